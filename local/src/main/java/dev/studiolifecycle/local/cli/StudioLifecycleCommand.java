@@ -1,0 +1,31 @@
+package dev.studiolifecycle.local.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code studio-lifecycle} command: runs the workflow, the emulator and ASL files locally. */
+@Command(
+    name = "studio-lifecycle",
+    mixinStandardHelpOptions = true,
+    description = "Run the SageMaker Studio user lifecycle workflow locally, in virtual time.",
+    subcommands = {})
+public final class StudioLifecycleCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line; usage errors exit with 2, as every subcommand documents. */
+  public static int execute(String... args) {
+    CommandLine commandLine = new CommandLine(new StudioLifecycleCommand());
+    commandLine.setExitCodeExceptionMapper(exception -> 2);
+    return commandLine.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a subcommand");
+  }
+}
