@@ -12,6 +12,7 @@ import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import dev.studiolifecycle.local.asl.DefinitionException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -80,23 +81,22 @@ public final class JsonPathReader {
    * @throws DefinitionException naming the state and field when the text is not a valid path
    */
   public static void validate(String path, String stateName, String fieldName) {
-    String problem = problemWith(path);
-    if (problem != null) {
+    syntaxProblem(path).ifPresent(problem -> {
       throw new DefinitionException("State '" + stateName + "', field '" + fieldName
           + "': '" + path + "' is not a valid JSONPath: " + problem);
-    }
+    });
   }
 
-  /** Why the text is not a valid path, or null when it is one. */
-  static String problemWith(String path) {
+  /** Why the text is not a valid path, or empty when it is one. */
+  public static Optional<String> syntaxProblem(String path) {
     if (path == null || !path.startsWith("$")) {
-      return "a path must start with '$' (the input) or '$$' (the Context object)";
+      return Optional.of("a path must start with '$' (the input) or '$$' (the Context object)");
     }
     try {
       compile(path);
-      return null;
+      return Optional.empty();
     } catch (IllegalArgumentException e) {
-      return e.getMessage();
+      return Optional.of(e.getMessage());
     }
   }
 
