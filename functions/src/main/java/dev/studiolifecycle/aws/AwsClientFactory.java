@@ -7,10 +7,10 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * Builds the SDK clients, each with the URL-connection HTTP client (small and quick to start).
- * Region, endpoint, credentials and retry attempts come from the SDK's standard configuration
- * only ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL}, {@code aws.maxAttempts}, ...), so the same
- * code runs against AWS and against a local emulator. Handlers call these once, when they are
- * built, and keep the clients for the life of the container.
+ * Region, endpoint, credentials and retry attempts come from the SDK's standard configuration only
+ * ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL}, {@code aws.maxAttempts}, ...), so the same code
+ * runs against AWS and against a local emulator. Handlers call these once, when they are built, and
+ * keep the clients for the life of the container.
  */
 public final class AwsClientFactory {
 

@@ -4,8 +4,8 @@ import java.util.Locale;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
- * Reads AWS error codes the SDK has no exception class for, such as SageMaker's
- * {@code ValidationException}.
+ * Reads AWS error codes the SDK has no exception class for, such as SageMaker's {@code
+ * ValidationException}.
  */
 public final class AwsErrorCodes {
 

@@ -14,9 +14,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
- * Turns an SDK failure that no step handles itself into a named error the state machine can
- * act on: throttling and unavailability are retried there ({@code AwsThrottled},
- * {@code AwsServiceUnavailable}); anything else fails the step ({@code AwsRequestFailed}).
+ * Turns an SDK failure that no step handles itself into a named error the state machine can act on:
+ * throttling and unavailability are retried there ({@code AwsThrottled}, {@code
+ * AwsServiceUnavailable}); anything else fails the step ({@code AwsRequestFailed}).
  */
 public final class AwsErrorTranslator {
 

@@ -1,9 +1,9 @@
 package dev.studiolifecycle.error;
 
 /**
- * A failure the workflow can name. The Lambda runtime reports the fully qualified class name of
- * the thrown exception as the error type, so each subclass's FQCN is the state machine's error
- * name that Retry and Catch match.
+ * A failure the workflow can name. The Lambda runtime reports the fully qualified class name of the
+ * thrown exception as the error type, so each subclass's FQCN is the state machine's error name
+ * that Retry and Catch match.
  */
 public abstract sealed class LifecycleError extends RuntimeException
     permits AwsRequestFailed,

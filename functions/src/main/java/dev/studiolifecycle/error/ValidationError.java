@@ -3,9 +3,9 @@ package dev.studiolifecycle.error;
 import java.util.List;
 
 /**
- * Input that breaks the contract. Each violation names the field and the rule
- * ({@code userProfileName: must fully match ...}); the message lists all of them, so one
- * attempt reports every problem.
+ * Input that breaks the contract. Each violation names the field and the rule ({@code
+ * userProfileName: must fully match ...}); the message lists all of them, so one attempt reports
+ * every problem.
  */
 public final class ValidationError extends LifecycleError {
 

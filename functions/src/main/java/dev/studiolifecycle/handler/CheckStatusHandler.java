@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.model.CheckStatusInput;
 import dev.studiolifecycle.model.StatusReport;
+import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.observability.OutcomeMetrics;
 import dev.studiolifecycle.observability.StepInvocation;
 import dev.studiolifecycle.service.StatusChecker;
@@ -39,6 +40,8 @@ public final class CheckStatusHandler implements RequestHandler<CheckStatusInput
   @FlushMetrics(captureColdStart = true)
   public StatusReport handleRequest(CheckStatusInput input, Context context) {
     String user = input.profile() == null ? null : input.profile().userProfileName();
-    return invocation.run(input.correlation(), user, () -> service.check(input));
+    StatusReport report = invocation.run(input.correlation(), user, () -> service.check(input));
+    invocation.metrics().count(OutcomeMetric.STATUS_CHECKS);
+    return report;
   }
 }

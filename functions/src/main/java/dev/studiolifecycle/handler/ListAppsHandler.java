@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.model.AppDeletionPlan;
 import dev.studiolifecycle.model.ListAppsInput;
+import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.observability.OutcomeMetrics;
 import dev.studiolifecycle.observability.StepInvocation;
 import dev.studiolifecycle.service.AppDeletionPlanner;
@@ -38,6 +39,9 @@ public final class ListAppsHandler implements RequestHandler<ListAppsInput, AppD
   @Logging(correlationIdPath = "correlation.requestId", clearState = true)
   @FlushMetrics(captureColdStart = true)
   public AppDeletionPlan handleRequest(ListAppsInput input, Context context) {
-    return invocation.run(input.correlation(), input.userProfileName(), () -> service.plan(input));
+    AppDeletionPlan plan =
+        invocation.run(input.correlation(), input.userProfileName(), () -> service.plan(input));
+    invocation.metrics().count(OutcomeMetric.APPS_PLANNED_FOR_DELETION, plan.appsToDelete().size());
+    return plan;
   }
 }

@@ -25,8 +25,8 @@ import software.amazon.lambda.powertools.metrics.FlushMetrics;
 
 /**
  * Validate: judges the untrusted state machine input. A stream handler on purpose: the raw JSON
- * reaches the schema check untouched, so wrong types and unknown fields are reported by field
- * name instead of being dropped or failing in the runtime's deserializer.
+ * reaches the schema check untouched, so wrong types and unknown fields are reported by field name
+ * instead of being dropped or failing in the runtime's deserializer.
  */
 public final class ValidateHandler implements RequestStreamHandler {
 
@@ -73,17 +73,28 @@ public final class ValidateHandler implements RequestStreamHandler {
   }
 
   private static JsonNode read(InputStream input) {
+    JsonNode payload;
     try {
-      return ModelJson.readTree(input);
+      payload = ModelJson.readTree(input);
     } catch (JsonProcessingException e) {
-      // Only the position: the parser's own message quotes the input, which may hold e-mails.
+      // Only the position: the parser's own message may quote the input, e-mails included.
       String at =
           e.getLocation() == null
               ? ""
-              : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+              : " (line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ")";
       throw new ValidationError("payload: is not valid JSON" + at);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the payload", e);
     }
+    if (payload == null || payload.isMissingNode()) {
+      // The logging aspect reads the stream first to find the correlation id; when the JSON is
+      // broken it cannot hand the bytes back, so broken JSON arrives here as an empty stream.
+      throw new ValidationError("payload: is empty or not valid JSON");
+    }
+    return payload;
   }
 }

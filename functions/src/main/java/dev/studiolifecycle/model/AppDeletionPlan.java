@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * What offboarding must delete before the user profile can go: the user's apps and the apps in
- * the user's private spaces ({@code appsToDelete}: InService or Pending), apps already being
- * deleted ({@code appsToWaitFor}), apps left as they are ({@code appsLeftAlone}: Deleted or
- * Failed), and the private spaces the user owns ({@code spacesToDelete}). {@code appsToAwait}
- * is appsToDelete followed by appsToWaitFor, ready for CheckStatus. The user's home EFS data
- * outlives the profile; {@code homeEfsFileSystemUid} says which POSIX uid owns it (absent when
- * the profile is already gone).
+ * What offboarding must delete before the user profile can go: the user's apps and the apps in the
+ * user's private spaces ({@code appsToDelete}: InService or Pending), apps already being deleted
+ * ({@code appsToWaitFor}), apps left as they are ({@code appsLeftAlone}: Deleted or Failed), and
+ * the private spaces the user owns ({@code spacesToDelete}). {@code appsToAwait} is appsToDelete
+ * followed by appsToWaitFor, ready for CheckStatus. The user's home EFS data outlives the profile;
+ * {@code homeEfsFileSystemUid} says which POSIX uid owns it (absent when the profile is already
+ * gone).
  */
 public record AppDeletionPlan(
     String domainId,

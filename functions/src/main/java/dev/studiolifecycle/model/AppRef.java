@@ -1,9 +1,9 @@
 package dev.studiolifecycle.model;
 
 /**
- * One Studio app: owned by a user profile ({@code userProfileName}) or living in a space
- * ({@code spaceName}). {@code appType} and {@code status} are SageMaker's values
- * ({@code JupyterLab}, {@code InService}, ...).
+ * One Studio app: owned by a user profile ({@code userProfileName}) or living in a space ({@code
+ * spaceName}). {@code appType} and {@code status} are SageMaker's values ({@code JupyterLab},
+ * {@code InService}, ...).
  */
 public record AppRef(
     String domainId,

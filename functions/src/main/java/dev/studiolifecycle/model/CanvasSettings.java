@@ -1,8 +1,8 @@
 package dev.studiolifecycle.model;
 
 /**
- * SageMaker Canvas options: {@code basePermissions} attaches the Canvas managed policies to a
- * role this workflow creates; {@code timeSeriesForecasting} turns forecasting on or off.
+ * SageMaker Canvas options: {@code basePermissions} attaches the Canvas managed policies to a role
+ * this workflow creates; {@code timeSeriesForecasting} turns forecasting on or off.
  */
 public record CanvasSettings(Boolean basePermissions, TimeSeriesForecasting timeSeriesForecasting) {
 

@@ -1,8 +1,8 @@
 package dev.studiolifecycle.model;
 
 /**
- * Ties every step's logs to one request: {@code requestId} is the idempotency key (the HR event
- * id) and the logs' correlation id; {@code executionArn} is the Step Functions execution, when
- * there is one.
+ * Ties every step's logs to one request: {@code requestId} is the idempotency key (the HR event id)
+ * and the logs' correlation id; {@code executionArn} is the Step Functions execution, when there is
+ * one.
  */
 public record Correlation(String requestId, String executionArn) {}

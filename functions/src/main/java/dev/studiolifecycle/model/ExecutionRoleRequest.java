@@ -1,8 +1,8 @@
 package dev.studiolifecycle.model;
 
 /**
- * Which execution role the user gets: an existing role ({@code arn}), or one this workflow
- * creates for the user ({@code create}). Exactly one of the two is set.
+ * Which execution role the user gets: an existing role ({@code arn}), or one this workflow creates
+ * for the user ({@code create}). Exactly one of the two is set.
  */
 public record ExecutionRoleRequest(String arn, RoleCreation create) {
 

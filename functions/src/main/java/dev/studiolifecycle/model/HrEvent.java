@@ -1,8 +1,8 @@
 package dev.studiolifecycle.model;
 
 /**
- * An HR event once read: which employee was hired or left, and in which Studio domain
- * ({@code domainId} is absent when the event names none).
+ * An HR event once read: which employee was hired or left, and in which Studio domain ({@code
+ * domainId} is absent when the event names none).
  */
 public record HrEvent(
     String eventId,

@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The state machine input: who to onboard or offboard, where, and with which settings. As
- * received it may leave optional fields out; Validate returns it normalized, with every default
- * filled in ({@code requestId}, {@code tags}, {@code jumpStart}, {@code projects}, and
- * {@code executionRole} for onboarding, {@code offboarding} for offboarding).
+ * The state machine input: who to onboard or offboard, where, and with which settings. As received
+ * it may leave optional fields out; Validate returns it normalized, with every default filled in
+ * ({@code requestId}, {@code tags}, {@code jumpStart}, {@code projects}, and {@code executionRole}
+ * for onboarding, {@code offboarding} for offboarding).
  */
 public record LifecycleRequest(
     Action action,

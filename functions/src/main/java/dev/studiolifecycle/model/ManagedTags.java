@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * The tags that mark what this workflow created: {@code managed-by} on roles and profiles, the
- * request id, and on roles the user profile they belong to (so a role is only ever deleted for
- * its own user).
+ * request id, and on roles the user profile they belong to (so a role is only ever deleted for its
+ * own user).
  */
 public final class ManagedTags {
 

@@ -10,8 +10,8 @@ import java.io.OutputStream;
 
 /**
  * JSON for the records of this package when a handler reads or writes them itself (the stream
- * handler, the state machine input that StartWorkflow sends). Like the Lambda runtime's
- * serializer, it leaves null fields out, so both produce the same documents.
+ * handler, the state machine input that StartWorkflow sends). Like the Lambda runtime's serializer,
+ * it leaves null fields out, so both produce the same documents.
  */
 public final class ModelJson {
 

@@ -1,8 +1,6 @@
 package dev.studiolifecycle.model;
 
-/**
- * One execution StartWorkflow started (or found already started, on a redelivered message).
- */
+/** One execution StartWorkflow started (or found already started, on a redelivered message). */
 public record StartedWorkflow(
     String requestId,
     Action action,

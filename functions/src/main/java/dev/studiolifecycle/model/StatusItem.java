@@ -1,8 +1,8 @@
 package dev.studiolifecycle.model;
 
 /**
- * One resource in a status report. {@code status} is SageMaker's value, or {@code NotFound}
- * when the resource does not exist; {@code failureReason} is SageMaker's, or this workflow's
+ * One resource in a status report. {@code status} is SageMaker's value, or {@code NotFound} when
+ * the resource does not exist; {@code failureReason} is SageMaker's, or this workflow's
  * explanation, when the item failed.
  */
 public record StatusItem(

@@ -3,8 +3,8 @@ package dev.studiolifecycle.model;
 import java.util.List;
 
 /**
- * CheckStatus' output. {@code complete} is true when nothing is in progress any more;
- * {@code anyFailed} is true when an item failed. The state machine loops while not complete.
+ * CheckStatus' output. {@code complete} is true when nothing is in progress any more; {@code
+ * anyFailed} is true when an item failed. The state machine loops while not complete.
  */
 public record StatusReport(
     StatusMode mode,

@@ -3,8 +3,8 @@ package dev.studiolifecycle.observability;
 import java.util.regex.Pattern;
 
 /**
- * Masks e-mail addresses in text that may be logged: {@code jane.doe@example.com} becomes
- * {@code j***@example.com}. The domain stays, so a log still tells which organisation.
+ * Masks e-mail addresses in text that may be logged: {@code jane.doe@example.com} becomes {@code
+ * j***@example.com}. The domain stays, so a log still tells which organisation.
  */
 public final class EmailMask {
 

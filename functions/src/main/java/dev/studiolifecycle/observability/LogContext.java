@@ -4,8 +4,8 @@ import dev.studiolifecycle.model.Correlation;
 import org.slf4j.MDC;
 
 /**
- * Adds the request's identity to every log line of the invocation (Powertools writes MDC
- * entries as JSON keys). The {@code @Logging(clearState = true)} aspect clears them afterwards.
+ * Adds the request's identity to every log line of the invocation (Powertools writes MDC entries as
+ * JSON keys). The {@code @Logging(clearState = true)} aspect clears them afterwards.
  */
 public final class LogContext {
 

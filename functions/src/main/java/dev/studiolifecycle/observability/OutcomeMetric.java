@@ -10,6 +10,8 @@ public enum OutcomeMetric {
   ROLES_DELETED("RolesDeleted"),
   APPS_DELETED("AppsDeleted"),
   SPACES_DELETED("SpacesDeleted"),
+  APPS_PLANNED_FOR_DELETION("AppsPlannedForDeletion"),
+  STATUS_CHECKS("StatusChecks"),
   REQUESTS_VALIDATED("RequestsValidated"),
   WORKFLOWS_STARTED("WorkflowsStarted");
 

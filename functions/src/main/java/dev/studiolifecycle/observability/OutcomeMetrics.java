@@ -6,9 +6,9 @@ import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
- * Counts outcomes as CloudWatch EMF metrics through Powertools. Failures go out as their own
- * EMF record with an {@code ErrorName} dimension (the error's simple class name), so they never
- * add a dimension to the invocation's other metrics.
+ * Counts outcomes as CloudWatch EMF metrics through Powertools. Failures go out as their own EMF
+ * record with an {@code ErrorName} dimension (the error's simple class name), so they never add a
+ * dimension to the invocation's other metrics.
  */
 public final class OutcomeMetrics {
 
@@ -27,7 +27,11 @@ public final class OutcomeMetrics {
   }
 
   public void count(OutcomeMetric outcome) {
-    metrics.addMetric(outcome.metricName(), 1, MetricUnit.COUNT);
+    count(outcome, 1);
+  }
+
+  public void count(OutcomeMetric outcome, int howMany) {
+    metrics.addMetric(outcome.metricName(), howMany, MetricUnit.COUNT);
   }
 
   public void failure(LifecycleError error) {

@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Runs one step's work the same way in every handler: binds the correlation to the logs, turns
- * SDK failures nobody handled into named errors, counts and logs each failure (e-mail addresses
- * masked) and rethrows it, so the state machine sees the error name.
+ * Runs one step's work the same way in every handler: binds the correlation to the logs, turns SDK
+ * failures nobody handled into named errors, counts and logs each failure (e-mail addresses masked)
+ * and rethrows it, so the state machine sees the error name.
  */
 public final class StepInvocation {
 

@@ -21,9 +21,9 @@ import software.amazon.awssdk.services.sagemaker.model.SpaceDetails;
 import software.amazon.awssdk.services.sagemaker.model.SpaceSharingSettingsSummary;
 
 /**
- * The ListApps step: finds every app of the user and every private space the user owns (never
- * a shared space, never another user's) with its apps, and sorts the apps into what to delete,
- * what to wait for and what to leave alone.
+ * The ListApps step: finds every app of the user and every private space the user owns (never a
+ * shared space, never another user's) with its apps, and sorts the apps into what to delete, what
+ * to wait for and what to leave alone.
  */
 public final class AppDeletionPlanner {
 
@@ -45,13 +45,16 @@ public final class AppDeletionPlanner {
 
     List<AppDetails> apps =
         new ArrayList<>(
-            listApps(ListAppsRequest.builder().domainIdEquals(domainId).userProfileNameEquals(user)));
+            listApps(
+                ListAppsRequest.builder().domainIdEquals(domainId).userProfileNameEquals(user)));
     List<SpaceRef> spaces = new ArrayList<>();
     for (SpaceDetails space : privateSpacesOf(domainId, user)) {
       spaces.add(new SpaceRef(domainId, space.spaceName(), space.statusAsString()));
       apps.addAll(
           listApps(
-              ListAppsRequest.builder().domainIdEquals(domainId).spaceNameEquals(space.spaceName())));
+              ListAppsRequest.builder()
+                  .domainIdEquals(domainId)
+                  .spaceNameEquals(space.spaceName())));
     }
 
     List<AppRef> toDelete = new ArrayList<>();

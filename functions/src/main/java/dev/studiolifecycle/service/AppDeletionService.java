@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.sagemaker.model.SpaceStatus;
 
 /**
  * The DeleteApp step: deletes one app or one space. When SageMaker refuses, a describe call
- * decides: already gone, already deleting or Failed (left alone) all mean the step is done;
- * a resource that cannot be deleted yet is {@code ResourceBusy}, retried by the state machine.
+ * decides: already gone, already deleting or Failed (left alone) all mean the step is done; a
+ * resource that cannot be deleted yet is {@code ResourceBusy}, retried by the state machine.
  */
 public final class AppDeletionService {
 

@@ -3,9 +3,9 @@ package dev.studiolifecycle.service;
 import java.util.regex.Pattern;
 
 /**
- * Step Functions execution names derived from HR event ids. The same event always gives the
- * same name, so a redelivered message finds the execution already started instead of starting
- * a second one.
+ * Step Functions execution names derived from HR event ids. The same event always gives the same
+ * name, so a redelivered message finds the execution already started instead of starting a second
+ * one.
  */
 public final class ExecutionNames {
 
@@ -19,8 +19,8 @@ public final class ExecutionNames {
   /**
    * The event id itself when it is a valid execution name ({@code [0-9A-Za-z_-]}, at most 80
    * characters); otherwise the id with other characters replaced by {@code -}, cut to fit, and
-   * followed by {@code -} and 16 hex characters of the id's SHA-256, so different ids never
-   * share a name.
+   * followed by {@code -} and 16 hex characters of the id's SHA-256, so different ids never share a
+   * name.
    */
   public static String fromEventId(String eventId) {
     if (ALLOWED.matcher(eventId).matches()) {

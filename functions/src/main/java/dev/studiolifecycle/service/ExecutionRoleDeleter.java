@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Role;
 
 /**
- * The DeleteExecutionRole step, for offboarding and for undoing a failed onboarding. It deletes
- * a role only when this workflow created it for this very user: under the role path, tagged
+ * The DeleteExecutionRole step, for offboarding and for undoing a failed onboarding. It deletes a
+ * role only when this workflow created it for this very user: under the role path, tagged
  * managed-by and with the user's profile name. Any other role is left untouched.
  */
 public final class ExecutionRoleDeleter {

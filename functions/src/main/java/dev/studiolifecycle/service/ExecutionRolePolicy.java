@@ -11,10 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The IAM policy documents of an execution role: the trust policy (SageMaker, and Amazon
- * Forecast when Canvas forecasting uses this role, only from this account) and the inline S3
- * policy for the buckets the request names; plus the check that a role's trust policy lets a
- * service assume it.
+ * The IAM policy documents of an execution role: the trust policy (SageMaker, and Amazon Forecast
+ * when Canvas forecasting uses this role, only from this account) and the inline S3 policy for the
+ * buckets the request names; plus the check that a role's trust policy lets a service assume it.
  */
 public final class ExecutionRolePolicy {
 
@@ -60,8 +59,8 @@ public final class ExecutionRolePolicy {
   }
 
   /**
-   * Whether a trust policy, as IAM returns it (URL-encoded JSON), has an Allow statement that
-   * lets {@code service} call {@code sts:AssumeRole}.
+   * Whether a trust policy, as IAM returns it (URL-encoded JSON), has an Allow statement that lets
+   * {@code service} call {@code sts:AssumeRole}.
    */
   public static boolean trusts(String assumeRolePolicyDocument, String service) {
     if (assumeRolePolicyDocument == null) {

@@ -29,11 +29,11 @@ import software.amazon.awssdk.services.iam.model.UpdateAssumeRolePolicyRequest;
 
 /**
  * The CreateExecutionRole step. A role named by the request is checked (it must exist and trust
- * SageMaker) and used as it is. Otherwise the user gets a role of their own: under the role
- * path, with the permissions boundary, trusting SageMaker from this account only, with the
- * default and requested policies (all on the allow-list, checked before anything is created)
- * and an inline policy for the requested buckets. A role this workflow already created for the
- * same user is adopted and brought to the requested state.
+ * SageMaker) and used as it is. Otherwise the user gets a role of their own: under the role path,
+ * with the permissions boundary, trusting SageMaker from this account only, with the default and
+ * requested policies (all on the allow-list, checked before anything is created) and an inline
+ * policy for the requested buckets. A role this workflow already created for the same user is
+ * adopted and brought to the requested state.
  */
 public final class ExecutionRoleProvisioner {
 
@@ -95,7 +95,8 @@ public final class ExecutionRoleProvisioner {
                 () ->
                     new ExecutionRoleUnusable(
                         "executionRole.arn: role " + roleArn + " does not exist"));
-    if (!ExecutionRolePolicy.trusts(role.assumeRolePolicyDocument(), ExecutionRolePolicy.SAGEMAKER)) {
+    if (!ExecutionRolePolicy.trusts(
+        role.assumeRolePolicyDocument(), ExecutionRolePolicy.SAGEMAKER)) {
       throw new ExecutionRoleUnusable(
           "executionRole.arn: the trust policy of role "
               + roleArn
@@ -107,7 +108,8 @@ public final class ExecutionRoleProvisioner {
   }
 
   /** What the role must look like; checked against the allow-list before any IAM call. */
-  private record Plan(String roleName, List<String> policyArns, List<String> buckets, boolean forecast) {}
+  private record Plan(
+      String roleName, List<String> policyArns, List<String> buckets, boolean forecast) {}
 
   private Plan plan(LifecycleRequest request, RoleCreation create) {
     Violations v = new Violations();
@@ -117,7 +119,10 @@ public final class ExecutionRoleProvisioner {
       if (!settings.allows(requested.get(i))) {
         v.add(
             "executionRole.create.managedPolicyArns[" + i + "]",
-            requested.get(i) + " is not on the allow-list (" + FunctionEnvironment.ALLOWED_POLICY_ARNS + ")");
+            requested.get(i)
+                + " is not on the allow-list ("
+                + FunctionEnvironment.ALLOWED_POLICY_ARNS
+                + ")");
       }
       policies.add(requested.get(i));
     }
@@ -128,7 +133,9 @@ public final class ExecutionRoleProvisioner {
         policies.add(allowedAwsPolicy(v, "canvas.basePermissions", name));
       }
     }
-    if (canvas != null && canvas.wantsForecasting() && canvas.timeSeriesForecasting().roleArn() == null) {
+    if (canvas != null
+        && canvas.wantsForecasting()
+        && canvas.timeSeriesForecasting().roleArn() == null) {
       forecast = true;
       policies.add(allowedAwsPolicy(v, "canvas.timeSeriesForecasting", CANVAS_FORECAST));
     }
@@ -143,7 +150,13 @@ public final class ExecutionRoleProvisioner {
   private String allowedAwsPolicy(Violations v, String field, String name) {
     String arn = "arn:" + settings.partition() + ":iam::aws:policy/" + name;
     if (!settings.allows(arn)) {
-      v.add(field, "needs " + arn + ", which is not on the allow-list (" + FunctionEnvironment.ALLOWED_POLICY_ARNS + ")");
+      v.add(
+          field,
+          "needs "
+              + arn
+              + ", which is not on the allow-list ("
+              + FunctionEnvironment.ALLOWED_POLICY_ARNS
+              + ")");
     }
     return arn;
   }
@@ -179,7 +192,9 @@ public final class ExecutionRoleProvisioner {
             .orElseThrow(
                 () ->
                     new ExecutionRoleConflict(
-                        "executionRole: IAM reported role " + name + " as existing, but it cannot be read"));
+                        "executionRole: IAM reported role "
+                            + name
+                            + " as existing, but it cannot be read"));
     Map<String, String> tags = roles.tags(name);
     if (!ManagedTags.isManaged(tags)
         || !user.equals(tags.get(ManagedTags.USER_PROFILE))
@@ -191,7 +206,9 @@ public final class ExecutionRoleProvisioner {
               + user);
     }
     if (role.permissionsBoundary() == null
-        || !settings.permissionsBoundaryArn().equals(role.permissionsBoundary().permissionsBoundaryArn())) {
+        || !settings
+            .permissionsBoundaryArn()
+            .equals(role.permissionsBoundary().permissionsBoundaryArn())) {
       iam.putRolePermissionsBoundary(
           PutRolePermissionsBoundaryRequest.builder()
               .roleName(name)
@@ -201,12 +218,14 @@ public final class ExecutionRoleProvisioner {
     String trust = role.assumeRolePolicyDocument();
     boolean trustOk =
         ExecutionRolePolicy.trusts(trust, ExecutionRolePolicy.SAGEMAKER)
-            && (!plan.forecast() || ExecutionRolePolicy.trusts(trust, ExecutionRolePolicy.FORECAST));
+            && (!plan.forecast()
+                || ExecutionRolePolicy.trusts(trust, ExecutionRolePolicy.FORECAST));
     if (!trustOk) {
       iam.updateAssumeRolePolicy(
           UpdateAssumeRolePolicyRequest.builder()
               .roleName(name)
-              .policyDocument(ExecutionRolePolicy.trustPolicy(settings.accountId(), plan.forecast()))
+              .policyDocument(
+                  ExecutionRolePolicy.trustPolicy(settings.accountId(), plan.forecast()))
               .build());
     }
     List<String> attached = new ArrayList<>(roles.attachedPolicyArns(name));
@@ -234,7 +253,8 @@ public final class ExecutionRoleProvisioner {
         PutRolePolicyRequest.builder()
             .roleName(plan.roleName())
             .policyName(ExecutionRolePolicy.S3_POLICY_NAME)
-            .policyDocument(ExecutionRolePolicy.s3AccessPolicy(settings.partition(), plan.buckets()))
+            .policyDocument(
+                ExecutionRolePolicy.s3AccessPolicy(settings.partition(), plan.buckets()))
             .build());
   }
 

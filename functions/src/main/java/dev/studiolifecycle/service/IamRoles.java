@@ -45,7 +45,8 @@ public final class IamRoles {
     String marker = null;
     ListRoleTagsResponse page;
     do {
-      page = iam.listRoleTags(ListRoleTagsRequest.builder().roleName(roleName).marker(marker).build());
+      page =
+          iam.listRoleTags(ListRoleTagsRequest.builder().roleName(roleName).marker(marker).build());
       for (Tag tag : page.tags()) {
         tags.put(tag.key(), tag.value());
       }

@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Derives names deterministically, so a retried or replayed request finds what an earlier
- * attempt created instead of creating a second one.
+ * Derives names deterministically, so a retried or replayed request finds what an earlier attempt
+ * created instead of creating a second one.
  */
 public final class RoleNames {
 

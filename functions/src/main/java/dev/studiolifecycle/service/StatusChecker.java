@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.sagemaker.model.UserProfileStatus;
 
 /**
  * The CheckStatus step: describes each app, space and the profile once and sorts them into in
- * progress, done and failed for the mode. The state machine's Wait loop calls it until the
- * report is complete; it never waits itself.
+ * progress, done and failed for the mode. The state machine's Wait loop calls it until the report
+ * is complete; it never waits itself.
  */
 public final class StatusChecker {
 
@@ -77,7 +77,9 @@ public final class StatusChecker {
     String status = found.map(DescribeAppResponse::statusAsString).orElse(NOT_FOUND);
     String reason = found.map(DescribeAppResponse::failureReason).orElse(null);
     AppStatus known =
-        found.map(a -> StudioLookups.known(a.status(), AppStatus.UNKNOWN_TO_SDK_VERSION)).orElse(null);
+        found
+            .map(a -> StudioLookups.known(a.status(), AppStatus.UNKNOWN_TO_SDK_VERSION))
+            .orElse(null);
     if (deletion) {
       if (known == null || known == AppStatus.DELETED) {
         report.done.add(app(app, status, null));
@@ -91,7 +93,8 @@ public final class StatusChecker {
     } else if (known == AppStatus.PENDING) {
       report.inProgress.add(app(app, status, null));
     } else {
-      report.failed.add(app(app, status, orDefault(reason, "app is " + status + ", not InService")));
+      report.failed.add(
+          app(app, status, orDefault(reason, "app is " + status + ", not InService")));
     }
   }
 
@@ -100,7 +103,9 @@ public final class StatusChecker {
     String status = found.map(DescribeSpaceResponse::statusAsString).orElse(NOT_FOUND);
     String reason = found.map(DescribeSpaceResponse::failureReason).orElse(null);
     SpaceStatus known =
-        found.map(s -> StudioLookups.known(s.status(), SpaceStatus.UNKNOWN_TO_SDK_VERSION)).orElse(null);
+        found
+            .map(s -> StudioLookups.known(s.status(), SpaceStatus.UNKNOWN_TO_SDK_VERSION))
+            .orElse(null);
     if (deletion) {
       if (known == null) {
         report.done.add(space(space, status, null));
@@ -114,7 +119,8 @@ public final class StatusChecker {
     } else if (known == SpaceStatus.PENDING || known == SpaceStatus.UPDATING) {
       report.inProgress.add(space(space, status, null));
     } else {
-      report.failed.add(space(space, status, orDefault(reason, "space is " + status + ", not InService")));
+      report.failed.add(
+          space(space, status, orDefault(reason, "space is " + status + ", not InService")));
     }
   }
 

@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.sagemaker.model.ResourceNotFoundException
 import software.amazon.awssdk.services.sagemaker.model.Tag;
 
 /**
- * Read-only SageMaker look-ups several steps share: a profile, app or space that may not exist,
- * and a resource's tags (all pages).
+ * Read-only SageMaker look-ups several steps share: a profile, app or space that may not exist, and
+ * a resource's tags (all pages).
  */
 public final class StudioLookups {
 

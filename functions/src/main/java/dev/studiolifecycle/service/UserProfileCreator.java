@@ -37,10 +37,10 @@ import software.amazon.awssdk.services.sagemaker.model.TimeSeriesForecastingSett
 import software.amazon.awssdk.services.sagemaker.model.UserSettings;
 
 /**
- * The CreateUserProfile step: creates the profile with the request's settings and tags, and
- * adopts a profile of this workflow that already exists (a retry or a replay). A role that
- * SageMaker cannot assume yet becomes {@code RoleNotYetAssumable}, which the state machine
- * retries while IAM propagates.
+ * The CreateUserProfile step: creates the profile with the request's settings and tags, and adopts
+ * a profile of this workflow that already exists (a retry or a replay). A role that SageMaker
+ * cannot assume yet becomes {@code RoleNotYetAssumable}, which the state machine retries while IAM
+ * propagates.
  */
 public final class UserProfileCreator {
 
@@ -126,7 +126,8 @@ public final class UserProfileCreator {
   static UserSettings userSettings(LifecycleRequest request, String executionRoleArn) {
     UserSettings.Builder settings = UserSettings.builder().executionRole(executionRoleArn);
     JupyterLabSettings jupyterLab = request.jupyterLab();
-    if (jupyterLab != null && (jupyterLab.imageArn() != null || jupyterLab.instanceType() != null)) {
+    if (jupyterLab != null
+        && (jupyterLab.imageArn() != null || jupyterLab.instanceType() != null)) {
       settings.jupyterLabAppSettings(
           JupyterLabAppSettings.builder()
               .defaultResourceSpec(

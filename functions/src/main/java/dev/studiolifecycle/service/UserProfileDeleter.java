@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.sagemaker.model.UserProfileStatus;
 
 /**
  * The DeleteUserProfile step. A profile that is gone or already deleting is done; one that
- * SageMaker refuses to delete (apps or spaces left) is {@code ProfileInUse}, which sends the
- * state machine back to ListApps.
+ * SageMaker refuses to delete (apps or spaces left) is {@code ProfileInUse}, which sends the state
+ * machine back to ListApps.
  */
 public final class UserProfileDeleter {
 

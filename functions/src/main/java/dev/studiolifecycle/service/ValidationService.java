@@ -29,13 +29,14 @@ import software.amazon.awssdk.services.sagemaker.model.ResourceNotFoundException
 import software.amazon.awssdk.services.sagemaker.model.UserProfileStatus;
 
 /**
- * The Validate step: judges the raw request, then looks at the domain and at any profile of
- * that name, and says what the workflow has to do. It only describes and lists; an invalid
- * request is rejected before any AWS call.
+ * The Validate step: judges the raw request, then looks at the domain and at any profile of that
+ * name, and says what the workflow has to do. It only describes and lists; an invalid request is
+ * rejected before any AWS call.
  */
 public final class ValidationService {
 
-  private static final Set<String> PAYLOAD_FIELDS = Set.of("request", "executionArn", "executionName");
+  private static final Set<String> PAYLOAD_FIELDS =
+      Set.of("request", "executionArn", "executionName");
 
   private final RequestValidator validator;
   private final SageMakerClient sageMaker;
@@ -124,7 +125,8 @@ public final class ValidationService {
               + domain.statusAsString()
               + ", not InService");
     }
-    DomainAuthMode authMode = domain.authMode() == AuthMode.SSO ? DomainAuthMode.SSO : DomainAuthMode.IAM;
+    DomainAuthMode authMode =
+        domain.authMode() == AuthMode.SSO ? DomainAuthMode.SSO : DomainAuthMode.IAM;
     return new DomainSummary(domainId, domain.domainArn(), authMode, domain.statusAsString());
   }
 
@@ -142,7 +144,9 @@ public final class ValidationService {
     if (domain.authMode() == DomainAuthMode.IAM && request.ssoUserName() != null) {
       v.add(
           "ssoUserName",
-          "not allowed (domain " + domain.domainId() + " uses IAM authentication, not IAM Identity Center)");
+          "not allowed (domain "
+              + domain.domainId()
+              + " uses IAM authentication, not IAM Identity Center)");
     }
     v.throwIfAny();
   }

@@ -22,9 +22,9 @@ import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 
 /**
- * The StartWorkflow step: turns HR messages delivered by SNS into state machine executions,
- * one per event, named after the event id. Every message is read before anything starts, so a
- * malformed one starts nothing; a redelivered one finds its execution already there.
+ * The StartWorkflow step: turns HR messages delivered by SNS into state machine executions, one per
+ * event, named after the event id. Every message is read before anything starts, so a malformed one
+ * starts nothing; a redelivered one finds its execution already there.
  */
 public final class WorkflowStarter {
 
@@ -103,11 +103,13 @@ public final class WorkflowStarter {
                   .name(name)
                   .input(ModelJson.toJson(request))
                   .build());
-      LOG.info("started {} workflow for user profile {}", request.action(), request.userProfileName());
+      LOG.info(
+          "started {} workflow for user profile {}", request.action(), request.userProfileName());
       return new StartedWorkflow(
           request.requestId(), request.action(), name, response.executionArn(), false);
     } catch (ExecutionAlreadyExistsException e) {
-      LOG.info("{} workflow for event {} was already started", request.action(), request.requestId());
+      LOG.info(
+          "{} workflow for event {} was already started", request.action(), request.requestId());
       return new StartedWorkflow(
           request.requestId(), request.action(), name, executionArn(name), true);
     }

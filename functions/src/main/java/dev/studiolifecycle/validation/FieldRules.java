@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The SageMaker, IAM and S3 value rules, defined once. Each check returns the rule a value
- * breaks ({@code must fully match ...}), or nothing; callers prefix the field name.
+ * The SageMaker, IAM and S3 value rules, defined once. Each check returns the rule a value breaks
+ * ({@code must fully match ...}), or nothing; callers prefix the field name.
  */
 public final class FieldRules {
 

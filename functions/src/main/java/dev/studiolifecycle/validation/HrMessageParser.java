@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Reads an HR message ({@code {"eventId", "eventType", "occurredAt", "employee": {"userName",
- * "email", "ssoUserName"}, "studio": {"domainId"}}}). Problems are reported by field name only:
- * the message holds personal data, so no value is ever repeated.
+ * "email", "ssoUserName"}, "studio": {"domainId"}}}). Problems are reported by field name only: the
+ * message holds personal data, so no value is ever repeated.
  */
 public final class HrMessageParser {
 
@@ -78,7 +78,8 @@ public final class HrMessageParser {
     return new HrEvent(eventId, action, occurredAt, userName, email, ssoUserName, domainId);
   }
 
-  private static String text(JsonNode parent, String path, boolean required, List<String> problems) {
+  private static String text(
+      JsonNode parent, String path, boolean required, List<String> problems) {
     String field = path.substring(path.lastIndexOf('.') + 1);
     JsonNode value = parent.get(field);
     if (value == null || value.isNull()) {

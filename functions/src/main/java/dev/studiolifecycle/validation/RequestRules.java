@@ -5,9 +5,9 @@ import dev.studiolifecycle.model.CanvasSettings;
 import dev.studiolifecycle.model.ExecutionRoleRequest;
 import dev.studiolifecycle.model.JupyterLabSettings;
 import dev.studiolifecycle.model.LifecycleRequest;
+import dev.studiolifecycle.model.ManagedTags;
 import dev.studiolifecycle.model.RoleCreation;
 import dev.studiolifecycle.model.TimeSeriesForecasting;
-import dev.studiolifecycle.model.ManagedTags;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * The value rules of a request that has the schema's shape: SageMaker name and id patterns, ARN
- * shapes, tag and bucket rules, and the rules that tie fields to the action. Rules that depend
- * on the domain (IAM Identity Center or not) are checked once the domain is known.
+ * shapes, tag and bucket rules, and the rules that tie fields to the action. Rules that depend on
+ * the domain (IAM Identity Center or not) are checked once the domain is known.
  */
 public final class RequestRules {
 
@@ -129,7 +129,8 @@ public final class RequestRules {
   }
 
   private static Optional<String> roleArn(String arn) {
-    return FieldRules.length(arn, 20, 2048).or(() -> FieldRules.fullMatch(FieldRules.ROLE_ARN, arn));
+    return FieldRules.length(arn, 20, 2048)
+        .or(() -> FieldRules.fullMatch(FieldRules.ROLE_ARN, arn));
   }
 
   private static void tags(Violations v, Map<String, String> tags) {

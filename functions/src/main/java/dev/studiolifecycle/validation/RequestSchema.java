@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
@@ -35,7 +34,8 @@ public final class RequestSchema {
       if (in == null) {
         throw new IllegalStateException("schema resource " + RESOURCE + " is missing");
       }
-      SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+      SchemaRegistry registry =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
       return new RequestSchema(registry.getSchema(in, InputFormat.JSON));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read schema resource " + RESOURCE, e);
@@ -44,13 +44,11 @@ public final class RequestSchema {
 
   /** Every way {@code request} departs from the schema, sorted by field; empty when valid. */
   public List<String> violations(JsonNode request) {
-    List<Error> errors = new ArrayList<>(schema.validate(request));
-    errors.sort(Comparator.comparing((Error e) -> e.getInstanceLocation().toString()));
     List<String> messages = new ArrayList<>();
-    for (Error error : errors) {
+    for (Error error : schema.validate(request)) {
       messages.add(describe(request, error));
     }
-    return messages.stream().distinct().toList();
+    return messages.stream().distinct().sorted().toList();
   }
 
   private static String describe(JsonNode request, Error error) {
@@ -60,16 +58,17 @@ public final class RequestSchema {
       case "required" -> join(at, error.getProperty()) + ": is required";
       case "additionalProperties" ->
           join(at, error.getProperty()) + ": unknown field (not in the request schema)";
-      case "type" -> name(at) + ": must be " + article(expectedType(error)) + ", not " + found(error);
+      case "type" ->
+          name(at) + ": must be " + article(expectedType(error)) + ", not " + found(error);
       case "enum" -> name(at) + ": must be one of " + enumValues(error);
       default -> name(at) + ": " + error.getMessage();
     };
   }
 
   /**
-   * Turns a JSON pointer ({@code /executionRole/create/s3Buckets/0}) into the field name a
-   * person writes ({@code executionRole.create.s3Buckets[0]}), walking the input to tell array
-   * indexes from object keys.
+   * Turns a JSON pointer ({@code /executionRole/create/s3Buckets/0}) into the field name a person
+   * writes ({@code executionRole.create.s3Buckets[0]}), walking the input to tell array indexes
+   * from object keys.
    */
   static String fieldName(JsonNode root, String pointer) {
     if (pointer == null || pointer.isEmpty() || pointer.equals("/")) {
@@ -124,8 +123,7 @@ public final class RequestSchema {
     JsonNode values = error.getSchemaNode();
     if (values != null && values.isArray()) {
       return String.join(
-          ", ",
-          StreamSupport.stream(values.spliterator(), false).map(JsonNode::asText).toList());
+          ", ", StreamSupport.stream(values.spliterator(), false).map(JsonNode::asText).toList());
     }
     return String.valueOf(error.getArguments()[0]);
   }

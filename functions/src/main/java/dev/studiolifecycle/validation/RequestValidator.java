@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Judges a raw state machine input: first the JSON Schema (shape, unknown fields), then the
- * value rules, and returns the request normalized with its defaults. Nothing here calls AWS.
+ * Judges a raw state machine input: first the JSON Schema (shape, unknown fields), then the value
+ * rules, and returns the request normalized with its defaults. Nothing here calls AWS.
  */
 public final class RequestValidator {
 
@@ -25,8 +25,8 @@ public final class RequestValidator {
   }
 
   /**
-   * Checks {@code raw} and returns it normalized. {@code executionName} is the request id when
-   * the request carries none; a random one is generated when both are absent.
+   * Checks {@code raw} and returns it normalized. {@code executionName} is the request id when the
+   * request carries none; a random one is generated when both are absent.
    *
    * @throws ValidationError listing every violation
    */

@@ -56,7 +56,8 @@ class AwsErrorTranslatorTest {
   void otherErrorsFailTheStepWithServiceAndCode() {
     LifecycleError error =
         AwsErrorTranslator.translate(
-            AwsErrors.sageMaker("AccessDeniedException", "not allowed for jane.doe@example.com", 400));
+            AwsErrors.sageMaker(
+                "AccessDeniedException", "not allowed for jane.doe@example.com", 400));
     assertThat(error).isInstanceOf(AwsRequestFailed.class);
     assertThat(error.retryable()).isFalse();
     assertThat(error.getMessage())

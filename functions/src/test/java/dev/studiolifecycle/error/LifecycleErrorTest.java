@@ -12,7 +12,8 @@ class LifecycleErrorTest {
   void theErrorNameIsTheFullyQualifiedClassName() {
     assertThat(new ValidationError("a: b").errorName())
         .isEqualTo("dev.studiolifecycle.error.ValidationError");
-    assertThat(new ProfileInUse("x").errorName()).isEqualTo("dev.studiolifecycle.error.ProfileInUse");
+    assertThat(new ProfileInUse("x").errorName())
+        .isEqualTo("dev.studiolifecycle.error.ProfileInUse");
   }
 
   @Test

@@ -8,10 +8,23 @@ import org.junit.jupiter.api.Test;
 
 class LifecycleRequestTest {
 
-  private static LifecycleRequest request(Boolean jumpStart, Boolean projects, Map<String, String> tags) {
+  private static LifecycleRequest request(
+      Boolean jumpStart, Boolean projects, Map<String, String> tags) {
     return new LifecycleRequest(
-        Action.ONBOARD, "r", "d-a", "u", null, null, null, tags, null, jumpStart, projects, null,
-        null, null);
+        Action.ONBOARD,
+        "r",
+        "d-a",
+        "u",
+        null,
+        null,
+        null,
+        tags,
+        null,
+        jumpStart,
+        projects,
+        null,
+        null,
+        null);
   }
 
   @Test

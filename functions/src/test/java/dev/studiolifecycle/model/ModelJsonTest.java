@@ -8,12 +8,15 @@ class ModelJsonTest {
 
   @Test
   void leavesNullFieldsOutLikeTheLambdaRuntime() {
-    assertThat(ModelJson.toJson(new Correlation("hr-1", null))).isEqualTo("{\"requestId\":\"hr-1\"}");
+    assertThat(ModelJson.toJson(new Correlation("hr-1", null)))
+        .isEqualTo("{\"requestId\":\"hr-1\"}");
   }
 
   @Test
   void readsRecordsBack() throws Exception {
-    assertThat(ModelJson.fromJson("{\"domainId\":\"d-a\",\"userProfileName\":\"u\"}", ProfileRef.class))
+    assertThat(
+            ModelJson.fromJson(
+                "{\"domainId\":\"d-a\",\"userProfileName\":\"u\"}", ProfileRef.class))
         .isEqualTo(new ProfileRef("d-a", "u"));
   }
 }

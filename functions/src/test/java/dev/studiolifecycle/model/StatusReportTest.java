@@ -12,7 +12,8 @@ class StatusReportTest {
 
   @Test
   void isCompleteWhenNothingIsInProgress() {
-    StatusReport report = StatusReport.of(StatusMode.AWAIT_READY, List.of(), List.of(ITEM), List.of());
+    StatusReport report =
+        StatusReport.of(StatusMode.AWAIT_READY, List.of(), List.of(ITEM), List.of());
     assertThat(report.complete()).isTrue();
     assertThat(report.anyFailed()).isFalse();
   }

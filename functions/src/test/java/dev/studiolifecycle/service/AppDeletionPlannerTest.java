@@ -64,8 +64,10 @@ class AppDeletionPlannerTest {
         .domainId(DOMAIN)
         .spaceName(name)
         .status(SpaceStatus.IN_SERVICE)
-        .spaceSharingSettingsSummary(SpaceSharingSettingsSummary.builder().sharingType(sharing).build())
-        .ownershipSettingsSummary(OwnershipSettingsSummary.builder().ownerUserProfileName(owner).build())
+        .spaceSharingSettingsSummary(
+            SpaceSharingSettingsSummary.builder().sharingType(sharing).build())
+        .ownershipSettingsSummary(
+            OwnershipSettingsSummary.builder().ownerUserProfileName(owner).build())
         .build();
   }
 
@@ -75,18 +77,26 @@ class AppDeletionPlannerTest {
 
   @Test
   void plansTheUsersAppsAndPrivateSpacesAcrossPages() {
-    when(sageMaker.listApps(argThat((ListAppsRequest r) -> r != null && "jane-doe".equals(r.userProfileNameEquals()) && r.nextToken() == null)))
+    when(sageMaker.listApps(
+            argThat(
+                (ListAppsRequest r) ->
+                    r != null
+                        && "jane-doe".equals(r.userProfileNameEquals())
+                        && r.nextToken() == null)))
         .thenReturn(
             ListAppsResponse.builder()
                 .apps(userApp("default", AppStatus.IN_SERVICE), userApp("old", AppStatus.DELETED))
                 .nextToken("apps-2")
                 .build());
-    when(sageMaker.listApps(argThat((ListAppsRequest r) -> r != null && "apps-2".equals(r.nextToken()))))
+    when(sageMaker.listApps(
+            argThat((ListAppsRequest r) -> r != null && "apps-2".equals(r.nextToken()))))
         .thenReturn(
             ListAppsResponse.builder()
                 .apps(userApp("kernel", AppStatus.PENDING), userApp("gone", AppStatus.DELETING))
                 .build());
-    when(sageMaker.listApps(argThat((ListAppsRequest r) -> r != null && "jane-private".equals(r.spaceNameEquals()))))
+    when(sageMaker.listApps(
+            argThat(
+                (ListAppsRequest r) -> r != null && "jane-private".equals(r.spaceNameEquals()))))
         .thenReturn(
             ListAppsResponse.builder()
                 .apps(
@@ -101,7 +111,8 @@ class AppDeletionPlannerTest {
                     space("john-private", SharingType.PRIVATE, "john-roe"))
                 .nextToken("spaces-2")
                 .build());
-    when(sageMaker.listSpaces(argThat((ListSpacesRequest r) -> r != null && "spaces-2".equals(r.nextToken()))))
+    when(sageMaker.listSpaces(
+            argThat((ListSpacesRequest r) -> r != null && "spaces-2".equals(r.nextToken()))))
         .thenReturn(
             ListSpacesResponse.builder()
                 .spaces(space("jane-private", SharingType.PRIVATE, "jane-doe"))
@@ -131,10 +142,14 @@ class AppDeletionPlannerTest {
 
     ArgumentCaptor<ListSpacesRequest> spaces = ArgumentCaptor.forClass(ListSpacesRequest.class);
     verify(sageMaker, times(2)).listSpaces(spaces.capture());
-    assertThat(spaces.getAllValues()).extracting(ListSpacesRequest::domainIdEquals).containsOnly(DOMAIN);
+    assertThat(spaces.getAllValues())
+        .extracting(ListSpacesRequest::domainIdEquals)
+        .containsOnly(DOMAIN);
     ArgumentCaptor<ListAppsRequest> apps = ArgumentCaptor.forClass(ListAppsRequest.class);
     verify(sageMaker, times(3)).listApps(apps.capture());
-    assertThat(apps.getAllValues()).extracting(ListAppsRequest::domainIdEquals).containsOnly(DOMAIN);
+    assertThat(apps.getAllValues())
+        .extracting(ListAppsRequest::domainIdEquals)
+        .containsOnly(DOMAIN);
     assertThat(apps.getAllValues())
         .extracting(ListAppsRequest::spaceNameEquals)
         .containsExactly(null, null, "jane-private")

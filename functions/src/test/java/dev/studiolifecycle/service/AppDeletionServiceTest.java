@@ -125,8 +125,10 @@ class AppDeletionServiceTest {
 
   @ParameterizedTest
   @CsvSource({"Deleting,ALREADY_DELETING", "Delete_Failed,LEFT_FAILED", "Failed,LEFT_FAILED"})
-  void aRefusedSpaceDeleteIsDoneWhenTheSpaceIsGoingOrFailed(String status, DeletionOutcome outcome) {
-    when(sageMaker.deleteSpace(any(DeleteSpaceRequest.class))).thenThrow(AwsErrors.sageMakerInUse());
+  void aRefusedSpaceDeleteIsDoneWhenTheSpaceIsGoingOrFailed(
+      String status, DeletionOutcome outcome) {
+    when(sageMaker.deleteSpace(any(DeleteSpaceRequest.class)))
+        .thenThrow(AwsErrors.sageMakerInUse());
     when(sageMaker.describeSpace(any(DescribeSpaceRequest.class)))
         .thenReturn(DescribeSpaceResponse.builder().status(SpaceStatus.fromValue(status)).build());
     assertThat(service.delete(new DeleteAppInput(CORRELATION, null, SPACE)).outcome())
@@ -135,7 +137,8 @@ class AppDeletionServiceTest {
 
   @Test
   void aSpaceWithAppsLeftIsBusyAndAMissingSpaceIsDone() {
-    when(sageMaker.deleteSpace(any(DeleteSpaceRequest.class))).thenThrow(AwsErrors.sageMakerInUse());
+    when(sageMaker.deleteSpace(any(DeleteSpaceRequest.class)))
+        .thenThrow(AwsErrors.sageMakerInUse());
     when(sageMaker.describeSpace(any(DescribeSpaceRequest.class)))
         .thenReturn(DescribeSpaceResponse.builder().status(SpaceStatus.IN_SERVICE).build());
     assertThatThrownBy(() -> service.delete(new DeleteAppInput(CORRELATION, null, SPACE)))
@@ -144,7 +147,9 @@ class AppDeletionServiceTest {
     SageMakerClient other = mock(SageMakerClient.class);
     when(other.deleteSpace(any(DeleteSpaceRequest.class))).thenThrow(AwsErrors.sageMakerNotFound());
     assertThat(
-            new AppDeletionService(other).delete(new DeleteAppInput(CORRELATION, null, SPACE)).outcome())
+            new AppDeletionService(other)
+                .delete(new DeleteAppInput(CORRELATION, null, SPACE))
+                .outcome())
         .isEqualTo(DeletionOutcome.NOT_FOUND);
   }
 

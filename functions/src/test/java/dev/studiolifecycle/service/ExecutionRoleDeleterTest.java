@@ -70,7 +70,8 @@ class ExecutionRoleDeleterTest {
                 .attachedPolicies(AttachedPolicy.builder().policyArn(FULL).build())
                 .build());
     when(iam.listRolePolicies(any(ListRolePoliciesRequest.class)))
-        .thenReturn(ListRolePoliciesResponse.builder().policyNames("studio-lifecycle-s3-access").build());
+        .thenReturn(
+            ListRolePoliciesResponse.builder().policyNames("studio-lifecycle-s3-access").build());
   }
 
   private static Map<String, String> ours() {
@@ -105,14 +106,16 @@ class ExecutionRoleDeleterTest {
   @Test
   void leavesAnotherUsersRoleUntouched() {
     role("/studio-lifecycle/", ours());
-    assertThat(deleter.delete(input("john-roe")).outcome()).isEqualTo(RoleDeletionOutcome.NOT_MANAGED);
+    assertThat(deleter.delete(input("john-roe")).outcome())
+        .isEqualTo(RoleDeletionOutcome.NOT_MANAGED);
     SageMakerCalls.assertOnlyReads(iam);
   }
 
   @Test
   void leavesUnmanagedRolesAndRolesOutsideThePathUntouched() {
     role("/studio-lifecycle/", Map.of("studio-lifecycle:user-profile", "jane-doe"));
-    assertThat(deleter.delete(input("jane-doe")).outcome()).isEqualTo(RoleDeletionOutcome.NOT_MANAGED);
+    assertThat(deleter.delete(input("jane-doe")).outcome())
+        .isEqualTo(RoleDeletionOutcome.NOT_MANAGED);
     IamClient other = mock(IamClient.class);
     ExecutionRoleDeleter otherDeleter = new ExecutionRoleDeleter(other, "/studio-lifecycle/");
     when(other.getRole(any(GetRoleRequest.class)))
@@ -136,16 +139,20 @@ class ExecutionRoleDeleterTest {
   @Test
   void aMissingRoleIsDone() {
     when(iam.getRole(any(GetRoleRequest.class))).thenThrow(AwsErrors.noSuchEntity());
-    assertThat(deleter.delete(input("jane-doe")).outcome()).isEqualTo(RoleDeletionOutcome.NOT_FOUND);
+    assertThat(deleter.delete(input("jane-doe")).outcome())
+        .isEqualTo(RoleDeletionOutcome.NOT_FOUND);
   }
 
   @Test
   void aRoleThatDisappearsMidwayIsDone() {
     role("/studio-lifecycle/", ours());
-    when(iam.detachRolePolicy(any(DetachRolePolicyRequest.class))).thenThrow(AwsErrors.noSuchEntity());
-    when(iam.deleteRolePolicy(any(DeleteRolePolicyRequest.class))).thenThrow(AwsErrors.noSuchEntity());
+    when(iam.detachRolePolicy(any(DetachRolePolicyRequest.class)))
+        .thenThrow(AwsErrors.noSuchEntity());
+    when(iam.deleteRolePolicy(any(DeleteRolePolicyRequest.class)))
+        .thenThrow(AwsErrors.noSuchEntity());
     when(iam.deleteRole(any(DeleteRoleRequest.class))).thenThrow(AwsErrors.noSuchEntity());
-    assertThat(deleter.delete(input("jane-doe")).outcome()).isEqualTo(RoleDeletionOutcome.NOT_FOUND);
+    assertThat(deleter.delete(input("jane-doe")).outcome())
+        .isEqualTo(RoleDeletionOutcome.NOT_FOUND);
     verify(iam, times(1)).deleteRole(any(DeleteRoleRequest.class));
   }
 

@@ -19,8 +19,7 @@ class ExecutionRolePolicyTest {
     assertThat(statement.path("Action").asText()).isEqualTo("sts:AssumeRole");
     assertThat(statement.path("Principal").path("Service").toString())
         .isEqualTo("[\"sagemaker.amazonaws.com\"]");
-    assertThat(
-            statement.path("Condition").path("StringEquals").path("aws:SourceAccount").asText())
+    assertThat(statement.path("Condition").path("StringEquals").path("aws:SourceAccount").asText())
         .isEqualTo("123456789012");
   }
 
@@ -50,7 +49,8 @@ class ExecutionRolePolicyTest {
   void readsUrlEncodedTrustPoliciesAsIamReturnsThem() {
     String doc =
         "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
-            + "\"Principal\":{\"Service\":\"sagemaker.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}}";
+            + "\"Principal\":{\"Service\":\"sagemaker.amaz"
+            + "onaws.com\"},\"Action\":\"sts:AssumeRole\"}}";
     String encoded = URLEncoder.encode(doc, StandardCharsets.UTF_8);
     assertThat(ExecutionRolePolicy.trusts(encoded, "sagemaker.amazonaws.com")).isTrue();
     assertThat(ExecutionRolePolicy.trusts(doc, "sagemaker.amazonaws.com")).isTrue();
@@ -62,10 +62,12 @@ class ExecutionRolePolicyTest {
         "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":[\"ec2.amazonaws.com\"]},"
             + "\"Action\":[\"sts:AssumeRole\"]}]}";
     String deny =
-        "{\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":{\"Service\":\"sagemaker.amazonaws.com\"},"
+        "{\"Statement\":[{\"Effect\":\"Deny\",\"Princip"
+            + "al\":{\"Service\":\"sagemaker.amazonaws.com\"},"
             + "\"Action\":\"sts:AssumeRole\"}]}";
     String otherAction =
-        "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"sagemaker.amazonaws.com\"},"
+        "{\"Statement\":[{\"Effect\":\"Allow\",\"Princip"
+            + "al\":{\"Service\":\"sagemaker.amazonaws.com\"},"
             + "\"Action\":\"sts:TagSession\"}]}";
     assertThat(ExecutionRolePolicy.trusts(otherService, "sagemaker.amazonaws.com")).isFalse();
     assertThat(ExecutionRolePolicy.trusts(deny, "sagemaker.amazonaws.com")).isFalse();

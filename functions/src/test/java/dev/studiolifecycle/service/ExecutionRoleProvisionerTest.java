@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachRolePolicyRequest;
-import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.AttachedPermissionsBoundary;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 import software.amazon.awssdk.services.iam.model.CreateRoleResponse;
 import software.amazon.awssdk.services.iam.model.GetRoleRequest;
@@ -94,7 +94,8 @@ class ExecutionRoleProvisionerTest {
   }
 
   private void existing(Role role, Map<String, String> tags, String... attached) {
-    when(iam.getRole(any(GetRoleRequest.class))).thenReturn(GetRoleResponse.builder().role(role).build());
+    when(iam.getRole(any(GetRoleRequest.class)))
+        .thenReturn(GetRoleResponse.builder().role(role).build());
     when(iam.listRoleTags(any(ListRoleTagsRequest.class)))
         .thenReturn(
             ListRoleTagsResponse.builder()
@@ -161,7 +162,8 @@ class ExecutionRoleProvisionerTest {
         .extracting(AttachRolePolicyRequest::policyArn)
         .containsExactly(FULL, S3_READ);
 
-    ArgumentCaptor<PutRolePolicyRequest> inline = ArgumentCaptor.forClass(PutRolePolicyRequest.class);
+    ArgumentCaptor<PutRolePolicyRequest> inline =
+        ArgumentCaptor.forClass(PutRolePolicyRequest.class);
     verify(iam).putRolePolicy(inline.capture());
     assertThat(inline.getValue().policyName()).isEqualTo("studio-lifecycle-s3-access");
     assertThat(inline.getValue().policyDocument())
@@ -169,13 +171,15 @@ class ExecutionRoleProvisionerTest {
 
     assertThat(result)
         .isEqualTo(
-            new ExecutionRoleResult(ROLE_ARN, "studio-jane-doe", true, false, List.of(FULL, S3_READ)));
+            new ExecutionRoleResult(
+                ROLE_ARN, "studio-jane-doe", true, false, List.of(FULL, S3_READ)));
   }
 
   @Test
   void putsNoInlinePolicyWithoutBuckets() {
     when(iam.createRole(any(CreateRoleRequest.class)))
-        .thenReturn(CreateRoleResponse.builder().role(Role.builder().arn(ROLE_ARN).build()).build());
+        .thenReturn(
+            CreateRoleResponse.builder().role(Role.builder().arn(ROLE_ARN).build()).build());
     provisioner.provision(input(RequestBuilder.onboard().build()));
     verify(iam, never()).putRolePolicy(any(PutRolePolicyRequest.class));
     verify(iam).attachRolePolicy(any(AttachRolePolicyRequest.class));
@@ -184,7 +188,8 @@ class ExecutionRoleProvisionerTest {
   @Test
   void canvasBasePermissionsAndForecastingAttachTheirPoliciesAndTrustForecast() {
     when(iam.createRole(any(CreateRoleRequest.class)))
-        .thenReturn(CreateRoleResponse.builder().role(Role.builder().arn(ROLE_ARN).build()).build());
+        .thenReturn(
+            CreateRoleResponse.builder().role(Role.builder().arn(ROLE_ARN).build()).build());
     ExecutionRoleResult result =
         provisioner.provision(
             input(
@@ -193,7 +198,9 @@ class ExecutionRoleProvisionerTest {
                     .build()));
     ArgumentCaptor<CreateRoleRequest> created = ArgumentCaptor.forClass(CreateRoleRequest.class);
     verify(iam).createRole(created.capture());
-    assertThat(ExecutionRolePolicy.trusts(created.getValue().assumeRolePolicyDocument(), "forecast.amazonaws.com"))
+    assertThat(
+            ExecutionRolePolicy.trusts(
+                created.getValue().assumeRolePolicyDocument(), "forecast.amazonaws.com"))
         .isTrue();
     assertThat(result.attachedPolicyArns()).containsExactly(FULL, CANVAS, CANVAS_AI, FORECAST);
   }
@@ -201,7 +208,8 @@ class ExecutionRoleProvisionerTest {
   @Test
   void aGivenForecastRoleNeedsNoForecastPolicyOrTrust() {
     when(iam.createRole(any(CreateRoleRequest.class)))
-        .thenReturn(CreateRoleResponse.builder().role(Role.builder().arn(ROLE_ARN).build()).build());
+        .thenReturn(
+            CreateRoleResponse.builder().role(Role.builder().arn(ROLE_ARN).build()).build());
     ExecutionRoleResult result =
         provisioner.provision(
             input(
@@ -209,11 +217,14 @@ class ExecutionRoleProvisionerTest {
                     .canvas(
                         new CanvasSettings(
                             false,
-                            new TimeSeriesForecasting(true, "arn:aws:iam::123456789012:role/Forecast")))
+                            new TimeSeriesForecasting(
+                                true, "arn:aws:iam::123456789012:role/Forecast")))
                     .build()));
     ArgumentCaptor<CreateRoleRequest> created = ArgumentCaptor.forClass(CreateRoleRequest.class);
     verify(iam).createRole(created.capture());
-    assertThat(ExecutionRolePolicy.trusts(created.getValue().assumeRolePolicyDocument(), "forecast.amazonaws.com"))
+    assertThat(
+            ExecutionRolePolicy.trusts(
+                created.getValue().assumeRolePolicyDocument(), "forecast.amazonaws.com"))
         .isFalse();
     assertThat(result.attachedPolicyArns()).containsExactly(FULL);
   }
@@ -242,7 +253,12 @@ class ExecutionRoleProvisionerTest {
         new ExecutionRoleProvisioner(
             iam,
             new ExecutionRoleSettings(
-                "/studio-lifecycle/", BOUNDARY, "123456789012", "aws", List.of(FULL), List.of(FULL)));
+                "/studio-lifecycle/",
+                BOUNDARY,
+                "123456789012",
+                "aws",
+                List.of(FULL),
+                List.of(FULL)));
     assertThatThrownBy(
             () ->
                 strict.provision(
@@ -256,13 +272,19 @@ class ExecutionRoleProvisionerTest {
   @Test
   void usesAnExistingRoleThatTrustsSageMaker() {
     String trust =
-        "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"sagemaker.amazonaws.com\"},"
+        "{\"Statement\":[{\"Effect\":\"Allow\",\"Princip"
+            + "al\":{\"Service\":\"sagemaker.amazonaws.com\"},"
             + "\"Action\":\"sts:AssumeRole\"}]}";
     String arn = "arn:aws:iam::123456789012:role/service-role/TeamRole";
     when(iam.getRole(any(GetRoleRequest.class)))
         .thenReturn(
             GetRoleResponse.builder()
-                .role(Role.builder().roleName("TeamRole").arn(arn).assumeRolePolicyDocument(encoded(trust)).build())
+                .role(
+                    Role.builder()
+                        .roleName("TeamRole")
+                        .arn(arn)
+                        .assumeRolePolicyDocument(encoded(trust))
+                        .build())
                 .build());
     ExecutionRoleResult result =
         provisioner.provision(input(RequestBuilder.onboard().existingRole(arn).build()));
@@ -291,8 +313,10 @@ class ExecutionRoleProvisionerTest {
                         .roleName("TeamRole")
                         .arn(arn)
                         .assumeRolePolicyDocument(
-                            encoded("{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
-                                + "{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
+                            encoded(
+                                "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                                    + "{\"Service\":\"ec2.amazonaws.com\""
+                                    + "},\"Action\":\"sts:AssumeRole\"}]}"))
                         .build())
                 .build());
     assertThatThrownBy(
@@ -307,7 +331,8 @@ class ExecutionRoleProvisionerTest {
   void adoptsAndConvergesTheRoleItCreatedEarlierForTheSameUser() {
     when(iam.createRole(any(CreateRoleRequest.class))).thenThrow(AwsErrors.entityAlreadyExists());
     String sageMakerOnly = encoded(ExecutionRolePolicy.trustPolicy("123456789012", false));
-    existing(role(sageMakerOnly, Map.of(), "/studio-lifecycle/", null), ours("hr-2026-000123"), FULL);
+    existing(
+        role(sageMakerOnly, Map.of(), "/studio-lifecycle/", null), ours("hr-2026-000123"), FULL);
 
     ExecutionRoleResult result =
         provisioner.provision(

@@ -50,7 +50,9 @@ class IamRolesTest {
     assertThat(roles.tags("r")).containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
     ArgumentCaptor<ListRoleTagsRequest> sent = ArgumentCaptor.forClass(ListRoleTagsRequest.class);
     verify(iam, times(2)).listRoleTags(sent.capture());
-    assertThat(sent.getAllValues()).extracting(ListRoleTagsRequest::marker).containsExactly(null, "m2");
+    assertThat(sent.getAllValues())
+        .extracting(ListRoleTagsRequest::marker)
+        .containsExactly(null, "m2");
   }
 
   @Test
@@ -68,7 +70,11 @@ class IamRolesTest {
                 .build());
     when(iam.listRolePolicies(any(ListRolePoliciesRequest.class)))
         .thenReturn(
-            ListRolePoliciesResponse.builder().policyNames("i1").isTruncated(true).marker("m").build())
+            ListRolePoliciesResponse.builder()
+                .policyNames("i1")
+                .isTruncated(true)
+                .marker("m")
+                .build())
         .thenReturn(ListRolePoliciesResponse.builder().policyNames("i2").build());
     assertThat(roles.attachedPolicyArns("r")).containsExactly("p1", "p2");
     assertThat(roles.inlinePolicyNames("r")).containsExactly("i1", "i2");

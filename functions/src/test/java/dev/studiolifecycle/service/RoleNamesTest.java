@@ -21,7 +21,10 @@ class RoleNamesTest {
   void cutsLongNamesAndAddsAHashSoTheyStayUnique() {
     String a = "a".repeat(62) + "1";
     String b = "a".repeat(62) + "2";
-    assertThat(RoleNames.forUser(a)).hasSize(64).startsWith("studio-aaaa").matches(".*-[0-9a-f]{8}");
+    assertThat(RoleNames.forUser(a))
+        .hasSize(64)
+        .startsWith("studio-aaaa")
+        .matches(".*-[0-9a-f]{8}");
     assertThat(RoleNames.forUser(a)).isNotEqualTo(RoleNames.forUser(b));
     assertThat(RoleNames.forUser(a)).isEqualTo(RoleNames.forUser(a));
   }

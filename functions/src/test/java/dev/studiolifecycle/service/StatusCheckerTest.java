@@ -43,7 +43,8 @@ class StatusCheckerTest {
 
   private void profile(UserProfileStatus status, String reason) {
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
-        .thenReturn(DescribeUserProfileResponse.builder().status(status).failureReason(reason).build());
+        .thenReturn(
+            DescribeUserProfileResponse.builder().status(status).failureReason(reason).build());
   }
 
   private StatusReport profileReport(StatusMode mode) {
@@ -107,22 +108,30 @@ class StatusCheckerTest {
   void awaitingAppAndSpaceDeletion() {
     AppRef gone = new AppRef("d-a", "jane-doe", null, "JupyterServer", "gone", "InService");
     AppRef deleted = new AppRef("d-a", "jane-doe", null, "JupyterServer", "deleted", "InService");
-    AppRef deleting = new AppRef("d-a", null, "jane-private", "JupyterLab", "deleting", "InService");
+    AppRef deleting =
+        new AppRef("d-a", null, "jane-private", "JupyterLab", "deleting", "InService");
     AppRef failed = new AppRef("d-a", null, "jane-private", "JupyterLab", "failed", "InService");
-    when(sageMaker.describeApp(argThat((DescribeAppRequest r) -> r != null && "gone".equals(r.appName()))))
+    when(sageMaker.describeApp(
+            argThat((DescribeAppRequest r) -> r != null && "gone".equals(r.appName()))))
         .thenThrow(AwsErrors.sageMakerNotFound());
-    when(sageMaker.describeApp(argThat((DescribeAppRequest r) -> r != null && "deleted".equals(r.appName()))))
+    when(sageMaker.describeApp(
+            argThat((DescribeAppRequest r) -> r != null && "deleted".equals(r.appName()))))
         .thenReturn(DescribeAppResponse.builder().status(AppStatus.DELETED).build());
-    when(sageMaker.describeApp(argThat((DescribeAppRequest r) -> r != null && "deleting".equals(r.appName()))))
+    when(sageMaker.describeApp(
+            argThat((DescribeAppRequest r) -> r != null && "deleting".equals(r.appName()))))
         .thenReturn(DescribeAppResponse.builder().status(AppStatus.DELETING).build());
-    when(sageMaker.describeApp(argThat((DescribeAppRequest r) -> r != null && "failed".equals(r.appName()))))
+    when(sageMaker.describeApp(
+            argThat((DescribeAppRequest r) -> r != null && "failed".equals(r.appName()))))
         .thenReturn(
             DescribeAppResponse.builder().status(AppStatus.FAILED).failureReason("OOM").build());
-    when(sageMaker.describeSpace(argThat((DescribeSpaceRequest r) -> r != null && "s1".equals(r.spaceName()))))
+    when(sageMaker.describeSpace(
+            argThat((DescribeSpaceRequest r) -> r != null && "s1".equals(r.spaceName()))))
         .thenReturn(DescribeSpaceResponse.builder().status(SpaceStatus.DELETING).build());
-    when(sageMaker.describeSpace(argThat((DescribeSpaceRequest r) -> r != null && "s2".equals(r.spaceName()))))
+    when(sageMaker.describeSpace(
+            argThat((DescribeSpaceRequest r) -> r != null && "s2".equals(r.spaceName()))))
         .thenThrow(AwsErrors.sageMakerNotFound());
-    when(sageMaker.describeSpace(argThat((DescribeSpaceRequest r) -> r != null && "s3".equals(r.spaceName()))))
+    when(sageMaker.describeSpace(
+            argThat((DescribeSpaceRequest r) -> r != null && "s3".equals(r.spaceName()))))
         .thenReturn(DescribeSpaceResponse.builder().status(SpaceStatus.DELETE_FAILED).build());
 
     StatusReport report =
@@ -131,7 +140,10 @@ class StatusCheckerTest {
                 CORRELATION,
                 StatusMode.AWAIT_DELETION,
                 List.of(gone, deleted, deleting, failed),
-                List.of(new SpaceRef("d-a", "s1", null), new SpaceRef("d-a", "s2", null), new SpaceRef("d-a", "s3", null)),
+                List.of(
+                    new SpaceRef("d-a", "s1", null),
+                    new SpaceRef("d-a", "s2", null),
+                    new SpaceRef("d-a", "s3", null)),
                 null));
 
     assertThat(report.done())
@@ -141,7 +153,8 @@ class StatusCheckerTest {
         .extracting(i -> i.appName() != null ? i.appName() : i.spaceName())
         .containsExactly("deleting", "s1");
     assertThat(report.failed())
-        .extracting(i -> i.appName() != null ? i.appName() : i.spaceName(), StatusItem::failureReason)
+        .extracting(
+            i -> i.appName() != null ? i.appName() : i.spaceName(), StatusItem::failureReason)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("failed", "OOM"),
             org.assertj.core.groups.Tuple.tuple("s3", "space is Delete_Failed"));
@@ -169,10 +182,12 @@ class StatusCheckerTest {
 
   @Test
   void needsAModeAndSomethingToCheck() {
-    assertThatThrownBy(() -> checker.check(new CheckStatusInput(CORRELATION, null, null, null, null)))
+    assertThatThrownBy(
+            () -> checker.check(new CheckStatusInput(CORRELATION, null, null, null, null)))
         .isInstanceOf(ValidationError.class)
         .hasMessage(
-            "mode: is required; apps/spaces/profile: at least one app, space or profile is required");
+            "mode: is required; apps/spaces/profile: at least one app, space or profile is"
+                + " required");
   }
 
   private static List<StatusItem> listOf(StatusReport report, String bucket) {

@@ -61,8 +61,8 @@ class StudioLookupsTest {
                 .build())
         .thenReturn(
             ListTagsResponse.builder().tags(Tag.builder().key("b").value("2").build()).build());
-    assertThat(lookups.tags("arn:p")).containsExactly(
-        java.util.Map.entry("a", "1"), java.util.Map.entry("b", "2"));
+    assertThat(lookups.tags("arn:p"))
+        .containsExactly(java.util.Map.entry("a", "1"), java.util.Map.entry("b", "2"));
     ArgumentCaptor<ListTagsRequest> sent = ArgumentCaptor.forClass(ListTagsRequest.class);
     verify(sageMaker, times(2)).listTags(sent.capture());
     assertThat(sent.getAllValues())

@@ -47,7 +47,8 @@ import software.amazon.awssdk.services.sagemaker.model.UserSettings;
 
 class UserProfileCreatorTest {
 
-  private static final String ROLE = "arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane-doe";
+  private static final String ROLE =
+      "arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane-doe";
   private static final String PROFILE_ARN =
       "arn:aws:sagemaker:us-east-1:123456789012:user-profile/d-abc123def456/jane-doe";
   private static final String IMAGE =
@@ -136,7 +137,8 @@ class UserProfileCreatorTest {
 
     assertThat(result)
         .isEqualTo(
-            new UserProfileResult("d-abc123def456", "jane-doe", PROFILE_ARN, "Pending", true, false));
+            new UserProfileResult(
+                "d-abc123def456", "jane-doe", PROFILE_ARN, "Pending", true, false));
   }
 
   @Test
@@ -207,12 +209,17 @@ class UserProfileCreatorTest {
             ListTagsResponse.builder()
                 .tags(
                     Tag.builder().key("managed-by").value("studio-lifecycle").build(),
-                    Tag.builder().key("studio-lifecycle:request-id").value("hr-2026-000123").build())
+                    Tag.builder()
+                        .key("studio-lifecycle:request-id")
+                        .value("hr-2026-000123")
+                        .build())
                 .build());
-    UserProfileResult result = creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.IAM));
+    UserProfileResult result =
+        creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.IAM));
     assertThat(result)
         .isEqualTo(
-            new UserProfileResult("d-abc123def456", "jane-doe", PROFILE_ARN, "InService", true, true));
+            new UserProfileResult(
+                "d-abc123def456", "jane-doe", PROFILE_ARN, "InService", true, true));
     ArgumentCaptor<ListTagsRequest> tags = ArgumentCaptor.forClass(ListTagsRequest.class);
     verify(sageMaker).listTags(tags.capture());
     assertThat(tags.getValue().resourceArn()).isEqualTo(PROFILE_ARN);
@@ -226,7 +233,8 @@ class UserProfileCreatorTest {
         .thenReturn(DescribeUserProfileResponse.builder().userProfileArn(PROFILE_ARN).build());
     when(sageMaker.listTags(any(ListTagsRequest.class)))
         .thenReturn(ListTagsResponse.builder().tags(List.of()).build());
-    assertThatThrownBy(() -> creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.IAM)))
+    assertThatThrownBy(
+            () -> creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.IAM)))
         .isInstanceOf(ProfileConflict.class)
         .hasMessageContaining("was not created by studio-lifecycle");
   }
@@ -240,7 +248,8 @@ class UserProfileCreatorTest {
                     + ROLE
                     + ". Please ensure that the role exists and allows principal "
                     + "'sagemaker.amazonaws.com' to assume the role."));
-    assertThatThrownBy(() -> creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.IAM)))
+    assertThatThrownBy(
+            () -> creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.IAM)))
         .isInstanceOf(RoleNotYetAssumable.class)
         .hasMessageContaining(ROLE)
         .satisfies(e -> assertThat(((RoleNotYetAssumable) e).retryable()).isTrue());
@@ -251,13 +260,16 @@ class UserProfileCreatorTest {
     when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
         .thenThrow(AwsErrors.sageMakerValidation("Invalid instance type"));
     StepInvocation invocation =
-        new StepInvocation("CreateUserProfile", mock(dev.studiolifecycle.observability.OutcomeMetrics.class));
+        new StepInvocation(
+            "CreateUserProfile", mock(dev.studiolifecycle.observability.OutcomeMetrics.class));
     assertThatThrownBy(
             () ->
                 invocation.run(
                     null,
                     null,
-                    () -> creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.IAM))))
+                    () ->
+                        creator.create(
+                            input(RequestBuilder.onboard().build(), DomainAuthMode.IAM))))
         .isInstanceOf(AwsRequestFailed.class)
         .hasMessage("SageMaker ValidationException (HTTP 400): Invalid instance type");
   }
@@ -270,7 +282,8 @@ class UserProfileCreatorTest {
                     new CreateUserProfileInput(null, RequestBuilder.onboard().build(), null, null)))
         .isInstanceOf(ValidationError.class)
         .hasMessage("domain: is required; executionRoleArn: is required");
-    assertThatThrownBy(() -> creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.SSO)))
+    assertThatThrownBy(
+            () -> creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.SSO)))
         .isInstanceOf(ValidationError.class)
         .hasMessage("request.ssoUserName: is required");
     verifyNoInteractions(sageMaker);

@@ -52,7 +52,8 @@ class UserProfileDeleterTest {
     when(sageMaker.deleteUserProfile(any(DeleteUserProfileRequest.class)))
         .thenThrow(AwsErrors.sageMakerInUse());
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
-        .thenReturn(DescribeUserProfileResponse.builder().status(UserProfileStatus.DELETING).build());
+        .thenReturn(
+            DescribeUserProfileResponse.builder().status(UserProfileStatus.DELETING).build());
     assertThat(deleter.delete(INPUT).outcome()).isEqualTo(DeletionOutcome.ALREADY_DELETING);
   }
 
@@ -70,9 +71,11 @@ class UserProfileDeleterTest {
     when(sageMaker.deleteUserProfile(any(DeleteUserProfileRequest.class)))
         .thenThrow(AwsErrors.sageMakerInUse());
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
-        .thenReturn(DescribeUserProfileResponse.builder().status(UserProfileStatus.IN_SERVICE).build());
+        .thenReturn(
+            DescribeUserProfileResponse.builder().status(UserProfileStatus.IN_SERVICE).build());
     assertThatThrownBy(() -> deleter.delete(INPUT))
         .isInstanceOf(ProfileInUse.class)
-        .hasMessageStartingWith("user profile jane-doe in domain d-a is InService and still in use");
+        .hasMessageStartingWith(
+            "user profile jane-doe in domain d-a is InService and still in use");
   }
 }

@@ -79,7 +79,8 @@ class ValidationServiceTest {
                 .homeEfsFileSystemUid("200005")
                 .userSettings(
                     UserSettings.builder()
-                        .executionRole("arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane-doe")
+                        .executionRole(
+                            "arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane-doe")
                         .build())
                 .build());
     when(sageMaker.listTags(any(ListTagsRequest.class)))
@@ -98,7 +99,8 @@ class ValidationServiceTest {
     assertThat(result.request().action()).isEqualTo(Action.ONBOARD);
     assertThat(result.correlation().requestId()).isEqualTo("hr-2026-000123");
     assertThat(result.correlation().executionArn())
-        .isEqualTo("arn:aws:states:us-east-1:123456789012:execution:StudioUserLifecycle:hr-2026-000123");
+        .isEqualTo(
+            "arn:aws:states:us-east-1:123456789012:execution:StudioUserLifecycle:hr-2026-000123");
     assertThat(result.domain().authMode()).isEqualTo(DomainAuthMode.SSO);
     assertThat(result.domain().domainArn()).isEqualTo(DOMAIN_ARN);
     assertThat(result.domain().status()).isEqualTo("InService");

@@ -58,18 +58,21 @@ class WorkflowStarterTest {
     StartWorkflowResult result =
         starter.start(EventLoader.loadSNSEvent("start-workflow/employee-hired.json"));
 
-    ArgumentCaptor<StartExecutionRequest> sent = ArgumentCaptor.forClass(StartExecutionRequest.class);
+    ArgumentCaptor<StartExecutionRequest> sent =
+        ArgumentCaptor.forClass(StartExecutionRequest.class);
     verify(sfn).startExecution(sent.capture());
     assertThat(sent.getValue().stateMachineArn()).isEqualTo(MACHINE);
     assertThat(sent.getValue().name()).isEqualTo("hr-2026-000123");
     assertThat(sent.getValue().input())
         .isEqualTo(
-            "{\"action\":\"ONBOARD\",\"requestId\":\"hr-2026-000123\",\"domainId\":\"d-abc123def456\","
+            "{\"action\":\"ONBOARD\",\"requestId\":\"hr-2"
+                + "026-000123\",\"domainId\":\"d-abc123def456\","
                 + "\"userProfileName\":\"jane-doe\",\"email\":\"jane.doe@example.com\","
                 + "\"ssoUserName\":\"jane.doe\"}");
     assertThat(result.executions())
         .containsExactly(
-            new StartedWorkflow("hr-2026-000123", Action.ONBOARD, "hr-2026-000123", EXECUTION, false));
+            new StartedWorkflow(
+                "hr-2026-000123", Action.ONBOARD, "hr-2026-000123", EXECUTION, false));
   }
 
   @Test
@@ -77,7 +80,8 @@ class WorkflowStarterTest {
     when(sfn.startExecution(any(StartExecutionRequest.class)))
         .thenReturn(StartExecutionResponse.builder().executionArn("arn:x").build());
     starter.start(EventLoader.loadSNSEvent("start-workflow/employee-terminated.json"));
-    ArgumentCaptor<StartExecutionRequest> sent = ArgumentCaptor.forClass(StartExecutionRequest.class);
+    ArgumentCaptor<StartExecutionRequest> sent =
+        ArgumentCaptor.forClass(StartExecutionRequest.class);
     verify(sfn).startExecution(sent.capture());
     assertThat(sent.getValue().input())
         .isEqualTo(
@@ -93,7 +97,8 @@ class WorkflowStarterTest {
         starter.start(EventLoader.loadSNSEvent("start-workflow/employee-hired.json"));
     assertThat(result.executions())
         .containsExactly(
-            new StartedWorkflow("hr-2026-000123", Action.ONBOARD, "hr-2026-000123", EXECUTION, true));
+            new StartedWorkflow(
+                "hr-2026-000123", Action.ONBOARD, "hr-2026-000123", EXECUTION, true));
   }
 
   @Test

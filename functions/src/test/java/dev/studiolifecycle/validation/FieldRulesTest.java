@@ -36,31 +36,34 @@ class FieldRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "arn:aws:iam::123456789012:role/studio-jane-doe",
-    "arn:aws:iam::123456789012:role/service-role/SageMaker+Role=1,a.b@c",
-    "arn:aws-us-gov:iam::123456789012:role/x"
-  })
+  @ValueSource(
+      strings = {
+        "arn:aws:iam::123456789012:role/studio-jane-doe",
+        "arn:aws:iam::123456789012:role/service-role/SageMaker+Role=1,a.b@c",
+        "arn:aws-us-gov:iam::123456789012:role/x"
+      })
   void acceptsRoleArns(String arn) {
     assertThat(FieldRules.fullMatch(FieldRules.ROLE_ARN, arn)).isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "arn:aws:iam::12345678901:role/x",
-    "arn:aws:iam::123456789012:user/x",
-    "arn:aws:iam::123456789012:role",
-    "arn:aws:iam::123456789012:role/bad role"
-  })
+  @ValueSource(
+      strings = {
+        "arn:aws:iam::12345678901:role/x",
+        "arn:aws:iam::123456789012:user/x",
+        "arn:aws:iam::123456789012:role",
+        "arn:aws:iam::123456789012:role/bad role"
+      })
   void rejectsOtherRoleArns(String arn) {
     assertThat(FieldRules.fullMatch(FieldRules.ROLE_ARN, arn)).isPresent();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess",
-    "arn:aws:iam::123456789012:policy/team/S3Reader"
-  })
+  @ValueSource(
+      strings = {
+        "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess",
+        "arn:aws:iam::123456789012:policy/team/S3Reader"
+      })
   void acceptsPolicyArns(String arn) {
     assertThat(FieldRules.fullMatch(FieldRules.POLICY_ARN, arn)).isEmpty();
   }
@@ -72,20 +75,22 @@ class FieldRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "arn:aws:sagemaker:us-east-1:081325390199:image/sagemaker-distribution-cpu",
-    "arn:aws-cn:sagemaker:cn-north-1:123456789012:image/my.image-1"
-  })
+  @ValueSource(
+      strings = {
+        "arn:aws:sagemaker:us-east-1:081325390199:image/sagemaker-distribution-cpu",
+        "arn:aws-cn:sagemaker:cn-north-1:123456789012:image/my.image-1"
+      })
   void acceptsImageArns(String arn) {
     assertThat(FieldRules.fullMatch(FieldRules.IMAGE_ARN, arn)).isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "arn:aws:sagemaker:us-east-1:081325390199:app/x",
-    "arn:aws:sagemaker:us-east-1:0813:image/x",
-    "arn:aws:sagemaker:us-east-1:081325390199:image/-x"
-  })
+  @ValueSource(
+      strings = {
+        "arn:aws:sagemaker:us-east-1:081325390199:app/x",
+        "arn:aws:sagemaker:us-east-1:0813:image/x",
+        "arn:aws:sagemaker:us-east-1:081325390199:image/-x"
+      })
   void rejectsOtherImageArns(String arn) {
     assertThat(FieldRules.fullMatch(FieldRules.IMAGE_ARN, arn)).isPresent();
   }

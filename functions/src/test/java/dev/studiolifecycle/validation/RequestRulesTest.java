@@ -47,7 +47,8 @@ class RequestRulesTest {
 
   @Test
   void namesTheUserProfileNameRule() {
-    assertThat(RequestRules.violations(RequestBuilder.onboard().userProfileName("jane_doe").build()))
+    assertThat(
+            RequestRules.violations(RequestBuilder.onboard().userProfileName("jane_doe").build()))
         .containsExactly("userProfileName: must fully match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
   }
 
@@ -92,7 +93,8 @@ class RequestRulesTest {
 
   @Test
   void checksEmailWithoutRepeatingIt() {
-    assertThat(RequestRules.violations(RequestBuilder.onboard().email("jane.doe.example.com").build()))
+    assertThat(
+            RequestRules.violations(RequestBuilder.onboard().email("jane.doe.example.com").build()))
         .containsExactly("email: must be an e-mail address (local-part@domain)");
   }
 
@@ -106,13 +108,16 @@ class RequestRulesTest {
   void requiresExactlyOneWayToGetTheRole() {
     assertThat(
             RequestRules.violations(
-                RequestBuilder.onboard().executionRole(new ExecutionRoleRequest(null, null)).build()))
+                RequestBuilder.onboard()
+                    .executionRole(new ExecutionRoleRequest(null, null))
+                    .build()))
         .containsExactly("executionRole: must have exactly one of arn or create");
   }
 
   @Test
   void checksTheExistingRoleArn() {
-    assertThat(RequestRules.violations(RequestBuilder.onboard().existingRole(ROLE).build())).isEmpty();
+    assertThat(RequestRules.violations(RequestBuilder.onboard().existingRole(ROLE).build()))
+        .isEmpty();
     assertThat(
             RequestRules.violations(
                 RequestBuilder.onboard().existingRole("arn:aws:iam::123:role/x").build()))
@@ -138,7 +143,8 @@ class RequestRulesTest {
   void limitsTheNumberOfBuckets() {
     List<String> buckets =
         java.util.stream.IntStream.range(0, 26).mapToObj(i -> "bucket-" + i).toList();
-    assertThat(RequestRules.violations(RequestBuilder.onboard().newRole(buckets, List.of()).build()))
+    assertThat(
+            RequestRules.violations(RequestBuilder.onboard().newRole(buckets, List.of()).build()))
         .containsExactly("executionRole.create.s3Buckets: must list at most 25 buckets");
   }
 
@@ -186,9 +192,7 @@ class RequestRulesTest {
         .containsExactly("tags[\"managed-by\"] key: is reserved for this workflow's own tags");
     assertThat(
             RequestRules.violations(
-                RequestBuilder.onboard()
-                    .tags(Map.of("studio-lifecycle:request-id", "x"))
-                    .build()))
+                RequestBuilder.onboard().tags(Map.of("studio-lifecycle:request-id", "x")).build()))
         .hasSize(1);
   }
 

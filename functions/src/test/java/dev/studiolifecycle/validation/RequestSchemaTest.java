@@ -31,8 +31,8 @@ class RequestSchemaTest {
                         + "\"userProfilename\":\"typo\","
                         + "\"executionRole\":{\"crate\":{}}}")))
         .containsExactly(
-            "userProfilename: unknown field (not in the request schema)",
-            "executionRole.crate: unknown field (not in the request schema)");
+            "executionRole.crate: unknown field (not in the request schema)",
+            "userProfilename: unknown field (not in the request schema)");
   }
 
   @Test

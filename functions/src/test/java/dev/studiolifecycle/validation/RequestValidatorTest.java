@@ -77,7 +77,8 @@ class RequestValidatorTest {
     assertThatThrownBy(
             () ->
                 validator.validate(
-                    json("{\"action\":\"ONBOARD\",\"domainId\":\"bad\",\"userProfileName\":\"-u\"}"),
+                    json(
+                        "{\"action\":\"ONBOARD\",\"domainId\":\"bad\",\"userProfileName\":\"-u\"}"),
                     null))
         .isInstanceOf(ValidationError.class)
         .hasMessage(

@@ -1,8 +1,8 @@
 package dev.studiolifecycle.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.studiolifecycle.error.ValidationError;
 import java.util.Optional;

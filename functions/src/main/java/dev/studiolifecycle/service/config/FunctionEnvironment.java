@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The function's environment variables, read once when a handler is built. Each accessor checks
- * its variable and fails with a {@link ConfigurationError} that names it, so a misconfigured
- * function fails at start rather than half way through a request.
+ * The function's environment variables, read once when a handler is built. Each accessor checks its
+ * variable and fails with a {@link ConfigurationError} that names it, so a misconfigured function
+ * fails at start rather than half way through a request.
  */
 public final class FunctionEnvironment {
 
@@ -24,14 +24,14 @@ public final class FunctionEnvironment {
   public static final String DEFAULT_DOMAIN_ID = "DEFAULT_DOMAIN_ID";
 
   static final String DEFAULT_ROLE_PATH = "/studio-lifecycle/";
-  static final String DEFAULT_DEFAULT_POLICY =
-      "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess";
+  static final String DEFAULT_DEFAULT_POLICY = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess";
 
   // IAM's path rule: "/" alone, or "/" + printable ASCII + "/", at most 512 characters.
   private static final Pattern ROLE_PATH_PATTERN = Pattern.compile("/|/[\\x21-\\x7E]{1,510}/");
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
   private static final Pattern STATE_MACHINE =
-      Pattern.compile("arn:aws[a-z\\-]*:states:[a-z0-9\\-]+:\\d{12}:stateMachine:[A-Za-z0-9_\\-]{1,80}");
+      Pattern.compile(
+          "arn:aws[a-z\\-]*:states:[a-z0-9\\-]+:\\d{12}:stateMachine:[A-Za-z0-9_\\-]{1,80}");
 
   private final Map<String, String> variables;
 
@@ -51,7 +51,8 @@ public final class FunctionEnvironment {
   public String rolePath() {
     String path = value(ROLE_PATH).orElse(DEFAULT_ROLE_PATH);
     if (!ROLE_PATH_PATTERN.matcher(path).matches()) {
-      throw invalid(ROLE_PATH, "must be / or start and end with / (IAM path, at most 512 characters)");
+      throw invalid(
+          ROLE_PATH, "must be / or start and end with / (IAM path, at most 512 characters)");
     }
     return path;
   }
@@ -85,7 +86,8 @@ public final class FunctionEnvironment {
 
   /** {@code DEFAULT_POLICY_ARNS}: the managed policies every created role gets. */
   public List<String> defaultPolicyArns() {
-    return policyList(DEFAULT_POLICY_ARNS, value(DEFAULT_POLICY_ARNS).orElse(DEFAULT_DEFAULT_POLICY));
+    return policyList(
+        DEFAULT_POLICY_ARNS, value(DEFAULT_POLICY_ARNS).orElse(DEFAULT_DEFAULT_POLICY));
   }
 
   /** {@code STATE_MACHINE_ARN}: the workflow StartWorkflow starts. */
@@ -121,7 +123,11 @@ public final class FunctionEnvironment {
 
   private static List<String> policyList(String name, String raw) {
     List<String> arns =
-        Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        Arrays.stream(raw.split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .distinct()
+            .toList();
     for (String arn : arns) {
       if (!FieldRules.POLICY_ARN.matcher(arn).matches()) {
         throw invalid(name, "'" + arn + "' is not an IAM policy ARN");

@@ -3,8 +3,8 @@ package dev.studiolifecycle.service.config;
 import java.util.Optional;
 
 /**
- * What StartWorkflow needs: the state machine to start and the domain used when an HR event
- * names none ({@code defaultDomainId} may be absent).
+ * What StartWorkflow needs: the state machine to start and the domain used when an HR event names
+ * none ({@code defaultDomainId} may be absent).
  */
 public record WorkflowSettings(String stateMachineArn, String defaultDomainId) {
 

@@ -23,7 +23,8 @@ class FunctionEnvironmentTest {
   void rejectsARolePathWithoutSlashesNamingTheVariable() {
     assertThatThrownBy(() -> env(Map.of("ROLE_PATH", "studio")).rolePath())
         .isInstanceOf(ConfigurationError.class)
-        .hasMessageStartingWith("environment variable ROLE_PATH: must be / or start and end with /");
+        .hasMessageStartingWith(
+            "environment variable ROLE_PATH: must be / or start and end with /");
   }
 
   @Test
@@ -31,7 +32,8 @@ class FunctionEnvironmentTest {
     assertThatThrownBy(() -> env(Map.of()).permissionsBoundaryArn())
         .isInstanceOf(ConfigurationError.class)
         .hasMessage("environment variable PERMISSIONS_BOUNDARY_ARN is required");
-    assertThatThrownBy(() -> env(Map.of("PERMISSIONS_BOUNDARY_ARN", "boundary")).permissionsBoundaryArn())
+    assertThatThrownBy(
+            () -> env(Map.of("PERMISSIONS_BOUNDARY_ARN", "boundary")).permissionsBoundaryArn())
         .hasMessage("environment variable PERMISSIONS_BOUNDARY_ARN: must be an IAM policy ARN");
     assertThat(
             env(Map.of("PERMISSIONS_BOUNDARY_ARN", "arn:aws:iam::123456789012:policy/Boundary"))
@@ -51,10 +53,14 @@ class FunctionEnvironmentTest {
     assertThat(
             env(Map.of(
                     "ALLOWED_POLICY_ARNS",
-                    " arn:aws:iam::aws:policy/A , ,arn:aws:iam::aws:policy/B,arn:aws:iam::aws:policy/A"))
+                    " arn:aws:iam::aws:policy/A ,"
+                        + " ,arn:aws:iam::aws:policy/B,arn:aws:iam::aws:policy/A"))
                 .allowedPolicyArns())
         .containsExactly("arn:aws:iam::aws:policy/A", "arn:aws:iam::aws:policy/B");
-    assertThatThrownBy(() -> env(Map.of("ALLOWED_POLICY_ARNS", "arn:aws:iam::aws:policy/A,oops")).allowedPolicyArns())
+    assertThatThrownBy(
+            () ->
+                env(Map.of("ALLOWED_POLICY_ARNS", "arn:aws:iam::aws:policy/A,oops"))
+                    .allowedPolicyArns())
         .hasMessage("environment variable ALLOWED_POLICY_ARNS: 'oops' is not an IAM policy ARN");
     assertThatThrownBy(() -> env(Map.of("ALLOWED_POLICY_ARNS", " , ")).allowedPolicyArns())
         .hasMessage("environment variable ALLOWED_POLICY_ARNS: must list at least one policy ARN");
@@ -72,8 +78,10 @@ class FunctionEnvironmentTest {
   void checksTheStateMachineArn() {
     String arn = "arn:aws:states:us-east-1:123456789012:stateMachine:StudioUserLifecycle";
     assertThat(env(Map.of("STATE_MACHINE_ARN", arn)).stateMachineArn()).isEqualTo(arn);
-    assertThatThrownBy(() -> env(Map.of("STATE_MACHINE_ARN", "StudioUserLifecycle")).stateMachineArn())
-        .hasMessage("environment variable STATE_MACHINE_ARN: must be a Step Functions state machine ARN");
+    assertThatThrownBy(
+            () -> env(Map.of("STATE_MACHINE_ARN", "StudioUserLifecycle")).stateMachineArn())
+        .hasMessage(
+            "environment variable STATE_MACHINE_ARN: must be a Step Functions state machine ARN");
   }
 
   @Test
