@@ -13,6 +13,6 @@ public record CanvasSettings(Boolean basePermissions, TimeSeriesForecasting time
 
   /** Whether time-series forecasting is asked for. */
   public boolean wantsForecasting() {
-    return timeSeriesForecasting != null && timeSeriesForecasting.isEnabled();
+    return timeSeriesForecasting != null && timeSeriesForecasting.switchedOn();
   }
 }

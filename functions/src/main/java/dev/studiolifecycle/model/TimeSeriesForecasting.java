@@ -7,7 +7,7 @@ package dev.studiolifecycle.model;
 public record TimeSeriesForecasting(Boolean enabled, String roleArn) {
 
   /** Whether forecasting is switched on. */
-  public boolean isEnabled() {
+  public boolean switchedOn() {
     return Boolean.TRUE.equals(enabled);
   }
 }

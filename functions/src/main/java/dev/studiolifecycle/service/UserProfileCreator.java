@@ -145,8 +145,8 @@ public final class UserProfileCreator {
       TimeSeriesForecasting forecasting = canvas.timeSeriesForecasting();
       TimeSeriesForecastingSettings.Builder ts =
           TimeSeriesForecastingSettings.builder()
-              .status(forecasting.isEnabled() ? FeatureStatus.ENABLED : FeatureStatus.DISABLED);
-      if (forecasting.isEnabled()) {
+              .status(forecasting.switchedOn() ? FeatureStatus.ENABLED : FeatureStatus.DISABLED);
+      if (forecasting.switchedOn()) {
         ts.amazonForecastRoleArn(
             forecasting.roleArn() != null ? forecasting.roleArn() : executionRoleArn);
       }

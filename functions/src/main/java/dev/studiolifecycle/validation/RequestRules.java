@@ -184,11 +184,11 @@ public final class RequestRules {
       return;
     }
     if (forecasting.roleArn() != null) {
-      if (!forecasting.isEnabled()) {
+      if (!forecasting.switchedOn()) {
         v.add("canvas.timeSeriesForecasting.roleArn", "only allowed when enabled is true");
       }
       v.check("canvas.timeSeriesForecasting.roleArn", roleArn(forecasting.roleArn()));
-    } else if (forecasting.isEnabled() && existingRole) {
+    } else if (forecasting.switchedOn() && existingRole) {
       v.add(
           "canvas.timeSeriesForecasting.roleArn",
           "is required when executionRole.arn names an existing role"
