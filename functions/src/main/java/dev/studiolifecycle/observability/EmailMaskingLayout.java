@@ -12,8 +12,8 @@ import org.apache.logging.log4j.core.layout.AbstractStringLayout;
 
 /**
  * Wraps the JSON layout and masks every e-mail address in the finished line, so nothing logged
- * carries one: not this project's messages, not an event Powertools logs when
- * {@code POWERTOOLS_LOGGER_LOG_EVENT} is switched on, not an exception from a library.
+ * carries one: not this project's messages, not an event Powertools logs when {@code
+ * POWERTOOLS_LOGGER_LOG_EVENT} is switched on, not an exception from a library.
  */
 @Plugin(
     name = "EmailMaskingLayout",

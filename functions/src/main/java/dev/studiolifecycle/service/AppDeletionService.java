@@ -13,7 +13,6 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AppStatus;
 import software.amazon.awssdk.services.sagemaker.model.DeleteAppRequest;
 import software.amazon.awssdk.services.sagemaker.model.DeleteSpaceRequest;
-import software.amazon.awssdk.services.sagemaker.model.DescribeAppRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeAppResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeSpaceResponse;
 import software.amazon.awssdk.services.sagemaker.model.ResourceInUseException;
@@ -68,15 +67,7 @@ public final class AppDeletionService {
       if (!(e instanceof ResourceInUseException) && !AwsErrorCodes.isValidationException(e)) {
         throw e;
       }
-      Optional<DescribeAppResponse> found =
-          lookups.app(
-              DescribeAppRequest.builder()
-                  .domainId(app.domainId())
-                  .userProfileName(app.userProfileName())
-                  .spaceName(app.spaceName())
-                  .appType(app.appType())
-                  .appName(app.appName())
-                  .build());
+      Optional<DescribeAppResponse> found = lookups.app(app);
       if (found.isEmpty()) {
         return new DeleteAppResult(app, null, DeletionOutcome.NOT_FOUND);
       }

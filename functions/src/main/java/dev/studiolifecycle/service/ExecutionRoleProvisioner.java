@@ -3,6 +3,7 @@ package dev.studiolifecycle.service;
 import dev.studiolifecycle.error.ExecutionRoleConflict;
 import dev.studiolifecycle.error.ExecutionRoleUnusable;
 import dev.studiolifecycle.model.CanvasSettings;
+import dev.studiolifecycle.model.Correlation;
 import dev.studiolifecycle.model.CreateExecutionRoleInput;
 import dev.studiolifecycle.model.ExecutionRoleRequest;
 import dev.studiolifecycle.model.ExecutionRoleResult;
@@ -62,7 +63,7 @@ public final class ExecutionRoleProvisioner {
             ? new RoleCreation(List.of(), List.of())
             : wanted.create();
     Plan plan = plan(request, create);
-    String requestId = requestId(input);
+    String requestId = Correlation.requestIdOr(input.correlation(), request.requestId());
     try {
       return create(request.userProfileName(), requestId, plan);
     } catch (EntityAlreadyExistsException e) {
@@ -77,13 +78,6 @@ public final class ExecutionRoleProvisioner {
     v.require("request.userProfileName", input.request().userProfileName());
     v.throwIfAny();
     return input.request();
-  }
-
-  private static String requestId(CreateExecutionRoleInput input) {
-    if (input.correlation() != null && input.correlation().requestId() != null) {
-      return input.correlation().requestId();
-    }
-    return input.request().requestId();
   }
 
   private ExecutionRoleResult useExisting(String roleArn) {

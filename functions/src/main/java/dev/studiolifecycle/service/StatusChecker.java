@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AppStatus;
-import software.amazon.awssdk.services.sagemaker.model.DescribeAppRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeAppResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeSpaceResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
@@ -65,15 +64,7 @@ public final class StatusChecker {
   }
 
   private void checkApp(AppRef app, boolean deletion, Report report) {
-    Optional<DescribeAppResponse> found =
-        lookups.app(
-            DescribeAppRequest.builder()
-                .domainId(app.domainId())
-                .userProfileName(app.userProfileName())
-                .spaceName(app.spaceName())
-                .appType(app.appType())
-                .appName(app.appName())
-                .build());
+    Optional<DescribeAppResponse> found = lookups.app(app);
     String status = found.map(DescribeAppResponse::statusAsString).orElse(NOT_FOUND);
     String reason = found.map(DescribeAppResponse::failureReason).orElse(null);
     AppStatus known =

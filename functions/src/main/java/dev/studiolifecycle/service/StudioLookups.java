@@ -1,5 +1,6 @@
 package dev.studiolifecycle.service;
 
+import dev.studiolifecycle.model.AppRef;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,15 @@ public final class StudioLookups {
   }
 
   /** The app, or empty when SageMaker does not know it. */
-  public Optional<DescribeAppResponse> app(DescribeAppRequest request) {
+  public Optional<DescribeAppResponse> app(AppRef app) {
+    DescribeAppRequest request =
+        DescribeAppRequest.builder()
+            .domainId(app.domainId())
+            .userProfileName(app.userProfileName())
+            .spaceName(app.spaceName())
+            .appType(app.appType())
+            .appName(app.appName())
+            .build();
     try {
       return Optional.of(sageMaker.describeApp(request));
     } catch (ResourceNotFoundException e) {

@@ -5,6 +5,7 @@ import dev.studiolifecycle.error.ProfileConflict;
 import dev.studiolifecycle.error.ResourceBusy;
 import dev.studiolifecycle.error.RoleNotYetAssumable;
 import dev.studiolifecycle.model.CanvasSettings;
+import dev.studiolifecycle.model.Correlation;
 import dev.studiolifecycle.model.CreateUserProfileInput;
 import dev.studiolifecycle.model.DomainAuthMode;
 import dev.studiolifecycle.model.JupyterLabSettings;
@@ -58,10 +59,7 @@ public final class UserProfileCreator {
   public UserProfileResult create(CreateUserProfileInput input) {
     check(input);
     LifecycleRequest request = input.request();
-    String requestId =
-        input.correlation() != null && input.correlation().requestId() != null
-            ? input.correlation().requestId()
-            : request.requestId();
+    String requestId = Correlation.requestIdOr(input.correlation(), request.requestId());
     CreateUserProfileRequest call = profileRequest(input, requestId);
     try {
       CreateUserProfileResponse created = sageMaker.createUserProfile(call);

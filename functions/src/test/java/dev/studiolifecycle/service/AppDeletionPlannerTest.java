@@ -1,6 +1,7 @@
 package dev.studiolifecycle.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.mock;
@@ -14,6 +15,7 @@ import dev.studiolifecycle.model.Correlation;
 import dev.studiolifecycle.model.ListAppsInput;
 import dev.studiolifecycle.model.SpaceRef;
 import dev.studiolifecycle.testing.AwsErrors;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
@@ -130,9 +132,7 @@ class AppDeletionPlannerTest {
     assertThat(plan.appsToWaitFor()).extracting(AppRef::appName).containsExactly("gone");
     assertThat(plan.appsLeftAlone())
         .extracting(AppRef::appName, AppRef::status)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("old", "Deleted"),
-            org.assertj.core.groups.Tuple.tuple("broken", "Failed"));
+        .containsExactly(tuple("old", "Deleted"), tuple("broken", "Failed"));
     assertThat(plan.spacesToDelete())
         .containsExactly(new SpaceRef(DOMAIN, "jane-private", "InService"));
     assertThat(plan.appsToAwait()).hasSize(4);
@@ -159,9 +159,9 @@ class AppDeletionPlannerTest {
   @Test
   void aUserWithoutAppsOrProfileHasAnEmptyPlan() {
     when(sageMaker.listApps(any(ListAppsRequest.class)))
-        .thenReturn(ListAppsResponse.builder().apps(java.util.List.of()).build());
+        .thenReturn(ListAppsResponse.builder().apps(List.of()).build());
     when(sageMaker.listSpaces(any(ListSpacesRequest.class)))
-        .thenReturn(ListSpacesResponse.builder().spaces(java.util.List.of()).build());
+        .thenReturn(ListSpacesResponse.builder().spaces(List.of()).build());
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
         .thenThrow(AwsErrors.sageMakerNotFound());
     AppDeletionPlan plan = planner.plan(input());

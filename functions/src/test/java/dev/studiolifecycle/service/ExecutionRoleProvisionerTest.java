@@ -2,6 +2,7 @@ package dev.studiolifecycle.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -24,6 +25,7 @@ import dev.studiolifecycle.testing.AwsErrors;
 import dev.studiolifecycle.testing.RequestBuilder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -108,7 +110,7 @@ class ExecutionRoleProvisionerTest {
         .thenReturn(
             ListAttachedRolePoliciesResponse.builder()
                 .attachedPolicies(
-                    java.util.Arrays.stream(attached)
+                    Arrays.stream(attached)
                         .map(a -> AttachedPolicy.builder().policyArn(a).build())
                         .toList())
                 .build());
@@ -151,9 +153,9 @@ class ExecutionRoleProvisionerTest {
     assertThat(role.tags())
         .extracting(Tag::key, Tag::value)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("managed-by", "studio-lifecycle"),
-            org.assertj.core.groups.Tuple.tuple("studio-lifecycle:request-id", "hr-2026-000123"),
-            org.assertj.core.groups.Tuple.tuple("studio-lifecycle:user-profile", "jane-doe"));
+            tuple("managed-by", "studio-lifecycle"),
+            tuple("studio-lifecycle:request-id", "hr-2026-000123"),
+            tuple("studio-lifecycle:user-profile", "jane-doe"));
 
     ArgumentCaptor<AttachRolePolicyRequest> attached =
         ArgumentCaptor.forClass(AttachRolePolicyRequest.class);

@@ -2,6 +2,7 @@ package dev.studiolifecycle.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.mock;
@@ -155,9 +156,7 @@ class StatusCheckerTest {
     assertThat(report.failed())
         .extracting(
             i -> i.appName() != null ? i.appName() : i.spaceName(), StatusItem::failureReason)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("failed", "OOM"),
-            org.assertj.core.groups.Tuple.tuple("s3", "space is Delete_Failed"));
+        .containsExactly(tuple("failed", "OOM"), tuple("s3", "space is Delete_Failed"));
     assertThat(report.complete()).isFalse();
     assertThat(report.anyFailed()).isTrue();
   }

@@ -7,13 +7,15 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.studiolifecycle.model.AppRef;
 import dev.studiolifecycle.testing.AwsErrors;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AppStatus;
 import software.amazon.awssdk.services.sagemaker.model.DescribeAppRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeAppResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeSpaceRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
@@ -47,8 +49,23 @@ class StudioLookupsTest {
     when(sageMaker.describeSpace(any(DescribeSpaceRequest.class)))
         .thenThrow(AwsErrors.sageMakerNotFound());
     assertThat(lookups.profile("d-a", "jane")).isEmpty();
-    assertThat(lookups.app(DescribeAppRequest.builder().build())).isEmpty();
+    assertThat(lookups.app(new AppRef("d-a", "jane", null, "JupyterLab", "default", null)))
+        .isEmpty();
     assertThat(lookups.space("d-a", "s")).isEmpty();
+  }
+
+  @Test
+  void describesAnAppOfAUserOrASpace() {
+    when(sageMaker.describeApp(any(DescribeAppRequest.class)))
+        .thenReturn(DescribeAppResponse.builder().status(AppStatus.IN_SERVICE).build());
+    lookups.app(new AppRef("d-a", null, "jane-private", "JupyterLab", "default", null));
+    ArgumentCaptor<DescribeAppRequest> sent = ArgumentCaptor.forClass(DescribeAppRequest.class);
+    verify(sageMaker).describeApp(sent.capture());
+    assertThat(sent.getValue().domainId()).isEqualTo("d-a");
+    assertThat(sent.getValue().spaceName()).isEqualTo("jane-private");
+    assertThat(sent.getValue().userProfileName()).isNull();
+    assertThat(sent.getValue().appTypeAsString()).isEqualTo("JupyterLab");
+    assertThat(sent.getValue().appName()).isEqualTo("default");
   }
 
   @Test
@@ -61,8 +78,7 @@ class StudioLookupsTest {
                 .build())
         .thenReturn(
             ListTagsResponse.builder().tags(Tag.builder().key("b").value("2").build()).build());
-    assertThat(lookups.tags("arn:p"))
-        .containsExactly(java.util.Map.entry("a", "1"), java.util.Map.entry("b", "2"));
+    assertThat(lookups.tags("arn:p")).containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
     ArgumentCaptor<ListTagsRequest> sent = ArgumentCaptor.forClass(ListTagsRequest.class);
     verify(sageMaker, times(2)).listTags(sent.capture());
     assertThat(sent.getAllValues())
@@ -77,6 +93,5 @@ class StudioLookupsTest {
         .isEqualTo(AppStatus.UNKNOWN_TO_SDK_VERSION);
     assertThat(StudioLookups.known(AppStatus.DELETED, AppStatus.UNKNOWN_TO_SDK_VERSION))
         .isEqualTo(AppStatus.DELETED);
-    assertThat(List.of()).isEmpty();
   }
 }

@@ -22,6 +22,7 @@ import dev.studiolifecycle.model.LifecycleRequest;
 import dev.studiolifecycle.model.RStudioAccess;
 import dev.studiolifecycle.model.TimeSeriesForecasting;
 import dev.studiolifecycle.model.UserProfileResult;
+import dev.studiolifecycle.observability.OutcomeMetrics;
 import dev.studiolifecycle.observability.StepInvocation;
 import dev.studiolifecycle.testing.AwsErrors;
 import dev.studiolifecycle.testing.RequestBuilder;
@@ -259,9 +260,7 @@ class UserProfileCreatorTest {
   void otherValidationExceptionsAreAwsRequestFailures() {
     when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
         .thenThrow(AwsErrors.sageMakerValidation("Invalid instance type"));
-    StepInvocation invocation =
-        new StepInvocation(
-            "CreateUserProfile", mock(dev.studiolifecycle.observability.OutcomeMetrics.class));
+    StepInvocation invocation = new StepInvocation("CreateUserProfile", mock(OutcomeMetrics.class));
     assertThatThrownBy(
             () ->
                 invocation.run(

@@ -16,6 +16,7 @@ import dev.studiolifecycle.model.StartWorkflowResult;
 import dev.studiolifecycle.model.StartedWorkflow;
 import dev.studiolifecycle.service.config.WorkflowSettings;
 import dev.studiolifecycle.testing.AwsErrors;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -37,7 +38,7 @@ class WorkflowStarterTest {
   private static SNSEvent event(String... messages) {
     SNSEvent event = new SNSEvent();
     event.setRecords(
-        java.util.Arrays.stream(messages)
+        Arrays.stream(messages)
             .map(
                 m -> {
                   SNSEvent.SNSRecord record = new SNSEvent.SNSRecord();

@@ -12,6 +12,7 @@ import dev.studiolifecycle.testing.RequestBuilder;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class RequestRulesTest {
@@ -141,8 +142,7 @@ class RequestRulesTest {
 
   @Test
   void limitsTheNumberOfBuckets() {
-    List<String> buckets =
-        java.util.stream.IntStream.range(0, 26).mapToObj(i -> "bucket-" + i).toList();
+    List<String> buckets = IntStream.range(0, 26).mapToObj(i -> "bucket-" + i).toList();
     assertThat(
             RequestRules.violations(RequestBuilder.onboard().newRole(buckets, List.of()).build()))
         .containsExactly("executionRole.create.s3Buckets: must list at most 25 buckets");

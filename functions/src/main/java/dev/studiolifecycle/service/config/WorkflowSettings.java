@@ -1,7 +1,5 @@
 package dev.studiolifecycle.service.config;
 
-import java.util.Optional;
-
 /**
  * What StartWorkflow needs: the state machine to start and the domain used when an HR event names
  * none ({@code defaultDomainId} may be absent).
@@ -12,10 +10,5 @@ public record WorkflowSettings(String stateMachineArn, String defaultDomainId) {
   public static WorkflowSettings from(FunctionEnvironment environment) {
     return new WorkflowSettings(
         environment.stateMachineArn(), environment.defaultDomainId().orElse(null));
-  }
-
-  /** The default domain, if one is configured. */
-  public Optional<String> defaultDomain() {
-    return Optional.ofNullable(defaultDomainId);
   }
 }

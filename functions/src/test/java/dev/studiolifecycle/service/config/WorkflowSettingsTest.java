@@ -17,11 +17,11 @@ class WorkflowSettingsTest {
         WorkflowSettings.from(
             FunctionEnvironment.of(Map.of("STATE_MACHINE_ARN", ARN, "DEFAULT_DOMAIN_ID", "d-abc")));
     assertThat(settings.stateMachineArn()).isEqualTo(ARN);
-    assertThat(settings.defaultDomain()).contains("d-abc");
+    assertThat(settings.defaultDomainId()).isEqualTo("d-abc");
     assertThat(
             WorkflowSettings.from(FunctionEnvironment.of(Map.of("STATE_MACHINE_ARN", ARN)))
-                .defaultDomain())
-        .isEmpty();
+                .defaultDomainId())
+        .isNull();
   }
 
   @Test
