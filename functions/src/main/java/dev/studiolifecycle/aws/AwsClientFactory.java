@@ -1,0 +1,30 @@
+package dev.studiolifecycle.aws;
+
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/**
+ * Builds the SDK clients, each with the URL-connection HTTP client (small and quick to start).
+ * Region, endpoint, credentials and retry attempts come from the SDK's standard configuration only
+ * ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL}, {@code aws.maxAttempts}, ...), so the same code
+ * runs against AWS and against a local emulator. Handlers call these once, when they are built, and
+ * keep the clients for the life of the container.
+ */
+public final class AwsClientFactory {
+
+  private AwsClientFactory() {}
+
+  public static SageMakerClient sageMaker() {
+    return SageMakerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+  }
+
+  public static IamClient iam() {
+    return IamClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+  }
+
+  public static SfnClient stepFunctions() {
+    return SfnClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+  }
+}

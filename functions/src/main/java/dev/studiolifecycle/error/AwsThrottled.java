@@ -1,0 +1,20 @@
+package dev.studiolifecycle.error;
+
+/** AWS throttled the call (ThrottlingException or HTTP 429); retry with backoff. */
+public final class AwsThrottled extends LifecycleError {
+
+  private static final long serialVersionUID = 1L;
+
+  public AwsThrottled(String message) {
+    super(message);
+  }
+
+  public AwsThrottled(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  @Override
+  public boolean retryable() {
+    return true;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.studiolifecycle.error;
+
+/**
+ * A failure the workflow can name. The Lambda runtime reports the fully qualified class name of the
+ * thrown exception as the error type, so each subclass's FQCN is the state machine's error name
+ * that Retry and Catch match.
+ */
+public abstract sealed class LifecycleError extends RuntimeException
+    permits AwsRequestFailed,
+        AwsServiceUnavailable,
+        AwsThrottled,
+        ConfigurationError,
+        DomainNotFound,
+        DomainNotReady,
+        ExecutionRoleConflict,
+        ExecutionRoleUnusable,
+        InvalidHrMessage,
+        ProfileConflict,
+        ProfileInUse,
+        ResourceBusy,
+        RoleNotYetAssumable,
+        ValidationError {
+
+  private static final long serialVersionUID = 1L;
+
+  LifecycleError(String message) {
+    super(message);
+  }
+
+  LifecycleError(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  /** Whether the same call may succeed when retried later without any change to its input. */
+  public abstract boolean retryable();
+
+  /** The error name the state machine sees: this class's fully qualified name. */
+  public final String errorName() {
+    return getClass().getName();
+  }
+}

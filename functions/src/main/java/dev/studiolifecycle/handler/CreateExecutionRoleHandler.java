@@ -1,0 +1,60 @@
+package dev.studiolifecycle.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.studiolifecycle.aws.AwsClientFactory;
+import dev.studiolifecycle.model.CreateExecutionRoleInput;
+import dev.studiolifecycle.model.ExecutionRoleResult;
+import dev.studiolifecycle.observability.OutcomeMetric;
+import dev.studiolifecycle.observability.OutcomeMetrics;
+import dev.studiolifecycle.observability.StepInvocation;
+import dev.studiolifecycle.service.ExecutionRoleProvisioner;
+import dev.studiolifecycle.service.config.ExecutionRoleSettings;
+import dev.studiolifecycle.service.config.FunctionEnvironment;
+import java.util.Map;
+import software.amazon.lambda.powertools.logging.Logging;
+import software.amazon.lambda.powertools.metrics.FlushMetrics;
+
+/** CreateExecutionRole: checks the role the request names, or creates the user's own role. */
+public final class CreateExecutionRoleHandler
+    implements RequestHandler<CreateExecutionRoleInput, ExecutionRoleResult> {
+
+  private final ExecutionRoleProvisioner service;
+  private final StepInvocation invocation;
+
+  /** Called by Lambda. */
+  public CreateExecutionRoleHandler() {
+    this(System.getenv());
+  }
+
+  /** Builds the handler for a function environment; the local runtime calls this one. */
+  public CreateExecutionRoleHandler(Map<String, String> environment) {
+    this(
+        new ExecutionRoleProvisioner(
+            AwsClientFactory.iam(),
+            ExecutionRoleSettings.from(FunctionEnvironment.of(environment))));
+  }
+
+  /** For tests: a ready service. */
+  public CreateExecutionRoleHandler(ExecutionRoleProvisioner service) {
+    this.service = service;
+    this.invocation = new StepInvocation("CreateExecutionRole", OutcomeMetrics.powertools());
+  }
+
+  @Override
+  @Logging(correlationIdPath = "correlation.requestId", clearState = true)
+  @FlushMetrics(captureColdStart = true)
+  public ExecutionRoleResult handleRequest(CreateExecutionRoleInput input, Context context) {
+    ExecutionRoleResult result =
+        invocation.run(
+            input.correlation(),
+            input.request() == null ? null : input.request().userProfileName(),
+            () -> service.provision(input));
+    if (result.adopted()) {
+      invocation.metrics().count(OutcomeMetric.ROLES_ADOPTED);
+    } else if (result.createdByThisRun()) {
+      invocation.metrics().count(OutcomeMetric.ROLES_CREATED);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.studiolifecycle.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.studiolifecycle.aws.AwsClientFactory;
+import dev.studiolifecycle.model.DeleteExecutionRoleInput;
+import dev.studiolifecycle.model.DeleteExecutionRoleResult;
+import dev.studiolifecycle.model.RoleDeletionOutcome;
+import dev.studiolifecycle.observability.OutcomeMetric;
+import dev.studiolifecycle.observability.OutcomeMetrics;
+import dev.studiolifecycle.observability.StepInvocation;
+import dev.studiolifecycle.service.ExecutionRoleDeleter;
+import dev.studiolifecycle.service.config.FunctionEnvironment;
+import java.util.Map;
+import software.amazon.lambda.powertools.logging.Logging;
+import software.amazon.lambda.powertools.metrics.FlushMetrics;
+
+/** DeleteExecutionRole: deletes a role this workflow created for the user, nothing else. */
+public final class DeleteExecutionRoleHandler
+    implements RequestHandler<DeleteExecutionRoleInput, DeleteExecutionRoleResult> {
+
+  private final ExecutionRoleDeleter service;
+  private final StepInvocation invocation;
+
+  /** Called by Lambda. */
+  public DeleteExecutionRoleHandler() {
+    this(System.getenv());
+  }
+
+  /** Builds the handler for a function environment; the local runtime calls this one. */
+  public DeleteExecutionRoleHandler(Map<String, String> environment) {
+    this(
+        new ExecutionRoleDeleter(
+            AwsClientFactory.iam(), FunctionEnvironment.of(environment).rolePath()));
+  }
+
+  /** For tests: a ready service. */
+  public DeleteExecutionRoleHandler(ExecutionRoleDeleter service) {
+    this.service = service;
+    this.invocation = new StepInvocation("DeleteExecutionRole", OutcomeMetrics.powertools());
+  }
+
+  @Override
+  @Logging(correlationIdPath = "correlation.requestId", clearState = true)
+  @FlushMetrics(captureColdStart = true)
+  public DeleteExecutionRoleResult handleRequest(DeleteExecutionRoleInput input, Context context) {
+    DeleteExecutionRoleResult result =
+        invocation.run(input.correlation(), input.userProfileName(), () -> service.delete(input));
+    if (result.outcome() == RoleDeletionOutcome.DELETED) {
+      invocation.metrics().count(OutcomeMetric.ROLES_DELETED);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.studiolifecycle.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.aws.AwsClientFactory;
+import dev.studiolifecycle.error.ValidationError;
+import dev.studiolifecycle.model.ModelJson;
+import dev.studiolifecycle.model.ValidatedRequest;
+import dev.studiolifecycle.observability.LogContext;
+import dev.studiolifecycle.observability.OutcomeMetric;
+import dev.studiolifecycle.observability.OutcomeMetrics;
+import dev.studiolifecycle.observability.StepInvocation;
+import dev.studiolifecycle.service.ValidationService;
+import dev.studiolifecycle.validation.RequestSchema;
+import dev.studiolifecycle.validation.RequestValidator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import software.amazon.lambda.powertools.logging.Logging;
+import software.amazon.lambda.powertools.metrics.FlushMetrics;
+
+/**
+ * Validate: judges the untrusted state machine input. A stream handler on purpose: the raw JSON
+ * reaches the schema check untouched, so wrong types and unknown fields are reported by field name
+ * instead of being dropped or failing in the runtime's deserializer.
+ */
+public final class ValidateHandler implements RequestStreamHandler {
+
+  private static final String STEP = "Validate";
+
+  private final ValidationService service;
+  private final StepInvocation invocation;
+
+  /** Called by Lambda. */
+  public ValidateHandler() {
+    this(System.getenv());
+  }
+
+  /** Builds the handler for a function environment; the local runtime calls this one. */
+  public ValidateHandler(Map<String, String> environment) {
+    this(
+        new ValidationService(
+            new RequestValidator(RequestSchema.load()), AwsClientFactory.sageMaker()));
+  }
+
+  /** For tests: a ready service. */
+  public ValidateHandler(ValidationService service) {
+    this.service = service;
+    this.invocation = new StepInvocation(STEP, OutcomeMetrics.powertools());
+  }
+
+  @Override
+  @Logging(correlationIdPath = "request.requestId", clearState = true)
+  @FlushMetrics(captureColdStart = true)
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    ValidatedRequest result =
+        invocation.run(
+            null,
+            null,
+            () -> {
+              ValidatedRequest validated = service.validate(read(input));
+              LogContext.bind(STEP, validated.correlation());
+              LogContext.bindUser(validated.request().userProfileName());
+              return validated;
+            });
+    invocation.metrics().count(OutcomeMetric.REQUESTS_VALIDATED);
+    ModelJson.write(result, output);
+  }
+
+  private static JsonNode read(InputStream input) {
+    JsonNode payload;
+    try {
+      payload = ModelJson.readTree(input);
+    } catch (JsonProcessingException e) {
+      // Only the position: the parser's own message may quote the input, e-mails included.
+      String at =
+          e.getLocation() == null
+              ? ""
+              : " (line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ")";
+      throw new ValidationError("payload: is not valid JSON" + at);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the payload", e);
+    }
+    if (payload == null || payload.isMissingNode()) {
+      // The logging aspect reads the stream first to find the correlation id; when the JSON is
+      // broken it cannot hand the bytes back, so broken JSON arrives here as an empty stream.
+      throw new ValidationError("payload: is empty or not valid JSON");
+    }
+    return payload;
+  }
+}

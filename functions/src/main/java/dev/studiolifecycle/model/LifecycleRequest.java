@@ -1,0 +1,48 @@
+package dev.studiolifecycle.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The state machine input: who to onboard or offboard, where, and with which settings. As received
+ * it may leave optional fields out; Validate returns it normalized, with every default filled in
+ * ({@code requestId}, {@code tags}, {@code jumpStart}, {@code projects}, and {@code executionRole}
+ * for onboarding, {@code offboarding} for offboarding).
+ */
+public record LifecycleRequest(
+    Action action,
+    String requestId,
+    String domainId,
+    String userProfileName,
+    String email,
+    String ssoUserName,
+    ExecutionRoleRequest executionRole,
+    Map<String, String> tags,
+    JupyterLabSettings jupyterLab,
+    Boolean jumpStart,
+    Boolean projects,
+    RStudioAccess rstudio,
+    CanvasSettings canvas,
+    OffboardingOptions offboarding) {
+
+  public LifecycleRequest {
+    // Keeps the caller's order so tags reach SageMaker in the order they were given.
+    tags = tags == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+  }
+
+  /** Whether JumpStart stays visible in Studio (the default). */
+  public boolean allowsJumpStart() {
+    return !Boolean.FALSE.equals(jumpStart);
+  }
+
+  /** Whether Projects stay visible in Studio (the default). */
+  public boolean allowsProjects() {
+    return !Boolean.FALSE.equals(projects);
+  }
+
+  /** The tags the request asks for, never null. */
+  public Map<String, String> tagsOrEmpty() {
+    return tags == null ? Map.of() : tags;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.studiolifecycle.model;
+
+import java.util.Map;
+
+/**
+ * The tags that mark what this workflow created: {@code managed-by} on roles and profiles, the
+ * request id, and on roles the user profile they belong to (so a role is only ever deleted for its
+ * own user).
+ */
+public final class ManagedTags {
+
+  public static final String MANAGED_BY = "managed-by";
+  public static final String MANAGED_BY_VALUE = "studio-lifecycle";
+  public static final String REQUEST_ID = "studio-lifecycle:request-id";
+  public static final String USER_PROFILE = "studio-lifecycle:user-profile";
+
+  private static final String OWN_PREFIX = "studio-lifecycle:";
+
+  private ManagedTags() {}
+
+  /** Whether a set of tags carries this workflow's managed-by mark. */
+  public static boolean isManaged(Map<String, String> tags) {
+    return MANAGED_BY_VALUE.equals(tags.get(MANAGED_BY));
+  }
+
+  /** Whether the tags say this workflow created the resource for {@code requestId}. */
+  public static boolean createdFor(Map<String, String> tags, String requestId) {
+    return isManaged(tags) && requestId != null && requestId.equals(tags.get(REQUEST_ID));
+  }
+
+  /** Whether a request may not set this key, because the workflow sets it itself. */
+  public static boolean isReserved(String key) {
+    return key.equalsIgnoreCase(MANAGED_BY) || key.toLowerCase().startsWith(OWN_PREFIX);
+  }
+}

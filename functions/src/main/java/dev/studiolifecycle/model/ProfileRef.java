@@ -1,0 +1,4 @@
+package dev.studiolifecycle.model;
+
+/** A user profile by domain and name. */
+public record ProfileRef(String domainId, String userProfileName) {}

@@ -1,0 +1,11 @@
+package dev.studiolifecycle.model;
+
+/** How DeleteExecutionRole ended. */
+public enum RoleDeletionOutcome {
+  /** The role was deleted by this call. */
+  DELETED,
+  /** The role does not exist (any more). */
+  NOT_FOUND,
+  /** The role is not this workflow's, or not this user's: nothing was touched. */
+  NOT_MANAGED
+}

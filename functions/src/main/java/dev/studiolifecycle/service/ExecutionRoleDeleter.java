@@ -1,0 +1,103 @@
+package dev.studiolifecycle.service;
+
+import dev.studiolifecycle.error.ResourceBusy;
+import dev.studiolifecycle.model.DeleteExecutionRoleInput;
+import dev.studiolifecycle.model.DeleteExecutionRoleResult;
+import dev.studiolifecycle.model.ManagedTags;
+import dev.studiolifecycle.model.RoleDeletionOutcome;
+import dev.studiolifecycle.validation.FieldRules;
+import dev.studiolifecycle.validation.Violations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.DeleteConflictException;
+import software.amazon.awssdk.services.iam.model.DeleteRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.DeleteRoleRequest;
+import software.amazon.awssdk.services.iam.model.DetachRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Role;
+
+/**
+ * The DeleteExecutionRole step, for offboarding and for undoing a failed onboarding. It deletes a
+ * role only when this workflow created it for this very user: under the role path, tagged
+ * managed-by and with the user's profile name. Any other role is left untouched.
+ */
+public final class ExecutionRoleDeleter {
+
+  private final IamClient iam;
+  private final IamRoles roles;
+  private final String rolePath;
+
+  public ExecutionRoleDeleter(IamClient iam, String rolePath) {
+    this.iam = iam;
+    this.roles = new IamRoles(iam);
+    this.rolePath = rolePath;
+  }
+
+  public DeleteExecutionRoleResult delete(DeleteExecutionRoleInput input) {
+    Violations v = new Violations();
+    v.require("roleArn", input.roleArn());
+    v.require("userProfileName", input.userProfileName());
+    v.throwIfAny();
+    v.check("roleArn", FieldRules.fullMatch(FieldRules.ROLE_ARN, input.roleArn()));
+    v.throwIfAny();
+    String roleArn = input.roleArn();
+    String roleName = RoleNames.fromArn(roleArn);
+
+    Optional<Role> found = roles.role(roleName);
+    if (found.isEmpty()) {
+      return result(roleArn, roleName, RoleDeletionOutcome.NOT_FOUND, List.of(), List.of());
+    }
+    Role role = found.get();
+    Map<String, String> tags = roles.tags(roleName);
+    boolean ours =
+        roleArn.equals(role.arn())
+            && rolePath.equals(role.path())
+            && ManagedTags.isManaged(tags)
+            && input.userProfileName().equals(tags.get(ManagedTags.USER_PROFILE));
+    if (!ours) {
+      return result(roleArn, roleName, RoleDeletionOutcome.NOT_MANAGED, List.of(), List.of());
+    }
+
+    List<String> detached = new ArrayList<>();
+    for (String policyArn : roles.attachedPolicyArns(roleName)) {
+      try {
+        iam.detachRolePolicy(
+            DetachRolePolicyRequest.builder().roleName(roleName).policyArn(policyArn).build());
+      } catch (NoSuchEntityException e) {
+        // Detached meanwhile (a parallel retry): the goal holds.
+      }
+      detached.add(policyArn);
+    }
+    List<String> deletedInline = new ArrayList<>();
+    for (String policyName : roles.inlinePolicyNames(roleName)) {
+      try {
+        iam.deleteRolePolicy(
+            DeleteRolePolicyRequest.builder().roleName(roleName).policyName(policyName).build());
+      } catch (NoSuchEntityException e) {
+        // Deleted meanwhile: the goal holds.
+      }
+      deletedInline.add(policyName);
+    }
+    try {
+      iam.deleteRole(DeleteRoleRequest.builder().roleName(roleName).build());
+    } catch (NoSuchEntityException e) {
+      return result(roleArn, roleName, RoleDeletionOutcome.NOT_FOUND, detached, deletedInline);
+    } catch (DeleteConflictException e) {
+      throw new ResourceBusy(
+          "role " + roleName + " still has policies or instance profiles attached; retry", e);
+    }
+    return result(roleArn, roleName, RoleDeletionOutcome.DELETED, detached, deletedInline);
+  }
+
+  private static DeleteExecutionRoleResult result(
+      String roleArn,
+      String roleName,
+      RoleDeletionOutcome outcome,
+      List<String> detached,
+      List<String> deletedInline) {
+    return new DeleteExecutionRoleResult(roleArn, roleName, outcome, detached, deletedInline);
+  }
+}

@@ -1,0 +1,117 @@
+package dev.studiolifecycle.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.model.ModelJson;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The IAM policy documents of an execution role: the trust policy (SageMaker, and Amazon Forecast
+ * when Canvas forecasting uses this role, only from this account) and the inline S3 policy for the
+ * buckets the request names; plus the check that a role's trust policy lets a service assume it.
+ */
+public final class ExecutionRolePolicy {
+
+  public static final String SAGEMAKER = "sagemaker.amazonaws.com";
+  public static final String FORECAST = "forecast.amazonaws.com";
+  public static final String S3_POLICY_NAME = "studio-lifecycle-s3-access";
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private ExecutionRolePolicy() {}
+
+  /** Trust for SageMaker (and Forecast when asked), from {@code accountId} only. */
+  public static String trustPolicy(String accountId, boolean forecast) {
+    ObjectNode statement = NODES.objectNode();
+    statement.put("Effect", "Allow");
+    ArrayNode services = statement.putObject("Principal").putArray("Service");
+    services.add(SAGEMAKER);
+    if (forecast) {
+      services.add(FORECAST);
+    }
+    statement.put("Action", "sts:AssumeRole");
+    statement.putObject("Condition").putObject("StringEquals").put("aws:SourceAccount", accountId);
+    return document(statement);
+  }
+
+  /** List the buckets, and get, put and delete their objects. */
+  public static String s3AccessPolicy(String partition, List<String> buckets) {
+    ObjectNode list = NODES.objectNode();
+    list.put("Sid", "ListBuckets");
+    list.put("Effect", "Allow");
+    list.putArray("Action").add("s3:ListBucket");
+    ArrayNode bucketArns = list.putArray("Resource");
+    ObjectNode objects = NODES.objectNode();
+    objects.put("Sid", "ReadWriteObjects");
+    objects.put("Effect", "Allow");
+    objects.putArray("Action").add("s3:GetObject").add("s3:PutObject").add("s3:DeleteObject");
+    ArrayNode objectArns = objects.putArray("Resource");
+    for (String bucket : buckets) {
+      bucketArns.add("arn:" + partition + ":s3:::" + bucket);
+      objectArns.add("arn:" + partition + ":s3:::" + bucket + "/*");
+    }
+    return document(list, objects);
+  }
+
+  /**
+   * Whether a trust policy, as IAM returns it (URL-encoded JSON), has an Allow statement that lets
+   * {@code service} call {@code sts:AssumeRole}.
+   */
+  public static boolean trusts(String assumeRolePolicyDocument, String service) {
+    if (assumeRolePolicyDocument == null) {
+      return false;
+    }
+    JsonNode policy;
+    try {
+      policy = ModelJson.readTree(decode(assumeRolePolicyDocument));
+    } catch (IOException e) {
+      return false;
+    }
+    JsonNode statements = policy.path("Statement");
+    for (JsonNode statement : statements.isArray() ? statements : List.of(statements)) {
+      if ("Allow".equals(statement.path("Effect").asText())
+          && contains(statement.path("Action"), "sts:AssumeRole", "sts:*", "*")
+          && contains(statement.path("Principal").path("Service"), service)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String decode(String document) {
+    // GetRole returns the document URL-encoded; a plain document passes through unchanged
+    // unless it holds '%' or '+', which IAM trust policies do not.
+    String trimmed = document.trim();
+    if (trimmed.startsWith("{")) {
+      return trimmed;
+    }
+    return URLDecoder.decode(trimmed, StandardCharsets.UTF_8);
+  }
+
+  private static boolean contains(JsonNode valueOrArray, String... accepted) {
+    Iterable<JsonNode> values = valueOrArray.isArray() ? valueOrArray : List.of(valueOrArray);
+    for (JsonNode value : values) {
+      for (String candidate : accepted) {
+        if (candidate.equalsIgnoreCase(value.asText())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String document(ObjectNode... statements) {
+    ObjectNode policy = NODES.objectNode();
+    policy.put("Version", "2012-10-17");
+    ArrayNode list = policy.putArray("Statement");
+    for (ObjectNode statement : statements) {
+      list.add(statement);
+    }
+    return ModelJson.toJson(policy);
+  }
+}

@@ -1,0 +1,258 @@
+package dev.studiolifecycle.service;
+
+import dev.studiolifecycle.error.ExecutionRoleConflict;
+import dev.studiolifecycle.error.ExecutionRoleUnusable;
+import dev.studiolifecycle.model.CanvasSettings;
+import dev.studiolifecycle.model.Correlation;
+import dev.studiolifecycle.model.CreateExecutionRoleInput;
+import dev.studiolifecycle.model.ExecutionRoleRequest;
+import dev.studiolifecycle.model.ExecutionRoleResult;
+import dev.studiolifecycle.model.LifecycleRequest;
+import dev.studiolifecycle.model.ManagedTags;
+import dev.studiolifecycle.model.RoleCreation;
+import dev.studiolifecycle.service.config.ExecutionRoleSettings;
+import dev.studiolifecycle.service.config.FunctionEnvironment;
+import dev.studiolifecycle.validation.Violations;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
+import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
+import software.amazon.awssdk.services.iam.model.PutRolePermissionsBoundaryRequest;
+import software.amazon.awssdk.services.iam.model.PutRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.Tag;
+import software.amazon.awssdk.services.iam.model.UpdateAssumeRolePolicyRequest;
+
+/**
+ * The CreateExecutionRole step. A role named by the request is checked (it must exist and trust
+ * SageMaker) and used as it is. Otherwise the user gets a role of their own: under the role path,
+ * with the permissions boundary, trusting SageMaker from this account only, with the default and
+ * requested policies (all on the allow-list, checked before anything is created) and an inline
+ * policy for the requested buckets. A role this workflow already created for the same user is
+ * adopted and brought to the requested state.
+ */
+public final class ExecutionRoleProvisioner {
+
+  public static final String CANVAS_FULL_ACCESS = "AmazonSageMakerCanvasFullAccess";
+  public static final String CANVAS_AI_SERVICES = "AmazonSageMakerCanvasAIServicesAccess";
+  public static final String CANVAS_FORECAST = "AmazonSageMakerCanvasForecastAccess";
+
+  private final IamClient iam;
+  private final IamRoles roles;
+  private final ExecutionRoleSettings settings;
+
+  public ExecutionRoleProvisioner(IamClient iam, ExecutionRoleSettings settings) {
+    this.iam = iam;
+    this.roles = new IamRoles(iam);
+    this.settings = settings;
+  }
+
+  public ExecutionRoleResult provision(CreateExecutionRoleInput input) {
+    LifecycleRequest request = requireRequest(input);
+    ExecutionRoleRequest wanted = request.executionRole();
+    if (wanted != null && wanted.usesExistingRole()) {
+      return useExisting(wanted.arn());
+    }
+    RoleCreation create =
+        wanted == null || wanted.create() == null
+            ? new RoleCreation(List.of(), List.of())
+            : wanted.create();
+    Plan plan = plan(request, create);
+    String requestId = Correlation.requestIdOr(input.correlation(), request.requestId());
+    try {
+      return create(request.userProfileName(), requestId, plan);
+    } catch (EntityAlreadyExistsException e) {
+      return adopt(request.userProfileName(), requestId, plan);
+    }
+  }
+
+  private static LifecycleRequest requireRequest(CreateExecutionRoleInput input) {
+    Violations v = new Violations();
+    v.require("request", input.request());
+    v.throwIfAny();
+    v.require("request.userProfileName", input.request().userProfileName());
+    v.throwIfAny();
+    return input.request();
+  }
+
+  private ExecutionRoleResult useExisting(String roleArn) {
+    String roleName = RoleNames.fromArn(roleArn);
+    Role role =
+        roles
+            .role(roleName)
+            .orElseThrow(
+                () ->
+                    new ExecutionRoleUnusable(
+                        "executionRole.arn: role " + roleArn + " does not exist"));
+    if (!ExecutionRolePolicy.trusts(
+        role.assumeRolePolicyDocument(), ExecutionRolePolicy.SAGEMAKER)) {
+      throw new ExecutionRoleUnusable(
+          "executionRole.arn: the trust policy of role "
+              + roleArn
+              + " does not allow "
+              + ExecutionRolePolicy.SAGEMAKER
+              + " to call sts:AssumeRole");
+    }
+    return new ExecutionRoleResult(role.arn(), role.roleName(), false, false, List.of());
+  }
+
+  /** What the role must look like; checked against the allow-list before any IAM call. */
+  private record Plan(
+      String roleName, List<String> policyArns, List<String> buckets, boolean forecast) {}
+
+  private Plan plan(LifecycleRequest request, RoleCreation create) {
+    Violations v = new Violations();
+    Set<String> policies = new LinkedHashSet<>(settings.defaultPolicyArns());
+    List<String> requested = create.managedPolicyArns();
+    for (int i = 0; i < requested.size(); i++) {
+      if (!settings.allows(requested.get(i))) {
+        v.add(
+            "executionRole.create.managedPolicyArns[" + i + "]",
+            requested.get(i)
+                + " is not on the allow-list ("
+                + FunctionEnvironment.ALLOWED_POLICY_ARNS
+                + ")");
+      }
+      policies.add(requested.get(i));
+    }
+    CanvasSettings canvas = request.canvas();
+    boolean forecast = false;
+    if (canvas != null && canvas.wantsBasePermissions()) {
+      for (String name : List.of(CANVAS_FULL_ACCESS, CANVAS_AI_SERVICES)) {
+        policies.add(allowedAwsPolicy(v, "canvas.basePermissions", name));
+      }
+    }
+    if (canvas != null
+        && canvas.wantsForecasting()
+        && canvas.timeSeriesForecasting().roleArn() == null) {
+      forecast = true;
+      policies.add(allowedAwsPolicy(v, "canvas.timeSeriesForecasting", CANVAS_FORECAST));
+    }
+    v.throwIfAny();
+    return new Plan(
+        RoleNames.forUser(request.userProfileName()),
+        List.copyOf(policies),
+        create.s3Buckets(),
+        forecast);
+  }
+
+  private String allowedAwsPolicy(Violations v, String field, String name) {
+    String arn = "arn:" + settings.partition() + ":iam::aws:policy/" + name;
+    if (!settings.allows(arn)) {
+      v.add(
+          field,
+          "needs "
+              + arn
+              + ", which is not on the allow-list ("
+              + FunctionEnvironment.ALLOWED_POLICY_ARNS
+              + ")");
+    }
+    return arn;
+  }
+
+  private ExecutionRoleResult create(String user, String requestId, Plan plan) {
+    Role role =
+        iam.createRole(
+                CreateRoleRequest.builder()
+                    .roleName(plan.roleName())
+                    .path(settings.rolePath())
+                    .assumeRolePolicyDocument(
+                        ExecutionRolePolicy.trustPolicy(settings.accountId(), plan.forecast()))
+                    .permissionsBoundary(settings.permissionsBoundaryArn())
+                    .description("SageMaker Studio execution role of user profile " + user)
+                    .tags(
+                        tag(ManagedTags.MANAGED_BY, ManagedTags.MANAGED_BY_VALUE),
+                        tag(ManagedTags.REQUEST_ID, requestId),
+                        tag(ManagedTags.USER_PROFILE, user))
+                    .build())
+            .role();
+    for (String policyArn : plan.policyArns()) {
+      attach(plan.roleName(), policyArn);
+    }
+    putS3Policy(plan);
+    return new ExecutionRoleResult(role.arn(), role.roleName(), true, false, plan.policyArns());
+  }
+
+  private ExecutionRoleResult adopt(String user, String requestId, Plan plan) {
+    String name = plan.roleName();
+    Role role =
+        roles
+            .role(name)
+            .orElseThrow(
+                () ->
+                    new ExecutionRoleConflict(
+                        "executionRole: IAM reported role "
+                            + name
+                            + " as existing, but it cannot be read"));
+    Map<String, String> tags = roles.tags(name);
+    if (!ManagedTags.isManaged(tags)
+        || !user.equals(tags.get(ManagedTags.USER_PROFILE))
+        || !settings.rolePath().equals(role.path())) {
+      throw new ExecutionRoleConflict(
+          "executionRole: role "
+              + name
+              + " already exists and was not created by studio-lifecycle for user profile "
+              + user);
+    }
+    if (role.permissionsBoundary() == null
+        || !settings
+            .permissionsBoundaryArn()
+            .equals(role.permissionsBoundary().permissionsBoundaryArn())) {
+      iam.putRolePermissionsBoundary(
+          PutRolePermissionsBoundaryRequest.builder()
+              .roleName(name)
+              .permissionsBoundary(settings.permissionsBoundaryArn())
+              .build());
+    }
+    String trust = role.assumeRolePolicyDocument();
+    boolean trustOk =
+        ExecutionRolePolicy.trusts(trust, ExecutionRolePolicy.SAGEMAKER)
+            && (!plan.forecast()
+                || ExecutionRolePolicy.trusts(trust, ExecutionRolePolicy.FORECAST));
+    if (!trustOk) {
+      iam.updateAssumeRolePolicy(
+          UpdateAssumeRolePolicyRequest.builder()
+              .roleName(name)
+              .policyDocument(
+                  ExecutionRolePolicy.trustPolicy(settings.accountId(), plan.forecast()))
+              .build());
+    }
+    List<String> attached = new ArrayList<>(roles.attachedPolicyArns(name));
+    for (String policyArn : plan.policyArns()) {
+      if (!attached.contains(policyArn)) {
+        attach(name, policyArn);
+        attached.add(policyArn);
+      }
+    }
+    putS3Policy(plan);
+    return new ExecutionRoleResult(
+        role.arn(), role.roleName(), ManagedTags.createdFor(tags, requestId), true, attached);
+  }
+
+  private void attach(String roleName, String policyArn) {
+    iam.attachRolePolicy(
+        AttachRolePolicyRequest.builder().roleName(roleName).policyArn(policyArn).build());
+  }
+
+  private void putS3Policy(Plan plan) {
+    if (plan.buckets().isEmpty()) {
+      return;
+    }
+    iam.putRolePolicy(
+        PutRolePolicyRequest.builder()
+            .roleName(plan.roleName())
+            .policyName(ExecutionRolePolicy.S3_POLICY_NAME)
+            .policyDocument(
+                ExecutionRolePolicy.s3AccessPolicy(settings.partition(), plan.buckets()))
+            .build());
+  }
+
+  private static Tag tag(String key, String value) {
+    return Tag.builder().key(key).value(value).build();
+  }
+}

@@ -1,0 +1,224 @@
+package dev.studiolifecycle.service;
+
+import dev.studiolifecycle.aws.AwsErrorCodes;
+import dev.studiolifecycle.error.ProfileConflict;
+import dev.studiolifecycle.error.ResourceBusy;
+import dev.studiolifecycle.error.RoleNotYetAssumable;
+import dev.studiolifecycle.model.CanvasSettings;
+import dev.studiolifecycle.model.Correlation;
+import dev.studiolifecycle.model.CreateUserProfileInput;
+import dev.studiolifecycle.model.DomainAuthMode;
+import dev.studiolifecycle.model.JupyterLabSettings;
+import dev.studiolifecycle.model.LifecycleRequest;
+import dev.studiolifecycle.model.ManagedTags;
+import dev.studiolifecycle.model.RStudioAccess;
+import dev.studiolifecycle.model.TimeSeriesForecasting;
+import dev.studiolifecycle.model.UserProfileResult;
+import dev.studiolifecycle.validation.Violations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.CanvasAppSettings;
+import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileRequest;
+import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
+import software.amazon.awssdk.services.sagemaker.model.FeatureStatus;
+import software.amazon.awssdk.services.sagemaker.model.JupyterLabAppSettings;
+import software.amazon.awssdk.services.sagemaker.model.MlTools;
+import software.amazon.awssdk.services.sagemaker.model.RStudioServerProAccessStatus;
+import software.amazon.awssdk.services.sagemaker.model.RStudioServerProAppSettings;
+import software.amazon.awssdk.services.sagemaker.model.RStudioServerProUserGroup;
+import software.amazon.awssdk.services.sagemaker.model.ResourceInUseException;
+import software.amazon.awssdk.services.sagemaker.model.ResourceSpec;
+import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
+import software.amazon.awssdk.services.sagemaker.model.StudioWebPortalSettings;
+import software.amazon.awssdk.services.sagemaker.model.Tag;
+import software.amazon.awssdk.services.sagemaker.model.TimeSeriesForecastingSettings;
+import software.amazon.awssdk.services.sagemaker.model.UserSettings;
+
+/**
+ * The CreateUserProfile step: creates the profile with the request's settings and tags, and adopts
+ * a profile of this workflow that already exists (a retry or a replay). A role that SageMaker
+ * cannot assume yet becomes {@code RoleNotYetAssumable}, which the state machine retries while IAM
+ * propagates.
+ */
+public final class UserProfileCreator {
+
+  /** SageMaker's identifier type for IAM Identity Center users. */
+  static final String SSO_USER_IDENTIFIER = "UserName";
+
+  private final SageMakerClient sageMaker;
+  private final StudioLookups lookups;
+
+  public UserProfileCreator(SageMakerClient sageMaker) {
+    this.sageMaker = sageMaker;
+    this.lookups = new StudioLookups(sageMaker);
+  }
+
+  public UserProfileResult create(CreateUserProfileInput input) {
+    check(input);
+    LifecycleRequest request = input.request();
+    String requestId = Correlation.requestIdOr(input.correlation(), request.requestId());
+    CreateUserProfileRequest call = profileRequest(input, requestId);
+    try {
+      CreateUserProfileResponse created = sageMaker.createUserProfile(call);
+      String status =
+          lookups
+              .profile(request.domainId(), request.userProfileName())
+              .map(DescribeUserProfileResponse::statusAsString)
+              .orElse(null);
+      return new UserProfileResult(
+          request.domainId(),
+          request.userProfileName(),
+          created.userProfileArn(),
+          status,
+          true,
+          false);
+    } catch (ResourceInUseException e) {
+      return adopt(request, requestId);
+    } catch (SageMakerException e) {
+      if (AwsErrorCodes.isValidationException(e)
+          && AwsErrorCodes.lowerCaseMessage(e).contains("assume role")) {
+        throw new RoleNotYetAssumable(
+            "SageMaker cannot assume execution role "
+                + input.executionRoleArn()
+                + " yet (IAM propagation); retry",
+            e);
+      }
+      throw e;
+    }
+  }
+
+  private static void check(CreateUserProfileInput input) {
+    Violations v = new Violations();
+    v.require("request", input.request());
+    v.require("domain", input.domain());
+    v.require("executionRoleArn", input.executionRoleArn());
+    v.throwIfAny();
+    v.require("request.domainId", input.request().domainId());
+    v.require("request.userProfileName", input.request().userProfileName());
+    v.require("domain.authMode", input.domain().authMode());
+    if (input.domain().authMode() == DomainAuthMode.SSO) {
+      v.require("request.ssoUserName", input.request().ssoUserName());
+    }
+    v.throwIfAny();
+  }
+
+  private static CreateUserProfileRequest profileRequest(
+      CreateUserProfileInput input, String requestId) {
+    LifecycleRequest request = input.request();
+    CreateUserProfileRequest.Builder call =
+        CreateUserProfileRequest.builder()
+            .domainId(request.domainId())
+            .userProfileName(request.userProfileName())
+            .userSettings(userSettings(request, input.executionRoleArn()))
+            .tags(tags(request, requestId));
+    if (input.domain().authMode() == DomainAuthMode.SSO) {
+      call.singleSignOnUserIdentifier(SSO_USER_IDENTIFIER)
+          .singleSignOnUserValue(request.ssoUserName());
+    }
+    return call.build();
+  }
+
+  static UserSettings userSettings(LifecycleRequest request, String executionRoleArn) {
+    UserSettings.Builder settings = UserSettings.builder().executionRole(executionRoleArn);
+    JupyterLabSettings jupyterLab = request.jupyterLab();
+    if (jupyterLab != null
+        && (jupyterLab.imageArn() != null || jupyterLab.instanceType() != null)) {
+      settings.jupyterLabAppSettings(
+          JupyterLabAppSettings.builder()
+              .defaultResourceSpec(
+                  ResourceSpec.builder()
+                      .sageMakerImageArn(jupyterLab.imageArn())
+                      .instanceType(jupyterLab.instanceType())
+                      .build())
+              .build());
+    }
+    if (request.rstudio() != null) {
+      settings.rStudioServerProAppSettings(rstudio(request.rstudio()));
+    }
+    CanvasSettings canvas = request.canvas();
+    if (canvas != null && canvas.timeSeriesForecasting() != null) {
+      TimeSeriesForecasting forecasting = canvas.timeSeriesForecasting();
+      TimeSeriesForecastingSettings.Builder ts =
+          TimeSeriesForecastingSettings.builder()
+              .status(forecasting.switchedOn() ? FeatureStatus.ENABLED : FeatureStatus.DISABLED);
+      if (forecasting.switchedOn()) {
+        ts.amazonForecastRoleArn(
+            forecasting.roleArn() != null ? forecasting.roleArn() : executionRoleArn);
+      }
+      settings.canvasAppSettings(
+          CanvasAppSettings.builder().timeSeriesForecastingSettings(ts.build()).build());
+    }
+    List<MlTools> hidden = new ArrayList<>();
+    if (!request.allowsJumpStart()) {
+      hidden.add(MlTools.JUMP_START);
+    }
+    if (!request.allowsProjects()) {
+      hidden.add(MlTools.PROJECTS);
+    }
+    if (!hidden.isEmpty()) {
+      settings.studioWebPortalSettings(
+          StudioWebPortalSettings.builder().hiddenMlTools(hidden).build());
+    }
+    return settings.build();
+  }
+
+  private static RStudioServerProAppSettings rstudio(RStudioAccess access) {
+    return switch (access) {
+      case UNAUTHORIZED ->
+          RStudioServerProAppSettings.builder()
+              .accessStatus(RStudioServerProAccessStatus.DISABLED)
+              .build();
+      case ADMIN ->
+          RStudioServerProAppSettings.builder()
+              .accessStatus(RStudioServerProAccessStatus.ENABLED)
+              .userGroup(RStudioServerProUserGroup.R_STUDIO_ADMIN)
+              .build();
+      case USER ->
+          RStudioServerProAppSettings.builder()
+              .accessStatus(RStudioServerProAccessStatus.ENABLED)
+              .userGroup(RStudioServerProUserGroup.R_STUDIO_USER)
+              .build();
+    };
+  }
+
+  private static List<Tag> tags(LifecycleRequest request, String requestId) {
+    List<Tag> tags = new ArrayList<>();
+    for (Map.Entry<String, String> tag : request.tagsOrEmpty().entrySet()) {
+      tags.add(Tag.builder().key(tag.getKey()).value(tag.getValue()).build());
+    }
+    tags.add(Tag.builder().key(ManagedTags.MANAGED_BY).value(ManagedTags.MANAGED_BY_VALUE).build());
+    tags.add(Tag.builder().key(ManagedTags.REQUEST_ID).value(requestId).build());
+    return tags;
+  }
+
+  private UserProfileResult adopt(LifecycleRequest request, String requestId) {
+    DescribeUserProfileResponse existing =
+        lookups
+            .profile(request.domainId(), request.userProfileName())
+            .orElseThrow(
+                () ->
+                    new ResourceBusy(
+                        "user profile "
+                            + request.userProfileName()
+                            + " was reported in use but no longer exists; retry"));
+    Map<String, String> tags = lookups.tags(existing.userProfileArn());
+    if (!ManagedTags.isManaged(tags)) {
+      throw new ProfileConflict(
+          "userProfileName: a user profile named "
+              + request.userProfileName()
+              + " already exists in domain "
+              + request.domainId()
+              + " and was not created by studio-lifecycle");
+    }
+    return new UserProfileResult(
+        request.domainId(),
+        request.userProfileName(),
+        existing.userProfileArn(),
+        existing.statusAsString(),
+        ManagedTags.createdFor(tags, requestId),
+        true);
+  }
+}

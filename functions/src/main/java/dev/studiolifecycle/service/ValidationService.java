@@ -1,0 +1,171 @@
+package dev.studiolifecycle.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.error.DomainNotFound;
+import dev.studiolifecycle.error.DomainNotReady;
+import dev.studiolifecycle.error.ProfileConflict;
+import dev.studiolifecycle.error.ValidationError;
+import dev.studiolifecycle.model.Action;
+import dev.studiolifecycle.model.Correlation;
+import dev.studiolifecycle.model.DomainAuthMode;
+import dev.studiolifecycle.model.DomainSummary;
+import dev.studiolifecycle.model.ExistingProfile;
+import dev.studiolifecycle.model.LifecycleRequest;
+import dev.studiolifecycle.model.ManagedTags;
+import dev.studiolifecycle.model.ValidatedRequest;
+import dev.studiolifecycle.validation.RequestValidator;
+import dev.studiolifecycle.validation.Violations;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.AuthMode;
+import software.amazon.awssdk.services.sagemaker.model.DescribeDomainRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeDomainResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
+import software.amazon.awssdk.services.sagemaker.model.DomainStatus;
+import software.amazon.awssdk.services.sagemaker.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.sagemaker.model.UserProfileStatus;
+
+/**
+ * The Validate step: judges the raw request, then looks at the domain and at any profile of that
+ * name, and says what the workflow has to do. It only describes and lists; an invalid request is
+ * rejected before any AWS call.
+ */
+public final class ValidationService {
+
+  private static final Set<String> PAYLOAD_FIELDS =
+      Set.of("request", "executionArn", "executionName");
+
+  private final RequestValidator validator;
+  private final SageMakerClient sageMaker;
+  private final StudioLookups lookups;
+
+  public ValidationService(RequestValidator validator, SageMakerClient sageMaker) {
+    this.validator = validator;
+    this.sageMaker = sageMaker;
+    this.lookups = new StudioLookups(sageMaker);
+  }
+
+  /**
+   * Validates the step's payload {@code {"request": ..., "executionArn": ..., "executionName":
+   * ...}}.
+   */
+  public ValidatedRequest validate(JsonNode payload) {
+    checkPayload(payload);
+    String executionArn = text(payload, "executionArn");
+    String executionName = text(payload, "executionName");
+    LifecycleRequest request = validator.validate(payload.get("request"), executionName);
+    Correlation correlation = new Correlation(request.requestId(), executionArn);
+
+    DomainSummary domain = domain(request.domainId());
+    checkAgainstDomain(request, domain);
+
+    Optional<ExistingProfile> existing = existingProfile(request);
+    if (request.action() == Action.ONBOARD && existing.isPresent()) {
+      ExistingProfile profile = existing.get();
+      if (!profile.managedByUs()) {
+        throw new ProfileConflict(
+            "userProfileName: a user profile named "
+                + request.userProfileName()
+                + " already exists in domain "
+                + request.domainId()
+                + " and was not created by studio-lifecycle");
+      }
+      if (UserProfileStatus.DELETING.toString().equals(profile.status())) {
+        throw new ProfileConflict(
+            "userProfileName: user profile "
+                + request.userProfileName()
+                + " is being deleted; onboard again once it is gone");
+      }
+    }
+    boolean nothingToDo = request.action() == Action.OFFBOARD && existing.isEmpty();
+    return new ValidatedRequest(request, correlation, domain, existing.orElse(null), nothingToDo);
+  }
+
+  private static void checkPayload(JsonNode payload) {
+    if (payload == null || !payload.isObject()) {
+      throw new ValidationError(
+          "payload: must be an object with request, executionArn and executionName");
+    }
+    Violations v = new Violations();
+    for (Iterator<String> names = payload.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!PAYLOAD_FIELDS.contains(name)) {
+        v.add(name, "unknown field (the payload has request, executionArn and executionName)");
+      }
+    }
+    for (String field : new String[] {"executionArn", "executionName"}) {
+      JsonNode value = payload.get(field);
+      if (value != null && !value.isNull() && !value.isTextual()) {
+        v.add(field, "must be a string");
+      }
+    }
+    v.throwIfAny();
+  }
+
+  private static String text(JsonNode payload, String field) {
+    JsonNode value = payload.get(field);
+    return value == null || value.isNull() || value.asText().isEmpty() ? null : value.asText();
+  }
+
+  private DomainSummary domain(String domainId) {
+    DescribeDomainResponse domain;
+    try {
+      domain = sageMaker.describeDomain(DescribeDomainRequest.builder().domainId(domainId).build());
+    } catch (ResourceNotFoundException e) {
+      throw new DomainNotFound("domainId: SageMaker domain " + domainId + " does not exist", e);
+    }
+    if (domain.status() != DomainStatus.IN_SERVICE) {
+      throw new DomainNotReady(
+          "domainId: SageMaker domain "
+              + domainId
+              + " is "
+              + domain.statusAsString()
+              + ", not InService");
+    }
+    DomainAuthMode authMode =
+        domain.authMode() == AuthMode.SSO ? DomainAuthMode.SSO : DomainAuthMode.IAM;
+    return new DomainSummary(domainId, domain.domainArn(), authMode, domain.statusAsString());
+  }
+
+  private static void checkAgainstDomain(LifecycleRequest request, DomainSummary domain) {
+    Violations v = new Violations();
+    if (domain.authMode() == DomainAuthMode.SSO && request.action() == Action.ONBOARD) {
+      String why = " (domain " + domain.domainId() + " uses IAM Identity Center)";
+      if (request.ssoUserName() == null) {
+        v.add("ssoUserName", "is required" + why);
+      }
+      if (request.email() == null) {
+        v.add("email", "is required" + why);
+      }
+    }
+    if (domain.authMode() == DomainAuthMode.IAM && request.ssoUserName() != null) {
+      v.add(
+          "ssoUserName",
+          "not allowed (domain "
+              + domain.domainId()
+              + " uses IAM authentication, not IAM Identity Center)");
+    }
+    v.throwIfAny();
+  }
+
+  private Optional<ExistingProfile> existingProfile(LifecycleRequest request) {
+    Optional<DescribeUserProfileResponse> found =
+        lookups.profile(request.domainId(), request.userProfileName());
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    DescribeUserProfileResponse profile = found.get();
+    Map<String, String> tags = lookups.tags(profile.userProfileArn());
+    String roleArn = profile.userSettings() == null ? null : profile.userSettings().executionRole();
+    return Optional.of(
+        new ExistingProfile(
+            profile.userProfileArn(),
+            profile.statusAsString(),
+            ManagedTags.isManaged(tags),
+            roleArn,
+            profile.homeEfsFileSystemUid()));
+  }
+}

@@ -1,0 +1,142 @@
+package dev.studiolifecycle.service.config;
+
+import dev.studiolifecycle.error.ConfigurationError;
+import dev.studiolifecycle.validation.FieldRules;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The function's environment variables, read once when a handler is built. Each accessor checks its
+ * variable and fails with a {@link ConfigurationError} that names it, so a misconfigured function
+ * fails at start rather than half way through a request.
+ */
+public final class FunctionEnvironment {
+
+  public static final String ROLE_PATH = "ROLE_PATH";
+  public static final String PERMISSIONS_BOUNDARY_ARN = "PERMISSIONS_BOUNDARY_ARN";
+  public static final String ALLOWED_POLICY_ARNS = "ALLOWED_POLICY_ARNS";
+  public static final String DEFAULT_POLICY_ARNS = "DEFAULT_POLICY_ARNS";
+  public static final String AWS_ACCOUNT_ID = "AWS_ACCOUNT_ID";
+  public static final String STATE_MACHINE_ARN = "STATE_MACHINE_ARN";
+  public static final String DEFAULT_DOMAIN_ID = "DEFAULT_DOMAIN_ID";
+
+  static final String DEFAULT_ROLE_PATH = "/studio-lifecycle/";
+  static final String DEFAULT_DEFAULT_POLICY = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess";
+
+  // IAM's path rule: "/" alone, or "/" + printable ASCII + "/", at most 512 characters.
+  private static final Pattern ROLE_PATH_PATTERN = Pattern.compile("/|/[\\x21-\\x7E]{1,510}/");
+  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+  private static final Pattern STATE_MACHINE =
+      Pattern.compile(
+          "arn:aws[a-z\\-]*:states:[a-z0-9\\-]+:\\d{12}:stateMachine:[A-Za-z0-9_\\-]{1,80}");
+
+  private final Map<String, String> variables;
+
+  private FunctionEnvironment(Map<String, String> variables) {
+    this.variables = Map.copyOf(variables);
+  }
+
+  /** Wraps a function's environment, for example {@code System.getenv()}. */
+  public static FunctionEnvironment of(Map<String, String> variables) {
+    if (variables == null) {
+      throw new ConfigurationError("the function environment is missing");
+    }
+    return new FunctionEnvironment(variables);
+  }
+
+  /** {@code ROLE_PATH}: the IAM path of the roles this workflow creates. */
+  public String rolePath() {
+    String path = value(ROLE_PATH).orElse(DEFAULT_ROLE_PATH);
+    if (!ROLE_PATH_PATTERN.matcher(path).matches()) {
+      throw invalid(
+          ROLE_PATH, "must be / or start and end with / (IAM path, at most 512 characters)");
+    }
+    return path;
+  }
+
+  /** {@code PERMISSIONS_BOUNDARY_ARN}: the boundary every created role carries. */
+  public String permissionsBoundaryArn() {
+    String arn = required(PERMISSIONS_BOUNDARY_ARN);
+    if (!FieldRules.POLICY_ARN.matcher(arn).matches()) {
+      throw invalid(PERMISSIONS_BOUNDARY_ARN, "must be an IAM policy ARN");
+    }
+    return arn;
+  }
+
+  /** {@code AWS_ACCOUNT_ID}: the account roles are created in (the trust policy's condition). */
+  public String accountId() {
+    String id = required(AWS_ACCOUNT_ID);
+    if (!ACCOUNT_ID.matcher(id).matches()) {
+      throw invalid(AWS_ACCOUNT_ID, "must be 12 digits");
+    }
+    return id;
+  }
+
+  /** {@code ALLOWED_POLICY_ARNS}: the only managed policies a created role may get. */
+  public List<String> allowedPolicyArns() {
+    List<String> arns = policyList(ALLOWED_POLICY_ARNS, required(ALLOWED_POLICY_ARNS));
+    if (arns.isEmpty()) {
+      throw invalid(ALLOWED_POLICY_ARNS, "must list at least one policy ARN");
+    }
+    return arns;
+  }
+
+  /** {@code DEFAULT_POLICY_ARNS}: the managed policies every created role gets. */
+  public List<String> defaultPolicyArns() {
+    return policyList(
+        DEFAULT_POLICY_ARNS, value(DEFAULT_POLICY_ARNS).orElse(DEFAULT_DEFAULT_POLICY));
+  }
+
+  /** {@code STATE_MACHINE_ARN}: the workflow StartWorkflow starts. */
+  public String stateMachineArn() {
+    String arn = required(STATE_MACHINE_ARN);
+    if (!STATE_MACHINE.matcher(arn).matches()) {
+      throw invalid(STATE_MACHINE_ARN, "must be a Step Functions state machine ARN");
+    }
+    return arn;
+  }
+
+  /** {@code DEFAULT_DOMAIN_ID}: the domain for HR events that name none, if configured. */
+  public Optional<String> defaultDomainId() {
+    Optional<String> id = value(DEFAULT_DOMAIN_ID);
+    if (id.isPresent() && !FieldRules.DOMAIN_ID.matcher(id.get()).matches()) {
+      throw invalid(DEFAULT_DOMAIN_ID, "must fully match " + FieldRules.DOMAIN_ID.pattern());
+    }
+    return id;
+  }
+
+  private Optional<String> value(String name) {
+    String raw = variables.get(name);
+    if (raw == null || raw.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(raw.trim());
+  }
+
+  private String required(String name) {
+    return value(name)
+        .orElseThrow(() -> new ConfigurationError("environment variable " + name + " is required"));
+  }
+
+  private static List<String> policyList(String name, String raw) {
+    List<String> arns =
+        Arrays.stream(raw.split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .distinct()
+            .toList();
+    for (String arn : arns) {
+      if (!FieldRules.POLICY_ARN.matcher(arn).matches()) {
+        throw invalid(name, "'" + arn + "' is not an IAM policy ARN");
+      }
+    }
+    return arns;
+  }
+
+  private static ConfigurationError invalid(String name, String rule) {
+    return new ConfigurationError("environment variable " + name + ": " + rule);
+  }
+}

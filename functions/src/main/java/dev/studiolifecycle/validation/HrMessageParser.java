@@ -1,0 +1,113 @@
+package dev.studiolifecycle.validation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.error.InvalidHrMessage;
+import dev.studiolifecycle.model.Action;
+import dev.studiolifecycle.model.HrEvent;
+import dev.studiolifecycle.model.ModelJson;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads an HR message ({@code {"eventId", "eventType", "occurredAt", "employee": {"userName",
+ * "email", "ssoUserName"}, "studio": {"domainId"}}}). Problems are reported by field name only: the
+ * message holds personal data, so no value is ever repeated.
+ */
+public final class HrMessageParser {
+
+  public static final String HIRED = "Employee Hired";
+  public static final String TERMINATED = "Employee Terminated";
+
+  private HrMessageParser() {}
+
+  /**
+   * Parses one message body.
+   *
+   * @param where names the message in errors, e.g. {@code SNS record 0}
+   * @throws InvalidHrMessage naming every field that is missing or malformed
+   */
+  public static HrEvent parse(String body, String where) {
+    JsonNode message;
+    try {
+      message = body == null ? null : ModelJson.readTree(body);
+    } catch (JsonProcessingException e) {
+      // The parser's own message quotes the input, which may hold personal data.
+      throw new InvalidHrMessage(where + ": message: is not valid JSON");
+    }
+    if (message == null || !message.isObject()) {
+      throw new InvalidHrMessage(where + ": message: must be a JSON object");
+    }
+    List<String> problems = new ArrayList<>();
+    String eventId = text(message, "eventId", true, problems);
+    String eventType = text(message, "eventType", true, problems);
+    String occurredAt = text(message, "occurredAt", false, problems);
+    JsonNode employee = object(message, "employee", true, problems);
+    JsonNode studio = object(message, "studio", false, problems);
+    String userName = employee == null ? null : text(employee, "employee.userName", true, problems);
+    String email = employee == null ? null : text(employee, "employee.email", false, problems);
+    String ssoUserName =
+        employee == null ? null : text(employee, "employee.ssoUserName", false, problems);
+    String domainId = studio == null ? null : text(studio, "studio.domainId", false, problems);
+
+    Action action = null;
+    if (HIRED.equals(eventType)) {
+      action = Action.ONBOARD;
+    } else if (TERMINATED.equals(eventType)) {
+      action = Action.OFFBOARD;
+    } else if (eventType != null) {
+      problems.add("eventType: must be " + HIRED + " or " + TERMINATED);
+    }
+    if (eventId != null) {
+      FieldRules.length(eventId, 1, 128)
+          .or(() -> FieldRules.fullMatch(FieldRules.TAG_CHARACTERS, eventId))
+          .ifPresent(rule -> problems.add("eventId: " + rule));
+    }
+    if (occurredAt != null) {
+      try {
+        OffsetDateTime.parse(occurredAt);
+      } catch (DateTimeParseException e) {
+        problems.add("occurredAt: must be an ISO-8601 timestamp with offset");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidHrMessage(where + ": " + String.join("; ", problems));
+    }
+    return new HrEvent(eventId, action, occurredAt, userName, email, ssoUserName, domainId);
+  }
+
+  private static String text(
+      JsonNode parent, String path, boolean required, List<String> problems) {
+    String field = path.substring(path.lastIndexOf('.') + 1);
+    JsonNode value = parent.get(field);
+    if (value == null || value.isNull()) {
+      if (required) {
+        problems.add(path + ": is required");
+      }
+      return null;
+    }
+    if (!value.isTextual() || value.asText().isBlank()) {
+      problems.add(path + ": must be a non-empty string");
+      return null;
+    }
+    return value.asText();
+  }
+
+  private static JsonNode object(
+      JsonNode parent, String field, boolean required, List<String> problems) {
+    JsonNode value = parent.get(field);
+    if (value == null || value.isNull()) {
+      if (required) {
+        problems.add(field + ": is required");
+      }
+      return null;
+    }
+    if (!value.isObject()) {
+      problems.add(field + ": must be an object");
+      return null;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,178 @@
+package dev.studiolifecycle.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import dev.studiolifecycle.error.ResourceBusy;
+import dev.studiolifecycle.error.ValidationError;
+import dev.studiolifecycle.model.Correlation;
+import dev.studiolifecycle.model.DeleteExecutionRoleInput;
+import dev.studiolifecycle.model.DeleteExecutionRoleResult;
+import dev.studiolifecycle.model.RoleDeletionOutcome;
+import dev.studiolifecycle.testing.AwsErrors;
+import dev.studiolifecycle.testing.SageMakerCalls;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.DeleteRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.DeleteRoleRequest;
+import software.amazon.awssdk.services.iam.model.DetachRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.GetRoleRequest;
+import software.amazon.awssdk.services.iam.model.GetRoleResponse;
+import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesRequest;
+import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesResponse;
+import software.amazon.awssdk.services.iam.model.ListRolePoliciesRequest;
+import software.amazon.awssdk.services.iam.model.ListRolePoliciesResponse;
+import software.amazon.awssdk.services.iam.model.ListRoleTagsRequest;
+import software.amazon.awssdk.services.iam.model.ListRoleTagsResponse;
+import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.Tag;
+
+class ExecutionRoleDeleterTest {
+
+  private static final String ROLE_ARN =
+      "arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane-doe";
+  private static final String FULL = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess";
+
+  private final IamClient iam = mock(IamClient.class);
+  private final ExecutionRoleDeleter deleter = new ExecutionRoleDeleter(iam, "/studio-lifecycle/");
+
+  private static DeleteExecutionRoleInput input(String user) {
+    return new DeleteExecutionRoleInput(new Correlation("hr-1", null), ROLE_ARN, user);
+  }
+
+  private void role(String path, Map<String, String> tags) {
+    when(iam.getRole(any(GetRoleRequest.class)))
+        .thenReturn(
+            GetRoleResponse.builder()
+                .role(Role.builder().roleName("studio-jane-doe").arn(ROLE_ARN).path(path).build())
+                .build());
+    when(iam.listRoleTags(any(ListRoleTagsRequest.class)))
+        .thenReturn(
+            ListRoleTagsResponse.builder()
+                .tags(
+                    tags.entrySet().stream()
+                        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                        .toList())
+                .build());
+    when(iam.listAttachedRolePolicies(any(ListAttachedRolePoliciesRequest.class)))
+        .thenReturn(
+            ListAttachedRolePoliciesResponse.builder()
+                .attachedPolicies(AttachedPolicy.builder().policyArn(FULL).build())
+                .build());
+    when(iam.listRolePolicies(any(ListRolePoliciesRequest.class)))
+        .thenReturn(
+            ListRolePoliciesResponse.builder().policyNames("studio-lifecycle-s3-access").build());
+  }
+
+  private static Map<String, String> ours() {
+    return Map.of("managed-by", "studio-lifecycle", "studio-lifecycle:user-profile", "jane-doe");
+  }
+
+  @Test
+  void detachesDeletesInlinePoliciesAndDeletesTheRole() {
+    role("/studio-lifecycle/", ours());
+    DeleteExecutionRoleResult result = deleter.delete(input("jane-doe"));
+    assertThat(result)
+        .isEqualTo(
+            new DeleteExecutionRoleResult(
+                ROLE_ARN,
+                "studio-jane-doe",
+                RoleDeletionOutcome.DELETED,
+                List.of(FULL),
+                List.of("studio-lifecycle-s3-access")));
+    ArgumentCaptor<DetachRolePolicyRequest> detached =
+        ArgumentCaptor.forClass(DetachRolePolicyRequest.class);
+    verify(iam).detachRolePolicy(detached.capture());
+    assertThat(detached.getValue().policyArn()).isEqualTo(FULL);
+    ArgumentCaptor<DeleteRolePolicyRequest> inline =
+        ArgumentCaptor.forClass(DeleteRolePolicyRequest.class);
+    verify(iam).deleteRolePolicy(inline.capture());
+    assertThat(inline.getValue().policyName()).isEqualTo("studio-lifecycle-s3-access");
+    ArgumentCaptor<DeleteRoleRequest> deleted = ArgumentCaptor.forClass(DeleteRoleRequest.class);
+    verify(iam).deleteRole(deleted.capture());
+    assertThat(deleted.getValue().roleName()).isEqualTo("studio-jane-doe");
+  }
+
+  @Test
+  void leavesAnotherUsersRoleUntouched() {
+    role("/studio-lifecycle/", ours());
+    assertThat(deleter.delete(input("john-roe")).outcome())
+        .isEqualTo(RoleDeletionOutcome.NOT_MANAGED);
+    SageMakerCalls.assertOnlyReads(iam);
+  }
+
+  @Test
+  void leavesUnmanagedRolesAndRolesOutsideThePathUntouched() {
+    role("/studio-lifecycle/", Map.of("studio-lifecycle:user-profile", "jane-doe"));
+    assertThat(deleter.delete(input("jane-doe")).outcome())
+        .isEqualTo(RoleDeletionOutcome.NOT_MANAGED);
+    IamClient other = mock(IamClient.class);
+    ExecutionRoleDeleter otherDeleter = new ExecutionRoleDeleter(other, "/studio-lifecycle/");
+    when(other.getRole(any(GetRoleRequest.class)))
+        .thenReturn(
+            GetRoleResponse.builder()
+                .role(Role.builder().roleName("studio-jane-doe").arn(ROLE_ARN).path("/").build())
+                .build());
+    when(other.listRoleTags(any(ListRoleTagsRequest.class)))
+        .thenReturn(
+            ListRoleTagsResponse.builder()
+                .tags(
+                    Tag.builder().key("managed-by").value("studio-lifecycle").build(),
+                    Tag.builder().key("studio-lifecycle:user-profile").value("jane-doe").build())
+                .build());
+    assertThat(otherDeleter.delete(input("jane-doe")).outcome())
+        .isEqualTo(RoleDeletionOutcome.NOT_MANAGED);
+    SageMakerCalls.assertOnlyReads(iam);
+    SageMakerCalls.assertOnlyReads(other);
+  }
+
+  @Test
+  void aMissingRoleIsDone() {
+    when(iam.getRole(any(GetRoleRequest.class))).thenThrow(AwsErrors.noSuchEntity());
+    assertThat(deleter.delete(input("jane-doe")).outcome())
+        .isEqualTo(RoleDeletionOutcome.NOT_FOUND);
+  }
+
+  @Test
+  void aRoleThatDisappearsMidwayIsDone() {
+    role("/studio-lifecycle/", ours());
+    when(iam.detachRolePolicy(any(DetachRolePolicyRequest.class)))
+        .thenThrow(AwsErrors.noSuchEntity());
+    when(iam.deleteRolePolicy(any(DeleteRolePolicyRequest.class)))
+        .thenThrow(AwsErrors.noSuchEntity());
+    when(iam.deleteRole(any(DeleteRoleRequest.class))).thenThrow(AwsErrors.noSuchEntity());
+    assertThat(deleter.delete(input("jane-doe")).outcome())
+        .isEqualTo(RoleDeletionOutcome.NOT_FOUND);
+    verify(iam, times(1)).deleteRole(any(DeleteRoleRequest.class));
+  }
+
+  @Test
+  void aDeleteConflictIsRetryable() {
+    role("/studio-lifecycle/", ours());
+    when(iam.deleteRole(any(DeleteRoleRequest.class))).thenThrow(AwsErrors.deleteConflict());
+    assertThatThrownBy(() -> deleter.delete(input("jane-doe"))).isInstanceOf(ResourceBusy.class);
+  }
+
+  @Test
+  void requiresAValidRoleArnAndUser() {
+    assertThatThrownBy(
+            () -> deleter.delete(new DeleteExecutionRoleInput(null, "studio-jane-doe", null)))
+        .isInstanceOf(ValidationError.class)
+        .hasMessage("userProfileName: is required");
+    assertThatThrownBy(
+            () -> deleter.delete(new DeleteExecutionRoleInput(null, "studio-jane-doe", "jane-doe")))
+        .isInstanceOf(ValidationError.class)
+        .hasMessageStartingWith("roleArn: must fully match");
+    verifyNoInteractions(iam);
+  }
+}

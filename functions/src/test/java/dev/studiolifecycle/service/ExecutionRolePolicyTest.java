@@ -1,0 +1,78 @@
+package dev.studiolifecycle.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.model.ModelJson;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExecutionRolePolicyTest {
+
+  @Test
+  void trustsSageMakerFromThisAccountOnly() throws Exception {
+    JsonNode policy = ModelJson.readTree(ExecutionRolePolicy.trustPolicy("123456789012", false));
+    JsonNode statement = policy.path("Statement").get(0);
+    assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
+    assertThat(statement.path("Action").asText()).isEqualTo("sts:AssumeRole");
+    assertThat(statement.path("Principal").path("Service").toString())
+        .isEqualTo("[\"sagemaker.amazonaws.com\"]");
+    assertThat(statement.path("Condition").path("StringEquals").path("aws:SourceAccount").asText())
+        .isEqualTo("123456789012");
+  }
+
+  @Test
+  void addsForecastWhenCanvasForecastingUsesTheRole() throws Exception {
+    String policy = ExecutionRolePolicy.trustPolicy("123456789012", true);
+    assertThat(ExecutionRolePolicy.trusts(policy, "forecast.amazonaws.com")).isTrue();
+    assertThat(ExecutionRolePolicy.trusts(policy, "sagemaker.amazonaws.com")).isTrue();
+  }
+
+  @Test
+  void grantsListAndObjectAccessOnTheBucketsOnly() throws Exception {
+    JsonNode policy =
+        ModelJson.readTree(ExecutionRolePolicy.s3AccessPolicy("aws", List.of("b1", "b2")));
+    JsonNode list = policy.path("Statement").get(0);
+    JsonNode objects = policy.path("Statement").get(1);
+    assertThat(list.path("Action").toString()).isEqualTo("[\"s3:ListBucket\"]");
+    assertThat(list.path("Resource").toString())
+        .isEqualTo("[\"arn:aws:s3:::b1\",\"arn:aws:s3:::b2\"]");
+    assertThat(objects.path("Action").toString())
+        .isEqualTo("[\"s3:GetObject\",\"s3:PutObject\",\"s3:DeleteObject\"]");
+    assertThat(objects.path("Resource").toString())
+        .isEqualTo("[\"arn:aws:s3:::b1/*\",\"arn:aws:s3:::b2/*\"]");
+  }
+
+  @Test
+  void readsUrlEncodedTrustPoliciesAsIamReturnsThem() {
+    String doc =
+        "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"Service\":\"sagemaker.amaz"
+            + "onaws.com\"},\"Action\":\"sts:AssumeRole\"}}";
+    String encoded = URLEncoder.encode(doc, StandardCharsets.UTF_8);
+    assertThat(ExecutionRolePolicy.trusts(encoded, "sagemaker.amazonaws.com")).isTrue();
+    assertThat(ExecutionRolePolicy.trusts(doc, "sagemaker.amazonaws.com")).isTrue();
+  }
+
+  @Test
+  void refusesPoliciesThatDoNotLetTheServiceAssumeTheRole() {
+    String otherService =
+        "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":[\"ec2.amazonaws.com\"]},"
+            + "\"Action\":[\"sts:AssumeRole\"]}]}";
+    String deny =
+        "{\"Statement\":[{\"Effect\":\"Deny\",\"Princip"
+            + "al\":{\"Service\":\"sagemaker.amazonaws.com\"},"
+            + "\"Action\":\"sts:AssumeRole\"}]}";
+    String otherAction =
+        "{\"Statement\":[{\"Effect\":\"Allow\",\"Princip"
+            + "al\":{\"Service\":\"sagemaker.amazonaws.com\"},"
+            + "\"Action\":\"sts:TagSession\"}]}";
+    assertThat(ExecutionRolePolicy.trusts(otherService, "sagemaker.amazonaws.com")).isFalse();
+    assertThat(ExecutionRolePolicy.trusts(deny, "sagemaker.amazonaws.com")).isFalse();
+    assertThat(ExecutionRolePolicy.trusts(otherAction, "sagemaker.amazonaws.com")).isFalse();
+    assertThat(ExecutionRolePolicy.trusts("not json", "sagemaker.amazonaws.com")).isFalse();
+    assertThat(ExecutionRolePolicy.trusts(null, "sagemaker.amazonaws.com")).isFalse();
+  }
+}

@@ -1,0 +1,290 @@
+package dev.studiolifecycle.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import dev.studiolifecycle.error.AwsRequestFailed;
+import dev.studiolifecycle.error.ProfileConflict;
+import dev.studiolifecycle.error.RoleNotYetAssumable;
+import dev.studiolifecycle.error.ValidationError;
+import dev.studiolifecycle.model.CanvasSettings;
+import dev.studiolifecycle.model.Correlation;
+import dev.studiolifecycle.model.CreateUserProfileInput;
+import dev.studiolifecycle.model.DomainAuthMode;
+import dev.studiolifecycle.model.DomainSummary;
+import dev.studiolifecycle.model.LifecycleRequest;
+import dev.studiolifecycle.model.RStudioAccess;
+import dev.studiolifecycle.model.TimeSeriesForecasting;
+import dev.studiolifecycle.model.UserProfileResult;
+import dev.studiolifecycle.observability.OutcomeMetrics;
+import dev.studiolifecycle.observability.StepInvocation;
+import dev.studiolifecycle.testing.AwsErrors;
+import dev.studiolifecycle.testing.RequestBuilder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileRequest;
+import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
+import software.amazon.awssdk.services.sagemaker.model.FeatureStatus;
+import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListTagsResponse;
+import software.amazon.awssdk.services.sagemaker.model.MlTools;
+import software.amazon.awssdk.services.sagemaker.model.RStudioServerProAccessStatus;
+import software.amazon.awssdk.services.sagemaker.model.RStudioServerProUserGroup;
+import software.amazon.awssdk.services.sagemaker.model.Tag;
+import software.amazon.awssdk.services.sagemaker.model.UserProfileStatus;
+import software.amazon.awssdk.services.sagemaker.model.UserSettings;
+
+class UserProfileCreatorTest {
+
+  private static final String ROLE =
+      "arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane-doe";
+  private static final String PROFILE_ARN =
+      "arn:aws:sagemaker:us-east-1:123456789012:user-profile/d-abc123def456/jane-doe";
+  private static final String IMAGE =
+      "arn:aws:sagemaker:us-east-1:081325390199:image/sagemaker-distribution-cpu";
+
+  private final SageMakerClient sageMaker = mock(SageMakerClient.class);
+  private final UserProfileCreator creator = new UserProfileCreator(sageMaker);
+
+  private static DomainSummary domain(DomainAuthMode mode) {
+    return new DomainSummary("d-abc123def456", "arn:domain", mode, "InService");
+  }
+
+  private static CreateUserProfileInput input(LifecycleRequest request, DomainAuthMode mode) {
+    return new CreateUserProfileInput(
+        new Correlation("hr-2026-000123", "arn:exec"), request, domain(mode), ROLE);
+  }
+
+  private CreateUserProfileRequest created() {
+    ArgumentCaptor<CreateUserProfileRequest> sent =
+        ArgumentCaptor.forClass(CreateUserProfileRequest.class);
+    verify(sageMaker).createUserProfile(sent.capture());
+    return sent.getValue();
+  }
+
+  private void createSucceeds() {
+    when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
+        .thenReturn(CreateUserProfileResponse.builder().userProfileArn(PROFILE_ARN).build());
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenReturn(
+            DescribeUserProfileResponse.builder()
+                .userProfileArn(PROFILE_ARN)
+                .status(UserProfileStatus.PENDING)
+                .build());
+  }
+
+  @Test
+  void createsAProfileWithEverySettingTheRequestAsksFor() {
+    createSucceeds();
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put("team", "ml-platform");
+    UserProfileResult result =
+        creator.create(
+            input(
+                RequestBuilder.onboard()
+                    .email("jane.doe@example.com")
+                    .ssoUserName("jane.doe")
+                    .tags(tags)
+                    .jupyterLab(IMAGE, "ml.t3.medium")
+                    .jumpStart(false)
+                    .projects(false)
+                    .rstudio(RStudioAccess.ADMIN)
+                    .canvas(new CanvasSettings(true, new TimeSeriesForecasting(true, null)))
+                    .build(),
+                DomainAuthMode.SSO));
+
+    CreateUserProfileRequest sent = created();
+    assertThat(sent.domainId()).isEqualTo("d-abc123def456");
+    assertThat(sent.userProfileName()).isEqualTo("jane-doe");
+    assertThat(sent.singleSignOnUserIdentifier()).isEqualTo("UserName");
+    assertThat(sent.singleSignOnUserValue()).isEqualTo("jane.doe");
+    UserSettings settings = sent.userSettings();
+    assertThat(settings.executionRole()).isEqualTo(ROLE);
+    assertThat(settings.jupyterLabAppSettings().defaultResourceSpec().sageMakerImageArn())
+        .isEqualTo(IMAGE);
+    assertThat(settings.jupyterLabAppSettings().defaultResourceSpec().instanceTypeAsString())
+        .isEqualTo("ml.t3.medium");
+    assertThat(settings.rStudioServerProAppSettings().accessStatus())
+        .isEqualTo(RStudioServerProAccessStatus.ENABLED);
+    assertThat(settings.rStudioServerProAppSettings().userGroup())
+        .isEqualTo(RStudioServerProUserGroup.R_STUDIO_ADMIN);
+    assertThat(settings.canvasAppSettings().timeSeriesForecastingSettings().status())
+        .isEqualTo(FeatureStatus.ENABLED);
+    assertThat(settings.canvasAppSettings().timeSeriesForecastingSettings().amazonForecastRoleArn())
+        .as("forecasting without a role of its own uses the execution role")
+        .isEqualTo(ROLE);
+    assertThat(settings.studioWebPortalSettings().hiddenMlTools())
+        .containsExactly(MlTools.JUMP_START, MlTools.PROJECTS);
+    assertThat(settings.studioWebPortalSettings().hiddenMlToolsAsStrings())
+        .containsExactly("JumpStart", "Projects");
+    assertThat(sent.tags())
+        .extracting(Tag::key, Tag::value)
+        .containsExactly(
+            tuple("team", "ml-platform"),
+            tuple("managed-by", "studio-lifecycle"),
+            tuple("studio-lifecycle:request-id", "hr-2026-000123"));
+
+    assertThat(result)
+        .isEqualTo(
+            new UserProfileResult(
+                "d-abc123def456", "jane-doe", PROFILE_ARN, "Pending", true, false));
+  }
+
+  @Test
+  void anIamDomainProfileHasNoSsoFieldsAndOnlyTheSettingsAskedFor() {
+    createSucceeds();
+    creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.IAM));
+    CreateUserProfileRequest sent = created();
+    assertThat(sent.singleSignOnUserIdentifier()).isNull();
+    assertThat(sent.singleSignOnUserValue()).isNull();
+    assertThat(sent.userSettings().jupyterLabAppSettings()).isNull();
+    assertThat(sent.userSettings().rStudioServerProAppSettings()).isNull();
+    assertThat(sent.userSettings().canvasAppSettings()).isNull();
+    assertThat(sent.userSettings().studioWebPortalSettings()).isNull();
+  }
+
+  @Test
+  void mapsRStudioAccess() {
+    assertThat(
+            UserProfileCreator.userSettings(
+                    RequestBuilder.onboard().rstudio(RStudioAccess.UNAUTHORIZED).build(), ROLE)
+                .rStudioServerProAppSettings()
+                .accessStatus())
+        .isEqualTo(RStudioServerProAccessStatus.DISABLED);
+    assertThat(
+            UserProfileCreator.userSettings(
+                    RequestBuilder.onboard().rstudio(RStudioAccess.USER).build(), ROLE)
+                .rStudioServerProAppSettings()
+                .userGroup())
+        .isEqualTo(RStudioServerProUserGroup.R_STUDIO_USER);
+  }
+
+  @Test
+  void forecastingOffOrWithItsOwnRole() {
+    UserSettings off =
+        UserProfileCreator.userSettings(
+            RequestBuilder.onboard()
+                .canvas(new CanvasSettings(false, new TimeSeriesForecasting(false, null)))
+                .build(),
+            ROLE);
+    assertThat(off.canvasAppSettings().timeSeriesForecastingSettings().status())
+        .isEqualTo(FeatureStatus.DISABLED);
+    assertThat(off.canvasAppSettings().timeSeriesForecastingSettings().amazonForecastRoleArn())
+        .isNull();
+    UserSettings own =
+        UserProfileCreator.userSettings(
+            RequestBuilder.onboard()
+                .canvas(
+                    new CanvasSettings(
+                        false, new TimeSeriesForecasting(true, "arn:aws:iam::1:role/Forecast")))
+                .build(),
+            ROLE);
+    assertThat(own.canvasAppSettings().timeSeriesForecastingSettings().amazonForecastRoleArn())
+        .isEqualTo("arn:aws:iam::1:role/Forecast");
+  }
+
+  @Test
+  void adoptsAProfileThisWorkflowCreatedBefore() {
+    when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
+        .thenThrow(AwsErrors.sageMakerInUse());
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenReturn(
+            DescribeUserProfileResponse.builder()
+                .userProfileArn(PROFILE_ARN)
+                .status(UserProfileStatus.IN_SERVICE)
+                .build());
+    when(sageMaker.listTags(any(ListTagsRequest.class)))
+        .thenReturn(
+            ListTagsResponse.builder()
+                .tags(
+                    Tag.builder().key("managed-by").value("studio-lifecycle").build(),
+                    Tag.builder()
+                        .key("studio-lifecycle:request-id")
+                        .value("hr-2026-000123")
+                        .build())
+                .build());
+    UserProfileResult result =
+        creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.IAM));
+    assertThat(result)
+        .isEqualTo(
+            new UserProfileResult(
+                "d-abc123def456", "jane-doe", PROFILE_ARN, "InService", true, true));
+    ArgumentCaptor<ListTagsRequest> tags = ArgumentCaptor.forClass(ListTagsRequest.class);
+    verify(sageMaker).listTags(tags.capture());
+    assertThat(tags.getValue().resourceArn()).isEqualTo(PROFILE_ARN);
+  }
+
+  @Test
+  void aProfileOfSomeoneElseIsAConflict() {
+    when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
+        .thenThrow(AwsErrors.sageMakerInUse());
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenReturn(DescribeUserProfileResponse.builder().userProfileArn(PROFILE_ARN).build());
+    when(sageMaker.listTags(any(ListTagsRequest.class)))
+        .thenReturn(ListTagsResponse.builder().tags(List.of()).build());
+    assertThatThrownBy(
+            () -> creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.IAM)))
+        .isInstanceOf(ProfileConflict.class)
+        .hasMessageContaining("was not created by studio-lifecycle");
+  }
+
+  @Test
+  void aRoleSageMakerCannotAssumeYetIsRoleNotYetAssumable() {
+    when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
+        .thenThrow(
+            AwsErrors.sageMakerValidation(
+                "Could not assume role "
+                    + ROLE
+                    + ". Please ensure that the role exists and allows principal "
+                    + "'sagemaker.amazonaws.com' to assume the role."));
+    assertThatThrownBy(
+            () -> creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.IAM)))
+        .isInstanceOf(RoleNotYetAssumable.class)
+        .hasMessageContaining(ROLE)
+        .satisfies(e -> assertThat(((RoleNotYetAssumable) e).retryable()).isTrue());
+  }
+
+  @Test
+  void otherValidationExceptionsAreAwsRequestFailures() {
+    when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
+        .thenThrow(AwsErrors.sageMakerValidation("Invalid instance type"));
+    StepInvocation invocation = new StepInvocation("CreateUserProfile", mock(OutcomeMetrics.class));
+    assertThatThrownBy(
+            () ->
+                invocation.run(
+                    null,
+                    null,
+                    () ->
+                        creator.create(
+                            input(RequestBuilder.onboard().build(), DomainAuthMode.IAM))))
+        .isInstanceOf(AwsRequestFailed.class)
+        .hasMessage("SageMaker ValidationException (HTTP 400): Invalid instance type");
+  }
+
+  @Test
+  void requiresRoleDomainAndSsoUserForSsoDomains() {
+    assertThatThrownBy(
+            () ->
+                creator.create(
+                    new CreateUserProfileInput(null, RequestBuilder.onboard().build(), null, null)))
+        .isInstanceOf(ValidationError.class)
+        .hasMessage("domain: is required; executionRoleArn: is required");
+    assertThatThrownBy(
+            () -> creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.SSO)))
+        .isInstanceOf(ValidationError.class)
+        .hasMessage("request.ssoUserName: is required");
+    verifyNoInteractions(sageMaker);
+  }
+}

@@ -1,0 +1,153 @@
+package dev.studiolifecycle.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.studiolifecycle.error.InvalidHrMessage;
+import dev.studiolifecycle.model.Action;
+import dev.studiolifecycle.model.StartWorkflowResult;
+import dev.studiolifecycle.model.StartedWorkflow;
+import dev.studiolifecycle.service.config.WorkflowSettings;
+import dev.studiolifecycle.testing.AwsErrors;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
+
+class WorkflowStarterTest {
+
+  private static final String MACHINE =
+      "arn:aws:states:us-east-1:123456789012:stateMachine:StudioUserLifecycle";
+  private static final String EXECUTION =
+      "arn:aws:states:us-east-1:123456789012:execution:StudioUserLifecycle:hr-2026-000123";
+
+  private final SfnClient sfn = mock(SfnClient.class);
+  private final WorkflowStarter starter =
+      new WorkflowStarter(sfn, new WorkflowSettings(MACHINE, "d-default"));
+
+  private static SNSEvent event(String... messages) {
+    SNSEvent event = new SNSEvent();
+    event.setRecords(
+        Arrays.stream(messages)
+            .map(
+                m -> {
+                  SNSEvent.SNSRecord record = new SNSEvent.SNSRecord();
+                  SNSEvent.SNS sns = new SNSEvent.SNS();
+                  sns.setMessage(m);
+                  sns.setMessageId("id-" + m.hashCode());
+                  record.setSns(sns);
+                  return record;
+                })
+            .toList());
+    return event;
+  }
+
+  @Test
+  void startsAnOnboardingNamedAfterTheEvent() {
+    when(sfn.startExecution(any(StartExecutionRequest.class)))
+        .thenReturn(StartExecutionResponse.builder().executionArn(EXECUTION).build());
+    StartWorkflowResult result =
+        starter.start(EventLoader.loadSNSEvent("start-workflow/employee-hired.json"));
+
+    ArgumentCaptor<StartExecutionRequest> sent =
+        ArgumentCaptor.forClass(StartExecutionRequest.class);
+    verify(sfn).startExecution(sent.capture());
+    assertThat(sent.getValue().stateMachineArn()).isEqualTo(MACHINE);
+    assertThat(sent.getValue().name()).isEqualTo("hr-2026-000123");
+    assertThat(sent.getValue().input())
+        .isEqualTo(
+            "{\"action\":\"ONBOARD\",\"requestId\":\"hr-2"
+                + "026-000123\",\"domainId\":\"d-abc123def456\","
+                + "\"userProfileName\":\"jane-doe\",\"email\":\"jane.doe@example.com\","
+                + "\"ssoUserName\":\"jane.doe\"}");
+    assertThat(result.executions())
+        .containsExactly(
+            new StartedWorkflow(
+                "hr-2026-000123", Action.ONBOARD, "hr-2026-000123", EXECUTION, false));
+  }
+
+  @Test
+  void anOffboardingUsesTheDefaultDomainAndCarriesNoContactData() {
+    when(sfn.startExecution(any(StartExecutionRequest.class)))
+        .thenReturn(StartExecutionResponse.builder().executionArn("arn:x").build());
+    starter.start(EventLoader.loadSNSEvent("start-workflow/employee-terminated.json"));
+    ArgumentCaptor<StartExecutionRequest> sent =
+        ArgumentCaptor.forClass(StartExecutionRequest.class);
+    verify(sfn).startExecution(sent.capture());
+    assertThat(sent.getValue().input())
+        .isEqualTo(
+            "{\"action\":\"OFFBOARD\",\"requestId\":\"hr-2026-000987\",\"domainId\":\"d-default\","
+                + "\"userProfileName\":\"jane-doe\"}");
+  }
+
+  @Test
+  void aRedeliveredMessageFindsItsExecutionStarted() {
+    when(sfn.startExecution(any(StartExecutionRequest.class)))
+        .thenThrow(AwsErrors.executionAlreadyExists());
+    StartWorkflowResult result =
+        starter.start(EventLoader.loadSNSEvent("start-workflow/employee-hired.json"));
+    assertThat(result.executions())
+        .containsExactly(
+            new StartedWorkflow(
+                "hr-2026-000123", Action.ONBOARD, "hr-2026-000123", EXECUTION, true));
+  }
+
+  @Test
+  void aMalformedMessageStartsNothingAndNamesTheFields() {
+    assertThatThrownBy(
+            () -> starter.start(EventLoader.loadSNSEvent("start-workflow/malformed-message.json")))
+        .isInstanceOf(InvalidHrMessage.class)
+        .hasMessage(
+            "SNS record 0: employee.userName: is required; "
+                + "eventType: must be Employee Hired or Employee Terminated")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("jane"));
+    verifyNoInteractions(sfn);
+  }
+
+  @Test
+  void oneBadRecordStartsNoneOfTheOthers() {
+    String good =
+        "{\"eventId\":\"e1\",\"eventType\":\"Employee Hired\",\"employee\":{\"userName\":\"a\"}}";
+    assertThatThrownBy(() -> starter.start(event(good, "not json")))
+        .isInstanceOf(InvalidHrMessage.class)
+        .hasMessage("SNS record 1: message: is not valid JSON");
+    verifyNoInteractions(sfn);
+  }
+
+  @Test
+  void withoutADomainAnywhereTheMessageIsRejected() {
+    WorkflowStarter noDefault = new WorkflowStarter(sfn, new WorkflowSettings(MACHINE, null));
+    String message =
+        "{\"eventId\":\"e1\",\"eventType\":\"Employee Hired\",\"employee\":{\"userName\":\"a\"}}";
+    assertThatThrownBy(() -> noDefault.start(event(message)))
+        .isInstanceOf(InvalidHrMessage.class)
+        .hasMessage(
+            "SNS record 0: studio.domainId: is required (DEFAULT_DOMAIN_ID is not configured)");
+    verifyNoInteractions(sfn);
+  }
+
+  @Test
+  void anEventWithoutRecordsIsRejected() {
+    SNSEvent empty = new SNSEvent();
+    empty.setRecords(List.of());
+    assertThatThrownBy(() -> starter.start(empty))
+        .isInstanceOf(InvalidHrMessage.class)
+        .hasMessage("Records: the SNS event has no records");
+  }
+
+  @Test
+  void computesTheExecutionArn() {
+    assertThat(starter.executionArn("hr-1"))
+        .isEqualTo("arn:aws:states:us-east-1:123456789012:execution:StudioUserLifecycle:hr-1");
+  }
+}

@@ -1,0 +1,78 @@
+package dev.studiolifecycle.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.studiolifecycle.error.InvalidHrMessage;
+import dev.studiolifecycle.model.Action;
+import dev.studiolifecycle.model.HrEvent;
+import org.junit.jupiter.api.Test;
+
+class HrMessageParserTest {
+
+  @Test
+  void readsAHiredEvent() {
+    HrEvent event =
+        HrMessageParser.parse(
+            "{\"eventId\":\"hr-2026-000123\",\"eventType\":\"Employee Hired\","
+                + "\"occurredAt\":\"2026-03-02T09:14:58Z\","
+                + "\"employee\":{\"userName\":\"jane-doe\",\"email\":\"jane.doe@example.com\","
+                + "\"ssoUserName\":\"jane.doe\"},\"studio\":{\"domainId\":\"d-abc\"}}",
+            "SNS record 0");
+    assertThat(event)
+        .isEqualTo(
+            new HrEvent(
+                "hr-2026-000123",
+                Action.ONBOARD,
+                "2026-03-02T09:14:58Z",
+                "jane-doe",
+                "jane.doe@example.com",
+                "jane.doe",
+                "d-abc"));
+  }
+
+  @Test
+  void readsATerminatedEventWithoutStudio() {
+    HrEvent event =
+        HrMessageParser.parse(
+            "{\"eventId\":\"e1\",\"eventType\":\"Employee Terminated\","
+                + "\"employee\":{\"userName\":\"jane-doe\"}}",
+            "SNS record 0");
+    assertThat(event.action()).isEqualTo(Action.OFFBOARD);
+    assertThat(event.domainId()).isNull();
+  }
+
+  @Test
+  void namesEveryBadFieldWithoutRepeatingValues() {
+    assertThatThrownBy(
+            () ->
+                HrMessageParser.parse(
+                    "{\"eventType\":\"Employee Promoted\",\"occurredAt\":\"yesterday\","
+                        + "\"employee\":{\"email\":\"jane.doe@example.com\"}}",
+                    "SNS record 2"))
+        .isInstanceOf(InvalidHrMessage.class)
+        .hasMessage(
+            "SNS record 2: eventId: is required; employee.userName: is required; "
+                + "eventType: must be Employee Hired or Employee Terminated; "
+                + "occurredAt: must be an ISO-8601 timestamp with offset")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("jane"));
+  }
+
+  @Test
+  void rejectsInvalidJsonWithoutQuotingIt() {
+    assertThatThrownBy(() -> HrMessageParser.parse("{\"email\":\"jane.doe@example.com\"", "r"))
+        .isInstanceOf(InvalidHrMessage.class)
+        .hasMessage("r: message: is not valid JSON");
+  }
+
+  @Test
+  void rejectsNonObjectsAndWrongTypes() {
+    assertThatThrownBy(() -> HrMessageParser.parse("[]", "r"))
+        .hasMessage("r: message: must be a JSON object");
+    assertThatThrownBy(
+            () ->
+                HrMessageParser.parse(
+                    "{\"eventId\":1,\"eventType\":\"Employee Hired\",\"employee\":\"x\"}", "r"))
+        .hasMessage("r: eventId: must be a non-empty string; employee: must be an object");
+  }
+}

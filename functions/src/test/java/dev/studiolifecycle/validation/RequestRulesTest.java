@@ -1,0 +1,291 @@
+package dev.studiolifecycle.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.studiolifecycle.model.Action;
+import dev.studiolifecycle.model.CanvasSettings;
+import dev.studiolifecycle.model.ExecutionRoleRequest;
+import dev.studiolifecycle.model.OffboardingOptions;
+import dev.studiolifecycle.model.RStudioAccess;
+import dev.studiolifecycle.model.TimeSeriesForecasting;
+import dev.studiolifecycle.testing.RequestBuilder;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class RequestRulesTest {
+
+  private static final String ROLE = "arn:aws:iam::123456789012:role/service-role/TeamRole";
+
+  @Test
+  void acceptsAFullOnboardingRequest() {
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard()
+                    .email("jane.doe@example.com")
+                    .ssoUserName("jane.doe")
+                    .newRole(
+                        List.of("ml-team-datasets"),
+                        List.of("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"))
+                    .tags(Map.of("team", "ml"))
+                    .jupyterLab(
+                        "arn:aws:sagemaker:us-east-1:081325390199:image/sagemaker-distribution-cpu",
+                        "ml.t3.medium")
+                    .jumpStart(false)
+                    .projects(true)
+                    .rstudio(RStudioAccess.USER)
+                    .canvas(new CanvasSettings(true, new TimeSeriesForecasting(true, null)))
+                    .build()))
+        .isEmpty();
+  }
+
+  @Test
+  void acceptsAMinimalOffboardingRequest() {
+    assertThat(RequestRules.violations(RequestBuilder.offboard().build())).isEmpty();
+  }
+
+  @Test
+  void namesTheUserProfileNameRule() {
+    assertThat(
+            RequestRules.violations(RequestBuilder.onboard().userProfileName("jane_doe").build()))
+        .containsExactly("userProfileName: must fully match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
+  }
+
+  @Test
+  void namesTheDomainIdRule() {
+    assertThat(RequestRules.violations(RequestBuilder.onboard().domainId("D-ABC").build()))
+        .containsExactly("domainId: must fully match d-(-*[a-z0-9]){1,61}");
+  }
+
+  @Test
+  void requiresActionDomainAndUser() {
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard().action(null).domainId(null).userProfileName(null).build()))
+        .containsExactly(
+            "action: is required", "domainId: is required", "userProfileName: is required");
+  }
+
+  @Test
+  void reportsEveryViolationAtOnce() {
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard()
+                    .userProfileName("-bad")
+                    .domainId("bad")
+                    .email("not-an-email")
+                    .build()))
+        .hasSize(3);
+  }
+
+  @Test
+  void checksTheRequestIdAsATagValue() {
+    assertThat(RequestRules.violations(RequestBuilder.onboard().requestId("hr-2026:1/ok").build()))
+        .isEmpty();
+    assertThat(RequestRules.violations(RequestBuilder.onboard().requestId("bad;id").build()))
+        .singleElement()
+        .asString()
+        .startsWith("requestId: must fully match");
+    assertThat(RequestRules.violations(RequestBuilder.onboard().requestId("r".repeat(129)).build()))
+        .containsExactly("requestId: must be 1-128 characters");
+  }
+
+  @Test
+  void checksEmailWithoutRepeatingIt() {
+    assertThat(
+            RequestRules.violations(RequestBuilder.onboard().email("jane.doe.example.com").build()))
+        .containsExactly("email: must be an e-mail address (local-part@domain)");
+  }
+
+  @Test
+  void checksTheSsoUserName() {
+    assertThat(RequestRules.violations(RequestBuilder.onboard().ssoUserName("jane doe").build()))
+        .containsExactly("ssoUserName: must not contain spaces or control characters");
+  }
+
+  @Test
+  void requiresExactlyOneWayToGetTheRole() {
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard()
+                    .executionRole(new ExecutionRoleRequest(null, null))
+                    .build()))
+        .containsExactly("executionRole: must have exactly one of arn or create");
+  }
+
+  @Test
+  void checksTheExistingRoleArn() {
+    assertThat(RequestRules.violations(RequestBuilder.onboard().existingRole(ROLE).build()))
+        .isEmpty();
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard().existingRole("arn:aws:iam::123:role/x").build()))
+        .singleElement()
+        .asString()
+        .startsWith("executionRole.arn: must fully match arn:aws[a-z\\-]*:iam::\\d{12}:role/");
+  }
+
+  @Test
+  void checksEachBucketByIndex() {
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard()
+                    .newRole(List.of("good-bucket", "Bad_Bucket", "good-bucket"), List.of())
+                    .build()))
+        .containsExactly(
+            "executionRole.create.s3Buckets[1]: "
+                + "may contain only lowercase letters, digits, dots and hyphens",
+            "executionRole.create.s3Buckets[2]: duplicate bucket good-bucket");
+  }
+
+  @Test
+  void limitsTheNumberOfBuckets() {
+    List<String> buckets = IntStream.range(0, 26).mapToObj(i -> "bucket-" + i).toList();
+    assertThat(
+            RequestRules.violations(RequestBuilder.onboard().newRole(buckets, List.of()).build()))
+        .containsExactly("executionRole.create.s3Buckets: must list at most 25 buckets");
+  }
+
+  @Test
+  void checksEachManagedPolicyArn() {
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard().newRole(List.of(), List.of("AmazonS3FullAccess")).build()))
+        .singleElement()
+        .asString()
+        .startsWith("executionRole.create.managedPolicyArns[0]: must fully match");
+  }
+
+  @Test
+  void limitsTagsTo48BecauseTheWorkflowAddsTwo() {
+    Map<String, String> tags = new HashMap<>();
+    for (int i = 0; i < 48; i++) {
+      tags.put("k" + i, "v");
+    }
+    assertThat(RequestRules.violations(RequestBuilder.onboard().tags(tags).build())).isEmpty();
+    tags.put("k48", "v");
+    assertThat(RequestRules.violations(RequestBuilder.onboard().tags(tags).build()))
+        .containsExactly(
+            "tags: must have at most 48 entries (SageMaker allows 50; the workflow adds 2)");
+  }
+
+  @Test
+  void namesTheBadTag() {
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard().tags(Map.of("aws:owner", "x")).build()))
+        .containsExactly("tags[\"aws:owner\"] key: must not start with aws: (reserved by AWS)");
+    assertThat(
+            RequestRules.violations(RequestBuilder.onboard().tags(Map.of("team", "a;b")).build()))
+        .singleElement()
+        .asString()
+        .startsWith("tags[\"team\"]: must fully match");
+  }
+
+  @Test
+  void refusesTheWorkflowsOwnTagKeys() {
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard().tags(Map.of("managed-by", "me")).build()))
+        .containsExactly("tags[\"managed-by\"] key: is reserved for this workflow's own tags");
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard().tags(Map.of("studio-lifecycle:request-id", "x")).build()))
+        .hasSize(1);
+  }
+
+  @Test
+  void checksJupyterLabImageAndInstanceType() {
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard().jupyterLab("not-an-arn", "t3.medium").build()))
+        .containsExactly(
+            "jupyterLab.imageArn: must fully match " + FieldRules.IMAGE_ARN.pattern(),
+            "jupyterLab.instanceType: must fully match " + FieldRules.INSTANCE_TYPE.pattern());
+  }
+
+  @Test
+  void canvasBasePermissionsNeedARoleThisWorkflowCreates() {
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard()
+                    .existingRole(ROLE)
+                    .canvas(new CanvasSettings(true, null))
+                    .build()))
+        .singleElement()
+        .asString()
+        .startsWith("canvas.basePermissions: needs executionRole.create");
+  }
+
+  @Test
+  void forecastingWithAnExistingRoleNeedsAForecastRole() {
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard()
+                    .existingRole(ROLE)
+                    .canvas(new CanvasSettings(false, new TimeSeriesForecasting(true, null)))
+                    .build()))
+        .singleElement()
+        .asString()
+        .startsWith("canvas.timeSeriesForecasting.roleArn: is required");
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard()
+                    .existingRole(ROLE)
+                    .canvas(new CanvasSettings(false, new TimeSeriesForecasting(true, ROLE)))
+                    .build()))
+        .isEmpty();
+  }
+
+  @Test
+  void aForecastRoleOnlyComesWithForecastingOn() {
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard()
+                    .canvas(new CanvasSettings(false, new TimeSeriesForecasting(false, ROLE)))
+                    .build()))
+        .containsExactly("canvas.timeSeriesForecasting.roleArn: only allowed when enabled is true");
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard()
+                    .canvas(new CanvasSettings(false, new TimeSeriesForecasting(true, "bad")))
+                    .build()))
+        .singleElement()
+        .asString()
+        .startsWith("canvas.timeSeriesForecasting.roleArn: must be 20-2048 characters");
+  }
+
+  @Test
+  void offboardingRefusesOnboardingSettings() {
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.offboard()
+                    .existingRole(ROLE)
+                    .tags(Map.of("a", "b"))
+                    .rstudio(RStudioAccess.ADMIN)
+                    .jumpStart(true)
+                    .build()))
+        .containsExactly(
+            "executionRole: only allowed when action is ONBOARD",
+            "tags: only allowed when action is ONBOARD",
+            "jumpStart: only allowed when action is ONBOARD",
+            "rstudio: only allowed when action is ONBOARD");
+  }
+
+  @Test
+  void onboardingRefusesOffboardingOptions() {
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard().offboarding(new OffboardingOptions(true)).build()))
+        .containsExactly("offboarding: only allowed when action is OFFBOARD");
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.offboard()
+                    .action(Action.OFFBOARD)
+                    .offboarding(new OffboardingOptions(true))
+                    .build()))
+        .isEmpty();
+  }
+}

@@ -1,0 +1,158 @@
+package dev.studiolifecycle.local.asl.path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.JsonPathException;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import dev.studiolifecycle.local.asl.DefinitionException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads a Path (InputPath, OutputPath, ItemsPath, a {@code .$} field, a Choice Variable, an
+ * intrinsic argument) from a {@link PathContext}.
+ *
+ * <p>Step Functions evaluates these paths with Jayway JsonPath (its errors quote Jayway's
+ * messages), so this class does too, which gives the same syntax and result shape: a definite path
+ * ({@code $.a.b}, {@code $['a b']}, {@code $.a[0]}) yields the value and fails when it is missing;
+ * an indefinite path (wildcards, slices, {@code ..}, filters, unions of indexes) yields an array of
+ * every match, possibly empty. Functions such as {@code $.a.length()} are Jayway's. A path that
+ * starts with {@code $$} reads the Context object instead of the input.
+ *
+ * <p>Returned nodes are fresh copies: callers may change them without touching the input.
+ */
+public final class JsonPathReader {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Configuration CONFIGURATION =
+      Configuration.builder()
+          .jsonProvider(new StrictIndexJsonNodeProvider(MAPPER))
+          .mappingProvider(new JacksonMappingProvider(MAPPER))
+          .build();
+  private static final int CACHE_LIMIT = 4096;
+  private static final Map<String, JsonPath> COMPILED = new ConcurrentHashMap<>();
+
+  private JsonPathReader() {}
+
+  /**
+   * The value the path selects.
+   *
+   * @throws PathNotFoundException (this package's) when a definite path selects nothing, or a path
+   *     runs into a value of the wrong kind (e.g. {@code $.a.b} where {@code a} is a string)
+   * @throws IllegalArgumentException when the text is not a path at all; definitions are checked
+   *     with {@link #validate} before they run, so this means a caller skipped that check
+   */
+  public static JsonNode read(String path, PathContext ctx) {
+    boolean context = isContextPath(path);
+    JsonNode document = context ? ctx.context() : ctx.input();
+    JsonPath compiled = compile(path);
+    Object result;
+    try {
+      result = compiled.read(document, CONFIGURATION);
+    } catch (JsonPathException e) {
+      // Jayway's own PathNotFoundException is one of these; so are evaluation failures such as
+      // a function applied to the wrong type. To a state machine each is a path that selects
+      // nothing.
+      throw new PathNotFoundException(path, document, e.getMessage());
+    }
+    return toNode(result);
+  }
+
+  /** Whether the path reads the Context object ({@code $$...}) rather than the input. */
+  public static boolean isContextPath(String path) {
+    return path != null && path.startsWith("$$");
+  }
+
+  /** Whether the path is definite: it names one node, so its result is that node, not an array. */
+  public static boolean isDefinite(String path) {
+    return compile(path).isDefinite();
+  }
+
+  /**
+   * Checks a Path written in a definition.
+   *
+   * @throws DefinitionException naming the state and field when the text is not a valid path
+   */
+  public static void validate(String path, String stateName, String fieldName) {
+    syntaxProblem(path).ifPresent(problem -> {
+      throw new DefinitionException("State '" + stateName + "', field '" + fieldName
+          + "': '" + path + "' is not a valid JSONPath: " + problem);
+    });
+  }
+
+  /** Why the text is not a valid path, or empty when it is one. */
+  public static Optional<String> syntaxProblem(String path) {
+    if (path == null || !path.startsWith("$")) {
+      return Optional.of("a path must start with '$' (the input) or '$$' (the Context object)");
+    }
+    try {
+      compile(path);
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  private static JsonPath compile(String path) {
+    JsonPath cached = COMPILED.get(path);
+    if (cached != null) {
+      return cached;
+    }
+    if (path == null || !path.startsWith("$")) {
+      throw new IllegalArgumentException("Not a path (it must start with '$'): " + path);
+    }
+    String jaywayPath = isContextPath(path) ? path.substring(1) : path;
+    JsonPath compiled;
+    try {
+      compiled = JsonPath.compile(jaywayPath);
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    if (COMPILED.size() >= CACHE_LIMIT) {
+      // Definitions hold a bounded set of paths; this only guards against unbounded growth.
+      COMPILED.clear();
+    }
+    COMPILED.put(path, compiled);
+    return compiled;
+  }
+
+  private static JsonNode toNode(Object result) {
+    if (result == null) {
+      return NullNode.getInstance();
+    }
+    if (result instanceof JsonNode node) {
+      return node.deepCopy();
+    }
+    // Jayway functions such as length() or sum() return plain Java values.
+    return MAPPER.valueToTree(result);
+  }
+
+  /**
+   * Jackson's provider answers an out-of-range array index with null, which would turn
+   * {@code $.list[9]} into {@code null} instead of a missing path. Jayway treats an
+   * IndexOutOfBoundsException from the provider as "no such element", which is what a path
+   * evaluator with any other provider does, so this provider throws it.
+   */
+  private static final class StrictIndexJsonNodeProvider extends JacksonJsonNodeJsonProvider {
+
+    StrictIndexJsonNodeProvider(ObjectMapper mapper) {
+      super(mapper);
+    }
+
+    @Override
+    public Object getArrayIndex(Object obj, int idx) {
+      if (obj instanceof ArrayNode array && (idx < 0 || idx >= array.size())) {
+        throw new IndexOutOfBoundsException("Index " + idx + " out of bounds for length "
+            + array.size());
+      }
+      return super.getArrayIndex(obj, idx);
+    }
+  }
+}
