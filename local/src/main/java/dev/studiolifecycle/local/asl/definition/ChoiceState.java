@@ -1,5 +1,6 @@
 package dev.studiolifecycle.local.asl.definition;
 
+import dev.studiolifecycle.local.asl.choice.ChoiceBranch;
 import java.util.List;
 import java.util.Optional;
 

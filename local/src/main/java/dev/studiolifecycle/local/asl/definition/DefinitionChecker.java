@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.studiolifecycle.local.asl.DefinitionException;
 import dev.studiolifecycle.local.asl.StatesError;
+import dev.studiolifecycle.local.asl.choice.ChoiceBranch;
 import dev.studiolifecycle.local.asl.intrinsic.IntrinsicFunctions;
 import dev.studiolifecycle.local.asl.path.JsonPathReader;
 import dev.studiolifecycle.local.asl.path.PayloadTemplate;
@@ -337,7 +338,16 @@ final class DefinitionChecker {
         }
         targets.add(next.asText());
         transitions.add(new String[] {name, field + ".Next", next.asText()});
-        branches.add(new ChoiceBranch(rule, next.asText()));
+        if (rule.has("Assign")) {
+          problems.add(at(name, field + ".Assign") + ": " + UNSUPPORTED_FIELDS.get("Assign")
+              + " is not supported by the local interpreter");
+          continue;
+        }
+        try {
+          branches.add(ChoiceBranch.parse(rule, name, field));
+        } catch (DefinitionException e) {
+          problems.add(e.getMessage());
+        }
       }
     }
     String defaultState = optionalString(node, "Default", name, "Default");

@@ -116,6 +116,7 @@ public final class Execution {
   /**
    * Ends the execution with its final event, once.
    *
+   * @param previousEventId the event the final one follows, or -1 for the latest event
    * @return false when it had already ended
    */
   boolean finish(ExecutionStatus newStatus, JsonNode newOutput, String newError,
@@ -125,7 +126,7 @@ public final class Execution {
       if (status.isDone()) {
         return false;
       }
-      append(type, null, previousEventId, details, at);
+      append(type, null, previousEventId < 0 ? history.size() : previousEventId, details, at);
       status = newStatus;
       output = newOutput;
       error = newError;
