@@ -42,20 +42,24 @@ final class FakeTasks implements TaskInvoker {
 
   @Override
   public List<String> check(TaskState state) {
-    String function = functionOf(state.resource());
+    String function = functionOf(state.resource(), state.parameters());
     return behaviours.containsKey(function) ? List.of()
         : List.of("State '" + state.name() + "', field 'Resource': no fake for " + function);
   }
 
   @Override
   public TaskOutcome invoke(TaskInvocation invocation) {
-    String function = functionOf(invocation.resource());
+    String function = functionOf(invocation.resource(), invocation.parameters());
     calls.add(new Call(invocation.stateName(), function, invocation.parameters(),
         invocation.context(), invocation.startTime()));
     return behaviours.get(function).apply(invocation);
   }
 
-  private static String functionOf(TaskResource resource) {
+  /** The function of a Lambda task (FunctionName for lambda:invoke), else the ARN's action. */
+  private static String functionOf(TaskResource resource, JsonNode parameters) {
+    if (resource instanceof TaskResource.LambdaInvoke && parameters.has("FunctionName")) {
+      return parameters.get("FunctionName").asText();
+    }
     String arn = resource.arn();
     return arn.substring(arn.lastIndexOf(':') + 1);
   }
