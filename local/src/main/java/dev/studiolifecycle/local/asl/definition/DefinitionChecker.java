@@ -77,6 +77,7 @@ final class DefinitionChecker {
 
   private final List<String> problems = new ArrayList<>();
   private final Map<String, String> definedStates = new HashMap<>();
+  private final List<String[]> missingTargets = new ArrayList<>();
 
   StateMachineDefinition check(JsonNode root) {
     if (!root.isObject()) {
@@ -94,6 +95,14 @@ final class DefinitionChecker {
     optionalString(root, "Version", null, "Version");
     long timeout = optionalLong(root, "TimeoutSeconds", null, "TimeoutSeconds", 1, MAX_SECONDS);
     StatesBlock block = block(root, null, "");
+    for (String[] transition : missingTargets) {
+      String elsewhere = definedStates.containsKey(transition[2])
+          ? " (that state is in another block: transitions cannot leave a branch or an item "
+              + "processor)"
+          : "";
+      problems.add(at(transition[0], transition[1]) + ": no state named '" + transition[2] + "'"
+          + elsewhere);
+    }
     if (!problems.isEmpty() || block == null) {
       throw new DefinitionException(problems.isEmpty()
           ? List.of("The definition has no usable StartAt/States") : problems);
@@ -143,15 +152,9 @@ final class DefinitionChecker {
       }
     }
     for (String[] transition : transitions) {
-      String from = transition[0];
-      String field = transition[1];
-      String target = transition[2];
-      if (!edges.containsKey(target)) {
-        String elsewhere = definedStates.containsKey(target)
-            ? " (that state is in another block: transitions cannot leave a branch or an item "
-                + "processor)"
-            : "";
-        problems.add(at(from, field) + ": no state named '" + target + "'" + elsewhere);
+      if (!edges.containsKey(transition[2])) {
+        // Reported once every block is parsed, to say whether the state exists elsewhere.
+        missingTargets.add(transition);
       }
     }
     if (startAt != null && !edges.containsKey(startAt)) {
