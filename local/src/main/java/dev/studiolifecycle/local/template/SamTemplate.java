@@ -202,8 +202,8 @@ public final class SamTemplate {
       }
     }
     if (!unused.isEmpty()) {
-      throw new TemplateException("The template has no parameter" + (unused.size() == 1 ? " " : "s ")
-          + String.join(", ", unused.keySet()));
+      throw new TemplateException("The template has no parameter"
+          + (unused.size() == 1 ? " " : "s ") + String.join(", ", unused.keySet()));
     }
     return values;
   }

@@ -182,7 +182,8 @@ class SamTemplateTest {
         + "      DefinitionSubstitutions:\n        Value: !Ref AWS::Region\n");
     StateMachineResource machine = template.stateMachine("M").orElseThrow();
     assertThat(machine.name()).isEqualTo("M");
-    assertThat(machine.roleArn()).isEqualTo("arn:aws:iam::123456789012:role/studio-lifecycle-MRole");
+    assertThat(machine.roleArn())
+        .isEqualTo("arn:aws:iam::123456789012:role/studio-lifecycle-MRole");
     assertThat(machine.definition()).isEqualTo("{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":"
         + "\"Pass\",\"End\":true,\"Result\":\"us-east-1\"}}}");
   }

@@ -102,7 +102,8 @@ class ParallelAndMapTest {
   @Test
   void maxConcurrencyLimitsHowManyIterationsRunAtOnce() {
     Execution execution = run("{'StartAt': 'M', 'States': {'M': {'Type': 'Map', "
-        + "'ItemsPath': '$.items', 'MaxConcurrency': 2, 'ItemProcessor': {'StartAt': 'D', 'States': {"
+        + "'ItemsPath': '$.items', 'MaxConcurrency': 2, 'ItemProcessor': {'StartAt': 'D', "
+        + "'States': {"
         + task("D", "Double", null) + "}}, 'End': true}}}", "{'items': [1, 2, 3, 4, 5]}");
     assertThat(execution.output().orElseThrow()).isEqualTo(
         ExecutionEngine.parseInput("[2, 4, 6, 8, 10]"));
