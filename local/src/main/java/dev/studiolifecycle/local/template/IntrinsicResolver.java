@@ -301,8 +301,7 @@ final class IntrinsicResolver {
       case "AWS::Serverless::StateMachine.Name", "AWS::StepFunctions::StateMachine.Name" ->
           physical;
       case "AWS::IAM::Role.Arn" -> "arn:aws:iam::" + ACCOUNT_ID + ":role/"
-          + resource.path("Properties").path("Path").asText("/").replaceFirst("^/", "")
-          + physical;
+          + rolePath(logicalId, resource).replaceFirst("^/", "") + physical;
       case "AWS::IAM::ManagedPolicy.PolicyArn" -> "arn:aws:iam::" + ACCOUNT_ID + ":policy/"
           + physical;
       case "AWS::SQS::Queue.Arn" -> arn("sqs", physical);
@@ -381,6 +380,13 @@ final class IntrinsicResolver {
     } finally {
       evaluating.remove(key);
     }
+  }
+
+  /** A role's Path (default "/"), which its ARN includes. */
+  private String rolePath(String logicalId, JsonNode resource) {
+    JsonNode path = resource.path("Properties").get("Path");
+    return path == null ? "/"
+        : resolveString(path, "Resources." + logicalId + ".Properties.Path");
   }
 
   private String functionQualifiedArn(String logicalId, String part, String where) {

@@ -218,10 +218,6 @@ public final class ExecutionEngine implements AutoCloseable {
     return scheduler.clock();
   }
 
-  TaskInvoker taskInvoker() {
-    return taskInvoker;
-  }
-
   RandomGenerator random() {
     return random;
   }
