@@ -65,6 +65,10 @@ public final class EmulatorCommand implements Callable<Integer> {
   Path scenarioFile;
 
   private final CountDownLatch stopped = new CountDownLatch(1);
+  /** Counted down once the endpoint line is printed (tests wait on it). */
+  final CountDownLatch listening = new CountDownLatch(1);
+  private volatile AwsEmulator running;
+  private volatile Thread shutdownHook;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -103,14 +107,35 @@ public final class EmulatorCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      emulator.close();
-      stopped.countDown();
-    }, "emulator-shutdown"));
+    running = emulator;
+    shutdownHook = new Thread(this::stopServing, "emulator-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
     PrintWriter out = spec.commandLine().getOut();
     out.println(LISTENING + emulator.endpoint());
     out.flush();
+    listening.countDown();
     stopped.await();
     return 0;
+  }
+
+  /** Stops serving and lets {@link #call} return, as Ctrl-C does. */
+  void stop() {
+    Thread hook = shutdownHook;
+    if (hook != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException alreadyShuttingDown) {
+        // The hook is running or will run; stopping twice is harmless.
+      }
+    }
+    stopServing();
+  }
+
+  private void stopServing() {
+    AwsEmulator emulator = running;
+    if (emulator != null) {
+      emulator.close();
+    }
+    stopped.countDown();
   }
 }

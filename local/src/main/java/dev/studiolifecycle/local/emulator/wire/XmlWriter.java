@@ -81,7 +81,6 @@ public final class XmlWriter {
             case '>' -> "&gt;";
             case '&' -> "&amp;";
             case '"' -> "&quot;";
-            case '\'' -> "&apos;";
             case '\r' -> "&#13;";
             default -> null;
           };
