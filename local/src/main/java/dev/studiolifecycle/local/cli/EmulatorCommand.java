@@ -32,11 +32,7 @@ import picocli.CommandLine.Spec;
           + "or an SDK at that endpoint with any credentials."
     },
     exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {
-      "0:stopped",
-      "1:the port could not be bound",
-      "2:bad options or scenario file"
-    })
+    exitCodeList = {"0:stopped", "1:the port could not be bound", "2:bad options or scenario file"})
 public final class EmulatorCommand implements Callable<Integer> {
 
   /** The text before the endpoint on the one line this command prints. */
@@ -65,8 +61,10 @@ public final class EmulatorCommand implements Callable<Integer> {
   Path scenarioFile;
 
   private final CountDownLatch stopped = new CountDownLatch(1);
+
   /** Counted down once the endpoint line is printed (tests wait on it). */
   final CountDownLatch listening = new CountDownLatch(1);
+
   private volatile AwsEmulator running;
   private volatile Thread shutdownHook;
 
@@ -82,9 +80,10 @@ public final class EmulatorCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     Scenario scenario = null;
-    AwsEmulator.Builder builder = AwsEmulator.builder()
-        .port(port)
-        .clock(new ScaledClock(Instant.now().truncatedTo(ChronoUnit.MILLIS), timeScale));
+    AwsEmulator.Builder builder =
+        AwsEmulator.builder()
+            .port(port)
+            .clock(new ScaledClock(Instant.now().truncatedTo(ChronoUnit.MILLIS), timeScale));
     AwsEmulator emulator;
     try {
       if (scenarioFile != null) {

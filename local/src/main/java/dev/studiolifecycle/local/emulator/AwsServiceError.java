@@ -3,8 +3,8 @@ package dev.studiolifecycle.local.emulator;
 import java.util.Objects;
 
 /**
- * An error answer of an emulated service: the AWS error code, its HTTP status and message. The
- * wire layer renders it in the service's protocol, so SDKs map it to their modeled exceptions.
+ * An error answer of an emulated service: the AWS error code, its HTTP status and message. The wire
+ * layer renders it in the service's protocol, so SDKs map it to their modeled exceptions.
  */
 public final class AwsServiceError extends RuntimeException {
 

@@ -15,8 +15,8 @@ import java.util.Objects;
 public final class LocalAwsEnvironment implements AutoCloseable {
 
   /**
-   * The service-specific endpoint properties too: they outrank {@code aws.endpointUrl}, and so
-   * does an {@code AWS_ENDPOINT_URL_<SERVICE>} environment variable, which only they override.
+   * The service-specific endpoint properties too: they outrank {@code aws.endpointUrl}, and so does
+   * an {@code AWS_ENDPOINT_URL_<SERVICE>} environment variable, which only they override.
    */
   private static final List<String> SERVICE_ENDPOINT_PROPERTIES =
       List.of(
@@ -30,10 +30,11 @@ public final class LocalAwsEnvironment implements AutoCloseable {
   private boolean closed;
 
   private LocalAwsEnvironment(Map<String, String> properties) {
-    properties.forEach((name, value) -> {
-      previous.put(name, System.getProperty(name));
-      System.setProperty(name, value);
-    });
+    properties.forEach(
+        (name, value) -> {
+          previous.put(name, System.getProperty(name));
+          System.setProperty(name, value);
+        });
   }
 
   /** Points the SDK at {@code emulator}. */
@@ -68,12 +69,13 @@ public final class LocalAwsEnvironment implements AutoCloseable {
       return;
     }
     closed = true;
-    previous.forEach((name, value) -> {
-      if (value == null) {
-        System.clearProperty(name);
-      } else {
-        System.setProperty(name, value);
-      }
-    });
+    previous.forEach(
+        (name, value) -> {
+          if (value == null) {
+            System.clearProperty(name);
+          } else {
+            System.setProperty(name, value);
+          }
+        });
   }
 }

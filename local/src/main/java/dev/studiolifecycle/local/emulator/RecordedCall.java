@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One request the emulator answered. {@code operation}, {@code iamAction} and {@code errorCode}
- * are null where they do not apply (no operation could be read; the call succeeded); {@code
- * caller} is null unless the request carried {@link ServiceRequest#CALLER_HEADER}.
+ * One request the emulator answered. {@code operation}, {@code iamAction} and {@code errorCode} are
+ * null where they do not apply (no operation could be read; the call succeeded); {@code caller} is
+ * null unless the request carried {@link ServiceRequest#CALLER_HEADER}.
  */
 public record RecordedCall(
     long sequence,

@@ -78,13 +78,13 @@ final class RequestDispatcher implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
-      Answer answer = dispatch(exchange.getRequestHeaders(),
-          exchange.getRequestURI().getRawQuery(), body);
+      Answer answer =
+          dispatch(exchange.getRequestHeaders(), exchange.getRequestURI().getRawQuery(), body);
       Headers headers = exchange.getResponseHeaders();
       headers.set("Content-Type", answer.contentType());
       answer.headers().forEach(headers::set);
-      exchange.sendResponseHeaders(answer.status(),
-          answer.body().length == 0 ? -1 : answer.body().length);
+      exchange.sendResponseHeaders(
+          answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
       if (answer.body().length > 0) {
         try (OutputStream out = exchange.getResponseBody()) {
           out.write(answer.body());
@@ -106,42 +106,80 @@ final class RequestDispatcher implements HttpHandler {
     Optional<CredentialScope> scope =
         CredentialScope.of(headers.getFirst("Authorization"), urlQuery);
     if (scope.isEmpty()) {
-      AwsServiceError error = new AwsServiceError(
-          jsonRequest ? "MissingAuthenticationTokenException" : "MissingAuthenticationToken", 403,
-          "Missing Authentication Token: requests must be signed with AWS Signature Version 4 "
-              + "(any credentials work with this emulator).");
-      log.record(now, null, null, null, false, TextNode.valueOf(text), error.httpStatus(),
-          error.code(), caller, requestId);
-      return jsonRequest ? jsonError(error, requestId)
+      AwsServiceError error =
+          new AwsServiceError(
+              jsonRequest ? "MissingAuthenticationTokenException" : "MissingAuthenticationToken",
+              403,
+              "Missing Authentication Token: requests must be signed with AWS Signature Version 4 "
+                  + "(any credentials work with this emulator).");
+      log.record(
+          now,
+          null,
+          null,
+          null,
+          false,
+          TextNode.valueOf(text),
+          error.httpStatus(),
+          error.code(),
+          caller,
+          requestId);
+      return jsonRequest
+          ? jsonError(error, requestId)
           : xmlError(error, GENERIC_XML_NAMESPACE, requestId);
     }
     String serviceName = scope.get().service();
     Registered registered = services.get(serviceName);
     if (registered == null) {
-      AwsServiceError error = AwsServiceError.badRequest("UnknownService",
-          "The studio-lifecycle emulator does not serve service '" + serviceName
-              + "' (the service of the request's SigV4 credential scope). It serves: "
-              + String.join(", ", serviceNames()) + ".");
-      log.record(now, serviceName, null, null, false, TextNode.valueOf(text),
-          error.httpStatus(), error.code(), caller, requestId);
-      return jsonRequest ? jsonError(error, requestId)
+      AwsServiceError error =
+          AwsServiceError.badRequest(
+              "UnknownService",
+              "The studio-lifecycle emulator does not serve service '"
+                  + serviceName
+                  + "' (the service of the request's SigV4 credential scope). It serves: "
+                  + String.join(", ", serviceNames())
+                  + ".");
+      log.record(
+          now,
+          serviceName,
+          null,
+          null,
+          false,
+          TextNode.valueOf(text),
+          error.httpStatus(),
+          error.code(),
+          caller,
+          requestId);
+      return jsonRequest
+          ? jsonError(error, requestId)
           : xmlError(error, GENERIC_XML_NAMESPACE, requestId);
     }
     EmulatedService service = registered.service();
     if (service.protocol() instanceof WireProtocol.AwsJson json) {
       return dispatchJson(registered, json, target, text, now, requestId, caller);
     }
-    return dispatchQuery(registered, (WireProtocol.AwsQuery) service.protocol(), urlQuery, text,
-        contentType, now, requestId, caller);
+    return dispatchQuery(
+        registered,
+        (WireProtocol.AwsQuery) service.protocol(),
+        urlQuery,
+        text,
+        contentType,
+        now,
+        requestId,
+        caller);
   }
 
-  private Answer dispatchJson(Registered registered, WireProtocol.AwsJson protocol,
-      String target, String text, Instant now, String requestId, String caller) {
+  private Answer dispatchJson(
+      Registered registered,
+      WireProtocol.AwsJson protocol,
+      String target,
+      String text,
+      Instant now,
+      String requestId,
+      String caller) {
     EmulatedService service = registered.service();
     String prefix = protocol.targetPrefix() + ".";
-    String operationName = target != null && target.startsWith(prefix)
-        ? target.substring(prefix.length())
-        : null;
+    String operationName =
+        target != null && target.startsWith(prefix) ? target.substring(prefix.length()) : null;
     JsonNode input;
     try {
       input = text.isBlank() ? JsonNodeFactory.instance.objectNode() : MAPPER.readTree(text);
@@ -149,42 +187,80 @@ final class RequestDispatcher implements HttpHandler {
       input = null;
     }
     JsonNode logged = input != null ? input : TextNode.valueOf(text);
-    Operation operation = operationName == null ? null
-        : registered.operations().get(operationName);
+    Operation operation = operationName == null ? null : registered.operations().get(operationName);
     if (operation == null) {
       String named = target == null ? "(no X-Amz-Target header)" : target;
-      AwsServiceError error = AwsServiceError.badRequest("UnknownOperationException",
-          "Unknown operation " + named + ": the " + service.signingName() + " service of the "
-              + "studio-lifecycle emulator does not implement it.");
-      log.record(now, service.signingName(), operationName,
+      AwsServiceError error =
+          AwsServiceError.badRequest(
+              "UnknownOperationException",
+              "Unknown operation "
+                  + named
+                  + ": the "
+                  + service.signingName()
+                  + " service of the "
+                  + "studio-lifecycle emulator does not implement it.");
+      log.record(
+          now,
+          service.signingName(),
+          operationName,
           operationName == null ? null : service.iamActionPrefix() + ":" + operationName,
-          false, logged, error.httpStatus(), error.code(), caller, requestId);
+          false,
+          logged,
+          error.httpStatus(),
+          error.code(),
+          caller,
+          requestId);
       return jsonError(error, requestId, protocol);
     }
     String iamAction = service.iamActionPrefix() + ":" + operation.name();
     if (input == null || !input.isObject()) {
-      AwsServiceError error = AwsServiceError.badRequest("SerializationException",
-          "The request body is not a JSON object.");
-      log.record(now, service.signingName(), operation.name(), iamAction, operation.mutating(),
-          logged, error.httpStatus(), error.code(), caller, requestId);
+      AwsServiceError error =
+          AwsServiceError.badRequest(
+              "SerializationException", "The request body is not a JSON object.");
+      log.record(
+          now,
+          service.signingName(),
+          operation.name(),
+          iamAction,
+          operation.mutating(),
+          logged,
+          error.httpStatus(),
+          error.code(),
+          caller,
+          requestId);
       return jsonError(error, requestId, protocol);
     }
     ServiceRequest request =
         new ServiceRequest(service.signingName(), operation.name(), input, requestId, now, caller);
     Outcome outcome = run(service, operation, request);
-    log.record(now, service.signingName(), operation.name(), iamAction, operation.mutating(),
-        input, outcome.status(), outcome.errorCode(), caller, requestId);
+    log.record(
+        now,
+        service.signingName(),
+        operation.name(),
+        iamAction,
+        operation.mutating(),
+        input,
+        outcome.status(),
+        outcome.errorCode(),
+        caller,
+        requestId);
     if (outcome.error() != null) {
       return jsonError(outcome.error(), requestId, protocol);
     }
     ServiceReply.Json reply = (ServiceReply.Json) outcome.reply();
-    return new Answer(200, protocol.contentType(), bytes(reply.body()),
-        Map.of("x-amzn-RequestId", requestId));
+    return new Answer(
+        200, protocol.contentType(), bytes(reply.body()), Map.of("x-amzn-RequestId", requestId));
   }
 
-  private Answer dispatchQuery(Registered registered, WireProtocol.AwsQuery protocol,
-      Map<String, String> urlQuery, String text, String contentType, Instant now,
-      String requestId, String caller) {
+  private Answer dispatchQuery(
+      Registered registered,
+      WireProtocol.AwsQuery protocol,
+      Map<String, String> urlQuery,
+      String text,
+      String contentType,
+      Instant now,
+      String requestId,
+      String caller) {
     EmulatedService service = registered.service();
     Map<String, String> form = new LinkedHashMap<>(urlQuery);
     if (contentType.isEmpty() || contentType.startsWith("application/x-www-form-urlencoded")) {
@@ -196,26 +272,55 @@ final class RequestDispatcher implements HttpHandler {
     ObjectNode parameters = QueryParameters.of(form).toJson();
     String namespace = protocol.xmlNamespace();
     if (action == null || action.isEmpty()) {
-      AwsServiceError error = AwsServiceError.badRequest("MissingAction",
-          "The request must contain the parameter Action.");
-      log.record(now, service.signingName(), null, null, false, parameters, error.httpStatus(),
-          error.code(), caller, requestId);
+      AwsServiceError error =
+          AwsServiceError.badRequest(
+              "MissingAction", "The request must contain the parameter Action.");
+      log.record(
+          now,
+          service.signingName(),
+          null,
+          null,
+          false,
+          parameters,
+          error.httpStatus(),
+          error.code(),
+          caller,
+          requestId);
       return xmlError(error, namespace, requestId);
     }
     Operation operation = registered.operations().get(action);
     String iamAction = service.iamActionPrefix() + ":" + action;
     if (operation == null) {
-      AwsServiceError error = AwsServiceError.badRequest("InvalidAction",
-          "The action " + action + " is not valid for this web service.");
-      log.record(now, service.signingName(), action, iamAction, false, parameters,
-          error.httpStatus(), error.code(), caller, requestId);
+      AwsServiceError error =
+          AwsServiceError.badRequest(
+              "InvalidAction", "The action " + action + " is not valid for this web service.");
+      log.record(
+          now,
+          service.signingName(),
+          action,
+          iamAction,
+          false,
+          parameters,
+          error.httpStatus(),
+          error.code(),
+          caller,
+          requestId);
       return xmlError(error, namespace, requestId);
     }
     ServiceRequest request =
         new ServiceRequest(service.signingName(), action, parameters, requestId, now, caller);
     Outcome outcome = run(service, operation, request);
-    log.record(now, service.signingName(), action, iamAction, operation.mutating(), parameters,
-        outcome.status(), outcome.errorCode(), caller, requestId);
+    log.record(
+        now,
+        service.signingName(),
+        action,
+        iamAction,
+        operation.mutating(),
+        parameters,
+        outcome.status(),
+        outcome.errorCode(),
+        caller,
+        requestId);
     if (outcome.error() != null) {
       return xmlError(outcome.error(), namespace, requestId);
     }
@@ -227,7 +332,10 @@ final class RequestDispatcher implements HttpHandler {
       xml.end();
     }
     xml.start("ResponseMetadata").element("RequestId", requestId).end().end();
-    return new Answer(200, "text/xml", xml.finish().getBytes(StandardCharsets.UTF_8),
+    return new Answer(
+        200,
+        "text/xml",
+        xml.finish().getBytes(StandardCharsets.UTF_8),
         Map.of("x-amzn-RequestId", requestId));
   }
 
@@ -250,18 +358,29 @@ final class RequestDispatcher implements HttpHandler {
       ServiceReply reply = operation.handler().handle(request);
       boolean json = service.protocol() instanceof WireProtocol.AwsJson;
       if (reply == null || (json != (reply instanceof ServiceReply.Json))) {
-        throw new IllegalStateException(service.signingName() + ":" + operation.name()
-            + " answered " + reply + ", which its protocol cannot carry");
+        throw new IllegalStateException(
+            service.signingName()
+                + ":"
+                + operation.name()
+                + " answered "
+                + reply
+                + ", which its protocol cannot carry");
       }
       return new Outcome(reply, null);
     } catch (AwsServiceError error) {
       return new Outcome(null, error);
     } catch (RuntimeException bug) {
       // An emulator defect must surface as a 500 the caller sees, and in the log with its cause.
-      LOG.log(System.Logger.Level.ERROR,
-          "emulator failure in " + service.signingName() + ":" + operation.name(), bug);
-      return new Outcome(null, new AwsServiceError("InternalFailure", 500,
-          "The studio-lifecycle emulator failed in " + operation.name() + ": " + bug));
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "emulator failure in " + service.signingName() + ":" + operation.name(),
+          bug);
+      return new Outcome(
+          null,
+          new AwsServiceError(
+              "InternalFailure",
+              500,
+              "The studio-lifecycle emulator failed in " + operation.name() + ": " + bug));
     }
   }
 
@@ -269,27 +388,34 @@ final class RequestDispatcher implements HttpHandler {
     return jsonError(error, requestId, new WireProtocol.AwsJson("1.1", "Unknown"));
   }
 
-  private static Answer jsonError(AwsServiceError error, String requestId,
-      WireProtocol.AwsJson protocol) {
+  private static Answer jsonError(
+      AwsServiceError error, String requestId, WireProtocol.AwsJson protocol) {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.put("__type", error.code());
     body.put("message", error.getMessage());
-    return new Answer(error.httpStatus(), protocol.contentType(), bytes(body),
+    return new Answer(
+        error.httpStatus(),
+        protocol.contentType(),
+        bytes(body),
         Map.of("x-amzn-RequestId", requestId, "x-amzn-ErrorType", error.code()));
   }
 
   private static Answer xmlError(AwsServiceError error, String namespace, String requestId) {
-    String xml = new XmlWriter()
-        .start("ErrorResponse", namespace)
-        .start("Error")
-        .element("Type", error.senderFault() ? "Sender" : "Receiver")
-        .element("Code", error.code())
-        .element("Message", error.getMessage())
-        .end()
-        .element("RequestId", requestId)
-        .end()
-        .finish();
-    return new Answer(error.httpStatus(), "text/xml", xml.getBytes(StandardCharsets.UTF_8),
+    String xml =
+        new XmlWriter()
+            .start("ErrorResponse", namespace)
+            .start("Error")
+            .element("Type", error.senderFault() ? "Sender" : "Receiver")
+            .element("Code", error.code())
+            .element("Message", error.getMessage())
+            .end()
+            .element("RequestId", requestId)
+            .end()
+            .finish();
+    return new Answer(
+        error.httpStatus(),
+        "text/xml",
+        xml.getBytes(StandardCharsets.UTF_8),
         Map.of("x-amzn-RequestId", requestId));
   }
 

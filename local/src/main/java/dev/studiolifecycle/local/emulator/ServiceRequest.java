@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * One decoded call to an operation. {@code input} is the JSON body (JSON protocols) or the form
- * parameters as a flat object of strings without {@code Action} and {@code Version} (query).
- * {@code caller} is the value of the {@value #CALLER_HEADER} header, or null.
+ * parameters as a flat object of strings without {@code Action} and {@code Version} (query). {@code
+ * caller} is the value of the {@value #CALLER_HEADER} header, or null.
  */
 public record ServiceRequest(
     String service,

@@ -26,25 +26,37 @@ class EmulatorCommandTest {
     EmulatorCommand command = new EmulatorCommand();
     StringWriter out = new StringWriter();
     CommandLine commandLine = new CommandLine(command).setOut(new PrintWriter(out, true));
-    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute(
-        "--port", "0", "--time-scale", "60",
-        "--scenario", SCENARIOS.resolve("offboarding-jane-doe.json").toString()));
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                commandLine.execute(
+                    "--port",
+                    "0",
+                    "--time-scale",
+                    "60",
+                    "--scenario",
+                    SCENARIOS.resolve("offboarding-jane-doe.json").toString()));
 
     assertThat(command.listening.await(30, TimeUnit.SECONDS)).isTrue();
     String printed = out.toString();
     assertThat(printed.lines()).hasSize(1);
-    assertThat(printed).matches(
-        "studio-lifecycle emulator listening on http://127\\.0\\.0\\.1:\\d+\\R");
+    assertThat(printed)
+        .matches("studio-lifecycle emulator listening on http://127\\.0\\.0\\.1:\\d+\\R");
     URI endpoint = URI.create(printed.strip().substring(EmulatorCommand.LISTENING.length()));
-    try (SageMakerClient sageMaker = SageMakerClient.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("any", "thing")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build()) {
-      assertThat(sageMaker.describeUserProfile(r -> r.domainId("d-studiolocal01")
-          .userProfileName("jane-doe")).statusAsString()).isEqualTo("InService");
+    try (SageMakerClient sageMaker =
+        SageMakerClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "thing")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
+      assertThat(
+              sageMaker
+                  .describeUserProfile(
+                      r -> r.domainId("d-studiolocal01").userProfileName("jane-doe"))
+                  .statusAsString())
+          .isEqualTo("InService");
     }
 
     command.stop();
@@ -61,8 +73,10 @@ class EmulatorCommandTest {
   @Test
   void aBadScenarioExitsWithTwoAndSaysWhy() {
     StringWriter err = new StringWriter();
-    int code = new CommandLine(new EmulatorCommand()).setErr(new PrintWriter(err, true))
-        .execute("--port", "0", "--scenario", "no-such-scenario.json");
+    int code =
+        new CommandLine(new EmulatorCommand())
+            .setErr(new PrintWriter(err, true))
+            .execute("--port", "0", "--scenario", "no-such-scenario.json");
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("scenario file no-such-scenario.json does not exist");

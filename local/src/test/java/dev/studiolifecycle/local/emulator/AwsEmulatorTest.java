@@ -40,8 +40,7 @@ class AwsEmulatorTest {
 
   @Test
   void aScaledClockHasNoVirtualClockToAdvance() {
-    AwsEmulator emulator =
-        AwsEmulator.builder().clock(new ScaledClock(Instant.EPOCH, 60)).build();
+    AwsEmulator emulator = AwsEmulator.builder().clock(new ScaledClock(Instant.EPOCH, 60)).build();
 
     assertThatThrownBy(emulator::virtualClock)
         .isInstanceOf(IllegalStateException.class)

@@ -23,14 +23,18 @@ class LocalAwsEnvironmentTest {
         SnsClient sns = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
         StsClient sts = StsClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
       sageMaker.listDomains(r -> {});
-      iam.createRole(r -> r.roleName("x").assumeRolePolicyDocument(
-          RoleSeed.SAGEMAKER_TRUST_POLICY));
+      iam.createRole(
+          r -> r.roleName("x").assumeRolePolicyDocument(RoleSeed.SAGEMAKER_TRUST_POLICY));
       String topic = sns.createTopic(r -> r.name("t")).topicArn();
       sts.getCallerIdentity();
 
       assertThat(topic).isEqualTo("arn:aws:sns:us-east-1:123456789012:t");
-      assertThat(emulator.requestLog().calls()).extracting(RecordedCall::iamAction)
-          .containsExactly("sagemaker:ListDomains", "iam:CreateRole", "sns:CreateTopic",
+      assertThat(emulator.requestLog().calls())
+          .extracting(RecordedCall::iamAction)
+          .containsExactly(
+              "sagemaker:ListDomains",
+              "iam:CreateRole",
+              "sns:CreateTopic",
               "sts:GetCallerIdentity");
     }
   }

@@ -51,79 +51,102 @@ class RequestDispatcherTest {
   @Test
   void unknownJsonOperationIsUnknownOperationExceptionNamingIt() {
     assertThatThrownBy(() -> clients.sageMaker.listNotebookInstances())
-        .isInstanceOfSatisfying(SageMakerException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(400);
-          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
-          assertThat(e.awsErrorDetails().errorMessage())
-              .contains("SageMaker.ListNotebookInstances");
-        });
+        .isInstanceOfSatisfying(
+            SageMakerException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(400);
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .contains("SageMaker.ListNotebookInstances");
+            });
   }
 
   @Test
   void unknownQueryActionIsInvalidActionAsAwsWordsIt() {
     assertThatThrownBy(() -> clients.iam.listUsers())
-        .isInstanceOfSatisfying(IamException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(400);
-          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidAction");
-          assertThat(e.awsErrorDetails().errorMessage())
-              .isEqualTo("The action ListUsers is not valid for this web service.");
-        });
+        .isInstanceOfSatisfying(
+            IamException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(400);
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidAction");
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .isEqualTo("The action ListUsers is not valid for this web service.");
+            });
   }
 
   @Test
   void stepFunctionsAnswersEveryOperationAsUnknownUntilAServiceIsRegistered() {
     assertThatThrownBy(() -> clients.sfn.listStateMachines(r -> {}))
-        .isInstanceOfSatisfying(SfnException.class, e -> {
-          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
-          assertThat(e.awsErrorDetails().errorMessage())
-              .contains("AWSStepFunctions.ListStateMachines");
+        .isInstanceOfSatisfying(
+            SfnException.class,
+            e -> {
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .contains("AWSStepFunctions.ListStateMachines");
+            });
+
+    emulator.register(
+        new EmulatedService() {
+          @Override
+          public String signingName() {
+            return "states";
+          }
+
+          @Override
+          public WireProtocol protocol() {
+            return new WireProtocol.AwsJson("1.0", "AWSStepFunctions");
+          }
+
+          @Override
+          public List<Operation> operations() {
+            return List.of(
+                Operation.reading(
+                    "ListStateMachines",
+                    request ->
+                        ServiceReply.json(
+                            JsonNodeFactory.instance
+                                .objectNode()
+                                .set("stateMachines", JsonNodeFactory.instance.arrayNode()))));
+          }
         });
-
-    emulator.register(new EmulatedService() {
-      @Override
-      public String signingName() {
-        return "states";
-      }
-
-      @Override
-      public WireProtocol protocol() {
-        return new WireProtocol.AwsJson("1.0", "AWSStepFunctions");
-      }
-
-      @Override
-      public List<Operation> operations() {
-        return List.of(Operation.reading("ListStateMachines", request -> ServiceReply.json(
-            JsonNodeFactory.instance.objectNode().set("stateMachines",
-                JsonNodeFactory.instance.arrayNode()))));
-      }
-    });
 
     assertThat(clients.sfn.listStateMachines(r -> {}).stateMachines()).isEmpty();
     assertThat(emulator.requestLog().calls("states", "ListStateMachines"))
-        .extracting(RecordedCall::httpStatus).containsExactly(400, 200);
+        .extracting(RecordedCall::httpStatus)
+        .containsExactly(400, 200);
     assertThatThrownBy(() -> clients.sfn.listActivities(r -> {}))
-        .isInstanceOfSatisfying(SfnException.class, e -> assertThat(
-            e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException"));
+        .isInstanceOfSatisfying(
+            SfnException.class,
+            e ->
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException"));
   }
 
   @Test
   void unknownServiceIsAClearError() throws Exception {
-    HttpResponse<String> response = post("ec2", "Action=DescribeInstances&Version=2016-11-15",
-        "application/x-www-form-urlencoded; charset=utf-8", null);
+    HttpResponse<String> response =
+        post(
+            "ec2",
+            "Action=DescribeInstances&Version=2016-11-15",
+            "application/x-www-form-urlencoded; charset=utf-8",
+            null);
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("<Code>UnknownService</Code>")
+    assertThat(response.body())
+        .contains("<Code>UnknownService</Code>")
         .contains("does not serve service 'ec2'")
         .contains("iam, sagemaker, sns, states, sts");
   }
 
   @Test
   void unsignedRequestIsMissingAuthenticationToken() throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(emulator.endpoint())
-        .header("Content-Type", "application/x-amz-json-1.1")
-        .header("X-Amz-Target", "SageMaker.ListDomains")
-        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(emulator.endpoint())
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "SageMaker.ListDomains")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(MAPPER.readTree(response.body()).get("__type").asText())
@@ -134,9 +157,12 @@ class RequestDispatcherTest {
   void jsonErrorsCarryTypeMessageAndTheErrorTypeHeader() throws Exception {
     emulator.sageMaker().seedDomain(DomainSeed.iam("d-protocol0001", "studio"));
 
-    HttpResponse<String> response = post("sagemaker",
-        "{\"DomainId\":\"d-protocol0001\",\"UserProfileName\":\"ghost\"}",
-        "application/x-amz-json-1.1", "SageMaker.DescribeUserProfile");
+    HttpResponse<String> response =
+        post(
+            "sagemaker",
+            "{\"DomainId\":\"d-protocol0001\",\"UserProfileName\":\"ghost\"}",
+            "application/x-amz-json-1.1",
+            "SageMaker.DescribeUserProfile");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("ResourceNotFound");
@@ -145,15 +171,17 @@ class RequestDispatcherTest {
     JsonNode body = MAPPER.readTree(response.body());
     assertThat(body.get("__type").asText()).isEqualTo("ResourceNotFound");
     assertThat(body.get("message").asText()).contains("user-profile/d-protocol0001/ghost");
-    assertThatThrownBy(() -> clients.sageMaker.describeUserProfile(r -> r
-        .domainId("d-protocol0001").userProfileName("ghost")))
+    assertThatThrownBy(
+            () ->
+                clients.sageMaker.describeUserProfile(
+                    r -> r.domainId("d-protocol0001").userProfileName("ghost")))
         .isInstanceOf(ResourceNotFoundException.class);
   }
 
   @Test
   void malformedJsonIsSerializationException() throws Exception {
-    HttpResponse<String> response = post("sagemaker", "{not json", "application/x-amz-json-1.1",
-        "SageMaker.ListDomains");
+    HttpResponse<String> response =
+        post("sagemaker", "{not json", "application/x-amz-json-1.1", "SageMaker.ListDomains");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(MAPPER.readTree(response.body()).get("__type").asText())
@@ -162,38 +190,55 @@ class RequestDispatcherTest {
 
   @Test
   void queryAnswersAreWrappedInResponseAndResultWithTheServiceNamespace() throws Exception {
-    HttpResponse<String> ok = post("sts", "Action=GetCallerIdentity&Version=2011-06-15",
-        "application/x-www-form-urlencoded; charset=utf-8", null);
-    HttpResponse<String> error = post("iam", "Action=GetRole&Version=2010-05-08&RoleName=ghost",
-        "application/x-www-form-urlencoded; charset=utf-8", null);
-    HttpResponse<String> noResult = post("iam",
-        "Action=DeleteRole&Version=2010-05-08&RoleName=ghost",
-        "application/x-www-form-urlencoded; charset=utf-8", null);
+    HttpResponse<String> ok =
+        post(
+            "sts",
+            "Action=GetCallerIdentity&Version=2011-06-15",
+            "application/x-www-form-urlencoded; charset=utf-8",
+            null);
+    HttpResponse<String> error =
+        post(
+            "iam",
+            "Action=GetRole&Version=2010-05-08&RoleName=ghost",
+            "application/x-www-form-urlencoded; charset=utf-8",
+            null);
+    HttpResponse<String> noResult =
+        post(
+            "iam",
+            "Action=DeleteRole&Version=2010-05-08&RoleName=ghost",
+            "application/x-www-form-urlencoded; charset=utf-8",
+            null);
 
     assertThat(ok.statusCode()).isEqualTo(200);
-    assertThat(ok.body()).startsWith(
-        "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
-            + "<GetCallerIdentityResult><UserId>")
+    assertThat(ok.body())
+        .startsWith(
+            "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                + "<GetCallerIdentityResult><UserId>")
         .contains("<Account>123456789012</Account>")
-        .endsWith("</GetCallerIdentityResult><ResponseMetadata><RequestId>"
-            + ok.headers().firstValue("x-amzn-RequestId").orElseThrow()
-            + "</RequestId></ResponseMetadata></GetCallerIdentityResponse>");
+        .endsWith(
+            "</GetCallerIdentityResult><ResponseMetadata><RequestId>"
+                + ok.headers().firstValue("x-amzn-RequestId").orElseThrow()
+                + "</RequestId></ResponseMetadata></GetCallerIdentityResponse>");
     assertThat(error.statusCode()).isEqualTo(404);
-    assertThat(error.body()).startsWith(
-        "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error>"
-            + "<Type>Sender</Type><Code>NoSuchEntity</Code>"
-            + "<Message>The role with name ghost cannot be found.</Message></Error>"
-            + "<RequestId>");
+    assertThat(error.body())
+        .startsWith(
+            "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error>"
+                + "<Type>Sender</Type><Code>NoSuchEntity</Code>"
+                + "<Message>The role with name ghost cannot be found.</Message></Error>"
+                + "<RequestId>");
     assertThat(noResult.statusCode()).isEqualTo(404);
   }
 
   @Test
   void requestLogRecordsEveryCallWithParametersOutcomeTimeCallerAndIamAction() {
     emulator.virtualClock().advance(java.time.Duration.ofMinutes(1));
-    clients.iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument(
-        RoleSeed.SAGEMAKER_TRUST_POLICY).tags(Tag.builder().key("k").value("v").build())
-        .overrideConfiguration(c -> c.putHeader(ServiceRequest.CALLER_HEADER,
-            "CreateExecutionRoleFunction")));
+    clients.iam.createRole(
+        r ->
+            r.roleName("jane")
+                .assumeRolePolicyDocument(RoleSeed.SAGEMAKER_TRUST_POLICY)
+                .tags(Tag.builder().key("k").value("v").build())
+                .overrideConfiguration(
+                    c -> c.putHeader(ServiceRequest.CALLER_HEADER, "CreateExecutionRoleFunction")));
     assertThatThrownBy(() -> clients.sageMaker.describeDomain(r -> r.domainId("d-missing0001")))
         .isInstanceOf(ResourceNotFoundException.class);
 
@@ -226,40 +271,48 @@ class RequestDispatcherTest {
 
   @Test
   void aDefectInAnOperationIsAnInternalFailureNotASilentSuccess() {
-    emulator.register(new EmulatedService() {
-      @Override
-      public String signingName() {
-        return "sts";
-      }
+    emulator.register(
+        new EmulatedService() {
+          @Override
+          public String signingName() {
+            return "sts";
+          }
 
-      @Override
-      public WireProtocol protocol() {
-        return new WireProtocol.AwsQuery("2011-06-15", "https://sts.amazonaws.com/doc/2011-06-15/");
-      }
+          @Override
+          public WireProtocol protocol() {
+            return new WireProtocol.AwsQuery(
+                "2011-06-15", "https://sts.amazonaws.com/doc/2011-06-15/");
+          }
 
-      @Override
-      public List<Operation> operations() {
-        return List.of(Operation.reading("GetCallerIdentity", request -> {
-          throw new IllegalStateException("broken on purpose");
-        }));
-      }
-    });
+          @Override
+          public List<Operation> operations() {
+            return List.of(
+                Operation.reading(
+                    "GetCallerIdentity",
+                    request -> {
+                      throw new IllegalStateException("broken on purpose");
+                    }));
+          }
+        });
 
     assertThatThrownBy(() -> clients.sts.getCallerIdentity())
-        .isInstanceOfSatisfying(StsException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(500);
-          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InternalFailure");
-          assertThat(e.awsErrorDetails().errorMessage()).contains("broken on purpose");
-        });
+        .isInstanceOfSatisfying(
+            StsException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(500);
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InternalFailure");
+              assertThat(e.awsErrorDetails().errorMessage()).contains("broken on purpose");
+            });
     assertThat(emulator.requestLog().calls().get(0).httpStatus()).isEqualTo(500);
   }
 
-  private HttpResponse<String> post(String service, String body, String contentType,
-      String target) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/"))
-        .header("Authorization", SIGNED.formatted(service))
-        .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+  private HttpResponse<String> post(String service, String body, String contentType, String target)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/"))
+            .header("Authorization", SIGNED.formatted(service))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (target != null) {
       request.header("X-Amz-Target", target);
     }

@@ -13,18 +13,39 @@ class RequestLogTest {
   @Test
   void keepsCallsInOrderAndAnswersWhichMutated() {
     RequestLog log = new RequestLog();
-    log.record(T0, "sagemaker", "DescribeUserProfile", "sagemaker:DescribeUserProfile", false,
-        JsonNodeFactory.instance.objectNode(), 200, null, null, "r1");
-    log.record(T0, "sagemaker", "DeleteApp", "sagemaker:DeleteApp", true,
-        JsonNodeFactory.instance.objectNode(), 400, "ResourceInUse", "DeleteAppFunction", "r2");
+    log.record(
+        T0,
+        "sagemaker",
+        "DescribeUserProfile",
+        "sagemaker:DescribeUserProfile",
+        false,
+        JsonNodeFactory.instance.objectNode(),
+        200,
+        null,
+        null,
+        "r1");
+    log.record(
+        T0,
+        "sagemaker",
+        "DeleteApp",
+        "sagemaker:DeleteApp",
+        true,
+        JsonNodeFactory.instance.objectNode(),
+        400,
+        "ResourceInUse",
+        "DeleteAppFunction",
+        "r2");
 
     assertThat(log.size()).isEqualTo(2);
-    assertThat(log.mutatingCalls()).singleElement().satisfies(call -> {
-      assertThat(call.operation()).isEqualTo("DeleteApp");
-      assertThat(call.succeeded()).isFalse();
-      assertThat(call.error()).contains("ResourceInUse");
-      assertThat(call.callerName()).contains("DeleteAppFunction");
-    });
+    assertThat(log.mutatingCalls())
+        .singleElement()
+        .satisfies(
+            call -> {
+              assertThat(call.operation()).isEqualTo("DeleteApp");
+              assertThat(call.succeeded()).isFalse();
+              assertThat(call.error()).contains("ResourceInUse");
+              assertThat(call.callerName()).contains("DeleteAppFunction");
+            });
     assertThat(log.calls("sagemaker", "DescribeUserProfile")).hasSize(1);
     assertThat(log.iamActions())
         .containsExactly("sagemaker:DeleteApp", "sagemaker:DescribeUserProfile");
@@ -33,11 +54,30 @@ class RequestLogTest {
   @Test
   void sequenceNumbersKeepGrowingAfterAClear() {
     RequestLog log = new RequestLog();
-    log.record(T0, "sts", "GetCallerIdentity", "sts:GetCallerIdentity", false,
-        JsonNodeFactory.instance.objectNode(), 200, null, null, "r1");
+    log.record(
+        T0,
+        "sts",
+        "GetCallerIdentity",
+        "sts:GetCallerIdentity",
+        false,
+        JsonNodeFactory.instance.objectNode(),
+        200,
+        null,
+        null,
+        "r1");
     log.clear();
-    RecordedCall next = log.record(T0, "sts", "GetCallerIdentity", "sts:GetCallerIdentity",
-        false, JsonNodeFactory.instance.objectNode(), 200, null, null, "r2");
+    RecordedCall next =
+        log.record(
+            T0,
+            "sts",
+            "GetCallerIdentity",
+            "sts:GetCallerIdentity",
+            false,
+            JsonNodeFactory.instance.objectNode(),
+            200,
+            null,
+            null,
+            "r2");
 
     assertThat(log.calls()).containsExactly(next);
     assertThat(next.sequence()).isEqualTo(2);

@@ -30,8 +30,8 @@ public final class FaultInjector {
   }
 
   /**
-   * Throttles {@code operation} (or {@link #ANY_OPERATION}) of {@code service}: a bucket of
-   * {@code burst} calls, refilled at {@code ratePerSecond} calls per second of clock time.
+   * Throttles {@code operation} (or {@link #ANY_OPERATION}) of {@code service}: a bucket of {@code
+   * burst} calls, refilled at {@code ratePerSecond} calls per second of clock time.
    */
   public synchronized FaultInjector throttle(
       String service, String operation, double ratePerSecond, int burst) {
@@ -63,8 +63,7 @@ public final class FaultInjector {
   public synchronized FaultInjector failWithProbability(
       String service, String operation, InjectedFailure failure, double probability) {
     if (!(probability > 0 && probability <= 1)) {
-      throw new IllegalArgumentException(
-          "probability must be in (0, 1], got " + probability);
+      throw new IllegalArgumentException("probability must be in (0, 1], got " + probability);
     }
     failures.add(
         new Failure(
@@ -131,7 +130,11 @@ public final class FaultInjector {
 
   /** {@code remaining} > 0: fail that many more times; 0: used up; -1: probabilistic. */
   private record Failure(
-      String service, String operation, InjectedFailure failure, int remaining, double probability) {
+      String service,
+      String operation,
+      InjectedFailure failure,
+      int remaining,
+      double probability) {
     boolean matches(String candidateService, String candidateOperation) {
       return service.equals(candidateService)
           && (ANY_OPERATION.equals(operation) || operation.equals(candidateOperation));

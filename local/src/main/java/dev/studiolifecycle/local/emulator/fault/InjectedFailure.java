@@ -9,7 +9,9 @@ public enum InjectedFailure {
       500,
       "The request processing has failed because of an unknown error, exception or failure."),
   SERVICE_UNAVAILABLE(
-      "ServiceUnavailable", 503, "The request has failed due to a temporary failure of the server.");
+      "ServiceUnavailable",
+      503,
+      "The request has failed due to a temporary failure of the server.");
 
   private final String code;
   private final int httpStatus;

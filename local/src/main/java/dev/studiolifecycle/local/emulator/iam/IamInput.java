@@ -24,8 +24,11 @@ final class IamInput {
   String required(String member, Pattern pattern, int minLength, int maxLength) {
     String value = optional(member, pattern, minLength, maxLength);
     if (value == null) {
-      violations.add("Value null at '" + at(member) + "' failed to satisfy constraint: "
-          + "Member must not be null");
+      violations.add(
+          "Value null at '"
+              + at(member)
+              + "' failed to satisfy constraint: "
+              + "Member must not be null");
     }
     return value;
   }
@@ -36,14 +39,32 @@ final class IamInput {
       return null;
     }
     if (value.length() < minLength) {
-      violations.add("Value '" + value + "' at '" + at(member) + "' failed to satisfy "
-          + "constraint: Member must have length greater than or equal to " + minLength);
+      violations.add(
+          "Value '"
+              + value
+              + "' at '"
+              + at(member)
+              + "' failed to satisfy "
+              + "constraint: Member must have length greater than or equal to "
+              + minLength);
     } else if (value.length() > maxLength) {
-      violations.add("Value '" + value + "' at '" + at(member) + "' failed to satisfy "
-          + "constraint: Member must have length less than or equal to " + maxLength);
+      violations.add(
+          "Value '"
+              + value
+              + "' at '"
+              + at(member)
+              + "' failed to satisfy "
+              + "constraint: Member must have length less than or equal to "
+              + maxLength);
     } else if (pattern != null && !pattern.matcher(value).matches()) {
-      violations.add("Value '" + value + "' at '" + at(member) + "' failed to satisfy "
-          + "constraint: Member must satisfy regular expression pattern: " + pattern.pattern());
+      violations.add(
+          "Value '"
+              + value
+              + "' at '"
+              + at(member)
+              + "' failed to satisfy "
+              + "constraint: Member must satisfy regular expression pattern: "
+              + pattern.pattern());
     }
     return value;
   }
@@ -57,16 +78,33 @@ final class IamInput {
     try {
       number = Integer.parseInt(value.strip());
     } catch (NumberFormatException e) {
-      violations.add("Value '" + value + "' at '" + at(member) + "' failed to satisfy "
-          + "constraint: Member must be an integer");
+      violations.add(
+          "Value '"
+              + value
+              + "' at '"
+              + at(member)
+              + "' failed to satisfy "
+              + "constraint: Member must be an integer");
       return fallback;
     }
     if (number < min) {
-      violations.add("Value '" + number + "' at '" + at(member) + "' failed to satisfy "
-          + "constraint: Member must have value greater than or equal to " + min);
+      violations.add(
+          "Value '"
+              + number
+              + "' at '"
+              + at(member)
+              + "' failed to satisfy "
+              + "constraint: Member must have value greater than or equal to "
+              + min);
     } else if (number > max) {
-      violations.add("Value '" + number + "' at '" + at(member) + "' failed to satisfy "
-          + "constraint: Member must have value less than or equal to " + max);
+      violations.add(
+          "Value '"
+              + number
+              + "' at '"
+              + at(member)
+              + "' failed to satisfy "
+              + "constraint: Member must have value less than or equal to "
+              + max);
     }
     return number;
   }
@@ -76,12 +114,19 @@ final class IamInput {
     Map<String, String> tags = new LinkedHashMap<>();
     List<QueryParameters> items = parameters.members(member + ".member");
     if (required && items.isEmpty() && !parameters.has(member)) {
-      violations.add("Value null at '" + at(member) + "' failed to satisfy constraint: "
-          + "Member must not be null");
+      violations.add(
+          "Value null at '"
+              + at(member)
+              + "' failed to satisfy constraint: "
+              + "Member must not be null");
     }
     if (items.size() > IamService.MAX_TAGS) {
-      violations.add("Value at '" + at(member) + "' failed to satisfy constraint: Member must "
-          + "have length less than or equal to " + IamService.MAX_TAGS);
+      violations.add(
+          "Value at '"
+              + at(member)
+              + "' failed to satisfy constraint: Member must "
+              + "have length less than or equal to "
+              + IamService.MAX_TAGS);
     }
     for (int i = 0; i < items.size(); i++) {
       QueryParameters tag = items.get(i);
@@ -89,25 +134,43 @@ final class IamInput {
       String key = tag.get("Key").orElse(null);
       String value = tag.get("Value").orElse(null);
       if (key == null) {
-        violations.add("Value null at '" + path + "key' failed to satisfy constraint: "
-            + "Member must not be null");
+        violations.add(
+            "Value null at '"
+                + path
+                + "key' failed to satisfy constraint: "
+                + "Member must not be null");
       } else if (key.isEmpty() || key.length() > 128 || !TAG_KEY.matcher(key).matches()) {
-        violations.add("Value '" + key + "' at '" + path + "key' failed to satisfy "
-            + "constraint: Member must satisfy regular expression pattern: " + TAG_KEY.pattern()
-            + " and have length between 1 and 128");
+        violations.add(
+            "Value '"
+                + key
+                + "' at '"
+                + path
+                + "key' failed to satisfy "
+                + "constraint: Member must satisfy regular expression pattern: "
+                + TAG_KEY.pattern()
+                + " and have length between 1 and 128");
       }
       if (value == null) {
-        violations.add("Value null at '" + path + "value' failed to satisfy constraint: "
-            + "Member must not be null");
+        violations.add(
+            "Value null at '"
+                + path
+                + "value' failed to satisfy constraint: "
+                + "Member must not be null");
       } else if (value.length() > 256 || !TAG_VALUE.matcher(value).matches()) {
-        violations.add("Value '" + value + "' at '" + path + "value' failed to satisfy "
-            + "constraint: Member must satisfy regular expression pattern: "
-            + TAG_VALUE.pattern() + " and have length less than or equal to 256");
+        violations.add(
+            "Value '"
+                + value
+                + "' at '"
+                + path
+                + "value' failed to satisfy "
+                + "constraint: Member must satisfy regular expression pattern: "
+                + TAG_VALUE.pattern()
+                + " and have length less than or equal to 256");
       }
       if (key != null && value != null) {
         if (tags.containsKey(key)) {
-          throw IamErrors.invalidInput("Duplicate tag keys found. Please note that Tag keys are "
-              + "case insensitive.");
+          throw IamErrors.invalidInput(
+              "Duplicate tag keys found. Please note that Tag keys are " + "case insensitive.");
         }
         tags.put(key, value);
       }
@@ -119,9 +182,10 @@ final class IamInput {
     if (violations.isEmpty()) {
       return;
     }
-    String count = violations.size() == 1
-        ? "1 validation error detected: "
-        : violations.size() + " validation errors detected: ";
+    String count =
+        violations.size() == 1
+            ? "1 validation error detected: "
+            : violations.size() + " validation errors detected: ";
     throw IamErrors.validation(count + String.join("; ", violations));
   }
 

@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
 /**
  * AWS IAM's role APIs: roles with trust policies, paths, permissions boundaries and tags; managed
  * policy attachments (any AWS managed policy, seeded customer policies) and inline policies; the
- * conflicts and quotas IAM enforces; and an optional propagation delay before SageMaker can
- * assume a new role.
+ * conflicts and quotas IAM enforces; and an optional propagation delay before SageMaker can assume
+ * a new role.
  */
 public final class IamService implements EmulatedService, RoleAssumption {
 
@@ -44,13 +44,14 @@ public final class IamService implements EmulatedService, RoleAssumption {
   private static final Pattern PATH =
       Pattern.compile("(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)");
   private static final Pattern POLICY_PATH = Pattern.compile("((/[A-Za-z0-9\\.,\\+@=_-]+)*)/");
-  private static final Pattern DOCUMENT = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+");
+  private static final Pattern DOCUMENT =
+      Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+");
   private static final Pattern DESCRIPTION =
       Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*");
   private static final Pattern MARKER = Pattern.compile("[\\u0020-\\u00FF]+");
   private static final Pattern POLICY_ARN =
-      Pattern.compile("arn:aws:iam::(aws|\\d{12}):policy((?:/[A-Za-z0-9\\.,\\+@=_-]+)*/)"
-          + "([\\w+=,.@-]+)");
+      Pattern.compile(
+          "arn:aws:iam::(aws|\\d{12}):policy((?:/[A-Za-z0-9\\.,\\+@=_-]+)*/)" + "([\\w+=,.@-]+)");
   private static final Pattern ROLE_ARN =
       Pattern.compile("arn:aws:iam::(\\d{12}):role(/(?:[\\u0021-\\u007E]+/)?)([\\w+=,.@-]+)");
   private static final int MAX_ATTACHED_POLICIES = 10;
@@ -61,8 +62,10 @@ public final class IamService implements EmulatedService, RoleAssumption {
   private final Clock clock;
   private final IdSource ids;
   private final List<Operation> operations;
+
   /** Lower-case role name to role: IAM names are unique regardless of case. */
   private final Map<String, Role> roles = new LinkedHashMap<>();
+
   private final Map<String, String> customerPolicies = new LinkedHashMap<>();
   private Duration propagationDelay = Duration.ZERO;
 
@@ -103,8 +106,8 @@ public final class IamService implements EmulatedService, RoleAssumption {
   // ---------------------------------------------------------------- Java API
 
   /**
-   * Makes SageMaker refuse roles created through the API less than {@code delay} of clock time
-   * ago, as IAM's eventual consistency does. Zero turns it off.
+   * Makes SageMaker refuse roles created through the API less than {@code delay} of clock time ago,
+   * as IAM's eventual consistency does. Zero turns it off.
    */
   public synchronized void setPropagationDelay(Duration delay) {
     if (delay.isNegative()) {
@@ -137,35 +140,55 @@ public final class IamService implements EmulatedService, RoleAssumption {
   /** Adds a role as if it had existed for a while; returns its ARN. */
   public synchronized String seedRole(RoleSeed seed) {
     String path = seed.path() == null ? "/" : seed.path();
-    require(ROLE_NAME.matcher(seed.roleName()).matches() && seed.roleName().length() <= 64,
-        "roleName '" + seed.roleName() + "' must match " + ROLE_NAME.pattern()
+    require(
+        ROLE_NAME.matcher(seed.roleName()).matches() && seed.roleName().length() <= 64,
+        "roleName '"
+            + seed.roleName()
+            + "' must match "
+            + ROLE_NAME.pattern()
             + " (at most 64 characters)");
-    require(PATH.matcher(path).matches(), "path '" + path + "' of role " + seed.roleName()
-        + " must be / or start and end with /");
-    require(!roles.containsKey(key(seed.roleName())), "role " + seed.roleName()
-        + " is seeded twice");
-    String trust = seed.assumeRolePolicyDocument() == null
-        ? RoleSeed.SAGEMAKER_TRUST_POLICY
-        : seed.assumeRolePolicyDocument();
-    JsonNode trustPolicy = checkedForSeed(() -> PolicyDocuments.checkTrustPolicy(trust),
-        "trust policy of role " + seed.roleName());
+    require(
+        PATH.matcher(path).matches(),
+        "path '" + path + "' of role " + seed.roleName() + " must be / or start and end with /");
+    require(
+        !roles.containsKey(key(seed.roleName())), "role " + seed.roleName() + " is seeded twice");
+    String trust =
+        seed.assumeRolePolicyDocument() == null
+            ? RoleSeed.SAGEMAKER_TRUST_POLICY
+            : seed.assumeRolePolicyDocument();
+    JsonNode trustPolicy =
+        checkedForSeed(
+            () -> PolicyDocuments.checkTrustPolicy(trust),
+            "trust policy of role " + seed.roleName());
     if (seed.permissionsBoundaryArn() != null) {
-      checkedForSeed(() -> requireAttachable(seed.permissionsBoundaryArn(), true),
+      checkedForSeed(
+          () -> requireAttachable(seed.permissionsBoundaryArn(), true),
           "permissions boundary of role " + seed.roleName());
     }
-    Role role = newRole(seed.roleName(), path, trust, trustPolicy, seed.description(), 3600,
-        seed.permissionsBoundaryArn(), false);
+    Role role =
+        newRole(
+            seed.roleName(),
+            path,
+            trust,
+            trustPolicy,
+            seed.description(),
+            3600,
+            seed.permissionsBoundaryArn(),
+            false);
     role.tags.putAll(seed.tags());
     for (String policyArn : seed.attachedPolicyArns()) {
-      checkedForSeed(() -> requireAttachable(policyArn, false),
-          "attached policy of role " + seed.roleName());
+      checkedForSeed(
+          () -> requireAttachable(policyArn, false), "attached policy of role " + seed.roleName());
       role.attachedPolicyArns.add(policyArn);
     }
-    seed.inlinePolicies().forEach((name, document) -> {
-      checkedForSeed(() -> PolicyDocuments.checkIdentityPolicy(document),
-          "inline policy " + name + " of role " + seed.roleName());
-      role.inlinePolicies.put(name, document);
-    });
+    seed.inlinePolicies()
+        .forEach(
+            (name, document) -> {
+              checkedForSeed(
+                  () -> PolicyDocuments.checkIdentityPolicy(document),
+                  "inline policy " + name + " of role " + seed.roleName());
+              role.inlinePolicies.put(name, document);
+            });
     roles.put(key(role.name), role);
     return role.arn;
   }
@@ -173,11 +196,14 @@ public final class IamService implements EmulatedService, RoleAssumption {
   /** Adds a customer managed policy; returns its ARN. */
   public synchronized String seedManagedPolicy(ManagedPolicySeed seed) {
     String path = seed.path() == null ? "/" : seed.path();
-    require(POLICY_NAME.matcher(seed.policyName()).matches(),
+    require(
+        POLICY_NAME.matcher(seed.policyName()).matches(),
         "policyName '" + seed.policyName() + "' must match " + POLICY_NAME.pattern());
-    require(POLICY_PATH.matcher(path).matches(),
+    require(
+        POLICY_PATH.matcher(path).matches(),
         "path '" + path + "' of policy " + seed.policyName() + " must be / or /a/b/");
-    checkedForSeed(() -> PolicyDocuments.checkIdentityPolicy(seed.policyDocument()),
+    checkedForSeed(
+        () -> PolicyDocuments.checkIdentityPolicy(seed.policyDocument()),
         "policy document of " + seed.policyName());
     String arn = "arn:aws:iam::" + AwsIdentity.ACCOUNT_ID + ":policy" + path + seed.policyName();
     customerPolicies.put(arn, seed.policyDocument());
@@ -222,8 +248,16 @@ public final class IamService implements EmulatedService, RoleAssumption {
       requireAttachable(boundary, true);
     }
     checkReservedTags(tags);
-    Role role = newRole(name, path == null ? "/" : path, document, trustPolicy, description,
-        maxSession, boundary, true);
+    Role role =
+        newRole(
+            name,
+            path == null ? "/" : path,
+            document,
+            trustPolicy,
+            description,
+            maxSession,
+            boundary,
+            true);
     role.tags.putAll(tags);
     roles.put(key(name), role);
     return ServiceReply.xml(xml -> writeRole(xml.start("Role"), role, false).end());
@@ -295,17 +329,20 @@ public final class IamService implements EmulatedService, RoleAssumption {
       }
     }
     Page<String> page = page(matching, marker, maxItems);
-    return ServiceReply.xml(xml -> {
-      xml.start("AttachedPolicies");
-      for (String arn : page.items()) {
-        Matcher matcher = POLICY_ARN.matcher(arn);
-        matcher.matches();
-        xml.start("member").element("PolicyName", matcher.group(3)).element("PolicyArn", arn)
-            .end();
-      }
-      xml.end();
-      writePageEnd(xml, page);
-    });
+    return ServiceReply.xml(
+        xml -> {
+          xml.start("AttachedPolicies");
+          for (String arn : page.items()) {
+            Matcher matcher = POLICY_ARN.matcher(arn);
+            matcher.matches();
+            xml.start("member")
+                .element("PolicyName", matcher.group(3))
+                .element("PolicyArn", arn)
+                .end();
+          }
+          xml.end();
+          writePageEnd(xml, page);
+        });
   }
 
   private ServiceReply putRolePolicy(IamInput input, QueryParameters parameters) {
@@ -322,8 +359,11 @@ public final class IamService implements EmulatedService, RoleAssumption {
       }
     }
     if (total > MAX_INLINE_POLICY_BYTES) {
-      throw IamErrors.limitExceeded("Maximum policy size of " + MAX_INLINE_POLICY_BYTES
-          + " bytes exceeded for role " + role.name);
+      throw IamErrors.limitExceeded(
+          "Maximum policy size of "
+              + MAX_INLINE_POLICY_BYTES
+              + " bytes exceeded for role "
+              + role.name);
     }
     role.inlinePolicies.put(policyName, document);
     return ServiceReply.noResult();
@@ -336,12 +376,13 @@ public final class IamService implements EmulatedService, RoleAssumption {
     Role role = role(name);
     String document = role.inlinePolicies.get(policyName);
     if (document == null) {
-      throw IamErrors.noSuchEntity(
-          "The role policy with name " + policyName + " cannot be found.");
+      throw IamErrors.noSuchEntity("The role policy with name " + policyName + " cannot be found.");
     }
-    return ServiceReply.xml(xml -> xml.element("RoleName", role.name)
-        .element("PolicyName", policyName)
-        .element("PolicyDocument", urlEncode(document)));
+    return ServiceReply.xml(
+        xml ->
+            xml.element("RoleName", role.name)
+                .element("PolicyName", policyName)
+                .element("PolicyDocument", urlEncode(document)));
   }
 
   private ServiceReply deleteRolePolicy(IamInput input, QueryParameters parameters) {
@@ -350,8 +391,7 @@ public final class IamService implements EmulatedService, RoleAssumption {
     input.throwIfInvalid();
     Role role = role(name);
     if (role.inlinePolicies.remove(policyName) == null) {
-      throw IamErrors.noSuchEntity(
-          "The role policy with name " + policyName + " cannot be found.");
+      throw IamErrors.noSuchEntity("The role policy with name " + policyName + " cannot be found.");
     }
     return ServiceReply.noResult();
   }
@@ -363,12 +403,13 @@ public final class IamService implements EmulatedService, RoleAssumption {
     input.throwIfInvalid();
     Role role = role(name);
     Page<String> page = page(new ArrayList<>(role.inlinePolicies.keySet()), marker, maxItems);
-    return ServiceReply.xml(xml -> {
-      xml.start("PolicyNames");
-      page.items().forEach(policy -> xml.element("member", policy));
-      xml.end();
-      writePageEnd(xml, page);
-    });
+    return ServiceReply.xml(
+        xml -> {
+          xml.start("PolicyNames");
+          page.items().forEach(policy -> xml.element("member", policy));
+          xml.end();
+          writePageEnd(xml, page);
+        });
   }
 
   private ServiceReply tagRole(IamInput input, QueryParameters parameters) {
@@ -394,14 +435,15 @@ public final class IamService implements EmulatedService, RoleAssumption {
     Role role = role(name);
     Page<Map.Entry<String, String>> page =
         page(new ArrayList<>(role.tags.entrySet()), marker, maxItems);
-    return ServiceReply.xml(xml -> {
-      xml.start("Tags");
-      for (Map.Entry<String, String> tag : page.items()) {
-        xml.start("member").element("Key", tag.getKey()).element("Value", tag.getValue()).end();
-      }
-      xml.end();
-      writePageEnd(xml, page);
-    });
+    return ServiceReply.xml(
+        xml -> {
+          xml.start("Tags");
+          for (Map.Entry<String, String> tag : page.items()) {
+            xml.start("member").element("Key", tag.getKey()).element("Value", tag.getValue()).end();
+          }
+          xml.end();
+          writePageEnd(xml, page);
+        });
   }
 
   // ---------------------------------------------------------------- shared
@@ -414,8 +456,7 @@ public final class IamService implements EmulatedService, RoleAssumption {
     return Operation.mutating(name, guarded(op));
   }
 
-  private OperationHandler guarded(
-      BiFunction<IamInput, QueryParameters, ServiceReply> op) {
+  private OperationHandler guarded(BiFunction<IamInput, QueryParameters, ServiceReply> op) {
     return request -> {
       QueryParameters parameters = QueryParameters.of(request.input());
       synchronized (this) {
@@ -424,11 +465,28 @@ public final class IamService implements EmulatedService, RoleAssumption {
     };
   }
 
-  private Role newRole(String name, String path, String document, JsonNode trustPolicy,
-      String description, int maxSession, String boundary, boolean throughApi) {
+  private Role newRole(
+      String name,
+      String path,
+      String document,
+      JsonNode trustPolicy,
+      String description,
+      int maxSession,
+      String boundary,
+      boolean throughApi) {
     String arn = "arn:aws:iam::" + AwsIdentity.ACCOUNT_ID + ":role" + path + name;
-    return new Role(name, path, "AROA" + ids.upperAlphanumeric(17), arn, clock.instant(),
-        document, trustPolicy, description, maxSession, boundary, throughApi);
+    return new Role(
+        name,
+        path,
+        "AROA" + ids.upperAlphanumeric(17),
+        arn,
+        clock.instant(),
+        document,
+        trustPolicy,
+        description,
+        maxSession,
+        boundary,
+        throughApi);
   }
 
   private Role role(String name) {
@@ -447,9 +505,10 @@ public final class IamService implements EmulatedService, RoleAssumption {
     }
     String owner = matcher.group(1);
     if (!"aws".equals(owner) && !customerPolicies.containsKey(policyArn)) {
-      throw IamErrors.noSuchEntity(asBoundary
-          ? "Scope ARN: " + policyArn + " does not exist or is not attachable."
-          : "Policy " + policyArn + " does not exist or is not attachable.");
+      throw IamErrors.noSuchEntity(
+          asBoundary
+              ? "Scope ARN: " + policyArn + " does not exist or is not attachable."
+              : "Policy " + policyArn + " does not exist or is not attachable.");
     }
     return null;
   }
@@ -457,8 +516,11 @@ public final class IamService implements EmulatedService, RoleAssumption {
   private static void checkReservedTags(Map<String, String> tags) {
     for (String key : tags.keySet()) {
       if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
-        throw IamErrors.invalidInput("User-defined tag keys can't start with 'aws:'. This "
-            + "prefix is reserved for AWS tags. (Key: " + key + ")");
+        throw IamErrors.invalidInput(
+            "User-defined tag keys can't start with 'aws:'. This "
+                + "prefix is reserved for AWS tags. (Key: "
+                + key
+                + ")");
       }
     }
   }
@@ -480,8 +542,8 @@ public final class IamService implements EmulatedService, RoleAssumption {
     }
     if (!role.tags.isEmpty()) {
       xml.start("Tags");
-      role.tags.forEach((key, value) ->
-          xml.start("member").element("Key", key).element("Value", value).end());
+      role.tags.forEach(
+          (key, value) -> xml.start("member").element("Key", key).element("Value", value).end());
       xml.end();
     }
     if (withLastUsed) {
@@ -504,10 +566,12 @@ public final class IamService implements EmulatedService, RoleAssumption {
     int start = marker == null ? 0 : markerOffset(marker);
     start = Math.min(start, all.size());
     int end = Math.min(all.size(), start + maxItems);
-    String next = end < all.size()
-        ? Base64.getUrlEncoder().withoutPadding()
-            .encodeToString((MARKER_PREFIX + end).getBytes(StandardCharsets.UTF_8))
-        : null;
+    String next =
+        end < all.size()
+            ? Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((MARKER_PREFIX + end).getBytes(StandardCharsets.UTF_8))
+            : null;
     return new Page<>(List.copyOf(all.subList(start, end)), next);
   }
 

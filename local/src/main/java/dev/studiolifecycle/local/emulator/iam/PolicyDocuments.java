@@ -70,7 +70,8 @@ final class PolicyDocuments {
 
   private static boolean mentionsAssumeRole(JsonNode action) {
     for (String value : strings(action)) {
-      if (value.equals("*") || value.equalsIgnoreCase("sts:*")
+      if (value.equals("*")
+          || value.equalsIgnoreCase("sts:*")
           || value.equalsIgnoreCase("sts:AssumeRole")) {
         return true;
       }

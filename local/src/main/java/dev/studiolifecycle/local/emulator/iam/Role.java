@@ -20,8 +20,10 @@ final class Role {
   final String description;
   final int maxSessionDuration;
   final String permissionsBoundaryArn;
+
   /** Created through the API (subject to the propagation delay) rather than seeded. */
   final boolean createdThroughApi;
+
   final Map<String, String> tags = new LinkedHashMap<>();
   final List<String> attachedPolicyArns = new ArrayList<>();
   final Map<String, String> inlinePolicies = new LinkedHashMap<>();

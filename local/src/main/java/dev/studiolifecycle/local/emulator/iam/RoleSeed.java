@@ -37,27 +37,55 @@ public record RoleSeed(
 
   /** A role at {@code /} that SageMaker may assume, with nothing attached. */
   public static RoleSeed sageMakerExecutionRole(String roleName) {
-    return new RoleSeed(roleName, "/", SAGEMAKER_TRUST_POLICY, null, null, Map.of(), List.of(),
-        Map.of());
+    return new RoleSeed(
+        roleName, "/", SAGEMAKER_TRUST_POLICY, null, null, Map.of(), List.of(), Map.of());
   }
 
   public RoleSeed withPath(String value) {
-    return new RoleSeed(roleName, value, assumeRolePolicyDocument, description,
-        permissionsBoundaryArn, tags, attachedPolicyArns, inlinePolicies);
+    return new RoleSeed(
+        roleName,
+        value,
+        assumeRolePolicyDocument,
+        description,
+        permissionsBoundaryArn,
+        tags,
+        attachedPolicyArns,
+        inlinePolicies);
   }
 
   public RoleSeed withTags(Map<String, String> value) {
-    return new RoleSeed(roleName, path, assumeRolePolicyDocument, description,
-        permissionsBoundaryArn, value, attachedPolicyArns, inlinePolicies);
+    return new RoleSeed(
+        roleName,
+        path,
+        assumeRolePolicyDocument,
+        description,
+        permissionsBoundaryArn,
+        value,
+        attachedPolicyArns,
+        inlinePolicies);
   }
 
   public RoleSeed withAttachedPolicyArns(List<String> value) {
-    return new RoleSeed(roleName, path, assumeRolePolicyDocument, description,
-        permissionsBoundaryArn, tags, value, inlinePolicies);
+    return new RoleSeed(
+        roleName,
+        path,
+        assumeRolePolicyDocument,
+        description,
+        permissionsBoundaryArn,
+        tags,
+        value,
+        inlinePolicies);
   }
 
   public RoleSeed withTrustPolicy(String value) {
-    return new RoleSeed(roleName, path, value, description, permissionsBoundaryArn, tags,
-        attachedPolicyArns, inlinePolicies);
+    return new RoleSeed(
+        roleName,
+        path,
+        value,
+        description,
+        permissionsBoundaryArn,
+        tags,
+        attachedPolicyArns,
+        inlinePolicies);
   }
 }

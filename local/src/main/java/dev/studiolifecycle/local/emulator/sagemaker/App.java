@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /**
- * A Studio app of a user profile or of a space (state guarded by {@link SageMakerService}).
- * Exactly one of {@code userProfileName} and {@code spaceName} is set.
+ * A Studio app of a user profile or of a space (state guarded by {@link SageMakerService}). Exactly
+ * one of {@code userProfileName} and {@code spaceName} is set.
  */
 final class App {
 
@@ -17,8 +17,10 @@ final class App {
   final JsonNode resourceSpec;
   final Instant creationTime;
   final StatusTimeline<AppStatus> timeline;
+
   /** The seeded or default behaviour; fault rules are applied on top when events happen. */
   final AppBehaviour baseBehaviour;
+
   String failureReason;
 
   App(
@@ -75,8 +77,8 @@ final class App {
   }
 
   /** The key that makes an app unique: domain, owner kind and name, type, name. */
-  static String key(String domainId, String userProfileName, String spaceName, String appType,
-      String appName) {
+  static String key(
+      String domainId, String userProfileName, String spaceName, String appType, String appName) {
     String owner = userProfileName != null ? "user:" + userProfileName : "space:" + spaceName;
     return domainId + "|" + owner + "|" + appType + "|" + appName;
   }

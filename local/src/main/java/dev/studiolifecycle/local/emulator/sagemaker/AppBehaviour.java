@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How one app moves through its life: how long it takes to start and to delete, and whether it
- * ends Failed on create, or on delete, or stays Deleting for ever.
+ * How one app moves through its life: how long it takes to start and to delete, and whether it ends
+ * Failed on create, or on delete, or stays Deleting for ever.
  */
 public record AppBehaviour(
     Duration startDuration,

@@ -38,28 +38,55 @@ public record AppSeed(
 
   public static AppSeed ofUserProfile(
       String domainId, String userProfileName, String appType, String appName, AppStatus status) {
-    return new AppSeed(domainId, userProfileName, null, appType, appName, status, null, null,
-        null, Map.of());
+    return new AppSeed(
+        domainId, userProfileName, null, appType, appName, status, null, null, null, Map.of());
   }
 
   public static AppSeed ofSpace(
       String domainId, String spaceName, String appType, String appName, AppStatus status) {
-    return new AppSeed(domainId, null, spaceName, appType, appName, status, null, null, null,
-        Map.of());
+    return new AppSeed(
+        domainId, null, spaceName, appType, appName, status, null, null, null, Map.of());
   }
 
   public AppSeed withBehaviour(AppBehaviour value) {
-    return new AppSeed(domainId, userProfileName, spaceName, appType, appName, status,
-        instanceType, value, creationTime, tags);
+    return new AppSeed(
+        domainId,
+        userProfileName,
+        spaceName,
+        appType,
+        appName,
+        status,
+        instanceType,
+        value,
+        creationTime,
+        tags);
   }
 
   public AppSeed withInstanceType(String value) {
-    return new AppSeed(domainId, userProfileName, spaceName, appType, appName, status, value,
-        behaviour, creationTime, tags);
+    return new AppSeed(
+        domainId,
+        userProfileName,
+        spaceName,
+        appType,
+        appName,
+        status,
+        value,
+        behaviour,
+        creationTime,
+        tags);
   }
 
   public AppSeed withCreationTime(Instant value) {
-    return new AppSeed(domainId, userProfileName, spaceName, appType, appName, status,
-        instanceType, behaviour, value, tags);
+    return new AppSeed(
+        domainId,
+        userProfileName,
+        spaceName,
+        appType,
+        appName,
+        status,
+        instanceType,
+        behaviour,
+        value,
+        tags);
   }
 }

@@ -30,6 +30,8 @@ public enum AppStatus {
       }
     }
     throw new IllegalArgumentException(
-        "unknown app status '" + name + "': expected Pending, InService, Deleting, Deleted or Failed");
+        "unknown app status '"
+            + name
+            + "': expected Pending, InService, Deleting, Deleted or Failed");
   }
 }

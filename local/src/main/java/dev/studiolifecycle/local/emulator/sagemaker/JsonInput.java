@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads the members of a JSON request the way the SageMaker front end checks them: wrong JSON
- * types fail at once ({@code SerializationException}); constraint violations are collected and
- * reported together in AWS's words ("2 validation errors detected: Value 'x' at 'userProfileName'
- * failed to satisfy constraint: ...").
+ * Reads the members of a JSON request the way the SageMaker front end checks them: wrong JSON types
+ * fail at once ({@code SerializationException}); constraint violations are collected and reported
+ * together in AWS's words ("2 validation errors detected: Value 'x' at 'userProfileName' failed to
+ * satisfy constraint: ...").
  */
 final class JsonInput {
 
@@ -42,8 +42,11 @@ final class JsonInput {
   String requiredString(String member, Pattern pattern, int maxLength) {
     String value = optionalString(member, pattern, maxLength);
     if (value == null) {
-      violations.add("Value null at '" + at(member) + "' failed to satisfy constraint: "
-          + "Member must not be null");
+      violations.add(
+          "Value null at '"
+              + at(member)
+              + "' failed to satisfy constraint: "
+              + "Member must not be null");
     }
     return value;
   }
@@ -66,8 +69,11 @@ final class JsonInput {
   String requiredEnum(String member, Collection<String> allowed) {
     String value = optionalEnum(member, allowed);
     if (value == null) {
-      violations.add("Value null at '" + at(member) + "' failed to satisfy constraint: "
-          + "Member must not be null");
+      violations.add(
+          "Value null at '"
+              + at(member)
+              + "' failed to satisfy constraint: "
+              + "Member must not be null");
     }
     return value;
   }
@@ -75,8 +81,14 @@ final class JsonInput {
   String optionalEnum(String member, Collection<String> allowed) {
     String value = optionalString(member, null, Integer.MAX_VALUE);
     if (value != null && !allowed.contains(value)) {
-      violations.add("Value '" + value + "' at '" + at(member) + "' failed to satisfy "
-          + "constraint: Member must satisfy enum value set: " + allowed);
+      violations.add(
+          "Value '"
+              + value
+              + "' at '"
+              + at(member)
+              + "' failed to satisfy "
+              + "constraint: Member must satisfy enum value set: "
+              + allowed);
     }
     return value;
   }
@@ -93,11 +105,23 @@ final class JsonInput {
     }
     int number = value.intValue();
     if (number < min) {
-      violations.add("Value '" + number + "' at '" + at(member) + "' failed to satisfy "
-          + "constraint: Member must have value greater than or equal to " + min);
+      violations.add(
+          "Value '"
+              + number
+              + "' at '"
+              + at(member)
+              + "' failed to satisfy "
+              + "constraint: Member must have value greater than or equal to "
+              + min);
     } else if (number > max) {
-      violations.add("Value '" + number + "' at '" + at(member) + "' failed to satisfy "
-          + "constraint: Member must have value less than or equal to " + max);
+      violations.add(
+          "Value '"
+              + number
+              + "' at '"
+              + at(member)
+              + "' failed to satisfy "
+              + "constraint: Member must have value less than or equal to "
+              + max);
     }
     return number;
   }
@@ -114,8 +138,16 @@ final class JsonInput {
     }
     long number = value.longValue();
     if (number < min || number > max) {
-      violations.add("Value '" + number + "' at '" + at(member) + "' failed to satisfy "
-          + "constraint: Member must have value between " + min + " and " + max);
+      violations.add(
+          "Value '"
+              + number
+              + "' at '"
+              + at(member)
+              + "' failed to satisfy "
+              + "constraint: Member must have value between "
+              + min
+              + " and "
+              + max);
     }
   }
 
@@ -147,8 +179,11 @@ final class JsonInput {
   JsonInput requiredObject(String member) {
     JsonInput value = optionalObject(member);
     if (value == null) {
-      violations.add("Value null at '" + at(member) + "' failed to satisfy constraint: "
-          + "Member must not be null");
+      violations.add(
+          "Value null at '"
+              + at(member)
+              + "' failed to satisfy constraint: "
+              + "Member must not be null");
     }
     return value;
   }
@@ -164,11 +199,23 @@ final class JsonInput {
           "Expected a list for member '" + at(member) + "' but got " + value.getNodeType());
     }
     if (value.size() < minItems) {
-      violations.add("Value '" + value + "' at '" + at(member) + "' failed to satisfy "
-          + "constraint: Member must have length greater than or equal to " + minItems);
+      violations.add(
+          "Value '"
+              + value
+              + "' at '"
+              + at(member)
+              + "' failed to satisfy "
+              + "constraint: Member must have length greater than or equal to "
+              + minItems);
     } else if (value.size() > maxItems) {
-      violations.add("Value '" + value + "' at '" + at(member) + "' failed to satisfy "
-          + "constraint: Member must have length less than or equal to " + maxItems);
+      violations.add(
+          "Value '"
+              + value
+              + "' at '"
+              + at(member)
+              + "' failed to satisfy "
+              + "constraint: Member must have length less than or equal to "
+              + maxItems);
     }
     List<JsonNode> items = new ArrayList<>();
     value.forEach(items::add);
@@ -192,8 +239,14 @@ final class JsonInput {
         checkString(text, itemPath, pattern, Integer.MAX_VALUE);
       }
       if (allowed != null && !allowed.contains(text)) {
-        violations.add("Value '" + text + "' at '" + itemPath + "' failed to satisfy "
-            + "constraint: Member must satisfy enum value set: " + allowed);
+        violations.add(
+            "Value '"
+                + text
+                + "' at '"
+                + itemPath
+                + "' failed to satisfy "
+                + "constraint: Member must satisfy enum value set: "
+                + allowed);
       }
       values.add(text);
     }
@@ -217,8 +270,13 @@ final class JsonInput {
 
   /** Records a rule violation in AWS's words for {@code member}. */
   void violation(String member, Object value, String constraint) {
-    violations.add("Value '" + value + "' at '" + at(member) + "' failed to satisfy constraint: "
-        + constraint);
+    violations.add(
+        "Value '"
+            + value
+            + "' at '"
+            + at(member)
+            + "' failed to satisfy constraint: "
+            + constraint);
   }
 
   /** Throws a ValidationException naming every violation found so far. */
@@ -226,19 +284,32 @@ final class JsonInput {
     if (violations.isEmpty()) {
       return;
     }
-    String count = violations.size() == 1
-        ? "1 validation error detected: "
-        : violations.size() + " validation errors detected: ";
+    String count =
+        violations.size() == 1
+            ? "1 validation error detected: "
+            : violations.size() + " validation errors detected: ";
     throw SageMakerErrors.validation(count + String.join("; ", violations));
   }
 
   private void checkString(String text, String at, Pattern pattern, int maxLength) {
     if (text.length() > maxLength) {
-      violations.add("Value '" + text + "' at '" + at + "' failed to satisfy constraint: "
-          + "Member must have length less than or equal to " + maxLength);
+      violations.add(
+          "Value '"
+              + text
+              + "' at '"
+              + at
+              + "' failed to satisfy constraint: "
+              + "Member must have length less than or equal to "
+              + maxLength);
     } else if (pattern != null && !pattern.matcher(text).matches()) {
-      violations.add("Value '" + text + "' at '" + at + "' failed to satisfy constraint: "
-          + "Member must satisfy regular expression pattern: " + pattern.pattern());
+      violations.add(
+          "Value '"
+              + text
+              + "' at '"
+              + at
+              + "' failed to satisfy constraint: "
+              + "Member must satisfy regular expression pattern: "
+              + pattern.pattern());
     }
   }
 

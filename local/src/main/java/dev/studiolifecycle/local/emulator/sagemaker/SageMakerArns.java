@@ -7,8 +7,13 @@ import java.util.Locale;
 final class SageMakerArns {
 
   private static final String PREFIX =
-      "arn:" + AwsIdentity.PARTITION + ":sagemaker:" + AwsIdentity.REGION + ":"
-          + AwsIdentity.ACCOUNT_ID + ":";
+      "arn:"
+          + AwsIdentity.PARTITION
+          + ":sagemaker:"
+          + AwsIdentity.REGION
+          + ":"
+          + AwsIdentity.ACCOUNT_ID
+          + ":";
 
   private SageMakerArns() {}
 
@@ -26,7 +31,14 @@ final class SageMakerArns {
 
   /** {@code app/<domainId>/<user profile or space>/<app type, lower case>/<app name>}. */
   static String app(String domainId, String owner, String appType, String appName) {
-    return PREFIX + "app/" + domainId + "/" + owner + "/" + appType.toLowerCase(Locale.ROOT)
-        + "/" + appName;
+    return PREFIX
+        + "app/"
+        + domainId
+        + "/"
+        + owner
+        + "/"
+        + appType.toLowerCase(Locale.ROOT)
+        + "/"
+        + appName;
   }
 }

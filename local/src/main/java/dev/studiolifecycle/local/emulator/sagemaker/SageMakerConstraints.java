@@ -65,11 +65,29 @@ final class SageMakerConstraints {
   static final List<String> FEATURE_STATUS = List.of("ENABLED", "DISABLED");
   static final List<String> ML_TOOLS =
       List.of(
-          "DataWrangler", "FeatureStore", "EmrClusters", "AutoMl", "Experiments", "Training",
-          "ModelEvaluation", "Pipelines", "Models", "JumpStart", "InferenceRecommender",
-          "Endpoints", "Projects", "InferenceOptimization", "PerformanceEvaluation",
-          "LakeraGuard", "Comet", "DeepchecksLLMEvaluation", "Fiddler", "HyperPodClusters",
-          "RunningInstances", "Datasets", "Evaluators");
+          "DataWrangler",
+          "FeatureStore",
+          "EmrClusters",
+          "AutoMl",
+          "Experiments",
+          "Training",
+          "ModelEvaluation",
+          "Pipelines",
+          "Models",
+          "JumpStart",
+          "InferenceRecommender",
+          "Endpoints",
+          "Projects",
+          "InferenceOptimization",
+          "PerformanceEvaluation",
+          "LakeraGuard",
+          "Comet",
+          "DeepchecksLLMEvaluation",
+          "Fiddler",
+          "HyperPodClusters",
+          "RunningInstances",
+          "Datasets",
+          "Evaluators");
   static final Set<String> INSTANCE_TYPES = loadInstanceTypes();
 
   private static final List<String> APP_SETTINGS_WITH_RESOURCE_SPEC =
@@ -91,8 +109,8 @@ final class SageMakerConstraints {
     settings.optionalString("ExecutionRole", ROLE_ARN, ROLE_ARN_MAX);
     String executionRole = settings.optionalString("ExecutionRole", null, Integer.MAX_VALUE);
     if (executionRole != null && executionRole.length() < 20) {
-      settings.violation("ExecutionRole", executionRole,
-          "Member must have length greater than or equal to 20");
+      settings.violation(
+          "ExecutionRole", executionRole, "Member must have length greater than or equal to 20");
     }
     settings.optionalStringList("SecurityGroups", 5, SECURITY_GROUP, null);
     JsonInput sharing = settings.optionalObject("SharingSettings");
@@ -217,8 +235,7 @@ final class SageMakerConstraints {
   }
 
   private static Set<String> loadInstanceTypes() {
-    try (InputStream in =
-            SageMakerConstraints.class.getResourceAsStream("app-instance-types.txt");
+    try (InputStream in = SageMakerConstraints.class.getResourceAsStream("app-instance-types.txt");
         BufferedReader reader =
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       // Insertion order kept so that enum violations list the values as the model does.

@@ -128,11 +128,12 @@ public final class SageMakerService implements EmulatedService {
   }
 
   /**
-   * Adjusts how the selected apps behave, e.g. {@code AppBehaviour::failingOnCreate} or {@code b
-   * -> b.withOnDelete(STUCK_DELETING)}. Applied when an app is created and when it is deleted, so
-   * a rule also reaches apps that exist already.
+   * Adjusts how the selected apps behave, e.g. {@code AppBehaviour::failingOnCreate} or {@code b ->
+   * b.withOnDelete(STUCK_DELETING)}. Applied when an app is created and when it is deleted, so a
+   * rule also reaches apps that exist already.
    */
-  public synchronized void adjustApps(AppSelector selector, UnaryOperator<AppBehaviour> adjustment) {
+  public synchronized void adjustApps(
+      AppSelector selector, UnaryOperator<AppBehaviour> adjustment) {
     appRules.add(
         new AppRule(
             Objects.requireNonNull(selector, "selector"),
@@ -159,18 +160,30 @@ public final class SageMakerService implements EmulatedService {
   public synchronized String seedDomain(DomainSeed seed) {
     Instant now = clock.instant();
     settle(now);
-    requireSeed(SageMakerConstraints.NAME.matcher(seed.domainName()).matches(),
+    requireSeed(
+        SageMakerConstraints.NAME.matcher(seed.domainName()).matches(),
         "domainName '" + seed.domainName() + "' must match " + SageMakerConstraints.NAME);
-    requireSeed(SageMakerConstraints.AUTH_MODES.contains(seed.authMode()),
+    requireSeed(
+        SageMakerConstraints.AUTH_MODES.contains(seed.authMode()),
         "authMode must be IAM or SSO, got '" + seed.authMode() + "'");
     String domainId = seed.domainId() != null ? seed.domainId() : newDomainId();
-    requireSeed(SageMakerConstraints.DOMAIN_ID.matcher(domainId).matches(),
+    requireSeed(
+        SageMakerConstraints.DOMAIN_ID.matcher(domainId).matches(),
         "domainId '" + domainId + "' must match " + SageMakerConstraints.DOMAIN_ID);
     requireSeed(!domains.containsKey(domainId), "domain " + domainId + " is seeded twice");
     Domain domain =
-        new Domain(domainId, seed.domainName(), seed.authMode(),
+        new Domain(
+            domainId,
+            seed.domainName(),
+            seed.authMode(),
             seed.defaultUserSettings() == null ? null : seed.defaultUserSettings().deepCopy(),
-            null, null, null, null, "PublicInternetOnly", newEfsId(), now,
+            null,
+            null,
+            null,
+            null,
+            "PublicInternetOnly",
+            newEfsId(),
+            now,
             new StatusTimeline<>(ResourceStatus.IN_SERVICE, now));
     domains.put(domainId, domain);
     tagsByArn.put(domain.arn(), new LinkedHashMap<>(seed.tags()));
@@ -182,20 +195,30 @@ public final class SageMakerService implements EmulatedService {
     settle(now);
     Domain domain = seededDomain(seed.domainId());
     requireName(seed.userProfileName(), "userProfileName");
-    requireSeed(!profiles.containsKey(profileKey(domain.domainId, seed.userProfileName())),
+    requireSeed(
+        !profiles.containsKey(profileKey(domain.domainId, seed.userProfileName())),
         "user profile " + seed.userProfileName() + " is seeded twice");
     boolean sso = domain.usesSso();
-    requireSeed(sso == (seed.singleSignOnUserValue() != null),
+    requireSeed(
+        sso == (seed.singleSignOnUserValue() != null),
         sso
-            ? "user profile " + seed.userProfileName() + " of SSO domain " + domain.domainId
+            ? "user profile "
+                + seed.userProfileName()
+                + " of SSO domain "
+                + domain.domainId
                 + " needs singleSignOnUserValue"
-            : "user profile " + seed.userProfileName() + " of IAM domain " + domain.domainId
+            : "user profile "
+                + seed.userProfileName()
+                + " of IAM domain "
+                + domain.domainId
                 + " must not have singleSignOnUserValue");
-    requireSeed(seed.userSettings() == null || seed.userSettings().isObject(),
+    requireSeed(
+        seed.userSettings() == null || seed.userSettings().isObject(),
         "userSettings of " + seed.userProfileName() + " must be a JSON object");
     StatusTimeline<ResourceStatus> timeline = new StatusTimeline<>(seed.status(), now);
     switch (seed.status()) {
-      case PENDING -> timeline.then(ResourceStatus.IN_SERVICE, now.plus(timings.userProfileReady()));
+      case PENDING ->
+          timeline.then(ResourceStatus.IN_SERVICE, now.plus(timings.userProfileReady()));
       case UPDATING ->
           timeline.then(ResourceStatus.IN_SERVICE, now.plus(timings.userProfileUpdate()));
       case DELETING -> timeline.thenGone(now.plus(timings.userProfileDelete()));
@@ -204,10 +227,15 @@ public final class SageMakerService implements EmulatedService {
       }
     }
     UserProfile profile =
-        new UserProfile(domain.domainId, seed.userProfileName(), domain.nextHomeEfsUid(),
-            sso ? "UserName" : null, seed.singleSignOnUserValue(),
+        new UserProfile(
+            domain.domainId,
+            seed.userProfileName(),
+            domain.nextHomeEfsUid(),
+            sso ? "UserName" : null,
+            seed.singleSignOnUserValue(),
             seed.userSettings() == null ? null : (ObjectNode) seed.userSettings().deepCopy(),
-            now, timeline);
+            now,
+            timeline);
     profile.deletionFails = seed.deletionFails();
     profile.failureReason =
         seed.failureReason() != null
@@ -222,18 +250,27 @@ public final class SageMakerService implements EmulatedService {
     settle(now);
     Domain domain = seededDomain(seed.domainId());
     requireName(seed.spaceName(), "spaceName");
-    requireSeed(!spaces.containsKey(profileKey(domain.domainId, seed.spaceName())),
+    requireSeed(
+        !spaces.containsKey(profileKey(domain.domainId, seed.spaceName())),
         "space " + seed.spaceName() + " is seeded twice");
     if (seed.sharingType() != null) {
-      requireSeed(SageMakerConstraints.SHARING_TYPES.contains(seed.sharingType()),
+      requireSeed(
+          SageMakerConstraints.SHARING_TYPES.contains(seed.sharingType()),
           "sharingType of space " + seed.spaceName() + " must be Private or Shared");
-      requireSeed(seed.ownerUserProfileName() != null,
+      requireSeed(
+          seed.ownerUserProfileName() != null,
           "space " + seed.spaceName() + " with a sharing type needs an owner");
     }
     if (seed.ownerUserProfileName() != null) {
-      requireSeed(profiles.containsKey(profileKey(domain.domainId, seed.ownerUserProfileName())),
-          "owner " + seed.ownerUserProfileName() + " of space " + seed.spaceName()
-              + " is not a user profile of domain " + domain.domainId + " (seed it first)");
+      requireSeed(
+          profiles.containsKey(profileKey(domain.domainId, seed.ownerUserProfileName())),
+          "owner "
+              + seed.ownerUserProfileName()
+              + " of space "
+              + seed.spaceName()
+              + " is not a user profile of domain "
+              + domain.domainId
+              + " (seed it first)");
     }
     StatusTimeline<ResourceStatus> timeline = new StatusTimeline<>(seed.status(), now);
     if (seed.status() == ResourceStatus.PENDING) {
@@ -242,9 +279,16 @@ public final class SageMakerService implements EmulatedService {
       timeline.thenGone(now.plus(timings.spaceDelete()));
     }
     Space space =
-        new Space(domain.domainId, seed.spaceName(), domain.nextHomeEfsUid(),
+        new Space(
+            domain.domainId,
+            seed.spaceName(),
+            domain.nextHomeEfsUid(),
             seed.spaceSettings() == null ? null : seed.spaceSettings().deepCopy(),
-            seed.ownerUserProfileName(), seed.sharingType(), null, now, timeline);
+            seed.ownerUserProfileName(),
+            seed.sharingType(),
+            null,
+            now,
+            timeline);
     spaces.put(profileKey(domain.domainId, space.name), space);
     tagsByArn.put(space.arn(), new LinkedHashMap<>(seed.tags()));
   }
@@ -254,34 +298,63 @@ public final class SageMakerService implements EmulatedService {
     settle(now);
     Domain domain = seededDomain(seed.domainId());
     requireName(seed.appName(), "appName");
-    requireSeed(SageMakerConstraints.APP_TYPES.contains(seed.appType()),
+    requireSeed(
+        SageMakerConstraints.APP_TYPES.contains(seed.appType()),
         "appType '" + seed.appType() + "' must be one of " + SageMakerConstraints.APP_TYPES);
     if (seed.userProfileName() != null) {
-      requireSeed(profiles.containsKey(profileKey(domain.domainId, seed.userProfileName())),
-          "app " + seed.appName() + ": user profile " + seed.userProfileName()
-              + " is not seeded in domain " + domain.domainId);
+      requireSeed(
+          profiles.containsKey(profileKey(domain.domainId, seed.userProfileName())),
+          "app "
+              + seed.appName()
+              + ": user profile "
+              + seed.userProfileName()
+              + " is not seeded in domain "
+              + domain.domainId);
     } else {
-      requireSeed(spaces.containsKey(profileKey(domain.domainId, seed.spaceName())),
-          "app " + seed.appName() + ": space " + seed.spaceName()
-              + " is not seeded in domain " + domain.domainId);
+      requireSeed(
+          spaces.containsKey(profileKey(domain.domainId, seed.spaceName())),
+          "app "
+              + seed.appName()
+              + ": space "
+              + seed.spaceName()
+              + " is not seeded in domain "
+              + domain.domainId);
     }
-    String key = App.key(domain.domainId, seed.userProfileName(), seed.spaceName(),
-        seed.appType(), seed.appName());
+    String key =
+        App.key(
+            domain.domainId,
+            seed.userProfileName(),
+            seed.spaceName(),
+            seed.appType(),
+            seed.appName());
     requireSeed(!apps.containsKey(key), "app " + seed.appName() + " is seeded twice");
     if (seed.instanceType() != null) {
-      requireSeed(SageMakerConstraints.INSTANCE_TYPES.contains(seed.instanceType()),
-          "instanceType '" + seed.instanceType() + "' of app " + seed.appName()
+      requireSeed(
+          SageMakerConstraints.INSTANCE_TYPES.contains(seed.instanceType()),
+          "instanceType '"
+              + seed.instanceType()
+              + "' of app "
+              + seed.appName()
               + " is not a SageMaker app instance type");
     }
     AppBehaviour base =
         seed.behaviour() != null ? seed.behaviour() : AppBehaviour.defaults(timings);
     Instant created = seed.creationTime() != null ? seed.creationTime() : now;
     ObjectNode resourceSpec = JSON.objectNode();
-    resourceSpec.put("InstanceType",
+    resourceSpec.put(
+        "InstanceType",
         seed.instanceType() != null ? seed.instanceType() : defaultInstanceType(seed.appType()));
     App app =
-        new App(domain.domainId, seed.userProfileName(), seed.spaceName(), seed.appType(),
-            seed.appName(), resourceSpec, created, new StatusTimeline<>(seed.status(), now), base);
+        new App(
+            domain.domainId,
+            seed.userProfileName(),
+            seed.spaceName(),
+            seed.appType(),
+            seed.appName(),
+            resourceSpec,
+            created,
+            new StatusTimeline<>(seed.status(), now),
+            base);
     AppBehaviour behaviour = effectiveBehaviour(app);
     switch (seed.status()) {
       case PENDING -> scheduleStart(app, behaviour, now);
@@ -324,8 +397,9 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply createDomain(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String name = input.requiredString("DomainName", SageMakerConstraints.NAME,
-        SageMakerConstraints.NAME_MAX);
+    String name =
+        input.requiredString(
+            "DomainName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
     String authMode = input.requiredEnum("AuthMode", SageMakerConstraints.AUTH_MODES);
     JsonInput defaults = input.requiredObject("DefaultUserSettings");
     SageMakerConstraints.checkUserSettings(defaults);
@@ -336,8 +410,8 @@ public final class SageMakerService implements EmulatedService {
     JsonInput domainSettings = input.optionalObject("DomainSettings");
     JsonInput spaceDefaults = input.optionalObject("DefaultSpaceSettings");
     if (spaceDefaults != null) {
-      spaceDefaults.optionalString("ExecutionRole", SageMakerConstraints.ROLE_ARN,
-          SageMakerConstraints.ROLE_ARN_MAX);
+      spaceDefaults.optionalString(
+          "ExecutionRole", SageMakerConstraints.ROLE_ARN, SageMakerConstraints.ROLE_ARN_MAX);
     }
     Map<String, String> tags = SageMakerConstraints.readTags(input, "Tags");
     input.throwIfInvalid();
@@ -354,11 +428,19 @@ public final class SageMakerService implements EmulatedService {
     timeline.then(ResourceStatus.IN_SERVICE, now.plus(timings.domainReady()));
     timeline.settle(now);
     Domain domain =
-        new Domain(domainId, name, authMode, defaults.node().deepCopy(),
+        new Domain(
+            domainId,
+            name,
+            authMode,
+            defaults.node().deepCopy(),
             domainSettings == null ? null : domainSettings.node().deepCopy(),
-            spaceDefaults == null ? null : spaceDefaults.node().deepCopy(), vpcId,
+            spaceDefaults == null ? null : spaceDefaults.node().deepCopy(),
+            vpcId,
             request.input().has("SubnetIds") ? request.input().get("SubnetIds").deepCopy() : null,
-            access != null ? access : "PublicInternetOnly", newEfsId(), now, timeline);
+            access != null ? access : "PublicInternetOnly",
+            newEfsId(),
+            now,
+            timeline);
     domains.put(domainId, domain);
     tagsByArn.put(domain.arn(), new LinkedHashMap<>(tags));
     ObjectNode out = JSON.objectNode();
@@ -370,8 +452,9 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply describeDomain(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String domainId = input.requiredString("DomainId", SageMakerConstraints.DOMAIN_ID,
-        SageMakerConstraints.NAME_MAX);
+    String domainId =
+        input.requiredString(
+            "DomainId", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
     input.throwIfInvalid();
     Domain domain = domain(domainId);
     ObjectNode out = JSON.objectNode();
@@ -431,12 +514,15 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply createUserProfile(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String domainId = input.requiredString("DomainId", SageMakerConstraints.DOMAIN_ID,
-        SageMakerConstraints.NAME_MAX);
-    String name = input.requiredString("UserProfileName", SageMakerConstraints.NAME,
-        SageMakerConstraints.NAME_MAX);
-    String ssoIdentifier = input.optionalString("SingleSignOnUserIdentifier",
-        SageMakerConstraints.SSO_IDENTIFIER, Integer.MAX_VALUE);
+    String domainId =
+        input.requiredString(
+            "DomainId", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
+    String name =
+        input.requiredString(
+            "UserProfileName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
+    String ssoIdentifier =
+        input.optionalString(
+            "SingleSignOnUserIdentifier", SageMakerConstraints.SSO_IDENTIFIER, Integer.MAX_VALUE);
     String ssoValue = input.optionalString("SingleSignOnUserValue", null, 256);
     JsonInput settings = input.optionalObject("UserSettings");
     SageMakerConstraints.checkUserSettings(settings);
@@ -456,8 +542,15 @@ public final class SageMakerService implements EmulatedService {
     timeline.then(ResourceStatus.IN_SERVICE, now.plus(timings.userProfileReady()));
     timeline.settle(now);
     UserProfile profile =
-        new UserProfile(domainId, name, domain.nextHomeEfsUid(), ssoIdentifier, ssoValue,
-            settings == null ? null : (ObjectNode) settings.node().deepCopy(), now, timeline);
+        new UserProfile(
+            domainId,
+            name,
+            domain.nextHomeEfsUid(),
+            ssoIdentifier,
+            ssoValue,
+            settings == null ? null : (ObjectNode) settings.node().deepCopy(),
+            now,
+            timeline);
     profiles.put(key, profile);
     tagsByArn.put(profile.arn(), new LinkedHashMap<>(tags));
     ObjectNode out = JSON.objectNode();
@@ -470,29 +563,36 @@ public final class SageMakerService implements EmulatedService {
       if (identifier == null || value == null || value.isEmpty()) {
         throw SageMakerErrors.validation(
             "SingleSignOnUserIdentifier and SingleSignOnUserValue are required for a user "
-                + "profile in domain " + domain.domainId
+                + "profile in domain "
+                + domain.domainId
                 + ", which uses AuthMode SSO (IAM Identity Center).");
       }
       for (UserProfile other : profiles.values()) {
         if (other.domainId.equals(domain.domainId) && value.equals(other.singleSignOnUserValue)) {
           throw SageMakerErrors.inUse(
-              "SingleSignOnUserValue " + value + " is already used by user profile "
-                  + other.arn() + ".");
+              "SingleSignOnUserValue "
+                  + value
+                  + " is already used by user profile "
+                  + other.arn()
+                  + ".");
         }
       }
     } else if (identifier != null || value != null) {
       throw SageMakerErrors.validation(
           "SingleSignOnUserIdentifier and SingleSignOnUserValue are not supported for domain "
-              + domain.domainId + ", which uses AuthMode IAM.");
+              + domain.domainId
+              + ", which uses AuthMode IAM.");
     }
   }
 
   private ServiceReply describeUserProfile(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String domainId = input.requiredString("DomainId", SageMakerConstraints.DOMAIN_ID,
-        SageMakerConstraints.NAME_MAX);
-    String name = input.requiredString("UserProfileName", SageMakerConstraints.NAME,
-        SageMakerConstraints.NAME_MAX);
+    String domainId =
+        input.requiredString(
+            "DomainId", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
+    String name =
+        input.requiredString(
+            "UserProfileName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
     input.throwIfInvalid();
     UserProfile profile = profile(domainId, name);
     ObjectNode out = JSON.objectNode();
@@ -522,10 +622,12 @@ public final class SageMakerService implements EmulatedService {
     int max = input.optionalInt("MaxResults", 1, 100, DEFAULT_MAX_RESULTS);
     String order = input.optionalEnum("SortOrder", SageMakerConstraints.SORT_ORDERS);
     String sortBy = input.optionalEnum("SortBy", List.of("CreationTime", "LastModifiedTime"));
-    String domainId = input.optionalString("DomainIdEquals", SageMakerConstraints.DOMAIN_ID,
-        SageMakerConstraints.NAME_MAX);
-    String contains = input.optionalString("UserProfileNameContains", SageMakerConstraints.NAME,
-        SageMakerConstraints.NAME_MAX);
+    String domainId =
+        input.optionalString(
+            "DomainIdEquals", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
+    String contains =
+        input.optionalString(
+            "UserProfileNameContains", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
     input.throwIfInvalid();
     List<UserProfile> all = new ArrayList<>();
     for (UserProfile profile : profiles.values()) {
@@ -554,10 +656,12 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply updateUserProfile(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String domainId = input.requiredString("DomainId", SageMakerConstraints.DOMAIN_ID,
-        SageMakerConstraints.NAME_MAX);
-    String name = input.requiredString("UserProfileName", SageMakerConstraints.NAME,
-        SageMakerConstraints.NAME_MAX);
+    String domainId =
+        input.requiredString(
+            "DomainId", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
+    String name =
+        input.requiredString(
+            "UserProfileName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
     JsonInput settings = input.optionalObject("UserSettings");
     SageMakerConstraints.checkUserSettings(settings);
     input.throwIfInvalid();
@@ -565,7 +669,10 @@ public final class SageMakerService implements EmulatedService {
     ResourceStatus status = profile.status();
     if (status != ResourceStatus.IN_SERVICE && status != ResourceStatus.UPDATE_FAILED) {
       throw SageMakerErrors.inUse(
-          "User profile " + profile.arn() + " is in status " + status.wireName()
+          "User profile "
+              + profile.arn()
+              + " is in status "
+              + status.wireName()
               + " and can only be updated when InService.");
     }
     if (settings != null) {
@@ -590,10 +697,12 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply deleteUserProfile(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String domainId = input.requiredString("DomainId", SageMakerConstraints.DOMAIN_ID,
-        SageMakerConstraints.NAME_MAX);
-    String name = input.requiredString("UserProfileName", SageMakerConstraints.NAME,
-        SageMakerConstraints.NAME_MAX);
+    String domainId =
+        input.requiredString(
+            "DomainId", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
+    String name =
+        input.requiredString(
+            "UserProfileName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
     input.throwIfInvalid();
     UserProfile profile = profile(domainId, name);
     if (profile.status() == ResourceStatus.DELETING) {
@@ -601,16 +710,20 @@ public final class SageMakerService implements EmulatedService {
     }
     List<String> blockingApps = new ArrayList<>();
     for (App app : apps.values()) {
-      if (app.domainId().equals(domainId) && name.equals(app.userProfileName())
+      if (app.domainId().equals(domainId)
+          && name.equals(app.userProfileName())
           && app.status().blocksOwnerDeletion()) {
-        blockingApps.add(app.appType() + "/" + app.appName() + " (" + app.status().wireName()
-            + ")");
+        blockingApps.add(
+            app.appType() + "/" + app.appName() + " (" + app.status().wireName() + ")");
       }
     }
     if (!blockingApps.isEmpty()) {
       throw SageMakerErrors.inUse(
-          "Unable to delete user profile " + profile.arn() + " because it has apps that are "
-              + "not Deleted or Failed: " + String.join(", ", blockingApps)
+          "Unable to delete user profile "
+              + profile.arn()
+              + " because it has apps that are "
+              + "not Deleted or Failed: "
+              + String.join(", ", blockingApps)
               + ". Delete the apps first.");
     }
     List<String> ownedSpaces = new ArrayList<>();
@@ -621,11 +734,15 @@ public final class SageMakerService implements EmulatedService {
     }
     if (!ownedSpaces.isEmpty()) {
       throw SageMakerErrors.inUse(
-          "Unable to delete user profile " + profile.arn() + " because it owns spaces: "
-              + String.join(", ", ownedSpaces) + ". Delete the spaces first.");
+          "Unable to delete user profile "
+              + profile.arn()
+              + " because it owns spaces: "
+              + String.join(", ", ownedSpaces)
+              + ". Delete the spaces first.");
     }
-    boolean fails = profile.deletionFails
-        || failingProfileDeletions.stream().anyMatch(rule -> rule.matches(profile));
+    boolean fails =
+        profile.deletionFails
+            || failingProfileDeletions.stream().anyMatch(rule -> rule.matches(profile));
     profile.timeline.set(ResourceStatus.DELETING, now);
     Instant done = now.plus(timings.userProfileDelete());
     if (fails) {
@@ -657,7 +774,10 @@ public final class SageMakerService implements EmulatedService {
       if (profile.status() != ResourceStatus.IN_SERVICE
           && profile.status() != ResourceStatus.UPDATING) {
         throw SageMakerErrors.inUse(
-            "User profile " + profile.arn() + " is in status " + profile.status().wireName()
+            "User profile "
+                + profile.arn()
+                + " is in status "
+                + profile.status().wireName()
                 + "; apps can be created only for a user profile that is InService.");
       }
       ownerSettings = profile.userSettings;
@@ -665,29 +785,44 @@ public final class SageMakerService implements EmulatedService {
       Space space = space(key.domainId(), key.spaceName());
       if (space.status() != ResourceStatus.IN_SERVICE) {
         throw SageMakerErrors.inUse(
-            "Space " + space.arn() + " is in status " + space.status().wireName()
+            "Space "
+                + space.arn()
+                + " is in status "
+                + space.status().wireName()
                 + "; apps can be created only in a space that is InService.");
       }
       ownerSettings = space.spaceSettings;
     }
     String mapKey = key.mapKey();
     App existing = apps.get(mapKey);
-    if (existing != null && existing.status() != AppStatus.DELETED
+    if (existing != null
+        && existing.status() != AppStatus.DELETED
         && existing.status() != AppStatus.FAILED) {
       throw SageMakerErrors.inUse(
-          "App " + existing.arn() + " already exists with status "
-              + existing.status().wireName() + ".");
+          "App "
+              + existing.arn()
+              + " already exists with status "
+              + existing.status().wireName()
+              + ".");
     }
     ObjectNode resourceSpec =
         spec != null ? (ObjectNode) spec.node().deepCopy() : JSON.objectNode();
     if (!resourceSpec.has("InstanceType")) {
-      resourceSpec.put("InstanceType",
+      resourceSpec.put(
+          "InstanceType",
           defaultInstanceType(key.appType(), ownerSettings, domain(key.domainId())));
     }
     checkRunningAppQuota(key.appType(), resourceSpec.get("InstanceType").asText());
     App app =
-        new App(key.domainId(), key.userProfileName(), key.spaceName(), key.appType(),
-            key.appName(), resourceSpec, now, new StatusTimeline<>(AppStatus.PENDING, now),
+        new App(
+            key.domainId(),
+            key.userProfileName(),
+            key.spaceName(),
+            key.appType(),
+            key.appName(),
+            resourceSpec,
+            now,
+            new StatusTimeline<>(AppStatus.PENDING, now),
             AppBehaviour.defaults(timings));
     scheduleStart(app, effectiveBehaviour(app), now);
     app.timeline.settle(now);
@@ -699,16 +834,24 @@ public final class SageMakerService implements EmulatedService {
   }
 
   private void checkRunningAppQuota(String appType, String instanceType) {
-    long running = apps.values().stream()
-        .filter(app -> app.appType().equals(appType))
-        .filter(app -> app.status().blocksOwnerDeletion())
-        .filter(app -> instanceType.equals(app.resourceSpec.path("InstanceType").asText()))
-        .count();
+    long running =
+        apps.values().stream()
+            .filter(app -> app.appType().equals(appType))
+            .filter(app -> app.status().blocksOwnerDeletion())
+            .filter(app -> instanceType.equals(app.resourceSpec.path("InstanceType").asText()))
+            .count();
     if (running >= runningAppQuota) {
       throw SageMakerErrors.limitExceeded(
-          "The account-level service limit 'Studio " + appType + " Apps running on "
-              + instanceType + " instance' is " + runningAppQuota + " Apps, with current "
-              + "utilization of " + running + " Apps and a request delta of 1 Apps. Please use "
+          "The account-level service limit 'Studio "
+              + appType
+              + " Apps running on "
+              + instanceType
+              + " instance' is "
+              + runningAppQuota
+              + " Apps, with current "
+              + "utilization of "
+              + running
+              + " Apps and a request delta of 1 Apps. Please use "
               + "AWS Service Quotas to request an increase for this quota.");
     }
   }
@@ -748,12 +891,15 @@ public final class SageMakerService implements EmulatedService {
     int max = input.optionalInt("MaxResults", 1, 100, DEFAULT_MAX_RESULTS);
     String order = input.optionalEnum("SortOrder", SageMakerConstraints.SORT_ORDERS);
     input.optionalEnum("SortBy", List.of("CreationTime"));
-    String domainId = input.optionalString("DomainIdEquals", SageMakerConstraints.DOMAIN_ID,
-        SageMakerConstraints.NAME_MAX);
-    String user = input.optionalString("UserProfileNameEquals", SageMakerConstraints.NAME,
-        SageMakerConstraints.NAME_MAX);
-    String spaceName = input.optionalString("SpaceNameEquals", SageMakerConstraints.NAME,
-        SageMakerConstraints.NAME_MAX);
+    String domainId =
+        input.optionalString(
+            "DomainIdEquals", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
+    String user =
+        input.optionalString(
+            "UserProfileNameEquals", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
+    String spaceName =
+        input.optionalString(
+            "SpaceNameEquals", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
     input.throwIfInvalid();
     if (user != null && spaceName != null) {
       throw SageMakerErrors.validation(
@@ -796,11 +942,13 @@ public final class SageMakerService implements EmulatedService {
     requireOneOwner(key);
     App app = app(key);
     switch (app.status()) {
-      case DELETING -> throw SageMakerErrors.inUse(
-          "App " + app.arn() + " is already being deleted.");
-      case DELETED -> throw SageMakerErrors.inUse("App " + app.arn() + " has already been deleted.");
-      case FAILED -> throw SageMakerErrors.inUse(
-          "App " + app.arn() + " is in status Failed and cannot be deleted.");
+      case DELETING ->
+          throw SageMakerErrors.inUse("App " + app.arn() + " is already being deleted.");
+      case DELETED ->
+          throw SageMakerErrors.inUse("App " + app.arn() + " has already been deleted.");
+      case FAILED ->
+          throw SageMakerErrors.inUse(
+              "App " + app.arn() + " is in status Failed and cannot be deleted.");
       default -> {
         // Pending and InService apps can be deleted.
       }
@@ -856,21 +1004,23 @@ public final class SageMakerService implements EmulatedService {
     }
 
     String arn() {
-      return SageMakerArns.app(domainId, userProfileName != null ? userProfileName : spaceName,
-          appType, appName);
+      return SageMakerArns.app(
+          domainId, userProfileName != null ? userProfileName : spaceName, appType, appName);
     }
   }
 
   private static AppKey readAppKey(JsonInput input) {
-    String domainId = input.requiredString("DomainId", SageMakerConstraints.DOMAIN_ID,
-        SageMakerConstraints.NAME_MAX);
-    String user = input.optionalString("UserProfileName", SageMakerConstraints.NAME,
-        SageMakerConstraints.NAME_MAX);
-    String spaceName = input.optionalString("SpaceName", SageMakerConstraints.NAME,
-        SageMakerConstraints.NAME_MAX);
+    String domainId =
+        input.requiredString(
+            "DomainId", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
+    String user =
+        input.optionalString(
+            "UserProfileName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
+    String spaceName =
+        input.optionalString("SpaceName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
     String appType = input.requiredEnum("AppType", SageMakerConstraints.APP_TYPES);
-    String appName = input.requiredString("AppName", SageMakerConstraints.NAME,
-        SageMakerConstraints.NAME_MAX);
+    String appName =
+        input.requiredString("AppName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
     return new AppKey(domainId, user, spaceName, appType, appName);
   }
 
@@ -885,18 +1035,24 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply createSpace(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String domainId = input.requiredString("DomainId", SageMakerConstraints.DOMAIN_ID,
-        SageMakerConstraints.NAME_MAX);
-    String name = input.requiredString("SpaceName", SageMakerConstraints.NAME,
-        SageMakerConstraints.NAME_MAX);
+    String domainId =
+        input.requiredString(
+            "DomainId", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
+    String name =
+        input.requiredString("SpaceName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
     JsonInput settings = input.optionalObject("SpaceSettings");
     SageMakerConstraints.checkSpaceSettings(settings);
     JsonInput ownership = input.optionalObject("OwnershipSettings");
-    String owner = ownership == null ? null : ownership.requiredString("OwnerUserProfileName",
-        SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
+    String owner =
+        ownership == null
+            ? null
+            : ownership.requiredString(
+                "OwnerUserProfileName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
     JsonInput sharing = input.optionalObject("SpaceSharingSettings");
-    String sharingType = sharing == null ? null
-        : sharing.requiredEnum("SharingType", SageMakerConstraints.SHARING_TYPES);
+    String sharingType =
+        sharing == null
+            ? null
+            : sharing.requiredEnum("SharingType", SageMakerConstraints.SHARING_TYPES);
     String displayName =
         input.optionalString("SpaceDisplayName", SageMakerConstraints.DISPLAY_NAME, 64);
     Map<String, String> tags = SageMakerConstraints.readTags(input, "Tags");
@@ -920,9 +1076,16 @@ public final class SageMakerService implements EmulatedService {
     timeline.then(ResourceStatus.IN_SERVICE, now.plus(timings.spaceReady()));
     timeline.settle(now);
     Space space =
-        new Space(domainId, name, domain.nextHomeEfsUid(),
-            settings == null ? null : settings.node().deepCopy(), owner, sharingType,
-            displayName, now, timeline);
+        new Space(
+            domainId,
+            name,
+            domain.nextHomeEfsUid(),
+            settings == null ? null : settings.node().deepCopy(),
+            owner,
+            sharingType,
+            displayName,
+            now,
+            timeline);
     spaces.put(profileKey(domainId, name), space);
     tagsByArn.put(space.arn(), new LinkedHashMap<>(tags));
     ObjectNode out = JSON.objectNode();
@@ -932,10 +1095,11 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply describeSpace(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String domainId = input.requiredString("DomainId", SageMakerConstraints.DOMAIN_ID,
-        SageMakerConstraints.NAME_MAX);
-    String name = input.requiredString("SpaceName", SageMakerConstraints.NAME,
-        SageMakerConstraints.NAME_MAX);
+    String domainId =
+        input.requiredString(
+            "DomainId", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
+    String name =
+        input.requiredString("SpaceName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
     input.throwIfInvalid();
     Space space = space(domainId, name);
     ObjectNode out = JSON.objectNode();
@@ -950,8 +1114,7 @@ public final class SageMakerService implements EmulatedService {
       out.set("SpaceSettings", space.spaceSettings.deepCopy());
     }
     if (space.ownerUserProfileName != null) {
-      out.putObject("OwnershipSettings")
-          .put("OwnerUserProfileName", space.ownerUserProfileName);
+      out.putObject("OwnershipSettings").put("OwnerUserProfileName", space.ownerUserProfileName);
     }
     if (space.sharingType != null) {
       out.putObject("SpaceSharingSettings").put("SharingType", space.sharingType);
@@ -969,10 +1132,12 @@ public final class SageMakerService implements EmulatedService {
     int max = input.optionalInt("MaxResults", 1, 100, DEFAULT_MAX_RESULTS);
     String order = input.optionalEnum("SortOrder", SageMakerConstraints.SORT_ORDERS);
     String sortBy = input.optionalEnum("SortBy", List.of("CreationTime", "LastModifiedTime"));
-    String domainId = input.optionalString("DomainIdEquals", SageMakerConstraints.DOMAIN_ID,
-        SageMakerConstraints.NAME_MAX);
-    String contains = input.optionalString("SpaceNameContains", SageMakerConstraints.NAME,
-        SageMakerConstraints.NAME_MAX);
+    String domainId =
+        input.optionalString(
+            "DomainIdEquals", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
+    String contains =
+        input.optionalString(
+            "SpaceNameContains", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
     input.throwIfInvalid();
     List<Space> all = new ArrayList<>();
     for (Space space : spaces.values()) {
@@ -1026,10 +1191,11 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply deleteSpace(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String domainId = input.requiredString("DomainId", SageMakerConstraints.DOMAIN_ID,
-        SageMakerConstraints.NAME_MAX);
-    String name = input.requiredString("SpaceName", SageMakerConstraints.NAME,
-        SageMakerConstraints.NAME_MAX);
+    String domainId =
+        input.requiredString(
+            "DomainId", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
+    String name =
+        input.requiredString("SpaceName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
     input.throwIfInvalid();
     Space space = space(domainId, name);
     if (space.status() == ResourceStatus.DELETING) {
@@ -1037,16 +1203,21 @@ public final class SageMakerService implements EmulatedService {
     }
     List<String> blockingApps = new ArrayList<>();
     for (App app : apps.values()) {
-      if (app.domainId().equals(domainId) && name.equals(app.spaceName())
+      if (app.domainId().equals(domainId)
+          && name.equals(app.spaceName())
           && app.status().blocksOwnerDeletion()) {
-        blockingApps.add(app.appType() + "/" + app.appName() + " (" + app.status().wireName()
-            + ")");
+        blockingApps.add(
+            app.appType() + "/" + app.appName() + " (" + app.status().wireName() + ")");
       }
     }
     if (!blockingApps.isEmpty()) {
       throw SageMakerErrors.inUse(
-          "Unable to delete space " + space.arn() + " because it has apps that are not Deleted "
-              + "or Failed: " + String.join(", ", blockingApps) + ". Delete the apps first.");
+          "Unable to delete space "
+              + space.arn()
+              + " because it has apps that are not Deleted "
+              + "or Failed: "
+              + String.join(", ", blockingApps)
+              + ". Delete the apps first.");
     }
     space.timeline.set(ResourceStatus.DELETING, now);
     space.timeline.thenGone(now.plus(timings.spaceDelete()));
@@ -1058,20 +1229,23 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply createPresignedDomainUrl(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String domainId = input.requiredString("DomainId", SageMakerConstraints.DOMAIN_ID,
-        SageMakerConstraints.NAME_MAX);
-    String name = input.requiredString("UserProfileName", SageMakerConstraints.NAME,
-        SageMakerConstraints.NAME_MAX);
+    String domainId =
+        input.requiredString(
+            "DomainId", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
+    String name =
+        input.requiredString(
+            "UserProfileName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
     input.optionalInt("SessionExpirationDurationInSeconds", 1800, 43200, 43200);
     input.optionalInt("ExpiresInSeconds", 5, 300, 300);
-    String spaceName = input.optionalString("SpaceName", SageMakerConstraints.NAME,
-        SageMakerConstraints.NAME_MAX);
+    String spaceName =
+        input.optionalString("SpaceName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
     input.optionalString("LandingUri", null, 1023);
     input.throwIfInvalid();
     Domain domain = domain(domainId);
     if (domain.usesSso()) {
       throw SageMakerErrors.validation(
-          "CreatePresignedDomainUrl is not supported for domain " + domainId
+          "CreatePresignedDomainUrl is not supported for domain "
+              + domainId
               + ", which uses AuthMode SSO; users sign in through IAM Identity Center.");
     }
     profile(domainId, name);
@@ -1096,8 +1270,13 @@ public final class SageMakerService implements EmulatedService {
     merged.putAll(added);
     if (merged.size() > SageMakerConstraints.MAX_TAGS) {
       throw SageMakerErrors.validation(
-          "Resource " + arn + " would have " + merged.size() + " tags; at most "
-              + SageMakerConstraints.MAX_TAGS + " are allowed.");
+          "Resource "
+              + arn
+              + " would have "
+              + merged.size()
+              + " tags; at most "
+              + SageMakerConstraints.MAX_TAGS
+              + " are allowed.");
     }
     for (String key : added.keySet()) {
       if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
@@ -1174,8 +1353,11 @@ public final class SageMakerService implements EmulatedService {
     removeGone(apps.values().iterator(), now, a -> a.timeline, App::arn);
   }
 
-  private <T> void removeGone(Iterator<T> items, Instant now,
-      Function<T, StatusTimeline<?>> timeline, Function<T, String> arn) {
+  private <T> void removeGone(
+      Iterator<T> items,
+      Instant now,
+      Function<T, StatusTimeline<?>> timeline,
+      Function<T, String> arn) {
     while (items.hasNext()) {
       T item = items.next();
       StatusTimeline<?> line = timeline.apply(item);
@@ -1195,8 +1377,12 @@ public final class SageMakerService implements EmulatedService {
 
   /** The message SageMaker gives when it cannot assume an execution role (yet). */
   public static String couldNotAssumeRole(String roleArn) {
-    return "Could not assume role " + roleArn + ". Please ensure that the role exists and allows "
-        + "principal '" + SERVICE_PRINCIPAL + "' to assume the role.";
+    return "Could not assume role "
+        + roleArn
+        + ". Please ensure that the role exists and allows "
+        + "principal '"
+        + SERVICE_PRINCIPAL
+        + "' to assume the role.";
   }
 
   private Domain domain(String domainId) {
@@ -1241,7 +1427,8 @@ public final class SageMakerService implements EmulatedService {
   }
 
   private static void requireName(String name, String field) {
-    requireSeed(name != null && SageMakerConstraints.NAME.matcher(name).matches(),
+    requireSeed(
+        name != null && SageMakerConstraints.NAME.matcher(name).matches(),
         field + " '" + name + "' must match " + SageMakerConstraints.NAME.pattern());
   }
 
@@ -1272,13 +1459,12 @@ public final class SageMakerService implements EmulatedService {
   }
 
   /** The owner's (else the domain's) default ResourceSpec for this app type, else the type's. */
-  private static String defaultInstanceType(String appType, JsonNode ownerSettings,
-      Domain domain) {
+  private static String defaultInstanceType(String appType, JsonNode ownerSettings, Domain domain) {
     String settingsName = appType + "AppSettings";
     for (JsonNode settings : new JsonNode[] {ownerSettings, domain.defaultUserSettings}) {
       if (settings != null) {
-        JsonNode type = settings.path(settingsName).path("DefaultResourceSpec")
-            .path("InstanceType");
+        JsonNode type =
+            settings.path(settingsName).path("DefaultResourceSpec").path("InstanceType");
         if (type.isTextual()) {
           return type.textValue();
         }

@@ -48,56 +48,119 @@ public record SageMakerTimings(
 
   public SageMakerTimings withDomainReady(Duration value) {
     return new SageMakerTimings(
-        value, userProfileReady, userProfileUpdate, userProfileDelete, appStart, appDelete,
-        deletedAppRetention, spaceReady, spaceDelete);
+        value,
+        userProfileReady,
+        userProfileUpdate,
+        userProfileDelete,
+        appStart,
+        appDelete,
+        deletedAppRetention,
+        spaceReady,
+        spaceDelete);
   }
 
   public SageMakerTimings withUserProfileReady(Duration value) {
     return new SageMakerTimings(
-        domainReady, value, userProfileUpdate, userProfileDelete, appStart, appDelete,
-        deletedAppRetention, spaceReady, spaceDelete);
+        domainReady,
+        value,
+        userProfileUpdate,
+        userProfileDelete,
+        appStart,
+        appDelete,
+        deletedAppRetention,
+        spaceReady,
+        spaceDelete);
   }
 
   public SageMakerTimings withUserProfileUpdate(Duration value) {
     return new SageMakerTimings(
-        domainReady, userProfileReady, value, userProfileDelete, appStart, appDelete,
-        deletedAppRetention, spaceReady, spaceDelete);
+        domainReady,
+        userProfileReady,
+        value,
+        userProfileDelete,
+        appStart,
+        appDelete,
+        deletedAppRetention,
+        spaceReady,
+        spaceDelete);
   }
 
   public SageMakerTimings withUserProfileDelete(Duration value) {
     return new SageMakerTimings(
-        domainReady, userProfileReady, userProfileUpdate, value, appStart, appDelete,
-        deletedAppRetention, spaceReady, spaceDelete);
+        domainReady,
+        userProfileReady,
+        userProfileUpdate,
+        value,
+        appStart,
+        appDelete,
+        deletedAppRetention,
+        spaceReady,
+        spaceDelete);
   }
 
   public SageMakerTimings withAppStart(Duration value) {
     return new SageMakerTimings(
-        domainReady, userProfileReady, userProfileUpdate, userProfileDelete, value, appDelete,
-        deletedAppRetention, spaceReady, spaceDelete);
+        domainReady,
+        userProfileReady,
+        userProfileUpdate,
+        userProfileDelete,
+        value,
+        appDelete,
+        deletedAppRetention,
+        spaceReady,
+        spaceDelete);
   }
 
   public SageMakerTimings withAppDelete(Duration value) {
     return new SageMakerTimings(
-        domainReady, userProfileReady, userProfileUpdate, userProfileDelete, appStart, value,
-        deletedAppRetention, spaceReady, spaceDelete);
+        domainReady,
+        userProfileReady,
+        userProfileUpdate,
+        userProfileDelete,
+        appStart,
+        value,
+        deletedAppRetention,
+        spaceReady,
+        spaceDelete);
   }
 
   public SageMakerTimings withDeletedAppRetention(Duration value) {
     return new SageMakerTimings(
-        domainReady, userProfileReady, userProfileUpdate, userProfileDelete, appStart, appDelete,
-        value, spaceReady, spaceDelete);
+        domainReady,
+        userProfileReady,
+        userProfileUpdate,
+        userProfileDelete,
+        appStart,
+        appDelete,
+        value,
+        spaceReady,
+        spaceDelete);
   }
 
   public SageMakerTimings withSpaceReady(Duration value) {
     return new SageMakerTimings(
-        domainReady, userProfileReady, userProfileUpdate, userProfileDelete, appStart, appDelete,
-        deletedAppRetention, value, spaceDelete);
+        domainReady,
+        userProfileReady,
+        userProfileUpdate,
+        userProfileDelete,
+        appStart,
+        appDelete,
+        deletedAppRetention,
+        value,
+        spaceDelete);
   }
 
   public SageMakerTimings withSpaceDelete(Duration value) {
     return new SageMakerTimings(
-        domainReady, userProfileReady, userProfileUpdate, userProfileDelete, appStart, appDelete,
-        deletedAppRetention, spaceReady, value);
+        domainReady,
+        userProfileReady,
+        userProfileUpdate,
+        userProfileDelete,
+        appStart,
+        appDelete,
+        deletedAppRetention,
+        spaceReady,
+        value);
   }
 
   private static void check(Duration duration, String name) {

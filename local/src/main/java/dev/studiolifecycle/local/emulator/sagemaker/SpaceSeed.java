@@ -39,12 +39,12 @@ public record SpaceSeed(
   }
 
   public SpaceSeed withStatus(ResourceStatus value) {
-    return new SpaceSeed(domainId, spaceName, ownerUserProfileName, sharingType, value,
-        spaceSettings, tags);
+    return new SpaceSeed(
+        domainId, spaceName, ownerUserProfileName, sharingType, value, spaceSettings, tags);
   }
 
   public SpaceSeed withSpaceSettings(JsonNode value) {
-    return new SpaceSeed(domainId, spaceName, ownerUserProfileName, sharingType, status, value,
-        tags);
+    return new SpaceSeed(
+        domainId, spaceName, ownerUserProfileName, sharingType, status, value, tags);
   }
 }

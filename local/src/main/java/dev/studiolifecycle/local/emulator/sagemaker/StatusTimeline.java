@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * The status of a resource as a function of clock time: a current status plus scheduled steps
- * ("InService at t1", "gone at t2"). Settling against the clock applies the steps that are due,
- * so advancing virtual time is all it takes to move a resource along.
+ * ("InService at t1", "gone at t2"). Settling against the clock applies the steps that are due, so
+ * advancing virtual time is all it takes to move a resource along.
  */
 final class StatusTimeline<S> {
 

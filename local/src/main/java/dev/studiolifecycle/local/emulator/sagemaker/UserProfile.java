@@ -13,9 +13,12 @@ final class UserProfile {
   final String singleSignOnUserValue;
   final Instant creationTime;
   final StatusTimeline<ResourceStatus> timeline;
+
   /** As the caller sent it, so that Describe returns exactly what was stored; may be null. */
   ObjectNode userSettings;
+
   String failureReason;
+
   /** Seeded "this profile's deletion fails" (scenario), on top of the fault rules. */
   boolean deletionFails;
 

@@ -36,32 +36,67 @@ public record UserProfileSeed(
   }
 
   public UserProfileSeed withStatus(ResourceStatus value) {
-    return new UserProfileSeed(domainId, userProfileName, value, userSettings,
-        singleSignOnUserValue, tags, deletionFails, failureReason);
+    return new UserProfileSeed(
+        domainId,
+        userProfileName,
+        value,
+        userSettings,
+        singleSignOnUserValue,
+        tags,
+        deletionFails,
+        failureReason);
   }
 
   public UserProfileSeed withUserSettings(JsonNode value) {
-    return new UserProfileSeed(domainId, userProfileName, status, value,
-        singleSignOnUserValue, tags, deletionFails, failureReason);
+    return new UserProfileSeed(
+        domainId,
+        userProfileName,
+        status,
+        value,
+        singleSignOnUserValue,
+        tags,
+        deletionFails,
+        failureReason);
   }
 
   public UserProfileSeed withSingleSignOnUserValue(String value) {
-    return new UserProfileSeed(domainId, userProfileName, status, userSettings, value, tags,
-        deletionFails, failureReason);
+    return new UserProfileSeed(
+        domainId, userProfileName, status, userSettings, value, tags, deletionFails, failureReason);
   }
 
   public UserProfileSeed withTags(Map<String, String> value) {
-    return new UserProfileSeed(domainId, userProfileName, status, userSettings,
-        singleSignOnUserValue, value, deletionFails, failureReason);
+    return new UserProfileSeed(
+        domainId,
+        userProfileName,
+        status,
+        userSettings,
+        singleSignOnUserValue,
+        value,
+        deletionFails,
+        failureReason);
   }
 
   public UserProfileSeed withDeletionFailing() {
-    return new UserProfileSeed(domainId, userProfileName, status, userSettings,
-        singleSignOnUserValue, tags, true, failureReason);
+    return new UserProfileSeed(
+        domainId,
+        userProfileName,
+        status,
+        userSettings,
+        singleSignOnUserValue,
+        tags,
+        true,
+        failureReason);
   }
 
   public UserProfileSeed withFailureReason(String value) {
-    return new UserProfileSeed(domainId, userProfileName, status, userSettings,
-        singleSignOnUserValue, tags, deletionFails, value);
+    return new UserProfileSeed(
+        domainId,
+        userProfileName,
+        status,
+        userSettings,
+        singleSignOnUserValue,
+        tags,
+        deletionFails,
+        value);
   }
 }

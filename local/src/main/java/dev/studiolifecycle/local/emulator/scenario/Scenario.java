@@ -70,8 +70,8 @@ public record Scenario(
       List<App> apps) {}
 
   /**
-   * A user profile ({@code userProfileName} required); {@code status} defaults to InService;
-   * {@code singleSignOnUserValue} is required in SSO domains and refused in IAM ones.
+   * A user profile ({@code userProfileName} required); {@code status} defaults to InService; {@code
+   * singleSignOnUserValue} is required in SSO domains and refused in IAM ones.
    */
   public record UserProfile(
       String userProfileName,
@@ -122,8 +122,8 @@ public record Scenario(
   public record Throttle(String service, String operation, Double ratePerSecond, Integer burst) {}
 
   /**
-   * Injected 5xx answers: {@code error} InternalFailure|ServiceUnavailable, either {@code times}
-   * or {@code probability} (seeded).
+   * Injected 5xx answers: {@code error} InternalFailure|ServiceUnavailable, either {@code times} or
+   * {@code probability} (seeded).
    */
   public record Failure(
       String service, String operation, String error, Integer times, Double probability) {}

@@ -65,11 +65,24 @@ public final class ScenarioLoader {
       }
       return scenario;
     } catch (JsonMappingException e) {
-      throw new ScenarioException("scenario " + source + ": at " + path(e) + ": "
-          + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+      throw new ScenarioException(
+          "scenario "
+              + source
+              + ": at "
+              + path(e)
+              + ": "
+              + e.getOriginalMessage().lines().findFirst().orElse(""),
+          e);
     } catch (JsonProcessingException e) {
-      throw new ScenarioException("scenario " + source + " is not valid JSON: "
-          + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ")", e);
+      throw new ScenarioException(
+          "scenario "
+              + source
+              + " is not valid JSON: "
+              + e.getOriginalMessage()
+              + " (line "
+              + e.getLocation().getLineNr()
+              + ")",
+          e);
     }
   }
 
@@ -107,8 +120,9 @@ public final class ScenarioLoader {
 
   private static void applyIam(Scenario.Iam iam, AwsEmulator emulator, Context at) {
     if (iam.propagationDelay() != null) {
-      emulator.iam().setPropagationDelay(
-          duration(iam.propagationDelay(), at.field("propagationDelay")));
+      emulator
+          .iam()
+          .setPropagationDelay(duration(iam.propagationDelay(), at.field("propagationDelay")));
     }
     List<Scenario.Policy> policies = list(iam.policies());
     for (int i = 0; i < policies.size(); i++) {
@@ -116,8 +130,13 @@ public final class ScenarioLoader {
       Context here = at.index("policies", i);
       required(policy.policyName(), here.field("policyName"));
       required(policy.policyDocument(), here.field("policyDocument"));
-      here.run(() -> emulator.iam().seedManagedPolicy(new ManagedPolicySeed(
-          policy.policyName(), policy.path(), document(policy.policyDocument()))));
+      here.run(
+          () ->
+              emulator
+                  .iam()
+                  .seedManagedPolicy(
+                      new ManagedPolicySeed(
+                          policy.policyName(), policy.path(), document(policy.policyDocument()))));
     }
     List<Scenario.Role> roles = list(iam.roles());
     for (int i = 0; i < roles.size(); i++) {
@@ -126,20 +145,30 @@ public final class ScenarioLoader {
       required(role.roleName(), here.field("roleName"));
       Map<String, String> inline = new LinkedHashMap<>();
       map(role.inlinePolicies()).forEach((name, doc) -> inline.put(name, document(doc)));
-      here.run(() -> emulator.iam().seedRole(new RoleSeed(
-          role.roleName(), role.path(),
-          role.assumeRolePolicyDocument() == null ? null
-              : document(role.assumeRolePolicyDocument()),
-          role.description(), role.permissionsBoundaryArn(), map(role.tags()),
-          list(role.attachedPolicyArns()), inline)));
+      here.run(
+          () ->
+              emulator
+                  .iam()
+                  .seedRole(
+                      new RoleSeed(
+                          role.roleName(),
+                          role.path(),
+                          role.assumeRolePolicyDocument() == null
+                              ? null
+                              : document(role.assumeRolePolicyDocument()),
+                          role.description(),
+                          role.permissionsBoundaryArn(),
+                          map(role.tags()),
+                          list(role.attachedPolicyArns()),
+                          inline)));
     }
   }
 
   private static void applySageMaker(
       Scenario.SageMaker sageMaker, AwsEmulator emulator, Context at) {
     if (sageMaker.runningAppQuota() != null) {
-      at.field("runningAppQuota").run(
-          () -> emulator.sageMaker().setRunningAppQuota(sageMaker.runningAppQuota()));
+      at.field("runningAppQuota")
+          .run(() -> emulator.sageMaker().setRunningAppQuota(sageMaker.runningAppQuota()));
     }
     List<Scenario.Domain> domains = list(sageMaker.domains());
     for (int d = 0; d < domains.size(); d++) {
@@ -147,31 +176,64 @@ public final class ScenarioLoader {
       Context here = at.index("domains", d);
       required(domain.domainName(), here.field("domainName"));
       required(domain.authMode(), here.field("authMode"));
-      String domainId = here.call(() -> emulator.sageMaker().seedDomain(new DomainSeed(
-          domain.domainId(), domain.domainName(), domain.authMode(),
-          domain.defaultUserSettings(), map(domain.tags()))));
+      String domainId =
+          here.call(
+              () ->
+                  emulator
+                      .sageMaker()
+                      .seedDomain(
+                          new DomainSeed(
+                              domain.domainId(),
+                              domain.domainName(),
+                              domain.authMode(),
+                              domain.defaultUserSettings(),
+                              map(domain.tags()))));
       List<Scenario.UserProfile> profiles = list(domain.userProfiles());
       for (int i = 0; i < profiles.size(); i++) {
         Scenario.UserProfile profile = profiles.get(i);
         Context p = here.index("userProfiles", i);
         required(profile.userProfileName(), p.field("userProfileName"));
-        ResourceStatus status = profile.status() == null ? ResourceStatus.IN_SERVICE
-            : p.field("status").call(() -> ResourceStatus.fromWire(profile.status()));
-        p.run(() -> emulator.sageMaker().seedUserProfile(new UserProfileSeed(
-            domainId, profile.userProfileName(), status, profile.userSettings(),
-            profile.singleSignOnUserValue(), map(profile.tags()),
-            Boolean.TRUE.equals(profile.deletionFails()), profile.failureReason())));
+        ResourceStatus status =
+            profile.status() == null
+                ? ResourceStatus.IN_SERVICE
+                : p.field("status").call(() -> ResourceStatus.fromWire(profile.status()));
+        p.run(
+            () ->
+                emulator
+                    .sageMaker()
+                    .seedUserProfile(
+                        new UserProfileSeed(
+                            domainId,
+                            profile.userProfileName(),
+                            status,
+                            profile.userSettings(),
+                            profile.singleSignOnUserValue(),
+                            map(profile.tags()),
+                            Boolean.TRUE.equals(profile.deletionFails()),
+                            profile.failureReason())));
       }
       List<Scenario.Space> spaces = list(domain.spaces());
       for (int i = 0; i < spaces.size(); i++) {
         Scenario.Space space = spaces.get(i);
         Context s = here.index("spaces", i);
         required(space.spaceName(), s.field("spaceName"));
-        ResourceStatus status = space.status() == null ? ResourceStatus.IN_SERVICE
-            : s.field("status").call(() -> ResourceStatus.fromWire(space.status()));
-        s.run(() -> emulator.sageMaker().seedSpace(new SpaceSeed(
-            domainId, space.spaceName(), space.ownerUserProfileName(), space.sharingType(),
-            status, space.spaceSettings(), map(space.tags()))));
+        ResourceStatus status =
+            space.status() == null
+                ? ResourceStatus.IN_SERVICE
+                : s.field("status").call(() -> ResourceStatus.fromWire(space.status()));
+        s.run(
+            () ->
+                emulator
+                    .sageMaker()
+                    .seedSpace(
+                        new SpaceSeed(
+                            domainId,
+                            space.spaceName(),
+                            space.ownerUserProfileName(),
+                            space.sharingType(),
+                            status,
+                            space.spaceSettings(),
+                            map(space.tags()))));
       }
       List<Scenario.App> apps = list(domain.apps());
       for (int i = 0; i < apps.size(); i++) {
@@ -179,14 +241,35 @@ public final class ScenarioLoader {
         Context a = here.index("apps", i);
         required(app.appType(), a.field("appType"));
         required(app.appName(), a.field("appName"));
-        AppStatus status = app.status() == null ? AppStatus.IN_SERVICE
-            : a.field("status").call(() -> AppStatus.fromWire(app.status()));
-        AppBehaviour behaviour = adjust(AppBehaviour.defaults(emulator.sageMaker().timings()),
-            app.startDuration(), app.deleteDuration(), app.failOnCreate(), app.onDelete(),
-            app.failureReason(), a);
-        a.run(() -> emulator.sageMaker().seedApp(new AppSeed(
-            domainId, app.userProfileName(), app.spaceName(), app.appType(), app.appName(),
-            status, app.instanceType(), behaviour, null, map(app.tags()))));
+        AppStatus status =
+            app.status() == null
+                ? AppStatus.IN_SERVICE
+                : a.field("status").call(() -> AppStatus.fromWire(app.status()));
+        AppBehaviour behaviour =
+            adjust(
+                AppBehaviour.defaults(emulator.sageMaker().timings()),
+                app.startDuration(),
+                app.deleteDuration(),
+                app.failOnCreate(),
+                app.onDelete(),
+                app.failureReason(),
+                a);
+        a.run(
+            () ->
+                emulator
+                    .sageMaker()
+                    .seedApp(
+                        new AppSeed(
+                            domainId,
+                            app.userProfileName(),
+                            app.spaceName(),
+                            app.appType(),
+                            app.appName(),
+                            status,
+                            app.instanceType(),
+                            behaviour,
+                            null,
+                            map(app.tags()))));
       }
     }
   }
@@ -200,9 +283,15 @@ public final class ScenarioLoader {
       required(throttle.ratePerSecond(), here.field("ratePerSecond"));
       required(throttle.burst(), here.field("burst"));
       requireService(emulator, throttle.service(), here.field("service"));
-      here.run(() -> emulator.faults().throttle(throttle.service(),
-          throttle.operation() == null ? "*" : throttle.operation(),
-          throttle.ratePerSecond(), throttle.burst()));
+      here.run(
+          () ->
+              emulator
+                  .faults()
+                  .throttle(
+                      throttle.service(),
+                      throttle.operation() == null ? "*" : throttle.operation(),
+                      throttle.ratePerSecond(),
+                      throttle.burst()));
     }
     List<Scenario.Failure> failures = list(faults.failures());
     for (int i = 0; i < failures.size(); i++) {
@@ -218,29 +307,56 @@ public final class ScenarioLoader {
         throw here.error("give exactly one of 'times' and 'probability'");
       }
       if (failure.times() != null) {
-        here.field("times").run(() ->
-            emulator.faults().failTimes(failure.service(), operation, error, failure.times()));
+        here.field("times")
+            .run(
+                () ->
+                    emulator
+                        .faults()
+                        .failTimes(failure.service(), operation, error, failure.times()));
       } else {
-        here.field("probability").run(() -> emulator.faults().failWithProbability(
-            failure.service(), operation, error, failure.probability()));
+        here.field("probability")
+            .run(
+                () ->
+                    emulator
+                        .faults()
+                        .failWithProbability(
+                            failure.service(), operation, error, failure.probability()));
       }
     }
     List<Scenario.AppFault> appFaults = list(faults.apps());
     for (int i = 0; i < appFaults.size(); i++) {
       Scenario.AppFault fault = appFaults.get(i);
       Context here = at.index("apps", i);
-      Scenario.AppMatch match = fault.match() == null
-          ? new Scenario.AppMatch(null, null, null, null, null)
-          : fault.match();
-      AppSelector selector = new AppSelector(match.domainId(), match.userProfileName(),
-          match.spaceName(), match.appType(), match.appName());
+      Scenario.AppMatch match =
+          fault.match() == null
+              ? new Scenario.AppMatch(null, null, null, null, null)
+              : fault.match();
+      AppSelector selector =
+          new AppSelector(
+              match.domainId(),
+              match.userProfileName(),
+              match.spaceName(),
+              match.appType(),
+              match.appName());
       // Checked now, so that a mistake is reported when the scenario loads, not on first use.
-      adjust(AppBehaviour.defaults(emulator.sageMaker().timings()), fault.startDuration(),
-          fault.deleteDuration(), fault.failOnCreate(), fault.onDelete(), fault.failureReason(),
+      adjust(
+          AppBehaviour.defaults(emulator.sageMaker().timings()),
+          fault.startDuration(),
+          fault.deleteDuration(),
+          fault.failOnCreate(),
+          fault.onDelete(),
+          fault.failureReason(),
           here);
-      UnaryOperator<AppBehaviour> adjustment = behaviour -> adjust(behaviour,
-          fault.startDuration(), fault.deleteDuration(), fault.failOnCreate(), fault.onDelete(),
-          fault.failureReason(), here);
+      UnaryOperator<AppBehaviour> adjustment =
+          behaviour ->
+              adjust(
+                  behaviour,
+                  fault.startDuration(),
+                  fault.deleteDuration(),
+                  fault.failOnCreate(),
+                  fault.onDelete(),
+                  fault.failureReason(),
+                  here);
       emulator.sageMaker().adjustApps(selector, adjustment);
     }
     for (Scenario.UserProfileDeletionFault fault : list(faults.userProfileDeletions())) {
@@ -248,8 +364,13 @@ public final class ScenarioLoader {
     }
   }
 
-  private static AppBehaviour adjust(AppBehaviour behaviour, String startDuration,
-      String deleteDuration, Boolean failOnCreate, String onDelete, String failureReason,
+  private static AppBehaviour adjust(
+      AppBehaviour behaviour,
+      String startDuration,
+      String deleteDuration,
+      Boolean failOnCreate,
+      String onDelete,
+      String failureReason,
       Context at) {
     AppBehaviour result = behaviour;
     if (startDuration != null) {
@@ -262,13 +383,16 @@ public final class ScenarioLoader {
       result = result.failingOnCreate();
     }
     if (onDelete != null) {
-      result = result.withOnDelete(switch (onDelete) {
-        case "Deleted" -> AppBehaviour.DeleteOutcome.DELETED;
-        case "Failed" -> AppBehaviour.DeleteOutcome.FAILED;
-        case "StuckDeleting" -> AppBehaviour.DeleteOutcome.STUCK_DELETING;
-        default -> throw at.field("onDelete").error(
-            "'" + onDelete + "' is not one of Deleted, Failed, StuckDeleting");
-      });
+      result =
+          result.withOnDelete(
+              switch (onDelete) {
+                case "Deleted" -> AppBehaviour.DeleteOutcome.DELETED;
+                case "Failed" -> AppBehaviour.DeleteOutcome.FAILED;
+                case "StuckDeleting" -> AppBehaviour.DeleteOutcome.STUCK_DELETING;
+                default ->
+                    throw at.field("onDelete")
+                        .error("'" + onDelete + "' is not one of Deleted, Failed, StuckDeleting");
+              });
     }
     if (failureReason != null) {
       result = result.withFailureReason(failureReason);
@@ -282,16 +406,19 @@ public final class ScenarioLoader {
       timings = timings.withDomainReady(duration(t.domainReady(), at.field("domainReady")));
     }
     if (t.userProfileReady() != null) {
-      timings = timings.withUserProfileReady(
-          duration(t.userProfileReady(), at.field("userProfileReady")));
+      timings =
+          timings.withUserProfileReady(
+              duration(t.userProfileReady(), at.field("userProfileReady")));
     }
     if (t.userProfileUpdate() != null) {
-      timings = timings.withUserProfileUpdate(
-          duration(t.userProfileUpdate(), at.field("userProfileUpdate")));
+      timings =
+          timings.withUserProfileUpdate(
+              duration(t.userProfileUpdate(), at.field("userProfileUpdate")));
     }
     if (t.userProfileDelete() != null) {
-      timings = timings.withUserProfileDelete(
-          duration(t.userProfileDelete(), at.field("userProfileDelete")));
+      timings =
+          timings.withUserProfileDelete(
+              duration(t.userProfileDelete(), at.field("userProfileDelete")));
     }
     if (t.appStart() != null) {
       timings = timings.withAppStart(duration(t.appStart(), at.field("appStart")));
@@ -300,8 +427,9 @@ public final class ScenarioLoader {
       timings = timings.withAppDelete(duration(t.appDelete(), at.field("appDelete")));
     }
     if (t.deletedAppRetention() != null) {
-      timings = timings.withDeletedAppRetention(
-          duration(t.deletedAppRetention(), at.field("deletedAppRetention")));
+      timings =
+          timings.withDeletedAppRetention(
+              duration(t.deletedAppRetention(), at.field("deletedAppRetention")));
     }
     if (t.spaceReady() != null) {
       timings = timings.withSpaceReady(duration(t.spaceReady(), at.field("spaceReady")));
@@ -330,8 +458,8 @@ public final class ScenarioLoader {
 
   private static void requireService(AwsEmulator emulator, String service, Context at) {
     if (!emulator.serviceNames().contains(service)) {
-      throw at.error("unknown service '" + service + "'; the emulator serves "
-          + emulator.serviceNames());
+      throw at.error(
+          "unknown service '" + service + "'; the emulator serves " + emulator.serviceNames());
     }
   }
 
@@ -376,10 +504,11 @@ public final class ScenarioLoader {
     }
 
     void run(Runnable action) {
-      call(() -> {
-        action.run();
-        return null;
-      });
+      call(
+          () -> {
+            action.run();
+            return null;
+          });
     }
 
     <T> T call(Supplier<T> action) {

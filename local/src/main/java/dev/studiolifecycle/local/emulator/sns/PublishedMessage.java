@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A message published to a topic, as tests and the command line read it back. {@code subject}
- * and {@code caller} are null when absent.
+ * A message published to a topic, as tests and the command line read it back. {@code subject} and
+ * {@code caller} are null when absent.
  */
 public record PublishedMessage(
     String messageId,

@@ -127,15 +127,14 @@ public final class SnsService implements EmulatedService {
 
   private synchronized ServiceReply publish(ServiceRequest request) {
     QueryParameters parameters = QueryParameters.of(request.input());
-    String topicArn = parameters.get("TopicArn").or(() -> parameters.get("TargetArn"))
-        .orElse(null);
+    String topicArn = parameters.get("TopicArn").or(() -> parameters.get("TargetArn")).orElse(null);
     if (topicArn == null) {
       if (parameters.has("PhoneNumber")) {
         throw invalidParameter(
             "Invalid parameter: PhoneNumber Reason: SMS is not supported by this emulator");
       }
-      throw invalidParameter("Invalid parameter: TopicArn or TargetArn Reason: no value for "
-          + "required parameter");
+      throw invalidParameter(
+          "Invalid parameter: TopicArn or TargetArn Reason: no value for " + "required parameter");
     }
     String message = parameters.get("Message").orElse(null);
     if (message == null || message.isEmpty()) {
@@ -145,8 +144,10 @@ public final class SnsService implements EmulatedService {
       throw invalidParameter("Invalid parameter: Message too long");
     }
     String subject = parameters.get("Subject").orElse(null);
-    if (subject != null && (subject.isEmpty() || subject.length() > 100
-        || subject.chars().anyMatch(c -> c < 0x20 || c > 0x7E))) {
+    if (subject != null
+        && (subject.isEmpty()
+            || subject.length() > 100
+            || subject.chars().anyMatch(c -> c < 0x20 || c > 0x7E))) {
       throw invalidParameter("Invalid parameter: Subject");
     }
     if (parameters.get("MessageStructure").filter("json"::equals).isPresent()) {
@@ -158,8 +159,9 @@ public final class SnsService implements EmulatedService {
       throw new AwsServiceError("NotFound", 404, "Topic does not exist");
     }
     String messageId = ids.uuid();
-    published.add(new PublishedMessage(messageId, topicArn, subject, message, attributes,
-        clock.instant(), request.caller()));
+    published.add(
+        new PublishedMessage(
+            messageId, topicArn, subject, message, attributes, clock.instant(), request.caller()));
     return ServiceReply.xml(xml -> xml.element("MessageId", messageId));
   }
 
@@ -168,12 +170,12 @@ public final class SnsService implements EmulatedService {
     try {
       structure = MAPPER.readTree(message);
     } catch (JsonProcessingException e) {
-      throw invalidParameter("Invalid parameter: Message Structure - JSON message body failed "
-          + "to parse");
+      throw invalidParameter(
+          "Invalid parameter: Message Structure - JSON message body failed " + "to parse");
     }
     if (structure == null || !structure.isObject() || !structure.has("default")) {
-      throw invalidParameter("Invalid parameter: Message Structure - No default entry in JSON "
-          + "message body");
+      throw invalidParameter(
+          "Invalid parameter: Message Structure - No default entry in JSON " + "message body");
     }
   }
 
@@ -181,23 +183,36 @@ public final class SnsService implements EmulatedService {
     Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
     List<QueryParameters> entries = parameters.members("MessageAttributes.entry");
     if (entries.size() > MAX_ATTRIBUTES) {
-      throw invalidParameter("Invalid parameter: MessageAttributes Reason: Number of message "
-          + "attributes [" + entries.size() + "] exceeds the allowed maximum ["
-          + MAX_ATTRIBUTES + "].");
+      throw invalidParameter(
+          "Invalid parameter: MessageAttributes Reason: Number of message "
+              + "attributes ["
+              + entries.size()
+              + "] exceeds the allowed maximum ["
+              + MAX_ATTRIBUTES
+              + "].");
     }
     for (QueryParameters entry : entries) {
       String name = entry.get("Name").orElse("");
       String lower = name.toLowerCase(Locale.ROOT);
-      if (!ATTRIBUTE_NAME.matcher(name).matches() || lower.startsWith("aws.")
-          || lower.startsWith("amazon.") || name.startsWith(".") || name.endsWith(".")
+      if (!ATTRIBUTE_NAME.matcher(name).matches()
+          || lower.startsWith("aws.")
+          || lower.startsWith("amazon.")
+          || name.startsWith(".")
+          || name.endsWith(".")
           || name.contains("..")) {
-        throw invalidParameter("Invalid parameter: MessageAttributes Reason: Invalid message "
-            + "attribute name '" + name + "'");
+        throw invalidParameter(
+            "Invalid parameter: MessageAttributes Reason: Invalid message "
+                + "attribute name '"
+                + name
+                + "'");
       }
       String dataType = entry.get("Value.DataType").orElse("");
       if (dataType.isEmpty()) {
-        throw invalidParameter("Invalid parameter: MessageAttributes Reason: The message "
-            + "attribute '" + name + "' must contain non-empty message attribute type.");
+        throw invalidParameter(
+            "Invalid parameter: MessageAttributes Reason: The message "
+                + "attribute '"
+                + name
+                + "' must contain non-empty message attribute type.");
       }
       String baseType = dataType.split("\\.", 2)[0];
       String stringValue = entry.get("Value.StringValue").orElse(null);
@@ -205,9 +220,14 @@ public final class SnsService implements EmulatedService {
       switch (baseType) {
         case "String", "Number" -> {
           if (stringValue == null || stringValue.isEmpty()) {
-            throw invalidParameter("Invalid parameter: MessageAttributes Reason: The message "
-                + "attribute '" + name + "' must contain non-empty message attribute value "
-                + "for message attribute type '" + dataType + "'.");
+            throw invalidParameter(
+                "Invalid parameter: MessageAttributes Reason: The message "
+                    + "attribute '"
+                    + name
+                    + "' must contain non-empty message attribute value "
+                    + "for message attribute type '"
+                    + dataType
+                    + "'.");
           }
           if ("Number".equals(baseType)) {
             checkNumber(name, stringValue);
@@ -215,14 +235,21 @@ public final class SnsService implements EmulatedService {
         }
         case "Binary" -> {
           if (binaryValue == null || binaryValue.isEmpty()) {
-            throw invalidParameter("Invalid parameter: MessageAttributes Reason: The message "
-                + "attribute '" + name + "' must contain non-empty message attribute value "
-                + "for message attribute type 'Binary'.");
+            throw invalidParameter(
+                "Invalid parameter: MessageAttributes Reason: The message "
+                    + "attribute '"
+                    + name
+                    + "' must contain non-empty message attribute value "
+                    + "for message attribute type 'Binary'.");
           }
         }
-        default -> throw invalidParameter("Invalid parameter: MessageAttributes Reason: The "
-            + "message attribute '" + name + "' has an invalid message attribute type, the set "
-            + "of supported type prefixes is Binary, Number, and String.");
+        default ->
+            throw invalidParameter(
+                "Invalid parameter: MessageAttributes Reason: The "
+                    + "message attribute '"
+                    + name
+                    + "' has an invalid message attribute type, the set "
+                    + "of supported type prefixes is Binary, Number, and String.");
       }
       attributes.put(name, new MessageAttribute(dataType, stringValue, binaryValue));
     }
@@ -233,8 +260,11 @@ public final class SnsService implements EmulatedService {
     try {
       new BigDecimal(value.strip());
     } catch (NumberFormatException e) {
-      throw invalidParameter("Invalid parameter: MessageAttributes Reason: Could not cast "
-          + "message attribute '" + name + "' value to number.");
+      throw invalidParameter(
+          "Invalid parameter: MessageAttributes Reason: Could not cast "
+              + "message attribute '"
+              + name
+              + "' value to number.");
     }
   }
 

@@ -13,13 +13,19 @@ public final class StsService implements EmulatedService {
   /** Whatever credentials a caller signs with, it acts as this principal of the account. */
   public static final String CALLER_ARN =
       "arn:aws:iam::" + AwsIdentity.ACCOUNT_ID + ":user/studio-lifecycle-local";
+
   public static final String CALLER_USER_ID = "AIDASTUDIOLIFECYCLE01";
 
   private final List<Operation> operations =
-      List.of(Operation.reading("GetCallerIdentity", request -> ServiceReply.xml(xml -> xml
-          .element("UserId", CALLER_USER_ID)
-          .element("Account", AwsIdentity.ACCOUNT_ID)
-          .element("Arn", CALLER_ARN))));
+      List.of(
+          Operation.reading(
+              "GetCallerIdentity",
+              request ->
+                  ServiceReply.xml(
+                      xml ->
+                          xml.element("UserId", CALLER_USER_ID)
+                              .element("Account", AwsIdentity.ACCOUNT_ID)
+                              .element("Arn", CALLER_ARN))));
 
   @Override
   public String signingName() {

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The flat parameters of a query-protocol request ({@code Tags.member.1.Key=...}), with the
- * list conventions of the protocol ({@code X.member.N}, {@code X.entry.N}) made readable.
+ * The flat parameters of a query-protocol request ({@code Tags.member.1.Key=...}), with the list
+ * conventions of the protocol ({@code X.member.N}, {@code X.entry.N}) made readable.
  */
 public final class QueryParameters {
 

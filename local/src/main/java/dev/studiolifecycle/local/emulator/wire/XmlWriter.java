@@ -36,7 +36,12 @@ public final class XmlWriter {
   /** {@code <name>text</name>}, or nothing when {@code text} is null. */
   public XmlWriter element(String name, String text) {
     if (text != null) {
-      out.append('<').append(name).append('>').append(escape(text)).append("</").append(name)
+      out.append('<')
+          .append(name)
+          .append('>')
+          .append(escape(text))
+          .append("</")
+          .append(name)
           .append('>');
     }
     return this;

@@ -69,38 +69,49 @@ class FaultInjectorTest {
     assertThatThrownBy(() -> clients.iam.getRole(r -> r.roleName("x")))
         .isInstanceOf(NoSuchEntityException.class);
     assertThatThrownBy(() -> clients.iam.getRole(r -> r.roleName("x")))
-        .isInstanceOfSatisfying(IamException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(400);
-          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("Throttling");
-          assertThat(e.isThrottlingException()).isTrue();
-        });
+        .isInstanceOfSatisfying(
+            IamException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(400);
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("Throttling");
+              assertThat(e.isThrottlingException()).isTrue();
+            });
     clients.sns.publish(r -> r.topicArn(topic).message("one"));
     assertThatThrownBy(() -> clients.sns.publish(r -> r.topicArn(topic).message("two")))
-        .isInstanceOfSatisfying(ThrottledException.class,
-            e -> assertThat(e.statusCode()).isEqualTo(429));
+        .isInstanceOfSatisfying(
+            ThrottledException.class, e -> assertThat(e.statusCode()).isEqualTo(429));
     assertThat(emulator.sns().publishedMessages()).hasSize(1);
   }
 
   @Test
   void injectedFailuresAnswerTheNextCallsWith5xxAndChangeNothing() {
-    emulator.faults().failTimes("sagemaker", "CreateUserProfile",
-        InjectedFailure.INTERNAL_FAILURE, 1);
-    emulator.faults().failTimes("sagemaker", "CreateUserProfile",
-        InjectedFailure.SERVICE_UNAVAILABLE, 1);
+    emulator
+        .faults()
+        .failTimes("sagemaker", "CreateUserProfile", InjectedFailure.INTERNAL_FAILURE, 1);
+    emulator
+        .faults()
+        .failTimes("sagemaker", "CreateUserProfile", InjectedFailure.SERVICE_UNAVAILABLE, 1);
 
-    assertThatThrownBy(this::createJohn).isInstanceOfSatisfying(SageMakerException.class, e -> {
-      assertThat(e.statusCode()).isEqualTo(500);
-      assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InternalFailure");
-    });
+    assertThatThrownBy(this::createJohn)
+        .isInstanceOfSatisfying(
+            SageMakerException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(500);
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InternalFailure");
+            });
     assertThat(emulator.sageMaker().userProfileStatus(DOMAIN, "john")).isEmpty();
-    assertThatThrownBy(this::createJohn).isInstanceOfSatisfying(SageMakerException.class, e -> {
-      assertThat(e.statusCode()).isEqualTo(503);
-      assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ServiceUnavailable");
-    });
+    assertThatThrownBy(this::createJohn)
+        .isInstanceOfSatisfying(
+            SageMakerException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(503);
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ServiceUnavailable");
+            });
     createJohn();
 
     assertThat(emulator.requestLog().calls("sagemaker", "CreateUserProfile"))
-        .extracting(RecordedCall::httpStatus).containsExactly(500, 503, 200);
+        .extracting(RecordedCall::httpStatus)
+        .containsExactly(500, 503, 200);
   }
 
   @Test
@@ -126,10 +137,13 @@ class FaultInjectorTest {
   void refusesNonsensicalRules() {
     FaultInjector faults = emulator.faults();
 
-    assertThatThrownBy(() -> faults.failTimes("sagemaker", "X", InjectedFailure.INTERNAL_FAILURE,
-        0)).hasMessageContaining("times must be at least 1");
-    assertThatThrownBy(() -> faults.failWithProbability("sagemaker", "X",
-        InjectedFailure.INTERNAL_FAILURE, 1.5)).hasMessageContaining("probability");
+    assertThatThrownBy(
+            () -> faults.failTimes("sagemaker", "X", InjectedFailure.INTERNAL_FAILURE, 0))
+        .hasMessageContaining("times must be at least 1");
+    assertThatThrownBy(
+            () ->
+                faults.failWithProbability("sagemaker", "X", InjectedFailure.INTERNAL_FAILURE, 1.5))
+        .hasMessageContaining("probability");
     assertThatThrownBy(() -> faults.throttle("", "X", 1, 1)).hasMessageContaining("service");
     assertThatThrownBy(() -> InjectedFailure.fromCode("Boom"))
         .hasMessageContaining("expected InternalFailure or ServiceUnavailable");
@@ -139,8 +153,9 @@ class FaultInjectorTest {
     List<Integer> statuses = new ArrayList<>();
     try (AwsEmulator seeded = AwsEmulator.builder().randomSeed(seed).build().start();
         EmulatorClients seededClients = new EmulatorClients(seeded)) {
-      seeded.faults().failWithProbability("sts", "GetCallerIdentity",
-          InjectedFailure.INTERNAL_FAILURE, 0.3);
+      seeded
+          .faults()
+          .failWithProbability("sts", "GetCallerIdentity", InjectedFailure.INTERNAL_FAILURE, 0.3);
       for (int i = 0; i < 50; i++) {
         try {
           seededClients.sts.getCallerIdentity();
@@ -162,10 +177,13 @@ class FaultInjectorTest {
   }
 
   private static void assertThrottled(Runnable call) {
-    assertThatThrownBy(call::run).isInstanceOfSatisfying(SageMakerException.class, e -> {
-      assertThat(e.statusCode()).isEqualTo(400);
-      assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
-      assertThat(e.isThrottlingException()).isTrue();
-    });
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(
+            SageMakerException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(400);
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
+              assertThat(e.isThrottlingException()).isTrue();
+            });
   }
 }

@@ -55,17 +55,25 @@ class IamServiceTest {
 
   @Test
   void createdRoleCarriesPathBoundaryTagsAndAUrlEncodedTrustPolicy() {
-    String boundary = emulator.iam().seedManagedPolicy(
-        new ManagedPolicySeed("studio-lifecycle-boundary", "/", S3_POLICY));
+    String boundary =
+        emulator
+            .iam()
+            .seedManagedPolicy(new ManagedPolicySeed("studio-lifecycle-boundary", "/", S3_POLICY));
 
-    Role created = iam.createRole(r -> r.roleName("jane-doe").path("/studio-lifecycle/")
-        .assumeRolePolicyDocument(TRUST).description("Execution role of jane-doe")
-        .maxSessionDuration(7200).permissionsBoundary(boundary)
-        .tags(Tag.builder().key("managed-by").value("studio-lifecycle").build())).role();
+    Role created =
+        iam.createRole(
+                r ->
+                    r.roleName("jane-doe")
+                        .path("/studio-lifecycle/")
+                        .assumeRolePolicyDocument(TRUST)
+                        .description("Execution role of jane-doe")
+                        .maxSessionDuration(7200)
+                        .permissionsBoundary(boundary)
+                        .tags(Tag.builder().key("managed-by").value("studio-lifecycle").build()))
+            .role();
 
     Role role = iam.getRole(r -> r.roleName("jane-doe")).role();
-    assertThat(created.arn()).isEqualTo(
-        "arn:aws:iam::123456789012:role/studio-lifecycle/jane-doe");
+    assertThat(created.arn()).isEqualTo("arn:aws:iam::123456789012:role/studio-lifecycle/jane-doe");
     assertThat(role.arn()).isEqualTo(created.arn());
     assertThat(role.roleId()).matches("AROA[A-Z0-9]{17}");
     assertThat(role.path()).isEqualTo("/studio-lifecycle/");
@@ -73,7 +81,8 @@ class IamServiceTest {
     assertThat(role.maxSessionDuration()).isEqualTo(7200);
     assertThat(role.permissionsBoundary().permissionsBoundaryArn()).isEqualTo(boundary);
     assertThat(role.permissionsBoundary().permissionsBoundaryTypeAsString()).isEqualTo("Policy");
-    assertThat(role.tags()).extracting(Tag::key, Tag::value)
+    assertThat(role.tags())
+        .extracting(Tag::key, Tag::value)
         .containsExactly(tuple("managed-by", "studio-lifecycle"));
     assertThat(role.assumeRolePolicyDocument()).startsWith("%7B%22Version%22");
     assertThat(URLDecoder.decode(role.assumeRolePolicyDocument(), StandardCharsets.UTF_8))
@@ -85,8 +94,8 @@ class IamServiceTest {
   void roleNamesAreUniqueRegardlessOfCase() {
     iam.createRole(r -> r.roleName("Jane").assumeRolePolicyDocument(TRUST));
 
-    assertThatThrownBy(() -> iam.createRole(r -> r.roleName("jane")
-        .assumeRolePolicyDocument(TRUST)))
+    assertThatThrownBy(
+            () -> iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument(TRUST)))
         .isInstanceOf(EntityAlreadyExistsException.class)
         .hasMessageContaining("Role with name jane already exists.")
         .satisfies(e -> assertThat(((IamException) e).statusCode()).isEqualTo(409));
@@ -124,20 +133,30 @@ class IamServiceTest {
   @Test
   void anyAwsManagedPolicyIsAttachableButCustomerPoliciesMustExist() {
     iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument(TRUST));
-    iam.attachRolePolicy(r -> r.roleName("jane")
-        .policyArn("arn:aws:iam::aws:policy/AmazonSageMakerCanvasFullAccess"));
-    iam.attachRolePolicy(r -> r.roleName("jane")
-        .policyArn("arn:aws:iam::aws:policy/service-role/AmazonSageMakerCanvasAIServicesAccess"));
+    iam.attachRolePolicy(
+        r ->
+            r.roleName("jane")
+                .policyArn("arn:aws:iam::aws:policy/AmazonSageMakerCanvasFullAccess"));
+    iam.attachRolePolicy(
+        r ->
+            r.roleName("jane")
+                .policyArn(
+                    "arn:aws:iam::aws:policy/service-role/AmazonSageMakerCanvasAIServicesAccess"));
 
-    assertThatThrownBy(() -> iam.attachRolePolicy(r -> r.roleName("jane")
-        .policyArn("arn:aws:iam::123456789012:policy/not-seeded")))
+    assertThatThrownBy(
+            () ->
+                iam.attachRolePolicy(
+                    r ->
+                        r.roleName("jane")
+                            .policyArn("arn:aws:iam::123456789012:policy/not-seeded")))
         .isInstanceOf(NoSuchEntityException.class)
         .hasMessageContaining("does not exist or is not attachable");
-    assertThatThrownBy(() -> iam.attachRolePolicy(r -> r.roleName("jane")
-        .policyArn("arn:aws:s3:::not-a-policy")))
+    assertThatThrownBy(
+            () ->
+                iam.attachRolePolicy(
+                    r -> r.roleName("jane").policyArn("arn:aws:s3:::not-a-policy")))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> iam.detachRolePolicy(r -> r.roleName("jane")
-        .policyArn(FULL_ACCESS)))
+    assertThatThrownBy(() -> iam.detachRolePolicy(r -> r.roleName("jane").policyArn(FULL_ACCESS)))
         .isInstanceOf(NoSuchEntityException.class)
         .hasMessageContaining("Policy " + FULL_ACCESS + " was not found.");
   }
@@ -150,8 +169,10 @@ class IamServiceTest {
       iam.attachRolePolicy(r -> r.roleName("jane").policyArn(arn));
     }
 
-    assertThatThrownBy(() -> iam.attachRolePolicy(r -> r.roleName("jane")
-        .policyArn("arn:aws:iam::aws:policy/OneTooMany")))
+    assertThatThrownBy(
+            () ->
+                iam.attachRolePolicy(
+                    r -> r.roleName("jane").policyArn("arn:aws:iam::aws:policy/OneTooMany")))
         .isInstanceOf(LimitExceededException.class)
         .hasMessageContaining("PoliciesPerRole: 10");
   }
@@ -168,13 +189,18 @@ class IamServiceTest {
         iam.listAttachedRolePolicies(r -> r.roleName("jane").maxItems(3));
     assertThat(first.isTruncated()).isTrue();
     assertThat(first.marker()).isNotBlank();
-    assertThat(first.attachedPolicies()).extracting(AttachedPolicy::policyName)
+    assertThat(first.attachedPolicies())
+        .extracting(AttachedPolicy::policyName)
         .containsExactly("Policy0", "Policy1", "Policy2");
-    List<String> all = iam.listAttachedRolePoliciesPaginator(r -> r.roleName("jane")
-        .maxItems(2)).attachedPolicies().stream().map(AttachedPolicy::policyArn).toList();
+    List<String> all =
+        iam
+            .listAttachedRolePoliciesPaginator(r -> r.roleName("jane").maxItems(2))
+            .attachedPolicies()
+            .stream()
+            .map(AttachedPolicy::policyArn)
+            .toList();
     assertThat(all).hasSize(7).doesNotHaveDuplicates();
-    ListAttachedRolePoliciesResponse whole =
-        iam.listAttachedRolePolicies(r -> r.roleName("jane"));
+    ListAttachedRolePoliciesResponse whole = iam.listAttachedRolePolicies(r -> r.roleName("jane"));
     assertThat(whole.isTruncated()).isFalse();
     assertThat(whole.marker()).isNull();
   }
@@ -185,13 +211,17 @@ class IamServiceTest {
     iam.putRolePolicy(r -> r.roleName("jane").policyName("s3").policyDocument(S3_POLICY));
     iam.putRolePolicy(r -> r.roleName("jane").policyName("more").policyDocument(S3_POLICY));
 
-    String document = iam.getRolePolicy(r -> r.roleName("jane").policyName("s3"))
-        .policyDocument();
+    String document = iam.getRolePolicy(r -> r.roleName("jane").policyName("s3")).policyDocument();
     assertThat(URLDecoder.decode(document, StandardCharsets.UTF_8)).isEqualTo(S3_POLICY);
     assertThat(iam.listRolePolicies(r -> r.roleName("jane")).policyNames())
         .containsExactly("s3", "more");
-    assertThat(iam.listRolePoliciesPaginator(r -> r.roleName("jane").maxItems(1)).policyNames()
-        .stream().toList()).containsExactly("s3", "more");
+    assertThat(
+            iam
+                .listRolePoliciesPaginator(r -> r.roleName("jane").maxItems(1))
+                .policyNames()
+                .stream()
+                .toList())
+        .containsExactly("s3", "more");
     assertThatThrownBy(() -> iam.getRolePolicy(r -> r.roleName("jane").policyName("none")))
         .isInstanceOf(NoSuchEntityException.class)
         .hasMessageContaining("The role policy with name none cannot be found.");
@@ -199,79 +229,119 @@ class IamServiceTest {
 
   @Test
   void malformedPoliciesAreRefusedTheWayIamRefusesThem() {
-    assertThatThrownBy(() -> iam.createRole(r -> r.roleName("jane")
-        .assumeRolePolicyDocument("{not json")))
+    assertThatThrownBy(
+            () -> iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument("{not json")))
         .isInstanceOf(MalformedPolicyDocumentException.class)
         .hasMessageContaining("Syntax errors in policy.");
-    assertThatThrownBy(() -> iam.createRole(r -> r.roleName("jane")
-        .assumeRolePolicyDocument(S3_POLICY)))
+    assertThatThrownBy(
+            () -> iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument(S3_POLICY)))
         .isInstanceOf(MalformedPolicyDocumentException.class)
         .hasMessageContaining("Has prohibited field Resource");
     iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument(TRUST));
-    assertThatThrownBy(() -> iam.putRolePolicy(r -> r.roleName("jane").policyName("p")
-        .policyDocument(TRUST)))
+    assertThatThrownBy(
+            () -> iam.putRolePolicy(r -> r.roleName("jane").policyName("p").policyDocument(TRUST)))
         .isInstanceOf(MalformedPolicyDocumentException.class)
         .hasMessageContaining("Policy document should not specify a principal.");
-    assertThatThrownBy(() -> iam.putRolePolicy(r -> r.roleName("jane").policyName("p")
-        .policyDocument("{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
-            + "\"Action\":\"s3:*\"}}")))
+    assertThatThrownBy(
+            () ->
+                iam.putRolePolicy(
+                    r ->
+                        r.roleName("jane")
+                            .policyName("p")
+                            .policyDocument(
+                                "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+                                    + "\"Action\":\"s3:*\"}}")))
         .isInstanceOf(MalformedPolicyDocumentException.class)
         .hasMessageContaining("Policy statement must contain resources.");
   }
 
   @Test
   void badParametersAreValidationErrorsNamingTheMember() {
-    assertThatThrownBy(() -> iam.createRole(r -> r.roleName("jane doe")
-        .assumeRolePolicyDocument(TRUST)))
-        .isInstanceOfSatisfying(IamException.class, e -> {
-          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
-          assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(
-              "1 validation error detected: Value 'jane doe' at 'roleName' failed to satisfy "
-                  + "constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+");
-        });
-    assertThatThrownBy(() -> iam.createRole(r -> r.roleName("jane")
-        .assumeRolePolicyDocument(TRUST).maxSessionDuration(60).path("no-slashes")))
-        .isInstanceOfSatisfying(IamException.class, e -> assertThat(
-            e.awsErrorDetails().errorMessage()).startsWith("2 validation errors detected:")
-            .contains("at 'path'").contains("at 'maxSessionDuration'"));
+    assertThatThrownBy(
+            () -> iam.createRole(r -> r.roleName("jane doe").assumeRolePolicyDocument(TRUST)))
+        .isInstanceOfSatisfying(
+            IamException.class,
+            e -> {
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .isEqualTo(
+                      "1 validation error detected: Value 'jane doe' at 'roleName' failed to"
+                          + " satisfy constraint: Member must satisfy regular expression pattern:"
+                          + " [\\w+=,.@-]+");
+            });
+    assertThatThrownBy(
+            () ->
+                iam.createRole(
+                    r ->
+                        r.roleName("jane")
+                            .assumeRolePolicyDocument(TRUST)
+                            .maxSessionDuration(60)
+                            .path("no-slashes")))
+        .isInstanceOfSatisfying(
+            IamException.class,
+            e ->
+                assertThat(e.awsErrorDetails().errorMessage())
+                    .startsWith("2 validation errors detected:")
+                    .contains("at 'path'")
+                    .contains("at 'maxSessionDuration'"));
   }
 
   @Test
   void tagsAreAddedListedAndCappedAtFifty() {
-    iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument(TRUST)
-        .tags(Tag.builder().key("a").value("1").build()));
-    iam.tagRole(r -> r.roleName("jane").tags(Tag.builder().key("b").value("2").build(),
-        Tag.builder().key("a").value("3").build()));
+    iam.createRole(
+        r ->
+            r.roleName("jane")
+                .assumeRolePolicyDocument(TRUST)
+                .tags(Tag.builder().key("a").value("1").build()));
+    iam.tagRole(
+        r ->
+            r.roleName("jane")
+                .tags(
+                    Tag.builder().key("b").value("2").build(),
+                    Tag.builder().key("a").value("3").build()));
 
     assertThat(iam.listRoleTags(r -> r.roleName("jane")).tags())
-        .extracting(Tag::key, Tag::value).containsExactly(tuple("a", "3"), tuple("b", "2"));
+        .extracting(Tag::key, Tag::value)
+        .containsExactly(tuple("a", "3"), tuple("b", "2"));
     Tag[] many = new Tag[49];
     for (int i = 0; i < many.length; i++) {
       many[i] = Tag.builder().key("k" + i).value("v").build();
     }
     assertThatThrownBy(() -> iam.tagRole(r -> r.roleName("jane").tags(many)))
         .isInstanceOf(LimitExceededException.class);
-    assertThatThrownBy(() -> iam.tagRole(r -> r.roleName("jane")
-        .tags(Tag.builder().key("aws:reserved").value("x").build())))
+    assertThatThrownBy(
+            () ->
+                iam.tagRole(
+                    r ->
+                        r.roleName("jane")
+                            .tags(Tag.builder().key("aws:reserved").value("x").build())))
         .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
   void seededRolesAreAssumableAtOnceEvenWithAPropagationDelay() {
     emulator.iam().setPropagationDelay(java.time.Duration.ofSeconds(10));
-    String seeded = emulator.iam().seedRole(RoleSeed.sageMakerExecutionRole("seeded")
-        .withPath("/studio-lifecycle/").withTags(Map.of("managed-by", "studio-lifecycle"))
-        .withAttachedPolicyArns(List.of(FULL_ACCESS)));
-    String created = iam.createRole(r -> r.roleName("created")
-        .assumeRolePolicyDocument(TRUST)).role().arn();
+    String seeded =
+        emulator
+            .iam()
+            .seedRole(
+                RoleSeed.sageMakerExecutionRole("seeded")
+                    .withPath("/studio-lifecycle/")
+                    .withTags(Map.of("managed-by", "studio-lifecycle"))
+                    .withAttachedPolicyArns(List.of(FULL_ACCESS)));
+    String created =
+        iam.createRole(r -> r.roleName("created").assumeRolePolicyDocument(TRUST)).role().arn();
 
     assertThat(emulator.iam().canAssume(seeded, "sagemaker.amazonaws.com")).isTrue();
     assertThat(emulator.iam().canAssume(created, "sagemaker.amazonaws.com")).isFalse();
     emulator.virtualClock().advance(java.time.Duration.ofSeconds(10));
     assertThat(emulator.iam().canAssume(created, "sagemaker.amazonaws.com")).isTrue();
     assertThat(emulator.iam().canAssume(created, "lambda.amazonaws.com")).isFalse();
-    assertThat(emulator.iam().canAssume(
-        "arn:aws:iam::123456789012:role/other-path/created", "sagemaker.amazonaws.com"))
+    assertThat(
+            emulator
+                .iam()
+                .canAssume(
+                    "arn:aws:iam::123456789012:role/other-path/created", "sagemaker.amazonaws.com"))
         .isFalse();
     assertThat(emulator.iam().attachedPolicies("seeded")).contains(List.of(FULL_ACCESS));
   }
@@ -281,8 +351,14 @@ class IamServiceTest {
     assertThatThrownBy(() -> emulator.iam().seedRole(RoleSeed.sageMakerExecutionRole("bad name")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("roleName 'bad name'");
-    assertThatThrownBy(() -> emulator.iam().seedRole(RoleSeed.sageMakerExecutionRole("x")
-        .withAttachedPolicyArns(List.of("arn:aws:iam::123456789012:policy/missing"))))
+    assertThatThrownBy(
+            () ->
+                emulator
+                    .iam()
+                    .seedRole(
+                        RoleSeed.sageMakerExecutionRole("x")
+                            .withAttachedPolicyArns(
+                                List.of("arn:aws:iam::123456789012:policy/missing"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("attached policy of role x");
   }

@@ -73,8 +73,9 @@ class SageMakerServiceTest {
   void userProfileIsPendingThenInServiceAfterTenSecondsOfVirtualTime() {
     String arn = createProfile("jane-doe", settings -> {}).userProfileArn();
 
-    assertThat(arn).isEqualTo(
-        "arn:aws:sagemaker:us-east-1:123456789012:user-profile/d-iamdomain0001/jane-doe");
+    assertThat(arn)
+        .isEqualTo(
+            "arn:aws:sagemaker:us-east-1:123456789012:user-profile/d-iamdomain0001/jane-doe");
     assertThat(describeProfile("jane-doe").statusAsString()).isEqualTo("Pending");
     clock.advance(Duration.ofSeconds(9));
     assertThat(describeProfile("jane-doe").statusAsString()).isEqualTo("Pending");
@@ -88,18 +89,24 @@ class SageMakerServiceTest {
 
   @Test
   void describeReturnsTheUserSettingsExactlyAsSent() {
-    UserSettings settings = UserSettings.builder()
-        .executionRole(ROLE_ARN)
-        .jupyterLabAppSettings(JupyterLabAppSettings.builder()
-            .defaultResourceSpec(ResourceSpec.builder()
-                .instanceType("ml.t3.large")
-                .sageMakerImageArn(
-                    "arn:aws:sagemaker:us-east-1:081325390199:image/sagemaker-distribution-cpu")
-                .build())
-            .build())
-        .studioWebPortalSettings(StudioWebPortalSettings.builder()
-            .hiddenMlToolsWithStrings("JumpStart", "Projects").build())
-        .build();
+    UserSettings settings =
+        UserSettings.builder()
+            .executionRole(ROLE_ARN)
+            .jupyterLabAppSettings(
+                JupyterLabAppSettings.builder()
+                    .defaultResourceSpec(
+                        ResourceSpec.builder()
+                            .instanceType("ml.t3.large")
+                            .sageMakerImageArn(
+                                "arn:aws:sagemaker:us-east-1:081325390199:"
+                                    + "image/sagemaker-distribution-cpu")
+                            .build())
+                    .build())
+            .studioWebPortalSettings(
+                StudioWebPortalSettings.builder()
+                    .hiddenMlToolsWithStrings("JumpStart", "Projects")
+                    .build())
+            .build();
     createProfile("jane-doe", request -> request.userSettings(settings));
 
     assertThat(describeProfile("jane-doe").userSettings()).isEqualTo(settings);
@@ -107,12 +114,14 @@ class SageMakerServiceTest {
 
   @Test
   void refusesNamesThatBreakTheModelPatternsWithAwsValidationMessages() {
-    assertValidation(() -> createProfile("jane_doe", r -> {}),
+    assertValidation(
+        () -> createProfile("jane_doe", r -> {}),
         "1 validation error detected: Value 'jane_doe' at 'userProfileName' failed to satisfy "
             + "constraint: Member must satisfy regular expression pattern: "
             + "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
     assertValidation(() -> createProfile("-jane", r -> {}), "at 'userProfileName'");
-    assertValidation(() -> createProfile("a".repeat(64), r -> {}),
+    assertValidation(
+        () -> createProfile("a".repeat(64), r -> {}),
         "Member must have length less than or equal to 63");
     assertValidation(
         () -> sageMaker.describeUserProfile(r -> r.domainId("D-UPPER").userProfileName("x")),
@@ -121,8 +130,16 @@ class SageMakerServiceTest {
         () -> createProfile("jane", r -> r.userSettings(s -> s.executionRole("not-an-arn"))),
         "at 'userSettings.executionRole'");
     assertValidation(
-        () -> createProfile("jane", r -> r.userSettings(s -> s.jupyterLabAppSettings(j ->
-            j.defaultResourceSpec(spec -> spec.sageMakerImageArn("image:latest"))))),
+        () ->
+            createProfile(
+                "jane",
+                r ->
+                    r.userSettings(
+                        s ->
+                            s.jupyterLabAppSettings(
+                                j ->
+                                    j.defaultResourceSpec(
+                                        spec -> spec.sageMakerImageArn("image:latest"))))),
         "at 'userSettings.jupyterLabAppSettings.defaultResourceSpec.sageMakerImageArn'");
     assertValidation(
         () -> sageMaker.describeUserProfile(r -> r.domainId(IAM_DOMAIN)),
@@ -141,20 +158,27 @@ class SageMakerServiceTest {
   void refusesAnExecutionRoleThatDoesNotExistWithTheExactAssumeRoleMessage() {
     String missing = "arn:aws:iam::123456789012:role/missing";
 
-    assertThatThrownBy(() -> createProfile("jane", r -> r.userSettings(s -> s.executionRole(
-        missing))))
-        .isInstanceOfSatisfying(SageMakerException.class, e -> {
-          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-          assertThat(e.awsErrorDetails().errorMessage())
-              .isEqualTo(ASSUME_ROLE_MESSAGE.formatted(missing));
-        });
+    assertThatThrownBy(
+            () -> createProfile("jane", r -> r.userSettings(s -> s.executionRole(missing))))
+        .isInstanceOfSatisfying(
+            SageMakerException.class,
+            e -> {
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .isEqualTo(ASSUME_ROLE_MESSAGE.formatted(missing));
+            });
   }
 
   @Test
   void refusesAnExecutionRoleThatDoesNotTrustSageMaker() {
-    emulator.iam().seedRole(RoleSeed.sageMakerExecutionRole("lambda-only").withTrustPolicy(
-        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
-            + "{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
+    emulator
+        .iam()
+        .seedRole(
+            RoleSeed.sageMakerExecutionRole("lambda-only")
+                .withTrustPolicy(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},"
+                        + "\"Action\":\"sts:AssumeRole\"}]}"));
     String arn = "arn:aws:iam::123456789012:role/lambda-only";
 
     assertValidationExactly(
@@ -165,8 +189,13 @@ class SageMakerServiceTest {
   @Test
   void refusesARoleCreatedLessThanThePropagationDelayAgo() {
     emulator.iam().setPropagationDelay(Duration.ofSeconds(8));
-    String arn = clients.iam.createRole(r -> r.roleName("fresh")
-        .assumeRolePolicyDocument(RoleSeed.SAGEMAKER_TRUST_POLICY)).role().arn();
+    String arn =
+        clients
+            .iam
+            .createRole(
+                r -> r.roleName("fresh").assumeRolePolicyDocument(RoleSeed.SAGEMAKER_TRUST_POLICY))
+            .role()
+            .arn();
 
     assertValidationExactly(
         () -> createProfile("jane", r -> r.userSettings(s -> s.executionRole(arn))),
@@ -182,26 +211,46 @@ class SageMakerServiceTest {
 
   @Test
   void ssoDomainsRequireTheSingleSignOnFieldsAndIamDomainsRefuseThem() {
-    assertValidation(() -> sageMaker.createUserProfile(r -> r.domainId(SSO_DOMAIN)
-        .userProfileName("jane")), "SingleSignOnUserIdentifier and SingleSignOnUserValue are "
-            + "required");
-    assertValidation(() -> createProfile("jane", r -> r.singleSignOnUserIdentifier("UserName")
-        .singleSignOnUserValue("jane@example.com")), "not supported for domain "
-            + IAM_DOMAIN);
-    assertValidation(() -> sageMaker.createUserProfile(r -> r.domainId(SSO_DOMAIN)
-        .userProfileName("jane").singleSignOnUserIdentifier("Email")
-        .singleSignOnUserValue("jane")), "at 'singleSignOnUserIdentifier'");
+    assertValidation(
+        () -> sageMaker.createUserProfile(r -> r.domainId(SSO_DOMAIN).userProfileName("jane")),
+        "SingleSignOnUserIdentifier and SingleSignOnUserValue are " + "required");
+    assertValidation(
+        () ->
+            createProfile(
+                "jane",
+                r ->
+                    r.singleSignOnUserIdentifier("UserName")
+                        .singleSignOnUserValue("jane@example.com")),
+        "not supported for domain " + IAM_DOMAIN);
+    assertValidation(
+        () ->
+            sageMaker.createUserProfile(
+                r ->
+                    r.domainId(SSO_DOMAIN)
+                        .userProfileName("jane")
+                        .singleSignOnUserIdentifier("Email")
+                        .singleSignOnUserValue("jane")),
+        "at 'singleSignOnUserIdentifier'");
 
-    sageMaker.createUserProfile(r -> r.domainId(SSO_DOMAIN).userProfileName("jane")
-        .singleSignOnUserIdentifier("UserName").singleSignOnUserValue("jane.doe"));
+    sageMaker.createUserProfile(
+        r ->
+            r.domainId(SSO_DOMAIN)
+                .userProfileName("jane")
+                .singleSignOnUserIdentifier("UserName")
+                .singleSignOnUserValue("jane.doe"));
 
-    DescribeUserProfileResponse profile = sageMaker.describeUserProfile(
-        r -> r.domainId(SSO_DOMAIN).userProfileName("jane"));
+    DescribeUserProfileResponse profile =
+        sageMaker.describeUserProfile(r -> r.domainId(SSO_DOMAIN).userProfileName("jane"));
     assertThat(profile.singleSignOnUserIdentifier()).isEqualTo("UserName");
     assertThat(profile.singleSignOnUserValue()).isEqualTo("jane.doe");
-    assertThatThrownBy(() -> sageMaker.createUserProfile(r -> r.domainId(SSO_DOMAIN)
-        .userProfileName("jane-again").singleSignOnUserIdentifier("UserName")
-        .singleSignOnUserValue("jane.doe")))
+    assertThatThrownBy(
+            () ->
+                sageMaker.createUserProfile(
+                    r ->
+                        r.domainId(SSO_DOMAIN)
+                            .userProfileName("jane-again")
+                            .singleSignOnUserIdentifier("UserName")
+                            .singleSignOnUserValue("jane.doe")))
         .isInstanceOf(ResourceInUseException.class);
   }
 
@@ -218,10 +267,13 @@ class SageMakerServiceTest {
   void missingProfileAndDomainAreResourceNotFoundNamingTheArn() {
     assertThatThrownBy(() -> describeProfile("ghost"))
         .isInstanceOf(ResourceNotFoundException.class)
-        .hasMessageStartingWith("User profile arn:aws:sagemaker:us-east-1:123456789012:"
-            + "user-profile/d-iamdomain0001/ghost does not exist.");
-    assertThatThrownBy(() -> sageMaker.createUserProfile(r -> r.domainId("d-nosuchdomain")
-        .userProfileName("jane")))
+        .hasMessageStartingWith(
+            "User profile arn:aws:sagemaker:us-east-1:123456789012:"
+                + "user-profile/d-iamdomain0001/ghost does not exist.");
+    assertThatThrownBy(
+            () ->
+                sageMaker.createUserProfile(
+                    r -> r.domainId("d-nosuchdomain").userProfileName("jane")))
         .isInstanceOf(ResourceNotFoundException.class)
         .hasMessageContaining("domain/d-nosuchdomain does not exist");
   }
@@ -231,8 +283,11 @@ class SageMakerServiceTest {
     profileInService("jane");
     launchApp("jane", "JupyterServer", "default");
     launchApp("jane", "KernelGateway", "kg-1");
-    emulator.sageMaker().adjustApps(AppSelector.app(IAM_DOMAIN, "jane", "KernelGateway", null),
-        AppBehaviour::failingOnCreate);
+    emulator
+        .sageMaker()
+        .adjustApps(
+            AppSelector.app(IAM_DOMAIN, "jane", "KernelGateway", null),
+            AppBehaviour::failingOnCreate);
     launchApp("jane", "KernelGateway", "kg-failing");
     clock.advance(Duration.ofMinutes(3));
 
@@ -255,9 +310,12 @@ class SageMakerServiceTest {
   @Test
   void deletingAUserProfileIsRefusedWhileItOwnsSpaces() {
     profileInService("jane");
-    sageMaker.createSpace(r -> r.domainId(IAM_DOMAIN).spaceName("jane-space")
-        .ownershipSettings(o -> o.ownerUserProfileName("jane"))
-        .spaceSharingSettings(s -> s.sharingType("Private")));
+    sageMaker.createSpace(
+        r ->
+            r.domainId(IAM_DOMAIN)
+                .spaceName("jane-space")
+                .ownershipSettings(o -> o.ownerUserProfileName("jane"))
+                .spaceSharingSettings(s -> s.sharingType("Private")));
 
     assertThatThrownBy(() -> deleteProfile("jane"))
         .isInstanceOf(ResourceInUseException.class)
@@ -272,8 +330,7 @@ class SageMakerServiceTest {
     assertThat(describeProfile("jane").statusAsString()).isEqualTo("Deleting");
     assertThatThrownBy(() -> deleteProfile("jane")).isInstanceOf(ResourceInUseException.class);
     clock.advance(Duration.ofSeconds(30));
-    assertThatThrownBy(() -> describeProfile("jane"))
-        .isInstanceOf(ResourceNotFoundException.class);
+    assertThatThrownBy(() -> describeProfile("jane")).isInstanceOf(ResourceNotFoundException.class);
     assertThatThrownBy(() -> deleteProfile("jane")).isInstanceOf(ResourceNotFoundException.class);
   }
 
@@ -295,8 +352,12 @@ class SageMakerServiceTest {
 
   @Test
   void seededDeleteFailedProfileShowsItsStatusAndReason() {
-    emulator.sageMaker().seedUserProfile(UserProfileSeed.inService(IAM_DOMAIN, "stuck")
-        .withStatus(ResourceStatus.DELETE_FAILED).withFailureReason("EFS busy"));
+    emulator
+        .sageMaker()
+        .seedUserProfile(
+            UserProfileSeed.inService(IAM_DOMAIN, "stuck")
+                .withStatus(ResourceStatus.DELETE_FAILED)
+                .withFailureReason("EFS busy"));
 
     DescribeUserProfileResponse profile = describeProfile("stuck");
     assertThat(profile.statusAsString()).isEqualTo("Delete_Failed");
@@ -305,16 +366,24 @@ class SageMakerServiceTest {
 
   @Test
   void updateMergesTheNamedSettingsAndPassesThroughUpdating() {
-    createProfile("jane", r -> r.userSettings(s -> s.executionRole(ROLE_ARN)
-        .defaultLandingUri("studio::")));
-    assertThatThrownBy(() -> sageMaker.updateUserProfile(r -> r.domainId(IAM_DOMAIN)
-        .userProfileName("jane").userSettings(s -> s.defaultLandingUri("app:JupyterServer:"))))
+    createProfile(
+        "jane", r -> r.userSettings(s -> s.executionRole(ROLE_ARN).defaultLandingUri("studio::")));
+    assertThatThrownBy(
+            () ->
+                sageMaker.updateUserProfile(
+                    r ->
+                        r.domainId(IAM_DOMAIN)
+                            .userProfileName("jane")
+                            .userSettings(s -> s.defaultLandingUri("app:JupyterServer:"))))
         .isInstanceOf(ResourceInUseException.class)
         .hasMessageContaining("status Pending");
     clock.advance(Duration.ofSeconds(10));
 
-    sageMaker.updateUserProfile(r -> r.domainId(IAM_DOMAIN).userProfileName("jane")
-        .userSettings(s -> s.defaultLandingUri("app:JupyterServer:")));
+    sageMaker.updateUserProfile(
+        r ->
+            r.domainId(IAM_DOMAIN)
+                .userProfileName("jane")
+                .userSettings(s -> s.defaultLandingUri("app:JupyterServer:")));
 
     DescribeUserProfileResponse profile = describeProfile("jane");
     assertThat(profile.statusAsString()).isEqualTo("Updating");
@@ -323,8 +392,13 @@ class SageMakerServiceTest {
     clock.advance(Duration.ofSeconds(5));
     assertThat(describeProfile("jane").statusAsString()).isEqualTo("InService");
     String missing = "arn:aws:iam::123456789012:role/gone";
-    assertValidationExactly(() -> sageMaker.updateUserProfile(r -> r.domainId(IAM_DOMAIN)
-        .userProfileName("jane").userSettings(s -> s.executionRole(missing))),
+    assertValidationExactly(
+        () ->
+            sageMaker.updateUserProfile(
+                r ->
+                    r.domainId(IAM_DOMAIN)
+                        .userProfileName("jane")
+                        .userSettings(s -> s.executionRole(missing))),
         ASSUME_ROLE_MESSAGE.formatted(missing));
   }
 
@@ -332,15 +406,23 @@ class SageMakerServiceTest {
   void listUserProfilesFiltersByDomainAndName() {
     profileInService("jane-doe");
     profileInService("john-roe");
-    sageMaker.createUserProfile(r -> r.domainId(SSO_DOMAIN).userProfileName("jane-sso")
-        .singleSignOnUserIdentifier("UserName").singleSignOnUserValue("jane"));
+    sageMaker.createUserProfile(
+        r ->
+            r.domainId(SSO_DOMAIN)
+                .userProfileName("jane-sso")
+                .singleSignOnUserIdentifier("UserName")
+                .singleSignOnUserValue("jane"));
 
-    assertThat(sageMaker.listUserProfiles(r -> r.domainIdEquals(IAM_DOMAIN)
-        .userProfileNameContains("jane")).userProfiles())
+    assertThat(
+            sageMaker
+                .listUserProfiles(r -> r.domainIdEquals(IAM_DOMAIN).userProfileNameContains("jane"))
+                .userProfiles())
         .extracting(p -> p.userProfileName())
         .containsExactly("jane-doe");
-    assertThat(sageMaker.listUserProfilesPaginator(r -> r.maxResults(1)).userProfiles()
-        .stream().map(p -> p.userProfileName()).toList())
+    assertThat(
+            sageMaker.listUserProfilesPaginator(r -> r.maxResults(1)).userProfiles().stream()
+                .map(p -> p.userProfileName())
+                .toList())
         .containsExactlyInAnyOrder("jane-doe", "john-roe", "jane-sso");
   }
 
@@ -351,20 +433,18 @@ class SageMakerServiceTest {
     profileInService("jane");
     String arn = launchApp("jane", "JupyterLab", "default");
 
-    assertThat(arn).isEqualTo(
-        "arn:aws:sagemaker:us-east-1:123456789012:app/d-iamdomain0001/jane/jupyterlab/default");
-    assertThat(describeApp("jane", "JupyterLab", "default").statusAsString())
-        .isEqualTo("Pending");
+    assertThat(arn)
+        .isEqualTo(
+            "arn:aws:sagemaker:us-east-1:123456789012:app/d-iamdomain0001/jane/jupyterlab/default");
+    assertThat(describeApp("jane", "JupyterLab", "default").statusAsString()).isEqualTo("Pending");
     clock.advance(Duration.ofMinutes(3));
     assertThat(describeApp("jane", "JupyterLab", "default").statusAsString())
         .isEqualTo("InService");
 
     deleteApp("jane", "JupyterLab", "default");
-    assertThat(describeApp("jane", "JupyterLab", "default").statusAsString())
-        .isEqualTo("Deleting");
+    assertThat(describeApp("jane", "JupyterLab", "default").statusAsString()).isEqualTo("Deleting");
     clock.advance(Duration.ofMinutes(2));
-    assertThat(listApps("jane")).extracting(AppDetails::statusAsString)
-        .containsExactly("Deleted");
+    assertThat(listApps("jane")).extracting(AppDetails::statusAsString).containsExactly("Deleted");
     clock.advance(Duration.ofMinutes(59));
     assertThat(listApps("jane")).hasSize(1);
     clock.advance(Duration.ofMinutes(1));
@@ -378,13 +458,14 @@ class SageMakerServiceTest {
   void deleteAppIsRefusedForDeletingDeletedAndFailedApps() {
     profileInService("jane");
     launchApp("jane", "JupyterServer", "default");
-    emulator.sageMaker().adjustApps(AppSelector.app(IAM_DOMAIN, "jane", null, "broken"),
-        AppBehaviour::failingOnCreate);
+    emulator
+        .sageMaker()
+        .adjustApps(
+            AppSelector.app(IAM_DOMAIN, "jane", null, "broken"), AppBehaviour::failingOnCreate);
     launchApp("jane", "KernelGateway", "broken");
     clock.advance(Duration.ofMinutes(3));
 
-    assertThat(describeApp("jane", "KernelGateway", "broken").statusAsString())
-        .isEqualTo("Failed");
+    assertThat(describeApp("jane", "KernelGateway", "broken").statusAsString()).isEqualTo("Failed");
     assertThatThrownBy(() -> deleteApp("jane", "KernelGateway", "broken"))
         .isInstanceOf(ResourceInUseException.class)
         .hasMessageContaining("Failed");
@@ -403,8 +484,11 @@ class SageMakerServiceTest {
   @Test
   void appFailingOnCreateEndsFailedWithItsReason() {
     profileInService("jane");
-    emulator.sageMaker().adjustApps(AppSelector.ofUserProfile(IAM_DOMAIN, "jane"),
-        b -> b.failingOnCreate().withFailureReason("InsufficientInstanceCapacity"));
+    emulator
+        .sageMaker()
+        .adjustApps(
+            AppSelector.ofUserProfile(IAM_DOMAIN, "jane"),
+            b -> b.failingOnCreate().withFailureReason("InsufficientInstanceCapacity"));
 
     launchApp("jane", "JupyterLab", "default");
     clock.advance(Duration.ofMinutes(3));
@@ -419,14 +503,15 @@ class SageMakerServiceTest {
     profileInService("jane");
     launchApp("jane", "JupyterLab", "default");
     clock.advance(Duration.ofMinutes(3));
-    emulator.sageMaker().adjustApps(AppSelector.any(),
-        b -> b.withOnDelete(AppBehaviour.DeleteOutcome.STUCK_DELETING));
+    emulator
+        .sageMaker()
+        .adjustApps(
+            AppSelector.any(), b -> b.withOnDelete(AppBehaviour.DeleteOutcome.STUCK_DELETING));
 
     deleteApp("jane", "JupyterLab", "default");
     clock.advance(Duration.ofDays(3));
 
-    assertThat(describeApp("jane", "JupyterLab", "default").statusAsString())
-        .isEqualTo("Deleting");
+    assertThat(describeApp("jane", "JupyterLab", "default").statusAsString()).isEqualTo("Deleting");
     assertThatThrownBy(() -> deleteProfile("jane")).isInstanceOf(ResourceInUseException.class);
   }
 
@@ -435,32 +520,37 @@ class SageMakerServiceTest {
     profileInService("jane");
     launchApp("jane", "JupyterLab", "default");
     clock.advance(Duration.ofMinutes(3));
-    emulator.sageMaker().adjustApps(AppSelector.any(),
-        b -> b.withOnDelete(AppBehaviour.DeleteOutcome.FAILED).withDeleteDuration(
-            Duration.ofSeconds(20)));
+    emulator
+        .sageMaker()
+        .adjustApps(
+            AppSelector.any(),
+            b ->
+                b.withOnDelete(AppBehaviour.DeleteOutcome.FAILED)
+                    .withDeleteDuration(Duration.ofSeconds(20)));
 
     deleteApp("jane", "JupyterLab", "default");
     clock.advance(Duration.ofSeconds(20));
 
-    assertThat(describeApp("jane", "JupyterLab", "default").statusAsString())
-        .isEqualTo("Failed");
+    assertThat(describeApp("jane", "JupyterLab", "default").statusAsString()).isEqualTo("Failed");
     deleteProfile("jane");
   }
 
   @Test
   void perAppDurationsOverrideTheServiceTimings() {
     profileInService("jane");
-    emulator.sageMaker().seedApp(AppSeed.ofUserProfile(IAM_DOMAIN, "jane", "JupyterLab",
-        "slow", AppStatus.IN_SERVICE).withBehaviour(AppBehaviour.defaults(
-            emulator.sageMaker().timings()).withDeleteDuration(Duration.ofMinutes(10))));
+    emulator
+        .sageMaker()
+        .seedApp(
+            AppSeed.ofUserProfile(IAM_DOMAIN, "jane", "JupyterLab", "slow", AppStatus.IN_SERVICE)
+                .withBehaviour(
+                    AppBehaviour.defaults(emulator.sageMaker().timings())
+                        .withDeleteDuration(Duration.ofMinutes(10))));
 
     deleteApp("jane", "JupyterLab", "slow");
     clock.advance(Duration.ofMinutes(9));
-    assertThat(describeApp("jane", "JupyterLab", "slow").statusAsString())
-        .isEqualTo("Deleting");
+    assertThat(describeApp("jane", "JupyterLab", "slow").statusAsString()).isEqualTo("Deleting");
     clock.advance(Duration.ofMinutes(1));
-    assertThat(describeApp("jane", "JupyterLab", "slow").statusAsString())
-        .isEqualTo("Deleted");
+    assertThat(describeApp("jane", "JupyterLab", "slow").statusAsString()).isEqualTo("Deleted");
   }
 
   @Test
@@ -468,9 +558,14 @@ class SageMakerServiceTest {
     profileInService("jane");
     for (int i = 0; i < 23; i++) {
       String name = "app-" + i;
-      sageMaker.createApp(r -> r.domainId(IAM_DOMAIN).userProfileName("jane")
-          .appType(AppType.KERNEL_GATEWAY).appName(name)
-          .resourceSpec(s -> s.instanceType(name.endsWith("1") ? "ml.t3.large" : "ml.m5.large")));
+      sageMaker.createApp(
+          r ->
+              r.domainId(IAM_DOMAIN)
+                  .userProfileName("jane")
+                  .appType(AppType.KERNEL_GATEWAY)
+                  .appName(name)
+                  .resourceSpec(
+                      s -> s.instanceType(name.endsWith("1") ? "ml.t3.large" : "ml.m5.large")));
       clock.advance(Duration.ofSeconds(1));
     }
 
@@ -478,14 +573,18 @@ class SageMakerServiceTest {
     assertThat(first.apps()).hasSize(10);
     assertThat(first.apps().get(0).appName()).isEqualTo("app-22");
     assertThat(first.nextToken()).isNotBlank();
-    List<String> all = sageMaker.listAppsPaginator(r -> r.domainIdEquals(IAM_DOMAIN)).apps()
-        .stream().map(AppDetails::appName).toList();
+    List<String> all =
+        sageMaker.listAppsPaginator(r -> r.domainIdEquals(IAM_DOMAIN)).apps().stream()
+            .map(AppDetails::appName)
+            .toList();
     assertThat(all).hasSize(23).doesNotHaveDuplicates();
     assertThat(sageMaker.listApps(r -> r.sortOrder("Ascending").maxResults(1)).apps())
-        .extracting(AppDetails::appName).containsExactly("app-0");
+        .extracting(AppDetails::appName)
+        .containsExactly("app-0");
     assertThatThrownBy(() -> sageMaker.listApps(r -> r.nextToken("forged")))
-        .isInstanceOfSatisfying(SageMakerException.class, e -> assertThat(
-            e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
+        .isInstanceOfSatisfying(
+            SageMakerException.class,
+            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
   }
 
   @Test
@@ -496,15 +595,20 @@ class SageMakerServiceTest {
     clock.advance(Duration.ofSeconds(10));
     launchApp("jane", "JupyterServer", "default");
     launchApp("john", "JupyterServer", "default");
-    sageMaker.createApp(r -> r.domainId(IAM_DOMAIN).spaceName("shared")
-        .appType(AppType.JUPYTER_LAB).appName("default"));
+    sageMaker.createApp(
+        r ->
+            r.domainId(IAM_DOMAIN)
+                .spaceName("shared")
+                .appType(AppType.JUPYTER_LAB)
+                .appName("default"));
 
     assertThat(listApps("jane")).extracting(AppDetails::userProfileName).containsExactly("jane");
     assertThat(sageMaker.listApps(r -> r.spaceNameEquals("shared")).apps())
         .extracting(AppDetails::spaceName, AppDetails::appTypeAsString)
         .containsExactly(tuple("shared", "JupyterLab"));
-    assertValidation(() -> sageMaker.listApps(r -> r.userProfileNameEquals("jane")
-        .spaceNameEquals("shared")), "cannot be specified together");
+    assertValidation(
+        () -> sageMaker.listApps(r -> r.userProfileNameEquals("jane").spaceNameEquals("shared")),
+        "cannot be specified together");
   }
 
   @Test
@@ -525,8 +629,11 @@ class SageMakerServiceTest {
   void createAppNeedsExactlyOneOwnerThatIsInService() {
     createProfile("jane", r -> {});
 
-    assertValidation(() -> sageMaker.createApp(r -> r.domainId(IAM_DOMAIN)
-        .appType(AppType.JUPYTER_SERVER).appName("default")), "Exactly one of");
+    assertValidation(
+        () ->
+            sageMaker.createApp(
+                r -> r.domainId(IAM_DOMAIN).appType(AppType.JUPYTER_SERVER).appName("default")),
+        "Exactly one of");
     assertThatThrownBy(() -> launchApp("jane", "JupyterServer", "default"))
         .isInstanceOf(ResourceInUseException.class)
         .hasMessageContaining("status Pending");
@@ -543,14 +650,19 @@ class SageMakerServiceTest {
 
     assertThatThrownBy(() -> launchApp("jane", "KernelGateway", "three"))
         .isInstanceOf(ResourceLimitExceededException.class)
-        .hasMessageContaining("'Studio KernelGateway Apps running on ml.t3.medium instance' "
-            + "is 2 Apps");
+        .hasMessageContaining(
+            "'Studio KernelGateway Apps running on ml.t3.medium instance' " + "is 2 Apps");
   }
 
   @Test
   void appTakesTheInstanceTypeOfItsProfilesDefaultResourceSpec() {
-    createProfile("jane", r -> r.userSettings(s -> s.jupyterLabAppSettings(j ->
-        j.defaultResourceSpec(spec -> spec.instanceType("ml.m5.xlarge")))));
+    createProfile(
+        "jane",
+        r ->
+            r.userSettings(
+                s ->
+                    s.jupyterLabAppSettings(
+                        j -> j.defaultResourceSpec(spec -> spec.instanceType("ml.m5.xlarge")))));
     clock.advance(Duration.ofSeconds(10));
 
     launchApp("jane", "JupyterLab", "default");
@@ -564,40 +676,57 @@ class SageMakerServiceTest {
   @Test
   void privateSpaceShowsItsOwnerAndSharingTypeAndIsDeletedAfterItsApps() {
     profileInService("jane");
-    String arn = sageMaker.createSpace(r -> r.domainId(IAM_DOMAIN).spaceName("jane-private")
-        .ownershipSettings(o -> o.ownerUserProfileName("jane"))
-        .spaceSharingSettings(s -> s.sharingType("Private"))
-        .spaceSettings(s -> s.appType(AppType.JUPYTER_LAB))).spaceArn();
-    assertThat(arn).isEqualTo(
-        "arn:aws:sagemaker:us-east-1:123456789012:space/d-iamdomain0001/jane-private");
+    String arn =
+        sageMaker
+            .createSpace(
+                r ->
+                    r.domainId(IAM_DOMAIN)
+                        .spaceName("jane-private")
+                        .ownershipSettings(o -> o.ownerUserProfileName("jane"))
+                        .spaceSharingSettings(s -> s.sharingType("Private"))
+                        .spaceSettings(s -> s.appType(AppType.JUPYTER_LAB)))
+            .spaceArn();
+    assertThat(arn)
+        .isEqualTo("arn:aws:sagemaker:us-east-1:123456789012:space/d-iamdomain0001/jane-private");
     clock.advance(Duration.ofSeconds(10));
-    sageMaker.createApp(r -> r.domainId(IAM_DOMAIN).spaceName("jane-private")
-        .appType(AppType.JUPYTER_LAB).appName("default"));
+    sageMaker.createApp(
+        r ->
+            r.domainId(IAM_DOMAIN)
+                .spaceName("jane-private")
+                .appType(AppType.JUPYTER_LAB)
+                .appName("default"));
 
-    DescribeSpaceResponse space = sageMaker.describeSpace(r -> r.domainId(IAM_DOMAIN)
-        .spaceName("jane-private"));
+    DescribeSpaceResponse space =
+        sageMaker.describeSpace(r -> r.domainId(IAM_DOMAIN).spaceName("jane-private"));
     assertThat(space.statusAsString()).isEqualTo("InService");
     assertThat(space.ownershipSettings().ownerUserProfileName()).isEqualTo("jane");
     assertThat(space.spaceSharingSettings().sharingTypeAsString()).isEqualTo("Private");
-    SpaceDetails summary = sageMaker.listSpaces(r -> r.domainIdEquals(IAM_DOMAIN)).spaces()
-        .get(0);
+    SpaceDetails summary = sageMaker.listSpaces(r -> r.domainIdEquals(IAM_DOMAIN)).spaces().get(0);
     assertThat(summary.ownershipSettingsSummary().ownerUserProfileName()).isEqualTo("jane");
     assertThat(summary.spaceSharingSettingsSummary().sharingTypeAsString()).isEqualTo("Private");
     assertThat(summary.spaceSettingsSummary().appTypeAsString()).isEqualTo("JupyterLab");
 
-    assertThatThrownBy(() -> sageMaker.deleteSpace(r -> r.domainId(IAM_DOMAIN)
-        .spaceName("jane-private")))
+    assertThatThrownBy(
+            () -> sageMaker.deleteSpace(r -> r.domainId(IAM_DOMAIN).spaceName("jane-private")))
         .isInstanceOf(ResourceInUseException.class)
         .hasMessageContaining("JupyterLab/default (Pending)");
-    sageMaker.deleteApp(r -> r.domainId(IAM_DOMAIN).spaceName("jane-private")
-        .appType(AppType.JUPYTER_LAB).appName("default"));
+    sageMaker.deleteApp(
+        r ->
+            r.domainId(IAM_DOMAIN)
+                .spaceName("jane-private")
+                .appType(AppType.JUPYTER_LAB)
+                .appName("default"));
     clock.advance(Duration.ofMinutes(2));
     sageMaker.deleteSpace(r -> r.domainId(IAM_DOMAIN).spaceName("jane-private"));
-    assertThat(sageMaker.describeSpace(r -> r.domainId(IAM_DOMAIN).spaceName("jane-private"))
-        .statusAsString()).isEqualTo("Deleting");
+    assertThat(
+            sageMaker
+                .describeSpace(r -> r.domainId(IAM_DOMAIN).spaceName("jane-private"))
+                .statusAsString())
+        .isEqualTo("Deleting");
     clock.advance(Duration.ofSeconds(30));
-    assertThatThrownBy(() -> sageMaker.describeSpace(r -> r.domainId(IAM_DOMAIN)
-        .spaceName("jane-private"))).isInstanceOf(ResourceNotFoundException.class);
+    assertThatThrownBy(
+            () -> sageMaker.describeSpace(r -> r.domainId(IAM_DOMAIN).spaceName("jane-private")))
+        .isInstanceOf(ResourceNotFoundException.class);
     deleteProfile("jane");
   }
 
@@ -606,14 +735,24 @@ class SageMakerServiceTest {
     profileInService("jane");
     sageMaker.createSpace(r -> r.domainId(IAM_DOMAIN).spaceName("team"));
 
-    assertThatThrownBy(() -> sageMaker.createSpace(r -> r.domainId(IAM_DOMAIN)
-        .spaceName("team"))).isInstanceOf(ResourceInUseException.class);
-    assertThatThrownBy(() -> sageMaker.createSpace(r -> r.domainId(IAM_DOMAIN)
-        .spaceName("orphan").ownershipSettings(o -> o.ownerUserProfileName("ghost"))
-        .spaceSharingSettings(s -> s.sharingType("Private"))))
+    assertThatThrownBy(() -> sageMaker.createSpace(r -> r.domainId(IAM_DOMAIN).spaceName("team")))
+        .isInstanceOf(ResourceInUseException.class);
+    assertThatThrownBy(
+            () ->
+                sageMaker.createSpace(
+                    r ->
+                        r.domainId(IAM_DOMAIN)
+                            .spaceName("orphan")
+                            .ownershipSettings(o -> o.ownerUserProfileName("ghost"))
+                            .spaceSharingSettings(s -> s.sharingType("Private"))))
         .isInstanceOf(ResourceNotFoundException.class);
-    assertValidation(() -> sageMaker.createSpace(r -> r.domainId(IAM_DOMAIN)
-        .spaceName("half").spaceSharingSettings(s -> s.sharingType("Shared"))),
+    assertValidation(
+        () ->
+            sageMaker.createSpace(
+                r ->
+                    r.domainId(IAM_DOMAIN)
+                        .spaceName("half")
+                        .spaceSharingSettings(s -> s.sharingType("Shared"))),
         "must be specified together");
   }
 
@@ -625,55 +764,87 @@ class SageMakerServiceTest {
     }
 
     assertThat(sageMaker.listSpaces(r -> r.domainIdEquals(IAM_DOMAIN)).spaces()).hasSize(10);
-    assertThat(sageMaker.listSpacesPaginator(r -> r.domainIdEquals(IAM_DOMAIN)).spaces()
-        .stream().map(SpaceDetails::spaceName).toList()).hasSize(12).doesNotHaveDuplicates();
+    assertThat(
+            sageMaker.listSpacesPaginator(r -> r.domainIdEquals(IAM_DOMAIN)).spaces().stream()
+                .map(SpaceDetails::spaceName)
+                .toList())
+        .hasSize(12)
+        .doesNotHaveDuplicates();
   }
 
   // ------------------------------------------------------------ domains, URLs, tags
 
   @Test
   void createdDomainHasAGeneratedIdAndIsListed() {
-    String domainId = sageMaker.createDomain(r -> r.domainName("created").authMode("IAM")
-        .defaultUserSettings(s -> s.executionRole(ROLE_ARN))).domainId();
+    String domainId =
+        sageMaker
+            .createDomain(
+                r ->
+                    r.domainName("created")
+                        .authMode("IAM")
+                        .defaultUserSettings(s -> s.executionRole(ROLE_ARN)))
+            .domainId();
 
     assertThat(domainId).matches("d-[a-z0-9]{12}");
     assertThat(sageMaker.describeDomain(r -> r.domainId(domainId)).authModeAsString())
         .isEqualTo("IAM");
-    assertThat(sageMaker.listDomainsPaginator(r -> r.maxResults(1)).domains().stream()
-        .map(d -> d.domainId()).toList())
+    assertThat(
+            sageMaker.listDomainsPaginator(r -> r.maxResults(1)).domains().stream()
+                .map(d -> d.domainId())
+                .toList())
         .containsExactlyInAnyOrder(IAM_DOMAIN, SSO_DOMAIN, domainId);
   }
 
   @Test
   void presignedDomainUrlsAreForIamDomainsOnly() {
     profileInService("jane");
-    sageMaker.createUserProfile(r -> r.domainId(SSO_DOMAIN).userProfileName("jane")
-        .singleSignOnUserIdentifier("UserName").singleSignOnUserValue("jane"));
+    sageMaker.createUserProfile(
+        r ->
+            r.domainId(SSO_DOMAIN)
+                .userProfileName("jane")
+                .singleSignOnUserIdentifier("UserName")
+                .singleSignOnUserValue("jane"));
 
-    assertThat(sageMaker.createPresignedDomainUrl(r -> r.domainId(IAM_DOMAIN)
-        .userProfileName("jane")).authorizedUrl())
+    assertThat(
+            sageMaker
+                .createPresignedDomainUrl(r -> r.domainId(IAM_DOMAIN).userProfileName("jane"))
+                .authorizedUrl())
         .startsWith("https://d-iamdomain0001.studio.us-east-1.sagemaker.aws/auth?token=");
-    assertValidation(() -> sageMaker.createPresignedDomainUrl(r -> r.domainId(SSO_DOMAIN)
-        .userProfileName("jane")), "AuthMode SSO");
-    assertValidation(() -> sageMaker.createPresignedDomainUrl(r -> r.domainId(IAM_DOMAIN)
-        .userProfileName("jane").expiresInSeconds(3)), "at 'expiresInSeconds'");
+    assertValidation(
+        () ->
+            sageMaker.createPresignedDomainUrl(r -> r.domainId(SSO_DOMAIN).userProfileName("jane")),
+        "AuthMode SSO");
+    assertValidation(
+        () ->
+            sageMaker.createPresignedDomainUrl(
+                r -> r.domainId(IAM_DOMAIN).userProfileName("jane").expiresInSeconds(3)),
+        "at 'expiresInSeconds'");
   }
 
   @Test
   void tagsGivenAtCreationAndAddedLaterAreListed() {
-    String arn = createProfile("jane", r -> r.tags(Tag.builder().key("managed-by")
-        .value("studio-lifecycle").build())).userProfileArn();
+    String arn =
+        createProfile(
+                "jane",
+                r -> r.tags(Tag.builder().key("managed-by").value("studio-lifecycle").build()))
+            .userProfileArn();
 
-    sageMaker.addTags(r -> r.resourceArn(arn).tags(Tag.builder()
-        .key("studio-lifecycle:request-id").value("hr-1").build()));
+    sageMaker.addTags(
+        r ->
+            r.resourceArn(arn)
+                .tags(Tag.builder().key("studio-lifecycle:request-id").value("hr-1").build()));
 
     assertThat(sageMaker.listTags(r -> r.resourceArn(arn)).tags())
         .extracting(Tag::key, Tag::value)
         .containsExactly(
-            tuple("managed-by", "studio-lifecycle"),
-            tuple("studio-lifecycle:request-id", "hr-1"));
-    assertValidation(() -> sageMaker.listTags(r -> r.resourceArn(
-        "arn:aws:sagemaker:us-east-1:123456789012:user-profile/d-iamdomain0001/ghost")),
+            tuple("managed-by", "studio-lifecycle"), tuple("studio-lifecycle:request-id", "hr-1"));
+    assertValidation(
+        () ->
+            sageMaker.listTags(
+                r ->
+                    r.resourceArn(
+                        "arn:aws:sagemaker:us-east-1:123456789012:user-profile/"
+                            + "d-iamdomain0001/ghost")),
         "does not exist");
   }
 
@@ -681,10 +852,11 @@ class SageMakerServiceTest {
 
   private CreateUserProfileResponse createProfile(
       String name, Consumer<CreateUserProfileRequest.Builder> customize) {
-    return sageMaker.createUserProfile(r -> {
-      r.domainId(IAM_DOMAIN).userProfileName(name);
-      customize.accept(r);
-    });
+    return sageMaker.createUserProfile(
+        r -> {
+          r.domainId(IAM_DOMAIN).userProfileName(name);
+          customize.accept(r);
+        });
   }
 
   private void profileInService(String name) {
@@ -700,38 +872,49 @@ class SageMakerServiceTest {
   }
 
   private String launchApp(String user, String type, String name) {
-    return sageMaker.createApp(CreateAppRequest.builder().domainId(IAM_DOMAIN)
-        .userProfileName(user).appType(type).appName(name).build()).appArn();
+    return sageMaker
+        .createApp(
+            CreateAppRequest.builder()
+                .domainId(IAM_DOMAIN)
+                .userProfileName(user)
+                .appType(type)
+                .appName(name)
+                .build())
+        .appArn();
   }
 
   private DescribeAppResponse describeApp(String user, String type, String name) {
-    return sageMaker.describeApp(r -> r.domainId(IAM_DOMAIN).userProfileName(user)
-        .appType(type).appName(name));
+    return sageMaker.describeApp(
+        r -> r.domainId(IAM_DOMAIN).userProfileName(user).appType(type).appName(name));
   }
 
   private void deleteApp(String user, String type, String name) {
-    sageMaker.deleteApp(r -> r.domainId(IAM_DOMAIN).userProfileName(user).appType(type)
-        .appName(name));
+    sageMaker.deleteApp(
+        r -> r.domainId(IAM_DOMAIN).userProfileName(user).appType(type).appName(name));
   }
 
   private List<AppDetails> listApps(String user) {
-    return new ArrayList<>(sageMaker.listApps(r -> r.domainIdEquals(IAM_DOMAIN)
-        .userProfileNameEquals(user)).apps());
+    return new ArrayList<>(
+        sageMaker.listApps(r -> r.domainIdEquals(IAM_DOMAIN).userProfileNameEquals(user)).apps());
   }
 
   private static void assertValidation(Runnable call, String messagePart) {
     assertThatThrownBy(call::run)
-        .isInstanceOfSatisfying(SageMakerException.class, e -> {
-          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-          assertThat(e.awsErrorDetails().errorMessage()).contains(messagePart);
-        });
+        .isInstanceOfSatisfying(
+            SageMakerException.class,
+            e -> {
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+              assertThat(e.awsErrorDetails().errorMessage()).contains(messagePart);
+            });
   }
 
   private static void assertValidationExactly(Runnable call, String message) {
     assertThatThrownBy(call::run)
-        .isInstanceOfSatisfying(SageMakerException.class, e -> {
-          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-          assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
-        });
+        .isInstanceOfSatisfying(
+            SageMakerException.class,
+            e -> {
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+              assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
+            });
   }
 }

@@ -38,8 +38,7 @@ class ScenarioLoaderTest {
   @MethodSource("exampleScenarios")
   void everyExampleScenarioLoadsAndApplies(Path file) {
     Scenario scenario = ScenarioLoader.load(file);
-    try (AwsEmulator emulator =
-        ScenarioLoader.configure(scenario, AwsEmulator.builder()).build()) {
+    try (AwsEmulator emulator = ScenarioLoader.configure(scenario, AwsEmulator.builder()).build()) {
       ScenarioLoader.apply(scenario, emulator);
 
       assertThat(scenario.description()).isNotBlank();
@@ -57,8 +56,9 @@ class ScenarioLoaderTest {
         EmulatorClients clients = new EmulatorClients(emulator)) {
       ScenarioLoader.apply(scenario, emulator);
 
-      DescribeUserProfileResponse jane = clients.sageMaker.describeUserProfile(
-          r -> r.domainId(DOMAIN).userProfileName("jane-doe"));
+      DescribeUserProfileResponse jane =
+          clients.sageMaker.describeUserProfile(
+              r -> r.domainId(DOMAIN).userProfileName("jane-doe"));
       assertThat(jane.statusAsString()).isEqualTo("InService");
       assertThat(jane.userSettings().executionRole())
           .isEqualTo("arn:aws:iam::123456789012:role/studio-lifecycle/jane-doe");
@@ -66,32 +66,56 @@ class ScenarioLoaderTest {
           .containsExactly("JumpStart");
       assertThat(clients.sageMaker.listTags(r -> r.resourceArn(jane.userProfileArn())).tags())
           .hasSize(2);
-      assertThat(clients.sageMaker.listApps(r -> r.domainIdEquals(DOMAIN)
-          .userProfileNameEquals("jane-doe")).apps())
+      assertThat(
+              clients
+                  .sageMaker
+                  .listApps(r -> r.domainIdEquals(DOMAIN).userProfileNameEquals("jane-doe"))
+                  .apps())
           .extracting(AppDetails::appName, AppDetails::statusAsString)
           .containsExactlyInAnyOrder(
               org.assertj.core.groups.Tuple.tuple("default", "InService"),
               org.assertj.core.groups.Tuple.tuple("datascience-ml-t3-medium", "Failed"));
-      assertThat(clients.sageMaker.describeSpace(r -> r.domainId(DOMAIN)
-          .spaceName("jane-doe-private")).ownershipSettings().ownerUserProfileName())
+      assertThat(
+              clients
+                  .sageMaker
+                  .describeSpace(r -> r.domainId(DOMAIN).spaceName("jane-doe-private"))
+                  .ownershipSettings()
+                  .ownerUserProfileName())
           .isEqualTo("jane-doe");
-      assertThat(clients.iam.getRole(r -> r.roleName("jane-doe")).role().permissionsBoundary()
-          .permissionsBoundaryArn())
+      assertThat(
+              clients
+                  .iam
+                  .getRole(r -> r.roleName("jane-doe"))
+                  .role()
+                  .permissionsBoundary()
+                  .permissionsBoundaryArn())
           .isEqualTo("arn:aws:iam::123456789012:policy/studio-lifecycle-execution-boundary");
 
-      clients.sageMaker.deleteApp(r -> r.domainId(DOMAIN).spaceName("jane-doe-private")
-          .appType("JupyterLab").appName("default"));
+      clients.sageMaker.deleteApp(
+          r ->
+              r.domainId(DOMAIN)
+                  .spaceName("jane-doe-private")
+                  .appType("JupyterLab")
+                  .appName("default"));
       emulator.virtualClock().advance(Duration.ofMinutes(4));
-      assertThat(emulator.sageMaker().appStatus(DOMAIN, null, "jane-doe-private", "JupyterLab",
-          "default")).contains(AppStatus.DELETING);
+      assertThat(
+              emulator
+                  .sageMaker()
+                  .appStatus(DOMAIN, null, "jane-doe-private", "JupyterLab", "default"))
+          .contains(AppStatus.DELETING);
       emulator.virtualClock().advance(Duration.ofMinutes(1));
-      assertThat(emulator.sageMaker().appStatus(DOMAIN, null, "jane-doe-private", "JupyterLab",
-          "default")).contains(AppStatus.DELETED);
-      clients.iam.detachRolePolicy(r -> r.roleName("jane-doe")
-          .policyArn("arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"));
+      assertThat(
+              emulator
+                  .sageMaker()
+                  .appStatus(DOMAIN, null, "jane-doe-private", "JupyterLab", "default"))
+          .contains(AppStatus.DELETED);
+      clients.iam.detachRolePolicy(
+          r ->
+              r.roleName("jane-doe")
+                  .policyArn("arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"));
       assertThatThrownBy(() -> clients.iam.deleteRole(r -> r.roleName("jane-doe")))
-          .isInstanceOfSatisfying(IamException.class,
-              e -> assertThat(e.statusCode()).isEqualTo(503));
+          .isInstanceOfSatisfying(
+              IamException.class, e -> assertThat(e.statusCode()).isEqualTo(503));
       clients.iam.deleteRole(r -> r.roleName("jane-doe"));
     }
   }
@@ -105,15 +129,21 @@ class ScenarioLoaderTest {
 
       for (String type : List.of("JupyterServer", "KernelGateway")) {
         String name = type.equals("JupyterServer") ? "default" : "kernel-1";
-        clients.sageMaker.deleteApp(r -> r.domainId(DOMAIN).userProfileName("stuck-user")
-            .appType(type).appName(name));
+        clients.sageMaker.deleteApp(
+            r -> r.domainId(DOMAIN).userProfileName("stuck-user").appType(type).appName(name));
       }
       emulator.virtualClock().advance(Duration.ofHours(6));
 
-      assertThat(emulator.sageMaker().appStatus(DOMAIN, "stuck-user", null, "JupyterServer",
-          "default")).contains(AppStatus.DELETING);
-      assertThat(emulator.sageMaker().appStatus(DOMAIN, "stuck-user", null, "KernelGateway",
-          "kernel-1")).contains(AppStatus.FAILED);
+      assertThat(
+              emulator
+                  .sageMaker()
+                  .appStatus(DOMAIN, "stuck-user", null, "JupyterServer", "default"))
+          .contains(AppStatus.DELETING);
+      assertThat(
+              emulator
+                  .sageMaker()
+                  .appStatus(DOMAIN, "stuck-user", null, "KernelGateway", "kernel-1"))
+          .contains(AppStatus.FAILED);
     }
   }
 
@@ -125,24 +155,33 @@ class ScenarioLoaderTest {
       ScenarioLoader.apply(scenario, emulator);
       assertThat(emulator.iam().propagationDelay()).isEqualTo(Duration.ofSeconds(10));
 
-      assertThatThrownBy(() -> clients.sageMaker.createUserProfile(r -> r.domainId(DOMAIN)
-          .userProfileName("jane")))
-          .isInstanceOfSatisfying(SageMakerException.class,
+      assertThatThrownBy(
+              () ->
+                  clients.sageMaker.createUserProfile(
+                      r -> r.domainId(DOMAIN).userProfileName("jane")))
+          .isInstanceOfSatisfying(
+              SageMakerException.class,
               e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InternalFailure"));
       clients.sageMaker.createUserProfile(r -> r.domainId(DOMAIN).userProfileName("jane"));
-      assertThatThrownBy(() -> clients.sageMaker.createUserProfile(r -> r.domainId(DOMAIN)
-          .userProfileName("john")))
-          .isInstanceOfSatisfying(SageMakerException.class,
+      assertThatThrownBy(
+              () ->
+                  clients.sageMaker.createUserProfile(
+                      r -> r.domainId(DOMAIN).userProfileName("john")))
+          .isInstanceOfSatisfying(
+              SageMakerException.class,
               e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException"));
     }
   }
 
   @Test
   void unknownFieldsAreRefusedNamingWhereTheyAre() {
-    assertThatThrownBy(() -> ScenarioLoader.parse(
-        "{\"sagemaker\": {\"domains\": [{\"domainName\": \"x\", \"authMode\": \"IAM\", "
-            + "\"userProfiles\": [{\"userProfileName\": \"a\", \"colour\": \"red\"}]}]}}",
-        "test.json"))
+    assertThatThrownBy(
+            () ->
+                ScenarioLoader.parse(
+                    "{\"sagemaker\": {\"domains\": [{\"domainName\": \"x\", \"authMode\": \"IAM\","
+                        + " \"userProfiles\": [{\"userProfileName\": \"a\", \"colour\":"
+                        + " \"red\"}]}]}}",
+                    "test.json"))
         .isInstanceOf(ScenarioException.class)
         .hasMessageContaining("test.json")
         .hasMessageContaining("sagemaker.domains[0].userProfiles[0].colour")
@@ -154,24 +193,31 @@ class ScenarioLoaderTest {
 
   @Test
   void badValuesAreRefusedNamingTheField() {
-    assertApplyFails("{\"sagemaker\": {\"domains\": [{\"domainName\": \"x\", \"authMode\": "
-            + "\"IAM\", \"userProfiles\": [{\"userProfileName\": \"a\", \"status\": \"Ready\"}]}]}}",
+    assertApplyFails(
+        "{\"sagemaker\": {\"domains\": [{\"domainName\": \"x\", \"authMode\": \"IAM\","
+            + " \"userProfiles\": [{\"userProfileName\": \"a\", \"status\": \"Ready\"}]}]}}",
         "sagemaker.domains[0].userProfiles[0].status: unknown status 'Ready'");
-    assertApplyFails("{\"sagemaker\": {\"domains\": [{\"authMode\": \"IAM\"}]}}",
+    assertApplyFails(
+        "{\"sagemaker\": {\"domains\": [{\"authMode\": \"IAM\"}]}}",
         "sagemaker.domains[0].domainName: is required");
-    assertApplyFails("{\"sagemaker\": {\"domains\": [{\"domainName\": \"x\", \"authMode\": "
+    assertApplyFails(
+        "{\"sagemaker\": {\"domains\": [{\"domainName\": \"x\", \"authMode\": "
             + "\"IAM\", \"apps\": [{\"userProfileName\": \"nobody\", \"appType\": "
             + "\"JupyterServer\", \"appName\": \"default\"}]}]}}",
         "sagemaker.domains[0].apps[0]: app default: user profile nobody is not seeded");
-    assertApplyFails("{\"timings\": {\"appDelete\": \"2 minutes\"}}",
+    assertApplyFails(
+        "{\"timings\": {\"appDelete\": \"2 minutes\"}}",
         "timings.appDelete: '2 minutes' is not an ISO-8601 duration");
-    assertApplyFails("{\"faults\": {\"failures\": [{\"service\": \"iam\", \"error\": "
+    assertApplyFails(
+        "{\"faults\": {\"failures\": [{\"service\": \"iam\", \"error\": "
             + "\"InternalFailure\", \"times\": 1, \"probability\": 0.5}]}}",
         "faults.failures[0]: give exactly one of 'times' and 'probability'");
-    assertApplyFails("{\"faults\": {\"throttling\": [{\"service\": \"ec2\", \"ratePerSecond\": 1, "
+    assertApplyFails(
+        "{\"faults\": {\"throttling\": [{\"service\": \"ec2\", \"ratePerSecond\": 1, "
             + "\"burst\": 1}]}}",
         "faults.throttling[0].service: unknown service 'ec2'");
-    assertApplyFails("{\"sagemaker\": {\"domains\": [{\"domainName\": \"x\", \"authMode\": "
+    assertApplyFails(
+        "{\"sagemaker\": {\"domains\": [{\"domainName\": \"x\", \"authMode\": "
             + "\"SSO\", \"userProfiles\": [{\"userProfileName\": \"a\"}]}]}}",
         "needs singleSignOnUserValue");
   }

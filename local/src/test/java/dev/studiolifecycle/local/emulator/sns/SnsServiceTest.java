@@ -41,8 +41,8 @@ class SnsServiceTest {
     String first = sns.createTopic(r -> r.name("studio-lifecycle-notifications")).topicArn();
     String second = sns.createTopic(r -> r.name("studio-lifecycle-notifications")).topicArn();
 
-    assertThat(first).isEqualTo(
-        "arn:aws:sns:us-east-1:123456789012:studio-lifecycle-notifications");
+    assertThat(first)
+        .isEqualTo("arn:aws:sns:us-east-1:123456789012:studio-lifecycle-notifications");
     assertThat(second).isEqualTo(first);
     assertThat(emulator.sns().topicArns()).containsExactly(first);
   }
@@ -50,17 +50,35 @@ class SnsServiceTest {
   @Test
   void publishedMessagesAreKeptInOrderWithSubjectAttributesTimeAndCaller() {
     String topic = emulator.sns().seedTopic("notifications");
-    sns.publish(r -> r.topicArn(topic).subject("Onboarded jane-doe").message("{\"ok\":true}")
-        .messageAttributes(Map.of(
-            "outcome", MessageAttributeValue.builder().dataType("String")
-                .stringValue("SUCCEEDED").build(),
-            "attempt", MessageAttributeValue.builder().dataType("Number")
-                .stringValue("2").build(),
-            "blob", MessageAttributeValue.builder().dataType("Binary")
-                .binaryValue(SdkBytes.fromUtf8String("hi")).build())));
+    sns.publish(
+        r ->
+            r.topicArn(topic)
+                .subject("Onboarded jane-doe")
+                .message("{\"ok\":true}")
+                .messageAttributes(
+                    Map.of(
+                        "outcome",
+                            MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue("SUCCEEDED")
+                                .build(),
+                        "attempt",
+                            MessageAttributeValue.builder()
+                                .dataType("Number")
+                                .stringValue("2")
+                                .build(),
+                        "blob",
+                            MessageAttributeValue.builder()
+                                .dataType("Binary")
+                                .binaryValue(SdkBytes.fromUtf8String("hi"))
+                                .build())));
     emulator.virtualClock().advance(Duration.ofMinutes(5));
-    sns.publish(r -> r.topicArn(topic).message("second")
-        .overrideConfiguration(c -> c.putHeader(ServiceRequest.CALLER_HEADER, "NotifyFunction")));
+    sns.publish(
+        r ->
+            r.topicArn(topic)
+                .message("second")
+                .overrideConfiguration(
+                    c -> c.putHeader(ServiceRequest.CALLER_HEADER, "NotifyFunction")));
 
     assertThat(emulator.sns().publishedMessages()).hasSize(2);
     PublishedMessage first = emulator.sns().publishedMessages().get(0);
@@ -80,8 +98,10 @@ class SnsServiceTest {
 
   @Test
   void publishingToAMissingTopicIsNotFound() {
-    assertThatThrownBy(() -> sns.publish(r -> r.message("hi")
-        .topicArn("arn:aws:sns:us-east-1:123456789012:missing")))
+    assertThatThrownBy(
+            () ->
+                sns.publish(
+                    r -> r.message("hi").topicArn("arn:aws:sns:us-east-1:123456789012:missing")))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("Topic does not exist");
     assertThat(emulator.sns().publishedMessages()).isEmpty();
@@ -94,17 +114,29 @@ class SnsServiceTest {
     assertThatThrownBy(() -> sns.publish(r -> r.topicArn(topic).message("")))
         .isInstanceOf(InvalidParameterException.class)
         .hasMessageContaining("Empty message");
-    assertThatThrownBy(() -> sns.publish(r -> r.topicArn(topic).message("x")
-        .subject("line\nbreak")))
+    assertThatThrownBy(
+            () -> sns.publish(r -> r.topicArn(topic).message("x").subject("line\nbreak")))
         .isInstanceOf(InvalidParameterException.class)
         .hasMessageContaining("Subject");
-    assertThatThrownBy(() -> sns.publish(r -> r.topicArn(topic).message("x")
-        .messageAttributes(Map.of("n", MessageAttributeValue.builder().dataType("Number")
-            .stringValue("many").build()))))
+    assertThatThrownBy(
+            () ->
+                sns.publish(
+                    r ->
+                        r.topicArn(topic)
+                            .message("x")
+                            .messageAttributes(
+                                Map.of(
+                                    "n",
+                                    MessageAttributeValue.builder()
+                                        .dataType("Number")
+                                        .stringValue("many")
+                                        .build()))))
         .isInstanceOf(InvalidParameterException.class)
         .hasMessageContaining("'n'");
-    assertThatThrownBy(() -> sns.publish(r -> r.topicArn(topic).message("{\"email\":\"x\"}")
-        .messageStructure("json")))
+    assertThatThrownBy(
+            () ->
+                sns.publish(
+                    r -> r.topicArn(topic).message("{\"email\":\"x\"}").messageStructure("json")))
         .isInstanceOf(InvalidParameterException.class)
         .hasMessageContaining("No default entry");
     assertThatThrownBy(() -> sns.createTopic(r -> r.name("bad name")))

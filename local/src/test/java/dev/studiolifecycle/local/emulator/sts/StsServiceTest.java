@@ -18,11 +18,13 @@ class StsServiceTest {
       assertThat(identity.account()).isEqualTo("123456789012");
       assertThat(identity.arn()).isEqualTo(StsService.CALLER_ARN);
       assertThat(identity.userId()).isEqualTo(StsService.CALLER_USER_ID);
-      assertThat(emulator.requestLog().calls("sts", "GetCallerIdentity")).singleElement()
-          .satisfies(call -> {
-            assertThat(call.iamAction()).isEqualTo("sts:GetCallerIdentity");
-            assertThat(call.mutating()).isFalse();
-          });
+      assertThat(emulator.requestLog().calls("sts", "GetCallerIdentity"))
+          .singleElement()
+          .satisfies(
+              call -> {
+                assertThat(call.iamAction()).isEqualTo("sts:GetCallerIdentity");
+                assertThat(call.mutating()).isFalse();
+              });
     }
   }
 }

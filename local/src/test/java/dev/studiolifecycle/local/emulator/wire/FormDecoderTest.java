@@ -8,8 +8,10 @@ class FormDecoderTest {
 
   @Test
   void decodesPercentAndPlusEncodingKeepingOrder() {
-    assertThat(FormDecoder.decode("Action=CreateRole&AssumeRolePolicyDocument=%7B%22a%22%3A1%7D"
-        + "&Description=two+words&Empty=&Flag"))
+    assertThat(
+            FormDecoder.decode(
+                "Action=CreateRole&AssumeRolePolicyDocument=%7B%22a%22%3A1%7D"
+                    + "&Description=two+words&Empty=&Flag"))
         .containsExactly(
             java.util.Map.entry("Action", "CreateRole"),
             java.util.Map.entry("AssumeRolePolicyDocument", "{\"a\":1}"),

@@ -8,15 +8,17 @@ import org.junit.jupiter.api.Test;
 
 class QueryParametersTest {
 
-  private final QueryParameters parameters = QueryParameters.of(Map.of(
-      "RoleName", "jane",
-      "Tags.member.1.Key", "a",
-      "Tags.member.1.Value", "1",
-      "Tags.member.2.Key", "b",
-      "Tags.member.2.Value", "2",
-      "Tags.member.4.Key", "after-a-gap",
-      "PolicyArns.member.1", "arn:1",
-      "PolicyArns.member.2", "arn:2"));
+  private final QueryParameters parameters =
+      QueryParameters.of(
+          Map.of(
+              "RoleName", "jane",
+              "Tags.member.1.Key", "a",
+              "Tags.member.1.Value", "1",
+              "Tags.member.2.Key", "b",
+              "Tags.member.2.Value", "2",
+              "Tags.member.4.Key", "after-a-gap",
+              "PolicyArns.member.1", "arn:1",
+              "PolicyArns.member.2", "arn:2"));
 
   @Test
   void readsListsOfStructuresInIndexOrderUntilTheFirstGap() {

@@ -10,20 +10,23 @@ class XmlWriterTest {
 
   @Test
   void writesNestedElementsEscapesTextAndSkipsNulls() {
-    String xml = new XmlWriter()
-        .start("Root", "https://example.com/doc/")
-        .element("Text", "a < b & \"c\"")
-        .element("Missing", (String) null)
-        .element("Count", 3)
-        .element("Flag", true)
-        .element("When", Instant.parse("2026-01-05T09:00:00.123456Z"))
-        .emptyElement("Empty")
-        .end()
-        .finish();
+    String xml =
+        new XmlWriter()
+            .start("Root", "https://example.com/doc/")
+            .element("Text", "a < b & \"c\"")
+            .element("Missing", (String) null)
+            .element("Count", 3)
+            .element("Flag", true)
+            .element("When", Instant.parse("2026-01-05T09:00:00.123456Z"))
+            .emptyElement("Empty")
+            .end()
+            .finish();
 
-    assertThat(xml).isEqualTo("<Root xmlns=\"https://example.com/doc/\">"
-        + "<Text>a &lt; b &amp; &quot;c&quot;</Text><Count>3</Count><Flag>true</Flag>"
-        + "<When>2026-01-05T09:00:00.123Z</When><Empty/></Root>");
+    assertThat(xml)
+        .isEqualTo(
+            "<Root xmlns=\"https://example.com/doc/\">"
+                + "<Text>a &lt; b &amp; &quot;c&quot;</Text><Count>3</Count><Flag>true</Flag>"
+                + "<When>2026-01-05T09:00:00.123Z</When><Empty/></Root>");
   }
 
   @Test
