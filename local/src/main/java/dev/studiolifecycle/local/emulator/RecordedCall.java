@@ -33,9 +33,4 @@ public record RecordedCall(
   public Optional<String> callerName() {
     return Optional.ofNullable(caller);
   }
-
-  /** A call that changed (or tried to change) state: a mutating operation, whatever its outcome. */
-  public boolean attemptedMutation() {
-    return mutating;
-  }
 }

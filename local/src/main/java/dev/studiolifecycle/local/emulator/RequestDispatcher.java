@@ -35,7 +35,6 @@ final class RequestDispatcher implements HttpHandler {
 
   private static final System.Logger LOG = System.getLogger(RequestDispatcher.class.getName());
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final String GENERIC_XML_NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
 
   private record Registered(EmulatedService service, Map<String, Operation> operations) {}
 
@@ -123,9 +122,7 @@ final class RequestDispatcher implements HttpHandler {
           error.code(),
           caller,
           requestId);
-      return jsonRequest
-          ? jsonError(error, requestId)
-          : xmlError(error, GENERIC_XML_NAMESPACE, requestId);
+      return jsonRequest ? jsonError(error, requestId) : xmlError(error, null, requestId);
     }
     String serviceName = scope.get().service();
     Registered registered = services.get(serviceName);
@@ -149,9 +146,7 @@ final class RequestDispatcher implements HttpHandler {
           error.code(),
           caller,
           requestId);
-      return jsonRequest
-          ? jsonError(error, requestId)
-          : xmlError(error, GENERIC_XML_NAMESPACE, requestId);
+      return jsonRequest ? jsonError(error, requestId) : xmlError(error, null, requestId);
     }
     EmulatedService service = registered.service();
     if (service.protocol() instanceof WireProtocol.AwsJson json) {
@@ -400,10 +395,16 @@ final class RequestDispatcher implements HttpHandler {
         Map.of("x-amzn-RequestId", requestId, "x-amzn-ErrorType", error.code()));
   }
 
+  /** {@code namespace} is null when no service could be told (unsigned or unknown service). */
   private static Answer xmlError(AwsServiceError error, String namespace, String requestId) {
+    XmlWriter writer = new XmlWriter();
+    if (namespace == null) {
+      writer.start("ErrorResponse");
+    } else {
+      writer.start("ErrorResponse", namespace);
+    }
     String xml =
-        new XmlWriter()
-            .start("ErrorResponse", namespace)
+        writer
             .start("Error")
             .element("Type", error.senderFault() ? "Sender" : "Receiver")
             .element("Code", error.code())

@@ -1,7 +1,6 @@
 package dev.studiolifecycle.local.emulator.sagemaker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -316,9 +315,5 @@ final class JsonInput {
   /** The member's path in AWS's style: lower camel case, dotted. */
   private String at(String member) {
     return path + Character.toLowerCase(member.charAt(0)) + member.substring(1);
-  }
-
-  static ObjectNode asObject(JsonNode node) {
-    return (ObjectNode) node;
   }
 }
