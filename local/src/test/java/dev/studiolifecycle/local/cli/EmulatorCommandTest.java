@@ -64,10 +64,23 @@ class EmulatorCommandTest {
   }
 
   @Test
-  void badOptionsExitWithTwo() {
-    assertThat(StudioLifecycleCommand.execute("emulator", "--time-scale", "0")).isEqualTo(2);
-    assertThat(StudioLifecycleCommand.execute("emulator", "--port", "70000")).isEqualTo(2);
-    assertThat(StudioLifecycleCommand.execute("emulator", "--colour")).isEqualTo(2);
+  void badOptionsExitWithTwoNamingTheOption() {
+    assertThat(runWithErrors("emulator", "--time-scale", "0"))
+        .contains("--time-scale must be a positive number");
+    assertThat(runWithErrors("emulator", "--port", "70000"))
+        .contains("--port must be between 0 and 65535");
+    assertThat(runWithErrors("emulator", "--colour")).contains("Unknown option: '--colour'");
+  }
+
+  /** Runs the command line, expecting exit code 2; returns what it printed on stderr. */
+  private static String runWithErrors(String... args) {
+    StringWriter err = new StringWriter();
+    int code =
+        new CommandLine(new StudioLifecycleCommand())
+            .setErr(new PrintWriter(err, true))
+            .execute(args);
+    assertThat(code).as("exit code of %s", String.join(" ", args)).isEqualTo(2);
+    return err.toString();
   }
 
   @Test

@@ -83,6 +83,10 @@ public final class EmulatorBenchmark {
           MEASURED_CALLS / seconds,
           "requests/s");
       print("DescribeUserProfile mean latency", seconds * 1e6 / MEASURED_CALLS, "us");
+      print(
+          "DescribeUserProfile, raw JDK HttpClient, sequential (server side alone)",
+          rawThroughput(emulator),
+          "requests/s");
     } finally {
       emulator.close();
     }
@@ -90,6 +94,34 @@ public final class EmulatorBenchmark {
     if (args.length > 0) {
       timeStandalone(Path.of(args[0]));
     }
+  }
+
+  /** The same call without the SDK's signing and pipeline: what the emulator itself costs. */
+  private static double rawThroughput(AwsEmulator emulator) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/"))
+            .header(
+                "Authorization",
+                "AWS4-HMAC-SHA256 Credential=AKID/20260105/us-east-1/sagemaker/aws4_request, "
+                    + "SignedHeaders=host, Signature=0")
+            .header("Content-Type", "application/x-amz-json-1.1")
+            .header("X-Amz-Target", "SageMaker.DescribeUserProfile")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"DomainId\":\"" + DOMAIN + "\",\"UserProfileName\":\"jane-doe\"}"))
+            .build();
+    for (int i = 0; i < WARM_UP_CALLS; i++) {
+      http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+    long start = System.nanoTime();
+    for (int i = 0; i < MEASURED_CALLS; i++) {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("DescribeUserProfile failed: " + response.body());
+      }
+    }
+    return MEASURED_CALLS / ((System.nanoTime() - start) / 1e9);
   }
 
   private static void timeStandalone(Path jar) throws Exception {
