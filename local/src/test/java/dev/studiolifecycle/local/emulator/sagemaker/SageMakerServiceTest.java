@@ -848,7 +848,7 @@ class SageMakerServiceTest {
         "does not exist");
   }
 
-  // ------------------------------------------------------------ helpers
+  // ------------------------------------------------------------ shared steps
 
   private CreateUserProfileResponse createProfile(
       String name, Consumer<CreateUserProfileRequest.Builder> customize) {
