@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Run the SageMaker Studio user lifecycle workflow locally, in virtual time.",
     subcommands = {
-        AslCommand.class,
+      AslCommand.class,
+      EmulatorCommand.class,
     })
 public final class StudioLifecycleCommand implements Runnable {
 
