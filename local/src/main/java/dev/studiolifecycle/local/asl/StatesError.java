@@ -36,7 +36,24 @@ public class StatesError extends RuntimeException {
     this.stateCause = cause;
   }
 
-  /** The error name, e.g. {@code States.Timeout} or a Lambda exception's class name. */
+  private StatesError(String cause) {
+    super("(no error name): " + cause);
+    this.error = null;
+    this.stateCause = cause;
+  }
+
+  /**
+   * The error of a Fail state that names no Error: Step Functions then fails the execution
+   * without an error name, and only {@code States.ALL} matches it.
+   */
+  public static StatesError unnamed(String cause) {
+    return new StatesError(cause);
+  }
+
+  /**
+   * The error name, e.g. {@code States.Timeout} or a Lambda exception's class name; null only for
+   * a Fail state that names no Error (see {@link #unnamed}).
+   */
   public String error() {
     return error;
   }

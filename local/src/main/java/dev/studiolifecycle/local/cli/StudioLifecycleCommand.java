@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
     name = "studio-lifecycle",
     mixinStandardHelpOptions = true,
     description = "Run the SageMaker Studio user lifecycle workflow locally, in virtual time.",
-    subcommands = {})
+    subcommands = {
+      AslCommand.class,
+      EmulatorCommand.class,
+    })
 public final class StudioLifecycleCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

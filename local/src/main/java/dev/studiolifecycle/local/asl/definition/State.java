@@ -1,0 +1,12 @@
+package dev.studiolifecycle.local.asl.definition;
+
+/** One state of a state machine, as parsed and checked from its definition. */
+public sealed interface State
+    permits PassState, TaskState, ChoiceState, WaitState, SucceedState, FailState, ParallelState,
+        MapState {
+
+  /** The state's name: its key in "States", unique in the whole state machine. */
+  String name();
+
+  StateType type();
+}

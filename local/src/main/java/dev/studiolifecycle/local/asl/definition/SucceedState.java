@@ -1,0 +1,11 @@
+package dev.studiolifecycle.local.asl.definition;
+
+/** A Succeed state: ends its block successfully. */
+public record SucceedState(String name, PathSelection inputPath, PathSelection outputPath)
+    implements State {
+
+  @Override
+  public StateType type() {
+    return StateType.SUCCEED;
+  }
+}

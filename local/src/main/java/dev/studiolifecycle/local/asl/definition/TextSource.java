@@ -1,0 +1,17 @@
+package dev.studiolifecycle.local.asl.definition;
+
+/** A Fail state's error or cause: a literal, a path or intrinsic function, or nothing. */
+public sealed interface TextSource {
+
+  record None() implements TextSource {}
+
+  /** "Error" / "Cause". */
+  record Literal(String text) implements TextSource {}
+
+  /** "ErrorPath" / "CausePath": a Reference Path or an intrinsic function such as States.Format. */
+  record Expression(String expression) implements TextSource {}
+
+  static TextSource none() {
+    return new None();
+  }
+}

@@ -1,0 +1,17 @@
+package dev.studiolifecycle.local.asl.definition;
+
+/** A Task's TimeoutSeconds/TimeoutSecondsPath, or HeartbeatSeconds/HeartbeatSecondsPath. */
+public sealed interface TimeoutSetting {
+
+  /** Not set: a task may run as long as Step Functions allows (99999999 seconds). */
+  record Unset() implements TimeoutSetting {}
+
+  record Fixed(long seconds) implements TimeoutSetting {}
+
+  /** A Reference Path to a positive integer in the state's input. */
+  record FromPath(String path) implements TimeoutSetting {}
+
+  static TimeoutSetting unset() {
+    return new Unset();
+  }
+}

@@ -1,0 +1,281 @@
+package dev.studiolifecycle.local.asl.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.asl.DefinitionException;
+import dev.studiolifecycle.local.asl.definition.State;
+import dev.studiolifecycle.local.asl.definition.StateMachineDefinition;
+import dev.studiolifecycle.local.asl.definition.TaskState;
+import dev.studiolifecycle.local.asl.history.EventDetails;
+import dev.studiolifecycle.local.asl.history.HistoryEventType;
+import dev.studiolifecycle.local.asl.intrinsic.IntrinsicFunctions;
+import dev.studiolifecycle.local.asl.path.PayloadTemplate;
+import dev.studiolifecycle.local.asl.task.TaskInvocation;
+import dev.studiolifecycle.local.asl.task.TaskInvoker;
+import dev.studiolifecycle.local.asl.task.TaskOutcome;
+import dev.studiolifecycle.local.time.SimulationClock;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs state machine executions on one simulation clock: the Java API that the local Step
+ * Functions service and the command line use. Executions run side by side on a shared
+ * {@link EventScheduler}; drive it with {@link #runUntilIdle}/{@link #awaitCompletion}, or let a
+ * background thread drive it ({@link #startBackground}) when executions start asynchronously.
+ *
+ * <pre>{@code
+ * ExecutionEngine engine = ExecutionEngine.builder(new VirtualClock())
+ *     .taskInvoker(integrations).build();
+ * Execution execution = engine.start(StateMachine.of("Lifecycle", definition), "run-1", input);
+ * engine.awaitCompletion(execution);
+ * }</pre>
+ */
+public final class ExecutionEngine implements AutoCloseable {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final EventScheduler scheduler;
+  private final TaskInvoker taskInvoker;
+  private final RandomGenerator random;
+  private final IntrinsicFunctions intrinsics;
+  private final PayloadTemplate templates;
+  private final Map<String, ExecutionRun> runs = new LinkedHashMap<>();
+
+  private ExecutionEngine(Builder builder) {
+    this.scheduler = new EventScheduler(builder.clock);
+    this.taskInvoker = builder.taskInvoker;
+    this.random = builder.random;
+    this.intrinsics = new IntrinsicFunctions(random);
+    this.templates = new PayloadTemplate(intrinsics);
+  }
+
+  public static Builder builder(SimulationClock clock) {
+    return new Builder(clock);
+  }
+
+  /**
+   * Checks that every Task state of a definition can run with an invoker.
+   *
+   * @throws DefinitionException listing each Task state that cannot, naming state and field
+   */
+  public static void checkRunnable(StateMachineDefinition definition, TaskInvoker invoker) {
+    List<String> problems = new ArrayList<>();
+    for (State state : definition.allStates()) {
+      if (state instanceof TaskState task) {
+        problems.addAll(invoker.check(task));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new DefinitionException(problems);
+    }
+  }
+
+  /** Checks a definition against this engine's task invoker; see {@link #checkRunnable}. */
+  public void checkRunnable(StateMachineDefinition definition) {
+    checkRunnable(definition, taskInvoker);
+  }
+
+  /** Starts an execution whose tasks run with this engine's task invoker. */
+  public Execution start(StateMachine stateMachine, String name, JsonNode input) {
+    return start(stateMachine, name, input, taskInvoker);
+  }
+
+  /**
+   * Starts an execution whose tasks run with {@code invoker} (e.g. a mock test case). The
+   * execution is RUNNING with its ExecutionStarted event recorded when this returns; its states
+   * run as the scheduler is driven. Safe to call from any thread.
+   *
+   * @throws IllegalArgumentException for an invalid name, an input that is not a JSON object
+   *     or larger than 256 KiB, or a name already used by an execution of this state machine
+   * @throws DefinitionException when a Task state cannot run with {@code invoker}
+   */
+  public Execution start(StateMachine stateMachine, String name, JsonNode input,
+      TaskInvoker invoker) {
+    Objects.requireNonNull(stateMachine, "stateMachine");
+    Objects.requireNonNull(invoker, "invoker");
+    AwsIdentity.checkName("execution", name);
+    if (input == null || !input.isObject()) {
+      throw new IllegalArgumentException("The execution input must be a JSON object, got "
+          + (input == null ? "nothing" : input.getNodeType()));
+    }
+    String inputText = ExecutionRun.json(input);
+    if (inputText.getBytes(StandardCharsets.UTF_8).length > ExecutionRun.PAYLOAD_LIMIT_BYTES) {
+      throw new IllegalArgumentException("The execution input is larger than "
+          + ExecutionRun.PAYLOAD_LIMIT_BYTES + " bytes");
+    }
+    checkRunnable(stateMachine.definition(), invoker);
+    Execution execution = new Execution(name, stateMachine, input, scheduler.now());
+    ExecutionRun run = new ExecutionRun(this, execution, invoker);
+    synchronized (runs) {
+      if (runs.containsKey(execution.executionArn())) {
+        throw new IllegalArgumentException("Execution already exists: '"
+            + execution.executionArn() + "'");
+      }
+      runs.put(execution.executionArn(), run);
+    }
+    execution.record(HistoryEventType.ExecutionStarted, null, 0,
+        new EventDetails.ExecutionStarted(inputText, stateMachine.roleArn()),
+        execution.startDate());
+    run.begin();
+    return execution;
+  }
+
+  /**
+   * Parses {@code input} as the execution input.
+   *
+   * @throws IllegalArgumentException when it is not JSON
+   */
+  public static JsonNode parseInput(String input) {
+    try {
+      return MAPPER.readTree(input);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("The execution input is not valid JSON: "
+          + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * StopExecution: the execution ends ABORTED with this error and cause (either may be null);
+   * work in flight is dropped. Does nothing to an execution that has already ended.
+   */
+  public void stop(Execution execution, String error, String cause) {
+    ExecutionRun run;
+    synchronized (runs) {
+      run = runs.get(execution.executionArn());
+    }
+    if (run == null) {
+      throw new IllegalArgumentException("Unknown execution: " + execution.executionArn());
+    }
+    run.abort(error, cause);
+  }
+
+  /** Runs every execution until none has anything left to do (virtual time jumps ahead). */
+  public void runUntilIdle() {
+    scheduler.runUntilIdle();
+  }
+
+  /**
+   * Drives the scheduler (or, when a background thread drives it, waits) until the execution
+   * ends. Other executions progress meanwhile, on the same clock.
+   *
+   * @throws IllegalStateException when nothing is left to run and the execution has not ended
+   */
+  public Execution awaitCompletion(Execution execution) {
+    if (scheduler.isBackground()) {
+      try {
+        return execution.completion().get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for " + execution, e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("execution " + execution + " did not complete", e);
+      }
+    }
+    if (!scheduler.runUntil(execution::isDone)) {
+      throw new IllegalStateException("Execution " + execution.executionArn()
+          + " cannot finish: nothing more is scheduled");
+    }
+    return execution;
+  }
+
+  /** Starts an execution and drives it to its end. */
+  public Execution run(StateMachine stateMachine, String name, JsonNode input) {
+    return awaitCompletion(start(stateMachine, name, input));
+  }
+
+  /** From now on a background thread runs executions; see {@link EventScheduler}. */
+  public void startBackground() {
+    scheduler.startBackground();
+  }
+
+  public Optional<Execution> execution(String executionArn) {
+    synchronized (runs) {
+      return Optional.ofNullable(runs.get(executionArn)).map(ExecutionRun::execution);
+    }
+  }
+
+  /** Every execution this engine started, oldest first. */
+  public List<Execution> executions() {
+    synchronized (runs) {
+      return runs.values().stream().map(ExecutionRun::execution).toList();
+    }
+  }
+
+  public EventScheduler scheduler() {
+    return scheduler;
+  }
+
+  public SimulationClock clock() {
+    return scheduler.clock();
+  }
+
+  RandomGenerator random() {
+    return random;
+  }
+
+  IntrinsicFunctions intrinsics() {
+    return intrinsics;
+  }
+
+  PayloadTemplate templates() {
+    return templates;
+  }
+
+  @Override
+  public void close() {
+    scheduler.close();
+  }
+
+  /** Configures an engine. */
+  public static final class Builder {
+    private final SimulationClock clock;
+    private TaskInvoker taskInvoker = new NoTasks();
+    private RandomGenerator random = new Random(0);
+
+    private Builder(SimulationClock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Runs Task states; without one, definitions with Task states are refused. */
+    public Builder taskInvoker(TaskInvoker invoker) {
+      this.taskInvoker = Objects.requireNonNull(invoker, "invoker");
+      return this;
+    }
+
+    /**
+     * The random source of FULL retry jitter and of intrinsic functions such as States.UUID;
+     * seeded by default, so that runs repeat.
+     */
+    public Builder random(RandomGenerator randomGenerator) {
+      this.random = Objects.requireNonNull(randomGenerator, "random");
+      return this;
+    }
+
+    public ExecutionEngine build() {
+      return new ExecutionEngine(this);
+    }
+  }
+
+  /** The invoker of an engine built without one: it runs no task at all. */
+  private static final class NoTasks implements TaskInvoker {
+    @Override
+    public List<String> check(TaskState state) {
+      return List.of("State '" + state.name() + "', field 'Resource': " + state.resource().arn()
+          + " is not supported in this runtime (no task resources are configured)");
+    }
+
+    @Override
+    public TaskOutcome invoke(TaskInvocation invocation) {
+      throw new IllegalStateException("no task resources are configured");
+    }
+  }
+}

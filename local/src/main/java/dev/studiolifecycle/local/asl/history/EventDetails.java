@@ -1,0 +1,67 @@
+package dev.studiolifecycle.local.asl.history;
+
+/**
+ * The details of a history event, shaped like GetExecutionHistory's {@code ...EventDetails}
+ * members. Inputs, outputs and parameters are JSON text, as the API carries them.
+ */
+public sealed interface EventDetails {
+
+  /** Events with no details member (LambdaFunctionStarted, ParallelStateStarted, ...). */
+  record None() implements EventDetails {}
+
+  record ExecutionStarted(String input, String roleArn) implements EventDetails {}
+
+  record ExecutionSucceeded(String output) implements EventDetails {}
+
+  /**
+   * ExecutionFailed, ExecutionTimedOut and ExecutionAborted.
+   *
+   * @param error null when the execution failed without an error name
+   * @param cause null when there is none
+   */
+  record ExecutionFailure(String error, String cause) implements EventDetails {}
+
+  record StateEntered(String name, String input) implements EventDetails {}
+
+  record StateExited(String name, String output) implements EventDetails {}
+
+  /**
+   * TaskScheduled.
+   *
+   * @param timeoutInSeconds the task's timeout, 0 when the state sets none
+   * @param heartbeatInSeconds the task's heartbeat timeout, 0 when the state sets none
+   */
+  record TaskScheduled(String resourceType, String resource, String region, String parameters,
+      long timeoutInSeconds, long heartbeatInSeconds) implements EventDetails {}
+
+  record TaskStarted(String resourceType, String resource) implements EventDetails {}
+
+  record TaskSucceeded(String resourceType, String resource, String output)
+      implements EventDetails {}
+
+  /** TaskFailed and TaskTimedOut; {@code cause} may be null. */
+  record TaskFailure(String resourceType, String resource, String error, String cause)
+      implements EventDetails {}
+
+  /**
+   * LambdaFunctionScheduled (a Task whose Resource is a function ARN).
+   *
+   * @param timeoutInSeconds the task's timeout, 0 when the state sets none
+   */
+  record LambdaFunctionScheduled(String resource, String input, long timeoutInSeconds)
+      implements EventDetails {}
+
+  record LambdaFunctionSucceeded(String output) implements EventDetails {}
+
+  /** LambdaFunctionFailed and LambdaFunctionTimedOut; {@code cause} may be null. */
+  record LambdaFunctionFailure(String error, String cause) implements EventDetails {}
+
+  record MapStateStarted(int length) implements EventDetails {}
+
+  /** MapIterationStarted/Succeeded/Failed/Aborted: the Map state's name and the item index. */
+  record MapIteration(String name, int index) implements EventDetails {}
+
+  static EventDetails none() {
+    return new None();
+  }
+}

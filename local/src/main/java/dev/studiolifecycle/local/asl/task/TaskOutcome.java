@@ -1,0 +1,63 @@
+package dev.studiolifecycle.local.asl.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What a task did: a result or an error, and how much virtual time it took. In-process tasks
+ * take no time unless they say otherwise; the interpreter completes the task that much later on
+ * the simulation clock, or fails it with States.Timeout at TimeoutSeconds if that comes first.
+ */
+public sealed interface TaskOutcome {
+
+  /** The virtual time the task took; never negative. */
+  Duration duration();
+
+  /** A copy of this outcome that took {@code duration}. */
+  TaskOutcome after(Duration duration);
+
+  /** The task's result, before ResultSelector and ResultPath. */
+  record Succeeded(JsonNode result, Duration duration) implements TaskOutcome {
+    public Succeeded {
+      Objects.requireNonNull(result, "result");
+      requireNotNegative(duration);
+    }
+
+    @Override
+    public TaskOutcome after(Duration newDuration) {
+      return new Succeeded(result, newDuration);
+    }
+  }
+
+  /**
+   * The task failed with a Step Functions error name (e.g. a Lambda exception's class name) and
+   * cause; {@code cause} may be null.
+   */
+  record Failed(String error, String cause, Duration duration) implements TaskOutcome {
+    public Failed {
+      Objects.requireNonNull(error, "error");
+      requireNotNegative(duration);
+    }
+
+    @Override
+    public TaskOutcome after(Duration newDuration) {
+      return new Failed(error, cause, newDuration);
+    }
+  }
+
+  static TaskOutcome succeeded(JsonNode result) {
+    return new Succeeded(result, Duration.ZERO);
+  }
+
+  static TaskOutcome failed(String error, String cause) {
+    return new Failed(error, cause, Duration.ZERO);
+  }
+
+  private static void requireNotNegative(Duration duration) {
+    Objects.requireNonNull(duration, "duration");
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("a task cannot take negative time: " + duration);
+    }
+  }
+}

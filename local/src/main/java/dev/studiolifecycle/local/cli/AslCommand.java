@@ -1,0 +1,432 @@
+package dev.studiolifecycle.local.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.asl.DefinitionException;
+import dev.studiolifecycle.local.asl.definition.State;
+import dev.studiolifecycle.local.asl.definition.StateMachineDefinition;
+import dev.studiolifecycle.local.asl.definition.TaskResource;
+import dev.studiolifecycle.local.asl.definition.TaskState;
+import dev.studiolifecycle.local.asl.engine.Execution;
+import dev.studiolifecycle.local.asl.engine.ExecutionEngine;
+import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
+import dev.studiolifecycle.local.asl.engine.StateMachine;
+import dev.studiolifecycle.local.asl.history.TimelineRenderer;
+import dev.studiolifecycle.local.asl.mock.MockConfig;
+import dev.studiolifecycle.local.asl.mock.MockConfigException;
+import dev.studiolifecycle.local.asl.mock.TestCase;
+import dev.studiolifecycle.local.asl.task.ServiceIntegrations;
+import dev.studiolifecycle.local.asl.task.TaskInvoker;
+import dev.studiolifecycle.local.runtime.LambdaRuntime;
+import dev.studiolifecycle.local.runtime.StandardOutputRouter;
+import dev.studiolifecycle.local.template.SamTemplate;
+import dev.studiolifecycle.local.template.StateMachineResource;
+import dev.studiolifecycle.local.template.TemplateException;
+import dev.studiolifecycle.local.time.VirtualClock;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code studio-lifecycle asl}: runs or checks an Amazon States Language file with the local
+ * interpreter, in virtual time. {@code run} writes only the execution's output (or
+ * {@code {"error", "cause"}}) to stdout and the history as a timeline to stderr.
+ */
+@Command(
+    name = "asl",
+    mixinStandardHelpOptions = true,
+    description = "Run or check Amazon States Language files locally, in virtual time.",
+    subcommands = {AslCommand.Run.class, AslCommand.Validate.class})
+public final class AslCommand implements Runnable {
+
+  /** The execution succeeded / was valid. */
+  static final int OK = 0;
+  /** The execution failed, timed out or was aborted. */
+  static final int EXECUTION_FAILED = 1;
+  /** Bad definition, input or usage. */
+  static final int BAD_INPUT = 2;
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "Missing a subcommand: run or validate");
+  }
+
+  /** {@code asl run}. */
+  @Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
+      description = {
+          "Run a state machine definition to its end in virtual time.",
+          "stdout: the execution output, or {\"error\": ..., \"cause\": ...} when it fails.",
+          "stderr: the history as a timeline. Exit 0 succeeded, 1 failed or timed out, "
+              + "2 bad definition, input or usage."})
+  static final class Run implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "<definition.json>",
+        description = "The ASL file, e.g. statemachine/studio-user-lifecycle.asl.json")
+    Path definitionFile;
+
+    @Option(names = "--input", paramLabel = "<file|json>", defaultValue = "{}",
+        description = "The execution input: a JSON file or inline JSON (default: {})")
+    String input;
+
+    @Option(names = "--mock-config", paramLabel = "<file>",
+        description = "A Step Functions Local mock configuration (MockConfigFile.json format)")
+    Path mockConfig;
+
+    @Option(names = "--test-case", paramLabel = "<name>",
+        description = "The test case of the mock configuration to run")
+    String testCase;
+
+    @Option(names = "--state-machine-name", paramLabel = "<name>",
+        description = "The state machine's name in the mock configuration (default: the "
+            + "definition file name without .asl.json or .json)")
+    String stateMachineName;
+
+    @Option(names = "--template", paramLabel = "<template.yaml>",
+        description = "The SAM template that resolves Lambda functions and the definition's "
+            + "$${...} placeholders (default: template.yaml in the current directory, if any)")
+    Path template;
+
+    @Option(names = "--parameter", paramLabel = "<key=value>",
+        description = "A value for one of the template's Parameters (repeatable)")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Option(names = "--execution-name", paramLabel = "<name>", defaultValue = "local-run",
+        description = "The execution's name (default: local-run)")
+    String executionName;
+
+    @Option(names = "--handler-log", paramLabel = "<file>",
+        description = "Where Lambda handlers' logs and metrics go (default: stderr)")
+    Path handlerLog;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      if ((mockConfig == null) != (testCase == null)) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--mock-config and --test-case go together");
+      }
+      PrintStream handlerOutput;
+      try {
+        handlerOutput = handlerLog == null ? System.err
+            : new PrintStream(new FileOutputStream(handlerLog.toFile(), true), true,
+                StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        err.println("--handler-log: cannot write " + handlerLog + ": " + e.getMessage());
+        return BAD_INPUT;
+      }
+      try {
+        return execute(out, err, handlerOutput);
+      } catch (BadInput e) {
+        err.println(e.getMessage());
+        return BAD_INPUT;
+      } finally {
+        if (handlerOutput != System.err) {
+          handlerOutput.close();
+        }
+        err.flush();
+      }
+    }
+
+    private int execute(PrintWriter out, PrintWriter err, PrintStream handlerOutput) {
+      Optional<SamTemplate> loaded = loadTemplate(template, parameters);
+      Loaded definition = loadDefinition(definitionFile, loaded);
+      JsonNode executionInput = parseInput(input);
+      String mockName = stateMachineName != null ? stateMachineName : stem(definitionFile);
+      String machineName = definition.resource().map(StateMachineResource::name)
+          .orElse(mockName);
+      VirtualClock clock = new VirtualClock();
+      LambdaRuntime lambda = LambdaRuntime.builder(loaded.map(t -> t.functions().values())
+              .orElse(List.of()))
+          .handlerOutput(handlerOutput).clock(clock).build();
+      TaskInvoker invoker = ServiceIntegrations.builder().lambda(lambda)
+          .snsFromStandardConfiguration().build();
+      Optional<TestCase> mocks = Optional.empty();
+      if (mockConfig != null) {
+        try {
+          TestCase chosen = MockConfig.load(mockConfig).testCase(mockName, testCase);
+          List<String> problems = chosen.check(definition.definition());
+          if (!problems.isEmpty()) {
+            throw new BadInput(String.join("\n", problems));
+          }
+          mocks = Optional.of(chosen);
+          invoker = chosen.invoker(invoker);
+        } catch (MockConfigException e) {
+          throw new BadInput(e.getMessage());
+        }
+      }
+      checkFunctions(definition.definition(), mocks, loaded, lambda);
+      StateMachine machine;
+      try {
+        machine = StateMachine.of(machineName, definition.definition());
+      } catch (IllegalArgumentException e) {
+        throw new BadInput(e.getMessage() + " (use --state-machine-name)");
+      }
+      if (definition.resource().isPresent()) {
+        machine = machine.withRoleArn(definition.resource().get().roleArn());
+      }
+      ExecutionEngine engine = ExecutionEngine.builder(clock).taskInvoker(invoker).build();
+      TaskInvoker runWith = invoker;
+      StateMachine toRun = machine;
+      Execution execution;
+      try {
+        // Everything printed while the execution runs (handlers, SDK, loggers) stays off stdout.
+        execution = StandardOutputRouter.divertedTo(handlerOutput, () -> engine.awaitCompletion(
+            engine.start(toRun, executionName, executionInput, runWith)));
+      } catch (DefinitionException e) {
+        throw new BadInput(describe(definitionFile, e));
+      } catch (IllegalArgumentException e) {
+        throw new BadInput(e.getMessage());
+      }
+      err.print(TimelineRenderer.render(execution.history()));
+      err.flush();
+      if (execution.status() == ExecutionStatus.SUCCEEDED) {
+        out.println(json(execution.output().orElseThrow()));
+        out.flush();
+        return OK;
+      }
+      ObjectNode failure = MAPPER.createObjectNode();
+      failure.put("error", execution.error().orElse(null));
+      failure.put("cause", execution.cause().orElse(null));
+      out.println(json(failure));
+      out.flush();
+      return EXECUTION_FAILED;
+    }
+
+    /** Lambda tasks that name their function literally must find it in the template. */
+    private static void checkFunctions(StateMachineDefinition definition,
+        Optional<TestCase> mocks, Optional<SamTemplate> template, LambdaRuntime lambda) {
+      List<String> problems = new ArrayList<>();
+      for (State state : definition.allStates()) {
+        if (!(state instanceof TaskState task)
+            || mocks.flatMap(m -> m.mockFor(task.name())).isPresent()) {
+          continue;
+        }
+        String function = null;
+        String field = "Resource";
+        if (task.resource() instanceof TaskResource.LambdaFunction) {
+          function = task.resource().arn();
+        } else if (task.resource() instanceof TaskResource.LambdaInvoke
+            && task.parameters().path("FunctionName").isTextual()) {
+          function = task.parameters().get("FunctionName").asText();
+          field = "Parameters.FunctionName";
+        }
+        if (function == null) {
+          continue;
+        }
+        if (template.isEmpty()) {
+          problems.add("State '" + task.name() + "', field '" + field + "': calls Lambda "
+              + "function " + function + ", and there is no template to find it in (give "
+              + "--template, or run where template.yaml is)");
+        } else if (lambda.function(function).isEmpty()) {
+          problems.add("State '" + task.name() + "', field '" + field + "': no function "
+              + function + " in " + template.get().file() + " (it has: " + String.join(", ",
+                  template.get().functions().values().stream().map(f -> f.functionName())
+                      .toList()) + ")");
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new BadInput(String.join("\n", problems));
+      }
+    }
+
+    private static JsonNode parseInput(String value) {
+      String text = value;
+      Path file = asExistingFile(value);
+      if (file != null) {
+        text = read(file, "--input");
+      }
+      try {
+        JsonNode parsed = MAPPER.readTree(text);
+        if (parsed == null || !parsed.isObject()) {
+          throw new BadInput("--input: the execution input must be a JSON object");
+        }
+        return parsed;
+      } catch (JsonProcessingException e) {
+        throw new BadInput("--input: " + (file != null ? file + " is not valid JSON: "
+            : "'" + value + "' is neither a readable file nor valid JSON: ")
+            + e.getOriginalMessage());
+      }
+    }
+
+    private static Path asExistingFile(String value) {
+      try {
+        Path path = Path.of(value);
+        return Files.isRegularFile(path) ? path : null;
+      } catch (InvalidPathException e) {
+        return null;
+      }
+    }
+  }
+
+  /** {@code asl validate}. */
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
+      description = {
+          "Check a state machine definition without running it.",
+          "Exit 0 when it is valid, 2 with every problem listed when it is not."})
+  static final class Validate implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "<definition.json>", description = "The ASL file")
+    Path definitionFile;
+
+    @Option(names = "--template", paramLabel = "<template.yaml>",
+        description = "The SAM template whose DefinitionSubstitutions fill the definition's "
+            + "$${...} placeholders (default: template.yaml in the current directory, if any)")
+    Path template;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      try {
+        Optional<SamTemplate> loaded = loadTemplate(template, Map.of());
+        Loaded definition = loadDefinition(definitionFile, loaded);
+        // What a local run can call: Lambda tasks (whichever functions), sns:publish.
+        TaskInvoker invoker = ServiceIntegrations.builder()
+            .lambda(LambdaRuntime.builder(List.of()).build()).snsFromStandardConfiguration()
+            .build();
+        try {
+          ExecutionEngine.checkRunnable(definition.definition(), invoker);
+        } catch (DefinitionException e) {
+          throw new BadInput(describe(definitionFile, e));
+        }
+        out.println(definitionFile + ": valid (" + definition.definition().allStates().size()
+            + " states)");
+        out.flush();
+        return OK;
+      } catch (BadInput e) {
+        err.println(e.getMessage());
+        err.flush();
+        return BAD_INPUT;
+      }
+    }
+  }
+
+  /** A definition, checked, with the template's state machine that uses it, if any. */
+  private record Loaded(StateMachineDefinition definition,
+      Optional<StateMachineResource> resource) {}
+
+  private static Optional<SamTemplate> loadTemplate(Path given, Map<String, String> values) {
+    Path file = given;
+    if (file == null) {
+      Path fallback = Path.of("template.yaml");
+      if (!Files.isRegularFile(fallback)) {
+        return Optional.empty();
+      }
+      file = fallback;
+    } else if (!Files.isRegularFile(file)) {
+      throw new BadInput("--template: " + file + " does not exist");
+    }
+    try {
+      return Optional.of(SamTemplate.load(file, values));
+    } catch (TemplateException e) {
+      throw new BadInput("Template " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static Loaded loadDefinition(Path file, Optional<SamTemplate> template) {
+    String text = read(file, "definition");
+    Optional<StateMachineResource> resource = template.flatMap(t -> t.stateMachineFor(file));
+    if (resource.isPresent()) {
+      try {
+        text = resource.get().substitute(text);
+      } catch (TemplateException e) {
+        throw new BadInput(file + ": " + e.getMessage());
+      }
+    } else {
+      Set<String> placeholders = new TreeSet<>();
+      Matcher matcher = PLACEHOLDER.matcher(text);
+      while (matcher.find()) {
+        placeholders.add(matcher.group(1));
+      }
+      if (!placeholders.isEmpty()) {
+        throw new BadInput(file + ": the definition has ${...} placeholders ("
+            + String.join(", ", placeholders) + ") and no template state machine uses it as "
+            + "its DefinitionUri to substitute them (give --template)");
+      }
+    }
+    try {
+      return new Loaded(StateMachineDefinition.parse(text), resource);
+    } catch (DefinitionException e) {
+      throw new BadInput(describe(file, e));
+    }
+  }
+
+  private static String describe(Path file, DefinitionException e) {
+    List<String> problems = e.problems();
+    if (problems.size() == 1) {
+      return file + ": invalid definition: " + problems.get(0);
+    }
+    return file + ": invalid definition, " + problems.size() + " problems:\n  - "
+        + String.join("\n  - ", problems);
+  }
+
+  private static String read(Path file, String what) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new BadInput("Cannot read the " + what + " " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static String stem(Path file) {
+    String name = file.getFileName().toString();
+    for (String suffix : List.of(".asl.json", ".json")) {
+      if (name.endsWith(suffix)) {
+        return name.substring(0, name.length() - suffix.length());
+      }
+    }
+    return name;
+  }
+
+  private static String json(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      // A JsonNode tree always serialises; reaching this is a bug, not bad input.
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Bad definition, input or usage: the message is printed and the command exits with 2. */
+  private static final class BadInput extends RuntimeException {
+    BadInput(String message) {
+      super(message);
+    }
+  }
+}

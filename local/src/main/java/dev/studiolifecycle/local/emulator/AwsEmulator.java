@@ -1,0 +1,246 @@
+package dev.studiolifecycle.local.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.studiolifecycle.local.emulator.fault.FaultInjector;
+import dev.studiolifecycle.local.emulator.iam.IamService;
+import dev.studiolifecycle.local.emulator.sagemaker.SageMakerService;
+import dev.studiolifecycle.local.emulator.sagemaker.SageMakerTimings;
+import dev.studiolifecycle.local.emulator.sns.SnsService;
+import dev.studiolifecycle.local.emulator.sts.StsService;
+import dev.studiolifecycle.local.time.SimulationClock;
+import dev.studiolifecycle.local.time.VirtualClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The embedded AWS emulator: SageMaker, IAM, SNS and STS (and Step Functions once plugged in) on
+ * one loopback port, over the real wire protocols, in simulation time. Use it in-process with a
+ * virtual clock (tests advance it) or standalone with a scaled clock.
+ *
+ * <pre>{@code
+ * try (AwsEmulator emulator = AwsEmulator.builder().build().start()) {
+ *   URI endpoint = emulator.endpoint();
+ *   emulator.virtualClock().advance(Duration.ofMinutes(3));
+ * }
+ * }</pre>
+ */
+public final class AwsEmulator implements AutoCloseable {
+
+  static {
+    // The JDK server writes a response's headers and body separately: without TCP_NODELAY,
+    // Nagle's algorithm and the client's delayed ACK add ~40 ms to every keep-alive call. Read
+    // once, when the JDK server is first used, so it is set before any server exists.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final SimulationClock clock;
+  private final int requestedPort;
+  private final int threads;
+  private final RequestLog requestLog = new RequestLog();
+  private final FaultInjector faults;
+  private final IamService iam;
+  private final SageMakerService sageMaker;
+  private final SnsService sns;
+  private final StsService sts;
+  private final RequestDispatcher dispatcher;
+  private HttpServer server;
+  private ExecutorService executor;
+
+  private AwsEmulator(Builder builder) {
+    this.clock = builder.clock;
+    this.requestedPort = builder.port;
+    this.threads = builder.threads;
+    IdSource ids = new IdSource(builder.randomSeed);
+    this.faults = new FaultInjector(clock, builder.randomSeed);
+    this.iam = new IamService(clock, ids);
+    this.sageMaker = new SageMakerService(clock, ids, builder.sageMakerTimings, iam);
+    this.sns = new SnsService(clock, ids);
+    this.sts = new StsService();
+    this.dispatcher = new RequestDispatcher(clock, ids, faults, requestLog);
+    dispatcher.register(sageMaker);
+    dispatcher.register(iam);
+    dispatcher.register(sns);
+    dispatcher.register(sts);
+    dispatcher.register(UnimplementedService.stepFunctions());
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Binds 127.0.0.1 and starts serving; returns this emulator. */
+  public synchronized AwsEmulator start() {
+    if (server != null) {
+      throw new IllegalStateException("the emulator is already started");
+    }
+    try {
+      HttpServer created = HttpServer.create(new InetSocketAddress(loopback(), requestedPort), 64);
+      executor = Executors.newFixedThreadPool(threads, new DaemonThreads());
+      created.setExecutor(executor);
+      created.createContext("/", dispatcher);
+      created.start();
+      server = created;
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot bind the emulator to 127.0.0.1:" + requestedPort, e);
+    }
+  }
+
+  /** {@code http://127.0.0.1:<port>}: what SDKs and the AWS CLI use as endpoint URL. */
+  public synchronized URI endpoint() {
+    if (server == null) {
+      throw new IllegalStateException("the emulator is not started");
+    }
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  public synchronized int port() {
+    return endpoint().getPort();
+  }
+
+  /** Registers (or replaces) a service under its signing name, e.g. Step Functions. */
+  public void register(EmulatedService service) {
+    dispatcher.register(Objects.requireNonNull(service, "service"));
+  }
+
+  /** The signing names of the services served. */
+  public List<String> serviceNames() {
+    return dispatcher.serviceNames();
+  }
+
+  public SimulationClock clock() {
+    return clock;
+  }
+
+  /** The virtual clock to advance; fails when the emulator runs on a scaled real-time clock. */
+  public VirtualClock virtualClock() {
+    if (clock instanceof VirtualClock virtual) {
+      return virtual;
+    }
+    throw new IllegalStateException("this emulator runs in scaled real time, not virtual time");
+  }
+
+  public RequestLog requestLog() {
+    return requestLog;
+  }
+
+  public FaultInjector faults() {
+    return faults;
+  }
+
+  public SageMakerService sageMaker() {
+    return sageMaker;
+  }
+
+  public IamService iam() {
+    return iam;
+  }
+
+  public SnsService sns() {
+    return sns;
+  }
+
+  public StsService sts() {
+    return sts;
+  }
+
+  /** Stops serving; calls in flight get no answer. Safe to call twice. */
+  @Override
+  public synchronized void close() {
+    if (server != null) {
+      server.stop(0);
+      server = null;
+    }
+    if (executor != null) {
+      executor.shutdownNow();
+      try {
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      executor = null;
+    }
+  }
+
+  private static InetAddress loopback() {
+    try {
+      return InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("127.0.0.1 is always a valid address", e);
+    }
+  }
+
+  private static final class DaemonThreads implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread thread = new Thread(task, "aws-emulator-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+
+  /** Settings of an emulator; every one has a default fit for tests. */
+  public static final class Builder {
+    private SimulationClock clock = new VirtualClock();
+    private int port;
+    private int threads = 8;
+    private long randomSeed = 20260105L;
+    private SageMakerTimings sageMakerTimings = SageMakerTimings.defaults();
+
+    private Builder() {}
+
+    /** The simulation clock; a fresh {@link VirtualClock} unless set. */
+    public Builder clock(SimulationClock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** The port on 127.0.0.1; 0 (the default) picks a free one. */
+    public Builder port(int value) {
+      if (value < 0 || value > 65535) {
+        throw new IllegalArgumentException("port must be in 0..65535, got " + value);
+      }
+      this.port = value;
+      return this;
+    }
+
+    /** Threads serving requests (calls may nest, e.g. a workflow calling SageMaker). */
+    public Builder threads(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("threads must be at least 1, got " + value);
+      }
+      this.threads = value;
+      return this;
+    }
+
+    /** Seeds the generated ids and the probabilistic faults, so that runs repeat. */
+    public Builder randomSeed(long value) {
+      this.randomSeed = value;
+      return this;
+    }
+
+    public Builder sageMakerTimings(SageMakerTimings value) {
+      this.sageMakerTimings = Objects.requireNonNull(value, "sageMakerTimings");
+      return this;
+    }
+
+    public AwsEmulator build() {
+      return new AwsEmulator(this);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.studiolifecycle.local.emulator;
+
+import java.util.List;
+
+/**
+ * An AWS service that the emulator serves. Implementations are registered on {@link AwsEmulator};
+ * requests reach them by the service name of the SigV4 credential scope.
+ */
+public interface EmulatedService {
+
+  /** The SigV4 signing name: {@code sagemaker}, {@code iam}, {@code states}, ... */
+  String signingName();
+
+  WireProtocol protocol();
+
+  /** Every operation the service implements; any other name is answered as unknown. */
+  List<Operation> operations();
+
+  /** The prefix of IAM actions for this service ({@code sagemaker:CreateUserProfile}). */
+  default String iamActionPrefix() {
+    return signingName();
+  }
+
+  /** What this service answers when a throttling fault refuses a call. */
+  default AwsServiceError throttlingError() {
+    if (protocol() instanceof WireProtocol.AwsJson) {
+      return AwsServiceError.badRequest("ThrottlingException", "Rate exceeded");
+    }
+    return AwsServiceError.badRequest("Throttling", "Rate exceeded");
+  }
+}

@@ -1,0 +1,430 @@
+package dev.studiolifecycle.local.emulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.studiolifecycle.local.emulator.fault.FaultInjector;
+import dev.studiolifecycle.local.emulator.wire.CredentialScope;
+import dev.studiolifecycle.local.emulator.wire.FormDecoder;
+import dev.studiolifecycle.local.emulator.wire.QueryParameters;
+import dev.studiolifecycle.local.emulator.wire.XmlWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads each HTTP request, routes it by the service name of its SigV4 credential scope and by
+ * {@code X-Amz-Target} (JSON) or {@code Action} (query), applies faults, runs the operation,
+ * renders the answer in the service's protocol and records the call.
+ */
+final class RequestDispatcher implements HttpHandler {
+
+  private static final System.Logger LOG = System.getLogger(RequestDispatcher.class.getName());
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private record Registered(EmulatedService service, Map<String, Operation> operations) {}
+
+  /** The answer to write: status, content type, body and any extra headers. */
+  private record Answer(int status, String contentType, byte[] body, Map<String, String> headers) {}
+
+  private final Map<String, Registered> services = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final IdSource ids;
+  private final FaultInjector faults;
+  private final RequestLog log;
+
+  RequestDispatcher(Clock clock, IdSource ids, FaultInjector faults, RequestLog log) {
+    this.clock = clock;
+    this.ids = ids;
+    this.faults = faults;
+    this.log = log;
+  }
+
+  void register(EmulatedService service) {
+    Map<String, Operation> byName = new LinkedHashMap<>();
+    for (Operation operation : service.operations()) {
+      if (byName.put(operation.name(), operation) != null) {
+        throw new IllegalArgumentException(
+            service.signingName() + " declares operation " + operation.name() + " twice");
+      }
+    }
+    services.put(service.signingName(), new Registered(service, Map.copyOf(byName)));
+  }
+
+  Optional<EmulatedService> service(String signingName) {
+    return Optional.ofNullable(services.get(signingName)).map(Registered::service);
+  }
+
+  List<String> serviceNames() {
+    return List.copyOf(new TreeSet<>(services.keySet()));
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      Answer answer =
+          dispatch(exchange.getRequestHeaders(), exchange.getRequestURI().getRawQuery(), body);
+      Headers headers = exchange.getResponseHeaders();
+      headers.set("Content-Type", answer.contentType());
+      answer.headers().forEach(headers::set);
+      exchange.sendResponseHeaders(
+          answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
+      if (answer.body().length > 0) {
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(answer.body());
+        }
+      }
+    }
+  }
+
+  private Answer dispatch(Headers headers, String rawQuery, byte[] body) {
+    Instant now = clock.instant();
+    String requestId = ids.uuid();
+    String caller = headers.getFirst(ServiceRequest.CALLER_HEADER);
+    Map<String, String> urlQuery = FormDecoder.decode(rawQuery);
+    String target = headers.getFirst("X-Amz-Target");
+    String contentType = Optional.ofNullable(headers.getFirst("Content-Type")).orElse("");
+    boolean jsonRequest = target != null || contentType.startsWith("application/x-amz-json");
+    String text = new String(body, StandardCharsets.UTF_8);
+
+    Optional<CredentialScope> scope =
+        CredentialScope.of(headers.getFirst("Authorization"), urlQuery);
+    if (scope.isEmpty()) {
+      AwsServiceError error =
+          new AwsServiceError(
+              jsonRequest ? "MissingAuthenticationTokenException" : "MissingAuthenticationToken",
+              403,
+              "Missing Authentication Token: requests must be signed with AWS Signature Version 4 "
+                  + "(any credentials work with this emulator).");
+      log.record(
+          now,
+          null,
+          null,
+          null,
+          false,
+          TextNode.valueOf(text),
+          error.httpStatus(),
+          error.code(),
+          caller,
+          requestId);
+      return jsonRequest ? jsonError(error, requestId) : xmlError(error, null, requestId);
+    }
+    String serviceName = scope.get().service();
+    Registered registered = services.get(serviceName);
+    if (registered == null) {
+      AwsServiceError error =
+          AwsServiceError.badRequest(
+              "UnknownService",
+              "The studio-lifecycle emulator does not serve service '"
+                  + serviceName
+                  + "' (the service of the request's SigV4 credential scope). It serves: "
+                  + String.join(", ", serviceNames())
+                  + ".");
+      log.record(
+          now,
+          serviceName,
+          null,
+          null,
+          false,
+          TextNode.valueOf(text),
+          error.httpStatus(),
+          error.code(),
+          caller,
+          requestId);
+      return jsonRequest ? jsonError(error, requestId) : xmlError(error, null, requestId);
+    }
+    EmulatedService service = registered.service();
+    if (service.protocol() instanceof WireProtocol.AwsJson json) {
+      return dispatchJson(registered, json, target, text, now, requestId, caller);
+    }
+    return dispatchQuery(
+        registered,
+        (WireProtocol.AwsQuery) service.protocol(),
+        urlQuery,
+        text,
+        contentType,
+        now,
+        requestId,
+        caller);
+  }
+
+  private Answer dispatchJson(
+      Registered registered,
+      WireProtocol.AwsJson protocol,
+      String target,
+      String text,
+      Instant now,
+      String requestId,
+      String caller) {
+    EmulatedService service = registered.service();
+    String prefix = protocol.targetPrefix() + ".";
+    String operationName =
+        target != null && target.startsWith(prefix) ? target.substring(prefix.length()) : null;
+    JsonNode input;
+    try {
+      input = text.isBlank() ? JsonNodeFactory.instance.objectNode() : MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      input = null;
+    }
+    JsonNode logged = input != null ? input : TextNode.valueOf(text);
+    Operation operation = operationName == null ? null : registered.operations().get(operationName);
+    if (operation == null) {
+      String named = target == null ? "(no X-Amz-Target header)" : target;
+      AwsServiceError error =
+          AwsServiceError.badRequest(
+              "UnknownOperationException",
+              "Unknown operation "
+                  + named
+                  + ": the "
+                  + service.signingName()
+                  + " service of the "
+                  + "studio-lifecycle emulator does not implement it.");
+      log.record(
+          now,
+          service.signingName(),
+          operationName,
+          operationName == null ? null : service.iamActionPrefix() + ":" + operationName,
+          false,
+          logged,
+          error.httpStatus(),
+          error.code(),
+          caller,
+          requestId);
+      return jsonError(error, requestId, protocol);
+    }
+    String iamAction = service.iamActionPrefix() + ":" + operation.name();
+    if (input == null || !input.isObject()) {
+      AwsServiceError error =
+          AwsServiceError.badRequest(
+              "SerializationException", "The request body is not a JSON object.");
+      log.record(
+          now,
+          service.signingName(),
+          operation.name(),
+          iamAction,
+          operation.mutating(),
+          logged,
+          error.httpStatus(),
+          error.code(),
+          caller,
+          requestId);
+      return jsonError(error, requestId, protocol);
+    }
+    ServiceRequest request =
+        new ServiceRequest(service.signingName(), operation.name(), input, requestId, now, caller);
+    Outcome outcome = run(service, operation, request);
+    log.record(
+        now,
+        service.signingName(),
+        operation.name(),
+        iamAction,
+        operation.mutating(),
+        input,
+        outcome.status(),
+        outcome.errorCode(),
+        caller,
+        requestId);
+    if (outcome.error() != null) {
+      return jsonError(outcome.error(), requestId, protocol);
+    }
+    ServiceReply.Json reply = (ServiceReply.Json) outcome.reply();
+    return new Answer(
+        200, protocol.contentType(), bytes(reply.body()), Map.of("x-amzn-RequestId", requestId));
+  }
+
+  private Answer dispatchQuery(
+      Registered registered,
+      WireProtocol.AwsQuery protocol,
+      Map<String, String> urlQuery,
+      String text,
+      String contentType,
+      Instant now,
+      String requestId,
+      String caller) {
+    EmulatedService service = registered.service();
+    Map<String, String> form = new LinkedHashMap<>(urlQuery);
+    if (contentType.isEmpty() || contentType.startsWith("application/x-www-form-urlencoded")) {
+      form.putAll(FormDecoder.decode(text));
+    }
+    form.keySet().removeIf(name -> name.startsWith("X-Amz-"));
+    String action = form.remove("Action");
+    form.remove("Version");
+    ObjectNode parameters = QueryParameters.of(form).toJson();
+    String namespace = protocol.xmlNamespace();
+    if (action == null || action.isEmpty()) {
+      AwsServiceError error =
+          AwsServiceError.badRequest(
+              "MissingAction", "The request must contain the parameter Action.");
+      log.record(
+          now,
+          service.signingName(),
+          null,
+          null,
+          false,
+          parameters,
+          error.httpStatus(),
+          error.code(),
+          caller,
+          requestId);
+      return xmlError(error, namespace, requestId);
+    }
+    Operation operation = registered.operations().get(action);
+    String iamAction = service.iamActionPrefix() + ":" + action;
+    if (operation == null) {
+      AwsServiceError error =
+          AwsServiceError.badRequest(
+              "InvalidAction", "The action " + action + " is not valid for this web service.");
+      log.record(
+          now,
+          service.signingName(),
+          action,
+          iamAction,
+          false,
+          parameters,
+          error.httpStatus(),
+          error.code(),
+          caller,
+          requestId);
+      return xmlError(error, namespace, requestId);
+    }
+    ServiceRequest request =
+        new ServiceRequest(service.signingName(), action, parameters, requestId, now, caller);
+    Outcome outcome = run(service, operation, request);
+    log.record(
+        now,
+        service.signingName(),
+        action,
+        iamAction,
+        operation.mutating(),
+        parameters,
+        outcome.status(),
+        outcome.errorCode(),
+        caller,
+        requestId);
+    if (outcome.error() != null) {
+      return xmlError(outcome.error(), namespace, requestId);
+    }
+    ServiceReply.Xml reply = (ServiceReply.Xml) outcome.reply();
+    XmlWriter xml = new XmlWriter().start(action + "Response", namespace);
+    if (reply.result() != null) {
+      xml.start(action + "Result");
+      reply.result().accept(xml);
+      xml.end();
+    }
+    xml.start("ResponseMetadata").element("RequestId", requestId).end().end();
+    return new Answer(
+        200,
+        "text/xml",
+        xml.finish().getBytes(StandardCharsets.UTF_8),
+        Map.of("x-amzn-RequestId", requestId));
+  }
+
+  private record Outcome(ServiceReply reply, AwsServiceError error) {
+    int status() {
+      return error == null ? 200 : error.httpStatus();
+    }
+
+    String errorCode() {
+      return error == null ? null : error.code();
+    }
+  }
+
+  private Outcome run(EmulatedService service, Operation operation, ServiceRequest request) {
+    Optional<AwsServiceError> fault = faults.intercept(service, operation.name());
+    if (fault.isPresent()) {
+      return new Outcome(null, fault.get());
+    }
+    try {
+      ServiceReply reply = operation.handler().handle(request);
+      boolean json = service.protocol() instanceof WireProtocol.AwsJson;
+      if (reply == null || (json != (reply instanceof ServiceReply.Json))) {
+        throw new IllegalStateException(
+            service.signingName()
+                + ":"
+                + operation.name()
+                + " answered "
+                + reply
+                + ", which its protocol cannot carry");
+      }
+      return new Outcome(reply, null);
+    } catch (AwsServiceError error) {
+      return new Outcome(null, error);
+    } catch (RuntimeException bug) {
+      // An emulator defect must surface as a 500 the caller sees, and in the log with its cause.
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "emulator failure in " + service.signingName() + ":" + operation.name(),
+          bug);
+      return new Outcome(
+          null,
+          new AwsServiceError(
+              "InternalFailure",
+              500,
+              "The studio-lifecycle emulator failed in " + operation.name() + ": " + bug));
+    }
+  }
+
+  private static Answer jsonError(AwsServiceError error, String requestId) {
+    return jsonError(error, requestId, new WireProtocol.AwsJson("1.1", "Unknown"));
+  }
+
+  private static Answer jsonError(
+      AwsServiceError error, String requestId, WireProtocol.AwsJson protocol) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.put("__type", error.code());
+    body.put("message", error.getMessage());
+    return new Answer(
+        error.httpStatus(),
+        protocol.contentType(),
+        bytes(body),
+        Map.of("x-amzn-RequestId", requestId, "x-amzn-ErrorType", error.code()));
+  }
+
+  /** {@code namespace} is null when no service could be told (unsigned or unknown service). */
+  private static Answer xmlError(AwsServiceError error, String namespace, String requestId) {
+    XmlWriter writer = new XmlWriter();
+    if (namespace == null) {
+      writer.start("ErrorResponse");
+    } else {
+      writer.start("ErrorResponse", namespace);
+    }
+    String xml =
+        writer
+            .start("Error")
+            .element("Type", error.senderFault() ? "Sender" : "Receiver")
+            .element("Code", error.code())
+            .element("Message", error.getMessage())
+            .end()
+            .element("RequestId", requestId)
+            .end()
+            .finish();
+    return new Answer(
+        error.httpStatus(),
+        "text/xml",
+        xml.getBytes(StandardCharsets.UTF_8),
+        Map.of("x-amzn-RequestId", requestId));
+  }
+
+  private static byte[] bytes(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a JSON tree", e);
+    }
+  }
+}

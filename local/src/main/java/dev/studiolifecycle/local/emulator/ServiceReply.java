@@ -1,0 +1,41 @@
+package dev.studiolifecycle.local.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.studiolifecycle.local.emulator.wire.XmlWriter;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/** A successful answer, in the shape of the service's protocol. */
+public sealed interface ServiceReply permits ServiceReply.Json, ServiceReply.Xml {
+
+  /** The JSON output body of a JSON-protocol operation. */
+  record Json(JsonNode body) implements ServiceReply {
+    public Json {
+      Objects.requireNonNull(body, "body");
+    }
+  }
+
+  /**
+   * The children of {@code <OperationResult>} for a query-protocol operation; a null writer means
+   * the operation has no result element (the response carries only its metadata).
+   */
+  record Xml(Consumer<XmlWriter> result) implements ServiceReply {}
+
+  static ServiceReply json(JsonNode body) {
+    return new Json(body);
+  }
+
+  /** An operation with no output members: {@code {}}. */
+  static ServiceReply emptyJson() {
+    return new Json(JsonNodeFactory.instance.objectNode());
+  }
+
+  static ServiceReply xml(Consumer<XmlWriter> result) {
+    return new Xml(Objects.requireNonNull(result, "result"));
+  }
+
+  static ServiceReply noResult() {
+    return new Xml(null);
+  }
+}

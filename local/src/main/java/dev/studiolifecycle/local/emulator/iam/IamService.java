@@ -1,0 +1,616 @@
+package dev.studiolifecycle.local.emulator.iam;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.emulator.AwsIdentity;
+import dev.studiolifecycle.local.emulator.AwsServiceError;
+import dev.studiolifecycle.local.emulator.EmulatedService;
+import dev.studiolifecycle.local.emulator.IdSource;
+import dev.studiolifecycle.local.emulator.Operation;
+import dev.studiolifecycle.local.emulator.OperationHandler;
+import dev.studiolifecycle.local.emulator.ServiceReply;
+import dev.studiolifecycle.local.emulator.WireProtocol;
+import dev.studiolifecycle.local.emulator.sagemaker.RoleAssumption;
+import dev.studiolifecycle.local.emulator.wire.QueryParameters;
+import dev.studiolifecycle.local.emulator.wire.XmlWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * AWS IAM's role APIs: roles with trust policies, paths, permissions boundaries and tags; managed
+ * policy attachments (any AWS managed policy, seeded customer policies) and inline policies; the
+ * conflicts and quotas IAM enforces; and an optional propagation delay before SageMaker can assume
+ * a new role.
+ */
+public final class IamService implements EmulatedService, RoleAssumption {
+
+  static final int MAX_TAGS = 50;
+
+  private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]+");
+  private static final Pattern POLICY_NAME = Pattern.compile("[\\w+=,.@-]+");
+  private static final Pattern PATH =
+      Pattern.compile("(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)");
+  private static final Pattern POLICY_PATH = Pattern.compile("((/[A-Za-z0-9\\.,\\+@=_-]+)*)/");
+  private static final Pattern DOCUMENT =
+      Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+");
+  private static final Pattern DESCRIPTION =
+      Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*");
+  private static final Pattern MARKER = Pattern.compile("[\\u0020-\\u00FF]+");
+  private static final Pattern POLICY_ARN =
+      Pattern.compile(
+          "arn:aws:iam::(aws|\\d{12}):policy((?:/[A-Za-z0-9\\.,\\+@=_-]+)*/)" + "([\\w+=,.@-]+)");
+  private static final Pattern ROLE_ARN =
+      Pattern.compile("arn:aws:iam::(\\d{12}):role(/(?:[\\u0021-\\u007E]+/)?)([\\w+=,.@-]+)");
+  private static final int MAX_ATTACHED_POLICIES = 10;
+  private static final int MAX_INLINE_POLICY_BYTES = 10240;
+  private static final int MAX_TRUST_POLICY_CHARS = 2048;
+  private static final String MARKER_PREFIX = "studio-lifecycle-marker:";
+
+  private final Clock clock;
+  private final IdSource ids;
+  private final List<Operation> operations;
+
+  /** Lower-case role name to role: IAM names are unique regardless of case. */
+  private final Map<String, Role> roles = new LinkedHashMap<>();
+
+  private final Map<String, String> customerPolicies = new LinkedHashMap<>();
+  private Duration propagationDelay = Duration.ZERO;
+
+  public IamService(Clock clock, IdSource ids) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.ids = Objects.requireNonNull(ids, "ids");
+    this.operations =
+        List.of(
+            mutating("CreateRole", this::createRole),
+            reading("GetRole", this::getRole),
+            mutating("DeleteRole", this::deleteRole),
+            mutating("AttachRolePolicy", this::attachRolePolicy),
+            mutating("DetachRolePolicy", this::detachRolePolicy),
+            reading("ListAttachedRolePolicies", this::listAttachedRolePolicies),
+            mutating("PutRolePolicy", this::putRolePolicy),
+            reading("GetRolePolicy", this::getRolePolicy),
+            mutating("DeleteRolePolicy", this::deleteRolePolicy),
+            reading("ListRolePolicies", this::listRolePolicies),
+            mutating("TagRole", this::tagRole),
+            reading("ListRoleTags", this::listRoleTags));
+  }
+
+  @Override
+  public String signingName() {
+    return "iam";
+  }
+
+  @Override
+  public WireProtocol protocol() {
+    return new WireProtocol.AwsQuery("2010-05-08", "https://iam.amazonaws.com/doc/2010-05-08/");
+  }
+
+  @Override
+  public List<Operation> operations() {
+    return operations;
+  }
+
+  // ---------------------------------------------------------------- Java API
+
+  /**
+   * Makes SageMaker refuse roles created through the API less than {@code delay} of clock time ago,
+   * as IAM's eventual consistency does. Zero turns it off.
+   */
+  public synchronized void setPropagationDelay(Duration delay) {
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("the propagation delay must not be negative: " + delay);
+    }
+    this.propagationDelay = delay;
+  }
+
+  public synchronized Duration propagationDelay() {
+    return propagationDelay;
+  }
+
+  @Override
+  public synchronized boolean canAssume(String roleArn, String servicePrincipal) {
+    Matcher matcher = ROLE_ARN.matcher(roleArn);
+    if (!matcher.matches() || !AwsIdentity.ACCOUNT_ID.equals(matcher.group(1))) {
+      return false;
+    }
+    Role role = roles.get(key(matcher.group(3)));
+    if (role == null || !role.arn.equals(roleArn)) {
+      return false;
+    }
+    if (role.createdThroughApi
+        && clock.instant().isBefore(role.createDate.plus(propagationDelay))) {
+      return false;
+    }
+    return PolicyDocuments.trusts(role.trustPolicy, servicePrincipal);
+  }
+
+  /** Adds a role as if it had existed for a while; returns its ARN. */
+  public synchronized String seedRole(RoleSeed seed) {
+    String path = seed.path() == null ? "/" : seed.path();
+    require(
+        ROLE_NAME.matcher(seed.roleName()).matches() && seed.roleName().length() <= 64,
+        "roleName '"
+            + seed.roleName()
+            + "' must match "
+            + ROLE_NAME.pattern()
+            + " (at most 64 characters)");
+    require(
+        PATH.matcher(path).matches(),
+        "path '" + path + "' of role " + seed.roleName() + " must be / or start and end with /");
+    require(
+        !roles.containsKey(key(seed.roleName())), "role " + seed.roleName() + " is seeded twice");
+    String trust =
+        seed.assumeRolePolicyDocument() == null
+            ? RoleSeed.SAGEMAKER_TRUST_POLICY
+            : seed.assumeRolePolicyDocument();
+    JsonNode trustPolicy =
+        checkedForSeed(
+            () -> PolicyDocuments.checkTrustPolicy(trust),
+            "trust policy of role " + seed.roleName());
+    if (seed.permissionsBoundaryArn() != null) {
+      checkedForSeed(
+          () -> requireAttachable(seed.permissionsBoundaryArn(), true),
+          "permissions boundary of role " + seed.roleName());
+    }
+    Role role =
+        newRole(
+            seed.roleName(),
+            path,
+            trust,
+            trustPolicy,
+            seed.description(),
+            3600,
+            seed.permissionsBoundaryArn(),
+            false);
+    role.tags.putAll(seed.tags());
+    for (String policyArn : seed.attachedPolicyArns()) {
+      checkedForSeed(
+          () -> requireAttachable(policyArn, false), "attached policy of role " + seed.roleName());
+      role.attachedPolicyArns.add(policyArn);
+    }
+    seed.inlinePolicies()
+        .forEach(
+            (name, document) -> {
+              checkedForSeed(
+                  () -> PolicyDocuments.checkIdentityPolicy(document),
+                  "inline policy " + name + " of role " + seed.roleName());
+              role.inlinePolicies.put(name, document);
+            });
+    roles.put(key(role.name), role);
+    return role.arn;
+  }
+
+  /** Adds a customer managed policy; returns its ARN. */
+  public synchronized String seedManagedPolicy(ManagedPolicySeed seed) {
+    String path = seed.path() == null ? "/" : seed.path();
+    require(
+        POLICY_NAME.matcher(seed.policyName()).matches(),
+        "policyName '" + seed.policyName() + "' must match " + POLICY_NAME.pattern());
+    require(
+        POLICY_PATH.matcher(path).matches(),
+        "path '" + path + "' of policy " + seed.policyName() + " must be / or /a/b/");
+    checkedForSeed(
+        () -> PolicyDocuments.checkIdentityPolicy(seed.policyDocument()),
+        "policy document of " + seed.policyName());
+    String arn = "arn:aws:iam::" + AwsIdentity.ACCOUNT_ID + ":policy" + path + seed.policyName();
+    customerPolicies.put(arn, seed.policyDocument());
+    return arn;
+  }
+
+  /** The names of all roles, in creation order. */
+  public synchronized List<String> roleNames() {
+    return roles.values().stream().map(role -> role.name).toList();
+  }
+
+  public synchronized boolean roleExists(String roleName) {
+    return roles.containsKey(key(roleName));
+  }
+
+  /** The managed policy ARNs attached to a role, if it exists. */
+  public synchronized Optional<List<String>> attachedPolicies(String roleName) {
+    Role role = roles.get(key(roleName));
+    return role == null ? Optional.empty() : Optional.of(List.copyOf(role.attachedPolicyArns));
+  }
+
+  // ---------------------------------------------------------------- operations
+
+  private ServiceReply createRole(IamInput input, QueryParameters parameters) {
+    String path = input.optional("Path", PATH, 1, 512);
+    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String document = input.required("AssumeRolePolicyDocument", DOCUMENT, 1, 131072);
+    String description = input.optional("Description", DESCRIPTION, 0, 1000);
+    int maxSession = input.optionalInt("MaxSessionDuration", 3600, 43200, 3600);
+    String boundary = input.optional("PermissionsBoundary", null, 20, 2048);
+    Map<String, String> tags = input.tags("Tags", false);
+    input.throwIfInvalid();
+    if (roles.containsKey(key(name))) {
+      throw IamErrors.alreadyExists("Role with name " + name + " already exists.");
+    }
+    if (document.length() > MAX_TRUST_POLICY_CHARS) {
+      throw IamErrors.limitExceeded(
+          "Cannot exceed quota for ACLSizePerRole: " + MAX_TRUST_POLICY_CHARS);
+    }
+    JsonNode trustPolicy = PolicyDocuments.checkTrustPolicy(document);
+    if (boundary != null) {
+      requireAttachable(boundary, true);
+    }
+    checkReservedTags(tags);
+    Role role =
+        newRole(
+            name,
+            path == null ? "/" : path,
+            document,
+            trustPolicy,
+            description,
+            maxSession,
+            boundary,
+            true);
+    role.tags.putAll(tags);
+    roles.put(key(name), role);
+    return ServiceReply.xml(xml -> writeRole(xml.start("Role"), role, false).end());
+  }
+
+  private ServiceReply getRole(IamInput input, QueryParameters parameters) {
+    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    input.throwIfInvalid();
+    Role role = role(name);
+    return ServiceReply.xml(xml -> writeRole(xml.start("Role"), role, true).end());
+  }
+
+  private ServiceReply deleteRole(IamInput input, QueryParameters parameters) {
+    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    input.throwIfInvalid();
+    Role role = role(name);
+    if (!role.attachedPolicyArns.isEmpty()) {
+      throw IamErrors.deleteConflict("Cannot delete entity, must detach all policies first.");
+    }
+    if (!role.inlinePolicies.isEmpty()) {
+      throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
+    }
+    roles.remove(key(name));
+    return ServiceReply.noResult();
+  }
+
+  private ServiceReply attachRolePolicy(IamInput input, QueryParameters parameters) {
+    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String policyArn = input.required("PolicyArn", null, 20, 2048);
+    input.throwIfInvalid();
+    Role role = role(name);
+    requireAttachable(policyArn, false);
+    if (!role.attachedPolicyArns.contains(policyArn)) {
+      if (role.attachedPolicyArns.size() >= MAX_ATTACHED_POLICIES) {
+        throw IamErrors.limitExceeded(
+            "Cannot exceed quota for PoliciesPerRole: " + MAX_ATTACHED_POLICIES);
+      }
+      role.attachedPolicyArns.add(policyArn);
+    }
+    return ServiceReply.noResult();
+  }
+
+  private ServiceReply detachRolePolicy(IamInput input, QueryParameters parameters) {
+    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String policyArn = input.required("PolicyArn", null, 20, 2048);
+    input.throwIfInvalid();
+    Role role = role(name);
+    if (!POLICY_ARN.matcher(policyArn).matches()) {
+      throw IamErrors.invalidInput("ARN " + policyArn + " is not valid.");
+    }
+    if (!role.attachedPolicyArns.remove(policyArn)) {
+      throw IamErrors.noSuchEntity("Policy " + policyArn + " was not found.");
+    }
+    return ServiceReply.noResult();
+  }
+
+  private ServiceReply listAttachedRolePolicies(IamInput input, QueryParameters parameters) {
+    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String pathPrefix = input.optional("PathPrefix", POLICY_PATH, 1, 512);
+    String marker = input.optional("Marker", MARKER, 1, 320);
+    int maxItems = input.optionalInt("MaxItems", 1, 1000, 100);
+    input.throwIfInvalid();
+    Role role = role(name);
+    List<String> matching = new ArrayList<>();
+    for (String arn : role.attachedPolicyArns) {
+      Matcher matcher = POLICY_ARN.matcher(arn);
+      if (matcher.matches() && (pathPrefix == null || matcher.group(2).startsWith(pathPrefix))) {
+        matching.add(arn);
+      }
+    }
+    Page<String> page = page(matching, marker, maxItems);
+    return ServiceReply.xml(
+        xml -> {
+          xml.start("AttachedPolicies");
+          for (String arn : page.items()) {
+            Matcher matcher = POLICY_ARN.matcher(arn);
+            matcher.matches();
+            xml.start("member")
+                .element("PolicyName", matcher.group(3))
+                .element("PolicyArn", arn)
+                .end();
+          }
+          xml.end();
+          writePageEnd(xml, page);
+        });
+  }
+
+  private ServiceReply putRolePolicy(IamInput input, QueryParameters parameters) {
+    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String policyName = input.required("PolicyName", POLICY_NAME, 1, 128);
+    String document = input.required("PolicyDocument", DOCUMENT, 1, 131072);
+    input.throwIfInvalid();
+    Role role = role(name);
+    PolicyDocuments.checkIdentityPolicy(document);
+    int total = document.length();
+    for (Map.Entry<String, String> entry : role.inlinePolicies.entrySet()) {
+      if (!entry.getKey().equals(policyName)) {
+        total += entry.getValue().length();
+      }
+    }
+    if (total > MAX_INLINE_POLICY_BYTES) {
+      throw IamErrors.limitExceeded(
+          "Maximum policy size of "
+              + MAX_INLINE_POLICY_BYTES
+              + " bytes exceeded for role "
+              + role.name);
+    }
+    role.inlinePolicies.put(policyName, document);
+    return ServiceReply.noResult();
+  }
+
+  private ServiceReply getRolePolicy(IamInput input, QueryParameters parameters) {
+    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String policyName = input.required("PolicyName", POLICY_NAME, 1, 128);
+    input.throwIfInvalid();
+    Role role = role(name);
+    String document = role.inlinePolicies.get(policyName);
+    if (document == null) {
+      throw IamErrors.noSuchEntity("The role policy with name " + policyName + " cannot be found.");
+    }
+    return ServiceReply.xml(
+        xml ->
+            xml.element("RoleName", role.name)
+                .element("PolicyName", policyName)
+                .element("PolicyDocument", urlEncode(document)));
+  }
+
+  private ServiceReply deleteRolePolicy(IamInput input, QueryParameters parameters) {
+    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String policyName = input.required("PolicyName", POLICY_NAME, 1, 128);
+    input.throwIfInvalid();
+    Role role = role(name);
+    if (role.inlinePolicies.remove(policyName) == null) {
+      throw IamErrors.noSuchEntity("The role policy with name " + policyName + " cannot be found.");
+    }
+    return ServiceReply.noResult();
+  }
+
+  private ServiceReply listRolePolicies(IamInput input, QueryParameters parameters) {
+    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String marker = input.optional("Marker", MARKER, 1, 320);
+    int maxItems = input.optionalInt("MaxItems", 1, 1000, 100);
+    input.throwIfInvalid();
+    Role role = role(name);
+    Page<String> page = page(new ArrayList<>(role.inlinePolicies.keySet()), marker, maxItems);
+    return ServiceReply.xml(
+        xml -> {
+          xml.start("PolicyNames");
+          page.items().forEach(policy -> xml.element("member", policy));
+          xml.end();
+          writePageEnd(xml, page);
+        });
+  }
+
+  private ServiceReply tagRole(IamInput input, QueryParameters parameters) {
+    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    Map<String, String> tags = input.tags("Tags", true);
+    input.throwIfInvalid();
+    Role role = role(name);
+    checkReservedTags(tags);
+    Map<String, String> merged = new LinkedHashMap<>(role.tags);
+    merged.putAll(tags);
+    if (merged.size() > MAX_TAGS) {
+      throw IamErrors.limitExceeded("Cannot exceed quota for TagsPerRole: " + MAX_TAGS);
+    }
+    role.tags.putAll(tags);
+    return ServiceReply.noResult();
+  }
+
+  private ServiceReply listRoleTags(IamInput input, QueryParameters parameters) {
+    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String marker = input.optional("Marker", MARKER, 1, 320);
+    int maxItems = input.optionalInt("MaxItems", 1, 1000, 100);
+    input.throwIfInvalid();
+    Role role = role(name);
+    Page<Map.Entry<String, String>> page =
+        page(new ArrayList<>(role.tags.entrySet()), marker, maxItems);
+    return ServiceReply.xml(
+        xml -> {
+          xml.start("Tags");
+          for (Map.Entry<String, String> tag : page.items()) {
+            xml.start("member").element("Key", tag.getKey()).element("Value", tag.getValue()).end();
+          }
+          xml.end();
+          writePageEnd(xml, page);
+        });
+  }
+
+  // ---------------------------------------------------------------- shared
+
+  private Operation reading(String name, BiFunction<IamInput, QueryParameters, ServiceReply> op) {
+    return Operation.reading(name, guarded(op));
+  }
+
+  private Operation mutating(String name, BiFunction<IamInput, QueryParameters, ServiceReply> op) {
+    return Operation.mutating(name, guarded(op));
+  }
+
+  private OperationHandler guarded(BiFunction<IamInput, QueryParameters, ServiceReply> op) {
+    return request -> {
+      QueryParameters parameters = QueryParameters.of(request.input());
+      synchronized (this) {
+        return op.apply(new IamInput(parameters), parameters);
+      }
+    };
+  }
+
+  private Role newRole(
+      String name,
+      String path,
+      String document,
+      JsonNode trustPolicy,
+      String description,
+      int maxSession,
+      String boundary,
+      boolean throughApi) {
+    String arn = "arn:aws:iam::" + AwsIdentity.ACCOUNT_ID + ":role" + path + name;
+    return new Role(
+        name,
+        path,
+        "AROA" + ids.upperAlphanumeric(17),
+        arn,
+        clock.instant(),
+        document,
+        trustPolicy,
+        description,
+        maxSession,
+        boundary,
+        throughApi);
+  }
+
+  private Role role(String name) {
+    Role role = roles.get(key(name));
+    if (role == null) {
+      throw IamErrors.noSuchEntity("The role with name " + name + " cannot be found.");
+    }
+    return role;
+  }
+
+  /** AWS managed policies are all attachable; customer ones must exist in the account. */
+  private Void requireAttachable(String policyArn, boolean asBoundary) {
+    Matcher matcher = POLICY_ARN.matcher(policyArn);
+    if (!matcher.matches()) {
+      throw IamErrors.invalidInput("ARN " + policyArn + " is not valid.");
+    }
+    String owner = matcher.group(1);
+    if (!"aws".equals(owner) && !customerPolicies.containsKey(policyArn)) {
+      throw IamErrors.noSuchEntity(
+          asBoundary
+              ? "Scope ARN: " + policyArn + " does not exist or is not attachable."
+              : "Policy " + policyArn + " does not exist or is not attachable.");
+    }
+    return null;
+  }
+
+  private static void checkReservedTags(Map<String, String> tags) {
+    for (String key : tags.keySet()) {
+      if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
+        throw IamErrors.invalidInput(
+            "User-defined tag keys can't start with 'aws:'. This "
+                + "prefix is reserved for AWS tags. (Key: "
+                + key
+                + ")");
+      }
+    }
+  }
+
+  private static XmlWriter writeRole(XmlWriter xml, Role role, boolean withLastUsed) {
+    xml.element("Path", role.path)
+        .element("RoleName", role.name)
+        .element("RoleId", role.roleId)
+        .element("Arn", role.arn)
+        .element("CreateDate", role.createDate)
+        .element("AssumeRolePolicyDocument", urlEncode(role.assumeRolePolicyDocument))
+        .element("Description", role.description)
+        .element("MaxSessionDuration", role.maxSessionDuration);
+    if (role.permissionsBoundaryArn != null) {
+      xml.start("PermissionsBoundary")
+          .element("PermissionsBoundaryType", "Policy")
+          .element("PermissionsBoundaryArn", role.permissionsBoundaryArn)
+          .end();
+    }
+    if (!role.tags.isEmpty()) {
+      xml.start("Tags");
+      role.tags.forEach(
+          (key, value) -> xml.start("member").element("Key", key).element("Value", value).end());
+      xml.end();
+    }
+    if (withLastUsed) {
+      xml.emptyElement("RoleLastUsed");
+    }
+    return xml;
+  }
+
+  /** IAM returns policy documents URL-encoded (RFC 3986), which SDK users decode. */
+  static String urlEncode(String document) {
+    return URLEncoder.encode(document, StandardCharsets.UTF_8)
+        .replace("+", "%20")
+        .replace("*", "%2A")
+        .replace("%7E", "~");
+  }
+
+  private record Page<T>(List<T> items, String nextMarker) {}
+
+  private static <T> Page<T> page(List<T> all, String marker, int maxItems) {
+    int start = marker == null ? 0 : markerOffset(marker);
+    start = Math.min(start, all.size());
+    int end = Math.min(all.size(), start + maxItems);
+    String next =
+        end < all.size()
+            ? Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((MARKER_PREFIX + end).getBytes(StandardCharsets.UTF_8))
+            : null;
+    return new Page<>(List.copyOf(all.subList(start, end)), next);
+  }
+
+  private static int markerOffset(String marker) {
+    try {
+      String decoded = new String(Base64.getUrlDecoder().decode(marker), StandardCharsets.UTF_8);
+      if (decoded.startsWith(MARKER_PREFIX)) {
+        int offset = Integer.parseInt(decoded.substring(MARKER_PREFIX.length()));
+        if (offset >= 0) {
+          return offset;
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // Falls through: a marker this service did not issue.
+    }
+    throw IamErrors.invalidInput("Invalid Marker: " + marker);
+  }
+
+  private static void writePageEnd(XmlWriter xml, Page<?> page) {
+    xml.element("IsTruncated", page.nextMarker() != null);
+    xml.element("Marker", page.nextMarker());
+  }
+
+  private static String key(String roleName) {
+    return roleName.toLowerCase(Locale.ROOT);
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  /** Seeds get IllegalArgumentException (a scenario mistake), not an AWS error answer. */
+  private static <T> T checkedForSeed(Supplier<T> check, String what) {
+    try {
+      return check.get();
+    } catch (AwsServiceError e) {
+      throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
+    }
+  }
+}

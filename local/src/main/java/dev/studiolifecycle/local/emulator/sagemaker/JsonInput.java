@@ -1,0 +1,319 @@
+package dev.studiolifecycle.local.emulator.sagemaker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the members of a JSON request the way the SageMaker front end checks them: wrong JSON types
+ * fail at once ({@code SerializationException}); constraint violations are collected and reported
+ * together in AWS's words ("2 validation errors detected: Value 'x' at 'userProfileName' failed to
+ * satisfy constraint: ...").
+ */
+final class JsonInput {
+
+  private final JsonNode node;
+  private final String path;
+  private final List<String> violations;
+
+  private JsonInput(JsonNode node, String path, List<String> violations) {
+    this.node = node;
+    this.path = path;
+    this.violations = violations;
+  }
+
+  static JsonInput of(JsonNode root) {
+    return new JsonInput(root, "", new ArrayList<>());
+  }
+
+  /** The raw node (the object this input reads). */
+  JsonNode node() {
+    return node;
+  }
+
+  boolean has(String member) {
+    JsonNode value = node.get(member);
+    return value != null && !value.isNull();
+  }
+
+  String requiredString(String member, Pattern pattern, int maxLength) {
+    String value = optionalString(member, pattern, maxLength);
+    if (value == null) {
+      violations.add(
+          "Value null at '"
+              + at(member)
+              + "' failed to satisfy constraint: "
+              + "Member must not be null");
+    }
+    return value;
+  }
+
+  /** The string member, or null when absent; checks the pattern (full match) and length. */
+  String optionalString(String member, Pattern pattern, int maxLength) {
+    JsonNode value = node.get(member);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw SageMakerErrors.serialization(
+          "Expected a string for member '" + at(member) + "' but got " + value.getNodeType());
+    }
+    String text = value.textValue();
+    checkString(text, at(member), pattern, maxLength);
+    return text;
+  }
+
+  String requiredEnum(String member, Collection<String> allowed) {
+    String value = optionalEnum(member, allowed);
+    if (value == null) {
+      violations.add(
+          "Value null at '"
+              + at(member)
+              + "' failed to satisfy constraint: "
+              + "Member must not be null");
+    }
+    return value;
+  }
+
+  String optionalEnum(String member, Collection<String> allowed) {
+    String value = optionalString(member, null, Integer.MAX_VALUE);
+    if (value != null && !allowed.contains(value)) {
+      violations.add(
+          "Value '"
+              + value
+              + "' at '"
+              + at(member)
+              + "' failed to satisfy "
+              + "constraint: Member must satisfy enum value set: "
+              + allowed);
+    }
+    return value;
+  }
+
+  /** The integer member, or {@code fallback} when absent; checks the range. */
+  int optionalInt(String member, int min, int max, int fallback) {
+    JsonNode value = node.get(member);
+    if (value == null || value.isNull()) {
+      return fallback;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+      throw SageMakerErrors.serialization(
+          "Expected an integer for member '" + at(member) + "' but got " + value);
+    }
+    int number = value.intValue();
+    if (number < min) {
+      violations.add(
+          "Value '"
+              + number
+              + "' at '"
+              + at(member)
+              + "' failed to satisfy "
+              + "constraint: Member must have value greater than or equal to "
+              + min);
+    } else if (number > max) {
+      violations.add(
+          "Value '"
+              + number
+              + "' at '"
+              + at(member)
+              + "' failed to satisfy "
+              + "constraint: Member must have value less than or equal to "
+              + max);
+    }
+    return number;
+  }
+
+  /** Integers where the model says long (POSIX ids), range-checked. */
+  void optionalLong(String member, long min, long max) {
+    JsonNode value = node.get(member);
+    if (value == null || value.isNull()) {
+      return;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw SageMakerErrors.serialization(
+          "Expected an integer for member '" + at(member) + "' but got " + value);
+    }
+    long number = value.longValue();
+    if (number < min || number > max) {
+      violations.add(
+          "Value '"
+              + number
+              + "' at '"
+              + at(member)
+              + "' failed to satisfy "
+              + "constraint: Member must have value between "
+              + min
+              + " and "
+              + max);
+    }
+  }
+
+  boolean optionalBoolean(String member) {
+    JsonNode value = node.get(member);
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    if (!value.isBoolean()) {
+      throw SageMakerErrors.serialization(
+          "Expected a boolean for member '" + at(member) + "' but got " + value);
+    }
+    return value.booleanValue();
+  }
+
+  /** The nested structure, or null when absent. */
+  JsonInput optionalObject(String member) {
+    JsonNode value = node.get(member);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isObject()) {
+      throw SageMakerErrors.serialization(
+          "Expected an object for member '" + at(member) + "' but got " + value.getNodeType());
+    }
+    return new JsonInput(value, at(member) + ".", violations);
+  }
+
+  JsonInput requiredObject(String member) {
+    JsonInput value = optionalObject(member);
+    if (value == null) {
+      violations.add(
+          "Value null at '"
+              + at(member)
+              + "' failed to satisfy constraint: "
+              + "Member must not be null");
+    }
+    return value;
+  }
+
+  /** The list members, or an empty list when absent; checks the count. */
+  List<JsonNode> optionalList(String member, int minItems, int maxItems) {
+    JsonNode value = node.get(member);
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw SageMakerErrors.serialization(
+          "Expected a list for member '" + at(member) + "' but got " + value.getNodeType());
+    }
+    if (value.size() < minItems) {
+      violations.add(
+          "Value '"
+              + value
+              + "' at '"
+              + at(member)
+              + "' failed to satisfy "
+              + "constraint: Member must have length greater than or equal to "
+              + minItems);
+    } else if (value.size() > maxItems) {
+      violations.add(
+          "Value '"
+              + value
+              + "' at '"
+              + at(member)
+              + "' failed to satisfy "
+              + "constraint: Member must have length less than or equal to "
+              + maxItems);
+    }
+    List<JsonNode> items = new ArrayList<>();
+    value.forEach(items::add);
+    return items;
+  }
+
+  /** A list of strings, each checked against {@code pattern} or {@code allowed}. */
+  List<String> optionalStringList(
+      String member, int maxItems, Pattern pattern, Collection<String> allowed) {
+    List<String> values = new ArrayList<>();
+    List<JsonNode> items = optionalList(member, 0, maxItems);
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = items.get(i);
+      String itemPath = at(member) + "." + (i + 1) + ".member";
+      if (!item.isTextual()) {
+        throw SageMakerErrors.serialization(
+            "Expected a string in list '" + at(member) + "' but got " + item.getNodeType());
+      }
+      String text = item.textValue();
+      if (pattern != null) {
+        checkString(text, itemPath, pattern, Integer.MAX_VALUE);
+      }
+      if (allowed != null && !allowed.contains(text)) {
+        violations.add(
+            "Value '"
+                + text
+                + "' at '"
+                + itemPath
+                + "' failed to satisfy "
+                + "constraint: Member must satisfy enum value set: "
+                + allowed);
+      }
+      values.add(text);
+    }
+    return values;
+  }
+
+  /** The list's objects as inputs of their own, for nested checks. */
+  List<JsonInput> optionalObjectList(String member, int maxItems) {
+    List<JsonInput> inputs = new ArrayList<>();
+    List<JsonNode> items = optionalList(member, 0, maxItems);
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = items.get(i);
+      if (!item.isObject()) {
+        throw SageMakerErrors.serialization(
+            "Expected an object in list '" + at(member) + "' but got " + item.getNodeType());
+      }
+      inputs.add(new JsonInput(item, at(member) + "." + (i + 1) + ".member.", violations));
+    }
+    return inputs;
+  }
+
+  /** Records a rule violation in AWS's words for {@code member}. */
+  void violation(String member, Object value, String constraint) {
+    violations.add(
+        "Value '"
+            + value
+            + "' at '"
+            + at(member)
+            + "' failed to satisfy constraint: "
+            + constraint);
+  }
+
+  /** Throws a ValidationException naming every violation found so far. */
+  void throwIfInvalid() {
+    if (violations.isEmpty()) {
+      return;
+    }
+    String count =
+        violations.size() == 1
+            ? "1 validation error detected: "
+            : violations.size() + " validation errors detected: ";
+    throw SageMakerErrors.validation(count + String.join("; ", violations));
+  }
+
+  private void checkString(String text, String at, Pattern pattern, int maxLength) {
+    if (text.length() > maxLength) {
+      violations.add(
+          "Value '"
+              + text
+              + "' at '"
+              + at
+              + "' failed to satisfy constraint: "
+              + "Member must have length less than or equal to "
+              + maxLength);
+    } else if (pattern != null && !pattern.matcher(text).matches()) {
+      violations.add(
+          "Value '"
+              + text
+              + "' at '"
+              + at
+              + "' failed to satisfy constraint: "
+              + "Member must satisfy regular expression pattern: "
+              + pattern.pattern());
+    }
+  }
+
+  /** The member's path in AWS's style: lower camel case, dotted. */
+  private String at(String member) {
+    return path + Character.toLowerCase(member.charAt(0)) + member.substring(1);
+  }
+}

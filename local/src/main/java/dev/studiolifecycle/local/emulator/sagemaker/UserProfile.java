@@ -1,0 +1,51 @@
+package dev.studiolifecycle.local.emulator.sagemaker;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+
+/** A user profile (state guarded by {@link SageMakerService}). */
+final class UserProfile {
+
+  final String domainId;
+  final String name;
+  final String homeEfsFileSystemUid;
+  final String singleSignOnUserIdentifier;
+  final String singleSignOnUserValue;
+  final Instant creationTime;
+  final StatusTimeline<ResourceStatus> timeline;
+
+  /** As the caller sent it, so that Describe returns exactly what was stored; may be null. */
+  ObjectNode userSettings;
+
+  String failureReason;
+
+  /** Seeded "this profile's deletion fails" (scenario), on top of the fault rules. */
+  boolean deletionFails;
+
+  UserProfile(
+      String domainId,
+      String name,
+      String homeEfsFileSystemUid,
+      String singleSignOnUserIdentifier,
+      String singleSignOnUserValue,
+      ObjectNode userSettings,
+      Instant creationTime,
+      StatusTimeline<ResourceStatus> timeline) {
+    this.domainId = domainId;
+    this.name = name;
+    this.homeEfsFileSystemUid = homeEfsFileSystemUid;
+    this.singleSignOnUserIdentifier = singleSignOnUserIdentifier;
+    this.singleSignOnUserValue = singleSignOnUserValue;
+    this.userSettings = userSettings;
+    this.creationTime = creationTime;
+    this.timeline = timeline;
+  }
+
+  String arn() {
+    return SageMakerArns.userProfile(domainId, name);
+  }
+
+  ResourceStatus status() {
+    return timeline.status();
+  }
+}

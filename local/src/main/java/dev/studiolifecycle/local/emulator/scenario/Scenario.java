@@ -1,0 +1,146 @@
+package dev.studiolifecycle.local.emulator.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario: what exists before a simulation starts (domains, user profiles, spaces, apps, roles,
+ * policies, topics), the service timings, and the faults to inject. Read from JSON by {@link
+ * ScenarioLoader}, applied to an emulator by {@link ScenarioLoader#apply}. Every section and field
+ * is optional unless noted; durations are ISO-8601 ({@code PT2M}).
+ *
+ * @param randomSeed seeds generated ids and probabilistic faults (applied when building the
+ *     emulator)
+ */
+public record Scenario(
+    String description,
+    Long randomSeed,
+    Timings timings,
+    Iam iam,
+    SageMaker sagemaker,
+    Sns sns,
+    Faults faults) {
+
+  /** Overrides of {@code SageMakerTimings}; absent fields keep the defaults. */
+  public record Timings(
+      String domainReady,
+      String userProfileReady,
+      String userProfileUpdate,
+      String userProfileDelete,
+      String appStart,
+      String appDelete,
+      String deletedAppRetention,
+      String spaceReady,
+      String spaceDelete) {}
+
+  /**
+   * @param propagationDelay how long after CreateRole SageMaker still cannot assume the role
+   */
+  public record Iam(String propagationDelay, List<Policy> policies, List<Role> roles) {}
+
+  /** A customer managed policy; {@code policyDocument} is a JSON object or a JSON string. */
+  public record Policy(String policyName, String path, JsonNode policyDocument) {}
+
+  /**
+   * A role; {@code assumeRolePolicyDocument} (object or string) defaults to trusting SageMaker;
+   * {@code inlinePolicies} maps names to documents.
+   */
+  public record Role(
+      String roleName,
+      String path,
+      JsonNode assumeRolePolicyDocument,
+      String description,
+      String permissionsBoundaryArn,
+      Map<String, String> tags,
+      List<String> attachedPolicyArns,
+      Map<String, JsonNode> inlinePolicies) {}
+
+  public record SageMaker(Integer runningAppQuota, List<Domain> domains) {}
+
+  /** A domain ({@code domainName} and {@code authMode} IAM|SSO required) and what it holds. */
+  public record Domain(
+      String domainId,
+      String domainName,
+      String authMode,
+      JsonNode defaultUserSettings,
+      Map<String, String> tags,
+      List<UserProfile> userProfiles,
+      List<Space> spaces,
+      List<App> apps) {}
+
+  /**
+   * A user profile ({@code userProfileName} required); {@code status} defaults to InService; {@code
+   * singleSignOnUserValue} is required in SSO domains and refused in IAM ones.
+   */
+  public record UserProfile(
+      String userProfileName,
+      String status,
+      JsonNode userSettings,
+      String singleSignOnUserValue,
+      Map<String, String> tags,
+      Boolean deletionFails,
+      String failureReason) {}
+
+  /** A space ({@code spaceName} required); {@code sharingType} Private|Shared needs an owner. */
+  public record Space(
+      String spaceName,
+      String ownerUserProfileName,
+      String sharingType,
+      String status,
+      JsonNode spaceSettings,
+      Map<String, String> tags) {}
+
+  /**
+   * An app of a user profile or a space (exactly one); {@code appType}, {@code appName} required;
+   * {@code status} defaults to InService; {@code onDelete} is Deleted (default), Failed or
+   * StuckDeleting.
+   */
+  public record App(
+      String userProfileName,
+      String spaceName,
+      String appType,
+      String appName,
+      String status,
+      String instanceType,
+      String startDuration,
+      String deleteDuration,
+      Boolean failOnCreate,
+      String onDelete,
+      String failureReason,
+      Map<String, String> tags) {}
+
+  public record Sns(List<String> topics) {}
+
+  public record Faults(
+      List<Throttle> throttling,
+      List<Failure> failures,
+      List<AppFault> apps,
+      List<UserProfileDeletionFault> userProfileDeletions) {}
+
+  /** A token bucket on one operation ({@code "*"}: all) of a service. */
+  public record Throttle(String service, String operation, Double ratePerSecond, Integer burst) {}
+
+  /**
+   * Injected 5xx answers: {@code error} InternalFailure|ServiceUnavailable, either {@code times} or
+   * {@code probability} (seeded).
+   */
+  public record Failure(
+      String service, String operation, String error, Integer times, Double probability) {}
+
+  /** Changes how matching apps behave (created later or existing). */
+  public record AppFault(
+      AppMatch match,
+      String startDuration,
+      String deleteDuration,
+      Boolean failOnCreate,
+      String onDelete,
+      String failureReason) {}
+
+  /** Which apps an {@link AppFault} reaches; absent fields match anything. */
+  public record AppMatch(
+      String domainId, String userProfileName, String spaceName, String appType, String appName) {}
+
+  /** Deleting matching user profiles ends in Delete_Failed; absent fields match anything. */
+  public record UserProfileDeletionFault(String domainId, String userProfileName) {}
+}

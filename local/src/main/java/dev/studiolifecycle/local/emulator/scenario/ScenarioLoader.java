@@ -1,0 +1,522 @@
+package dev.studiolifecycle.local.emulator.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.emulator.AwsEmulator;
+import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
+import dev.studiolifecycle.local.emulator.iam.ManagedPolicySeed;
+import dev.studiolifecycle.local.emulator.iam.RoleSeed;
+import dev.studiolifecycle.local.emulator.sagemaker.AppBehaviour;
+import dev.studiolifecycle.local.emulator.sagemaker.AppSeed;
+import dev.studiolifecycle.local.emulator.sagemaker.AppSelector;
+import dev.studiolifecycle.local.emulator.sagemaker.AppStatus;
+import dev.studiolifecycle.local.emulator.sagemaker.DomainSeed;
+import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
+import dev.studiolifecycle.local.emulator.sagemaker.SageMakerTimings;
+import dev.studiolifecycle.local.emulator.sagemaker.SpaceSeed;
+import dev.studiolifecycle.local.emulator.sagemaker.UserProfileSeed;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads scenario files (strict JSON: unknown fields are errors) and applies them to an emulator.
+ * Every error names the file and the field, e.g. {@code sagemaker.domains[0].apps[1].status}.
+ */
+public final class ScenarioLoader {
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private ScenarioLoader() {}
+
+  public static Scenario load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new ScenarioException("scenario file " + file + " does not exist", e);
+    } catch (IOException e) {
+      throw new ScenarioException("cannot read scenario file " + file + ": " + e.getMessage(), e);
+    }
+    return parse(text, file.toString());
+  }
+
+  /** Parses scenario JSON; {@code source} names it in error messages. */
+  public static Scenario parse(String json, String source) {
+    try {
+      Scenario scenario = MAPPER.readValue(json, Scenario.class);
+      if (scenario == null) {
+        throw new ScenarioException("scenario " + source + " is empty: expected a JSON object");
+      }
+      return scenario;
+    } catch (JsonMappingException e) {
+      throw new ScenarioException(
+          "scenario "
+              + source
+              + ": at "
+              + path(e)
+              + ": "
+              + e.getOriginalMessage().lines().findFirst().orElse(""),
+          e);
+    } catch (JsonProcessingException e) {
+      throw new ScenarioException(
+          "scenario "
+              + source
+              + " is not valid JSON: "
+              + e.getOriginalMessage()
+              + " (line "
+              + e.getLocation().getLineNr()
+              + ")",
+          e);
+    }
+  }
+
+  /** Builds an emulator with the scenario's settings that must be known up front. */
+  public static AwsEmulator.Builder configure(Scenario scenario, AwsEmulator.Builder builder) {
+    if (scenario.randomSeed() != null) {
+      builder.randomSeed(scenario.randomSeed());
+    }
+    return builder;
+  }
+
+  /** Seeds the emulator and installs the faults, in dependency order (policies, roles, ...). */
+  public static void apply(Scenario scenario, AwsEmulator emulator) {
+    Context at = new Context("");
+    if (scenario.timings() != null) {
+      emulator.sageMaker().setTimings(timings(scenario.timings(), at.field("timings")));
+    }
+    if (scenario.iam() != null) {
+      applyIam(scenario.iam(), emulator, at.field("iam"));
+    }
+    if (scenario.sns() != null && scenario.sns().topics() != null) {
+      List<String> topics = scenario.sns().topics();
+      for (int i = 0; i < topics.size(); i++) {
+        String topic = topics.get(i);
+        at.field("sns").index("topics", i).run(() -> emulator.sns().seedTopic(topic));
+      }
+    }
+    if (scenario.sagemaker() != null) {
+      applySageMaker(scenario.sagemaker(), emulator, at.field("sagemaker"));
+    }
+    if (scenario.faults() != null) {
+      applyFaults(scenario.faults(), emulator, at.field("faults"));
+    }
+  }
+
+  private static void applyIam(Scenario.Iam iam, AwsEmulator emulator, Context at) {
+    if (iam.propagationDelay() != null) {
+      emulator
+          .iam()
+          .setPropagationDelay(duration(iam.propagationDelay(), at.field("propagationDelay")));
+    }
+    List<Scenario.Policy> policies = list(iam.policies());
+    for (int i = 0; i < policies.size(); i++) {
+      Scenario.Policy policy = policies.get(i);
+      Context here = at.index("policies", i);
+      required(policy.policyName(), here.field("policyName"));
+      required(policy.policyDocument(), here.field("policyDocument"));
+      here.run(
+          () ->
+              emulator
+                  .iam()
+                  .seedManagedPolicy(
+                      new ManagedPolicySeed(
+                          policy.policyName(), policy.path(), document(policy.policyDocument()))));
+    }
+    List<Scenario.Role> roles = list(iam.roles());
+    for (int i = 0; i < roles.size(); i++) {
+      Scenario.Role role = roles.get(i);
+      Context here = at.index("roles", i);
+      required(role.roleName(), here.field("roleName"));
+      Map<String, String> inline = new LinkedHashMap<>();
+      map(role.inlinePolicies()).forEach((name, doc) -> inline.put(name, document(doc)));
+      here.run(
+          () ->
+              emulator
+                  .iam()
+                  .seedRole(
+                      new RoleSeed(
+                          role.roleName(),
+                          role.path(),
+                          role.assumeRolePolicyDocument() == null
+                              ? null
+                              : document(role.assumeRolePolicyDocument()),
+                          role.description(),
+                          role.permissionsBoundaryArn(),
+                          map(role.tags()),
+                          list(role.attachedPolicyArns()),
+                          inline)));
+    }
+  }
+
+  private static void applySageMaker(
+      Scenario.SageMaker sageMaker, AwsEmulator emulator, Context at) {
+    if (sageMaker.runningAppQuota() != null) {
+      at.field("runningAppQuota")
+          .run(() -> emulator.sageMaker().setRunningAppQuota(sageMaker.runningAppQuota()));
+    }
+    List<Scenario.Domain> domains = list(sageMaker.domains());
+    for (int d = 0; d < domains.size(); d++) {
+      Scenario.Domain domain = domains.get(d);
+      Context here = at.index("domains", d);
+      required(domain.domainName(), here.field("domainName"));
+      required(domain.authMode(), here.field("authMode"));
+      String domainId =
+          here.call(
+              () ->
+                  emulator
+                      .sageMaker()
+                      .seedDomain(
+                          new DomainSeed(
+                              domain.domainId(),
+                              domain.domainName(),
+                              domain.authMode(),
+                              domain.defaultUserSettings(),
+                              map(domain.tags()))));
+      List<Scenario.UserProfile> profiles = list(domain.userProfiles());
+      for (int i = 0; i < profiles.size(); i++) {
+        Scenario.UserProfile profile = profiles.get(i);
+        Context p = here.index("userProfiles", i);
+        required(profile.userProfileName(), p.field("userProfileName"));
+        ResourceStatus status =
+            profile.status() == null
+                ? ResourceStatus.IN_SERVICE
+                : p.field("status").call(() -> ResourceStatus.fromWire(profile.status()));
+        p.run(
+            () ->
+                emulator
+                    .sageMaker()
+                    .seedUserProfile(
+                        new UserProfileSeed(
+                            domainId,
+                            profile.userProfileName(),
+                            status,
+                            profile.userSettings(),
+                            profile.singleSignOnUserValue(),
+                            map(profile.tags()),
+                            Boolean.TRUE.equals(profile.deletionFails()),
+                            profile.failureReason())));
+      }
+      List<Scenario.Space> spaces = list(domain.spaces());
+      for (int i = 0; i < spaces.size(); i++) {
+        Scenario.Space space = spaces.get(i);
+        Context s = here.index("spaces", i);
+        required(space.spaceName(), s.field("spaceName"));
+        ResourceStatus status =
+            space.status() == null
+                ? ResourceStatus.IN_SERVICE
+                : s.field("status").call(() -> ResourceStatus.fromWire(space.status()));
+        s.run(
+            () ->
+                emulator
+                    .sageMaker()
+                    .seedSpace(
+                        new SpaceSeed(
+                            domainId,
+                            space.spaceName(),
+                            space.ownerUserProfileName(),
+                            space.sharingType(),
+                            status,
+                            space.spaceSettings(),
+                            map(space.tags()))));
+      }
+      List<Scenario.App> apps = list(domain.apps());
+      for (int i = 0; i < apps.size(); i++) {
+        Scenario.App app = apps.get(i);
+        Context a = here.index("apps", i);
+        required(app.appType(), a.field("appType"));
+        required(app.appName(), a.field("appName"));
+        AppStatus status =
+            app.status() == null
+                ? AppStatus.IN_SERVICE
+                : a.field("status").call(() -> AppStatus.fromWire(app.status()));
+        AppBehaviour behaviour =
+            adjust(
+                AppBehaviour.defaults(emulator.sageMaker().timings()),
+                app.startDuration(),
+                app.deleteDuration(),
+                app.failOnCreate(),
+                app.onDelete(),
+                app.failureReason(),
+                a);
+        a.run(
+            () ->
+                emulator
+                    .sageMaker()
+                    .seedApp(
+                        new AppSeed(
+                            domainId,
+                            app.userProfileName(),
+                            app.spaceName(),
+                            app.appType(),
+                            app.appName(),
+                            status,
+                            app.instanceType(),
+                            behaviour,
+                            null,
+                            map(app.tags()))));
+      }
+    }
+  }
+
+  private static void applyFaults(Scenario.Faults faults, AwsEmulator emulator, Context at) {
+    List<Scenario.Throttle> throttles = list(faults.throttling());
+    for (int i = 0; i < throttles.size(); i++) {
+      Scenario.Throttle throttle = throttles.get(i);
+      Context here = at.index("throttling", i);
+      required(throttle.service(), here.field("service"));
+      required(throttle.ratePerSecond(), here.field("ratePerSecond"));
+      required(throttle.burst(), here.field("burst"));
+      requireService(emulator, throttle.service(), here.field("service"));
+      here.run(
+          () ->
+              emulator
+                  .faults()
+                  .throttle(
+                      throttle.service(),
+                      throttle.operation() == null ? "*" : throttle.operation(),
+                      throttle.ratePerSecond(),
+                      throttle.burst()));
+    }
+    List<Scenario.Failure> failures = list(faults.failures());
+    for (int i = 0; i < failures.size(); i++) {
+      Scenario.Failure failure = failures.get(i);
+      Context here = at.index("failures", i);
+      required(failure.service(), here.field("service"));
+      required(failure.error(), here.field("error"));
+      requireService(emulator, failure.service(), here.field("service"));
+      InjectedFailure error =
+          here.field("error").call(() -> InjectedFailure.fromCode(failure.error()));
+      String operation = failure.operation() == null ? "*" : failure.operation();
+      if ((failure.times() == null) == (failure.probability() == null)) {
+        throw here.error("give exactly one of 'times' and 'probability'");
+      }
+      if (failure.times() != null) {
+        here.field("times")
+            .run(
+                () ->
+                    emulator
+                        .faults()
+                        .failTimes(failure.service(), operation, error, failure.times()));
+      } else {
+        here.field("probability")
+            .run(
+                () ->
+                    emulator
+                        .faults()
+                        .failWithProbability(
+                            failure.service(), operation, error, failure.probability()));
+      }
+    }
+    List<Scenario.AppFault> appFaults = list(faults.apps());
+    for (int i = 0; i < appFaults.size(); i++) {
+      Scenario.AppFault fault = appFaults.get(i);
+      Context here = at.index("apps", i);
+      Scenario.AppMatch match =
+          fault.match() == null
+              ? new Scenario.AppMatch(null, null, null, null, null)
+              : fault.match();
+      AppSelector selector =
+          new AppSelector(
+              match.domainId(),
+              match.userProfileName(),
+              match.spaceName(),
+              match.appType(),
+              match.appName());
+      // Checked now, so that a mistake is reported when the scenario loads, not on first use.
+      adjust(
+          AppBehaviour.defaults(emulator.sageMaker().timings()),
+          fault.startDuration(),
+          fault.deleteDuration(),
+          fault.failOnCreate(),
+          fault.onDelete(),
+          fault.failureReason(),
+          here);
+      UnaryOperator<AppBehaviour> adjustment =
+          behaviour ->
+              adjust(
+                  behaviour,
+                  fault.startDuration(),
+                  fault.deleteDuration(),
+                  fault.failOnCreate(),
+                  fault.onDelete(),
+                  fault.failureReason(),
+                  here);
+      emulator.sageMaker().adjustApps(selector, adjustment);
+    }
+    for (Scenario.UserProfileDeletionFault fault : list(faults.userProfileDeletions())) {
+      emulator.sageMaker().failUserProfileDeletion(fault.domainId(), fault.userProfileName());
+    }
+  }
+
+  private static AppBehaviour adjust(
+      AppBehaviour behaviour,
+      String startDuration,
+      String deleteDuration,
+      Boolean failOnCreate,
+      String onDelete,
+      String failureReason,
+      Context at) {
+    AppBehaviour result = behaviour;
+    if (startDuration != null) {
+      result = result.withStartDuration(duration(startDuration, at.field("startDuration")));
+    }
+    if (deleteDuration != null) {
+      result = result.withDeleteDuration(duration(deleteDuration, at.field("deleteDuration")));
+    }
+    if (Boolean.TRUE.equals(failOnCreate)) {
+      result = result.failingOnCreate();
+    }
+    if (onDelete != null) {
+      result =
+          result.withOnDelete(
+              switch (onDelete) {
+                case "Deleted" -> AppBehaviour.DeleteOutcome.DELETED;
+                case "Failed" -> AppBehaviour.DeleteOutcome.FAILED;
+                case "StuckDeleting" -> AppBehaviour.DeleteOutcome.STUCK_DELETING;
+                default ->
+                    throw at.field("onDelete")
+                        .error("'" + onDelete + "' is not one of Deleted, Failed, StuckDeleting");
+              });
+    }
+    if (failureReason != null) {
+      result = result.withFailureReason(failureReason);
+    }
+    return result;
+  }
+
+  private static SageMakerTimings timings(Scenario.Timings t, Context at) {
+    SageMakerTimings timings = SageMakerTimings.defaults();
+    if (t.domainReady() != null) {
+      timings = timings.withDomainReady(duration(t.domainReady(), at.field("domainReady")));
+    }
+    if (t.userProfileReady() != null) {
+      timings =
+          timings.withUserProfileReady(
+              duration(t.userProfileReady(), at.field("userProfileReady")));
+    }
+    if (t.userProfileUpdate() != null) {
+      timings =
+          timings.withUserProfileUpdate(
+              duration(t.userProfileUpdate(), at.field("userProfileUpdate")));
+    }
+    if (t.userProfileDelete() != null) {
+      timings =
+          timings.withUserProfileDelete(
+              duration(t.userProfileDelete(), at.field("userProfileDelete")));
+    }
+    if (t.appStart() != null) {
+      timings = timings.withAppStart(duration(t.appStart(), at.field("appStart")));
+    }
+    if (t.appDelete() != null) {
+      timings = timings.withAppDelete(duration(t.appDelete(), at.field("appDelete")));
+    }
+    if (t.deletedAppRetention() != null) {
+      timings =
+          timings.withDeletedAppRetention(
+              duration(t.deletedAppRetention(), at.field("deletedAppRetention")));
+    }
+    if (t.spaceReady() != null) {
+      timings = timings.withSpaceReady(duration(t.spaceReady(), at.field("spaceReady")));
+    }
+    if (t.spaceDelete() != null) {
+      timings = timings.withSpaceDelete(duration(t.spaceDelete(), at.field("spaceDelete")));
+    }
+    return timings;
+  }
+
+  private static Duration duration(String text, Context at) {
+    try {
+      Duration duration = Duration.parse(text);
+      if (duration.isNegative()) {
+        throw at.error("'" + text + "' is negative");
+      }
+      return duration;
+    } catch (DateTimeParseException e) {
+      throw at.error("'" + text + "' is not an ISO-8601 duration such as PT30S or PT2M");
+    }
+  }
+
+  private static String document(JsonNode node) {
+    return node.isTextual() ? node.textValue() : node.toString();
+  }
+
+  private static void requireService(AwsEmulator emulator, String service, Context at) {
+    if (!emulator.serviceNames().contains(service)) {
+      throw at.error(
+          "unknown service '" + service + "'; the emulator serves " + emulator.serviceNames());
+    }
+  }
+
+  private static void required(Object value, Context at) {
+    if (value == null) {
+      throw at.error("is required");
+    }
+  }
+
+  private static <T> List<T> list(List<T> items) {
+    return items == null ? List.of() : items;
+  }
+
+  private static <K, V> Map<K, V> map(Map<K, V> items) {
+    return items == null ? Map.of() : items;
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.length() == 0 ? "(top level)" : path.toString();
+  }
+
+  /** Where in the scenario a value sits, for error messages. */
+  private record Context(String path) {
+    Context field(String name) {
+      return new Context(path.isEmpty() ? name : path + "." + name);
+    }
+
+    Context index(String list, int index) {
+      return new Context(field(list).path() + "[" + index + "]");
+    }
+
+    ScenarioException error(String message) {
+      return new ScenarioException("scenario: " + path + ": " + message);
+    }
+
+    void run(Runnable action) {
+      call(
+          () -> {
+            action.run();
+            return null;
+          });
+    }
+
+    <T> T call(Supplier<T> action) {
+      try {
+        return action.get();
+      } catch (IllegalArgumentException e) {
+        throw new ScenarioException("scenario: " + path + ": " + e.getMessage(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.studiolifecycle.local.template;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An AWS::Serverless::Function of the template, with Globals.Function merged in and every
+ * intrinsic resolved.
+ *
+ * @param handler e.g. {@code dev.studiolifecycle.handler.ValidateHandler::handleRequest}
+ * @param environment Environment.Variables, as strings
+ * @param autoPublishAlias the alias SAM publishes, or null when there is none
+ */
+public record FunctionDefinition(
+    String logicalId,
+    String functionName,
+    String handler,
+    String runtime,
+    int timeoutSeconds,
+    int memorySize,
+    Map<String, String> environment,
+    String autoPublishAlias) {
+
+  public static final int DEFAULT_TIMEOUT_SECONDS = 3;
+  public static final int DEFAULT_MEMORY_SIZE = 128;
+
+  public FunctionDefinition {
+    environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+  }
+
+  /** {@code arn:aws:lambda:us-east-1:123456789012:function:<name>}. */
+  public String arn() {
+    return "arn:aws:lambda:" + IntrinsicResolver.REGION + ":" + IntrinsicResolver.ACCOUNT_ID
+        + ":function:" + functionName;
+  }
+
+  /** The ARN of the alias SAM publishes ({@code ...:function:<name>:<alias>}), if any. */
+  public Optional<String> aliasArn() {
+    return alias().map(alias -> arn() + ":" + alias);
+  }
+
+  public Optional<String> alias() {
+    return Optional.ofNullable(autoPublishAlias);
+  }
+
+  /** The handler's class name: the Handler up to {@code ::}. */
+  public String handlerClass() {
+    int separator = handler.indexOf("::");
+    return separator < 0 ? handler : handler.substring(0, separator);
+  }
+
+  /** The handler's method name, when the Handler names one after {@code ::}. */
+  public Optional<String> handlerMethod() {
+    int separator = handler.indexOf("::");
+    return separator < 0 ? Optional.empty() : Optional.of(handler.substring(separator + 2));
+  }
+}

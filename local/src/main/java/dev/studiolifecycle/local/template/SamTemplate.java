@@ -1,0 +1,357 @@
+package dev.studiolifecycle.local.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A SAM template (template.yaml) as the local runtime needs it: functions with their handlers
+ * and environments, state machines with their definitions and substitutions, SNS topics. Short
+ * form tags, Parameters (Default, or values the caller gives), Conditions, Mappings, pseudo
+ * parameters and Globals are resolved as CloudFormation and SAM would for the stack
+ * {@code studio-lifecycle} in account 123456789012, us-east-1.
+ */
+public final class SamTemplate {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final Path file;
+  private final Map<String, FunctionDefinition> functions;
+  private final List<StateMachineResource> stateMachines;
+  private final List<TopicResource> topics;
+
+  private SamTemplate(Path file, Map<String, FunctionDefinition> functions,
+      List<StateMachineResource> stateMachines, List<TopicResource> topics) {
+    this.file = file;
+    this.functions = Collections.unmodifiableMap(functions);
+    this.stateMachines = List.copyOf(stateMachines);
+    this.topics = List.copyOf(topics);
+  }
+
+  /** Loads a template with its parameters' defaults. */
+  public static SamTemplate load(Path file) {
+    return load(file, Map.of());
+  }
+
+  /**
+   * Loads a template.
+   *
+   * @param parameterValues values for the template's Parameters, overriding their defaults
+   * @throws TemplateException naming the resource, property or reference that cannot be resolved
+   */
+  public static SamTemplate load(Path file, Map<String, String> parameterValues) {
+    String yaml;
+    try {
+      yaml = Files.readString(file);
+    } catch (IOException e) {
+      throw new TemplateException("Cannot read the template " + file + ": " + e, e);
+    }
+    return parse(yaml, file, parameterValues);
+  }
+
+  /**
+   * Parses template text; {@code file} is where it lives (DefinitionUri is relative to its
+   * folder).
+   */
+  public static SamTemplate parse(String yaml, Path file, Map<String, String> parameterValues) {
+    Objects.requireNonNull(file, "file");
+    JsonNode root = TemplateYamlReader.read(yaml, file.toString());
+    if (!root.isObject()) {
+      throw new TemplateException(file + ": a template must be a mapping with Resources");
+    }
+    JsonNode resources = root.get("Resources");
+    if (resources == null || !resources.isObject()) {
+      throw new TemplateException(file + ": the template has no Resources mapping");
+    }
+    ObjectNode merged = applyGlobals(resources, root.get("Globals"));
+    IntrinsicResolver resolver = new IntrinsicResolver(
+        parameters(root.get("Parameters"), parameterValues), root.get("Conditions"),
+        root.get("Mappings"), merged);
+    Path directory = file.toAbsolutePath().getParent();
+    Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
+    List<StateMachineResource> stateMachines = new ArrayList<>();
+    List<TopicResource> topics = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = merged.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String logicalId = entry.getKey();
+      JsonNode resource = entry.getValue();
+      JsonNode condition = resource.get("Condition");
+      if (condition != null && !resolver.condition(condition.asText(),
+          "Resources." + logicalId + ".Condition")) {
+        continue;
+      }
+      switch (resource.path("Type").asText()) {
+        case "AWS::Serverless::Function" ->
+            functions.put(logicalId, function(logicalId, resource, resolver));
+        case "AWS::Serverless::StateMachine" ->
+            stateMachines.add(stateMachine(logicalId, resource, resolver, directory));
+        case "AWS::SNS::Topic" -> {
+          String name = resolver.physicalName(logicalId, "Resources." + logicalId);
+          topics.add(new TopicResource(logicalId, name, "arn:aws:sns:" + IntrinsicResolver.REGION
+              + ":" + IntrinsicResolver.ACCOUNT_ID + ":" + name));
+        }
+        default -> {
+          // Other resources (roles, rules, alarms) matter to the runtime only through the
+          // references above, which the resolver answers from the template itself.
+        }
+      }
+    }
+    return new SamTemplate(file, functions, stateMachines, topics);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** The functions by logical id, in template order. */
+  public Map<String, FunctionDefinition> functions() {
+    return functions;
+  }
+
+  public Optional<FunctionDefinition> function(String logicalId) {
+    return Optional.ofNullable(functions.get(logicalId));
+  }
+
+  /** The function whose FunctionName (or, without one, logical id) is {@code functionName}. */
+  public Optional<FunctionDefinition> functionNamed(String functionName) {
+    return functions.values().stream().filter(f -> f.functionName().equals(functionName))
+        .findFirst();
+  }
+
+  public List<StateMachineResource> stateMachines() {
+    return stateMachines;
+  }
+
+  /** A state machine by logical id or Name. */
+  public Optional<StateMachineResource> stateMachine(String logicalIdOrName) {
+    return stateMachines.stream().filter(s -> s.logicalId().equals(logicalIdOrName)
+        || s.name().equals(logicalIdOrName)).findFirst();
+  }
+
+  /** The state machine whose DefinitionUri is this file, if any. */
+  public Optional<StateMachineResource> stateMachineFor(Path definitionFile) {
+    Path wanted = normalise(definitionFile);
+    return stateMachines.stream().filter(s -> s.definitionPath().map(SamTemplate::normalise)
+        .filter(wanted::equals).isPresent()).findFirst();
+  }
+
+  public List<TopicResource> topics() {
+    return topics;
+  }
+
+  private static Path normalise(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      return path.toAbsolutePath().normalize();
+    }
+  }
+
+  private static Map<String, JsonNode> parameters(JsonNode declared, Map<String, String> given) {
+    Map<String, JsonNode> values = new HashMap<>();
+    Map<String, String> unused = new LinkedHashMap<>(given);
+    if (declared != null) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = declared.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        String name = entry.getKey();
+        JsonNode declaration = entry.getValue();
+        String value = unused.remove(name);
+        if (value == null && declaration.has("Default")) {
+          value = declaration.get("Default").asText();
+        }
+        if (value == null) {
+          throw new TemplateException("Parameters." + name + ": has no Default and no value was "
+              + "given");
+        }
+        JsonNode allowed = declaration.get("AllowedValues");
+        if (allowed != null && allowed.isArray()) {
+          boolean ok = false;
+          for (JsonNode candidate : allowed) {
+            ok |= candidate.asText().equals(value);
+          }
+          if (!ok) {
+            throw new TemplateException("Parameters." + name + ": '" + value + "' is not one of "
+                + "its AllowedValues " + allowed);
+          }
+        }
+        String type = declaration.path("Type").asText("String");
+        if (type.equals("CommaDelimitedList") || type.startsWith("List<")) {
+          ArrayNode list = JSON.arrayNode();
+          for (String part : value.split(",", -1)) {
+            list.add(part.trim());
+          }
+          values.put(name, list);
+        } else {
+          values.put(name, JSON.textNode(value));
+        }
+      }
+    }
+    if (!unused.isEmpty()) {
+      throw new TemplateException("The template has no parameter"
+          + (unused.size() == 1 ? " " : "s ") + String.join(", ", unused.keySet()));
+    }
+    return values;
+  }
+
+  /**
+   * Resources with Globals merged in the way SAM does: a resource's own value wins, maps merge
+   * key by key, lists are added to the global list.
+   */
+  private static ObjectNode applyGlobals(JsonNode resources, JsonNode globals) {
+    ObjectNode merged = resources.deepCopy();
+    if (globals == null) {
+      return merged;
+    }
+    Map<String, String> sections = Map.of("AWS::Serverless::Function", "Function",
+        "AWS::Serverless::StateMachine", "StateMachine");
+    for (Iterator<Map.Entry<String, JsonNode>> it = merged.fields(); it.hasNext(); ) {
+      JsonNode resource = it.next().getValue();
+      String section = sections.get(resource.path("Type").asText());
+      JsonNode global = section == null ? null : globals.get(section);
+      if (global == null || !global.isObject() || !resource.isObject()) {
+        continue;
+      }
+      ObjectNode properties = resource.has("Properties") && resource.get("Properties").isObject()
+          ? (ObjectNode) resource.get("Properties") : ((ObjectNode) resource).putObject(
+              "Properties");
+      ((ObjectNode) resource).set("Properties", merge(global, properties));
+    }
+    return merged;
+  }
+
+  private static JsonNode merge(JsonNode global, JsonNode local) {
+    if (global.isObject() && local.isObject() && !isIntrinsic(global) && !isIntrinsic(local)) {
+      ObjectNode out = global.deepCopy();
+      local.fields().forEachRemaining(e -> out.set(e.getKey(), out.has(e.getKey())
+          ? merge(out.get(e.getKey()), e.getValue()) : e.getValue().deepCopy()));
+      return out;
+    }
+    if (global.isArray() && local.isArray()) {
+      ArrayNode out = global.deepCopy();
+      out.addAll((ArrayNode) local.deepCopy());
+      return out;
+    }
+    return local.deepCopy();
+  }
+
+  private static boolean isIntrinsic(JsonNode node) {
+    if (node.size() != 1) {
+      return false;
+    }
+    String key = node.fieldNames().next();
+    return key.equals("Ref") || key.equals("Condition") || key.startsWith("Fn::");
+  }
+
+  private static FunctionDefinition function(String logicalId, JsonNode resource,
+      IntrinsicResolver resolver) {
+    String where = "Resources." + logicalId + ".Properties";
+    JsonNode properties = resource.path("Properties");
+    JsonNode handler = properties.get("Handler");
+    if (handler == null) {
+      throw new TemplateException(where + ".Handler: is required for a Java function");
+    }
+    Map<String, String> environment = new LinkedHashMap<>();
+    JsonNode variables = resolver.resolve(properties.path("Environment").get("Variables"),
+        where + ".Environment.Variables");
+    if (!variables.isMissingNode()) {
+      if (!variables.isObject()) {
+        throw new TemplateException(where + ".Environment.Variables: must be a mapping");
+      }
+      variables.fields().forEachRemaining(e -> {
+        JsonNode value = e.getValue();
+        if (!value.isValueNode() || value.isNull()) {
+          throw new TemplateException(where + ".Environment.Variables." + e.getKey()
+              + ": must be a string, got " + value);
+        }
+        environment.put(e.getKey(), value.asText());
+      });
+    }
+    JsonNode alias = properties.get("AutoPublishAlias");
+    return new FunctionDefinition(logicalId, resolver.physicalName(logicalId, where),
+        resolver.resolveString(handler, where + ".Handler"),
+        properties.has("Runtime") ? resolver.resolveString(properties.get("Runtime"),
+            where + ".Runtime") : "java21",
+        integer(properties.get("Timeout"), FunctionDefinition.DEFAULT_TIMEOUT_SECONDS,
+            where + ".Timeout", resolver),
+        integer(properties.get("MemorySize"), FunctionDefinition.DEFAULT_MEMORY_SIZE,
+            where + ".MemorySize", resolver),
+        environment,
+        alias == null ? null : resolver.resolveString(alias, where + ".AutoPublishAlias"));
+  }
+
+  private static int integer(JsonNode node, int defaultValue, String where,
+      IntrinsicResolver resolver) {
+    if (node == null) {
+      return defaultValue;
+    }
+    String text = resolver.resolveString(node, where);
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new TemplateException(where + ": must be a whole number, got '" + text + "'", e);
+    }
+  }
+
+  private static StateMachineResource stateMachine(String logicalId, JsonNode resource,
+      IntrinsicResolver resolver, Path directory) {
+    String where = "Resources." + logicalId + ".Properties";
+    JsonNode properties = resource.path("Properties");
+    Path definitionFile = null;
+    String inline = null;
+    JsonNode uri = properties.get("DefinitionUri");
+    JsonNode definition = properties.get("Definition");
+    if (uri != null && definition != null) {
+      throw new TemplateException(where + ": has both DefinitionUri and Definition");
+    }
+    if (uri != null) {
+      JsonNode resolved = resolver.resolve(uri, where + ".DefinitionUri");
+      if (!resolved.isTextual()) {
+        throw new TemplateException(where + ".DefinitionUri: only a local file path is "
+            + "supported locally, got " + resolved);
+      }
+      definitionFile = directory.resolve(resolved.asText()).normalize();
+    } else if (definition != null) {
+      try {
+        inline = MAPPER.writeValueAsString(definition);
+      } catch (IOException e) {
+        throw new TemplateException(where + ".Definition: cannot be written as JSON: " + e, e);
+      }
+    } else {
+      throw new TemplateException(where + ": needs DefinitionUri or Definition");
+    }
+    Map<String, String> substitutions = new LinkedHashMap<>();
+    JsonNode declared = properties.get("DefinitionSubstitutions");
+    if (declared != null) {
+      if (!declared.isObject()) {
+        throw new TemplateException(where + ".DefinitionSubstitutions: must be a mapping");
+      }
+      declared.fields().forEachRemaining(e -> substitutions.put(e.getKey(),
+          resolver.resolveString(e.getValue(), where + ".DefinitionSubstitutions."
+              + e.getKey())));
+    }
+    String name = resolver.physicalName(logicalId, where);
+    String type = properties.has("Type")
+        ? resolver.resolveString(properties.get("Type"), where + ".Type") : "STANDARD";
+    String role = properties.has("Role")
+        ? resolver.resolveString(properties.get("Role"), where + ".Role")
+        : "arn:aws:iam::" + IntrinsicResolver.ACCOUNT_ID + ":role/" + IntrinsicResolver.STACK_NAME
+            + "-" + logicalId + "Role";
+    return new StateMachineResource(logicalId, name, type, role, definitionFile, inline,
+        substitutions);
+  }
+}

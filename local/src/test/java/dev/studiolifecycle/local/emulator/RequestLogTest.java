@@ -1,0 +1,85 @@
+package dev.studiolifecycle.local.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class RequestLogTest {
+
+  private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+
+  @Test
+  void keepsCallsInOrderAndAnswersWhichMutated() {
+    RequestLog log = new RequestLog();
+    log.record(
+        T0,
+        "sagemaker",
+        "DescribeUserProfile",
+        "sagemaker:DescribeUserProfile",
+        false,
+        JsonNodeFactory.instance.objectNode(),
+        200,
+        null,
+        null,
+        "r1");
+    log.record(
+        T0,
+        "sagemaker",
+        "DeleteApp",
+        "sagemaker:DeleteApp",
+        true,
+        JsonNodeFactory.instance.objectNode(),
+        400,
+        "ResourceInUse",
+        "DeleteAppFunction",
+        "r2");
+
+    assertThat(log.size()).isEqualTo(2);
+    assertThat(log.mutatingCalls())
+        .singleElement()
+        .satisfies(
+            call -> {
+              assertThat(call.operation()).isEqualTo("DeleteApp");
+              assertThat(call.succeeded()).isFalse();
+              assertThat(call.error()).contains("ResourceInUse");
+              assertThat(call.callerName()).contains("DeleteAppFunction");
+            });
+    assertThat(log.calls("sagemaker", "DescribeUserProfile")).hasSize(1);
+    assertThat(log.iamActions())
+        .containsExactly("sagemaker:DeleteApp", "sagemaker:DescribeUserProfile");
+  }
+
+  @Test
+  void sequenceNumbersKeepGrowingAfterAClear() {
+    RequestLog log = new RequestLog();
+    log.record(
+        T0,
+        "sts",
+        "GetCallerIdentity",
+        "sts:GetCallerIdentity",
+        false,
+        JsonNodeFactory.instance.objectNode(),
+        200,
+        null,
+        null,
+        "r1");
+    log.clear();
+    RecordedCall next =
+        log.record(
+            T0,
+            "sts",
+            "GetCallerIdentity",
+            "sts:GetCallerIdentity",
+            false,
+            JsonNodeFactory.instance.objectNode(),
+            200,
+            null,
+            null,
+            "r2");
+
+    assertThat(log.calls()).containsExactly(next);
+    assertThat(next.sequence()).isEqualTo(2);
+  }
+}

@@ -1,0 +1,365 @@
+package dev.studiolifecycle.local.emulator.iam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.studiolifecycle.local.emulator.AwsEmulator;
+import dev.studiolifecycle.local.emulator.EmulatorClients;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.DeleteConflictException;
+import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
+import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.iam.model.InvalidInputException;
+import software.amazon.awssdk.services.iam.model.LimitExceededException;
+import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesResponse;
+import software.amazon.awssdk.services.iam.model.MalformedPolicyDocumentException;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.Tag;
+
+class IamServiceTest {
+
+  private static final String TRUST =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+          + "{\"Service\":\"sagemaker.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+  private static final String S3_POLICY =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+          + "\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::bucket/*\"}]}";
+  private static final String FULL_ACCESS = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess";
+
+  private AwsEmulator emulator;
+  private EmulatorClients clients;
+  private IamClient iam;
+
+  @BeforeEach
+  void start() {
+    emulator = AwsEmulator.builder().build().start();
+    clients = new EmulatorClients(emulator);
+    iam = clients.iam;
+  }
+
+  @AfterEach
+  void stop() {
+    clients.close();
+    emulator.close();
+  }
+
+  @Test
+  void createdRoleCarriesPathBoundaryTagsAndAUrlEncodedTrustPolicy() {
+    String boundary =
+        emulator
+            .iam()
+            .seedManagedPolicy(new ManagedPolicySeed("studio-lifecycle-boundary", "/", S3_POLICY));
+
+    Role created =
+        iam.createRole(
+                r ->
+                    r.roleName("jane-doe")
+                        .path("/studio-lifecycle/")
+                        .assumeRolePolicyDocument(TRUST)
+                        .description("Execution role of jane-doe")
+                        .maxSessionDuration(7200)
+                        .permissionsBoundary(boundary)
+                        .tags(Tag.builder().key("managed-by").value("studio-lifecycle").build()))
+            .role();
+
+    Role role = iam.getRole(r -> r.roleName("jane-doe")).role();
+    assertThat(created.arn()).isEqualTo("arn:aws:iam::123456789012:role/studio-lifecycle/jane-doe");
+    assertThat(role.arn()).isEqualTo(created.arn());
+    assertThat(role.roleId()).matches("AROA[A-Z0-9]{17}");
+    assertThat(role.path()).isEqualTo("/studio-lifecycle/");
+    assertThat(role.description()).isEqualTo("Execution role of jane-doe");
+    assertThat(role.maxSessionDuration()).isEqualTo(7200);
+    assertThat(role.permissionsBoundary().permissionsBoundaryArn()).isEqualTo(boundary);
+    assertThat(role.permissionsBoundary().permissionsBoundaryTypeAsString()).isEqualTo("Policy");
+    assertThat(role.tags())
+        .extracting(Tag::key, Tag::value)
+        .containsExactly(tuple("managed-by", "studio-lifecycle"));
+    assertThat(role.assumeRolePolicyDocument()).startsWith("%7B%22Version%22");
+    assertThat(URLDecoder.decode(role.assumeRolePolicyDocument(), StandardCharsets.UTF_8))
+        .isEqualTo(TRUST);
+    assertThat(role.createDate()).isEqualTo(emulator.clock().instant());
+  }
+
+  @Test
+  void roleNamesAreUniqueRegardlessOfCase() {
+    iam.createRole(r -> r.roleName("Jane").assumeRolePolicyDocument(TRUST));
+
+    assertThatThrownBy(
+            () -> iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument(TRUST)))
+        .isInstanceOf(EntityAlreadyExistsException.class)
+        .hasMessageContaining("Role with name jane already exists.")
+        .satisfies(e -> assertThat(((IamException) e).statusCode()).isEqualTo(409));
+  }
+
+  @Test
+  void missingRoleIsNoSuchEntityWith404() {
+    assertThatThrownBy(() -> iam.getRole(r -> r.roleName("ghost")))
+        .isInstanceOf(NoSuchEntityException.class)
+        .hasMessageContaining("The role with name ghost cannot be found.")
+        .satisfies(e -> assertThat(((IamException) e).statusCode()).isEqualTo(404));
+    assertThatThrownBy(() -> iam.deleteRole(r -> r.roleName("ghost")))
+        .isInstanceOf(NoSuchEntityException.class);
+  }
+
+  @Test
+  void deleteRoleConflictsWhileManagedOrInlinePoliciesRemain() {
+    iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument(TRUST));
+    iam.attachRolePolicy(r -> r.roleName("jane").policyArn(FULL_ACCESS));
+    iam.putRolePolicy(r -> r.roleName("jane").policyName("s3").policyDocument(S3_POLICY));
+
+    assertThatThrownBy(() -> iam.deleteRole(r -> r.roleName("jane")))
+        .isInstanceOf(DeleteConflictException.class)
+        .hasMessageContaining("Cannot delete entity, must detach all policies first.");
+    iam.detachRolePolicy(r -> r.roleName("jane").policyArn(FULL_ACCESS));
+    assertThatThrownBy(() -> iam.deleteRole(r -> r.roleName("jane")))
+        .isInstanceOf(DeleteConflictException.class)
+        .hasMessageContaining("Cannot delete entity, must delete policies first.");
+    iam.deleteRolePolicy(r -> r.roleName("jane").policyName("s3"));
+
+    iam.deleteRole(r -> r.roleName("jane"));
+    assertThat(emulator.iam().roleExists("jane")).isFalse();
+  }
+
+  @Test
+  void anyAwsManagedPolicyIsAttachableButCustomerPoliciesMustExist() {
+    iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument(TRUST));
+    iam.attachRolePolicy(
+        r ->
+            r.roleName("jane")
+                .policyArn("arn:aws:iam::aws:policy/AmazonSageMakerCanvasFullAccess"));
+    iam.attachRolePolicy(
+        r ->
+            r.roleName("jane")
+                .policyArn(
+                    "arn:aws:iam::aws:policy/service-role/AmazonSageMakerCanvasAIServicesAccess"));
+
+    assertThatThrownBy(
+            () ->
+                iam.attachRolePolicy(
+                    r ->
+                        r.roleName("jane")
+                            .policyArn("arn:aws:iam::123456789012:policy/not-seeded")))
+        .isInstanceOf(NoSuchEntityException.class)
+        .hasMessageContaining("does not exist or is not attachable");
+    assertThatThrownBy(
+            () ->
+                iam.attachRolePolicy(
+                    r -> r.roleName("jane").policyArn("arn:aws:s3:::not-a-policy")))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> iam.detachRolePolicy(r -> r.roleName("jane").policyArn(FULL_ACCESS)))
+        .isInstanceOf(NoSuchEntityException.class)
+        .hasMessageContaining("Policy " + FULL_ACCESS + " was not found.");
+  }
+
+  @Test
+  void attachingMoreThanTenManagedPoliciesExceedsTheQuota() {
+    iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument(TRUST));
+    for (int i = 0; i < 10; i++) {
+      String arn = "arn:aws:iam::aws:policy/Policy" + i;
+      iam.attachRolePolicy(r -> r.roleName("jane").policyArn(arn));
+    }
+
+    assertThatThrownBy(
+            () ->
+                iam.attachRolePolicy(
+                    r -> r.roleName("jane").policyArn("arn:aws:iam::aws:policy/OneTooMany")))
+        .isInstanceOf(LimitExceededException.class)
+        .hasMessageContaining("PoliciesPerRole: 10");
+  }
+
+  @Test
+  void listAttachedRolePoliciesPaginatesWithMarkers() {
+    iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument(TRUST));
+    for (int i = 0; i < 7; i++) {
+      String arn = "arn:aws:iam::aws:policy/Policy" + i;
+      iam.attachRolePolicy(r -> r.roleName("jane").policyArn(arn));
+    }
+
+    ListAttachedRolePoliciesResponse first =
+        iam.listAttachedRolePolicies(r -> r.roleName("jane").maxItems(3));
+    assertThat(first.isTruncated()).isTrue();
+    assertThat(first.marker()).isNotBlank();
+    assertThat(first.attachedPolicies())
+        .extracting(AttachedPolicy::policyName)
+        .containsExactly("Policy0", "Policy1", "Policy2");
+    List<String> all =
+        iam
+            .listAttachedRolePoliciesPaginator(r -> r.roleName("jane").maxItems(2))
+            .attachedPolicies()
+            .stream()
+            .map(AttachedPolicy::policyArn)
+            .toList();
+    assertThat(all).hasSize(7).doesNotHaveDuplicates();
+    ListAttachedRolePoliciesResponse whole = iam.listAttachedRolePolicies(r -> r.roleName("jane"));
+    assertThat(whole.isTruncated()).isFalse();
+    assertThat(whole.marker()).isNull();
+  }
+
+  @Test
+  void inlinePoliciesRoundTripUrlEncodedAndAreListed() {
+    iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument(TRUST));
+    iam.putRolePolicy(r -> r.roleName("jane").policyName("s3").policyDocument(S3_POLICY));
+    iam.putRolePolicy(r -> r.roleName("jane").policyName("more").policyDocument(S3_POLICY));
+
+    String document = iam.getRolePolicy(r -> r.roleName("jane").policyName("s3")).policyDocument();
+    assertThat(URLDecoder.decode(document, StandardCharsets.UTF_8)).isEqualTo(S3_POLICY);
+    assertThat(iam.listRolePolicies(r -> r.roleName("jane")).policyNames())
+        .containsExactly("s3", "more");
+    assertThat(
+            iam
+                .listRolePoliciesPaginator(r -> r.roleName("jane").maxItems(1))
+                .policyNames()
+                .stream()
+                .toList())
+        .containsExactly("s3", "more");
+    assertThatThrownBy(() -> iam.getRolePolicy(r -> r.roleName("jane").policyName("none")))
+        .isInstanceOf(NoSuchEntityException.class)
+        .hasMessageContaining("The role policy with name none cannot be found.");
+  }
+
+  @Test
+  void malformedPoliciesAreRefusedTheWayIamRefusesThem() {
+    assertThatThrownBy(
+            () -> iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument("{not json")))
+        .isInstanceOf(MalformedPolicyDocumentException.class)
+        .hasMessageContaining("Syntax errors in policy.");
+    assertThatThrownBy(
+            () -> iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument(S3_POLICY)))
+        .isInstanceOf(MalformedPolicyDocumentException.class)
+        .hasMessageContaining("Has prohibited field Resource");
+    iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument(TRUST));
+    assertThatThrownBy(
+            () -> iam.putRolePolicy(r -> r.roleName("jane").policyName("p").policyDocument(TRUST)))
+        .isInstanceOf(MalformedPolicyDocumentException.class)
+        .hasMessageContaining("Policy document should not specify a principal.");
+    assertThatThrownBy(
+            () ->
+                iam.putRolePolicy(
+                    r ->
+                        r.roleName("jane")
+                            .policyName("p")
+                            .policyDocument(
+                                "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+                                    + "\"Action\":\"s3:*\"}}")))
+        .isInstanceOf(MalformedPolicyDocumentException.class)
+        .hasMessageContaining("Policy statement must contain resources.");
+  }
+
+  @Test
+  void badParametersAreValidationErrorsNamingTheMember() {
+    assertThatThrownBy(
+            () -> iam.createRole(r -> r.roleName("jane doe").assumeRolePolicyDocument(TRUST)))
+        .isInstanceOfSatisfying(
+            IamException.class,
+            e -> {
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .isEqualTo(
+                      "1 validation error detected: Value 'jane doe' at 'roleName' failed to"
+                          + " satisfy constraint: Member must satisfy regular expression pattern:"
+                          + " [\\w+=,.@-]+");
+            });
+    assertThatThrownBy(
+            () ->
+                iam.createRole(
+                    r ->
+                        r.roleName("jane")
+                            .assumeRolePolicyDocument(TRUST)
+                            .maxSessionDuration(60)
+                            .path("no-slashes")))
+        .isInstanceOfSatisfying(
+            IamException.class,
+            e ->
+                assertThat(e.awsErrorDetails().errorMessage())
+                    .startsWith("2 validation errors detected:")
+                    .contains("at 'path'")
+                    .contains("at 'maxSessionDuration'"));
+  }
+
+  @Test
+  void tagsAreAddedListedAndCappedAtFifty() {
+    iam.createRole(
+        r ->
+            r.roleName("jane")
+                .assumeRolePolicyDocument(TRUST)
+                .tags(Tag.builder().key("a").value("1").build()));
+    iam.tagRole(
+        r ->
+            r.roleName("jane")
+                .tags(
+                    Tag.builder().key("b").value("2").build(),
+                    Tag.builder().key("a").value("3").build()));
+
+    assertThat(iam.listRoleTags(r -> r.roleName("jane")).tags())
+        .extracting(Tag::key, Tag::value)
+        .containsExactly(tuple("a", "3"), tuple("b", "2"));
+    Tag[] many = new Tag[49];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = Tag.builder().key("k" + i).value("v").build();
+    }
+    assertThatThrownBy(() -> iam.tagRole(r -> r.roleName("jane").tags(many)))
+        .isInstanceOf(LimitExceededException.class);
+    assertThatThrownBy(
+            () ->
+                iam.tagRole(
+                    r ->
+                        r.roleName("jane")
+                            .tags(Tag.builder().key("aws:reserved").value("x").build())))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void seededRolesAreAssumableAtOnceEvenWithAPropagationDelay() {
+    emulator.iam().setPropagationDelay(java.time.Duration.ofSeconds(10));
+    String seeded =
+        emulator
+            .iam()
+            .seedRole(
+                RoleSeed.sageMakerExecutionRole("seeded")
+                    .withPath("/studio-lifecycle/")
+                    .withTags(Map.of("managed-by", "studio-lifecycle"))
+                    .withAttachedPolicyArns(List.of(FULL_ACCESS)));
+    String created =
+        iam.createRole(r -> r.roleName("created").assumeRolePolicyDocument(TRUST)).role().arn();
+
+    assertThat(emulator.iam().canAssume(seeded, "sagemaker.amazonaws.com")).isTrue();
+    assertThat(emulator.iam().canAssume(created, "sagemaker.amazonaws.com")).isFalse();
+    emulator.virtualClock().advance(java.time.Duration.ofSeconds(10));
+    assertThat(emulator.iam().canAssume(created, "sagemaker.amazonaws.com")).isTrue();
+    assertThat(emulator.iam().canAssume(created, "lambda.amazonaws.com")).isFalse();
+    assertThat(
+            emulator
+                .iam()
+                .canAssume(
+                    "arn:aws:iam::123456789012:role/other-path/created", "sagemaker.amazonaws.com"))
+        .isFalse();
+    assertThat(emulator.iam().attachedPolicies("seeded")).contains(List.of(FULL_ACCESS));
+  }
+
+  @Test
+  void seedingRefusesBadRolesWithAClearMessage() {
+    assertThatThrownBy(() -> emulator.iam().seedRole(RoleSeed.sageMakerExecutionRole("bad name")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("roleName 'bad name'");
+    assertThatThrownBy(
+            () ->
+                emulator
+                    .iam()
+                    .seedRole(
+                        RoleSeed.sageMakerExecutionRole("x")
+                            .withAttachedPolicyArns(
+                                List.of("arn:aws:iam::123456789012:policy/missing"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("attached policy of role x");
+  }
+}

@@ -1,0 +1,146 @@
+package dev.studiolifecycle.local.emulator.sns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.studiolifecycle.local.emulator.AwsEmulator;
+import dev.studiolifecycle.local.emulator.EmulatorClients;
+import dev.studiolifecycle.local.emulator.ServiceRequest;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.InvalidParameterException;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.NotFoundException;
+
+class SnsServiceTest {
+
+  private AwsEmulator emulator;
+  private EmulatorClients clients;
+  private SnsClient sns;
+
+  @BeforeEach
+  void start() {
+    emulator = AwsEmulator.builder().build().start();
+    clients = new EmulatorClients(emulator);
+    sns = clients.sns;
+  }
+
+  @AfterEach
+  void stop() {
+    clients.close();
+    emulator.close();
+  }
+
+  @Test
+  void createTopicIsIdempotent() {
+    String first = sns.createTopic(r -> r.name("studio-lifecycle-notifications")).topicArn();
+    String second = sns.createTopic(r -> r.name("studio-lifecycle-notifications")).topicArn();
+
+    assertThat(first)
+        .isEqualTo("arn:aws:sns:us-east-1:123456789012:studio-lifecycle-notifications");
+    assertThat(second).isEqualTo(first);
+    assertThat(emulator.sns().topicArns()).containsExactly(first);
+  }
+
+  @Test
+  void publishedMessagesAreKeptInOrderWithSubjectAttributesTimeAndCaller() {
+    String topic = emulator.sns().seedTopic("notifications");
+    sns.publish(
+        r ->
+            r.topicArn(topic)
+                .subject("Onboarded jane-doe")
+                .message("{\"ok\":true}")
+                .messageAttributes(
+                    Map.of(
+                        "outcome",
+                            MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue("SUCCEEDED")
+                                .build(),
+                        "attempt",
+                            MessageAttributeValue.builder()
+                                .dataType("Number")
+                                .stringValue("2")
+                                .build(),
+                        "blob",
+                            MessageAttributeValue.builder()
+                                .dataType("Binary")
+                                .binaryValue(SdkBytes.fromUtf8String("hi"))
+                                .build())));
+    emulator.virtualClock().advance(Duration.ofMinutes(5));
+    sns.publish(
+        r ->
+            r.topicArn(topic)
+                .message("second")
+                .overrideConfiguration(
+                    c -> c.putHeader(ServiceRequest.CALLER_HEADER, "NotifyFunction")));
+
+    assertThat(emulator.sns().publishedMessages()).hasSize(2);
+    PublishedMessage first = emulator.sns().publishedMessages().get(0);
+    assertThat(first.topicArn()).isEqualTo(topic);
+    assertThat(first.subject()).isEqualTo("Onboarded jane-doe");
+    assertThat(first.message()).isEqualTo("{\"ok\":true}");
+    assertThat(first.attribute("outcome")).contains("SUCCEEDED");
+    assertThat(first.attributes().get("attempt").dataType()).isEqualTo("Number");
+    assertThat(first.attributes().get("blob").binaryValue()).isEqualTo("aGk=");
+    assertThat(first.time()).isEqualTo(dev.studiolifecycle.local.time.VirtualClock.DEFAULT_ORIGIN);
+    assertThat(first.caller()).isNull();
+    PublishedMessage second = emulator.sns().publishedMessages(topic).get(1);
+    assertThat(second.subjectLine()).isEmpty();
+    assertThat(second.caller()).isEqualTo("NotifyFunction");
+    assertThat(second.time()).isEqualTo(first.time().plus(Duration.ofMinutes(5)));
+  }
+
+  @Test
+  void publishingToAMissingTopicIsNotFound() {
+    assertThatThrownBy(
+            () ->
+                sns.publish(
+                    r -> r.message("hi").topicArn("arn:aws:sns:us-east-1:123456789012:missing")))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("Topic does not exist");
+    assertThat(emulator.sns().publishedMessages()).isEmpty();
+  }
+
+  @Test
+  void badMessagesAreInvalidParameter() {
+    String topic = emulator.sns().seedTopic("notifications");
+
+    assertThatThrownBy(() -> sns.publish(r -> r.topicArn(topic).message("")))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageContaining("Empty message");
+    assertThatThrownBy(
+            () -> sns.publish(r -> r.topicArn(topic).message("x").subject("line\nbreak")))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageContaining("Subject");
+    assertThatThrownBy(
+            () ->
+                sns.publish(
+                    r ->
+                        r.topicArn(topic)
+                            .message("x")
+                            .messageAttributes(
+                                Map.of(
+                                    "n",
+                                    MessageAttributeValue.builder()
+                                        .dataType("Number")
+                                        .stringValue("many")
+                                        .build()))))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageContaining("'n'");
+    assertThatThrownBy(
+            () ->
+                sns.publish(
+                    r -> r.topicArn(topic).message("{\"email\":\"x\"}").messageStructure("json")))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageContaining("No default entry");
+    assertThatThrownBy(() -> sns.createTopic(r -> r.name("bad name")))
+        .isInstanceOf(InvalidParameterException.class);
+    assertThat(emulator.sns().publishedMessages()).isEmpty();
+  }
+}
