@@ -13,6 +13,15 @@ class ModelJsonTest {
   }
 
   @Test
+  void writesTheHomeEfsUidOfAnExistingProfileEvenWhenNullBecauseTheNotificationReadsIt() {
+    assertThat(
+            ModelJson.toJson(
+                new ExistingProfile("arn:aws:sagemaker:p", "InService", true, null, null)))
+        .contains("\"homeEfsFileSystemUid\":null")
+        .doesNotContain("executionRoleArn");
+  }
+
+  @Test
   void readsRecordsBack() throws Exception {
     assertThat(
             ModelJson.fromJson(

@@ -34,13 +34,16 @@ public final class SamTemplate {
   private final Map<String, FunctionDefinition> functions;
   private final List<StateMachineResource> stateMachines;
   private final List<TopicResource> topics;
+  private final List<ManagedPolicyResource> managedPolicies;
 
   private SamTemplate(Path file, Map<String, FunctionDefinition> functions,
-      List<StateMachineResource> stateMachines, List<TopicResource> topics) {
+      List<StateMachineResource> stateMachines, List<TopicResource> topics,
+      List<ManagedPolicyResource> managedPolicies) {
     this.file = file;
     this.functions = Collections.unmodifiableMap(functions);
     this.stateMachines = List.copyOf(stateMachines);
     this.topics = List.copyOf(topics);
+    this.managedPolicies = List.copyOf(managedPolicies);
   }
 
   /** Loads a template with its parameters' defaults. */
@@ -86,6 +89,7 @@ public final class SamTemplate {
     Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
     List<StateMachineResource> stateMachines = new ArrayList<>();
     List<TopicResource> topics = new ArrayList<>();
+    List<ManagedPolicyResource> managedPolicies = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = merged.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       String logicalId = entry.getKey();
@@ -105,13 +109,15 @@ public final class SamTemplate {
           topics.add(new TopicResource(logicalId, name, "arn:aws:sns:" + IntrinsicResolver.REGION
               + ":" + IntrinsicResolver.ACCOUNT_ID + ":" + name));
         }
+        case "AWS::IAM::ManagedPolicy" ->
+            managedPolicies.add(managedPolicy(logicalId, resource, resolver));
         default -> {
           // Other resources (roles, rules, alarms) matter to the runtime only through the
           // references above, which the resolver answers from the template itself.
         }
       }
     }
-    return new SamTemplate(file, functions, stateMachines, topics);
+    return new SamTemplate(file, functions, stateMachines, topics, managedPolicies);
   }
 
   public Path file() {
@@ -152,6 +158,27 @@ public final class SamTemplate {
 
   public List<TopicResource> topics() {
     return topics;
+  }
+
+  /** The IAM managed policies the template creates (those whose Condition holds). */
+  public List<ManagedPolicyResource> managedPolicies() {
+    return managedPolicies;
+  }
+
+  private static ManagedPolicyResource managedPolicy(String logicalId, JsonNode resource,
+      IntrinsicResolver resolver) {
+    String where = "Resources." + logicalId + ".Properties";
+    JsonNode properties = resource.path("Properties");
+    JsonNode document = properties.get("PolicyDocument");
+    if (document == null) {
+      throw new TemplateException(where + ".PolicyDocument: is required");
+    }
+    String name = resolver.physicalName(logicalId, "Resources." + logicalId);
+    JsonNode path = properties.get("Path");
+    String policyPath = path == null ? "/" : resolver.resolveString(path, where + ".Path");
+    return new ManagedPolicyResource(logicalId, name, policyPath,
+        "arn:aws:iam::" + IntrinsicResolver.ACCOUNT_ID + ":policy" + policyPath + name,
+        resolver.resolve(document, where + ".PolicyDocument"));
   }
 
   private static Path normalise(Path path) {

@@ -1,0 +1,251 @@
+package dev.studiolifecycle.local.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.asl.definition.StateMachineDefinition;
+import dev.studiolifecycle.local.asl.engine.Execution;
+import dev.studiolifecycle.local.asl.engine.ExecutionEngine;
+import dev.studiolifecycle.local.asl.engine.StateMachine;
+import dev.studiolifecycle.local.asl.task.ServiceIntegrations;
+import dev.studiolifecycle.local.emulator.AwsEmulator;
+import dev.studiolifecycle.local.emulator.LocalAwsEnvironment;
+import dev.studiolifecycle.local.emulator.iam.ManagedPolicySeed;
+import dev.studiolifecycle.local.emulator.scenario.Scenario;
+import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
+import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
+import dev.studiolifecycle.local.template.ManagedPolicyResource;
+import dev.studiolifecycle.local.template.SamTemplate;
+import dev.studiolifecycle.local.template.StateMachineResource;
+import dev.studiolifecycle.local.template.TemplateException;
+import dev.studiolifecycle.local.template.TopicResource;
+import dev.studiolifecycle.local.time.SimulationClock;
+import dev.studiolifecycle.local.time.VirtualClock;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * The project running on a laptop: the emulator on a loopback port, template.yaml read as SAM
+ * would deploy it, the handlers in-process, and the state machine run by the embedded
+ * interpreter, all on one simulation clock. Everything the workflow does crosses the real AWS
+ * SDK clients and wire protocols.
+ *
+ * <p>It points the JVM's AWS SDK configuration (system properties) at its emulator, so one runs
+ * at a time in a JVM; {@link #close()} restores the previous configuration.
+ */
+public final class LocalWorkflowRuntime implements AutoCloseable {
+
+  /** The template's state machine that onboards and offboards users. */
+  public static final String LIFECYCLE_STATE_MACHINE = "StudioUserLifecycleStateMachine";
+
+  /** The domain the template's DomainId parameter names when neither caller nor scenario does. */
+  public static final String DEFAULT_DOMAIN_ID = "d-studiolocal01";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final AwsEmulator emulator;
+  private final LocalAwsEnvironment environment;
+  private final SamTemplate template;
+  private final ExecutionEngine engine;
+  private final StateMachine lifecycle;
+
+  private LocalWorkflowRuntime(Builder builder) {
+    Path templateFile = builder.projectRoot.resolve("template.yaml");
+    if (!Files.isRegularFile(templateFile)) {
+      throw new IllegalArgumentException(
+          "no template.yaml in " + builder.projectRoot.toAbsolutePath()
+              + ": run from the project's root folder");
+    }
+    Scenario scenario = builder.scenario;
+    AwsEmulator.Builder emulatorBuilder = AwsEmulator.builder().clock(builder.clock).port(0);
+    if (scenario != null) {
+      ScenarioLoader.configure(scenario, emulatorBuilder);
+    }
+    AwsEmulator started = emulatorBuilder.build().start();
+    LocalAwsEnvironment pointed = null;
+    try {
+      pointed = LocalAwsEnvironment.pointAt(started);
+      if (scenario != null) {
+        ScenarioLoader.apply(scenario, started);
+      }
+      Map<String, String> parameters = new LinkedHashMap<>();
+      parameters.put("DomainId", defaultDomainId(scenario));
+      parameters.putAll(builder.parameters);
+      SamTemplate loaded = SamTemplate.load(templateFile, parameters);
+      deployResources(loaded, started);
+      LambdaRuntime functions =
+          LambdaRuntime.builder(loaded).handlerOutput(builder.handlerOutput)
+              .clock(builder.clock).build();
+      ExecutionEngine newEngine =
+          ExecutionEngine.builder(builder.clock)
+              .taskInvoker(
+                  ServiceIntegrations.builder().lambda(functions).snsFromStandardConfiguration()
+                      .build())
+              .random(new Random(builder.randomSeed))
+              .build();
+      StateMachineResource resource =
+          loaded.stateMachine(LIFECYCLE_STATE_MACHINE).orElseThrow(() -> new TemplateException(
+              templateFile + ": no state machine " + LIFECYCLE_STATE_MACHINE));
+      StateMachine machine =
+          StateMachine.of(resource.name(), StateMachineDefinition.parse(resource.definition()))
+              .withRoleArn(resource.roleArn());
+      newEngine.checkRunnable(machine.definition());
+      this.emulator = started;
+      this.environment = pointed;
+      this.template = loaded;
+      this.engine = newEngine;
+      this.lifecycle = machine;
+    } catch (RuntimeException e) {
+      if (pointed != null) {
+        pointed.close();
+      }
+      started.close();
+      throw e;
+    }
+  }
+
+  public static Builder builder(Path projectRoot) {
+    return new Builder(projectRoot);
+  }
+
+  /** Runs one execution of the lifecycle state machine to its end, in virtual time. */
+  public Execution run(JsonNode input) {
+    return run(executionNameFor(input), input);
+  }
+
+  /** Runs one execution with the given name (names are unique, as on Step Functions). */
+  public Execution run(String executionName, JsonNode input) {
+    return engine.run(lifecycle, executionName, input);
+  }
+
+  /** Every SNS message published so far, in order. */
+  public List<PublishedMessage> notifications() {
+    return emulator.sns().publishedMessages();
+  }
+
+  public AwsEmulator emulator() {
+    return emulator;
+  }
+
+  public SimulationClock clock() {
+    return emulator.clock();
+  }
+
+  public SamTemplate template() {
+    return template;
+  }
+
+  public ExecutionEngine engine() {
+    return engine;
+  }
+
+  public StateMachine lifecycleStateMachine() {
+    return lifecycle;
+  }
+
+  @Override
+  public void close() {
+    try {
+      engine.close();
+    } finally {
+      try {
+        environment.close();
+      } finally {
+        emulator.close();
+      }
+    }
+  }
+
+  /** The execution name the console would suggest: the request id, or a fresh UUID. */
+  public static String executionNameFor(JsonNode input) {
+    JsonNode requestId = input == null ? null : input.get("requestId");
+    if (requestId != null && requestId.isTextual()
+        && requestId.asText().matches("[0-9A-Za-z_-]{1,80}")) {
+      return requestId.asText();
+    }
+    return UUID.randomUUID().toString();
+  }
+
+  private static String defaultDomainId(Scenario scenario) {
+    if (scenario != null && scenario.sagemaker() != null
+        && scenario.sagemaker().domains() != null) {
+      for (Scenario.Domain domain : scenario.sagemaker().domains()) {
+        if (domain.domainId() != null) {
+          return domain.domainId();
+        }
+      }
+    }
+    return DEFAULT_DOMAIN_ID;
+  }
+
+  /** What CloudFormation would have created before the first execution: topics, policies. */
+  private static void deployResources(SamTemplate template, AwsEmulator emulator) {
+    for (TopicResource topic : template.topics()) {
+      emulator.sns().seedTopic(topic.topicName());
+    }
+    for (ManagedPolicyResource policy : template.managedPolicies()) {
+      try {
+        emulator.iam().seedManagedPolicy(new ManagedPolicySeed(
+            policy.policyName(), policy.path(), JSON.writeValueAsString(policy.policyDocument())));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new TemplateException(
+            "cannot write the policy document of " + policy.logicalId() + ": " + e, e);
+      }
+    }
+  }
+
+  /** Configures a runtime. */
+  public static final class Builder {
+    private final Path projectRoot;
+    private SimulationClock clock = new VirtualClock();
+    private Scenario scenario;
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+    private PrintStream handlerOutput = new PrintStream(OutputStream.nullOutputStream());
+    private long randomSeed = 20260105L;
+
+    private Builder(Path projectRoot) {
+      this.projectRoot = Objects.requireNonNull(projectRoot, "projectRoot");
+    }
+
+    /** The simulation clock; a fresh {@link VirtualClock} by default. */
+    public Builder clock(SimulationClock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** What exists before the first execution, and the faults to inject. */
+    public Builder scenario(Scenario value) {
+      this.scenario = value;
+      return this;
+    }
+
+    /** Template parameter values, as `sam deploy --parameter-overrides` gives them. */
+    public Builder parameter(String name, String value) {
+      parameters.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, name));
+      return this;
+    }
+
+    /** Where the handlers' logs and metrics go; discarded by default. */
+    public Builder handlerOutput(PrintStream sink) {
+      this.handlerOutput = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /** Seeds the interpreter's jitter, so that a run repeats exactly. */
+    public Builder randomSeed(long value) {
+      this.randomSeed = value;
+      return this;
+    }
+
+    public LocalWorkflowRuntime build() {
+      return new LocalWorkflowRuntime(this);
+    }
+  }
+}
