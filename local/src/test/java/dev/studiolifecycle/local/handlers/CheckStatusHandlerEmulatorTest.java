@@ -235,6 +235,23 @@ class CheckStatusHandlerEmulatorTest {
   }
 
   @Test
+  void checkingTwiceAtTheSameTimeGivesTheSameReportAndChangesNothing() {
+    seedApp("JupyterServer", "default", AppStatus.DELETING);
+    bed.emulator().sageMaker().seedSpace(SpaceSeed.privateSpace(DOMAIN_ID, SPACE, USER));
+    ObjectNode payload = profileInput("AWAIT_DELETION");
+    payload.putArray("apps").add(appRef("JupyterServer", "default"));
+    payload.putArray("spaces").add(event("delete-app/delete-space.json").get("space"));
+
+    JsonNode first = check(payload);
+    JsonNode second = check(payload);
+
+    assertThat(second).isEqualTo(first);
+    assertThat(statuses(first.path("inProgress")))
+        .containsExactly("Deleting", "InService", "InService");
+    assertThat(bed.mutatingHandlerCallsSince(0)).isEmpty();
+  }
+
+  @Test
   void checkingNothingIsAValidationErrorWithoutAnyCall() {
     FunctionError error = bed.invokeFailing(FUNCTION, input("AWAIT_DELETION"));
 

@@ -5,12 +5,14 @@ import static dev.studiolifecycle.local.handlers.EmulatorTestBed.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.emulator.RecordedCall;
 import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
 import dev.studiolifecycle.local.emulator.sagemaker.AppSeed;
 import dev.studiolifecycle.local.emulator.sagemaker.AppStatus;
 import dev.studiolifecycle.local.emulator.sagemaker.SpaceSeed;
 import dev.studiolifecycle.local.emulator.sagemaker.UserProfileSeed;
+import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.handlers.EmulatorTestBed.FunctionError;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,6 +179,28 @@ class ListAppsHandlerEmulatorTest {
 
     assertThat(error.errorType()).isEqualTo("dev.studiolifecycle.error.AwsServiceUnavailable");
     assertThat(plan().path("appsToDelete").size()).isZero();
+  }
+
+  @Test
+  void offboardingScenarioOfJaneDoeIsPlannedAsItDescribes() {
+    ScenarioLoader.apply(
+        ScenarioLoader.load(
+            EmulatorTestBed.projectRoot().resolve("events/scenarios/offboarding-jane-doe.json")),
+        bed.emulator());
+    ObjectNode payload = event("list-apps/list-apps.json");
+    payload.put("domainId", "d-studiolocal01");
+
+    JsonNode plan = bed.invoke(FUNCTION, payload);
+
+    // Her running JupyterServer and her private space's JupyterLab go; the Failed KernelGateway
+    // stays; john-roe's shared space and its CodeEditor are not hers to delete.
+    assertThat(names(plan.path("appsToDelete"))).containsExactlyInAnyOrder("default", "default");
+    assertThat(texts(plan.path("appsToDelete"), "spaceName")).containsExactly("jane-doe-private");
+    assertThat(texts(plan.path("appsToDelete"), "appType"))
+        .containsExactlyInAnyOrder("JupyterServer", "JupyterLab");
+    assertThat(names(plan.path("appsLeftAlone"))).containsExactly("datascience-ml-t3-medium");
+    assertThat(texts(plan.path("spacesToDelete"), "spaceName")).containsExactly("jane-doe-private");
+    assertThat(plan.path("domainId").asText()).isEqualTo("d-studiolocal01");
   }
 
   private void seedSpace(SpaceSeed seed) {
