@@ -58,7 +58,8 @@ class CreateExecutionRoleHandlerEmulatorTest {
     assertThat(environment("DEFAULT_POLICY_ARNS")).isEqualTo(SAGEMAKER_FULL_ACCESS);
     assertThat(environment("ALLOWED_POLICY_ARNS").split(","))
         .containsExactlyInAnyOrder(SAGEMAKER_FULL_ACCESS, CANVAS_FULL, CANVAS_AI, CANVAS_FORECAST);
-    assertThat(environment("PERMISSIONS_BOUNDARY_ARN")).startsWith("arn:aws:iam::123456789012:policy/");
+    assertThat(environment("PERMISSIONS_BOUNDARY_ARN"))
+        .startsWith("arn:aws:iam::123456789012:policy/");
   }
 
   @Test
@@ -87,9 +88,9 @@ class CreateExecutionRoleHandlerEmulatorTest {
     List<String> attached = attachedPolicies();
     assertThat(attached)
         .containsExactlyInAnyOrder(SAGEMAKER_FULL_ACCESS, CANVAS_FULL, CANVAS_AI, CANVAS_FORECAST);
-    assertThat(Arrays.asList(environment("ALLOWED_POLICY_ARNS").split(",")))
-        .containsAll(attached);
-    assertThat(texts(result.path("attachedPolicyArns"))).containsExactlyInAnyOrderElementsOf(attached);
+    assertThat(Arrays.asList(environment("ALLOWED_POLICY_ARNS").split(","))).containsAll(attached);
+    assertThat(texts(result.path("attachedPolicyArns")))
+        .containsExactlyInAnyOrderElementsOf(attached);
 
     JsonNode s3 = inlinePolicy("studio-lifecycle-s3-access");
     assertThat(texts(s3.path("Statement").path(0).path("Resource")))
@@ -129,7 +130,8 @@ class CreateExecutionRoleHandlerEmulatorTest {
 
   @Test
   void policyOffTheAllowListIsRefusedBeforeAnyIamCall() {
-    FunctionError error = bed.invokeFailing(FUNCTION, event("create-execution-role/create-role.json"));
+    FunctionError error =
+        bed.invokeFailing(FUNCTION, event("create-execution-role/create-role.json"));
 
     assertThat(error.errorType()).isEqualTo("dev.studiolifecycle.error.ValidationError");
     assertThat(error.errorMessage())
@@ -240,7 +242,8 @@ class CreateExecutionRoleHandlerEmulatorTest {
     String arn =
         bed.emulator()
             .iam()
-            .seedRole(RoleSeed.sageMakerExecutionRole("SageMakerTeamRole").withPath("/service-role/"));
+            .seedRole(
+                RoleSeed.sageMakerExecutionRole("SageMakerTeamRole").withPath("/service-role/"));
 
     JsonNode result = bed.invoke(FUNCTION, event("create-execution-role/existing-role.json"));
 
@@ -337,8 +340,7 @@ class CreateExecutionRoleHandlerEmulatorTest {
   }
 
   private JsonNode inlinePolicy(String name) {
-    return decode(
-        bed.iam().getRolePolicy(r -> r.roleName(ROLE).policyName(name)).policyDocument());
+    return decode(bed.iam().getRolePolicy(r -> r.roleName(ROLE).policyName(name)).policyDocument());
   }
 
   private static JsonNode trustPolicy(Role role) {

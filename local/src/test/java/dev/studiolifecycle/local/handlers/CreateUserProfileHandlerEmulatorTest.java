@@ -41,7 +41,8 @@ class CreateUserProfileHandlerEmulatorTest {
   private void seedJaneRole() {
     bed.emulator()
         .iam()
-        .seedRole(RoleSeed.sageMakerExecutionRole("studio-jane-doe").withPath("/studio-lifecycle/"));
+        .seedRole(
+            RoleSeed.sageMakerExecutionRole("studio-jane-doe").withPath("/studio-lifecycle/"));
   }
 
   @Test
@@ -202,9 +203,35 @@ class CreateUserProfileHandlerEmulatorTest {
     FunctionError error = bed.invokeFailing(FUNCTION, event("create-user-profile/iam-domain.json"));
 
     assertThat(error.errorType()).isEqualTo("dev.studiolifecycle.error.ProfileConflict");
-    assertThat(error.errorMessage()).contains("john-roe").contains("not created by studio-lifecycle");
+    assertThat(error.errorMessage())
+        .contains("john-roe")
+        .contains("not created by studio-lifecycle");
     assertThat(bed.mutationsSince(0)).isEmpty();
-    assertThat(tags(describe("john-roe").userProfileArn())).containsExactly(Map.entry("team", "ml"));
+    assertThat(tags(describe("john-roe").userProfileArn()))
+        .containsExactly(Map.entry("team", "ml"));
+  }
+
+  @Test
+  void identityCenterUserWithAnotherProfileIsProfileConflictNamingSsoUserName() {
+    bed.seedSsoDomain();
+    seedJaneRole();
+    bed.emulator()
+        .sageMaker()
+        .seedUserProfile(
+            UserProfileSeed.inService(DOMAIN_ID, "jane-doe-2024")
+                .withSingleSignOnUserValue("jane.doe"));
+
+    FunctionError error = bed.invokeFailing(FUNCTION, event("create-user-profile/sso-domain.json"));
+
+    // Retrying cannot help: the Identity Center user stays linked to the other profile.
+    assertThat(error.errorType()).isEqualTo("dev.studiolifecycle.error.ProfileConflict");
+    assertThat(error.errorMessage())
+        .startsWith("ssoUserName: ")
+        .contains("already has another user profile")
+        .doesNotContain("jane.doe");
+    assertThat(bed.operationsSince(0))
+        .containsExactly("CreateUserProfile:ResourceInUse", "DescribeUserProfile:ResourceNotFound");
+    assertThat(bed.emulator().sageMaker().userProfileStatus(DOMAIN_ID, "jane-doe")).isEmpty();
   }
 
   @Test
@@ -233,7 +260,7 @@ class CreateUserProfileHandlerEmulatorTest {
     seedTeamRole();
     bed.emulator().faults().throttle("sagemaker", "*", 1, 1);
     // The one token goes to an inspection call; the handler's call finds the bucket empty.
-    bed.sageMaker().listDomains(r -> { });
+    bed.sageMaker().listDomains(r -> {});
 
     FunctionError error = bed.invokeFailing(FUNCTION, event("create-user-profile/iam-domain.json"));
 

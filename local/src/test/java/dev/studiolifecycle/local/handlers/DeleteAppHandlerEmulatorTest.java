@@ -73,8 +73,7 @@ class DeleteAppHandlerEmulatorTest {
     assertThat(outcome(deleteApp("KernelGateway", "deleted", "Deleted")))
         .isEqualTo("ALREADY_DELETED");
     assertThat(outcome(deleteApp("CodeEditor", "failed", "Failed"))).isEqualTo("LEFT_FAILED");
-    assertThat(outcome(deleteApp("Canvas", "never-existed", "InService")))
-        .isEqualTo("NOT_FOUND");
+    assertThat(outcome(deleteApp("Canvas", "never-existed", "InService"))).isEqualTo("NOT_FOUND");
 
     assertThat(status("JupyterLab", "pending")).contains(AppStatus.DELETING);
     assertThat(status("JupyterServer", "default")).contains(AppStatus.DELETING);

@@ -23,8 +23,7 @@ class DeleteExecutionRoleHandlerEmulatorTest {
 
   private static final String FUNCTION = "DeleteExecutionRoleFunction";
   private static final String ROLE = "studio-jane-doe";
-  private static final String ROLE_ARN =
-      "arn:aws:iam::123456789012:role/studio-lifecycle/" + ROLE;
+  private static final String ROLE_ARN = "arn:aws:iam::123456789012:role/studio-lifecycle/" + ROLE;
   private static final String S3_POLICY =
       "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
           + "\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::ml-team-datasets/*\"}]}";
@@ -61,7 +60,8 @@ class DeleteExecutionRoleHandlerEmulatorTest {
   void managedRoleOfTheUserIsStrippedAndDeleted() {
     bed.emulator().iam().seedRole(role("/studio-lifecycle/", tagsOf("jane-doe")));
 
-    JsonNode result = bed.invoke(FUNCTION, event("delete-execution-role/delete-execution-role.json"));
+    JsonNode result =
+        bed.invoke(FUNCTION, event("delete-execution-role/delete-execution-role.json"));
 
     assertThat(result.path("outcome").asText()).isEqualTo("DELETED");
     assertThat(result.path("roleArn").asText()).isEqualTo(ROLE_ARN);
@@ -96,7 +96,8 @@ class DeleteExecutionRoleHandlerEmulatorTest {
     bed.invoke(FUNCTION, event("delete-execution-role/delete-execution-role.json"));
     long mark = bed.mark();
 
-    JsonNode replay = bed.invoke(FUNCTION, event("delete-execution-role/delete-execution-role.json"));
+    JsonNode replay =
+        bed.invoke(FUNCTION, event("delete-execution-role/delete-execution-role.json"));
 
     assertThat(replay.path("outcome").asText()).isEqualTo("NOT_FOUND");
     assertThat(replay.path("detachedPolicyArns").size()).isZero();
@@ -143,7 +144,8 @@ class DeleteExecutionRoleHandlerEmulatorTest {
     assertThat(bed.emulator().iam().roleExists(ROLE)).isTrue();
     assertThat(bed.emulator().iam().attachedPolicies(ROLE)).contains(List.of());
 
-    JsonNode retry = bed.invoke(FUNCTION, event("delete-execution-role/delete-execution-role.json"));
+    JsonNode retry =
+        bed.invoke(FUNCTION, event("delete-execution-role/delete-execution-role.json"));
 
     assertThat(retry.path("outcome").asText()).isEqualTo("DELETED");
     assertThat(bed.emulator().iam().roleExists(ROLE)).isFalse();
@@ -164,7 +166,8 @@ class DeleteExecutionRoleHandlerEmulatorTest {
   }
 
   private void assertNotManagedAndUntouched() {
-    JsonNode result = bed.invoke(FUNCTION, event("delete-execution-role/delete-execution-role.json"));
+    JsonNode result =
+        bed.invoke(FUNCTION, event("delete-execution-role/delete-execution-role.json"));
 
     assertThat(result.path("outcome").asText()).isEqualTo("NOT_MANAGED");
     assertThat(result.path("detachedPolicyArns").size()).isZero();

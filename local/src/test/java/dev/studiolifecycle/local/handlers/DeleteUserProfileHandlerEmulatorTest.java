@@ -68,7 +68,8 @@ class DeleteUserProfileHandlerEmulatorTest {
     bed.emulator()
         .sageMaker()
         .seedApp(
-            AppSeed.ofUserProfile(DOMAIN_ID, USER, "JupyterServer", "default", AppStatus.IN_SERVICE));
+            AppSeed.ofUserProfile(
+                DOMAIN_ID, USER, "JupyterServer", "default", AppStatus.IN_SERVICE));
 
     FunctionError error = bed.invokeFailing(FUNCTION, payload());
 
@@ -106,7 +107,9 @@ class DeleteUserProfileHandlerEmulatorTest {
 
   @Test
   void privateSpaceLeftIsProfileInUse() {
-    bed.emulator().sageMaker().seedSpace(SpaceSeed.privateSpace(DOMAIN_ID, "jane-doe-private", USER));
+    bed.emulator()
+        .sageMaker()
+        .seedSpace(SpaceSeed.privateSpace(DOMAIN_ID, "jane-doe-private", USER));
 
     FunctionError error = bed.invokeFailing(FUNCTION, payload());
 
@@ -134,7 +137,8 @@ class DeleteUserProfileHandlerEmulatorTest {
     bed.emulator()
         .sageMaker()
         .seedApp(
-            AppSeed.ofUserProfile(DOMAIN_ID, "bob", "JupyterServer", "default", AppStatus.IN_SERVICE));
+            AppSeed.ofUserProfile(
+                DOMAIN_ID, "bob", "JupyterServer", "default", AppStatus.IN_SERVICE));
 
     assertThat(outcome()).isEqualTo("DELETING");
     assertThat(bed.emulator().sageMaker().userProfileStatus(DOMAIN_ID, "bob"))

@@ -86,7 +86,8 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
   /** template.yaml, loaded once per JVM with {@link #DOMAIN_ID} as its DomainId parameter. */
   static synchronized SamTemplate template() {
     if (template == null) {
-      template = SamTemplate.load(projectRoot().resolve("template.yaml"), Map.of("DomainId", DOMAIN_ID));
+      template =
+          SamTemplate.load(projectRoot().resolve("template.yaml"), Map.of("DomainId", DOMAIN_ID));
     }
     return template;
   }
@@ -112,7 +113,8 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
       emulator
           .iam()
           .seedManagedPolicy(
-              new ManagedPolicySeed(policy.policyName(), policy.path(), json(policy.policyDocument())));
+              new ManagedPolicySeed(
+                  policy.policyName(), policy.path(), json(policy.policyDocument())));
     }
     template().topics().forEach(topic -> emulator.sns().seedTopic(topic.topicName()));
     runtime =
@@ -180,7 +182,9 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
     return emulator.sageMaker().seedDomain(DomainSeed.sso(DOMAIN_ID, "studio-sso"));
   }
 
-  /** An InService profile in {@link #DOMAIN_ID} that this workflow created for {@code requestId}. */
+  /**
+   * An InService profile in {@link #DOMAIN_ID} that this workflow created for {@code requestId}.
+   */
   void seedManagedProfile(String userProfileName, String requestId) {
     emulator
         .sageMaker()
@@ -206,9 +210,7 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
   }
 
   List<RecordedCall> handlerCallsSince(long mark) {
-    return emulator
-        .requestLog()
-        .calls(c -> c.sequence() > mark && !INSPECTOR.equals(c.caller()));
+    return emulator.requestLog().calls(c -> c.sequence() > mark && !INSPECTOR.equals(c.caller()));
   }
 
   /** The handlers' calls to mutating operations, whether they succeeded or not. */
@@ -247,7 +249,8 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
   /** A sample event of {@code events/}, e.g. {@code list-apps/list-apps.json}, to adapt. */
   static ObjectNode event(String relativePath) {
     try {
-      return (ObjectNode) JSON.readTree(Files.readString(projectRoot().resolve("events").resolve(relativePath)));
+      return (ObjectNode)
+          JSON.readTree(Files.readString(projectRoot().resolve("events").resolve(relativePath)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read events/" + relativePath, e);
     }

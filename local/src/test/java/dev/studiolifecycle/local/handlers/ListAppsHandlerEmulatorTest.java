@@ -121,8 +121,7 @@ class ListAppsHandlerEmulatorTest {
     assertThat(texts(apps, "userProfileName")).containsExactly("jane-doe");
     assertThat(texts(apps, "spaceName")).containsExactly("jane-private");
     assertThat(plan.path("appsLeftAlone").size()).isZero();
-    assertThat(
-            bed.handlerCalls().stream().filter(c -> "ListSpaces".equals(c.operation())).count())
+    assertThat(bed.handlerCalls().stream().filter(c -> "ListSpaces".equals(c.operation())).count())
         .isEqualTo(3);
   }
 
@@ -133,7 +132,8 @@ class ListAppsHandlerEmulatorTest {
     JsonNode plan = plan();
 
     for (String list :
-        List.of("appsToDelete", "appsToWaitFor", "appsLeftAlone", "appsToAwait", "spacesToDelete")) {
+        List.of(
+            "appsToDelete", "appsToWaitFor", "appsLeftAlone", "appsToAwait", "spacesToDelete")) {
       assertThat(plan.path(list).isArray()).as(list).isTrue();
       assertThat(plan.path(list).size()).as(list).isZero();
     }
@@ -165,8 +165,7 @@ class ListAppsHandlerEmulatorTest {
     FunctionError error = bed.invokeFailing(FUNCTION, event("list-apps/list-apps.json"));
 
     assertThat(error.errorType()).isEqualTo("dev.studiolifecycle.error.AwsThrottled");
-    assertThat(bed.operationsSince(0))
-        .containsExactly("ListApps", "ListApps:ThrottlingException");
+    assertThat(bed.operationsSince(0)).containsExactly("ListApps", "ListApps:ThrottlingException");
   }
 
   @Test

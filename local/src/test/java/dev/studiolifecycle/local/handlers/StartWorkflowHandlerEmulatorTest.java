@@ -51,7 +51,8 @@ class StartWorkflowHandlerEmulatorTest {
 
   @Test
   void malformedMessageIsInvalidHrMessageAndStartsNothing() {
-    FunctionError error = bed.invokeFailing(FUNCTION, event("start-workflow/malformed-message.json"));
+    FunctionError error =
+        bed.invokeFailing(FUNCTION, event("start-workflow/malformed-message.json"));
 
     assertThat(error.errorType()).isEqualTo("dev.studiolifecycle.error.InvalidHrMessage");
     assertThat(error.errorMessage())

@@ -146,7 +146,8 @@ class ValidateHandlerEmulatorTest {
     assertThat(existing.path("managedByUs").asBoolean()).isTrue();
     assertThat(existing.path("status").asText()).isEqualTo("InService");
     assertThat(existing.path("userProfileArn").asText())
-        .isEqualTo("arn:aws:sagemaker:us-east-1:123456789012:user-profile/" + DOMAIN_ID + "/jane-doe");
+        .isEqualTo(
+            "arn:aws:sagemaker:us-east-1:123456789012:user-profile/" + DOMAIN_ID + "/jane-doe");
     assertThat(bed.mutatingHandlerCallsSince(0)).isEmpty();
   }
 
@@ -191,7 +192,8 @@ class ValidateHandlerEmulatorTest {
 
     assertThat(validated.path("nothingToDo").asBoolean()).isTrue();
     assertThat(validated.has("existingProfile")).isFalse();
-    assertThat(validated.path("request").path("offboarding").path("deleteExecutionRole").asBoolean())
+    assertThat(
+            validated.path("request").path("offboarding").path("deleteExecutionRole").asBoolean())
         .isTrue();
     assertThat(bed.mutatingHandlerCallsSince(0)).isEmpty();
   }

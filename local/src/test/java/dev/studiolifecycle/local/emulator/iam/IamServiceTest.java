@@ -353,8 +353,10 @@ class IamServiceTest {
             .iam()
             .seedManagedPolicy(new ManagedPolicySeed("studio-lifecycle-boundary", "/", S3_POLICY));
     emulator.iam().seedRole(RoleSeed.sageMakerExecutionRole("jane-doe"));
-    String withForecast = TRUST.replace("\"sagemaker.amazonaws.com\"",
-        "[\"sagemaker.amazonaws.com\",\"forecast.amazonaws.com\"]");
+    String withForecast =
+        TRUST.replace(
+            "\"sagemaker.amazonaws.com\"",
+            "[\"sagemaker.amazonaws.com\",\"forecast.amazonaws.com\"]");
 
     iam.updateAssumeRolePolicy(r -> r.roleName("jane-doe").policyDocument(withForecast));
     iam.putRolePermissionsBoundary(r -> r.roleName("jane-doe").permissionsBoundary(boundary));
@@ -397,7 +399,8 @@ class IamServiceTest {
             .iam()
             .seedRole(
                 RoleSeed.sageMakerExecutionRole("jane-doe")
-                    .withTrustPolicy(TRUST.replace("sagemaker.amazonaws.com", "ec2.amazonaws.com")));
+                    .withTrustPolicy(
+                        TRUST.replace("sagemaker.amazonaws.com", "ec2.amazonaws.com")));
 
     iam.updateAssumeRolePolicy(r -> r.roleName("jane-doe").policyDocument(TRUST));
 
