@@ -119,15 +119,18 @@ class DeleteExecutionRoleHandlerEmulatorTest {
   }
 
   @Test
-  void taggedRoleOutsideThePathIsNotManagedAndUntouched() {
-    bed.emulator().iam().seedRole(role("/", tagsOf("jane-doe")));
+  void roleOutsideThePathIsNotManagedWithoutAnyIamCall() {
+    // Even tagged as ours: the template lets this function act on roles under the path only, so
+    // it must not even read this one (in AWS the read would be AccessDenied).
+    bed.emulator().iam().seedRole(role("/service-role/", tagsOf("jane-doe")));
     ObjectNode payload = event("delete-execution-role/delete-execution-role.json");
-    payload.put("roleArn", "arn:aws:iam::123456789012:role/" + ROLE);
+    payload.put("roleArn", "arn:aws:iam::123456789012:role/service-role/" + ROLE);
 
     JsonNode result = bed.invoke(FUNCTION, payload);
 
     assertThat(result.path("outcome").asText()).isEqualTo("NOT_MANAGED");
-    assertThat(bed.mutationsSince(0)).isEmpty();
+    assertThat(result.path("roleName").asText()).isEqualTo(ROLE);
+    assertThat(bed.handlerCalls()).isEmpty();
     assertThat(bed.emulator().iam().attachedPolicies(ROLE))
         .contains(List.of(SAGEMAKER_FULL_ACCESS, CANVAS));
   }
