@@ -129,6 +129,24 @@ class CreateExecutionRoleHandlerEmulatorTest {
   }
 
   @Test
+  void longestUserNameGetsAHashedRoleNameThatIamAcceptsAndDeleteExecutionRoleFinds() {
+    String user = "a".repeat(40) + "-" + "b".repeat(22);
+    ObjectNode payload = createRoleEvent();
+    ((ObjectNode) payload.get("request")).put("userProfileName", user);
+
+    JsonNode created = bed.invoke(FUNCTION, payload);
+
+    String roleName = created.path("roleName").asText();
+    assertThat(user).hasSize(63);
+    assertThat(roleName).hasSize(64).startsWith("studio-aaaa").matches(".*-[0-9a-f]{8}");
+    assertThat(bed.emulator().iam().roleExists(roleName)).isTrue();
+    ObjectNode delete = event("delete-execution-role/delete-execution-role.json");
+    delete.put("roleArn", created.path("roleArn").asText()).put("userProfileName", user);
+    assertThat(bed.invoke("DeleteExecutionRoleFunction", delete).path("outcome").asText())
+        .isEqualTo("DELETED");
+  }
+
+  @Test
   void policyOffTheAllowListIsRefusedBeforeAnyIamCall() {
     FunctionError error =
         bed.invokeFailing(FUNCTION, event("create-execution-role/create-role.json"));
