@@ -27,13 +27,19 @@ public final class CreateUserProfileHandler
 
   /** Builds the handler for a function environment; the local runtime calls this one. */
   public CreateUserProfileHandler(Map<String, String> environment) {
-    this(new UserProfileCreator(AwsClientFactory.sageMaker()));
+    this(
+        new UserProfileCreator(AwsClientFactory.sageMaker()),
+        OutcomeMetrics.powertools(environment));
   }
 
   /** For tests: a ready service. */
   public CreateUserProfileHandler(UserProfileCreator service) {
+    this(service, OutcomeMetrics.powertools());
+  }
+
+  private CreateUserProfileHandler(UserProfileCreator service, OutcomeMetrics metrics) {
     this.service = service;
-    this.invocation = new StepInvocation("CreateUserProfile", OutcomeMetrics.powertools());
+    this.invocation = new StepInvocation("CreateUserProfile", metrics);
   }
 
   @Override

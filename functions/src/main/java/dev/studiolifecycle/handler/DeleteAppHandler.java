@@ -27,13 +27,19 @@ public final class DeleteAppHandler implements RequestHandler<DeleteAppInput, De
 
   /** Builds the handler for a function environment; the local runtime calls this one. */
   public DeleteAppHandler(Map<String, String> environment) {
-    this(new AppDeletionService(AwsClientFactory.sageMaker()));
+    this(
+        new AppDeletionService(AwsClientFactory.sageMaker()),
+        OutcomeMetrics.powertools(environment));
   }
 
   /** For tests: a ready service. */
   public DeleteAppHandler(AppDeletionService service) {
+    this(service, OutcomeMetrics.powertools());
+  }
+
+  private DeleteAppHandler(AppDeletionService service, OutcomeMetrics metrics) {
     this.service = service;
-    this.invocation = new StepInvocation("DeleteApp", OutcomeMetrics.powertools());
+    this.invocation = new StepInvocation("DeleteApp", metrics);
   }
 
   @Override

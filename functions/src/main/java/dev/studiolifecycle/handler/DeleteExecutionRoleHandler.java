@@ -31,13 +31,18 @@ public final class DeleteExecutionRoleHandler
   public DeleteExecutionRoleHandler(Map<String, String> environment) {
     this(
         new ExecutionRoleDeleter(
-            AwsClientFactory.iam(), FunctionEnvironment.of(environment).rolePath()));
+            AwsClientFactory.iam(), FunctionEnvironment.of(environment).rolePath()),
+        OutcomeMetrics.powertools(environment));
   }
 
   /** For tests: a ready service. */
   public DeleteExecutionRoleHandler(ExecutionRoleDeleter service) {
+    this(service, OutcomeMetrics.powertools());
+  }
+
+  private DeleteExecutionRoleHandler(ExecutionRoleDeleter service, OutcomeMetrics metrics) {
     this.service = service;
-    this.invocation = new StepInvocation("DeleteExecutionRole", OutcomeMetrics.powertools());
+    this.invocation = new StepInvocation("DeleteExecutionRole", metrics);
   }
 
   @Override

@@ -26,13 +26,19 @@ public final class ListAppsHandler implements RequestHandler<ListAppsInput, AppD
 
   /** Builds the handler for a function environment; the local runtime calls this one. */
   public ListAppsHandler(Map<String, String> environment) {
-    this(new AppDeletionPlanner(AwsClientFactory.sageMaker()));
+    this(
+        new AppDeletionPlanner(AwsClientFactory.sageMaker()),
+        OutcomeMetrics.powertools(environment));
   }
 
   /** For tests: a ready service. */
   public ListAppsHandler(AppDeletionPlanner service) {
+    this(service, OutcomeMetrics.powertools());
+  }
+
+  private ListAppsHandler(AppDeletionPlanner service, OutcomeMetrics metrics) {
     this.service = service;
-    this.invocation = new StepInvocation("ListApps", OutcomeMetrics.powertools());
+    this.invocation = new StepInvocation("ListApps", metrics);
   }
 
   @Override

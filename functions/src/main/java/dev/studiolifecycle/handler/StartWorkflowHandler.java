@@ -32,13 +32,18 @@ public final class StartWorkflowHandler implements RequestHandler<SNSEvent, Star
     this(
         new WorkflowStarter(
             AwsClientFactory.stepFunctions(),
-            WorkflowSettings.from(FunctionEnvironment.of(environment))));
+            WorkflowSettings.from(FunctionEnvironment.of(environment))),
+        OutcomeMetrics.powertools(environment));
   }
 
   /** For tests: a ready service. */
   public StartWorkflowHandler(WorkflowStarter service) {
+    this(service, OutcomeMetrics.powertools());
+  }
+
+  private StartWorkflowHandler(WorkflowStarter service, OutcomeMetrics metrics) {
     this.service = service;
-    this.invocation = new StepInvocation("StartWorkflow", OutcomeMetrics.powertools());
+    this.invocation = new StepInvocation("StartWorkflow", metrics);
   }
 
   @Override

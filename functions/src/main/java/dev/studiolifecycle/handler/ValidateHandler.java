@@ -44,13 +44,18 @@ public final class ValidateHandler implements RequestStreamHandler {
   public ValidateHandler(Map<String, String> environment) {
     this(
         new ValidationService(
-            new RequestValidator(RequestSchema.load()), AwsClientFactory.sageMaker()));
+            new RequestValidator(RequestSchema.load()), AwsClientFactory.sageMaker()),
+        OutcomeMetrics.powertools(environment));
   }
 
   /** For tests: a ready service. */
   public ValidateHandler(ValidationService service) {
+    this(service, OutcomeMetrics.powertools());
+  }
+
+  private ValidateHandler(ValidationService service, OutcomeMetrics metrics) {
     this.service = service;
-    this.invocation = new StepInvocation(STEP, OutcomeMetrics.powertools());
+    this.invocation = new StepInvocation(STEP, metrics);
   }
 
   @Override

@@ -17,6 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sagemaker.model.AuthMode;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /** ValidateFunction against the emulator: the request, the domain and any existing profile. */
 class ValidateHandlerEmulatorTest {
@@ -228,6 +230,24 @@ class ValidateHandlerEmulatorTest {
 
     assertThat(second).isEqualTo(first);
     assertThat(bed.mutatingHandlerCallsSince(0)).isEmpty();
+  }
+
+  @Test
+  void metricsNamespaceComesFromTheTemplateWhenTheProcessEnvironmentHasNone() {
+    // A laptop run has no POWERTOOLS_METRICS_NAMESPACE in its process environment (the build
+    // sets one for tests); the function environment from template.yaml must be enough.
+    Metrics metrics = MetricsFactory.getMetricsInstance();
+    metrics.setNamespace(null);
+    try {
+      bed.seedIamDomain();
+
+      JsonNode validated = bed.invoke(FUNCTION, event("validate/onboard-minimal.json"));
+
+      assertThat(validated.path("domain").path("authMode").asText()).isEqualTo("IAM");
+      assertThat(bed.handlerOutput()).contains("\"Namespace\":\"StudioLifecycle\"");
+    } finally {
+      metrics.setNamespace(System.getenv("POWERTOOLS_METRICS_NAMESPACE"));
+    }
   }
 
   @Test
