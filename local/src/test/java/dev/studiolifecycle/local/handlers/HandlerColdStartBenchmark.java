@@ -110,6 +110,9 @@ public final class HandlerColdStartBenchmark {
           invoked - constructed,
           outcome);
     }
+    // A library leaves a non-daemon worker thread behind after a successful invocation; in
+    // Lambda the sandbox is frozen, here the one-shot JVM just ends.
+    System.exit(0);
   }
 
   private static byte[] payload(Path root, String logicalId) throws IOException {
