@@ -202,6 +202,28 @@ public final class SamTemplate {
     return eventRules().stream().filter(r -> r.logicalId().equals(logicalId)).findFirst();
   }
 
+  /**
+   * Every resource that the template creates (its Condition holds), by logical id in template
+   * order, with Globals merged in and every intrinsic resolved: for checks of what a deployment
+   * would contain.
+   *
+   * @throws TemplateException naming a reference that cannot be resolved locally
+   */
+  public synchronized Map<String, JsonNode> resolvedResources() {
+    Map<String, JsonNode> resolved = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      JsonNode condition = entry.getValue().get("Condition");
+      if (condition != null && !resolver.condition(condition.asText(),
+          "Resources." + entry.getKey() + ".Condition")) {
+        continue;
+      }
+      resolved.put(entry.getKey(), resolver.resolve(entry.getValue(),
+          "Resources." + entry.getKey()));
+    }
+    return Collections.unmodifiableMap(resolved);
+  }
+
   /** The functions' {@code SNS} events, in template order. */
   public synchronized List<SnsSubscription> snsSubscriptions() {
     return EventSourceReader.snsSubscriptions(resources, resolver);
