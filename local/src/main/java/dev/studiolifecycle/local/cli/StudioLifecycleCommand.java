@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       AslCommand.class,
       EmulatorCommand.class,
+      HrEventCommand.class,
     })
 public final class StudioLifecycleCommand implements Runnable {
 
