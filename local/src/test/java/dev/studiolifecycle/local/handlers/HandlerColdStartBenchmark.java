@@ -48,8 +48,8 @@ import java.util.Map;
  *
  * <pre>
  * mvn -B -q verify   # builds local/target/studio-lifecycle-local.jar and the test classes
- * for f in ValidateFunction CreateExecutionRoleFunction CreateUserProfileFunction ListAppsFunction \
- *     DeleteAppFunction CheckStatusFunction DeleteUserProfileFunction \
+ * for f in ValidateFunction CreateExecutionRoleFunction CreateUserProfileFunction \
+ *     ListAppsFunction DeleteAppFunction CheckStatusFunction DeleteUserProfileFunction \
  *     DeleteExecutionRoleFunction StartWorkflowFunction; do
  *   java -cp local/target/test-classes:local/target/studio-lifecycle-local.jar \
  *     dev.studiolifecycle.local.handlers.HandlerColdStartBenchmark "$f"
