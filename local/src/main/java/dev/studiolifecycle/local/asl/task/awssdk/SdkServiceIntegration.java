@@ -144,8 +144,8 @@ public final class SdkServiceIntegration implements AwsSdkIntegration {
       List<String> problems) {
     MarshallingType<?> type = field.marshallingType();
     if (type == MarshallingType.SDK_POJO && value.isObject()) {
-      checkMembers(field.constructor().get().sdkFields(), value, path, field.memberName(), where,
-          problems);
+      SdkPojo builder = field.constructor().get();
+      checkMembers(builder.sdkFields(), value, path, shapeName(builder), where, problems);
     } else if (type == MarshallingType.LIST && value.isArray()) {
       SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
       for (int i = 0; i < value.size(); i++) {
@@ -193,6 +193,12 @@ public final class SdkServiceIntegration implements AwsSdkIntegration {
     } catch (IllegalAccessException e) {
       throw new IllegalStateException("cannot call " + method, e);
     }
+  }
+
+  /** {@code Tag} for the builder of a Tag. */
+  private static String shapeName(SdkPojo builder) {
+    Class<?> shape = builder.getClass().getEnclosingClass();
+    return shape != null ? shape.getSimpleName() : builder.getClass().getSimpleName();
   }
 
   private static boolean isOperation(Method method) {
