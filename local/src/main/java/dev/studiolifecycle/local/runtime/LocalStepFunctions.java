@@ -19,6 +19,7 @@ import dev.studiolifecycle.local.template.TopicResource;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,7 @@ public final class LocalStepFunctions implements AutoCloseable {
 
   /** The template's state machines by logical id, in template order. */
   public Map<String, StateMachine> stateMachines() {
-    return Map.copyOf(deployed);
+    return Collections.unmodifiableMap(new LinkedHashMap<>(deployed));
   }
 
   /**
@@ -152,6 +153,10 @@ public final class LocalStepFunctions implements AutoCloseable {
       } catch (JsonProcessingException e) {
         throw new TemplateException(
             "cannot write the policy document of " + policy.logicalId() + ": " + e, e);
+      } catch (IllegalArgumentException e) {
+        // IAM refused the document, as CloudFormation's CreatePolicy would.
+        throw new TemplateException("Resources." + policy.logicalId() + ".Properties"
+            + ".PolicyDocument: " + e.getMessage(), e);
       }
     }
     for (StateMachineResource resource : template.stateMachines()) {
