@@ -174,8 +174,11 @@ public final class EmulatorCommand implements Callable<Integer> {
       stopServing();
       return 2;
     } catch (IOException e) {
-      err.println("studio-lifecycle emulator: --handler-log: cannot write " + handlerLog + ": "
-          + e.getMessage());
+      err.println(
+          "studio-lifecycle emulator: --handler-log: cannot write "
+              + handlerLog
+              + ": "
+              + e.getMessage());
       err.flush();
       stopServing();
       return 2;
@@ -238,9 +241,11 @@ public final class EmulatorCommand implements Callable<Integer> {
       builder.randomSeed(scenario.randomSeed());
     }
     if (template != null) {
-      handlerOutput = handlerLog == null ? System.err
-          : new PrintStream(new FileOutputStream(handlerLog.toFile(), true), true,
-              StandardCharsets.UTF_8);
+      handlerOutput =
+          handlerLog == null
+              ? System.err
+              : new PrintStream(
+                  new FileOutputStream(handlerLog.toFile(), true), true, StandardCharsets.UTF_8);
       // The handlers build their SDK clients from the standard configuration: this emulator.
       environment = LocalAwsEnvironment.pointAt(emulator);
       SamTemplate loaded =
@@ -250,8 +255,11 @@ public final class EmulatorCommand implements Callable<Integer> {
     stepFunctions = builder.build();
     stepFunctions.engine().startBackground();
     for (StateMachine machine : stepFunctions.stateMachines().values()) {
-      err.println("studio-lifecycle emulator: deployed state machine " + machine.arn()
-          + " from " + template);
+      err.println(
+          "studio-lifecycle emulator: deployed state machine "
+              + machine.arn()
+              + " from "
+              + template);
     }
     err.flush();
   }

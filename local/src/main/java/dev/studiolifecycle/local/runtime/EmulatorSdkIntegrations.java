@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * The AWS SDK clients through which a local run's tasks reach an emulator: {@code
  * aws-sdk:sagemaker|iam|sns|sts|sfn:<action>} (limited to the operations the emulator serves) and
- * {@code sns:publish}. The clients name the emulator's endpoint explicitly and make one attempt,
- * so retries happen in the state machine, in simulation time.
+ * {@code sns:publish}. The clients name the emulator's endpoint explicitly and make one attempt, so
+ * retries happen in the state machine, in simulation time.
  */
 public final class EmulatorSdkIntegrations implements AutoCloseable {
 
@@ -54,8 +54,9 @@ public final class EmulatorSdkIntegrations implements AutoCloseable {
   public ServiceIntegrations.Builder registerOn(ServiceIntegrations.Builder builder) {
     return builder
         .sns(() -> sns)
-        .awsSdk("sagemaker", SdkServiceIntegration.of(SageMakerClient.class, sageMaker,
-            served("sagemaker")))
+        .awsSdk(
+            "sagemaker",
+            SdkServiceIntegration.of(SageMakerClient.class, sageMaker, served("sagemaker")))
         .awsSdk("iam", SdkServiceIntegration.of(IamClient.class, iam, served("iam")))
         .awsSdk("sns", SdkServiceIntegration.of(SnsClient.class, sns, served("sns")))
         .awsSdk("sts", SdkServiceIntegration.of(StsClient.class, sts, served("sts")))
@@ -67,18 +68,21 @@ public final class EmulatorSdkIntegrations implements AutoCloseable {
    * registers itself after the engine that runs these integrations is built.
    */
   private Predicate<String> served(String signingName) {
-    return operation -> emulator.service(signingName)
-        .map(EmulatedService::operations)
-        .map(operations -> operations.stream().map(Operation::name).anyMatch(operation::equals))
-        .orElse(false);
+    return operation ->
+        emulator
+            .service(signingName)
+            .map(EmulatedService::operations)
+            .map(operations -> operations.stream().map(Operation::name).anyMatch(operation::equals))
+            .orElse(false);
   }
 
   private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
     return builder
         .endpointOverride(emulator.endpoint())
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("studio-lifecycle-local", "studio-lifecycle-local")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("studio-lifecycle-local", "studio-lifecycle-local")))
         .httpClient(http)
         .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
   }

@@ -35,8 +35,8 @@ import java.util.Random;
  * execution: its SNS topics, managed policies and state machines.
  *
  * <p>The engine is not driven here: whoever owns it either drives it in virtual time ({@link
- * #awaitExecution}, {@link ExecutionEngine#runUntilIdle}) or lets a background thread do so
- * ({@link ExecutionEngine#startBackground}). Handlers build their SDK clients from the standard
+ * #awaitExecution}, {@link ExecutionEngine#runUntilIdle}) or lets a background thread do so ({@link
+ * ExecutionEngine#startBackground}). Handlers build their SDK clients from the standard
  * configuration, so point it at the emulator first ({@code LocalAwsEnvironment.pointAt}).
  */
 public final class LocalStepFunctions implements AutoCloseable {
@@ -55,13 +55,19 @@ public final class LocalStepFunctions implements AutoCloseable {
     try {
       // Without a template there are no functions: Lambda tasks are accepted, as by AWS, and
       // fail when they run with Lambda.ResourceNotFoundException.
-      LambdaRuntime functions = LambdaRuntime.builder(builder.template == null ? List.of()
-              : builder.template.functions().values())
-          .handlerOutput(builder.handlerOutput).clock(emulator.clock()).build();
+      LambdaRuntime functions =
+          LambdaRuntime.builder(
+                  builder.template == null ? List.of() : builder.template.functions().values())
+              .handlerOutput(builder.handlerOutput)
+              .clock(emulator.clock())
+              .build();
       this.integrations =
           clients.registerOn(ServiceIntegrations.builder()).lambda(functions).build();
-      this.engine = ExecutionEngine.builder(emulator.clock()).taskInvoker(integrations)
-          .random(new Random(builder.randomSeed)).build();
+      this.engine =
+          ExecutionEngine.builder(emulator.clock())
+              .taskInvoker(integrations)
+              .random(new Random(builder.randomSeed))
+              .build();
       this.stepFunctions = new StepFunctionsService(engine, builder.randomSeed);
       emulator.register(stepFunctions);
       if (builder.template != null) {
@@ -79,12 +85,12 @@ public final class LocalStepFunctions implements AutoCloseable {
   }
 
   /**
-   * The template parameter values for a local deployment: {@code given}, plus a domain for a
-   * {@code DomainId} parameter that has no Default and no given value (the first domain of the
-   * scenario with an id, else {@value LocalWorkflowRuntime#DEFAULT_DOMAIN_ID}).
+   * The template parameter values for a local deployment: {@code given}, plus a domain for a {@code
+   * DomainId} parameter that has no Default and no given value (the first domain of the scenario
+   * with an id, else {@value LocalWorkflowRuntime#DEFAULT_DOMAIN_ID}).
    */
-  public static Map<String, String> parameters(Path templateFile, Map<String, String> given,
-      Scenario scenario) {
+  public static Map<String, String> parameters(
+      Path templateFile, Map<String, String> given, Scenario scenario) {
     Map<String, String> values = new LinkedHashMap<>(given);
     if (!values.containsKey("DomainId")
         && SamTemplate.parametersWithoutDefault(templateFile).contains("DomainId")) {
@@ -128,8 +134,10 @@ public final class LocalStepFunctions implements AutoCloseable {
    * @throws IllegalArgumentException when no execution has that ARN
    */
   public Execution awaitExecution(String executionArn) {
-    Execution execution = engine.execution(executionArn).orElseThrow(() ->
-        new IllegalArgumentException("no execution " + executionArn));
+    Execution execution =
+        engine
+            .execution(executionArn)
+            .orElseThrow(() -> new IllegalArgumentException("no execution " + executionArn));
     return engine.awaitCompletion(execution);
   }
 
@@ -148,24 +156,43 @@ public final class LocalStepFunctions implements AutoCloseable {
     }
     for (ManagedPolicyResource policy : template.managedPolicies()) {
       try {
-        emulator.iam().seedManagedPolicy(new ManagedPolicySeed(
-            policy.policyName(), policy.path(), JSON.writeValueAsString(policy.policyDocument())));
+        emulator
+            .iam()
+            .seedManagedPolicy(
+                new ManagedPolicySeed(
+                    policy.policyName(),
+                    policy.path(),
+                    JSON.writeValueAsString(policy.policyDocument())));
       } catch (JsonProcessingException e) {
         throw new TemplateException(
             "cannot write the policy document of " + policy.logicalId() + ": " + e, e);
       } catch (IllegalArgumentException e) {
         // IAM refused the document, as CloudFormation's CreatePolicy would.
-        throw new TemplateException("Resources." + policy.logicalId() + ".Properties"
-            + ".PolicyDocument: " + e.getMessage(), e);
+        throw new TemplateException(
+            "Resources."
+                + policy.logicalId()
+                + ".Properties"
+                + ".PolicyDocument: "
+                + e.getMessage(),
+            e);
       }
     }
     for (StateMachineResource resource : template.stateMachines()) {
       try {
-        deployed.put(resource.logicalId(), stepFunctions.createStateMachine(resource.name(),
-            resource.definition(), resource.roleArn()));
+        deployed.put(
+            resource.logicalId(),
+            stepFunctions.createStateMachine(
+                resource.name(), resource.definition(), resource.roleArn()));
       } catch (AwsServiceError e) {
-        throw new TemplateException("Resources." + resource.logicalId() + ": CreateStateMachine "
-            + "answered " + e.code() + ": " + e.getMessage(), e);
+        throw new TemplateException(
+            "Resources."
+                + resource.logicalId()
+                + ": CreateStateMachine "
+                + "answered "
+                + e.code()
+                + ": "
+                + e.getMessage(),
+            e);
       }
     }
   }

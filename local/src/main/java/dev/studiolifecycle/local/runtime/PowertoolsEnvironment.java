@@ -15,8 +15,8 @@ final class PowertoolsEnvironment {
   private PowertoolsEnvironment() {}
 
   /**
-   * Applies the function's {@value #METRICS_NAMESPACE}, without which {@code @FlushMetrics}
-   * fails the invocation ("Namespace must be specified before flushing metrics").
+   * Applies the function's {@value #METRICS_NAMESPACE}, without which {@code @FlushMetrics} fails
+   * the invocation ("Namespace must be specified before flushing metrics").
    */
   static void apply(Map<String, String> environment) {
     String namespace = environment.get(METRICS_NAMESPACE);

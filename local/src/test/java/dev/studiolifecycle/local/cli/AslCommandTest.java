@@ -287,7 +287,8 @@ class AslCommandTest {
     assertThat(output.at("/validated/request/userProfileName").asText()).isEqualTo("jane-doe");
     assertThat(err()).contains("DeleteApps").contains("DeleteUserProfile")
         .contains("NotifyOffboarded           TaskSucceeded").contains("ExecutionSucceeded");
-    assertThat(Files.readString(log)).contains("\"step\":\"Validate\"");
+    // The handlers' EMF metrics, with the namespace of the function's template environment.
+    assertThat(Files.readString(log)).contains("\"Namespace\":\"StudioLifecycle\"");
     assertThat(out()).doesNotContain("\"level\"");
   }
 

@@ -40,8 +40,7 @@ import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
 class LocalStepFunctionsTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Path ROOT =
-      Path.of(System.getProperty("studiolifecycle.projectRoot", ".."));
+  private static final Path ROOT = Path.of(System.getProperty("studiolifecycle.projectRoot", ".."));
   private static final String LIFECYCLE_ARN =
       "arn:aws:states:us-east-1:123456789012:stateMachine:studio-lifecycle-StudioUserLifecycle";
   private static final String DOMAIN = LocalWorkflowRuntime.DEFAULT_DOMAIN_ID;
@@ -68,10 +67,12 @@ class LocalStepFunctionsTest {
 
   @Test
   void theTemplatesStateMachineIsDeployedWhenTheRuntimeStarts() {
-    assertThat(sfn.listStateMachines().stateMachines()).extracting(StateMachineListItem::name)
+    assertThat(sfn.listStateMachines().stateMachines())
+        .extracting(StateMachineListItem::name)
         .containsExactly("studio-lifecycle-StudioUserLifecycle");
     var described = sfn.describeStateMachine(r -> r.stateMachineArn(LIFECYCLE_ARN));
-    assertThat(described.definition()).doesNotContain("${")
+    assertThat(described.definition())
+        .doesNotContain("${")
         .contains("arn:aws:lambda:us-east-1:123456789012:function:ValidateFunction:live");
     assertThat(runtime.lifecycleStateMachine().arn()).isEqualTo(LIFECYCLE_ARN);
     assertThat(runtime.stepFunctions().stateMachine("StudioUserLifecycleStateMachine"))
@@ -80,23 +81,32 @@ class LocalStepFunctionsTest {
 
   @Test
   void offboardingAUserWhoDoesNotExistValidatesThenNotifiesThroughTheApi() throws Exception {
-    String input = "{\"action\": \"OFFBOARD\", \"domainId\": \"" + DOMAIN + "\", "
-        + "\"userProfileName\": \"ghost-user\", \"requestId\": \"hr-2026-000999\"}";
-    String executionArn = sfn.startExecution(r -> r.stateMachineArn(LIFECYCLE_ARN)
-        .name("hr-2026-000999").input(input)).executionArn();
+    String input =
+        "{\"action\": \"OFFBOARD\", \"domainId\": \""
+            + DOMAIN
+            + "\", "
+            + "\"userProfileName\": \"ghost-user\", \"requestId\": \"hr-2026-000999\"}";
+    String executionArn =
+        sfn.startExecution(
+                r -> r.stateMachineArn(LIFECYCLE_ARN).name("hr-2026-000999").input(input))
+            .executionArn();
 
     Execution execution = runtime.awaitExecution(executionArn);
 
-    assertThat(execution.status()).as(execution.cause().orElse(""))
+    assertThat(execution.status())
+        .as(execution.cause().orElse(""))
         .isEqualTo(ExecutionStatus.SUCCEEDED);
     DescribeExecutionResponse described = sfn.describeExecution(r -> r.executionArn(executionArn));
     assertThat(described.statusAsString()).isEqualTo("SUCCEEDED");
     JsonNode output = MAPPER.readTree(described.output());
     assertThat(output.at("/validated/nothingToDo").asBoolean()).isTrue();
     assertThat(output.at("/validated/request/userProfileName").asText()).isEqualTo("ghost-user");
-    List<String> entered = sfn.getExecutionHistory(r -> r.executionArn(executionArn)).events()
-        .stream().filter(e -> e.type() == HistoryEventType.TASK_STATE_ENTERED)
-        .map(HistoryEvent::stateEnteredEventDetails).map(d -> d.name()).toList();
+    List<String> entered =
+        sfn.getExecutionHistory(r -> r.executionArn(executionArn)).events().stream()
+            .filter(e -> e.type() == HistoryEventType.TASK_STATE_ENTERED)
+            .map(HistoryEvent::stateEnteredEventDetails)
+            .map(d -> d.name())
+            .toList();
     assertThat(entered).containsExactly("Validate", "NotifyAlreadyOffboarded");
 
     PublishedMessage message = runtime.notifications().get(0);
@@ -116,15 +126,17 @@ class LocalStepFunctionsTest {
   @Test
   void theStartWorkflowHandlerStartsOneExecutionPerEventAndARedeliveryStartsNothingNew()
       throws Exception {
-    LambdaRuntime functions = LambdaRuntime.builder(runtime.template())
-        .handlerOutput(new PrintStream(OutputStream.nullOutputStream()))
-        .clock(runtime.clock()).build();
-    byte[] event = Files.readAllBytes(
-        ROOT.resolve("events/start-workflow/employee-terminated.json"));
+    LambdaRuntime functions =
+        LambdaRuntime.builder(runtime.template())
+            .handlerOutput(new PrintStream(OutputStream.nullOutputStream()))
+            .clock(runtime.clock())
+            .build();
+    byte[] event =
+        Files.readAllBytes(ROOT.resolve("events/start-workflow/employee-terminated.json"));
 
     JsonNode first = returned(functions.invoke("StartWorkflowFunction", null, event));
-    String executionArn = LIFECYCLE_ARN.replace(":stateMachine:", ":execution:")
-        + ":hr-2026-000987";
+    String executionArn =
+        LIFECYCLE_ARN.replace(":stateMachine:", ":execution:") + ":hr-2026-000987";
     assertThat(first.at("/executions/0/executionArn").asText()).isEqualTo(executionArn);
     assertThat(first.at("/executions/0/alreadyStarted").asBoolean()).isFalse();
     assertThat(sfn.describeExecution(r -> r.executionArn(executionArn)).statusAsString())
@@ -136,7 +148,8 @@ class LocalStepFunctionsTest {
     assertThat(runtime.engine().executions()).hasSize(1);
 
     Execution execution = runtime.awaitExecution(executionArn);
-    assertThat(execution.status()).as(execution.cause().orElse(""))
+    assertThat(execution.status())
+        .as(execution.cause().orElse(""))
         .isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(execution.input().get("userProfileName").asText()).isEqualTo("jane-doe");
     assertThat(execution.input().get("domainId").asText()).isEqualTo(DOMAIN);
@@ -160,10 +173,14 @@ class LocalStepFunctionsTest {
   void withoutATemplateLambdaTasksAreAcceptedAndFailAsLambdaWouldWhenTheyRun() throws Exception {
     try (AwsEmulator emulator = AwsEmulator.builder().clock(new VirtualClock()).build().start();
         LocalStepFunctions bare = LocalStepFunctions.builder(emulator).build()) {
-      StateMachine machine = bare.stepFunctions().createStateMachine("calls-lambda",
-          "{\"StartAt\": \"Call\", \"States\": {\"Call\": {\"Type\": \"Task\", \"Resource\": "
-              + "\"arn:aws:lambda:us-east-1:123456789012:function:Nowhere\", \"End\": true}}}",
-          "arn:aws:iam::123456789012:role/states");
+      StateMachine machine =
+          bare.stepFunctions()
+              .createStateMachine(
+                  "calls-lambda",
+                  "{\"StartAt\": \"Call\", \"States\": {\"Call\": {\"Type\": \"Task\","
+                      + " \"Resource\": \"arn:aws:lambda:us-east-1:123456789012:function:Nowhere\","
+                      + " \"End\": true}}}",
+                  "arn:aws:iam::123456789012:role/states");
 
       Execution execution = bare.engine().run(machine, "run", MAPPER.readTree("{}"));
 
@@ -176,20 +193,24 @@ class LocalStepFunctionsTest {
   @Test
   void anInvalidStateMachineInTheTemplateFailsTheDeploymentNamingTheResource() throws Exception {
     Path template = dir.resolve("template.yaml");
-    Files.writeString(template, String.join("\n",
-        "Transform: AWS::Serverless-2016-10-31",
-        "Resources:",
-        "  Broken:",
-        "    Type: AWS::Serverless::StateMachine",
-        "    Properties:",
-        "      Definition:",
-        "        StartAt: Missing",
-        "        States:",
-        "          Done: {Type: Succeed}",
-        ""));
+    Files.writeString(
+        template,
+        String.join(
+            "\n",
+            "Transform: AWS::Serverless-2016-10-31",
+            "Resources:",
+            "  Broken:",
+            "    Type: AWS::Serverless::StateMachine",
+            "    Properties:",
+            "      Definition:",
+            "        StartAt: Missing",
+            "        States:",
+            "          Done: {Type: Succeed}",
+            ""));
     try (AwsEmulator emulator = AwsEmulator.builder().clock(new VirtualClock()).build().start()) {
-      assertThatThrownBy(() -> LocalStepFunctions.builder(emulator)
-              .template(SamTemplate.load(template)).build())
+      assertThatThrownBy(
+              () ->
+                  LocalStepFunctions.builder(emulator).template(SamTemplate.load(template)).build())
           .isInstanceOf(TemplateException.class)
           .hasMessageContaining("Resources.Broken: CreateStateMachine answered InvalidDefinition")
           .hasMessageContaining("StartAt");
@@ -201,9 +222,11 @@ class LocalStepFunctionsTest {
     Path template = ROOT.resolve("template.yaml");
     assertThat(LocalStepFunctions.parameters(template, Map.of(), null))
         .containsEntry("DomainId", DOMAIN);
-    var scenario = ScenarioLoader.parse(
-        "{\"sagemaker\": {\"domains\": [{\"domainId\": \"d-fromscenario\", "
-            + "\"domainName\": \"s\", \"authMode\": \"IAM\"}]}}", "inline");
+    var scenario =
+        ScenarioLoader.parse(
+            "{\"sagemaker\": {\"domains\": [{\"domainId\": \"d-fromscenario\", "
+                + "\"domainName\": \"s\", \"authMode\": \"IAM\"}]}}",
+            "inline");
     assertThat(LocalStepFunctions.parameters(template, Map.of(), scenario))
         .containsEntry("DomainId", "d-fromscenario");
     assertThat(LocalStepFunctions.parameters(template, Map.of("DomainId", "d-given"), scenario))

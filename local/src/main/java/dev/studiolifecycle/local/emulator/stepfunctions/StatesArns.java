@@ -5,9 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the ARNs the Step Functions API takes, answering as AWS does: a string that is not a
- * Step Functions ARN, or names another kind of resource, is {@code InvalidArn}; a well-formed ARN
- * of something that is not here is the caller's "does not exist".
+ * Reads the ARNs the Step Functions API takes, answering as AWS does: a string that is not a Step
+ * Functions ARN, or names another kind of resource, is {@code InvalidArn}; a well-formed ARN of
+ * something that is not here is the caller's "does not exist".
  */
 final class StatesArns {
 
@@ -50,8 +50,7 @@ final class StatesArns {
       }
       throw StepFunctionsErrors.invalidArn(arn);
     }
-    return new ExecutionRef(
-        arn, parts[0], parts[1], type.equals("execution") && isLocal(matcher));
+    return new ExecutionRef(arn, parts[0], parts[1], type.equals("execution") && isLocal(matcher));
   }
 
   private static Matcher parse(String arn) {

@@ -47,11 +47,17 @@ final class StatesInput {
   String requiredString(String member, int maxLength) {
     String text = string(member, maxLength);
     if (text == null) {
-      violations.add("Value null at '" + member + "' failed to satisfy constraint: Member must not "
-          + "be null");
+      violations.add(
+          "Value null at '"
+              + member
+              + "' failed to satisfy constraint: Member must not "
+              + "be null");
     } else if (text.isEmpty()) {
-      violations.add("Value '' at '" + member + "' failed to satisfy constraint: Member must have "
-          + "length greater than or equal to 1");
+      violations.add(
+          "Value '' at '"
+              + member
+              + "' failed to satisfy constraint: Member must have "
+              + "length greater than or equal to 1");
     }
     return text;
   }
@@ -95,11 +101,23 @@ final class StatesInput {
     }
     int number = value.asInt();
     if (number < min) {
-      violations.add("Value '" + number + "' at '" + member + "' failed to satisfy constraint: "
-          + "Member must have value greater than or equal to " + min);
+      violations.add(
+          "Value '"
+              + number
+              + "' at '"
+              + member
+              + "' failed to satisfy constraint: "
+              + "Member must have value greater than or equal to "
+              + min);
     } else if (number > max) {
-      violations.add("Value '" + number + "' at '" + member + "' failed to satisfy constraint: "
-          + "Member must have value less than or equal to " + max);
+      violations.add(
+          "Value '"
+              + number
+              + "' at '"
+              + member
+              + "' failed to satisfy constraint: "
+              + "Member must have value less than or equal to "
+              + max);
     }
     return number;
   }
@@ -140,9 +158,8 @@ final class StatesInput {
     if (violations.isEmpty()) {
       return;
     }
-    String count = violations.size() == 1 ? "1 validation error" : violations.size()
-        + " validation errors";
-    throw StepFunctionsErrors.validation(
-        count + " detected: " + String.join("; ", violations));
+    String count =
+        violations.size() == 1 ? "1 validation error" : violations.size() + " validation errors";
+    throw StepFunctionsErrors.validation(count + " detected: " + String.join("; ", violations));
   }
 }

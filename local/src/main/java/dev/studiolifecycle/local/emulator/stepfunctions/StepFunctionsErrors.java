@@ -3,8 +3,8 @@ package dev.studiolifecycle.local.emulator.stepfunctions;
 import dev.studiolifecycle.local.emulator.AwsServiceError;
 
 /**
- * The error codes of the Step Functions API, with messages in the words AWS uses ({@code
- * Execution Does Not Exist: '<arn>'}), so that SDKs map them to their modeled exceptions.
+ * The error codes of the Step Functions API, with messages in the words AWS uses ({@code Execution
+ * Does Not Exist: '<arn>'}), so that SDKs map them to their modeled exceptions.
  */
 final class StepFunctionsErrors {
 

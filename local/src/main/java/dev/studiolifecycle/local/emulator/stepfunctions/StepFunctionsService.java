@@ -41,8 +41,8 @@ import java.util.regex.Pattern;
  * AWS Step Functions on the emulator (protocol awsJson1_0, {@code X-Amz-Target:
  * AWSStepFunctions.<Operation>}): state machines are kept here, executions are run by the embedded
  * interpreter's {@link ExecutionEngine}. StartExecution returns as soon as the execution is
- * RUNNING; whoever owns the engine drives it (a background thread, or a caller in virtual time),
- * so executions started over the API and those the engine started directly are one population.
+ * RUNNING; whoever owns the engine drives it (a background thread, or a caller in virtual time), so
+ * executions started over the API and those the engine started directly are one population.
  *
  * <p>Served: CreateStateMachine, DescribeStateMachine, ListStateMachines, DeleteStateMachine,
  * StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory, StopExecution. Any other
@@ -90,8 +90,8 @@ public final class StepFunctionsService implements EmulatedService {
   private final Map<String, String> inputs = new ConcurrentHashMap<>();
 
   /**
-   * @param engine runs the executions; its task invoker decides which Task resources a
-   *     definition may use (others are refused as InvalidDefinition)
+   * @param engine runs the executions; its task invoker decides which Task resources a definition
+   *     may use (others are refused as InvalidDefinition)
    * @param randomSeed seeds the names of executions started without one
    */
   public StepFunctionsService(ExecutionEngine engine, long randomSeed) {
@@ -312,7 +312,8 @@ public final class StepFunctionsService implements EmulatedService {
     if (ref.qualifier() != null) {
       throw StepFunctionsErrors.validation(
           "Deleting a version or alias is not supported by the studio-lifecycle emulator: '"
-              + arn + "'");
+              + arn
+              + "'");
     }
     Deployed removed;
     synchronized (this) {
@@ -340,12 +341,15 @@ public final class StepFunctionsService implements EmulatedService {
     String inputText = input.string("input", Integer.MAX_VALUE);
     input.string("traceHeader", 256);
     if (inputText != null && inputText.getBytes(StandardCharsets.UTF_8).length > INPUT_MAX_BYTES) {
-      input.violation("Value at 'input' failed to satisfy constraint: Member must have length "
-          + "less than or equal to " + INPUT_MAX_BYTES);
+      input.violation(
+          "Value at 'input' failed to satisfy constraint: Member must have length "
+              + "less than or equal to "
+              + INPUT_MAX_BYTES);
     }
     if (name != null && name.isEmpty()) {
-      input.violation("Value '' at 'name' failed to satisfy constraint: Member must have length "
-          + "greater than or equal to 1");
+      input.violation(
+          "Value '' at 'name' failed to satisfy constraint: Member must have length "
+              + "greater than or equal to 1");
     }
     input.check();
     Deployed deployed = deployed(arn);
@@ -380,8 +384,8 @@ public final class StepFunctionsService implements EmulatedService {
         execution = engine.start(deployed.machine(), executionName, parsedInput);
       } catch (IllegalArgumentException | DefinitionException e) {
         inputs.remove(executionArn);
-        throw new IllegalStateException("the interpreter refused an execution the service "
-            + "accepted: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "the interpreter refused an execution the service " + "accepted: " + e.getMessage(), e);
       }
     }
     return ServiceReply.json(started(execution));
@@ -432,8 +436,9 @@ public final class StepFunctionsService implements EmulatedService {
     String nextToken = input.string("nextToken", TOKEN_MAX);
     input.check();
     if (mapRunArn != null) {
-      throw StepFunctionsErrors.validation("mapRunArn: Map Runs (Distributed Map) are not "
-          + "supported by the studio-lifecycle emulator");
+      throw StepFunctionsErrors.validation(
+          "mapRunArn: Map Runs (Distributed Map) are not "
+              + "supported by the studio-lifecycle emulator");
     }
     if (arn == null) {
       throw StepFunctionsErrors.validation("Must provide a StateMachine ARN or MapRun ARN");
@@ -452,8 +457,12 @@ public final class StepFunctionsService implements EmulatedService {
     }
     // Most recent first, as the API documents.
     Collections.reverse(matching);
-    PageTokens.Page<Execution> page = PageTokens.page(matching, nextToken, pageSize(maxResults),
-        "ListExecutions|" + arn + "|" + statusFilter + "|" + redriveFilter);
+    PageTokens.Page<Execution> page =
+        PageTokens.page(
+            matching,
+            nextToken,
+            pageSize(maxResults),
+            "ListExecutions|" + arn + "|" + statusFilter + "|" + redriveFilter);
     ObjectNode out = JSON.objectNode();
     ArrayNode items = out.putArray("executions");
     for (Execution execution : page.items()) {
@@ -484,8 +493,12 @@ public final class StepFunctionsService implements EmulatedService {
     if (reverseOrder) {
       Collections.reverse(events);
     }
-    PageTokens.Page<HistoryEvent> page = PageTokens.page(events, nextToken, pageSize(maxResults),
-        "GetExecutionHistory|" + arn + "|" + reverseOrder);
+    PageTokens.Page<HistoryEvent> page =
+        PageTokens.page(
+            events,
+            nextToken,
+            pageSize(maxResults),
+            "GetExecutionHistory|" + arn + "|" + reverseOrder);
     ObjectNode out = HistoryJson.toResponse(page.items());
     if (!includeExecutionData) {
       for (JsonNode event : out.get("events")) {

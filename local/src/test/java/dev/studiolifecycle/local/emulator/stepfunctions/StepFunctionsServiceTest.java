@@ -51,13 +51,17 @@ class StepFunctionsServiceTest {
   private static final String ACCOUNT = "arn:aws:states:us-east-1:123456789012:";
 
   /** Waits a minute, then echoes its input with a greeting. */
-  private static final String GREETER = json("{'StartAt': 'Pause', 'States': {"
-      + "'Pause': {'Type': 'Wait', 'Seconds': 60, 'Next': 'Greet'},"
-      + "'Greet': {'Type': 'Pass', 'Parameters': {'greeting.$': ")
-      + "\"States.Format('Hello, {}!', $.name)\"}, \"End\": true}}}";
+  private static final String GREETER =
+      json(
+              "{'StartAt': 'Pause', 'States': {"
+                  + "'Pause': {'Type': 'Wait', 'Seconds': 60, 'Next': 'Greet'},"
+                  + "'Greet': {'Type': 'Pass', 'Parameters': {'greeting.$': ")
+          + "\"States.Format('Hello, {}!', $.name)\"}, \"End\": true}}}";
 
-  private static final String FAILING = json("{'StartAt': 'Refuse', 'States': {"
-      + "'Refuse': {'Type': 'Fail', 'Error': 'dev.example.Refused', 'Cause': 'not today'}}}");
+  private static final String FAILING =
+      json(
+          "{'StartAt': 'Refuse', 'States': {'Refuse': {'Type': 'Fail', 'Error':"
+              + " 'dev.example.Refused', 'Cause': 'not today'}}}");
 
   private final VirtualClock clock = new VirtualClock();
   private AwsEmulator emulator;
@@ -125,21 +129,23 @@ class StepFunctionsServiceTest {
     CreateStateMachineResponse first =
         sfn.createStateMachine(r -> r.name("greeter").definition(GREETER).roleArn(ROLE));
     clock.advance(Duration.ofHours(1));
-    CreateStateMachineResponse again = sfn.createStateMachine(
-        r -> r.name("greeter").definition(GREETER).roleArn(ROLE + "-other"));
+    CreateStateMachineResponse again =
+        sfn.createStateMachine(r -> r.name("greeter").definition(GREETER).roleArn(ROLE + "-other"));
 
     assertThat(again.stateMachineArn()).isEqualTo(first.stateMachineArn());
     assertThat(again.creationDate()).isEqualTo(first.creationDate());
     assertThatThrownBy(() -> create("greeter", FAILING))
         .isInstanceOf(StateMachineAlreadyExistsException.class)
-        .hasMessageContaining("State Machine Already Exists: '" + ACCOUNT
-            + "stateMachine:greeter'");
+        .hasMessageContaining(
+            "State Machine Already Exists: '" + ACCOUNT + "stateMachine:greeter'");
   }
 
   @Test
   void anInvalidDefinitionIsRefusedWithTheCheckersProblems() {
-    String broken = json("{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Next': 'B'}, "
-        + "'C': {'Type': 'Wait', 'End': true}}}");
+    String broken =
+        json(
+            "{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Next': 'B'}, "
+                + "'C': {'Type': 'Wait', 'End': true}}}");
     assertThatThrownBy(() -> create("broken", broken))
         .isInstanceOf(InvalidDefinitionException.class)
         .hasMessageContaining("Invalid State Machine Definition: '")
@@ -148,8 +154,10 @@ class StepFunctionsServiceTest {
     assertThatThrownBy(() -> create("notjson", "{nope"))
         .isInstanceOf(InvalidDefinitionException.class)
         .hasMessageContaining("not valid JSON");
-    String dynamo = json("{'StartAt': 'Put', 'States': {'Put': {'Type': 'Task', "
-        + "'Resource': 'arn:aws:states:::dynamodb:putItem', 'End': true}}}");
+    String dynamo =
+        json(
+            "{'StartAt': 'Put', 'States': {'Put': {'Type': 'Task', "
+                + "'Resource': 'arn:aws:states:::dynamodb:putItem', 'End': true}}}");
     assertThatThrownBy(() -> create("dynamo", dynamo))
         .isInstanceOf(InvalidDefinitionException.class)
         .hasMessageContaining("State 'Put', field 'Resource'")
@@ -164,15 +172,21 @@ class StepFunctionsServiceTest {
         .hasMessageContaining("Invalid Name: 'has space'");
     assertThatThrownBy(() -> create("x".repeat(81), GREETER))
         .isInstanceOf(SfnException.class)
-        .satisfies(e -> assertThat(((SfnException) e).awsErrorDetails().errorCode())
-            .isEqualTo("ValidationException"))
+        .satisfies(
+            e ->
+                assertThat(((SfnException) e).awsErrorDetails().errorCode())
+                    .isEqualTo("ValidationException"))
         .hasMessageContaining("Member must have length less than or equal to 80");
-    assertThatThrownBy(() -> sfn.createStateMachine(
-            r -> r.name("greeter").definition(GREETER).roleArn("states-role")))
+    assertThatThrownBy(
+            () ->
+                sfn.createStateMachine(
+                    r -> r.name("greeter").definition(GREETER).roleArn("states-role")))
         .isInstanceOf(InvalidArnException.class)
         .hasMessageContaining("Invalid Arn: 'states-role'");
-    assertThatThrownBy(() -> sfn.createStateMachine(
-            r -> r.name("greeter").definition(GREETER).roleArn(ROLE).type("EXPRESS")))
+    assertThatThrownBy(
+            () ->
+                sfn.createStateMachine(
+                    r -> r.name("greeter").definition(GREETER).roleArn(ROLE).type("EXPRESS")))
         .isInstanceOf(StateMachineTypeNotSupportedException.class);
     assertThatThrownBy(() -> sfn.createStateMachine(r -> r.name("greeter").roleArn(ROLE)))
         .isInstanceOf(SfnException.class)
@@ -184,7 +198,8 @@ class StepFunctionsServiceTest {
     IntStream.range(0, 5).forEach(i -> create("machine-" + i, GREETER));
 
     ListStateMachinesResponse first = sfn.listStateMachines(r -> r.maxResults(2));
-    assertThat(first.stateMachines()).extracting(StateMachineListItem::name)
+    assertThat(first.stateMachines())
+        .extracting(StateMachineListItem::name)
         .containsExactly("machine-0", "machine-1");
     assertThat(first.nextToken()).isNotNull();
     assertThat(sfn.listStateMachinesPaginator(r -> r.maxResults(2)).stateMachines())
@@ -193,8 +208,8 @@ class StepFunctionsServiceTest {
     assertThatThrownBy(() -> sfn.listStateMachines(r -> r.nextToken("not-a-token")))
         .isInstanceOf(InvalidTokenException.class);
     String arn = ACCOUNT + "stateMachine:machine-0";
-    assertThatThrownBy(() -> sfn.listExecutions(
-            r -> r.stateMachineArn(arn).nextToken(first.nextToken())))
+    assertThatThrownBy(
+            () -> sfn.listExecutions(r -> r.stateMachineArn(arn).nextToken(first.nextToken())))
         .isInstanceOf(InvalidTokenException.class);
     assertThatThrownBy(() -> sfn.listStateMachines(r -> r.maxResults(1001)))
         .isInstanceOf(SfnException.class)
@@ -204,8 +219,9 @@ class StepFunctionsServiceTest {
   @Test
   void deletingAStateMachineAbortsItsExecutionsWhichStayDescribable() {
     String arn = create("greeter", GREETER);
-    String executionArn = sfn.startExecution(r -> r.stateMachineArn(arn).name("run-1")
-        .input("{\"name\": \"Jane\"}")).executionArn();
+    String executionArn =
+        sfn.startExecution(r -> r.stateMachineArn(arn).name("run-1").input("{\"name\": \"Jane\"}"))
+            .executionArn();
 
     sfn.deleteStateMachine(r -> r.stateMachineArn(arn));
 
@@ -229,8 +245,8 @@ class StepFunctionsServiceTest {
     String arn = create("greeter", GREETER);
     Instant start = clock.instant();
 
-    StartExecutionResponse started = sfn.startExecution(
-        r -> r.stateMachineArn(arn).name("run-1").input("{\"name\": \"Jane\"}"));
+    StartExecutionResponse started =
+        sfn.startExecution(r -> r.stateMachineArn(arn).name("run-1").input("{\"name\": \"Jane\"}"));
 
     assertThat(started.executionArn()).isEqualTo(ACCOUNT + "execution:greeter:run-1");
     assertThat(started.startDate()).isEqualTo(start);
@@ -255,26 +271,30 @@ class StepFunctionsServiceTest {
   @Test
   void theSameNameAndInputWhileRunningIsTheSameExecutionAndOtherwiseAlreadyExists() {
     String arn = create("greeter", GREETER);
-    StartExecutionResponse first = sfn.startExecution(
-        r -> r.stateMachineArn(arn).name("hr-1").input("{\"name\": \"Jane\"}"));
+    StartExecutionResponse first =
+        sfn.startExecution(r -> r.stateMachineArn(arn).name("hr-1").input("{\"name\": \"Jane\"}"));
     clock.advance(Duration.ofSeconds(5));
 
-    StartExecutionResponse again = sfn.startExecution(
-        r -> r.stateMachineArn(arn).name("hr-1").input("{\"name\": \"Jane\"}"));
+    StartExecutionResponse again =
+        sfn.startExecution(r -> r.stateMachineArn(arn).name("hr-1").input("{\"name\": \"Jane\"}"));
 
     assertThat(again.executionArn()).isEqualTo(first.executionArn());
     assertThat(again.startDate()).isEqualTo(first.startDate());
     assertThat(engine().executions()).hasSize(1);
-    assertThatThrownBy(() -> sfn.startExecution(
-            r -> r.stateMachineArn(arn).name("hr-1").input("{\"name\": \"John\"}")))
+    assertThatThrownBy(
+            () ->
+                sfn.startExecution(
+                    r -> r.stateMachineArn(arn).name("hr-1").input("{\"name\": \"John\"}")))
         .isInstanceOf(ExecutionAlreadyExistsException.class)
         .hasMessageContaining("Execution Already Exists: '" + first.executionArn() + "'");
 
     engine().runUntilIdle();
 
     // Once the execution has ended, even the same input is refused.
-    assertThatThrownBy(() -> sfn.startExecution(
-            r -> r.stateMachineArn(arn).name("hr-1").input("{\"name\": \"Jane\"}")))
+    assertThatThrownBy(
+            () ->
+                sfn.startExecution(
+                    r -> r.stateMachineArn(arn).name("hr-1").input("{\"name\": \"Jane\"}")))
         .isInstanceOf(ExecutionAlreadyExistsException.class);
     assertThat(engine().executions()).hasSize(1);
   }
@@ -285,8 +305,10 @@ class StepFunctionsServiceTest {
     StartExecutionResponse started = sfn.startExecution(r -> r.stateMachineArn(arn));
 
     assertThat(started.executionArn())
-        .matches(ACCOUNT.replace(".", "\\.") + "execution:greeter:"
-            + "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        .matches(
+            ACCOUNT.replace(".", "\\.")
+                + "execution:greeter:"
+                + "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     assertThat(sfn.describeExecution(r -> r.executionArn(started.executionArn())).input())
         .isEqualTo("{}");
   }
@@ -302,24 +324,27 @@ class StepFunctionsServiceTest {
         .hasMessageContaining("JSON object");
     assertThatThrownBy(() -> sfn.startExecution(r -> r.stateMachineArn(arn).name("a/b")))
         .isInstanceOf(InvalidNameException.class);
-    assertThatThrownBy(() -> sfn.startExecution(
-            r -> r.stateMachineArn(ACCOUNT + "stateMachine:ghost")))
+    assertThatThrownBy(
+            () -> sfn.startExecution(r -> r.stateMachineArn(ACCOUNT + "stateMachine:ghost")))
         .isInstanceOf(StateMachineDoesNotExistException.class);
-    assertThatThrownBy(() -> sfn.startExecution(
-            r -> r.stateMachineArn("arn:aws:states:eu-west-1:210987654321:stateMachine:greeter")))
+    assertThatThrownBy(
+            () ->
+                sfn.startExecution(
+                    r ->
+                        r.stateMachineArn(
+                            "arn:aws:states:eu-west-1:210987654321:stateMachine:greeter")))
         .isInstanceOf(StateMachineDoesNotExistException.class);
     assertThatThrownBy(() -> sfn.startExecution(r -> r.stateMachineArn("greeter")))
         .isInstanceOf(InvalidArnException.class)
         .hasMessageContaining("Invalid Arn: 'greeter'");
-    assertThatThrownBy(() -> sfn.startExecution(
-            r -> r.stateMachineArn(ACCOUNT + "execution:greeter:run-1")))
+    assertThatThrownBy(
+            () -> sfn.startExecution(r -> r.stateMachineArn(ACCOUNT + "execution:greeter:run-1")))
         .isInstanceOf(InvalidArnException.class)
         .hasMessageContaining("Resource type not valid in this context: execution");
-    assertThatThrownBy(() -> sfn.describeExecution(
-            r -> r.executionArn(ACCOUNT + "execution:greeter:ghost")))
+    assertThatThrownBy(
+            () -> sfn.describeExecution(r -> r.executionArn(ACCOUNT + "execution:greeter:ghost")))
         .isInstanceOf(ExecutionDoesNotExistException.class)
-        .hasMessageContaining("Execution Does Not Exist: '" + ACCOUNT
-            + "execution:greeter:ghost'");
+        .hasMessageContaining("Execution Does Not Exist: '" + ACCOUNT + "execution:greeter:ghost'");
     assertThatThrownBy(() -> sfn.describeExecution(r -> r.executionArn(arn)))
         .isInstanceOf(InvalidArnException.class);
     assertThat(engine().executions()).isEmpty();
@@ -352,60 +377,83 @@ class StepFunctionsServiceTest {
     assertThat(sfn.listExecutions(r -> r.stateMachineArn(arn)).executions())
         .extracting(ExecutionListItem::name)
         .containsExactly("running", "done-3", "done-2", "done-1");
-    ListExecutionsResponse succeeded = sfn.listExecutions(
-        r -> r.stateMachineArn(arn).statusFilter(ExecutionStatus.SUCCEEDED).maxResults(2));
-    assertThat(succeeded.executions()).extracting(ExecutionListItem::name)
+    ListExecutionsResponse succeeded =
+        sfn.listExecutions(
+            r -> r.stateMachineArn(arn).statusFilter(ExecutionStatus.SUCCEEDED).maxResults(2));
+    assertThat(succeeded.executions())
+        .extracting(ExecutionListItem::name)
         .containsExactly("done-3", "done-2");
     assertThat(succeeded.executions().get(0).stopDate()).isNotNull();
-    assertThat(sfn.listExecutions(r -> r.stateMachineArn(arn).statusFilter(
-            ExecutionStatus.SUCCEEDED).maxResults(2).nextToken(succeeded.nextToken()))
-        .executions()).extracting(ExecutionListItem::name).containsExactly("done-1");
-    assertThat(sfn.listExecutionsPaginator(r -> r.stateMachineArn(arn).maxResults(1))
-        .executions()).hasSize(4);
-    assertThat(sfn.listExecutions(r -> r.stateMachineArn(arn)
-        .statusFilter(ExecutionStatus.RUNNING)).executions())
-        .singleElement().satisfies(item -> assertThat(item.stopDate()).isNull());
-    assertThat(sfn.listExecutions(r -> r.stateMachineArn(arn).redriveFilter("REDRIVEN"))
-        .executions()).isEmpty();
-    assertThatThrownBy(() -> sfn.listExecutions(
-            r -> r.stateMachineArn(arn).statusFilter("DONE")))
+    assertThat(
+            sfn.listExecutions(
+                    r ->
+                        r.stateMachineArn(arn)
+                            .statusFilter(ExecutionStatus.SUCCEEDED)
+                            .maxResults(2)
+                            .nextToken(succeeded.nextToken()))
+                .executions())
+        .extracting(ExecutionListItem::name)
+        .containsExactly("done-1");
+    assertThat(sfn.listExecutionsPaginator(r -> r.stateMachineArn(arn).maxResults(1)).executions())
+        .hasSize(4);
+    assertThat(
+            sfn.listExecutions(r -> r.stateMachineArn(arn).statusFilter(ExecutionStatus.RUNNING))
+                .executions())
+        .singleElement()
+        .satisfies(item -> assertThat(item.stopDate()).isNull());
+    assertThat(
+            sfn.listExecutions(r -> r.stateMachineArn(arn).redriveFilter("REDRIVEN")).executions())
+        .isEmpty();
+    assertThatThrownBy(() -> sfn.listExecutions(r -> r.stateMachineArn(arn).statusFilter("DONE")))
         .isInstanceOf(SfnException.class)
         .hasMessageContaining("Member must satisfy enum value set");
-    assertThatThrownBy(() -> sfn.listExecutions(
-            r -> r.stateMachineArn(ACCOUNT + "stateMachine:ghost")))
+    assertThatThrownBy(
+            () -> sfn.listExecutions(r -> r.stateMachineArn(ACCOUNT + "stateMachine:ghost")))
         .isInstanceOf(StateMachineDoesNotExistException.class);
   }
 
   @Test
   void getExecutionHistoryPagesInEitherOrderWithOrWithoutExecutionData() {
     String arn = create("greeter", GREETER);
-    String executionArn = sfn.startExecution(r -> r.stateMachineArn(arn).name("run-1")
-        .input("{\"name\": \"Jane\"}")).executionArn();
+    String executionArn =
+        sfn.startExecution(r -> r.stateMachineArn(arn).name("run-1").input("{\"name\": \"Jane\"}"))
+            .executionArn();
     engine().runUntilIdle();
 
-    List<HistoryEvent> events = sfn.getExecutionHistory(r -> r.executionArn(executionArn))
-        .events();
-    assertThat(events).extracting(HistoryEvent::type).containsExactly(
-        HistoryEventType.EXECUTION_STARTED, HistoryEventType.WAIT_STATE_ENTERED,
-        HistoryEventType.WAIT_STATE_EXITED, HistoryEventType.PASS_STATE_ENTERED,
-        HistoryEventType.PASS_STATE_EXITED, HistoryEventType.EXECUTION_SUCCEEDED);
+    List<HistoryEvent> events = sfn.getExecutionHistory(r -> r.executionArn(executionArn)).events();
+    assertThat(events)
+        .extracting(HistoryEvent::type)
+        .containsExactly(
+            HistoryEventType.EXECUTION_STARTED, HistoryEventType.WAIT_STATE_ENTERED,
+            HistoryEventType.WAIT_STATE_EXITED, HistoryEventType.PASS_STATE_ENTERED,
+            HistoryEventType.PASS_STATE_EXITED, HistoryEventType.EXECUTION_SUCCEEDED);
     assertThat(events).extracting(HistoryEvent::id).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
     assertThat(events.get(0).executionStartedEventDetails().input())
         .isEqualTo("{\"name\":\"Jane\"}");
     assertThat(events.get(0).executionStartedEventDetails().roleArn()).isEqualTo(ROLE);
     assertThat(events.get(3).timestamp()).isEqualTo(events.get(0).timestamp().plusSeconds(60));
 
-    GetExecutionHistoryResponse newest = sfn.getExecutionHistory(
-        r -> r.executionArn(executionArn).reverseOrder(true).maxResults(4));
+    GetExecutionHistoryResponse newest =
+        sfn.getExecutionHistory(r -> r.executionArn(executionArn).reverseOrder(true).maxResults(4));
     assertThat(newest.events()).extracting(HistoryEvent::id).containsExactly(6L, 5L, 4L, 3L);
-    assertThat(sfn.getExecutionHistory(r -> r.executionArn(executionArn).reverseOrder(true)
-        .maxResults(4).nextToken(newest.nextToken())).events())
-        .extracting(HistoryEvent::id).containsExactly(2L, 1L);
-    assertThat(sfn.getExecutionHistoryPaginator(r -> r.executionArn(executionArn).maxResults(2))
-        .events()).hasSize(6);
+    assertThat(
+            sfn.getExecutionHistory(
+                    r ->
+                        r.executionArn(executionArn)
+                            .reverseOrder(true)
+                            .maxResults(4)
+                            .nextToken(newest.nextToken()))
+                .events())
+        .extracting(HistoryEvent::id)
+        .containsExactly(2L, 1L);
+    assertThat(
+            sfn.getExecutionHistoryPaginator(r -> r.executionArn(executionArn).maxResults(2))
+                .events())
+        .hasSize(6);
 
-    List<HistoryEvent> withoutData = sfn.getExecutionHistory(
-        r -> r.executionArn(executionArn).includeExecutionData(false)).events();
+    List<HistoryEvent> withoutData =
+        sfn.getExecutionHistory(r -> r.executionArn(executionArn).includeExecutionData(false))
+            .events();
     assertThat(withoutData.get(0).executionStartedEventDetails().input()).isNull();
     assertThat(withoutData.get(0).executionStartedEventDetails().roleArn()).isEqualTo(ROLE);
     assertThat(withoutData.get(3).stateEnteredEventDetails().name()).isEqualTo("Greet");
@@ -416,12 +464,14 @@ class StepFunctionsServiceTest {
   @Test
   void stopExecutionAbortsARunningExecutionOnceWithItsErrorAndCause() throws Exception {
     String arn = create("greeter", GREETER);
-    String executionArn = sfn.startExecution(r -> r.stateMachineArn(arn).name("run-1")
-        .input("{\"name\": \"Jane\"}")).executionArn();
+    String executionArn =
+        sfn.startExecution(r -> r.stateMachineArn(arn).name("run-1").input("{\"name\": \"Jane\"}"))
+            .executionArn();
     clock.advance(Duration.ofSeconds(10));
 
-    StopExecutionResponse stopped = sfn.stopExecution(
-        r -> r.executionArn(executionArn).error("Manual").cause("changed my mind"));
+    StopExecutionResponse stopped =
+        sfn.stopExecution(
+            r -> r.executionArn(executionArn).error("Manual").cause("changed my mind"));
     engine().runUntilIdle();
 
     assertThat(stopped.stopDate()).isEqualTo(clock.instant());
@@ -430,8 +480,10 @@ class StepFunctionsServiceTest {
     assertThat(described.error()).isEqualTo("Manual");
     assertThat(described.cause()).isEqualTo("changed my mind");
     assertThat(described.stopDate()).isEqualTo(stopped.stopDate());
-    HistoryEvent last = sfn.getExecutionHistory(r -> r.executionArn(executionArn)
-        .reverseOrder(true).maxResults(1)).events().get(0);
+    HistoryEvent last =
+        sfn.getExecutionHistory(r -> r.executionArn(executionArn).reverseOrder(true).maxResults(1))
+            .events()
+            .get(0);
     assertThat(last.type()).isEqualTo(HistoryEventType.EXECUTION_ABORTED);
     assertThat(last.executionAbortedEventDetails().error()).isEqualTo("Manual");
 
@@ -440,8 +492,8 @@ class StepFunctionsServiceTest {
     assertThat(again.stopDate()).isEqualTo(stopped.stopDate());
     assertThat(sfn.describeExecution(r -> r.executionArn(executionArn)).error())
         .isEqualTo("Manual");
-    assertThatThrownBy(() -> sfn.stopExecution(
-            r -> r.executionArn(ACCOUNT + "execution:greeter:ghost")))
+    assertThatThrownBy(
+            () -> sfn.stopExecution(r -> r.executionArn(ACCOUNT + "execution:greeter:ghost")))
         .isInstanceOf(ExecutionDoesNotExistException.class);
   }
 
@@ -452,8 +504,8 @@ class StepFunctionsServiceTest {
     JsonNode input = MAPPER.readTree("{\"name\": \"Jo\"}");
     engine().run(machine, "direct", input);
 
-    DescribeExecutionResponse described = sfn.describeExecution(
-        r -> r.executionArn(ACCOUNT + "execution:greeter:direct"));
+    DescribeExecutionResponse described =
+        sfn.describeExecution(r -> r.executionArn(ACCOUNT + "execution:greeter:direct"));
     assertThat(described.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(described.input()).isEqualTo("{\"name\":\"Jo\"}");
   }
@@ -462,18 +514,21 @@ class StepFunctionsServiceTest {
   void everyCallIsRecordedWithItsIamAction() {
     String arn = create("greeter", GREETER);
     sfn.startExecution(r -> r.stateMachineArn(arn).name("run-1").input("{\"name\": \"x\"}"));
-    assertThatThrownBy(() -> sfn.describeExecution(
-        r -> r.executionArn(ACCOUNT + "execution:greeter:ghost")))
+    assertThatThrownBy(
+            () -> sfn.describeExecution(r -> r.executionArn(ACCOUNT + "execution:greeter:ghost")))
         .isInstanceOf(ExecutionDoesNotExistException.class);
 
-    assertThat(emulator.requestLog().iamActions()).contains("states:CreateStateMachine",
-        "states:StartExecution", "states:DescribeExecution");
-    assertThat(emulator.requestLog().calls("states", "StartExecution")).singleElement()
-        .satisfies(call -> {
-          assertThat(call.mutating()).isTrue();
-          assertThat(call.parameters().get("name").asText()).isEqualTo("run-1");
-        });
-    assertThat(emulator.requestLog().calls("states", "DescribeExecution")).singleElement()
+    assertThat(emulator.requestLog().iamActions())
+        .contains("states:CreateStateMachine", "states:StartExecution", "states:DescribeExecution");
+    assertThat(emulator.requestLog().calls("states", "StartExecution"))
+        .singleElement()
+        .satisfies(
+            call -> {
+              assertThat(call.mutating()).isTrue();
+              assertThat(call.parameters().get("name").asText()).isEqualTo("run-1");
+            });
+    assertThat(emulator.requestLog().calls("states", "DescribeExecution"))
+        .singleElement()
         .satisfies(call -> assertThat(call.errorCode()).isEqualTo("ExecutionDoesNotExist"));
   }
 }

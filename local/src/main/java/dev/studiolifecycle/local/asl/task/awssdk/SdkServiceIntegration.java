@@ -34,16 +34,16 @@ import software.amazon.awssdk.core.traits.MapTrait;
 
 /**
  * {@code arn:aws:states:::aws-sdk:<service>:<action>} for one AWS service, through its AWS SDK for
- * Java v2 client, for every operation of the client generically (no code per operation): the
- * action names the client method ({@code describeUserProfile}), Parameters become the request
- * through the SDK's shape metadata, and the response comes back as Step Functions returns it.
+ * Java v2 client, for every operation of the client generically (no code per operation): the action
+ * names the client method ({@code describeUserProfile}), Parameters become the request through the
+ * SDK's shape metadata, and the response comes back as Step Functions returns it.
  *
  * <p>Errors are named as Step Functions names them for AWS SDK integrations: {@code
  * <Service>.<Exception>}, where Service is the SDK client's name ({@code SageMaker}, {@code Iam},
- * {@code Sns}, {@code Sts}, {@code Sfn}) and Exception the SDK exception class of the error
- * ({@code SageMaker.ResourceNotFoundException}, {@code Iam.NoSuchEntityException}); an error the
- * service model does not declare is the service's base exception ({@code
- * SageMaker.SageMakerException}). The cause is the SDK exception's message.
+ * {@code Sns}, {@code Sts}, {@code Sfn}) and Exception the SDK exception class of the error ({@code
+ * SageMaker.ResourceNotFoundException}, {@code Iam.NoSuchEntityException}); an error the service
+ * model does not declare is the service's base exception ({@code SageMaker.SageMakerException}).
+ * The cause is the SDK exception's message.
  */
 public final class SdkServiceIntegration implements AwsSdkIntegration {
 
@@ -92,7 +92,8 @@ public final class SdkServiceIntegration implements AwsSdkIntegration {
 
   /** The actions this integration runs now, e.g. {@code describeUserProfile}. */
   public Set<String> actions() {
-    return operations.keySet().stream().filter(this::supports)
+    return operations.keySet().stream()
+        .filter(this::supports)
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
@@ -116,32 +117,46 @@ public final class SdkServiceIntegration implements AwsSdkIntegration {
       return problems;
     }
     SdkPojo request = SdkShapeJson.newBuilder(method.getParameterTypes()[0]);
-    checkMembers(request.sdkFields(), parameters, "Parameters", resource.action(), where,
-        problems);
+    checkMembers(request.sdkFields(), parameters, "Parameters", resource.action(), where, problems);
     return problems;
   }
 
   /** Literal members must exist; values given by a path (".$") are checked when they run. */
-  private static void checkMembers(List<SdkField<?>> fields, JsonNode json, String path,
-      String shape, String where, List<String> problems) {
+  private static void checkMembers(
+      List<SdkField<?>> fields,
+      JsonNode json,
+      String path,
+      String shape,
+      String where,
+      List<String> problems) {
     Map<String, SdkField<?>> members = SdkShapeJson.members(fields);
     for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       boolean dynamic = entry.getKey().endsWith(".$");
-      String name = dynamic
-          ? entry.getKey().substring(0, entry.getKey().length() - 2) : entry.getKey();
+      String name =
+          dynamic ? entry.getKey().substring(0, entry.getKey().length() - 2) : entry.getKey();
       SdkField<?> field = members.get(name);
       if (field == null) {
-        problems.add(where + path + "." + name + "': " + shape + " has no member '" + name
-            + "' (it has: " + SdkShapeJson.describe(fields) + ")");
+        problems.add(
+            where
+                + path
+                + "."
+                + name
+                + "': "
+                + shape
+                + " has no member '"
+                + name
+                + "' (it has: "
+                + SdkShapeJson.describe(fields)
+                + ")");
       } else if (!dynamic) {
         checkValue(field, entry.getValue(), path + "." + name, where, problems);
       }
     }
   }
 
-  private static void checkValue(SdkField<?> field, JsonNode value, String path, String where,
-      List<String> problems) {
+  private static void checkValue(
+      SdkField<?> field, JsonNode value, String path, String where, List<String> problems) {
     MarshallingType<?> type = field.marshallingType();
     if (type == MarshallingType.SDK_POJO && value.isObject()) {
       SdkPojo builder = field.constructor().get();
@@ -153,8 +168,12 @@ public final class SdkServiceIntegration implements AwsSdkIntegration {
       }
     } else if (type == MarshallingType.MAP && value.isObject()) {
       SdkField<?> member = field.getTrait(MapTrait.class).valueFieldInfo();
-      value.fields().forEachRemaining(entry -> checkValue(member, entry.getValue(),
-          path + "." + entry.getKey(), where, problems));
+      value
+          .fields()
+          .forEachRemaining(
+              entry ->
+                  checkValue(
+                      member, entry.getValue(), path + "." + entry.getKey(), where, problems));
     }
   }
 
@@ -166,13 +185,20 @@ public final class SdkServiceIntegration implements AwsSdkIntegration {
     }
     Object request;
     try {
-      request = SdkShapeJson.build(SdkShapeJson.newBuilder(method.getParameterTypes()[0]),
-          parameters.isMissingNode() ? JsonNodeFactory.instance.objectNode() : parameters,
-          "Parameters");
+      request =
+          SdkShapeJson.build(
+              SdkShapeJson.newBuilder(method.getParameterTypes()[0]),
+              parameters.isMissingNode() ? JsonNodeFactory.instance.objectNode() : parameters,
+              "Parameters");
     } catch (SdkShapeJson.ShapeMismatch e) {
-      return TaskOutcome.failed(StatesError.RUNTIME, "The Parameters of aws-sdk:"
-          + errorPrefix.toLowerCase(Locale.ROOT) + ":" + action
-          + " do not fit its request: " + e.getMessage());
+      return TaskOutcome.failed(
+          StatesError.RUNTIME,
+          "The Parameters of aws-sdk:"
+              + errorPrefix.toLowerCase(Locale.ROOT)
+              + ":"
+              + action
+              + " do not fit its request: "
+              + e.getMessage());
     }
     try {
       SdkResponse response = (SdkResponse) method.invoke(client, request);
@@ -180,8 +206,8 @@ public final class SdkServiceIntegration implements AwsSdkIntegration {
     } catch (InvocationTargetException e) {
       Throwable thrown = e.getCause();
       if (thrown instanceof AwsServiceException service) {
-        return TaskOutcome.failed(errorPrefix + "." + service.getClass().getSimpleName(),
-            service.getMessage());
+        return TaskOutcome.failed(
+            errorPrefix + "." + service.getClass().getSimpleName(), service.getMessage());
       }
       if (thrown instanceof SdkClientException clientError) {
         return TaskOutcome.failed(errorPrefix + ".SdkClientException", clientError.getMessage());

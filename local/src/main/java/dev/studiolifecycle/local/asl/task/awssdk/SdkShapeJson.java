@@ -31,10 +31,10 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
- * Converts between the JSON that aws-sdk tasks see and AWS SDK v2 model objects, generically,
- * from each shape's {@link SdkField} metadata: member names in PascalCase (as Step Functions
- * writes them, whatever the service's own casing; {@code Equals} is {@code EqualsValue}),
- * timestamps as ISO-8601 strings with milliseconds, blobs as base64.
+ * Converts between the JSON that aws-sdk tasks see and AWS SDK v2 model objects, generically, from
+ * each shape's {@link SdkField} metadata: member names in PascalCase (as Step Functions writes
+ * them, whatever the service's own casing; {@code Equals} is {@code EqualsValue}), timestamps as
+ * ISO-8601 strings with milliseconds, blobs as base64.
  */
 final class SdkShapeJson {
 
@@ -93,8 +93,8 @@ final class SdkShapeJson {
       String where = path + "." + entry.getKey();
       SdkField<?> field = members.get(entry.getKey());
       if (field == null) {
-        throw new ShapeMismatch(where + ": no such member (it has: "
-            + String.join(", ", members.keySet()) + ")");
+        throw new ShapeMismatch(
+            where + ": no such member (it has: " + String.join(", ", members.keySet()) + ")");
       }
       if (!entry.getValue().isNull()) {
         field.set(builder, value(field, entry.getValue(), where));
@@ -152,8 +152,12 @@ final class SdkShapeJson {
       }
       SdkField<?> member = field.getTrait(MapTrait.class).valueFieldInfo();
       Map<String, Object> values = new LinkedHashMap<>();
-      json.fields().forEachRemaining(entry -> values.put(entry.getKey(),
-          value(member, entry.getValue(), where + "." + entry.getKey())));
+      json.fields()
+          .forEachRemaining(
+              entry ->
+                  values.put(
+                      entry.getKey(),
+                      value(member, entry.getValue(), where + "." + entry.getKey())));
       return values;
     } else if (type == MarshallingType.DOCUMENT) {
       return document(json);
@@ -180,8 +184,8 @@ final class SdkShapeJson {
     if (value.stripTrailingZeros().scale() > 0
         || value.compareTo(BigDecimal.valueOf(min)) < 0
         || value.compareTo(BigDecimal.valueOf(max)) > 0) {
-      throw new ShapeMismatch(where + ": must be an integer between " + min + " and " + max
-          + ", got " + json);
+      throw new ShapeMismatch(
+          where + ": must be an integer between " + min + " and " + max + ", got " + json);
     }
     return value;
   }
@@ -193,8 +197,8 @@ final class SdkShapeJson {
     try {
       return OffsetDateTime.parse(text(json, where)).toInstant();
     } catch (DateTimeParseException e) {
-      throw new ShapeMismatch(where + ": must be an ISO-8601 timestamp or epoch seconds, got "
-          + json);
+      throw new ShapeMismatch(
+          where + ": must be an ISO-8601 timestamp or epoch seconds, got " + json);
     }
   }
 
@@ -225,14 +229,15 @@ final class SdkShapeJson {
   static ObjectNode toJson(SdkPojo pojo) {
     ObjectNode out = JSON.objectNode();
     for (SdkField<?> field : pojo.sdkFields()) {
-      json(field, field.getValueOrDefault(pojo)).ifPresent(value -> out.set(jsonName(field),
-          value));
+      json(field, field.getValueOrDefault(pojo))
+          .ifPresent(value -> out.set(jsonName(field), value));
     }
     return out;
   }
 
   private static Optional<JsonNode> json(SdkField<?> field, Object value) {
-    if (value == null || value instanceof SdkAutoConstructList<?>
+    if (value == null
+        || value instanceof SdkAutoConstructList<?>
         || value instanceof SdkAutoConstructMap<?, ?>) {
       return Optional.empty();
     }
@@ -240,7 +245,9 @@ final class SdkShapeJson {
       return Optional.of(JSON.textNode(text));
     } else if (value instanceof Boolean bool) {
       return Optional.of(JSON.booleanNode(bool));
-    } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+    } else if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
         || value instanceof Byte) {
       return Optional.of(JSON.numberNode(((Number) value).longValue()));
     } else if (value instanceof Float || value instanceof Double) {
@@ -261,14 +268,15 @@ final class SdkShapeJson {
     } else if (value instanceof Map<?, ?> map) {
       SdkField<?> member = field.getTrait(MapTrait.class).valueFieldInfo();
       ObjectNode object = JSON.objectNode();
-      map.forEach((key, item) -> object.set(String.valueOf(key),
-          json(member, item).orElse(JSON.nullNode())));
+      map.forEach(
+          (key, item) ->
+              object.set(String.valueOf(key), json(member, item).orElse(JSON.nullNode())));
       return Optional.of(object);
     } else if (value instanceof Document document) {
       return Optional.of(document(document));
     }
-    throw new IllegalStateException("unexpected value of " + field.memberName() + ": "
-        + value.getClass());
+    throw new IllegalStateException(
+        "unexpected value of " + field.memberName() + ": " + value.getClass());
   }
 
   private static JsonNode document(Document document) {

@@ -29,15 +29,30 @@ class SdkShapeJsonTest {
 
   @Test
   void membersOfCamelCaseServicesAreWrittenInPascalCase() throws Exception {
-    Object request = SdkShapeJson.build(SdkShapeJson.newBuilder(StartExecutionRequest.class),
-        json("{'StateMachineArn': 'arn', 'Name': 'run-1', 'Input': '{}'}"), "Parameters");
+    Object request =
+        SdkShapeJson.build(
+            SdkShapeJson.newBuilder(StartExecutionRequest.class),
+            json("{'StateMachineArn': 'arn', 'Name': 'run-1', 'Input': '{}'}"),
+            "Parameters");
 
-    assertThat(request).isEqualTo(
-        StartExecutionRequest.builder().stateMachineArn("arn").name("run-1").input("{}").build());
-    assertThat(SdkShapeJson.toJson(DescribeExecutionResponse.builder().executionArn("e")
-            .status("SUCCEEDED").startDate(Instant.parse("2026-01-05T09:00:00Z")).build()))
-        .isEqualTo(json("{'ExecutionArn': 'e', 'Status': 'SUCCEEDED', "
-            + "'StartDate': '2026-01-05T09:00:00.000Z'}"));
+    assertThat(request)
+        .isEqualTo(
+            StartExecutionRequest.builder()
+                .stateMachineArn("arn")
+                .name("run-1")
+                .input("{}")
+                .build());
+    assertThat(
+            SdkShapeJson.toJson(
+                DescribeExecutionResponse.builder()
+                    .executionArn("e")
+                    .status("SUCCEEDED")
+                    .startDate(Instant.parse("2026-01-05T09:00:00Z"))
+                    .build()))
+        .isEqualTo(
+            json(
+                "{'ExecutionArn': 'e', 'Status': 'SUCCEEDED', "
+                    + "'StartDate': '2026-01-05T09:00:00.000Z'}"));
   }
 
   @Test
@@ -50,32 +65,45 @@ class SdkShapeJsonTest {
   }
 
   private static SdkField<String> member(String name) {
-    return SdkField.builder(MarshallingType.STRING).memberName(name)
-        .traits(LocationTrait.builder().location(MarshallLocation.PAYLOAD).locationName(name)
-            .build())
+    return SdkField.builder(MarshallingType.STRING)
+        .memberName(name)
+        .traits(
+            LocationTrait.builder().location(MarshallLocation.PAYLOAD).locationName(name).build())
         .build();
   }
 
   @Test
   void nestedStructuresListsMapsAndBlobsConvertBothWays() throws Exception {
-    PublishRequest publish = (PublishRequest) SdkShapeJson.build(
-        SdkShapeJson.newBuilder(PublishRequest.class),
-        json("{'TopicArn': 't', 'Message': 'm', 'MessageAttributes': {"
-            + "'outcome': {'DataType': 'String', 'StringValue': 'SUCCEEDED'},"
-            + "'raw': {'DataType': 'Binary', 'BinaryValue': 'aGk='}}}"), "Parameters");
+    PublishRequest publish =
+        (PublishRequest)
+            SdkShapeJson.build(
+                SdkShapeJson.newBuilder(PublishRequest.class),
+                json(
+                    "{'TopicArn': 't', 'Message': 'm', 'MessageAttributes': {"
+                        + "'outcome': {'DataType': 'String', 'StringValue': 'SUCCEEDED'},"
+                        + "'raw': {'DataType': 'Binary', 'BinaryValue': 'aGk='}}}"),
+                "Parameters");
     assertThat(publish.messageAttributes().get("outcome").stringValue()).isEqualTo("SUCCEEDED");
-    assertThat(publish.messageAttributes().get("raw").binaryValue().asUtf8String())
-        .isEqualTo("hi");
-    assertThat(SdkShapeJson.toJson(MessageAttributeValue.builder().dataType("Binary")
-            .binaryValue(SdkBytes.fromUtf8String("hi")).build()))
+    assertThat(publish.messageAttributes().get("raw").binaryValue().asUtf8String()).isEqualTo("hi");
+    assertThat(
+            SdkShapeJson.toJson(
+                MessageAttributeValue.builder()
+                    .dataType("Binary")
+                    .binaryValue(SdkBytes.fromUtf8String("hi"))
+                    .build()))
         .isEqualTo(json("{'DataType': 'Binary', 'BinaryValue': 'aGk='}"));
 
-    CreateRoleRequest role = (CreateRoleRequest) SdkShapeJson.build(
-        SdkShapeJson.newBuilder(CreateRoleRequest.class),
-        json("{'RoleName': 'r', 'MaxSessionDuration': 3600, "
-            + "'Tags': [{'Key': 'a', 'Value': '1'}, {'Key': 'b', 'Value': '2'}]}"), "Parameters");
-    assertThat(role.tags()).extracting(t -> t.key() + "=" + t.value()).containsExactly("a=1",
-        "b=2");
+    CreateRoleRequest role =
+        (CreateRoleRequest)
+            SdkShapeJson.build(
+                SdkShapeJson.newBuilder(CreateRoleRequest.class),
+                json(
+                    "{'RoleName': 'r', 'MaxSessionDuration': 3600, "
+                        + "'Tags': [{'Key': 'a', 'Value': '1'}, {'Key': 'b', 'Value': '2'}]}"),
+                "Parameters");
+    assertThat(role.tags())
+        .extracting(t -> t.key() + "=" + t.value())
+        .containsExactly("a=1", "b=2");
     assertThat(role.maxSessionDuration()).isEqualTo(3600);
   }
 
@@ -88,31 +116,52 @@ class SdkShapeJsonTest {
 
   @Test
   void timestampsAreReadFromIsoTextOrEpochSeconds() throws Exception {
-    DescribeExecutionResponse parsed = (DescribeExecutionResponse) SdkShapeJson.build(
-        SdkShapeJson.newBuilder(DescribeExecutionResponse.class),
-        json("{'StartDate': '2026-01-05T10:00:00.250+01:00', 'StopDate': 1767607200.5}"),
-        "Result");
+    DescribeExecutionResponse parsed =
+        (DescribeExecutionResponse)
+            SdkShapeJson.build(
+                SdkShapeJson.newBuilder(DescribeExecutionResponse.class),
+                json("{'StartDate': '2026-01-05T10:00:00.250+01:00', 'StopDate': 1767607200.5}"),
+                "Result");
     assertThat(parsed.startDate()).isEqualTo(Instant.parse("2026-01-05T09:00:00.250Z"));
     assertThat(parsed.stopDate()).isEqualTo(Instant.parse("2026-01-05T10:00:00.500Z"));
   }
 
   @Test
   void valuesThatDoNotFitTheirShapeNameTheMemberAndTheRule() {
-    assertThatThrownBy(() -> SdkShapeJson.build(SdkShapeJson.newBuilder(CreateRoleRequest.class),
-            json("{'RoleName': 'r', 'Tags': [{'Key': 'a', 'Colour': 'red'}]}"), "Parameters"))
+    assertThatThrownBy(
+            () ->
+                SdkShapeJson.build(
+                    SdkShapeJson.newBuilder(CreateRoleRequest.class),
+                    json("{'RoleName': 'r', 'Tags': [{'Key': 'a', 'Colour': 'red'}]}"),
+                    "Parameters"))
         .hasMessage("Parameters.Tags[0].Colour: no such member (it has: Key, Value)");
-    assertThatThrownBy(() -> SdkShapeJson.build(SdkShapeJson.newBuilder(CreateRoleRequest.class),
-            json("{'MaxSessionDuration': 1.5}"), "Parameters"))
+    assertThatThrownBy(
+            () ->
+                SdkShapeJson.build(
+                    SdkShapeJson.newBuilder(CreateRoleRequest.class),
+                    json("{'MaxSessionDuration': 1.5}"),
+                    "Parameters"))
         .hasMessageContaining("Parameters.MaxSessionDuration: must be an integer");
-    assertThatThrownBy(() -> SdkShapeJson.build(SdkShapeJson.newBuilder(CreateRoleRequest.class),
-            json("{'RoleName': ['r']}"), "Parameters"))
+    assertThatThrownBy(
+            () ->
+                SdkShapeJson.build(
+                    SdkShapeJson.newBuilder(CreateRoleRequest.class),
+                    json("{'RoleName': ['r']}"),
+                    "Parameters"))
         .hasMessage("Parameters.RoleName: must be a string, got ARRAY");
-    assertThatThrownBy(() -> SdkShapeJson.build(SdkShapeJson.newBuilder(PublishRequest.class),
-            json("{'MessageAttributes': {'x': {'BinaryValue': '***'}}}"), "Parameters"))
+    assertThatThrownBy(
+            () ->
+                SdkShapeJson.build(
+                    SdkShapeJson.newBuilder(PublishRequest.class),
+                    json("{'MessageAttributes': {'x': {'BinaryValue': '***'}}}"),
+                    "Parameters"))
         .hasMessageContaining("Parameters.MessageAttributes.x.BinaryValue: must be base64");
-    assertThatThrownBy(() -> SdkShapeJson.build(
-            SdkShapeJson.newBuilder(DescribeExecutionResponse.class),
-            json("{'StartDate': 'yesterday'}"), "Result"))
+    assertThatThrownBy(
+            () ->
+                SdkShapeJson.build(
+                    SdkShapeJson.newBuilder(DescribeExecutionResponse.class),
+                    json("{'StartDate': 'yesterday'}"),
+                    "Result"))
         .hasMessageContaining("Result.StartDate: must be an ISO-8601 timestamp");
   }
 }
