@@ -204,14 +204,14 @@ public final class AslCommand implements Runnable {
       if (definition.resource().isPresent()) {
         machine = machine.withRoleArn(definition.resource().get().roleArn());
       }
-      LambdaRuntime functions = LambdaRuntime.builder(loaded.map(t -> t.functions().values())
-          .orElse(List.of())).build();
       Execution execution;
       if (mockConfig != null) {
         execution = runWithMocks(definition, machine, mockName, executionInput, loaded,
             handlerOutput);
       } else {
-        checkFunctions(definition.definition(), Optional.empty(), loaded, functions);
+        checkFunctions(definition.definition(), Optional.empty(), loaded,
+            LambdaRuntime.builder(loaded.map(t -> t.functions().values()).orElse(List.of()))
+                .build());
         execution = runOnEmulator(machine, executionInput, loaded, scenario, handlerOutput);
       }
       err.print(TimelineRenderer.render(execution.history()));
