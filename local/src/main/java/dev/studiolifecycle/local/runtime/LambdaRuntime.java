@@ -150,6 +150,7 @@ public final class LambdaRuntime implements LambdaFunctions {
           function.memorySize(), clock.instant().plusSeconds(function.timeoutSeconds()), clock,
           handlerOutput);
       synchronized (binding) {
+        PowertoolsEnvironment.apply(function.environment());
         try {
           return new LambdaResponse.Returned(binding.invoke(payload, context), executedVersion,
               requestId);
