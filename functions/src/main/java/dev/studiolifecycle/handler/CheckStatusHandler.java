@@ -26,17 +26,13 @@ public final class CheckStatusHandler implements RequestHandler<CheckStatusInput
 
   /** Builds the handler for a function environment; the local runtime calls this one. */
   public CheckStatusHandler(Map<String, String> environment) {
-    this(new StatusChecker(AwsClientFactory.sageMaker()), OutcomeMetrics.powertools(environment));
+    this(new StatusChecker(AwsClientFactory.sageMaker()));
   }
 
   /** For tests: a ready service. */
   public CheckStatusHandler(StatusChecker service) {
-    this(service, OutcomeMetrics.powertools());
-  }
-
-  private CheckStatusHandler(StatusChecker service, OutcomeMetrics metrics) {
     this.service = service;
-    this.invocation = new StepInvocation("CheckStatus", metrics);
+    this.invocation = new StepInvocation("CheckStatus", OutcomeMetrics.powertools());
   }
 
   @Override

@@ -32,18 +32,13 @@ public final class CreateExecutionRoleHandler
     this(
         new ExecutionRoleProvisioner(
             AwsClientFactory.iam(),
-            ExecutionRoleSettings.from(FunctionEnvironment.of(environment))),
-        OutcomeMetrics.powertools(environment));
+            ExecutionRoleSettings.from(FunctionEnvironment.of(environment))));
   }
 
   /** For tests: a ready service. */
   public CreateExecutionRoleHandler(ExecutionRoleProvisioner service) {
-    this(service, OutcomeMetrics.powertools());
-  }
-
-  private CreateExecutionRoleHandler(ExecutionRoleProvisioner service, OutcomeMetrics metrics) {
     this.service = service;
-    this.invocation = new StepInvocation("CreateExecutionRole", metrics);
+    this.invocation = new StepInvocation("CreateExecutionRole", OutcomeMetrics.powertools());
   }
 
   @Override

@@ -27,19 +27,13 @@ public final class CreateUserProfileHandler
 
   /** Builds the handler for a function environment; the local runtime calls this one. */
   public CreateUserProfileHandler(Map<String, String> environment) {
-    this(
-        new UserProfileCreator(AwsClientFactory.sageMaker()),
-        OutcomeMetrics.powertools(environment));
+    this(new UserProfileCreator(AwsClientFactory.sageMaker()));
   }
 
   /** For tests: a ready service. */
   public CreateUserProfileHandler(UserProfileCreator service) {
-    this(service, OutcomeMetrics.powertools());
-  }
-
-  private CreateUserProfileHandler(UserProfileCreator service, OutcomeMetrics metrics) {
     this.service = service;
-    this.invocation = new StepInvocation("CreateUserProfile", metrics);
+    this.invocation = new StepInvocation("CreateUserProfile", OutcomeMetrics.powertools());
   }
 
   @Override

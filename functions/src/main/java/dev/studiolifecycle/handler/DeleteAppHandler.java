@@ -27,19 +27,13 @@ public final class DeleteAppHandler implements RequestHandler<DeleteAppInput, De
 
   /** Builds the handler for a function environment; the local runtime calls this one. */
   public DeleteAppHandler(Map<String, String> environment) {
-    this(
-        new AppDeletionService(AwsClientFactory.sageMaker()),
-        OutcomeMetrics.powertools(environment));
+    this(new AppDeletionService(AwsClientFactory.sageMaker()));
   }
 
   /** For tests: a ready service. */
   public DeleteAppHandler(AppDeletionService service) {
-    this(service, OutcomeMetrics.powertools());
-  }
-
-  private DeleteAppHandler(AppDeletionService service, OutcomeMetrics metrics) {
     this.service = service;
-    this.invocation = new StepInvocation("DeleteApp", metrics);
+    this.invocation = new StepInvocation("DeleteApp", OutcomeMetrics.powertools());
   }
 
   @Override

@@ -31,18 +31,13 @@ public final class DeleteExecutionRoleHandler
   public DeleteExecutionRoleHandler(Map<String, String> environment) {
     this(
         new ExecutionRoleDeleter(
-            AwsClientFactory.iam(), FunctionEnvironment.of(environment).rolePath()),
-        OutcomeMetrics.powertools(environment));
+            AwsClientFactory.iam(), FunctionEnvironment.of(environment).rolePath()));
   }
 
   /** For tests: a ready service. */
   public DeleteExecutionRoleHandler(ExecutionRoleDeleter service) {
-    this(service, OutcomeMetrics.powertools());
-  }
-
-  private DeleteExecutionRoleHandler(ExecutionRoleDeleter service, OutcomeMetrics metrics) {
     this.service = service;
-    this.invocation = new StepInvocation("DeleteExecutionRole", metrics);
+    this.invocation = new StepInvocation("DeleteExecutionRole", OutcomeMetrics.powertools());
   }
 
   @Override

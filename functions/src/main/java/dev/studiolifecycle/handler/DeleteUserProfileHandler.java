@@ -28,19 +28,13 @@ public final class DeleteUserProfileHandler
 
   /** Builds the handler for a function environment; the local runtime calls this one. */
   public DeleteUserProfileHandler(Map<String, String> environment) {
-    this(
-        new UserProfileDeleter(AwsClientFactory.sageMaker()),
-        OutcomeMetrics.powertools(environment));
+    this(new UserProfileDeleter(AwsClientFactory.sageMaker()));
   }
 
   /** For tests: a ready service. */
   public DeleteUserProfileHandler(UserProfileDeleter service) {
-    this(service, OutcomeMetrics.powertools());
-  }
-
-  private DeleteUserProfileHandler(UserProfileDeleter service, OutcomeMetrics metrics) {
     this.service = service;
-    this.invocation = new StepInvocation("DeleteUserProfile", metrics);
+    this.invocation = new StepInvocation("DeleteUserProfile", OutcomeMetrics.powertools());
   }
 
   @Override

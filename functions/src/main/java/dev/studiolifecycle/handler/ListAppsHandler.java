@@ -26,19 +26,13 @@ public final class ListAppsHandler implements RequestHandler<ListAppsInput, AppD
 
   /** Builds the handler for a function environment; the local runtime calls this one. */
   public ListAppsHandler(Map<String, String> environment) {
-    this(
-        new AppDeletionPlanner(AwsClientFactory.sageMaker()),
-        OutcomeMetrics.powertools(environment));
+    this(new AppDeletionPlanner(AwsClientFactory.sageMaker()));
   }
 
   /** For tests: a ready service. */
   public ListAppsHandler(AppDeletionPlanner service) {
-    this(service, OutcomeMetrics.powertools());
-  }
-
-  private ListAppsHandler(AppDeletionPlanner service, OutcomeMetrics metrics) {
     this.service = service;
-    this.invocation = new StepInvocation("ListApps", metrics);
+    this.invocation = new StepInvocation("ListApps", OutcomeMetrics.powertools());
   }
 
   @Override

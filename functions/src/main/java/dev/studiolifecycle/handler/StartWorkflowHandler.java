@@ -32,18 +32,13 @@ public final class StartWorkflowHandler implements RequestHandler<SNSEvent, Star
     this(
         new WorkflowStarter(
             AwsClientFactory.stepFunctions(),
-            WorkflowSettings.from(FunctionEnvironment.of(environment))),
-        OutcomeMetrics.powertools(environment));
+            WorkflowSettings.from(FunctionEnvironment.of(environment))));
   }
 
   /** For tests: a ready service. */
   public StartWorkflowHandler(WorkflowStarter service) {
-    this(service, OutcomeMetrics.powertools());
-  }
-
-  private StartWorkflowHandler(WorkflowStarter service, OutcomeMetrics metrics) {
     this.service = service;
-    this.invocation = new StepInvocation("StartWorkflow", metrics);
+    this.invocation = new StepInvocation("StartWorkflow", OutcomeMetrics.powertools());
   }
 
   @Override

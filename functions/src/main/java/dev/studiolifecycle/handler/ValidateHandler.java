@@ -44,18 +44,13 @@ public final class ValidateHandler implements RequestStreamHandler {
   public ValidateHandler(Map<String, String> environment) {
     this(
         new ValidationService(
-            new RequestValidator(RequestSchema.load()), AwsClientFactory.sageMaker()),
-        OutcomeMetrics.powertools(environment));
+            new RequestValidator(RequestSchema.load()), AwsClientFactory.sageMaker()));
   }
 
   /** For tests: a ready service. */
   public ValidateHandler(ValidationService service) {
-    this(service, OutcomeMetrics.powertools());
-  }
-
-  private ValidateHandler(ValidationService service, OutcomeMetrics metrics) {
     this.service = service;
-    this.invocation = new StepInvocation(STEP, metrics);
+    this.invocation = new StepInvocation(STEP, OutcomeMetrics.powertools());
   }
 
   @Override

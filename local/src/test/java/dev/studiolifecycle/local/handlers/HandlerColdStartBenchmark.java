@@ -38,6 +38,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /**
  * A cold-start proxy for one handler: in a fresh JVM, starts the emulator, seeds what the handler
@@ -92,6 +93,9 @@ public final class HandlerColdStartBenchmark {
       seed(emulator, template, logicalId);
       long ready = System.currentTimeMillis();
 
+      // What Lambda's process environment gives Powertools; the local runtime does the same.
+      MetricsFactory.getMetricsInstance()
+          .setNamespace(function.environment().get("POWERTOOLS_METRICS_NAMESPACE"));
       PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
       Object handler = StandardOutputRouter.divertedTo(discard, () -> construct(function));
       long constructed = System.currentTimeMillis();
