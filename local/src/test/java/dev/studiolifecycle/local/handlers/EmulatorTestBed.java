@@ -43,6 +43,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * One emulator per test, with the project's handlers deployed on it as template.yaml deploys them:
@@ -77,6 +78,7 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
   private SdkHttpClient http;
   private SageMakerClient sageMaker;
   private IamClient iam;
+  private SfnClient stepFunctions;
 
   /** The project's root folder (surefire sets {@code studiolifecycle.projectRoot}). */
   static Path projectRoot() {
@@ -125,12 +127,14 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
     http = UrlConnectionHttpClient.create();
     sageMaker = inspector(SageMakerClient.builder()).build();
     iam = inspector(IamClient.builder()).build();
+    stepFunctions = inspector(SfnClient.builder()).build();
   }
 
   void close() {
     if (sageMaker != null) {
       sageMaker.close();
       iam.close();
+      stepFunctions.close();
       http.close();
     }
     if (environment != null) {
@@ -194,6 +198,11 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
 
   static Map<String, String> managedTags(String requestId) {
     return Map.of("managed-by", "studio-lifecycle", "studio-lifecycle:request-id", requestId);
+  }
+
+  /** Step Functions as the test inspects it (answers once a test serves it on the emulator). */
+  SfnClient stepFunctions() {
+    return stepFunctions;
   }
 
   // ---------------------------------------------------------------- the request log
