@@ -143,6 +143,7 @@ public final class LambdaRuntime implements LambdaFunctions {
           handlerOutput);
       synchronized (binding) {
         try {
+          PowertoolsEnvironment.applyFor(function.environment());
           return new LambdaResponse.Returned(binding.invoke(payload, context), executedVersion,
               requestId);
         } catch (Throwable thrown) {
