@@ -64,9 +64,15 @@ public final class ExecutionRoleProvisioner {
             : wanted.create();
     Plan plan = plan(request, create);
     String requestId = Correlation.requestIdOr(input.correlation(), request.requestId());
+    // Look before creating: a replay of the request (or of an earlier one) must change
+    // nothing that is already as requested, so it makes no CreateRole call at all.
+    if (roles.role(plan.roleName()).isPresent()) {
+      return adopt(request.userProfileName(), requestId, plan);
+    }
     try {
       return create(request.userProfileName(), requestId, plan);
     } catch (EntityAlreadyExistsException e) {
+      // Created meanwhile, e.g. by a concurrent attempt whose answer was lost.
       return adopt(request.userProfileName(), requestId, plan);
     }
   }
@@ -229,7 +235,12 @@ public final class ExecutionRoleProvisioner {
         attached.add(policyArn);
       }
     }
-    putS3Policy(plan);
+    if (!plan.buckets().isEmpty()
+        && !ExecutionRolePolicy.sameDocument(
+            roles.inlinePolicy(name, ExecutionRolePolicy.S3_POLICY_NAME).orElse(null),
+            ExecutionRolePolicy.s3AccessPolicy(settings.partition(), plan.buckets()))) {
+      putS3Policy(plan);
+    }
     return new ExecutionRoleResult(
         role.arn(), role.roleName(), ManagedTags.createdFor(tags, requestId), true, attached);
   }

@@ -37,6 +37,8 @@ import software.amazon.awssdk.services.iam.model.AttachedPermissionsBoundary;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 import software.amazon.awssdk.services.iam.model.CreateRoleResponse;
+import software.amazon.awssdk.services.iam.model.GetRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.GetRolePolicyResponse;
 import software.amazon.awssdk.services.iam.model.GetRoleRequest;
 import software.amazon.awssdk.services.iam.model.GetRoleResponse;
 import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesRequest;
@@ -95,9 +97,15 @@ class ExecutionRoleProvisionerTest {
     return role.build();
   }
 
+  private void noRoleYet() {
+    when(iam.getRole(any(GetRoleRequest.class))).thenThrow(AwsErrors.noSuchEntity());
+  }
+
   private void existing(Role role, Map<String, String> tags, String... attached) {
     when(iam.getRole(any(GetRoleRequest.class)))
         .thenReturn(GetRoleResponse.builder().role(role).build());
+    when(iam.getRolePolicy(any(GetRolePolicyRequest.class)))
+        .thenThrow(AwsErrors.noSuchEntity());
     when(iam.listRoleTags(any(ListRoleTagsRequest.class)))
         .thenReturn(
             ListRoleTagsResponse.builder()
@@ -129,6 +137,7 @@ class ExecutionRoleProvisionerTest {
 
   @Test
   void createsARoleOfTheUsersOwnWithBoundaryTrustTagsAndPolicies() {
+    noRoleYet();
     when(iam.createRole(any(CreateRoleRequest.class)))
         .thenReturn(
             CreateRoleResponse.builder()
@@ -179,6 +188,7 @@ class ExecutionRoleProvisionerTest {
 
   @Test
   void putsNoInlinePolicyWithoutBuckets() {
+    noRoleYet();
     when(iam.createRole(any(CreateRoleRequest.class)))
         .thenReturn(
             CreateRoleResponse.builder().role(Role.builder().arn(ROLE_ARN).build()).build());
@@ -189,6 +199,7 @@ class ExecutionRoleProvisionerTest {
 
   @Test
   void canvasBasePermissionsAndForecastingAttachTheirPoliciesAndTrustForecast() {
+    noRoleYet();
     when(iam.createRole(any(CreateRoleRequest.class)))
         .thenReturn(
             CreateRoleResponse.builder().role(Role.builder().arn(ROLE_ARN).build()).build());
@@ -209,6 +220,7 @@ class ExecutionRoleProvisionerTest {
 
   @Test
   void aGivenForecastRoleNeedsNoForecastPolicyOrTrust() {
+    noRoleYet();
     when(iam.createRole(any(CreateRoleRequest.class)))
         .thenReturn(
             CreateRoleResponse.builder().role(Role.builder().arn(ROLE_ARN).build()).build());
@@ -331,7 +343,6 @@ class ExecutionRoleProvisionerTest {
 
   @Test
   void adoptsAndConvergesTheRoleItCreatedEarlierForTheSameUser() {
-    when(iam.createRole(any(CreateRoleRequest.class))).thenThrow(AwsErrors.entityAlreadyExists());
     String sageMakerOnly = encoded(ExecutionRolePolicy.trustPolicy("123456789012", false));
     existing(
         role(sageMakerOnly, Map.of(), "/studio-lifecycle/", null), ours("hr-2026-000123"), FULL);
@@ -363,11 +374,73 @@ class ExecutionRoleProvisionerTest {
     assertThat(result.adopted()).isTrue();
     assertThat(result.createdByThisRun()).as("same request id: a replay of this run").isTrue();
     assertThat(result.attachedPolicyArns()).containsExactly(FULL, S3_READ, FORECAST);
+    verify(iam, never()).createRole(any(CreateRoleRequest.class));
+  }
+
+  @Test
+  void aReplayOfARoleAlreadyAsRequestedChangesNothing() {
+    String trust = encoded(ExecutionRolePolicy.trustPolicy("123456789012", false));
+    existing(role(trust, Map.of(), "/studio-lifecycle/", BOUNDARY), ours("hr-2026-000123"), FULL,
+        S3_READ);
+    when(iam.getRolePolicy(any(GetRolePolicyRequest.class)))
+        .thenReturn(
+            GetRolePolicyResponse.builder()
+                .policyDocument(encoded(ExecutionRolePolicy.s3AccessPolicy("aws", List.of("b1"))))
+                .build());
+
+    ExecutionRoleResult result =
+        provisioner.provision(
+            input(RequestBuilder.onboard().newRole(List.of("b1"), List.of(S3_READ)).build()));
+
+    assertThat(result.adopted()).isTrue();
+    assertThat(result.createdByThisRun()).isTrue();
+    verify(iam, never()).createRole(any(CreateRoleRequest.class));
+    verify(iam, never()).attachRolePolicy(any(AttachRolePolicyRequest.class));
+    verify(iam, never()).putRolePolicy(any(PutRolePolicyRequest.class));
+    verify(iam, never()).updateAssumeRolePolicy(any(UpdateAssumeRolePolicyRequest.class));
+    verify(iam, never()).putRolePermissionsBoundary(any(PutRolePermissionsBoundaryRequest.class));
+  }
+
+  @Test
+  void anInlinePolicyForOtherBucketsIsRewritten() {
+    String trust = encoded(ExecutionRolePolicy.trustPolicy("123456789012", false));
+    existing(role(trust, Map.of(), "/studio-lifecycle/", BOUNDARY), ours("hr-2026-000123"), FULL);
+    when(iam.getRolePolicy(any(GetRolePolicyRequest.class)))
+        .thenReturn(
+            GetRolePolicyResponse.builder()
+                .policyDocument(encoded(ExecutionRolePolicy.s3AccessPolicy("aws", List.of("old"))))
+                .build());
+
+    provisioner.provision(input(RequestBuilder.onboard().newRole(List.of("b1"), List.of()).build()));
+
+    ArgumentCaptor<PutRolePolicyRequest> inline =
+        ArgumentCaptor.forClass(PutRolePolicyRequest.class);
+    verify(iam).putRolePolicy(inline.capture());
+    assertThat(inline.getValue().policyDocument())
+        .isEqualTo(ExecutionRolePolicy.s3AccessPolicy("aws", List.of("b1")));
+  }
+
+  @Test
+  void adoptsARoleCreatedBetweenItsLookAndItsCreateCall() {
+    when(iam.createRole(any(CreateRoleRequest.class))).thenThrow(AwsErrors.entityAlreadyExists());
+    String trust = encoded(ExecutionRolePolicy.trustPolicy("123456789012", false));
+    existing(role(trust, Map.of(), "/studio-lifecycle/", BOUNDARY), ours("hr-2026-000123"), FULL);
+    when(iam.getRole(any(GetRoleRequest.class)))
+        .thenThrow(AwsErrors.noSuchEntity())
+        .thenReturn(
+            GetRoleResponse.builder()
+                .role(role(trust, Map.of(), "/studio-lifecycle/", BOUNDARY))
+                .build());
+
+    ExecutionRoleResult result = provisioner.provision(input(RequestBuilder.onboard().build()));
+
+    verify(iam).createRole(any(CreateRoleRequest.class));
+    assertThat(result.adopted()).isTrue();
+    assertThat(result.roleArn()).isEqualTo(ROLE_ARN);
   }
 
   @Test
   void adoptingARoleOfAnEarlierRequestIsNotCreatedByThisRun() {
-    when(iam.createRole(any(CreateRoleRequest.class))).thenThrow(AwsErrors.entityAlreadyExists());
     String trust = encoded(ExecutionRolePolicy.trustPolicy("123456789012", false));
     existing(role(trust, Map.of(), "/studio-lifecycle/", BOUNDARY), ours("hr-2025-000001"), FULL);
     ExecutionRoleResult result = provisioner.provision(input(RequestBuilder.onboard().build()));
@@ -380,7 +453,6 @@ class ExecutionRoleProvisionerTest {
 
   @Test
   void aRoleOfAnotherOwnerOrUserIsAConflict() {
-    when(iam.createRole(any(CreateRoleRequest.class))).thenThrow(AwsErrors.entityAlreadyExists());
     String trust = encoded(ExecutionRolePolicy.trustPolicy("123456789012", false));
     existing(
         role(trust, Map.of(), "/studio-lifecycle/", BOUNDARY),
@@ -395,7 +467,6 @@ class ExecutionRoleProvisionerTest {
 
   @Test
   void aRoleOutsideTheRolePathIsAConflict() {
-    when(iam.createRole(any(CreateRoleRequest.class))).thenThrow(AwsErrors.entityAlreadyExists());
     String trust = encoded(ExecutionRolePolicy.trustPolicy("123456789012", false));
     existing(role(trust, Map.of(), "/", BOUNDARY), ours("hr-2026-000123"));
     assertThatThrownBy(() -> provisioner.provision(input(RequestBuilder.onboard().build())))
