@@ -1,0 +1,49 @@
+package dev.studiolifecycle.local.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.asl.task.LambdaResponse;
+import dev.studiolifecycle.local.template.FunctionDefinition;
+import dev.studiolifecycle.local.time.VirtualClock;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Powertools reads its settings from the process environment; in-process, each function's template
+ * environment must reach it instead (the test JVM's own environment names another namespace).
+ */
+class PowertoolsEnvironmentTest {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Test
+  void metricsGoToTheHandlerOutputUnderTheFunctionsNamespaceAndService() throws Exception {
+    ByteArrayOutputStream handlerLog = new ByteArrayOutputStream();
+    FunctionDefinition function = new FunctionDefinition("MetricsFunction", "MetricsFunction",
+        "dev.studiolifecycle.local.runtime.fixtures.MetricsHandler", "java21", 3, 256,
+        Map.of(PowertoolsEnvironment.METRICS_NAMESPACE, "LocalNamespaceUnderTest",
+            PowertoolsEnvironment.SERVICE_NAME, "metrics-fixture"), null);
+    LambdaRuntime runtime = LambdaRuntime.builder(List.of(function))
+        .handlerOutput(new PrintStream(handlerLog, true, StandardCharsets.UTF_8))
+        .clock(new VirtualClock()).build();
+
+    LambdaResponse response = runtime.invoke("MetricsFunction", null,
+        "{}".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(response).isInstanceOf(LambdaResponse.Returned.class);
+    String emf = handlerLog.toString(StandardCharsets.UTF_8).lines()
+        .filter(line -> line.contains("\"_aws\"")).findFirst().orElseThrow(
+            () -> new AssertionError("no EMF record in the handler output: " + handlerLog));
+    JsonNode record = MAPPER.readTree(emf);
+    assertThat(record.at("/_aws/CloudWatchMetrics/0/Namespace").asText())
+        .isEqualTo("LocalNamespaceUnderTest");
+    assertThat(record.path("Service").asText()).isEqualTo("metrics-fixture");
+    assertThat(record.path("Greetings").asDouble()).isEqualTo(1.0);
+  }
+}
