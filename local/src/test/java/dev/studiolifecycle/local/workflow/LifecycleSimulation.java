@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,9 +41,15 @@ final class LifecycleSimulation implements AutoCloseable {
 
   /** The emulator seeded from {@code events/scenarios/<scenario>}. */
   static LifecycleSimulation of(String scenario) {
-    return new LifecycleSimulation(LocalWorkflowRuntime.builder(PROJECT_ROOT)
-        .scenario(ScenarioLoader.load(PROJECT_ROOT.resolve("events/scenarios").resolve(scenario)))
-        .build());
+    return of(scenario, Map.of());
+  }
+
+  /** The same, with values for some of template.yaml's Parameters. */
+  static LifecycleSimulation of(String scenario, Map<String, String> parameters) {
+    LocalWorkflowRuntime.Builder builder = LocalWorkflowRuntime.builder(PROJECT_ROOT)
+        .scenario(ScenarioLoader.load(PROJECT_ROOT.resolve("events/scenarios").resolve(scenario)));
+    parameters.forEach(builder::parameter);
+    return new LifecycleSimulation(builder.build());
   }
 
   /** The state machine input {@code events/statemachine/<name>}. */

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
@@ -200,6 +201,35 @@ class OffboardingTest {
           .containsExactlyInAnyOrder("JupyterServer", "JupyterLab", "Canvas");
       assertThat(names(message.at("/leftAlone/apps"), "appName"))
           .containsExactly("datascience-ml-t3-medium");
+    }
+  }
+
+  @Test
+  void offboardingStartsOverAtMostMaxInUseRoundsTimesThenFails() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("offboarding-jane-doe.json",
+            Map.of("MaxInUseRounds", "1"));
+        StudioUser jane = StudioUser.of(simulation.emulator(), DOMAIN, "jane-doe")) {
+      // Jane opens Canvas during the first round, and a notebook space's app during the second.
+      simulation.at(Duration.ofMinutes(1), () -> jane.launchApp("Canvas", "default"));
+      simulation.at(Duration.ofMinutes(7), () -> jane.launchApp("JupyterServer", "again"));
+
+      Execution execution = simulation.run("offboard-delete-role.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.error()).contains("dev.studiolifecycle.error.ProfileInUse");
+      List<String> path = path(execution);
+      assertThat(Collections.frequency(path, "ListApps")).as("started over once").isEqualTo(2);
+      assertThat(path).endsWith("CountInUseRound", "TooManyInUseRounds", "BeginCompensation",
+          "ProfileArnOfExistingProfile", "StartCompensation", "UndoProfile", "UndoRole",
+          "NotifyFailure", "Failed");
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
+          .contains(ResourceStatus.IN_SERVICE);
+      assertThat(simulation.emulator().iam().roleExists("jane-doe")).isTrue();
+      JsonNode message = simulation.notification(execution).message();
+      assertThat(message.path("error").asText())
+          .isEqualTo("dev.studiolifecycle.error.ProfileInUse");
+      assertThat(names(message.at("/deleted/apps"), "appType"))
+          .containsExactlyInAnyOrder("JupyterServer", "JupyterLab", "Canvas");
     }
   }
 

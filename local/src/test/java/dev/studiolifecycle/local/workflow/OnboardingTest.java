@@ -10,6 +10,7 @@ import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEvent;
 import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.emulator.RecordedCall;
+import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
 import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
 import dev.studiolifecycle.local.workflow.LifecycleSimulation.Notification;
 import java.net.URLDecoder;
@@ -260,6 +261,47 @@ class OnboardingTest {
           "dev.studiolifecycle.error.RoleNotYetAssumable");
       assertThat(java.time.Duration.between(execution.startDate(),
           execution.stopDate().orElseThrow())).hasSeconds(42);
+    }
+  }
+
+  @Test
+  void anOnboardingNobodyCanBeToldAboutFailsAndUndoesTheProfileAndRoleItCreated() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("notification-outage.json")) {
+      Execution execution = simulation.run("onboard-iam-new-role.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.error()).contains("SNS.InternalFailureException");
+      assertThat(path(execution)).endsWith("AfterWait", "NotifyOnboarded", "BeginCompensation",
+          "ProfileArnOfThisRun", "StartCompensation", "UndoProfile", "DeleteCreatedProfile",
+          "UndoRole", "DeleteCreatedRole", "NotifyFailure", "Failed");
+      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe")).isFalse();
+      simulation.emulator().virtualClock().advance(java.time.Duration.ofMinutes(1));
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(IAM_DOMAIN, "jane-doe"))
+          .isEmpty();
+
+      Notification notification = simulation.notification(execution);
+      assertThat(notification.outcome()).isEqualTo("FAILED");
+      JsonNode message = notification.message();
+      assertThat(message.path("error").asText()).isEqualTo("SNS.InternalFailureException");
+      assertThat(message.path("userProfileArn").asText()).endsWith("/d-studiolocal01/jane-doe");
+      assertThat(message.at("/compensation/userProfile/outcome").asText()).isEqualTo("DELETING");
+      assertThat(message.at("/compensation/executionRole/outcome").asText()).isEqualTo("DELETED");
+    }
+  }
+
+  @Test
+  void aFailureNotificationThatCannotBeSentStillEndsWithTheOriginalError() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("studio-domains.json")) {
+      simulation.emulator().faults().failTimes("sns", "Publish",
+          InjectedFailure.INTERNAL_FAILURE, 100);
+
+      Execution execution = simulation.run("onboard-invalid-instance-type.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.error()).contains("dev.studiolifecycle.error.AwsRequestFailed");
+      assertThat(path(execution)).endsWith("DeleteCreatedRole", "NotifyFailure", "Failed");
+      assertThat(simulation.emulator().iam().roleExists("studio-chris-park")).isFalse();
+      assertThat(simulation.runtime().notifications()).isEmpty();
     }
   }
 
