@@ -54,6 +54,11 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Append the handlers' log lines and metrics to this file (default: dropped)")
   Path handlerLogs;
 
+  @Option(names = "--project-root", paramLabel = "<dir>", defaultValue = ".",
+      description = "The project's root folder, with template.yaml, statemachine/ and events/ "
+          + "(default: the current directory)")
+  Path projectRoot;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -62,7 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     long wallStart = System.nanoTime();
     try {
-      Path root = ProjectRoot.current();
+      Path root = ProjectRoot.check(projectRoot);
       Scenario scenario = ScenarioLoader.load(root.resolve(SCENARIO));
       JsonNode onboarding = RunCommand.readInput(root.resolve(ONBOARDING));
       JsonNode offboarding = RunCommand.readInput(root.resolve(OFFBOARDING));

@@ -228,7 +228,9 @@ public final class ExecutionReport {
       String state = event.stateName();
       HistoryEventType type = event.type();
       boolean top = state != null && topLevel.contains(state);
-      if (state != null && !top) {
+      // Iteration events carry the Map state's name; the states they run are nested.
+      boolean inside = (state != null && !top) || type.name().startsWith("MapIteration");
+      if (inside) {
         if (nested != null) {
           nested.add(event);
         }

@@ -66,6 +66,11 @@ public final class RunCommand implements Callable<Integer> {
       description = "Append the handlers' log lines and metrics to this file (default: dropped)")
   Path handlerLogs;
 
+  @Option(names = "--project-root", paramLabel = "<dir>", defaultValue = ".",
+      description = "The project's root folder, with template.yaml, statemachine/ and events/ "
+          + "(default: the current directory)")
+  Path projectRoot;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -73,7 +78,7 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      Path root = ProjectRoot.current();
+      Path root = ProjectRoot.check(projectRoot);
       JsonNode input = readInput(inputFile);
       Scenario scenario = scenarioFile == null ? null : ScenarioLoader.load(scenarioFile);
       try (HandlerLogs logs = HandlerLogs.open(handlerLogs)) {
@@ -91,7 +96,14 @@ public final class RunCommand implements Callable<Integer> {
         out.flush();
         return execution.status() == ExecutionStatus.SUCCEEDED ? SUCCEEDED : FAILED;
       }
-    } catch (BadInput | ScenarioException | TemplateException | DefinitionException e) {
+    } catch (ScenarioException e) {
+      // Errors found while seeding the emulator name the field but not the file.
+      String message = e.getMessage();
+      err.println("run: " + (message.contains(String.valueOf(scenarioFile)) ? message
+          : scenarioFile + ": " + message));
+      err.flush();
+      return BAD_INPUT;
+    } catch (BadInput | TemplateException | DefinitionException e) {
       err.println("run: " + e.getMessage());
       err.flush();
       return BAD_INPUT;
