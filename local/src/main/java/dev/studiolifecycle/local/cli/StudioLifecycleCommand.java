@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       EmulatorCommand.class,
       RunCommand.class,
       DemoCommand.class,
+      HrEventCommand.class,
     })
 public final class StudioLifecycleCommand implements Runnable {
 

@@ -129,6 +129,14 @@ public final class LambdaRuntime implements LambdaFunctions {
 
   private LambdaResponse run(FunctionDefinition function, String invokedArn,
       String executedVersion, String requestId, byte[] payload) {
+    // The handler's AWS calls carry the function's logical id, so that the emulator's request
+    // log tells which function made each call (see CallerHeaderInterceptor).
+    return CallerContext.callingAs(function.logicalId(),
+        () -> runHandler(function, invokedArn, executedVersion, requestId, payload));
+  }
+
+  private LambdaResponse runHandler(FunctionDefinition function, String invokedArn,
+      String executedVersion, String requestId, byte[] payload) {
     return StandardOutputRouter.divertedTo(handlerOutput, () -> {
       HandlerBinding binding;
       try {

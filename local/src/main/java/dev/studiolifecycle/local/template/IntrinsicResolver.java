@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -267,6 +268,7 @@ final class IntrinsicResolver {
       case "AWS::IAM::ManagedPolicy" -> "arn:aws:iam::" + ACCOUNT_ID + ":policy/" + physical;
       case "AWS::SQS::Queue" -> "https://sqs." + REGION + ".amazonaws.com/" + ACCOUNT_ID + "/"
           + physical;
+      case "AWS::KMS::Key" -> keyId(physical);
       default -> throw new TemplateException(where + ": Ref to '" + name + "' (" + type
           + ") cannot be resolved locally");
     });
@@ -310,6 +312,8 @@ final class IntrinsicResolver {
           + ACCOUNT_ID + "/" + physical;
       case "AWS::Events::Rule.Arn" -> arn("events", "rule/" + physical);
       case "AWS::Logs::LogGroup.Arn" -> arn("logs", "log-group:" + physical + ":*");
+      case "AWS::KMS::Key.Arn" -> arn("kms", "key/" + keyId(physical));
+      case "AWS::KMS::Key.KeyId" -> keyId(physical);
       default -> throw new TemplateException(where + ": attribute " + attribute + " of '"
           + logicalId + "' (" + type + ") cannot be resolved locally");
     };
@@ -432,6 +436,12 @@ final class IntrinsicResolver {
       throw new TemplateException(key + ": circular reference through "
           + String.join(" -> ", evaluating) + " -> " + key);
     }
+  }
+
+  /** A key id as KMS makes them (a UUID), derived from the logical id so it repeats. */
+  private static String keyId(String logicalId) {
+    return UUID.nameUUIDFromBytes(logicalId.getBytes(StandardCharsets.UTF_8))
+        .toString();
   }
 
   private static String arn(String service, String resource) {

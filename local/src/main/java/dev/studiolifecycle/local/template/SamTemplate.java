@@ -35,11 +35,17 @@ public final class SamTemplate {
   private final List<StateMachineResource> stateMachines;
   private final List<TopicResource> topics;
   private final List<ManagedPolicyResource> managedPolicies;
+  // Kept to read the parts only some callers need (IAM policies, event sources) on demand.
+  private final ObjectNode resources;
+  private final IntrinsicResolver resolver;
 
   private SamTemplate(Path file, Map<String, FunctionDefinition> functions,
       List<StateMachineResource> stateMachines, List<TopicResource> topics,
-      List<ManagedPolicyResource> managedPolicies) {
+      List<ManagedPolicyResource> managedPolicies, ObjectNode resources,
+      IntrinsicResolver resolver) {
     this.file = file;
+    this.resources = resources;
+    this.resolver = resolver;
     this.functions = Collections.unmodifiableMap(functions);
     this.stateMachines = List.copyOf(stateMachines);
     this.topics = List.copyOf(topics);
@@ -117,7 +123,8 @@ public final class SamTemplate {
         }
       }
     }
-    return new SamTemplate(file, functions, stateMachines, topics, managedPolicies);
+    return new SamTemplate(file, functions, stateMachines, topics, managedPolicies, merged,
+        resolver);
   }
 
   public Path file() {
@@ -163,6 +170,63 @@ public final class SamTemplate {
   /** The IAM managed policies the template creates (those whose Condition holds). */
   public List<ManagedPolicyResource> managedPolicies() {
     return managedPolicies;
+  }
+
+  /**
+   * The IAM policies that the {@code Policies} of a function or state machine give its role.
+   *
+   * @throws TemplateException when there is no such function or state machine, or a policy
+   *     cannot be read
+   */
+  public synchronized AttachedPolicies policies(String logicalId) {
+    JsonNode resource = resources.get(logicalId);
+    String type = resource == null ? "" : resource.path("Type").asText();
+    if (!type.equals("AWS::Serverless::Function")
+        && !type.equals("AWS::Serverless::StateMachine")) {
+      throw new TemplateException("Resources." + logicalId + ": no function or state machine "
+          + "of that name");
+    }
+    return PolicyReader.read(logicalId, resource, resolver);
+  }
+
+  /**
+   * The EventBridge rules: AWS::Events::Rule resources and the rules SAM generates for
+   * {@code EventBridgeRule} events, in template order.
+   */
+  public synchronized List<EventRuleResource> eventRules() {
+    return EventSourceReader.rules(resources, resolver);
+  }
+
+  /** The rule with this logical id (for SAM's rules: {@code <resource><event>}). */
+  public Optional<EventRuleResource> eventRule(String logicalId) {
+    return eventRules().stream().filter(r -> r.logicalId().equals(logicalId)).findFirst();
+  }
+
+  /**
+   * Every resource that the template creates (its Condition holds), by logical id in template
+   * order, with Globals merged in and every intrinsic resolved: for checks of what a deployment
+   * would contain.
+   *
+   * @throws TemplateException naming a reference that cannot be resolved locally
+   */
+  public synchronized Map<String, JsonNode> resolvedResources() {
+    Map<String, JsonNode> resolved = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      JsonNode condition = entry.getValue().get("Condition");
+      if (condition != null && !resolver.condition(condition.asText(),
+          "Resources." + entry.getKey() + ".Condition")) {
+        continue;
+      }
+      resolved.put(entry.getKey(), resolver.resolve(entry.getValue(),
+          "Resources." + entry.getKey()));
+    }
+    return Collections.unmodifiableMap(resolved);
+  }
+
+  /** The functions' {@code SNS} events, in template order. */
+  public synchronized List<SnsSubscription> snsSubscriptions() {
+    return EventSourceReader.snsSubscriptions(resources, resolver);
   }
 
   private static ManagedPolicyResource managedPolicy(String logicalId, JsonNode resource,

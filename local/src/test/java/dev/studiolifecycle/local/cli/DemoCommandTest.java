@@ -37,7 +37,7 @@ class DemoCommandTest {
           "ListApps: Canvas default on the profile  InService\n",
           "ListApps: CodeEditor default in jane-doe-code  InService\n",
           "ListApps: JupyterLab default in jane-doe-notebooks  InService\n",
-          "   Execution hr-2026-000456  (studio-lifecycle-StudioUserLifecycle)\n",
+          "   Execution hr-2026-000417  (studio-lifecycle-StudioUserLifecycle)\n",
           "DeleteApps  (3 items; 3 iterations succeeded, 3 tasks run)\n",
           "DeleteSpaces  (2 items; 2 iterations succeeded, 2 tasks run)\n",
           "   +00:03:00      DeleteExecutionRole\n",

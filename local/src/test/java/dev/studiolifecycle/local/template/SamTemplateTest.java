@@ -187,4 +187,168 @@ class SamTemplateTest {
     assertThat(machine.definition()).isEqualTo("{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":"
         + "\"Pass\",\"End\":true,\"Result\":\"us-east-1\"}}}");
   }
+
+  private static final String WIRED = """
+      Parameters:
+        HrSource: {Type: String, Default: com.example.hr}
+        Allowed:
+          Type: CommaDelimitedList
+          Default: arn:aws:iam::aws:policy/A,arn:aws:iam::aws:policy/B
+        Extra: {Type: String, Default: ''}
+      Conditions:
+        HasExtra: !Not [!Equals [!Ref Extra, '']]
+      Resources:
+        Key:
+          Type: AWS::KMS::Key
+          Properties: {KeyPolicy: {}}
+        Dlq:
+          Type: AWS::SQS::Queue
+        Topic:
+          Type: AWS::SNS::Topic
+          Properties: {TopicName: hr, KmsMasterKeyId: !Ref Key}
+        Starter:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: a.B::handleRequest
+            AutoPublishAlias: live
+            Events:
+              Hr:
+                Type: SNS
+                Properties:
+                  Topic: !Ref Topic
+                  FilterPolicy: {kind: [hr]}
+                  RedrivePolicy: {deadLetterTargetArn: !GetAtt Dlq.Arn}
+            Policies:
+              - Statement:
+                  - Sid: Start
+                    Effect: Allow
+                    Action: states:StartExecution
+                    Resource: !Ref Machine
+                  - Sid: Attach
+                    Effect: Allow
+                    Action: [iam:AttachRolePolicy]
+                    Resource: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/x/*
+                    Condition:
+                      ArnEquals: {iam:PolicyARN: !Ref Allowed}
+                  - !If
+                    - HasExtra
+                    - {Effect: Allow, Action: s3:GetObject, Resource: '*'}
+                    - !Ref AWS::NoValue
+              - SQSSendMessagePolicy: {QueueName: !GetAtt Dlq.QueueName}
+              - arn:aws:iam::aws:policy/ReadOnlyAccess
+        Machine:
+          Type: AWS::Serverless::StateMachine
+          Properties:
+            Name: lifecycle
+            Definition: {StartAt: P, States: {P: {Type: Pass, End: true}}}
+            Policies:
+              - Statement:
+                  - {Effect: Allow, Action: [kms:Decrypt], Resource: !GetAtt Key.Arn}
+            Events:
+              Hired:
+                Type: EventBridgeRule
+                Properties:
+                  Pattern:
+                    source: [!Ref HrSource]
+                    detail: {eventId: [{exists: true}]}
+                  InputTransformer:
+                    InputPathsMap: {eventId: $.detail.eventId}
+                    InputTemplate: !Sub '{"requestId": <eventId>, "region": "${AWS::Region}"}'
+                  RetryPolicy: {MaximumRetryAttempts: 4, MaximumEventAgeInSeconds: 600}
+                  DeadLetterConfig: {Arn: !GetAtt Dlq.Arn}
+        Unusable:
+          Type: AWS::Events::Rule
+          Properties:
+            Name: hr-unusable
+            EventBusName: arn:aws:events:us-east-1:123456789012:event-bus/hr
+            EventPattern: '{"source": ["com.example.hr"]}'
+            State: DISABLED
+            Targets:
+              - {Arn: !GetAtt Dlq.Arn, Id: queue}
+      """;
+
+  @Test
+  void readsRulesThatSamGeneratesForStateMachineEventsAndPlainRules() {
+    SamTemplate template = parse(WIRED);
+    assertThat(template.eventRules()).extracting(EventRuleResource::logicalId)
+        .containsExactly("MachineHired", "Unusable");
+    EventRuleResource hired = template.eventRule("MachineHired").orElseThrow();
+    assertThat(hired.eventBusName()).isEqualTo("default");
+    assertThat(hired.enabled()).isTrue();
+    assertThat(hired.arn()).isEqualTo("arn:aws:events:us-east-1:123456789012:rule/MachineHired");
+    assertThat(hired.eventPattern().toString()).isEqualTo(
+        "{\"source\":[\"com.example.hr\"],\"detail\":{\"eventId\":[{\"exists\":true}]}}");
+    RuleTarget target = hired.targets().get(0);
+    assertThat(target.id()).isEqualTo("MachineHiredStepFunctionsTarget");
+    assertThat(target.arn())
+        .isEqualTo("arn:aws:states:us-east-1:123456789012:stateMachine:lifecycle");
+    assertThat(target.inputPathsMap()).containsExactly(Map.entry("eventId", "$.detail.eventId"));
+    assertThat(target.inputTemplate())
+        .isEqualTo("{\"requestId\": <eventId>, \"region\": \"us-east-1\"}");
+    assertThat(target.maximumRetryAttempts()).isEqualTo(4);
+    assertThat(target.maximumEventAgeSeconds()).isEqualTo(600);
+    assertThat(target.deadLetterQueue()).contains("arn:aws:sqs:us-east-1:123456789012:Dlq");
+
+    EventRuleResource unusable = template.eventRule("Unusable").orElseThrow();
+    assertThat(unusable.name()).isEqualTo("hr-unusable");
+    assertThat(unusable.eventBusName()).isEqualTo("hr");
+    assertThat(unusable.enabled()).isFalse();
+    assertThat(unusable.eventPattern().get("source").get(0).asText())
+        .isEqualTo("com.example.hr");
+    assertThat(unusable.targets().get(0).transforms()).isFalse();
+  }
+
+  @Test
+  void readsSnsSubscriptionsOfFunctions() {
+    assertThat(parse(WIRED).snsSubscriptions()).singleElement().satisfies(subscription -> {
+      assertThat(subscription.functionLogicalId()).isEqualTo("Starter");
+      assertThat(subscription.topicArn()).isEqualTo("arn:aws:sns:us-east-1:123456789012:hr");
+      assertThat(subscription.filter().orElseThrow().toString()).isEqualTo("{\"kind\":[\"hr\"]}");
+      assertThat(subscription.deadLetterQueue())
+          .contains("arn:aws:sqs:us-east-1:123456789012:Dlq");
+    });
+  }
+
+  @Test
+  void readsPoliciesExpandingSamTemplatesAndDroppingNoValue() {
+    AttachedPolicies policies = parse(WIRED).policies("Starter");
+    assertThat(policies.managedPolicies())
+        .containsExactly("arn:aws:iam::aws:policy/ReadOnlyAccess");
+    assertThat(policies.statements()).extracting(PolicyStatement::name).containsExactly("Start",
+        "Attach", "Resources.Starter.Properties.Policies[1].SQSSendMessagePolicy");
+    PolicyStatement attach = policies.statements().get(1);
+    assertThat(attach.effect()).isEqualTo(PolicyStatement.Effect.ALLOW);
+    assertThat(attach.actions()).containsExactly("iam:AttachRolePolicy");
+    assertThat(attach.resources()).containsExactly("arn:aws:iam::123456789012:role/x/*");
+    assertThat(attach.condition().toString()).isEqualTo("{\"ArnEquals\":{\"iam:PolicyARN\":"
+        + "[\"arn:aws:iam::aws:policy/A\",\"arn:aws:iam::aws:policy/B\"]}}");
+    assertThat(policies.statements().get(0).resources())
+        .containsExactly("arn:aws:states:us-east-1:123456789012:stateMachine:lifecycle");
+    assertThat(policies.statements().get(2).actions()).containsExactly("sqs:SendMessage*");
+    assertThat(policies.statements().get(2).resources())
+        .containsExactly("arn:aws:sqs:us-east-1:123456789012:Dlq");
+
+    SamTemplate withExtra = SamTemplate.parse(WIRED, Path.of("inline/template.yaml"),
+        Map.of("Extra", "yes"));
+    assertThat(withExtra.policies("Starter").statements()).hasSize(4);
+    assertThat(withExtra.policies("Machine").statements().get(0).resources()).singleElement()
+        .asString().matches("arn:aws:kms:us-east-1:123456789012:key/[0-9a-f-]{36}");
+  }
+
+  @Test
+  void refusesPolicyStatementsThatIamWouldRefuse() {
+    assertThatThrownBy(() -> parse("Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
+        + "    Properties:\n      Handler: a.B\n      Policies:\n"
+        + "        - Statement: [{Effect: Permit, Action: x:Y, Resource: '*'}]\n")
+        .policies("F"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage("Resources.F.Properties.Policies[0].Statement[0].Effect: must be Allow or "
+            + "Deny, got 'Permit'");
+    assertThatThrownBy(() -> parse("Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
+        + "    Properties:\n      Handler: a.B\n      Policies:\n"
+        + "        - DynamoDBCrudPolicy: {TableName: t}\n").policies("F"))
+        .hasMessageContaining("the SAM policy template DynamoDBCrudPolicy is not known");
+    assertThatThrownBy(() -> parse(WIRED).policies("Topic"))
+        .hasMessage("Resources.Topic: no function or state machine of that name");
+  }
 }

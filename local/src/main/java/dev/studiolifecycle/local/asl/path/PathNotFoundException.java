@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A path that selects nothing in the document it was applied to. The caller decides which States
- * error that is (States.Runtime for InputPath/OutputPath/ItemsPath, States.ParameterPathFailure
+ * error that is (States.Runtime for InputPath/OutputPath/ItemsPath, States.Runtime
  * for a {@code .$} field), so this is not a {@code StatesError} itself.
  */
 public class PathNotFoundException extends RuntimeException {

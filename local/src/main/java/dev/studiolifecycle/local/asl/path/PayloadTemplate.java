@@ -33,8 +33,10 @@ public final class PayloadTemplate {
   /**
    * The template with every {@code .$} field evaluated against {@code ctx}.
    *
-   * @throws StatesError {@code States.ParameterPathFailure} when a path selects nothing, {@code
-   *     States.IntrinsicFailure} when an intrinsic function fails
+   * @throws StatesError {@code States.Runtime} when a path selects nothing (what Step Functions
+   *     reports, although the specification names States.ParameterPathFailure; like every
+   *     States.Runtime it cannot be caught), {@code States.IntrinsicFailure} when an intrinsic
+   *     function fails
    */
   public JsonNode evaluate(JsonNode template, PathContext ctx) {
     if (template == null) {
@@ -72,10 +74,10 @@ public final class PayloadTemplate {
     try {
       return JsonPathReader.read(expression, ctx);
     } catch (PathNotFoundException e) {
-      throw new StatesError(StatesError.PARAMETER_PATH_FAILURE, e.describeFor(fieldName), e);
+      throw new StatesError(StatesError.RUNTIME, e.describeFor(fieldName), e);
     } catch (IllegalArgumentException e) {
       // Only reachable for a definition that skipped validate(); still a failure of this field.
-      throw new StatesError(StatesError.PARAMETER_PATH_FAILURE, "The value '" + expression
+      throw new StatesError(StatesError.RUNTIME, "The value '" + expression
           + "' of the field '" + fieldName + "' is neither a JSONPath nor an intrinsic "
           + "function: " + e.getMessage(), e);
     }

@@ -79,12 +79,12 @@ class PayloadTemplateTest {
   }
 
   @Test
-  void aMissingPathIsAParameterPathFailureWithStepFunctionsMessage() {
+  void aMissingPathFailsWithStatesRuntimeAndStepFunctionsMessageAsAwsDoes() {
     JsonNode template = json("{\"address.$\": \"$.application.address\"}");
     assertThatThrownBy(() -> payloads.evaluate(template,
         PathContext.of(json("{\"flagged\":false}"))))
         .isInstanceOfSatisfying(StatesError.class, e -> {
-          assertThat(e.error()).isEqualTo(StatesError.PARAMETER_PATH_FAILURE);
+          assertThat(e.error()).isEqualTo(StatesError.RUNTIME);
           assertThat(e.cause()).isEqualTo("The JSONPath '$.application.address' specified for "
               + "the field 'address.$' could not be found in the input '{\"flagged\":false}'");
         });

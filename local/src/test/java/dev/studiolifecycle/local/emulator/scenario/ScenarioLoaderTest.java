@@ -43,8 +43,6 @@ class ScenarioLoaderTest {
 
       assertThat(scenario.description()).isNotBlank();
       assertThat(emulator.sageMaker().domainIds()).isNotEmpty();
-      assertThat(emulator.sns().topicArns())
-          .contains("arn:aws:sns:us-east-1:123456789012:studio-lifecycle-notifications");
     }
   }
 

@@ -1,0 +1,206 @@
+package dev.studiolifecycle.local.template;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads what starts the template's functions and state machines: EventBridge rules (plain
+ * AWS::Events::Rule resources and the rules SAM generates for {@code EventBridgeRule} events)
+ * and SNS subscriptions of functions.
+ */
+final class EventSourceReader {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private EventSourceReader() {}
+
+  static List<EventRuleResource> rules(JsonNode resources, IntrinsicResolver resolver) {
+    List<EventRuleResource> rules = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String logicalId = entry.getKey();
+      JsonNode resource = entry.getValue();
+      if (!created(logicalId, resource, resolver)) {
+        continue;
+      }
+      String type = resource.path("Type").asText();
+      if (type.equals("AWS::Events::Rule")) {
+        rules.add(plainRule(logicalId, resource, resolver));
+      } else if (type.equals("AWS::Serverless::StateMachine")
+          || type.equals("AWS::Serverless::Function")) {
+        JsonNode events = resource.path("Properties").path("Events");
+        for (Iterator<Map.Entry<String, JsonNode>> e = events.fields(); e.hasNext(); ) {
+          Map.Entry<String, JsonNode> event = e.next();
+          String eventType = event.getValue().path("Type").asText();
+          if (eventType.equals("EventBridgeRule") || eventType.equals("CloudWatchEvent")) {
+            rules.add(samRule(logicalId, resource, event.getKey(), event.getValue(), resolver));
+          }
+        }
+      }
+    }
+    return rules;
+  }
+
+  static List<SnsSubscription> snsSubscriptions(JsonNode resources,
+      IntrinsicResolver resolver) {
+    List<SnsSubscription> subscriptions = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      JsonNode resource = entry.getValue();
+      if (!resource.path("Type").asText().equals("AWS::Serverless::Function")
+          || !created(entry.getKey(), resource, resolver)) {
+        continue;
+      }
+      JsonNode events = resource.path("Properties").path("Events");
+      for (Iterator<Map.Entry<String, JsonNode>> e = events.fields(); e.hasNext(); ) {
+        Map.Entry<String, JsonNode> event = e.next();
+        if (!event.getValue().path("Type").asText().equals("SNS")) {
+          continue;
+        }
+        String where = "Resources." + entry.getKey() + ".Properties.Events." + event.getKey()
+            + ".Properties";
+        JsonNode properties = event.getValue().path("Properties");
+        JsonNode topic = properties.get("Topic");
+        if (topic == null) {
+          throw new TemplateException(where + ".Topic: is required");
+        }
+        JsonNode filter = properties.get("FilterPolicy");
+        JsonNode redrive = properties.get("RedrivePolicy");
+        subscriptions.add(new SnsSubscription(entry.getKey(), event.getKey(),
+            resolver.resolveString(topic, where + ".Topic"),
+            filter == null ? null : resolver.resolve(filter, where + ".FilterPolicy"),
+            redrive == null || !redrive.has("deadLetterTargetArn") ? null
+                : resolver.resolveString(redrive.get("deadLetterTargetArn"),
+                    where + ".RedrivePolicy.deadLetterTargetArn")));
+      }
+    }
+    return subscriptions;
+  }
+
+  private static boolean created(String logicalId, JsonNode resource,
+      IntrinsicResolver resolver) {
+    JsonNode condition = resource.get("Condition");
+    return condition == null
+        || resolver.condition(condition.asText(), "Resources." + logicalId + ".Condition");
+  }
+
+  private static EventRuleResource plainRule(String logicalId, JsonNode resource,
+      IntrinsicResolver resolver) {
+    String where = "Resources." + logicalId + ".Properties";
+    JsonNode properties = resource.path("Properties");
+    JsonNode pattern = pattern(properties.get("EventPattern"), where + ".EventPattern",
+        resolver);
+    List<RuleTarget> targets = new ArrayList<>();
+    JsonNode declared = resolver.resolve(properties.get("Targets"), where + ".Targets");
+    if (declared.isArray()) {
+      for (int i = 0; i < declared.size(); i++) {
+        JsonNode target = declared.get(i);
+        String at = where + ".Targets[" + i + "]";
+        if (!target.has("Arn") || !target.has("Id")) {
+          throw new TemplateException(at + ": needs Arn and Id");
+        }
+        targets.add(target(target.get("Id").asText(), target.get("Arn").asText(), target, at));
+      }
+    }
+    String name = properties.has("Name")
+        ? resolver.resolveString(properties.get("Name"), where + ".Name") : logicalId;
+    return new EventRuleResource(logicalId, name,
+        bus(properties.get("EventBusName"), where + ".EventBusName", resolver), pattern,
+        enabled(properties.get("State"), where + ".State", resolver), targets);
+  }
+
+  private static EventRuleResource samRule(String ownerId, JsonNode owner, String eventName,
+      JsonNode event, IntrinsicResolver resolver) {
+    String where = "Resources." + ownerId + ".Properties.Events." + eventName + ".Properties";
+    JsonNode properties = resolver.resolve(event.path("Properties"), where);
+    JsonNode pattern = pattern(event.path("Properties").get("Pattern"), where + ".Pattern",
+        resolver);
+    boolean stateMachine = owner.path("Type").asText().equals("AWS::Serverless::StateMachine");
+    String ownerArn = stateMachine
+        ? resolver.resolveString(MAPPER.createObjectNode().put("Ref", ownerId), where)
+        : resolver.resolveString(MAPPER.createObjectNode().put("Fn::GetAtt", ownerId + ".Arn"),
+            where);
+    String targetId = properties.path("Target").path("Id").asText(
+        ownerId + eventName + (stateMachine ? "StepFunctionsTarget" : "LambdaTarget"));
+    String logicalId = ownerId + eventName;
+    String name = properties.has("RuleName") ? properties.get("RuleName").asText() : logicalId;
+    return new EventRuleResource(logicalId, name,
+        bus(properties.get("EventBusName"), where + ".EventBusName", resolver), pattern,
+        enabled(properties.get("State"), where + ".State", resolver),
+        List.of(target(targetId, ownerArn, properties, where)));
+  }
+
+  private static RuleTarget target(String id, String arn, JsonNode target, String where) {
+    JsonNode transformer = target.get("InputTransformer");
+    Map<String, String> paths = null;
+    String template = null;
+    if (transformer != null) {
+      JsonNode declaredPaths = transformer.path("InputPathsMap");
+      paths = new LinkedHashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = declaredPaths.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> path = it.next();
+        paths.put(path.getKey(), path.getValue().asText());
+      }
+      JsonNode declaredTemplate = transformer.get("InputTemplate");
+      if (declaredTemplate == null || !declaredTemplate.isTextual()) {
+        throw new TemplateException(where + ".InputTransformer.InputTemplate: is required");
+      }
+      template = declaredTemplate.asText();
+    }
+    int given = (target.has("Input") ? 1 : 0) + (target.has("InputPath") ? 1 : 0)
+        + (transformer != null ? 1 : 0);
+    if (given > 1) {
+      throw new TemplateException(where + ": at most one of Input, InputPath and "
+          + "InputTransformer");
+    }
+    JsonNode retry = target.path("RetryPolicy");
+    JsonNode deadLetter = target.path("DeadLetterConfig").get("Arn");
+    return new RuleTarget(id, arn,
+        target.has("Input") ? text(target.get("Input")) : null,
+        target.has("InputPath") ? target.get("InputPath").asText() : null,
+        paths, template,
+        retry.has("MaximumRetryAttempts") ? retry.get("MaximumRetryAttempts").asInt() : null,
+        retry.has("MaximumEventAgeInSeconds") ? retry.get("MaximumEventAgeInSeconds").asInt()
+            : null,
+        deadLetter == null ? null : deadLetter.asText());
+  }
+
+  private static String text(JsonNode input) {
+    return input.isTextual() ? input.asText() : input.toString();
+  }
+
+  /** An EventPattern may be JSON or a string holding JSON. */
+  private static JsonNode pattern(JsonNode declared, String where, IntrinsicResolver resolver) {
+    if (declared == null) {
+      throw new TemplateException(where + ": is required");
+    }
+    JsonNode resolved = resolver.resolve(declared, where);
+    if (resolved.isTextual()) {
+      try {
+        return MAPPER.readTree(resolved.asText());
+      } catch (JsonProcessingException e) {
+        throw new TemplateException(where + ": is not JSON: " + e.getOriginalMessage(), e);
+      }
+    }
+    return resolved;
+  }
+
+  private static String bus(JsonNode declared, String where, IntrinsicResolver resolver) {
+    if (declared == null) {
+      return "default";
+    }
+    String bus = resolver.resolveString(declared, where);
+    int slash = bus.lastIndexOf("event-bus/");
+    return slash >= 0 ? bus.substring(slash + "event-bus/".length()) : bus;
+  }
+
+  private static boolean enabled(JsonNode declared, String where, IntrinsicResolver resolver) {
+    return declared == null || resolver.resolveString(declared, where).equals("ENABLED");
+  }
+}

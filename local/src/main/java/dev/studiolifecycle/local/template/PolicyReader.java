@@ -1,0 +1,155 @@
+package dev.studiolifecycle.local.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a function's or state machine's {@code Policies} as SAM expands them: inline policy
+ * documents, managed policy names or ARNs, and the SAM policy templates this project uses.
+ */
+final class PolicyReader {
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private PolicyReader() {}
+
+  static AttachedPolicies read(String logicalId, JsonNode resource, IntrinsicResolver resolver) {
+    String where = "Resources." + logicalId + ".Properties.Policies";
+    JsonNode declared = resource.path("Properties").get("Policies");
+    List<PolicyStatement> statements = new ArrayList<>();
+    List<String> managed = new ArrayList<>();
+    if (declared == null) {
+      return new AttachedPolicies(statements, managed);
+    }
+    JsonNode resolved = resolver.resolve(declared, where);
+    List<JsonNode> items = new ArrayList<>();
+    if (resolved.isArray()) {
+      resolved.forEach(items::add);
+    } else {
+      items.add(resolved);
+    }
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = items.get(i);
+      String at = where + "[" + i + "]";
+      if (item.isTextual()) {
+        managed.add(item.asText());
+      } else if (item.isObject() && item.has("Statement")) {
+        statements.addAll(document(item, at));
+      } else if (item.isObject() && item.size() == 1) {
+        statements.addAll(policyTemplate(item.fieldNames().next(),
+            item.elements().next(), at));
+      } else {
+        throw new TemplateException(at + ": expected a policy document with Statement, a managed "
+            + "policy, or a SAM policy template, got " + item);
+      }
+    }
+    return new AttachedPolicies(statements, managed);
+  }
+
+  private static List<PolicyStatement> document(JsonNode document, String where) {
+    JsonNode statement = document.get("Statement");
+    List<PolicyStatement> statements = new ArrayList<>();
+    if (statement.isArray()) {
+      for (int i = 0; i < statement.size(); i++) {
+        statements.add(statement(statement.get(i), where + ".Statement[" + i + "]"));
+      }
+    } else {
+      statements.add(statement(statement, where + ".Statement"));
+    }
+    return statements;
+  }
+
+  static PolicyStatement statement(JsonNode node, String where) {
+    if (!node.isObject()) {
+      throw new TemplateException(where + ": a statement must be a mapping");
+    }
+    String effect = node.path("Effect").asText("");
+    if (!effect.equals("Allow") && !effect.equals("Deny")) {
+      throw new TemplateException(where + ".Effect: must be Allow or Deny, got '" + effect + "'");
+    }
+    List<String> actions = strings(node.get("Action"), where + ".Action");
+    List<String> notActions = strings(node.get("NotAction"), where + ".NotAction");
+    if (actions.isEmpty() == notActions.isEmpty()) {
+      throw new TemplateException(where + ": needs exactly one of Action and NotAction");
+    }
+    List<String> resources = strings(node.get("Resource"), where + ".Resource");
+    List<String> notResources = strings(node.get("NotResource"), where + ".NotResource");
+    if (resources.isEmpty() == notResources.isEmpty()) {
+      throw new TemplateException(where + ": needs exactly one of Resource and NotResource");
+    }
+    JsonNode condition = node.get("Condition");
+    if (condition != null && !condition.isObject()) {
+      throw new TemplateException(where + ".Condition: must be a mapping");
+    }
+    return new PolicyStatement(where, node.path("Sid").asText(null),
+        effect.equals("Allow") ? PolicyStatement.Effect.ALLOW : PolicyStatement.Effect.DENY,
+        actions, notActions, resources, notResources, condition);
+  }
+
+  private static List<String> strings(JsonNode node, String where) {
+    List<String> values = new ArrayList<>();
+    if (node == null || node.isMissingNode()) {
+      return values;
+    }
+    if (node.isTextual()) {
+      values.add(node.asText());
+      return values;
+    }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        if (!node.get(i).isTextual()) {
+          throw new TemplateException(where + "[" + i + "]: must be a string, got " + node.get(i));
+        }
+        values.add(node.get(i).asText());
+      }
+      return values;
+    }
+    throw new TemplateException(where + ": must be a string or a list of strings, got " + node);
+  }
+
+  /** The statements SAM's policy templates of the same name expand to. */
+  private static List<PolicyStatement> policyTemplate(String name, JsonNode parameters,
+      String where) {
+    String at = where + "." + name;
+    String arnPrefix = "arn:aws:%s:" + IntrinsicResolver.REGION + ":"
+        + IntrinsicResolver.ACCOUNT_ID + ":";
+    ObjectNode statement = JSON.objectNode();
+    statement.put("Effect", "Allow");
+    switch (name) {
+      case "SQSSendMessagePolicy" -> {
+        statement.putArray("Action").add("sqs:SendMessage*");
+        statement.put("Resource", arnPrefix.formatted("sqs")
+            + parameter(parameters, "QueueName", at));
+      }
+      case "SNSPublishMessagePolicy" -> {
+        statement.putArray("Action").add("sns:Publish");
+        statement.put("Resource", arnPrefix.formatted("sns")
+            + parameter(parameters, "TopicName", at));
+      }
+      case "LambdaInvokePolicy" -> {
+        statement.putArray("Action").add("lambda:InvokeFunction");
+        statement.put("Resource", arnPrefix.formatted("lambda") + "function:"
+            + parameter(parameters, "FunctionName", at) + "*");
+      }
+      case "StepFunctionsExecutionPolicy" -> {
+        statement.putArray("Action").add("states:StartExecution");
+        statement.put("Resource", arnPrefix.formatted("states") + "stateMachine:"
+            + parameter(parameters, "StateMachineName", at));
+      }
+      default -> throw new TemplateException(at + ": the SAM policy template " + name
+          + " is not known to the local template reader; write its statements inline");
+    }
+    return List.of(statement(statement, at));
+  }
+
+  private static String parameter(JsonNode parameters, String name, String where) {
+    JsonNode value = parameters.get(name);
+    if (value == null || !value.isValueNode()) {
+      throw new TemplateException(where + "." + name + ": is required");
+    }
+    return value.asText();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.studiolifecycle.local.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.List;
+
+/**
+ * One statement of an IAM policy the template gives a function or state machine, with every
+ * intrinsic resolved. Lists are empty where the statement has no such element; {@code condition}
+ * is an empty object without a Condition.
+ *
+ * @param source where it comes from, e.g. {@code Resources.ValidateFunction.Properties.Policies[0]
+ *     .Statement[1]}, or the SAM policy template it was expanded from
+ */
+public record PolicyStatement(
+    String source,
+    String sid,
+    Effect effect,
+    List<String> actions,
+    List<String> notActions,
+    List<String> resources,
+    List<String> notResources,
+    JsonNode condition) {
+
+  /** Allow or Deny. */
+  public enum Effect {
+    ALLOW,
+    DENY
+  }
+
+  public PolicyStatement {
+    actions = List.copyOf(actions);
+    notActions = List.copyOf(notActions);
+    resources = List.copyOf(resources);
+    notResources = List.copyOf(notResources);
+    condition = condition == null ? JsonNodeFactory.instance.objectNode() : condition.deepCopy();
+  }
+
+  /** The Sid, or the source when the statement has none: for messages. */
+  public String name() {
+    return sid == null || sid.isEmpty() ? source : sid;
+  }
+}

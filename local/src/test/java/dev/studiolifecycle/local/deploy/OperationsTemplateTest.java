@@ -1,0 +1,133 @@
+package dev.studiolifecycle.local.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.studiolifecycle.local.template.SamTemplate;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** What operating the stack needs is in template.yaml: versions, logs, alarms, outputs. */
+class OperationsTemplateTest {
+
+  private final SamTemplate template = ProjectFiles.template();
+  private final Map<String, JsonNode> resources = template.resolvedResources();
+  private final String stateMachineArn =
+      template.stateMachine(ProjectFiles.STATE_MACHINE).orElseThrow().arn();
+
+  private List<JsonNode> ofType(String type) {
+    return resources.values().stream().filter(r -> r.path("Type").asText().equals(type)).toList();
+  }
+
+  private String topicArn(String logicalId) {
+    return template.topics().stream().filter(t -> t.logicalId().equals(logicalId)).findFirst()
+        .orElseThrow().arn();
+  }
+
+  @Test
+  void everyFunctionPublishesAVersionWithSnapStartAndLogsWithRetention() {
+    for (String logicalId : template.functions().keySet()) {
+      JsonNode properties = resources.get(logicalId).path("Properties");
+      assertThat(properties.path("AutoPublishAlias").asText()).as(logicalId).isEqualTo("live");
+      assertThat(properties.at("/SnapStart/ApplyOn").asText()).as(logicalId)
+          .isEqualTo("PublishedVersions");
+      assertThat(properties.path("Runtime").asText()).as(logicalId).isEqualTo("java21");
+      String logGroup = properties.at("/LoggingConfig/LogGroup").asText();
+      assertThat(logGroup).as(logicalId).isNotEmpty();
+    }
+    for (JsonNode group : ofType("AWS::Logs::LogGroup")) {
+      assertThat(group.at("/Properties/RetentionInDays").asInt()).isPositive();
+    }
+  }
+
+  @Test
+  void theStateMachineLogsWithoutExecutionDataIntoAGroupWithRetention() {
+    JsonNode logging = resources.get(ProjectFiles.STATE_MACHINE).at("/Properties/Logging");
+    assertThat(logging.path("IncludeExecutionData").asBoolean(true)).isFalse();
+    assertThat(logging.at("/Destinations/0/CloudWatchLogsLogGroup/LogGroupArn").asText())
+        .contains(":log-group:/aws/vendedlogs/states/");
+    assertThat(resources.get("StateMachineLogGroup").at("/Properties/RetentionInDays").asInt())
+        .isEqualTo(90);
+  }
+
+  @Test
+  void alarmsWatchExecutionsQueuesAndFunctionsAndTellTheOpsTopic() {
+    String opsTopic = topicArn("OpsTopic");
+    Set<String> executionMetrics = new TreeSet<>();
+    Set<String> queues = new TreeSet<>();
+    Set<String> functions = new TreeSet<>();
+    for (JsonNode alarm : ofType("AWS::CloudWatch::Alarm")) {
+      JsonNode properties = alarm.path("Properties");
+      assertThat(properties.path("AlarmActions").toString()).contains(opsTopic);
+      assertThat(properties.path("AlarmDescription").asText()).isNotBlank();
+      String namespace = properties.path("Namespace").asText();
+      if (namespace.equals("AWS/States")) {
+        assertThat(properties.at("/Dimensions/0/Value").asText()).isEqualTo(stateMachineArn);
+        executionMetrics.add(properties.path("MetricName").asText());
+      } else if (namespace.equals("AWS/SQS")) {
+        queues.add(properties.at("/Dimensions/0/Value").asText());
+      }
+      for (JsonNode metric : properties.path("Metrics")) {
+        JsonNode stat = metric.at("/MetricStat/Metric");
+        if (stat.path("MetricName").asText().equals("Errors")) {
+          functions.add(stat.at("/Dimensions/0/Value").asText());
+        }
+      }
+    }
+    assertThat(executionMetrics).containsExactlyInAnyOrder("ExecutionsFailed",
+        "ExecutionsTimedOut", "ExecutionsAborted");
+    List<String> expectedQueues = new ArrayList<>();
+    resources.forEach((id, resource) -> {
+      if (resource.path("Type").asText().equals("AWS::SQS::Queue")) {
+        expectedQueues.add(id);
+      }
+    });
+    assertThat(queues).as("every dead-letter and unusable-event queue has a depth alarm")
+        .containsExactlyInAnyOrderElementsOf(expectedQueues);
+    assertThat(functions).containsExactlyInAnyOrderElementsOf(template.functions().values()
+        .stream().map(f -> f.functionName()).toList());
+  }
+
+  @Test
+  void topicsAreEncryptedAndOnlyThisAccountPublishesNotifications() {
+    for (String topic : List.of("NotificationTopic", "HrTopic", "OpsTopic")) {
+      assertThat(resources.get(topic).at("/Properties/KmsMasterKeyId").asText()).as(topic)
+          .isNotEmpty();
+    }
+    JsonNode statements = resources.get("NotificationTopicPolicy")
+        .at("/Properties/PolicyDocument/Statement");
+    boolean denyOthers = false;
+    for (JsonNode statement : statements) {
+      if (statement.path("Effect").asText().equals("Deny")
+          && statement.path("Action").asText().equals("sns:Publish")) {
+        denyOthers = statement.at("/Condition/StringNotEquals/aws:PrincipalAccount").asText()
+            .equals("123456789012");
+      }
+      if (statement.path("Effect").asText().equals("Allow")) {
+        assertThat(statement.at("/Principal/AWS").asText())
+            .isEqualTo("arn:aws:iam::123456789012:root");
+      }
+    }
+    assertThat(denyOthers).isTrue();
+  }
+
+  @Test
+  void outputsNameWhatOperatorsUse() throws IOException {
+    JsonNode outputs = new YAMLMapper().readTree(ProjectFiles.root().resolve("template.yaml")
+        .toFile()).path("Outputs");
+    Set<String> values = new TreeSet<>();
+    outputs.forEach(output -> values.add(output.path("Value").asText()));
+    assertThat(values).contains(ProjectFiles.STATE_MACHINE, "NotificationTopic", "HrTopic",
+        "OpsTopic", "StudioUserLifecycleStateMachineEmployeeHired",
+        "StudioUserLifecycleStateMachineEmployeeHiredSso",
+        "StudioUserLifecycleStateMachineEmployeeTerminated", "HrEventsUnusableRule");
+    template.eventRules().forEach(rule -> assertThat(values).as("an output names every rule")
+        .contains(rule.logicalId()));
+  }
+}

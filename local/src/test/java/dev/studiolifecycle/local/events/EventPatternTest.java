@@ -1,0 +1,173 @@
+package dev.studiolifecycle.local.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventPatternTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final String HIRED = """
+      {"version": "0", "id": "6a7e8feb-b491-4cf7-a9f1-bf3703467718",
+       "detail-type": "Employee Hired", "source": "com.example.hr",
+       "account": "123456789012", "time": "2026-03-02T09:15:00Z", "region": "us-east-1",
+       "resources": ["arn:aws:hr:employee/1", "arn:aws:hr:team/7"],
+       "detail": {"eventId": "hr-1", "headcount": 12, "remote": true, "manager": null,
+                  "ip": "10.0.3.7",
+                  "employee": {"userName": "jane-doe", "email": "jane.doe@example.com"}}}
+      """;
+
+  private static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (Exception e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  private static boolean matches(String pattern) {
+    return EventPattern.parse(json(pattern), "pattern").matches(json(HIRED));
+  }
+
+  @Test
+  void matchesWhenEveryFieldMatchesOneOfItsValues() {
+    assertThat(matches("{\"source\": [\"com.example.hr\"], "
+        + "\"detail-type\": [\"Employee Terminated\", \"Employee Hired\"]}")).isTrue();
+    assertThat(matches("{\"source\": [\"com.example.hr\"], "
+        + "\"detail-type\": [\"Employee Terminated\"]}")).isFalse();
+  }
+
+  @Test
+  void recursesIntoNestedObjects() {
+    assertThat(matches("{\"detail\": {\"employee\": {\"userName\": [\"jane-doe\"]}}}")).isTrue();
+    assertThat(matches("{\"detail\": {\"employee\": {\"userName\": [\"john\"]}}}")).isFalse();
+  }
+
+  @Test
+  void anElementOfAnEventArrayIsEnough() {
+    assertThat(matches("{\"resources\": [\"arn:aws:hr:team/7\"]}")).isTrue();
+    assertThat(matches("{\"resources\": [\"arn:aws:hr:team/8\"]}")).isFalse();
+  }
+
+  @Test
+  void matchesNumbersByValueAndBooleansAndNullExactly() {
+    assertThat(matches("{\"detail\": {\"headcount\": [12.0]}}")).isTrue();
+    assertThat(matches("{\"detail\": {\"headcount\": [\"12\"]}}")).isFalse();
+    assertThat(matches("{\"detail\": {\"remote\": [true]}}")).isTrue();
+    assertThat(matches("{\"detail\": {\"manager\": [null]}}")).isTrue();
+  }
+
+  @Test
+  void aMissingFieldMatchesOnlyExistsFalse() {
+    assertThat(matches("{\"detail\": {\"employee\": {\"ssoUserName\": [{\"exists\": false}]}}}"))
+        .isTrue();
+    assertThat(matches("{\"detail\": {\"employee\": {\"ssoUserName\": [{\"exists\": true}]}}}"))
+        .isFalse();
+    assertThat(matches("{\"detail\": {\"employee\": {\"ssoUserName\": "
+        + "[{\"anything-but\": \"x\"}]}}}")).isFalse();
+    assertThat(matches("{\"detail\": {\"employee\": {\"email\": [{\"exists\": false}]}}}"))
+        .isFalse();
+    assertThat(matches("{\"detail\": {\"studio\": {\"domainId\": [{\"exists\": false}]}}}"))
+        .as("a field under an object the event lacks is missing too").isTrue();
+  }
+
+  @Test
+  void existsOrAValueCoversAnOptionalFieldWithAFixedValue() {
+    String pattern = "{\"detail\": {\"studio\": {\"domainId\": "
+        + "[{\"exists\": false}, \"d-studiolocal01\"]}}}";
+    EventPattern parsed = EventPattern.parse(json(pattern), "pattern");
+    assertThat(parsed.matches(json(HIRED))).isTrue();
+    assertThat(parsed.matches(json("{\"detail\": {\"studio\": {\"domainId\": "
+        + "\"d-studiolocal01\"}}}"))).isTrue();
+    assertThat(parsed.matches(json("{\"detail\": {\"studio\": {\"domainId\": "
+        + "\"d-other\"}}}"))).isFalse();
+  }
+
+  @Test
+  void prefixSuffixIgnoreCaseAndWildcard() {
+    assertThat(matches("{\"source\": [{\"prefix\": \"com.example\"}]}")).isTrue();
+    assertThat(matches("{\"source\": [{\"prefix\": {\"equals-ignore-case\": \"COM.EX\"}}]}"))
+        .isTrue();
+    assertThat(matches("{\"source\": [{\"suffix\": \".hr\"}]}")).isTrue();
+    assertThat(matches("{\"source\": [{\"suffix\": \".HR\"}]}")).isFalse();
+    assertThat(matches("{\"detail-type\": [{\"equals-ignore-case\": \"employee hired\"}]}"))
+        .isTrue();
+    assertThat(matches("{\"detail\": {\"employee\": {\"email\": "
+        + "[{\"wildcard\": \"*@example.com\"}]}}}")).isTrue();
+    assertThat(matches("{\"detail\": {\"employee\": {\"email\": "
+        + "[{\"wildcard\": \"*@example.org\"}]}}}")).isFalse();
+  }
+
+  @Test
+  void anythingButExcludesValuesListsAndPrefixes() {
+    assertThat(matches("{\"detail-type\": [{\"anything-but\": \"Employee Terminated\"}]}"))
+        .isTrue();
+    assertThat(matches("{\"detail-type\": [{\"anything-but\": "
+        + "[\"Employee Hired\", \"Employee Terminated\"]}]}")).isFalse();
+    assertThat(matches("{\"source\": [{\"anything-but\": {\"prefix\": \"com.\"}}]}")).isFalse();
+    assertThat(matches("{\"source\": [{\"anything-but\": {\"suffix\": \".payroll\"}}]}"))
+        .isTrue();
+    assertThat(matches("{\"detail-type\": [{\"anything-but\": "
+        + "{\"equals-ignore-case\": [\"EMPLOYEE HIRED\"]}}]}")).isFalse();
+  }
+
+  @Test
+  void numericRangesAndCidr() {
+    assertThat(matches("{\"detail\": {\"headcount\": [{\"numeric\": [\">\", 10, \"<=\", 12]}]}}"))
+        .isTrue();
+    assertThat(matches("{\"detail\": {\"headcount\": [{\"numeric\": [\"<\", 12]}]}}")).isFalse();
+    assertThat(matches("{\"detail\": {\"ip\": [{\"cidr\": \"10.0.0.0/16\"}]}}")).isTrue();
+    assertThat(matches("{\"detail\": {\"ip\": [{\"cidr\": \"10.1.0.0/16\"}]}}")).isFalse();
+  }
+
+  @Test
+  void orMatchesWhenOneAlternativeDoesAndTheOtherFieldsToo() {
+    String either = "{\"source\": [\"com.example.hr\"], \"$or\": ["
+        + "{\"detail\": {\"eventId\": [{\"exists\": false}]}},"
+        + "{\"detail\": {\"employee\": {\"email\": [{\"exists\": true}]}}}]}";
+    assertThat(matches(either)).isTrue();
+    String neither = "{\"source\": [\"com.example.hr\"], \"$or\": ["
+        + "{\"detail\": {\"eventId\": [{\"exists\": false}]}},"
+        + "{\"detail\": {\"employee\": {\"userName\": [{\"exists\": false}]}}}]}";
+    assertThat(matches(neither)).isFalse();
+  }
+
+  @Test
+  void requiredPathsAreThoseEveryMatchingEventHas() {
+    EventPattern pattern = EventPattern.parse(json("{\"source\": [\"com.example.hr\"], "
+        + "\"detail\": {\"eventId\": [{\"exists\": true}], "
+        + "\"employee\": {\"ssoUserName\": [{\"exists\": false}], "
+        + "\"userName\": [{\"prefix\": \"\"}]}, "
+        + "\"studio\": {\"domainId\": [{\"exists\": false}, \"d-1\"]}}}"), "pattern");
+    assertThat(pattern.requiredPaths()).containsExactlyInAnyOrder(
+        List.of("source"), List.of("detail", "eventId"),
+        List.of("detail", "employee", "userName"));
+    assertThat(pattern.guarantees(List.of("detail"))).isTrue();
+    assertThat(pattern.guarantees(List.of("detail", "employee", "userName"))).isTrue();
+    assertThat(pattern.guarantees(List.of("detail", "studio", "domainId"))).isFalse();
+    assertThat(pattern.guarantees(List.of("detail", "employee", "ssoUserName"))).isFalse();
+  }
+
+  @Test
+  void refusesWhatEventBridgeRefusesNamingTheField() {
+    assertThatThrownBy(() -> EventPattern.parse(json("{\"source\": \"com.example.hr\"}"), "p"))
+        .isInstanceOf(EventPatternException.class)
+        .hasMessageContaining("p.source: must be an object or a list of values");
+    assertThatThrownBy(() -> EventPattern.parse(json("{\"source\": []}"), "p"))
+        .hasMessageContaining("p.source: must list at least one value");
+    assertThatThrownBy(() -> EventPattern.parse(json("{\"source\": [{\"regex\": \"x\"}]}"), "p"))
+        .hasMessageContaining("p.source[0]: unknown comparison operator 'regex'");
+    assertThatThrownBy(() -> EventPattern.parse(
+        json("{\"n\": [{\"numeric\": [\"~\", 1]}]}"), "p"))
+        .hasMessageContaining("p.n[0].numeric[0]: must be one of");
+    assertThatThrownBy(() -> EventPattern.parse(json("{\"$or\": [{\"a\": [1]}]}"), "p"))
+        .hasMessageContaining("p.$or: $or takes a list of at least two patterns");
+    assertThatThrownBy(() -> EventPattern.parse(json("[]"), "p"))
+        .hasMessageContaining("p: an event pattern must be a non-empty JSON object");
+  }
+}
