@@ -54,7 +54,6 @@ class CreateExecutionRoleHandlerTest {
   void createsTheRoleTheFixtureAsksFor(CreateExecutionRoleInput input) {
     assertThat(input.request().executionRole().create().s3Buckets())
         .containsExactly("ml-team-datasets", "ml-team-scratch");
-    when(iam.getRole(any(GetRoleRequest.class))).thenThrow(AwsErrors.noSuchEntity());
     when(iam.createRole(any(CreateRoleRequest.class)))
         .thenReturn(
             CreateRoleResponse.builder()
@@ -104,7 +103,6 @@ class CreateExecutionRoleHandlerTest {
   @ParameterizedTest
   @Event(value = "create-execution-role/create-role.json", type = CreateExecutionRoleInput.class)
   void throttlingBecomesTheRetryableAwsThrottled(CreateExecutionRoleInput input) {
-    when(iam.getRole(any(GetRoleRequest.class))).thenThrow(AwsErrors.noSuchEntity());
     when(iam.createRole(any(CreateRoleRequest.class))).thenThrow(AwsErrors.iam("Throttling", 400));
     assertThatThrownBy(() -> handler.handleRequest(input, new TestContext()))
         .isInstanceOf(AwsThrottled.class);

@@ -79,6 +79,12 @@ class ExecutionRoleProvisionerTest {
     return new CreateExecutionRoleInput(new Correlation("hr-2026-000123", "arn:exec"), request);
   }
 
+  /** A request whose user's profile already uses the role this workflow made for the user. */
+  private static CreateExecutionRoleInput replay(LifecycleRequest request) {
+    return new CreateExecutionRoleInput(
+        new Correlation("hr-2026-000123", "arn:exec"), request, ROLE_ARN);
+  }
+
   private static Role role(String trust, Map<String, String> tags, String path, String boundary) {
     Role.Builder role =
         Role.builder()
@@ -95,10 +101,6 @@ class ExecutionRoleProvisionerTest {
           AttachedPermissionsBoundary.builder().permissionsBoundaryArn(boundary).build());
     }
     return role.build();
-  }
-
-  private void noRoleYet() {
-    when(iam.getRole(any(GetRoleRequest.class))).thenThrow(AwsErrors.noSuchEntity());
   }
 
   private void existing(Role role, Map<String, String> tags, String... attached) {
@@ -137,7 +139,6 @@ class ExecutionRoleProvisionerTest {
 
   @Test
   void createsARoleOfTheUsersOwnWithBoundaryTrustTagsAndPolicies() {
-    noRoleYet();
     when(iam.createRole(any(CreateRoleRequest.class)))
         .thenReturn(
             CreateRoleResponse.builder()
@@ -188,7 +189,6 @@ class ExecutionRoleProvisionerTest {
 
   @Test
   void putsNoInlinePolicyWithoutBuckets() {
-    noRoleYet();
     when(iam.createRole(any(CreateRoleRequest.class)))
         .thenReturn(
             CreateRoleResponse.builder().role(Role.builder().arn(ROLE_ARN).build()).build());
@@ -199,7 +199,6 @@ class ExecutionRoleProvisionerTest {
 
   @Test
   void canvasBasePermissionsAndForecastingAttachTheirPoliciesAndTrustForecast() {
-    noRoleYet();
     when(iam.createRole(any(CreateRoleRequest.class)))
         .thenReturn(
             CreateRoleResponse.builder().role(Role.builder().arn(ROLE_ARN).build()).build());
@@ -220,7 +219,6 @@ class ExecutionRoleProvisionerTest {
 
   @Test
   void aGivenForecastRoleNeedsNoForecastPolicyOrTrust() {
-    noRoleYet();
     when(iam.createRole(any(CreateRoleRequest.class)))
         .thenReturn(
             CreateRoleResponse.builder().role(Role.builder().arn(ROLE_ARN).build()).build());
@@ -343,6 +341,7 @@ class ExecutionRoleProvisionerTest {
 
   @Test
   void adoptsAndConvergesTheRoleItCreatedEarlierForTheSameUser() {
+    when(iam.createRole(any(CreateRoleRequest.class))).thenThrow(AwsErrors.entityAlreadyExists());
     String sageMakerOnly = encoded(ExecutionRolePolicy.trustPolicy("123456789012", false));
     existing(
         role(sageMakerOnly, Map.of(), "/studio-lifecycle/", null), ours("hr-2026-000123"), FULL);
@@ -374,7 +373,6 @@ class ExecutionRoleProvisionerTest {
     assertThat(result.adopted()).isTrue();
     assertThat(result.createdByThisRun()).as("same request id: a replay of this run").isTrue();
     assertThat(result.attachedPolicyArns()).containsExactly(FULL, S3_READ, FORECAST);
-    verify(iam, never()).createRole(any(CreateRoleRequest.class));
   }
 
   @Test
@@ -390,7 +388,7 @@ class ExecutionRoleProvisionerTest {
 
     ExecutionRoleResult result =
         provisioner.provision(
-            input(RequestBuilder.onboard().newRole(List.of("b1"), List.of(S3_READ)).build()));
+            replay(RequestBuilder.onboard().newRole(List.of("b1"), List.of(S3_READ)).build()));
 
     assertThat(result.adopted()).isTrue();
     assertThat(result.createdByThisRun()).isTrue();
@@ -411,7 +409,7 @@ class ExecutionRoleProvisionerTest {
                 .policyDocument(encoded(ExecutionRolePolicy.s3AccessPolicy("aws", List.of("old"))))
                 .build());
 
-    provisioner.provision(input(RequestBuilder.onboard().newRole(List.of("b1"), List.of()).build()));
+    provisioner.provision(replay(RequestBuilder.onboard().newRole(List.of("b1"), List.of()).build()));
 
     ArgumentCaptor<PutRolePolicyRequest> inline =
         ArgumentCaptor.forClass(PutRolePolicyRequest.class);
@@ -421,26 +419,42 @@ class ExecutionRoleProvisionerTest {
   }
 
   @Test
-  void adoptsARoleCreatedBetweenItsLookAndItsCreateCall() {
-    when(iam.createRole(any(CreateRoleRequest.class))).thenThrow(AwsErrors.entityAlreadyExists());
-    String trust = encoded(ExecutionRolePolicy.trustPolicy("123456789012", false));
-    existing(role(trust, Map.of(), "/studio-lifecycle/", BOUNDARY), ours("hr-2026-000123"), FULL);
-    when(iam.getRole(any(GetRoleRequest.class)))
-        .thenThrow(AwsErrors.noSuchEntity())
+  void aCurrentRoleThatIsGoneIsCreatedAgain() {
+    when(iam.getRole(any(GetRoleRequest.class))).thenThrow(AwsErrors.noSuchEntity());
+    when(iam.createRole(any(CreateRoleRequest.class)))
         .thenReturn(
-            GetRoleResponse.builder()
-                .role(role(trust, Map.of(), "/studio-lifecycle/", BOUNDARY))
+            CreateRoleResponse.builder()
+                .role(Role.builder().roleName("studio-jane-doe").arn(ROLE_ARN).build())
                 .build());
 
-    ExecutionRoleResult result = provisioner.provision(input(RequestBuilder.onboard().build()));
+    ExecutionRoleResult result = provisioner.provision(replay(RequestBuilder.onboard().build()));
 
     verify(iam).createRole(any(CreateRoleRequest.class));
-    assertThat(result.adopted()).isTrue();
-    assertThat(result.roleArn()).isEqualTo(ROLE_ARN);
+    assertThat(result.createdByThisRun()).isTrue();
+    assertThat(result.adopted()).isFalse();
+  }
+
+  @Test
+  void aProfileUsingAnotherRoleLeadsToNoLookUp() {
+    when(iam.createRole(any(CreateRoleRequest.class)))
+        .thenReturn(
+            CreateRoleResponse.builder()
+                .role(Role.builder().roleName("studio-jane-doe").arn(ROLE_ARN).build())
+                .build());
+
+    provisioner.provision(
+        new CreateExecutionRoleInput(
+            new Correlation("hr-2026-000123", "arn:exec"),
+            RequestBuilder.onboard().build(),
+            "arn:aws:iam::123456789012:role/service-role/SageMakerTeamRole"));
+
+    verify(iam, never()).getRole(any(GetRoleRequest.class));
+    verify(iam).createRole(any(CreateRoleRequest.class));
   }
 
   @Test
   void adoptingARoleOfAnEarlierRequestIsNotCreatedByThisRun() {
+    when(iam.createRole(any(CreateRoleRequest.class))).thenThrow(AwsErrors.entityAlreadyExists());
     String trust = encoded(ExecutionRolePolicy.trustPolicy("123456789012", false));
     existing(role(trust, Map.of(), "/studio-lifecycle/", BOUNDARY), ours("hr-2025-000001"), FULL);
     ExecutionRoleResult result = provisioner.provision(input(RequestBuilder.onboard().build()));
@@ -453,6 +467,7 @@ class ExecutionRoleProvisionerTest {
 
   @Test
   void aRoleOfAnotherOwnerOrUserIsAConflict() {
+    when(iam.createRole(any(CreateRoleRequest.class))).thenThrow(AwsErrors.entityAlreadyExists());
     String trust = encoded(ExecutionRolePolicy.trustPolicy("123456789012", false));
     existing(
         role(trust, Map.of(), "/studio-lifecycle/", BOUNDARY),
@@ -467,6 +482,7 @@ class ExecutionRoleProvisionerTest {
 
   @Test
   void aRoleOutsideTheRolePathIsAConflict() {
+    when(iam.createRole(any(CreateRoleRequest.class))).thenThrow(AwsErrors.entityAlreadyExists());
     String trust = encoded(ExecutionRolePolicy.trustPolicy("123456789012", false));
     existing(role(trust, Map.of(), "/", BOUNDARY), ours("hr-2026-000123"));
     assertThatThrownBy(() -> provisioner.provision(input(RequestBuilder.onboard().build())))

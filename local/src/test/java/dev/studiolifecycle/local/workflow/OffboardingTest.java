@@ -32,7 +32,7 @@ class OffboardingTest {
 
   @Test
   void offboards25AppsInMixedStatusesAndTwoPrivateSpacesLeavingOthersAlone() {
-    try (LifecycleSimulation simulation = LifecycleSimulation.of("offboarding-25-apps.json")) {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("offboard-many-apps.json")) {
       Execution execution = simulation.run("offboard-many-apps.json");
 
       assertThat(execution.status()).as(execution.cause().orElse("")).isEqualTo(

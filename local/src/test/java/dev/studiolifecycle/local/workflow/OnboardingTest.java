@@ -108,8 +108,7 @@ class OnboardingTest {
 
   @Test
   void onboardsIntoAnSsoDomainWithTheSsoUserName() {
-    try (LifecycleSimulation simulation =
-            LifecycleSimulation.of("onboarding-iam-propagation.json");
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("onboard-sso.json");
         EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
       Execution execution = simulation.run("onboard-sso.json");
 
@@ -137,7 +136,7 @@ class OnboardingTest {
   @Test
   void usesAnExistingRoleAsItIsAndCreatesNoRole() {
     try (LifecycleSimulation simulation =
-            LifecycleSimulation.of("onboarding-iam-propagation.json");
+            LifecycleSimulation.of("onboard-existing-role.json");
         EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
       List<String> rolesBefore = simulation.emulator().iam().roleNames();
       Execution execution = simulation.run("onboard-existing-role.json");
@@ -175,7 +174,9 @@ class OnboardingTest {
 
       assertThat(second.status()).as(second.cause().orElse("")).isEqualTo(
           ExecutionStatus.SUCCEEDED);
-      assertThat(path(second)).containsExactlyElementsOf(ONBOARDED);
+      assertThat(path(second)).startsWith("Validate", "OnboardOrOffboard",
+          "RememberProfileRole", "CreateExecutionRole", "CreateUserProfile")
+          .endsWith("NotifyOnboarded");
       List<RecordedCall> changes = simulation.callsAfter(mark).stream()
           .filter(call -> call.operation() != null && call.operation().matches(
               "(Create|Attach|Put|Update|Add|Tag|Delete|Detach).*"))
@@ -192,29 +193,54 @@ class OnboardingTest {
   }
 
   @Test
-  void aProfileSageMakerRefusesUndoesTheRoleThisRunCreatedAndFailsWithTheOriginalError() {
-    try (LifecycleSimulation simulation = LifecycleSimulation.of("demo.json")) {
-      Execution execution = simulation.run("onboard-invalid-instance-type.json");
+  void theSameHrEventDeliveredAfterTheOnboardingCompletedChangesNothing() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("onboard-iam-new-role-again.json")) {
+      Execution execution = simulation.run("onboard-iam-new-role-again.json");
+
+      assertThat(execution.status()).as(execution.cause().orElse("")).isEqualTo(
+          ExecutionStatus.SUCCEEDED);
+      assertThat(path(execution)).containsSubsequence("OnboardOrOffboard",
+          "RememberProfileRole", "CreateExecutionRole", "CreateUserProfile", "NotifyOnboarded");
+      assertThat(simulation.emulator().requestLog().mutatingCalls())
+          .extracting(call -> call.service() + ":" + call.operation())
+          .containsExactly("sns:Publish");
+      assertThat(simulation.emulator().requestLog().calls("iam", "GetRolePolicy")).hasSize(1);
+      JsonNode message = simulation.notification(execution).message();
+      assertThat(message.at("/created/executionRole/adopted").asBoolean()).isTrue();
+      assertThat(message.at("/created/executionRole/createdByThisRun").asBoolean()).isTrue();
+      assertThat(message.at("/created/userProfile/adopted").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void aProfileSageMakerCannotCreateUndoesTheRoleThisRunCreatedAndFailsWithTheOriginalError() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("profile-creation-outage.json")) {
+      Execution execution = simulation.run("onboard-iam-new-role.json");
 
       assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
-      assertThat(execution.error()).contains("dev.studiolifecycle.error.AwsRequestFailed");
-      assertThat(execution.cause().orElseThrow()).contains("ml.t3.colossal");
+      assertThat(execution.error()).contains("dev.studiolifecycle.error.AwsServiceUnavailable");
+      assertThat(execution.cause().orElseThrow()).contains("ServiceUnavailable");
       assertThat(path(execution)).containsExactly("Validate", "OnboardOrOffboard",
           "CreateExecutionRole", "CreateUserProfile", "BeginCompensation", "NoProfileArn",
           "StartCompensation", "UndoProfile", "UndoRole", "DeleteCreatedRole", "NotifyFailure",
           "Failed");
+      // The first call and eight retries (AwsServiceUnavailable's MaxAttempts).
+      assertThat(simulation.emulator().requestLog().calls("sagemaker", "CreateUserProfile"))
+          .hasSize(9);
       assertThat(simulation.emulator().requestLog().calls("iam", "CreateRole")).hasSize(1);
-      assertThat(simulation.emulator().iam().roleExists("studio-chris-park")).isFalse();
+      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe")).isFalse();
       assertThat(simulation.emulator().sageMaker()
-          .userProfileStatus(IAM_DOMAIN, "chris-park")).isEmpty();
+          .userProfileStatus(IAM_DOMAIN, "jane-doe")).isEmpty();
 
       Notification notification = simulation.notification(execution);
       assertThat(notification.outcome()).isEqualTo("FAILED");
       assertThat(notification.action()).isEqualTo("ONBOARD");
       JsonNode message = notification.message();
       assertThat(message.path("error").asText())
-          .isEqualTo("dev.studiolifecycle.error.AwsRequestFailed");
-      assertThat(message.path("cause").asText()).contains("ml.t3.colossal");
+          .isEqualTo("dev.studiolifecycle.error.AwsServiceUnavailable");
+      assertThat(message.path("cause").asText()).contains("ServiceUnavailable");
       assertThat(message.path("userProfileArn").isNull()).isTrue();
       assertThat(message.at("/created/executionRole/createdByThisRun").asBoolean()).isTrue();
       assertThat(message.at("/compensation/executionRole/outcome").asText()).isEqualTo("DELETED");
@@ -240,9 +266,9 @@ class OnboardingTest {
       assertThat(notification.action()).isEqualTo("ONBOARD");
       assertThat(notification.message().path("error").asText())
           .isEqualTo("dev.studiolifecycle.error.ValidationError");
-      assertThat(notification.message().path("cause").asText()).contains("userProfileName");
-      assertThat(notification.message().at("/request/userProfileName").asText())
-          .isEqualTo("Jane_Doe!");
+      assertThat(notification.message().path("cause").asText())
+          .contains("rstudio: must be one of UNAUTHORIZED, ADMIN, USER");
+      assertThat(notification.message().at("/request/rstudio").asText()).isEqualTo("OWNER");
     }
   }
 
@@ -291,16 +317,17 @@ class OnboardingTest {
 
   @Test
   void aFailureNotificationThatCannotBeSentStillEndsWithTheOriginalError() {
-    try (LifecycleSimulation simulation = LifecycleSimulation.of("studio-domains.json")) {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("profile-creation-outage.json")) {
       simulation.emulator().faults().failTimes("sns", "Publish",
           InjectedFailure.INTERNAL_FAILURE, 100);
 
-      Execution execution = simulation.run("onboard-invalid-instance-type.json");
+      Execution execution = simulation.run("onboard-iam-new-role.json");
 
       assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
-      assertThat(execution.error()).contains("dev.studiolifecycle.error.AwsRequestFailed");
+      assertThat(execution.error()).contains("dev.studiolifecycle.error.AwsServiceUnavailable");
       assertThat(path(execution)).endsWith("DeleteCreatedRole", "NotifyFailure", "Failed");
-      assertThat(simulation.emulator().iam().roleExists("studio-chris-park")).isFalse();
+      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe")).isFalse();
       assertThat(simulation.runtime().notifications()).isEmpty();
     }
   }
