@@ -194,9 +194,9 @@ public final class ExecutionReport {
 
     /** {@code 23 state transitions, 7 Lambda invocations, virtual duration 00:00:42.615}. */
     public String render() {
-      return stateTransitions + " state transitions, " + lambdaInvocations
-          + " Lambda invocations, virtual duration " + offset(virtualDuration).substring(1)
-          .strip();
+      return count(stateTransitions, "state transition") + ", "
+          + count(lambdaInvocations, "Lambda invocation") + ", virtual duration "
+          + offset(virtualDuration).substring(1).strip();
     }
   }
 
@@ -248,8 +248,7 @@ public final class ExecutionReport {
         continue;
       }
       if (event.details() instanceof EventDetails.MapStateStarted started) {
-        current.details().append(started.length())
-            .append(started.length() == 1 ? " item" : " items");
+        current.details().append(count(started.length(), "item"));
       } else if (type == HistoryEventType.LambdaFunctionScheduled
           || type == HistoryEventType.TaskScheduled) {
         if (pendingFailure != null) {
@@ -307,11 +306,11 @@ public final class ExecutionReport {
     String summary() {
       List<String> parts = new ArrayList<>();
       if (iterationsSucceeded + iterationsFailed > 0) {
-        parts.add(iterationsSucceeded + " iterations succeeded"
+        parts.add(count(iterationsSucceeded, "iteration") + " succeeded"
             + (iterationsFailed > 0 ? ", " + iterationsFailed + " failed" : ""));
       }
       if (invocations > 0) {
-        parts.add(invocations + (invocations == 1 ? " task" : " tasks") + " run");
+        parts.add(count(invocations, "task") + " run");
       }
       return String.join(", ", parts);
     }
@@ -381,6 +380,10 @@ public final class ExecutionReport {
   }
 
   // ------------------------------------------------------------------ formatting
+
+  private static String count(int howMany, String thing) {
+    return howMany + " " + thing + (howMany == 1 ? "" : "s");
+  }
 
   /** A Lambda error cause is the runtime's JSON error document: its errorMessage says it. */
   static String summarise(String cause) {

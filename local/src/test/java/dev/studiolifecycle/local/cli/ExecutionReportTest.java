@@ -178,6 +178,8 @@ class ExecutionReportTest {
         """);
     assertThat(report.outcome()).isEqualTo("FAILED at +00:00:00 (virtual time): Work.Failed: "
         + "it broke");
+    assertThat(report.figures().render())
+        .isEqualTo("2 state transitions, 1 Lambda invocation, virtual duration 00:00:00");
   }
 
   @Test
