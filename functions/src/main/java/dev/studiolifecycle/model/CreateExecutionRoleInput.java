@@ -1,9 +1,9 @@
 package dev.studiolifecycle.model;
 
 /**
- * CreateExecutionRole's input: the normalized request from Validate, and the execution role of
- * the user's existing profile ({@code currentRoleArn}, null when there is none). A role this
- * workflow made for the user that the profile already uses is adopted without a CreateRole call.
+ * CreateExecutionRole's input: the normalized request from Validate, and the execution role of the
+ * user's existing profile ({@code currentRoleArn}, null when there is none). A role this workflow
+ * made for the user that the profile already uses is adopted without a CreateRole call.
  */
 public record CreateExecutionRoleInput(
     Correlation correlation, LifecycleRequest request, String currentRoleArn) {

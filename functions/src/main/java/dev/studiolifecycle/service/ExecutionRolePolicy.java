@@ -84,8 +84,8 @@ public final class ExecutionRolePolicy {
   }
 
   /**
-   * Whether a policy document as IAM returns it (URL-encoded JSON; null for none) says the same
-   * as {@code wanted}: equal JSON, whatever the spacing and escaping.
+   * Whether a policy document as IAM returns it (URL-encoded JSON; null for none) says the same as
+   * {@code wanted}: equal JSON, whatever the spacing and escaping.
    */
   public static boolean sameDocument(String current, String wanted) {
     if (current == null) {

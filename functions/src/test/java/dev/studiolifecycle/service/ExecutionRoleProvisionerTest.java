@@ -106,8 +106,7 @@ class ExecutionRoleProvisionerTest {
   private void existing(Role role, Map<String, String> tags, String... attached) {
     when(iam.getRole(any(GetRoleRequest.class)))
         .thenReturn(GetRoleResponse.builder().role(role).build());
-    when(iam.getRolePolicy(any(GetRolePolicyRequest.class)))
-        .thenThrow(AwsErrors.noSuchEntity());
+    when(iam.getRolePolicy(any(GetRolePolicyRequest.class))).thenThrow(AwsErrors.noSuchEntity());
     when(iam.listRoleTags(any(ListRoleTagsRequest.class)))
         .thenReturn(
             ListRoleTagsResponse.builder()
@@ -378,7 +377,10 @@ class ExecutionRoleProvisionerTest {
   @Test
   void aReplayOfARoleAlreadyAsRequestedChangesNothing() {
     String trust = encoded(ExecutionRolePolicy.trustPolicy("123456789012", false));
-    existing(role(trust, Map.of(), "/studio-lifecycle/", BOUNDARY), ours("hr-2026-000123"), FULL,
+    existing(
+        role(trust, Map.of(), "/studio-lifecycle/", BOUNDARY),
+        ours("hr-2026-000123"),
+        FULL,
         S3_READ);
     when(iam.getRolePolicy(any(GetRolePolicyRequest.class)))
         .thenReturn(
@@ -409,7 +411,8 @@ class ExecutionRoleProvisionerTest {
                 .policyDocument(encoded(ExecutionRolePolicy.s3AccessPolicy("aws", List.of("old"))))
                 .build());
 
-    provisioner.provision(replay(RequestBuilder.onboard().newRole(List.of("b1"), List.of()).build()));
+    provisioner.provision(
+        replay(RequestBuilder.onboard().newRole(List.of("b1"), List.of()).build()));
 
     ArgumentCaptor<PutRolePolicyRequest> inline =
         ArgumentCaptor.forClass(PutRolePolicyRequest.class);

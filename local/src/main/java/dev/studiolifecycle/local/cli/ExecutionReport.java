@@ -21,10 +21,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * One execution told for people: a timeline of the states it went through at their virtual
- * times (task failures, retries and catches under the state they happened in, Map iterations
- * summed up under their Map state, polling loops folded into one line), the outcome, the SNS
- * notifications it published, and what AWS would bill for it ({@link Figures}).
+ * One execution told for people: a timeline of the states it went through at their virtual times
+ * (task failures, retries and catches under the state they happened in, Map iterations summed up
+ * under their Map state, polling loops folded into one line), the outcome, the SNS notifications it
+ * published, and what AWS would bill for it ({@link Figures}).
  *
  * <pre>
  * +00:00:00      Validate
@@ -53,8 +53,8 @@ public final class ExecutionReport {
    */
   public static ExecutionReport of(Execution execution, List<PublishedMessage> published) {
     String arn = execution.executionArn();
-    List<PublishedMessage> own = published.stream()
-        .filter(message -> arn.equals(executionArnOf(message))).toList();
+    List<PublishedMessage> own =
+        published.stream().filter(message -> arn.equals(executionArnOf(message))).toList();
     return new ExecutionReport(execution, own);
   }
 
@@ -74,8 +74,13 @@ public final class ExecutionReport {
 
   /** The whole report: header, timeline, outcome, notifications, figures. */
   public String render() {
-    return header() + timeline() + outcome() + '\n' + renderNotifications()
-        + figures().render() + '\n';
+    return header()
+        + timeline()
+        + outcome()
+        + '\n'
+        + renderNotifications()
+        + figures().render()
+        + '\n';
   }
 
   /** The report without the notifications: header, timeline, outcome, figures. */
@@ -83,7 +88,7 @@ public final class ExecutionReport {
     return header() + timeline() + outcome() + '\n' + figures().render() + '\n';
   }
 
-  /** {@code Execution <name>  (<state machine>)}. */
+  /** {@code Execution <name> (<state machine>)}. */
   public String header() {
     return "Execution " + execution.name() + "  (" + execution.stateMachine().name() + ")\n";
   }
@@ -98,12 +103,16 @@ public final class ExecutionReport {
       Fold fold = foldAt(lines, i);
       Line first = lines.get(i);
       if (fold.repeats() > 1) {
-        List<String> names = lines.subList(i, i + fold.length()).stream()
-            .map(Line::state).toList();
+        List<String> names = lines.subList(i, i + fold.length()).stream().map(Line::state).toList();
         Line last = lines.get(i + fold.length() * fold.repeats() - 1);
-        out.append(offset(start, first.at())).append("  [").append(String.join(" > ", names))
-            .append("] x").append(fold.repeats()).append(" until ")
-            .append(offset(start, last.at()).strip()).append('\n');
+        out.append(offset(start, first.at()))
+            .append("  [")
+            .append(String.join(" > ", names))
+            .append("] x")
+            .append(fold.repeats())
+            .append(" until ")
+            .append(offset(start, last.at()).strip())
+            .append('\n');
         i += fold.length() * fold.repeats();
         continue;
       }
@@ -150,17 +159,22 @@ public final class ExecutionReport {
    * Notifications, each with its time since {@code reference}, topic, subject, attributes and
    * message.
    */
-  public static String renderNotifications(Instant reference,
-      List<PublishedMessage> notifications) {
+  public static String renderNotifications(
+      Instant reference, List<PublishedMessage> notifications) {
     StringBuilder out = new StringBuilder();
     out.append("SNS notifications: ").append(notifications.size()).append('\n');
     for (PublishedMessage message : notifications) {
-      out.append(offset(reference, message.time())).append("  ")
+      out.append(offset(reference, message.time()))
+          .append("  ")
           .append(topicName(message.topicArn()));
       message.subjectLine().ifPresent(subject -> out.append("  \"").append(subject).append('"'));
       Map<String, MessageAttribute> attributes = new TreeMap<>(message.attributes());
-      attributes.forEach((name, value) -> out.append("  ").append(name).append('=')
-          .append(value.stringValue() != null ? value.stringValue() : value.binaryValue()));
+      attributes.forEach(
+          (name, value) ->
+              out.append("  ")
+                  .append(name)
+                  .append('=')
+                  .append(value.stringValue() != null ? value.stringValue() : value.binaryValue()));
       out.append('\n');
       out.append(indent(messageBody(message.message()), "    "));
     }
@@ -194,8 +208,10 @@ public final class ExecutionReport {
 
     /** {@code 23 state transitions, 7 Lambda invocations, virtual duration 00:00:42.615}. */
     public String render() {
-      return count(stateTransitions, "state transition") + ", "
-          + count(lambdaInvocations, "Lambda invocation") + ", virtual duration "
+      return count(stateTransitions, "state transition")
+          + ", "
+          + count(lambdaInvocations, "Lambda invocation")
+          + ", virtual duration "
           + offset(virtualDuration).substring(1).strip();
     }
   }
@@ -240,8 +256,11 @@ public final class ExecutionReport {
         current = new Line(event.timestamp(), state, new ArrayList<>(), new StringBuilder());
         lines.add(current);
         pendingFailure = null;
-        nested = (type == HistoryEventType.MapStateEntered
-            || type == HistoryEventType.ParallelStateEntered) ? new Nested() : null;
+        nested =
+            (type == HistoryEventType.MapStateEntered
+                    || type == HistoryEventType.ParallelStateEntered)
+                ? new Nested()
+                : null;
         continue;
       }
       if (current == null || !top) {
@@ -306,8 +325,10 @@ public final class ExecutionReport {
     String summary() {
       List<String> parts = new ArrayList<>();
       if (iterationsSucceeded + iterationsFailed > 0) {
-        parts.add(count(iterationsSucceeded, "iteration") + " succeeded"
-            + (iterationsFailed > 0 ? ", " + iterationsFailed + " failed" : ""));
+        parts.add(
+            count(iterationsSucceeded, "iteration")
+                + " succeeded"
+                + (iterationsFailed > 0 ? ", " + iterationsFailed + " failed" : ""));
       }
       if (invocations > 0) {
         parts.add(count(invocations, "task") + " run");
@@ -317,7 +338,8 @@ public final class ExecutionReport {
 
     List<String> failures() {
       return failures.entrySet().stream()
-          .map(entry -> entry.getKey() + " x" + entry.getValue()).toList();
+          .map(entry -> entry.getKey() + " x" + entry.getValue())
+          .toList();
     }
   }
 
@@ -410,8 +432,9 @@ public final class ExecutionReport {
 
   static String offset(Duration elapsed) {
     long millis = Math.max(0, elapsed.toMillis());
-    String text = String.format("+%02d:%02d:%02d", millis / 3_600_000, millis / 60_000 % 60,
-        millis / 1000 % 60);
+    String text =
+        String.format(
+            "+%02d:%02d:%02d", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60);
     return millis % 1000 == 0 ? text + "    " : text + String.format(".%03d", millis % 1000);
   }
 
@@ -467,7 +490,8 @@ public final class ExecutionReport {
       Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
-        out.append(inner).append(compact(MAPPER.getNodeFactory().textNode(field.getKey())))
+        out.append(inner)
+            .append(compact(MAPPER.getNodeFactory().textNode(field.getKey())))
             .append(": ");
         layout(field.getValue(), inner, out);
         out.append(fields.hasNext() ? ",\n" : "\n");

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Where the handlers' log lines and EMF metrics go while a workflow command runs: a file the
- * user named, or nowhere, so that they never flood the report.
+ * Where the handlers' log lines and EMF metrics go while a workflow command runs: a file the user
+ * named, or nowhere, so that they never flood the report.
  */
 final class HandlerLogs implements AutoCloseable {
 
@@ -29,8 +29,8 @@ final class HandlerLogs implements AutoCloseable {
       return new HandlerLogs(new PrintStream(OutputStream.nullOutputStream()));
     }
     try {
-      return new HandlerLogs(new PrintStream(new FileOutputStream(file.toFile(), true), true,
-          StandardCharsets.UTF_8));
+      return new HandlerLogs(
+          new PrintStream(new FileOutputStream(file.toFile(), true), true, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new BadInput("--handler-logs: cannot write " + file + ": " + e.getMessage());
     }

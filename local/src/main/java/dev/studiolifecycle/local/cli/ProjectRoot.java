@@ -23,10 +23,16 @@ final class ProjectRoot {
     if (template && statemachine) {
       return folder;
     }
-    String missing = !template && !statemachine ? "template.yaml and statemachine/"
-        : !template ? "template.yaml" : "statemachine/";
-    throw new BadInput(folder + " has no " + missing + ": run this command from the "
-        + "project's root folder, the one with template.yaml, statemachine/ and events/ (or "
-        + "name it with --project-root)");
+    String missing =
+        !template && !statemachine
+            ? "template.yaml and statemachine/"
+            : !template ? "template.yaml" : "statemachine/";
+    throw new BadInput(
+        folder
+            + " has no "
+            + missing
+            + ": run this command from the "
+            + "project's root folder, the one with template.yaml, statemachine/ and events/ (or "
+            + "name it with --project-root)");
   }
 }

@@ -26,20 +26,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code studio-lifecycle run}: one execution of the template's lifecycle state machine, with
- * the real handlers against the embedded emulator, in virtual time; prints its timeline, its
+ * {@code studio-lifecycle run}: one execution of the template's lifecycle state machine, with the
+ * real handlers against the embedded emulator, in virtual time; prints its timeline, its
  * notifications and what AWS would bill for it.
  */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-        "Run one execution of the lifecycle state machine (template.yaml, statemachine/) "
-            + "against the embedded AWS emulator, in virtual time.",
-        "Run it from the project's root folder. Prints the execution's timeline, its SNS "
-            + "notifications, and its state transitions, Lambda invocations and virtual "
-            + "duration.",
-        "Exit 0 when the execution succeeded, 1 when it failed, 2 for bad input or usage."})
+      "Run one execution of the lifecycle state machine (template.yaml, statemachine/) "
+          + "against the embedded AWS emulator, in virtual time.",
+      "Run it from the project's root folder. Prints the execution's timeline, its SNS "
+          + "notifications, and its state transitions, Lambda invocations and virtual "
+          + "duration.",
+      "Exit 0 when the execution succeeded, 1 when it failed, 2 for bad input or usage."
+    })
 public final class RunCommand implements Callable<Integer> {
 
   static final int SUCCEEDED = 0;
@@ -48,27 +49,41 @@ public final class RunCommand implements Callable<Integer> {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  @Parameters(index = "0", paramLabel = "<input.json>",
+  @Parameters(
+      index = "0",
+      paramLabel = "<input.json>",
       description = "The state machine input, e.g. events/statemachine/onboard-iam-new-role.json")
   Path inputFile;
 
-  @Option(names = "--scenario", paramLabel = "<file>",
-      description = "What the emulator holds before the run, and the faults to inject (README "
-          + "\"Scenario files\"; examples in events/scenarios/)")
+  @Option(
+      names = "--scenario",
+      paramLabel = "<file>",
+      description =
+          "What the emulator holds before the run, and the faults to inject (README "
+              + "\"Scenario files\"; examples in events/scenarios/)")
   Path scenarioFile;
 
-  @Option(names = "--parameter", paramLabel = "<Name=Value>",
-      description = "A value for one of template.yaml's Parameters, e.g. "
-          + "PollIntervalSeconds=10 (repeatable)")
+  @Option(
+      names = "--parameter",
+      paramLabel = "<Name=Value>",
+      description =
+          "A value for one of template.yaml's Parameters, e.g. "
+              + "PollIntervalSeconds=10 (repeatable)")
   Map<String, String> parameters = new LinkedHashMap<>();
 
-  @Option(names = "--handler-logs", paramLabel = "<file>",
+  @Option(
+      names = "--handler-logs",
+      paramLabel = "<file>",
       description = "Append the handlers' log lines and metrics to this file (default: dropped)")
   Path handlerLogs;
 
-  @Option(names = "--project-root", paramLabel = "<dir>", defaultValue = ".",
-      description = "The project's root folder, with template.yaml, statemachine/ and events/ "
-          + "(default: the current directory)")
+  @Option(
+      names = "--project-root",
+      paramLabel = "<dir>",
+      defaultValue = ".",
+      description =
+          "The project's root folder, with template.yaml, statemachine/ and events/ "
+              + "(default: the current directory)")
   Path projectRoot;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -82,13 +97,13 @@ public final class RunCommand implements Callable<Integer> {
       JsonNode input = readInput(inputFile);
       Scenario scenario = scenarioFile == null ? null : ScenarioLoader.load(scenarioFile);
       try (HandlerLogs logs = HandlerLogs.open(handlerLogs)) {
-        LocalWorkflowRuntime.Builder builder = LocalWorkflowRuntime.builder(root)
-            .scenario(scenario).handlerOutput(logs.stream());
+        LocalWorkflowRuntime.Builder builder =
+            LocalWorkflowRuntime.builder(root).scenario(scenario).handlerOutput(logs.stream());
         parameters.forEach(builder::parameter);
         Execution execution;
         ExecutionReport report;
-        try (LocalWorkflowRuntime runtime = StandardOutputRouter.divertedTo(logs.stream(),
-            builder::build)) {
+        try (LocalWorkflowRuntime runtime =
+            StandardOutputRouter.divertedTo(logs.stream(), builder::build)) {
           execution = StandardOutputRouter.divertedTo(logs.stream(), () -> runtime.run(input));
           report = ExecutionReport.of(execution, runtime.notifications());
         }
@@ -99,8 +114,11 @@ public final class RunCommand implements Callable<Integer> {
     } catch (ScenarioException e) {
       // Errors found while seeding the emulator name the field but not the file.
       String message = e.getMessage();
-      err.println("run: " + (message.contains(String.valueOf(scenarioFile)) ? message
-          : scenarioFile + ": " + message));
+      err.println(
+          "run: "
+              + (message.contains(String.valueOf(scenarioFile))
+                  ? message
+                  : scenarioFile + ": " + message));
       err.flush();
       return BAD_INPUT;
     } catch (BadInput | TemplateException | DefinitionException e) {
@@ -129,8 +147,13 @@ public final class RunCommand implements Callable<Integer> {
     try {
       json = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new BadInput(file + ": not valid JSON: " + e.getOriginalMessage() + " (line "
-          + e.getLocation().getLineNr() + ")");
+      throw new BadInput(
+          file
+              + ": not valid JSON: "
+              + e.getOriginalMessage()
+              + " (line "
+              + e.getLocation().getLineNr()
+              + ")");
     }
     if (json == null || !json.isObject()) {
       throw new BadInput(file + ": the state machine input must be a JSON object");

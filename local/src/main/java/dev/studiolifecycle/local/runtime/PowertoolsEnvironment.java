@@ -9,12 +9,12 @@ import software.amazon.lambda.powertools.metrics.model.DimensionSet;
 
 /**
  * Gives Powertools for AWS Lambda, in-process, the settings Lambda gives it through the process
- * environment. Powertools reads {@code POWERTOOLS_METRICS_NAMESPACE} and
- * {@code POWERTOOLS_SERVICE_NAME} from {@code System.getenv}, which an in-process runtime cannot
- * set per function: without them every {@code @FlushMetrics} handler fails ("Namespace must be
- * specified"). And outside Lambda its metrics library sends EMF records to a CloudWatch agent
- * socket, from a non-daemon thread that retries for minutes; inside Lambda they go to standard
- * output, which the runtime diverts to the handler output.
+ * environment. Powertools reads {@code POWERTOOLS_METRICS_NAMESPACE} and {@code
+ * POWERTOOLS_SERVICE_NAME} from {@code System.getenv}, which an in-process runtime cannot set per
+ * function: without them every {@code @FlushMetrics} handler fails ("Namespace must be specified").
+ * And outside Lambda its metrics library sends EMF records to a CloudWatch agent socket, from a
+ * non-daemon thread that retries for minutes; inside Lambda they go to standard output, which the
+ * runtime diverts to the handler output.
  */
 final class PowertoolsEnvironment {
 

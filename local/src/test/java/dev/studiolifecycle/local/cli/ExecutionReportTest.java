@@ -29,7 +29,8 @@ class ExecutionReportTest {
    * Flaky fails once, then a Map runs Count on three items, then a loop of Wait > Count > Again
    * polls three times.
    */
-  private static final String DEFINITION = """
+  private static final String DEFINITION =
+      """
       {"StartAt": "Flaky", "States": {
         "Flaky": {"Type": "Task", "Resource": "%1$sFlaky", "ResultPath": null,
           "Retry": [{"ErrorEquals": ["Boom"], "IntervalSeconds": 2}], "Next": "Each"},
@@ -46,7 +47,8 @@ class ExecutionReportTest {
         "Bump": {"Type": "Pass", "InputPath": "$.counted.n", "ResultPath": "$.n",
           "Next": "Pause"},
         "Done": {"Type": "Succeed"}}}
-      """.formatted(FUNCTION);
+      """
+          .formatted(FUNCTION);
 
   /** Flaky fails with Boom the first time; every other call succeeds at once. */
   private static final class Tasks implements TaskInvoker {
@@ -60,28 +62,31 @@ class ExecutionReportTest {
     @Override
     public TaskOutcome invoke(TaskInvocation invocation) {
       if (invocation.resource().arn().endsWith(":Flaky") && flakyCalls++ == 0) {
-        return TaskOutcome.failed("Boom",
-            "{\"errorMessage\": \"first try\", \"errorType\": \"Boom\"}");
+        return TaskOutcome.failed(
+            "Boom", "{\"errorMessage\": \"first try\", \"errorType\": \"Boom\"}");
       }
       return TaskOutcome.succeeded(MAPPER.createObjectNode());
     }
   }
 
   private static Execution run() {
-    try (ExecutionEngine engine = ExecutionEngine.builder(new VirtualClock())
-        .taskInvoker(new Tasks()).build()) {
-      StateMachine machine = StateMachine.of("Report",
-          StateMachineDefinition.parse(DEFINITION));
-      return engine.run(machine, "run-1",
-          ExecutionEngine.parseInput("{\"items\": [1, 2, 3]}"));
+    try (ExecutionEngine engine =
+        ExecutionEngine.builder(new VirtualClock()).taskInvoker(new Tasks()).build()) {
+      StateMachine machine = StateMachine.of("Report", StateMachineDefinition.parse(DEFINITION));
+      return engine.run(machine, "run-1", ExecutionEngine.parseInput("{\"items\": [1, 2, 3]}"));
     }
   }
 
-  private static PublishedMessage message(Execution execution, String arn, Duration after,
-      String body) {
-    return new PublishedMessage("m-" + arn.hashCode(), "arn:aws:sns:us-east-1:123456789012:notify",
-        "Done", body, Map.of("outcome", new MessageAttribute("String", "SUCCEEDED", null)),
-        execution.startDate().plus(after), null);
+  private static PublishedMessage message(
+      Execution execution, String arn, Duration after, String body) {
+    return new PublishedMessage(
+        "m-" + arn.hashCode(),
+        "arn:aws:sns:us-east-1:123456789012:notify",
+        "Done",
+        body,
+        Map.of("outcome", new MessageAttribute("String", "SUCCEEDED", null)),
+        execution.startDate().plus(after),
+        null);
   }
 
   @Test
@@ -89,17 +94,19 @@ class ExecutionReportTest {
     Execution execution = run();
     ExecutionReport report = ExecutionReport.of(execution, List.of());
 
-    assertThat(report.timeline()).isEqualTo("""
-        +00:00:00      Flaky
-                        ! +00:00:00  Boom: first try (retried)
-        +00:00:02      Each  (3 items; 3 iterations succeeded, 3 tasks run)
-        +00:00:02      Start
-        +00:00:02      [Pause > Count > Again > Bump] x2 until +00:01:02
-        +00:01:02      Pause
-        +00:01:32      Count
-        +00:01:32      Again
-        +00:01:32      Done
-        """);
+    assertThat(report.timeline())
+        .isEqualTo(
+            """
+            +00:00:00      Flaky
+                            ! +00:00:00  Boom: first try (retried)
+            +00:00:02      Each  (3 items; 3 iterations succeeded, 3 tasks run)
+            +00:00:02      Start
+            +00:00:02      [Pause > Count > Again > Bump] x2 until +00:01:02
+            +00:01:02      Pause
+            +00:01:32      Count
+            +00:01:32      Again
+            +00:01:32      Done
+            """);
     assertThat(report.outcome()).isEqualTo("SUCCEEDED at +00:01:32 (virtual time)");
   }
 
@@ -120,64 +127,82 @@ class ExecutionReportTest {
   @Test
   void reportsOnlyTheNotificationsOfItsExecutionLaidOutForReading() {
     Execution execution = run();
-    PublishedMessage own = message(execution, execution.executionArn(), Duration.ofSeconds(92),
-        "{\"outcome\": \"SUCCEEDED\", \"executionArn\": \"" + execution.executionArn() + "\","
-            + " \"deleted\": {\"apps\": [{\"appName\": \"a\"}, {\"appName\": \"b\"}],"
-            + " \"spaces\": []}, \"ids\": [1, 2]}");
-    PublishedMessage other = message(execution, "arn:other", Duration.ZERO,
-        "{\"executionArn\": \"arn:other\"}");
+    PublishedMessage own =
+        message(
+            execution,
+            execution.executionArn(),
+            Duration.ofSeconds(92),
+            "{\"outcome\": \"SUCCEEDED\", \"executionArn\": \""
+                + execution.executionArn()
+                + "\","
+                + " \"deleted\": {\"apps\": [{\"appName\": \"a\"}, {\"appName\": \"b\"}],"
+                + " \"spaces\": []}, \"ids\": [1, 2]}");
+    PublishedMessage other =
+        message(execution, "arn:other", Duration.ZERO, "{\"executionArn\": \"arn:other\"}");
     PublishedMessage notJson = message(execution, "x", Duration.ZERO, "plain text");
 
     ExecutionReport report = ExecutionReport.of(execution, List.of(other, own, notJson));
 
     assertThat(report.notifications()).containsExactly(own);
-    assertThat(report.renderNotifications()).isEqualTo("""
-        SNS notifications: 1
-        +00:01:32      notify  "Done"  outcome=SUCCEEDED
-            {
-              "outcome": "SUCCEEDED",
-              "executionArn": "%s",
-              "deleted": {
-                "apps": [
-                  {"appName":"a"},
-                  {"appName":"b"}
-                ],
-                "spaces": []
-              },
-              "ids": [1,2]
-            }
-        """.formatted(execution.executionArn()));
+    assertThat(report.renderNotifications())
+        .isEqualTo(
+            """
+            SNS notifications: 1
+            +00:01:32      notify  "Done"  outcome=SUCCEEDED
+                {
+                  "outcome": "SUCCEEDED",
+                  "executionArn": "%s",
+                  "deleted": {
+                    "apps": [
+                      {"appName":"a"},
+                      {"appName":"b"}
+                    ],
+                    "spaces": []
+                  },
+                  "ids": [1,2]
+                }
+            """
+                .formatted(execution.executionArn()));
     String whole = report.render();
-    assertThat(whole).startsWith("Execution run-1  (Report)\n+00:00:00      Flaky\n")
+    assertThat(whole)
+        .startsWith("Execution run-1  (Report)\n+00:00:00      Flaky\n")
         .contains("SUCCEEDED at +00:01:32 (virtual time)\nSNS notifications: 1\n")
         .endsWith("18 state transitions, 5 Lambda invocations, virtual duration 00:01:32\n");
-    assertThat(report.timelineReport()).doesNotContain("SNS notifications")
+    assertThat(report.timelineReport())
+        .doesNotContain("SNS notifications")
         .endsWith("virtual duration 00:01:32\n");
   }
 
   @Test
   void aFailedExecutionShowsItsErrorAndTheCatchThatTookIt() {
-    String definition = """
+    String definition =
+        """
         {"StartAt": "Work", "States": {
           "Work": {"Type": "Task", "Resource": "%1$sFlaky",
             "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Broken"}], "End": true},
           "Broken": {"Type": "Fail", "Error": "Work.Failed", "Cause": "it broke"}}}
-        """.formatted(FUNCTION);
+        """
+            .formatted(FUNCTION);
     Execution execution;
-    try (ExecutionEngine engine = ExecutionEngine.builder(new VirtualClock())
-        .taskInvoker(new Tasks()).build()) {
-      execution = engine.run(StateMachine.of("Report",
-          StateMachineDefinition.parse(definition)), "run-2", MAPPER.createObjectNode());
+    try (ExecutionEngine engine =
+        ExecutionEngine.builder(new VirtualClock()).taskInvoker(new Tasks()).build()) {
+      execution =
+          engine.run(
+              StateMachine.of("Report", StateMachineDefinition.parse(definition)),
+              "run-2",
+              MAPPER.createObjectNode());
     }
     ExecutionReport report = ExecutionReport.of(execution, List.of());
 
-    assertThat(report.timeline()).isEqualTo("""
-        +00:00:00      Work
-                        ! +00:00:00  Boom: first try (caught)
-        +00:00:00      Broken
-        """);
-    assertThat(report.outcome()).isEqualTo("FAILED at +00:00:00 (virtual time): Work.Failed: "
-        + "it broke");
+    assertThat(report.timeline())
+        .isEqualTo(
+            """
+            +00:00:00      Work
+                            ! +00:00:00  Boom: first try (caught)
+            +00:00:00      Broken
+            """);
+    assertThat(report.outcome())
+        .isEqualTo("FAILED at +00:00:00 (virtual time): Work.Failed: " + "it broke");
     assertThat(report.figures().render())
         .isEqualTo("2 state transitions, 1 Lambda invocation, virtual duration 00:00:00");
   }

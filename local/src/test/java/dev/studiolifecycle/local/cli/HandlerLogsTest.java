@@ -33,6 +33,7 @@ class HandlerLogsTest {
   @Test
   void aFileThatCannotBeWrittenIsBadInput() {
     assertThatThrownBy(() -> HandlerLogs.open(dir.resolve("no-such-dir/handlers.log")))
-        .isInstanceOf(BadInput.class).hasMessageStartingWith("--handler-logs: cannot write");
+        .isInstanceOf(BadInput.class)
+        .hasMessageStartingWith("--handler-logs: cannot write");
   }
 }

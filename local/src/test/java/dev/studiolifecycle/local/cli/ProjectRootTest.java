@@ -22,7 +22,8 @@ class ProjectRootTest {
 
   @Test
   void namesWhatIsMissingAndWhereToRunFrom() throws IOException {
-    assertThatThrownBy(() -> ProjectRoot.check(dir)).isInstanceOf(BadInput.class)
+    assertThatThrownBy(() -> ProjectRoot.check(dir))
+        .isInstanceOf(BadInput.class)
         .hasMessageContaining("has no template.yaml and statemachine/")
         .hasMessageContaining("--project-root");
     Files.writeString(dir.resolve("template.yaml"), "Resources: {}\n");

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code studio-lifecycle run}: the report, and exit codes 0, 1 and 2. */
 class RunCommandTest {
 
-  private static final Path ROOT =
-      Path.of(System.getProperty("studiolifecycle.projectRoot", ".."));
+  private static final Path ROOT = Path.of(System.getProperty("studiolifecycle.projectRoot", ".."));
 
   @TempDir Path dir;
 
@@ -21,8 +20,14 @@ class RunCommandTest {
   }
 
   private static String[] run(String input, String scenario, String... more) {
-    String[] base = {"run", events("statemachine/" + input), "--scenario",
-        events("scenarios/" + scenario), "--project-root", ROOT.toString()};
+    String[] base = {
+      "run",
+      events("statemachine/" + input),
+      "--scenario",
+      events("scenarios/" + scenario),
+      "--project-root",
+      ROOT.toString()
+    };
     String[] args = new String[base.length + more.length];
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(more, 0, args, base.length, more.length);
@@ -36,14 +41,19 @@ class RunCommandTest {
 
       assertThat(exit).as(command.err()).isZero();
       String out = command.out();
-      assertThat(out).startsWith("Execution hr-2026-000123  (studio-lifecycle-"
-          + "StudioUserLifecycle)\n+00:00:00      Validate\n");
-      assertThat(out).contains("+00:00:00      CreateUserProfile\n",
-          "! +00:00:00  dev.studiolifecycle.error.RoleNotYetAssumable",
-          "SUCCEEDED at +00:00:42 (virtual time)\n", "SNS notifications: 1\n",
-          "\"Onboarded jane-doe\"  action=ONBOARD  outcome=SUCCEEDED\n");
-      assertThat(out).endsWith(
-          "10 state transitions, 6 Lambda invocations, virtual duration 00:00:42\n");
+      assertThat(out)
+          .startsWith(
+              "Execution hr-2026-000123  (studio-lifecycle-"
+                  + "StudioUserLifecycle)\n+00:00:00      Validate\n");
+      assertThat(out)
+          .contains(
+              "+00:00:00      CreateUserProfile\n",
+              "! +00:00:00  dev.studiolifecycle.error.RoleNotYetAssumable",
+              "SUCCEEDED at +00:00:42 (virtual time)\n",
+              "SNS notifications: 1\n",
+              "\"Onboarded jane-doe\"  action=ONBOARD  outcome=SUCCEEDED\n");
+      assertThat(out)
+          .endsWith("10 state transitions, 6 Lambda invocations, virtual duration 00:00:42\n");
       assertThat(out).as("handler logs are dropped").doesNotContain("\"level\"");
       assertThat(command.err()).isEmpty();
     }
@@ -55,8 +65,11 @@ class RunCommandTest {
       int exit = command.run(run("invalid-request.json", "studio-domains.json"));
 
       assertThat(exit).isEqualTo(1);
-      assertThat(command.out()).contains("FAILED at +00:00:00 (virtual time): "
-          + "dev.studiolifecycle.error.ValidationError: ").contains("rstudio")
+      assertThat(command.out())
+          .contains(
+              "FAILED at +00:00:00 (virtual time): "
+                  + "dev.studiolifecycle.error.ValidationError: ")
+          .contains("rstudio")
           .contains("outcome=FAILED");
     }
   }
@@ -65,8 +78,13 @@ class RunCommandTest {
   void handlerLogsGoToTheFileAsked() throws IOException {
     Path log = dir.resolve("handlers.log");
     try (CommandOutput command = new CommandOutput()) {
-      int exit = command.run(run("offboard-unknown-user.json", "studio-domains.json",
-          "--handler-logs", log.toString()));
+      int exit =
+          command.run(
+              run(
+                  "offboard-unknown-user.json",
+                  "studio-domains.json",
+                  "--handler-logs",
+                  log.toString()));
 
       assertThat(exit).isZero();
       assertThat(command.out()).doesNotContain("\"level\"");
@@ -78,8 +96,13 @@ class RunCommandTest {
   @Test
   void templateParametersChangeTheRun() {
     try (CommandOutput command = new CommandOutput()) {
-      int exit = command.run(run("onboard-iam-new-role.json", "demo.json", "--parameter",
-          "PollIntervalSeconds=10"));
+      int exit =
+          command.run(
+              run(
+                  "onboard-iam-new-role.json",
+                  "demo.json",
+                  "--parameter",
+                  "PollIntervalSeconds=10"));
 
       assertThat(exit).isZero();
       assertThat(command.out()).contains("SUCCEEDED at +00:00:22 (virtual time)");
@@ -90,8 +113,10 @@ class RunCommandTest {
   void badInputOrUsageExitsTwoWithAClearMessage() throws IOException {
     Path notAnObject = Files.writeString(dir.resolve("list.json"), "[1, 2]");
     Path notJson = Files.writeString(dir.resolve("broken.json"), "{\"action\": ");
-    Path badScenario = Files.writeString(dir.resolve("scenario.json"),
-        "{\"sagemaker\": {\"domains\": [{\"domainName\": \"x\", \"authMode\": \"LDAP\"}]}}");
+    Path badScenario =
+        Files.writeString(
+            dir.resolve("scenario.json"),
+            "{\"sagemaker\": {\"domains\": [{\"domainName\": \"x\", \"authMode\": \"LDAP\"}]}}");
     String input = events("statemachine/onboard-iam-new-role.json");
     String root = ROOT.toString();
 
@@ -104,8 +129,9 @@ class RunCommandTest {
     assertThat(twoWith("run", input, "--project-root", dir.toString()))
         .contains("has no template.yaml and statemachine/")
         .contains("run this command from the project's root folder");
-    assertThat(twoWith("run", input, "--project-root", root, "--scenario",
-        badScenario.toString())).contains("scenario.json").contains("authMode");
+    assertThat(twoWith("run", input, "--project-root", root, "--scenario", badScenario.toString()))
+        .contains("scenario.json")
+        .contains("authMode");
     assertThat(twoWith("run", input, "--project-root", root, "--parameter", "NoSuch=1"))
         .contains("NoSuch");
     assertThat(twoWith("run")).contains("Missing required parameter: '<input.json>'");
@@ -114,7 +140,8 @@ class RunCommandTest {
   private static String twoWith(String... args) {
     try (CommandOutput command = new CommandOutput()) {
       int exit = command.run(args);
-      assertThat(exit).as(String.join(" ", args) + "\n" + command.out() + command.err())
+      assertThat(exit)
+          .as(String.join(" ", args) + "\n" + command.out() + command.err())
           .isEqualTo(2);
       assertThat(command.out()).isEmpty();
       return command.err();

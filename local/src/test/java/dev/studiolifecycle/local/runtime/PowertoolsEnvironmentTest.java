@@ -25,21 +25,38 @@ class PowertoolsEnvironmentTest {
   @Test
   void metricsGoToTheHandlerOutputUnderTheFunctionsNamespaceAndService() throws Exception {
     ByteArrayOutputStream handlerLog = new ByteArrayOutputStream();
-    FunctionDefinition function = new FunctionDefinition("MetricsFunction", "MetricsFunction",
-        "dev.studiolifecycle.local.runtime.fixtures.MetricsHandler", "java21", 3, 256,
-        Map.of(PowertoolsEnvironment.METRICS_NAMESPACE, "LocalNamespaceUnderTest",
-            PowertoolsEnvironment.SERVICE_NAME, "metrics-fixture"), null);
-    LambdaRuntime runtime = LambdaRuntime.builder(List.of(function))
-        .handlerOutput(new PrintStream(handlerLog, true, StandardCharsets.UTF_8))
-        .clock(new VirtualClock()).build();
+    FunctionDefinition function =
+        new FunctionDefinition(
+            "MetricsFunction",
+            "MetricsFunction",
+            "dev.studiolifecycle.local.runtime.fixtures.MetricsHandler",
+            "java21",
+            3,
+            256,
+            Map.of(
+                PowertoolsEnvironment.METRICS_NAMESPACE,
+                "LocalNamespaceUnderTest",
+                PowertoolsEnvironment.SERVICE_NAME,
+                "metrics-fixture"),
+            null);
+    LambdaRuntime runtime =
+        LambdaRuntime.builder(List.of(function))
+            .handlerOutput(new PrintStream(handlerLog, true, StandardCharsets.UTF_8))
+            .clock(new VirtualClock())
+            .build();
 
-    LambdaResponse response = runtime.invoke("MetricsFunction", null,
-        "{}".getBytes(StandardCharsets.UTF_8));
+    LambdaResponse response =
+        runtime.invoke("MetricsFunction", null, "{}".getBytes(StandardCharsets.UTF_8));
 
     assertThat(response).isInstanceOf(LambdaResponse.Returned.class);
-    String emf = handlerLog.toString(StandardCharsets.UTF_8).lines()
-        .filter(line -> line.contains("\"_aws\"")).findFirst().orElseThrow(
-            () -> new AssertionError("no EMF record in the handler output: " + handlerLog));
+    String emf =
+        handlerLog
+            .toString(StandardCharsets.UTF_8)
+            .lines()
+            .filter(line -> line.contains("\"_aws\""))
+            .findFirst()
+            .orElseThrow(
+                () -> new AssertionError("no EMF record in the handler output: " + handlerLog));
     JsonNode record = MAPPER.readTree(emf);
     assertThat(record.at("/_aws/CloudWatchMetrics/0/Namespace").asText())
         .isEqualTo("LocalNamespaceUnderTest");

@@ -51,14 +51,17 @@ class StudioUserTest {
     assertThat(arn).endsWith("/jane-doe-code/codeeditor/default");
     assertThat(emulator.sageMaker().appStatus(DOMAIN, "jane-doe", null, "Canvas", "default"))
         .contains(AppStatus.IN_SERVICE);
-    assertThat(emulator.requestLog().calls("sagemaker", "CreateSpace")).singleElement()
-        .satisfies(call -> {
-          assertThat(call.parameters().at("/OwnershipSettings/OwnerUserProfileName").asText())
-              .isEqualTo("jane-doe");
-          assertThat(call.parameters().at("/SpaceSharingSettings/SharingType").asText())
-              .isEqualTo("Private");
-        });
-    assertThat(jane.apps()).extracting(AppDetails::appTypeAsString, AppDetails::statusAsString)
+    assertThat(emulator.requestLog().calls("sagemaker", "CreateSpace"))
+        .singleElement()
+        .satisfies(
+            call -> {
+              assertThat(call.parameters().at("/OwnershipSettings/OwnerUserProfileName").asText())
+                  .isEqualTo("jane-doe");
+              assertThat(call.parameters().at("/SpaceSharingSettings/SharingType").asText())
+                  .isEqualTo("Private");
+            });
+    assertThat(jane.apps())
+        .extracting(AppDetails::appTypeAsString, AppDetails::statusAsString)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("Canvas", "InService"),
             org.assertj.core.groups.Tuple.tuple("CodeEditor", "InService"));
@@ -67,14 +70,20 @@ class StudioUserTest {
   @Test
   void listsOnlyItsOwnAppsAndThoseOfTheSpacesItOwns() {
     emulator.sageMaker().seedSpace(SpaceSeed.sharedSpace(DOMAIN, "team", "john-roe"));
-    emulator.sageMaker().seedApp(AppSeed.ofSpace(DOMAIN, "team", "JupyterLab", "default",
-        AppStatus.IN_SERVICE));
-    emulator.sageMaker().seedApp(AppSeed.ofUserProfile(DOMAIN, "john-roe", "Canvas", "default",
-        AppStatus.IN_SERVICE));
-    emulator.sageMaker().seedApp(AppSeed.ofUserProfile(DOMAIN, "jane-doe", "Canvas", "default",
-        AppStatus.IN_SERVICE));
+    emulator
+        .sageMaker()
+        .seedApp(AppSeed.ofSpace(DOMAIN, "team", "JupyterLab", "default", AppStatus.IN_SERVICE));
+    emulator
+        .sageMaker()
+        .seedApp(
+            AppSeed.ofUserProfile(DOMAIN, "john-roe", "Canvas", "default", AppStatus.IN_SERVICE));
+    emulator
+        .sageMaker()
+        .seedApp(
+            AppSeed.ofUserProfile(DOMAIN, "jane-doe", "Canvas", "default", AppStatus.IN_SERVICE));
 
-    assertThat(jane.apps()).extracting(AppDetails::userProfileName, AppDetails::appTypeAsString)
+    assertThat(jane.apps())
+        .extracting(AppDetails::userProfileName, AppDetails::appTypeAsString)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("jane-doe", "Canvas"));
   }
 

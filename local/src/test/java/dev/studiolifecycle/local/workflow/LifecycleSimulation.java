@@ -23,14 +23,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The whole project on one virtual clock for an end-to-end test: template.yaml's state machine,
- * the real handlers and the emulator seeded from a scenario of events/scenarios/, run on inputs
- * of events/statemachine/ (the files `studio-lifecycle run` takes).
+ * The whole project on one virtual clock for an end-to-end test: template.yaml's state machine, the
+ * real handlers and the emulator seeded from a scenario of events/scenarios/, run on inputs of
+ * events/statemachine/ (the files `studio-lifecycle run` takes).
  */
 final class LifecycleSimulation implements AutoCloseable {
 
-  static final Path PROJECT_ROOT =
-      Path.of(System.getProperty("studiolifecycle.projectRoot", ".."));
+  static final Path PROJECT_ROOT = Path.of(System.getProperty("studiolifecycle.projectRoot", ".."));
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final LocalWorkflowRuntime runtime;
@@ -46,8 +45,10 @@ final class LifecycleSimulation implements AutoCloseable {
 
   /** The same, with values for some of template.yaml's Parameters. */
   static LifecycleSimulation of(String scenario, Map<String, String> parameters) {
-    LocalWorkflowRuntime.Builder builder = LocalWorkflowRuntime.builder(PROJECT_ROOT)
-        .scenario(ScenarioLoader.load(PROJECT_ROOT.resolve("events/scenarios").resolve(scenario)));
+    LocalWorkflowRuntime.Builder builder =
+        LocalWorkflowRuntime.builder(PROJECT_ROOT)
+            .scenario(
+                ScenarioLoader.load(PROJECT_ROOT.resolve("events/scenarios").resolve(scenario)));
     parameters.forEach(builder::parameter);
     return new LifecycleSimulation(builder.build());
   }
@@ -101,10 +102,14 @@ final class LifecycleSimulation implements AutoCloseable {
 
   /** The one notification the execution published, its message parsed. */
   Notification notification(Execution execution) {
-    List<PublishedMessage> own = runtime.notifications().stream()
-        .filter(message -> execution.executionArn().equals(
-            parse(message.message()).path("executionArn").asText()))
-        .toList();
+    List<PublishedMessage> own =
+        runtime.notifications().stream()
+            .filter(
+                message ->
+                    execution
+                        .executionArn()
+                        .equals(parse(message.message()).path("executionArn").asText()))
+            .toList();
     assertThat(own).as("notifications of " + execution.name()).hasSize(1);
     return new Notification(own.get(0), parse(own.get(0).message()));
   }

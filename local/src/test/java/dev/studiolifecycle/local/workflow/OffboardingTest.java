@@ -35,22 +35,49 @@ class OffboardingTest {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("offboard-many-apps.json")) {
       Execution execution = simulation.run("offboard-many-apps.json");
 
-      assertThat(execution.status()).as(execution.cause().orElse("")).isEqualTo(
-          ExecutionStatus.SUCCEEDED);
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
       List<String> path = path(execution);
-      assertThat(path).startsWith("Validate", "OnboardOrOffboard", "StartOffboarding",
-          "ListApps", "DeleteApps", "RecordAppDeletions", "MergeAppDeletions", "HasAppsToAwait",
-          "AwaitApps", "WaitBeforeCheck", "CheckStatus", "IsWaitOver");
-      assertThat(path).containsSubsequence("AwaitApps", "AfterWait", "DeleteSpaces",
-          "RecordSpaceDeletions", "MergeSpaceDeletions", "HasSpacesToAwait", "AwaitSpaces",
-          "AfterWait", "DeleteUserProfile", "AwaitProfileGone", "AfterWait",
-          "ShouldDeleteExecutionRole", "KeepExecutionRole", "NotifyOffboarded");
+      assertThat(path)
+          .startsWith(
+              "Validate",
+              "OnboardOrOffboard",
+              "StartOffboarding",
+              "ListApps",
+              "DeleteApps",
+              "RecordAppDeletions",
+              "MergeAppDeletions",
+              "HasAppsToAwait",
+              "AwaitApps",
+              "WaitBeforeCheck",
+              "CheckStatus",
+              "IsWaitOver");
+      assertThat(path)
+          .containsSubsequence(
+              "AwaitApps",
+              "AfterWait",
+              "DeleteSpaces",
+              "RecordSpaceDeletions",
+              "MergeSpaceDeletions",
+              "HasSpacesToAwait",
+              "AwaitSpaces",
+              "AfterWait",
+              "DeleteUserProfile",
+              "AwaitProfileGone",
+              "AfterWait",
+              "ShouldDeleteExecutionRole",
+              "KeepExecutionRole",
+              "NotifyOffboarded");
       assertThat(path).endsWith("KeepExecutionRole", "NotifyOffboarded");
       assertThat(Collections.frequency(path, "ListApps")).isOne();
       assertThat(Collections.frequency(path, "DeleteUserProfile")).isOne();
-      assertThat(execution.history()).filteredOn(
-          e -> e.type() == HistoryEventType.MapIterationStarted
-              && "DeleteApps".equals(e.stateName())).hasSize(18);
+      assertThat(execution.history())
+          .filteredOn(
+              e ->
+                  e.type() == HistoryEventType.MapIterationStarted
+                      && "DeleteApps".equals(e.stateName()))
+          .hasSize(18);
       assertThat(maxConcurrentIterations(execution, "DeleteApps")).isEqualTo(5);
 
       // The slowest app takes 9 minutes to delete; then the spaces and the profile 30 s each.
@@ -64,7 +91,8 @@ class OffboardingTest {
           .contains(ResourceStatus.IN_SERVICE);
       for (String app : List.of("datascience-1", "gpu-training", "starting-2", "closing-3")) {
         assertThat(sageMaker.appStatus(DOMAIN, "pat-jones", null, "KernelGateway", app))
-            .as(app).contains(AppStatus.DELETED);
+            .as(app)
+            .contains(AppStatus.DELETED);
       }
       assertThat(sageMaker.appStatus(DOMAIN, "pat-jones", null, "KernelGateway", "broken-1"))
           .contains(AppStatus.FAILED);
@@ -78,10 +106,18 @@ class OffboardingTest {
           .extracting(call -> call.parameters().path("SpaceName").asText())
           .containsExactlyInAnyOrder("pat-jones-notebooks", "pat-jones-code");
       assertThat(simulation.emulator().requestLog().calls("sagemaker", "DeleteApp"))
-          .extracting(call -> call.parameters().path("AppName").asText()
-              + "@" + call.parameters().path("SpaceName").asText(""))
-          .doesNotContain("default@team-forecasting", "default@kim-lee-private",
-              "broken-1@", "broken-2@", "closed-1@", "closing-1@");
+          .extracting(
+              call ->
+                  call.parameters().path("AppName").asText()
+                      + "@"
+                      + call.parameters().path("SpaceName").asText(""))
+          .doesNotContain(
+              "default@team-forecasting",
+              "default@kim-lee-private",
+              "broken-1@",
+              "broken-2@",
+              "closed-1@",
+              "closing-1@");
 
       Notification notification = simulation.notification(execution);
       assertThat(notification.outcome()).isEqualTo("SUCCEEDED");
@@ -96,8 +132,8 @@ class OffboardingTest {
       assertThat(message.at("/deleted/executionRole/outcome").asText()).isEqualTo("KEPT");
       assertThat(message.at("/leftBehind/homeEfsFileSystemUid").asText()).isNotBlank();
       assertThat(message.path("userProfileArn").asText())
-          .isEqualTo("arn:aws:sagemaker:us-east-1:123456789012:user-profile/" + DOMAIN
-              + "/pat-jones");
+          .isEqualTo(
+              "arn:aws:sagemaker:us-east-1:123456789012:user-profile/" + DOMAIN + "/pat-jones");
     }
   }
 
@@ -106,18 +142,21 @@ class OffboardingTest {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("offboarding-jane-doe.json")) {
       Execution execution = simulation.run("offboard-delete-role.json");
 
-      assertThat(execution.status()).as(execution.cause().orElse("")).isEqualTo(
-          ExecutionStatus.SUCCEEDED);
-      assertThat(path(execution)).endsWith("ShouldDeleteExecutionRole", "DeleteExecutionRole",
-          "NotifyOffboarded");
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(execution))
+          .endsWith("ShouldDeleteExecutionRole", "DeleteExecutionRole", "NotifyOffboarded");
       assertThat(simulation.emulator().iam().roleExists("jane-doe")).isFalse();
       assertThat(simulation.emulator().requestLog().calls("iam", "DeleteRole"))
           .extracting(call -> call.error().orElse("OK"))
           .containsExactly("ServiceUnavailable", "OK");
-      assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
-          .isEmpty();
-      assertThat(simulation.emulator().sageMaker()
-          .appStatus(DOMAIN, null, "team-analytics", "CodeEditor", "default"))
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe")).isEmpty();
+      assertThat(
+              simulation
+                  .emulator()
+                  .sageMaker()
+                  .appStatus(DOMAIN, null, "team-analytics", "CodeEditor", "default"))
           .contains(AppStatus.IN_SERVICE);
 
       JsonNode message = simulation.notification(execution).message();
@@ -136,15 +175,29 @@ class OffboardingTest {
 
       assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
       assertThat(execution.error()).contains("StudioLifecycle.WaitTimedOut");
-      assertThat(execution.cause().orElseThrow()).contains("APPS").contains("1800 seconds")
+      assertThat(execution.cause().orElseThrow())
+          .contains("APPS")
+          .contains("1800 seconds")
           .contains("JupyterServer");
       List<String> path = path(execution);
-      assertThat(path).containsSubsequence("ListApps", "DeleteApps", "AwaitApps",
-          "WaitBeforeCheck", "CheckStatus", "IsWaitOver", "WaitTimedOut", "BeginCompensation",
-          "ProfileArnOfExistingProfile", "StartCompensation", "UndoProfile", "UndoRole",
-          "NotifyFailure", "Failed");
-      assertThat(path).doesNotContain("DeleteUserProfile", "DeleteCreatedProfile",
-          "DeleteCreatedRole");
+      assertThat(path)
+          .containsSubsequence(
+              "ListApps",
+              "DeleteApps",
+              "AwaitApps",
+              "WaitBeforeCheck",
+              "CheckStatus",
+              "IsWaitOver",
+              "WaitTimedOut",
+              "BeginCompensation",
+              "ProfileArnOfExistingProfile",
+              "StartCompensation",
+              "UndoProfile",
+              "UndoRole",
+              "NotifyFailure",
+              "Failed");
+      assertThat(path)
+          .doesNotContain("DeleteUserProfile", "DeleteCreatedProfile", "DeleteCreatedRole");
       // MaxAppDeletionWaitSeconds (1800) in polls of PollIntervalSeconds (30).
       assertThat(Collections.frequency(path, "CheckStatus")).isEqualTo(61);
       assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "stuck-user"))
@@ -173,25 +226,41 @@ class OffboardingTest {
 
       Execution execution = simulation.run("offboard-delete-role.json");
 
-      assertThat(execution.status()).as(execution.cause().orElse("")).isEqualTo(
-          ExecutionStatus.SUCCEEDED);
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
       List<String> path = path(execution);
-      assertThat(path).containsSubsequence("ListApps", "DeleteApps", "AwaitApps",
-          "DeleteSpaces", "DeleteUserProfile", "CountInUseRound", "TooManyInUseRounds",
-          "ListApps", "DeleteApps", "AwaitApps", "DeleteUserProfile", "AwaitProfileGone",
-          "DeleteExecutionRole", "NotifyOffboarded");
+      assertThat(path)
+          .containsSubsequence(
+              "ListApps",
+              "DeleteApps",
+              "AwaitApps",
+              "DeleteSpaces",
+              "DeleteUserProfile",
+              "CountInUseRound",
+              "TooManyInUseRounds",
+              "ListApps",
+              "DeleteApps",
+              "AwaitApps",
+              "DeleteUserProfile",
+              "AwaitProfileGone",
+              "DeleteExecutionRole",
+              "NotifyOffboarded");
       assertThat(Collections.frequency(path, "ListApps")).isEqualTo(2);
       assertThat(Collections.frequency(path, "DeleteUserProfile")).isEqualTo(2);
-      assertThat(execution.history().stream()
-          .filter(e -> "DeleteUserProfile".equals(e.stateName()))
-          .map(e -> e.details())
-          .filter(EventDetails.LambdaFunctionFailure.class::isInstance)
-          .map(d -> ((EventDetails.LambdaFunctionFailure) d).error()))
+      assertThat(
+              execution.history().stream()
+                  .filter(e -> "DeleteUserProfile".equals(e.stateName()))
+                  .map(e -> e.details())
+                  .filter(EventDetails.LambdaFunctionFailure.class::isInstance)
+                  .map(d -> ((EventDetails.LambdaFunctionFailure) d).error()))
           .containsExactly("dev.studiolifecycle.error.ProfileInUse");
-      assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
-          .isEmpty();
-      assertThat(simulation.emulator().sageMaker()
-          .appStatus(DOMAIN, "jane-doe", null, "Canvas", "default"))
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe")).isEmpty();
+      assertThat(
+              simulation
+                  .emulator()
+                  .sageMaker()
+                  .appStatus(DOMAIN, "jane-doe", null, "Canvas", "default"))
           .contains(AppStatus.DELETED);
 
       JsonNode message = simulation.notification(execution).message();
@@ -206,8 +275,8 @@ class OffboardingTest {
 
   @Test
   void offboardingStartsOverAtMostMaxInUseRoundsTimesThenFails() {
-    try (LifecycleSimulation simulation = LifecycleSimulation.of("offboarding-jane-doe.json",
-            Map.of("MaxInUseRounds", "1"));
+    try (LifecycleSimulation simulation =
+            LifecycleSimulation.of("offboarding-jane-doe.json", Map.of("MaxInUseRounds", "1"));
         StudioUser jane = StudioUser.of(simulation.emulator(), DOMAIN, "jane-doe")) {
       // Jane opens Canvas during the first round, and a notebook space's app during the second.
       simulation.at(Duration.ofMinutes(1), () -> jane.launchApp("Canvas", "default"));
@@ -219,9 +288,17 @@ class OffboardingTest {
       assertThat(execution.error()).contains("dev.studiolifecycle.error.ProfileInUse");
       List<String> path = path(execution);
       assertThat(Collections.frequency(path, "ListApps")).as("started over once").isEqualTo(2);
-      assertThat(path).endsWith("CountInUseRound", "TooManyInUseRounds", "BeginCompensation",
-          "ProfileArnOfExistingProfile", "StartCompensation", "UndoProfile", "UndoRole",
-          "NotifyFailure", "Failed");
+      assertThat(path)
+          .endsWith(
+              "CountInUseRound",
+              "TooManyInUseRounds",
+              "BeginCompensation",
+              "ProfileArnOfExistingProfile",
+              "StartCompensation",
+              "UndoProfile",
+              "UndoRole",
+              "NotifyFailure",
+              "Failed");
       assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
           .contains(ResourceStatus.IN_SERVICE);
       assertThat(simulation.emulator().iam().roleExists("jane-doe")).isTrue();
@@ -239,8 +316,8 @@ class OffboardingTest {
       Execution execution = simulation.run("offboard-unknown-user.json");
 
       assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-      assertThat(path(execution)).containsExactly("Validate", "OnboardOrOffboard",
-          "NotifyAlreadyOffboarded");
+      assertThat(path(execution))
+          .containsExactly("Validate", "OnboardOrOffboard", "NotifyAlreadyOffboarded");
       assertThat(simulation.emulator().requestLog().mutatingCalls())
           .extracting(call -> call.service() + ":" + call.operation())
           .containsExactly("sns:Publish");
@@ -255,7 +332,8 @@ class OffboardingTest {
 
   private static List<String> names(JsonNode items, String field) {
     return StreamSupport.stream(items.spliterator(), false)
-        .map(item -> item.path(field).asText()).toList();
+        .map(item -> item.path(field).asText())
+        .toList();
   }
 
   /** The most iterations of a Map state that had started and not yet ended at one time. */

@@ -32,9 +32,18 @@ class OnboardingTest {
   private static final String IAM_DOMAIN = "d-studiolocal01";
   private static final String SSO_DOMAIN = "d-studiosso001";
   private static final String ONBOARDED_PATH_END = "NotifyOnboarded";
-  private static final List<String> ONBOARDED = List.of("Validate", "OnboardOrOffboard",
-      "CreateExecutionRole", "CreateUserProfile", "AwaitProfileReady", "WaitBeforeCheck",
-      "CheckStatus", "IsWaitOver", "AfterWait", ONBOARDED_PATH_END);
+  private static final List<String> ONBOARDED =
+      List.of(
+          "Validate",
+          "OnboardOrOffboard",
+          "CreateExecutionRole",
+          "CreateUserProfile",
+          "AwaitProfileReady",
+          "WaitBeforeCheck",
+          "CheckStatus",
+          "IsWaitOver",
+          "AfterWait",
+          ONBOARDED_PATH_END);
 
   @Test
   void onboardsIntoAnIamDomainWithANewRoleBucketsCanvasForecastingAndRStudioAdmin() {
@@ -43,38 +52,49 @@ class OnboardingTest {
         EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
       Execution execution = simulation.run("onboard-iam-new-role.json");
 
-      assertThat(execution.status()).as(execution.cause().orElse("")).isEqualTo(
-          ExecutionStatus.SUCCEEDED);
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(path(execution)).containsExactlyElementsOf(ONBOARDED);
       // The scenario's 500 and IAM propagation: CreateUserProfile was retried until SageMaker
       // could assume the new role.
-      assertThat(lambdaErrors(execution, "CreateUserProfile")).contains(
-          "dev.studiolifecycle.error.AwsServiceUnavailable",
-          "dev.studiolifecycle.error.RoleNotYetAssumable");
+      assertThat(lambdaErrors(execution, "CreateUserProfile"))
+          .contains(
+              "dev.studiolifecycle.error.AwsServiceUnavailable",
+              "dev.studiolifecycle.error.RoleNotYetAssumable");
 
       String roleArn = "arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane-doe";
       Role role = aws.iam.getRole(r -> r.roleName("studio-jane-doe")).role();
       assertThat(role.arn()).isEqualTo(roleArn);
-      assertThat(role.permissionsBoundary().permissionsBoundaryArn()).contains(
-          ":policy/").isNotBlank();
-      assertThat(decode(role.assumeRolePolicyDocument())).contains("sagemaker.amazonaws.com")
+      assertThat(role.permissionsBoundary().permissionsBoundaryArn())
+          .contains(":policy/")
+          .isNotBlank();
+      assertThat(decode(role.assumeRolePolicyDocument()))
+          .contains("sagemaker.amazonaws.com")
           .contains("forecast.amazonaws.com");
       assertThat(role.tags().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value())))
           .containsEntry("managed-by", "studio-lifecycle")
           .containsEntry("studio-lifecycle:request-id", "hr-2026-000123")
           .containsEntry("studio-lifecycle:user-profile", "jane-doe");
       assertThat(simulation.emulator().iam().attachedPolicies("studio-jane-doe").orElseThrow())
-          .containsExactlyInAnyOrder("arn:aws:iam::aws:policy/AmazonSageMakerFullAccess",
+          .containsExactlyInAnyOrder(
+              "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess",
               "arn:aws:iam::aws:policy/AmazonSageMakerCanvasFullAccess",
               "arn:aws:iam::aws:policy/AmazonSageMakerCanvasAIServicesAccess",
               "arn:aws:iam::aws:policy/AmazonSageMakerCanvasForecastAccess");
-      String s3Policy = decode(aws.iam.getRolePolicy(r -> r.roleName("studio-jane-doe")
-          .policyName("studio-lifecycle-s3-access")).policyDocument());
-      assertThat(s3Policy).contains("arn:aws:s3:::ml-team-datasets")
+      String s3Policy =
+          decode(
+              aws.iam
+                  .getRolePolicy(
+                      r -> r.roleName("studio-jane-doe").policyName("studio-lifecycle-s3-access"))
+                  .policyDocument());
+      assertThat(s3Policy)
+          .contains("arn:aws:s3:::ml-team-datasets")
           .contains("arn:aws:s3:::ml-team-scratch/*");
 
-      DescribeUserProfileResponse profile = aws.sageMaker.describeUserProfile(
-          r -> r.domainId(IAM_DOMAIN).userProfileName("jane-doe"));
+      DescribeUserProfileResponse profile =
+          aws.sageMaker.describeUserProfile(
+              r -> r.domainId(IAM_DOMAIN).userProfileName("jane-doe"));
       assertThat(profile.statusAsString()).isEqualTo("InService");
       UserSettings settings = profile.userSettings();
       assertThat(settings.executionRole()).isEqualTo(roleArn);
@@ -112,11 +132,13 @@ class OnboardingTest {
         EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
       Execution execution = simulation.run("onboard-sso.json");
 
-      assertThat(execution.status()).as(execution.cause().orElse("")).isEqualTo(
-          ExecutionStatus.SUCCEEDED);
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(path(execution)).containsExactlyElementsOf(ONBOARDED);
-      DescribeUserProfileResponse profile = aws.sageMaker.describeUserProfile(
-          r -> r.domainId(SSO_DOMAIN).userProfileName("alex-kim"));
+      DescribeUserProfileResponse profile =
+          aws.sageMaker.describeUserProfile(
+              r -> r.domainId(SSO_DOMAIN).userProfileName("alex-kim"));
       assertThat(profile.statusAsString()).isEqualTo("InService");
       assertThat(profile.singleSignOnUserIdentifier()).isEqualTo("UserName");
       assertThat(profile.singleSignOnUserValue()).isEqualTo("alex.kim");
@@ -135,21 +157,21 @@ class OnboardingTest {
 
   @Test
   void usesAnExistingRoleAsItIsAndCreatesNoRole() {
-    try (LifecycleSimulation simulation =
-            LifecycleSimulation.of("onboard-existing-role.json");
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("onboard-existing-role.json");
         EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
       List<String> rolesBefore = simulation.emulator().iam().roleNames();
       Execution execution = simulation.run("onboard-existing-role.json");
 
-      assertThat(execution.status()).as(execution.cause().orElse("")).isEqualTo(
-          ExecutionStatus.SUCCEEDED);
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(path(execution)).containsExactlyElementsOf(ONBOARDED);
       assertThat(simulation.emulator().iam().roleNames())
           .containsExactlyInAnyOrderElementsOf(rolesBefore);
       assertThat(simulation.emulator().requestLog().calls("iam", "CreateRole")).isEmpty();
       assertThat(simulation.emulator().requestLog().calls("iam", "AttachRolePolicy")).isEmpty();
-      DescribeUserProfileResponse profile = aws.sageMaker.describeUserProfile(
-          r -> r.domainId(IAM_DOMAIN).userProfileName("sam-lee"));
+      DescribeUserProfileResponse profile =
+          aws.sageMaker.describeUserProfile(r -> r.domainId(IAM_DOMAIN).userProfileName("sam-lee"));
       assertThat(profile.userSettings().executionRole())
           .isEqualTo("arn:aws:iam::123456789012:role/studio-default-execution");
       assertThat(profile.userSettings().studioWebPortalSettings().hiddenMlToolsAsStrings())
@@ -165,24 +187,35 @@ class OnboardingTest {
   @Test
   void theSameRequestRunTwiceCreatesNothingTheSecondTime() {
     try (LifecycleSimulation simulation =
-            LifecycleSimulation.of("onboarding-iam-propagation.json")) {
+        LifecycleSimulation.of("onboarding-iam-propagation.json")) {
       Execution first = simulation.run("first-attempt", "onboard-iam-new-role.json");
       assertThat(first.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       int mark = simulation.callCount();
 
       Execution second = simulation.run("second-attempt", "onboard-iam-new-role.json");
 
-      assertThat(second.status()).as(second.cause().orElse("")).isEqualTo(
-          ExecutionStatus.SUCCEEDED);
-      assertThat(path(second)).startsWith("Validate", "OnboardOrOffboard",
-          "RememberProfileRole", "CreateExecutionRole", "CreateUserProfile")
+      assertThat(second.status())
+          .as(second.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(second))
+          .startsWith(
+              "Validate",
+              "OnboardOrOffboard",
+              "RememberProfileRole",
+              "CreateExecutionRole",
+              "CreateUserProfile")
           .endsWith("NotifyOnboarded");
-      List<RecordedCall> changes = simulation.callsAfter(mark).stream()
-          .filter(call -> call.operation() != null && call.operation().matches(
-              "(Create|Attach|Put|Update|Add|Tag|Delete|Detach).*"))
-          .toList();
+      List<RecordedCall> changes =
+          simulation.callsAfter(mark).stream()
+              .filter(
+                  call ->
+                      call.operation() != null
+                          && call.operation()
+                              .matches("(Create|Attach|Put|Update|Add|Tag|Delete|Detach).*"))
+              .toList();
       assertThat(changes).as("changing calls of the second run").isEmpty();
-      assertThat(simulation.emulator().iam().roleNames()).filteredOn("studio-jane-doe"::equals)
+      assertThat(simulation.emulator().iam().roleNames())
+          .filteredOn("studio-jane-doe"::equals)
           .hasSize(1);
       JsonNode message = simulation.notification(second).message();
       assertThat(message.path("outcome").asText()).isEqualTo("SUCCEEDED");
@@ -198,10 +231,16 @@ class OnboardingTest {
         LifecycleSimulation.of("onboard-iam-new-role-again.json")) {
       Execution execution = simulation.run("onboard-iam-new-role-again.json");
 
-      assertThat(execution.status()).as(execution.cause().orElse("")).isEqualTo(
-          ExecutionStatus.SUCCEEDED);
-      assertThat(path(execution)).containsSubsequence("OnboardOrOffboard",
-          "RememberProfileRole", "CreateExecutionRole", "CreateUserProfile", "NotifyOnboarded");
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(execution))
+          .containsSubsequence(
+              "OnboardOrOffboard",
+              "RememberProfileRole",
+              "CreateExecutionRole",
+              "CreateUserProfile",
+              "NotifyOnboarded");
       assertThat(simulation.emulator().requestLog().mutatingCalls())
           .extracting(call -> call.service() + ":" + call.operation())
           .containsExactly("sns:Publish");
@@ -215,24 +254,33 @@ class OnboardingTest {
 
   @Test
   void aProfileSageMakerCannotCreateUndoesTheRoleThisRunCreatedAndFailsWithTheOriginalError() {
-    try (LifecycleSimulation simulation =
-        LifecycleSimulation.of("profile-creation-outage.json")) {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("profile-creation-outage.json")) {
       Execution execution = simulation.run("onboard-iam-new-role.json");
 
       assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
       assertThat(execution.error()).contains("dev.studiolifecycle.error.AwsServiceUnavailable");
       assertThat(execution.cause().orElseThrow()).contains("ServiceUnavailable");
-      assertThat(path(execution)).containsExactly("Validate", "OnboardOrOffboard",
-          "CreateExecutionRole", "CreateUserProfile", "BeginCompensation", "NoProfileArn",
-          "StartCompensation", "UndoProfile", "UndoRole", "DeleteCreatedRole", "NotifyFailure",
-          "Failed");
+      assertThat(path(execution))
+          .containsExactly(
+              "Validate",
+              "OnboardOrOffboard",
+              "CreateExecutionRole",
+              "CreateUserProfile",
+              "BeginCompensation",
+              "NoProfileArn",
+              "StartCompensation",
+              "UndoProfile",
+              "UndoRole",
+              "DeleteCreatedRole",
+              "NotifyFailure",
+              "Failed");
       // The first call and eight retries (AwsServiceUnavailable's MaxAttempts).
       assertThat(simulation.emulator().requestLog().calls("sagemaker", "CreateUserProfile"))
           .hasSize(9);
       assertThat(simulation.emulator().requestLog().calls("iam", "CreateRole")).hasSize(1);
       assertThat(simulation.emulator().iam().roleExists("studio-jane-doe")).isFalse();
-      assertThat(simulation.emulator().sageMaker()
-          .userProfileStatus(IAM_DOMAIN, "jane-doe")).isEmpty();
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(IAM_DOMAIN, "jane-doe"))
+          .isEmpty();
 
       Notification notification = simulation.notification(execution);
       assertThat(notification.outcome()).isEqualTo("FAILED");
@@ -255,8 +303,9 @@ class OnboardingTest {
 
       assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
       assertThat(execution.error()).contains("dev.studiolifecycle.error.ValidationError");
-      assertThat(path(execution)).containsExactly("Validate", "RejectedAction",
-          "RejectedOnboarding", "NotifyRejected", "Rejected");
+      assertThat(path(execution))
+          .containsExactly(
+              "Validate", "RejectedAction", "RejectedOnboarding", "NotifyRejected", "Rejected");
       assertThat(simulation.emulator().requestLog().mutatingCalls())
           .extracting(RecordedCall::service, RecordedCall::operation)
           .containsExactly(org.assertj.core.groups.Tuple.tuple("sns", "Publish"));
@@ -282,11 +331,13 @@ class OnboardingTest {
           .contains(ResourceStatus.IN_SERVICE);
       // IAM propagation (10 s) is waited out by CreateUserProfile's retries, 4 s then 8 s; the
       // profile (10 s to InService) by one 30 s poll.
-      assertThat(lambdaErrors(execution, "CreateUserProfile")).containsExactly(
-          "dev.studiolifecycle.error.RoleNotYetAssumable",
-          "dev.studiolifecycle.error.RoleNotYetAssumable");
-      assertThat(java.time.Duration.between(execution.startDate(),
-          execution.stopDate().orElseThrow())).hasSeconds(42);
+      assertThat(lambdaErrors(execution, "CreateUserProfile"))
+          .containsExactly(
+              "dev.studiolifecycle.error.RoleNotYetAssumable",
+              "dev.studiolifecycle.error.RoleNotYetAssumable");
+      assertThat(
+              java.time.Duration.between(execution.startDate(), execution.stopDate().orElseThrow()))
+          .hasSeconds(42);
     }
   }
 
@@ -297,9 +348,19 @@ class OnboardingTest {
 
       assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
       assertThat(execution.error()).contains("SNS.InternalFailureException");
-      assertThat(path(execution)).endsWith("AfterWait", "NotifyOnboarded", "BeginCompensation",
-          "ProfileArnOfThisRun", "StartCompensation", "UndoProfile", "DeleteCreatedProfile",
-          "UndoRole", "DeleteCreatedRole", "NotifyFailure", "Failed");
+      assertThat(path(execution))
+          .endsWith(
+              "AfterWait",
+              "NotifyOnboarded",
+              "BeginCompensation",
+              "ProfileArnOfThisRun",
+              "StartCompensation",
+              "UndoProfile",
+              "DeleteCreatedProfile",
+              "UndoRole",
+              "DeleteCreatedRole",
+              "NotifyFailure",
+              "Failed");
       assertThat(simulation.emulator().iam().roleExists("studio-jane-doe")).isFalse();
       simulation.emulator().virtualClock().advance(java.time.Duration.ofMinutes(1));
       assertThat(simulation.emulator().sageMaker().userProfileStatus(IAM_DOMAIN, "jane-doe"))
@@ -317,10 +378,11 @@ class OnboardingTest {
 
   @Test
   void aFailureNotificationThatCannotBeSentStillEndsWithTheOriginalError() {
-    try (LifecycleSimulation simulation =
-        LifecycleSimulation.of("profile-creation-outage.json")) {
-      simulation.emulator().faults().failTimes("sns", "Publish",
-          InjectedFailure.INTERNAL_FAILURE, 100);
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("profile-creation-outage.json")) {
+      simulation
+          .emulator()
+          .faults()
+          .failTimes("sns", "Publish", InjectedFailure.INTERNAL_FAILURE, 100);
 
       Execution execution = simulation.run("onboard-iam-new-role.json");
 

@@ -26,15 +26,15 @@ class ThrottlingTest {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("throttling-storm.json")) {
       Execution execution = simulation.run("offboard-delete-role.json");
 
-      assertThat(execution.status()).as(execution.cause().orElse("")).isEqualTo(
-          ExecutionStatus.SUCCEEDED);
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(path(execution)).endsWith("DeleteExecutionRole", "NotifyOffboarded");
       assertThat(throttledOperations(simulation))
           .as("the storm reached the offboarding's SageMaker calls")
           .contains("ListApps", "DeleteApp");
       assertThat(throttledTasks(execution)).isNotEmpty();
-      assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
-          .isEmpty();
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe")).isEmpty();
       assertThat(simulation.emulator().iam().roleExists("studio-jane-doe")).isFalse();
       assertThat(simulation.notification(execution).outcome()).isEqualTo("SUCCEEDED");
     }
@@ -45,14 +45,17 @@ class ThrottlingTest {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("throttling-storm.json")) {
       Execution execution = simulation.run("onboard-existing-role.json");
 
-      assertThat(execution.status()).as(execution.cause().orElse("")).isEqualTo(
-          ExecutionStatus.SUCCEEDED);
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(path(execution)).endsWith("AfterWait", "NotifyOnboarded");
-      assertThat(throttledOperations(simulation)).as("the storm reached the onboarding")
+      assertThat(throttledOperations(simulation))
+          .as("the storm reached the onboarding")
           .isNotEmpty();
       assertThat(throttledTasks(execution)).isNotEmpty();
       assertThat(simulation.emulator().requestLog().calls("sagemaker", "CreateUserProfile"))
-          .filteredOn(RecordedCall::succeeded).hasSize(1);
+          .filteredOn(RecordedCall::succeeded)
+          .hasSize(1);
       assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "sam-lee"))
           .contains(ResourceStatus.IN_SERVICE);
       assertThat(simulation.notification(execution).outcome()).isEqualTo("SUCCEEDED");
@@ -70,8 +73,10 @@ class ThrottlingTest {
   /** The states whose Lambda invocations failed with AwsThrottled (and were retried). */
   private static List<String> throttledTasks(Execution execution) {
     return execution.history().stream()
-        .filter(e -> e.details() instanceof EventDetails.LambdaFunctionFailure failure
-            && "dev.studiolifecycle.error.AwsThrottled".equals(failure.error()))
+        .filter(
+            e ->
+                e.details() instanceof EventDetails.LambdaFunctionFailure failure
+                    && "dev.studiolifecycle.error.AwsThrottled".equals(failure.error()))
         .map(e -> e.stateName())
         .distinct()
         .toList();
