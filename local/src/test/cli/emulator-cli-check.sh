@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Proves that the emulator speaks the AWS wire protocols as botocore does: starts the standalone
-# emulator from the built jar on a free port, runs the AWS CLI session of README.md's "Local
-# emulator" section exactly as printed there (only the port differs), checks its output, then
-# checks error codes, pagination and a scenario through the CLI. Needs java, the AWS CLI and the
-# jar that `mvn -B verify` builds. Exits non-zero on the first failed check.
+# emulator from the built jar on a free port (from the project's root, so it deploys
+# template.yaml), runs the AWS CLI session of README.md's "Local emulator" section exactly as
+# printed there (only the port differs), checks its output, then checks error codes, pagination,
+# Step Functions executions and a scenario through the CLI. Needs java, the AWS CLI and the jar
+# that `mvn -B verify` builds. Exits non-zero on the first failed check.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
@@ -123,6 +124,9 @@ EXPECTED=(
   '^0$'
   '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
   '^123456789012$'
+  '^arn:aws:states:us-east-1:123456789012:execution:studio-lifecycle-StudioUserLifecycle:hr-2026-000987$'
+  '^SUCCEEDED$'
+  $'^Validate\tNotifyAlreadyOffboarded$'
 )
 [[ ${#LINES[@]} -eq ${#EXPECTED[@]} ]] \
   || fail "README session printed ${#LINES[@]} lines, expected ${#EXPECTED[@]}: $(cat "$WORK/session.out")"
@@ -149,10 +153,60 @@ expect_error ValidationException sagemaker create-user-profile --domain-id "$DOM
   --user-profile-name bad_name
 expect_error UnknownOperationException sagemaker list-notebook-instances
 expect_error InvalidAction iam list-users
-expect_error UnknownOperationException stepfunctions list-state-machines
 expect_error UnknownService ec2 describe-vpcs
 expect_error NotFound sns publish --message hi \
   --topic-arn arn:aws:sns:us-east-1:123456789012:missing
+
+# ---------------------------------------------------------------- Step Functions
+LIFECYCLE=arn:aws:states:us-east-1:123456789012:stateMachine:studio-lifecycle-StudioUserLifecycle
+EXECUTION=arn:aws:states:us-east-1:123456789012:execution:studio-lifecycle-StudioUserLifecycle:hr-2026-000987
+STATES=arn:aws:states:us-east-1:123456789012
+ROLE=arn:aws:iam::123456789012:role/service-role/states
+expect_output studio-lifecycle-StudioUserLifecycle stepfunctions list-state-machines \
+  --query 'stateMachines[].name' --output text
+expect_error StateMachineDoesNotExist stepfunctions describe-state-machine \
+  --state-machine-arn "$STATES:stateMachine:ghost"
+expect_error ExecutionDoesNotExist stepfunctions describe-execution \
+  --execution-arn "$STATES:execution:studio-lifecycle-StudioUserLifecycle:ghost"
+expect_error InvalidArn stepfunctions describe-execution --execution-arn not-an-arn
+expect_error ExecutionAlreadyExists stepfunctions start-execution --state-machine-arn "$LIFECYCLE" \
+  --name hr-2026-000987 --input '{}'
+expect_error InvalidExecutionInput stepfunctions start-execution --state-machine-arn "$LIFECYCLE" \
+  --input '{nope'
+expect_error InvalidDefinition stepfunctions create-state-machine --name broken --role-arn "$ROLE" \
+  --definition '{"StartAt": "Nowhere", "States": {"Done": {"Type": "Succeed"}}}'
+expect_error UnknownOperationException stepfunctions list-activities
+for i in 1 2; do
+  aws --endpoint-url "$ENDPOINT" stepfunctions create-state-machine --name "pass-$i" \
+    --role-arn "$ROLE" --definition '{"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}' \
+    >/dev/null
+done
+expect_output 3 stepfunctions list-state-machines --page-size 1 --query 'length(stateMachines)'
+EVENTS="$(aws --endpoint-url "$ENDPOINT" stepfunctions get-execution-history \
+  --execution-arn "$EXECUTION" --query 'length(events)')"
+[[ "$EVENTS" -gt 10 ]] || fail "the README execution has only $EVENTS history events"
+expect_output "$EVENTS" stepfunctions get-execution-history --execution-arn "$EXECUTION" \
+  --page-size 2 --query 'length(events)'
+expect_output ExecutionSucceeded stepfunctions get-execution-history --execution-arn "$EXECUTION" \
+  --reverse-order --no-paginate --max-results 1 --query 'events[0].type' --output text
+expect_output None stepfunctions get-execution-history --execution-arn "$EXECUTION" \
+  --no-include-execution-data --no-paginate --max-results 1 --query 'events[0].executionStartedEventDetails.input' \
+  --output text
+# An hour's Wait lasts six real seconds here: stop the execution before it ends.
+aws --endpoint-url "$ENDPOINT" stepfunctions create-state-machine --name waiter --role-arn "$ROLE" \
+  --definition '{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 3600, "End": true}}}' \
+  >/dev/null
+aws --endpoint-url "$ENDPOINT" stepfunctions start-execution \
+  --state-machine-arn "$STATES:stateMachine:waiter" --name wait-1 >/dev/null
+expect_output RUNNING stepfunctions describe-execution \
+  --execution-arn "$STATES:execution:waiter:wait-1" --query status --output text
+aws --endpoint-url "$ENDPOINT" stepfunctions stop-execution \
+  --execution-arn "$STATES:execution:waiter:wait-1" --error Manual --cause 'changed my mind' \
+  >/dev/null
+expect_output $'ABORTED\tManual\tchanged my mind' stepfunctions describe-execution \
+  --execution-arn "$STATES:execution:waiter:wait-1" --query '[status, error, cause]' --output text
+expect_output wait-1 stepfunctions list-executions --state-machine-arn "$STATES:stateMachine:waiter" \
+  --status-filter ABORTED --query 'executions[].name' --output text
 
 aws --endpoint-url "$ENDPOINT" sagemaker create-user-profile --domain-id "$DOMAIN_ID" \
   --user-profile-name pager >/dev/null
@@ -181,6 +235,28 @@ expect_output arn:aws:iam::123456789012:role/studio-lifecycle/jane-doe sagemaker
   --query UserSettings.ExecutionRole --output text
 expect_output $'jane-doe-private\tteam-analytics' sagemaker list-spaces \
   --domain-id-equals d-studiolocal01 --sort-order Ascending --query 'Spaces[].SpaceName' \
+  --output text
+# The whole offboarding through the deployed workflow: apps, spaces, profile, then a notice.
+aws --endpoint-url "$ENDPOINT" stepfunctions start-execution --state-machine-arn "$LIFECYCLE" \
+  --name offboard-jane-doe \
+  --input '{"action": "OFFBOARD", "domainId": "d-studiolocal01", "userProfileName": "jane-doe"}' \
+  >/dev/null
+OFFBOARDING="$STATES:execution:studio-lifecycle-StudioUserLifecycle:offboard-jane-doe"
+for _ in $(seq 120); do
+  STATUS="$(aws --endpoint-url "$ENDPOINT" stepfunctions describe-execution \
+    --execution-arn "$OFFBOARDING" --query status --output text)"
+  [[ "$STATUS" == RUNNING ]] || break
+  sleep 1
+done
+[[ "$STATUS" == SUCCEEDED ]] || fail "the offboarding ended $STATUS: $(aws --endpoint-url \
+  "$ENDPOINT" stepfunctions describe-execution --execution-arn "$OFFBOARDING" \
+  --query '[error, cause]' --output text)"
+pass "the deployed workflow offboarded jane-doe"
+expect_output john-roe sagemaker list-user-profiles --domain-id-equals d-studiolocal01 \
+  --query 'UserProfiles[].UserProfileName' --output text
+expect_output NotifyOffboarded stepfunctions get-execution-history --execution-arn "$OFFBOARDING" \
+  --reverse-order --no-paginate \
+  --query 'events[?type==`TaskStateEntered`] | [0].stateEnteredEventDetails.name' \
   --output text
 stop_emulator
 

@@ -45,6 +45,11 @@ public final class ExecutionRoleDeleter {
     v.throwIfAny();
     String roleArn = input.roleArn();
     String roleName = RoleNames.fromArn(roleArn);
+    if (!rolePath.equals(RoleNames.pathFromArn(roleArn))) {
+      // Not a role this workflow can have created, and one its IAM policy may not even read (the
+      // template grants IAM actions on roles under the path only): decided without a call.
+      return result(roleArn, roleName, RoleDeletionOutcome.NOT_MANAGED, List.of(), List.of());
+    }
 
     Optional<Role> found = roles.role(roleName);
     if (found.isEmpty()) {

@@ -36,6 +36,15 @@ public final class RoleNames {
     return roleArn.substring(roleArn.lastIndexOf('/') + 1);
   }
 
+  /**
+   * The role path in an IAM role ARN: {@code /} for {@code ...:role/name}, {@code /a/b/} for {@code
+   * ...:role/a/b/name}.
+   */
+  public static String pathFromArn(String roleArn) {
+    String afterRole = roleArn.substring(roleArn.indexOf(":role/") + ":role".length());
+    return afterRole.substring(0, afterRole.lastIndexOf('/') + 1);
+  }
+
   static String sha256Hex(String text) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");

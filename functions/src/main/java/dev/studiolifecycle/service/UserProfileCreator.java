@@ -1,6 +1,7 @@
 package dev.studiolifecycle.service;
 
 import dev.studiolifecycle.aws.AwsErrorCodes;
+import dev.studiolifecycle.error.LifecycleError;
 import dev.studiolifecycle.error.ProfileConflict;
 import dev.studiolifecycle.error.ResourceBusy;
 import dev.studiolifecycle.error.RoleNotYetAssumable;
@@ -83,7 +84,7 @@ public final class UserProfileCreator {
           true,
           false);
     } catch (ResourceInUseException e) {
-      return adopt(request, requestId);
+      return adopt(input, requestId);
     } catch (SageMakerException e) {
       if (AwsErrorCodes.isValidationException(e)
           && AwsErrorCodes.lowerCaseMessage(e).contains("assume role")) {
@@ -201,16 +202,35 @@ public final class UserProfileCreator {
     return tags;
   }
 
-  private UserProfileResult adopt(LifecycleRequest request, String requestId) {
+  /**
+   * SageMaker said "in use" but no profile of that name exists. In an IAM Identity Center domain
+   * the Identity Center user is then linked to another profile, which no retry changes; otherwise
+   * the profile vanished between the two calls, and a retry creates it. The Identity Center user
+   * name is not echoed: it is often an e-mail address.
+   */
+  private static LifecycleError inUseWithoutProfile(CreateUserProfileInput input) {
+    LifecycleRequest request = input.request();
+    if (input.domain().authMode() == DomainAuthMode.SSO) {
+      return new ProfileConflict(
+          "ssoUserName: SageMaker refused user profile "
+              + request.userProfileName()
+              + " as in use, and no profile of that name exists in domain "
+              + request.domainId()
+              + ": the request's IAM Identity Center user already has another user profile"
+              + " there");
+    }
+    return new ResourceBusy(
+        "user profile "
+            + request.userProfileName()
+            + " was reported in use but no longer exists; retry");
+  }
+
+  private UserProfileResult adopt(CreateUserProfileInput input, String requestId) {
+    LifecycleRequest request = input.request();
     DescribeUserProfileResponse existing =
         lookups
             .profile(request.domainId(), request.userProfileName())
-            .orElseThrow(
-                () ->
-                    new ResourceBusy(
-                        "user profile "
-                            + request.userProfileName()
-                            + " was reported in use but no longer exists; retry"));
+            .orElseThrow(() -> inUseWithoutProfile(input));
     return adopt(request, requestId, existing);
   }
 

@@ -137,6 +137,20 @@ class ExecutionRoleDeleterTest {
   }
 
   @Test
+  void roleWhoseArnIsOutsideThePathIsNotManagedWithoutAnyIamCall() {
+    DeleteExecutionRoleResult result =
+        deleter.delete(
+            new DeleteExecutionRoleInput(
+                new Correlation("hr-1", null),
+                "arn:aws:iam::123456789012:role/service-role/SageMakerTeamRole",
+                "jane-doe"));
+
+    assertThat(result.outcome()).isEqualTo(RoleDeletionOutcome.NOT_MANAGED);
+    assertThat(result.roleName()).isEqualTo("SageMakerTeamRole");
+    verifyNoInteractions(iam);
+  }
+
+  @Test
   void aMissingRoleIsDone() {
     when(iam.getRole(any(GetRoleRequest.class))).thenThrow(AwsErrors.noSuchEntity());
     assertThat(deleter.delete(input("jane-doe")).outcome())

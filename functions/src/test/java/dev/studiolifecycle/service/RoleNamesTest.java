@@ -35,4 +35,12 @@ class RoleNamesTest {
         .isEqualTo("studio-jane");
     assertThat(RoleNames.fromArn("arn:aws:iam::123456789012:role/Plain")).isEqualTo("Plain");
   }
+
+  @Test
+  void readsTheRolePathFromAnArn() {
+    assertThat(RoleNames.pathFromArn("arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane"))
+        .isEqualTo("/studio-lifecycle/");
+    assertThat(RoleNames.pathFromArn("arn:aws:iam::123456789012:role/a/b/Role")).isEqualTo("/a/b/");
+    assertThat(RoleNames.pathFromArn("arn:aws:iam::123456789012:role/Plain")).isEqualTo("/");
+  }
 }

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 
 import dev.studiolifecycle.error.AwsRequestFailed;
 import dev.studiolifecycle.error.ProfileConflict;
+import dev.studiolifecycle.error.ResourceBusy;
 import dev.studiolifecycle.error.RoleNotYetAssumable;
 import dev.studiolifecycle.error.ValidationError;
 import dev.studiolifecycle.model.CanvasSettings;
@@ -272,6 +273,36 @@ class UserProfileCreatorTest {
   private void noProfileYet() {
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
         .thenThrow(AwsErrors.sageMakerNotFound());
+  }
+
+  @Test
+  void inUseWithoutAProfileIsRetryableInAnIamDomain() {
+    when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
+        .thenThrow(AwsErrors.sageMakerInUse());
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenThrow(AwsErrors.sageMakerNotFound());
+    assertThatThrownBy(
+            () -> creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.IAM)))
+        .isInstanceOf(ResourceBusy.class)
+        .hasMessageContaining("no longer exists");
+  }
+
+  @Test
+  void inUseWithoutAProfileInAnSsoDomainIsAConflictOfTheIdentityCenterUser() {
+    when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
+        .thenThrow(AwsErrors.sageMakerInUse());
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenThrow(AwsErrors.sageMakerNotFound());
+    LifecycleRequest request =
+        RequestBuilder.onboard()
+            .email("jane.doe@example.com")
+            .ssoUserName("jane.doe@example.com")
+            .build();
+    assertThatThrownBy(() -> creator.create(input(request, DomainAuthMode.SSO)))
+        .isInstanceOf(ProfileConflict.class)
+        .hasMessageStartingWith("ssoUserName: ")
+        .hasMessageContaining("already has another user profile")
+        .hasMessageNotContaining("@");
   }
 
   @Test

@@ -19,7 +19,13 @@ import dev.studiolifecycle.local.asl.mock.MockConfigException;
 import dev.studiolifecycle.local.asl.mock.TestCase;
 import dev.studiolifecycle.local.asl.task.ServiceIntegrations;
 import dev.studiolifecycle.local.asl.task.TaskInvoker;
+import dev.studiolifecycle.local.emulator.AwsEmulator;
+import dev.studiolifecycle.local.emulator.LocalAwsEnvironment;
+import dev.studiolifecycle.local.emulator.scenario.Scenario;
+import dev.studiolifecycle.local.emulator.scenario.ScenarioException;
+import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.runtime.LambdaRuntime;
+import dev.studiolifecycle.local.runtime.LocalStepFunctions;
 import dev.studiolifecycle.local.runtime.StandardOutputRouter;
 import dev.studiolifecycle.local.template.SamTemplate;
 import dev.studiolifecycle.local.template.StateMachineResource;
@@ -83,7 +89,8 @@ public final class AslCommand implements Runnable {
       name = "run",
       mixinStandardHelpOptions = true,
       description = {
-          "Run a state machine definition to its end in virtual time.",
+          "Run a state machine definition to its end in virtual time, against an in-process "
+              + "emulator of the AWS APIs (or with a --mock-config test case).",
           "stdout: the execution output, or {\"error\": ..., \"cause\": ...} when it fails.",
           "stderr: the history as a timeline. Exit 0 succeeded, 1 failed or timed out, "
               + "2 bad definition, input or usage."})
@@ -127,10 +134,17 @@ public final class AslCommand implements Runnable {
         description = "Where Lambda handlers' logs and metrics go (default: stderr)")
     Path handlerLog;
 
+    @Option(names = "--scenario", paramLabel = "<file>",
+        description = "A scenario file seeding the in-process emulator that runs without "
+            + "--mock-config use (see README)")
+    Path scenarioFile;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+      // Before anything logs: a logger that captures System.out first would bypass the router.
+      StandardOutputRouter.install();
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       if ((mockConfig == null) != (testCase == null)) {
@@ -160,33 +174,27 @@ public final class AslCommand implements Runnable {
     }
 
     private int execute(PrintWriter out, PrintWriter err, PrintStream handlerOutput) {
-      Optional<SamTemplate> loaded = loadTemplate(template, parameters);
+      if (mockConfig != null && scenarioFile != null) {
+        throw new BadInput("--scenario seeds the in-process emulator, which runs with a "
+            + "--mock-config do not use");
+      }
+      Scenario scenario = scenarioFile == null ? null : loadScenario(scenarioFile);
+      Optional<Path> templatePath = templatePath(template);
+      Map<String, String> values = parameters;
+      if (templatePath.isPresent()) {
+        try {
+          values = LocalStepFunctions.parameters(templatePath.get(), parameters, scenario);
+        } catch (TemplateException e) {
+          throw new BadInput("Template " + templatePath.get() + ": " + e.getMessage());
+        }
+      }
+      Map<String, String> templateValues = values;
+      Optional<SamTemplate> loaded = templatePath.map(file -> loadTemplate(file, templateValues));
       Loaded definition = loadDefinition(definitionFile, loaded);
       JsonNode executionInput = parseInput(input);
       String mockName = stateMachineName != null ? stateMachineName : stem(definitionFile);
       String machineName = definition.resource().map(StateMachineResource::name)
           .orElse(mockName);
-      VirtualClock clock = new VirtualClock();
-      LambdaRuntime lambda = LambdaRuntime.builder(loaded.map(t -> t.functions().values())
-              .orElse(List.of()))
-          .handlerOutput(handlerOutput).clock(clock).build();
-      TaskInvoker invoker = ServiceIntegrations.builder().lambda(lambda)
-          .snsFromStandardConfiguration().build();
-      Optional<TestCase> mocks = Optional.empty();
-      if (mockConfig != null) {
-        try {
-          TestCase chosen = MockConfig.load(mockConfig).testCase(mockName, testCase);
-          List<String> problems = chosen.check(definition.definition());
-          if (!problems.isEmpty()) {
-            throw new BadInput(String.join("\n", problems));
-          }
-          mocks = Optional.of(chosen);
-          invoker = chosen.invoker(invoker);
-        } catch (MockConfigException e) {
-          throw new BadInput(e.getMessage());
-        }
-      }
-      checkFunctions(definition.definition(), mocks, loaded, lambda);
       StateMachine machine;
       try {
         machine = StateMachine.of(machineName, definition.definition());
@@ -196,18 +204,15 @@ public final class AslCommand implements Runnable {
       if (definition.resource().isPresent()) {
         machine = machine.withRoleArn(definition.resource().get().roleArn());
       }
-      ExecutionEngine engine = ExecutionEngine.builder(clock).taskInvoker(invoker).build();
-      TaskInvoker runWith = invoker;
-      StateMachine toRun = machine;
       Execution execution;
-      try {
-        // Everything printed while the execution runs (handlers, SDK, loggers) stays off stdout.
-        execution = StandardOutputRouter.divertedTo(handlerOutput, () -> engine.awaitCompletion(
-            engine.start(toRun, executionName, executionInput, runWith)));
-      } catch (DefinitionException e) {
-        throw new BadInput(describe(definitionFile, e));
-      } catch (IllegalArgumentException e) {
-        throw new BadInput(e.getMessage());
+      if (mockConfig != null) {
+        execution = runWithMocks(definition, machine, mockName, executionInput, loaded,
+            handlerOutput);
+      } else {
+        checkFunctions(definition.definition(), Optional.empty(), loaded,
+            LambdaRuntime.builder(loaded.map(t -> t.functions().values()).orElse(List.of()))
+                .build());
+        execution = runOnEmulator(machine, executionInput, loaded, scenario, handlerOutput);
       }
       err.print(TimelineRenderer.render(execution.history()));
       err.flush();
@@ -222,6 +227,88 @@ public final class AslCommand implements Runnable {
       out.println(json(failure));
       out.flush();
       return EXECUTION_FAILED;
+    }
+
+    /**
+     * A Step Functions Local mock configuration's test case: mocked states answer from it, the
+     * others call the template's functions and the SNS endpoint of the standard configuration.
+     */
+    private Execution runWithMocks(Loaded definition, StateMachine machine, String mockName,
+        JsonNode executionInput, Optional<SamTemplate> loaded, PrintStream handlerOutput) {
+      VirtualClock clock = new VirtualClock();
+      LambdaRuntime lambda = LambdaRuntime.builder(loaded.map(t -> t.functions().values())
+              .orElse(List.of()))
+          .handlerOutput(handlerOutput).clock(clock).build();
+      TaskInvoker invoker = ServiceIntegrations.builder().lambda(lambda)
+          .snsFromStandardConfiguration().build();
+      TestCase chosen;
+      try {
+        chosen = MockConfig.load(mockConfig).testCase(mockName, testCase);
+      } catch (MockConfigException e) {
+        throw new BadInput(e.getMessage());
+      }
+      List<String> problems = chosen.check(definition.definition());
+      if (!problems.isEmpty()) {
+        throw new BadInput(String.join("\n", problems));
+      }
+      checkFunctions(definition.definition(), Optional.of(chosen), loaded, lambda);
+      ExecutionEngine engine = ExecutionEngine.builder(clock).build();
+      return run(engine, machine, executionInput, chosen.invoker(invoker), handlerOutput);
+    }
+
+    /**
+     * Without mocks: an in-process emulator (seeded by the scenario) with the template deployed
+     * in it, handlers in-process calling it over the AWS SDK, all in virtual time.
+     */
+    private Execution runOnEmulator(StateMachine machine, JsonNode executionInput,
+        Optional<SamTemplate> loaded, Scenario scenario, PrintStream handlerOutput) {
+      AwsEmulator.Builder emulatorBuilder = AwsEmulator.builder().clock(new VirtualClock());
+      if (scenario != null) {
+        ScenarioLoader.configure(scenario, emulatorBuilder);
+      }
+      try (AwsEmulator emulator = emulatorBuilder.build().start();
+          LocalAwsEnvironment environment = LocalAwsEnvironment.pointAt(emulator)) {
+        LocalStepFunctions.Builder builder = LocalStepFunctions.builder(emulator)
+            .handlerOutput(handlerOutput);
+        if (scenario != null) {
+          ScenarioLoader.apply(scenario, emulator);
+          if (scenario.randomSeed() != null) {
+            builder.randomSeed(scenario.randomSeed());
+          }
+        }
+        loaded.ifPresent(builder::template);
+        try (LocalStepFunctions stepFunctions = builder.build()) {
+          ExecutionEngine engine = stepFunctions.engine();
+          return run(engine, machine, executionInput, stepFunctions.integrations(),
+              handlerOutput);
+        }
+      } catch (ScenarioException e) {
+        throw new BadInput("--scenario: " + scenarioFile + ": " + e.getMessage());
+      } catch (TemplateException e) {
+        throw new BadInput("Template " + loaded.map(SamTemplate::file).orElse(null) + ": "
+            + e.getMessage());
+      }
+    }
+
+    private Execution run(ExecutionEngine engine, StateMachine machine, JsonNode executionInput,
+        TaskInvoker invoker, PrintStream handlerOutput) {
+      try {
+        // Everything printed while the execution runs (handlers, SDK, loggers) stays off stdout.
+        return StandardOutputRouter.divertedTo(handlerOutput, () -> engine.awaitCompletion(
+            engine.start(machine, executionName, executionInput, invoker)));
+      } catch (DefinitionException e) {
+        throw new BadInput(describe(definitionFile, e));
+      } catch (IllegalArgumentException e) {
+        throw new BadInput(e.getMessage());
+      }
+    }
+
+    private static Scenario loadScenario(Path file) {
+      try {
+        return ScenarioLoader.load(file);
+      } catch (ScenarioException e) {
+        throw new BadInput("--scenario: " + file + ": " + e.getMessage());
+      }
     }
 
     /** Lambda tasks that name their function literally must find it in the template. */
@@ -314,14 +401,20 @@ public final class AslCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       try {
-        Optional<SamTemplate> loaded = loadTemplate(template, Map.of());
+        // Parameter values only fill placeholders here; a required DomainId gets the local one.
+        Optional<SamTemplate> loaded = templatePath(template).map(file -> {
+          try {
+            return loadTemplate(file, LocalStepFunctions.parameters(file, Map.of(), null));
+          } catch (TemplateException e) {
+            throw new BadInput("Template " + file + ": " + e.getMessage());
+          }
+        });
         Loaded definition = loadDefinition(definitionFile, loaded);
-        // What a local run can call: Lambda tasks (whichever functions), sns:publish.
-        TaskInvoker invoker = ServiceIntegrations.builder()
-            .lambda(LambdaRuntime.builder(List.of()).build()).snsFromStandardConfiguration()
-            .build();
-        try {
-          ExecutionEngine.checkRunnable(definition.definition(), invoker);
+        // What `asl run` can call: Lambda tasks, sns:publish and the aws-sdk tasks the emulator
+        // serves (whose operations an emulator that is never called tells).
+        try (AwsEmulator emulator = AwsEmulator.builder().build().start();
+            LocalStepFunctions stepFunctions = LocalStepFunctions.builder(emulator).build()) {
+          stepFunctions.engine().checkRunnable(definition.definition());
         } catch (DefinitionException e) {
           throw new BadInput(describe(definitionFile, e));
         }
@@ -341,19 +434,21 @@ public final class AslCommand implements Runnable {
   private record Loaded(StateMachineDefinition definition,
       Optional<StateMachineResource> resource) {}
 
-  private static Optional<SamTemplate> loadTemplate(Path given, Map<String, String> values) {
-    Path file = given;
-    if (file == null) {
+  /** The template to use: the given file, else template.yaml of the current directory. */
+  private static Optional<Path> templatePath(Path given) {
+    if (given == null) {
       Path fallback = Path.of("template.yaml");
-      if (!Files.isRegularFile(fallback)) {
-        return Optional.empty();
-      }
-      file = fallback;
-    } else if (!Files.isRegularFile(file)) {
-      throw new BadInput("--template: " + file + " does not exist");
+      return Files.isRegularFile(fallback) ? Optional.of(fallback) : Optional.empty();
     }
+    if (!Files.isRegularFile(given)) {
+      throw new BadInput("--template: " + given + " does not exist");
+    }
+    return Optional.of(given);
+  }
+
+  private static SamTemplate loadTemplate(Path file, Map<String, String> values) {
     try {
-      return Optional.of(SamTemplate.load(file, values));
+      return SamTemplate.load(file, values);
     } catch (TemplateException e) {
       throw new BadInput("Template " + file + ": " + e.getMessage());
     }

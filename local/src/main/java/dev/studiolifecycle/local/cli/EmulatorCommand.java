@@ -1,15 +1,28 @@
 package dev.studiolifecycle.local.cli;
 
+import dev.studiolifecycle.local.asl.engine.StateMachine;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
+import dev.studiolifecycle.local.emulator.LocalAwsEnvironment;
 import dev.studiolifecycle.local.emulator.scenario.Scenario;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioException;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
+import dev.studiolifecycle.local.runtime.LocalStepFunctions;
+import dev.studiolifecycle.local.runtime.StandardOutputRouter;
+import dev.studiolifecycle.local.template.SamTemplate;
+import dev.studiolifecycle.local.template.TemplateException;
 import dev.studiolifecycle.local.time.ScaledClock;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -20,7 +33,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code studio-lifecycle emulator}: serves the AWS emulator on 127.0.0.1 until stopped, in real
- * time scaled by {@code --time-scale}, and prints one line with its endpoint.
+ * time scaled by {@code --time-scale}, and prints one line with its endpoint. With a template
+ * (template.yaml of the current directory, or {@code --template}) it first deploys the template's
+ * topics, managed policies and state machines, whose executions run the handlers in-process.
  */
 @Command(
     name = "emulator",
@@ -28,11 +43,17 @@ import picocli.CommandLine.Spec;
     description = {
       "Serve the emulated AWS APIs (SageMaker, IAM, SNS, STS, Step Functions) on 127.0.0.1 "
           + "until stopped (Ctrl-C).",
+      "With template.yaml in the current directory (or --template), its state machines, topics "
+          + "and managed policies are deployed first; Lambda tasks run its handlers in-process.",
       "Prints one line, 'studio-lifecycle emulator listening on <endpoint>'. Point the AWS CLI "
           + "or an SDK at that endpoint with any credentials."
     },
     exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:stopped", "1:the port could not be bound", "2:bad options or scenario file"})
+    exitCodeList = {
+      "0:stopped",
+      "1:the port could not be bound",
+      "2:bad options, scenario file or template"
+    })
 public final class EmulatorCommand implements Callable<Integer> {
 
   /** The text before the endpoint on the one line this command prints. */
@@ -60,12 +81,42 @@ public final class EmulatorCommand implements Callable<Integer> {
       description = "JSON scenario to seed resources and inject faults (see README).")
   Path scenarioFile;
 
+  @Option(
+      names = "--template",
+      paramLabel = "<template.yaml>",
+      description =
+          "SAM template to deploy at start (default: template.yaml in the current directory, if "
+              + "there is one).")
+  Path templateFile;
+
+  @Option(
+      names = "--no-template",
+      description = "Deploy nothing, even when the current directory has a template.yaml.")
+  boolean noTemplate;
+
+  @Option(
+      names = "--parameter",
+      paramLabel = "<Name=Value>",
+      description =
+          "A value for one of the template's Parameters (repeatable). DomainId defaults to the "
+              + "scenario's first domain, else d-studiolocal01.")
+  Map<String, String> parameters = new LinkedHashMap<>();
+
+  @Option(
+      names = "--handler-log",
+      paramLabel = "<file>",
+      description = "Where the handlers' logs and metrics go (default: stderr).")
+  Path handlerLog;
+
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   /** Counted down once the endpoint line is printed (tests wait on it). */
   final CountDownLatch listening = new CountDownLatch(1);
 
   private volatile AwsEmulator running;
+  private volatile LocalStepFunctions stepFunctions;
+  private volatile LocalAwsEnvironment environment;
+  private volatile PrintStream handlerOutput;
   private volatile Thread shutdownHook;
 
   @Override
@@ -78,6 +129,14 @@ public final class EmulatorCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--time-scale must be a positive number, got " + timeScale);
     }
+    Path template = template();
+    if (template == null && !parameters.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--parameter needs a template (--template or ./template.yaml)");
+    }
+    // Before anything logs: handlers' log lines must never reach standard output, which carries
+    // the endpoint line only; a logger that captures System.out first would bypass the router.
+    StandardOutputRouter.install();
     PrintWriter err = spec.commandLine().getErr();
     Scenario scenario = null;
     AwsEmulator.Builder builder =
@@ -107,6 +166,23 @@ public final class EmulatorCommand implements Callable<Integer> {
       return 1;
     }
     running = emulator;
+    try {
+      deploy(emulator, template, scenario, err);
+    } catch (TemplateException e) {
+      err.println("studio-lifecycle emulator: " + template + ": " + e.getMessage());
+      err.flush();
+      stopServing();
+      return 2;
+    } catch (IOException e) {
+      err.println(
+          "studio-lifecycle emulator: --handler-log: cannot write "
+              + handlerLog
+              + ": "
+              + e.getMessage());
+      err.flush();
+      stopServing();
+      return 2;
+    }
     shutdownHook = new Thread(this::stopServing, "emulator-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     PrintWriter out = spec.commandLine().getOut();
@@ -115,6 +191,11 @@ public final class EmulatorCommand implements Callable<Integer> {
     listening.countDown();
     stopped.await();
     return 0;
+  }
+
+  /** Step Functions of the running emulator (tests wait on its executions); null before. */
+  LocalStepFunctions stepFunctions() {
+    return stepFunctions;
   }
 
   /** Stops serving and lets {@link #call} return, as Ctrl-C does. */
@@ -130,10 +211,75 @@ public final class EmulatorCommand implements Callable<Integer> {
     stopServing();
   }
 
+  /** The template to deploy, or null. */
+  private Path template() {
+    if (templateFile != null) {
+      if (noTemplate) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--template and --no-template exclude each other");
+      }
+      if (!Files.isRegularFile(templateFile)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--template: " + templateFile + " does not exist");
+      }
+      return templateFile;
+    }
+    Path here = Path.of("template.yaml");
+    return !noTemplate && Files.isRegularFile(here) ? here : null;
+  }
+
+  /**
+   * Step Functions on the emulator, and the template's resources when there is one. Executions
+   * started over the API run on a background thread that waits for scaled real time; StartExecution
+   * only queues them, so no request thread ever waits for an execution (whose handlers call back
+   * into this emulator over HTTP).
+   */
+  private void deploy(AwsEmulator emulator, Path template, Scenario scenario, PrintWriter err)
+      throws IOException {
+    LocalStepFunctions.Builder builder = LocalStepFunctions.builder(emulator);
+    if (scenario != null && scenario.randomSeed() != null) {
+      builder.randomSeed(scenario.randomSeed());
+    }
+    if (template != null) {
+      handlerOutput =
+          handlerLog == null
+              ? System.err
+              : new PrintStream(
+                  new FileOutputStream(handlerLog.toFile(), true), true, StandardCharsets.UTF_8);
+      // The handlers build their SDK clients from the standard configuration: this emulator.
+      environment = LocalAwsEnvironment.pointAt(emulator);
+      SamTemplate loaded =
+          SamTemplate.load(template, LocalStepFunctions.parameters(template, parameters, scenario));
+      builder.template(loaded).handlerOutput(handlerOutput);
+    }
+    stepFunctions = builder.build();
+    stepFunctions.engine().startBackground();
+    for (StateMachine machine : stepFunctions.stateMachines().values()) {
+      err.println(
+          "studio-lifecycle emulator: deployed state machine "
+              + machine.arn()
+              + " from "
+              + template);
+    }
+    err.flush();
+  }
+
   private void stopServing() {
+    LocalStepFunctions deployed = stepFunctions;
+    if (deployed != null) {
+      deployed.close();
+    }
+    LocalAwsEnvironment pointed = environment;
+    if (pointed != null) {
+      pointed.close();
+    }
     AwsEmulator emulator = running;
     if (emulator != null) {
       emulator.close();
+    }
+    PrintStream log = handlerOutput;
+    if (log != null && log != System.err) {
+      log.close();
     }
     stopped.countDown();
   }

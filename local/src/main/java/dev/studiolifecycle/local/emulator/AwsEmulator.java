@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -114,6 +115,11 @@ public final class AwsEmulator implements AutoCloseable {
   /** Registers (or replaces) a service under its signing name, e.g. Step Functions. */
   public void register(EmulatedService service) {
     dispatcher.register(Objects.requireNonNull(service, "service"));
+  }
+
+  /** The service registered under a signing name ({@code sagemaker}, {@code states}, ...). */
+  public Optional<EmulatedService> service(String signingName) {
+    return dispatcher.service(signingName);
   }
 
   /** The signing names of the services served. */

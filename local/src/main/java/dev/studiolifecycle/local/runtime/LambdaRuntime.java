@@ -150,8 +150,8 @@ public final class LambdaRuntime implements LambdaFunctions {
           function.memorySize(), clock.instant().plusSeconds(function.timeoutSeconds()), clock,
           handlerOutput);
       synchronized (binding) {
+        PowertoolsEnvironment.apply(function.environment());
         try {
-          PowertoolsEnvironment.applyFor(function.environment());
           return new LambdaResponse.Returned(binding.invoke(payload, context), executedVersion,
               requestId);
         } catch (Throwable thrown) {

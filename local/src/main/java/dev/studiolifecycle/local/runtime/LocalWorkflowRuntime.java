@@ -1,23 +1,16 @@
 package dev.studiolifecycle.local.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.studiolifecycle.local.asl.definition.StateMachineDefinition;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionEngine;
 import dev.studiolifecycle.local.asl.engine.StateMachine;
-import dev.studiolifecycle.local.asl.task.ServiceIntegrations;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
 import dev.studiolifecycle.local.emulator.LocalAwsEnvironment;
-import dev.studiolifecycle.local.emulator.iam.ManagedPolicySeed;
 import dev.studiolifecycle.local.emulator.scenario.Scenario;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
-import dev.studiolifecycle.local.template.ManagedPolicyResource;
 import dev.studiolifecycle.local.template.SamTemplate;
-import dev.studiolifecycle.local.template.StateMachineResource;
 import dev.studiolifecycle.local.template.TemplateException;
-import dev.studiolifecycle.local.template.TopicResource;
 import dev.studiolifecycle.local.time.SimulationClock;
 import dev.studiolifecycle.local.time.VirtualClock;
 import java.io.OutputStream;
@@ -28,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.UUID;
 
 /**
@@ -48,11 +40,10 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
   /** The domain the template's DomainId parameter names when neither caller nor scenario does. */
   public static final String DEFAULT_DOMAIN_ID = "d-studiolocal01";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final AwsEmulator emulator;
   private final LocalAwsEnvironment environment;
   private final SamTemplate template;
+  private final LocalStepFunctions stepFunctions;
   private final ExecutionEngine engine;
   private final StateMachine lifecycle;
 
@@ -70,6 +61,7 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
     }
     AwsEmulator started = emulatorBuilder.build().start();
     LocalAwsEnvironment pointed = null;
+    LocalStepFunctions deployment = null;
     try {
       pointed = LocalAwsEnvironment.pointAt(started);
       if (scenario != null) {
@@ -79,30 +71,22 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
       parameters.put("DomainId", defaultDomainId(scenario));
       parameters.putAll(builder.parameters);
       SamTemplate loaded = SamTemplate.load(templateFile, parameters);
-      deployResources(loaded, started);
-      LambdaRuntime functions =
-          LambdaRuntime.builder(loaded).handlerOutput(builder.handlerOutput)
-              .clock(builder.clock).build();
-      ExecutionEngine newEngine =
-          ExecutionEngine.builder(builder.clock)
-              .taskInvoker(
-                  ServiceIntegrations.builder().lambda(functions).snsFromStandardConfiguration()
-                      .build())
-              .random(new Random(builder.randomSeed))
-              .build();
-      StateMachineResource resource =
-          loaded.stateMachine(LIFECYCLE_STATE_MACHINE).orElseThrow(() -> new TemplateException(
-              templateFile + ": no state machine " + LIFECYCLE_STATE_MACHINE));
-      StateMachine machine =
-          StateMachine.of(resource.name(), StateMachineDefinition.parse(resource.definition()))
-              .withRoleArn(resource.roleArn());
-      newEngine.checkRunnable(machine.definition());
+      // Topics, policies and every state machine of the template, deployed into the emulator's
+      // Step Functions, whose executions this runtime's engine runs.
+      deployment = LocalStepFunctions.builder(started).template(loaded)
+          .handlerOutput(builder.handlerOutput).randomSeed(builder.randomSeed).build();
+      StateMachine machine = deployment.stateMachine(LIFECYCLE_STATE_MACHINE).orElseThrow(() ->
+          new TemplateException(templateFile + ": no state machine " + LIFECYCLE_STATE_MACHINE));
       this.emulator = started;
       this.environment = pointed;
       this.template = loaded;
-      this.engine = newEngine;
+      this.stepFunctions = deployment;
+      this.engine = deployment.engine();
       this.lifecycle = machine;
     } catch (RuntimeException e) {
+      if (deployment != null) {
+        deployment.close();
+      }
       if (pointed != null) {
         pointed.close();
       }
@@ -146,6 +130,25 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
     return engine;
   }
 
+  /**
+   * The Step Functions API of the emulator and the template's deployed state machines; executions
+   * started over the API (the StartWorkflow handler, the AWS CLI, aws-sdk:sfn tasks) run on this
+   * runtime's engine when it is driven, e.g. by {@link #awaitExecution}.
+   */
+  public LocalStepFunctions stepFunctions() {
+    return stepFunctions;
+  }
+
+  /**
+   * Runs the engine in virtual time until the execution with this ARN (started by anyone, e.g.
+   * the StartWorkflow handler over the API) has ended, and returns it.
+   *
+   * @throws IllegalArgumentException when no execution has that ARN
+   */
+  public Execution awaitExecution(String executionArn) {
+    return stepFunctions.awaitExecution(executionArn);
+  }
+
   public StateMachine lifecycleStateMachine() {
     return lifecycle;
   }
@@ -153,7 +156,7 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
   @Override
   public void close() {
     try {
-      engine.close();
+      stepFunctions.close();
     } finally {
       try {
         environment.close();
@@ -173,7 +176,7 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
     return UUID.randomUUID().toString();
   }
 
-  private static String defaultDomainId(Scenario scenario) {
+  static String defaultDomainId(Scenario scenario) {
     if (scenario != null && scenario.sagemaker() != null
         && scenario.sagemaker().domains() != null) {
       for (Scenario.Domain domain : scenario.sagemaker().domains()) {
@@ -183,22 +186,6 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
       }
     }
     return DEFAULT_DOMAIN_ID;
-  }
-
-  /** What CloudFormation would have created before the first execution: topics, policies. */
-  private static void deployResources(SamTemplate template, AwsEmulator emulator) {
-    for (TopicResource topic : template.topics()) {
-      emulator.sns().seedTopic(topic.topicName());
-    }
-    for (ManagedPolicyResource policy : template.managedPolicies()) {
-      try {
-        emulator.iam().seedManagedPolicy(new ManagedPolicySeed(
-            policy.policyName(), policy.path(), JSON.writeValueAsString(policy.policyDocument())));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new TemplateException(
-            "cannot write the policy document of " + policy.logicalId() + ": " + e, e);
-      }
-    }
   }
 
   /** Configures a runtime. */

@@ -8,13 +8,11 @@ import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.DimensionSet;
 
 /**
- * Gives Powertools for AWS Lambda, in-process, the settings Lambda gives it through the process
- * environment. Powertools reads {@code POWERTOOLS_METRICS_NAMESPACE} and {@code
- * POWERTOOLS_SERVICE_NAME} from {@code System.getenv}, which an in-process runtime cannot set per
- * function: without them every {@code @FlushMetrics} handler fails ("Namespace must be specified").
- * And outside Lambda its metrics library sends EMF records to a CloudWatch agent socket, from a
- * non-daemon thread that retries for minutes; inside Lambda they go to standard output, which the
- * runtime diverts to the handler output.
+ * Powertools for AWS Lambda reads its settings from the process environment, which a JVM cannot
+ * change and which, locally, is not the function's: this gives Powertools the settings of the
+ * function's template environment through its API instead, before each invocation. And outside
+ * Lambda its metrics library would send EMF records to a CloudWatch agent socket; inside Lambda
+ * they go to standard output, which the runtime diverts to the handler output.
  */
 final class PowertoolsEnvironment {
 
@@ -23,9 +21,12 @@ final class PowertoolsEnvironment {
 
   private PowertoolsEnvironment() {}
 
-  /** Applies a function's environment before one of its invocations. */
-  static void applyFor(Map<String, String> environment) {
-    // EMF records go to standard output, as in Lambda, whatever this machine looks like.
+  /**
+   * Applies the function's {@value #METRICS_NAMESPACE}, without which {@code @FlushMetrics} fails
+   * the invocation ("Namespace must be specified before flushing metrics"), and its
+   * {@value #SERVICE_NAME} as the metrics' Service dimension; sends EMF to standard output.
+   */
+  static void apply(Map<String, String> environment) {
     EnvironmentConfigurationProvider.getConfig().setEnvironmentOverride(Environments.Lambda);
     Metrics metrics = MetricsFactory.getMetricsInstance();
     String namespace = environment.get(METRICS_NAMESPACE);

@@ -127,6 +127,29 @@ public final class SamTemplate {
         resolver);
   }
 
+  /**
+   * The names of a template's Parameters that have no Default, in template order: the values a
+   * deployment must give.
+   *
+   * @throws TemplateException when the file cannot be read or is not YAML
+   */
+  public static List<String> parametersWithoutDefault(Path file) {
+    String yaml;
+    try {
+      yaml = Files.readString(file);
+    } catch (IOException e) {
+      throw new TemplateException("Cannot read the template " + file + ": " + e, e);
+    }
+    JsonNode declared = TemplateYamlReader.read(yaml, file.toString()).path("Parameters");
+    List<String> names = new ArrayList<>();
+    declared.fields().forEachRemaining(entry -> {
+      if (!entry.getValue().has("Default")) {
+        names.add(entry.getKey());
+      }
+    });
+    return names;
+  }
+
   public Path file() {
     return file;
   }

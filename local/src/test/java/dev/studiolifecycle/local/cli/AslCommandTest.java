@@ -227,4 +227,116 @@ class AslCommandTest {
         .contains("State 'A', field 'Resource': the .waitForTaskToken integration pattern")
         .contains("State 'A', field 'Retry[0].BackoffRate': must be a number >= 1.0");
   }
+
+  // ---------------------------------------------------------------- the documented example
+
+  private static final Path ROOT = Path.of(System.getProperty("studiolifecycle.projectRoot",
+      ".."));
+
+  @Test
+  void theExampleRunsMapParallelChoiceWaitRetryAndCatchFromItsMockConfiguration()
+      throws Exception {
+    Path example = ROOT.resolve("events/asl");
+    int exit = run("asl", "run", example.resolve("app-cleanup.asl.json").toString(),
+        "--input", example.resolve("app-cleanup.input.json").toString(),
+        "--mock-config", example.resolve("app-cleanup.mock.json").toString(),
+        "--test-case", "HappyPath");
+
+    assertThat(exit).as(err()).isZero();
+    assertThat(MAPPER.readTree(out())).isEqualTo(MAPPER.readTree(("{'userProfileName': "
+        + "'jane-doe', 'spaces': ['jane-doe-private'], 'deletions': ["
+        + "{'appName': 'default', 'kept': false}, {'appName': 'datascience', 'kept': false}, "
+        + "{'appName': 'lab', 'kept': true}], 'anyKept': true, "
+        + "'secondPass': {'deleted': ['lab']}}").replace('\'', '"')));
+    assertThat(err())
+        .contains("Inventory        ParallelStateEntered")
+        .contains("ListApps         TaskFailed              Lambda.TooManyRequestsException")
+        .contains("+00:00:02      ListApps         TaskSucceeded")
+        .contains("DeleteApps       MapIterationStarted     item 2")
+        .contains("dev.studiolifecycle.error.ResourceBusy: lab is still Pending")
+        .contains("KeepForLater     PassStateEntered")
+        .contains("AnyKept          ChoiceStateEntered")
+        .contains("+00:02:03      WaitForBusyApps  WaitStateExited")
+        .contains("ExecutionSucceeded");
+
+    stdout.reset();
+    assertThat(run("asl", "run", example.resolve("app-cleanup.asl.json").toString(),
+        "--input", example.resolve("app-cleanup.input.json").toString(),
+        "--mock-config", example.resolve("app-cleanup.mock.json").toString(),
+        "--test-case", "DeletionFails")).as(err()).isEqualTo(1);
+    assertThat(out()).isEqualTo("{\"error\":\"AppCleanupFailed\",\"cause\":"
+        + "\"sagemaker DeleteApp: AccessDeniedException\"}\n");
+  }
+
+  // ---------------------------------------------------------------- against the emulator
+
+  @Test
+  void withoutMocksTheProjectsStateMachineRunsItsHandlersAgainstTheEmulator() throws Exception {
+    Path log = dir.resolve("handlers.log");
+    int exit = run("asl", "run", ROOT.resolve("statemachine/studio-user-lifecycle.asl.json")
+            .toString(),
+        "--template", ROOT.resolve("template.yaml").toString(),
+        "--scenario", ROOT.resolve("events/scenarios/offboarding-jane-doe.json").toString(),
+        "--input", "{\"action\": \"OFFBOARD\", \"domainId\": \"d-studiolocal01\", "
+            + "\"userProfileName\": \"jane-doe\", \"requestId\": \"hr-2026-000987\"}",
+        "--handler-log", log.toString());
+
+    assertThat(exit).as(err()).isZero();
+    JsonNode output = MAPPER.readTree(out());
+    assertThat(output.at("/validated/existingProfile/managedByUs").asBoolean()).isTrue();
+    assertThat(output.at("/validated/request/userProfileName").asText()).isEqualTo("jane-doe");
+    assertThat(err()).contains("DeleteApps").contains("DeleteUserProfile")
+        .contains("NotifyOffboarded           TaskSucceeded").contains("ExecutionSucceeded");
+    // The handlers' EMF metrics, with the namespace of the function's template environment.
+    assertThat(Files.readString(log)).contains("\"Namespace\":\"StudioLifecycle\"");
+    assertThat(out()).doesNotContain("\"level\"");
+  }
+
+  @Test
+  void awsSdkTasksCallTheInProcessEmulatorSeededByTheScenario() throws Exception {
+    Path definition = write("who.asl.json", "{'StartAt': 'Domain', 'States': {"
+        + "'Domain': {'Type': 'Task', 'Resource': 'arn:aws:states:::aws-sdk:sagemaker:"
+        + "describeDomain', 'Parameters': {'DomainId.$': '$.domainId'}, "
+        + "'ResultSelector': {'name.$': '$.DomainName', 'status.$': '$.Status'}, "
+        + "'ResultPath': '$.domain', 'Next': 'Who'},"
+        + "'Who': {'Type': 'Task', 'Resource': 'arn:aws:states:::aws-sdk:sts:getCallerIdentity',"
+        + " 'Parameters': {}, 'ResultSelector': {'account.$': '$.Account'}, "
+        + "'ResultPath': '$.caller', 'End': true}}}");
+    int exit = run("asl", "run", definition.toString(),
+        "--scenario", ROOT.resolve("events/scenarios/offboarding-jane-doe.json").toString(),
+        "--input", "{\"domainId\": \"d-studiolocal01\"}");
+
+    assertThat(exit).as(err()).isZero();
+    assertThat(MAPPER.readTree(out())).isEqualTo(MAPPER.readTree("{\"domainId\": "
+        + "\"d-studiolocal01\", \"domain\": {\"name\": \"studio-local\", \"status\": "
+        + "\"InService\"}, \"caller\": {\"account\": \"123456789012\"}}"));
+  }
+
+  @Test
+  void aScenarioIsForRunsAgainstTheEmulatorOnly() throws Exception {
+    Path definition = write("ok.json", "{'StartAt': 'P', 'States': {'P': {'Type': 'Pass', "
+        + "'End': true}}}");
+    assertThat(run("asl", "run", definition.toString(), "--scenario", "x.json",
+        "--mock-config", "y.json", "--test-case", "z")).isEqualTo(2);
+    assertThat(err()).contains("--scenario seeds the in-process emulator");
+    assertThat(run("asl", "run", definition.toString(), "--scenario",
+        dir.resolve("missing.json").toString())).isEqualTo(2);
+    assertThat(err()).contains("--scenario: ").contains("missing.json");
+  }
+
+  @Test
+  void validateAcceptsTheProjectsDefinitionAndTheAwsSdkTasksTheEmulatorServes()
+      throws Exception {
+    assertThat(run("asl", "validate", ROOT.resolve("statemachine/studio-user-lifecycle.asl.json")
+        .toString(), "--template", ROOT.resolve("template.yaml").toString())).as(err()).isZero();
+    Path served = write("served.json", "{'StartAt': 'T', 'States': {'T': {'Type': 'Task', "
+        + "'Resource': 'arn:aws:states:::aws-sdk:iam:getRole', 'Parameters': {'RoleName': 'r'}, "
+        + "'End': true}}}");
+    assertThat(run("asl", "validate", served.toString())).as(err()).isZero();
+    Path unserved = write("unserved.json", "{'StartAt': 'T', 'States': {'T': {'Type': 'Task', "
+        + "'Resource': 'arn:aws:states:::aws-sdk:iam:listUsers', 'End': true}}}");
+    assertThat(run("asl", "validate", unserved.toString())).isEqualTo(2);
+    assertThat(err()).contains("State 'T', field 'Resource'")
+        .contains("does not implement 'listUsers'");
+  }
 }

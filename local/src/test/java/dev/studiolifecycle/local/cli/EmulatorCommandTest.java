@@ -5,21 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 class EmulatorCommandTest {
 
-  private static final Path SCENARIOS =
-      Path.of(System.getProperty("studiolifecycle.projectRoot", ".."), "events", "scenarios");
+  private static final Path ROOT = Path.of(System.getProperty("studiolifecycle.projectRoot", ".."));
+  private static final Path SCENARIOS = ROOT.resolve("events").resolve("scenarios");
+
+  @TempDir Path dir;
 
   @Test
   void printsOneEndpointLineAndServesTheScenarioUntilStopped() throws Exception {
@@ -93,6 +98,109 @@ class EmulatorCommandTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("scenario file no-such-scenario.json does not exist");
+  }
+
+  @Test
+  void deploysTheTemplateAndRunsExecutionsStartedOverTheApiWithTheHandlers() throws Exception {
+    EmulatorCommand command = new EmulatorCommand();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine =
+        new CommandLine(command)
+            .setOut(new PrintWriter(out, true))
+            .setErr(new PrintWriter(err, true));
+    Path handlerLog = dir.resolve("handlers.log");
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () ->
+                commandLine.execute(
+                    "--port",
+                    "0",
+                    "--time-scale",
+                    "1000",
+                    "--template",
+                    ROOT.resolve("template.yaml").toString(),
+                    "--parameter",
+                    "PollIntervalSeconds=10",
+                    "--scenario",
+                    SCENARIOS.resolve("offboarding-jane-doe.json").toString(),
+                    "--handler-log",
+                    handlerLog.toString()));
+    assertThat(command.listening.await(60, TimeUnit.SECONDS)).as(err.toString()).isTrue();
+    String lifecycle =
+        "arn:aws:states:us-east-1:123456789012:stateMachine:studio-lifecycle-StudioUserLifecycle";
+    assertThat(err.toString()).contains("deployed state machine " + lifecycle);
+    URI endpoint = URI.create(out.toString().strip().substring(EmulatorCommand.LISTENING.length()));
+    try (SfnClient sfn =
+        SfnClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "thing")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
+      String executionArn =
+          sfn.startExecution(
+                  r ->
+                      r.stateMachineArn(lifecycle)
+                          .name("offboard-ghost")
+                          .input(
+                              "{\"action\": \"OFFBOARD\", \"domainId\": "
+                                  + "\"d-studiolocal01\", \"userProfileName\": \"ghost-user\"}"))
+              .executionArn();
+
+      // A background thread runs the execution in scaled real time; this waits for its end.
+      command
+          .stepFunctions()
+          .engine()
+          .execution(executionArn)
+          .orElseThrow()
+          .completion()
+          .get(60, TimeUnit.SECONDS);
+
+      assertThat(sfn.describeExecution(r -> r.executionArn(executionArn)).statusAsString())
+          .isEqualTo("SUCCEEDED");
+      assertThat(sfn.getExecutionHistory(r -> r.executionArn(executionArn)).events())
+          .extracting(
+              e ->
+                  e.stateEnteredEventDetails() == null ? null : e.stateEnteredEventDetails().name())
+          .contains("Validate", "NotifyAlreadyOffboarded");
+    }
+    assertThat(out.toString().lines()).hasSize(1);
+    // The handlers' EMF metrics, with the namespace of the function's template environment.
+    assertThat(Files.readString(handlerLog)).contains("\"Namespace\":\"StudioLifecycle\"");
+
+    command.stop();
+    assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+  }
+
+  @Test
+  void templateProblemsExitWithTwo() throws Exception {
+    assertThat(
+            runWithErrors(
+                "emulator", "--port", "0", "--no-template", "--parameter", "DomainId=d-1"))
+        .contains("--parameter needs a template");
+    assertThat(runWithErrors("emulator", "--port", "0", "--template", "missing.yaml"))
+        .contains("--template: missing.yaml does not exist");
+    Path broken = dir.resolve("template.yaml");
+    Files.writeString(
+        broken,
+        String.join(
+            "\n",
+            "Resources:",
+            "  Broken:",
+            "    Type: AWS::Serverless::StateMachine",
+            "    Properties:",
+            "      Definition: {StartAt: Nowhere, States: {Done: {Type: Succeed}}}",
+            ""));
+    StringWriter err = new StringWriter();
+    int code =
+        new CommandLine(new EmulatorCommand())
+            .setErr(new PrintWriter(err, true))
+            .execute("--port", "0", "--template", broken.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("Resources.Broken: CreateStateMachine answered " + "InvalidDefinition");
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.asl.definition.StateMachineDefinition;
+import dev.studiolifecycle.local.asl.mock.MockConfig;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.events.BusEvent;
 import dev.studiolifecycle.local.events.EventBus;
@@ -34,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * serializer into the handler's input type (losing no field), state machine inputs by the input
  * schema (files named {@code invalid-*} must be rejected), raw HR events by the template's rules
  * (files named {@code not-matching-*} must match none) or by StartWorkflow, scenarios by the
- * scenario loader. A folder nobody consumes fails the test.
+ * scenario loader, ASL examples by the definition checker and their mock configurations by the
+ * mock loader. A folder nobody consumes fails the test.
  */
 class EventFilesTest {
 
@@ -44,7 +47,7 @@ class EventFilesTest {
 
   @Test
   void everyFolderOfEventsHasAConsumer() throws IOException {
-    Set<String> known = new TreeSet<>(List.of("statemachine", "hr", "scenarios"));
+    Set<String> known = new TreeSet<>(List.of("statemachine", "hr", "scenarios", "asl"));
     ProjectFiles.FUNCTIONS.forEach(f -> known.add(f.fixtures()));
     try (Stream<Path> folders = Files.list(ProjectFiles.events())) {
       List<String> found = folders.map(p -> p.getFileName().toString()).sorted().toList();
@@ -129,6 +132,27 @@ class EventFilesTest {
     assertThat(eventBridge).as("EventBridge samples").isGreaterThanOrEqualTo(3);
     assertThat(sns).as("SNS samples").isGreaterThanOrEqualTo(2);
     assertThat(files).anyMatch(f -> f.getFileName().toString().startsWith("not-matching-"));
+  }
+
+  @Test
+  void aslExamplesPassTheCheckerAndTheirMocksNameTheirStates() throws IOException {
+    Path folder = ProjectFiles.events().resolve("asl");
+    List<Path> definitions = ProjectFiles.jsonFiles(folder).stream()
+        .filter(f -> f.getFileName().toString().endsWith(".asl.json")).toList();
+    assertThat(definitions).isNotEmpty();
+    for (Path definitionFile : definitions) {
+      String name = definitionFile.getFileName().toString().replace(".asl.json", "");
+      StateMachineDefinition definition =
+          StateMachineDefinition.parse(Files.readString(definitionFile));
+      assertThat(ProjectFiles.readJson(folder.resolve(name + ".input.json")).isObject())
+          .as("%s has an input object", name).isTrue();
+      MockConfig mocks = MockConfig.load(folder.resolve(name + ".mock.json"));
+      assertThat(mocks.testCases(name)).as("test cases of %s", name).isNotEmpty();
+      for (String testCase : mocks.testCases(name)) {
+        assertThat(mocks.testCase(name, testCase).check(definition))
+            .as("test case %s of %s", testCase, name).isEmpty();
+      }
+    }
   }
 
   @Test

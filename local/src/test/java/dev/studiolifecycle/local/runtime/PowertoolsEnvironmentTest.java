@@ -12,18 +12,45 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
-/**
- * Powertools reads its settings from the process environment; in-process, each function's template
- * environment must reach it instead (the test JVM's own environment names another namespace).
- */
 class PowertoolsEnvironmentTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Map<String, String> TEMPLATE =
+      Map.of(
+          PowertoolsEnvironment.METRICS_NAMESPACE,
+          "StudioLifecycle",
+          PowertoolsEnvironment.SERVICE_NAME,
+          "studio-lifecycle");
+
+  @AfterEach
+  void restoreTheTemplatesSettings() {
+    PowertoolsEnvironment.apply(TEMPLATE);
+  }
 
   @Test
-  void metricsGoToTheHandlerOutputUnderTheFunctionsNamespaceAndService() throws Exception {
+  void metricsGoToTheNamespaceOfTheFunctionsEnvironment() {
+    PowertoolsEnvironment.apply(Map.of(PowertoolsEnvironment.METRICS_NAMESPACE, "LocalCheck"));
+
+    assertThat(flushOne()).contains("\"Namespace\":\"LocalCheck\"");
+  }
+
+  @Test
+  void anEnvironmentWithoutANamespaceLeavesTheCurrentOne() {
+    PowertoolsEnvironment.apply(Map.of(PowertoolsEnvironment.METRICS_NAMESPACE, "LocalCheck"));
+    PowertoolsEnvironment.apply(Map.of("OTHER", "x"));
+
+    assertThat(flushOne()).contains("\"Namespace\":\"LocalCheck\"");
+  }
+
+  @Test
+  void theRuntimeAppliesEachFunctionsSettingsAndItsMetricsReachTheHandlerOutput()
+      throws Exception {
     ByteArrayOutputStream handlerLog = new ByteArrayOutputStream();
     FunctionDefinition function =
         new FunctionDefinition(
@@ -62,5 +89,20 @@ class PowertoolsEnvironmentTest {
         .isEqualTo("LocalNamespaceUnderTest");
     assertThat(record.path("Service").asText()).isEqualTo("metrics-fixture");
     assertThat(record.path("Greetings").asDouble()).isEqualTo(1.0);
+  }
+
+  /** What Powertools prints (EMF goes to standard output) when it flushes one metric. */
+  private static String flushOne() {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      Metrics metrics = MetricsFactory.getMetricsInstance();
+      metrics.addMetric("Checked", 1, MetricUnit.COUNT);
+      metrics.flush();
+    } finally {
+      System.setOut(original);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
   }
 }

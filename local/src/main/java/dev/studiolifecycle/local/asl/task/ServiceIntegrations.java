@@ -60,6 +60,8 @@ public final class ServiceIntegrations implements TaskInvoker {
       } else if (!integration.supports(sdk.action())) {
         problems.add(where + resource.arn() + " is not supported in this runtime: the '"
             + sdk.service() + "' integration does not implement '" + sdk.action() + "'");
+      } else {
+        problems.addAll(integration.check(state));
       }
     } else {
       problems.add(where + resource.arn() + " is not supported by the local interpreter "

@@ -16,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -77,6 +78,8 @@ public final class IamService implements EmulatedService, RoleAssumption {
             mutating("CreateRole", this::createRole),
             reading("GetRole", this::getRole),
             mutating("DeleteRole", this::deleteRole),
+            mutating("UpdateAssumeRolePolicy", this::updateAssumeRolePolicy),
+            mutating("PutRolePermissionsBoundary", this::putRolePermissionsBoundary),
             mutating("AttachRolePolicy", this::attachRolePolicy),
             mutating("DetachRolePolicy", this::detachRolePolicy),
             reading("ListAttachedRolePolicies", this::listAttachedRolePolicies),
@@ -130,9 +133,13 @@ public final class IamService implements EmulatedService, RoleAssumption {
     if (role == null || !role.arn.equals(roleArn)) {
       return false;
     }
-    if (role.createdThroughApi
-        && clock.instant().isBefore(role.createDate.plus(propagationDelay))) {
+    Instant now = clock.instant();
+    if (role.createdThroughApi && now.isBefore(role.createDate.plus(propagationDelay))) {
       return false;
+    }
+    if (role.trustChangedAt != null && now.isBefore(role.trustChangedAt.plus(propagationDelay))) {
+      // A trust policy change propagates like a new role: until then the old policy answers.
+      return PolicyDocuments.trusts(role.previousTrustPolicy, servicePrincipal);
     }
     return PolicyDocuments.trusts(role.trustPolicy, servicePrincipal);
   }
@@ -281,6 +288,33 @@ public final class IamService implements EmulatedService, RoleAssumption {
       throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
     }
     roles.remove(key(name));
+    return ServiceReply.noResult();
+  }
+
+  private ServiceReply updateAssumeRolePolicy(IamInput input, QueryParameters parameters) {
+    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String document = input.required("PolicyDocument", DOCUMENT, 1, 131072);
+    input.throwIfInvalid();
+    Role role = role(name);
+    if (document.length() > MAX_TRUST_POLICY_CHARS) {
+      throw IamErrors.limitExceeded(
+          "Cannot exceed quota for ACLSizePerRole: " + MAX_TRUST_POLICY_CHARS);
+    }
+    JsonNode trustPolicy = PolicyDocuments.checkTrustPolicy(document);
+    role.previousTrustPolicy = role.trustPolicy;
+    role.trustChangedAt = clock.instant();
+    role.assumeRolePolicyDocument = document;
+    role.trustPolicy = trustPolicy;
+    return ServiceReply.noResult();
+  }
+
+  private ServiceReply putRolePermissionsBoundary(IamInput input, QueryParameters parameters) {
+    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String boundary = input.required("PermissionsBoundary", null, 20, 2048);
+    input.throwIfInvalid();
+    Role role = role(name);
+    requireAttachable(boundary, true);
+    role.permissionsBoundaryArn = boundary;
     return ServiceReply.noResult();
   }
 

@@ -15,11 +15,19 @@ final class Role {
   final String roleId;
   final String arn;
   final Instant createDate;
-  final String assumeRolePolicyDocument;
-  final JsonNode trustPolicy;
+  String assumeRolePolicyDocument;
+  JsonNode trustPolicy;
   final String description;
   final int maxSessionDuration;
-  final String permissionsBoundaryArn;
+  String permissionsBoundaryArn;
+
+  /**
+   * The trust policy before the last UpdateAssumeRolePolicy, and when that update happened: until
+   * the change has propagated, services still see the previous policy. Null when never updated.
+   */
+  JsonNode previousTrustPolicy;
+
+  Instant trustChangedAt;
 
   /** Created through the API (subject to the propagation delay) rather than seeded. */
   final boolean createdThroughApi;

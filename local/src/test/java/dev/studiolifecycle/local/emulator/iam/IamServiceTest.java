@@ -347,6 +347,72 @@ class IamServiceTest {
   }
 
   @Test
+  void trustPolicyAndPermissionsBoundaryOfAnExistingRoleCanBeReplaced() {
+    String boundary =
+        emulator
+            .iam()
+            .seedManagedPolicy(new ManagedPolicySeed("studio-lifecycle-boundary", "/", S3_POLICY));
+    emulator.iam().seedRole(RoleSeed.sageMakerExecutionRole("jane-doe"));
+    String withForecast =
+        TRUST.replace(
+            "\"sagemaker.amazonaws.com\"",
+            "[\"sagemaker.amazonaws.com\",\"forecast.amazonaws.com\"]");
+
+    iam.updateAssumeRolePolicy(r -> r.roleName("jane-doe").policyDocument(withForecast));
+    iam.putRolePermissionsBoundary(r -> r.roleName("jane-doe").permissionsBoundary(boundary));
+
+    Role role = iam.getRole(r -> r.roleName("jane-doe")).role();
+    assertThat(URLDecoder.decode(role.assumeRolePolicyDocument(), StandardCharsets.UTF_8))
+        .isEqualTo(withForecast);
+    assertThat(role.permissionsBoundary().permissionsBoundaryArn()).isEqualTo(boundary);
+    assertThat(emulator.requestLog().iamActions())
+        .contains("iam:UpdateAssumeRolePolicy", "iam:PutRolePermissionsBoundary");
+    assertThat(emulator.requestLog().mutatingCalls()).hasSize(2);
+  }
+
+  @Test
+  void replacingTrustOrBoundaryIsRefusedTheWayIamRefusesIt() {
+    emulator.iam().seedRole(RoleSeed.sageMakerExecutionRole("jane-doe"));
+
+    assertThatThrownBy(
+            () -> iam.updateAssumeRolePolicy(r -> r.roleName("nobody").policyDocument(TRUST)))
+        .isInstanceOf(NoSuchEntityException.class);
+    assertThatThrownBy(
+            () -> iam.updateAssumeRolePolicy(r -> r.roleName("jane-doe").policyDocument("{")))
+        .isInstanceOf(MalformedPolicyDocumentException.class);
+    assertThatThrownBy(
+            () ->
+                iam.putRolePermissionsBoundary(
+                    r ->
+                        r.roleName("jane-doe")
+                            .permissionsBoundary("arn:aws:iam::123456789012:policy/missing")))
+        .isInstanceOf(NoSuchEntityException.class)
+        .hasMessageContaining("does not exist or is not attachable");
+    assertThat(iam.getRole(r -> r.roleName("jane-doe")).role().permissionsBoundary()).isNull();
+  }
+
+  @Test
+  void changedTrustPolicyPropagatesLikeANewRole() {
+    emulator.iam().setPropagationDelay(java.time.Duration.ofSeconds(10));
+    String arn =
+        emulator
+            .iam()
+            .seedRole(
+                RoleSeed.sageMakerExecutionRole("jane-doe")
+                    .withTrustPolicy(
+                        TRUST.replace("sagemaker.amazonaws.com", "ec2.amazonaws.com")));
+
+    iam.updateAssumeRolePolicy(r -> r.roleName("jane-doe").policyDocument(TRUST));
+
+    // Until the change has propagated, SageMaker still sees the old policy.
+    assertThat(emulator.iam().canAssume(arn, "sagemaker.amazonaws.com")).isFalse();
+    assertThat(emulator.iam().canAssume(arn, "ec2.amazonaws.com")).isTrue();
+    emulator.virtualClock().advance(java.time.Duration.ofSeconds(10));
+    assertThat(emulator.iam().canAssume(arn, "sagemaker.amazonaws.com")).isTrue();
+    assertThat(emulator.iam().canAssume(arn, "ec2.amazonaws.com")).isFalse();
+  }
+
+  @Test
   void seedingRefusesBadRolesWithAClearMessage() {
     assertThatThrownBy(() -> emulator.iam().seedRole(RoleSeed.sageMakerExecutionRole("bad name")))
         .isInstanceOf(IllegalArgumentException.class)

@@ -1,0 +1,233 @@
+package dev.studiolifecycle.local.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.asl.engine.Execution;
+import dev.studiolifecycle.local.asl.engine.ExecutionEngine;
+import dev.studiolifecycle.local.asl.engine.StateMachine;
+import dev.studiolifecycle.local.asl.task.ServiceIntegrations;
+import dev.studiolifecycle.local.emulator.AwsEmulator;
+import dev.studiolifecycle.local.emulator.AwsServiceError;
+import dev.studiolifecycle.local.emulator.iam.ManagedPolicySeed;
+import dev.studiolifecycle.local.emulator.scenario.Scenario;
+import dev.studiolifecycle.local.emulator.stepfunctions.StepFunctionsService;
+import dev.studiolifecycle.local.template.ManagedPolicyResource;
+import dev.studiolifecycle.local.template.SamTemplate;
+import dev.studiolifecycle.local.template.StateMachineResource;
+import dev.studiolifecycle.local.template.TemplateException;
+import dev.studiolifecycle.local.template.TopicResource;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Step Functions on an emulator: one interpreter engine on the emulator's clock, with the task
+ * integrations a local run offers (the template's Lambda functions in-process, {@code sns:publish}
+ * and {@code aws-sdk:*} tasks against the emulator), the Step Functions API served by the emulator
+ * on top of it, and what {@code sam deploy} would have created from a template before the first
+ * execution: its SNS topics, managed policies and state machines.
+ *
+ * <p>The engine is not driven here: whoever owns it either drives it in virtual time ({@link
+ * #awaitExecution}, {@link ExecutionEngine#runUntilIdle}) or lets a background thread do so ({@link
+ * ExecutionEngine#startBackground}). Handlers build their SDK clients from the standard
+ * configuration, so point it at the emulator first ({@code LocalAwsEnvironment.pointAt}).
+ */
+public final class LocalStepFunctions implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final EmulatorSdkIntegrations clients;
+  private final ServiceIntegrations integrations;
+  private final ExecutionEngine engine;
+  private final StepFunctionsService stepFunctions;
+  private final Map<String, StateMachine> deployed = new LinkedHashMap<>();
+
+  private LocalStepFunctions(Builder builder) {
+    AwsEmulator emulator = builder.emulator;
+    this.clients = EmulatorSdkIntegrations.connect(emulator);
+    try {
+      // Without a template there are no functions: Lambda tasks are accepted, as by AWS, and
+      // fail when they run with Lambda.ResourceNotFoundException.
+      LambdaRuntime functions =
+          LambdaRuntime.builder(
+                  builder.template == null ? List.of() : builder.template.functions().values())
+              .handlerOutput(builder.handlerOutput)
+              .clock(emulator.clock())
+              .build();
+      this.integrations =
+          clients.registerOn(ServiceIntegrations.builder()).lambda(functions).build();
+      this.engine =
+          ExecutionEngine.builder(emulator.clock())
+              .taskInvoker(integrations)
+              .random(new Random(builder.randomSeed))
+              .build();
+      this.stepFunctions = new StepFunctionsService(engine, builder.randomSeed);
+      emulator.register(stepFunctions);
+      if (builder.template != null) {
+        deploy(builder.template, emulator);
+      }
+    } catch (RuntimeException e) {
+      clients.close();
+      throw e;
+    }
+  }
+
+  /** Step Functions for a started emulator. */
+  public static Builder builder(AwsEmulator emulator) {
+    return new Builder(emulator);
+  }
+
+  /**
+   * The template parameter values for a local deployment: {@code given}, plus a domain for a {@code
+   * DomainId} parameter that has no Default and no given value (the first domain of the scenario
+   * with an id, else {@value LocalWorkflowRuntime#DEFAULT_DOMAIN_ID}).
+   */
+  public static Map<String, String> parameters(
+      Path templateFile, Map<String, String> given, Scenario scenario) {
+    Map<String, String> values = new LinkedHashMap<>(given);
+    if (!values.containsKey("DomainId")
+        && SamTemplate.parametersWithoutDefault(templateFile).contains("DomainId")) {
+      values.put("DomainId", LocalWorkflowRuntime.defaultDomainId(scenario));
+    }
+    return values;
+  }
+
+  public ExecutionEngine engine() {
+    return engine;
+  }
+
+  /** The Step Functions API the emulator serves. */
+  public StepFunctionsService stepFunctions() {
+    return stepFunctions;
+  }
+
+  /** The task integrations every execution of the engine uses. */
+  public ServiceIntegrations integrations() {
+    return integrations;
+  }
+
+  /** A state machine of the template, by logical id or name. */
+  public Optional<StateMachine> stateMachine(String logicalIdOrName) {
+    StateMachine byLogicalId = deployed.get(logicalIdOrName);
+    if (byLogicalId != null) {
+      return Optional.of(byLogicalId);
+    }
+    return deployed.values().stream().filter(m -> m.name().equals(logicalIdOrName)).findFirst();
+  }
+
+  /** The template's state machines by logical id, in template order. */
+  public Map<String, StateMachine> stateMachines() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(deployed));
+  }
+
+  /**
+   * Waits for an execution (started by anyone, e.g. over the API) to end, driving the engine in
+   * simulation time unless a background thread drives it.
+   *
+   * @throws IllegalArgumentException when no execution has that ARN
+   */
+  public Execution awaitExecution(String executionArn) {
+    Execution execution =
+        engine
+            .execution(executionArn)
+            .orElseThrow(() -> new IllegalArgumentException("no execution " + executionArn));
+    return engine.awaitCompletion(execution);
+  }
+
+  @Override
+  public void close() {
+    try {
+      engine.close();
+    } finally {
+      clients.close();
+    }
+  }
+
+  private void deploy(SamTemplate template, AwsEmulator emulator) {
+    for (TopicResource topic : template.topics()) {
+      emulator.sns().seedTopic(topic.topicName());
+    }
+    for (ManagedPolicyResource policy : template.managedPolicies()) {
+      try {
+        emulator
+            .iam()
+            .seedManagedPolicy(
+                new ManagedPolicySeed(
+                    policy.policyName(),
+                    policy.path(),
+                    JSON.writeValueAsString(policy.policyDocument())));
+      } catch (JsonProcessingException e) {
+        throw new TemplateException(
+            "cannot write the policy document of " + policy.logicalId() + ": " + e, e);
+      } catch (IllegalArgumentException e) {
+        // IAM refused the document, as CloudFormation's CreatePolicy would.
+        throw new TemplateException(
+            "Resources."
+                + policy.logicalId()
+                + ".Properties"
+                + ".PolicyDocument: "
+                + e.getMessage(),
+            e);
+      }
+    }
+    for (StateMachineResource resource : template.stateMachines()) {
+      try {
+        deployed.put(
+            resource.logicalId(),
+            stepFunctions.createStateMachine(
+                resource.name(), resource.definition(), resource.roleArn()));
+      } catch (AwsServiceError e) {
+        throw new TemplateException(
+            "Resources."
+                + resource.logicalId()
+                + ": CreateStateMachine "
+                + "answered "
+                + e.code()
+                + ": "
+                + e.getMessage(),
+            e);
+      }
+    }
+  }
+
+  /** Configures Step Functions on an emulator. */
+  public static final class Builder {
+    private final AwsEmulator emulator;
+    private SamTemplate template;
+    private PrintStream handlerOutput = new PrintStream(OutputStream.nullOutputStream());
+    private long randomSeed = 20260105L;
+
+    private Builder(AwsEmulator emulator) {
+      this.emulator = Objects.requireNonNull(emulator, "emulator");
+    }
+
+    /** The template to deploy; its functions are what Lambda tasks call. */
+    public Builder template(SamTemplate value) {
+      this.template = Objects.requireNonNull(value, "template");
+      return this;
+    }
+
+    /** Where the handlers' logs and metrics go; discarded by default. */
+    public Builder handlerOutput(PrintStream sink) {
+      this.handlerOutput = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /** Seeds retry jitter, intrinsic functions and generated execution names. */
+    public Builder randomSeed(long value) {
+      this.randomSeed = value;
+      return this;
+    }
+
+    public LocalStepFunctions build() {
+      return new LocalStepFunctions(this);
+    }
+  }
+}
