@@ -23,8 +23,8 @@ final class PowertoolsEnvironment {
 
   /**
    * Applies the function's {@value #METRICS_NAMESPACE}, without which {@code @FlushMetrics} fails
-   * the invocation ("Namespace must be specified before flushing metrics"), and its
-   * {@value #SERVICE_NAME} as the metrics' Service dimension; sends EMF to standard output.
+   * the invocation ("Namespace must be specified before flushing metrics"), and its {@value
+   * #SERVICE_NAME} as the metrics' Service dimension; sends EMF to standard output.
    */
   static void apply(Map<String, String> environment) {
     EnvironmentConfigurationProvider.getConfig().setEnvironmentOverride(Environments.Lambda);

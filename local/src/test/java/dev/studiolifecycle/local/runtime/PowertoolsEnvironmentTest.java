@@ -49,8 +49,7 @@ class PowertoolsEnvironmentTest {
   }
 
   @Test
-  void theRuntimeAppliesEachFunctionsSettingsAndItsMetricsReachTheHandlerOutput()
-      throws Exception {
+  void theRuntimeAppliesEachFunctionsSettingsAndItsMetricsReachTheHandlerOutput() throws Exception {
     ByteArrayOutputStream handlerLog = new ByteArrayOutputStream();
     FunctionDefinition function =
         new FunctionDefinition(
