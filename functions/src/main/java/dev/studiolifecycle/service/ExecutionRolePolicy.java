@@ -83,6 +83,22 @@ public final class ExecutionRolePolicy {
     return false;
   }
 
+  /**
+   * Whether a policy document as IAM returns it (URL-encoded JSON; null for none) says the same as
+   * {@code wanted}: equal JSON, whatever the spacing and escaping.
+   */
+  public static boolean sameDocument(String current, String wanted) {
+    if (current == null) {
+      return false;
+    }
+    try {
+      return ModelJson.readTree(decode(current)).equals(ModelJson.readTree(wanted));
+    } catch (IOException e) {
+      // A document that is not JSON is not the one we want: it gets rewritten.
+      return false;
+    }
+  }
+
   private static String decode(String document) {
     // GetRole returns the document URL-encoded; a plain document passes through unchanged
     // unless it holds '%' or '+', which IAM trust policies do not.

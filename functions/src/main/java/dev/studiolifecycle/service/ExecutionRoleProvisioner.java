@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachRolePolicyRequest;
@@ -64,9 +65,19 @@ public final class ExecutionRoleProvisioner {
             : wanted.create();
     Plan plan = plan(request, create);
     String requestId = Correlation.requestIdOr(input.correlation(), request.requestId());
+    // A replay (the profile exists and uses the user's role) changes nothing that is already as
+    // requested, so it makes no CreateRole call. The look needs the role's ARN: IAM checks
+    // GetRole of a missing role against its path-less ARN, which the policy does not grant.
+    if (plan.roleName().equals(roleNameOf(input.currentRoleArn()))) {
+      Optional<Role> current = roles.role(plan.roleName());
+      if (current.isPresent()) {
+        return adopt(request.userProfileName(), requestId, plan, current.get());
+      }
+    }
     try {
       return create(request.userProfileName(), requestId, plan);
     } catch (EntityAlreadyExistsException e) {
+      // Created meanwhile, e.g. by a concurrent attempt whose answer was lost.
       return adopt(request.userProfileName(), requestId, plan);
     }
   }
@@ -189,6 +200,11 @@ public final class ExecutionRoleProvisioner {
                         "executionRole: IAM reported role "
                             + name
                             + " as existing, but it cannot be read"));
+    return adopt(user, requestId, plan, role);
+  }
+
+  private ExecutionRoleResult adopt(String user, String requestId, Plan plan, Role role) {
+    String name = plan.roleName();
     Map<String, String> tags = roles.tags(name);
     if (!ManagedTags.isManaged(tags)
         || !user.equals(tags.get(ManagedTags.USER_PROFILE))
@@ -229,9 +245,18 @@ public final class ExecutionRoleProvisioner {
         attached.add(policyArn);
       }
     }
-    putS3Policy(plan);
+    if (!plan.buckets().isEmpty()
+        && !ExecutionRolePolicy.sameDocument(
+            roles.inlinePolicy(name, ExecutionRolePolicy.S3_POLICY_NAME).orElse(null),
+            ExecutionRolePolicy.s3AccessPolicy(settings.partition(), plan.buckets()))) {
+      putS3Policy(plan);
+    }
     return new ExecutionRoleResult(
         role.arn(), role.roleName(), ManagedTags.createdFor(tags, requestId), true, attached);
+  }
+
+  private static String roleNameOf(String roleArn) {
+    return roleArn == null || roleArn.isBlank() ? null : RoleNames.fromArn(roleArn);
   }
 
   private void attach(String roleName, String policyArn) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.GetRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.GetRoleRequest;
 import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesRequest;
 import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesResponse;
@@ -70,6 +71,18 @@ public final class IamRoles {
       marker = page.marker();
     } while (Boolean.TRUE.equals(page.isTruncated()) && marker != null);
     return arns;
+  }
+
+  /** The document of one inline policy of the role (URL-encoded, as IAM returns it). */
+  public Optional<String> inlinePolicy(String roleName, String policyName) {
+    try {
+      return Optional.of(
+          iam.getRolePolicy(
+                  GetRolePolicyRequest.builder().roleName(roleName).policyName(policyName).build())
+              .policyDocument());
+    } catch (NoSuchEntityException e) {
+      return Optional.empty();
+    }
   }
 
   /** The names of every inline policy of the role. */

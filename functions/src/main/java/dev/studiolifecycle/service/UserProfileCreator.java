@@ -19,6 +19,7 @@ import dev.studiolifecycle.validation.Violations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CanvasAppSettings;
 import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileRequest;
@@ -62,6 +63,12 @@ public final class UserProfileCreator {
     LifecycleRequest request = input.request();
     String requestId = Correlation.requestIdOr(input.correlation(), request.requestId());
     CreateUserProfileRequest call = profileRequest(input, requestId);
+    // Look before creating: a replay of the request must not call CreateUserProfile again.
+    Optional<DescribeUserProfileResponse> existing =
+        lookups.profile(request.domainId(), request.userProfileName());
+    if (existing.isPresent()) {
+      return adopt(request, requestId, existing.get());
+    }
     try {
       CreateUserProfileResponse created = sageMaker.createUserProfile(call);
       String status =
@@ -224,6 +231,11 @@ public final class UserProfileCreator {
         lookups
             .profile(request.domainId(), request.userProfileName())
             .orElseThrow(() -> inUseWithoutProfile(input));
+    return adopt(request, requestId, existing);
+  }
+
+  private UserProfileResult adopt(
+      LifecycleRequest request, String requestId, DescribeUserProfileResponse existing) {
     Map<String, String> tags = lookups.tags(existing.userProfileArn());
     if (!ManagedTags.isManaged(tags)) {
       throw new ProfileConflict(

@@ -43,7 +43,9 @@ class CreateUserProfileHandlerTest {
     assertThat(input.request().rstudio()).isEqualTo(RStudioAccess.ADMIN);
     when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
         .thenReturn(CreateUserProfileResponse.builder().userProfileArn(ARN).build());
+    // Not there when the creator looks first, Pending right after the create call.
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenThrow(AwsErrors.sageMakerNotFound())
         .thenReturn(
             DescribeUserProfileResponse.builder().status(UserProfileStatus.PENDING).build());
     UserProfileResult result = handler.handleRequest(input, new TestContext());
@@ -60,6 +62,8 @@ class CreateUserProfileHandlerTest {
   @ParameterizedTest
   @Event(value = "create-user-profile/iam-domain.json", type = CreateUserProfileInput.class)
   void aRoleNotYetAssumableIsItsOwnRetryableError(CreateUserProfileInput input) {
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenThrow(AwsErrors.sageMakerNotFound());
     when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
         .thenThrow(
             AwsErrors.sageMakerValidation(

@@ -37,6 +37,8 @@ import software.amazon.awssdk.services.iam.model.AttachedPermissionsBoundary;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 import software.amazon.awssdk.services.iam.model.CreateRoleResponse;
+import software.amazon.awssdk.services.iam.model.GetRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.GetRolePolicyResponse;
 import software.amazon.awssdk.services.iam.model.GetRoleRequest;
 import software.amazon.awssdk.services.iam.model.GetRoleResponse;
 import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesRequest;
@@ -77,6 +79,12 @@ class ExecutionRoleProvisionerTest {
     return new CreateExecutionRoleInput(new Correlation("hr-2026-000123", "arn:exec"), request);
   }
 
+  /** A request whose user's profile already uses the role this workflow made for the user. */
+  private static CreateExecutionRoleInput replay(LifecycleRequest request) {
+    return new CreateExecutionRoleInput(
+        new Correlation("hr-2026-000123", "arn:exec"), request, ROLE_ARN);
+  }
+
   private static Role role(String trust, Map<String, String> tags, String path, String boundary) {
     Role.Builder role =
         Role.builder()
@@ -98,6 +106,7 @@ class ExecutionRoleProvisionerTest {
   private void existing(Role role, Map<String, String> tags, String... attached) {
     when(iam.getRole(any(GetRoleRequest.class)))
         .thenReturn(GetRoleResponse.builder().role(role).build());
+    when(iam.getRolePolicy(any(GetRolePolicyRequest.class))).thenThrow(AwsErrors.noSuchEntity());
     when(iam.listRoleTags(any(ListRoleTagsRequest.class)))
         .thenReturn(
             ListRoleTagsResponse.builder()
@@ -363,6 +372,87 @@ class ExecutionRoleProvisionerTest {
     assertThat(result.adopted()).isTrue();
     assertThat(result.createdByThisRun()).as("same request id: a replay of this run").isTrue();
     assertThat(result.attachedPolicyArns()).containsExactly(FULL, S3_READ, FORECAST);
+  }
+
+  @Test
+  void aReplayOfARoleAlreadyAsRequestedChangesNothing() {
+    String trust = encoded(ExecutionRolePolicy.trustPolicy("123456789012", false));
+    existing(
+        role(trust, Map.of(), "/studio-lifecycle/", BOUNDARY),
+        ours("hr-2026-000123"),
+        FULL,
+        S3_READ);
+    when(iam.getRolePolicy(any(GetRolePolicyRequest.class)))
+        .thenReturn(
+            GetRolePolicyResponse.builder()
+                .policyDocument(encoded(ExecutionRolePolicy.s3AccessPolicy("aws", List.of("b1"))))
+                .build());
+
+    ExecutionRoleResult result =
+        provisioner.provision(
+            replay(RequestBuilder.onboard().newRole(List.of("b1"), List.of(S3_READ)).build()));
+
+    assertThat(result.adopted()).isTrue();
+    assertThat(result.createdByThisRun()).isTrue();
+    verify(iam, never()).createRole(any(CreateRoleRequest.class));
+    verify(iam, never()).attachRolePolicy(any(AttachRolePolicyRequest.class));
+    verify(iam, never()).putRolePolicy(any(PutRolePolicyRequest.class));
+    verify(iam, never()).updateAssumeRolePolicy(any(UpdateAssumeRolePolicyRequest.class));
+    verify(iam, never()).putRolePermissionsBoundary(any(PutRolePermissionsBoundaryRequest.class));
+  }
+
+  @Test
+  void anInlinePolicyForOtherBucketsIsRewritten() {
+    String trust = encoded(ExecutionRolePolicy.trustPolicy("123456789012", false));
+    existing(role(trust, Map.of(), "/studio-lifecycle/", BOUNDARY), ours("hr-2026-000123"), FULL);
+    when(iam.getRolePolicy(any(GetRolePolicyRequest.class)))
+        .thenReturn(
+            GetRolePolicyResponse.builder()
+                .policyDocument(encoded(ExecutionRolePolicy.s3AccessPolicy("aws", List.of("old"))))
+                .build());
+
+    provisioner.provision(
+        replay(RequestBuilder.onboard().newRole(List.of("b1"), List.of()).build()));
+
+    ArgumentCaptor<PutRolePolicyRequest> inline =
+        ArgumentCaptor.forClass(PutRolePolicyRequest.class);
+    verify(iam).putRolePolicy(inline.capture());
+    assertThat(inline.getValue().policyDocument())
+        .isEqualTo(ExecutionRolePolicy.s3AccessPolicy("aws", List.of("b1")));
+  }
+
+  @Test
+  void aCurrentRoleThatIsGoneIsCreatedAgain() {
+    when(iam.getRole(any(GetRoleRequest.class))).thenThrow(AwsErrors.noSuchEntity());
+    when(iam.createRole(any(CreateRoleRequest.class)))
+        .thenReturn(
+            CreateRoleResponse.builder()
+                .role(Role.builder().roleName("studio-jane-doe").arn(ROLE_ARN).build())
+                .build());
+
+    ExecutionRoleResult result = provisioner.provision(replay(RequestBuilder.onboard().build()));
+
+    verify(iam).createRole(any(CreateRoleRequest.class));
+    assertThat(result.createdByThisRun()).isTrue();
+    assertThat(result.adopted()).isFalse();
+  }
+
+  @Test
+  void aProfileUsingAnotherRoleLeadsToNoLookUp() {
+    when(iam.createRole(any(CreateRoleRequest.class)))
+        .thenReturn(
+            CreateRoleResponse.builder()
+                .role(Role.builder().roleName("studio-jane-doe").arn(ROLE_ARN).build())
+                .build());
+
+    provisioner.provision(
+        new CreateExecutionRoleInput(
+            new Correlation("hr-2026-000123", "arn:exec"),
+            RequestBuilder.onboard().build(),
+            "arn:aws:iam::123456789012:role/service-role/SageMakerTeamRole"));
+
+    verify(iam, never()).getRole(any(GetRoleRequest.class));
+    verify(iam).createRole(any(CreateRoleRequest.class));
   }
 
   @Test

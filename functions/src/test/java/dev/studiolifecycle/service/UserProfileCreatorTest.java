@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -78,7 +79,9 @@ class UserProfileCreatorTest {
   private void createSucceeds() {
     when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
         .thenReturn(CreateUserProfileResponse.builder().userProfileArn(PROFILE_ARN).build());
+    // Not there before the call (the creator looks first), Pending right after it.
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenThrow(AwsErrors.sageMakerNotFound())
         .thenReturn(
             DescribeUserProfileResponse.builder()
                 .userProfileArn(PROFILE_ARN)
@@ -197,9 +200,7 @@ class UserProfileCreatorTest {
   }
 
   @Test
-  void adoptsAProfileThisWorkflowCreatedBefore() {
-    when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
-        .thenThrow(AwsErrors.sageMakerInUse());
+  void adoptsAProfileThisWorkflowCreatedBeforeWithoutCallingCreate() {
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
         .thenReturn(
             DescribeUserProfileResponse.builder()
@@ -225,12 +226,40 @@ class UserProfileCreatorTest {
     ArgumentCaptor<ListTagsRequest> tags = ArgumentCaptor.forClass(ListTagsRequest.class);
     verify(sageMaker).listTags(tags.capture());
     assertThat(tags.getValue().resourceArn()).isEqualTo(PROFILE_ARN);
+    verify(sageMaker, never()).createUserProfile(any(CreateUserProfileRequest.class));
+  }
+
+  @Test
+  void adoptsAProfileCreatedBetweenItsLookAndItsCreateCall() {
+    when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
+        .thenThrow(AwsErrors.sageMakerInUse());
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenThrow(AwsErrors.sageMakerNotFound())
+        .thenReturn(
+            DescribeUserProfileResponse.builder()
+                .userProfileArn(PROFILE_ARN)
+                .status(UserProfileStatus.PENDING)
+                .build());
+    when(sageMaker.listTags(any(ListTagsRequest.class)))
+        .thenReturn(
+            ListTagsResponse.builder()
+                .tags(
+                    Tag.builder().key("managed-by").value("studio-lifecycle").build(),
+                    Tag.builder()
+                        .key("studio-lifecycle:request-id")
+                        .value("hr-2026-000999")
+                        .build())
+                .build());
+    UserProfileResult result =
+        creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.IAM));
+    assertThat(result)
+        .isEqualTo(
+            new UserProfileResult(
+                "d-abc123def456", "jane-doe", PROFILE_ARN, "Pending", false, true));
   }
 
   @Test
   void aProfileOfSomeoneElseIsAConflict() {
-    when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
-        .thenThrow(AwsErrors.sageMakerInUse());
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
         .thenReturn(DescribeUserProfileResponse.builder().userProfileArn(PROFILE_ARN).build());
     when(sageMaker.listTags(any(ListTagsRequest.class)))
@@ -239,6 +268,11 @@ class UserProfileCreatorTest {
             () -> creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.IAM)))
         .isInstanceOf(ProfileConflict.class)
         .hasMessageContaining("was not created by studio-lifecycle");
+  }
+
+  private void noProfileYet() {
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenThrow(AwsErrors.sageMakerNotFound());
   }
 
   @Test
@@ -273,6 +307,7 @@ class UserProfileCreatorTest {
 
   @Test
   void aRoleSageMakerCannotAssumeYetIsRoleNotYetAssumable() {
+    noProfileYet();
     when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
         .thenThrow(
             AwsErrors.sageMakerValidation(
@@ -289,6 +324,7 @@ class UserProfileCreatorTest {
 
   @Test
   void otherValidationExceptionsAreAwsRequestFailures() {
+    noProfileYet();
     when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
         .thenThrow(AwsErrors.sageMakerValidation("Invalid instance type"));
     StepInvocation invocation = new StepInvocation("CreateUserProfile", mock(OutcomeMetrics.class));

@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       AslCommand.class,
       EmulatorCommand.class,
+      RunCommand.class,
+      DemoCommand.class,
       HrEventCommand.class,
     })
 public final class StudioLifecycleCommand implements Runnable {

@@ -142,7 +142,9 @@ class CreateUserProfileHandlerEmulatorTest {
     assertThat(early.errorMessage())
         .contains(role.path("roleArn").asText())
         .contains("IAM propagation");
-    assertThat(bed.operationsSince(mark)).containsExactly("CreateUserProfile:ValidationException");
+    assertThat(bed.operationsSince(mark))
+        .containsExactly(
+            "DescribeUserProfile:ResourceNotFound", "CreateUserProfile:ValidationException");
     assertThat(bed.emulator().sageMaker().userProfileStatus(DOMAIN_ID, "john-roe")).isEmpty();
 
     bed.advance(Duration.ofSeconds(9));
@@ -170,7 +172,10 @@ class CreateUserProfileHandlerEmulatorTest {
     assertThat(replay.path("adopted").asBoolean()).isTrue();
     assertThat(replay.path("createdByThisRun").asBoolean()).isTrue();
     assertThat(replay.path("userProfileArn")).isEqualTo(first.path("userProfileArn"));
-    assertThat(bed.operationsSince(mark)).startsWith("CreateUserProfile:ResourceInUse");
+    // The profile is described first and adopted: CreateUserProfile is not called again.
+    assertThat(bed.operationsSince(mark))
+        .startsWith("DescribeUserProfile")
+        .noneMatch(operation -> operation.startsWith("CreateUserProfile"));
     assertThat(bed.mutationsSince(mark)).isEmpty();
     // The SDK fields only (a response's equals also compares its request id).
     assertThat(describe("john-roe").toString()).isEqualTo(before.toString());
@@ -230,7 +235,10 @@ class CreateUserProfileHandlerEmulatorTest {
         .contains("already has another user profile")
         .doesNotContain("jane.doe");
     assertThat(bed.operationsSince(0))
-        .containsExactly("CreateUserProfile:ResourceInUse", "DescribeUserProfile:ResourceNotFound");
+        .containsExactly(
+            "DescribeUserProfile:ResourceNotFound",
+            "CreateUserProfile:ResourceInUse",
+            "DescribeUserProfile:ResourceNotFound");
     assertThat(bed.emulator().sageMaker().userProfileStatus(DOMAIN_ID, "jane-doe")).isEmpty();
   }
 

@@ -1,0 +1,235 @@
+package dev.studiolifecycle.local.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.asl.engine.Execution;
+import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
+import dev.studiolifecycle.local.emulator.scenario.Scenario;
+import dev.studiolifecycle.local.emulator.scenario.ScenarioException;
+import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
+import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
+import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
+import dev.studiolifecycle.local.runtime.StandardOutputRouter;
+import dev.studiolifecycle.local.runtime.StudioUser;
+import dev.studiolifecycle.local.template.TemplateException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.sagemaker.model.AppDetails;
+
+/**
+ * {@code studio-lifecycle demo}: the project's main job end to end, in seconds. Two domains exist;
+ * jane-doe is onboarded with a new role (IAM propagation makes SageMaker refuse it at first), she
+ * launches apps as Studio would, and she is offboarded with her role.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Onboard a user, let her launch apps, offboard her: the lifecycle state machine of "
+          + "template.yaml with the real handlers against the embedded AWS emulator, in "
+          + "virtual time. Run it from the project's root folder.",
+      "Exit 0 when both executions succeeded, 1 when one failed, 2 for bad usage."
+    })
+public final class DemoCommand implements Callable<Integer> {
+
+  /** The demo's files, relative to the project root. */
+  static final Path SCENARIO = Path.of("events", "scenarios", "demo.json");
+
+  static final Path ONBOARDING = Path.of("events", "statemachine", "onboard-iam-new-role.json");
+  static final Path OFFBOARDING = Path.of("events", "statemachine", "offboard-delete-role.json");
+
+  /** How long the user works between onboarding and offboarding, in virtual time. */
+  private static final Duration WORKING_TIME = Duration.ofMinutes(30);
+
+  private static final String NOTEBOOK_SPACE = "jane-doe-notebooks";
+  private static final String CODE_SPACE = "jane-doe-code";
+
+  @Option(
+      names = "--handler-logs",
+      paramLabel = "<file>",
+      description = "Append the handlers' log lines and metrics to this file (default: dropped)")
+  Path handlerLogs;
+
+  @Option(
+      names = "--project-root",
+      paramLabel = "<dir>",
+      defaultValue = ".",
+      description =
+          "The project's root folder, with template.yaml, statemachine/ and events/ "
+              + "(default: the current directory)")
+  Path projectRoot;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    long wallStart = System.nanoTime();
+    try {
+      Path root = ProjectRoot.check(projectRoot);
+      Scenario scenario = ScenarioLoader.load(root.resolve(SCENARIO));
+      JsonNode onboarding = RunCommand.readInput(root.resolve(ONBOARDING));
+      JsonNode offboarding = RunCommand.readInput(root.resolve(OFFBOARDING));
+      try (HandlerLogs logs = HandlerLogs.open(handlerLogs);
+          LocalWorkflowRuntime runtime =
+              StandardOutputRouter.divertedTo(
+                  logs.stream(),
+                  () ->
+                      LocalWorkflowRuntime.builder(root)
+                          .scenario(scenario)
+                          .handlerOutput(logs.stream())
+                          .build())) {
+        return StandardOutputRouter.divertedTo(
+            logs.stream(), () -> demo(runtime, scenario, onboarding, offboarding, out, wallStart));
+      }
+    } catch (BadInput | ScenarioException | TemplateException e) {
+      err.println("demo: " + e.getMessage());
+      err.flush();
+      return RunCommand.BAD_INPUT;
+    }
+  }
+
+  private int demo(
+      LocalWorkflowRuntime runtime,
+      Scenario scenario,
+      JsonNode onboarding,
+      JsonNode offboarding,
+      PrintWriter out,
+      long wallStart) {
+    Instant demoStart = runtime.clock().instant();
+    String domainId = onboarding.path("domainId").asText();
+    String user = onboarding.path("userProfileName").asText();
+    out.println(
+        "studio-lifecycle demo: template.yaml's state machine, the Lambda handlers and "
+            + "the AWS emulator in one JVM, in virtual time");
+    out.println();
+
+    out.println("1. Two SageMaker domains (" + SCENARIO + ")");
+    for (Scenario.Domain domain : scenario.sagemaker().domains()) {
+      out.println(
+          "   "
+              + domain.domainId()
+              + "  "
+              + domain.domainName()
+              + "  "
+              + domain.authMode()
+              + ("SSO".equals(domain.authMode()) ? " (IAM Identity Center)" : ""));
+    }
+    if (scenario.iam() != null && scenario.iam().propagationDelay() != null) {
+      out.println(
+          "   IAM propagation: SageMaker cannot assume a new role for "
+              + Duration.parse(scenario.iam().propagationDelay()).toSeconds()
+              + " s after "
+              + "CreateRole");
+    }
+    out.println();
+
+    out.println(
+        "2. Onboard "
+            + user
+            + " into "
+            + domainId
+            + " ("
+            + ONBOARDING
+            + "): a new "
+            + "execution role with extra S3 buckets, a default JupyterLab image, RStudio, Canvas "
+            + "time-series forecasting");
+    Execution onboarded = runtime.run(onboarding);
+    out.print(indent(ExecutionReport.of(onboarded, runtime.notifications()).timelineReport()));
+    out.println();
+
+    out.println(
+        "3. "
+            + user
+            + " works in Studio (SageMaker API calls through the AWS SDK, as "
+            + "the Studio UI makes them)");
+    if (onboarded.status() == ExecutionStatus.SUCCEEDED) {
+      try (StudioUser studio = StudioUser.of(runtime.emulator(), domainId, user)) {
+        work(runtime, studio, demoStart, out);
+      }
+    } else {
+      out.println("   skipped: the onboarding failed");
+    }
+    out.println();
+
+    out.println("4. Offboard " + user + ", execution role included (" + OFFBOARDING + ")");
+    Execution offboarded = runtime.run(offboarding);
+    out.print(indent(ExecutionReport.of(offboarded, runtime.notifications()).timelineReport()));
+    out.println();
+
+    List<PublishedMessage> notifications = runtime.notifications();
+    out.print(ExecutionReport.renderNotifications(demoStart, notifications));
+    out.println();
+    boolean succeeded =
+        onboarded.status() == ExecutionStatus.SUCCEEDED
+            && offboarded.status() == ExecutionStatus.SUCCEEDED;
+    Duration wall = Duration.ofNanos(System.nanoTime() - wallStart);
+    Duration virtual = Duration.between(demoStart, runtime.clock().instant());
+    out.printf(
+        "%s: onboarding %s, offboarding %s; %d min of virtual time in %.1f s of wall " + "time%n",
+        succeeded ? "Done" : "Failed",
+        onboarded.status(),
+        offboarded.status(),
+        virtual.toMinutes(),
+        wall.toMillis() / 1000.0);
+    out.flush();
+    return succeeded ? RunCommand.SUCCEEDED : RunCommand.FAILED;
+  }
+
+  /** JupyterLab and CodeEditor in private spaces, Canvas on the profile; then she works. */
+  private static void work(
+      LocalWorkflowRuntime runtime, StudioUser studio, Instant demoStart, PrintWriter out) {
+    Step step = new Step(runtime, demoStart, out);
+    step.say("CreateSpace " + NOTEBOOK_SPACE + " (Private, JupyterLab)");
+    studio.createPrivateSpace(NOTEBOOK_SPACE, "JupyterLab");
+    step.say("CreateSpace " + CODE_SPACE + " (Private, CodeEditor)");
+    studio.createPrivateSpace(CODE_SPACE, "CodeEditor");
+    step.say("CreateApp Canvas default");
+    studio.launchApp("Canvas", "default");
+    // Spaces are InService seconds after CreateSpace; only then can their apps start.
+    step.advance(runtime.emulator().sageMaker().timings().spaceReady());
+    step.say("CreateApp JupyterLab default in " + NOTEBOOK_SPACE);
+    studio.launchSpaceApp(NOTEBOOK_SPACE, "JupyterLab", "default");
+    step.say("CreateApp CodeEditor default in " + CODE_SPACE);
+    studio.launchSpaceApp(CODE_SPACE, "CodeEditor", "default");
+    step.advance(WORKING_TIME);
+    List<AppDetails> apps = new ArrayList<>(studio.apps());
+    apps.sort(Comparator.comparing(AppDetails::appTypeAsString));
+    for (AppDetails app : apps) {
+      step.say(
+          "ListApps: "
+              + app.appTypeAsString()
+              + " "
+              + app.appName()
+              + (app.spaceName() != null ? " in " + app.spaceName() : " on the profile")
+              + "  "
+              + app.statusAsString());
+    }
+  }
+
+  /** Prints what the user does at which virtual time, and lets time pass. */
+  private record Step(LocalWorkflowRuntime runtime, Instant start, PrintWriter out) {
+    void say(String text) {
+      out.println("   " + ExecutionReport.offset(start, runtime.clock().instant()) + "  " + text);
+    }
+
+    void advance(Duration duration) {
+      runtime.emulator().virtualClock().advance(duration);
+    }
+  }
+
+  private static String indent(String text) {
+    StringBuilder out = new StringBuilder();
+    text.lines().forEach(line -> out.append("   ").append(line).append('\n'));
+    return out.toString();
+  }
+}

@@ -1,0 +1,47 @@
+package dev.studiolifecycle.local.cli;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Where the handlers' log lines and EMF metrics go while a workflow command runs: a file the user
+ * named, or nowhere, so that they never flood the report.
+ */
+final class HandlerLogs implements AutoCloseable {
+
+  private final PrintStream stream;
+
+  private HandlerLogs(PrintStream stream) {
+    this.stream = stream;
+  }
+
+  /**
+   * Appends to {@code file}, or drops everything when it is null.
+   *
+   * @throws BadInput when the file cannot be written
+   */
+  static HandlerLogs open(Path file) {
+    if (file == null) {
+      return new HandlerLogs(new PrintStream(OutputStream.nullOutputStream()));
+    }
+    try {
+      return new HandlerLogs(
+          new PrintStream(new FileOutputStream(file.toFile(), true), true, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new BadInput("--handler-logs: cannot write " + file + ": " + e.getMessage());
+    }
+  }
+
+  PrintStream stream() {
+    return stream;
+  }
+
+  @Override
+  public void close() {
+    stream.close();
+  }
+}

@@ -1,0 +1,163 @@
+package dev.studiolifecycle.local.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.asl.DefinitionException;
+import dev.studiolifecycle.local.asl.engine.Execution;
+import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
+import dev.studiolifecycle.local.emulator.scenario.Scenario;
+import dev.studiolifecycle.local.emulator.scenario.ScenarioException;
+import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
+import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
+import dev.studiolifecycle.local.runtime.StandardOutputRouter;
+import dev.studiolifecycle.local.template.TemplateException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code studio-lifecycle run}: one execution of the template's lifecycle state machine, with the
+ * real handlers against the embedded emulator, in virtual time; prints its timeline, its
+ * notifications and what AWS would bill for it.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run one execution of the lifecycle state machine (template.yaml, statemachine/) "
+          + "against the embedded AWS emulator, in virtual time.",
+      "Run it from the project's root folder. Prints the execution's timeline, its SNS "
+          + "notifications, and its state transitions, Lambda invocations and virtual "
+          + "duration.",
+      "Exit 0 when the execution succeeded, 1 when it failed, 2 for bad input or usage."
+    })
+public final class RunCommand implements Callable<Integer> {
+
+  static final int SUCCEEDED = 0;
+  static final int FAILED = 1;
+  static final int BAD_INPUT = 2;
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Parameters(
+      index = "0",
+      paramLabel = "<input.json>",
+      description = "The state machine input, e.g. events/statemachine/onboard-iam-new-role.json")
+  Path inputFile;
+
+  @Option(
+      names = "--scenario",
+      paramLabel = "<file>",
+      description =
+          "What the emulator holds before the run, and the faults to inject (README "
+              + "\"Scenario files\"; examples in events/scenarios/)")
+  Path scenarioFile;
+
+  @Option(
+      names = "--parameter",
+      paramLabel = "<Name=Value>",
+      description =
+          "A value for one of template.yaml's Parameters, e.g. "
+              + "PollIntervalSeconds=10 (repeatable)")
+  Map<String, String> parameters = new LinkedHashMap<>();
+
+  @Option(
+      names = "--handler-logs",
+      paramLabel = "<file>",
+      description = "Append the handlers' log lines and metrics to this file (default: dropped)")
+  Path handlerLogs;
+
+  @Option(
+      names = "--project-root",
+      paramLabel = "<dir>",
+      defaultValue = ".",
+      description =
+          "The project's root folder, with template.yaml, statemachine/ and events/ "
+              + "(default: the current directory)")
+  Path projectRoot;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      Path root = ProjectRoot.check(projectRoot);
+      JsonNode input = readInput(inputFile);
+      Scenario scenario = scenarioFile == null ? null : ScenarioLoader.load(scenarioFile);
+      try (HandlerLogs logs = HandlerLogs.open(handlerLogs)) {
+        LocalWorkflowRuntime.Builder builder =
+            LocalWorkflowRuntime.builder(root).scenario(scenario).handlerOutput(logs.stream());
+        parameters.forEach(builder::parameter);
+        Execution execution;
+        ExecutionReport report;
+        try (LocalWorkflowRuntime runtime =
+            StandardOutputRouter.divertedTo(logs.stream(), builder::build)) {
+          execution = StandardOutputRouter.divertedTo(logs.stream(), () -> runtime.run(input));
+          report = ExecutionReport.of(execution, runtime.notifications());
+        }
+        out.print(report.render());
+        out.flush();
+        return execution.status() == ExecutionStatus.SUCCEEDED ? SUCCEEDED : FAILED;
+      }
+    } catch (ScenarioException e) {
+      // Errors found while seeding the emulator name the field but not the file.
+      String message = e.getMessage();
+      err.println(
+          "run: "
+              + (message.contains(String.valueOf(scenarioFile))
+                  ? message
+                  : scenarioFile + ": " + message));
+      err.flush();
+      return BAD_INPUT;
+    } catch (BadInput | TemplateException | DefinitionException e) {
+      err.println("run: " + e.getMessage());
+      err.flush();
+      return BAD_INPUT;
+    } catch (IllegalArgumentException e) {
+      // The engine refuses an input it cannot start (not an object, too large, bad name).
+      err.println("run: " + inputFile + ": " + e.getMessage());
+      err.flush();
+      return BAD_INPUT;
+    }
+  }
+
+  /** Reads a state machine input file: it must exist and hold one JSON object. */
+  static JsonNode readInput(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new BadInput(file + ": no such file");
+    } catch (IOException e) {
+      throw new BadInput(file + ": cannot read it: " + e.getMessage());
+    }
+    JsonNode json;
+    try {
+      json = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new BadInput(
+          file
+              + ": not valid JSON: "
+              + e.getOriginalMessage()
+              + " (line "
+              + e.getLocation().getLineNr()
+              + ")");
+    }
+    if (json == null || !json.isObject()) {
+      throw new BadInput(file + ": the state machine input must be a JSON object");
+    }
+    return json;
+  }
+}

@@ -1,0 +1,150 @@
+package dev.studiolifecycle.local.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code studio-lifecycle run}: the report, and exit codes 0, 1 and 2. */
+class RunCommandTest {
+
+  private static final Path ROOT = Path.of(System.getProperty("studiolifecycle.projectRoot", ".."));
+
+  @TempDir Path dir;
+
+  private static String events(String path) {
+    return ROOT.resolve("events").resolve(path).toString();
+  }
+
+  private static String[] run(String input, String scenario, String... more) {
+    String[] base = {
+      "run",
+      events("statemachine/" + input),
+      "--scenario",
+      events("scenarios/" + scenario),
+      "--project-root",
+      ROOT.toString()
+    };
+    String[] args = new String[base.length + more.length];
+    System.arraycopy(base, 0, args, 0, base.length);
+    System.arraycopy(more, 0, args, base.length, more.length);
+    return args;
+  }
+
+  @Test
+  void aSucceededExecutionPrintsItsTimelineNotificationAndFiguresAndExitsZero() {
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run(run("onboard-iam-new-role.json", "demo.json"));
+
+      assertThat(exit).as(command.err()).isZero();
+      String out = command.out();
+      assertThat(out)
+          .startsWith(
+              "Execution hr-2026-000123  (studio-lifecycle-"
+                  + "StudioUserLifecycle)\n+00:00:00      Validate\n");
+      assertThat(out)
+          .contains(
+              "+00:00:00      CreateUserProfile\n",
+              "! +00:00:00  dev.studiolifecycle.error.RoleNotYetAssumable",
+              "SUCCEEDED at +00:00:42 (virtual time)\n",
+              "SNS notifications: 1\n",
+              "\"Onboarded jane-doe\"  action=ONBOARD  outcome=SUCCEEDED\n");
+      assertThat(out)
+          .endsWith("10 state transitions, 6 Lambda invocations, virtual duration 00:00:42\n");
+      assertThat(out).as("handler logs are dropped").doesNotContain("\"level\"");
+      assertThat(command.err()).isEmpty();
+    }
+  }
+
+  @Test
+  void aFailedExecutionExitsOne() {
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run(run("invalid-request.json", "studio-domains.json"));
+
+      assertThat(exit).isEqualTo(1);
+      assertThat(command.out())
+          .contains(
+              "FAILED at +00:00:00 (virtual time): "
+                  + "dev.studiolifecycle.error.ValidationError: ")
+          .contains("rstudio")
+          .contains("outcome=FAILED");
+    }
+  }
+
+  @Test
+  void handlerLogsGoToTheFileAsked() throws IOException {
+    Path log = dir.resolve("handlers.log");
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              run(
+                  "offboard-unknown-user.json",
+                  "studio-domains.json",
+                  "--handler-logs",
+                  log.toString()));
+
+      assertThat(exit).isZero();
+      assertThat(command.out()).doesNotContain("\"level\"");
+    }
+    // EMF metrics of the handlers (their log lines go wherever Log4j was first pointed).
+    assertThat(Files.readString(log)).contains("\"RequestsValidated\":1.0");
+  }
+
+  @Test
+  void templateParametersChangeTheRun() {
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              run(
+                  "onboard-iam-new-role.json",
+                  "demo.json",
+                  "--parameter",
+                  "PollIntervalSeconds=10"));
+
+      assertThat(exit).isZero();
+      assertThat(command.out()).contains("SUCCEEDED at +00:00:22 (virtual time)");
+    }
+  }
+
+  @Test
+  void badInputOrUsageExitsTwoWithAClearMessage() throws IOException {
+    Path notAnObject = Files.writeString(dir.resolve("list.json"), "[1, 2]");
+    Path notJson = Files.writeString(dir.resolve("broken.json"), "{\"action\": ");
+    Path badScenario =
+        Files.writeString(
+            dir.resolve("scenario.json"),
+            "{\"sagemaker\": {\"domains\": [{\"domainName\": \"x\", \"authMode\": \"LDAP\"}]}}");
+    String input = events("statemachine/onboard-iam-new-role.json");
+    String root = ROOT.toString();
+
+    assertThat(twoWith("run", dir.resolve("missing.json").toString(), "--project-root", root))
+        .contains("missing.json: no such file");
+    assertThat(twoWith("run", notAnObject.toString(), "--project-root", root))
+        .contains("list.json: the state machine input must be a JSON object");
+    assertThat(twoWith("run", notJson.toString(), "--project-root", root))
+        .contains("broken.json: not valid JSON");
+    assertThat(twoWith("run", input, "--project-root", dir.toString()))
+        .contains("has no template.yaml and statemachine/")
+        .contains("run this command from the project's root folder");
+    assertThat(twoWith("run", input, "--project-root", root, "--scenario", badScenario.toString()))
+        .contains("scenario.json")
+        .contains("authMode");
+    assertThat(twoWith("run", input, "--project-root", root, "--parameter", "NoSuch=1"))
+        .contains("NoSuch");
+    assertThat(twoWith("run")).contains("Missing required parameter: '<input.json>'");
+  }
+
+  private static String twoWith(String... args) {
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run(args);
+      assertThat(exit)
+          .as(String.join(" ", args) + "\n" + command.out() + command.err())
+          .isEqualTo(2);
+      assertThat(command.out()).isEmpty();
+      return command.err();
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package dev.studiolifecycle.local.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.asl.engine.Execution;
+import dev.studiolifecycle.local.asl.history.HistoryEvent;
+import dev.studiolifecycle.local.emulator.AwsEmulator;
+import dev.studiolifecycle.local.emulator.RecordedCall;
+import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
+import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
+import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The whole project on one virtual clock for an end-to-end test: template.yaml's state machine, the
+ * real handlers and the emulator seeded from a scenario of events/scenarios/, run on inputs of
+ * events/statemachine/ (the files `studio-lifecycle run` takes).
+ */
+final class LifecycleSimulation implements AutoCloseable {
+
+  static final Path PROJECT_ROOT = Path.of(System.getProperty("studiolifecycle.projectRoot", ".."));
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final LocalWorkflowRuntime runtime;
+
+  private LifecycleSimulation(LocalWorkflowRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  /** The emulator seeded from {@code events/scenarios/<scenario>}. */
+  static LifecycleSimulation of(String scenario) {
+    return of(scenario, Map.of());
+  }
+
+  /** The same, with values for some of template.yaml's Parameters. */
+  static LifecycleSimulation of(String scenario, Map<String, String> parameters) {
+    LocalWorkflowRuntime.Builder builder =
+        LocalWorkflowRuntime.builder(PROJECT_ROOT)
+            .scenario(
+                ScenarioLoader.load(PROJECT_ROOT.resolve("events/scenarios").resolve(scenario)));
+    parameters.forEach(builder::parameter);
+    return new LifecycleSimulation(builder.build());
+  }
+
+  /** The state machine input {@code events/statemachine/<name>}. */
+  static JsonNode input(String name) {
+    try {
+      return MAPPER.readTree(
+          Files.readString(PROJECT_ROOT.resolve("events/statemachine").resolve(name)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs one execution of the lifecycle state machine on {@code events/statemachine/<name>}. */
+  Execution run(String input) {
+    return runtime.run(input(input));
+  }
+
+  /** Runs an execution with its own name, for a request that is run more than once. */
+  Execution run(String executionName, String input) {
+    return runtime.run(executionName, input(input));
+  }
+
+  LocalWorkflowRuntime runtime() {
+    return runtime;
+  }
+
+  AwsEmulator emulator() {
+    return runtime.emulator();
+  }
+
+  Instant now() {
+    return runtime.clock().instant();
+  }
+
+  /** Runs {@code action} at {@code delay} from now, between two steps of whatever executes. */
+  void at(Duration delay, Runnable action) {
+    runtime.engine().scheduler().schedule(delay, action);
+  }
+
+  /** The states the execution entered at the top level of the state machine, in order. */
+  static List<String> path(Execution execution) {
+    Set<String> topLevel = execution.stateMachine().definition().block().states().keySet();
+    return execution.history().stream()
+        .filter(event -> event.type().name().endsWith("StateEntered"))
+        .map(HistoryEvent::stateName)
+        .filter(topLevel::contains)
+        .toList();
+  }
+
+  /** The one notification the execution published, its message parsed. */
+  Notification notification(Execution execution) {
+    List<PublishedMessage> own =
+        runtime.notifications().stream()
+            .filter(
+                message ->
+                    execution
+                        .executionArn()
+                        .equals(parse(message.message()).path("executionArn").asText()))
+            .toList();
+    assertThat(own).as("notifications of " + execution.name()).hasSize(1);
+    return new Notification(own.get(0), parse(own.get(0).message()));
+  }
+
+  /** How many calls the emulator has answered so far: a mark for {@link #callsAfter}. */
+  int callCount() {
+    return emulator().requestLog().size();
+  }
+
+  /** The calls answered after the first {@code mark} ones, e.g. those of one execution. */
+  List<RecordedCall> callsAfter(int mark) {
+    List<RecordedCall> calls = emulator().requestLog().calls();
+    return calls.subList(mark, calls.size());
+  }
+
+  @Override
+  public void close() {
+    runtime.close();
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("a notification is not JSON: " + json, e);
+    }
+  }
+
+  /** A published notification and its JSON message. */
+  record Notification(PublishedMessage published, JsonNode message) {
+    String outcome() {
+      return published.attribute("outcome").orElseThrow();
+    }
+
+    String action() {
+      return published.attribute("action").orElseThrow();
+    }
+  }
+}

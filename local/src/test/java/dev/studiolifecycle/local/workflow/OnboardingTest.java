@@ -1,0 +1,414 @@
+package dev.studiolifecycle.local.workflow;
+
+import static dev.studiolifecycle.local.workflow.LifecycleSimulation.path;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.asl.engine.Execution;
+import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
+import dev.studiolifecycle.local.asl.history.EventDetails;
+import dev.studiolifecycle.local.asl.history.HistoryEvent;
+import dev.studiolifecycle.local.emulator.EmulatorClients;
+import dev.studiolifecycle.local.emulator.RecordedCall;
+import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
+import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
+import dev.studiolifecycle.local.workflow.LifecycleSimulation.Notification;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
+import software.amazon.awssdk.services.sagemaker.model.UserSettings;
+
+/**
+ * Onboarding end to end: template.yaml's state machine, the real handlers and the emulator, from
+ * the inputs of events/statemachine/ and the scenarios of events/scenarios/.
+ */
+class OnboardingTest {
+
+  private static final String IAM_DOMAIN = "d-studiolocal01";
+  private static final String SSO_DOMAIN = "d-studiosso001";
+  private static final String ONBOARDED_PATH_END = "NotifyOnboarded";
+  private static final List<String> ONBOARDED =
+      List.of(
+          "Validate",
+          "OnboardOrOffboard",
+          "CreateExecutionRole",
+          "CreateUserProfile",
+          "AwaitProfileReady",
+          "WaitBeforeCheck",
+          "CheckStatus",
+          "IsWaitOver",
+          "AfterWait",
+          ONBOARDED_PATH_END);
+
+  @Test
+  void onboardsIntoAnIamDomainWithANewRoleBucketsCanvasForecastingAndRStudioAdmin() {
+    try (LifecycleSimulation simulation =
+            LifecycleSimulation.of("onboarding-iam-propagation.json");
+        EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
+      Execution execution = simulation.run("onboard-iam-new-role.json");
+
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(execution)).containsExactlyElementsOf(ONBOARDED);
+      // The scenario's 500 and IAM propagation: CreateUserProfile was retried until SageMaker
+      // could assume the new role.
+      assertThat(lambdaErrors(execution, "CreateUserProfile"))
+          .contains(
+              "dev.studiolifecycle.error.AwsServiceUnavailable",
+              "dev.studiolifecycle.error.RoleNotYetAssumable");
+
+      String roleArn = "arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane-doe";
+      Role role = aws.iam.getRole(r -> r.roleName("studio-jane-doe")).role();
+      assertThat(role.arn()).isEqualTo(roleArn);
+      assertThat(role.permissionsBoundary().permissionsBoundaryArn())
+          .contains(":policy/")
+          .isNotBlank();
+      assertThat(decode(role.assumeRolePolicyDocument()))
+          .contains("sagemaker.amazonaws.com")
+          .contains("forecast.amazonaws.com");
+      assertThat(role.tags().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value())))
+          .containsEntry("managed-by", "studio-lifecycle")
+          .containsEntry("studio-lifecycle:request-id", "hr-2026-000123")
+          .containsEntry("studio-lifecycle:user-profile", "jane-doe");
+      assertThat(simulation.emulator().iam().attachedPolicies("studio-jane-doe").orElseThrow())
+          .containsExactlyInAnyOrder(
+              "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess",
+              "arn:aws:iam::aws:policy/AmazonSageMakerCanvasFullAccess",
+              "arn:aws:iam::aws:policy/AmazonSageMakerCanvasAIServicesAccess",
+              "arn:aws:iam::aws:policy/AmazonSageMakerCanvasForecastAccess");
+      String s3Policy =
+          decode(
+              aws.iam
+                  .getRolePolicy(
+                      r -> r.roleName("studio-jane-doe").policyName("studio-lifecycle-s3-access"))
+                  .policyDocument());
+      assertThat(s3Policy)
+          .contains("arn:aws:s3:::ml-team-datasets")
+          .contains("arn:aws:s3:::ml-team-scratch/*");
+
+      DescribeUserProfileResponse profile =
+          aws.sageMaker.describeUserProfile(
+              r -> r.domainId(IAM_DOMAIN).userProfileName("jane-doe"));
+      assertThat(profile.statusAsString()).isEqualTo("InService");
+      UserSettings settings = profile.userSettings();
+      assertThat(settings.executionRole()).isEqualTo(roleArn);
+      assertThat(settings.jupyterLabAppSettings().defaultResourceSpec().sageMakerImageArn())
+          .isEqualTo("arn:aws:sagemaker:us-east-1:081325390199:image/sagemaker-distribution-cpu");
+      assertThat(settings.jupyterLabAppSettings().defaultResourceSpec().instanceTypeAsString())
+          .isEqualTo("ml.t3.medium");
+      assertThat(settings.rStudioServerProAppSettings().accessStatusAsString())
+          .isEqualTo("ENABLED");
+      assertThat(settings.rStudioServerProAppSettings().userGroupAsString())
+          .isEqualTo("R_STUDIO_ADMIN");
+      assertThat(settings.canvasAppSettings().timeSeriesForecastingSettings().statusAsString())
+          .isEqualTo("ENABLED");
+      assertThat(tags(aws, profile.userProfileArn()))
+          .containsEntry("managed-by", "studio-lifecycle")
+          .containsEntry("team", "ml-platform");
+
+      Notification notification = simulation.notification(execution);
+      assertThat(notification.outcome()).isEqualTo("SUCCEEDED");
+      assertThat(notification.action()).isEqualTo("ONBOARD");
+      JsonNode message = notification.message();
+      assertThat(message.path("userProfileName").asText()).isEqualTo("jane-doe");
+      assertThat(message.path("domainId").asText()).isEqualTo(IAM_DOMAIN);
+      assertThat(message.path("userProfileArn").asText()).isEqualTo(profile.userProfileArn());
+      assertThat(message.path("executionArn").asText()).isEqualTo(execution.executionArn());
+      assertThat(message.at("/created/executionRole/roleArn").asText()).isEqualTo(roleArn);
+      assertThat(message.at("/created/executionRole/createdByThisRun").asBoolean()).isTrue();
+      assertThat(message.at("/created/userProfile/createdByThisRun").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void onboardsIntoAnSsoDomainWithTheSsoUserName() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("onboard-sso.json");
+        EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
+      Execution execution = simulation.run("onboard-sso.json");
+
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(execution)).containsExactlyElementsOf(ONBOARDED);
+      DescribeUserProfileResponse profile =
+          aws.sageMaker.describeUserProfile(
+              r -> r.domainId(SSO_DOMAIN).userProfileName("alex-kim"));
+      assertThat(profile.statusAsString()).isEqualTo("InService");
+      assertThat(profile.singleSignOnUserIdentifier()).isEqualTo("UserName");
+      assertThat(profile.singleSignOnUserValue()).isEqualTo("alex.kim");
+      assertThat(profile.userSettings().executionRole())
+          .isEqualTo("arn:aws:iam::123456789012:role/studio-lifecycle/studio-alex-kim");
+      assertThat(profile.userSettings().rStudioServerProAppSettings().userGroupAsString())
+          .isEqualTo("R_STUDIO_USER");
+
+      Notification notification = simulation.notification(execution);
+      assertThat(notification.outcome()).isEqualTo("SUCCEEDED");
+      assertThat(notification.message().path("domainId").asText()).isEqualTo(SSO_DOMAIN);
+      assertThat(notification.message().path("userProfileArn").asText())
+          .isEqualTo(profile.userProfileArn());
+    }
+  }
+
+  @Test
+  void usesAnExistingRoleAsItIsAndCreatesNoRole() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("onboard-existing-role.json");
+        EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
+      List<String> rolesBefore = simulation.emulator().iam().roleNames();
+      Execution execution = simulation.run("onboard-existing-role.json");
+
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(execution)).containsExactlyElementsOf(ONBOARDED);
+      assertThat(simulation.emulator().iam().roleNames())
+          .containsExactlyInAnyOrderElementsOf(rolesBefore);
+      assertThat(simulation.emulator().requestLog().calls("iam", "CreateRole")).isEmpty();
+      assertThat(simulation.emulator().requestLog().calls("iam", "AttachRolePolicy")).isEmpty();
+      DescribeUserProfileResponse profile =
+          aws.sageMaker.describeUserProfile(r -> r.domainId(IAM_DOMAIN).userProfileName("sam-lee"));
+      assertThat(profile.userSettings().executionRole())
+          .isEqualTo("arn:aws:iam::123456789012:role/studio-default-execution");
+      assertThat(profile.userSettings().studioWebPortalSettings().hiddenMlToolsAsStrings())
+          .contains("JumpStart");
+
+      JsonNode message = simulation.notification(execution).message();
+      assertThat(message.at("/created/executionRole/createdByThisRun").asBoolean()).isFalse();
+      assertThat(message.at("/created/executionRole/roleArn").asText())
+          .isEqualTo("arn:aws:iam::123456789012:role/studio-default-execution");
+    }
+  }
+
+  @Test
+  void theSameRequestRunTwiceCreatesNothingTheSecondTime() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("onboarding-iam-propagation.json")) {
+      Execution first = simulation.run("first-attempt", "onboard-iam-new-role.json");
+      assertThat(first.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      int mark = simulation.callCount();
+
+      Execution second = simulation.run("second-attempt", "onboard-iam-new-role.json");
+
+      assertThat(second.status())
+          .as(second.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(second))
+          .startsWith(
+              "Validate",
+              "OnboardOrOffboard",
+              "RememberProfileRole",
+              "CreateExecutionRole",
+              "CreateUserProfile")
+          .endsWith("NotifyOnboarded");
+      List<RecordedCall> changes =
+          simulation.callsAfter(mark).stream()
+              .filter(
+                  call ->
+                      call.operation() != null
+                          && call.operation()
+                              .matches("(Create|Attach|Put|Update|Add|Tag|Delete|Detach).*"))
+              .toList();
+      assertThat(changes).as("changing calls of the second run").isEmpty();
+      assertThat(simulation.emulator().iam().roleNames())
+          .filteredOn("studio-jane-doe"::equals)
+          .hasSize(1);
+      JsonNode message = simulation.notification(second).message();
+      assertThat(message.path("outcome").asText()).isEqualTo("SUCCEEDED");
+      assertThat(message.at("/created/executionRole/adopted").asBoolean()).isTrue();
+      assertThat(message.at("/created/userProfile/adopted").asBoolean()).isTrue();
+      assertThat(message.path("requestId").asText()).isEqualTo("hr-2026-000123");
+    }
+  }
+
+  @Test
+  void theSameHrEventDeliveredAfterTheOnboardingCompletedChangesNothing() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("onboard-iam-new-role-again.json")) {
+      Execution execution = simulation.run("onboard-iam-new-role-again.json");
+
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(execution))
+          .containsSubsequence(
+              "OnboardOrOffboard",
+              "RememberProfileRole",
+              "CreateExecutionRole",
+              "CreateUserProfile",
+              "NotifyOnboarded");
+      assertThat(simulation.emulator().requestLog().mutatingCalls())
+          .extracting(call -> call.service() + ":" + call.operation())
+          .containsExactly("sns:Publish");
+      assertThat(simulation.emulator().requestLog().calls("iam", "GetRolePolicy")).hasSize(1);
+      JsonNode message = simulation.notification(execution).message();
+      assertThat(message.at("/created/executionRole/adopted").asBoolean()).isTrue();
+      assertThat(message.at("/created/executionRole/createdByThisRun").asBoolean()).isTrue();
+      assertThat(message.at("/created/userProfile/adopted").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void aProfileSageMakerCannotCreateUndoesTheRoleThisRunCreatedAndFailsWithTheOriginalError() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("profile-creation-outage.json")) {
+      Execution execution = simulation.run("onboard-iam-new-role.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.error()).contains("dev.studiolifecycle.error.AwsServiceUnavailable");
+      assertThat(execution.cause().orElseThrow()).contains("ServiceUnavailable");
+      assertThat(path(execution))
+          .containsExactly(
+              "Validate",
+              "OnboardOrOffboard",
+              "CreateExecutionRole",
+              "CreateUserProfile",
+              "BeginCompensation",
+              "NoProfileArn",
+              "StartCompensation",
+              "UndoProfile",
+              "UndoRole",
+              "DeleteCreatedRole",
+              "NotifyFailure",
+              "Failed");
+      // The first call and eight retries (AwsServiceUnavailable's MaxAttempts).
+      assertThat(simulation.emulator().requestLog().calls("sagemaker", "CreateUserProfile"))
+          .hasSize(9);
+      assertThat(simulation.emulator().requestLog().calls("iam", "CreateRole")).hasSize(1);
+      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe")).isFalse();
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(IAM_DOMAIN, "jane-doe"))
+          .isEmpty();
+
+      Notification notification = simulation.notification(execution);
+      assertThat(notification.outcome()).isEqualTo("FAILED");
+      assertThat(notification.action()).isEqualTo("ONBOARD");
+      JsonNode message = notification.message();
+      assertThat(message.path("error").asText())
+          .isEqualTo("dev.studiolifecycle.error.AwsServiceUnavailable");
+      assertThat(message.path("cause").asText()).contains("ServiceUnavailable");
+      assertThat(message.path("userProfileArn").isNull()).isTrue();
+      assertThat(message.at("/created/executionRole/createdByThisRun").asBoolean()).isTrue();
+      assertThat(message.at("/compensation/executionRole/outcome").asText()).isEqualTo("DELETED");
+      assertThat(message.path("compensation").has("userProfile")).isFalse();
+    }
+  }
+
+  @Test
+  void anInvalidRequestIsRejectedNamingTheFieldAndChangesNothing() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("studio-domains.json")) {
+      Execution execution = simulation.run("invalid-request.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.error()).contains("dev.studiolifecycle.error.ValidationError");
+      assertThat(path(execution))
+          .containsExactly(
+              "Validate", "RejectedAction", "RejectedOnboarding", "NotifyRejected", "Rejected");
+      assertThat(simulation.emulator().requestLog().mutatingCalls())
+          .extracting(RecordedCall::service, RecordedCall::operation)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("sns", "Publish"));
+
+      Notification notification = simulation.notification(execution);
+      assertThat(notification.outcome()).isEqualTo("FAILED");
+      assertThat(notification.action()).isEqualTo("ONBOARD");
+      assertThat(notification.message().path("error").asText())
+          .isEqualTo("dev.studiolifecycle.error.ValidationError");
+      assertThat(notification.message().path("cause").asText())
+          .contains("rstudio: must be one of UNAUTHORIZED, ADMIN, USER");
+      assertThat(notification.message().at("/request/rstudio").asText()).isEqualTo("OWNER");
+    }
+  }
+
+  @Test
+  void aProfileThatBecomesInServiceIsWaitedForInPollIntervals() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("demo.json")) {
+      Execution execution = simulation.run("onboard-iam-new-role.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(IAM_DOMAIN, "jane-doe"))
+          .contains(ResourceStatus.IN_SERVICE);
+      // IAM propagation (10 s) is waited out by CreateUserProfile's retries, 4 s then 8 s; the
+      // profile (10 s to InService) by one 30 s poll.
+      assertThat(lambdaErrors(execution, "CreateUserProfile"))
+          .containsExactly(
+              "dev.studiolifecycle.error.RoleNotYetAssumable",
+              "dev.studiolifecycle.error.RoleNotYetAssumable");
+      assertThat(
+              java.time.Duration.between(execution.startDate(), execution.stopDate().orElseThrow()))
+          .hasSeconds(42);
+    }
+  }
+
+  @Test
+  void anOnboardingNobodyCanBeToldAboutFailsAndUndoesTheProfileAndRoleItCreated() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("notification-outage.json")) {
+      Execution execution = simulation.run("onboard-iam-new-role.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.error()).contains("SNS.InternalFailureException");
+      assertThat(path(execution))
+          .endsWith(
+              "AfterWait",
+              "NotifyOnboarded",
+              "BeginCompensation",
+              "ProfileArnOfThisRun",
+              "StartCompensation",
+              "UndoProfile",
+              "DeleteCreatedProfile",
+              "UndoRole",
+              "DeleteCreatedRole",
+              "NotifyFailure",
+              "Failed");
+      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe")).isFalse();
+      simulation.emulator().virtualClock().advance(java.time.Duration.ofMinutes(1));
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(IAM_DOMAIN, "jane-doe"))
+          .isEmpty();
+
+      Notification notification = simulation.notification(execution);
+      assertThat(notification.outcome()).isEqualTo("FAILED");
+      JsonNode message = notification.message();
+      assertThat(message.path("error").asText()).isEqualTo("SNS.InternalFailureException");
+      assertThat(message.path("userProfileArn").asText()).endsWith("/d-studiolocal01/jane-doe");
+      assertThat(message.at("/compensation/userProfile/outcome").asText()).isEqualTo("DELETING");
+      assertThat(message.at("/compensation/executionRole/outcome").asText()).isEqualTo("DELETED");
+    }
+  }
+
+  @Test
+  void aFailureNotificationThatCannotBeSentStillEndsWithTheOriginalError() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("profile-creation-outage.json")) {
+      simulation
+          .emulator()
+          .faults()
+          .failTimes("sns", "Publish", InjectedFailure.INTERNAL_FAILURE, 100);
+
+      Execution execution = simulation.run("onboard-iam-new-role.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.error()).contains("dev.studiolifecycle.error.AwsServiceUnavailable");
+      assertThat(path(execution)).endsWith("DeleteCreatedRole", "NotifyFailure", "Failed");
+      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe")).isFalse();
+      assertThat(simulation.runtime().notifications()).isEmpty();
+    }
+  }
+
+  private static List<String> lambdaErrors(Execution execution, String state) {
+    return execution.history().stream()
+        .filter(event -> state.equals(event.stateName()))
+        .map(HistoryEvent::details)
+        .filter(EventDetails.LambdaFunctionFailure.class::isInstance)
+        .map(details -> ((EventDetails.LambdaFunctionFailure) details).error())
+        .toList();
+  }
+
+  private static String decode(String document) {
+    return URLDecoder.decode(document, StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, String> tags(EmulatorClients aws, String arn) {
+    return aws.sageMaker.listTags(r -> r.resourceArn(arn)).tags().stream()
+        .collect(Collectors.toMap(t -> t.key(), t -> t.value()));
+  }
+}
