@@ -238,22 +238,14 @@ public final class HrEventCommand implements Callable<Integer> {
             .toList();
     out.println("== Summary");
     out.println(
-        "Executions of "
-            + runtime.lifecycleStateMachine().name()
-            + ": "
-            + executions.size());
+        "Executions of " + runtime.lifecycleStateMachine().name() + ": " + executions.size());
     for (Execution execution : executions) {
-      out.println(
-          "  "
-              + execution.status()
-              + "  "
-              + execution.executionArn());
+      out.println("  " + execution.status() + "  " + execution.executionArn());
     }
     out.println("Notifications published: " + runtime.notifications().size());
     ScheduledActions users = runtime.emulator().scheduledActions();
     if (!users.applied().isEmpty() || users.pendingCount() > 0) {
-      out.print(
-          ExecutionReport.renderUserActions(start, users.applied(), users.pendingCount()));
+      out.print(ExecutionReport.renderUserActions(start, users.applied(), users.pendingCount()));
     }
   }
 }

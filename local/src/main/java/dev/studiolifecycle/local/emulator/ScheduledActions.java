@@ -10,9 +10,9 @@ import java.util.PriorityQueue;
  * What happens outside the calls the emulator serves, at chosen simulation times: a Studio user
  * opening or deleting an app or a space while a workflow runs (a scenario's {@code timeline}).
  * Nothing runs the actions on a timer: before the emulator serves a request it performs every
- * action due at the request's clock time, oldest first, each at its own due time. So they happen
- * in the same order relative to the workflow's calls in virtual time (where the clock jumps) and
- * in scaled real time (where it flows).
+ * action due at the request's clock time, oldest first, each at its own due time. So they happen in
+ * the same order relative to the workflow's calls in virtual time (where the clock jumps) and in
+ * scaled real time (where it flows).
  */
 public final class ScheduledActions {
 
@@ -23,8 +23,8 @@ public final class ScheduledActions {
   }
 
   /**
-   * An action that was due and was performed; {@code refusal} is null when the service accepted
-   * it, else the service's error code and message.
+   * An action that was due and was performed; {@code refusal} is null when the service accepted it,
+   * else the service's error code and message.
    */
   public record Applied(Instant due, String description, String refusal) {
 
@@ -60,9 +60,9 @@ public final class ScheduledActions {
   }
 
   /**
-   * Performs every action due at {@code now} (due time not after it), oldest first, each at its
-   * due time; returns what it performed. Holding the lock while they run makes a request that
-   * arrives meanwhile wait until they are done, so that it sees their effects.
+   * Performs every action due at {@code now} (due time not after it), oldest first, each at its due
+   * time; returns what it performed. Holding the lock while they run makes a request that arrives
+   * meanwhile wait until they are done, so that it sees their effects.
    */
   public synchronized List<Applied> applyDue(Instant now) {
     List<Applied> done = new ArrayList<>();

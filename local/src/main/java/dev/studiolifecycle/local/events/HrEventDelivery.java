@@ -21,8 +21,8 @@ import java.util.UUID;
  * HR events delivered to the project running locally, as AWS delivers them to the deployed stack:
  * events on a bus go through the rules of template.yaml (pattern, input transformer, target), SNS
  * messages go to the StartWorkflow function, which starts executions over the emulator's Step
- * Functions API. Every execution a delivery starts runs to its end in the runtime's simulation
- * time before {@link #deliver} returns, so a later event sees what an earlier one did.
+ * Functions API. Every execution a delivery starts runs to its end in the runtime's simulation time
+ * before {@link #deliver} returns, so a later event sees what an earlier one did.
  */
 public final class HrEventDelivery {
 
@@ -108,8 +108,8 @@ public final class HrEventDelivery {
       }
       return outcomes;
     }
-    return startWorkflow(((IncomingHrEvent.Sns) Objects.requireNonNull(event, "event"))
-        .lambdaEvent());
+    return startWorkflow(
+        ((IncomingHrEvent.Sns) Objects.requireNonNull(event, "event")).lambdaEvent());
   }
 
   private List<Outcome> putOnBus(BusEvent event) {
@@ -138,8 +138,7 @@ public final class HrEventDelivery {
       // EventBridge names the executions it starts itself; this name repeats for the event.
       String name =
           UUID.nameUUIDFromBytes(
-                  (event.event().path("id").asText() + "#" + rule)
-                      .getBytes(StandardCharsets.UTF_8))
+                  (event.event().path("id").asText() + "#" + rule).getBytes(StandardCharsets.UTF_8))
               .toString();
       outcomes.add(new Outcome.StartedByRule(rule, input, runtime.run(name, input)));
     }
@@ -160,8 +159,7 @@ public final class HrEventDelivery {
     }
     if (response instanceof LambdaResponse.ServiceError refused) {
       return List.of(
-          new Outcome.StartWorkflowFailed(
-              "Lambda." + refused.errorCode(), refused.message()));
+          new Outcome.StartWorkflowFailed("Lambda." + refused.errorCode(), refused.message()));
     }
     JsonNode result = readJson(((LambdaResponse.Returned) response).payload());
     List<Outcome> outcomes = new ArrayList<>();

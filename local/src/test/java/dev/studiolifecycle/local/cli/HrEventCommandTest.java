@@ -47,23 +47,31 @@ class HrEventCommandTest {
       String arn = EXECUTION_ARN + "hr-2026-000124";
       assertThat(out)
           .contains(
-              "== " + ROOT.resolve("events/hr/employee-hired-sns.json") + "\n"
-                  + "SNS: StartWorkflow started execution " + arn
+              "== "
+                  + ROOT.resolve("events/hr/employee-hired-sns.json")
+                  + "\n"
+                  + "SNS: StartWorkflow started execution "
+                  + arn
                   + " (ONBOARD) for HR event hr-2026-000124\n"
                   + "Execution hr-2026-000124  (studio-lifecycle-StudioUserLifecycle)\n"
                   + "+00:00:00      Validate\n",
               "SUCCEEDED at +00:00:30 (virtual time)\n",
               "\"Onboarded john-roe\"  action=ONBOARD  outcome=SUCCEEDED\n",
               "10 state transitions, 4 Lambda invocations, virtual duration 00:00:30\n",
-              "== " + ROOT.resolve("events/hr/employee-hired-sns-redelivered.json") + "\n"
-                  + "SNS: StartWorkflow found execution " + arn
+              "== "
+                  + ROOT.resolve("events/hr/employee-hired-sns-redelivered.json")
+                  + "\n"
+                  + "SNS: StartWorkflow found execution "
+                  + arn
                   + " for HR event hr-2026-000124 already started: a redelivery, nothing new "
                   + "started\n");
       assertThat(out)
           .endsWith(
               "== Summary\n"
                   + "Executions of studio-lifecycle-StudioUserLifecycle: 1\n"
-                  + "  SUCCEEDED  " + arn + "\n"
+                  + "  SUCCEEDED  "
+                  + arn
+                  + "\n"
                   + "Notifications published: 1\n");
       assertThat(occurrences(out, "\"Onboarded john-roe\"")).isOne();
       assertThat(out).as("handler logs are dropped").doesNotContain("\"level\"");

@@ -35,15 +35,14 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Least privilege, proven on the end-to-end scenarios: every AWS call each function (and the
- * state machine) makes, read from the emulator's request log, is allowed by that function's own
- * policy in template.yaml, action, resource and conditions; and every action a policy allows is
- * used by some run, with no exception for any function. Runs: every state machine input in
- * events/statemachine (except {@code invalid-*}) on the scenario of the same name in
- * events/scenarios, or on {@code studio-domains.json} when there is none; and the HR events of
- * events/hr delivered in one emulator as AWS would (EventBridge events through the template's
- * rules, SNS messages through StartWorkflow and the Step Functions API), so new files are picked
- * up as they are added.
+ * Least privilege, proven on the end-to-end scenarios: every AWS call each function (and the state
+ * machine) makes, read from the emulator's request log, is allowed by that function's own policy in
+ * template.yaml, action, resource and conditions; and every action a policy allows is used by some
+ * run, with no exception for any function. Runs: every state machine input in events/statemachine
+ * (except {@code invalid-*}) on the scenario of the same name in events/scenarios, or on {@code
+ * studio-domains.json} when there is none; and the HR events of events/hr delivered in one emulator
+ * as AWS would (EventBridge events through the template's rules, SNS messages through StartWorkflow
+ * and the Step Functions API), so new files are picked up as they are added.
  */
 class LeastPrivilegeTest {
 
@@ -51,38 +50,41 @@ class LeastPrivilegeTest {
   private static final String DEFAULT_SCENARIO = "studio-domains.json";
 
   /**
-   * Actions that AWS services use on the state machine's behalf, never through a call the
-   * emulator sees: log delivery by Step Functions, X-Ray tracing, KMS for the encrypted topic
-   * (SNS calls KMS when the state machine publishes).
+   * Actions that AWS services use on the state machine's behalf, never through a call the emulator
+   * sees: log delivery by Step Functions, X-Ray tracing, KMS for the encrypted topic (SNS calls KMS
+   * when the state machine publishes).
    */
-  private static final Map<String, String> USED_BY_THE_PLATFORM = Map.ofEntries(
-      Map.entry("logs:CreateLogDelivery", "Step Functions log delivery"),
-      Map.entry("logs:GetLogDelivery", "Step Functions log delivery"),
-      Map.entry("logs:UpdateLogDelivery", "Step Functions log delivery"),
-      Map.entry("logs:DeleteLogDelivery", "Step Functions log delivery"),
-      Map.entry("logs:ListLogDeliveries", "Step Functions log delivery"),
-      Map.entry("logs:PutResourcePolicy", "Step Functions log delivery"),
-      Map.entry("logs:DescribeResourcePolicies", "Step Functions log delivery"),
-      Map.entry("logs:DescribeLogGroups", "Step Functions log delivery"),
-      Map.entry("xray:PutTraceSegments", "X-Ray tracing"),
-      Map.entry("xray:PutTelemetryRecords", "X-Ray tracing"),
-      Map.entry("xray:GetSamplingRules", "X-Ray tracing"),
-      Map.entry("xray:GetSamplingTargets", "X-Ray tracing"),
-      Map.entry("kms:GenerateDataKey", "SNS encrypting a published notification"),
-      Map.entry("kms:Decrypt", "SNS encrypting a published notification"));
+  private static final Map<String, String> USED_BY_THE_PLATFORM =
+      Map.ofEntries(
+          Map.entry("logs:CreateLogDelivery", "Step Functions log delivery"),
+          Map.entry("logs:GetLogDelivery", "Step Functions log delivery"),
+          Map.entry("logs:UpdateLogDelivery", "Step Functions log delivery"),
+          Map.entry("logs:DeleteLogDelivery", "Step Functions log delivery"),
+          Map.entry("logs:ListLogDeliveries", "Step Functions log delivery"),
+          Map.entry("logs:PutResourcePolicy", "Step Functions log delivery"),
+          Map.entry("logs:DescribeResourcePolicies", "Step Functions log delivery"),
+          Map.entry("logs:DescribeLogGroups", "Step Functions log delivery"),
+          Map.entry("xray:PutTraceSegments", "X-Ray tracing"),
+          Map.entry("xray:PutTelemetryRecords", "X-Ray tracing"),
+          Map.entry("xray:GetSamplingRules", "X-Ray tracing"),
+          Map.entry("xray:GetSamplingTargets", "X-Ray tracing"),
+          Map.entry("kms:GenerateDataKey", "SNS encrypting a published notification"),
+          Map.entry("kms:Decrypt", "SNS encrypting a published notification"));
 
   private record Run(String name, Path input, Path scenario) {}
 
   static List<Path> inputs() {
     return ProjectFiles.jsonFiles(ProjectFiles.events().resolve("statemachine")).stream()
-        .filter(f -> !f.getFileName().toString().startsWith("invalid-")).toList();
+        .filter(f -> !f.getFileName().toString().startsWith("invalid-"))
+        .toList();
   }
 
   /** The HR event files, a redelivered message after the others (it finds its execution). */
   static List<Path> hrEvents() {
     return ProjectFiles.jsonFiles(ProjectFiles.events().resolve("hr")).stream()
-        .sorted(Comparator.comparing((Path f) -> f.getFileName().toString()
-            .contains("redelivered")).thenComparing(Path::getFileName))
+        .sorted(
+            Comparator.comparing((Path f) -> f.getFileName().toString().contains("redelivered"))
+                .thenComparing(Path::getFileName))
         .toList();
   }
 
@@ -92,15 +94,14 @@ class LeastPrivilegeTest {
     for (Path input : inputs()) {
       Path own = scenarios.resolve(input.getFileName());
       String name = input.getFileName().toString().replace(".json", "");
-      runs.add(new Run(name, input, Files.exists(own) ? own : scenarios.resolve(
-          DEFAULT_SCENARIO)));
+      runs.add(new Run(name, input, Files.exists(own) ? own : scenarios.resolve(DEFAULT_SCENARIO)));
     }
     return runs;
   }
 
   /**
-   * What the runs did: actions allowed and used, calls denied; and the template as deployed for
-   * the current run (DomainId is the run's domain, so policies differ between runs).
+   * What the runs did: actions allowed and used, calls denied; and the template as deployed for the
+   * current run (DomainId is the run's domain, so policies differ between runs).
    */
   private static final class Proof {
     // caller -> action -> the runs that used it
@@ -115,8 +116,12 @@ class LeastPrivilegeTest {
       for (Execution execution : executions) {
         for (HistoryEvent event : execution.history()) {
           if (event.details() instanceof EventDetails.LambdaFunctionScheduled scheduled) {
-            IamRequest invoke = new IamRequest("lambda:InvokeFunction", scheduled.resource(),
-                Map.of(), "task state " + event.state().orElse("?"));
+            IamRequest invoke =
+                new IamRequest(
+                    "lambda:InvokeFunction",
+                    scheduled.resource(),
+                    Map.of(),
+                    "task state " + event.state().orElse("?"));
             PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(machinePolicy, invoke);
             if (decision.allowed()) {
               use(ProjectFiles.STATE_MACHINE, invoke.action(), run);
@@ -133,15 +138,23 @@ class LeastPrivilegeTest {
       Map<String, List<PolicyStatement>> policies = new HashMap<>();
       for (RecordedCall call : calls) {
         String caller = call.callerName().orElse(ProjectFiles.STATE_MACHINE);
-        List<PolicyStatement> statements = policies.computeIfAbsent(caller,
-            c -> template.policies(c).statements());
+        List<PolicyStatement> statements =
+            policies.computeIfAbsent(caller, c -> template.policies(c).statements());
         for (IamRequest request : permissions.next(call)) {
           PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(statements, request);
           if (decision.allowed()) {
             use(caller, request.action(), run);
           } else {
-            denied.add(run + ": " + caller + " call " + call.sequence() + " "
-                + call.iamAction() + ": " + decision.reason());
+            denied.add(
+                run
+                    + ": "
+                    + caller
+                    + " call "
+                    + call.sequence()
+                    + " "
+                    + call.iamAction()
+                    + ": "
+                    + decision.reason());
           }
         }
       }
@@ -149,7 +162,8 @@ class LeastPrivilegeTest {
 
     private void use(String caller, String action, String run) {
       used.computeIfAbsent(caller, c -> new TreeMap<>())
-          .computeIfAbsent(action, a -> new TreeSet<>()).add(run);
+          .computeIfAbsent(action, a -> new TreeSet<>())
+          .add(run);
     }
   }
 
@@ -161,17 +175,20 @@ class LeastPrivilegeTest {
     for (Run run : runs) {
       Scenario scenario = ScenarioLoader.load(run.scenario());
       JsonNode input = ProjectFiles.readJson(run.input());
-      LocalWorkflowRuntime.Builder builder = LocalWorkflowRuntime.builder(ProjectFiles.root())
-          .scenario(scenario);
-      existingRoleParameter(input).ifPresent(roles -> builder.parameter(
-          "ExistingExecutionRoleArns", roles));
+      LocalWorkflowRuntime.Builder builder =
+          LocalWorkflowRuntime.builder(ProjectFiles.root()).scenario(scenario);
+      existingRoleParameter(input)
+          .ifPresent(roles -> builder.parameter("ExistingExecutionRoleArns", roles));
       try (LocalWorkflowRuntime runtime = builder.build()) {
         Execution execution = runtime.run(input);
-        assertThat(execution.status().name()).as("%s: %s %s", run.name(),
-            execution.error().orElse(""), execution.cause().orElse("")).isEqualTo("SUCCEEDED");
+        assertThat(execution.status().name())
+            .as("%s: %s %s", run.name(), execution.error().orElse(""), execution.cause().orElse(""))
+            .isEqualTo("SUCCEEDED");
         proof.template = runtime.template();
         proof.checkInvocations(run.name(), List.of(execution));
-        proof.checkCalls(run.name(), runtime.emulator().requestLog().calls(),
+        proof.checkCalls(
+            run.name(),
+            runtime.emulator().requestLog().calls(),
             new CallPermissions(seededRoles(scenario)));
       }
     }
@@ -186,10 +203,10 @@ class LeastPrivilegeTest {
       for (PolicyStatement statement : template.policies(caller).allows()) {
         for (String action : statement.actions()) {
           Map<String, Set<String>> byCaller = proof.used.getOrDefault(caller, Map.of());
-          boolean exercised = byCaller.keySet().stream()
-              .anyMatch(a -> PolicyEvaluator.actionMatches(action, a));
-          boolean platform = caller.equals(ProjectFiles.STATE_MACHINE)
-              && USED_BY_THE_PLATFORM.containsKey(action);
+          boolean exercised =
+              byCaller.keySet().stream().anyMatch(a -> PolicyEvaluator.actionMatches(action, a));
+          boolean platform =
+              caller.equals(ProjectFiles.STATE_MACHINE) && USED_BY_THE_PLATFORM.containsKey(action);
           if (!exercised && !platform) {
             unused.add(caller + ": " + action + " (" + statement.name() + ")");
           }
@@ -201,16 +218,16 @@ class LeastPrivilegeTest {
   }
 
   /**
-   * The HR events, in one emulator as the hr-event command delivers them; each file is a run of
-   * its own in the table, its calls those the emulator logged while it was delivered.
+   * The HR events, in one emulator as the hr-event command delivers them; each file is a run of its
+   * own in the table, its calls those the emulator logged while it was delivered.
    */
   private static void deliverHrEvents(Proof proof) {
-    Scenario scenario = ScenarioLoader.load(
-        ProjectFiles.events().resolve("scenarios").resolve(DEFAULT_SCENARIO));
+    Scenario scenario =
+        ScenarioLoader.load(ProjectFiles.events().resolve("scenarios").resolve(DEFAULT_SCENARIO));
     List<Path> files = hrEvents();
     assertThat(files).isNotEmpty();
-    try (LocalWorkflowRuntime runtime = LocalWorkflowRuntime.builder(ProjectFiles.root())
-        .scenario(scenario).build()) {
+    try (LocalWorkflowRuntime runtime =
+        LocalWorkflowRuntime.builder(ProjectFiles.root()).scenario(scenario).build()) {
       // Policies as deployed for this run's domain.
       proof.template = runtime.template();
       HrEventDelivery delivery =
@@ -228,14 +245,16 @@ class LeastPrivilegeTest {
           } else if (outcome instanceof HrEventDelivery.Outcome.StartedByStartWorkflow started) {
             executions.add(started.execution());
           } else {
-            assertThat(outcome).as(run).isInstanceOfAny(
-                HrEventDelivery.Outcome.AlreadyStarted.class,
-                HrEventDelivery.Outcome.NoRuleMatched.class);
+            assertThat(outcome)
+                .as(run)
+                .isInstanceOfAny(
+                    HrEventDelivery.Outcome.AlreadyStarted.class,
+                    HrEventDelivery.Outcome.NoRuleMatched.class);
           }
         }
         for (Execution execution : executions) {
-          assertThat(execution.status().name()).as("%s: %s %s", run,
-              execution.error().orElse(""), execution.cause().orElse(""))
+          assertThat(execution.status().name())
+              .as("%s: %s %s", run, execution.error().orElse(""), execution.cause().orElse(""))
               .isEqualTo("SUCCEEDED");
         }
         List<RecordedCall> calls = runtime.emulator().requestLog().calls();
@@ -255,9 +274,12 @@ class LeastPrivilegeTest {
     Map<String, CallPermissions.RoleFacts> roles = new LinkedHashMap<>();
     if (scenario.iam() != null && scenario.iam().roles() != null) {
       for (Scenario.Role role : scenario.iam().roles()) {
-        roles.put(role.roleName(), new CallPermissions.RoleFacts(
-            role.path() == null ? "/" : role.path(),
-            role.tags() == null ? Map.of() : role.tags(), role.permissionsBoundaryArn()));
+        roles.put(
+            role.roleName(),
+            new CallPermissions.RoleFacts(
+                role.path() == null ? "/" : role.path(),
+                role.tags() == null ? Map.of() : role.tags(),
+                role.permissionsBoundaryArn()));
       }
     }
     return roles;
@@ -266,9 +288,18 @@ class LeastPrivilegeTest {
   /** The action table (caller, action, runs that use it), for people reading the build. */
   private static void writeReport(Map<String, Map<String, Set<String>>> used) throws IOException {
     StringBuilder report = new StringBuilder("| caller | action | exercised by |\n|---|---|---|\n");
-    used.forEach((caller, actions) -> actions.forEach((action, runs) -> report.append("| ")
-        .append(caller).append(" | ").append(action).append(" | ")
-        .append(String.join(", ", runs)).append(" |\n")));
+    used.forEach(
+        (caller, actions) ->
+            actions.forEach(
+                (action, runs) ->
+                    report
+                        .append("| ")
+                        .append(caller)
+                        .append(" | ")
+                        .append(action)
+                        .append(" | ")
+                        .append(String.join(", ", runs))
+                        .append(" |\n")));
     Path target = ProjectFiles.root().resolve("local/target");
     Files.createDirectories(target);
     Files.writeString(target.resolve("least-privilege.md"), report.toString());

@@ -16,7 +16,9 @@ class ScheduledActionsTest {
 
   private void schedule(int secondsAfterT0, String name) {
     actions.schedule(
-        T0.plusSeconds(secondsAfterT0), name, at -> performed.add(name + "@" + at.getEpochSecond()));
+        T0.plusSeconds(secondsAfterT0),
+        name,
+        at -> performed.add(name + "@" + at.getEpochSecond()));
   }
 
   @Test

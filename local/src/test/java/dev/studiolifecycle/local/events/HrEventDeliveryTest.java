@@ -38,9 +38,7 @@ class HrEventDeliveryTest {
   void deploy() {
     runtime =
         LocalWorkflowRuntime.builder(ROOT)
-            .scenario(
-                ScenarioLoader.load(
-                    ROOT.resolve("events/scenarios/studio-domains.json")))
+            .scenario(ScenarioLoader.load(ROOT.resolve("events/scenarios/studio-domains.json")))
             .build();
     delivery = new HrEventDelivery(runtime, new PrintStream(OutputStream.nullOutputStream()));
   }

@@ -106,25 +106,35 @@ class UserActivityTest {
   void anAppOpenedDuringOffboardingMakesTheProfileDeletionWaitForAnotherRound() {
     Result result = run("offboard-app-opened-during-offboarding.json");
 
-    assertThat(result.users()).singleElement().satisfies(action -> {
-      assertThat(action.description())
-          .isEqualTo("CreateApp JupyterServer/default of user profile jane-doe");
-      assertThat(action.accepted()).as(action.refusal()).isTrue();
-      assertThat(result.at(action.due())).isEqualTo(Duration.ofMinutes(1));
-    });
-    List<RecordedCall> deletions =
-        result.calls("DeleteUserProfileFunction", "DeleteUserProfile");
-    assertThat(deletions).extracting(RecordedCall::errorCode).containsExactly("ResourceInUse", null);
+    assertThat(result.users())
+        .singleElement()
+        .satisfies(
+            action -> {
+              assertThat(action.description())
+                  .isEqualTo("CreateApp JupyterServer/default of user profile jane-doe");
+              assertThat(action.accepted()).as(action.refusal()).isTrue();
+              assertThat(result.at(action.due())).isEqualTo(Duration.ofMinutes(1));
+            });
+    List<RecordedCall> deletions = result.calls("DeleteUserProfileFunction", "DeleteUserProfile");
+    assertThat(deletions)
+        .extracting(RecordedCall::errorCode)
+        .containsExactly("ResourceInUse", null);
     // The refusal is confirmed by DescribeUserProfile (InService, not Deleting): ProfileInUse.
-    RecordedCall describe =
-        result.calls("DeleteUserProfileFunction", "DescribeUserProfile").get(0);
+    RecordedCall describe = result.calls("DeleteUserProfileFunction", "DescribeUserProfile").get(0);
     assertThat(describe.sequence()).isGreaterThan(deletions.get(0).sequence());
     assertThat(describe.succeeded()).isTrue();
     List<String> path = result.path();
     assertThat(path)
         .containsSubsequence(
-            "ListApps", "DeleteUserProfile", "CountInUseRound", "TooManyInUseRounds",
-            "ListApps", "DeleteApps", "AwaitApps", "DeleteUserProfile", "AwaitProfileGone",
+            "ListApps",
+            "DeleteUserProfile",
+            "CountInUseRound",
+            "TooManyInUseRounds",
+            "ListApps",
+            "DeleteApps",
+            "AwaitApps",
+            "DeleteUserProfile",
+            "AwaitProfileGone",
             "NotifyOffboarded");
     assertThat(Collections.frequency(path, "ListApps")).isEqualTo(2);
     assertThat(result.execution().history())
@@ -162,11 +172,12 @@ class UserActivityTest {
         .satisfies(describe -> assertThat(describe.sequence()).isGreaterThan(refused.sequence()));
     assertThat(result.outputsOf("DeleteOneApp"))
         .singleElement()
-        .satisfies(output -> assertThat(output.path("outcome").asText())
-            .isEqualTo("ALREADY_DELETING"));
+        .satisfies(
+            output -> assertThat(output.path("outcome").asText()).isEqualTo("ALREADY_DELETING"));
     // Offboarding waits for her deletion like for its own, then deletes the profile.
-    assertThat(result.path()).containsSubsequence(
-        "DeleteApps", "AwaitApps", "CheckStatus", "DeleteUserProfile", "NotifyOffboarded");
+    assertThat(result.path())
+        .containsSubsequence(
+            "DeleteApps", "AwaitApps", "CheckStatus", "DeleteUserProfile", "NotifyOffboarded");
     assertThat(result.calls("DeleteUserProfileFunction", "DeleteUserProfile"))
         .extracting(RecordedCall::errorCode)
         .containsExactly((String) null);
@@ -176,11 +187,14 @@ class UserActivityTest {
   void aSpaceTheUserDeletedJustBeforeIsAlreadyDeletingAndAwaited() {
     Result result = run("offboard-space-deleted-by-user.json");
 
-    assertThat(result.users()).singleElement().satisfies(action -> {
-      assertThat(action.description()).isEqualTo("DeleteSpace jane-doe-private");
-      assertThat(action.accepted()).as(action.refusal()).isTrue();
-      assertThat(result.at(action.due())).isEqualTo(Duration.ofMinutes(1));
-    });
+    assertThat(result.users())
+        .singleElement()
+        .satisfies(
+            action -> {
+              assertThat(action.description()).isEqualTo("DeleteSpace jane-doe-private");
+              assertThat(action.accepted()).as(action.refusal()).isTrue();
+              assertThat(result.at(action.due())).isEqualTo(Duration.ofMinutes(1));
+            });
     RecordedCall refused =
         result.calls("DeleteAppFunction", "DeleteSpace").stream().findFirst().orElseThrow();
     assertThat(refused.errorCode()).isEqualTo("ResourceInUse");
@@ -189,12 +203,18 @@ class UserActivityTest {
         .satisfies(describe -> assertThat(describe.sequence()).isGreaterThan(refused.sequence()));
     assertThat(result.outputsOf("DeleteOneSpace"))
         .singleElement()
-        .satisfies(output -> assertThat(output.path("outcome").asText())
-            .isEqualTo("ALREADY_DELETING"));
+        .satisfies(
+            output -> assertThat(output.path("outcome").asText()).isEqualTo("ALREADY_DELETING"));
     // The space takes 5 minutes to go; the profile is deleted only after it has.
-    assertThat(result.path()).containsSubsequence(
-        "DeleteApps", "AwaitApps", "DeleteSpaces", "AwaitSpaces", "CheckStatus",
-        "DeleteUserProfile", "NotifyOffboarded");
+    assertThat(result.path())
+        .containsSubsequence(
+            "DeleteApps",
+            "AwaitApps",
+            "DeleteSpaces",
+            "AwaitSpaces",
+            "CheckStatus",
+            "DeleteUserProfile",
+            "NotifyOffboarded");
     RecordedCall profileDeletion =
         result.calls("DeleteUserProfileFunction", "DeleteUserProfile").get(0);
     assertThat(profileDeletion.errorCode()).isNull();

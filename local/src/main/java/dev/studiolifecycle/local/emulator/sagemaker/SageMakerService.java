@@ -374,12 +374,12 @@ public final class SageMakerService implements EmulatedService {
   // ---------------------------------------------------------------- users (scenario timelines)
 
   /**
-   * Runs {@code operation} as a Studio user would call it, at time {@code at} (due now or
-   * earlier; a scenario timeline's action): the same rules and effects as the API call, without a
-   * request to log or faults to inject, since it is not the workflow's call.
+   * Runs {@code operation} as a Studio user would call it, at time {@code at} (due now or earlier;
+   * a scenario timeline's action): the same rules and effects as the API call, without a request to
+   * log or faults to inject, since it is not the workflow's call.
    *
-   * @throws dev.studiolifecycle.local.emulator.AwsServiceError when SageMaker refuses it (the
-   *     call a user would see fail)
+   * @throws dev.studiolifecycle.local.emulator.AwsServiceError when SageMaker refuses it (the call
+   *     a user would see fail)
    * @throws IllegalArgumentException when SageMaker has no such operation
    */
   public synchronized void perform(String operation, JsonNode input, Instant at) {
@@ -389,8 +389,7 @@ public final class SageMakerService implements EmulatedService {
           "SageMaker has no operation '" + operation + "'; it serves " + handlers.keySet());
     }
     settle(at);
-    handler.handle(
-        new ServiceRequest(signingName(), operation, input, ids.uuid(), at, null), at);
+    handler.handle(new ServiceRequest(signingName(), operation, input, ids.uuid(), at, null), at);
   }
 
   /** The app types SageMaker knows ({@code JupyterServer}, {@code Canvas}, ...). */

@@ -148,8 +148,8 @@ public record Scenario(
   public record UserProfileDeletionFault(String domainId, String userProfileName) {}
 
   /**
-   * One thing a Studio user does ({@code at}, required, after the scenario is applied): exactly
-   * one of the four actions, each the SageMaker call the Studio UI makes for it.
+   * One thing a Studio user does ({@code at}, required, after the scenario is applied): exactly one
+   * of the four actions, each the SageMaker call the Studio UI makes for it.
    */
   public record TimelineEntry(
       String at,

@@ -860,7 +860,8 @@ class SageMakerServiceTest {
     emulator
         .sageMaker()
         .seedApp(
-            AppSeed.ofUserProfile(IAM_DOMAIN, "jane-doe", "Canvas", "default", AppStatus.IN_SERVICE));
+            AppSeed.ofUserProfile(
+                IAM_DOMAIN, "jane-doe", "Canvas", "default", AppStatus.IN_SERVICE));
     Instant due = clock.instant().plus(Duration.ofMinutes(1));
     clock.advance(Duration.ofMinutes(4));
     ObjectNode canvas =
@@ -874,14 +875,12 @@ class SageMakerServiceTest {
     emulator.sageMaker().perform("DeleteApp", canvas, due);
 
     // Deleted two minutes after the due time, not after the clock's time.
-    assertThat(
-            emulator.sageMaker().appStatus(IAM_DOMAIN, "jane-doe", null, "Canvas", "default"))
+    assertThat(emulator.sageMaker().appStatus(IAM_DOMAIN, "jane-doe", null, "Canvas", "default"))
         .contains(AppStatus.DELETED);
     assertThat(emulator.requestLog().calls()).isEmpty();
     assertThatThrownBy(() -> emulator.sageMaker().perform("DeleteApp", canvas, clock.instant()))
         .isInstanceOfSatisfying(
-            AwsServiceError.class,
-            e -> assertThat(e.code()).isEqualTo("ResourceInUse"));
+            AwsServiceError.class, e -> assertThat(e.code()).isEqualTo("ResourceInUse"));
     assertThatThrownBy(() -> emulator.sageMaker().perform("StopApp", canvas, clock.instant()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("SageMaker has no operation 'StopApp'");

@@ -226,11 +226,16 @@ class ScenarioLoaderTest {
   /** One IAM domain with jane-doe, her Canvas app, and the timeline given. */
   private static Scenario withTimeline(String appExtra, String timeline) {
     return ScenarioLoader.parse(
-        "{\"sagemaker\": {\"domains\": [{\"domainId\": \"" + DOMAIN + "\", \"domainName\": "
+        "{\"sagemaker\": {\"domains\": [{\"domainId\": \""
+            + DOMAIN
+            + "\", \"domainName\": "
             + "\"studio\", \"authMode\": \"IAM\", \"userProfiles\": [{\"userProfileName\": "
             + "\"jane-doe\"}], \"apps\": [{\"userProfileName\": \"jane-doe\", \"appType\": "
-            + "\"Canvas\", \"appName\": \"default\"" + appExtra + "}]}]}, \"timeline\": "
-            + timeline + "}",
+            + "\"Canvas\", \"appName\": \"default\""
+            + appExtra
+            + "}]}]}, \"timeline\": "
+            + timeline
+            + "}",
         "timeline.json");
   }
 
@@ -238,7 +243,8 @@ class ScenarioLoaderTest {
     return clients
         .sageMaker
         .describeApp(
-            r -> r.domainId(DOMAIN).userProfileName("jane-doe").appType("Canvas").appName("default"))
+            r ->
+                r.domainId(DOMAIN).userProfileName("jane-doe").appType("Canvas").appName("default"))
         .statusAsString();
   }
 
@@ -247,18 +253,28 @@ class ScenarioLoaderTest {
     Scenario scenario =
         withTimeline(
             "",
-            "[{\"at\": \"PT1M\", \"deleteApp\": {\"domainId\": \"" + DOMAIN + "\", "
+            "[{\"at\": \"PT1M\", \"deleteApp\": {\"domainId\": \""
+                + DOMAIN
+                + "\", "
                 + "\"userProfileName\": \"jane-doe\", \"appType\": \"Canvas\", "
                 + "\"appName\": \"default\"}},"
-                + " {\"at\": \"PT4M\", \"createSpace\": {\"domainId\": \"" + DOMAIN + "\", "
+                + " {\"at\": \"PT4M\", \"createSpace\": {\"domainId\": \""
+                + DOMAIN
+                + "\", "
                 + "\"spaceName\": \"jane-notes\", \"ownerUserProfileName\": \"jane-doe\", "
                 + "\"appType\": \"JupyterLab\"}},"
-                + " {\"at\": \"PT4M\", \"createApp\": {\"domainId\": \"" + DOMAIN + "\", "
+                + " {\"at\": \"PT4M\", \"createApp\": {\"domainId\": \""
+                + DOMAIN
+                + "\", "
                 + "\"userProfileName\": \"jane-doe\", \"appType\": \"JupyterServer\", "
                 + "\"appName\": \"default\", \"instanceType\": \"system\"}},"
-                + " {\"at\": \"PT5M\", \"deleteSpace\": {\"domainId\": \"" + DOMAIN + "\", "
+                + " {\"at\": \"PT5M\", \"deleteSpace\": {\"domainId\": \""
+                + DOMAIN
+                + "\", "
                 + "\"spaceName\": \"jane-notes\"}},"
-                + " {\"at\": \"PT6M\", \"deleteApp\": {\"domainId\": \"" + DOMAIN + "\", "
+                + " {\"at\": \"PT6M\", \"deleteApp\": {\"domainId\": \""
+                + DOMAIN
+                + "\", "
                 + "\"userProfileName\": \"jane-doe\", \"appType\": \"KernelGateway\", "
                 + "\"appName\": \"never-opened\"}}]");
     try (AwsEmulator emulator =
@@ -298,7 +314,8 @@ class ScenarioLoaderTest {
               org.assertj.core.groups.Tuple.tuple(
                   Duration.ofMinutes(4), "CreateSpace jane-notes (Private, owner jane-doe)"),
               org.assertj.core.groups.Tuple.tuple(
-                  Duration.ofMinutes(4), "CreateApp JupyterServer/default of user profile jane-doe"),
+                  Duration.ofMinutes(4),
+                  "CreateApp JupyterServer/default of user profile jane-doe"),
               org.assertj.core.groups.Tuple.tuple(Duration.ofMinutes(5), "DeleteSpace jane-notes"),
               org.assertj.core.groups.Tuple.tuple(
                   Duration.ofMinutes(6),
@@ -306,8 +323,8 @@ class ScenarioLoaderTest {
       assertThat(applied.subList(0, 4)).allMatch(ScheduledActions.Applied::accepted);
       assertThat(applied.get(4).refusal()).startsWith("ResourceNotFound: App ");
       assertThatThrownBy(
-              () -> clients.sageMaker.describeSpace(
-                  r -> r.domainId(DOMAIN).spaceName("jane-notes")))
+              () ->
+                  clients.sageMaker.describeSpace(r -> r.domainId(DOMAIN).spaceName("jane-notes")))
           .isInstanceOf(SageMakerException.class)
           .hasMessageContaining("does not exist");
       assertThat(emulator.requestLog().calls())
@@ -322,7 +339,9 @@ class ScenarioLoaderTest {
     Scenario scenario =
         withTimeline(
             ", \"deleteDuration\": \"PT87600H\"",
-            "[{\"at\": \"PT1S\", \"deleteApp\": {\"domainId\": \"" + DOMAIN + "\", "
+            "[{\"at\": \"PT1S\", \"deleteApp\": {\"domainId\": \""
+                + DOMAIN
+                + "\", "
                 + "\"userProfileName\": \"jane-doe\", \"appType\": \"Canvas\", "
                 + "\"appName\": \"default\"}}]");
     ScaledClock clock = new ScaledClock(Instant.parse("2026-01-05T09:00:00Z"), 1e7);
@@ -346,15 +365,21 @@ class ScenarioLoaderTest {
         "[{\"deleteSpace\": {\"domainId\": \"" + DOMAIN + "\", \"spaceName\": \"s\"}}]",
         "timeline[0].at: is required");
     assertTimelineFails(
-        "[{\"at\": \"soon\", \"deleteSpace\": {\"domainId\": \"" + DOMAIN + "\", "
+        "[{\"at\": \"soon\", \"deleteSpace\": {\"domainId\": \""
+            + DOMAIN
+            + "\", "
             + "\"spaceName\": \"s\"}}]",
         "timeline[0].at: 'soon' is not an ISO-8601 duration");
     assertTimelineFails(
         "[{\"at\": \"PT1M\"}]",
         "timeline[0]: give exactly one of createApp, deleteApp, createSpace, deleteSpace");
     assertTimelineFails(
-        "[{\"at\": \"PT1M\", \"createApp\": {" + app + "\"appType\": \"Canvas\", "
-            + "\"appName\": \"default\"}, \"deleteApp\": {" + app + "\"appType\": "
+        "[{\"at\": \"PT1M\", \"createApp\": {"
+            + app
+            + "\"appType\": \"Canvas\", "
+            + "\"appName\": \"default\"}, \"deleteApp\": {"
+            + app
+            + "\"appType\": "
             + "\"Canvas\", \"appName\": \"default\"}}]",
         "timeline[0]: give exactly one of createApp, deleteApp, createSpace, deleteSpace, not "
             + "createApp and deleteApp");
@@ -364,32 +389,47 @@ class ScenarioLoaderTest {
             + "\"appName\": \"default\"}}]",
         "timeline[0].createApp.domainId: 'd-nowhere' is not a domain of this scenario");
     assertTimelineFails(
-        "[{\"at\": \"PT1M\", \"deleteApp\": {" + app + "\"spaceName\": \"s\", "
+        "[{\"at\": \"PT1M\", \"deleteApp\": {"
+            + app
+            + "\"spaceName\": \"s\", "
             + "\"appType\": \"Canvas\", \"appName\": \"default\"}}]",
         "timeline[0].deleteApp: give exactly one of userProfileName and spaceName");
     assertTimelineFails(
-        "[{\"at\": \"PT1M\", \"createApp\": {" + app + "\"appType\": \"Jupyter\", "
+        "[{\"at\": \"PT1M\", \"createApp\": {"
+            + app
+            + "\"appType\": \"Jupyter\", "
             + "\"appName\": \"default\"}}]",
         "timeline[0].createApp.appType: 'Jupyter' is not one of");
     assertTimelineFails(
         "[{\"at\": \"PT1M\", \"createApp\": {" + app + "\"appType\": \"Canvas\"}}]",
         "timeline[0].createApp.appName: is required");
     assertTimelineFails(
-        "[{\"at\": \"PT1M\", \"createApp\": {" + app + "\"appType\": \"Canvas\", "
+        "[{\"at\": \"PT1M\", \"createApp\": {"
+            + app
+            + "\"appType\": \"Canvas\", "
             + "\"appName\": \"default\", \"instanceType\": \"ml.huge\"}}]",
         "timeline[0].createApp.instanceType: 'ml.huge' is not an instance type");
     assertTimelineFails(
-        "[{\"at\": \"PT1M\", \"deleteSpace\": {\"domainId\": \"" + DOMAIN + "\", "
+        "[{\"at\": \"PT1M\", \"deleteSpace\": {\"domainId\": \""
+            + DOMAIN
+            + "\", "
             + "\"spaceName\": \"my space\"}}]",
         "timeline[0].deleteSpace.spaceName: 'my space' must match");
     assertTimelineFails(
-        "[{\"at\": \"PT1M\", \"createSpace\": {\"domainId\": \"" + DOMAIN + "\", "
+        "[{\"at\": \"PT1M\", \"createSpace\": {\"domainId\": \""
+            + DOMAIN
+            + "\", "
             + "\"spaceName\": \"s\", \"ownerUserProfileName\": \"jane-doe\", "
             + "\"sharingType\": \"Public\"}}]",
         "timeline[0].createSpace.sharingType: 'Public' is not one of Private, Shared");
     assertThatThrownBy(
-            () -> withTimeline("", "[{\"at\": \"PT1M\", \"deleteSpace\": {\"domainId\": "
-                + "\"" + DOMAIN + "\", \"spaceName\": \"s\", \"colour\": \"red\"}}]"))
+            () ->
+                withTimeline(
+                    "",
+                    "[{\"at\": \"PT1M\", \"deleteSpace\": {\"domainId\": "
+                        + "\""
+                        + DOMAIN
+                        + "\", \"spaceName\": \"s\", \"colour\": \"red\"}}]"))
         .isInstanceOf(ScenarioException.class)
         .hasMessageContaining("timeline[0].deleteSpace.colour");
   }
