@@ -123,6 +123,7 @@ class OnboardingTest {
       assertThat(message.at("/created/executionRole/roleArn").asText()).isEqualTo(roleArn);
       assertThat(message.at("/created/executionRole/createdByThisRun").asBoolean()).isTrue();
       assertThat(message.at("/created/userProfile/createdByThisRun").asBoolean()).isTrue();
+      assertThat(message.at("/created/userProfile/status").asText()).isEqualTo("InService");
     }
   }
 
