@@ -19,6 +19,7 @@ public abstract sealed class LifecycleError extends RuntimeException
         ProfileInUse,
         ResourceBusy,
         RoleNotYetAssumable,
+        SharedSpaceOwned,
         ValidationError {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package dev.studiolifecycle.service;
 
+import dev.studiolifecycle.error.SharedSpaceOwned;
 import dev.studiolifecycle.model.AppDeletionPlan;
 import dev.studiolifecycle.model.AppRef;
 import dev.studiolifecycle.model.ListAppsInput;
@@ -23,7 +24,8 @@ import software.amazon.awssdk.services.sagemaker.model.SpaceSharingSettingsSumma
 /**
  * The ListApps step: finds every app of the user and every private space the user owns (never a
  * shared space, never another user's) with its apps, and sorts the apps into what to delete, what
- * to wait for and what to leave alone.
+ * to wait for and what to leave alone. A user who owns a shared space cannot be offboarded (see
+ * {@link SharedSpaceOwned}); that is found here, before anything is deleted.
  */
 public final class AppDeletionPlanner {
 
@@ -97,27 +99,46 @@ public final class AppDeletionPlanner {
 
   private List<SpaceDetails> privateSpacesOf(String domainId, String user) {
     List<SpaceDetails> owned = new ArrayList<>();
+    List<String> sharedOwned = new ArrayList<>();
     String token = null;
     do {
       ListSpacesResponse page =
           sageMaker.listSpaces(
               ListSpacesRequest.builder().domainIdEquals(domainId).nextToken(token).build());
       for (SpaceDetails space : page.spaces()) {
-        if (isPrivateSpaceOf(space, user)) {
+        if (!isOwnedBy(space, user)) {
+          continue;
+        }
+        if (isPrivate(space)) {
           owned.add(space);
+        } else {
+          sharedOwned.add(space.spaceName());
         }
       }
       token = page.nextToken();
     } while (token != null && !token.isEmpty());
+    if (!sharedOwned.isEmpty()) {
+      throw new SharedSpaceOwned(
+          "userProfileName: "
+              + user
+              + " owns the shared space(s) "
+              + String.join(", ", sharedOwned)
+              + " of domain "
+              + domainId
+              + "; SageMaker deletes a user profile only when it owns no spaces, and this"
+              + " workflow never deletes a shared space. Delete the space(s) or move their work,"
+              + " then offboard again. Nothing was deleted.");
+    }
     return owned;
   }
 
-  private static boolean isPrivateSpaceOf(SpaceDetails space, String user) {
-    SpaceSharingSettingsSummary sharing = space.spaceSharingSettingsSummary();
+  private static boolean isOwnedBy(SpaceDetails space, String user) {
     OwnershipSettingsSummary ownership = space.ownershipSettingsSummary();
-    return sharing != null
-        && sharing.sharingType() == SharingType.PRIVATE
-        && ownership != null
-        && user.equals(ownership.ownerUserProfileName());
+    return ownership != null && user.equals(ownership.ownerUserProfileName());
+  }
+
+  private static boolean isPrivate(SpaceDetails space) {
+    SpaceSharingSettingsSummary sharing = space.spaceSharingSettingsSummary();
+    return sharing != null && sharing.sharingType() == SharingType.PRIVATE;
   }
 }

@@ -35,6 +35,7 @@ class LifecycleErrorTest {
             new ExecutionRoleUnusable("x"),
             new InvalidHrMessage("x"),
             new ProfileConflict("x"),
+            new SharedSpaceOwned("x"),
             new ValidationError("x: y"));
     assertThat(retryable).allMatch(LifecycleError::retryable);
     assertThat(final_).noneMatch(LifecycleError::retryable);

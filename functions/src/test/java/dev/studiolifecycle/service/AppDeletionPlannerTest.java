@@ -1,6 +1,7 @@
 package dev.studiolifecycle.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
@@ -9,6 +10,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.studiolifecycle.error.SharedSpaceOwned;
 import dev.studiolifecycle.model.AppDeletionPlan;
 import dev.studiolifecycle.model.AppRef;
 import dev.studiolifecycle.model.Correlation;
@@ -78,6 +80,30 @@ class AppDeletionPlannerTest {
   }
 
   @Test
+  void refusesAUserWhoOwnsASharedSpaceBeforeAnythingIsDeleted() {
+    when(sageMaker.listApps(any(ListAppsRequest.class)))
+        .thenReturn(
+            ListAppsResponse.builder().apps(userApp("default", AppStatus.IN_SERVICE)).build());
+    when(sageMaker.listSpaces(argThat((ListSpacesRequest r) -> r != null && r.nextToken() == null)))
+        .thenReturn(
+            ListSpacesResponse.builder()
+                .spaces(space("jane-private", SharingType.PRIVATE, "jane-doe"))
+                .nextToken("spaces-2")
+                .build());
+    when(sageMaker.listSpaces(
+            argThat((ListSpacesRequest r) -> r != null && "spaces-2".equals(r.nextToken()))))
+        .thenReturn(
+            ListSpacesResponse.builder()
+                .spaces(space("team-analytics", SharingType.SHARED, "jane-doe"))
+                .build());
+
+    assertThatThrownBy(() -> planner.plan(input()))
+        .isInstanceOf(SharedSpaceOwned.class)
+        .hasMessageStartingWith("userProfileName: jane-doe owns the shared space(s) team-analytics")
+        .hasMessageContaining("Nothing was deleted");
+  }
+
+  @Test
   void plansTheUsersAppsAndPrivateSpacesAcrossPages() {
     when(sageMaker.listApps(
             argThat(
@@ -109,7 +135,7 @@ class AppDeletionPlannerTest {
         .thenReturn(
             ListSpacesResponse.builder()
                 .spaces(
-                    space("team-shared", SharingType.SHARED, "jane-doe"),
+                    space("team-shared", SharingType.SHARED, "john-roe"),
                     space("john-private", SharingType.PRIVATE, "john-roe"))
                 .nextToken("spaces-2")
                 .build());

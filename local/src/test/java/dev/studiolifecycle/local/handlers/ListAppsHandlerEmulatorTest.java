@@ -104,9 +104,9 @@ class ListAppsHandlerEmulatorTest {
     for (int i = 1; i <= 11; i++) {
       seedSpace(SpaceSeed.privateSpace(DOMAIN_ID, "bob-after-" + i, "bob"));
     }
-    seedSpace(SpaceSeed.sharedSpace(DOMAIN_ID, "jane-shared", "jane-doe"));
+    seedSpace(SpaceSeed.sharedSpace(DOMAIN_ID, "bob-shared", "bob"));
     seedSpaceApp("jane-private", "JupyterLab", AppStatus.IN_SERVICE);
-    seedSpaceApp("jane-shared", "CodeEditor", AppStatus.IN_SERVICE);
+    seedSpaceApp("bob-shared", "CodeEditor", AppStatus.IN_SERVICE);
     seedSpaceApp("bob-before-1", "JupyterLab", AppStatus.IN_SERVICE);
     seedApp("jane-doe", "JupyterServer", "default", AppStatus.IN_SERVICE);
     seedApp("bob", "JupyterServer", "default", AppStatus.IN_SERVICE);
@@ -123,6 +123,21 @@ class ListAppsHandlerEmulatorTest {
     assertThat(plan.path("appsLeftAlone").size()).isZero();
     assertThat(bed.handlerCalls().stream().filter(c -> "ListSpaces".equals(c.operation())).count())
         .isEqualTo(3);
+  }
+
+  @Test
+  void aSharedSpaceTheUserOwnsStopsTheOffboardingAtItsFirstStep() {
+    for (int i = 1; i <= 11; i++) {
+      seedSpace(SpaceSeed.privateSpace(DOMAIN_ID, "bob-before-" + i, "bob"));
+    }
+    seedSpace(SpaceSeed.sharedSpace(DOMAIN_ID, "team-analytics", "jane-doe"));
+    seedApp("jane-doe", "JupyterServer", "default", AppStatus.IN_SERVICE);
+
+    FunctionError error = bed.invokeFailing(FUNCTION, event("list-apps/list-apps.json"));
+
+    assertThat(error.errorType()).isEqualTo("dev.studiolifecycle.error.SharedSpaceOwned");
+    assertThat(error.errorMessage()).contains("team-analytics");
+    assertThat(bed.handlerCalls()).noneMatch(RecordedCall::mutating);
   }
 
   @Test

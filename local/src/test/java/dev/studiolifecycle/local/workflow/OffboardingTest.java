@@ -311,6 +311,35 @@ class OffboardingTest {
   }
 
   @Test
+  void aUserWhoOwnsASharedSpaceIsRefusedBeforeAnythingIsDeleted() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("offboard-owner-of-shared-space.json")) {
+      Execution execution = simulation.run("offboard-delete-role.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.error()).contains("dev.studiolifecycle.error.SharedSpaceOwned");
+      assertThat(execution.cause().orElseThrow()).contains("team-analytics");
+      assertThat(path(execution))
+          .startsWith("Validate", "OnboardOrOffboard", "StartOffboarding", "ListApps")
+          .endsWith("NotifyFailure", "Failed")
+          .doesNotContain("DeleteApps", "DeleteSpaces", "DeleteUserProfile", "DeleteExecutionRole");
+      assertThat(simulation.emulator().requestLog().mutatingCalls())
+          .extracting(call -> call.service() + ":" + call.operation())
+          .containsExactly("sns:Publish");
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
+          .contains(ResourceStatus.IN_SERVICE);
+
+      Notification notification = simulation.notification(execution);
+      assertThat(notification.outcome()).isEqualTo("FAILED");
+      assertThat(notification.action()).isEqualTo("OFFBOARD");
+      assertThat(notification.message().path("error").asText())
+          .isEqualTo("dev.studiolifecycle.error.SharedSpaceOwned");
+      assertThat(notification.message().path("cause").asText())
+          .contains("owns the shared space(s) team-analytics");
+    }
+  }
+
+  @Test
   void aUserWhoDoesNotExistIsAlreadyOffboarded() {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("studio-domains.json")) {
       Execution execution = simulation.run("offboard-unknown-user.json");

@@ -123,6 +123,7 @@ class OnboardingTest {
       assertThat(message.at("/created/executionRole/roleArn").asText()).isEqualTo(roleArn);
       assertThat(message.at("/created/executionRole/createdByThisRun").asBoolean()).isTrue();
       assertThat(message.at("/created/userProfile/createdByThisRun").asBoolean()).isTrue();
+      assertThat(message.at("/created/userProfile/status").asText()).isEqualTo("InService");
     }
   }
 
@@ -342,37 +343,23 @@ class OnboardingTest {
   }
 
   @Test
-  void anOnboardingNobodyCanBeToldAboutFailsAndUndoesTheProfileAndRoleItCreated() {
+  void anOnboardingNobodyCanBeToldAboutFailsTheExecutionButKeepsTheUsersProfileAndRole() {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("notification-outage.json")) {
       Execution execution = simulation.run("onboard-iam-new-role.json");
 
       assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
       assertThat(execution.error()).contains("SNS.InternalFailureException");
-      assertThat(path(execution))
-          .endsWith(
-              "AfterWait",
-              "NotifyOnboarded",
-              "BeginCompensation",
-              "ProfileArnOfThisRun",
-              "StartCompensation",
-              "UndoProfile",
-              "DeleteCreatedProfile",
-              "UndoRole",
-              "DeleteCreatedRole",
-              "NotifyFailure",
-              "Failed");
-      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe")).isFalse();
+      assertThat(path(execution)).endsWith("AfterWait", "NotifyOnboarded", "NotNotified");
+      // Four failed Publish calls: the first and the notification's three retries.
+      assertThat(simulation.emulator().requestLog().calls("sns", "Publish")).hasSize(4);
+      assertThat(simulation.runtime().notifications()).isEmpty();
+      // Nothing is undone: the user can work, and the failed execution raises the alarm.
+      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe")).isTrue();
       simulation.emulator().virtualClock().advance(java.time.Duration.ofMinutes(1));
       assertThat(simulation.emulator().sageMaker().userProfileStatus(IAM_DOMAIN, "jane-doe"))
+          .contains(ResourceStatus.IN_SERVICE);
+      assertThat(simulation.emulator().requestLog().calls("sagemaker", "DeleteUserProfile"))
           .isEmpty();
-
-      Notification notification = simulation.notification(execution);
-      assertThat(notification.outcome()).isEqualTo("FAILED");
-      JsonNode message = notification.message();
-      assertThat(message.path("error").asText()).isEqualTo("SNS.InternalFailureException");
-      assertThat(message.path("userProfileArn").asText()).endsWith("/d-studiolocal01/jane-doe");
-      assertThat(message.at("/compensation/userProfile/outcome").asText()).isEqualTo("DELETING");
-      assertThat(message.at("/compensation/executionRole/outcome").asText()).isEqualTo("DELETED");
     }
   }
 
