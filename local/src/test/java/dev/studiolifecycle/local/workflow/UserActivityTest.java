@@ -164,9 +164,9 @@ class UserActivityTest {
     RecordedCall refused = deletions.get(deletions.size() - 1);
     assertThat(refused.errorCode()).isEqualTo("ResourceInUse");
     assertThat(result.at(refused.time())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    // How many retries the bucket throttles depends on the retry jitter; none gets through.
     assertThat(deletions.subList(1, deletions.size() - 1))
-        .extracting(RecordedCall::errorCode)
-        .containsOnly("ThrottlingException");
+        .allMatch(c -> "ThrottlingException".equals(c.errorCode()));
     assertThat(result.calls("DeleteAppFunction", "DescribeApp"))
         .singleElement()
         .satisfies(describe -> assertThat(describe.sequence()).isGreaterThan(refused.sequence()));
