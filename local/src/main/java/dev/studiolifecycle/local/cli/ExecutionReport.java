@@ -8,6 +8,7 @@ import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEvent;
 import dev.studiolifecycle.local.asl.history.HistoryEventType;
+import dev.studiolifecycle.local.emulator.ScheduledActions;
 import dev.studiolifecycle.local.emulator.sns.MessageAttribute;
 import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
 import java.time.Duration;
@@ -177,6 +178,31 @@ public final class ExecutionReport {
                   .append(value.stringValue() != null ? value.stringValue() : value.binaryValue()));
       out.append('\n');
       out.append(indent(messageBody(message.message()), "    "));
+    }
+    return out.toString();
+  }
+
+  /**
+   * What the scenario's users did while the workflow ran (its {@code timeline}), each at its time
+   * since {@code reference}, with SageMaker's answer when it refused; and how many actions were
+   * still to come when the simulation ended.
+   */
+  public static String renderUserActions(
+      Instant reference, List<ScheduledActions.Applied> applied, int stillToCome) {
+    StringBuilder out = new StringBuilder();
+    out.append("User actions (scenario timeline): ").append(applied.size()).append('\n');
+    for (ScheduledActions.Applied action : applied) {
+      out.append(offset(reference, action.due())).append("  ").append(action.description());
+      if (!action.accepted()) {
+        out.append("  refused: ").append(action.refusal());
+      }
+      out.append('\n');
+    }
+    if (stillToCome > 0) {
+      out.append(count(stillToCome, "user action"))
+          .append(" not performed: the simulation ended before ")
+          .append(stillToCome == 1 ? "its" : "their")
+          .append(" time\n");
     }
     return out.toString();
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studiolifecycle.local.asl.DefinitionException;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
+import dev.studiolifecycle.local.emulator.ScheduledActions;
 import dev.studiolifecycle.local.emulator.scenario.Scenario;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioException;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -102,12 +104,21 @@ public final class RunCommand implements Callable<Integer> {
         parameters.forEach(builder::parameter);
         Execution execution;
         ExecutionReport report;
+        List<ScheduledActions.Applied> userActions;
+        int userActionsToCome;
         try (LocalWorkflowRuntime runtime =
             StandardOutputRouter.divertedTo(logs.stream(), builder::build)) {
           execution = StandardOutputRouter.divertedTo(logs.stream(), () -> runtime.run(input));
           report = ExecutionReport.of(execution, runtime.notifications());
+          userActions = runtime.emulator().scheduledActions().applied();
+          userActionsToCome = runtime.emulator().scheduledActions().pendingCount();
         }
         out.print(report.render());
+        if (!userActions.isEmpty() || userActionsToCome > 0) {
+          out.print(
+              ExecutionReport.renderUserActions(
+                  execution.startDate(), userActions, userActionsToCome));
+        }
         out.flush();
         return execution.status() == ExecutionStatus.SUCCEEDED ? SUCCEEDED : FAILED;
       }

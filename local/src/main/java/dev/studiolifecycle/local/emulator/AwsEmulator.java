@@ -51,6 +51,7 @@ public final class AwsEmulator implements AutoCloseable {
   private final int requestedPort;
   private final int threads;
   private final RequestLog requestLog = new RequestLog();
+  private final ScheduledActions scheduledActions = new ScheduledActions();
   private final FaultInjector faults;
   private final IamService iam;
   private final SageMakerService sageMaker;
@@ -70,7 +71,7 @@ public final class AwsEmulator implements AutoCloseable {
     this.sageMaker = new SageMakerService(clock, ids, builder.sageMakerTimings, iam);
     this.sns = new SnsService(clock, ids);
     this.sts = new StsService();
-    this.dispatcher = new RequestDispatcher(clock, ids, faults, requestLog);
+    this.dispatcher = new RequestDispatcher(clock, ids, faults, requestLog, scheduledActions);
     dispatcher.register(sageMaker);
     dispatcher.register(iam);
     dispatcher.register(sns);
@@ -145,6 +146,14 @@ public final class AwsEmulator implements AutoCloseable {
 
   public FaultInjector faults() {
     return faults;
+  }
+
+  /**
+   * Actions at chosen simulation times (a user deleting an app, ...), performed before the first
+   * request served at or after their time.
+   */
+  public ScheduledActions scheduledActions() {
+    return scheduledActions;
   }
 
   public SageMakerService sageMaker() {

@@ -46,12 +46,15 @@ final class RequestDispatcher implements HttpHandler {
   private final IdSource ids;
   private final FaultInjector faults;
   private final RequestLog log;
+  private final ScheduledActions scheduled;
 
-  RequestDispatcher(Clock clock, IdSource ids, FaultInjector faults, RequestLog log) {
+  RequestDispatcher(
+      Clock clock, IdSource ids, FaultInjector faults, RequestLog log, ScheduledActions scheduled) {
     this.clock = clock;
     this.ids = ids;
     this.faults = faults;
     this.log = log;
+    this.scheduled = scheduled;
   }
 
   void register(EmulatedService service) {
@@ -345,6 +348,12 @@ final class RequestDispatcher implements HttpHandler {
   }
 
   private Outcome run(EmulatedService service, Operation operation, ServiceRequest request) {
+    try {
+      // What the scenario's users did since the last request happens first, at its own time.
+      scheduled.applyDue(request.time());
+    } catch (RuntimeException bug) {
+      return emulatorFailure(service, operation, bug);
+    }
     Optional<AwsServiceError> fault = faults.intercept(service, operation.name());
     if (fault.isPresent()) {
       return new Outcome(null, fault.get());
@@ -365,18 +374,23 @@ final class RequestDispatcher implements HttpHandler {
     } catch (AwsServiceError error) {
       return new Outcome(null, error);
     } catch (RuntimeException bug) {
-      // An emulator defect must surface as a 500 the caller sees, and in the log with its cause.
-      LOG.log(
-          System.Logger.Level.ERROR,
-          "emulator failure in " + service.signingName() + ":" + operation.name(),
-          bug);
-      return new Outcome(
-          null,
-          new AwsServiceError(
-              "InternalFailure",
-              500,
-              "The studio-lifecycle emulator failed in " + operation.name() + ": " + bug));
+      return emulatorFailure(service, operation, bug);
     }
+  }
+
+  /** An emulator defect must surface as a 500 the caller sees, and in the log with its cause. */
+  private static Outcome emulatorFailure(
+      EmulatedService service, Operation operation, RuntimeException bug) {
+    LOG.log(
+        System.Logger.Level.ERROR,
+        "emulator failure in " + service.signingName() + ":" + operation.name(),
+        bug);
+    return new Outcome(
+        null,
+        new AwsServiceError(
+            "InternalFailure",
+            500,
+            "The studio-lifecycle emulator failed in " + operation.name() + ": " + bug));
   }
 
   private static Answer jsonError(AwsServiceError error, String requestId) {

@@ -11,6 +11,7 @@ import dev.studiolifecycle.local.asl.engine.StateMachine;
 import dev.studiolifecycle.local.asl.task.TaskInvocation;
 import dev.studiolifecycle.local.asl.task.TaskInvoker;
 import dev.studiolifecycle.local.asl.task.TaskOutcome;
+import dev.studiolifecycle.local.emulator.ScheduledActions;
 import dev.studiolifecycle.local.emulator.sns.MessageAttribute;
 import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
 import dev.studiolifecycle.local.time.VirtualClock;
@@ -212,5 +213,28 @@ class ExecutionReportTest {
     Instant start = Instant.parse("2026-01-05T09:00:00Z");
     assertThat(ExecutionReport.offset(start, start.plusSeconds(3725))).isEqualTo("+01:02:05    ");
     assertThat(ExecutionReport.offset(start, start.plusMillis(615))).isEqualTo("+00:00:00.615");
+  }
+
+  @Test
+  void userActionsShowWhenEachHappenedWhatSageMakerRefusedAndWhatNeverCame() {
+    Instant start = Instant.parse("2026-01-05T09:00:00Z");
+    List<ScheduledActions.Applied> applied =
+        List.of(
+            new ScheduledActions.Applied(
+                start.plusSeconds(60), "CreateApp JupyterServer/default of user profile a", null),
+            new ScheduledActions.Applied(
+                start.plusMillis(1500),
+                "DeleteSpace s",
+                "ResourceInUse: Space s is already being deleted."));
+
+    assertThat(ExecutionReport.renderUserActions(start, applied, 2))
+        .isEqualTo(
+            "User actions (scenario timeline): 2\n"
+                + "+00:01:00      CreateApp JupyterServer/default of user profile a\n"
+                + "+00:00:01.500  DeleteSpace s  refused: ResourceInUse: Space s is already being "
+                + "deleted.\n"
+                + "2 user actions not performed: the simulation ended before their time\n");
+    assertThat(ExecutionReport.renderUserActions(start, List.of(), 1))
+        .endsWith("1 user action not performed: the simulation ended before its time\n");
   }
 }

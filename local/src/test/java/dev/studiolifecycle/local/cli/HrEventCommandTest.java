@@ -2,97 +2,256 @@ package dev.studiolifecycle.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** {@code studio-lifecycle hr-event}: both delivery paths, the reports, and exit codes 0, 1, 2. */
 class HrEventCommandTest {
 
-  private static final String ROOT = System.getProperty("studiolifecycle.projectRoot");
+  private static final Path ROOT =
+      Path.of(System.getProperty("studiolifecycle.projectRoot", "..")).toAbsolutePath();
+  private static final String EXECUTION_ARN =
+      "arn:aws:states:us-east-1:123456789012:execution:studio-lifecycle-StudioUserLifecycle:";
 
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
-
-  @BeforeEach
-  void capture() {
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-  }
-
-  private int run(String... files) {
-    String[] args = new String[files.length + 3];
-    args[0] = "hr-event";
-    args[1] = "--project";
-    args[2] = ROOT;
-    for (int i = 0; i < files.length; i++) {
-      args[i + 3] = files[i].startsWith("/") ? files[i] : Path.of(ROOT, files[i]).toString();
+  /** {@code hr-event --project-root <root> [options...] <files...>}. */
+  private static String[] hrEvent(String... optionsAndFiles) {
+    List<String> args = new ArrayList<>(List.of("hr-event", "--project-root", ROOT.toString()));
+    for (String arg : optionsAndFiles) {
+      args.add(arg.startsWith("events/") ? ROOT.resolve(arg).toString() : arg);
     }
-    return StudioLifecycleCommand.execute(args);
+    return args.toArray(String[]::new);
   }
 
-  private String out() {
-    return stdout.toString(StandardCharsets.UTF_8);
+  private static int occurrences(String text, String part) {
+    return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
   }
 
   @Test
-  void aHireOnboardsAndATerminationOffboardsInOneEmulator() {
-    int exit = run("events/hr/employee-hired.json", "events/hr/employee-terminated.json");
-    assertThat(out()).contains("rule StudioUserLifecycleStateMachineEmployeeHired starts")
-        .contains("\"userProfileName\":\"jane-doe\"")
-        .contains("notification: Onboarded jane-doe")
-        .contains("rule StudioUserLifecycleStateMachineEmployeeTerminated starts")
-        .contains("notification: Offboarded jane-doe")
-        .doesNotContain("\"level\":");
-    assertThat(out().split("SUCCEEDED", -1)).hasSize(3);
-    assertThat(exit).isZero();
+  void anSnsMessageOnboardsOnceAndItsRedeliveryStartsNothingNew() {
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              hrEvent(
+                  "events/hr/employee-hired-sns.json",
+                  "events/hr/employee-hired-sns-redelivered.json"));
+
+      assertThat(exit).as(command.err()).isZero();
+      String out = command.out();
+      String arn = EXECUTION_ARN + "hr-2026-000124";
+      assertThat(out)
+          .contains(
+              "== "
+                  + ROOT.resolve("events/hr/employee-hired-sns.json")
+                  + "\n"
+                  + "SNS: StartWorkflow started execution "
+                  + arn
+                  + " (ONBOARD) for HR event hr-2026-000124\n"
+                  + "Execution hr-2026-000124  (studio-lifecycle-StudioUserLifecycle)\n"
+                  + "+00:00:00      Validate\n",
+              "SUCCEEDED at +00:00:30 (virtual time)\n",
+              "\"Onboarded john-roe\"  action=ONBOARD  outcome=SUCCEEDED\n",
+              "10 state transitions, 4 Lambda invocations, virtual duration 00:00:30\n",
+              "== "
+                  + ROOT.resolve("events/hr/employee-hired-sns-redelivered.json")
+                  + "\n"
+                  + "SNS: StartWorkflow found execution "
+                  + arn
+                  + " for HR event hr-2026-000124 already started: a redelivery, nothing new "
+                  + "started\n");
+      assertThat(out)
+          .endsWith(
+              "== Summary\n"
+                  + "Executions of studio-lifecycle-StudioUserLifecycle: 1\n"
+                  + "  SUCCEEDED  "
+                  + arn
+                  + "\n"
+                  + "Notifications published: 1\n");
+      assertThat(occurrences(out, "\"Onboarded john-roe\"")).isOne();
+      assertThat(out).as("handler logs are dropped").doesNotContain("\"level\"");
+    }
+  }
+
+  @Test
+  void aHireOnTheBusOnboards() {
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run(hrEvent("events/hr/employee-hired.json"));
+
+      assertThat(exit).as(command.err()).isZero();
+      assertThat(command.out())
+          .contains(
+              "EventBridge: rule StudioUserLifecycleStateMachineEmployeeHired starts execution ",
+              "\"userProfileName\":\"jane-doe\"",
+              "+00:00:00      CreateUserProfile\n",
+              "\"Onboarded jane-doe\"  action=ONBOARD  outcome=SUCCEEDED\n",
+              "Executions of studio-lifecycle-StudioUserLifecycle: 1\n",
+              "Notifications published: 1\n");
+    }
+  }
+
+  @Test
+  void aTerminationOnTheBusOffboards() {
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              hrEvent(
+                  "--scenario",
+                  ROOT.resolve("events/scenarios/offboarding-jane-doe.json").toString(),
+                  "events/hr/employee-terminated.json"));
+
+      assertThat(exit).as(command.err()).isZero();
+      assertThat(command.out())
+          .contains(
+              "EventBridge: rule StudioUserLifecycleStateMachineEmployeeTerminated starts ",
+              "DeleteApps  (",
+              "DeleteUserProfile\n",
+              "\"Offboarded jane-doe\"  action=OFFBOARD  outcome=SUCCEEDED\n",
+              "Executions of studio-lifecycle-StudioUserLifecycle: 1\n");
+    }
+  }
+
+  @Test
+  void aHireAndATerminationInOneInvocationOnboardAndOffboardInOneEmulator() {
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              hrEvent("events/hr/employee-hired.json", "events/hr/employee-terminated.json"));
+
+      assertThat(exit).as(command.err()).isZero();
+      String out = command.out();
+      assertThat(out)
+          .containsSubsequence(
+              "rule StudioUserLifecycleStateMachineEmployeeHired starts",
+              "\"Onboarded jane-doe\"  action=ONBOARD  outcome=SUCCEEDED",
+              "rule StudioUserLifecycleStateMachineEmployeeTerminated starts",
+              // The profile the hire created is deleted: the termination saw it.
+              "DeleteUserProfile\n",
+              "\"Offboarded jane-doe\"  action=OFFBOARD  outcome=SUCCEEDED",
+              "Executions of studio-lifecycle-StudioUserLifecycle: 2\n",
+              "Notifications published: 2\n");
+      assertThat(occurrences(out, "  SUCCEEDED  " + EXECUTION_ARN)).isEqualTo(2);
+    }
   }
 
   @Test
   void anEventNoRuleMatchesStartsNothingAndIsNotAnError() {
-    int exit = run("events/hr/not-matching-employee-promoted.json");
-    assertThat(out()).contains("no rule matched \"Employee Promoted\"")
-        .contains("nothing started").doesNotContain("execution ");
-    assertThat(exit).isZero();
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run(hrEvent("events/hr/not-matching-employee-promoted.json"));
+
+      assertThat(exit).isZero();
+      assertThat(command.out())
+          .contains(
+              "EventBridge: no rule matched \"Employee Promoted\" from com.example.hr on bus "
+                  + "default, nothing started\n",
+              "Executions of studio-lifecycle-StudioUserLifecycle: 0\n")
+          .doesNotContain("Execution ");
+    }
   }
 
   @Test
-  void anUnusableHireGoesToTheUnusableEventsQueue() throws IOException {
+  void anUnusableHireGoesToTheUnusableEventsQueueAndExitsTwo() throws IOException {
     Path event = dir.resolve("no-email.json");
-    Files.writeString(event, Files.readString(Path.of(ROOT, "events/hr/employee-hired.json"))
-        .replace("\"email\": \"jane.doe@example.com\"", "\"phone\": \"0\""));
-    int exit = run(event.toString());
-    assertThat(out()).contains("rule HrEventsUnusableRule sent the event to "
-        + "arn:aws:sqs:us-east-1:123456789012:HrEventsUnusableQueue, nothing started");
-    assertThat(exit).isEqualTo(2);
+    Files.writeString(
+        event,
+        Files.readString(ROOT.resolve("events/hr/employee-hired.json"))
+            .replace("\"email\": \"jane.doe@example.com\"", "\"phone\": \"0\""));
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run(hrEvent(event.toString()));
+
+      assertThat(command.out())
+          .contains(
+              "rule HrEventsUnusableRule sent the event to "
+                  + "arn:aws:sqs:us-east-1:123456789012:HrEventsUnusableQueue, nothing started");
+      assertThat(exit).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void anSnsMessageThatIsNoHrMessageStartsNothingAndExitsOne() {
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run(hrEvent("events/start-workflow/malformed-message.json"));
+
+      assertThat(command.out())
+          .contains(
+              "SNS: StartWorkflow failed with dev.studiolifecycle.error.InvalidHrMessage: ",
+              "Lambda retries twice, then sends the message to the dead-letter queue",
+              "Executions of studio-lifecycle-StudioUserLifecycle: 0\n");
+      assertThat(exit).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aFailedExecutionExitsOne() throws IOException {
+    Path event = dir.resolve("other-domain.json");
+    Files.writeString(
+        event,
+        Files.readString(ROOT.resolve("events/hr/employee-hired-sns.json"))
+            .replace("d-studiolocal01", "d-nosuchdomain1"));
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run(hrEvent(event.toString()));
+
+      assertThat(command.out())
+          .contains(
+              "FAILED at +00:00:00 (virtual time): dev.studiolifecycle.error.DomainNotFound",
+              "outcome=FAILED",
+              "  FAILED  " + EXECUTION_ARN + "hr-2026-000124\n");
+      assertThat(exit).isEqualTo(1);
+    }
   }
 
   @Test
   void aFileThatIsNoHrEventStopsBeforeAnythingStarts() throws IOException {
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{\"eventId\": \"hr-1\"}");
-    int exit = run("events/hr/employee-hired.json", bad.toString());
-    assertThat(stderr.toString(StandardCharsets.UTF_8))
-        .contains("is not an HR event in a shape this command knows");
-    assertThat(out()).doesNotContain("starts execution");
-    assertThat(exit).isEqualTo(2);
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run(hrEvent("events/hr/employee-hired.json", bad.toString()));
+
+      assertThat(command.err())
+          .contains("hr-event: " + bad)
+          .contains("is not an HR event in a shape this command knows");
+      assertThat(command.out()).doesNotContain("starts execution");
+      assertThat(exit).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void handlerLogsGoToTheFileAskedAndTheShortOptionNamesWorkToo() throws IOException {
+    Path log = dir.resolve("handlers.log");
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              "hr-event",
+              "--project",
+              ROOT.toString(),
+              "--handler-log",
+              log.toString(),
+              ROOT.resolve("events/hr/employee-hired-sns.json").toString());
+
+      assertThat(exit).as(command.err()).isZero();
+      assertThat(command.out()).doesNotContain("\"level\"");
+    }
+    // EMF metrics of the handlers (their log lines go wherever Log4j was first pointed).
+    assertThat(Files.readString(log)).contains("\"WorkflowsStarted\":1.0");
+  }
+
+  @Test
+  void outsideTheProjectRootItSaysWhereToRunFrom() {
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              "hr-event",
+              "--project-root",
+              dir.toString(),
+              ROOT.resolve("events/hr/employee-hired.json").toString());
+
+      assertThat(exit).isEqualTo(2);
+      assertThat(command.err()).contains("run this command from the project's root folder");
+    }
   }
 }

@@ -94,6 +94,26 @@ class RunCommandTest {
   }
 
   @Test
+  void whatTheScenariosUserDidIsPrintedAfterTheReport() {
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              run(
+                  "offboard-app-opened-during-offboarding.json",
+                  "offboard-app-opened-during-offboarding.json"));
+
+      assertThat(exit).as(command.err()).isZero();
+      assertThat(command.out())
+          .contains(
+              "+00:02:00      DeleteUserProfile\n"
+                  + "                ! +00:02:00  dev.studiolifecycle.error.ProfileInUse: ")
+          .endsWith(
+              "User actions (scenario timeline): 1\n"
+                  + "+00:01:00      CreateApp JupyterServer/default of user profile jane-doe\n");
+    }
+  }
+
+  @Test
   void templateParametersChangeTheRun() {
     try (CommandOutput command = new CommandOutput()) {
       int exit =

@@ -44,6 +44,7 @@ public final class SageMakerService implements EmulatedService {
   private final IdSource ids;
   private final RoleAssumption roles;
   private final List<Operation> operations;
+  private final Map<String, Handler> handlers = new LinkedHashMap<>();
 
   private final Map<String, Domain> domains = new LinkedHashMap<>();
   private final Map<String, UserProfile> profiles = new LinkedHashMap<>();
@@ -368,6 +369,44 @@ public final class SageMakerService implements EmulatedService {
     }
     apps.put(key, app);
     tagsByArn.put(app.arn(), new LinkedHashMap<>(seed.tags()));
+  }
+
+  // ---------------------------------------------------------------- users (scenario timelines)
+
+  /**
+   * Runs {@code operation} as a Studio user would call it, at time {@code at} (due now or earlier;
+   * a scenario timeline's action): the same rules and effects as the API call, without a request to
+   * log or faults to inject, since it is not the workflow's call.
+   *
+   * @throws dev.studiolifecycle.local.emulator.AwsServiceError when SageMaker refuses it (the call
+   *     a user would see fail)
+   * @throws IllegalArgumentException when SageMaker has no such operation
+   */
+  public synchronized void perform(String operation, JsonNode input, Instant at) {
+    Handler handler = handlers.get(operation);
+    if (handler == null) {
+      throw new IllegalArgumentException(
+          "SageMaker has no operation '" + operation + "'; it serves " + handlers.keySet());
+    }
+    settle(at);
+    handler.handle(new ServiceRequest(signingName(), operation, input, ids.uuid(), at, null), at);
+  }
+
+  /** The app types SageMaker knows ({@code JupyterServer}, {@code Canvas}, ...). */
+  public static List<String> appTypes() {
+    return SageMakerConstraints.APP_TYPES;
+  }
+
+  /** Whether {@code name} is a valid name of a user profile, space or app. */
+  public static boolean isValidName(String name) {
+    return name != null
+        && name.length() <= SageMakerConstraints.NAME_MAX
+        && SageMakerConstraints.NAME.matcher(name).matches();
+  }
+
+  /** Whether {@code instanceType} is an instance type SageMaker apps run on. */
+  public static boolean isAppInstanceType(String instanceType) {
+    return SageMakerConstraints.INSTANCE_TYPES.contains(instanceType);
   }
 
   // ---------------------------------------------------------------- inspection (Java)
@@ -1322,10 +1361,12 @@ public final class SageMakerService implements EmulatedService {
   // ---------------------------------------------------------------- shared
 
   private Operation reading(String name, Handler handler) {
+    handlers.put(name, handler);
     return Operation.reading(name, guarded(handler));
   }
 
   private Operation mutating(String name, Handler handler) {
+    handlers.put(name, handler);
     return Operation.mutating(name, guarded(handler));
   }
 

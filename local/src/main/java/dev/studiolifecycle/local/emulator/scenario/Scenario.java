@@ -12,6 +12,8 @@ import java.util.Map;
  *
  * @param randomSeed seeds generated ids and probabilistic faults (applied when building the
  *     emulator)
+ * @param timeline what Studio users do while the simulation runs, at times counted from when the
+ *     scenario is applied
  */
 public record Scenario(
     String description,
@@ -20,7 +22,8 @@ public record Scenario(
     Iam iam,
     SageMaker sagemaker,
     Sns sns,
-    Faults faults) {
+    Faults faults,
+    List<TimelineEntry> timeline) {
 
   /** Overrides of {@code SageMakerTimings}; absent fields keep the defaults. */
   public record Timings(
@@ -143,4 +146,45 @@ public record Scenario(
 
   /** Deleting matching user profiles ends in Delete_Failed; absent fields match anything. */
   public record UserProfileDeletionFault(String domainId, String userProfileName) {}
+
+  /**
+   * One thing a Studio user does ({@code at}, required, after the scenario is applied): exactly one
+   * of the four actions, each the SageMaker call the Studio UI makes for it.
+   */
+  public record TimelineEntry(
+      String at,
+      CreateApp createApp,
+      DeleteApp deleteApp,
+      CreateSpace createSpace,
+      DeleteSpace deleteSpace) {}
+
+  /**
+   * The user opens an app of a user profile or of a space (exactly one); {@code domainId}, {@code
+   * appType} and {@code appName} are required.
+   */
+  public record CreateApp(
+      String domainId,
+      String userProfileName,
+      String spaceName,
+      String appType,
+      String appName,
+      String instanceType) {}
+
+  /** The user deletes an app of a user profile or of a space (exactly one). */
+  public record DeleteApp(
+      String domainId, String userProfileName, String spaceName, String appType, String appName) {}
+
+  /**
+   * The user creates a space she owns; {@code sharingType} Private (default) or Shared, {@code
+   * appType} the app it is for.
+   */
+  public record CreateSpace(
+      String domainId,
+      String spaceName,
+      String ownerUserProfileName,
+      String sharingType,
+      String appType) {}
+
+  /** The user deletes a space. */
+  public record DeleteSpace(String domainId, String spaceName) {}
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
 import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
 import dev.studiolifecycle.local.emulator.iam.ManagedPolicySeed;
@@ -15,6 +17,7 @@ import dev.studiolifecycle.local.emulator.sagemaker.AppSelector;
 import dev.studiolifecycle.local.emulator.sagemaker.AppStatus;
 import dev.studiolifecycle.local.emulator.sagemaker.DomainSeed;
 import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
+import dev.studiolifecycle.local.emulator.sagemaker.SageMakerService;
 import dev.studiolifecycle.local.emulator.sagemaker.SageMakerTimings;
 import dev.studiolifecycle.local.emulator.sagemaker.SpaceSeed;
 import dev.studiolifecycle.local.emulator.sagemaker.UserProfileSeed;
@@ -23,7 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +46,8 @@ public final class ScenarioLoader {
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private static final JsonNodeFactory JSON_NODES = JsonNodeFactory.instance;
 
   private ScenarioLoader() {}
 
@@ -116,6 +123,189 @@ public final class ScenarioLoader {
     if (scenario.faults() != null) {
       applyFaults(scenario.faults(), emulator, at.field("faults"));
     }
+    if (scenario.timeline() != null) {
+      applyTimeline(scenario.timeline(), emulator, at);
+    }
+  }
+
+  /** The SageMaker call a timeline entry makes, and how a report names it. */
+  private record UserCall(String operation, ObjectNode input, String description) {}
+
+  /**
+   * Schedules the users' actions at their times after now, each checked first: a mistake in the
+   * file is reported when it loads, not when the action comes due.
+   */
+  private static void applyTimeline(
+      List<Scenario.TimelineEntry> entries, AwsEmulator emulator, Context at) {
+    Instant start = emulator.clock().instant();
+    for (int i = 0; i < entries.size(); i++) {
+      Scenario.TimelineEntry entry = entries.get(i);
+      Context here = at.index("timeline", i);
+      if (entry == null) {
+        throw here.error("must be an object with 'at' and one action");
+      }
+      required(entry.at(), here.field("at"));
+      Duration after = duration(entry.at(), here.field("at"));
+      List<String> actions = new ArrayList<>();
+      if (entry.createApp() != null) {
+        actions.add("createApp");
+      }
+      if (entry.deleteApp() != null) {
+        actions.add("deleteApp");
+      }
+      if (entry.createSpace() != null) {
+        actions.add("createSpace");
+      }
+      if (entry.deleteSpace() != null) {
+        actions.add("deleteSpace");
+      }
+      if (actions.size() != 1) {
+        throw here.error(
+            "give exactly one of createApp, deleteApp, createSpace, deleteSpace"
+                + (actions.isEmpty() ? "" : ", not " + String.join(" and ", actions)));
+      }
+      UserCall call =
+          switch (actions.get(0)) {
+            case "createApp" -> createApp(entry.createApp(), emulator, here.field("createApp"));
+            case "deleteApp" -> deleteApp(entry.deleteApp(), emulator, here.field("deleteApp"));
+            case "createSpace" ->
+                createSpace(entry.createSpace(), emulator, here.field("createSpace"));
+            default -> deleteSpace(entry.deleteSpace(), emulator, here.field("deleteSpace"));
+          };
+      emulator
+          .scheduledActions()
+          .schedule(
+              start.plus(after),
+              call.description(),
+              when -> emulator.sageMaker().perform(call.operation(), call.input(), when));
+    }
+  }
+
+  private static UserCall createApp(Scenario.CreateApp app, AwsEmulator emulator, Context at) {
+    ObjectNode input =
+        appKey(
+            app.domainId(),
+            app.userProfileName(),
+            app.spaceName(),
+            app.appType(),
+            app.appName(),
+            emulator,
+            at);
+    if (app.instanceType() != null) {
+      if (!SageMakerService.isAppInstanceType(app.instanceType())) {
+        throw at.field("instanceType")
+            .error("'" + app.instanceType() + "' is not an instance type SageMaker apps run on");
+      }
+      input.putObject("ResourceSpec").put("InstanceType", app.instanceType());
+    }
+    return new UserCall("CreateApp", input, "CreateApp " + appName(input));
+  }
+
+  private static UserCall deleteApp(Scenario.DeleteApp app, AwsEmulator emulator, Context at) {
+    ObjectNode input =
+        appKey(
+            app.domainId(),
+            app.userProfileName(),
+            app.spaceName(),
+            app.appType(),
+            app.appName(),
+            emulator,
+            at);
+    return new UserCall("DeleteApp", input, "DeleteApp " + appName(input));
+  }
+
+  private static UserCall createSpace(
+      Scenario.CreateSpace space, AwsEmulator emulator, Context at) {
+    ObjectNode input = JSON_NODES.objectNode();
+    input.put("DomainId", domainOf(space.domainId(), emulator, at));
+    input.put("SpaceName", name(space.spaceName(), at.field("spaceName")));
+    String owner = name(space.ownerUserProfileName(), at.field("ownerUserProfileName"));
+    String sharing = space.sharingType() == null ? "Private" : space.sharingType();
+    if (!List.of("Private", "Shared").contains(sharing)) {
+      throw at.field("sharingType").error("'" + sharing + "' is not one of Private, Shared");
+    }
+    input.putObject("OwnershipSettings").put("OwnerUserProfileName", owner);
+    input.putObject("SpaceSharingSettings").put("SharingType", sharing);
+    if (space.appType() != null) {
+      input.putObject("SpaceSettings").put("AppType", appType(space.appType(), at));
+    }
+    return new UserCall(
+        "CreateSpace",
+        input,
+        "CreateSpace " + space.spaceName() + " (" + sharing + ", owner " + owner + ")");
+  }
+
+  private static UserCall deleteSpace(
+      Scenario.DeleteSpace space, AwsEmulator emulator, Context at) {
+    ObjectNode input = JSON_NODES.objectNode();
+    input.put("DomainId", domainOf(space.domainId(), emulator, at));
+    input.put("SpaceName", name(space.spaceName(), at.field("spaceName")));
+    return new UserCall("DeleteSpace", input, "DeleteSpace " + space.spaceName());
+  }
+
+  /** DomainId, UserProfileName or SpaceName, AppType and AppName, each checked. */
+  private static ObjectNode appKey(
+      String domainId,
+      String userProfileName,
+      String spaceName,
+      String appType,
+      String appName,
+      AwsEmulator emulator,
+      Context at) {
+    ObjectNode input = JSON_NODES.objectNode();
+    input.put("DomainId", domainOf(domainId, emulator, at));
+    if ((userProfileName == null) == (spaceName == null)) {
+      throw at.error("give exactly one of userProfileName and spaceName");
+    }
+    if (userProfileName != null) {
+      input.put("UserProfileName", name(userProfileName, at.field("userProfileName")));
+    } else {
+      input.put("SpaceName", name(spaceName, at.field("spaceName")));
+    }
+    input.put("AppType", appType(appType, at));
+    input.put("AppName", name(appName, at.field("appName")));
+    return input;
+  }
+
+  /** {@code JupyterServer/default of user profile jane-doe}. */
+  private static String appName(ObjectNode input) {
+    String owner =
+        input.has("UserProfileName")
+            ? "user profile " + input.get("UserProfileName").asText()
+            : "space " + input.get("SpaceName").asText();
+    return input.get("AppType").asText() + "/" + input.get("AppName").asText() + " of " + owner;
+  }
+
+  private static String domainOf(String domainId, AwsEmulator emulator, Context at) {
+    required(domainId, at.field("domainId"));
+    if (!emulator.sageMaker().domainIds().contains(domainId)) {
+      throw at.field("domainId")
+          .error(
+              "'"
+                  + domainId
+                  + "' is not a domain of this scenario (sagemaker.domains has "
+                  + emulator.sageMaker().domainIds()
+                  + ")");
+    }
+    return domainId;
+  }
+
+  private static String appType(String appType, Context at) {
+    required(appType, at.field("appType"));
+    if (!SageMakerService.appTypes().contains(appType)) {
+      throw at.field("appType")
+          .error("'" + appType + "' is not one of " + SageMakerService.appTypes());
+    }
+    return appType;
+  }
+
+  private static String name(String value, Context at) {
+    required(value, at);
+    if (!SageMakerService.isValidName(value)) {
+      throw at.error(
+          "'" + value + "' must match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62} (a SageMaker name)");
+    }
+    return value;
   }
 
   private static void applyIam(Scenario.Iam iam, AwsEmulator emulator, Context at) {

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
+import dev.studiolifecycle.local.emulator.AwsServiceError;
 import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.emulator.iam.RoleSeed;
 import dev.studiolifecycle.local.time.VirtualClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -846,6 +850,40 @@ class SageMakerServiceTest {
                         "arn:aws:sagemaker:us-east-1:123456789012:user-profile/"
                             + "d-iamdomain0001/ghost")),
         "does not exist");
+  }
+
+  // ------------------------------------------------------------ users (scenario timelines)
+
+  @Test
+  void performRunsAUsersCallAtItsDueTimeWithTheServicesRules() {
+    emulator.sageMaker().seedUserProfile(UserProfileSeed.inService(IAM_DOMAIN, "jane-doe"));
+    emulator
+        .sageMaker()
+        .seedApp(
+            AppSeed.ofUserProfile(
+                IAM_DOMAIN, "jane-doe", "Canvas", "default", AppStatus.IN_SERVICE));
+    Instant due = clock.instant().plus(Duration.ofMinutes(1));
+    clock.advance(Duration.ofMinutes(4));
+    ObjectNode canvas =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("DomainId", IAM_DOMAIN)
+            .put("UserProfileName", "jane-doe")
+            .put("AppType", "Canvas")
+            .put("AppName", "default");
+
+    emulator.sageMaker().perform("DeleteApp", canvas, due);
+
+    // Deleted two minutes after the due time, not after the clock's time.
+    assertThat(emulator.sageMaker().appStatus(IAM_DOMAIN, "jane-doe", null, "Canvas", "default"))
+        .contains(AppStatus.DELETED);
+    assertThat(emulator.requestLog().calls()).isEmpty();
+    assertThatThrownBy(() -> emulator.sageMaker().perform("DeleteApp", canvas, clock.instant()))
+        .isInstanceOfSatisfying(
+            AwsServiceError.class, e -> assertThat(e.code()).isEqualTo("ResourceInUse"));
+    assertThatThrownBy(() -> emulator.sageMaker().perform("StopApp", canvas, clock.instant()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SageMaker has no operation 'StopApp'");
   }
 
   // ------------------------------------------------------------ shared steps
