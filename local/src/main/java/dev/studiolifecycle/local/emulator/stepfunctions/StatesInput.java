@@ -1,8 +1,7 @@
 package dev.studiolifecycle.local.emulator.stepfunctions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
+import dev.studiolifecycle.local.emulator.ConstraintViolations;
 import java.util.Set;
 
 /**
@@ -14,7 +13,7 @@ import java.util.Set;
 final class StatesInput {
 
   private final JsonNode node;
-  private final List<String> violations = new ArrayList<>();
+  private final ConstraintViolations violations = new ConstraintViolations();
 
   StatesInput(JsonNode node) {
     this.node = node;
@@ -31,15 +30,7 @@ final class StatesInput {
           "Member '" + member + "' must be a string, got " + value.getNodeType());
     }
     String text = value.asText();
-    if (text.length() > maxLength) {
-      violations.add(
-          "Value '"
-              + text
-              + "' at '"
-              + member
-              + "' failed to satisfy constraint: Member must have length less than or equal to "
-              + maxLength);
-    }
+    violations.checkString(text, member, null, 0, maxLength);
     return text;
   }
 
@@ -47,17 +38,9 @@ final class StatesInput {
   String requiredString(String member, int maxLength) {
     String text = string(member, maxLength);
     if (text == null) {
-      violations.add(
-          "Value null at '"
-              + member
-              + "' failed to satisfy constraint: Member must not "
-              + "be null");
+      violations.missing(member);
     } else if (text.isEmpty()) {
-      violations.add(
-          "Value '' at '"
-              + member
-              + "' failed to satisfy constraint: Member must have "
-              + "length greater than or equal to 1");
+      violations.add(text, member, "Member must have length greater than or equal to 1");
     }
     return text;
   }
@@ -65,14 +48,8 @@ final class StatesInput {
   /** A string member that must be one of {@code values} when present. */
   String enumeration(String member, Set<String> values) {
     String text = string(member, Integer.MAX_VALUE);
-    if (text != null && !values.contains(text)) {
-      violations.add(
-          "Value '"
-              + text
-              + "' at '"
-              + member
-              + "' failed to satisfy constraint: Member must satisfy enum value set: "
-              + values.stream().sorted().toList());
+    if (text != null) {
+      violations.checkEnum(text, member, values.stream().sorted().toList());
     }
     return text;
   }
@@ -100,25 +77,7 @@ final class StatesInput {
           "Member '" + member + "' must be an integer, got " + value);
     }
     int number = value.asInt();
-    if (number < min) {
-      violations.add(
-          "Value '"
-              + number
-              + "' at '"
-              + member
-              + "' failed to satisfy constraint: "
-              + "Member must have value greater than or equal to "
-              + min);
-    } else if (number > max) {
-      violations.add(
-          "Value '"
-              + number
-              + "' at '"
-              + member
-              + "' failed to satisfy constraint: "
-              + "Member must have value less than or equal to "
-              + max);
-    }
+    violations.checkRange(number, member, min, max);
     return number;
   }
 
@@ -155,11 +114,6 @@ final class StatesInput {
 
   /** Throws {@code ValidationException} listing every violation so far. */
   void check() {
-    if (violations.isEmpty()) {
-      return;
-    }
-    String count =
-        violations.size() == 1 ? "1 validation error" : violations.size() + " validation errors";
-    throw StepFunctionsErrors.validation(count + " detected: " + String.join("; ", violations));
+    violations.throwIfAny(StepFunctionsErrors::validation);
   }
 }
