@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +37,6 @@ public final class SageMakerService implements EmulatedService {
   public static final String SERVICE_PRINCIPAL = "sagemaker.amazonaws.com";
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final int DEFAULT_MAX_RESULTS = 10;
 
   private final Clock clock;
   private final IdSource ids;
@@ -527,26 +525,23 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply listDomains(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String token = input.optionalString("NextToken", SageMakerConstraints.NEXT_TOKEN, 8192);
-    int max = input.optionalInt("MaxResults", 1, 100, DEFAULT_MAX_RESULTS);
+    ListQuery query = ListQuery.paging(input);
     input.throwIfInvalid();
-    List<Domain> all = new ArrayList<>(domains.values());
-    all.sort(Comparator.comparing((Domain d) -> d.creationTime).reversed());
-    Pages.Page<Domain> page = Pages.of(all, token, max);
-    ObjectNode out = JSON.objectNode();
-    ArrayNode list = out.putArray("Domains");
-    for (Domain domain : page.items()) {
-      ObjectNode item = list.addObject();
-      item.put("DomainArn", domain.arn());
-      item.put("DomainId", domain.domainId);
-      item.put("DomainName", domain.domainName);
-      item.put("Status", domain.timeline.status().wireName());
-      item.set("CreationTime", timestamp(domain.creationTime));
-      item.set("LastModifiedTime", timestamp(domain.timeline.changedAt()));
-      item.put("Url", domain.url());
-    }
-    putNextToken(out, page);
-    return ServiceReply.json(out);
+    Pages.Page<Domain> page =
+        query.page(
+            domains.values(), domain -> true, d -> d.creationTime, d -> d.timeline.changedAt());
+    return ListQuery.reply(
+        "Domains",
+        page,
+        (domain, item) -> {
+          item.put("DomainArn", domain.arn());
+          item.put("DomainId", domain.domainId);
+          item.put("DomainName", domain.domainName);
+          item.put("Status", domain.timeline.status().wireName());
+          item.set("CreationTime", timestamp(domain.creationTime));
+          item.set("LastModifiedTime", timestamp(domain.timeline.changedAt()));
+          item.put("Url", domain.url());
+        });
   }
 
   // ---------------------------------------------------------------- user profiles
@@ -657,10 +652,7 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply listUserProfiles(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String token = input.optionalString("NextToken", SageMakerConstraints.NEXT_TOKEN, 8192);
-    int max = input.optionalInt("MaxResults", 1, 100, DEFAULT_MAX_RESULTS);
-    String order = input.optionalEnum("SortOrder", SageMakerConstraints.SORT_ORDERS);
-    String sortBy = input.optionalEnum("SortBy", List.of("CreationTime", "LastModifiedTime"));
+    ListQuery query = ListQuery.sorted(input, List.of("CreationTime", "LastModifiedTime"));
     String domainId =
         input.optionalString(
             "DomainIdEquals", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
@@ -668,29 +660,24 @@ public final class SageMakerService implements EmulatedService {
         input.optionalString(
             "UserProfileNameContains", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
     input.throwIfInvalid();
-    List<UserProfile> all = new ArrayList<>();
-    for (UserProfile profile : profiles.values()) {
-      if ((domainId == null || domainId.equals(profile.domainId))
-          && (contains == null || profile.name.contains(contains))) {
-        all.add(profile);
-      }
-    }
-    Function<UserProfile, Instant> key =
-        "LastModifiedTime".equals(sortBy) ? p -> p.timeline.changedAt() : p -> p.creationTime;
-    sort(all, key, order);
-    Pages.Page<UserProfile> page = Pages.of(all, token, max);
-    ObjectNode out = JSON.objectNode();
-    ArrayNode list = out.putArray("UserProfiles");
-    for (UserProfile profile : page.items()) {
-      ObjectNode item = list.addObject();
-      item.put("DomainId", profile.domainId);
-      item.put("UserProfileName", profile.name);
-      item.put("Status", profile.status().wireName());
-      item.set("CreationTime", timestamp(profile.creationTime));
-      item.set("LastModifiedTime", timestamp(profile.timeline.changedAt()));
-    }
-    putNextToken(out, page);
-    return ServiceReply.json(out);
+    Pages.Page<UserProfile> page =
+        query.page(
+            profiles.values(),
+            p ->
+                ListQuery.equalsFilter(domainId, p.domainId)
+                    && ListQuery.containsFilter(contains, p.name),
+            p -> p.creationTime,
+            p -> p.timeline.changedAt());
+    return ListQuery.reply(
+        "UserProfiles",
+        page,
+        (profile, item) -> {
+          item.put("DomainId", profile.domainId);
+          item.put("UserProfileName", profile.name);
+          item.put("Status", profile.status().wireName());
+          item.set("CreationTime", timestamp(profile.creationTime));
+          item.set("LastModifiedTime", timestamp(profile.timeline.changedAt()));
+        });
   }
 
   private ServiceReply updateUserProfile(ServiceRequest request, Instant now) {
@@ -926,10 +913,7 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply listApps(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String token = input.optionalString("NextToken", SageMakerConstraints.NEXT_TOKEN, 8192);
-    int max = input.optionalInt("MaxResults", 1, 100, DEFAULT_MAX_RESULTS);
-    String order = input.optionalEnum("SortOrder", SageMakerConstraints.SORT_ORDERS);
-    input.optionalEnum("SortBy", List.of("CreationTime"));
+    ListQuery query = ListQuery.sorted(input, List.of("CreationTime"));
     String domainId =
         input.optionalString(
             "DomainIdEquals", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
@@ -944,34 +928,31 @@ public final class SageMakerService implements EmulatedService {
       throw SageMakerErrors.validation(
           "UserProfileNameEquals and SpaceNameEquals cannot be specified together.");
     }
-    List<App> all = new ArrayList<>();
-    for (App app : apps.values()) {
-      if ((domainId == null || domainId.equals(app.domainId()))
-          && (user == null || user.equals(app.userProfileName()))
-          && (spaceName == null || spaceName.equals(app.spaceName()))) {
-        all.add(app);
-      }
-    }
-    sort(all, app -> app.creationTime, order);
-    Pages.Page<App> page = Pages.of(all, token, max);
-    ObjectNode out = JSON.objectNode();
-    ArrayNode list = out.putArray("Apps");
-    for (App app : page.items()) {
-      ObjectNode item = list.addObject();
-      item.put("DomainId", app.domainId());
-      if (app.userProfileName() != null) {
-        item.put("UserProfileName", app.userProfileName());
-      } else {
-        item.put("SpaceName", app.spaceName());
-      }
-      item.put("AppType", app.appType());
-      item.put("AppName", app.appName());
-      item.put("Status", app.status().wireName());
-      item.set("CreationTime", timestamp(app.creationTime));
-      item.set("ResourceSpec", app.resourceSpec.deepCopy());
-    }
-    putNextToken(out, page);
-    return ServiceReply.json(out);
+    Pages.Page<App> page =
+        query.page(
+            apps.values(),
+            app ->
+                ListQuery.equalsFilter(domainId, app.domainId())
+                    && ListQuery.equalsFilter(user, app.userProfileName())
+                    && ListQuery.equalsFilter(spaceName, app.spaceName()),
+            app -> app.creationTime,
+            app -> app.timeline.changedAt());
+    return ListQuery.reply(
+        "Apps",
+        page,
+        (app, item) -> {
+          item.put("DomainId", app.domainId());
+          if (app.userProfileName() != null) {
+            item.put("UserProfileName", app.userProfileName());
+          } else {
+            item.put("SpaceName", app.spaceName());
+          }
+          item.put("AppType", app.appType());
+          item.put("AppName", app.appName());
+          item.put("Status", app.status().wireName());
+          item.set("CreationTime", timestamp(app.creationTime));
+          item.set("ResourceSpec", app.resourceSpec.deepCopy());
+        });
   }
 
   private ServiceReply deleteApp(ServiceRequest request, Instant now) {
@@ -1167,10 +1148,7 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply listSpaces(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String token = input.optionalString("NextToken", SageMakerConstraints.NEXT_TOKEN, 8192);
-    int max = input.optionalInt("MaxResults", 1, 100, DEFAULT_MAX_RESULTS);
-    String order = input.optionalEnum("SortOrder", SageMakerConstraints.SORT_ORDERS);
-    String sortBy = input.optionalEnum("SortBy", List.of("CreationTime", "LastModifiedTime"));
+    ListQuery query = ListQuery.sorted(input, List.of("CreationTime", "LastModifiedTime"));
     String domainId =
         input.optionalString(
             "DomainIdEquals", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
@@ -1178,54 +1156,48 @@ public final class SageMakerService implements EmulatedService {
         input.optionalString(
             "SpaceNameContains", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
     input.throwIfInvalid();
-    List<Space> all = new ArrayList<>();
-    for (Space space : spaces.values()) {
-      if ((domainId == null || domainId.equals(space.domainId))
-          && (contains == null || space.name.contains(contains))) {
-        all.add(space);
+    Pages.Page<Space> page =
+        query.page(
+            spaces.values(),
+            s ->
+                ListQuery.equalsFilter(domainId, s.domainId)
+                    && ListQuery.containsFilter(contains, s.name),
+            s -> s.creationTime,
+            s -> s.timeline.changedAt());
+    return ListQuery.reply("Spaces", page, SageMakerService::putSpaceSummary);
+  }
+
+  private static void putSpaceSummary(Space space, ObjectNode item) {
+    item.put("DomainId", space.domainId);
+    item.put("SpaceName", space.name);
+    item.put("Status", space.status().wireName());
+    item.set("CreationTime", timestamp(space.creationTime));
+    item.set("LastModifiedTime", timestamp(space.timeline.changedAt()));
+    if (space.spaceSettings != null) {
+      ObjectNode summary = item.putObject("SpaceSettingsSummary");
+      JsonNode appType = space.spaceSettings.get("AppType");
+      if (appType != null) {
+        summary.set("AppType", appType.deepCopy());
+      }
+      JsonNode remoteAccess = space.spaceSettings.get("RemoteAccess");
+      if (remoteAccess != null) {
+        summary.set("RemoteAccess", remoteAccess.deepCopy());
+      }
+      JsonNode storage = space.spaceSettings.get("SpaceStorageSettings");
+      if (storage != null) {
+        summary.set("SpaceStorageSettings", storage.deepCopy());
       }
     }
-    Function<Space, Instant> key =
-        "LastModifiedTime".equals(sortBy) ? s -> s.timeline.changedAt() : s -> s.creationTime;
-    sort(all, key, order);
-    Pages.Page<Space> page = Pages.of(all, token, max);
-    ObjectNode out = JSON.objectNode();
-    ArrayNode list = out.putArray("Spaces");
-    for (Space space : page.items()) {
-      ObjectNode item = list.addObject();
-      item.put("DomainId", space.domainId);
-      item.put("SpaceName", space.name);
-      item.put("Status", space.status().wireName());
-      item.set("CreationTime", timestamp(space.creationTime));
-      item.set("LastModifiedTime", timestamp(space.timeline.changedAt()));
-      if (space.spaceSettings != null) {
-        ObjectNode summary = item.putObject("SpaceSettingsSummary");
-        JsonNode appType = space.spaceSettings.get("AppType");
-        if (appType != null) {
-          summary.set("AppType", appType.deepCopy());
-        }
-        JsonNode remoteAccess = space.spaceSettings.get("RemoteAccess");
-        if (remoteAccess != null) {
-          summary.set("RemoteAccess", remoteAccess.deepCopy());
-        }
-        JsonNode storage = space.spaceSettings.get("SpaceStorageSettings");
-        if (storage != null) {
-          summary.set("SpaceStorageSettings", storage.deepCopy());
-        }
-      }
-      if (space.sharingType != null) {
-        item.putObject("SpaceSharingSettingsSummary").put("SharingType", space.sharingType);
-      }
-      if (space.ownerUserProfileName != null) {
-        item.putObject("OwnershipSettingsSummary")
-            .put("OwnerUserProfileName", space.ownerUserProfileName);
-      }
-      if (space.displayName != null) {
-        item.put("SpaceDisplayName", space.displayName);
-      }
+    if (space.sharingType != null) {
+      item.putObject("SpaceSharingSettingsSummary").put("SharingType", space.sharingType);
     }
-    putNextToken(out, page);
-    return ServiceReply.json(out);
+    if (space.ownerUserProfileName != null) {
+      item.putObject("OwnershipSettingsSummary")
+          .put("OwnerUserProfileName", space.ownerUserProfileName);
+    }
+    if (space.displayName != null) {
+      item.put("SpaceDisplayName", space.displayName);
+    }
   }
 
   private ServiceReply deleteSpace(ServiceRequest request, Instant now) {
@@ -1331,16 +1303,15 @@ public final class SageMakerService implements EmulatedService {
   private ServiceReply listTags(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
     String arn = input.requiredString("ResourceArn", SageMakerConstraints.RESOURCE_ARN, 256);
-    String token = input.optionalString("NextToken", SageMakerConstraints.NEXT_TOKEN, 8192);
-    int max = input.optionalInt("MaxResults", 50, Integer.MAX_VALUE, 50);
+    ListQuery query = ListQuery.paging(input, 50, Integer.MAX_VALUE, 50);
     input.throwIfInvalid();
     List<Map.Entry<String, String>> all = new ArrayList<>(tagsOf(arn).entrySet());
-    Pages.Page<Map.Entry<String, String>> page = Pages.of(all, token, max);
+    Pages.Page<Map.Entry<String, String>> page = query.page(all);
     Map<String, String> pageTags = new LinkedHashMap<>();
     page.items().forEach(entry -> pageTags.put(entry.getKey(), entry.getValue()));
     ObjectNode out = JSON.objectNode();
     out.set("Tags", tagList(pageTags));
-    putNextToken(out, page);
+    ListQuery.putNextToken(out, page);
     return ServiceReply.json(out);
   }
 
@@ -1512,17 +1483,6 @@ public final class SageMakerService implements EmulatedService {
       }
     }
     return defaultInstanceType(appType);
-  }
-
-  private static <T> void sort(List<T> items, Function<T, Instant> key, String order) {
-    Comparator<T> ascending = Comparator.comparing(key);
-    items.sort("Ascending".equals(order) ? ascending : ascending.reversed());
-  }
-
-  private static void putNextToken(ObjectNode out, Pages.Page<?> page) {
-    if (page.nextToken() != null) {
-      out.put("NextToken", page.nextToken());
-    }
   }
 
   /** Timestamps travel as epoch seconds in the JSON protocols. */
