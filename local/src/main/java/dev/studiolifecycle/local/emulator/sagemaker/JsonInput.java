@@ -5,6 +5,7 @@ import dev.studiolifecycle.local.emulator.ConstraintViolations;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -49,13 +50,9 @@ final class JsonInput {
 
   /** The string member, or null when absent; checks the pattern (full match) and length. */
   String optionalString(String member, Pattern pattern, int maxLength) {
-    JsonNode value = node.get(member);
-    if (value == null || value.isNull()) {
+    JsonNode value = present(member, JsonNode::isTextual, "a string");
+    if (value == null) {
       return null;
-    }
-    if (!value.isTextual()) {
-      throw SageMakerErrors.serialization(
-          "Expected a string for member '" + at(member) + "' but got " + value.getNodeType());
     }
     String text = value.textValue();
     violations.checkString(text, at(member), pattern, 0, maxLength);
@@ -123,13 +120,9 @@ final class JsonInput {
 
   /** The nested structure, or null when absent. */
   JsonInput optionalObject(String member) {
-    JsonNode value = node.get(member);
-    if (value == null || value.isNull()) {
+    JsonNode value = present(member, JsonNode::isObject, "an object");
+    if (value == null) {
       return null;
-    }
-    if (!value.isObject()) {
-      throw SageMakerErrors.serialization(
-          "Expected an object for member '" + at(member) + "' but got " + value.getNodeType());
     }
     return new JsonInput(value, at(member) + ".", violations);
   }
@@ -144,13 +137,9 @@ final class JsonInput {
 
   /** The list members, or an empty list when absent; checks the count. */
   List<JsonNode> optionalList(String member, int minItems, int maxItems) {
-    JsonNode value = node.get(member);
-    if (value == null || value.isNull()) {
+    JsonNode value = present(member, JsonNode::isArray, "a list");
+    if (value == null) {
       return List.of();
-    }
-    if (!value.isArray()) {
-      throw SageMakerErrors.serialization(
-          "Expected a list for member '" + at(member) + "' but got " + value.getNodeType());
     }
     if (value.size() < minItems) {
       violations.add(
@@ -211,6 +200,27 @@ final class JsonInput {
   /** Throws a ValidationException naming every violation found so far. */
   void throwIfInvalid() {
     violations.throwIfAny(SageMakerErrors::validation);
+  }
+
+  /**
+   * The member, or null when it is absent or JSON null; a member of another JSON type than {@code
+   * type} is refused at once ({@code SerializationException}), as the service's deserializer does.
+   */
+  private JsonNode present(String member, Predicate<JsonNode> type, String expected) {
+    JsonNode value = node.get(member);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!type.test(value)) {
+      throw SageMakerErrors.serialization(
+          "Expected "
+              + expected
+              + " for member '"
+              + at(member)
+              + "' but got "
+              + value.getNodeType());
+    }
+    return value;
   }
 
   /** The member's path in AWS's style: lower camel case, dotted. */

@@ -3,6 +3,7 @@ package dev.studiolifecycle.local.emulator.stepfunctions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.emulator.ConstraintViolations;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reads the members of a Step Functions request as the service's front end does: a member of the
@@ -21,13 +22,9 @@ final class StatesInput {
 
   /** The member's text, or null when it is absent; checks its length. */
   String string(String member, int maxLength) {
-    JsonNode value = node.get(member);
-    if (value == null || value.isNull()) {
+    JsonNode value = present(member, JsonNode::isTextual, "a string");
+    if (value == null) {
       return null;
-    }
-    if (!value.isTextual()) {
-      throw StepFunctionsErrors.serialization(
-          "Member '" + member + "' must be a string, got " + value.getNodeType());
     }
     String text = value.asText();
     violations.checkString(text, member, null, 0, maxLength);
@@ -55,15 +52,8 @@ final class StatesInput {
   }
 
   boolean bool(String member, boolean absent) {
-    JsonNode value = node.get(member);
-    if (value == null || value.isNull()) {
-      return absent;
-    }
-    if (!value.isBoolean()) {
-      throw StepFunctionsErrors.serialization(
-          "Member '" + member + "' must be a boolean, got " + value.getNodeType());
-    }
-    return value.asBoolean();
+    JsonNode value = present(member, JsonNode::isBoolean, "a boolean");
+    return value == null ? absent : value.asBoolean();
   }
 
   /** An integer member between {@code min} and {@code max}, or {@code absent}. */
@@ -83,26 +73,26 @@ final class StatesInput {
 
   /** A structure member, or null when absent. */
   JsonNode object(String member) {
-    JsonNode value = node.get(member);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isObject()) {
-      throw StepFunctionsErrors.serialization(
-          "Member '" + member + "' must be a structure, got " + value.getNodeType());
-    }
-    return value;
+    return present(member, JsonNode::isObject, "a structure");
   }
 
   /** A list member, or null when absent. */
   JsonNode array(String member) {
+    return present(member, JsonNode::isArray, "a list");
+  }
+
+  /**
+   * The member, or null when it is absent or JSON null; a member of another JSON type than {@code
+   * type} is refused at once, as the service's deserializer does.
+   */
+  private JsonNode present(String member, Predicate<JsonNode> type, String expected) {
     JsonNode value = node.get(member);
     if (value == null || value.isNull()) {
       return null;
     }
-    if (!value.isArray()) {
+    if (!type.test(value)) {
       throw StepFunctionsErrors.serialization(
-          "Member '" + member + "' must be a list, got " + value.getNodeType());
+          "Member '" + member + "' must be " + expected + ", got " + value.getNodeType());
     }
     return value;
   }
