@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -434,9 +435,7 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply createDomain(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String name =
-        input.requiredString(
-            "DomainName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
+    String name = SageMakerConstraints.requiredName(input, "DomainName");
     String authMode = input.requiredEnum("AuthMode", SageMakerConstraints.AUTH_MODES);
     JsonInput defaults = input.requiredObject("DefaultUserSettings");
     SageMakerConstraints.checkUserSettings(defaults);
@@ -461,9 +460,7 @@ public final class SageMakerService implements EmulatedService {
       requireAssumable(spaceDefaults.node().path("ExecutionRole").asText(null));
     }
     String domainId = newDomainId();
-    StatusTimeline<ResourceStatus> timeline = new StatusTimeline<>(ResourceStatus.PENDING, now);
-    timeline.then(ResourceStatus.IN_SERVICE, now.plus(timings.domainReady()));
-    timeline.settle(now);
+    StatusTimeline<ResourceStatus> timeline = pendingUntil(now.plus(timings.domainReady()), now);
     Domain domain =
         new Domain(
             domainId,
@@ -489,9 +486,7 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply describeDomain(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String domainId =
-        input.requiredString(
-            "DomainId", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
+    String domainId = SageMakerConstraints.requiredDomainId(input);
     input.throwIfInvalid();
     Domain domain = domain(domainId);
     ObjectNode out = JSON.objectNode();
@@ -548,12 +543,8 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply createUserProfile(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String domainId =
-        input.requiredString(
-            "DomainId", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
-    String name =
-        input.requiredString(
-            "UserProfileName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    String name = SageMakerConstraints.requiredName(input, "UserProfileName");
     String ssoIdentifier =
         input.optionalString(
             "SingleSignOnUserIdentifier", SageMakerConstraints.SSO_IDENTIFIER, Integer.MAX_VALUE);
@@ -572,9 +563,8 @@ public final class SageMakerService implements EmulatedService {
     if (settings != null) {
       requireAssumable(settings.node().path("ExecutionRole").asText(null));
     }
-    StatusTimeline<ResourceStatus> timeline = new StatusTimeline<>(ResourceStatus.PENDING, now);
-    timeline.then(ResourceStatus.IN_SERVICE, now.plus(timings.userProfileReady()));
-    timeline.settle(now);
+    StatusTimeline<ResourceStatus> timeline =
+        pendingUntil(now.plus(timings.userProfileReady()), now);
     UserProfile profile =
         new UserProfile(
             domainId,
@@ -621,12 +611,8 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply describeUserProfile(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String domainId =
-        input.requiredString(
-            "DomainId", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
-    String name =
-        input.requiredString(
-            "UserProfileName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    String name = SageMakerConstraints.requiredName(input, "UserProfileName");
     input.throwIfInvalid();
     UserProfile profile = profile(domainId, name);
     ObjectNode out = JSON.objectNode();
@@ -653,12 +639,8 @@ public final class SageMakerService implements EmulatedService {
   private ServiceReply listUserProfiles(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
     ListQuery query = ListQuery.sorted(input, List.of("CreationTime", "LastModifiedTime"));
-    String domainId =
-        input.optionalString(
-            "DomainIdEquals", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
-    String contains =
-        input.optionalString(
-            "UserProfileNameContains", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
+    String domainId = SageMakerConstraints.optionalDomainId(input, "DomainIdEquals");
+    String contains = SageMakerConstraints.optionalName(input, "UserProfileNameContains");
     input.throwIfInvalid();
     Pages.Page<UserProfile> page =
         query.page(
@@ -682,12 +664,8 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply updateUserProfile(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String domainId =
-        input.requiredString(
-            "DomainId", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
-    String name =
-        input.requiredString(
-            "UserProfileName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    String name = SageMakerConstraints.requiredName(input, "UserProfileName");
     JsonInput settings = input.optionalObject("UserSettings");
     SageMakerConstraints.checkUserSettings(settings);
     input.throwIfInvalid();
@@ -723,35 +701,16 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply deleteUserProfile(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String domainId =
-        input.requiredString(
-            "DomainId", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
-    String name =
-        input.requiredString(
-            "UserProfileName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    String name = SageMakerConstraints.requiredName(input, "UserProfileName");
     input.throwIfInvalid();
     UserProfile profile = profile(domainId, name);
     if (profile.status() == ResourceStatus.DELETING) {
       throw SageMakerErrors.inUse("User profile " + profile.arn() + " is already being deleted.");
     }
-    List<String> blockingApps = new ArrayList<>();
-    for (App app : apps.values()) {
-      if (app.domainId().equals(domainId)
-          && name.equals(app.userProfileName())
-          && app.status().blocksOwnerDeletion()) {
-        blockingApps.add(
-            app.appType() + "/" + app.appName() + " (" + app.status().wireName() + ")");
-      }
-    }
-    if (!blockingApps.isEmpty()) {
-      throw SageMakerErrors.inUse(
-          "Unable to delete user profile "
-              + profile.arn()
-              + " because it has apps that are "
-              + "not Deleted or Failed: "
-              + String.join(", ", blockingApps)
-              + ". Delete the apps first.");
-    }
+    requireNoRunningApps(
+        "user profile " + profile.arn(),
+        app -> app.domainId().equals(domainId) && name.equals(app.userProfileName()));
     List<String> ownedSpaces = new ArrayList<>();
     for (Space space : spaces.values()) {
       if (space.domainId.equals(domainId) && name.equals(space.ownerUserProfileName)) {
@@ -914,15 +873,9 @@ public final class SageMakerService implements EmulatedService {
   private ServiceReply listApps(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
     ListQuery query = ListQuery.sorted(input, List.of("CreationTime"));
-    String domainId =
-        input.optionalString(
-            "DomainIdEquals", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
-    String user =
-        input.optionalString(
-            "UserProfileNameEquals", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
-    String spaceName =
-        input.optionalString(
-            "SpaceNameEquals", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
+    String domainId = SageMakerConstraints.optionalDomainId(input, "DomainIdEquals");
+    String user = SageMakerConstraints.optionalName(input, "UserProfileNameEquals");
+    String spaceName = SageMakerConstraints.optionalName(input, "SpaceNameEquals");
     input.throwIfInvalid();
     if (user != null && spaceName != null) {
       throw SageMakerErrors.validation(
@@ -979,6 +932,28 @@ public final class SageMakerService implements EmulatedService {
     return ServiceReply.emptyJson();
   }
 
+  /**
+   * Refuses to delete an owner (user profile or space) while any of its apps is neither Deleted
+   * nor Failed, naming them, as SageMaker does.
+   */
+  private void requireNoRunningApps(String owner, Predicate<App> ownedApp) {
+    List<String> blockingApps = new ArrayList<>();
+    for (App app : apps.values()) {
+      if (ownedApp.test(app) && app.status().blocksOwnerDeletion()) {
+        blockingApps.add(
+            app.appType() + "/" + app.appName() + " (" + app.status().wireName() + ")");
+      }
+    }
+    if (!blockingApps.isEmpty()) {
+      throw SageMakerErrors.inUse(
+          "Unable to delete "
+              + owner
+              + " because it has apps that are not Deleted or Failed: "
+              + String.join(", ", blockingApps)
+              + ". Delete the apps first.");
+    }
+  }
+
   private void scheduleStart(App app, AppBehaviour behaviour, Instant now) {
     Instant ready = now.plus(behaviour.startDuration());
     if (behaviour.failOnCreate()) {
@@ -1030,17 +1005,11 @@ public final class SageMakerService implements EmulatedService {
   }
 
   private static AppKey readAppKey(JsonInput input) {
-    String domainId =
-        input.requiredString(
-            "DomainId", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
-    String user =
-        input.optionalString(
-            "UserProfileName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
-    String spaceName =
-        input.optionalString("SpaceName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    String user = SageMakerConstraints.optionalName(input, "UserProfileName");
+    String spaceName = SageMakerConstraints.optionalName(input, "SpaceName");
     String appType = input.requiredEnum("AppType", SageMakerConstraints.APP_TYPES);
-    String appName =
-        input.requiredString("AppName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
+    String appName = SageMakerConstraints.requiredName(input, "AppName");
     return new AppKey(domainId, user, spaceName, appType, appName);
   }
 
@@ -1055,19 +1024,15 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply createSpace(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String domainId =
-        input.requiredString(
-            "DomainId", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
-    String name =
-        input.requiredString("SpaceName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    String name = SageMakerConstraints.requiredName(input, "SpaceName");
     JsonInput settings = input.optionalObject("SpaceSettings");
     SageMakerConstraints.checkSpaceSettings(settings);
     JsonInput ownership = input.optionalObject("OwnershipSettings");
     String owner =
         ownership == null
             ? null
-            : ownership.requiredString(
-                "OwnerUserProfileName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
+            : SageMakerConstraints.requiredName(ownership, "OwnerUserProfileName");
     JsonInput sharing = input.optionalObject("SpaceSharingSettings");
     String sharingType =
         sharing == null
@@ -1092,9 +1057,7 @@ public final class SageMakerService implements EmulatedService {
         throw SageMakerErrors.inUse("User profile " + profile.arn() + " is being deleted.");
       }
     }
-    StatusTimeline<ResourceStatus> timeline = new StatusTimeline<>(ResourceStatus.PENDING, now);
-    timeline.then(ResourceStatus.IN_SERVICE, now.plus(timings.spaceReady()));
-    timeline.settle(now);
+    StatusTimeline<ResourceStatus> timeline = pendingUntil(now.plus(timings.spaceReady()), now);
     Space space =
         new Space(
             domainId,
@@ -1115,11 +1078,8 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply describeSpace(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String domainId =
-        input.requiredString(
-            "DomainId", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
-    String name =
-        input.requiredString("SpaceName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    String name = SageMakerConstraints.requiredName(input, "SpaceName");
     input.throwIfInvalid();
     Space space = space(domainId, name);
     ObjectNode out = JSON.objectNode();
@@ -1149,12 +1109,8 @@ public final class SageMakerService implements EmulatedService {
   private ServiceReply listSpaces(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
     ListQuery query = ListQuery.sorted(input, List.of("CreationTime", "LastModifiedTime"));
-    String domainId =
-        input.optionalString(
-            "DomainIdEquals", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
-    String contains =
-        input.optionalString(
-            "SpaceNameContains", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
+    String domainId = SageMakerConstraints.optionalDomainId(input, "DomainIdEquals");
+    String contains = SageMakerConstraints.optionalName(input, "SpaceNameContains");
     input.throwIfInvalid();
     Pages.Page<Space> page =
         query.page(
@@ -1202,34 +1158,16 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply deleteSpace(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String domainId =
-        input.requiredString(
-            "DomainId", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
-    String name =
-        input.requiredString("SpaceName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    String name = SageMakerConstraints.requiredName(input, "SpaceName");
     input.throwIfInvalid();
     Space space = space(domainId, name);
     if (space.status() == ResourceStatus.DELETING) {
       throw SageMakerErrors.inUse("Space " + space.arn() + " is already being deleted.");
     }
-    List<String> blockingApps = new ArrayList<>();
-    for (App app : apps.values()) {
-      if (app.domainId().equals(domainId)
-          && name.equals(app.spaceName())
-          && app.status().blocksOwnerDeletion()) {
-        blockingApps.add(
-            app.appType() + "/" + app.appName() + " (" + app.status().wireName() + ")");
-      }
-    }
-    if (!blockingApps.isEmpty()) {
-      throw SageMakerErrors.inUse(
-          "Unable to delete space "
-              + space.arn()
-              + " because it has apps that are not Deleted "
-              + "or Failed: "
-              + String.join(", ", blockingApps)
-              + ". Delete the apps first.");
-    }
+    requireNoRunningApps(
+        "space " + space.arn(),
+        app -> app.domainId().equals(domainId) && name.equals(app.spaceName()));
     space.timeline.set(ResourceStatus.DELETING, now);
     space.timeline.thenGone(now.plus(timings.spaceDelete()));
     settle(now);
@@ -1240,16 +1178,11 @@ public final class SageMakerService implements EmulatedService {
 
   private ServiceReply createPresignedDomainUrl(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
-    String domainId =
-        input.requiredString(
-            "DomainId", SageMakerConstraints.DOMAIN_ID, SageMakerConstraints.NAME_MAX);
-    String name =
-        input.requiredString(
-            "UserProfileName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    String name = SageMakerConstraints.requiredName(input, "UserProfileName");
     input.optionalInt("SessionExpirationDurationInSeconds", 1800, 43200, 43200);
     input.optionalInt("ExpiresInSeconds", 5, 300, 300);
-    String spaceName =
-        input.optionalString("SpaceName", SageMakerConstraints.NAME, SageMakerConstraints.NAME_MAX);
+    String spaceName = SageMakerConstraints.optionalName(input, "SpaceName");
     input.optionalString("LandingUri", null, 1023);
     input.throwIfInvalid();
     Domain domain = domain(domainId);
@@ -1452,6 +1385,14 @@ public final class SageMakerService implements EmulatedService {
 
   private static String profileKey(String domainId, String name) {
     return domainId + "/" + name;
+  }
+
+  /** The timeline of a resource created now: Pending, then InService at {@code ready}. */
+  private static StatusTimeline<ResourceStatus> pendingUntil(Instant ready, Instant now) {
+    StatusTimeline<ResourceStatus> timeline = new StatusTimeline<>(ResourceStatus.PENDING, now);
+    timeline.then(ResourceStatus.IN_SERVICE, ready);
+    timeline.settle(now);
+    return timeline;
   }
 
   private String newDomainId() {
