@@ -14,6 +14,16 @@ class ConstraintViolationsTest {
     return AwsServiceError.badRequest("ValidationException", message);
   }
 
+  /** The error the violations make, asserting that there is one. */
+  private static AwsServiceError report(ConstraintViolations violations) {
+    AwsServiceError error =
+        catchThrowableOfType(
+            AwsServiceError.class,
+            () -> violations.throwIfAny(ConstraintViolationsTest::validation));
+    assertThat(error).as("the report of the violations").isNotNull();
+    return error;
+  }
+
   @Test
   void throwsNothingWhenNoRuleWasBroken() {
     ConstraintViolations violations = new ConstraintViolations();
@@ -30,10 +40,7 @@ class ConstraintViolationsTest {
     ConstraintViolations violations = new ConstraintViolations();
     violations.missing("roleName");
 
-    AwsServiceError error =
-        catchThrowableOfType(
-            AwsServiceError.class,
-            () -> violations.throwIfAny(ConstraintViolationsTest::validation));
+    AwsServiceError error = report(violations);
 
     assertThat(error.code()).isEqualTo("ValidationException");
     assertThat(error.getMessage())
@@ -49,10 +56,7 @@ class ConstraintViolationsTest {
     violations.checkEnum("Up", "sortOrder", List.of("Ascending", "Descending"));
     violations.add("Value at 'input' failed to satisfy constraint: too large");
 
-    AwsServiceError error =
-        catchThrowableOfType(
-            AwsServiceError.class,
-            () -> violations.throwIfAny(ConstraintViolationsTest::validation));
+    AwsServiceError error = report(violations);
 
     assertThat(error.getMessage())
         .isEqualTo(
@@ -71,10 +75,7 @@ class ConstraintViolationsTest {
     violations.checkString("ABCD", "b", lowerCase, 1, 3);
     violations.checkString("AB", "c", lowerCase, 1, 3);
 
-    AwsServiceError error =
-        catchThrowableOfType(
-            AwsServiceError.class,
-            () -> violations.throwIfAny(ConstraintViolationsTest::validation));
+    AwsServiceError error = report(violations);
 
     assertThat(error.getMessage())
         .isEqualTo(
@@ -90,10 +91,7 @@ class ConstraintViolationsTest {
     ConstraintViolations violations = new ConstraintViolations();
     violations.checkRange(1001, "maxResults", 0, 1000);
 
-    AwsServiceError error =
-        catchThrowableOfType(
-            AwsServiceError.class,
-            () -> violations.throwIfAny(ConstraintViolationsTest::validation));
+    AwsServiceError error = report(violations);
 
     assertThat(error.getMessage())
         .endsWith(
