@@ -200,23 +200,7 @@ final class RequestDispatcher implements HttpHandler {
           error);
       return jsonError(error, requestId, protocol);
     }
-    ServiceRequest request =
-        new ServiceRequest(
-            service.signingName(),
-            operation.name(),
-            input,
-            requestId,
-            arrival.now(),
-            arrival.caller());
-    Outcome outcome = run(service, operation, request);
-    record(
-        arrival,
-        service.signingName(),
-        operation.name(),
-        iamAction,
-        operation.mutating(),
-        input,
-        outcome.error());
+    Outcome outcome = runAndRecord(service, operation, iamAction, input, arrival);
     if (outcome.error() != null) {
       return jsonError(outcome.error(), requestId, protocol);
     }
@@ -259,18 +243,7 @@ final class RequestDispatcher implements HttpHandler {
       record(arrival, service.signingName(), action, iamAction, false, parameters, error);
       return xmlError(error, namespace, requestId);
     }
-    ServiceRequest request =
-        new ServiceRequest(
-            service.signingName(), action, parameters, requestId, arrival.now(), arrival.caller());
-    Outcome outcome = run(service, operation, request);
-    record(
-        arrival,
-        service.signingName(),
-        action,
-        iamAction,
-        operation.mutating(),
-        parameters,
-        outcome.error());
+    Outcome outcome = runAndRecord(service, operation, iamAction, parameters, arrival);
     if (outcome.error() != null) {
       return xmlError(outcome.error(), namespace, requestId);
     }
@@ -314,6 +287,33 @@ final class RequestDispatcher implements HttpHandler {
         error == null ? null : error.code(),
         arrival.caller(),
         arrival.requestId());
+  }
+
+  /** Runs the operation on the request's input and records the call with its outcome. */
+  private Outcome runAndRecord(
+      EmulatedService service,
+      Operation operation,
+      String iamAction,
+      JsonNode input,
+      Arrival arrival) {
+    ServiceRequest request =
+        new ServiceRequest(
+            service.signingName(),
+            operation.name(),
+            input,
+            arrival.requestId(),
+            arrival.now(),
+            arrival.caller());
+    Outcome outcome = run(service, operation, request);
+    record(
+        arrival,
+        service.signingName(),
+        operation.name(),
+        iamAction,
+        operation.mutating(),
+        input,
+        outcome.error());
+    return outcome;
   }
 
   private Outcome run(EmulatedService service, Operation operation, ServiceRequest request) {
