@@ -16,6 +16,7 @@ import dev.studiolifecycle.model.DeleteExecutionRoleInput;
 import dev.studiolifecycle.model.DeleteExecutionRoleResult;
 import dev.studiolifecycle.model.RoleDeletionOutcome;
 import dev.studiolifecycle.testing.AwsErrors;
+import dev.studiolifecycle.testing.IamTags;
 import dev.studiolifecycle.testing.SageMakerCalls;
 import java.util.List;
 import java.util.Map;
@@ -56,14 +57,7 @@ class ExecutionRoleDeleterTest {
             GetRoleResponse.builder()
                 .role(Role.builder().roleName("studio-jane-doe").arn(ROLE_ARN).path(path).build())
                 .build());
-    when(iam.listRoleTags(any(ListRoleTagsRequest.class)))
-        .thenReturn(
-            ListRoleTagsResponse.builder()
-                .tags(
-                    tags.entrySet().stream()
-                        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
-                        .toList())
-                .build());
+    when(iam.listRoleTags(any(ListRoleTagsRequest.class))).thenReturn(IamTags.listed(tags));
     when(iam.listAttachedRolePolicies(any(ListAttachedRolePoliciesRequest.class)))
         .thenReturn(
             ListAttachedRolePoliciesResponse.builder()

@@ -22,13 +22,13 @@ import dev.studiolifecycle.model.LifecycleRequest;
 import dev.studiolifecycle.model.TimeSeriesForecasting;
 import dev.studiolifecycle.service.config.ExecutionRoleSettings;
 import dev.studiolifecycle.testing.AwsErrors;
+import dev.studiolifecycle.testing.IamTags;
 import dev.studiolifecycle.testing.RequestBuilder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -44,7 +44,6 @@ import software.amazon.awssdk.services.iam.model.GetRoleResponse;
 import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesRequest;
 import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesResponse;
 import software.amazon.awssdk.services.iam.model.ListRoleTagsRequest;
-import software.amazon.awssdk.services.iam.model.ListRoleTagsResponse;
 import software.amazon.awssdk.services.iam.model.PutRolePermissionsBoundaryRequest;
 import software.amazon.awssdk.services.iam.model.PutRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.Role;
@@ -92,10 +91,7 @@ class ExecutionRoleProvisionerTest {
             .arn(ROLE_ARN)
             .path(path)
             .assumeRolePolicyDocument(trust)
-            .tags(
-                tags.entrySet().stream()
-                    .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
-                    .collect(Collectors.toList()));
+            .tags(IamTags.of(tags));
     if (boundary != null) {
       role.permissionsBoundary(
           AttachedPermissionsBoundary.builder().permissionsBoundaryArn(boundary).build());
@@ -107,14 +103,7 @@ class ExecutionRoleProvisionerTest {
     when(iam.getRole(any(GetRoleRequest.class)))
         .thenReturn(GetRoleResponse.builder().role(role).build());
     when(iam.getRolePolicy(any(GetRolePolicyRequest.class))).thenThrow(AwsErrors.noSuchEntity());
-    when(iam.listRoleTags(any(ListRoleTagsRequest.class)))
-        .thenReturn(
-            ListRoleTagsResponse.builder()
-                .tags(
-                    tags.entrySet().stream()
-                        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
-                        .toList())
-                .build());
+    when(iam.listRoleTags(any(ListRoleTagsRequest.class))).thenReturn(IamTags.listed(tags));
     when(iam.listAttachedRolePolicies(any(ListAttachedRolePoliciesRequest.class)))
         .thenReturn(
             ListAttachedRolePoliciesResponse.builder()

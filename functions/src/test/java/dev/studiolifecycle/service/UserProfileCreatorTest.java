@@ -69,6 +69,19 @@ class UserProfileCreatorTest {
         new Correlation("hr-2026-000123", "arn:exec"), request, domain(mode), ROLE);
   }
 
+  private static DescribeUserProfileResponse profile(UserProfileStatus status) {
+    return DescribeUserProfileResponse.builder().userProfileArn(PROFILE_ARN).status(status).build();
+  }
+
+  /** The tags of a profile this workflow created for {@code requestId}. */
+  private static ListTagsResponse managedTags(String requestId) {
+    return ListTagsResponse.builder()
+        .tags(
+            Tag.builder().key("managed-by").value("studio-lifecycle").build(),
+            Tag.builder().key("studio-lifecycle:request-id").value(requestId).build())
+        .build();
+  }
+
   private CreateUserProfileRequest created() {
     ArgumentCaptor<CreateUserProfileRequest> sent =
         ArgumentCaptor.forClass(CreateUserProfileRequest.class);
@@ -82,11 +95,7 @@ class UserProfileCreatorTest {
     // Not there before the call (the creator looks first), Pending right after it.
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
         .thenThrow(AwsErrors.sageMakerNotFound())
-        .thenReturn(
-            DescribeUserProfileResponse.builder()
-                .userProfileArn(PROFILE_ARN)
-                .status(UserProfileStatus.PENDING)
-                .build());
+        .thenReturn(profile(UserProfileStatus.PENDING));
   }
 
   @Test
@@ -202,21 +211,8 @@ class UserProfileCreatorTest {
   @Test
   void adoptsAProfileThisWorkflowCreatedBeforeWithoutCallingCreate() {
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
-        .thenReturn(
-            DescribeUserProfileResponse.builder()
-                .userProfileArn(PROFILE_ARN)
-                .status(UserProfileStatus.IN_SERVICE)
-                .build());
-    when(sageMaker.listTags(any(ListTagsRequest.class)))
-        .thenReturn(
-            ListTagsResponse.builder()
-                .tags(
-                    Tag.builder().key("managed-by").value("studio-lifecycle").build(),
-                    Tag.builder()
-                        .key("studio-lifecycle:request-id")
-                        .value("hr-2026-000123")
-                        .build())
-                .build());
+        .thenReturn(profile(UserProfileStatus.IN_SERVICE));
+    when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(managedTags("hr-2026-000123"));
     UserProfileResult result =
         creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.IAM));
     assertThat(result)
@@ -235,21 +231,8 @@ class UserProfileCreatorTest {
         .thenThrow(AwsErrors.sageMakerInUse());
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
         .thenThrow(AwsErrors.sageMakerNotFound())
-        .thenReturn(
-            DescribeUserProfileResponse.builder()
-                .userProfileArn(PROFILE_ARN)
-                .status(UserProfileStatus.PENDING)
-                .build());
-    when(sageMaker.listTags(any(ListTagsRequest.class)))
-        .thenReturn(
-            ListTagsResponse.builder()
-                .tags(
-                    Tag.builder().key("managed-by").value("studio-lifecycle").build(),
-                    Tag.builder()
-                        .key("studio-lifecycle:request-id")
-                        .value("hr-2026-000999")
-                        .build())
-                .build());
+        .thenReturn(profile(UserProfileStatus.PENDING));
+    when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(managedTags("hr-2026-000999"));
     UserProfileResult result =
         creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.IAM));
     assertThat(result)

@@ -8,7 +8,6 @@ import dev.studiolifecycle.local.emulator.scenario.ScenarioException;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
-import dev.studiolifecycle.local.runtime.StandardOutputRouter;
 import dev.studiolifecycle.local.runtime.StudioUser;
 import dev.studiolifecycle.local.template.TemplateException;
 import java.io.PrintWriter;
@@ -21,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import software.amazon.awssdk.services.sagemaker.model.AppDetails;
 
 /**
@@ -52,20 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
   private static final String NOTEBOOK_SPACE = "jane-doe-notebooks";
   private static final String CODE_SPACE = "jane-doe-code";
 
-  @Option(
-      names = "--handler-logs",
-      paramLabel = "<file>",
-      description = "Append the handlers' log lines and metrics to this file (default: dropped)")
-  Path handlerLogs;
-
-  @Option(
-      names = "--project-root",
-      paramLabel = "<dir>",
-      defaultValue = ".",
-      description =
-          "The project's root folder, with template.yaml, statemachine/ and events/ "
-              + "(default: the current directory)")
-  Path projectRoot;
+  @Mixin ProjectOptions project;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -75,21 +61,14 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     long wallStart = System.nanoTime();
     try {
-      Path root = ProjectRoot.check(projectRoot);
+      Path root = ProjectRoot.check(project.projectRoot);
       Scenario scenario = ScenarioLoader.load(root.resolve(SCENARIO));
       JsonNode onboarding = RunCommand.readInput(root.resolve(ONBOARDING));
       JsonNode offboarding = RunCommand.readInput(root.resolve(OFFBOARDING));
-      try (HandlerLogs logs = HandlerLogs.open(handlerLogs);
+      try (HandlerLogs logs = HandlerLogs.open(project.handlerLogs);
           LocalWorkflowRuntime runtime =
-              StandardOutputRouter.divertedTo(
-                  logs.stream(),
-                  () ->
-                      LocalWorkflowRuntime.builder(root)
-                          .scenario(scenario)
-                          .handlerOutput(logs.stream())
-                          .build())) {
-        return StandardOutputRouter.divertedTo(
-            logs.stream(), () -> demo(runtime, scenario, onboarding, offboarding, out, wallStart));
+              logs.start(LocalWorkflowRuntime.builder(root).scenario(scenario))) {
+        return logs.divert(() -> demo(runtime, scenario, onboarding, offboarding, out, wallStart));
       }
     } catch (BadInput | ScenarioException | TemplateException e) {
       err.println("demo: " + e.getMessage());

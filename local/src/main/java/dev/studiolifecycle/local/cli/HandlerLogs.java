@@ -1,11 +1,14 @@
 package dev.studiolifecycle.local.cli;
 
+import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
+import dev.studiolifecycle.local.runtime.StandardOutputRouter;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * Where the handlers' log lines and EMF metrics go while a workflow command runs: a file the user
@@ -38,6 +41,20 @@ final class HandlerLogs implements AutoCloseable {
 
   PrintStream stream() {
     return stream;
+  }
+
+  /** Runs {@code action} with standard output going here, as the handlers' own output does. */
+  <T> T divert(Supplier<T> action) {
+    return StandardOutputRouter.divertedTo(stream, action);
+  }
+
+  /**
+   * Builds the runtime with the handlers writing here; what building it prints (the handlers'
+   * initialisation) comes here too.
+   */
+  LocalWorkflowRuntime start(LocalWorkflowRuntime.Builder builder) {
+    builder.handlerOutput(stream);
+    return divert(builder::build);
   }
 
   @Override

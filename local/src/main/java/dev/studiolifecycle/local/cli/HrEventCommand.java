@@ -12,7 +12,6 @@ import dev.studiolifecycle.local.events.HrEventDelivery.Outcome;
 import dev.studiolifecycle.local.events.HrEventReader;
 import dev.studiolifecycle.local.events.IncomingHrEvent;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
-import dev.studiolifecycle.local.runtime.StandardOutputRouter;
 import dev.studiolifecycle.local.template.TemplateException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -109,17 +108,14 @@ public final class HrEventCommand implements Callable<Integer> {
           LocalWorkflowRuntime.builder(root).scenario(ScenarioLoader.load(scenario));
       parameters.forEach(builder::parameter);
       try (HandlerLogs logs = HandlerLogs.open(handlerLogs)) {
-        builder.handlerOutput(logs.stream());
-        try (LocalWorkflowRuntime runtime =
-            StandardOutputRouter.divertedTo(logs.stream(), builder::build)) {
+        try (LocalWorkflowRuntime runtime = logs.start(builder)) {
           Instant start = runtime.clock().instant();
           HrEventDelivery delivery = new HrEventDelivery(runtime, logs.stream());
           int worst = OK;
           for (int i = 0; i < files.size(); i++) {
             out.println("== " + files.get(i));
             IncomingHrEvent event = events.get(i);
-            List<Outcome> outcomes =
-                StandardOutputRouter.divertedTo(logs.stream(), () -> delivery.deliver(event));
+            List<Outcome> outcomes = logs.divert(() -> delivery.deliver(event));
             for (Outcome outcome : outcomes) {
               worst = Math.max(worst, report(outcome, runtime, out));
             }

@@ -11,7 +11,6 @@ import dev.studiolifecycle.local.emulator.scenario.Scenario;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioException;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
-import dev.studiolifecycle.local.runtime.StandardOutputRouter;
 import dev.studiolifecycle.local.template.TemplateException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -73,20 +73,7 @@ public final class RunCommand implements Callable<Integer> {
               + "PollIntervalSeconds=10 (repeatable)")
   Map<String, String> parameters = new LinkedHashMap<>();
 
-  @Option(
-      names = "--handler-logs",
-      paramLabel = "<file>",
-      description = "Append the handlers' log lines and metrics to this file (default: dropped)")
-  Path handlerLogs;
-
-  @Option(
-      names = "--project-root",
-      paramLabel = "<dir>",
-      defaultValue = ".",
-      description =
-          "The project's root folder, with template.yaml, statemachine/ and events/ "
-              + "(default: the current directory)")
-  Path projectRoot;
+  @Mixin ProjectOptions project;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -95,20 +82,19 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      Path root = ProjectRoot.check(projectRoot);
+      Path root = ProjectRoot.check(project.projectRoot);
       JsonNode input = readInput(inputFile);
       Scenario scenario = scenarioFile == null ? null : ScenarioLoader.load(scenarioFile);
-      try (HandlerLogs logs = HandlerLogs.open(handlerLogs)) {
+      try (HandlerLogs logs = HandlerLogs.open(project.handlerLogs)) {
         LocalWorkflowRuntime.Builder builder =
-            LocalWorkflowRuntime.builder(root).scenario(scenario).handlerOutput(logs.stream());
+            LocalWorkflowRuntime.builder(root).scenario(scenario);
         parameters.forEach(builder::parameter);
         Execution execution;
         ExecutionReport report;
         List<ScheduledActions.Applied> userActions;
         int userActionsToCome;
-        try (LocalWorkflowRuntime runtime =
-            StandardOutputRouter.divertedTo(logs.stream(), builder::build)) {
-          execution = StandardOutputRouter.divertedTo(logs.stream(), () -> runtime.run(input));
+        try (LocalWorkflowRuntime runtime = logs.start(builder)) {
+          execution = logs.divert(() -> runtime.run(input));
           report = ExecutionReport.of(execution, runtime.notifications());
           userActions = runtime.emulator().scheduledActions().applied();
           userActionsToCome = runtime.emulator().scheduledActions().pendingCount();

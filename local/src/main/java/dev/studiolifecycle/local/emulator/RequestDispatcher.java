@@ -99,6 +99,7 @@ final class RequestDispatcher implements HttpHandler {
     Instant now = clock.instant();
     String requestId = ids.uuid();
     String caller = headers.getFirst(ServiceRequest.CALLER_HEADER);
+    Arrival arrival = new Arrival(now, caller, requestId);
     Map<String, String> urlQuery = FormDecoder.decode(rawQuery);
     String target = headers.getFirst("X-Amz-Target");
     String contentType = Optional.ofNullable(headers.getFirst("Content-Type")).orElse("");
@@ -114,17 +115,7 @@ final class RequestDispatcher implements HttpHandler {
               403,
               "Missing Authentication Token: requests must be signed with AWS Signature Version 4 "
                   + "(any credentials work with this emulator).");
-      log.record(
-          now,
-          null,
-          null,
-          null,
-          false,
-          TextNode.valueOf(text),
-          error.httpStatus(),
-          error.code(),
-          caller,
-          requestId);
+      record(arrival, null, null, null, false, TextNode.valueOf(text), error);
       return jsonRequest ? jsonError(error, requestId) : xmlError(error, null, requestId);
     }
     String serviceName = scope.get().service();
@@ -138,22 +129,12 @@ final class RequestDispatcher implements HttpHandler {
                   + "' (the service of the request's SigV4 credential scope). It serves: "
                   + String.join(", ", serviceNames())
                   + ".");
-      log.record(
-          now,
-          serviceName,
-          null,
-          null,
-          false,
-          TextNode.valueOf(text),
-          error.httpStatus(),
-          error.code(),
-          caller,
-          requestId);
+      record(arrival, serviceName, null, null, false, TextNode.valueOf(text), error);
       return jsonRequest ? jsonError(error, requestId) : xmlError(error, null, requestId);
     }
     EmulatedService service = registered.service();
     if (service.protocol() instanceof WireProtocol.AwsJson json) {
-      return dispatchJson(registered, json, target, text, now, requestId, caller);
+      return dispatchJson(registered, json, target, text, arrival);
     }
     return dispatchQuery(
         registered,
@@ -161,9 +142,7 @@ final class RequestDispatcher implements HttpHandler {
         urlQuery,
         text,
         contentType,
-        now,
-        requestId,
-        caller);
+        arrival);
   }
 
   private Answer dispatchJson(
@@ -171,10 +150,9 @@ final class RequestDispatcher implements HttpHandler {
       WireProtocol.AwsJson protocol,
       String target,
       String text,
-      Instant now,
-      String requestId,
-      String caller) {
+      Arrival arrival) {
     EmulatedService service = registered.service();
+    String requestId = arrival.requestId();
     String prefix = protocol.targetPrefix() + ".";
     String operationName =
         target != null && target.startsWith(prefix) ? target.substring(prefix.length()) : null;
@@ -197,17 +175,14 @@ final class RequestDispatcher implements HttpHandler {
                   + service.signingName()
                   + " service of the "
                   + "studio-lifecycle emulator does not implement it.");
-      log.record(
-          now,
+      record(
+          arrival,
           service.signingName(),
           operationName,
           operationName == null ? null : service.iamActionPrefix() + ":" + operationName,
           false,
           logged,
-          error.httpStatus(),
-          error.code(),
-          caller,
-          requestId);
+          error);
       return jsonError(error, requestId, protocol);
     }
     String iamAction = service.iamActionPrefix() + ":" + operation.name();
@@ -215,33 +190,17 @@ final class RequestDispatcher implements HttpHandler {
       AwsServiceError error =
           AwsServiceError.badRequest(
               "SerializationException", "The request body is not a JSON object.");
-      log.record(
-          now,
+      record(
+          arrival,
           service.signingName(),
           operation.name(),
           iamAction,
           operation.mutating(),
           logged,
-          error.httpStatus(),
-          error.code(),
-          caller,
-          requestId);
+          error);
       return jsonError(error, requestId, protocol);
     }
-    ServiceRequest request =
-        new ServiceRequest(service.signingName(), operation.name(), input, requestId, now, caller);
-    Outcome outcome = run(service, operation, request);
-    log.record(
-        now,
-        service.signingName(),
-        operation.name(),
-        iamAction,
-        operation.mutating(),
-        input,
-        outcome.status(),
-        outcome.errorCode(),
-        caller,
-        requestId);
+    Outcome outcome = runAndRecord(service, operation, iamAction, input, arrival);
     if (outcome.error() != null) {
       return jsonError(outcome.error(), requestId, protocol);
     }
@@ -256,10 +215,9 @@ final class RequestDispatcher implements HttpHandler {
       Map<String, String> urlQuery,
       String text,
       String contentType,
-      Instant now,
-      String requestId,
-      String caller) {
+      Arrival arrival) {
     EmulatedService service = registered.service();
+    String requestId = arrival.requestId();
     Map<String, String> form = new LinkedHashMap<>(urlQuery);
     if (contentType.isEmpty() || contentType.startsWith("application/x-www-form-urlencoded")) {
       form.putAll(FormDecoder.decode(text));
@@ -273,17 +231,7 @@ final class RequestDispatcher implements HttpHandler {
       AwsServiceError error =
           AwsServiceError.badRequest(
               "MissingAction", "The request must contain the parameter Action.");
-      log.record(
-          now,
-          service.signingName(),
-          null,
-          null,
-          false,
-          parameters,
-          error.httpStatus(),
-          error.code(),
-          caller,
-          requestId);
+      record(arrival, service.signingName(), null, null, false, parameters, error);
       return xmlError(error, namespace, requestId);
     }
     Operation operation = registered.operations().get(action);
@@ -292,33 +240,10 @@ final class RequestDispatcher implements HttpHandler {
       AwsServiceError error =
           AwsServiceError.badRequest(
               "InvalidAction", "The action " + action + " is not valid for this web service.");
-      log.record(
-          now,
-          service.signingName(),
-          action,
-          iamAction,
-          false,
-          parameters,
-          error.httpStatus(),
-          error.code(),
-          caller,
-          requestId);
+      record(arrival, service.signingName(), action, iamAction, false, parameters, error);
       return xmlError(error, namespace, requestId);
     }
-    ServiceRequest request =
-        new ServiceRequest(service.signingName(), action, parameters, requestId, now, caller);
-    Outcome outcome = run(service, operation, request);
-    log.record(
-        now,
-        service.signingName(),
-        action,
-        iamAction,
-        operation.mutating(),
-        parameters,
-        outcome.status(),
-        outcome.errorCode(),
-        caller,
-        requestId);
+    Outcome outcome = runAndRecord(service, operation, iamAction, parameters, arrival);
     if (outcome.error() != null) {
       return xmlError(outcome.error(), namespace, requestId);
     }
@@ -337,14 +262,58 @@ final class RequestDispatcher implements HttpHandler {
         Map.of("x-amzn-RequestId", requestId));
   }
 
-  private record Outcome(ServiceReply reply, AwsServiceError error) {
-    int status() {
-      return error == null ? 200 : error.httpStatus();
-    }
+  private record Outcome(ServiceReply reply, AwsServiceError error) {}
 
-    String errorCode() {
-      return error == null ? null : error.code();
-    }
+  /** What every record of one request shares: when it arrived, who made it, its id. */
+  private record Arrival(Instant now, String caller, String requestId) {}
+
+  /** Records the call in the request log: answered 200, or with {@code error} when not null. */
+  private void record(
+      Arrival arrival,
+      String service,
+      String operation,
+      String iamAction,
+      boolean mutating,
+      JsonNode parameters,
+      AwsServiceError error) {
+    log.record(
+        arrival.now(),
+        service,
+        operation,
+        iamAction,
+        mutating,
+        parameters,
+        error == null ? 200 : error.httpStatus(),
+        error == null ? null : error.code(),
+        arrival.caller(),
+        arrival.requestId());
+  }
+
+  /** Runs the operation on the request's input and records the call with its outcome. */
+  private Outcome runAndRecord(
+      EmulatedService service,
+      Operation operation,
+      String iamAction,
+      JsonNode input,
+      Arrival arrival) {
+    ServiceRequest request =
+        new ServiceRequest(
+            service.signingName(),
+            operation.name(),
+            input,
+            arrival.requestId(),
+            arrival.now(),
+            arrival.caller());
+    Outcome outcome = run(service, operation, request);
+    record(
+        arrival,
+        service.signingName(),
+        operation.name(),
+        iamAction,
+        operation.mutating(),
+        input,
+        outcome.error());
+    return outcome;
   }
 
   private Outcome run(EmulatedService service, Operation operation, ServiceRequest request) {

@@ -7,13 +7,6 @@ import dev.studiolifecycle.local.emulator.EmulatedService;
 import dev.studiolifecycle.local.emulator.Operation;
 import java.util.function.Predicate;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -29,20 +22,14 @@ import software.amazon.awssdk.services.sts.StsClient;
 public final class EmulatorSdkIntegrations implements AutoCloseable {
 
   private final AwsEmulator emulator;
-  private final SdkHttpClient http = UrlConnectionHttpClient.create();
-  private final SageMakerClient sageMaker;
-  private final IamClient iam;
-  private final SnsClient sns;
-  private final StsClient sts;
-  private final SfnClient sfn;
+  private final EmulatorSdkClients clients;
 
   private EmulatorSdkIntegrations(AwsEmulator emulator) {
     this.emulator = emulator;
-    this.sageMaker = configure(SageMakerClient.builder()).build();
-    this.iam = configure(IamClient.builder()).build();
-    this.sns = configure(SnsClient.builder()).build();
-    this.sts = configure(StsClient.builder()).build();
-    this.sfn = configure(SfnClient.builder()).build();
+    this.clients =
+        EmulatorSdkClients.connect(
+            emulator,
+            AwsBasicCredentials.create("studio-lifecycle-local", "studio-lifecycle-local"));
   }
 
   /** Clients for a started emulator. */
@@ -53,14 +40,15 @@ public final class EmulatorSdkIntegrations implements AutoCloseable {
   /** Adds sns:publish and the five aws-sdk integrations to {@code builder}. */
   public ServiceIntegrations.Builder registerOn(ServiceIntegrations.Builder builder) {
     return builder
-        .sns(() -> sns)
+        .sns(clients::sns)
         .awsSdk(
             "sagemaker",
-            SdkServiceIntegration.of(SageMakerClient.class, sageMaker, served("sagemaker")))
-        .awsSdk("iam", SdkServiceIntegration.of(IamClient.class, iam, served("iam")))
-        .awsSdk("sns", SdkServiceIntegration.of(SnsClient.class, sns, served("sns")))
-        .awsSdk("sts", SdkServiceIntegration.of(StsClient.class, sts, served("sts")))
-        .awsSdk("sfn", SdkServiceIntegration.of(SfnClient.class, sfn, served("states")));
+            SdkServiceIntegration.of(
+                SageMakerClient.class, clients.sageMaker(), served("sagemaker")))
+        .awsSdk("iam", SdkServiceIntegration.of(IamClient.class, clients.iam(), served("iam")))
+        .awsSdk("sns", SdkServiceIntegration.of(SnsClient.class, clients.sns(), served("sns")))
+        .awsSdk("sts", SdkServiceIntegration.of(StsClient.class, clients.sts(), served("sts")))
+        .awsSdk("sfn", SdkServiceIntegration.of(SfnClient.class, clients.sfn(), served("states")));
   }
 
   /**
@@ -76,24 +64,8 @@ public final class EmulatorSdkIntegrations implements AutoCloseable {
             .orElse(false);
   }
 
-  private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
-    return builder
-        .endpointOverride(emulator.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create("studio-lifecycle-local", "studio-lifecycle-local")))
-        .httpClient(http)
-        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
-  }
-
   @Override
   public void close() {
-    sageMaker.close();
-    iam.close();
-    sns.close();
-    sts.close();
-    sfn.close();
-    http.close();
+    clients.close();
   }
 }

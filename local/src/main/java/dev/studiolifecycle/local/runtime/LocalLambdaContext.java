@@ -10,8 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The Lambda Context an in-process invocation gets, with the remaining time on the run's clock. */
-final class LocalLambdaContext implements Context {
+/**
+ * The Lambda Context an in-process invocation gets, with the remaining time on the run's clock and
+ * the logger writing to the handler output.
+ */
+public final class LocalLambdaContext implements Context {
 
   private final String requestId;
   private final String functionName;
@@ -23,7 +26,7 @@ final class LocalLambdaContext implements Context {
   private final Clock clock;
   private final LambdaLogger logger;
 
-  LocalLambdaContext(String requestId, String functionName, String functionVersion,
+  public LocalLambdaContext(String requestId, String functionName, String functionVersion,
       String invokedFunctionArn, String logStreamName, int memoryLimitInMb, Instant deadline,
       Clock clock, PrintStream log) {
     this.requestId = requestId;

@@ -41,6 +41,9 @@ import java.util.Random;
  */
 public final class LocalStepFunctions implements AutoCloseable {
 
+  /** The seed of retry jitter, intrinsic functions and execution names unless one is given. */
+  static final long DEFAULT_RANDOM_SEED = 20260105L;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EmulatorSdkIntegrations clients;
@@ -202,7 +205,7 @@ public final class LocalStepFunctions implements AutoCloseable {
     private final AwsEmulator emulator;
     private SamTemplate template;
     private PrintStream handlerOutput = new PrintStream(OutputStream.nullOutputStream());
-    private long randomSeed = 20260105L;
+    private long randomSeed = DEFAULT_RANDOM_SEED;
 
     private Builder(AwsEmulator emulator) {
       this.emulator = Objects.requireNonNull(emulator, "emulator");

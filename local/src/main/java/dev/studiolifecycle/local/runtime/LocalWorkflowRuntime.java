@@ -195,7 +195,7 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
     private Scenario scenario;
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private PrintStream handlerOutput = new PrintStream(OutputStream.nullOutputStream());
-    private long randomSeed = 20260105L;
+    private long randomSeed = LocalStepFunctions.DEFAULT_RANDOM_SEED;
 
     private Builder(Path projectRoot) {
       this.projectRoot = Objects.requireNonNull(projectRoot, "projectRoot");

@@ -31,6 +31,21 @@ class HandlerLogsTest {
   }
 
   @Test
+  void divertsWhatIsPrintedToStandardOutputWhileAnActionRuns() throws IOException {
+    Path file = dir.resolve("handlers.log");
+    try (HandlerLogs logs = HandlerLogs.open(file)) {
+      String result =
+          logs.divert(
+              () -> {
+                System.out.println("{\"_aws\":{}}");
+                return "done";
+              });
+      assertThat(result).isEqualTo("done");
+    }
+    assertThat(Files.readString(file)).isEqualTo("{\"_aws\":{}}" + System.lineSeparator());
+  }
+
+  @Test
   void aFileThatCannotBeWrittenIsBadInput() {
     assertThatThrownBy(() -> HandlerLogs.open(dir.resolve("no-such-dir/handlers.log")))
         .isInstanceOf(BadInput.class)

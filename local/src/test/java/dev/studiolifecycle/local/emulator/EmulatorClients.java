@@ -1,14 +1,7 @@
 package dev.studiolifecycle.local.emulator;
 
-import java.net.URI;
+import dev.studiolifecycle.local.runtime.EmulatorSdkClients;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -17,12 +10,12 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Real AWS SDK v2 clients pointed at an emulator with an explicit endpoint override, dummy
- * credentials and no retries (a test sees each answer as the emulator gave it).
+ * credentials and no retries (a test sees each answer as the emulator gave it), as fields for
+ * short test code.
  */
 public final class EmulatorClients implements AutoCloseable {
 
-  private final SdkHttpClient http = UrlConnectionHttpClient.create();
-  private final URI endpoint;
+  private final EmulatorSdkClients clients;
   public final SageMakerClient sageMaker;
   public final IamClient iam;
   public final SnsClient sns;
@@ -30,31 +23,17 @@ public final class EmulatorClients implements AutoCloseable {
   public final SfnClient sfn;
 
   public EmulatorClients(AwsEmulator emulator) {
-    this.endpoint = emulator.endpoint();
-    this.sageMaker = configure(SageMakerClient.builder()).build();
-    this.iam = configure(IamClient.builder()).build();
-    this.sns = configure(SnsClient.builder()).build();
-    this.sts = configure(StsClient.builder()).build();
-    this.sfn = configure(SfnClient.builder()).build();
-  }
-
-  private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
-    return builder
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-        .httpClient(http)
-        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    this.clients =
+        EmulatorSdkClients.connect(emulator, AwsBasicCredentials.create("AKIDTEST", "secret"));
+    this.sageMaker = clients.sageMaker();
+    this.iam = clients.iam();
+    this.sns = clients.sns();
+    this.sts = clients.sts();
+    this.sfn = clients.sfn();
   }
 
   @Override
   public void close() {
-    sageMaker.close();
-    iam.close();
-    sns.close();
-    sts.close();
-    sfn.close();
-    http.close();
+    clients.close();
   }
 }

@@ -54,7 +54,16 @@ class RequestLogTest {
   @Test
   void sequenceNumbersKeepGrowingAfterAClear() {
     RequestLog log = new RequestLog();
-    log.record(
+    recordGetCallerIdentity(log, "r1");
+    log.clear();
+    RecordedCall next = recordGetCallerIdentity(log, "r2");
+
+    assertThat(log.calls()).containsExactly(next);
+    assertThat(next.sequence()).isEqualTo(2);
+  }
+
+  private static RecordedCall recordGetCallerIdentity(RequestLog log, String requestId) {
+    return log.record(
         T0,
         "sts",
         "GetCallerIdentity",
@@ -64,22 +73,6 @@ class RequestLogTest {
         200,
         null,
         null,
-        "r1");
-    log.clear();
-    RecordedCall next =
-        log.record(
-            T0,
-            "sts",
-            "GetCallerIdentity",
-            "sts:GetCallerIdentity",
-            false,
-            JsonNodeFactory.instance.objectNode(),
-            200,
-            null,
-            null,
-            "r2");
-
-    assertThat(log.calls()).containsExactly(next);
-    assertThat(next.sequence()).isEqualTo(2);
+        requestId);
   }
 }

@@ -1,10 +1,9 @@
 package dev.studiolifecycle.local.events;
 
+import static dev.studiolifecycle.local.testing.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studiolifecycle.local.template.EventRuleResource;
 import dev.studiolifecycle.local.template.RuleTarget;
 import dev.studiolifecycle.local.time.VirtualClock;
@@ -13,16 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EventBusTest {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static JsonNode json(String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
-  }
 
   private static RuleTarget transformed(String id, String template, Map<String, String> paths) {
     return new RuleTarget(id, "arn:aws:states:us-east-1:123456789012:stateMachine:m", null, null,

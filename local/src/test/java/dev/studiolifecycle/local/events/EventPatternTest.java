@@ -1,16 +1,14 @@
 package dev.studiolifecycle.local.events;
 
+import static dev.studiolifecycle.local.testing.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EventPatternTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final String HIRED = """
       {"version": "0", "id": "6a7e8feb-b491-4cf7-a9f1-bf3703467718",
@@ -21,14 +19,6 @@ class EventPatternTest {
                   "ip": "10.0.3.7",
                   "employee": {"userName": "jane-doe", "email": "jane.doe@example.com"}}}
       """;
-
-  private static JsonNode json(String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
-  }
 
   private static boolean matches(String pattern) {
     return EventPattern.parse(json(pattern), "pattern").matches(json(HIRED));

@@ -40,10 +40,6 @@ class CheckStatusHandlerEmulatorTest {
     bed.seedManagedProfile(USER, "hr-2026-000001");
   }
 
-  private void seedApp(String type, String name, AppStatus status) {
-    bed.emulator().sageMaker().seedApp(AppSeed.ofUserProfile(DOMAIN_ID, USER, type, name, status));
-  }
-
   private JsonNode check(JsonNode payload) {
     return bed.invoke(FUNCTION, payload);
   }
@@ -64,8 +60,8 @@ class CheckStatusHandlerEmulatorTest {
 
   @Test
   void plannedAppsMoveFromDeletingToDeletedToGoneAsTheClockMoves() {
-    seedApp("JupyterServer", "default", AppStatus.IN_SERVICE);
-    seedApp("KernelGateway", "datascience", AppStatus.PENDING);
+    bed.seedUserApp(USER, "JupyterServer", "default", AppStatus.IN_SERVICE);
+    bed.seedUserApp(USER, "KernelGateway", "datascience", AppStatus.PENDING);
     bed.emulator().sageMaker().seedSpace(SpaceSeed.privateSpace(DOMAIN_ID, SPACE, USER));
     bed.emulator()
         .sageMaker()
@@ -106,7 +102,7 @@ class CheckStatusHandlerEmulatorTest {
 
   @Test
   void appStuckDeletingStaysInProgressHoweverLongTheWait() {
-    seedApp("JupyterServer", "default", AppStatus.IN_SERVICE);
+    bed.seedUserApp(USER, "JupyterServer", "default", AppStatus.IN_SERVICE);
     bed.emulator()
         .sageMaker()
         .adjustApps(
@@ -129,7 +125,7 @@ class CheckStatusHandlerEmulatorTest {
 
   @Test
   void appThatEndsFailedOnDeleteIsReportedFailedWithItsReason() {
-    seedApp("KernelGateway", "datascience", AppStatus.IN_SERVICE);
+    bed.seedUserApp(USER, "KernelGateway", "datascience", AppStatus.IN_SERVICE);
     bed.emulator()
         .sageMaker()
         .adjustApps(
@@ -236,7 +232,7 @@ class CheckStatusHandlerEmulatorTest {
 
   @Test
   void checkingTwiceAtTheSameTimeGivesTheSameReportAndChangesNothing() {
-    seedApp("JupyterServer", "default", AppStatus.DELETING);
+    bed.seedUserApp(USER, "JupyterServer", "default", AppStatus.DELETING);
     bed.emulator().sageMaker().seedSpace(SpaceSeed.privateSpace(DOMAIN_ID, SPACE, USER));
     ObjectNode payload = profileInput("AWAIT_DELETION");
     payload.putArray("apps").add(appRef("JupyterServer", "default"));
@@ -262,9 +258,9 @@ class CheckStatusHandlerEmulatorTest {
 
   @Test
   void throttledDescribeAppIsAwsThrottledUntilTheBucketRefills() {
-    seedApp("JupyterServer", "default", AppStatus.IN_SERVICE);
-    seedApp("KernelGateway", "datascience", AppStatus.IN_SERVICE);
-    seedApp("CodeEditor", "default", AppStatus.IN_SERVICE);
+    bed.seedUserApp(USER, "JupyterServer", "default", AppStatus.IN_SERVICE);
+    bed.seedUserApp(USER, "KernelGateway", "datascience", AppStatus.IN_SERVICE);
+    bed.seedUserApp(USER, "CodeEditor", "default", AppStatus.IN_SERVICE);
     // Three calls at once, then two more per second of virtual time.
     bed.emulator().faults().throttle("sagemaker", "DescribeApp", 2, 3);
     ObjectNode payload = input("AWAIT_DELETION");

@@ -34,10 +34,6 @@ class DeleteAppHandlerEmulatorTest {
     bed.seedManagedProfile(USER, "hr-2026-000001");
   }
 
-  private void seedApp(String type, String name, AppStatus status) {
-    bed.emulator().sageMaker().seedApp(AppSeed.ofUserProfile(DOMAIN_ID, USER, type, name, status));
-  }
-
   /** The sample event, for an app of jane-doe. */
   private static ObjectNode deleteApp(String type, String name, String status) {
     ObjectNode payload = event("delete-app/delete-app.json");
@@ -60,11 +56,11 @@ class DeleteAppHandlerEmulatorTest {
 
   @Test
   void everyAppStatusEndsInAnOutcomeThatMeansDone() {
-    seedApp("JupyterLab", "pending", AppStatus.PENDING);
-    seedApp("JupyterServer", "default", AppStatus.IN_SERVICE);
-    seedApp("KernelGateway", "deleting", AppStatus.DELETING);
-    seedApp("KernelGateway", "deleted", AppStatus.DELETED);
-    seedApp("CodeEditor", "failed", AppStatus.FAILED);
+    bed.seedUserApp(USER, "JupyterLab", "pending", AppStatus.PENDING);
+    bed.seedUserApp(USER, "JupyterServer", "default", AppStatus.IN_SERVICE);
+    bed.seedUserApp(USER, "KernelGateway", "deleting", AppStatus.DELETING);
+    bed.seedUserApp(USER, "KernelGateway", "deleted", AppStatus.DELETED);
+    bed.seedUserApp(USER, "CodeEditor", "failed", AppStatus.FAILED);
 
     assertThat(outcome(deleteApp("JupyterLab", "pending", "Pending"))).isEqualTo("DELETING");
     assertThat(outcome(deleteApp("JupyterServer", "default", "InService"))).isEqualTo("DELETING");
@@ -83,7 +79,7 @@ class DeleteAppHandlerEmulatorTest {
 
   @Test
   void replayedDeletionIsAlreadyDeletingThenAlreadyDeletedThenNotFound() {
-    seedApp("JupyterServer", "default", AppStatus.IN_SERVICE);
+    bed.seedUserApp(USER, "JupyterServer", "default", AppStatus.IN_SERVICE);
     ObjectNode payload = deleteApp("JupyterServer", "default", "InService");
     JsonNode first = bed.invoke(FUNCTION, payload);
     long mark = bed.mark();
@@ -105,7 +101,7 @@ class DeleteAppHandlerEmulatorTest {
 
   @Test
   void appWhoseDeletionFailsIsLeftFailedAndAlone() {
-    seedApp("KernelGateway", "datascience", AppStatus.IN_SERVICE);
+    bed.seedUserApp(USER, "KernelGateway", "datascience", AppStatus.IN_SERVICE);
     bed.emulator()
         .sageMaker()
         .adjustApps(
@@ -153,7 +149,7 @@ class DeleteAppHandlerEmulatorTest {
 
   @Test
   void unavailableDeleteAppIsAwsServiceUnavailableAndChangesNothing() {
-    seedApp("JupyterServer", "default", AppStatus.IN_SERVICE);
+    bed.seedUserApp(USER, "JupyterServer", "default", AppStatus.IN_SERVICE);
     bed.emulator()
         .faults()
         .failTimes("sagemaker", "DeleteApp", InjectedFailure.SERVICE_UNAVAILABLE, 1);
@@ -168,7 +164,7 @@ class DeleteAppHandlerEmulatorTest {
 
   @Test
   void throttledDescribeAppWhileResolvingAConflictIsAwsThrottled() {
-    seedApp("KernelGateway", "deleting", AppStatus.DELETING);
+    bed.seedUserApp(USER, "KernelGateway", "deleting", AppStatus.DELETING);
     bed.emulator().faults().throttle("sagemaker", "DescribeApp", 1, 1);
     ObjectNode payload = deleteApp("KernelGateway", "deleting", "Deleting");
     assertThat(outcome(payload)).isEqualTo("ALREADY_DELETING");

@@ -65,11 +65,7 @@ class DeleteUserProfileHandlerEmulatorTest {
 
   @Test
   void runningAppIsProfileInUseAndTheProfileStays() {
-    bed.emulator()
-        .sageMaker()
-        .seedApp(
-            AppSeed.ofUserProfile(
-                DOMAIN_ID, USER, "JupyterServer", "default", AppStatus.IN_SERVICE));
+    bed.seedUserApp(USER, "JupyterServer", "default", AppStatus.IN_SERVICE);
 
     FunctionError error = bed.invokeFailing(FUNCTION, payload());
 
@@ -82,10 +78,7 @@ class DeleteUserProfileHandlerEmulatorTest {
 
   @Test
   void appStillDeletingIsProfileInUseUntilItIsDeleted() {
-    bed.emulator()
-        .sageMaker()
-        .seedApp(
-            AppSeed.ofUserProfile(DOMAIN_ID, USER, "JupyterServer", "default", AppStatus.DELETING));
+    bed.seedUserApp(USER, "JupyterServer", "default", AppStatus.DELETING);
 
     assertThat(bed.invokeFailing(FUNCTION, payload()).simpleName()).isEqualTo("ProfileInUse");
     bed.advance(Duration.ofMinutes(2));
@@ -94,13 +87,8 @@ class DeleteUserProfileHandlerEmulatorTest {
 
   @Test
   void deletedAndFailedAppsDoNotBlockTheDeletion() {
-    bed.emulator()
-        .sageMaker()
-        .seedApp(
-            AppSeed.ofUserProfile(DOMAIN_ID, USER, "JupyterServer", "default", AppStatus.DELETED));
-    bed.emulator()
-        .sageMaker()
-        .seedApp(AppSeed.ofUserProfile(DOMAIN_ID, USER, "CodeEditor", "failed", AppStatus.FAILED));
+    bed.seedUserApp(USER, "JupyterServer", "default", AppStatus.DELETED);
+    bed.seedUserApp(USER, "CodeEditor", "failed", AppStatus.FAILED);
 
     assertThat(outcome()).isEqualTo("DELETING");
   }

@@ -12,6 +12,8 @@ import dev.studiolifecycle.local.emulator.LocalAwsEnvironment;
 import dev.studiolifecycle.local.emulator.RecordedCall;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
 import dev.studiolifecycle.local.emulator.iam.ManagedPolicySeed;
+import dev.studiolifecycle.local.emulator.sagemaker.AppSeed;
+import dev.studiolifecycle.local.emulator.sagemaker.AppStatus;
 import dev.studiolifecycle.local.emulator.sagemaker.DomainSeed;
 import dev.studiolifecycle.local.emulator.sagemaker.UserProfileSeed;
 import dev.studiolifecycle.local.runtime.LambdaRuntime;
@@ -194,6 +196,13 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
         .sageMaker()
         .seedUserProfile(
             UserProfileSeed.inService(DOMAIN_ID, userProfileName).withTags(managedTags(requestId)));
+  }
+
+  /** An app of a user profile in {@link #DOMAIN_ID}, in {@code status}. */
+  void seedUserApp(String userProfileName, String appType, String appName, AppStatus status) {
+    emulator
+        .sageMaker()
+        .seedApp(AppSeed.ofUserProfile(DOMAIN_ID, userProfileName, appType, appName, status));
   }
 
   static Map<String, String> managedTags(String requestId) {

@@ -1,9 +1,6 @@
 package dev.studiolifecycle.local.handlers;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
@@ -20,6 +17,7 @@ import dev.studiolifecycle.local.emulator.sagemaker.AppStatus;
 import dev.studiolifecycle.local.emulator.sagemaker.DomainSeed;
 import dev.studiolifecycle.local.emulator.sagemaker.SpaceSeed;
 import dev.studiolifecycle.local.emulator.sagemaker.UserProfileSeed;
+import dev.studiolifecycle.local.runtime.LocalLambdaContext;
 import dev.studiolifecycle.local.runtime.StandardOutputRouter;
 import dev.studiolifecycle.local.template.FunctionDefinition;
 import dev.studiolifecycle.local.template.ManagedPolicyResource;
@@ -35,6 +33,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +98,9 @@ public final class HandlerColdStartBenchmark {
       PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
       Object handler = StandardOutputRouter.divertedTo(discard, () -> construct(function));
       long constructed = System.currentTimeMillis();
-      String outcome = StandardOutputRouter.divertedTo(discard, () -> invoke(handler, payload));
+      String outcome =
+          StandardOutputRouter.divertedTo(
+              discard, () -> invoke(handler, payload, emulator.clock()));
       long invoked = System.currentTimeMillis();
 
       System.out.printf(
@@ -203,8 +204,19 @@ public final class HandlerColdStartBenchmark {
   }
 
   /** One invocation as the Java runtime makes it: JSON in, JSON (or an error) out. */
-  private static String invoke(Object handler, byte[] payload) {
-    Context context = new BenchmarkContext(handler.getClass().getSimpleName());
+  private static String invoke(Object handler, byte[] payload, Clock clock) {
+    String functionName = handler.getClass().getSimpleName();
+    Context context =
+        new LocalLambdaContext(
+            "cold-start-benchmark",
+            functionName,
+            "$LATEST",
+            "arn:aws:lambda:us-east-1:123456789012:function:" + functionName,
+            "cold-start-benchmark",
+            1024,
+            clock.instant().plusSeconds(60),
+            clock,
+            System.out);
     try {
       if (handler instanceof RequestStreamHandler stream) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -239,73 +251,5 @@ public final class HandlerColdStartBenchmark {
                   SNSEvent.class, HandlerColdStartBenchmark.class.getClassLoader());
     }
     return (PojoSerializer<Object>) JacksonFactory.getInstance().getSerializer(type);
-  }
-
-  /** The few Context values a handler reads (Powertools logs the function name and memory). */
-  private record BenchmarkContext(String functionName) implements Context {
-    @Override
-    public String getAwsRequestId() {
-      return "cold-start-benchmark";
-    }
-
-    @Override
-    public String getLogGroupName() {
-      return "/aws/lambda/" + functionName;
-    }
-
-    @Override
-    public String getLogStreamName() {
-      return "cold-start-benchmark";
-    }
-
-    @Override
-    public String getFunctionName() {
-      return functionName;
-    }
-
-    @Override
-    public String getFunctionVersion() {
-      return "$LATEST";
-    }
-
-    @Override
-    public String getInvokedFunctionArn() {
-      return "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
-    }
-
-    @Override
-    public CognitoIdentity getIdentity() {
-      return null;
-    }
-
-    @Override
-    public ClientContext getClientContext() {
-      return null;
-    }
-
-    @Override
-    public int getRemainingTimeInMillis() {
-      return 60_000;
-    }
-
-    @Override
-    public int getMemoryLimitInMB() {
-      return 1024;
-    }
-
-    @Override
-    public LambdaLogger getLogger() {
-      return new LambdaLogger() {
-        @Override
-        public void log(String message) {
-          System.out.print(message);
-        }
-
-        @Override
-        public void log(byte[] message) {
-          System.out.write(message, 0, message.length);
-        }
-      };
-    }
   }
 }

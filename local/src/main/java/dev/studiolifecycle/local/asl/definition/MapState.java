@@ -23,7 +23,7 @@ public record MapState(
     List<Retrier> retry,
     List<Catcher> catchers,
     Transition transition)
-    implements State {
+    implements State, ErrorHandling {
 
   public MapState {
     retry = List.copyOf(retry);

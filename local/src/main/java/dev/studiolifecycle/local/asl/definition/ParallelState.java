@@ -20,7 +20,7 @@ public record ParallelState(
     List<Retrier> retry,
     List<Catcher> catchers,
     Transition transition)
-    implements State {
+    implements State, ErrorHandling {
 
   public ParallelState {
     branches = List.copyOf(branches);

@@ -22,7 +22,7 @@ public record TaskState(
     TimeoutSetting timeout,
     TimeoutSetting heartbeat,
     Transition transition)
-    implements State {
+    implements State, ErrorHandling {
 
   /** Step Functions' limit on a task's duration when TimeoutSeconds is not set. */
   public static final long MAX_TIMEOUT_SECONDS = 99_999_999L;

@@ -10,6 +10,7 @@ import dev.studiolifecycle.local.asl.StatesError;
 import dev.studiolifecycle.local.asl.choice.ChoiceBranch;
 import dev.studiolifecycle.local.asl.definition.Catcher;
 import dev.studiolifecycle.local.asl.definition.ChoiceState;
+import dev.studiolifecycle.local.asl.definition.ErrorHandling;
 import dev.studiolifecycle.local.asl.definition.FailState;
 import dev.studiolifecycle.local.asl.definition.JitterStrategy;
 import dev.studiolifecycle.local.asl.definition.MapConcurrency;
@@ -823,29 +824,11 @@ final class ExecutionRun {
   }
 
   private static List<Retrier> retriers(State state) {
-    if (state instanceof TaskState task) {
-      return task.retry();
-    }
-    if (state instanceof ParallelState parallel) {
-      return parallel.retry();
-    }
-    if (state instanceof MapState map) {
-      return map.retry();
-    }
-    return List.of();
+    return state instanceof ErrorHandling handling ? handling.retry() : List.of();
   }
 
   private static List<Catcher> catchers(State state) {
-    if (state instanceof TaskState task) {
-      return task.catchers();
-    }
-    if (state instanceof ParallelState parallel) {
-      return parallel.catchers();
-    }
-    if (state instanceof MapState map) {
-      return map.catchers();
-    }
-    return List.of();
+    return state instanceof ErrorHandling handling ? handling.catchers() : List.of();
   }
 
   // ---------------------------------------------------------------- data

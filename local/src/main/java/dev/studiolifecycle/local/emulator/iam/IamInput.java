@@ -1,7 +1,7 @@
 package dev.studiolifecycle.local.emulator.iam;
 
+import dev.studiolifecycle.local.emulator.ConstraintViolations;
 import dev.studiolifecycle.local.emulator.wire.QueryParameters;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class IamInput {
 
   private final QueryParameters parameters;
-  private final List<String> violations = new ArrayList<>();
+  private final ConstraintViolations violations = new ConstraintViolations();
 
   IamInput(QueryParameters parameters) {
     this.parameters = parameters;
@@ -24,11 +24,7 @@ final class IamInput {
   String required(String member, Pattern pattern, int minLength, int maxLength) {
     String value = optional(member, pattern, minLength, maxLength);
     if (value == null) {
-      violations.add(
-          "Value null at '"
-              + at(member)
-              + "' failed to satisfy constraint: "
-              + "Member must not be null");
+      violations.missing(at(member));
     }
     return value;
   }
@@ -38,34 +34,7 @@ final class IamInput {
     if (value == null) {
       return null;
     }
-    if (value.length() < minLength) {
-      violations.add(
-          "Value '"
-              + value
-              + "' at '"
-              + at(member)
-              + "' failed to satisfy "
-              + "constraint: Member must have length greater than or equal to "
-              + minLength);
-    } else if (value.length() > maxLength) {
-      violations.add(
-          "Value '"
-              + value
-              + "' at '"
-              + at(member)
-              + "' failed to satisfy "
-              + "constraint: Member must have length less than or equal to "
-              + maxLength);
-    } else if (pattern != null && !pattern.matcher(value).matches()) {
-      violations.add(
-          "Value '"
-              + value
-              + "' at '"
-              + at(member)
-              + "' failed to satisfy "
-              + "constraint: Member must satisfy regular expression pattern: "
-              + pattern.pattern());
-    }
+    violations.checkString(value, at(member), pattern, minLength, maxLength);
     return value;
   }
 
@@ -78,34 +47,10 @@ final class IamInput {
     try {
       number = Integer.parseInt(value.strip());
     } catch (NumberFormatException e) {
-      violations.add(
-          "Value '"
-              + value
-              + "' at '"
-              + at(member)
-              + "' failed to satisfy "
-              + "constraint: Member must be an integer");
+      violations.add(value, at(member), "Member must be an integer");
       return fallback;
     }
-    if (number < min) {
-      violations.add(
-          "Value '"
-              + number
-              + "' at '"
-              + at(member)
-              + "' failed to satisfy "
-              + "constraint: Member must have value greater than or equal to "
-              + min);
-    } else if (number > max) {
-      violations.add(
-          "Value '"
-              + number
-              + "' at '"
-              + at(member)
-              + "' failed to satisfy "
-              + "constraint: Member must have value less than or equal to "
-              + max);
-    }
+    violations.checkRange(number, at(member), min, max);
     return number;
   }
 
@@ -114,11 +59,7 @@ final class IamInput {
     Map<String, String> tags = new LinkedHashMap<>();
     List<QueryParameters> items = parameters.members(member + ".member");
     if (required && items.isEmpty() && !parameters.has(member)) {
-      violations.add(
-          "Value null at '"
-              + at(member)
-              + "' failed to satisfy constraint: "
-              + "Member must not be null");
+      violations.missing(at(member));
     }
     if (items.size() > IamService.MAX_TAGS) {
       violations.add(
@@ -134,36 +75,22 @@ final class IamInput {
       String key = tag.get("Key").orElse(null);
       String value = tag.get("Value").orElse(null);
       if (key == null) {
-        violations.add(
-            "Value null at '"
-                + path
-                + "key' failed to satisfy constraint: "
-                + "Member must not be null");
+        violations.missing(path + "key");
       } else if (key.isEmpty() || key.length() > 128 || !TAG_KEY.matcher(key).matches()) {
         violations.add(
-            "Value '"
-                + key
-                + "' at '"
-                + path
-                + "key' failed to satisfy "
-                + "constraint: Member must satisfy regular expression pattern: "
+            key,
+            path + "key",
+            "Member must satisfy regular expression pattern: "
                 + TAG_KEY.pattern()
                 + " and have length between 1 and 128");
       }
       if (value == null) {
-        violations.add(
-            "Value null at '"
-                + path
-                + "value' failed to satisfy constraint: "
-                + "Member must not be null");
+        violations.missing(path + "value");
       } else if (value.length() > 256 || !TAG_VALUE.matcher(value).matches()) {
         violations.add(
-            "Value '"
-                + value
-                + "' at '"
-                + path
-                + "value' failed to satisfy "
-                + "constraint: Member must satisfy regular expression pattern: "
+            value,
+            path + "value",
+            "Member must satisfy regular expression pattern: "
                 + TAG_VALUE.pattern()
                 + " and have length less than or equal to 256");
       }
@@ -179,14 +106,7 @@ final class IamInput {
   }
 
   void throwIfInvalid() {
-    if (violations.isEmpty()) {
-      return;
-    }
-    String count =
-        violations.size() == 1
-            ? "1 validation error detected: "
-            : violations.size() + " validation errors detected: ";
-    throw IamErrors.validation(count + String.join("; ", violations));
+    violations.throwIfAny(IamErrors::validation);
   }
 
   private static String at(String member) {

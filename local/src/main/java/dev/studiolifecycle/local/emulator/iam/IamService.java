@@ -236,7 +236,7 @@ public final class IamService implements EmulatedService, RoleAssumption {
 
   private ServiceReply createRole(IamInput input, QueryParameters parameters) {
     String path = input.optional("Path", PATH, 1, 512);
-    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String name = roleName(input);
     String document = input.required("AssumeRolePolicyDocument", DOCUMENT, 1, 131072);
     String description = input.optional("Description", DESCRIPTION, 0, 1000);
     int maxSession = input.optionalInt("MaxSessionDuration", 3600, 43200, 3600);
@@ -246,11 +246,7 @@ public final class IamService implements EmulatedService, RoleAssumption {
     if (roles.containsKey(key(name))) {
       throw IamErrors.alreadyExists("Role with name " + name + " already exists.");
     }
-    if (document.length() > MAX_TRUST_POLICY_CHARS) {
-      throw IamErrors.limitExceeded(
-          "Cannot exceed quota for ACLSizePerRole: " + MAX_TRUST_POLICY_CHARS);
-    }
-    JsonNode trustPolicy = PolicyDocuments.checkTrustPolicy(document);
+    JsonNode trustPolicy = trustPolicy(document);
     if (boundary != null) {
       requireAttachable(boundary, true);
     }
@@ -270,15 +266,29 @@ public final class IamService implements EmulatedService, RoleAssumption {
     return ServiceReply.xml(xml -> writeRole(xml.start("Role"), role, false).end());
   }
 
+  /** The RoleName member, checked against IAM's pattern and length. */
+  private static String roleName(IamInput input) {
+    return input.required("RoleName", ROLE_NAME, 1, 64);
+  }
+
+  /** A role's trust policy document, within the size quota and valid, as a JSON tree. */
+  private static JsonNode trustPolicy(String document) {
+    if (document.length() > MAX_TRUST_POLICY_CHARS) {
+      throw IamErrors.limitExceeded(
+          "Cannot exceed quota for ACLSizePerRole: " + MAX_TRUST_POLICY_CHARS);
+    }
+    return PolicyDocuments.checkTrustPolicy(document);
+  }
+
   private ServiceReply getRole(IamInput input, QueryParameters parameters) {
-    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String name = roleName(input);
     input.throwIfInvalid();
     Role role = role(name);
     return ServiceReply.xml(xml -> writeRole(xml.start("Role"), role, true).end());
   }
 
   private ServiceReply deleteRole(IamInput input, QueryParameters parameters) {
-    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String name = roleName(input);
     input.throwIfInvalid();
     Role role = role(name);
     if (!role.attachedPolicyArns.isEmpty()) {
@@ -292,15 +302,11 @@ public final class IamService implements EmulatedService, RoleAssumption {
   }
 
   private ServiceReply updateAssumeRolePolicy(IamInput input, QueryParameters parameters) {
-    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String name = roleName(input);
     String document = input.required("PolicyDocument", DOCUMENT, 1, 131072);
     input.throwIfInvalid();
     Role role = role(name);
-    if (document.length() > MAX_TRUST_POLICY_CHARS) {
-      throw IamErrors.limitExceeded(
-          "Cannot exceed quota for ACLSizePerRole: " + MAX_TRUST_POLICY_CHARS);
-    }
-    JsonNode trustPolicy = PolicyDocuments.checkTrustPolicy(document);
+    JsonNode trustPolicy = trustPolicy(document);
     role.previousTrustPolicy = role.trustPolicy;
     role.trustChangedAt = clock.instant();
     role.assumeRolePolicyDocument = document;
@@ -309,7 +315,7 @@ public final class IamService implements EmulatedService, RoleAssumption {
   }
 
   private ServiceReply putRolePermissionsBoundary(IamInput input, QueryParameters parameters) {
-    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String name = roleName(input);
     String boundary = input.required("PermissionsBoundary", null, 20, 2048);
     input.throwIfInvalid();
     Role role = role(name);
@@ -319,7 +325,7 @@ public final class IamService implements EmulatedService, RoleAssumption {
   }
 
   private ServiceReply attachRolePolicy(IamInput input, QueryParameters parameters) {
-    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String name = roleName(input);
     String policyArn = input.required("PolicyArn", null, 20, 2048);
     input.throwIfInvalid();
     Role role = role(name);
@@ -335,7 +341,7 @@ public final class IamService implements EmulatedService, RoleAssumption {
   }
 
   private ServiceReply detachRolePolicy(IamInput input, QueryParameters parameters) {
-    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String name = roleName(input);
     String policyArn = input.required("PolicyArn", null, 20, 2048);
     input.throwIfInvalid();
     Role role = role(name);
@@ -349,7 +355,7 @@ public final class IamService implements EmulatedService, RoleAssumption {
   }
 
   private ServiceReply listAttachedRolePolicies(IamInput input, QueryParameters parameters) {
-    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String name = roleName(input);
     String pathPrefix = input.optional("PathPrefix", POLICY_PATH, 1, 512);
     String marker = input.optional("Marker", MARKER, 1, 320);
     int maxItems = input.optionalInt("MaxItems", 1, 1000, 100);
@@ -380,7 +386,7 @@ public final class IamService implements EmulatedService, RoleAssumption {
   }
 
   private ServiceReply putRolePolicy(IamInput input, QueryParameters parameters) {
-    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String name = roleName(input);
     String policyName = input.required("PolicyName", POLICY_NAME, 1, 128);
     String document = input.required("PolicyDocument", DOCUMENT, 1, 131072);
     input.throwIfInvalid();
@@ -404,7 +410,7 @@ public final class IamService implements EmulatedService, RoleAssumption {
   }
 
   private ServiceReply getRolePolicy(IamInput input, QueryParameters parameters) {
-    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String name = roleName(input);
     String policyName = input.required("PolicyName", POLICY_NAME, 1, 128);
     input.throwIfInvalid();
     Role role = role(name);
@@ -420,7 +426,7 @@ public final class IamService implements EmulatedService, RoleAssumption {
   }
 
   private ServiceReply deleteRolePolicy(IamInput input, QueryParameters parameters) {
-    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String name = roleName(input);
     String policyName = input.required("PolicyName", POLICY_NAME, 1, 128);
     input.throwIfInvalid();
     Role role = role(name);
@@ -431,7 +437,7 @@ public final class IamService implements EmulatedService, RoleAssumption {
   }
 
   private ServiceReply listRolePolicies(IamInput input, QueryParameters parameters) {
-    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String name = roleName(input);
     String marker = input.optional("Marker", MARKER, 1, 320);
     int maxItems = input.optionalInt("MaxItems", 1, 1000, 100);
     input.throwIfInvalid();
@@ -447,7 +453,7 @@ public final class IamService implements EmulatedService, RoleAssumption {
   }
 
   private ServiceReply tagRole(IamInput input, QueryParameters parameters) {
-    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String name = roleName(input);
     Map<String, String> tags = input.tags("Tags", true);
     input.throwIfInvalid();
     Role role = role(name);
@@ -462,7 +468,7 @@ public final class IamService implements EmulatedService, RoleAssumption {
   }
 
   private ServiceReply listRoleTags(IamInput input, QueryParameters parameters) {
-    String name = input.required("RoleName", ROLE_NAME, 1, 64);
+    String name = roleName(input);
     String marker = input.optional("Marker", MARKER, 1, 320);
     int maxItems = input.optionalInt("MaxItems", 1, 1000, 100);
     input.throwIfInvalid();

@@ -1,9 +1,11 @@
 package dev.studiolifecycle.local.emulator.sagemaker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.emulator.ConstraintViolations;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -16,16 +18,16 @@ final class JsonInput {
 
   private final JsonNode node;
   private final String path;
-  private final List<String> violations;
+  private final ConstraintViolations violations;
 
-  private JsonInput(JsonNode node, String path, List<String> violations) {
+  private JsonInput(JsonNode node, String path, ConstraintViolations violations) {
     this.node = node;
     this.path = path;
     this.violations = violations;
   }
 
   static JsonInput of(JsonNode root) {
-    return new JsonInput(root, "", new ArrayList<>());
+    return new JsonInput(root, "", new ConstraintViolations());
   }
 
   /** The raw node (the object this input reads). */
@@ -41,53 +43,34 @@ final class JsonInput {
   String requiredString(String member, Pattern pattern, int maxLength) {
     String value = optionalString(member, pattern, maxLength);
     if (value == null) {
-      violations.add(
-          "Value null at '"
-              + at(member)
-              + "' failed to satisfy constraint: "
-              + "Member must not be null");
+      violations.missing(at(member));
     }
     return value;
   }
 
   /** The string member, or null when absent; checks the pattern (full match) and length. */
   String optionalString(String member, Pattern pattern, int maxLength) {
-    JsonNode value = node.get(member);
-    if (value == null || value.isNull()) {
+    JsonNode value = present(member, JsonNode::isTextual, "a string");
+    if (value == null) {
       return null;
     }
-    if (!value.isTextual()) {
-      throw SageMakerErrors.serialization(
-          "Expected a string for member '" + at(member) + "' but got " + value.getNodeType());
-    }
     String text = value.textValue();
-    checkString(text, at(member), pattern, maxLength);
+    violations.checkString(text, at(member), pattern, 0, maxLength);
     return text;
   }
 
   String requiredEnum(String member, Collection<String> allowed) {
     String value = optionalEnum(member, allowed);
     if (value == null) {
-      violations.add(
-          "Value null at '"
-              + at(member)
-              + "' failed to satisfy constraint: "
-              + "Member must not be null");
+      violations.missing(at(member));
     }
     return value;
   }
 
   String optionalEnum(String member, Collection<String> allowed) {
     String value = optionalString(member, null, Integer.MAX_VALUE);
-    if (value != null && !allowed.contains(value)) {
-      violations.add(
-          "Value '"
-              + value
-              + "' at '"
-              + at(member)
-              + "' failed to satisfy "
-              + "constraint: Member must satisfy enum value set: "
-              + allowed);
+    if (value != null) {
+      violations.checkEnum(value, at(member), allowed);
     }
     return value;
   }
@@ -103,25 +86,7 @@ final class JsonInput {
           "Expected an integer for member '" + at(member) + "' but got " + value);
     }
     int number = value.intValue();
-    if (number < min) {
-      violations.add(
-          "Value '"
-              + number
-              + "' at '"
-              + at(member)
-              + "' failed to satisfy "
-              + "constraint: Member must have value greater than or equal to "
-              + min);
-    } else if (number > max) {
-      violations.add(
-          "Value '"
-              + number
-              + "' at '"
-              + at(member)
-              + "' failed to satisfy "
-              + "constraint: Member must have value less than or equal to "
-              + max);
-    }
+    violations.checkRange(number, at(member), min, max);
     return number;
   }
 
@@ -137,16 +102,7 @@ final class JsonInput {
     }
     long number = value.longValue();
     if (number < min || number > max) {
-      violations.add(
-          "Value '"
-              + number
-              + "' at '"
-              + at(member)
-              + "' failed to satisfy "
-              + "constraint: Member must have value between "
-              + min
-              + " and "
-              + max);
+      violations.add(number, at(member), "Member must have value between " + min + " and " + max);
     }
   }
 
@@ -164,13 +120,9 @@ final class JsonInput {
 
   /** The nested structure, or null when absent. */
   JsonInput optionalObject(String member) {
-    JsonNode value = node.get(member);
-    if (value == null || value.isNull()) {
+    JsonNode value = present(member, JsonNode::isObject, "an object");
+    if (value == null) {
       return null;
-    }
-    if (!value.isObject()) {
-      throw SageMakerErrors.serialization(
-          "Expected an object for member '" + at(member) + "' but got " + value.getNodeType());
     }
     return new JsonInput(value, at(member) + ".", violations);
   }
@@ -178,43 +130,23 @@ final class JsonInput {
   JsonInput requiredObject(String member) {
     JsonInput value = optionalObject(member);
     if (value == null) {
-      violations.add(
-          "Value null at '"
-              + at(member)
-              + "' failed to satisfy constraint: "
-              + "Member must not be null");
+      violations.missing(at(member));
     }
     return value;
   }
 
   /** The list members, or an empty list when absent; checks the count. */
   List<JsonNode> optionalList(String member, int minItems, int maxItems) {
-    JsonNode value = node.get(member);
-    if (value == null || value.isNull()) {
+    JsonNode value = present(member, JsonNode::isArray, "a list");
+    if (value == null) {
       return List.of();
-    }
-    if (!value.isArray()) {
-      throw SageMakerErrors.serialization(
-          "Expected a list for member '" + at(member) + "' but got " + value.getNodeType());
     }
     if (value.size() < minItems) {
       violations.add(
-          "Value '"
-              + value
-              + "' at '"
-              + at(member)
-              + "' failed to satisfy "
-              + "constraint: Member must have length greater than or equal to "
-              + minItems);
+          value, at(member), "Member must have length greater than or equal to " + minItems);
     } else if (value.size() > maxItems) {
       violations.add(
-          "Value '"
-              + value
-              + "' at '"
-              + at(member)
-              + "' failed to satisfy "
-              + "constraint: Member must have length less than or equal to "
-              + maxItems);
+          value, at(member), "Member must have length less than or equal to " + maxItems);
     }
     List<JsonNode> items = new ArrayList<>();
     value.forEach(items::add);
@@ -235,17 +167,10 @@ final class JsonInput {
       }
       String text = item.textValue();
       if (pattern != null) {
-        checkString(text, itemPath, pattern, Integer.MAX_VALUE);
+        violations.checkString(text, itemPath, pattern, 0, Integer.MAX_VALUE);
       }
-      if (allowed != null && !allowed.contains(text)) {
-        violations.add(
-            "Value '"
-                + text
-                + "' at '"
-                + itemPath
-                + "' failed to satisfy "
-                + "constraint: Member must satisfy enum value set: "
-                + allowed);
+      if (allowed != null) {
+        violations.checkEnum(text, itemPath, allowed);
       }
       values.add(text);
     }
@@ -269,47 +194,33 @@ final class JsonInput {
 
   /** Records a rule violation in AWS's words for {@code member}. */
   void violation(String member, Object value, String constraint) {
-    violations.add(
-        "Value '"
-            + value
-            + "' at '"
-            + at(member)
-            + "' failed to satisfy constraint: "
-            + constraint);
+    violations.add(value, at(member), constraint);
   }
 
   /** Throws a ValidationException naming every violation found so far. */
   void throwIfInvalid() {
-    if (violations.isEmpty()) {
-      return;
-    }
-    String count =
-        violations.size() == 1
-            ? "1 validation error detected: "
-            : violations.size() + " validation errors detected: ";
-    throw SageMakerErrors.validation(count + String.join("; ", violations));
+    violations.throwIfAny(SageMakerErrors::validation);
   }
 
-  private void checkString(String text, String at, Pattern pattern, int maxLength) {
-    if (text.length() > maxLength) {
-      violations.add(
-          "Value '"
-              + text
-              + "' at '"
-              + at
-              + "' failed to satisfy constraint: "
-              + "Member must have length less than or equal to "
-              + maxLength);
-    } else if (pattern != null && !pattern.matcher(text).matches()) {
-      violations.add(
-          "Value '"
-              + text
-              + "' at '"
-              + at
-              + "' failed to satisfy constraint: "
-              + "Member must satisfy regular expression pattern: "
-              + pattern.pattern());
+  /**
+   * The member, or null when it is absent or JSON null; a member of another JSON type than {@code
+   * type} is refused at once ({@code SerializationException}), as the service's deserializer does.
+   */
+  private JsonNode present(String member, Predicate<JsonNode> type, String expected) {
+    JsonNode value = node.get(member);
+    if (value == null || value.isNull()) {
+      return null;
     }
+    if (!type.test(value)) {
+      throw SageMakerErrors.serialization(
+          "Expected "
+              + expected
+              + " for member '"
+              + at(member)
+              + "' but got "
+              + value.getNodeType());
+    }
+    return value;
   }
 
   /** The member's path in AWS's style: lower camel case, dotted. */

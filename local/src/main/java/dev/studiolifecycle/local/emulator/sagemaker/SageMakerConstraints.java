@@ -101,6 +101,26 @@ final class SageMakerConstraints {
 
   private SageMakerConstraints() {}
 
+  /** The DomainId member, checked against the model's pattern and length. */
+  static String requiredDomainId(JsonInput input) {
+    return input.requiredString("DomainId", DOMAIN_ID, NAME_MAX);
+  }
+
+  /** A member holding a domain id (a filter such as DomainIdEquals), or null when absent. */
+  static String optionalDomainId(JsonInput input, String member) {
+    return input.optionalString(member, DOMAIN_ID, NAME_MAX);
+  }
+
+  /** A member holding a resource name (user profile, space, app, domain name). */
+  static String requiredName(JsonInput input, String member) {
+    return input.requiredString(member, NAME, NAME_MAX);
+  }
+
+  /** A member holding a resource name, or null when absent. */
+  static String optionalName(JsonInput input, String member) {
+    return input.optionalString(member, NAME, NAME_MAX);
+  }
+
   /** Checks a UserSettings structure (CreateUserProfile, UpdateUserProfile, CreateDomain). */
   static void checkUserSettings(JsonInput settings) {
     if (settings == null) {

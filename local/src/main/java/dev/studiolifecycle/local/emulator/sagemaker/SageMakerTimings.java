@@ -2,6 +2,7 @@ package dev.studiolifecycle.local.emulator.sagemaker;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How long SageMaker takes for each asynchronous change, in clock time. The defaults are close to
@@ -47,120 +48,83 @@ public record SageMakerTimings(
   }
 
   public SageMakerTimings withDomainReady(Duration value) {
-    return new SageMakerTimings(
-        value,
-        userProfileReady,
-        userProfileUpdate,
-        userProfileDelete,
-        appStart,
-        appDelete,
-        deletedAppRetention,
-        spaceReady,
-        spaceDelete);
+    return edit(draft -> draft.domainReady = value);
   }
 
   public SageMakerTimings withUserProfileReady(Duration value) {
-    return new SageMakerTimings(
-        domainReady,
-        value,
-        userProfileUpdate,
-        userProfileDelete,
-        appStart,
-        appDelete,
-        deletedAppRetention,
-        spaceReady,
-        spaceDelete);
+    return edit(draft -> draft.userProfileReady = value);
   }
 
   public SageMakerTimings withUserProfileUpdate(Duration value) {
-    return new SageMakerTimings(
-        domainReady,
-        userProfileReady,
-        value,
-        userProfileDelete,
-        appStart,
-        appDelete,
-        deletedAppRetention,
-        spaceReady,
-        spaceDelete);
+    return edit(draft -> draft.userProfileUpdate = value);
   }
 
   public SageMakerTimings withUserProfileDelete(Duration value) {
-    return new SageMakerTimings(
-        domainReady,
-        userProfileReady,
-        userProfileUpdate,
-        value,
-        appStart,
-        appDelete,
-        deletedAppRetention,
-        spaceReady,
-        spaceDelete);
+    return edit(draft -> draft.userProfileDelete = value);
   }
 
   public SageMakerTimings withAppStart(Duration value) {
-    return new SageMakerTimings(
-        domainReady,
-        userProfileReady,
-        userProfileUpdate,
-        userProfileDelete,
-        value,
-        appDelete,
-        deletedAppRetention,
-        spaceReady,
-        spaceDelete);
+    return edit(draft -> draft.appStart = value);
   }
 
   public SageMakerTimings withAppDelete(Duration value) {
-    return new SageMakerTimings(
-        domainReady,
-        userProfileReady,
-        userProfileUpdate,
-        userProfileDelete,
-        appStart,
-        value,
-        deletedAppRetention,
-        spaceReady,
-        spaceDelete);
+    return edit(draft -> draft.appDelete = value);
   }
 
   public SageMakerTimings withDeletedAppRetention(Duration value) {
-    return new SageMakerTimings(
-        domainReady,
-        userProfileReady,
-        userProfileUpdate,
-        userProfileDelete,
-        appStart,
-        appDelete,
-        value,
-        spaceReady,
-        spaceDelete);
+    return edit(draft -> draft.deletedAppRetention = value);
   }
 
   public SageMakerTimings withSpaceReady(Duration value) {
-    return new SageMakerTimings(
-        domainReady,
-        userProfileReady,
-        userProfileUpdate,
-        userProfileDelete,
-        appStart,
-        appDelete,
-        deletedAppRetention,
-        value,
-        spaceDelete);
+    return edit(draft -> draft.spaceReady = value);
   }
 
   public SageMakerTimings withSpaceDelete(Duration value) {
-    return new SageMakerTimings(
-        domainReady,
-        userProfileReady,
-        userProfileUpdate,
-        userProfileDelete,
-        appStart,
-        appDelete,
-        deletedAppRetention,
-        spaceReady,
-        value);
+    return edit(draft -> draft.spaceDelete = value);
+  }
+
+  private SageMakerTimings edit(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.timings();
+  }
+
+  /** The nine durations as variables, so that each {@code with} method names only its own. */
+  private static final class Draft {
+    private Duration domainReady;
+    private Duration userProfileReady;
+    private Duration userProfileUpdate;
+    private Duration userProfileDelete;
+    private Duration appStart;
+    private Duration appDelete;
+    private Duration deletedAppRetention;
+    private Duration spaceReady;
+    private Duration spaceDelete;
+
+    private Draft(SageMakerTimings from) {
+      domainReady = from.domainReady;
+      userProfileReady = from.userProfileReady;
+      userProfileUpdate = from.userProfileUpdate;
+      userProfileDelete = from.userProfileDelete;
+      appStart = from.appStart;
+      appDelete = from.appDelete;
+      deletedAppRetention = from.deletedAppRetention;
+      spaceReady = from.spaceReady;
+      spaceDelete = from.spaceDelete;
+    }
+
+    private SageMakerTimings timings() {
+      return new SageMakerTimings(
+          domainReady,
+          userProfileReady,
+          userProfileUpdate,
+          userProfileDelete,
+          appStart,
+          appDelete,
+          deletedAppRetention,
+          spaceReady,
+          spaceDelete);
+    }
   }
 
   private static void check(Duration duration, String name) {

@@ -111,7 +111,8 @@ public record Scenario(
       Boolean failOnCreate,
       String onDelete,
       String failureReason,
-      Map<String, String> tags) {}
+      Map<String, String> tags)
+      implements AppBehaviourChanges {}
 
   public record Sns(List<String> topics) {}
 
@@ -138,7 +139,21 @@ public record Scenario(
       String deleteDuration,
       Boolean failOnCreate,
       String onDelete,
-      String failureReason) {}
+      String failureReason)
+      implements AppBehaviourChanges {}
+
+  /** The fields by which a seeded app or an app fault changes how apps behave; absent: unchanged. */
+  public sealed interface AppBehaviourChanges permits App, AppFault {
+    String startDuration();
+
+    String deleteDuration();
+
+    Boolean failOnCreate();
+
+    String onDelete();
+
+    String failureReason();
+  }
 
   /** Which apps an {@link AppFault} reaches; absent fields match anything. */
   public record AppMatch(

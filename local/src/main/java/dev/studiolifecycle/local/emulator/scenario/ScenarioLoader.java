@@ -32,8 +32,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * Reads scenario files (strict JSON: unknown fields are errors) and applies them to an emulator.
@@ -110,12 +111,12 @@ public final class ScenarioLoader {
     if (scenario.iam() != null) {
       applyIam(scenario.iam(), emulator, at.field("iam"));
     }
-    if (scenario.sns() != null && scenario.sns().topics() != null) {
-      List<String> topics = scenario.sns().topics();
-      for (int i = 0; i < topics.size(); i++) {
-        String topic = topics.get(i);
-        at.field("sns").index("topics", i).run(() -> emulator.sns().seedTopic(topic));
-      }
+    if (scenario.sns() != null) {
+      at.field("sns")
+          .each(
+              "topics",
+              scenario.sns().topics(),
+              (topic, here) -> here.run(() -> emulator.sns().seedTopic(topic)));
     }
     if (scenario.sagemaker() != null) {
       applySageMaker(scenario.sagemaker(), emulator, at.field("sagemaker"));
@@ -138,47 +139,48 @@ public final class ScenarioLoader {
   private static void applyTimeline(
       List<Scenario.TimelineEntry> entries, AwsEmulator emulator, Context at) {
     Instant start = emulator.clock().instant();
-    for (int i = 0; i < entries.size(); i++) {
-      Scenario.TimelineEntry entry = entries.get(i);
-      Context here = at.index("timeline", i);
-      if (entry == null) {
-        throw here.error("must be an object with 'at' and one action");
-      }
-      required(entry.at(), here.field("at"));
-      Duration after = duration(entry.at(), here.field("at"));
-      List<String> actions = new ArrayList<>();
-      if (entry.createApp() != null) {
-        actions.add("createApp");
-      }
-      if (entry.deleteApp() != null) {
-        actions.add("deleteApp");
-      }
-      if (entry.createSpace() != null) {
-        actions.add("createSpace");
-      }
-      if (entry.deleteSpace() != null) {
-        actions.add("deleteSpace");
-      }
-      if (actions.size() != 1) {
-        throw here.error(
-            "give exactly one of createApp, deleteApp, createSpace, deleteSpace"
-                + (actions.isEmpty() ? "" : ", not " + String.join(" and ", actions)));
-      }
-      UserCall call =
-          switch (actions.get(0)) {
-            case "createApp" -> createApp(entry.createApp(), emulator, here.field("createApp"));
-            case "deleteApp" -> deleteApp(entry.deleteApp(), emulator, here.field("deleteApp"));
-            case "createSpace" ->
-                createSpace(entry.createSpace(), emulator, here.field("createSpace"));
-            default -> deleteSpace(entry.deleteSpace(), emulator, here.field("deleteSpace"));
-          };
-      emulator
-          .scheduledActions()
-          .schedule(
-              start.plus(after),
-              call.description(),
-              when -> emulator.sageMaker().perform(call.operation(), call.input(), when));
+    at.each("timeline", entries, (entry, here) -> schedule(entry, start, emulator, here));
+  }
+
+  private static void schedule(
+      Scenario.TimelineEntry entry, Instant start, AwsEmulator emulator, Context here) {
+    if (entry == null) {
+      throw here.error("must be an object with 'at' and one action");
     }
+    required(entry.at(), here.field("at"));
+    Duration after = duration(entry.at(), here.field("at"));
+    List<String> actions = new ArrayList<>();
+    if (entry.createApp() != null) {
+      actions.add("createApp");
+    }
+    if (entry.deleteApp() != null) {
+      actions.add("deleteApp");
+    }
+    if (entry.createSpace() != null) {
+      actions.add("createSpace");
+    }
+    if (entry.deleteSpace() != null) {
+      actions.add("deleteSpace");
+    }
+    if (actions.size() != 1) {
+      throw here.error(
+          "give exactly one of createApp, deleteApp, createSpace, deleteSpace"
+              + (actions.isEmpty() ? "" : ", not " + String.join(" and ", actions)));
+    }
+    UserCall call =
+        switch (actions.get(0)) {
+          case "createApp" -> createApp(entry.createApp(), emulator, here.field("createApp"));
+          case "deleteApp" -> deleteApp(entry.deleteApp(), emulator, here.field("deleteApp"));
+          case "createSpace" ->
+              createSpace(entry.createSpace(), emulator, here.field("createSpace"));
+          default -> deleteSpace(entry.deleteSpace(), emulator, here.field("deleteSpace"));
+        };
+    emulator
+        .scheduledActions()
+        .schedule(
+            start.plus(after),
+            call.description(),
+            when -> emulator.sageMaker().perform(call.operation(), call.input(), when));
   }
 
   private static UserCall createApp(Scenario.CreateApp app, AwsEmulator emulator, Context at) {
@@ -314,44 +316,46 @@ public final class ScenarioLoader {
           .iam()
           .setPropagationDelay(duration(iam.propagationDelay(), at.field("propagationDelay")));
     }
-    List<Scenario.Policy> policies = list(iam.policies());
-    for (int i = 0; i < policies.size(); i++) {
-      Scenario.Policy policy = policies.get(i);
-      Context here = at.index("policies", i);
-      required(policy.policyName(), here.field("policyName"));
-      required(policy.policyDocument(), here.field("policyDocument"));
-      here.run(
-          () ->
-              emulator
-                  .iam()
-                  .seedManagedPolicy(
-                      new ManagedPolicySeed(
-                          policy.policyName(), policy.path(), document(policy.policyDocument()))));
-    }
-    List<Scenario.Role> roles = list(iam.roles());
-    for (int i = 0; i < roles.size(); i++) {
-      Scenario.Role role = roles.get(i);
-      Context here = at.index("roles", i);
-      required(role.roleName(), here.field("roleName"));
-      Map<String, String> inline = new LinkedHashMap<>();
-      map(role.inlinePolicies()).forEach((name, doc) -> inline.put(name, document(doc)));
-      here.run(
-          () ->
-              emulator
-                  .iam()
-                  .seedRole(
-                      new RoleSeed(
-                          role.roleName(),
-                          role.path(),
-                          role.assumeRolePolicyDocument() == null
-                              ? null
-                              : document(role.assumeRolePolicyDocument()),
-                          role.description(),
-                          role.permissionsBoundaryArn(),
-                          map(role.tags()),
-                          list(role.attachedPolicyArns()),
-                          inline)));
-    }
+    at.each(
+        "policies",
+        iam.policies(),
+        (policy, here) -> {
+          required(policy.policyName(), here.field("policyName"));
+          required(policy.policyDocument(), here.field("policyDocument"));
+          here.run(
+              () ->
+                  emulator
+                      .iam()
+                      .seedManagedPolicy(
+                          new ManagedPolicySeed(
+                              policy.policyName(),
+                              policy.path(),
+                              document(policy.policyDocument()))));
+        });
+    at.each(
+        "roles",
+        iam.roles(),
+        (role, here) -> {
+          required(role.roleName(), here.field("roleName"));
+          Map<String, String> inline = new LinkedHashMap<>();
+          map(role.inlinePolicies()).forEach((name, doc) -> inline.put(name, document(doc)));
+          here.run(
+              () ->
+                  emulator
+                      .iam()
+                      .seedRole(
+                          new RoleSeed(
+                              role.roleName(),
+                              role.path(),
+                              role.assumeRolePolicyDocument() == null
+                                  ? null
+                                  : document(role.assumeRolePolicyDocument()),
+                              role.description(),
+                              role.permissionsBoundaryArn(),
+                              map(role.tags()),
+                              list(role.attachedPolicyArns()),
+                              inline)));
+        });
   }
 
   private static void applySageMaker(
@@ -360,218 +364,187 @@ public final class ScenarioLoader {
       at.field("runningAppQuota")
           .run(() -> emulator.sageMaker().setRunningAppQuota(sageMaker.runningAppQuota()));
     }
-    List<Scenario.Domain> domains = list(sageMaker.domains());
-    for (int d = 0; d < domains.size(); d++) {
-      Scenario.Domain domain = domains.get(d);
-      Context here = at.index("domains", d);
-      required(domain.domainName(), here.field("domainName"));
-      required(domain.authMode(), here.field("authMode"));
-      String domainId =
-          here.call(
+    at.each("domains", sageMaker.domains(), (domain, here) -> seedDomain(domain, emulator, here));
+  }
+
+  private static void seedDomain(Scenario.Domain domain, AwsEmulator emulator, Context here) {
+    required(domain.domainName(), here.field("domainName"));
+    required(domain.authMode(), here.field("authMode"));
+    String domainId =
+        here.call(
+            () ->
+                emulator
+                    .sageMaker()
+                    .seedDomain(
+                        new DomainSeed(
+                            domain.domainId(),
+                            domain.domainName(),
+                            domain.authMode(),
+                            domain.defaultUserSettings(),
+                            map(domain.tags()))));
+    here.each(
+        "userProfiles",
+        domain.userProfiles(),
+        (profile, p) -> {
+          required(profile.userProfileName(), p.field("userProfileName"));
+          ResourceStatus status =
+              status(profile.status(), ResourceStatus.IN_SERVICE, ResourceStatus::fromWire, p);
+          p.run(
               () ->
                   emulator
                       .sageMaker()
-                      .seedDomain(
-                          new DomainSeed(
-                              domain.domainId(),
-                              domain.domainName(),
-                              domain.authMode(),
-                              domain.defaultUserSettings(),
-                              map(domain.tags()))));
-      List<Scenario.UserProfile> profiles = list(domain.userProfiles());
-      for (int i = 0; i < profiles.size(); i++) {
-        Scenario.UserProfile profile = profiles.get(i);
-        Context p = here.index("userProfiles", i);
-        required(profile.userProfileName(), p.field("userProfileName"));
-        ResourceStatus status =
-            profile.status() == null
-                ? ResourceStatus.IN_SERVICE
-                : p.field("status").call(() -> ResourceStatus.fromWire(profile.status()));
-        p.run(
-            () ->
-                emulator
-                    .sageMaker()
-                    .seedUserProfile(
-                        new UserProfileSeed(
-                            domainId,
-                            profile.userProfileName(),
-                            status,
-                            profile.userSettings(),
-                            profile.singleSignOnUserValue(),
-                            map(profile.tags()),
-                            Boolean.TRUE.equals(profile.deletionFails()),
-                            profile.failureReason())));
-      }
-      List<Scenario.Space> spaces = list(domain.spaces());
-      for (int i = 0; i < spaces.size(); i++) {
-        Scenario.Space space = spaces.get(i);
-        Context s = here.index("spaces", i);
-        required(space.spaceName(), s.field("spaceName"));
-        ResourceStatus status =
-            space.status() == null
-                ? ResourceStatus.IN_SERVICE
-                : s.field("status").call(() -> ResourceStatus.fromWire(space.status()));
-        s.run(
-            () ->
-                emulator
-                    .sageMaker()
-                    .seedSpace(
-                        new SpaceSeed(
-                            domainId,
-                            space.spaceName(),
-                            space.ownerUserProfileName(),
-                            space.sharingType(),
-                            status,
-                            space.spaceSettings(),
-                            map(space.tags()))));
-      }
-      List<Scenario.App> apps = list(domain.apps());
-      for (int i = 0; i < apps.size(); i++) {
-        Scenario.App app = apps.get(i);
-        Context a = here.index("apps", i);
-        required(app.appType(), a.field("appType"));
-        required(app.appName(), a.field("appName"));
-        AppStatus status =
-            app.status() == null
-                ? AppStatus.IN_SERVICE
-                : a.field("status").call(() -> AppStatus.fromWire(app.status()));
-        AppBehaviour behaviour =
-            adjust(
-                AppBehaviour.defaults(emulator.sageMaker().timings()),
-                app.startDuration(),
-                app.deleteDuration(),
-                app.failOnCreate(),
-                app.onDelete(),
-                app.failureReason(),
-                a);
-        a.run(
-            () ->
-                emulator
-                    .sageMaker()
-                    .seedApp(
-                        new AppSeed(
-                            domainId,
-                            app.userProfileName(),
-                            app.spaceName(),
-                            app.appType(),
-                            app.appName(),
-                            status,
-                            app.instanceType(),
-                            behaviour,
-                            null,
-                            map(app.tags()))));
-      }
-    }
+                      .seedUserProfile(
+                          new UserProfileSeed(
+                              domainId,
+                              profile.userProfileName(),
+                              status,
+                              profile.userSettings(),
+                              profile.singleSignOnUserValue(),
+                              map(profile.tags()),
+                              Boolean.TRUE.equals(profile.deletionFails()),
+                              profile.failureReason())));
+        });
+    here.each(
+        "spaces",
+        domain.spaces(),
+        (space, s) -> {
+          required(space.spaceName(), s.field("spaceName"));
+          ResourceStatus status =
+              status(space.status(), ResourceStatus.IN_SERVICE, ResourceStatus::fromWire, s);
+          s.run(
+              () ->
+                  emulator
+                      .sageMaker()
+                      .seedSpace(
+                          new SpaceSeed(
+                              domainId,
+                              space.spaceName(),
+                              space.ownerUserProfileName(),
+                              space.sharingType(),
+                              status,
+                              space.spaceSettings(),
+                              map(space.tags()))));
+        });
+    here.each(
+        "apps",
+        domain.apps(),
+        (app, a) -> {
+          required(app.appType(), a.field("appType"));
+          required(app.appName(), a.field("appName"));
+          AppStatus status = status(app.status(), AppStatus.IN_SERVICE, AppStatus::fromWire, a);
+          AppBehaviour behaviour =
+              adjust(AppBehaviour.defaults(emulator.sageMaker().timings()), app, a);
+          a.run(
+              () ->
+                  emulator
+                      .sageMaker()
+                      .seedApp(
+                          new AppSeed(
+                              domainId,
+                              app.userProfileName(),
+                              app.spaceName(),
+                              app.appType(),
+                              app.appName(),
+                              status,
+                              app.instanceType(),
+                              behaviour,
+                              null,
+                              map(app.tags()))));
+        });
+  }
+
+  /** The status a resource is seeded in: {@code absent} when the file gives none. */
+  private static <S> S status(String text, S absent, Function<String, S> fromWire, Context at) {
+    return text == null ? absent : at.field("status").call(() -> fromWire.apply(text));
   }
 
   private static void applyFaults(Scenario.Faults faults, AwsEmulator emulator, Context at) {
-    List<Scenario.Throttle> throttles = list(faults.throttling());
-    for (int i = 0; i < throttles.size(); i++) {
-      Scenario.Throttle throttle = throttles.get(i);
-      Context here = at.index("throttling", i);
-      required(throttle.service(), here.field("service"));
-      required(throttle.ratePerSecond(), here.field("ratePerSecond"));
-      required(throttle.burst(), here.field("burst"));
-      requireService(emulator, throttle.service(), here.field("service"));
-      here.run(
-          () ->
-              emulator
-                  .faults()
-                  .throttle(
-                      throttle.service(),
-                      throttle.operation() == null ? "*" : throttle.operation(),
-                      throttle.ratePerSecond(),
-                      throttle.burst()));
-    }
-    List<Scenario.Failure> failures = list(faults.failures());
-    for (int i = 0; i < failures.size(); i++) {
-      Scenario.Failure failure = failures.get(i);
-      Context here = at.index("failures", i);
-      required(failure.service(), here.field("service"));
-      required(failure.error(), here.field("error"));
-      requireService(emulator, failure.service(), here.field("service"));
-      InjectedFailure error =
-          here.field("error").call(() -> InjectedFailure.fromCode(failure.error()));
-      String operation = failure.operation() == null ? "*" : failure.operation();
-      if ((failure.times() == null) == (failure.probability() == null)) {
-        throw here.error("give exactly one of 'times' and 'probability'");
-      }
-      if (failure.times() != null) {
-        here.field("times")
-            .run(
-                () ->
-                    emulator
-                        .faults()
-                        .failTimes(failure.service(), operation, error, failure.times()));
-      } else {
-        here.field("probability")
-            .run(
-                () ->
-                    emulator
-                        .faults()
-                        .failWithProbability(
-                            failure.service(), operation, error, failure.probability()));
-      }
-    }
-    List<Scenario.AppFault> appFaults = list(faults.apps());
-    for (int i = 0; i < appFaults.size(); i++) {
-      Scenario.AppFault fault = appFaults.get(i);
-      Context here = at.index("apps", i);
-      Scenario.AppMatch match =
-          fault.match() == null
-              ? new Scenario.AppMatch(null, null, null, null, null)
-              : fault.match();
-      AppSelector selector =
-          new AppSelector(
-              match.domainId(),
-              match.userProfileName(),
-              match.spaceName(),
-              match.appType(),
-              match.appName());
-      // Checked now, so that a mistake is reported when the scenario loads, not on first use.
-      adjust(
-          AppBehaviour.defaults(emulator.sageMaker().timings()),
-          fault.startDuration(),
-          fault.deleteDuration(),
-          fault.failOnCreate(),
-          fault.onDelete(),
-          fault.failureReason(),
-          here);
-      UnaryOperator<AppBehaviour> adjustment =
-          behaviour ->
-              adjust(
-                  behaviour,
-                  fault.startDuration(),
-                  fault.deleteDuration(),
-                  fault.failOnCreate(),
-                  fault.onDelete(),
-                  fault.failureReason(),
-                  here);
-      emulator.sageMaker().adjustApps(selector, adjustment);
-    }
+    at.each(
+        "throttling",
+        faults.throttling(),
+        (throttle, here) -> {
+          required(throttle.service(), here.field("service"));
+          required(throttle.ratePerSecond(), here.field("ratePerSecond"));
+          required(throttle.burst(), here.field("burst"));
+          requireService(emulator, throttle.service(), here.field("service"));
+          here.run(
+              () ->
+                  emulator
+                      .faults()
+                      .throttle(
+                          throttle.service(),
+                          throttle.operation() == null ? "*" : throttle.operation(),
+                          throttle.ratePerSecond(),
+                          throttle.burst()));
+        });
+    at.each("failures", faults.failures(), (failure, here) -> fail(failure, emulator, here));
+    at.each(
+        "apps",
+        faults.apps(),
+        (fault, here) -> {
+          Scenario.AppMatch match =
+              fault.match() == null
+                  ? new Scenario.AppMatch(null, null, null, null, null)
+                  : fault.match();
+          AppSelector selector =
+              new AppSelector(
+                  match.domainId(),
+                  match.userProfileName(),
+                  match.spaceName(),
+                  match.appType(),
+                  match.appName());
+          // Checked now, so that a mistake is reported when the scenario loads, not on first use.
+          adjust(AppBehaviour.defaults(emulator.sageMaker().timings()), fault, here);
+          emulator.sageMaker().adjustApps(selector, behaviour -> adjust(behaviour, fault, here));
+        });
     for (Scenario.UserProfileDeletionFault fault : list(faults.userProfileDeletions())) {
       emulator.sageMaker().failUserProfileDeletion(fault.domainId(), fault.userProfileName());
     }
   }
 
+  private static void fail(Scenario.Failure failure, AwsEmulator emulator, Context here) {
+    required(failure.service(), here.field("service"));
+    required(failure.error(), here.field("error"));
+    requireService(emulator, failure.service(), here.field("service"));
+    InjectedFailure error =
+        here.field("error").call(() -> InjectedFailure.fromCode(failure.error()));
+    String operation = failure.operation() == null ? "*" : failure.operation();
+    if ((failure.times() == null) == (failure.probability() == null)) {
+      throw here.error("give exactly one of 'times' and 'probability'");
+    }
+    if (failure.times() != null) {
+      here.field("times")
+          .run(
+              () ->
+                  emulator
+                      .faults()
+                      .failTimes(failure.service(), operation, error, failure.times()));
+    } else {
+      here.field("probability")
+          .run(
+              () ->
+                  emulator
+                      .faults()
+                      .failWithProbability(
+                          failure.service(), operation, error, failure.probability()));
+    }
+  }
+
   private static AppBehaviour adjust(
-      AppBehaviour behaviour,
-      String startDuration,
-      String deleteDuration,
-      Boolean failOnCreate,
-      String onDelete,
-      String failureReason,
-      Context at) {
+      AppBehaviour behaviour, Scenario.AppBehaviourChanges changes, Context at) {
     AppBehaviour result = behaviour;
-    if (startDuration != null) {
-      result = result.withStartDuration(duration(startDuration, at.field("startDuration")));
+    if (changes.startDuration() != null) {
+      result =
+          result.withStartDuration(duration(changes.startDuration(), at.field("startDuration")));
     }
-    if (deleteDuration != null) {
-      result = result.withDeleteDuration(duration(deleteDuration, at.field("deleteDuration")));
+    if (changes.deleteDuration() != null) {
+      result =
+          result.withDeleteDuration(duration(changes.deleteDuration(), at.field("deleteDuration")));
     }
-    if (Boolean.TRUE.equals(failOnCreate)) {
+    if (Boolean.TRUE.equals(changes.failOnCreate())) {
       result = result.failingOnCreate();
     }
+    String onDelete = changes.onDelete();
     if (onDelete != null) {
       result =
           result.withOnDelete(
@@ -584,50 +557,29 @@ public final class ScenarioLoader {
                         .error("'" + onDelete + "' is not one of Deleted, Failed, StuckDeleting");
               });
     }
-    if (failureReason != null) {
-      result = result.withFailureReason(failureReason);
+    if (changes.failureReason() != null) {
+      result = result.withFailureReason(changes.failureReason());
     }
     return result;
   }
 
+  /** The defaults, with the durations the file gives instead. */
   private static SageMakerTimings timings(Scenario.Timings t, Context at) {
-    SageMakerTimings timings = SageMakerTimings.defaults();
-    if (t.domainReady() != null) {
-      timings = timings.withDomainReady(duration(t.domainReady(), at.field("domainReady")));
-    }
-    if (t.userProfileReady() != null) {
-      timings =
-          timings.withUserProfileReady(
-              duration(t.userProfileReady(), at.field("userProfileReady")));
-    }
-    if (t.userProfileUpdate() != null) {
-      timings =
-          timings.withUserProfileUpdate(
-              duration(t.userProfileUpdate(), at.field("userProfileUpdate")));
-    }
-    if (t.userProfileDelete() != null) {
-      timings =
-          timings.withUserProfileDelete(
-              duration(t.userProfileDelete(), at.field("userProfileDelete")));
-    }
-    if (t.appStart() != null) {
-      timings = timings.withAppStart(duration(t.appStart(), at.field("appStart")));
-    }
-    if (t.appDelete() != null) {
-      timings = timings.withAppDelete(duration(t.appDelete(), at.field("appDelete")));
-    }
-    if (t.deletedAppRetention() != null) {
-      timings =
-          timings.withDeletedAppRetention(
-              duration(t.deletedAppRetention(), at.field("deletedAppRetention")));
-    }
-    if (t.spaceReady() != null) {
-      timings = timings.withSpaceReady(duration(t.spaceReady(), at.field("spaceReady")));
-    }
-    if (t.spaceDelete() != null) {
-      timings = timings.withSpaceDelete(duration(t.spaceDelete(), at.field("spaceDelete")));
-    }
-    return timings;
+    SageMakerTimings d = SageMakerTimings.defaults();
+    return new SageMakerTimings(
+        duration(t.domainReady(), d.domainReady(), at.field("domainReady")),
+        duration(t.userProfileReady(), d.userProfileReady(), at.field("userProfileReady")),
+        duration(t.userProfileUpdate(), d.userProfileUpdate(), at.field("userProfileUpdate")),
+        duration(t.userProfileDelete(), d.userProfileDelete(), at.field("userProfileDelete")),
+        duration(t.appStart(), d.appStart(), at.field("appStart")),
+        duration(t.appDelete(), d.appDelete(), at.field("appDelete")),
+        duration(t.deletedAppRetention(), d.deletedAppRetention(), at.field("deletedAppRetention")),
+        duration(t.spaceReady(), d.spaceReady(), at.field("spaceReady")),
+        duration(t.spaceDelete(), d.spaceDelete(), at.field("spaceDelete")));
+  }
+
+  private static Duration duration(String text, Duration absent, Context at) {
+    return text == null ? absent : duration(text, at);
   }
 
   private static Duration duration(String text, Context at) {
@@ -687,6 +639,14 @@ public final class ScenarioLoader {
 
     Context index(String list, int index) {
       return new Context(field(list).path() + "[" + index + "]");
+    }
+
+    /** Runs {@code action} on each item of the named list (none when absent), at its index. */
+    <T> void each(String list, List<T> items, BiConsumer<T, Context> action) {
+      List<T> present = list(items);
+      for (int i = 0; i < present.size(); i++) {
+        action.accept(present.get(i), index(list, i));
+      }
     }
 
     ScenarioException error(String message) {

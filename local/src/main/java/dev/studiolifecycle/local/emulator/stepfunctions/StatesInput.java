@@ -1,9 +1,9 @@
 package dev.studiolifecycle.local.emulator.stepfunctions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
+import dev.studiolifecycle.local.emulator.ConstraintViolations;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reads the members of a Step Functions request as the service's front end does: a member of the
@@ -14,7 +14,7 @@ import java.util.Set;
 final class StatesInput {
 
   private final JsonNode node;
-  private final List<String> violations = new ArrayList<>();
+  private final ConstraintViolations violations = new ConstraintViolations();
 
   StatesInput(JsonNode node) {
     this.node = node;
@@ -22,24 +22,12 @@ final class StatesInput {
 
   /** The member's text, or null when it is absent; checks its length. */
   String string(String member, int maxLength) {
-    JsonNode value = node.get(member);
-    if (value == null || value.isNull()) {
+    JsonNode value = present(member, JsonNode::isTextual, "a string");
+    if (value == null) {
       return null;
     }
-    if (!value.isTextual()) {
-      throw StepFunctionsErrors.serialization(
-          "Member '" + member + "' must be a string, got " + value.getNodeType());
-    }
     String text = value.asText();
-    if (text.length() > maxLength) {
-      violations.add(
-          "Value '"
-              + text
-              + "' at '"
-              + member
-              + "' failed to satisfy constraint: Member must have length less than or equal to "
-              + maxLength);
-    }
+    violations.checkString(text, member, null, 0, maxLength);
     return text;
   }
 
@@ -47,17 +35,9 @@ final class StatesInput {
   String requiredString(String member, int maxLength) {
     String text = string(member, maxLength);
     if (text == null) {
-      violations.add(
-          "Value null at '"
-              + member
-              + "' failed to satisfy constraint: Member must not "
-              + "be null");
+      violations.missing(member);
     } else if (text.isEmpty()) {
-      violations.add(
-          "Value '' at '"
-              + member
-              + "' failed to satisfy constraint: Member must have "
-              + "length greater than or equal to 1");
+      violations.add(text, member, "Member must have length greater than or equal to 1");
     }
     return text;
   }
@@ -65,28 +45,15 @@ final class StatesInput {
   /** A string member that must be one of {@code values} when present. */
   String enumeration(String member, Set<String> values) {
     String text = string(member, Integer.MAX_VALUE);
-    if (text != null && !values.contains(text)) {
-      violations.add(
-          "Value '"
-              + text
-              + "' at '"
-              + member
-              + "' failed to satisfy constraint: Member must satisfy enum value set: "
-              + values.stream().sorted().toList());
+    if (text != null) {
+      violations.checkEnum(text, member, values.stream().sorted().toList());
     }
     return text;
   }
 
   boolean bool(String member, boolean absent) {
-    JsonNode value = node.get(member);
-    if (value == null || value.isNull()) {
-      return absent;
-    }
-    if (!value.isBoolean()) {
-      throw StepFunctionsErrors.serialization(
-          "Member '" + member + "' must be a boolean, got " + value.getNodeType());
-    }
-    return value.asBoolean();
+    JsonNode value = present(member, JsonNode::isBoolean, "a boolean");
+    return value == null ? absent : value.asBoolean();
   }
 
   /** An integer member between {@code min} and {@code max}, or {@code absent}. */
@@ -100,50 +67,32 @@ final class StatesInput {
           "Member '" + member + "' must be an integer, got " + value);
     }
     int number = value.asInt();
-    if (number < min) {
-      violations.add(
-          "Value '"
-              + number
-              + "' at '"
-              + member
-              + "' failed to satisfy constraint: "
-              + "Member must have value greater than or equal to "
-              + min);
-    } else if (number > max) {
-      violations.add(
-          "Value '"
-              + number
-              + "' at '"
-              + member
-              + "' failed to satisfy constraint: "
-              + "Member must have value less than or equal to "
-              + max);
-    }
+    violations.checkRange(number, member, min, max);
     return number;
   }
 
   /** A structure member, or null when absent. */
   JsonNode object(String member) {
-    JsonNode value = node.get(member);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isObject()) {
-      throw StepFunctionsErrors.serialization(
-          "Member '" + member + "' must be a structure, got " + value.getNodeType());
-    }
-    return value;
+    return present(member, JsonNode::isObject, "a structure");
   }
 
   /** A list member, or null when absent. */
   JsonNode array(String member) {
+    return present(member, JsonNode::isArray, "a list");
+  }
+
+  /**
+   * The member, or null when it is absent or JSON null; a member of another JSON type than {@code
+   * type} is refused at once, as the service's deserializer does.
+   */
+  private JsonNode present(String member, Predicate<JsonNode> type, String expected) {
     JsonNode value = node.get(member);
     if (value == null || value.isNull()) {
       return null;
     }
-    if (!value.isArray()) {
+    if (!type.test(value)) {
       throw StepFunctionsErrors.serialization(
-          "Member '" + member + "' must be a list, got " + value.getNodeType());
+          "Member '" + member + "' must be " + expected + ", got " + value.getNodeType());
     }
     return value;
   }
@@ -155,11 +104,6 @@ final class StatesInput {
 
   /** Throws {@code ValidationException} listing every violation so far. */
   void check() {
-    if (violations.isEmpty()) {
-      return;
-    }
-    String count =
-        violations.size() == 1 ? "1 validation error" : violations.size() + " validation errors";
-    throw StepFunctionsErrors.validation(count + " detected: " + String.join("; ", violations));
+    violations.throwIfAny(StepFunctionsErrors::validation);
   }
 }

@@ -1,25 +1,14 @@
 package dev.studiolifecycle.local.asl.choice;
 
+import static dev.studiolifecycle.local.testing.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studiolifecycle.local.asl.DefinitionException;
 import dev.studiolifecycle.local.asl.path.PathContext;
 import org.junit.jupiter.api.Test;
 
 class ChoiceBranchTest {
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
-  private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
-  }
 
   @Test
   void parsesTheDocumentedRuleWithItsNext() {

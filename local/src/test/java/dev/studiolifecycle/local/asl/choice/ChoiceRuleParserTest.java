@@ -1,10 +1,9 @@
 package dev.studiolifecycle.local.asl.choice;
 
+import static dev.studiolifecycle.local.testing.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.IntNode;
 import dev.studiolifecycle.local.asl.DefinitionException;
 import dev.studiolifecycle.local.asl.choice.ChoiceRule.And;
@@ -16,16 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ChoiceRuleParserTest {
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
-  private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
-  }
 
   @Test
   void buildsTheRuleTree() {

@@ -1,10 +1,9 @@
 package dev.studiolifecycle.local.asl.choice;
 
+import static dev.studiolifecycle.local.testing.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studiolifecycle.local.asl.StatesError;
 import dev.studiolifecycle.local.asl.path.PathContext;
 import org.junit.jupiter.api.Test;
@@ -12,16 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ChoiceRuleTest {
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
-  private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
-  }
 
   private static boolean matches(String rule, String input) {
     return ChoiceRule.parse(json(rule), "Decide", "Choices[0]")

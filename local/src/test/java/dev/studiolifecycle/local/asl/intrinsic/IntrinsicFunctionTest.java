@@ -1,10 +1,10 @@
 package dev.studiolifecycle.local.asl.intrinsic;
 
+import static dev.studiolifecycle.local.testing.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studiolifecycle.local.asl.StatesError;
 import dev.studiolifecycle.local.asl.path.PathContext;
 import java.util.SplittableRandom;
@@ -15,17 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Each function against the examples and the errors of the Step Functions documentation. */
 class IntrinsicFunctionTest {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private final IntrinsicFunctions functions = new IntrinsicFunctions(new SplittableRandom(7));
-
-  private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
-  }
 
   private JsonNode eval(String expression, String input) {
     return functions.evaluate(expression, PathContext.of(json(input)));

@@ -1,10 +1,10 @@
 package dev.studiolifecycle.local.asl.intrinsic;
 
+import static dev.studiolifecycle.local.testing.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.DefinitionException;
 import dev.studiolifecycle.local.asl.StatesError;
@@ -14,17 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class IntrinsicFunctionsTest {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private final IntrinsicFunctions functions = new IntrinsicFunctions(new SplittableRandom(1));
-
-  private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
-  }
 
   @Test
   void recognisesIntrinsicsByTheirStatesPrefix() {

@@ -1,23 +1,12 @@
 package dev.studiolifecycle.local.asl.intrinsic;
 
+import static dev.studiolifecycle.local.testing.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class JsonValuesTest {
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
-  private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
-  }
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {

@@ -1,10 +1,10 @@
 package dev.studiolifecycle.local.asl.path;
 
+import static dev.studiolifecycle.local.testing.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.DefinitionException;
 import org.junit.jupiter.api.Test;
@@ -13,8 +13,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonPathReaderTest {
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   // The document of the Step Functions "Reference Paths" section.
   private static final String REFERENCE_DOC =
@@ -28,14 +26,6 @@ class JsonPathReaderTest {
           + " \"isbn\": \"0-553-21311-3\"}],"
           + " \"bicycle\": {\"color\": \"red\", \"price\": 19.95}},"
           + " \"field with space\": \"spaced\", \"nothing\": null}";
-
-  private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
-  }
 
   private static JsonNode read(String path, String input) {
     return JsonPathReader.read(path, PathContext.of(json(input)));

@@ -1,10 +1,10 @@
 package dev.studiolifecycle.local.asl.path;
 
+import static dev.studiolifecycle.local.testing.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.DefinitionException;
 import dev.studiolifecycle.local.asl.StatesError;
@@ -16,18 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PayloadTemplateTest {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private final PayloadTemplate payloads =
       new PayloadTemplate(new IntrinsicFunctions(new SplittableRandom(3)));
-
-  private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
-  }
 
   @Test
   void evaluatesTheDocumentedParametersExample() {

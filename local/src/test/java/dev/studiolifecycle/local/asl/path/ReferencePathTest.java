@@ -1,10 +1,10 @@
 package dev.studiolifecycle.local.asl.path;
 
+import static dev.studiolifecycle.local.testing.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studiolifecycle.local.asl.DefinitionException;
 import dev.studiolifecycle.local.asl.StatesError;
 import dev.studiolifecycle.local.asl.path.ReferencePath.Field;
@@ -16,21 +16,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ReferencePathTest {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   // State input of the ResultPath page of the Step Functions developer guide.
   private static final String INPUT =
       "{\"comment\": \"This is a test\", \"details\": \"Default example\","
           + " \"who\": \"Step Functions\"}";
   private static final JsonNode RESULT = json("\"Hello, Step Functions!\"");
-
-  private static JsonNode json(String text) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
-  }
 
   private static ReferencePath parse(String text) {
     return ReferencePath.parse(text, "S", "ResultPath");

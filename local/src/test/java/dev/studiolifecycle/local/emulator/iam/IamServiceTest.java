@@ -392,6 +392,22 @@ class IamServiceTest {
   }
 
   @Test
+  void trustPoliciesLongerThanTheQuotaAreRefusedOnCreateAndOnUpdate() {
+    // Valid JSON, padded beyond the 2,048 characters of the ACLSizePerRole quota.
+    String tooLong = TRUST.replace("\"Statement\"", " ".repeat(2048) + "\"Statement\"");
+    emulator.iam().seedRole(RoleSeed.sageMakerExecutionRole("jane-doe"));
+
+    assertThatThrownBy(
+            () -> iam.createRole(r -> r.roleName("john").assumeRolePolicyDocument(tooLong)))
+        .isInstanceOf(LimitExceededException.class)
+        .hasMessageStartingWith("Cannot exceed quota for ACLSizePerRole: 2048");
+    assertThatThrownBy(
+            () -> iam.updateAssumeRolePolicy(r -> r.roleName("jane-doe").policyDocument(tooLong)))
+        .isInstanceOf(LimitExceededException.class)
+        .hasMessageStartingWith("Cannot exceed quota for ACLSizePerRole: 2048");
+  }
+
+  @Test
   void changedTrustPolicyPropagatesLikeANewRole() {
     emulator.iam().setPropagationDelay(java.time.Duration.ofSeconds(10));
     String arn =

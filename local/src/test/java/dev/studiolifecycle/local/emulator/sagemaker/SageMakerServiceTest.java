@@ -297,6 +297,10 @@ class SageMakerServiceTest {
 
     assertThatThrownBy(() -> deleteProfile("jane"))
         .isInstanceOf(ResourceInUseException.class)
+        .hasMessageStartingWith(
+            "Unable to delete user profile"
+                + " arn:aws:sagemaker:us-east-1:123456789012:user-profile/d-iamdomain0001/jane"
+                + " because it has apps that are not Deleted or Failed: ")
         .hasMessageContaining("JupyterServer/default (InService)")
         .hasMessageContaining("KernelGateway/kg-1 (InService)")
         .hasMessageNotContaining("kg-failing");
@@ -713,6 +717,11 @@ class SageMakerServiceTest {
     assertThatThrownBy(
             () -> sageMaker.deleteSpace(r -> r.domainId(IAM_DOMAIN).spaceName("jane-private")))
         .isInstanceOf(ResourceInUseException.class)
+        .hasMessageStartingWith(
+            "Unable to delete space"
+                + " arn:aws:sagemaker:us-east-1:123456789012:space/d-iamdomain0001/jane-private"
+                + " because it has apps that are not Deleted or Failed: JupyterLab/default"
+                + " (Pending). Delete the apps first.")
         .hasMessageContaining("JupyterLab/default (Pending)");
     sageMaker.deleteApp(
         r ->

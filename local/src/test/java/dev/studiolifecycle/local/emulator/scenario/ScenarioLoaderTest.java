@@ -7,6 +7,7 @@ import dev.studiolifecycle.local.emulator.AwsEmulator;
 import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.emulator.ScheduledActions;
 import dev.studiolifecycle.local.emulator.sagemaker.AppStatus;
+import dev.studiolifecycle.local.emulator.sagemaker.SageMakerTimings;
 import dev.studiolifecycle.local.time.ScaledClock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -190,6 +191,22 @@ class ScenarioLoaderTest {
     assertThatThrownBy(() -> ScenarioLoader.parse("{\"sns\": ", "broken.json"))
         .isInstanceOf(ScenarioException.class)
         .hasMessageContaining("broken.json is not valid JSON");
+  }
+
+  @Test
+  void timingsOverrideOnlyTheDurationsTheFileGives() {
+    Scenario scenario =
+        ScenarioLoader.parse(
+            "{\"timings\": {\"appDelete\": \"PT5M\", \"spaceReady\": \"PT1S\"}}", "test");
+    try (AwsEmulator emulator = AwsEmulator.builder().build()) {
+      ScenarioLoader.apply(scenario, emulator);
+
+      assertThat(emulator.sageMaker().timings())
+          .isEqualTo(
+              SageMakerTimings.defaults()
+                  .withAppDelete(Duration.ofMinutes(5))
+                  .withSpaceReady(Duration.ofSeconds(1)));
+    }
   }
 
   @Test

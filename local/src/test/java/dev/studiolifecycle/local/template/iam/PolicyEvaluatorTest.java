@@ -1,10 +1,9 @@
 package dev.studiolifecycle.local.template.iam;
 
+import static dev.studiolifecycle.local.testing.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studiolifecycle.local.template.PolicyStatement;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +13,6 @@ class PolicyEvaluatorTest {
 
   private static final String BOUNDARY = "arn:aws:iam::123456789012:policy/boundary";
   private static final String ROLE = "arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane";
-
-  private static JsonNode json(String text) {
-    try {
-      return new ObjectMapper().readTree(text);
-    } catch (Exception e) {
-      throw new IllegalArgumentException(e);
-    }
-  }
 
   private static PolicyStatement allow(String sid, List<String> actions, List<String> resources,
       String condition) {

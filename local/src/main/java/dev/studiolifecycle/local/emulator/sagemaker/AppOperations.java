@@ -1,0 +1,268 @@
+package dev.studiolifecycle.local.emulator.sagemaker;
+
+import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.timestamp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.emulator.ServiceReply;
+import dev.studiolifecycle.local.emulator.ServiceRequest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SageMaker's app calls: Create, Describe, List and DeleteApp, for apps of a user profile or of a
+ * space, with the running-app quota (state guarded by {@link SageMakerService}).
+ */
+final class AppOperations {
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final StudioResources resources;
+
+  AppOperations(StudioResources resources) {
+    this.resources = resources;
+  }
+
+  ServiceReply createApp(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    AppKey key = readAppKey(input);
+    JsonInput spec = input.optionalObject("ResourceSpec");
+    SageMakerConstraints.checkResourceSpec(spec);
+    input.optionalBoolean("RecoveryMode");
+    Map<String, String> tags = SageMakerConstraints.readTags(input, "Tags");
+    input.throwIfInvalid();
+    requireOneOwner(key);
+    resources.domain(key.domainId());
+    JsonNode ownerSettings;
+    if (key.userProfileName() != null) {
+      UserProfile profile = resources.profile(key.domainId(), key.userProfileName());
+      if (profile.status() != ResourceStatus.IN_SERVICE
+          && profile.status() != ResourceStatus.UPDATING) {
+        throw SageMakerErrors.inUse(
+            "User profile "
+                + profile.arn()
+                + " is in status "
+                + profile.status().wireName()
+                + "; apps can be created only for a user profile that is InService.");
+      }
+      ownerSettings = profile.userSettings;
+    } else {
+      Space space = resources.space(key.domainId(), key.spaceName());
+      if (space.status() != ResourceStatus.IN_SERVICE) {
+        throw SageMakerErrors.inUse(
+            "Space "
+                + space.arn()
+                + " is in status "
+                + space.status().wireName()
+                + "; apps can be created only in a space that is InService.");
+      }
+      ownerSettings = space.spaceSettings;
+    }
+    String mapKey = key.mapKey();
+    App existing = resources.apps.get(mapKey);
+    if (existing != null
+        && existing.status() != AppStatus.DELETED
+        && existing.status() != AppStatus.FAILED) {
+      throw SageMakerErrors.inUse(
+          "App "
+              + existing.arn()
+              + " already exists with status "
+              + existing.status().wireName()
+              + ".");
+    }
+    ObjectNode resourceSpec =
+        spec != null ? (ObjectNode) spec.node().deepCopy() : JSON.objectNode();
+    if (!resourceSpec.has("InstanceType")) {
+      resourceSpec.put(
+          "InstanceType",
+          defaultInstanceType(key.appType(), ownerSettings, resources.domain(key.domainId())));
+    }
+    checkRunningAppQuota(key.appType(), resourceSpec.get("InstanceType").asText());
+    App app =
+        new App(
+            key.domainId(),
+            key.userProfileName(),
+            key.spaceName(),
+            key.appType(),
+            key.appName(),
+            resourceSpec,
+            now,
+            new StatusTimeline<>(AppStatus.PENDING, now),
+            AppBehaviour.defaults(resources.timings));
+    resources.scheduleStart(app, resources.effectiveBehaviour(app), now);
+    app.timeline.settle(now);
+    resources.apps.put(mapKey, app);
+    resources.tagsByArn.put(app.arn(), new LinkedHashMap<>(tags));
+    ObjectNode out = JSON.objectNode();
+    out.put("AppArn", app.arn());
+    return ServiceReply.json(out);
+  }
+
+  private void checkRunningAppQuota(String appType, String instanceType) {
+    long running =
+        resources.apps.values().stream()
+            .filter(app -> app.appType().equals(appType))
+            .filter(app -> app.status().blocksOwnerDeletion())
+            .filter(app -> instanceType.equals(app.resourceSpec.path("InstanceType").asText()))
+            .count();
+    if (running >= resources.runningAppQuota) {
+      throw SageMakerErrors.limitExceeded(
+          "The account-level service limit 'Studio "
+              + appType
+              + " Apps running on "
+              + instanceType
+              + " instance' is "
+              + resources.runningAppQuota
+              + " Apps, with current "
+              + "utilization of "
+              + running
+              + " Apps and a request delta of 1 Apps. Please use "
+              + "AWS Service Quotas to request an increase for this quota.");
+    }
+  }
+
+  ServiceReply describeApp(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    AppKey key = readAppKey(input);
+    input.throwIfInvalid();
+    requireOneOwner(key);
+    App app = app(key);
+    ObjectNode out = JSON.objectNode();
+    out.put("AppArn", app.arn());
+    out.put("AppType", app.appType());
+    out.put("AppName", app.appName());
+    out.put("DomainId", app.domainId());
+    if (app.userProfileName() != null) {
+      out.put("UserProfileName", app.userProfileName());
+    } else {
+      out.put("SpaceName", app.spaceName());
+    }
+    out.put("Status", app.status().wireName());
+    if (app.status() == AppStatus.IN_SERVICE) {
+      out.set("LastHealthCheckTimestamp", timestamp(now));
+      out.set("LastUserActivityTimestamp", timestamp(app.timeline.changedAt()));
+    }
+    out.set("CreationTime", timestamp(app.creationTime));
+    if (app.status() == AppStatus.FAILED && app.failureReason != null) {
+      out.put("FailureReason", app.failureReason);
+    }
+    out.set("ResourceSpec", app.resourceSpec.deepCopy());
+    return ServiceReply.json(out);
+  }
+
+  ServiceReply listApps(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    ListQuery query = ListQuery.sorted(input, List.of("CreationTime"));
+    String domainId = SageMakerConstraints.optionalDomainId(input, "DomainIdEquals");
+    String user = SageMakerConstraints.optionalName(input, "UserProfileNameEquals");
+    String spaceName = SageMakerConstraints.optionalName(input, "SpaceNameEquals");
+    input.throwIfInvalid();
+    if (user != null && spaceName != null) {
+      throw SageMakerErrors.validation(
+          "UserProfileNameEquals and SpaceNameEquals cannot be specified together.");
+    }
+    Pages.Page<App> page =
+        query.page(
+            resources.apps.values(),
+            app ->
+                ListQuery.equalsFilter(domainId, app.domainId())
+                    && ListQuery.equalsFilter(user, app.userProfileName())
+                    && ListQuery.equalsFilter(spaceName, app.spaceName()),
+            app -> app.creationTime,
+            app -> app.timeline.changedAt());
+    return ListQuery.reply(
+        "Apps",
+        page,
+        (app, item) -> {
+          item.put("DomainId", app.domainId());
+          if (app.userProfileName() != null) {
+            item.put("UserProfileName", app.userProfileName());
+          } else {
+            item.put("SpaceName", app.spaceName());
+          }
+          item.put("AppType", app.appType());
+          item.put("AppName", app.appName());
+          item.put("Status", app.status().wireName());
+          item.set("CreationTime", timestamp(app.creationTime));
+          item.set("ResourceSpec", app.resourceSpec.deepCopy());
+        });
+  }
+
+  ServiceReply deleteApp(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    AppKey key = readAppKey(input);
+    input.throwIfInvalid();
+    requireOneOwner(key);
+    App app = app(key);
+    switch (app.status()) {
+      case DELETING ->
+          throw SageMakerErrors.inUse("App " + app.arn() + " is already being deleted.");
+      case DELETED ->
+          throw SageMakerErrors.inUse("App " + app.arn() + " has already been deleted.");
+      case FAILED ->
+          throw SageMakerErrors.inUse(
+              "App " + app.arn() + " is in status Failed and cannot be deleted.");
+      default -> {
+        // Pending and InService apps can be deleted.
+      }
+    }
+    app.timeline.set(AppStatus.DELETING, now);
+    resources.scheduleDeletion(app, resources.effectiveBehaviour(app), now);
+    app.timeline.settle(now);
+    return ServiceReply.emptyJson();
+  }
+
+  private record AppKey(
+      String domainId, String userProfileName, String spaceName, String appType, String appName) {
+    String mapKey() {
+      return App.key(domainId, userProfileName, spaceName, appType, appName);
+    }
+
+    String arn() {
+      return SageMakerArns.app(
+          domainId, userProfileName != null ? userProfileName : spaceName, appType, appName);
+    }
+  }
+
+  private static AppKey readAppKey(JsonInput input) {
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    String user = SageMakerConstraints.optionalName(input, "UserProfileName");
+    String spaceName = SageMakerConstraints.optionalName(input, "SpaceName");
+    String appType = input.requiredEnum("AppType", SageMakerConstraints.APP_TYPES);
+    String appName = SageMakerConstraints.requiredName(input, "AppName");
+    return new AppKey(domainId, user, spaceName, appType, appName);
+  }
+
+  private static void requireOneOwner(AppKey key) {
+    if ((key.userProfileName() == null) == (key.spaceName() == null)) {
+      throw SageMakerErrors.validation(
+          "Exactly one of UserProfileName and SpaceName must be specified.");
+    }
+  }
+
+  private App app(AppKey key) {
+    App app = resources.apps.get(key.mapKey());
+    if (app == null) {
+      throw SageMakerErrors.notFound("App " + key.arn() + " does not exist.");
+    }
+    return app;
+  }
+
+  /** The owner's (else the domain's) default ResourceSpec for this app type, else the type's. */
+  private static String defaultInstanceType(String appType, JsonNode ownerSettings, Domain domain) {
+    String settingsName = appType + "AppSettings";
+    for (JsonNode settings : new JsonNode[] {ownerSettings, domain.defaultUserSettings}) {
+      if (settings != null) {
+        JsonNode type =
+            settings.path(settingsName).path("DefaultResourceSpec").path("InstanceType");
+        if (type.isTextual()) {
+          return type.textValue();
+        }
+      }
+    }
+    return StudioResources.defaultInstanceType(appType);
+  }
+}

@@ -1,0 +1,163 @@
+package dev.studiolifecycle.local.emulator.sagemaker;
+
+import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.pendingUntil;
+import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.timestamp;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.emulator.ServiceReply;
+import dev.studiolifecycle.local.emulator.ServiceRequest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SageMaker's domain calls: CreateDomain, DescribeDomain, ListDomains, and
+ * CreatePresignedDomainUrl (state guarded by {@link SageMakerService}).
+ */
+final class DomainOperations {
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final StudioResources resources;
+
+  DomainOperations(StudioResources resources) {
+    this.resources = resources;
+  }
+
+  ServiceReply createDomain(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    String name = SageMakerConstraints.requiredName(input, "DomainName");
+    String authMode = input.requiredEnum("AuthMode", SageMakerConstraints.AUTH_MODES);
+    JsonInput defaults = input.requiredObject("DefaultUserSettings");
+    SageMakerConstraints.checkUserSettings(defaults);
+    input.optionalStringList("SubnetIds", 16, SageMakerConstraints.SUBNET_ID, null);
+    String vpcId = input.optionalString("VpcId", SageMakerConstraints.VPC_ID, 32);
+    String access =
+        input.optionalEnum("AppNetworkAccessType", List.of("PublicInternetOnly", "VpcOnly"));
+    JsonInput domainSettings = input.optionalObject("DomainSettings");
+    JsonInput spaceDefaults = input.optionalObject("DefaultSpaceSettings");
+    if (spaceDefaults != null) {
+      spaceDefaults.optionalString(
+          "ExecutionRole", SageMakerConstraints.ROLE_ARN, SageMakerConstraints.ROLE_ARN_MAX);
+    }
+    Map<String, String> tags = SageMakerConstraints.readTags(input, "Tags");
+    input.throwIfInvalid();
+    if ("VpcOnly".equals(access) && (vpcId == null || !input.has("SubnetIds"))) {
+      throw SageMakerErrors.validation(
+          "VpcId and SubnetIds are required when AppNetworkAccessType is VpcOnly.");
+    }
+    resources.requireAssumable(defaults.node().path("ExecutionRole").asText(null));
+    if (spaceDefaults != null) {
+      resources.requireAssumable(spaceDefaults.node().path("ExecutionRole").asText(null));
+    }
+    String domainId = resources.newDomainId();
+    StatusTimeline<ResourceStatus> timeline =
+        pendingUntil(now.plus(resources.timings.domainReady()), now);
+    Domain domain =
+        new Domain(
+            domainId,
+            name,
+            authMode,
+            defaults.node().deepCopy(),
+            domainSettings == null ? null : domainSettings.node().deepCopy(),
+            spaceDefaults == null ? null : spaceDefaults.node().deepCopy(),
+            vpcId,
+            request.input().has("SubnetIds") ? request.input().get("SubnetIds").deepCopy() : null,
+            access != null ? access : "PublicInternetOnly",
+            resources.newEfsId(),
+            now,
+            timeline);
+    resources.domains.put(domainId, domain);
+    resources.tagsByArn.put(domain.arn(), new LinkedHashMap<>(tags));
+    ObjectNode out = JSON.objectNode();
+    out.put("DomainArn", domain.arn());
+    out.put("DomainId", domainId);
+    out.put("Url", domain.url());
+    return ServiceReply.json(out);
+  }
+
+  ServiceReply describeDomain(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    input.throwIfInvalid();
+    Domain domain = resources.domain(domainId);
+    ObjectNode out = JSON.objectNode();
+    out.put("DomainArn", domain.arn());
+    out.put("DomainId", domain.domainId);
+    out.put("DomainName", domain.domainName);
+    out.put("HomeEfsFileSystemId", domain.homeEfsFileSystemId);
+    out.put("Status", domain.timeline.status().wireName());
+    out.set("CreationTime", timestamp(domain.creationTime));
+    out.set("LastModifiedTime", timestamp(domain.timeline.changedAt()));
+    out.put("AuthMode", domain.authMode);
+    if (domain.defaultUserSettings != null) {
+      out.set("DefaultUserSettings", domain.defaultUserSettings.deepCopy());
+    }
+    if (domain.domainSettings != null) {
+      out.set("DomainSettings", domain.domainSettings.deepCopy());
+    }
+    out.put("AppNetworkAccessType", domain.appNetworkAccessType);
+    if (domain.subnetIds != null) {
+      out.set("SubnetIds", domain.subnetIds.deepCopy());
+    }
+    out.put("Url", domain.url());
+    if (domain.vpcId != null) {
+      out.put("VpcId", domain.vpcId);
+    }
+    if (domain.defaultSpaceSettings != null) {
+      out.set("DefaultSpaceSettings", domain.defaultSpaceSettings.deepCopy());
+    }
+    return ServiceReply.json(out);
+  }
+
+  ServiceReply listDomains(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    ListQuery query = ListQuery.paging(input);
+    input.throwIfInvalid();
+    Pages.Page<Domain> page =
+        query.page(
+            resources.domains.values(),
+            domain -> true,
+            d -> d.creationTime,
+            d -> d.timeline.changedAt());
+    return ListQuery.reply(
+        "Domains",
+        page,
+        (domain, item) -> {
+          item.put("DomainArn", domain.arn());
+          item.put("DomainId", domain.domainId);
+          item.put("DomainName", domain.domainName);
+          item.put("Status", domain.timeline.status().wireName());
+          item.set("CreationTime", timestamp(domain.creationTime));
+          item.set("LastModifiedTime", timestamp(domain.timeline.changedAt()));
+          item.put("Url", domain.url());
+        });
+  }
+
+  ServiceReply createPresignedDomainUrl(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    String name = SageMakerConstraints.requiredName(input, "UserProfileName");
+    input.optionalInt("SessionExpirationDurationInSeconds", 1800, 43200, 43200);
+    input.optionalInt("ExpiresInSeconds", 5, 300, 300);
+    String spaceName = SageMakerConstraints.optionalName(input, "SpaceName");
+    input.optionalString("LandingUri", null, 1023);
+    input.throwIfInvalid();
+    Domain domain = resources.domain(domainId);
+    if (domain.usesSso()) {
+      throw SageMakerErrors.validation(
+          "CreatePresignedDomainUrl is not supported for domain "
+              + domainId
+              + ", which uses AuthMode SSO; users sign in through IAM Identity Center.");
+    }
+    resources.profile(domainId, name);
+    if (spaceName != null) {
+      resources.space(domainId, spaceName);
+    }
+    ObjectNode out = JSON.objectNode();
+    out.put("AuthorizedUrl", domain.url() + "/auth?token=" + resources.ids.hex(64));
+    return ServiceReply.json(out);
+  }
+}

@@ -1,0 +1,183 @@
+package dev.studiolifecycle.local.emulator.sagemaker;
+
+import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.pendingUntil;
+import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.profileKey;
+import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.timestamp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.emulator.ServiceReply;
+import dev.studiolifecycle.local.emulator.ServiceRequest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SageMaker's space calls: Create, Describe, List and DeleteSpace, private to an owner or shared
+ * (state guarded by {@link SageMakerService}).
+ */
+final class SpaceOperations {
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final StudioResources resources;
+
+  SpaceOperations(StudioResources resources) {
+    this.resources = resources;
+  }
+
+  ServiceReply createSpace(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    String name = SageMakerConstraints.requiredName(input, "SpaceName");
+    JsonInput settings = input.optionalObject("SpaceSettings");
+    SageMakerConstraints.checkSpaceSettings(settings);
+    JsonInput ownership = input.optionalObject("OwnershipSettings");
+    String owner =
+        ownership == null
+            ? null
+            : SageMakerConstraints.requiredName(ownership, "OwnerUserProfileName");
+    JsonInput sharing = input.optionalObject("SpaceSharingSettings");
+    String sharingType =
+        sharing == null
+            ? null
+            : sharing.requiredEnum("SharingType", SageMakerConstraints.SHARING_TYPES);
+    String displayName =
+        input.optionalString("SpaceDisplayName", SageMakerConstraints.DISPLAY_NAME, 64);
+    Map<String, String> tags = SageMakerConstraints.readTags(input, "Tags");
+    input.throwIfInvalid();
+    Domain domain = resources.domain(domainId);
+    if (resources.spaces.containsKey(profileKey(domainId, name))) {
+      throw SageMakerErrors.inUse(
+          "Space " + SageMakerArns.space(domainId, name) + " already exists.");
+    }
+    if ((owner == null) != (sharingType == null)) {
+      throw SageMakerErrors.validation(
+          "OwnershipSettings and SpaceSharingSettings must be specified together.");
+    }
+    if (owner != null) {
+      UserProfile profile = resources.profile(domainId, owner);
+      if (profile.status() == ResourceStatus.DELETING) {
+        throw SageMakerErrors.inUse("User profile " + profile.arn() + " is being deleted.");
+      }
+    }
+    StatusTimeline<ResourceStatus> timeline =
+        pendingUntil(now.plus(resources.timings.spaceReady()), now);
+    Space space =
+        new Space(
+            domainId,
+            name,
+            domain.nextHomeEfsUid(),
+            settings == null ? null : settings.node().deepCopy(),
+            owner,
+            sharingType,
+            displayName,
+            now,
+            timeline);
+    resources.spaces.put(profileKey(domainId, name), space);
+    resources.tagsByArn.put(space.arn(), new LinkedHashMap<>(tags));
+    ObjectNode out = JSON.objectNode();
+    out.put("SpaceArn", space.arn());
+    return ServiceReply.json(out);
+  }
+
+  ServiceReply describeSpace(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    String name = SageMakerConstraints.requiredName(input, "SpaceName");
+    input.throwIfInvalid();
+    Space space = resources.space(domainId, name);
+    ObjectNode out = JSON.objectNode();
+    out.put("DomainId", space.domainId);
+    out.put("SpaceArn", space.arn());
+    out.put("SpaceName", space.name);
+    out.put("HomeEfsFileSystemUid", space.homeEfsFileSystemUid);
+    out.put("Status", space.status().wireName());
+    out.set("LastModifiedTime", timestamp(space.timeline.changedAt()));
+    out.set("CreationTime", timestamp(space.creationTime));
+    if (space.spaceSettings != null) {
+      out.set("SpaceSettings", space.spaceSettings.deepCopy());
+    }
+    if (space.ownerUserProfileName != null) {
+      out.putObject("OwnershipSettings").put("OwnerUserProfileName", space.ownerUserProfileName);
+    }
+    if (space.sharingType != null) {
+      out.putObject("SpaceSharingSettings").put("SharingType", space.sharingType);
+    }
+    if (space.displayName != null) {
+      out.put("SpaceDisplayName", space.displayName);
+    }
+    out.put("Url", resources.domain(space.domainId).url() + "/jupyterlab/" + space.name);
+    return ServiceReply.json(out);
+  }
+
+  ServiceReply listSpaces(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    ListQuery query = ListQuery.sorted(input, List.of("CreationTime", "LastModifiedTime"));
+    String domainId = SageMakerConstraints.optionalDomainId(input, "DomainIdEquals");
+    String contains = SageMakerConstraints.optionalName(input, "SpaceNameContains");
+    input.throwIfInvalid();
+    Pages.Page<Space> page =
+        query.page(
+            resources.spaces.values(),
+            s ->
+                ListQuery.equalsFilter(domainId, s.domainId)
+                    && ListQuery.containsFilter(contains, s.name),
+            s -> s.creationTime,
+            s -> s.timeline.changedAt());
+    return ListQuery.reply("Spaces", page, SpaceOperations::putSpaceSummary);
+  }
+
+  private static void putSpaceSummary(Space space, ObjectNode item) {
+    item.put("DomainId", space.domainId);
+    item.put("SpaceName", space.name);
+    item.put("Status", space.status().wireName());
+    item.set("CreationTime", timestamp(space.creationTime));
+    item.set("LastModifiedTime", timestamp(space.timeline.changedAt()));
+    if (space.spaceSettings != null) {
+      ObjectNode summary = item.putObject("SpaceSettingsSummary");
+      JsonNode appType = space.spaceSettings.get("AppType");
+      if (appType != null) {
+        summary.set("AppType", appType.deepCopy());
+      }
+      JsonNode remoteAccess = space.spaceSettings.get("RemoteAccess");
+      if (remoteAccess != null) {
+        summary.set("RemoteAccess", remoteAccess.deepCopy());
+      }
+      JsonNode storage = space.spaceSettings.get("SpaceStorageSettings");
+      if (storage != null) {
+        summary.set("SpaceStorageSettings", storage.deepCopy());
+      }
+    }
+    if (space.sharingType != null) {
+      item.putObject("SpaceSharingSettingsSummary").put("SharingType", space.sharingType);
+    }
+    if (space.ownerUserProfileName != null) {
+      item.putObject("OwnershipSettingsSummary")
+          .put("OwnerUserProfileName", space.ownerUserProfileName);
+    }
+    if (space.displayName != null) {
+      item.put("SpaceDisplayName", space.displayName);
+    }
+  }
+
+  ServiceReply deleteSpace(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    String name = SageMakerConstraints.requiredName(input, "SpaceName");
+    input.throwIfInvalid();
+    Space space = resources.space(domainId, name);
+    if (space.status() == ResourceStatus.DELETING) {
+      throw SageMakerErrors.inUse("Space " + space.arn() + " is already being deleted.");
+    }
+    resources.requireNoRunningApps(
+        "space " + space.arn(),
+        app -> app.domainId().equals(domainId) && name.equals(app.spaceName()));
+    space.timeline.set(ResourceStatus.DELETING, now);
+    space.timeline.thenGone(now.plus(resources.timings.spaceDelete()));
+    resources.settle(now);
+    return ServiceReply.emptyJson();
+  }
+}

@@ -1,0 +1,200 @@
+package dev.studiolifecycle.local.emulator.sagemaker;
+
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import dev.studiolifecycle.local.emulator.IdSource;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * The resources of the emulated SageMaker (domains, user profiles, spaces, apps and their tags),
+ * the fault rules and timings, and what every call relies on: lookups that answer ResourceNotFound,
+ * status changes that come due, execution roles that must be assumable. State guarded by {@link
+ * SageMakerService}, which holds the lock while any of it is read or changed.
+ */
+final class StudioResources {
+
+  final IdSource ids;
+  final RoleAssumption roles;
+  final Map<String, Domain> domains = new LinkedHashMap<>();
+  final Map<String, UserProfile> profiles = new LinkedHashMap<>();
+  final Map<String, Space> spaces = new LinkedHashMap<>();
+  final Map<String, App> apps = new LinkedHashMap<>();
+  final Map<String, Map<String, String>> tagsByArn = new LinkedHashMap<>();
+  final List<AppRule> appRules = new ArrayList<>();
+  final List<ProfileRule> failingProfileDeletions = new ArrayList<>();
+  SageMakerTimings timings;
+  int runningAppQuota = 20;
+
+  record AppRule(AppSelector selector, UnaryOperator<AppBehaviour> adjustment) {}
+
+  record ProfileRule(String domainId, String userProfileName) {
+    boolean matches(UserProfile profile) {
+      return (domainId == null || domainId.equals(profile.domainId))
+          && (userProfileName == null || userProfileName.equals(profile.name));
+    }
+  }
+
+  StudioResources(IdSource ids, SageMakerTimings timings, RoleAssumption roles) {
+    this.ids = ids;
+    this.roles = roles;
+    this.timings = timings;
+  }
+
+  /** Applies due status changes and drops the resources that are gone. */
+  void settle(Instant now) {
+    domains.values().forEach(domain -> domain.timeline.settle(now));
+    removeGone(profiles.values().iterator(), now, p -> p.timeline, UserProfile::arn);
+    removeGone(spaces.values().iterator(), now, s -> s.timeline, Space::arn);
+    removeGone(apps.values().iterator(), now, a -> a.timeline, App::arn);
+  }
+
+  private <T> void removeGone(
+      Iterator<T> items,
+      Instant now,
+      Function<T, StatusTimeline<?>> timeline,
+      Function<T, String> arn) {
+    while (items.hasNext()) {
+      T item = items.next();
+      StatusTimeline<?> line = timeline.apply(item);
+      line.settle(now);
+      if (line.gone()) {
+        tagsByArn.remove(arn.apply(item));
+        items.remove();
+      }
+    }
+  }
+
+  void requireAssumable(String roleArn) {
+    if (roleArn != null && !roles.canAssume(roleArn, SageMakerService.SERVICE_PRINCIPAL)) {
+      throw SageMakerErrors.validation(SageMakerService.couldNotAssumeRole(roleArn));
+    }
+  }
+
+  Domain domain(String domainId) {
+    Domain domain = domains.get(domainId);
+    if (domain == null) {
+      throw SageMakerErrors.notFound(
+          "Domain " + SageMakerArns.domain(domainId) + " does not exist.");
+    }
+    return domain;
+  }
+
+  UserProfile profile(String domainId, String name) {
+    UserProfile profile = profiles.get(profileKey(domainId, name));
+    if (profile == null) {
+      throw SageMakerErrors.notFound(
+          "User profile " + SageMakerArns.userProfile(domainId, name) + " does not exist.");
+    }
+    return profile;
+  }
+
+  Space space(String domainId, String name) {
+    Space space = spaces.get(profileKey(domainId, name));
+    if (space == null) {
+      throw SageMakerErrors.notFound(
+          "Space " + SageMakerArns.space(domainId, name) + " does not exist.");
+    }
+    return space;
+  }
+
+  /**
+   * Refuses to delete an owner (user profile or space) while any of its apps is neither Deleted
+   * nor Failed, naming them, as SageMaker does.
+   */
+  void requireNoRunningApps(String owner, Predicate<App> ownedApp) {
+    List<String> blockingApps = new ArrayList<>();
+    for (App app : apps.values()) {
+      if (ownedApp.test(app) && app.status().blocksOwnerDeletion()) {
+        blockingApps.add(
+            app.appType() + "/" + app.appName() + " (" + app.status().wireName() + ")");
+      }
+    }
+    if (!blockingApps.isEmpty()) {
+      throw SageMakerErrors.inUse(
+          "Unable to delete "
+              + owner
+              + " because it has apps that are not Deleted or Failed: "
+              + String.join(", ", blockingApps)
+              + ". Delete the apps first.");
+    }
+  }
+
+  void scheduleStart(App app, AppBehaviour behaviour, Instant now) {
+    Instant ready = now.plus(behaviour.startDuration());
+    if (behaviour.failOnCreate()) {
+      app.failureReason = behaviour.failureReason();
+      app.timeline.then(AppStatus.FAILED, ready);
+    } else {
+      app.timeline.then(AppStatus.IN_SERVICE, ready);
+    }
+  }
+
+  void scheduleDeletion(App app, AppBehaviour behaviour, Instant now) {
+    Instant done = now.plus(behaviour.deleteDuration());
+    switch (behaviour.onDelete()) {
+      case DELETED -> {
+        app.timeline.then(AppStatus.DELETED, done);
+        app.timeline.thenGone(done.plus(timings.deletedAppRetention()));
+      }
+      case FAILED -> {
+        app.failureReason = behaviour.failureReason();
+        app.timeline.then(AppStatus.FAILED, done);
+      }
+      case STUCK_DELETING -> {
+        // Nothing scheduled: the app stays Deleting.
+      }
+      default -> throw new IllegalStateException("unhandled outcome " + behaviour.onDelete());
+    }
+  }
+
+  AppBehaviour effectiveBehaviour(App app) {
+    AppBehaviour behaviour = app.baseBehaviour;
+    for (AppRule rule : appRules) {
+      if (rule.selector().matches(app)) {
+        behaviour = rule.adjustment().apply(behaviour);
+      }
+    }
+    return behaviour;
+  }
+
+  String newDomainId() {
+    String id;
+    do {
+      id = "d-" + ids.lowerAlphanumeric(12);
+    } while (domains.containsKey(id));
+    return id;
+  }
+
+  String newEfsId() {
+    return "fs-" + ids.hex(17);
+  }
+
+  static String profileKey(String domainId, String name) {
+    return domainId + "/" + name;
+  }
+
+  /** The timeline of a resource created now: Pending, then InService at {@code ready}. */
+  static StatusTimeline<ResourceStatus> pendingUntil(Instant ready, Instant now) {
+    StatusTimeline<ResourceStatus> timeline = new StatusTimeline<>(ResourceStatus.PENDING, now);
+    timeline.then(ResourceStatus.IN_SERVICE, ready);
+    timeline.settle(now);
+    return timeline;
+  }
+
+  static String defaultInstanceType(String appType) {
+    return "JupyterServer".equals(appType) ? "system" : "ml.t3.medium";
+  }
+
+  /** Timestamps travel as epoch seconds in the JSON protocols. */
+  static DecimalNode timestamp(Instant instant) {
+    return new DecimalNode(BigDecimal.valueOf(instant.toEpochMilli(), 3));
+  }
+}

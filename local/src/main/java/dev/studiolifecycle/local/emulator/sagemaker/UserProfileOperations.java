@@ -1,0 +1,234 @@
+package dev.studiolifecycle.local.emulator.sagemaker;
+
+import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.pendingUntil;
+import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.profileKey;
+import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.timestamp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.emulator.ServiceReply;
+import dev.studiolifecycle.local.emulator.ServiceRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SageMaker's user profile calls: Create, Describe, List, Update and DeleteUserProfile, with the
+ * SSO rules and the conflicts while apps or spaces remain (state guarded by {@link
+ * SageMakerService}).
+ */
+final class UserProfileOperations {
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final StudioResources resources;
+
+  UserProfileOperations(StudioResources resources) {
+    this.resources = resources;
+  }
+
+  ServiceReply createUserProfile(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    String name = SageMakerConstraints.requiredName(input, "UserProfileName");
+    String ssoIdentifier =
+        input.optionalString(
+            "SingleSignOnUserIdentifier", SageMakerConstraints.SSO_IDENTIFIER, Integer.MAX_VALUE);
+    String ssoValue = input.optionalString("SingleSignOnUserValue", null, 256);
+    JsonInput settings = input.optionalObject("UserSettings");
+    SageMakerConstraints.checkUserSettings(settings);
+    Map<String, String> tags = SageMakerConstraints.readTags(input, "Tags");
+    input.throwIfInvalid();
+    Domain domain = resources.domain(domainId);
+    String key = profileKey(domainId, name);
+    UserProfile existing = resources.profiles.get(key);
+    if (existing != null) {
+      throw SageMakerErrors.inUse("User profile " + existing.arn() + " already exists.");
+    }
+    checkSingleSignOn(domain, ssoIdentifier, ssoValue);
+    if (settings != null) {
+      resources.requireAssumable(settings.node().path("ExecutionRole").asText(null));
+    }
+    StatusTimeline<ResourceStatus> timeline =
+        pendingUntil(now.plus(resources.timings.userProfileReady()), now);
+    UserProfile profile =
+        new UserProfile(
+            domainId,
+            name,
+            domain.nextHomeEfsUid(),
+            ssoIdentifier,
+            ssoValue,
+            settings == null ? null : (ObjectNode) settings.node().deepCopy(),
+            now,
+            timeline);
+    resources.profiles.put(key, profile);
+    resources.tagsByArn.put(profile.arn(), new LinkedHashMap<>(tags));
+    ObjectNode out = JSON.objectNode();
+    out.put("UserProfileArn", profile.arn());
+    return ServiceReply.json(out);
+  }
+
+  private void checkSingleSignOn(Domain domain, String identifier, String value) {
+    if (domain.usesSso()) {
+      if (identifier == null || value == null || value.isEmpty()) {
+        throw SageMakerErrors.validation(
+            "SingleSignOnUserIdentifier and SingleSignOnUserValue are required for a user "
+                + "profile in domain "
+                + domain.domainId
+                + ", which uses AuthMode SSO (IAM Identity Center).");
+      }
+      for (UserProfile other : resources.profiles.values()) {
+        if (other.domainId.equals(domain.domainId) && value.equals(other.singleSignOnUserValue)) {
+          throw SageMakerErrors.inUse(
+              "SingleSignOnUserValue "
+                  + value
+                  + " is already used by user profile "
+                  + other.arn()
+                  + ".");
+        }
+      }
+    } else if (identifier != null || value != null) {
+      throw SageMakerErrors.validation(
+          "SingleSignOnUserIdentifier and SingleSignOnUserValue are not supported for domain "
+              + domain.domainId
+              + ", which uses AuthMode IAM.");
+    }
+  }
+
+  ServiceReply describeUserProfile(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    String name = SageMakerConstraints.requiredName(input, "UserProfileName");
+    input.throwIfInvalid();
+    UserProfile profile = resources.profile(domainId, name);
+    ObjectNode out = JSON.objectNode();
+    out.put("DomainId", profile.domainId);
+    out.put("UserProfileArn", profile.arn());
+    out.put("UserProfileName", profile.name);
+    out.put("HomeEfsFileSystemUid", profile.homeEfsFileSystemUid);
+    out.put("Status", profile.status().wireName());
+    out.set("LastModifiedTime", timestamp(profile.timeline.changedAt()));
+    out.set("CreationTime", timestamp(profile.creationTime));
+    if (profile.status().isFailure() && profile.failureReason != null) {
+      out.put("FailureReason", profile.failureReason);
+    }
+    if (profile.singleSignOnUserIdentifier != null) {
+      out.put("SingleSignOnUserIdentifier", profile.singleSignOnUserIdentifier);
+      out.put("SingleSignOnUserValue", profile.singleSignOnUserValue);
+    }
+    if (profile.userSettings != null) {
+      out.set("UserSettings", profile.userSettings.deepCopy());
+    }
+    return ServiceReply.json(out);
+  }
+
+  ServiceReply listUserProfiles(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    ListQuery query = ListQuery.sorted(input, List.of("CreationTime", "LastModifiedTime"));
+    String domainId = SageMakerConstraints.optionalDomainId(input, "DomainIdEquals");
+    String contains = SageMakerConstraints.optionalName(input, "UserProfileNameContains");
+    input.throwIfInvalid();
+    Pages.Page<UserProfile> page =
+        query.page(
+            resources.profiles.values(),
+            p ->
+                ListQuery.equalsFilter(domainId, p.domainId)
+                    && ListQuery.containsFilter(contains, p.name),
+            p -> p.creationTime,
+            p -> p.timeline.changedAt());
+    return ListQuery.reply(
+        "UserProfiles",
+        page,
+        (profile, item) -> {
+          item.put("DomainId", profile.domainId);
+          item.put("UserProfileName", profile.name);
+          item.put("Status", profile.status().wireName());
+          item.set("CreationTime", timestamp(profile.creationTime));
+          item.set("LastModifiedTime", timestamp(profile.timeline.changedAt()));
+        });
+  }
+
+  ServiceReply updateUserProfile(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    String name = SageMakerConstraints.requiredName(input, "UserProfileName");
+    JsonInput settings = input.optionalObject("UserSettings");
+    SageMakerConstraints.checkUserSettings(settings);
+    input.throwIfInvalid();
+    UserProfile profile = resources.profile(domainId, name);
+    ResourceStatus status = profile.status();
+    if (status != ResourceStatus.IN_SERVICE && status != ResourceStatus.UPDATE_FAILED) {
+      throw SageMakerErrors.inUse(
+          "User profile "
+              + profile.arn()
+              + " is in status "
+              + status.wireName()
+              + " and can only be updated when InService.");
+    }
+    if (settings != null) {
+      resources.requireAssumable(settings.node().path("ExecutionRole").asText(null));
+      // SageMaker replaces the settings named in the request and keeps the others.
+      ObjectNode merged =
+          profile.userSettings == null ? JSON.objectNode() : profile.userSettings.deepCopy();
+      Iterator<Map.Entry<String, JsonNode>> fields = settings.node().fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        merged.set(field.getKey(), field.getValue().deepCopy());
+      }
+      profile.userSettings = merged;
+    }
+    profile.timeline.set(ResourceStatus.UPDATING, now);
+    profile.timeline.then(
+        ResourceStatus.IN_SERVICE, now.plus(resources.timings.userProfileUpdate()));
+    profile.timeline.settle(now);
+    ObjectNode out = JSON.objectNode();
+    out.put("UserProfileArn", profile.arn());
+    return ServiceReply.json(out);
+  }
+
+  ServiceReply deleteUserProfile(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    String name = SageMakerConstraints.requiredName(input, "UserProfileName");
+    input.throwIfInvalid();
+    UserProfile profile = resources.profile(domainId, name);
+    if (profile.status() == ResourceStatus.DELETING) {
+      throw SageMakerErrors.inUse("User profile " + profile.arn() + " is already being deleted.");
+    }
+    resources.requireNoRunningApps(
+        "user profile " + profile.arn(),
+        app -> app.domainId().equals(domainId) && name.equals(app.userProfileName()));
+    List<String> ownedSpaces = new ArrayList<>();
+    for (Space space : resources.spaces.values()) {
+      if (space.domainId.equals(domainId) && name.equals(space.ownerUserProfileName)) {
+        ownedSpaces.add(space.name);
+      }
+    }
+    if (!ownedSpaces.isEmpty()) {
+      throw SageMakerErrors.inUse(
+          "Unable to delete user profile "
+              + profile.arn()
+              + " because it owns spaces: "
+              + String.join(", ", ownedSpaces)
+              + ". Delete the spaces first.");
+    }
+    boolean fails =
+        profile.deletionFails
+            || resources.failingProfileDeletions.stream().anyMatch(rule -> rule.matches(profile));
+    profile.timeline.set(ResourceStatus.DELETING, now);
+    Instant done = now.plus(resources.timings.userProfileDelete());
+    if (fails) {
+      profile.failureReason =
+          "Failed to delete the user profile: fault injected by the emulator scenario.";
+      profile.timeline.then(ResourceStatus.DELETE_FAILED, done);
+    } else {
+      profile.timeline.thenGone(done);
+    }
+    resources.settle(now);
+    return ServiceReply.emptyJson();
+  }
+}

@@ -1,0 +1,88 @@
+package dev.studiolifecycle.local.runtime;
+
+import dev.studiolifecycle.local.emulator.AwsEmulator;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * Real AWS SDK v2 clients of the five services an emulator serves, pointed at it with an explicit
+ * endpoint override, static credentials and no retries (each answer is seen as the emulator gave
+ * it; where retries belong, the state machine makes them in simulation time). They share one
+ * URL-connection HTTP client.
+ */
+public final class EmulatorSdkClients implements AutoCloseable {
+
+  private final SdkHttpClient http = UrlConnectionHttpClient.create();
+  private final AwsEmulator emulator;
+  private final AwsCredentials credentials;
+  private final SageMakerClient sageMaker;
+  private final IamClient iam;
+  private final SnsClient sns;
+  private final StsClient sts;
+  private final SfnClient sfn;
+
+  private EmulatorSdkClients(AwsEmulator emulator, AwsCredentials credentials) {
+    this.emulator = emulator;
+    this.credentials = credentials;
+    this.sageMaker = configure(SageMakerClient.builder()).build();
+    this.iam = configure(IamClient.builder()).build();
+    this.sns = configure(SnsClient.builder()).build();
+    this.sts = configure(StsClient.builder()).build();
+    this.sfn = configure(SfnClient.builder()).build();
+  }
+
+  /** Clients for a started emulator, signing with {@code credentials}. */
+  public static EmulatorSdkClients connect(AwsEmulator emulator, AwsCredentials credentials) {
+    return new EmulatorSdkClients(emulator, credentials);
+  }
+
+  public SageMakerClient sageMaker() {
+    return sageMaker;
+  }
+
+  public IamClient iam() {
+    return iam;
+  }
+
+  public SnsClient sns() {
+    return sns;
+  }
+
+  public StsClient sts() {
+    return sts;
+  }
+
+  public SfnClient sfn() {
+    return sfn;
+  }
+
+  private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+    return builder
+        .endpointOverride(emulator.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(credentials))
+        .httpClient(http)
+        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+  }
+
+  @Override
+  public void close() {
+    sageMaker.close();
+    iam.close();
+    sns.close();
+    sts.close();
+    sfn.close();
+    http.close();
+  }
+}
