@@ -41,7 +41,8 @@ public final class ExecutionRoleProvisioner {
 
   public static final String CANVAS_FULL_ACCESS = "AmazonSageMakerCanvasFullAccess";
   public static final String CANVAS_AI_SERVICES = "AmazonSageMakerCanvasAIServicesAccess";
-  public static final String CANVAS_FORECAST = "AmazonSageMakerCanvasForecastAccess";
+  // AWS Managed Policy Reference: this one is a service role policy, under /service-role/.
+  public static final String CANVAS_FORECAST = "service-role/AmazonSageMakerCanvasForecastAccess";
 
   private final IamClient iam;
   private final IamRoles roles;

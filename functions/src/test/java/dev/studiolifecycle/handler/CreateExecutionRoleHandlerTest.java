@@ -41,7 +41,7 @@ class CreateExecutionRoleHandlerTest {
                   + "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess,"
                   + "arn:aws:iam::aws:policy/AmazonSageMakerCanvasFullAccess,"
                   + "arn:aws:iam::aws:policy/AmazonSageMakerCanvasAIServicesAccess,"
-                  + "arn:aws:iam::aws:policy/AmazonSageMakerCanvasForecastAccess");
+                  + "arn:aws:iam::aws:policy/service-role/AmazonSageMakerCanvasForecastAccess");
 
   private final IamClient iam = mock(IamClient.class);
   private final CreateExecutionRoleHandler handler =
@@ -71,7 +71,7 @@ class CreateExecutionRoleHandlerTest {
             "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
             "arn:aws:iam::aws:policy/AmazonSageMakerCanvasFullAccess",
             "arn:aws:iam::aws:policy/AmazonSageMakerCanvasAIServicesAccess",
-            "arn:aws:iam::aws:policy/AmazonSageMakerCanvasForecastAccess");
+            "arn:aws:iam::aws:policy/service-role/AmazonSageMakerCanvasForecastAccess");
     ArgumentCaptor<CreateRoleRequest> sent = ArgumentCaptor.forClass(CreateRoleRequest.class);
     verify(iam).createRole(sent.capture());
     assertThat(sent.getValue().path()).isEqualTo("/studio-lifecycle/");

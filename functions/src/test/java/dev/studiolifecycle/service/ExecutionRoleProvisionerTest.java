@@ -58,7 +58,7 @@ class ExecutionRoleProvisionerTest {
   private static final String CANVAS_AI =
       "arn:aws:iam::aws:policy/AmazonSageMakerCanvasAIServicesAccess";
   private static final String FORECAST =
-      "arn:aws:iam::aws:policy/AmazonSageMakerCanvasForecastAccess";
+      "arn:aws:iam::aws:policy/service-role/AmazonSageMakerCanvasForecastAccess";
   private static final String BOUNDARY = "arn:aws:iam::123456789012:policy/StudioBoundary";
   private static final String ROLE_ARN =
       "arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane-doe";

@@ -53,13 +53,13 @@ class FunctionEnvironmentTest {
     assertThat(
             env(Map.of(
                     "ALLOWED_POLICY_ARNS",
-                    " arn:aws:iam::aws:policy/A ,"
-                        + " ,arn:aws:iam::aws:policy/B,arn:aws:iam::aws:policy/A"))
+                    " arn:aws:iam::aws:policy/AmazonSageMakerReadOnly ,"
+                        + " ,arn:aws:iam::aws:policy/AmazonSageMakerFeatureStoreAccess,arn:aws:iam::aws:policy/AmazonSageMakerReadOnly"))
                 .allowedPolicyArns())
-        .containsExactly("arn:aws:iam::aws:policy/A", "arn:aws:iam::aws:policy/B");
+        .containsExactly("arn:aws:iam::aws:policy/AmazonSageMakerReadOnly", "arn:aws:iam::aws:policy/AmazonSageMakerFeatureStoreAccess");
     assertThatThrownBy(
             () ->
-                env(Map.of("ALLOWED_POLICY_ARNS", "arn:aws:iam::aws:policy/A,oops"))
+                env(Map.of("ALLOWED_POLICY_ARNS", "arn:aws:iam::aws:policy/AmazonSageMakerReadOnly,oops"))
                     .allowedPolicyArns())
         .hasMessage("environment variable ALLOWED_POLICY_ARNS: 'oops' is not an IAM policy ARN");
     assertThatThrownBy(() -> env(Map.of("ALLOWED_POLICY_ARNS", " , ")).allowedPolicyArns())

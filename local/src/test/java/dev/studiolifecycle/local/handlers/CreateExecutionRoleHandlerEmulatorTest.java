@@ -36,7 +36,7 @@ class CreateExecutionRoleHandlerEmulatorTest {
   private static final String CANVAS_AI =
       "arn:aws:iam::aws:policy/AmazonSageMakerCanvasAIServicesAccess";
   private static final String CANVAS_FORECAST =
-      "arn:aws:iam::aws:policy/AmazonSageMakerCanvasForecastAccess";
+      "arn:aws:iam::aws:policy/service-role/AmazonSageMakerCanvasForecastAccess";
 
   @RegisterExtension final EmulatorTestBed bed = new EmulatorTestBed();
 

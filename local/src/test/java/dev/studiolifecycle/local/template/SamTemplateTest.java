@@ -58,8 +58,8 @@ class SamTemplateTest {
         Map.entry("AWS_ACCOUNT_ID", "123456789012"),
         Map.entry("GREETING", "Hello"),
         Map.entry("BOUNDARY", "arn:aws:iam::123456789012:policy/studio-lifecycle-boundary"),
-        Map.entry("POLICIES", "arn:aws:iam::aws:policy/A,arn:aws:iam::aws:policy/B"),
-        Map.entry("FIRST_POLICY", "arn:aws:iam::aws:policy/A"),
+        Map.entry("POLICIES", "arn:aws:iam::aws:policy/AmazonSageMakerReadOnly,arn:aws:iam::aws:policy/AmazonSageMakerFeatureStoreAccess"),
+        Map.entry("FIRST_POLICY", "arn:aws:iam::aws:policy/AmazonSageMakerReadOnly"),
         Map.entry("SECOND_PART", "b"),
         Map.entry("DOMAIN", "d-fixture"),
         Map.entry("TOPIC", "arn:aws:sns:us-east-1:123456789012:studio-lifecycle-notifications"),
@@ -193,7 +193,7 @@ class SamTemplateTest {
         HrSource: {Type: String, Default: com.example.hr}
         Allowed:
           Type: CommaDelimitedList
-          Default: arn:aws:iam::aws:policy/A,arn:aws:iam::aws:policy/B
+          Default: arn:aws:iam::aws:policy/AmazonSageMakerReadOnly,arn:aws:iam::aws:policy/AmazonSageMakerFeatureStoreAccess
         Extra: {Type: String, Default: ''}
       Conditions:
         HasExtra: !Not [!Equals [!Ref Extra, '']]
@@ -321,7 +321,7 @@ class SamTemplateTest {
     assertThat(attach.actions()).containsExactly("iam:AttachRolePolicy");
     assertThat(attach.resources()).containsExactly("arn:aws:iam::123456789012:role/x/*");
     assertThat(attach.condition().toString()).isEqualTo("{\"ArnEquals\":{\"iam:PolicyARN\":"
-        + "[\"arn:aws:iam::aws:policy/A\",\"arn:aws:iam::aws:policy/B\"]}}");
+        + "[\"arn:aws:iam::aws:policy/AmazonSageMakerReadOnly\",\"arn:aws:iam::aws:policy/AmazonSageMakerFeatureStoreAccess\"]}}");
     assertThat(policies.statements().get(0).resources())
         .containsExactly("arn:aws:states:us-east-1:123456789012:stateMachine:lifecycle");
     assertThat(policies.statements().get(2).actions()).containsExactly("sqs:SendMessage*");

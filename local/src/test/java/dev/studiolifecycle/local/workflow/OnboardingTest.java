@@ -81,7 +81,7 @@ class OnboardingTest {
               "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess",
               "arn:aws:iam::aws:policy/AmazonSageMakerCanvasFullAccess",
               "arn:aws:iam::aws:policy/AmazonSageMakerCanvasAIServicesAccess",
-              "arn:aws:iam::aws:policy/AmazonSageMakerCanvasForecastAccess");
+              "arn:aws:iam::aws:policy/service-role/AmazonSageMakerCanvasForecastAccess");
       String s3Policy =
           decode(
               aws.iam

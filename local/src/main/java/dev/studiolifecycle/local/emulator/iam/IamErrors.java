@@ -27,6 +27,10 @@ final class IamErrors {
     return new AwsServiceError("MalformedPolicyDocument", 400, message);
   }
 
+  static AwsServiceError policyNotAttachable(String message) {
+    return new AwsServiceError("PolicyNotAttachable", 400, message);
+  }
+
   static AwsServiceError invalidInput(String message) {
     return new AwsServiceError("InvalidInput", 400, message);
   }

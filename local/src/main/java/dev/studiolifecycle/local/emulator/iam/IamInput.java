@@ -54,6 +54,27 @@ final class IamInput {
     return number;
   }
 
+  String optionalEnum(String member, List<String> allowed) {
+    String value = parameters.get(member).orElse(null);
+    if (value != null) {
+      violations.checkEnum(value, at(member), allowed);
+    }
+    return value;
+  }
+
+  /** A boolean member: the query protocol sends {@code true} or {@code false}. */
+  boolean optionalBoolean(String member) {
+    String value = parameters.get(member).orElse(null);
+    if (value == null) {
+      return false;
+    }
+    if (!value.equals("true") && !value.equals("false")) {
+      violations.add(value, at(member), "Member must be a boolean");
+      return false;
+    }
+    return Boolean.parseBoolean(value);
+  }
+
   /** Reads {@code Tags.member.N.Key/Value}, checking IAM's tag rules. */
   Map<String, String> tags(String member, boolean required) {
     Map<String, String> tags = new LinkedHashMap<>();

@@ -26,15 +26,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * AWS IAM's role APIs: roles with trust policies, paths, permissions boundaries and tags; managed
- * policy attachments (any AWS managed policy, seeded customer policies) and inline policies; the
- * conflicts and quotas IAM enforces; and an optional propagation delay before SageMaker can assume
- * a new role.
+ * AWS IAM's role and policy APIs: roles with trust policies, paths, permissions boundaries and
+ * tags; customer managed policies; attachments of those and of the AWS managed policies of {@link
+ * AwsManagedPolicies} (no other AWS managed policy exists); inline policies; the conflicts and
+ * quotas IAM enforces; and an optional propagation delay before SageMaker can assume a new role.
  */
 public final class IamService implements EmulatedService, RoleAssumption {
 
@@ -58,6 +59,8 @@ public final class IamService implements EmulatedService, RoleAssumption {
   private static final int MAX_ATTACHED_POLICIES = 10;
   private static final int MAX_INLINE_POLICY_BYTES = 10240;
   private static final int MAX_TRUST_POLICY_CHARS = 2048;
+  private static final int MAX_MANAGED_POLICY_CHARS = 6144;
+  private static final Pattern PATH_PREFIX = Pattern.compile("\\u002F[\\u0021-\\u007F]*");
   private static final String MARKER_PREFIX = "studio-lifecycle-marker:";
 
   private final Clock clock;
@@ -67,7 +70,10 @@ public final class IamService implements EmulatedService, RoleAssumption {
   /** Lower-case role name to role: IAM names are unique regardless of case. */
   private final Map<String, Role> roles = new LinkedHashMap<>();
 
-  private final Map<String, String> customerPolicies = new LinkedHashMap<>();
+  /** Lower-case policy name to customer managed policy: names are unique regardless of case. */
+  private final Map<String, CustomerPolicy> customerPolicies = new LinkedHashMap<>();
+
+  private final AwsManagedPolicies awsPolicies = AwsManagedPolicies.catalogue();
   private Duration propagationDelay = Duration.ZERO;
 
   public IamService(Clock clock, IdSource ids) {
@@ -88,7 +94,11 @@ public final class IamService implements EmulatedService, RoleAssumption {
             mutating("DeleteRolePolicy", this::deleteRolePolicy),
             reading("ListRolePolicies", this::listRolePolicies),
             mutating("TagRole", this::tagRole),
-            reading("ListRoleTags", this::listRoleTags));
+            reading("ListRoleTags", this::listRoleTags),
+            reading("ListRoles", this::listRoles),
+            mutating("CreatePolicy", this::createPolicy),
+            reading("GetPolicy", this::getPolicy),
+            reading("ListPolicies", this::listPolicies));
   }
 
   @Override
@@ -212,9 +222,25 @@ public final class IamService implements EmulatedService, RoleAssumption {
     checkedForSeed(
         () -> PolicyDocuments.checkIdentityPolicy(seed.policyDocument()),
         "policy document of " + seed.policyName());
-    String arn = "arn:aws:iam::" + AwsIdentity.ACCOUNT_ID + ":policy" + path + seed.policyName();
-    customerPolicies.put(arn, seed.policyDocument());
-    return arn;
+    CustomerPolicy existing = customerPolicies.get(key(seed.policyName()));
+    require(
+        existing == null || (existing.name.equals(seed.policyName()) && existing.path.equals(path)),
+        "policy " + seed.policyName() + " exists already with another path or spelling");
+    // Seeding a policy again (a template deployed once more) replaces its document.
+    CustomerPolicy policy =
+        existing == null
+            ? newCustomerPolicy(seed.policyName(), path, seed.policyDocument(), null, Map.of())
+            : new CustomerPolicy(
+                existing.name,
+                existing.path,
+                existing.policyId,
+                existing.arn,
+                seed.policyDocument(),
+                existing.description,
+                existing.createDate,
+                existing.tags);
+    customerPolicies.put(key(policy.name), policy);
+    return policy.arn;
   }
 
   /** The names of all roles, in creation order. */
@@ -486,6 +512,195 @@ public final class IamService implements EmulatedService, RoleAssumption {
         });
   }
 
+  private ServiceReply listRoles(IamInput input, QueryParameters parameters) {
+    String pathPrefix = input.optional("PathPrefix", PATH_PREFIX, 1, 512);
+    String marker = input.optional("Marker", MARKER, 1, 320);
+    int maxItems = input.optionalInt("MaxItems", 1, 1000, 100);
+    input.throwIfInvalid();
+    List<Role> matching =
+        roles.values().stream()
+            .filter(role -> pathPrefix == null || role.path.startsWith(pathPrefix))
+            .toList();
+    Page<Role> page = page(matching, marker, maxItems);
+    return ServiceReply.xml(
+        xml -> {
+          xml.start("Roles");
+          // IAM API reference, ListRoles: the list leaves out PermissionsBoundary, RoleLastUsed
+          // and Tags, though they are attributes of a role.
+          page.items().forEach(role -> writeRoleSummary(xml.start("member"), role).end());
+          xml.end();
+          writePageEnd(xml, page);
+        });
+  }
+
+  private ServiceReply createPolicy(IamInput input, QueryParameters parameters) {
+    String name = input.required("PolicyName", POLICY_NAME, 1, 128);
+    String path = input.optional("Path", POLICY_PATH, 1, 512);
+    String document = input.required("PolicyDocument", DOCUMENT, 1, 131072);
+    String description = input.optional("Description", null, 0, 1000);
+    Map<String, String> tags = input.tags("Tags", false);
+    input.throwIfInvalid();
+    if (customerPolicies.containsKey(key(name))) {
+      throw IamErrors.alreadyExists(
+          "A policy called " + name + " already exists. Duplicate names are not allowed.");
+    }
+    PolicyDocuments.checkIdentityPolicy(document);
+    // IAM quotas: a managed policy's document is at most 6,144 characters, white space excluded.
+    if (document.replaceAll("\\s", "").length() > MAX_MANAGED_POLICY_CHARS) {
+      throw IamErrors.limitExceeded(
+          "Cannot exceed quota for PolicySize: " + MAX_MANAGED_POLICY_CHARS);
+    }
+    checkReservedTags(tags);
+    CustomerPolicy policy =
+        newCustomerPolicy(name, path == null ? "/" : path, document, description, tags);
+    customerPolicies.put(key(name), policy);
+    return ServiceReply.xml(xml -> writeCustomerPolicy(xml.start("Policy"), policy, true).end());
+  }
+
+  private ServiceReply getPolicy(IamInput input, QueryParameters parameters) {
+    String arn = input.required("PolicyArn", null, 20, 2048);
+    input.throwIfInvalid();
+    if (!POLICY_ARN.matcher(arn).matches()) {
+      throw IamErrors.invalidInput("ARN " + arn + " is not valid.");
+    }
+    Optional<AwsManagedPolicies.AwsManagedPolicy> aws = awsPolicies.byArn(arn);
+    if (aws.isPresent()) {
+      return ServiceReply.xml(xml -> writeAwsPolicy(xml.start("Policy"), aws.get()).end());
+    }
+    CustomerPolicy policy =
+        customerPolicy(arn)
+            .orElseThrow(
+                () ->
+                    IamErrors.noSuchEntity(
+                        "Policy " + arn + " does not exist or is not attachable."));
+    return ServiceReply.xml(xml -> writeCustomerPolicy(xml.start("Policy"), policy, true).end());
+  }
+
+  private ServiceReply listPolicies(IamInput input, QueryParameters parameters) {
+    String scope = input.optionalEnum("Scope", List.of("All", "AWS", "Local"));
+    boolean onlyAttached = input.optionalBoolean("OnlyAttached");
+    String pathPrefix = input.optional("PathPrefix", PATH_PREFIX, 1, 512);
+    String usage =
+        input.optionalEnum("PolicyUsageFilter", List.of("PermissionsPolicy", "PermissionsBoundary"));
+    String marker = input.optional("Marker", MARKER, 1, 320);
+    int maxItems = input.optionalInt("MaxItems", 1, 1000, 100);
+    input.throwIfInvalid();
+    List<Consumer<XmlWriter>> matching = new ArrayList<>();
+    if (!"Local".equals(scope)) {
+      for (AwsManagedPolicies.AwsManagedPolicy policy : awsPolicies.all()) {
+        if (listed(policy.arn(), policy.path(), pathPrefix, onlyAttached, usage)) {
+          matching.add(xml -> writeAwsPolicySummary(xml, policy));
+        }
+      }
+    }
+    if (!"AWS".equals(scope)) {
+      for (CustomerPolicy policy : customerPolicies.values()) {
+        if (listed(policy.arn, policy.path, pathPrefix, onlyAttached, usage)) {
+          matching.add(xml -> writeCustomerPolicy(xml, policy, false));
+        }
+      }
+    }
+    Page<Consumer<XmlWriter>> page = page(matching, marker, maxItems);
+    return ServiceReply.xml(
+        xml -> {
+          xml.start("Policies");
+          page.items().forEach(item -> {
+            xml.start("member");
+            item.accept(xml);
+            xml.end();
+          });
+          xml.end();
+          writePageEnd(xml, page);
+        });
+  }
+
+  /**
+   * The ListPolicies filters. PolicyUsageFilter is read as "in use that way by some role": the API
+   * reference does not say how it treats a policy used by nobody.
+   */
+  private boolean listed(
+      String arn, String path, String pathPrefix, boolean onlyAttached, String usage) {
+    if (pathPrefix != null && !path.startsWith(pathPrefix)) {
+      return false;
+    }
+    int attached = attachmentCount(arn);
+    int boundaries = boundaryUsageCount(arn);
+    if (onlyAttached && attached == 0) {
+      return false;
+    }
+    if ("PermissionsPolicy".equals(usage)) {
+      return attached > 0;
+    }
+    if ("PermissionsBoundary".equals(usage)) {
+      return boundaries > 0;
+    }
+    return true;
+  }
+
+  private int attachmentCount(String policyArn) {
+    return (int) roles.values().stream().filter(r -> r.attachedPolicyArns.contains(policyArn)).count();
+  }
+
+  private int boundaryUsageCount(String policyArn) {
+    return (int)
+        roles.values().stream().filter(r -> policyArn.equals(r.permissionsBoundaryArn)).count();
+  }
+
+  private XmlWriter writeCustomerPolicy(XmlWriter xml, CustomerPolicy policy, boolean full) {
+    xml.element("PolicyName", policy.name)
+        .element("PolicyId", policy.policyId)
+        .element("Arn", policy.arn)
+        .element("Path", policy.path)
+        .element("DefaultVersionId", "v1")
+        .element("AttachmentCount", attachmentCount(policy.arn))
+        .element("PermissionsBoundaryUsageCount", boundaryUsageCount(policy.arn))
+        .element("IsAttachable", true);
+    if (full) {
+      xml.element("Description", policy.description);
+    }
+    xml.element("CreateDate", policy.createDate).element("UpdateDate", policy.createDate);
+    if (full && !policy.tags.isEmpty()) {
+      xml.start("Tags");
+      policy.tags.forEach(
+          (key, value) -> xml.start("member").element("Key", key).element("Value", value).end());
+      xml.end();
+    }
+    return xml;
+  }
+
+  private XmlWriter writeAwsPolicySummary(XmlWriter xml, AwsManagedPolicies.AwsManagedPolicy policy) {
+    return xml.element("PolicyName", policy.policyName())
+        .element("PolicyId", awsPolicyId(policy))
+        .element("Arn", policy.arn())
+        .element("Path", policy.path())
+        .element("DefaultVersionId", policy.defaultVersionId())
+        .element("AttachmentCount", attachmentCount(policy.arn()))
+        .element("PermissionsBoundaryUsageCount", boundaryUsageCount(policy.arn()))
+        .element("IsAttachable", true);
+  }
+
+  private XmlWriter writeAwsPolicy(XmlWriter xml, AwsManagedPolicies.AwsManagedPolicy policy) {
+    return writeAwsPolicySummary(xml, policy);
+  }
+
+  /**
+   * A stable id for an AWS managed policy. The catalogue does not record AWS's own policy ids, so
+   * this is made from the name: the same in every run, in the form of IAM's ids.
+   */
+  private static String awsPolicyId(AwsManagedPolicies.AwsManagedPolicy policy) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    long hash = 1125899906842597L;
+    for (char c : policy.arn().toCharArray()) {
+      hash = 31 * hash + c;
+    }
+    StringBuilder id = new StringBuilder("ANPA");
+    for (int i = 0; i < 17; i++) {
+      id.append(alphabet.charAt((int) (hash & 31)));
+      hash = Long.rotateRight(hash * 6364136223846793005L + 1442695040888963407L, 5);
+    }
+    return id.toString();
+  }
+
   // ---------------------------------------------------------------- shared
 
   private Operation reading(String name, BiFunction<IamInput, QueryParameters, ServiceReply> op) {
@@ -537,20 +752,59 @@ public final class IamService implements EmulatedService, RoleAssumption {
     return role;
   }
 
-  /** AWS managed policies are all attachable; customer ones must exist in the account. */
+  /**
+   * A managed policy that can be attached or set as a boundary: an AWS managed policy of the
+   * catalogue that is not a service-linked role's, or a customer managed policy of the account.
+   * IAM answers NoSuchEntity for any other ARN of the right form.
+   */
   private Void requireAttachable(String policyArn, boolean asBoundary) {
     Matcher matcher = POLICY_ARN.matcher(policyArn);
     if (!matcher.matches()) {
       throw IamErrors.invalidInput("ARN " + policyArn + " is not valid.");
     }
-    String owner = matcher.group(1);
-    if (!"aws".equals(owner) && !customerPolicies.containsKey(policyArn)) {
+    boolean exists;
+    if ("aws".equals(matcher.group(1))) {
+      Optional<AwsManagedPolicies.AwsManagedPolicy> policy = awsPolicies.byArn(policyArn);
+      if (policy.isPresent() && policy.get().forServiceLinkedRole()) {
+        // IAM API reference, PolicyNotAttachableException: AWS service role policies can only be
+        // attached to the service-linked role for that service.
+        throw IamErrors.policyNotAttachable(
+            "Cannot attach a Service Role Policy to a Customer Role.");
+      }
+      exists = policy.isPresent();
+    } else {
+      exists = customerPolicy(policyArn).isPresent();
+    }
+    if (!exists) {
       throw IamErrors.noSuchEntity(
           asBoundary
               ? "Scope ARN: " + policyArn + " does not exist or is not attachable."
               : "Policy " + policyArn + " does not exist or is not attachable.");
     }
     return null;
+  }
+
+  private Optional<CustomerPolicy> customerPolicy(String policyArn) {
+    Matcher matcher = POLICY_ARN.matcher(policyArn);
+    if (!matcher.matches() || !AwsIdentity.ACCOUNT_ID.equals(matcher.group(1))) {
+      return Optional.empty();
+    }
+    CustomerPolicy policy = customerPolicies.get(key(matcher.group(3)));
+    return policy != null && policy.arn.equals(policyArn) ? Optional.of(policy) : Optional.empty();
+  }
+
+  private CustomerPolicy newCustomerPolicy(
+      String name, String path, String document, String description, Map<String, String> tags) {
+    String arn = "arn:aws:iam::" + AwsIdentity.ACCOUNT_ID + ":policy" + path + name;
+    return new CustomerPolicy(
+        name,
+        path,
+        "ANPA" + ids.upperAlphanumeric(17),
+        arn,
+        document,
+        description,
+        clock.instant(),
+        tags);
   }
 
   private static void checkReservedTags(Map<String, String> tags) {
@@ -565,8 +819,9 @@ public final class IamService implements EmulatedService, RoleAssumption {
     }
   }
 
-  private static XmlWriter writeRole(XmlWriter xml, Role role, boolean withLastUsed) {
-    xml.element("Path", role.path)
+  /** The attributes ListRoles returns of a role. */
+  private static XmlWriter writeRoleSummary(XmlWriter xml, Role role) {
+    return xml.element("Path", role.path)
         .element("RoleName", role.name)
         .element("RoleId", role.roleId)
         .element("Arn", role.arn)
@@ -574,6 +829,10 @@ public final class IamService implements EmulatedService, RoleAssumption {
         .element("AssumeRolePolicyDocument", urlEncode(role.assumeRolePolicyDocument))
         .element("Description", role.description)
         .element("MaxSessionDuration", role.maxSessionDuration);
+  }
+
+  private static XmlWriter writeRole(XmlWriter xml, Role role, boolean withLastUsed) {
+    writeRoleSummary(xml, role);
     if (role.permissionsBoundaryArn != null) {
       xml.start("PermissionsBoundary")
           .element("PermissionsBoundaryType", "Policy")

@@ -21,8 +21,13 @@ import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.InvalidInputException;
 import software.amazon.awssdk.services.iam.model.LimitExceededException;
 import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesResponse;
+import software.amazon.awssdk.services.iam.model.ListRolesResponse;
 import software.amazon.awssdk.services.iam.model.MalformedPolicyDocumentException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Policy;
+import software.amazon.awssdk.services.iam.model.PolicyNotAttachableException;
+import software.amazon.awssdk.services.iam.model.PolicyScopeType;
+import software.amazon.awssdk.services.iam.model.PolicyUsageType;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.Tag;
 
@@ -35,6 +40,8 @@ class IamServiceTest {
       "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
           + "\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::bucket/*\"}]}";
   private static final String FULL_ACCESS = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess";
+  private static final String FORECAST_ACCESS =
+      "arn:aws:iam::aws:policy/service-role/AmazonSageMakerCanvasForecastAccess";
 
   private AwsEmulator emulator;
   private EmulatorClients clients;
@@ -131,26 +138,35 @@ class IamServiceTest {
   }
 
   @Test
-  void anyAwsManagedPolicyIsAttachableButCustomerPoliciesMustExist() {
+  void onlyAwsManagedPoliciesOfTheCatalogueExistAndCustomerPoliciesMustBeInTheAccount() {
     iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument(TRUST));
     iam.attachRolePolicy(
         r ->
             r.roleName("jane")
                 .policyArn("arn:aws:iam::aws:policy/AmazonSageMakerCanvasFullAccess"));
-    iam.attachRolePolicy(
-        r ->
-            r.roleName("jane")
-                .policyArn(
-                    "arn:aws:iam::aws:policy/service-role/AmazonSageMakerCanvasAIServicesAccess"));
+    iam.attachRolePolicy(r -> r.roleName("jane").policyArn(FORECAST_ACCESS));
 
-    assertThatThrownBy(
-            () ->
-                iam.attachRolePolicy(
-                    r ->
-                        r.roleName("jane")
-                            .policyArn("arn:aws:iam::123456789012:policy/not-seeded")))
-        .isInstanceOf(NoSuchEntityException.class)
-        .hasMessageContaining("does not exist or is not attachable");
+    // The Managed Policy Reference gives AmazonSageMakerCanvasForecastAccess under /service-role/
+    // and AmazonSageMakerCanvasAIServicesAccess under /: any other path, case or name is no policy.
+    for (String wrong :
+        List.of(
+            "arn:aws:iam::aws:policy/AmazonSageMakerCanvasForecastAccess",
+            "arn:aws:iam::aws:policy/service-role/AmazonSageMakerCanvasAIServicesAccess",
+            "arn:aws:iam::aws:policy/amazonsagemakerfullaccess",
+            "arn:aws:iam::aws:policy/AmazonSageMakerMadeUpAccess",
+            "arn:aws:iam::123456789012:policy/not-seeded")) {
+      assertThatThrownBy(() -> iam.attachRolePolicy(r -> r.roleName("jane").policyArn(wrong)))
+          .as(wrong)
+          .isInstanceOf(NoSuchEntityException.class)
+          .hasMessageContaining("Policy " + wrong + " does not exist or is not attachable");
+      assertThatThrownBy(
+              () ->
+                  iam.putRolePermissionsBoundary(
+                      r -> r.roleName("jane").permissionsBoundary(wrong)))
+          .as(wrong)
+          .isInstanceOf(NoSuchEntityException.class)
+          .hasMessageContaining("Scope ARN: " + wrong);
+    }
     assertThatThrownBy(
             () ->
                 iam.attachRolePolicy(
@@ -159,29 +175,165 @@ class IamServiceTest {
     assertThatThrownBy(() -> iam.detachRolePolicy(r -> r.roleName("jane").policyArn(FULL_ACCESS)))
         .isInstanceOf(NoSuchEntityException.class)
         .hasMessageContaining("Policy " + FULL_ACCESS + " was not found.");
+    assertThat(emulator.iam().attachedPolicies("jane").orElseThrow())
+        .containsExactly("arn:aws:iam::aws:policy/AmazonSageMakerCanvasFullAccess", FORECAST_ACCESS);
+  }
+
+  @Test
+  void aServiceLinkedRolePolicyIsNotAttachableToACustomerRole() {
+    iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument(TRUST));
+    String serviceLinked =
+        "arn:aws:iam::aws:policy/aws-service-role/AmazonSageMakerNotebooksServiceRolePolicy";
+
+    assertThatThrownBy(
+            () -> iam.attachRolePolicy(r -> r.roleName("jane").policyArn(serviceLinked)))
+        .isInstanceOf(PolicyNotAttachableException.class)
+        .satisfies(e -> assertThat(((IamException) e).statusCode()).isEqualTo(400));
+    assertThat(emulator.iam().attachedPolicies("jane").orElseThrow()).isEmpty();
   }
 
   @Test
   void attachingMoreThanTenManagedPoliciesExceedsTheQuota() {
     iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument(TRUST));
-    for (int i = 0; i < 10; i++) {
-      String arn = "arn:aws:iam::aws:policy/Policy" + i;
+    List<String> attachable = attachablePolicies(11);
+    for (String arn : attachable.subList(0, 10)) {
       iam.attachRolePolicy(r -> r.roleName("jane").policyArn(arn));
     }
 
     assertThatThrownBy(
-            () ->
-                iam.attachRolePolicy(
-                    r -> r.roleName("jane").policyArn("arn:aws:iam::aws:policy/OneTooMany")))
+            () -> iam.attachRolePolicy(r -> r.roleName("jane").policyArn(attachable.get(10))))
         .isInstanceOf(LimitExceededException.class)
         .hasMessageContaining("PoliciesPerRole: 10");
   }
 
   @Test
+  void listRolesPagesByPathPrefixWithoutBoundaryOrTags() {
+    String boundary =
+        emulator.iam().seedManagedPolicy(new ManagedPolicySeed("boundary", "/", S3_POLICY));
+    for (String name : List.of("ann", "bob", "cy")) {
+      iam.createRole(
+          r ->
+              r.roleName(name)
+                  .path("/studio-lifecycle/")
+                  .assumeRolePolicyDocument(TRUST)
+                  .permissionsBoundary(boundary)
+                  .tags(Tag.builder().key("owner").value(name).build()));
+    }
+    iam.createRole(r -> r.roleName("ops").assumeRolePolicyDocument(TRUST));
+
+    ListRolesResponse first =
+        iam.listRoles(r -> r.pathPrefix("/studio-lifecycle/").maxItems(2));
+    assertThat(first.isTruncated()).isTrue();
+    assertThat(first.roles()).extracting(Role::roleName).containsExactly("ann", "bob");
+    assertThat(first.roles().get(0).permissionsBoundary()).isNull();
+    assertThat(first.roles().get(0).tags()).isEmpty();
+    assertThat(first.roles().get(0).arn())
+        .isEqualTo("arn:aws:iam::123456789012:role/studio-lifecycle/ann");
+    assertThat(iam.listRolesPaginator(r -> r.maxItems(1)).roles())
+        .extracting(Role::roleName)
+        .containsExactly("ann", "bob", "cy", "ops");
+    assertThatThrownBy(() -> iam.listRoles(r -> r.pathPrefix("no-slash")))
+        .isInstanceOf(IamException.class)
+        .hasMessageContaining("pathPrefix");
+  }
+
+  @Test
+  void createdPoliciesAreAttachableAndCountedAndNamesAreUniqueRegardlessOfCase() {
+    Policy created =
+        iam.createPolicy(
+                r ->
+                    r.policyName("studio-s3")
+                        .path("/studio-lifecycle/")
+                        .policyDocument(S3_POLICY)
+                        .description("S3 for Studio users"))
+            .policy();
+    assertThat(created.arn())
+        .isEqualTo("arn:aws:iam::123456789012:policy/studio-lifecycle/studio-s3");
+    assertThat(created.policyId()).matches("ANPA[A-Z0-9]{17}");
+    assertThat(created.defaultVersionId()).isEqualTo("v1");
+    iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument(TRUST));
+    iam.attachRolePolicy(r -> r.roleName("jane").policyArn(created.arn()));
+
+    Policy read = iam.getPolicy(r -> r.policyArn(created.arn())).policy();
+    assertThat(read.attachmentCount()).isEqualTo(1);
+    assertThat(read.description()).isEqualTo("S3 for Studio users");
+    assertThatThrownBy(
+            () -> iam.createPolicy(r -> r.policyName("STUDIO-S3").policyDocument(S3_POLICY)))
+        .isInstanceOf(EntityAlreadyExistsException.class)
+        .hasMessageContaining("A policy called STUDIO-S3 already exists");
+    assertThatThrownBy(
+            () ->
+                iam.createPolicy(
+                    r -> r.policyName("with-principal").policyDocument(TRUST)))
+        .isInstanceOf(MalformedPolicyDocumentException.class);
+    String large =
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+            + "\"Resource\":[\""
+            + "arn:aws:s3:::bucket/x".repeat(300)
+            + "\"]}]}";
+    assertThatThrownBy(() -> iam.createPolicy(r -> r.policyName("big").policyDocument(large)))
+        .isInstanceOf(LimitExceededException.class)
+        .hasMessageContaining("PolicySize: 6144");
+  }
+
+  @Test
+  void getPolicyAnswersForCataloguePoliciesAndNoSuchEntityForOthers() {
+    Policy forecast = iam.getPolicy(r -> r.policyArn(FORECAST_ACCESS)).policy();
+    assertThat(forecast.policyName()).isEqualTo("AmazonSageMakerCanvasForecastAccess");
+    assertThat(forecast.path()).isEqualTo("/service-role/");
+    assertThat(forecast.defaultVersionId()).isEqualTo("v1");
+    assertThat(forecast.policyId())
+        .matches("ANPA[A-Z0-9]{17}")
+        .isEqualTo(iam.getPolicy(r -> r.policyArn(FORECAST_ACCESS)).policy().policyId());
+
+    String wrongPath = "arn:aws:iam::aws:policy/AmazonSageMakerCanvasForecastAccess";
+    assertThatThrownBy(() -> iam.getPolicy(r -> r.policyArn(wrongPath)))
+        .isInstanceOf(NoSuchEntityException.class)
+        .hasMessageContaining("Policy " + wrongPath + " does not exist or is not attachable.");
+    assertThatThrownBy(() -> iam.getPolicy(r -> r.policyArn("arn:aws:sagemaker:::not-a-policy")))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void listPoliciesFiltersByScopeAttachmentUsageAndPathAndPages() {
+    String boundary =
+        emulator.iam().seedManagedPolicy(new ManagedPolicySeed("boundary", "/", S3_POLICY));
+    iam.createRole(
+        r -> r.roleName("jane").assumeRolePolicyDocument(TRUST).permissionsBoundary(boundary));
+    iam.attachRolePolicy(r -> r.roleName("jane").policyArn(FULL_ACCESS));
+
+    assertThat(iam.listPolicies(r -> r.scope(PolicyScopeType.LOCAL)).policies())
+        .extracting(Policy::arn)
+        .containsExactly(boundary);
+    assertThat(iam.listPolicies(r -> r.onlyAttached(true)).policies())
+        .extracting(Policy::arn)
+        .containsExactly(FULL_ACCESS);
+    assertThat(
+            iam.listPolicies(r -> r.policyUsageFilter(PolicyUsageType.PERMISSIONS_BOUNDARY))
+                .policies())
+        .extracting(Policy::arn)
+        .containsExactly(boundary);
+    assertThat(
+            iam.listPolicies(r -> r.scope(PolicyScopeType.AWS).pathPrefix("/service-role/"))
+                .policies())
+        .extracting(Policy::arn)
+        .contains(FORECAST_ACCESS)
+        .allMatch(arn -> arn.startsWith("arn:aws:iam::aws:policy/service-role/"));
+    List<String> all =
+        iam.listPoliciesPaginator(r -> r.maxItems(7)).policies().stream()
+            .map(Policy::arn)
+            .toList();
+    assertThat(all)
+        .hasSize(AwsManagedPolicies.catalogue().all().size() + 1)
+        .doesNotHaveDuplicates()
+        .contains(FULL_ACCESS, boundary);
+  }
+
+  @Test
   void listAttachedRolePoliciesPaginatesWithMarkers() {
     iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument(TRUST));
-    for (int i = 0; i < 7; i++) {
-      String arn = "arn:aws:iam::aws:policy/Policy" + i;
+    List<String> attached = attachablePolicies(7);
+    for (String arn : attached) {
       iam.attachRolePolicy(r -> r.roleName("jane").policyArn(arn));
     }
 
@@ -190,8 +342,8 @@ class IamServiceTest {
     assertThat(first.isTruncated()).isTrue();
     assertThat(first.marker()).isNotBlank();
     assertThat(first.attachedPolicies())
-        .extracting(AttachedPolicy::policyName)
-        .containsExactly("Policy0", "Policy1", "Policy2");
+        .extracting(AttachedPolicy::policyArn)
+        .containsExactlyElementsOf(attached.subList(0, 3));
     List<String> all =
         iam
             .listAttachedRolePoliciesPaginator(r -> r.roleName("jane").maxItems(2))
@@ -443,5 +595,14 @@ class IamServiceTest {
                                 List.of("arn:aws:iam::123456789012:policy/missing"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("attached policy of role x");
+  }
+
+  /** The first {@code count} AWS managed policies of the catalogue that a role can have. */
+  private static List<String> attachablePolicies(int count) {
+    return AwsManagedPolicies.catalogue().all().stream()
+        .filter(policy -> !policy.forServiceLinkedRole())
+        .map(AwsManagedPolicies.AwsManagedPolicy::arn)
+        .limit(count)
+        .toList();
   }
 }

@@ -46,12 +46,12 @@ class CallPermissionsTest {
     assertThat(requests.get(1).because()).isEqualTo("CreateRole with Tags");
 
     List<IamRequest> attach = permissions.next(call("iam", "AttachRolePolicy",
-        "{\"RoleName\": \"studio-jane\", \"PolicyArn\": \"arn:aws:iam::aws:policy/A\"}", 200));
+        "{\"RoleName\": \"studio-jane\", \"PolicyArn\": \"arn:aws:iam::aws:policy/AmazonSageMakerReadOnly\"}", 200));
     assertThat(attach.get(0).resource())
         .as("the role's path is known from CreateRole")
         .isEqualTo("arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane");
     assertThat(attach.get(0).context())
-        .containsEntry("iam:PolicyARN", List.of("arn:aws:iam::aws:policy/A"))
+        .containsEntry("iam:PolicyARN", List.of("arn:aws:iam::aws:policy/AmazonSageMakerReadOnly"))
         .containsEntry("iam:PermissionsBoundary", List.of(BOUNDARY))
         .containsEntry("aws:ResourceTag/managed-by", List.of("studio-lifecycle"));
   }

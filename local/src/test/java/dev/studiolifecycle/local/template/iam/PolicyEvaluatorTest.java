@@ -73,11 +73,11 @@ class PolicyEvaluatorTest {
   @Test
   void evaluatesListsOfValuesArnsTagsAndNegations() {
     PolicyStatement attach = allow("Attach", List.of("iam:AttachRolePolicy"), List.of("*"),
-        "{\"ArnEquals\": {\"iam:PolicyARN\": [\"arn:aws:iam::aws:policy/A\", "
-            + "\"arn:aws:iam::aws:policy/B\"]}, "
+        "{\"ArnEquals\": {\"iam:PolicyARN\": [\"arn:aws:iam::aws:policy/AmazonSageMakerReadOnly\", "
+            + "\"arn:aws:iam::aws:policy/AmazonSageMakerFeatureStoreAccess\"]}, "
             + "\"StringEquals\": {\"aws:ResourceTag/managed-by\": \"studio-lifecycle\"}}");
     Map<String, List<String>> ours = Map.of("iam:PolicyARN",
-        List.of("arn:aws:iam::aws:policy/B"), "aws:ResourceTag/managed-by",
+        List.of("arn:aws:iam::aws:policy/AmazonSageMakerFeatureStoreAccess"), "aws:ResourceTag/managed-by",
         List.of("studio-lifecycle"));
     assertThat(PolicyEvaluator.evaluate(List.of(attach), request("iam:AttachRolePolicy", ROLE,
         ours)).allowed()).isTrue();
