@@ -28,10 +28,15 @@ public final class AwsErrorCodes {
 
   /** The error message AWS returned, lower-cased for matching; empty when there is none. */
   public static String lowerCaseMessage(AwsServiceException e) {
+    return message(e).toLowerCase(Locale.ROOT);
+  }
+
+  /** The error message AWS returned, as it said it; empty when there is none. */
+  public static String message(AwsServiceException e) {
     String message =
         e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
             ? e.awsErrorDetails().errorMessage()
             : e.getMessage();
-    return message == null ? "" : message.toLowerCase(Locale.ROOT);
+    return message == null ? "" : message;
   }
 }

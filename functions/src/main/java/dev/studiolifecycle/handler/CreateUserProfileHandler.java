@@ -27,7 +27,7 @@ public final class CreateUserProfileHandler
 
   /** Builds the handler for a function environment; the local runtime calls this one. */
   public CreateUserProfileHandler(Map<String, String> environment) {
-    this(new UserProfileCreator(AwsClientFactory.sageMaker()));
+    this(new UserProfileCreator(AwsClientFactory.sageMaker(), AwsClientFactory.iam()));
   }
 
   /** For tests: a ready service. */

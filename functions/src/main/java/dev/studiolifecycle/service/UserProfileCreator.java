@@ -1,6 +1,7 @@
 package dev.studiolifecycle.service;
 
 import dev.studiolifecycle.aws.AwsErrorCodes;
+import dev.studiolifecycle.error.ExecutionRoleUnusable;
 import dev.studiolifecycle.error.LifecycleError;
 import dev.studiolifecycle.error.ProfileConflict;
 import dev.studiolifecycle.error.ResourceBusy;
@@ -20,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CanvasAppSettings;
 import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileRequest;
@@ -42,8 +45,8 @@ import software.amazon.awssdk.services.sagemaker.model.UserSettings;
 /**
  * The CreateUserProfile step: creates the profile with the request's settings and tags, and adopts
  * a profile of this workflow that already exists (a retry or a replay). A role that SageMaker
- * cannot assume yet becomes {@code RoleNotYetAssumable}, which the state machine retries while IAM
- * propagates.
+ * refuses but IAM shows existing and trusting SageMaker becomes {@code RoleNotYetAssumable}, which
+ * the state machine retries while IAM propagates.
  */
 public final class UserProfileCreator {
 
@@ -52,10 +55,12 @@ public final class UserProfileCreator {
 
   private final SageMakerClient sageMaker;
   private final StudioLookups lookups;
+  private final IamRoles roles;
 
-  public UserProfileCreator(SageMakerClient sageMaker) {
+  public UserProfileCreator(SageMakerClient sageMaker, IamClient iam) {
     this.sageMaker = sageMaker;
     this.lookups = new StudioLookups(sageMaker);
+    this.roles = new IamRoles(iam);
   }
 
   public UserProfileResult create(CreateUserProfileInput input) {
@@ -86,16 +91,50 @@ public final class UserProfileCreator {
     } catch (ResourceInUseException e) {
       return adopt(input, requestId);
     } catch (SageMakerException e) {
-      if (AwsErrorCodes.isValidationException(e)
-          && AwsErrorCodes.lowerCaseMessage(e).contains("assume role")) {
-        throw new RoleNotYetAssumable(
-            "SageMaker cannot assume execution role "
-                + input.executionRoleArn()
-                + " yet (IAM propagation); retry",
-            e);
+      if (AwsErrorCodes.isValidationException(e)) {
+        throw roleRefusal(input.executionRoleArn(), e);
       }
       throw e;
     }
+  }
+
+  /**
+   * SageMaker refuses a role it cannot assume with ValidationException, worded differently by
+   * different operations ("Could not assume role ...", "The execution role ARN ... is invalid ...
+   * allows the action "sts:AssumeRole" ..."). So the code decides, never the wording, and IAM
+   * confirms: a role that exists and trusts SageMaker is one IAM has not propagated yet (retried);
+   * a role that is gone or does not trust SageMaker will not become assumable by waiting.
+   */
+  private LifecycleError roleRefusal(String roleArn, SageMakerException refusal) {
+    String said = AwsErrorCodes.message(refusal);
+    Optional<Role> role = roles.role(RoleNames.fromArn(roleArn));
+    if (role.isEmpty()) {
+      return new ExecutionRoleUnusable(
+          "executionRoleArn: SageMaker refused role " + roleArn + " and IAM has no such role ("
+              + said + ")",
+          refusal);
+    }
+    if (!ExecutionRolePolicy.trusts(
+        role.get().assumeRolePolicyDocument(), ExecutionRolePolicy.SAGEMAKER)) {
+      return new ExecutionRoleUnusable(
+          "executionRoleArn: SageMaker refused role "
+              + roleArn
+              + ", whose trust policy does not let "
+              + ExecutionRolePolicy.SAGEMAKER
+              + " call sts:AssumeRole ("
+              + said
+              + ")",
+          refusal);
+    }
+    return new RoleNotYetAssumable(
+        "SageMaker refused execution role "
+            + roleArn
+            + ", which exists and trusts "
+            + ExecutionRolePolicy.SAGEMAKER
+            + ": IAM has not propagated it yet; retry (SageMaker said: "
+            + said
+            + ")",
+        refusal);
   }
 
   private static void check(CreateUserProfileInput input) {

@@ -13,7 +13,7 @@ class AwsErrorCodesTest {
     SageMakerException e = AwsErrors.sageMakerValidation("Could not Assume Role x");
     assertThat(AwsErrorCodes.code(e)).isEqualTo("ValidationException");
     assertThat(AwsErrorCodes.isValidationException(e)).isTrue();
-    assertThat(AwsErrorCodes.lowerCaseMessage(e)).isEqualTo("could not assume role x");
+    assertThat(AwsErrorCodes.message(e)).isEqualTo("Could not Assume Role x");
   }
 
   @Test
@@ -22,6 +22,6 @@ class AwsErrorCodesTest {
         (SageMakerException) SageMakerException.builder().message("boom").statusCode(400).build();
     assertThat(AwsErrorCodes.code(e)).isEmpty();
     assertThat(AwsErrorCodes.isValidationException(e)).isFalse();
-    assertThat(AwsErrorCodes.lowerCaseMessage(e)).isEqualTo("boom");
+    assertThat(AwsErrorCodes.message(e)).isEqualTo("boom");
   }
 }

@@ -22,6 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileRequest;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.GetRoleRequest;
+import software.amazon.awssdk.services.iam.model.GetRoleResponse;
+import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
@@ -32,9 +36,14 @@ class CreateUserProfileHandlerTest {
   private static final String ARN =
       "arn:aws:sagemaker:us-east-1:123456789012:user-profile/d-abc123def456/jane-doe";
 
+  private static final String SAGEMAKER_TRUST =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+          + "{\"Service\":\"sagemaker.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+
   private final SageMakerClient sageMaker = mock(SageMakerClient.class);
+  private final IamClient iam = mock(IamClient.class);
   private final CreateUserProfileHandler handler =
-      new CreateUserProfileHandler(new UserProfileCreator(sageMaker));
+      new CreateUserProfileHandler(new UserProfileCreator(sageMaker, iam));
 
   @ParameterizedTest
   @Event(value = "create-user-profile/sso-domain.json", type = CreateUserProfileInput.class)
@@ -71,6 +80,15 @@ class CreateUserProfileHandlerTest {
                     + input.executionRoleArn()
                     + ". Please ensure that the role exists and allows principal "
                     + "'sagemaker.amazonaws.com' to assume the role."));
+    when(iam.getRole(any(GetRoleRequest.class)))
+        .thenReturn(
+            GetRoleResponse.builder()
+                .role(
+                    Role.builder()
+                        .arn(input.executionRoleArn())
+                        .assumeRolePolicyDocument(SAGEMAKER_TRUST)
+                        .build())
+                .build());
     assertThatThrownBy(() -> handler.handleRequest(input, new TestContext()))
         .isInstanceOf(RoleNotYetAssumable.class);
   }

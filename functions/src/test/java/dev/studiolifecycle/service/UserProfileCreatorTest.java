@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.studiolifecycle.error.AwsRequestFailed;
+import dev.studiolifecycle.error.ExecutionRoleUnusable;
 import dev.studiolifecycle.error.ProfileConflict;
 import dev.studiolifecycle.error.ResourceBusy;
 import dev.studiolifecycle.error.RoleNotYetAssumable;
@@ -32,7 +33,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.GetRoleRequest;
+import software.amazon.awssdk.services.iam.model.GetRoleResponse;
+import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileResponse;
@@ -57,8 +64,14 @@ class UserProfileCreatorTest {
   private static final String IMAGE =
       "arn:aws:sagemaker:us-east-1:081325390199:image/sagemaker-distribution-cpu";
 
+  private static final String SAGEMAKER_TRUST =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+          + "{\"Service\":\"sagemaker.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+  private static final String LAMBDA_TRUST = SAGEMAKER_TRUST.replace("sagemaker", "lambda");
+
   private final SageMakerClient sageMaker = mock(SageMakerClient.class);
-  private final UserProfileCreator creator = new UserProfileCreator(sageMaker);
+  private final IamClient iam = mock(IamClient.class);
+  private final UserProfileCreator creator = new UserProfileCreator(sageMaker, iam);
 
   private static DomainSummary domain(DomainAuthMode mode) {
     return new DomainSummary("d-abc123def456", "arn:domain", mode, "InService");
@@ -288,28 +301,64 @@ class UserProfileCreatorTest {
         .hasMessageNotContaining("@");
   }
 
-  @Test
-  void aRoleSageMakerCannotAssumeYetIsRoleNotYetAssumable() {
+  /**
+   * SageMaker words the refusal differently by operation: the first is recorded for
+   * CreateTransformJob, the second for CreateModel; any wording of a ValidationException counts.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Could not assume role %s. Please ensure that the role exists and allows principal "
+            + "'sagemaker.amazonaws.com' to assume the role.",
+        "The execution role ARN \"%s\" is invalid. Please ensure that the role exists and that its"
+            + " trust relationship policy allows the action \"sts:AssumeRole\" for the service"
+            + " principal \"sagemaker.amazonaws.com\".",
+        "Some wording no one has seen yet about %s"
+      })
+  void aRefusedRoleThatIamShowsTrustingSageMakerIsRoleNotYetAssumable(String wording) {
     noProfileYet();
-    when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
-        .thenThrow(
-            AwsErrors.sageMakerValidation(
-                "Could not assume role "
-                    + ROLE
-                    + ". Please ensure that the role exists and allows principal "
-                    + "'sagemaker.amazonaws.com' to assume the role."));
+    refusedWith(wording.formatted(ROLE));
+    roleTrusting(SAGEMAKER_TRUST);
     assertThatThrownBy(
             () -> creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.IAM)))
         .isInstanceOf(RoleNotYetAssumable.class)
         .hasMessageContaining(ROLE)
+        .hasMessageContaining("SageMaker said: " + wording.formatted(ROLE))
         .satisfies(e -> assertThat(((RoleNotYetAssumable) e).retryable()).isTrue());
+    ArgumentCaptor<GetRoleRequest> asked = ArgumentCaptor.forClass(GetRoleRequest.class);
+    verify(iam).getRole(asked.capture());
+    assertThat(asked.getValue().roleName()).isEqualTo("studio-jane-doe");
   }
 
   @Test
-  void otherValidationExceptionsAreAwsRequestFailures() {
+  void aRefusedRoleThatDoesNotTrustSageMakerIsExecutionRoleUnusable() {
+    noProfileYet();
+    refusedWith("Could not assume role " + ROLE + ".");
+    roleTrusting(LAMBDA_TRUST);
+    assertThatThrownBy(
+            () -> creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.IAM)))
+        .isInstanceOf(ExecutionRoleUnusable.class)
+        .hasMessageStartingWith("executionRoleArn: ")
+        .hasMessageContaining("does not let sagemaker.amazonaws.com call sts:AssumeRole")
+        .satisfies(e -> assertThat(((ExecutionRoleUnusable) e).retryable()).isFalse());
+  }
+
+  @Test
+  void aRefusedRoleThatIamDoesNotKnowIsExecutionRoleUnusable() {
+    noProfileYet();
+    refusedWith("Invalid instance type");
+    when(iam.getRole(any(GetRoleRequest.class))).thenThrow(AwsErrors.noSuchEntity());
+    assertThatThrownBy(
+            () -> creator.create(input(RequestBuilder.onboard().build(), DomainAuthMode.IAM)))
+        .isInstanceOf(ExecutionRoleUnusable.class)
+        .hasMessageContaining("IAM has no such role (Invalid instance type)");
+  }
+
+  @Test
+  void otherSageMakerErrorsAreAwsRequestFailuresWithoutAskingIam() {
     noProfileYet();
     when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
-        .thenThrow(AwsErrors.sageMakerValidation("Invalid instance type"));
+        .thenThrow(AwsErrors.sageMaker("ResourceLimitExceeded", "Too many profiles", 400));
     StepInvocation invocation = new StepInvocation("CreateUserProfile", mock(OutcomeMetrics.class));
     assertThatThrownBy(
             () ->
@@ -320,7 +369,21 @@ class UserProfileCreatorTest {
                         creator.create(
                             input(RequestBuilder.onboard().build(), DomainAuthMode.IAM))))
         .isInstanceOf(AwsRequestFailed.class)
-        .hasMessage("SageMaker ValidationException (HTTP 400): Invalid instance type");
+        .hasMessage("SageMaker ResourceLimitExceeded (HTTP 400): Too many profiles");
+    verifyNoInteractions(iam);
+  }
+
+  private void refusedWith(String message) {
+    when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
+        .thenThrow(AwsErrors.sageMakerValidation(message));
+  }
+
+  private void roleTrusting(String trustPolicy) {
+    when(iam.getRole(any(GetRoleRequest.class)))
+        .thenReturn(
+            GetRoleResponse.builder()
+                .role(Role.builder().arn(ROLE).assumeRolePolicyDocument(trustPolicy).build())
+                .build());
   }
 
   @Test

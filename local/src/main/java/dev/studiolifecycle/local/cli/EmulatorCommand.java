@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -46,7 +47,9 @@ import picocli.CommandLine.Spec;
       "With template.yaml in the current directory (or --template), its state machines, topics "
           + "and managed policies are deployed first; Lambda tasks run its handlers in-process.",
       "Prints one line, 'studio-lifecycle emulator listening on <endpoint>'. Point the AWS CLI "
-          + "or an SDK at that endpoint with any credentials."
+          + "or an SDK at that endpoint with any credentials.",
+      "As on AWS, SageMaker cannot assume a role created through the API for the first 10 "
+          + "simulated seconds (IAM propagation); a scenario's iam.propagationDelay changes it."
     },
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
@@ -58,6 +61,14 @@ public final class EmulatorCommand implements Callable<Integer> {
 
   /** The text before the endpoint on the one line this command prints. */
   public static final String LISTENING = "studio-lifecycle emulator listening on ";
+
+  /**
+   * How long SageMaker cannot assume a role created through the API, unless a scenario says
+   * otherwise (iam.propagationDelay). IAM's user guide: changes are eventually consistent and
+   * usually take effect within seconds; the workflow must wait that out, so the standalone
+   * emulator does not hide it.
+   */
+  public static final Duration DEFAULT_PROPAGATION_DELAY = Duration.ofSeconds(10);
 
   @Spec CommandSpec spec;
 
@@ -150,6 +161,7 @@ public final class EmulatorCommand implements Callable<Integer> {
         ScenarioLoader.configure(scenario, builder);
       }
       emulator = builder.build();
+      emulator.iam().setPropagationDelay(DEFAULT_PROPAGATION_DELAY);
       if (scenario != null) {
         ScenarioLoader.apply(scenario, emulator);
       }
@@ -191,6 +203,11 @@ public final class EmulatorCommand implements Callable<Integer> {
     listening.countDown();
     stopped.await();
     return 0;
+  }
+
+  /** The running emulator; null before it serves. */
+  AwsEmulator emulator() {
+    return running;
   }
 
   /** Step Functions of the running emulator (tests wait on its executions); null before. */

@@ -7,10 +7,15 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -63,6 +68,26 @@ class EmulatorCommandTest {
                   .statusAsString())
           .isEqualTo("InService");
     }
+
+    command.stop();
+    assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"'', PT10S", "onboard-adopt-drifted-role.json, PT0S"})
+  void newRolesTakeTenSecondsToPropagateUnlessTheScenarioSaysOtherwise(
+      String scenario, Duration expected) throws Exception {
+    EmulatorCommand command = new EmulatorCommand();
+    CommandLine commandLine = new CommandLine(command).setOut(new PrintWriter(new StringWriter()));
+    List<String> args = new ArrayList<>(List.of("--port", "0", "--no-template"));
+    if (!scenario.isEmpty()) {
+      args.addAll(List.of("--scenario", SCENARIOS.resolve(scenario).toString()));
+    }
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(() -> commandLine.execute(args.toArray(String[]::new)));
+
+    assertThat(command.listening.await(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(command.emulator().iam().propagationDelay()).isEqualTo(expected);
 
     command.stop();
     assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();

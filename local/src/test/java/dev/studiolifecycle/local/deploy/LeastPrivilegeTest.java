@@ -88,6 +88,13 @@ class LeastPrivilegeTest {
         .toList();
   }
 
+  /**
+   * Pairs of the README's table run besides each input's own scenario: IAM propagation makes
+   * SageMaker refuse the new role, which CreateUserProfile confirms with IAM.
+   */
+  private static final Map<String, String> MORE_PAIRS =
+      Map.of("onboard-iam-new-role.json", "onboarding-iam-propagation.json");
+
   private static List<Run> runs() {
     Path scenarios = ProjectFiles.events().resolve("scenarios");
     List<Run> runs = new ArrayList<>();
@@ -96,6 +103,13 @@ class LeastPrivilegeTest {
       String name = input.getFileName().toString().replace(".json", "");
       runs.add(new Run(name, input, Files.exists(own) ? own : scenarios.resolve(DEFAULT_SCENARIO)));
     }
+    MORE_PAIRS.forEach(
+        (input, scenario) ->
+            runs.add(
+                new Run(
+                    input.replace(".json", "") + " on " + scenario.replace(".json", ""),
+                    ProjectFiles.events().resolve("statemachine").resolve(input),
+                    scenarios.resolve(scenario))));
     return runs;
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
 import dev.studiolifecycle.local.emulator.iam.RoleSeed;
+import dev.studiolifecycle.local.emulator.sagemaker.AssumeRoleRefusal;
 import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
 import dev.studiolifecycle.local.emulator.sagemaker.UserProfileSeed;
 import dev.studiolifecycle.local.handlers.EmulatorTestBed.FunctionError;
@@ -16,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
 import software.amazon.awssdk.services.sagemaker.model.MlTools;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
@@ -121,9 +124,38 @@ class CreateUserProfileHandlerEmulatorTest {
   }
 
   @Test
-  void newRoleIsRoleNotYetAssumableUntilIamHasPropagatedIt() {
+  void aRoleThatDoesNotTrustSageMakerIsExecutionRoleUnusableAtOnce() {
+    bed.seedIamDomain();
+    bed.emulator()
+        .iam()
+        .seedRole(
+            RoleSeed.sageMakerExecutionRole("studio-john-roe")
+                .withPath("/studio-lifecycle/")
+                .withTrustPolicy(
+                    "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\","
+                        + " \"Principal\": {\"Service\": \"lambda.amazonaws.com\"}, \"Action\":"
+                        + " \"sts:AssumeRole\"}]}"));
+    ObjectNode payload = event("create-user-profile/iam-domain.json");
+    String roleArn = "arn:aws:iam::123456789012:role/studio-lifecycle/studio-john-roe";
+    payload.put("executionRoleArn", roleArn);
+
+    FunctionError error = bed.invokeFailing(FUNCTION, payload);
+
+    assertThat(error.errorType()).isEqualTo("dev.studiolifecycle.error.ExecutionRoleUnusable");
+    assertThat(error.errorMessage())
+        .startsWith("executionRoleArn: ")
+        .contains(roleArn)
+        .contains("does not let sagemaker.amazonaws.com call sts:AssumeRole");
+    assertThat(bed.emulator().sageMaker().userProfileStatus(DOMAIN_ID, "john-roe")).isEmpty();
+  }
+
+  /** Both recorded wordings of SageMaker's refusal: the handler reads the code and asks IAM. */
+  @ParameterizedTest
+  @EnumSource(AssumeRoleRefusal.class)
+  void newRoleIsRoleNotYetAssumableUntilIamHasPropagatedIt(AssumeRoleRefusal wording) {
     bed.seedIamDomain();
     bed.emulator().iam().setPropagationDelay(Duration.ofSeconds(10));
+    bed.emulator().sageMaker().setAssumeRoleRefusal(wording);
     JsonNode role =
         bed.invoke(
             "CreateExecutionRoleFunction",
@@ -141,10 +173,13 @@ class CreateUserProfileHandlerEmulatorTest {
     assertThat(early.errorType()).isEqualTo("dev.studiolifecycle.error.RoleNotYetAssumable");
     assertThat(early.errorMessage())
         .contains(role.path("roleArn").asText())
-        .contains("IAM propagation");
+        .contains("IAM has not propagated it yet")
+        .contains(wording.message(role.path("roleArn").asText()));
     assertThat(bed.operationsSince(mark))
         .containsExactly(
-            "DescribeUserProfile:ResourceNotFound", "CreateUserProfile:ValidationException");
+            "DescribeUserProfile:ResourceNotFound",
+            "CreateUserProfile:ValidationException",
+            "GetRole");
     assertThat(bed.emulator().sageMaker().userProfileStatus(DOMAIN_ID, "john-roe")).isEmpty();
 
     bed.advance(Duration.ofSeconds(9));

@@ -450,14 +450,9 @@ public final class SageMakerService implements EmulatedService {
     };
   }
 
-  /** The message SageMaker gives when it cannot assume an execution role (yet). */
-  public static String couldNotAssumeRole(String roleArn) {
-    return "Could not assume role "
-        + roleArn
-        + ". Please ensure that the role exists and allows "
-        + "principal '"
-        + SERVICE_PRINCIPAL
-        + "' to assume the role.";
+  /** Words the refusal of an execution role SageMaker cannot assume (yet) this way from now on. */
+  public synchronized void setAssumeRoleRefusal(AssumeRoleRefusal wording) {
+    resources.assumeRoleRefusal = Objects.requireNonNull(wording, "wording");
   }
 
   private Domain seededDomain(String domainId) {

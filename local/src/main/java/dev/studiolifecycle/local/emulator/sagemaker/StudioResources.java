@@ -72,9 +72,12 @@ final class StudioResources {
     }
   }
 
+  /** How the refusal of a role SageMaker cannot assume is worded. */
+  AssumeRoleRefusal assumeRoleRefusal = AssumeRoleRefusal.COULD_NOT_ASSUME;
+
   void requireAssumable(String roleArn) {
     if (roleArn != null && !roles.canAssume(roleArn, SageMakerService.SERVICE_PRINCIPAL)) {
-      throw SageMakerErrors.validation(SageMakerService.couldNotAssumeRole(roleArn));
+      throw SageMakerErrors.validation(assumeRoleRefusal.message(roleArn));
     }
   }
 
