@@ -169,7 +169,7 @@ final class AppOperations {
             resources.apps.values(),
             app ->
                 ListQuery.equalsFilter(domainId, app.domainId())
-                    && ListQuery.equalsFilter(user, app.userProfileName())
+                    && (user == null || user.equalsIgnoreCase(app.userProfileName()))
                     && ListQuery.equalsFilter(spaceName, app.spaceName()),
             app -> app.creationTime,
             app -> app.timeline.changedAt());
@@ -227,9 +227,12 @@ final class AppOperations {
     }
   }
 
-  private static AppKey readAppKey(JsonInput input) {
+  /** The app a request names; a user profile named in another case is the same profile. */
+  private AppKey readAppKey(JsonInput input) {
     String domainId = SageMakerConstraints.requiredDomainId(input);
-    String user = SageMakerConstraints.optionalName(input, "UserProfileName");
+    String user =
+        resources.profileName(
+            domainId, SageMakerConstraints.optionalName(input, "UserProfileName"));
     String spaceName = SageMakerConstraints.optionalName(input, "SpaceName");
     String appType = input.requiredEnum("AppType", SageMakerConstraints.APP_TYPES);
     String appName = SageMakerConstraints.requiredName(input, "AppName");

@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.emulator.sagemaker;
 
 import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.profileKey;
+import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.userProfileKey;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -184,7 +185,7 @@ public final class SageMakerService implements EmulatedService {
     Domain domain = seededDomain(seed.domainId());
     requireName(seed.userProfileName(), "userProfileName");
     requireSeed(
-        !resources.profiles.containsKey(profileKey(domain.domainId, seed.userProfileName())),
+        !resources.profiles.containsKey(userProfileKey(domain.domainId, seed.userProfileName())),
         "user profile " + seed.userProfileName() + " is seeded twice");
     boolean sso = domain.usesSso();
     requireSeed(
@@ -229,7 +230,7 @@ public final class SageMakerService implements EmulatedService {
         seed.failureReason() != null
             ? seed.failureReason()
             : seed.status().isFailure() ? "Seeded in status " + seed.status().wireName() : null;
-    resources.profiles.put(profileKey(domain.domainId, profile.name), profile);
+    resources.profiles.put(userProfileKey(domain.domainId, profile.name), profile);
     resources.tagsByArn.put(profile.arn(), new LinkedHashMap<>(seed.tags()));
   }
 
@@ -251,7 +252,8 @@ public final class SageMakerService implements EmulatedService {
     }
     if (seed.ownerUserProfileName() != null) {
       requireSeed(
-          resources.profiles.containsKey(profileKey(domain.domainId, seed.ownerUserProfileName())),
+          resources.profiles.containsKey(
+              userProfileKey(domain.domainId, seed.ownerUserProfileName())),
           "owner "
               + seed.ownerUserProfileName()
               + " of space "
@@ -272,7 +274,7 @@ public final class SageMakerService implements EmulatedService {
             seed.spaceName(),
             domain.nextHomeEfsUid(),
             seed.spaceSettings() == null ? null : seed.spaceSettings().deepCopy(),
-            seed.ownerUserProfileName(),
+            resources.profileName(domain.domainId, seed.ownerUserProfileName()),
             seed.sharingType(),
             null,
             now,
@@ -291,7 +293,7 @@ public final class SageMakerService implements EmulatedService {
         "appType '" + seed.appType() + "' must be one of " + SageMakerConstraints.APP_TYPES);
     if (seed.userProfileName() != null) {
       requireSeed(
-          resources.profiles.containsKey(profileKey(domain.domainId, seed.userProfileName())),
+          resources.profiles.containsKey(userProfileKey(domain.domainId, seed.userProfileName())),
           "app "
               + seed.appName()
               + ": user profile "
@@ -308,10 +310,12 @@ public final class SageMakerService implements EmulatedService {
               + " is not seeded in domain "
               + domain.domainId);
     }
+    // The profile is one whatever the case its name is given in: the app is the profile's.
+    String owner = resources.profileName(domain.domainId, seed.userProfileName());
     String key =
         App.key(
             domain.domainId,
-            seed.userProfileName(),
+            owner,
             seed.spaceName(),
             seed.appType(),
             seed.appName());
@@ -337,7 +341,7 @@ public final class SageMakerService implements EmulatedService {
     App app =
         new App(
             domain.domainId,
-            seed.userProfileName(),
+            owner,
             seed.spaceName(),
             seed.appType(),
             seed.appName(),
@@ -405,7 +409,7 @@ public final class SageMakerService implements EmulatedService {
   public synchronized Optional<ResourceStatus> userProfileStatus(
       String domainId, String userProfileName) {
     resources.settle(clock.instant());
-    UserProfile profile = resources.profiles.get(profileKey(domainId, userProfileName));
+    UserProfile profile = resources.profiles.get(userProfileKey(domainId, userProfileName));
     return Optional.ofNullable(profile == null ? null : profile.status());
   }
 

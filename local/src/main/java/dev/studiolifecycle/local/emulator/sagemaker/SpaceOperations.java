@@ -38,7 +38,8 @@ final class SpaceOperations {
     String owner =
         ownership == null
             ? null
-            : SageMakerConstraints.requiredName(ownership, "OwnerUserProfileName");
+            : resources.profileName(
+                domainId, SageMakerConstraints.requiredName(ownership, "OwnerUserProfileName"));
     JsonInput sharing = input.optionalObject("SpaceSharingSettings");
     String sharingType =
         sharing == null

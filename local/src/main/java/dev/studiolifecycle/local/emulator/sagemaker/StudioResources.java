@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -91,7 +92,7 @@ final class StudioResources {
   }
 
   UserProfile profile(String domainId, String name) {
-    UserProfile profile = profiles.get(profileKey(domainId, name));
+    UserProfile profile = profiles.get(userProfileKey(domainId, name));
     if (profile == null) {
       throw SageMakerErrors.notFound(
           "User profile " + SageMakerArns.userProfile(domainId, name) + " does not exist.");
@@ -180,8 +181,27 @@ final class StudioResources {
     return "fs-" + ids.hex(17);
   }
 
+  /** The key of a space (and, before case folding, of a profile) in its domain. */
   static String profileKey(String domainId, String name) {
     return domainId + "/" + name;
+  }
+
+  /**
+   * The key of a user profile. SageMaker's API reference, CreateUserProfile and
+   * DescribeUserProfile: UserProfileName "is not case sensitive", so Jane-Doe and jane-doe are one
+   * profile. (Space and app names carry no such note and are matched as written.)
+   */
+  static String userProfileKey(String domainId, String name) {
+    return domainId + "/" + name.toLowerCase(Locale.ROOT);
+  }
+
+  /** The name a profile was created with, for a name in any case; the name itself if none. */
+  String profileName(String domainId, String name) {
+    if (name == null) {
+      return null;
+    }
+    UserProfile profile = profiles.get(userProfileKey(domainId, name));
+    return profile == null ? name : profile.name;
   }
 
   /** The timeline of a resource created now: Pending, then InService at {@code ready}. */

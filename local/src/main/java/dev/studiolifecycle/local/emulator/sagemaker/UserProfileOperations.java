@@ -1,7 +1,7 @@
 package dev.studiolifecycle.local.emulator.sagemaker;
 
 import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.pendingUntil;
-import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.profileKey;
+import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.userProfileKey;
 import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.timestamp;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,7 +44,7 @@ final class UserProfileOperations {
     Map<String, String> tags = SageMakerConstraints.readTags(input, "Tags");
     input.throwIfInvalid();
     Domain domain = resources.domain(domainId);
-    String key = profileKey(domainId, name);
+    String key = userProfileKey(domainId, name);
     UserProfile existing = resources.profiles.get(key);
     if (existing != null) {
       throw SageMakerErrors.inUse("User profile " + existing.arn() + " already exists.");
@@ -201,10 +201,10 @@ final class UserProfileOperations {
     }
     resources.requireNoRunningApps(
         "user profile " + profile.arn(),
-        app -> app.domainId().equals(domainId) && name.equals(app.userProfileName()));
+        app -> app.domainId().equals(domainId) && profile.name.equals(app.userProfileName()));
     List<String> ownedSpaces = new ArrayList<>();
     for (Space space : resources.spaces.values()) {
-      if (space.domainId.equals(domainId) && name.equals(space.ownerUserProfileName)) {
+      if (space.domainId.equals(domainId) && profile.name.equals(space.ownerUserProfileName)) {
         ownedSpaces.add(space.name);
       }
     }

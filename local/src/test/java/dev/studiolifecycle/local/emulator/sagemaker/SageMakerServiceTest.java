@@ -267,6 +267,58 @@ class SageMakerServiceTest {
         .hasMessageContaining("user-profile/d-iamdomain0001/jane already exists");
   }
 
+  /** SageMaker API reference, CreateUserProfile: UserProfileName "is not case sensitive". */
+  @Test
+  void userProfileNamesAreNotCaseSensitive() {
+    createProfile("Jane-Doe", r -> {});
+
+    assertThatThrownBy(() -> createProfile("jane-doe", r -> {}))
+        .isInstanceOf(ResourceInUseException.class)
+        .hasMessageContaining("user-profile/d-iamdomain0001/Jane-Doe already exists");
+    assertThat(describeProfile("JANE-DOE").userProfileName()).isEqualTo("Jane-Doe");
+    clock.advance(Duration.ofSeconds(10));
+    launchApp("jane-doe", "JupyterServer", "default");
+    assertThat(listApps("jAnE-dOe"))
+        .extracting(AppDetails::userProfileName)
+        .containsExactly("Jane-Doe");
+    assertThat(describeApp("JANE-doe", "JupyterServer", "default").userProfileName())
+        .isEqualTo("Jane-Doe");
+    assertThatThrownBy(() -> deleteProfile("jane-DOE"))
+        .isInstanceOf(ResourceInUseException.class)
+        .hasMessageContaining("JupyterServer/default");
+    deleteApp("JANE-DOE", "JupyterServer", "default");
+    clock.advance(Duration.ofMinutes(2));
+    deleteProfile("jane-doe");
+    assertThat(describeProfile("Jane-Doe").statusAsString()).isEqualTo("Deleting");
+  }
+
+  /** The API reference says nothing of case for space names: they are matched as written. */
+  @Test
+  void spaceNamesAreMatchedAsWrittenAndTheirOwnerInAnyCase() {
+    profileInService("jane");
+    for (String space : List.of("Notes", "notes")) {
+      sageMaker.createSpace(
+          r ->
+              r.domainId(IAM_DOMAIN)
+                  .spaceName(space)
+                  .ownershipSettings(o -> o.ownerUserProfileName("JANE"))
+                  .spaceSharingSettings(sh -> sh.sharingType("Private")));
+    }
+
+    assertThat(sageMaker.listSpaces(r -> r.domainIdEquals(IAM_DOMAIN)).spaces())
+        .extracting(SpaceDetails::spaceName)
+        .containsExactlyInAnyOrder("Notes", "notes");
+    assertThat(
+            sageMaker
+                .describeSpace(r -> r.domainId(IAM_DOMAIN).spaceName("Notes"))
+                .ownershipSettings()
+                .ownerUserProfileName())
+        .isEqualTo("jane");
+    assertThatThrownBy(() -> deleteProfile("Jane"))
+        .isInstanceOf(ResourceInUseException.class)
+        .hasMessageContaining("owns spaces");
+  }
+
   @Test
   void missingProfileAndDomainAreResourceNotFoundNamingTheArn() {
     assertThatThrownBy(() -> describeProfile("ghost"))
