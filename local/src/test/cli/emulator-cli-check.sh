@@ -54,6 +54,10 @@ grep -q '^EMULATOR=http://127.0.0.1:4566$' <<<"$SESSION" \
 start_emulator() {
   local args="${START_COMMAND#java -jar local/target/studio-lifecycle-local.jar emulator }"
   args="${args/--port 4566/--port 0}"
+  # A scenario given here replaces the one of README's command.
+  if [[ " $* " == *" --scenario "* ]]; then
+    args="$(sed -E 's/--scenario [^ ]+//' <<<"$args")"
+  fi
   rm -f "$WORK/emulator.out" "$WORK/emulator.err"
   : >"$WORK/emulator.out"
   # shellcheck disable=SC2086 # the README's options are words on purpose
@@ -139,7 +143,7 @@ pass "README session printed what README says (${#LINES[@]} lines)"
 # ---------------------------------------------------------------- errors, pagination, botocore
 export AWS_ACCESS_KEY_ID=any AWS_SECRET_ACCESS_KEY=thing AWS_DEFAULT_REGION=us-east-1
 DOMAIN_ID="$(aws --endpoint-url "$ENDPOINT" sagemaker list-domains \
-  --query 'Domains[0].DomainId' --output text)"
+  --query "Domains[?DomainName=='studio'].DomainId | [0]" --output text)"
 sleep 1 # ten emulator minutes: jane-doe's deletion (30 s) is over
 expect_error ResourceNotFound sagemaker describe-user-profile --domain-id "$DOMAIN_ID" \
   --user-profile-name jane-doe

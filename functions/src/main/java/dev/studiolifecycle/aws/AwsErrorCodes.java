@@ -21,6 +21,15 @@ public final class AwsErrorCodes {
     return e.awsErrorDetails().errorCode();
   }
 
+  /**
+   * Whether IAM denied the call: {@code AccessDenied} (query services such as IAM) or {@code
+   * AccessDeniedException} (JSON services).
+   */
+  public static boolean isAccessDenied(AwsServiceException e) {
+    String code = code(e);
+    return code.equals("AccessDenied") || code.equals("AccessDeniedException");
+  }
+
   /** Whether AWS answered with {@code ValidationException}. */
   public static boolean isValidationException(AwsServiceException e) {
     return VALIDATION_EXCEPTION.equals(code(e));

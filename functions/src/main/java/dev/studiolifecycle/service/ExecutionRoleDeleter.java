@@ -1,5 +1,6 @@
 package dev.studiolifecycle.service;
 
+import dev.studiolifecycle.aws.AwsErrorCodes;
 import dev.studiolifecycle.error.ResourceBusy;
 import dev.studiolifecycle.model.DeleteExecutionRoleInput;
 import dev.studiolifecycle.model.DeleteExecutionRoleResult;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.DeleteRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.DeleteRoleRequest;
 import software.amazon.awssdk.services.iam.model.DetachRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Role;
 
@@ -51,7 +53,7 @@ public final class ExecutionRoleDeleter {
       return result(roleArn, roleName, RoleDeletionOutcome.NOT_MANAGED, List.of(), List.of());
     }
 
-    Optional<Role> found = roles.role(roleName);
+    Optional<Role> found = roleUnderThePath(roleName);
     if (found.isEmpty()) {
       return result(roleArn, roleName, RoleDeletionOutcome.NOT_FOUND, List.of(), List.of());
     }
@@ -95,6 +97,24 @@ public final class ExecutionRoleDeleter {
           "role " + roleName + " still has policies or instance profiles attached; retry", e);
     }
     return result(roleArn, roleName, RoleDeletionOutcome.DELETED, detached, deletedInline);
+  }
+
+  /**
+   * The role, or empty when it is gone. IAM authorizes GetRole of a role that does not exist
+   * against the ARN the name alone gives (IAM cannot know the path of a role it does not have),
+   * which this function's policy, scoped to the role path, does not grant: so for a role under the
+   * path, whose reads the policy grants while it exists, AccessDenied means the role is gone. A
+   * replay after the role was deleted must end NOT_FOUND, not fail.
+   */
+  private Optional<Role> roleUnderThePath(String roleName) {
+    try {
+      return roles.role(roleName);
+    } catch (IamException e) {
+      if (AwsErrorCodes.isAccessDenied(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   private static DeleteExecutionRoleResult result(

@@ -1,5 +1,6 @@
 package dev.studiolifecycle.service;
 
+import dev.studiolifecycle.aws.AwsErrorCodes;
 import dev.studiolifecycle.error.ExecutionRoleConflict;
 import dev.studiolifecycle.error.ExecutionRoleUnusable;
 import dev.studiolifecycle.model.CanvasSettings;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.PutRolePermissionsBoundaryRequest;
 import software.amazon.awssdk.services.iam.model.PutRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.Role;
@@ -94,13 +96,24 @@ public final class ExecutionRoleProvisioner {
 
   private ExecutionRoleResult useExisting(String roleArn) {
     String roleName = RoleNames.fromArn(roleArn);
+    Optional<Role> found;
+    try {
+      found = roles.role(roleName);
+    } catch (IamException e) {
+      if (!AwsErrorCodes.isAccessDenied(e)) {
+        throw e;
+      }
+      // The template lets this function read only the roles of ExistingExecutionRoleArns, and
+      // IAM checks a role that does not exist against its path-less ARN: either way, not usable.
+      throw new ExecutionRoleUnusable(
+          "executionRole.arn: role "
+              + roleArn
+              + " does not exist, or is not one this stack may use (ExistingExecutionRoleArns)",
+          e);
+    }
     Role role =
-        roles
-            .role(roleName)
-            .orElseThrow(
-                () ->
-                    new ExecutionRoleUnusable(
-                        "executionRole.arn: role " + roleArn + " does not exist"));
+        found.orElseThrow(
+            () -> new ExecutionRoleUnusable("executionRole.arn: role " + roleArn + " does not exist"));
     if (!ExecutionRolePolicy.trusts(
         role.assumeRolePolicyDocument(), ExecutionRolePolicy.SAGEMAKER)) {
       throw new ExecutionRoleUnusable(

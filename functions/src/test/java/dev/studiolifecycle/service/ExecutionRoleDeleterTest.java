@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.iam.model.DeleteRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.DeleteRoleRequest;
 import software.amazon.awssdk.services.iam.model.DetachRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.GetRoleRequest;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.GetRoleResponse;
 import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesRequest;
 import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesResponse;
@@ -149,6 +151,21 @@ class ExecutionRoleDeleterTest {
     when(iam.getRole(any(GetRoleRequest.class))).thenThrow(AwsErrors.noSuchEntity());
     assertThat(deleter.delete(input("jane-doe")).outcome())
         .isEqualTo(RoleDeletionOutcome.NOT_FOUND);
+  }
+
+  /** IAM authorizes GetRole of a gone role against its path-less ARN, outside our grant. */
+  @Test
+  void aRoleUnderThePathThatIamWillNotReadIsGone() {
+    when(iam.getRole(any(GetRoleRequest.class))).thenThrow(AwsErrors.iam("AccessDenied", 403));
+    assertThat(deleter.delete(input("jane-doe")).outcome())
+        .isEqualTo(RoleDeletionOutcome.NOT_FOUND);
+    verify(iam, never()).deleteRole(any(DeleteRoleRequest.class));
+  }
+
+  @Test
+  void otherIamErrorsOnTheLookAreNotTakenForAGoneRole() {
+    when(iam.getRole(any(GetRoleRequest.class))).thenThrow(AwsErrors.iam("ServiceFailure", 500));
+    assertThatThrownBy(() -> deleter.delete(input("jane-doe"))).isInstanceOf(IamException.class);
   }
 
   @Test

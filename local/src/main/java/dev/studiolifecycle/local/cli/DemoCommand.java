@@ -67,7 +67,10 @@ public final class DemoCommand implements Callable<Integer> {
       JsonNode offboarding = RunCommand.readInput(root.resolve(OFFBOARDING));
       try (HandlerLogs logs = HandlerLogs.open(project.handlerLogs);
           LocalWorkflowRuntime runtime =
-              logs.start(LocalWorkflowRuntime.builder(root).scenario(scenario))) {
+              logs.start(
+                  LocalWorkflowRuntime.builder(root)
+                      .scenario(scenario)
+                      .iamEnforced(!project.noIam))) {
         return logs.divert(() -> demo(runtime, scenario, onboarding, offboarding, out, wallStart));
       }
     } catch (BadInput | ScenarioException | TemplateException e) {

@@ -119,6 +119,13 @@ public final class EmulatorCommand implements Callable<Integer> {
       description = "Where the handlers' logs and metrics go (default: stderr).")
   Path handlerLog;
 
+  @Option(
+      names = "--no-iam",
+      description =
+          "Do not evaluate the functions' and state machine's calls against their policies in "
+              + "template.yaml (by default every call is, and refused as IAM would refuse it)")
+  boolean noIam;
+
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   /** Counted down once the endpoint line is printed (tests wait on it). */
@@ -253,7 +260,7 @@ public final class EmulatorCommand implements Callable<Integer> {
    */
   private void deploy(AwsEmulator emulator, Path template, Scenario scenario, PrintWriter err)
       throws IOException {
-    LocalStepFunctions.Builder builder = LocalStepFunctions.builder(emulator);
+    LocalStepFunctions.Builder builder = LocalStepFunctions.builder(emulator).iamEnforced(!noIam);
     if (scenario != null && scenario.randomSeed() != null) {
       builder.randomSeed(scenario.randomSeed());
     }

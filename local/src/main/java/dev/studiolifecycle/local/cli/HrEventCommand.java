@@ -91,6 +91,13 @@ public final class HrEventCommand implements Callable<Integer> {
       description = "Append the handlers' log lines and metrics to this file (default: dropped)")
   Path handlerLogs;
 
+  @Option(
+      names = "--no-iam",
+      description =
+          "Do not evaluate the functions' and state machine's calls against their policies in "
+              + "template.yaml (by default every call is, and refused as IAM would refuse it)")
+  boolean noIam;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -105,7 +112,9 @@ public final class HrEventCommand implements Callable<Integer> {
       }
       scenario = scenarioFile != null ? scenarioFile : root.resolve(DEFAULT_SCENARIO);
       LocalWorkflowRuntime.Builder builder =
-          LocalWorkflowRuntime.builder(root).scenario(ScenarioLoader.load(scenario));
+          LocalWorkflowRuntime.builder(root)
+              .scenario(ScenarioLoader.load(scenario))
+              .iamEnforced(!noIam);
       parameters.forEach(builder::parameter);
       try (HandlerLogs logs = HandlerLogs.open(handlerLogs)) {
         try (LocalWorkflowRuntime runtime = logs.start(builder)) {

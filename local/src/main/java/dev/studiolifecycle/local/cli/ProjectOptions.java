@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * The options {@code run} and {@code demo} share: where the project is and where the handlers'
- * logs go. ({@code hr-event} declares its own, as it also accepts {@code --project} and {@code
+ * The options {@code run} and {@code demo} share: where the project is, where the handlers' logs
+ * go, and whether IAM is enforced. ({@code hr-event} declares its own, as it also accepts {@code --project} and {@code
  * --handler-log}.)
  */
 final class ProjectOptions {
@@ -24,4 +24,11 @@ final class ProjectOptions {
           "The project's root folder, with template.yaml, statemachine/ and events/ "
               + "(default: the current directory)")
   Path projectRoot;
+
+  @Option(
+      names = "--no-iam",
+      description =
+          "Do not evaluate the functions' and state machine's calls against their policies in "
+              + "template.yaml (by default every call is, and refused as IAM would refuse it)")
+  boolean noIam;
 }

@@ -113,6 +113,18 @@ public final class AwsEmulator implements AutoCloseable {
     return endpoint().getPort();
   }
 
+  /**
+   * Evaluates every call before it runs, as IAM would (see {@link CallAuthorizer}); {@link
+   * CallAuthorizer#ALLOW_ALL} until set.
+   */
+  public void authorizer(CallAuthorizer value) {
+    dispatcher.authorizer(Objects.requireNonNull(value, "authorizer"));
+  }
+
+  public CallAuthorizer authorizer() {
+    return dispatcher.authorizer();
+  }
+
   /** Registers (or replaces) a service under its signing name, e.g. Step Functions. */
   public void register(EmulatedService service) {
     dispatcher.register(Objects.requireNonNull(service, "service"));

@@ -21,6 +21,17 @@ public interface EmulatedService {
     return signingName();
   }
 
+  /**
+   * What this service answers when IAM denies a call: {@code AccessDeniedException} (HTTP 400) as
+   * the Common Errors of the JSON services' API references give it; query services override.
+   */
+  default AwsServiceError accessDenied(String message) {
+    if (protocol() instanceof WireProtocol.AwsJson) {
+      return AwsServiceError.badRequest("AccessDeniedException", message);
+    }
+    return new AwsServiceError("AccessDenied", 403, message);
+  }
+
   /** What this service answers when a throttling fault refuses a call. */
   default AwsServiceError throttlingError() {
     if (protocol() instanceof WireProtocol.AwsJson) {

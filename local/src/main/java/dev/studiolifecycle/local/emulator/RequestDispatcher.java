@@ -47,6 +47,7 @@ final class RequestDispatcher implements HttpHandler {
   private final FaultInjector faults;
   private final RequestLog log;
   private final ScheduledActions scheduled;
+  private volatile CallAuthorizer authorizer = CallAuthorizer.ALLOW_ALL;
 
   RequestDispatcher(
       Clock clock, IdSource ids, FaultInjector faults, RequestLog log, ScheduledActions scheduled) {
@@ -55,6 +56,14 @@ final class RequestDispatcher implements HttpHandler {
     this.faults = faults;
     this.log = log;
     this.scheduled = scheduled;
+  }
+
+  void authorizer(CallAuthorizer value) {
+    this.authorizer = value;
+  }
+
+  CallAuthorizer authorizer() {
+    return authorizer;
   }
 
   void register(EmulatedService service) {
@@ -322,6 +331,17 @@ final class RequestDispatcher implements HttpHandler {
       scheduled.applyDue(request.time());
     } catch (RuntimeException bug) {
       return emulatorFailure(service, operation, bug);
+    }
+    Optional<String> denial;
+    try {
+      denial =
+          authorizer.denial(service, request, service.iamActionPrefix() + ":" + operation.name());
+    } catch (RuntimeException bug) {
+      return emulatorFailure(service, operation, bug);
+    }
+    if (denial.isPresent()) {
+      // IAM decides before the service does anything; a denied call changes nothing.
+      return new Outcome(null, service.accessDenied(denial.get()));
     }
     Optional<AwsServiceError> fault = faults.intercept(service, operation.name());
     if (fault.isPresent()) {

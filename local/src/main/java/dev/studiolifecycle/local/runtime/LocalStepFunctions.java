@@ -6,6 +6,7 @@ import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionEngine;
 import dev.studiolifecycle.local.asl.engine.StateMachine;
 import dev.studiolifecycle.local.asl.task.ServiceIntegrations;
+import dev.studiolifecycle.local.asl.task.TaskInvoker;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
 import dev.studiolifecycle.local.emulator.AwsServiceError;
 import dev.studiolifecycle.local.emulator.iam.ManagedPolicySeed;
@@ -66,9 +67,18 @@ public final class LocalStepFunctions implements AutoCloseable {
               .build();
       this.integrations =
           clients.registerOn(ServiceIntegrations.builder()).lambda(functions).build();
+      TaskInvoker tasks = integrations;
+      if (builder.template != null) {
+        TemplatePolicyAuthorizer authorizer = null;
+        if (builder.iamEnforced) {
+          authorizer = new TemplatePolicyAuthorizer(builder.template, emulator.iam());
+          emulator.authorizer(authorizer);
+        }
+        tasks = new StateMachineTaskInvoker(integrations, builder.template, authorizer);
+      }
       this.engine =
           ExecutionEngine.builder(emulator.clock())
-              .taskInvoker(integrations)
+              .taskInvoker(tasks)
               .random(new Random(builder.randomSeed))
               .build();
       this.stepFunctions = new StepFunctionsService(engine, builder.randomSeed);
@@ -206,6 +216,7 @@ public final class LocalStepFunctions implements AutoCloseable {
     private SamTemplate template;
     private PrintStream handlerOutput = new PrintStream(OutputStream.nullOutputStream());
     private long randomSeed = DEFAULT_RANDOM_SEED;
+    private boolean iamEnforced = true;
 
     private Builder(AwsEmulator emulator) {
       this.emulator = Objects.requireNonNull(emulator, "emulator");
@@ -220,6 +231,15 @@ public final class LocalStepFunctions implements AutoCloseable {
     /** Where the handlers' logs and metrics go; discarded by default. */
     public Builder handlerOutput(PrintStream sink) {
       this.handlerOutput = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /**
+     * Whether the emulator evaluates every call of the template's functions and state machines
+     * against their policies in the template, as IAM would (on unless turned off).
+     */
+    public Builder iamEnforced(boolean value) {
+      this.iamEnforced = value;
       return this;
     }
 

@@ -74,7 +74,8 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
       // Topics, policies and every state machine of the template, deployed into the emulator's
       // Step Functions, whose executions this runtime's engine runs.
       deployment = LocalStepFunctions.builder(started).template(loaded)
-          .handlerOutput(builder.handlerOutput).randomSeed(builder.randomSeed).build();
+          .handlerOutput(builder.handlerOutput).randomSeed(builder.randomSeed)
+          .iamEnforced(builder.iamEnforced).build();
       StateMachine machine = deployment.stateMachine(LIFECYCLE_STATE_MACHINE).orElseThrow(() ->
           new TemplateException(templateFile + ": no state machine " + LIFECYCLE_STATE_MACHINE));
       this.emulator = started;
@@ -196,6 +197,7 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private PrintStream handlerOutput = new PrintStream(OutputStream.nullOutputStream());
     private long randomSeed = LocalStepFunctions.DEFAULT_RANDOM_SEED;
+    private boolean iamEnforced = true;
 
     private Builder(Path projectRoot) {
       this.projectRoot = Objects.requireNonNull(projectRoot, "projectRoot");
@@ -228,6 +230,15 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
     /** Seeds the interpreter's jitter, so that a run repeats exactly. */
     public Builder randomSeed(long value) {
       this.randomSeed = value;
+      return this;
+    }
+
+    /**
+     * Whether every call of the template's functions and state machine is evaluated against its
+     * policy in the template, as IAM would (on unless turned off, for a quick experiment).
+     */
+    public Builder iamEnforced(boolean value) {
+      this.iamEnforced = value;
       return this;
     }
 

@@ -196,9 +196,13 @@ class HrEventCommandTest {
     try (CommandOutput command = new CommandOutput()) {
       int exit = command.run(hrEvent(event.toString()));
 
+      // The stack's functions may read only its own domain: IAM refuses Validate's DescribeDomain
+      // at the call, as on AWS.
       assertThat(command.out())
           .contains(
-              "FAILED at +00:00:00 (virtual time): dev.studiolifecycle.error.DomainNotFound",
+              "FAILED at +00:00:00 (virtual time): dev.studiolifecycle.error.AwsRequestFailed",
+              "is not authorized to perform: sagemaker:DescribeDomain on resource: "
+                  + "arn:aws:sagemaker:us-east-1:123456789012:domain/d-nosuchdomain1",
               "outcome=FAILED",
               "  FAILED  " + EXECUTION_ARN + "hr-2026-000124\n");
       assertThat(exit).isEqualTo(1);

@@ -74,6 +74,28 @@ class RunCommandTest {
     }
   }
 
+  /**
+   * IAM is enforced by default: without ExistingExecutionRoleArns the template grants no access to
+   * the scenario's existing role and the run fails at the call; --no-iam turns that off.
+   */
+  @Test
+  void iamIsEnforcedUnlessNoIamIsGiven() {
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run(run("onboard-existing-role.json", "onboard-existing-role.json"));
+
+      assertThat(exit).isEqualTo(1);
+      assertThat(command.out())
+          .contains("dev.studiolifecycle.error.ExecutionRoleUnusable")
+          .contains("ExistingExecutionRoleArns");
+    }
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(run("onboard-existing-role.json", "onboard-existing-role.json", "--no-iam"));
+
+      assertThat(exit).as(command.out()).isZero();
+    }
+  }
+
   @Test
   void handlerLogsGoToTheFileAsked() throws IOException {
     Path log = dir.resolve("handlers.log");

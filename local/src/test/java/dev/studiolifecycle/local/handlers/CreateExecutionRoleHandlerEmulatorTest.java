@@ -281,7 +281,28 @@ class CreateExecutionRoleHandlerEmulatorTest {
 
     assertThat(error.errorType()).isEqualTo("dev.studiolifecycle.error.ExecutionRoleUnusable");
     assertThat(error.errorMessage()).contains("executionRole.arn").contains("does not exist");
+    // IAM checks GetRole of a role that does not exist against its path-less ARN, which the
+    // function's policy (the ExistingExecutionRoleArns) does not grant.
+    assertThat(bed.operationsSince(0)).containsExactly("GetRole:AccessDenied");
     assertThat(bed.mutatingHandlerCallsSince(0)).isEmpty();
+  }
+
+  @Test
+  void existingRoleTheStackMayNotUseIsRefusedByIamAtTheCall() {
+    bed.emulator()
+        .iam()
+        .seedRole(RoleSeed.sageMakerExecutionRole("OtherTeamRole").withPath("/service-role/"));
+    ObjectNode payload = event("create-execution-role/existing-role.json");
+    ((ObjectNode) payload.path("request").path("executionRole"))
+        .put("arn", "arn:aws:iam::123456789012:role/service-role/OtherTeamRole");
+
+    FunctionError error = bed.invokeFailing(FUNCTION, payload);
+
+    assertThat(error.errorType()).isEqualTo("dev.studiolifecycle.error.ExecutionRoleUnusable");
+    assertThat(error.errorMessage())
+        .contains("OtherTeamRole")
+        .contains("not one this stack may use (ExistingExecutionRoleArns)");
+    assertThat(bed.operationsSince(0)).containsExactly("GetRole:AccessDenied");
   }
 
   @Test

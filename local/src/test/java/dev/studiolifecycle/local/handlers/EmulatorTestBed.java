@@ -10,7 +10,6 @@ import dev.studiolifecycle.local.asl.task.LambdaResponse;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
 import dev.studiolifecycle.local.emulator.LocalAwsEnvironment;
 import dev.studiolifecycle.local.emulator.RecordedCall;
-import dev.studiolifecycle.local.emulator.ServiceRequest;
 import dev.studiolifecycle.local.emulator.iam.ManagedPolicySeed;
 import dev.studiolifecycle.local.emulator.sagemaker.AppSeed;
 import dev.studiolifecycle.local.emulator.sagemaker.AppStatus;
@@ -18,6 +17,7 @@ import dev.studiolifecycle.local.emulator.sagemaker.DomainSeed;
 import dev.studiolifecycle.local.emulator.sagemaker.UserProfileSeed;
 import dev.studiolifecycle.local.runtime.LambdaRuntime;
 import dev.studiolifecycle.local.runtime.StandardOutputRouter;
+import dev.studiolifecycle.local.runtime.TemplatePolicyAuthorizer;
 import dev.studiolifecycle.local.template.FunctionDefinition;
 import dev.studiolifecycle.local.template.ManagedPolicyResource;
 import dev.studiolifecycle.local.template.SamTemplate;
@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -55,8 +56,9 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * String>} constructor with the function's template environment and maps events and results with
  * the Lambda runtime's own serializers.
  *
- * <p>Tests look at the end state through separate SDK clients whose calls carry the {@link
- * #INSPECTOR} caller header, so the request log can tell the handlers' calls from the test's own.
+ * <p>Every handler call is evaluated against its function's policy in template.yaml, as IAM
+ * would. Tests look at the end state through separate SDK clients whose calls carry no caller (an
+ * operator's), so the request log tells the handlers' calls from the test's own.
  */
 final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
 
@@ -65,13 +67,9 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
 
   static final String ACCOUNT_ID = "123456789012";
 
-  /** The caller header value of the test's own inspection calls. */
-  static final String INSPECTOR = "handler-test-inspection";
-
   static final String SAGEMAKER_FULL_ACCESS = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static SamTemplate template;
 
   private final ByteArrayOutputStream handlerOutput = new ByteArrayOutputStream();
   private AwsEmulator emulator;
@@ -87,13 +85,27 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
     return Path.of(System.getProperty("studiolifecycle.projectRoot", ".")).toAbsolutePath();
   }
 
-  /** template.yaml, loaded once per JVM with {@link #DOMAIN_ID} as its DomainId parameter. */
+  /** The existing role the fixtures name: a deployment lets requests use it. */
+  static final String TEAM_ROLE_ARN =
+      "arn:aws:iam::" + ACCOUNT_ID + ":role/service-role/SageMakerTeamRole";
+
+  /**
+   * template.yaml as the fixtures' stack is deployed: {@link #DOMAIN_ID} as its DomainId, and the
+   * fixtures' team role allowed as an existing execution role. Loaded once per domain.
+   */
   static synchronized SamTemplate template() {
-    if (template == null) {
-      template =
-          SamTemplate.load(projectRoot().resolve("template.yaml"), Map.of("DomainId", DOMAIN_ID));
-    }
-    return template;
+    return template(DOMAIN_ID);
+  }
+
+  private static final Map<String, SamTemplate> TEMPLATES = new HashMap<>();
+
+  static synchronized SamTemplate template(String domainId) {
+    return TEMPLATES.computeIfAbsent(
+        domainId,
+        id ->
+            SamTemplate.load(
+                projectRoot().resolve("template.yaml"),
+                Map.of("DomainId", id, "ExistingExecutionRoleArns", TEAM_ROLE_ARN)));
   }
 
   @Override
@@ -121,15 +133,25 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
                   policy.policyName(), policy.path(), json(policy.policyDocument())));
     }
     template().topics().forEach(topic -> emulator.sns().seedTopic(topic.topicName()));
-    runtime =
-        LambdaRuntime.builder(template())
-            .handlerOutput(new PrintStream(handlerOutput, true, StandardCharsets.UTF_8))
-            .clock(emulator.clock())
-            .build();
+    deployFor(DOMAIN_ID);
     http = UrlConnectionHttpClient.create();
     sageMaker = inspector(SageMakerClient.builder()).build();
     iam = inspector(IamClient.builder()).build();
     stepFunctions = inspector(SfnClient.builder()).build();
+  }
+
+  /**
+   * Runs the handlers as a stack deployed for {@code domainId} would: its function environments,
+   * and its policies enforced at every call.
+   */
+  void deployFor(String domainId) {
+    SamTemplate deployed = template(domainId);
+    emulator.authorizer(new TemplatePolicyAuthorizer(deployed, emulator.iam()));
+    runtime =
+        LambdaRuntime.builder(deployed)
+            .handlerOutput(new PrintStream(handlerOutput, true, StandardCharsets.UTF_8))
+            .clock(emulator.clock())
+            .build();
   }
 
   void close() {
@@ -154,10 +176,7 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("inspector", "inspector")))
         .httpClient(http)
-        .overrideConfiguration(
-            c ->
-                c.retryStrategy(AwsRetryStrategy.doNotRetry())
-                    .putHeader(ServiceRequest.CALLER_HEADER, INSPECTOR));
+        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
   }
 
   // ---------------------------------------------------------------- the emulator
@@ -228,7 +247,7 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
   }
 
   List<RecordedCall> handlerCallsSince(long mark) {
-    return emulator.requestLog().calls(c -> c.sequence() > mark && !INSPECTOR.equals(c.caller()));
+    return emulator.requestLog().calls(c -> c.sequence() > mark && c.caller() != null);
   }
 
   /** The handlers' calls to mutating operations, whether they succeeded or not. */

@@ -201,6 +201,7 @@ class ListAppsHandlerEmulatorTest {
         ScenarioLoader.load(
             EmulatorTestBed.projectRoot().resolve("events/scenarios/offboarding-jane-doe.json")),
         bed.emulator());
+    bed.deployFor("d-studiolocal01");
     ObjectNode payload = event("list-apps/list-apps.json");
     payload.put("domainId", "d-studiolocal01");
 

@@ -124,6 +124,8 @@ class ValidateHandlerEmulatorTest {
                         .authMode(AuthMode.IAM)
                         .defaultUserSettings(s -> s.executionRole(role)))
             .domainId();
+    // The stack serves the new domain: its functions may describe it.
+    bed.deployFor(domainId);
     ObjectNode payload = event("validate/onboard-minimal.json");
     ((ObjectNode) payload.get("request")).put("domainId", domainId);
 

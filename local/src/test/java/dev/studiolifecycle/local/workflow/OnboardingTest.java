@@ -156,9 +156,42 @@ class OnboardingTest {
     }
   }
 
+  /** The stack lets requests name the scenario's existing role as a user's execution role. */
+  static final Map<String, String> EXISTING_ROLE_ALLOWED =
+      Map.of(
+          "ExistingExecutionRoleArns", "arn:aws:iam::123456789012:role/studio-default-execution");
+
+  /**
+   * With ExistingExecutionRoleArns left empty the template grants no access to the role, so IAM
+   * refuses CreateExecutionRole's GetRole: the onboarding fails at that call, creates nothing and
+   * says which field and which parameter.
+   */
+  @Test
+  void anExistingRoleTheStackMayNotUseFailsAtTheCallIamRefuses() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("onboard-existing-role.json")) {
+      Execution execution = simulation.run("onboard-existing-role.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(path(execution))
+          .contains("CreateExecutionRole")
+          .doesNotContain("CreateUserProfile");
+      assertThat(simulation.emulator().requestLog().calls("iam", "GetRole"))
+          .extracting(RecordedCall::errorCode)
+          .containsOnly("AccessDenied");
+      Notification notification = simulation.notification(execution);
+      assertThat(notification.outcome()).isEqualTo("FAILED");
+      assertThat(notification.message().toString())
+          .contains("ExecutionRoleUnusable")
+          .contains("ExistingExecutionRoleArns");
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(IAM_DOMAIN, "sam-lee"))
+          .isEmpty();
+    }
+  }
+
   @Test
   void usesAnExistingRoleAsItIsAndCreatesNoRole() {
-    try (LifecycleSimulation simulation = LifecycleSimulation.of("onboard-existing-role.json");
+    try (LifecycleSimulation simulation =
+            LifecycleSimulation.of("onboard-existing-role.json", EXISTING_ROLE_ALLOWED);
         EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
       List<String> rolesBefore = simulation.emulator().iam().roleNames();
       Execution execution = simulation.run("onboard-existing-role.json");

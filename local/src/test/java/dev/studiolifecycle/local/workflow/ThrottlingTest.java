@@ -42,7 +42,8 @@ class ThrottlingTest {
 
   @Test
   void retriesCarryAnOnboardingThroughAStormOnEverySageMakerOperation() {
-    try (LifecycleSimulation simulation = LifecycleSimulation.of("throttling-storm.json")) {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("throttling-storm.json", OnboardingTest.EXISTING_ROLE_ALLOWED)) {
       Execution execution = simulation.run("onboard-existing-role.json");
 
       assertThat(execution.status())

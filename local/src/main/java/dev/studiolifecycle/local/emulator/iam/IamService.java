@@ -252,6 +252,54 @@ public final class IamService implements EmulatedService, RoleAssumption {
     return roles.containsKey(key(roleName));
   }
 
+  /**
+   * What IAM holds of a role that authorization reads: its path, tags, permissions boundary and
+   * policies. Empty when no role has that name (in any case).
+   */
+  public record RoleView(
+      String roleName,
+      String path,
+      String arn,
+      Map<String, String> tags,
+      String permissionsBoundaryArn,
+      List<String> attachedPolicyArns,
+      Map<String, String> inlinePolicies) {
+
+    public RoleView {
+      tags = Map.copyOf(tags);
+      attachedPolicyArns = List.copyOf(attachedPolicyArns);
+      inlinePolicies = Map.copyOf(inlinePolicies);
+    }
+  }
+
+  public synchronized Optional<RoleView> roleView(String roleName) {
+    Role role = roles.get(key(roleName));
+    if (role == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new RoleView(
+            role.name,
+            role.path,
+            role.arn,
+            new LinkedHashMap<>(role.tags),
+            role.permissionsBoundaryArn,
+            role.attachedPolicyArns,
+            role.inlinePolicies));
+  }
+
+  /**
+   * The default document of a managed policy: a customer policy of the account, or an AWS managed
+   * policy whose document the catalogue holds. Empty otherwise.
+   */
+  public synchronized Optional<String> managedPolicyDocument(String policyArn) {
+    Optional<AwsManagedPolicies.AwsManagedPolicy> aws = awsPolicies.byArn(policyArn);
+    if (aws.isPresent()) {
+      return aws.get().defaultDocument().map(JsonNode::toString);
+    }
+    return customerPolicy(policyArn).map(policy -> policy.document);
+  }
+
   /** The managed policy ARNs attached to a role, if it exists. */
   public synchronized Optional<List<String>> attachedPolicies(String roleName) {
     Role role = roles.get(key(roleName));

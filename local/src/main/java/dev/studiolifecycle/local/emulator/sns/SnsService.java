@@ -62,6 +62,12 @@ public final class SnsService implements EmulatedService {
     return new WireProtocol.AwsQuery("2010-03-31", "http://sns.amazonaws.com/doc/2010-03-31/");
   }
 
+  /** SNS API reference: AuthorizationError, HTTP 403, "Indicates that the user has been denied". */
+  @Override
+  public AwsServiceError accessDenied(String message) {
+    return new AwsServiceError("AuthorizationError", 403, message);
+  }
+
   @Override
   public List<Operation> operations() {
     return operations;

@@ -41,21 +41,65 @@ public final class CallPermissions {
     }
   }
 
-  private final Map<String, RoleFacts> roles = new HashMap<>();
+  /** Where the facts of a role come from: IAM's state as the call arrives. */
+  @FunctionalInterface
+  public interface RoleLookup {
+    Optional<RoleFacts> role(String roleName);
+  }
 
-  /** Starts from the roles that exist before the first call (a scenario's seeds). */
+  /** Roles learnt by replaying a request log (null when the lookup is live). */
+  private final Map<String, RoleFacts> replayed;
+
+  private final RoleLookup lookup;
+
+  /**
+   * Replays a request log: starts from the roles that exist before the first call (a scenario's
+   * seeds) and learns from each successful IAM call of the log.
+   */
   public CallPermissions(Map<String, RoleFacts> seededRoles) {
-    roles.putAll(seededRoles);
+    this.replayed = new HashMap<>(seededRoles);
+    this.lookup = name -> Optional.ofNullable(replayed.get(name));
+  }
+
+  private CallPermissions(RoleLookup lookup) {
+    this.replayed = null;
+    this.lookup = lookup;
+  }
+
+  /** Authorizes calls as they arrive, reading roles from {@code lookup} (the emulated IAM). */
+  public static CallPermissions live(RoleLookup lookup) {
+    return new CallPermissions(lookup);
   }
 
   /**
-   * The authorizations a call needs, then records what a successful call changed.
+   * The authorizations a call of the log needs, then (replaying) records what a successful call
+   * changed.
    *
    * @throws IllegalArgumentException for an operation with no mapping here, so that no call is
    *     ever left unchecked
    */
   public List<IamRequest> next(RecordedCall call) {
-    List<IamRequest> requests = switch (call.service()) {
+    List<IamRequest> requests = requests(call);
+    if (call.succeeded() && replayed != null) {
+      remember(call);
+    }
+    return requests;
+  }
+
+  /**
+   * The authorizations a call needs before it runs.
+   *
+   * @throws IllegalArgumentException for an operation with no mapping here
+   */
+  public List<IamRequest> requests(
+      String service, String operation, String iamAction, JsonNode parameters) {
+    return requests(
+        new RecordedCall(
+            0, null, service, operation, iamAction, false, parameters, 0, null, null, null));
+  }
+
+  private List<IamRequest> requests(RecordedCall call) {
+    return switch (call.service()) {
       case "sagemaker" -> sageMaker(call);
       case "iam" -> iam(call);
       case "sns" -> List.of(request(call, call.parameters().path("TopicArn").asText(),
@@ -65,15 +109,11 @@ public final class CallPermissions {
       default -> throw new IllegalArgumentException("call " + call.sequence() + ": no IAM "
           + "mapping for the service " + call.service());
     };
-    if (call.succeeded()) {
-      remember(call);
-    }
-    return requests;
   }
 
   /** The role's facts now, if the role is known. */
   public Optional<RoleFacts> role(String roleName) {
-    return Optional.ofNullable(roles.get(roleName));
+    return lookup.role(roleName);
   }
 
   // ------------------------------------------------------------------ SageMaker
@@ -138,7 +178,7 @@ public final class CallPermissions {
       throw new IllegalArgumentException("call " + call.sequence() + ": no IAM mapping for "
           + "iam:" + call.operation() + " (it names no role)");
     }
-    RoleFacts known = roles.get(roleName);
+    RoleFacts known = lookup.role(roleName).orElse(null);
     List<IamRequest> requests = new ArrayList<>();
     switch (call.operation()) {
       case "CreateRole" -> {
@@ -222,13 +262,13 @@ public final class CallPermissions {
     }
     QueryParameters in = QueryParameters.of(call.parameters());
     String roleName = in.get("RoleName").orElse(null);
-    RoleFacts known = roleName == null ? null : roles.get(roleName);
+    RoleFacts known = roleName == null ? null : replayed.get(roleName);
     switch (call.operation()) {
       case "CreateRole" -> {
         Map<String, String> tags = new LinkedHashMap<>();
         in.members("Tags.member").forEach(t -> tags.put(t.get("Key").orElse(""),
             t.get("Value").orElse("")));
-        roles.put(roleName, new RoleFacts(in.get("Path").orElse("/"), tags,
+        replayed.put(roleName, new RoleFacts(in.get("Path").orElse("/"), tags,
             in.get("PermissionsBoundary").orElse(null)));
       }
       case "TagRole" -> {
@@ -236,16 +276,16 @@ public final class CallPermissions {
           Map<String, String> tags = new LinkedHashMap<>(known.tags());
           in.members("Tags.member").forEach(t -> tags.put(t.get("Key").orElse(""),
               t.get("Value").orElse("")));
-          roles.put(roleName, new RoleFacts(known.path(), tags, known.boundaryArn()));
+          replayed.put(roleName, new RoleFacts(known.path(), tags, known.boundaryArn()));
         }
       }
       case "PutRolePermissionsBoundary" -> {
         if (known != null) {
-          roles.put(roleName, new RoleFacts(known.path(), known.tags(),
+          replayed.put(roleName, new RoleFacts(known.path(), known.tags(),
               in.get("PermissionsBoundary").orElse(null)));
         }
       }
-      case "DeleteRole" -> roles.remove(roleName);
+      case "DeleteRole" -> replayed.remove(roleName);
       default -> {
         // Other calls change nothing that authorization looks at.
       }
