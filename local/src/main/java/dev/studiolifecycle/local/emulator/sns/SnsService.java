@@ -16,16 +16,19 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Amazon SNS topics and Publish. Every published message is kept, in order, for tests and the
- * command line to read back; nothing is delivered to subscribers.
+ * Amazon SNS topics, subscriptions and Publish. Every published message is kept, in order, for
+ * tests and the command line to read back; subscriptions are recorded and listed, and nothing is
+ * delivered to them.
  */
 public final class SnsService implements EmulatedService {
 
@@ -35,6 +38,13 @@ public final class SnsService implements EmulatedService {
   private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,256}");
   private static final int MAX_MESSAGE_BYTES = 256 * 1024;
   private static final int MAX_ATTRIBUTES = 10;
+  /** SNS API reference, ListTopics and ListSubscriptionsByTopic: up to 100 per page. */
+  private static final int PAGE_SIZE = 100;
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  /** What Subscribe answers for a subscription to confirm (the list says PendingConfirmation). */
+  private static final String PENDING_ANSWER = "pending confirmation";
+
+  private static final Pattern TOKEN = Pattern.compile("sns-page:(\\d+)");
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Clock clock;
@@ -42,6 +52,7 @@ public final class SnsService implements EmulatedService {
   private final List<Operation> operations;
   private final Map<String, String> topicArnsByName = new LinkedHashMap<>();
   private final List<PublishedMessage> published = new ArrayList<>();
+  private final List<Subscription> subscriptions = new ArrayList<>();
 
   public SnsService(Clock clock, IdSource ids) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -49,7 +60,10 @@ public final class SnsService implements EmulatedService {
     this.operations =
         List.of(
             Operation.mutating("CreateTopic", this::createTopic),
-            Operation.mutating("Publish", this::publish));
+            Operation.mutating("Publish", this::publish),
+            Operation.mutating("Subscribe", this::subscribe),
+            Operation.reading("ListTopics", this::listTopics),
+            Operation.reading("ListSubscriptionsByTopic", this::listSubscriptionsByTopic));
   }
 
   @Override
@@ -146,29 +160,184 @@ public final class SnsService implements EmulatedService {
     if (message == null || message.isEmpty()) {
       throw invalidParameter("Invalid parameter: Empty message");
     }
-    if (message.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
-      throw invalidParameter("Invalid parameter: Message too long");
-    }
     String subject = parameters.get("Subject").orElse(null);
+    // SNS API reference, Publish: "Subjects must be UTF-8 text with no line breaks or control
+    // characters, and less than 100 characters long" (any Unicode letter is fine).
     if (subject != null
         && (subject.isEmpty()
-            || subject.length() > 100
-            || subject.chars().anyMatch(c -> c < 0x20 || c > 0x7E))) {
+            || subject.codePointCount(0, subject.length()) >= 100
+            || subject.codePoints().anyMatch(Character::isISOControl))) {
       throw invalidParameter("Invalid parameter: Subject");
     }
     if (parameters.get("MessageStructure").filter("json"::equals).isPresent()) {
       checkJsonStructure(message);
     }
     Map<String, MessageAttribute> attributes = readAttributes(parameters);
-    if (!topicArn.startsWith(ARN_PREFIX)
-        || !topicArnsByName.containsKey(topicArn.substring(ARN_PREFIX.length()))) {
-      throw new AwsServiceError("NotFound", 404, "Topic does not exist");
+    // SNS API reference, MessageAttributeValue: every part of every attribute (name, type and
+    // value) counts toward the 262,144-byte limit of the message.
+    long size = message.getBytes(StandardCharsets.UTF_8).length;
+    for (Map.Entry<String, MessageAttribute> attribute : attributes.entrySet()) {
+      size += utf8Length(attribute.getKey()) + utf8Length(attribute.getValue().dataType());
+      size += utf8Length(attribute.getValue().stringValue());
+      size += utf8Length(attribute.getValue().binaryValue());
     }
+    if (size > MAX_MESSAGE_BYTES) {
+      throw invalidParameter("Invalid parameter: Message too long");
+    }
+    topic(topicArn);
     String messageId = ids.uuid();
     published.add(
         new PublishedMessage(
             messageId, topicArn, subject, message, attributes, clock.instant(), request.caller()));
     return ServiceReply.xml(xml -> xml.element("MessageId", messageId));
+  }
+
+  private static long utf8Length(String text) {
+    return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  private synchronized ServiceReply subscribe(ServiceRequest request) {
+    QueryParameters parameters = QueryParameters.of(request.input());
+    String topicArn = parameters.get("TopicArn").orElse(null);
+    String protocol = parameters.get("Protocol").orElse(null);
+    if (topicArn == null) {
+      throw invalidParameter("Invalid parameter: TopicArn");
+    }
+    if (protocol == null) {
+      throw invalidParameter("Invalid parameter: Protocol");
+    }
+    String endpoint = parameters.get("Endpoint").orElse(null);
+    requireEndpoint(protocol, endpoint);
+    if (!parameters.members("Attributes.entry").isEmpty()) {
+      throw invalidParameter(
+          "Invalid parameter: Attributes Reason: subscription attributes are not supported by "
+              + "this emulator");
+    }
+    topic(topicArn);
+    boolean returnArn = parameters.get("ReturnSubscriptionArn").filter("true"::equals).isPresent();
+    for (Subscription existing : subscriptions) {
+      if (existing.topicArn().equals(topicArn)
+          && existing.protocol().equals(protocol)
+          && existing.endpoint().equals(endpoint)) {
+        String arn =
+            existing.confirmed() || returnArn ? existing.subscriptionArn() : PENDING_ANSWER;
+        return ServiceReply.xml(xml -> xml.element("SubscriptionArn", arn));
+      }
+    }
+    // SNS asks HTTP(S) and e-mail endpoints to confirm; the emulator sends nothing, so they stay
+    // pending, as an endpoint that never confirms would.
+    boolean confirmed = !List.of("http", "https", "email", "email-json").contains(protocol);
+    Subscription subscription =
+        new Subscription(topicArn + ":" + ids.uuid(), topicArn, protocol, endpoint, confirmed);
+    subscriptions.add(subscription);
+    String arn = confirmed || returnArn ? subscription.subscriptionArn() : PENDING_ANSWER;
+    return ServiceReply.xml(xml -> xml.element("SubscriptionArn", arn));
+  }
+
+  /** The endpoint each protocol takes (SNS API reference, Subscribe). */
+  private static void requireEndpoint(String protocol, String endpoint) {
+    boolean valid =
+        switch (protocol) {
+          case "http" -> endpoint != null && endpoint.startsWith("http://");
+          case "https" -> endpoint != null && endpoint.startsWith("https://");
+          case "email", "email-json" -> endpoint != null && EMAIL.matcher(endpoint).matches();
+          case "sms" -> endpoint != null && endpoint.matches("\\+?[0-9]{5,15}");
+          case "sqs" -> endpoint != null && endpoint.startsWith("arn:aws:sqs:");
+          case "lambda" -> endpoint != null && endpoint.startsWith("arn:aws:lambda:");
+          case "firehose" -> endpoint != null && endpoint.startsWith("arn:aws:firehose:");
+          case "application" -> endpoint != null && endpoint.startsWith("arn:aws:sns:");
+          default ->
+              throw invalidParameter(
+                  "Invalid parameter: Amazon SNS does not support this protocol string: "
+                      + protocol);
+        };
+    if (!valid) {
+      throw invalidParameter("Invalid parameter: Endpoint");
+    }
+  }
+
+  private synchronized ServiceReply listTopics(ServiceRequest request) {
+    QueryParameters parameters = QueryParameters.of(request.input());
+    List<String> all = new ArrayList<>(topicArnsByName.values());
+    int start = pageStart(parameters.get("NextToken").orElse(null), all.size());
+    int end = Math.min(all.size(), start + PAGE_SIZE);
+    return ServiceReply.xml(
+        xml -> {
+          xml.start("Topics");
+          for (String arn : all.subList(start, end)) {
+            xml.start("member").element("TopicArn", arn).end();
+          }
+          xml.end();
+          xml.element("NextToken", end < all.size() ? token(end) : null);
+        });
+  }
+
+  private synchronized ServiceReply listSubscriptionsByTopic(ServiceRequest request) {
+    QueryParameters parameters = QueryParameters.of(request.input());
+    String topicArn = parameters.get("TopicArn").orElse(null);
+    if (topicArn == null) {
+      throw invalidParameter("Invalid parameter: TopicArn");
+    }
+    topic(topicArn);
+    List<Subscription> all =
+        subscriptions.stream().filter(sub -> sub.topicArn().equals(topicArn)).toList();
+    int start = pageStart(parameters.get("NextToken").orElse(null), all.size());
+    int end = Math.min(all.size(), start + PAGE_SIZE);
+    return ServiceReply.xml(
+        xml -> {
+          xml.start("Subscriptions");
+          for (Subscription sub : all.subList(start, end)) {
+            xml.start("member")
+                .element("SubscriptionArn", sub.listedArn())
+                .element("Owner", AwsIdentity.ACCOUNT_ID)
+                .element("Protocol", sub.protocol())
+                .element("Endpoint", sub.endpoint())
+                .element("TopicArn", sub.topicArn())
+                .end();
+          }
+          xml.end();
+          xml.element("NextToken", end < all.size() ? token(end) : null);
+        });
+  }
+
+  /** The topic of an ARN, or SNS's NotFound. */
+  private String topic(String topicArn) {
+    if (!topicArn.startsWith(ARN_PREFIX)
+        || !topicArnsByName.containsKey(topicArn.substring(ARN_PREFIX.length()))) {
+      throw new AwsServiceError("NotFound", 404, "Topic does not exist");
+    }
+    return topicArn;
+  }
+
+  private static String token(int offset) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(("sns-page:" + offset).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static int pageStart(String token, int size) {
+    if (token == null) {
+      return 0;
+    }
+    try {
+      String decoded =
+          new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+      Matcher matcher = TOKEN.matcher(decoded);
+      if (matcher.matches()) {
+        return Math.min(size, Integer.parseInt(matcher.group(1)));
+      }
+    } catch (IllegalArgumentException e) {
+      // Falls through: a token this service did not issue.
+    }
+    throw invalidParameter("Invalid parameter: NextToken");
+  }
+
+  /** The subscriptions of a topic, in the order they were made. */
+  public synchronized List<String> subscriptionEndpoints(String topicArn) {
+    return subscriptions.stream()
+        .filter(sub -> sub.topicArn().equals(topicArn))
+        .map(Subscription::endpoint)
+        .toList();
   }
 
   private static void checkJsonStructure(String message) {

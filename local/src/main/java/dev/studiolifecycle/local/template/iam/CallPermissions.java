@@ -102,12 +102,21 @@ public final class CallPermissions {
     return switch (call.service()) {
       case "sagemaker" -> sageMaker(call);
       case "iam" -> iam(call);
-      case "sns" -> List.of(request(call, call.parameters().path("TopicArn").asText(),
-          Map.of()));
+      case "sns" -> List.of(request(call, snsResource(call), Map.of()));
       case "states" -> stepFunctions(call);
       case "sts" -> List.of();
       default -> throw new IllegalArgumentException("call " + call.sequence() + ": no IAM "
           + "mapping for the service " + call.service());
+    };
+  }
+
+  /** SNS authorizes on the topic; CreateTopic on the topic it names, ListTopics on none. */
+  private static String snsResource(RecordedCall call) {
+    JsonNode in = call.parameters();
+    return switch (call.operation()) {
+      case "ListTopics" -> "*";
+      case "CreateTopic" -> "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + in.path("Name").asText();
+      default -> in.path("TopicArn").asText();
     };
   }
 

@@ -2,6 +2,7 @@ package dev.studiolifecycle.local.emulator.sns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.studiolifecycle.local.emulator.AwsEmulator;
 import dev.studiolifecycle.local.emulator.EmulatorClients;
@@ -15,7 +16,10 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.InvalidParameterException;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.ListTopicsResponse;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
+import software.amazon.awssdk.services.sns.model.Subscription;
+import software.amazon.awssdk.services.sns.model.Topic;
 
 class SnsServiceTest {
 
@@ -142,5 +146,105 @@ class SnsServiceTest {
     assertThatThrownBy(() -> sns.createTopic(r -> r.name("bad name")))
         .isInstanceOf(InvalidParameterException.class);
     assertThat(emulator.sns().publishedMessages()).isEmpty();
+  }
+
+  /**
+   * SNS API reference, Publish: a subject is "UTF-8 text with no line breaks or control characters,
+   * and less than 100 characters long", so letters beyond ASCII are fine.
+   */
+  @Test
+  void subjectsMayBeAnyUnicodeTextUnderOneHundredCharacters() {
+    String topic = emulator.sns().seedTopic("notifications");
+
+    sns.publish(r -> r.topicArn(topic).message("x").subject("Offboarded Zoë Müller-Ødegård"));
+    sns.publish(r -> r.topicArn(topic).message("x").subject("é".repeat(99)));
+
+    assertThatThrownBy(
+            () -> sns.publish(r -> r.topicArn(topic).message("x").subject("é".repeat(100))))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageContaining("Subject");
+    assertThatThrownBy(
+            () -> sns.publish(r -> r.topicArn(topic).message("x").subject("tab\there")))
+        .isInstanceOf(InvalidParameterException.class);
+    assertThat(emulator.sns().publishedMessages()).hasSize(2);
+  }
+
+  /**
+   * SNS API reference, MessageAttributeValue: every part of an attribute (name, type, value) counts
+   * toward the message's 262,144 bytes.
+   */
+  @Test
+  void messageAttributesCountTowardTheSizeLimit() {
+    String topic = emulator.sns().seedTopic("notifications");
+    String body = "x".repeat(262_144 - 100);
+    MessageAttributeValue small =
+        MessageAttributeValue.builder().dataType("String").stringValue("a".repeat(50)).build();
+    MessageAttributeValue large =
+        MessageAttributeValue.builder().dataType("String").stringValue("a".repeat(100)).build();
+
+    sns.publish(r -> r.topicArn(topic).message(body).messageAttributes(Map.of("k", small)));
+    assertThatThrownBy(
+            () ->
+                sns.publish(
+                    r -> r.topicArn(topic).message(body).messageAttributes(Map.of("k", large))))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageContaining("Message too long");
+    assertThat(emulator.sns().publishedMessages()).hasSize(1);
+  }
+
+  @Test
+  void subscriptionsAreListedByTopicAndPendingUntilConfirmedForHttpAndEmail() {
+    String topic = emulator.sns().seedTopic("notifications");
+
+    String email =
+        sns.subscribe(r -> r.topicArn(topic).protocol("email").endpoint("ops@example.com"))
+            .subscriptionArn();
+    String queue =
+        sns.subscribe(
+                r ->
+                    r.topicArn(topic)
+                        .protocol("sqs")
+                        .endpoint("arn:aws:sqs:us-east-1:123456789012:studio-events"))
+            .subscriptionArn();
+    String again =
+        sns.subscribe(r -> r.topicArn(topic).protocol("email").endpoint("ops@example.com"))
+            .subscriptionArn();
+
+    assertThat(email).isEqualTo("pending confirmation").isEqualTo(again);
+    assertThat(queue).startsWith(topic + ":");
+    assertThat(sns.listSubscriptionsByTopic(r -> r.topicArn(topic)).subscriptions())
+        .extracting(Subscription::subscriptionArn, Subscription::protocol, Subscription::endpoint)
+        .containsExactly(
+            tuple("PendingConfirmation", "email", "ops@example.com"),
+            tuple(queue, "sqs", "arn:aws:sqs:us-east-1:123456789012:studio-events"));
+    assertThatThrownBy(
+            () -> sns.subscribe(r -> r.topicArn(topic).protocol("email").endpoint("not-an-email")))
+        .isInstanceOf(InvalidParameterException.class);
+    assertThatThrownBy(
+            () -> sns.subscribe(r -> r.topicArn(topic).protocol("carrier-pigeon").endpoint("x")))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageContaining("protocol");
+    assertThatThrownBy(
+            () ->
+                sns.listSubscriptionsByTopic(
+                    r -> r.topicArn("arn:aws:sns:us-east-1:123456789012:nope")))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void listTopicsPagesAHundredAtATime() {
+    for (int i = 0; i < 230; i++) {
+      emulator.sns().seedTopic("topic-" + i);
+    }
+
+    ListTopicsResponse first = sns.listTopics(r -> {});
+    assertThat(first.topics()).hasSize(100);
+    assertThat(first.nextToken()).isNotBlank();
+    assertThat(sns.listTopicsPaginator(r -> {}).topics().stream().map(Topic::topicArn))
+        .hasSize(230)
+        .doesNotHaveDuplicates()
+        .contains("arn:aws:sns:us-east-1:123456789012:topic-229");
+    assertThatThrownBy(() -> sns.listTopics(r -> r.nextToken("forged")))
+        .isInstanceOf(InvalidParameterException.class);
   }
 }
