@@ -10,12 +10,12 @@ final class Domain {
   final String domainId;
   final String domainName;
   final String authMode;
-  final JsonNode defaultUserSettings;
-  final JsonNode domainSettings;
-  final JsonNode defaultSpaceSettings;
+  JsonNode defaultUserSettings;
+  JsonNode domainSettings;
+  JsonNode defaultSpaceSettings;
   final String vpcId;
-  final JsonNode subnetIds;
-  final String appNetworkAccessType;
+  JsonNode subnetIds;
+  String appNetworkAccessType;
   final String homeEfsFileSystemId;
   final Instant creationTime;
   final StatusTimeline<ResourceStatus> timeline;

@@ -3,18 +3,20 @@ package dev.studiolifecycle.local.emulator.sagemaker;
 import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.pendingUntil;
 import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.timestamp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.emulator.ServiceReply;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * SageMaker's domain calls: CreateDomain, DescribeDomain, ListDomains, and
- * CreatePresignedDomainUrl (state guarded by {@link SageMakerService}).
+ * SageMaker's domain calls: CreateDomain, UpdateDomain, DeleteDomain, DescribeDomain, ListDomains,
+ * and CreatePresignedDomainUrl (state guarded by {@link SageMakerService}).
  */
 final class DomainOperations {
 
@@ -76,6 +78,110 @@ final class DomainOperations {
     out.put("DomainId", domainId);
     out.put("Url", domain.url());
     return ServiceReply.json(out);
+  }
+
+  /**
+   * UpdateDomain: the named default settings replace the domain's (UpdateUserProfile's rule), on a
+   * domain that is InService; the domain is Updating for a moment.
+   */
+  ServiceReply updateDomain(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    JsonInput defaults = input.optionalObject("DefaultUserSettings");
+    SageMakerConstraints.checkUserSettings(defaults);
+    JsonInput forUpdate = input.optionalObject("DomainSettingsForUpdate");
+    JsonInput spaceDefaults = input.optionalObject("DefaultSpaceSettings");
+    if (spaceDefaults != null) {
+      spaceDefaults.optionalString(
+          "ExecutionRole", SageMakerConstraints.ROLE_ARN, SageMakerConstraints.ROLE_ARN_MAX);
+    }
+    input.optionalEnum("AppSecurityGroupManagement", List.of("Service", "Customer"));
+    input.optionalStringList("SubnetIds", 16, SageMakerConstraints.SUBNET_ID, null);
+    String access =
+        input.optionalEnum("AppNetworkAccessType", List.of("PublicInternetOnly", "VpcOnly"));
+    input.optionalEnum("TagPropagation", SageMakerConstraints.FEATURE_STATUS);
+    input.optionalString("VpcId", SageMakerConstraints.VPC_ID, 32);
+    input.throwIfInvalid();
+    Domain domain = resources.domain(domainId);
+    if (domain.timeline.status() != ResourceStatus.IN_SERVICE) {
+      throw SageMakerErrors.inUse(
+          "Domain "
+              + domain.arn()
+              + " is in status "
+              + domain.timeline.status().wireName()
+              + " and can only be updated when InService.");
+    }
+    if (defaults != null) {
+      resources.requireAssumable(defaults.node().path("ExecutionRole").asText(null));
+      domain.defaultUserSettings =
+          StudioResources.merged(domain.defaultUserSettings, defaults.node());
+    }
+    if (spaceDefaults != null) {
+      resources.requireAssumable(spaceDefaults.node().path("ExecutionRole").asText(null));
+      domain.defaultSpaceSettings =
+          StudioResources.merged(domain.defaultSpaceSettings, spaceDefaults.node());
+    }
+    if (forUpdate != null) {
+      ObjectNode update = forUpdate.node().deepCopy();
+      JsonNode rstudio = update.remove("RStudioServerProDomainSettingsForUpdate");
+      ObjectNode settings = StudioResources.merged(domain.domainSettings, update);
+      if (rstudio != null) {
+        settings.set(
+            "RStudioServerProDomainSettings",
+            StudioResources.merged(settings.get("RStudioServerProDomainSettings"), rstudio));
+      }
+      domain.domainSettings = settings;
+    }
+    if (request.input().has("SubnetIds")) {
+      domain.subnetIds = request.input().get("SubnetIds").deepCopy();
+    }
+    if (access != null) {
+      domain.appNetworkAccessType = access;
+    }
+    domain.timeline.set(ResourceStatus.UPDATING, now);
+    domain.timeline.then(
+        ResourceStatus.IN_SERVICE, now.plus(resources.timings.userProfileUpdate()));
+    domain.timeline.settle(now);
+    ObjectNode out = JSON.objectNode();
+    out.put("DomainArn", domain.arn());
+    return ServiceReply.json(out);
+  }
+
+  /**
+   * DeleteDomain: refused while the domain has user profiles or spaces (they must go first); the
+   * domain is Deleting, then gone.
+   */
+  ServiceReply deleteDomain(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    JsonInput retention = input.optionalObject("RetentionPolicy");
+    if (retention != null) {
+      retention.optionalEnum("HomeEfsFileSystem", List.of("Retain", "Delete"));
+    }
+    input.throwIfInvalid();
+    Domain domain = resources.domain(domainId);
+    if (domain.timeline.status() == ResourceStatus.DELETING) {
+      throw SageMakerErrors.inUse("Domain " + domain.arn() + " is already being deleted.");
+    }
+    List<String> left = new ArrayList<>();
+    resources.profiles.values().stream()
+        .filter(profile -> profile.domainId.equals(domainId))
+        .forEach(profile -> left.add("user profile " + profile.name));
+    resources.spaces.values().stream()
+        .filter(space -> space.domainId.equals(domainId))
+        .forEach(space -> left.add("space " + space.name));
+    if (!left.isEmpty()) {
+      throw SageMakerErrors.inUse(
+          "Unable to delete domain "
+              + domain.arn()
+              + " because it has "
+              + String.join(", ", left)
+              + ". Delete them first.");
+    }
+    domain.timeline.set(ResourceStatus.DELETING, now);
+    domain.timeline.thenGone(now.plus(resources.timings.userProfileDelete()));
+    domain.timeline.settle(now);
+    return ServiceReply.emptyJson();
   }
 
   ServiceReply describeDomain(ServiceRequest request, Instant now) {

@@ -60,6 +60,8 @@ public final class SageMakerService implements EmulatedService {
     this.operations =
         List.of(
             mutating("CreateDomain", domainCalls::createDomain),
+            mutating("UpdateDomain", domainCalls::updateDomain),
+            mutating("DeleteDomain", domainCalls::deleteDomain),
             reading("DescribeDomain", domainCalls::describeDomain),
             reading("ListDomains", domainCalls::listDomains),
             mutating("CreateUserProfile", profileCalls::createUserProfile),
@@ -74,9 +76,11 @@ public final class SageMakerService implements EmulatedService {
             mutating("CreateSpace", spaceCalls::createSpace),
             reading("DescribeSpace", spaceCalls::describeSpace),
             reading("ListSpaces", spaceCalls::listSpaces),
+            mutating("UpdateSpace", spaceCalls::updateSpace),
             mutating("DeleteSpace", spaceCalls::deleteSpace),
             reading("CreatePresignedDomainUrl", domainCalls::createPresignedDomainUrl),
             mutating("AddTags", tagCalls::addTags),
+            mutating("DeleteTags", tagCalls::deleteTags),
             reading("ListTags", tagCalls::listTags));
   }
 

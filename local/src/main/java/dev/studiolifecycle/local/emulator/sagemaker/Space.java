@@ -9,10 +9,10 @@ final class Space {
   final String domainId;
   final String name;
   final String homeEfsFileSystemUid;
-  final JsonNode spaceSettings;
+  JsonNode spaceSettings;
   final String ownerUserProfileName;
   final String sharingType;
-  final String displayName;
+  String displayName;
   final Instant creationTime;
   final StatusTimeline<ResourceStatus> timeline;
 

@@ -84,6 +84,45 @@ final class SpaceOperations {
     return ServiceReply.json(out);
   }
 
+  /**
+   * UpdateSpace: the named space settings replace the space's (UpdateUserProfile's rule), on a
+   * space that is InService; the space is Updating for a moment.
+   */
+  ServiceReply updateSpace(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    String domainId = SageMakerConstraints.requiredDomainId(input);
+    String name = SageMakerConstraints.requiredName(input, "SpaceName");
+    JsonInput settings = input.optionalObject("SpaceSettings");
+    SageMakerConstraints.checkSpaceSettings(settings);
+    String displayName =
+        input.optionalString("SpaceDisplayName", SageMakerConstraints.DISPLAY_NAME, 64);
+    input.throwIfInvalid();
+    resources.domain(domainId);
+    Space space = resources.space(domainId, name);
+    if (space.status() != ResourceStatus.IN_SERVICE
+        && space.status() != ResourceStatus.UPDATE_FAILED) {
+      throw SageMakerErrors.inUse(
+          "Space "
+              + space.arn()
+              + " is in status "
+              + space.status().wireName()
+              + " and can only be updated when InService.");
+    }
+    if (settings != null) {
+      space.spaceSettings = StudioResources.merged(space.spaceSettings, settings.node());
+    }
+    if (displayName != null) {
+      space.displayName = displayName;
+    }
+    space.timeline.set(ResourceStatus.UPDATING, now);
+    space.timeline.then(
+        ResourceStatus.IN_SERVICE, now.plus(resources.timings.userProfileUpdate()));
+    space.timeline.settle(now);
+    ObjectNode out = JSON.objectNode();
+    out.put("SpaceArn", space.arn());
+    return ServiceReply.json(out);
+  }
+
   ServiceReply describeSpace(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());
     String domainId = SageMakerConstraints.requiredDomainId(input);

@@ -1,5 +1,8 @@
 package dev.studiolifecycle.local.emulator.sagemaker;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import dev.studiolifecycle.local.emulator.IdSource;
 import java.math.BigDecimal;
@@ -51,7 +54,7 @@ final class StudioResources {
 
   /** Applies due status changes and drops the resources that are gone. */
   void settle(Instant now) {
-    domains.values().forEach(domain -> domain.timeline.settle(now));
+    removeGone(domains.values().iterator(), now, d -> d.timeline, Domain::arn);
     removeGone(profiles.values().iterator(), now, p -> p.timeline, UserProfile::arn);
     removeGone(spaces.values().iterator(), now, s -> s.timeline, Space::arn);
     removeGone(apps.values().iterator(), now, a -> a.timeline, App::arn);
@@ -179,6 +182,21 @@ final class StudioResources {
 
   String newEfsId() {
     return "fs-" + ids.hex(17);
+  }
+
+  /**
+   * Settings after an Update call: SageMaker replaces the members the request names and keeps the
+   * others (UpdateUserProfile, UpdateDomain, UpdateSpace).
+   */
+  static ObjectNode merged(JsonNode current, JsonNode update) {
+    ObjectNode merged =
+        current == null || !current.isObject()
+            ? JsonNodeFactory.instance.objectNode()
+            : ((ObjectNode) current).deepCopy();
+    update
+        .fields()
+        .forEachRemaining(field -> merged.set(field.getKey(), field.getValue().deepCopy()));
+    return merged;
   }
 
   /** The key of a space (and, before case folding, of a profile) in its domain. */

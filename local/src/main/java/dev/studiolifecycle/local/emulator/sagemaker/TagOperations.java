@@ -1,5 +1,6 @@
 package dev.studiolifecycle.local.emulator.sagemaker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,6 +57,35 @@ final class TagOperations {
     ObjectNode out = JSON.objectNode();
     out.set("Tags", tagList(added));
     return ServiceReply.json(out);
+  }
+
+  /** DeleteTags: removes the keys named; a key the resource does not have changes nothing. */
+  ServiceReply deleteTags(ServiceRequest request, Instant now) {
+    JsonInput input = JsonInput.of(request.input());
+    String arn = input.requiredString("ResourceArn", SageMakerConstraints.RESOURCE_ARN, 256);
+    if (!input.has("TagKeys")) {
+      input.violation("TagKeys", null, "Member must not be null");
+    }
+    List<JsonNode> keys = input.optionalList("TagKeys", 1, SageMakerConstraints.MAX_TAGS);
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      String key = keys.get(i).asText();
+      if (key.isEmpty()
+          || key.length() > 128
+          || !SageMakerConstraints.TAG_TEXT.matcher(key).matches()) {
+        input.violation(
+            "TagKeys." + (i + 1) + ".member",
+            key,
+            "Member must satisfy regular expression pattern: "
+                + SageMakerConstraints.TAG_TEXT.pattern()
+                + " and have length between 1 and 128");
+      }
+      names.add(key);
+    }
+    input.throwIfInvalid();
+    Map<String, String> tags = tagsOf(arn);
+    names.forEach(tags::remove);
+    return ServiceReply.emptyJson();
   }
 
   ServiceReply listTags(ServiceRequest request, Instant now) {

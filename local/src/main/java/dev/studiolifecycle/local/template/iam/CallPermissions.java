@@ -134,7 +134,8 @@ public final class CallPermissions {
     String profile = prefix + "user-profile/" + domain + "/" + in.path("UserProfileName").asText();
     List<IamRequest> requests = new ArrayList<>();
     switch (call.operation()) {
-      case "DescribeDomain" -> requests.add(request(call, prefix + "domain/" + domain, Map.of()));
+      case "DescribeDomain", "UpdateDomain", "DeleteDomain" ->
+          requests.add(request(call, prefix + "domain/" + domain, Map.of()));
       case "DescribeUserProfile", "DeleteUserProfile" ->
           requests.add(request(call, profile, Map.of()));
       case "CreateUserProfile", "UpdateUserProfile" -> {
@@ -162,8 +163,9 @@ public final class CallPermissions {
             + in.path("AppType").asText().toLowerCase(Locale.ROOT) + "/"
             + in.path("AppName").asText(), Map.of()));
       }
-      case "DescribeSpace", "DeleteSpace" -> requests.add(request(call, prefix + "space/"
-          + domain + "/" + in.path("SpaceName").asText(), Map.of()));
+      case "DescribeSpace", "DeleteSpace", "UpdateSpace" ->
+          requests.add(request(call, prefix + "space/" + domain + "/"
+              + in.path("SpaceName").asText(), Map.of()));
       default -> throw new IllegalArgumentException("call " + call.sequence() + ": no IAM "
           + "mapping for sagemaker:" + call.operation());
     }

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.sagemaker.model.CreateAppRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeAppResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeDomainResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeSpaceResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
 import software.amazon.awssdk.services.sagemaker.model.JupyterLabAppSettings;
@@ -861,6 +862,116 @@ class SageMakerServiceTest {
   }
 
   @Test
+  void updateDomainMergesTheNamedDefaultsAndPassesThroughUpdating() {
+    String other = emulator.iam().seedRole(RoleSeed.sageMakerExecutionRole("studio-other"));
+    sageMaker.updateDomain(
+        r ->
+            r.domainId(IAM_DOMAIN)
+                .defaultUserSettings(
+                    s ->
+                        s.executionRole(other)
+                            .studioWebPortalSettings(w -> w.hiddenMlToolsWithStrings("Projects")))
+                .domainSettingsForUpdate(
+                    d ->
+                        d.rStudioServerProDomainSettingsForUpdate(
+                            rs -> rs.domainExecutionRoleArn(other))));
+
+    DescribeDomainResponse updating = sageMaker.describeDomain(r -> r.domainId(IAM_DOMAIN));
+    assertThat(updating.statusAsString()).isEqualTo("Updating");
+    assertThat(updating.defaultUserSettings().executionRole()).isEqualTo(other);
+    assertThat(updating.defaultUserSettings().studioWebPortalSettings().hiddenMlToolsAsStrings())
+        .containsExactly("Projects");
+    assertThat(updating.domainSettings().rStudioServerProDomainSettings().domainExecutionRoleArn())
+        .isEqualTo(other);
+    assertThatThrownBy(() -> sageMaker.updateDomain(r -> r.domainId(IAM_DOMAIN)))
+        .isInstanceOf(ResourceInUseException.class)
+        .hasMessageContaining("Updating");
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(sageMaker.describeDomain(r -> r.domainId(IAM_DOMAIN)).statusAsString())
+        .isEqualTo("InService");
+    assertThatThrownBy(
+            () ->
+                sageMaker.updateDomain(
+                    r ->
+                        r.domainId(IAM_DOMAIN)
+                            .defaultUserSettings(
+                                s -> s.executionRole("arn:aws:iam::123456789012:role/nobody"))))
+        .isInstanceOf(SageMakerException.class)
+        .hasMessageContaining("Could not assume role");
+  }
+
+  @Test
+  void deleteDomainIsRefusedWhileProfilesOrSpacesRemainThenTheDomainGoes() {
+    profileInService("jane");
+
+    assertThatThrownBy(() -> sageMaker.deleteDomain(r -> r.domainId(IAM_DOMAIN)))
+        .isInstanceOf(ResourceInUseException.class)
+        .hasMessageContaining("user profile jane");
+    deleteProfile("jane");
+    clock.advance(Duration.ofSeconds(30));
+    sageMaker.deleteDomain(
+        r -> r.domainId(IAM_DOMAIN).retentionPolicy(p -> p.homeEfsFileSystem("Delete")));
+    assertThat(sageMaker.describeDomain(r -> r.domainId(IAM_DOMAIN)).statusAsString())
+        .isEqualTo("Deleting");
+    clock.advance(Duration.ofSeconds(30));
+    assertThatThrownBy(() -> sageMaker.describeDomain(r -> r.domainId(IAM_DOMAIN)))
+        .isInstanceOf(ResourceNotFoundException.class);
+  }
+
+  @Test
+  void updateSpaceMergesSettingsOfAnInServiceSpace() {
+    profileInService("jane");
+    sageMaker.createSpace(
+        r ->
+            r.domainId(IAM_DOMAIN)
+                .spaceName("jane-space")
+                .ownershipSettings(o -> o.ownerUserProfileName("jane"))
+                .spaceSharingSettings(sh -> sh.sharingType("Private"))
+                .spaceSettings(ss -> ss.appType("JupyterLab")));
+
+    assertThatThrownBy(
+            () ->
+                sageMaker.updateSpace(
+                    r -> r.domainId(IAM_DOMAIN).spaceName("jane-space").spaceDisplayName("Notes")))
+        .isInstanceOf(ResourceInUseException.class)
+        .hasMessageContaining("Pending");
+    clock.advance(Duration.ofSeconds(10));
+    sageMaker.updateSpace(
+        r ->
+            r.domainId(IAM_DOMAIN)
+                .spaceName("jane-space")
+                .spaceDisplayName("Notes")
+                .spaceSettings(
+                    ss ->
+                        ss.spaceStorageSettings(
+                            st -> st.ebsStorageSettings(e -> e.ebsVolumeSizeInGb(20)))));
+
+    DescribeSpaceResponse space =
+        sageMaker.describeSpace(r -> r.domainId(IAM_DOMAIN).spaceName("jane-space"));
+    assertThat(space.statusAsString()).isEqualTo("Updating");
+    assertThat(space.spaceDisplayName()).isEqualTo("Notes");
+    assertThat(space.spaceSettings().appTypeAsString()).isEqualTo("JupyterLab");
+    assertThat(
+            space.spaceSettings().spaceStorageSettings().ebsStorageSettings().ebsVolumeSizeInGb())
+        .isEqualTo(20);
+  }
+
+  @Test
+  void deleteTagsRemovesTheNamedKeysOnly() {
+    String arn =
+        createProfile("jane", r -> r.tags(tag("team", "ml"), tag("cost", "42"))).userProfileArn();
+
+    sageMaker.deleteTags(r -> r.resourceArn(arn).tagKeys("team", "never-there"));
+
+    assertThat(sageMaker.listTags(r -> r.resourceArn(arn)).tags())
+        .extracting(Tag::key)
+        .containsExactly("cost");
+    assertValidation(
+        () -> sageMaker.deleteTags(r -> r.resourceArn(arn).tagKeys(List.of())),
+        "Member must have length greater than or equal to 1");
+  }
+
+  @Test
   void presignedDomainUrlsAreForIamDomainsOnly() {
     profileInService("jane");
     sageMaker.createUserProfile(
@@ -995,6 +1106,10 @@ class SageMakerServiceTest {
   private List<AppDetails> listApps(String user) {
     return new ArrayList<>(
         sageMaker.listApps(r -> r.domainIdEquals(IAM_DOMAIN).userProfileNameEquals(user)).apps());
+  }
+
+  private static Tag tag(String key, String value) {
+    return Tag.builder().key(key).value(value).build();
   }
 
   private static void assertValidation(Runnable call, String messagePart) {
