@@ -35,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -68,6 +69,8 @@ public final class StepFunctionsService implements EmulatedService {
   private static final Pattern ROLE_ARN =
       Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\x21-\\x7e]+");
   private static final Set<String> TYPES = Set.of("STANDARD", "EXPRESS");
+  private static final Pattern PROBLEM_LOCATION =
+      Pattern.compile("State '([^']+)', field '([^'.\\[]+)");
   private static final Set<String> STATUSES =
       Set.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE");
   private static final Set<String> REDRIVE_FILTERS = Set.of("REDRIVEN", "NOT_REDRIVEN");
@@ -85,6 +88,7 @@ public final class StepFunctionsService implements EmulatedService {
   private final ExecutionEngine engine;
   private final IdSource ids;
   private final Map<String, Deployed> stateMachines = new LinkedHashMap<>();
+  private final Map<String, JsonNode> tagsByArn = new LinkedHashMap<>();
   // The input of each execution started over the API, exactly as given: DescribeExecution
   // returns it and the idempotency rule of StartExecution compares it.
   private final Map<String, String> inputs = new ConcurrentHashMap<>();
@@ -120,7 +124,10 @@ public final class StepFunctionsService implements EmulatedService {
         Operation.reading("DescribeExecution", this::describeExecution),
         Operation.reading("ListExecutions", this::listExecutions),
         Operation.reading("GetExecutionHistory", this::getExecutionHistory),
-        Operation.mutating("StopExecution", this::stopExecution));
+        Operation.mutating("StopExecution", this::stopExecution),
+        Operation.reading("ValidateStateMachineDefinition", this::validateDefinition),
+        Operation.reading("DescribeStateMachineForExecution", this::describeForExecution),
+        Operation.reading("ListTagsForResource", this::listTagsForResource));
   }
 
   public ExecutionEngine engine() {
@@ -168,7 +175,7 @@ public final class StepFunctionsService implements EmulatedService {
     JsonNode logging = input.object("loggingConfiguration");
     JsonNode tracing = input.object("tracingConfiguration");
     JsonNode encryption = input.object("encryptionConfiguration");
-    input.array("tags");
+    JsonNode tags = input.array("tags");
     boolean publish = input.bool("publish", false);
     input.string("versionDescription", 256);
     input.check();
@@ -218,6 +225,7 @@ public final class StepFunctionsService implements EmulatedService {
               loggingConfiguration,
               tracingConfiguration);
       stateMachines.put(arn, deployed);
+      tagsByArn.put(arn, tags == null ? JSON.arrayNode() : tags.deepCopy());
       return created(deployed);
     }
   }
@@ -275,6 +283,99 @@ public final class StepFunctionsService implements EmulatedService {
     out.put("creationDate", epochSeconds(deployed.creationDate()));
     out.set("loggingConfiguration", deployed.loggingConfiguration().deepCopy());
     out.set("tracingConfiguration", deployed.tracingConfiguration().deepCopy());
+    return ServiceReply.json(out);
+  }
+
+  /**
+   * ValidateStateMachineDefinition: the checker's problems as ERROR diagnostics, each located at
+   * {@code /States/<state>/<field>} where the problem names them. What only the local interpreter
+   * cannot run is not a diagnostic: AWS would accept it.
+   */
+  private ServiceReply validateDefinition(ServiceRequest request) {
+    StatesInput input = new StatesInput(request.input());
+    String definition = input.requiredString("definition", DEFINITION_MAX);
+    input.enumeration("type", TYPES);
+    // The checker reports errors only, so the lowest severity asked for changes nothing.
+    input.enumeration("severity", Set.of("ERROR", "WARNING"));
+    int maxResults = input.integer("maxResults", 0, 100, 0);
+    input.check();
+    List<ObjectNode> diagnostics = new ArrayList<>();
+    try {
+      MAPPER.readTree(definition);
+      StateMachineDefinition.parse(definition);
+    } catch (JsonProcessingException e) {
+      diagnostics.add(diagnostic("INVALID_JSON_DESCRIPTION", e.getOriginalMessage(), null));
+    } catch (DefinitionException e) {
+      for (String problem : e.problems()) {
+        Matcher at = PROBLEM_LOCATION.matcher(problem);
+        String location = at.find() ? "/States/" + at.group(1) + "/" + at.group(2) : null;
+        diagnostics.add(diagnostic("SCHEMA_VALIDATION_FAILED", problem, location));
+      }
+    }
+    int limit = maxResults == 0 ? 100 : maxResults;
+    ObjectNode out = JSON.objectNode();
+    out.put("result", diagnostics.isEmpty() ? "OK" : "FAIL");
+    ArrayNode list = out.putArray("diagnostics");
+    diagnostics.stream().limit(limit).forEach(list::add);
+    out.put("truncated", diagnostics.size() > limit);
+    return ServiceReply.json(out);
+  }
+
+  private static ObjectNode diagnostic(String code, String message, String location) {
+    ObjectNode item = JSON.objectNode();
+    item.put("severity", "ERROR");
+    item.put("code", code);
+    item.put("message", message);
+    if (location != null) {
+      item.put("location", location);
+    }
+    return item;
+  }
+
+  private ServiceReply describeForExecution(ServiceRequest request) {
+    StatesInput input = new StatesInput(request.input());
+    String arn = input.requiredString("executionArn", ARN_MAX);
+    input.enumeration("includedData", Set.of("ALL_DATA", "METADATA_ONLY"));
+    input.check();
+    Execution execution = execution(arn);
+    Deployed deployed;
+    synchronized (this) {
+      deployed = stateMachines.get(execution.stateMachine().arn());
+    }
+    StateMachine machine = execution.stateMachine();
+    ObjectNode out = JSON.objectNode();
+    out.put("stateMachineArn", machine.arn());
+    out.put("name", machine.name());
+    out.put(
+        "definition",
+        deployed != null ? deployed.definitionText() : machine.definition().json().toString());
+    out.put("roleArn", machine.roleArn());
+    out.put(
+        "updateDate",
+        epochSeconds(deployed != null ? deployed.creationDate() : execution.startDate()));
+    if (deployed != null) {
+      out.set("loggingConfiguration", deployed.loggingConfiguration().deepCopy());
+      out.set("tracingConfiguration", deployed.tracingConfiguration().deepCopy());
+    }
+    return ServiceReply.json(out);
+  }
+
+  private ServiceReply listTagsForResource(ServiceRequest request) {
+    StatesInput input = new StatesInput(request.input());
+    String arn = input.requiredString("resourceArn", ARN_MAX);
+    input.check();
+    JsonNode tags;
+    synchronized (this) {
+      tags = stateMachines.containsKey(arn) ? tagsByArn.get(arn) : null;
+    }
+    if (tags == null) {
+      if (!arn.startsWith("arn:aws:states:")) {
+        throw StepFunctionsErrors.invalidArn("Invalid Arn: '" + arn + "'");
+      }
+      throw new AwsServiceError("ResourceNotFound", 400, "Resource not found: '" + arn + "'");
+    }
+    ObjectNode out = JSON.objectNode();
+    out.set("tags", tags.deepCopy());
     return ServiceReply.json(out);
   }
 

@@ -310,8 +310,12 @@ public final class CallPermissions {
     return switch (call.operation()) {
       case "StartExecution" -> List.of(request(call, in.path("stateMachineArn").asText(),
           Map.of()));
-      case "DescribeExecution", "StopExecution", "GetExecutionHistory" ->
+      case "DescribeExecution", "StopExecution", "GetExecutionHistory",
+          "DescribeStateMachineForExecution" ->
           List.of(request(call, in.path("executionArn").asText(), Map.of()));
+      case "ListTagsForResource" -> List.of(request(call, in.path("resourceArn").asText(),
+          Map.of()));
+      case "ValidateStateMachineDefinition" -> List.of(request(call, "*", Map.of()));
       default -> throw new IllegalArgumentException("call " + call.sequence() + ": no IAM "
           + "mapping for states:" + call.operation());
     };

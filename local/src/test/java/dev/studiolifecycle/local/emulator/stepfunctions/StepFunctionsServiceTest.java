@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.CreateStateMachineResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.DescribeStateMachineForExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeStateMachineResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.sfn.model.InvalidNameException;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 import software.amazon.awssdk.services.sfn.model.ListStateMachinesResponse;
+import software.amazon.awssdk.services.sfn.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sfn.model.SfnException;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.StateMachineAlreadyExistsException;
@@ -42,6 +44,8 @@ import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistExcepti
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
 import software.amazon.awssdk.services.sfn.model.StateMachineTypeNotSupportedException;
 import software.amazon.awssdk.services.sfn.model.StopExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.Tag;
+import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionResponse;
 
 /** The Step Functions API over the wire, through the AWS SDK's SfnClient. */
 class StepFunctionsServiceTest {
@@ -163,6 +167,71 @@ class StepFunctionsServiceTest {
         .hasMessageContaining("State 'Put', field 'Resource'")
         .hasMessageContaining("is not supported");
     assertThat(sfn.listStateMachines().stateMachines()).isEmpty();
+  }
+
+  @Test
+  void validateStateMachineDefinitionReportsTheCheckersProblemsWithTheirLocation() {
+    String broken =
+        json(
+            "{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Next': 'B'}, "
+                + "'C': {'Type': 'Wait', 'End': true}}}");
+
+    ValidateStateMachineDefinitionResponse ok =
+        sfn.validateStateMachineDefinition(r -> r.definition(GREETER));
+    ValidateStateMachineDefinitionResponse fail =
+        sfn.validateStateMachineDefinition(r -> r.definition(broken));
+    ValidateStateMachineDefinitionResponse notJson =
+        sfn.validateStateMachineDefinition(r -> r.definition("{nope"));
+
+    assertThat(ok.resultAsString()).isEqualTo("OK");
+    assertThat(ok.diagnostics()).isEmpty();
+    assertThat(fail.resultAsString()).isEqualTo("FAIL");
+    assertThat(fail.diagnostics())
+        .extracting(d -> d.severityAsString(), d -> d.code(), d -> d.location())
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                "ERROR", "SCHEMA_VALIDATION_FAILED", "/States/A/Next"));
+    assertThat(notJson.diagnostics())
+        .singleElement()
+        .satisfies(d -> assertThat(d.code()).isEqualTo("INVALID_JSON_DESCRIPTION"));
+    // AWS accepts a DynamoDB task; that only the local interpreter cannot run it is no diagnostic.
+    String dynamo =
+        json(
+            "{'StartAt': 'Put', 'States': {'Put': {'Type': 'Task', "
+                + "'Resource': 'arn:aws:states:::dynamodb:putItem', 'End': true}}}");
+    assertThat(sfn.validateStateMachineDefinition(r -> r.definition(dynamo)).resultAsString())
+        .isEqualTo("OK");
+  }
+
+  @Test
+  void describeStateMachineForExecutionAndTagsOfAStateMachine() {
+    String arn =
+        sfn.createStateMachine(
+                r ->
+                    r.name("greeter")
+                        .definition(GREETER)
+                        .roleArn(ROLE)
+                        .tags(Tag.builder().key("team").value("ml-platform").build()))
+            .stateMachineArn();
+    String execution =
+        sfn.startExecution(r -> r.stateMachineArn(arn).name("run-1").input("{}")).executionArn();
+
+    DescribeStateMachineForExecutionResponse described =
+        sfn.describeStateMachineForExecution(r -> r.executionArn(execution));
+    assertThat(described.stateMachineArn()).isEqualTo(arn);
+    assertThat(described.definition()).isEqualTo(GREETER);
+    assertThat(described.roleArn()).isEqualTo(ROLE);
+    assertThat(sfn.listTagsForResource(r -> r.resourceArn(arn)).tags())
+        .extracting(Tag::key, Tag::value)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("team", "ml-platform"));
+    assertThatThrownBy(
+            () -> sfn.listTagsForResource(r -> r.resourceArn(ACCOUNT + "stateMachine:nope")))
+        .isInstanceOf(ResourceNotFoundException.class);
+    assertThatThrownBy(
+            () ->
+                sfn.describeStateMachineForExecution(
+                    r -> r.executionArn(ACCOUNT + "execution:greeter:nope")))
+        .isInstanceOf(ExecutionDoesNotExistException.class);
   }
 
   @Test
