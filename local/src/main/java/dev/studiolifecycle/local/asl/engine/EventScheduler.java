@@ -46,8 +46,12 @@ public final class EventScheduler implements AutoCloseable {
     return clock.instant();
   }
 
-  /** Runs {@code action} at virtual time {@code at} (now, if {@code at} has passed). */
-  public void schedule(Instant at, Runnable action) {
+  /**
+   * Runs {@code action} at virtual time {@code at} (now, if {@code at} has passed); the returned
+   * handle takes it off the queue, so that a deadline nobody needs any more (the time limit of an
+   * execution that has ended) never moves the clock.
+   */
+  public Runnable schedule(Instant at, Runnable action) {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(action, "action");
     lock.lock();
@@ -55,16 +59,28 @@ public final class EventScheduler implements AutoCloseable {
       if (closed) {
         throw new IllegalStateException("the scheduler is closed");
       }
-      queue.add(new Entry(at, sequence++, action));
+      Entry entry = new Entry(at, sequence++, action);
+      queue.add(entry);
       changed.signalAll();
+      return () -> cancel(entry);
     } finally {
       lock.unlock();
     }
   }
 
-  /** Runs {@code action} after {@code delay} of virtual time. */
-  public void schedule(Duration delay, Runnable action) {
-    schedule(clock.instant().plus(delay), action);
+  /** Runs {@code action} after {@code delay} of virtual time; returns its cancelling handle. */
+  public Runnable schedule(Duration delay, Runnable action) {
+    return schedule(clock.instant().plus(delay), action);
+  }
+
+  private void cancel(Entry entry) {
+    lock.lock();
+    try {
+      queue.remove(entry);
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Whether no action is waiting. */

@@ -94,8 +94,8 @@ public final class ExecutionEngine implements AutoCloseable {
    * execution is RUNNING with its ExecutionStarted event recorded when this returns; its states
    * run as the scheduler is driven. Safe to call from any thread.
    *
-   * @throws IllegalArgumentException for an invalid name, an input that is not a JSON object
-   *     or larger than 256 KiB, or a name already used by an execution of this state machine
+   * @throws IllegalArgumentException for an invalid name, no input or one larger than 256 KiB,
+   *     or a name already used by an execution of this state machine
    * @throws DefinitionException when a Task state cannot run with {@code invoker}
    */
   public Execution start(StateMachine stateMachine, String name, JsonNode input,
@@ -103,9 +103,9 @@ public final class ExecutionEngine implements AutoCloseable {
     Objects.requireNonNull(stateMachine, "stateMachine");
     Objects.requireNonNull(invoker, "invoker");
     AwsIdentity.checkName("execution", name);
-    if (input == null || !input.isObject()) {
-      throw new IllegalArgumentException("The execution input must be a JSON object, got "
-          + (input == null ? "nothing" : input.getNodeType()));
+    // Any JSON value is an execution input (an object, array, string, number, boolean or null).
+    if (input == null || input.isMissingNode()) {
+      throw new IllegalArgumentException("The execution input must be a JSON value, got nothing");
     }
     String inputText = ExecutionRun.json(input);
     if (inputText.getBytes(StandardCharsets.UTF_8).length > ExecutionRun.PAYLOAD_LIMIT_BYTES) {

@@ -48,6 +48,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The interpreter for one execution. Every step is an action on the engine's scheduler: a state
@@ -56,6 +57,9 @@ import java.util.List;
  * a {@link BlockDone}.
  */
 final class ExecutionRun {
+
+  /** Step Functions' limit on how long a Standard execution, and a Wait state in it, may take. */
+  static final Duration MAX_DURATION = Duration.ofDays(365);
 
   /** Step Functions' limit on a Standard execution's history. */
   static final int HISTORY_LIMIT = 25_000;
@@ -71,6 +75,9 @@ final class ExecutionRun {
 
   private final ExecutionEngine engine;
   private final Execution execution;
+
+  /** Takes the execution's time limit off the scheduler once the execution has ended. */
+  private Runnable cancelTimeLimit = () -> {};
   private final TaskInvoker invoker;
   private final Scope root = new Scope(null);
   private final ObjectNode contextBase;
@@ -96,13 +103,25 @@ final class ExecutionRun {
     return execution;
   }
 
-  /** Schedules the execution's first state and its TimeoutSeconds, if it has one. */
+  /**
+   * Schedules the execution's first state and its time limit: the state machine's TimeoutSeconds,
+   * or Step Functions' one year for a Standard execution, whichever comes first.
+   */
   void begin() {
-    execution.stateMachine().definition().timeout().ifPresent(timeout ->
-        engine.scheduler().schedule(execution.startDate().plus(timeout), guarded(root,
-            () -> end(ExecutionStatus.TIMED_OUT, null, StatesError.TIMEOUT,
-                "The execution ran longer than the state machine's TimeoutSeconds ("
-                    + timeout.toSeconds() + ")", -1))));
+    Optional<Duration> timeout = execution.stateMachine().definition().timeout();
+    if (timeout.isPresent() && timeout.get().compareTo(MAX_DURATION) <= 0) {
+      cancelTimeLimit = engine.scheduler().schedule(execution.startDate().plus(timeout.get()), guarded(root,
+          () -> end(ExecutionStatus.TIMED_OUT, null, StatesError.TIMEOUT,
+              "The execution ran longer than the state machine's TimeoutSeconds ("
+                  + timeout.get().toSeconds() + ")", -1)));
+    } else {
+      // Step Functions quotas: a Standard execution that runs longer than one year fails with
+      // States.Timeout.
+      cancelTimeLimit = engine.scheduler().schedule(execution.startDate().plus(MAX_DURATION), guarded(root,
+          () -> end(ExecutionStatus.TIMED_OUT, null, StatesError.TIMEOUT,
+              "The execution ran longer than the maximum duration of a Standard execution "
+                  + "(one year)", -1)));
+    }
     StatesBlock block = execution.stateMachine().definition().block();
     // Step Functions gives the first state's entry previousEventId 0, like ExecutionStarted.
     Lane lane = new Lane(0);
@@ -127,6 +146,7 @@ final class ExecutionRun {
   private void end(ExecutionStatus status, JsonNode output, String error, String cause,
       long previous) {
     root.abort();
+    cancelTimeLimit.run();
     HistoryEventType type = switch (status) {
       case SUCCEEDED -> HistoryEventType.ExecutionSucceeded;
       case FAILED -> HistoryEventType.ExecutionFailed;
@@ -287,6 +307,11 @@ final class ExecutionRun {
     try {
       effective = select(wait.inputPath(), visit.input, context, visit, "InputPath");
       until = waitUntil(wait, effective, context, visit);
+      // Developer guide, Wait state: a Standard workflow waits at most one year.
+      if (until.isAfter(now().plus(MAX_DURATION))) {
+        throw new StatesError(StatesError.RUNTIME, "Wait state delay is too long: state '"
+            + visit.name() + "' would wait until " + until + ", more than one year");
+      }
     } catch (StatesError e) {
       fail(visit, e);
       return;
@@ -892,7 +917,9 @@ final class ExecutionRun {
     long id = execution.record(type, stateName, lane.previous, details, now());
     if (id > 0) {
       lane.previous = id;
-      if (id >= HISTORY_LIMIT - 1) {
+      // Step Functions quotas: an execution fails when its history reaches 25,000 events;
+      // recorded on AWS, the failure event comes after the 25,000th.
+      if (id >= HISTORY_LIMIT) {
         end(ExecutionStatus.FAILED, null, StatesError.RUNTIME, "The execution reached the "
             + "maximum number of history events (" + HISTORY_LIMIT + ").", id);
       }

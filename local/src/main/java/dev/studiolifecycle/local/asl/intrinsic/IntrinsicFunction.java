@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.studiolifecycle.local.asl.StatesError;
@@ -85,7 +86,8 @@ public enum IntrinsicFunction {
         throw fail("the argument is not valid JSON text: " + e.getOriginalMessage());
       }
       if (parsed == null || parsed.isMissingNode()) {
-        throw fail("the argument is empty, not JSON text");
+        // Recorded on AWS: States.StringToJson of an empty string is null.
+        return NullNode.getInstance();
       }
       return parsed;
     }
@@ -490,7 +492,38 @@ public enum IntrinsicFunction {
   }
 
   /** Strings go in as they are; other values as their JSON text ({@code 42}, {@code null}). */
+  /**
+   * How States.Format writes a value: strings as they are, numbers, booleans and null as JSON, and
+   * an object the way Java writes a map ({@code {k=1}}), as recorded on AWS, not as JSON text.
+   * Arrays are written the way Java writes a list ({@code [a, b]}): the same rule, not recorded.
+   */
   static String formatValue(JsonNode value) {
-    return value.isTextual() ? value.asText() : compact(value);
+    if (value.isTextual()) {
+      return value.asText();
+    }
+    if (value.isObject()) {
+      StringBuilder text = new StringBuilder("{");
+      value
+          .fields()
+          .forEachRemaining(
+              field -> {
+                if (text.length() > 1) {
+                  text.append(", ");
+                }
+                text.append(field.getKey()).append('=').append(formatValue(field.getValue()));
+              });
+      return text.append('}').toString();
+    }
+    if (value.isArray()) {
+      StringBuilder text = new StringBuilder("[");
+      for (JsonNode item : value) {
+        if (text.length() > 1) {
+          text.append(", ");
+        }
+        text.append(formatValue(item));
+      }
+      return text.append(']').toString();
+    }
+    return compact(value);
   }
 }

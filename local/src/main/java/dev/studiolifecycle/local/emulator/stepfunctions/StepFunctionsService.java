@@ -463,10 +463,10 @@ public final class StepFunctionsService implements EmulatedService {
     } catch (JsonProcessingException e) {
       throw StepFunctionsErrors.invalidExecutionInput(e.getOriginalMessage());
     }
-    if (parsedInput == null || !parsedInput.isObject()) {
-      throw StepFunctionsErrors.invalidExecutionInput(
-          "the studio-lifecycle emulator runs executions whose input is a JSON object, got "
-              + (parsedInput == null ? "nothing" : parsedInput.getNodeType()));
+    if (parsedInput == null || parsedInput.isMissingNode()) {
+      // StartExecution's input is any JSON text (an object, array, string, number, boolean or
+      // null: Step Functions accepts them all); blank text is none of those.
+      throw StepFunctionsErrors.invalidExecutionInput("the input is not JSON text");
     }
     String executionArn = AwsIdentity.executionArn(deployed.machine().name(), executionName);
     Execution execution;

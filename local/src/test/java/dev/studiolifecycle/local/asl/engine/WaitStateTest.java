@@ -98,4 +98,35 @@ class WaitStateTest {
     // 100 waits of a minute: 100 virtual minutes, no real waiting.
     assertThat(execution.stopDate()).contains(START.plusSeconds(6000));
   }
+
+  /** Developer guide, Wait state: a Standard workflow may wait one year at most. */
+  @Test
+  void aWaitOfMoreThanAYearFailsTheExecution() {
+    Execution execution = run("'Seconds': 99999999", "{}");
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(execution.error()).contains("States.Runtime");
+    assertThat(execution.cause().orElseThrow()).startsWith("Wait state delay is too long");
+    assertThat(clock.instant()).isEqualTo(START);
+
+    // A wait of one year is allowed, and leaves the execution no time: it times out.
+    Execution yearLong = run("'Seconds': 31536000", "{}");
+    assertThat(yearLong.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+  }
+
+  /** Step Functions quotas: a Standard execution runs one year at most (States.Timeout). */
+  @Test
+  void anExecutionThatWaitsPastOneYearTimesOut() {
+    ExecutionEngine engine = ExecutionEngine.builder(clock).build();
+    String twoWaits =
+        "{'StartAt': 'A', 'States': {'A': {'Type': 'Wait', 'Seconds': 20000000, 'Next': 'B'},"
+            + " 'B': {'Type': 'Wait', 'Seconds': 20000000, 'End': true}}}";
+    Execution longRun =
+        engine.run(
+            StateMachine.of("Long", StateMachineDefinition.parse(json(twoWaits))),
+            "long",
+            ExecutionEngine.parseInput("{}"));
+    assertThat(longRun.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+    assertThat(longRun.error()).contains("States.Timeout");
+    assertThat(longRun.cause().orElseThrow()).contains("one year");
+  }
 }
