@@ -175,7 +175,7 @@ public final class IamService implements EmulatedService, RoleAssumption {
             : seed.assumeRolePolicyDocument();
     JsonNode trustPolicy =
         checkedForSeed(
-            () -> PolicyDocuments.checkTrustPolicy(trust),
+            () -> PolicyDocuments.checkTrustPolicy(trust, this::roleArnExists),
             "trust policy of role " + seed.roleName());
     if (seed.permissionsBoundaryArn() != null) {
       checkedForSeed(
@@ -346,12 +346,22 @@ public final class IamService implements EmulatedService, RoleAssumption {
   }
 
   /** A role's trust policy document, within the size quota and valid, as a JSON tree. */
-  private static JsonNode trustPolicy(String document) {
+  private JsonNode trustPolicy(String document) {
     if (document.length() > MAX_TRUST_POLICY_CHARS) {
       throw IamErrors.limitExceeded(
           "Cannot exceed quota for ACLSizePerRole: " + MAX_TRUST_POLICY_CHARS);
     }
-    return PolicyDocuments.checkTrustPolicy(document);
+    return PolicyDocuments.checkTrustPolicy(document, this::roleArnExists);
+  }
+
+  /** Whether a role ARN of this account names a role that exists, path included. */
+  private boolean roleArnExists(String roleArn) {
+    Matcher matcher = ROLE_ARN.matcher(roleArn);
+    if (!matcher.matches()) {
+      return false;
+    }
+    Role role = roles.get(key(matcher.group(3)));
+    return role != null && role.arn.equals(roleArn);
   }
 
   private ServiceReply getRole(IamInput input, QueryParameters parameters) {

@@ -3,8 +3,14 @@ package dev.studiolifecycle.local.emulator.iam;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.emulator.AwsIdentity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The checks IAM makes on policy documents (identity policies and trust policies), and the trust
@@ -34,8 +40,14 @@ final class PolicyDocuments {
     return policy;
   }
 
-  /** Checks a role's trust policy (AssumeRolePolicyDocument). */
-  static JsonNode checkTrustPolicy(String document) {
+  /**
+   * Checks a role's trust policy (AssumeRolePolicyDocument), including its principals: IAM refuses
+   * a service principal it does not know and a principal of this account that does not exist
+   * ("Invalid principal in policy: ...").
+   *
+   * @param roleExists whether a role ARN of this account names an existing role
+   */
+  static JsonNode checkTrustPolicy(String document, Predicate<String> roleExists) {
     JsonNode policy = parse(document);
     for (JsonNode statement : statements(policy)) {
       checkEffect(statement);
@@ -48,8 +60,104 @@ final class PolicyDocuments {
       if (!statement.has("Action") && !statement.has("NotAction")) {
         throw IamErrors.malformedPolicy("Missing required field Action");
       }
+      checkPrincipals(
+          statement.has("Principal") ? statement.get("Principal") : statement.get("NotPrincipal"),
+          roleExists);
     }
     return policy;
+  }
+
+  /**
+   * The service principals a trust policy may name here: AWS services whose principal is
+   * {@code <service>.amazonaws.com}. IAM knows every AWS service; this list holds the ones an
+   * execution role, this project's functions and their neighbours use, and any other is refused
+   * (the stricter reading: a misspelt principal must fail here, as it fails on AWS).
+   */
+  static final Set<String> SERVICE_PRINCIPALS =
+      Set.of(
+          "sagemaker.amazonaws.com",
+          "forecast.amazonaws.com",
+          "lambda.amazonaws.com",
+          "states.amazonaws.com",
+          "events.amazonaws.com",
+          "scheduler.amazonaws.com",
+          "sns.amazonaws.com",
+          "sqs.amazonaws.com",
+          "ec2.amazonaws.com",
+          "ecs-tasks.amazonaws.com",
+          "glue.amazonaws.com",
+          "bedrock.amazonaws.com",
+          "apigateway.amazonaws.com",
+          "cloudformation.amazonaws.com",
+          "codebuild.amazonaws.com",
+          "codepipeline.amazonaws.com",
+          "firehose.amazonaws.com",
+          "logs.amazonaws.com",
+          "monitoring.amazonaws.com",
+          "s3.amazonaws.com",
+          "ssm.amazonaws.com",
+          "servicecatalog.amazonaws.com",
+          "elasticmapreduce.amazonaws.com",
+          "emr-serverless.amazonaws.com",
+          "redshift.amazonaws.com",
+          "kms.amazonaws.com",
+          "sso.amazonaws.com");
+
+  private static final Pattern ACCOUNT_PRINCIPAL =
+      Pattern.compile(
+          "(\\d{12})|arn:aws:iam::(\\d{12}):(root|role/.+|user/.+|assumed-role/.+)");
+
+  private static void checkPrincipals(JsonNode principal, Predicate<String> roleExists) {
+    if (principal == null || principal.isTextual()) {
+      if (principal != null && !"*".equals(principal.textValue())) {
+        throw IamErrors.malformedPolicy("Invalid principal in policy: " + principal);
+      }
+      return;
+    }
+    if (!principal.isObject()) {
+      throw IamErrors.malformedPolicy("Syntax errors in policy.");
+    }
+    principal
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              for (String value : strings(entry.getValue())) {
+                String quoted =
+                    "\"" + entry.getKey().toUpperCase(Locale.ROOT) + "\":\"" + value + "\"";
+                boolean valid =
+                    switch (entry.getKey()) {
+                      case "Service" -> SERVICE_PRINCIPALS.contains(value);
+                      case "AWS" -> validAwsPrincipal(value, roleExists);
+                      case "Federated", "CanonicalUser" -> !value.isBlank();
+                      default -> false;
+                    };
+                if (!valid) {
+                  throw IamErrors.malformedPolicy("Invalid principal in policy: " + quoted);
+                }
+              }
+            });
+  }
+
+  /**
+   * An AWS principal: "*", an account id or ARN, or a role of this account that exists (IAM turns
+   * a role ARN into the role's unique id when the policy is saved, so a role that does not exist
+   * is refused). Users and sessions of this account are not modelled, and refused.
+   */
+  private static boolean validAwsPrincipal(String value, Predicate<String> roleExists) {
+    if ("*".equals(value)) {
+      return true;
+    }
+    Matcher matcher = ACCOUNT_PRINCIPAL.matcher(value);
+    if (!matcher.matches()) {
+      return false;
+    }
+    String account = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+    if (!AwsIdentity.ACCOUNT_ID.equals(account)
+        || matcher.group(1) != null
+        || "root".equals(matcher.group(3))) {
+      return true;
+    }
+    return matcher.group(3).startsWith("role/") && roleExists.test(value);
   }
 
   /** Whether the trust policy lets {@code servicePrincipal} assume the role. */
