@@ -114,6 +114,15 @@ public final class EmulatorCommand implements Callable<Integer> {
   Map<String, String> parameters = new LinkedHashMap<>();
 
   @Option(
+      names = "--request-log-limit",
+      paramLabel = "<calls>",
+      defaultValue = "10000",
+      description =
+          "How many of the latest calls the emulator keeps in its request log (default: "
+              + "${DEFAULT-VALUE}); older ones are dropped and counted.")
+  int requestLogLimit;
+
+  @Option(
       names = "--handler-log",
       paramLabel = "<file>",
       description = "Where the handlers' logs and metrics go (default: stderr).")
@@ -157,9 +166,14 @@ public final class EmulatorCommand implements Callable<Integer> {
     StandardOutputRouter.install();
     PrintWriter err = spec.commandLine().getErr();
     Scenario scenario = null;
+    if (requestLogLimit < 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--request-log-limit must be at least 1, got " + requestLogLimit);
+    }
     AwsEmulator.Builder builder =
         AwsEmulator.builder()
             .port(port)
+            .requestLogLimit(requestLogLimit)
             .clock(new ScaledClock(Instant.now().truncatedTo(ChronoUnit.MILLIS), timeScale));
     AwsEmulator emulator;
     try {

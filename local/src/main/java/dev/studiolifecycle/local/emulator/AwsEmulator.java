@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,12 +46,17 @@ public final class AwsEmulator implements AutoCloseable {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
+    // A client that has not sent its whole request in a minute is dropped, so a stalled client
+    // cannot hold a thread for ever.
+    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+      System.setProperty("sun.net.httpserver.maxReqTime", "60");
+    }
   }
 
   private final SimulationClock clock;
   private final int requestedPort;
   private final int threads;
-  private final RequestLog requestLog = new RequestLog();
+  private final RequestLog requestLog;
   private final ScheduledActions scheduledActions = new ScheduledActions();
   private final FaultInjector faults;
   private final IamService iam;
@@ -65,6 +71,7 @@ public final class AwsEmulator implements AutoCloseable {
     this.clock = builder.clock;
     this.requestedPort = builder.port;
     this.threads = builder.threads;
+    this.requestLog = new RequestLog(builder.requestLogLimit);
     IdSource ids = new IdSource(builder.randomSeed);
     this.faults = new FaultInjector(clock, builder.randomSeed);
     this.iam = new IamService(clock, ids);
@@ -90,7 +97,16 @@ public final class AwsEmulator implements AutoCloseable {
     }
     try {
       HttpServer created = HttpServer.create(new InetSocketAddress(loopback(), requestedPort), 64);
-      executor = Executors.newFixedThreadPool(threads, new DaemonThreads());
+      // A thread per request in flight, so that clients that send slowly never hold up the
+      // others; idle threads go after a minute.
+      executor =
+          new ThreadPoolExecutor(
+              threads,
+              Integer.MAX_VALUE,
+              60,
+              TimeUnit.SECONDS,
+              new SynchronousQueue<>(),
+              new DaemonThreads());
       created.setExecutor(executor);
       created.createContext("/", dispatcher);
       created.start();
@@ -228,8 +244,18 @@ public final class AwsEmulator implements AutoCloseable {
     private int threads = 8;
     private long randomSeed = 20260105L;
     private SageMakerTimings sageMakerTimings = SageMakerTimings.defaults();
+    private int requestLogLimit = RequestLog.DEFAULT_LIMIT;
 
     private Builder() {}
+
+    /** How many calls the request log keeps; older ones are dropped and counted. */
+    public Builder requestLogLimit(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("requestLogLimit must be at least 1, got " + value);
+      }
+      this.requestLogLimit = value;
+      return this;
+    }
 
     /** The simulation clock; a fresh {@link VirtualClock} unless set. */
     public Builder clock(SimulationClock value) {
@@ -246,7 +272,10 @@ public final class AwsEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Threads serving requests (calls may nest, e.g. a workflow calling SageMaker). */
+    /**
+     * Threads kept ready to serve requests (calls may nest, e.g. a workflow calling SageMaker);
+     * more are started while more requests are in flight.
+     */
     public Builder threads(int value) {
       if (value < 1) {
         throw new IllegalArgumentException("threads must be at least 1, got " + value);

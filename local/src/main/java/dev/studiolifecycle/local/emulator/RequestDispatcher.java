@@ -89,8 +89,25 @@ final class RequestDispatcher implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
-      Answer answer =
-          dispatch(exchange.getRequestHeaders(), exchange.getRequestURI().getRawQuery(), body);
+      Answer answer;
+      try {
+        answer =
+            dispatch(exchange.getRequestHeaders(), exchange.getRequestURI().getRawQuery(), body);
+      } catch (FormDecoder.MalformedForm e) {
+        // Common Errors of the AWS APIs: MalformedQueryString, "the query string contains a
+        // syntax error"; answered, never a closed connection.
+        answer =
+            xmlError(
+                new AwsServiceError("MalformedQueryString", 404, e.getMessage()), null, ids.uuid());
+      } catch (RuntimeException bug) {
+        LOG.log(System.Logger.Level.ERROR, "emulator failure reading a request", bug);
+        answer =
+            xmlError(
+                new AwsServiceError(
+                    "InternalFailure", 500, "The studio-lifecycle emulator failed: " + bug),
+                null,
+                ids.uuid());
+      }
       Headers headers = exchange.getResponseHeaders();
       headers.set("Content-Type", answer.contentType());
       answer.headers().forEach(headers::set);

@@ -2,17 +2,38 @@ package dev.studiolifecycle.local.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
-/** Every call the emulator answered, in arrival order; thread-safe. */
+/**
+ * The calls the emulator answered, in arrival order, up to a limit: beyond it the oldest are
+ * dropped (and counted), so that a long-running standalone emulator does not grow without bound.
+ * Thread-safe.
+ */
 public final class RequestLog {
 
-  private final List<RecordedCall> calls = new ArrayList<>();
+  /** How many calls are kept unless a limit is given. */
+  public static final int DEFAULT_LIMIT = 100_000;
+
+  private final ArrayDeque<RecordedCall> calls = new ArrayDeque<>();
+  private final int limit;
   private long nextSequence = 1;
+  private long dropped;
+
+  public RequestLog() {
+    this(DEFAULT_LIMIT);
+  }
+
+  /** Keeps the newest {@code limit} calls. */
+  public RequestLog(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("the request log must keep at least 1 call, got " + limit);
+    }
+    this.limit = limit;
+  }
 
   synchronized RecordedCall record(
       Instant time,
@@ -38,7 +59,11 @@ public final class RequestLog {
             errorCode,
             caller,
             requestId);
-    calls.add(call);
+    calls.addLast(call);
+    if (calls.size() > limit) {
+      calls.removeFirst();
+      dropped++;
+    }
     return call;
   }
 
@@ -71,8 +96,18 @@ public final class RequestLog {
     return actions;
   }
 
+  /** How many calls are kept. */
   public synchronized int size() {
     return calls.size();
+  }
+
+  /** How many calls were dropped, oldest first, to stay within the limit. */
+  public synchronized long dropped() {
+    return dropped;
+  }
+
+  public int limit() {
+    return limit;
   }
 
   /** Forgets every call, e.g. between the arrange and act parts of a test. */

@@ -88,6 +88,7 @@ class EmulatorCommandTest {
 
     assertThat(command.listening.await(30, TimeUnit.SECONDS)).isTrue();
     assertThat(command.emulator().iam().propagationDelay()).isEqualTo(expected);
+    assertThat(command.emulator().requestLog().limit()).isEqualTo(10_000);
 
     command.stop();
     assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();

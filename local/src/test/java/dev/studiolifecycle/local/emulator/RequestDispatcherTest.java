@@ -10,10 +10,14 @@ import dev.studiolifecycle.local.emulator.iam.RoleSeed;
 import dev.studiolifecycle.local.emulator.sagemaker.DomainSeed;
 import dev.studiolifecycle.local.time.VirtualClock;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -188,6 +192,56 @@ class RequestDispatcherTest {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(MAPPER.readTree(response.body()).get("__type").asText())
         .isEqualTo("SerializationException");
+  }
+
+  /** A bad percent-encoding is answered in the query protocol's error shape, not dropped. */
+  @Test
+  void aMalformedQueryStringIsAnsweredAsOne() throws Exception {
+    HttpResponse<String> response =
+        post(
+            "iam",
+            "Action=ListRoles&Version=2010-05-08&PathPrefix=%zz",
+            "application/x-www-form-urlencoded",
+            null);
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).contains("<Code>MalformedQueryString</Code>").contains("%zz");
+  }
+
+  /** Clients that send their request slowly each hold a thread of their own, not the server. */
+  @Test
+  void slowClientsDoNotHoldUpOthers() throws Exception {
+    List<Socket> stalled = new ArrayList<>();
+    try {
+      for (int i = 0; i < 12; i++) {
+        Socket socket = new Socket("127.0.0.1", emulator.port());
+        // Headers promise a body that never comes.
+        socket
+            .getOutputStream()
+            .write(
+                ("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n"
+                        + "Authorization: "
+                        + SIGNED.formatted("sts")
+                        + "\r\n\r\nAction=")
+                    .getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        stalled.add(socket);
+      }
+
+      assertThat(
+              clients
+                  .sts
+                  .getCallerIdentity(
+                      r ->
+                          r.overrideConfiguration(
+                              c -> c.apiCallTimeout(Duration.ofSeconds(10))))
+                  .account())
+          .isEqualTo("123456789012");
+    } finally {
+      for (Socket socket : stalled) {
+        socket.close();
+      }
+    }
   }
 
   @Test

@@ -52,6 +52,19 @@ class RequestLogTest {
   }
 
   @Test
+  void keepsTheNewestCallsUpToItsLimitAndCountsTheDropped() {
+    RequestLog log = new RequestLog(3);
+    for (int i = 1; i <= 5; i++) {
+      recordGetCallerIdentity(log, "r" + i);
+    }
+
+    assertThat(log.size()).isEqualTo(3);
+    assertThat(log.dropped()).isEqualTo(2);
+    assertThat(log.calls()).extracting(RecordedCall::requestId).containsExactly("r3", "r4", "r5");
+    assertThat(log.calls()).extracting(RecordedCall::sequence).containsExactly(3L, 4L, 5L);
+  }
+
+  @Test
   void sequenceNumbersKeepGrowingAfterAClear() {
     RequestLog log = new RequestLog();
     recordGetCallerIdentity(log, "r1");
