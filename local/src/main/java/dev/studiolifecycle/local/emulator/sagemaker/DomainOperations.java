@@ -39,11 +39,9 @@ final class DomainOperations {
     String access =
         input.optionalEnum("AppNetworkAccessType", List.of("PublicInternetOnly", "VpcOnly"));
     JsonInput domainSettings = input.optionalObject("DomainSettings");
+    SageMakerConstraints.checkShape(domainSettings, "DomainSettings");
     JsonInput spaceDefaults = input.optionalObject("DefaultSpaceSettings");
-    if (spaceDefaults != null) {
-      spaceDefaults.optionalString(
-          "ExecutionRole", SageMakerConstraints.ROLE_ARN, SageMakerConstraints.ROLE_ARN_MAX);
-    }
+    SageMakerConstraints.checkShape(spaceDefaults, "DefaultSpaceSettings");
     Map<String, String> tags = SageMakerConstraints.readTags(input, "Tags");
     input.throwIfInvalid();
     if ("VpcOnly".equals(access) && (vpcId == null || !input.has("SubnetIds"))) {
@@ -90,11 +88,9 @@ final class DomainOperations {
     JsonInput defaults = input.optionalObject("DefaultUserSettings");
     SageMakerConstraints.checkUserSettings(defaults);
     JsonInput forUpdate = input.optionalObject("DomainSettingsForUpdate");
+    SageMakerConstraints.checkShape(forUpdate, "DomainSettingsForUpdate");
     JsonInput spaceDefaults = input.optionalObject("DefaultSpaceSettings");
-    if (spaceDefaults != null) {
-      spaceDefaults.optionalString(
-          "ExecutionRole", SageMakerConstraints.ROLE_ARN, SageMakerConstraints.ROLE_ARN_MAX);
-    }
+    SageMakerConstraints.checkShape(spaceDefaults, "DefaultSpaceSettings");
     input.optionalEnum("AppSecurityGroupManagement", List.of("Service", "Customer"));
     input.optionalStringList("SubnetIds", 16, SageMakerConstraints.SUBNET_ID, null);
     String access =

@@ -197,6 +197,15 @@ final class JsonInput {
     violations.add(value, at(member), constraint);
   }
 
+  /**
+   * Checks this object against a shape of the SageMaker API model ({@link SettingsShapes}): every
+   * member, at every depth.
+   */
+  void checkShape(String shapeName) {
+    String at = path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
+    SettingsShapes.model().check(shapeName, node, at, violations);
+  }
+
   /** Throws a ValidationException naming every violation found so far. */
   void throwIfInvalid() {
     violations.throwIfAny(SageMakerErrors::validation);

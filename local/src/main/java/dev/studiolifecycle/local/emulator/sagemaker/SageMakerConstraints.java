@@ -19,24 +19,8 @@ final class SageMakerConstraints {
 
   static final Pattern NAME = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
   static final Pattern DOMAIN_ID = Pattern.compile("d-(-*[a-z0-9]){1,61}");
-  static final Pattern ROLE_ARN =
-      Pattern.compile("arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
-  static final Pattern IMAGE_ARN =
-      Pattern.compile(
-          "arn:aws(-[\\w]+)*:sagemaker:.+:[0-9]{12}:image/[a-zA-Z0-9]([-.]?[a-zA-Z0-9])*");
-  static final Pattern IMAGE_VERSION_ARN =
-      Pattern.compile(
-          "(arn:aws(-[\\w]+)*:sagemaker:.+:[0-9]{12}:image-version/[a-z0-9]([-.]?[a-z0-9])*/[0-9]+"
-              + "|None)");
-  static final Pattern LIFECYCLE_CONFIG_ARN =
-      Pattern.compile(
-          "(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:studio-lifecycle-config/.*|None)");
-  static final Pattern IMAGE_NAME = Pattern.compile("[a-zA-Z0-9]([-.]?[a-zA-Z0-9]){0,62}");
-  static final Pattern SECURITY_GROUP = Pattern.compile("[-0-9a-zA-Z]+");
   static final Pattern VPC_ID = Pattern.compile("[-0-9a-zA-Z]+");
   static final Pattern SUBNET_ID = Pattern.compile("[-0-9a-zA-Z]+");
-  static final Pattern S3_URI = Pattern.compile("(https|s3)://([^/]+)/?(.*)");
-  static final Pattern KMS_KEY = Pattern.compile("[a-zA-Z0-9:/_-]*");
   static final Pattern RESOURCE_ARN =
       Pattern.compile("arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:.+");
   static final Pattern TAG_TEXT = Pattern.compile("([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)");
@@ -45,7 +29,6 @@ final class SageMakerConstraints {
   static final Pattern DISPLAY_NAME = Pattern.compile("(?!\\s*$).+");
 
   static final int NAME_MAX = 63;
-  static final int ROLE_ARN_MAX = 2048;
   static final int MAX_TAGS = 50;
 
   static final List<String> APP_TYPES =
@@ -63,41 +46,7 @@ final class SageMakerConstraints {
   static final List<String> SORT_ORDERS = List.of("Ascending", "Descending");
   static final List<String> SHARING_TYPES = List.of("Private", "Shared");
   static final List<String> FEATURE_STATUS = List.of("ENABLED", "DISABLED");
-  static final List<String> ML_TOOLS =
-      List.of(
-          "DataWrangler",
-          "FeatureStore",
-          "EmrClusters",
-          "AutoMl",
-          "Experiments",
-          "Training",
-          "ModelEvaluation",
-          "Pipelines",
-          "Models",
-          "JumpStart",
-          "InferenceRecommender",
-          "Endpoints",
-          "Projects",
-          "InferenceOptimization",
-          "PerformanceEvaluation",
-          "LakeraGuard",
-          "Comet",
-          "DeepchecksLLMEvaluation",
-          "Fiddler",
-          "HyperPodClusters",
-          "RunningInstances",
-          "Datasets",
-          "Evaluators");
   static final Set<String> INSTANCE_TYPES = loadInstanceTypes();
-
-  private static final List<String> APP_SETTINGS_WITH_RESOURCE_SPEC =
-      List.of(
-          "JupyterServerAppSettings",
-          "KernelGatewayAppSettings",
-          "TensorBoardAppSettings",
-          "RSessionAppSettings",
-          "CodeEditorAppSettings",
-          "JupyterLabAppSettings");
 
   private SageMakerConstraints() {}
 
@@ -121,105 +70,35 @@ final class SageMakerConstraints {
     return input.optionalString(member, NAME, NAME_MAX);
   }
 
-  /** Checks a UserSettings structure (CreateUserProfile, UpdateUserProfile, CreateDomain). */
+  /**
+   * Checks a UserSettings structure (CreateUserProfile, UpdateUserProfile, CreateDomain,
+   * UpdateDomain) as the API model says, every member at every depth.
+   */
   static void checkUserSettings(JsonInput settings) {
-    if (settings == null) {
-      return;
-    }
-    settings.optionalString("ExecutionRole", ROLE_ARN, ROLE_ARN_MAX);
-    String executionRole = settings.optionalString("ExecutionRole", null, Integer.MAX_VALUE);
-    if (executionRole != null && executionRole.length() < 20) {
-      settings.violation(
-          "ExecutionRole", executionRole, "Member must have length greater than or equal to 20");
-    }
-    settings.optionalStringList("SecurityGroups", 5, SECURITY_GROUP, null);
-    JsonInput sharing = settings.optionalObject("SharingSettings");
-    if (sharing != null) {
-      sharing.optionalEnum("NotebookOutputOption", List.of("Allowed", "Disabled"));
-      sharing.optionalString("S3OutputPath", S3_URI, 1024);
-      sharing.optionalString("S3KmsKeyId", KMS_KEY, 2048);
-    }
-    checkAppSettings(settings);
-    JsonInput rstudio = settings.optionalObject("RStudioServerProAppSettings");
-    if (rstudio != null) {
-      rstudio.optionalEnum("AccessStatus", FEATURE_STATUS);
-      rstudio.optionalEnum("UserGroup", List.of("R_STUDIO_ADMIN", "R_STUDIO_USER"));
-    }
-    JsonInput canvas = settings.optionalObject("CanvasAppSettings");
-    if (canvas != null) {
-      JsonInput forecasting = canvas.optionalObject("TimeSeriesForecastingSettings");
-      if (forecasting != null) {
-        forecasting.optionalEnum("Status", FEATURE_STATUS);
-        forecasting.optionalString("AmazonForecastRoleArn", ROLE_ARN, ROLE_ARN_MAX);
-      }
-      JsonInput modelRegister = canvas.optionalObject("ModelRegisterSettings");
-      if (modelRegister != null) {
-        modelRegister.optionalEnum("Status", FEATURE_STATUS);
-        modelRegister.optionalString("CrossAccountModelRegisterRoleArn", ROLE_ARN, ROLE_ARN_MAX);
-      }
-      for (String feature : List.of("DirectDeploySettings", "KendraSettings")) {
-        JsonInput featureSettings = canvas.optionalObject(feature);
-        if (featureSettings != null) {
-          featureSettings.optionalEnum("Status", FEATURE_STATUS);
-        }
-      }
-      JsonInput generativeAi = canvas.optionalObject("GenerativeAiSettings");
-      if (generativeAi != null) {
-        generativeAi.optionalString("AmazonBedrockRoleArn", ROLE_ARN, ROLE_ARN_MAX);
-      }
-    }
-    settings.optionalString("DefaultLandingUri", null, 1023);
-    settings.optionalEnum("StudioWebPortal", FEATURE_STATUS);
-    settings.optionalEnum("AutoMountHomeEFS", List.of("Enabled", "Disabled", "DefaultAsDomain"));
-    JsonInput portal = settings.optionalObject("StudioWebPortalSettings");
-    if (portal != null) {
-      portal.optionalStringList("HiddenMlTools", Integer.MAX_VALUE, null, ML_TOOLS);
-      portal.optionalStringList("HiddenAppTypes", Integer.MAX_VALUE, null, APP_TYPES);
-      portal.optionalStringList("HiddenInstanceTypes", Integer.MAX_VALUE, null, INSTANCE_TYPES);
-    }
-    JsonInput posix = settings.optionalObject("CustomPosixUserConfig");
-    if (posix != null) {
-      posix.optionalLong("Uid", 10000, 4000000);
-      posix.optionalLong("Gid", 1001, 4000000);
-    }
-    JsonInput storage = settings.optionalObject("SpaceStorageSettings");
-    if (storage != null) {
-      JsonInput ebs = storage.optionalObject("DefaultEbsStorageSettings");
-      if (ebs != null) {
-        ebs.optionalInt("DefaultEbsVolumeSizeInGb", 5, 16384, 5);
-        ebs.optionalInt("MaximumEbsVolumeSizeInGb", 5, 16384, 5);
-      }
+    if (settings != null) {
+      settings.checkShape("UserSettings");
     }
   }
 
-  /** Checks a SpaceSettings structure (CreateSpace). */
+  /** Checks a SpaceSettings structure (CreateSpace, UpdateSpace) as the API model says. */
   static void checkSpaceSettings(JsonInput settings) {
-    if (settings == null) {
-      return;
-    }
-    checkAppSettings(settings);
-    settings.optionalEnum("AppType", APP_TYPES);
-    settings.optionalEnum("SpaceManagedResources", FEATURE_STATUS);
-    settings.optionalEnum("RemoteAccess", FEATURE_STATUS);
-    JsonInput storage = settings.optionalObject("SpaceStorageSettings");
-    if (storage != null) {
-      JsonInput ebs = storage.optionalObject("EbsStorageSettings");
-      if (ebs != null) {
-        ebs.optionalInt("EbsVolumeSizeInGb", 5, 16384, 5);
-      }
+    if (settings != null) {
+      settings.checkShape("SpaceSettings");
     }
   }
 
-  /** Checks a ResourceSpec (CreateApp, and the default specs of app settings). */
+  /** Checks a ResourceSpec (CreateApp) as the API model says. */
   static void checkResourceSpec(JsonInput spec) {
-    if (spec == null) {
-      return;
+    if (spec != null) {
+      spec.checkShape("ResourceSpec");
     }
-    spec.optionalString("SageMakerImageArn", IMAGE_ARN, 256);
-    spec.optionalString("SageMakerImageVersionArn", IMAGE_VERSION_ARN, 256);
-    spec.optionalString("SageMakerImageVersionAlias", null, 128);
-    spec.optionalEnum("InstanceType", INSTANCE_TYPES);
-    spec.optionalString("LifecycleConfigArn", LIFECYCLE_CONFIG_ARN, 256);
+  }
+
+  /** Checks any other settings structure of the model: DomainSettings, DefaultSpaceSettings. */
+  static void checkShape(JsonInput settings, String shapeName) {
+    if (settings != null) {
+      settings.checkShape(shapeName);
+    }
   }
 
   /** Reads a TagList ({@code [{"Key": .., "Value": ..}]}), checking the model's rules. */
@@ -236,22 +115,6 @@ final class SageMakerConstraints {
       }
     }
     return tags;
-  }
-
-  private static void checkAppSettings(JsonInput settings) {
-    for (String appSettings : APP_SETTINGS_WITH_RESOURCE_SPEC) {
-      JsonInput app = settings.optionalObject(appSettings);
-      if (app == null) {
-        continue;
-      }
-      checkResourceSpec(app.optionalObject("DefaultResourceSpec"));
-      for (JsonInput image : app.optionalObjectList("CustomImages", 200)) {
-        image.requiredString("ImageName", IMAGE_NAME, 63);
-        image.optionalInt("ImageVersionNumber", 0, Integer.MAX_VALUE, 0);
-        image.requiredString("AppImageConfigName", NAME, NAME_MAX);
-      }
-      app.optionalStringList("LifecycleConfigArns", Integer.MAX_VALUE, LIFECYCLE_CONFIG_ARN, null);
-    }
   }
 
   private static Set<String> loadInstanceTypes() {
