@@ -70,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
               logs.start(
                   LocalWorkflowRuntime.builder(root)
                       .scenario(scenario)
-                      .iamEnforced(!project.noIam))) {
+                      .iamEnforced(project.iam.enforced()))) {
         return logs.divert(() -> demo(runtime, scenario, onboarding, offboarding, out, wallStart));
       }
     } catch (BadInput | ScenarioException | TemplateException e) {

@@ -29,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -128,12 +129,7 @@ public final class EmulatorCommand implements Callable<Integer> {
       description = "Where the handlers' logs and metrics go (default: stderr).")
   Path handlerLog;
 
-  @Option(
-      names = "--no-iam",
-      description =
-          "Do not evaluate the functions' and state machine's calls against their policies in "
-              + "template.yaml (by default every call is, and refused as IAM would refuse it)")
-  boolean noIam;
+  @Mixin IamOption iam;
 
   private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -274,7 +270,8 @@ public final class EmulatorCommand implements Callable<Integer> {
    */
   private void deploy(AwsEmulator emulator, Path template, Scenario scenario, PrintWriter err)
       throws IOException {
-    LocalStepFunctions.Builder builder = LocalStepFunctions.builder(emulator).iamEnforced(!noIam);
+    LocalStepFunctions.Builder builder =
+        LocalStepFunctions.builder(emulator).iamEnforced(iam.enforced());
     if (scenario != null && scenario.randomSeed() != null) {
       builder.randomSeed(scenario.randomSeed());
     }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -91,12 +92,7 @@ public final class HrEventCommand implements Callable<Integer> {
       description = "Append the handlers' log lines and metrics to this file (default: dropped)")
   Path handlerLogs;
 
-  @Option(
-      names = "--no-iam",
-      description =
-          "Do not evaluate the functions' and state machine's calls against their policies in "
-              + "template.yaml (by default every call is, and refused as IAM would refuse it)")
-  boolean noIam;
+  @Mixin IamOption iam;
 
   @Override
   public Integer call() {
@@ -114,7 +110,7 @@ public final class HrEventCommand implements Callable<Integer> {
       LocalWorkflowRuntime.Builder builder =
           LocalWorkflowRuntime.builder(root)
               .scenario(ScenarioLoader.load(scenario))
-              .iamEnforced(!noIam);
+              .iamEnforced(iam.enforced());
       parameters.forEach(builder::parameter);
       try (HandlerLogs logs = HandlerLogs.open(handlerLogs)) {
         try (LocalWorkflowRuntime runtime = logs.start(builder)) {

@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,10 +26,5 @@ final class ProjectOptions {
               + "(default: the current directory)")
   Path projectRoot;
 
-  @Option(
-      names = "--no-iam",
-      description =
-          "Do not evaluate the functions' and state machine's calls against their policies in "
-              + "template.yaml (by default every call is, and refused as IAM would refuse it)")
-  boolean noIam;
+  @Mixin IamOption iam;
 }

@@ -87,7 +87,9 @@ public final class RunCommand implements Callable<Integer> {
       Scenario scenario = scenarioFile == null ? null : ScenarioLoader.load(scenarioFile);
       try (HandlerLogs logs = HandlerLogs.open(project.handlerLogs)) {
         LocalWorkflowRuntime.Builder builder =
-            LocalWorkflowRuntime.builder(root).scenario(scenario).iamEnforced(!project.noIam);
+            LocalWorkflowRuntime.builder(root)
+                .scenario(scenario)
+                .iamEnforced(project.iam.enforced());
         parameters.forEach(builder::parameter);
         Execution execution;
         ExecutionReport report;

@@ -109,34 +109,38 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
       decision = PolicyEvaluator.evaluate(principal.statements(), authorization);
     } catch (IllegalArgumentException unsupported) {
       return Optional.of(
-          "User: "
-              + principal.arn()
-              + " is not authorized to perform: "
-              + authorization.action()
-              + " on resource: "
-              + authorization.resource()
-              + " (the local policy evaluator cannot evaluate: "
-              + unsupported.getMessage()
-              + ")");
+          notAuthorized(
+              principal,
+              authorization,
+              "(the local policy evaluator cannot evaluate: " + unsupported.getMessage() + ")"));
     }
     if (decision.allowed()) {
       return Optional.empty();
     }
-    // IAM User Guide, "Troubleshoot access denied error messages": the message names the
-    // principal, the action, the resource and the policy type that denied it.
-    String why =
-        decision.statement().isPresent()
-            ? "with an explicit deny in an identity-based policy"
-            : "because no identity-based policy allows the " + authorization.action() + " action";
     return Optional.of(
-        "User: "
-            + principal.arn()
-            + " is not authorized to perform: "
-            + authorization.action()
-            + " on resource: "
-            + authorization.resource()
-            + " "
-            + why);
+        notAuthorized(
+            principal,
+            authorization,
+            decision.statement().isPresent()
+                ? "with an explicit deny in an identity-based policy"
+                : "because no identity-based policy allows the "
+                    + authorization.action()
+                    + " action"));
+  }
+
+  /**
+   * IAM's access-denied message (IAM User Guide, "Troubleshoot access denied error messages"): the
+   * principal, the action, the resource, and why.
+   */
+  private static String notAuthorized(Principal principal, IamRequest authorization, String why) {
+    return "User: "
+        + principal.arn()
+        + " is not authorized to perform: "
+        + authorization.action()
+        + " on resource: "
+        + authorization.resource()
+        + " "
+        + why;
   }
 
   private Optional<Principal> principal(String logicalId) {

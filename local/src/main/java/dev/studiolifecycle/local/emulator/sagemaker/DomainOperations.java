@@ -99,14 +99,7 @@ final class DomainOperations {
     input.optionalString("VpcId", SageMakerConstraints.VPC_ID, 32);
     input.throwIfInvalid();
     Domain domain = resources.domain(domainId);
-    if (domain.timeline.status() != ResourceStatus.IN_SERVICE) {
-      throw SageMakerErrors.inUse(
-          "Domain "
-              + domain.arn()
-              + " is in status "
-              + domain.timeline.status().wireName()
-              + " and can only be updated when InService.");
-    }
+    StudioResources.requireUpdatable("Domain", domain.arn(), domain.timeline.status(), false);
     if (defaults != null) {
       resources.requireAssumable(defaults.node().path("ExecutionRole").asText(null));
       domain.defaultUserSettings =
@@ -134,10 +127,7 @@ final class DomainOperations {
     if (access != null) {
       domain.appNetworkAccessType = access;
     }
-    domain.timeline.set(ResourceStatus.UPDATING, now);
-    domain.timeline.then(
-        ResourceStatus.IN_SERVICE, now.plus(resources.timings.userProfileUpdate()));
-    domain.timeline.settle(now);
+    resources.updating(domain.timeline, now);
     ObjectNode out = JSON.objectNode();
     out.put("DomainArn", domain.arn());
     return ServiceReply.json(out);

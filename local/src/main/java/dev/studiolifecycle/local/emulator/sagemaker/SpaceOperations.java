@@ -99,25 +99,14 @@ final class SpaceOperations {
     input.throwIfInvalid();
     resources.domain(domainId);
     Space space = resources.space(domainId, name);
-    if (space.status() != ResourceStatus.IN_SERVICE
-        && space.status() != ResourceStatus.UPDATE_FAILED) {
-      throw SageMakerErrors.inUse(
-          "Space "
-              + space.arn()
-              + " is in status "
-              + space.status().wireName()
-              + " and can only be updated when InService.");
-    }
+    StudioResources.requireUpdatable("Space", space.arn(), space.status(), true);
     if (settings != null) {
       space.spaceSettings = StudioResources.merged(space.spaceSettings, settings.node());
     }
     if (displayName != null) {
       space.displayName = displayName;
     }
-    space.timeline.set(ResourceStatus.UPDATING, now);
-    space.timeline.then(
-        ResourceStatus.IN_SERVICE, now.plus(resources.timings.userProfileUpdate()));
-    space.timeline.settle(now);
+    resources.updating(space.timeline, now);
     ObjectNode out = JSON.objectNode();
     out.put("SpaceArn", space.arn());
     return ServiceReply.json(out);

@@ -199,6 +199,31 @@ final class StudioResources {
     return merged;
   }
 
+  /**
+   * Refuses an Update call on a resource that is not InService (or UpdateFailed, where {@code
+   * afterFailedUpdate}), in SageMaker's ResourceInUse words.
+   */
+  static void requireUpdatable(
+      String kind, String arn, ResourceStatus status, boolean afterFailedUpdate) {
+    if (status != ResourceStatus.IN_SERVICE
+        && !(afterFailedUpdate && status == ResourceStatus.UPDATE_FAILED)) {
+      throw SageMakerErrors.inUse(
+          kind
+              + " "
+              + arn
+              + " is in status "
+              + status.wireName()
+              + " and can only be updated when InService.");
+    }
+  }
+
+  /** An updated resource: Updating now, InService again once the update has taken effect. */
+  void updating(StatusTimeline<ResourceStatus> timeline, Instant now) {
+    timeline.set(ResourceStatus.UPDATING, now);
+    timeline.then(ResourceStatus.IN_SERVICE, now.plus(timings.userProfileUpdate()));
+    timeline.settle(now);
+  }
+
   /** The key of a space (and, before case folding, of a profile) in its domain. */
   static String profileKey(String domainId, String name) {
     return domainId + "/" + name;

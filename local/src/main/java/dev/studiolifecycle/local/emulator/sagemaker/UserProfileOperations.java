@@ -4,14 +4,12 @@ import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.pendi
 import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.userProfileKey;
 import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.timestamp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.emulator.ServiceReply;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,31 +158,12 @@ final class UserProfileOperations {
     SageMakerConstraints.checkUserSettings(settings);
     input.throwIfInvalid();
     UserProfile profile = resources.profile(domainId, name);
-    ResourceStatus status = profile.status();
-    if (status != ResourceStatus.IN_SERVICE && status != ResourceStatus.UPDATE_FAILED) {
-      throw SageMakerErrors.inUse(
-          "User profile "
-              + profile.arn()
-              + " is in status "
-              + status.wireName()
-              + " and can only be updated when InService.");
-    }
+    StudioResources.requireUpdatable("User profile", profile.arn(), profile.status(), true);
     if (settings != null) {
       resources.requireAssumable(settings.node().path("ExecutionRole").asText(null));
-      // SageMaker replaces the settings named in the request and keeps the others.
-      ObjectNode merged =
-          profile.userSettings == null ? JSON.objectNode() : profile.userSettings.deepCopy();
-      Iterator<Map.Entry<String, JsonNode>> fields = settings.node().fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        merged.set(field.getKey(), field.getValue().deepCopy());
-      }
-      profile.userSettings = merged;
+      profile.userSettings = StudioResources.merged(profile.userSettings, settings.node());
     }
-    profile.timeline.set(ResourceStatus.UPDATING, now);
-    profile.timeline.then(
-        ResourceStatus.IN_SERVICE, now.plus(resources.timings.userProfileUpdate()));
-    profile.timeline.settle(now);
+    resources.updating(profile.timeline, now);
     ObjectNode out = JSON.objectNode();
     out.put("UserProfileArn", profile.arn());
     return ServiceReply.json(out);

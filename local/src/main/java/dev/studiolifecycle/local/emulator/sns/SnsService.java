@@ -12,6 +12,7 @@ import dev.studiolifecycle.local.emulator.ServiceReply;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
 import dev.studiolifecycle.local.emulator.WireProtocol;
 import dev.studiolifecycle.local.emulator.wire.QueryParameters;
+import dev.studiolifecycle.local.emulator.wire.XmlWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -258,18 +260,11 @@ public final class SnsService implements EmulatedService {
 
   private synchronized ServiceReply listTopics(ServiceRequest request) {
     QueryParameters parameters = QueryParameters.of(request.input());
-    List<String> all = new ArrayList<>(topicArnsByName.values());
-    int start = pageStart(parameters.get("NextToken").orElse(null), all.size());
-    int end = Math.min(all.size(), start + PAGE_SIZE);
-    return ServiceReply.xml(
-        xml -> {
-          xml.start("Topics");
-          for (String arn : all.subList(start, end)) {
-            xml.start("member").element("TopicArn", arn).end();
-          }
-          xml.end();
-          xml.element("NextToken", end < all.size() ? token(end) : null);
-        });
+    return listed(
+        parameters,
+        "Topics",
+        new ArrayList<>(topicArnsByName.values()),
+        (xml, arn) -> xml.element("TopicArn", arn));
   }
 
   private synchronized ServiceReply listSubscriptionsByTopic(ServiceRequest request) {
@@ -279,21 +274,30 @@ public final class SnsService implements EmulatedService {
       throw invalidParameter("Invalid parameter: TopicArn");
     }
     topic(topicArn);
-    List<Subscription> all =
-        subscriptions.stream().filter(sub -> sub.topicArn().equals(topicArn)).toList();
+    return listed(
+        parameters,
+        "Subscriptions",
+        subscriptions.stream().filter(sub -> sub.topicArn().equals(topicArn)).toList(),
+        (xml, sub) ->
+            xml.element("SubscriptionArn", sub.listedArn())
+                .element("Owner", AwsIdentity.ACCOUNT_ID)
+                .element("Protocol", sub.protocol())
+                .element("Endpoint", sub.endpoint())
+                .element("TopicArn", sub.topicArn()));
+  }
+
+  /** One page of a List call: up to {@value #PAGE_SIZE} members, then NextToken if there is more. */
+  private static <T> ServiceReply listed(
+      QueryParameters parameters, String list, List<T> all, BiConsumer<XmlWriter, T> member) {
     int start = pageStart(parameters.get("NextToken").orElse(null), all.size());
     int end = Math.min(all.size(), start + PAGE_SIZE);
     return ServiceReply.xml(
         xml -> {
-          xml.start("Subscriptions");
-          for (Subscription sub : all.subList(start, end)) {
-            xml.start("member")
-                .element("SubscriptionArn", sub.listedArn())
-                .element("Owner", AwsIdentity.ACCOUNT_ID)
-                .element("Protocol", sub.protocol())
-                .element("Endpoint", sub.endpoint())
-                .element("TopicArn", sub.topicArn())
-                .end();
+          xml.start(list);
+          for (T item : all.subList(start, end)) {
+            xml.start("member");
+            member.accept(xml, item);
+            xml.end();
           }
           xml.end();
           xml.element("NextToken", end < all.size() ? token(end) : null);

@@ -273,17 +273,30 @@ public final class StepFunctionsService implements EmulatedService {
     String arn = input.requiredString("stateMachineArn", ARN_MAX);
     input.check();
     Deployed deployed = deployed(arn);
-    ObjectNode out = JSON.objectNode();
-    out.put("stateMachineArn", deployed.machine().arn());
-    out.put("name", deployed.machine().name());
+    ObjectNode out = described(deployed.machine(), deployed);
     out.put("status", "ACTIVE");
-    out.put("definition", deployed.definitionText());
-    out.put("roleArn", deployed.machine().roleArn());
     out.put("type", "STANDARD");
     out.put("creationDate", epochSeconds(deployed.creationDate()));
-    out.set("loggingConfiguration", deployed.loggingConfiguration().deepCopy());
-    out.set("tracingConfiguration", deployed.tracingConfiguration().deepCopy());
     return ServiceReply.json(out);
+  }
+
+  /**
+   * What DescribeStateMachine and DescribeStateMachineForExecution both tell of a state machine;
+   * {@code deployed} is null for one the engine runs without the API having created it.
+   */
+  private static ObjectNode described(StateMachine machine, Deployed deployed) {
+    ObjectNode out = JSON.objectNode();
+    out.put("stateMachineArn", machine.arn());
+    out.put("name", machine.name());
+    out.put(
+        "definition",
+        deployed != null ? deployed.definitionText() : machine.definition().json().toString());
+    out.put("roleArn", machine.roleArn());
+    if (deployed != null) {
+      out.set("loggingConfiguration", deployed.loggingConfiguration().deepCopy());
+      out.set("tracingConfiguration", deployed.tracingConfiguration().deepCopy());
+    }
+    return out;
   }
 
   /**
@@ -342,21 +355,10 @@ public final class StepFunctionsService implements EmulatedService {
     synchronized (this) {
       deployed = stateMachines.get(execution.stateMachine().arn());
     }
-    StateMachine machine = execution.stateMachine();
-    ObjectNode out = JSON.objectNode();
-    out.put("stateMachineArn", machine.arn());
-    out.put("name", machine.name());
-    out.put(
-        "definition",
-        deployed != null ? deployed.definitionText() : machine.definition().json().toString());
-    out.put("roleArn", machine.roleArn());
+    ObjectNode out = described(execution.stateMachine(), deployed);
     out.put(
         "updateDate",
         epochSeconds(deployed != null ? deployed.creationDate() : execution.startDate()));
-    if (deployed != null) {
-      out.set("loggingConfiguration", deployed.loggingConfiguration().deepCopy());
-      out.set("tracingConfiguration", deployed.tracingConfiguration().deepCopy());
-    }
     return ServiceReply.json(out);
   }
 
