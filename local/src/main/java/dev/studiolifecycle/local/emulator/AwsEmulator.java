@@ -1,5 +1,6 @@
 package dev.studiolifecycle.local.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.studiolifecycle.local.emulator.fault.FaultInjector;
 import dev.studiolifecycle.local.emulator.iam.IamService;
@@ -15,6 +16,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -139,6 +141,30 @@ public final class AwsEmulator implements AutoCloseable {
 
   public CallAuthorizer authorizer() {
     return dispatcher.authorizer();
+  }
+
+  /**
+   * Makes a SageMaker call as a Studio user would, at time {@code at} (a scenario timeline's
+   * action): evaluated by the {@link #authorizer} as the user's call, then run with the service's
+   * rules but without faults or a request log entry, since it is not the workflow's call.
+   *
+   * @throws AwsServiceError when IAM or SageMaker refuses it
+   */
+  public void performAsUser(StudioUserCaller user, String operation, JsonNode input, Instant at) {
+    ServiceRequest request =
+        new ServiceRequest(
+            sageMaker.signingName(),
+            operation,
+            input,
+            "user-" + operation,
+            at,
+            user == null ? null : user.header());
+    Optional<String> denial =
+        authorizer().denial(sageMaker, request, sageMaker.iamActionPrefix() + ":" + operation);
+    if (denial.isPresent()) {
+      throw sageMaker.accessDenied(denial.get());
+    }
+    sageMaker.perform(operation, input, at);
   }
 
   /** Registers (or replaces) a service under its signing name, e.g. Step Functions. */

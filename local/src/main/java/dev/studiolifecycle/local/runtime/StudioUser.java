@@ -2,6 +2,8 @@ package dev.studiolifecycle.local.runtime;
 
 import dev.studiolifecycle.local.emulator.AwsEmulator;
 import dev.studiolifecycle.local.emulator.AwsIdentity;
+import dev.studiolifecycle.local.emulator.ServiceRequest;
+import dev.studiolifecycle.local.emulator.StudioUserCaller;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,8 +45,14 @@ public final class StudioUser implements AutoCloseable {
                 StaticCredentialsProvider.create(
                     AwsBasicCredentials.create("studio-user", "studio-user")))
             .httpClientBuilder(UrlConnectionHttpClient.builder())
-            // A person clicking in Studio sees an error at once; nothing retries for them.
-            .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+            // A person clicking in Studio sees an error at once; nothing retries for them. The
+            // calls run as the user's execution role, which the emulator evaluates.
+            .overrideConfiguration(
+                c ->
+                    c.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .putHeader(
+                            ServiceRequest.CALLER_HEADER,
+                            new StudioUserCaller(domainId, userProfileName).header()))
             .build();
     return new StudioUser(client, domainId, userProfileName);
   }

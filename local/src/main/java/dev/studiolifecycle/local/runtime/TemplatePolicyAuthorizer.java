@@ -1,10 +1,14 @@
 package dev.studiolifecycle.local.runtime;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studiolifecycle.local.emulator.AwsIdentity;
 import dev.studiolifecycle.local.emulator.CallAuthorizer;
 import dev.studiolifecycle.local.emulator.EmulatedService;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
+import dev.studiolifecycle.local.emulator.StudioUserCaller;
 import dev.studiolifecycle.local.emulator.iam.IamService;
+import dev.studiolifecycle.local.emulator.sagemaker.SageMakerService;
 import dev.studiolifecycle.local.template.FunctionDefinition;
 import dev.studiolifecycle.local.template.PolicyStatement;
 import dev.studiolifecycle.local.template.SamTemplate;
@@ -12,6 +16,7 @@ import dev.studiolifecycle.local.template.StateMachineResource;
 import dev.studiolifecycle.local.template.iam.CallPermissions;
 import dev.studiolifecycle.local.template.iam.IamRequest;
 import dev.studiolifecycle.local.template.iam.PolicyEvaluator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,21 +27,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * IAM at the call: every AWS call a template function or state machine makes locally is evaluated
  * against that resource's own policy in template.yaml (its action, the actions the call implies,
  * resources, conditions and explicit denies, with role paths, tags and boundaries read from the
- * emulated IAM as the call arrives) and refused the way AWS refuses it. Calls that carry no caller
- * are an operator's (the AWS CLI, a test's setup) and are let through.
+ * emulated IAM as the call arrives) and refused the way AWS refuses it. A Studio user's calls are
+ * evaluated against the user's execution role as far as the emulator can decide soundly: its
+ * permissions boundary must allow the call, and no policy the emulator holds may deny it (whether
+ * the role's identity policies allow it needs every attached policy's document, which the
+ * emulator does not hold for most AWS managed policies, so that part is not checked). Calls that
+ * carry no caller are an operator's (the AWS CLI, a test's setup) and are let through.
  */
 public final class TemplatePolicyAuthorizer implements CallAuthorizer {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Who a template resource is when it calls AWS: its role's session, and its statements. */
   private record Principal(String arn, List<PolicyStatement> statements) {}
 
   private final SamTemplate template;
+  private final IamService iam;
+  private final SageMakerService sageMaker;
   private final CallPermissions permissions;
   private final Map<String, Principal> principals = new ConcurrentHashMap<>();
 
-  public TemplatePolicyAuthorizer(SamTemplate template, IamService iam) {
+  public TemplatePolicyAuthorizer(
+      SamTemplate template, IamService iam, SageMakerService sageMaker) {
     this.template = Objects.requireNonNull(template, "template");
-    Objects.requireNonNull(iam, "iam");
+    this.iam = Objects.requireNonNull(iam, "iam");
+    this.sageMaker = Objects.requireNonNull(sageMaker, "sageMaker");
     this.permissions =
         CallPermissions.live(
             roleName ->
@@ -52,6 +67,10 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
       EmulatedService service, ServiceRequest request, String iamAction) {
     if (request.caller() == null) {
       return Optional.empty();
+    }
+    Optional<StudioUserCaller> user = StudioUserCaller.parse(request.caller());
+    if (user.isPresent()) {
+      return userDenial(user.get(), service, request, iamAction);
     }
     Optional<Principal> principal = principal(request.caller());
     if (principal.isEmpty()) {
@@ -101,6 +120,108 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
     return denial(
         principal,
         new IamRequest("lambda:InvokeFunction", functionArn, Map.of(), "a Lambda task"));
+  }
+
+  /**
+   * A Studio user's call, as the user's execution role: refused when the role's permissions
+   * boundary does not allow it or a policy the emulator holds (boundary, inline, customer managed,
+   * or an AWS managed policy of the catalogue with its document) explicitly denies it.
+   */
+  private Optional<String> userDenial(
+      StudioUserCaller user, EmulatedService service, ServiceRequest request, String iamAction) {
+    Optional<String> roleArn =
+        sageMaker.executionRoleOf(user.domainId(), user.userProfileName());
+    Optional<IamService.RoleView> role =
+        roleArn.flatMap(
+            arn ->
+                iam.roleView(arn.substring(arn.lastIndexOf('/') + 1))
+                    .filter(view -> view.arn().equals(arn)));
+    if (role.isEmpty()) {
+      // No role to run as: SageMaker would not let the user into Studio at all.
+      return Optional.of(
+          "User profile "
+              + user.userProfileName()
+              + " of domain "
+              + user.domainId()
+              + " has no execution role that exists, so its calls cannot be authorized");
+    }
+    Principal principal =
+        new Principal(
+            "arn:aws:sts::"
+                + AwsIdentity.ACCOUNT_ID
+                + ":assumed-role/"
+                + role.get().roleName()
+                + "/SageMaker",
+            List.of());
+    List<PolicyStatement> identity = new ArrayList<>();
+    role.get()
+        .inlinePolicies()
+        .forEach(
+            (name, document) -> identity.addAll(statements(document, "inline policy " + name)));
+    for (String policyArn : role.get().attachedPolicyArns()) {
+      iam.managedPolicyDocument(policyArn)
+          .ifPresent(document -> identity.addAll(statements(document, policyArn)));
+    }
+    List<PolicyStatement> boundary = null;
+    String boundaryArn = role.get().permissionsBoundaryArn();
+    if (boundaryArn != null) {
+      Optional<String> document = iam.managedPolicyDocument(boundaryArn);
+      if (document.isEmpty()) {
+        return Optional.of(
+            notAuthorized(
+                principal,
+                new IamRequest(iamAction, "*", Map.of(), "the user's call"),
+                "(the local runtime holds no document of the permissions boundary "
+                    + boundaryArn
+                    + ", so it cannot allow the call)"));
+      }
+      boundary = statements(document.get(), boundaryArn);
+    }
+    List<IamRequest> needed;
+    try {
+      needed =
+          permissions.requests(
+              service.signingName(), request.operation(), iamAction, request.input());
+    } catch (IllegalArgumentException unmapped) {
+      return Optional.of(
+          notAuthorized(
+              principal,
+              new IamRequest(iamAction, "*", Map.of(), "the user's call"),
+              "(the local runtime cannot tell which resources it needs: "
+                  + unmapped.getMessage()
+                  + ")"));
+    }
+    for (IamRequest authorization : needed) {
+      PolicyEvaluator.Decision byIdentity = PolicyEvaluator.evaluate(identity, authorization);
+      if (!byIdentity.allowed() && byIdentity.statement().isPresent()) {
+        return Optional.of(
+            notAuthorized(
+                principal, authorization, "with an explicit deny in an identity-based policy"));
+      }
+      if (boundary != null) {
+        PolicyEvaluator.Decision byBoundary = PolicyEvaluator.evaluate(boundary, authorization);
+        if (!byBoundary.allowed()) {
+          return Optional.of(
+              notAuthorized(
+                  principal,
+                  authorization,
+                  byBoundary.statement().isPresent()
+                      ? "with an explicit deny in a permissions boundary"
+                      : "because no permissions boundary allows the "
+                          + authorization.action()
+                          + " action"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<PolicyStatement> statements(String document, String source) {
+    try {
+      return PolicyStatement.ofDocument(JSON.readTree(document), source);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(source + ": IAM holds a document that is not JSON", e);
+    }
   }
 
   private Optional<String> denial(Principal principal, IamRequest authorization) {

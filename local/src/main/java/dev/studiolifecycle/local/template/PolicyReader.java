@@ -49,7 +49,7 @@ final class PolicyReader {
     return new AttachedPolicies(statements, managed);
   }
 
-  private static List<PolicyStatement> document(JsonNode document, String where) {
+  static List<PolicyStatement> document(JsonNode document, String where) {
     JsonNode statement = document.get("Statement");
     List<PolicyStatement> statements = new ArrayList<>();
     if (statement.isArray()) {

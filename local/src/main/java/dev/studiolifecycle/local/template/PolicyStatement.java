@@ -36,6 +36,15 @@ public record PolicyStatement(
     condition = condition == null ? JsonNodeFactory.instance.objectNode() : condition.deepCopy();
   }
 
+  /**
+   * The statements of a policy document (an IAM policy's JSON), each named after {@code source}.
+   *
+   * @throws TemplateException when a statement breaks the policy grammar
+   */
+  public static List<PolicyStatement> ofDocument(JsonNode document, String source) {
+    return PolicyReader.document(document, source);
+  }
+
   /** The Sid, or the source when the statement has none: for messages. */
   public String name() {
     return sid == null || sid.isEmpty() ? source : sid;

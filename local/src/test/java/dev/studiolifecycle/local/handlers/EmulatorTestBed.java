@@ -146,7 +146,8 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
    */
   void deployFor(String domainId) {
     SamTemplate deployed = template(domainId);
-    emulator.authorizer(new TemplatePolicyAuthorizer(deployed, emulator.iam()));
+    emulator.authorizer(
+        new TemplatePolicyAuthorizer(deployed, emulator.iam(), emulator.sageMaker()));
     runtime =
         LambdaRuntime.builder(deployed)
             .handlerOutput(new PrintStream(handlerOutput, true, StandardCharsets.UTF_8))

@@ -409,6 +409,34 @@ public final class SageMakerService implements EmulatedService {
 
   // ---------------------------------------------------------------- inspection (Java)
 
+  /**
+   * The execution role a user's Studio calls run as: the profile's own ExecutionRole, else the
+   * domain's default. Empty when the profile does not exist or neither names a role.
+   */
+  public synchronized Optional<String> executionRoleOf(String domainId, String userProfileName) {
+    UserProfile profile = resources.profiles.get(userProfileKey(domainId, userProfileName));
+    Domain domain = resources.domains.get(domainId);
+    if (profile == null) {
+      return Optional.empty();
+    }
+    String own =
+        profile.userSettings == null
+            ? null
+            : profile.userSettings.path("ExecutionRole").asText(null);
+    if (own != null) {
+      return Optional.of(own);
+    }
+    return domain == null || domain.defaultUserSettings == null
+        ? Optional.empty()
+        : Optional.ofNullable(domain.defaultUserSettings.path("ExecutionRole").asText(null));
+  }
+
+  /** The owner of a space, if the space exists and has one. */
+  public synchronized Optional<String> spaceOwner(String domainId, String spaceName) {
+    Space space = resources.spaces.get(profileKey(domainId, spaceName));
+    return Optional.ofNullable(space == null ? null : space.ownerUserProfileName);
+  }
+
   /** The status of a user profile now, if it exists. */
   public synchronized Optional<ResourceStatus> userProfileStatus(
       String domainId, String userProfileName) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
+import dev.studiolifecycle.local.emulator.StudioUserCaller;
 import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
 import dev.studiolifecycle.local.emulator.iam.ManagedPolicySeed;
 import dev.studiolifecycle.local.emulator.iam.RoleSeed;
@@ -180,7 +181,28 @@ public final class ScenarioLoader {
         .schedule(
             start.plus(after),
             call.description(),
-            when -> emulator.sageMaker().perform(call.operation(), call.input(), when));
+            when ->
+                emulator.performAsUser(
+                    userOf(call, emulator), call.operation(), call.input(), when));
+  }
+
+  /**
+   * The Studio user who makes a timeline call: the profile it names, the owner of the space it
+   * names, or the owner a new space is given; null when the space does not exist (SageMaker then
+   * refuses the call itself).
+   */
+  private static StudioUserCaller userOf(UserCall call, AwsEmulator emulator) {
+    JsonNode input = call.input();
+    String domainId = input.path("DomainId").asText();
+    String user = input.path("UserProfileName").asText(null);
+    if (user == null) {
+      user = input.path("OwnershipSettings").path("OwnerUserProfileName").asText(null);
+    }
+    if (user == null && input.has("SpaceName")) {
+      user =
+          emulator.sageMaker().spaceOwner(domainId, input.get("SpaceName").asText()).orElse(null);
+    }
+    return user == null ? null : new StudioUserCaller(domainId, user);
   }
 
   private static UserCall createApp(Scenario.CreateApp app, AwsEmulator emulator, Context at) {

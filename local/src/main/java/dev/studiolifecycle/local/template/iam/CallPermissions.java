@@ -115,7 +115,8 @@ public final class CallPermissions {
     JsonNode in = call.parameters();
     return switch (call.operation()) {
       case "ListTopics" -> "*";
-      case "CreateTopic" -> "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + in.path("Name").asText();
+      case "CreateTopic" ->
+          "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + in.path("Name").asText();
       default -> in.path("TopicArn").asText();
     };
   }
@@ -156,18 +157,24 @@ public final class CallPermissions {
           requests.add(request(call, in.path("ResourceArn").asText(), Map.of()));
       case "ListApps", "ListSpaces", "ListUserProfiles", "ListDomains" ->
           requests.add(request(call, "*", Map.of()));
-      case "DescribeApp", "DeleteApp" -> {
+      case "DescribeApp", "DeleteApp", "CreateApp" -> {
         String owner = in.hasNonNull("SpaceName") ? in.path("SpaceName").asText()
             : in.path("UserProfileName").asText();
         requests.add(request(call, prefix + "app/" + domain + "/" + owner + "/"
             + in.path("AppType").asText().toLowerCase(Locale.ROOT) + "/"
             + in.path("AppName").asText(), Map.of()));
       }
-      case "DescribeSpace", "DeleteSpace", "UpdateSpace" ->
+      case "DescribeSpace", "DeleteSpace", "UpdateSpace", "CreateSpace" ->
           requests.add(request(call, prefix + "space/" + domain + "/"
               + in.path("SpaceName").asText(), Map.of()));
       default -> throw new IllegalArgumentException("call " + call.sequence() + ": no IAM "
           + "mapping for sagemaker:" + call.operation());
+    }
+    boolean creates =
+        call.operation().equals("CreateApp") || call.operation().equals("CreateSpace");
+    if (creates && in.path("Tags").size() > 0) {
+      requests.add(new IamRequest("sagemaker:AddTags", requests.get(0).resource(), Map.of(),
+          call.operation() + " with Tags"));
     }
     return requests;
   }
