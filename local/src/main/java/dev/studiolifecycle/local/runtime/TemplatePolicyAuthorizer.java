@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * IAM at the call: every AWS call a template function or state machine makes locally is evaluated
@@ -81,29 +82,13 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
               + template.file()
               + ", so no policy allows its calls");
     }
-    List<IamRequest> needed;
-    try {
-      needed =
-          permissions.requests(
-              service.signingName(), request.operation(), iamAction, request.input());
-    } catch (IllegalArgumentException unmapped) {
-      // No mapping to IAM actions and resources: refused rather than let through unchecked.
-      return Optional.of(
-          "User: "
-              + principal.get().arn()
-              + " is not authorized to perform: "
-              + iamAction
-              + " (the local runtime cannot tell which resources it needs: "
-              + unmapped.getMessage()
-              + ")");
-    }
-    for (IamRequest authorization : needed) {
-      Optional<String> denied = denial(principal.get(), authorization);
-      if (denied.isPresent()) {
-        return denied;
-      }
-    }
-    return Optional.empty();
+    Principal caller = principal.get();
+    return firstDenial(
+        caller,
+        service,
+        request,
+        iamAction,
+        authorization -> identityDenial(caller, authorization));
   }
 
   /**
@@ -117,9 +102,10 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
                 () ->
                     new IllegalArgumentException(
                         stateMachineLogicalId + " is not a state machine of the template"));
-    return denial(
+    return checked(
         principal,
-        new IamRequest("lambda:InvokeFunction", functionArn, Map.of(), "a Lambda task"));
+        new IamRequest("lambda:InvokeFunction", functionArn, Map.of(), "a Lambda task"),
+        authorization -> identityDenial(principal, authorization));
   }
 
   /**
@@ -177,6 +163,55 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
       }
       boundary = statements(document.get(), boundaryArn);
     }
+    List<PolicyStatement> bounds = boundary;
+    return firstDenial(
+        principal,
+        service,
+        request,
+        iamAction,
+        authorization -> roleDenial(principal, identity, bounds, authorization));
+  }
+
+  /** One authorization of a user's call: an explicit deny anywhere, or a boundary not allowing. */
+  private static Optional<String> roleDenial(
+      Principal principal,
+      List<PolicyStatement> identity,
+      List<PolicyStatement> boundary,
+      IamRequest authorization) {
+    PolicyEvaluator.Decision byIdentity = PolicyEvaluator.evaluate(identity, authorization);
+    if (!byIdentity.allowed() && byIdentity.statement().isPresent()) {
+      return Optional.of(
+          notAuthorized(
+              principal, authorization, "with an explicit deny in an identity-based policy"));
+    }
+    if (boundary == null) {
+      return Optional.empty();
+    }
+    PolicyEvaluator.Decision byBoundary = PolicyEvaluator.evaluate(boundary, authorization);
+    if (byBoundary.allowed()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        notAuthorized(
+            principal,
+            authorization,
+            byBoundary.statement().isPresent()
+                ? "with an explicit deny in a permissions boundary"
+                : "because no permissions boundary allows the "
+                    + authorization.action()
+                    + " action"));
+  }
+
+  /**
+   * The first authorization the call needs that {@code check} refuses, or empty when none is. A
+   * call with no mapping to IAM actions and resources is refused rather than let through unchecked.
+   */
+  private Optional<String> firstDenial(
+      Principal principal,
+      EmulatedService service,
+      ServiceRequest request,
+      String iamAction,
+      Function<IamRequest, Optional<String>> check) {
     List<IamRequest> needed;
     try {
       needed =
@@ -184,36 +219,35 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
               service.signingName(), request.operation(), iamAction, request.input());
     } catch (IllegalArgumentException unmapped) {
       return Optional.of(
-          notAuthorized(
-              principal,
-              new IamRequest(iamAction, "*", Map.of(), "the user's call"),
-              "(the local runtime cannot tell which resources it needs: "
-                  + unmapped.getMessage()
-                  + ")"));
+          "User: "
+              + principal.arn()
+              + " is not authorized to perform: "
+              + iamAction
+              + " (the local runtime cannot tell which resources it needs: "
+              + unmapped.getMessage()
+              + ")");
     }
     for (IamRequest authorization : needed) {
-      PolicyEvaluator.Decision byIdentity = PolicyEvaluator.evaluate(identity, authorization);
-      if (!byIdentity.allowed() && byIdentity.statement().isPresent()) {
-        return Optional.of(
-            notAuthorized(
-                principal, authorization, "with an explicit deny in an identity-based policy"));
-      }
-      if (boundary != null) {
-        PolicyEvaluator.Decision byBoundary = PolicyEvaluator.evaluate(boundary, authorization);
-        if (!byBoundary.allowed()) {
-          return Optional.of(
-              notAuthorized(
-                  principal,
-                  authorization,
-                  byBoundary.statement().isPresent()
-                      ? "with an explicit deny in a permissions boundary"
-                      : "because no permissions boundary allows the "
-                          + authorization.action()
-                          + " action"));
-        }
+      Optional<String> denied = checked(principal, authorization, check);
+      if (denied.isPresent()) {
+        return denied;
       }
     }
     return Optional.empty();
+  }
+
+  /** {@code check} of one authorization; a policy the evaluator cannot evaluate refuses it. */
+  private static Optional<String> checked(
+      Principal principal, IamRequest authorization, Function<IamRequest, Optional<String>> check) {
+    try {
+      return check.apply(authorization);
+    } catch (IllegalArgumentException unsupported) {
+      return Optional.of(
+          notAuthorized(
+              principal,
+              authorization,
+              "(the local policy evaluator cannot evaluate: " + unsupported.getMessage() + ")"));
+    }
   }
 
   private static List<PolicyStatement> statements(String document, String source) {
@@ -224,17 +258,10 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
     }
   }
 
-  private Optional<String> denial(Principal principal, IamRequest authorization) {
-    PolicyEvaluator.Decision decision;
-    try {
-      decision = PolicyEvaluator.evaluate(principal.statements(), authorization);
-    } catch (IllegalArgumentException unsupported) {
-      return Optional.of(
-          notAuthorized(
-              principal,
-              authorization,
-              "(the local policy evaluator cannot evaluate: " + unsupported.getMessage() + ")"));
-    }
+  /** One authorization of a template resource's call, by the resource's own policy. */
+  private static Optional<String> identityDenial(Principal principal, IamRequest authorization) {
+    PolicyEvaluator.Decision decision =
+        PolicyEvaluator.evaluate(principal.statements(), authorization);
     if (decision.allowed()) {
       return Optional.empty();
     }

@@ -112,6 +112,26 @@ class StudioUserAuthorizationTest {
   }
 
   @Test
+  void aDenyWhoseConditionTheLocalEvaluatorCannotReadRefusesRatherThanAllows() {
+    String deny =
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
+            + "\"Action\":\"sagemaker:CreateApp\",\"Resource\":\"*\",\"Condition\":"
+            + "{\"DateGreaterThan\":{\"aws:CurrentTime\":\"2020-01-01T00:00:00Z\"}}}]}";
+    String role =
+        emulator.iam().seedRole(executionRole("dated-exec", null, Map.of("cut-off", deny)));
+    seedUser("jane-doe", role);
+
+    try (StudioUser jane = StudioUser.of(emulator, DOMAIN, "jane-doe")) {
+      assertThatThrownBy(() -> jane.launchApp("Canvas", "default"))
+          .isInstanceOf(SageMakerException.class)
+          .hasMessageContaining("sagemaker:CreateApp")
+          .hasMessageContaining("the local policy evaluator cannot evaluate");
+    }
+    assertThat(emulator.sageMaker().appStatus(DOMAIN, "jane-doe", null, "Canvas", "default"))
+        .isEmpty();
+  }
+
+  @Test
   void aUserWithoutAnExecutionRoleThatExistsIsRefused() {
     seedUser("jane-doe", "arn:aws:iam::" + AwsIdentity.ACCOUNT_ID + ":role/deleted-exec");
 
