@@ -113,7 +113,9 @@ public final class ExecutionRoleProvisioner {
     }
     Role role =
         found.orElseThrow(
-            () -> new ExecutionRoleUnusable("executionRole.arn: role " + roleArn + " does not exist"));
+            () ->
+                new ExecutionRoleUnusable(
+                    "executionRole.arn: role " + roleArn + " does not exist"));
     if (!ExecutionRolePolicy.trusts(
         role.assumeRolePolicyDocument(), ExecutionRolePolicy.SAGEMAKER)) {
       throw new ExecutionRoleUnusable(

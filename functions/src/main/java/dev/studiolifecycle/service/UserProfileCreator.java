@@ -110,8 +110,11 @@ public final class UserProfileCreator {
     Optional<Role> role = roles.role(RoleNames.fromArn(roleArn));
     if (role.isEmpty()) {
       return new ExecutionRoleUnusable(
-          "executionRoleArn: SageMaker refused role " + roleArn + " and IAM has no such role ("
-              + said + ")",
+          "executionRoleArn: SageMaker refused role "
+              + roleArn
+              + " and IAM has no such role ("
+              + said
+              + ")",
           refusal);
     }
     if (!ExecutionRolePolicy.trusts(

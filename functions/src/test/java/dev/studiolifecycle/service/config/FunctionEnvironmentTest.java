@@ -56,10 +56,14 @@ class FunctionEnvironmentTest {
                     " arn:aws:iam::aws:policy/AmazonSageMakerReadOnly ,"
                         + " ,arn:aws:iam::aws:policy/AmazonSageMakerFeatureStoreAccess,arn:aws:iam::aws:policy/AmazonSageMakerReadOnly"))
                 .allowedPolicyArns())
-        .containsExactly("arn:aws:iam::aws:policy/AmazonSageMakerReadOnly", "arn:aws:iam::aws:policy/AmazonSageMakerFeatureStoreAccess");
+        .containsExactly(
+            "arn:aws:iam::aws:policy/AmazonSageMakerReadOnly",
+            "arn:aws:iam::aws:policy/AmazonSageMakerFeatureStoreAccess");
     assertThatThrownBy(
             () ->
-                env(Map.of("ALLOWED_POLICY_ARNS", "arn:aws:iam::aws:policy/AmazonSageMakerReadOnly,oops"))
+                env(Map.of(
+                        "ALLOWED_POLICY_ARNS",
+                        "arn:aws:iam::aws:policy/AmazonSageMakerReadOnly,oops"))
                     .allowedPolicyArns())
         .hasMessage("environment variable ALLOWED_POLICY_ARNS: 'oops' is not an IAM policy ARN");
     assertThatThrownBy(() -> env(Map.of("ALLOWED_POLICY_ARNS", " , ")).allowedPolicyArns())

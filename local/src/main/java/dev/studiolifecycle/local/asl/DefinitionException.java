@@ -3,9 +3,9 @@ package dev.studiolifecycle.local.asl;
 import java.util.List;
 
 /**
- * A state machine definition that cannot run: the message names the state and the field, the
- * way Step Functions answers InvalidDefinition. A checker that finds several problems reports
- * them all at once, one per line.
+ * A state machine definition that cannot run: the message names the state and the field, the way
+ * Step Functions answers InvalidDefinition. A checker that finds several problems reports them all
+ * at once, one per line.
  */
 public class DefinitionException extends RuntimeException {
 
@@ -34,7 +34,8 @@ public class DefinitionException extends RuntimeException {
     if (problems.size() == 1) {
       return problems.get(0);
     }
-    return problems.size() + " problems in the state machine definition:\n  - "
+    return problems.size()
+        + " problems in the state machine definition:\n  - "
         + String.join("\n  - ", problems);
   }
 }

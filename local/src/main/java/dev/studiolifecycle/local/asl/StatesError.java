@@ -3,8 +3,8 @@ package dev.studiolifecycle.local.asl;
 import java.util.Objects;
 
 /**
- * A runtime error of an execution, carried as Step Functions carries it: an error name that
- * Retry and Catch match, and a cause.
+ * A runtime error of an execution, carried as Step Functions carries it: an error name that Retry
+ * and Catch match, and a cause.
  */
 public class StatesError extends RuntimeException {
 
@@ -43,16 +43,16 @@ public class StatesError extends RuntimeException {
   }
 
   /**
-   * The error of a Fail state that names no Error: Step Functions then fails the execution
-   * without an error name, and only {@code States.ALL} matches it.
+   * The error of a Fail state that names no Error: Step Functions then fails the execution without
+   * an error name, and only {@code States.ALL} matches it.
    */
   public static StatesError unnamed(String cause) {
     return new StatesError(cause);
   }
 
   /**
-   * The error name, e.g. {@code States.Timeout} or a Lambda exception's class name; null only for
-   * a Fail state that names no Error (see {@link #unnamed}).
+   * The error name, e.g. {@code States.Timeout} or a Lambda exception's class name; null only for a
+   * Fail state that names no Error (see {@link #unnamed}).
    */
   public String error() {
     return error;

@@ -56,8 +56,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code studio-lifecycle asl}: runs or checks an Amazon States Language file with the local
- * interpreter, in virtual time. {@code run} writes only the execution's output (or
- * {@code {"error", "cause"}}) to stdout and the history as a timeline to stderr.
+ * interpreter, in virtual time. {@code run} writes only the execution's output (or {@code {"error",
+ * "cause"}}) to stdout and the history as a timeline to stderr.
  */
 @Command(
     name = "asl",
@@ -68,8 +68,10 @@ public final class AslCommand implements Runnable {
 
   /** The execution succeeded / was valid. */
   static final int OK = 0;
+
   /** The execution failed, timed out or was aborted. */
   static final int EXECUTION_FAILED = 1;
+
   /** Bad definition, input or usage. */
   static final int BAD_INPUT = 2;
 
@@ -80,8 +82,8 @@ public final class AslCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing a subcommand: run or validate");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing a subcommand: run or validate");
   }
 
   /** {@code asl run}. */
@@ -89,54 +91,80 @@ public final class AslCommand implements Runnable {
       name = "run",
       mixinStandardHelpOptions = true,
       description = {
-          "Run a state machine definition to its end in virtual time, against an in-process "
-              + "emulator of the AWS APIs (or with a --mock-config test case).",
-          "stdout: the execution output, or {\"error\": ..., \"cause\": ...} when it fails.",
-          "stderr: the history as a timeline. Exit 0 succeeded, 1 failed or timed out, "
-              + "2 bad definition, input or usage."})
+        "Run a state machine definition to its end in virtual time, against an in-process "
+            + "emulator of the AWS APIs (or with a --mock-config test case).",
+        "stdout: the execution output, or {\"error\": ..., \"cause\": ...} when it fails.",
+        "stderr: the history as a timeline. Exit 0 succeeded, 1 failed or timed out, "
+            + "2 bad definition, input or usage."
+      })
   static final class Run implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "<definition.json>",
+    @Parameters(
+        index = "0",
+        paramLabel = "<definition.json>",
         description = "The ASL file, e.g. statemachine/studio-user-lifecycle.asl.json")
     Path definitionFile;
 
-    @Option(names = "--input", paramLabel = "<file|json>", defaultValue = "{}",
+    @Option(
+        names = "--input",
+        paramLabel = "<file|json>",
+        defaultValue = "{}",
         description = "The execution input: a JSON file or inline JSON (default: {})")
     String input;
 
-    @Option(names = "--mock-config", paramLabel = "<file>",
+    @Option(
+        names = "--mock-config",
+        paramLabel = "<file>",
         description = "A Step Functions Local mock configuration (MockConfigFile.json format)")
     Path mockConfig;
 
-    @Option(names = "--test-case", paramLabel = "<name>",
+    @Option(
+        names = "--test-case",
+        paramLabel = "<name>",
         description = "The test case of the mock configuration to run")
     String testCase;
 
-    @Option(names = "--state-machine-name", paramLabel = "<name>",
-        description = "The state machine's name in the mock configuration (default: the "
-            + "definition file name without .asl.json or .json)")
+    @Option(
+        names = "--state-machine-name",
+        paramLabel = "<name>",
+        description =
+            "The state machine's name in the mock configuration (default: the "
+                + "definition file name without .asl.json or .json)")
     String stateMachineName;
 
-    @Option(names = "--template", paramLabel = "<template.yaml>",
-        description = "The SAM template that resolves Lambda functions and the definition's "
-            + "$${...} placeholders (default: template.yaml in the current directory, if any)")
+    @Option(
+        names = "--template",
+        paramLabel = "<template.yaml>",
+        description =
+            "The SAM template that resolves Lambda functions and the definition's "
+                + "$${...} placeholders (default: template.yaml in the current directory, if any)")
     Path template;
 
-    @Option(names = "--parameter", paramLabel = "<key=value>",
+    @Option(
+        names = "--parameter",
+        paramLabel = "<key=value>",
         description = "A value for one of the template's Parameters (repeatable)")
     Map<String, String> parameters = new LinkedHashMap<>();
 
-    @Option(names = "--execution-name", paramLabel = "<name>", defaultValue = "local-run",
+    @Option(
+        names = "--execution-name",
+        paramLabel = "<name>",
+        defaultValue = "local-run",
         description = "The execution's name (default: local-run)")
     String executionName;
 
-    @Option(names = "--handler-log", paramLabel = "<file>",
+    @Option(
+        names = "--handler-log",
+        paramLabel = "<file>",
         description = "Where Lambda handlers' logs and metrics go (default: stderr)")
     Path handlerLog;
 
-    @Option(names = "--scenario", paramLabel = "<file>",
-        description = "A scenario file seeding the in-process emulator that runs without "
-            + "--mock-config use (see README)")
+    @Option(
+        names = "--scenario",
+        paramLabel = "<file>",
+        description =
+            "A scenario file seeding the in-process emulator that runs without "
+                + "--mock-config use (see README)")
     Path scenarioFile;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -148,14 +176,16 @@ public final class AslCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       if ((mockConfig == null) != (testCase == null)) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "--mock-config and --test-case go together");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--mock-config and --test-case go together");
       }
       PrintStream handlerOutput;
       try {
-        handlerOutput = handlerLog == null ? System.err
-            : new PrintStream(new FileOutputStream(handlerLog.toFile(), true), true,
-                StandardCharsets.UTF_8);
+        handlerOutput =
+            handlerLog == null
+                ? System.err
+                : new PrintStream(
+                    new FileOutputStream(handlerLog.toFile(), true), true, StandardCharsets.UTF_8);
       } catch (IOException e) {
         err.println("--handler-log: cannot write " + handlerLog + ": " + e.getMessage());
         return BAD_INPUT;
@@ -175,8 +205,9 @@ public final class AslCommand implements Runnable {
 
     private int execute(PrintWriter out, PrintWriter err, PrintStream handlerOutput) {
       if (mockConfig != null && scenarioFile != null) {
-        throw new BadInput("--scenario seeds the in-process emulator, which runs with a "
-            + "--mock-config do not use");
+        throw new BadInput(
+            "--scenario seeds the in-process emulator, which runs with a "
+                + "--mock-config do not use");
       }
       Scenario scenario = scenarioFile == null ? null : loadScenario(scenarioFile);
       Optional<Path> templatePath = templatePath(template);
@@ -193,8 +224,7 @@ public final class AslCommand implements Runnable {
       Loaded definition = loadDefinition(definitionFile, loaded);
       JsonNode executionInput = parseInput(input);
       String mockName = stateMachineName != null ? stateMachineName : stem(definitionFile);
-      String machineName = definition.resource().map(StateMachineResource::name)
-          .orElse(mockName);
+      String machineName = definition.resource().map(StateMachineResource::name).orElse(mockName);
       StateMachine machine;
       try {
         machine = StateMachine.of(machineName, definition.definition());
@@ -206,10 +236,13 @@ public final class AslCommand implements Runnable {
       }
       Execution execution;
       if (mockConfig != null) {
-        execution = runWithMocks(definition, machine, mockName, executionInput, loaded,
-            handlerOutput);
+        execution =
+            runWithMocks(definition, machine, mockName, executionInput, loaded, handlerOutput);
       } else {
-        checkFunctions(definition.definition(), Optional.empty(), loaded,
+        checkFunctions(
+            definition.definition(),
+            Optional.empty(),
+            loaded,
             LambdaRuntime.builder(loaded.map(t -> t.functions().values()).orElse(List.of()))
                 .build());
         execution = runOnEmulator(machine, executionInput, loaded, scenario, handlerOutput);
@@ -233,14 +266,21 @@ public final class AslCommand implements Runnable {
      * A Step Functions Local mock configuration's test case: mocked states answer from it, the
      * others call the template's functions and the SNS endpoint of the standard configuration.
      */
-    private Execution runWithMocks(Loaded definition, StateMachine machine, String mockName,
-        JsonNode executionInput, Optional<SamTemplate> loaded, PrintStream handlerOutput) {
+    private Execution runWithMocks(
+        Loaded definition,
+        StateMachine machine,
+        String mockName,
+        JsonNode executionInput,
+        Optional<SamTemplate> loaded,
+        PrintStream handlerOutput) {
       VirtualClock clock = new VirtualClock();
-      LambdaRuntime lambda = LambdaRuntime.builder(loaded.map(t -> t.functions().values())
-              .orElse(List.of()))
-          .handlerOutput(handlerOutput).clock(clock).build();
-      TaskInvoker invoker = ServiceIntegrations.builder().lambda(lambda)
-          .snsFromStandardConfiguration().build();
+      LambdaRuntime lambda =
+          LambdaRuntime.builder(loaded.map(t -> t.functions().values()).orElse(List.of()))
+              .handlerOutput(handlerOutput)
+              .clock(clock)
+              .build();
+      TaskInvoker invoker =
+          ServiceIntegrations.builder().lambda(lambda).snsFromStandardConfiguration().build();
       TestCase chosen;
       try {
         chosen = MockConfig.load(mockConfig).testCase(mockName, testCase);
@@ -257,19 +297,23 @@ public final class AslCommand implements Runnable {
     }
 
     /**
-     * Without mocks: an in-process emulator (seeded by the scenario) with the template deployed
-     * in it, handlers in-process calling it over the AWS SDK, all in virtual time.
+     * Without mocks: an in-process emulator (seeded by the scenario) with the template deployed in
+     * it, handlers in-process calling it over the AWS SDK, all in virtual time.
      */
-    private Execution runOnEmulator(StateMachine machine, JsonNode executionInput,
-        Optional<SamTemplate> loaded, Scenario scenario, PrintStream handlerOutput) {
+    private Execution runOnEmulator(
+        StateMachine machine,
+        JsonNode executionInput,
+        Optional<SamTemplate> loaded,
+        Scenario scenario,
+        PrintStream handlerOutput) {
       AwsEmulator.Builder emulatorBuilder = AwsEmulator.builder().clock(new VirtualClock());
       if (scenario != null) {
         ScenarioLoader.configure(scenario, emulatorBuilder);
       }
       try (AwsEmulator emulator = emulatorBuilder.build().start();
           LocalAwsEnvironment environment = LocalAwsEnvironment.pointAt(emulator)) {
-        LocalStepFunctions.Builder builder = LocalStepFunctions.builder(emulator)
-            .handlerOutput(handlerOutput);
+        LocalStepFunctions.Builder builder =
+            LocalStepFunctions.builder(emulator).handlerOutput(handlerOutput);
         if (scenario != null) {
           ScenarioLoader.apply(scenario, emulator);
           if (scenario.randomSeed() != null) {
@@ -279,23 +323,29 @@ public final class AslCommand implements Runnable {
         loaded.ifPresent(builder::template);
         try (LocalStepFunctions stepFunctions = builder.build()) {
           ExecutionEngine engine = stepFunctions.engine();
-          return run(engine, machine, executionInput, stepFunctions.integrations(),
-              handlerOutput);
+          return run(engine, machine, executionInput, stepFunctions.integrations(), handlerOutput);
         }
       } catch (ScenarioException e) {
         throw new BadInput("--scenario: " + scenarioFile + ": " + e.getMessage());
       } catch (TemplateException e) {
-        throw new BadInput("Template " + loaded.map(SamTemplate::file).orElse(null) + ": "
-            + e.getMessage());
+        throw new BadInput(
+            "Template " + loaded.map(SamTemplate::file).orElse(null) + ": " + e.getMessage());
       }
     }
 
-    private Execution run(ExecutionEngine engine, StateMachine machine, JsonNode executionInput,
-        TaskInvoker invoker, PrintStream handlerOutput) {
+    private Execution run(
+        ExecutionEngine engine,
+        StateMachine machine,
+        JsonNode executionInput,
+        TaskInvoker invoker,
+        PrintStream handlerOutput) {
       try {
         // Everything printed while the execution runs (handlers, SDK, loggers) stays off stdout.
-        return StandardOutputRouter.divertedTo(handlerOutput, () -> engine.awaitCompletion(
-            engine.start(machine, executionName, executionInput, invoker)));
+        return StandardOutputRouter.divertedTo(
+            handlerOutput,
+            () ->
+                engine.awaitCompletion(
+                    engine.start(machine, executionName, executionInput, invoker)));
       } catch (DefinitionException e) {
         throw new BadInput(describe(definitionFile, e));
       } catch (IllegalArgumentException e) {
@@ -312,8 +362,11 @@ public final class AslCommand implements Runnable {
     }
 
     /** Lambda tasks that name their function literally must find it in the template. */
-    private static void checkFunctions(StateMachineDefinition definition,
-        Optional<TestCase> mocks, Optional<SamTemplate> template, LambdaRuntime lambda) {
+    private static void checkFunctions(
+        StateMachineDefinition definition,
+        Optional<TestCase> mocks,
+        Optional<SamTemplate> template,
+        LambdaRuntime lambda) {
       List<String> problems = new ArrayList<>();
       for (State state : definition.allStates()) {
         if (!(state instanceof TaskState task)
@@ -333,14 +386,33 @@ public final class AslCommand implements Runnable {
           continue;
         }
         if (template.isEmpty()) {
-          problems.add("State '" + task.name() + "', field '" + field + "': calls Lambda "
-              + "function " + function + ", and there is no template to find it in (give "
-              + "--template, or run where template.yaml is)");
+          problems.add(
+              "State '"
+                  + task.name()
+                  + "', field '"
+                  + field
+                  + "': calls Lambda "
+                  + "function "
+                  + function
+                  + ", and there is no template to find it in (give "
+                  + "--template, or run where template.yaml is)");
         } else if (lambda.function(function).isEmpty()) {
-          problems.add("State '" + task.name() + "', field '" + field + "': no function "
-              + function + " in " + template.get().file() + " (it has: " + String.join(", ",
-                  template.get().functions().values().stream().map(f -> f.functionName())
-                      .toList()) + ")");
+          problems.add(
+              "State '"
+                  + task.name()
+                  + "', field '"
+                  + field
+                  + "': no function "
+                  + function
+                  + " in "
+                  + template.get().file()
+                  + " (it has: "
+                  + String.join(
+                      ", ",
+                      template.get().functions().values().stream()
+                          .map(f -> f.functionName())
+                          .toList())
+                  + ")");
         }
       }
       if (!problems.isEmpty()) {
@@ -361,9 +433,12 @@ public final class AslCommand implements Runnable {
         }
         return parsed;
       } catch (JsonProcessingException e) {
-        throw new BadInput("--input: " + (file != null ? file + " is not valid JSON: "
-            : "'" + value + "' is neither a readable file nor valid JSON: ")
-            + e.getOriginalMessage());
+        throw new BadInput(
+            "--input: "
+                + (file != null
+                    ? file + " is not valid JSON: "
+                    : "'" + value + "' is neither a readable file nor valid JSON: ")
+                + e.getOriginalMessage());
       }
     }
 
@@ -382,16 +457,20 @@ public final class AslCommand implements Runnable {
       name = "validate",
       mixinStandardHelpOptions = true,
       description = {
-          "Check a state machine definition without running it.",
-          "Exit 0 when it is valid, 2 with every problem listed when it is not."})
+        "Check a state machine definition without running it.",
+        "Exit 0 when it is valid, 2 with every problem listed when it is not."
+      })
   static final class Validate implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "<definition.json>", description = "The ASL file")
     Path definitionFile;
 
-    @Option(names = "--template", paramLabel = "<template.yaml>",
-        description = "The SAM template whose DefinitionSubstitutions fill the definition's "
-            + "$${...} placeholders (default: template.yaml in the current directory, if any)")
+    @Option(
+        names = "--template",
+        paramLabel = "<template.yaml>",
+        description =
+            "The SAM template whose DefinitionSubstitutions fill the definition's "
+                + "$${...} placeholders (default: template.yaml in the current directory, if any)")
     Path template;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -402,13 +481,17 @@ public final class AslCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       try {
         // Parameter values only fill placeholders here; a required DomainId gets the local one.
-        Optional<SamTemplate> loaded = templatePath(template).map(file -> {
-          try {
-            return loadTemplate(file, LocalStepFunctions.parameters(file, Map.of(), null));
-          } catch (TemplateException e) {
-            throw new BadInput("Template " + file + ": " + e.getMessage());
-          }
-        });
+        Optional<SamTemplate> loaded =
+            templatePath(template)
+                .map(
+                    file -> {
+                      try {
+                        return loadTemplate(
+                            file, LocalStepFunctions.parameters(file, Map.of(), null));
+                      } catch (TemplateException e) {
+                        throw new BadInput("Template " + file + ": " + e.getMessage());
+                      }
+                    });
         Loaded definition = loadDefinition(definitionFile, loaded);
         // What `asl run` can call: Lambda tasks, sns:publish and the aws-sdk tasks the emulator
         // serves (whose operations an emulator that is never called tells).
@@ -418,8 +501,8 @@ public final class AslCommand implements Runnable {
         } catch (DefinitionException e) {
           throw new BadInput(describe(definitionFile, e));
         }
-        out.println(definitionFile + ": valid (" + definition.definition().allStates().size()
-            + " states)");
+        out.println(
+            definitionFile + ": valid (" + definition.definition().allStates().size() + " states)");
         out.flush();
         return OK;
       } catch (BadInput e) {
@@ -431,8 +514,8 @@ public final class AslCommand implements Runnable {
   }
 
   /** A definition, checked, with the template's state machine that uses it, if any. */
-  private record Loaded(StateMachineDefinition definition,
-      Optional<StateMachineResource> resource) {}
+  private record Loaded(
+      StateMachineDefinition definition, Optional<StateMachineResource> resource) {}
 
   /** The template to use: the given file, else template.yaml of the current directory. */
   private static Optional<Path> templatePath(Path given) {
@@ -470,9 +553,12 @@ public final class AslCommand implements Runnable {
         placeholders.add(matcher.group(1));
       }
       if (!placeholders.isEmpty()) {
-        throw new BadInput(file + ": the definition has ${...} placeholders ("
-            + String.join(", ", placeholders) + ") and no template state machine uses it as "
-            + "its DefinitionUri to substitute them (give --template)");
+        throw new BadInput(
+            file
+                + ": the definition has ${...} placeholders ("
+                + String.join(", ", placeholders)
+                + ") and no template state machine uses it as "
+                + "its DefinitionUri to substitute them (give --template)");
       }
     }
     try {
@@ -487,7 +573,10 @@ public final class AslCommand implements Runnable {
     if (problems.size() == 1) {
       return file + ": invalid definition: " + problems.get(0);
     }
-    return file + ": invalid definition, " + problems.size() + " problems:\n  - "
+    return file
+        + ": invalid definition, "
+        + problems.size()
+        + " problems:\n  - "
         + String.join("\n  - ", problems);
   }
 

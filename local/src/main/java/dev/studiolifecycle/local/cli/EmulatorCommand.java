@@ -28,8 +28,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -66,8 +66,8 @@ public final class EmulatorCommand implements Callable<Integer> {
   /**
    * How long SageMaker cannot assume a role created through the API, unless a scenario says
    * otherwise (iam.propagationDelay). IAM's user guide: changes are eventually consistent and
-   * usually take effect within seconds; the workflow must wait that out, so the standalone
-   * emulator does not hide it.
+   * usually take effect within seconds; the workflow must wait that out, so the standalone emulator
+   * does not hide it.
    */
   public static final Duration DEFAULT_PROPAGATION_DELAY = Duration.ofSeconds(10);
 

@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The options {@code run} and {@code demo} share: where the project is, where the handlers' logs
- * go, and whether IAM is enforced. ({@code hr-event} declares its own, as it also accepts {@code --project} and {@code
- * --handler-log}.)
+ * go, and whether IAM is enforced. ({@code hr-event} declares its own, as it also accepts {@code
+ * --project} and {@code --handler-log}.)
  */
 final class ProjectOptions {
 

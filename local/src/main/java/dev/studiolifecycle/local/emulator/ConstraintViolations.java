@@ -34,8 +34,8 @@ public final class ConstraintViolations {
   }
 
   /**
-   * Checks a string's length (too short first, then too long) and then, when {@code pattern} is
-   * not null, that the pattern matches it whole; records the first rule it breaks.
+   * Checks a string's length (too short first, then too long) and then, when {@code pattern} is not
+   * null, that the pattern matches it whole; records the first rule it breaks.
    */
   public void checkString(String text, String path, Pattern pattern, int minLength, int maxLength) {
     if (text.length() < minLength) {

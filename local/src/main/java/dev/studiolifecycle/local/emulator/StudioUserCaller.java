@@ -4,10 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Who makes a call that the Studio UI makes for a user: the user profile, whose execution role
- * the call runs as. Carried in the caller header ({@value ServiceRequest#CALLER_HEADER}) as
- * {@code studio-user:<domainId>/<userProfileName>}, so the emulator can tell a user's calls from
- * the workflow's and evaluate them against the user's role.
+ * Who makes a call that the Studio UI makes for a user: the user profile, whose execution role the
+ * call runs as. Carried in the caller header ({@value ServiceRequest#CALLER_HEADER}) as {@code
+ * studio-user:<domainId>/<userProfileName>}, so the emulator can tell a user's calls from the
+ * workflow's and evaluate them against the user's role.
  */
 public record StudioUserCaller(String domainId, String userProfileName) {
 

@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * A JSON path of an input transformer's InputPathsMap, in the subset EventBridge supports: dot
  * notation from {@code $} (names may hold dashes, underscores and slashes: {@code $.detail-type}),
- * array indices ({@code $.resources[0]}) and the wildcard {@code *}, which selects every child
- * as an array.
+ * array indices ({@code $.resources[0]}) and the wildcard {@code *}, which selects every child as
+ * an array.
  */
 public final class EventPath {
 
@@ -40,8 +40,8 @@ public final class EventPath {
    */
   public static EventPath parse(String path, String where) {
     if (path == null || !path.startsWith("$")) {
-      throw new EventPatternException(where + ": '" + path + "' must be a JSON path starting "
-          + "with $");
+      throw new EventPatternException(
+          where + ": '" + path + "' must be a JSON path starting " + "with $");
     }
     List<Step> steps = new ArrayList<>();
     int i = 1;
@@ -54,8 +54,8 @@ public final class EventPath {
         }
         String name = path.substring(i + 1, end);
         if (name.isEmpty()) {
-          throw new EventPatternException(where + ": '" + path + "' has an empty name at "
-              + "position " + (i + 1));
+          throw new EventPatternException(
+              where + ": '" + path + "' has an empty name at " + "position " + (i + 1));
         }
         steps.add(name.equals("*") ? new Wildcard() : new Field(name));
         i = end;
@@ -70,13 +70,26 @@ public final class EventPath {
         } else if (inside.matches("\\d+")) {
           steps.add(new Index(Integer.parseInt(inside)));
         } else {
-          throw new EventPatternException(where + ": '" + path + "' uses [" + inside + "]: "
-              + "EventBridge supports dot notation, array indices and * only");
+          throw new EventPatternException(
+              where
+                  + ": '"
+                  + path
+                  + "' uses ["
+                  + inside
+                  + "]: "
+                  + "EventBridge supports dot notation, array indices and * only");
         }
         i = close + 1;
       } else {
-        throw new EventPatternException(where + ": '" + path + "' has '" + c + "' at position "
-            + i + " where . or [ must follow");
+        throw new EventPatternException(
+            where
+                + ": '"
+                + path
+                + "' has '"
+                + c
+                + "' at position "
+                + i
+                + " where . or [ must follow");
       }
     }
     return new EventPath(path, steps);

@@ -17,14 +17,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * An EventBridge event pattern, matched as EventBridge matches it: every field of the pattern
- * must match (nested objects recurse into the event), a field's list of values or comparison
- * operators matches when any of them matches, an event array matches when any of its elements
- * does, and a field the event lacks matches only {@code {"exists": false}}. Supported operators:
- * exact values (strings, numbers, booleans, null), {@code prefix} and {@code suffix} (also with
- * {@code equals-ignore-case}), {@code equals-ignore-case}, {@code wildcard}, {@code anything-but}
- * (a value, a list, or a prefix, suffix, equals-ignore-case or wildcard), {@code numeric},
- * {@code exists}, {@code cidr} and {@code $or}.
+ * An EventBridge event pattern, matched as EventBridge matches it: every field of the pattern must
+ * match (nested objects recurse into the event), a field's list of values or comparison operators
+ * matches when any of them matches, an event array matches when any of its elements does, and a
+ * field the event lacks matches only {@code {"exists": false}}. Supported operators: exact values
+ * (strings, numbers, booleans, null), {@code prefix} and {@code suffix} (also with {@code
+ * equals-ignore-case}), {@code equals-ignore-case}, {@code wildcard}, {@code anything-but} (a
+ * value, a list, or a prefix, suffix, equals-ignore-case or wildcard), {@code numeric}, {@code
+ * exists}, {@code cidr} and {@code $or}.
  */
 public final class EventPattern {
 
@@ -44,8 +44,8 @@ public final class EventPattern {
    */
   public static EventPattern parse(JsonNode pattern, String where) {
     if (pattern == null || !pattern.isObject() || pattern.isEmpty()) {
-      throw new EventPatternException(where + ": an event pattern must be a non-empty JSON "
-          + "object");
+      throw new EventPatternException(
+          where + ": an event pattern must be a non-empty JSON " + "object");
     }
     return new EventPattern(pattern.deepCopy(), object(pattern, where));
   }
@@ -62,8 +62,8 @@ public final class EventPattern {
 
   /**
    * The field paths that every matching event has ({@code [detail, employee, userName]}): those
-   * whose values or operators all need the field to be there. What {@code $or} requires counts
-   * when every alternative requires it.
+   * whose values or operators all need the field to be there. What {@code $or} requires counts when
+   * every alternative requires it.
    */
   public Set<List<String>> requiredPaths() {
     return root.requiredPaths(List.of());
@@ -126,11 +126,12 @@ public final class EventPattern {
     @Override
     public Set<List<String>> requiredPaths(List<String> at) {
       Set<List<String>> required = new HashSet<>();
-      fields.forEach((name, rule) -> {
-        List<String> path = new ArrayList<>(at);
-        path.add(name);
-        required.addAll(rule.requiredPaths(List.copyOf(path)));
-      });
+      fields.forEach(
+          (name, rule) -> {
+            List<String> path = new ArrayList<>(at);
+            path.add(name);
+            required.addAll(rule.requiredPaths(List.copyOf(path)));
+          });
       if (!alternatives.isEmpty()) {
         Set<List<String>> common = null;
         for (ObjectRule alternative : alternatives) {
@@ -214,18 +215,20 @@ public final class EventPattern {
   private record Prefix(String prefix, boolean ignoreCase) implements Matcher {
     @Override
     public boolean matches(JsonNode leaf) {
-      return leaf.isTextual() && (ignoreCase
-          ? leaf.asText().toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT))
-          : leaf.asText().startsWith(prefix));
+      return leaf.isTextual()
+          && (ignoreCase
+              ? leaf.asText().toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT))
+              : leaf.asText().startsWith(prefix));
     }
   }
 
   private record Suffix(String suffix, boolean ignoreCase) implements Matcher {
     @Override
     public boolean matches(JsonNode leaf) {
-      return leaf.isTextual() && (ignoreCase
-          ? leaf.asText().toLowerCase(Locale.ROOT).endsWith(suffix.toLowerCase(Locale.ROOT))
-          : leaf.asText().endsWith(suffix));
+      return leaf.isTextual()
+          && (ignoreCase
+              ? leaf.asText().toLowerCase(Locale.ROOT).endsWith(suffix.toLowerCase(Locale.ROOT))
+              : leaf.asText().endsWith(suffix));
     }
   }
 
@@ -264,13 +267,14 @@ public final class EventPattern {
       BigDecimal number = leaf.decimalValue();
       for (int i = 0; i < operators.size(); i++) {
         int c = number.compareTo(bounds.get(i));
-        boolean ok = switch (operators.get(i)) {
-          case "=" -> c == 0;
-          case "<" -> c < 0;
-          case "<=" -> c <= 0;
-          case ">" -> c > 0;
-          default -> c >= 0;
-        };
+        boolean ok =
+            switch (operators.get(i)) {
+              case "=" -> c == 0;
+              case "<" -> c < 0;
+              case "<=" -> c <= 0;
+              case ">" -> c > 0;
+              default -> c >= 0;
+            };
         if (!ok) {
           return false;
         }
@@ -326,8 +330,8 @@ public final class EventPattern {
         }
         for (int i = 0; i < value.size(); i++) {
           if (!value.get(i).isObject() || value.get(i).isEmpty()) {
-            throw new EventPatternException(at + "[" + i + "]: each $or alternative must be a "
-                + "non-empty object");
+            throw new EventPatternException(
+                at + "[" + i + "]: each $or alternative must be a " + "non-empty object");
           }
           alternatives.add(object(value.get(i), at + "[" + i + "]"));
         }
@@ -346,9 +350,14 @@ public final class EventPattern {
         }
         fields.put(field.getKey(), new LeafRule(List.copyOf(matchers)));
       } else {
-        throw new EventPatternException(at + ": must be an object or a list of values; "
-            + "EventBridge does not accept a bare " + kind(value) + " here (write ["
-            + value + "])");
+        throw new EventPatternException(
+            at
+                + ": must be an object or a list of values; "
+                + "EventBridge does not accept a bare "
+                + kind(value)
+                + " here (write ["
+                + value
+                + "])");
       }
     }
     return new ObjectRule(fields, List.copyOf(alternatives));
@@ -359,8 +368,8 @@ public final class EventPattern {
       return new Exact(node);
     }
     if (!node.isObject() || node.size() != 1) {
-      throw new EventPatternException(where + ": must be a value or an object with exactly one "
-          + "comparison operator");
+      throw new EventPatternException(
+          where + ": must be a value or an object with exactly one " + "comparison operator");
     }
     String operator = node.fieldNames().next();
     JsonNode argument = node.get(operator);
@@ -385,8 +394,9 @@ public final class EventPattern {
         yield new Exists(argument.asBoolean());
       }
       case "cidr" -> cidr(text(argument, at), at);
-      default -> throw new EventPatternException(where + ": unknown comparison operator '"
-          + operator + "'");
+      default ->
+          throw new EventPatternException(
+              where + ": unknown comparison operator '" + operator + "'");
     };
   }
 
@@ -394,8 +404,8 @@ public final class EventPattern {
 
   private static IgnoringCase textOrIgnoreCase(JsonNode argument, String where) {
     if (argument.isObject() && argument.size() == 1 && argument.has("equals-ignore-case")) {
-      return new IgnoringCase(text(argument.get("equals-ignore-case"),
-          where + ".equals-ignore-case"), true);
+      return new IgnoringCase(
+          text(argument.get("equals-ignore-case"), where + ".equals-ignore-case"), true);
     }
     return new IgnoringCase(text(argument, where), false);
   }
@@ -432,29 +442,39 @@ public final class EventPattern {
             excluded.add(new Wildcard(wildcard(text, at)));
           }
         }
-        default -> throw new EventPatternException(where + ": anything-but takes a value, a "
-            + "list, or prefix, suffix, equals-ignore-case or wildcard; not '" + operator + "'");
+        default ->
+            throw new EventPatternException(
+                where
+                    + ": anything-but takes a value, a "
+                    + "list, or prefix, suffix, equals-ignore-case or wildcard; not '"
+                    + operator
+                    + "'");
       }
     } else {
-      throw new EventPatternException(where + ": anything-but takes a string, a number, a list "
-          + "of them, or an object with one operator");
+      throw new EventPatternException(
+          where
+              + ": anything-but takes a string, a number, a list "
+              + "of them, or an object with one operator");
     }
     return new AnythingBut(List.copyOf(excluded));
   }
 
   private static Matcher numeric(JsonNode argument, String where) {
-    if (!argument.isArray() || argument.isEmpty() || argument.size() % 2 != 0
+    if (!argument.isArray()
+        || argument.isEmpty()
+        || argument.size() % 2 != 0
         || argument.size() > 4) {
-      throw new EventPatternException(where + ": must be a list of one or two (operator, number) "
-          + "pairs, e.g. [\">\", 0, \"<=\", 5]");
+      throw new EventPatternException(
+          where
+              + ": must be a list of one or two (operator, number) "
+              + "pairs, e.g. [\">\", 0, \"<=\", 5]");
     }
     List<String> operators = new ArrayList<>();
     List<BigDecimal> bounds = new ArrayList<>();
     for (int i = 0; i < argument.size(); i += 2) {
       JsonNode operator = argument.get(i);
       JsonNode bound = argument.get(i + 1);
-      if (!operator.isTextual()
-          || !Set.of("=", "<", "<=", ">", ">=").contains(operator.asText())) {
+      if (!operator.isTextual() || !Set.of("=", "<", "<=", ">", ">=").contains(operator.asText())) {
         throw new EventPatternException(where + "[" + i + "]: must be one of =, <, <=, >, >=");
       }
       if (!bound.isNumber()) {
@@ -532,7 +552,8 @@ public final class EventPattern {
   }
 
   private static String kind(JsonNode value) {
-    return Objects.requireNonNull(value).isTextual() ? "string" : value.getNodeType().name()
-        .toLowerCase(Locale.ROOT);
+    return Objects.requireNonNull(value).isTextual()
+        ? "string"
+        : value.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 }

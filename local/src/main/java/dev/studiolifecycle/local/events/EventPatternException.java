@@ -1,8 +1,8 @@
 package dev.studiolifecycle.local.events;
 
 /**
- * An event pattern or input transformer that EventBridge would refuse: the message names the
- * field (as a path in the pattern or the transformer) and the rule broken.
+ * An event pattern or input transformer that EventBridge would refuse: the message names the field
+ * (as a path in the pattern or the transformer) and the rule broken.
  */
 public class EventPatternException extends IllegalArgumentException {
 

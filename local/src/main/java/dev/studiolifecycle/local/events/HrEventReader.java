@@ -24,8 +24,17 @@ import java.util.UUID;
 public final class HrEventReader {
 
   /** Fields every event on an event bus has. */
-  public static final List<String> ENVELOPE = List.of("version", "id", "detail-type", "source",
-      "account", "time", "region", "resources", "detail");
+  public static final List<String> ENVELOPE =
+      List.of(
+          "version",
+          "id",
+          "detail-type",
+          "source",
+          "account",
+          "time",
+          "region",
+          "resources",
+          "detail");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -76,9 +85,11 @@ public final class HrEventReader {
     if (json != null && (json.isArray() || json.has("DetailType"))) {
       return putEventsEntries(json, where, now);
     }
-    throw new EventPatternException(where + ": is not an HR event in a shape this command knows: "
-        + "an EventBridge event (with detail-type), PutEvents entries (with DetailType), an SNS "
-        + "notification (Type Notification) or a Lambda SNSEvent (Records[].Sns)");
+    throw new EventPatternException(
+        where
+            + ": is not an HR event in a shape this command knows: "
+            + "an EventBridge event (with detail-type), PutEvents entries (with DetailType), an SNS "
+            + "notification (Type Notification) or a Lambda SNSEvent (Records[].Sns)");
   }
 
   private static BusEvent busEvent(JsonNode event, String where) {
@@ -89,8 +100,11 @@ public final class HrEventReader {
       }
     }
     if (!missing.isEmpty()) {
-      throw new EventPatternException(where + ": the EventBridge event misses " + String.join(
-          ", ", missing) + " (EventBridge always sets them)");
+      throw new EventPatternException(
+          where
+              + ": the EventBridge event misses "
+              + String.join(", ", missing)
+              + " (EventBridge always sets them)");
     }
     if (!event.get("detail").isObject()) {
       throw new EventPatternException(where + ": detail: must be a JSON object");
@@ -98,8 +112,8 @@ public final class HrEventReader {
     return new BusEvent("default", event);
   }
 
-  private static IncomingHrEvent.EventBridge putEventsEntries(JsonNode entries, String where,
-      Instant now) {
+  private static IncomingHrEvent.EventBridge putEventsEntries(
+      JsonNode entries, String where, Instant now) {
     List<JsonNode> list = new ArrayList<>();
     if (entries.isArray()) {
       entries.forEach(list::add);
@@ -130,13 +144,14 @@ public final class HrEventReader {
       ObjectNode event = JSON.createObjectNode();
       event.put("version", "0");
       // EventBridge gives every event a fresh id; the entry and index make it repeatable here.
-      event.put("id", UUID.nameUUIDFromBytes((entry.toString() + "#" + i).getBytes(
-          StandardCharsets.UTF_8)).toString());
+      event.put(
+          "id",
+          UUID.nameUUIDFromBytes((entry.toString() + "#" + i).getBytes(StandardCharsets.UTF_8))
+              .toString());
       event.put("detail-type", entry.get("DetailType").asText());
       event.put("source", entry.get("Source").asText());
       event.put("account", "123456789012");
-      event.put("time", (entry.has("Time") ? entry.get("Time").asText()
-          : now.toString()));
+      event.put("time", (entry.has("Time") ? entry.get("Time").asText() : now.toString()));
       event.put("region", "us-east-1");
       ArrayNode resources = event.putArray("resources");
       entry.path("Resources").forEach(resources::add);
@@ -156,8 +171,12 @@ public final class HrEventReader {
     for (int i = 0; i < records.size(); i++) {
       JsonNode sns = records.get(i).get("Sns");
       if (sns == null || !sns.isObject() || !sns.path("Message").isTextual()) {
-        throw new EventPatternException(where + ": Records[" + i + "].Sns.Message: is required "
-            + "(the HR message, a string)");
+        throw new EventPatternException(
+            where
+                + ": Records["
+                + i
+                + "].Sns.Message: is required "
+                + "(the HR message, a string)");
       }
     }
     return new IncomingHrEvent.Sns(event);
@@ -166,22 +185,29 @@ public final class HrEventReader {
   private static IncomingHrEvent.Sns snsNotification(JsonNode notification, String where) {
     for (String field : List.of("MessageId", "TopicArn", "Message")) {
       if (!notification.path(field).isTextual()) {
-        throw new EventPatternException(where + ": " + field + ": is required in an SNS "
-            + "notification");
+        throw new EventPatternException(
+            where + ": " + field + ": is required in an SNS " + "notification");
       }
     }
     ObjectNode record = JSON.createObjectNode();
     record.put("EventSource", "aws:sns");
     record.put("EventVersion", "1.0");
-    record.put("EventSubscriptionArn", notification.get("TopicArn").asText()
-        + ":00000000-0000-0000-0000-000000000000");
+    record.put(
+        "EventSubscriptionArn",
+        notification.get("TopicArn").asText() + ":00000000-0000-0000-0000-000000000000");
     ObjectNode sns = record.putObject("Sns");
     // SNS's notification JSON and the SNSEvent record differ only in two field names.
-    notification.fields().forEachRemaining(field -> sns.set(switch (field.getKey()) {
-      case "SigningCertURL" -> "SigningCertUrl";
-      case "UnsubscribeURL" -> "UnsubscribeUrl";
-      default -> field.getKey();
-    }, field.getValue()));
+    notification
+        .fields()
+        .forEachRemaining(
+            field ->
+                sns.set(
+                    switch (field.getKey()) {
+                      case "SigningCertURL" -> "SigningCertUrl";
+                      case "UnsubscribeURL" -> "UnsubscribeUrl";
+                      default -> field.getKey();
+                    },
+                    field.getValue()));
     ObjectNode event = JSON.createObjectNode();
     event.putArray("Records").add(record);
     return new IncomingHrEvent.Sns(event);

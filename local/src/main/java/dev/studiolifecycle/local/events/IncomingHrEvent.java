@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * An HR event as it reaches AWS: over EventBridge (events on a bus, as rules see them), or over
- * SNS (the SNSEvent that the StartWorkflow function receives). {@link HrEventReader} tells which
- * one a file holds.
+ * An HR event as it reaches AWS: over EventBridge (events on a bus, as rules see them), or over SNS
+ * (the SNSEvent that the StartWorkflow function receives). {@link HrEventReader} tells which one a
+ * file holds.
  */
 public sealed interface IncomingHrEvent {
 

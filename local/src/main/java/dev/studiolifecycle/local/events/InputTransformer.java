@@ -22,21 +22,25 @@ import java.util.regex.Pattern;
  *   <li>each InputPathsMap variable takes the value at its JSON path; a path the event lacks
  *       creates no variable, and its placeholder is left out of the output (so {@code "<x>"}
  *       becomes {@code ""} and a bare {@code <x>} becomes nothing);
- *   <li>in a JSON template, a placeholder inside a JSON string gets the value's raw text (an
- *       object or array loses its inner quotes); outside a string, a string value is written in
- *       quotes and any other value as JSON;
+ *   <li>in a JSON template, a placeholder inside a JSON string gets the value's raw text (an object
+ *       or array loses its inner quotes); outside a string, a string value is written in quotes and
+ *       any other value as JSON;
  *   <li>values are not escaped: a quote inside a value breaks the JSON;
- *   <li>the predefined variables {@code aws.events.rule-arn}, {@code aws.events.rule-name},
- *       {@code aws.events.event.ingestion-time}, {@code aws.events.event} (the event without
- *       detail) and {@code aws.events.event.json} (the whole event) need no path.
+ *   <li>the predefined variables {@code aws.events.rule-arn}, {@code aws.events.rule-name}, {@code
+ *       aws.events.event.ingestion-time}, {@code aws.events.event} (the event without detail) and
+ *       {@code aws.events.event.json} (the whole event) need no path.
  * </ul>
  */
 public final class InputTransformer {
 
   /** The reserved variables EventBridge fills in itself. */
-  public static final Set<String> PREDEFINED = Set.of("aws.events.rule-arn",
-      "aws.events.rule-name", "aws.events.event.ingestion-time", "aws.events.event",
-      "aws.events.event.json");
+  public static final Set<String> PREDEFINED =
+      Set.of(
+          "aws.events.rule-arn",
+          "aws.events.rule-name",
+          "aws.events.event.ingestion-time",
+          "aws.events.event",
+          "aws.events.event.json");
 
   private static final int MAX_VARIABLES = 100;
   private static final Pattern PLACEHOLDER = Pattern.compile("<([^<>\\s]+)>");
@@ -55,23 +59,24 @@ public final class InputTransformer {
    * @param where names it in errors, e.g. {@code Resources.X.Properties.Targets[0]}
    * @throws EventPatternException naming the variable or placeholder at fault
    */
-  public static InputTransformer of(Map<String, String> inputPathsMap, String inputTemplate,
-      String where) {
+  public static InputTransformer of(
+      Map<String, String> inputPathsMap, String inputTemplate, String where) {
     if (inputTemplate == null || inputTemplate.isEmpty()) {
       throw new EventPatternException(where + ".InputTemplate: is required");
     }
     if (inputPathsMap.size() > MAX_VARIABLES) {
-      throw new EventPatternException(where + ".InputPathsMap: at most " + MAX_VARIABLES
-          + " variables");
+      throw new EventPatternException(
+          where + ".InputPathsMap: at most " + MAX_VARIABLES + " variables");
     }
     Map<String, EventPath> paths = new LinkedHashMap<>();
-    inputPathsMap.forEach((name, path) -> {
-      String at = where + ".InputPathsMap." + name;
-      if (PREDEFINED.contains(name) || name.startsWith("AWS.") || name.startsWith("aws.")) {
-        throw new EventPatternException(at + ": the name is reserved by EventBridge");
-      }
-      paths.put(name, EventPath.parse(path, at));
-    });
+    inputPathsMap.forEach(
+        (name, path) -> {
+          String at = where + ".InputPathsMap." + name;
+          if (PREDEFINED.contains(name) || name.startsWith("AWS.") || name.startsWith("aws.")) {
+            throw new EventPatternException(at + ": the name is reserved by EventBridge");
+          }
+          paths.put(name, EventPath.parse(path, at));
+        });
     Matcher placeholders = PLACEHOLDER.matcher(inputTemplate);
     Set<String> unknown = new TreeSet<>();
     while (placeholders.find()) {
@@ -81,8 +86,11 @@ public final class InputTransformer {
       }
     }
     if (!unknown.isEmpty()) {
-      throw new EventPatternException(where + ".InputTemplate: uses <" + String.join(">, <",
-          unknown) + ">, which InputPathsMap does not define");
+      throw new EventPatternException(
+          where
+              + ".InputTemplate: uses <"
+              + String.join(">, <", unknown)
+              + ">, which InputPathsMap does not define");
     }
     return new InputTransformer(paths, inputTemplate);
   }
@@ -111,22 +119,23 @@ public final class InputTransformer {
    *
    * @param ingestionTime when EventBridge received the event
    */
-  public TransformedInput apply(JsonNode event, String ruleArn, String ruleName,
-      Instant ingestionTime) {
+  public TransformedInput apply(
+      JsonNode event, String ruleArn, String ruleName, Instant ingestionTime) {
     Map<String, JsonNode> values = new LinkedHashMap<>();
     Set<String> missing = new LinkedHashSet<>();
-    paths.forEach((name, path) -> {
-      Optional<JsonNode> value = path.select(event);
-      if (value.isPresent()) {
-        values.put(name, value.get());
-      }
-    });
+    paths.forEach(
+        (name, path) -> {
+          Optional<JsonNode> value = path.select(event);
+          if (value.isPresent()) {
+            values.put(name, value.get());
+          }
+        });
     JsonNodeFactory json = JsonNodeFactory.instance;
     values.put("aws.events.rule-arn", json.textNode(ruleArn));
     values.put("aws.events.rule-name", json.textNode(ruleName));
     values.put("aws.events.event.ingestion-time", json.textNode(ingestionTime.toString()));
-    ObjectNode withoutDetail = event.isObject() ? ((ObjectNode) event).deepCopy()
-        : json.objectNode();
+    ObjectNode withoutDetail =
+        event.isObject() ? ((ObjectNode) event).deepCopy() : json.objectNode();
     withoutDetail.remove("detail");
     values.put("aws.events.event", withoutDetail);
     values.put("aws.events.event.json", event);

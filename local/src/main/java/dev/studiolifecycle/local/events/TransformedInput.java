@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * What an input transformer made of one event: the text the target receives, and the variables
- * whose paths the event lacked (EventBridge does not create them, so they are left out of the
- * text, which can leave it without a value or not JSON at all).
+ * whose paths the event lacked (EventBridge does not create them, so they are left out of the text,
+ * which can leave it without a value or not JSON at all).
  */
 public record TransformedInput(String text, List<String> missingVariables) {
 

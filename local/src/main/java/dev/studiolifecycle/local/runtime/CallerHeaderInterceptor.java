@@ -10,8 +10,8 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * Tags every AWS SDK request made while a template function runs in-process with the function's
  * logical id, in the header the emulator records ({@value ServiceRequest#CALLER_HEADER}). The SDK
  * loads it as a global interceptor from {@code software/amazon/awssdk/global/handlers/
- * execution.interceptors}, so the handlers' own clients carry the tag with no change to their
- * code; requests made outside a function go out untouched.
+ * execution.interceptors}, so the handlers' own clients carry the tag with no change to their code;
+ * requests made outside a function go out untouched.
  */
 public final class CallerHeaderInterceptor implements ExecutionInterceptor {
 
@@ -19,8 +19,11 @@ public final class CallerHeaderInterceptor implements ExecutionInterceptor {
   public SdkHttpRequest modifyHttpRequest(
       Context.ModifyHttpRequest context, ExecutionAttributes executionAttributes) {
     return CallerContext.current()
-        .map(caller -> context.httpRequest().toBuilder()
-            .putHeader(ServiceRequest.CALLER_HEADER, caller).build())
+        .map(
+            caller ->
+                context.httpRequest().toBuilder()
+                    .putHeader(ServiceRequest.CALLER_HEADER, caller)
+                    .build())
         .orElse(context.httpRequest());
   }
 }

@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A handler class bound the way the Java Lambda runtime binds it: {@code Class::method} picks
- * the public overload the runtime would (non-bridge first, longest signature, a trailing Context
+ * A handler class bound the way the Java Lambda runtime binds it: {@code Class::method} picks the
+ * public overload the runtime would (non-bridge first, longest signature, a trailing Context
  * counting one more); a bare class name must implement RequestHandler or RequestStreamHandler.
  * Inputs and outputs go through the runtime's own serializers: LambdaEventSerializers for
  * aws-lambda-java-events types, JacksonFactory for everything else, raw bytes for streams.
@@ -73,8 +73,9 @@ final class HandlerBinding {
    * @param environment given to a public constructor taking {@code Map<String, String>}, which
    *     handlers of this project have; otherwise the no-arg constructor is used, as by Lambda
    */
-  static HandlerBinding load(String className, String methodName, Map<String, String> environment,
-      ClassLoader loader) throws LoadFailure {
+  static HandlerBinding load(
+      String className, String methodName, Map<String, String> environment, ClassLoader loader)
+      throws LoadFailure {
     Class<?> type;
     try {
       type = Class.forName(className, true, loader);
@@ -82,8 +83,10 @@ final class HandlerBinding {
       throw new LoadFailure("Class not found: " + className, e.getClass().getName(), e);
     } catch (ExceptionInInitializerError e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new LoadFailure("Error loading class " + className + ": " + cause.getMessage(),
-          cause.getClass().getName(), cause);
+      throw new LoadFailure(
+          "Error loading class " + className + ": " + cause.getMessage(),
+          cause.getClass().getName(),
+          cause);
     }
     if (methodName == null) {
       return interfaceBinding(type, environment, loader);
@@ -91,8 +94,8 @@ final class HandlerBinding {
     return methodBinding(type, methodName, environment, loader);
   }
 
-  private static HandlerBinding interfaceBinding(Class<?> type, Map<String, String> environment,
-      ClassLoader loader) throws LoadFailure {
+  private static HandlerBinding interfaceBinding(
+      Class<?> type, Map<String, String> environment, ClassLoader loader) throws LoadFailure {
     if (RequestStreamHandler.class.isAssignableFrom(type)) {
       RequestStreamHandler handler = (RequestStreamHandler) instantiate(type, environment);
       return new HandlerBinding(handler::handleRequest);
@@ -100,59 +103,83 @@ final class HandlerBinding {
     if (RequestHandler.class.isAssignableFrom(type)) {
       Type[] types = requestHandlerTypes(type);
       if (types == null || Arrays.stream(types).anyMatch(t -> t instanceof TypeVariable)) {
-        throw new LoadFailure("Class " + type.getName() + " does not implement RequestHandler "
-            + "with concrete type parameters", "java.lang.IllegalArgumentException", null);
+        throw new LoadFailure(
+            "Class "
+                + type.getName()
+                + " does not implement RequestHandler "
+                + "with concrete type parameters",
+            "java.lang.IllegalArgumentException",
+            null);
       }
       @SuppressWarnings("unchecked")
       RequestHandler<Object, Object> handler =
           (RequestHandler<Object, Object>) instantiate(type, environment);
-      return pojo(types[0], types[1], loader,
-          (input, context) -> handler.handleRequest(input, context));
+      return pojo(
+          types[0], types[1], loader, (input, context) -> handler.handleRequest(input, context));
     }
-    throw new LoadFailure("Class does not implement an appropriate handler interface: "
-        + type.getName(), "java.lang.IllegalArgumentException", null);
+    throw new LoadFailure(
+        "Class does not implement an appropriate handler interface: " + type.getName(),
+        "java.lang.IllegalArgumentException",
+        null);
   }
 
-  private static HandlerBinding methodBinding(Class<?> type, String methodName,
-      Map<String, String> environment, ClassLoader loader) throws LoadFailure {
-    List<Method> candidates = Arrays.stream(type.getMethods())
-        .filter(m -> m.getName().equals(methodName)).sorted(PRIORITY).toList();
+  private static HandlerBinding methodBinding(
+      Class<?> type, String methodName, Map<String, String> environment, ClassLoader loader)
+      throws LoadFailure {
+    List<Method> candidates =
+        Arrays.stream(type.getMethods())
+            .filter(m -> m.getName().equals(methodName))
+            .sorted(PRIORITY)
+            .toList();
     for (Method method : candidates) {
       Type[] parameters = method.getGenericParameterTypes();
       Type returnType = method.getGenericReturnType();
       if (isStreamSignature(parameters)) {
         Object instance = instanceFor(method, type, environment);
-        return new HandlerBinding((input, output, context) -> {
-          Object[] args = new Object[parameters.length];
-          for (int i = 0; i < parameters.length; i++) {
-            args[i] = parameters[i] == InputStream.class ? input
-                : parameters[i] == OutputStream.class ? output : context;
-          }
-          call(method, instance, args);
-        });
+        return new HandlerBinding(
+            (input, output, context) -> {
+              Object[] args = new Object[parameters.length];
+              for (int i = 0; i < parameters.length; i++) {
+                args[i] =
+                    parameters[i] == InputStream.class
+                        ? input
+                        : parameters[i] == OutputStream.class ? output : context;
+              }
+              call(method, instance, args);
+            });
       }
       Type inputType = pojoInputType(parameters);
-      if (inputType == null && !(parameters.length == 0 || (parameters.length == 1
-          && parameters[0] == Context.class))) {
+      if (inputType == null
+          && !(parameters.length == 0
+              || (parameters.length == 1 && parameters[0] == Context.class))) {
         continue;
       }
-      boolean needsContext = parameters.length > 0
-          && parameters[parameters.length - 1] == Context.class;
+      boolean needsContext =
+          parameters.length > 0 && parameters[parameters.length - 1] == Context.class;
       Object instance = instanceFor(method, type, environment);
-      return pojo(inputType, returnType, loader, (input, context) -> {
-        Object[] args = new Object[parameters.length];
-        int i = 0;
-        if (inputType != null) {
-          args[i++] = input;
-        }
-        if (needsContext) {
-          args[i] = context;
-        }
-        return call(method, instance, args);
-      });
+      return pojo(
+          inputType,
+          returnType,
+          loader,
+          (input, context) -> {
+            Object[] args = new Object[parameters.length];
+            int i = 0;
+            if (inputType != null) {
+              args[i++] = input;
+            }
+            if (needsContext) {
+              args[i] = context;
+            }
+            return call(method, instance, args);
+          });
     }
-    throw new LoadFailure("No public method named " + methodName + " with appropriate method "
-        + "signature found on class " + type.getName(), "java.lang.IllegalArgumentException",
+    throw new LoadFailure(
+        "No public method named "
+            + methodName
+            + " with appropriate method "
+            + "signature found on class "
+            + type.getName(),
+        "java.lang.IllegalArgumentException",
         null);
   }
 
@@ -180,14 +207,12 @@ final class HandlerBinding {
   }
 
   /** The runtime's overload order: non-bridge first, then longer signatures (Context counts 2). */
-  private static final Comparator<Method> PRIORITY = Comparator
-      .comparing(Method::isBridge)
-      .thenComparing(m -> -weight(m));
+  private static final Comparator<Method> PRIORITY =
+      Comparator.comparing(Method::isBridge).thenComparing(m -> -weight(m));
 
   private static int weight(Method method) {
     Class<?>[] parameters = method.getParameterTypes();
-    boolean context = parameters.length > 0
-        && parameters[parameters.length - 1] == Context.class;
+    boolean context = parameters.length > 0 && parameters[parameters.length - 1] == Context.class;
     return parameters.length + (context ? 1 : 0);
   }
 
@@ -196,30 +221,32 @@ final class HandlerBinding {
     Object apply(Object input, Context context) throws Throwable;
   }
 
-  private static HandlerBinding pojo(Type inputType, Type outputType, ClassLoader loader,
-      PojoCall handler) {
+  private static HandlerBinding pojo(
+      Type inputType, Type outputType, ClassLoader loader, PojoCall handler) {
     PojoSerializer<Object> input = inputType == null ? null : serializer(inputType, loader);
     boolean voidOutput = outputType == void.class || outputType == Void.class;
     PojoSerializer<Object> output = voidOutput ? null : serializer(outputType, loader);
-    return new HandlerBinding((in, out, context) -> {
-      Object event;
-      try {
-        event = input == null ? null : input.fromJson(in);
-      } catch (RuntimeException e) {
-        // The Lambda runtime reports a payload its serializer cannot map this way.
-        throw new RuntimeException("An error occurred during JSON parsing", e);
-      }
-      Object result = handler.apply(event, context);
-      if (output == null) {
-        out.write(JSON_NULL);
-        return;
-      }
-      try {
-        output.toJson(result, out);
-      } catch (RuntimeException e) {
-        throw new RuntimeException("An error occurred during JSON serialization of response", e);
-      }
-    });
+    return new HandlerBinding(
+        (in, out, context) -> {
+          Object event;
+          try {
+            event = input == null ? null : input.fromJson(in);
+          } catch (RuntimeException e) {
+            // The Lambda runtime reports a payload its serializer cannot map this way.
+            throw new RuntimeException("An error occurred during JSON parsing", e);
+          }
+          Object result = handler.apply(event, context);
+          if (output == null) {
+            out.write(JSON_NULL);
+            return;
+          }
+          try {
+            output.toJson(result, out);
+          } catch (RuntimeException e) {
+            throw new RuntimeException(
+                "An error occurred during JSON serialization of response", e);
+          }
+        });
   }
 
   @SuppressWarnings("unchecked")
@@ -256,19 +283,23 @@ final class HandlerBinding {
         constructor = type.getConstructor();
         args = new Object[0];
       } catch (NoSuchMethodException none) {
-        throw new LoadFailure("Class " + type.getName() + " has no public zero-argument "
-            + "constructor", none.getClass().getName(), none);
+        throw new LoadFailure(
+            "Class " + type.getName() + " has no public zero-argument " + "constructor",
+            none.getClass().getName(),
+            none);
       }
     }
     try {
       return constructor.newInstance(args);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new LoadFailure(cause.getMessage() == null ? cause.getClass().getName()
-          : cause.getMessage(), cause.getClass().getName(), cause);
+      throw new LoadFailure(
+          cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage(),
+          cause.getClass().getName(),
+          cause);
     } catch (InstantiationException | IllegalAccessException e) {
-      throw new LoadFailure("Cannot instantiate " + type.getName() + ": " + e,
-          e.getClass().getName(), e);
+      throw new LoadFailure(
+          "Cannot instantiate " + type.getName() + ": " + e, e.getClass().getName(), e);
     }
   }
 
@@ -291,10 +322,14 @@ final class HandlerBinding {
   private static Type[] inspect(Type candidate, Map<TypeVariable<?>, Type> bindings) {
     if (candidate instanceof ParameterizedType parameterized) {
       Class<?> raw = (Class<?>) parameterized.getRawType();
-      Type[] arguments = Arrays.stream(parameterized.getActualTypeArguments())
-          .map(a -> a instanceof TypeVariable<?> variable && bindings.containsKey(variable)
-              ? bindings.get(variable) : a)
-          .toArray(Type[]::new);
+      Type[] arguments =
+          Arrays.stream(parameterized.getActualTypeArguments())
+              .map(
+                  a ->
+                      a instanceof TypeVariable<?> variable && bindings.containsKey(variable)
+                          ? bindings.get(variable)
+                          : a)
+              .toArray(Type[]::new);
       if (raw == RequestHandler.class) {
         return arguments;
       }

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The error document the Java Lambda runtime writes for an exception a handler throws:
- * {@code {"errorMessage": ..., "errorType": <class name>, "stackTrace": [...]}}, with the stack
- * cut where the runtime's own frames begin, as the runtime's LambdaErrorConverter does.
+ * The error document the Java Lambda runtime writes for an exception a handler throws: {@code
+ * {"errorMessage": ..., "errorType": <class name>, "stackTrace": [...]}}, with the stack cut where
+ * the runtime's own frames begin, as the runtime's LambdaErrorConverter does.
  */
 final class LambdaErrorDocument {
 
@@ -23,8 +23,10 @@ final class LambdaErrorDocument {
   }
 
   static byte[] of(Throwable throwable) {
-    String message = throwable.getLocalizedMessage() == null
-        ? throwable.getClass().getName() : throwable.getLocalizedMessage();
+    String message =
+        throwable.getLocalizedMessage() == null
+            ? throwable.getClass().getName()
+            : throwable.getLocalizedMessage();
     ObjectNode document = MAPPER.createObjectNode();
     document.put("errorMessage", message);
     document.put("errorType", errorType(throwable));

@@ -26,9 +26,16 @@ public final class LocalLambdaContext implements Context {
   private final Clock clock;
   private final LambdaLogger logger;
 
-  public LocalLambdaContext(String requestId, String functionName, String functionVersion,
-      String invokedFunctionArn, String logStreamName, int memoryLimitInMb, Instant deadline,
-      Clock clock, PrintStream log) {
+  public LocalLambdaContext(
+      String requestId,
+      String functionName,
+      String functionVersion,
+      String invokedFunctionArn,
+      String logStreamName,
+      int memoryLimitInMb,
+      Instant deadline,
+      Clock clock,
+      PrintStream log) {
     this.requestId = requestId;
     this.functionName = functionName;
     this.functionVersion = functionVersion;
@@ -37,18 +44,19 @@ public final class LocalLambdaContext implements Context {
     this.memoryLimitInMb = memoryLimitInMb;
     this.deadline = deadline;
     this.clock = clock;
-    this.logger = new LambdaLogger() {
-      @Override
-      public void log(String message) {
-        log.print(message);
-        log.flush();
-      }
+    this.logger =
+        new LambdaLogger() {
+          @Override
+          public void log(String message) {
+            log.print(message);
+            log.flush();
+          }
 
-      @Override
-      public void log(byte[] message) {
-        log(new String(message, StandardCharsets.UTF_8));
-      }
-    };
+          @Override
+          public void log(byte[] message) {
+            log(new String(message, StandardCharsets.UTF_8));
+          }
+        };
   }
 
   @Override

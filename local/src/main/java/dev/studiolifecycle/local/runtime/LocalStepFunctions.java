@@ -71,8 +71,8 @@ public final class LocalStepFunctions implements AutoCloseable {
       if (builder.template != null) {
         TemplatePolicyAuthorizer authorizer = null;
         if (builder.iamEnforced) {
-          authorizer = new TemplatePolicyAuthorizer(
-                  builder.template, emulator.iam(), emulator.sageMaker());
+          authorizer =
+              new TemplatePolicyAuthorizer(builder.template, emulator.iam(), emulator.sageMaker());
           emulator.authorizer(authorizer);
         }
         tasks = new StateMachineTaskInvoker(integrations, builder.template, authorizer);

@@ -24,13 +24,13 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The project running on a laptop: the emulator on a loopback port, template.yaml read as SAM
- * would deploy it, the handlers in-process, and the state machine run by the embedded
- * interpreter, all on one simulation clock. Everything the workflow does crosses the real AWS
- * SDK clients and wire protocols.
+ * The project running on a laptop: the emulator on a loopback port, template.yaml read as SAM would
+ * deploy it, the handlers in-process, and the state machine run by the embedded interpreter, all on
+ * one simulation clock. Everything the workflow does crosses the real AWS SDK clients and wire
+ * protocols.
  *
- * <p>It points the JVM's AWS SDK configuration (system properties) at its emulator, so one runs
- * at a time in a JVM; {@link #close()} restores the previous configuration.
+ * <p>It points the JVM's AWS SDK configuration (system properties) at its emulator, so one runs at
+ * a time in a JVM; {@link #close()} restores the previous configuration.
  */
 public final class LocalWorkflowRuntime implements AutoCloseable {
 
@@ -51,7 +51,8 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
     Path templateFile = builder.projectRoot.resolve("template.yaml");
     if (!Files.isRegularFile(templateFile)) {
       throw new IllegalArgumentException(
-          "no template.yaml in " + builder.projectRoot.toAbsolutePath()
+          "no template.yaml in "
+              + builder.projectRoot.toAbsolutePath()
               + ": run from the project's root folder");
     }
     Scenario scenario = builder.scenario;
@@ -73,11 +74,20 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
       SamTemplate loaded = SamTemplate.load(templateFile, parameters);
       // Topics, policies and every state machine of the template, deployed into the emulator's
       // Step Functions, whose executions this runtime's engine runs.
-      deployment = LocalStepFunctions.builder(started).template(loaded)
-          .handlerOutput(builder.handlerOutput).randomSeed(builder.randomSeed)
-          .iamEnforced(builder.iamEnforced).build();
-      StateMachine machine = deployment.stateMachine(LIFECYCLE_STATE_MACHINE).orElseThrow(() ->
-          new TemplateException(templateFile + ": no state machine " + LIFECYCLE_STATE_MACHINE));
+      deployment =
+          LocalStepFunctions.builder(started)
+              .template(loaded)
+              .handlerOutput(builder.handlerOutput)
+              .randomSeed(builder.randomSeed)
+              .iamEnforced(builder.iamEnforced)
+              .build();
+      StateMachine machine =
+          deployment
+              .stateMachine(LIFECYCLE_STATE_MACHINE)
+              .orElseThrow(
+                  () ->
+                      new TemplateException(
+                          templateFile + ": no state machine " + LIFECYCLE_STATE_MACHINE));
       this.emulator = started;
       this.environment = pointed;
       this.template = loaded;
@@ -141,8 +151,8 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
   }
 
   /**
-   * Runs the engine in virtual time until the execution with this ARN (started by anyone, e.g.
-   * the StartWorkflow handler over the API) has ended, and returns it.
+   * Runs the engine in virtual time until the execution with this ARN (started by anyone, e.g. the
+   * StartWorkflow handler over the API) has ended, and returns it.
    *
    * @throws IllegalArgumentException when no execution has that ARN
    */
@@ -170,7 +180,8 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
   /** The execution name the console would suggest: the request id, or a fresh UUID. */
   public static String executionNameFor(JsonNode input) {
     JsonNode requestId = input == null ? null : input.get("requestId");
-    if (requestId != null && requestId.isTextual()
+    if (requestId != null
+        && requestId.isTextual()
         && requestId.asText().matches("[0-9A-Za-z_-]{1,80}")) {
       return requestId.asText();
     }
@@ -178,7 +189,8 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
   }
 
   static String defaultDomainId(Scenario scenario) {
-    if (scenario != null && scenario.sagemaker() != null
+    if (scenario != null
+        && scenario.sagemaker() != null
         && scenario.sagemaker().domains() != null) {
       for (Scenario.Domain domain : scenario.sagemaker().domains()) {
         if (domain.domainId() != null) {

@@ -7,11 +7,11 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Keeps what in-process handlers print (log lines, EMF metrics) off the process's standard
- * output, where a command may promise to write nothing but its result. {@link #install} puts a
- * router in place of {@code System.out}; while {@link #divertedTo} runs an action, everything
- * written to the router goes to the chosen sink instead. Loggers that captured
- * {@code System.out} after installation (Log4j's console appender does) are diverted too.
+ * Keeps what in-process handlers print (log lines, EMF metrics) off the process's standard output,
+ * where a command may promise to write nothing but its result. {@link #install} puts a router in
+ * place of {@code System.out}; while {@link #divertedTo} runs an action, everything written to the
+ * router goes to the chosen sink instead. Loggers that captured {@code System.out} after
+ * installation (Log4j's console appender does) are diverted too.
  */
 public final class StandardOutputRouter {
 

@@ -31,9 +31,9 @@ import java.util.function.Function;
  * emulated IAM as the call arrives) and refused the way AWS refuses it. A Studio user's calls are
  * evaluated against the user's execution role as far as the emulator can decide soundly: its
  * permissions boundary must allow the call, and no policy the emulator holds may deny it (whether
- * the role's identity policies allow it needs every attached policy's document, which the
- * emulator does not hold for most AWS managed policies, so that part is not checked). Calls that
- * carry no caller are an operator's (the AWS CLI, a test's setup) and are let through.
+ * the role's identity policies allow it needs every attached policy's document, which the emulator
+ * does not hold for most AWS managed policies, so that part is not checked). Calls that carry no
+ * caller are an operator's (the AWS CLI, a test's setup) and are let through.
  */
 public final class TemplatePolicyAuthorizer implements CallAuthorizer {
 
@@ -92,8 +92,8 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
   }
 
   /**
-   * Why a state machine of the template may not invoke a function, or empty when it may: the
-   * {@code lambda:InvokeFunction} of its Lambda tasks.
+   * Why a state machine of the template may not invoke a function, or empty when it may: the {@code
+   * lambda:InvokeFunction} of its Lambda tasks.
    */
   public Optional<String> invokeDenial(String stateMachineLogicalId, String functionArn) {
     Principal principal =
@@ -115,8 +115,7 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
    */
   private Optional<String> userDenial(
       StudioUserCaller user, EmulatedService service, ServiceRequest request, String iamAction) {
-    Optional<String> roleArn =
-        sageMaker.executionRoleOf(user.domainId(), user.userProfileName());
+    Optional<String> roleArn = sageMaker.executionRoleOf(user.domainId(), user.userProfileName());
     Optional<IamService.RoleView> role =
         roleArn.flatMap(
             arn ->

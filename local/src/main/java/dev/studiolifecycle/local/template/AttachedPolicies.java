@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The IAM permissions a template function or state machine gets from its {@code Policies}:
- * statements of inline documents and of the SAM policy templates expanded, and the managed
- * policies named (whose statements the template does not show).
+ * statements of inline documents and of the SAM policy templates expanded, and the managed policies
+ * named (whose statements the template does not show).
  */
 public record AttachedPolicies(List<PolicyStatement> statements, List<String> managedPolicies) {
 

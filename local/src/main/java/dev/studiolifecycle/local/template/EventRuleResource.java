@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * An EventBridge rule of the template: an AWS::Events::Rule, or one that SAM generates for an
- * {@code EventBridgeRule} event of a function or state machine (logical id
- * {@code <resource><event>}, as SAM names it).
+ * {@code EventBridgeRule} event of a function or state machine (logical id {@code
+ * <resource><event>}, as SAM names it).
  *
  * @param name the rule's Name (RuleName of a SAM event), else its logical id
  * @param eventPattern the pattern with every intrinsic resolved
@@ -27,8 +27,13 @@ public record EventRuleResource(
   /** {@code arn:aws:events:us-east-1:123456789012:rule/[<bus>/]<name>}. */
   public String arn() {
     String bus = eventBusName.equals("default") ? "" : eventBusName + "/";
-    return "arn:aws:events:" + IntrinsicResolver.REGION + ":" + IntrinsicResolver.ACCOUNT_ID
-        + ":rule/" + bus + name;
+    return "arn:aws:events:"
+        + IntrinsicResolver.REGION
+        + ":"
+        + IntrinsicResolver.ACCOUNT_ID
+        + ":rule/"
+        + bus
+        + name;
   }
 
   /** Where the rule is declared, for messages. */

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Reads what starts the template's functions and state machines: EventBridge rules (plain
- * AWS::Events::Rule resources and the rules SAM generates for {@code EventBridgeRule} events)
- * and SNS subscriptions of functions.
+ * AWS::Events::Rule resources and the rules SAM generates for {@code EventBridgeRule} events) and
+ * SNS subscriptions of functions.
  */
 final class EventSourceReader {
 
@@ -47,8 +47,7 @@ final class EventSourceReader {
     return rules;
   }
 
-  static List<SnsSubscription> snsSubscriptions(JsonNode resources,
-      IntrinsicResolver resolver) {
+  static List<SnsSubscription> snsSubscriptions(JsonNode resources, IntrinsicResolver resolver) {
     List<SnsSubscription> subscriptions = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
@@ -63,8 +62,8 @@ final class EventSourceReader {
         if (!event.getValue().path("Type").asText().equals("SNS")) {
           continue;
         }
-        String where = "Resources." + entry.getKey() + ".Properties.Events." + event.getKey()
-            + ".Properties";
+        String where =
+            "Resources." + entry.getKey() + ".Properties.Events." + event.getKey() + ".Properties";
         JsonNode properties = event.getValue().path("Properties");
         JsonNode topic = properties.get("Topic");
         if (topic == null) {
@@ -72,30 +71,33 @@ final class EventSourceReader {
         }
         JsonNode filter = properties.get("FilterPolicy");
         JsonNode redrive = properties.get("RedrivePolicy");
-        subscriptions.add(new SnsSubscription(entry.getKey(), event.getKey(),
-            resolver.resolveString(topic, where + ".Topic"),
-            filter == null ? null : resolver.resolve(filter, where + ".FilterPolicy"),
-            redrive == null || !redrive.has("deadLetterTargetArn") ? null
-                : resolver.resolveString(redrive.get("deadLetterTargetArn"),
-                    where + ".RedrivePolicy.deadLetterTargetArn")));
+        subscriptions.add(
+            new SnsSubscription(
+                entry.getKey(),
+                event.getKey(),
+                resolver.resolveString(topic, where + ".Topic"),
+                filter == null ? null : resolver.resolve(filter, where + ".FilterPolicy"),
+                redrive == null || !redrive.has("deadLetterTargetArn")
+                    ? null
+                    : resolver.resolveString(
+                        redrive.get("deadLetterTargetArn"),
+                        where + ".RedrivePolicy.deadLetterTargetArn")));
       }
     }
     return subscriptions;
   }
 
-  private static boolean created(String logicalId, JsonNode resource,
-      IntrinsicResolver resolver) {
+  private static boolean created(String logicalId, JsonNode resource, IntrinsicResolver resolver) {
     JsonNode condition = resource.get("Condition");
     return condition == null
         || resolver.condition(condition.asText(), "Resources." + logicalId + ".Condition");
   }
 
-  private static EventRuleResource plainRule(String logicalId, JsonNode resource,
-      IntrinsicResolver resolver) {
+  private static EventRuleResource plainRule(
+      String logicalId, JsonNode resource, IntrinsicResolver resolver) {
     String where = "Resources." + logicalId + ".Properties";
     JsonNode properties = resource.path("Properties");
-    JsonNode pattern = pattern(properties.get("EventPattern"), where + ".EventPattern",
-        resolver);
+    JsonNode pattern = pattern(properties.get("EventPattern"), where + ".EventPattern", resolver);
     List<RuleTarget> targets = new ArrayList<>();
     JsonNode declared = resolver.resolve(properties.get("Targets"), where + ".Targets");
     if (declared.isArray()) {
@@ -108,30 +110,47 @@ final class EventSourceReader {
         targets.add(target(target.get("Id").asText(), target.get("Arn").asText(), target, at));
       }
     }
-    String name = properties.has("Name")
-        ? resolver.resolveString(properties.get("Name"), where + ".Name") : logicalId;
-    return new EventRuleResource(logicalId, name,
-        bus(properties.get("EventBusName"), where + ".EventBusName", resolver), pattern,
-        enabled(properties.get("State"), where + ".State", resolver), targets);
+    String name =
+        properties.has("Name")
+            ? resolver.resolveString(properties.get("Name"), where + ".Name")
+            : logicalId;
+    return new EventRuleResource(
+        logicalId,
+        name,
+        bus(properties.get("EventBusName"), where + ".EventBusName", resolver),
+        pattern,
+        enabled(properties.get("State"), where + ".State", resolver),
+        targets);
   }
 
-  private static EventRuleResource samRule(String ownerId, JsonNode owner, String eventName,
-      JsonNode event, IntrinsicResolver resolver) {
+  private static EventRuleResource samRule(
+      String ownerId,
+      JsonNode owner,
+      String eventName,
+      JsonNode event,
+      IntrinsicResolver resolver) {
     String where = "Resources." + ownerId + ".Properties.Events." + eventName + ".Properties";
     JsonNode properties = resolver.resolve(event.path("Properties"), where);
-    JsonNode pattern = pattern(event.path("Properties").get("Pattern"), where + ".Pattern",
-        resolver);
+    JsonNode pattern =
+        pattern(event.path("Properties").get("Pattern"), where + ".Pattern", resolver);
     boolean stateMachine = owner.path("Type").asText().equals("AWS::Serverless::StateMachine");
-    String ownerArn = stateMachine
-        ? resolver.resolveString(MAPPER.createObjectNode().put("Ref", ownerId), where)
-        : resolver.resolveString(MAPPER.createObjectNode().put("Fn::GetAtt", ownerId + ".Arn"),
-            where);
-    String targetId = properties.path("Target").path("Id").asText(
-        ownerId + eventName + (stateMachine ? "StepFunctionsTarget" : "LambdaTarget"));
+    String ownerArn =
+        stateMachine
+            ? resolver.resolveString(MAPPER.createObjectNode().put("Ref", ownerId), where)
+            : resolver.resolveString(
+                MAPPER.createObjectNode().put("Fn::GetAtt", ownerId + ".Arn"), where);
+    String targetId =
+        properties
+            .path("Target")
+            .path("Id")
+            .asText(ownerId + eventName + (stateMachine ? "StepFunctionsTarget" : "LambdaTarget"));
     String logicalId = ownerId + eventName;
     String name = properties.has("RuleName") ? properties.get("RuleName").asText() : logicalId;
-    return new EventRuleResource(logicalId, name,
-        bus(properties.get("EventBusName"), where + ".EventBusName", resolver), pattern,
+    return new EventRuleResource(
+        logicalId,
+        name,
+        bus(properties.get("EventBusName"), where + ".EventBusName", resolver),
+        pattern,
         enabled(properties.get("State"), where + ".State", resolver),
         List.of(target(targetId, ownerArn, properties, where)));
   }
@@ -153,20 +172,26 @@ final class EventSourceReader {
       }
       template = declaredTemplate.asText();
     }
-    int given = (target.has("Input") ? 1 : 0) + (target.has("InputPath") ? 1 : 0)
-        + (transformer != null ? 1 : 0);
+    int given =
+        (target.has("Input") ? 1 : 0)
+            + (target.has("InputPath") ? 1 : 0)
+            + (transformer != null ? 1 : 0);
     if (given > 1) {
-      throw new TemplateException(where + ": at most one of Input, InputPath and "
-          + "InputTransformer");
+      throw new TemplateException(
+          where + ": at most one of Input, InputPath and " + "InputTransformer");
     }
     JsonNode retry = target.path("RetryPolicy");
     JsonNode deadLetter = target.path("DeadLetterConfig").get("Arn");
-    return new RuleTarget(id, arn,
+    return new RuleTarget(
+        id,
+        arn,
         target.has("Input") ? text(target.get("Input")) : null,
         target.has("InputPath") ? target.get("InputPath").asText() : null,
-        paths, template,
+        paths,
+        template,
         retry.has("MaximumRetryAttempts") ? retry.get("MaximumRetryAttempts").asInt() : null,
-        retry.has("MaximumEventAgeInSeconds") ? retry.get("MaximumEventAgeInSeconds").asInt()
+        retry.has("MaximumEventAgeInSeconds")
+            ? retry.get("MaximumEventAgeInSeconds").asInt()
             : null,
         deadLetter == null ? null : deadLetter.asText());
   }

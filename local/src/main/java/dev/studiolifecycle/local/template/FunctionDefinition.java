@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An AWS::Serverless::Function of the template, with Globals.Function merged in and every
- * intrinsic resolved.
+ * An AWS::Serverless::Function of the template, with Globals.Function merged in and every intrinsic
+ * resolved.
  *
  * @param handler e.g. {@code dev.studiolifecycle.handler.ValidateHandler::handleRequest}
  * @param environment Environment.Variables, as strings
@@ -32,8 +32,12 @@ public record FunctionDefinition(
 
   /** {@code arn:aws:lambda:us-east-1:123456789012:function:<name>}. */
   public String arn() {
-    return "arn:aws:lambda:" + IntrinsicResolver.REGION + ":" + IntrinsicResolver.ACCOUNT_ID
-        + ":function:" + functionName;
+    return "arn:aws:lambda:"
+        + IntrinsicResolver.REGION
+        + ":"
+        + IntrinsicResolver.ACCOUNT_ID
+        + ":function:"
+        + functionName;
   }
 
   /** The ARN of the alias SAM publishes ({@code ...:function:<name>:<alias>}), if any. */

@@ -18,10 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Evaluates CloudFormation intrinsic functions over a template's Parameters, Conditions,
- * Mappings, pseudo parameters and resources, as CloudFormation would for a stack named
- * studio-lifecycle in account 123456789012, us-east-1. {@code AWS::NoValue} yields a missing
- * node, which removes the property or list element that holds it.
+ * Evaluates CloudFormation intrinsic functions over a template's Parameters, Conditions, Mappings,
+ * pseudo parameters and resources, as CloudFormation would for a stack named studio-lifecycle in
+ * account 123456789012, us-east-1. {@code AWS::NoValue} yields a missing node, which removes the
+ * property or list element that holds it.
  */
 final class IntrinsicResolver {
 
@@ -32,15 +32,23 @@ final class IntrinsicResolver {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
-  private static final Map<String, JsonNode> PSEUDO = Map.of(
-      "AWS::AccountId", JSON.textNode(ACCOUNT_ID),
-      "AWS::Region", JSON.textNode(REGION),
-      "AWS::Partition", JSON.textNode(PARTITION),
-      "AWS::StackName", JSON.textNode(STACK_NAME),
-      "AWS::URLSuffix", JSON.textNode("amazonaws.com"),
-      "AWS::StackId", JSON.textNode("arn:aws:cloudformation:" + REGION + ":" + ACCOUNT_ID
-          + ":stack/" + STACK_NAME + "/00000000-0000-0000-0000-000000000000"),
-      "AWS::NotificationARNs", JSON.arrayNode());
+  private static final Map<String, JsonNode> PSEUDO =
+      Map.of(
+          "AWS::AccountId", JSON.textNode(ACCOUNT_ID),
+          "AWS::Region", JSON.textNode(REGION),
+          "AWS::Partition", JSON.textNode(PARTITION),
+          "AWS::StackName", JSON.textNode(STACK_NAME),
+          "AWS::URLSuffix", JSON.textNode("amazonaws.com"),
+          "AWS::StackId",
+              JSON.textNode(
+                  "arn:aws:cloudformation:"
+                      + REGION
+                      + ":"
+                      + ACCOUNT_ID
+                      + ":stack/"
+                      + STACK_NAME
+                      + "/00000000-0000-0000-0000-000000000000"),
+          "AWS::NotificationARNs", JSON.arrayNode());
 
   private final Map<String, JsonNode> parameters;
   private final JsonNode conditions;
@@ -49,7 +57,10 @@ final class IntrinsicResolver {
   private final Map<String, Boolean> conditionValues = new HashMap<>();
   private final Set<String> evaluating = new LinkedHashSet<>();
 
-  IntrinsicResolver(Map<String, JsonNode> parameters, JsonNode conditions, JsonNode mappings,
+  IntrinsicResolver(
+      Map<String, JsonNode> parameters,
+      JsonNode conditions,
+      JsonNode mappings,
       JsonNode resources) {
     this.parameters = parameters;
     this.conditions = conditions;
@@ -115,8 +126,8 @@ final class IntrinsicResolver {
     try {
       JsonNode value = resolve(definition, "Conditions." + name);
       if (!value.isBoolean()) {
-        throw new TemplateException("Conditions." + name + ": must evaluate to true or false, "
-            + "got " + describe(value));
+        throw new TemplateException(
+            "Conditions." + name + ": must evaluate to true or false, " + "got " + describe(value));
       }
       conditionValues.put(name, value.asBoolean());
       return value.asBoolean();
@@ -136,104 +147,118 @@ final class IntrinsicResolver {
         return getAtt(argument, at);
       case "Fn::Sub":
         return JSON.textNode(sub(argument, at));
-      case "Fn::Join": {
-        JsonNode args = list(argument, 2, at);
-        String delimiter = text(args.get(0), at);
-        JsonNode items = resolve(args.get(1), at);
-        if (!items.isArray()) {
-          throw new TemplateException(at + ": the second argument must be a list, got "
-              + describe(items));
-        }
-        StringBuilder joined = new StringBuilder();
-        for (int i = 0; i < items.size(); i++) {
-          if (i > 0) {
-            joined.append(delimiter);
+      case "Fn::Join":
+        {
+          JsonNode args = list(argument, 2, at);
+          String delimiter = text(args.get(0), at);
+          JsonNode items = resolve(args.get(1), at);
+          if (!items.isArray()) {
+            throw new TemplateException(
+                at + ": the second argument must be a list, got " + describe(items));
           }
-          joined.append(scalar(items.get(i), at));
+          StringBuilder joined = new StringBuilder();
+          for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+              joined.append(delimiter);
+            }
+            joined.append(scalar(items.get(i), at));
+          }
+          return JSON.textNode(joined.toString());
         }
-        return JSON.textNode(joined.toString());
-      }
-      case "Fn::If": {
-        JsonNode args = list(argument, 3, at);
-        return condition(text(args.get(0), at), at) ? resolve(args.get(1), at)
-            : resolve(args.get(2), at);
-      }
-      case "Fn::Select": {
-        JsonNode args = list(argument, 2, at);
-        JsonNode index = resolve(args.get(0), at);
-        JsonNode items = resolve(args.get(1), at);
-        int i;
-        try {
-          i = Integer.parseInt(index.asText());
-        } catch (NumberFormatException e) {
-          throw new TemplateException(at + ": the index must be a number, got "
-              + describe(index), e);
+      case "Fn::If":
+        {
+          JsonNode args = list(argument, 3, at);
+          return condition(text(args.get(0), at), at)
+              ? resolve(args.get(1), at)
+              : resolve(args.get(2), at);
         }
-        if (!items.isArray() || i < 0 || i >= items.size()) {
-          throw new TemplateException(at + ": index " + i + " is outside the list "
-              + describe(items));
+      case "Fn::Select":
+        {
+          JsonNode args = list(argument, 2, at);
+          JsonNode index = resolve(args.get(0), at);
+          JsonNode items = resolve(args.get(1), at);
+          int i;
+          try {
+            i = Integer.parseInt(index.asText());
+          } catch (NumberFormatException e) {
+            throw new TemplateException(
+                at + ": the index must be a number, got " + describe(index), e);
+          }
+          if (!items.isArray() || i < 0 || i >= items.size()) {
+            throw new TemplateException(
+                at + ": index " + i + " is outside the list " + describe(items));
+          }
+          return items.get(i);
         }
-        return items.get(i);
-      }
-      case "Fn::Split": {
-        JsonNode args = list(argument, 2, at);
-        String delimiter = text(args.get(0), at);
-        String source = scalar(resolve(args.get(1), at), at);
-        ArrayNode parts = JSON.arrayNode();
-        for (String part : source.split(Pattern.quote(delimiter), -1)) {
-          parts.add(part);
+      case "Fn::Split":
+        {
+          JsonNode args = list(argument, 2, at);
+          String delimiter = text(args.get(0), at);
+          String source = scalar(resolve(args.get(1), at), at);
+          ArrayNode parts = JSON.arrayNode();
+          for (String part : source.split(Pattern.quote(delimiter), -1)) {
+            parts.add(part);
+          }
+          return parts;
         }
-        return parts;
-      }
-      case "Fn::Equals": {
-        JsonNode args = list(argument, 2, at);
-        return JSON.booleanNode(scalar(resolve(args.get(0), at), at)
-            .equals(scalar(resolve(args.get(1), at), at)));
-      }
-      case "Fn::Not": {
-        JsonNode args = list(argument, 1, at);
-        return JSON.booleanNode(!bool(resolve(args.get(0), at), at));
-      }
+      case "Fn::Equals":
+        {
+          JsonNode args = list(argument, 2, at);
+          return JSON.booleanNode(
+              scalar(resolve(args.get(0), at), at).equals(scalar(resolve(args.get(1), at), at)));
+        }
+      case "Fn::Not":
+        {
+          JsonNode args = list(argument, 1, at);
+          return JSON.booleanNode(!bool(resolve(args.get(0), at), at));
+        }
       case "Fn::And":
-      case "Fn::Or": {
-        if (!argument.isArray() || argument.size() < 2 || argument.size() > 10) {
-          throw new TemplateException(at + ": takes a list of 2 to 10 conditions");
-        }
-        boolean and = name.equals("Fn::And");
-        for (JsonNode condition : argument) {
-          boolean value = bool(resolve(condition, at), at);
-          if (and != value) {
-            return JSON.booleanNode(value);
+      case "Fn::Or":
+        {
+          if (!argument.isArray() || argument.size() < 2 || argument.size() > 10) {
+            throw new TemplateException(at + ": takes a list of 2 to 10 conditions");
           }
+          boolean and = name.equals("Fn::And");
+          for (JsonNode condition : argument) {
+            boolean value = bool(resolve(condition, at), at);
+            if (and != value) {
+              return JSON.booleanNode(value);
+            }
+          }
+          return JSON.booleanNode(and);
         }
-        return JSON.booleanNode(and);
-      }
-      case "Fn::FindInMap": {
-        JsonNode args = list(argument, 3, at);
-        String map = scalar(resolve(args.get(0), at), at);
-        String top = scalar(resolve(args.get(1), at), at);
-        String second = scalar(resolve(args.get(2), at), at);
-        JsonNode found = mappings == null ? null : mappings.path(map).path(top).get(second);
-        if (found == null) {
-          throw new TemplateException(at + ": Mappings has no " + map + "." + top + "."
-              + second);
+      case "Fn::FindInMap":
+        {
+          JsonNode args = list(argument, 3, at);
+          String map = scalar(resolve(args.get(0), at), at);
+          String top = scalar(resolve(args.get(1), at), at);
+          String second = scalar(resolve(args.get(2), at), at);
+          JsonNode found = mappings == null ? null : mappings.path(map).path(top).get(second);
+          if (found == null) {
+            throw new TemplateException(at + ": Mappings has no " + map + "." + top + "." + second);
+          }
+          return found;
         }
-        return found;
-      }
       case "Fn::Base64":
-        return JSON.textNode(Base64.getEncoder().encodeToString(
-            scalar(resolve(argument, at), at).getBytes(StandardCharsets.UTF_8)));
-      case "Fn::GetAZs": {
-        ArrayNode zones = JSON.arrayNode();
-        List.of("a", "b", "c", "d", "e", "f").forEach(z -> zones.add(REGION + z));
-        return zones;
-      }
+        return JSON.textNode(
+            Base64.getEncoder()
+                .encodeToString(
+                    scalar(resolve(argument, at), at).getBytes(StandardCharsets.UTF_8)));
+      case "Fn::GetAZs":
+        {
+          ArrayNode zones = JSON.arrayNode();
+          List.of("a", "b", "c", "d", "e", "f").forEach(z -> zones.add(REGION + z));
+          return zones;
+        }
       case "Fn::ImportValue":
-        throw new TemplateException(at + ": cannot import '" + describe(resolve(argument, at))
-            + "': a local run has no other stacks to export it");
+        throw new TemplateException(
+            at
+                + ": cannot import '"
+                + describe(resolve(argument, at))
+                + "': a local run has no other stacks to export it");
       default:
-        throw new TemplateException(at + ": the intrinsic function " + name
-            + " is not supported locally");
+        throw new TemplateException(
+            at + ": the intrinsic function " + name + " is not supported locally");
     }
   }
 
@@ -259,19 +284,26 @@ final class IntrinsicResolver {
     JsonNode resource = resource(name, where);
     String type = resource.path("Type").asText();
     String physical = physicalName(name, where);
-    return JSON.textNode(switch (type) {
-      case "AWS::Serverless::Function", "AWS::Lambda::Function", "AWS::IAM::Role",
-          "AWS::Events::Rule", "AWS::Logs::LogGroup", "AWS::CloudWatch::Alarm" -> physical;
-      case "AWS::SNS::Topic" -> arn("sns", physical);
-      case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine" ->
-          arn("states", "stateMachine:" + physical);
-      case "AWS::IAM::ManagedPolicy" -> "arn:aws:iam::" + ACCOUNT_ID + ":policy/" + physical;
-      case "AWS::SQS::Queue" -> "https://sqs." + REGION + ".amazonaws.com/" + ACCOUNT_ID + "/"
-          + physical;
-      case "AWS::KMS::Key" -> keyId(physical);
-      default -> throw new TemplateException(where + ": Ref to '" + name + "' (" + type
-          + ") cannot be resolved locally");
-    });
+    return JSON.textNode(
+        switch (type) {
+          case "AWS::Serverless::Function",
+              "AWS::Lambda::Function",
+              "AWS::IAM::Role",
+              "AWS::Events::Rule",
+              "AWS::Logs::LogGroup",
+              "AWS::CloudWatch::Alarm" ->
+              physical;
+          case "AWS::SNS::Topic" -> arn("sns", physical);
+          case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine" ->
+              arn("states", "stateMachine:" + physical);
+          case "AWS::IAM::ManagedPolicy" -> "arn:aws:iam::" + ACCOUNT_ID + ":policy/" + physical;
+          case "AWS::SQS::Queue" ->
+              "https://sqs." + REGION + ".amazonaws.com/" + ACCOUNT_ID + "/" + physical;
+          case "AWS::KMS::Key" -> keyId(physical);
+          default ->
+              throw new TemplateException(
+                  where + ": Ref to '" + name + "' (" + type + ") cannot be resolved locally");
+        });
   }
 
   private JsonNode getAtt(JsonNode argument, String where) {
@@ -280,8 +312,8 @@ final class IntrinsicResolver {
     if (argument.isTextual()) {
       int dot = argument.asText().indexOf('.');
       if (dot <= 0) {
-        throw new TemplateException(where + ": expected LogicalId.Attribute, got '"
-            + argument.asText() + "'");
+        throw new TemplateException(
+            where + ": expected LogicalId.Attribute, got '" + argument.asText() + "'");
       }
       logicalId = argument.asText().substring(0, dot);
       attribute = argument.asText().substring(dot + 1);
@@ -293,30 +325,43 @@ final class IntrinsicResolver {
     JsonNode resource = resource(logicalId, where);
     String type = resource.path("Type").asText();
     String physical = physicalName(logicalId, where);
-    String value = switch (type + "." + attribute) {
-      case "AWS::Serverless::Function.Arn", "AWS::Lambda::Function.Arn" ->
-          arn("lambda", "function:" + physical);
-      case "AWS::SNS::Topic.TopicArn", "AWS::SNS::Topic.Arn" -> arn("sns", physical);
-      case "AWS::SNS::Topic.TopicName", "AWS::SNS::Topic.Name" -> physical;
-      case "AWS::Serverless::StateMachine.Arn", "AWS::StepFunctions::StateMachine.Arn" ->
-          arn("states", "stateMachine:" + physical);
-      case "AWS::Serverless::StateMachine.Name", "AWS::StepFunctions::StateMachine.Name" ->
-          physical;
-      case "AWS::IAM::Role.Arn" -> "arn:aws:iam::" + ACCOUNT_ID + ":role/"
-          + rolePath(logicalId, resource).replaceFirst("^/", "") + physical;
-      case "AWS::IAM::ManagedPolicy.PolicyArn" -> "arn:aws:iam::" + ACCOUNT_ID + ":policy/"
-          + physical;
-      case "AWS::SQS::Queue.Arn" -> arn("sqs", physical);
-      case "AWS::SQS::Queue.QueueName" -> physical;
-      case "AWS::SQS::Queue.QueueUrl" -> "https://sqs." + REGION + ".amazonaws.com/"
-          + ACCOUNT_ID + "/" + physical;
-      case "AWS::Events::Rule.Arn" -> arn("events", "rule/" + physical);
-      case "AWS::Logs::LogGroup.Arn" -> arn("logs", "log-group:" + physical + ":*");
-      case "AWS::KMS::Key.Arn" -> arn("kms", "key/" + keyId(physical));
-      case "AWS::KMS::Key.KeyId" -> keyId(physical);
-      default -> throw new TemplateException(where + ": attribute " + attribute + " of '"
-          + logicalId + "' (" + type + ") cannot be resolved locally");
-    };
+    String value =
+        switch (type + "." + attribute) {
+          case "AWS::Serverless::Function.Arn", "AWS::Lambda::Function.Arn" ->
+              arn("lambda", "function:" + physical);
+          case "AWS::SNS::Topic.TopicArn", "AWS::SNS::Topic.Arn" -> arn("sns", physical);
+          case "AWS::SNS::Topic.TopicName", "AWS::SNS::Topic.Name" -> physical;
+          case "AWS::Serverless::StateMachine.Arn", "AWS::StepFunctions::StateMachine.Arn" ->
+              arn("states", "stateMachine:" + physical);
+          case "AWS::Serverless::StateMachine.Name", "AWS::StepFunctions::StateMachine.Name" ->
+              physical;
+          case "AWS::IAM::Role.Arn" ->
+              "arn:aws:iam::"
+                  + ACCOUNT_ID
+                  + ":role/"
+                  + rolePath(logicalId, resource).replaceFirst("^/", "")
+                  + physical;
+          case "AWS::IAM::ManagedPolicy.PolicyArn" ->
+              "arn:aws:iam::" + ACCOUNT_ID + ":policy/" + physical;
+          case "AWS::SQS::Queue.Arn" -> arn("sqs", physical);
+          case "AWS::SQS::Queue.QueueName" -> physical;
+          case "AWS::SQS::Queue.QueueUrl" ->
+              "https://sqs." + REGION + ".amazonaws.com/" + ACCOUNT_ID + "/" + physical;
+          case "AWS::Events::Rule.Arn" -> arn("events", "rule/" + physical);
+          case "AWS::Logs::LogGroup.Arn" -> arn("logs", "log-group:" + physical + ":*");
+          case "AWS::KMS::Key.Arn" -> arn("kms", "key/" + keyId(physical));
+          case "AWS::KMS::Key.KeyId" -> keyId(physical);
+          default ->
+              throw new TemplateException(
+                  where
+                      + ": attribute "
+                      + attribute
+                      + " of '"
+                      + logicalId
+                      + "' ("
+                      + type
+                      + ") cannot be resolved locally");
+        };
     return JSON.textNode(value);
   }
 
@@ -346,8 +391,11 @@ final class IntrinsicResolver {
         replacement = scalar(resolve(variables.get(variable), where), where);
       } else if (variable.contains(".") && !variable.startsWith("AWS::")) {
         int dot = variable.indexOf('.');
-        replacement = getAtt(JSON.textNode(variable.substring(0, dot) + "."
-            + variable.substring(dot + 1)), where).asText();
+        replacement =
+            getAtt(
+                    JSON.textNode(variable.substring(0, dot) + "." + variable.substring(dot + 1)),
+                    where)
+                .asText();
       } else {
         replacement = scalar(ref(variable, where), where);
       }
@@ -360,19 +408,20 @@ final class IntrinsicResolver {
   /** A resource's name: its name property, else its logical id. */
   String physicalName(String logicalId, String where) {
     JsonNode resource = resource(logicalId, where);
-    String property = switch (resource.path("Type").asText()) {
-      case "AWS::Serverless::Function", "AWS::Lambda::Function" -> "FunctionName";
-      case "AWS::SNS::Topic" -> "TopicName";
-      case "AWS::Serverless::StateMachine" -> "Name";
-      case "AWS::StepFunctions::StateMachine" -> "StateMachineName";
-      case "AWS::IAM::Role" -> "RoleName";
-      case "AWS::IAM::ManagedPolicy" -> "ManagedPolicyName";
-      case "AWS::SQS::Queue" -> "QueueName";
-      case "AWS::Events::Rule" -> "Name";
-      case "AWS::Logs::LogGroup" -> "LogGroupName";
-      case "AWS::CloudWatch::Alarm" -> "AlarmName";
-      default -> null;
-    };
+    String property =
+        switch (resource.path("Type").asText()) {
+          case "AWS::Serverless::Function", "AWS::Lambda::Function" -> "FunctionName";
+          case "AWS::SNS::Topic" -> "TopicName";
+          case "AWS::Serverless::StateMachine" -> "Name";
+          case "AWS::StepFunctions::StateMachine" -> "StateMachineName";
+          case "AWS::IAM::Role" -> "RoleName";
+          case "AWS::IAM::ManagedPolicy" -> "ManagedPolicyName";
+          case "AWS::SQS::Queue" -> "QueueName";
+          case "AWS::Events::Rule" -> "Name";
+          case "AWS::Logs::LogGroup" -> "LogGroupName";
+          case "AWS::CloudWatch::Alarm" -> "AlarmName";
+          default -> null;
+        };
     JsonNode name = property == null ? null : resource.path("Properties").get(property);
     if (name == null) {
       return logicalId;
@@ -389,15 +438,20 @@ final class IntrinsicResolver {
   /** A role's Path (default "/"), which its ARN includes. */
   private String rolePath(String logicalId, JsonNode resource) {
     JsonNode path = resource.path("Properties").get("Path");
-    return path == null ? "/"
-        : resolveString(path, "Resources." + logicalId + ".Properties.Path");
+    return path == null ? "/" : resolveString(path, "Resources." + logicalId + ".Properties.Path");
   }
 
   private String functionQualifiedArn(String logicalId, String part, String where) {
     JsonNode resource = resource(logicalId, where);
     if (!resource.path("Type").asText().equals("AWS::Serverless::Function")) {
-      throw new TemplateException(where + ": '" + logicalId + "." + part + "' only exists for "
-          + "an AWS::Serverless::Function");
+      throw new TemplateException(
+          where
+              + ": '"
+              + logicalId
+              + "."
+              + part
+              + "' only exists for "
+              + "an AWS::Serverless::Function");
     }
     String base = arn("lambda", "function:" + physicalName(logicalId, where));
     if (part.equals("Version")) {
@@ -406,42 +460,55 @@ final class IntrinsicResolver {
     if (part.equals("Alias")) {
       JsonNode alias = resource.path("Properties").get("AutoPublishAlias");
       if (alias == null) {
-        throw new TemplateException(where + ": '" + logicalId + ".Alias' needs "
-            + "AutoPublishAlias on " + logicalId);
+        throw new TemplateException(
+            where + ": '" + logicalId + ".Alias' needs " + "AutoPublishAlias on " + logicalId);
       }
-      return base + ":" + resolveString(alias, "Resources." + logicalId
-          + ".Properties.AutoPublishAlias");
+      return base
+          + ":"
+          + resolveString(alias, "Resources." + logicalId + ".Properties.AutoPublishAlias");
     }
-    throw new TemplateException(where + ": '" + logicalId + "." + part + "' is not a resource "
-        + "(SAM generates only .Alias and .Version)");
+    throw new TemplateException(
+        where
+            + ": '"
+            + logicalId
+            + "."
+            + part
+            + "' is not a resource "
+            + "(SAM generates only .Alias and .Version)");
   }
 
   private JsonNode resource(String logicalId, String where) {
     JsonNode resource = resources.get(logicalId);
     if (resource == null) {
-      throw new TemplateException(where + ": no parameter, pseudo parameter or resource named '"
-          + logicalId + "'");
+      throw new TemplateException(
+          where + ": no parameter, pseudo parameter or resource named '" + logicalId + "'");
     }
     JsonNode condition = resource.get("Condition");
-    if (condition != null && condition.isTextual()
+    if (condition != null
+        && condition.isTextual()
         && !condition(condition.asText(), "Resources." + logicalId + ".Condition")) {
-      throw new TemplateException(where + ": resource '" + logicalId + "' is not created "
-          + "(its condition " + condition.asText() + " is false)");
+      throw new TemplateException(
+          where
+              + ": resource '"
+              + logicalId
+              + "' is not created "
+              + "(its condition "
+              + condition.asText()
+              + " is false)");
     }
     return resource;
   }
 
   private void guard(String key) {
     if (!evaluating.add(key)) {
-      throw new TemplateException(key + ": circular reference through "
-          + String.join(" -> ", evaluating) + " -> " + key);
+      throw new TemplateException(
+          key + ": circular reference through " + String.join(" -> ", evaluating) + " -> " + key);
     }
   }
 
   /** A key id as KMS makes them (a UUID), derived from the logical id so it repeats. */
   private static String keyId(String logicalId) {
-    return UUID.nameUUIDFromBytes(logicalId.getBytes(StandardCharsets.UTF_8))
-        .toString();
+    return UUID.nameUUIDFromBytes(logicalId.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   private static String arn(String service, String resource) {
@@ -450,8 +517,14 @@ final class IntrinsicResolver {
 
   private JsonNode list(JsonNode argument, int size, String where) {
     if (!argument.isArray() || argument.size() != size) {
-      throw new TemplateException(where + ": takes a list of " + size + " argument"
-          + (size == 1 ? "" : "s") + ", got " + describe(argument));
+      throw new TemplateException(
+          where
+              + ": takes a list of "
+              + size
+              + " argument"
+              + (size == 1 ? "" : "s")
+              + ", got "
+              + describe(argument));
     }
     return argument;
   }
@@ -478,8 +551,8 @@ final class IntrinsicResolver {
     if (node.isTextual() && (node.asText().equals("true") || node.asText().equals("false"))) {
       return Boolean.parseBoolean(node.asText());
     }
-    throw new TemplateException(where + ": expected a condition (true or false), got "
-        + describe(node));
+    throw new TemplateException(
+        where + ": expected a condition (true or false), got " + describe(node));
   }
 
   static String describe(JsonNode node) {

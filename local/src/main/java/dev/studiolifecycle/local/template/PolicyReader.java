@@ -39,11 +39,13 @@ final class PolicyReader {
       } else if (item.isObject() && item.has("Statement")) {
         statements.addAll(document(item, at));
       } else if (item.isObject() && item.size() == 1) {
-        statements.addAll(policyTemplate(item.fieldNames().next(),
-            item.elements().next(), at));
+        statements.addAll(policyTemplate(item.fieldNames().next(), item.elements().next(), at));
       } else {
-        throw new TemplateException(at + ": expected a policy document with Statement, a managed "
-            + "policy, or a SAM policy template, got " + item);
+        throw new TemplateException(
+            at
+                + ": expected a policy document with Statement, a managed "
+                + "policy, or a SAM policy template, got "
+                + item);
       }
     }
     return new AttachedPolicies(statements, managed);
@@ -84,9 +86,15 @@ final class PolicyReader {
     if (condition != null && !condition.isObject()) {
       throw new TemplateException(where + ".Condition: must be a mapping");
     }
-    return new PolicyStatement(where, node.path("Sid").asText(null),
+    return new PolicyStatement(
+        where,
+        node.path("Sid").asText(null),
         effect.equals("Allow") ? PolicyStatement.Effect.ALLOW : PolicyStatement.Effect.DENY,
-        actions, notActions, resources, notResources, condition);
+        actions,
+        notActions,
+        resources,
+        notResources,
+        condition);
   }
 
   private static List<String> strings(JsonNode node, String where) {
@@ -111,36 +119,47 @@ final class PolicyReader {
   }
 
   /** The statements SAM's policy templates of the same name expand to. */
-  private static List<PolicyStatement> policyTemplate(String name, JsonNode parameters,
-      String where) {
+  private static List<PolicyStatement> policyTemplate(
+      String name, JsonNode parameters, String where) {
     String at = where + "." + name;
-    String arnPrefix = "arn:aws:%s:" + IntrinsicResolver.REGION + ":"
-        + IntrinsicResolver.ACCOUNT_ID + ":";
+    String arnPrefix =
+        "arn:aws:%s:" + IntrinsicResolver.REGION + ":" + IntrinsicResolver.ACCOUNT_ID + ":";
     ObjectNode statement = JSON.objectNode();
     statement.put("Effect", "Allow");
     switch (name) {
       case "SQSSendMessagePolicy" -> {
         statement.putArray("Action").add("sqs:SendMessage*");
-        statement.put("Resource", arnPrefix.formatted("sqs")
-            + parameter(parameters, "QueueName", at));
+        statement.put(
+            "Resource", arnPrefix.formatted("sqs") + parameter(parameters, "QueueName", at));
       }
       case "SNSPublishMessagePolicy" -> {
         statement.putArray("Action").add("sns:Publish");
-        statement.put("Resource", arnPrefix.formatted("sns")
-            + parameter(parameters, "TopicName", at));
+        statement.put(
+            "Resource", arnPrefix.formatted("sns") + parameter(parameters, "TopicName", at));
       }
       case "LambdaInvokePolicy" -> {
         statement.putArray("Action").add("lambda:InvokeFunction");
-        statement.put("Resource", arnPrefix.formatted("lambda") + "function:"
-            + parameter(parameters, "FunctionName", at) + "*");
+        statement.put(
+            "Resource",
+            arnPrefix.formatted("lambda")
+                + "function:"
+                + parameter(parameters, "FunctionName", at)
+                + "*");
       }
       case "StepFunctionsExecutionPolicy" -> {
         statement.putArray("Action").add("states:StartExecution");
-        statement.put("Resource", arnPrefix.formatted("states") + "stateMachine:"
-            + parameter(parameters, "StateMachineName", at));
+        statement.put(
+            "Resource",
+            arnPrefix.formatted("states")
+                + "stateMachine:"
+                + parameter(parameters, "StateMachineName", at));
       }
-      default -> throw new TemplateException(at + ": the SAM policy template " + name
-          + " is not known to the local template reader; write its statements inline");
+      default ->
+          throw new TemplateException(
+              at
+                  + ": the SAM policy template "
+                  + name
+                  + " is not known to the local template reader; write its statements inline");
     }
     return List.of(statement(statement, at));
   }

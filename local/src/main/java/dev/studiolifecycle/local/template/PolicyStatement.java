@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * One statement of an IAM policy the template gives a function or state machine, with every
- * intrinsic resolved. Lists are empty where the statement has no such element; {@code condition}
- * is an empty object without a Condition.
+ * intrinsic resolved. Lists are empty where the statement has no such element; {@code condition} is
+ * an empty object without a Condition.
  *
  * @param source where it comes from, e.g. {@code Resources.ValidateFunction.Properties.Policies[0]
  *     .Statement[1]}, or the SAM policy template it was expanded from

@@ -25,8 +25,10 @@ public record RuleTarget(
     String deadLetterArn) {
 
   public RuleTarget {
-    inputPathsMap = inputPathsMap == null ? Map.of()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(inputPathsMap));
+    inputPathsMap =
+        inputPathsMap == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(inputPathsMap));
   }
 
   /** Whether the target has an InputTransformer. */

@@ -19,11 +19,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A SAM template (template.yaml) as the local runtime needs it: functions with their handlers
- * and environments, state machines with their definitions and substitutions, SNS topics. Short
- * form tags, Parameters (Default, or values the caller gives), Conditions, Mappings, pseudo
- * parameters and Globals are resolved as CloudFormation and SAM would for the stack
- * {@code studio-lifecycle} in account 123456789012, us-east-1.
+ * A SAM template (template.yaml) as the local runtime needs it: functions with their handlers and
+ * environments, state machines with their definitions and substitutions, SNS topics. Short form
+ * tags, Parameters (Default, or values the caller gives), Conditions, Mappings, pseudo parameters
+ * and Globals are resolved as CloudFormation and SAM would for the stack {@code studio-lifecycle}
+ * in account 123456789012, us-east-1.
  */
 public final class SamTemplate {
 
@@ -39,9 +39,13 @@ public final class SamTemplate {
   private final ObjectNode resources;
   private final IntrinsicResolver resolver;
 
-  private SamTemplate(Path file, Map<String, FunctionDefinition> functions,
-      List<StateMachineResource> stateMachines, List<TopicResource> topics,
-      List<ManagedPolicyResource> managedPolicies, ObjectNode resources,
+  private SamTemplate(
+      Path file,
+      Map<String, FunctionDefinition> functions,
+      List<StateMachineResource> stateMachines,
+      List<TopicResource> topics,
+      List<ManagedPolicyResource> managedPolicies,
+      ObjectNode resources,
       IntrinsicResolver resolver) {
     this.file = file;
     this.resources = resources;
@@ -74,8 +78,7 @@ public final class SamTemplate {
   }
 
   /**
-   * Parses template text; {@code file} is where it lives (DefinitionUri is relative to its
-   * folder).
+   * Parses template text; {@code file} is where it lives (DefinitionUri is relative to its folder).
    */
   public static SamTemplate parse(String yaml, Path file, Map<String, String> parameterValues) {
     Objects.requireNonNull(file, "file");
@@ -88,9 +91,12 @@ public final class SamTemplate {
       throw new TemplateException(file + ": the template has no Resources mapping");
     }
     ObjectNode merged = applyGlobals(resources, root.get("Globals"));
-    IntrinsicResolver resolver = new IntrinsicResolver(
-        parameters(root.get("Parameters"), parameterValues), root.get("Conditions"),
-        root.get("Mappings"), merged);
+    IntrinsicResolver resolver =
+        new IntrinsicResolver(
+            parameters(root.get("Parameters"), parameterValues),
+            root.get("Conditions"),
+            root.get("Mappings"),
+            merged);
     Path directory = file.toAbsolutePath().getParent();
     Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
     List<StateMachineResource> stateMachines = new ArrayList<>();
@@ -101,8 +107,8 @@ public final class SamTemplate {
       String logicalId = entry.getKey();
       JsonNode resource = entry.getValue();
       JsonNode condition = resource.get("Condition");
-      if (condition != null && !resolver.condition(condition.asText(),
-          "Resources." + logicalId + ".Condition")) {
+      if (condition != null
+          && !resolver.condition(condition.asText(), "Resources." + logicalId + ".Condition")) {
         continue;
       }
       switch (resource.path("Type").asText()) {
@@ -112,8 +118,16 @@ public final class SamTemplate {
             stateMachines.add(stateMachine(logicalId, resource, resolver, directory));
         case "AWS::SNS::Topic" -> {
           String name = resolver.physicalName(logicalId, "Resources." + logicalId);
-          topics.add(new TopicResource(logicalId, name, "arn:aws:sns:" + IntrinsicResolver.REGION
-              + ":" + IntrinsicResolver.ACCOUNT_ID + ":" + name));
+          topics.add(
+              new TopicResource(
+                  logicalId,
+                  name,
+                  "arn:aws:sns:"
+                      + IntrinsicResolver.REGION
+                      + ":"
+                      + IntrinsicResolver.ACCOUNT_ID
+                      + ":"
+                      + name));
         }
         case "AWS::IAM::ManagedPolicy" ->
             managedPolicies.add(managedPolicy(logicalId, resource, resolver));
@@ -123,8 +137,8 @@ public final class SamTemplate {
         }
       }
     }
-    return new SamTemplate(file, functions, stateMachines, topics, managedPolicies, merged,
-        resolver);
+    return new SamTemplate(
+        file, functions, stateMachines, topics, managedPolicies, merged, resolver);
   }
 
   /**
@@ -142,11 +156,14 @@ public final class SamTemplate {
     }
     JsonNode declared = TemplateYamlReader.read(yaml, file.toString()).path("Parameters");
     List<String> names = new ArrayList<>();
-    declared.fields().forEachRemaining(entry -> {
-      if (!entry.getValue().has("Default")) {
-        names.add(entry.getKey());
-      }
-    });
+    declared
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              if (!entry.getValue().has("Default")) {
+                names.add(entry.getKey());
+              }
+            });
     return names;
   }
 
@@ -165,7 +182,8 @@ public final class SamTemplate {
 
   /** The function whose FunctionName (or, without one, logical id) is {@code functionName}. */
   public Optional<FunctionDefinition> functionNamed(String functionName) {
-    return functions.values().stream().filter(f -> f.functionName().equals(functionName))
+    return functions.values().stream()
+        .filter(f -> f.functionName().equals(functionName))
         .findFirst();
   }
 
@@ -175,15 +193,18 @@ public final class SamTemplate {
 
   /** A state machine by logical id or Name. */
   public Optional<StateMachineResource> stateMachine(String logicalIdOrName) {
-    return stateMachines.stream().filter(s -> s.logicalId().equals(logicalIdOrName)
-        || s.name().equals(logicalIdOrName)).findFirst();
+    return stateMachines.stream()
+        .filter(s -> s.logicalId().equals(logicalIdOrName) || s.name().equals(logicalIdOrName))
+        .findFirst();
   }
 
   /** The state machine whose DefinitionUri is this file, if any. */
   public Optional<StateMachineResource> stateMachineFor(Path definitionFile) {
     Path wanted = normalise(definitionFile);
-    return stateMachines.stream().filter(s -> s.definitionPath().map(SamTemplate::normalise)
-        .filter(wanted::equals).isPresent()).findFirst();
+    return stateMachines.stream()
+        .filter(
+            s -> s.definitionPath().map(SamTemplate::normalise).filter(wanted::equals).isPresent())
+        .findFirst();
   }
 
   public List<TopicResource> topics() {
@@ -198,23 +219,23 @@ public final class SamTemplate {
   /**
    * The IAM policies that the {@code Policies} of a function or state machine give its role.
    *
-   * @throws TemplateException when there is no such function or state machine, or a policy
-   *     cannot be read
+   * @throws TemplateException when there is no such function or state machine, or a policy cannot
+   *     be read
    */
   public synchronized AttachedPolicies policies(String logicalId) {
     JsonNode resource = resources.get(logicalId);
     String type = resource == null ? "" : resource.path("Type").asText();
     if (!type.equals("AWS::Serverless::Function")
         && !type.equals("AWS::Serverless::StateMachine")) {
-      throw new TemplateException("Resources." + logicalId + ": no function or state machine "
-          + "of that name");
+      throw new TemplateException(
+          "Resources." + logicalId + ": no function or state machine " + "of that name");
     }
     return PolicyReader.read(logicalId, resource, resolver);
   }
 
   /**
-   * The EventBridge rules: AWS::Events::Rule resources and the rules SAM generates for
-   * {@code EventBridgeRule} events, in template order.
+   * The EventBridge rules: AWS::Events::Rule resources and the rules SAM generates for {@code
+   * EventBridgeRule} events, in template order.
    */
   public synchronized List<EventRuleResource> eventRules() {
     return EventSourceReader.rules(resources, resolver);
@@ -237,12 +258,13 @@ public final class SamTemplate {
     for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       JsonNode condition = entry.getValue().get("Condition");
-      if (condition != null && !resolver.condition(condition.asText(),
-          "Resources." + entry.getKey() + ".Condition")) {
+      if (condition != null
+          && !resolver.condition(
+              condition.asText(), "Resources." + entry.getKey() + ".Condition")) {
         continue;
       }
-      resolved.put(entry.getKey(), resolver.resolve(entry.getValue(),
-          "Resources." + entry.getKey()));
+      resolved.put(
+          entry.getKey(), resolver.resolve(entry.getValue(), "Resources." + entry.getKey()));
     }
     return Collections.unmodifiableMap(resolved);
   }
@@ -252,8 +274,8 @@ public final class SamTemplate {
     return EventSourceReader.snsSubscriptions(resources, resolver);
   }
 
-  private static ManagedPolicyResource managedPolicy(String logicalId, JsonNode resource,
-      IntrinsicResolver resolver) {
+  private static ManagedPolicyResource managedPolicy(
+      String logicalId, JsonNode resource, IntrinsicResolver resolver) {
     String where = "Resources." + logicalId + ".Properties";
     JsonNode properties = resource.path("Properties");
     JsonNode document = properties.get("PolicyDocument");
@@ -263,7 +285,10 @@ public final class SamTemplate {
     String name = resolver.physicalName(logicalId, "Resources." + logicalId);
     JsonNode path = properties.get("Path");
     String policyPath = path == null ? "/" : resolver.resolveString(path, where + ".Path");
-    return new ManagedPolicyResource(logicalId, name, policyPath,
+    return new ManagedPolicyResource(
+        logicalId,
+        name,
+        policyPath,
         "arn:aws:iam::" + IntrinsicResolver.ACCOUNT_ID + ":policy" + policyPath + name,
         resolver.resolve(document, where + ".PolicyDocument"));
   }
@@ -289,8 +314,8 @@ public final class SamTemplate {
           value = declaration.get("Default").asText();
         }
         if (value == null) {
-          throw new TemplateException("Parameters." + name + ": has no Default and no value was "
-              + "given");
+          throw new TemplateException(
+              "Parameters." + name + ": has no Default and no value was " + "given");
         }
         JsonNode allowed = declaration.get("AllowedValues");
         if (allowed != null && allowed.isArray()) {
@@ -299,8 +324,14 @@ public final class SamTemplate {
             ok |= candidate.asText().equals(value);
           }
           if (!ok) {
-            throw new TemplateException("Parameters." + name + ": '" + value + "' is not one of "
-                + "its AllowedValues " + allowed);
+            throw new TemplateException(
+                "Parameters."
+                    + name
+                    + ": '"
+                    + value
+                    + "' is not one of "
+                    + "its AllowedValues "
+                    + allowed);
           }
         }
         String type = declaration.path("Type").asText("String");
@@ -316,23 +347,29 @@ public final class SamTemplate {
       }
     }
     if (!unused.isEmpty()) {
-      throw new TemplateException("The template has no parameter"
-          + (unused.size() == 1 ? " " : "s ") + String.join(", ", unused.keySet()));
+      throw new TemplateException(
+          "The template has no parameter"
+              + (unused.size() == 1 ? " " : "s ")
+              + String.join(", ", unused.keySet()));
     }
     return values;
   }
 
   /**
-   * Resources with Globals merged in the way SAM does: a resource's own value wins, maps merge
-   * key by key, lists are added to the global list.
+   * Resources with Globals merged in the way SAM does: a resource's own value wins, maps merge key
+   * by key, lists are added to the global list.
    */
   private static ObjectNode applyGlobals(JsonNode resources, JsonNode globals) {
     ObjectNode merged = resources.deepCopy();
     if (globals == null) {
       return merged;
     }
-    Map<String, String> sections = Map.of("AWS::Serverless::Function", "Function",
-        "AWS::Serverless::StateMachine", "StateMachine");
+    Map<String, String> sections =
+        Map.of(
+            "AWS::Serverless::Function",
+            "Function",
+            "AWS::Serverless::StateMachine",
+            "StateMachine");
     for (Iterator<Map.Entry<String, JsonNode>> it = merged.fields(); it.hasNext(); ) {
       JsonNode resource = it.next().getValue();
       String section = sections.get(resource.path("Type").asText());
@@ -340,9 +377,10 @@ public final class SamTemplate {
       if (global == null || !global.isObject() || !resource.isObject()) {
         continue;
       }
-      ObjectNode properties = resource.has("Properties") && resource.get("Properties").isObject()
-          ? (ObjectNode) resource.get("Properties") : ((ObjectNode) resource).putObject(
-              "Properties");
+      ObjectNode properties =
+          resource.has("Properties") && resource.get("Properties").isObject()
+              ? (ObjectNode) resource.get("Properties")
+              : ((ObjectNode) resource).putObject("Properties");
       ((ObjectNode) resource).set("Properties", merge(global, properties));
     }
     return merged;
@@ -351,8 +389,15 @@ public final class SamTemplate {
   private static JsonNode merge(JsonNode global, JsonNode local) {
     if (global.isObject() && local.isObject() && !isIntrinsic(global) && !isIntrinsic(local)) {
       ObjectNode out = global.deepCopy();
-      local.fields().forEachRemaining(e -> out.set(e.getKey(), out.has(e.getKey())
-          ? merge(out.get(e.getKey()), e.getValue()) : e.getValue().deepCopy()));
+      local
+          .fields()
+          .forEachRemaining(
+              e ->
+                  out.set(
+                      e.getKey(),
+                      out.has(e.getKey())
+                          ? merge(out.get(e.getKey()), e.getValue())
+                          : e.getValue().deepCopy()));
       return out;
     }
     if (global.isArray() && local.isArray()) {
@@ -371,8 +416,8 @@ public final class SamTemplate {
     return key.equals("Ref") || key.equals("Condition") || key.startsWith("Fn::");
   }
 
-  private static FunctionDefinition function(String logicalId, JsonNode resource,
-      IntrinsicResolver resolver) {
+  private static FunctionDefinition function(
+      String logicalId, JsonNode resource, IntrinsicResolver resolver) {
     String where = "Resources." + logicalId + ".Properties";
     JsonNode properties = resource.path("Properties");
     JsonNode handler = properties.get("Handler");
@@ -380,36 +425,53 @@ public final class SamTemplate {
       throw new TemplateException(where + ".Handler: is required for a Java function");
     }
     Map<String, String> environment = new LinkedHashMap<>();
-    JsonNode variables = resolver.resolve(properties.path("Environment").get("Variables"),
-        where + ".Environment.Variables");
+    JsonNode variables =
+        resolver.resolve(
+            properties.path("Environment").get("Variables"), where + ".Environment.Variables");
     if (!variables.isMissingNode()) {
       if (!variables.isObject()) {
         throw new TemplateException(where + ".Environment.Variables: must be a mapping");
       }
-      variables.fields().forEachRemaining(e -> {
-        JsonNode value = e.getValue();
-        if (!value.isValueNode() || value.isNull()) {
-          throw new TemplateException(where + ".Environment.Variables." + e.getKey()
-              + ": must be a string, got " + value);
-        }
-        environment.put(e.getKey(), value.asText());
-      });
+      variables
+          .fields()
+          .forEachRemaining(
+              e -> {
+                JsonNode value = e.getValue();
+                if (!value.isValueNode() || value.isNull()) {
+                  throw new TemplateException(
+                      where
+                          + ".Environment.Variables."
+                          + e.getKey()
+                          + ": must be a string, got "
+                          + value);
+                }
+                environment.put(e.getKey(), value.asText());
+              });
     }
     JsonNode alias = properties.get("AutoPublishAlias");
-    return new FunctionDefinition(logicalId, resolver.physicalName(logicalId, where),
+    return new FunctionDefinition(
+        logicalId,
+        resolver.physicalName(logicalId, where),
         resolver.resolveString(handler, where + ".Handler"),
-        properties.has("Runtime") ? resolver.resolveString(properties.get("Runtime"),
-            where + ".Runtime") : "java21",
-        integer(properties.get("Timeout"), FunctionDefinition.DEFAULT_TIMEOUT_SECONDS,
-            where + ".Timeout", resolver),
-        integer(properties.get("MemorySize"), FunctionDefinition.DEFAULT_MEMORY_SIZE,
-            where + ".MemorySize", resolver),
+        properties.has("Runtime")
+            ? resolver.resolveString(properties.get("Runtime"), where + ".Runtime")
+            : "java21",
+        integer(
+            properties.get("Timeout"),
+            FunctionDefinition.DEFAULT_TIMEOUT_SECONDS,
+            where + ".Timeout",
+            resolver),
+        integer(
+            properties.get("MemorySize"),
+            FunctionDefinition.DEFAULT_MEMORY_SIZE,
+            where + ".MemorySize",
+            resolver),
         environment,
         alias == null ? null : resolver.resolveString(alias, where + ".AutoPublishAlias"));
   }
 
-  private static int integer(JsonNode node, int defaultValue, String where,
-      IntrinsicResolver resolver) {
+  private static int integer(
+      JsonNode node, int defaultValue, String where, IntrinsicResolver resolver) {
     if (node == null) {
       return defaultValue;
     }
@@ -421,8 +483,8 @@ public final class SamTemplate {
     }
   }
 
-  private static StateMachineResource stateMachine(String logicalId, JsonNode resource,
-      IntrinsicResolver resolver, Path directory) {
+  private static StateMachineResource stateMachine(
+      String logicalId, JsonNode resource, IntrinsicResolver resolver, Path directory) {
     String where = "Resources." + logicalId + ".Properties";
     JsonNode properties = resource.path("Properties");
     Path definitionFile = null;
@@ -435,8 +497,11 @@ public final class SamTemplate {
     if (uri != null) {
       JsonNode resolved = resolver.resolve(uri, where + ".DefinitionUri");
       if (!resolved.isTextual()) {
-        throw new TemplateException(where + ".DefinitionUri: only a local file path is "
-            + "supported locally, got " + resolved);
+        throw new TemplateException(
+            where
+                + ".DefinitionUri: only a local file path is "
+                + "supported locally, got "
+                + resolved);
       }
       definitionFile = directory.resolve(resolved.asText()).normalize();
     } else if (definition != null) {
@@ -454,18 +519,31 @@ public final class SamTemplate {
       if (!declared.isObject()) {
         throw new TemplateException(where + ".DefinitionSubstitutions: must be a mapping");
       }
-      declared.fields().forEachRemaining(e -> substitutions.put(e.getKey(),
-          resolver.resolveString(e.getValue(), where + ".DefinitionSubstitutions."
-              + e.getKey())));
+      declared
+          .fields()
+          .forEachRemaining(
+              e ->
+                  substitutions.put(
+                      e.getKey(),
+                      resolver.resolveString(
+                          e.getValue(), where + ".DefinitionSubstitutions." + e.getKey())));
     }
     String name = resolver.physicalName(logicalId, where);
-    String type = properties.has("Type")
-        ? resolver.resolveString(properties.get("Type"), where + ".Type") : "STANDARD";
-    String role = properties.has("Role")
-        ? resolver.resolveString(properties.get("Role"), where + ".Role")
-        : "arn:aws:iam::" + IntrinsicResolver.ACCOUNT_ID + ":role/" + IntrinsicResolver.STACK_NAME
-            + "-" + logicalId + "Role";
-    return new StateMachineResource(logicalId, name, type, role, definitionFile, inline,
-        substitutions);
+    String type =
+        properties.has("Type")
+            ? resolver.resolveString(properties.get("Type"), where + ".Type")
+            : "STANDARD";
+    String role =
+        properties.has("Role")
+            ? resolver.resolveString(properties.get("Role"), where + ".Role")
+            : "arn:aws:iam::"
+                + IntrinsicResolver.ACCOUNT_ID
+                + ":role/"
+                + IntrinsicResolver.STACK_NAME
+                + "-"
+                + logicalId
+                + "Role";
+    return new StateMachineResource(
+        logicalId, name, type, role, definitionFile, inline, substitutions);
   }
 }

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 /**
  * An AWS::Serverless::StateMachine of the template.
  *
- * @param definitionFile the DefinitionUri file resolved against the template's folder, or null
- *     for an inline Definition
+ * @param definitionFile the DefinitionUri file resolved against the template's folder, or null for
+ *     an inline Definition
  * @param inlineDefinition the inline Definition as JSON text, or null with a DefinitionUri
  * @param substitutions DefinitionSubstitutions with their intrinsics resolved
  */
@@ -37,8 +37,12 @@ public record StateMachineResource(
 
   /** {@code arn:aws:states:us-east-1:123456789012:stateMachine:<name>}. */
   public String arn() {
-    return "arn:aws:states:" + IntrinsicResolver.REGION + ":" + IntrinsicResolver.ACCOUNT_ID
-        + ":stateMachine:" + name;
+    return "arn:aws:states:"
+        + IntrinsicResolver.REGION
+        + ":"
+        + IntrinsicResolver.ACCOUNT_ID
+        + ":stateMachine:"
+        + name;
   }
 
   public Optional<Path> definitionPath() {
@@ -57,8 +61,15 @@ public record StateMachineResource(
     try {
       return substitute(Files.readString(definitionFile));
     } catch (IOException e) {
-      throw new TemplateException("Resources." + logicalId + ".Properties.DefinitionUri: cannot "
-          + "read " + definitionFile + ": " + e, e);
+      throw new TemplateException(
+          "Resources."
+              + logicalId
+              + ".Properties.DefinitionUri: cannot "
+              + "read "
+              + definitionFile
+              + ": "
+              + e,
+          e);
     }
   }
 
@@ -81,9 +92,15 @@ public record StateMachineResource(
     }
     matcher.appendTail(out);
     if (!missing.isEmpty()) {
-      throw new TemplateException("Resources." + logicalId + ".Properties."
-          + "DefinitionSubstitutions: no value for the definition's placeholder"
-          + (missing.size() == 1 ? " " : "s ") + "${" + String.join("}, ${", missing) + "}");
+      throw new TemplateException(
+          "Resources."
+              + logicalId
+              + ".Properties."
+              + "DefinitionSubstitutions: no value for the definition's placeholder"
+              + (missing.size() == 1 ? " " : "s ")
+              + "${"
+              + String.join("}, ${", missing)
+              + "}");
     }
     return out.toString();
   }

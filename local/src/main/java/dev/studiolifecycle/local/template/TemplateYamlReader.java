@@ -11,10 +11,9 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Reads CloudFormation YAML into a JSON tree, turning the short-form tags ({@code !Ref},
- * {@code !Sub}, {@code !GetAtt}, ...) into their long forms ({@code {"Ref": ...}},
- * {@code {"Fn::Sub": ...}}), as CloudFormation itself does. Jackson's YAML parser reports a
- * node's tag as its type id.
+ * Reads CloudFormation YAML into a JSON tree, turning the short-form tags ({@code !Ref}, {@code
+ * !Sub}, {@code !GetAtt}, ...) into their long forms ({@code {"Ref": ...}}, {@code {"Fn::Sub":
+ * ...}}), as CloudFormation itself does. Jackson's YAML parser reports a node's tag as its type id.
  */
 final class TemplateYamlReader {
 
@@ -22,25 +21,26 @@ final class TemplateYamlReader {
   private static final YAMLFactory YAML = new YAMLFactory();
 
   /** Short-form tag -> long-form key. */
-  private static final Map<String, String> TAGS = Map.ofEntries(
-      Map.entry("Ref", "Ref"),
-      Map.entry("Condition", "Condition"),
-      Map.entry("Sub", "Fn::Sub"),
-      Map.entry("GetAtt", "Fn::GetAtt"),
-      Map.entry("Join", "Fn::Join"),
-      Map.entry("If", "Fn::If"),
-      Map.entry("Select", "Fn::Select"),
-      Map.entry("Split", "Fn::Split"),
-      Map.entry("Equals", "Fn::Equals"),
-      Map.entry("Not", "Fn::Not"),
-      Map.entry("And", "Fn::And"),
-      Map.entry("Or", "Fn::Or"),
-      Map.entry("FindInMap", "Fn::FindInMap"),
-      Map.entry("Base64", "Fn::Base64"),
-      Map.entry("ImportValue", "Fn::ImportValue"),
-      Map.entry("GetAZs", "Fn::GetAZs"),
-      Map.entry("Cidr", "Fn::Cidr"),
-      Map.entry("Transform", "Fn::Transform"));
+  private static final Map<String, String> TAGS =
+      Map.ofEntries(
+          Map.entry("Ref", "Ref"),
+          Map.entry("Condition", "Condition"),
+          Map.entry("Sub", "Fn::Sub"),
+          Map.entry("GetAtt", "Fn::GetAtt"),
+          Map.entry("Join", "Fn::Join"),
+          Map.entry("If", "Fn::If"),
+          Map.entry("Select", "Fn::Select"),
+          Map.entry("Split", "Fn::Split"),
+          Map.entry("Equals", "Fn::Equals"),
+          Map.entry("Not", "Fn::Not"),
+          Map.entry("And", "Fn::And"),
+          Map.entry("Or", "Fn::Or"),
+          Map.entry("FindInMap", "Fn::FindInMap"),
+          Map.entry("Base64", "Fn::Base64"),
+          Map.entry("ImportValue", "Fn::ImportValue"),
+          Map.entry("GetAZs", "Fn::GetAZs"),
+          Map.entry("Cidr", "Fn::Cidr"),
+          Map.entry("Transform", "Fn::Transform"));
 
   private TemplateYamlReader() {}
 
@@ -60,19 +60,27 @@ final class TemplateYamlReader {
   private static JsonNode value(JsonParser parser, String source) throws IOException {
     Object typeId = parser.getTypeId();
     String tag = typeId == null ? null : typeId.toString();
-    JsonNode value = switch (parser.currentToken()) {
-      case START_OBJECT -> object(parser, source);
-      case START_ARRAY -> array(parser, source);
-      case VALUE_STRING -> JSON.textNode(parser.getText());
-      case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-          ? JSON.numberNode(parser.getBigIntegerValue()) : JSON.numberNode(parser.getLongValue());
-      case VALUE_NUMBER_FLOAT -> JSON.numberNode(parser.getDecimalValue());
-      case VALUE_TRUE -> JSON.booleanNode(true);
-      case VALUE_FALSE -> JSON.booleanNode(false);
-      case VALUE_NULL -> JSON.nullNode();
-      default -> throw new TemplateException(source + ": unexpected YAML token "
-          + parser.currentToken() + " at " + parser.currentLocation());
-    };
+    JsonNode value =
+        switch (parser.currentToken()) {
+          case START_OBJECT -> object(parser, source);
+          case START_ARRAY -> array(parser, source);
+          case VALUE_STRING -> JSON.textNode(parser.getText());
+          case VALUE_NUMBER_INT ->
+              parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                  ? JSON.numberNode(parser.getBigIntegerValue())
+                  : JSON.numberNode(parser.getLongValue());
+          case VALUE_NUMBER_FLOAT -> JSON.numberNode(parser.getDecimalValue());
+          case VALUE_TRUE -> JSON.booleanNode(true);
+          case VALUE_FALSE -> JSON.booleanNode(false);
+          case VALUE_NULL -> JSON.nullNode();
+          default ->
+              throw new TemplateException(
+                  source
+                      + ": unexpected YAML token "
+                      + parser.currentToken()
+                      + " at "
+                      + parser.currentLocation());
+        };
     return tagged(tag, value, parser, source);
   }
 
@@ -83,8 +91,8 @@ final class TemplateYamlReader {
     }
     String key = TAGS.get(tag);
     if (key == null) {
-      throw new TemplateException(source + ": unknown tag !" + tag + " at line "
-          + parser.currentLocation().getLineNr());
+      throw new TemplateException(
+          source + ": unknown tag !" + tag + " at line " + parser.currentLocation().getLineNr());
     }
     ObjectNode longForm = JSON.objectNode();
     longForm.set(key, value);
@@ -97,8 +105,14 @@ final class TemplateYamlReader {
       String name = parser.currentName();
       parser.nextToken();
       if (object.has(name)) {
-        throw new TemplateException(source + ": key '" + name + "' appears twice in one mapping "
-            + "(line " + parser.currentLocation().getLineNr() + ")");
+        throw new TemplateException(
+            source
+                + ": key '"
+                + name
+                + "' appears twice in one mapping "
+                + "(line "
+                + parser.currentLocation().getLineNr()
+                + ")");
       }
       object.set(name, value(parser, source));
     }

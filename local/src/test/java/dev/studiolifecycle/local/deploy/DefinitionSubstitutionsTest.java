@@ -34,9 +34,11 @@ class DefinitionSubstitutionsTest {
       placeholders.add(matcher.group(1));
     }
     assertThat(placeholders).isNotEmpty();
-    assertThat(machine.substitutions().keySet()).as("substitutions without a placeholder")
+    assertThat(machine.substitutions().keySet())
+        .as("substitutions without a placeholder")
         .isSubsetOf(placeholders);
-    assertThat(placeholders).as("placeholders without a substitution")
+    assertThat(placeholders)
+        .as("placeholders without a substitution")
         .isSubsetOf(machine.substitutions().keySet());
     assertThat(machine.definition()).doesNotContain("${");
   }
@@ -49,13 +51,14 @@ class DefinitionSubstitutionsTest {
     for (FunctionDefinition function : template.functions().values()) {
       function.aliasArn().ifPresent(aliases::add);
     }
-    List<String> lambdaResources = resources.stream()
-        .filter(r -> r.startsWith("arn:aws:lambda:")).toList();
+    List<String> lambdaResources =
+        resources.stream().filter(r -> r.startsWith("arn:aws:lambda:")).toList();
     assertThat(lambdaResources).isNotEmpty();
-    assertThat(aliases).as("every Lambda task calls a published alias (SnapStart)")
+    assertThat(aliases)
+        .as("every Lambda task calls a published alias (SnapStart)")
         .containsAll(lambdaResources);
-    assertThat(resources).allMatch(r -> r.startsWith("arn:aws:lambda:")
-        || r.equals("arn:aws:states:::sns:publish"));
+    assertThat(resources)
+        .allMatch(r -> r.startsWith("arn:aws:lambda:") || r.equals("arn:aws:states:::sns:publish"));
   }
 
   private static void collectResources(JsonNode node, List<String> resources) {

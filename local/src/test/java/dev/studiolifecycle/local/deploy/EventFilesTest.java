@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
  * serializer into the handler's input type (losing no field), state machine inputs by the input
  * schema (files named {@code invalid-*} must be rejected), raw HR events by the template's rules
  * (files named {@code not-matching-*} must match none) or by StartWorkflow, scenarios by the
- * scenario loader, ASL examples by the definition checker and their mock configurations by the
- * mock loader. A folder nobody consumes fails the test.
+ * scenario loader, ASL examples by the definition checker and their mock configurations by the mock
+ * loader. A folder nobody consumes fails the test.
  */
 class EventFilesTest {
 
@@ -62,8 +62,10 @@ class EventFilesTest {
       Path folder = ProjectFiles.events().resolve(convention.fixtures());
       List<Path> files = ProjectFiles.jsonFiles(folder);
       assertThat(files).as("fixtures in %s", folder).isNotEmpty();
-      Type input = ProjectFiles.handlerInputType(Class.forName(template
-          .function(convention.logicalId()).orElseThrow().handlerClass()));
+      Type input =
+          ProjectFiles.handlerInputType(
+              Class.forName(
+                  template.function(convention.logicalId()).orElseThrow().handlerClass()));
       for (Path file : files) {
         if (input == null) {
           checkValidateFixture(file);
@@ -96,8 +98,7 @@ class EventFilesTest {
   @Test
   void hrEventsMatchTheTemplatesRulesOrReachStartWorkflow() {
     EventBus bus = new EventBus(template.eventRules(), new VirtualClock(NOW));
-    String stateMachineArn = template.stateMachine(ProjectFiles.STATE_MACHINE).orElseThrow()
-        .arn();
+    String stateMachineArn = template.stateMachine(ProjectFiles.STATE_MACHINE).orElseThrow().arn();
     List<Path> files = ProjectFiles.jsonFiles(ProjectFiles.events().resolve("hr"));
     int eventBridge = 0;
     int sns = 0;
@@ -112,19 +113,30 @@ class EventFilesTest {
             assertThat(deliveries).as("%s must match no rule", file).isEmpty();
             continue;
           }
-          assertThat(deliveries).as("%s must start exactly one execution", file)
-              .singleElement().satisfies(delivery -> {
-                assertThat(delivery.target().arn()).isEqualTo(stateMachineArn);
-                JsonNode input = delivery.input().json().orElseThrow(() -> new AssertionError(
-                    file + ": the rule's input is not JSON: " + delivery.input().text()));
-                assertThat(schema.violations(input)).as("%s through %s", file,
-                    delivery.rule().logicalId()).isEmpty();
-              });
+          assertThat(deliveries)
+              .as("%s must start exactly one execution", file)
+              .singleElement()
+              .satisfies(
+                  delivery -> {
+                    assertThat(delivery.target().arn()).isEqualTo(stateMachineArn);
+                    JsonNode input =
+                        delivery
+                            .input()
+                            .json()
+                            .orElseThrow(
+                                () ->
+                                    new AssertionError(
+                                        file
+                                            + ": the rule's input is not JSON: "
+                                            + delivery.input().text()));
+                    assertThat(schema.violations(input))
+                        .as("%s through %s", file, delivery.rule().logicalId())
+                        .isEmpty();
+                  });
         }
       } else {
         sns++;
-        assertThat(negative).as("%s: an SNS message always reaches StartWorkflow", file)
-            .isFalse();
+        assertThat(negative).as("%s: an SNS message always reaches StartWorkflow", file).isFalse();
         JsonNode lambdaEvent = ((IncomingHrEvent.Sns) event).lambdaEvent();
         checkHrMessages(lambdaEvent, file.toString());
       }
@@ -137,20 +149,24 @@ class EventFilesTest {
   @Test
   void aslExamplesPassTheCheckerAndTheirMocksNameTheirStates() throws IOException {
     Path folder = ProjectFiles.events().resolve("asl");
-    List<Path> definitions = ProjectFiles.jsonFiles(folder).stream()
-        .filter(f -> f.getFileName().toString().endsWith(".asl.json")).toList();
+    List<Path> definitions =
+        ProjectFiles.jsonFiles(folder).stream()
+            .filter(f -> f.getFileName().toString().endsWith(".asl.json"))
+            .toList();
     assertThat(definitions).isNotEmpty();
     for (Path definitionFile : definitions) {
       String name = definitionFile.getFileName().toString().replace(".asl.json", "");
       StateMachineDefinition definition =
           StateMachineDefinition.parse(Files.readString(definitionFile));
       assertThat(ProjectFiles.readJson(folder.resolve(name + ".input.json")).isObject())
-          .as("%s has an input object", name).isTrue();
+          .as("%s has an input object", name)
+          .isTrue();
       MockConfig mocks = MockConfig.load(folder.resolve(name + ".mock.json"));
       assertThat(mocks.testCases(name)).as("test cases of %s", name).isNotEmpty();
       for (String testCase : mocks.testCases(name)) {
         assertThat(mocks.testCase(name, testCase).check(definition))
-            .as("test case %s of %s", testCase, name).isEmpty();
+            .as("test case %s of %s", testCase, name)
+            .isEmpty();
       }
     }
   }
@@ -169,7 +185,8 @@ class EventFilesTest {
     assertThat(fixture.isObject()).as(file.toString()).isTrue();
     Set<String> fields = new TreeSet<>();
     fixture.fieldNames().forEachRemaining(fields::add);
-    assertThat(Set.of("request", "executionArn", "executionName")).as(file.toString())
+    assertThat(Set.of("request", "executionArn", "executionName"))
+        .as(file.toString())
         .containsAll(fields);
     List<String> violations = schema.violations(fixture.path("request"));
     if (file.getFileName().toString().startsWith("invalid-")) {
@@ -194,8 +211,8 @@ class EventFilesTest {
   }
 
   /** Paths of non-null values of {@code original} that {@code written} lacks. */
-  private static void lostFields(JsonNode original, JsonNode written, String at,
-      List<String> lost) {
+  private static void lostFields(
+      JsonNode original, JsonNode written, String at, List<String> lost) {
     if (original.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = original.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
@@ -247,8 +264,7 @@ class EventFilesTest {
     for (int i = 0; i < records.size(); i++) {
       String message = records.get(i).at("/Sns/Message").asText();
       try {
-        assertThat(HrMessageParser.parse(message, where + " record " + i).action())
-            .isNotNull();
+        assertThat(HrMessageParser.parse(message, where + " record " + i).action()).isNotNull();
       } catch (RuntimeException e) {
         throw new AssertionError(where + " record " + i + ": " + e.getMessage(), e);
       }

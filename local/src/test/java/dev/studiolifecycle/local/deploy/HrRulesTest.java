@@ -22,9 +22,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The HR rules of template.yaml: each HR hire or termination for the stack's domain reaches
- * exactly one target (the state machine with a valid input, or the unusable-events queue), and no
- * input transformer reads a path its rule's pattern does not guarantee.
+ * The HR rules of template.yaml: each HR hire or termination for the stack's domain reaches exactly
+ * one target (the state machine with a valid input, or the unusable-events queue), and no input
+ * transformer reads a path its rule's pattern does not guarantee.
  */
 class HrRulesTest {
 
@@ -36,12 +36,23 @@ class HrRulesTest {
       template.stateMachine(ProjectFiles.STATE_MACHINE).orElseThrow().arn();
   private final RequestSchema schema = RequestSchema.load();
 
-  private static BusEvent hrEvent(String detailType, boolean eventId, boolean userName,
-      boolean email, boolean sso, String domainId) {
+  private static BusEvent hrEvent(
+      String detailType,
+      boolean eventId,
+      boolean userName,
+      boolean email,
+      boolean sso,
+      String domainId) {
     ObjectNode event = ProjectFiles.JSON.createObjectNode();
-    event.put("version", "0").put("id", "e-1").put("detail-type", detailType)
-        .put("source", SOURCE).put("account", "123456789012").put("time", NOW.toString())
-        .put("region", "us-east-1").putArray("resources");
+    event
+        .put("version", "0")
+        .put("id", "e-1")
+        .put("detail-type", detailType)
+        .put("source", SOURCE)
+        .put("account", "123456789012")
+        .put("time", NOW.toString())
+        .put("region", "us-east-1")
+        .putArray("resources");
     ObjectNode detail = event.putObject("detail");
     if (eventId) {
       detail.put("eventId", "hr-2026-000500");
@@ -74,10 +85,20 @@ class HrRulesTest {
           boolean userName = (bits & 2) != 0;
           boolean email = (bits & 4) != 0;
           boolean sso = (bits & 8) != 0;
-          List<EventBus.Delivery> deliveries = bus.put(hrEvent(type, eventId, userName, email,
-              sso, domain));
-          String description = type + " eventId=" + eventId + " userName=" + userName
-              + " email=" + email + " sso=" + sso + " domain=" + domain;
+          List<EventBus.Delivery> deliveries =
+              bus.put(hrEvent(type, eventId, userName, email, sso, domain));
+          String description =
+              type
+                  + " eventId="
+                  + eventId
+                  + " userName="
+                  + userName
+                  + " email="
+                  + email
+                  + " sso="
+                  + sso
+                  + " domain="
+                  + domain;
           assertThat(deliveries).as(description).hasSize(1);
           EventBus.Delivery delivery = deliveries.get(0);
           boolean usable = eventId && userName && (email || type.equals("Employee Terminated"));
@@ -100,7 +121,8 @@ class HrRulesTest {
             }
             assertThat(delivery.input().missingVariables()).isEmpty();
           } else {
-            assertThat(delivery.rule().logicalId()).as(description)
+            assertThat(delivery.rule().logicalId())
+                .as(description)
                 .isEqualTo("HrEventsUnusableRule");
           }
           cases++;
@@ -130,17 +152,26 @@ class HrRulesTest {
         if (!target.transforms()) {
           continue;
         }
-        InputTransformer transformer = InputTransformer.of(target.inputPathsMap(),
-            target.inputTemplate(), rule.logicalId());
+        InputTransformer transformer =
+            InputTransformer.of(target.inputPathsMap(), target.inputTemplate(), rule.logicalId());
         for (Map.Entry<String, EventPath> variable : transformer.paths().entrySet()) {
-          List<String> fields = variable.getValue().fieldNames().orElseThrow(() ->
-              new AssertionError(rule.logicalId() + ": " + variable.getValue()
-                  + " is not a plain field path"));
-          boolean envelope = fields.size() == 1
-              && HrEventReader.ENVELOPE.contains(fields.get(0));
+          List<String> fields =
+              variable
+                  .getValue()
+                  .fieldNames()
+                  .orElseThrow(
+                      () ->
+                          new AssertionError(
+                              rule.logicalId()
+                                  + ": "
+                                  + variable.getValue()
+                                  + " is not a plain field path"));
+          boolean envelope = fields.size() == 1 && HrEventReader.ENVELOPE.contains(fields.get(0));
           assertThat(envelope || pattern.guarantees(fields))
-              .as("%s: <%s> reads %s, which the pattern does not require", rule.logicalId(),
-                  variable.getKey(), variable.getValue()).isTrue();
+              .as(
+                  "%s: <%s> reads %s, which the pattern does not require",
+                  rule.logicalId(), variable.getKey(), variable.getValue())
+              .isTrue();
           checked++;
         }
       }
@@ -150,10 +181,12 @@ class HrRulesTest {
 
   @Test
   void roleSettingsComeFromParameters() {
-    SamTemplate configured = ProjectFiles.template(Map.of(
-        "HrEventExecutionRoleArn", "arn:aws:iam::123456789012:role/studio-shared",
-        "HrEventDeletesExecutionRole", "true",
-        "HrEventSource", "com.acme.people"));
+    SamTemplate configured =
+        ProjectFiles.template(
+            Map.of(
+                "HrEventExecutionRoleArn", "arn:aws:iam::123456789012:role/studio-shared",
+                "HrEventDeletesExecutionRole", "true",
+                "HrEventSource", "com.acme.people"));
     EventBus bus = new EventBus(configured.eventRules(), new VirtualClock(NOW));
     List<JsonNode> inputs = new ArrayList<>();
     for (String type : List.of("Employee Hired", "Employee Terminated")) {
@@ -177,7 +210,8 @@ class HrRulesTest {
         }
         assertThat(target.maximumRetryAttempts()).as(rule.logicalId()).isPositive();
         assertThat(target.maximumEventAgeSeconds()).as(rule.logicalId()).isPositive();
-        assertThat(target.deadLetterQueue()).as(rule.logicalId())
+        assertThat(target.deadLetterQueue())
+            .as(rule.logicalId())
             .contains("arn:aws:sqs:us-east-1:123456789012:HrEventsDeadLetterQueue");
       }
     }

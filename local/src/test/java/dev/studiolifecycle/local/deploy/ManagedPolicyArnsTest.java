@@ -35,7 +35,8 @@ class ManagedPolicyArnsTest {
   private static final List<Path> REFUSAL_TESTS =
       List.of(
           Path.of("local/src/test/java/dev/studiolifecycle/local/emulator/iam"),
-          Path.of("local/src/test/java/dev/studiolifecycle/local/deploy/ManagedPolicyArnsTest.java"));
+          Path.of(
+              "local/src/test/java/dev/studiolifecycle/local/deploy/ManagedPolicyArnsTest.java"));
 
   private static final Set<String> SCANNED = Set.of("template.yaml", "README.md");
 

@@ -26,8 +26,11 @@ class OperationsTemplateTest {
   }
 
   private String topicArn(String logicalId) {
-    return template.topics().stream().filter(t -> t.logicalId().equals(logicalId)).findFirst()
-        .orElseThrow().arn();
+    return template.topics().stream()
+        .filter(t -> t.logicalId().equals(logicalId))
+        .findFirst()
+        .orElseThrow()
+        .arn();
   }
 
   @Test
@@ -35,7 +38,8 @@ class OperationsTemplateTest {
     for (String logicalId : template.functions().keySet()) {
       JsonNode properties = resources.get(logicalId).path("Properties");
       assertThat(properties.path("AutoPublishAlias").asText()).as(logicalId).isEqualTo("live");
-      assertThat(properties.at("/SnapStart/ApplyOn").asText()).as(logicalId)
+      assertThat(properties.at("/SnapStart/ApplyOn").asText())
+          .as(logicalId)
           .isEqualTo("PublishedVersions");
       assertThat(properties.path("Runtime").asText()).as(logicalId).isEqualTo("java21");
       String logGroup = properties.at("/LoggingConfig/LogGroup").asText();
@@ -80,34 +84,41 @@ class OperationsTemplateTest {
         }
       }
     }
-    assertThat(executionMetrics).containsExactlyInAnyOrder("ExecutionsFailed",
-        "ExecutionsTimedOut", "ExecutionsAborted");
+    assertThat(executionMetrics)
+        .containsExactlyInAnyOrder("ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsAborted");
     List<String> expectedQueues = new ArrayList<>();
-    resources.forEach((id, resource) -> {
-      if (resource.path("Type").asText().equals("AWS::SQS::Queue")) {
-        expectedQueues.add(id);
-      }
-    });
-    assertThat(queues).as("every dead-letter and unusable-event queue has a depth alarm")
+    resources.forEach(
+        (id, resource) -> {
+          if (resource.path("Type").asText().equals("AWS::SQS::Queue")) {
+            expectedQueues.add(id);
+          }
+        });
+    assertThat(queues)
+        .as("every dead-letter and unusable-event queue has a depth alarm")
         .containsExactlyInAnyOrderElementsOf(expectedQueues);
-    assertThat(functions).containsExactlyInAnyOrderElementsOf(template.functions().values()
-        .stream().map(f -> f.functionName()).toList());
+    assertThat(functions)
+        .containsExactlyInAnyOrderElementsOf(
+            template.functions().values().stream().map(f -> f.functionName()).toList());
   }
 
   @Test
   void topicsAreEncryptedAndOnlyThisAccountPublishesNotifications() {
     for (String topic : List.of("NotificationTopic", "HrTopic", "OpsTopic")) {
-      assertThat(resources.get(topic).at("/Properties/KmsMasterKeyId").asText()).as(topic)
+      assertThat(resources.get(topic).at("/Properties/KmsMasterKeyId").asText())
+          .as(topic)
           .isNotEmpty();
     }
-    JsonNode statements = resources.get("NotificationTopicPolicy")
-        .at("/Properties/PolicyDocument/Statement");
+    JsonNode statements =
+        resources.get("NotificationTopicPolicy").at("/Properties/PolicyDocument/Statement");
     boolean denyOthers = false;
     for (JsonNode statement : statements) {
       if (statement.path("Effect").asText().equals("Deny")
           && statement.path("Action").asText().equals("sns:Publish")) {
-        denyOthers = statement.at("/Condition/StringNotEquals/aws:PrincipalAccount").asText()
-            .equals("123456789012");
+        denyOthers =
+            statement
+                .at("/Condition/StringNotEquals/aws:PrincipalAccount")
+                .asText()
+                .equals("123456789012");
       }
       if (statement.path("Effect").asText().equals("Allow")) {
         assertThat(statement.at("/Principal/AWS").asText())
@@ -119,15 +130,25 @@ class OperationsTemplateTest {
 
   @Test
   void outputsNameWhatOperatorsUse() throws IOException {
-    JsonNode outputs = new YAMLMapper().readTree(ProjectFiles.root().resolve("template.yaml")
-        .toFile()).path("Outputs");
+    JsonNode outputs =
+        new YAMLMapper()
+            .readTree(ProjectFiles.root().resolve("template.yaml").toFile())
+            .path("Outputs");
     Set<String> values = new TreeSet<>();
     outputs.forEach(output -> values.add(output.path("Value").asText()));
-    assertThat(values).contains(ProjectFiles.STATE_MACHINE, "NotificationTopic", "HrTopic",
-        "OpsTopic", "StudioUserLifecycleStateMachineEmployeeHired",
-        "StudioUserLifecycleStateMachineEmployeeHiredSso",
-        "StudioUserLifecycleStateMachineEmployeeTerminated", "HrEventsUnusableRule");
-    template.eventRules().forEach(rule -> assertThat(values).as("an output names every rule")
-        .contains(rule.logicalId()));
+    assertThat(values)
+        .contains(
+            ProjectFiles.STATE_MACHINE,
+            "NotificationTopic",
+            "HrTopic",
+            "OpsTopic",
+            "StudioUserLifecycleStateMachineEmployeeHired",
+            "StudioUserLifecycleStateMachineEmployeeHiredSso",
+            "StudioUserLifecycleStateMachineEmployeeTerminated",
+            "HrEventsUnusableRule");
+    template
+        .eventRules()
+        .forEach(
+            rule -> assertThat(values).as("an output names every rule").contains(rule.logicalId()));
   }
 }

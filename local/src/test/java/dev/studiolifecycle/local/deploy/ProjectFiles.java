@@ -31,20 +31,22 @@ final class ProjectFiles {
   /** The convention every part shares: function logical id to handler class to fixtures. */
   record FunctionConvention(String logicalId, String handlerClass, String fixtures) {}
 
-  static final List<FunctionConvention> FUNCTIONS = List.of(
-      new FunctionConvention("ValidateFunction", "ValidateHandler", "validate"),
-      new FunctionConvention("CreateExecutionRoleFunction", "CreateExecutionRoleHandler",
-          "create-execution-role"),
-      new FunctionConvention("CreateUserProfileFunction", "CreateUserProfileHandler",
-          "create-user-profile"),
-      new FunctionConvention("ListAppsFunction", "ListAppsHandler", "list-apps"),
-      new FunctionConvention("DeleteAppFunction", "DeleteAppHandler", "delete-app"),
-      new FunctionConvention("CheckStatusFunction", "CheckStatusHandler", "check-status"),
-      new FunctionConvention("DeleteUserProfileFunction", "DeleteUserProfileHandler",
-          "delete-user-profile"),
-      new FunctionConvention("DeleteExecutionRoleFunction", "DeleteExecutionRoleHandler",
-          "delete-execution-role"),
-      new FunctionConvention("StartWorkflowFunction", "StartWorkflowHandler", "start-workflow"));
+  static final List<FunctionConvention> FUNCTIONS =
+      List.of(
+          new FunctionConvention("ValidateFunction", "ValidateHandler", "validate"),
+          new FunctionConvention(
+              "CreateExecutionRoleFunction", "CreateExecutionRoleHandler", "create-execution-role"),
+          new FunctionConvention(
+              "CreateUserProfileFunction", "CreateUserProfileHandler", "create-user-profile"),
+          new FunctionConvention("ListAppsFunction", "ListAppsHandler", "list-apps"),
+          new FunctionConvention("DeleteAppFunction", "DeleteAppHandler", "delete-app"),
+          new FunctionConvention("CheckStatusFunction", "CheckStatusHandler", "check-status"),
+          new FunctionConvention(
+              "DeleteUserProfileFunction", "DeleteUserProfileHandler", "delete-user-profile"),
+          new FunctionConvention(
+              "DeleteExecutionRoleFunction", "DeleteExecutionRoleHandler", "delete-execution-role"),
+          new FunctionConvention(
+              "StartWorkflowFunction", "StartWorkflowHandler", "start-workflow"));
 
   private ProjectFiles() {}
 
@@ -103,16 +105,18 @@ final class ProjectFiles {
         return parameterized.getActualTypeArguments()[0];
       }
     }
-    throw new AssertionError(handler.getName() + " implements neither RequestHandler<I, O> "
-        + "with concrete types nor RequestStreamHandler");
+    throw new AssertionError(
+        handler.getName()
+            + " implements neither RequestHandler<I, O> "
+            + "with concrete types nor RequestStreamHandler");
   }
 
   /** The serializer the Java Lambda runtime uses for a handler input type. */
   @SuppressWarnings("unchecked")
   static PojoSerializer<Object> runtimeSerializer(Type type) {
     if (type instanceof Class<?> c && LambdaEventSerializers.isLambdaSupportedEvent(c.getName())) {
-      return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(c,
-          ProjectFiles.class.getClassLoader());
+      return (PojoSerializer<Object>)
+          LambdaEventSerializers.serializerFor(c, ProjectFiles.class.getClassLoader());
     }
     return JacksonFactory.getInstance().getSerializer(type);
   }

@@ -21,13 +21,16 @@ class TemplateHandlersTest {
 
   @Test
   void theTemplateHasExactlyTheFunctionsOfTheConvention() {
-    assertThat(template.functions().keySet()).containsExactlyInAnyOrderElementsOf(
-        ProjectFiles.FUNCTIONS.stream().map(ProjectFiles.FunctionConvention::logicalId).toList());
+    assertThat(template.functions().keySet())
+        .containsExactlyInAnyOrderElementsOf(
+            ProjectFiles.FUNCTIONS.stream()
+                .map(ProjectFiles.FunctionConvention::logicalId)
+                .toList());
     for (ProjectFiles.FunctionConvention convention : ProjectFiles.FUNCTIONS) {
       assertThat(template.function(convention.logicalId()).orElseThrow().handler())
           .as(convention.logicalId())
-          .isEqualTo("dev.studiolifecycle.handler." + convention.handlerClass()
-              + "::handleRequest");
+          .isEqualTo(
+              "dev.studiolifecycle.handler." + convention.handlerClass() + "::handleRequest");
     }
   }
 
@@ -36,17 +39,27 @@ class TemplateHandlersTest {
     for (FunctionDefinition function : template.functions().values()) {
       Class<?> handler = Class.forName(function.handlerClass());
       assertThat(Modifier.isPublic(handler.getModifiers())).as(function.handler()).isTrue();
-      assertThat(handler.getConstructor()).as("%s: Lambda's no-arg constructor",
-          function.logicalId()).isNotNull();
-      assertThat(handler.getConstructor(Map.class)).as("%s: the constructor the local runtime "
-          + "calls with the function's environment", function.logicalId()).isNotNull();
+      assertThat(handler.getConstructor())
+          .as("%s: Lambda's no-arg constructor", function.logicalId())
+          .isNotNull();
+      assertThat(handler.getConstructor(Map.class))
+          .as(
+              "%s: the constructor the local runtime " + "calls with the function's environment",
+              function.logicalId())
+          .isNotNull();
       Type input = ProjectFiles.handlerInputType(handler);
       String method = function.handlerMethod().orElseThrow();
-      boolean found = Arrays.stream(handler.getMethods())
-          .filter(m -> m.getName().equals(method) && !m.isBridge())
-          .anyMatch(m -> input == null ? isStreamHandler(m) : takes(m, input));
-      assertThat(found).as("%s: %s(%s, Context)", function.logicalId(), method,
-          input == null ? "InputStream, OutputStream" : input.getTypeName()).isTrue();
+      boolean found =
+          Arrays.stream(handler.getMethods())
+              .filter(m -> m.getName().equals(method) && !m.isBridge())
+              .anyMatch(m -> input == null ? isStreamHandler(m) : takes(m, input));
+      assertThat(found)
+          .as(
+              "%s: %s(%s, Context)",
+              function.logicalId(),
+              method,
+              input == null ? "InputStream, OutputStream" : input.getTypeName())
+          .isTrue();
     }
   }
 
@@ -60,27 +73,30 @@ class TemplateHandlersTest {
       } catch (ClassNotFoundException e) {
         throw new AssertionError(function.handlerClass() + " does not exist", e);
       }
-      String expected = switch (convention.logicalId()) {
-        case "ValidateFunction" -> null;
-        case "StartWorkflowFunction" ->
-            "com.amazonaws.services.lambda.runtime.events.SNSEvent";
-        default -> "dev.studiolifecycle.model."
-            + convention.handlerClass().replace("Handler", "Input");
-      };
-      assertThat(input == null ? null : input.getTypeName()).as(convention.logicalId())
+      String expected =
+          switch (convention.logicalId()) {
+            case "ValidateFunction" -> null;
+            case "StartWorkflowFunction" -> "com.amazonaws.services.lambda.runtime.events.SNSEvent";
+            default ->
+                "dev.studiolifecycle.model."
+                    + convention.handlerClass().replace("Handler", "Input");
+          };
+      assertThat(input == null ? null : input.getTypeName())
+          .as(convention.logicalId())
           .isEqualTo(expected);
     }
   }
 
   private static boolean isStreamHandler(Method method) {
     Class<?>[] parameters = method.getParameterTypes();
-    return parameters.length == 3 && parameters[0] == InputStream.class
-        && parameters[1] == OutputStream.class && parameters[2] == Context.class;
+    return parameters.length == 3
+        && parameters[0] == InputStream.class
+        && parameters[1] == OutputStream.class
+        && parameters[2] == Context.class;
   }
 
   private static boolean takes(Method method, Type input) {
     Type[] parameters = method.getGenericParameterTypes();
-    return parameters.length == 2 && parameters[0].equals(input)
-        && parameters[1] == Context.class;
+    return parameters.length == 2 && parameters[0].equals(input) && parameters[1] == Context.class;
   }
 }

@@ -10,8 +10,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Real AWS SDK v2 clients pointed at an emulator with an explicit endpoint override, dummy
- * credentials and no retries (a test sees each answer as the emulator gave it), as fields for
- * short test code.
+ * credentials and no retries (a test sees each answer as the emulator gave it), as fields for short
+ * test code.
  */
 public final class EmulatorClients implements AutoCloseable {
 

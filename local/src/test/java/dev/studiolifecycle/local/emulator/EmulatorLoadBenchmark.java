@@ -80,8 +80,7 @@ public final class EmulatorLoadBenchmark {
       pool.shutdown();
       int calls = threads * callsPerThread;
       print(
-          "calls",
-          calls + " from " + threads + " threads, " + stalledClients + " clients stalled");
+          "calls", calls + " from " + threads + " threads, " + stalledClients + " clients stalled");
       print("errors", Integer.toString(errors.get()));
       print("profiles created", Integer.toString(created.get()));
       print("throughput", String.format(Locale.ROOT, "%.0f calls/s", calls / seconds));

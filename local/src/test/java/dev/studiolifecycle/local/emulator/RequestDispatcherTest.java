@@ -232,9 +232,7 @@ class RequestDispatcherTest {
               clients
                   .sts
                   .getCallerIdentity(
-                      r ->
-                          r.overrideConfiguration(
-                              c -> c.apiCallTimeout(Duration.ofSeconds(10))))
+                      r -> r.overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(10))))
                   .account())
           .isEqualTo("123456789012");
     } finally {

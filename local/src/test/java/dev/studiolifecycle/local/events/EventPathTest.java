@@ -14,9 +14,12 @@ class EventPathTest {
 
   static {
     try {
-      EVENT = new ObjectMapper().readTree("{\"detail-type\": \"Employee Hired\", "
-          + "\"resources\": [\"a\", \"b\"], \"detail\": {\"employee\": {\"userName\": \"jane\"}, "
-          + "\"tags\": {\"x\": \"1\", \"y\": \"2\"}}}");
+      EVENT =
+          new ObjectMapper()
+              .readTree(
+                  "{\"detail-type\": \"Employee Hired\", "
+                      + "\"resources\": [\"a\", \"b\"], \"detail\": {\"employee\": {\"userName\": \"jane\"}, "
+                      + "\"tags\": {\"x\": \"1\", \"y\": \"2\"}}}");
     } catch (Exception e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -26,8 +29,9 @@ class EventPathTest {
   void selectsFieldsWithDashesIndicesAndWildcards() {
     assertThat(EventPath.parse("$.detail-type", "p").select(EVENT).orElseThrow().asText())
         .isEqualTo("Employee Hired");
-    assertThat(EventPath.parse("$.detail.employee.userName", "p").select(EVENT).orElseThrow()
-        .asText()).isEqualTo("jane");
+    assertThat(
+            EventPath.parse("$.detail.employee.userName", "p").select(EVENT).orElseThrow().asText())
+        .isEqualTo("jane");
     assertThat(EventPath.parse("$.resources[1]", "p").select(EVENT).orElseThrow().asText())
         .isEqualTo("b");
     assertThat(EventPath.parse("$.detail.tags.*", "p").select(EVENT).orElseThrow().toString())

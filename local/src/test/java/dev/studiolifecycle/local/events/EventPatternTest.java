@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class EventPatternTest {
 
-
-  private static final String HIRED = """
+  private static final String HIRED =
+      """
       {"version": "0", "id": "6a7e8feb-b491-4cf7-a9f1-bf3703467718",
        "detail-type": "Employee Hired", "source": "com.example.hr",
        "account": "123456789012", "time": "2026-03-02T09:15:00Z", "region": "us-east-1",
@@ -26,10 +26,16 @@ class EventPatternTest {
 
   @Test
   void matchesWhenEveryFieldMatchesOneOfItsValues() {
-    assertThat(matches("{\"source\": [\"com.example.hr\"], "
-        + "\"detail-type\": [\"Employee Terminated\", \"Employee Hired\"]}")).isTrue();
-    assertThat(matches("{\"source\": [\"com.example.hr\"], "
-        + "\"detail-type\": [\"Employee Terminated\"]}")).isFalse();
+    assertThat(
+            matches(
+                "{\"source\": [\"com.example.hr\"], "
+                    + "\"detail-type\": [\"Employee Terminated\", \"Employee Hired\"]}"))
+        .isTrue();
+    assertThat(
+            matches(
+                "{\"source\": [\"com.example.hr\"], "
+                    + "\"detail-type\": [\"Employee Terminated\"]}"))
+        .isFalse();
   }
 
   @Test
@@ -58,24 +64,31 @@ class EventPatternTest {
         .isTrue();
     assertThat(matches("{\"detail\": {\"employee\": {\"ssoUserName\": [{\"exists\": true}]}}}"))
         .isFalse();
-    assertThat(matches("{\"detail\": {\"employee\": {\"ssoUserName\": "
-        + "[{\"anything-but\": \"x\"}]}}}")).isFalse();
+    assertThat(
+            matches(
+                "{\"detail\": {\"employee\": {\"ssoUserName\": "
+                    + "[{\"anything-but\": \"x\"}]}}}"))
+        .isFalse();
     assertThat(matches("{\"detail\": {\"employee\": {\"email\": [{\"exists\": false}]}}}"))
         .isFalse();
     assertThat(matches("{\"detail\": {\"studio\": {\"domainId\": [{\"exists\": false}]}}}"))
-        .as("a field under an object the event lacks is missing too").isTrue();
+        .as("a field under an object the event lacks is missing too")
+        .isTrue();
   }
 
   @Test
   void existsOrAValueCoversAnOptionalFieldWithAFixedValue() {
-    String pattern = "{\"detail\": {\"studio\": {\"domainId\": "
-        + "[{\"exists\": false}, \"d-studiolocal01\"]}}}";
+    String pattern =
+        "{\"detail\": {\"studio\": {\"domainId\": "
+            + "[{\"exists\": false}, \"d-studiolocal01\"]}}}";
     EventPattern parsed = EventPattern.parse(json(pattern), "pattern");
     assertThat(parsed.matches(json(HIRED))).isTrue();
-    assertThat(parsed.matches(json("{\"detail\": {\"studio\": {\"domainId\": "
-        + "\"d-studiolocal01\"}}}"))).isTrue();
-    assertThat(parsed.matches(json("{\"detail\": {\"studio\": {\"domainId\": "
-        + "\"d-other\"}}}"))).isFalse();
+    assertThat(
+            parsed.matches(
+                json("{\"detail\": {\"studio\": {\"domainId\": " + "\"d-studiolocal01\"}}}")))
+        .isTrue();
+    assertThat(parsed.matches(json("{\"detail\": {\"studio\": {\"domainId\": " + "\"d-other\"}}}")))
+        .isFalse();
   }
 
   @Test
@@ -87,23 +100,34 @@ class EventPatternTest {
     assertThat(matches("{\"source\": [{\"suffix\": \".HR\"}]}")).isFalse();
     assertThat(matches("{\"detail-type\": [{\"equals-ignore-case\": \"employee hired\"}]}"))
         .isTrue();
-    assertThat(matches("{\"detail\": {\"employee\": {\"email\": "
-        + "[{\"wildcard\": \"*@example.com\"}]}}}")).isTrue();
-    assertThat(matches("{\"detail\": {\"employee\": {\"email\": "
-        + "[{\"wildcard\": \"*@example.org\"}]}}}")).isFalse();
+    assertThat(
+            matches(
+                "{\"detail\": {\"employee\": {\"email\": "
+                    + "[{\"wildcard\": \"*@example.com\"}]}}}"))
+        .isTrue();
+    assertThat(
+            matches(
+                "{\"detail\": {\"employee\": {\"email\": "
+                    + "[{\"wildcard\": \"*@example.org\"}]}}}"))
+        .isFalse();
   }
 
   @Test
   void anythingButExcludesValuesListsAndPrefixes() {
     assertThat(matches("{\"detail-type\": [{\"anything-but\": \"Employee Terminated\"}]}"))
         .isTrue();
-    assertThat(matches("{\"detail-type\": [{\"anything-but\": "
-        + "[\"Employee Hired\", \"Employee Terminated\"]}]}")).isFalse();
+    assertThat(
+            matches(
+                "{\"detail-type\": [{\"anything-but\": "
+                    + "[\"Employee Hired\", \"Employee Terminated\"]}]}"))
+        .isFalse();
     assertThat(matches("{\"source\": [{\"anything-but\": {\"prefix\": \"com.\"}}]}")).isFalse();
-    assertThat(matches("{\"source\": [{\"anything-but\": {\"suffix\": \".payroll\"}}]}"))
-        .isTrue();
-    assertThat(matches("{\"detail-type\": [{\"anything-but\": "
-        + "{\"equals-ignore-case\": [\"EMPLOYEE HIRED\"]}}]}")).isFalse();
+    assertThat(matches("{\"source\": [{\"anything-but\": {\"suffix\": \".payroll\"}}]}")).isTrue();
+    assertThat(
+            matches(
+                "{\"detail-type\": [{\"anything-but\": "
+                    + "{\"equals-ignore-case\": [\"EMPLOYEE HIRED\"]}}]}"))
+        .isFalse();
   }
 
   @Test
@@ -117,26 +141,34 @@ class EventPatternTest {
 
   @Test
   void orMatchesWhenOneAlternativeDoesAndTheOtherFieldsToo() {
-    String either = "{\"source\": [\"com.example.hr\"], \"$or\": ["
-        + "{\"detail\": {\"eventId\": [{\"exists\": false}]}},"
-        + "{\"detail\": {\"employee\": {\"email\": [{\"exists\": true}]}}}]}";
+    String either =
+        "{\"source\": [\"com.example.hr\"], \"$or\": ["
+            + "{\"detail\": {\"eventId\": [{\"exists\": false}]}},"
+            + "{\"detail\": {\"employee\": {\"email\": [{\"exists\": true}]}}}]}";
     assertThat(matches(either)).isTrue();
-    String neither = "{\"source\": [\"com.example.hr\"], \"$or\": ["
-        + "{\"detail\": {\"eventId\": [{\"exists\": false}]}},"
-        + "{\"detail\": {\"employee\": {\"userName\": [{\"exists\": false}]}}}]}";
+    String neither =
+        "{\"source\": [\"com.example.hr\"], \"$or\": ["
+            + "{\"detail\": {\"eventId\": [{\"exists\": false}]}},"
+            + "{\"detail\": {\"employee\": {\"userName\": [{\"exists\": false}]}}}]}";
     assertThat(matches(neither)).isFalse();
   }
 
   @Test
   void requiredPathsAreThoseEveryMatchingEventHas() {
-    EventPattern pattern = EventPattern.parse(json("{\"source\": [\"com.example.hr\"], "
-        + "\"detail\": {\"eventId\": [{\"exists\": true}], "
-        + "\"employee\": {\"ssoUserName\": [{\"exists\": false}], "
-        + "\"userName\": [{\"prefix\": \"\"}]}, "
-        + "\"studio\": {\"domainId\": [{\"exists\": false}, \"d-1\"]}}}"), "pattern");
-    assertThat(pattern.requiredPaths()).containsExactlyInAnyOrder(
-        List.of("source"), List.of("detail", "eventId"),
-        List.of("detail", "employee", "userName"));
+    EventPattern pattern =
+        EventPattern.parse(
+            json(
+                "{\"source\": [\"com.example.hr\"], "
+                    + "\"detail\": {\"eventId\": [{\"exists\": true}], "
+                    + "\"employee\": {\"ssoUserName\": [{\"exists\": false}], "
+                    + "\"userName\": [{\"prefix\": \"\"}]}, "
+                    + "\"studio\": {\"domainId\": [{\"exists\": false}, \"d-1\"]}}}"),
+            "pattern");
+    assertThat(pattern.requiredPaths())
+        .containsExactlyInAnyOrder(
+            List.of("source"),
+            List.of("detail", "eventId"),
+            List.of("detail", "employee", "userName"));
     assertThat(pattern.guarantees(List.of("detail"))).isTrue();
     assertThat(pattern.guarantees(List.of("detail", "employee", "userName"))).isTrue();
     assertThat(pattern.guarantees(List.of("detail", "studio", "domainId"))).isFalse();
@@ -152,8 +184,7 @@ class EventPatternTest {
         .hasMessageContaining("p.source: must list at least one value");
     assertThatThrownBy(() -> EventPattern.parse(json("{\"source\": [{\"regex\": \"x\"}]}"), "p"))
         .hasMessageContaining("p.source[0]: unknown comparison operator 'regex'");
-    assertThatThrownBy(() -> EventPattern.parse(
-        json("{\"n\": [{\"numeric\": [\"~\", 1]}]}"), "p"))
+    assertThatThrownBy(() -> EventPattern.parse(json("{\"n\": [{\"numeric\": [\"~\", 1]}]}"), "p"))
         .hasMessageContaining("p.n[0].numeric[0]: must be one of");
     assertThatThrownBy(() -> EventPattern.parse(json("{\"$or\": [{\"a\": [1]}]}"), "p"))
         .hasMessageContaining("p.$or: $or takes a list of at least two patterns");

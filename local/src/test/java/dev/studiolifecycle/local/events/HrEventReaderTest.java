@@ -18,30 +18,42 @@ class HrEventReaderTest {
   @Test
   void readsAnEventBridgeEventAsARuleSeesIt() {
     IncomingHrEvent read = HrEventReader.read(hr("employee-hired.json"), NOW);
-    assertThat(read).isInstanceOfSatisfying(IncomingHrEvent.EventBridge.class, bridge -> {
-      assertThat(bridge.events()).singleElement().satisfies(event -> {
-        assertThat(event.eventBusName()).isEqualTo("default");
-        assertThat(event.detailType()).isEqualTo("Employee Hired");
-        assertThat(event.event().at("/detail/eventId").asText()).isEqualTo("hr-2026-000123");
-      });
-    });
+    assertThat(read)
+        .isInstanceOfSatisfying(
+            IncomingHrEvent.EventBridge.class,
+            bridge -> {
+              assertThat(bridge.events())
+                  .singleElement()
+                  .satisfies(
+                      event -> {
+                        assertThat(event.eventBusName()).isEqualTo("default");
+                        assertThat(event.detailType()).isEqualTo("Employee Hired");
+                        assertThat(event.event().at("/detail/eventId").asText())
+                            .isEqualTo("hr-2026-000123");
+                      });
+            });
   }
 
   @Test
   void turnsPutEventsEntriesIntoTheEventsEventBridgeDelivers() {
-    String entries = "[{\"Source\": \"com.example.hr\", \"DetailType\": \"Employee Hired\", "
-        + "\"EventBusName\": \"arn:aws:events:us-east-1:123456789012:event-bus/hr\", "
-        + "\"Detail\": \"{\\\"eventId\\\": \\\"hr-1\\\"}\"}]";
+    String entries =
+        "[{\"Source\": \"com.example.hr\", \"DetailType\": \"Employee Hired\", "
+            + "\"EventBusName\": \"arn:aws:events:us-east-1:123456789012:event-bus/hr\", "
+            + "\"Detail\": \"{\\\"eventId\\\": \\\"hr-1\\\"}\"}]";
     IncomingHrEvent read = HrEventReader.parse(entries, "entries.json", NOW);
-    assertThat(read).isInstanceOfSatisfying(IncomingHrEvent.EventBridge.class, bridge -> {
-      BusEvent event = bridge.events().get(0);
-      assertThat(event.eventBusName()).isEqualTo("hr");
-      assertThat(event.event().fieldNames()).toIterable()
-          .containsExactlyElementsOf(HrEventReader.ENVELOPE);
-      assertThat(event.event().get("time").asText()).isEqualTo("2026-03-02T09:15:00Z");
-      assertThat(event.event().at("/detail/eventId").asText()).isEqualTo("hr-1");
-      assertThat(event.event().get("account").asText()).isEqualTo("123456789012");
-    });
+    assertThat(read)
+        .isInstanceOfSatisfying(
+            IncomingHrEvent.EventBridge.class,
+            bridge -> {
+              BusEvent event = bridge.events().get(0);
+              assertThat(event.eventBusName()).isEqualTo("hr");
+              assertThat(event.event().fieldNames())
+                  .toIterable()
+                  .containsExactlyElementsOf(HrEventReader.ENVELOPE);
+              assertThat(event.event().get("time").asText()).isEqualTo("2026-03-02T09:15:00Z");
+              assertThat(event.event().at("/detail/eventId").asText()).isEqualTo("hr-1");
+              assertThat(event.event().get("account").asText()).isEqualTo("123456789012");
+            });
     assertThat(HrEventReader.parse("{\"Entries\": " + entries + "}", "request.json", NOW))
         .isEqualTo(read);
   }
@@ -51,35 +63,45 @@ class HrEventReaderTest {
     IncomingHrEvent notification = HrEventReader.read(hr("employee-hired-sns.json"), NOW);
     IncomingHrEvent redelivered =
         HrEventReader.read(hr("employee-hired-sns-redelivered.json"), NOW);
-    assertThat(notification).isInstanceOfSatisfying(IncomingHrEvent.Sns.class, sns -> {
-      assertThat(sns.messages()).isEqualTo(1);
-      assertThat(sns.lambdaEvent().at("/Records/0/EventSource").asText()).isEqualTo("aws:sns");
-      assertThat(sns.lambdaEvent().at("/Records/0/Sns/SigningCertUrl").asText())
-          .startsWith("https://");
-    });
+    assertThat(notification)
+        .isInstanceOfSatisfying(
+            IncomingHrEvent.Sns.class,
+            sns -> {
+              assertThat(sns.messages()).isEqualTo(1);
+              assertThat(sns.lambdaEvent().at("/Records/0/EventSource").asText())
+                  .isEqualTo("aws:sns");
+              assertThat(sns.lambdaEvent().at("/Records/0/Sns/SigningCertUrl").asText())
+                  .startsWith("https://");
+            });
     assertThat(((IncomingHrEvent.Sns) notification).lambdaEvent().at("/Records/0/Sns/Message"))
-        .isEqualTo(((IncomingHrEvent.Sns) redelivered).lambdaEvent()
-            .at("/Records/0/Sns/Message"));
+        .isEqualTo(((IncomingHrEvent.Sns) redelivered).lambdaEvent().at("/Records/0/Sns/Message"));
   }
 
   @Test
   void acceptsOneSnsEventRecordOnItsOwn() {
-    String record = "{\"EventSource\": \"aws:sns\", \"Sns\": {\"MessageId\": \"m\", "
-        + "\"Message\": \"{}\"}}";
+    String record =
+        "{\"EventSource\": \"aws:sns\", \"Sns\": {\"MessageId\": \"m\", " + "\"Message\": \"{}\"}}";
     assertThat(HrEventReader.parse(record, "record.json", NOW))
-        .isInstanceOfSatisfying(IncomingHrEvent.Sns.class,
-            sns -> assertThat(sns.messages()).isEqualTo(1));
+        .isInstanceOfSatisfying(
+            IncomingHrEvent.Sns.class, sns -> assertThat(sns.messages()).isEqualTo(1));
   }
 
   @Test
   void namesWhatIsWrongWithAFile() {
-    assertThatThrownBy(() -> HrEventReader.parse("{\"detail-type\": \"Employee Hired\", "
-        + "\"detail\": {}}", "e.json", NOW))
+    assertThatThrownBy(
+            () ->
+                HrEventReader.parse(
+                    "{\"detail-type\": \"Employee Hired\", " + "\"detail\": {}}", "e.json", NOW))
         .isInstanceOf(EventPatternException.class)
-        .hasMessage("e.json: the EventBridge event misses version, id, source, account, time, "
-            + "region, resources (EventBridge always sets them)");
-    assertThatThrownBy(() -> HrEventReader.parse("[{\"Source\": \"s\", \"DetailType\": \"d\", "
-        + "\"Detail\": \"not json\"}]", "e.json", NOW))
+        .hasMessage(
+            "e.json: the EventBridge event misses version, id, source, account, time, "
+                + "region, resources (EventBridge always sets them)");
+    assertThatThrownBy(
+            () ->
+                HrEventReader.parse(
+                    "[{\"Source\": \"s\", \"DetailType\": \"d\", " + "\"Detail\": \"not json\"}]",
+                    "e.json",
+                    NOW))
         .hasMessageStartingWith("e.json[0].Detail: is not JSON");
     assertThatThrownBy(() -> HrEventReader.parse("{\"Records\": [{\"Sns\": {}}]}", "e.json", NOW))
         .hasMessageStartingWith("e.json: Records[0].Sns.Message: is required");

@@ -18,9 +18,10 @@ class InputTransformerTest {
 
   private static JsonNode event() {
     try {
-      return JSON.readTree("{\"id\": \"e-1\", \"detail-type\": \"Employee Hired\", "
-          + "\"source\": \"com.example.hr\", \"detail\": {\"eventId\": \"hr-1\", \"count\": 3, "
-          + "\"employee\": {\"userName\": \"jane-doe\", \"groups\": [\"a\", \"b\"]}}}");
+      return JSON.readTree(
+          "{\"id\": \"e-1\", \"detail-type\": \"Employee Hired\", "
+              + "\"source\": \"com.example.hr\", \"detail\": {\"eventId\": \"hr-1\", \"count\": 3, "
+              + "\"employee\": {\"userName\": \"jane-doe\", \"groups\": [\"a\", \"b\"]}}}");
     } catch (Exception e) {
       throw new IllegalArgumentException(e);
     }
@@ -36,17 +37,20 @@ class InputTransformerTest {
     paths.put("user", "$.detail.employee.userName");
     paths.put("count", "$.detail.count");
     paths.put("groups", "$.detail.employee.groups");
-    TransformedInput input = apply(paths,
-        "{\"userProfileName\": <user>, \"n\": <count>, \"g\": <groups>, \"quoted\": \"<user>\"}");
-    assertThat(input.json().orElseThrow().toString()).isEqualTo(
-        "{\"userProfileName\":\"jane-doe\",\"n\":3,\"g\":[\"a\",\"b\"],\"quoted\":\"jane-doe\"}");
+    TransformedInput input =
+        apply(
+            paths,
+            "{\"userProfileName\": <user>, \"n\": <count>, \"g\": <groups>, \"quoted\": \"<user>\"}");
+    assertThat(input.json().orElseThrow().toString())
+        .isEqualTo(
+            "{\"userProfileName\":\"jane-doe\",\"n\":3,\"g\":[\"a\",\"b\"],\"quoted\":\"jane-doe\"}");
     assertThat(input.missingVariables()).isEmpty();
   }
 
   @Test
   void anObjectInsideAStringLosesItsQuotes() {
-    TransformedInput input = apply(Map.of("groups", "$.detail.employee.groups"),
-        "{\"text\": \"groups <groups>\"}");
+    TransformedInput input =
+        apply(Map.of("groups", "$.detail.employee.groups"), "{\"text\": \"groups <groups>\"}");
     assertThat(input.json().orElseThrow().get("text").asText()).isEqualTo("groups [a,b]");
   }
 
@@ -71,17 +75,21 @@ class InputTransformerTest {
     } catch (Exception e) {
       throw new IllegalArgumentException(e);
     }
-    TransformedInput input = InputTransformer.of(Map.of("name", "$.detail.name"),
-        "{\"name\": <name>}", "t").apply(withQuote, RULE_ARN, "hired", INGESTED);
+    TransformedInput input =
+        InputTransformer.of(Map.of("name", "$.detail.name"), "{\"name\": <name>}", "t")
+            .apply(withQuote, RULE_ARN, "hired", INGESTED);
     assertThat(input.text()).isEqualTo("{\"name\": \"jane \"jd\" doe\"}");
     assertThat(input.json()).isEmpty();
   }
 
   @Test
   void fillsThePredefinedVariables() {
-    TransformedInput input = apply(Map.of(), "{\"rule\": <aws.events.rule-name>, "
-        + "\"arn\": \"<aws.events.rule-arn>\", \"at\": <aws.events.event.ingestion-time>, "
-        + "\"envelope\": <aws.events.event>, \"all\": <aws.events.event.json>}");
+    TransformedInput input =
+        apply(
+            Map.of(),
+            "{\"rule\": <aws.events.rule-name>, "
+                + "\"arn\": \"<aws.events.rule-arn>\", \"at\": <aws.events.event.ingestion-time>, "
+                + "\"envelope\": <aws.events.event>, \"all\": <aws.events.event.json>}");
     JsonNode json = input.json().orElseThrow();
     assertThat(json.get("rule").asText()).isEqualTo("hired");
     assertThat(json.get("arn").asText()).isEqualTo(RULE_ARN);
@@ -93,8 +101,7 @@ class InputTransformerTest {
 
   @Test
   void aPlainTextTemplateGetsRawValues() {
-    TransformedInput input = apply(Map.of("user", "$.detail.employee.userName"),
-        "hired <user>");
+    TransformedInput input = apply(Map.of("user", "$.detail.employee.userName"), "hired <user>");
     assertThat(input.text()).isEqualTo("hired jane-doe");
   }
 
@@ -103,17 +110,17 @@ class InputTransformerTest {
     assertThatThrownBy(() -> InputTransformer.of(Map.of("a", "$.a"), "{\"x\": <b>}", "t"))
         .isInstanceOf(EventPatternException.class)
         .hasMessage("t.InputTemplate: uses <b>, which InputPathsMap does not define");
-    assertThatThrownBy(() -> InputTransformer.of(Map.of("aws.events.rule-name", "$.a"),
-        "{}", "t")).hasMessageContaining("t.InputPathsMap.aws.events.rule-name: the name is "
-        + "reserved");
+    assertThatThrownBy(() -> InputTransformer.of(Map.of("aws.events.rule-name", "$.a"), "{}", "t"))
+        .hasMessageContaining("t.InputPathsMap.aws.events.rule-name: the name is " + "reserved");
     assertThatThrownBy(() -> InputTransformer.of(Map.of(), "", "t"))
         .hasMessage("t.InputTemplate: is required");
   }
 
   @Test
   void listsTheVariablesTheTemplateUses() {
-    InputTransformer transformer = InputTransformer.of(
-        Map.of("a", "$.a", "b", "$.b"), "{\"x\": <a>, \"r\": <aws.events.rule-name>}", "t");
+    InputTransformer transformer =
+        InputTransformer.of(
+            Map.of("a", "$.a", "b", "$.b"), "{\"x\": <a>, \"r\": <aws.events.rule-name>}", "t");
     assertThat(transformer.usedVariables()).containsExactly("a", "aws.events.rule-name");
   }
 }

@@ -56,8 +56,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * String>} constructor with the function's template environment and maps events and results with
  * the Lambda runtime's own serializers.
  *
- * <p>Every handler call is evaluated against its function's policy in template.yaml, as IAM
- * would. Tests look at the end state through separate SDK clients whose calls carry no caller (an
+ * <p>Every handler call is evaluated against its function's policy in template.yaml, as IAM would.
+ * Tests look at the end state through separate SDK clients whose calls carry no caller (an
  * operator's), so the request log tells the handlers' calls from the test's own.
  */
 final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {

@@ -36,17 +36,19 @@ class LambdaRuntimeTest {
   void setUp() throws URISyntaxException {
     originalOut = System.out;
     System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-    SamTemplate template = SamTemplate.load(
-        Path.of(getClass().getResource("/template/template.yaml").toURI()));
+    SamTemplate template =
+        SamTemplate.load(Path.of(getClass().getResource("/template/template.yaml").toURI()));
     List<FunctionDefinition> functions = new ArrayList<>(template.functions().values());
     functions.add(function("SnsFunction", FIXTURES + "SnsMessageHandler"));
     functions.add(function("EchoFunction", FIXTURES + "EchoStreamHandler"));
     functions.add(function("ShoutFunction", FIXTURES + "StaticHandlers::shout"));
     functions.add(function("IgnoreFunction", FIXTURES + "StaticHandlers::ignore"));
     functions.add(function("MissingFunction", FIXTURES + "NoSuchHandler::handleRequest"));
-    runtime = LambdaRuntime.builder(functions)
-        .handlerOutput(new PrintStream(handlerLog, true, StandardCharsets.UTF_8))
-        .clock(new VirtualClock()).build();
+    runtime =
+        LambdaRuntime.builder(functions)
+            .handlerOutput(new PrintStream(handlerLog, true, StandardCharsets.UTF_8))
+            .clock(new VirtualClock())
+            .build();
   }
 
   @AfterEach
@@ -68,9 +70,10 @@ class LambdaRuntimeTest {
 
   @Test
   void mapsRecordsThroughTheRuntimeSerializerWithTheTemplateEnvironment() throws Exception {
-    LambdaResponse response = invoke(
-        "arn:aws:lambda:us-east-1:123456789012:function:studio-lifecycle-greeting:live",
-        "{\"name\": \"Jane\", \"ignored\": 1}");
+    LambdaResponse response =
+        invoke(
+            "arn:aws:lambda:us-east-1:123456789012:function:studio-lifecycle-greeting:live",
+            "{\"name\": \"Jane\", \"ignored\": 1}");
     assertThat(response).isInstanceOf(LambdaResponse.Returned.class);
     LambdaResponse.Returned returned = (LambdaResponse.Returned) response;
     assertThat(returned.executedVersion()).isEqualTo("1");
@@ -95,22 +98,26 @@ class LambdaRuntimeTest {
 
   @Test
   void anExceptionBecomesAFunctionErrorWithTheRuntimesErrorDocument() throws Exception {
-    LambdaResponse response = invoke("studio-lifecycle-greeting",
-        "{\"name\": \"Bob\", \"fail\": true}");
+    LambdaResponse response =
+        invoke("studio-lifecycle-greeting", "{\"name\": \"Bob\", \"fail\": true}");
     assertThat(response).isInstanceOf(LambdaResponse.FunctionError.class);
     LambdaResponse.FunctionError error = (LambdaResponse.FunctionError) response;
     assertThat(error.errorType()).isEqualTo(FIXTURES + "GreetingRefused");
     JsonNode document = json(error.payload());
-    assertThat(document.fieldNames()).toIterable()
+    assertThat(document.fieldNames())
+        .toIterable()
         .containsExactly("errorMessage", "errorType", "stackTrace");
     assertThat(document.get("errorMessage").asText()).isEqualTo("refusing to greet Bob");
     assertThat(document.get("errorType").asText()).isEqualTo(FIXTURES + "GreetingRefused");
     JsonNode trace = document.get("stackTrace");
     assertThat(trace.get(0).asText())
         .startsWith(FIXTURES + "GreetingHandler.handleRequest(GreetingHandler.java:");
-    assertThat(trace).allSatisfy(frame -> assertThat(frame.isTextual()).isTrue())
-        .noneSatisfy(frame -> assertThat(frame.asText())
-            .startsWith("dev.studiolifecycle.local.runtime.LambdaRuntime"));
+    assertThat(trace)
+        .allSatisfy(frame -> assertThat(frame.isTextual()).isTrue())
+        .noneSatisfy(
+            frame ->
+                assertThat(frame.asText())
+                    .startsWith("dev.studiolifecycle.local.runtime.LambdaRuntime"));
   }
 
   @Test
@@ -118,39 +125,47 @@ class LambdaRuntimeTest {
     LambdaResponse response = invoke("FailingFunction", "{\"disk\": \"sda\"}");
     LambdaResponse.FunctionError error = (LambdaResponse.FunctionError) response;
     assertThat(error.errorType()).isEqualTo("java.io.UncheckedIOException");
-    assertThat(json(error.payload()).get("errorMessage").asText())
-        .isEqualTo("broken on purpose");
+    assertThat(json(error.payload()).get("errorMessage").asText()).isEqualTo("broken on purpose");
   }
 
   @Test
   void eventTypesGoThroughTheLambdaEventSerializers() throws Exception {
-    LambdaResponse response = invoke("SnsFunction", "{\"Records\": [{\"EventSource\": "
-        + "\"aws:sns\", \"EventVersion\": \"1.0\", \"Sns\": {\"Type\": \"Notification\", "
-        + "\"MessageId\": \"m-1\", \"Subject\": \"Employee Hired\", \"Message\": \"{\\\"a\\\":1}\","
-        + " \"Timestamp\": \"2026-01-05T09:00:00.000Z\"}}]}");
-    assertThat(json(((LambdaResponse.Returned) response).payload())).isEqualTo(
-        MAPPER.readTree("[\"Employee Hired|{\\\"a\\\":1}|2026\"]"));
+    LambdaResponse response =
+        invoke(
+            "SnsFunction",
+            "{\"Records\": [{\"EventSource\": "
+                + "\"aws:sns\", \"EventVersion\": \"1.0\", \"Sns\": {\"Type\": \"Notification\", "
+                + "\"MessageId\": \"m-1\", \"Subject\": \"Employee Hired\", \"Message\": \"{\\\"a\\\":1}\","
+                + " \"Timestamp\": \"2026-01-05T09:00:00.000Z\"}}]}");
+    assertThat(json(((LambdaResponse.Returned) response).payload()))
+        .isEqualTo(MAPPER.readTree("[\"Employee Hired|{\\\"a\\\":1}|2026\"]"));
   }
 
   @Test
   void streamHandlersSeeTheRawBytes() throws Exception {
     LambdaResponse response = invoke("EchoFunction", "\"just text\"");
-    assertThat(json(((LambdaResponse.Returned) response).payload())).isEqualTo(
-        MAPPER.readTree("{\"bytes\": 11, \"raw\": \"\\\"just text\\\"\"}"));
+    assertThat(json(((LambdaResponse.Returned) response).payload()))
+        .isEqualTo(MAPPER.readTree("{\"bytes\": 11, \"raw\": \"\\\"just text\\\"\"}"));
   }
 
   @Test
   void staticMethodsStringsAndVoidResults() throws Exception {
-    assertThat(new String(((LambdaResponse.Returned) invoke("ShoutFunction", "\"hey\""))
-        .payload(), StandardCharsets.UTF_8)).isEqualTo("\"HEY!\"");
-    assertThat(new String(((LambdaResponse.Returned) invoke("IgnoreFunction", "{}"))
-        .payload(), StandardCharsets.UTF_8)).isEqualTo("null");
+    assertThat(
+            new String(
+                ((LambdaResponse.Returned) invoke("ShoutFunction", "\"hey\"")).payload(),
+                StandardCharsets.UTF_8))
+        .isEqualTo("\"HEY!\"");
+    assertThat(
+            new String(
+                ((LambdaResponse.Returned) invoke("IgnoreFunction", "{}")).payload(),
+                StandardCharsets.UTF_8))
+        .isEqualTo("null");
   }
 
   @Test
   void aPayloadTheSerializerCannotMapIsAJsonParsingError() throws Exception {
-    LambdaResponse.FunctionError error = (LambdaResponse.FunctionError) invoke("ShoutFunction",
-        "{\"not\": \"a string\"}");
+    LambdaResponse.FunctionError error =
+        (LambdaResponse.FunctionError) invoke("ShoutFunction", "{\"not\": \"a string\"}");
     assertThat(error.errorType()).isEqualTo("java.lang.RuntimeException");
     assertThat(json(error.payload()).get("errorMessage").asText())
         .isEqualTo("An error occurred during JSON parsing");
@@ -170,19 +185,27 @@ class LambdaRuntimeTest {
     LambdaResponse.ServiceError unknown =
         (LambdaResponse.ServiceError) invoke("NoSuchFunction", "{}");
     assertThat(unknown.errorCode()).isEqualTo("ResourceNotFoundException");
-    assertThat(unknown.message()).isEqualTo("Function not found: arn:aws:lambda:us-east-1:"
-        + "123456789012:function:NoSuchFunction");
+    assertThat(unknown.message())
+        .isEqualTo(
+            "Function not found: arn:aws:lambda:us-east-1:"
+                + "123456789012:function:NoSuchFunction");
     assertThat(unknown.statusCode()).isEqualTo(404);
-    LambdaResponse.ServiceError alias = (LambdaResponse.ServiceError)
-        invoke("studio-lifecycle-greeting:prod", "{}");
+    LambdaResponse.ServiceError alias =
+        (LambdaResponse.ServiceError) invoke("studio-lifecycle-greeting:prod", "{}");
     assertThat(alias.errorCode()).isEqualTo("ResourceNotFoundException");
-    assertThat(alias.message()).isEqualTo("Function not found: arn:aws:lambda:us-east-1:"
-        + "123456789012:function:studio-lifecycle-greeting:prod");
-    LambdaResponse.ServiceError otherAccount = (LambdaResponse.ServiceError) invoke(
-        "arn:aws:lambda:us-east-1:999999999999:function:studio-lifecycle-greeting", "{}");
+    assertThat(alias.message())
+        .isEqualTo(
+            "Function not found: arn:aws:lambda:us-east-1:"
+                + "123456789012:function:studio-lifecycle-greeting:prod");
+    LambdaResponse.ServiceError otherAccount =
+        (LambdaResponse.ServiceError)
+            invoke(
+                "arn:aws:lambda:us-east-1:999999999999:function:studio-lifecycle-greeting", "{}");
     assertThat(otherAccount.statusCode()).isEqualTo(404);
-    LambdaResponse.ServiceError conflict = (LambdaResponse.ServiceError) runtime.invoke(
-        "studio-lifecycle-greeting:live", "1", "{}".getBytes(StandardCharsets.UTF_8));
+    LambdaResponse.ServiceError conflict =
+        (LambdaResponse.ServiceError)
+            runtime.invoke(
+                "studio-lifecycle-greeting:live", "1", "{}".getBytes(StandardCharsets.UTF_8));
     assertThat(conflict.errorCode()).isEqualTo("InvalidParameterValueException");
   }
 
@@ -197,8 +220,10 @@ class LambdaRuntimeTest {
 
   @Test
   void resolvesFunctionNamesInEveryForm() {
-    assertThat(runtime.function("studio-lifecycle-greeting:live")).get()
-        .extracting(FunctionDefinition::logicalId).isEqualTo("GreetingFunction");
+    assertThat(runtime.function("studio-lifecycle-greeting:live"))
+        .get()
+        .extracting(FunctionDefinition::logicalId)
+        .isEqualTo("GreetingFunction");
     assertThat(runtime.function("arn:aws:lambda:us-east-1:123456789012:function:FailingFunction"))
         .isPresent();
     assertThat(runtime.function("GreetingFunction")).as("a logical id is not a name").isEmpty();

@@ -31,12 +31,14 @@ class StandardOutputRouterTest {
     StandardOutputRouter.install();
     PrintStream capturedByALogger = System.out;
     System.out.println("before");
-    String result = StandardOutputRouter.divertedTo(
-        new PrintStream(sink, true, StandardCharsets.UTF_8), () -> {
-          System.out.println("inside");
-          capturedByALogger.print("logger line");
-          return "done";
-        });
+    String result =
+        StandardOutputRouter.divertedTo(
+            new PrintStream(sink, true, StandardCharsets.UTF_8),
+            () -> {
+              System.out.println("inside");
+              capturedByALogger.print("logger line");
+              return "done";
+            });
     capturedByALogger.println(" after");
     assertThat(result).isEqualTo("done");
     assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo("inside\nlogger line");

@@ -37,11 +37,12 @@ class SamTemplateTest {
     assertThat(greeting.memorySize()).isEqualTo(512);
     assertThat(greeting.arn())
         .isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:studio-lifecycle-greeting");
-    assertThat(greeting.aliasArn()).contains(
-        "arn:aws:lambda:us-east-1:123456789012:function:studio-lifecycle-greeting:live");
+    assertThat(greeting.aliasArn())
+        .contains("arn:aws:lambda:us-east-1:123456789012:function:studio-lifecycle-greeting:live");
 
     FunctionDefinition failing = template.function("FailingFunction").orElseThrow();
-    assertThat(failing.functionName()).as("no FunctionName: the logical id")
+    assertThat(failing.functionName())
+        .as("no FunctionName: the logical id")
         .isEqualTo("FailingFunction");
     assertThat(failing.timeoutSeconds()).isEqualTo(30);
     assertThat(failing.aliasArn()).isEmpty();
@@ -50,35 +51,44 @@ class SamTemplateTest {
 
   @Test
   void environmentVariablesMergeWithGlobalsAndResolveEveryIntrinsic() {
-    Map<String, String> environment = SamTemplate.load(fixture()).function("GreetingFunction")
-        .orElseThrow().environment();
-    assertThat(environment).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-        Map.entry("POWERTOOLS_SERVICE_NAME", "greeting"),
-        Map.entry("POWERTOOLS_LOG_LEVEL", "DEBUG"),
-        Map.entry("AWS_ACCOUNT_ID", "123456789012"),
-        Map.entry("GREETING", "Hello"),
-        Map.entry("BOUNDARY", "arn:aws:iam::123456789012:policy/studio-lifecycle-boundary"),
-        Map.entry("POLICIES", "arn:aws:iam::aws:policy/AmazonSageMakerReadOnly,arn:aws:iam::aws:policy/AmazonSageMakerFeatureStoreAccess"),
-        Map.entry("FIRST_POLICY", "arn:aws:iam::aws:policy/AmazonSageMakerReadOnly"),
-        Map.entry("SECOND_PART", "b"),
-        Map.entry("DOMAIN", "d-fixture"),
-        Map.entry("TOPIC", "arn:aws:sns:us-east-1:123456789012:studio-lifecycle-notifications"),
-        Map.entry("ENCODED", "aGk="),
-        Map.entry("MACHINE",
-            "arn:aws:states:us-east-1:123456789012:stateMachine:studio-lifecycle-lifecycle"),
-        Map.entry("CHAINED", "studio-lifecycle-notifications@us-east-1/d-fixture")));
+    Map<String, String> environment =
+        SamTemplate.load(fixture()).function("GreetingFunction").orElseThrow().environment();
+    assertThat(environment)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.ofEntries(
+                Map.entry("POWERTOOLS_SERVICE_NAME", "greeting"),
+                Map.entry("POWERTOOLS_LOG_LEVEL", "DEBUG"),
+                Map.entry("AWS_ACCOUNT_ID", "123456789012"),
+                Map.entry("GREETING", "Hello"),
+                Map.entry("BOUNDARY", "arn:aws:iam::123456789012:policy/studio-lifecycle-boundary"),
+                Map.entry(
+                    "POLICIES",
+                    "arn:aws:iam::aws:policy/AmazonSageMakerReadOnly,arn:aws:iam::aws:policy/AmazonSageMakerFeatureStoreAccess"),
+                Map.entry("FIRST_POLICY", "arn:aws:iam::aws:policy/AmazonSageMakerReadOnly"),
+                Map.entry("SECOND_PART", "b"),
+                Map.entry("DOMAIN", "d-fixture"),
+                Map.entry(
+                    "TOPIC", "arn:aws:sns:us-east-1:123456789012:studio-lifecycle-notifications"),
+                Map.entry("ENCODED", "aGk="),
+                Map.entry(
+                    "MACHINE",
+                    "arn:aws:states:us-east-1:123456789012:stateMachine:studio-lifecycle-lifecycle"),
+                Map.entry("CHAINED", "studio-lifecycle-notifications@us-east-1/d-fixture")));
   }
 
   @Test
   void parameterValuesOverrideDefaultsAndDriveConditions() {
     SamTemplate prod = SamTemplate.load(fixture(), Map.of("Stage", "prod"));
-    Map<String, String> environment = prod.function("GreetingFunction").orElseThrow()
-        .environment();
-    assertThat(environment).containsEntry("PROD_ONLY", "yes").containsEntry(
-        "POWERTOOLS_LOG_LEVEL", "INFO").doesNotContainKey("DOMAIN");
-    assertThat(prod.topics()).extracting(TopicResource::logicalId)
+    Map<String, String> environment = prod.function("GreetingFunction").orElseThrow().environment();
+    assertThat(environment)
+        .containsEntry("PROD_ONLY", "yes")
+        .containsEntry("POWERTOOLS_LOG_LEVEL", "INFO")
+        .doesNotContainKey("DOMAIN");
+    assertThat(prod.topics())
+        .extracting(TopicResource::logicalId)
         .containsExactly("NotifyTopic", "PlainTopic", "ProdOnlyTopic");
-    assertThat(SamTemplate.load(fixture()).topics()).extracting(TopicResource::logicalId)
+    assertThat(SamTemplate.load(fixture()).topics())
+        .extracting(TopicResource::logicalId)
         .containsExactly("NotifyTopic", "PlainTopic");
   }
 
@@ -86,8 +96,8 @@ class SamTemplateTest {
   void refusesParameterValuesThatAreNotAllowedOrNotDeclared() {
     assertThatThrownBy(() -> SamTemplate.load(fixture(), Map.of("Stage", "test")))
         .isInstanceOf(TemplateException.class)
-        .hasMessage("Parameters.Stage: 'test' is not one of its AllowedValues "
-            + "[\"dev\",\"prod\"]");
+        .hasMessage(
+            "Parameters.Stage: 'test' is not one of its AllowedValues " + "[\"dev\",\"prod\"]");
     assertThatThrownBy(() -> SamTemplate.load(fixture(), Map.of("Nope", "x")))
         .hasMessage("The template has no parameter Nope");
   }
@@ -95,11 +105,14 @@ class SamTemplateTest {
   @Test
   void topicsResolveToArnsFromTopicNameOrLogicalId() {
     SamTemplate template = SamTemplate.load(fixture());
-    assertThat(template.topics()).containsExactly(
-        new TopicResource("NotifyTopic", "studio-lifecycle-notifications",
-            "arn:aws:sns:us-east-1:123456789012:studio-lifecycle-notifications"),
-        new TopicResource("PlainTopic", "PlainTopic",
-            "arn:aws:sns:us-east-1:123456789012:PlainTopic"));
+    assertThat(template.topics())
+        .containsExactly(
+            new TopicResource(
+                "NotifyTopic",
+                "studio-lifecycle-notifications",
+                "arn:aws:sns:us-east-1:123456789012:studio-lifecycle-notifications"),
+            new TopicResource(
+                "PlainTopic", "PlainTopic", "arn:aws:sns:us-east-1:123456789012:PlainTopic"));
   }
 
   @Test
@@ -111,17 +124,25 @@ class SamTemplateTest {
     assertThat(machine.type()).isEqualTo("STANDARD");
     assertThat(machine.roleArn())
         .isEqualTo("arn:aws:iam::123456789012:role/service-role/studio-lifecycle-sfn");
-    assertThat(machine.substitutions()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "GreetingFunctionArn",
-        "arn:aws:lambda:us-east-1:123456789012:function:studio-lifecycle-greeting",
-        "GreetingAliasArn",
-        "arn:aws:lambda:us-east-1:123456789012:function:studio-lifecycle-greeting:live",
-        "FailingFunctionName", "FailingFunction",
-        "NotifyTopicArn", "arn:aws:sns:us-east-1:123456789012:studio-lifecycle-notifications",
-        "WaitSeconds", "30"));
+    assertThat(machine.substitutions())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "GreetingFunctionArn",
+                "arn:aws:lambda:us-east-1:123456789012:function:studio-lifecycle-greeting",
+                "GreetingAliasArn",
+                "arn:aws:lambda:us-east-1:123456789012:function:studio-lifecycle-greeting:live",
+                "FailingFunctionName",
+                "FailingFunction",
+                "NotifyTopicArn",
+                "arn:aws:sns:us-east-1:123456789012:studio-lifecycle-notifications",
+                "WaitSeconds",
+                "30"));
     String definition = machine.definition();
-    assertThat(definition).contains("\"FunctionName\": \"arn:aws:lambda:us-east-1:123456789012:"
-        + "function:studio-lifecycle-greeting:live\"").contains("\"Seconds\": 30,")
+    assertThat(definition)
+        .contains(
+            "\"FunctionName\": \"arn:aws:lambda:us-east-1:123456789012:"
+                + "function:studio-lifecycle-greeting:live\"")
+        .contains("\"Seconds\": 30,")
         .doesNotContain("${");
     assertThat(template.stateMachineFor(fixture().resolveSibling("statemachine/flow.asl.json")))
         .contains(machine);
@@ -132,43 +153,64 @@ class SamTemplateTest {
     StateMachineResource machine = SamTemplate.load(fixture()).stateMachines().get(0);
     assertThatThrownBy(() -> machine.substitute("{\"a\": \"${Missing}\", \"b\": \"${Other}\"}"))
         .isInstanceOf(TemplateException.class)
-        .hasMessage("Resources.LifecycleStateMachine.Properties.DefinitionSubstitutions: no "
-            + "value for the definition's placeholders ${Missing}, ${Other}");
+        .hasMessage(
+            "Resources.LifecycleStateMachine.Properties.DefinitionSubstitutions: no "
+                + "value for the definition's placeholders ${Missing}, ${Other}");
   }
 
   @Test
   void unresolvableReferencesAreNamed() {
-    assertThatThrownBy(() -> parse("Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
-        + "    Properties:\n      Handler: a.B\n      Environment:\n        Variables:\n"
-        + "          X: !Ref Missing\n"))
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
+                        + "    Properties:\n      Handler: a.B\n      Environment:\n        Variables:\n"
+                        + "          X: !Ref Missing\n"))
         .isInstanceOf(TemplateException.class)
-        .hasMessage("Resources.F.Properties.Environment.Variables.X (Ref): no parameter, pseudo "
-            + "parameter or resource named 'Missing'");
-    assertThatThrownBy(() -> parse("Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
-        + "    Properties:\n      Handler: a.B\n      Environment:\n        Variables:\n"
-        + "          X: !ImportValue shared-vpc\n"))
+        .hasMessage(
+            "Resources.F.Properties.Environment.Variables.X (Ref): no parameter, pseudo "
+                + "parameter or resource named 'Missing'");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
+                        + "    Properties:\n      Handler: a.B\n      Environment:\n        Variables:\n"
+                        + "          X: !ImportValue shared-vpc\n"))
         .hasMessageContaining("cannot import '\"shared-vpc\"'");
-    assertThatThrownBy(() -> parse("Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
-        + "    Properties:\n      Handler: a.B\n      Environment:\n        Variables:\n"
-        + "          X: !GetAtt F.Nope\n"))
-        .hasMessageContaining("attribute Nope of 'F' (AWS::Serverless::Function) cannot be "
-            + "resolved locally");
-    assertThatThrownBy(() -> parse("Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
-        + "    Properties:\n      Handler: !Frobnicate x\n"))
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
+                        + "    Properties:\n      Handler: a.B\n      Environment:\n        Variables:\n"
+                        + "          X: !GetAtt F.Nope\n"))
+        .hasMessageContaining(
+            "attribute Nope of 'F' (AWS::Serverless::Function) cannot be " + "resolved locally");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
+                        + "    Properties:\n      Handler: !Frobnicate x\n"))
         .hasMessageContaining("unknown tag !Frobnicate");
   }
 
   @Test
   void selfReferentialNamesAreReportedAsCircular() {
-    assertThatThrownBy(() -> parse("Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
-        + "    Properties:\n      Handler: a.B\n      FunctionName: !Sub '${F}-x'\n"))
-        .isInstanceOf(TemplateException.class).hasMessageContaining("circular reference");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
+                        + "    Properties:\n      Handler: a.B\n      FunctionName: !Sub '${F}-x'\n"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("circular reference");
   }
 
   @Test
   void aMissingHandlerOrResourcesIsReported() {
-    assertThatThrownBy(() -> parse("Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
-        + "    Properties:\n      Runtime: java21\n"))
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
+                        + "    Properties:\n      Runtime: java21\n"))
         .hasMessage("Resources.F.Properties.Handler: is required for a Java function");
     assertThatThrownBy(() -> parse("Parameters: {}\n"))
         .hasMessageContaining("has no Resources mapping");
@@ -176,19 +218,24 @@ class SamTemplateTest {
 
   @Test
   void inlineDefinitionsAreWrittenAsJson() {
-    SamTemplate template = parse("Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n"
-        + "    Properties:\n      Definition:\n        StartAt: P\n        States:\n"
-        + "          P: {Type: Pass, End: true, Result: '${Value}'}\n"
-        + "      DefinitionSubstitutions:\n        Value: !Ref AWS::Region\n");
+    SamTemplate template =
+        parse(
+            "Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n"
+                + "    Properties:\n      Definition:\n        StartAt: P\n        States:\n"
+                + "          P: {Type: Pass, End: true, Result: '${Value}'}\n"
+                + "      DefinitionSubstitutions:\n        Value: !Ref AWS::Region\n");
     StateMachineResource machine = template.stateMachine("M").orElseThrow();
     assertThat(machine.name()).isEqualTo("M");
     assertThat(machine.roleArn())
         .isEqualTo("arn:aws:iam::123456789012:role/studio-lifecycle-MRole");
-    assertThat(machine.definition()).isEqualTo("{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":"
-        + "\"Pass\",\"End\":true,\"Result\":\"us-east-1\"}}}");
+    assertThat(machine.definition())
+        .isEqualTo(
+            "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":"
+                + "\"Pass\",\"End\":true,\"Result\":\"us-east-1\"}}}");
   }
 
-  private static final String WIRED = """
+  private static final String WIRED =
+      """
       Parameters:
         HrSource: {Type: String, Default: com.example.hr}
         Allowed:
@@ -270,14 +317,16 @@ class SamTemplateTest {
   @Test
   void readsRulesThatSamGeneratesForStateMachineEventsAndPlainRules() {
     SamTemplate template = parse(WIRED);
-    assertThat(template.eventRules()).extracting(EventRuleResource::logicalId)
+    assertThat(template.eventRules())
+        .extracting(EventRuleResource::logicalId)
         .containsExactly("MachineHired", "Unusable");
     EventRuleResource hired = template.eventRule("MachineHired").orElseThrow();
     assertThat(hired.eventBusName()).isEqualTo("default");
     assertThat(hired.enabled()).isTrue();
     assertThat(hired.arn()).isEqualTo("arn:aws:events:us-east-1:123456789012:rule/MachineHired");
-    assertThat(hired.eventPattern().toString()).isEqualTo(
-        "{\"source\":[\"com.example.hr\"],\"detail\":{\"eventId\":[{\"exists\":true}]}}");
+    assertThat(hired.eventPattern().toString())
+        .isEqualTo(
+            "{\"source\":[\"com.example.hr\"],\"detail\":{\"eventId\":[{\"exists\":true}]}}");
     RuleTarget target = hired.targets().get(0);
     assertThat(target.id()).isEqualTo("MachineHiredStepFunctionsTarget");
     assertThat(target.arn())
@@ -293,20 +342,24 @@ class SamTemplateTest {
     assertThat(unusable.name()).isEqualTo("hr-unusable");
     assertThat(unusable.eventBusName()).isEqualTo("hr");
     assertThat(unusable.enabled()).isFalse();
-    assertThat(unusable.eventPattern().get("source").get(0).asText())
-        .isEqualTo("com.example.hr");
+    assertThat(unusable.eventPattern().get("source").get(0).asText()).isEqualTo("com.example.hr");
     assertThat(unusable.targets().get(0).transforms()).isFalse();
   }
 
   @Test
   void readsSnsSubscriptionsOfFunctions() {
-    assertThat(parse(WIRED).snsSubscriptions()).singleElement().satisfies(subscription -> {
-      assertThat(subscription.functionLogicalId()).isEqualTo("Starter");
-      assertThat(subscription.topicArn()).isEqualTo("arn:aws:sns:us-east-1:123456789012:hr");
-      assertThat(subscription.filter().orElseThrow().toString()).isEqualTo("{\"kind\":[\"hr\"]}");
-      assertThat(subscription.deadLetterQueue())
-          .contains("arn:aws:sqs:us-east-1:123456789012:Dlq");
-    });
+    assertThat(parse(WIRED).snsSubscriptions())
+        .singleElement()
+        .satisfies(
+            subscription -> {
+              assertThat(subscription.functionLogicalId()).isEqualTo("Starter");
+              assertThat(subscription.topicArn())
+                  .isEqualTo("arn:aws:sns:us-east-1:123456789012:hr");
+              assertThat(subscription.filter().orElseThrow().toString())
+                  .isEqualTo("{\"kind\":[\"hr\"]}");
+              assertThat(subscription.deadLetterQueue())
+                  .contains("arn:aws:sqs:us-east-1:123456789012:Dlq");
+            });
   }
 
   @Test
@@ -314,39 +367,53 @@ class SamTemplateTest {
     AttachedPolicies policies = parse(WIRED).policies("Starter");
     assertThat(policies.managedPolicies())
         .containsExactly("arn:aws:iam::aws:policy/ReadOnlyAccess");
-    assertThat(policies.statements()).extracting(PolicyStatement::name).containsExactly("Start",
-        "Attach", "Resources.Starter.Properties.Policies[1].SQSSendMessagePolicy");
+    assertThat(policies.statements())
+        .extracting(PolicyStatement::name)
+        .containsExactly(
+            "Start", "Attach", "Resources.Starter.Properties.Policies[1].SQSSendMessagePolicy");
     PolicyStatement attach = policies.statements().get(1);
     assertThat(attach.effect()).isEqualTo(PolicyStatement.Effect.ALLOW);
     assertThat(attach.actions()).containsExactly("iam:AttachRolePolicy");
     assertThat(attach.resources()).containsExactly("arn:aws:iam::123456789012:role/x/*");
-    assertThat(attach.condition().toString()).isEqualTo("{\"ArnEquals\":{\"iam:PolicyARN\":"
-        + "[\"arn:aws:iam::aws:policy/AmazonSageMakerReadOnly\",\"arn:aws:iam::aws:policy/AmazonSageMakerFeatureStoreAccess\"]}}");
+    assertThat(attach.condition().toString())
+        .isEqualTo(
+            "{\"ArnEquals\":{\"iam:PolicyARN\":"
+                + "[\"arn:aws:iam::aws:policy/AmazonSageMakerReadOnly\",\"arn:aws:iam::aws:policy/AmazonSageMakerFeatureStoreAccess\"]}}");
     assertThat(policies.statements().get(0).resources())
         .containsExactly("arn:aws:states:us-east-1:123456789012:stateMachine:lifecycle");
     assertThat(policies.statements().get(2).actions()).containsExactly("sqs:SendMessage*");
     assertThat(policies.statements().get(2).resources())
         .containsExactly("arn:aws:sqs:us-east-1:123456789012:Dlq");
 
-    SamTemplate withExtra = SamTemplate.parse(WIRED, Path.of("inline/template.yaml"),
-        Map.of("Extra", "yes"));
+    SamTemplate withExtra =
+        SamTemplate.parse(WIRED, Path.of("inline/template.yaml"), Map.of("Extra", "yes"));
     assertThat(withExtra.policies("Starter").statements()).hasSize(4);
-    assertThat(withExtra.policies("Machine").statements().get(0).resources()).singleElement()
-        .asString().matches("arn:aws:kms:us-east-1:123456789012:key/[0-9a-f-]{36}");
+    assertThat(withExtra.policies("Machine").statements().get(0).resources())
+        .singleElement()
+        .asString()
+        .matches("arn:aws:kms:us-east-1:123456789012:key/[0-9a-f-]{36}");
   }
 
   @Test
   void refusesPolicyStatementsThatIamWouldRefuse() {
-    assertThatThrownBy(() -> parse("Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
-        + "    Properties:\n      Handler: a.B\n      Policies:\n"
-        + "        - Statement: [{Effect: Permit, Action: x:Y, Resource: '*'}]\n")
-        .policies("F"))
+    assertThatThrownBy(
+            () ->
+                parse(
+                        "Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
+                            + "    Properties:\n      Handler: a.B\n      Policies:\n"
+                            + "        - Statement: [{Effect: Permit, Action: x:Y, Resource: '*'}]\n")
+                    .policies("F"))
         .isInstanceOf(TemplateException.class)
-        .hasMessage("Resources.F.Properties.Policies[0].Statement[0].Effect: must be Allow or "
-            + "Deny, got 'Permit'");
-    assertThatThrownBy(() -> parse("Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
-        + "    Properties:\n      Handler: a.B\n      Policies:\n"
-        + "        - DynamoDBCrudPolicy: {TableName: t}\n").policies("F"))
+        .hasMessage(
+            "Resources.F.Properties.Policies[0].Statement[0].Effect: must be Allow or "
+                + "Deny, got 'Permit'");
+    assertThatThrownBy(
+            () ->
+                parse(
+                        "Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
+                            + "    Properties:\n      Handler: a.B\n      Policies:\n"
+                            + "        - DynamoDBCrudPolicy: {TableName: t}\n")
+                    .policies("F"))
         .hasMessageContaining("the SAM policy template DynamoDBCrudPolicy is not known");
     assertThatThrownBy(() -> parse(WIRED).policies("Topic"))
         .hasMessage("Resources.Topic: no function or state machine of that name");

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The template's policies are enforced at the call, end to end: a deployment whose CreateUserProfile
- * policy lacks {@code sagemaker:AddTags} (which CreateUserProfile with Tags needs) fails at that
- * call with AccessDenied, the way AWS fails it, and the execution's path and notification say so.
+ * The template's policies are enforced at the call, end to end: a deployment whose
+ * CreateUserProfile policy lacks {@code sagemaker:AddTags} (which CreateUserProfile with Tags
+ * needs) fails at that call with AccessDenied, the way AWS fails it, and the execution's path and
+ * notification say so.
  */
 class IamEnforcementTest {
 
@@ -95,8 +96,7 @@ class IamEnforcementTest {
 
   private LocalWorkflowRuntime runtime(boolean iamEnforced) {
     return LocalWorkflowRuntime.builder(project)
-        .scenario(
-            ScenarioLoader.load(PROJECT_ROOT.resolve("events/scenarios/studio-domains.json")))
+        .scenario(ScenarioLoader.load(PROJECT_ROOT.resolve("events/scenarios/studio-domains.json")))
         .iamEnforced(iamEnforced)
         .build();
   }

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One element of a Choice state's {@code Choices}: a rule and the state to go to when it
- * matches, plus the rule's {@code Assign} block when it has one.
+ * One element of a Choice state's {@code Choices}: a rule and the state to go to when it matches,
+ * plus the rule's {@code Assign} block when it has one.
  */
 public record ChoiceBranch(ChoiceRule rule, String next, JsonNode assign) {
 
@@ -27,8 +27,12 @@ public record ChoiceBranch(ChoiceRule rule, String next, JsonNode assign) {
     ChoiceRule parsed = ChoiceRuleParser.parse(rule, stateName, where, true);
     JsonNode next = rule.get("Next");
     if (next == null || !next.isTextual() || next.asText().isEmpty()) {
-      throw new DefinitionException("State '" + stateName + "', field '" + where
-          + "': a top-level Choice Rule must have a 'Next' naming a state");
+      throw new DefinitionException(
+          "State '"
+              + stateName
+              + "', field '"
+              + where
+              + "': a top-level Choice Rule must have a 'Next' naming a state");
     }
     return new ChoiceBranch(parsed, next.asText(), rule.get("Assign"));
   }

@@ -90,22 +90,26 @@ public sealed interface ChoiceRule
     private boolean compare(JsonNode value, JsonNode expected) {
       switch (operator.family()) {
         case STRING:
-          return value.isTextual() && expected.isTextual()
+          return value.isTextual()
+              && expected.isTextual()
               // Step Functions documents Java's String.compareTo as the string order.
               && operator.relation().holds(value.asText().compareTo(expected.asText()));
         case STRING_PATTERN:
           return value.isTextual()
               && WildcardPattern.compile(expected.asText()).matches(value.asText());
         case NUMERIC:
-          return value.isNumber() && expected.isNumber()
+          return value.isNumber()
+              && expected.isNumber()
               && operator.relation().holds(value.decimalValue().compareTo(expected.decimalValue()));
         case BOOLEAN:
-          return value.isBoolean() && expected.isBoolean()
+          return value.isBoolean()
+              && expected.isBoolean()
               && value.booleanValue() == expected.booleanValue();
         case TIMESTAMP:
           Optional<Instant> left = timestamp(value);
           Optional<Instant> right = timestamp(expected);
-          return left.isPresent() && right.isPresent()
+          return left.isPresent()
+              && right.isPresent()
               && operator.relation().holds(left.get().compareTo(right.get()));
         default:
           throw new IllegalStateException(operator + " is not a comparison");
@@ -117,9 +121,13 @@ public sealed interface ChoiceRule
     }
 
     private static StatesError invalidPath(String path, PathNotFoundException e) {
-      return new StatesError(StatesError.RUNTIME, "Invalid path '" + path
-          + "': The choice state's condition path references an undefined value. "
-          + e.getMessage(), e);
+      return new StatesError(
+          StatesError.RUNTIME,
+          "Invalid path '"
+              + path
+              + "': The choice state's condition path references an undefined value. "
+              + e.getMessage(),
+          e);
     }
   }
 

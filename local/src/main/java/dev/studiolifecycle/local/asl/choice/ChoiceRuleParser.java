@@ -33,11 +33,18 @@ final class ChoiceRuleParser {
       String name = names.next();
       Optional<ComparisonOperator> op = ComparisonOperator.byFieldName(name);
       if (COMBINATORS.contains(name) || op.isPresent()) {
-        String found = combinator != null ? combinator
-            : operator != null ? operator.fieldName() : null;
+        String found =
+            combinator != null ? combinator : operator != null ? operator.fieldName() : null;
         if (found != null) {
-          throw error(stateName, where, "a Choice Rule must have exactly one comparison "
-              + "operator or And/Or/Not, but has both '" + found + "' and '" + name + "'");
+          throw error(
+              stateName,
+              where,
+              "a Choice Rule must have exactly one comparison "
+                  + "operator or And/Or/Not, but has both '"
+                  + found
+                  + "' and '"
+                  + name
+                  + "'");
         }
         if (op.isPresent()) {
           operator = op.get();
@@ -46,13 +53,23 @@ final class ChoiceRuleParser {
         }
       } else if (TOP_LEVEL_ONLY.contains(name)) {
         if (!topLevel) {
-          throw error(stateName, where, "'" + name + "' is only allowed in a top-level Choice "
-              + "Rule, not inside And, Or or Not");
+          throw error(
+              stateName,
+              where,
+              "'"
+                  + name
+                  + "' is only allowed in a top-level Choice "
+                  + "Rule, not inside And, Or or Not");
         }
       } else if (!name.equals("Variable") && !name.equals("Comment")) {
-        throw error(stateName, where, "unknown field '" + name + "' (expected Variable, a "
-            + "comparison operator such as StringEquals, And, Or, Not, Comment"
-            + (topLevel ? ", Next, Assign)" : ")"));
+        throw error(
+            stateName,
+            where,
+            "unknown field '"
+                + name
+                + "' (expected Variable, a "
+                + "comparison operator such as StringEquals, And, Or, Not, Comment"
+                + (topLevel ? ", Next, Assign)" : ")"));
       }
     }
     if (combinator != null) {
@@ -64,16 +81,18 @@ final class ChoiceRuleParser {
           : combinatorRule(combinator, rule.get(combinator), stateName, where);
     }
     if (operator == null) {
-      throw error(stateName, where, "a Choice Rule needs a comparison operator (e.g. "
-          + "StringEquals, NumericLessThan, IsPresent) or And, Or, Not");
+      throw error(
+          stateName,
+          where,
+          "a Choice Rule needs a comparison operator (e.g. "
+              + "StringEquals, NumericLessThan, IsPresent) or And, Or, Not");
     }
     JsonNode variable = rule.get("Variable");
     if (variable == null) {
       throw error(stateName, where, "'" + operator.fieldName() + "' needs a 'Variable'");
     }
     if (!variable.isTextual()) {
-      throw error(stateName, where + ".Variable", "must be a string path, not "
-          + kind(variable));
+      throw error(stateName, where + ".Variable", "must be a string path, not " + kind(variable));
     }
     JsonPathReader.validate(variable.asText(), stateName, where + ".Variable");
     JsonNode operand = rule.get(operator.fieldName());
@@ -81,8 +100,8 @@ final class ChoiceRuleParser {
     return new Comparison(variable.asText(), operator, operand.deepCopy());
   }
 
-  private static ChoiceRule combinatorRule(String name, JsonNode value, String stateName,
-      String where) {
+  private static ChoiceRule combinatorRule(
+      String name, JsonNode value, String stateName, String where) {
     if (value == null || !value.isArray() || value.isEmpty()) {
       throw error(stateName, where + "." + name, "must be a non-empty array of Choice Rules");
     }
@@ -93,8 +112,8 @@ final class ChoiceRuleParser {
     return name.equals("And") ? new And(rules) : new Or(rules);
   }
 
-  private static void checkOperand(ComparisonOperator operator, JsonNode operand,
-      String stateName, String where) {
+  private static void checkOperand(
+      ComparisonOperator operator, JsonNode operand, String stateName, String where) {
     if (operator.takesPath()) {
       if (!operand.isTextual()) {
         throw error(stateName, where, "must be a string path, not " + kind(operand));
@@ -111,8 +130,8 @@ final class ChoiceRuleParser {
         try {
           WildcardPattern.compile(operand.asText());
         } catch (IllegalArgumentException e) {
-          throw error(stateName, where, "invalid pattern '" + operand.asText() + "': "
-              + e.getMessage());
+          throw error(
+              stateName, where, "invalid pattern '" + operand.asText() + "': " + e.getMessage());
         }
         break;
       case NUMERIC:
@@ -125,8 +144,13 @@ final class ChoiceRuleParser {
       case TIMESTAMP:
         require(operand.isTextual(), "a timestamp string", operand, stateName, where);
         if (Rfc3339Timestamp.parse(operand.asText()).isEmpty()) {
-          throw error(stateName, where, "'" + operand.asText() + "' is not an RFC 3339 "
-              + "timestamp such as 2016-03-14T01:59:00Z (uppercase T, and Z or a numeric offset)");
+          throw error(
+              stateName,
+              where,
+              "'"
+                  + operand.asText()
+                  + "' is not an RFC 3339 "
+                  + "timestamp such as 2016-03-14T01:59:00Z (uppercase T, and Z or a numeric offset)");
         }
         break;
       default:
@@ -134,8 +158,8 @@ final class ChoiceRuleParser {
     }
   }
 
-  private static void require(boolean ok, String expected, JsonNode operand, String stateName,
-      String where) {
+  private static void require(
+      boolean ok, String expected, JsonNode operand, String stateName, String where) {
     if (!ok) {
       throw error(stateName, where, "must be " + expected + ", not " + kind(operand));
     }
@@ -146,7 +170,6 @@ final class ChoiceRuleParser {
   }
 
   private static DefinitionException error(String stateName, String where, String message) {
-    return new DefinitionException("State '" + stateName + "', field '" + where + "': "
-        + message);
+    return new DefinitionException("State '" + stateName + "', field '" + where + "': " + message);
   }
 }

@@ -41,11 +41,10 @@ public enum ComparisonOperator {
   TIMESTAMP_GREATER_THAN("TimestampGreaterThan", Family.TIMESTAMP, Relation.GT),
   TIMESTAMP_GREATER_THAN_PATH("TimestampGreaterThanPath", Family.TIMESTAMP, Relation.GT),
   TIMESTAMP_LESS_THAN_EQUALS("TimestampLessThanEquals", Family.TIMESTAMP, Relation.LTE),
-  TIMESTAMP_LESS_THAN_EQUALS_PATH("TimestampLessThanEqualsPath", Family.TIMESTAMP,
-      Relation.LTE),
+  TIMESTAMP_LESS_THAN_EQUALS_PATH("TimestampLessThanEqualsPath", Family.TIMESTAMP, Relation.LTE),
   TIMESTAMP_GREATER_THAN_EQUALS("TimestampGreaterThanEquals", Family.TIMESTAMP, Relation.GTE),
-  TIMESTAMP_GREATER_THAN_EQUALS_PATH("TimestampGreaterThanEqualsPath", Family.TIMESTAMP,
-      Relation.GTE),
+  TIMESTAMP_GREATER_THAN_EQUALS_PATH(
+      "TimestampGreaterThanEqualsPath", Family.TIMESTAMP, Relation.GTE),
 
   IS_NULL("IsNull", Family.TYPE_TEST, Relation.EQ),
   IS_PRESENT("IsPresent", Family.TYPE_TEST, Relation.EQ),
@@ -56,12 +55,21 @@ public enum ComparisonOperator {
 
   /** What kind of values an operator compares. */
   public enum Family {
-    STRING, STRING_PATTERN, NUMERIC, BOOLEAN, TIMESTAMP, TYPE_TEST
+    STRING,
+    STRING_PATTERN,
+    NUMERIC,
+    BOOLEAN,
+    TIMESTAMP,
+    TYPE_TEST
   }
 
   /** How the variable must relate to the operand for the rule to match. */
   public enum Relation {
-    EQ, LT, GT, LTE, GTE;
+    EQ,
+    LT,
+    GT,
+    LTE,
+    GTE;
 
     /** Whether a comparison result ({@code variable.compareTo(operand)}) satisfies it. */
     boolean holds(int comparison) {

@@ -15,8 +15,8 @@ final class Rfc3339Timestamp {
 
   // java.time's ISO parsers accept a lowercase 't' and 'z' and omit-able seconds; the States
   // Language does not, so the shape is checked first.
-  private static final Pattern SHAPE = Pattern.compile(
-      "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
+  private static final Pattern SHAPE =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
 
   private Rfc3339Timestamp() {}
 

@@ -29,8 +29,10 @@ final class WildcardPattern {
       char c = text.charAt(i);
       if (c == '\\') {
         if (i + 1 >= text.length() || (text.charAt(i + 1) != '*' && text.charAt(i + 1) != '\\')) {
-          throw new IllegalArgumentException("a backslash at position " + i
-              + " must be followed by '*' or '\\' (write \\\\ for a literal backslash)");
+          throw new IllegalArgumentException(
+              "a backslash at position "
+                  + i
+                  + " must be followed by '*' or '\\' (write \\\\ for a literal backslash)");
         }
         literal.append(text.charAt(++i));
       } else if (c == '*') {

@@ -27,9 +27,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Parses a definition into the model and collects every problem on the way, so that one run
- * reports them all. Each problem names the state and the field, in the form {@code State 'X',
- * field 'Y': ...} that the path checks of this package also use.
+ * Parses a definition into the model and collects every problem on the way, so that one run reports
+ * them all. Each problem names the state and the field, in the form {@code State 'X', field 'Y':
+ * ...} that the path checks of this package also use.
  */
 final class DefinitionChecker {
 
@@ -46,19 +46,46 @@ final class DefinitionChecker {
   private static final Set<String> RESULT = Set.of("ResultPath", "ResultSelector");
   private static final Set<String> ERRORS = Set.of("Retry", "Catch");
 
-  private static final Map<StateType, Set<String>> FIELDS = Map.of(
-      StateType.PASS, union(COMMON, IO, FLOW, Set.of("Parameters", "Result", "ResultPath")),
-      StateType.TASK, union(COMMON, IO, FLOW, RESULT, ERRORS, Set.of("Resource", "Parameters",
-          "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath")),
-      StateType.CHOICE, union(COMMON, IO, Set.of("Choices", "Default")),
-      StateType.WAIT, union(COMMON, IO, FLOW,
-          Set.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath")),
-      StateType.SUCCEED, union(COMMON, IO),
-      StateType.FAIL, union(COMMON, Set.of("Error", "ErrorPath", "Cause", "CausePath")),
-      StateType.PARALLEL, union(COMMON, IO, FLOW, RESULT, ERRORS,
-          Set.of("Branches", "Parameters")),
-      StateType.MAP, union(COMMON, IO, FLOW, RESULT, ERRORS, Set.of("ItemsPath", "ItemSelector",
-          "Parameters", "ItemProcessor", "Iterator", "MaxConcurrency", "MaxConcurrencyPath")));
+  private static final Map<StateType, Set<String>> FIELDS =
+      Map.of(
+          StateType.PASS, union(COMMON, IO, FLOW, Set.of("Parameters", "Result", "ResultPath")),
+          StateType.TASK,
+              union(
+                  COMMON,
+                  IO,
+                  FLOW,
+                  RESULT,
+                  ERRORS,
+                  Set.of(
+                      "Resource",
+                      "Parameters",
+                      "TimeoutSeconds",
+                      "TimeoutSecondsPath",
+                      "HeartbeatSeconds",
+                      "HeartbeatSecondsPath")),
+          StateType.CHOICE, union(COMMON, IO, Set.of("Choices", "Default")),
+          StateType.WAIT,
+              union(
+                  COMMON, IO, FLOW, Set.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath")),
+          StateType.SUCCEED, union(COMMON, IO),
+          StateType.FAIL, union(COMMON, Set.of("Error", "ErrorPath", "Cause", "CausePath")),
+          StateType.PARALLEL,
+              union(COMMON, IO, FLOW, RESULT, ERRORS, Set.of("Branches", "Parameters")),
+          StateType.MAP,
+              union(
+                  COMMON,
+                  IO,
+                  FLOW,
+                  RESULT,
+                  ERRORS,
+                  Set.of(
+                      "ItemsPath",
+                      "ItemSelector",
+                      "Parameters",
+                      "ItemProcessor",
+                      "Iterator",
+                      "MaxConcurrency",
+                      "MaxConcurrencyPath")));
 
   /** Fields that exist in the language but that this interpreter does not run, and why. */
   private static final Map<String, String> UNSUPPORTED_FIELDS = unsupportedFields();
@@ -66,14 +93,25 @@ final class DefinitionChecker {
   private static final Set<String> ALL_KNOWN_FIELDS = allKnownFields();
 
   /** The predefined error names; any other name starting with "States." is a typo. */
-  private static final Set<String> PREDEFINED_ERRORS = Set.of(
-      StatesError.ALL, StatesError.HEARTBEAT_TIMEOUT, StatesError.TIMEOUT,
-      StatesError.TASK_FAILED, StatesError.PERMISSIONS, StatesError.RESULT_PATH_MATCH_FAILURE,
-      StatesError.PARAMETER_PATH_FAILURE, StatesError.BRANCH_FAILED,
-      StatesError.NO_CHOICE_MATCHED, StatesError.INTRINSIC_FAILURE, StatesError.RUNTIME,
-      StatesError.DATA_LIMIT_EXCEEDED, "States.QueryEvaluationError",
-      "States.ExceedToleratedFailureThreshold", "States.ItemReaderFailed",
-      "States.ResultWriterFailed", "States.Http.Socket");
+  private static final Set<String> PREDEFINED_ERRORS =
+      Set.of(
+          StatesError.ALL,
+          StatesError.HEARTBEAT_TIMEOUT,
+          StatesError.TIMEOUT,
+          StatesError.TASK_FAILED,
+          StatesError.PERMISSIONS,
+          StatesError.RESULT_PATH_MATCH_FAILURE,
+          StatesError.PARAMETER_PATH_FAILURE,
+          StatesError.BRANCH_FAILED,
+          StatesError.NO_CHOICE_MATCHED,
+          StatesError.INTRINSIC_FAILURE,
+          StatesError.RUNTIME,
+          StatesError.DATA_LIMIT_EXCEEDED,
+          "States.QueryEvaluationError",
+          "States.ExceedToleratedFailureThreshold",
+          "States.ItemReaderFailed",
+          "States.ResultWriterFailed",
+          "States.Http.Socket");
 
   private final List<String> problems = new ArrayList<>();
   private final Map<String, String> definedStates = new HashMap<>();
@@ -81,8 +119,7 @@ final class DefinitionChecker {
 
   StateMachineDefinition check(JsonNode root) {
     if (!root.isObject()) {
-      throw new DefinitionException("The definition must be a JSON object, got "
-          + kind(root));
+      throw new DefinitionException("The definition must be a JSON object, got " + kind(root));
     }
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String field = it.next();
@@ -96,16 +133,21 @@ final class DefinitionChecker {
     long timeout = optionalLong(root, "TimeoutSeconds", null, "TimeoutSeconds", 1, MAX_SECONDS);
     StatesBlock block = block(root, null, "");
     for (String[] transition : missingTargets) {
-      String elsewhere = definedStates.containsKey(transition[2])
-          ? " (that state is in another block: transitions cannot leave a branch or an item "
-              + "processor)"
-          : "";
-      problems.add(at(transition[0], transition[1]) + ": no state named '" + transition[2] + "'"
-          + elsewhere);
+      String elsewhere =
+          definedStates.containsKey(transition[2])
+              ? " (that state is in another block: transitions cannot leave a branch or an item "
+                  + "processor)"
+              : "";
+      problems.add(
+          at(transition[0], transition[1])
+              + ": no state named '"
+              + transition[2]
+              + "'"
+              + elsewhere);
     }
     if (!problems.isEmpty() || block == null) {
-      throw new DefinitionException(problems.isEmpty()
-          ? List.of("The definition has no usable StartAt/States") : problems);
+      throw new DefinitionException(
+          problems.isEmpty() ? List.of("The definition has no usable StartAt/States") : problems);
     }
     return new StateMachineDefinition(root, comment, block, Math.max(timeout, 0));
   }
@@ -113,8 +155,8 @@ final class DefinitionChecker {
   // ---------------------------------------------------------------- blocks and transitions
 
   /**
-   * A StartAt/States block. {@code owner} is the Parallel or Map state the block belongs to
-   * (null at the top level), {@code prefix} the field path to it, e.g. {@code Branches[1].}.
+   * A StartAt/States block. {@code owner} is the Parallel or Map state the block belongs to (null
+   * at the top level), {@code prefix} the field path to it, e.g. {@code Branches[1].}.
    */
   private StatesBlock block(JsonNode node, String owner, String prefix) {
     JsonNode startAtNode = node.get("StartAt");
@@ -123,8 +165,7 @@ final class DefinitionChecker {
     if (startAtNode == null) {
       problems.add(at(owner, prefix + "StartAt") + ": is required");
     } else if (!startAtNode.isTextual()) {
-      problems.add(at(owner, prefix + "StartAt") + ": must be a string, got "
-          + kind(startAtNode));
+      problems.add(at(owner, prefix + "StartAt") + ": must be a string, got " + kind(startAtNode));
     } else {
       startAt = startAtNode.asText();
     }
@@ -133,8 +174,10 @@ final class DefinitionChecker {
       return null;
     }
     if (!statesNode.isObject() || statesNode.isEmpty()) {
-      problems.add(at(owner, prefix + "States") + ": must be a non-empty object of states, got "
-          + kind(statesNode));
+      problems.add(
+          at(owner, prefix + "States")
+              + ": must be a non-empty object of states, got "
+              + kind(statesNode));
       return null;
     }
     Map<String, State> states = new LinkedHashMap<>();
@@ -158,14 +201,23 @@ final class DefinitionChecker {
       }
     }
     if (startAt != null && !edges.containsKey(startAt)) {
-      problems.add(at(owner, prefix + "StartAt") + ": no state named '" + startAt + "'"
-          + " in " + (owner == null ? "States" : prefix + "States"));
+      problems.add(
+          at(owner, prefix + "StartAt")
+              + ": no state named '"
+              + startAt
+              + "'"
+              + " in "
+              + (owner == null ? "States" : prefix + "States"));
     } else if (startAt != null) {
       Set<String> reached = reachable(startAt, edges);
       for (String name : edges.keySet()) {
         if (!reached.contains(name)) {
-          problems.add("State '" + name + "': is not reachable from StartAt '" + startAt
-              + "' (no Next, Default, Choices or Catch leads to it)");
+          problems.add(
+              "State '"
+                  + name
+                  + "': is not reachable from StartAt '"
+                  + startAt
+                  + "' (no Next, Default, Choices or Catch leads to it)");
         }
       }
     }
@@ -177,15 +229,24 @@ final class DefinitionChecker {
 
   private void checkStateName(String name, String owner, String prefix) {
     if (name.isEmpty() || name.length() > MAX_STATE_NAME_LENGTH) {
-      problems.add("State '" + name + "': a state name must be 1 to " + MAX_STATE_NAME_LENGTH
-          + " characters long");
+      problems.add(
+          "State '"
+              + name
+              + "': a state name must be 1 to "
+              + MAX_STATE_NAME_LENGTH
+              + " characters long");
     }
-    String where = owner == null ? "States" : "State '" + owner + "', field '" + prefix
-        + "States'";
+    String where = owner == null ? "States" : "State '" + owner + "', field '" + prefix + "States'";
     String previous = definedStates.putIfAbsent(name, where);
     if (previous != null) {
-      problems.add("State '" + name + "': is defined more than once (in " + previous + " and in "
-          + where + "); state names must be unique in the whole state machine");
+      problems.add(
+          "State '"
+              + name
+              + "': is defined more than once (in "
+              + previous
+              + " and in "
+              + where
+              + "); state names must be unique in the whole state machine");
     }
   }
 
@@ -204,8 +265,7 @@ final class DefinitionChecker {
 
   // ---------------------------------------------------------------- states
 
-  private State state(String name, JsonNode node, Set<String> targets,
-      List<String[]> transitions) {
+  private State state(String name, JsonNode node, Set<String> targets, List<String[]> transitions) {
     if (!node.isObject()) {
       problems.add("State '" + name + "': must be a JSON object, got " + kind(node));
       return null;
@@ -215,27 +275,31 @@ final class DefinitionChecker {
       problems.add(at(name, "Type") + ": is required");
       return null;
     }
-    StateType type = typeNode.isTextual()
-        ? StateType.fromAslName(typeNode.asText()).orElse(null) : null;
+    StateType type =
+        typeNode.isTextual() ? StateType.fromAslName(typeNode.asText()).orElse(null) : null;
     if (type == null) {
-      problems.add(at(name, "Type") + ": unknown state type " + typeNode
-          + "; expected one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map");
+      problems.add(
+          at(name, "Type")
+              + ": unknown state type "
+              + typeNode
+              + "; expected one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map");
       return null;
     }
     int before = problems.size();
     checkFields(name, node, type);
     checkQueryLanguage(node, name, "QueryLanguage");
     optionalString(node, "Comment", name, "Comment");
-    State state = switch (type) {
-      case PASS -> pass(name, node, targets, transitions);
-      case TASK -> task(name, node, targets, transitions);
-      case CHOICE -> choice(name, node, targets, transitions);
-      case WAIT -> waitState(name, node, targets, transitions);
-      case SUCCEED -> new SucceedState(name, inputPath(name, node), outputPath(name, node));
-      case FAIL -> fail(name, node);
-      case PARALLEL -> parallel(name, node, targets, transitions);
-      case MAP -> map(name, node, targets, transitions);
-    };
+    State state =
+        switch (type) {
+          case PASS -> pass(name, node, targets, transitions);
+          case TASK -> task(name, node, targets, transitions);
+          case CHOICE -> choice(name, node, targets, transitions);
+          case WAIT -> waitState(name, node, targets, transitions);
+          case SUCCEED -> new SucceedState(name, inputPath(name, node), outputPath(name, node));
+          case FAIL -> fail(name, node);
+          case PARALLEL -> parallel(name, node, targets, transitions);
+          case MAP -> map(name, node, targets, transitions);
+        };
     return problems.size() == before ? state : null;
   }
 
@@ -248,8 +312,8 @@ final class DefinitionChecker {
       }
       String unsupported = UNSUPPORTED_FIELDS.get(field);
       if (unsupported != null) {
-        problems.add(at(name, field) + ": " + unsupported
-            + " is not supported by the local interpreter");
+        problems.add(
+            at(name, field) + ": " + unsupported + " is not supported by the local interpreter");
       } else if (ALL_KNOWN_FIELDS.contains(field)) {
         problems.add(at(name, field) + ": not allowed in a " + type.aslName() + " state");
       } else {
@@ -267,23 +331,30 @@ final class DefinitionChecker {
       return;
     }
     if (language.isTextual() && language.asText().equals("JSONata")) {
-      problems.add(at(state, field) + ": the JSONata query language is not supported by the "
-          + "local interpreter; use JSONPath");
+      problems.add(
+          at(state, field)
+              + ": the JSONata query language is not supported by the "
+              + "local interpreter; use JSONPath");
     } else {
       problems.add(at(state, field) + ": must be \"JSONPath\" or \"JSONata\", got " + language);
     }
   }
 
-  private PassState pass(String name, JsonNode node, Set<String> targets,
-      List<String[]> transitions) {
+  private PassState pass(
+      String name, JsonNode node, Set<String> targets, List<String[]> transitions) {
     JsonNode result = node.has("Result") ? node.get("Result") : MissingNode.getInstance();
-    return new PassState(name, inputPath(name, node), template(name, node, "Parameters"), result,
-        resultPath(name, node, "ResultPath"), outputPath(name, node),
+    return new PassState(
+        name,
+        inputPath(name, node),
+        template(name, node, "Parameters"),
+        result,
+        resultPath(name, node, "ResultPath"),
+        outputPath(name, node),
         transition(name, node, targets, transitions));
   }
 
-  private TaskState task(String name, JsonNode node, Set<String> targets,
-      List<String[]> transitions) {
+  private TaskState task(
+      String name, JsonNode node, Set<String> targets, List<String[]> transitions) {
     TaskResource resource = null;
     JsonNode resourceNode = node.get("Resource");
     if (resourceNode == null) {
@@ -301,30 +372,47 @@ final class DefinitionChecker {
     TimeoutSetting heartbeat =
         timeoutSetting(name, node, "HeartbeatSeconds", "HeartbeatSecondsPath");
     if (heartbeat instanceof TimeoutSetting.Fixed beat) {
-      long limit = timeout instanceof TimeoutSetting.Fixed fixed
-          ? fixed.seconds() : TaskState.MAX_TIMEOUT_SECONDS;
+      long limit =
+          timeout instanceof TimeoutSetting.Fixed fixed
+              ? fixed.seconds()
+              : TaskState.MAX_TIMEOUT_SECONDS;
       if (beat.seconds() >= limit) {
-        problems.add(at(name, "HeartbeatSeconds") + ": must be smaller than TimeoutSeconds ("
-            + limit + "), got " + beat.seconds());
+        problems.add(
+            at(name, "HeartbeatSeconds")
+                + ": must be smaller than TimeoutSeconds ("
+                + limit
+                + "), got "
+                + beat.seconds());
       }
     }
     List<Retrier> retry = retriers(name, node);
     List<Catcher> catchers = catchers(name, node, targets, transitions);
-    return new TaskState(name, resource, inputPath(name, node),
-        template(name, node, "Parameters"), template(name, node, "ResultSelector"),
-        resultPath(name, node, "ResultPath"), outputPath(name, node), retry, catchers, timeout,
-        heartbeat, transition(name, node, targets, transitions));
+    return new TaskState(
+        name,
+        resource,
+        inputPath(name, node),
+        template(name, node, "Parameters"),
+        template(name, node, "ResultSelector"),
+        resultPath(name, node, "ResultPath"),
+        outputPath(name, node),
+        retry,
+        catchers,
+        timeout,
+        heartbeat,
+        transition(name, node, targets, transitions));
   }
 
-  private ChoiceState choice(String name, JsonNode node, Set<String> targets,
-      List<String[]> transitions) {
+  private ChoiceState choice(
+      String name, JsonNode node, Set<String> targets, List<String[]> transitions) {
     List<ChoiceBranch> branches = new ArrayList<>();
     JsonNode choices = node.get("Choices");
     if (choices == null) {
       problems.add(at(name, "Choices") + ": is required in a Choice state");
     } else if (!choices.isArray() || choices.isEmpty()) {
-      problems.add(at(name, "Choices") + ": must be a non-empty array of choice rules, got "
-          + kind(choices));
+      problems.add(
+          at(name, "Choices")
+              + ": must be a non-empty array of choice rules, got "
+              + kind(choices));
     } else {
       for (int i = 0; i < choices.size(); i++) {
         String field = "Choices[" + i + "]";
@@ -335,15 +423,18 @@ final class DefinitionChecker {
         }
         JsonNode next = rule.get("Next");
         if (next == null || !next.isTextual()) {
-          problems.add(at(name, field + ".Next") + ": every top-level choice rule needs a "
-              + "string Next");
+          problems.add(
+              at(name, field + ".Next") + ": every top-level choice rule needs a " + "string Next");
           continue;
         }
         targets.add(next.asText());
         transitions.add(new String[] {name, field + ".Next", next.asText()});
         if (rule.has("Assign")) {
-          problems.add(at(name, field + ".Assign") + ": " + UNSUPPORTED_FIELDS.get("Assign")
-              + " is not supported by the local interpreter");
+          problems.add(
+              at(name, field + ".Assign")
+                  + ": "
+                  + UNSUPPORTED_FIELDS.get("Assign")
+                  + " is not supported by the local interpreter");
           continue;
         }
         try {
@@ -358,12 +449,12 @@ final class DefinitionChecker {
       targets.add(defaultState);
       transitions.add(new String[] {name, "Default", defaultState});
     }
-    return new ChoiceState(name, inputPath(name, node), outputPath(name, node), branches,
-        defaultState);
+    return new ChoiceState(
+        name, inputPath(name, node), outputPath(name, node), branches, defaultState);
   }
 
-  private WaitState waitState(String name, JsonNode node, Set<String> targets,
-      List<String[]> transitions) {
+  private WaitState waitState(
+      String name, JsonNode node, Set<String> targets, List<String[]> transitions) {
     List<String> present = new ArrayList<>();
     for (String field : List.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath")) {
       if (node.has(field)) {
@@ -372,9 +463,10 @@ final class DefinitionChecker {
     }
     WaitTime waitTime = null;
     if (present.size() != 1) {
-      problems.add(at(name, present.isEmpty() ? "Seconds" : String.join("/", present))
-          + ": a Wait state needs exactly one of Seconds, SecondsPath, Timestamp, TimestampPath"
-          + (present.isEmpty() ? "" : ", got " + present.size()));
+      problems.add(
+          at(name, present.isEmpty() ? "Seconds" : String.join("/", present))
+              + ": a Wait state needs exactly one of Seconds, SecondsPath, Timestamp, TimestampPath"
+              + (present.isEmpty() ? "" : ", got " + present.size()));
     } else {
       String field = present.get(0);
       JsonNode value = node.get(field);
@@ -387,14 +479,18 @@ final class DefinitionChecker {
         }
         case "Timestamp" -> {
           if (!value.isTextual()) {
-            problems.add(at(name, field) + ": must be an RFC 3339 timestamp string, got "
-                + kind(value));
+            problems.add(
+                at(name, field) + ": must be an RFC 3339 timestamp string, got " + kind(value));
           } else {
             try {
               waitTime = new WaitTime.Timestamp(parseTimestamp(value.asText()));
             } catch (DateTimeParseException e) {
-              problems.add(at(name, field) + ": '" + value.asText() + "' is not an RFC 3339 "
-                  + "timestamp such as 2026-03-14T01:59:00Z");
+              problems.add(
+                  at(name, field)
+                      + ": '"
+                      + value.asText()
+                      + "' is not an RFC 3339 "
+                      + "timestamp such as 2026-03-14T01:59:00Z");
             }
           }
         }
@@ -408,7 +504,11 @@ final class DefinitionChecker {
         }
       }
     }
-    return new WaitState(name, inputPath(name, node), outputPath(name, node), waitTime,
+    return new WaitState(
+        name,
+        inputPath(name, node),
+        outputPath(name, node),
+        waitTime,
         transition(name, node, targets, transitions));
   }
 
@@ -421,14 +521,21 @@ final class DefinitionChecker {
   }
 
   private FailState fail(String name, JsonNode node) {
-    return new FailState(name, failText(name, node, "Error", "ErrorPath"),
+    return new FailState(
+        name,
+        failText(name, node, "Error", "ErrorPath"),
         failText(name, node, "Cause", "CausePath"));
   }
 
   private TextSource failText(String name, JsonNode node, String literal, String pathField) {
     if (node.has(literal) && node.has(pathField)) {
-      problems.add(at(name, pathField) + ": a Fail state may have " + literal + " or "
-          + pathField + ", not both");
+      problems.add(
+          at(name, pathField)
+              + ": a Fail state may have "
+              + literal
+              + " or "
+              + pathField
+              + ", not both");
       return TextSource.none();
     }
     if (node.has(literal)) {
@@ -449,28 +556,34 @@ final class DefinitionChecker {
           return TextSource.none();
         }
       }
-      return checkPath(name, pathField, expression) ? new TextSource.Expression(expression)
+      return checkPath(name, pathField, expression)
+          ? new TextSource.Expression(expression)
           : TextSource.none();
     }
     return TextSource.none();
   }
 
-  private ParallelState parallel(String name, JsonNode node, Set<String> targets,
-      List<String[]> transitions) {
+  private ParallelState parallel(
+      String name, JsonNode node, Set<String> targets, List<String[]> transitions) {
     List<StatesBlock> branches = new ArrayList<>();
     JsonNode branchesNode = node.get("Branches");
     if (branchesNode == null) {
       problems.add(at(name, "Branches") + ": is required in a Parallel state");
     } else if (!branchesNode.isArray() || branchesNode.isEmpty()) {
-      problems.add(at(name, "Branches") + ": must be a non-empty array of branches, got "
-          + kind(branchesNode));
+      problems.add(
+          at(name, "Branches")
+              + ": must be a non-empty array of branches, got "
+              + kind(branchesNode));
     } else {
       for (int i = 0; i < branchesNode.size(); i++) {
         String prefix = "Branches[" + i + "].";
         JsonNode branch = branchesNode.get(i);
         if (!branch.isObject()) {
-          problems.add(at(name, "Branches[" + i + "]") + ": must be an object with StartAt and "
-              + "States, got " + kind(branch));
+          problems.add(
+              at(name, "Branches[" + i + "]")
+                  + ": must be an object with StartAt and "
+                  + "States, got "
+                  + kind(branch));
           continue;
         }
         checkBlockFields(name, prefix, branch, Set.of("StartAt", "States", "Comment"));
@@ -482,31 +595,42 @@ final class DefinitionChecker {
     }
     List<Retrier> retry = retriers(name, node);
     List<Catcher> catchers = catchers(name, node, targets, transitions);
-    return new ParallelState(name, inputPath(name, node), template(name, node, "Parameters"),
-        branches, template(name, node, "ResultSelector"), resultPath(name, node, "ResultPath"),
-        outputPath(name, node), retry, catchers, transition(name, node, targets, transitions));
+    return new ParallelState(
+        name,
+        inputPath(name, node),
+        template(name, node, "Parameters"),
+        branches,
+        template(name, node, "ResultSelector"),
+        resultPath(name, node, "ResultPath"),
+        outputPath(name, node),
+        retry,
+        catchers,
+        transition(name, node, targets, transitions));
   }
 
-  private MapState map(String name, JsonNode node, Set<String> targets,
-      List<String[]> transitions) {
+  private MapState map(
+      String name, JsonNode node, Set<String> targets, List<String[]> transitions) {
     StatesBlock processor = null;
     boolean hasProcessor = node.has("ItemProcessor");
     boolean hasIterator = node.has("Iterator");
     if (hasProcessor && hasIterator) {
-      problems.add(at(name, "Iterator") + ": a Map state has ItemProcessor or the older "
-          + "Iterator, not both");
+      problems.add(
+          at(name, "Iterator")
+              + ": a Map state has ItemProcessor or the older "
+              + "Iterator, not both");
     } else if (!hasProcessor && !hasIterator) {
       problems.add(at(name, "ItemProcessor") + ": is required in a Map state");
     } else {
       String field = hasProcessor ? "ItemProcessor" : "Iterator";
       JsonNode block = node.get(field);
       if (!block.isObject()) {
-        problems.add(at(name, field) + ": must be an object with StartAt and States, got "
-            + kind(block));
+        problems.add(
+            at(name, field) + ": must be an object with StartAt and States, got " + kind(block));
       } else {
-        Set<String> allowed = hasProcessor
-            ? Set.of("StartAt", "States", "Comment", "ProcessorConfig")
-            : Set.of("StartAt", "States", "Comment");
+        Set<String> allowed =
+            hasProcessor
+                ? Set.of("StartAt", "States", "Comment", "ProcessorConfig")
+                : Set.of("StartAt", "States", "Comment");
         checkBlockFields(name, field + ".", block, allowed);
         if (hasProcessor) {
           checkProcessorConfig(name, block.get("ProcessorConfig"));
@@ -515,11 +639,15 @@ final class DefinitionChecker {
       }
     }
     if (node.has("ItemSelector") && node.has("Parameters")) {
-      problems.add(at(name, "Parameters") + ": a Map state has ItemSelector or the older "
-          + "Parameters, not both");
+      problems.add(
+          at(name, "Parameters")
+              + ": a Map state has ItemSelector or the older "
+              + "Parameters, not both");
     }
-    JsonNode itemSelector = node.has("ItemSelector")
-        ? template(name, node, "ItemSelector") : template(name, node, "Parameters");
+    JsonNode itemSelector =
+        node.has("ItemSelector")
+            ? template(name, node, "ItemSelector")
+            : template(name, node, "Parameters");
     String itemsPath = "$";
     if (node.has("ItemsPath")) {
       String path = definitePath(name, node, "ItemsPath");
@@ -527,11 +655,12 @@ final class DefinitionChecker {
     }
     MapConcurrency concurrency = MapConcurrency.unlimited();
     if (node.has("MaxConcurrency") && node.has("MaxConcurrencyPath")) {
-      problems.add(at(name, "MaxConcurrencyPath") + ": a Map state may have MaxConcurrency or "
-          + "MaxConcurrencyPath, not both");
+      problems.add(
+          at(name, "MaxConcurrencyPath")
+              + ": a Map state may have MaxConcurrency or "
+              + "MaxConcurrencyPath, not both");
     } else if (node.has("MaxConcurrency")) {
-      long max = optionalLong(node, "MaxConcurrency", name, "MaxConcurrency", 0,
-          Integer.MAX_VALUE);
+      long max = optionalLong(node, "MaxConcurrency", name, "MaxConcurrency", 0, Integer.MAX_VALUE);
       concurrency = new MapConcurrency.Fixed((int) Math.max(max, 0));
     } else if (node.has("MaxConcurrencyPath")) {
       String path = definitePath(name, node, "MaxConcurrencyPath");
@@ -541,9 +670,19 @@ final class DefinitionChecker {
     }
     List<Retrier> retry = retriers(name, node);
     List<Catcher> catchers = catchers(name, node, targets, transitions);
-    return new MapState(name, inputPath(name, node), itemsPath, itemSelector, concurrency,
-        processor, template(name, node, "ResultSelector"), resultPath(name, node, "ResultPath"),
-        outputPath(name, node), retry, catchers, transition(name, node, targets, transitions));
+    return new MapState(
+        name,
+        inputPath(name, node),
+        itemsPath,
+        itemSelector,
+        concurrency,
+        processor,
+        template(name, node, "ResultSelector"),
+        resultPath(name, node, "ResultPath"),
+        outputPath(name, node),
+        retry,
+        catchers,
+        transition(name, node, targets, transitions));
   }
 
   private void checkProcessorConfig(String name, JsonNode config) {
@@ -558,8 +697,10 @@ final class DefinitionChecker {
     for (Iterator<String> it = config.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (key.equals("ExecutionType")) {
-        problems.add(at(name, field + ".ExecutionType") + ": Distributed Map child workflows are "
-            + "not supported by the local interpreter");
+        problems.add(
+            at(name, field + ".ExecutionType")
+                + ": Distributed Map child workflows are "
+                + "not supported by the local interpreter");
       } else if (!key.equals("Mode")) {
         problems.add(at(name, field + "." + key) + ": unknown field");
       }
@@ -569,8 +710,10 @@ final class DefinitionChecker {
       return;
     }
     if (mode.isTextual() && mode.asText().equals("DISTRIBUTED")) {
-      problems.add(at(name, field + ".Mode") + ": Distributed Map (Mode DISTRIBUTED) is not "
-          + "supported by the local interpreter; use INLINE");
+      problems.add(
+          at(name, field + ".Mode")
+              + ": Distributed Map (Mode DISTRIBUTED) is not "
+              + "supported by the local interpreter; use INLINE");
     } else if (!mode.isTextual() || !mode.asText().equals("INLINE")) {
       problems.add(at(name, field + ".Mode") + ": must be INLINE or DISTRIBUTED, got " + mode);
     }
@@ -580,16 +723,19 @@ final class DefinitionChecker {
     for (Iterator<String> it = block.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!allowed.contains(key)) {
-        problems.add(at(name, prefix + key) + ": unknown field (expected "
-            + String.join(", ", allowed.stream().sorted().toList()) + ")");
+        problems.add(
+            at(name, prefix + key)
+                + ": unknown field (expected "
+                + String.join(", ", allowed.stream().sorted().toList())
+                + ")");
       }
     }
   }
 
   // ---------------------------------------------------------------- shared fields
 
-  private Transition transition(String name, JsonNode node, Set<String> targets,
-      List<String[]> transitions) {
+  private Transition transition(
+      String name, JsonNode node, Set<String> targets, List<String[]> transitions) {
     JsonNode next = node.get("Next");
     JsonNode end = node.get("End");
     if (end != null && !end.isBoolean()) {
@@ -636,48 +782,66 @@ final class DefinitionChecker {
       }
       for (Iterator<String> it = element.fieldNames(); it.hasNext(); ) {
         String key = it.next();
-        if (!Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate",
-            "MaxDelaySeconds", "JitterStrategy", "Comment").contains(key)) {
+        if (!Set.of(
+                "ErrorEquals",
+                "IntervalSeconds",
+                "MaxAttempts",
+                "BackoffRate",
+                "MaxDelaySeconds",
+                "JitterStrategy",
+                "Comment")
+            .contains(key)) {
           problems.add(at(name, field + "." + key) + ": unknown field in a retrier");
         }
       }
       List<String> errors = errorEquals(name, field, element, i == retry.size() - 1, "Retry");
-      long interval = optionalLong(element, "IntervalSeconds", name, field + ".IntervalSeconds",
-          1, MAX_SECONDS);
-      long attempts = optionalLong(element, "MaxAttempts", name, field + ".MaxAttempts", 0,
-          MAX_SECONDS);
+      long interval =
+          optionalLong(
+              element, "IntervalSeconds", name, field + ".IntervalSeconds", 1, MAX_SECONDS);
+      long attempts =
+          optionalLong(element, "MaxAttempts", name, field + ".MaxAttempts", 0, MAX_SECONDS);
       double backoff = Retrier.DEFAULT_BACKOFF_RATE;
       JsonNode backoffNode = element.get("BackoffRate");
       if (backoffNode != null) {
         if (!backoffNode.isNumber() || backoffNode.asDouble() < 1.0) {
-          problems.add(at(name, field + ".BackoffRate") + ": must be a number >= 1.0, got "
-              + backoffNode);
+          problems.add(
+              at(name, field + ".BackoffRate") + ": must be a number >= 1.0, got " + backoffNode);
         } else {
           backoff = backoffNode.asDouble();
         }
       }
-      long maxDelay = optionalLong(element, "MaxDelaySeconds", name, field + ".MaxDelaySeconds",
-          1, MAX_DELAY_SECONDS_LIMIT);
+      long maxDelay =
+          optionalLong(
+              element,
+              "MaxDelaySeconds",
+              name,
+              field + ".MaxDelaySeconds",
+              1,
+              MAX_DELAY_SECONDS_LIMIT);
       JitterStrategy jitter = JitterStrategy.NONE;
       JsonNode jitterNode = element.get("JitterStrategy");
       if (jitterNode != null) {
         if (jitterNode.isTextual() && jitterNode.asText().equals("FULL")) {
           jitter = JitterStrategy.FULL;
         } else if (!jitterNode.isTextual() || !jitterNode.asText().equals("NONE")) {
-          problems.add(at(name, field + ".JitterStrategy") + ": must be FULL or NONE, got "
-              + jitterNode);
+          problems.add(
+              at(name, field + ".JitterStrategy") + ": must be FULL or NONE, got " + jitterNode);
         }
       }
-      retriers.add(new Retrier(errors,
-          interval < 0 ? Retrier.DEFAULT_INTERVAL_SECONDS : interval,
-          attempts < 0 ? Retrier.DEFAULT_MAX_ATTEMPTS : (int) attempts, backoff,
-          Math.max(maxDelay, 0), jitter));
+      retriers.add(
+          new Retrier(
+              errors,
+              interval < 0 ? Retrier.DEFAULT_INTERVAL_SECONDS : interval,
+              attempts < 0 ? Retrier.DEFAULT_MAX_ATTEMPTS : (int) attempts,
+              backoff,
+              Math.max(maxDelay, 0),
+              jitter));
     }
     return retriers;
   }
 
-  private List<Catcher> catchers(String name, JsonNode node, Set<String> targets,
-      List<String[]> transitions) {
+  private List<Catcher> catchers(
+      String name, JsonNode node, Set<String> targets, List<String[]> transitions) {
     List<Catcher> catchers = new ArrayList<>();
     JsonNode catchNode = node.get("Catch");
     if (catchNode == null) {
@@ -697,14 +861,16 @@ final class DefinitionChecker {
       for (Iterator<String> it = element.fieldNames(); it.hasNext(); ) {
         String key = it.next();
         if (key.equals("Assign") || key.equals("Output")) {
-          problems.add(at(name, field + "." + key) + ": " + UNSUPPORTED_FIELDS.get(key)
-              + " is not supported by the local interpreter");
+          problems.add(
+              at(name, field + "." + key)
+                  + ": "
+                  + UNSUPPORTED_FIELDS.get(key)
+                  + " is not supported by the local interpreter");
         } else if (!Set.of("ErrorEquals", "Next", "ResultPath", "Comment").contains(key)) {
           problems.add(at(name, field + "." + key) + ": unknown field in a catcher");
         }
       }
-      List<String> errors = errorEquals(name, field, element, i == catchNode.size() - 1,
-          "Catch");
+      List<String> errors = errorEquals(name, field, element, i == catchNode.size() - 1, "Catch");
       JsonNode next = element.get("Next");
       String target = null;
       if (next == null || !next.isTextual()) {
@@ -720,8 +886,8 @@ final class DefinitionChecker {
     return catchers;
   }
 
-  private List<String> errorEquals(String name, String field, JsonNode element, boolean last,
-      String kind) {
+  private List<String> errorEquals(
+      String name, String field, JsonNode element, boolean last, String kind) {
     List<String> errors = new ArrayList<>();
     JsonNode node = element.get("ErrorEquals");
     String where = at(name, field + ".ErrorEquals");
@@ -740,8 +906,12 @@ final class DefinitionChecker {
       }
       String text = error.asText();
       if (text.startsWith("States.") && !PREDEFINED_ERRORS.contains(text)) {
-        problems.add(where + ": '" + text + "' is not a predefined error name (names starting "
-            + "with 'States.' are reserved)");
+        problems.add(
+            where
+                + ": '"
+                + text
+                + "' is not a predefined error name (names starting "
+                + "with 'States.' are reserved)");
       }
       errors.add(text);
     }
@@ -750,18 +920,27 @@ final class DefinitionChecker {
         problems.add(where + ": States.ALL must appear alone in its ErrorEquals");
       }
       if (!last) {
-        problems.add(where + ": a " + (kind.equals("Retry") ? "retrier" : "catcher")
-            + " with States.ALL must be the last in " + kind);
+        problems.add(
+            where
+                + ": a "
+                + (kind.equals("Retry") ? "retrier" : "catcher")
+                + " with States.ALL must be the last in "
+                + kind);
       }
     }
     return errors;
   }
 
-  private TimeoutSetting timeoutSetting(String name, JsonNode node, String field,
-      String pathField) {
+  private TimeoutSetting timeoutSetting(
+      String name, JsonNode node, String field, String pathField) {
     if (node.has(field) && node.has(pathField)) {
-      problems.add(at(name, pathField) + ": a Task state may have " + field + " or " + pathField
-          + ", not both");
+      problems.add(
+          at(name, pathField)
+              + ": a Task state may have "
+              + field
+              + " or "
+              + pathField
+              + ", not both");
       return TimeoutSetting.unset();
     }
     if (node.has(field)) {
@@ -796,7 +975,8 @@ final class DefinitionChecker {
       return PathSelection.all();
     }
     return checkPath(name, field, value.asText())
-        ? new PathSelection.Select(value.asText()) : PathSelection.all();
+        ? new PathSelection.Select(value.asText())
+        : PathSelection.all();
   }
 
   private ResultPlacement resultPath(String name, JsonNode node, String field) {
@@ -812,8 +992,8 @@ final class DefinitionChecker {
       return new ResultPlacement.Discard();
     }
     if (!value.isTextual()) {
-      problems.add(at(name, label) + ": must be a Reference Path string or null, got "
-          + kind(value));
+      problems.add(
+          at(name, label) + ": must be a Reference Path string or null, got " + kind(value));
       return ResultPlacement.replaceInput();
     }
     try {
@@ -836,8 +1016,12 @@ final class DefinitionChecker {
       return null;
     }
     if (!JsonPathReader.isDefinite(path)) {
-      problems.add(at(name, field) + ": '" + path + "' must be a Reference Path that selects a "
-          + "single value (no wildcards, filters or slices)");
+      problems.add(
+          at(name, field)
+              + ": '"
+              + path
+              + "' must be a Reference Path that selects a "
+              + "single value (no wildcards, filters or slices)");
       return null;
     }
     return path;
@@ -859,8 +1043,8 @@ final class DefinitionChecker {
       return MissingNode.getInstance();
     }
     if (!value.isObject()) {
-      problems.add(at(name, field) + ": must be a JSON object (a payload template), got "
-          + kind(value));
+      problems.add(
+          at(name, field) + ": must be a JSON object (a payload template), got " + kind(value));
       return MissingNode.getInstance();
     }
     try {
@@ -886,8 +1070,8 @@ final class DefinitionChecker {
   }
 
   /** An integer field in [min, max]; -1 when absent or invalid (after recording a problem). */
-  private long optionalLong(JsonNode node, String field, String state, String label, long min,
-      long max) {
+  private long optionalLong(
+      JsonNode node, String field, String state, String label, long min, long max) {
     JsonNode value = node.get(field);
     if (value == null) {
       return -1;
@@ -898,16 +1082,15 @@ final class DefinitionChecker {
     }
     long number = value.asLong();
     if (number < min || number > max) {
-      problems.add(at(state, label) + ": must be between " + min + " and " + max + ", got "
-          + number);
+      problems.add(
+          at(state, label) + ": must be between " + min + " and " + max + ", got " + number);
       return -1;
     }
     return number;
   }
 
   private static String at(String state, String field) {
-    return state == null ? "Field '" + field + "'" : "State '" + state + "', field '" + field
-        + "'";
+    return state == null ? "Field '" + field + "'" : "State '" + state + "', field '" + field + "'";
   }
 
   private static String top(String field) {
@@ -939,9 +1122,16 @@ final class DefinitionChecker {
   private static Map<String, String> unsupportedFields() {
     Map<String, String> fields = new HashMap<>();
     String distributed = "Distributed Map";
-    for (String field : List.of("ItemReader", "ResultWriter", "ItemBatcher",
-        "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ToleratedFailureCount",
-        "ToleratedFailureCountPath", "Label")) {
+    for (String field :
+        List.of(
+            "ItemReader",
+            "ResultWriter",
+            "ItemBatcher",
+            "ToleratedFailurePercentage",
+            "ToleratedFailurePercentagePath",
+            "ToleratedFailureCount",
+            "ToleratedFailureCountPath",
+            "Label")) {
       fields.put(field, distributed + " (" + field + ")");
     }
     fields.put("Assign", "Variables (Assign)");

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * An inline Map state (ItemProcessor in INLINE mode, or the older Iterator).
  *
- * @param itemSelector the ItemSelector (or the older Parameters) template, or a missing node
- *     when there is none (each iteration then gets its item)
+ * @param itemSelector the ItemSelector (or the older Parameters) template, or a missing node when
+ *     there is none (each iteration then gets its item)
  * @param resultSelector the ResultSelector template, or a missing node when there is none
  */
 public record MapState(

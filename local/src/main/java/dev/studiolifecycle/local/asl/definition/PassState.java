@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A Pass state.
  *
  * @param parameters the Parameters template, or a missing node when there is none
- * @param result the fixed Result, or a missing node when there is none (the effective input is
- *     then the result)
+ * @param result the fixed Result, or a missing node when there is none (the effective input is then
+ *     the result)
  */
 public record PassState(
     String name,

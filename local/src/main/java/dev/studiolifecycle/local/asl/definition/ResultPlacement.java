@@ -3,8 +3,8 @@ package dev.studiolifecycle.local.asl.definition;
 import dev.studiolifecycle.local.asl.path.ReferencePath;
 
 /**
- * ResultPath: where a state's result goes in its input to form its output, or {@code null} in
- * the definition, which discards the result and passes the input through.
+ * ResultPath: where a state's result goes in its input to form its output, or {@code null} in the
+ * definition, which discards the result and passes the input through.
  */
 public sealed interface ResultPlacement {
 

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * One element of a state's "Retry" array.
  *
- * @param maxDelaySeconds the cap on any one delay, or 0 when the retrier sets none (the field
- *     must be positive when present, so 0 cannot be written)
+ * @param maxDelaySeconds the cap on any one delay, or 0 when the retrier sets none (the field must
+ *     be positive when present, so 0 cannot be written)
  */
 public record Retrier(
     List<String> errorEquals,

@@ -2,7 +2,13 @@ package dev.studiolifecycle.local.asl.definition;
 
 /** One state of a state machine, as parsed and checked from its definition. */
 public sealed interface State
-    permits PassState, TaskState, ChoiceState, WaitState, SucceedState, FailState, ParallelState,
+    permits PassState,
+        TaskState,
+        ChoiceState,
+        WaitState,
+        SucceedState,
+        FailState,
+        ParallelState,
         MapState {
 
   /** The state's name: its key in "States", unique in the whole state machine. */

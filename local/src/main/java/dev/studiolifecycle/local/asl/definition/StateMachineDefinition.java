@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A parsed and checked Amazon States Language definition (JSONPath query language). Parsing
- * checks everything that can be checked without running: structure, fields, transitions,
- * reachability, paths, retriers and catchers, and features the local interpreter does not run.
+ * A parsed and checked Amazon States Language definition (JSONPath query language). Parsing checks
+ * everything that can be checked without running: structure, fields, transitions, reachability,
+ * paths, retriers and catchers, and features the local interpreter does not run.
  */
 public final class StateMachineDefinition {
 
@@ -42,8 +42,8 @@ public final class StateMachineDefinition {
     try {
       tree = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new DefinitionException("The definition is not valid JSON: "
-          + e.getOriginalMessage() + locationOf(e));
+      throw new DefinitionException(
+          "The definition is not valid JSON: " + e.getOriginalMessage() + locationOf(e));
     }
     if (tree == null) {
       throw new DefinitionException("The definition is empty");
@@ -64,8 +64,11 @@ public final class StateMachineDefinition {
     if (e.getLocation() == null) {
       return "";
     }
-    return " (line " + e.getLocation().getLineNr() + ", column "
-        + e.getLocation().getColumnNr() + ")";
+    return " (line "
+        + e.getLocation().getLineNr()
+        + ", column "
+        + e.getLocation().getColumnNr()
+        + ")";
   }
 
   /** The definition as given (a copy: callers cannot change this definition through it). */

@@ -23,8 +23,11 @@ public record StatesBlock(String startAt, Map<String, State> states) {
   public State require(String name) {
     State state = states.get(name);
     if (state == null) {
-      throw new IllegalStateException("no state '" + name + "' in this block; the checker "
-          + "should have rejected the definition");
+      throw new IllegalStateException(
+          "no state '"
+              + name
+              + "' in this block; the checker "
+              + "should have rejected the definition");
     }
     return state;
   }

@@ -4,9 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Task state's "Resource", parsed. Which of these a run can execute depends on the task
- * invoker; the parser only accepts what the local interpreter could ever run and rejects the
- * integration patterns and resources it never can.
+ * A Task state's "Resource", parsed. Which of these a run can execute depends on the task invoker;
+ * the parser only accepts what the local interpreter could ever run and rejects the integration
+ * patterns and resources it never can.
  */
 public sealed interface TaskResource {
 
@@ -69,11 +69,12 @@ public sealed interface TaskResource {
   final class Parser {
     private static final Pattern SERVICE =
         Pattern.compile("arn:aws[a-z-]*:states:::([a-z0-9-]+):([A-Za-z0-9-]+)(\\..+)?");
-    private static final Pattern SDK = Pattern.compile(
-        "arn:aws[a-z-]*:states:::aws-sdk:([a-z0-9-]+):([A-Za-z0-9]+)(\\..+)?");
-    private static final Pattern FUNCTION = Pattern.compile(
-        "arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:([A-Za-z0-9_-]{1,64})"
-            + "(:(\\$LATEST|[A-Za-z0-9_-]+))?");
+    private static final Pattern SDK =
+        Pattern.compile("arn:aws[a-z-]*:states:::aws-sdk:([a-z0-9-]+):([A-Za-z0-9]+)(\\..+)?");
+    private static final Pattern FUNCTION =
+        Pattern.compile(
+            "arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:([A-Za-z0-9_-]{1,64})"
+                + "(:(\\$LATEST|[A-Za-z0-9_-]+))?");
     private static final Pattern ACTIVITY =
         Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:activity:.+");
 
@@ -81,8 +82,11 @@ public sealed interface TaskResource {
 
     static TaskResource parse(String arn) {
       if (arn.contains("${")) {
-        throw new IllegalArgumentException("'" + arn + "' still contains a ${...} placeholder: "
-            + "give the template's DefinitionSubstitutions (--template) or substitute it");
+        throw new IllegalArgumentException(
+            "'"
+                + arn
+                + "' still contains a ${...} placeholder: "
+                + "give the template's DefinitionSubstitutions (--template) or substitute it");
       }
       Matcher sdk = SDK.matcher(arn);
       if (sdk.matches()) {
@@ -102,12 +106,15 @@ public sealed interface TaskResource {
         return new LambdaFunction(arn, function.group(1));
       }
       if (ACTIVITY.matcher(arn).matches()) {
-        throw new IllegalArgumentException("activities ('" + arn
-            + "') are not supported by the local interpreter");
+        throw new IllegalArgumentException(
+            "activities ('" + arn + "') are not supported by the local interpreter");
       }
-      throw new IllegalArgumentException("'" + arn + "' is not a Task resource: expected "
-          + "arn:aws:states:::<service>:<action>, arn:aws:states:::aws-sdk:<service>:<action> "
-          + "or a Lambda function ARN");
+      throw new IllegalArgumentException(
+          "'"
+              + arn
+              + "' is not a Task resource: expected "
+              + "arn:aws:states:::<service>:<action>, arn:aws:states:::aws-sdk:<service>:<action> "
+              + "or a Lambda function ARN");
     }
 
     private static void rejectPattern(String arn, String suffix) {
@@ -115,13 +122,18 @@ public sealed interface TaskResource {
         return;
       }
       String pattern = suffix.substring(1);
-      if (pattern.equals("sync") || pattern.startsWith("sync:")
+      if (pattern.equals("sync")
+          || pattern.startsWith("sync:")
           || pattern.equals("waitForTaskToken")) {
-        throw new IllegalArgumentException("the ." + pattern + " integration pattern ('" + arn
-            + "') is not supported by the local interpreter: only request-response tasks run");
+        throw new IllegalArgumentException(
+            "the ."
+                + pattern
+                + " integration pattern ('"
+                + arn
+                + "') is not supported by the local interpreter: only request-response tasks run");
       }
-      throw new IllegalArgumentException("'" + arn + "' has an unknown integration pattern '."
-          + pattern + "'");
+      throw new IllegalArgumentException(
+          "'" + arn + "' has an unknown integration pattern '." + pattern + "'");
     }
   }
 }

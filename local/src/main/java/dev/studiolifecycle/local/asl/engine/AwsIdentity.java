@@ -10,8 +10,8 @@ public final class AwsIdentity {
   public static final String PARTITION = "aws";
 
   // Step Functions rejects whitespace, brackets, wildcards and these punctuation marks in names.
-  private static final Pattern NAME = Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/"
-      + "\\p{Cntrl}]{1,80}");
+  private static final Pattern NAME =
+      Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/" + "\\p{Cntrl}]{1,80}");
 
   private AwsIdentity() {}
 
@@ -20,8 +20,16 @@ public final class AwsIdentity {
   }
 
   public static String executionArn(String stateMachineName, String executionName) {
-    return "arn:" + PARTITION + ":states:" + REGION + ":" + ACCOUNT_ID + ":execution:"
-        + stateMachineName + ":" + executionName;
+    return "arn:"
+        + PARTITION
+        + ":states:"
+        + REGION
+        + ":"
+        + ACCOUNT_ID
+        + ":execution:"
+        + stateMachineName
+        + ":"
+        + executionName;
   }
 
   /**
@@ -31,9 +39,14 @@ public final class AwsIdentity {
    */
   public static void checkName(String kind, String name) {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("Invalid " + kind + " name '" + name + "': it must be "
-          + "1 to 80 characters with no whitespace, brackets, wildcards, control characters or "
-          + "any of \" # % \\ ^ | ~ ` $ & , ; : /");
+      throw new IllegalArgumentException(
+          "Invalid "
+              + kind
+              + " name '"
+              + name
+              + "': it must be "
+              + "1 to 80 characters with no whitespace, brackets, wildcards, control characters or "
+              + "any of \" # % \\ ^ | ~ ` $ & , ; : /");
     }
   }
 }

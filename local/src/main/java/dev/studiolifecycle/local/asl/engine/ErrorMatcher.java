@@ -7,8 +7,8 @@ import java.util.List;
  * Whether a retrier's or catcher's ErrorEquals matches an error, following the Step Functions
  * developer guide: States.ALL matches any error name except the terminal States.Runtime and
  * States.DataLimitExceeded; States.TaskFailed matches any error except States.Timeout (and those
- * two terminal ones); other names match themselves. States.Runtime is never retried or caught,
- * even when named; States.DataLimitExceeded only when named.
+ * two terminal ones); other names match themselves. States.Runtime is never retried or caught, even
+ * when named; States.DataLimitExceeded only when named.
  */
 final class ErrorMatcher {
 

@@ -13,15 +13,15 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
- * A deterministic discrete-event scheduler: one queue of actions ordered by virtual time, then
- * by the order they were scheduled. One thread at a time runs them. When nothing is due, a
- * {@link VirtualClock} jumps to the next action's time (no wall time passes); a
- * {@link ScaledClock} instead waits for the scaled real time.
+ * A deterministic discrete-event scheduler: one queue of actions ordered by virtual time, then by
+ * the order they were scheduled. One thread at a time runs them. When nothing is due, a {@link
+ * VirtualClock} jumps to the next action's time (no wall time passes); a {@link ScaledClock}
+ * instead waits for the scaled real time.
  *
- * <p>Executions, branches and iterations never get threads of their own: each runs as actions
- * that schedule the next one, so runs are reproducible and free of races. Any thread may
- * schedule; either a caller drives the queue ({@link #runUntilIdle}, {@link #runUntil}) or a
- * background thread does ({@link #startBackground}), never both.
+ * <p>Executions, branches and iterations never get threads of their own: each runs as actions that
+ * schedule the next one, so runs are reproducible and free of races. Any thread may schedule;
+ * either a caller drives the queue ({@link #runUntilIdle}, {@link #runUntil}) or a background
+ * thread does ({@link #startBackground}), never both.
  */
 public final class EventScheduler implements AutoCloseable {
 
@@ -106,8 +106,7 @@ public final class EventScheduler implements AutoCloseable {
    * Runs actions until {@code done} holds or none is left.
    *
    * @return whether {@code done} holds
-   * @throws IllegalStateException when a background thread or another caller drives this
-   *     scheduler
+   * @throws IllegalStateException when a background thread or another caller drives this scheduler
    */
   public boolean runUntil(BooleanSupplier done) {
     boolean claimed = claimDriver();
@@ -199,9 +198,9 @@ public final class EventScheduler implements AutoCloseable {
   }
 
   /**
-   * The next action, once it is due. With a virtual clock it is due at once (the clock jumps);
-   * with a scaled clock this waits. Returns null when idle (or, when {@code waitForWork}, only
-   * once closed).
+   * The next action, once it is due. With a virtual clock it is due at once (the clock jumps); with
+   * a scaled clock this waits. Returns null when idle (or, when {@code waitForWork}, only once
+   * closed).
    */
   private Entry takeDue(boolean waitForWork) {
     lock.lock();
@@ -224,8 +223,8 @@ public final class EventScheduler implements AutoCloseable {
             virtual.advanceTo(next.at);
           } else {
             Duration simulated = Duration.between(now, next.at);
-            Duration real = clock instanceof ScaledClock scaled
-                ? scaled.realDurationOf(simulated) : simulated;
+            Duration real =
+                clock instanceof ScaledClock scaled ? scaled.realDurationOf(simulated) : simulated;
             changed.awaitNanos(Math.max(1, real.toNanos()));
             continue;
           }
@@ -245,8 +244,9 @@ public final class EventScheduler implements AutoCloseable {
     lock.lock();
     try {
       if (background != null) {
-        throw new IllegalStateException("a background thread drives this scheduler; wait for "
-            + "executions instead of running the queue");
+        throw new IllegalStateException(
+            "a background thread drives this scheduler; wait for "
+                + "executions instead of running the queue");
       }
       if (driver != null && driver != Thread.currentThread()) {
         throw new IllegalStateException("another thread is already running this scheduler");

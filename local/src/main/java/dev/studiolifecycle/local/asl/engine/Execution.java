@@ -100,13 +100,17 @@ public final class Execution {
   }
 
   /**
-   * Appends an event unless the execution has ended (then events of work that was still in
-   * flight are dropped, as a stopped execution records nothing more).
+   * Appends an event unless the execution has ended (then events of work that was still in flight
+   * are dropped, as a stopped execution records nothing more).
    *
    * @return the event's id, or 0 when it was dropped
    */
-  synchronized long record(HistoryEventType type, String stateName, long previousEventId,
-      EventDetails details, Instant at) {
+  synchronized long record(
+      HistoryEventType type,
+      String stateName,
+      long previousEventId,
+      EventDetails details,
+      Instant at) {
     if (status.isDone()) {
       return 0;
     }
@@ -119,8 +123,14 @@ public final class Execution {
    * @param previousEventId the event the final one follows, or -1 for the latest event
    * @return false when it had already ended
    */
-  boolean finish(ExecutionStatus newStatus, JsonNode newOutput, String newError,
-      String newCause, HistoryEventType type, long previousEventId, EventDetails details,
+  boolean finish(
+      ExecutionStatus newStatus,
+      JsonNode newOutput,
+      String newError,
+      String newCause,
+      HistoryEventType type,
+      long previousEventId,
+      EventDetails details,
       Instant at) {
     synchronized (this) {
       if (status.isDone()) {
@@ -137,8 +147,12 @@ public final class Execution {
     return true;
   }
 
-  private long append(HistoryEventType type, String stateName, long previousEventId,
-      EventDetails details, Instant at) {
+  private long append(
+      HistoryEventType type,
+      String stateName,
+      long previousEventId,
+      EventDetails details,
+      Instant at) {
     long id = history.size() + 1;
     history.add(new HistoryEvent(id, previousEventId, at, type, stateName, details));
     return id;

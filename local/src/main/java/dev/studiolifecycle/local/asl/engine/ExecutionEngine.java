@@ -27,10 +27,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.random.RandomGenerator;
 
 /**
- * Runs state machine executions on one simulation clock: the Java API that the local Step
- * Functions service and the command line use. Executions run side by side on a shared
- * {@link EventScheduler}; drive it with {@link #runUntilIdle}/{@link #awaitCompletion}, or let a
- * background thread drive it ({@link #startBackground}) when executions start asynchronously.
+ * Runs state machine executions on one simulation clock: the Java API that the local Step Functions
+ * service and the command line use. Executions run side by side on a shared {@link EventScheduler};
+ * drive it with {@link #runUntilIdle}/{@link #awaitCompletion}, or let a background thread drive it
+ * ({@link #startBackground}) when executions start asynchronously.
  *
  * <pre>{@code
  * ExecutionEngine engine = ExecutionEngine.builder(new VirtualClock())
@@ -90,16 +90,16 @@ public final class ExecutionEngine implements AutoCloseable {
   }
 
   /**
-   * Starts an execution whose tasks run with {@code invoker} (e.g. a mock test case). The
-   * execution is RUNNING with its ExecutionStarted event recorded when this returns; its states
-   * run as the scheduler is driven. Safe to call from any thread.
+   * Starts an execution whose tasks run with {@code invoker} (e.g. a mock test case). The execution
+   * is RUNNING with its ExecutionStarted event recorded when this returns; its states run as the
+   * scheduler is driven. Safe to call from any thread.
    *
-   * @throws IllegalArgumentException for an invalid name, no input or one larger than 256 KiB,
-   *     or a name already used by an execution of this state machine
+   * @throws IllegalArgumentException for an invalid name, no input or one larger than 256 KiB, or a
+   *     name already used by an execution of this state machine
    * @throws DefinitionException when a Task state cannot run with {@code invoker}
    */
-  public Execution start(StateMachine stateMachine, String name, JsonNode input,
-      TaskInvoker invoker) {
+  public Execution start(
+      StateMachine stateMachine, String name, JsonNode input, TaskInvoker invoker) {
     Objects.requireNonNull(stateMachine, "stateMachine");
     Objects.requireNonNull(invoker, "invoker");
     AwsIdentity.checkName("execution", name);
@@ -109,20 +109,23 @@ public final class ExecutionEngine implements AutoCloseable {
     }
     String inputText = ExecutionRun.json(input);
     if (inputText.getBytes(StandardCharsets.UTF_8).length > ExecutionRun.PAYLOAD_LIMIT_BYTES) {
-      throw new IllegalArgumentException("The execution input is larger than "
-          + ExecutionRun.PAYLOAD_LIMIT_BYTES + " bytes");
+      throw new IllegalArgumentException(
+          "The execution input is larger than " + ExecutionRun.PAYLOAD_LIMIT_BYTES + " bytes");
     }
     checkRunnable(stateMachine.definition(), invoker);
     Execution execution = new Execution(name, stateMachine, input, scheduler.now());
     ExecutionRun run = new ExecutionRun(this, execution, invoker);
     synchronized (runs) {
       if (runs.containsKey(execution.executionArn())) {
-        throw new IllegalArgumentException("Execution already exists: '"
-            + execution.executionArn() + "'");
+        throw new IllegalArgumentException(
+            "Execution already exists: '" + execution.executionArn() + "'");
       }
       runs.put(execution.executionArn(), run);
     }
-    execution.record(HistoryEventType.ExecutionStarted, null, 0,
+    execution.record(
+        HistoryEventType.ExecutionStarted,
+        null,
+        0,
         new EventDetails.ExecutionStarted(inputText, stateMachine.roleArn()),
         execution.startDate());
     run.begin();
@@ -138,14 +141,14 @@ public final class ExecutionEngine implements AutoCloseable {
     try {
       return MAPPER.readTree(input);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("The execution input is not valid JSON: "
-          + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "The execution input is not valid JSON: " + e.getOriginalMessage(), e);
     }
   }
 
   /**
-   * StopExecution: the execution ends ABORTED with this error and cause (either may be null);
-   * work in flight is dropped. Does nothing to an execution that has already ended.
+   * StopExecution: the execution ends ABORTED with this error and cause (either may be null); work
+   * in flight is dropped. Does nothing to an execution that has already ended.
    */
   public void stop(Execution execution, String error, String cause) {
     ExecutionRun run;
@@ -164,8 +167,8 @@ public final class ExecutionEngine implements AutoCloseable {
   }
 
   /**
-   * Drives the scheduler (or, when a background thread drives it, waits) until the execution
-   * ends. Other executions progress meanwhile, on the same clock.
+   * Drives the scheduler (or, when a background thread drives it, waits) until the execution ends.
+   * Other executions progress meanwhile, on the same clock.
    *
    * @throws IllegalStateException when nothing is left to run and the execution has not ended
    */
@@ -181,8 +184,8 @@ public final class ExecutionEngine implements AutoCloseable {
       }
     }
     if (!scheduler.runUntil(execution::isDone)) {
-      throw new IllegalStateException("Execution " + execution.executionArn()
-          + " cannot finish: nothing more is scheduled");
+      throw new IllegalStateException(
+          "Execution " + execution.executionArn() + " cannot finish: nothing more is scheduled");
     }
     return execution;
   }
@@ -252,8 +255,8 @@ public final class ExecutionEngine implements AutoCloseable {
     }
 
     /**
-     * The random source of FULL retry jitter and of intrinsic functions such as States.UUID;
-     * seeded by default, so that runs repeat.
+     * The random source of FULL retry jitter and of intrinsic functions such as States.UUID; seeded
+     * by default, so that runs repeat.
      */
     public Builder random(RandomGenerator randomGenerator) {
       this.random = Objects.requireNonNull(randomGenerator, "random");
@@ -269,8 +272,12 @@ public final class ExecutionEngine implements AutoCloseable {
   private static final class NoTasks implements TaskInvoker {
     @Override
     public List<String> check(TaskState state) {
-      return List.of("State '" + state.name() + "', field 'Resource': " + state.resource().arn()
-          + " is not supported in this runtime (no task resources are configured)");
+      return List.of(
+          "State '"
+              + state.name()
+              + "', field 'Resource': "
+              + state.resource().arn()
+              + " is not supported in this runtime (no task resources are configured)");
     }
 
     @Override

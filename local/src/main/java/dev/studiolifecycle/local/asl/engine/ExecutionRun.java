@@ -21,7 +21,6 @@ import dev.studiolifecycle.local.asl.definition.PathSelection;
 import dev.studiolifecycle.local.asl.definition.ResultPlacement;
 import dev.studiolifecycle.local.asl.definition.Retrier;
 import dev.studiolifecycle.local.asl.definition.State;
-import dev.studiolifecycle.local.asl.definition.StateType;
 import dev.studiolifecycle.local.asl.definition.StatesBlock;
 import dev.studiolifecycle.local.asl.definition.SucceedState;
 import dev.studiolifecycle.local.asl.definition.TaskResource;
@@ -46,15 +45,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The interpreter for one execution. Every step is an action on the engine's scheduler: a state
  * runs until it must wait (a task's duration, a Wait, a retry delay, branches), schedules its
- * continuation, and returns. Blocks (the execution, a branch, an iteration) report their end to
- * a {@link BlockDone}.
+ * continuation, and returns. Blocks (the execution, a branch, an iteration) report their end to a
+ * {@link BlockDone}.
  */
 final class ExecutionRun {
 
@@ -78,6 +76,7 @@ final class ExecutionRun {
 
   /** Takes the execution's time limit off the scheduler once the execution has ended. */
   private Runnable cancelTimeLimit = () -> {};
+
   private final TaskInvoker invoker;
   private final Scope root = new Scope(null);
   private final ObjectNode contextBase;
@@ -110,32 +109,63 @@ final class ExecutionRun {
   void begin() {
     Optional<Duration> timeout = execution.stateMachine().definition().timeout();
     if (timeout.isPresent() && timeout.get().compareTo(MAX_DURATION) <= 0) {
-      cancelTimeLimit = engine.scheduler().schedule(execution.startDate().plus(timeout.get()), guarded(root,
-          () -> end(ExecutionStatus.TIMED_OUT, null, StatesError.TIMEOUT,
-              "The execution ran longer than the state machine's TimeoutSeconds ("
-                  + timeout.get().toSeconds() + ")", -1)));
+      cancelTimeLimit =
+          engine
+              .scheduler()
+              .schedule(
+                  execution.startDate().plus(timeout.get()),
+                  guarded(
+                      root,
+                      () ->
+                          end(
+                              ExecutionStatus.TIMED_OUT,
+                              null,
+                              StatesError.TIMEOUT,
+                              "The execution ran longer than the state machine's TimeoutSeconds ("
+                                  + timeout.get().toSeconds()
+                                  + ")",
+                              -1)));
     } else {
       // Step Functions quotas: a Standard execution that runs longer than one year fails with
       // States.Timeout.
-      cancelTimeLimit = engine.scheduler().schedule(execution.startDate().plus(MAX_DURATION), guarded(root,
-          () -> end(ExecutionStatus.TIMED_OUT, null, StatesError.TIMEOUT,
-              "The execution ran longer than the maximum duration of a Standard execution "
-                  + "(one year)", -1)));
+      cancelTimeLimit =
+          engine
+              .scheduler()
+              .schedule(
+                  execution.startDate().plus(MAX_DURATION),
+                  guarded(
+                      root,
+                      () ->
+                          end(
+                              ExecutionStatus.TIMED_OUT,
+                              null,
+                              StatesError.TIMEOUT,
+                              "The execution ran longer than the maximum duration of a Standard execution "
+                                  + "(one year)",
+                              -1)));
     }
     StatesBlock block = execution.stateMachine().definition().block();
     // Step Functions gives the first state's entry previousEventId 0, like ExecutionStarted.
     Lane lane = new Lane(0);
-    later(root, () -> runBlock(block, execution.input(), root, lane, new BlockDone() {
-      @Override
-      public void succeeded(JsonNode output, Lane last) {
-        end(ExecutionStatus.SUCCEEDED, output, null, null, last.previous);
-      }
+    later(
+        root,
+        () ->
+            runBlock(
+                block,
+                execution.input(),
+                root,
+                lane,
+                new BlockDone() {
+                  @Override
+                  public void succeeded(JsonNode output, Lane last) {
+                    end(ExecutionStatus.SUCCEEDED, output, null, null, last.previous);
+                  }
 
-      @Override
-      public void failed(StatesError error, Lane last) {
-        end(ExecutionStatus.FAILED, null, error.error(), error.cause(), last.previous);
-      }
-    }));
+                  @Override
+                  public void failed(StatesError error, Lane last) {
+                    end(ExecutionStatus.FAILED, null, error.error(), error.cause(), last.previous);
+                  }
+                }));
   }
 
   /** StopExecution: ends the execution ABORTED at once; work in flight is dropped. */
@@ -143,20 +173,22 @@ final class ExecutionRun {
     end(ExecutionStatus.ABORTED, null, error, cause, -1);
   }
 
-  private void end(ExecutionStatus status, JsonNode output, String error, String cause,
-      long previous) {
+  private void end(
+      ExecutionStatus status, JsonNode output, String error, String cause, long previous) {
     root.abort();
     cancelTimeLimit.run();
-    HistoryEventType type = switch (status) {
-      case SUCCEEDED -> HistoryEventType.ExecutionSucceeded;
-      case FAILED -> HistoryEventType.ExecutionFailed;
-      case TIMED_OUT -> HistoryEventType.ExecutionTimedOut;
-      case ABORTED -> HistoryEventType.ExecutionAborted;
-      case RUNNING -> throw new IllegalArgumentException("an execution cannot end RUNNING");
-    };
-    EventDetails details = status == ExecutionStatus.SUCCEEDED
-        ? new EventDetails.ExecutionSucceeded(json(output))
-        : new EventDetails.ExecutionFailure(error, cause);
+    HistoryEventType type =
+        switch (status) {
+          case SUCCEEDED -> HistoryEventType.ExecutionSucceeded;
+          case FAILED -> HistoryEventType.ExecutionFailed;
+          case TIMED_OUT -> HistoryEventType.ExecutionTimedOut;
+          case ABORTED -> HistoryEventType.ExecutionAborted;
+          case RUNNING -> throw new IllegalArgumentException("an execution cannot end RUNNING");
+        };
+    EventDetails details =
+        status == ExecutionStatus.SUCCEEDED
+            ? new EventDetails.ExecutionSucceeded(json(output))
+            : new EventDetails.ExecutionFailure(error, cause);
     execution.finish(status, output, error, cause, type, previous, details, now());
   }
 
@@ -182,8 +214,16 @@ final class ExecutionRun {
     final int[] retriesPerRetrier;
     int retryCount;
 
-    Visit(StatesBlock block, State state, JsonNode input, Scope scope, Lane lane, BlockDone done,
-        Instant entered, long enteredEventId, int retriers) {
+    Visit(
+        StatesBlock block,
+        State state,
+        JsonNode input,
+        Scope scope,
+        Lane lane,
+        BlockDone done,
+        Instant entered,
+        long enteredEventId,
+        int retriers) {
       this.block = block;
       this.state = state;
       this.input = input;
@@ -200,18 +240,21 @@ final class ExecutionRun {
     }
   }
 
-  private void runBlock(StatesBlock block, JsonNode input, Scope scope, Lane lane,
-      BlockDone done) {
+  private void runBlock(StatesBlock block, JsonNode input, Scope scope, Lane lane, BlockDone done) {
     runState(block, block.startAt(), input, scope, lane, done);
   }
 
-  private void runState(StatesBlock block, String name, JsonNode input, Scope scope, Lane lane,
-      BlockDone done) {
+  private void runState(
+      StatesBlock block, String name, JsonNode input, Scope scope, Lane lane, BlockDone done) {
     State state = block.require(name);
-    long enteredId = record(HistoryEventType.entered(state.type()), name, lane,
-        new EventDetails.StateEntered(name, json(input)));
-    Visit visit = new Visit(block, state, input, scope, lane, done, now(), enteredId,
-        retriers(state).size());
+    long enteredId =
+        record(
+            HistoryEventType.entered(state.type()),
+            name,
+            lane,
+            new EventDetails.StateEntered(name, json(input)));
+    Visit visit =
+        new Visit(block, state, input, scope, lane, done, now(), enteredId, retriers(state).size());
     try {
       checkSize(input, visit);
     } catch (StatesError e) {
@@ -245,15 +288,19 @@ final class ExecutionRun {
       fail(visit, e);
       return;
     }
-    record(HistoryEventType.exited(visit.state.type()), visit.name(), visit.lane,
+    record(
+        HistoryEventType.exited(visit.state.type()),
+        visit.name(),
+        visit.lane,
         new EventDetails.StateExited(visit.name(), json(output)));
     go(visit, output, transition);
   }
 
   private void go(Visit visit, JsonNode output, Transition transition) {
     if (transition instanceof Transition.Next next) {
-      later(visit.scope, () -> runState(visit.block, next.state(), output, visit.scope,
-          visit.lane, visit.done));
+      later(
+          visit.scope,
+          () -> runState(visit.block, next.state(), output, visit.scope, visit.lane, visit.done));
     } else {
       visit.done.succeeded(output, visit.lane);
     }
@@ -264,8 +311,8 @@ final class ExecutionRun {
       JsonNode context = context(visit);
       JsonNode effective = select(pass.inputPath(), visit.input, context, visit, "InputPath");
       if (!pass.parameters().isMissingNode()) {
-        effective = engine.templates().evaluate(pass.parameters(),
-            new PathContext(effective, context));
+        effective =
+            engine.templates().evaluate(pass.parameters(), new PathContext(effective, context));
       }
       JsonNode result = pass.result().isMissingNode() ? effective : pass.result().deepCopy();
       JsonNode output = place(pass.resultPath(), visit.input, result);
@@ -289,9 +336,18 @@ final class ExecutionRun {
         }
       }
       if (next == null) {
-        next = choice.defaultNext().orElseThrow(() -> new StatesError(
-            StatesError.NO_CHOICE_MATCHED, "No Choice Rule of state '" + choice.name()
-                + "' matched the input '" + json(effective) + "' and it has no Default"));
+        next =
+            choice
+                .defaultNext()
+                .orElseThrow(
+                    () ->
+                        new StatesError(
+                            StatesError.NO_CHOICE_MATCHED,
+                            "No Choice Rule of state '"
+                                + choice.name()
+                                + "' matched the input '"
+                                + json(effective)
+                                + "' and it has no Default"));
       }
       JsonNode output = select(choice.outputPath(), effective, context, visit, "OutputPath");
       leave(visit, output, Transition.next(next));
@@ -309,21 +365,33 @@ final class ExecutionRun {
       until = waitUntil(wait, effective, context, visit);
       // Developer guide, Wait state: a Standard workflow waits at most one year.
       if (until.isAfter(now().plus(MAX_DURATION))) {
-        throw new StatesError(StatesError.RUNTIME, "Wait state delay is too long: state '"
-            + visit.name() + "' would wait until " + until + ", more than one year");
+        throw new StatesError(
+            StatesError.RUNTIME,
+            "Wait state delay is too long: state '"
+                + visit.name()
+                + "' would wait until "
+                + until
+                + ", more than one year");
       }
     } catch (StatesError e) {
       fail(visit, e);
       return;
     }
-    engine.scheduler().schedule(until, guarded(visit.scope, () -> {
-      try {
-        JsonNode output = select(wait.outputPath(), effective, context, visit, "OutputPath");
-        leave(visit, output, wait.transition());
-      } catch (StatesError e) {
-        fail(visit, e);
-      }
-    }));
+    engine
+        .scheduler()
+        .schedule(
+            until,
+            guarded(
+                visit.scope,
+                () -> {
+                  try {
+                    JsonNode output =
+                        select(wait.outputPath(), effective, context, visit, "OutputPath");
+                    leave(visit, output, wait.transition());
+                  } catch (StatesError e) {
+                    fail(visit, e);
+                  }
+                }));
   }
 
   private Instant waitUntil(WaitState wait, JsonNode effective, JsonNode context, Visit visit) {
@@ -337,9 +405,14 @@ final class ExecutionRun {
     if (time instanceof WaitTime.SecondsPath secondsPath) {
       JsonNode value = read(secondsPath.path(), effective, context, visit, "SecondsPath");
       if (!value.isIntegralNumber() || value.asLong() < 0) {
-        throw new StatesError(StatesError.RUNTIME, "The SecondsPath '" + secondsPath.path()
-            + "' of state '" + visit.name() + "' must select a non-negative integer, got "
-            + json(value));
+        throw new StatesError(
+            StatesError.RUNTIME,
+            "The SecondsPath '"
+                + secondsPath.path()
+                + "' of state '"
+                + visit.name()
+                + "' must select a non-negative integer, got "
+                + json(value));
       }
       return now().plusSeconds(value.asLong());
     }
@@ -353,9 +426,14 @@ final class ExecutionRun {
         // Falls through to the error below, which quotes the value.
       }
     }
-    throw new StatesError(StatesError.RUNTIME, "The TimestampPath '" + timestampPath.path()
-        + "' of state '" + visit.name() + "' must select an RFC 3339 timestamp, got "
-        + json(value));
+    throw new StatesError(
+        StatesError.RUNTIME,
+        "The TimestampPath '"
+            + timestampPath.path()
+            + "' of state '"
+            + visit.name()
+            + "' must select an RFC 3339 timestamp, got "
+            + json(value));
   }
 
   private void succeed(Visit visit, SucceedState succeed) {
@@ -388,12 +466,21 @@ final class ExecutionRun {
     }
     if (source instanceof TextSource.Expression expression) {
       String text = expression.expression();
-      JsonNode value = IntrinsicFunctions.isIntrinsic(text)
-          ? engine.intrinsics().evaluate(text, new PathContext(visit.input, context))
-          : read(text, visit.input, context, visit, field);
+      JsonNode value =
+          IntrinsicFunctions.isIntrinsic(text)
+              ? engine.intrinsics().evaluate(text, new PathContext(visit.input, context))
+              : read(text, visit.input, context, visit, field);
       if (!value.isTextual()) {
-        throw new StatesError(StatesError.RUNTIME, "The " + field + " '" + text + "' of state '"
-            + visit.name() + "' must produce a string, got " + json(value));
+        throw new StatesError(
+            StatesError.RUNTIME,
+            "The "
+                + field
+                + " '"
+                + text
+                + "' of state '"
+                + visit.name()
+                + "' must produce a string, got "
+                + json(value));
       }
       return value.asText();
     }
@@ -409,8 +496,10 @@ final class ExecutionRun {
     long heartbeat;
     try {
       JsonNode effective = select(task.inputPath(), visit.input, context, visit, "InputPath");
-      parameters = task.parameters().isMissingNode() ? effective
-          : engine.templates().evaluate(task.parameters(), new PathContext(effective, context));
+      parameters =
+          task.parameters().isMissingNode()
+              ? effective
+              : engine.templates().evaluate(task.parameters(), new PathContext(effective, context));
       checkSize(parameters, visit);
       timeout = seconds(task.timeout(), effective, context, visit, "TimeoutSecondsPath");
       heartbeat = seconds(task.heartbeat(), effective, context, visit, "HeartbeatSecondsPath");
@@ -421,29 +510,67 @@ final class ExecutionRun {
     TaskResource resource = task.resource();
     boolean lambdaArn = resource instanceof TaskResource.LambdaFunction;
     if (lambdaArn) {
-      record(HistoryEventType.LambdaFunctionScheduled, visit.name(), visit.lane,
+      record(
+          HistoryEventType.LambdaFunctionScheduled,
+          visit.name(),
+          visit.lane,
           new EventDetails.LambdaFunctionScheduled(resource.arn(), json(parameters), timeout));
-      record(HistoryEventType.LambdaFunctionStarted, visit.name(), visit.lane,
-          EventDetails.none());
+      record(HistoryEventType.LambdaFunctionStarted, visit.name(), visit.lane, EventDetails.none());
     } else {
-      record(HistoryEventType.TaskScheduled, visit.name(), visit.lane,
-          new EventDetails.TaskScheduled(resource.resourceType(), resource.resourceName(),
-              AwsIdentity.REGION, json(parameters), timeout, heartbeat));
-      record(HistoryEventType.TaskStarted, visit.name(), visit.lane,
+      record(
+          HistoryEventType.TaskScheduled,
+          visit.name(),
+          visit.lane,
+          new EventDetails.TaskScheduled(
+              resource.resourceType(),
+              resource.resourceName(),
+              AwsIdentity.REGION,
+              json(parameters),
+              timeout,
+              heartbeat));
+      record(
+          HistoryEventType.TaskStarted,
+          visit.name(),
+          visit.lane,
           new EventDetails.TaskStarted(resource.resourceType(), resource.resourceName()));
     }
-    TaskOutcome outcome = invoke(new TaskInvocation(execution.executionArn(), visit.name(),
-        resource, parameters, context, visit.retryCount, timeout, now()));
+    TaskOutcome outcome =
+        invoke(
+            new TaskInvocation(
+                execution.executionArn(),
+                visit.name(),
+                resource,
+                parameters,
+                context,
+                visit.retryCount,
+                timeout,
+                now()));
     Duration limit = Duration.ofSeconds(timeout > 0 ? timeout : TaskState.MAX_TIMEOUT_SECONDS);
     if (outcome.duration().compareTo(limit) > 0) {
-      taskEndsLater(visit, limit, () -> taskTimedOut(visit, task, StatesError.TIMEOUT,
-          "The task did not finish within its TimeoutSeconds (" + limit.toSeconds() + ")"));
+      taskEndsLater(
+          visit,
+          limit,
+          () ->
+              taskTimedOut(
+                  visit,
+                  task,
+                  StatesError.TIMEOUT,
+                  "The task did not finish within its TimeoutSeconds (" + limit.toSeconds() + ")"));
     } else if (heartbeat > 0 && outcome.duration().compareTo(Duration.ofSeconds(heartbeat)) > 0) {
       // In-process tasks never send heartbeats, so a task that runs past HeartbeatSeconds
       // fails with States.HeartbeatTimeout at that instant.
-      taskEndsLater(visit, Duration.ofSeconds(heartbeat), () -> taskTimedOut(visit, task,
-          StatesError.HEARTBEAT_TIMEOUT, "The task sent no heartbeat within its "
-              + "HeartbeatSeconds (" + heartbeat + ")"));
+      taskEndsLater(
+          visit,
+          Duration.ofSeconds(heartbeat),
+          () ->
+              taskTimedOut(
+                  visit,
+                  task,
+                  StatesError.HEARTBEAT_TIMEOUT,
+                  "The task sent no heartbeat within its "
+                      + "HeartbeatSeconds ("
+                      + heartbeat
+                      + ")"));
     } else {
       taskEndsLater(visit, outcome.duration(), () -> taskFinished(visit, task, outcome));
     }
@@ -453,8 +580,8 @@ final class ExecutionRun {
     try {
       return invoker.invoke(invocation);
     } catch (RuntimeException e) {
-      return TaskOutcome.failed(StatesError.TASK_FAILED, "The task resource failed unexpectedly: "
-          + e);
+      return TaskOutcome.failed(
+          StatesError.TASK_FAILED, "The task resource failed unexpectedly: " + e);
     }
   }
 
@@ -465,12 +592,18 @@ final class ExecutionRun {
   private void taskTimedOut(Visit visit, TaskState task, String error, String cause) {
     TaskResource resource = task.resource();
     if (resource instanceof TaskResource.LambdaFunction) {
-      record(HistoryEventType.LambdaFunctionTimedOut, visit.name(), visit.lane,
+      record(
+          HistoryEventType.LambdaFunctionTimedOut,
+          visit.name(),
+          visit.lane,
           new EventDetails.LambdaFunctionFailure(error, cause));
     } else {
-      record(HistoryEventType.TaskTimedOut, visit.name(), visit.lane,
-          new EventDetails.TaskFailure(resource.resourceType(), resource.resourceName(), error,
-              cause));
+      record(
+          HistoryEventType.TaskTimedOut,
+          visit.name(),
+          visit.lane,
+          new EventDetails.TaskFailure(
+              resource.resourceType(), resource.resourceName(), error, cause));
     }
     handleError(visit, new StatesError(error, cause), () -> attemptTask(visit, task));
   }
@@ -480,30 +613,42 @@ final class ExecutionRun {
     boolean lambdaArn = resource instanceof TaskResource.LambdaFunction;
     if (outcome instanceof TaskOutcome.Failed failed) {
       if (lambdaArn) {
-        record(HistoryEventType.LambdaFunctionFailed, visit.name(), visit.lane,
+        record(
+            HistoryEventType.LambdaFunctionFailed,
+            visit.name(),
+            visit.lane,
             new EventDetails.LambdaFunctionFailure(failed.error(), failed.cause()));
       } else {
-        record(HistoryEventType.TaskFailed, visit.name(), visit.lane,
-            new EventDetails.TaskFailure(resource.resourceType(), resource.resourceName(),
-                failed.error(), failed.cause()));
+        record(
+            HistoryEventType.TaskFailed,
+            visit.name(),
+            visit.lane,
+            new EventDetails.TaskFailure(
+                resource.resourceType(), resource.resourceName(), failed.error(), failed.cause()));
       }
-      handleError(visit, new StatesError(failed.error(), failed.cause()),
-          () -> attemptTask(visit, task));
+      handleError(
+          visit, new StatesError(failed.error(), failed.cause()), () -> attemptTask(visit, task));
       return;
     }
     JsonNode result = ((TaskOutcome.Succeeded) outcome).result();
     if (lambdaArn) {
-      record(HistoryEventType.LambdaFunctionSucceeded, visit.name(), visit.lane,
+      record(
+          HistoryEventType.LambdaFunctionSucceeded,
+          visit.name(),
+          visit.lane,
           new EventDetails.LambdaFunctionSucceeded(json(result)));
     } else {
-      record(HistoryEventType.TaskSucceeded, visit.name(), visit.lane,
-          new EventDetails.TaskSucceeded(resource.resourceType(), resource.resourceName(),
-              json(result)));
+      record(
+          HistoryEventType.TaskSucceeded,
+          visit.name(),
+          visit.lane,
+          new EventDetails.TaskSucceeded(
+              resource.resourceType(), resource.resourceName(), json(result)));
     }
     try {
       checkSize(result, visit);
-      JsonNode output = processResult(visit, result, task.resultSelector(), task.resultPath(),
-          task.outputPath());
+      JsonNode output =
+          processResult(visit, result, task.resultSelector(), task.resultPath(), task.outputPath());
       leave(visit, output, task.transition());
     } catch (StatesError e) {
       handleError(visit, e, () -> attemptTask(visit, task));
@@ -511,26 +656,39 @@ final class ExecutionRun {
   }
 
   /** ResultSelector, ResultPath and OutputPath, in that order. */
-  private JsonNode processResult(Visit visit, JsonNode result, JsonNode resultSelector,
-      ResultPlacement resultPath, PathSelection outputPath) {
+  private JsonNode processResult(
+      Visit visit,
+      JsonNode result,
+      JsonNode resultSelector,
+      ResultPlacement resultPath,
+      PathSelection outputPath) {
     JsonNode context = context(visit);
-    JsonNode selected = resultSelector.isMissingNode() ? result
-        : engine.templates().evaluate(resultSelector, new PathContext(result, context));
+    JsonNode selected =
+        resultSelector.isMissingNode()
+            ? result
+            : engine.templates().evaluate(resultSelector, new PathContext(result, context));
     JsonNode output = place(resultPath, visit.input, selected);
     return select(outputPath, output, context, visit, "OutputPath");
   }
 
-  private long seconds(TimeoutSetting setting, JsonNode effective, JsonNode context, Visit visit,
-      String field) {
+  private long seconds(
+      TimeoutSetting setting, JsonNode effective, JsonNode context, Visit visit, String field) {
     if (setting instanceof TimeoutSetting.Fixed fixed) {
       return fixed.seconds();
     }
     if (setting instanceof TimeoutSetting.FromPath path) {
       JsonNode value = read(path.path(), effective, context, visit, field);
       if (!value.isIntegralNumber() || value.asLong() < 1) {
-        throw new StatesError(StatesError.RUNTIME, "The " + field + " '" + path.path()
-            + "' of state '" + visit.name() + "' must select a positive integer, got "
-            + json(value));
+        throw new StatesError(
+            StatesError.RUNTIME,
+            "The "
+                + field
+                + " '"
+                + path.path()
+                + "' of state '"
+                + visit.name()
+                + "' must select a positive integer, got "
+                + json(value));
       }
       return value.asLong();
     }
@@ -543,11 +701,13 @@ final class ExecutionRun {
     JsonNode input;
     try {
       JsonNode context = context(visit);
-      JsonNode effective = select(parallel.inputPath(), visit.input, context, visit,
-          "InputPath");
-      input = parallel.parameters().isMissingNode() ? effective
-          : engine.templates().evaluate(parallel.parameters(),
-              new PathContext(effective, context));
+      JsonNode effective = select(parallel.inputPath(), visit.input, context, visit, "InputPath");
+      input =
+          parallel.parameters().isMissingNode()
+              ? effective
+              : engine
+                  .templates()
+                  .evaluate(parallel.parameters(), new PathContext(effective, context));
       checkSize(input, visit);
     } catch (StatesError e) {
       fail(visit, e);
@@ -566,47 +726,70 @@ final class ExecutionRun {
       Lane branchLane = new Lane(started);
       StatesBlock branch = parallel.branches().get(i);
       JsonNode branchInput = input.deepCopy();
-      later(branchScope, () -> runBlock(branch, branchInput, branchScope, branchLane,
-          new BlockDone() {
-            @Override
-            public void succeeded(JsonNode output, Lane lane) {
-              if (failed[0]) {
-                return;
-              }
-              results[index] = output;
-              if (--remaining[0] == 0) {
-                visit.lane.previous = lane.previous;
-                record(HistoryEventType.ParallelStateSucceeded, visit.name(), visit.lane,
-                    EventDetails.none());
-                ArrayNode array = JSON.arrayNode();
-                for (JsonNode result : results) {
-                  array.add(result);
-                }
-                completeWithResult(visit, array, parallel.resultSelector(),
-                    parallel.resultPath(), parallel.outputPath(), parallel.transition(),
-                    () -> attemptParallel(visit, parallel));
-              }
-            }
+      later(
+          branchScope,
+          () ->
+              runBlock(
+                  branch,
+                  branchInput,
+                  branchScope,
+                  branchLane,
+                  new BlockDone() {
+                    @Override
+                    public void succeeded(JsonNode output, Lane lane) {
+                      if (failed[0]) {
+                        return;
+                      }
+                      results[index] = output;
+                      if (--remaining[0] == 0) {
+                        visit.lane.previous = lane.previous;
+                        record(
+                            HistoryEventType.ParallelStateSucceeded,
+                            visit.name(),
+                            visit.lane,
+                            EventDetails.none());
+                        ArrayNode array = JSON.arrayNode();
+                        for (JsonNode result : results) {
+                          array.add(result);
+                        }
+                        completeWithResult(
+                            visit,
+                            array,
+                            parallel.resultSelector(),
+                            parallel.resultPath(),
+                            parallel.outputPath(),
+                            parallel.transition(),
+                            () -> attemptParallel(visit, parallel));
+                      }
+                    }
 
-            @Override
-            public void failed(StatesError error, Lane lane) {
-              if (failed[0]) {
-                return;
-              }
-              failed[0] = true;
-              // One branch failed: the others stop, and the state fails with its error.
-              attempt.abort();
-              visit.lane.previous = lane.previous;
-              record(HistoryEventType.ParallelStateFailed, visit.name(), visit.lane,
-                  EventDetails.none());
-              handleError(visit, error, () -> attemptParallel(visit, parallel));
-            }
-          }));
+                    @Override
+                    public void failed(StatesError error, Lane lane) {
+                      if (failed[0]) {
+                        return;
+                      }
+                      failed[0] = true;
+                      // One branch failed: the others stop, and the state fails with its error.
+                      attempt.abort();
+                      visit.lane.previous = lane.previous;
+                      record(
+                          HistoryEventType.ParallelStateFailed,
+                          visit.name(),
+                          visit.lane,
+                          EventDetails.none());
+                      handleError(visit, error, () -> attemptParallel(visit, parallel));
+                    }
+                  }));
     }
   }
 
-  private void completeWithResult(Visit visit, JsonNode result, JsonNode resultSelector,
-      ResultPlacement resultPath, PathSelection outputPath, Transition transition,
+  private void completeWithResult(
+      Visit visit,
+      JsonNode result,
+      JsonNode resultSelector,
+      ResultPlacement resultPath,
+      PathSelection outputPath,
+      Transition transition,
       Runnable retry) {
     try {
       checkSize(result, visit);
@@ -628,30 +811,44 @@ final class ExecutionRun {
       effective = select(map.inputPath(), visit.input, context, visit, "InputPath");
       items = read(map.itemsPath(), effective, context, visit, "ItemsPath");
       if (!items.isArray()) {
-        throw new StatesError(StatesError.RUNTIME, "The ItemsPath '" + map.itemsPath()
-            + "' of state '" + map.name() + "' must select a JSON array, got " + json(items));
+        throw new StatesError(
+            StatesError.RUNTIME,
+            "The ItemsPath '"
+                + map.itemsPath()
+                + "' of state '"
+                + map.name()
+                + "' must select a JSON array, got "
+                + json(items));
       }
       maxConcurrency = maxConcurrency(map.maxConcurrency(), effective, context, visit);
     } catch (StatesError e) {
       fail(visit, e);
       return;
     }
-    record(HistoryEventType.MapStateStarted, visit.name(), visit.lane,
+    record(
+        HistoryEventType.MapStateStarted,
+        visit.name(),
+        visit.lane,
         new EventDetails.MapStateStarted(items.size()));
     new MapRun(visit, map, effective, context, items, maxConcurrency).launch();
   }
 
-  private int maxConcurrency(MapConcurrency setting, JsonNode effective, JsonNode context,
-      Visit visit) {
+  private int maxConcurrency(
+      MapConcurrency setting, JsonNode effective, JsonNode context, Visit visit) {
     if (setting instanceof MapConcurrency.Fixed fixed) {
       return fixed.max();
     }
     String path = ((MapConcurrency.FromPath) setting).path();
     JsonNode value = read(path, effective, context, visit, "MaxConcurrencyPath");
     if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > Integer.MAX_VALUE) {
-      throw new StatesError(StatesError.RUNTIME, "The MaxConcurrencyPath '" + path
-          + "' of state '" + visit.name() + "' must select a non-negative integer, got "
-          + json(value));
+      throw new StatesError(
+          StatesError.RUNTIME,
+          "The MaxConcurrencyPath '"
+              + path
+              + "' of state '"
+              + visit.name()
+              + "' must select a non-negative integer, got "
+              + json(value));
     }
     return value.intValue();
   }
@@ -673,7 +870,12 @@ final class ExecutionRun {
     private int finished;
     private boolean failed;
 
-    MapRun(Visit visit, MapState map, JsonNode effective, JsonNode context, JsonNode items,
+    MapRun(
+        Visit visit,
+        MapState map,
+        JsonNode effective,
+        JsonNode context,
+        JsonNode items,
         int maxConcurrency) {
       this.visit = visit;
       this.map = map;
@@ -692,7 +894,8 @@ final class ExecutionRun {
         succeed(visit.lane.previous);
         return;
       }
-      while (!failed && nextIndex < items.size()
+      while (!failed
+          && nextIndex < items.size()
           && (maxConcurrency == 0 || active < maxConcurrency)) {
         startIteration(nextIndex++);
       }
@@ -709,8 +912,10 @@ final class ExecutionRun {
           ObjectNode mapItem = itemContext.putObject("Map").putObject("Item");
           mapItem.put("Index", index);
           mapItem.set("Value", item.deepCopy());
-          input = engine.templates().evaluate(map.itemSelector(),
-              new PathContext(effective, itemContext));
+          input =
+              engine
+                  .templates()
+                  .evaluate(map.itemSelector(), new PathContext(effective, itemContext));
         }
       } catch (StatesError e) {
         fail(e, visit.lane.previous);
@@ -720,38 +925,55 @@ final class ExecutionRun {
       Scope scope = attempt.child();
       running[index] = scope;
       Lane lane = new Lane(started);
-      record(HistoryEventType.MapIterationStarted, visit.name(), lane,
+      record(
+          HistoryEventType.MapIterationStarted,
+          visit.name(),
+          lane,
           new EventDetails.MapIteration(map.name(), index));
-      later(scope, () -> runBlock(map.itemProcessor(), input, scope, lane, new BlockDone() {
-        @Override
-        public void succeeded(JsonNode output, Lane last) {
-          if (failed) {
-            return;
-          }
-          record(HistoryEventType.MapIterationSucceeded, visit.name(), last,
-              new EventDetails.MapIteration(map.name(), index));
-          running[index] = null;
-          results[index] = output;
-          active--;
-          finished++;
-          if (finished == items.size()) {
-            succeed(last.previous);
-          } else {
-            launch();
-          }
-        }
+      later(
+          scope,
+          () ->
+              runBlock(
+                  map.itemProcessor(),
+                  input,
+                  scope,
+                  lane,
+                  new BlockDone() {
+                    @Override
+                    public void succeeded(JsonNode output, Lane last) {
+                      if (failed) {
+                        return;
+                      }
+                      record(
+                          HistoryEventType.MapIterationSucceeded,
+                          visit.name(),
+                          last,
+                          new EventDetails.MapIteration(map.name(), index));
+                      running[index] = null;
+                      results[index] = output;
+                      active--;
+                      finished++;
+                      if (finished == items.size()) {
+                        succeed(last.previous);
+                      } else {
+                        launch();
+                      }
+                    }
 
-        @Override
-        public void failed(StatesError error, Lane last) {
-          if (failed) {
-            return;
-          }
-          record(HistoryEventType.MapIterationFailed, visit.name(), last,
-              new EventDetails.MapIteration(map.name(), index));
-          running[index] = null;
-          fail(error, last.previous);
-        }
-      }));
+                    @Override
+                    public void failed(StatesError error, Lane last) {
+                      if (failed) {
+                        return;
+                      }
+                      record(
+                          HistoryEventType.MapIterationFailed,
+                          visit.name(),
+                          last,
+                          new EventDetails.MapIteration(map.name(), index));
+                      running[index] = null;
+                      fail(error, last.previous);
+                    }
+                  }));
     }
 
     private void succeed(long previous) {
@@ -761,8 +983,14 @@ final class ExecutionRun {
       for (JsonNode result : results) {
         array.add(result);
       }
-      completeWithResult(visit, array, map.resultSelector(), map.resultPath(), map.outputPath(),
-          map.transition(), () -> attemptMap(visit, map));
+      completeWithResult(
+          visit,
+          array,
+          map.resultSelector(),
+          map.resultPath(),
+          map.outputPath(),
+          map.transition(),
+          () -> attemptMap(visit, map));
     }
 
     /** One iteration failed: the others stop, and the state fails with its error. */
@@ -772,7 +1000,10 @@ final class ExecutionRun {
         if (running[i] != null) {
           running[i].abort();
           running[i] = null;
-          record(HistoryEventType.MapIterationAborted, visit.name(), new Lane(previous),
+          record(
+              HistoryEventType.MapIterationAborted,
+              visit.name(),
+              new Lane(previous),
               new EventDetails.MapIteration(map.name(), i));
         }
       }
@@ -801,8 +1032,8 @@ final class ExecutionRun {
 
   /**
    * Retry, then Catch, then fail the block. The first retrier whose ErrorEquals matches decides:
-   * when it has attempts left the state runs again after its delay, otherwise no retrier is
-   * used. Then the first matching catcher moves on with the error output at its ResultPath.
+   * when it has attempts left the state runs again after its delay, otherwise no retrier is used.
+   * Then the first matching catcher moves on with the error output at its ResultPath.
    */
   private void handleError(Visit visit, StatesError error, Runnable retry) {
     List<Retrier> retriers = retriers(visit.state);
@@ -872,8 +1103,8 @@ final class ExecutionRun {
     return ordered;
   }
 
-  private JsonNode select(PathSelection selection, JsonNode input, JsonNode context, Visit visit,
-      String field) {
+  private JsonNode select(
+      PathSelection selection, JsonNode input, JsonNode context, Visit visit, String field) {
     if (selection instanceof PathSelection.Discard) {
       return JSON.objectNode();
     }
@@ -885,14 +1116,23 @@ final class ExecutionRun {
   }
 
   /** Reads a path; a path that selects nothing is States.Runtime, as Step Functions reports. */
-  private JsonNode read(String path, JsonNode input, JsonNode context, Visit visit,
-      String field) {
+  private JsonNode read(String path, JsonNode input, JsonNode context, Visit visit, String field) {
     try {
       return JsonPathReader.read(path, new PathContext(input, context));
     } catch (PathNotFoundException e) {
-      throw new StatesError(StatesError.RUNTIME, "An error occurred while executing the state '"
-          + visit.name() + "' (entered at the event id #" + visit.enteredEventId + "). Invalid "
-          + "path '" + path + "' in " + field + ": " + e.getMessage());
+      throw new StatesError(
+          StatesError.RUNTIME,
+          "An error occurred while executing the state '"
+              + visit.name()
+              + "' (entered at the event id #"
+              + visit.enteredEventId
+              + "). Invalid "
+              + "path '"
+              + path
+              + "' in "
+              + field
+              + ": "
+              + e.getMessage());
     }
   }
 
@@ -905,9 +1145,12 @@ final class ExecutionRun {
 
   private void checkSize(JsonNode value, Visit visit) {
     if (json(value).getBytes(StandardCharsets.UTF_8).length > PAYLOAD_LIMIT_BYTES) {
-      throw new StatesError(StatesError.DATA_LIMIT_EXCEEDED, "The state/task '" + visit.name()
-          + "' returned a result with a size exceeding the maximum number of bytes service "
-          + "limit.");
+      throw new StatesError(
+          StatesError.DATA_LIMIT_EXCEEDED,
+          "The state/task '"
+              + visit.name()
+              + "' returned a result with a size exceeding the maximum number of bytes service "
+              + "limit.");
     }
   }
 
@@ -920,8 +1163,15 @@ final class ExecutionRun {
       // Step Functions quotas: an execution fails when its history reaches 25,000 events;
       // recorded on AWS, the failure event comes after the 25,000th.
       if (id >= HISTORY_LIMIT) {
-        end(ExecutionStatus.FAILED, null, StatesError.RUNTIME, "The execution reached the "
-            + "maximum number of history events (" + HISTORY_LIMIT + ").", id);
+        end(
+            ExecutionStatus.FAILED,
+            null,
+            StatesError.RUNTIME,
+            "The execution reached the "
+                + "maximum number of history events ("
+                + HISTORY_LIMIT
+                + ").",
+            id);
       }
     }
     return id;
@@ -943,8 +1193,12 @@ final class ExecutionRun {
       } catch (RuntimeException e) {
         // A bug in the interpreter, not in the state machine: fail this execution visibly
         // rather than stop the scheduler that other executions share.
-        end(ExecutionStatus.FAILED, null, StatesError.RUNTIME,
-            "Internal error of the local interpreter: " + e, -1);
+        end(
+            ExecutionStatus.FAILED,
+            null,
+            StatesError.RUNTIME,
+            "Internal error of the local interpreter: " + e,
+            -1);
       }
     };
   }

@@ -1,9 +1,9 @@
 package dev.studiolifecycle.local.asl.engine;
 
 /**
- * The lifetime of a piece of an execution: the whole execution, one attempt of a Parallel or
- * Map state, one branch or iteration. Aborting a scope aborts everything inside it; actions
- * scheduled for an aborted scope do nothing when they fall due.
+ * The lifetime of a piece of an execution: the whole execution, one attempt of a Parallel or Map
+ * state, one branch or iteration. Aborting a scope aborts everything inside it; actions scheduled
+ * for an aborted scope do nothing when they fall due.
  */
 final class Scope {
 

@@ -19,9 +19,15 @@ public record StateMachine(
 
   /** A state machine with the local account's ARN and a default execution role. */
   public static StateMachine of(String name, StateMachineDefinition definition) {
-    return new StateMachine(name, AwsIdentity.stateMachineArn(name),
-        "arn:aws:iam::" + AwsIdentity.ACCOUNT_ID + ":role/service-role/StepFunctions-" + name
-            + "-role", definition);
+    return new StateMachine(
+        name,
+        AwsIdentity.stateMachineArn(name),
+        "arn:aws:iam::"
+            + AwsIdentity.ACCOUNT_ID
+            + ":role/service-role/StepFunctions-"
+            + name
+            + "-role",
+        definition);
   }
 
   /** The same state machine run with another execution role (e.g. the template's Role). */

@@ -31,8 +31,14 @@ public sealed interface EventDetails {
    * @param timeoutInSeconds the task's timeout, 0 when the state sets none
    * @param heartbeatInSeconds the task's heartbeat timeout, 0 when the state sets none
    */
-  record TaskScheduled(String resourceType, String resource, String region, String parameters,
-      long timeoutInSeconds, long heartbeatInSeconds) implements EventDetails {}
+  record TaskScheduled(
+      String resourceType,
+      String resource,
+      String region,
+      String parameters,
+      long timeoutInSeconds,
+      long heartbeatInSeconds)
+      implements EventDetails {}
 
   record TaskStarted(String resourceType, String resource) implements EventDetails {}
 

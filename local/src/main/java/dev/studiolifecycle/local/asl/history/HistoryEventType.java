@@ -80,7 +80,9 @@ public enum HistoryEventType {
 
   /** Whether this event ends an execution. */
   public boolean endsExecution() {
-    return this == ExecutionSucceeded || this == ExecutionFailed || this == ExecutionTimedOut
+    return this == ExecutionSucceeded
+        || this == ExecutionFailed
+        || this == ExecutionTimedOut
         || this == ExecutionAborted;
   }
 }

@@ -7,9 +7,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Writes history events in the shape of the GetExecutionHistory response ({@code events} items),
- * so a Step Functions API can serve them as they are. Timestamps are epoch seconds with
- * millisecond fractions, as the JSON protocol of the API carries them.
+ * Writes history events in the shape of the GetExecutionHistory response ({@code events} items), so
+ * a Step Functions API can serve them as they are. Timestamps are epoch seconds with millisecond
+ * fractions, as the JSON protocol of the API carries them.
  */
 public final class HistoryJson {
 
@@ -31,12 +31,16 @@ public final class HistoryJson {
     json.put("type", event.type().name());
     json.put("id", event.id());
     json.put("previousEventId", event.previousEventId());
-    event.type().detailsKey().ifPresent(key -> {
-      ObjectNode details = details(event.details());
-      if (details != null) {
-        json.set(key, details);
-      }
-    });
+    event
+        .type()
+        .detailsKey()
+        .ifPresent(
+            key -> {
+              ObjectNode details = details(event.details());
+              if (details != null) {
+                json.set(key, details);
+              }
+            });
     return json;
   }
 

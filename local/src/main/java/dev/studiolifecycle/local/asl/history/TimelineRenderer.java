@@ -30,8 +30,10 @@ public final class TimelineRenderer {
       return "";
     }
     Instant start = events.get(0).timestamp();
-    int stateWidth = Math.min(MAX_STATE_COLUMN, events.stream()
-        .mapToInt(e -> e.state().map(String::length).orElse(0)).max().orElse(0));
+    int stateWidth =
+        Math.min(
+            MAX_STATE_COLUMN,
+            events.stream().mapToInt(e -> e.state().map(String::length).orElse(0)).max().orElse(0));
     int typeWidth = events.stream().mapToInt(e -> e.type().name().length()).max().orElse(0);
     StringBuilder out = new StringBuilder();
     for (HistoryEvent event : events) {
@@ -81,8 +83,8 @@ public final class TimelineRenderer {
 
   private static String errorText(String error, String cause) {
     String summary = summarise(cause);
-    String text = (error == null ? "(no error name)" : error)
-        + (summary.isEmpty() ? "" : ": " + summary);
+    String text =
+        (error == null ? "(no error name)" : error) + (summary.isEmpty() ? "" : ": " + summary);
     text = text.replaceAll("\\s+", " ");
     return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL - 3) + "..." : text;
   }

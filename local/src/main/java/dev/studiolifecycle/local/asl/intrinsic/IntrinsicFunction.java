@@ -42,15 +42,19 @@ public enum IntrinsicFunction {
       super.checkArguments(call);
       IntrinsicExpression template = call.arguments().get(0);
       if (template instanceof Literal) {
-        throw new IllegalArgumentException(functionName()
-            + ": the first argument must be a string template");
+        throw new IllegalArgumentException(
+            functionName() + ": the first argument must be a string template");
       }
       if (template instanceof StringLiteral literal) {
         int placeholders = templatePieces(literal.raw(), true).size() - 1;
         if (placeholders != call.arguments().size() - 1) {
-          throw new IllegalArgumentException(functionName() + ": the template has "
-              + placeholders + " '{}' placeholder(s) but " + (call.arguments().size() - 1)
-              + " value(s) follow it");
+          throw new IllegalArgumentException(
+              functionName()
+                  + ": the template has "
+                  + placeholders
+                  + " '{}' placeholder(s) but "
+                  + (call.arguments().size() - 1)
+                  + " value(s) follow it");
         }
       }
     }
@@ -64,8 +68,12 @@ public enum IntrinsicFunction {
         pieces = templatePieces(string(args, 0, "the template"), false);
       }
       if (pieces.size() - 1 != args.size() - 1) {
-        throw fail("the template has " + (pieces.size() - 1) + " '{}' placeholder(s) but "
-            + (args.size() - 1) + " value(s) were given");
+        throw fail(
+            "the template has "
+                + (pieces.size() - 1)
+                + " '{}' placeholder(s) but "
+                + (args.size() - 1)
+                + " value(s) were given");
       }
       StringBuilder sb = new StringBuilder(pieces.get(0));
       for (int i = 1; i < pieces.size(); i++) {
@@ -161,8 +169,8 @@ public enum IntrinsicFunction {
       }
       long count = (end - start) / step < 0 ? 0 : (end - start) / step + 1;
       if (count > MAX_RANGE) {
-        throw fail("the range would hold " + count + " elements; at most " + MAX_RANGE
-            + " are allowed");
+        throw fail(
+            "the range would hold " + count + " elements; at most " + MAX_RANGE + " are allowed");
       }
       ArrayNode out = JsonNodeFactory.instance.arrayNode();
       for (long i = 0; i < count; i++) {
@@ -178,8 +186,12 @@ public enum IntrinsicFunction {
       ArrayNode array = array(args, 0, "the first argument");
       long index = integer(args, 1, "the index");
       if (index < 0 || index >= array.size()) {
-        throw fail("the index " + index + " is out of range for an array of " + array.size()
-            + " element(s)");
+        throw fail(
+            "the index "
+                + index
+                + " is out of range for an array of "
+                + array.size()
+                + " element(s)");
       }
       return array.get((int) index);
     }
@@ -241,12 +253,11 @@ public enum IntrinsicFunction {
       String text = limited(data.isTextual() ? data.asText() : compact(data), "the data");
       String algorithm = string(args, 1, "the algorithm");
       if (!HASH_ALGORITHMS.contains(algorithm)) {
-        throw fail("the algorithm must be one of " + HASH_ALGORITHMS + ", got '" + algorithm
-            + "'");
+        throw fail("the algorithm must be one of " + HASH_ALGORITHMS + ", got '" + algorithm + "'");
       }
       try {
-        byte[] digest = MessageDigest.getInstance(algorithm)
-            .digest(text.getBytes(StandardCharsets.UTF_8));
+        byte[] digest =
+            MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8));
         return TextNode.valueOf(HexFormat.of().formatHex(digest));
       } catch (NoSuchAlgorithmException e) {
         // Every Java runtime must provide these five digests.
@@ -262,12 +273,13 @@ public enum IntrinsicFunction {
       ObjectNode second = object(args, 1, "the second argument");
       JsonNode deep = args.get(2);
       if (!deep.isBoolean()) {
-        throw fail("the third argument (deep merge) must be a boolean, got "
-            + JsonValues.kind(deep));
+        throw fail(
+            "the third argument (deep merge) must be a boolean, got " + JsonValues.kind(deep));
       }
       if (deep.booleanValue()) {
-        throw fail("deep merge is not supported; set the third argument to false for a shallow "
-            + "merge");
+        throw fail(
+            "deep merge is not supported; set the third argument to false for a shallow "
+                + "merge");
       }
       ObjectNode out = first.deepCopy();
       out.setAll(second.deepCopy());
@@ -281,8 +293,8 @@ public enum IntrinsicFunction {
       long start = integer(args, 0, "the start number");
       long end = integer(args, 1, "the end number");
       if (start >= end) {
-        throw fail("the start number (" + start + ") must be less than the end number (" + end
-            + ")");
+        throw fail(
+            "the start number (" + start + ") must be less than the end number (" + end + ")");
       }
       if (args.size() == 3) {
         long seed = integer(args, 2, "the seed");
@@ -301,8 +313,13 @@ public enum IntrinsicFunction {
       long b = integer(args, 1, "the second number");
       for (long value : new long[] {a, b}) {
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-          throw fail("the value " + value + " is outside the range " + Integer.MIN_VALUE
-              + " to " + Integer.MAX_VALUE);
+          throw fail(
+              "the value "
+                  + value
+                  + " is outside the range "
+                  + Integer.MIN_VALUE
+                  + " to "
+                  + Integer.MAX_VALUE);
         }
       }
       return number(a + b);
@@ -371,7 +388,8 @@ public enum IntrinsicFunction {
   }
 
   static String knownNames() {
-    return Arrays.stream(values()).map(IntrinsicFunction::functionName)
+    return Arrays.stream(values())
+        .map(IntrinsicFunction::functionName)
         .collect(Collectors.joining(", "));
   }
 
@@ -446,8 +464,13 @@ public enum IntrinsicFunction {
 
   String limited(String text, String role) {
     if (text.length() > MAX_INPUT_CHARS) {
-      throw fail(role + " has " + text.length() + " characters; at most " + MAX_INPUT_CHARS
-          + " are allowed");
+      throw fail(
+          role
+              + " has "
+              + text.length()
+              + " characters; at most "
+              + MAX_INPUT_CHARS
+              + " are allowed");
     }
     return text;
   }
@@ -469,8 +492,8 @@ public enum IntrinsicFunction {
 
   /**
    * The template split at its {@code {}} placeholders. In a string literal of the invocation,
-   * {@code \{} and {@code \}} are literal braces and the escapes are resolved here; a template
-   * read from the input has no escapes.
+   * {@code \{} and {@code \}} are literal braces and the escapes are resolved here; a template read
+   * from the input has no escapes.
    */
   static List<String> templatePieces(String template, boolean escaped) {
     List<String> pieces = new ArrayList<>();

@@ -48,8 +48,8 @@ public final class IntrinsicFunctions {
   }
 
   /**
-   * Parses and checks an invocation written in a definition: known function names, argument
-   * counts, string escapes, paths, nesting depth, and the checks that need no input (a literal
+   * Parses and checks an invocation written in a definition: known function names, argument counts,
+   * string escapes, paths, nesting depth, and the checks that need no input (a literal
    * States.Format template's placeholder count, States.JsonToString taking a path).
    *
    * @throws DefinitionException naming the state and the field
@@ -58,8 +58,15 @@ public final class IntrinsicFunctions {
     try {
       return IntrinsicParser.parse(expression);
     } catch (IllegalArgumentException e) {
-      throw new DefinitionException("State '" + stateName + "', field '" + fieldName
-          + "': invalid intrinsic function '" + expression + "': " + e.getMessage());
+      throw new DefinitionException(
+          "State '"
+              + stateName
+              + "', field '"
+              + fieldName
+              + "': invalid intrinsic function '"
+              + expression
+              + "': "
+              + e.getMessage());
     }
   }
 
@@ -76,8 +83,10 @@ public final class IntrinsicFunctions {
         call = IntrinsicParser.parse(expression);
       } catch (IllegalArgumentException e) {
         // Only reachable when a definition was not checked with parse() before it ran.
-        throw new StatesError(StatesError.INTRINSIC_FAILURE, "Invalid intrinsic function '"
-            + expression + "': " + e.getMessage(), e);
+        throw new StatesError(
+            StatesError.INTRINSIC_FAILURE,
+            "Invalid intrinsic function '" + expression + "': " + e.getMessage(),
+            e);
       }
       parsed.put(expression, call);
     }
@@ -93,8 +102,8 @@ public final class IntrinsicFunctions {
     return call.function().apply(call, args, random);
   }
 
-  private JsonNode argument(IntrinsicFunction function, IntrinsicExpression argument,
-      PathContext ctx) {
+  private JsonNode argument(
+      IntrinsicFunction function, IntrinsicExpression argument, PathContext ctx) {
     if (argument instanceof Call nested) {
       return evaluate(nested, ctx);
     }

@@ -59,10 +59,17 @@ final class IntrinsicParser {
     }
     int nameStart = pos;
     pos = name.end();
-    IntrinsicFunction function = IntrinsicFunction.byName(name.group())
-        .orElseThrow(() -> new IllegalArgumentException("unknown intrinsic function '"
-            + name.group() + "' at position " + nameStart + "; known: "
-            + IntrinsicFunction.knownNames()));
+    IntrinsicFunction function =
+        IntrinsicFunction.byName(name.group())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "unknown intrinsic function '"
+                            + name.group()
+                            + "' at position "
+                            + nameStart
+                            + "; known: "
+                            + IntrinsicFunction.knownNames()));
     skipSpaces();
     expect('(');
     List<IntrinsicExpression> arguments = new ArrayList<>();
@@ -118,9 +125,13 @@ final class IntrinsicParser {
           return new Literal(number(token));
         }
         pos = start;
-        throw error(token.isEmpty() ? "missing argument"
-            : "'" + token + "' is not a string ('...'), number, true, false, null, path or "
-                + "intrinsic function");
+        throw error(
+            token.isEmpty()
+                ? "missing argument"
+                : "'"
+                    + token
+                    + "' is not a string ('...'), number, true, false, null, path or "
+                    + "intrinsic function");
     }
   }
 

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * A mock configuration in the format of AWS Step Functions Local ({@code MockConfigFile.json}):
- * {@code StateMachines -> <name> -> TestCases -> <case> -> <state> -> <mocked response>} and
- * {@code MockedResponses -> <name> -> "0" | "1-3" -> {"Return": ...} | {"Throw": {...}}}.
+ * {@code StateMachines -> <name> -> TestCases -> <case> -> <state> -> <mocked response>} and {@code
+ * MockedResponses -> <name> -> "0" | "1-3" -> {"Return": ...} | {"Throw": {...}}}.
  */
 public final class MockConfig {
 
@@ -59,18 +59,21 @@ public final class MockConfig {
     try {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new MockConfigException("The mock configuration is not valid JSON: "
-          + e.getOriginalMessage(), e);
+      throw new MockConfigException(
+          "The mock configuration is not valid JSON: " + e.getOriginalMessage(), e);
     }
     if (root == null || !root.isObject()) {
-      throw new MockConfigException("The mock configuration must be a JSON object with "
-          + "StateMachines and MockedResponses");
+      throw new MockConfigException(
+          "The mock configuration must be a JSON object with "
+              + "StateMachines and MockedResponses");
     }
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String field = it.next();
       if (!Set.of("StateMachines", "MockedResponses").contains(field)) {
-        throw new MockConfigException("Mock configuration: unknown top-level field '" + field
-            + "' (expected StateMachines and MockedResponses)");
+        throw new MockConfigException(
+            "Mock configuration: unknown top-level field '"
+                + field
+                + "' (expected StateMachines and MockedResponses)");
       }
     }
     Map<String, MockedResponse> responses = responses(root.get("MockedResponses"));
@@ -95,14 +98,23 @@ public final class MockConfig {
   public TestCase testCase(String stateMachine, String testCase) {
     Map<String, TestCase> cases = stateMachines.get(stateMachine);
     if (cases == null) {
-      throw new MockConfigException("The mock configuration has no state machine '"
-          + stateMachine + "' (it has: " + String.join(", ", stateMachines.keySet()) + ")");
+      throw new MockConfigException(
+          "The mock configuration has no state machine '"
+              + stateMachine
+              + "' (it has: "
+              + String.join(", ", stateMachines.keySet())
+              + ")");
     }
     TestCase found = cases.get(testCase);
     if (found == null) {
-      throw new MockConfigException("State machine '" + stateMachine + "' has no test case '"
-          + testCase + "' in the mock configuration (it has: " + String.join(", ", cases.keySet())
-          + ")");
+      throw new MockConfigException(
+          "State machine '"
+              + stateMachine
+              + "' has no test case '"
+              + testCase
+              + "' in the mock configuration (it has: "
+              + String.join(", ", cases.keySet())
+              + ")");
     }
     return found;
   }
@@ -118,14 +130,16 @@ public final class MockConfig {
       String where = "MockedResponses." + response.getKey();
       requireObject(response.getValue(), where);
       if (response.getValue().isEmpty()) {
-        throw new MockConfigException("Mock configuration, " + where + ": needs at least one "
-            + "invocation entry such as \"0\"");
+        throw new MockConfigException(
+            "Mock configuration, "
+                + where
+                + ": needs at least one "
+                + "invocation entry such as \"0\"");
       }
       List<MockedResponse.Entry> entries = new ArrayList<>();
       for (Iterator<Map.Entry<String, JsonNode>> e = response.getValue().fields(); e.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = e.next();
-        entries.add(entry(entry.getKey(), entry.getValue(), where + ".\"" + entry.getKey()
-            + "\""));
+        entries.add(entry(entry.getKey(), entry.getValue(), where + ".\"" + entry.getKey() + "\""));
       }
       checkOverlaps(entries, where);
       responses.put(response.getKey(), new MockedResponse(response.getKey(), entries));
@@ -136,8 +150,11 @@ public final class MockConfig {
   private static MockedResponse.Entry entry(String key, JsonNode value, String where) {
     Matcher range = RANGE.matcher(key);
     if (!range.matches()) {
-      throw new MockConfigException("Mock configuration, " + where + ": an invocation key must "
-          + "be a number such as \"0\" or an inclusive range such as \"1-3\"");
+      throw new MockConfigException(
+          "Mock configuration, "
+              + where
+              + ": an invocation key must "
+              + "be a number such as \"0\" or an inclusive range such as \"1-3\"");
     }
     int first;
     int last;
@@ -145,19 +162,19 @@ public final class MockConfig {
       first = Integer.parseInt(range.group(1));
       last = range.group(2) == null ? first : Integer.parseInt(range.group(2));
     } catch (NumberFormatException e) {
-      throw new MockConfigException("Mock configuration, " + where + ": the invocation number "
-          + "is too large", e);
+      throw new MockConfigException(
+          "Mock configuration, " + where + ": the invocation number " + "is too large", e);
     }
     if (last < first) {
-      throw new MockConfigException("Mock configuration, " + where + ": the range ends before "
-          + "it starts");
+      throw new MockConfigException(
+          "Mock configuration, " + where + ": the range ends before " + "it starts");
     }
     requireObject(value, where);
     boolean returns = value.has("Return");
     boolean throwsError = value.has("Throw");
     if (returns == throwsError || value.size() != 1) {
-      throw new MockConfigException("Mock configuration, " + where + ": must have exactly one "
-          + "field, Return or Throw");
+      throw new MockConfigException(
+          "Mock configuration, " + where + ": must have exactly one " + "field, Return or Throw");
     }
     if (returns) {
       return new MockedResponse.Entry(first, last, new MockedResponse.Return(value.get("Return")));
@@ -167,11 +184,11 @@ public final class MockConfig {
     JsonNode error = thrown.get("Error");
     JsonNode cause = thrown.get("Cause");
     if (error == null || !error.isTextual() || cause == null || !cause.isTextual()) {
-      throw new MockConfigException("Mock configuration, " + where + ".Throw: needs string "
-          + "fields Error and Cause");
+      throw new MockConfigException(
+          "Mock configuration, " + where + ".Throw: needs string " + "fields Error and Cause");
     }
-    return new MockedResponse.Entry(first, last,
-        new MockedResponse.Throw(error.asText(), cause.asText()));
+    return new MockedResponse.Entry(
+        first, last, new MockedResponse.Throw(error.asText(), cause.asText()));
   }
 
   private static void checkOverlaps(List<MockedResponse.Entry> entries, String where) {
@@ -180,15 +197,19 @@ public final class MockConfig {
         MockedResponse.Entry a = entries.get(i);
         MockedResponse.Entry b = entries.get(j);
         if (a.first() <= b.last() && b.first() <= a.last()) {
-          throw new MockConfigException("Mock configuration, " + where + ": invocation "
-              + Math.max(a.first(), b.first()) + " is given more than once");
+          throw new MockConfigException(
+              "Mock configuration, "
+                  + where
+                  + ": invocation "
+                  + Math.max(a.first(), b.first())
+                  + " is given more than once");
         }
       }
     }
   }
 
-  private static Map<String, Map<String, TestCase>> stateMachines(JsonNode node,
-      Map<String, MockedResponse> responses) {
+  private static Map<String, Map<String, TestCase>> stateMachines(
+      JsonNode node, Map<String, MockedResponse> responses) {
     Map<String, Map<String, TestCase>> machines = new LinkedHashMap<>();
     if (node == null) {
       return machines;
@@ -200,8 +221,8 @@ public final class MockConfig {
       requireObject(machine.getValue(), where);
       JsonNode testCases = machine.getValue().get("TestCases");
       if (testCases == null || machine.getValue().size() != 1) {
-        throw new MockConfigException("Mock configuration, " + where + ": must have exactly one "
-            + "field, TestCases");
+        throw new MockConfigException(
+            "Mock configuration, " + where + ": must have exactly one " + "field, TestCases");
       }
       requireObject(testCases, where + ".TestCases");
       Map<String, TestCase> cases = new LinkedHashMap<>();
@@ -214,14 +235,23 @@ public final class MockConfig {
             s.hasNext(); ) {
           Map.Entry<String, JsonNode> mock = s.next();
           if (!mock.getValue().isTextual()) {
-            throw new MockConfigException("Mock configuration, " + caseWhere + "."
-                + mock.getKey() + ": must be the name of a mocked response");
+            throw new MockConfigException(
+                "Mock configuration, "
+                    + caseWhere
+                    + "."
+                    + mock.getKey()
+                    + ": must be the name of a mocked response");
           }
           MockedResponse response = responses.get(mock.getValue().asText());
           if (response == null) {
-            throw new MockConfigException("Mock configuration, " + caseWhere + "."
-                + mock.getKey() + ": no MockedResponses entry named '" + mock.getValue().asText()
-                + "'");
+            throw new MockConfigException(
+                "Mock configuration, "
+                    + caseWhere
+                    + "."
+                    + mock.getKey()
+                    + ": no MockedResponses entry named '"
+                    + mock.getValue().asText()
+                    + "'");
           }
           mocks.put(mock.getKey(), response);
         }

@@ -38,10 +38,18 @@ final class MockTaskInvoker implements TaskInvoker {
     Optional<MockedResponse.Reaction> reaction = mock.get().forInvocation(number);
     if (reaction.isEmpty()) {
       // Step Functions Local fails the execution when a mocked task has no response left.
-      return TaskOutcome.failed(StatesError.RUNTIME, "No mocked response for invocation "
-          + number + " of state '" + invocation.stateName() + "' in test case '"
-          + testCase.name() + "': MockedResponses '" + mock.get().name() + "' covers "
-          + mock.get().coverage());
+      return TaskOutcome.failed(
+          StatesError.RUNTIME,
+          "No mocked response for invocation "
+              + number
+              + " of state '"
+              + invocation.stateName()
+              + "' in test case '"
+              + testCase.name()
+              + "': MockedResponses '"
+              + mock.get().name()
+              + "' covers "
+              + mock.get().coverage());
     }
     if (reaction.get() instanceof MockedResponse.Return returned) {
       return TaskOutcome.succeeded(returned.value().deepCopy());

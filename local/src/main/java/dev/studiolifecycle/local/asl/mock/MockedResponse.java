@@ -28,13 +28,22 @@ public record MockedResponse(String name, List<Entry> entries) {
 
   /** The answer for invocation number {@code invocation} (0 for the first). */
   public Optional<Reaction> forInvocation(int invocation) {
-    return entries.stream().filter(e -> e.first() <= invocation && invocation <= e.last())
-        .map(Entry::reaction).findFirst();
+    return entries.stream()
+        .filter(e -> e.first() <= invocation && invocation <= e.last())
+        .map(Entry::reaction)
+        .findFirst();
   }
 
   /** The invocation numbers covered, for messages, e.g. {@code 0, 1-2, 3}. */
   public String coverage() {
-    return String.join(", ", entries.stream().map(e -> e.first() == e.last()
-        ? Integer.toString(e.first()) : e.first() + "-" + e.last()).toList());
+    return String.join(
+        ", ",
+        entries.stream()
+            .map(
+                e ->
+                    e.first() == e.last()
+                        ? Integer.toString(e.first())
+                        : e.first() + "-" + e.last())
+            .toList());
   }
 }

@@ -40,13 +40,26 @@ public record TestCase(String stateMachine, String name, Map<String, MockedRespo
     for (String stateName : mocks.keySet()) {
       Optional<State> state = definition.findState(stateName);
       if (state.isEmpty()) {
-        problems.add("Mock configuration, test case '" + name + "' of state machine '"
-            + stateMachine + "': mocks state '" + stateName + "', which the definition does "
-            + "not have");
+        problems.add(
+            "Mock configuration, test case '"
+                + name
+                + "' of state machine '"
+                + stateMachine
+                + "': mocks state '"
+                + stateName
+                + "', which the definition does "
+                + "not have");
       } else if (!(state.get() instanceof TaskState)) {
-        problems.add("Mock configuration, test case '" + name + "' of state machine '"
-            + stateMachine + "': mocks state '" + stateName + "', which is a "
-            + state.get().type().aslName() + " state; only Task states can be mocked");
+        problems.add(
+            "Mock configuration, test case '"
+                + name
+                + "' of state machine '"
+                + stateMachine
+                + "': mocks state '"
+                + stateName
+                + "', which is a "
+                + state.get().type().aslName()
+                + " state; only Task states can be mocked");
       }
     }
     return problems;

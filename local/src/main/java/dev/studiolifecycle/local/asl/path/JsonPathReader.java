@@ -81,10 +81,19 @@ public final class JsonPathReader {
    * @throws DefinitionException naming the state and field when the text is not a valid path
    */
   public static void validate(String path, String stateName, String fieldName) {
-    syntaxProblem(path).ifPresent(problem -> {
-      throw new DefinitionException("State '" + stateName + "', field '" + fieldName
-          + "': '" + path + "' is not a valid JSONPath: " + problem);
-    });
+    syntaxProblem(path)
+        .ifPresent(
+            problem -> {
+              throw new DefinitionException(
+                  "State '"
+                      + stateName
+                      + "', field '"
+                      + fieldName
+                      + "': '"
+                      + path
+                      + "' is not a valid JSONPath: "
+                      + problem);
+            });
   }
 
   /** Why the text is not a valid path, or empty when it is one. */
@@ -135,8 +144,8 @@ public final class JsonPathReader {
   }
 
   /**
-   * Jackson's provider answers an out-of-range array index with null, which would turn
-   * {@code $.list[9]} into {@code null} instead of a missing path. Jayway treats an
+   * Jackson's provider answers an out-of-range array index with null, which would turn {@code
+   * $.list[9]} into {@code null} instead of a missing path. Jayway treats an
    * IndexOutOfBoundsException from the provider as "no such element", which is what a path
    * evaluator with any other provider does, so this provider throws it.
    */
@@ -149,8 +158,8 @@ public final class JsonPathReader {
     @Override
     public Object getArrayIndex(Object obj, int idx) {
       if (obj instanceof ArrayNode array && (idx < 0 || idx >= array.size())) {
-        throw new IndexOutOfBoundsException("Index " + idx + " out of bounds for length "
-            + array.size());
+        throw new IndexOutOfBoundsException(
+            "Index " + idx + " out of bounds for length " + array.size());
       }
       return super.getArrayIndex(obj, idx);
     }

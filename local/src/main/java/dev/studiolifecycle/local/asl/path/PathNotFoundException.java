@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A path that selects nothing in the document it was applied to. The caller decides which States
- * error that is (States.Runtime for InputPath/OutputPath/ItemsPath, States.Runtime
- * for a {@code .$} field), so this is not a {@code StatesError} itself.
+ * error that is (States.Runtime for InputPath/OutputPath/ItemsPath, States.Runtime for a {@code .$}
+ * field), so this is not a {@code StatesError} itself.
  */
 public class PathNotFoundException extends RuntimeException {
 
@@ -13,8 +13,13 @@ public class PathNotFoundException extends RuntimeException {
   private final transient JsonNode document;
 
   public PathNotFoundException(String path, JsonNode document, String detail) {
-    super("The JSONPath '" + path + "' could not be found in the input '"
-        + JsonText.compact(document) + "'" + (detail == null ? "" : ": " + detail));
+    super(
+        "The JSONPath '"
+            + path
+            + "' could not be found in the input '"
+            + JsonText.compact(document)
+            + "'"
+            + (detail == null ? "" : ": " + detail));
     this.path = path;
     this.document = document;
   }
@@ -34,7 +39,12 @@ public class PathNotFoundException extends RuntimeException {
    * JSONPath '$.x' specified for the field 'x.$' could not be found in the input '{"a":1}'}.
    */
   public String describeFor(String fieldName) {
-    return "The JSONPath '" + path + "' specified for the field '" + fieldName
-        + "' could not be found in the input '" + JsonText.compact(document) + "'";
+    return "The JSONPath '"
+        + path
+        + "' specified for the field '"
+        + fieldName
+        + "' could not be found in the input '"
+        + JsonText.compact(document)
+        + "'";
   }
 }

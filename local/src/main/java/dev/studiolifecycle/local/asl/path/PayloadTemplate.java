@@ -77,9 +77,16 @@ public final class PayloadTemplate {
       throw new StatesError(StatesError.RUNTIME, e.describeFor(fieldName), e);
     } catch (IllegalArgumentException e) {
       // Only reachable for a definition that skipped validate(); still a failure of this field.
-      throw new StatesError(StatesError.RUNTIME, "The value '" + expression
-          + "' of the field '" + fieldName + "' is neither a JSONPath nor an intrinsic "
-          + "function: " + e.getMessage(), e);
+      throw new StatesError(
+          StatesError.RUNTIME,
+          "The value '"
+              + expression
+              + "' of the field '"
+              + fieldName
+              + "' is neither a JSONPath nor an intrinsic "
+              + "function: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -110,9 +117,15 @@ public final class PayloadTemplate {
         String effective =
             dynamic ? name.substring(0, name.length() - DYNAMIC_SUFFIX.length()) : name;
         if (!effectiveNames.add(effective)) {
-          throw new DefinitionException("State '" + stateName + "', field '" + location
-              + "': the field '" + effective + "' is given twice (once with and once without "
-              + "the '.$' suffix)");
+          throw new DefinitionException(
+              "State '"
+                  + stateName
+                  + "', field '"
+                  + location
+                  + "': the field '"
+                  + effective
+                  + "' is given twice (once with and once without "
+                  + "the '.$' suffix)");
         }
         if (dynamic) {
           validateExpression(field.getValue(), stateName, location);
@@ -129,9 +142,14 @@ public final class PayloadTemplate {
 
   private static void validateExpression(JsonNode value, String stateName, String location) {
     if (!value.isTextual()) {
-      throw new DefinitionException("State '" + stateName + "', field '" + location
-          + "': a field whose name ends in '.$' must hold a string (a JSONPath or an intrinsic "
-          + "function), not " + value.getNodeType().toString().toLowerCase(Locale.ROOT));
+      throw new DefinitionException(
+          "State '"
+              + stateName
+              + "', field '"
+              + location
+              + "': a field whose name ends in '.$' must hold a string (a JSONPath or an intrinsic "
+              + "function), not "
+              + value.getNodeType().toString().toLowerCase(Locale.ROOT));
     }
     String expression = value.asText();
     if (IntrinsicFunctions.isIntrinsic(expression)) {
@@ -139,9 +157,15 @@ public final class PayloadTemplate {
     } else if (expression.startsWith("$")) {
       JsonPathReader.validate(expression, stateName, location);
     } else {
-      throw new DefinitionException("State '" + stateName + "', field '" + location + "': '"
-          + expression + "' is neither a JSONPath (starting with '$' or '$$') nor an intrinsic "
-          + "function (starting with 'States.')");
+      throw new DefinitionException(
+          "State '"
+              + stateName
+              + "', field '"
+              + location
+              + "': '"
+              + expression
+              + "' is neither a JSONPath (starting with '$' or '$$') nor an intrinsic "
+              + "function (starting with 'States.')");
     }
   }
 }

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A Reference Path: a path that names exactly one node, written only with {@code .name},
- * {@code ['name']} and {@code [index]} steps (no wildcards, slices, filters, {@code ..} or
- * functions). ResultPath is one; {@link #set} is how a state's result is placed into its input.
+ * A Reference Path: a path that names exactly one node, written only with {@code .name}, {@code
+ * ['name']} and {@code [index]} steps (no wildcards, slices, filters, {@code ..} or functions).
+ * ResultPath is one; {@link #set} is how a state's result is placed into its input.
  */
 public final class ReferencePath {
 
@@ -50,8 +50,15 @@ public final class ReferencePath {
     try {
       return new ReferencePath(text, new Parser(text).parse());
     } catch (IllegalArgumentException e) {
-      throw new DefinitionException("State '" + stateName + "', field '" + fieldName + "': '"
-          + text + "' is not a valid Reference Path: " + e.getMessage());
+      throw new DefinitionException(
+          "State '"
+              + stateName
+              + "', field '"
+              + fieldName
+              + "': '"
+              + text
+              + "' is not a valid Reference Path: "
+              + e.getMessage());
     }
   }
 
@@ -82,8 +89,8 @@ public final class ReferencePath {
    * missing objects along the path are created; an existing array element can be replaced.
    *
    * @throws StatesError {@code States.ResultPathMatchFailure} when the path runs through something
-   *     that is not an object (or, for an index step, not an array long enough), e.g. {@code
-   *     $.a.b} where {@code $.a} is a string
+   *     that is not an object (or, for an index step, not an array long enough), e.g. {@code $.a.b}
+   *     where {@code $.a} is a string
    */
   public JsonNode set(JsonNode root, JsonNode value) {
     JsonNode newValue = value == null ? JsonNodeFactory.instance.nullNode() : value.deepCopy();
@@ -107,9 +114,16 @@ public final class ReferencePath {
         JsonNode next = object.get(field.name());
         if (next == null) {
           if (segments.get(i + 1) instanceof Index) {
-            throw new StatesError(StatesError.RESULT_PATH_MATCH_FAILURE, "Unable to apply "
-                + "ResultPath '" + text + "' to input '" + JsonText.compact(root) + "': '"
-                + prefix(i + 1) + "' does not exist and an array element cannot be created");
+            throw new StatesError(
+                StatesError.RESULT_PATH_MATCH_FAILURE,
+                "Unable to apply "
+                    + "ResultPath '"
+                    + text
+                    + "' to input '"
+                    + JsonText.compact(root)
+                    + "': '"
+                    + prefix(i + 1)
+                    + "' does not exist and an array element cannot be created");
           }
           next = object.putObject(field.name());
         }
@@ -122,9 +136,17 @@ public final class ReferencePath {
         ArrayNode array = (ArrayNode) current;
         int position = index.index() < 0 ? array.size() + index.index() : index.index();
         if (position < 0 || position >= array.size()) {
-          throw new StatesError(StatesError.RESULT_PATH_MATCH_FAILURE, "Unable to apply "
-              + "ResultPath '" + text + "' to input '" + JsonText.compact(root) + "': '"
-              + prefix(i) + "' has no element " + index.index());
+          throw new StatesError(
+              StatesError.RESULT_PATH_MATCH_FAILURE,
+              "Unable to apply "
+                  + "ResultPath '"
+                  + text
+                  + "' to input '"
+                  + JsonText.compact(root)
+                  + "': '"
+                  + prefix(i)
+                  + "' has no element "
+                  + index.index());
         }
         if (last) {
           array.set(position, newValue);
@@ -137,9 +159,18 @@ public final class ReferencePath {
   }
 
   private StatesError mismatch(JsonNode root, int segment, JsonNode found, String expected) {
-    return new StatesError(StatesError.RESULT_PATH_MATCH_FAILURE, "Unable to apply ResultPath '"
-        + text + "' to input '" + JsonText.compact(root) + "': '" + prefix(segment) + "' is "
-        + kind(found) + ", not " + expected);
+    return new StatesError(
+        StatesError.RESULT_PATH_MATCH_FAILURE,
+        "Unable to apply ResultPath '"
+            + text
+            + "' to input '"
+            + JsonText.compact(root)
+            + "': '"
+            + prefix(segment)
+            + "' is "
+            + kind(found)
+            + ", not "
+            + expected);
   }
 
   /** The path text of the first {@code count} segments, for error messages. */
@@ -147,8 +178,7 @@ public final class ReferencePath {
     StringBuilder sb = new StringBuilder("$");
     for (Segment segment : segments.subList(0, count)) {
       if (segment instanceof Field field) {
-        sb.append("['").append(field.name().replace("\\", "\\\\").replace("'", "\\'"))
-            .append("']");
+        sb.append("['").append(field.name().replace("\\", "\\\\").replace("'", "\\'")).append("']");
       } else {
         sb.append('[').append(((Index) segment).index()).append(']');
       }
@@ -235,8 +265,12 @@ public final class ReferencePath {
           pos++;
           segments.add(bracket());
         } else {
-          throw new IllegalArgumentException("unexpected '" + c + "' at position " + pos
-              + "; expected '.name', ['name'] or [index]");
+          throw new IllegalArgumentException(
+              "unexpected '"
+                  + c
+                  + "' at position "
+                  + pos
+                  + "; expected '.name', ['name'] or [index]");
         }
       }
       return segments;
@@ -250,8 +284,12 @@ public final class ReferencePath {
           throw new IllegalArgumentException(describeOperator(c) + " at position " + pos);
         }
         if (Character.isWhitespace(c) || c == ']' || c == '\'' || c == '"') {
-          throw new IllegalArgumentException("'" + c + "' at position " + pos
-              + " must be written in bracket notation, e.g. $['my field']");
+          throw new IllegalArgumentException(
+              "'"
+                  + c
+                  + "' at position "
+                  + pos
+                  + " must be written in bracket notation, e.g. $['my field']");
         }
         pos++;
       }
@@ -287,8 +325,8 @@ public final class ReferencePath {
       } else if (OPERATORS.indexOf(c) >= 0) {
         throw new IllegalArgumentException(describeOperator(c) + " at position " + pos);
       } else {
-        throw new IllegalArgumentException("expected a quoted name or an index after '[' at "
-            + "position " + pos);
+        throw new IllegalArgumentException(
+            "expected a quoted name or an index after '[' at " + "position " + pos);
       }
       if (pos >= text.length() || text.charAt(pos) != ']') {
         char found = pos < text.length() ? text.charAt(pos) : ' ';

@@ -15,18 +15,18 @@ public interface AwsSdkIntegration {
   boolean supports(String action);
 
   /**
-   * Why a Task state of a supported action cannot run (e.g. Parameters naming a member the
-   * action's request does not have), each problem naming the state and the field; checked before
-   * an execution starts. None by default.
+   * Why a Task state of a supported action cannot run (e.g. Parameters naming a member the action's
+   * request does not have), each problem naming the state and the field; checked before an
+   * execution starts. None by default.
    */
   default List<String> check(TaskState state) {
     return List.of();
   }
 
   /**
-   * Calls the action with the task's parameters (API member names in PascalCase, as Step
-   * Functions writes them) and returns the API response, or the error as Step Functions names it
-   * ({@code SageMaker.ResourceNotFoundException}).
+   * Calls the action with the task's parameters (API member names in PascalCase, as Step Functions
+   * writes them) and returns the API response, or the error as Step Functions names it ({@code
+   * SageMaker.ResourceNotFoundException}).
    */
   TaskOutcome call(String action, JsonNode parameters);
 }

@@ -1,8 +1,8 @@
 package dev.studiolifecycle.local.asl.task;
 
 /**
- * The Lambda functions a run can invoke: Lambda's Invoke API as the interpreter needs it. The
- * local runtime implements it by calling handler classes in-process.
+ * The Lambda functions a run can invoke: Lambda's Invoke API as the interpreter needs it. The local
+ * runtime implements it by calling handler classes in-process.
  */
 public interface LambdaFunctions {
 

@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Lambda tasks in both forms: {@code arn:aws:states:::lambda:invoke} (FunctionName and Payload
- * in Parameters, the result is Lambda's Invoke response with the function's output under
- * Payload), and a function ARN as the Resource (the effective input is the event, the result is
- * the function's output). A function error fails the task with the function's errorType as the
- * error and the runtime's error document as the cause, as Step Functions reports it.
+ * Lambda tasks in both forms: {@code arn:aws:states:::lambda:invoke} (FunctionName and Payload in
+ * Parameters, the result is Lambda's Invoke response with the function's output under Payload), and
+ * a function ARN as the Resource (the effective input is the event, the result is the function's
+ * output). A function error fails the task with the function's errorType as the error and the
+ * runtime's error document as the cause, as Step Functions reports it.
  */
 final class LambdaInvokeIntegration {
 
@@ -29,8 +29,7 @@ final class LambdaInvokeIntegration {
   private static final Set<String> PARAMETERS =
       Set.of("FunctionName", "Payload", "Qualifier", "InvocationType");
   private static final Set<String> UNSUPPORTED_PARAMETERS = Set.of("LogType", "ClientContext");
-  private static final Set<String> INVOCATION_TYPES = Set.of("RequestResponse", "Event",
-      "DryRun");
+  private static final Set<String> INVOCATION_TYPES = Set.of("RequestResponse", "Event", "DryRun");
 
   private final LambdaFunctions functions;
 
@@ -56,17 +55,22 @@ final class LambdaInvokeIntegration {
       String field = it.next();
       String bare = field.endsWith(".$") ? field.substring(0, field.length() - 2) : field;
       if (UNSUPPORTED_PARAMETERS.contains(bare)) {
-        problems.add(where + "." + field + "': " + bare
-            + " is not supported by the local interpreter");
+        problems.add(
+            where + "." + field + "': " + bare + " is not supported by the local interpreter");
       } else if (!PARAMETERS.contains(bare)) {
-        problems.add(where + "." + field + "': lambda:invoke has no parameter '" + bare
-            + "' (expected one of FunctionName, Payload, Qualifier, InvocationType)");
+        problems.add(
+            where
+                + "."
+                + field
+                + "': lambda:invoke has no parameter '"
+                + bare
+                + "' (expected one of FunctionName, Payload, Qualifier, InvocationType)");
       }
     }
     JsonNode type = parameters.get("InvocationType");
     if (type != null && !(type.isTextual() && INVOCATION_TYPES.contains(type.asText()))) {
-      problems.add(where + ".InvocationType': must be RequestResponse, Event or DryRun, got "
-          + type);
+      problems.add(
+          where + ".InvocationType': must be RequestResponse, Event or DryRun, got " + type);
     }
     return problems;
   }
@@ -78,10 +82,10 @@ final class LambdaInvokeIntegration {
     return invokeIntegration(invocation);
   }
 
-  private TaskOutcome invokeFunctionArn(TaskResource.LambdaFunction function,
-      TaskInvocation invocation) {
-    LambdaResponse response = functions.invoke(function.arn(), null,
-        bytes(invocation.parameters()));
+  private TaskOutcome invokeFunctionArn(
+      TaskResource.LambdaFunction function, TaskInvocation invocation) {
+    LambdaResponse response =
+        functions.invoke(function.arn(), null, bytes(invocation.parameters()));
     if (response instanceof LambdaResponse.Returned returned) {
       return TaskOutcome.succeeded(parsePayload(returned.payload()));
     }
@@ -92,34 +96,40 @@ final class LambdaInvokeIntegration {
     JsonNode parameters = invocation.parameters();
     JsonNode name = parameters.get("FunctionName");
     if (name == null || !name.isTextual()) {
-      return TaskOutcome.failed("Lambda.InvalidParameterValueException",
-          "FunctionName must be a string, got " + name);
+      return TaskOutcome.failed(
+          "Lambda.InvalidParameterValueException", "FunctionName must be a string, got " + name);
     }
     JsonNode qualifierNode = parameters.get("Qualifier");
-    String qualifier = qualifierNode != null && qualifierNode.isTextual()
-        ? qualifierNode.asText() : null;
+    String qualifier =
+        qualifierNode != null && qualifierNode.isTextual() ? qualifierNode.asText() : null;
     JsonNode typeNode = parameters.get("InvocationType");
     String type = typeNode == null ? "RequestResponse" : typeNode.asText();
     if (!INVOCATION_TYPES.contains(type)) {
-      return TaskOutcome.failed("Lambda.InvalidParameterValueException",
+      return TaskOutcome.failed(
+          "Lambda.InvalidParameterValueException",
           "InvocationType must be RequestResponse, Event or DryRun, got " + typeNode);
     }
     if (type.equals("DryRun")) {
       // Lambda only validates a DryRun request: the function does not run.
-      return TaskOutcome.succeeded(result(NullNode.getInstance(), 204, "$LATEST", "", 0,
-          invocation));
+      return TaskOutcome.succeeded(
+          result(NullNode.getInstance(), 204, "$LATEST", "", 0, invocation));
     }
-    JsonNode payload = parameters.has("Payload") ? parameters.get("Payload")
-        : MAPPER.createObjectNode();
+    JsonNode payload =
+        parameters.has("Payload") ? parameters.get("Payload") : MAPPER.createObjectNode();
     LambdaResponse response = functions.invoke(name.asText(), qualifier, bytes(payload));
     if (response instanceof LambdaResponse.Returned returned) {
       if (type.equals("Event")) {
-        return TaskOutcome.succeeded(result(TextNode.valueOf(""), 202, null,
-            returned.requestId(), 0, invocation));
+        return TaskOutcome.succeeded(
+            result(TextNode.valueOf(""), 202, null, returned.requestId(), 0, invocation));
       }
-      return TaskOutcome.succeeded(result(parsePayload(returned.payload()), 200,
-          returned.executedVersion(), returned.requestId(), returned.payload().length,
-          invocation));
+      return TaskOutcome.succeeded(
+          result(
+              parsePayload(returned.payload()),
+              200,
+              returned.executedVersion(),
+              returned.requestId(),
+              returned.payload().length,
+              invocation));
     }
     return failure(response);
   }
@@ -132,13 +142,25 @@ final class LambdaInvokeIntegration {
     }
     LambdaResponse.ServiceError error = (LambdaResponse.ServiceError) response;
     // Step Functions calls Lambda with the AWS SDK for Java 1.x and quotes its exception text.
-    return TaskOutcome.failed("Lambda." + error.errorCode(), error.message()
-        + " (Service: AWSLambda; Status Code: " + error.statusCode() + "; Error Code: "
-        + error.errorCode() + "; Request ID: " + error.requestId() + "; Proxy: null)");
+    return TaskOutcome.failed(
+        "Lambda." + error.errorCode(),
+        error.message()
+            + " (Service: AWSLambda; Status Code: "
+            + error.statusCode()
+            + "; Error Code: "
+            + error.errorCode()
+            + "; Request ID: "
+            + error.requestId()
+            + "; Proxy: null)");
   }
 
-  private static ObjectNode result(JsonNode payload, int status, String executedVersion,
-      String requestId, int contentLength, TaskInvocation invocation) {
+  private static ObjectNode result(
+      JsonNode payload,
+      int status,
+      String executedVersion,
+      String requestId,
+      int contentLength,
+      TaskInvocation invocation) {
     ObjectNode result = SdkMetadata.object();
     if (executedVersion != null) {
       result.put("ExecutedVersion", executedVersion);

@@ -18,8 +18,8 @@ final class SdkMetadata {
   private SdkMetadata() {}
 
   /** Adds both members to {@code result}; {@code headers} keep their order in HttpHeaders. */
-  static void addTo(ObjectNode result, Map<String, String> headers, int statusCode,
-      String requestId) {
+  static void addTo(
+      ObjectNode result, Map<String, String> headers, int statusCode, String requestId) {
     ObjectNode http = result.putObject("SdkHttpMetadata");
     ObjectNode all = http.putObject("AllHttpHeaders");
     Map<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -12,9 +12,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * The task resources a local run can call: Lambda functions (both forms), SNS Publish, and the
- * AWS SDK integrations that someone registered. Anything else is refused before the execution
- * starts, naming the state and the resource.
+ * The task resources a local run can call: Lambda functions (both forms), SNS Publish, and the AWS
+ * SDK integrations that someone registered. Anything else is refused before the execution starts,
+ * naming the state and the resource.
  */
 public final class ServiceIntegrations implements TaskInvoker {
 
@@ -40,13 +40,17 @@ public final class ServiceIntegrations implements TaskInvoker {
     if (resource instanceof TaskResource.LambdaInvoke
         || resource instanceof TaskResource.LambdaFunction) {
       if (lambda == null) {
-        problems.add(where + resource.arn() + " needs Lambda functions, and this runtime has "
-            + "none (give a template)");
+        problems.add(
+            where
+                + resource.arn()
+                + " needs Lambda functions, and this runtime has "
+                + "none (give a template)");
       } else {
         problems.addAll(lambda.check(state));
       }
     } else if (resource instanceof TaskResource.ServiceIntegration service
-        && service.service().equals("sns") && service.action().equals("publish")) {
+        && service.service().equals("sns")
+        && service.action().equals("publish")) {
       if (sns == null) {
         problems.add(where + resource.arn() + " is not supported in this runtime (no SNS client)");
       } else {
@@ -55,18 +59,32 @@ public final class ServiceIntegrations implements TaskInvoker {
     } else if (resource instanceof TaskResource.AwsSdk sdk) {
       AwsSdkIntegration integration = awsSdk.get(sdk.service());
       if (integration == null) {
-        problems.add(where + resource.arn() + " is not supported in this runtime: no AWS SDK "
-            + "integration is registered for '" + sdk.service() + "'");
+        problems.add(
+            where
+                + resource.arn()
+                + " is not supported in this runtime: no AWS SDK "
+                + "integration is registered for '"
+                + sdk.service()
+                + "'");
       } else if (!integration.supports(sdk.action())) {
-        problems.add(where + resource.arn() + " is not supported in this runtime: the '"
-            + sdk.service() + "' integration does not implement '" + sdk.action() + "'");
+        problems.add(
+            where
+                + resource.arn()
+                + " is not supported in this runtime: the '"
+                + sdk.service()
+                + "' integration does not implement '"
+                + sdk.action()
+                + "'");
       } else {
         problems.addAll(integration.check(state));
       }
     } else {
-      problems.add(where + resource.arn() + " is not supported by the local interpreter "
-          + "(it runs lambda:invoke, Lambda function ARNs, sns:publish and registered aws-sdk "
-          + "integrations)");
+      problems.add(
+          where
+              + resource.arn()
+              + " is not supported by the local interpreter "
+              + "(it runs lambda:invoke, Lambda function ARNs, sns:publish and registered aws-sdk "
+              + "integrations)");
     }
     return problems;
   }
@@ -75,11 +93,14 @@ public final class ServiceIntegrations implements TaskInvoker {
   public TaskOutcome invoke(TaskInvocation invocation) {
     TaskResource resource = invocation.resource();
     if ((resource instanceof TaskResource.LambdaInvoke
-        || resource instanceof TaskResource.LambdaFunction) && lambda != null) {
+            || resource instanceof TaskResource.LambdaFunction)
+        && lambda != null) {
       return lambda.invoke(invocation);
     }
-    if (resource instanceof TaskResource.ServiceIntegration service && sns != null
-        && service.service().equals("sns") && service.action().equals("publish")) {
+    if (resource instanceof TaskResource.ServiceIntegration service
+        && sns != null
+        && service.service().equals("sns")
+        && service.action().equals("publish")) {
       return sns.invoke(invocation);
     }
     if (resource instanceof TaskResource.AwsSdk sdk && awsSdk.containsKey(sdk.service())) {
@@ -110,18 +131,19 @@ public final class ServiceIntegrations implements TaskInvoker {
     }
 
     /**
-     * sns:publish uses a client built from the SDK's standard configuration (region, endpoint
-     * and credentials from system properties, environment or profile) with the URL-connection
-     * HTTP client, built on first use.
+     * sns:publish uses a client built from the SDK's standard configuration (region, endpoint and
+     * credentials from system properties, environment or profile) with the URL-connection HTTP
+     * client, built on first use.
      */
     public Builder snsFromStandardConfiguration() {
-      return sns(() -> SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-          .build());
+      return sns(
+          () -> SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build());
     }
 
     /** {@code arn:aws:states:::aws-sdk:<service>:*} tasks call this integration. */
     public Builder awsSdk(String service, AwsSdkIntegration integration) {
-      awsSdk.put(Objects.requireNonNull(service, "service"),
+      awsSdk.put(
+          Objects.requireNonNull(service, "service"),
           Objects.requireNonNull(integration, "integration"));
       return this;
     }

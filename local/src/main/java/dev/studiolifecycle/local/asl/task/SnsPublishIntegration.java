@@ -23,16 +23,24 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.sns.model.PublishResponse;
 
 /**
- * {@code arn:aws:states:::sns:publish} through the real SNS client, so it reaches whatever
- * endpoint the SDK's standard configuration names (the local emulator in local runs). A Message
- * that is JSON rather than a string is sent as its JSON text, as Step Functions does.
+ * {@code arn:aws:states:::sns:publish} through the real SNS client, so it reaches whatever endpoint
+ * the SDK's standard configuration names (the local emulator in local runs). A Message that is JSON
+ * rather than a string is sent as its JSON text, as Step Functions does.
  */
 final class SnsPublishIntegration {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Set<String> PARAMETERS = Set.of("TopicArn", "TargetArn", "PhoneNumber",
-      "Message", "Subject", "MessageAttributes", "MessageStructure", "MessageDeduplicationId",
-      "MessageGroupId");
+  private static final Set<String> PARAMETERS =
+      Set.of(
+          "TopicArn",
+          "TargetArn",
+          "PhoneNumber",
+          "Message",
+          "Subject",
+          "MessageAttributes",
+          "MessageStructure",
+          "MessageDeduplicationId",
+          "MessageGroupId");
 
   private final Supplier<SnsClient> client;
 
@@ -51,7 +59,8 @@ final class SnsPublishIntegration {
     if (!has(parameters, "Message")) {
       problems.add(where + ".Message': is required by sns:publish");
     }
-    if (!has(parameters, "TopicArn") && !has(parameters, "TargetArn")
+    if (!has(parameters, "TopicArn")
+        && !has(parameters, "TargetArn")
         && !has(parameters, "PhoneNumber")) {
       problems.add(where + ".TopicArn': sns:publish needs TopicArn, TargetArn or PhoneNumber");
     }
@@ -81,13 +90,20 @@ final class SnsPublishIntegration {
       response = client.get().publish(request);
     } catch (AwsServiceException e) {
       String code = e.awsErrorDetails() == null ? "Unknown" : e.awsErrorDetails().errorCode();
-      String message = e.awsErrorDetails() == null ? e.getMessage()
-          : e.awsErrorDetails().errorMessage();
+      String message =
+          e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
       // Step Functions names service errors after the SDK exception: SNS.NotFoundException.
       String error = "SNS." + code + (code.endsWith("Exception") ? "" : "Exception");
-      return TaskOutcome.failed(error, message + " (Service: AmazonSNS; Status Code: "
-          + e.statusCode() + "; Error Code: " + code + "; Request ID: " + e.requestId()
-          + "; Proxy: null)");
+      return TaskOutcome.failed(
+          error,
+          message
+              + " (Service: AmazonSNS; Status Code: "
+              + e.statusCode()
+              + "; Error Code: "
+              + code
+              + "; Request ID: "
+              + e.requestId()
+              + "; Proxy: null)");
     } catch (SdkClientException e) {
       return TaskOutcome.failed("SNS.SdkClientException", e.getMessage());
     }
@@ -97,10 +113,15 @@ final class SnsPublishIntegration {
       result.put("SequenceNumber", response.sequenceNumber());
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    response.sdkHttpResponse().headers().forEach((name, values) ->
-        headers.put(name, String.join(",", values)));
+    response
+        .sdkHttpResponse()
+        .headers()
+        .forEach((name, values) -> headers.put(name, String.join(",", values)));
     String requestId = response.responseMetadata().requestId();
-    SdkMetadata.addTo(result, headers, response.sdkHttpResponse().statusCode(),
+    SdkMetadata.addTo(
+        result,
+        headers,
+        response.sdkHttpResponse().statusCode(),
         requestId == null ? "" : requestId);
     return TaskOutcome.succeeded(result);
   }
@@ -122,12 +143,14 @@ final class SnsPublishIntegration {
     JsonNode attributes = parameters.get("MessageAttributes");
     if (attributes != null && !attributes.isNull()) {
       if (!attributes.isObject()) {
-        throw new IllegalArgumentException("MessageAttributes must be an object, got "
-            + attributes);
+        throw new IllegalArgumentException(
+            "MessageAttributes must be an object, got " + attributes);
       }
       Map<String, MessageAttributeValue> values = new LinkedHashMap<>();
-      attributes.fields().forEachRemaining(entry ->
-          values.put(entry.getKey(), attribute(entry.getKey(), entry.getValue())));
+      attributes
+          .fields()
+          .forEachRemaining(
+              entry -> values.put(entry.getKey(), attribute(entry.getKey(), entry.getValue())));
       builder.messageAttributes(values);
     }
     return builder.build();
@@ -138,8 +161,7 @@ final class SnsPublishIntegration {
     if (type == null || !type.isTextual()) {
       throw new IllegalArgumentException("MessageAttributes." + name + ".DataType is required");
     }
-    MessageAttributeValue.Builder builder = MessageAttributeValue.builder()
-        .dataType(type.asText());
+    MessageAttributeValue.Builder builder = MessageAttributeValue.builder().dataType(type.asText());
     JsonNode string = value.get("StringValue");
     JsonNode binary = value.get("BinaryValue");
     if (string != null) {
@@ -147,8 +169,8 @@ final class SnsPublishIntegration {
     } else if (binary != null && binary.isTextual()) {
       builder.binaryValue(SdkBytes.fromByteArray(Base64.getDecoder().decode(binary.asText())));
     } else {
-      throw new IllegalArgumentException("MessageAttributes." + name
-          + " needs a StringValue or a base64 BinaryValue");
+      throw new IllegalArgumentException(
+          "MessageAttributes." + name + " needs a StringValue or a base64 BinaryValue");
     }
     return builder.build();
   }

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What a task did: a result or an error, and how much virtual time it took. In-process tasks
- * take no time unless they say otherwise; the interpreter completes the task that much later on
- * the simulation clock, or fails it with States.Timeout at TimeoutSeconds if that comes first.
+ * What a task did: a result or an error, and how much virtual time it took. In-process tasks take
+ * no time unless they say otherwise; the interpreter completes the task that much later on the
+ * simulation clock, or fails it with States.Timeout at TimeoutSeconds if that comes first.
  */
 public sealed interface TaskOutcome {
 

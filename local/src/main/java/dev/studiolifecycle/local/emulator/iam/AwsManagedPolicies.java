@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * The AWS managed policies that exist, as data ({@code aws-managed-policies.json}, from AWS's
- * Managed Policy Reference): an AWS managed policy ARN that is not in this catalogue does not exist,
- * as on AWS, so a misspelt name or a wrong path fails locally the way it fails on deploy.
+ * Managed Policy Reference): an AWS managed policy ARN that is not in this catalogue does not
+ * exist, as on AWS, so a misspelt name or a wrong path fails locally the way it fails on deploy.
  */
 public final class AwsManagedPolicies {
 

@@ -639,7 +639,8 @@ public final class IamService implements EmulatedService, RoleAssumption {
     boolean onlyAttached = input.optionalBoolean("OnlyAttached");
     String pathPrefix = input.optional("PathPrefix", PATH_PREFIX, 1, 512);
     String usage =
-        input.optionalEnum("PolicyUsageFilter", List.of("PermissionsPolicy", "PermissionsBoundary"));
+        input.optionalEnum(
+            "PolicyUsageFilter", List.of("PermissionsPolicy", "PermissionsBoundary"));
     String marker = input.optional("Marker", MARKER, 1, 320);
     int maxItems = input.optionalInt("MaxItems", 1, 1000, 100);
     input.throwIfInvalid();
@@ -662,11 +663,13 @@ public final class IamService implements EmulatedService, RoleAssumption {
     return ServiceReply.xml(
         xml -> {
           xml.start("Policies");
-          page.items().forEach(item -> {
-            xml.start("member");
-            item.accept(xml);
-            xml.end();
-          });
+          page.items()
+              .forEach(
+                  item -> {
+                    xml.start("member");
+                    item.accept(xml);
+                    xml.end();
+                  });
           xml.end();
           writePageEnd(xml, page);
         });
@@ -696,7 +699,8 @@ public final class IamService implements EmulatedService, RoleAssumption {
   }
 
   private int attachmentCount(String policyArn) {
-    return (int) roles.values().stream().filter(r -> r.attachedPolicyArns.contains(policyArn)).count();
+    return (int)
+        roles.values().stream().filter(r -> r.attachedPolicyArns.contains(policyArn)).count();
   }
 
   private int boundaryUsageCount(String policyArn) {
@@ -726,7 +730,8 @@ public final class IamService implements EmulatedService, RoleAssumption {
     return xml;
   }
 
-  private XmlWriter writeAwsPolicySummary(XmlWriter xml, AwsManagedPolicies.AwsManagedPolicy policy) {
+  private XmlWriter writeAwsPolicySummary(
+      XmlWriter xml, AwsManagedPolicies.AwsManagedPolicy policy) {
     return xml.element("PolicyName", policy.policyName())
         .element("PolicyId", awsPolicyId(policy))
         .element("Arn", policy.arn())
@@ -812,8 +817,8 @@ public final class IamService implements EmulatedService, RoleAssumption {
 
   /**
    * A managed policy that can be attached or set as a boundary: an AWS managed policy of the
-   * catalogue that is not a service-linked role's, or a customer managed policy of the account.
-   * IAM answers NoSuchEntity for any other ARN of the right form.
+   * catalogue that is not a service-linked role's, or a customer managed policy of the account. IAM
+   * answers NoSuchEntity for any other ARN of the right form.
    */
   private Void requireAttachable(String policyArn, boolean asBoundary) {
     Matcher matcher = POLICY_ARN.matcher(policyArn);

@@ -68,10 +68,10 @@ final class PolicyDocuments {
   }
 
   /**
-   * The service principals a trust policy may name here: AWS services whose principal is
-   * {@code <service>.amazonaws.com}. IAM knows every AWS service; this list holds the ones an
-   * execution role, this project's functions and their neighbours use, and any other is refused
-   * (the stricter reading: a misspelt principal must fail here, as it fails on AWS).
+   * The service principals a trust policy may name here: AWS services whose principal is {@code
+   * <service>.amazonaws.com}. IAM knows every AWS service; this list holds the ones an execution
+   * role, this project's functions and their neighbours use, and any other is refused (the stricter
+   * reading: a misspelt principal must fail here, as it fails on AWS).
    */
   static final Set<String> SERVICE_PRINCIPALS =
       Set.of(
@@ -104,8 +104,7 @@ final class PolicyDocuments {
           "sso.amazonaws.com");
 
   private static final Pattern ACCOUNT_PRINCIPAL =
-      Pattern.compile(
-          "(\\d{12})|arn:aws:iam::(\\d{12}):(root|role/.+|user/.+|assumed-role/.+)");
+      Pattern.compile("(\\d{12})|arn:aws:iam::(\\d{12}):(root|role/.+|user/.+|assumed-role/.+)");
 
   private static void checkPrincipals(JsonNode principal, Predicate<String> roleExists) {
     if (principal == null || principal.isTextual()) {
@@ -139,9 +138,9 @@ final class PolicyDocuments {
   }
 
   /**
-   * An AWS principal: "*", an account id or ARN, or a role of this account that exists (IAM turns
-   * a role ARN into the role's unique id when the policy is saved, so a role that does not exist
-   * is refused). Users and sessions of this account are not modelled, and refused.
+   * An AWS principal: "*", an account id or ARN, or a role of this account that exists (IAM turns a
+   * role ARN into the role's unique id when the policy is saved, so a role that does not exist is
+   * refused). Users and sessions of this account are not modelled, and refused.
    */
   private static boolean validAwsPrincipal(String value, Predicate<String> roleExists) {
     if ("*".equals(value)) {

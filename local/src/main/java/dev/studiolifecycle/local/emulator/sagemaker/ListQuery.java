@@ -15,8 +15,8 @@ import java.util.function.Predicate;
 
 /**
  * The members SageMaker's List calls share (NextToken, MaxResults, SortOrder, SortBy) and what they
- * do with them: keep the matching resources, order them, cut a page and answer it with a
- * NextToken. Each call keeps its own filters and summary fields.
+ * do with them: keep the matching resources, order them, cut a page and answer it with a NextToken.
+ * Each call keeps its own filters and summary fields.
  */
 final class ListQuery {
 

@@ -29,8 +29,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>This class serves the calls one at a time under its lock and offers the Java API (settings,
  * faults, seeding, inspection); the calls themselves are in {@link DomainOperations}, {@link
- * UserProfileOperations}, {@link AppOperations}, {@link SpaceOperations} and {@link
- * TagOperations}, over the shared {@link StudioResources}.
+ * UserProfileOperations}, {@link AppOperations}, {@link SpaceOperations} and {@link TagOperations},
+ * over the shared {@link StudioResources}.
  */
 public final class SageMakerService implements EmulatedService {
 
@@ -316,13 +316,7 @@ public final class SageMakerService implements EmulatedService {
     }
     // The profile is one whatever the case its name is given in: the app is the profile's.
     String owner = resources.profileName(domain.domainId, seed.userProfileName());
-    String key =
-        App.key(
-            domain.domainId,
-            owner,
-            seed.spaceName(),
-            seed.appType(),
-            seed.appName());
+    String key = App.key(domain.domainId, owner, seed.spaceName(), seed.appType(), seed.appName());
     requireSeed(!resources.apps.containsKey(key), "app " + seed.appName() + " is seeded twice");
     if (seed.instanceType() != null) {
       requireSeed(

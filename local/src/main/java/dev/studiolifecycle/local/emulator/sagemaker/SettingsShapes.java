@@ -75,7 +75,11 @@ final class SettingsShapes {
       }
       default ->
           throw new IllegalStateException(
-              RESOURCE + ": shape " + shape.name() + " has type " + shape.type()
+              RESOURCE
+                  + ": shape "
+                  + shape.name()
+                  + " has type "
+                  + shape.type()
                   + ", which the emulator cannot check");
     }
   }
@@ -132,8 +136,13 @@ final class SettingsShapes {
       if (memberShape == null) {
         // SerializationException is what the JSON protocol answers for an unknown member.
         throw SageMakerErrors.serialization(
-            "Unrecognized field \"" + field.getKey() + "\" at '" + path + "' ("
-                + shape.name() + " has no such member)");
+            "Unrecognized field \""
+                + field.getKey()
+                + "\" at '"
+                + path
+                + "' ("
+                + shape.name()
+                + " has no such member)");
       }
       if (!field.getValue().isNull()) {
         set++;
@@ -142,7 +151,9 @@ final class SettingsShapes {
     }
     if (shape.union() && set != 1) {
       v.add(
-          "Value at '" + path + "' failed to satisfy constraint: Member must have exactly one "
+          "Value at '"
+              + path
+              + "' failed to satisfy constraint: Member must have exactly one "
               + "member set");
     }
   }
@@ -234,7 +245,9 @@ final class SettingsShapes {
                 }
               }
               Map<String, String> members = new LinkedHashMap<>();
-              s.path("members").fields().forEachRemaining(m -> members.put(m.getKey(), m.getValue().asText()));
+              s.path("members")
+                  .fields()
+                  .forEachRemaining(m -> members.put(m.getKey(), m.getValue().asText()));
               shapes.put(
                   entry.getKey(),
                   new Shape(

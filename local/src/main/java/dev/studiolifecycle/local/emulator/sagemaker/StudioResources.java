@@ -1,9 +1,9 @@
 package dev.studiolifecycle.local.emulator.sagemaker;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.emulator.IdSource;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -113,8 +113,8 @@ final class StudioResources {
   }
 
   /**
-   * Refuses to delete an owner (user profile or space) while any of its apps is neither Deleted
-   * nor Failed, naming them, as SageMaker does.
+   * Refuses to delete an owner (user profile or space) while any of its apps is neither Deleted nor
+   * Failed, naming them, as SageMaker does.
    */
   void requireNoRunningApps(String owner, Predicate<App> ownedApp) {
     List<String> blockingApps = new ArrayList<>();

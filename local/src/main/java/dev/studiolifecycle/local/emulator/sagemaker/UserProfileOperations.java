@@ -1,8 +1,8 @@
 package dev.studiolifecycle.local.emulator.sagemaker;
 
 import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.pendingUntil;
-import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.userProfileKey;
 import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.timestamp;
+import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.userProfileKey;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -142,7 +142,9 @@ public record Scenario(
       String failureReason)
       implements AppBehaviourChanges {}
 
-  /** The fields by which a seeded app or an app fault changes how apps behave; absent: unchanged. */
+  /**
+   * The fields by which a seeded app or an app fault changes how apps behave; absent: unchanged.
+   */
   public sealed interface AppBehaviourChanges permits App, AppFault {
     String startDuration();
 

@@ -40,9 +40,12 @@ public final class SnsService implements EmulatedService {
   private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,256}");
   private static final int MAX_MESSAGE_BYTES = 256 * 1024;
   private static final int MAX_ATTRIBUTES = 10;
+
   /** SNS API reference, ListTopics and ListSubscriptionsByTopic: up to 100 per page. */
   private static final int PAGE_SIZE = 100;
+
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
   /** What Subscribe answers for a subscription to confirm (the list says PendingConfirmation). */
   private static final String PENDING_ANSWER = "pending confirmation";
 
@@ -286,7 +289,9 @@ public final class SnsService implements EmulatedService {
                 .element("TopicArn", sub.topicArn()));
   }
 
-  /** One page of a List call: up to {@value #PAGE_SIZE} members, then NextToken if there is more. */
+  /**
+   * One page of a List call: up to {@value #PAGE_SIZE} members, then NextToken if there is more.
+   */
   private static <T> ServiceReply listed(
       QueryParameters parameters, String list, List<T> all, BiConsumer<XmlWriter, T> member) {
     int start = pageStart(parameters.get("NextToken").orElse(null), all.size());
@@ -324,8 +329,7 @@ public final class SnsService implements EmulatedService {
       return 0;
     }
     try {
-      String decoded =
-          new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+      String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
       Matcher matcher = TOKEN.matcher(decoded);
       if (matcher.matches()) {
         return Math.min(size, Integer.parseInt(matcher.group(1)));

@@ -14,19 +14,19 @@ import java.util.regex.Pattern;
 
 /**
  * The IAM authorizations behind the AWS calls of a request log, replayed in order: for each call
- * the action of its operation on the resource it names, with the condition keys IAM would see,
- * plus the permissions the operation implies (the request log shows operations only):
+ * the action of its operation on the resource it names, with the condition keys IAM would see, plus
+ * the permissions the operation implies (the request log shows operations only):
  *
  * <ul>
  *   <li>{@code iam:CreateRole} with Tags also needs {@code iam:TagRole};
  *   <li>{@code sagemaker:CreateUserProfile} with Tags also needs {@code sagemaker:AddTags};
- *   <li>{@code sagemaker:CreateUserProfile} / {@code UpdateUserProfile} need {@code
- *       iam:PassRole} (to {@code sagemaker.amazonaws.com}) on every role ARN in the settings.
+ *   <li>{@code sagemaker:CreateUserProfile} / {@code UpdateUserProfile} need {@code iam:PassRole}
+ *       (to {@code sagemaker.amazonaws.com}) on every role ARN in the settings.
  * </ul>
  *
- * Roles' paths, tags and permissions boundaries (for role ARNs and the {@code aws:ResourceTag}
- * and {@code iam:PermissionsBoundary} keys) come from the seeded roles and from the successful
- * IAM calls replayed so far.
+ * Roles' paths, tags and permissions boundaries (for role ARNs and the {@code aws:ResourceTag} and
+ * {@code iam:PermissionsBoundary} keys) come from the seeded roles and from the successful IAM
+ * calls replayed so far.
  */
 public final class CallPermissions {
 
@@ -75,8 +75,8 @@ public final class CallPermissions {
    * The authorizations a call of the log needs, then (replaying) records what a successful call
    * changed.
    *
-   * @throws IllegalArgumentException for an operation with no mapping here, so that no call is
-   *     ever left unchecked
+   * @throws IllegalArgumentException for an operation with no mapping here, so that no call is ever
+   *     left unchecked
    */
   public List<IamRequest> next(RecordedCall call) {
     List<IamRequest> requests = requests(call);
@@ -105,8 +105,13 @@ public final class CallPermissions {
       case "sns" -> List.of(request(call, snsResource(call), Map.of()));
       case "states" -> stepFunctions(call);
       case "sts" -> List.of();
-      default -> throw new IllegalArgumentException("call " + call.sequence() + ": no IAM "
-          + "mapping for the service " + call.service());
+      default ->
+          throw new IllegalArgumentException(
+              "call "
+                  + call.sequence()
+                  + ": no IAM "
+                  + "mapping for the service "
+                  + call.service());
     };
   }
 
@@ -142,15 +147,19 @@ public final class CallPermissions {
       case "CreateUserProfile", "UpdateUserProfile" -> {
         requests.add(request(call, profile, Map.of()));
         if (in.path("Tags").size() > 0) {
-          requests.add(new IamRequest("sagemaker:AddTags", profile, Map.of(),
-              call.operation() + " with Tags"));
+          requests.add(
+              new IamRequest(
+                  "sagemaker:AddTags", profile, Map.of(), call.operation() + " with Tags"));
         }
         List<String> passed = new ArrayList<>();
         collectRoleArns(in, passed);
         for (String roleArn : passed.stream().distinct().toList()) {
-          requests.add(new IamRequest("iam:PassRole", roleArn,
-              Map.of("iam:PassedToService", List.of("sagemaker.amazonaws.com")),
-              call.operation() + " naming the role"));
+          requests.add(
+              new IamRequest(
+                  "iam:PassRole",
+                  roleArn,
+                  Map.of("iam:PassedToService", List.of("sagemaker.amazonaws.com")),
+                  call.operation() + " naming the role"));
         }
       }
       case "ListTags", "AddTags", "DeleteTags" ->
@@ -158,23 +167,47 @@ public final class CallPermissions {
       case "ListApps", "ListSpaces", "ListUserProfiles", "ListDomains" ->
           requests.add(request(call, "*", Map.of()));
       case "DescribeApp", "DeleteApp", "CreateApp" -> {
-        String owner = in.hasNonNull("SpaceName") ? in.path("SpaceName").asText()
-            : in.path("UserProfileName").asText();
-        requests.add(request(call, prefix + "app/" + domain + "/" + owner + "/"
-            + in.path("AppType").asText().toLowerCase(Locale.ROOT) + "/"
-            + in.path("AppName").asText(), Map.of()));
+        String owner =
+            in.hasNonNull("SpaceName")
+                ? in.path("SpaceName").asText()
+                : in.path("UserProfileName").asText();
+        requests.add(
+            request(
+                call,
+                prefix
+                    + "app/"
+                    + domain
+                    + "/"
+                    + owner
+                    + "/"
+                    + in.path("AppType").asText().toLowerCase(Locale.ROOT)
+                    + "/"
+                    + in.path("AppName").asText(),
+                Map.of()));
       }
       case "DescribeSpace", "DeleteSpace", "UpdateSpace", "CreateSpace" ->
-          requests.add(request(call, prefix + "space/" + domain + "/"
-              + in.path("SpaceName").asText(), Map.of()));
-      default -> throw new IllegalArgumentException("call " + call.sequence() + ": no IAM "
-          + "mapping for sagemaker:" + call.operation());
+          requests.add(
+              request(
+                  call,
+                  prefix + "space/" + domain + "/" + in.path("SpaceName").asText(),
+                  Map.of()));
+      default ->
+          throw new IllegalArgumentException(
+              "call "
+                  + call.sequence()
+                  + ": no IAM "
+                  + "mapping for sagemaker:"
+                  + call.operation());
     }
     boolean creates =
         call.operation().equals("CreateApp") || call.operation().equals("CreateSpace");
     if (creates && in.path("Tags").size() > 0) {
-      requests.add(new IamRequest("sagemaker:AddTags", requests.get(0).resource(), Map.of(),
-          call.operation() + " with Tags"));
+      requests.add(
+          new IamRequest(
+              "sagemaker:AddTags",
+              requests.get(0).resource(),
+              Map.of(),
+              call.operation() + " with Tags"));
     }
     return requests;
   }
@@ -193,8 +226,13 @@ public final class CallPermissions {
     QueryParameters in = QueryParameters.of(call.parameters());
     String roleName = in.get("RoleName").orElse(null);
     if (roleName == null) {
-      throw new IllegalArgumentException("call " + call.sequence() + ": no IAM mapping for "
-          + "iam:" + call.operation() + " (it names no role)");
+      throw new IllegalArgumentException(
+          "call "
+              + call.sequence()
+              + ": no IAM mapping for "
+              + "iam:"
+              + call.operation()
+              + " (it names no role)");
     }
     RoleFacts known = lookup.role(roleName).orElse(null);
     List<IamRequest> requests = new ArrayList<>();
@@ -203,8 +241,8 @@ public final class CallPermissions {
         String path = in.get("Path").orElse("/");
         String arn = roleArn(path, roleName);
         Map<String, List<String>> context = new LinkedHashMap<>();
-        in.get("PermissionsBoundary").ifPresent(b -> context.put("iam:PermissionsBoundary",
-            List.of(b)));
+        in.get("PermissionsBoundary")
+            .ifPresent(b -> context.put("iam:PermissionsBoundary", List.of(b)));
         Map<String, List<String>> tagContext = requestTags(in);
         context.putAll(tagContext);
         requests.add(request(call, arn, context));
@@ -215,8 +253,8 @@ public final class CallPermissions {
       case "TagRole" -> requests.add(request(call, arn(known, roleName), requestTags(in)));
       case "PutRolePermissionsBoundary" -> {
         Map<String, List<String>> context = resourceTags(known);
-        in.get("PermissionsBoundary").ifPresent(b -> context.put("iam:PermissionsBoundary",
-            List.of(b)));
+        in.get("PermissionsBoundary")
+            .ifPresent(b -> context.put("iam:PermissionsBoundary", List.of(b)));
         requests.add(request(call, arn(known, roleName), context));
       }
       case "AttachRolePolicy", "DetachRolePolicy" -> {
@@ -226,11 +264,18 @@ public final class CallPermissions {
       }
       case "PutRolePolicy", "DeleteRolePolicy" ->
           requests.add(request(call, arn(known, roleName), boundaryAndTags(known)));
-      case "GetRole", "ListRoleTags", "ListAttachedRolePolicies", "ListRolePolicies",
-          "UpdateAssumeRolePolicy", "DeleteRole", "GetRolePolicy", "UntagRole" ->
+      case "GetRole",
+          "ListRoleTags",
+          "ListAttachedRolePolicies",
+          "ListRolePolicies",
+          "UpdateAssumeRolePolicy",
+          "DeleteRole",
+          "GetRolePolicy",
+          "UntagRole" ->
           requests.add(request(call, arn(known, roleName), resourceTags(known)));
-      default -> throw new IllegalArgumentException("call " + call.sequence() + ": no IAM "
-          + "mapping for iam:" + call.operation());
+      default ->
+          throw new IllegalArgumentException(
+              "call " + call.sequence() + ": no IAM " + "mapping for iam:" + call.operation());
     }
     return requests;
   }
@@ -284,23 +329,27 @@ public final class CallPermissions {
     switch (call.operation()) {
       case "CreateRole" -> {
         Map<String, String> tags = new LinkedHashMap<>();
-        in.members("Tags.member").forEach(t -> tags.put(t.get("Key").orElse(""),
-            t.get("Value").orElse("")));
-        replayed.put(roleName, new RoleFacts(in.get("Path").orElse("/"), tags,
-            in.get("PermissionsBoundary").orElse(null)));
+        in.members("Tags.member")
+            .forEach(t -> tags.put(t.get("Key").orElse(""), t.get("Value").orElse("")));
+        replayed.put(
+            roleName,
+            new RoleFacts(
+                in.get("Path").orElse("/"), tags, in.get("PermissionsBoundary").orElse(null)));
       }
       case "TagRole" -> {
         if (known != null) {
           Map<String, String> tags = new LinkedHashMap<>(known.tags());
-          in.members("Tags.member").forEach(t -> tags.put(t.get("Key").orElse(""),
-              t.get("Value").orElse("")));
+          in.members("Tags.member")
+              .forEach(t -> tags.put(t.get("Key").orElse(""), t.get("Value").orElse("")));
           replayed.put(roleName, new RoleFacts(known.path(), tags, known.boundaryArn()));
         }
       }
       case "PutRolePermissionsBoundary" -> {
         if (known != null) {
-          replayed.put(roleName, new RoleFacts(known.path(), known.tags(),
-              in.get("PermissionsBoundary").orElse(null)));
+          replayed.put(
+              roleName,
+              new RoleFacts(
+                  known.path(), known.tags(), in.get("PermissionsBoundary").orElse(null)));
         }
       }
       case "DeleteRole" -> replayed.remove(roleName);
@@ -315,21 +364,24 @@ public final class CallPermissions {
   private static List<IamRequest> stepFunctions(RecordedCall call) {
     JsonNode in = call.parameters();
     return switch (call.operation()) {
-      case "StartExecution" -> List.of(request(call, in.path("stateMachineArn").asText(),
-          Map.of()));
-      case "DescribeExecution", "StopExecution", "GetExecutionHistory",
+      case "StartExecution" ->
+          List.of(request(call, in.path("stateMachineArn").asText(), Map.of()));
+      case "DescribeExecution",
+          "StopExecution",
+          "GetExecutionHistory",
           "DescribeStateMachineForExecution" ->
           List.of(request(call, in.path("executionArn").asText(), Map.of()));
-      case "ListTagsForResource" -> List.of(request(call, in.path("resourceArn").asText(),
-          Map.of()));
+      case "ListTagsForResource" ->
+          List.of(request(call, in.path("resourceArn").asText(), Map.of()));
       case "ValidateStateMachineDefinition" -> List.of(request(call, "*", Map.of()));
-      default -> throw new IllegalArgumentException("call " + call.sequence() + ": no IAM "
-          + "mapping for states:" + call.operation());
+      default ->
+          throw new IllegalArgumentException(
+              "call " + call.sequence() + ": no IAM " + "mapping for states:" + call.operation());
     };
   }
 
-  private static IamRequest request(RecordedCall call, String resource,
-      Map<String, List<String>> context) {
+  private static IamRequest request(
+      RecordedCall call, String resource, Map<String, List<String>> context) {
     return new IamRequest(call.iamAction(), resource, context, "the API call " + call.operation());
   }
 }

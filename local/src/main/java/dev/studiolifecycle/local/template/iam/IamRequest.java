@@ -13,8 +13,8 @@ import java.util.Map;
  *     permission and what implies it
  * @param context condition keys (e.g. {@code iam:PermissionsBoundary}) and their values
  */
-public record IamRequest(String action, String resource, Map<String, List<String>> context,
-    String because) {
+public record IamRequest(
+    String action, String resource, Map<String, List<String>> context, String because) {
 
   public IamRequest {
     Map<String, List<String>> copy = new LinkedHashMap<>();
@@ -24,7 +24,12 @@ public record IamRequest(String action, String resource, Map<String, List<String
 
   @Override
   public String toString() {
-    return action + " on " + resource + (context.isEmpty() ? "" : " with " + context)
-        + " (" + because + ")";
+    return action
+        + " on "
+        + resource
+        + (context.isEmpty() ? "" : " with " + context)
+        + " ("
+        + because
+        + ")";
   }
 }

@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Evaluates identity policy statements for one request as IAM does within an account: an
- * explicit Deny wins, otherwise an Allow whose action, resource and every condition match
- * allows, otherwise the request is implicitly denied. Actions match case-insensitively with
- * {@code *} and {@code ?}; resources case-sensitively. Condition operators: String and Arn
- * (Equals, NotEquals, Like, NotLike), Bool, Null, each with {@code IfExists}, and the
- * {@code ForAnyValue:} / {@code ForAllValues:} set qualifiers.
+ * Evaluates identity policy statements for one request as IAM does within an account: an explicit
+ * Deny wins, otherwise an Allow whose action, resource and every condition match allows, otherwise
+ * the request is implicitly denied. Actions match case-insensitively with {@code *} and {@code ?};
+ * resources case-sensitively. Condition operators: String and Arn (Equals, NotEquals, Like,
+ * NotLike), Bool, Null, each with {@code IfExists}, and the {@code ForAnyValue:} / {@code
+ * ForAllValues:} set qualifiers.
  */
 public final class PolicyEvaluator {
 
@@ -48,21 +48,24 @@ public final class PolicyEvaluator {
         allow = statement;
       }
     }
-    return allow != null ? new Decision(true, allow, "allowed by " + allow.name())
+    return allow != null
+        ? new Decision(true, allow, "allowed by " + allow.name())
         : new Decision(false, null, "no statement allows " + request);
   }
 
   /** Whether the statement's action, resource and conditions all match the request. */
   public static boolean appliesTo(PolicyStatement statement, IamRequest request) {
-    boolean action = statement.actions().isEmpty()
-        ? statement.notActions().stream().noneMatch(a -> actionMatches(a, request.action()))
-        : statement.actions().stream().anyMatch(a -> actionMatches(a, request.action()));
+    boolean action =
+        statement.actions().isEmpty()
+            ? statement.notActions().stream().noneMatch(a -> actionMatches(a, request.action()))
+            : statement.actions().stream().anyMatch(a -> actionMatches(a, request.action()));
     if (!action) {
       return false;
     }
-    boolean resource = statement.resources().isEmpty()
-        ? statement.notResources().stream().noneMatch(r -> like(r, request.resource(), false))
-        : statement.resources().stream().anyMatch(r -> like(r, request.resource(), false));
+    boolean resource =
+        statement.resources().isEmpty()
+            ? statement.notResources().stream().noneMatch(r -> like(r, request.resource(), false))
+            : statement.resources().stream().anyMatch(r -> like(r, request.resource(), false));
     return resource && conditionsHold(statement, request.context());
   }
 
@@ -71,8 +74,8 @@ public final class PolicyEvaluator {
     return like(pattern, action, true);
   }
 
-  private static boolean conditionsHold(PolicyStatement statement,
-      Map<String, List<String>> context) {
+  private static boolean conditionsHold(
+      PolicyStatement statement, Map<String, List<String>> context) {
     JsonNode condition = statement.condition();
     for (Iterator<Map.Entry<String, JsonNode>> it = condition.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> operator = it.next();
@@ -104,8 +107,8 @@ public final class PolicyEvaluator {
     return null;
   }
 
-  private static boolean holds(String operator, List<String> actual, List<String> expected,
-      String where) {
+  private static boolean holds(
+      String operator, List<String> actual, List<String> expected, String where) {
     String op = operator;
     String qualifier = "";
     int colon = op.indexOf(':');
@@ -123,18 +126,27 @@ public final class PolicyEvaluator {
     }
     boolean negated = op.contains("Not");
     String base = op.replace("Not", "");
-    ValueTest test = switch (base) {
-      case "StringEquals", "ArnEquals" -> (value, wanted) -> value.equals(wanted);
-      case "StringEqualsIgnoreCase" -> (value, wanted) -> value.equalsIgnoreCase(wanted);
-      case "StringLike", "ArnLike" -> (value, wanted) -> like(wanted, value, false);
-      case "Bool" -> (value, wanted) -> value.equalsIgnoreCase(wanted);
-      default -> throw new IllegalArgumentException(where + ": condition operator " + operator
-          + " is not supported by the local policy evaluator");
-    };
-    if (!qualifier.isEmpty() && !qualifier.equals("ForAnyValue")
+    ValueTest test =
+        switch (base) {
+          case "StringEquals", "ArnEquals" -> (value, wanted) -> value.equals(wanted);
+          case "StringEqualsIgnoreCase" -> (value, wanted) -> value.equalsIgnoreCase(wanted);
+          case "StringLike", "ArnLike" -> (value, wanted) -> like(wanted, value, false);
+          case "Bool" -> (value, wanted) -> value.equalsIgnoreCase(wanted);
+          default ->
+              throw new IllegalArgumentException(
+                  where
+                      + ": condition operator "
+                      + operator
+                      + " is not supported by the local policy evaluator");
+        };
+    if (!qualifier.isEmpty()
+        && !qualifier.equals("ForAnyValue")
         && !qualifier.equals("ForAllValues")) {
-      throw new IllegalArgumentException(where + ": condition qualifier " + qualifier
-          + " is not supported by the local policy evaluator");
+      throw new IllegalArgumentException(
+          where
+              + ": condition qualifier "
+              + qualifier
+              + " is not supported by the local policy evaluator");
     }
     if (actual == null) {
       // A missing key matches no value: a negated operator then holds, IfExists holds.

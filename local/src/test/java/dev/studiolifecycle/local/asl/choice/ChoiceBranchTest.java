@@ -12,8 +12,13 @@ class ChoiceBranchTest {
 
   @Test
   void parsesTheDocumentedRuleWithItsNext() {
-    ChoiceBranch branch = ChoiceBranch.parse(json("{\"Variable\": \"$.foo\","
-        + " \"NumericEquals\": 1, \"Next\": \"FirstMatchState\"}"), "Check", "Choices[0]");
+    ChoiceBranch branch =
+        ChoiceBranch.parse(
+            json(
+                "{\"Variable\": \"$.foo\","
+                    + " \"NumericEquals\": 1, \"Next\": \"FirstMatchState\"}"),
+            "Check",
+            "Choices[0]");
     assertThat(branch.next()).isEqualTo("FirstMatchState");
     assertThat(branch.assignment()).isEmpty();
     assertThat(branch.matches(PathContext.of(json("{\"foo\": 1}")))).isTrue();
@@ -22,20 +27,33 @@ class ChoiceBranchTest {
 
   @Test
   void keepsTheAssignBlock() {
-    ChoiceBranch branch = ChoiceBranch.parse(json("{\"Variable\": \"$.foo\", \"IsPresent\": true,"
-        + " \"Next\": \"X\", \"Assign\": {\"seen\": true}}"), "Check", "Choices[1]");
+    ChoiceBranch branch =
+        ChoiceBranch.parse(
+            json(
+                "{\"Variable\": \"$.foo\", \"IsPresent\": true,"
+                    + " \"Next\": \"X\", \"Assign\": {\"seen\": true}}"),
+            "Check",
+            "Choices[1]");
     assertThat(branch.assignment()).contains(json("{\"seen\": true}"));
   }
 
   @Test
   void aTopLevelRuleWithoutNextIsADefinitionError() {
-    assertThatThrownBy(() -> ChoiceBranch.parse(json("{\"Variable\": \"$.foo\","
-        + " \"NumericEquals\": 1}"), "Check", "Choices[3]"))
+    assertThatThrownBy(
+            () ->
+                ChoiceBranch.parse(
+                    json("{\"Variable\": \"$.foo\"," + " \"NumericEquals\": 1}"),
+                    "Check",
+                    "Choices[3]"))
         .isInstanceOf(DefinitionException.class)
         .hasMessageContaining("State 'Check', field 'Choices[3]'")
         .hasMessageContaining("must have a 'Next'");
-    assertThatThrownBy(() -> ChoiceBranch.parse(json("{\"Variable\": \"$.foo\","
-        + " \"NumericEquals\": 1, \"Next\": 5}"), "Check", "Choices[3]"))
+    assertThatThrownBy(
+            () ->
+                ChoiceBranch.parse(
+                    json("{\"Variable\": \"$.foo\"," + " \"NumericEquals\": 1, \"Next\": 5}"),
+                    "Check",
+                    "Choices[3]"))
         .isInstanceOf(DefinitionException.class);
   }
 }

@@ -36,13 +36,15 @@ class EventSchedulerTest {
     VirtualClock clock = new VirtualClock(START);
     EventScheduler scheduler = new EventScheduler(clock);
     List<Instant> seen = new ArrayList<>();
-    scheduler.schedule(Duration.ofDays(1), () -> {
-      seen.add(clock.instant());
-      scheduler.schedule(Duration.ofDays(365), () -> seen.add(clock.instant()));
-    });
+    scheduler.schedule(
+        Duration.ofDays(1),
+        () -> {
+          seen.add(clock.instant());
+          scheduler.schedule(Duration.ofDays(365), () -> seen.add(clock.instant()));
+        });
     scheduler.runUntilIdle();
-    assertThat(seen).containsExactly(START.plus(Duration.ofDays(1)),
-        START.plus(Duration.ofDays(366)));
+    assertThat(seen)
+        .containsExactly(START.plus(Duration.ofDays(1)), START.plus(Duration.ofDays(366)));
     assertThat(scheduler.isIdle()).isTrue();
   }
 
@@ -94,7 +96,8 @@ class EventSchedulerTest {
     assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
     assertThatThrownBy(scheduler::runUntilIdle).isInstanceOf(IllegalStateException.class);
     scheduler.close();
-    assertThatThrownBy(() -> scheduler.schedule(Duration.ZERO, () -> { }))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    assertThatThrownBy(() -> scheduler.schedule(Duration.ZERO, () -> {}))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
   }
 }

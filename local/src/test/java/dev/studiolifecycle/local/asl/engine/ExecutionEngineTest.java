@@ -24,10 +24,14 @@ class ExecutionEngineTest {
 
   private static final Instant START = VirtualClock.DEFAULT_ORIGIN;
 
-  private static final StateMachine WAITS = StateMachine.of("Waits",
-      StateMachineDefinition.parse(json("{'StartAt': 'W', 'States': {'W': {'Type': 'Wait', "
-          + "'SecondsPath': '$.wait', 'Next': 'Done'}, 'Done': {'Type': 'Pass', 'Parameters': "
-          + "{'finished.$': '$$.State.EnteredTime'}, 'End': true}}}")));
+  private static final StateMachine WAITS =
+      StateMachine.of(
+          "Waits",
+          StateMachineDefinition.parse(
+              json(
+                  "{'StartAt': 'W', 'States': {'W': {'Type': 'Wait', "
+                      + "'SecondsPath': '$.wait', 'Next': 'Done'}, 'Done': {'Type': 'Pass', 'Parameters': "
+                      + "{'finished.$': '$$.State.EnteredTime'}, 'End': true}}}")));
 
   @Test
   void executionsRunSideBySideOnOneClock() {
@@ -63,8 +67,8 @@ class ExecutionEngineTest {
   void stopAbortsARunningExecutionWithItsErrorAndCause() {
     VirtualClock clock = new VirtualClock(START);
     ExecutionEngine engine = ExecutionEngine.builder(clock).build();
-    Execution execution = engine.start(WAITS, "stopped",
-        ExecutionEngine.parseInput("{\"wait\": 300}"));
+    Execution execution =
+        engine.start(WAITS, "stopped", ExecutionEngine.parseInput("{\"wait\": 300}"));
     // Run until the execution waits in its Wait state, then stop it there.
     engine.scheduler().runUntil(() -> execution.history().size() == 2);
     assertThat(clock.instant()).isEqualTo(START);
@@ -74,11 +78,14 @@ class ExecutionEngineTest {
     assertThat(execution.error()).contains("Operator.Stop");
     assertThat(execution.cause()).contains("no longer needed");
     List<HistoryEvent> history = execution.history();
-    assertThat(history).extracting(HistoryEvent::type).containsExactly(
-        HistoryEventType.ExecutionStarted, HistoryEventType.WaitStateEntered,
-        HistoryEventType.ExecutionAborted);
-    assertThat(history.get(2).details()).isEqualTo(new EventDetails.ExecutionFailure(
-        "Operator.Stop", "no longer needed"));
+    assertThat(history)
+        .extracting(HistoryEvent::type)
+        .containsExactly(
+            HistoryEventType.ExecutionStarted,
+            HistoryEventType.WaitStateEntered,
+            HistoryEventType.ExecutionAborted);
+    assertThat(history.get(2).details())
+        .isEqualTo(new EventDetails.ExecutionFailure("Operator.Stop", "no longer needed"));
   }
 
   @Test
@@ -93,29 +100,39 @@ class ExecutionEngineTest {
   void aBackgroundThreadRunsExecutionsStartedFromOtherThreads() throws Exception {
     try (ExecutionEngine engine = ExecutionEngine.builder(new VirtualClock(START)).build()) {
       engine.startBackground();
-      Execution execution = engine.start(WAITS, "async",
-          ExecutionEngine.parseInput("{\"wait\": 3600}"));
+      Execution execution =
+          engine.start(WAITS, "async", ExecutionEngine.parseInput("{\"wait\": 3600}"));
       Execution done = execution.completion().get(30, TimeUnit.SECONDS);
       assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(done.stopDate()).contains(START.plusSeconds(3600));
       assertThat(engine.awaitCompletion(execution)).isSameAs(execution);
-      assertThatThrownBy(engine::runUntilIdle).isInstanceOf(IllegalStateException.class)
+      assertThatThrownBy(engine::runUntilIdle)
+          .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("background");
     }
   }
 
   @Test
   void aTaskThatTakesTimeKeepsOtherExecutionsRunning() {
-    FakeTasks tasks = new FakeTasks().on("Slow", call ->
-        TaskOutcome.succeeded(TextNode.valueOf("slow")).after(Duration.ofMinutes(10)));
-    ExecutionEngine engine = ExecutionEngine.builder(new VirtualClock(START)).taskInvoker(tasks)
-        .build();
-    StateMachine slowTask = StateMachine.of("SlowTask", StateMachineDefinition.parse(json(
-        "{'StartAt': 'T', 'States': {'T': {'Type': 'Task', 'Resource': '" + FN + "Slow', "
-            + "'End': true}}}")));
+    FakeTasks tasks =
+        new FakeTasks()
+            .on(
+                "Slow",
+                call ->
+                    TaskOutcome.succeeded(TextNode.valueOf("slow")).after(Duration.ofMinutes(10)));
+    ExecutionEngine engine =
+        ExecutionEngine.builder(new VirtualClock(START)).taskInvoker(tasks).build();
+    StateMachine slowTask =
+        StateMachine.of(
+            "SlowTask",
+            StateMachineDefinition.parse(
+                json(
+                    "{'StartAt': 'T', 'States': {'T': {'Type': 'Task', 'Resource': '"
+                        + FN
+                        + "Slow', "
+                        + "'End': true}}}")));
     Execution first = engine.start(slowTask, "first", ExecutionEngine.parseInput("{}"));
-    Execution second = engine.start(WAITS, "second", ExecutionEngine.parseInput(
-        "{\"wait\": 120}"));
+    Execution second = engine.start(WAITS, "second", ExecutionEngine.parseInput("{\"wait\": 120}"));
     engine.runUntilIdle();
     assertThat(second.stopDate()).contains(START.plusSeconds(120));
     assertThat(first.stopDate()).contains(START.plus(Duration.ofMinutes(10)));
@@ -135,22 +152,30 @@ class ExecutionEngineTest {
   void refusesBadNamesAndInputs() {
     ExecutionEngine engine = ExecutionEngine.builder(new VirtualClock(START)).build();
     assertThatThrownBy(() -> engine.start(WAITS, "has space", ExecutionEngine.parseInput("{}")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("execution name");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("execution name");
     assertThatThrownBy(() -> engine.start(WAITS, "none", ExecutionEngine.parseInput("")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JSON value");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("JSON value");
     String big = "{\"big\": \"" + "x".repeat(260 * 1024) + "\"}";
     assertThatThrownBy(() -> engine.start(WAITS, "big", ExecutionEngine.parseInput(big)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("262144");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("262144");
     assertThatThrownBy(() -> ExecutionEngine.parseInput("{nope"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not valid JSON");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not valid JSON");
   }
 
   @Test
   void refusesToStartTasksItCannotRun() {
     ExecutionEngine engine = ExecutionEngine.builder(new VirtualClock(START)).build();
-    StateMachine withTask = StateMachine.of("WithTask", StateMachineDefinition.parse(json(
-        "{'StartAt': 'T', 'States': {'T': {'Type': 'Task', 'Resource': "
-            + "'arn:aws:states:::sqs:sendMessage', 'End': true}}}")));
+    StateMachine withTask =
+        StateMachine.of(
+            "WithTask",
+            StateMachineDefinition.parse(
+                json(
+                    "{'StartAt': 'T', 'States': {'T': {'Type': 'Task', 'Resource': "
+                        + "'arn:aws:states:::sqs:sendMessage', 'End': true}}}")));
     assertThatThrownBy(() -> engine.start(withTask, "run", ExecutionEngine.parseInput("{}")))
         .isInstanceOf(DefinitionException.class)
         .hasMessageContaining("State 'T', field 'Resource'")
@@ -160,9 +185,13 @@ class ExecutionEngineTest {
   @Test
   void anExecutionThatLoopsForeverFailsAtTheHistoryLimit() {
     ExecutionEngine engine = ExecutionEngine.builder(new VirtualClock(START)).build();
-    StateMachine loop = StateMachine.of("Loop", StateMachineDefinition.parse(json(
-        "{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Next': 'B'}, "
-            + "'B': {'Type': 'Pass', 'Next': 'A'}}}")));
+    StateMachine loop =
+        StateMachine.of(
+            "Loop",
+            StateMachineDefinition.parse(
+                json(
+                    "{'StartAt': 'A', 'States': {'A': {'Type': 'Pass', 'Next': 'B'}, "
+                        + "'B': {'Type': 'Pass', 'Next': 'A'}}}")));
     Execution execution = engine.run(loop, "forever", ExecutionEngine.parseInput("{}"));
     assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(execution.error()).contains("States.Runtime");

@@ -21,8 +21,8 @@ import java.util.function.Function;
 final class FakeTasks implements TaskInvoker {
 
   /** One recorded call. */
-  record Call(String stateName, String function, JsonNode parameters, JsonNode context,
-      Instant at) {}
+  record Call(
+      String stateName, String function, JsonNode parameters, JsonNode context, Instant at) {}
 
   private final Map<String, Function<TaskInvocation, TaskOutcome>> behaviours = new HashMap<>();
   private final List<Call> calls = new ArrayList<>();
@@ -43,15 +43,21 @@ final class FakeTasks implements TaskInvoker {
   @Override
   public List<String> check(TaskState state) {
     String function = functionOf(state.resource(), state.parameters());
-    return behaviours.containsKey(function) ? List.of()
+    return behaviours.containsKey(function)
+        ? List.of()
         : List.of("State '" + state.name() + "', field 'Resource': no fake for " + function);
   }
 
   @Override
   public TaskOutcome invoke(TaskInvocation invocation) {
     String function = functionOf(invocation.resource(), invocation.parameters());
-    calls.add(new Call(invocation.stateName(), function, invocation.parameters(),
-        invocation.context(), invocation.startTime()));
+    calls.add(
+        new Call(
+            invocation.stateName(),
+            function,
+            invocation.parameters(),
+            invocation.context(),
+            invocation.startTime()));
     return behaviours.get(function).apply(invocation);
   }
 

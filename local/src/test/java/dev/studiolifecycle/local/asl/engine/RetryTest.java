@@ -24,14 +24,21 @@ class RetryTest {
   private final FakeTasks tasks = new FakeTasks();
 
   private Execution run(String retry, Random random) {
-    String definition = "{'StartAt': 'T', 'States': {"
-        + "'T': {'Type': 'Task', 'Resource': '" + FN + "Flaky', 'Retry': " + retry + ", "
-        + "'Catch': [{'ErrorEquals': ['States.ALL'], 'Next': 'Caught'}], 'End': true},"
-        + "'Caught': {'Type': 'Pass', 'End': true}}}";
-    ExecutionEngine engine = ExecutionEngine.builder(new VirtualClock(START)).taskInvoker(tasks)
-        .random(random).build();
-    return engine.run(StateMachine.of("Retry", StateMachineDefinition.parse(json(definition))),
-        "run", ExecutionEngine.parseInput("{}"));
+    String definition =
+        "{'StartAt': 'T', 'States': {"
+            + "'T': {'Type': 'Task', 'Resource': '"
+            + FN
+            + "Flaky', 'Retry': "
+            + retry
+            + ", "
+            + "'Catch': [{'ErrorEquals': ['States.ALL'], 'Next': 'Caught'}], 'End': true},"
+            + "'Caught': {'Type': 'Pass', 'End': true}}}";
+    ExecutionEngine engine =
+        ExecutionEngine.builder(new VirtualClock(START)).taskInvoker(tasks).random(random).build();
+    return engine.run(
+        StateMachine.of("Retry", StateMachineDefinition.parse(json(definition))),
+        "run",
+        ExecutionEngine.parseInput("{}"));
   }
 
   private Execution run(String retry) {
@@ -45,14 +52,16 @@ class RetryTest {
   /** Seconds after the start at which each call of the task happened. */
   private List<Double> callTimes() {
     return tasks.calls().stream()
-        .map(c -> Duration.between(START, c.at()).toMillis() / 1000.0).toList();
+        .map(c -> Duration.between(START, c.at()).toMillis() / 1000.0)
+        .toList();
   }
 
   @Test
   void exponentialBackoffWithoutJitterWaitsExactly() {
     alwaysFailWith("Boom");
-    run("[{'ErrorEquals': ['Boom'], 'IntervalSeconds': 3, 'MaxAttempts': 3, "
-        + "'BackoffRate': 2.0}]");
+    run(
+        "[{'ErrorEquals': ['Boom'], 'IntervalSeconds': 3, 'MaxAttempts': 3, "
+            + "'BackoffRate': 2.0}]");
     // Delays 3, 6, 12 seconds.
     assertThat(callTimes()).containsExactly(0.0, 3.0, 9.0, 21.0);
   }
@@ -67,8 +76,9 @@ class RetryTest {
   @Test
   void maxDelaySecondsCapsEachDelay() {
     alwaysFailWith("Boom");
-    run("[{'ErrorEquals': ['Boom'], 'IntervalSeconds': 3, 'MaxAttempts': 4, 'BackoffRate': 2, "
-        + "'MaxDelaySeconds': 5}]");
+    run(
+        "[{'ErrorEquals': ['Boom'], 'IntervalSeconds': 3, 'MaxAttempts': 4, 'BackoffRate': 2, "
+            + "'MaxDelaySeconds': 5}]");
     // 3, then 6 -> 5, 12 -> 5, 24 -> 5.
     assertThat(callTimes()).containsExactly(0.0, 3.0, 8.0, 13.0, 18.0);
   }
@@ -76,8 +86,9 @@ class RetryTest {
   @Test
   void fractionalBackoffRateIsHonouredToTheMillisecond() {
     alwaysFailWith("Boom");
-    run("[{'ErrorEquals': ['Boom'], 'IntervalSeconds': 1, 'MaxAttempts': 3, "
-        + "'BackoffRate': 1.5}]");
+    run(
+        "[{'ErrorEquals': ['Boom'], 'IntervalSeconds': 1, 'MaxAttempts': 3, "
+            + "'BackoffRate': 1.5}]");
     assertThat(callTimes()).containsExactly(0.0, 1.0, 2.5, 4.75);
   }
 
@@ -92,8 +103,10 @@ class RetryTest {
   @Test
   void fullJitterDelaysLieBetweenZeroAndTheComputedDelay() {
     alwaysFailWith("Boom");
-    run("[{'ErrorEquals': ['Boom'], 'IntervalSeconds': 10, 'MaxAttempts': 5, 'BackoffRate': 2, "
-        + "'JitterStrategy': 'FULL'}]", new Random(42));
+    run(
+        "[{'ErrorEquals': ['Boom'], 'IntervalSeconds': 10, 'MaxAttempts': 5, 'BackoffRate': 2, "
+            + "'JitterStrategy': 'FULL'}]",
+        new Random(42));
     List<Double> times = callTimes();
     assertThat(times).hasSize(6);
     List<Double> delays = new ArrayList<>();
@@ -111,18 +124,35 @@ class RetryTest {
   @Test
   void fullJitterRepeatsWithTheSameSeed() {
     alwaysFailWith("Boom");
-    String retry = "[{'ErrorEquals': ['Boom'], 'IntervalSeconds': 10, 'MaxAttempts': 3, "
-        + "'JitterStrategy': 'FULL'}]";
+    String retry =
+        "[{'ErrorEquals': ['Boom'], 'IntervalSeconds': 10, 'MaxAttempts': 3, "
+            + "'JitterStrategy': 'FULL'}]";
     run(retry, new Random(7));
     List<Double> first = callTimes();
     FakeTasks again = new FakeTasks().on("Flaky", call -> TaskOutcome.failed("Boom", "x"));
-    ExecutionEngine engine = ExecutionEngine.builder(new VirtualClock(START)).taskInvoker(again)
-        .random(new Random(7)).build();
-    engine.run(StateMachine.of("Retry", StateMachineDefinition.parse(json("{'StartAt': 'T', "
-        + "'States': {'T': {'Type': 'Task', 'Resource': '" + FN + "Flaky', 'Retry': " + retry
-        + ", 'End': true}}}"))), "run", ExecutionEngine.parseInput("{}"));
-    assertThat(again.calls().stream().map(c -> Duration.between(START, c.at()).toMillis()
-        / 1000.0).toList()).isEqualTo(first);
+    ExecutionEngine engine =
+        ExecutionEngine.builder(new VirtualClock(START))
+            .taskInvoker(again)
+            .random(new Random(7))
+            .build();
+    engine.run(
+        StateMachine.of(
+            "Retry",
+            StateMachineDefinition.parse(
+                json(
+                    "{'StartAt': 'T', "
+                        + "'States': {'T': {'Type': 'Task', 'Resource': '"
+                        + FN
+                        + "Flaky', 'Retry': "
+                        + retry
+                        + ", 'End': true}}}"))),
+        "run",
+        ExecutionEngine.parseInput("{}"));
+    assertThat(
+            again.calls().stream()
+                .map(c -> Duration.between(START, c.at()).toMillis() / 1000.0)
+                .toList())
+        .isEqualTo(first);
   }
 
   @Test
@@ -132,9 +162,11 @@ class RetryTest {
     // the first retrier again, which has used its two attempts, so the catcher takes over.
     Iterator<String> errors = List.of("ErrorA", "ErrorB", "ErrorC", "ErrorB").iterator();
     tasks.on("Flaky", call -> TaskOutcome.failed(errors.next(), "failed"));
-    Execution execution = run("[{'ErrorEquals': ['ErrorA', 'ErrorB'], 'IntervalSeconds': 1, "
-        + "'BackoffRate': 2.0, 'MaxAttempts': 2}, {'ErrorEquals': ['ErrorC'], "
-        + "'IntervalSeconds': 5}]");
+    Execution execution =
+        run(
+            "[{'ErrorEquals': ['ErrorA', 'ErrorB'], 'IntervalSeconds': 1, "
+                + "'BackoffRate': 2.0, 'MaxAttempts': 2}, {'ErrorEquals': ['ErrorC'], "
+                + "'IntervalSeconds': 5}]");
     assertThat(callTimes()).containsExactly(0.0, 1.0, 3.0, 8.0);
     assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(execution.output().orElseThrow().get("Error").asText()).isEqualTo("ErrorB");
@@ -143,20 +175,23 @@ class RetryTest {
   @Test
   void aMatchingButExhaustedRetrierStopsLaterRetriersFromRetrying() {
     alwaysFailWith("Boom");
-    run("[{'ErrorEquals': ['Boom'], 'MaxAttempts': 1}, {'ErrorEquals': ['States.ALL'], "
-        + "'MaxAttempts': 5}]");
+    run(
+        "[{'ErrorEquals': ['Boom'], 'MaxAttempts': 1}, {'ErrorEquals': ['States.ALL'], "
+            + "'MaxAttempts': 5}]");
     assertThat(callTimes()).containsExactly(0.0, 1.0);
   }
 
   @Test
   void aRetryThatSucceedsContinuesWithItsResult() {
-    Iterator<TaskOutcome> outcomes = List.of(TaskOutcome.failed("Boom", "once"),
-        TaskOutcome.succeeded(TextNode.valueOf("ok"))).iterator();
+    Iterator<TaskOutcome> outcomes =
+        List.of(TaskOutcome.failed("Boom", "once"), TaskOutcome.succeeded(TextNode.valueOf("ok")))
+            .iterator();
     tasks.on("Flaky", call -> outcomes.next());
     Execution execution = run("[{'ErrorEquals': ['Boom']}]");
     assertThat(execution.output().orElseThrow()).isEqualTo(TextNode.valueOf("ok"));
-    assertThat(tasks.calls()).extracting(c -> c.context().get("State").get("RetryCount")
-        .asInt()).containsExactly(0, 1);
+    assertThat(tasks.calls())
+        .extracting(c -> c.context().get("State").get("RetryCount").asInt())
+        .containsExactly(0, 1);
   }
 
   @Test

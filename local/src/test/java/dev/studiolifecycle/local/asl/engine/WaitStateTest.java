@@ -19,15 +19,20 @@ class WaitStateTest {
 
   private Execution run(String waitFields, String input) {
     ExecutionEngine engine = ExecutionEngine.builder(clock).build();
-    String definition = "{'StartAt': 'W', 'States': {'W': {'Type': 'Wait', " + waitFields
-        + ", 'End': true}}}";
-    return engine.run(StateMachine.of("Waits", StateMachineDefinition.parse(json(definition))),
-        "run", ExecutionEngine.parseInput(json(input)));
+    String definition =
+        "{'StartAt': 'W', 'States': {'W': {'Type': 'Wait', " + waitFields + ", 'End': true}}}";
+    return engine.run(
+        StateMachine.of("Waits", StateMachineDefinition.parse(json(definition))),
+        "run",
+        ExecutionEngine.parseInput(json(input)));
   }
 
   private Instant exitedAt(Execution execution) {
-    return execution.history().stream().filter(e -> e.type() == HistoryEventType.WaitStateExited)
-        .map(HistoryEvent::timestamp).findFirst().orElseThrow();
+    return execution.history().stream()
+        .filter(e -> e.type() == HistoryEventType.WaitStateExited)
+        .map(HistoryEvent::timestamp)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -35,17 +40,17 @@ class WaitStateTest {
     Execution execution = run("'Seconds': 86400", "{'a': 1}");
     assertThat(exitedAt(execution)).isEqualTo(START.plusSeconds(86_400));
     assertThat(clock.instant()).isEqualTo(START.plusSeconds(86_400));
-    assertThat(execution.output().orElseThrow()).isEqualTo(ExecutionEngine.parseInput(
-        json("{'a': 1}")));
+    assertThat(execution.output().orElseThrow())
+        .isEqualTo(ExecutionEngine.parseInput(json("{'a': 1}")));
   }
 
   @Test
   void secondsPathReadsTheEffectiveInput() {
-    Execution execution = run("'InputPath': '$.wait', 'SecondsPath': '$.seconds'",
-        "{'wait': {'seconds': 125}}");
+    Execution execution =
+        run("'InputPath': '$.wait', 'SecondsPath': '$.seconds'", "{'wait': {'seconds': 125}}");
     assertThat(exitedAt(execution)).isEqualTo(START.plusSeconds(125));
-    assertThat(execution.output().orElseThrow()).isEqualTo(ExecutionEngine.parseInput(
-        json("{'seconds': 125}")));
+    assertThat(execution.output().orElseThrow())
+        .isEqualTo(ExecutionEngine.parseInput(json("{'seconds': 125}")));
   }
 
   @Test
@@ -56,8 +61,8 @@ class WaitStateTest {
 
   @Test
   void timestampPathWaitsUntilTheInstantInTheInput() {
-    Execution execution = run("'TimestampPath': '$.until'",
-        "{'until': '2026-01-05T09:05:00+00:00'}");
+    Execution execution =
+        run("'TimestampPath': '$.until'", "{'until': '2026-01-05T09:05:00+00:00'}");
     assertThat(exitedAt(execution)).isEqualTo(Instant.parse("2026-01-05T09:05:00Z"));
   }
 
@@ -84,16 +89,20 @@ class WaitStateTest {
 
   @Test
   void aWaitLoopAdvancesVirtualTimeWithoutWallTime() {
-    String definition = "{'StartAt': 'Check', 'States': {"
-        + "'Check': {'Type': 'Choice', 'Choices': [{'Variable': '$.n', 'NumericGreaterThanEquals'"
-        + ": 100, 'Next': 'Done'}], 'Default': 'Wait'},"
-        + "'Wait': {'Type': 'Wait', 'Seconds': 60, 'Next': 'Count'},"
-        + "'Count': {'Type': 'Pass', 'Parameters': {'n.$': 'States.MathAdd($.n, 1)'}, "
-        + "'Next': 'Check'},"
-        + "'Done': {'Type': 'Succeed'}}}";
+    String definition =
+        "{'StartAt': 'Check', 'States': {"
+            + "'Check': {'Type': 'Choice', 'Choices': [{'Variable': '$.n', 'NumericGreaterThanEquals'"
+            + ": 100, 'Next': 'Done'}], 'Default': 'Wait'},"
+            + "'Wait': {'Type': 'Wait', 'Seconds': 60, 'Next': 'Count'},"
+            + "'Count': {'Type': 'Pass', 'Parameters': {'n.$': 'States.MathAdd($.n, 1)'}, "
+            + "'Next': 'Check'},"
+            + "'Done': {'Type': 'Succeed'}}}";
     ExecutionEngine engine = ExecutionEngine.builder(clock).build();
-    Execution execution = engine.run(StateMachine.of("Loop", StateMachineDefinition.parse(
-        json(definition))), "run", ExecutionEngine.parseInput(json("{'n': 0}")));
+    Execution execution =
+        engine.run(
+            StateMachine.of("Loop", StateMachineDefinition.parse(json(definition))),
+            "run",
+            ExecutionEngine.parseInput(json("{'n': 0}")));
     assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     // 100 waits of a minute: 100 virtual minutes, no real waiting.
     assertThat(execution.stopDate()).contains(START.plusSeconds(6000));

@@ -23,10 +23,12 @@ class IntrinsicFunctionTest {
 
   private void assertFails(String expression, String input, String messagePart) {
     assertThatThrownBy(() -> eval(expression, input))
-        .isInstanceOfSatisfying(StatesError.class, e -> {
-          assertThat(e.error()).isEqualTo(StatesError.INTRINSIC_FAILURE);
-          assertThat(e.cause()).contains(messagePart);
-        });
+        .isInstanceOfSatisfying(
+            StatesError.class,
+            e -> {
+              assertThat(e.error()).isEqualTo(StatesError.INTRINSIC_FAILURE);
+              assertThat(e.cause()).contains(messagePart);
+            });
   }
 
   @Test
@@ -52,23 +54,25 @@ class IntrinsicFunctionTest {
     assertThat(eval("States.Format('{}', $.o)", "{\"o\": {\"k\": 1}}"))
         .isEqualTo(json("\"{k=1}\""));
     assertThat(
-            eval(
-                "States.Format('{}', $.o)",
-                "{\"o\": {\"k\": [1, \"a\"], \"j\": {\"x\": true}}}"))
+            eval("States.Format('{}', $.o)", "{\"o\": {\"k\": [1, \"a\"], \"j\": {\"x\": true}}}"))
         .isEqualTo(json("\"{k=[1, a], j={x=true}}\""));
   }
 
   @Test
   void formatFailsWhenAPathTemplateHasTheWrongNumberOfPlaceholders() {
-    assertFails("States.Format($.t, 1)", "{\"t\": \"no placeholders\"}",
+    assertFails(
+        "States.Format($.t, 1)",
+        "{\"t\": \"no placeholders\"}",
         "0 '{}' placeholder(s) but 1 value(s)");
     assertFails("States.Format($.t)", "{\"t\": 5}", "the template must be a string");
   }
 
   @Test
   void stringToJsonParsesTheDocumentedEscapedString() {
-    assertThat(eval("States.StringToJson($.escapedJsonString)",
-        "{\"escapedJsonString\": \"{\\\"foo\\\": \\\"bar\\\"}\"}"))
+    assertThat(
+            eval(
+                "States.StringToJson($.escapedJsonString)",
+                "{\"escapedJsonString\": \"{\\\"foo\\\": \\\"bar\\\"}\"}"))
         .isEqualTo(json("{\"foo\": \"bar\"}"));
   }
 
@@ -86,8 +90,8 @@ class IntrinsicFunctionTest {
 
   @Test
   void jsonToStringSerialisesTheDocumentedObjectCompactly() {
-    assertThat(eval("States.JsonToString($.unescapedJson)",
-        "{\"unescapedJson\": {\"foo\": \"bar\"}}"))
+    assertThat(
+            eval("States.JsonToString($.unescapedJson)", "{\"unescapedJson\": {\"foo\": \"bar\"}}"))
         .isEqualTo(json("\"{\\\"foo\\\":\\\"bar\\\"}\""));
   }
 
@@ -101,8 +105,10 @@ class IntrinsicFunctionTest {
 
   @Test
   void arrayPartitionSplitsIntoChunksAsDocumented() {
-    assertThat(eval("States.ArrayPartition($.inputArray, 4)",
-        "{\"inputArray\": [1, 2, 3, 4, 5, 6, 7, 8, 9]}"))
+    assertThat(
+            eval(
+                "States.ArrayPartition($.inputArray, 4)",
+                "{\"inputArray\": [1, 2, 3, 4, 5, 6, 7, 8, 9]}"))
         .isEqualTo(json("[[1, 2, 3, 4], [5, 6, 7, 8], [9]]"));
     assertThat(eval("States.ArrayPartition($.a, 2)", "{\"a\": []}")).isEqualTo(json("[]"));
   }
@@ -124,13 +130,15 @@ class IntrinsicFunctionTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "States.ArrayRange(1, 9, 2)     | [1, 3, 5, 7, 9]",
-      "States.ArrayRange(10, 0, -5)   | [10, 5, 0]",
-      "States.ArrayRange(1, 2, 5)     | [1]",
-      "States.ArrayRange(5, 1, 1)     | []",
-      "States.ArrayRange(0.6, 2.4, 1) | [1, 2]"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "States.ArrayRange(1, 9, 2)     | [1, 3, 5, 7, 9]",
+        "States.ArrayRange(10, 0, -5)   | [10, 5, 0]",
+        "States.ArrayRange(1, 2, 5)     | [1]",
+        "States.ArrayRange(5, 1, 1)     | []",
+        "States.ArrayRange(0.6, 2.4, 1) | [1, 2]"
+      })
   void arrayRangeIncludesTheLastElementAndRoundsNonIntegers(String expression, String expected) {
     assertThat(eval(expression, "{}")).isEqualTo(json(expected));
   }
@@ -153,15 +161,18 @@ class IntrinsicFunctionTest {
 
   @Test
   void arrayLengthCountsTheDocumentedArray() {
-    assertThat(eval("States.ArrayLength($.inputArray)",
-        "{\"inputArray\": [1, 2, 3, 4, 5, 6, 7, 8, 9]}")).isEqualTo(json("9"));
+    assertThat(
+            eval(
+                "States.ArrayLength($.inputArray)",
+                "{\"inputArray\": [1, 2, 3, 4, 5, 6, 7, 8, 9]}"))
+        .isEqualTo(json("9"));
     assertFails("States.ArrayLength($.o)", "{\"o\": {}}", "must be an array, got an object");
   }
 
   @Test
   void arrayUniqueKeepsTheFirstOfEachValueAsDocumented() {
-    assertThat(eval("States.ArrayUnique($.values)",
-        "{\"values\": [1, 2, 3, 3, 3, 3, 3, 3, 4]}")).isEqualTo(json("[1, 2, 3, 4]"));
+    assertThat(eval("States.ArrayUnique($.values)", "{\"values\": [1, 2, 3, 3, 3, 3, 3, 3, 4]}"))
+        .isEqualTo(json("[1, 2, 3, 4]"));
     assertThat(eval("States.ArrayUnique($.v)", "{\"v\": [{\"a\": 1}, \"a\", {\"a\": 1}, 1.0, 1]}"))
         .isEqualTo(json("[{\"a\": 1}, \"a\", 1.0]"));
   }
@@ -179,25 +190,27 @@ class IntrinsicFunctionTest {
     String tooLong = "{\"s\": \"" + "a".repeat(10_001) + "\"}";
     assertFails("States.Base64Encode($.s)", tooLong, "10001 characters; at most 10000");
     assertFails("States.Base64Decode($.s)", tooLong, "at most 10000");
-    assertThat(eval("States.Base64Encode($.s)", "{\"s\": \"" + "a".repeat(10_000) + "\"}")
-        .asText()).hasSize(13_336);
+    assertThat(eval("States.Base64Encode($.s)", "{\"s\": \"" + "a".repeat(10_000) + "\"}").asText())
+        .hasSize(13_336);
     assertFails("States.Base64Decode('not base64!')", "{}", "not valid Base64");
   }
 
   @ParameterizedTest
   @CsvSource({
-      "SHA-1, aaff4a450a104cd177d28d18d74485e8cae074b7",
-      "MD5, 812f45842bc6d66ee14572ce20db8e86",
-      "SHA-256, b4a697a057313163aee33cd8d40c66e9f0f177e00cac2de32475ffff6169c3e3",
-      "SHA-384, d28a7d5cf25a74f11a50a18452b75e04bb3d70c9dd0510d6123aa008c756511b"
-          + "87525bdc835ebb27e1fb9e9374a15562",
-      "SHA-512, 6ce4adb348546d4f449c4d25aad9a7c9cb711d9e91982d3f0b29ca2f3f47d4ce"
-          + "2deba23bf2954f0f1d593fc50283731a533d30d425402d4f91316d871303aac4"
+    "SHA-1, aaff4a450a104cd177d28d18d74485e8cae074b7",
+    "MD5, 812f45842bc6d66ee14572ce20db8e86",
+    "SHA-256, b4a697a057313163aee33cd8d40c66e9f0f177e00cac2de32475ffff6169c3e3",
+    "SHA-384, d28a7d5cf25a74f11a50a18452b75e04bb3d70c9dd0510d6123aa008c756511b"
+        + "87525bdc835ebb27e1fb9e9374a15562",
+    "SHA-512, 6ce4adb348546d4f449c4d25aad9a7c9cb711d9e91982d3f0b29ca2f3f47d4ce"
+        + "2deba23bf2954f0f1d593fc50283731a533d30d425402d4f91316d871303aac4"
   })
   void hashComputesEachSupportedAlgorithm(String algorithm, String hex) {
     // The SHA-1 line is the documented example: "input data" -> aaff4a45...
-    assertThat(eval("States.Hash($.Data, $.Algorithm)",
-        "{\"Data\": \"input data\", \"Algorithm\": \"" + algorithm + "\"}"))
+    assertThat(
+            eval(
+                "States.Hash($.Data, $.Algorithm)",
+                "{\"Data\": \"input data\", \"Algorithm\": \"" + algorithm + "\"}"))
         .isEqualTo(json("\"" + hex + "\""));
   }
 
@@ -206,15 +219,17 @@ class IntrinsicFunctionTest {
     assertFails("States.Hash('x', 'SHA-3')", "{}", "must be one of [MD5, SHA-1");
     assertFails("States.Hash('x', 'sha-1')", "{}", "must be one of");
     assertFails("States.Hash(null, 'MD5')", "{}", "must not be null");
-    assertFails("States.Hash($.s, 'MD5')", "{\"s\": \"" + "b".repeat(10_001) + "\"}",
-        "at most 10000");
+    assertFails(
+        "States.Hash($.s, 'MD5')", "{\"s\": \"" + "b".repeat(10_001) + "\"}", "at most 10000");
   }
 
   @Test
   void jsonMergeIsShallowAsInTheDocumentedExample() {
-    assertThat(eval("States.JsonMerge($.json1, $.json2, false)",
-        "{\"json1\": {\"a\": {\"a1\": 1, \"a2\": 2}, \"b\": 2},"
-            + " \"json2\": {\"a\": {\"a3\": 1, \"a4\": 2}, \"c\": 3}}"))
+    assertThat(
+            eval(
+                "States.JsonMerge($.json1, $.json2, false)",
+                "{\"json1\": {\"a\": {\"a1\": 1, \"a2\": 2}, \"b\": 2},"
+                    + " \"json2\": {\"a\": {\"a3\": 1, \"a4\": 2}, \"c\": 3}}"))
         .isEqualTo(json("{\"a\": {\"a3\": 1, \"a4\": 2}, \"b\": 2, \"c\": 3}"));
   }
 
@@ -236,8 +251,8 @@ class IntrinsicFunctionTest {
 
   @Test
   void mathRandomWithASeedIsRepeatable() {
-    JsonNode first = eval("States.MathRandom($.start, $.end, 1234)",
-        "{\"start\": 1, \"end\": 999}");
+    JsonNode first =
+        eval("States.MathRandom($.start, $.end, 1234)", "{\"start\": 1, \"end\": 999}");
     IntrinsicFunctions other = new IntrinsicFunctions(new SplittableRandom(99));
     assertThat(other.evaluate("States.MathRandom(1, 999, 1234)", PathContext.of(json("{}"))))
         .isEqualTo(first);
@@ -254,8 +269,7 @@ class IntrinsicFunctionTest {
     assertThat(eval("States.MathAdd($.value1, $.step)", "{\"value1\": 111, \"step\": -1}"))
         .isEqualTo(json("110"));
     assertThat(eval("States.MathAdd(1.4, 2.6)", "{}")).isEqualTo(json("4"));
-    assertThat(eval("States.MathAdd(2147483647, 2147483647)", "{}"))
-        .isEqualTo(json("4294967294"));
+    assertThat(eval("States.MathAdd(2147483647, 2147483647)", "{}")).isEqualTo(json("4294967294"));
   }
 
   @Test
@@ -266,11 +280,15 @@ class IntrinsicFunctionTest {
 
   @Test
   void stringSplitSplitsOnEachDelimiterCharacterAsDocumented() {
-    assertThat(eval("States.StringSplit($.inputString, $.splitter)",
-        "{\"inputString\": \"1,2,3,4,5\", \"splitter\": \",\"}"))
+    assertThat(
+            eval(
+                "States.StringSplit($.inputString, $.splitter)",
+                "{\"inputString\": \"1,2,3,4,5\", \"splitter\": \",\"}"))
         .isEqualTo(json("[\"1\", \"2\", \"3\", \"4\", \"5\"]"));
-    assertThat(eval("States.StringSplit($.inputString, $.splitter)",
-        "{\"inputString\": \"This.is+a,test=string\", \"splitter\": \".+,=\"}"))
+    assertThat(
+            eval(
+                "States.StringSplit($.inputString, $.splitter)",
+                "{\"inputString\": \"This.is+a,test=string\", \"splitter\": \".+,=\"}"))
         .isEqualTo(json("[\"This\", \"is\", \"a\", \"test\", \"string\"]"));
     assertFails("States.StringSplit($.n, ',')", "{\"n\": 1}", "must be a string, got a number");
   }
@@ -280,8 +298,7 @@ class IntrinsicFunctionTest {
     String uuid = eval("States.UUID()", "{}").asText();
     assertThat(uuid).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     IntrinsicFunctions same = new IntrinsicFunctions(new SplittableRandom(7));
-    assertThat(same.evaluate("States.UUID()", PathContext.of(json("{}"))).asText())
-        .isEqualTo(uuid);
+    assertThat(same.evaluate("States.UUID()", PathContext.of(json("{}"))).asText()).isEqualTo(uuid);
     assertThat(eval("States.UUID()", "{}").asText()).isNotEqualTo(uuid);
   }
 

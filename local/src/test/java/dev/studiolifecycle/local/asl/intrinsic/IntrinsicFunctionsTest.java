@@ -25,8 +25,8 @@ class IntrinsicFunctionsTest {
 
   @Test
   void parseErrorsAreDefinitionErrorsNamingStateAndField() {
-    assertThatThrownBy(() -> IntrinsicFunctions.parse("States.Frobnicate()", "Prepare",
-        "Parameters.id.$"))
+    assertThatThrownBy(
+            () -> IntrinsicFunctions.parse("States.Frobnicate()", "Prepare", "Parameters.id.$"))
         .isInstanceOf(DefinitionException.class)
         .hasMessageContaining("State 'Prepare', field 'Parameters.id.$'")
         .hasMessageContaining("unknown intrinsic function 'States.Frobnicate'");
@@ -34,41 +34,46 @@ class IntrinsicFunctionsTest {
 
   @Test
   void evaluatesTheDocumentedNestedArnExampleWithItsThirdValue() {
-    String expression = "States.Format('{}.{}.{}', States.ArrayGetItem(States.StringSplit("
-        + "States.ArrayGetItem(States.StringSplit($.ImageRecipe.Arn, '/'), 2), '.'), 0), "
-        + "States.ArrayGetItem(States.StringSplit(States.ArrayGetItem(States.StringSplit("
-        + "$.ImageRecipe.Arn, '/'), 2), '.'), 1), 'x')";
-    JsonNode input = json("{\"ImageRecipe\": {\"Arn\": "
-        + "\"arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/my-recipe.v2/1.0.0\"}}");
+    String expression =
+        "States.Format('{}.{}.{}', States.ArrayGetItem(States.StringSplit("
+            + "States.ArrayGetItem(States.StringSplit($.ImageRecipe.Arn, '/'), 2), '.'), 0), "
+            + "States.ArrayGetItem(States.StringSplit(States.ArrayGetItem(States.StringSplit("
+            + "$.ImageRecipe.Arn, '/'), 2), '.'), 1), 'x')";
+    JsonNode input =
+        json(
+            "{\"ImageRecipe\": {\"Arn\": "
+                + "\"arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/my-recipe.v2/1.0.0\"}}");
     // Element 2 of the '/' split is "1.0.0"; its '.' split gives 1 and 0.
-    assertThat(functions.evaluate(expression, PathContext.of(input)))
-        .isEqualTo(json("\"1.0.x\""));
+    assertThat(functions.evaluate(expression, PathContext.of(input))).isEqualTo(json("\"1.0.x\""));
   }
 
   @Test
   void pathArgumentsReadTheContextObject() {
-    PathContext ctx = new PathContext(json("{}"),
-        json("{\"Execution\": {\"Name\": \"run-1\"}}"));
+    PathContext ctx = new PathContext(json("{}"), json("{\"Execution\": {\"Name\": \"run-1\"}}"));
     assertThat(functions.evaluate("States.Format('exec {}', $$.Execution.Name)", ctx))
         .isEqualTo(json("\"exec run-1\""));
   }
 
   @Test
   void aMissingPathArgumentIsAnIntrinsicFailureNamingThePath() {
-    assertThatThrownBy(() -> functions.evaluate("States.Array($.missing)",
-        PathContext.of(json("{\"a\": 1}"))))
-        .isInstanceOfSatisfying(StatesError.class, e -> {
-          assertThat(e.error()).isEqualTo(StatesError.INTRINSIC_FAILURE);
-          assertThat(e.cause()).startsWith("States.Array: ")
-              .contains("'$.missing'").contains("{\"a\":1}");
-        });
+    assertThatThrownBy(
+            () -> functions.evaluate("States.Array($.missing)", PathContext.of(json("{\"a\": 1}"))))
+        .isInstanceOfSatisfying(
+            StatesError.class,
+            e -> {
+              assertThat(e.error()).isEqualTo(StatesError.INTRINSIC_FAILURE);
+              assertThat(e.cause())
+                  .startsWith("States.Array: ")
+                  .contains("'$.missing'")
+                  .contains("{\"a\":1}");
+            });
   }
 
   @Test
   void anUncheckedInvalidExpressionFailsAtRunTimeAsAnIntrinsicFailure() {
     assertThatThrownBy(() -> functions.evaluate("States.Array(", PathContext.of(json("{}"))))
-        .isInstanceOfSatisfying(StatesError.class,
-            e -> assertThat(e.error()).isEqualTo(StatesError.INTRINSIC_FAILURE));
+        .isInstanceOfSatisfying(
+            StatesError.class, e -> assertThat(e.error()).isEqualTo(StatesError.INTRINSIC_FAILURE));
   }
 
   @Test

@@ -32,11 +32,9 @@ class JsonPathReaderTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "$.foo     | 123",
-      "$.bar     | [\"a\", \"b\", \"c\"]",
-      "$.car.cdr | true"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {"$.foo     | 123", "$.bar     | [\"a\", \"b\", \"c\"]", "$.car.cdr | true"})
   void readsTheDocumentedReferencePathExamples(String path, String expected) {
     assertThat(read(path, REFERENCE_DOC)).isEqualTo(json(expected));
   }
@@ -106,8 +104,16 @@ class JsonPathReaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"$.missing", "$.store.book[7]", "$.store.book[-9]", "$.store.book[3].x",
-      "$.store.bicycle.color.shade", "$.nothing.x", "$['no such field']"})
+  @ValueSource(
+      strings = {
+        "$.missing",
+        "$.store.book[7]",
+        "$.store.book[-9]",
+        "$.store.book[3].x",
+        "$.store.bicycle.color.shade",
+        "$.nothing.x",
+        "$['no such field']"
+      })
   void aDefinitePathThatSelectsNothingIsNotFound(String path) {
     assertThatThrownBy(() -> read(path, STORE))
         .isInstanceOf(PathNotFoundException.class)
@@ -116,11 +122,15 @@ class JsonPathReaderTest {
 
   @Test
   void notFoundKeepsTheDocumentForTheCallersMessage() {
-    PathNotFoundException e = org.junit.jupiter.api.Assertions.assertThrows(
-        PathNotFoundException.class, () -> read("$.application.address", "{\"flagged\":false}"));
-    assertThat(e.describeFor("address.$")).isEqualTo("The JSONPath '$.application.address' "
-        + "specified for the field 'address.$' could not be found in the input "
-        + "'{\"flagged\":false}'");
+    PathNotFoundException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            PathNotFoundException.class,
+            () -> read("$.application.address", "{\"flagged\":false}"));
+    assertThat(e.describeFor("address.$"))
+        .isEqualTo(
+            "The JSONPath '$.application.address' "
+                + "specified for the field 'address.$' could not be found in the input "
+                + "'{\"flagged\":false}'");
   }
 
   @Test
@@ -131,8 +141,10 @@ class JsonPathReaderTest {
 
   @Test
   void doubleDollarPathsReadTheContextObject() {
-    JsonNode context = json("{\"Execution\": {\"Id\": \"arn:exec\", \"Input\": {\"a\": 1}},"
-        + " \"Map\": {\"Item\": {\"Index\": 2, \"Value\": {\"id\": \"x\"}}}}");
+    JsonNode context =
+        json(
+            "{\"Execution\": {\"Id\": \"arn:exec\", \"Input\": {\"a\": 1}},"
+                + " \"Map\": {\"Item\": {\"Index\": 2, \"Value\": {\"id\": \"x\"}}}}");
     PathContext ctx = new PathContext(json("{\"Map\": \"not this one\"}"), context);
 
     assertThat(JsonPathReader.read("$$.Map.Item.Value", ctx)).isEqualTo(json("{\"id\": \"x\"}"));
@@ -153,8 +165,17 @@ class JsonPathReaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"$", "$.a", "$$.Execution.Id", "$['a b'].c", "$.a[?(@.x == 1)]",
-      "$..x", "$.a[-1:]", "$.a.length()"})
+  @ValueSource(
+      strings = {
+        "$",
+        "$.a",
+        "$$.Execution.Id",
+        "$['a b'].c",
+        "$.a[?(@.x == 1)]",
+        "$..x",
+        "$.a[-1:]",
+        "$.a.length()"
+      })
   void validPathsPassValidation(String path) {
     JsonPathReader.validate(path, "S", "InputPath");
   }

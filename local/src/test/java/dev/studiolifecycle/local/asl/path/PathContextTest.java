@@ -17,8 +17,8 @@ class PathContextTest {
 
   @Test
   void withInputKeepsTheContextObject() {
-    PathContext ctx = new PathContext(new TextNode("a"),
-        JsonNodeFactory.instance.objectNode().put("k", 1));
+    PathContext ctx =
+        new PathContext(new TextNode("a"), JsonNodeFactory.instance.objectNode().put("k", 1));
     PathContext next = ctx.withInput(new TextNode("b"));
     assertThat(next.input()).isEqualTo(new TextNode("b"));
     assertThat(next.context()).isSameAs(ctx.context());

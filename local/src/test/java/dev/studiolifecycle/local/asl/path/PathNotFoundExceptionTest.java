@@ -15,9 +15,13 @@ class PathNotFoundExceptionTest {
 
     assertThat(e.path()).isEqualTo("$.user.id");
     assertThat(e.document()).isSameAs(input);
-    assertThat(e.getMessage()).isEqualTo("The JSONPath '$.user.id' could not be found in the "
-        + "input '{\"flagged\":false}': No results");
-    assertThat(e.describeFor("InputPath")).isEqualTo("The JSONPath '$.user.id' specified for "
-        + "the field 'InputPath' could not be found in the input '{\"flagged\":false}'");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "The JSONPath '$.user.id' could not be found in the "
+                + "input '{\"flagged\":false}': No results");
+    assertThat(e.describeFor("InputPath"))
+        .isEqualTo(
+            "The JSONPath '$.user.id' specified for "
+                + "the field 'InputPath' could not be found in the input '{\"flagged\":false}'");
   }
 }

@@ -34,16 +34,19 @@ class ReferencePathTest {
 
   @Test
   void aFieldPathAddsTheResultToTheInput() {
-    assertThat(parse("$.taskresult").set(json(INPUT), RESULT)).isEqualTo(json(
-        "{\"comment\": \"This is a test\", \"details\": \"Default example\","
-            + " \"who\": \"Step Functions\", \"taskresult\": \"Hello, Step Functions!\"}"));
+    assertThat(parse("$.taskresult").set(json(INPUT), RESULT))
+        .isEqualTo(
+            json(
+                "{\"comment\": \"This is a test\", \"details\": \"Default example\","
+                    + " \"who\": \"Step Functions\", \"taskresult\": \"Hello, Step Functions!\"}"));
   }
 
   @Test
   void aPathToAnExistingFieldReplacesIt() {
     // The documented "update a node in input with the result" example.
-    assertThat(parse("$.strings").set(json("{\"strings\": \"AB\", \"other\": 1}"),
-        json("\"ABCD\""))).isEqualTo(json("{\"strings\": \"ABCD\", \"other\": 1}"));
+    assertThat(
+            parse("$.strings").set(json("{\"strings\": \"AB\", \"other\": 1}"), json("\"ABCD\"")))
+        .isEqualTo(json("{\"strings\": \"ABCD\", \"other\": 1}"));
   }
 
   @Test
@@ -83,39 +86,45 @@ class ReferencePathTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "$.a.b   | {\"a\": \"text\"}        | '$['a']' is a string, not an object",
-      "$.a.b   | {\"a\": [1]}             | '$['a']' is an array, not an object",
-      "$.x     | \"just a string\"        | '$' is a string, not an object",
-      "$.a[0]  | {\"a\": {\"k\": 1}}      | '$['a']' is an object, not an array",
-      "$.a[5]  | {\"a\": [1]}             | '$['a']' has no element 5",
-      "$.a[0]  | {}                       | '$['a']' does not exist"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "$.a.b   | {\"a\": \"text\"}        | '$['a']' is a string, not an object",
+        "$.a.b   | {\"a\": [1]}             | '$['a']' is an array, not an object",
+        "$.x     | \"just a string\"        | '$' is a string, not an object",
+        "$.a[0]  | {\"a\": {\"k\": 1}}      | '$['a']' is an object, not an array",
+        "$.a[5]  | {\"a\": [1]}             | '$['a']' has no element 5",
+        "$.a[0]  | {}                       | '$['a']' does not exist"
+      })
   void writingThroughSomethingThatIsNotAContainerIsAResultPathMatchFailure(
       String path, String input, String detail) {
     assertThatThrownBy(() -> parse(path).set(json(input), json("1")))
-        .isInstanceOfSatisfying(StatesError.class, e -> {
-          assertThat(e.error()).isEqualTo(StatesError.RESULT_PATH_MATCH_FAILURE);
-          assertThat(e.cause()).contains("'" + path + "'").contains(detail);
-        });
+        .isInstanceOfSatisfying(
+            StatesError.class,
+            e -> {
+              assertThat(e.error()).isEqualTo(StatesError.RESULT_PATH_MATCH_FAILURE);
+              assertThat(e.cause()).contains("'" + path + "'").contains(detail);
+            });
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "$.a[*]        | wildcards",
-      "$.*           | wildcards",
-      "$..a          | deep scan",
-      "$.a[?(@.x)]   | filters",
-      "$.a[0:2]      | slices",
-      "$.a[0,1]      | unions",
-      "$.a.length()  | functions",
-      "$$.Execution  | Context object",
-      "a.b           | must start with '$'",
-      "$.            | ends with '.'",
-      "$.a b         | bracket notation",
-      "$['a'         | expected ']'",
-      "$[abc]        | expected a quoted name or an index"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "$.a[*]        | wildcards",
+        "$.*           | wildcards",
+        "$..a          | deep scan",
+        "$.a[?(@.x)]   | filters",
+        "$.a[0:2]      | slices",
+        "$.a[0,1]      | unions",
+        "$.a.length()  | functions",
+        "$$.Execution  | Context object",
+        "a.b           | must start with '$'",
+        "$.            | ends with '.'",
+        "$.a b         | bracket notation",
+        "$['a'         | expected ']'",
+        "$[abc]        | expected a quoted name or an index"
+      })
   void rejectsAnythingThatIsNotAReferencePath(String text, String reason) {
     assertThatThrownBy(() -> ReferencePath.parse(text, "Store", "ResultPath"))
         .isInstanceOf(DefinitionException.class)

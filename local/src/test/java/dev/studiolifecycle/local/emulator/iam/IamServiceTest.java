@@ -176,7 +176,8 @@ class IamServiceTest {
         .isInstanceOf(NoSuchEntityException.class)
         .hasMessageContaining("Policy " + FULL_ACCESS + " was not found.");
     assertThat(emulator.iam().attachedPolicies("jane").orElseThrow())
-        .containsExactly("arn:aws:iam::aws:policy/AmazonSageMakerCanvasFullAccess", FORECAST_ACCESS);
+        .containsExactly(
+            "arn:aws:iam::aws:policy/AmazonSageMakerCanvasFullAccess", FORECAST_ACCESS);
   }
 
   @Test
@@ -185,8 +186,7 @@ class IamServiceTest {
     String serviceLinked =
         "arn:aws:iam::aws:policy/aws-service-role/AmazonSageMakerNotebooksServiceRolePolicy";
 
-    assertThatThrownBy(
-            () -> iam.attachRolePolicy(r -> r.roleName("jane").policyArn(serviceLinked)))
+    assertThatThrownBy(() -> iam.attachRolePolicy(r -> r.roleName("jane").policyArn(serviceLinked)))
         .isInstanceOf(PolicyNotAttachableException.class)
         .satisfies(e -> assertThat(((IamException) e).statusCode()).isEqualTo(400));
     assertThat(emulator.iam().attachedPolicies("jane").orElseThrow()).isEmpty();
@@ -221,8 +221,7 @@ class IamServiceTest {
     }
     iam.createRole(r -> r.roleName("ops").assumeRolePolicyDocument(TRUST));
 
-    ListRolesResponse first =
-        iam.listRoles(r -> r.pathPrefix("/studio-lifecycle/").maxItems(2));
+    ListRolesResponse first = iam.listRoles(r -> r.pathPrefix("/studio-lifecycle/").maxItems(2));
     assertThat(first.isTruncated()).isTrue();
     assertThat(first.roles()).extracting(Role::roleName).containsExactly("ann", "bob");
     assertThat(first.roles().get(0).permissionsBoundary()).isNull();
@@ -262,9 +261,7 @@ class IamServiceTest {
         .isInstanceOf(EntityAlreadyExistsException.class)
         .hasMessageContaining("A policy called STUDIO-S3 already exists");
     assertThatThrownBy(
-            () ->
-                iam.createPolicy(
-                    r -> r.policyName("with-principal").policyDocument(TRUST)))
+            () -> iam.createPolicy(r -> r.policyName("with-principal").policyDocument(TRUST)))
         .isInstanceOf(MalformedPolicyDocumentException.class);
     String large =
         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
@@ -320,9 +317,7 @@ class IamServiceTest {
         .contains(FORECAST_ACCESS)
         .allMatch(arn -> arn.startsWith("arn:aws:iam::aws:policy/service-role/"));
     List<String> all =
-        iam.listPoliciesPaginator(r -> r.maxItems(7)).policies().stream()
-            .map(Policy::arn)
-            .toList();
+        iam.listPoliciesPaginator(r -> r.maxItems(7)).policies().stream().map(Policy::arn).toList();
     assertThat(all)
         .hasSize(AwsManagedPolicies.catalogue().all().size() + 1)
         .doesNotHaveDuplicates()

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.InvalidParameterException;
-import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.ListTopicsResponse;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
 import software.amazon.awssdk.services.sns.model.Subscription;
 import software.amazon.awssdk.services.sns.model.Topic;
@@ -163,8 +163,7 @@ class SnsServiceTest {
             () -> sns.publish(r -> r.topicArn(topic).message("x").subject("é".repeat(100))))
         .isInstanceOf(InvalidParameterException.class)
         .hasMessageContaining("Subject");
-    assertThatThrownBy(
-            () -> sns.publish(r -> r.topicArn(topic).message("x").subject("tab\there")))
+    assertThatThrownBy(() -> sns.publish(r -> r.topicArn(topic).message("x").subject("tab\there")))
         .isInstanceOf(InvalidParameterException.class);
     assertThat(emulator.sns().publishedMessages()).hasSize(2);
   }
