@@ -53,18 +53,19 @@ final class PolicyReader {
 
   static List<PolicyStatement> document(JsonNode document, String where) {
     JsonNode statement = document.get("Statement");
+    boolean variables = document.path("Version").asText("").equals("2012-10-17");
     List<PolicyStatement> statements = new ArrayList<>();
     if (statement.isArray()) {
       for (int i = 0; i < statement.size(); i++) {
-        statements.add(statement(statement.get(i), where + ".Statement[" + i + "]"));
+        statements.add(statement(statement.get(i), where + ".Statement[" + i + "]", variables));
       }
     } else {
-      statements.add(statement(statement, where + ".Statement"));
+      statements.add(statement(statement, where + ".Statement", variables));
     }
     return statements;
   }
 
-  static PolicyStatement statement(JsonNode node, String where) {
+  static PolicyStatement statement(JsonNode node, String where, boolean variables) {
     if (!node.isObject()) {
       throw new TemplateException(where + ": a statement must be a mapping");
     }
@@ -94,7 +95,8 @@ final class PolicyReader {
         notActions,
         resources,
         notResources,
-        condition);
+        condition,
+        variables);
   }
 
   private static List<String> strings(JsonNode node, String where) {
@@ -161,7 +163,8 @@ final class PolicyReader {
                   + name
                   + " is not known to the local template reader; write its statements inline");
     }
-    return List.of(statement(statement, at));
+    // SAM writes its policy templates' documents as 2012-10-17 policies.
+    return List.of(statement(statement, at, true));
   }
 
   private static String parameter(JsonNode parameters, String name, String where) {

@@ -11,6 +11,8 @@ import java.util.List;
  *
  * @param source where it comes from, e.g. {@code Resources.ValidateFunction.Properties.Policies[0]
  *     .Statement[1]}, or the SAM policy template it was expanded from
+ * @param variables whether {@code ${...}} is a policy variable: only in a 2012-10-17 policy (IAM
+ *     User Guide, policy variables); in an older or unversioned one it is literal text
  */
 public record PolicyStatement(
     String source,
@@ -20,7 +22,8 @@ public record PolicyStatement(
     List<String> notActions,
     List<String> resources,
     List<String> notResources,
-    JsonNode condition) {
+    JsonNode condition,
+    boolean variables) {
 
   /** Allow or Deny. */
   public enum Effect {
@@ -34,6 +37,19 @@ public record PolicyStatement(
     resources = List.copyOf(resources);
     notResources = List.copyOf(notResources);
     condition = condition == null ? JsonNodeFactory.instance.objectNode() : condition.deepCopy();
+  }
+
+  /** A statement of a 2012-10-17 policy. */
+  public PolicyStatement(
+      String source,
+      String sid,
+      Effect effect,
+      List<String> actions,
+      List<String> notActions,
+      List<String> resources,
+      List<String> notResources,
+      JsonNode condition) {
+    this(source, sid, effect, actions, notActions, resources, notResources, condition, true);
   }
 
   /**

@@ -197,4 +197,171 @@ class PolicyEvaluatorTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("condition operator DateLessThan is not supported");
   }
+
+  // IAM User Guide, "IAM policy elements: Variables and tags".
+
+  private static final String SPACE = "arn:aws:sagemaker:us-east-1:123456789012:space/d-1/notes";
+  private static final Map<String, List<String>> STUDIO_SESSION =
+      Map.of("sagemaker:DomainId", List.of("d-1"), "sagemaker:UserProfileName", List.of("jane"));
+
+  private static PolicyStatement document(String json) {
+    return PolicyStatement.ofDocument(json(json), "test").get(0);
+  }
+
+  @Test
+  void aPolicyVariableInAResourceTakesTheRequestsValue() {
+    PolicyStatement spaces =
+        document(
+            "{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Allow\", "
+                + "\"Action\": \"sagemaker:DeleteSpace\", "
+                + "\"Resource\": \"arn:aws:sagemaker:*:*:space/${sagemaker:DomainId}/*\"}}");
+    assertThat(
+            PolicyEvaluator.evaluate(
+                    List.of(spaces), request("sagemaker:DeleteSpace", SPACE, STUDIO_SESSION))
+                .allowed())
+        .isTrue();
+    assertThat(
+            PolicyEvaluator.evaluate(
+                    List.of(spaces),
+                    request(
+                        "sagemaker:DeleteSpace",
+                        SPACE,
+                        Map.of("sagemaker:domainid", List.of("d-2"))))
+                .allowed())
+        .isFalse();
+  }
+
+  @Test
+  void aResourceWhoseVariableHasNoValueMatchesNothing() {
+    PolicyStatement spaces =
+        document(
+            "{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Allow\", "
+                + "\"Action\": \"sagemaker:DeleteSpace\", "
+                + "\"Resource\": \"arn:aws:sagemaker:*:*:space/${sagemaker:DomainId}/*\"}}");
+    assertThat(
+            PolicyEvaluator.evaluate(
+                    List.of(spaces), request("sagemaker:DeleteSpace", SPACE, Map.of()))
+                .allowed())
+        .isFalse();
+  }
+
+  @Test
+  void aDefaultValueStandsInForAMissingKeyAndSpecialCharactersAreLiteral() {
+    PolicyStatement withDefault =
+        document(
+            "{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Allow\", "
+                + "\"Action\": \"sagemaker:DeleteSpace\", \"Resource\": "
+                + "\"arn:aws:sagemaker:*:*:space/${sagemaker:DomainId, 'd-1'}/notes${?}\"}}");
+    assertThat(
+            PolicyEvaluator.evaluate(
+                    List.of(withDefault), request("sagemaker:DeleteSpace", SPACE + "?", Map.of()))
+                .allowed())
+        .isTrue();
+    // ${?} is a literal question mark, not a wildcard for one character.
+    assertThat(
+            PolicyEvaluator.evaluate(
+                    List.of(withDefault), request("sagemaker:DeleteSpace", SPACE + "x", Map.of()))
+                .allowed())
+        .isFalse();
+  }
+
+  @Test
+  void aValueFromTheRequestIsLiteralEvenWithAWildcardCharacter() {
+    PolicyStatement own =
+        document(
+            "{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Allow\", "
+                + "\"Action\": \"sagemaker:DeleteSpace\", "
+                + "\"Resource\": \"arn:aws:sagemaker:*:*:space/${sagemaker:DomainId}/notes\"}}");
+    assertThat(
+            PolicyEvaluator.evaluate(
+                    List.of(own),
+                    request(
+                        "sagemaker:DeleteSpace", SPACE, Map.of("sagemaker:DomainId", List.of("*"))))
+                .allowed())
+        .isFalse();
+  }
+
+  @Test
+  void variablesAreLiteralTextInAPolicyWithoutThe2012Version() {
+    PolicyStatement old =
+        document(
+            "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"sagemaker:DeleteSpace\", "
+                + "\"Resource\": \"arn:aws:sagemaker:*:*:space/${sagemaker:DomainId}/*\"}}");
+    assertThat(
+            PolicyEvaluator.evaluate(
+                    List.of(old), request("sagemaker:DeleteSpace", SPACE, STUDIO_SESSION))
+                .allowed())
+        .isFalse();
+    assertThat(
+            PolicyEvaluator.evaluate(
+                    List.of(old),
+                    request(
+                        "sagemaker:DeleteSpace",
+                        "arn:aws:sagemaker:us-east-1:123456789012:space/${sagemaker:DomainId}/x",
+                        STUDIO_SESSION))
+                .allowed())
+        .isTrue();
+  }
+
+  @Test
+  void aConditionValueWithAVariableComparesWithTheSessionsValue() {
+    PolicyStatement owner =
+        document(
+            "{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Allow\", "
+                + "\"Action\": \"sagemaker:DeleteSpace\", \"Resource\": \"*\", \"Condition\": "
+                + "{\"ArnLike\": {\"sagemaker:OwnerUserProfileArn\": \"arn:aws:sagemaker:*:*:"
+                + "user-profile/${sagemaker:DomainId}/${sagemaker:UserProfileName}\"}}}}");
+    Map<String, List<String>> janes = new java.util.HashMap<>(STUDIO_SESSION);
+    janes.put(
+        "sagemaker:OwnerUserProfileArn",
+        List.of("arn:aws:sagemaker:us-east-1:123456789012:user-profile/d-1/jane"));
+    assertThat(
+            PolicyEvaluator.evaluate(List.of(owner), request("sagemaker:DeleteSpace", SPACE, janes))
+                .allowed())
+        .isTrue();
+    Map<String, List<String>> bobs = new java.util.HashMap<>(janes);
+    bobs.put(
+        "sagemaker:OwnerUserProfileArn",
+        List.of("arn:aws:sagemaker:us-east-1:123456789012:user-profile/d-1/bob"));
+    assertThat(
+            PolicyEvaluator.evaluate(List.of(owner), request("sagemaker:DeleteSpace", SPACE, bobs))
+                .allowed())
+        .isFalse();
+  }
+
+  @Test
+  void aDenyWhoseVariableHasNoValueDeniesRatherThanPasses() {
+    PolicyStatement deny =
+        document(
+            "{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Deny\", "
+                + "\"Action\": \"sagemaker:*\", \"Resource\": \"*\", \"Condition\": "
+                + "{\"StringNotEquals\": {\"aws:ResourceTag/owner\": \"${aws:PrincipalTag/owner}\"}}}}");
+    PolicyEvaluator.Decision decision =
+        PolicyEvaluator.evaluate(
+            List.of(deny),
+            request("sagemaker:DeleteSpace", SPACE, Map.of("aws:ResourceTag/owner", List.of("x"))));
+    assertThat(decision.allowed()).isFalse();
+    assertThat(decision.reason()).contains("a policy variable with no value");
+  }
+
+  @Test
+  void arnEqualsMatchesWithWildcardsAsArnLikeDoes() {
+    PolicyStatement pass =
+        allow(
+            "Pass",
+            List.of("iam:PassRole"),
+            List.of("*"),
+            "{\"ArnEquals\": {\"aws:SourceArn\": \"arn:aws:states:*:123456789012:stateMachine:*\"}}");
+    assertThat(
+            PolicyEvaluator.evaluate(
+                    List.of(pass),
+                    request(
+                        "iam:PassRole",
+                        ROLE,
+                        Map.of(
+                            "aws:SourceArn",
+                            List.of("arn:aws:states:us-east-1:123456789012:stateMachine:x"))))
+                .allowed())
+        .isTrue();
+  }
 }
