@@ -17,6 +17,7 @@ import dev.studiolifecycle.local.template.iam.CallPermissions;
 import dev.studiolifecycle.local.template.iam.IamRequest;
 import dev.studiolifecycle.local.template.iam.PolicyEvaluator;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,11 +30,11 @@ import java.util.function.Function;
  * against that resource's own policy in template.yaml (its action, the actions the call implies,
  * resources, conditions and explicit denies, with role paths, tags and boundaries read from the
  * emulated IAM as the call arrives) and refused the way AWS refuses it. A Studio user's calls are
- * evaluated against the user's execution role as far as the emulator can decide soundly: its
- * permissions boundary must allow the call, and no policy the emulator holds may deny it (whether
- * the role's identity policies allow it needs every attached policy's document, which the emulator
- * does not hold for most AWS managed policies, so that part is not checked). Calls that carry no
- * caller are an operator's (the AWS CLI, a test's setup) and are let through.
+ * evaluated against the user's execution role, in a Studio session: the role's identity policies
+ * must allow the call, its permissions boundary must allow it, and no policy may deny it. An
+ * attached AWS managed policy whose document the catalogue does not hold allows nothing here (the
+ * stricter reading). Calls that carry no caller are an operator's (the AWS CLI, a test's setup) and
+ * are let through.
  */
 public final class TemplatePolicyAuthorizer implements CallAuthorizer {
 
@@ -60,7 +61,14 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
                     .map(
                         role ->
                             new CallPermissions.RoleFacts(
-                                role.path(), role.tags(), role.permissionsBoundaryArn())));
+                                role.path(), role.tags(), role.permissionsBoundaryArn())),
+            (domainId, spaceName) ->
+                sageMaker
+                    .spaceOwnership(domainId, spaceName)
+                    .map(
+                        space ->
+                            new CallPermissions.SpaceFacts(
+                                space.ownerUserProfileName(), space.sharingType())));
   }
 
   @Override
@@ -109,9 +117,10 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
   }
 
   /**
-   * A Studio user's call, as the user's execution role: refused when the role's permissions
-   * boundary does not allow it or a policy the emulator holds (boundary, inline, customer managed,
-   * or an AWS managed policy of the catalogue with its document) explicitly denies it.
+   * A Studio user's call, as the user's execution role (SageMaker developer guide, "How to use
+   * SageMaker AI execution roles"): refused unless the role's identity policies (inline, customer
+   * managed, and AWS managed policies of the catalogue with their documents) allow it and its
+   * permissions boundary allows it, and refused when any of them denies it explicitly.
    */
   private Optional<String> userDenial(
       StudioUserCaller user, EmulatedService service, ServiceRequest request, String iamAction) {
@@ -143,10 +152,16 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
         .inlinePolicies()
         .forEach(
             (name, document) -> identity.addAll(statements(document, "inline policy " + name)));
+    List<String> unread = new ArrayList<>();
     for (String policyArn : role.get().attachedPolicyArns()) {
-      iam.managedPolicyDocument(policyArn)
-          .ifPresent(document -> identity.addAll(statements(document, policyArn)));
+      Optional<String> document = iam.managedPolicyDocument(policyArn);
+      if (document.isPresent()) {
+        identity.addAll(statements(document.get(), policyArn));
+      } else {
+        unread.add(policyArn);
+      }
     }
+    Map<String, List<String>> session = studioSession(user, role.get());
     List<PolicyStatement> boundary = null;
     String boundaryArn = role.get().permissionsBoundaryArn();
     if (boundaryArn != null) {
@@ -168,20 +183,59 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
         service,
         request,
         iamAction,
-        authorization -> roleDenial(principal, identity, bounds, authorization));
+        authorization ->
+            roleDenial(principal, identity, unread, bounds, authorization.withSession(session)));
   }
 
-  /** One authorization of a user's call: an explicit deny anywhere, or a boundary not allowing. */
+  /**
+   * The keys a Studio session's requests carry: the role's (aws:PrincipalArn, aws:PrincipalAccount,
+   * aws:PrincipalTag/* from the role's tags; IAM User Guide, global condition context keys) and
+   * Studio's own sagemaker:DomainId and sagemaker:UserProfileName, which AWS's Studio policies use
+   * as policy variables (SageMaker developer guide, "Give your users access to spaces";
+   * AmazonSageMakerFullAccess).
+   */
+  private Map<String, List<String>> studioSession(StudioUserCaller user, IamService.RoleView role) {
+    Map<String, List<String>> session = new LinkedHashMap<>();
+    session.put("aws:PrincipalArn", List.of(role.arn()));
+    session.put("aws:PrincipalAccount", List.of(AwsIdentity.ACCOUNT_ID));
+    session.put("aws:PrincipalType", List.of("AssumedRole"));
+    role.tags().forEach((key, value) -> session.put("aws:PrincipalTag/" + key, List.of(value)));
+    session.put("sagemaker:DomainId", List.of(user.domainId()));
+    session.put(
+        "sagemaker:UserProfileName",
+        List.of(
+            sageMaker
+                .userProfileName(user.domainId(), user.userProfileName())
+                .orElse(user.userProfileName())));
+    return session;
+  }
+
+  /**
+   * One authorization of a user's call: an explicit deny anywhere, no identity policy allowing, or
+   * a boundary not allowing.
+   */
   private static Optional<String> roleDenial(
       Principal principal,
       List<PolicyStatement> identity,
+      List<String> unread,
       List<PolicyStatement> boundary,
       IamRequest authorization) {
     PolicyEvaluator.Decision byIdentity = PolicyEvaluator.evaluate(identity, authorization);
-    if (!byIdentity.allowed() && byIdentity.statement().isPresent()) {
+    if (!byIdentity.allowed()) {
       return Optional.of(
           notAuthorized(
-              principal, authorization, "with an explicit deny in an identity-based policy"));
+              principal,
+              authorization,
+              byIdentity.statement().isPresent()
+                  ? "with an explicit deny in an identity-based policy"
+                  : "because no identity-based policy allows the "
+                      + authorization.action()
+                      + " action"
+                      + (unread.isEmpty()
+                          ? ""
+                          : " (the local runtime holds no document of "
+                              + String.join(", ", unread)
+                              + ", so they allow nothing here)")));
     }
     if (boundary == null) {
       return Optional.empty();

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
 import dev.studiolifecycle.local.emulator.AwsIdentity;
+import dev.studiolifecycle.local.emulator.AwsServiceError;
+import dev.studiolifecycle.local.emulator.StudioUserCaller;
 import dev.studiolifecycle.local.emulator.iam.ManagedPolicySeed;
 import dev.studiolifecycle.local.emulator.iam.RoleSeed;
 import dev.studiolifecycle.local.emulator.sagemaker.DomainSeed;
@@ -14,6 +16,7 @@ import dev.studiolifecycle.local.emulator.sagemaker.UserProfileSeed;
 import dev.studiolifecycle.local.template.SamTemplate;
 import dev.studiolifecycle.local.time.VirtualClock;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -23,10 +26,12 @@ import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 
 /**
  * A Studio user's calls run as the user's execution role (SageMaker developer guide, "How to use
- * SageMaker AI execution roles"). The local runtime refuses what that role's permissions boundary
- * does not allow and what a policy it holds explicitly denies (IAM User Guide, "Policy evaluation
- * logic": an explicit deny in any policy overrides an allow; with a boundary, the effective
- * permissions are the intersection of the identity policies and the boundary).
+ * SageMaker AI execution roles"). The local runtime refuses what that role's identity policies do
+ * not allow, what its permissions boundary does not allow and what a policy explicitly denies (IAM
+ * User Guide, "Policy evaluation logic": an explicit deny in any policy overrides an allow; with a
+ * boundary, the effective permissions are the intersection of the identity policies and the
+ * boundary). The spaces cases follow AmazonSageMakerFullAccess (v29, AWS Managed Policy Reference)
+ * and the developer guide's "Give your users access to spaces".
  */
 class StudioUserAuthorizationTest {
 
@@ -140,6 +145,94 @@ class StudioUserAuthorizationTest {
           .isInstanceOf(SageMakerException.class)
           .hasMessageContaining("has no execution role that exists");
     }
+  }
+
+  @Test
+  void underAmazonSageMakerFullAccessAPrivateSpaceAndItsAppsAreItsOwnersAlone() {
+    seedUser("jane", emulator.iam().seedRole(executionRole("jane-exec", null, Map.of())));
+    seedUser("bob", emulator.iam().seedRole(executionRole("bob-exec", null, Map.of())));
+
+    try (StudioUser jane = StudioUser.of(emulator, DOMAIN, "jane");
+        StudioUser bob = StudioUser.of(emulator, DOMAIN, "bob")) {
+      assertThat(jane.createPrivateSpace("jane-notes", "JupyterLab")).endsWith("/jane-notes");
+      spaceComesUp();
+      assertThat(jane.launchSpaceApp("jane-notes", "JupyterLab", "default")).isNotBlank();
+
+      assertThatThrownBy(() -> bob.launchSpaceApp("jane-notes", "JupyterLab", "peek"))
+          .isInstanceOf(SageMakerException.class)
+          .hasMessageContaining("assumed-role/bob-exec/")
+          .hasMessageContaining("no identity-based policy allows the sagemaker:CreateApp action");
+      assertThatThrownBy(
+              () ->
+                  emulator.performAsUser(
+                      new StudioUserCaller(DOMAIN, "bob"),
+                      "CreateSpace",
+                      privateSpace("planted", "jane", "Private"),
+                      emulator.clock().instant()))
+          .isInstanceOf(AwsServiceError.class)
+          .hasMessageContaining("no identity-based policy allows the sagemaker:CreateSpace action");
+      assertThat(bob.createPrivateSpace("bob-notes", "CodeEditor")).endsWith("/bob-notes");
+    }
+    assertThat(emulator.sageMaker().appStatus(DOMAIN, null, "jane-notes", "JupyterLab", "peek"))
+        .isEmpty();
+    assertThat(emulator.sageMaker().spaceOwner(DOMAIN, "planted")).isEmpty();
+  }
+
+  @Test
+  void underAmazonSageMakerFullAccessEveryUserOfTheDomainMayUseASharedSpace() {
+    seedUser("jane", emulator.iam().seedRole(executionRole("jane-exec", null, Map.of())));
+    seedUser("bob", emulator.iam().seedRole(executionRole("bob-exec", null, Map.of())));
+    emulator.performAsUser(
+        new StudioUserCaller(DOMAIN, "jane"),
+        "CreateSpace",
+        privateSpace("team-notes", "jane", "Shared"),
+        emulator.clock().instant());
+    spaceComesUp();
+
+    try (StudioUser bob = StudioUser.of(emulator, DOMAIN, "bob")) {
+      assertThat(bob.launchSpaceApp("team-notes", "JupyterLab", "default")).isNotBlank();
+    }
+  }
+
+  @Test
+  void aRoleWhosePoliciesAllowNothingIsRefusedNamingThePoliciesTheRuntimeCannotRead() {
+    String canvasOnly = "arn:aws:iam::aws:policy/AmazonSageMakerCanvasFullAccess";
+    seedUser(
+        "jane-doe",
+        emulator
+            .iam()
+            .seedRole(
+                new RoleSeed(
+                    "canvas-exec",
+                    "/",
+                    RoleSeed.SAGEMAKER_TRUST_POLICY,
+                    null,
+                    null,
+                    Map.of(),
+                    List.of(canvasOnly),
+                    Map.of())));
+
+    try (StudioUser jane = StudioUser.of(emulator, DOMAIN, "jane-doe")) {
+      assertThatThrownBy(() -> jane.launchApp("Canvas", "default"))
+          .isInstanceOf(SageMakerException.class)
+          .hasMessageContaining("no identity-based policy allows the sagemaker:CreateApp action")
+          .hasMessageContaining("holds no document of " + canvasOnly);
+    }
+    assertThat(emulator.sageMaker().appStatus(DOMAIN, "jane-doe", null, "Canvas", "default"))
+        .isEmpty();
+  }
+
+  /** A new space is Pending for a while; apps start only in one that is InService. */
+  private void spaceComesUp() {
+    emulator.virtualClock().advance(Duration.ofMinutes(5));
+  }
+
+  private static ObjectNode privateSpace(String name, String owner, String sharingType) {
+    ObjectNode input = JSON.createObjectNode().put("DomainId", DOMAIN).put("SpaceName", name);
+    input.putObject("OwnershipSettings").put("OwnerUserProfileName", owner);
+    input.putObject("SpaceSharingSettings").put("SharingType", sharingType);
+    input.putObject("SpaceSettings").put("AppType", "JupyterLab");
+    return input;
   }
 
   private void seedUser(String name, String executionRoleArn) {

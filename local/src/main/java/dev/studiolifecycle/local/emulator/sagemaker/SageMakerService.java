@@ -431,6 +431,28 @@ public final class SageMakerService implements EmulatedService {
     return Optional.ofNullable(space == null ? null : space.ownerUserProfileName);
   }
 
+  /**
+   * Who a space belongs to and how it is shared, if the space exists.
+   *
+   * @param ownerUserProfileName null for a space without an owner
+   * @param sharingType {@code Private} or {@code Shared}; null for a space without sharing settings
+   */
+  public record SpaceOwnership(String ownerUserProfileName, String sharingType) {}
+
+  /** The ownership of a space, if the space exists. */
+  public synchronized Optional<SpaceOwnership> spaceOwnership(String domainId, String spaceName) {
+    Space space = resources.spaces.get(profileKey(domainId, spaceName));
+    return space == null
+        ? Optional.empty()
+        : Optional.of(new SpaceOwnership(space.ownerUserProfileName, space.sharingType));
+  }
+
+  /** A user profile's name as it was created (names are not case sensitive), if it exists. */
+  public synchronized Optional<String> userProfileName(String domainId, String userProfileName) {
+    UserProfile profile = resources.profiles.get(userProfileKey(domainId, userProfileName));
+    return Optional.ofNullable(profile == null ? null : profile.name);
+  }
+
   /** The status of a user profile now, if it exists. */
   public synchronized Optional<ResourceStatus> userProfileStatus(
       String domainId, String userProfileName) {

@@ -26,7 +26,11 @@ import java.util.regex.Pattern;
  *
  * Roles' paths, tags and permissions boundaries (for role ARNs and the {@code aws:ResourceTag} and
  * {@code iam:PermissionsBoundary} keys) come from the seeded roles and from the successful IAM
- * calls replayed so far.
+ * calls replayed so far. A space's owner and sharing type give the {@code
+ * sagemaker:OwnerUserProfileArn} and {@code sagemaker:SpaceSharingType} keys of the calls that
+ * create, change or delete the space or its apps (the keys AmazonSageMakerFullAccess and the
+ * SageMaker developer guide's "Give your users access to spaces" policy test on those actions); an
+ * app of a user profile, or a space without an owner, carries neither.
  */
 public final class CallPermissions {
 
@@ -47,10 +51,23 @@ public final class CallPermissions {
     Optional<RoleFacts> role(String roleName);
   }
 
+  /** What is known of one space: its owner (null for none) and sharing type (Private, Shared). */
+  public record SpaceFacts(String ownerUserProfileName, String sharingType) {}
+
+  /** Where the facts of a space come from: SageMaker's state as the call arrives. */
+  @FunctionalInterface
+  public interface SpaceLookup {
+    Optional<SpaceFacts> space(String domainId, String spaceName);
+  }
+
   /** Roles learnt by replaying a request log (null when the lookup is live). */
   private final Map<String, RoleFacts> replayed;
 
+  /** Spaces learnt by replaying a request log (null when the lookup is live). */
+  private final Map<String, SpaceFacts> replayedSpaces;
+
   private final RoleLookup lookup;
+  private final SpaceLookup spaces;
 
   /**
    * Replays a request log: starts from the roles that exist before the first call (a scenario's
@@ -58,17 +75,25 @@ public final class CallPermissions {
    */
   public CallPermissions(Map<String, RoleFacts> seededRoles) {
     this.replayed = new HashMap<>(seededRoles);
+    this.replayedSpaces = new HashMap<>();
     this.lookup = name -> Optional.ofNullable(replayed.get(name));
+    this.spaces =
+        (domainId, name) -> Optional.ofNullable(replayedSpaces.get(domainId + "/" + name));
   }
 
-  private CallPermissions(RoleLookup lookup) {
+  private CallPermissions(RoleLookup lookup, SpaceLookup spaces) {
     this.replayed = null;
+    this.replayedSpaces = null;
     this.lookup = lookup;
+    this.spaces = spaces;
   }
 
-  /** Authorizes calls as they arrive, reading roles from {@code lookup} (the emulated IAM). */
-  public static CallPermissions live(RoleLookup lookup) {
-    return new CallPermissions(lookup);
+  /**
+   * Authorizes calls as they arrive, reading roles from {@code lookup} (the emulated IAM) and
+   * spaces from {@code spaces} (the emulated SageMaker).
+   */
+  public static CallPermissions live(RoleLookup lookup, SpaceLookup spaces) {
+    return new CallPermissions(lookup, spaces);
   }
 
   /**
@@ -149,7 +174,10 @@ public final class CallPermissions {
         if (in.path("Tags").size() > 0) {
           requests.add(
               new IamRequest(
-                  "sagemaker:AddTags", profile, Map.of(), call.operation() + " with Tags"));
+                  "sagemaker:AddTags",
+                  profile,
+                  Map.of("sagemaker:TaggingAction", List.of(call.operation())),
+                  call.operation() + " with Tags"));
         }
         List<String> passed = new ArrayList<>();
         collectRoleArns(in, passed);
@@ -167,10 +195,13 @@ public final class CallPermissions {
       case "ListApps", "ListSpaces", "ListUserProfiles", "ListDomains" ->
           requests.add(request(call, "*", Map.of()));
       case "DescribeApp", "DeleteApp", "CreateApp" -> {
+        boolean inSpace = in.hasNonNull("SpaceName");
         String owner =
-            in.hasNonNull("SpaceName")
-                ? in.path("SpaceName").asText()
-                : in.path("UserProfileName").asText();
+            inSpace ? in.path("SpaceName").asText() : in.path("UserProfileName").asText();
+        Map<String, List<String>> context =
+            inSpace && !call.operation().equals("DescribeApp")
+                ? spaceContext(domain, spaces.space(domain, owner).orElse(null))
+                : Map.of();
         requests.add(
             request(
                 call,
@@ -183,14 +214,19 @@ public final class CallPermissions {
                     + in.path("AppType").asText().toLowerCase(Locale.ROOT)
                     + "/"
                     + in.path("AppName").asText(),
-                Map.of()));
+                context));
       }
-      case "DescribeSpace", "DeleteSpace", "UpdateSpace", "CreateSpace" ->
-          requests.add(
-              request(
-                  call,
-                  prefix + "space/" + domain + "/" + in.path("SpaceName").asText(),
-                  Map.of()));
+      case "DescribeSpace", "DeleteSpace", "UpdateSpace", "CreateSpace" -> {
+        String space = in.path("SpaceName").asText();
+        SpaceFacts facts =
+            switch (call.operation()) {
+              case "CreateSpace" -> requestedSpace(in);
+              case "DescribeSpace" -> null;
+              default -> spaces.space(domain, space).orElse(null);
+            };
+        requests.add(
+            request(call, prefix + "space/" + domain + "/" + space, spaceContext(domain, facts)));
+      }
       default ->
           throw new IllegalArgumentException(
               "call "
@@ -206,10 +242,38 @@ public final class CallPermissions {
           new IamRequest(
               "sagemaker:AddTags",
               requests.get(0).resource(),
-              Map.of(),
+              Map.of("sagemaker:TaggingAction", List.of(call.operation())),
               call.operation() + " with Tags"));
     }
     return requests;
+  }
+
+  /** The space a CreateSpace asks for: its owner and sharing type, when it names them. */
+  private static SpaceFacts requestedSpace(JsonNode in) {
+    String owner = in.path("OwnershipSettings").path("OwnerUserProfileName").asText(null);
+    String sharing = in.path("SpaceSharingSettings").path("SharingType").asText(null);
+    return owner == null && sharing == null ? null : new SpaceFacts(owner, sharing);
+  }
+
+  private static Map<String, List<String>> spaceContext(String domainId, SpaceFacts space) {
+    Map<String, List<String>> context = new LinkedHashMap<>();
+    if (space != null && space.ownerUserProfileName() != null) {
+      context.put(
+          "sagemaker:OwnerUserProfileArn",
+          List.of(
+              "arn:aws:sagemaker:"
+                  + REGION
+                  + ":"
+                  + ACCOUNT
+                  + ":user-profile/"
+                  + domainId
+                  + "/"
+                  + space.ownerUserProfileName()));
+    }
+    if (space != null && space.sharingType() != null) {
+      context.put("sagemaker:SpaceSharingType", List.of(space.sharingType()));
+    }
+    return context;
   }
 
   private static void collectRoleArns(JsonNode node, List<String> arns) {
@@ -320,6 +384,15 @@ public final class CallPermissions {
   }
 
   private void remember(RecordedCall call) {
+    if (call.service().equals("sagemaker") && call.operation().equals("CreateSpace")) {
+      SpaceFacts facts = requestedSpace(call.parameters());
+      replayedSpaces.put(
+          call.parameters().path("DomainId").asText()
+              + "/"
+              + call.parameters().path("SpaceName").asText(),
+          facts == null ? new SpaceFacts(null, null) : facts);
+      return;
+    }
     if (!call.service().equals("iam")) {
       return;
     }

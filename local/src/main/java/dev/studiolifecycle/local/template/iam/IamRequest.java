@@ -22,6 +22,16 @@ public record IamRequest(
     context = Collections.unmodifiableMap(copy);
   }
 
+  /**
+   * This authorization with the keys of the caller's session added ({@code aws:PrincipalTag/...},
+   * Studio's {@code sagemaker:DomainId}); a key the request itself carries keeps its value.
+   */
+  public IamRequest withSession(Map<String, List<String>> session) {
+    Map<String, List<String>> merged = new LinkedHashMap<>(session);
+    merged.putAll(context);
+    return new IamRequest(action, resource, merged, because);
+  }
+
   @Override
   public String toString() {
     return action

@@ -130,6 +130,58 @@ class CallPermissionsTest {
     assertThat(requests.get(3).resource()).isEqualTo("arn:aws:iam::123456789012:role/forecast");
     assertThat(requests.get(2).context())
         .containsEntry("iam:PassedToService", List.of("sagemaker.amazonaws.com"));
+    // SageMaker developer guide, "Provide permissions for tagging SageMaker AI resources".
+    assertThat(requests.get(1).context())
+        .containsEntry("sagemaker:TaggingAction", List.of("CreateUserProfile"));
+  }
+
+  @Test
+  void aSpacesOwnerAndSharingTypeAreKeysOfTheCallsOnTheSpaceAndItsApps() {
+    CallPermissions permissions = new CallPermissions(Map.of());
+    List<IamRequest> create =
+        permissions.next(
+            call(
+                "sagemaker",
+                "CreateSpace",
+                "{\"DomainId\": \"d-1\", \"SpaceName\": \"notes\", "
+                    + "\"OwnershipSettings\": {\"OwnerUserProfileName\": \"jane\"}, "
+                    + "\"SpaceSharingSettings\": {\"SharingType\": \"Private\"}, "
+                    + "\"Tags\": [{\"Key\": \"a\", \"Value\": \"b\"}]}",
+                200));
+    Map<String, List<String>> janesPrivateSpace =
+        Map.of(
+            "sagemaker:OwnerUserProfileArn",
+            List.of("arn:aws:sagemaker:us-east-1:123456789012:user-profile/d-1/jane"),
+            "sagemaker:SpaceSharingType",
+            List.of("Private"));
+    assertThat(create.get(0).context()).isEqualTo(janesPrivateSpace);
+    assertThat(create.get(1).action()).isEqualTo("sagemaker:AddTags");
+    assertThat(create.get(1).context())
+        .containsEntry("sagemaker:TaggingAction", List.of("CreateSpace"));
+
+    IamRequest deleteApp =
+        permissions
+            .next(
+                call(
+                    "sagemaker",
+                    "DeleteApp",
+                    "{\"DomainId\": \"d-1\", \"SpaceName\": \"notes\", "
+                        + "\"AppType\": \"JupyterLab\", \"AppName\": \"default\"}",
+                    200))
+            .get(0);
+    assertThat(deleteApp.context()).isEqualTo(janesPrivateSpace);
+
+    IamRequest profileApp =
+        permissions
+            .next(
+                call(
+                    "sagemaker",
+                    "CreateApp",
+                    "{\"DomainId\": \"d-1\", \"UserProfileName\": \"jane\", "
+                        + "\"AppType\": \"Canvas\", \"AppName\": \"default\"}",
+                    200))
+            .get(0);
+    assertThat(profileApp.context()).isEmpty();
   }
 
   @Test
