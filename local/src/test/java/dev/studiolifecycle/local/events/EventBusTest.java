@@ -122,7 +122,7 @@ class EventBusTest {
                             List.of())),
                     new VirtualClock()))
         .isInstanceOf(EventPatternException.class)
-        .hasMessageStartingWith("Broken.EventPattern.source:");
+        .hasMessageStartingWith("Broken.EventPattern: \"source\" must be an object or an array");
     assertThatThrownBy(
             () ->
                 new EventBus(

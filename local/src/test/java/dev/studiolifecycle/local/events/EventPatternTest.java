@@ -4,7 +4,6 @@ import static dev.studiolifecycle.local.testing.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EventPatternTest {
@@ -154,41 +153,53 @@ class EventPatternTest {
   }
 
   @Test
-  void requiredPathsAreThoseEveryMatchingEventHas() {
-    EventPattern pattern =
-        EventPattern.parse(
-            json(
-                "{\"source\": [\"com.example.hr\"], "
-                    + "\"detail\": {\"eventId\": [{\"exists\": true}], "
-                    + "\"employee\": {\"ssoUserName\": [{\"exists\": false}], "
-                    + "\"userName\": [{\"prefix\": \"\"}]}, "
-                    + "\"studio\": {\"domainId\": [{\"exists\": false}, \"d-1\"]}}}"),
-            "pattern");
-    assertThat(pattern.requiredPaths())
-        .containsExactlyInAnyOrder(
-            List.of("source"),
-            List.of("detail", "eventId"),
-            List.of("detail", "employee", "userName"));
-    assertThat(pattern.guarantees(List.of("detail"))).isTrue();
-    assertThat(pattern.guarantees(List.of("detail", "employee", "userName"))).isTrue();
-    assertThat(pattern.guarantees(List.of("detail", "studio", "domainId"))).isFalse();
-    assertThat(pattern.guarantees(List.of("detail", "employee", "ssoUserName"))).isFalse();
+  void refusesWhatEventBridgeRefusesNamingThePatternAndTheRule() {
+    // The rules and their wording are event-ruler's, the library EventBridge matches with.
+    assertThatThrownBy(() -> EventPattern.parse(json("{\"source\": \"com.example.hr\"}"), "p"))
+        .isInstanceOf(EventPatternException.class)
+        .hasMessageContaining("p: \"source\" must be an object or an array");
+    assertThatThrownBy(() -> EventPattern.parse(json("{\"source\": []}"), "p"))
+        .hasMessageContaining("p: Empty arrays are not allowed");
+    assertThatThrownBy(() -> EventPattern.parse(json("{\"source\": [{\"regex\": \"x\"}]}"), "p"))
+        .hasMessageContaining("p: Unrecognized match type regex");
+    assertThatThrownBy(() -> EventPattern.parse(json("{\"n\": [{\"numeric\": [\"~\", 1]}]}"), "p"))
+        .hasMessageContaining("p: Unrecognized numeric range operator: ~");
+    assertThatThrownBy(() -> EventPattern.parse(json("{\"$or\": [{\"a\": [1]}]}"), "p"))
+        .hasMessageContaining("p: There must have at least 2 Objects in $or relationship");
+    assertThatThrownBy(() -> EventPattern.parse(json("[]"), "p"))
+        .hasMessageContaining("p: Filter is not an object");
+    assertThatThrownBy(() -> EventPattern.parse(json("{}"), "p"))
+        .hasMessageContaining("p: Empty objects are not allowed");
   }
 
   @Test
-  void refusesWhatEventBridgeRefusesNamingTheField() {
-    assertThatThrownBy(() -> EventPattern.parse(json("{\"source\": \"com.example.hr\"}"), "p"))
+  void anAnythingButListMixingNumbersAndStringsIsRefused() {
+    // The hand-written matcher took it; EventBridge refuses it.
+    assertThatThrownBy(
+            () ->
+                EventPattern.parse(
+                    json("{\"detail\": {\"headcount\": [{\"anything-but\": [11, \"13\"]}]}}"), "p"))
         .isInstanceOf(EventPatternException.class)
-        .hasMessageContaining("p.source: must be an object or a list of values");
-    assertThatThrownBy(() -> EventPattern.parse(json("{\"source\": []}"), "p"))
-        .hasMessageContaining("p.source: must list at least one value");
-    assertThatThrownBy(() -> EventPattern.parse(json("{\"source\": [{\"regex\": \"x\"}]}"), "p"))
-        .hasMessageContaining("p.source[0]: unknown comparison operator 'regex'");
-    assertThatThrownBy(() -> EventPattern.parse(json("{\"n\": [{\"numeric\": [\"~\", 1]}]}"), "p"))
-        .hasMessageContaining("p.n[0].numeric[0]: must be one of");
-    assertThatThrownBy(() -> EventPattern.parse(json("{\"$or\": [{\"a\": [1]}]}"), "p"))
-        .hasMessageContaining("p.$or: $or takes a list of at least two patterns");
-    assertThatThrownBy(() -> EventPattern.parse(json("[]"), "p"))
-        .hasMessageContaining("p: an event pattern must be a non-empty JSON object");
+        .hasMessageContaining("p: Inside anything but list")
+        .hasMessageContaining("mixed type is not supported");
+  }
+
+  @Test
+  void anExistsFalseUnderAnArrayIsMatchedElementByElement() {
+    EventPattern noUserName =
+        EventPattern.parse(
+            json("{\"detail\": {\"people\": {\"userName\": [{\"exists\": false}]}}}"), "p");
+    // The hand-written matcher dropped these two events.
+    assertThat(noUserName.matches(json("{\"detail\": {\"people\": []}}"))).isTrue();
+    assertThat(noUserName.matches(json("{\"detail\": {\"people\": [1, 2]}}"))).isTrue();
+    // ... and took this one, where one element has the field.
+    assertThat(
+            noUserName.matches(
+                json(
+                    "{\"detail\": {\"people\": [{\"userName\": \"jane\"}, "
+                        + "{\"email\": \"x@example.com\"}]}}")))
+        .isFalse();
+    assertThat(noUserName.matches(json("{\"detail\": {\"people\": [{\"email\": \"x\"}]}}")))
+        .isTrue();
   }
 }
