@@ -1,7 +1,7 @@
 package dev.studiolifecycle.local.cli;
 
+import dev.studiolifecycle.local.lambda.StandardOutputRouter;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
-import dev.studiolifecycle.local.runtime.StandardOutputRouter;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

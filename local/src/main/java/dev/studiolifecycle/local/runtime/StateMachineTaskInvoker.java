@@ -5,6 +5,8 @@ import dev.studiolifecycle.local.asl.definition.TaskState;
 import dev.studiolifecycle.local.asl.task.TaskInvocation;
 import dev.studiolifecycle.local.asl.task.TaskInvoker;
 import dev.studiolifecycle.local.asl.task.TaskOutcome;
+import dev.studiolifecycle.local.lambda.CallerContext;
+import dev.studiolifecycle.local.permissions.TemplatePolicyAuthorizer;
 import dev.studiolifecycle.local.template.SamTemplate;
 import dev.studiolifecycle.local.template.StateMachineResource;
 import java.time.Duration;

@@ -225,7 +225,7 @@ class AslCommandTest {
     JsonNode output = MAPPER.readTree(out());
     assertThat(output.get("greeting").get("message").asText()).isEqualTo("Hello, Jane!");
     assertThat(output.get("error").get("Error").asText())
-        .isEqualTo("dev.studiolifecycle.local.runtime.fixtures.GreetingRefused");
+        .isEqualTo("dev.studiolifecycle.local.lambda.fixtures.GreetingRefused");
     assertThat(err())
         .contains("{\"level\":\"INFO\",\"message\":\"greeting Jane\"}")
         .contains("+00:00:30")

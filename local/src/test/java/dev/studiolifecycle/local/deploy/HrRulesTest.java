@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.studiolifecycle.local.events.BusEvent;
-import dev.studiolifecycle.local.events.EventBus;
-import dev.studiolifecycle.local.events.EventPath;
-import dev.studiolifecycle.local.events.HrEventReader;
-import dev.studiolifecycle.local.events.InputTransformer;
-import dev.studiolifecycle.local.events.PatternPaths;
+import dev.studiolifecycle.local.eventbridge.BusEvent;
+import dev.studiolifecycle.local.eventbridge.EventBus;
+import dev.studiolifecycle.local.eventbridge.EventPath;
+import dev.studiolifecycle.local.eventbridge.InputTransformer;
+import dev.studiolifecycle.local.eventbridge.PatternPaths;
+import dev.studiolifecycle.local.hr.HrEventReader;
 import dev.studiolifecycle.local.template.EventRuleResource;
 import dev.studiolifecycle.local.template.RuleTarget;
 import dev.studiolifecycle.local.template.SamTemplate;

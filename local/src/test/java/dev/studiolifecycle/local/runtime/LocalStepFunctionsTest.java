@@ -14,6 +14,7 @@ import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.emulator.sagemaker.DomainSeed;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
+import dev.studiolifecycle.local.lambda.LambdaRuntime;
 import dev.studiolifecycle.local.template.SamTemplate;
 import dev.studiolifecycle.local.template.TemplateException;
 import dev.studiolifecycle.local.time.VirtualClock;

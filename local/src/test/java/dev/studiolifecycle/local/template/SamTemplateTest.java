@@ -29,7 +29,7 @@ class SamTemplateTest {
     FunctionDefinition greeting = template.function("GreetingFunction").orElseThrow();
     assertThat(greeting.functionName()).isEqualTo("studio-lifecycle-greeting");
     assertThat(greeting.handlerClass())
-        .isEqualTo("dev.studiolifecycle.local.runtime.fixtures.GreetingHandler");
+        .isEqualTo("dev.studiolifecycle.local.lambda.fixtures.GreetingHandler");
     assertThat(greeting.handlerMethod()).contains("handleRequest");
     assertThat(greeting.runtime()).isEqualTo("java21");
     // The function's own Timeout wins over Globals; MemorySize comes from Globals.

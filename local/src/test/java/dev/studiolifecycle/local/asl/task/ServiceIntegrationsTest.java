@@ -13,7 +13,7 @@ import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionEngine;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.asl.engine.StateMachine;
-import dev.studiolifecycle.local.runtime.LambdaRuntime;
+import dev.studiolifecycle.local.lambda.LambdaRuntime;
 import dev.studiolifecycle.local.template.SamTemplate;
 import dev.studiolifecycle.local.template.StateMachineResource;
 import dev.studiolifecycle.local.time.VirtualClock;
@@ -45,7 +45,7 @@ class ServiceIntegrationsTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String REFUSED =
-      "dev.studiolifecycle.local.runtime.fixtures." + "GreetingRefused";
+      "dev.studiolifecycle.local.lambda.fixtures." + "GreetingRefused";
 
   private HttpServer sns;
   private final List<Map<String, String>> published = new ArrayList<>();
@@ -193,7 +193,7 @@ class ServiceIntegrationsTest {
       assertThat(cause.get("errorMessage").asText()).isEqualTo("refusing to greet Bob");
       assertThat(cause.get("errorType").asText()).isEqualTo(REFUSED);
       assertThat(cause.get("stackTrace").get(0).asText())
-          .startsWith("dev.studiolifecycle.local.runtime.fixtures.GreetingHandler.handleRequest(");
+          .startsWith("dev.studiolifecycle.local.lambda.fixtures.GreetingHandler.handleRequest(");
     }
   }
 

@@ -1,0 +1,203 @@
+package dev.studiolifecycle.local.hr;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.asl.engine.Execution;
+import dev.studiolifecycle.local.asl.task.LambdaResponse;
+import dev.studiolifecycle.local.eventbridge.BusEvent;
+import dev.studiolifecycle.local.eventbridge.EventBus;
+import dev.studiolifecycle.local.lambda.LambdaRuntime;
+import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
+import dev.studiolifecycle.local.template.FunctionDefinition;
+import dev.studiolifecycle.local.template.TemplateException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * HR events delivered to the project running locally, as AWS delivers them to the deployed stack:
+ * events on a bus go through the rules of template.yaml (pattern, input transformer, target), SNS
+ * messages go to the StartWorkflow function, which starts executions over the emulator's Step
+ * Functions API. Every execution a delivery starts runs to its end in the runtime's simulation time
+ * before {@link #deliver} returns, so a later event sees what an earlier one did.
+ */
+public final class HrEventDelivery {
+
+  /** The function that the HR topic invokes. */
+  public static final String START_WORKFLOW_FUNCTION = "StartWorkflowFunction";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final LocalWorkflowRuntime runtime;
+  private final EventBus bus;
+  private final LambdaRuntime lambda;
+  private final String startWorkflowArn;
+  private final String lifecycleArn;
+
+  /**
+   * Delivers to {@code runtime}; the StartWorkflow handler writes its logs and metrics to {@code
+   * handlerOutput}.
+   *
+   * @throws TemplateException when the template has no StartWorkflow function or lifecycle state
+   *     machine
+   */
+  public HrEventDelivery(LocalWorkflowRuntime runtime, PrintStream handlerOutput) {
+    this.runtime = Objects.requireNonNull(runtime, "runtime");
+    this.bus = new EventBus(runtime.template().eventRules(), runtime.clock());
+    FunctionDefinition function =
+        runtime
+            .template()
+            .function(START_WORKFLOW_FUNCTION)
+            .orElseThrow(
+                () -> new TemplateException("template.yaml has no " + START_WORKFLOW_FUNCTION));
+    // Lambda invokes the alias the SNS subscription names (AutoPublishAlias), else the function.
+    this.startWorkflowArn = function.aliasArn().orElse(function.arn());
+    this.lambda =
+        LambdaRuntime.builder(List.of(function))
+            .handlerOutput(Objects.requireNonNull(handlerOutput, "handlerOutput"))
+            .clock(runtime.clock())
+            .build();
+    this.lifecycleArn = runtime.lifecycleStateMachine().arn();
+  }
+
+  /** What came of one HR event (an EventBridge event may match several rules). */
+  public sealed interface Outcome {
+
+    /** An EventBridge rule started an execution, which ran to its end. */
+    record StartedByRule(String rule, JsonNode input, Execution execution) implements Outcome {}
+
+    /**
+     * StartWorkflow started an execution for an SNS message (named after the HR event id), which
+     * ran to its end.
+     */
+    record StartedByStartWorkflow(String eventId, String action, Execution execution)
+        implements Outcome {}
+
+    /**
+     * StartWorkflow found the execution of this HR event already started (a redelivered message):
+     * nothing new started.
+     */
+    record AlreadyStarted(String eventId, String executionArn) implements Outcome {}
+
+    /** No rule of the template matched the event: nothing started. */
+    record NoRuleMatched(String detailType, String source, String eventBusName)
+        implements Outcome {}
+
+    /** A rule sent the event somewhere else than the state machine, e.g. the unusable queue. */
+    record SentElsewhere(String rule, String targetArn) implements Outcome {}
+
+    /**
+     * A rule's input transformer made text that is not JSON: Step Functions refuses it and
+     * EventBridge ends with the event in the rule's dead-letter queue (null: none).
+     */
+    record InputNotJson(String rule, String problem, String deadLetterQueue) implements Outcome {}
+
+    /** StartWorkflow failed (an invalid HR message, Step Functions refused): nothing started. */
+    record StartWorkflowFailed(String errorType, String errorMessage) implements Outcome {}
+  }
+
+  /** Delivers one HR event (a file's content) and runs what it starts; outcomes in order. */
+  public List<Outcome> deliver(IncomingHrEvent event) {
+    if (event instanceof IncomingHrEvent.EventBridge bridge) {
+      List<Outcome> outcomes = new ArrayList<>();
+      for (BusEvent busEvent : bridge.events()) {
+        outcomes.addAll(putOnBus(busEvent));
+      }
+      return outcomes;
+    }
+    return startWorkflow(
+        ((IncomingHrEvent.Sns) Objects.requireNonNull(event, "event")).lambdaEvent());
+  }
+
+  private List<Outcome> putOnBus(BusEvent event) {
+    List<EventBus.Delivery> deliveries = bus.put(event);
+    if (deliveries.isEmpty()) {
+      return List.of(
+          new Outcome.NoRuleMatched(
+              event.detailType(), event.event().path("source").asText(), event.eventBusName()));
+    }
+    List<Outcome> outcomes = new ArrayList<>();
+    for (EventBus.Delivery delivery : deliveries) {
+      String rule = delivery.rule().logicalId();
+      if (!delivery.target().arn().equals(lifecycleArn)) {
+        outcomes.add(new Outcome.SentElsewhere(rule, delivery.target().arn()));
+        continue;
+      }
+      JsonNode input = delivery.input().json().orElse(null);
+      if (input == null) {
+        outcomes.add(
+            new Outcome.InputNotJson(
+                rule,
+                delivery.input().jsonProblem().orElse("not JSON"),
+                delivery.target().deadLetterQueue().orElse(null)));
+        continue;
+      }
+      // EventBridge names the executions it starts itself; this name repeats for the event.
+      String name =
+          UUID.nameUUIDFromBytes(
+                  (event.event().path("id").asText() + "#" + rule).getBytes(StandardCharsets.UTF_8))
+              .toString();
+      outcomes.add(new Outcome.StartedByRule(rule, input, runtime.run(name, input)));
+    }
+    return outcomes;
+  }
+
+  private List<Outcome> startWorkflow(JsonNode lambdaEvent) {
+    byte[] payload;
+    try {
+      payload = JSON.writeValueAsBytes(lambdaEvent);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serializes", e);
+    }
+    LambdaResponse response = lambda.invoke(startWorkflowArn, null, payload);
+    if (response instanceof LambdaResponse.FunctionError failed) {
+      return List.of(
+          new Outcome.StartWorkflowFailed(failed.errorType(), errorMessage(failed.payload())));
+    }
+    if (response instanceof LambdaResponse.ServiceError refused) {
+      return List.of(
+          new Outcome.StartWorkflowFailed("Lambda." + refused.errorCode(), refused.message()));
+    }
+    JsonNode result = readJson(((LambdaResponse.Returned) response).payload());
+    List<Outcome> outcomes = new ArrayList<>();
+    for (JsonNode started : result.path("executions")) {
+      String eventId = started.path("requestId").asText();
+      String arn = started.path("executionArn").asText();
+      if (started.path("alreadyStarted").asBoolean()) {
+        outcomes.add(new Outcome.AlreadyStarted(eventId, arn));
+      } else {
+        // Started over the API: it runs when the engine is driven, here to its end.
+        outcomes.add(
+            new Outcome.StartedByStartWorkflow(
+                eventId, started.path("action").asText(), runtime.awaitExecution(arn)));
+      }
+    }
+    return outcomes;
+  }
+
+  private static JsonNode readJson(byte[] payload) {
+    try {
+      return JSON.readTree(payload);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "StartWorkflow answered no JSON: " + new String(payload, StandardCharsets.UTF_8), e);
+    }
+  }
+
+  /** The errorMessage of the Java runtime's error document. */
+  private static String errorMessage(byte[] payload) {
+    String text = new String(payload, StandardCharsets.UTF_8);
+    try {
+      JsonNode message = JSON.readTree(payload).path("errorMessage");
+      return message.isTextual() ? message.asText() : text;
+    } catch (IOException e) {
+      // Not the runtime's JSON document: the payload says what happened as it is.
+      return text;
+    }
+  }
+}

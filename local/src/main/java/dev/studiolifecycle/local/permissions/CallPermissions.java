@@ -1,0 +1,460 @@
+package dev.studiolifecycle.local.permissions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.emulator.RecordedCall;
+import dev.studiolifecycle.local.emulator.wire.QueryParameters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The IAM authorizations behind the AWS calls of a request log, replayed in order: for each call
+ * the action of its operation on the resource it names, with the condition keys IAM would see, plus
+ * the permissions the operation implies (the request log shows operations only):
+ *
+ * <ul>
+ *   <li>{@code iam:CreateRole} with Tags also needs {@code iam:TagRole};
+ *   <li>{@code sagemaker:CreateUserProfile} with Tags also needs {@code sagemaker:AddTags};
+ *   <li>{@code sagemaker:CreateUserProfile} / {@code UpdateUserProfile} need {@code iam:PassRole}
+ *       (to {@code sagemaker.amazonaws.com}) on every role ARN in the settings.
+ * </ul>
+ *
+ * Roles' paths, tags and permissions boundaries (for role ARNs and the {@code aws:ResourceTag} and
+ * {@code iam:PermissionsBoundary} keys) come from the seeded roles and from the successful IAM
+ * calls replayed so far. A space's owner and sharing type give the {@code
+ * sagemaker:OwnerUserProfileArn} and {@code sagemaker:SpaceSharingType} keys of the calls that
+ * create, change or delete the space or its apps (the keys AmazonSageMakerFullAccess and the
+ * SageMaker developer guide's "Give your users access to spaces" policy test on those actions); an
+ * app of a user profile, or a space without an owner, carries neither.
+ */
+public final class CallPermissions {
+
+  private static final String ACCOUNT = "123456789012";
+  private static final String REGION = "us-east-1";
+  private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::\\d{12}:role/.+");
+
+  /** What is known of one role. */
+  public record RoleFacts(String path, Map<String, String> tags, String boundaryArn) {
+    public RoleFacts {
+      tags = Map.copyOf(tags);
+    }
+  }
+
+  /** Where the facts of a role come from: IAM's state as the call arrives. */
+  @FunctionalInterface
+  public interface RoleLookup {
+    Optional<RoleFacts> role(String roleName);
+  }
+
+  /** What is known of one space: its owner (null for none) and sharing type (Private, Shared). */
+  public record SpaceFacts(String ownerUserProfileName, String sharingType) {}
+
+  /** Where the facts of a space come from: SageMaker's state as the call arrives. */
+  @FunctionalInterface
+  public interface SpaceLookup {
+    Optional<SpaceFacts> space(String domainId, String spaceName);
+  }
+
+  /** Roles learnt by replaying a request log (null when the lookup is live). */
+  private final Map<String, RoleFacts> replayed;
+
+  /** Spaces learnt by replaying a request log (null when the lookup is live). */
+  private final Map<String, SpaceFacts> replayedSpaces;
+
+  private final RoleLookup lookup;
+  private final SpaceLookup spaces;
+
+  /**
+   * Replays a request log: starts from the roles that exist before the first call (a scenario's
+   * seeds) and learns from each successful IAM call of the log.
+   */
+  public CallPermissions(Map<String, RoleFacts> seededRoles) {
+    this.replayed = new HashMap<>(seededRoles);
+    this.replayedSpaces = new HashMap<>();
+    this.lookup = name -> Optional.ofNullable(replayed.get(name));
+    this.spaces =
+        (domainId, name) -> Optional.ofNullable(replayedSpaces.get(domainId + "/" + name));
+  }
+
+  private CallPermissions(RoleLookup lookup, SpaceLookup spaces) {
+    this.replayed = null;
+    this.replayedSpaces = null;
+    this.lookup = lookup;
+    this.spaces = spaces;
+  }
+
+  /**
+   * Authorizes calls as they arrive, reading roles from {@code lookup} (the emulated IAM) and
+   * spaces from {@code spaces} (the emulated SageMaker).
+   */
+  public static CallPermissions live(RoleLookup lookup, SpaceLookup spaces) {
+    return new CallPermissions(lookup, spaces);
+  }
+
+  /**
+   * The authorizations a call of the log needs, then (replaying) records what a successful call
+   * changed.
+   *
+   * @throws IllegalArgumentException for an operation with no mapping here, so that no call is ever
+   *     left unchecked
+   */
+  public List<IamRequest> next(RecordedCall call) {
+    List<IamRequest> requests = requests(call);
+    if (call.succeeded() && replayed != null) {
+      remember(call);
+    }
+    return requests;
+  }
+
+  /**
+   * The authorizations a call needs before it runs.
+   *
+   * @throws IllegalArgumentException for an operation with no mapping here
+   */
+  public List<IamRequest> requests(
+      String service, String operation, String iamAction, JsonNode parameters) {
+    return requests(
+        new RecordedCall(
+            0, null, service, operation, iamAction, false, parameters, 0, null, null, null));
+  }
+
+  private List<IamRequest> requests(RecordedCall call) {
+    return switch (call.service()) {
+      case "sagemaker" -> sageMaker(call);
+      case "iam" -> iam(call);
+      case "sns" -> List.of(request(call, snsResource(call), Map.of()));
+      case "states" -> stepFunctions(call);
+      case "sts" -> List.of();
+      default ->
+          throw new IllegalArgumentException(
+              "call "
+                  + call.sequence()
+                  + ": no IAM "
+                  + "mapping for the service "
+                  + call.service());
+    };
+  }
+
+  /** SNS authorizes on the topic; CreateTopic on the topic it names, ListTopics on none. */
+  private static String snsResource(RecordedCall call) {
+    JsonNode in = call.parameters();
+    return switch (call.operation()) {
+      case "ListTopics" -> "*";
+      case "CreateTopic" ->
+          "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + in.path("Name").asText();
+      default -> in.path("TopicArn").asText();
+    };
+  }
+
+  /** The role's facts now, if the role is known. */
+  public Optional<RoleFacts> role(String roleName) {
+    return lookup.role(roleName);
+  }
+
+  // ------------------------------------------------------------------ SageMaker
+
+  private List<IamRequest> sageMaker(RecordedCall call) {
+    JsonNode in = call.parameters();
+    String domain = in.path("DomainId").asText();
+    String prefix = "arn:aws:sagemaker:" + REGION + ":" + ACCOUNT + ":";
+    String profile = prefix + "user-profile/" + domain + "/" + in.path("UserProfileName").asText();
+    List<IamRequest> requests = new ArrayList<>();
+    switch (call.operation()) {
+      case "DescribeDomain", "UpdateDomain", "DeleteDomain" ->
+          requests.add(request(call, prefix + "domain/" + domain, Map.of()));
+      case "DescribeUserProfile", "DeleteUserProfile" ->
+          requests.add(request(call, profile, Map.of()));
+      case "CreateUserProfile", "UpdateUserProfile" -> {
+        requests.add(request(call, profile, Map.of()));
+        if (in.path("Tags").size() > 0) {
+          requests.add(
+              new IamRequest(
+                  "sagemaker:AddTags",
+                  profile,
+                  Map.of("sagemaker:TaggingAction", List.of(call.operation())),
+                  call.operation() + " with Tags"));
+        }
+        List<String> passed = new ArrayList<>();
+        collectRoleArns(in, passed);
+        for (String roleArn : passed.stream().distinct().toList()) {
+          requests.add(
+              new IamRequest(
+                  "iam:PassRole",
+                  roleArn,
+                  Map.of("iam:PassedToService", List.of("sagemaker.amazonaws.com")),
+                  call.operation() + " naming the role"));
+        }
+      }
+      case "ListTags", "AddTags", "DeleteTags" ->
+          requests.add(request(call, in.path("ResourceArn").asText(), Map.of()));
+      case "ListApps", "ListSpaces", "ListUserProfiles", "ListDomains" ->
+          requests.add(request(call, "*", Map.of()));
+      case "DescribeApp", "DeleteApp", "CreateApp" -> {
+        boolean inSpace = in.hasNonNull("SpaceName");
+        String owner =
+            inSpace ? in.path("SpaceName").asText() : in.path("UserProfileName").asText();
+        Map<String, List<String>> context =
+            inSpace && !call.operation().equals("DescribeApp")
+                ? spaceContext(domain, spaces.space(domain, owner).orElse(null))
+                : Map.of();
+        requests.add(
+            request(
+                call,
+                prefix
+                    + "app/"
+                    + domain
+                    + "/"
+                    + owner
+                    + "/"
+                    + in.path("AppType").asText().toLowerCase(Locale.ROOT)
+                    + "/"
+                    + in.path("AppName").asText(),
+                context));
+      }
+      case "DescribeSpace", "DeleteSpace", "UpdateSpace", "CreateSpace" -> {
+        String space = in.path("SpaceName").asText();
+        SpaceFacts facts =
+            switch (call.operation()) {
+              case "CreateSpace" -> requestedSpace(in);
+              case "DescribeSpace" -> null;
+              default -> spaces.space(domain, space).orElse(null);
+            };
+        requests.add(
+            request(call, prefix + "space/" + domain + "/" + space, spaceContext(domain, facts)));
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "call "
+                  + call.sequence()
+                  + ": no IAM "
+                  + "mapping for sagemaker:"
+                  + call.operation());
+    }
+    boolean creates =
+        call.operation().equals("CreateApp") || call.operation().equals("CreateSpace");
+    if (creates && in.path("Tags").size() > 0) {
+      requests.add(
+          new IamRequest(
+              "sagemaker:AddTags",
+              requests.get(0).resource(),
+              Map.of("sagemaker:TaggingAction", List.of(call.operation())),
+              call.operation() + " with Tags"));
+    }
+    return requests;
+  }
+
+  /** The space a CreateSpace asks for: its owner and sharing type, when it names them. */
+  private static SpaceFacts requestedSpace(JsonNode in) {
+    String owner = in.path("OwnershipSettings").path("OwnerUserProfileName").asText(null);
+    String sharing = in.path("SpaceSharingSettings").path("SharingType").asText(null);
+    return owner == null && sharing == null ? null : new SpaceFacts(owner, sharing);
+  }
+
+  private static Map<String, List<String>> spaceContext(String domainId, SpaceFacts space) {
+    Map<String, List<String>> context = new LinkedHashMap<>();
+    if (space != null && space.ownerUserProfileName() != null) {
+      context.put(
+          "sagemaker:OwnerUserProfileArn",
+          List.of(
+              "arn:aws:sagemaker:"
+                  + REGION
+                  + ":"
+                  + ACCOUNT
+                  + ":user-profile/"
+                  + domainId
+                  + "/"
+                  + space.ownerUserProfileName()));
+    }
+    if (space != null && space.sharingType() != null) {
+      context.put("sagemaker:SpaceSharingType", List.of(space.sharingType()));
+    }
+    return context;
+  }
+
+  private static void collectRoleArns(JsonNode node, List<String> arns) {
+    if (node.isTextual() && ROLE_ARN.matcher(node.asText()).matches()) {
+      arns.add(node.asText());
+    } else if (node.isContainerNode()) {
+      node.elements().forEachRemaining(child -> collectRoleArns(child, arns));
+    }
+  }
+
+  // ------------------------------------------------------------------ IAM
+
+  private List<IamRequest> iam(RecordedCall call) {
+    QueryParameters in = QueryParameters.of(call.parameters());
+    String roleName = in.get("RoleName").orElse(null);
+    if (roleName == null) {
+      throw new IllegalArgumentException(
+          "call "
+              + call.sequence()
+              + ": no IAM mapping for "
+              + "iam:"
+              + call.operation()
+              + " (it names no role)");
+    }
+    RoleFacts known = lookup.role(roleName).orElse(null);
+    List<IamRequest> requests = new ArrayList<>();
+    switch (call.operation()) {
+      case "CreateRole" -> {
+        String path = in.get("Path").orElse("/");
+        String arn = roleArn(path, roleName);
+        Map<String, List<String>> context = new LinkedHashMap<>();
+        in.get("PermissionsBoundary")
+            .ifPresent(b -> context.put("iam:PermissionsBoundary", List.of(b)));
+        Map<String, List<String>> tagContext = requestTags(in);
+        context.putAll(tagContext);
+        requests.add(request(call, arn, context));
+        if (!tagContext.isEmpty()) {
+          requests.add(new IamRequest("iam:TagRole", arn, tagContext, "CreateRole with Tags"));
+        }
+      }
+      case "TagRole" -> requests.add(request(call, arn(known, roleName), requestTags(in)));
+      case "PutRolePermissionsBoundary" -> {
+        Map<String, List<String>> context = resourceTags(known);
+        in.get("PermissionsBoundary")
+            .ifPresent(b -> context.put("iam:PermissionsBoundary", List.of(b)));
+        requests.add(request(call, arn(known, roleName), context));
+      }
+      case "AttachRolePolicy", "DetachRolePolicy" -> {
+        Map<String, List<String>> context = boundaryAndTags(known);
+        in.get("PolicyArn").ifPresent(p -> context.put("iam:PolicyARN", List.of(p)));
+        requests.add(request(call, arn(known, roleName), context));
+      }
+      case "PutRolePolicy", "DeleteRolePolicy" ->
+          requests.add(request(call, arn(known, roleName), boundaryAndTags(known)));
+      case "GetRole",
+          "ListRoleTags",
+          "ListAttachedRolePolicies",
+          "ListRolePolicies",
+          "UpdateAssumeRolePolicy",
+          "DeleteRole",
+          "GetRolePolicy",
+          "UntagRole" ->
+          requests.add(request(call, arn(known, roleName), resourceTags(known)));
+      default ->
+          throw new IllegalArgumentException(
+              "call " + call.sequence() + ": no IAM " + "mapping for iam:" + call.operation());
+    }
+    return requests;
+  }
+
+  private static String roleArn(String path, String roleName) {
+    return "arn:aws:iam::" + ACCOUNT + ":role" + path + roleName;
+  }
+
+  /** A role IAM does not know is authorized by its name alone: it has no path yet. */
+  private static String arn(RoleFacts known, String roleName) {
+    return roleArn(known == null ? "/" : known.path(), roleName);
+  }
+
+  private static Map<String, List<String>> requestTags(QueryParameters in) {
+    Map<String, List<String>> context = new LinkedHashMap<>();
+    List<String> keys = new ArrayList<>();
+    for (QueryParameters tag : in.members("Tags.member")) {
+      String key = tag.get("Key").orElse("");
+      keys.add(key);
+      context.put("aws:RequestTag/" + key, List.of(tag.get("Value").orElse("")));
+    }
+    if (!keys.isEmpty()) {
+      context.put("aws:TagKeys", keys);
+    }
+    return context;
+  }
+
+  private static Map<String, List<String>> resourceTags(RoleFacts known) {
+    Map<String, List<String>> context = new LinkedHashMap<>();
+    if (known != null) {
+      known.tags().forEach((k, v) -> context.put("aws:ResourceTag/" + k, List.of(v)));
+    }
+    return context;
+  }
+
+  private static Map<String, List<String>> boundaryAndTags(RoleFacts known) {
+    Map<String, List<String>> context = resourceTags(known);
+    if (known != null && known.boundaryArn() != null) {
+      context.put("iam:PermissionsBoundary", List.of(known.boundaryArn()));
+    }
+    return context;
+  }
+
+  private void remember(RecordedCall call) {
+    if (call.service().equals("sagemaker") && call.operation().equals("CreateSpace")) {
+      SpaceFacts facts = requestedSpace(call.parameters());
+      replayedSpaces.put(
+          call.parameters().path("DomainId").asText()
+              + "/"
+              + call.parameters().path("SpaceName").asText(),
+          facts == null ? new SpaceFacts(null, null) : facts);
+      return;
+    }
+    if (!call.service().equals("iam")) {
+      return;
+    }
+    QueryParameters in = QueryParameters.of(call.parameters());
+    String roleName = in.get("RoleName").orElse(null);
+    RoleFacts known = roleName == null ? null : replayed.get(roleName);
+    switch (call.operation()) {
+      case "CreateRole" -> {
+        Map<String, String> tags = new LinkedHashMap<>();
+        in.members("Tags.member")
+            .forEach(t -> tags.put(t.get("Key").orElse(""), t.get("Value").orElse("")));
+        replayed.put(
+            roleName,
+            new RoleFacts(
+                in.get("Path").orElse("/"), tags, in.get("PermissionsBoundary").orElse(null)));
+      }
+      case "TagRole" -> {
+        if (known != null) {
+          Map<String, String> tags = new LinkedHashMap<>(known.tags());
+          in.members("Tags.member")
+              .forEach(t -> tags.put(t.get("Key").orElse(""), t.get("Value").orElse("")));
+          replayed.put(roleName, new RoleFacts(known.path(), tags, known.boundaryArn()));
+        }
+      }
+      case "PutRolePermissionsBoundary" -> {
+        if (known != null) {
+          replayed.put(
+              roleName,
+              new RoleFacts(
+                  known.path(), known.tags(), in.get("PermissionsBoundary").orElse(null)));
+        }
+      }
+      case "DeleteRole" -> replayed.remove(roleName);
+      default -> {
+        // Other calls change nothing that authorization looks at.
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ Step Functions
+
+  private static List<IamRequest> stepFunctions(RecordedCall call) {
+    JsonNode in = call.parameters();
+    return switch (call.operation()) {
+      case "StartExecution" ->
+          List.of(request(call, in.path("stateMachineArn").asText(), Map.of()));
+      case "DescribeExecution",
+          "StopExecution",
+          "GetExecutionHistory",
+          "DescribeStateMachineForExecution" ->
+          List.of(request(call, in.path("executionArn").asText(), Map.of()));
+      case "ListTagsForResource" ->
+          List.of(request(call, in.path("resourceArn").asText(), Map.of()));
+      case "ValidateStateMachineDefinition" -> List.of(request(call, "*", Map.of()));
+      default ->
+          throw new IllegalArgumentException(
+              "call " + call.sequence() + ": no IAM " + "mapping for states:" + call.operation());
+    };
+  }
+
+  private static IamRequest request(
+      RecordedCall call, String resource, Map<String, List<String>> context) {
+    return new IamRequest(call.iamAction(), resource, context, "the API call " + call.operation());
+  }
+}

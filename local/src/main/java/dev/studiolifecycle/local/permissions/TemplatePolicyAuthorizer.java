@@ -1,0 +1,373 @@
+package dev.studiolifecycle.local.permissions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.emulator.AwsIdentity;
+import dev.studiolifecycle.local.emulator.CallAuthorizer;
+import dev.studiolifecycle.local.emulator.EmulatedService;
+import dev.studiolifecycle.local.emulator.ServiceRequest;
+import dev.studiolifecycle.local.emulator.StudioUserCaller;
+import dev.studiolifecycle.local.emulator.iam.IamService;
+import dev.studiolifecycle.local.emulator.sagemaker.SageMakerService;
+import dev.studiolifecycle.local.template.FunctionDefinition;
+import dev.studiolifecycle.local.template.PolicyStatement;
+import dev.studiolifecycle.local.template.SamTemplate;
+import dev.studiolifecycle.local.template.StateMachineResource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * IAM at the call: every AWS call a template function or state machine makes locally is evaluated
+ * against that resource's own policy in template.yaml (its action, the actions the call implies,
+ * resources, conditions and explicit denies, with role paths, tags and boundaries read from the
+ * emulated IAM as the call arrives) and refused the way AWS refuses it. A Studio user's calls are
+ * evaluated against the user's execution role, in a Studio session: the role's identity policies
+ * must allow the call, its permissions boundary must allow it, and no policy may deny it. An
+ * attached AWS managed policy whose document the catalogue does not hold allows nothing here (the
+ * stricter reading). Calls that carry no caller are an operator's (the AWS CLI, a test's setup) and
+ * are let through.
+ */
+public final class TemplatePolicyAuthorizer implements CallAuthorizer {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Who a template resource is when it calls AWS: its role's session, and its statements. */
+  private record Principal(String arn, List<PolicyStatement> statements) {}
+
+  private final SamTemplate template;
+  private final IamService iam;
+  private final SageMakerService sageMaker;
+  private final CallPermissions permissions;
+  private final Map<String, Principal> principals = new ConcurrentHashMap<>();
+
+  public TemplatePolicyAuthorizer(
+      SamTemplate template, IamService iam, SageMakerService sageMaker) {
+    this.template = Objects.requireNonNull(template, "template");
+    this.iam = Objects.requireNonNull(iam, "iam");
+    this.sageMaker = Objects.requireNonNull(sageMaker, "sageMaker");
+    this.permissions =
+        CallPermissions.live(
+            roleName ->
+                iam.roleView(roleName)
+                    .map(
+                        role ->
+                            new CallPermissions.RoleFacts(
+                                role.path(), role.tags(), role.permissionsBoundaryArn())),
+            (domainId, spaceName) ->
+                sageMaker
+                    .spaceOwnership(domainId, spaceName)
+                    .map(
+                        space ->
+                            new CallPermissions.SpaceFacts(
+                                space.ownerUserProfileName(), space.sharingType())));
+  }
+
+  @Override
+  public Optional<String> denial(
+      EmulatedService service, ServiceRequest request, String iamAction) {
+    if (request.caller() == null) {
+      return Optional.empty();
+    }
+    Optional<StudioUserCaller> user = StudioUserCaller.parse(request.caller());
+    if (user.isPresent()) {
+      return userDenial(user.get(), service, request, iamAction);
+    }
+    Optional<Principal> principal = principal(request.caller());
+    if (principal.isEmpty()) {
+      return Optional.of(
+          "The caller "
+              + request.caller()
+              + " is neither a function nor a state machine of "
+              + template.file()
+              + ", so no policy allows its calls");
+    }
+    Principal caller = principal.get();
+    return firstDenial(
+        caller,
+        service,
+        request,
+        iamAction,
+        authorization -> identityDenial(caller, authorization));
+  }
+
+  /**
+   * Why a state machine of the template may not invoke a function, or empty when it may: the {@code
+   * lambda:InvokeFunction} of its Lambda tasks.
+   */
+  public Optional<String> invokeDenial(String stateMachineLogicalId, String functionArn) {
+    Principal principal =
+        principal(stateMachineLogicalId)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        stateMachineLogicalId + " is not a state machine of the template"));
+    return checked(
+        principal,
+        new IamRequest("lambda:InvokeFunction", functionArn, Map.of(), "a Lambda task"),
+        authorization -> identityDenial(principal, authorization));
+  }
+
+  /**
+   * A Studio user's call, as the user's execution role (SageMaker developer guide, "How to use
+   * SageMaker AI execution roles"): refused unless the role's identity policies (inline, customer
+   * managed, and AWS managed policies of the catalogue with their documents) allow it and its
+   * permissions boundary allows it, and refused when any of them denies it explicitly.
+   */
+  private Optional<String> userDenial(
+      StudioUserCaller user, EmulatedService service, ServiceRequest request, String iamAction) {
+    Optional<String> roleArn = sageMaker.executionRoleOf(user.domainId(), user.userProfileName());
+    Optional<IamService.RoleView> role =
+        roleArn.flatMap(
+            arn ->
+                iam.roleView(arn.substring(arn.lastIndexOf('/') + 1))
+                    .filter(view -> view.arn().equals(arn)));
+    if (role.isEmpty()) {
+      // No role to run as: SageMaker would not let the user into Studio at all.
+      return Optional.of(
+          "User profile "
+              + user.userProfileName()
+              + " of domain "
+              + user.domainId()
+              + " has no execution role that exists, so its calls cannot be authorized");
+    }
+    Principal principal =
+        new Principal(
+            "arn:aws:sts::"
+                + AwsIdentity.ACCOUNT_ID
+                + ":assumed-role/"
+                + role.get().roleName()
+                + "/SageMaker",
+            List.of());
+    List<PolicyStatement> identity = new ArrayList<>();
+    role.get()
+        .inlinePolicies()
+        .forEach(
+            (name, document) -> identity.addAll(statements(document, "inline policy " + name)));
+    List<String> unread = new ArrayList<>();
+    for (String policyArn : role.get().attachedPolicyArns()) {
+      Optional<String> document = iam.managedPolicyDocument(policyArn);
+      if (document.isPresent()) {
+        identity.addAll(statements(document.get(), policyArn));
+      } else {
+        unread.add(policyArn);
+      }
+    }
+    Map<String, List<String>> session = studioSession(user, role.get());
+    List<PolicyStatement> boundary = null;
+    String boundaryArn = role.get().permissionsBoundaryArn();
+    if (boundaryArn != null) {
+      Optional<String> document = iam.managedPolicyDocument(boundaryArn);
+      if (document.isEmpty()) {
+        return Optional.of(
+            notAuthorized(
+                principal,
+                new IamRequest(iamAction, "*", Map.of(), "the user's call"),
+                "(the local runtime holds no document of the permissions boundary "
+                    + boundaryArn
+                    + ", so it cannot allow the call)"));
+      }
+      boundary = statements(document.get(), boundaryArn);
+    }
+    List<PolicyStatement> bounds = boundary;
+    return firstDenial(
+        principal,
+        service,
+        request,
+        iamAction,
+        authorization ->
+            roleDenial(principal, identity, unread, bounds, authorization.withSession(session)));
+  }
+
+  /**
+   * The keys a Studio session's requests carry: the role's (aws:PrincipalArn, aws:PrincipalAccount,
+   * aws:PrincipalTag/* from the role's tags; IAM User Guide, global condition context keys) and
+   * Studio's own sagemaker:DomainId and sagemaker:UserProfileName, which AWS's Studio policies use
+   * as policy variables (SageMaker developer guide, "Give your users access to spaces";
+   * AmazonSageMakerFullAccess).
+   */
+  private Map<String, List<String>> studioSession(StudioUserCaller user, IamService.RoleView role) {
+    Map<String, List<String>> session = new LinkedHashMap<>();
+    session.put("aws:PrincipalArn", List.of(role.arn()));
+    session.put("aws:PrincipalAccount", List.of(AwsIdentity.ACCOUNT_ID));
+    session.put("aws:PrincipalType", List.of("AssumedRole"));
+    role.tags().forEach((key, value) -> session.put("aws:PrincipalTag/" + key, List.of(value)));
+    session.put("sagemaker:DomainId", List.of(user.domainId()));
+    session.put(
+        "sagemaker:UserProfileName",
+        List.of(
+            sageMaker
+                .userProfileName(user.domainId(), user.userProfileName())
+                .orElse(user.userProfileName())));
+    return session;
+  }
+
+  /**
+   * One authorization of a user's call: an explicit deny anywhere, no identity policy allowing, or
+   * a boundary not allowing.
+   */
+  private static Optional<String> roleDenial(
+      Principal principal,
+      List<PolicyStatement> identity,
+      List<String> unread,
+      List<PolicyStatement> boundary,
+      IamRequest authorization) {
+    PolicyEvaluator.Decision byIdentity = PolicyEvaluator.evaluate(identity, authorization);
+    if (!byIdentity.allowed()) {
+      return Optional.of(
+          notAuthorized(
+              principal,
+              authorization,
+              byIdentity.statement().isPresent()
+                  ? "with an explicit deny in an identity-based policy"
+                  : "because no identity-based policy allows the "
+                      + authorization.action()
+                      + " action"
+                      + (unread.isEmpty()
+                          ? ""
+                          : " (the local runtime holds no document of "
+                              + String.join(", ", unread)
+                              + ", so they allow nothing here)")));
+    }
+    if (boundary == null) {
+      return Optional.empty();
+    }
+    PolicyEvaluator.Decision byBoundary = PolicyEvaluator.evaluate(boundary, authorization);
+    if (byBoundary.allowed()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        notAuthorized(
+            principal,
+            authorization,
+            byBoundary.statement().isPresent()
+                ? "with an explicit deny in a permissions boundary"
+                : "because no permissions boundary allows the "
+                    + authorization.action()
+                    + " action"));
+  }
+
+  /**
+   * The first authorization the call needs that {@code check} refuses, or empty when none is. A
+   * call with no mapping to IAM actions and resources is refused rather than let through unchecked.
+   */
+  private Optional<String> firstDenial(
+      Principal principal,
+      EmulatedService service,
+      ServiceRequest request,
+      String iamAction,
+      Function<IamRequest, Optional<String>> check) {
+    List<IamRequest> needed;
+    try {
+      needed =
+          permissions.requests(
+              service.signingName(), request.operation(), iamAction, request.input());
+    } catch (IllegalArgumentException unmapped) {
+      return Optional.of(
+          "User: "
+              + principal.arn()
+              + " is not authorized to perform: "
+              + iamAction
+              + " (the local runtime cannot tell which resources it needs: "
+              + unmapped.getMessage()
+              + ")");
+    }
+    for (IamRequest authorization : needed) {
+      Optional<String> denied = checked(principal, authorization, check);
+      if (denied.isPresent()) {
+        return denied;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code check} of one authorization; a policy the evaluator cannot evaluate refuses it. */
+  private static Optional<String> checked(
+      Principal principal, IamRequest authorization, Function<IamRequest, Optional<String>> check) {
+    try {
+      return check.apply(authorization);
+    } catch (IllegalArgumentException unsupported) {
+      return Optional.of(
+          notAuthorized(
+              principal,
+              authorization,
+              "(the local policy evaluator cannot evaluate: " + unsupported.getMessage() + ")"));
+    }
+  }
+
+  private static List<PolicyStatement> statements(String document, String source) {
+    try {
+      return PolicyStatement.ofDocument(JSON.readTree(document), source);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(source + ": IAM holds a document that is not JSON", e);
+    }
+  }
+
+  /** One authorization of a template resource's call, by the resource's own policy. */
+  private static Optional<String> identityDenial(Principal principal, IamRequest authorization) {
+    PolicyEvaluator.Decision decision =
+        PolicyEvaluator.evaluate(principal.statements(), authorization);
+    if (decision.allowed()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        notAuthorized(
+            principal,
+            authorization,
+            decision.statement().isPresent()
+                ? "with an explicit deny in an identity-based policy"
+                : "because no identity-based policy allows the "
+                    + authorization.action()
+                    + " action"));
+  }
+
+  /**
+   * IAM's access-denied message (IAM User Guide, "Troubleshoot access denied error messages"): the
+   * principal, the action, the resource, and why.
+   */
+  private static String notAuthorized(Principal principal, IamRequest authorization, String why) {
+    return "User: "
+        + principal.arn()
+        + " is not authorized to perform: "
+        + authorization.action()
+        + " on resource: "
+        + authorization.resource()
+        + " "
+        + why;
+  }
+
+  private Optional<Principal> principal(String logicalId) {
+    Principal known = principals.get(logicalId);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    String session;
+    Optional<FunctionDefinition> function = template.function(logicalId);
+    Optional<StateMachineResource> machine =
+        template.stateMachines().stream().filter(m -> m.logicalId().equals(logicalId)).findFirst();
+    if (function.isPresent()) {
+      session = function.get().functionName();
+    } else if (machine.isPresent()) {
+      session = machine.get().name();
+    } else {
+      return Optional.empty();
+    }
+    List<PolicyStatement> statements = template.policies(logicalId).statements();
+    Principal principal =
+        new Principal(
+            "arn:aws:sts::"
+                + AwsIdentity.ACCOUNT_ID
+                + ":assumed-role/"
+                + logicalId
+                + "Role/"
+                + session,
+            statements);
+    principals.put(logicalId, principal);
+    return Optional.of(principal);
+  }
+}

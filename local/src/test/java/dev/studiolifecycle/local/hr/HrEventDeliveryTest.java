@@ -1,0 +1,159 @@
+package dev.studiolifecycle.local.hr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
+import dev.studiolifecycle.local.emulator.EmulatorClients;
+import dev.studiolifecycle.local.emulator.RecordedCall;
+import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
+import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
+import dev.studiolifecycle.local.hr.HrEventDelivery.Outcome;
+import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+
+/** HR events delivered to the project running locally, as AWS delivers them. */
+class HrEventDeliveryTest {
+
+  private static final Path ROOT =
+      Path.of(System.getProperty("studiolifecycle.projectRoot", "..")).toAbsolutePath();
+  private static final String DOMAIN = "d-studiolocal01";
+
+  @TempDir Path dir;
+
+  private LocalWorkflowRuntime runtime;
+  private HrEventDelivery delivery;
+
+  @BeforeEach
+  void deploy() {
+    runtime =
+        LocalWorkflowRuntime.builder(ROOT)
+            .scenario(ScenarioLoader.load(ROOT.resolve("events/scenarios/studio-domains.json")))
+            .build();
+    delivery = new HrEventDelivery(runtime, new PrintStream(OutputStream.nullOutputStream()));
+  }
+
+  @AfterEach
+  void close() {
+    runtime.close();
+  }
+
+  private List<Outcome> deliver(String file) {
+    Path path = file.startsWith("/") ? Path.of(file) : ROOT.resolve(file);
+    return delivery.deliver(HrEventReader.read(path, Instant.EPOCH));
+  }
+
+  private List<RecordedCall> startExecutionCalls() {
+    return runtime.emulator().requestLog().calls("states", "StartExecution");
+  }
+
+  @Test
+  void anSnsMessageStartsOneExecutionThroughStartWorkflowAndItsRedeliveryStartsNothingNew() {
+    Outcome first = deliver("events/hr/employee-hired-sns.json").get(0);
+
+    assertThat(first).isInstanceOf(Outcome.StartedByStartWorkflow.class);
+    Outcome.StartedByStartWorkflow started = (Outcome.StartedByStartWorkflow) first;
+    assertThat(started.eventId()).isEqualTo("hr-2026-000124");
+    assertThat(started.action()).isEqualTo("ONBOARD");
+    assertThat(started.execution().status())
+        .as(started.execution().cause().orElse(""))
+        .isEqualTo(ExecutionStatus.SUCCEEDED);
+    String arn = started.execution().executionArn();
+    assertThat(arn).endsWith(":execution:studio-lifecycle-StudioUserLifecycle:hr-2026-000124");
+    assertThat(startExecutionCalls())
+        .singleElement()
+        .satisfies(
+            call -> {
+              assertThat(call.caller()).isEqualTo("StartWorkflowFunction");
+              assertThat(call.succeeded()).isTrue();
+            });
+
+    List<Outcome> again = deliver("events/hr/employee-hired-sns-redelivered.json");
+
+    assertThat(again).containsExactly(new Outcome.AlreadyStarted("hr-2026-000124", arn));
+    assertThat(startExecutionCalls())
+        .extracting(RecordedCall::errorCode)
+        .containsExactly(null, "ExecutionAlreadyExists");
+    try (EmulatorClients clients = new EmulatorClients(runtime.emulator())) {
+      List<ExecutionListItem> executions =
+          clients
+              .sfn
+              .listExecutions(r -> r.stateMachineArn(runtime.lifecycleStateMachine().arn()))
+              .executions();
+      assertThat(executions)
+          .extracting(ExecutionListItem::executionArn, ExecutionListItem::statusAsString)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(arn, "SUCCEEDED"));
+    }
+    assertThat(runtime.notifications()).hasSize(1);
+    assertThat(runtime.emulator().sageMaker().userProfileStatus(DOMAIN, "john-roe")).isPresent();
+  }
+
+  @Test
+  void aHireOnTheBusOnboardsThroughTheHireRuleAndATerminationOffboards() {
+    List<Outcome> hired = deliver("events/hr/employee-hired.json");
+
+    assertThat(hired).singleElement().isInstanceOf(Outcome.StartedByRule.class);
+    Outcome.StartedByRule onboarding = (Outcome.StartedByRule) hired.get(0);
+    assertThat(onboarding.rule()).isEqualTo("StudioUserLifecycleStateMachineEmployeeHired");
+    assertThat(onboarding.input().path("action").asText()).isEqualTo("ONBOARD");
+    assertThat(onboarding.execution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(runtime.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
+        .contains(ResourceStatus.IN_SERVICE);
+
+    List<Outcome> terminated = deliver("events/hr/employee-terminated.json");
+
+    assertThat(terminated).singleElement().isInstanceOf(Outcome.StartedByRule.class);
+    Outcome.StartedByRule offboarding = (Outcome.StartedByRule) terminated.get(0);
+    assertThat(offboarding.rule()).isEqualTo("StudioUserLifecycleStateMachineEmployeeTerminated");
+    assertThat(offboarding.execution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(runtime.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe")).isEmpty();
+    assertThat(startExecutionCalls()).as("EventBridge starts executions itself").isEmpty();
+    assertThat(runtime.notifications()).hasSize(2);
+  }
+
+  @Test
+  void anEventNoRuleMatchesStartsNothing() {
+    assertThat(deliver("events/hr/not-matching-employee-promoted.json"))
+        .containsExactly(
+            new Outcome.NoRuleMatched("Employee Promoted", "com.example.hr", "default"));
+    assertThat(runtime.engine().executions()).isEmpty();
+  }
+
+  @Test
+  void aHireWithoutEmailGoesToTheUnusableEventsQueue() throws IOException {
+    Path event = dir.resolve("no-email.json");
+    Files.writeString(
+        event,
+        Files.readString(ROOT.resolve("events/hr/employee-hired.json"))
+            .replace("\"email\": \"jane.doe@example.com\"", "\"phone\": \"0\""));
+
+    assertThat(deliver(event.toString()))
+        .containsExactly(
+            new Outcome.SentElsewhere(
+                "HrEventsUnusableRule",
+                "arn:aws:sqs:us-east-1:123456789012:HrEventsUnusableQueue"));
+    assertThat(runtime.engine().executions()).isEmpty();
+  }
+
+  @Test
+  void anSnsMessageThatIsNoHrMessageFailsStartWorkflowAndStartsNothing() {
+    List<Outcome> outcomes = deliver("events/start-workflow/malformed-message.json");
+
+    assertThat(outcomes).singleElement().isInstanceOf(Outcome.StartWorkflowFailed.class);
+    Outcome.StartWorkflowFailed failed = (Outcome.StartWorkflowFailed) outcomes.get(0);
+    assertThat(failed.errorType()).isEqualTo("dev.studiolifecycle.error.InvalidHrMessage");
+    assertThat(failed.errorMessage()).contains("eventType");
+    assertThat(startExecutionCalls()).isEmpty();
+    assertThat(runtime.engine().executions()).isEmpty();
+  }
+}
