@@ -2,8 +2,8 @@ package dev.studiolifecycle.local.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.DefinitionException;
 import dev.studiolifecycle.local.asl.definition.State;
 import dev.studiolifecycle.local.asl.definition.StateMachineDefinition;
@@ -75,7 +75,6 @@ public final class AslCommand implements Runnable {
   /** Bad definition, input or usage. */
   static final int BAD_INPUT = 2;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -254,7 +253,7 @@ public final class AslCommand implements Runnable {
         out.flush();
         return OK;
       }
-      ObjectNode failure = MAPPER.createObjectNode();
+      ObjectNode failure = LocalJson.MAPPER.createObjectNode();
       failure.put("error", execution.error().orElse(null));
       failure.put("cause", execution.cause().orElse(null));
       out.println(json(failure));
@@ -427,7 +426,7 @@ public final class AslCommand implements Runnable {
         text = read(file, "--input");
       }
       try {
-        JsonNode parsed = MAPPER.readTree(text);
+        JsonNode parsed = LocalJson.MAPPER.readTree(text);
         if (parsed == null || !parsed.isObject()) {
           throw new BadInput("--input: the execution input must be a JSON object");
         }
@@ -600,7 +599,7 @@ public final class AslCommand implements Runnable {
 
   private static String json(JsonNode node) {
     try {
-      return MAPPER.writeValueAsString(node);
+      return LocalJson.MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       // A JsonNode tree always serialises; reaching this is a bug, not bad input.
       throw new IllegalStateException(e);

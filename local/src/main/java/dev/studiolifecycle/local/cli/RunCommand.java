@@ -2,7 +2,7 @@ package dev.studiolifecycle.local.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.DefinitionException;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
@@ -49,8 +49,6 @@ public final class RunCommand implements Callable<Integer> {
   static final int SUCCEEDED = 0;
   static final int FAILED = 1;
   static final int BAD_INPUT = 2;
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Parameters(
       index = "0",
@@ -145,7 +143,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     JsonNode json;
     try {
-      json = MAPPER.readTree(text);
+      json = LocalJson.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       throw new BadInput(
           file

@@ -1,5 +1,6 @@
 package dev.studiolifecycle.local.emulator;
 
+import dev.studiolifecycle.local.LocalAccount;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class LocalAwsEnvironment implements AutoCloseable {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("aws.endpointUrl", endpoint.toString());
     SERVICE_ENDPOINT_PROPERTIES.forEach(name -> properties.put(name, endpoint.toString()));
-    properties.put("aws.region", AwsIdentity.REGION);
+    properties.put("aws.region", LocalAccount.REGION);
     properties.put("aws.accessKeyId", "studio-lifecycle-local");
     properties.put("aws.secretAccessKey", "studio-lifecycle-local");
     properties.put("aws.maxAttempts", "1");

@@ -2,13 +2,13 @@ package dev.studiolifecycle.local.emulator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.emulator.fault.FaultInjector;
 import dev.studiolifecycle.local.emulator.wire.CredentialScope;
 import dev.studiolifecycle.local.emulator.wire.FormDecoder;
@@ -34,7 +34,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RequestDispatcher implements HttpHandler {
 
   private static final System.Logger LOG = System.getLogger(RequestDispatcher.class.getName());
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private record Registered(EmulatedService service, Map<String, Operation> operations) {}
 
@@ -184,7 +183,8 @@ final class RequestDispatcher implements HttpHandler {
         target != null && target.startsWith(prefix) ? target.substring(prefix.length()) : null;
     JsonNode input;
     try {
-      input = text.isBlank() ? JsonNodeFactory.instance.objectNode() : MAPPER.readTree(text);
+      input =
+          text.isBlank() ? JsonNodeFactory.instance.objectNode() : LocalJson.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       input = null;
     }
@@ -442,7 +442,7 @@ final class RequestDispatcher implements HttpHandler {
 
   private static byte[] bytes(JsonNode node) {
     try {
-      return MAPPER.writeValueAsBytes(node);
+      return LocalJson.MAPPER.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a JSON tree", e);
     }

@@ -2,7 +2,7 @@ package dev.studiolifecycle.local.eventbridge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.LocalJson;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,16 +13,14 @@ import java.util.Optional;
  */
 public record TransformedInput(String text, List<String> missingVariables) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   public TransformedInput {
     missingVariables = List.copyOf(missingVariables);
   }
 
-  /** The text as JSON, when it is JSON. */
+  /** The text as JSON, when it is LocalJson.MAPPER. */
   public Optional<JsonNode> json() {
     try {
-      return Optional.of(JSON.readTree(text));
+      return Optional.of(LocalJson.MAPPER.readTree(text));
     } catch (JsonProcessingException e) {
       return Optional.empty();
     }
@@ -31,7 +29,7 @@ public record TransformedInput(String text, List<String> missingVariables) {
   /** Why the text is not JSON (the parser's message), or empty when it is. */
   public Optional<String> jsonProblem() {
     try {
-      JSON.readTree(text);
+      LocalJson.MAPPER.readTree(text);
       return Optional.empty();
     } catch (JsonProcessingException e) {
       return Optional.of(e.getOriginalMessage());

@@ -2,7 +2,7 @@ package dev.studiolifecycle.local.hr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.task.LambdaResponse;
 import dev.studiolifecycle.local.eventbridge.BusEvent;
@@ -30,8 +30,6 @@ public final class HrEventDelivery {
 
   /** The function that the HR topic invokes. */
   public static final String START_WORKFLOW_FUNCTION = "StartWorkflowFunction";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final LocalWorkflowRuntime runtime;
   private final EventBus bus;
@@ -150,7 +148,7 @@ public final class HrEventDelivery {
   private List<Outcome> startWorkflow(JsonNode lambdaEvent) {
     byte[] payload;
     try {
-      payload = JSON.writeValueAsBytes(lambdaEvent);
+      payload = LocalJson.MAPPER.writeValueAsBytes(lambdaEvent);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serializes", e);
     }
@@ -182,7 +180,7 @@ public final class HrEventDelivery {
 
   private static JsonNode readJson(byte[] payload) {
     try {
-      return JSON.readTree(payload);
+      return LocalJson.MAPPER.readTree(payload);
     } catch (IOException e) {
       throw new IllegalStateException(
           "StartWorkflow answered no JSON: " + new String(payload, StandardCharsets.UTF_8), e);
@@ -193,7 +191,7 @@ public final class HrEventDelivery {
   private static String errorMessage(byte[] payload) {
     String text = new String(payload, StandardCharsets.UTF_8);
     try {
-      JsonNode message = JSON.readTree(payload).path("errorMessage");
+      JsonNode message = LocalJson.MAPPER.readTree(payload).path("errorMessage");
       return message.isTextual() ? message.asText() : text;
     } catch (IOException e) {
       // Not the runtime's JSON document: the payload says what happened as it is.

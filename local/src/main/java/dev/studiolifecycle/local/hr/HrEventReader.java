@@ -2,10 +2,11 @@ package dev.studiolifecycle.local.hr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.LocalAccount;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.eventbridge.BusEvent;
 import dev.studiolifecycle.local.eventbridge.EventPatternException;
 import java.io.IOException;
@@ -38,8 +39,6 @@ public final class HrEventReader {
           "resources",
           "detail");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private HrEventReader() {}
 
   /** Reads a file; see {@link #parse}. */
@@ -63,7 +62,7 @@ public final class HrEventReader {
   public static IncomingHrEvent parse(String text, String where, Instant now) {
     JsonNode json;
     try {
-      json = JSON.readTree(text);
+      json = LocalJson.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       throw new EventPatternException(where + ": is not JSON: " + e.getOriginalMessage());
     }
@@ -136,14 +135,14 @@ public final class HrEventReader {
       }
       JsonNode detail;
       try {
-        detail = JSON.readTree(entry.get("Detail").asText());
+        detail = LocalJson.MAPPER.readTree(entry.get("Detail").asText());
       } catch (JsonProcessingException e) {
         throw new EventPatternException(at + ".Detail: is not JSON: " + e.getOriginalMessage());
       }
       if (detail == null || !detail.isObject()) {
         throw new EventPatternException(at + ".Detail: must be a JSON object");
       }
-      ObjectNode event = JSON.createObjectNode();
+      ObjectNode event = LocalJson.MAPPER.createObjectNode();
       event.put("version", "0");
       // EventBridge gives every event a fresh id; the entry and index make it repeatable here.
       event.put(
@@ -152,9 +151,9 @@ public final class HrEventReader {
               .toString());
       event.put("detail-type", entry.get("DetailType").asText());
       event.put("source", entry.get("Source").asText());
-      event.put("account", "123456789012");
+      event.put("account", LocalAccount.ACCOUNT_ID);
       event.put("time", (entry.has("Time") ? entry.get("Time").asText() : now.toString()));
-      event.put("region", "us-east-1");
+      event.put("region", LocalAccount.REGION);
       ArrayNode resources = event.putArray("resources");
       entry.path("Resources").forEach(resources::add);
       event.set("detail", detail);
@@ -191,7 +190,7 @@ public final class HrEventReader {
             where + ": " + field + ": is required in an SNS " + "notification");
       }
     }
-    ObjectNode record = JSON.createObjectNode();
+    ObjectNode record = LocalJson.MAPPER.createObjectNode();
     record.put("EventSource", "aws:sns");
     record.put("EventVersion", "1.0");
     record.put(
@@ -210,7 +209,7 @@ public final class HrEventReader {
                       default -> field.getKey();
                     },
                     field.getValue()));
-    ObjectNode event = JSON.createObjectNode();
+    ObjectNode event = LocalJson.MAPPER.createObjectNode();
     event.putArray("Records").add(record);
     return new IncomingHrEvent.Sns(event);
   }

@@ -1,9 +1,9 @@
 package dev.studiolifecycle.local.lambda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.LocalJson;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class LambdaErrorDocument {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String RUNTIME_PACKAGE = LambdaErrorDocument.class.getPackageName();
 
   private LambdaErrorDocument() {}
@@ -27,7 +26,7 @@ final class LambdaErrorDocument {
         throwable.getLocalizedMessage() == null
             ? throwable.getClass().getName()
             : throwable.getLocalizedMessage();
-    ObjectNode document = MAPPER.createObjectNode();
+    ObjectNode document = LocalJson.MAPPER.createObjectNode();
     document.put("errorMessage", message);
     document.put("errorType", errorType(throwable));
     ArrayNode trace = document.putArray("stackTrace");
@@ -49,7 +48,7 @@ final class LambdaErrorDocument {
 
   /** The document of an init error (a handler that cannot be loaded), which has no stack. */
   static byte[] of(String message, String errorType) {
-    ObjectNode document = MAPPER.createObjectNode();
+    ObjectNode document = LocalJson.MAPPER.createObjectNode();
     document.put("errorMessage", message);
     document.put("errorType", errorType);
     return write(document);
@@ -57,7 +56,7 @@ final class LambdaErrorDocument {
 
   private static byte[] write(ObjectNode document) {
     try {
-      return MAPPER.writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
+      return LocalJson.MAPPER.writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
       // An ObjectNode of strings always serialises; reaching this is a bug.
       throw new IllegalStateException(e);

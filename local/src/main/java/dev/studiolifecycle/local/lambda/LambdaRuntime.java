@@ -1,5 +1,6 @@
 package dev.studiolifecycle.local.lambda;
 
+import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.asl.task.LambdaFunctions;
 import dev.studiolifecycle.local.asl.task.LambdaResponse;
 import dev.studiolifecycle.local.template.FunctionDefinition;
@@ -35,8 +36,6 @@ public final class LambdaRuntime implements LambdaFunctions {
   private static final Pattern PARTIAL_ARN =
       Pattern.compile("(\\d{12}):function:([A-Za-z0-9_-]+)(?::([^:]+))?");
   private static final Pattern NAME = Pattern.compile("([A-Za-z0-9_-]+)(?::([^:]+))?");
-  private static final String REGION = "us-east-1";
-  private static final String ACCOUNT_ID = "123456789012";
   private static final String PUBLISHED_VERSION = "1";
 
   private final Map<String, FunctionDefinition> functions;
@@ -77,12 +76,16 @@ public final class LambdaRuntime implements LambdaFunctions {
           new Target(
               full.group(3),
               full.group(4),
-              !full.group(1).equals(REGION) || !full.group(2).equals(ACCOUNT_ID)));
+              !full.group(1).equals(LocalAccount.REGION)
+                  || !full.group(2).equals(LocalAccount.ACCOUNT_ID)));
     }
     Matcher partial = PARTIAL_ARN.matcher(functionName);
     if (partial.matches()) {
       return Optional.of(
-          new Target(partial.group(2), partial.group(3), !partial.group(1).equals(ACCOUNT_ID)));
+          new Target(
+              partial.group(2),
+              partial.group(3),
+              !partial.group(1).equals(LocalAccount.ACCOUNT_ID)));
     }
     Matcher plain = NAME.matcher(functionName);
     if (plain.matches()) {
@@ -122,7 +125,7 @@ public final class LambdaRuntime implements LambdaFunctions {
           requestId);
     }
     String effectiveQualifier = derivedQualifier != null ? derivedQualifier : qualifier;
-    String unqualifiedArn = "arn:aws:lambda:" + REGION + ":" + ACCOUNT_ID + ":function:" + name;
+    String unqualifiedArn = LocalAccount.arn("lambda", "function:" + name);
     String invokedArn =
         effectiveQualifier == null ? unqualifiedArn : unqualifiedArn + ":" + effectiveQualifier;
     FunctionDefinition function = otherAccount ? null : functions.get(name);

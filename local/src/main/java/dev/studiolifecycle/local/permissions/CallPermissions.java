@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.permissions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.emulator.RecordedCall;
 import dev.studiolifecycle.local.emulator.wire.QueryParameters;
 import java.util.ArrayList;
@@ -34,8 +35,6 @@ import java.util.regex.Pattern;
  */
 public final class CallPermissions {
 
-  private static final String ACCOUNT = "123456789012";
-  private static final String REGION = "us-east-1";
   private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::\\d{12}:role/.+");
 
   /** What is known of one role. */
@@ -145,8 +144,7 @@ public final class CallPermissions {
     JsonNode in = call.parameters();
     return switch (call.operation()) {
       case "ListTopics" -> "*";
-      case "CreateTopic" ->
-          "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + in.path("Name").asText();
+      case "CreateTopic" -> LocalAccount.arn("sns", in.path("Name").asText());
       default -> in.path("TopicArn").asText();
     };
   }
@@ -161,7 +159,7 @@ public final class CallPermissions {
   private List<IamRequest> sageMaker(RecordedCall call) {
     JsonNode in = call.parameters();
     String domain = in.path("DomainId").asText();
-    String prefix = "arn:aws:sagemaker:" + REGION + ":" + ACCOUNT + ":";
+    String prefix = LocalAccount.arn("sagemaker", "");
     String profile = prefix + "user-profile/" + domain + "/" + in.path("UserProfileName").asText();
     List<IamRequest> requests = new ArrayList<>();
     switch (call.operation()) {
@@ -261,14 +259,8 @@ public final class CallPermissions {
       context.put(
           "sagemaker:OwnerUserProfileArn",
           List.of(
-              "arn:aws:sagemaker:"
-                  + REGION
-                  + ":"
-                  + ACCOUNT
-                  + ":user-profile/"
-                  + domainId
-                  + "/"
-                  + space.ownerUserProfileName()));
+              LocalAccount.arn(
+                  "sagemaker", "user-profile/" + domainId + "/" + space.ownerUserProfileName())));
     }
     if (space != null && space.sharingType() != null) {
       context.put("sagemaker:SpaceSharingType", List.of(space.sharingType()));
@@ -345,7 +337,7 @@ public final class CallPermissions {
   }
 
   private static String roleArn(String path, String roleName) {
-    return "arn:aws:iam::" + ACCOUNT + ":role" + path + roleName;
+    return LocalAccount.globalArn("iam", "role" + path + roleName);
   }
 
   /** A role IAM does not know is authorized by its name alone: it has no path yet. */

@@ -1,8 +1,8 @@
 package dev.studiolifecycle.local.permissions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.studiolifecycle.local.emulator.AwsIdentity;
+import dev.studiolifecycle.local.LocalAccount;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.emulator.CallAuthorizer;
 import dev.studiolifecycle.local.emulator.EmulatedService;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
@@ -34,8 +34,6 @@ import java.util.function.Function;
  * are let through.
  */
 public final class TemplatePolicyAuthorizer implements CallAuthorizer {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Who a template resource is when it calls AWS: its role's session, and its statements. */
   private record Principal(String arn, List<PolicyStatement> statements) {}
@@ -138,11 +136,7 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
     }
     Principal principal =
         new Principal(
-            "arn:aws:sts::"
-                + AwsIdentity.ACCOUNT_ID
-                + ":assumed-role/"
-                + role.get().roleName()
-                + "/SageMaker",
+            LocalAccount.globalArn("sts", "assumed-role/" + role.get().roleName() + "/SageMaker"),
             List.of());
     List<PolicyStatement> identity = new ArrayList<>();
     role.get()
@@ -194,7 +188,7 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
   private Map<String, List<String>> studioSession(StudioUserCaller user, IamService.RoleView role) {
     Map<String, List<String>> session = new LinkedHashMap<>();
     session.put("aws:PrincipalArn", List.of(role.arn()));
-    session.put("aws:PrincipalAccount", List.of(AwsIdentity.ACCOUNT_ID));
+    session.put("aws:PrincipalAccount", List.of(LocalAccount.ACCOUNT_ID));
     session.put("aws:PrincipalType", List.of("AssumedRole"));
     role.tags().forEach((key, value) -> session.put("aws:PrincipalTag/" + key, List.of(value)));
     session.put("sagemaker:DomainId", List.of(user.domainId()));
@@ -302,7 +296,7 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
 
   private static List<PolicyStatement> statements(String document, String source) {
     try {
-      return PolicyStatement.ofDocument(JSON.readTree(document), source);
+      return PolicyStatement.ofDocument(LocalJson.MAPPER.readTree(document), source);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(source + ": IAM holds a document that is not JSON", e);
     }
@@ -360,12 +354,7 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
     List<PolicyStatement> statements = template.policies(logicalId).statements();
     Principal principal =
         new Principal(
-            "arn:aws:sts::"
-                + AwsIdentity.ACCOUNT_ID
-                + ":assumed-role/"
-                + logicalId
-                + "Role/"
-                + session,
+            LocalAccount.globalArn("sts", "assumed-role/" + logicalId + "Role/" + session),
             statements);
     principals.put(logicalId, principal);
     return Optional.of(principal);

@@ -2,7 +2,7 @@ package dev.studiolifecycle.local.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.asl.history.EventDetails;
@@ -36,7 +36,6 @@ import java.util.TreeMap;
  */
 public final class ExecutionReport {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final int MAX_NOTE = 200;
   private static final int MAX_CYCLE = 6;
 
@@ -438,7 +437,7 @@ public final class ExecutionReport {
     String text = cause.strip();
     if (text.startsWith("{")) {
       try {
-        JsonNode json = MAPPER.readTree(text);
+        JsonNode json = LocalJson.MAPPER.readTree(text);
         JsonNode message = json.get("errorMessage");
         if (message != null && message.isTextual()) {
           text = message.asText();
@@ -475,7 +474,7 @@ public final class ExecutionReport {
 
   private static String executionArnOf(PublishedMessage message) {
     try {
-      JsonNode json = MAPPER.readTree(message.message());
+      JsonNode json = LocalJson.MAPPER.readTree(message.message());
       JsonNode arn = json == null ? null : json.get("executionArn");
       return arn != null && arn.isTextual() ? arn.asText() : null;
     } catch (JsonProcessingException e) {
@@ -496,7 +495,7 @@ public final class ExecutionReport {
   public static String messageBody(String message) {
     JsonNode json;
     try {
-      json = MAPPER.readTree(message);
+      json = LocalJson.MAPPER.readTree(message);
     } catch (JsonProcessingException e) {
       return message + "\n";
     }
@@ -517,7 +516,7 @@ public final class ExecutionReport {
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         out.append(inner)
-            .append(compact(MAPPER.getNodeFactory().textNode(field.getKey())))
+            .append(compact(LocalJson.MAPPER.getNodeFactory().textNode(field.getKey())))
             .append(": ");
         layout(field.getValue(), inner, out);
         out.append(fields.hasNext() ? ",\n" : "\n");
@@ -545,7 +544,7 @@ public final class ExecutionReport {
 
   private static String compact(JsonNode node) {
     try {
-      return MAPPER.writeValueAsString(node);
+      return LocalJson.MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serializes", e);
     }

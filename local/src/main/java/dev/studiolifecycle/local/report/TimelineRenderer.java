@@ -2,7 +2,7 @@ package dev.studiolifecycle.local.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEvent;
 import java.time.Duration;
@@ -20,7 +20,6 @@ import java.util.List;
  */
 public final class TimelineRenderer {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final int MAX_STATE_COLUMN = 40;
   private static final int MAX_DETAIL = 240;
 
@@ -98,7 +97,7 @@ public final class TimelineRenderer {
     }
     if (cause.startsWith("{")) {
       try {
-        JsonNode json = MAPPER.readTree(cause);
+        JsonNode json = LocalJson.MAPPER.readTree(cause);
         JsonNode message = json.get("errorMessage");
         if (message != null && message.isTextual()) {
           return message.asText();

@@ -1,7 +1,7 @@
 package dev.studiolifecycle.local.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionEngine;
 import dev.studiolifecycle.local.asl.engine.StateMachine;
@@ -46,8 +46,6 @@ public final class LocalStepFunctions implements AutoCloseable {
 
   /** The seed of retry jitter, intrinsic functions and execution names unless one is given. */
   static final long DEFAULT_RANDOM_SEED = 20260105L;
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EmulatorSdkIntegrations clients;
   private final ServiceIntegrations integrations;
@@ -178,7 +176,7 @@ public final class LocalStepFunctions implements AutoCloseable {
                 new ManagedPolicySeed(
                     policy.policyName(),
                     policy.path(),
-                    JSON.writeValueAsString(policy.policyDocument())));
+                    LocalJson.MAPPER.writeValueAsString(policy.policyDocument())));
       } catch (JsonProcessingException e) {
         throw new TemplateException(
             "cannot write the policy document of " + policy.logicalId() + ": " + e, e);

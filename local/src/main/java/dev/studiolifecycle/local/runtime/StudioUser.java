@@ -1,7 +1,7 @@
 package dev.studiolifecycle.local.runtime;
 
+import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
-import dev.studiolifecycle.local.emulator.AwsIdentity;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
 import dev.studiolifecycle.local.emulator.StudioUserCaller;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class StudioUser implements AutoCloseable {
     SageMakerClient client =
         SageMakerClient.builder()
             .endpointOverride(emulator.endpoint())
-            .region(Region.of(AwsIdentity.REGION))
+            .region(Region.of(LocalAccount.REGION))
             .credentialsProvider(
                 StaticCredentialsProvider.create(
                     AwsBasicCredentials.create("studio-user", "studio-user")))

@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.LocalAccount;
 import java.util.List;
 
 /**
@@ -24,16 +25,10 @@ public record EventRuleResource(
     targets = List.copyOf(targets);
   }
 
-  /** {@code arn:aws:events:us-east-1:123456789012:rule/[<bus>/]<name>}. */
+  /** {@code arn:aws:events:<region>:<account>:rule/[<bus>/]<name>} in the {@link LocalAccount}. */
   public String arn() {
     String bus = eventBusName.equals("default") ? "" : eventBusName + "/";
-    return "arn:aws:events:"
-        + IntrinsicResolver.REGION
-        + ":"
-        + IntrinsicResolver.ACCOUNT_ID
-        + ":rule/"
-        + bus
-        + name;
+    return LocalAccount.arn("events", "rule/" + bus + name);
   }
 
   /** Where the rule is declared, for messages. */

@@ -2,7 +2,7 @@ package dev.studiolifecycle.local.template;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.LocalJson;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,8 +15,6 @@ import java.util.Map;
  * SNS subscriptions of functions.
  */
 final class EventSourceReader {
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private EventSourceReader() {}
 
@@ -136,9 +134,9 @@ final class EventSourceReader {
     boolean stateMachine = owner.path("Type").asText().equals("AWS::Serverless::StateMachine");
     String ownerArn =
         stateMachine
-            ? resolver.resolveString(MAPPER.createObjectNode().put("Ref", ownerId), where)
+            ? resolver.resolveString(LocalJson.MAPPER.createObjectNode().put("Ref", ownerId), where)
             : resolver.resolveString(
-                MAPPER.createObjectNode().put("Fn::GetAtt", ownerId + ".Arn"), where);
+                LocalJson.MAPPER.createObjectNode().put("Fn::GetAtt", ownerId + ".Arn"), where);
     String targetId =
         properties
             .path("Target")
@@ -208,7 +206,7 @@ final class EventSourceReader {
     JsonNode resolved = resolver.resolve(declared, where);
     if (resolved.isTextual()) {
       try {
-        return MAPPER.readTree(resolved.asText());
+        return LocalJson.MAPPER.readTree(resolved.asText());
       } catch (JsonProcessingException e) {
         throw new TemplateException(where + ": is not JSON: " + e.getOriginalMessage(), e);
       }

@@ -1,5 +1,6 @@
 package dev.studiolifecycle.local.template;
 
+import dev.studiolifecycle.local.LocalAccount;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,14 +31,9 @@ public record FunctionDefinition(
     environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
   }
 
-  /** {@code arn:aws:lambda:us-east-1:123456789012:function:<name>}. */
+  /** {@code arn:aws:lambda:<region>:<account>:function:<name>} in the {@link LocalAccount}. */
   public String arn() {
-    return "arn:aws:lambda:"
-        + IntrinsicResolver.REGION
-        + ":"
-        + IntrinsicResolver.ACCOUNT_ID
-        + ":function:"
-        + functionName;
+    return LocalAccount.arn("lambda", "function:" + functionName);
   }
 
   /** The ARN of the alias SAM publishes ({@code ...:function:<name>:<alias>}), if any. */

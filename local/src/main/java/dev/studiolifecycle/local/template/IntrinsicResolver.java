@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.LocalAccount;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -20,34 +21,27 @@ import java.util.regex.Pattern;
 /**
  * Evaluates CloudFormation intrinsic functions over a template's Parameters, Conditions, Mappings,
  * pseudo parameters and resources, as CloudFormation would for a stack named studio-lifecycle in
- * account 123456789012, us-east-1. {@code AWS::NoValue} yields a missing node, which removes the
- * property or list element that holds it.
+ * the {@link LocalAccount}. {@code AWS::NoValue} yields a missing node, which removes the property
+ * or list element that holds it.
  */
 final class IntrinsicResolver {
 
-  static final String ACCOUNT_ID = "123456789012";
-  static final String REGION = "us-east-1";
-  static final String PARTITION = "aws";
   static final String STACK_NAME = "studio-lifecycle";
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
   private static final Map<String, JsonNode> PSEUDO =
       Map.of(
-          "AWS::AccountId", JSON.textNode(ACCOUNT_ID),
-          "AWS::Region", JSON.textNode(REGION),
-          "AWS::Partition", JSON.textNode(PARTITION),
+          "AWS::AccountId", JSON.textNode(LocalAccount.ACCOUNT_ID),
+          "AWS::Region", JSON.textNode(LocalAccount.REGION),
+          "AWS::Partition", JSON.textNode(LocalAccount.PARTITION),
           "AWS::StackName", JSON.textNode(STACK_NAME),
           "AWS::URLSuffix", JSON.textNode("amazonaws.com"),
           "AWS::StackId",
               JSON.textNode(
-                  "arn:aws:cloudformation:"
-                      + REGION
-                      + ":"
-                      + ACCOUNT_ID
-                      + ":stack/"
-                      + STACK_NAME
-                      + "/00000000-0000-0000-0000-000000000000"),
+                  LocalAccount.arn(
+                      "cloudformation",
+                      "stack/" + STACK_NAME + "/00000000-0000-0000-0000-000000000000")),
           "AWS::NotificationARNs", JSON.arrayNode());
 
   private final Map<String, JsonNode> parameters;
@@ -247,7 +241,7 @@ final class IntrinsicResolver {
       case "Fn::GetAZs":
         {
           ArrayNode zones = JSON.arrayNode();
-          List.of("a", "b", "c", "d", "e", "f").forEach(z -> zones.add(REGION + z));
+          List.of("a", "b", "c", "d", "e", "f").forEach(z -> zones.add(LocalAccount.REGION + z));
           return zones;
         }
       case "Fn::ImportValue":
@@ -296,9 +290,14 @@ final class IntrinsicResolver {
           case "AWS::SNS::Topic" -> arn("sns", physical);
           case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine" ->
               arn("states", "stateMachine:" + physical);
-          case "AWS::IAM::ManagedPolicy" -> "arn:aws:iam::" + ACCOUNT_ID + ":policy/" + physical;
+          case "AWS::IAM::ManagedPolicy" -> LocalAccount.globalArn("iam", "policy/" + physical);
           case "AWS::SQS::Queue" ->
-              "https://sqs." + REGION + ".amazonaws.com/" + ACCOUNT_ID + "/" + physical;
+              "https://sqs."
+                  + LocalAccount.REGION
+                  + ".amazonaws.com/"
+                  + LocalAccount.ACCOUNT_ID
+                  + "/"
+                  + physical;
           case "AWS::KMS::Key" -> keyId(physical);
           default ->
               throw new TemplateException(
@@ -336,17 +335,19 @@ final class IntrinsicResolver {
           case "AWS::Serverless::StateMachine.Name", "AWS::StepFunctions::StateMachine.Name" ->
               physical;
           case "AWS::IAM::Role.Arn" ->
-              "arn:aws:iam::"
-                  + ACCOUNT_ID
-                  + ":role/"
-                  + rolePath(logicalId, resource).replaceFirst("^/", "")
-                  + physical;
+              LocalAccount.globalArn(
+                  "iam", "role/" + rolePath(logicalId, resource).replaceFirst("^/", "") + physical);
           case "AWS::IAM::ManagedPolicy.PolicyArn" ->
-              "arn:aws:iam::" + ACCOUNT_ID + ":policy/" + physical;
+              LocalAccount.globalArn("iam", "policy/" + physical);
           case "AWS::SQS::Queue.Arn" -> arn("sqs", physical);
           case "AWS::SQS::Queue.QueueName" -> physical;
           case "AWS::SQS::Queue.QueueUrl" ->
-              "https://sqs." + REGION + ".amazonaws.com/" + ACCOUNT_ID + "/" + physical;
+              "https://sqs."
+                  + LocalAccount.REGION
+                  + ".amazonaws.com/"
+                  + LocalAccount.ACCOUNT_ID
+                  + "/"
+                  + physical;
           case "AWS::Events::Rule.Arn" -> arn("events", "rule/" + physical);
           case "AWS::Logs::LogGroup.Arn" -> arn("logs", "log-group:" + physical + ":*");
           case "AWS::KMS::Key.Arn" -> arn("kms", "key/" + keyId(physical));
@@ -512,7 +513,16 @@ final class IntrinsicResolver {
   }
 
   private static String arn(String service, String resource) {
-    return "arn:" + PARTITION + ":" + service + ":" + REGION + ":" + ACCOUNT_ID + ":" + resource;
+    return "arn:"
+        + LocalAccount.PARTITION
+        + ":"
+        + service
+        + ":"
+        + LocalAccount.REGION
+        + ":"
+        + LocalAccount.ACCOUNT_ID
+        + ":"
+        + resource;
   }
 
   private JsonNode list(JsonNode argument, int size, String where) {

@@ -3,6 +3,7 @@ package dev.studiolifecycle.local.template;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.LocalAccount;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -124,8 +125,7 @@ final class PolicyReader {
   private static List<PolicyStatement> policyTemplate(
       String name, JsonNode parameters, String where) {
     String at = where + "." + name;
-    String arnPrefix =
-        "arn:aws:%s:" + IntrinsicResolver.REGION + ":" + IntrinsicResolver.ACCOUNT_ID + ":";
+    String arnPrefix = "arn:aws:%s:" + LocalAccount.REGION + ":" + LocalAccount.ACCOUNT_ID + ":";
     ObjectNode statement = JSON.objectNode();
     statement.put("Effect", "Allow");
     switch (name) {

@@ -1,10 +1,11 @@
 package dev.studiolifecycle.local.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.LocalAccount;
+import dev.studiolifecycle.local.LocalJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +24,10 @@ import java.util.Optional;
  * environments, state machines with their definitions and substitutions, SNS topics. Short form
  * tags, Parameters (Default, or values the caller gives), Conditions, Mappings, pseudo parameters
  * and Globals are resolved as CloudFormation and SAM would for the stack {@code studio-lifecycle}
- * in account 123456789012, us-east-1.
+ * in the {@link LocalAccount}.
  */
 public final class SamTemplate {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final Path file;
@@ -118,16 +118,7 @@ public final class SamTemplate {
             stateMachines.add(stateMachine(logicalId, resource, resolver, directory));
         case "AWS::SNS::Topic" -> {
           String name = resolver.physicalName(logicalId, "Resources." + logicalId);
-          topics.add(
-              new TopicResource(
-                  logicalId,
-                  name,
-                  "arn:aws:sns:"
-                      + IntrinsicResolver.REGION
-                      + ":"
-                      + IntrinsicResolver.ACCOUNT_ID
-                      + ":"
-                      + name));
+          topics.add(new TopicResource(logicalId, name, LocalAccount.arn("sns", name)));
         }
         case "AWS::IAM::ManagedPolicy" ->
             managedPolicies.add(managedPolicy(logicalId, resource, resolver));
@@ -289,7 +280,7 @@ public final class SamTemplate {
         logicalId,
         name,
         policyPath,
-        "arn:aws:iam::" + IntrinsicResolver.ACCOUNT_ID + ":policy" + policyPath + name,
+        LocalAccount.globalArn("iam", "policy" + policyPath + name),
         resolver.resolve(document, where + ".PolicyDocument"));
   }
 
@@ -506,7 +497,7 @@ public final class SamTemplate {
       definitionFile = directory.resolve(resolved.asText()).normalize();
     } else if (definition != null) {
       try {
-        inline = MAPPER.writeValueAsString(definition);
+        inline = LocalJson.MAPPER.writeValueAsString(definition);
       } catch (IOException e) {
         throw new TemplateException(where + ".Definition: cannot be written as JSON: " + e, e);
       }
@@ -536,13 +527,8 @@ public final class SamTemplate {
     String role =
         properties.has("Role")
             ? resolver.resolveString(properties.get("Role"), where + ".Role")
-            : "arn:aws:iam::"
-                + IntrinsicResolver.ACCOUNT_ID
-                + ":role/"
-                + IntrinsicResolver.STACK_NAME
-                + "-"
-                + logicalId
-                + "Role";
+            : LocalAccount.globalArn(
+                "iam", "role/" + IntrinsicResolver.STACK_NAME + "-" + logicalId + "Role");
     return new StateMachineResource(
         logicalId, name, type, role, definitionFile, inline, substitutions);
   }

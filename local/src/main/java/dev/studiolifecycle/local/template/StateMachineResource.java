@@ -1,5 +1,6 @@
 package dev.studiolifecycle.local.template;
 
+import dev.studiolifecycle.local.LocalAccount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,14 +36,9 @@ public record StateMachineResource(
     substitutions = Collections.unmodifiableMap(new LinkedHashMap<>(substitutions));
   }
 
-  /** {@code arn:aws:states:us-east-1:123456789012:stateMachine:<name>}. */
+  /** {@code arn:aws:states:<region>:<account>:stateMachine:<name>} in the {@link LocalAccount}. */
   public String arn() {
-    return "arn:aws:states:"
-        + IntrinsicResolver.REGION
-        + ":"
-        + IntrinsicResolver.ACCOUNT_ID
-        + ":stateMachine:"
-        + name;
+    return LocalAccount.arn("states", "stateMachine:" + name);
   }
 
   public Optional<Path> definitionPath() {

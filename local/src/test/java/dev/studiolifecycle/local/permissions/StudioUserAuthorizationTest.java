@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
-import dev.studiolifecycle.local.emulator.AwsIdentity;
 import dev.studiolifecycle.local.emulator.AwsServiceError;
 import dev.studiolifecycle.local.emulator.StudioUserCaller;
 import dev.studiolifecycle.local.emulator.iam.ManagedPolicySeed;
@@ -139,7 +139,7 @@ class StudioUserAuthorizationTest {
 
   @Test
   void aUserWithoutAnExecutionRoleThatExistsIsRefused() {
-    seedUser("jane-doe", "arn:aws:iam::" + AwsIdentity.ACCOUNT_ID + ":role/deleted-exec");
+    seedUser("jane-doe", "arn:aws:iam::" + LocalAccount.ACCOUNT_ID + ":role/deleted-exec");
 
     try (StudioUser jane = StudioUser.of(emulator, DOMAIN, "jane-doe")) {
       assertThatThrownBy(() -> jane.launchApp("Canvas", "default"))

@@ -1,9 +1,8 @@
 package dev.studiolifecycle.local.asl.definition;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.DefinitionException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +15,6 @@ import java.util.Optional;
  * paths, retriers and catchers, and features the local interpreter does not run.
  */
 public final class StateMachineDefinition {
-
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final JsonNode json;
   private final String comment;
@@ -40,7 +36,7 @@ public final class StateMachineDefinition {
   public static StateMachineDefinition parse(String json) {
     JsonNode tree;
     try {
-      tree = MAPPER.readTree(json);
+      tree = LocalJson.STRICT.readTree(json);
     } catch (JsonProcessingException e) {
       throw new DefinitionException(
           "The definition is not valid JSON: " + e.getOriginalMessage() + locationOf(e));

@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.asl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEvent;
 import dev.studiolifecycle.local.asl.history.HistoryEventType;
@@ -31,7 +32,7 @@ public final class Execution {
   private final List<HistoryEvent> history = new ArrayList<>();
 
   Execution(String name, StateMachine stateMachine, JsonNode input, Instant startDate) {
-    this.executionArn = AwsIdentity.executionArn(stateMachine.name(), name);
+    this.executionArn = LocalAccount.executionArn(stateMachine.name(), name);
     this.name = name;
     this.stateMachine = stateMachine;
     this.input = input.deepCopy();

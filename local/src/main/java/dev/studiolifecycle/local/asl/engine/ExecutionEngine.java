@@ -2,7 +2,7 @@ package dev.studiolifecycle.local.asl.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.DefinitionException;
 import dev.studiolifecycle.local.asl.definition.State;
 import dev.studiolifecycle.local.asl.definition.StateMachineDefinition;
@@ -40,8 +40,6 @@ import java.util.random.RandomGenerator;
  * }</pre>
  */
 public final class ExecutionEngine implements AutoCloseable {
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final EventScheduler scheduler;
   private final TaskInvoker taskInvoker;
@@ -102,7 +100,7 @@ public final class ExecutionEngine implements AutoCloseable {
       StateMachine stateMachine, String name, JsonNode input, TaskInvoker invoker) {
     Objects.requireNonNull(stateMachine, "stateMachine");
     Objects.requireNonNull(invoker, "invoker");
-    AwsIdentity.checkName("execution", name);
+    StatesNames.checkName("execution", name);
     // Any JSON value is an execution input (an object, array, string, number, boolean or null).
     if (input == null || input.isMissingNode()) {
       throw new IllegalArgumentException("The execution input must be a JSON value, got nothing");
@@ -139,7 +137,7 @@ public final class ExecutionEngine implements AutoCloseable {
    */
   public static JsonNode parseInput(String input) {
     try {
-      return MAPPER.readTree(input);
+      return LocalJson.MAPPER.readTree(input);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "The execution input is not valid JSON: " + e.getOriginalMessage(), e);

@@ -2,10 +2,11 @@ package dev.studiolifecycle.local.asl.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.LocalAccount;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.StatesError;
 import dev.studiolifecycle.local.asl.choice.ChoiceBranch;
 import dev.studiolifecycle.local.asl.definition.Catcher;
@@ -65,7 +66,6 @@ final class ExecutionRun {
   /** Step Functions' limit on state input, output and task results: 256 KiB of UTF-8 JSON. */
   static final int PAYLOAD_LIMIT_BYTES = 256 * 1024;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final DateTimeFormatter CONTEXT_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -524,7 +524,7 @@ final class ExecutionRun {
           new EventDetails.TaskScheduled(
               resource.resourceType(),
               resource.resourceName(),
-              AwsIdentity.REGION,
+              LocalAccount.REGION,
               json(parameters),
               timeout,
               heartbeat));
@@ -1213,7 +1213,7 @@ final class ExecutionRun {
 
   static String json(JsonNode node) {
     try {
-      return MAPPER.writeValueAsString(node);
+      return LocalJson.MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       // A JsonNode tree always serialises; reaching this is a bug, not bad input.
       throw new IllegalStateException(e);

@@ -1,5 +1,6 @@
 package dev.studiolifecycle.local.asl.engine;
 
+import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.asl.definition.StateMachineDefinition;
 import java.util.Objects;
 
@@ -11,7 +12,7 @@ public record StateMachine(
     String name, String arn, String roleArn, StateMachineDefinition definition) {
 
   public StateMachine {
-    AwsIdentity.checkName("state machine", name);
+    StatesNames.checkName("state machine", name);
     Objects.requireNonNull(arn, "arn");
     Objects.requireNonNull(roleArn, "roleArn");
     Objects.requireNonNull(definition, "definition");
@@ -21,12 +22,8 @@ public record StateMachine(
   public static StateMachine of(String name, StateMachineDefinition definition) {
     return new StateMachine(
         name,
-        AwsIdentity.stateMachineArn(name),
-        "arn:aws:iam::"
-            + AwsIdentity.ACCOUNT_ID
-            + ":role/service-role/StepFunctions-"
-            + name
-            + "-role",
+        LocalAccount.stateMachineArn(name),
+        LocalAccount.globalArn("iam", "role/service-role/StepFunctions-" + name + "-role"),
         definition);
   }
 

@@ -2,7 +2,6 @@ package dev.studiolifecycle.local.asl.intrinsic;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.StatesError;
 import dev.studiolifecycle.local.asl.intrinsic.IntrinsicExpression.Call;
 import dev.studiolifecycle.local.asl.intrinsic.IntrinsicExpression.Literal;
@@ -89,7 +89,7 @@ public enum IntrinsicFunction {
       String text = string(args, 0, "the argument");
       JsonNode parsed;
       try {
-        parsed = MAPPER.readTree(text);
+        parsed = LocalJson.MAPPER.readTree(text);
       } catch (JsonProcessingException e) {
         throw fail("the argument is not valid JSON text: " + e.getOriginalMessage());
       }
@@ -363,7 +363,6 @@ public enum IntrinsicFunction {
   /** Input limit of States.Base64Encode, States.Base64Decode and States.Hash, in characters. */
   static final int MAX_INPUT_CHARS = 10_000;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final List<String> HASH_ALGORITHMS =
       List.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
 
@@ -483,7 +482,7 @@ public enum IntrinsicFunction {
 
   static String compact(JsonNode node) {
     try {
-      return MAPPER.writeValueAsString(node);
+      return LocalJson.MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       // A JsonNode tree always serialises; reaching this is a bug, not bad input.
       throw new IllegalStateException(e);

@@ -2,9 +2,9 @@ package dev.studiolifecycle.local.asl.intrinsic;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.intrinsic.IntrinsicExpression.Call;
 import dev.studiolifecycle.local.asl.intrinsic.IntrinsicExpression.Literal;
 import dev.studiolifecycle.local.asl.intrinsic.IntrinsicExpression.PathArgument;
@@ -27,7 +27,6 @@ final class IntrinsicParser {
   /** Step Functions allows up to 10 intrinsic functions nested within one field. */
   static final int MAX_NESTING = 10;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
   private static final Pattern FUNCTION_NAME = Pattern.compile("States\\.[A-Za-z0-9]+");
 
@@ -206,7 +205,7 @@ final class IntrinsicParser {
 
   private static JsonNode number(String token) {
     try {
-      return MAPPER.readTree(token);
+      return LocalJson.MAPPER.readTree(token);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("'" + token + "' is not a number", e);
     }

@@ -1,9 +1,8 @@
 package dev.studiolifecycle.local.asl.mock;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.LocalJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class MockConfig {
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final Pattern RANGE = Pattern.compile("(\\d+)(?:-(\\d+))?");
 
   private final Map<String, Map<String, TestCase>> stateMachines;
@@ -57,7 +54,7 @@ public final class MockConfig {
   public static MockConfig parse(String json) {
     JsonNode root;
     try {
-      root = MAPPER.readTree(json);
+      root = LocalJson.STRICT.readTree(json);
     } catch (JsonProcessingException e) {
       throw new MockConfigException(
           "The mock configuration is not valid JSON: " + e.getOriginalMessage(), e);

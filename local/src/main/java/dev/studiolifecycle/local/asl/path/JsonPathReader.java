@@ -10,6 +10,7 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.DefinitionException;
 import java.util.Map;
 import java.util.Optional;
@@ -30,11 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class JsonPathReader {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Configuration CONFIGURATION =
       Configuration.builder()
-          .jsonProvider(new StrictIndexJsonNodeProvider(MAPPER))
-          .mappingProvider(new JacksonMappingProvider(MAPPER))
+          .jsonProvider(new StrictIndexJsonNodeProvider(LocalJson.MAPPER))
+          .mappingProvider(new JacksonMappingProvider(LocalJson.MAPPER))
           .build();
   private static final int CACHE_LIMIT = 4096;
   private static final Map<String, JsonPath> COMPILED = new ConcurrentHashMap<>();
@@ -140,7 +140,7 @@ public final class JsonPathReader {
       return node.deepCopy();
     }
     // Jayway functions such as length() or sum() return plain Java values.
-    return MAPPER.valueToTree(result);
+    return LocalJson.MAPPER.valueToTree(result);
   }
 
   /**

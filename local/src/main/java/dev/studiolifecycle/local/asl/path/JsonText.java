@@ -2,13 +2,11 @@ package dev.studiolifecycle.local.asl.path;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.LocalJson;
 import java.io.UncheckedIOException;
 
 /** Compact JSON text of a node, for error causes that quote the input as Step Functions does. */
 final class JsonText {
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private JsonText() {}
 
@@ -17,7 +15,7 @@ final class JsonText {
       return "null";
     }
     try {
-      return MAPPER.writeValueAsString(node);
+      return LocalJson.MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       // A JsonNode tree always serialises; reaching this is a bug, not bad input.
       throw new UncheckedIOException(e);

@@ -2,10 +2,10 @@ package dev.studiolifecycle.local.asl.task;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.definition.TaskResource;
 import dev.studiolifecycle.local.asl.definition.TaskState;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,6 @@ import java.util.Set;
  */
 final class LambdaInvokeIntegration {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<String> PARAMETERS =
       Set.of("FunctionName", "Payload", "Qualifier", "InvocationType");
   private static final Set<String> UNSUPPORTED_PARAMETERS = Set.of("LogType", "ClientContext");
@@ -115,7 +114,7 @@ final class LambdaInvokeIntegration {
           result(NullNode.getInstance(), 204, "$LATEST", "", 0, invocation));
     }
     JsonNode payload =
-        parameters.has("Payload") ? parameters.get("Payload") : MAPPER.createObjectNode();
+        parameters.has("Payload") ? parameters.get("Payload") : LocalJson.MAPPER.createObjectNode();
     LambdaResponse response = functions.invoke(name.asText(), qualifier, bytes(payload));
     if (response instanceof LambdaResponse.Returned returned) {
       if (type.equals("Event")) {
@@ -194,7 +193,7 @@ final class LambdaInvokeIntegration {
       return NullNode.getInstance();
     }
     try {
-      return MAPPER.readTree(payload);
+      return LocalJson.MAPPER.readTree(payload);
     } catch (java.io.IOException e) {
       return TextNode.valueOf(new String(payload, StandardCharsets.UTF_8));
     }
@@ -202,7 +201,7 @@ final class LambdaInvokeIntegration {
 
   private static byte[] bytes(JsonNode node) {
     try {
-      return MAPPER.writeValueAsBytes(node);
+      return LocalJson.MAPPER.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
       // A JsonNode tree always serialises; reaching this is a bug, not bad input.
       throw new IllegalStateException(e);

@@ -2,8 +2,8 @@ package dev.studiolifecycle.local.asl.task;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.definition.TaskState;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,7 +29,6 @@ import software.amazon.awssdk.services.sns.model.PublishResponse;
  */
 final class SnsPublishIntegration {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<String> PARAMETERS =
       Set.of(
           "TopicArn",
@@ -185,7 +184,7 @@ final class SnsPublishIntegration {
 
   private static String json(JsonNode node) {
     try {
-      return MAPPER.writeValueAsString(node);
+      return LocalJson.MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       // A JsonNode tree always serialises; reaching this is a bug, not bad input.
       throw new IllegalStateException(e);

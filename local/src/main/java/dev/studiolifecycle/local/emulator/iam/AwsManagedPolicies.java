@@ -1,7 +1,7 @@
 package dev.studiolifecycle.local.emulator.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.LocalJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -84,7 +84,7 @@ public final class AwsManagedPolicies {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing from the classpath");
       }
-      root = new ObjectMapper().readTree(in);
+      root = LocalJson.MAPPER.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }

@@ -1,7 +1,7 @@
 package dev.studiolifecycle.local.emulator.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.studiolifecycle.local.emulator.AwsIdentity;
+import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.emulator.AwsServiceError;
 import dev.studiolifecycle.local.emulator.EmulatedService;
 import dev.studiolifecycle.local.emulator.IdSource;
@@ -136,7 +136,7 @@ public final class IamService implements EmulatedService, RoleAssumption {
   @Override
   public synchronized boolean canAssume(String roleArn, String servicePrincipal) {
     Matcher matcher = ROLE_ARN.matcher(roleArn);
-    if (!matcher.matches() || !AwsIdentity.ACCOUNT_ID.equals(matcher.group(1))) {
+    if (!matcher.matches() || !LocalAccount.ACCOUNT_ID.equals(matcher.group(1))) {
       return false;
     }
     Role role = roles.get(key(matcher.group(3)));
@@ -792,7 +792,7 @@ public final class IamService implements EmulatedService, RoleAssumption {
       int maxSession,
       String boundary,
       boolean throughApi) {
-    String arn = "arn:aws:iam::" + AwsIdentity.ACCOUNT_ID + ":role" + path + name;
+    String arn = LocalAccount.globalArn("iam", "role" + path + name);
     return new Role(
         name,
         path,
@@ -849,7 +849,7 @@ public final class IamService implements EmulatedService, RoleAssumption {
 
   private Optional<CustomerPolicy> customerPolicy(String policyArn) {
     Matcher matcher = POLICY_ARN.matcher(policyArn);
-    if (!matcher.matches() || !AwsIdentity.ACCOUNT_ID.equals(matcher.group(1))) {
+    if (!matcher.matches() || !LocalAccount.ACCOUNT_ID.equals(matcher.group(1))) {
       return Optional.empty();
     }
     CustomerPolicy policy = customerPolicies.get(key(matcher.group(3)));
@@ -858,7 +858,7 @@ public final class IamService implements EmulatedService, RoleAssumption {
 
   private CustomerPolicy newCustomerPolicy(
       String name, String path, String document, String description, Map<String, String> tags) {
-    String arn = "arn:aws:iam::" + AwsIdentity.ACCOUNT_ID + ":policy" + path + name;
+    String arn = LocalAccount.globalArn("iam", "policy" + path + name);
     return new CustomerPolicy(
         name,
         path,

@@ -2,8 +2,8 @@ package dev.studiolifecycle.local.emulator.iam;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.studiolifecycle.local.emulator.AwsIdentity;
+import dev.studiolifecycle.local.LocalAccount;
+import dev.studiolifecycle.local.LocalJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +17,6 @@ import java.util.regex.Pattern;
  * question SageMaker asks: may this service principal call {@code sts:AssumeRole}?
  */
 final class PolicyDocuments {
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private PolicyDocuments() {}
 
@@ -151,7 +149,7 @@ final class PolicyDocuments {
       return false;
     }
     String account = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-    if (!AwsIdentity.ACCOUNT_ID.equals(account)
+    if (!LocalAccount.ACCOUNT_ID.equals(account)
         || matcher.group(1) != null
         || "root".equals(matcher.group(3))) {
       return true;
@@ -214,7 +212,7 @@ final class PolicyDocuments {
   private static JsonNode parse(String document) {
     JsonNode policy;
     try {
-      policy = MAPPER.readTree(document);
+      policy = LocalJson.MAPPER.readTree(document);
     } catch (JsonProcessingException e) {
       throw IamErrors.malformedPolicy("Syntax errors in policy.");
     }

@@ -1,7 +1,7 @@
 package dev.studiolifecycle.local.emulator.sagemaker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.studiolifecycle.local.emulator.AwsIdentity;
+import dev.studiolifecycle.local.LocalAccount;
 import java.time.Instant;
 
 /** A Studio domain (state guarded by {@link SageMakerService}). */
@@ -57,7 +57,7 @@ final class Domain {
   }
 
   String url() {
-    return "https://" + domainId + ".studio." + AwsIdentity.REGION + ".sagemaker.aws";
+    return "https://" + domainId + ".studio." + LocalAccount.REGION + ".sagemaker.aws";
   }
 
   /** Each profile and space gets its own POSIX uid on the domain's home EFS. */

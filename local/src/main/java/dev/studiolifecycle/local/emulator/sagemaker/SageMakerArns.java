@@ -1,19 +1,12 @@
 package dev.studiolifecycle.local.emulator.sagemaker;
 
-import dev.studiolifecycle.local.emulator.AwsIdentity;
+import dev.studiolifecycle.local.LocalAccount;
 import java.util.Locale;
 
 /** The ARNs SageMaker gives Studio resources. */
 final class SageMakerArns {
 
-  private static final String PREFIX =
-      "arn:"
-          + AwsIdentity.PARTITION
-          + ":sagemaker:"
-          + AwsIdentity.REGION
-          + ":"
-          + AwsIdentity.ACCOUNT_ID
-          + ":";
+  private static final String PREFIX = LocalAccount.arn("sagemaker", "");
 
   private SageMakerArns() {}
 

@@ -1,7 +1,7 @@
 package dev.studiolifecycle.local.emulator.sagemaker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.emulator.ConstraintViolations;
 import java.io.IOException;
 import java.io.InputStream;
@@ -225,7 +225,7 @@ final class SettingsShapes {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing from the classpath");
       }
-      root = new ObjectMapper().readTree(in);
+      root = LocalJson.MAPPER.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }

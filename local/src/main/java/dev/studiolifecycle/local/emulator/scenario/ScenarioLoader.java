@@ -1,12 +1,11 @@
 package dev.studiolifecycle.local.emulator.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
 import dev.studiolifecycle.local.emulator.StudioUserCaller;
 import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
@@ -43,12 +42,6 @@ import java.util.function.Supplier;
  */
 public final class ScenarioLoader {
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
   private static final JsonNodeFactory JSON_NODES = JsonNodeFactory.instance;
 
   private ScenarioLoader() {}
@@ -68,7 +61,7 @@ public final class ScenarioLoader {
   /** Parses scenario JSON; {@code source} names it in error messages. */
   public static Scenario parse(String json, String source) {
     try {
-      Scenario scenario = MAPPER.readValue(json, Scenario.class);
+      Scenario scenario = LocalJson.STRICT.forType(Scenario.class).readValue(json);
       if (scenario == null) {
         throw new ScenarioException("scenario " + source + " is empty: expected a JSON object");
       }

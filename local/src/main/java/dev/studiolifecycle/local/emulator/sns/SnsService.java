@@ -2,8 +2,8 @@ package dev.studiolifecycle.local.emulator.sns;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.studiolifecycle.local.emulator.AwsIdentity;
+import dev.studiolifecycle.local.LocalAccount;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.emulator.AwsServiceError;
 import dev.studiolifecycle.local.emulator.EmulatedService;
 import dev.studiolifecycle.local.emulator.IdSource;
@@ -34,8 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class SnsService implements EmulatedService {
 
-  private static final String ARN_PREFIX =
-      "arn:aws:sns:" + AwsIdentity.REGION + ":" + AwsIdentity.ACCOUNT_ID + ":";
+  private static final String ARN_PREFIX = LocalAccount.arn("sns", "");
   private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}");
   private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,256}");
   private static final int MAX_MESSAGE_BYTES = 256 * 1024;
@@ -50,7 +49,6 @@ public final class SnsService implements EmulatedService {
   private static final String PENDING_ANSWER = "pending confirmation";
 
   private static final Pattern TOKEN = Pattern.compile("sns-page:(\\d+)");
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Clock clock;
   private final IdSource ids;
@@ -283,7 +281,7 @@ public final class SnsService implements EmulatedService {
         subscriptions.stream().filter(sub -> sub.topicArn().equals(topicArn)).toList(),
         (xml, sub) ->
             xml.element("SubscriptionArn", sub.listedArn())
-                .element("Owner", AwsIdentity.ACCOUNT_ID)
+                .element("Owner", LocalAccount.ACCOUNT_ID)
                 .element("Protocol", sub.protocol())
                 .element("Endpoint", sub.endpoint())
                 .element("TopicArn", sub.topicArn()));
@@ -351,7 +349,7 @@ public final class SnsService implements EmulatedService {
   private static void checkJsonStructure(String message) {
     JsonNode structure;
     try {
-      structure = MAPPER.readTree(message);
+      structure = LocalJson.MAPPER.readTree(message);
     } catch (JsonProcessingException e) {
       throw invalidParameter(
           "Invalid parameter: Message Structure - JSON message body failed " + "to parse");

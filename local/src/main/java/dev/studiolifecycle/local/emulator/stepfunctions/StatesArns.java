@@ -1,6 +1,6 @@
 package dev.studiolifecycle.local.emulator.stepfunctions;
 
-import dev.studiolifecycle.local.asl.engine.AwsIdentity;
+import dev.studiolifecycle.local.LocalAccount;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,8 +62,8 @@ final class StatesArns {
   }
 
   private static boolean isLocal(Matcher matcher) {
-    return matcher.group(1).equals(AwsIdentity.PARTITION)
-        && matcher.group(2).equals(AwsIdentity.REGION)
-        && matcher.group(3).equals(AwsIdentity.ACCOUNT_ID);
+    return matcher.group(1).equals(LocalAccount.PARTITION)
+        && matcher.group(2).equals(LocalAccount.REGION)
+        && matcher.group(3).equals(LocalAccount.ACCOUNT_ID);
   }
 }

@@ -2,17 +2,18 @@ package dev.studiolifecycle.local.emulator.stepfunctions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.LocalAccount;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.DefinitionException;
 import dev.studiolifecycle.local.asl.definition.StateMachineDefinition;
-import dev.studiolifecycle.local.asl.engine.AwsIdentity;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionEngine;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.asl.engine.StateMachine;
+import dev.studiolifecycle.local.asl.engine.StatesNames;
 import dev.studiolifecycle.local.asl.history.HistoryEvent;
 import dev.studiolifecycle.local.asl.history.HistoryJson;
 import dev.studiolifecycle.local.emulator.AwsServiceError;
@@ -51,7 +52,6 @@ import java.util.regex.Pattern;
  */
 public final class StepFunctionsService implements EmulatedService {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   /** Step Functions' limits on names, definitions and payloads. */
@@ -202,7 +202,7 @@ public final class StepFunctionsService implements EmulatedService {
     ObjectNode tracingConfiguration = JSON.objectNode();
     tracingConfiguration.put("enabled", tracing != null && tracing.path("enabled").asBoolean());
     StateMachineDefinition parsed = parseDefinition(definition);
-    String arn = AwsIdentity.stateMachineArn(name);
+    String arn = LocalAccount.stateMachineArn(name);
     synchronized (this) {
       Deployed existing = stateMachines.get(arn);
       if (existing != null) {
@@ -314,7 +314,7 @@ public final class StepFunctionsService implements EmulatedService {
     input.check();
     List<ObjectNode> diagnostics = new ArrayList<>();
     try {
-      MAPPER.readTree(definition);
+      LocalJson.MAPPER.readTree(definition);
       StateMachineDefinition.parse(definition);
     } catch (JsonProcessingException e) {
       diagnostics.add(diagnostic("INVALID_JSON_DESCRIPTION", e.getOriginalMessage(), null));
@@ -461,7 +461,7 @@ public final class StepFunctionsService implements EmulatedService {
     String text = inputText != null ? inputText : "{}";
     JsonNode parsedInput;
     try {
-      parsedInput = MAPPER.readTree(text);
+      parsedInput = LocalJson.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       throw StepFunctionsErrors.invalidExecutionInput(e.getOriginalMessage());
     }
@@ -470,7 +470,7 @@ public final class StepFunctionsService implements EmulatedService {
       // null: Step Functions accepts them all); blank text is none of those.
       throw StepFunctionsErrors.invalidExecutionInput("the input is not JSON text");
     }
-    String executionArn = AwsIdentity.executionArn(deployed.machine().name(), executionName);
+    String executionArn = LocalAccount.executionArn(deployed.machine().name(), executionName);
     Execution execution;
     synchronized (this) {
       Optional<Execution> existing = engine.execution(executionArn);
@@ -677,7 +677,7 @@ public final class StepFunctionsService implements EmulatedService {
 
   private static void checkName(String name) {
     try {
-      AwsIdentity.checkName("name", name);
+      StatesNames.checkName("name", name);
     } catch (IllegalArgumentException e) {
       throw StepFunctionsErrors.invalidName(name);
     }
@@ -694,7 +694,7 @@ public final class StepFunctionsService implements EmulatedService {
 
   private static String json(JsonNode node) {
     try {
-      return MAPPER.writeValueAsString(node);
+      return LocalJson.MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       // A JsonNode tree always serialises; reaching this is a bug, not bad input.
       throw new IllegalStateException(e);

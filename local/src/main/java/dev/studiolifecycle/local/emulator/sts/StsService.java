@@ -1,6 +1,6 @@
 package dev.studiolifecycle.local.emulator.sts;
 
-import dev.studiolifecycle.local.emulator.AwsIdentity;
+import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.emulator.EmulatedService;
 import dev.studiolifecycle.local.emulator.Operation;
 import dev.studiolifecycle.local.emulator.ServiceReply;
@@ -12,7 +12,7 @@ public final class StsService implements EmulatedService {
 
   /** Whatever credentials a caller signs with, it acts as this principal of the account. */
   public static final String CALLER_ARN =
-      "arn:aws:iam::" + AwsIdentity.ACCOUNT_ID + ":user/studio-lifecycle-local";
+      LocalAccount.globalArn("iam", "user/studio-lifecycle-local");
 
   public static final String CALLER_USER_ID = "AIDASTUDIOLIFECYCLE01";
 
@@ -24,7 +24,7 @@ public final class StsService implements EmulatedService {
                   ServiceReply.xml(
                       xml ->
                           xml.element("UserId", CALLER_USER_ID)
-                              .element("Account", AwsIdentity.ACCOUNT_ID)
+                              .element("Account", LocalAccount.ACCOUNT_ID)
                               .element("Arn", CALLER_ARN))));
 
   @Override

@@ -2,35 +2,14 @@ package dev.studiolifecycle.local.asl.engine;
 
 import java.util.regex.Pattern;
 
-/** The account, region and partition that local ARNs use, and the names AWS allows in them. */
-public final class AwsIdentity {
-
-  public static final String ACCOUNT_ID = "123456789012";
-  public static final String REGION = "us-east-1";
-  public static final String PARTITION = "aws";
+/** The names Step Functions allows for state machines and executions. */
+public final class StatesNames {
 
   // Step Functions rejects whitespace, brackets, wildcards and these punctuation marks in names.
   private static final Pattern NAME =
       Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/" + "\\p{Cntrl}]{1,80}");
 
-  private AwsIdentity() {}
-
-  public static String stateMachineArn(String name) {
-    return "arn:" + PARTITION + ":states:" + REGION + ":" + ACCOUNT_ID + ":stateMachine:" + name;
-  }
-
-  public static String executionArn(String stateMachineName, String executionName) {
-    return "arn:"
-        + PARTITION
-        + ":states:"
-        + REGION
-        + ":"
-        + ACCOUNT_ID
-        + ":execution:"
-        + stateMachineName
-        + ":"
-        + executionName;
-  }
+  private StatesNames() {}
 
   /**
    * Checks a state machine or execution name.
