@@ -7,7 +7,6 @@ import dev.studiolifecycle.model.CheckStatusInput;
 import dev.studiolifecycle.model.StatusReport;
 import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.observability.OutcomeMetrics;
-import dev.studiolifecycle.observability.StepInvocation;
 import dev.studiolifecycle.service.StatusChecker;
 import java.util.Map;
 import software.amazon.lambda.powertools.logging.Logging;

@@ -7,7 +7,6 @@ import dev.studiolifecycle.model.CreateExecutionRoleInput;
 import dev.studiolifecycle.model.ExecutionRoleResult;
 import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.observability.OutcomeMetrics;
-import dev.studiolifecycle.observability.StepInvocation;
 import dev.studiolifecycle.service.ExecutionRoleProvisioner;
 import dev.studiolifecycle.service.config.ExecutionRoleSettings;
 import dev.studiolifecycle.service.config.FunctionEnvironment;

@@ -7,7 +7,6 @@ import dev.studiolifecycle.model.CreateUserProfileInput;
 import dev.studiolifecycle.model.UserProfileResult;
 import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.observability.OutcomeMetrics;
-import dev.studiolifecycle.observability.StepInvocation;
 import dev.studiolifecycle.service.UserProfileCreator;
 import java.util.Map;
 import software.amazon.lambda.powertools.logging.Logging;

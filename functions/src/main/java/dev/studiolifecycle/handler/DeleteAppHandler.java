@@ -8,7 +8,6 @@ import dev.studiolifecycle.model.DeleteAppResult;
 import dev.studiolifecycle.model.DeletionOutcome;
 import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.observability.OutcomeMetrics;
-import dev.studiolifecycle.observability.StepInvocation;
 import dev.studiolifecycle.service.AppDeletionService;
 import java.util.Map;
 import software.amazon.lambda.powertools.logging.Logging;

@@ -8,7 +8,6 @@ import dev.studiolifecycle.model.DeleteExecutionRoleResult;
 import dev.studiolifecycle.model.RoleDeletionOutcome;
 import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.observability.OutcomeMetrics;
-import dev.studiolifecycle.observability.StepInvocation;
 import dev.studiolifecycle.service.ExecutionRoleDeleter;
 import dev.studiolifecycle.service.config.FunctionEnvironment;
 import java.util.Map;

@@ -8,7 +8,6 @@ import dev.studiolifecycle.model.DeleteUserProfileResult;
 import dev.studiolifecycle.model.DeletionOutcome;
 import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.observability.OutcomeMetrics;
-import dev.studiolifecycle.observability.StepInvocation;
 import dev.studiolifecycle.service.UserProfileDeleter;
 import java.util.Map;
 import software.amazon.lambda.powertools.logging.Logging;

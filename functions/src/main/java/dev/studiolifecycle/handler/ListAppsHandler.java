@@ -7,7 +7,6 @@ import dev.studiolifecycle.model.AppDeletionPlan;
 import dev.studiolifecycle.model.ListAppsInput;
 import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.observability.OutcomeMetrics;
-import dev.studiolifecycle.observability.StepInvocation;
 import dev.studiolifecycle.service.AppDeletionPlanner;
 import java.util.Map;
 import software.amazon.lambda.powertools.logging.Logging;

@@ -8,7 +8,6 @@ import dev.studiolifecycle.model.StartWorkflowResult;
 import dev.studiolifecycle.model.StartedWorkflow;
 import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.observability.OutcomeMetrics;
-import dev.studiolifecycle.observability.StepInvocation;
 import dev.studiolifecycle.service.WorkflowStarter;
 import dev.studiolifecycle.service.config.FunctionEnvironment;
 import dev.studiolifecycle.service.config.WorkflowSettings;

@@ -11,7 +11,6 @@ import dev.studiolifecycle.model.ValidatedRequest;
 import dev.studiolifecycle.observability.LogContext;
 import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.observability.OutcomeMetrics;
-import dev.studiolifecycle.observability.StepInvocation;
 import dev.studiolifecycle.service.ValidationService;
 import dev.studiolifecycle.validation.RequestSchema;
 import dev.studiolifecycle.validation.RequestValidator;

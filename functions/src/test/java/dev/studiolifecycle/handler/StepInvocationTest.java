@@ -1,4 +1,4 @@
-package dev.studiolifecycle.observability;
+package dev.studiolifecycle.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,7 @@ import dev.studiolifecycle.error.AwsThrottled;
 import dev.studiolifecycle.error.LifecycleError;
 import dev.studiolifecycle.error.ProfileInUse;
 import dev.studiolifecycle.model.Correlation;
+import dev.studiolifecycle.observability.OutcomeMetrics;
 import dev.studiolifecycle.testing.AwsErrors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,11 @@
-package dev.studiolifecycle.observability;
+package dev.studiolifecycle.handler;
 
 import dev.studiolifecycle.aws.AwsErrorTranslator;
 import dev.studiolifecycle.error.LifecycleError;
 import dev.studiolifecycle.model.Correlation;
+import dev.studiolifecycle.observability.EmailMask;
+import dev.studiolifecycle.observability.LogContext;
+import dev.studiolifecycle.observability.OutcomeMetrics;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
