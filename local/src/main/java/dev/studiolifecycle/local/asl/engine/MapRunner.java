@@ -1,0 +1,230 @@
+package dev.studiolifecycle.local.asl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.asl.StatesError;
+import dev.studiolifecycle.local.asl.definition.MapConcurrency;
+import dev.studiolifecycle.local.asl.definition.MapState;
+import dev.studiolifecycle.local.asl.history.EventDetails;
+import dev.studiolifecycle.local.asl.history.HistoryEventType;
+import dev.studiolifecycle.local.asl.path.PathContext;
+
+/**
+ * A Map state (inline): one iteration of its ItemProcessor per item of its ItemsPath, as many at
+ * once as MaxConcurrency allows; the outputs, in item order, are the result. The first iteration to
+ * fail stops the others and fails the state.
+ */
+record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
+
+  @Override
+  public void attempt(Visit visit) {
+    JsonNode context = run.context(visit);
+    JsonNode effective;
+    JsonNode items;
+    int maxConcurrency;
+    try {
+      effective = run.select(map.inputPath(), visit.input, context, visit, "InputPath");
+      items = run.read(map.itemsPath(), effective, context, visit, "ItemsPath");
+      if (!items.isArray()) {
+        throw new StatesError(
+            StatesError.RUNTIME,
+            "The ItemsPath '"
+                + map.itemsPath()
+                + "' of state '"
+                + map.name()
+                + "' must select a JSON array, got "
+                + ExecutionRun.json(items));
+      }
+      maxConcurrency = maxConcurrency(effective, context, visit);
+    } catch (StatesError e) {
+      run.fail(visit, e);
+      return;
+    }
+    run.record(
+        HistoryEventType.MapStateStarted,
+        visit.name(),
+        visit.lane,
+        new EventDetails.MapStateStarted(items.size()));
+    new Attempt(visit, effective, context, items, maxConcurrency).launch();
+  }
+
+  private int maxConcurrency(JsonNode effective, JsonNode context, Visit visit) {
+    MapConcurrency setting = map.maxConcurrency();
+    if (setting instanceof MapConcurrency.Fixed fixed) {
+      return fixed.max();
+    }
+    String path = ((MapConcurrency.FromPath) setting).path();
+    JsonNode value = run.read(path, effective, context, visit, "MaxConcurrencyPath");
+    if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > Integer.MAX_VALUE) {
+      throw new StatesError(
+          StatesError.RUNTIME,
+          "The MaxConcurrencyPath '"
+              + path
+              + "' of state '"
+              + visit.name()
+              + "' must select a non-negative integer, got "
+              + ExecutionRun.json(value));
+    }
+    return value.intValue();
+  }
+
+  /** One attempt of the state: starts iterations as MaxConcurrency allows. */
+  private final class Attempt {
+    private final Visit visit;
+    private final JsonNode effective;
+    private final JsonNode context;
+    private final JsonNode items;
+    private final int maxConcurrency;
+    private final Scope scope;
+    private final JsonNode[] results;
+    private final Scope[] running;
+    private final long started;
+    private int nextIndex;
+    private int active;
+    private int finished;
+    private boolean failed;
+
+    Attempt(Visit visit, JsonNode effective, JsonNode context, JsonNode items, int maxConcurrency) {
+      this.visit = visit;
+      this.effective = effective;
+      this.context = context;
+      this.items = items;
+      this.maxConcurrency = maxConcurrency;
+      this.scope = visit.scope.child();
+      this.results = new JsonNode[items.size()];
+      this.running = new Scope[items.size()];
+      this.started = visit.lane.previous;
+    }
+
+    void launch() {
+      if (items.isEmpty()) {
+        succeed(visit.lane.previous);
+        return;
+      }
+      while (!failed
+          && nextIndex < items.size()
+          && (maxConcurrency == 0 || active < maxConcurrency)) {
+        startIteration(nextIndex++);
+      }
+    }
+
+    private void startIteration(int index) {
+      JsonNode input;
+      try {
+        input = iterationInput(index);
+      } catch (StatesError e) {
+        fail(e, visit.lane.previous);
+        return;
+      }
+      active++;
+      Scope iteration = scope.child();
+      running[index] = iteration;
+      Lane lane = new Lane(started);
+      run.record(
+          HistoryEventType.MapIterationStarted,
+          visit.name(),
+          lane,
+          new EventDetails.MapIteration(map.name(), index));
+      run.later(
+          iteration,
+          () ->
+              run.runBlock(
+                  map.itemProcessor(),
+                  input,
+                  iteration,
+                  lane,
+                  new BlockDone() {
+                    @Override
+                    public void succeeded(JsonNode output, Lane last) {
+                      iterationSucceeded(index, output, last);
+                    }
+
+                    @Override
+                    public void failed(StatesError error, Lane last) {
+                      iterationFailed(index, error, last);
+                    }
+                  }));
+    }
+
+    /** The item itself, or the ItemSelector evaluated with the item in the Context object. */
+    private JsonNode iterationInput(int index) {
+      JsonNode item = items.get(index);
+      if (map.itemSelector().isMissingNode()) {
+        return item.deepCopy();
+      }
+      ObjectNode itemContext = context.deepCopy();
+      ObjectNode mapItem = itemContext.putObject("Map").putObject("Item");
+      mapItem.put("Index", index);
+      mapItem.set("Value", item.deepCopy());
+      return run.engine()
+          .templates()
+          .evaluate(map.itemSelector(), new PathContext(effective, itemContext));
+    }
+
+    private void iterationSucceeded(int index, JsonNode output, Lane last) {
+      if (failed) {
+        return;
+      }
+      run.record(
+          HistoryEventType.MapIterationSucceeded,
+          visit.name(),
+          last,
+          new EventDetails.MapIteration(map.name(), index));
+      running[index] = null;
+      results[index] = output;
+      active--;
+      finished++;
+      if (finished == items.size()) {
+        succeed(last.previous);
+      } else {
+        launch();
+      }
+    }
+
+    private void iterationFailed(int index, StatesError error, Lane last) {
+      if (failed) {
+        return;
+      }
+      run.record(
+          HistoryEventType.MapIterationFailed,
+          visit.name(),
+          last,
+          new EventDetails.MapIteration(map.name(), index));
+      running[index] = null;
+      fail(error, last.previous);
+    }
+
+    private void succeed(long previous) {
+      visit.lane.previous = previous;
+      run.record(HistoryEventType.MapStateSucceeded, visit.name(), visit.lane, EventDetails.none());
+      ArrayNode array = JsonNodeFactory.instance.arrayNode();
+      for (JsonNode result : results) {
+        array.add(result);
+      }
+      run.complete(
+          visit, array, map.resultSelector(), map.resultPath(), map.outputPath(), map.transition());
+    }
+
+    /** One iteration failed: the others stop, and the state fails with its error. */
+    private void fail(StatesError error, long previous) {
+      failed = true;
+      for (int i = 0; i < running.length; i++) {
+        if (running[i] != null) {
+          running[i].abort();
+          running[i] = null;
+          run.record(
+              HistoryEventType.MapIterationAborted,
+              visit.name(),
+              new Lane(previous),
+              new EventDetails.MapIteration(map.name(), i));
+        }
+      }
+      scope.abort();
+      visit.lane.previous = previous;
+      run.record(HistoryEventType.MapStateFailed, visit.name(), visit.lane, EventDetails.none());
+      run.fail(visit, error);
+    }
+  }
+}

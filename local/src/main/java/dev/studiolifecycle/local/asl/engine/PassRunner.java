@@ -1,0 +1,30 @@
+package dev.studiolifecycle.local.asl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.asl.StatesError;
+import dev.studiolifecycle.local.asl.definition.PassState;
+import dev.studiolifecycle.local.asl.path.PathContext;
+
+/** A Pass state: its Result (or its effective input) placed at its ResultPath. */
+record PassRunner(ExecutionRun run, PassState pass) implements StateRunner {
+
+  @Override
+  public void attempt(Visit visit) {
+    try {
+      JsonNode context = run.context(visit);
+      JsonNode effective = run.select(pass.inputPath(), visit.input, context, visit, "InputPath");
+      if (!pass.parameters().isMissingNode()) {
+        effective =
+            run.engine()
+                .templates()
+                .evaluate(pass.parameters(), new PathContext(effective, context));
+      }
+      JsonNode result = pass.result().isMissingNode() ? effective : pass.result().deepCopy();
+      JsonNode output = ExecutionRun.place(pass.resultPath(), visit.input, result);
+      output = run.select(pass.outputPath(), output, context, visit, "OutputPath");
+      run.leave(visit, output, pass.transition());
+    } catch (StatesError e) {
+      run.fail(visit, e);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package dev.studiolifecycle.local.asl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.asl.StatesError;
+import dev.studiolifecycle.local.asl.definition.SucceedState;
+import dev.studiolifecycle.local.asl.definition.Transition;
+
+/** A Succeed state: ends its block with its (path-selected) input. */
+record SucceedRunner(ExecutionRun run, SucceedState succeed) implements StateRunner {
+
+  @Override
+  public void attempt(Visit visit) {
+    try {
+      JsonNode context = run.context(visit);
+      JsonNode effective =
+          run.select(succeed.inputPath(), visit.input, context, visit, "InputPath");
+      JsonNode output = run.select(succeed.outputPath(), effective, context, visit, "OutputPath");
+      run.leave(visit, output, Transition.end());
+    } catch (StatesError e) {
+      run.fail(visit, e);
+    }
+  }
+}

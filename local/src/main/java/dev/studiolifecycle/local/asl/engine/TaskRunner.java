@@ -1,0 +1,233 @@
+package dev.studiolifecycle.local.asl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.LocalAccount;
+import dev.studiolifecycle.local.asl.StatesError;
+import dev.studiolifecycle.local.asl.definition.TaskResource;
+import dev.studiolifecycle.local.asl.definition.TaskState;
+import dev.studiolifecycle.local.asl.definition.TimeoutSetting;
+import dev.studiolifecycle.local.asl.history.EventDetails;
+import dev.studiolifecycle.local.asl.history.HistoryEventType;
+import dev.studiolifecycle.local.asl.path.PathContext;
+import dev.studiolifecycle.local.asl.task.TaskInvocation;
+import dev.studiolifecycle.local.asl.task.TaskOutcome;
+import java.time.Duration;
+
+/**
+ * A Task state: its resource invoked with its Parameters, the outcome taking effect after the
+ * task's duration, or a timeout when TimeoutSeconds or HeartbeatSeconds comes first. A function
+ * given by its bare ARN records LambdaFunction* events, everything else Task* events.
+ */
+record TaskRunner(ExecutionRun run, TaskState task) implements StateRunner {
+
+  /** What an attempt sends, and the time limits it runs under. */
+  private record Prepared(JsonNode parameters, JsonNode context, long timeout, long heartbeat) {}
+
+  @Override
+  public void attempt(Visit visit) {
+    Prepared prepared;
+    try {
+      prepared = prepare(visit);
+    } catch (StatesError e) {
+      run.fail(visit, e);
+      return;
+    }
+    recordStart(visit, prepared);
+    TaskOutcome outcome =
+        invoke(
+            new TaskInvocation(
+                run.execution().executionArn(),
+                visit.name(),
+                task.resource(),
+                prepared.parameters(),
+                prepared.context(),
+                visit.retryCount,
+                prepared.timeout(),
+                run.now()));
+    long timeout = prepared.timeout();
+    long heartbeat = prepared.heartbeat();
+    Duration limit = Duration.ofSeconds(timeout > 0 ? timeout : TaskState.MAX_TIMEOUT_SECONDS);
+    if (outcome.duration().compareTo(limit) > 0) {
+      endsAfter(
+          visit,
+          limit,
+          () ->
+              timedOut(
+                  visit,
+                  StatesError.TIMEOUT,
+                  "The task did not finish within its TimeoutSeconds (" + limit.toSeconds() + ")"));
+    } else if (heartbeat > 0 && outcome.duration().compareTo(Duration.ofSeconds(heartbeat)) > 0) {
+      // In-process tasks never send heartbeats, so a task that runs past HeartbeatSeconds
+      // fails with States.HeartbeatTimeout at that instant.
+      endsAfter(
+          visit,
+          Duration.ofSeconds(heartbeat),
+          () ->
+              timedOut(
+                  visit,
+                  StatesError.HEARTBEAT_TIMEOUT,
+                  "The task sent no heartbeat within its HeartbeatSeconds (" + heartbeat + ")"));
+    } else {
+      endsAfter(visit, outcome.duration(), () -> finished(visit, outcome));
+    }
+  }
+
+  private Prepared prepare(Visit visit) {
+    JsonNode context = run.context(visit);
+    JsonNode effective = run.select(task.inputPath(), visit.input, context, visit, "InputPath");
+    JsonNode parameters =
+        task.parameters().isMissingNode()
+            ? effective
+            : run.engine()
+                .templates()
+                .evaluate(task.parameters(), new PathContext(effective, context));
+    run.checkSize(parameters, visit);
+    long timeout = seconds(task.timeout(), effective, context, visit, "TimeoutSecondsPath");
+    long heartbeat = seconds(task.heartbeat(), effective, context, visit, "HeartbeatSecondsPath");
+    return new Prepared(parameters, context, timeout, heartbeat);
+  }
+
+  private boolean lambdaArn() {
+    return task.resource() instanceof TaskResource.LambdaFunction;
+  }
+
+  private void recordStart(Visit visit, Prepared prepared) {
+    TaskResource resource = task.resource();
+    String parameters = ExecutionRun.json(prepared.parameters());
+    if (lambdaArn()) {
+      run.record(
+          HistoryEventType.LambdaFunctionScheduled,
+          visit.name(),
+          visit.lane,
+          new EventDetails.LambdaFunctionScheduled(resource.arn(), parameters, prepared.timeout()));
+      run.record(
+          HistoryEventType.LambdaFunctionStarted, visit.name(), visit.lane, EventDetails.none());
+    } else {
+      run.record(
+          HistoryEventType.TaskScheduled,
+          visit.name(),
+          visit.lane,
+          new EventDetails.TaskScheduled(
+              resource.resourceType(),
+              resource.resourceName(),
+              LocalAccount.REGION,
+              parameters,
+              prepared.timeout(),
+              prepared.heartbeat()));
+      run.record(
+          HistoryEventType.TaskStarted,
+          visit.name(),
+          visit.lane,
+          new EventDetails.TaskStarted(resource.resourceType(), resource.resourceName()));
+    }
+  }
+
+  private TaskOutcome invoke(TaskInvocation invocation) {
+    try {
+      return run.invoker().invoke(invocation);
+    } catch (RuntimeException e) {
+      return TaskOutcome.failed(
+          StatesError.TASK_FAILED, "The task resource failed unexpectedly: " + e);
+    }
+  }
+
+  private void endsAfter(Visit visit, Duration after, Runnable action) {
+    run.schedule(run.now().plus(after), visit.scope, action);
+  }
+
+  private void timedOut(Visit visit, String error, String cause) {
+    TaskResource resource = task.resource();
+    if (lambdaArn()) {
+      run.record(
+          HistoryEventType.LambdaFunctionTimedOut,
+          visit.name(),
+          visit.lane,
+          new EventDetails.LambdaFunctionFailure(error, cause));
+    } else {
+      run.record(
+          HistoryEventType.TaskTimedOut,
+          visit.name(),
+          visit.lane,
+          new EventDetails.TaskFailure(
+              resource.resourceType(), resource.resourceName(), error, cause));
+    }
+    run.fail(visit, new StatesError(error, cause));
+  }
+
+  private void finished(Visit visit, TaskOutcome outcome) {
+    if (outcome instanceof TaskOutcome.Failed failed) {
+      recordFailure(visit, failed);
+      run.fail(visit, new StatesError(failed.error(), failed.cause()));
+      return;
+    }
+    JsonNode result = ((TaskOutcome.Succeeded) outcome).result();
+    recordSuccess(visit, result);
+    run.complete(
+        visit,
+        result,
+        task.resultSelector(),
+        task.resultPath(),
+        task.outputPath(),
+        task.transition());
+  }
+
+  private void recordFailure(Visit visit, TaskOutcome.Failed failed) {
+    TaskResource resource = task.resource();
+    if (lambdaArn()) {
+      run.record(
+          HistoryEventType.LambdaFunctionFailed,
+          visit.name(),
+          visit.lane,
+          new EventDetails.LambdaFunctionFailure(failed.error(), failed.cause()));
+    } else {
+      run.record(
+          HistoryEventType.TaskFailed,
+          visit.name(),
+          visit.lane,
+          new EventDetails.TaskFailure(
+              resource.resourceType(), resource.resourceName(), failed.error(), failed.cause()));
+    }
+  }
+
+  private void recordSuccess(Visit visit, JsonNode result) {
+    TaskResource resource = task.resource();
+    if (lambdaArn()) {
+      run.record(
+          HistoryEventType.LambdaFunctionSucceeded,
+          visit.name(),
+          visit.lane,
+          new EventDetails.LambdaFunctionSucceeded(ExecutionRun.json(result)));
+    } else {
+      run.record(
+          HistoryEventType.TaskSucceeded,
+          visit.name(),
+          visit.lane,
+          new EventDetails.TaskSucceeded(
+              resource.resourceType(), resource.resourceName(), ExecutionRun.json(result)));
+    }
+  }
+
+  private long seconds(
+      TimeoutSetting setting, JsonNode effective, JsonNode context, Visit visit, String field) {
+    if (setting instanceof TimeoutSetting.Fixed fixed) {
+      return fixed.seconds();
+    }
+    if (setting instanceof TimeoutSetting.FromPath path) {
+      JsonNode value = run.read(path.path(), effective, context, visit, field);
+      if (!value.isIntegralNumber() || value.asLong() < 1) {
+        throw new StatesError(
+            StatesError.RUNTIME,
+            "The "
+                + field
+                + " '"
+                + path.path()
+                + "' of state '"
+                + visit.name()
+                + "' must select a positive integer, got "
+                + ExecutionRun.json(value));
+      }
+      return value.asLong();
+    }
+    return 0;
+  }
+}
