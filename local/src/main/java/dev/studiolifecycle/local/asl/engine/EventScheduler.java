@@ -68,6 +68,20 @@ public final class EventScheduler implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code scheduling} (which schedules several actions) so that no driver takes any of them
+   * before all are queued: a background thread that saw only the last of them could otherwise
+   * advance a virtual clock past the others.
+   */
+  public void atomically(Runnable scheduling) {
+    lock.lock();
+    try {
+      scheduling.run();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Runs {@code action} after {@code delay} of virtual time; returns its cancelling handle. */
   public Runnable schedule(Duration delay, Runnable action) {
     return schedule(clock.instant().plus(delay), action);

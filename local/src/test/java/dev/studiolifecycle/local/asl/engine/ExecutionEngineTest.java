@@ -97,6 +97,22 @@ class ExecutionEngineTest {
   }
 
   @Test
+  void aBackgroundDriverNeverTimesOutAnExecutionStartedBesideIt() throws Exception {
+    // The first state and the one-year time limit are queued together; a driver that saw the
+    // time limit alone used to jump the virtual clock a year and time the execution out.
+    for (int i = 0; i < 200; i++) {
+      try (ExecutionEngine engine = ExecutionEngine.builder(new VirtualClock(START)).build()) {
+        engine.startBackground();
+        Execution execution =
+            engine.start(WAITS, "race-" + i, ExecutionEngine.parseInput("{\"wait\": 1}"));
+        assertThat(execution.completion().get(30, TimeUnit.SECONDS).status())
+            .as("execution %d", i)
+            .isEqualTo(ExecutionStatus.SUCCEEDED);
+      }
+    }
+  }
+
+  @Test
   void aBackgroundThreadRunsExecutionsStartedFromOtherThreads() throws Exception {
     try (ExecutionEngine engine = ExecutionEngine.builder(new VirtualClock(START)).build()) {
       engine.startBackground();
