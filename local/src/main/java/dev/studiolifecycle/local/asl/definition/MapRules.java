@@ -1,0 +1,156 @@
+package dev.studiolifecycle.local.asl.definition;
+
+import static dev.studiolifecycle.local.asl.definition.DefinitionFields.at;
+import static dev.studiolifecycle.local.asl.definition.DefinitionFields.kind;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules of an inline Map state: its ItemProcessor (or the older Iterator), ItemsPath,
+ * ItemSelector (or Parameters) and MaxConcurrency (or its path).
+ */
+record MapRules() implements StateRules {
+
+  @Override
+  public Set<String> fields() {
+    return StateRules.union(
+        COMMON,
+        IO,
+        FLOW,
+        RESULT,
+        ERRORS,
+        Set.of(
+            "ItemsPath",
+            "ItemSelector",
+            "Parameters",
+            "ItemProcessor",
+            "Iterator",
+            "MaxConcurrency",
+            "MaxConcurrencyPath"));
+  }
+
+  @Override
+  public MapState read(String name, JsonNode node, DefinitionFields fields, Links links) {
+    StatesBlock processor = processor(name, node, fields);
+    if (node.has("ItemSelector") && node.has("Parameters")) {
+      fields.problem(
+          at(name, "Parameters")
+              + ": a Map state has ItemSelector or the older "
+              + "Parameters, not both");
+    }
+    JsonNode itemSelector =
+        node.has("ItemSelector")
+            ? fields.template(name, node, "ItemSelector")
+            : fields.template(name, node, "Parameters");
+    String itemsPath = "$";
+    if (node.has("ItemsPath")) {
+      String path = fields.definitePath(name, node, "ItemsPath");
+      itemsPath = path == null ? "$" : path;
+    }
+    MapConcurrency concurrency = concurrency(name, node, fields);
+    List<Retrier> retry = fields.retriers(name, node);
+    List<Catcher> catchers = fields.catchers(name, node, links);
+    return new MapState(
+        name,
+        fields.inputPath(name, node),
+        itemsPath,
+        itemSelector,
+        concurrency,
+        processor,
+        fields.template(name, node, "ResultSelector"),
+        fields.resultPath(name, node, "ResultPath"),
+        fields.outputPath(name, node),
+        retry,
+        catchers,
+        fields.transition(name, node, links));
+  }
+
+  /** The ItemProcessor, or the older Iterator; null after recording a problem. */
+  private static StatesBlock processor(String name, JsonNode node, DefinitionFields fields) {
+    boolean hasProcessor = node.has("ItemProcessor");
+    boolean hasIterator = node.has("Iterator");
+    if (hasProcessor && hasIterator) {
+      fields.problem(
+          at(name, "Iterator")
+              + ": a Map state has ItemProcessor or the older "
+              + "Iterator, not both");
+      return null;
+    }
+    if (!hasProcessor && !hasIterator) {
+      fields.problem(at(name, "ItemProcessor") + ": is required in a Map state");
+      return null;
+    }
+    String field = hasProcessor ? "ItemProcessor" : "Iterator";
+    JsonNode block = node.get(field);
+    if (!block.isObject()) {
+      fields.problem(
+          at(name, field) + ": must be an object with StartAt and States, got " + kind(block));
+      return null;
+    }
+    Set<String> allowed =
+        hasProcessor
+            ? Set.of("StartAt", "States", "Comment", "ProcessorConfig")
+            : Set.of("StartAt", "States", "Comment");
+    fields.checkBlockFields(name, field + ".", block, allowed);
+    if (hasProcessor) {
+      checkProcessorConfig(name, block.get("ProcessorConfig"), fields);
+    }
+    return fields.block(block, name, field + ".");
+  }
+
+  private static MapConcurrency concurrency(String name, JsonNode node, DefinitionFields fields) {
+    if (node.has("MaxConcurrency") && node.has("MaxConcurrencyPath")) {
+      fields.problem(
+          at(name, "MaxConcurrencyPath")
+              + ": a Map state may have MaxConcurrency or "
+              + "MaxConcurrencyPath, not both");
+    } else if (node.has("MaxConcurrency")) {
+      long max =
+          fields.optionalLong(node, "MaxConcurrency", name, "MaxConcurrency", 0, Integer.MAX_VALUE);
+      return new MapConcurrency.Fixed((int) Math.max(max, 0));
+    } else if (node.has("MaxConcurrencyPath")) {
+      String path = fields.definitePath(name, node, "MaxConcurrencyPath");
+      if (path != null) {
+        return new MapConcurrency.FromPath(path);
+      }
+    }
+    return MapConcurrency.unlimited();
+  }
+
+  private static void checkProcessorConfig(String name, JsonNode config, DefinitionFields fields) {
+    if (config == null) {
+      return;
+    }
+    String field = "ItemProcessor.ProcessorConfig";
+    if (!config.isObject()) {
+      fields.problem(at(name, field) + ": must be an object, got " + kind(config));
+      return;
+    }
+    for (Iterator<String> it = config.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (key.equals("ExecutionType")) {
+        fields.problem(
+            at(name, field + ".ExecutionType")
+                + ": Distributed Map child workflows are "
+                + "not supported by the local interpreter");
+      } else if (!key.equals("Mode")) {
+        fields.problem(at(name, field + "." + key) + ": unknown field");
+      }
+    }
+    JsonNode mode = config.get("Mode");
+    if (mode == null) {
+      return;
+    }
+    if (mode.isTextual() && mode.asText().equals("DISTRIBUTED")) {
+      fields.problem(
+          at(name, field + ".Mode")
+              + ": Distributed Map (Mode DISTRIBUTED) is not "
+              + "supported by the local interpreter; use INLINE");
+    } else if (!mode.isTextual() || !mode.asText().equals("INLINE")) {
+      fields.problem(at(name, field + ".Mode") + ": must be INLINE or DISTRIBUTED, got " + mode);
+    }
+  }
+}

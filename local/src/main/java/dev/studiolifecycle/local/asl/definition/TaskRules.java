@@ -1,0 +1,82 @@
+package dev.studiolifecycle.local.asl.definition;
+
+import static dev.studiolifecycle.local.asl.definition.DefinitionFields.at;
+import static dev.studiolifecycle.local.asl.definition.DefinitionFields.kind;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules of a Task state: its Resource, and TimeoutSeconds and HeartbeatSeconds (or their
+ * paths).
+ */
+record TaskRules() implements StateRules {
+
+  @Override
+  public Set<String> fields() {
+    return StateRules.union(
+        COMMON,
+        IO,
+        FLOW,
+        RESULT,
+        ERRORS,
+        Set.of(
+            "Resource",
+            "Parameters",
+            "TimeoutSeconds",
+            "TimeoutSecondsPath",
+            "HeartbeatSeconds",
+            "HeartbeatSecondsPath"));
+  }
+
+  @Override
+  public TaskState read(String name, JsonNode node, DefinitionFields fields, Links links) {
+    TaskResource resource = null;
+    JsonNode resourceNode = node.get("Resource");
+    if (resourceNode == null) {
+      fields.problem(at(name, "Resource") + ": is required in a Task state");
+    } else if (!resourceNode.isTextual()) {
+      fields.problem(at(name, "Resource") + ": must be a string, got " + kind(resourceNode));
+    } else {
+      try {
+        resource = TaskResource.parse(resourceNode.asText());
+      } catch (IllegalArgumentException e) {
+        fields.problem(at(name, "Resource") + ": " + e.getMessage());
+      }
+    }
+    TimeoutSetting timeout =
+        fields.timeoutSetting(name, node, "TimeoutSeconds", "TimeoutSecondsPath");
+    TimeoutSetting heartbeat =
+        fields.timeoutSetting(name, node, "HeartbeatSeconds", "HeartbeatSecondsPath");
+    if (heartbeat instanceof TimeoutSetting.Fixed beat) {
+      long limit =
+          timeout instanceof TimeoutSetting.Fixed fixed
+              ? fixed.seconds()
+              : TaskState.MAX_TIMEOUT_SECONDS;
+      if (beat.seconds() >= limit) {
+        fields.problem(
+            at(name, "HeartbeatSeconds")
+                + ": must be smaller than TimeoutSeconds ("
+                + limit
+                + "), got "
+                + beat.seconds());
+      }
+    }
+    List<Retrier> retry = fields.retriers(name, node);
+    List<Catcher> catchers = fields.catchers(name, node, links);
+    return new TaskState(
+        name,
+        resource,
+        fields.inputPath(name, node),
+        fields.template(name, node, "Parameters"),
+        fields.template(name, node, "ResultSelector"),
+        fields.resultPath(name, node, "ResultPath"),
+        fields.outputPath(name, node),
+        retry,
+        catchers,
+        timeout,
+        heartbeat,
+        fields.transition(name, node, links));
+  }
+}

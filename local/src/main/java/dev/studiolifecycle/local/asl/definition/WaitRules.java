@@ -1,0 +1,91 @@
+package dev.studiolifecycle.local.asl.definition;
+
+import static dev.studiolifecycle.local.asl.definition.DefinitionFields.at;
+import static dev.studiolifecycle.local.asl.definition.DefinitionFields.kind;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The rules of a Wait state: exactly one of Seconds, SecondsPath, Timestamp, TimestampPath. */
+record WaitRules() implements StateRules {
+
+  @Override
+  public Set<String> fields() {
+    return StateRules.union(
+        COMMON, IO, FLOW, Set.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath"));
+  }
+
+  @Override
+  public WaitState read(String name, JsonNode node, DefinitionFields fields, Links links) {
+    List<String> present = new ArrayList<>();
+    for (String field : List.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath")) {
+      if (node.has(field)) {
+        present.add(field);
+      }
+    }
+    WaitTime waitTime = null;
+    if (present.size() != 1) {
+      fields.problem(
+          at(name, present.isEmpty() ? "Seconds" : String.join("/", present))
+              + ": a Wait state needs exactly one of Seconds, SecondsPath, Timestamp, TimestampPath"
+              + (present.isEmpty() ? "" : ", got " + present.size()));
+    } else {
+      String field = present.get(0);
+      JsonNode value = node.get(field);
+      switch (field) {
+        case "Seconds" -> {
+          long seconds =
+              fields.optionalLong(node, field, name, field, 0, DefinitionFields.MAX_SECONDS);
+          if (seconds >= 0) {
+            waitTime = new WaitTime.Seconds(seconds);
+          }
+        }
+        case "Timestamp" -> {
+          if (!value.isTextual()) {
+            fields.problem(
+                at(name, field) + ": must be an RFC 3339 timestamp string, got " + kind(value));
+          } else {
+            try {
+              waitTime = new WaitTime.Timestamp(parseTimestamp(value.asText()));
+            } catch (DateTimeParseException e) {
+              fields.problem(
+                  at(name, field)
+                      + ": '"
+                      + value.asText()
+                      + "' is not an RFC 3339 "
+                      + "timestamp such as 2026-03-14T01:59:00Z");
+            }
+          }
+        }
+        case "SecondsPath" -> {
+          String path = fields.definitePath(name, node, field);
+          waitTime = path == null ? null : new WaitTime.SecondsPath(path);
+        }
+        default -> {
+          String path = fields.definitePath(name, node, field);
+          waitTime = path == null ? null : new WaitTime.TimestampPath(path);
+        }
+      }
+    }
+    return new WaitState(
+        name,
+        fields.inputPath(name, node),
+        fields.outputPath(name, node),
+        waitTime,
+        fields.transition(name, node, links));
+  }
+
+  /** RFC 3339 with an upper-case T and Z or an offset, as Step Functions requires. */
+  static Instant parseTimestamp(String text) {
+    if (text.indexOf('T') < 0 || text.indexOf('t') >= 0 || text.endsWith("z")) {
+      throw new DateTimeParseException("not RFC 3339", text, 0);
+    }
+    return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+  }
+}
