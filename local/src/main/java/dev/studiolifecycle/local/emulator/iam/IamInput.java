@@ -82,13 +82,13 @@ final class IamInput {
     if (required && items.isEmpty() && !parameters.has(member)) {
       violations.missing(at(member));
     }
-    if (items.size() > IamService.MAX_TAGS) {
+    if (items.size() > IamResources.MAX_TAGS) {
       violations.add(
           "Value at '"
               + at(member)
               + "' failed to satisfy constraint: Member must "
               + "have length less than or equal to "
-              + IamService.MAX_TAGS);
+              + IamResources.MAX_TAGS);
     }
     for (int i = 0; i < items.size(); i++) {
       QueryParameters tag = items.get(i);

@@ -1,7 +1,5 @@
 package dev.studiolifecycle.local.emulator.iam;
 
-import java.util.Objects;
-
 /**
  * A customer managed policy of the emulated account, so that it can be attached or used as a
  * permissions boundary. (AWS managed policies need no seeding.)
@@ -10,8 +8,5 @@ import java.util.Objects;
  */
 public record ManagedPolicySeed(String policyName, String path, String policyDocument) {
 
-  public ManagedPolicySeed {
-    Objects.requireNonNull(policyName, "policyName");
-    Objects.requireNonNull(policyDocument, "policyDocument");
-  }
+  public ManagedPolicySeed {}
 }

@@ -2,7 +2,6 @@ package dev.studiolifecycle.local.emulator.iam;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A role that exists before the simulation starts. Seeded roles are fully propagated: the IAM
@@ -29,7 +28,6 @@ public record RoleSeed(
           + "{\"Service\":\"sagemaker.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
 
   public RoleSeed {
-    Objects.requireNonNull(roleName, "roleName");
     tags = tags == null ? Map.of() : Map.copyOf(tags);
     attachedPolicyArns = attachedPolicyArns == null ? List.of() : List.copyOf(attachedPolicyArns);
     inlinePolicies = inlinePolicies == null ? Map.of() : Map.copyOf(inlinePolicies);

@@ -2,7 +2,6 @@ package dev.studiolifecycle.local.emulator.sagemaker;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * An app that exists before the simulation starts, in a user profile or a space (exactly one of
@@ -25,14 +24,6 @@ public record AppSeed(
     Map<String, String> tags) {
 
   public AppSeed {
-    Objects.requireNonNull(domainId, "domainId");
-    Objects.requireNonNull(appType, "appType");
-    Objects.requireNonNull(appName, "appName");
-    Objects.requireNonNull(status, "status");
-    if ((userProfileName == null) == (spaceName == null)) {
-      throw new IllegalArgumentException(
-          "app " + appName + ": exactly one of userProfileName and spaceName must be set");
-    }
     tags = tags == null ? Map.of() : Map.copyOf(tags);
   }
 

@@ -2,7 +2,6 @@ package dev.studiolifecycle.local.emulator.sagemaker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A domain that exists before the simulation starts.
@@ -19,8 +18,6 @@ public record DomainSeed(
     Map<String, String> tags) {
 
   public DomainSeed {
-    Objects.requireNonNull(domainName, "domainName");
-    Objects.requireNonNull(authMode, "authMode");
     tags = tags == null ? Map.of() : Map.copyOf(tags);
   }
 

@@ -5,7 +5,6 @@ import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.userP
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.emulator.EmulatedService;
 import dev.studiolifecycle.local.emulator.IdSource;
 import dev.studiolifecycle.local.emulator.Operation;
@@ -41,6 +40,7 @@ public final class SageMakerService implements EmulatedService {
 
   private final Clock clock;
   private final StudioResources resources;
+  private final StudioSeeding seeding;
   private final List<Operation> operations;
   private final Map<String, Handler> handlers = new LinkedHashMap<>();
 
@@ -52,6 +52,7 @@ public final class SageMakerService implements EmulatedService {
             Objects.requireNonNull(ids, "ids"),
             Objects.requireNonNull(timings, "timings"),
             Objects.requireNonNull(roles, "roles"));
+    this.seeding = new StudioSeeding(resources);
     DomainOperations domainCalls = new DomainOperations(resources);
     UserProfileOperations profileCalls = new UserProfileOperations(resources);
     AppOperations appCalls = new AppOperations(resources);
@@ -152,214 +153,25 @@ public final class SageMakerService implements EmulatedService {
   public synchronized String seedDomain(DomainSeed seed) {
     Instant now = clock.instant();
     resources.settle(now);
-    requireSeed(
-        SageMakerConstraints.NAME.matcher(seed.domainName()).matches(),
-        "domainName '" + seed.domainName() + "' must match " + SageMakerConstraints.NAME);
-    requireSeed(
-        SageMakerConstraints.AUTH_MODES.contains(seed.authMode()),
-        "authMode must be IAM or SSO, got '" + seed.authMode() + "'");
-    String domainId = seed.domainId() != null ? seed.domainId() : resources.newDomainId();
-    requireSeed(
-        SageMakerConstraints.DOMAIN_ID.matcher(domainId).matches(),
-        "domainId '" + domainId + "' must match " + SageMakerConstraints.DOMAIN_ID);
-    requireSeed(
-        !resources.domains.containsKey(domainId), "domain " + domainId + " is seeded twice");
-    Domain domain =
-        new Domain(
-            domainId,
-            seed.domainName(),
-            seed.authMode(),
-            seed.defaultUserSettings() == null ? null : seed.defaultUserSettings().deepCopy(),
-            null,
-            null,
-            null,
-            null,
-            "PublicInternetOnly",
-            resources.newEfsId(),
-            now,
-            new StatusTimeline<>(ResourceStatus.IN_SERVICE, now));
-    resources.domains.put(domainId, domain);
-    resources.tagsByArn.put(domain.arn(), new LinkedHashMap<>(seed.tags()));
-    return domainId;
+    return seeding.domain(seed, now);
   }
 
   public synchronized void seedUserProfile(UserProfileSeed seed) {
     Instant now = clock.instant();
     resources.settle(now);
-    Domain domain = seededDomain(seed.domainId());
-    requireName(seed.userProfileName(), "userProfileName");
-    requireSeed(
-        !resources.profiles.containsKey(userProfileKey(domain.domainId, seed.userProfileName())),
-        "user profile " + seed.userProfileName() + " is seeded twice");
-    boolean sso = domain.usesSso();
-    requireSeed(
-        sso == (seed.singleSignOnUserValue() != null),
-        sso
-            ? "user profile "
-                + seed.userProfileName()
-                + " of SSO domain "
-                + domain.domainId
-                + " needs singleSignOnUserValue"
-            : "user profile "
-                + seed.userProfileName()
-                + " of IAM domain "
-                + domain.domainId
-                + " must not have singleSignOnUserValue");
-    requireSeed(
-        seed.userSettings() == null || seed.userSettings().isObject(),
-        "userSettings of " + seed.userProfileName() + " must be a JSON object");
-    StatusTimeline<ResourceStatus> timeline = new StatusTimeline<>(seed.status(), now);
-    switch (seed.status()) {
-      case PENDING ->
-          timeline.then(ResourceStatus.IN_SERVICE, now.plus(resources.timings.userProfileReady()));
-      case UPDATING ->
-          timeline.then(ResourceStatus.IN_SERVICE, now.plus(resources.timings.userProfileUpdate()));
-      case DELETING -> timeline.thenGone(now.plus(resources.timings.userProfileDelete()));
-      default -> {
-        // InService and the failed statuses stay as they are.
-      }
-    }
-    UserProfile profile =
-        new UserProfile(
-            domain.domainId,
-            seed.userProfileName(),
-            domain.nextHomeEfsUid(),
-            sso ? "UserName" : null,
-            seed.singleSignOnUserValue(),
-            seed.userSettings() == null ? null : (ObjectNode) seed.userSettings().deepCopy(),
-            now,
-            timeline);
-    profile.deletionFails = seed.deletionFails();
-    profile.failureReason =
-        seed.failureReason() != null
-            ? seed.failureReason()
-            : seed.status().isFailure() ? "Seeded in status " + seed.status().wireName() : null;
-    resources.profiles.put(userProfileKey(domain.domainId, profile.name), profile);
-    resources.tagsByArn.put(profile.arn(), new LinkedHashMap<>(seed.tags()));
+    seeding.userProfile(seed, now);
   }
 
   public synchronized void seedSpace(SpaceSeed seed) {
     Instant now = clock.instant();
     resources.settle(now);
-    Domain domain = seededDomain(seed.domainId());
-    requireName(seed.spaceName(), "spaceName");
-    requireSeed(
-        !resources.spaces.containsKey(profileKey(domain.domainId, seed.spaceName())),
-        "space " + seed.spaceName() + " is seeded twice");
-    if (seed.sharingType() != null) {
-      requireSeed(
-          SageMakerConstraints.SHARING_TYPES.contains(seed.sharingType()),
-          "sharingType of space " + seed.spaceName() + " must be Private or Shared");
-      requireSeed(
-          seed.ownerUserProfileName() != null,
-          "space " + seed.spaceName() + " with a sharing type needs an owner");
-    }
-    if (seed.ownerUserProfileName() != null) {
-      requireSeed(
-          resources.profiles.containsKey(
-              userProfileKey(domain.domainId, seed.ownerUserProfileName())),
-          "owner "
-              + seed.ownerUserProfileName()
-              + " of space "
-              + seed.spaceName()
-              + " is not a user profile of domain "
-              + domain.domainId
-              + " (seed it first)");
-    }
-    StatusTimeline<ResourceStatus> timeline = new StatusTimeline<>(seed.status(), now);
-    if (seed.status() == ResourceStatus.PENDING) {
-      timeline.then(ResourceStatus.IN_SERVICE, now.plus(resources.timings.spaceReady()));
-    } else if (seed.status() == ResourceStatus.DELETING) {
-      timeline.thenGone(now.plus(resources.timings.spaceDelete()));
-    }
-    Space space =
-        new Space(
-            domain.domainId,
-            seed.spaceName(),
-            domain.nextHomeEfsUid(),
-            seed.spaceSettings() == null ? null : seed.spaceSettings().deepCopy(),
-            resources.profileName(domain.domainId, seed.ownerUserProfileName()),
-            seed.sharingType(),
-            null,
-            now,
-            timeline);
-    resources.spaces.put(profileKey(domain.domainId, space.name), space);
-    resources.tagsByArn.put(space.arn(), new LinkedHashMap<>(seed.tags()));
+    seeding.space(seed, now);
   }
 
   public synchronized void seedApp(AppSeed seed) {
     Instant now = clock.instant();
     resources.settle(now);
-    Domain domain = seededDomain(seed.domainId());
-    requireName(seed.appName(), "appName");
-    requireSeed(
-        SageMakerConstraints.APP_TYPES.contains(seed.appType()),
-        "appType '" + seed.appType() + "' must be one of " + SageMakerConstraints.APP_TYPES);
-    if (seed.userProfileName() != null) {
-      requireSeed(
-          resources.profiles.containsKey(userProfileKey(domain.domainId, seed.userProfileName())),
-          "app "
-              + seed.appName()
-              + ": user profile "
-              + seed.userProfileName()
-              + " is not seeded in domain "
-              + domain.domainId);
-    } else {
-      requireSeed(
-          resources.spaces.containsKey(profileKey(domain.domainId, seed.spaceName())),
-          "app "
-              + seed.appName()
-              + ": space "
-              + seed.spaceName()
-              + " is not seeded in domain "
-              + domain.domainId);
-    }
-    // The profile is one whatever the case its name is given in: the app is the profile's.
-    String owner = resources.profileName(domain.domainId, seed.userProfileName());
-    String key = App.key(domain.domainId, owner, seed.spaceName(), seed.appType(), seed.appName());
-    requireSeed(!resources.apps.containsKey(key), "app " + seed.appName() + " is seeded twice");
-    if (seed.instanceType() != null) {
-      requireSeed(
-          SageMakerConstraints.INSTANCE_TYPES.contains(seed.instanceType()),
-          "instanceType '"
-              + seed.instanceType()
-              + "' of app "
-              + seed.appName()
-              + " is not a SageMaker app instance type");
-    }
-    AppBehaviour base =
-        seed.behaviour() != null ? seed.behaviour() : AppBehaviour.defaults(resources.timings);
-    Instant created = seed.creationTime() != null ? seed.creationTime() : now;
-    ObjectNode resourceSpec = JSON.objectNode();
-    resourceSpec.put(
-        "InstanceType",
-        seed.instanceType() != null
-            ? seed.instanceType()
-            : StudioResources.defaultInstanceType(seed.appType()));
-    App app =
-        new App(
-            domain.domainId,
-            owner,
-            seed.spaceName(),
-            seed.appType(),
-            seed.appName(),
-            resourceSpec,
-            created,
-            new StatusTimeline<>(seed.status(), now),
-            base);
-    AppBehaviour behaviour = resources.effectiveBehaviour(app);
-    switch (seed.status()) {
-      case PENDING -> resources.scheduleStart(app, behaviour, now);
-      case DELETING -> resources.scheduleDeletion(app, behaviour, now);
-      case DELETED -> app.timeline.thenGone(now.plus(resources.timings.deletedAppRetention()));
-      case FAILED -> app.failureReason = behaviour.failureReason();
-      case IN_SERVICE -> {
-        // Running; stays so until deleted.
-      }
-      default -> throw new IllegalStateException("unhandled app status " + seed.status());
-    }
-    resources.apps.put(key, app);
-    resources.tagsByArn.put(app.arn(), new LinkedHashMap<>(seed.tags()));
+    seeding.app(seed, now);
   }
 
   // ---------------------------------------------------------------- users (scenario timelines)
@@ -505,23 +317,5 @@ public final class SageMakerService implements EmulatedService {
   /** Words the refusal of an execution role SageMaker cannot assume (yet) this way from now on. */
   public synchronized void setAssumeRoleRefusal(AssumeRoleRefusal wording) {
     resources.assumeRoleRefusal = Objects.requireNonNull(wording, "wording");
-  }
-
-  private Domain seededDomain(String domainId) {
-    Domain domain = resources.domains.get(domainId);
-    requireSeed(domain != null, "domain " + domainId + " is not seeded (seed it first)");
-    return domain;
-  }
-
-  private static void requireName(String name, String field) {
-    requireSeed(
-        name != null && SageMakerConstraints.NAME.matcher(name).matches(),
-        field + " '" + name + "' must match " + SageMakerConstraints.NAME.pattern());
-  }
-
-  private static void requireSeed(boolean condition, String message) {
-    if (!condition) {
-      throw new IllegalArgumentException(message);
-    }
   }
 }

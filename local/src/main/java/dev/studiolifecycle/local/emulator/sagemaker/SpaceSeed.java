@@ -2,7 +2,6 @@ package dev.studiolifecycle.local.emulator.sagemaker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A space that exists before the simulation starts.
@@ -22,9 +21,6 @@ public record SpaceSeed(
     Map<String, String> tags) {
 
   public SpaceSeed {
-    Objects.requireNonNull(domainId, "domainId");
-    Objects.requireNonNull(spaceName, "spaceName");
-    Objects.requireNonNull(status, "status");
     tags = tags == null ? Map.of() : Map.copyOf(tags);
   }
 

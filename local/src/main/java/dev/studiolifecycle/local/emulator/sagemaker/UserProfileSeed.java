@@ -2,7 +2,6 @@ package dev.studiolifecycle.local.emulator.sagemaker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A user profile that exists before the simulation starts.
@@ -24,9 +23,6 @@ public record UserProfileSeed(
     String failureReason) {
 
   public UserProfileSeed {
-    Objects.requireNonNull(domainId, "domainId");
-    Objects.requireNonNull(userProfileName, "userProfileName");
-    Objects.requireNonNull(status, "status");
     tags = tags == null ? Map.of() : Map.copyOf(tags);
   }
 

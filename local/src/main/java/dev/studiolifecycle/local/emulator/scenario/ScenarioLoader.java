@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
+import dev.studiolifecycle.local.emulator.SeedException;
 import dev.studiolifecycle.local.emulator.StudioUserCaller;
 import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
 import dev.studiolifecycle.local.emulator.iam.ManagedPolicySeed;
@@ -335,8 +336,6 @@ public final class ScenarioLoader {
         "policies",
         iam.policies(),
         (policy, here) -> {
-          required(policy.policyName(), here.field("policyName"));
-          required(policy.policyDocument(), here.field("policyDocument"));
           here.run(
               () ->
                   emulator
@@ -351,7 +350,6 @@ public final class ScenarioLoader {
         "roles",
         iam.roles(),
         (role, here) -> {
-          required(role.roleName(), here.field("roleName"));
           Map<String, String> inline = new LinkedHashMap<>();
           map(role.inlinePolicies()).forEach((name, doc) -> inline.put(name, document(doc)));
           here.run(
@@ -383,8 +381,6 @@ public final class ScenarioLoader {
   }
 
   private static void seedDomain(Scenario.Domain domain, AwsEmulator emulator, Context here) {
-    required(domain.domainName(), here.field("domainName"));
-    required(domain.authMode(), here.field("authMode"));
     String domainId =
         here.call(
             () ->
@@ -401,7 +397,6 @@ public final class ScenarioLoader {
         "userProfiles",
         domain.userProfiles(),
         (profile, p) -> {
-          required(profile.userProfileName(), p.field("userProfileName"));
           ResourceStatus status =
               status(profile.status(), ResourceStatus.IN_SERVICE, ResourceStatus::fromWire, p);
           p.run(
@@ -423,7 +418,6 @@ public final class ScenarioLoader {
         "spaces",
         domain.spaces(),
         (space, s) -> {
-          required(space.spaceName(), s.field("spaceName"));
           ResourceStatus status =
               status(space.status(), ResourceStatus.IN_SERVICE, ResourceStatus::fromWire, s);
           s.run(
@@ -444,8 +438,6 @@ public final class ScenarioLoader {
         "apps",
         domain.apps(),
         (app, a) -> {
-          required(app.appType(), a.field("appType"));
-          required(app.appName(), a.field("appName"));
           AppStatus status = status(app.status(), AppStatus.IN_SERVICE, AppStatus::fromWire, a);
           AppBehaviour behaviour =
               adjust(AppBehaviour.defaults(emulator.sageMaker().timings()), app, a);
@@ -610,6 +602,9 @@ public final class ScenarioLoader {
   }
 
   private static String document(JsonNode node) {
+    if (node == null) {
+      return null;
+    }
     return node.isTextual() ? node.textValue() : node.toString();
   }
 
@@ -679,6 +674,9 @@ public final class ScenarioLoader {
     <T> T call(Supplier<T> action) {
       try {
         return action.get();
+      } catch (SeedException e) {
+        Context at = e.field() == null ? this : field(e.field());
+        throw new ScenarioException("scenario: " + at.path + ": " + e.reason(), e);
       } catch (IllegalArgumentException e) {
         throw new ScenarioException("scenario: " + path + ": " + e.getMessage(), e);
       }
