@@ -1,0 +1,185 @@
+package dev.studiolifecycle.local.emulator.scenario;
+
+import dev.studiolifecycle.local.emulator.AwsEmulator;
+import dev.studiolifecycle.local.emulator.iam.ManagedPolicySeed;
+import dev.studiolifecycle.local.emulator.iam.RoleSeed;
+import dev.studiolifecycle.local.emulator.sagemaker.AppBehaviour;
+import dev.studiolifecycle.local.emulator.sagemaker.AppSeed;
+import dev.studiolifecycle.local.emulator.sagemaker.AppStatus;
+import dev.studiolifecycle.local.emulator.sagemaker.DomainSeed;
+import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
+import dev.studiolifecycle.local.emulator.sagemaker.SageMakerTimings;
+import dev.studiolifecycle.local.emulator.sagemaker.SpaceSeed;
+import dev.studiolifecycle.local.emulator.sagemaker.UserProfileSeed;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A scenario's seeds and settings put into the emulator: IAM's policies and roles, SageMaker's
+ * domains with their profiles, spaces and apps, the timings.
+ */
+final class ScenarioSeeds {
+
+  private ScenarioSeeds() {}
+
+  static void applyIam(Scenario.Iam iam, AwsEmulator emulator, ScenarioPath at) {
+    if (iam.propagationDelay() != null) {
+      emulator
+          .iam()
+          .setPropagationDelay(
+              ScenarioPath.duration(iam.propagationDelay(), at.field("propagationDelay")));
+    }
+    at.each(
+        "policies",
+        iam.policies(),
+        (policy, here) -> {
+          here.run(
+              () ->
+                  emulator
+                      .iam()
+                      .seedManagedPolicy(
+                          new ManagedPolicySeed(
+                              policy.policyName(),
+                              policy.path(),
+                              ScenarioPath.document(policy.policyDocument()))));
+        });
+    at.each(
+        "roles",
+        iam.roles(),
+        (role, here) -> {
+          Map<String, String> inline = new LinkedHashMap<>();
+          ScenarioPath.map(role.inlinePolicies())
+              .forEach((name, doc) -> inline.put(name, ScenarioPath.document(doc)));
+          here.run(
+              () ->
+                  emulator
+                      .iam()
+                      .seedRole(
+                          new RoleSeed(
+                              role.roleName(),
+                              role.path(),
+                              role.assumeRolePolicyDocument() == null
+                                  ? null
+                                  : ScenarioPath.document(role.assumeRolePolicyDocument()),
+                              role.description(),
+                              role.permissionsBoundaryArn(),
+                              ScenarioPath.map(role.tags()),
+                              ScenarioPath.list(role.attachedPolicyArns()),
+                              inline)));
+        });
+  }
+
+  static void applySageMaker(Scenario.SageMaker sageMaker, AwsEmulator emulator, ScenarioPath at) {
+    if (sageMaker.runningAppQuota() != null) {
+      at.field("runningAppQuota")
+          .run(() -> emulator.sageMaker().setRunningAppQuota(sageMaker.runningAppQuota()));
+    }
+    at.each("domains", sageMaker.domains(), (domain, here) -> seedDomain(domain, emulator, here));
+  }
+
+  private static void seedDomain(Scenario.Domain domain, AwsEmulator emulator, ScenarioPath here) {
+    String domainId =
+        here.call(
+            () ->
+                emulator
+                    .sageMaker()
+                    .seedDomain(
+                        new DomainSeed(
+                            domain.domainId(),
+                            domain.domainName(),
+                            domain.authMode(),
+                            domain.defaultUserSettings(),
+                            ScenarioPath.map(domain.tags()))));
+    here.each(
+        "userProfiles",
+        domain.userProfiles(),
+        (profile, p) -> {
+          ResourceStatus status =
+              status(profile.status(), ResourceStatus.IN_SERVICE, ResourceStatus::fromWire, p);
+          p.run(
+              () ->
+                  emulator
+                      .sageMaker()
+                      .seedUserProfile(
+                          new UserProfileSeed(
+                              domainId,
+                              profile.userProfileName(),
+                              status,
+                              profile.userSettings(),
+                              profile.singleSignOnUserValue(),
+                              ScenarioPath.map(profile.tags()),
+                              Boolean.TRUE.equals(profile.deletionFails()),
+                              profile.failureReason())));
+        });
+    here.each(
+        "spaces",
+        domain.spaces(),
+        (space, s) -> {
+          ResourceStatus status =
+              status(space.status(), ResourceStatus.IN_SERVICE, ResourceStatus::fromWire, s);
+          s.run(
+              () ->
+                  emulator
+                      .sageMaker()
+                      .seedSpace(
+                          new SpaceSeed(
+                              domainId,
+                              space.spaceName(),
+                              space.ownerUserProfileName(),
+                              space.sharingType(),
+                              status,
+                              space.spaceSettings(),
+                              ScenarioPath.map(space.tags()))));
+        });
+    here.each(
+        "apps",
+        domain.apps(),
+        (app, a) -> {
+          AppStatus status = status(app.status(), AppStatus.IN_SERVICE, AppStatus::fromWire, a);
+          AppBehaviour behaviour =
+              ScenarioFaults.adjust(AppBehaviour.defaults(emulator.sageMaker().timings()), app, a);
+          a.run(
+              () ->
+                  emulator
+                      .sageMaker()
+                      .seedApp(
+                          new AppSeed(
+                              domainId,
+                              app.userProfileName(),
+                              app.spaceName(),
+                              app.appType(),
+                              app.appName(),
+                              status,
+                              app.instanceType(),
+                              behaviour,
+                              null,
+                              ScenarioPath.map(app.tags()))));
+        });
+  }
+
+  /** The status a resource is seeded in: {@code absent} when the file gives none. */
+  private static <S> S status(
+      String text, S absent, Function<String, S> fromWire, ScenarioPath at) {
+    return text == null ? absent : at.field("status").call(() -> fromWire.apply(text));
+  }
+
+  /** The defaults, with the durations the file gives instead. */
+  static SageMakerTimings timings(Scenario.Timings t, ScenarioPath at) {
+    SageMakerTimings d = SageMakerTimings.defaults();
+    return new SageMakerTimings(
+        ScenarioPath.duration(t.domainReady(), d.domainReady(), at.field("domainReady")),
+        ScenarioPath.duration(
+            t.userProfileReady(), d.userProfileReady(), at.field("userProfileReady")),
+        ScenarioPath.duration(
+            t.userProfileUpdate(), d.userProfileUpdate(), at.field("userProfileUpdate")),
+        ScenarioPath.duration(
+            t.userProfileDelete(), d.userProfileDelete(), at.field("userProfileDelete")),
+        ScenarioPath.duration(t.appStart(), d.appStart(), at.field("appStart")),
+        ScenarioPath.duration(t.appDelete(), d.appDelete(), at.field("appDelete")),
+        ScenarioPath.duration(
+            t.deletedAppRetention(), d.deletedAppRetention(), at.field("deletedAppRetention")),
+        ScenarioPath.duration(t.spaceReady(), d.spaceReady(), at.field("spaceReady")),
+        ScenarioPath.duration(t.spaceDelete(), d.spaceDelete(), at.field("spaceDelete")));
+  }
+}
