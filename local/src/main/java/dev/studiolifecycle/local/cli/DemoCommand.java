@@ -8,6 +8,7 @@ import dev.studiolifecycle.local.emulator.scenario.ScenarioException;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
 import dev.studiolifecycle.local.report.ExecutionReport;
+import dev.studiolifecycle.local.runtime.BadInput;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import dev.studiolifecycle.local.runtime.StudioUser;
 import dev.studiolifecycle.local.template.TemplateException;
@@ -32,11 +33,17 @@ import software.amazon.awssdk.services.sagemaker.model.AppDetails;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {
       "Onboard a user, let her launch apps, offboard her: the lifecycle state machine of "
           + "template.yaml with the real handlers against the embedded AWS emulator, in "
           + "virtual time. Run it from the project's root folder.",
       "Exit 0 when both executions succeeded, 1 when one failed, 2 for bad usage."
+    },
+    footer = {
+      "",
+      "Example:",
+      "  java -jar local/target/studio-lifecycle-local.jar demo --handler-logs handlers.log"
     })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -62,7 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     long wallStart = System.nanoTime();
     try {
-      Path root = ProjectRoot.check(project.projectRoot);
+      Path root = project.checkedRoot();
       Scenario scenario = ScenarioLoader.load(root.resolve(SCENARIO));
       JsonNode onboarding = RunCommand.readInput(root.resolve(ONBOARDING));
       JsonNode offboarding = RunCommand.readInput(root.resolve(OFFBOARDING));

@@ -7,6 +7,7 @@ import dev.studiolifecycle.local.emulator.scenario.Scenario;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioException;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.lambda.StandardOutputRouter;
+import dev.studiolifecycle.local.runtime.BadInput;
 import dev.studiolifecycle.local.runtime.LocalStepFunctions;
 import dev.studiolifecycle.local.template.SamTemplate;
 import dev.studiolifecycle.local.template.TemplateException;
@@ -17,13 +18,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -42,10 +40,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "emulator",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {
       "Serve the emulated AWS APIs (SageMaker, IAM, SNS, STS, Step Functions) on 127.0.0.1 "
           + "until stopped (Ctrl-C).",
-      "With template.yaml in the current directory (or --template), its state machines, topics "
+      "With template.yaml in the project root (the current directory, or --project-root), its "
+          + "state machines, topics "
           + "and managed policies are deployed first; Lambda tasks run its handlers in-process.",
       "Prints one line, 'studio-lifecycle emulator listening on <endpoint>'. Point the AWS CLI "
           + "or an SDK at that endpoint with any credentials.",
@@ -57,6 +57,12 @@ import picocli.CommandLine.Spec;
       "0:stopped",
       "1:the port could not be bound",
       "2:bad options, scenario file or template"
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  studio-lifecycle emulator --port 4566 --time-scale 60",
+      "  studio-lifecycle emulator --scenario events/scenarios/demo.json --no-template"
     })
 public final class EmulatorCommand implements Callable<Integer> {
 
@@ -88,31 +94,11 @@ public final class EmulatorCommand implements Callable<Integer> {
   double timeScale;
 
   @Option(
-      names = "--scenario",
-      paramLabel = "<file>",
-      description = "JSON scenario to seed resources and inject faults (see README).")
-  Path scenarioFile;
-
-  @Option(
-      names = "--template",
-      paramLabel = "<template.yaml>",
-      description =
-          "SAM template to deploy at start (default: template.yaml in the current directory, if "
-              + "there is one).")
-  Path templateFile;
-
-  @Option(
       names = "--no-template",
-      description = "Deploy nothing, even when the current directory has a template.yaml.")
+      description = "Deploy nothing, even when the project root has a template.yaml.")
   boolean noTemplate;
 
-  @Option(
-      names = "--parameter",
-      paramLabel = "<Name=Value>",
-      description =
-          "A value for one of the template's Parameters (repeatable). DomainId defaults to the "
-              + "scenario's first domain, else d-studiolocal01.")
-  Map<String, String> parameters = new LinkedHashMap<>();
+  @Mixin ScenarioOptions scenarios;
 
   @Option(
       names = "--request-log-limit",
@@ -123,13 +109,7 @@ public final class EmulatorCommand implements Callable<Integer> {
               + "${DEFAULT-VALUE}); older ones are dropped and counted.")
   int requestLogLimit;
 
-  @Option(
-      names = "--handler-log",
-      paramLabel = "<file>",
-      description = "Where the handlers' logs and metrics go (default: stderr).")
-  Path handlerLog;
-
-  @Mixin IamOption iam;
+  @Mixin ProjectOptions project;
 
   private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -153,9 +133,9 @@ public final class EmulatorCommand implements Callable<Integer> {
           spec.commandLine(), "--time-scale must be a positive number, got " + timeScale);
     }
     Path template = template();
-    if (template == null && !parameters.isEmpty()) {
+    if (template == null && !scenarios.parameters.isEmpty()) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--parameter needs a template (--template or ./template.yaml)");
+          spec.commandLine(), "--parameter needs a template (template.yaml in the project root)");
     }
     // Before anything logs: handlers' log lines must never reach standard output, which carries
     // the endpoint line only; a logger that captures System.out first would bypass the router.
@@ -173,8 +153,8 @@ public final class EmulatorCommand implements Callable<Integer> {
             .clock(new ScaledClock(Instant.now().truncatedTo(ChronoUnit.MILLIS), timeScale));
     AwsEmulator emulator;
     try {
-      if (scenarioFile != null) {
-        scenario = ScenarioLoader.load(scenarioFile);
+      if (scenarios.scenarioFile != null) {
+        scenario = ScenarioLoader.load(scenarios.scenarioFile);
         ScenarioLoader.configure(scenario, builder);
       }
       emulator = builder.build();
@@ -183,7 +163,7 @@ public final class EmulatorCommand implements Callable<Integer> {
         ScenarioLoader.apply(scenario, emulator);
       }
     } catch (ScenarioException e) {
-      err.println("studio-lifecycle emulator: " + scenarioFile + ": " + e.getMessage());
+      err.println("studio-lifecycle emulator: " + scenarios.scenarioFile + ": " + e.getMessage());
       err.flush();
       return 2;
     }
@@ -204,8 +184,8 @@ public final class EmulatorCommand implements Callable<Integer> {
       return 2;
     } catch (IOException e) {
       err.println(
-          "studio-lifecycle emulator: --handler-log: cannot write "
-              + handlerLog
+          "studio-lifecycle emulator: --handler-logs: cannot write "
+              + project.handlerLogs
               + ": "
               + e.getMessage());
       err.flush();
@@ -247,19 +227,18 @@ public final class EmulatorCommand implements Callable<Integer> {
 
   /** The template to deploy, or null. */
   private Path template() {
-    if (templateFile != null) {
-      if (noTemplate) {
+    if (noTemplate) {
+      if (project.root.projectRoot != null) {
         throw new CommandLine.ParameterException(
-            spec.commandLine(), "--template and --no-template exclude each other");
+            spec.commandLine(), "--project-root and --no-template exclude each other");
       }
-      if (!Files.isRegularFile(templateFile)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--template: " + templateFile + " does not exist");
-      }
-      return templateFile;
+      return null;
     }
-    Path here = Path.of("template.yaml");
-    return !noTemplate && Files.isRegularFile(here) ? here : null;
+    try {
+      return project.templateIfAny();
+    } catch (BadInput e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   /**
@@ -271,20 +250,23 @@ public final class EmulatorCommand implements Callable<Integer> {
   private void deploy(AwsEmulator emulator, Path template, Scenario scenario, PrintWriter err)
       throws IOException {
     LocalStepFunctions.Builder builder =
-        LocalStepFunctions.builder(emulator).iamEnforced(iam.enforced());
+        LocalStepFunctions.builder(emulator).iamEnforced(project.iam.enforced());
     if (scenario != null && scenario.randomSeed() != null) {
       builder.randomSeed(scenario.randomSeed());
     }
     if (template != null) {
       handlerOutput =
-          handlerLog == null
+          project.handlerLogs == null
               ? System.err
               : new PrintStream(
-                  new FileOutputStream(handlerLog.toFile(), true), true, StandardCharsets.UTF_8);
+                  new FileOutputStream(project.handlerLogs.toFile(), true),
+                  true,
+                  StandardCharsets.UTF_8);
       // The handlers build their SDK clients from the standard configuration: this emulator.
       environment = LocalAwsEnvironment.pointAt(emulator);
       SamTemplate loaded =
-          SamTemplate.load(template, LocalStepFunctions.parameters(template, parameters, scenario));
+          SamTemplate.load(
+              template, LocalStepFunctions.parameters(template, scenarios.parameters, scenario));
       builder.template(loaded).handlerOutput(handlerOutput);
     }
     stepFunctions = builder.build();

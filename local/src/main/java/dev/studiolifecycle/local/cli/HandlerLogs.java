@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.cli;
 
 import dev.studiolifecycle.local.lambda.StandardOutputRouter;
+import dev.studiolifecycle.local.runtime.BadInput;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -17,9 +18,11 @@ import java.util.function.Supplier;
 final class HandlerLogs implements AutoCloseable {
 
   private final PrintStream stream;
+  private final boolean owned;
 
-  private HandlerLogs(PrintStream stream) {
+  private HandlerLogs(PrintStream stream, boolean owned) {
     this.stream = stream;
+    this.owned = owned;
   }
 
   /**
@@ -29,11 +32,26 @@ final class HandlerLogs implements AutoCloseable {
    */
   static HandlerLogs open(Path file) {
     if (file == null) {
-      return new HandlerLogs(new PrintStream(OutputStream.nullOutputStream()));
+      return new HandlerLogs(new PrintStream(OutputStream.nullOutputStream()), true);
     }
+    return append(file);
+  }
+
+  /**
+   * Appends to {@code file}, or writes to stderr when it is null (never stdout, which carries the
+   * command's own output).
+   *
+   * @throws BadInput when the file cannot be written
+   */
+  static HandlerLogs openOrStderr(Path file) {
+    return file == null ? new HandlerLogs(System.err, false) : append(file);
+  }
+
+  private static HandlerLogs append(Path file) {
     try {
       return new HandlerLogs(
-          new PrintStream(new FileOutputStream(file.toFile(), true), true, StandardCharsets.UTF_8));
+          new PrintStream(new FileOutputStream(file.toFile(), true), true, StandardCharsets.UTF_8),
+          true);
     } catch (IOException e) {
       throw new BadInput("--handler-logs: cannot write " + file + ": " + e.getMessage());
     }
@@ -59,6 +77,10 @@ final class HandlerLogs implements AutoCloseable {
 
   @Override
   public void close() {
-    stream.close();
+    if (owned) {
+      stream.close();
+    } else {
+      stream.flush();
+    }
   }
 }

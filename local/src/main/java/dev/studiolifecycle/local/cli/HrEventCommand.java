@@ -12,20 +12,18 @@ import dev.studiolifecycle.local.hr.HrEventDelivery.Outcome;
 import dev.studiolifecycle.local.hr.HrEventReader;
 import dev.studiolifecycle.local.hr.IncomingHrEvent;
 import dev.studiolifecycle.local.report.ExecutionReport;
+import dev.studiolifecycle.local.runtime.BadInput;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import dev.studiolifecycle.local.template.TemplateException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -37,6 +35,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "hr-event",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {
       "Deliver HR events (EventBridge events or PutEvents entries, SNS notifications or Lambda "
           + "SNSEvents) through template.yaml's rules or the StartWorkflow function, and run "
@@ -46,7 +45,15 @@ import picocli.CommandLine.Parameters;
           + "machine and the notifications sent.",
       "Exit 0 when every execution succeeded (or nothing started), 1 when one failed or an "
           + "event could not start one, 2 when a file is no HR event, an event went to the "
-          + "unusable-events queue, or for bad usage."
+          + "unusable-events queue, or for bad usage.",
+      "Without --scenario, the emulator holds events/scenarios/studio-domains.json."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  studio-lifecycle hr-event events/hr/employee-hired.json events/hr/employee-terminated.json",
+      "  studio-lifecycle hr-event events/hr/employee-terminated.json \\",
+      "      --parameter HrEventDeletesExecutionRole=true"
     })
 public final class HrEventCommand implements Callable<Integer> {
 
@@ -62,38 +69,9 @@ public final class HrEventCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "<file>", description = "HR event files, in order")
   List<Path> files;
 
-  @Option(
-      names = "--scenario",
-      paramLabel = "<file>",
-      description =
-          "What exists before the first event, and the faults to inject (default: "
-              + "events/scenarios/studio-domains.json)")
-  Path scenarioFile;
+  @Mixin ScenarioOptions scenarios;
 
-  @Option(
-      names = "--parameter",
-      paramLabel = "<Name=Value>",
-      description =
-          "A value for one of template.yaml's Parameters, e.g. "
-              + "HrEventDeletesExecutionRole=true (repeatable)")
-  Map<String, String> parameters = new LinkedHashMap<>();
-
-  @Option(
-      names = {"--project-root", "--project"},
-      paramLabel = "<dir>",
-      defaultValue = ".",
-      description =
-          "The project's root folder, with template.yaml, statemachine/ and events/ "
-              + "(default: the current directory)")
-  Path projectRoot;
-
-  @Option(
-      names = {"--handler-logs", "--handler-log"},
-      paramLabel = "<file>",
-      description = "Append the handlers' log lines and metrics to this file (default: dropped)")
-  Path handlerLogs;
-
-  @Mixin IamOption iam;
+  @Mixin ProjectOptions project;
 
   @Override
   public Integer call() {
@@ -101,19 +79,20 @@ public final class HrEventCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Path scenario = null;
     try {
-      Path root = ProjectRoot.check(projectRoot);
+      Path root = project.checkedRoot();
       List<IncomingHrEvent> events = new ArrayList<>();
       for (Path file : files) {
         // Every file is read before anything starts: a bad one starts nothing.
         events.add(HrEventReader.read(file, Instant.EPOCH));
       }
-      scenario = scenarioFile != null ? scenarioFile : root.resolve(DEFAULT_SCENARIO);
+      scenario =
+          scenarios.scenarioFile != null ? scenarios.scenarioFile : root.resolve(DEFAULT_SCENARIO);
       LocalWorkflowRuntime.Builder builder =
           LocalWorkflowRuntime.builder(root)
               .scenario(ScenarioLoader.load(scenario))
-              .iamEnforced(iam.enforced());
-      parameters.forEach(builder::parameter);
-      try (HandlerLogs logs = HandlerLogs.open(handlerLogs)) {
+              .iamEnforced(project.iam.enforced());
+      scenarios.parameters.forEach(builder::parameter);
+      try (HandlerLogs logs = HandlerLogs.open(project.handlerLogs)) {
         try (LocalWorkflowRuntime runtime = logs.start(builder)) {
           Instant start = runtime.clock().instant();
           HrEventDelivery delivery = new HrEventDelivery(runtime, logs.stream());

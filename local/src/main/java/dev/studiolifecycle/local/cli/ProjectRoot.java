@@ -1,5 +1,6 @@
 package dev.studiolifecycle.local.cli;
 
+import dev.studiolifecycle.local.runtime.BadInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -11,6 +11,7 @@ import dev.studiolifecycle.local.emulator.scenario.Scenario;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioException;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.report.ExecutionReport;
+import dev.studiolifecycle.local.runtime.BadInput;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import dev.studiolifecycle.local.template.TemplateException;
 import java.io.IOException;
@@ -18,14 +19,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -36,6 +34,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {
       "Run one execution of the lifecycle state machine (template.yaml, statemachine/) "
           + "against the embedded AWS emulator, in virtual time.",
@@ -43,6 +42,13 @@ import picocli.CommandLine.Parameters;
           + "notifications, and its state transitions, Lambda invocations and virtual "
           + "duration.",
       "Exit 0 when the execution succeeded, 1 when it failed, 2 for bad input or usage."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  studio-lifecycle run events/statemachine/onboard-iam-new-role.json",
+      "  studio-lifecycle run events/statemachine/offboard-delete-role.json \\",
+      "      --scenario events/scenarios/offboarding-jane-doe.json --parameter PollIntervalSeconds=10"
     })
 public final class RunCommand implements Callable<Integer> {
 
@@ -56,21 +62,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "The state machine input, e.g. events/statemachine/onboard-iam-new-role.json")
   Path inputFile;
 
-  @Option(
-      names = "--scenario",
-      paramLabel = "<file>",
-      description =
-          "What the emulator holds before the run, and the faults to inject (README "
-              + "\"Scenario files\"; examples in events/scenarios/)")
-  Path scenarioFile;
-
-  @Option(
-      names = "--parameter",
-      paramLabel = "<Name=Value>",
-      description =
-          "A value for one of template.yaml's Parameters, e.g. "
-              + "PollIntervalSeconds=10 (repeatable)")
-  Map<String, String> parameters = new LinkedHashMap<>();
+  @Mixin ScenarioOptions scenarios;
 
   @Mixin ProjectOptions project;
 
@@ -81,15 +73,16 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      Path root = ProjectRoot.check(project.projectRoot);
+      Path root = project.checkedRoot();
       JsonNode input = readInput(inputFile);
+      Path scenarioFile = scenarios.scenarioFile;
       Scenario scenario = scenarioFile == null ? null : ScenarioLoader.load(scenarioFile);
       try (HandlerLogs logs = HandlerLogs.open(project.handlerLogs)) {
         LocalWorkflowRuntime.Builder builder =
             LocalWorkflowRuntime.builder(root)
                 .scenario(scenario)
                 .iamEnforced(project.iam.enforced());
-        parameters.forEach(builder::parameter);
+        scenarios.parameters.forEach(builder::parameter);
         Execution execution;
         ExecutionReport report;
         List<ScheduledActions.Applied> userActions;
@@ -114,9 +107,9 @@ public final class RunCommand implements Callable<Integer> {
       String message = e.getMessage();
       err.println(
           "run: "
-              + (message.contains(String.valueOf(scenarioFile))
+              + (message.contains(String.valueOf(scenarios.scenarioFile))
                   ? message
-                  : scenarioFile + ": " + message));
+                  : scenarios.scenarioFile + ": " + message));
       err.flush();
       return BAD_INPUT;
     } catch (BadInput | TemplateException | DefinitionException e) {

@@ -7,7 +7,15 @@ import picocli.CommandLine.Command;
 @Command(
     name = "studio-lifecycle",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = "Run the SageMaker Studio user lifecycle workflow locally, in virtual time.",
+    footer = {
+      "",
+      "Examples (from the project's root folder):",
+      "  java -jar local/target/studio-lifecycle-local.jar demo",
+      "  java -jar local/target/studio-lifecycle-local.jar run events/statemachine/offboard-delete-role.json",
+      "  java -jar local/target/studio-lifecycle-local.jar emulator --time-scale 60"
+    },
     subcommands = {
       AslCommand.class,
       EmulatorCommand.class,

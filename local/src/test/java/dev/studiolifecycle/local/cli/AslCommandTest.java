@@ -217,8 +217,8 @@ class AslCommandTest {
             "asl",
             "run",
             definition.toString(),
-            "--template",
-            template.toString(),
+            "--project-root",
+            template.getParent().toString(),
             "--input",
             "{\"name\": \"Jane\"}");
     assertThat(exit).as(err()).isZero();
@@ -243,11 +243,11 @@ class AslCommandTest {
                 "asl",
                 "run",
                 definition.toString(),
-                "--template",
-                template.toString(),
+                "--project-root",
+                template.getParent().toString(),
                 "--input",
                 "{\"name\": \"Ann\"}",
-                "--handler-log",
+                "--handler-logs",
                 log.toString()))
         .isZero();
     assertThat(Files.readString(log)).contains("greeting Ann");
@@ -271,8 +271,8 @@ class AslCommandTest {
                 "asl",
                 "run",
                 direct.toString(),
-                "--template",
-                resource("/template/template.yaml").toString()))
+                "--project-root",
+                resource("/template/template.yaml").getParent().toString()))
         .isEqualTo(2);
     assertThat(err())
         .contains("State 'T', field 'Parameters.FunctionName': no function nobody " + "in")
@@ -289,8 +289,8 @@ class AslCommandTest {
                 "asl",
                 "validate",
                 resource("/template/statemachine/flow.asl.json").toString(),
-                "--template",
-                resource("/template/template.yaml").toString()))
+                "--project-root",
+                resource("/template/template.yaml").getParent().toString()))
         .isZero();
     assertThat(out()).contains("flow.asl.json: valid (4 states)");
     // sqs:sendMessage is not something a local run can call (only mocked).
@@ -388,14 +388,14 @@ class AslCommandTest {
             "asl",
             "run",
             ROOT.resolve("statemachine/studio-user-lifecycle.asl.json").toString(),
-            "--template",
-            ROOT.resolve("template.yaml").toString(),
+            "--project-root",
+            ROOT.toString(),
             "--scenario",
             ROOT.resolve("events/scenarios/offboarding-jane-doe.json").toString(),
             "--input",
             "{\"action\": \"OFFBOARD\", \"domainId\": \"d-studiolocal01\", "
                 + "\"userProfileName\": \"jane-doe\", \"requestId\": \"hr-2026-000987\"}",
-            "--handler-log",
+            "--handler-logs",
             log.toString());
 
     assertThat(exit).as(err()).isZero();
@@ -479,8 +479,8 @@ class AslCommandTest {
                 "asl",
                 "validate",
                 ROOT.resolve("statemachine/studio-user-lifecycle.asl.json").toString(),
-                "--template",
-                ROOT.resolve("template.yaml").toString()))
+                "--project-root",
+                ROOT.toString()))
         .as(err())
         .isZero();
     Path served =

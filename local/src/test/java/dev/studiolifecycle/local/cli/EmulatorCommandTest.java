@@ -144,13 +144,13 @@ class EmulatorCommandTest {
                     "0",
                     "--time-scale",
                     "1000",
-                    "--template",
-                    ROOT.resolve("template.yaml").toString(),
+                    "--project-root",
+                    ROOT.toString(),
                     "--parameter",
                     "PollIntervalSeconds=10",
                     "--scenario",
                     SCENARIOS.resolve("offboarding-jane-doe.json").toString(),
-                    "--handler-log",
+                    "--handler-logs",
                     handlerLog.toString()));
     assertThat(command.listening.await(60, TimeUnit.SECONDS)).as(err.toString()).isTrue();
     String lifecycle =
@@ -206,8 +206,8 @@ class EmulatorCommandTest {
             runWithErrors(
                 "emulator", "--port", "0", "--no-template", "--parameter", "DomainId=d-1"))
         .contains("--parameter needs a template");
-    assertThat(runWithErrors("emulator", "--port", "0", "--template", "missing.yaml"))
-        .contains("--template: missing.yaml does not exist");
+    assertThat(runWithErrors("emulator", "--port", "0", "--project-root", "missing"))
+        .contains("--project-root: missing has no template.yaml");
     Path broken = dir.resolve("template.yaml");
     Files.writeString(
         broken,
@@ -223,7 +223,7 @@ class EmulatorCommandTest {
     int code =
         new CommandLine(new EmulatorCommand())
             .setErr(new PrintWriter(err, true))
-            .execute("--port", "0", "--template", broken.toString());
+            .execute("--port", "0", "--project-root", broken.getParent().toString());
     assertThat(code).isEqualTo(2);
     assertThat(err.toString())
         .contains("Resources.Broken: CreateStateMachine answered " + "InvalidDefinition");

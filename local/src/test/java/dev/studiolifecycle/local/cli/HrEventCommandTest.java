@@ -231,9 +231,9 @@ class HrEventCommandTest {
       int exit =
           command.run(
               "hr-event",
-              "--project",
+              "--project-root",
               ROOT.toString(),
-              "--handler-log",
+              "--handler-logs",
               log.toString(),
               ROOT.resolve("events/hr/employee-hired-sns.json").toString());
 

@@ -1,0 +1,24 @@
+package dev.studiolifecycle.local.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options of the commands that deploy the template into a seeded emulator. */
+final class ScenarioOptions {
+
+  @Option(
+      names = "--scenario",
+      paramLabel = "<file>",
+      description = "A scenario file that seeds the emulator and injects faults (see README)")
+  Path scenarioFile;
+
+  @Option(
+      names = "--parameter",
+      paramLabel = "<Name=Value>",
+      description =
+          "A value for one of the template's Parameters (repeatable); DomainId defaults to the "
+              + "scenario's first domain, else d-studiolocal01")
+  Map<String, String> parameters = new LinkedHashMap<>();
+}
