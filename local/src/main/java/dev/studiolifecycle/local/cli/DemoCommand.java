@@ -103,26 +103,7 @@ public final class DemoCommand implements Callable<Integer> {
             + "the AWS emulator in one JVM, in virtual time");
     out.println();
 
-    out.println("1. Two SageMaker domains (" + SCENARIO + ")");
-    for (Scenario.Domain domain : scenario.sagemaker().domains()) {
-      out.println(
-          "   "
-              + domain.domainId()
-              + "  "
-              + domain.domainName()
-              + "  "
-              + domain.authMode()
-              + ("SSO".equals(domain.authMode()) ? " (IAM Identity Center)" : ""));
-    }
-    if (scenario.iam() != null && scenario.iam().propagationDelay() != null) {
-      out.println(
-          "   IAM propagation: SageMaker cannot assume a new role for "
-              + Duration.parse(scenario.iam().propagationDelay()).toSeconds()
-              + " s after "
-              + "CreateRole");
-    }
-    out.println();
-
+    describeDomains(scenario, out);
     out.println(
         "2. Onboard "
             + user
@@ -156,6 +137,41 @@ public final class DemoCommand implements Callable<Integer> {
     out.print(indent(ExecutionReport.of(offboarded, runtime.notifications()).timelineReport()));
     out.println();
 
+    boolean succeeded = summarise(runtime, onboarded, offboarded, demoStart, wallStart, out);
+    return succeeded ? RunCommand.SUCCEEDED : RunCommand.FAILED;
+  }
+
+  /** Step 1: the scenario's domains, and how long IAM takes to propagate a new role. */
+  private static void describeDomains(Scenario scenario, PrintWriter out) {
+    out.println("1. Two SageMaker domains (" + SCENARIO + ")");
+    for (Scenario.Domain domain : scenario.sagemaker().domains()) {
+      out.println(
+          "   "
+              + domain.domainId()
+              + "  "
+              + domain.domainName()
+              + "  "
+              + domain.authMode()
+              + ("SSO".equals(domain.authMode()) ? " (IAM Identity Center)" : ""));
+    }
+    if (scenario.iam() != null && scenario.iam().propagationDelay() != null) {
+      out.println(
+          "   IAM propagation: SageMaker cannot assume a new role for "
+              + Duration.parse(scenario.iam().propagationDelay()).toSeconds()
+              + " s after "
+              + "CreateRole");
+    }
+    out.println();
+  }
+
+  /** The notifications both executions sent, and the outcome; whether both succeeded. */
+  private static boolean summarise(
+      LocalWorkflowRuntime runtime,
+      Execution onboarded,
+      Execution offboarded,
+      Instant demoStart,
+      long wallStart,
+      PrintWriter out) {
     List<PublishedMessage> notifications = runtime.notifications();
     out.print(ExecutionReport.renderNotifications(demoStart, notifications));
     out.println();
@@ -172,7 +188,7 @@ public final class DemoCommand implements Callable<Integer> {
         virtual.toMinutes(),
         wall.toMillis() / 1000.0);
     out.flush();
-    return succeeded ? RunCommand.SUCCEEDED : RunCommand.FAILED;
+    return succeeded;
   }
 
   /** JupyterLab and CodeEditor in private spaces, Canvas on the profile; then she works. */

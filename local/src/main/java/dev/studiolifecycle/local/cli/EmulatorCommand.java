@@ -124,33 +124,17 @@ public final class EmulatorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (port < 0 || port > 65535) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--port must be between 0 and 65535, got " + port);
-    }
-    if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--time-scale must be a positive number, got " + timeScale);
-    }
-    Path template = template();
-    if (template == null && !scenarios.parameters.isEmpty()) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--parameter needs a template (template.yaml in the project root)");
-    }
+    Path template = checkOptions();
     // Before anything logs: handlers' log lines must never reach standard output, which carries
     // the endpoint line only; a logger that captures System.out first would bypass the router.
     StandardOutputRouter.install();
     PrintWriter err = spec.commandLine().getErr();
-    Scenario scenario = null;
-    if (requestLogLimit < 1) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--request-log-limit must be at least 1, got " + requestLogLimit);
-    }
     AwsEmulator.Builder builder =
         AwsEmulator.builder()
             .port(port)
             .requestLogLimit(requestLogLimit)
             .clock(new ScaledClock(Instant.now().truncatedTo(ChronoUnit.MILLIS), timeScale));
+    Scenario scenario = null;
     AwsEmulator emulator;
     try {
       if (scenarios.scenarioFile != null) {
@@ -163,34 +147,17 @@ public final class EmulatorCommand implements Callable<Integer> {
         ScenarioLoader.apply(scenario, emulator);
       }
     } catch (ScenarioException e) {
-      err.println("studio-lifecycle emulator: " + scenarios.scenarioFile + ": " + e.getMessage());
-      err.flush();
-      return 2;
+      return fail(err, scenarios.scenarioFile + ": " + e.getMessage(), 2);
     }
     try {
       emulator.start();
     } catch (UncheckedIOException e) {
-      err.println("studio-lifecycle emulator: " + e.getMessage() + ": " + e.getCause());
-      err.flush();
-      return 1;
+      return fail(err, e.getMessage() + ": " + e.getCause(), 1);
     }
     running = emulator;
-    try {
-      deploy(emulator, template, scenario, err);
-    } catch (TemplateException e) {
-      err.println("studio-lifecycle emulator: " + template + ": " + e.getMessage());
-      err.flush();
-      stopServing();
-      return 2;
-    } catch (IOException e) {
-      err.println(
-          "studio-lifecycle emulator: --handler-logs: cannot write "
-              + project.handlerLogs
-              + ": "
-              + e.getMessage());
-      err.flush();
-      stopServing();
-      return 2;
+    int deployed = deployOrFail(emulator, template, scenario, err);
+    if (deployed != 0) {
+      return deployed;
     }
     shutdownHook = new Thread(this::stopServing, "emulator-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -200,6 +167,50 @@ public final class EmulatorCommand implements Callable<Integer> {
     listening.countDown();
     stopped.await();
     return 0;
+  }
+
+  /** The options' own rules; the template to deploy, or null. */
+  private Path checkOptions() {
+    if (port < 0 || port > 65535) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--port must be between 0 and 65535, got " + port);
+    }
+    if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--time-scale must be a positive number, got " + timeScale);
+    }
+    if (requestLogLimit < 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--request-log-limit must be at least 1, got " + requestLogLimit);
+    }
+    Path template = template();
+    if (template == null && !scenarios.parameters.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--parameter needs a template (template.yaml in the project root)");
+    }
+    return template;
+  }
+
+  /** Deploys; 0, or the exit code after saying why it could not (and stopping to serve). */
+  private int deployOrFail(
+      AwsEmulator emulator, Path template, Scenario scenario, PrintWriter err) {
+    try {
+      deploy(emulator, template, scenario, err);
+      return 0;
+    } catch (TemplateException e) {
+      stopServing();
+      return fail(err, template + ": " + e.getMessage(), 2);
+    } catch (IOException e) {
+      stopServing();
+      return fail(
+          err, "--handler-logs: cannot write " + project.handlerLogs + ": " + e.getMessage(), 2);
+    }
+  }
+
+  private static int fail(PrintWriter err, String message, int exitCode) {
+    err.println("studio-lifecycle emulator: " + message);
+    err.flush();
+    return exitCode;
   }
 
   /** The running emulator; null before it serves. */

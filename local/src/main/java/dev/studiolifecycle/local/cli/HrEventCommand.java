@@ -151,6 +151,11 @@ public final class HrEventCommand implements Callable<Integer> {
               + started.eventId());
       return execution(started.execution(), runtime, out);
     }
+    return nothingStarted(outcome, out);
+  }
+
+  /** Prints why an event started nothing new; returns its exit code. */
+  private static int nothingStarted(Outcome outcome, PrintWriter out) {
     if (outcome instanceof Outcome.AlreadyStarted already) {
       out.println(
           "SNS: StartWorkflow found execution "

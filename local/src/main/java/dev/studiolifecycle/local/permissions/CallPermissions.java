@@ -167,64 +167,14 @@ public final class CallPermissions {
           requests.add(request(call, prefix + "domain/" + domain, Map.of()));
       case "DescribeUserProfile", "DeleteUserProfile" ->
           requests.add(request(call, profile, Map.of()));
-      case "CreateUserProfile", "UpdateUserProfile" -> {
-        requests.add(request(call, profile, Map.of()));
-        if (in.path("Tags").size() > 0) {
-          requests.add(
-              new IamRequest(
-                  "sagemaker:AddTags",
-                  profile,
-                  Map.of("sagemaker:TaggingAction", List.of(call.operation())),
-                  call.operation() + " with Tags"));
-        }
-        List<String> passed = new ArrayList<>();
-        collectRoleArns(in, passed);
-        for (String roleArn : passed.stream().distinct().toList()) {
-          requests.add(
-              new IamRequest(
-                  "iam:PassRole",
-                  roleArn,
-                  Map.of("iam:PassedToService", List.of("sagemaker.amazonaws.com")),
-                  call.operation() + " naming the role"));
-        }
-      }
+      case "CreateUserProfile", "UpdateUserProfile" -> requests.addAll(profileWrite(call, profile));
       case "ListTags", "AddTags", "DeleteTags" ->
           requests.add(request(call, in.path("ResourceArn").asText(), Map.of()));
       case "ListApps", "ListSpaces", "ListUserProfiles", "ListDomains" ->
           requests.add(request(call, "*", Map.of()));
-      case "DescribeApp", "DeleteApp", "CreateApp" -> {
-        boolean inSpace = in.hasNonNull("SpaceName");
-        String owner =
-            inSpace ? in.path("SpaceName").asText() : in.path("UserProfileName").asText();
-        Map<String, List<String>> context =
-            inSpace && !call.operation().equals("DescribeApp")
-                ? spaceContext(domain, spaces.space(domain, owner).orElse(null))
-                : Map.of();
-        requests.add(
-            request(
-                call,
-                prefix
-                    + "app/"
-                    + domain
-                    + "/"
-                    + owner
-                    + "/"
-                    + in.path("AppType").asText().toLowerCase(Locale.ROOT)
-                    + "/"
-                    + in.path("AppName").asText(),
-                context));
-      }
-      case "DescribeSpace", "DeleteSpace", "UpdateSpace", "CreateSpace" -> {
-        String space = in.path("SpaceName").asText();
-        SpaceFacts facts =
-            switch (call.operation()) {
-              case "CreateSpace" -> requestedSpace(in);
-              case "DescribeSpace" -> null;
-              default -> spaces.space(domain, space).orElse(null);
-            };
-        requests.add(
-            request(call, prefix + "space/" + domain + "/" + space, spaceContext(domain, facts)));
-      }
+      case "DescribeApp", "DeleteApp", "CreateApp" -> requests.add(app(call, prefix, domain));
+      case "DescribeSpace", "DeleteSpace", "UpdateSpace", "CreateSpace" ->
+          requests.add(space(call, prefix, domain));
       default ->
           throw new IllegalArgumentException(
               "call "
@@ -244,6 +194,68 @@ public final class CallPermissions {
               call.operation() + " with Tags"));
     }
     return requests;
+  }
+
+  /** Create or UpdateUserProfile: AddTags with Tags, and PassRole for every role it names. */
+  private static List<IamRequest> profileWrite(RecordedCall call, String profile) {
+    JsonNode in = call.parameters();
+    List<IamRequest> requests = new ArrayList<>();
+    requests.add(request(call, profile, Map.of()));
+    if (in.path("Tags").size() > 0) {
+      requests.add(
+          new IamRequest(
+              "sagemaker:AddTags",
+              profile,
+              Map.of("sagemaker:TaggingAction", List.of(call.operation())),
+              call.operation() + " with Tags"));
+    }
+    List<String> passed = new ArrayList<>();
+    collectRoleArns(in, passed);
+    for (String roleArn : passed.stream().distinct().toList()) {
+      requests.add(
+          new IamRequest(
+              "iam:PassRole",
+              roleArn,
+              Map.of("iam:PassedToService", List.of("sagemaker.amazonaws.com")),
+              call.operation() + " naming the role"));
+    }
+    return requests;
+  }
+
+  /** An app of a profile or of a space; a space's app carries the space's keys. */
+  private IamRequest app(RecordedCall call, String prefix, String domain) {
+    JsonNode in = call.parameters();
+    boolean inSpace = in.hasNonNull("SpaceName");
+    String owner = inSpace ? in.path("SpaceName").asText() : in.path("UserProfileName").asText();
+    Map<String, List<String>> context =
+        inSpace && !call.operation().equals("DescribeApp")
+            ? spaceContext(domain, spaces.space(domain, owner).orElse(null))
+            : Map.of();
+    return request(
+        call,
+        prefix
+            + "app/"
+            + domain
+            + "/"
+            + owner
+            + "/"
+            + in.path("AppType").asText().toLowerCase(Locale.ROOT)
+            + "/"
+            + in.path("AppName").asText(),
+        context);
+  }
+
+  /** A space, with its owner and sharing type (as asked for, when it is being created). */
+  private IamRequest space(RecordedCall call, String prefix, String domain) {
+    JsonNode in = call.parameters();
+    String space = in.path("SpaceName").asText();
+    SpaceFacts facts =
+        switch (call.operation()) {
+          case "CreateSpace" -> requestedSpace(in);
+          case "DescribeSpace" -> null;
+          default -> spaces.space(domain, space).orElse(null);
+        };
+    return request(call, prefix + "space/" + domain + "/" + space, spaceContext(domain, facts));
   }
 
   /** The space a CreateSpace asks for: its owner and sharing type, when it names them. */

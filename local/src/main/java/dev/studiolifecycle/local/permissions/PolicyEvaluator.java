@@ -164,22 +164,8 @@ public final class PolicyEvaluator {
       PolicyStatement statement,
       Map<String, List<String>> context) {
     String where = statement.name();
-    String op = operator;
-    String qualifier = "";
-    int colon = op.indexOf(':');
-    if (colon > 0) {
-      qualifier = op.substring(0, colon);
-      op = op.substring(colon + 1);
-    }
-    if (!qualifier.isEmpty()
-        && !qualifier.equals("ForAnyValue")
-        && !qualifier.equals("ForAllValues")) {
-      throw new IllegalArgumentException(
-          where
-              + ": condition qualifier "
-              + qualifier
-              + " is not supported by the local policy evaluator");
-    }
+    String qualifier = qualifier(operator, where);
+    String op = operator.substring(qualifier.isEmpty() ? 0 : qualifier.length() + 1);
     boolean ifExists = op.endsWith("IfExists");
     if (ifExists) {
       op = op.substring(0, op.length() - "IfExists".length());
@@ -227,6 +213,23 @@ public final class PolicyEvaluator {
             value -> wanted.stream().anyMatch(p -> p.matcher(value).matches()))
         ? Match.YES
         : Match.NO;
+  }
+
+  /** The set qualifier of a condition operator ({@code ForAnyValue:StringLike}), or "". */
+  private static String qualifier(String operator, String where) {
+    int colon = operator.indexOf(':');
+    if (colon <= 0) {
+      return "";
+    }
+    String qualifier = operator.substring(0, colon);
+    if (!qualifier.equals("ForAnyValue") && !qualifier.equals("ForAllValues")) {
+      throw new IllegalArgumentException(
+          where
+              + ": condition qualifier "
+              + qualifier
+              + " is not supported by the local policy evaluator");
+    }
+    return qualifier;
   }
 
   private static Match bool(

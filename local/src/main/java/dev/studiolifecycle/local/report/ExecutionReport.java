@@ -257,15 +257,31 @@ public final class ExecutionReport {
   private record Fold(int length, int repeats) {}
 
   private List<Line> lines() {
-    Set<String> topLevel = execution.stateMachine().definition().block().states().keySet();
-    Instant start = execution.startDate();
-    List<Line> lines = new ArrayList<>();
-    Line current = null;
-    String pendingFailure = null;
-    Nested nested = null;
-    Iterator<HistoryEvent> events = execution.history().iterator();
-    while (events.hasNext()) {
-      HistoryEvent event = events.next();
+    LineBuilder builder =
+        new LineBuilder(
+            execution.startDate(), execution.stateMachine().definition().block().states().keySet());
+    execution.history().forEach(builder::accept);
+    return builder.finish();
+  }
+
+  /**
+   * Folds a history into one line per top-level state visit: its entry time, the items a Map state
+   * took, the failures that were retried or caught, and what happened inside it.
+   */
+  private static final class LineBuilder {
+    private final Instant start;
+    private final Set<String> topLevel;
+    private final List<Line> lines = new ArrayList<>();
+    private Line current;
+    private String pendingFailure;
+    private Nested nested;
+
+    LineBuilder(Instant start, Set<String> topLevel) {
+      this.start = start;
+      this.topLevel = topLevel;
+    }
+
+    void accept(HistoryEvent event) {
       String state = event.stateName();
       HistoryEventType type = event.type();
       boolean top = state != null && topLevel.contains(state);
@@ -275,37 +291,35 @@ public final class ExecutionReport {
         if (nested != null) {
           nested.add(event);
         }
-        continue;
+      } else if (top && type.name().endsWith("StateEntered")) {
+        enter(event, type);
+      } else if (current != null && top) {
+        record(event, type);
       }
-      if (top && type.name().endsWith("StateEntered")) {
-        current = new Line(event.timestamp(), state, new ArrayList<>(), new StringBuilder());
-        lines.add(current);
-        pendingFailure = null;
-        nested =
-            (type == HistoryEventType.MapStateEntered
-                    || type == HistoryEventType.ParallelStateEntered)
-                ? new Nested()
-                : null;
-        continue;
-      }
-      if (current == null || !top) {
-        continue;
-      }
+    }
+
+    private void enter(HistoryEvent event, HistoryEventType type) {
+      current =
+          new Line(event.timestamp(), event.stateName(), new ArrayList<>(), new StringBuilder());
+      lines.add(current);
+      pendingFailure = null;
+      nested =
+          (type == HistoryEventType.MapStateEntered
+                  || type == HistoryEventType.ParallelStateEntered)
+              ? new Nested()
+              : null;
+    }
+
+    private void record(HistoryEvent event, HistoryEventType type) {
       if (event.details() instanceof EventDetails.MapStateStarted started) {
         current.details().append(count(started.length(), "item"));
       } else if (type == HistoryEventType.LambdaFunctionScheduled
           || type == HistoryEventType.TaskScheduled) {
-        if (pendingFailure != null) {
-          current.notes().add(pendingFailure + " (retried)");
-          pendingFailure = null;
-        }
+        notePendingFailure(" (retried)");
       } else if (failure(event) != null) {
         pendingFailure = offset(start, event.timestamp()).strip() + "  " + failure(event);
       } else if (type.name().endsWith("StateExited")) {
-        if (pendingFailure != null) {
-          current.notes().add(pendingFailure + " (caught)");
-          pendingFailure = null;
-        }
+        notePendingFailure(" (caught)");
         if (nested != null) {
           String summary = nested.summary();
           if (!summary.isEmpty()) {
@@ -316,10 +330,20 @@ public final class ExecutionReport {
         }
       }
     }
-    if (pendingFailure != null && current != null) {
-      current.notes().add(pendingFailure);
+
+    private void notePendingFailure(String how) {
+      if (pendingFailure != null) {
+        current.notes().add(pendingFailure + how);
+        pendingFailure = null;
+      }
     }
-    return lines;
+
+    List<Line> finish() {
+      if (pendingFailure != null && current != null) {
+        current.notes().add(pendingFailure);
+      }
+      return lines;
+    }
   }
 
   /** What happened inside a Map or Parallel state: iterations, invocations, failures. */

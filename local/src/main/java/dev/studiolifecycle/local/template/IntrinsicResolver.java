@@ -132,128 +132,130 @@ final class IntrinsicResolver {
 
   private JsonNode function(String name, JsonNode argument, String where) {
     String at = where + " (" + name + ")";
-    switch (name) {
-      case "Ref":
-        return ref(text(argument, at), at);
-      case "Condition":
-        return JSON.booleanNode(condition(text(argument, at), at));
-      case "Fn::GetAtt":
-        return getAtt(argument, at);
-      case "Fn::Sub":
-        return JSON.textNode(sub(argument, at));
-      case "Fn::Join":
-        {
-          JsonNode args = list(argument, 2, at);
-          String delimiter = text(args.get(0), at);
-          JsonNode items = resolve(args.get(1), at);
-          if (!items.isArray()) {
-            throw new TemplateException(
-                at + ": the second argument must be a list, got " + describe(items));
-          }
-          StringBuilder joined = new StringBuilder();
-          for (int i = 0; i < items.size(); i++) {
-            if (i > 0) {
-              joined.append(delimiter);
-            }
-            joined.append(scalar(items.get(i), at));
-          }
-          return JSON.textNode(joined.toString());
-        }
-      case "Fn::If":
-        {
-          JsonNode args = list(argument, 3, at);
-          return condition(text(args.get(0), at), at)
-              ? resolve(args.get(1), at)
-              : resolve(args.get(2), at);
-        }
-      case "Fn::Select":
-        {
-          JsonNode args = list(argument, 2, at);
-          JsonNode index = resolve(args.get(0), at);
-          JsonNode items = resolve(args.get(1), at);
-          int i;
-          try {
-            i = Integer.parseInt(index.asText());
-          } catch (NumberFormatException e) {
-            throw new TemplateException(
-                at + ": the index must be a number, got " + describe(index), e);
-          }
-          if (!items.isArray() || i < 0 || i >= items.size()) {
-            throw new TemplateException(
-                at + ": index " + i + " is outside the list " + describe(items));
-          }
-          return items.get(i);
-        }
-      case "Fn::Split":
-        {
-          JsonNode args = list(argument, 2, at);
-          String delimiter = text(args.get(0), at);
-          String source = scalar(resolve(args.get(1), at), at);
-          ArrayNode parts = JSON.arrayNode();
-          for (String part : source.split(Pattern.quote(delimiter), -1)) {
-            parts.add(part);
-          }
-          return parts;
-        }
-      case "Fn::Equals":
-        {
-          JsonNode args = list(argument, 2, at);
-          return JSON.booleanNode(
-              scalar(resolve(args.get(0), at), at).equals(scalar(resolve(args.get(1), at), at)));
-        }
-      case "Fn::Not":
-        {
-          JsonNode args = list(argument, 1, at);
-          return JSON.booleanNode(!bool(resolve(args.get(0), at), at));
-        }
-      case "Fn::And":
-      case "Fn::Or":
-        {
-          if (!argument.isArray() || argument.size() < 2 || argument.size() > 10) {
-            throw new TemplateException(at + ": takes a list of 2 to 10 conditions");
-          }
-          boolean and = name.equals("Fn::And");
-          for (JsonNode condition : argument) {
-            boolean value = bool(resolve(condition, at), at);
-            if (and != value) {
-              return JSON.booleanNode(value);
-            }
-          }
-          return JSON.booleanNode(and);
-        }
-      case "Fn::FindInMap":
-        {
-          JsonNode args = list(argument, 3, at);
-          String map = scalar(resolve(args.get(0), at), at);
-          String top = scalar(resolve(args.get(1), at), at);
-          String second = scalar(resolve(args.get(2), at), at);
-          JsonNode found = mappings == null ? null : mappings.path(map).path(top).get(second);
-          if (found == null) {
-            throw new TemplateException(at + ": Mappings has no " + map + "." + top + "." + second);
-          }
-          return found;
-        }
-      case "Fn::Base64":
-        return JSON.textNode(
-            Base64.getEncoder()
-                .encodeToString(
-                    scalar(resolve(argument, at), at).getBytes(StandardCharsets.UTF_8)));
-      case "Fn::GetAZs":
-        {
-          ArrayNode zones = JSON.arrayNode();
-          List.of("a", "b", "c", "d", "e", "f").forEach(z -> zones.add(LocalAccount.REGION + z));
-          return zones;
-        }
-      case "Fn::ImportValue":
-        throw new TemplateException(
-            at
-                + ": cannot import '"
-                + describe(resolve(argument, at))
-                + "': a local run has no other stacks to export it");
-      default:
-        throw new TemplateException(
-            at + ": the intrinsic function " + name + " is not supported locally");
+    return switch (name) {
+      case "Ref" -> ref(text(argument, at), at);
+      case "Condition" -> JSON.booleanNode(condition(text(argument, at), at));
+      case "Fn::GetAtt" -> getAtt(argument, at);
+      case "Fn::Sub" -> JSON.textNode(sub(argument, at));
+      case "Fn::Join" -> join(argument, at);
+      case "Fn::If" -> ifThen(argument, at);
+      case "Fn::Select" -> select(argument, at);
+      case "Fn::Split" -> split(argument, at);
+      case "Fn::Equals" -> equalsFn(argument, at);
+      case "Fn::Not" -> not(argument, at);
+      case "Fn::And" -> andOr(true, argument, at);
+      case "Fn::Or" -> andOr(false, argument, at);
+      case "Fn::FindInMap" -> findInMap(argument, at);
+      case "Fn::Base64" ->
+          JSON.textNode(
+              Base64.getEncoder()
+                  .encodeToString(
+                      scalar(resolve(argument, at), at).getBytes(StandardCharsets.UTF_8)));
+      case "Fn::GetAZs" -> getAzs(argument, at);
+      case "Fn::ImportValue" ->
+          throw new TemplateException(
+              at
+                  + ": cannot import '"
+                  + describe(resolve(argument, at))
+                  + "': a local run has no other stacks to export it");
+      default ->
+          throw new TemplateException(
+              at + ": the intrinsic function " + name + " is not supported locally");
+    };
+  }
+
+  private JsonNode join(JsonNode argument, String at) {
+    JsonNode args = list(argument, 2, at);
+    String delimiter = text(args.get(0), at);
+    JsonNode items = resolve(args.get(1), at);
+    if (!items.isArray()) {
+      throw new TemplateException(
+          at + ": the second argument must be a list, got " + describe(items));
     }
+    StringBuilder joined = new StringBuilder();
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        joined.append(delimiter);
+      }
+      joined.append(scalar(items.get(i), at));
+    }
+    return JSON.textNode(joined.toString());
+  }
+
+  private JsonNode ifThen(JsonNode argument, String at) {
+    JsonNode args = list(argument, 3, at);
+    return condition(text(args.get(0), at), at)
+        ? resolve(args.get(1), at)
+        : resolve(args.get(2), at);
+  }
+
+  private JsonNode select(JsonNode argument, String at) {
+    JsonNode args = list(argument, 2, at);
+    JsonNode index = resolve(args.get(0), at);
+    JsonNode items = resolve(args.get(1), at);
+    int i;
+    try {
+      i = Integer.parseInt(index.asText());
+    } catch (NumberFormatException e) {
+      throw new TemplateException(at + ": the index must be a number, got " + describe(index), e);
+    }
+    if (!items.isArray() || i < 0 || i >= items.size()) {
+      throw new TemplateException(at + ": index " + i + " is outside the list " + describe(items));
+    }
+    return items.get(i);
+  }
+
+  private JsonNode split(JsonNode argument, String at) {
+    JsonNode args = list(argument, 2, at);
+    String delimiter = text(args.get(0), at);
+    String source = scalar(resolve(args.get(1), at), at);
+    ArrayNode parts = JSON.arrayNode();
+    for (String part : source.split(Pattern.quote(delimiter), -1)) {
+      parts.add(part);
+    }
+    return parts;
+  }
+
+  private JsonNode equalsFn(JsonNode argument, String at) {
+    JsonNode args = list(argument, 2, at);
+    return JSON.booleanNode(
+        scalar(resolve(args.get(0), at), at).equals(scalar(resolve(args.get(1), at), at)));
+  }
+
+  private JsonNode not(JsonNode argument, String at) {
+    JsonNode args = list(argument, 1, at);
+    return JSON.booleanNode(!bool(resolve(args.get(0), at), at));
+  }
+
+  private JsonNode findInMap(JsonNode argument, String at) {
+    JsonNode args = list(argument, 3, at);
+    String map = scalar(resolve(args.get(0), at), at);
+    String top = scalar(resolve(args.get(1), at), at);
+    String second = scalar(resolve(args.get(2), at), at);
+    JsonNode found = mappings == null ? null : mappings.path(map).path(top).get(second);
+    if (found == null) {
+      throw new TemplateException(at + ": Mappings has no " + map + "." + top + "." + second);
+    }
+    return found;
+  }
+
+  private JsonNode getAzs(JsonNode argument, String at) {
+    ArrayNode zones = JSON.arrayNode();
+    List.of("a", "b", "c", "d", "e", "f").forEach(z -> zones.add(LocalAccount.REGION + z));
+    return zones;
+  }
+
+  private JsonNode andOr(boolean and, JsonNode argument, String at) {
+    if (!argument.isArray() || argument.size() < 2 || argument.size() > 10) {
+      throw new TemplateException(at + ": takes a list of 2 to 10 conditions");
+    }
+    for (JsonNode condition : argument) {
+      boolean value = bool(resolve(condition, at), at);
+      if (and != value) {
+        return JSON.booleanNode(value);
+      }
+    }
+    return JSON.booleanNode(and);
   }
 
   private JsonNode ref(String name, String where) {

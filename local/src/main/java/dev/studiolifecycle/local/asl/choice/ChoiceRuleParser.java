@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /** Reads and checks Choice Rules, with errors that name the state and the rule's location. */
@@ -26,52 +25,12 @@ final class ChoiceRuleParser {
     if (rule == null || !rule.isObject()) {
       throw error(stateName, where, "a Choice Rule must be a JSON object");
     }
-    String combinator = null;
-    ComparisonOperator operator = null;
-    Iterator<String> names = rule.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      Optional<ComparisonOperator> op = ComparisonOperator.byFieldName(name);
-      if (COMBINATORS.contains(name) || op.isPresent()) {
-        String found =
-            combinator != null ? combinator : operator != null ? operator.fieldName() : null;
-        if (found != null) {
-          throw error(
-              stateName,
-              where,
-              "a Choice Rule must have exactly one comparison "
-                  + "operator or And/Or/Not, but has both '"
-                  + found
-                  + "' and '"
-                  + name
-                  + "'");
-        }
-        if (op.isPresent()) {
-          operator = op.get();
-        } else {
-          combinator = name;
-        }
-      } else if (TOP_LEVEL_ONLY.contains(name)) {
-        if (!topLevel) {
-          throw error(
-              stateName,
-              where,
-              "'"
-                  + name
-                  + "' is only allowed in a top-level Choice "
-                  + "Rule, not inside And, Or or Not");
-        }
-      } else if (!name.equals("Variable") && !name.equals("Comment")) {
-        throw error(
-            stateName,
-            where,
-            "unknown field '"
-                + name
-                + "' (expected Variable, a "
-                + "comparison operator such as StringEquals, And, Or, Not, Comment"
-                + (topLevel ? ", Next, Assign)" : ")"));
-      }
-    }
+    String keyword = keyword(rule, stateName, where, topLevel);
+    String combinator = keyword != null && COMBINATORS.contains(keyword) ? keyword : null;
+    ComparisonOperator operator =
+        keyword == null || combinator != null
+            ? null
+            : ComparisonOperator.byFieldName(keyword).orElseThrow();
     if (combinator != null) {
       if (rule.has("Variable")) {
         throw error(stateName, where, "'Variable' cannot be used with '" + combinator + "'");
@@ -98,6 +57,52 @@ final class ChoiceRuleParser {
     JsonNode operand = rule.get(operator.fieldName());
     checkOperand(operator, operand, stateName, where + "." + operator.fieldName());
     return new Comparison(variable.asText(), operator, operand.deepCopy());
+  }
+
+  /**
+   * The rule's one comparison operator or combinator (And, Or, Not), or null when it has none;
+   * refuses a second one, a top-level-only field inside a combinator, and unknown fields.
+   */
+  private static String keyword(JsonNode rule, String stateName, String where, boolean topLevel) {
+    String found = null;
+    Iterator<String> names = rule.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (COMBINATORS.contains(name) || ComparisonOperator.byFieldName(name).isPresent()) {
+        if (found != null) {
+          throw error(
+              stateName,
+              where,
+              "a Choice Rule must have exactly one comparison "
+                  + "operator or And/Or/Not, but has both '"
+                  + found
+                  + "' and '"
+                  + name
+                  + "'");
+        }
+        found = name;
+      } else if (TOP_LEVEL_ONLY.contains(name)) {
+        if (!topLevel) {
+          throw error(
+              stateName,
+              where,
+              "'"
+                  + name
+                  + "' is only allowed in a top-level Choice "
+                  + "Rule, not inside And, Or or Not");
+        }
+      } else if (!name.equals("Variable") && !name.equals("Comment")) {
+        throw error(
+            stateName,
+            where,
+            "unknown field '"
+                + name
+                + "' (expected Variable, a "
+                + "comparison operator such as StringEquals, And, Or, Not, Comment"
+                + (topLevel ? ", Next, Assign)" : ")"));
+      }
+    }
+    return found;
   }
 
   private static ChoiceRule combinatorRule(

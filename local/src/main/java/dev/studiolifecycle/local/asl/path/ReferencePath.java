@@ -114,16 +114,8 @@ public final class ReferencePath {
         JsonNode next = object.get(field.name());
         if (next == null) {
           if (segments.get(i + 1) instanceof Index) {
-            throw new StatesError(
-                StatesError.RESULT_PATH_MATCH_FAILURE,
-                "Unable to apply "
-                    + "ResultPath '"
-                    + text
-                    + "' to input '"
-                    + JsonText.compact(root)
-                    + "': '"
-                    + prefix(i + 1)
-                    + "' does not exist and an array element cannot be created");
+            throw matchFailure(
+                root, i + 1, "does not exist and an array element cannot be created");
           }
           next = object.putObject(field.name());
         }
@@ -136,17 +128,7 @@ public final class ReferencePath {
         ArrayNode array = (ArrayNode) current;
         int position = index.index() < 0 ? array.size() + index.index() : index.index();
         if (position < 0 || position >= array.size()) {
-          throw new StatesError(
-              StatesError.RESULT_PATH_MATCH_FAILURE,
-              "Unable to apply "
-                  + "ResultPath '"
-                  + text
-                  + "' to input '"
-                  + JsonText.compact(root)
-                  + "': '"
-                  + prefix(i)
-                  + "' has no element "
-                  + index.index());
+          throw matchFailure(root, i, "has no element " + index.index());
         }
         if (last) {
           array.set(position, newValue);
@@ -156,6 +138,22 @@ public final class ReferencePath {
       }
     }
     throw new IllegalStateException("unreachable: the loop returns at the last segment");
+  }
+
+  /**
+   * States.ResultPathMatchFailure: the first {@code segments} steps of the path, and what is wrong.
+   */
+  private StatesError matchFailure(JsonNode root, int segments, String what) {
+    return new StatesError(
+        StatesError.RESULT_PATH_MATCH_FAILURE,
+        "Unable to apply ResultPath '"
+            + text
+            + "' to input '"
+            + JsonText.compact(root)
+            + "': '"
+            + prefix(segments)
+            + "' "
+            + what);
   }
 
   private StatesError mismatch(JsonNode root, int segment, JsonNode found, String expected) {

@@ -36,31 +36,7 @@ final class AppOperations {
     input.throwIfInvalid();
     requireOneOwner(key);
     resources.domain(key.domainId());
-    JsonNode ownerSettings;
-    if (key.userProfileName() != null) {
-      UserProfile profile = resources.profile(key.domainId(), key.userProfileName());
-      if (profile.status() != ResourceStatus.IN_SERVICE
-          && profile.status() != ResourceStatus.UPDATING) {
-        throw SageMakerErrors.inUse(
-            "User profile "
-                + profile.arn()
-                + " is in status "
-                + profile.status().wireName()
-                + "; apps can be created only for a user profile that is InService.");
-      }
-      ownerSettings = profile.userSettings;
-    } else {
-      Space space = resources.space(key.domainId(), key.spaceName());
-      if (space.status() != ResourceStatus.IN_SERVICE) {
-        throw SageMakerErrors.inUse(
-            "Space "
-                + space.arn()
-                + " is in status "
-                + space.status().wireName()
-                + "; apps can be created only in a space that is InService.");
-      }
-      ownerSettings = space.spaceSettings;
-    }
+    JsonNode ownerSettings = readyOwnerSettings(key);
     String mapKey = key.mapKey();
     App existing = resources.apps.get(mapKey);
     if (existing != null
@@ -99,6 +75,36 @@ final class AppOperations {
     ObjectNode out = JSON.objectNode();
     out.put("AppArn", app.arn());
     return ServiceReply.json(out);
+  }
+
+  /**
+   * The settings of the app's owner (its user profile's or its space's), which must be InService (a
+   * profile may also be Updating).
+   */
+  private JsonNode readyOwnerSettings(AppKey key) {
+    if (key.userProfileName() != null) {
+      UserProfile profile = resources.profile(key.domainId(), key.userProfileName());
+      if (profile.status() != ResourceStatus.IN_SERVICE
+          && profile.status() != ResourceStatus.UPDATING) {
+        throw SageMakerErrors.inUse(
+            "User profile "
+                + profile.arn()
+                + " is in status "
+                + profile.status().wireName()
+                + "; apps can be created only for a user profile that is InService.");
+      }
+      return profile.userSettings;
+    }
+    Space space = resources.space(key.domainId(), key.spaceName());
+    if (space.status() != ResourceStatus.IN_SERVICE) {
+      throw SageMakerErrors.inUse(
+          "Space "
+              + space.arn()
+              + " is in status "
+              + space.status().wireName()
+              + "; apps can be created only in a space that is InService.");
+    }
+    return space.spaceSettings;
   }
 
   private void checkRunningAppQuota(String appType, String instanceType) {

@@ -185,25 +185,7 @@ final class StudioSeeding {
     SeedException.require(
         SageMakerConstraints.APP_TYPES.contains(seed.appType()),
         "appType '" + seed.appType() + "' must be one of " + SageMakerConstraints.APP_TYPES);
-    if (seed.userProfileName() != null) {
-      SeedException.require(
-          resources.profiles.containsKey(userProfileKey(domain.domainId, seed.userProfileName())),
-          "app "
-              + seed.appName()
-              + ": user profile "
-              + seed.userProfileName()
-              + " is not seeded in domain "
-              + domain.domainId);
-    } else {
-      SeedException.require(
-          resources.spaces.containsKey(profileKey(domain.domainId, seed.spaceName())),
-          "app "
-              + seed.appName()
-              + ": space "
-              + seed.spaceName()
-              + " is not seeded in domain "
-              + domain.domainId);
-    }
+    checkAppOwner(seed, domain);
     // The profile is one whatever the case its name is given in: the app is the profile's.
     String owner = resources.profileName(domain.domainId, seed.userProfileName());
     String key = App.key(domain.domainId, owner, seed.spaceName(), seed.appType(), seed.appName());
@@ -238,8 +220,38 @@ final class StudioSeeding {
             created,
             new StatusTimeline<>(seed.status(), now),
             base);
+    settle(app, seed.status(), now);
+    resources.apps.put(key, app);
+    resources.tagsByArn.put(app.arn(), new LinkedHashMap<>(seed.tags()));
+  }
+
+  /** The app's user profile or space, which must be seeded first. */
+  private void checkAppOwner(AppSeed seed, Domain domain) {
+    if (seed.userProfileName() != null) {
+      SeedException.require(
+          resources.profiles.containsKey(userProfileKey(domain.domainId, seed.userProfileName())),
+          "app "
+              + seed.appName()
+              + ": user profile "
+              + seed.userProfileName()
+              + " is not seeded in domain "
+              + domain.domainId);
+    } else {
+      SeedException.require(
+          resources.spaces.containsKey(profileKey(domain.domainId, seed.spaceName())),
+          "app "
+              + seed.appName()
+              + ": space "
+              + seed.spaceName()
+              + " is not seeded in domain "
+              + domain.domainId);
+    }
+  }
+
+  /** An app seeded in a status that moves on (Pending, Deleting, Deleted) is scheduled to. */
+  private void settle(App app, AppStatus status, Instant now) {
     AppBehaviour behaviour = resources.effectiveBehaviour(app);
-    switch (seed.status()) {
+    switch (status) {
       case PENDING -> resources.scheduleStart(app, behaviour, now);
       case DELETING -> resources.scheduleDeletion(app, behaviour, now);
       case DELETED -> app.timeline.thenGone(now.plus(resources.timings.deletedAppRetention()));
@@ -247,10 +259,8 @@ final class StudioSeeding {
       case IN_SERVICE -> {
         // Running; stays so until deleted.
       }
-      default -> throw new IllegalStateException("unhandled app status " + seed.status());
+      default -> throw new IllegalStateException("unhandled app status " + status);
     }
-    resources.apps.put(key, app);
-    resources.tagsByArn.put(app.arn(), new LinkedHashMap<>(seed.tags()));
   }
 
   private Domain seededDomain(String domainId) {

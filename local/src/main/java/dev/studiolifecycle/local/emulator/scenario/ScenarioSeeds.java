@@ -94,68 +94,58 @@ final class ScenarioSeeds {
     here.each(
         "userProfiles",
         domain.userProfiles(),
-        (profile, p) -> {
-          ResourceStatus status =
-              status(profile.status(), ResourceStatus.IN_SERVICE, ResourceStatus::fromWire, p);
-          p.run(
-              () ->
-                  emulator
-                      .sageMaker()
-                      .seedUserProfile(
-                          new UserProfileSeed(
-                              domainId,
-                              profile.userProfileName(),
-                              status,
-                              profile.userSettings(),
-                              profile.singleSignOnUserValue(),
-                              ScenarioPath.map(profile.tags()),
-                              Boolean.TRUE.equals(profile.deletionFails()),
-                              profile.failureReason())));
-        });
+        (profile, p) ->
+            p.run(() -> emulator.sageMaker().seedUserProfile(profile(domainId, profile, p))));
     here.each(
         "spaces",
         domain.spaces(),
-        (space, s) -> {
-          ResourceStatus status =
-              status(space.status(), ResourceStatus.IN_SERVICE, ResourceStatus::fromWire, s);
-          s.run(
-              () ->
-                  emulator
-                      .sageMaker()
-                      .seedSpace(
-                          new SpaceSeed(
-                              domainId,
-                              space.spaceName(),
-                              space.ownerUserProfileName(),
-                              space.sharingType(),
-                              status,
-                              space.spaceSettings(),
-                              ScenarioPath.map(space.tags()))));
-        });
+        (space, s) -> s.run(() -> emulator.sageMaker().seedSpace(space(domainId, space, s))));
     here.each(
         "apps",
         domain.apps(),
-        (app, a) -> {
-          AppStatus status = status(app.status(), AppStatus.IN_SERVICE, AppStatus::fromWire, a);
-          AppBehaviour behaviour =
-              ScenarioFaults.adjust(AppBehaviour.defaults(emulator.sageMaker().timings()), app, a);
-          a.run(
-              () ->
-                  emulator
-                      .sageMaker()
-                      .seedApp(
-                          new AppSeed(
-                              domainId,
-                              app.userProfileName(),
-                              app.spaceName(),
-                              app.appType(),
-                              app.appName(),
-                              status,
-                              app.instanceType(),
-                              behaviour,
-                              null,
-                              ScenarioPath.map(app.tags()))));
-        });
+        (app, a) -> a.run(() -> emulator.sageMaker().seedApp(app(domainId, app, emulator, a))));
+  }
+
+  private static UserProfileSeed profile(
+      String domainId, Scenario.UserProfile profile, ScenarioPath at) {
+    return new UserProfileSeed(
+        domainId,
+        profile.userProfileName(),
+        status(profile.status(), ResourceStatus.IN_SERVICE, ResourceStatus::fromWire, at),
+        profile.userSettings(),
+        profile.singleSignOnUserValue(),
+        ScenarioPath.map(profile.tags()),
+        Boolean.TRUE.equals(profile.deletionFails()),
+        profile.failureReason());
+  }
+
+  private static SpaceSeed space(String domainId, Scenario.Space space, ScenarioPath at) {
+    return new SpaceSeed(
+        domainId,
+        space.spaceName(),
+        space.ownerUserProfileName(),
+        space.sharingType(),
+        status(space.status(), ResourceStatus.IN_SERVICE, ResourceStatus::fromWire, at),
+        space.spaceSettings(),
+        ScenarioPath.map(space.tags()));
+  }
+
+  private static AppSeed app(
+      String domainId, Scenario.App app, AwsEmulator emulator, ScenarioPath at) {
+    AppStatus status = status(app.status(), AppStatus.IN_SERVICE, AppStatus::fromWire, at);
+    AppBehaviour behaviour =
+        ScenarioFaults.adjust(AppBehaviour.defaults(emulator.sageMaker().timings()), app, at);
+    return new AppSeed(
+        domainId,
+        app.userProfileName(),
+        app.spaceName(),
+        app.appType(),
+        app.appName(),
+        status,
+        app.instanceType(),
+        behaviour,
+        null,
+        ScenarioPath.map(app.tags()));
   }
 
   /** The status a resource is seeded in: {@code absent} when the file gives none. */

@@ -373,68 +373,79 @@ public final class SnsService implements EmulatedService {
               + "].");
     }
     for (QueryParameters entry : entries) {
-      String name = entry.get("Name").orElse("");
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (!ATTRIBUTE_NAME.matcher(name).matches()
-          || lower.startsWith("aws.")
-          || lower.startsWith("amazon.")
-          || name.startsWith(".")
-          || name.endsWith(".")
-          || name.contains("..")) {
-        throw invalidParameter(
-            "Invalid parameter: MessageAttributes Reason: Invalid message "
-                + "attribute name '"
-                + name
-                + "'");
-      }
-      String dataType = entry.get("Value.DataType").orElse("");
-      if (dataType.isEmpty()) {
-        throw invalidParameter(
-            "Invalid parameter: MessageAttributes Reason: The message "
-                + "attribute '"
-                + name
-                + "' must contain non-empty message attribute type.");
-      }
-      String baseType = dataType.split("\\.", 2)[0];
-      String stringValue = entry.get("Value.StringValue").orElse(null);
-      String binaryValue = entry.get("Value.BinaryValue").orElse(null);
-      switch (baseType) {
-        case "String", "Number" -> {
-          if (stringValue == null || stringValue.isEmpty()) {
-            throw invalidParameter(
-                "Invalid parameter: MessageAttributes Reason: The message "
-                    + "attribute '"
-                    + name
-                    + "' must contain non-empty message attribute value "
-                    + "for message attribute type '"
-                    + dataType
-                    + "'.");
-          }
-          if ("Number".equals(baseType)) {
-            checkNumber(name, stringValue);
-          }
-        }
-        case "Binary" -> {
-          if (binaryValue == null || binaryValue.isEmpty()) {
-            throw invalidParameter(
-                "Invalid parameter: MessageAttributes Reason: The message "
-                    + "attribute '"
-                    + name
-                    + "' must contain non-empty message attribute value "
-                    + "for message attribute type 'Binary'.");
-          }
-        }
-        default ->
-            throw invalidParameter(
-                "Invalid parameter: MessageAttributes Reason: The "
-                    + "message attribute '"
-                    + name
-                    + "' has an invalid message attribute type, the set "
-                    + "of supported type prefixes is Binary, Number, and String.");
-      }
-      attributes.put(name, new MessageAttribute(dataType, stringValue, binaryValue));
+      MessageAttribute attribute = readAttribute(entry);
+      attributes.put(entry.get("Name").orElse(""), attribute);
     }
     return attributes;
+  }
+
+  /** One message attribute: its name, type and value, as SNS checks them. */
+  private static MessageAttribute readAttribute(QueryParameters entry) {
+    String name = entry.get("Name").orElse("");
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (!ATTRIBUTE_NAME.matcher(name).matches()
+        || lower.startsWith("aws.")
+        || lower.startsWith("amazon.")
+        || name.startsWith(".")
+        || name.endsWith(".")
+        || name.contains("..")) {
+      throw invalidParameter(
+          "Invalid parameter: MessageAttributes Reason: Invalid message "
+              + "attribute name '"
+              + name
+              + "'");
+    }
+    String dataType = entry.get("Value.DataType").orElse("");
+    if (dataType.isEmpty()) {
+      throw invalidParameter(
+          "Invalid parameter: MessageAttributes Reason: The message "
+              + "attribute '"
+              + name
+              + "' must contain non-empty message attribute type.");
+    }
+    String baseType = dataType.split("\\.", 2)[0];
+    String stringValue = entry.get("Value.StringValue").orElse(null);
+    String binaryValue = entry.get("Value.BinaryValue").orElse(null);
+    checkValue(name, dataType, baseType, stringValue, binaryValue);
+    return new MessageAttribute(dataType, stringValue, binaryValue);
+  }
+
+  private static void checkValue(
+      String name, String dataType, String baseType, String stringValue, String binaryValue) {
+    switch (baseType) {
+      case "String", "Number" -> {
+        if (stringValue == null || stringValue.isEmpty()) {
+          throw invalidParameter(
+              "Invalid parameter: MessageAttributes Reason: The message "
+                  + "attribute '"
+                  + name
+                  + "' must contain non-empty message attribute value "
+                  + "for message attribute type '"
+                  + dataType
+                  + "'.");
+        }
+        if ("Number".equals(baseType)) {
+          checkNumber(name, stringValue);
+        }
+      }
+      case "Binary" -> {
+        if (binaryValue == null || binaryValue.isEmpty()) {
+          throw invalidParameter(
+              "Invalid parameter: MessageAttributes Reason: The message "
+                  + "attribute '"
+                  + name
+                  + "' must contain non-empty message attribute value "
+                  + "for message attribute type 'Binary'.");
+        }
+      }
+      default ->
+          throw invalidParameter(
+              "Invalid parameter: MessageAttributes Reason: The "
+                  + "message attribute '"
+                  + name
+                  + "' has an invalid message attribute type, the set "
+                  + "of supported type prefixes is Binary, Number, and String.");
+    }
   }
 
   private static void checkNumber(String name, String value) {

@@ -50,25 +50,7 @@ final class StateMachineOperations {
     boolean publish = input.bool("publish", false);
     input.string("versionDescription", 256);
     input.check();
-    StatesResources.checkName(name);
-    if (!StatesResources.ROLE_ARN.matcher(roleArn).matches()) {
-      throw StepFunctionsErrors.invalidArn(roleArn);
-    }
-    if ("EXPRESS".equals(type)) {
-      throw StepFunctionsErrors.typeNotSupported(
-          "The studio-lifecycle emulator runs STANDARD state machines only; EXPRESS workflows "
-              + "are not supported.");
-    }
-    if (publish) {
-      throw StepFunctionsErrors.validation(
-          "publish: state machine versions are not supported by the studio-lifecycle emulator");
-    }
-    if (encryption != null
-        && !"AWS_OWNED_KEY".equals(encryption.path("type").asText("AWS_OWNED_KEY"))) {
-      throw StepFunctionsErrors.validation(
-          "encryptionConfiguration.type: only AWS_OWNED_KEY is supported by the "
-              + "studio-lifecycle emulator");
-    }
+    checkCreate(name, roleArn, type, publish, encryption);
     ObjectNode loggingConfiguration = loggingConfiguration(logging);
     ObjectNode tracingConfiguration = JSON.objectNode();
     tracingConfiguration.put("enabled", tracing != null && tracing.path("enabled").asBoolean());
@@ -98,6 +80,30 @@ final class StateMachineOperations {
       resources.stateMachines.put(arn, deployed);
       resources.tagsByArn.put(arn, tags == null ? JSON.arrayNode() : tags.deepCopy());
       return created(deployed);
+    }
+  }
+
+  /** What CreateStateMachine refuses before it looks at the definition. */
+  private static void checkCreate(
+      String name, String roleArn, String type, boolean publish, JsonNode encryption) {
+    StatesResources.checkName(name);
+    if (!StatesResources.ROLE_ARN.matcher(roleArn).matches()) {
+      throw StepFunctionsErrors.invalidArn(roleArn);
+    }
+    if ("EXPRESS".equals(type)) {
+      throw StepFunctionsErrors.typeNotSupported(
+          "The studio-lifecycle emulator runs STANDARD state machines only; EXPRESS workflows "
+              + "are not supported.");
+    }
+    if (publish) {
+      throw StepFunctionsErrors.validation(
+          "publish: state machine versions are not supported by the studio-lifecycle emulator");
+    }
+    if (encryption != null
+        && !"AWS_OWNED_KEY".equals(encryption.path("type").asText("AWS_OWNED_KEY"))) {
+      throw StepFunctionsErrors.validation(
+          "encryptionConfiguration.type: only AWS_OWNED_KEY is supported by the "
+              + "studio-lifecycle emulator");
     }
   }
 

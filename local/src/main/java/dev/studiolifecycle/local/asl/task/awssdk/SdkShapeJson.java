@@ -137,32 +137,39 @@ final class SdkShapeJson {
     } else if (type == MarshallingType.SDK_POJO) {
       return build(field.constructor().get(), json, where);
     } else if (type == MarshallingType.LIST) {
-      if (!json.isArray()) {
-        throw mismatch(where, "a list", json);
-      }
-      SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
-      List<Object> values = new ArrayList<>();
-      for (int i = 0; i < json.size(); i++) {
-        values.add(value(member, json.get(i), where + "[" + i + "]"));
-      }
-      return values;
+      return list(field, json, where);
     } else if (type == MarshallingType.MAP) {
-      if (!json.isObject()) {
-        throw mismatch(where, "a map (JSON object)", json);
-      }
-      SdkField<?> member = field.getTrait(MapTrait.class).valueFieldInfo();
-      Map<String, Object> values = new LinkedHashMap<>();
-      json.fields()
-          .forEachRemaining(
-              entry ->
-                  values.put(
-                      entry.getKey(),
-                      value(member, entry.getValue(), where + "." + entry.getKey())));
-      return values;
+      return map(field, json, where);
     } else if (type == MarshallingType.DOCUMENT) {
       return document(json);
     }
     throw new ShapeMismatch(where + ": members of type " + type + " are not supported");
+  }
+
+  private static List<Object> list(SdkField<?> field, JsonNode json, String where) {
+    if (!json.isArray()) {
+      throw mismatch(where, "a list", json);
+    }
+    SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
+    List<Object> values = new ArrayList<>();
+    for (int i = 0; i < json.size(); i++) {
+      values.add(value(member, json.get(i), where + "[" + i + "]"));
+    }
+    return values;
+  }
+
+  private static Map<String, Object> map(SdkField<?> field, JsonNode json, String where) {
+    if (!json.isObject()) {
+      throw mismatch(where, "a map (JSON object)", json);
+    }
+    SdkField<?> member = field.getTrait(MapTrait.class).valueFieldInfo();
+    Map<String, Object> values = new LinkedHashMap<>();
+    json.fields()
+        .forEachRemaining(
+            entry ->
+                values.put(
+                    entry.getKey(), value(member, entry.getValue(), where + "." + entry.getKey())));
+    return values;
   }
 
   private static String text(JsonNode json, String where) {
