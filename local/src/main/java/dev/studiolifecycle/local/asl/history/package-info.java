@@ -1,0 +1,2 @@
+/** Execution history events, as GetExecutionHistory returns them. */
+package dev.studiolifecycle.local.asl.history;

@@ -1,0 +1,2 @@
+/** Step Functions Local mock configurations: test cases whose states answer from mocks. */
+package dev.studiolifecycle.local.asl.mock;

@@ -1,0 +1,2 @@
+/** SNS topics, subscriptions and the messages published to them. */
+package dev.studiolifecycle.local.emulator.sns;

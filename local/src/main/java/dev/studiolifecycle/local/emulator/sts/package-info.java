@@ -1,0 +1,2 @@
+/** STS GetCallerIdentity. */
+package dev.studiolifecycle.local.emulator.sts;

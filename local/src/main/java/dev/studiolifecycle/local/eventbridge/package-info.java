@@ -1,0 +1,2 @@
+/** EventBridge's routing: rules matched by event-ruler, input paths and transformers. */
+package dev.studiolifecycle.local.eventbridge;

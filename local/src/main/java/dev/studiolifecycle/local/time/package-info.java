@@ -1,0 +1,2 @@
+/** Simulation clocks: virtual time, and real time scaled. */
+package dev.studiolifecycle.local.time;
