@@ -8,6 +8,7 @@ import dev.studiolifecycle.local.asl.definition.StateMachineDefinition;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.lambda.StandardOutputRouter;
+import dev.studiolifecycle.local.report.StateMachineDiagram;
 import dev.studiolifecycle.local.report.TimelineRenderer;
 import dev.studiolifecycle.local.runtime.BadInput;
 import dev.studiolifecycle.local.runtime.DefinitionRun;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Run or check Amazon States Language files locally, in virtual time.",
-    subcommands = {AslCommand.Run.class, AslCommand.Validate.class},
+    subcommands = {AslCommand.Run.class, AslCommand.Validate.class, AslCommand.Diagram.class},
     footer = {
       "",
       "Examples:",
@@ -245,6 +246,47 @@ public final class AslCommand implements Runnable {
       } catch (BadInput e) {
         err.println(e.getMessage());
         err.flush();
+        return BAD_INPUT;
+      }
+    }
+  }
+
+  /** {@code asl diagram}. */
+  @Command(
+      name = "diagram",
+      mixinStandardHelpOptions = true,
+      versionProvider = VersionProvider.class,
+      description = {
+        "Print a state machine definition as a Mermaid flowchart (GitHub renders it).",
+        "Exit 0, or 2 when the definition is invalid."
+      },
+      footer = {
+        "",
+        "Example:",
+        "  studio-lifecycle asl diagram statemachine/studio-user-lifecycle.asl.json"
+      })
+  static final class Diagram implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "<definition.json>", description = "The ASL file")
+    Path definitionFile;
+
+    @Mixin ProjectOptions.ProjectRootOption project;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      try {
+        spec.commandLine()
+            .getOut()
+            .print(
+                StateMachineDiagram.mermaid(
+                    DefinitionRun.read(definitionFile, project.templateIfAny())));
+        spec.commandLine().getOut().flush();
+        return OK;
+      } catch (BadInput e) {
+        spec.commandLine().getErr().println(e.getMessage());
+        spec.commandLine().getErr().flush();
         return BAD_INPUT;
       }
     }

@@ -130,6 +130,26 @@ public final class DefinitionRun {
   }
 
   /**
+   * Reads and checks a definition, its placeholders filled from the template's state machine that
+   * uses it, without asking whether a local run can call its tasks.
+   *
+   * @throws BadInput listing the problems
+   */
+  public static StateMachineDefinition read(Path definitionFile, Path template) {
+    Optional<SamTemplate> loaded =
+        Optional.ofNullable(template)
+            .map(
+                file -> {
+                  try {
+                    return loadTemplate(file, LocalStepFunctions.parameters(file, Map.of(), null));
+                  } catch (TemplateException e) {
+                    throw new BadInput("Template " + file + ": " + e.getMessage());
+                  }
+                });
+    return loadDefinition(definitionFile, loaded).definition();
+  }
+
+  /**
    * Checks a definition without running it: every problem, and every Task resource a local run
    * cannot call ({@code asl validate}).
    *
