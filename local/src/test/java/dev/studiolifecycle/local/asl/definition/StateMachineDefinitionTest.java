@@ -107,13 +107,16 @@ class StateMachineDefinitionTest {
 
   @Test
   void statesReachedOnlyThroughCatchOrChoiceAreReachable() {
-    StateMachineDefinition.parse(
-        json(
-            "{'StartAt': 'T', 'States': {"
-                + "'T': {'Type': 'Task', 'Resource': 'arn:aws:states:::sns:publish', 'Catch': "
-                + "[{'ErrorEquals': ['States.ALL'], 'Next': 'C'}], 'End': true},"
-                + "'C': {'Type': 'Choice', 'Choices': [{'Variable': '$.a', 'IsPresent': true, "
-                + "'Next': 'D'}], 'Default': 'E'}, 'D': {'Type': 'Succeed'}, 'E': {'Type': 'Fail'}}}"));
+    StateMachineDefinition definition =
+        StateMachineDefinition.parse(
+            json(
+                "{'StartAt': 'T', 'States': {"
+                    + "'T': {'Type': 'Task', 'Resource': 'arn:aws:states:::sns:publish', 'Catch': "
+                    + "[{'ErrorEquals': ['States.ALL'], 'Next': 'C'}], 'End': true},"
+                    + "'C': {'Type': 'Choice', 'Choices': [{'Variable': '$.a', 'IsPresent': true, "
+                    + "'Next': 'D'}], 'Default': 'E'}, 'D': {'Type': 'Succeed'}, "
+                    + "'E': {'Type': 'Fail'}}}"));
+    assertThat(definition.allStates()).extracting(State::name).containsExactly("T", "C", "D", "E");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.studiolifecycle.local.asl.path;
 
 import static dev.studiolifecycle.local.testing.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,12 +121,16 @@ class PayloadTemplateTest {
 
   @Test
   void validTemplatesPassValidation() {
-    PayloadTemplate.validate(
-        json(
-            "{\"a.$\": \"$.x\", \"b.$\": \"$$.Execution.Id\","
-                + " \"c.$\": \"States.UUID()\", \"d\": [{\"e.$\": \"$\"}], \"f\": \"$.literal\"}"),
-        "S",
-        "Parameters");
+    assertThatCode(
+            () ->
+                PayloadTemplate.validate(
+                    json(
+                        "{\"a.$\": \"$.x\", \"b.$\": \"$$.Execution.Id\","
+                            + " \"c.$\": \"States.UUID()\", \"d\": [{\"e.$\": \"$\"}], "
+                            + "\"f\": \"$.literal\"}"),
+                    "S",
+                    "Parameters"))
+        .doesNotThrowAnyException();
   }
 
   @ParameterizedTest
