@@ -129,6 +129,19 @@ public final class DefinitionRun {
     return runOnEmulator(machine, input, loaded, scenario);
   }
 
+  /** The template, its parameter values only filling placeholders (DomainId the local one). */
+  private static Optional<SamTemplate> templateForPlaceholders(Path template) {
+    if (template == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          loadTemplate(template, LocalStepFunctions.parameters(template, Map.of(), null)));
+    } catch (TemplateException e) {
+      throw new BadInput("Template " + template + ": " + e.getMessage());
+    }
+  }
+
   /**
    * Reads and checks a definition, its placeholders filled from the template's state machine that
    * uses it, without asking whether a local run can call its tasks.
@@ -136,16 +149,7 @@ public final class DefinitionRun {
    * @throws BadInput listing the problems
    */
   public static StateMachineDefinition read(Path definitionFile, Path template) {
-    Optional<SamTemplate> loaded =
-        Optional.ofNullable(template)
-            .map(
-                file -> {
-                  try {
-                    return loadTemplate(file, LocalStepFunctions.parameters(file, Map.of(), null));
-                  } catch (TemplateException e) {
-                    throw new BadInput("Template " + file + ": " + e.getMessage());
-                  }
-                });
+    Optional<SamTemplate> loaded = templateForPlaceholders(template);
     return loadDefinition(definitionFile, loaded).definition();
   }
 
@@ -157,17 +161,7 @@ public final class DefinitionRun {
    * @throws BadInput listing the problems
    */
   public static StateMachineDefinition validate(Path definitionFile, Path template) {
-    // Parameter values only fill placeholders here; a required DomainId gets the local one.
-    Optional<SamTemplate> loaded =
-        Optional.ofNullable(template)
-            .map(
-                file -> {
-                  try {
-                    return loadTemplate(file, LocalStepFunctions.parameters(file, Map.of(), null));
-                  } catch (TemplateException e) {
-                    throw new BadInput("Template " + file + ": " + e.getMessage());
-                  }
-                });
+    Optional<SamTemplate> loaded = templateForPlaceholders(template);
     Loaded definition = loadDefinition(definitionFile, loaded);
     // What `asl run` can call: Lambda tasks, sns:publish and the aws-sdk tasks the emulator
     // serves (whose operations an emulator that is never called tells).

@@ -39,19 +39,6 @@ public record PolicyStatement(
     condition = condition == null ? JsonNodeFactory.instance.objectNode() : condition.deepCopy();
   }
 
-  /** A statement of a 2012-10-17 policy. */
-  public PolicyStatement(
-      String source,
-      String sid,
-      Effect effect,
-      List<String> actions,
-      List<String> notActions,
-      List<String> resources,
-      List<String> notResources,
-      JsonNode condition) {
-    this(source, sid, effect, actions, notActions, resources, notResources, condition, true);
-  }
-
   /**
    * The statements of a policy document (an IAM policy's JSON), each named after {@code source}.
    *

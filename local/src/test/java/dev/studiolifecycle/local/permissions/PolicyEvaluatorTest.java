@@ -24,7 +24,8 @@ class PolicyEvaluatorTest {
         List.of(),
         resources,
         List.of(),
-        condition == null ? null : json(condition));
+        condition == null ? null : json(condition),
+        true);
   }
 
   private static IamRequest request(
@@ -114,7 +115,8 @@ class PolicyEvaluatorTest {
             List.of("iam:PassRole"),
             List.of("*"),
             List.of(),
-            null);
+            null,
+            true);
     PolicyEvaluator.Decision decision =
         PolicyEvaluator.evaluate(
             List.of(createRole, deny),

@@ -17,11 +17,7 @@ record MapRules() implements StateRules {
   @Override
   public Set<String> fields() {
     return StateRules.union(
-        COMMON,
-        IO,
-        FLOW,
-        RESULT,
-        ERRORS,
+        WITH_RESULT_AND_ERRORS,
         Set.of(
             "ItemsPath",
             "ItemSelector",

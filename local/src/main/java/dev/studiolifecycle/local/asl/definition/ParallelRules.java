@@ -13,7 +13,7 @@ record ParallelRules() implements StateRules {
 
   @Override
   public Set<String> fields() {
-    return StateRules.union(COMMON, IO, FLOW, RESULT, ERRORS, Set.of("Branches", "Parameters"));
+    return StateRules.union(WITH_RESULT_AND_ERRORS, Set.of("Branches", "Parameters"));
   }
 
   @Override

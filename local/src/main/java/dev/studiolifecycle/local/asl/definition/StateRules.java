@@ -26,6 +26,9 @@ sealed interface StateRules
   Set<String> RESULT = Set.of("ResultPath", "ResultSelector");
   Set<String> ERRORS = Set.of("Retry", "Catch");
 
+  /** What Task, Parallel and Map states share: a result, Retry and Catch. */
+  Set<String> WITH_RESULT_AND_ERRORS = union(COMMON, IO, FLOW, RESULT, ERRORS);
+
   /** The fields a state of this type may have. */
   Set<String> fields();
 

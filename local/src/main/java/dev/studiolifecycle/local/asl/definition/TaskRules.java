@@ -16,11 +16,7 @@ record TaskRules() implements StateRules {
   @Override
   public Set<String> fields() {
     return StateRules.union(
-        COMMON,
-        IO,
-        FLOW,
-        RESULT,
-        ERRORS,
+        WITH_RESULT_AND_ERRORS,
         Set.of(
             "Resource",
             "Parameters",

@@ -40,28 +40,25 @@ public record TestCase(String stateMachine, String name, Map<String, MockedRespo
     for (String stateName : mocks.keySet()) {
       Optional<State> state = definition.findState(stateName);
       if (state.isEmpty()) {
-        problems.add(
-            "Mock configuration, test case '"
-                + name
-                + "' of state machine '"
-                + stateMachine
-                + "': mocks state '"
-                + stateName
-                + "', which the definition does "
-                + "not have");
+        problems.add(mocksState(stateName) + "which the definition does not have");
       } else if (!(state.get() instanceof TaskState)) {
         problems.add(
-            "Mock configuration, test case '"
-                + name
-                + "' of state machine '"
-                + stateMachine
-                + "': mocks state '"
-                + stateName
-                + "', which is a "
+            mocksState(stateName)
+                + "which is a "
                 + state.get().type().aslName()
                 + " state; only Task states can be mocked");
       }
     }
     return problems;
+  }
+
+  private String mocksState(String stateName) {
+    return "Mock configuration, test case '"
+        + name
+        + "' of state machine '"
+        + stateMachine
+        + "': mocks state '"
+        + stateName
+        + "', ";
   }
 }
