@@ -15,6 +15,8 @@ import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
 import dev.studiolifecycle.local.workflow.LifecycleSimulation.Notification;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -339,7 +341,13 @@ class OnboardingTest {
       assertThat(execution.error()).contains("dev.studiolifecycle.error.ValidationError");
       assertThat(path(execution))
           .containsExactly(
-              "Validate", "RejectedAction", "RejectedOnboarding", "NotifyRejected", "Rejected");
+              "Validate",
+              "RequestRejected",
+              "RequestAction",
+              "RequestToOnboard",
+              "NotifyNotRun",
+              "RejectedOrFailed",
+              "Rejected");
       assertThat(simulation.emulator().requestLog().mutatingCalls())
           .extracting(RecordedCall::service, RecordedCall::operation)
           .containsExactly(org.assertj.core.groups.Tuple.tuple("sns", "Publish"));
@@ -351,8 +359,84 @@ class OnboardingTest {
           .isEqualTo("dev.studiolifecycle.error.ValidationError");
       assertThat(notification.message().path("cause").asText())
           .contains("rstudio: must be one of UNAUTHORIZED, ADMIN, USER");
-      assertThat(notification.message().at("/request/rstudio").asText()).isEqualTo("OWNER");
+      assertThat(notification.published().subject())
+          .isEqualTo("Rejected request " + execution.name());
+      assertThat(notification.message().path("reason").asText()).isEqualTo("REJECTED");
+      assertThat(notification.message().has("request"))
+          .as("the notification names the execution, whose input holds the request")
+          .isFalse();
+      assertThat(notification.published().message()).doesNotContain("@");
     }
+  }
+
+  @Test
+  void aServiceThatStaysUnavailableDuringValidateFailsTheRunAndIsNeverARejection() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("studio-domains.json")) {
+      // One more failure than Validate's retrier for an unavailable service allows (8 retries).
+      simulation
+          .emulator()
+          .faults()
+          .failTimes("sagemaker", "DescribeDomain", InjectedFailure.SERVICE_UNAVAILABLE, 9);
+      Execution execution = simulation.run("onboard-iam-new-role.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.error()).contains("dev.studiolifecycle.error.AwsServiceUnavailable");
+      assertThat(path(execution))
+          .containsExactly(
+              "Validate",
+              "RequestNotValidated",
+              "RequestAction",
+              "RequestToOnboard",
+              "NotifyNotRun",
+              "RejectedOrFailed",
+              "Failed");
+      assertNotValidatedNotification(simulation, execution, "AwsServiceUnavailable");
+    }
+  }
+
+  @Test
+  void aThrottleThatOutlastsEveryRetryOfValidateFailsTheRunAndIsNeverARejection() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("studio-domains.json");
+        EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
+      // One call, then one a year: this call takes it, and no retry outlasts the limit.
+      simulation.emulator().faults().throttle("sagemaker", "DescribeDomain", 1.0 / 31_536_000, 1);
+      aws.sageMaker.describeDomain(r -> r.domainId("d-studiolocal01"));
+      Instant start = simulation.now();
+      Execution execution = simulation.run("onboard-iam-new-role.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.error()).contains("dev.studiolifecycle.error.AwsThrottled");
+      assertThat(path(execution))
+          .containsExactly(
+              "Validate",
+              "RequestNotValidated",
+              "RequestAction",
+              "RequestToOnboard",
+              "NotifyNotRun",
+              "RejectedOrFailed",
+              "Failed");
+      assertThat(Duration.between(start, simulation.now()))
+          .as("retried for hours, and within the execution's 6-hour limit")
+          .isBetween(Duration.ofHours(1), Duration.ofHours(6));
+      assertNotValidatedNotification(simulation, execution, "AwsThrottled");
+    }
+  }
+
+  private static void assertNotValidatedNotification(
+      LifecycleSimulation simulation, Execution execution, String error) {
+    assertThat(simulation.emulator().requestLog().mutatingCalls())
+        .extracting(RecordedCall::service, RecordedCall::operation)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("sns", "Publish"));
+    Notification notification = simulation.notification(execution);
+    assertThat(notification.published().subject())
+        .isEqualTo("Failed to validate request " + execution.name());
+    assertThat(notification.outcome()).isEqualTo("FAILED");
+    assertThat(notification.action()).isEqualTo("ONBOARD");
+    assertThat(notification.message().path("reason").asText()).isEqualTo("NOT_VALIDATED");
+    assertThat(notification.message().path("error").asText())
+        .isEqualTo("dev.studiolifecycle.error." + error);
+    assertThat(notification.message().has("request")).isFalse();
+    assertThat(notification.published().message()).doesNotContain("@");
   }
 
   @Test

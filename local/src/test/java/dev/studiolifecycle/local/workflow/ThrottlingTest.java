@@ -3,11 +3,16 @@ package dev.studiolifecycle.local.workflow;
 import static dev.studiolifecycle.local.workflow.LifecycleSimulation.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.engine.Execution;
+import dev.studiolifecycle.local.asl.engine.ExecutionEngine;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.emulator.RecordedCall;
 import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
+import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -63,17 +68,65 @@ class ThrottlingTest {
     }
   }
 
+  /**
+   * The issue's measurement: a hundred onboardings started together under the storm's rates. Each
+   * Validate is throttled many times over; a throttled service is never a wrong request, so every
+   * run must end onboarded and none as "Rejected request".
+   */
+  @Test
+  void aHundredOnboardingsStartedTogetherInAStormAllSucceedAndNoneIsRejected() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("throttling-storm.json")) {
+      ExecutionEngine engine = simulation.runtime().engine();
+      JsonNode request = LifecycleSimulation.input("onboard-iam-new-role.json");
+      List<Execution> executions = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        ObjectNode input = request.deepCopy();
+        input.put("userProfileName", "storm-user-" + i);
+        input.put("requestId", "hr-storm-" + i);
+        executions.add(
+            engine.start(simulation.runtime().lifecycleStateMachine(), "storm-" + i, input));
+      }
+      engine.runUntilIdle();
+
+      assertThat(executions)
+          .allSatisfy(
+              execution ->
+                  assertThat(execution.status())
+                      .as(execution.name() + ": " + execution.cause().orElse(""))
+                      .isEqualTo(ExecutionStatus.SUCCEEDED));
+      assertThat(simulation.runtime().notifications())
+          .extracting(PublishedMessage::subject)
+          .noneMatch(subject -> subject.startsWith("Rejected"))
+          .hasSize(100);
+      assertThat(throttledTasks(executions))
+          .as("the storm throttled Validate itself")
+          .contains("Validate");
+      assertThat(throttledOperations(simulation, "iam")).isNotEmpty();
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "storm-user-99"))
+          .contains(ResourceStatus.IN_SERVICE);
+    }
+  }
+
   private static Set<String> throttledOperations(LifecycleSimulation simulation) {
+    return throttledOperations(simulation, "sagemaker");
+  }
+
+  private static Set<String> throttledOperations(LifecycleSimulation simulation, String service) {
     return simulation.emulator().requestLog().calls().stream()
-        .filter(call -> "sagemaker".equals(call.service()))
-        .filter(call -> call.error().filter("ThrottlingException"::equals).isPresent())
+        .filter(call -> service.equals(call.service()))
+        .filter(call -> call.error().filter(error -> error.startsWith("Throttl")).isPresent())
         .map(RecordedCall::operation)
         .collect(Collectors.toSet());
   }
 
   /** The states whose Lambda invocations failed with AwsThrottled (and were retried). */
   private static List<String> throttledTasks(Execution execution) {
-    return execution.history().stream()
+    return throttledTasks(List.of(execution));
+  }
+
+  private static List<String> throttledTasks(List<Execution> executions) {
+    return executions.stream()
+        .flatMap(execution -> execution.history().stream())
         .filter(
             e ->
                 e.details() instanceof EventDetails.LambdaFunctionFailure failure
