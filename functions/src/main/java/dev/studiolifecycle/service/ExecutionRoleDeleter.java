@@ -40,9 +40,16 @@ public final class ExecutionRoleDeleter {
 
   public DeleteExecutionRoleResult delete(DeleteExecutionRoleInput input) {
     Violations v = new Violations();
-    v.require("roleArn", input.roleArn());
     v.require("userProfileName", input.userProfileName());
+    if (input.roleArn() == null && input.createdByRequestId() == null) {
+      v.add("roleArn", "is required (or createdByRequestId, to undo a role of this request)");
+    } else if (input.roleArn() != null && input.createdByRequestId() != null) {
+      v.add("createdByRequestId", "must not be given with roleArn");
+    }
     v.throwIfAny();
+    if (input.roleArn() == null) {
+      return deleteCreatedByRequest(input.userProfileName(), input.createdByRequestId());
+    }
     v.check("roleArn", FieldRules.fullMatch(FieldRules.ROLE_ARN, input.roleArn()));
     v.throwIfAny();
     String roleArn = input.roleArn();
@@ -67,7 +74,33 @@ public final class ExecutionRoleDeleter {
     if (!ours) {
       return result(roleArn, roleName, RoleDeletionOutcome.NOT_MANAGED, List.of(), List.of());
     }
+    return deleteOurs(roleArn, roleName);
+  }
 
+  /**
+   * The user's role, if IAM holds it under the path tagged as created by this request for this user
+   * (CreateRole sets the tags with the role, so a role the step created is tagged even when the
+   * step failed right after).
+   */
+  private DeleteExecutionRoleResult deleteCreatedByRequest(String user, String requestId) {
+    String roleName = RoleNames.forUser(user);
+    Optional<Role> found = roleUnderThePath(roleName);
+    if (found.isEmpty()) {
+      return result(null, roleName, RoleDeletionOutcome.NOT_FOUND, List.of(), List.of());
+    }
+    Role role = found.get();
+    Map<String, String> tags = roles.tags(roleName);
+    boolean ours =
+        rolePath.equals(role.path())
+            && ManagedTags.createdFor(tags, requestId)
+            && user.equals(tags.get(ManagedTags.USER_PROFILE));
+    if (!ours) {
+      return result(role.arn(), roleName, RoleDeletionOutcome.NOT_MANAGED, List.of(), List.of());
+    }
+    return deleteOurs(role.arn(), roleName);
+  }
+
+  private DeleteExecutionRoleResult deleteOurs(String roleArn, String roleName) {
     List<String> detached = new ArrayList<>();
     for (String policyArn : roles.attachedPolicyArns(roleName)) {
       try {

@@ -188,6 +188,60 @@ class ExecutionRoleDeleterTest {
     assertThatThrownBy(() -> deleter.delete(input("jane-doe"))).isInstanceOf(ResourceBusy.class);
   }
 
+  private static DeleteExecutionRoleInput undoOfRequest(String requestId) {
+    return new DeleteExecutionRoleInput(
+        new Correlation(requestId, null), null, "jane-doe", requestId);
+  }
+
+  private static Map<String, String> createdBy(String requestId) {
+    return Map.of(
+        "managed-by", "studio-lifecycle",
+        "studio-lifecycle:user-profile", "jane-doe",
+        "studio-lifecycle:request-id", requestId);
+  }
+
+  @Test
+  void undoOfARequestDeletesTheUsersRoleThatRequestCreated() {
+    role("/studio-lifecycle/", createdBy("hr-7"));
+    DeleteExecutionRoleResult result = deleter.delete(undoOfRequest("hr-7"));
+    assertThat(result.outcome()).isEqualTo(RoleDeletionOutcome.DELETED);
+    assertThat(result.roleArn()).isEqualTo(ROLE_ARN);
+    ArgumentCaptor<GetRoleRequest> looked = ArgumentCaptor.forClass(GetRoleRequest.class);
+    verify(iam).getRole(looked.capture());
+    assertThat(looked.getValue().roleName()).isEqualTo("studio-jane-doe");
+    verify(iam).deleteRole(any(DeleteRoleRequest.class));
+  }
+
+  @Test
+  void undoOfARequestLeavesARoleAnotherRequestCreatedUntouched() {
+    role("/studio-lifecycle/", createdBy("hr-6"));
+    DeleteExecutionRoleResult result = deleter.delete(undoOfRequest("hr-7"));
+    assertThat(result.outcome()).isEqualTo(RoleDeletionOutcome.NOT_MANAGED);
+    SageMakerCalls.assertOnlyReads(iam);
+  }
+
+  @Test
+  void undoOfARequestWhoseRoleNeverCameIsDone() {
+    when(iam.getRole(any(GetRoleRequest.class))).thenThrow(AwsErrors.iam("AccessDenied", 403));
+    DeleteExecutionRoleResult result = deleter.delete(undoOfRequest("hr-7"));
+    assertThat(result.outcome()).isEqualTo(RoleDeletionOutcome.NOT_FOUND);
+    assertThat(result.roleName()).isEqualTo("studio-jane-doe");
+    verify(iam, never()).deleteRole(any(DeleteRoleRequest.class));
+  }
+
+  @Test
+  void namesEitherTheRoleOrTheRequestWhoseRoleToUndo() {
+    assertThatThrownBy(
+            () -> deleter.delete(new DeleteExecutionRoleInput(null, null, "jane-doe", null)))
+        .isInstanceOf(ValidationError.class)
+        .hasMessageStartingWith("roleArn: is required");
+    assertThatThrownBy(
+            () -> deleter.delete(new DeleteExecutionRoleInput(null, ROLE_ARN, "jane-doe", "hr-7")))
+        .isInstanceOf(ValidationError.class)
+        .hasMessage("createdByRequestId: must not be given with roleArn");
+    verifyNoInteractions(iam);
+  }
+
   @Test
   void requiresAValidRoleArnAndUser() {
     assertThatThrownBy(

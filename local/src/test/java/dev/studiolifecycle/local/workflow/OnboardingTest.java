@@ -288,6 +288,67 @@ class OnboardingTest {
     }
   }
 
+  /**
+   * CreateRole succeeds and every later call of the step fails: CreateExecutionRole never returns
+   * the role, so the run's state does not know it. Compensation finds it by its tags (this user,
+   * this request) and deletes it, and the failure notification names it.
+   */
+  @Test
+  void aRoleCreatedJustBeforeItsStepFailedIsFoundByItsTagsAndUndone() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("demo.json")) {
+      // The first attempt's AttachRolePolicy and every retry's (8 of AwsServiceUnavailable).
+      simulation
+          .emulator()
+          .faults()
+          .failTimes("iam", "AttachRolePolicy", InjectedFailure.SERVICE_UNAVAILABLE, 9);
+      Execution execution = simulation.run("onboard-iam-new-role.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.error()).contains("dev.studiolifecycle.error.AwsServiceUnavailable");
+      assertThat(path(execution))
+          .containsSubsequence(
+              "CreateExecutionRole",
+              "BeginCompensation",
+              "UndoRole",
+              "DeleteRoleThisRunMayHaveCreated",
+              "NotifyFailure",
+              "Failed");
+      assertThat(simulation.emulator().requestLog().calls("iam", "CreateRole"))
+          .filteredOn(RecordedCall::succeeded)
+          .hasSize(1);
+      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe"))
+          .as("no role is left behind")
+          .isFalse();
+
+      JsonNode message = simulation.notification(execution).message();
+      assertThat(message.at("/created/executionRole").isNull()).isTrue();
+      assertThat(message.at("/compensation/executionRole/outcome").asText()).isEqualTo("DELETED");
+      assertThat(message.at("/compensation/executionRole/roleArn").asText())
+          .isEqualTo("arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane-doe");
+    }
+  }
+
+  @Test
+  void aFailedReplayNeverUndoesTheRoleOfTheProfileThatExistedBeforeIt() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("demo.json")) {
+      Execution first = simulation.run("first", "onboard-iam-new-role.json");
+      assertThat(first.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      simulation
+          .emulator()
+          .faults()
+          .failTimes("iam", "GetRole", InjectedFailure.SERVICE_UNAVAILABLE, 9);
+
+      Execution replay = simulation.run("replay", "onboard-iam-new-role.json");
+
+      assertThat(replay.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(path(replay))
+          .doesNotContain("DeleteRoleThisRunMayHaveCreated", "DeleteCreatedRole");
+      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe")).isTrue();
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(IAM_DOMAIN, "jane-doe"))
+          .contains(ResourceStatus.IN_SERVICE);
+    }
+  }
+
   @Test
   void aProfileSageMakerCannotCreateUndoesTheRoleThisRunCreatedAndFailsWithTheOriginalError() {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("profile-creation-outage.json")) {
