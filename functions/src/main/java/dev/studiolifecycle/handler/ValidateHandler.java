@@ -74,18 +74,9 @@ public final class ValidateHandler implements RequestStreamHandler {
   private static JsonNode read(InputStream input) {
     JsonNode payload;
     try {
-      payload = ModelJson.readTree(input);
+      payload = ModelJson.readRequest(input);
     } catch (JsonProcessingException e) {
-      // Only the position: the parser's own message may quote the input, e-mails included.
-      String at =
-          e.getLocation() == null
-              ? ""
-              : " (line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr()
-                  + ")";
-      throw new ValidationError("payload: is not valid JSON" + at);
+      throw new ValidationError("payload: " + ModelJson.problemOf(e));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the payload", e);
     }

@@ -1,9 +1,13 @@
 package dev.studiolifecycle.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +22,42 @@ public final class ModelJson {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
+  private static final ObjectReader REQUEST_READER =
+      MAPPER.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+
   private ModelJson() {}
+
+  /**
+   * Reads JSON that a requester wrote (a request, an HR message). A key twice in one object is
+   * refused: readers differ in which of the two they keep, so the request would mean one thing to
+   * the validator and maybe another to whoever read it first.
+   */
+  public static JsonNode readRequest(InputStream in) throws IOException {
+    return REQUEST_READER.readTree(in);
+  }
+
+  public static JsonNode readRequest(String json) throws JsonProcessingException {
+    return REQUEST_READER.readTree(json);
+  }
+
+  /**
+   * What is wrong with requester JSON that did not parse, and where, without the parser's own
+   * message: that quotes the input, which may hold personal data.
+   */
+  public static String problemOf(JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    String where =
+        at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    if (e instanceof StreamConstraintsException) {
+      // Jackson's StreamReadConstraints: nesting deeper than 1,000 levels, or a value too long.
+      return "nests deeper, or holds a longer value, than a JSON reader allows" + where;
+    }
+    String message = e.getOriginalMessage();
+    if (message != null && message.startsWith("Duplicate field")) {
+      return "has a key twice in one object" + where;
+    }
+    return "is not valid JSON" + where;
+  }
 
   public static JsonNode readTree(InputStream in) throws IOException {
     return MAPPER.readTree(in);

@@ -38,7 +38,12 @@ public final class FieldRules {
 
   private static final Pattern BUCKET_CHARACTERS = Pattern.compile("[a-z0-9.\\-]+");
   private static final Pattern IP_ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final Pattern DOT_ATOM =
+      Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
+  private static final Pattern HOST_LABEL =
+      Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?");
+  private static final Pattern TOP_LEVEL_DOMAIN =
+      Pattern.compile("[A-Za-z]{2,63}|xn--[A-Za-z0-9-]+");
   private static final Pattern NO_SPACE_OR_CONTROL = Pattern.compile("[^\\s\\p{Cntrl}]+");
   private static final List<String> RESERVED_BUCKET_PREFIXES =
       List.of("xn--", "sthree-", "amzn-s3-demo-");
@@ -97,14 +102,52 @@ public final class FieldRules {
     return Optional.empty();
   }
 
-  /** An e-mail address; the rule never repeats the value, which is personal data. */
+  /**
+   * An e-mail address as mail systems take it: a dot-atom local part of at most 64 characters (RFC
+   * 5322 section 3.4.1, RFC 5321 section 4.5.3.1.1), an {@code @}, and a host name of labels of
+   * letters, digits and inner hyphens, at most 63 characters each, ending in an alphabetic or
+   * punycode top-level domain; at most 254 characters in all (RFC 5321 section 4.5.3.1.3: the 256
+   * of a path less its angle brackets). Quoted local parts, address literals and internationalized
+   * addresses are refused: they are legal but rare, and each is a way to smuggle quotes, markup or
+   * look-alike characters into every message that shows the address. The rule never repeats the
+   * value, which is personal data.
+   */
   public static Optional<String> email(String value) {
     if (value.length() > 254) {
       return Optional.of("must be at most 254 characters");
     }
-    return EMAIL.matcher(value).matches()
+    if (!NO_SPACE_OR_CONTROL.matcher(value).matches() && !value.isEmpty()) {
+      return Optional.of("must not contain spaces or control characters");
+    }
+    if (!value.chars().allMatch(c -> c < 0x80)) {
+      return Optional.of("must be ASCII (internationalized addresses are not accepted)");
+    }
+    int at = value.indexOf('@');
+    if (at <= 0 || at != value.lastIndexOf('@') || at == value.length() - 1) {
+      return Optional.of("must be an e-mail address (local-part@domain)");
+    }
+    String local = value.substring(0, at);
+    if (local.length() > 64) {
+      return Optional.of("must have a local part of at most 64 characters");
+    }
+    if (!DOT_ATOM.matcher(local).matches()) {
+      return Optional.of(
+          "must have a local part of letters, digits and !#$%&'*+-/=?^_`{|}~,"
+              + " in dot-separated runs");
+    }
+    String[] labels = value.substring(at + 1).split("\\.", -1);
+    for (String label : labels) {
+      if (label.length() > 63) {
+        return Optional.of("must have domain labels of at most 63 characters");
+      }
+      if (!HOST_LABEL.matcher(label).matches()) {
+        return Optional.of("must have domain labels of letters, digits and inner hyphens");
+      }
+    }
+    String top = labels[labels.length - 1];
+    return labels.length >= 2 && TOP_LEVEL_DOMAIN.matcher(top).matches()
         ? Optional.empty()
-        : Optional.of("must be an e-mail address (local-part@domain)");
+        : Optional.of("must have a domain of at least two labels, ending in a top-level domain");
   }
 
   /** A single token of 1-128 characters without spaces or control characters. */

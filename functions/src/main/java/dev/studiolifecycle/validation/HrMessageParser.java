@@ -32,10 +32,9 @@ public final class HrMessageParser {
   public static HrEvent parse(String body, String where) {
     JsonNode message;
     try {
-      message = body == null ? null : ModelJson.readTree(body);
+      message = body == null ? null : ModelJson.readRequest(body);
     } catch (JsonProcessingException e) {
-      // The parser's own message quotes the input, which may hold personal data.
-      throw new InvalidHrMessage(where + ": message: is not valid JSON");
+      throw new InvalidHrMessage(where + ": message: " + ModelJson.problemOf(e));
     }
     if (message == null || !message.isObject()) {
       throw new InvalidHrMessage(where + ": message: must be a JSON object");

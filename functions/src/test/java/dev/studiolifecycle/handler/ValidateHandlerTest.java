@@ -111,6 +111,19 @@ class ValidateHandlerTest {
   }
 
   @Test
+  void aRequestWithAKeyGivenTwiceIsAValidationErrorThatQuotesNothing() {
+    String twice =
+        "{\"request\": {\"action\": \"ONBOARD\", \"domainId\": \"d-studiolocal01\","
+            + " \"userProfileName\": \"jane-doe\", \"userProfileName\": \"admin\"}}";
+    assertThatThrownBy(
+            () -> invoke(new ByteArrayInputStream(twice.getBytes(StandardCharsets.UTF_8))))
+        .isInstanceOf(ValidationError.class)
+        .hasMessageStartingWith("payload: has a key twice in one object (line 1, column ")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("admin"));
+    verifyNoInteractions(sageMaker);
+  }
+
+  @Test
   void logsCarryTheRequestIdAndExecutionAndNoEmailAddress() throws Exception {
     ssoDomainWithoutProfile();
     try (LogCapture logs = LogCapture.start()) {

@@ -120,7 +120,7 @@ class WorkflowStarterTest {
         "{\"eventId\":\"e1\",\"eventType\":\"Employee Hired\",\"employee\":{\"userName\":\"a\"}}";
     assertThatThrownBy(() -> starter.start(event(good, "not json")))
         .isInstanceOf(InvalidHrMessage.class)
-        .hasMessage("SNS record 1: message: is not valid JSON");
+        .hasMessage("SNS record 1: message: is not valid JSON (line 1, column 1)");
     verifyNoInteractions(sfn);
   }
 

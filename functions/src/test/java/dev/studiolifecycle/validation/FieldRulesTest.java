@@ -2,10 +2,12 @@ package dev.studiolifecycle.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FieldRulesTest {
@@ -134,16 +136,68 @@ class FieldRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"jane.doe@example.com", "a+b@sub.example.org"})
+  @ValueSource(
+      strings = {
+        "jane.doe@example.com",
+        "a+b@sub.example.org",
+        "o'brien@example.ie",
+        "x_y-z@mail-1.example.co.uk",
+        "j@xn--bcher-kva.example"
+      })
   void acceptsEmailAddresses(String email) {
     assertThat(FieldRules.email(email)).isEmpty();
   }
 
+  private static final String ADDRESS = "must be an e-mail address (local-part@domain)";
+  private static final String DOMAIN =
+      "must have a domain of at least two labels, ending in a top-level domain";
+  private static final String LABELS =
+      "must have domain labels of letters, digits and inner hyphens";
+  private static final String LOCAL_PART =
+      "must have a local part of letters, digits and !#$%&'*+-/=?^_`{|}~, in dot-separated runs";
+
+  static Stream<Arguments> badEmails() {
+    return Stream.of(
+        Arguments.of("jane.doe", ADDRESS),
+        Arguments.of("@example.com", ADDRESS),
+        Arguments.of("jane@@example.com", ADDRESS),
+        Arguments.of("jane@localhost", DOMAIN),
+        Arguments.of("jane@example.c0m", DOMAIN),
+        Arguments.of("jane@-example.com", LABELS),
+        Arguments.of("jane@exa_mple.com", LABELS),
+        Arguments.of("jane@[192.0.2.1]", LABELS),
+        Arguments.of("\"jane\"@example.com", LOCAL_PART),
+        Arguments.of("<b>jane</b>@example.com", LOCAL_PART),
+        Arguments.of(".jane@example.com", LOCAL_PART),
+        Arguments.of("jane..doe@example.com", LOCAL_PART),
+        Arguments.of(
+            "jäne@example.com", "must be ASCII (internationalized addresses are not accepted)"));
+  }
+
+  /** RFC 5321 section 4.5.3.1 (sizes) and RFC 5322 section 3.4.1 (dot-atom local parts). */
   @ParameterizedTest
-  @ValueSource(strings = {"jane.doe", "jane@localhost", "jane doe@example.com", "@example.com"})
-  void rejectsOtherEmailsWithoutRepeatingThem(String email) {
-    Optional<String> rule = FieldRules.email(email);
-    assertThat(rule).contains("must be an e-mail address (local-part@domain)");
+  @MethodSource("badEmails")
+  void rejectsOtherEmailsNamingTheRuleWithoutRepeatingThem(String email, String rule) {
+    assertThat(FieldRules.email(email)).contains(rule);
+  }
+
+  @Test
+  void rejectsControlCharactersAndNulInEmails() {
+    String rule = "must not contain spaces or control characters";
+    assertThat(FieldRules.email("jane doe@example.com")).contains(rule);
+    assertThat(FieldRules.email("jane\u0000@example.com")).contains(rule);
+    assertThat(FieldRules.email("jane@example.com\n")).contains(rule);
+    assertThat(FieldRules.email("jane\u007f@example.com")).contains(rule);
+  }
+
+  @Test
+  void limitsTheSizesOfAnEmailAddress() {
+    assertThat(FieldRules.email("j".repeat(65) + "@example.com"))
+        .contains("must have a local part of at most 64 characters");
+    assertThat(FieldRules.email("j@" + "a".repeat(64) + ".com"))
+        .contains("must have domain labels of at most 63 characters");
+    String longDomain = ("a".repeat(60) + ".").repeat(5) + "com";
+    assertThat(FieldRules.email("j@" + longDomain)).contains("must be at most 254 characters");
   }
 
   @ParameterizedTest

@@ -62,7 +62,26 @@ class HrMessageParserTest {
   void rejectsInvalidJsonWithoutQuotingIt() {
     assertThatThrownBy(() -> HrMessageParser.parse("{\"email\":\"jane.doe@example.com\"", "r"))
         .isInstanceOf(InvalidHrMessage.class)
-        .hasMessage("r: message: is not valid JSON");
+        .hasMessage("r: message: is not valid JSON (line 1, column 32)");
+  }
+
+  @Test
+  void rejectsAKeyGivenTwiceWithoutQuotingIt() {
+    String twice =
+        "{\"eventId\":\"e1\",\"eventType\":\"Employee Hired\","
+            + "\"employee\":{\"userName\":\"jane-doe\",\"userName\":\"root\"}}";
+    assertThatThrownBy(() -> HrMessageParser.parse(twice, "r"))
+        .isInstanceOf(InvalidHrMessage.class)
+        .hasMessageStartingWith("r: message: has a key twice in one object (line 1, column ")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("userName", "root"));
+  }
+
+  @Test
+  void rejectsNestingDeeperThanAReaderAllowsWithoutCrashing() {
+    String deep = "{\"eventId\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+    assertThatThrownBy(() -> HrMessageParser.parse(deep, "r"))
+        .isInstanceOf(InvalidHrMessage.class)
+        .hasMessage("r: message: nests deeper, or holds a longer value, than a JSON reader allows");
   }
 
   @Test

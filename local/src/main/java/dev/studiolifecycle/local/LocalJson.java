@@ -1,5 +1,7 @@
 package dev.studiolifecycle.local;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,4 +26,17 @@ public final class LocalJson {
           .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private LocalJson() {}
+
+  /**
+   * What is wrong with JSON text that did not parse, and where when the parser knows: the parser's
+   * own message (never the text itself) and the line and column. A limit the parser enforces, such
+   * as nesting deeper than {@code StreamReadConstraints} allows, has no location.
+   */
+  public static String problem(JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    String message = e.getOriginalMessage();
+    return at == null
+        ? message
+        : message + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+  }
 }

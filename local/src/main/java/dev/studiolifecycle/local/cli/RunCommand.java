@@ -136,15 +136,10 @@ public final class RunCommand implements Callable<Integer> {
     }
     JsonNode json;
     try {
-      json = LocalJson.MAPPER.readTree(text);
+      // Duplicate keys are refused: which one a reader keeps differs between readers.
+      json = LocalJson.STRICT.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new BadInput(
-          file
-              + ": not valid JSON: "
-              + e.getOriginalMessage()
-              + " (line "
-              + e.getLocation().getLineNr()
-              + ")");
+      throw new BadInput(file + ": not valid JSON: " + LocalJson.problem(e));
     }
     if (json == null || !json.isObject()) {
       throw new BadInput(file + ": the state machine input must be a JSON object");

@@ -179,6 +179,26 @@ class RunCommandTest {
     assertThat(twoWith("run")).contains("Missing required parameter: '<input.json>'");
   }
 
+  @Test
+  void inputNestedDeeperThanAJsonReaderAllowsOrWithAKeyTwiceIsRefusedNamingTheProblem()
+      throws IOException {
+    Path deep =
+        Files.writeString(
+            dir.resolve("deep.json"),
+            "{\"action\": \"ONBOARD\", \"tags\": " + "[".repeat(3000) + "]".repeat(3000) + "}");
+    Path twice =
+        Files.writeString(
+            dir.resolve("twice.json"),
+            "{\"action\": \"ONBOARD\", \"userProfileName\": \"a\", \"userProfileName\": \"b\"}");
+    String root = ROOT.toString();
+
+    assertThat(twoWith("run", deep.toString(), "--project-root", root))
+        .contains("deep.json: not valid JSON: Document nesting depth (1001) exceeds the maximum")
+        .doesNotContain("Exception");
+    assertThat(twoWith("run", twice.toString(), "--project-root", root))
+        .contains("twice.json: not valid JSON: Duplicate field 'userProfileName' (line 1, column");
+  }
+
   private static String twoWith(String... args) {
     try (CommandOutput command = new CommandOutput()) {
       int exit = command.run(args);

@@ -38,8 +38,7 @@ public final class StateMachineDefinition {
     try {
       tree = LocalJson.STRICT.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new DefinitionException(
-          "The definition is not valid JSON: " + e.getOriginalMessage() + locationOf(e));
+      throw new DefinitionException("The definition is not valid JSON: " + LocalJson.problem(e));
     }
     if (tree == null) {
       throw new DefinitionException("The definition is empty");
@@ -54,17 +53,6 @@ public final class StateMachineDefinition {
    */
   public static StateMachineDefinition parse(JsonNode json) {
     return new DefinitionChecker().check(json.deepCopy());
-  }
-
-  private static String locationOf(JsonProcessingException e) {
-    if (e.getLocation() == null) {
-      return "";
-    }
-    return " (line "
-        + e.getLocation().getLineNr()
-        + ", column "
-        + e.getLocation().getColumnNr()
-        + ")";
   }
 
   /** The definition as given (a copy: callers cannot change this definition through it). */
