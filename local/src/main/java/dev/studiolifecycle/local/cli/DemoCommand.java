@@ -115,7 +115,11 @@ public final class DemoCommand implements Callable<Integer> {
             + "execution role with extra S3 buckets, a default JupyterLab image, RStudio, Canvas "
             + "time-series forecasting");
     Execution onboarded = runtime.run(onboarding);
-    out.print(indent(ExecutionReport.of(onboarded, runtime.notifications()).timelineReport()));
+    out.print(
+        indent(
+            ExecutionReport.of(onboarded, runtime.notifications())
+                .pricedWith(runtime.template())
+                .timelineReport()));
     out.println();
 
     out.println(
@@ -134,7 +138,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     out.println("4. Offboard " + user + ", execution role included (" + OFFBOARDING + ")");
     Execution offboarded = runtime.run(offboarding);
-    out.print(indent(ExecutionReport.of(offboarded, runtime.notifications()).timelineReport()));
+    out.print(
+        indent(
+            ExecutionReport.of(offboarded, runtime.notifications())
+                .pricedWith(runtime.template())
+                .timelineReport()));
     out.println();
 
     boolean succeeded = summarise(runtime, onboarded, offboarded, demoStart, wallStart, out);

@@ -208,7 +208,10 @@ public final class HrEventCommand implements Callable<Integer> {
   }
 
   private static int execution(Execution execution, LocalWorkflowRuntime runtime, PrintWriter out) {
-    out.print(ExecutionReport.of(execution, runtime.notifications()).render());
+    out.print(
+        ExecutionReport.of(execution, runtime.notifications())
+            .pricedWith(runtime.template())
+            .render());
     return execution.status() == ExecutionStatus.SUCCEEDED ? OK : EXECUTION_FAILED;
   }
 

@@ -89,7 +89,8 @@ public final class RunCommand implements Callable<Integer> {
         int userActionsToCome;
         try (LocalWorkflowRuntime runtime = logs.start(builder)) {
           execution = logs.divert(() -> runtime.run(input));
-          report = ExecutionReport.of(execution, runtime.notifications());
+          report =
+              ExecutionReport.of(execution, runtime.notifications()).pricedWith(runtime.template());
           userActions = runtime.emulator().scheduledActions().applied();
           userActionsToCome = runtime.emulator().scheduledActions().pendingCount();
         }

@@ -11,15 +11,20 @@ import dev.studiolifecycle.local.asl.history.HistoryEventType;
 import dev.studiolifecycle.local.emulator.ScheduledActions;
 import dev.studiolifecycle.local.emulator.sns.MessageAttribute;
 import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
+import dev.studiolifecycle.local.template.FunctionDefinition;
+import dev.studiolifecycle.local.template.SamTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * One execution told for people: a timeline of the states it went through at their virtual times
@@ -41,10 +46,15 @@ public final class ExecutionReport {
 
   private final Execution execution;
   private final List<PublishedMessage> notifications;
+  private final Function<String, OptionalInt> memoryMb;
 
-  private ExecutionReport(Execution execution, List<PublishedMessage> notifications) {
+  private ExecutionReport(
+      Execution execution,
+      List<PublishedMessage> notifications,
+      Function<String, OptionalInt> memoryMb) {
     this.execution = Objects.requireNonNull(execution, "execution");
     this.notifications = List.copyOf(notifications);
+    this.memoryMb = Objects.requireNonNull(memoryMb, "memoryMb");
   }
 
   /**
@@ -55,7 +65,23 @@ public final class ExecutionReport {
     String arn = execution.executionArn();
     List<PublishedMessage> own =
         published.stream().filter(message -> arn.equals(executionArnOf(message))).toList();
-    return new ExecutionReport(execution, own);
+    return new ExecutionReport(execution, own, functionArn -> OptionalInt.empty());
+  }
+
+  /** The same report, pricing Lambda run time with the memory of the template's functions. */
+  public ExecutionReport pricedWith(SamTemplate template) {
+    return new ExecutionReport(
+        execution,
+        notifications,
+        functionArn ->
+            template.functions().values().stream()
+                .filter(
+                    f ->
+                        functionArn.equals(f.arn())
+                            || functionArn.equals(f.functionName())
+                            || f.aliasArn().filter(functionArn::equals).isPresent())
+                .mapToInt(FunctionDefinition::memorySize)
+                .findFirst());
   }
 
   public Execution execution() {
@@ -69,7 +95,7 @@ public final class ExecutionReport {
 
   /** What AWS bills for the execution so far. */
   public Figures figures() {
-    return Figures.of(execution);
+    return Figures.of(execution, memoryMb);
   }
 
   /** The whole report: header, timeline, outcome, notifications, figures. */
@@ -80,12 +106,21 @@ public final class ExecutionReport {
         + '\n'
         + renderNotifications()
         + figures().render()
+        + '\n'
+        + figures().renderCost()
         + '\n';
   }
 
   /** The report without the notifications: header, timeline, outcome, figures. */
   public String timelineReport() {
-    return header() + timeline() + outcome() + '\n' + figures().render() + '\n';
+    return header()
+        + timeline()
+        + outcome()
+        + '\n'
+        + figures().render()
+        + '\n'
+        + figures().renderCost()
+        + '\n';
   }
 
   /** {@code Execution <name> (<state machine>)}. */
@@ -206,38 +241,129 @@ public final class ExecutionReport {
     return out.toString();
   }
 
-  /** What AWS bills for one execution, and how long it took in virtual time. */
-  public record Figures(int stateTransitions, int lambdaInvocations, Duration virtualDuration) {
+  /**
+   * What AWS bills for one execution, and how long it took in virtual time.
+   *
+   * @param statesEntered every state entered, Map iterations' states included
+   * @param retries every Task attempt after a failure: Standard workflows bill each retry as a
+   *     state transition too
+   * @param lambdaMemoryGb the memory of every Lambda invocation, added up: what one second of
+   *     average run time costs in GB-seconds (0 when the functions' memory is not known)
+   */
+  public record Figures(
+      int statesEntered,
+      int retries,
+      int lambdaInvocations,
+      double lambdaMemoryGb,
+      Duration virtualDuration) {
+
+    /** Counts what the history holds; the functions' memory unknown. */
+    public static Figures of(Execution execution) {
+      return of(execution, functionArn -> OptionalInt.empty());
+    }
 
     /**
-     * Counts every state entered (Map iterations' states included: Standard workflows bill each
-     * transition) and every Lambda invocation, retries included.
+     * Counts every state entered, every retry (a Lambda or task attempt whose previous event in its
+     * branch is the failure it retries) and every Lambda invocation, retries included.
+     *
+     * @param memoryMb the memory size of the function with this ARN, if known
      */
-    public static Figures of(Execution execution) {
-      int transitions = 0;
+    public static Figures of(Execution execution, Function<String, OptionalInt> memoryMb) {
+      int entered = 0;
+      int retries = 0;
       int invocations = 0;
+      double memoryGb = 0;
+      Map<Long, HistoryEventType> types = new HashMap<>();
       for (HistoryEvent event : execution.history()) {
+        types.put(event.id(), event.type());
         if (event.type().name().endsWith("StateEntered")) {
-          transitions++;
-        } else if (event.type() == HistoryEventType.LambdaFunctionScheduled) {
+          entered++;
+          continue;
+        }
+        String lambdaArn = lambdaArnOf(event);
+        boolean scheduled =
+            lambdaArn != null
+                || event.type() == HistoryEventType.TaskScheduled
+                || event.type() == HistoryEventType.LambdaFunctionScheduled;
+        if (!scheduled) {
+          continue;
+        }
+        HistoryEventType previous = types.get(event.previousEventId());
+        if (previous != null
+            && (previous.name().endsWith("Failed") || previous.name().endsWith("TimedOut"))) {
+          retries++;
+        }
+        if (lambdaArn != null) {
           invocations++;
-        } else if (event.type() == HistoryEventType.TaskScheduled
-            && event.details() instanceof EventDetails.TaskScheduled scheduled
-            && "lambda".equals(scheduled.resourceType())) {
-          invocations++;
+          OptionalInt mb = memoryMb.apply(lambdaArn);
+          if (mb.isPresent()) {
+            memoryGb += mb.getAsInt() / 1024.0;
+          }
         }
       }
       Instant end = endOf(execution);
-      return new Figures(transitions, invocations, Duration.between(execution.startDate(), end));
+      return new Figures(
+          entered, retries, invocations, memoryGb, Duration.between(execution.startDate(), end));
     }
 
-    /** {@code 23 state transitions, 7 Lambda invocations, virtual duration 00:00:42.615}. */
+    /** The function a Lambda invocation of this event called, or null for other events. */
+    private static String lambdaArnOf(HistoryEvent event) {
+      if (event.details() instanceof EventDetails.LambdaFunctionScheduled lambda) {
+        return lambda.resource();
+      }
+      if (event.details() instanceof EventDetails.TaskScheduled task
+          && "lambda".equals(task.resourceType())) {
+        return functionArnIn(task.parameters());
+      }
+      return null;
+    }
+
+    /** The state transitions AWS bills: every state entered and every retry. */
+    public int billedTransitions() {
+      return statesEntered + retries;
+    }
+
+    /** Step Functions' and Lambda's request charges at list price, in dollars. */
+    public double listPriceUsd() {
+      return billedTransitions() * ListPrices.STATE_TRANSITION_USD
+          + lambdaInvocations * ListPrices.LAMBDA_REQUEST_USD;
+    }
+
+    /**
+     * {@code 21 state transitions billed (18 states, 3 retries), 5 Lambda invocations, virtual
+     * duration 00:01:32}.
+     */
     public String render() {
-      return count(stateTransitions, "state transition")
+      return count(billedTransitions(), "state transition")
+          + " billed ("
+          + count(statesEntered, "state")
           + ", "
+          + count(retries, "retry", "retries")
+          + "), "
           + count(lambdaInvocations, "Lambda invocation")
           + ", virtual duration "
           + offset(virtualDuration).substring(1).strip();
+    }
+
+    /**
+     * {@code list price (us-east-1) $0.000526: Step Functions Standard $0.000525, Lambda requests
+     * $0.000001; Lambda run time (not simulated) adds $0.0000833 per second of average invocation
+     * run time}.
+     */
+    public String renderCost() {
+      StringBuilder out =
+          new StringBuilder("list price (us-east-1) ")
+              .append(ListPrices.usd(listPriceUsd()))
+              .append(": Step Functions Standard ")
+              .append(ListPrices.usd(billedTransitions() * ListPrices.STATE_TRANSITION_USD))
+              .append(", Lambda requests ")
+              .append(ListPrices.usd(lambdaInvocations * ListPrices.LAMBDA_REQUEST_USD));
+      if (lambdaMemoryGb > 0) {
+        out.append("; Lambda run time (not simulated) adds ")
+            .append(ListPrices.usd(lambdaMemoryGb * ListPrices.LAMBDA_GB_SECOND_USD))
+            .append(" per second of average invocation run time");
+      }
+      return out.toString();
     }
   }
 
@@ -453,7 +579,21 @@ public final class ExecutionReport {
   // ------------------------------------------------------------------ formatting
 
   private static String count(int howMany, String thing) {
-    return howMany + " " + thing + (howMany == 1 ? "" : "s");
+    return count(howMany, thing, thing + "s");
+  }
+
+  private static String count(int howMany, String thing, String things) {
+    return howMany + " " + (howMany == 1 ? thing : things);
+  }
+
+  /** The FunctionName of a lambda:invoke task's parameters (a name or an ARN), or "". */
+  private static String functionArnIn(String parameters) {
+    try {
+      JsonNode name = LocalJson.MAPPER.readTree(parameters).path("FunctionName");
+      return name.isTextual() ? name.asText() : "";
+    } catch (JsonProcessingException e) {
+      return "";
+    }
   }
 
   /** A Lambda error cause is the runtime's JSON error document: its errorMessage says it. */

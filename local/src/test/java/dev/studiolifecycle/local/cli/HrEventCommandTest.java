@@ -57,7 +57,8 @@ class HrEventCommandTest {
                   + "+00:00:00      Validate\n",
               "SUCCEEDED at +00:00:30 (virtual time)\n",
               "\"Onboarded john-roe\"  action=ONBOARD  outcome=SUCCEEDED\n",
-              "10 state transitions, 4 Lambda invocations, virtual duration 00:00:30\n",
+              "10 state transitions billed (10 states, 0 retries), 4 Lambda invocations,"
+                  + " virtual duration 00:00:30\n",
               "== "
                   + ROOT.resolve("events/hr/employee-hired-sns-redelivered.json")
                   + "\n"

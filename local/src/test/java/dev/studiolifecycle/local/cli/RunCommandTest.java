@@ -53,7 +53,14 @@ class RunCommandTest {
               "SNS notifications: 1\n",
               "\"Onboarded jane-doe\"  action=ONBOARD  outcome=SUCCEEDED\n");
       assertThat(out)
-          .endsWith("10 state transitions, 6 Lambda invocations, virtual duration 00:00:42\n");
+          .contains(
+              "12 state transitions billed (10 states, 2 retries), 6 Lambda invocations,"
+                  + " virtual duration 00:00:42\n")
+          // 12 x $0.025 / 1,000 + 6 x $0.20 / 1,000,000; 6 invocations of 1,024 MB functions.
+          .endsWith(
+              "list price (us-east-1) $0.0003012: Step Functions Standard $0.0003,"
+                  + " Lambda requests $0.0000012; Lambda run time (not simulated) adds $0.0001"
+                  + " per second of average invocation run time\n");
       assertThat(out).as("handler logs are dropped").doesNotContain("\"level\"");
       assertThat(command.err()).isEmpty();
     }

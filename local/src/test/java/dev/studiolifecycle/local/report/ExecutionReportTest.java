@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studiolifecycle.local.asl.definition.StateMachineDefinition;
@@ -117,12 +118,23 @@ class ExecutionReportTest {
     ExecutionReport.Figures figures = ExecutionReport.of(execution, List.of()).figures();
 
     // Flaky, Each, 3 x CountOne, Start, 3 x (Pause, Count, Again), 2 x Bump, Done.
-    assertThat(figures.stateTransitions()).isEqualTo(1 + 1 + 3 + 1 + 9 + 2 + 1);
+    assertThat(figures.statesEntered()).isEqualTo(1 + 1 + 3 + 1 + 9 + 2 + 1);
+    // Flaky's second attempt: Standard workflows bill a retry as a transition.
+    assertThat(figures.retries()).isEqualTo(1);
+    assertThat(figures.billedTransitions()).isEqualTo(19);
     // Flaky twice (one retry) and CountOne three times.
     assertThat(figures.lambdaInvocations()).isEqualTo(5);
     assertThat(figures.virtualDuration()).isEqualTo(Duration.ofSeconds(92));
     assertThat(figures.render())
-        .isEqualTo("18 state transitions, 5 Lambda invocations, virtual duration 00:01:32");
+        .isEqualTo(
+            "19 state transitions billed (18 states, 1 retry), 5 Lambda invocations,"
+                + " virtual duration 00:01:32");
+    // 19 x $0.025 / 1,000 + 5 x $0.20 / 1,000,000.
+    assertThat(figures.listPriceUsd()).isCloseTo(0.000476, within(1e-9));
+    assertThat(figures.renderCost())
+        .isEqualTo(
+            "list price (us-east-1) $0.000476: Step Functions Standard $0.000475,"
+                + " Lambda requests $0.000001");
   }
 
   @Test
@@ -168,10 +180,15 @@ class ExecutionReportTest {
     assertThat(whole)
         .startsWith("Execution run-1  (Report)\n+00:00:00      Flaky\n")
         .contains("SUCCEEDED at +00:01:32 (virtual time)\nSNS notifications: 1\n")
-        .endsWith("18 state transitions, 5 Lambda invocations, virtual duration 00:01:32\n");
+        .endsWith(
+            "19 state transitions billed (18 states, 1 retry), 5 Lambda invocations,"
+                + " virtual duration 00:01:32\n"
+                + "list price (us-east-1) $0.000476: Step Functions Standard $0.000475,"
+                + " Lambda requests $0.000001\n");
     assertThat(report.timelineReport())
         .doesNotContain("SNS notifications")
-        .endsWith("virtual duration 00:01:32\n");
+        .endsWith(
+            "virtual duration 00:01:32\nlist price (us-east-1) $0.000476: Step Functions Standard $0.000475, Lambda requests $0.000001\n");
   }
 
   @Test
@@ -205,7 +222,9 @@ class ExecutionReportTest {
     assertThat(report.outcome())
         .isEqualTo("FAILED at +00:00:00 (virtual time): Work.Failed: " + "it broke");
     assertThat(report.figures().render())
-        .isEqualTo("2 state transitions, 1 Lambda invocation, virtual duration 00:00:00");
+        .isEqualTo(
+            "2 state transitions billed (2 states, 0 retries), 1 Lambda invocation,"
+                + " virtual duration 00:00:00");
   }
 
   @Test
