@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       DemoCommand.class,
       HrEventCommand.class,
+      BenchCommand.class,
     })
 public final class StudioLifecycleCommand implements Runnable {
 
