@@ -9,6 +9,7 @@ public abstract sealed class LifecycleError extends RuntimeException
     permits AwsRequestFailed,
         AwsServiceUnavailable,
         AwsThrottled,
+        CheckAgain,
         ConfigurationError,
         DomainNotFound,
         DomainNotReady,
@@ -18,9 +19,11 @@ public abstract sealed class LifecycleError extends RuntimeException
         ProfileConflict,
         ProfileInUse,
         ResourceBusy,
+        ResourceFailed,
         RoleNotYetAssumable,
         SharedSpaceOwned,
-        ValidationError {
+        ValidationError,
+        WaitTimedOut {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,8 @@
 package dev.studiolifecycle.service;
 
+import dev.studiolifecycle.error.CheckAgain;
+import dev.studiolifecycle.error.ResourceFailed;
+import dev.studiolifecycle.error.WaitTimedOut;
 import dev.studiolifecycle.model.AppRef;
 import dev.studiolifecycle.model.CheckStatusInput;
 import dev.studiolifecycle.model.ProfileRef;
@@ -12,6 +15,7 @@ import dev.studiolifecycle.validation.Violations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AppStatus;
 import software.amazon.awssdk.services.sagemaker.model.DescribeAppResponse;
@@ -54,7 +58,53 @@ public final class StatusChecker {
     if (input.profile() != null) {
       checkProfile(input.profile(), deletion, report);
     }
-    return StatusReport.of(input.mode(), report.inProgress, report.done, report.failed);
+    StatusReport result =
+        StatusReport.of(input.mode(), report.inProgress, report.done, report.failed);
+    return input.limitSeconds() == null ? result : endOfPoll(input, result);
+  }
+
+  /** The poll interval of CheckStatus' Retry entry in the state machine. */
+  public static final int POLL_SECONDS = 10;
+
+  /**
+   * A poll of the wait that CheckStatus is itself: the report when everything is done, else the
+   * error that tells the state machine what next.
+   */
+  private static StatusReport endOfPoll(CheckStatusInput input, StatusReport report) {
+    if (report.anyFailed()) {
+      throw new ResourceFailed(
+          "waiting for " + describe(report.failed()) + " ended in a failed state");
+    }
+    if (report.complete()) {
+      return report;
+    }
+    int retries = input.retryCount() == null ? 0 : input.retryCount();
+    int waited = retries * POLL_SECONDS;
+    if (waited + POLL_SECONDS > input.limitSeconds()) {
+      throw new WaitTimedOut(
+          "gave up after "
+              + waited
+              + " seconds (limit "
+              + input.limitSeconds()
+              + "); still in progress: "
+              + describe(report.inProgress()));
+    }
+    throw CheckAgain.in(POLL_SECONDS, "still in progress: " + describe(report.inProgress()));
+  }
+
+  private static String describe(List<StatusItem> items) {
+    return items.stream()
+        .map(
+            item ->
+                switch (item.kind()) {
+                      case APP -> "app " + item.appType() + "/" + item.appName();
+                      case SPACE -> "space " + item.spaceName();
+                      case PROFILE -> "user profile " + item.userProfileName();
+                    }
+                    + " is "
+                    + item.status()
+                    + (item.failureReason() == null ? "" : " (" + item.failureReason() + ")"))
+        .collect(Collectors.joining(", "));
   }
 
   private static final class Report {

@@ -24,7 +24,8 @@ class LifecycleErrorTest {
             new AwsServiceUnavailable("x"),
             new RoleNotYetAssumable("x"),
             new ProfileInUse("x"),
-            new ResourceBusy("x"));
+            new ResourceBusy("x"),
+            CheckAgain.in(10, "x"));
     List<LifecycleError> final_ =
         List.of(
             new AwsRequestFailed("x"),
@@ -36,11 +37,24 @@ class LifecycleErrorTest {
             new InvalidHrMessage("x"),
             new ProfileConflict("x"),
             new SharedSpaceOwned("x"),
-            new ValidationError("x: y"));
+            new ValidationError("x: y"),
+            new ResourceFailed("x"),
+            new WaitTimedOut("x"));
     assertThat(retryable).allMatch(LifecycleError::retryable);
     assertThat(final_).noneMatch(LifecycleError::retryable);
     assertThat(LifecycleError.class.getPermittedSubclasses())
         .hasSize(retryable.size() + final_.size());
+  }
+
+  @Test
+  void checkAgainNamesItsDelayInItsErrorName() {
+    assertThat(CheckAgain.in(10, "x").errorName())
+        .isEqualTo("dev.studiolifecycle.error.CheckAgainIn10Seconds");
+    assertThat(CheckAgain.in(30, "x").delaySeconds()).isEqualTo(30);
+    assertThat(CheckAgain.class.getPermittedSubclasses()).hasSize(2);
+    assertThatThrownBy(() -> CheckAgain.in(20, "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no Retry entry waits 20 s");
   }
 
   @Test

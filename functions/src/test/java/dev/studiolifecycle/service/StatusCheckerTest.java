@@ -8,7 +8,10 @@ import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import dev.studiolifecycle.error.CheckAgainIn10Seconds;
+import dev.studiolifecycle.error.ResourceFailed;
 import dev.studiolifecycle.error.ValidationError;
+import dev.studiolifecycle.error.WaitTimedOut;
 import dev.studiolifecycle.model.AppRef;
 import dev.studiolifecycle.model.CheckStatusInput;
 import dev.studiolifecycle.model.Correlation;
@@ -67,6 +70,48 @@ class StatusCheckerTest {
     assertThat(listOf(report, bucket)).extracting(StatusItem::status).containsExactly(status);
     assertThat(report.complete()).isEqualTo(!bucket.equals("inProgress"));
     assertThat(report.anyFailed()).isEqualTo(bucket.equals("failed"));
+  }
+
+  private StatusReport awaitReady(int retryCount, int limitSeconds) {
+    return checker.check(
+        new CheckStatusInput(
+            CORRELATION, StatusMode.AWAIT_READY, null, null, PROFILE, retryCount, limitSeconds));
+  }
+
+  @Test
+  void asTheWaitItselfAProfileStillPendingAsksForAnotherLookInTenSeconds() {
+    profile(UserProfileStatus.PENDING, null);
+    assertThatThrownBy(() -> awaitReady(0, 600))
+        .isInstanceOf(CheckAgainIn10Seconds.class)
+        .hasMessage("still in progress: user profile jane-doe is Pending");
+  }
+
+  @Test
+  void asTheWaitItselfAReadyProfileEndsTheWaitWithTheReport() {
+    profile(UserProfileStatus.IN_SERVICE, null);
+    assertThat(awaitReady(3, 600).complete()).isTrue();
+  }
+
+  @Test
+  void asTheWaitItselfAFailedProfileEndsItWithSageMakersReason() {
+    profile(UserProfileStatus.FAILED, "Execution role cannot be assumed");
+    assertThatThrownBy(() -> awaitReady(1, 600))
+        .isInstanceOf(ResourceFailed.class)
+        .hasMessage(
+            "waiting for user profile jane-doe is Failed (Execution role cannot be assumed)"
+                + " ended in a failed state");
+  }
+
+  /** 600 seconds at one look every 10: looks 0 to 59 may ask for another, the 61st gives up. */
+  @Test
+  void asTheWaitItselfItGivesUpAtItsBoundCountedInPolls() {
+    profile(UserProfileStatus.PENDING, null);
+    assertThatThrownBy(() -> awaitReady(59, 600)).isInstanceOf(CheckAgainIn10Seconds.class);
+    assertThatThrownBy(() -> awaitReady(60, 600))
+        .isInstanceOf(WaitTimedOut.class)
+        .hasMessage(
+            "gave up after 600 seconds (limit 600); still in progress: user profile jane-doe"
+                + " is Pending");
   }
 
   @Test

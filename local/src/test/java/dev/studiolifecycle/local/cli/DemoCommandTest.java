@@ -32,7 +32,7 @@ class DemoCommandTest {
               "   d-studiosso001  studio-sso  SSO (IAM Identity Center)\n",
               "   Execution hr-2026-000123  (studio-lifecycle-StudioUserLifecycle)\n",
               "dev.studiolifecycle.error.RoleNotYetAssumable",
-              "   SUCCEEDED at +00:00:42 (virtual time)\n",
+              "   SUCCEEDED at +00:00:22 (virtual time)\n",
               "CreateSpace jane-doe-notebooks (Private, JupyterLab)",
               "ListApps: Canvas default on the profile  InService\n",
               "ListApps: CodeEditor default in jane-doe-code  InService\n",

@@ -55,10 +55,10 @@ class HrEventCommandTest {
                   + " (ONBOARD) for HR event hr-2026-000124\n"
                   + "Execution hr-2026-000124  (studio-lifecycle-StudioUserLifecycle)\n"
                   + "+00:00:00      Validate\n",
-              "SUCCEEDED at +00:00:30 (virtual time)\n",
+              "SUCCEEDED at +00:00:10 (virtual time)\n",
               "\"Onboarded john-roe\"  action=ONBOARD  outcome=SUCCEEDED\n",
-              "10 state transitions billed (10 states, 0 retries), 4 Lambda invocations,"
-                  + " virtual duration 00:00:30\n",
+              "7 state transitions billed (6 states, 1 retry), 5 Lambda invocations,"
+                  + " virtual duration 00:00:10\n",
               "== "
                   + ROOT.resolve("events/hr/employee-hired-sns-redelivered.json")
                   + "\n"

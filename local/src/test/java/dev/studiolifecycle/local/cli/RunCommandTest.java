@@ -49,17 +49,17 @@ class RunCommandTest {
           .contains(
               "+00:00:00      CreateUserProfile\n",
               "! +00:00:00  dev.studiolifecycle.error.RoleNotYetAssumable",
-              "SUCCEEDED at +00:00:42 (virtual time)\n",
+              "SUCCEEDED at +00:00:22 (virtual time)\n",
               "SNS notifications: 1\n",
               "\"Onboarded jane-doe\"  action=ONBOARD  outcome=SUCCEEDED\n");
       assertThat(out)
           .contains(
-              "12 state transitions billed (10 states, 2 retries), 6 Lambda invocations,"
-                  + " virtual duration 00:00:42\n")
-          // 12 x $0.025 / 1,000 + 6 x $0.20 / 1,000,000; 6 invocations of 1,024 MB functions.
+              "9 state transitions billed (6 states, 3 retries), 7 Lambda invocations,"
+                  + " virtual duration 00:00:22\n")
+          // 9 x $0.025 / 1,000 + 7 x $0.20 / 1,000,000; 7 invocations of 1,024 MB functions.
           .endsWith(
-              "list price (us-east-1) $0.0003012: Step Functions Standard $0.0003,"
-                  + " Lambda requests $0.0000012; Lambda run time (not simulated) adds $0.0001"
+              "list price (us-east-1) $0.0002264: Step Functions Standard $0.000225,"
+                  + " Lambda requests $0.0000014; Lambda run time (not simulated) adds $0.0001167"
                   + " per second of average invocation run time\n");
       assertThat(out).as("handler logs are dropped").doesNotContain("\"level\"");
       assertThat(command.err()).isEmpty();

@@ -12,6 +12,7 @@ import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.emulator.RecordedCall;
 import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
 import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
+import dev.studiolifecycle.local.report.ExecutionReport;
 import dev.studiolifecycle.local.workflow.LifecycleSimulation.Notification;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -41,10 +42,6 @@ class OnboardingTest {
           "CreateExecutionRole",
           "CreateUserProfile",
           "AwaitProfileReady",
-          "WaitBeforeCheck",
-          "CheckStatus",
-          "IsWaitOver",
-          "AfterWait",
           ONBOARDED_PATH_END);
 
   @Test
@@ -501,7 +498,7 @@ class OnboardingTest {
   }
 
   @Test
-  void aProfileThatBecomesInServiceIsWaitedForInPollIntervals() {
+  void aProfileReadyInTenSecondsIsWaitedForTenSecondsInOneTransition() {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("demo.json")) {
       Execution execution = simulation.run("onboard-iam-new-role.json");
 
@@ -509,14 +506,18 @@ class OnboardingTest {
       assertThat(simulation.emulator().sageMaker().userProfileStatus(IAM_DOMAIN, "jane-doe"))
           .contains(ResourceStatus.IN_SERVICE);
       // IAM propagation (10 s) is waited out by CreateUserProfile's retries, 4 s then 8 s; the
-      // profile (10 s to InService) by one 30 s poll.
+      // profile (10 s to InService) by one look right away and one retry 10 s later.
       assertThat(lambdaErrors(execution, "CreateUserProfile"))
           .containsExactly(
               "dev.studiolifecycle.error.RoleNotYetAssumable",
               "dev.studiolifecycle.error.RoleNotYetAssumable");
+      assertThat(lambdaErrors(execution, "AwaitProfileReady"))
+          .containsExactly("dev.studiolifecycle.error.CheckAgainIn10Seconds");
       assertThat(
               java.time.Duration.between(execution.startDate(), execution.stopDate().orElseThrow()))
-          .hasSeconds(42);
+          .hasSeconds(22);
+      // Issue 11's target: an onboarding costs at most 12 billed transitions.
+      assertThat(ExecutionReport.Figures.of(execution).billedTransitions()).isEqualTo(9);
     }
   }
 
@@ -527,7 +528,7 @@ class OnboardingTest {
 
       assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
       assertThat(execution.error()).contains("SNS.InternalFailureException");
-      assertThat(path(execution)).endsWith("AfterWait", "NotifyOnboarded", "NotNotified");
+      assertThat(path(execution)).endsWith("AwaitProfileReady", "NotifyOnboarded", "NotNotified");
       // Four failed Publish calls: the first and the notification's three retries.
       assertThat(simulation.emulator().requestLog().calls("sns", "Publish")).hasSize(4);
       assertThat(simulation.runtime().notifications()).isEmpty();

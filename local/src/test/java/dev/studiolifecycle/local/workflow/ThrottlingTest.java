@@ -54,7 +54,7 @@ class ThrottlingTest {
       assertThat(execution.status())
           .as(execution.cause().orElse(""))
           .isEqualTo(ExecutionStatus.SUCCEEDED);
-      assertThat(path(execution)).endsWith("AfterWait", "NotifyOnboarded");
+      assertThat(path(execution)).endsWith("AwaitProfileReady", "NotifyOnboarded");
       assertThat(throttledOperations(simulation))
           .as("the storm reached the onboarding")
           .isNotEmpty();
