@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.model.CheckStatusInput;
-import dev.studiolifecycle.model.StatusReport;
+import dev.studiolifecycle.model.ProfileStatus;
 import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.observability.OutcomeMetrics;
 import dev.studiolifecycle.service.StatusChecker;
@@ -12,8 +12,8 @@ import java.util.Map;
 import software.amazon.lambda.powertools.logging.Logging;
 import software.amazon.lambda.powertools.metrics.FlushMetrics;
 
-/** CheckStatus: one look at apps, spaces and/or the profile, for the state machine's wait loop. */
-public final class CheckStatusHandler implements RequestHandler<CheckStatusInput, StatusReport> {
+/** CheckStatus: one look at a new profile, for AwaitProfileReady (see {@link StatusChecker}). */
+public final class CheckStatusHandler implements RequestHandler<CheckStatusInput, ProfileStatus> {
 
   private final StatusChecker service;
   private final StepInvocation invocation;
@@ -37,10 +37,9 @@ public final class CheckStatusHandler implements RequestHandler<CheckStatusInput
   @Override
   @Logging(correlationIdPath = "correlation.requestId", clearState = true)
   @FlushMetrics(captureColdStart = true)
-  public StatusReport handleRequest(CheckStatusInput input, Context context) {
+  public ProfileStatus handleRequest(CheckStatusInput input, Context context) {
     String user = input.profile() == null ? null : input.profile().userProfileName();
-    StatusReport report = invocation.run(input.correlation(), user, () -> service.check(input));
     invocation.metrics().count(OutcomeMetric.STATUS_CHECKS);
-    return report;
+    return invocation.run(input.correlation(), user, () -> service.check(input));
   }
 }

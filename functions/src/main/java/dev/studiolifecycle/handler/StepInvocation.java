@@ -1,6 +1,7 @@
 package dev.studiolifecycle.handler;
 
 import dev.studiolifecycle.aws.AwsErrorTranslator;
+import dev.studiolifecycle.error.CheckAgain;
 import dev.studiolifecycle.error.LifecycleError;
 import dev.studiolifecycle.model.Correlation;
 import dev.studiolifecycle.observability.EmailMask;
@@ -48,6 +49,11 @@ public final class StepInvocation {
   }
 
   private LifecycleError failed(LifecycleError error) {
+    if (error instanceof CheckAgain) {
+      // Not a failure: the state machine's poll. Logged as progress, never counted as a failure.
+      LOG.info("{}: {}", step, EmailMask.mask(error.getMessage()));
+      return error;
+    }
     metrics.failure(error);
     LOG.warn(
         "{} failed with {} (retryable: {}): {}",

@@ -57,43 +57,48 @@ class RuntimeSerializerContractTest {
                     UserProfileResult.class)))
         .containsExactlyInAnyOrder(
             "domainId", "userProfileName", "userProfileArn", "createdByThisRun", "adopted");
-    assertThat(
-            fieldNames(
-                write(
-                    StatusReport.of(StatusMode.AWAIT_READY, List.of(), List.of(), List.of()),
-                    StatusReport.class)))
-        .containsExactlyInAnyOrder("mode", "inProgress", "done", "failed", "complete", "anyFailed");
-    assertThat(
-            fieldNames(
-                write(
-                    new DeleteAppResult(
-                        null, new SpaceRef("d-a", "s", null), DeletionOutcome.DELETING),
-                    DeleteAppResult.class)))
-        .containsExactlyInAnyOrder("space", "outcome");
+    assertThat(fieldNames(write(new ProfileStatus("d-a", "u", "InService"), ProfileStatus.class)))
+        .containsExactlyInAnyOrder("domainId", "userProfileName", "status");
   }
 
+  /** START's output is AWAIT's {@code start}, and the fields the notification reads are there. */
   @Test
-  void theDeletionPlansAppsFeedCheckStatusAndDeleteApp() throws Exception {
+  void theFirstDeletionPassFeedsTheNextAndTheNotification() throws Exception {
     AppRef app = new AppRef("d-a", null, "jane-private", "JupyterLab", "default", "InService");
-    String plan =
-        write(
-            AppDeletionPlan.of(
-                "d-a", "jane", "200001", List.of(app), List.of(), List.of(), List.of()),
-            AppDeletionPlan.class);
-    JsonNode planJson = ModelJson.readTree(plan);
-    assertThat(planJson.path("hasAppsToDelete").asBoolean()).isTrue();
-    assertThat(planJson.path("hasSpacesToDelete").asBoolean(true)).isFalse();
+    DeleteUserResourcesResult start =
+        new DeleteUserResourcesResult(
+            false,
+            120,
+            new AppTally(1_000, List.of(app)),
+            SpaceTally.of(List.of(new SpaceRef("d-a", "jane-private", "InService"))),
+            AppTally.of(List.of()),
+            "NOT_STARTED",
+            "200001");
+    JsonNode json = ModelJson.readTree(write(start, DeleteUserResourcesResult.class));
+    assertThat(json.path("nextCheckSeconds").asInt()).isEqualTo(120);
+    assertThat(json.at("/apps/count").asInt()).isEqualTo(1_000);
+    assertThat(json.at("/apps/listed/0/spaceName").asText()).isEqualTo("jane-private");
+    assertThat(json.at("/spaces/count").asInt()).isEqualTo(1);
+    assertThat(json.at("/failedApps/listed").isArray()).isTrue();
+    assertThat(fieldNames(json.toString()))
+        .containsExactlyInAnyOrder(
+            "done",
+            "nextCheckSeconds",
+            "apps",
+            "spaces",
+            "failedApps",
+            "userProfile",
+            "homeEfsFileSystemUid");
 
-    ObjectNode checkStatus = (ObjectNode) ModelJson.readTree("{\"mode\":\"AWAIT_DELETION\"}");
-    checkStatus.set("correlation", ModelJson.readTree("{\"requestId\":\"hr-1\"}"));
-    checkStatus.set("apps", planJson.path("appsToAwait"));
-    CheckStatusInput input = read(checkStatus.toString(), CheckStatusInput.class);
-    assertThat(input.apps()).containsExactly(app);
-    assertThat(input.spaces()).isEmpty();
-
-    ObjectNode deleteApp = (ObjectNode) ModelJson.readTree("{}");
-    deleteApp.set("app", planJson.path("appsToDelete").get(0));
-    assertThat(read(deleteApp.toString(), DeleteAppInput.class).app()).isEqualTo(app);
+    ObjectNode await =
+        (ObjectNode)
+            ModelJson.readTree(
+                "{\"domainId\":\"d-a\",\"userProfileName\":\"jane\",\"stage\":\"AWAIT\","
+                    + "\"firstWaitSeconds\":120,\"retryCount\":0,\"limitSeconds\":1800}");
+    await.set("start", json);
+    DeleteUserResourcesInput input = read(await.toString(), DeleteUserResourcesInput.class);
+    assertThat(input.stage()).isEqualTo(SweepStage.AWAIT);
+    assertThat(input.start()).isEqualTo(start);
   }
 
   @Test

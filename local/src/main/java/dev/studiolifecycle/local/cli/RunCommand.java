@@ -48,7 +48,7 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  studio-lifecycle run events/statemachine/onboard-iam-new-role.json",
       "  studio-lifecycle run events/statemachine/offboard-delete-role.json \\",
-      "      --scenario events/scenarios/offboarding-jane-doe.json --parameter PollIntervalSeconds=10"
+      "      --scenario events/scenarios/offboarding-jane-doe.json --parameter MaxAppDeletionWaitSeconds=600"
     })
 public final class RunCommand implements Callable<Integer> {
 

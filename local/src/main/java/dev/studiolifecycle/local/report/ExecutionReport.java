@@ -400,7 +400,12 @@ public final class ExecutionReport {
     private final List<Line> lines = new ArrayList<>();
     private Line current;
     private String pendingFailure;
+    private HistoryEvent pendingEvent;
+    private Retried lastRetried;
     private Nested nested;
+
+    /** Retries of one error in a row on one line: where its note is, when, how many. */
+    private record Retried(String errorName, Instant first, int times, int noteIndex) {}
 
     LineBuilder(Instant start, Set<String> topLevel) {
       this.start = start;
@@ -429,6 +434,7 @@ public final class ExecutionReport {
           new Line(event.timestamp(), event.stateName(), new ArrayList<>(), new StringBuilder());
       lines.add(current);
       pendingFailure = null;
+      lastRetried = null;
       nested =
           (type == HistoryEventType.MapStateEntered
                   || type == HistoryEventType.ParallelStateEntered)
@@ -444,6 +450,7 @@ public final class ExecutionReport {
         notePendingFailure(" (retried)");
       } else if (failure(event) != null) {
         pendingFailure = offset(start, event.timestamp()).strip() + "  " + failure(event);
+        pendingEvent = event;
       } else if (type.name().endsWith("StateExited")) {
         notePendingFailure(" (caught)");
         if (nested != null) {
@@ -457,11 +464,39 @@ public final class ExecutionReport {
       }
     }
 
+    /**
+     * Notes the failure before this event. Retries of the same error in a row (a poll, a throttle)
+     * fold into one note: the first time, the last message, how many and until when.
+     */
     private void notePendingFailure(String how) {
-      if (pendingFailure != null) {
-        current.notes().add(pendingFailure + how);
-        pendingFailure = null;
+      if (pendingFailure == null) {
+        return;
       }
+      String name = failureName(pendingEvent);
+      boolean retried = how.equals(" (retried)");
+      if (retried && lastRetried != null && lastRetried.errorName().equals(name)) {
+        int times = lastRetried.times() + 1;
+        current
+            .notes()
+            .set(
+                lastRetried.noteIndex(),
+                offset(start, lastRetried.first()).strip()
+                    + "  "
+                    + failure(pendingEvent)
+                    + " (retried x"
+                    + times
+                    + " until "
+                    + offset(start, pendingEvent.timestamp()).strip()
+                    + ")");
+        lastRetried = new Retried(name, lastRetried.first(), times, lastRetried.noteIndex());
+      } else {
+        current.notes().add(pendingFailure + how);
+        lastRetried =
+            retried
+                ? new Retried(name, pendingEvent.timestamp(), 1, current.notes().size() - 1)
+                : null;
+      }
+      pendingFailure = null;
     }
 
     List<Line> finish() {

@@ -138,7 +138,7 @@ public final class OffboardingBenchmark {
   }
 
   /** The user, their role, {@code spaces} private spaces with one app each, the other apps. */
-  static ObjectNode scenario(int apps, int spaces, Duration slowApp) {
+  public static ObjectNode scenario(int apps, int spaces, Duration slowApp) {
     ObjectNode scenario = LocalJson.MAPPER.createObjectNode();
     scenario.put("description", "Offboarding benchmark: " + apps + " apps, " + spaces + " spaces");
     ObjectNode role = scenario.putObject("iam").putArray("roles").addObject();
@@ -188,7 +188,7 @@ public final class OffboardingBenchmark {
   }
 
   /** The largest JSON the execution carried from state to state or to and from a task. */
-  static int largestPayload(Execution execution) {
+  public static int largestPayload(Execution execution) {
     int largest = 0;
     for (HistoryEvent event : execution.history()) {
       String payload = payloadOf(event.details());

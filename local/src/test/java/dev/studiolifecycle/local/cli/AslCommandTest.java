@@ -403,8 +403,8 @@ class AslCommandTest {
     assertThat(output.at("/validated/existingProfile/managedByUs").asBoolean()).isTrue();
     assertThat(output.at("/validated/request/userProfileName").asText()).isEqualTo("jane-doe");
     assertThat(err())
-        .contains("DeleteApps")
-        .contains("DeleteUserProfile")
+        .contains("DeleteUserResources")
+        .contains("AwaitDeletions")
         .contains("NotifyOffboarded           TaskSucceeded")
         .contains("ExecutionSucceeded");
     // The handlers' EMF metrics, with the namespace of the function's template environment.

@@ -147,7 +147,7 @@ class EmulatorCommandTest {
                     "--project-root",
                     ROOT.toString(),
                     "--parameter",
-                    "PollIntervalSeconds=10",
+                    "UsualAppDeletionSeconds=60",
                     "--scenario",
                     SCENARIOS.resolve("offboarding-jane-doe.json").toString(),
                     "--handler-logs",

@@ -110,8 +110,8 @@ class HrEventCommandTest {
       assertThat(command.out())
           .contains(
               "EventBridge: rule StudioUserLifecycleStateMachineEmployeeTerminated starts ",
-              "DeleteApps  (",
-              "DeleteUserProfile\n",
+              "DeleteUserResources\n",
+              "AwaitDeletions\n",
               "\"Offboarded jane-doe\"  action=OFFBOARD  outcome=SUCCEEDED\n",
               "Executions of studio-lifecycle-StudioUserLifecycle: 1\n");
     }
@@ -132,7 +132,7 @@ class HrEventCommandTest {
               "\"Onboarded jane-doe\"  action=ONBOARD  outcome=SUCCEEDED",
               "rule StudioUserLifecycleStateMachineEmployeeTerminated starts",
               // The profile the hire created is deleted: the termination saw it.
-              "DeleteUserProfile\n",
+              "AwaitDeletions\n",
               "\"Offboarded jane-doe\"  action=OFFBOARD  outcome=SUCCEEDED",
               "Executions of studio-lifecycle-StudioUserLifecycle: 2\n",
               "Notifications published: 2\n");

@@ -133,9 +133,7 @@ class RunCommandTest {
 
       assertThat(exit).as(command.err()).isZero();
       assertThat(command.out())
-          .contains(
-              "+00:02:00      DeleteUserProfile\n"
-                  + "                ! +00:02:00  dev.studiolifecycle.error.ProfileInUse: ")
+          .contains("SUCCEEDED at +00:04:30 (virtual time)\n")
           .endsWith(
               "User actions (scenario timeline): 1\n"
                   + "+00:01:00      CreateApp JupyterServer/default of user profile jane-doe\n");
@@ -148,13 +146,16 @@ class RunCommandTest {
       int exit =
           command.run(
               run(
-                  "onboard-iam-new-role.json",
-                  "demo.json",
+                  "offboard-delete-role.json",
+                  "offboarding-jane-doe.json",
                   "--parameter",
-                  "PollIntervalSeconds=10"));
+                  "MaxAppDeletionWaitSeconds=60"));
 
-      assertThat(exit).isZero();
-      assertThat(command.out()).contains("SUCCEEDED at +00:00:22 (virtual time)");
+      assertThat(exit).isEqualTo(1);
+      assertThat(command.out())
+          .contains(
+              "FAILED at +00:01:00 (virtual time): dev.studiolifecycle.error.WaitTimedOut: gave up"
+                  + " after 60 seconds (MaxAppDeletionWaitSeconds 60)");
     }
   }
 

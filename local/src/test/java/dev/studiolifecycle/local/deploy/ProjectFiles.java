@@ -38,11 +38,9 @@ final class ProjectFiles {
               "CreateExecutionRoleFunction", "CreateExecutionRoleHandler", "create-execution-role"),
           new FunctionConvention(
               "CreateUserProfileFunction", "CreateUserProfileHandler", "create-user-profile"),
-          new FunctionConvention("ListAppsFunction", "ListAppsHandler", "list-apps"),
-          new FunctionConvention("DeleteAppFunction", "DeleteAppHandler", "delete-app"),
-          new FunctionConvention("CheckStatusFunction", "CheckStatusHandler", "check-status"),
           new FunctionConvention(
-              "DeleteUserProfileFunction", "DeleteUserProfileHandler", "delete-user-profile"),
+              "DeleteUserResourcesFunction", "DeleteUserResourcesHandler", "delete-user-resources"),
+          new FunctionConvention("CheckStatusFunction", "CheckStatusHandler", "check-status"),
           new FunctionConvention(
               "DeleteExecutionRoleFunction", "DeleteExecutionRoleHandler", "delete-execution-role"),
           new FunctionConvention(

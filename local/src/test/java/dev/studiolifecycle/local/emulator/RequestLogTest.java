@@ -33,7 +33,7 @@ class RequestLogTest {
         JsonNodeFactory.instance.objectNode(),
         400,
         "ResourceInUse",
-        "DeleteAppFunction",
+        "DeleteUserResourcesFunction",
         "r2");
 
     assertThat(log.size()).isEqualTo(2);
@@ -44,7 +44,7 @@ class RequestLogTest {
               assertThat(call.operation()).isEqualTo("DeleteApp");
               assertThat(call.succeeded()).isFalse();
               assertThat(call.error()).contains("ResourceInUse");
-              assertThat(call.callerName()).contains("DeleteAppFunction");
+              assertThat(call.callerName()).contains("DeleteUserResourcesFunction");
             });
     assertThat(log.calls("sagemaker", "DescribeUserProfile")).hasSize(1);
     assertThat(log.iamActions())

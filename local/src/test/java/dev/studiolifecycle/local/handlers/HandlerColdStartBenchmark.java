@@ -49,7 +49,7 @@ import software.amazon.lambda.powertools.metrics.MetricsFactory;
  * <pre>
  * mvn -B -q verify   # builds local/target/studio-lifecycle-local.jar and the test classes
  * for f in ValidateFunction CreateExecutionRoleFunction CreateUserProfileFunction \
- *     ListAppsFunction DeleteAppFunction CheckStatusFunction DeleteUserProfileFunction \
+ *     DeleteUserResourcesFunction CheckStatusFunction \
  *     DeleteExecutionRoleFunction StartWorkflowFunction; do
  *   java -cp local/target/test-classes:local/target/studio-lifecycle-local.jar \
  *     dev.studiolifecycle.local.handlers.HandlerColdStartBenchmark "$f"
@@ -126,10 +126,8 @@ public final class HandlerColdStartBenchmark {
           case "ValidateFunction" -> "validate/onboard-minimal.json";
           case "CreateExecutionRoleFunction" -> "create-execution-role/create-role.json";
           case "CreateUserProfileFunction" -> "create-user-profile/iam-domain.json";
-          case "ListAppsFunction" -> "list-apps/list-apps.json";
-          case "DeleteAppFunction" -> "delete-app/delete-app.json";
-          case "CheckStatusFunction" -> "check-status/await-apps-deleted.json";
-          case "DeleteUserProfileFunction" -> "delete-user-profile/delete-user-profile.json";
+          case "DeleteUserResourcesFunction" -> "delete-user-resources/start.json";
+          case "CheckStatusFunction" -> "check-status/await-profile-ready.json";
           case "DeleteExecutionRoleFunction" -> "delete-execution-role/delete-execution-role.json";
           case "StartWorkflowFunction" -> "start-workflow/employee-hired.json";
           default -> throw new IllegalArgumentException("no sample event for " + logicalId);

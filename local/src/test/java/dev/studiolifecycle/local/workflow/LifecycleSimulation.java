@@ -130,7 +130,7 @@ final class LifecycleSimulation implements AutoCloseable {
     runtime.close();
   }
 
-  private static JsonNode parse(String json) {
+  static JsonNode parse(String json) {
     try {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {

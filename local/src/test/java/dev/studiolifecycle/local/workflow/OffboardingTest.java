@@ -4,20 +4,20 @@ import static dev.studiolifecycle.local.workflow.LifecycleSimulation.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
-import dev.studiolifecycle.local.asl.history.EventDetails;
-import dev.studiolifecycle.local.asl.history.HistoryEventType;
 import dev.studiolifecycle.local.emulator.sagemaker.AppStatus;
 import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
 import dev.studiolifecycle.local.emulator.sagemaker.SageMakerService;
+import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
+import dev.studiolifecycle.local.report.ExecutionReport;
+import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
+import dev.studiolifecycle.local.runtime.OffboardingBenchmark;
 import dev.studiolifecycle.local.runtime.StudioUser;
 import dev.studiolifecycle.local.workflow.LifecycleSimulation.Notification;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Test;
 class OffboardingTest {
 
   private static final String DOMAIN = "d-studiolocal01";
-  private static final Duration POLL = Duration.ofSeconds(30);
+
+  private static Duration took(Execution execution) {
+    return Duration.between(execution.startDate(), execution.stopDate().orElseThrow());
+  }
 
   @Test
   void offboards25AppsInMixedStatusesAndTwoPrivateSpacesLeavingOthersAlone() {
@@ -38,52 +41,22 @@ class OffboardingTest {
       assertThat(execution.status())
           .as(execution.cause().orElse(""))
           .isEqualTo(ExecutionStatus.SUCCEEDED);
-      List<String> path = path(execution);
-      assertThat(path)
-          .startsWith(
+      assertThat(path(execution))
+          .containsExactly(
               "Validate",
               "OnboardOrOffboard",
-              "StartOffboarding",
-              "ListApps",
-              "DeleteApps",
-              "RecordAppDeletions",
-              "MergeAppDeletions",
-              "HasAppsToAwait",
-              "AwaitApps",
-              "WaitBeforeCheck",
-              "CheckStatus",
-              "IsWaitOver");
-      assertThat(path)
-          .containsSubsequence(
-              "AwaitApps",
-              "AfterWait",
-              "DeleteSpaces",
-              "RecordSpaceDeletions",
-              "MergeSpaceDeletions",
-              "HasSpacesToAwait",
-              "AwaitSpaces",
-              "AfterWait",
-              "DeleteUserProfile",
-              "AwaitProfileGone",
-              "AfterWait",
+              "DeleteUserResources",
+              "WaitForDeletions",
+              "AwaitDeletions",
               "ShouldDeleteExecutionRole",
               "KeepExecutionRole",
               "NotifyOffboarded");
-      assertThat(path).endsWith("KeepExecutionRole", "NotifyOffboarded");
-      assertThat(Collections.frequency(path, "ListApps")).isOne();
-      assertThat(Collections.frequency(path, "DeleteUserProfile")).isOne();
-      assertThat(execution.history())
-          .filteredOn(
-              e ->
-                  e.type() == HistoryEventType.MapIterationStarted
-                      && "DeleteApps".equals(e.stateName()))
-          .hasSize(18);
-      assertThat(maxConcurrentIterations(execution, "DeleteApps")).isEqualTo(5);
-
-      // The slowest app takes 9 minutes to delete; then the spaces and the profile 30 s each.
-      Duration floor = Duration.ofMinutes(10);
-      Duration took = Duration.between(execution.startDate(), execution.stopDate().orElseThrow());
-      assertThat(took).isBetween(floor, floor.plus(POLL.multipliedBy(3)));
+      // SageMaker's floor: the 9-minute GPU kernel, then the profile (30 s). The spaces' apps
+      // (5 minutes at most) and the spaces (30 s) go meanwhile.
+      assertThat(took(execution)).isEqualTo(Duration.ofSeconds(9 * 60 + 30));
+      assertThat(ExecutionReport.Figures.of(execution).billedTransitions())
+          .as("issue 11's target for a 9-minute app: 30 + N + S")
+          .isLessThanOrEqualTo(30 + 25 + 2);
 
       SageMakerService sageMaker = simulation.emulator().sageMaker();
       assertThat(sageMaker.userProfileStatus(DOMAIN, "pat-jones")).isEmpty();
@@ -111,6 +84,7 @@ class OffboardingTest {
                   call.parameters().path("AppName").asText()
                       + "@"
                       + call.parameters().path("SpaceName").asText(""))
+          .hasSize(18)
           .doesNotContain(
               "default@team-forecasting",
               "default@kim-lee-private",
@@ -118,17 +92,22 @@ class OffboardingTest {
               "broken-2@",
               "closed-1@",
               "closing-1@");
+      // Polls list; they never describe an app.
+      assertThat(simulation.emulator().requestLog().calls("sagemaker", "DescribeApp")).isEmpty();
 
       Notification notification = simulation.notification(execution);
       assertThat(notification.outcome()).isEqualTo("SUCCEEDED");
       assertThat(notification.action()).isEqualTo("OFFBOARD");
       JsonNode message = notification.message();
-      assertThat(message.at("/deleted/apps")).hasSize(18);
+      // 12 running, 4 starting, 3 deleting, 2 in the spaces; not the 2 Deleted, not the 2 Failed.
+      assertThat(message.at("/deleted/appCount").asInt()).isEqualTo(21);
+      assertThat(message.at("/deleted/apps")).hasSize(21);
+      assertThat(names(message.at("/deleted/apps"), "status")).containsOnly("Deleted");
       assertThat(names(message.at("/deleted/spaces"), "spaceName"))
           .containsExactly("pat-jones-notebooks", "pat-jones-code");
       assertThat(names(message.at("/leftAlone/apps"), "appName"))
           .containsExactly("broken-1", "broken-2");
-      assertThat(message.at("/deleted/userProfile/outcome").asText()).isEqualTo("DELETING");
+      assertThat(message.at("/deleted/userProfile/outcome").asText()).isEqualTo("DELETED");
       assertThat(message.at("/deleted/executionRole/outcome").asText()).isEqualTo("KEPT");
       assertThat(message.at("/leftBehind/homeEfsFileSystemUid").asText()).isNotBlank();
       assertThat(message.path("userProfileArn").asText())
@@ -174,32 +153,24 @@ class OffboardingTest {
       Execution execution = simulation.run("offboard-stuck-app.json");
 
       assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
-      assertThat(execution.error()).contains("StudioLifecycle.WaitTimedOut");
+      assertThat(execution.error()).contains("dev.studiolifecycle.error.WaitTimedOut");
       assertThat(execution.cause().orElseThrow())
-          .contains("APPS")
-          .contains("1800 seconds")
+          .contains("gave up after 1800 seconds (MaxAppDeletionWaitSeconds 1800)")
           .contains("JupyterServer");
-      List<String> path = path(execution);
-      assertThat(path)
+      assertThat(path(execution))
           .containsSubsequence(
-              "ListApps",
-              "DeleteApps",
-              "AwaitApps",
-              "WaitBeforeCheck",
-              "CheckStatus",
-              "IsWaitOver",
-              "WaitTimedOut",
+              "DeleteUserResources",
+              "WaitForDeletions",
+              "AwaitDeletions",
               "BeginCompensation",
               "ProfileArnOfExistingProfile",
               "StartCompensation",
               "UndoProfile",
               "UndoRole",
               "NotifyFailure",
-              "Failed");
-      assertThat(path)
-          .doesNotContain("DeleteUserProfile", "DeleteCreatedProfile", "DeleteCreatedRole");
-      // MaxAppDeletionWaitSeconds (1800) in polls of PollIntervalSeconds (30).
-      assertThat(Collections.frequency(path, "CheckStatus")).isEqualTo(61);
+              "Failed")
+          .doesNotContain("DeleteCreatedProfile", "DeleteCreatedRole");
+      assertThat(took(execution)).isEqualTo(Duration.ofMinutes(30));
       assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "stuck-user"))
           .contains(ResourceStatus.IN_SERVICE);
       assertThat(simulation.emulator().requestLog().calls("sagemaker", "DeleteUserProfile"))
@@ -209,16 +180,19 @@ class OffboardingTest {
       assertThat(notification.outcome()).isEqualTo("FAILED");
       assertThat(notification.action()).isEqualTo("OFFBOARD");
       JsonNode message = notification.message();
-      assertThat(message.path("error").asText()).isEqualTo("StudioLifecycle.WaitTimedOut");
+      assertThat(message.path("error").asText())
+          .isEqualTo("dev.studiolifecycle.error.WaitTimedOut");
       assertThat(message.path("cause").asText()).contains("JupyterServer");
       assertThat(message.path("userProfileArn").asText()).endsWith("/stuck-user");
-      assertThat(names(message.at("/deleted/apps"), "appName"))
+      // What the run set out to delete, from its first pass; nothing claims it was deleted.
+      assertThat(names(message.at("/offboarding/apps/listed"), "appName"))
           .containsExactlyInAnyOrder("default", "kernel-1");
+      assertThat(message.has("deleted")).isFalse();
     }
   }
 
   @Test
-  void anAppCreatedDuringOffboardingMeansAnotherRoundThenSuccess() {
+  void anAppCreatedDuringOffboardingIsDeletedByTheNextPassThenTheProfile() {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("offboarding-jane-doe.json");
         StudioUser jane = StudioUser.of(simulation.emulator(), DOMAIN, "jane-doe")) {
       // A minute in, while her apps are being deleted, Jane opens Canvas once more.
@@ -229,32 +203,6 @@ class OffboardingTest {
       assertThat(execution.status())
           .as(execution.cause().orElse(""))
           .isEqualTo(ExecutionStatus.SUCCEEDED);
-      List<String> path = path(execution);
-      assertThat(path)
-          .containsSubsequence(
-              "ListApps",
-              "DeleteApps",
-              "AwaitApps",
-              "DeleteSpaces",
-              "DeleteUserProfile",
-              "CountInUseRound",
-              "TooManyInUseRounds",
-              "ListApps",
-              "DeleteApps",
-              "AwaitApps",
-              "DeleteUserProfile",
-              "AwaitProfileGone",
-              "DeleteExecutionRole",
-              "NotifyOffboarded");
-      assertThat(Collections.frequency(path, "ListApps")).isEqualTo(2);
-      assertThat(Collections.frequency(path, "DeleteUserProfile")).isEqualTo(2);
-      assertThat(
-              execution.history().stream()
-                  .filter(e -> "DeleteUserProfile".equals(e.stateName()))
-                  .map(e -> e.details())
-                  .filter(EventDetails.LambdaFunctionFailure.class::isInstance)
-                  .map(d -> ((EventDetails.LambdaFunctionFailure) d).error()))
-          .containsExactly("dev.studiolifecycle.error.ProfileInUse");
       assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe")).isEmpty();
       assertThat(
               simulation
@@ -262,51 +210,17 @@ class OffboardingTest {
                   .sageMaker()
                   .appStatus(DOMAIN, "jane-doe", null, "Canvas", "default"))
           .contains(AppStatus.DELETED);
+      // The pass at +2 min deletes Canvas (gone at +4 min); the space's app takes 5 minutes, the
+      // space and the profile 30 s each: SageMaker's floor, 6 minutes, and the role's 503 retried.
+      assertThat(took(execution)).isBetween(Duration.ofMinutes(6), Duration.ofSeconds(6 * 60 + 3));
+      assertThat(simulation.emulator().requestLog().calls("sagemaker", "DeleteUserProfile"))
+          .as("asked once, when nothing is left")
+          .hasSize(1);
 
       JsonNode message = simulation.notification(execution).message();
       assertThat(message.path("outcome").asText()).isEqualTo("SUCCEEDED");
-      assertThat(names(message.at("/deleted/apps"), "appType"))
-          .as("the apps of both rounds")
-          .containsExactlyInAnyOrder("JupyterServer", "JupyterLab", "Canvas");
       assertThat(names(message.at("/leftAlone/apps"), "appName"))
           .containsExactly("datascience-ml-t3-medium");
-    }
-  }
-
-  @Test
-  void offboardingStartsOverAtMostMaxInUseRoundsTimesThenFails() {
-    try (LifecycleSimulation simulation =
-            LifecycleSimulation.of("offboarding-jane-doe.json", Map.of("MaxInUseRounds", "1"));
-        StudioUser jane = StudioUser.of(simulation.emulator(), DOMAIN, "jane-doe")) {
-      // Jane opens Canvas during the first round, and a notebook space's app during the second.
-      simulation.at(Duration.ofMinutes(1), () -> jane.launchApp("Canvas", "default"));
-      simulation.at(Duration.ofMinutes(7), () -> jane.launchApp("JupyterServer", "again"));
-
-      Execution execution = simulation.run("offboard-delete-role.json");
-
-      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
-      assertThat(execution.error()).contains("dev.studiolifecycle.error.ProfileInUse");
-      List<String> path = path(execution);
-      assertThat(Collections.frequency(path, "ListApps")).as("started over once").isEqualTo(2);
-      assertThat(path)
-          .endsWith(
-              "CountInUseRound",
-              "TooManyInUseRounds",
-              "BeginCompensation",
-              "ProfileArnOfExistingProfile",
-              "StartCompensation",
-              "UndoProfile",
-              "UndoRole",
-              "NotifyFailure",
-              "Failed");
-      assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
-          .contains(ResourceStatus.IN_SERVICE);
-      assertThat(simulation.emulator().iam().roleExists("jane-doe")).isTrue();
-      JsonNode message = simulation.notification(execution).message();
-      assertThat(message.path("error").asText())
-          .isEqualTo("dev.studiolifecycle.error.ProfileInUse");
-      assertThat(names(message.at("/deleted/apps"), "appType"))
-          .containsExactlyInAnyOrder("JupyterServer", "JupyterLab", "Canvas");
     }
   }
 
@@ -320,9 +234,9 @@ class OffboardingTest {
       assertThat(execution.error()).contains("dev.studiolifecycle.error.SharedSpaceOwned");
       assertThat(execution.cause().orElseThrow()).contains("team-analytics");
       assertThat(path(execution))
-          .startsWith("Validate", "OnboardOrOffboard", "StartOffboarding", "ListApps")
+          .startsWith("Validate", "OnboardOrOffboard", "DeleteUserResources")
           .endsWith("NotifyFailure", "Failed")
-          .doesNotContain("DeleteApps", "DeleteSpaces", "DeleteUserProfile", "DeleteExecutionRole");
+          .doesNotContain("AwaitDeletions", "DeleteExecutionRole");
       assertThat(simulation.emulator().requestLog().mutatingCalls())
           .extracting(call -> call.service() + ":" + call.operation())
           .containsExactly("sns:Publish");
@@ -359,29 +273,56 @@ class OffboardingTest {
     }
   }
 
+  /**
+   * Issue 11's size: 1,000 apps and 100 private spaces. What the state carries does not grow with
+   * them (a tally and the first 50 names), the notification fits SNS, and the run is told.
+   */
+  @Test
+  void aThousandAppsAndAHundredSpacesAreOffboardedAndNotified() {
+    try (LocalWorkflowRuntime runtime =
+        LocalWorkflowRuntime.builder(LifecycleSimulation.PROJECT_ROOT)
+            .scenario(
+                ScenarioLoader.parse(
+                    OffboardingBenchmark.scenario(1_000, 100, null).toString(), "1,000 apps"))
+            .build()) {
+      ObjectNode input = LifecycleSimulation.input("offboard-delete-role.json").deepCopy();
+      input.put("domainId", "d-benchmark01").put("userProfileName", "bench-user");
+      Execution execution = runtime.run(input);
+
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(runtime.emulator().sageMaker().userProfileStatus("d-benchmark01", "bench-user"))
+          .isEmpty();
+      assertThat(OffboardingBenchmark.largestPayload(execution))
+          .as("under 64 KiB for N = 1,000")
+          .isLessThan(64 * 1024);
+      assertThat(ExecutionReport.Figures.of(execution).billedTransitions())
+          .as("issue 11's target: 20 + N + S")
+          .isLessThanOrEqualTo(20 + 1_000 + 100);
+      assertThat(took(execution)).isEqualTo(Duration.ofMinutes(3));
+
+      List<Notification> notifications =
+          runtime.notifications().stream()
+              .map(m -> new Notification(m, LifecycleSimulation.parse(m.message())))
+              .toList();
+      assertThat(notifications).singleElement();
+      Notification notification = notifications.get(0);
+      assertThat(notification.outcome()).isEqualTo("SUCCEEDED");
+      JsonNode deleted = notification.message().path("deleted");
+      assertThat(deleted.path("appCount").asInt()).isEqualTo(1_000);
+      assertThat(deleted.path("apps")).hasSize(50);
+      assertThat(deleted.path("spaceCount").asInt()).isEqualTo(100);
+      assertThat(deleted.path("spaces")).hasSize(50);
+      assertThat(notification.message().path("lists").asText()).contains("at most 50");
+      // SNS takes messages up to 256 KiB.
+      assertThat(notification.published().message().length()).isLessThan(256 * 1024);
+    }
+  }
+
   private static List<String> names(JsonNode items, String field) {
     return StreamSupport.stream(items.spliterator(), false)
         .map(item -> item.path(field).asText())
         .toList();
-  }
-
-  /** The most iterations of a Map state that had started and not yet ended at one time. */
-  private static int maxConcurrentIterations(Execution execution, String mapState) {
-    List<Integer> running = new ArrayList<>(List.of(0));
-    int now = 0;
-    for (var event : execution.history()) {
-      if (!mapState.equals(event.stateName())) {
-        continue;
-      }
-      if (event.type() == HistoryEventType.MapIterationStarted) {
-        now++;
-      } else if (event.type() == HistoryEventType.MapIterationSucceeded
-          || event.type() == HistoryEventType.MapIterationFailed
-          || event.type() == HistoryEventType.MapIterationAborted) {
-        now--;
-      }
-      running.add(now);
-    }
-    return Collections.max(running);
   }
 }

@@ -347,6 +347,40 @@ class OnboardingTest {
   }
 
   @Test
+  void aProfileThatNeverBecomesReadyEndsTheBoundedWaitAndIsUndoneWithItsRole() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("onboard-profile-never-ready.json")) {
+      Execution execution = simulation.run("onboard-profile-never-ready.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.error()).contains("dev.studiolifecycle.error.WaitTimedOut");
+      assertThat(execution.cause().orElseThrow())
+          .contains("gave up after 900 seconds (MaxProfileWaitSeconds 900)");
+      assertThat(path(execution))
+          .containsSubsequence(
+              "AwaitProfileReady",
+              "BeginCompensation",
+              "ProfileArnOfThisRun",
+              "UndoProfile",
+              "DeleteCreatedProfile",
+              "UndoRole",
+              "DeleteCreatedRole",
+              "NotifyFailure",
+              "Failed");
+      // A look every 10 seconds for MaxProfileWaitSeconds: 90 retries, one transition each.
+      assertThat(lambdaErrors(execution, "AwaitProfileReady"))
+          .hasSize(91)
+          .endsWith("dev.studiolifecycle.error.WaitTimedOut");
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(IAM_DOMAIN, "lee-chen"))
+          .contains(ResourceStatus.DELETING);
+      assertThat(simulation.emulator().iam().roleExists("studio-lee-chen")).isFalse();
+      JsonNode message = simulation.notification(execution).message();
+      assertThat(message.at("/compensation/userProfile/outcome").asText()).isEqualTo("DELETING");
+      assertThat(message.at("/compensation/executionRole/outcome").asText()).isEqualTo("DELETED");
+    }
+  }
+
+  @Test
   void aProfileSageMakerCannotCreateUndoesTheRoleThisRunCreatedAndFailsWithTheOriginalError() {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("profile-creation-outage.json")) {
       Execution execution = simulation.run("onboard-iam-new-role.json");

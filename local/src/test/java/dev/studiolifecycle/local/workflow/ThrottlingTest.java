@@ -37,7 +37,7 @@ class ThrottlingTest {
       assertThat(path(execution)).endsWith("DeleteExecutionRole", "NotifyOffboarded");
       assertThat(throttledOperations(simulation))
           .as("the storm reached the offboarding's SageMaker calls")
-          .contains("ListApps", "DeleteApp");
+          .contains("DeleteApp");
       assertThat(throttledTasks(execution)).isNotEmpty();
       assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe")).isEmpty();
       assertThat(simulation.emulator().iam().roleExists("studio-jane-doe")).isFalse();

@@ -18,14 +18,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A Studio user acting while she is offboarded, as the scenario files' timelines say: each pair of
- * events/statemachine and events/scenarios makes SageMaker refuse one of offboarding's deletions,
- * and offboarding confirms the conflict with a describe call and still succeeds.
+ * A Studio user acting while she is offboarded, as the scenario files' timelines say: she opens an
+ * app, or deletes an app or a space herself. Offboarding's next pass sees it in its listing, starts
+ * only what is still needed, waits for the rest, and succeeds.
  */
 class UserActivityTest {
 
@@ -52,18 +51,6 @@ class UserActivityTest {
         }
       }
       return states;
-    }
-
-    /** The outputs of the Lambda tasks that state {@code state} ran. */
-    List<JsonNode> outputsOf(String state) {
-      List<JsonNode> outputs = new ArrayList<>();
-      for (HistoryEvent event : execution.history()) {
-        if (event.details() instanceof EventDetails.LambdaFunctionSucceeded succeeded
-            && state.equals(event.stateName())) {
-          outputs.add(json(succeeded.output()));
-        }
-      }
-      return outputs;
     }
 
     Duration at(Instant instant) {
@@ -102,8 +89,10 @@ class UserActivityTest {
     }
   }
 
+  private static final String SWEEP = "DeleteUserResourcesFunction";
+
   @Test
-  void anAppOpenedDuringOffboardingMakesTheProfileDeletionWaitForAnotherRound() {
+  void anAppOpenedDuringOffboardingIsDeletedByTheNextPassBeforeTheProfile() {
     Result result = run("offboard-app-opened-during-offboarding.json");
 
     assertThat(result.users())
@@ -115,76 +104,41 @@ class UserActivityTest {
               assertThat(action.accepted()).as(action.refusal()).isTrue();
               assertThat(result.at(action.due())).isEqualTo(Duration.ofMinutes(1));
             });
-    List<RecordedCall> deletions = result.calls("DeleteUserProfileFunction", "DeleteUserProfile");
-    assertThat(deletions)
-        .extracting(RecordedCall::errorCode)
-        .containsExactly("ResourceInUse", null);
-    // The refusal is confirmed by DescribeUserProfile (InService, not Deleting): ProfileInUse.
-    RecordedCall describe = result.calls("DeleteUserProfileFunction", "DescribeUserProfile").get(0);
-    assertThat(describe.sequence()).isGreaterThan(deletions.get(0).sequence());
-    assertThat(describe.succeeded()).isTrue();
-    List<String> path = result.path();
-    assertThat(path)
-        .containsSubsequence(
-            "ListApps",
-            "DeleteUserProfile",
-            "CountInUseRound",
-            "TooManyInUseRounds",
-            "ListApps",
-            "DeleteApps",
-            "AwaitApps",
-            "DeleteUserProfile",
-            "AwaitProfileGone",
-            "NotifyOffboarded");
-    assertThat(Collections.frequency(path, "ListApps")).isEqualTo(2);
-    assertThat(result.execution().history())
-        .filteredOn(e -> "DeleteUserProfile".equals(e.stateName()))
-        .map(HistoryEvent::details)
-        .filteredOn(EventDetails.LambdaFunctionFailure.class::isInstance)
-        .singleElement()
-        .extracting(d -> ((EventDetails.LambdaFunctionFailure) d).error())
-        .isEqualTo("dev.studiolifecycle.error.ProfileInUse");
-    // The second round deletes the app she opened.
-    assertThat(result.calls("DeleteAppFunction", "DeleteApp"))
+    // The first pass deletes Canvas; the pass at +2 min finds the new app and deletes it.
+    List<RecordedCall> appDeletions = result.calls(SWEEP, "DeleteApp");
+    assertThat(appDeletions)
         .extracting(c -> c.parameters().path("AppType").asText())
         .containsExactly("Canvas", "JupyterServer");
+    assertThat(result.at(appDeletions.get(1).time())).isEqualTo(Duration.ofMinutes(2));
+    // The profile is asked to go once, when nothing is left: never refused.
+    List<RecordedCall> profileDeletions = result.calls(SWEEP, "DeleteUserProfile");
+    assertThat(profileDeletions).extracting(RecordedCall::errorCode).containsExactly((String) null);
+    assertThat(result.at(profileDeletions.get(0).time())).isEqualTo(Duration.ofMinutes(4));
+    assertThat(result.path())
+        .containsSubsequence("DeleteUserResources", "AwaitDeletions", "NotifyOffboarded");
   }
 
   @Test
-  void anAppTheUserDeletedJustBeforeIsAlreadyDeletingAndAwaited() {
+  void anAppTheUserDeletedJustBeforeIsSeenDeletingAndAwaited() {
     Result result = run("offboard-app-deleted-by-user.json");
 
     ScheduledActions.Applied action = result.users().get(0);
     assertThat(result.users()).hasSize(1);
     assertThat(action.description()).isEqualTo("DeleteApp Canvas/default of user profile jane-doe");
     assertThat(action.accepted()).as(action.refusal()).isTrue();
-    // 503 first, throttled until DeleteApp's bucket refills (2 s), then refused: she was faster.
-    List<RecordedCall> deletions = result.calls("DeleteAppFunction", "DeleteApp");
+    // 503 first; the retry's listing shows her deletion under way: no DeleteApp gets through.
+    List<RecordedCall> deletions = result.calls(SWEEP, "DeleteApp");
     assertThat(deletions.get(0).errorCode()).isEqualTo("ServiceUnavailable");
-    RecordedCall refused = deletions.get(deletions.size() - 1);
-    assertThat(refused.errorCode()).isEqualTo("ResourceInUse");
-    assertThat(result.at(refused.time())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
-    // How many retries the bucket throttles depends on the retry jitter; none gets through.
-    assertThat(deletions.subList(1, deletions.size() - 1))
-        .allMatch(c -> "ThrottlingException".equals(c.errorCode()));
-    assertThat(result.calls("DeleteAppFunction", "DescribeApp"))
-        .singleElement()
-        .satisfies(describe -> assertThat(describe.sequence()).isGreaterThan(refused.sequence()));
-    assertThat(result.outputsOf("DeleteOneApp"))
-        .singleElement()
-        .satisfies(
-            output -> assertThat(output.path("outcome").asText()).isEqualTo("ALREADY_DELETING"));
-    // Offboarding waits for her deletion like for its own, then deletes the profile.
-    assertThat(result.path())
-        .containsSubsequence(
-            "DeleteApps", "AwaitApps", "CheckStatus", "DeleteUserProfile", "NotifyOffboarded");
-    assertThat(result.calls("DeleteUserProfileFunction", "DeleteUserProfile"))
+    assertThat(deletions).noneMatch(RecordedCall::succeeded);
+    assertThat(result.calls(SWEEP, "DeleteUserProfile"))
         .extracting(RecordedCall::errorCode)
         .containsExactly((String) null);
+    assertThat(result.path())
+        .containsSubsequence("DeleteUserResources", "AwaitDeletions", "NotifyOffboarded");
   }
 
   @Test
-  void aSpaceTheUserDeletedJustBeforeIsAlreadyDeletingAndAwaited() {
+  void anEmptySpaceGoesAtOnceAndTheProfileWaitsUntilItIsGone() {
     Result result = run("offboard-space-deleted-by-user.json");
 
     assertThat(result.users())
@@ -192,32 +146,16 @@ class UserActivityTest {
         .satisfies(
             action -> {
               assertThat(action.description()).isEqualTo("DeleteSpace jane-doe-private");
-              assertThat(action.accepted()).as(action.refusal()).isTrue();
               assertThat(result.at(action.due())).isEqualTo(Duration.ofMinutes(1));
+              assertThat(action.accepted()).isFalse();
+              assertThat(action.refusal()).contains("is already being deleted");
             });
-    RecordedCall refused =
-        result.calls("DeleteAppFunction", "DeleteSpace").stream().findFirst().orElseThrow();
-    assertThat(refused.errorCode()).isEqualTo("ResourceInUse");
-    assertThat(result.calls("DeleteAppFunction", "DescribeSpace"))
-        .singleElement()
-        .satisfies(describe -> assertThat(describe.sequence()).isGreaterThan(refused.sequence()));
-    assertThat(result.outputsOf("DeleteOneSpace"))
-        .singleElement()
-        .satisfies(
-            output -> assertThat(output.path("outcome").asText()).isEqualTo("ALREADY_DELETING"));
+    // The first pass deletes the empty space with the Canvas app, not after it.
+    RecordedCall spaceDeletion = result.calls(SWEEP, "DeleteSpace").get(0);
+    assertThat(result.at(spaceDeletion.time())).isZero();
     // The space takes 5 minutes to go; the profile is deleted only after it has.
-    assertThat(result.path())
-        .containsSubsequence(
-            "DeleteApps",
-            "AwaitApps",
-            "DeleteSpaces",
-            "AwaitSpaces",
-            "CheckStatus",
-            "DeleteUserProfile",
-            "NotifyOffboarded");
-    RecordedCall profileDeletion =
-        result.calls("DeleteUserProfileFunction", "DeleteUserProfile").get(0);
+    RecordedCall profileDeletion = result.calls(SWEEP, "DeleteUserProfile").get(0);
     assertThat(profileDeletion.errorCode()).isNull();
-    assertThat(result.at(profileDeletion.time())).isGreaterThanOrEqualTo(Duration.ofMinutes(6));
+    assertThat(result.at(profileDeletion.time())).isEqualTo(Duration.ofMinutes(5));
   }
 }

@@ -1,0 +1,61 @@
+package dev.studiolifecycle.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.studiolifecycle.aws.AwsClientFactory;
+import dev.studiolifecycle.model.DeleteUserResourcesInput;
+import dev.studiolifecycle.model.DeleteUserResourcesResult;
+import dev.studiolifecycle.observability.OutcomeMetrics;
+import dev.studiolifecycle.service.UserResourceSweep;
+import java.util.Map;
+import software.amazon.lambda.powertools.logging.Logging;
+import software.amazon.lambda.powertools.metrics.FlushMetrics;
+
+/**
+ * DeleteUserResources: one pass of offboarding's deletions and wait (see {@link
+ * UserResourceSweep}). A pass starts no new deletion once less than {@link #RESERVE_MILLIS} of the
+ * invocation's time is left; the next pass starts the rest.
+ */
+public final class DeleteUserResourcesHandler
+    implements RequestHandler<DeleteUserResourcesInput, DeleteUserResourcesResult> {
+
+  /** Time kept for the pass to finish its looks and answer, out of the function's timeout. */
+  static final long RESERVE_MILLIS = 20_000;
+
+  private final UserResourceSweep service;
+  private final StepInvocation invocation;
+
+  /** Called by Lambda. */
+  public DeleteUserResourcesHandler() {
+    this(System.getenv());
+  }
+
+  /** Builds the handler for a function environment; the local runtime calls this one. */
+  public DeleteUserResourcesHandler(Map<String, String> environment) {
+    this(new UserResourceSweep(AwsClientFactory.sageMaker()));
+  }
+
+  /** For tests: a ready service. */
+  public DeleteUserResourcesHandler(UserResourceSweep service) {
+    this.service = service;
+    this.invocation = new StepInvocation("DeleteUserResources", OutcomeMetrics.powertools());
+  }
+
+  @Override
+  @Logging(correlationIdPath = "correlation.requestId", clearState = true)
+  @FlushMetrics(captureColdStart = true)
+  public DeleteUserResourcesResult handleRequest(DeleteUserResourcesInput input, Context context) {
+    return invocation.run(
+        input.correlation(),
+        input.userProfileName(),
+        () ->
+            service.sweep(
+                input,
+                () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS,
+                (metric, count) -> {
+                  if (count > 0) {
+                    invocation.metrics().count(metric, count);
+                  }
+                }));
+  }
+}
