@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.DeleteRolePolicyRequest;
@@ -60,21 +61,12 @@ public final class ExecutionRoleDeleter {
       return result(roleArn, roleName, RoleDeletionOutcome.NOT_MANAGED, List.of(), List.of());
     }
 
-    Optional<Role> found = roleUnderThePath(roleName);
-    if (found.isEmpty()) {
-      return result(roleArn, roleName, RoleDeletionOutcome.NOT_FOUND, List.of(), List.of());
-    }
-    Role role = found.get();
-    Map<String, String> tags = roles.tags(roleName);
-    boolean ours =
-        roleArn.equals(role.arn())
-            && rolePath.equals(role.path())
-            && ManagedTags.isManaged(tags)
-            && input.userProfileName().equals(tags.get(ManagedTags.USER_PROFILE));
-    if (!ours) {
-      return result(roleArn, roleName, RoleDeletionOutcome.NOT_MANAGED, List.of(), List.of());
-    }
-    return deleteOurs(roleArn, roleName);
+    String user = input.userProfileName();
+    return deleteIfOurs(
+        roleName,
+        roleArn,
+        (role, tags) -> roleArn.equals(role.arn()) && ManagedTags.isManaged(tags),
+        user);
   }
 
   /**
@@ -83,21 +75,32 @@ public final class ExecutionRoleDeleter {
    * step failed right after).
    */
   private DeleteExecutionRoleResult deleteCreatedByRequest(String user, String requestId) {
-    String roleName = RoleNames.forUser(user);
+    return deleteIfOurs(
+        RoleNames.forUser(user),
+        null,
+        (role, tags) -> ManagedTags.createdFor(tags, requestId),
+        user);
+  }
+
+  /**
+   * Deletes the role named {@code roleName} when it is under the path, tagged for {@code user} and
+   * {@code ours} says so too; reports it by {@code roleArn}, or by the ARN IAM has when null.
+   */
+  private DeleteExecutionRoleResult deleteIfOurs(
+      String roleName, String roleArn, BiPredicate<Role, Map<String, String>> ours, String user) {
     Optional<Role> found = roleUnderThePath(roleName);
     if (found.isEmpty()) {
-      return result(null, roleName, RoleDeletionOutcome.NOT_FOUND, List.of(), List.of());
+      return result(roleArn, roleName, RoleDeletionOutcome.NOT_FOUND, List.of(), List.of());
     }
     Role role = found.get();
+    String arn = roleArn == null ? role.arn() : roleArn;
     Map<String, String> tags = roles.tags(roleName);
-    boolean ours =
-        rolePath.equals(role.path())
-            && ManagedTags.createdFor(tags, requestId)
-            && user.equals(tags.get(ManagedTags.USER_PROFILE));
-    if (!ours) {
-      return result(role.arn(), roleName, RoleDeletionOutcome.NOT_MANAGED, List.of(), List.of());
+    if (!rolePath.equals(role.path())
+        || !user.equals(tags.get(ManagedTags.USER_PROFILE))
+        || !ours.test(role, tags)) {
+      return result(arn, roleName, RoleDeletionOutcome.NOT_MANAGED, List.of(), List.of());
     }
-    return deleteOurs(role.arn(), roleName);
+    return deleteOurs(arn, roleName);
   }
 
   private DeleteExecutionRoleResult deleteOurs(String roleArn, String roleName) {
