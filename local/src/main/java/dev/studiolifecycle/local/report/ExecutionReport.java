@@ -5,24 +5,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
-import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEvent;
-import dev.studiolifecycle.local.asl.history.HistoryEventType;
 import dev.studiolifecycle.local.emulator.ScheduledActions;
 import dev.studiolifecycle.local.emulator.sns.MessageAttribute;
 import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
+import dev.studiolifecycle.local.report.TimelineLines.Line;
 import dev.studiolifecycle.local.template.FunctionDefinition;
 import dev.studiolifecycle.local.template.SamTemplate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -30,7 +26,7 @@ import java.util.function.Function;
  * One execution told for people: a timeline of the states it went through at their virtual times
  * (task failures, retries and catches under the state they happened in, Map iterations summed up
  * under their Map state, polling loops folded into one line), the outcome, the SNS notifications it
- * published, and what AWS would bill for it ({@link Figures}).
+ * published, and what AWS would bill for it ({@link ExecutionFigures}).
  *
  * <pre>
  * +00:00:00      Validate
@@ -41,7 +37,6 @@ import java.util.function.Function;
  */
 public final class ExecutionReport {
 
-  private static final int MAX_NOTE = 200;
   private static final int MAX_CYCLE = 6;
 
   private final Execution execution;
@@ -94,8 +89,8 @@ public final class ExecutionReport {
   }
 
   /** What AWS bills for the execution so far. */
-  public Figures figures() {
-    return Figures.of(execution, memoryMb);
+  public ExecutionFigures figures() {
+    return ExecutionFigures.of(execution, memoryMb);
   }
 
   /** The whole report: header, timeline, outcome, notifications, figures. */
@@ -241,316 +236,16 @@ public final class ExecutionReport {
     return out.toString();
   }
 
-  /**
-   * What AWS bills for one execution, and how long it took in virtual time.
-   *
-   * @param statesEntered every state entered, Map iterations' states included
-   * @param retries every Task attempt after a failure: Standard workflows bill each retry as a
-   *     state transition too
-   * @param lambdaMemoryGb the memory of every Lambda invocation, added up: what one second of
-   *     average run time costs in GB-seconds (0 when the functions' memory is not known)
-   */
-  public record Figures(
-      int statesEntered,
-      int retries,
-      int lambdaInvocations,
-      double lambdaMemoryGb,
-      Duration virtualDuration) {
-
-    /** Counts what the history holds; the functions' memory unknown. */
-    public static Figures of(Execution execution) {
-      return of(execution, functionArn -> OptionalInt.empty());
-    }
-
-    /**
-     * Counts every state entered, every retry (a Lambda or task attempt whose previous event in its
-     * branch is the failure it retries) and every Lambda invocation, retries included.
-     *
-     * @param memoryMb the memory size of the function with this ARN, if known
-     */
-    public static Figures of(Execution execution, Function<String, OptionalInt> memoryMb) {
-      int entered = 0;
-      int retries = 0;
-      int invocations = 0;
-      double memoryGb = 0;
-      Map<Long, HistoryEventType> types = new HashMap<>();
-      for (HistoryEvent event : execution.history()) {
-        types.put(event.id(), event.type());
-        if (event.type().name().endsWith("StateEntered")) {
-          entered++;
-          continue;
-        }
-        String lambdaArn = lambdaArnOf(event);
-        boolean scheduled =
-            lambdaArn != null
-                || event.type() == HistoryEventType.TaskScheduled
-                || event.type() == HistoryEventType.LambdaFunctionScheduled;
-        if (!scheduled) {
-          continue;
-        }
-        HistoryEventType previous = types.get(event.previousEventId());
-        if (previous != null
-            && (previous.name().endsWith("Failed") || previous.name().endsWith("TimedOut"))) {
-          retries++;
-        }
-        if (lambdaArn != null) {
-          invocations++;
-          OptionalInt mb = memoryMb.apply(lambdaArn);
-          if (mb.isPresent()) {
-            memoryGb += mb.getAsInt() / 1024.0;
-          }
-        }
-      }
-      Instant end = endOf(execution);
-      return new Figures(
-          entered, retries, invocations, memoryGb, Duration.between(execution.startDate(), end));
-    }
-
-    /** The function a Lambda invocation of this event called, or null for other events. */
-    private static String lambdaArnOf(HistoryEvent event) {
-      if (event.details() instanceof EventDetails.LambdaFunctionScheduled lambda) {
-        return lambda.resource();
-      }
-      if (event.details() instanceof EventDetails.TaskScheduled task
-          && "lambda".equals(task.resourceType())) {
-        return functionArnIn(task.parameters());
-      }
-      return null;
-    }
-
-    /** The state transitions AWS bills: every state entered and every retry. */
-    public int billedTransitions() {
-      return statesEntered + retries;
-    }
-
-    /** Step Functions' and Lambda's request charges at list price, in dollars. */
-    public double listPriceUsd() {
-      return billedTransitions() * ListPrices.STATE_TRANSITION_USD
-          + lambdaInvocations * ListPrices.LAMBDA_REQUEST_USD;
-    }
-
-    /**
-     * {@code 21 state transitions billed (18 states, 3 retries), 5 Lambda invocations, virtual
-     * duration 00:01:32}.
-     */
-    public String render() {
-      return count(billedTransitions(), "state transition")
-          + " billed ("
-          + count(statesEntered, "state")
-          + ", "
-          + count(retries, "retry", "retries")
-          + "), "
-          + count(lambdaInvocations, "Lambda invocation")
-          + ", virtual duration "
-          + offset(virtualDuration).substring(1).strip();
-    }
-
-    /**
-     * {@code list price (us-east-1) $0.000526: Step Functions Standard $0.000525, Lambda requests
-     * $0.000001; Lambda run time (not simulated) adds $0.0000833 per second of average invocation
-     * run time}.
-     */
-    public String renderCost() {
-      StringBuilder out =
-          new StringBuilder("list price (us-east-1) ")
-              .append(ListPrices.usd(listPriceUsd()))
-              .append(": Step Functions Standard ")
-              .append(ListPrices.usd(billedTransitions() * ListPrices.STATE_TRANSITION_USD))
-              .append(", Lambda requests ")
-              .append(ListPrices.usd(lambdaInvocations * ListPrices.LAMBDA_REQUEST_USD));
-      if (lambdaMemoryGb > 0) {
-        out.append("; Lambda run time (not simulated) adds ")
-            .append(ListPrices.usd(lambdaMemoryGb * ListPrices.LAMBDA_GB_SECOND_USD))
-            .append(" per second of average invocation run time");
-      }
-      return out.toString();
-    }
-  }
-
   // ------------------------------------------------------------------ timeline model
-
-  /** A state entered at the top level, with what happened inside it. */
-  private record Line(Instant at, String state, List<String> notes, StringBuilder details) {
-    String summary() {
-      return details.toString();
-    }
-
-    boolean plain() {
-      return notes.isEmpty() && details.isEmpty();
-    }
-  }
 
   private record Fold(int length, int repeats) {}
 
   private List<Line> lines() {
-    LineBuilder builder =
-        new LineBuilder(
+    TimelineLines builder =
+        new TimelineLines(
             execution.startDate(), execution.stateMachine().definition().block().states().keySet());
     execution.history().forEach(builder::accept);
     return builder.finish();
-  }
-
-  /**
-   * Folds a history into one line per top-level state visit: its entry time, the items a Map state
-   * took, the failures that were retried or caught, and what happened inside it.
-   */
-  private static final class LineBuilder {
-    private final Instant start;
-    private final Set<String> topLevel;
-    private final List<Line> lines = new ArrayList<>();
-    private Line current;
-    private String pendingFailure;
-    private HistoryEvent pendingEvent;
-    private Retried lastRetried;
-    private Nested nested;
-
-    /** Retries of one error in a row on one line: where its note is, when, how many. */
-    private record Retried(String errorName, Instant first, int times, int noteIndex) {}
-
-    LineBuilder(Instant start, Set<String> topLevel) {
-      this.start = start;
-      this.topLevel = topLevel;
-    }
-
-    void accept(HistoryEvent event) {
-      String state = event.stateName();
-      HistoryEventType type = event.type();
-      boolean top = state != null && topLevel.contains(state);
-      // Iteration events carry the Map state's name; the states they run are nested.
-      boolean inside = (state != null && !top) || type.name().startsWith("MapIteration");
-      if (inside) {
-        if (nested != null) {
-          nested.add(event);
-        }
-      } else if (top && type.name().endsWith("StateEntered")) {
-        enter(event, type);
-      } else if (current != null && top) {
-        record(event, type);
-      }
-    }
-
-    private void enter(HistoryEvent event, HistoryEventType type) {
-      current =
-          new Line(event.timestamp(), event.stateName(), new ArrayList<>(), new StringBuilder());
-      lines.add(current);
-      pendingFailure = null;
-      lastRetried = null;
-      nested =
-          (type == HistoryEventType.MapStateEntered
-                  || type == HistoryEventType.ParallelStateEntered)
-              ? new Nested()
-              : null;
-    }
-
-    private void record(HistoryEvent event, HistoryEventType type) {
-      if (event.details() instanceof EventDetails.MapStateStarted started) {
-        current.details().append(count(started.length(), "item"));
-      } else if (type == HistoryEventType.LambdaFunctionScheduled
-          || type == HistoryEventType.TaskScheduled) {
-        notePendingFailure(" (retried)");
-      } else if (failure(event) != null) {
-        pendingFailure = offset(start, event.timestamp()).strip() + "  " + failure(event);
-        pendingEvent = event;
-      } else if (type.name().endsWith("StateExited")) {
-        notePendingFailure(" (caught)");
-        if (nested != null) {
-          String summary = nested.summary();
-          if (!summary.isEmpty()) {
-            current.details().append(current.details().isEmpty() ? "" : "; ").append(summary);
-          }
-          current.notes().addAll(nested.failures());
-          nested = null;
-        }
-      }
-    }
-
-    /**
-     * Notes the failure before this event. Retries of the same error in a row (a poll, a throttle)
-     * fold into one note: the first time, the last message, how many and until when.
-     */
-    private void notePendingFailure(String how) {
-      if (pendingFailure == null) {
-        return;
-      }
-      String name = failureName(pendingEvent);
-      boolean retried = how.equals(" (retried)");
-      if (retried && lastRetried != null && lastRetried.errorName().equals(name)) {
-        int times = lastRetried.times() + 1;
-        current
-            .notes()
-            .set(
-                lastRetried.noteIndex(),
-                offset(start, lastRetried.first()).strip()
-                    + "  "
-                    + failure(pendingEvent)
-                    + " (retried x"
-                    + times
-                    + " until "
-                    + offset(start, pendingEvent.timestamp()).strip()
-                    + ")");
-        lastRetried = new Retried(name, lastRetried.first(), times, lastRetried.noteIndex());
-      } else {
-        current.notes().add(pendingFailure + how);
-        lastRetried =
-            retried
-                ? new Retried(name, pendingEvent.timestamp(), 1, current.notes().size() - 1)
-                : null;
-      }
-      pendingFailure = null;
-    }
-
-    List<Line> finish() {
-      if (pendingFailure != null && current != null) {
-        current.notes().add(pendingFailure);
-      }
-      return lines;
-    }
-  }
-
-  /** What happened inside a Map or Parallel state: iterations, invocations, failures. */
-  private static final class Nested {
-    private int iterationsSucceeded;
-    private int iterationsFailed;
-    private int invocations;
-    private final Map<String, Integer> failures = new TreeMap<>();
-
-    void add(HistoryEvent event) {
-      HistoryEventType type = event.type();
-      if (type == HistoryEventType.MapIterationSucceeded) {
-        iterationsSucceeded++;
-      } else if (type == HistoryEventType.MapIterationFailed
-          || type == HistoryEventType.MapIterationAborted) {
-        iterationsFailed++;
-      } else if (type == HistoryEventType.LambdaFunctionScheduled
-          || type == HistoryEventType.TaskScheduled) {
-        invocations++;
-      } else {
-        String error = failureName(event);
-        if (error != null) {
-          failures.merge(event.stateName() + ": " + error, 1, Integer::sum);
-        }
-      }
-    }
-
-    String summary() {
-      List<String> parts = new ArrayList<>();
-      if (iterationsSucceeded + iterationsFailed > 0) {
-        parts.add(
-            count(iterationsSucceeded, "iteration")
-                + " succeeded"
-                + (iterationsFailed > 0 ? ", " + iterationsFailed + " failed" : ""));
-      }
-      if (invocations > 0) {
-        parts.add(count(invocations, "task") + " run");
-      }
-      return String.join(", ", parts);
-    }
-
-    List<String> failures() {
-      return failures.entrySet().stream()
-          .map(entry -> entry.getKey() + " x" + entry.getValue())
-          .toList();
-    }
   }
 
   /** The longest run of repeated plain cycles that starts at {@code index}. */
@@ -580,55 +275,14 @@ public final class ExecutionReport {
     return true;
   }
 
-  private static String failure(HistoryEvent event) {
-    String error;
-    String cause;
-    if (event.details() instanceof EventDetails.LambdaFunctionFailure d) {
-      error = d.error();
-      cause = d.cause();
-    } else if (event.details() instanceof EventDetails.TaskFailure d) {
-      error = d.error();
-      cause = d.cause();
-    } else {
-      return null;
-    }
-    String text = (error == null ? "(no error name)" : error);
-    String summary = summarise(cause == null ? "" : cause);
-    if (!summary.isEmpty()) {
-      text += ": " + summary;
-    }
-    text = text.replaceAll("\\s+", " ");
-    return text.length() > MAX_NOTE ? text.substring(0, MAX_NOTE - 3) + "..." : text;
-  }
-
-  private static String failureName(HistoryEvent event) {
-    if (event.details() instanceof EventDetails.LambdaFunctionFailure d) {
-      return d.error() == null ? "(no error name)" : d.error();
-    }
-    if (event.details() instanceof EventDetails.TaskFailure d) {
-      return d.error() == null ? "(no error name)" : d.error();
-    }
-    return null;
-  }
-
   // ------------------------------------------------------------------ formatting
 
-  private static String count(int howMany, String thing) {
+  static String count(int howMany, String thing) {
     return count(howMany, thing, thing + "s");
   }
 
-  private static String count(int howMany, String thing, String things) {
+  static String count(int howMany, String thing, String things) {
     return howMany + " " + (howMany == 1 ? thing : things);
-  }
-
-  /** The FunctionName of a lambda:invoke task's parameters (a name or an ARN), or "". */
-  private static String functionArnIn(String parameters) {
-    try {
-      JsonNode name = LocalJson.MAPPER.readTree(parameters).path("FunctionName");
-      return name.isTextual() ? name.asText() : "";
-    } catch (JsonProcessingException e) {
-      return "";
-    }
   }
 
   /** A Lambda error cause is the runtime's JSON error document: its errorMessage says it. */
@@ -663,7 +317,7 @@ public final class ExecutionReport {
   }
 
   /** When the execution ended, or its latest event while it still runs. */
-  private static Instant endOf(Execution execution) {
+  static Instant endOf(Execution execution) {
     if (execution.stopDate().isPresent()) {
       return execution.stopDate().get();
     }

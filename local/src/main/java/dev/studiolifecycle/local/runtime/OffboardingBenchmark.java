@@ -10,6 +10,7 @@ import dev.studiolifecycle.local.asl.history.HistoryEvent;
 import dev.studiolifecycle.local.emulator.RecordedCall;
 import dev.studiolifecycle.local.emulator.sagemaker.SageMakerTimings;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
+import dev.studiolifecycle.local.report.ExecutionFigures;
 import dev.studiolifecycle.local.report.ExecutionReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -89,8 +90,7 @@ public final class OffboardingBenchmark {
             .build()) {
       int mark = runtime.emulator().requestLog().size();
       Execution execution = runtime.run("offboard-" + apps + "-apps", request());
-      ExecutionReport.Figures figures =
-          ExecutionReport.of(execution, runtime.notifications()).figures();
+      ExecutionFigures figures = ExecutionReport.of(execution, runtime.notifications()).figures();
       List<RecordedCall> calls = runtime.emulator().requestLog().calls();
       int sageMakerCalls =
           (int)

@@ -115,7 +115,7 @@ class ExecutionReportTest {
   @Test
   void figuresCountEveryStateEnteredAndEveryLambdaInvocationRetriesIncluded() {
     Execution execution = run();
-    ExecutionReport.Figures figures = ExecutionReport.of(execution, List.of()).figures();
+    ExecutionFigures figures = ExecutionReport.of(execution, List.of()).figures();
 
     // Flaky, Each, 3 x CountOne, Start, 3 x (Pause, Count, Again), 2 x Bump, Done.
     assertThat(figures.statesEntered()).isEqualTo(1 + 1 + 3 + 1 + 9 + 2 + 1);

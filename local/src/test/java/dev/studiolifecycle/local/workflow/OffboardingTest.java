@@ -11,7 +11,7 @@ import dev.studiolifecycle.local.emulator.sagemaker.AppStatus;
 import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
 import dev.studiolifecycle.local.emulator.sagemaker.SageMakerService;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
-import dev.studiolifecycle.local.report.ExecutionReport;
+import dev.studiolifecycle.local.report.ExecutionFigures;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import dev.studiolifecycle.local.runtime.OffboardingBenchmark;
 import dev.studiolifecycle.local.runtime.StudioUser;
@@ -54,7 +54,7 @@ class OffboardingTest {
       // SageMaker's floor: the 9-minute GPU kernel, then the profile (30 s). The spaces' apps
       // (5 minutes at most) and the spaces (30 s) go meanwhile.
       assertThat(took(execution)).isEqualTo(Duration.ofSeconds(9 * 60 + 30));
-      assertThat(ExecutionReport.Figures.of(execution).billedTransitions())
+      assertThat(ExecutionFigures.of(execution).billedTransitions())
           .as("issue 11's target for a 9-minute app: 30 + N + S")
           .isLessThanOrEqualTo(30 + 25 + 2);
 
@@ -297,7 +297,7 @@ class OffboardingTest {
       assertThat(OffboardingBenchmark.largestPayload(execution))
           .as("under 64 KiB for N = 1,000")
           .isLessThan(64 * 1024);
-      assertThat(ExecutionReport.Figures.of(execution).billedTransitions())
+      assertThat(ExecutionFigures.of(execution).billedTransitions())
           .as("issue 11's target: 20 + N + S")
           .isLessThanOrEqualTo(20 + 1_000 + 100);
       assertThat(took(execution)).isEqualTo(Duration.ofMinutes(3));

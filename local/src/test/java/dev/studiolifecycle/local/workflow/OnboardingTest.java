@@ -12,7 +12,7 @@ import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.emulator.RecordedCall;
 import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
 import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
-import dev.studiolifecycle.local.report.ExecutionReport;
+import dev.studiolifecycle.local.report.ExecutionFigures;
 import dev.studiolifecycle.local.workflow.LifecycleSimulation.Notification;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -551,7 +551,7 @@ class OnboardingTest {
               java.time.Duration.between(execution.startDate(), execution.stopDate().orElseThrow()))
           .hasSeconds(22);
       // Issue 11's target: an onboarding costs at most 12 billed transitions.
-      assertThat(ExecutionReport.Figures.of(execution).billedTransitions()).isEqualTo(9);
+      assertThat(ExecutionFigures.of(execution).billedTransitions()).isEqualTo(9);
     }
   }
 
