@@ -4,6 +4,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Builds the SDK clients, each with the URL-connection HTTP client (small and quick to start).
@@ -22,6 +23,10 @@ public final class AwsClientFactory {
 
   public static IamClient iam() {
     return IamClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+  }
+
+  public static SnsClient sns() {
+    return SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
   }
 
   public static SfnClient stepFunctions() {

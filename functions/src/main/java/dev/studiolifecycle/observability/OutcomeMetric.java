@@ -13,7 +13,8 @@ public enum OutcomeMetric {
   APPS_PLANNED_FOR_DELETION("AppsPlannedForDeletion"),
   STATUS_CHECKS("StatusChecks"),
   REQUESTS_VALIDATED("RequestsValidated"),
-  WORKFLOWS_STARTED("WorkflowsStarted");
+  WORKFLOWS_STARTED("WorkflowsStarted"),
+  UNTOLD_ENDS_NOTIFIED("UntoldEndsNotified");
 
   private final String metricName;
 

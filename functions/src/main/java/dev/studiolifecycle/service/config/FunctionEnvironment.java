@@ -22,6 +22,7 @@ public final class FunctionEnvironment {
   public static final String AWS_ACCOUNT_ID = "AWS_ACCOUNT_ID";
   public static final String STATE_MACHINE_ARN = "STATE_MACHINE_ARN";
   public static final String DEFAULT_DOMAIN_ID = "DEFAULT_DOMAIN_ID";
+  public static final String NOTIFICATION_TOPIC_ARN = "NOTIFICATION_TOPIC_ARN";
 
   static final String DEFAULT_ROLE_PATH = "/studio-lifecycle/";
   static final String DEFAULT_DEFAULT_POLICY = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess";
@@ -29,6 +30,8 @@ public final class FunctionEnvironment {
   // IAM's path rule: "/" alone, or "/" + printable ASCII + "/", at most 512 characters.
   private static final Pattern ROLE_PATH_PATTERN = Pattern.compile("/|/[\\x21-\\x7E]{1,510}/");
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+  private static final Pattern TOPIC =
+      Pattern.compile("arn:aws[a-z\\-]*:sns:[a-z0-9\\-]+:\\d{12}:[A-Za-z0-9_\\-]{1,256}");
   private static final Pattern STATE_MACHINE =
       Pattern.compile(
           "arn:aws[a-z\\-]*:states:[a-z0-9\\-]+:\\d{12}:stateMachine:[A-Za-z0-9_\\-]{1,80}");
@@ -95,6 +98,15 @@ public final class FunctionEnvironment {
     String arn = required(STATE_MACHINE_ARN);
     if (!STATE_MACHINE.matcher(arn).matches()) {
       throw invalid(STATE_MACHINE_ARN, "must be a Step Functions state machine ARN");
+    }
+    return arn;
+  }
+
+  /** {@code NOTIFICATION_TOPIC_ARN}: where the workflow's notifications go. */
+  public String notificationTopicArn() {
+    String arn = required(NOTIFICATION_TOPIC_ARN);
+    if (!TOPIC.matcher(arn).matches()) {
+      throw invalid(NOTIFICATION_TOPIC_ARN, "must be an SNS topic ARN");
     }
     return arn;
   }

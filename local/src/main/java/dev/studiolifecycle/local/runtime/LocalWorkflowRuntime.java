@@ -46,6 +46,7 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
   private final LocalStepFunctions stepFunctions;
   private final ExecutionEngine engine;
   private final StateMachine lifecycle;
+  private final ExecutionEndEvents ends;
 
   private LocalWorkflowRuntime(Builder builder) {
     Path templateFile = builder.projectRoot.resolve("template.yaml");
@@ -94,6 +95,7 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
       this.stepFunctions = deployment;
       this.engine = deployment.engine();
       this.lifecycle = machine;
+      this.ends = new ExecutionEndEvents(loaded, started.clock(), builder.handlerOutput);
     } catch (RuntimeException e) {
       if (deployment != null) {
         deployment.close();
@@ -117,7 +119,24 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
 
   /** Runs one execution with the given name (names are unique, as on Step Functions). */
   public Execution run(String executionName, JsonNode input) {
-    return engine.run(lifecycle, executionName, input);
+    return ended(engine.run(lifecycle, executionName, input));
+  }
+
+  /**
+   * The execution, once Step Functions' status change event for its end has gone to the template's
+   * EventBridge rules and the functions they start have run.
+   */
+  private Execution ended(Execution execution) {
+    ends.ended(execution);
+    return execution;
+  }
+
+  /**
+   * The events of ended executions that the functions their rules invoked failed on, retries
+   * included: what the functions' OnFailure dead-letter queues hold.
+   */
+  public List<ExecutionEndEvents.DeadLetter> deadLetters() {
+    return ends.deadLetters();
   }
 
   /** Every SNS message published so far, in order. */
@@ -157,7 +176,7 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
    * @throws IllegalArgumentException when no execution has that ARN
    */
   public Execution awaitExecution(String executionArn) {
-    return stepFunctions.awaitExecution(executionArn);
+    return ended(stepFunctions.awaitExecution(executionArn));
   }
 
   public StateMachine lifecycleStateMachine() {

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param handler e.g. {@code dev.studiolifecycle.handler.ValidateHandler::handleRequest}
  * @param environment Environment.Variables, as strings
  * @param autoPublishAlias the alias SAM publishes, or null when there is none
+ * @param onFailureArn where Lambda sends an asynchronous invocation that failed its retries
+ *     (EventInvokeConfig.DestinationConfig.OnFailure.Destination), or null
  */
 public record FunctionDefinition(
     String logicalId,
@@ -22,13 +24,41 @@ public record FunctionDefinition(
     int timeoutSeconds,
     int memorySize,
     Map<String, String> environment,
-    String autoPublishAlias) {
+    String autoPublishAlias,
+    String onFailureArn) {
 
   public static final int DEFAULT_TIMEOUT_SECONDS = 3;
   public static final int DEFAULT_MEMORY_SIZE = 128;
 
   public FunctionDefinition {
     environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+  }
+
+  /** A function without an OnFailure destination. */
+  public FunctionDefinition(
+      String logicalId,
+      String functionName,
+      String handler,
+      String runtime,
+      int timeoutSeconds,
+      int memorySize,
+      Map<String, String> environment,
+      String autoPublishAlias) {
+    this(
+        logicalId,
+        functionName,
+        handler,
+        runtime,
+        timeoutSeconds,
+        memorySize,
+        environment,
+        autoPublishAlias,
+        null);
+  }
+
+  /** Where Lambda sends an asynchronous invocation that failed its retries, if anywhere. */
+  public Optional<String> onFailureDestination() {
+    return Optional.ofNullable(onFailureArn);
   }
 
   /** {@code arn:aws:lambda:<region>:<account>:function:<name>} in the {@link LocalAccount}. */

@@ -440,6 +440,12 @@ public final class SamTemplate {
               });
     }
     JsonNode alias = properties.get("AutoPublishAlias");
+    JsonNode onFailure =
+        properties
+            .path("EventInvokeConfig")
+            .path("DestinationConfig")
+            .path("OnFailure")
+            .get("Destination");
     return new FunctionDefinition(
         logicalId,
         resolver.physicalName(logicalId, where),
@@ -458,7 +464,8 @@ public final class SamTemplate {
             where + ".MemorySize",
             resolver),
         environment,
-        alias == null ? null : resolver.resolveString(alias, where + ".AutoPublishAlias"));
+        alias == null ? null : resolver.resolveString(alias, where + ".AutoPublishAlias"),
+        onFailure == null ? null : resolver.resolveString(onFailure, where + ".EventInvokeConfig"));
   }
 
   private static int integer(

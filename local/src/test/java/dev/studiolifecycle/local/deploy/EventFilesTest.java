@@ -67,7 +67,9 @@ class EventFilesTest {
               Class.forName(
                   template.function(convention.logicalId()).orElseThrow().handlerClass()));
       for (Path file : files) {
-        if (input == null) {
+        if (convention.logicalId().equals("ExecutionEndFunction")) {
+          checkExecutionEndFixture(file);
+        } else if (input == null) {
           checkValidateFixture(file);
         } else {
           checkRoundTrip(file, input);
@@ -79,6 +81,26 @@ class EventFilesTest {
       }
     }
     assertThat(checked).isGreaterThan(ProjectFiles.FUNCTIONS.size());
+  }
+
+  /**
+   * An ExecutionEnd sample is the event Step Functions sends for an execution of the lifecycle
+   * state machine, and the template's rule hands it to the function.
+   */
+  private void checkExecutionEndFixture(Path file) {
+    JsonNode event = ProjectFiles.readJson(file);
+    assertThat(event.path("detail-type").asText())
+        .as(file.toString())
+        .isEqualTo("Step Functions Execution Status Change");
+    assertThat(event.at("/detail/stateMachineArn").asText())
+        .as(file.toString())
+        .isEqualTo(template.stateMachine(ProjectFiles.STATE_MACHINE).orElseThrow().arn());
+    EventBus bus = new EventBus(template.eventRules(), new VirtualClock(NOW));
+    String function = template.function("ExecutionEndFunction").orElseThrow().arn();
+    assertThat(bus.put(new BusEvent("default", event)))
+        .as("%s reaches ExecutionEndFunction", file)
+        .singleElement()
+        .satisfies(delivery -> assertThat(delivery.target().arn()).startsWith(function));
   }
 
   @Test

@@ -43,8 +43,8 @@ final class ProjectFiles {
           new FunctionConvention("CheckStatusFunction", "CheckStatusHandler", "check-status"),
           new FunctionConvention(
               "DeleteExecutionRoleFunction", "DeleteExecutionRoleHandler", "delete-execution-role"),
-          new FunctionConvention(
-              "StartWorkflowFunction", "StartWorkflowHandler", "start-workflow"));
+          new FunctionConvention("StartWorkflowFunction", "StartWorkflowHandler", "start-workflow"),
+          new FunctionConvention("ExecutionEndFunction", "ExecutionEndHandler", "execution-end"));
 
   private ProjectFiles() {}
 

@@ -75,7 +75,7 @@ class TemplateHandlersTest {
       }
       String expected =
           switch (convention.logicalId()) {
-            case "ValidateFunction" -> null;
+            case "ValidateFunction", "ExecutionEndFunction" -> null;
             case "StartWorkflowFunction" -> "com.amazonaws.services.lambda.runtime.events.SNSEvent";
             default ->
                 "dev.studiolifecycle.model."

@@ -50,7 +50,7 @@ import software.amazon.lambda.powertools.metrics.MetricsFactory;
  * mvn -B -q verify   # builds local/target/studio-lifecycle-local.jar and the test classes
  * for f in ValidateFunction CreateExecutionRoleFunction CreateUserProfileFunction \
  *     DeleteUserResourcesFunction CheckStatusFunction \
- *     DeleteExecutionRoleFunction StartWorkflowFunction; do
+ *     DeleteExecutionRoleFunction StartWorkflowFunction ExecutionEndFunction; do
  *   java -cp local/target/test-classes:local/target/studio-lifecycle-local.jar \
  *     dev.studiolifecycle.local.handlers.HandlerColdStartBenchmark "$f"
  * done
@@ -130,6 +130,7 @@ public final class HandlerColdStartBenchmark {
           case "CheckStatusFunction" -> "check-status/await-profile-ready.json";
           case "DeleteExecutionRoleFunction" -> "delete-execution-role/delete-execution-role.json";
           case "StartWorkflowFunction" -> "start-workflow/employee-hired.json";
+          case "ExecutionEndFunction" -> "execution-end/execution-timed-out.json";
           default -> throw new IllegalArgumentException("no sample event for " + logicalId);
         };
     ObjectNode json =

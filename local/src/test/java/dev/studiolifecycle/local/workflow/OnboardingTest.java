@@ -563,9 +563,16 @@ class OnboardingTest {
       assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
       assertThat(execution.error()).contains("SNS.InternalFailureException");
       assertThat(path(execution)).endsWith("AwaitProfileReady", "NotifyOnboarded", "NotNotified");
-      // Four failed Publish calls: the first and the notification's three retries.
-      assertThat(simulation.emulator().requestLog().calls("sns", "Publish")).hasSize(4);
-      assertThat(simulation.runtime().notifications()).isEmpty();
+      // Four failed Publish calls: the first and the notification's three retries; then the
+      // ExecutionEnd rule's function tells of the failed execution, SNS being back.
+      assertThat(simulation.emulator().requestLog().calls("sns", "Publish"))
+          .extracting(RecordedCall::succeeded)
+          .containsExactly(false, false, false, false, true);
+      assertThat(simulation.runtime().notifications())
+          .singleElement()
+          .satisfies(
+              told ->
+                  assertThat(told.subject()).isEqualTo("Execution hr-2026-000123 ended FAILED"));
       // Nothing is undone: the user can work, and the failed execution raises the alarm.
       assertThat(simulation.emulator().iam().roleExists("studio-jane-doe")).isTrue();
       simulation.emulator().virtualClock().advance(java.time.Duration.ofMinutes(1));
@@ -590,7 +597,10 @@ class OnboardingTest {
       assertThat(execution.error()).contains("dev.studiolifecycle.error.AwsServiceUnavailable");
       assertThat(path(execution)).endsWith("DeleteCreatedRole", "NotifyFailure", "Failed");
       assertThat(simulation.emulator().iam().roleExists("studio-jane-doe")).isFalse();
+      // SNS stays down: the ExecutionEnd rule's function cannot tell either, and the event lands
+      // in its dead-letter queue, whose alarm fires.
       assertThat(simulation.runtime().notifications()).isEmpty();
+      assertThat(simulation.runtime().deadLetters()).hasSize(1);
     }
   }
 

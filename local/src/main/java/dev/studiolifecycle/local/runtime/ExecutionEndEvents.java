@@ -1,0 +1,152 @@
+package dev.studiolifecycle.local.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.LocalAccount;
+import dev.studiolifecycle.local.LocalJson;
+import dev.studiolifecycle.local.asl.engine.Execution;
+import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
+import dev.studiolifecycle.local.asl.task.LambdaResponse;
+import dev.studiolifecycle.local.eventbridge.BusEvent;
+import dev.studiolifecycle.local.eventbridge.EventBus;
+import dev.studiolifecycle.local.lambda.LambdaRuntime;
+import dev.studiolifecycle.local.template.FunctionDefinition;
+import dev.studiolifecycle.local.template.SamTemplate;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What Step Functions and EventBridge do when an execution ends: a "Step Functions Execution Status
+ * Change" event on the default bus, delivered to the template's rules; a rule whose target is one
+ * of the template's functions invokes it asynchronously. Lambda retries a failed asynchronous
+ * invocation twice and then sends the event, with the error, to the function's OnFailure
+ * destination ({@code EventInvokeConfig}): a dead letter here.
+ *
+ * <p>Modelled with less than AWS does, never more: the retries follow at once instead of after one
+ * and two minutes, and the event is delivered exactly once (EventBridge delivers Step Functions'
+ * events on a best-effort basis, at least once).
+ */
+public final class ExecutionEndEvents {
+
+  /** The event type Step Functions sends (EventBridge reference, "AWS Step Functions events"). */
+  static final String DETAIL_TYPE = "Step Functions Execution Status Change";
+
+  /** Lambda's retries of a failed asynchronous invocation, at most (EventInvokeConfig). */
+  private static final int DEFAULT_RETRIES = 2;
+
+  private final EventBus bus;
+  private final Map<String, FunctionDefinition> functionsByArn;
+  private final LambdaRuntime lambda;
+  private final Clock clock;
+  private final List<DeadLetter> deadLetters = new ArrayList<>();
+  private final java.util.Set<String> sent = new java.util.HashSet<>();
+
+  /** An event that ended in a function's OnFailure destination, and why. */
+  public record DeadLetter(String queueArn, String functionName, JsonNode event, String error) {}
+
+  ExecutionEndEvents(SamTemplate template, Clock clock, PrintStream handlerOutput) {
+    this.bus = new EventBus(template.eventRules(), clock);
+    this.functionsByArn = new java.util.HashMap<>();
+    for (FunctionDefinition function : template.functions().values()) {
+      functionsByArn.put(function.arn(), function);
+      function.aliasArn().ifPresent(alias -> functionsByArn.put(alias, function));
+    }
+    this.lambda =
+        LambdaRuntime.builder(template.functions().values())
+            .handlerOutput(handlerOutput)
+            .clock(clock)
+            .build();
+    this.clock = clock;
+  }
+
+  /** Sends the end of {@code execution} to the rules, and runs the functions they target. */
+  synchronized void ended(Execution execution) {
+    // One event per end: an execution awaited twice is not told twice.
+    if (execution.status() == ExecutionStatus.RUNNING || !sent.add(execution.executionArn())) {
+      return;
+    }
+    JsonNode event = event(execution);
+    for (EventBus.Delivery delivery : bus.put(new BusEvent("default", event))) {
+      FunctionDefinition function = functionsByArn.get(delivery.target().arn());
+      if (function == null) {
+        continue;
+      }
+      Optional<JsonNode> input = delivery.input().json();
+      if (input.isPresent()) {
+        invokeAsync(function, delivery.target().arn(), input.get());
+      }
+    }
+  }
+
+  synchronized List<DeadLetter> deadLetters() {
+    return List.copyOf(deadLetters);
+  }
+
+  private void invokeAsync(FunctionDefinition function, String arn, JsonNode event) {
+    byte[] payload = bytes(event);
+    String error = null;
+    for (int attempt = 0; attempt <= DEFAULT_RETRIES; attempt++) {
+      LambdaResponse response = lambda.invoke(arn, null, payload);
+      if (response instanceof LambdaResponse.Returned) {
+        return;
+      }
+      error =
+          response instanceof LambdaResponse.FunctionError failed
+              ? failed.errorType() + ": " + new String(failed.payload(), StandardCharsets.UTF_8)
+              : ((LambdaResponse.ServiceError) response).errorCode();
+    }
+    deadLetters.add(
+        new DeadLetter(
+            function.onFailureDestination().orElse(null), function.functionName(), event, error));
+  }
+
+  /** The event as Step Functions sends it for a Standard workflow's execution. */
+  private JsonNode event(Execution execution) {
+    ObjectNode event = LocalJson.MAPPER.createObjectNode();
+    String arn = execution.executionArn();
+    event.put("version", "0");
+    event.put(
+        "id",
+        UUID.nameUUIDFromBytes((arn + "#" + execution.status()).getBytes(StandardCharsets.UTF_8))
+            .toString());
+    event.put("detail-type", DETAIL_TYPE);
+    event.put("source", "aws.states");
+    event.put("account", LocalAccount.ACCOUNT_ID);
+    event.put(
+        "time",
+        DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+    event.put("region", LocalAccount.REGION);
+    event.putArray("resources").add(arn);
+    ObjectNode detail = event.putObject("detail");
+    detail.put("executionArn", arn);
+    detail.put("stateMachineArn", execution.stateMachine().arn());
+    detail.put("name", execution.name());
+    detail.put("status", execution.status().name());
+    detail.put("startDate", execution.startDate().toEpochMilli());
+    execution.stopDate().ifPresent(stop -> detail.put("stopDate", stop.toEpochMilli()));
+    detail.putNull("input");
+    detail.putObject("inputDetails").put("included", false);
+    detail.putNull("output");
+    detail.putNull("outputDetails");
+    detail.put("error", execution.error().orElse(null));
+    detail.put("cause", execution.cause().orElse(null));
+    return event;
+  }
+
+  private static byte[] bytes(JsonNode event) {
+    try {
+      return LocalJson.MAPPER.writeValueAsBytes(event);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serializes", e);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.studiolifecycle.local.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.asl.engine.Execution;
+import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
+import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
+import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
+import dev.studiolifecycle.local.runtime.ExecutionEndEvents;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every end is told, exactly once: the ends no Catch reaches (the state machine's time limit, an
+ * abort, a payload limit, the execution's own notification failing) reach the ExecutionEnd function
+ * through EventBridge, which notifies from the history; when SNS refuses that too, the event lands
+ * in the function's dead-letter queue.
+ */
+class UntoldEndsTest {
+
+  private static List<PublishedMessage> told(LifecycleSimulation simulation, Execution execution) {
+    return simulation.runtime().notifications().stream()
+        .filter(m -> m.message().contains(execution.executionArn()))
+        .toList();
+  }
+
+  private static JsonNode only(LifecycleSimulation simulation, Execution execution) {
+    List<PublishedMessage> told = told(simulation, execution);
+    assertThat(told).as("told exactly once").hasSize(1);
+    return LifecycleSimulation.parse(told.get(0).message());
+  }
+
+  @Test
+  void anExecutionPastTheStateMachinesTimeLimitIsTold() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of(
+            "offboarding-stuck-app.json", Map.of("MaxAppDeletionWaitSeconds", "86400"))) {
+      Execution execution = simulation.run("offboard-stuck-app.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+      JsonNode message = only(simulation, execution);
+      assertThat(message.path("status").asText()).isEqualTo("TIMED_OUT");
+      assertThat(message.path("error").asText()).isEqualTo("States.Timeout");
+      assertThat(message.path("action").asText()).isEqualTo("OFFBOARD");
+      assertThat(message.path("userProfileName").asText()).isEqualTo("stuck-user");
+      assertThat(message.path("lastState").asText()).isEqualTo("AwaitDeletions");
+      assertThat(message.at("/offboarding/appsFound").asInt()).isEqualTo(2);
+      assertThat(simulation.runtime().deadLetters()).isEmpty();
+    }
+  }
+
+  @Test
+  void anAbortedExecutionIsTold() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("offboarding-jane-doe.json")) {
+      Execution execution =
+          simulation
+              .runtime()
+              .engine()
+              .start(
+                  simulation.runtime().lifecycleStateMachine(),
+                  "aborted-offboarding",
+                  LifecycleSimulation.input("offboard-delete-role.json"));
+      simulation.at(
+          Duration.ofMinutes(1),
+          () -> simulation.runtime().engine().stop(execution, "Operator", "stopped by hand"));
+
+      simulation.runtime().awaitExecution(execution.executionArn());
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.ABORTED);
+      JsonNode message = only(simulation, execution);
+      assertThat(message.path("status").asText()).isEqualTo("ABORTED");
+      assertThat(message.path("error").asText()).isEqualTo("Operator");
+      assertThat(message.path("cause").asText()).isEqualTo("stopped by hand");
+    }
+  }
+
+  /**
+   * A request just under StartExecution's 256 KiB: Validate refuses it (an unknown field), and its
+   * Catch, which adds the error to the request, passes the payload limit: States.DataLimitExceeded,
+   * which no Catch takes.
+   */
+  @Test
+  void aRequestTooLargeForValidatesInputIsToldWithoutRepeatingIt() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("studio-domains.json")) {
+      ObjectNode input = LifecycleSimulation.input("onboard-iam-new-role.json").deepCopy();
+      input.put("padding", "x".repeat(255 * 1024));
+
+      Execution execution = simulation.runtime().run("too-large", input);
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.error()).contains("States.DataLimitExceeded");
+      JsonNode message = only(simulation, execution);
+      assertThat(message.path("error").asText()).isEqualTo("States.DataLimitExceeded");
+      assertThat(message.has("userProfileName")).as("the request was never validated").isFalse();
+      assertThat(told(simulation, execution).get(0).message())
+          .doesNotContain("@example.com")
+          .doesNotContain("xxxxxxxx");
+    }
+  }
+
+  @Test
+  void anExecutionWhoseOwnNotificationFailedIsToldByTheRuleOnce() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("notification-outage.json")) {
+      Execution execution = simulation.run("onboard-iam-new-role.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      JsonNode message = only(simulation, execution);
+      assertThat(message.path("error").asText()).isEqualTo("SNS.InternalFailureException");
+      assertThat(message.path("lastState").asText()).isEqualTo("NotNotified");
+      assertThat(message.at("/created/userProfile/createdByThisRun").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void whenSnsRefusesTheRuleTooTheEventLandsInTheDeadLetterQueueWithTheError() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("studio-domains.json")) {
+      // The execution's own notification (1 + 3 retries), then ExecutionEnd's (1 + 2 retries).
+      simulation
+          .emulator()
+          .faults()
+          .failTimes("sns", "Publish", InjectedFailure.INTERNAL_FAILURE, 7);
+
+      Execution execution = simulation.run("invalid-request.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(simulation.runtime().notifications()).isEmpty();
+      assertThat(simulation.runtime().deadLetters())
+          .singleElement()
+          .satisfies(
+              (ExecutionEndEvents.DeadLetter letter) -> {
+                assertThat(letter.functionName()).isEqualTo("ExecutionEndFunction");
+                assertThat(letter.queueArn()).contains("ExecutionEndDeadLetterQueue");
+                assertThat(letter.event().at("/detail/executionArn").asText())
+                    .isEqualTo(execution.executionArn());
+                assertThat(letter.error()).contains("InternalFailure");
+              });
+    }
+  }
+
+  @Test
+  void anExecutionThatToldItselfIsNotToldAgain() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("studio-domains.json")) {
+      Execution rejected = simulation.run("invalid-request.json");
+
+      assertThat(rejected.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(told(simulation, rejected)).hasSize(1);
+      assertThat(simulation.emulator().requestLog().calls("states", "GetExecutionHistory"))
+          .as("the rule's function looked and found the execution's own message")
+          .hasSize(1);
+    }
+  }
+}
