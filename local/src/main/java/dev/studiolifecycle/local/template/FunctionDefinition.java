@@ -34,28 +34,6 @@ public record FunctionDefinition(
     environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
   }
 
-  /** A function without an OnFailure destination. */
-  public FunctionDefinition(
-      String logicalId,
-      String functionName,
-      String handler,
-      String runtime,
-      int timeoutSeconds,
-      int memorySize,
-      Map<String, String> environment,
-      String autoPublishAlias) {
-    this(
-        logicalId,
-        functionName,
-        handler,
-        runtime,
-        timeoutSeconds,
-        memorySize,
-        environment,
-        autoPublishAlias,
-        null);
-  }
-
   /** Where Lambda sends an asynchronous invocation that failed its retries, if anywhere. */
   public Optional<String> onFailureDestination() {
     return Optional.ofNullable(onFailureArn);

@@ -57,7 +57,7 @@ class LambdaRuntimeTest {
   }
 
   private static FunctionDefinition function(String name, String handler) {
-    return new FunctionDefinition(name, name, handler, "java21", 3, 256, Map.of(), null);
+    return new FunctionDefinition(name, name, handler, "java21", 3, 256, Map.of(), null, null);
   }
 
   private LambdaResponse invoke(String function, String payload) {

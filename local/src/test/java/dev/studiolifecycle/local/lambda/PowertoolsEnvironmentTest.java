@@ -64,6 +64,7 @@ class PowertoolsEnvironmentTest {
                 "LocalNamespaceUnderTest",
                 PowertoolsEnvironment.SERVICE_NAME,
                 "metrics-fixture"),
+            null,
             null);
     LambdaRuntime runtime =
         LambdaRuntime.builder(List.of(function))
