@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
           + "lifecycle state machine, in virtual time, and print per N: state transitions billed "
           + "(retries included), Lambda invocations, SageMaker calls, virtual duration, the floor "
           + "SageMaker sets (the slowest app's deletion, then its space's, then the profile's), "
-          + "their ratio, the largest state payload in bytes, and wall time. Two tables: every app "
+          + "their ratio, the largest state payload in bytes, the list price (Step Functions "
+          + "Standard and Lambda requests, us-east-1), and wall time. Two tables: every app "
           + "deleting in SageMaker's usual time, and one app (in a space) taking --slow-app.",
       "Run it from the project's root folder. Exit 0 when every offboarding succeeded, 1 when "
           + "one did not, 2 for bad usage."
@@ -112,7 +113,7 @@ public final class BenchCommand implements Callable<Integer> {
                 + " to delete");
     out.printf(
         Locale.ROOT,
-        "%6s %6s %11s %7s %7s %9s %9s %9s %6s %9s %9s  %s%n",
+        "%6s %6s %11s %7s %7s %9s %9s %9s %6s %9s %10s %9s  %s%n",
         "apps",
         "spaces",
         "transitions",
@@ -123,6 +124,7 @@ public final class BenchCommand implements Callable<Integer> {
         "floor",
         "ratio",
         "payload",
+        "list price",
         "wall",
         "outcome");
     boolean allSucceeded = true;
@@ -134,7 +136,7 @@ public final class BenchCommand implements Callable<Integer> {
       allSucceeded &= r.outcome().equals("SUCCEEDED");
       out.printf(
           Locale.ROOT,
-          "%6d %6d %11d %7d %7d %9d %9s %9s %6.3f %9d %8.1fs  %s%n",
+          "%6d %6d %11d %7d %7d %9d %9s %9s %6.3f %9d %10s %8.1fs  %s%n",
           r.apps(),
           r.spaces(),
           r.billedTransitions(),
@@ -145,6 +147,7 @@ public final class BenchCommand implements Callable<Integer> {
           clock(r.floor()),
           r.ratio(),
           r.largestPayloadBytes(),
+          String.format(Locale.ROOT, "$%.6f", r.listPriceUsd()),
           r.wallTime().toMillis() / 1000.0,
           r.outcome());
       out.flush();

@@ -41,6 +41,7 @@ public final class OffboardingBenchmark {
    * @param outcome SUCCEEDED, or FAILED/TIMED_OUT with the error
    * @param largestPayloadBytes the largest state input or output, task parameters or result the
    *     execution held (Step Functions refuses more than 262,144 bytes)
+   * @param listPriceUsd Step Functions' transitions and Lambda's requests at us-east-1 list prices
    */
   public record Result(
       int apps,
@@ -52,6 +53,7 @@ public final class OffboardingBenchmark {
       Duration virtualDuration,
       Duration floor,
       int largestPayloadBytes,
+      double listPriceUsd,
       Duration wallTime) {
 
     /** Virtual duration over the floor. */
@@ -109,6 +111,7 @@ public final class OffboardingBenchmark {
           figures.virtualDuration(),
           floor(timings, spaces, slowApp),
           largestPayload(execution),
+          figures.listPriceUsd(),
           Duration.ofNanos(System.nanoTime() - wallStart));
     }
   }
