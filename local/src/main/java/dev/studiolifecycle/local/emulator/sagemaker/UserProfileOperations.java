@@ -178,6 +178,16 @@ final class UserProfileOperations {
     if (profile.status() == ResourceStatus.DELETING) {
       throw SageMakerErrors.inUse("User profile " + profile.arn() + " is already being deleted.");
     }
+    // The API reference is silent on deleting a profile still being created or updated: the
+    // stricter reading refuses it until it settles (README, "What is modelled").
+    if (profile.status() == ResourceStatus.PENDING || profile.status() == ResourceStatus.UPDATING) {
+      throw SageMakerErrors.inUse(
+          "User profile "
+              + profile.arn()
+              + " is in status "
+              + profile.status().wireName()
+              + " and cannot be deleted until it settles.");
+    }
     resources.requireNoRunningApps(
         "user profile " + profile.arn(),
         app -> app.domainId().equals(domainId) && profile.name.equals(app.userProfileName()));

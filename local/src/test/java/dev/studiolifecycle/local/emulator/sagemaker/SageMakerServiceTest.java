@@ -268,6 +268,17 @@ class SageMakerServiceTest {
         .hasMessageContaining("user-profile/d-iamdomain0001/jane already exists");
   }
 
+  /** The API reference is silent; the stricter reading refuses until the profile settles. */
+  @Test
+  void aProfileStillPendingCannotBeDeletedUntilItIsInService() {
+    createProfile("jane", r -> {});
+
+    assertThatThrownBy(() -> deleteProfile("jane"))
+        .isInstanceOf(ResourceInUseException.class)
+        .hasMessageContaining("is in status Pending and cannot be deleted until it settles");
+    assertThat(describeProfile("jane").statusAsString()).isEqualTo("Pending");
+  }
+
   /** SageMaker API reference, CreateUserProfile: UserProfileName "is not case sensitive". */
   @Test
   void userProfileNamesAreNotCaseSensitive() {
