@@ -141,6 +141,31 @@ class UntoldEndsTest {
     }
   }
 
+  /** The case: an offboarding that fails half done while SNS is down is not lost. */
+  @Test
+  void aFailedOffboardingWhileSnsIsDownLandsInTheDeadLetterQueueWithItsEnd() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("offboarding-stuck-app.json")) {
+      simulation
+          .emulator()
+          .faults()
+          .failTimes("sns", "Publish", InjectedFailure.INTERNAL_FAILURE, 100);
+
+      Execution execution = simulation.run("offboard-stuck-app.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.error()).contains("dev.studiolifecycle.error.WaitTimedOut");
+      assertThat(simulation.runtime().notifications()).isEmpty();
+      assertThat(simulation.runtime().deadLetters())
+          .singleElement()
+          .satisfies(
+              letter -> {
+                assertThat(letter.event().at("/detail/status").asText()).isEqualTo("FAILED");
+                assertThat(letter.event().at("/detail/error").asText())
+                    .isEqualTo("dev.studiolifecycle.error.WaitTimedOut");
+              });
+    }
+  }
+
   @Test
   void anExecutionThatToldItselfIsNotToldAgain() {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("studio-domains.json")) {
