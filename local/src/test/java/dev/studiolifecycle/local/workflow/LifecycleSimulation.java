@@ -9,6 +9,7 @@ import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.history.HistoryEvent;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
 import dev.studiolifecycle.local.emulator.RecordedCall;
+import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
@@ -83,6 +84,19 @@ final class LifecycleSimulation implements AutoCloseable {
 
   Instant now() {
     return runtime.clock().instant();
+  }
+
+  /** The MaxAttempts of every Task's retrier for AwsServiceUnavailable in the state machine. */
+  static final int UNAVAILABLE_RETRIES = 8;
+
+  /** The next {@code times} calls of {@code service}'s {@code operation} answer {@code failure}. */
+  void fail(String service, String operation, InjectedFailure failure, int times) {
+    emulator().faults().failTimes(service, operation, failure, times);
+  }
+
+  /** A 503 on every call of the operation a step makes, retries included: the step fails. */
+  void unavailablePastRetries(String service, String operation) {
+    fail(service, operation, InjectedFailure.SERVICE_UNAVAILABLE, UNAVAILABLE_RETRIES + 1);
   }
 
   /** Runs {@code action} at {@code delay} from now, between two steps of whatever executes. */

@@ -293,11 +293,7 @@ class OnboardingTest {
   @Test
   void aRoleCreatedJustBeforeItsStepFailedIsFoundByItsTagsAndUndone() {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("demo.json")) {
-      // The first attempt's AttachRolePolicy and every retry's (8 of AwsServiceUnavailable).
-      simulation
-          .emulator()
-          .faults()
-          .failTimes("iam", "AttachRolePolicy", InjectedFailure.SERVICE_UNAVAILABLE, 9);
+      simulation.unavailablePastRetries("iam", "AttachRolePolicy");
       Execution execution = simulation.run("onboard-iam-new-role.json");
 
       assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
@@ -330,10 +326,7 @@ class OnboardingTest {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("demo.json")) {
       Execution first = simulation.run("first", "onboard-iam-new-role.json");
       assertThat(first.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-      simulation
-          .emulator()
-          .faults()
-          .failTimes("iam", "GetRole", InjectedFailure.SERVICE_UNAVAILABLE, 9);
+      simulation.unavailablePastRetries("iam", "GetRole");
 
       Execution replay = simulation.run("replay", "onboard-iam-new-role.json");
 
@@ -466,11 +459,7 @@ class OnboardingTest {
   @Test
   void aServiceThatStaysUnavailableDuringValidateFailsTheRunAndIsNeverARejection() {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("studio-domains.json")) {
-      // One more failure than Validate's retrier for an unavailable service allows (8 retries).
-      simulation
-          .emulator()
-          .faults()
-          .failTimes("sagemaker", "DescribeDomain", InjectedFailure.SERVICE_UNAVAILABLE, 9);
+      simulation.unavailablePastRetries("sagemaker", "DescribeDomain");
       Execution execution = simulation.run("onboard-iam-new-role.json");
 
       assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
@@ -588,10 +577,7 @@ class OnboardingTest {
   @Test
   void aFailureNotificationThatCannotBeSentStillEndsWithTheOriginalError() {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("profile-creation-outage.json")) {
-      simulation
-          .emulator()
-          .faults()
-          .failTimes("sns", "Publish", InjectedFailure.INTERNAL_FAILURE, 100);
+      simulation.fail("sns", "Publish", InjectedFailure.INTERNAL_FAILURE, 100);
 
       Execution execution = simulation.run("onboard-iam-new-role.json");
 

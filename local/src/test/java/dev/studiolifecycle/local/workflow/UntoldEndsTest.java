@@ -119,10 +119,7 @@ class UntoldEndsTest {
   void whenSnsRefusesTheRuleTooTheEventLandsInTheDeadLetterQueueWithTheError() {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("studio-domains.json")) {
       // The execution's own notification (1 + 3 retries), then ExecutionEnd's (1 + 2 retries).
-      simulation
-          .emulator()
-          .faults()
-          .failTimes("sns", "Publish", InjectedFailure.INTERNAL_FAILURE, 7);
+      simulation.fail("sns", "Publish", InjectedFailure.INTERNAL_FAILURE, 7);
 
       Execution execution = simulation.run("invalid-request.json");
 
@@ -145,10 +142,7 @@ class UntoldEndsTest {
   @Test
   void aFailedOffboardingWhileSnsIsDownLandsInTheDeadLetterQueueWithItsEnd() {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("offboarding-stuck-app.json")) {
-      simulation
-          .emulator()
-          .faults()
-          .failTimes("sns", "Publish", InjectedFailure.INTERNAL_FAILURE, 100);
+      simulation.fail("sns", "Publish", InjectedFailure.INTERNAL_FAILURE, 100);
 
       Execution execution = simulation.run("offboard-stuck-app.json");
 
