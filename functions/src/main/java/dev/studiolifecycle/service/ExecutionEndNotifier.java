@@ -9,6 +9,7 @@ import dev.studiolifecycle.model.ModelJson;
 import dev.studiolifecycle.validation.FieldRules;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -42,8 +43,7 @@ public final class ExecutionEndNotifier {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   /** Anything shaped like an e-mail address, masked or not. */
-  private static final java.util.regex.Pattern ADDRESS =
-      java.util.regex.Pattern.compile("[^\\s@\"'<>(),;]+@[^\\s@\"'<>(),;]+");
+  private static final Pattern ADDRESS = Pattern.compile("[^\\s@\"'<>(),;]+@[^\\s@\"'<>(),;]+");
 
   private final SfnClient stepFunctions;
   private final SnsClient sns;
@@ -204,8 +204,7 @@ public final class ExecutionEndNotifier {
     return message;
   }
 
-  private static void putIfText(
-      ObjectNode message, String field, JsonNode value, java.util.regex.Pattern rule) {
+  private static void putIfText(ObjectNode message, String field, JsonNode value, Pattern rule) {
     if (value.isTextual() && (rule == null || rule.matcher(value.asText()).matches())) {
       message.put(field, value.asText());
     }

@@ -19,9 +19,12 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -48,14 +51,14 @@ public final class ExecutionEndEvents {
   private final LambdaRuntime lambda;
   private final Clock clock;
   private final List<DeadLetter> deadLetters = new ArrayList<>();
-  private final java.util.Set<String> sent = new java.util.HashSet<>();
+  private final Set<String> sent = new HashSet<>();
 
   /** An event that ended in a function's OnFailure destination, and why. */
   public record DeadLetter(String queueArn, String functionName, JsonNode event, String error) {}
 
   ExecutionEndEvents(SamTemplate template, Clock clock, PrintStream handlerOutput) {
     this.bus = new EventBus(template.eventRules(), clock);
-    this.functionsByArn = new java.util.HashMap<>();
+    this.functionsByArn = new HashMap<>();
     for (FunctionDefinition function : template.functions().values()) {
       functionsByArn.put(function.arn(), function);
       function.aliasArn().ifPresent(alias -> functionsByArn.put(alias, function));
