@@ -1,23 +1,36 @@
 package dev.studiolifecycle.local.emulator;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An AWS service that the emulator serves. Implementations are registered on {@link AwsEmulator};
  * requests reach them by the service name of the SigV4 credential scope.
  */
-public interface EmulatedService {
+public abstract class EmulatedService {
+
+  private final String signingName;
+  private final WireProtocol protocol;
+
+  protected EmulatedService(String signingName, WireProtocol protocol) {
+    this.signingName = Objects.requireNonNull(signingName, "signingName");
+    this.protocol = Objects.requireNonNull(protocol, "protocol");
+  }
 
   /** The SigV4 signing name: {@code sagemaker}, {@code iam}, {@code states}, ... */
-  String signingName();
+  public final String signingName() {
+    return signingName;
+  }
 
-  WireProtocol protocol();
+  public final WireProtocol protocol() {
+    return protocol;
+  }
 
   /** Every operation the service implements; any other name is answered as unknown. */
-  List<Operation> operations();
+  public abstract List<Operation> operations();
 
   /** The prefix of IAM actions for this service ({@code sagemaker:CreateUserProfile}). */
-  default String iamActionPrefix() {
+  public String iamActionPrefix() {
     return signingName();
   }
 
@@ -25,7 +38,7 @@ public interface EmulatedService {
    * What this service answers when IAM denies a call: {@code AccessDeniedException} (HTTP 400) as
    * the Common Errors of the JSON services' API references give it; query services override.
    */
-  default AwsServiceError accessDenied(String message) {
+  public AwsServiceError accessDenied(String message) {
     if (protocol() instanceof WireProtocol.AwsJson) {
       return AwsServiceError.badRequest("AccessDeniedException", message);
     }
@@ -33,7 +46,7 @@ public interface EmulatedService {
   }
 
   /** What this service answers when a throttling fault refuses a call. */
-  default AwsServiceError throttlingError() {
+  public AwsServiceError throttlingError() {
     if (protocol() instanceof WireProtocol.AwsJson) {
       return AwsServiceError.badRequest("ThrottlingException", "Rate exceeded");
     }

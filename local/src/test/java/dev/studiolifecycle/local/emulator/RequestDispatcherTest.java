@@ -92,16 +92,7 @@ class RequestDispatcherTest {
             });
 
     emulator.register(
-        new EmulatedService() {
-          @Override
-          public String signingName() {
-            return "states";
-          }
-
-          @Override
-          public WireProtocol protocol() {
-            return new WireProtocol.AwsJson("1.0", "AWSStepFunctions");
-          }
+        new EmulatedService("states", new WireProtocol.AwsJson("1.0", "AWSStepFunctions")) {
 
           @Override
           public List<Operation> operations() {
@@ -339,17 +330,9 @@ class RequestDispatcherTest {
 
   private void defectiveOperationIsAnsweredAsInternalFailure() {
     emulator.register(
-        new EmulatedService() {
-          @Override
-          public String signingName() {
-            return "sts";
-          }
-
-          @Override
-          public WireProtocol protocol() {
-            return new WireProtocol.AwsQuery(
-                "2011-06-15", "https://sts.amazonaws.com/doc/2011-06-15/");
-          }
+        new EmulatedService(
+            "sts",
+            new WireProtocol.AwsQuery("2011-06-15", "https://sts.amazonaws.com/doc/2011-06-15/")) {
 
           @Override
           public List<Operation> operations() {

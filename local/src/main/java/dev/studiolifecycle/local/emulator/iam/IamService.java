@@ -32,13 +32,16 @@ import java.util.regex.Matcher;
  * RolePolicyOperations} and {@link ManagedPolicyOperations}, seeding in {@link IamSeeding}, over
  * the shared {@link IamResources}.
  */
-public final class IamService implements EmulatedService, RoleAssumption {
+public final class IamService extends EmulatedService implements RoleAssumption {
 
   private final IamResources resources;
   private final IamSeeding seeding;
   private final List<Operation> operations;
 
   public IamService(Clock clock, IdSource ids) {
+    super(
+        "iam",
+        new WireProtocol.AwsQuery("2010-05-08", "https://iam.amazonaws.com/doc/2010-05-08/"));
     this.resources =
         new IamResources(
             Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(ids, "ids"));
@@ -66,16 +69,6 @@ public final class IamService implements EmulatedService, RoleAssumption {
             mutating("CreatePolicy", policyCalls::createPolicy),
             reading("GetPolicy", policyCalls::getPolicy),
             reading("ListPolicies", policyCalls::listPolicies));
-  }
-
-  @Override
-  public String signingName() {
-    return "iam";
-  }
-
-  @Override
-  public WireProtocol protocol() {
-    return new WireProtocol.AwsQuery("2010-05-08", "https://iam.amazonaws.com/doc/2010-05-08/");
   }
 
   @Override

@@ -31,7 +31,7 @@ import java.util.function.UnaryOperator;
  * UserProfileOperations}, {@link AppOperations}, {@link SpaceOperations} and {@link TagOperations},
  * over the shared {@link StudioResources}.
  */
-public final class SageMakerService implements EmulatedService {
+public final class SageMakerService extends EmulatedService {
 
   /** The principal that must be trusted by execution roles. */
   public static final String SERVICE_PRINCIPAL = "sagemaker.amazonaws.com";
@@ -46,6 +46,7 @@ public final class SageMakerService implements EmulatedService {
 
   public SageMakerService(
       Clock clock, IdSource ids, SageMakerTimings timings, RoleAssumption roles) {
+    super("sagemaker", new WireProtocol.AwsJson("1.1", "SageMaker"));
     this.clock = Objects.requireNonNull(clock, "clock");
     this.resources =
         new StudioResources(
@@ -83,16 +84,6 @@ public final class SageMakerService implements EmulatedService {
             mutating("AddTags", tagCalls::addTags),
             mutating("DeleteTags", tagCalls::deleteTags),
             reading("ListTags", tagCalls::listTags));
-  }
-
-  @Override
-  public String signingName() {
-    return "sagemaker";
-  }
-
-  @Override
-  public WireProtocol protocol() {
-    return new WireProtocol.AwsJson("1.1", "SageMaker");
   }
 
   @Override

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * tests and the command line to read back; subscriptions are recorded and listed, and nothing is
  * delivered to them.
  */
-public final class SnsService implements EmulatedService {
+public final class SnsService extends EmulatedService {
 
   private static final String ARN_PREFIX = LocalAccount.arn("sns", "");
   private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}");
@@ -58,6 +58,8 @@ public final class SnsService implements EmulatedService {
   private final List<Subscription> subscriptions = new ArrayList<>();
 
   public SnsService(Clock clock, IdSource ids) {
+    super(
+        "sns", new WireProtocol.AwsQuery("2010-03-31", "http://sns.amazonaws.com/doc/2010-03-31/"));
     this.clock = Objects.requireNonNull(clock, "clock");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.operations =
@@ -67,16 +69,6 @@ public final class SnsService implements EmulatedService {
             Operation.mutating("Subscribe", this::subscribe),
             Operation.reading("ListTopics", this::listTopics),
             Operation.reading("ListSubscriptionsByTopic", this::listSubscriptionsByTopic));
-  }
-
-  @Override
-  public String signingName() {
-    return "sns";
-  }
-
-  @Override
-  public WireProtocol protocol() {
-    return new WireProtocol.AwsQuery("2010-03-31", "http://sns.amazonaws.com/doc/2010-03-31/");
   }
 
   /** SNS API reference: AuthorizationError, HTTP 403, "Indicates that the user has been denied". */

@@ -24,7 +24,7 @@ import java.util.Optional;
  * StartExecution, DescribeExecution, ListExecutions, GetExecutionHistory, StopExecution. Any other
  * operation is answered {@code UnknownOperationException}.
  */
-public final class StepFunctionsService implements EmulatedService {
+public final class StepFunctionsService extends EmulatedService {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -38,20 +38,11 @@ public final class StepFunctionsService implements EmulatedService {
    * @param randomSeed seeds the names of executions started without one
    */
   public StepFunctionsService(ExecutionEngine engine, long randomSeed) {
+    super("states", new WireProtocol.AwsJson("1.0", "AWSStepFunctions"));
     this.resources =
         new StatesResources(Objects.requireNonNull(engine, "engine"), new IdSource(randomSeed));
     this.stateMachineCalls = new StateMachineOperations(resources);
     this.executionCalls = new ExecutionOperations(resources);
-  }
-
-  @Override
-  public String signingName() {
-    return "states";
-  }
-
-  @Override
-  public WireProtocol protocol() {
-    return new WireProtocol.AwsJson("1.0", "AWSStepFunctions");
   }
 
   @Override

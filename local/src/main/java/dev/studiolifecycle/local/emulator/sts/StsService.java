@@ -8,7 +8,7 @@ import dev.studiolifecycle.local.emulator.WireProtocol;
 import java.util.List;
 
 /** AWS STS, as far as callers need it: GetCallerIdentity answers the emulated account. */
-public final class StsService implements EmulatedService {
+public final class StsService extends EmulatedService {
 
   /** Whatever credentials a caller signs with, it acts as this principal of the account. */
   public static final String CALLER_ARN =
@@ -27,14 +27,10 @@ public final class StsService implements EmulatedService {
                               .element("Account", LocalAccount.ACCOUNT_ID)
                               .element("Arn", CALLER_ARN))));
 
-  @Override
-  public String signingName() {
-    return "sts";
-  }
-
-  @Override
-  public WireProtocol protocol() {
-    return new WireProtocol.AwsQuery("2011-06-15", "https://sts.amazonaws.com/doc/2011-06-15/");
+  public StsService() {
+    super(
+        "sts",
+        new WireProtocol.AwsQuery("2011-06-15", "https://sts.amazonaws.com/doc/2011-06-15/"));
   }
 
   @Override
