@@ -10,17 +10,9 @@ import software.amazon.event.ruler.Machine;
  * matches with (github.com/aws/event-ruler): every operator EventBridge documents, with its
  * array-consistent matching.
  */
-public final class EventPattern {
+public record EventPattern(JsonNode source, Machine machine) {
 
   private static final String RULE = "pattern";
-
-  private final JsonNode source;
-  private final Machine machine;
-
-  private EventPattern(JsonNode source, Machine machine) {
-    this.source = source;
-    this.machine = machine;
-  }
 
   /**
    * Reads a pattern.

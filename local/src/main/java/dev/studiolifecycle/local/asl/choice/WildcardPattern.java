@@ -7,15 +7,7 @@ import java.util.regex.Pattern;
  * {@code \*} is a literal asterisk and {@code \\} a literal backslash. Every other character
  * matches itself.
  */
-final class WildcardPattern {
-
-  private final String text;
-  private final Pattern regex;
-
-  private WildcardPattern(String text, Pattern regex) {
-    this.text = text;
-    this.regex = regex;
-  }
+record WildcardPattern(String text, Pattern regex) {
 
   /**
    * Compiles a pattern.

@@ -11,13 +11,7 @@ import java.util.function.Supplier;
  * every check of a seed is made here, once, and a mistake is a {@link SeedException} naming the
  * field (a scenario's mistake, not an AWS error answer). State guarded by {@link IamService}.
  */
-final class IamSeeding {
-
-  private final IamResources resources;
-
-  IamSeeding(IamResources resources) {
-    this.resources = resources;
-  }
+record IamSeeding(IamResources resources) {
 
   /** Adds a role as if it had existed for a while; returns its ARN. */
   String role(RoleSeed seed) {

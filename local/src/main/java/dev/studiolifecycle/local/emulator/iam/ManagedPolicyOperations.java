@@ -14,13 +14,7 @@ import java.util.function.Consumer;
  * managed policies and the AWS managed policies of the catalogue (state guarded by {@link
  * IamService}).
  */
-final class ManagedPolicyOperations {
-
-  private final IamResources resources;
-
-  ManagedPolicyOperations(IamResources resources) {
-    this.resources = resources;
-  }
+record ManagedPolicyOperations(IamResources resources) {
 
   ServiceReply createPolicy(IamInput input, QueryParameters parameters) {
     String name = input.required("PolicyName", IamResources.POLICY_NAME, 1, 128);

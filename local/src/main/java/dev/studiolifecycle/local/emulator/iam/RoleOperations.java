@@ -13,13 +13,7 @@ import java.util.Map;
  * IAM's role calls: Create, Get, Delete and ListRoles, trust policies, boundaries and tags (state
  * guarded by {@link IamService}).
  */
-final class RoleOperations {
-
-  private final IamResources resources;
-
-  RoleOperations(IamResources resources) {
-    this.resources = resources;
-  }
+record RoleOperations(IamResources resources) {
 
   ServiceReply createRole(IamInput input, QueryParameters parameters) {
     String path = input.optional("Path", IamResources.PATH, 1, 512);

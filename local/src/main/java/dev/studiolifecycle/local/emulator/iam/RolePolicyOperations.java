@@ -11,13 +11,7 @@ import java.util.regex.Matcher;
  * IAM's calls on a role's policies: managed policies attached and detached, inline policies put,
  * read and deleted (state guarded by {@link IamService}).
  */
-final class RolePolicyOperations {
-
-  private final IamResources resources;
-
-  RolePolicyOperations(IamResources resources) {
-    this.resources = resources;
-  }
+record RolePolicyOperations(IamResources resources) {
 
   ServiceReply attachRolePolicy(IamInput input, QueryParameters parameters) {
     String name = IamResources.roleName(input);

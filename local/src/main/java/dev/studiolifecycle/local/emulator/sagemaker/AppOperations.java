@@ -16,15 +16,9 @@ import java.util.Map;
  * SageMaker's app calls: Create, Describe, List and DeleteApp, for apps of a user profile or of a
  * space, with the running-app quota (state guarded by {@link SageMakerService}).
  */
-final class AppOperations {
+record AppOperations(StudioResources resources) {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
-  private final StudioResources resources;
-
-  AppOperations(StudioResources resources) {
-    this.resources = resources;
-  }
 
   ServiceReply createApp(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());

@@ -18,15 +18,9 @@ import java.util.Map;
  * SageMaker's domain calls: CreateDomain, UpdateDomain, DeleteDomain, DescribeDomain, ListDomains,
  * and CreatePresignedDomainUrl (state guarded by {@link SageMakerService}).
  */
-final class DomainOperations {
+record DomainOperations(StudioResources resources) {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
-  private final StudioResources resources;
-
-  DomainOperations(StudioResources resources) {
-    this.resources = resources;
-  }
 
   ServiceReply createDomain(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());

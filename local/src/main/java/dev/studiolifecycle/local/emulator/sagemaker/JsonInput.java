@@ -14,27 +14,13 @@ import java.util.regex.Pattern;
  * together in AWS's words ("2 validation errors detected: Value 'x' at 'userProfileName' failed to
  * satisfy constraint: ...").
  */
-final class JsonInput {
-
-  private final JsonNode node;
-  private final String path;
-  private final ConstraintViolations violations;
-
-  private JsonInput(JsonNode node, String path, ConstraintViolations violations) {
-    this.node = node;
-    this.path = path;
-    this.violations = violations;
-  }
+record JsonInput(JsonNode node, String path, ConstraintViolations violations) {
 
   static JsonInput of(JsonNode root) {
     return new JsonInput(root, "", new ConstraintViolations());
   }
 
   /** The raw node (the object this input reads). */
-  JsonNode node() {
-    return node;
-  }
-
   boolean has(String member) {
     JsonNode value = node.get(member);
     return value != null && !value.isNull();

@@ -18,22 +18,10 @@ import java.util.function.Predicate;
  * do with them: keep the matching resources, order them, cut a page and answer it with a NextToken.
  * Each call keeps its own filters and summary fields.
  */
-final class ListQuery {
+record ListQuery(String nextToken, int maxResults, String sortOrder, String sortBy) {
 
   private static final int DEFAULT_MAX_RESULTS = 10;
   private static final int MAX_RESULTS = 100;
-
-  private final String nextToken;
-  private final int maxResults;
-  private final String sortOrder;
-  private final String sortBy;
-
-  private ListQuery(String nextToken, int maxResults, String sortOrder, String sortBy) {
-    this.nextToken = nextToken;
-    this.maxResults = maxResults;
-    this.sortOrder = sortOrder;
-    this.sortBy = sortBy;
-  }
 
   /** Reads NextToken and MaxResults between {@code min} and {@code max} ({@code fallback}). */
   static ListQuery paging(JsonInput input, int min, int max, int fallback) {

@@ -18,15 +18,9 @@ import java.util.Map;
  * SageMaker's space calls: Create, Describe, List and DeleteSpace, private to an owner or shared
  * (state guarded by {@link SageMakerService}).
  */
-final class SpaceOperations {
+record SpaceOperations(StudioResources resources) {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
-  private final StudioResources resources;
-
-  SpaceOperations(StudioResources resources) {
-    this.resources = resources;
-  }
 
   ServiceReply createSpace(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());

@@ -15,15 +15,9 @@ import java.util.LinkedHashMap;
  * here, once, and a mistake is a {@link SeedException} naming the field. State guarded by {@link
  * SageMakerService}.
  */
-final class StudioSeeding {
+record StudioSeeding(StudioResources resources) {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
-  private final StudioResources resources;
-
-  StudioSeeding(StudioResources resources) {
-    this.resources = resources;
-  }
 
   /** Adds a domain as if it had existed for a while; returns its id. */
   String domain(DomainSeed seed, Instant now) {

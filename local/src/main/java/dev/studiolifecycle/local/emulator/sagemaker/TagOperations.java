@@ -17,15 +17,9 @@ import java.util.Map;
  * SageMaker's AddTags and ListTags, on the ARN of any resource (state guarded by {@link
  * SageMakerService}).
  */
-final class TagOperations {
+record TagOperations(StudioResources resources) {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
-  private final StudioResources resources;
-
-  TagOperations(StudioResources resources) {
-    this.resources = resources;
-  }
 
   ServiceReply addTags(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());

@@ -19,15 +19,9 @@ import java.util.Map;
  * SSO rules and the conflicts while apps or spaces remain (state guarded by {@link
  * SageMakerService}).
  */
-final class UserProfileOperations {
+record UserProfileOperations(StudioResources resources) {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
-  private final StudioResources resources;
-
-  UserProfileOperations(StudioResources resources) {
-    this.resources = resources;
-  }
 
   ServiceReply createUserProfile(ServiceRequest request, Instant now) {
     JsonInput input = JsonInput.of(request.input());

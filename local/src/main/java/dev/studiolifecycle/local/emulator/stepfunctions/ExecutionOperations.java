@@ -26,15 +26,9 @@ import java.util.Optional;
  * Step Functions' execution calls: StartExecution (idempotent for the same name and input),
  * DescribeExecution, ListExecutions, GetExecutionHistory and StopExecution.
  */
-final class ExecutionOperations {
+record ExecutionOperations(StatesResources resources) {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
-  private final StatesResources resources;
-
-  ExecutionOperations(StatesResources resources) {
-    this.resources = resources;
-  }
 
   ServiceReply startExecution(ServiceRequest request) {
     StatesInput input = new StatesInput(request.input());

@@ -23,15 +23,9 @@ import java.util.regex.Matcher;
  * Step Functions' state machine calls: Create, Describe, List and DeleteStateMachine,
  * ValidateStateMachineDefinition, DescribeStateMachineForExecution and ListTagsForResource.
  */
-final class StateMachineOperations {
+record StateMachineOperations(StatesResources resources) {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
-  private final StatesResources resources;
-
-  StateMachineOperations(StatesResources resources) {
-    this.resources = resources;
-  }
 
   ServiceReply createStateMachine(ServiceRequest request) {
     return ServiceReply.json(create(request.input()));

@@ -14,13 +14,7 @@ import java.util.Optional;
  * The flat parameters of a query-protocol request ({@code Tags.member.1.Key=...}), with the list
  * conventions of the protocol ({@code X.member.N}, {@code X.entry.N}) made readable.
  */
-public final class QueryParameters {
-
-  private final Map<String, String> values;
-
-  private QueryParameters(Map<String, String> values) {
-    this.values = values;
-  }
+public record QueryParameters(Map<String, String> values) {
 
   /** Reads the flat object that the request log and {@code ServiceRequest.input()} carry. */
   public static QueryParameters of(JsonNode flat) {
