@@ -6,17 +6,14 @@ import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.model.CheckStatusInput;
 import dev.studiolifecycle.model.ProfileStatus;
 import dev.studiolifecycle.observability.OutcomeMetric;
-import dev.studiolifecycle.observability.OutcomeMetrics;
 import dev.studiolifecycle.service.StatusChecker;
 import java.util.Map;
 import software.amazon.lambda.powertools.logging.Logging;
 import software.amazon.lambda.powertools.metrics.FlushMetrics;
 
 /** CheckStatus: one look at a new profile, for AwaitProfileReady (see {@link StatusChecker}). */
-public final class CheckStatusHandler implements RequestHandler<CheckStatusInput, ProfileStatus> {
-
-  private final StatusChecker service;
-  private final StepInvocation invocation;
+public final class CheckStatusHandler extends StepHandler<StatusChecker>
+    implements RequestHandler<CheckStatusInput, ProfileStatus> {
 
   /** Called by Lambda. */
   public CheckStatusHandler() {
@@ -30,16 +27,14 @@ public final class CheckStatusHandler implements RequestHandler<CheckStatusInput
 
   /** For tests: a ready service. */
   public CheckStatusHandler(StatusChecker service) {
-    this.service = service;
-    this.invocation = new StepInvocation("CheckStatus", OutcomeMetrics.powertools());
+    super("CheckStatus", service);
   }
 
   @Override
   @Logging(correlationIdPath = "correlation.requestId", clearState = true)
   @FlushMetrics(captureColdStart = true)
   public ProfileStatus handleRequest(CheckStatusInput input, Context context) {
-    String user = input.profile() == null ? null : input.profile().userProfileName();
     invocation.metrics().count(OutcomeMetric.STATUS_CHECKS);
-    return invocation.run(input.correlation(), user, () -> service.check(input));
+    return run(input, () -> service.check(input));
   }
 }

@@ -6,7 +6,6 @@ import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.model.CreateExecutionRoleInput;
 import dev.studiolifecycle.model.ExecutionRoleResult;
 import dev.studiolifecycle.observability.OutcomeMetric;
-import dev.studiolifecycle.observability.OutcomeMetrics;
 import dev.studiolifecycle.service.ExecutionRoleProvisioner;
 import dev.studiolifecycle.service.config.ExecutionRoleSettings;
 import dev.studiolifecycle.service.config.FunctionEnvironment;
@@ -15,11 +14,8 @@ import software.amazon.lambda.powertools.logging.Logging;
 import software.amazon.lambda.powertools.metrics.FlushMetrics;
 
 /** CreateExecutionRole: checks the role the request names, or creates the user's own role. */
-public final class CreateExecutionRoleHandler
+public final class CreateExecutionRoleHandler extends StepHandler<ExecutionRoleProvisioner>
     implements RequestHandler<CreateExecutionRoleInput, ExecutionRoleResult> {
-
-  private final ExecutionRoleProvisioner service;
-  private final StepInvocation invocation;
 
   /** Called by Lambda. */
   public CreateExecutionRoleHandler() {
@@ -36,19 +32,14 @@ public final class CreateExecutionRoleHandler
 
   /** For tests: a ready service. */
   public CreateExecutionRoleHandler(ExecutionRoleProvisioner service) {
-    this.service = service;
-    this.invocation = new StepInvocation("CreateExecutionRole", OutcomeMetrics.powertools());
+    super("CreateExecutionRole", service);
   }
 
   @Override
   @Logging(correlationIdPath = "correlation.requestId", clearState = true)
   @FlushMetrics(captureColdStart = true)
   public ExecutionRoleResult handleRequest(CreateExecutionRoleInput input, Context context) {
-    ExecutionRoleResult result =
-        invocation.run(
-            input.correlation(),
-            input.request() == null ? null : input.request().userProfileName(),
-            () -> service.provision(input));
+    ExecutionRoleResult result = run(input, () -> service.provision(input));
     if (result.adopted()) {
       invocation.metrics().count(OutcomeMetric.ROLES_ADOPTED);
     } else if (result.createdByThisRun()) {

@@ -6,18 +6,14 @@ import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.model.CreateUserProfileInput;
 import dev.studiolifecycle.model.UserProfileResult;
 import dev.studiolifecycle.observability.OutcomeMetric;
-import dev.studiolifecycle.observability.OutcomeMetrics;
 import dev.studiolifecycle.service.UserProfileCreator;
 import java.util.Map;
 import software.amazon.lambda.powertools.logging.Logging;
 import software.amazon.lambda.powertools.metrics.FlushMetrics;
 
 /** CreateUserProfile: creates (or adopts) the user's SageMaker Studio profile. */
-public final class CreateUserProfileHandler
+public final class CreateUserProfileHandler extends StepHandler<UserProfileCreator>
     implements RequestHandler<CreateUserProfileInput, UserProfileResult> {
-
-  private final UserProfileCreator service;
-  private final StepInvocation invocation;
 
   /** Called by Lambda. */
   public CreateUserProfileHandler() {
@@ -31,19 +27,14 @@ public final class CreateUserProfileHandler
 
   /** For tests: a ready service. */
   public CreateUserProfileHandler(UserProfileCreator service) {
-    this.service = service;
-    this.invocation = new StepInvocation("CreateUserProfile", OutcomeMetrics.powertools());
+    super("CreateUserProfile", service);
   }
 
   @Override
   @Logging(correlationIdPath = "correlation.requestId", clearState = true)
   @FlushMetrics(captureColdStart = true)
   public UserProfileResult handleRequest(CreateUserProfileInput input, Context context) {
-    UserProfileResult result =
-        invocation.run(
-            input.correlation(),
-            input.request() == null ? null : input.request().userProfileName(),
-            () -> service.create(input));
+    UserProfileResult result = run(input, () -> service.create(input));
     invocation
         .metrics()
         .count(result.adopted() ? OutcomeMetric.PROFILES_ADOPTED : OutcomeMetric.PROFILES_CREATED);

@@ -7,7 +7,6 @@ import dev.studiolifecycle.model.DeleteExecutionRoleInput;
 import dev.studiolifecycle.model.DeleteExecutionRoleResult;
 import dev.studiolifecycle.model.RoleDeletionOutcome;
 import dev.studiolifecycle.observability.OutcomeMetric;
-import dev.studiolifecycle.observability.OutcomeMetrics;
 import dev.studiolifecycle.service.ExecutionRoleDeleter;
 import dev.studiolifecycle.service.config.FunctionEnvironment;
 import java.util.Map;
@@ -15,11 +14,8 @@ import software.amazon.lambda.powertools.logging.Logging;
 import software.amazon.lambda.powertools.metrics.FlushMetrics;
 
 /** DeleteExecutionRole: deletes a role this workflow created for the user, nothing else. */
-public final class DeleteExecutionRoleHandler
+public final class DeleteExecutionRoleHandler extends StepHandler<ExecutionRoleDeleter>
     implements RequestHandler<DeleteExecutionRoleInput, DeleteExecutionRoleResult> {
-
-  private final ExecutionRoleDeleter service;
-  private final StepInvocation invocation;
 
   /** Called by Lambda. */
   public DeleteExecutionRoleHandler() {
@@ -35,16 +31,14 @@ public final class DeleteExecutionRoleHandler
 
   /** For tests: a ready service. */
   public DeleteExecutionRoleHandler(ExecutionRoleDeleter service) {
-    this.service = service;
-    this.invocation = new StepInvocation("DeleteExecutionRole", OutcomeMetrics.powertools());
+    super("DeleteExecutionRole", service);
   }
 
   @Override
   @Logging(correlationIdPath = "correlation.requestId", clearState = true)
   @FlushMetrics(captureColdStart = true)
   public DeleteExecutionRoleResult handleRequest(DeleteExecutionRoleInput input, Context context) {
-    DeleteExecutionRoleResult result =
-        invocation.run(input.correlation(), input.userProfileName(), () -> service.delete(input));
+    DeleteExecutionRoleResult result = run(input, () -> service.delete(input));
     if (result.outcome() == RoleDeletionOutcome.DELETED) {
       invocation.metrics().count(OutcomeMetric.ROLES_DELETED);
     }

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.model.DeleteUserResourcesInput;
 import dev.studiolifecycle.model.DeleteUserResourcesResult;
-import dev.studiolifecycle.observability.OutcomeMetrics;
 import dev.studiolifecycle.service.UserResourceSweep;
 import java.util.Map;
 import software.amazon.lambda.powertools.logging.Logging;
@@ -16,14 +15,11 @@ import software.amazon.lambda.powertools.metrics.FlushMetrics;
  * UserResourceSweep}). A pass starts no new deletion once less than {@link #RESERVE_MILLIS} of the
  * invocation's time is left; the next pass starts the rest.
  */
-public final class DeleteUserResourcesHandler
+public final class DeleteUserResourcesHandler extends StepHandler<UserResourceSweep>
     implements RequestHandler<DeleteUserResourcesInput, DeleteUserResourcesResult> {
 
   /** Time kept for the pass to finish its looks and answer, out of the function's timeout. */
   static final long RESERVE_MILLIS = 20_000;
-
-  private final UserResourceSweep service;
-  private final StepInvocation invocation;
 
   /** Called by Lambda. */
   public DeleteUserResourcesHandler() {
@@ -37,17 +33,15 @@ public final class DeleteUserResourcesHandler
 
   /** For tests: a ready service. */
   public DeleteUserResourcesHandler(UserResourceSweep service) {
-    this.service = service;
-    this.invocation = new StepInvocation("DeleteUserResources", OutcomeMetrics.powertools());
+    super("DeleteUserResources", service);
   }
 
   @Override
   @Logging(correlationIdPath = "correlation.requestId", clearState = true)
   @FlushMetrics(captureColdStart = true)
   public DeleteUserResourcesResult handleRequest(DeleteUserResourcesInput input, Context context) {
-    return invocation.run(
-        input.correlation(),
-        input.userProfileName(),
+    return run(
+        input,
         () ->
             service.sweep(
                 input,

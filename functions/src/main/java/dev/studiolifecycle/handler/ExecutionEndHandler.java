@@ -8,7 +8,6 @@ import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.error.ValidationError;
 import dev.studiolifecycle.model.ModelJson;
 import dev.studiolifecycle.observability.OutcomeMetric;
-import dev.studiolifecycle.observability.OutcomeMetrics;
 import dev.studiolifecycle.service.ExecutionEndNotifier;
 import dev.studiolifecycle.service.config.FunctionEnvironment;
 import java.io.IOException;
@@ -24,10 +23,8 @@ import software.amazon.lambda.powertools.metrics.FlushMetrics;
  * out and aborted executions (see {@link ExecutionEndNotifier}). A stream handler: the event's
  * {@code detail-type} has a dash, which a record cannot name.
  */
-public final class ExecutionEndHandler implements RequestStreamHandler {
-
-  private final ExecutionEndNotifier service;
-  private final StepInvocation invocation;
+public final class ExecutionEndHandler extends StepHandler<ExecutionEndNotifier>
+    implements RequestStreamHandler {
 
   /** Called by Lambda. */
   public ExecutionEndHandler() {
@@ -45,8 +42,7 @@ public final class ExecutionEndHandler implements RequestStreamHandler {
 
   /** For tests: a ready service. */
   public ExecutionEndHandler(ExecutionEndNotifier service) {
-    this.service = service;
-    this.invocation = new StepInvocation("ExecutionEnd", OutcomeMetrics.powertools());
+    super("ExecutionEnd", service);
   }
 
   @Override

@@ -7,7 +7,6 @@ import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.model.StartWorkflowResult;
 import dev.studiolifecycle.model.StartedWorkflow;
 import dev.studiolifecycle.observability.OutcomeMetric;
-import dev.studiolifecycle.observability.OutcomeMetrics;
 import dev.studiolifecycle.service.WorkflowStarter;
 import dev.studiolifecycle.service.config.FunctionEnvironment;
 import dev.studiolifecycle.service.config.WorkflowSettings;
@@ -16,10 +15,8 @@ import software.amazon.lambda.powertools.logging.Logging;
 import software.amazon.lambda.powertools.metrics.FlushMetrics;
 
 /** StartWorkflow: starts the state machine for each HR message delivered by SNS. */
-public final class StartWorkflowHandler implements RequestHandler<SNSEvent, StartWorkflowResult> {
-
-  private final WorkflowStarter service;
-  private final StepInvocation invocation;
+public final class StartWorkflowHandler extends StepHandler<WorkflowStarter>
+    implements RequestHandler<SNSEvent, StartWorkflowResult> {
 
   /** Called by Lambda. */
   public StartWorkflowHandler() {
@@ -36,8 +33,7 @@ public final class StartWorkflowHandler implements RequestHandler<SNSEvent, Star
 
   /** For tests: a ready service. */
   public StartWorkflowHandler(WorkflowStarter service) {
-    this.service = service;
-    this.invocation = new StepInvocation("StartWorkflow", OutcomeMetrics.powertools());
+    super("StartWorkflow", service);
   }
 
   @Override

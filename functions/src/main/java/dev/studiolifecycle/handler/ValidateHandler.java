@@ -10,7 +10,6 @@ import dev.studiolifecycle.model.ModelJson;
 import dev.studiolifecycle.model.ValidatedRequest;
 import dev.studiolifecycle.observability.LogContext;
 import dev.studiolifecycle.observability.OutcomeMetric;
-import dev.studiolifecycle.observability.OutcomeMetrics;
 import dev.studiolifecycle.service.ValidationService;
 import dev.studiolifecycle.validation.RequestSchema;
 import dev.studiolifecycle.validation.RequestValidator;
@@ -27,12 +26,10 @@ import software.amazon.lambda.powertools.metrics.FlushMetrics;
  * reaches the schema check untouched, so wrong types and unknown fields are reported by field name
  * instead of being dropped or failing in the runtime's deserializer.
  */
-public final class ValidateHandler implements RequestStreamHandler {
+public final class ValidateHandler extends StepHandler<ValidationService>
+    implements RequestStreamHandler {
 
   private static final String STEP = "Validate";
-
-  private final ValidationService service;
-  private final StepInvocation invocation;
 
   /** Called by Lambda. */
   public ValidateHandler() {
@@ -48,8 +45,7 @@ public final class ValidateHandler implements RequestStreamHandler {
 
   /** For tests: a ready service. */
   public ValidateHandler(ValidationService service) {
-    this.service = service;
-    this.invocation = new StepInvocation(STEP, OutcomeMetrics.powertools());
+    super(STEP, service);
   }
 
   @Override

@@ -7,4 +7,11 @@ package dev.studiolifecycle.model;
  * far, and {@code limitSeconds} (MaxProfileWaitSeconds) ends the wait with {@code WaitTimedOut}.
  */
 public record CheckStatusInput(
-    Correlation correlation, ProfileRef profile, Integer retryCount, Integer limitSeconds) {}
+    Correlation correlation, ProfileRef profile, Integer retryCount, Integer limitSeconds)
+    implements StepInput {
+
+  @Override
+  public String userProfileName() {
+    return profile == null ? null : profile.userProfileName();
+  }
+}

@@ -8,4 +8,11 @@ public record CreateUserProfileInput(
     Correlation correlation,
     LifecycleRequest request,
     DomainSummary domain,
-    String executionRoleArn) {}
+    String executionRoleArn)
+    implements StepInput {
+
+  @Override
+  public String userProfileName() {
+    return request == null ? null : request.userProfileName();
+  }
+}

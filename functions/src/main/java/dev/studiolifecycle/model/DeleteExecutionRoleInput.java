@@ -10,7 +10,8 @@ package dev.studiolifecycle.model;
  * user.
  */
 public record DeleteExecutionRoleInput(
-    Correlation correlation, String roleArn, String userProfileName, String createdByRequestId) {
+    Correlation correlation, String roleArn, String userProfileName, String createdByRequestId)
+    implements StepInput {
 
   /** The role named by its ARN. */
   public DeleteExecutionRoleInput(Correlation correlation, String roleArn, String userProfileName) {

@@ -22,4 +22,5 @@ public record DeleteUserResourcesInput(
     Integer firstWaitSeconds,
     Integer retryCount,
     Integer limitSeconds,
-    DeleteUserResourcesResult start) {}
+    DeleteUserResourcesResult start)
+    implements StepInput {}
