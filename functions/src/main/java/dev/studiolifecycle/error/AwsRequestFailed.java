@@ -9,15 +9,10 @@ public final class AwsRequestFailed extends LifecycleError {
   private static final long serialVersionUID = 1L;
 
   public AwsRequestFailed(String message) {
-    super(message);
+    super(message, false);
   }
 
   public AwsRequestFailed(String message, Throwable cause) {
-    super(message, cause);
-  }
-
-  @Override
-  public boolean retryable() {
-    return false;
+    super(message, cause, false);
   }
 }

@@ -6,15 +6,10 @@ public final class AwsServiceUnavailable extends LifecycleError {
   private static final long serialVersionUID = 1L;
 
   public AwsServiceUnavailable(String message) {
-    super(message);
+    super(message, true);
   }
 
   public AwsServiceUnavailable(String message, Throwable cause) {
-    super(message, cause);
-  }
-
-  @Override
-  public boolean retryable() {
-    return true;
+    super(message, cause, true);
   }
 }

@@ -13,7 +13,7 @@ public abstract sealed class CheckAgain extends LifecycleError
   private static final long serialVersionUID = 1L;
 
   CheckAgain(String message) {
-    super(message);
+    super(message, true);
   }
 
   /** The delay of the state machine's Retry entry for this error. */
@@ -26,10 +26,5 @@ public abstract sealed class CheckAgain extends LifecycleError
       case 30 -> new CheckAgainIn30Seconds(message);
       default -> throw new IllegalArgumentException("no Retry entry waits " + seconds + " s");
     };
-  }
-
-  @Override
-  public final boolean retryable() {
-    return true;
   }
 }

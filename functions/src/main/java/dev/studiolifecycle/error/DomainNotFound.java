@@ -6,15 +6,10 @@ public final class DomainNotFound extends LifecycleError {
   private static final long serialVersionUID = 1L;
 
   public DomainNotFound(String message) {
-    super(message);
+    super(message, false);
   }
 
   public DomainNotFound(String message, Throwable cause) {
-    super(message, cause);
-  }
-
-  @Override
-  public boolean retryable() {
-    return false;
+    super(message, cause, false);
   }
 }

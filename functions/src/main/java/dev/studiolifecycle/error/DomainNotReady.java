@@ -6,15 +6,10 @@ public final class DomainNotReady extends LifecycleError {
   private static final long serialVersionUID = 1L;
 
   public DomainNotReady(String message) {
-    super(message);
+    super(message, false);
   }
 
   public DomainNotReady(String message, Throwable cause) {
-    super(message, cause);
-  }
-
-  @Override
-  public boolean retryable() {
-    return false;
+    super(message, cause, false);
   }
 }

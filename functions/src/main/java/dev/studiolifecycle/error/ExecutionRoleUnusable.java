@@ -6,15 +6,10 @@ public final class ExecutionRoleUnusable extends LifecycleError {
   private static final long serialVersionUID = 1L;
 
   public ExecutionRoleUnusable(String message) {
-    super(message);
+    super(message, false);
   }
 
   public ExecutionRoleUnusable(String message, Throwable cause) {
-    super(message, cause);
-  }
-
-  @Override
-  public boolean retryable() {
-    return false;
+    super(message, cause, false);
   }
 }

@@ -6,15 +6,10 @@ public final class InvalidHrMessage extends LifecycleError {
   private static final long serialVersionUID = 1L;
 
   public InvalidHrMessage(String message) {
-    super(message);
+    super(message, false);
   }
 
   public InvalidHrMessage(String message, Throwable cause) {
-    super(message, cause);
-  }
-
-  @Override
-  public boolean retryable() {
-    return false;
+    super(message, cause, false);
   }
 }

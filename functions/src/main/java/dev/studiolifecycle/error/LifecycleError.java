@@ -27,16 +27,22 @@ public abstract sealed class LifecycleError extends RuntimeException
 
   private static final long serialVersionUID = 1L;
 
-  LifecycleError(String message) {
+  private final boolean retryable;
+
+  LifecycleError(String message, boolean retryable) {
     super(message);
+    this.retryable = retryable;
   }
 
-  LifecycleError(String message, Throwable cause) {
+  LifecycleError(String message, Throwable cause, boolean retryable) {
     super(message, cause);
+    this.retryable = retryable;
   }
 
   /** Whether the same call may succeed when retried later without any change to its input. */
-  public abstract boolean retryable();
+  public final boolean retryable() {
+    return retryable;
+  }
 
   /** The error name the state machine sees: this class's fully qualified name. */
   public final String errorName() {

@@ -8,15 +8,10 @@ public final class ProfileConflict extends LifecycleError {
   private static final long serialVersionUID = 1L;
 
   public ProfileConflict(String message) {
-    super(message);
+    super(message, false);
   }
 
   public ProfileConflict(String message, Throwable cause) {
-    super(message, cause);
-  }
-
-  @Override
-  public boolean retryable() {
-    return false;
+    super(message, cause, false);
   }
 }

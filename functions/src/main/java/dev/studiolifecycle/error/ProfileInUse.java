@@ -6,15 +6,10 @@ public final class ProfileInUse extends LifecycleError {
   private static final long serialVersionUID = 1L;
 
   public ProfileInUse(String message) {
-    super(message);
+    super(message, true);
   }
 
   public ProfileInUse(String message, Throwable cause) {
-    super(message, cause);
-  }
-
-  @Override
-  public boolean retryable() {
-    return true;
+    super(message, cause, true);
   }
 }

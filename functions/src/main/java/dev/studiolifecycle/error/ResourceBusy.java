@@ -9,15 +9,10 @@ public final class ResourceBusy extends LifecycleError {
   private static final long serialVersionUID = 1L;
 
   public ResourceBusy(String message) {
-    super(message);
+    super(message, true);
   }
 
   public ResourceBusy(String message, Throwable cause) {
-    super(message, cause);
-  }
-
-  @Override
-  public boolean retryable() {
-    return true;
+    super(message, cause, true);
   }
 }

@@ -10,11 +10,6 @@ public final class ResourceFailed extends LifecycleError {
   private static final long serialVersionUID = 1L;
 
   public ResourceFailed(String message) {
-    super(message);
-  }
-
-  @Override
-  public boolean retryable() {
-    return false;
+    super(message, false);
   }
 }

@@ -6,15 +6,10 @@ public final class RoleNotYetAssumable extends LifecycleError {
   private static final long serialVersionUID = 1L;
 
   public RoleNotYetAssumable(String message) {
-    super(message);
+    super(message, true);
   }
 
   public RoleNotYetAssumable(String message, Throwable cause) {
-    super(message, cause);
-  }
-
-  @Override
-  public boolean retryable() {
-    return true;
+    super(message, cause, true);
   }
 }

@@ -10,11 +10,6 @@ public final class SharedSpaceOwned extends LifecycleError {
   private static final long serialVersionUID = 1L;
 
   public SharedSpaceOwned(String message) {
-    super(message);
-  }
-
-  @Override
-  public boolean retryable() {
-    return false;
+    super(message, false);
   }
 }

@@ -14,7 +14,7 @@ public final class ValidationError extends LifecycleError {
   private final List<String> violations;
 
   public ValidationError(List<String> violations) {
-    super(String.join("; ", requireNonEmpty(violations)));
+    super(String.join("; ", requireNonEmpty(violations)), false);
     this.violations = List.copyOf(violations);
   }
 
@@ -25,11 +25,6 @@ public final class ValidationError extends LifecycleError {
   /** One entry per broken rule, each of the form {@code field: rule}. */
   public List<String> violations() {
     return violations;
-  }
-
-  @Override
-  public boolean retryable() {
-    return false;
   }
 
   private static List<String> requireNonEmpty(List<String> violations) {

@@ -9,11 +9,6 @@ public final class WaitTimedOut extends LifecycleError {
   private static final long serialVersionUID = 1L;
 
   public WaitTimedOut(String message) {
-    super(message);
-  }
-
-  @Override
-  public boolean retryable() {
-    return false;
+    super(message, false);
   }
 }
