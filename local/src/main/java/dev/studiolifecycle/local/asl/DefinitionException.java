@@ -22,6 +22,16 @@ public class DefinitionException extends RuntimeException {
     this.problems = List.copyOf(problems);
   }
 
+  /** {@code problem}, prefixed with where it is: "State 'Name', field 'Field': problem". */
+  public static String at(String state, String field, String problem) {
+    return "State '" + state + "', field '" + field + "': " + problem;
+  }
+
+  /** A problem in one field of one state; see {@link #at}. */
+  public static DefinitionException inField(String state, String field, String problem) {
+    return new DefinitionException(at(state, field, problem));
+  }
+
   /** The problems one by one, in the order they were found. */
   public List<String> problems() {
     return problems;

@@ -295,32 +295,30 @@ public final class DefinitionRun {
       }
       if (template.isEmpty()) {
         problems.add(
-            "State '"
-                + task.name()
-                + "', field '"
-                + field
-                + "': calls Lambda "
-                + "function "
-                + function
-                + ", and there is no template to find it in (give "
-                + "--template, or run where template.yaml is)");
+            DefinitionException.at(
+                task.name(),
+                field,
+                "calls Lambda "
+                    + "function "
+                    + function
+                    + ", and there is no template to find it in (give "
+                    + "--template, or run where template.yaml is)"));
       } else if (lambda.function(function).isEmpty()) {
         problems.add(
-            "State '"
-                + task.name()
-                + "', field '"
-                + field
-                + "': no function "
-                + function
-                + " in "
-                + template.get().file()
-                + " (it has: "
-                + String.join(
-                    ", ",
-                    template.get().functions().values().stream()
-                        .map(f -> f.functionName())
-                        .toList())
-                + ")");
+            DefinitionException.at(
+                task.name(),
+                field,
+                "no function "
+                    + function
+                    + " in "
+                    + template.get().file()
+                    + " (it has: "
+                    + String.join(
+                        ", ",
+                        template.get().functions().values().stream()
+                            .map(f -> f.functionName())
+                            .toList())
+                    + ")"));
       }
     }
     if (!problems.isEmpty()) {

@@ -27,12 +27,8 @@ public record ChoiceBranch(ChoiceRule rule, String next, JsonNode assign) {
     ChoiceRule parsed = ChoiceRuleParser.parse(rule, stateName, where, true);
     JsonNode next = rule.get("Next");
     if (next == null || !next.isTextual() || next.asText().isEmpty()) {
-      throw new DefinitionException(
-          "State '"
-              + stateName
-              + "', field '"
-              + where
-              + "': a top-level Choice Rule must have a 'Next' naming a state");
+      throw DefinitionException.inField(
+          stateName, where, "a top-level Choice Rule must have a 'Next' naming a state");
     }
     return new ChoiceBranch(parsed, next.asText(), rule.get("Assign"));
   }

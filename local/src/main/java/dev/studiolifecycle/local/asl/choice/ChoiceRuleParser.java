@@ -175,6 +175,6 @@ final class ChoiceRuleParser {
   }
 
   private static DefinitionException error(String stateName, String where, String message) {
-    return new DefinitionException("State '" + stateName + "', field '" + where + "': " + message);
+    return DefinitionException.inField(stateName, where, message);
   }
 }

@@ -15,6 +15,7 @@ import dev.studiolifecycle.local.asl.intrinsic.IntrinsicExpression.Call;
 import dev.studiolifecycle.local.asl.intrinsic.IntrinsicExpression.Literal;
 import dev.studiolifecycle.local.asl.intrinsic.IntrinsicExpression.PathArgument;
 import dev.studiolifecycle.local.asl.intrinsic.IntrinsicExpression.StringLiteral;
+import dev.studiolifecycle.local.asl.path.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -273,8 +274,7 @@ public enum IntrinsicFunction {
       ObjectNode second = object(args, 1, "the second argument");
       JsonNode deep = args.get(2);
       if (!deep.isBoolean()) {
-        throw fail(
-            "the third argument (deep merge) must be a boolean, got " + JsonValues.kind(deep));
+        throw fail("the third argument (deep merge) must be a boolean, got " + JsonText.kind(deep));
       }
       if (deep.booleanValue()) {
         throw fail(
@@ -418,7 +418,7 @@ public enum IntrinsicFunction {
   String string(List<JsonNode> args, int index, String role) {
     JsonNode node = args.get(index);
     if (!node.isTextual()) {
-      throw fail(role + " must be a string, got " + JsonValues.kind(node));
+      throw fail(role + " must be a string, got " + JsonText.kind(node));
     }
     return node.asText();
   }
@@ -426,7 +426,7 @@ public enum IntrinsicFunction {
   ArrayNode array(List<JsonNode> args, int index, String role) {
     JsonNode node = args.get(index);
     if (!node.isArray()) {
-      throw fail(role + " must be an array, got " + JsonValues.kind(node));
+      throw fail(role + " must be an array, got " + JsonText.kind(node));
     }
     return (ArrayNode) node;
   }
@@ -434,7 +434,7 @@ public enum IntrinsicFunction {
   ObjectNode object(List<JsonNode> args, int index, String role) {
     JsonNode node = args.get(index);
     if (!node.isObject()) {
-      throw fail(role + " must be a JSON object, got " + JsonValues.kind(node));
+      throw fail(role + " must be a JSON object, got " + JsonText.kind(node));
     }
     return (ObjectNode) node;
   }
@@ -446,7 +446,7 @@ public enum IntrinsicFunction {
   long integer(List<JsonNode> args, int index, String role) {
     JsonNode node = args.get(index);
     if (!node.isNumber()) {
-      throw fail(role + " must be a number, got " + JsonValues.kind(node));
+      throw fail(role + " must be a number, got " + JsonText.kind(node));
     }
     if (node.isIntegralNumber()) {
       if (!node.canConvertToLong()) {

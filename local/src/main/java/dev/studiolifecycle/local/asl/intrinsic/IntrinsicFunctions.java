@@ -58,15 +58,10 @@ public final class IntrinsicFunctions {
     try {
       return IntrinsicParser.parse(expression);
     } catch (IllegalArgumentException e) {
-      throw new DefinitionException(
-          "State '"
-              + stateName
-              + "', field '"
-              + fieldName
-              + "': invalid intrinsic function '"
-              + expression
-              + "': "
-              + e.getMessage());
+      throw DefinitionException.inField(
+          stateName,
+          fieldName,
+          "invalid intrinsic function '" + expression + "': " + e.getMessage());
     }
   }
 

@@ -43,24 +43,4 @@ final class JsonValues {
     }
     return a.equals(b);
   }
-
-  /** "a string", "an array", ... for error messages. */
-  static String kind(JsonNode node) {
-    switch (node.getNodeType()) {
-      case ARRAY:
-        return "an array";
-      case OBJECT:
-        return "an object";
-      case STRING:
-        return "a string";
-      case NUMBER:
-        return "a number";
-      case BOOLEAN:
-        return "a boolean";
-      case NULL:
-        return "null";
-      default:
-        return "a " + node.getNodeType();
-    }
-  }
 }

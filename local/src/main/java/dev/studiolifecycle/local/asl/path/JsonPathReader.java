@@ -84,15 +84,8 @@ public final class JsonPathReader {
     syntaxProblem(path)
         .ifPresent(
             problem -> {
-              throw new DefinitionException(
-                  "State '"
-                      + stateName
-                      + "', field '"
-                      + fieldName
-                      + "': '"
-                      + path
-                      + "' is not a valid JSONPath: "
-                      + problem);
+              throw DefinitionException.inField(
+                  stateName, fieldName, "'" + path + "' is not a valid JSONPath: " + problem);
             });
   }
 

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalJson;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 
 /** Compact JSON text of a node, for error causes that quote the input as Step Functions does. */
-final class JsonText {
+public final class JsonText {
 
   private JsonText() {}
 
-  static String compact(JsonNode node) {
+  public static String compact(JsonNode node) {
     if (node == null) {
       return "null";
     }
@@ -20,5 +21,18 @@ final class JsonText {
       // A JsonNode tree always serialises; reaching this is a bug, not bad input.
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** "a string", "an array", ... for error messages. */
+  public static String kind(JsonNode node) {
+    return switch (node.getNodeType()) {
+      case ARRAY -> "an array";
+      case OBJECT -> "an object";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case NULL -> "null";
+      default -> node.getNodeType().toString().toLowerCase(Locale.ROOT);
+    };
   }
 }

@@ -117,12 +117,10 @@ public final class PayloadTemplate {
         String effective =
             dynamic ? name.substring(0, name.length() - DYNAMIC_SUFFIX.length()) : name;
         if (!effectiveNames.add(effective)) {
-          throw new DefinitionException(
-              "State '"
-                  + stateName
-                  + "', field '"
-                  + location
-                  + "': the field '"
+          throw DefinitionException.inField(
+              stateName,
+              location,
+              "the field '"
                   + effective
                   + "' is given twice (once with and once without "
                   + "the '.$' suffix)");
@@ -142,12 +140,10 @@ public final class PayloadTemplate {
 
   private static void validateExpression(JsonNode value, String stateName, String location) {
     if (!value.isTextual()) {
-      throw new DefinitionException(
-          "State '"
-              + stateName
-              + "', field '"
-              + location
-              + "': a field whose name ends in '.$' must hold a string (a JSONPath or an intrinsic "
+      throw DefinitionException.inField(
+          stateName,
+          location,
+          "a field whose name ends in '.$' must hold a string (a JSONPath or an intrinsic "
               + "function), not "
               + value.getNodeType().toString().toLowerCase(Locale.ROOT));
     }
@@ -157,12 +153,10 @@ public final class PayloadTemplate {
     } else if (expression.startsWith("$")) {
       JsonPathReader.validate(expression, stateName, location);
     } else {
-      throw new DefinitionException(
-          "State '"
-              + stateName
-              + "', field '"
-              + location
-              + "': '"
+      throw DefinitionException.inField(
+          stateName,
+          location,
+          "'"
               + expression
               + "' is neither a JSONPath (starting with '$' or '$$') nor an intrinsic "
               + "function (starting with 'States.')");

@@ -8,7 +8,6 @@ import dev.studiolifecycle.local.asl.DefinitionException;
 import dev.studiolifecycle.local.asl.StatesError;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A Reference Path: a path that names exactly one node, written only with {@code .name}, {@code
@@ -50,15 +49,8 @@ public final class ReferencePath {
     try {
       return new ReferencePath(text, new Parser(text).parse());
     } catch (IllegalArgumentException e) {
-      throw new DefinitionException(
-          "State '"
-              + stateName
-              + "', field '"
-              + fieldName
-              + "': '"
-              + text
-              + "' is not a valid Reference Path: "
-              + e.getMessage());
+      throw DefinitionException.inField(
+          stateName, fieldName, "'" + text + "' is not a valid Reference Path: " + e.getMessage());
     }
   }
 
@@ -157,18 +149,7 @@ public final class ReferencePath {
   }
 
   private StatesError mismatch(JsonNode root, int segment, JsonNode found, String expected) {
-    return new StatesError(
-        StatesError.RESULT_PATH_MATCH_FAILURE,
-        "Unable to apply ResultPath '"
-            + text
-            + "' to input '"
-            + JsonText.compact(root)
-            + "': '"
-            + prefix(segment)
-            + "' is "
-            + kind(found)
-            + ", not "
-            + expected);
+    return matchFailure(root, segment, "is " + JsonText.kind(found) + ", not " + expected);
   }
 
   /** The path text of the first {@code count} segments, for error messages. */
@@ -182,25 +163,6 @@ public final class ReferencePath {
       }
     }
     return sb.toString();
-  }
-
-  private static String kind(JsonNode node) {
-    switch (node.getNodeType()) {
-      case ARRAY:
-        return "an array";
-      case OBJECT:
-        return "an object";
-      case STRING:
-        return "a string";
-      case NUMBER:
-        return "a number";
-      case BOOLEAN:
-        return "a boolean";
-      case NULL:
-        return "null";
-      default:
-        return node.getNodeType().toString().toLowerCase(Locale.ROOT);
-    }
   }
 
   @Override
