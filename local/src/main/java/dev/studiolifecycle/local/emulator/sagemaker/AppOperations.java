@@ -31,8 +31,7 @@ record AppOperations(StudioResources resources) {
     requireOneOwner(key);
     resources.domain(key.domainId());
     JsonNode ownerSettings = readyOwnerSettings(key);
-    String mapKey = key.mapKey();
-    App existing = resources.apps.get(mapKey);
+    App existing = resources.apps.get(key);
     if (existing != null
         && existing.status() != AppStatus.DELETED
         && existing.status() != AppStatus.FAILED) {
@@ -53,18 +52,14 @@ record AppOperations(StudioResources resources) {
     checkRunningAppQuota(key.appType(), resourceSpec.get("InstanceType").asText());
     App app =
         new App(
-            key.domainId(),
-            key.userProfileName(),
-            key.spaceName(),
-            key.appType(),
-            key.appName(),
+            key,
             resourceSpec,
             now,
             new StatusTimeline<>(AppStatus.PENDING, now),
             AppBehaviour.defaults(resources.timings));
     resources.scheduleStart(app, resources.effectiveBehaviour(app), now);
     app.timeline.settle(now);
-    resources.apps.put(mapKey, app);
+    resources.apps.put(key, app);
     resources.tagsByArn.put(app.arn(), new LinkedHashMap<>(tags));
     ObjectNode out = JSON.objectNode();
     out.put("AppArn", app.arn());
@@ -104,7 +99,7 @@ record AppOperations(StudioResources resources) {
   private void checkRunningAppQuota(String appType, String instanceType) {
     long running =
         resources.apps.values().stream()
-            .filter(app -> app.appType().equals(appType))
+            .filter(app -> app.key.appType().equals(appType))
             .filter(app -> app.status().blocksOwnerDeletion())
             .filter(app -> instanceType.equals(app.resourceSpec.path("InstanceType").asText()))
             .count();
@@ -132,13 +127,13 @@ record AppOperations(StudioResources resources) {
     App app = app(key);
     ObjectNode out = JSON.objectNode();
     out.put("AppArn", app.arn());
-    out.put("AppType", app.appType());
-    out.put("AppName", app.appName());
-    out.put("DomainId", app.domainId());
-    if (app.userProfileName() != null) {
-      out.put("UserProfileName", app.userProfileName());
+    out.put("AppType", app.key.appType());
+    out.put("AppName", app.key.appName());
+    out.put("DomainId", app.key.domainId());
+    if (app.key.userProfileName() != null) {
+      out.put("UserProfileName", app.key.userProfileName());
     } else {
-      out.put("SpaceName", app.spaceName());
+      out.put("SpaceName", app.key.spaceName());
     }
     out.put("Status", app.status().wireName());
     if (app.status() == AppStatus.IN_SERVICE) {
@@ -168,23 +163,23 @@ record AppOperations(StudioResources resources) {
         query.page(
             resources.apps.values(),
             app ->
-                ListQuery.equalsFilter(domainId, app.domainId())
-                    && (user == null || user.equalsIgnoreCase(app.userProfileName()))
-                    && ListQuery.equalsFilter(spaceName, app.spaceName()),
+                ListQuery.equalsFilter(domainId, app.key.domainId())
+                    && (user == null || user.equalsIgnoreCase(app.key.userProfileName()))
+                    && ListQuery.equalsFilter(spaceName, app.key.spaceName()),
             app -> app.creationTime,
             app -> app.timeline.changedAt());
     return ListQuery.reply(
         "Apps",
         page,
         (app, item) -> {
-          item.put("DomainId", app.domainId());
-          if (app.userProfileName() != null) {
-            item.put("UserProfileName", app.userProfileName());
+          item.put("DomainId", app.key.domainId());
+          if (app.key.userProfileName() != null) {
+            item.put("UserProfileName", app.key.userProfileName());
           } else {
-            item.put("SpaceName", app.spaceName());
+            item.put("SpaceName", app.key.spaceName());
           }
-          item.put("AppType", app.appType());
-          item.put("AppName", app.appName());
+          item.put("AppType", app.key.appType());
+          item.put("AppName", app.key.appName());
           item.put("Status", app.status().wireName());
           item.set("CreationTime", timestamp(app.creationTime));
           item.set("ResourceSpec", app.resourceSpec.deepCopy());
@@ -215,18 +210,6 @@ record AppOperations(StudioResources resources) {
     return ServiceReply.emptyJson();
   }
 
-  private record AppKey(
-      String domainId, String userProfileName, String spaceName, String appType, String appName) {
-    String mapKey() {
-      return App.key(domainId, userProfileName, spaceName, appType, appName);
-    }
-
-    String arn() {
-      return SageMakerArns.app(
-          domainId, userProfileName != null ? userProfileName : spaceName, appType, appName);
-    }
-  }
-
   /** The app a request names; a user profile named in another case is the same profile. */
   private AppKey readAppKey(JsonInput input) {
     String domainId = SageMakerConstraints.requiredDomainId(input);
@@ -247,7 +230,7 @@ record AppOperations(StudioResources resources) {
   }
 
   private App app(AppKey key) {
-    App app = resources.apps.get(key.mapKey());
+    App app = resources.apps.get(key);
     if (app == null) {
       throw SageMakerErrors.notFound("App " + key.arn() + " does not exist.");
     }

@@ -21,10 +21,10 @@ public record AppSelector(
   }
 
   boolean matches(App app) {
-    return (domainId == null || domainId.equals(app.domainId()))
-        && (userProfileName == null || userProfileName.equals(app.userProfileName()))
-        && (spaceName == null || spaceName.equals(app.spaceName()))
-        && (appType == null || appType.equals(app.appType()))
-        && (appName == null || appName.equals(app.appName()));
+    return (domainId == null || domainId.equals(app.key.domainId()))
+        && (userProfileName == null || userProfileName.equals(app.key.userProfileName()))
+        && (spaceName == null || spaceName.equals(app.key.spaceName()))
+        && (appType == null || appType.equals(app.key.appType()))
+        && (appName == null || appName.equals(app.key.appName()));
   }
 }

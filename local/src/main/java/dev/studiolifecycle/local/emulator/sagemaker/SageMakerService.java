@@ -268,7 +268,8 @@ public final class SageMakerService extends EmulatedService {
   public synchronized Optional<AppStatus> appStatus(
       String domainId, String userProfileName, String spaceName, String appType, String appName) {
     resources.settle(clock.instant());
-    App app = resources.apps.get(App.key(domainId, userProfileName, spaceName, appType, appName));
+    App app =
+        resources.apps.get(new AppKey(domainId, userProfileName, spaceName, appType, appName));
     return Optional.ofNullable(app == null ? null : app.status());
   }
 

@@ -197,7 +197,7 @@ record SpaceOperations(StudioResources resources) {
     }
     resources.requireNoRunningApps(
         "space " + space.arn(),
-        app -> app.domainId().equals(domainId) && name.equals(app.spaceName()));
+        app -> app.key.domainId().equals(domainId) && name.equals(app.key.spaceName()));
     space.timeline.set(ResourceStatus.DELETING, now);
     space.timeline.thenGone(now.plus(resources.timings.spaceDelete()));
     resources.settle(now);

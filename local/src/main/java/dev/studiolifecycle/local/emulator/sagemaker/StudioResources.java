@@ -30,7 +30,7 @@ final class StudioResources {
   final Map<String, Domain> domains = new LinkedHashMap<>();
   final Map<String, UserProfile> profiles = new LinkedHashMap<>();
   final Map<String, Space> spaces = new LinkedHashMap<>();
-  final Map<String, App> apps = new LinkedHashMap<>();
+  final Map<AppKey, App> apps = new LinkedHashMap<>();
   final Map<String, Map<String, String>> tagsByArn = new LinkedHashMap<>();
   final List<AppRule> appRules = new ArrayList<>();
   final List<ProfileRule> failingProfileDeletions = new ArrayList<>();
@@ -121,7 +121,7 @@ final class StudioResources {
     for (App app : apps.values()) {
       if (ownedApp.test(app) && app.status().blocksOwnerDeletion()) {
         blockingApps.add(
-            app.appType() + "/" + app.appName() + " (" + app.status().wireName() + ")");
+            app.key.appType() + "/" + app.key.appName() + " (" + app.status().wireName() + ")");
       }
     }
     if (!blockingApps.isEmpty()) {

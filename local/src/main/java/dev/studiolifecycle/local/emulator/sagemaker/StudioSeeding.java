@@ -182,7 +182,8 @@ record StudioSeeding(StudioResources resources) {
     checkAppOwner(seed, domain);
     // The profile is one whatever the case its name is given in: the app is the profile's.
     String owner = resources.profileName(domain.domainId, seed.userProfileName());
-    String key = App.key(domain.domainId, owner, seed.spaceName(), seed.appType(), seed.appName());
+    AppKey key =
+        new AppKey(domain.domainId, owner, seed.spaceName(), seed.appType(), seed.appName());
     SeedException.require(
         !resources.apps.containsKey(key), "app " + seed.appName() + " is seeded twice");
     if (seed.instanceType() != null) {
@@ -203,17 +204,7 @@ record StudioSeeding(StudioResources resources) {
         seed.instanceType() != null
             ? seed.instanceType()
             : StudioResources.defaultInstanceType(seed.appType()));
-    App app =
-        new App(
-            domain.domainId,
-            owner,
-            seed.spaceName(),
-            seed.appType(),
-            seed.appName(),
-            resourceSpec,
-            created,
-            new StatusTimeline<>(seed.status(), now),
-            base);
+    App app = new App(key, resourceSpec, created, new StatusTimeline<>(seed.status(), now), base);
     settle(app, seed.status(), now);
     resources.apps.put(key, app);
     resources.tagsByArn.put(app.arn(), new LinkedHashMap<>(seed.tags()));

@@ -184,7 +184,8 @@ record UserProfileOperations(StudioResources resources) {
     }
     resources.requireNoRunningApps(
         "user profile " + profile.arn(),
-        app -> app.domainId().equals(domainId) && profile.name.equals(app.userProfileName()));
+        app ->
+            app.key.domainId().equals(domainId) && profile.name.equals(app.key.userProfileName()));
     List<String> ownedSpaces = new ArrayList<>();
     for (Space space : resources.spaces.values()) {
       if (space.domainId.equals(domainId) && profile.name.equals(space.ownerUserProfileName)) {
