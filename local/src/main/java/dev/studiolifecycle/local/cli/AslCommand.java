@@ -17,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,15 +43,6 @@ import picocli.CommandLine.Parameters;
       "      --mock-config events/asl/app-cleanup.mock.json --test-case HappyPath"
     })
 public final class AslCommand implements Runnable {
-
-  /** The execution succeeded / was valid. */
-  static final int OK = 0;
-
-  /** The execution failed, timed out or was aborted. */
-  static final int EXECUTION_FAILED = 1;
-
-  /** Bad definition, input or usage. */
-  static final int BAD_INPUT = 2;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -84,7 +74,7 @@ public final class AslCommand implements Runnable {
         "      --input events/asl/app-cleanup.input.json \\",
         "      --mock-config events/asl/app-cleanup.mock.json --test-case HappyPath"
       })
-  static final class Run implements Callable<Integer> {
+  static final class Run extends CliCommand {
 
     @Parameters(
         index = "0",
@@ -130,14 +120,14 @@ public final class AslCommand implements Runnable {
 
     @Mixin ScenarioOptions scenario;
 
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    Run() {
+      super("");
+    }
 
     @Override
-    public Integer call() {
+    int run(PrintWriter out, PrintWriter err) {
       // Before anything logs: a logger that captures System.out first would bypass the router.
       StandardOutputRouter.install();
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
       if ((mockConfig == null) != (testCase == null)) {
         throw new CommandLine.ParameterException(
             spec.commandLine(), "--mock-config and --test-case go together");
@@ -161,20 +151,13 @@ public final class AslCommand implements Runnable {
         err.flush();
         if (execution.status() == ExecutionStatus.SUCCEEDED) {
           out.println(json(execution.output().orElseThrow()));
-          out.flush();
           return OK;
         }
         ObjectNode failure = LocalJson.MAPPER.createObjectNode();
         failure.put("error", execution.error().orElse(null));
         failure.put("cause", execution.cause().orElse(null));
         out.println(json(failure));
-        out.flush();
-        return EXECUTION_FAILED;
-      } catch (BadInput e) {
-        err.println(e.getMessage());
-        return BAD_INPUT;
-      } finally {
-        err.flush();
+        return FAILED;
       }
     }
 
@@ -224,30 +207,23 @@ public final class AslCommand implements Runnable {
         "Example:",
         "  studio-lifecycle asl validate statemachine/studio-user-lifecycle.asl.json"
       })
-  static final class Validate implements Callable<Integer> {
+  static final class Validate extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "<definition.json>", description = "The ASL file")
     Path definitionFile;
 
     @Mixin ProjectOptions project;
 
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    Validate() {
+      super("");
+    }
 
     @Override
-    public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
-      try {
-        StateMachineDefinition definition =
-            DefinitionRun.validate(definitionFile, project.templateIfAny());
-        out.println(definitionFile + ": valid (" + definition.allStates().size() + " states)");
-        out.flush();
-        return OK;
-      } catch (BadInput e) {
-        err.println(e.getMessage());
-        err.flush();
-        return BAD_INPUT;
-      }
+    int run(PrintWriter out, PrintWriter err) {
+      StateMachineDefinition definition =
+          DefinitionRun.validate(definitionFile, project.templateIfAny());
+      out.println(definitionFile + ": valid (" + definition.allStates().size() + " states)");
+      return OK;
     }
   }
 
@@ -265,30 +241,22 @@ public final class AslCommand implements Runnable {
         "Example:",
         "  studio-lifecycle asl diagram statemachine/studio-user-lifecycle.asl.json"
       })
-  static final class Diagram implements Callable<Integer> {
+  static final class Diagram extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "<definition.json>", description = "The ASL file")
     Path definitionFile;
 
     @Mixin ProjectOptions.ProjectRootOption project;
 
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    Diagram() {
+      super("");
+    }
 
     @Override
-    public Integer call() {
-      try {
-        spec.commandLine()
-            .getOut()
-            .print(
-                StateMachineDiagram.mermaid(
-                    DefinitionRun.read(definitionFile, project.templateIfAny())));
-        spec.commandLine().getOut().flush();
-        return OK;
-      } catch (BadInput e) {
-        spec.commandLine().getErr().println(e.getMessage());
-        spec.commandLine().getErr().flush();
-        return BAD_INPUT;
-      }
+    int run(PrintWriter out, PrintWriter err) {
+      out.print(
+          StateMachineDiagram.mermaid(DefinitionRun.read(definitionFile, project.templateIfAny())));
+      return OK;
     }
   }
 

@@ -3,15 +3,12 @@ package dev.studiolifecycle.local.cli;
 import dev.studiolifecycle.local.runtime.BadInput;
 import dev.studiolifecycle.local.runtime.OffboardingBenchmark;
 import dev.studiolifecycle.local.runtime.OffboardingBenchmark.Result;
-import dev.studiolifecycle.local.template.TemplateException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +37,7 @@ import picocli.CommandLine.Option;
       "Example:",
       "  java -jar local/target/studio-lifecycle-local.jar bench --apps 1,10,25,100,1000"
     })
-public final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand extends CliCommand {
 
   @Option(
       names = "--apps",
@@ -61,32 +58,25 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Mixin ProjectOptions.ProjectRootOption root;
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  public BenchCommand() {
+    super("bench: ");
+  }
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      Path projectRoot = root.checked();
-      Duration slow = slowApp();
-      for (int n : apps) {
-        if (n < 1) {
-          throw new BadInput("--apps: every count must be at least 1, got " + n);
-        }
+  int run(PrintWriter out, PrintWriter err) {
+    Path projectRoot = root.checked();
+    Duration slow = slowApp();
+    for (int n : apps) {
+      if (n < 1) {
+        throw new BadInput("--apps: every count must be at least 1, got " + n);
       }
-      boolean allSucceeded = table(out, projectRoot, null);
-      if (slow != null) {
-        out.println();
-        allSucceeded &= table(out, projectRoot, slow);
-      }
-      out.flush();
-      return allSucceeded ? 0 : 1;
-    } catch (BadInput | TemplateException e) {
-      err.println("bench: " + e.getMessage());
-      err.flush();
-      return RunCommand.BAD_INPUT;
     }
+    boolean allSucceeded = table(out, projectRoot, null);
+    if (slow != null) {
+      out.println();
+      allSucceeded &= table(out, projectRoot, slow);
+    }
+    return allSucceeded ? OK : FAILED;
   }
 
   private Duration slowApp() {

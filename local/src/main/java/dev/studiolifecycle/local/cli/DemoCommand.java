@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.emulator.scenario.Scenario;
-import dev.studiolifecycle.local.emulator.scenario.ScenarioException;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
 import dev.studiolifecycle.local.report.ExecutionReport;
-import dev.studiolifecycle.local.runtime.BadInput;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import dev.studiolifecycle.local.runtime.StudioUser;
-import dev.studiolifecycle.local.template.TemplateException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import software.amazon.awssdk.services.sagemaker.model.AppDetails;
@@ -45,7 +40,7 @@ import software.amazon.awssdk.services.sagemaker.model.AppDetails;
       "Example:",
       "  java -jar local/target/studio-lifecycle-local.jar demo --handler-logs handlers.log"
     })
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand extends CliCommand {
 
   /** The demo's files, relative to the project root. */
   static final Path SCENARIO = Path.of("events", "scenarios", "demo.json");
@@ -61,30 +56,24 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Mixin ProjectOptions project;
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  public DemoCommand() {
+    super("demo: ");
+  }
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+  int run(PrintWriter out, PrintWriter err) {
     long wallStart = System.nanoTime();
-    try {
-      Path root = project.checkedRoot();
-      Scenario scenario = ScenarioLoader.load(root.resolve(SCENARIO));
-      JsonNode onboarding = RunCommand.readInput(root.resolve(ONBOARDING));
-      JsonNode offboarding = RunCommand.readInput(root.resolve(OFFBOARDING));
-      try (HandlerLogs logs = HandlerLogs.open(project.handlerLogs);
-          LocalWorkflowRuntime runtime =
-              logs.start(
-                  LocalWorkflowRuntime.builder(root)
-                      .scenario(scenario)
-                      .iamEnforced(project.iam.enforced()))) {
-        return logs.divert(() -> demo(runtime, scenario, onboarding, offboarding, out, wallStart));
-      }
-    } catch (BadInput | ScenarioException | TemplateException e) {
-      err.println("demo: " + e.getMessage());
-      err.flush();
-      return RunCommand.BAD_INPUT;
+    Path root = project.checkedRoot();
+    Scenario scenario = ScenarioLoader.load(root.resolve(SCENARIO));
+    JsonNode onboarding = RunCommand.readInput(root.resolve(ONBOARDING));
+    JsonNode offboarding = RunCommand.readInput(root.resolve(OFFBOARDING));
+    try (HandlerLogs logs = HandlerLogs.open(project.handlerLogs);
+        LocalWorkflowRuntime runtime =
+            logs.start(
+                LocalWorkflowRuntime.builder(root)
+                    .scenario(scenario)
+                    .iamEnforced(project.iam.enforced()))) {
+      return logs.divert(() -> demo(runtime, scenario, onboarding, offboarding, out, wallStart));
     }
   }
 
@@ -146,7 +135,7 @@ public final class DemoCommand implements Callable<Integer> {
     out.println();
 
     boolean succeeded = summarise(runtime, onboarded, offboarded, demoStart, wallStart, out);
-    return succeeded ? RunCommand.SUCCEEDED : RunCommand.FAILED;
+    return succeeded ? OK : FAILED;
   }
 
   /** Step 1: the scenario's domains, and how long IAM takes to propagate a new role. */

@@ -1,27 +1,20 @@
 package dev.studiolifecycle.local.cli;
 
-import dev.studiolifecycle.local.asl.DefinitionException;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.emulator.ScheduledActions;
-import dev.studiolifecycle.local.emulator.scenario.ScenarioException;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
-import dev.studiolifecycle.local.eventbridge.EventPatternException;
 import dev.studiolifecycle.local.hr.HrEventDelivery;
 import dev.studiolifecycle.local.hr.HrEventDelivery.Outcome;
 import dev.studiolifecycle.local.hr.HrEventReader;
 import dev.studiolifecycle.local.hr.IncomingHrEvent;
 import dev.studiolifecycle.local.report.ExecutionReport;
-import dev.studiolifecycle.local.runtime.BadInput;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
-import dev.studiolifecycle.local.template.TemplateException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -55,16 +48,10 @@ import picocli.CommandLine.Parameters;
       "  studio-lifecycle hr-event events/hr/employee-terminated.json \\",
       "      --parameter HrEventDeletesExecutionRole=true"
     })
-public final class HrEventCommand implements Callable<Integer> {
-
-  static final int OK = 0;
-  static final int EXECUTION_FAILED = 1;
-  static final int BAD_INPUT = 2;
+public final class HrEventCommand extends CliCommand {
 
   /** The two empty domains (IAM and SSO) that the samples in events/hr are for. */
   static final Path DEFAULT_SCENARIO = Path.of("events", "scenarios", "studio-domains.json");
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "<file>", description = "HR event files, in order")
   List<Path> files;
@@ -73,59 +60,49 @@ public final class HrEventCommand implements Callable<Integer> {
 
   @Mixin ProjectOptions project;
 
+  /** The scenario in use, once known. */
+  private Path scenario;
+
+  public HrEventCommand() {
+    super("hr-event: ");
+  }
+
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Path scenario = null;
-    try {
-      Path root = project.checkedRoot();
-      List<IncomingHrEvent> events = new ArrayList<>();
-      for (Path file : files) {
-        // Every file is read before anything starts: a bad one starts nothing.
-        events.add(HrEventReader.read(file, Instant.EPOCH));
-      }
-      scenario =
-          scenarios.scenarioFile != null ? scenarios.scenarioFile : root.resolve(DEFAULT_SCENARIO);
-      LocalWorkflowRuntime.Builder builder =
-          LocalWorkflowRuntime.builder(root)
-              .scenario(ScenarioLoader.load(scenario))
-              .iamEnforced(project.iam.enforced());
-      scenarios.parameters.forEach(builder::parameter);
-      try (HandlerLogs logs = HandlerLogs.open(project.handlerLogs)) {
-        try (LocalWorkflowRuntime runtime = logs.start(builder)) {
-          Instant start = runtime.clock().instant();
-          HrEventDelivery delivery = new HrEventDelivery(runtime, logs.stream());
-          int worst = OK;
-          for (int i = 0; i < files.size(); i++) {
-            out.println("== " + files.get(i));
-            IncomingHrEvent event = events.get(i);
-            List<Outcome> outcomes = logs.divert(() -> delivery.deliver(event));
-            for (Outcome outcome : outcomes) {
-              worst = Math.max(worst, report(outcome, runtime, out));
-            }
+  Path scenarioFile() {
+    return scenario;
+  }
+
+  @Override
+  int run(PrintWriter out, PrintWriter err) {
+    Path root = project.checkedRoot();
+    List<IncomingHrEvent> events = new ArrayList<>();
+    for (Path file : files) {
+      // Every file is read before anything starts: a bad one starts nothing.
+      events.add(HrEventReader.read(file, Instant.EPOCH));
+    }
+    scenario =
+        scenarios.scenarioFile != null ? scenarios.scenarioFile : root.resolve(DEFAULT_SCENARIO);
+    LocalWorkflowRuntime.Builder builder =
+        LocalWorkflowRuntime.builder(root)
+            .scenario(ScenarioLoader.load(scenario))
+            .iamEnforced(project.iam.enforced());
+    scenarios.parameters.forEach(builder::parameter);
+    try (HandlerLogs logs = HandlerLogs.open(project.handlerLogs)) {
+      try (LocalWorkflowRuntime runtime = logs.start(builder)) {
+        Instant start = runtime.clock().instant();
+        HrEventDelivery delivery = new HrEventDelivery(runtime, logs.stream());
+        int worst = OK;
+        for (int i = 0; i < files.size(); i++) {
+          out.println("== " + files.get(i));
+          IncomingHrEvent event = events.get(i);
+          List<Outcome> outcomes = logs.divert(() -> delivery.deliver(event));
+          for (Outcome outcome : outcomes) {
+            worst = Math.max(worst, report(outcome, runtime, out));
           }
-          summary(runtime, start, out);
-          out.flush();
-          return worst;
         }
+        summary(runtime, start, out);
+        return worst;
       }
-    } catch (EventPatternException e) {
-      err.println("hr-event: " + e.getMessage());
-      err.flush();
-      return BAD_INPUT;
-    } catch (ScenarioException e) {
-      // Errors found while seeding the emulator name the field but not the file.
-      String message = e.getMessage();
-      err.println(
-          "hr-event: "
-              + (message.contains(String.valueOf(scenario)) ? message : scenario + ": " + message));
-      err.flush();
-      return BAD_INPUT;
-    } catch (BadInput | TemplateException | DefinitionException e) {
-      err.println("hr-event: " + e.getMessage());
-      err.flush();
-      return BAD_INPUT;
     }
   }
 
@@ -195,7 +172,7 @@ public final class HrEventCommand implements Callable<Integer> {
               + (notJson.deadLetterQueue() == null
                   ? "no dead-letter queue"
                   : notJson.deadLetterQueue()));
-      return EXECUTION_FAILED;
+      return FAILED;
     }
     Outcome.StartWorkflowFailed failed = (Outcome.StartWorkflowFailed) outcome;
     out.println(
@@ -204,7 +181,7 @@ public final class HrEventCommand implements Callable<Integer> {
             + ": "
             + failed.errorMessage()
             + "; Lambda retries twice, then sends the message to the dead-letter queue");
-    return EXECUTION_FAILED;
+    return FAILED;
   }
 
   private static int execution(Execution execution, LocalWorkflowRuntime runtime, PrintWriter out) {
@@ -212,7 +189,7 @@ public final class HrEventCommand implements Callable<Integer> {
         ExecutionReport.of(execution, runtime.notifications())
             .pricedWith(runtime.template())
             .render());
-    return execution.status() == ExecutionStatus.SUCCEEDED ? OK : EXECUTION_FAILED;
+    return execution.status() == ExecutionStatus.SUCCEEDED ? OK : FAILED;
   }
 
   /**

@@ -3,25 +3,20 @@ package dev.studiolifecycle.local.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalJson;
-import dev.studiolifecycle.local.asl.DefinitionException;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.emulator.ScheduledActions;
 import dev.studiolifecycle.local.emulator.scenario.Scenario;
-import dev.studiolifecycle.local.emulator.scenario.ScenarioException;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.report.ExecutionReport;
 import dev.studiolifecycle.local.runtime.BadInput;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
-import dev.studiolifecycle.local.template.TemplateException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -50,11 +45,7 @@ import picocli.CommandLine.Parameters;
       "  studio-lifecycle run events/statemachine/offboard-delete-role.json \\",
       "      --scenario events/scenarios/offboarding-jane-doe.json --parameter MaxAppDeletionWaitSeconds=600"
     })
-public final class RunCommand implements Callable<Integer> {
-
-  static final int SUCCEEDED = 0;
-  static final int FAILED = 1;
-  static final int BAD_INPUT = 2;
+public final class RunCommand extends CliCommand {
 
   @Parameters(
       index = "0",
@@ -66,12 +57,17 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin ProjectOptions project;
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  public RunCommand() {
+    super("run: ");
+  }
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+  Path scenarioFile() {
+    return scenarios.scenarioFile;
+  }
+
+  @Override
+  int run(PrintWriter out, PrintWriter err) {
     try {
       Path root = project.checkedRoot();
       JsonNode input = readInput(inputFile);
@@ -100,28 +96,11 @@ public final class RunCommand implements Callable<Integer> {
               ExecutionReport.renderUserActions(
                   execution.startDate(), userActions, userActionsToCome));
         }
-        out.flush();
-        return execution.status() == ExecutionStatus.SUCCEEDED ? SUCCEEDED : FAILED;
+        return execution.status() == ExecutionStatus.SUCCEEDED ? OK : FAILED;
       }
-    } catch (ScenarioException e) {
-      // Errors found while seeding the emulator name the field but not the file.
-      String message = e.getMessage();
-      err.println(
-          "run: "
-              + (message.contains(String.valueOf(scenarios.scenarioFile))
-                  ? message
-                  : scenarios.scenarioFile + ": " + message));
-      err.flush();
-      return BAD_INPUT;
-    } catch (BadInput | TemplateException | DefinitionException e) {
-      err.println("run: " + e.getMessage());
-      err.flush();
-      return BAD_INPUT;
     } catch (IllegalArgumentException e) {
       // The engine refuses an input it cannot start (not an object, too large, bad name).
-      err.println("run: " + inputFile + ": " + e.getMessage());
-      err.flush();
-      return BAD_INPUT;
+      throw new BadInput(inputFile + ": " + e.getMessage());
     }
   }
 
