@@ -303,16 +303,19 @@ final class RequestDispatcher implements HttpHandler {
       JsonNode parameters,
       AwsServiceError error) {
     log.record(
-        arrival.now(),
-        service,
-        operation,
-        iamAction,
-        mutating,
-        parameters,
-        error == null ? 200 : error.httpStatus(),
-        error == null ? null : error.code(),
-        arrival.caller(),
-        arrival.requestId());
+        sequence ->
+            new RecordedCall(
+                sequence,
+                arrival.now(),
+                service,
+                operation,
+                iamAction,
+                mutating,
+                parameters,
+                error == null ? 200 : error.httpStatus(),
+                error == null ? null : error.code(),
+                arrival.caller(),
+                arrival.requestId()));
   }
 
   /** Runs the operation on the request's input and records the call with its outcome. */

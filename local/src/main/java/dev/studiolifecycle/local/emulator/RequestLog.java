@@ -1,11 +1,10 @@
 package dev.studiolifecycle.local.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
 /**
@@ -35,36 +34,15 @@ public final class RequestLog {
     this.limit = limit;
   }
 
-  synchronized RecordedCall record(
-      Instant time,
-      String service,
-      String operation,
-      String iamAction,
-      boolean mutating,
-      JsonNode parameters,
-      int httpStatus,
-      String errorCode,
-      String caller,
-      String requestId) {
-    RecordedCall call =
-        new RecordedCall(
-            nextSequence++,
-            time,
-            service,
-            operation,
-            iamAction,
-            mutating,
-            parameters,
-            httpStatus,
-            errorCode,
-            caller,
-            requestId);
-    calls.addLast(call);
+  /** Records the call that {@code call} makes of the next sequence number, and returns it. */
+  synchronized RecordedCall record(LongFunction<RecordedCall> call) {
+    RecordedCall recorded = call.apply(nextSequence++);
+    calls.addLast(recorded);
     if (calls.size() > limit) {
       calls.removeFirst();
       dropped++;
     }
-    return call;
+    return recorded;
   }
 
   public synchronized List<RecordedCall> calls() {

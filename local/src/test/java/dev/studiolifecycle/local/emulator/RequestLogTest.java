@@ -14,27 +14,33 @@ class RequestLogTest {
   void keepsCallsInOrderAndAnswersWhichMutated() {
     RequestLog log = new RequestLog();
     log.record(
-        T0,
-        "sagemaker",
-        "DescribeUserProfile",
-        "sagemaker:DescribeUserProfile",
-        false,
-        JsonNodeFactory.instance.objectNode(),
-        200,
-        null,
-        null,
-        "r1");
+        sequence ->
+            new RecordedCall(
+                sequence,
+                T0,
+                "sagemaker",
+                "DescribeUserProfile",
+                "sagemaker:DescribeUserProfile",
+                false,
+                JsonNodeFactory.instance.objectNode(),
+                200,
+                null,
+                null,
+                "r1"));
     log.record(
-        T0,
-        "sagemaker",
-        "DeleteApp",
-        "sagemaker:DeleteApp",
-        true,
-        JsonNodeFactory.instance.objectNode(),
-        400,
-        "ResourceInUse",
-        "DeleteUserResourcesFunction",
-        "r2");
+        sequence ->
+            new RecordedCall(
+                sequence,
+                T0,
+                "sagemaker",
+                "DeleteApp",
+                "sagemaker:DeleteApp",
+                true,
+                JsonNodeFactory.instance.objectNode(),
+                400,
+                "ResourceInUse",
+                "DeleteUserResourcesFunction",
+                "r2"));
 
     assertThat(log.size()).isEqualTo(2);
     assertThat(log.mutatingCalls())
@@ -77,15 +83,18 @@ class RequestLogTest {
 
   private static RecordedCall recordGetCallerIdentity(RequestLog log, String requestId) {
     return log.record(
-        T0,
-        "sts",
-        "GetCallerIdentity",
-        "sts:GetCallerIdentity",
-        false,
-        JsonNodeFactory.instance.objectNode(),
-        200,
-        null,
-        null,
-        requestId);
+        sequence ->
+            new RecordedCall(
+                sequence,
+                T0,
+                "sts",
+                "GetCallerIdentity",
+                "sts:GetCallerIdentity",
+                false,
+                JsonNodeFactory.instance.objectNode(),
+                200,
+                null,
+                null,
+                requestId));
   }
 }

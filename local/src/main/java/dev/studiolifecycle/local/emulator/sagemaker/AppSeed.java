@@ -52,32 +52,4 @@ public record AppSeed(
         creationTime,
         tags);
   }
-
-  public AppSeed withInstanceType(String value) {
-    return new AppSeed(
-        domainId,
-        userProfileName,
-        spaceName,
-        appType,
-        appName,
-        status,
-        value,
-        behaviour,
-        creationTime,
-        tags);
-  }
-
-  public AppSeed withCreationTime(Instant value) {
-    return new AppSeed(
-        domainId,
-        userProfileName,
-        spaceName,
-        appType,
-        appName,
-        status,
-        instanceType,
-        behaviour,
-        value,
-        tags);
-  }
 }

@@ -28,8 +28,4 @@ public record DomainSeed(
   public static DomainSeed sso(String domainId, String domainName) {
     return new DomainSeed(domainId, domainName, "SSO", null, Map.of());
   }
-
-  public DomainSeed withDefaultUserSettings(JsonNode settings) {
-    return new DomainSeed(domainId, domainName, authMode, settings, tags);
-  }
 }

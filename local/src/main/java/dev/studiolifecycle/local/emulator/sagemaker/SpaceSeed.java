@@ -38,9 +38,4 @@ public record SpaceSeed(
     return new SpaceSeed(
         domainId, spaceName, ownerUserProfileName, sharingType, value, spaceSettings, tags);
   }
-
-  public SpaceSeed withSpaceSettings(JsonNode value) {
-    return new SpaceSeed(
-        domainId, spaceName, ownerUserProfileName, sharingType, status, value, tags);
-  }
 }

@@ -72,18 +72,6 @@ public record UserProfileSeed(
         failureReason);
   }
 
-  public UserProfileSeed withDeletionFailing() {
-    return new UserProfileSeed(
-        domainId,
-        userProfileName,
-        status,
-        userSettings,
-        singleSignOnUserValue,
-        tags,
-        true,
-        failureReason);
-  }
-
   public UserProfileSeed withFailureReason(String value) {
     return new UserProfileSeed(
         domainId,

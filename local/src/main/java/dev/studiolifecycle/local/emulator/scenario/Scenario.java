@@ -175,6 +175,19 @@ public record Scenario(
       CreateSpace createSpace,
       DeleteSpace deleteSpace) {}
 
+  /** An app a user action names: of a user profile or of a space (exactly one). */
+  public interface AppAction {
+    String domainId();
+
+    String userProfileName();
+
+    String spaceName();
+
+    String appType();
+
+    String appName();
+  }
+
   /**
    * The user opens an app of a user profile or of a space (exactly one); {@code domainId}, {@code
    * appType} and {@code appName} are required.
@@ -185,11 +198,13 @@ public record Scenario(
       String spaceName,
       String appType,
       String appName,
-      String instanceType) {}
+      String instanceType)
+      implements AppAction {}
 
   /** The user deletes an app of a user profile or of a space (exactly one). */
   public record DeleteApp(
-      String domainId, String userProfileName, String spaceName, String appType, String appName) {}
+      String domainId, String userProfileName, String spaceName, String appType, String appName)
+      implements AppAction {}
 
   /**
    * The user creates a space she owns; {@code sharingType} Private (default) or Shared, {@code

@@ -97,15 +97,7 @@ final class ScenarioTimeline {
   }
 
   private static UserCall createApp(Scenario.CreateApp app, AwsEmulator emulator, ScenarioPath at) {
-    ObjectNode input =
-        appKey(
-            app.domainId(),
-            app.userProfileName(),
-            app.spaceName(),
-            app.appType(),
-            app.appName(),
-            emulator,
-            at);
+    ObjectNode input = appKey(app, emulator, at);
     if (app.instanceType() != null) {
       if (!SageMakerService.isAppInstanceType(app.instanceType())) {
         throw at.field("instanceType")
@@ -117,15 +109,7 @@ final class ScenarioTimeline {
   }
 
   private static UserCall deleteApp(Scenario.DeleteApp app, AwsEmulator emulator, ScenarioPath at) {
-    ObjectNode input =
-        appKey(
-            app.domainId(),
-            app.userProfileName(),
-            app.spaceName(),
-            app.appType(),
-            app.appName(),
-            emulator,
-            at);
+    ObjectNode input = appKey(app, emulator, at);
     return new UserCall("DeleteApp", input, "DeleteApp " + appName(input));
   }
 
@@ -159,26 +143,19 @@ final class ScenarioTimeline {
   }
 
   /** DomainId, UserProfileName or SpaceName, AppType and AppName, each checked. */
-  private static ObjectNode appKey(
-      String domainId,
-      String userProfileName,
-      String spaceName,
-      String appType,
-      String appName,
-      AwsEmulator emulator,
-      ScenarioPath at) {
+  private static ObjectNode appKey(Scenario.AppAction app, AwsEmulator emulator, ScenarioPath at) {
     ObjectNode input = JSON_NODES.objectNode();
-    input.put("DomainId", domainOf(domainId, emulator, at));
-    if ((userProfileName == null) == (spaceName == null)) {
+    input.put("DomainId", domainOf(app.domainId(), emulator, at));
+    if ((app.userProfileName() == null) == (app.spaceName() == null)) {
       throw at.error("give exactly one of userProfileName and spaceName");
     }
-    if (userProfileName != null) {
-      input.put("UserProfileName", name(userProfileName, at.field("userProfileName")));
+    if (app.userProfileName() != null) {
+      input.put("UserProfileName", name(app.userProfileName(), at.field("userProfileName")));
     } else {
-      input.put("SpaceName", name(spaceName, at.field("spaceName")));
+      input.put("SpaceName", name(app.spaceName(), at.field("spaceName")));
     }
-    input.put("AppType", appType(appType, at));
-    input.put("AppName", name(appName, at.field("appName")));
+    input.put("AppType", appType(app.appType(), at));
+    input.put("AppName", name(app.appName(), at.field("appName")));
     return input;
   }
 
