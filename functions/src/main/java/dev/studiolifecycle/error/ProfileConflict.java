@@ -14,4 +14,14 @@ public final class ProfileConflict extends LifecycleError {
   public ProfileConflict(String message, Throwable cause) {
     super(message, cause, false);
   }
+
+  /** The profile exists in the domain and carries no tag of this workflow. */
+  public static ProfileConflict notManaged(String domainId, String userProfileName) {
+    return new ProfileConflict(
+        "userProfileName: a user profile named "
+            + userProfileName
+            + " already exists in domain "
+            + domainId
+            + " and was not created by studio-lifecycle");
+  }
 }

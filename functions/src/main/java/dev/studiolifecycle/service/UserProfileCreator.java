@@ -280,12 +280,7 @@ public final class UserProfileCreator {
       LifecycleRequest request, String requestId, DescribeUserProfileResponse existing) {
     Map<String, String> tags = lookups.tags(existing.userProfileArn());
     if (!ManagedTags.isManaged(tags)) {
-      throw new ProfileConflict(
-          "userProfileName: a user profile named "
-              + request.userProfileName()
-              + " already exists in domain "
-              + request.domainId()
-              + " and was not created by studio-lifecycle");
+      throw ProfileConflict.notManaged(request.domainId(), request.userProfileName());
     }
     return new UserProfileResult(
         request.domainId(),

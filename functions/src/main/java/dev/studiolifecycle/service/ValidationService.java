@@ -66,12 +66,7 @@ public final class ValidationService {
     if (request.action() == Action.ONBOARD && existing.isPresent()) {
       ExistingProfile profile = existing.get();
       if (!profile.managedByUs()) {
-        throw new ProfileConflict(
-            "userProfileName: a user profile named "
-                + request.userProfileName()
-                + " already exists in domain "
-                + request.domainId()
-                + " and was not created by studio-lifecycle");
+        throw ProfileConflict.notManaged(request.domainId(), request.userProfileName());
       }
       if (UserProfileStatus.DELETING.toString().equals(profile.status())) {
         throw new ProfileConflict(

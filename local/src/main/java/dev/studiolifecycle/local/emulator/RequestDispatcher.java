@@ -216,14 +216,7 @@ final class RequestDispatcher implements HttpHandler {
       AwsServiceError error =
           AwsServiceError.badRequest(
               "SerializationException", "The request body is not a JSON object.");
-      record(
-          arrival,
-          service.signingName(),
-          operation.name(),
-          iamAction,
-          operation.mutating(),
-          logged,
-          error);
+      record(arrival, service, operation, iamAction, logged, error);
       return jsonError(error, requestId, protocol);
     }
     Outcome outcome = runAndRecord(service, operation, iamAction, input, arrival);
@@ -296,6 +289,23 @@ final class RequestDispatcher implements HttpHandler {
   /** Records the call in the request log: answered 200, or with {@code error} when not null. */
   private void record(
       Arrival arrival,
+      EmulatedService service,
+      Operation operation,
+      String iamAction,
+      JsonNode parameters,
+      AwsServiceError error) {
+    record(
+        arrival,
+        service.signingName(),
+        operation.name(),
+        iamAction,
+        operation.mutating(),
+        parameters,
+        error);
+  }
+
+  private void record(
+      Arrival arrival,
       String service,
       String operation,
       String iamAction,
@@ -334,14 +344,7 @@ final class RequestDispatcher implements HttpHandler {
             arrival.now(),
             arrival.caller());
     Outcome outcome = run(service, operation, request);
-    record(
-        arrival,
-        service.signingName(),
-        operation.name(),
-        iamAction,
-        operation.mutating(),
-        input,
-        outcome.error());
+    record(arrival, service, operation, iamAction, input, outcome.error());
     return outcome;
   }
 

@@ -14,50 +14,17 @@ import java.time.Instant;
  * The Lambda Context an in-process invocation gets, with the remaining time on the run's clock and
  * the logger writing to the handler output.
  */
-public final class LocalLambdaContext implements Context {
-
-  private final String requestId;
-  private final String functionName;
-  private final String functionVersion;
-  private final String invokedFunctionArn;
-  private final String logStreamName;
-  private final int memoryLimitInMb;
-  private final Instant deadline;
-  private final Clock clock;
-  private final LambdaLogger logger;
-
-  public LocalLambdaContext(
-      String requestId,
-      String functionName,
-      String functionVersion,
-      String invokedFunctionArn,
-      String logStreamName,
-      int memoryLimitInMb,
-      Instant deadline,
-      Clock clock,
-      PrintStream log) {
-    this.requestId = requestId;
-    this.functionName = functionName;
-    this.functionVersion = functionVersion;
-    this.invokedFunctionArn = invokedFunctionArn;
-    this.logStreamName = logStreamName;
-    this.memoryLimitInMb = memoryLimitInMb;
-    this.deadline = deadline;
-    this.clock = clock;
-    this.logger =
-        new LambdaLogger() {
-          @Override
-          public void log(String message) {
-            log.print(message);
-            log.flush();
-          }
-
-          @Override
-          public void log(byte[] message) {
-            log(new String(message, StandardCharsets.UTF_8));
-          }
-        };
-  }
+public record LocalLambdaContext(
+    String requestId,
+    String functionName,
+    String functionVersion,
+    String invokedFunctionArn,
+    String logStreamName,
+    int memoryLimitInMb,
+    Instant deadline,
+    Clock clock,
+    PrintStream log)
+    implements Context {
 
   @Override
   public String getAwsRequestId() {
@@ -110,8 +77,20 @@ public final class LocalLambdaContext implements Context {
     return memoryLimitInMb;
   }
 
+  /** Writes to the function's log stream as it comes, like the runtime's logger. */
   @Override
   public LambdaLogger getLogger() {
-    return logger;
+    return new LambdaLogger() {
+      @Override
+      public void log(String message) {
+        log.print(message);
+        log.flush();
+      }
+
+      @Override
+      public void log(byte[] message) {
+        log(new String(message, StandardCharsets.UTF_8));
+      }
+    };
   }
 }

@@ -62,6 +62,16 @@ final class IntrinsicResolver {
     this.resources = resources;
   }
 
+  /** The URL SQS gives a queue of this name in the local account and region. */
+  private static String queueUrl(String queueName) {
+    return "https://sqs."
+        + LocalAccount.REGION
+        + ".amazonaws.com/"
+        + LocalAccount.ACCOUNT_ID
+        + "/"
+        + queueName;
+  }
+
   /** The value with every intrinsic function evaluated; {@code where} names it in errors. */
   JsonNode resolve(JsonNode value, String where) {
     if (value == null) {
@@ -293,13 +303,7 @@ final class IntrinsicResolver {
           case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine" ->
               arn("states", "stateMachine:" + physical);
           case "AWS::IAM::ManagedPolicy" -> LocalAccount.globalArn("iam", "policy/" + physical);
-          case "AWS::SQS::Queue" ->
-              "https://sqs."
-                  + LocalAccount.REGION
-                  + ".amazonaws.com/"
-                  + LocalAccount.ACCOUNT_ID
-                  + "/"
-                  + physical;
+          case "AWS::SQS::Queue" -> queueUrl(physical);
           case "AWS::KMS::Key" -> keyId(physical);
           default ->
               throw new TemplateException(
@@ -343,13 +347,7 @@ final class IntrinsicResolver {
               LocalAccount.globalArn("iam", "policy/" + physical);
           case "AWS::SQS::Queue.Arn" -> arn("sqs", physical);
           case "AWS::SQS::Queue.QueueName" -> physical;
-          case "AWS::SQS::Queue.QueueUrl" ->
-              "https://sqs."
-                  + LocalAccount.REGION
-                  + ".amazonaws.com/"
-                  + LocalAccount.ACCOUNT_ID
-                  + "/"
-                  + physical;
+          case "AWS::SQS::Queue.QueueUrl" -> queueUrl(physical);
           case "AWS::Events::Rule.Arn" -> arn("events", "rule/" + physical);
           case "AWS::Logs::LogGroup.Arn" -> arn("logs", "log-group:" + physical + ":*");
           case "AWS::KMS::Key.Arn" -> arn("kms", "key/" + keyId(physical));
