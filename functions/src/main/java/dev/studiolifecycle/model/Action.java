@@ -1,7 +1,16 @@
 package dev.studiolifecycle.model;
 
-/** What a request asks for: add a user to a Studio domain, or remove one. */
+/** What a request asks for. */
 public enum Action {
+  /** Give a user a profile in a domain: create it, or converge the one this workflow made. */
   ONBOARD,
-  OFFBOARD
+  /** Bring an existing profile of this workflow, and its role, to the request (a team move). */
+  UPDATE,
+  /** Remove a user from a domain: apps, private spaces, profile and, if asked, the role. */
+  OFFBOARD;
+
+  /** Whether the request carries the user's settings: ONBOARD and UPDATE. */
+  public boolean carriesSettings() {
+    return this != OFFBOARD;
+  }
 }

@@ -1,15 +1,33 @@
 package dev.studiolifecycle.model;
 
+import java.util.List;
+
 /**
  * CreateUserProfile's input: the normalized request and domain summary from Validate, and the
- * execution role ARN from CreateExecutionRole.
+ * execution role ARN and the changes CreateExecutionRole made to the role (with any, a profile that
+ * needs no change is still reported Updated).
  */
 public record CreateUserProfileInput(
     Correlation correlation,
     LifecycleRequest request,
     DomainSummary domain,
-    String executionRoleArn)
+    String executionRoleArn,
+    List<String> executionRoleChanges)
     implements StepInput {
+
+  public CreateUserProfileInput {
+    executionRoleChanges =
+        executionRoleChanges == null ? List.of() : List.copyOf(executionRoleChanges);
+  }
+
+  /** The input of a run whose role step changed nothing. */
+  public CreateUserProfileInput(
+      Correlation correlation,
+      LifecycleRequest request,
+      DomainSummary domain,
+      String executionRoleArn) {
+    this(correlation, request, domain, executionRoleArn, List.of());
+  }
 
   @Override
   public String userProfileName() {

@@ -1,9 +1,15 @@
 package dev.studiolifecycle.model;
 
+import java.util.List;
+
 /**
  * The user profile after CreateUserProfile. {@code status} is SageMaker's value right after the
- * call (usually Pending); {@code adopted} is true when a profile of this workflow already existed;
- * {@code createdByThisRun} is true when this request created it.
+ * call (usually Pending, or Updating after a change); {@code adopted} is true when a profile of
+ * this workflow already existed; {@code createdByThisRun} is true when this request created it.
+ * {@code outcome} is the notification's first word: {@code Onboarded} (created, or already as
+ * requested by an ONBOARD), {@code Updated} (the profile or its role was brought to the request) or
+ * {@code Unchanged} (an UPDATE that found everything as requested). {@code changes} lists what this
+ * run changed on the profile, each as {@code what: before -> after}.
  */
 public record UserProfileResult(
     String domainId,
@@ -11,4 +17,15 @@ public record UserProfileResult(
     String userProfileArn,
     String status,
     boolean createdByThisRun,
-    boolean adopted) {}
+    boolean adopted,
+    String outcome,
+    List<String> changes) {
+
+  public static final String ONBOARDED = "Onboarded";
+  public static final String UPDATED = "Updated";
+  public static final String UNCHANGED = "Unchanged";
+
+  public UserProfileResult {
+    changes = changes == null ? List.of() : List.copyOf(changes);
+  }
+}

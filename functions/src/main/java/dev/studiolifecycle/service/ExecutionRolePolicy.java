@@ -8,6 +8,7 @@ import dev.studiolifecycle.model.ModelJson;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,6 +57,26 @@ public final class ExecutionRolePolicy {
       objectArns.add("arn:" + partition + ":s3:::" + bucket + "/*");
     }
     return document(list, objects);
+  }
+
+  /**
+   * The buckets an S3 policy of {@link #s3AccessPolicy} lists, as IAM returns it (URL-encoded
+   * JSON), for telling a change; empty when the document is not one of ours.
+   */
+  public static List<String> s3Buckets(String document) {
+    List<String> buckets = new ArrayList<>();
+    try {
+      for (JsonNode statement : ModelJson.readTree(decode(document)).path("Statement")) {
+        if ("ListBuckets".equals(statement.path("Sid").asText())) {
+          for (JsonNode arn : statement.path("Resource")) {
+            buckets.add(arn.asText().substring(arn.asText().lastIndexOf(':') + 1));
+          }
+        }
+      }
+    } catch (IOException e) {
+      return List.of();
+    }
+    return buckets;
   }
 
   /**

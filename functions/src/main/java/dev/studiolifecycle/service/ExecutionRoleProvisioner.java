@@ -23,6 +23,8 @@ import java.util.Set;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
+import software.amazon.awssdk.services.iam.model.DeleteRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.DetachRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.PutRolePermissionsBoundaryRequest;
@@ -231,10 +233,17 @@ public final class ExecutionRoleProvisioner {
               + " already exists and was not created by studio-lifecycle for user profile "
               + user);
     }
-    if (role.permissionsBoundary() == null
-        || !settings
-            .permissionsBoundaryArn()
-            .equals(role.permissionsBoundary().permissionsBoundaryArn())) {
+    List<String> changes = new ArrayList<>();
+    String boundary =
+        role.permissionsBoundary() == null
+            ? null
+            : role.permissionsBoundary().permissionsBoundaryArn();
+    if (!settings.permissionsBoundaryArn().equals(boundary)) {
+      changes.add(
+          "permissions boundary: "
+              + (boundary == null ? "(none)" : boundary)
+              + " -> "
+              + settings.permissionsBoundaryArn());
       iam.putRolePermissionsBoundary(
           PutRolePermissionsBoundaryRequest.builder()
               .roleName(name)
@@ -247,6 +256,11 @@ public final class ExecutionRoleProvisioner {
             && (!plan.forecast()
                 || ExecutionRolePolicy.trusts(trust, ExecutionRolePolicy.FORECAST));
     if (!trustOk) {
+      changes.add(
+          "trust policy: -> "
+              + (plan.forecast()
+                  ? ExecutionRolePolicy.SAGEMAKER + " and " + ExecutionRolePolicy.FORECAST
+                  : ExecutionRolePolicy.SAGEMAKER));
       iam.updateAssumeRolePolicy(
           UpdateAssumeRolePolicyRequest.builder()
               .roleName(name)
@@ -259,16 +273,55 @@ public final class ExecutionRoleProvisioner {
       if (!attached.contains(policyArn)) {
         attach(name, policyArn);
         attached.add(policyArn);
+        changes.add("managed policy " + policyArn + ": detached -> attached");
       }
     }
-    if (!plan.buckets().isEmpty()
-        && !ExecutionRolePolicy.sameDocument(
-            roles.inlinePolicy(name, ExecutionRolePolicy.S3_POLICY_NAME).orElse(null),
-            ExecutionRolePolicy.s3AccessPolicy(settings.partition(), plan.buckets()))) {
-      putS3Policy(plan);
+    // The role is this workflow's (tagged, on its path, under the boundary that stops users
+    // changing it): a policy the request no longer asks for was attached by an earlier request.
+    for (String policyArn : List.copyOf(attached)) {
+      if (!plan.policyArns().contains(policyArn)) {
+        iam.detachRolePolicy(
+            DetachRolePolicyRequest.builder().roleName(name).policyArn(policyArn).build());
+        attached.remove(policyArn);
+        changes.add("managed policy " + policyArn + ": attached -> detached");
+      }
     }
+    convergeS3Policy(plan, changes);
     return new ExecutionRoleResult(
-        role.arn(), role.roleName(), ManagedTags.createdFor(tags, requestId), true, attached);
+        role.arn(),
+        role.roleName(),
+        ManagedTags.createdFor(tags, requestId),
+        true,
+        attached,
+        changes);
+  }
+
+  /** The S3 policy as the request's buckets say: put, replaced, or deleted when there are none. */
+  private void convergeS3Policy(Plan plan, List<String> changes) {
+    String name = plan.roleName();
+    Optional<String> current = roles.inlinePolicy(name, ExecutionRolePolicy.S3_POLICY_NAME);
+    List<String> before = current.map(ExecutionRolePolicy::s3Buckets).orElse(List.of());
+    if (plan.buckets().isEmpty()) {
+      if (current.isPresent()) {
+        iam.deleteRolePolicy(
+            DeleteRolePolicyRequest.builder()
+                .roleName(name)
+                .policyName(ExecutionRolePolicy.S3_POLICY_NAME)
+                .build());
+        changes.add("S3 buckets: " + String.join(", ", before) + " -> (none)");
+      }
+      return;
+    }
+    if (!ExecutionRolePolicy.sameDocument(
+        current.orElse(null),
+        ExecutionRolePolicy.s3AccessPolicy(settings.partition(), plan.buckets()))) {
+      putS3Policy(plan);
+      changes.add(
+          "S3 buckets: "
+              + (before.isEmpty() ? "(none)" : String.join(", ", before))
+              + " -> "
+              + String.join(", ", plan.buckets()));
+    }
   }
 
   private static String roleNameOf(String roleArn) {

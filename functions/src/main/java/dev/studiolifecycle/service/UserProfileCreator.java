@@ -6,6 +6,7 @@ import dev.studiolifecycle.error.LifecycleError;
 import dev.studiolifecycle.error.ProfileConflict;
 import dev.studiolifecycle.error.ResourceBusy;
 import dev.studiolifecycle.error.RoleNotYetAssumable;
+import dev.studiolifecycle.model.Action;
 import dev.studiolifecycle.model.CanvasSettings;
 import dev.studiolifecycle.model.Correlation;
 import dev.studiolifecycle.model.CreateUserProfileInput;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.AddTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.CanvasAppSettings;
 import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileResponse;
@@ -40,13 +42,16 @@ import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 import software.amazon.awssdk.services.sagemaker.model.StudioWebPortalSettings;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
 import software.amazon.awssdk.services.sagemaker.model.TimeSeriesForecastingSettings;
+import software.amazon.awssdk.services.sagemaker.model.UpdateUserProfileRequest;
+import software.amazon.awssdk.services.sagemaker.model.UserProfileStatus;
 import software.amazon.awssdk.services.sagemaker.model.UserSettings;
 
 /**
- * The CreateUserProfile step: creates the profile with the request's settings and tags, and adopts
- * a profile of this workflow that already exists (a retry or a replay). A role that SageMaker
- * refuses but IAM shows existing and trusting SageMaker becomes {@code RoleNotYetAssumable}, which
- * the state machine retries while IAM propagates.
+ * The CreateUserProfile step: creates the profile with the request's settings and tags, or brings a
+ * profile of this workflow that already exists (a replay, an UPDATE, a second ONBOARD) to the
+ * request, never a profile it did not create. A role that SageMaker refuses but IAM shows existing
+ * and trusting SageMaker becomes {@code RoleNotYetAssumable}, which the state machine retries while
+ * IAM propagates.
  */
 public final class UserProfileCreator {
 
@@ -72,7 +77,7 @@ public final class UserProfileCreator {
     Optional<DescribeUserProfileResponse> existing =
         lookups.profile(request.domainId(), request.userProfileName());
     if (existing.isPresent()) {
-      return adopt(request, requestId, existing.get());
+      return converge(input, requestId, existing.get());
     }
     try {
       CreateUserProfileResponse created = sageMaker.createUserProfile(call);
@@ -87,7 +92,9 @@ public final class UserProfileCreator {
           created.userProfileArn(),
           status,
           true,
-          false);
+          false,
+          UserProfileResult.ONBOARDED,
+          List.of());
     } catch (ResourceInUseException e) {
       return adopt(input, requestId);
     } catch (SageMakerException e) {
@@ -273,21 +280,75 @@ public final class UserProfileCreator {
         lookups
             .profile(request.domainId(), request.userProfileName())
             .orElseThrow(() -> inUseWithoutProfile(input));
-    return adopt(request, requestId, existing);
+    return converge(input, requestId, existing);
   }
 
-  private UserProfileResult adopt(
-      LifecycleRequest request, String requestId, DescribeUserProfileResponse existing) {
+  /**
+   * A profile of this workflow exists: brings its settings and tags to the request
+   * (UpdateUserProfile, then AddTags) and says what changed. A profile that is still Pending or
+   * Updating cannot be updated yet; SageMaker's ResourceInUse becomes {@code ResourceBusy}, which
+   * the state machine retries.
+   */
+  private UserProfileResult converge(
+      CreateUserProfileInput input, String requestId, DescribeUserProfileResponse existing) {
+    LifecycleRequest request = input.request();
     Map<String, String> tags = lookups.tags(existing.userProfileArn());
     if (!ManagedTags.isManaged(tags)) {
       throw ProfileConflict.notManaged(request.domainId(), request.userProfileName());
     }
+    ProfileConvergence plan =
+        ProfileConvergence.plan(
+            existing.userSettings(),
+            userSettings(request, input.executionRoleArn()),
+            tags,
+            request.tagsOrEmpty());
+    String status = existing.statusAsString();
+    if (plan.settingsUpdate().isPresent()) {
+      try {
+        sageMaker.updateUserProfile(
+            UpdateUserProfileRequest.builder()
+                .domainId(request.domainId())
+                .userProfileName(request.userProfileName())
+                .userSettings(plan.settingsUpdate().get())
+                .build());
+      } catch (ResourceInUseException e) {
+        throw new ResourceBusy(
+            "user profile "
+                + request.userProfileName()
+                + " is "
+                + status
+                + " and cannot be updated yet; retry",
+            e);
+      } catch (SageMakerException e) {
+        if (AwsErrorCodes.isValidationException(e)) {
+          throw roleRefusal(input.executionRoleArn(), e);
+        }
+        throw e;
+      }
+      status = UserProfileStatus.UPDATING.toString();
+    }
+    if (!plan.tagsToSet().isEmpty()) {
+      List<Tag> added = new ArrayList<>();
+      plan.tagsToSet()
+          .forEach((key, value) -> added.add(Tag.builder().key(key).value(value).build()));
+      sageMaker.addTags(
+          AddTagsRequest.builder().resourceArn(existing.userProfileArn()).tags(added).build());
+    }
+    boolean roleChanged = !input.executionRoleChanges().isEmpty();
+    String outcome =
+        !plan.unchanged() || roleChanged
+            ? UserProfileResult.UPDATED
+            : request.action() == Action.UPDATE
+                ? UserProfileResult.UNCHANGED
+                : UserProfileResult.ONBOARDED;
     return new UserProfileResult(
         request.domainId(),
         request.userProfileName(),
         existing.userProfileArn(),
-        existing.statusAsString(),
+        status,
         ManagedTags.createdFor(tags, requestId),
-        true);
+        true,
+        outcome,
+        plan.changes());
   }
 }

@@ -63,7 +63,15 @@ public final class ValidationService {
     checkAgainstDomain(request, domain);
 
     Optional<ExistingProfile> existing = existingProfile(request);
-    if (request.action() == Action.ONBOARD && existing.isPresent()) {
+    if (request.action() == Action.UPDATE && existing.isEmpty()) {
+      throw new ValidationError(
+          "userProfileName: domain "
+              + request.domainId()
+              + " has no user profile "
+              + request.userProfileName()
+              + " to update (ONBOARD creates one)");
+    }
+    if (request.action().carriesSettings() && existing.isPresent()) {
       ExistingProfile profile = existing.get();
       if (!profile.managedByUs()) {
         throw ProfileConflict.notManaged(request.domainId(), request.userProfileName());

@@ -72,7 +72,7 @@ public final class RequestRules {
       onboardingOnly(v, "projects", request.projects());
       onboardingOnly(v, "rstudio", request.rstudio());
       onboardingOnly(v, "canvas", request.canvas());
-    } else if (request.action() == Action.ONBOARD) {
+    } else if (request.action() != null && request.action().carriesSettings()) {
       if (request.offboarding() != null) {
         v.add("offboarding", "only allowed when action is OFFBOARD");
       }
@@ -85,7 +85,7 @@ public final class RequestRules {
 
   private static void onboardingOnly(Violations v, String field, Object value) {
     if (value != null) {
-      v.add(field, "only allowed when action is ONBOARD");
+      v.add(field, "only allowed when action is ONBOARD or UPDATE");
     }
   }
 

@@ -3,7 +3,6 @@ package dev.studiolifecycle.validation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.error.ValidationError;
-import dev.studiolifecycle.model.Action;
 import dev.studiolifecycle.model.ExecutionRoleRequest;
 import dev.studiolifecycle.model.LifecycleRequest;
 import dev.studiolifecycle.model.ModelJson;
@@ -68,7 +67,7 @@ public final class RequestValidator {
     if (requestId == null) {
       requestId = executionName != null ? executionName : UUID.randomUUID().toString();
     }
-    boolean onboard = r.action() == Action.ONBOARD;
+    boolean onboard = r.action().carriesSettings();
     ExecutionRoleRequest role = r.executionRole();
     if (onboard && role == null) {
       role = new ExecutionRoleRequest(null, new RoleCreation(List.of(), List.of()));

@@ -49,14 +49,21 @@ class RuntimeSerializerContractTest {
                     new ExecutionRoleResult("arn:r", "r", true, false, List.of("arn:p")),
                     ExecutionRoleResult.class)))
         .containsExactlyInAnyOrder(
-            "roleArn", "roleName", "createdByThisRun", "adopted", "attachedPolicyArns");
+            "roleArn", "roleName", "createdByThisRun", "adopted", "attachedPolicyArns", "changes");
     assertThat(
             fieldNames(
                 write(
-                    new UserProfileResult("d-a", "u", "arn:p", null, true, false),
+                    new UserProfileResult(
+                        "d-a", "u", "arn:p", null, true, false, "Onboarded", List.of()),
                     UserProfileResult.class)))
         .containsExactlyInAnyOrder(
-            "domainId", "userProfileName", "userProfileArn", "createdByThisRun", "adopted");
+            "domainId",
+            "userProfileName",
+            "userProfileArn",
+            "createdByThisRun",
+            "adopted",
+            "outcome",
+            "changes");
     assertThat(fieldNames(write(new ProfileStatus("d-a", "u", "InService"), ProfileStatus.class)))
         .containsExactlyInAnyOrder("domainId", "userProfileName", "status");
   }

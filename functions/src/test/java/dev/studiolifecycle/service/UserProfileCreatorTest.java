@@ -17,6 +17,7 @@ import dev.studiolifecycle.error.ResourceBusy;
 import dev.studiolifecycle.error.RoleNotYetAssumable;
 import dev.studiolifecycle.error.ValidationError;
 import dev.studiolifecycle.handler.StepInvocation;
+import dev.studiolifecycle.model.Action;
 import dev.studiolifecycle.model.CanvasSettings;
 import dev.studiolifecycle.model.Correlation;
 import dev.studiolifecycle.model.CreateUserProfileInput;
@@ -41,6 +42,7 @@ import software.amazon.awssdk.services.iam.model.GetRoleRequest;
 import software.amazon.awssdk.services.iam.model.GetRoleResponse;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.AddTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileRequest;
@@ -52,6 +54,7 @@ import software.amazon.awssdk.services.sagemaker.model.MlTools;
 import software.amazon.awssdk.services.sagemaker.model.RStudioServerProAccessStatus;
 import software.amazon.awssdk.services.sagemaker.model.RStudioServerProUserGroup;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
+import software.amazon.awssdk.services.sagemaker.model.UpdateUserProfileRequest;
 import software.amazon.awssdk.services.sagemaker.model.UserProfileStatus;
 import software.amazon.awssdk.services.sagemaker.model.UserSettings;
 
@@ -83,7 +86,11 @@ class UserProfileCreatorTest {
   }
 
   private static DescribeUserProfileResponse profile(UserProfileStatus status) {
-    return DescribeUserProfileResponse.builder().userProfileArn(PROFILE_ARN).status(status).build();
+    return DescribeUserProfileResponse.builder()
+        .userProfileArn(PROFILE_ARN)
+        .status(status)
+        .userSettings(UserSettings.builder().executionRole(ROLE).build())
+        .build();
   }
 
   /** The tags of a profile this workflow created for {@code requestId}. */
@@ -165,7 +172,14 @@ class UserProfileCreatorTest {
     assertThat(result)
         .isEqualTo(
             new UserProfileResult(
-                "d-abc123def456", "jane-doe", PROFILE_ARN, "Pending", true, false));
+                "d-abc123def456",
+                "jane-doe",
+                PROFILE_ARN,
+                "Pending",
+                true,
+                false,
+                UserProfileResult.ONBOARDED,
+                List.of()));
   }
 
   @Test
@@ -231,11 +245,84 @@ class UserProfileCreatorTest {
     assertThat(result)
         .isEqualTo(
             new UserProfileResult(
-                "d-abc123def456", "jane-doe", PROFILE_ARN, "InService", true, true));
+                "d-abc123def456",
+                "jane-doe",
+                PROFILE_ARN,
+                "InService",
+                true,
+                true,
+                UserProfileResult.ONBOARDED,
+                List.of()));
     ArgumentCaptor<ListTagsRequest> tags = ArgumentCaptor.forClass(ListTagsRequest.class);
     verify(sageMaker).listTags(tags.capture());
     assertThat(tags.getValue().resourceArn()).isEqualTo(PROFILE_ARN);
     verify(sageMaker, never()).createUserProfile(any(CreateUserProfileRequest.class));
+  }
+
+  @Test
+  void bringsAProfileOfOursToTheRequestAndSaysWhatChanged() {
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenReturn(profile(UserProfileStatus.IN_SERVICE));
+    when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(managedTags("hr-2026-000001"));
+
+    UserProfileResult result =
+        creator.create(
+            input(
+                RequestBuilder.onboard()
+                    .action(Action.UPDATE)
+                    .rstudio(RStudioAccess.ADMIN)
+                    .tags(Map.of("team", "risk"))
+                    .build(),
+                DomainAuthMode.IAM));
+
+    ArgumentCaptor<UpdateUserProfileRequest> update =
+        ArgumentCaptor.forClass(UpdateUserProfileRequest.class);
+    verify(sageMaker).updateUserProfile(update.capture());
+    assertThat(update.getValue().userSettings().rStudioServerProAppSettings().userGroupAsString())
+        .isEqualTo("R_STUDIO_ADMIN");
+    assertThat(update.getValue().userSettings().executionRole()).isNull();
+    ArgumentCaptor<AddTagsRequest> tags = ArgumentCaptor.forClass(AddTagsRequest.class);
+    verify(sageMaker).addTags(tags.capture());
+    assertThat(tags.getValue().tags()).extracting(Tag::key).containsExactly("team");
+    assertThat(result.outcome()).isEqualTo(UserProfileResult.UPDATED);
+    assertThat(result.status()).isEqualTo("Updating");
+    assertThat(result.changes())
+        .containsExactly(
+            "RStudioServerProAppSettings: (none) -> ENABLED R_STUDIO_ADMIN",
+            "tag team: (none) -> risk");
+  }
+
+  @Test
+  void aProfileStillUpdatingIsBusyAndRetried() {
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenReturn(profile(UserProfileStatus.UPDATING));
+    when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(managedTags("hr-2026-000001"));
+    when(sageMaker.updateUserProfile(any(UpdateUserProfileRequest.class)))
+        .thenThrow(AwsErrors.sageMakerInUse());
+
+    assertThatThrownBy(
+            () ->
+                creator.create(
+                    input(
+                        RequestBuilder.onboard().rstudio(RStudioAccess.USER).build(),
+                        DomainAuthMode.IAM)))
+        .isInstanceOf(ResourceBusy.class)
+        .hasMessageContaining("is Updating and cannot be updated yet");
+  }
+
+  @Test
+  void anUpdateThatFindsTheProfileAsRequestedSaysUnchangedAndCallsNothing() {
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenReturn(profile(UserProfileStatus.IN_SERVICE));
+    when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(managedTags("hr-2026-000001"));
+
+    UserProfileResult result =
+        creator.create(
+            input(RequestBuilder.onboard().action(Action.UPDATE).build(), DomainAuthMode.IAM));
+
+    verify(sageMaker, never()).updateUserProfile(any(UpdateUserProfileRequest.class));
+    verify(sageMaker, never()).addTags(any(AddTagsRequest.class));
+    assertThat(result.outcome()).isEqualTo(UserProfileResult.UNCHANGED);
   }
 
   @Test
@@ -251,7 +338,14 @@ class UserProfileCreatorTest {
     assertThat(result)
         .isEqualTo(
             new UserProfileResult(
-                "d-abc123def456", "jane-doe", PROFILE_ARN, "Pending", false, true));
+                "d-abc123def456",
+                "jane-doe",
+                PROFILE_ARN,
+                "Pending",
+                false,
+                true,
+                UserProfileResult.ONBOARDED,
+                List.of()));
   }
 
   @Test

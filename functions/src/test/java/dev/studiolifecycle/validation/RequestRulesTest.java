@@ -268,10 +268,10 @@ class RequestRulesTest {
                     .jumpStart(true)
                     .build()))
         .containsExactly(
-            "executionRole: only allowed when action is ONBOARD",
-            "tags: only allowed when action is ONBOARD",
-            "jumpStart: only allowed when action is ONBOARD",
-            "rstudio: only allowed when action is ONBOARD");
+            "executionRole: only allowed when action is ONBOARD or UPDATE",
+            "tags: only allowed when action is ONBOARD or UPDATE",
+            "jumpStart: only allowed when action is ONBOARD or UPDATE",
+            "rstudio: only allowed when action is ONBOARD or UPDATE");
   }
 
   @Test

@@ -228,7 +228,12 @@ class CreateUserProfileHandlerEmulatorTest {
     assertThat(result.path("adopted").asBoolean()).isTrue();
     // Not created by this request: a failed onboarding must not delete it.
     assertThat(result.path("createdByThisRun").asBoolean()).isFalse();
-    assertThat(result.path("status").asText()).isEqualTo("InService");
+    // Seeded without settings: the request's role is put on it, and said.
+    assertThat(result.path("status").asText()).isEqualTo("Updating");
+    assertThat(result.path("outcome").asText()).isEqualTo("Updated");
+    assertThat(result.path("changes").get(0).asText())
+        .isEqualTo("ExecutionRole: (none) -> " + TEAM_ROLE);
+    assertThat(describe("john-roe").userSettings().executionRole()).isEqualTo(TEAM_ROLE);
   }
 
   @Test

@@ -30,10 +30,11 @@ class IamEnforcementTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FULL_ACTIONS =
-      "Action: [sagemaker:CreateUserProfile, sagemaker:DescribeUserProfile, sagemaker:AddTags,"
-          + " sagemaker:ListTags]";
+      "Action: [sagemaker:CreateUserProfile, sagemaker:UpdateUserProfile,"
+          + " sagemaker:DescribeUserProfile, sagemaker:AddTags, sagemaker:ListTags]";
   private static final String WITHOUT_ADD_TAGS =
-      "Action: [sagemaker:CreateUserProfile, sagemaker:DescribeUserProfile, sagemaker:ListTags]";
+      "Action: [sagemaker:CreateUserProfile, sagemaker:UpdateUserProfile,"
+          + " sagemaker:DescribeUserProfile, sagemaker:ListTags]";
 
   @TempDir Path project;
 

@@ -1,0 +1,213 @@
+package dev.studiolifecycle.service;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import software.amazon.awssdk.services.sagemaker.model.CanvasAppSettings;
+import software.amazon.awssdk.services.sagemaker.model.JupyterLabAppSettings;
+import software.amazon.awssdk.services.sagemaker.model.MlTools;
+import software.amazon.awssdk.services.sagemaker.model.RStudioServerProAppSettings;
+import software.amazon.awssdk.services.sagemaker.model.ResourceSpec;
+import software.amazon.awssdk.services.sagemaker.model.StudioWebPortalSettings;
+import software.amazon.awssdk.services.sagemaker.model.TimeSeriesForecastingSettings;
+import software.amazon.awssdk.services.sagemaker.model.UserSettings;
+
+/**
+ * What it takes to bring an existing user profile of this workflow to a request: the members of
+ * {@code UserSettings} to send to UpdateUserProfile, the tags to add or change, and every change in
+ * words (before -> after) for the notification.
+ *
+ * <p>Only what the request decides is compared. The execution role and the hidden JumpStart and
+ * Projects tools always; JupyterLab's default resource spec, RStudio access and Canvas forecasting
+ * when the request names them. A member that changes is sent whole, built from the profile's own
+ * member with only the request's fields changed, because UpdateUserProfile replaces each member it
+ * is given (the API reference's UserSettings: "the settings that apply to the user profile"), so
+ * what an administrator set beside them (custom images, lifecycle configurations, other hidden
+ * tools) is kept. A tag the request leaves out is left as it is.
+ */
+public record ProfileConvergence(
+    Optional<UserSettings> settingsUpdate, Map<String, String> tagsToSet, List<String> changes) {
+
+  /** The hidden tools whose visibility a request decides (jumpStart, projects). */
+  private static final Set<MlTools> REQUEST_TOOLS = Set.of(MlTools.JUMP_START, MlTools.PROJECTS);
+
+  private static final String NONE = "(none)";
+
+  public ProfileConvergence {
+    tagsToSet = Collections.unmodifiableMap(new LinkedHashMap<>(tagsToSet));
+    changes = List.copyOf(changes);
+  }
+
+  /** Whether the profile already is as requested. */
+  public boolean unchanged() {
+    return changes.isEmpty();
+  }
+
+  /**
+   * Compares a profile with the settings and tags a request asks for.
+   *
+   * @param current the profile's settings as DescribeUserProfile gives them; null for none
+   * @param wanted the settings built from the request ({@link UserProfileCreator#userSettings})
+   * @param currentTags the profile's tags
+   * @param wantedTags the tags the request asks for
+   */
+  public static ProfileConvergence plan(
+      UserSettings current,
+      UserSettings wanted,
+      Map<String, String> currentTags,
+      Map<String, String> wantedTags) {
+    UserSettings have = current == null ? UserSettings.builder().build() : current;
+    UserSettings.Builder update = UserSettings.builder();
+    List<String> changes = new ArrayList<>();
+    boolean changed = false;
+    if (!Objects.equals(have.executionRole(), wanted.executionRole())) {
+      update.executionRole(wanted.executionRole());
+      changes.add(change("ExecutionRole", have.executionRole(), wanted.executionRole()));
+      changed = true;
+    }
+    changed |= jupyterLab(have, wanted, update, changes);
+    changed |= rstudio(have, wanted, update, changes);
+    changed |= canvas(have, wanted, update, changes);
+    changed |= hiddenTools(have, wanted, update, changes);
+    Map<String, String> tags = new LinkedHashMap<>();
+    wantedTags.forEach(
+        (key, value) -> {
+          if (!value.equals(currentTags.get(key))) {
+            tags.put(key, value);
+            changes.add(change("tag " + key, currentTags.get(key), value));
+          }
+        });
+    return new ProfileConvergence(
+        changed ? Optional.of(update.build()) : Optional.empty(), tags, changes);
+  }
+
+  private static boolean jupyterLab(
+      UserSettings have, UserSettings wanted, UserSettings.Builder update, List<String> changes) {
+    JupyterLabAppSettings want = wanted.jupyterLabAppSettings();
+    if (want == null || want.defaultResourceSpec() == null) {
+      return false;
+    }
+    JupyterLabAppSettings had = have.jupyterLabAppSettings();
+    ResourceSpec hadSpec = had == null ? null : had.defaultResourceSpec();
+    ResourceSpec wantSpec = want.defaultResourceSpec();
+    ResourceSpec.Builder spec = hadSpec == null ? ResourceSpec.builder() : hadSpec.toBuilder();
+    String path = "JupyterLabAppSettings.DefaultResourceSpec.";
+    boolean changed = false;
+    if (wantSpec.instanceType() != null
+        && !Objects.equals(
+            field(hadSpec, ResourceSpec::instanceTypeAsString), wantSpec.instanceTypeAsString())) {
+      spec.instanceType(wantSpec.instanceTypeAsString());
+      changes.add(
+          change(
+              path + "InstanceType",
+              field(hadSpec, ResourceSpec::instanceTypeAsString),
+              wantSpec.instanceTypeAsString()));
+      changed = true;
+    }
+    if (wantSpec.sageMakerImageArn() != null
+        && !Objects.equals(
+            field(hadSpec, ResourceSpec::sageMakerImageArn), wantSpec.sageMakerImageArn())) {
+      spec.sageMakerImageArn(wantSpec.sageMakerImageArn());
+      changes.add(
+          change(
+              path + "SageMakerImageArn",
+              field(hadSpec, ResourceSpec::sageMakerImageArn),
+              wantSpec.sageMakerImageArn()));
+      changed = true;
+    }
+    if (changed) {
+      JupyterLabAppSettings.Builder member =
+          had == null ? JupyterLabAppSettings.builder() : had.toBuilder();
+      update.jupyterLabAppSettings(member.defaultResourceSpec(spec.build()).build());
+    }
+    return changed;
+  }
+
+  private static boolean rstudio(
+      UserSettings have, UserSettings wanted, UserSettings.Builder update, List<String> changes) {
+    RStudioServerProAppSettings want = wanted.rStudioServerProAppSettings();
+    if (want == null) {
+      return false;
+    }
+    RStudioServerProAppSettings had = have.rStudioServerProAppSettings();
+    String before = had == null ? null : rstudioText(had);
+    if (rstudioText(want).equals(before)) {
+      return false;
+    }
+    update.rStudioServerProAppSettings(want);
+    changes.add(change("RStudioServerProAppSettings", before, rstudioText(want)));
+    return true;
+  }
+
+  private static String rstudioText(RStudioServerProAppSettings settings) {
+    String group = settings.userGroupAsString();
+    return settings.accessStatusAsString() + (group == null ? "" : " " + group);
+  }
+
+  private static boolean canvas(
+      UserSettings have, UserSettings wanted, UserSettings.Builder update, List<String> changes) {
+    CanvasAppSettings want = wanted.canvasAppSettings();
+    if (want == null || want.timeSeriesForecastingSettings() == null) {
+      return false;
+    }
+    CanvasAppSettings had = have.canvasAppSettings();
+    TimeSeriesForecastingSettings hadTs = had == null ? null : had.timeSeriesForecastingSettings();
+    TimeSeriesForecastingSettings wantTs = want.timeSeriesForecastingSettings();
+    if (wantTs.equals(hadTs)) {
+      return false;
+    }
+    CanvasAppSettings.Builder member = had == null ? CanvasAppSettings.builder() : had.toBuilder();
+    update.canvasAppSettings(member.timeSeriesForecastingSettings(wantTs).build());
+    changes.add(
+        change(
+            "CanvasAppSettings.TimeSeriesForecastingSettings",
+            hadTs == null ? null : forecastingText(hadTs),
+            forecastingText(wantTs)));
+    return true;
+  }
+
+  private static String forecastingText(TimeSeriesForecastingSettings settings) {
+    String role = settings.amazonForecastRoleArn();
+    return settings.statusAsString() + (role == null ? "" : " " + role);
+  }
+
+  private static boolean hiddenTools(
+      UserSettings have, UserSettings wanted, UserSettings.Builder update, List<String> changes) {
+    StudioWebPortalSettings had = have.studioWebPortalSettings();
+    Set<String> before =
+        new LinkedHashSet<>(had == null ? List.of() : had.hiddenMlToolsAsStrings());
+    Set<String> after = new LinkedHashSet<>(before);
+    REQUEST_TOOLS.forEach(tool -> after.remove(tool.toString()));
+    StudioWebPortalSettings want = wanted.studioWebPortalSettings();
+    if (want != null) {
+      after.addAll(want.hiddenMlToolsAsStrings());
+    }
+    if (after.equals(before)) {
+      return false;
+    }
+    StudioWebPortalSettings.Builder member =
+        had == null ? StudioWebPortalSettings.builder() : had.toBuilder();
+    update.studioWebPortalSettings(member.hiddenMlToolsWithStrings(after).build());
+    changes.add(
+        change(
+            "StudioWebPortalSettings.HiddenMlTools",
+            before.isEmpty() ? null : String.join(", ", before),
+            after.isEmpty() ? null : String.join(", ", after)));
+    return true;
+  }
+
+  private static <T> String field(T member, Function<T, String> read) {
+    return member == null ? null : read.apply(member);
+  }
+
+  private static String change(String what, String before, String after) {
+    return what + ": " + (before == null ? NONE : before) + " -> " + (after == null ? NONE : after);
+  }
+}
