@@ -5,6 +5,7 @@ import dev.studiolifecycle.error.ResourceBusy;
 import dev.studiolifecycle.model.DeleteExecutionRoleInput;
 import dev.studiolifecycle.model.DeleteExecutionRoleResult;
 import dev.studiolifecycle.model.ManagedTags;
+import dev.studiolifecycle.model.ProfileNames;
 import dev.studiolifecycle.model.RoleDeletionOutcome;
 import dev.studiolifecycle.validation.FieldRules;
 import dev.studiolifecycle.validation.Violations;
@@ -96,7 +97,7 @@ public final class ExecutionRoleDeleter {
     String arn = roleArn == null ? role.arn() : roleArn;
     Map<String, String> tags = roles.tags(roleName);
     if (!rolePath.equals(role.path())
-        || !user.equals(tags.get(ManagedTags.USER_PROFILE))
+        || !ProfileNames.same(user, tags.get(ManagedTags.USER_PROFILE))
         || !ours.test(role, tags)) {
       return result(arn, roleName, RoleDeletionOutcome.NOT_MANAGED, List.of(), List.of());
     }

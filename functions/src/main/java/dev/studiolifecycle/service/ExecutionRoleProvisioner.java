@@ -10,6 +10,7 @@ import dev.studiolifecycle.model.ExecutionRoleRequest;
 import dev.studiolifecycle.model.ExecutionRoleResult;
 import dev.studiolifecycle.model.LifecycleRequest;
 import dev.studiolifecycle.model.ManagedTags;
+import dev.studiolifecycle.model.ProfileNames;
 import dev.studiolifecycle.model.RoleCreation;
 import dev.studiolifecycle.service.config.ExecutionRoleSettings;
 import dev.studiolifecycle.service.config.FunctionEnvironment;
@@ -73,8 +74,11 @@ public final class ExecutionRoleProvisioner {
     // A replay (the profile exists and uses the user's role) changes nothing that is already as
     // requested, so it makes no CreateRole call. The look needs the role's ARN: IAM checks
     // GetRole of a missing role against its path-less ARN, which the policy does not grant.
-    if (plan.roleName().equals(roleNameOf(input.currentRoleArn()))) {
-      Optional<Role> current = roles.role(plan.roleName());
+    String currentName = roleNameOf(input.currentRoleArn());
+    if (plan.roleName().equalsIgnoreCase(currentName)) {
+      // The profile's own spelling of the name: a role made before names were folded may differ
+      // in case from the one derived now, and IAM holds one of the two.
+      Optional<Role> current = roles.role(currentName);
       if (current.isPresent()) {
         return adopt(request.userProfileName(), requestId, plan, current.get());
       }
@@ -132,7 +136,13 @@ public final class ExecutionRoleProvisioner {
 
   /** What the role must look like; checked against the allow-list before any IAM call. */
   private record Plan(
-      String roleName, List<String> policyArns, List<String> buckets, boolean forecast) {}
+      String roleName, List<String> policyArns, List<String> buckets, boolean forecast) {
+
+    /** The same plan for the role as IAM spells it. */
+    Plan named(String name) {
+      return new Plan(name, policyArns, buckets, forecast);
+    }
+  }
 
   private Plan plan(LifecycleRequest request, RoleCreation create) {
     Violations v = new Violations();
@@ -221,11 +231,12 @@ public final class ExecutionRoleProvisioner {
     return adopt(user, requestId, plan, role);
   }
 
-  private ExecutionRoleResult adopt(String user, String requestId, Plan plan, Role role) {
+  private ExecutionRoleResult adopt(String user, String requestId, Plan wanted, Role role) {
+    Plan plan = wanted.named(role.roleName());
     String name = plan.roleName();
     Map<String, String> tags = roles.tags(name);
     if (!ManagedTags.isManaged(tags)
-        || !user.equals(tags.get(ManagedTags.USER_PROFILE))
+        || !ProfileNames.same(user, tags.get(ManagedTags.USER_PROFILE))
         || !settings.rolePath().equals(role.path())) {
       throw new ExecutionRoleConflict(
           "executionRole: role "

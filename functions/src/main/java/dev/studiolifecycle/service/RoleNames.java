@@ -1,5 +1,6 @@
 package dev.studiolifecycle.service;
 
+import dev.studiolifecycle.model.ProfileNames;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,16 +19,18 @@ public final class RoleNames {
   private RoleNames() {}
 
   /**
-   * The execution role name of a user: {@code studio-<user>}, or, when that exceeds IAM's 64
-   * characters, the start of it followed by {@code -} and 8 hex characters of the user name's
-   * SHA-256 (so two long names with the same start still differ).
+   * The execution role name of a user: {@code studio-<user>} with the name in lower case (one
+   * person, however HR spells the name, has one role), or, when that exceeds IAM's 64 characters,
+   * the start of it followed by {@code -} and 8 hex characters of the user name's SHA-256 (so two
+   * long names with the same start still differ).
    */
   public static String forUser(String userProfileName) {
-    String plain = PREFIX + userProfileName;
+    String user = ProfileNames.folded(userProfileName);
+    String plain = PREFIX + user;
     if (plain.length() <= MAX_ROLE_NAME) {
       return plain;
     }
-    String suffix = "-" + sha256Hex(userProfileName).substring(0, HASH_CHARS);
+    String suffix = "-" + sha256Hex(user).substring(0, HASH_CHARS);
     return plain.substring(0, MAX_ROLE_NAME - suffix.length()) + suffix;
   }
 

@@ -12,6 +12,7 @@ import dev.studiolifecycle.model.DeleteUserProfileInput;
 import dev.studiolifecycle.model.DeleteUserResourcesInput;
 import dev.studiolifecycle.model.DeleteUserResourcesResult;
 import dev.studiolifecycle.model.DeletionOutcome;
+import dev.studiolifecycle.model.ProfileNames;
 import dev.studiolifecycle.model.SpaceRef;
 import dev.studiolifecycle.model.SpaceTally;
 import dev.studiolifecycle.model.SweepStage;
@@ -448,7 +449,7 @@ public final class UserResourceSweep {
           sageMaker.listApps(
               ListAppsRequest.builder().domainIdEquals(domainId).nextToken(token).build());
       for (AppDetails app : page.apps()) {
-        boolean ownApp = app.spaceName() == null && user.equals(app.userProfileName());
+        boolean ownApp = app.spaceName() == null && ProfileNames.same(user, app.userProfileName());
         boolean spaceApp = app.spaceName() != null && spaceNames.contains(app.spaceName());
         if (ownApp || spaceApp) {
           apps.add(
@@ -507,7 +508,7 @@ public final class UserResourceSweep {
 
   private static boolean isOwnedBy(SpaceDetails space, String user) {
     OwnershipSettingsSummary ownership = space.ownershipSettingsSummary();
-    return ownership != null && user.equals(ownership.ownerUserProfileName());
+    return ownership != null && ProfileNames.same(user, ownership.ownerUserProfileName());
   }
 
   private static boolean isPrivate(SpaceDetails space) {

@@ -12,6 +12,13 @@ class RoleNamesTest {
   }
 
   @Test
+  void oneNameInAnyCaseIsOneRole() {
+    assertThat(RoleNames.forUser("Jane-Doe")).isEqualTo("studio-jane-doe");
+    String longName = "A".repeat(62) + "b";
+    assertThat(RoleNames.forUser(longName)).isEqualTo(RoleNames.forUser(longName.toLowerCase()));
+  }
+
+  @Test
   void keepsNamesThatFitExactly() {
     String user = "u".repeat(57);
     assertThat(RoleNames.forUser(user)).isEqualTo("studio-" + user).hasSize(64);
