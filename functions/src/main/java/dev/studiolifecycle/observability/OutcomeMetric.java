@@ -14,7 +14,8 @@ public enum OutcomeMetric {
   STATUS_CHECKS("StatusChecks"),
   REQUESTS_VALIDATED("RequestsValidated"),
   WORKFLOWS_STARTED("WorkflowsStarted"),
-  UNTOLD_ENDS_NOTIFIED("UntoldEndsNotified");
+  UNTOLD_ENDS_NOTIFIED("UntoldEndsNotified"),
+  ACCESS_REVOKED("AccessRevoked");
 
   private final String metricName;
 

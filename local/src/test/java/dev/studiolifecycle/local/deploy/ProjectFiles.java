@@ -40,6 +40,7 @@ final class ProjectFiles {
               "CreateUserProfileFunction", "CreateUserProfileHandler", "create-user-profile"),
           new FunctionConvention(
               "DeleteUserResourcesFunction", "DeleteUserResourcesHandler", "delete-user-resources"),
+          new FunctionConvention("RevokeAccessFunction", "RevokeAccessHandler", "revoke-access"),
           new FunctionConvention("CheckStatusFunction", "CheckStatusHandler", "check-status"),
           new FunctionConvention(
               "DeleteExecutionRoleFunction", "DeleteExecutionRoleHandler", "delete-execution-role"),

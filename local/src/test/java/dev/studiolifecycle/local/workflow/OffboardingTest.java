@@ -2,11 +2,13 @@ package dev.studiolifecycle.local.workflow;
 
 import static dev.studiolifecycle.local.workflow.LifecycleSimulation.path;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
+import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.emulator.sagemaker.AppStatus;
 import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
 import dev.studiolifecycle.local.emulator.sagemaker.SageMakerService;
@@ -17,9 +19,11 @@ import dev.studiolifecycle.local.runtime.OffboardingBenchmark;
 import dev.studiolifecycle.local.runtime.StudioUser;
 import dev.studiolifecycle.local.workflow.LifecycleSimulation.Notification;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 
 /**
  * Offboarding end to end: template.yaml's state machine, the real handlers and the emulator, from
@@ -45,6 +49,7 @@ class OffboardingTest {
           .containsExactly(
               "Validate",
               "OnboardOrOffboard",
+              "RevokeAccess",
               "DeleteUserResources",
               "WaitForDeletions",
               "AwaitDeletions",
@@ -149,7 +154,9 @@ class OffboardingTest {
 
   @Test
   void anAppThatNeverFinishesDeletingEndsTheBoundedWaitInAFailureAndKeepsTheProfile() {
-    try (LifecycleSimulation simulation = LifecycleSimulation.of("offboarding-stuck-app.json")) {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("offboarding-stuck-app.json");
+        StudioUser user = StudioUser.of(simulation.emulator(), DOMAIN, "stuck-user");
+        EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
       Execution execution = simulation.run("offboard-stuck-app.json");
 
       assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
@@ -175,6 +182,22 @@ class OffboardingTest {
           .contains(ResourceStatus.IN_SERVICE);
       assertThat(simulation.emulator().requestLog().calls("sagemaker", "DeleteUserProfile"))
           .isEmpty();
+      // The wait failed, and her access stays cut: the role denies everything, Studio is off.
+      assertThatThrownBy(() -> user.launchApp("JupyterLab", "default"))
+          .isInstanceOf(SageMakerException.class)
+          .hasMessageContaining("explicit deny");
+      assertThat(
+              aws.sageMaker
+                  .describeUserProfile(r -> r.domainId(DOMAIN).userProfileName("stuck-user"))
+                  .userSettings()
+                  .studioWebPortalAsString())
+          .isEqualTo("DISABLED");
+      assertThatThrownBy(
+              () ->
+                  aws.sageMaker.createPresignedDomainUrl(
+                      r -> r.domainId(DOMAIN).userProfileName("stuck-user")))
+          .isInstanceOf(SageMakerException.class)
+          .hasMessageContaining("StudioWebPortal");
 
       Notification notification = simulation.notification(execution);
       assertThat(notification.outcome()).isEqualTo("FAILED");
@@ -188,31 +211,46 @@ class OffboardingTest {
       assertThat(names(message.at("/offboarding/apps/listed"), "appName"))
           .containsExactlyInAnyOrder("default", "kernel-1");
       assertThat(message.has("deleted")).isFalse();
+      assertThat(message.at("/accessRevoked/executionRoleDenied").asBoolean()).isTrue();
+      assertThat(message.at("/accessRevoked/studioDisabled").asBoolean()).isTrue();
+      assertThat(message.at("/accessRevoked/notRevoked")).isEmpty();
     }
   }
 
   @Test
-  void anAppCreatedDuringOffboardingIsDeletedByTheNextPassThenTheProfile() {
+  void accessIsRevokedFirstSoTheUserCannotOpenAnAppWhileHerAppsAreDeleted() {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("offboarding-jane-doe.json");
         StudioUser jane = StudioUser.of(simulation.emulator(), DOMAIN, "jane-doe")) {
-      // A minute in, while her apps are being deleted, Jane opens Canvas once more.
-      simulation.at(Duration.ofMinutes(1), () -> jane.launchApp("Canvas", "default"));
+      // A minute in, while her apps are being deleted, Jane tries to open Canvas once more.
+      List<String> refusals = new ArrayList<>();
+      simulation.at(
+          Duration.ofMinutes(1),
+          () -> {
+            try {
+              jane.launchApp("Canvas", "default");
+            } catch (SageMakerException e) {
+              refusals.add(e.awsErrorDetails().errorMessage());
+            }
+          });
 
       Execution execution = simulation.run("offboard-delete-role.json");
 
       assertThat(execution.status())
           .as(execution.cause().orElse(""))
           .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(execution)).containsSubsequence("RevokeAccess", "DeleteUserResources");
+      assertThat(refusals)
+          .singleElement()
+          .asString()
+          .contains("not authorized to perform: sagemaker:CreateApp")
+          .contains("explicit deny");
       assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe")).isEmpty();
       assertThat(
               simulation
                   .emulator()
                   .sageMaker()
                   .appStatus(DOMAIN, "jane-doe", null, "Canvas", "default"))
-          .contains(AppStatus.DELETED);
-      // The pass at +2 min deletes Canvas (gone at +4 min); the space's app takes 5 minutes, the
-      // space and the profile 30 s each: SageMaker's floor, 6 minutes, and the role's 503 retried.
-      assertThat(took(execution)).isBetween(Duration.ofMinutes(6), Duration.ofSeconds(6 * 60 + 3));
+          .isEmpty();
       assertThat(simulation.emulator().requestLog().calls("sagemaker", "DeleteUserProfile"))
           .as("asked once, when nothing is left")
           .hasSize(1);
@@ -234,14 +272,15 @@ class OffboardingTest {
       assertThat(execution.error()).contains("dev.studiolifecycle.error.SharedSpaceOwned");
       assertThat(execution.cause().orElseThrow()).contains("team-analytics");
       assertThat(path(execution))
-          .startsWith("Validate", "OnboardOrOffboard", "DeleteUserResources")
+          .startsWith("Validate", "OnboardOrOffboard", "RevokeAccess", "DeleteUserResources")
           .endsWith("NotifyFailure", "Failed")
           .doesNotContain("AwaitDeletions", "DeleteExecutionRole");
+      // Access is cut first and stays cut; nothing is deleted.
       assertThat(simulation.emulator().requestLog().mutatingCalls())
           .extracting(call -> call.service() + ":" + call.operation())
-          .containsExactly("sns:Publish");
+          .containsExactly("sagemaker:UpdateUserProfile", "sns:Publish");
       assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
-          .contains(ResourceStatus.IN_SERVICE);
+          .isPresent();
 
       Notification notification = simulation.notification(execution);
       assertThat(notification.outcome()).isEqualTo("FAILED");
@@ -250,6 +289,12 @@ class OffboardingTest {
           .isEqualTo("dev.studiolifecycle.error.SharedSpaceOwned");
       assertThat(notification.message().path("cause").asText())
           .contains("owns the shared space(s) team-analytics");
+      assertThat(notification.message().at("/accessRevoked/studioDisabled").asBoolean()).isTrue();
+      // Her role is not one this workflow made for her: never denied, and the message says so.
+      assertThat(notification.message().at("/accessRevoked/executionRoleDenied").asBoolean())
+          .isFalse();
+      assertThat(notification.message().at("/accessRevoked/notRevoked/0").asText())
+          .startsWith("executionRole: ");
     }
   }
 

@@ -238,7 +238,17 @@ record DomainOperations(StudioResources resources) {
               + domainId
               + ", which uses AuthMode SSO; users sign in through IAM Identity Center.");
     }
-    resources.profile(domainId, name);
+    UserProfile profile = resources.profile(domainId, name);
+    // UserSettings.StudioWebPortal DISABLED: "the user cannot access Studio" (API reference,
+    // UserSettings). The reference does not say how CreatePresignedDomainUrl answers; the
+    // stricter reading refuses the login URL (README, "What is modelled").
+    if (profile.userSettings != null
+        && "DISABLED".equals(profile.userSettings.path("StudioWebPortal").asText())) {
+      throw SageMakerErrors.validation(
+          "User profile "
+              + profile.arn()
+              + " has StudioWebPortal DISABLED: the user cannot access Studio.");
+    }
     if (spaceName != null) {
       resources.space(domainId, spaceName);
     }

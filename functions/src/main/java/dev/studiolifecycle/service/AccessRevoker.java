@@ -1,0 +1,180 @@
+package dev.studiolifecycle.service;
+
+import dev.studiolifecycle.aws.AwsErrorCodes;
+import dev.studiolifecycle.error.ResourceBusy;
+import dev.studiolifecycle.model.AccessRevocation;
+import dev.studiolifecycle.model.ManagedTags;
+import dev.studiolifecycle.model.ProfileNames;
+import dev.studiolifecycle.model.RevokeAccessInput;
+import dev.studiolifecycle.validation.Violations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.iam.model.PutRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
+import software.amazon.awssdk.services.sagemaker.model.ResourceInUseException;
+import software.amazon.awssdk.services.sagemaker.model.StudioWebPortal;
+import software.amazon.awssdk.services.sagemaker.model.UpdateUserProfileRequest;
+import software.amazon.awssdk.services.sagemaker.model.UserProfileStatus;
+import software.amazon.awssdk.services.sagemaker.model.UserSettings;
+
+/**
+ * The first mutating step of an offboarding: cuts the user's access before anything is deleted, so
+ * that a deletion that stalls or fails leaves no access behind. The role onboarding created gets an
+ * inline policy that denies everything (an explicit deny wins over every allow: IAM User Guide,
+ * policy evaluation logic), then the profile's Studio web portal is disabled. Both are idempotent;
+ * a role this workflow did not create (a team role others use) is never touched.
+ */
+public final class AccessRevoker {
+
+  /** The inline policy that denies the role everything. */
+  public static final String REVOKE_POLICY_NAME = "studio-lifecycle-revoked";
+
+  static final String DENY_ALL =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AccessRevokedByOffboarding\","
+          + "\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+
+  private final SageMakerClient sageMaker;
+  private final IamClient iam;
+  private final StudioLookups lookups;
+  private final IamRoles roles;
+  private final String rolePath;
+
+  public AccessRevoker(SageMakerClient sageMaker, IamClient iam, String rolePath) {
+    this.sageMaker = sageMaker;
+    this.iam = iam;
+    this.lookups = new StudioLookups(sageMaker);
+    this.roles = new IamRoles(iam);
+    this.rolePath = rolePath;
+  }
+
+  public AccessRevocation revoke(RevokeAccessInput input) {
+    Violations v = new Violations();
+    v.require("domainId", input.domainId());
+    v.require("userProfileName", input.userProfileName());
+    v.throwIfAny();
+    String user = input.userProfileName();
+    Optional<DescribeUserProfileResponse> found = lookups.profile(input.domainId(), user);
+    if (found.isEmpty()) {
+      return new AccessRevocation(
+          user, null, false, false, List.of("user profile " + user + " does not exist"));
+    }
+    DescribeUserProfileResponse profile = found.get();
+    UserSettings settings = profile.userSettings();
+    String roleArn = settings == null ? null : settings.executionRole();
+    List<String> notRevoked = new ArrayList<>();
+    boolean denied = denyRole(roleArn, user, notRevoked);
+    boolean disabled = disableStudio(input.domainId(), profile, notRevoked);
+    return new AccessRevocation(user, roleArn, denied, disabled, notRevoked);
+  }
+
+  private boolean denyRole(String roleArn, String user, List<String> notRevoked) {
+    if (roleArn == null) {
+      notRevoked.add("executionRole: the profile names none (it uses the domain's default role)");
+      return false;
+    }
+    if (!rolePath.equals(RoleNames.pathFromArn(roleArn))) {
+      notRevoked.add(
+          "executionRole: "
+              + roleArn
+              + " was not created by studio-lifecycle (outside "
+              + rolePath
+              + "); other users may use it, so it is not denied");
+      return false;
+    }
+    String name = RoleNames.fromArn(roleArn);
+    Optional<Role> role = roleUnderThePath(name);
+    if (role.isEmpty()) {
+      notRevoked.add("executionRole: " + roleArn + " does not exist");
+      return false;
+    }
+    Map<String, String> tags = roles.tags(name);
+    if (!ManagedTags.isManaged(tags)
+        || !ProfileNames.same(user, tags.get(ManagedTags.USER_PROFILE))) {
+      notRevoked.add(
+          "executionRole: "
+              + roleArn
+              + " was not created by studio-lifecycle for "
+              + user
+              + ", so it is not denied");
+      return false;
+    }
+    iam.putRolePolicy(
+        PutRolePolicyRequest.builder()
+            .roleName(name)
+            .policyName(REVOKE_POLICY_NAME)
+            .policyDocument(DENY_ALL)
+            .build());
+    return true;
+  }
+
+  private Optional<Role> roleUnderThePath(String roleName) {
+    try {
+      return roles.role(roleName);
+    } catch (IamException e) {
+      // IAM checks GetRole of a missing role against its path-less ARN, outside the policy.
+      if (AwsErrorCodes.isAccessDenied(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Sets {@code StudioWebPortal} to {@code DISABLED} ("the user cannot access Studio": API
+   * reference, UserSettings). SageMaker updates a profile only when it is InService (or after a
+   * failed update): a Pending or Updating one is retried; one being deleted or failed is left.
+   */
+  private boolean disableStudio(
+      String domainId, DescribeUserProfileResponse profile, List<String> notRevoked) {
+    UserSettings settings = profile.userSettings();
+    if (settings != null && settings.studioWebPortal() == StudioWebPortal.DISABLED) {
+      return true;
+    }
+    UserProfileStatus status =
+        StudioLookups.known(profile.status(), UserProfileStatus.UNKNOWN_TO_SDK_VERSION);
+    String name = profile.userProfileName();
+    switch (status) {
+      case IN_SERVICE, UPDATE_FAILED -> {
+        try {
+          sageMaker.updateUserProfile(
+              UpdateUserProfileRequest.builder()
+                  .domainId(domainId)
+                  .userProfileName(name)
+                  .userSettings(
+                      UserSettings.builder().studioWebPortal(StudioWebPortal.DISABLED).build())
+                  .build());
+          return true;
+        } catch (ResourceInUseException e) {
+          throw busy(name, profile.statusAsString(), e);
+        }
+      }
+      case PENDING, UPDATING -> throw busy(name, profile.statusAsString(), null);
+      default -> {
+        notRevoked.add(
+            "studioWebPortal: user profile "
+                + name
+                + " is "
+                + profile.statusAsString()
+                + " and cannot be updated");
+        return false;
+      }
+    }
+  }
+
+  private static ResourceBusy busy(String name, String status, Exception cause) {
+    return new ResourceBusy(
+        "user profile "
+            + name
+            + " is "
+            + status
+            + "; its Studio web portal is disabled once it"
+            + " settles (retry)",
+        cause);
+  }
+}
