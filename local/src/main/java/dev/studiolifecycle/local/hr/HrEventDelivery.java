@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -36,6 +38,9 @@ public final class HrEventDelivery {
   private final LambdaRuntime lambda;
   private final String startWorkflowArn;
   private final String lifecycleArn;
+
+  /** How many times each event has been delivered to each rule's target. */
+  private final Map<String, Integer> deliveriesByRule = new HashMap<>();
 
   /**
    * Delivers to {@code runtime}; the StartWorkflow handler writes its logs and metrics to {@code
@@ -135,11 +140,13 @@ public final class HrEventDelivery {
                 delivery.target().deadLetterQueue().orElse(null)));
         continue;
       }
-      // EventBridge names the executions it starts itself; this name repeats for the event.
-      String name =
-          UUID.nameUUIDFromBytes(
-                  (event.event().path("id").asText() + "#" + rule).getBytes(StandardCharsets.UTF_8))
-              .toString();
+      // EventBridge names the executions it starts itself, a new name for every delivery: an
+      // event delivered twice starts two executions (README, HR events). The name is derived
+      // from the event, the rule and the delivery's number, so that runs repeat.
+      String key = event.event().path("id").asText() + "#" + rule;
+      int deliveryNumber = deliveriesByRule.merge(key, 1, Integer::sum);
+      String seed = deliveryNumber == 1 ? key : key + "#" + deliveryNumber;
+      String name = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
       outcomes.add(new Outcome.StartedByRule(rule, input, runtime.run(name, input)));
     }
     return outcomes;

@@ -122,6 +122,26 @@ class HrEventDeliveryTest {
   }
 
   @Test
+  void theSameBusEventDeliveredTwiceStartsTwoExecutionsAndTheSecondChangesNothing() {
+    Outcome.StartedByRule first =
+        (Outcome.StartedByRule) deliver("events/hr/employee-hired.json").get(0);
+    int mutations = runtime.emulator().requestLog().mutatingCalls().size();
+
+    Outcome.StartedByRule second =
+        (Outcome.StartedByRule) deliver("events/hr/employee-hired.json").get(0);
+
+    // EventBridge names the executions it starts: a redelivery is a second execution, which
+    // finds what the first created (README, HR events), never a crash.
+    assertThat(second.execution().name()).isNotEqualTo(first.execution().name());
+    assertThat(second.execution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(
+            runtime.emulator().requestLog().mutatingCalls().stream()
+                .skip(mutations)
+                .map(call -> call.service() + ":" + call.operation()))
+        .containsExactly("sns:Publish");
+  }
+
+  @Test
   void anEventNoRuleMatchesStartsNothing() {
     assertThat(deliver("events/hr/not-matching-employee-promoted.json"))
         .containsExactly(
