@@ -12,6 +12,9 @@ package dev.studiolifecycle.model;
  * @param limitSeconds MaxAppDeletionWaitSeconds, the bound of the whole wait (START: of its first
  *     look too)
  * @param start AWAIT: what START found, to say at the end what was deleted
+ * @param appsOnly true for the pass at revoke time of an offboarding with retention: only the apps
+ *     are deleted (they cost money while they run); the private spaces, their storage and the
+ *     profile stay until the retention ends. AWAIT is done once every app is Deleted or Failed
  */
 public record DeleteUserResourcesInput(
     Correlation correlation,
@@ -22,5 +25,36 @@ public record DeleteUserResourcesInput(
     Integer firstWaitSeconds,
     Integer retryCount,
     Integer limitSeconds,
-    DeleteUserResourcesResult start)
-    implements StepInput {}
+    DeleteUserResourcesResult start,
+    Boolean appsOnly)
+    implements StepInput {
+
+  /** A pass that deletes everything: apps, private spaces and the profile. */
+  public DeleteUserResourcesInput(
+      Correlation correlation,
+      String domainId,
+      String userProfileName,
+      SweepStage stage,
+      Integer usualAppDeletionSeconds,
+      Integer firstWaitSeconds,
+      Integer retryCount,
+      Integer limitSeconds,
+      DeleteUserResourcesResult start) {
+    this(
+        correlation,
+        domainId,
+        userProfileName,
+        stage,
+        usualAppDeletionSeconds,
+        firstWaitSeconds,
+        retryCount,
+        limitSeconds,
+        start,
+        false);
+  }
+
+  /** Whether this pass leaves the private spaces and the profile alone. */
+  public boolean leavesSpacesAndProfile() {
+    return Boolean.TRUE.equals(appsOnly);
+  }
+}

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryRequest;
 import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+import software.amazon.awssdk.services.sfn.model.TaskScheduledEventDetails;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
@@ -108,6 +109,10 @@ public final class ExecutionEndNotifier {
   /** What the history says: whether the run told, how it ended, where it was. */
   private static final class History {
     private boolean told;
+
+    /** Newest first, a publish succeeded and its scheduling (with its outcome) is still ahead. */
+    private boolean publishSucceeded;
+
     private String error;
     private String cause;
     private String lastState;
@@ -140,7 +145,14 @@ public final class ExecutionEndNotifier {
     if (type == HistoryEventType.TASK_SUCCEEDED
         && "sns".equals(event.taskSucceededEventDetails().resourceType())
         && "publish".equals(event.taskSucceededEventDetails().resource())) {
-      history.told = true;
+      history.publishSucceeded = true;
+    } else if (type == HistoryEventType.TASK_SCHEDULED
+        && "sns".equals(event.taskScheduledEventDetails().resourceType())
+        && "publish".equals(event.taskScheduledEventDetails().resource())) {
+      // Only an end's message tells (outcome SUCCEEDED or FAILED): the notice an offboarding
+      // sends at revoke time (outcome REVOKED) says nothing of how the execution ended.
+      history.told |= history.publishSucceeded && endsTold(event.taskScheduledEventDetails());
+      history.publishSucceeded = false;
     } else if (type == HistoryEventType.EXECUTION_FAILED) {
       history.error = event.executionFailedEventDetails().error();
       history.cause = event.executionFailedEventDetails().cause();
@@ -155,6 +167,16 @@ public final class ExecutionEndNotifier {
     } else if (history.lastStateOutput == null && event.stateExitedEventDetails() != null) {
       history.lastStateOutput = json(event.stateExitedEventDetails().output());
     }
+  }
+
+  private static boolean endsTold(TaskScheduledEventDetails scheduled) {
+    String outcome =
+        json(scheduled.parameters())
+            .path("MessageAttributes")
+            .path("outcome")
+            .path("StringValue")
+            .asText();
+    return outcome.equals("SUCCEEDED") || outcome.equals("FAILED");
   }
 
   private static JsonNode json(String text) {

@@ -109,7 +109,7 @@ public final class UserResourceSweep {
               AppTally.of(List.of()),
               "NOT_FOUND",
               null)
-          : finished(input, listApps(domainId, user, spaceNames(input)));
+          : finished(input, listApps(domainId, user, spaceNames(input)), "DELETED");
     }
     UserProfileStatus profileStatus =
         StudioLookups.known(profile.get().status(), UserProfileStatus.UNKNOWN_TO_SDK_VERSION);
@@ -126,10 +126,17 @@ public final class UserResourceSweep {
     for (AppRef app : apps) {
       pass.app(app);
     }
-    for (SpaceRef space : spaces) {
-      pass.space(space, apps);
+    if (input.leavesSpacesAndProfile()) {
+      if (input.stage() == SweepStage.AWAIT && !pass.anythingUnderWay()) {
+        counts.accept(OutcomeMetric.APPS_DELETED, pass.startedApps);
+        return finished(input, apps, "KEPT");
+      }
+    } else {
+      for (SpaceRef space : spaces) {
+        pass.space(space, apps);
+      }
+      pass.profile(domainId, user, profileStatus, spaces.isEmpty(), apps);
     }
-    pass.profile(domainId, user, profileStatus, spaces.isEmpty(), apps);
     counts.accept(OutcomeMetric.APPS_DELETED, pass.startedApps);
     counts.accept(OutcomeMetric.SPACES_DELETED, pass.startedSpaces);
     counts.accept(OutcomeMetric.PROFILES_DELETED, pass.startedProfile ? 1 : 0);
@@ -374,11 +381,12 @@ public final class UserResourceSweep {
   }
 
   /**
-   * The profile is gone: what START found to delete, less what ended Failed instead, is what was
+   * The profile is gone ({@code DELETED}), or, in a pass that leaves it, every app is settled
+   * ({@code KEPT}): what START found to delete, less what ended Failed instead, is what was
    * deleted; the user's Failed apps are left alone.
    */
   private static DeleteUserResourcesResult finished(
-      DeleteUserResourcesInput input, List<AppRef> appsNow) {
+      DeleteUserResourcesInput input, List<AppRef> appsNow, String userProfile) {
     DeleteUserResourcesResult start = input.start();
     List<AppRef> failedNow =
         appsNow.stream()
@@ -411,7 +419,7 @@ public final class UserResourceSweep {
         new AppTally(deletedCount, deletedListed),
         start.spaces(),
         AppTally.of(failedNow),
-        "DELETED",
+        userProfile,
         start.homeEfsFileSystemUid());
   }
 

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 import software.amazon.awssdk.services.sfn.model.StateEnteredEventDetails;
 import software.amazon.awssdk.services.sfn.model.StateExitedEventDetails;
+import software.amazon.awssdk.services.sfn.model.TaskScheduledEventDetails;
 import software.amazon.awssdk.services.sfn.model.TaskSucceededEventDetails;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
@@ -100,15 +101,45 @@ class ExecutionEndNotifierTest {
 
   @Test
   void anExecutionThatPublishedItsOwnNotificationIsNotToldTwice() {
-    history(
-        HistoryEvent.builder()
-            .type(HistoryEventType.TASK_SUCCEEDED)
-            .taskSucceededEventDetails(
-                TaskSucceededEventDetails.builder().resourceType("sns").resource("publish").build())
-            .build());
+    history(published(), scheduledPublish("FAILED"));
 
     assertThat(notifier.handle(timedOut())).isEqualTo(ExecutionEndNotifier.Outcome.ALREADY_TOLD);
     verifyNoInteractions(sns);
+  }
+
+  @Test
+  void theNoticeAtRevokeTimeIsNoEndsMessage() {
+    // Newest first: an offboarding that sent its REVOKED notice, then was aborted in retention.
+    history(published(), scheduledPublish("REVOKED"));
+
+    assertThat(notifier.handle(timedOut())).isEqualTo(ExecutionEndNotifier.Outcome.TOLD);
+    ArgumentCaptor<Consumer<PublishRequest.Builder>> sent = ArgumentCaptor.captor();
+    verify(sns).publish(sent.capture());
+  }
+
+  private static HistoryEvent published() {
+    return HistoryEvent.builder()
+        .type(HistoryEventType.TASK_SUCCEEDED)
+        .taskSucceededEventDetails(
+            TaskSucceededEventDetails.builder().resourceType("sns").resource("publish").build())
+        .build();
+  }
+
+  private static HistoryEvent scheduledPublish(String outcome) {
+    return HistoryEvent.builder()
+        .type(HistoryEventType.TASK_SCHEDULED)
+        .taskScheduledEventDetails(
+            TaskScheduledEventDetails.builder()
+                .resourceType("sns")
+                .resource("publish")
+                .region("us-east-1")
+                .parameters(
+                    "{\"MessageAttributes\":{\"outcome\":{\"DataType\":\"String\","
+                        + "\"StringValue\":\""
+                        + outcome
+                        + "\"}}}")
+                .build())
+        .build();
   }
 
   @Test

@@ -46,8 +46,13 @@ final class LifecycleSimulation implements AutoCloseable {
 
   /** The same, with values for some of template.yaml's Parameters. */
   static LifecycleSimulation of(String scenario, Map<String, String> parameters) {
+    return of(PROJECT_ROOT, scenario, parameters);
+  }
+
+  /** The same, for a deployment of another template and state machine in {@code project}. */
+  static LifecycleSimulation of(Path project, String scenario, Map<String, String> parameters) {
     LocalWorkflowRuntime.Builder builder =
-        LocalWorkflowRuntime.builder(PROJECT_ROOT)
+        LocalWorkflowRuntime.builder(project)
             .scenario(
                 ScenarioLoader.load(PROJECT_ROOT.resolve("events/scenarios").resolve(scenario)));
     parameters.forEach(builder::parameter);

@@ -50,6 +50,7 @@ class OffboardingTest {
               "Validate",
               "OnboardOrOffboard",
               "RevokeAccess",
+              "RetainOrDelete",
               "DeleteUserResources",
               "WaitForDeletions",
               "AwaitDeletions",
@@ -272,7 +273,12 @@ class OffboardingTest {
       assertThat(execution.error()).contains("dev.studiolifecycle.error.SharedSpaceOwned");
       assertThat(execution.cause().orElseThrow()).contains("team-analytics");
       assertThat(path(execution))
-          .startsWith("Validate", "OnboardOrOffboard", "RevokeAccess", "DeleteUserResources")
+          .startsWith(
+              "Validate",
+              "OnboardOrOffboard",
+              "RevokeAccess",
+              "RetainOrDelete",
+              "DeleteUserResources")
           .endsWith("NotifyFailure", "Failed")
           .doesNotContain("AwaitDeletions", "DeleteExecutionRole");
       // Access is cut first and stays cut; nothing is deleted.

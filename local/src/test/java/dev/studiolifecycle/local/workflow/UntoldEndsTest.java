@@ -9,10 +9,14 @@ import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
 import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
 import dev.studiolifecycle.local.runtime.ExecutionEndEvents;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every end is told, exactly once: the ends no Catch reaches (the state machine's time limit, an
@@ -35,10 +39,13 @@ class UntoldEndsTest {
   }
 
   @Test
-  void anExecutionPastTheStateMachinesTimeLimitIsTold() {
+  void anExecutionPastTheStateMachinesTimeLimitIsTold() throws IOException {
+    // The project's time limit (93 days) is longer than any bounded wait; a deployment with a
+    // 6-hour limit shows what happens when an execution outlives it.
+    Path project = withTimeLimit(Duration.ofHours(6));
     try (LifecycleSimulation simulation =
         LifecycleSimulation.of(
-            "offboarding-stuck-app.json", Map.of("MaxAppDeletionWaitSeconds", "86400"))) {
+            project, "offboarding-stuck-app.json", Map.of("MaxAppDeletionWaitSeconds", "86400"))) {
       Execution execution = simulation.run("offboard-stuck-app.json");
 
       assertThat(execution.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
@@ -51,6 +58,23 @@ class UntoldEndsTest {
       assertThat(message.at("/offboarding/appsFound").asInt()).isEqualTo(2);
       assertThat(simulation.runtime().deadLetters()).isEmpty();
     }
+  }
+
+  @TempDir Path deployment;
+
+  /** The project's template and state machine, with the state machine's TimeoutSeconds changed. */
+  private Path withTimeLimit(Duration limit) throws IOException {
+    Path root = LifecycleSimulation.PROJECT_ROOT;
+    Files.copy(root.resolve("template.yaml"), deployment.resolve("template.yaml"));
+    Files.createDirectories(deployment.resolve("statemachine"));
+    String definition =
+        Files.readString(root.resolve("statemachine/studio-user-lifecycle.asl.json"));
+    String limited =
+        definition.replaceFirst(
+            "\"TimeoutSeconds\": \\d+", "\"TimeoutSeconds\": " + limit.toSeconds());
+    assertThat(limited).isNotEqualTo(definition);
+    Files.writeString(deployment.resolve("statemachine/studio-user-lifecycle.asl.json"), limited);
+    return deployment;
   }
 
   @Test
