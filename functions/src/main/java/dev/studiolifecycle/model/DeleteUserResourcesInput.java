@@ -15,6 +15,9 @@ package dev.studiolifecycle.model;
  * @param appsOnly true for the pass at revoke time of an offboarding with retention: only the apps
  *     are deleted (they cost money while they run); the private spaces, their storage and the
  *     profile stay until the retention ends. AWAIT is done once every app is Deleted or Failed
+ * @param offboardingRequestId START after a retention: the offboarding's request id. When the
+ *     profile no longer carries it as its offboarding mark (a RESTORE lifted it, or a later
+ *     offboarding replaced it), nothing is deleted and the result says {@code RESTORED}
  */
 public record DeleteUserResourcesInput(
     Correlation correlation,
@@ -26,7 +29,8 @@ public record DeleteUserResourcesInput(
     Integer retryCount,
     Integer limitSeconds,
     DeleteUserResourcesResult start,
-    Boolean appsOnly)
+    Boolean appsOnly,
+    String offboardingRequestId)
     implements StepInput {
 
   /** A pass that deletes everything: apps, private spaces and the profile. */
@@ -50,7 +54,8 @@ public record DeleteUserResourcesInput(
         retryCount,
         limitSeconds,
         start,
-        false);
+        false,
+        null);
   }
 
   /** Whether this pass leaves the private spaces and the profile alone. */

@@ -14,6 +14,13 @@ public final class ManagedTags {
   public static final String REQUEST_ID = "studio-lifecycle:request-id";
   public static final String USER_PROFILE = "studio-lifecycle:user-profile";
 
+  /**
+   * On a profile whose access an offboarding revoked: that offboarding's request id. A RESTORE
+   * removes it, a later offboarding replaces it; an offboarding deletes after its retention only
+   * while the profile still carries its own.
+   */
+  public static final String OFFBOARDING = "studio-lifecycle:offboarding";
+
   private static final String OWN_PREFIX = "studio-lifecycle:";
 
   private ManagedTags() {}

@@ -15,7 +15,8 @@ public enum OutcomeMetric {
   REQUESTS_VALIDATED("RequestsValidated"),
   WORKFLOWS_STARTED("WorkflowsStarted"),
   UNTOLD_ENDS_NOTIFIED("UntoldEndsNotified"),
-  ACCESS_REVOKED("AccessRevoked");
+  ACCESS_REVOKED("AccessRevoked"),
+  ACCESS_RESTORED("AccessRestored");
 
   private final String metricName;
 

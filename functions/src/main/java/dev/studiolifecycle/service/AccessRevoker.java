@@ -2,9 +2,12 @@ package dev.studiolifecycle.service;
 
 import dev.studiolifecycle.aws.AwsErrorCodes;
 import dev.studiolifecycle.error.ResourceBusy;
+import dev.studiolifecycle.error.ResourceFailed;
+import dev.studiolifecycle.model.AccessRestoration;
 import dev.studiolifecycle.model.AccessRevocation;
 import dev.studiolifecycle.model.ManagedTags;
 import dev.studiolifecycle.model.ProfileNames;
+import dev.studiolifecycle.model.RestoreAccessInput;
 import dev.studiolifecycle.model.RevokeAccessInput;
 import dev.studiolifecycle.validation.Violations;
 import java.util.ArrayList;
@@ -12,13 +15,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.DeleteRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.PutRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.AddTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.DeleteTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
 import software.amazon.awssdk.services.sagemaker.model.ResourceInUseException;
 import software.amazon.awssdk.services.sagemaker.model.StudioWebPortal;
+import software.amazon.awssdk.services.sagemaker.model.Tag;
 import software.amazon.awssdk.services.sagemaker.model.UpdateUserProfileRequest;
 import software.amazon.awssdk.services.sagemaker.model.UserProfileStatus;
 import software.amazon.awssdk.services.sagemaker.model.UserSettings;
@@ -70,7 +78,94 @@ public final class AccessRevoker {
     List<String> notRevoked = new ArrayList<>();
     boolean denied = denyRole(roleArn, user, notRevoked);
     boolean disabled = disableStudio(input.domainId(), profile, notRevoked);
+    // The mark a RESTORE lifts and the offboarding checks when its retention ends.
+    String requestId = input.correlation() == null ? null : input.correlation().requestId();
+    if (requestId != null) {
+      sageMaker.addTags(
+          AddTagsRequest.builder()
+              .resourceArn(profile.userProfileArn())
+              .tags(Tag.builder().key(ManagedTags.OFFBOARDING).value(requestId).build())
+              .build());
+    }
     return new AccessRevocation(user, roleArn, denied, disabled, notRevoked);
+  }
+
+  /**
+   * Gives back what {@link #revoke} took during an offboarding's retention: the role's deny goes,
+   * the Studio web portal is enabled, and the offboarding mark is removed, so the offboarding ends
+   * without deleting when its retention does.
+   */
+  public AccessRestoration restore(RestoreAccessInput input) {
+    Violations v = new Violations();
+    v.require("domainId", input.domainId());
+    v.require("userProfileName", input.userProfileName());
+    v.throwIfAny();
+    String user = input.userProfileName();
+    DescribeUserProfileResponse profile =
+        lookups
+            .profile(input.domainId(), user)
+            .orElseThrow(
+                () ->
+                    new ResourceFailed(
+                        "user profile " + user + " does not exist (any more): nothing to restore"));
+    UserSettings settings = profile.userSettings();
+    String roleArn = settings == null ? null : settings.executionRole();
+    List<String> notRestored = new ArrayList<>();
+    boolean roleRestored = undenyRole(roleArn, user, notRestored);
+    boolean enabled = enableStudio(input.domainId(), profile);
+    String cancelled = lookups.tags(profile.userProfileArn()).get(ManagedTags.OFFBOARDING);
+    if (cancelled != null) {
+      sageMaker.deleteTags(
+          DeleteTagsRequest.builder()
+              .resourceArn(profile.userProfileArn())
+              .tagKeys(ManagedTags.OFFBOARDING)
+              .build());
+    }
+    return new AccessRestoration(user, roleArn, roleRestored, enabled, cancelled, notRestored);
+  }
+
+  private boolean undenyRole(String roleArn, String user, List<String> notRestored) {
+    if (roleArn == null || !rolePath.equals(RoleNames.pathFromArn(roleArn))) {
+      notRestored.add("executionRole: not one this workflow denies, so there is no deny to lift");
+      return false;
+    }
+    String name = RoleNames.fromArn(roleArn);
+    if (roleUnderThePath(name).isEmpty()) {
+      notRestored.add("executionRole: " + roleArn + " does not exist");
+      return false;
+    }
+    Map<String, String> tags = roles.tags(name);
+    if (!ManagedTags.isManaged(tags)
+        || !ProfileNames.same(user, tags.get(ManagedTags.USER_PROFILE))) {
+      notRestored.add(
+          "executionRole: " + roleArn + " was not created by studio-lifecycle for " + user);
+      return false;
+    }
+    try {
+      iam.deleteRolePolicy(
+          DeleteRolePolicyRequest.builder().roleName(name).policyName(REVOKE_POLICY_NAME).build());
+    } catch (NoSuchEntityException e) {
+      // Never denied, or lifted already (a replay): access is as it should be.
+    }
+    return true;
+  }
+
+  private boolean enableStudio(String domainId, DescribeUserProfileResponse profile) {
+    UserSettings settings = profile.userSettings();
+    if (settings == null || settings.studioWebPortal() != StudioWebPortal.DISABLED) {
+      return true;
+    }
+    try {
+      sageMaker.updateUserProfile(
+          UpdateUserProfileRequest.builder()
+              .domainId(domainId)
+              .userProfileName(profile.userProfileName())
+              .userSettings(UserSettings.builder().studioWebPortal(StudioWebPortal.ENABLED).build())
+              .build());
+    } catch (ResourceInUseException e) {
+      throw busy(profile.userProfileName(), profile.statusAsString(), e);
+    }
+    return true;
   }
 
   private boolean denyRole(String roleArn, String user, List<String> notRevoked) {

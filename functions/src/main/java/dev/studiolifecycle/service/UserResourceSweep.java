@@ -12,6 +12,7 @@ import dev.studiolifecycle.model.DeleteUserProfileInput;
 import dev.studiolifecycle.model.DeleteUserResourcesInput;
 import dev.studiolifecycle.model.DeleteUserResourcesResult;
 import dev.studiolifecycle.model.DeletionOutcome;
+import dev.studiolifecycle.model.ManagedTags;
 import dev.studiolifecycle.model.ProfileNames;
 import dev.studiolifecycle.model.SpaceRef;
 import dev.studiolifecycle.model.SpaceTally;
@@ -111,6 +112,16 @@ public final class UserResourceSweep {
               null)
           : finished(input, listApps(domainId, user, spaceNames(input)), "DELETED");
     }
+    if (input.stage() == SweepStage.START && superseded(input, profile.get())) {
+      return new DeleteUserResourcesResult(
+          true,
+          0,
+          AppTally.of(List.of()),
+          SpaceTally.of(List.of()),
+          AppTally.of(List.of()),
+          "RESTORED",
+          profile.get().homeEfsFileSystemUid());
+    }
     UserProfileStatus profileStatus =
         StudioLookups.known(profile.get().status(), UserProfileStatus.UNKNOWN_TO_SDK_VERSION);
     if (profileStatus == UserProfileStatus.DELETE_FAILED) {
@@ -147,6 +158,25 @@ public final class UserResourceSweep {
       return started;
     }
     return awaited(input, pass);
+  }
+
+  /**
+   * After a retention: whether the profile no longer carries this offboarding's mark, because a
+   * RESTORE gave the access back or a later offboarding took over.
+   */
+  private boolean superseded(DeleteUserResourcesInput input, DescribeUserProfileResponse profile) {
+    if (input.offboardingRequestId() == null) {
+      return false;
+    }
+    String mark = lookups.tags(profile.userProfileArn()).get(ManagedTags.OFFBOARDING);
+    if (input.offboardingRequestId().equals(mark)) {
+      return false;
+    }
+    LOG.info(
+        "offboarding {} deletes nothing: the profile's offboarding mark is {}",
+        input.offboardingRequestId(),
+        mark == null ? "gone (restored)" : mark);
+    return true;
   }
 
   private static void check(DeleteUserResourcesInput input) {

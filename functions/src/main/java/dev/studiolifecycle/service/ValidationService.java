@@ -71,6 +71,9 @@ public final class ValidationService {
               + request.userProfileName()
               + " to update (ONBOARD creates one)");
     }
+    if (request.action() == Action.RESTORE) {
+      checkRestorable(request, existing);
+    }
     if (request.action().carriesSettings() && existing.isPresent()) {
       ExistingProfile profile = existing.get();
       if (!profile.managedByUs()) {
@@ -85,6 +88,28 @@ public final class ValidationService {
     }
     boolean nothingToDo = request.action() == Action.OFFBOARD && existing.isEmpty();
     return new ValidatedRequest(request, correlation, domain, existing.orElse(null), nothingToDo);
+  }
+
+  /** RESTORE lifts the revoke of an offboarding still in its retention, on a profile of ours. */
+  private static void checkRestorable(LifecycleRequest request, Optional<ExistingProfile> found) {
+    String name = request.userProfileName();
+    if (found.isEmpty()) {
+      throw new ValidationError(
+          "userProfileName: domain "
+              + request.domainId()
+              + " has no user profile "
+              + name
+              + " to restore (after the retention it is deleted: ONBOARD again)");
+    }
+    if (!found.get().managedByUs()) {
+      throw ProfileConflict.notManaged(request.domainId(), name);
+    }
+    if (found.get().offboardingRequestId() == null) {
+      throw new ValidationError(
+          "userProfileName: the access of user profile "
+              + name
+              + " is not revoked by an offboarding, so there is nothing to restore");
+    }
   }
 
   private static void checkPayload(JsonNode payload) {
@@ -169,6 +194,7 @@ public final class ValidationService {
             profile.statusAsString(),
             ManagedTags.isManaged(tags),
             roleArn,
-            profile.homeEfsFileSystemUid()));
+            profile.homeEfsFileSystemUid(),
+            tags.get(ManagedTags.OFFBOARDING)));
   }
 }

@@ -64,7 +64,10 @@ public final class RequestRules {
     if (request.ssoUserName() != null) {
       v.check("ssoUserName", FieldRules.userName(request.ssoUserName()));
     }
-    if (request.action() == Action.OFFBOARD) {
+    if (request.action() != null && !request.action().carriesSettings()) {
+      if (request.action() == Action.RESTORE && request.offboarding() != null) {
+        v.add("offboarding", "only allowed when action is OFFBOARD");
+      }
       onboardingOnly(v, "executionRole", request.executionRole());
       onboardingOnly(v, "tags", request.tags());
       onboardingOnly(v, "jupyterLab", request.jupyterLab());

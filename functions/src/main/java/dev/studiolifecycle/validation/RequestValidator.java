@@ -3,6 +3,7 @@ package dev.studiolifecycle.validation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.error.ValidationError;
+import dev.studiolifecycle.model.Action;
 import dev.studiolifecycle.model.ExecutionRoleRequest;
 import dev.studiolifecycle.model.LifecycleRequest;
 import dev.studiolifecycle.model.ModelJson;
@@ -73,7 +74,7 @@ public final class RequestValidator {
       role = new ExecutionRoleRequest(null, new RoleCreation(List.of(), List.of()));
     }
     OffboardingOptions offboarding = r.offboarding();
-    if (!onboard && offboarding == null) {
+    if (r.action() == Action.OFFBOARD && offboarding == null) {
       offboarding = new OffboardingOptions(false);
     }
     return new LifecycleRequest(

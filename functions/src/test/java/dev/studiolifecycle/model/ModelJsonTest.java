@@ -16,7 +16,7 @@ class ModelJsonTest {
   void writesTheHomeEfsUidOfAnExistingProfileEvenWhenNullBecauseTheNotificationReadsIt() {
     assertThat(
             ModelJson.toJson(
-                new ExistingProfile("arn:aws:sagemaker:p", "InService", true, null, null)))
+                new ExistingProfile("arn:aws:sagemaker:p", "InService", true, null, null, null)))
         .contains("\"homeEfsFileSystemUid\":null")
         .doesNotContain("executionRoleArn");
   }

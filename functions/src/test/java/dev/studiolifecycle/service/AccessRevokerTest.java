@@ -10,12 +10,15 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.studiolifecycle.error.ResourceBusy;
+import dev.studiolifecycle.model.AccessRestoration;
 import dev.studiolifecycle.model.AccessRevocation;
 import dev.studiolifecycle.model.Correlation;
+import dev.studiolifecycle.model.RestoreAccessInput;
 import dev.studiolifecycle.model.RevokeAccessInput;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.DeleteRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.GetRoleRequest;
 import software.amazon.awssdk.services.iam.model.GetRoleResponse;
 import software.amazon.awssdk.services.iam.model.ListRoleTagsRequest;
@@ -24,8 +27,11 @@ import software.amazon.awssdk.services.iam.model.PutRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.DeleteTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
+import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListTagsResponse;
 import software.amazon.awssdk.services.sagemaker.model.StudioWebPortal;
 import software.amazon.awssdk.services.sagemaker.model.UpdateUserProfileRequest;
 import software.amazon.awssdk.services.sagemaker.model.UserProfileStatus;
@@ -132,5 +138,39 @@ class AccessRevokerTest {
     verify(sageMaker, never()).updateUserProfile(any(UpdateUserProfileRequest.class));
     assertThat(result.studioDisabled()).isFalse();
     assertThat(result.notRevoked()).singleElement().asString().contains("is Deleting");
+  }
+
+  @Test
+  void aRestoreLiftsTheDenyEnablesStudioAndRemovesTheOffboardingMark() {
+    profile(UserProfileStatus.IN_SERVICE, OUR_ROLE, StudioWebPortal.DISABLED);
+    ourRole();
+    when(sageMaker.listTags(any(ListTagsRequest.class)))
+        .thenReturn(
+            ListTagsResponse.builder()
+                .tags(
+                    software.amazon.awssdk.services.sagemaker.model.Tag.builder()
+                        .key("studio-lifecycle:offboarding")
+                        .value("hr-2026-000417")
+                        .build())
+                .build());
+
+    AccessRestoration result =
+        revoker.restore(new RestoreAccessInput(new Correlation("hr-2", null), "d-a", "jane"));
+
+    ArgumentCaptor<DeleteRolePolicyRequest> lifted =
+        ArgumentCaptor.forClass(DeleteRolePolicyRequest.class);
+    verify(iam).deleteRolePolicy(lifted.capture());
+    assertThat(lifted.getValue().policyName()).isEqualTo("studio-lifecycle-revoked");
+    ArgumentCaptor<UpdateUserProfileRequest> update =
+        ArgumentCaptor.forClass(UpdateUserProfileRequest.class);
+    verify(sageMaker).updateUserProfile(update.capture());
+    assertThat(update.getValue().userSettings().studioWebPortal())
+        .isEqualTo(StudioWebPortal.ENABLED);
+    ArgumentCaptor<DeleteTagsRequest> untag = ArgumentCaptor.forClass(DeleteTagsRequest.class);
+    verify(sageMaker).deleteTags(untag.capture());
+    assertThat(untag.getValue().tagKeys()).containsExactly("studio-lifecycle:offboarding");
+    assertThat(result.cancelledOffboarding()).isEqualTo("hr-2026-000417");
+    assertThat(result.executionRoleRestored()).isTrue();
+    assertThat(result.studioEnabled()).isTrue();
   }
 }

@@ -63,7 +63,7 @@ class RequestSchemaTest {
                     "{\"action\":\"ONBORD\",\"domainId\":\"d-x\",\"userProfileName\":\"u\","
                         + "\"rstudio\":\"OWNER\"}")))
         .containsExactly(
-            "action: must be one of ONBOARD, UPDATE, OFFBOARD",
+            "action: must be one of ONBOARD, UPDATE, OFFBOARD, RESTORE",
             "rstudio: must be one of UNAUTHORIZED, ADMIN, USER");
   }
 

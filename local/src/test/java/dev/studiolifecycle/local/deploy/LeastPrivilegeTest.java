@@ -71,7 +71,12 @@ class LeastPrivilegeTest {
           Map.entry("kms:GenerateDataKey", "SNS encrypting a published notification"),
           Map.entry("kms:Decrypt", "SNS encrypting a published notification"));
 
-  private record Run(String name, Path input, Path scenario) {}
+  private record Run(String name, Path input, Path scenario, Map<String, String> parameters) {
+
+    Run(String name, Path input, Path scenario) {
+      this(name, input, scenario, Map.of());
+    }
+  }
 
   /** Runs whose failure path is what they prove: compensation deletes what they created. */
   private static final Set<String> ENDS_IN_FAILURE =
@@ -119,6 +124,13 @@ class LeastPrivilegeTest {
                         + pair.getValue().replace(".json", ""),
                     ProjectFiles.events().resolve("statemachine").resolve(pair.getKey()),
                     scenarios.resolve(pair.getValue()))));
+    // An offboarding with a retention: its apps at revoke time, the kept spaces and profile after.
+    runs.add(
+        new Run(
+            "offboard-delete-role with RetentionDays 7",
+            ProjectFiles.events().resolve("statemachine").resolve("offboard-delete-role.json"),
+            scenarios.resolve("offboarding-jane-doe.json"),
+            Map.of("RetentionDays", "7")));
     return runs;
   }
 
@@ -200,6 +212,7 @@ class LeastPrivilegeTest {
       JsonNode input = ProjectFiles.readJson(run.input());
       LocalWorkflowRuntime.Builder builder =
           LocalWorkflowRuntime.builder(ProjectFiles.root()).scenario(scenario);
+      run.parameters().forEach(builder::parameter);
       existingRoleParameter(input)
           .ifPresent(roles -> builder.parameter("ExistingExecutionRoleArns", roles));
       try (LocalWorkflowRuntime runtime = builder.build()) {

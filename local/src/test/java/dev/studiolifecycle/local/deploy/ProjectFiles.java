@@ -41,6 +41,7 @@ final class ProjectFiles {
           new FunctionConvention(
               "DeleteUserResourcesFunction", "DeleteUserResourcesHandler", "delete-user-resources"),
           new FunctionConvention("RevokeAccessFunction", "RevokeAccessHandler", "revoke-access"),
+          new FunctionConvention("RestoreAccessFunction", "RestoreAccessHandler", "restore-access"),
           new FunctionConvention("CheckStatusFunction", "CheckStatusHandler", "check-status"),
           new FunctionConvention(
               "DeleteExecutionRoleFunction", "DeleteExecutionRoleHandler", "delete-execution-role"),

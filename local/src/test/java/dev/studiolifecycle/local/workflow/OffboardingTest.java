@@ -284,7 +284,7 @@ class OffboardingTest {
       // Access is cut first and stays cut; nothing is deleted.
       assertThat(simulation.emulator().requestLog().mutatingCalls())
           .extracting(call -> call.service() + ":" + call.operation())
-          .containsExactly("sagemaker:UpdateUserProfile", "sns:Publish");
+          .containsExactly("sagemaker:UpdateUserProfile", "sagemaker:AddTags", "sns:Publish");
       assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
           .isPresent();
 

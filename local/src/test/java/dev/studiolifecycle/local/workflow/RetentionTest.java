@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
+import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.emulator.sagemaker.AppStatus;
 import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
 import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
+import dev.studiolifecycle.local.runtime.StudioUser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +63,8 @@ class RetentionTest {
               "AwaitRunningApps",
               "NotifyRetained",
               "Retain",
-              "DeleteUserResources",
+              "DeleteKeptResources",
+              "KeptOrRestored",
               "AwaitDeletions",
               "DeleteExecutionRole",
               "NotifyOffboarded");
@@ -83,5 +86,89 @@ class RetentionTest {
       assertThat(notice.at("/kept/spaceCount").asInt()).isEqualTo(1);
       assertThat(notice.path("retentionDays").asInt()).isEqualTo(7);
     }
+  }
+
+  @Test
+  void aRestoreDuringTheRetentionGivesAccessBackAndTheOffboardingDeletesNothing() {
+    try (LifecycleSimulation simulation =
+            LifecycleSimulation.of("offboarding-jane-doe.json", Map.of("RetentionDays", "7"));
+        StudioUser jane = StudioUser.of(simulation.emulator(), DOMAIN, "jane-doe");
+        EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
+      var engine = simulation.runtime().engine();
+      var lifecycle = simulation.runtime().lifecycleStateMachine();
+      Execution offboarding =
+          engine.start(
+              lifecycle, "offboarding", LifecycleSimulation.input("offboard-delete-role.json"));
+      List<Execution> restores = new ArrayList<>();
+      List<String> janeAfterRestore = new ArrayList<>();
+      simulation.at(
+          Duration.ofDays(2),
+          () -> restores.add(engine.start(lifecycle, "rehire", restore("hr-2026-000532"))));
+      simulation.at(
+          Duration.ofDays(3),
+          () -> janeAfterRestore.add(jane.launchApp("JupyterServer", "default")));
+
+      simulation.runtime().awaitExecution(offboarding.executionArn());
+
+      Execution restore = restores.get(0);
+      assertThat(restore.status())
+          .as(restore.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(restore))
+          .containsExactly("Validate", "OnboardOrOffboard", "RestoreAccess", "NotifyRestored");
+      assertThat(offboarding.status())
+          .as(offboarding.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(offboarding))
+          .containsSubsequence(
+              "Retain", "DeleteKeptResources", "KeptOrRestored", "NotifyOffboardingCancelled")
+          .doesNotContain("AwaitDeletions", "DeleteExecutionRole");
+      // Nothing deleted after the revoke: her space, her profile and her role are there, and
+      // she works again.
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
+          .contains(ResourceStatus.IN_SERVICE);
+      assertThat(simulation.emulator().sageMaker().spaceOwnership(DOMAIN, "jane-doe-private"))
+          .isPresent();
+      assertThat(janeAfterRestore).singleElement().asString().contains(":app/");
+      assertThat(aws.iam.listRolePolicies(r -> r.roleName("jane-doe")).policyNames())
+          .doesNotContain("studio-lifecycle-revoked");
+      assertThat(
+              aws.sageMaker
+                  .describeUserProfile(r -> r.domainId(DOMAIN).userProfileName("jane-doe"))
+                  .userSettings()
+                  .studioWebPortalAsString())
+          .isEqualTo("ENABLED");
+      assertThat(simulation.runtime().notifications())
+          .extracting(PublishedMessage::subject)
+          .containsExactly(
+              "Revoked jane-doe: deletion in 7 days",
+              "Restored jane-doe",
+              "Offboarding of jane-doe cancelled: access restored");
+    }
+  }
+
+  @Test
+  void aRestoreOfSomeoneWhoseAccessIsNotRevokedIsRefusedAndChangesNothing() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("offboarding-jane-doe.json")) {
+      Execution execution = simulation.runtime().run(restore("hr-2026-000533"));
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.cause().orElse(""))
+          .contains(
+              "userProfileName: the access of user profile jane-doe is not revoked by an"
+                  + " offboarding");
+      assertThat(simulation.emulator().requestLog().mutatingCalls())
+          .extracting(call -> call.service() + ":" + call.operation())
+          .containsExactly("sns:Publish");
+    }
+  }
+
+  private static JsonNode restore(String requestId) {
+    return LifecycleSimulation.parse(
+        "{\"action\": \"RESTORE\", \"requestId\": \""
+            + requestId
+            + "\", \"domainId\": \""
+            + DOMAIN
+            + "\", \"userProfileName\": \"jane-doe\"}");
   }
 }
