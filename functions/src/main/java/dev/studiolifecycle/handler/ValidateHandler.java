@@ -11,6 +11,7 @@ import dev.studiolifecycle.model.ValidatedRequest;
 import dev.studiolifecycle.observability.LogContext;
 import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.service.ValidationService;
+import dev.studiolifecycle.service.config.FunctionEnvironment;
 import dev.studiolifecycle.validation.RequestSchema;
 import dev.studiolifecycle.validation.RequestValidator;
 import java.io.IOException;
@@ -40,7 +41,9 @@ public final class ValidateHandler extends StepHandler<ValidationService>
   public ValidateHandler(Map<String, String> environment) {
     this(
         new ValidationService(
-            new RequestValidator(RequestSchema.load()), AwsClientFactory.sageMaker()));
+            new RequestValidator(RequestSchema.load()),
+            AwsClientFactory.sageMaker(),
+            FunctionEnvironment.of(environment).servedDomainIds()));
   }
 
   /** For tests: a ready service. */

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AuthMode;
 import software.amazon.awssdk.services.sagemaker.model.DescribeDomainRequest;
@@ -41,9 +42,12 @@ public final class ValidationService {
   private final RequestValidator validator;
   private final SageMakerClient sageMaker;
   private final StudioLookups lookups;
+  private final Set<String> servedDomainIds;
 
-  public ValidationService(RequestValidator validator, SageMakerClient sageMaker) {
+  public ValidationService(
+      RequestValidator validator, SageMakerClient sageMaker, Set<String> servedDomainIds) {
     this.validator = validator;
+    this.servedDomainIds = Set.copyOf(servedDomainIds);
     this.sageMaker = sageMaker;
     this.lookups = new StudioLookups(sageMaker);
   }
@@ -58,6 +62,15 @@ public final class ValidationService {
     String executionName = text(payload, "executionName");
     LifecycleRequest request = validator.validate(payload.get("request"), executionName);
     Correlation correlation = new Correlation(request.requestId(), executionArn);
+    if (!servedDomainIds.contains(request.domainId())) {
+      // Before any call: the stack's policies reach its own domains only.
+      throw new ValidationError(
+          "domainId: "
+              + request.domainId()
+              + " is not a domain this stack serves ("
+              + String.join(", ", new TreeSet<>(servedDomainIds))
+              + ")");
+    }
 
     DomainSummary domain = domain(request.domainId());
     checkAgainstDomain(request, domain);

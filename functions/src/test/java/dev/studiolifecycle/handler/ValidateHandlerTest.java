@@ -8,6 +8,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.error.ConfigurationError;
 import dev.studiolifecycle.error.ValidationError;
 import dev.studiolifecycle.model.ModelJson;
 import dev.studiolifecycle.model.ValidatedRequest;
@@ -15,6 +16,7 @@ import dev.studiolifecycle.service.ValidationService;
 import dev.studiolifecycle.testing.AwsErrors;
 import dev.studiolifecycle.testing.Fixtures;
 import dev.studiolifecycle.testing.LogCapture;
+import dev.studiolifecycle.testing.RequestBuilder;
 import dev.studiolifecycle.testing.SageMakerCalls;
 import dev.studiolifecycle.testing.TestContext;
 import dev.studiolifecycle.validation.RequestSchema;
@@ -24,6 +26,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AuthMode;
@@ -37,7 +40,10 @@ class ValidateHandlerTest {
   private final SageMakerClient sageMaker = mock(SageMakerClient.class);
   private final ValidateHandler handler =
       new ValidateHandler(
-          new ValidationService(new RequestValidator(RequestSchema.load()), sageMaker));
+          new ValidationService(
+              new RequestValidator(RequestSchema.load()),
+              sageMaker,
+              Set.of(RequestBuilder.DOMAIN)));
 
   private void ssoDomainWithoutProfile() {
     when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
@@ -152,7 +158,26 @@ class ValidateHandlerTest {
   }
 
   @Test
-  void buildsFromAFunctionEnvironment() {
-    assertThat(new ValidateHandler(Map.of())).isNotNull();
+  void buildsFromAFunctionEnvironmentThatNamesTheServedDomains() {
+    assertThat(new ValidateHandler(Map.of("SERVED_DOMAIN_IDS", "d-abc123def456"))).isNotNull();
+    assertThatThrownBy(() -> new ValidateHandler(Map.of()))
+        .isInstanceOf(ConfigurationError.class)
+        .hasMessageContaining("SERVED_DOMAIN_IDS");
+  }
+
+  @Test
+  void aRequestForADomainTheStackDoesNotServeIsRefusedBeforeAnyCall() {
+    assertThatThrownBy(
+            () ->
+                handler.handleRequest(
+                    new java.io.ByteArrayInputStream(
+                        ("{\"request\": {\"action\": \"OFFBOARD\", \"domainId\": \"d-other000001\","
+                                + " \"userProfileName\": \"jane-doe\"}}")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    new java.io.ByteArrayOutputStream(),
+                    null))
+        .isInstanceOf(ValidationError.class)
+        .hasMessage("domainId: d-other000001 is not a domain this stack serves (d-abc123def456)");
+    verifyNoInteractions(sageMaker);
   }
 }

@@ -19,8 +19,10 @@ import dev.studiolifecycle.model.ModelJson;
 import dev.studiolifecycle.model.ValidatedRequest;
 import dev.studiolifecycle.testing.AwsErrors;
 import dev.studiolifecycle.testing.Fixtures;
+import dev.studiolifecycle.testing.RequestBuilder;
 import dev.studiolifecycle.validation.RequestSchema;
 import dev.studiolifecycle.validation.RequestValidator;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AuthMode;
@@ -44,7 +46,8 @@ class ValidationServiceTest {
 
   private final SageMakerClient sageMaker = mock(SageMakerClient.class);
   private final ValidationService service =
-      new ValidationService(new RequestValidator(RequestSchema.load()), sageMaker);
+      new ValidationService(
+          new RequestValidator(RequestSchema.load()), sageMaker, Set.of(RequestBuilder.DOMAIN));
 
   private static JsonNode payload(String fixture) throws Exception {
     return ModelJson.readTree(Fixtures.text(fixture));

@@ -3,9 +3,11 @@ package dev.studiolifecycle.service.config;
 import dev.studiolifecycle.error.ConfigurationError;
 import dev.studiolifecycle.validation.FieldRules;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,7 @@ public final class FunctionEnvironment {
   public static final String AWS_ACCOUNT_ID = "AWS_ACCOUNT_ID";
   public static final String STATE_MACHINE_ARN = "STATE_MACHINE_ARN";
   public static final String DEFAULT_DOMAIN_ID = "DEFAULT_DOMAIN_ID";
+  public static final String SERVED_DOMAIN_IDS = "SERVED_DOMAIN_IDS";
   public static final String NOTIFICATION_TOPIC_ARN = "NOTIFICATION_TOPIC_ARN";
 
   static final String DEFAULT_ROLE_PATH = "/studio-lifecycle/";
@@ -109,6 +112,28 @@ public final class FunctionEnvironment {
       throw invalid(NOTIFICATION_TOPIC_ARN, "must be an SNS topic ARN");
     }
     return arn;
+  }
+
+  /**
+   * {@code SERVED_DOMAIN_IDS}: the domains this stack serves (comma-separated); a request for any
+   * other is refused before any call.
+   */
+  public Set<String> servedDomainIds() {
+    Set<String> ids = new LinkedHashSet<>();
+    for (String id : required(SERVED_DOMAIN_IDS).split(",")) {
+      String trimmed = id.trim();
+      if (!FieldRules.DOMAIN_ID.matcher(trimmed).matches()) {
+        throw invalid(
+            SERVED_DOMAIN_IDS,
+            "every entry must fully match "
+                + FieldRules.DOMAIN_ID.pattern()
+                + ", got '"
+                + trimmed
+                + "'");
+      }
+      ids.add(trimmed);
+    }
+    return Set.copyOf(ids);
   }
 
   /** {@code DEFAULT_DOMAIN_ID}: the domain for HR events that name none, if configured. */

@@ -188,7 +188,7 @@ class HrEventCommandTest {
   }
 
   @Test
-  void aFailedExecutionExitsOne() throws IOException {
+  void aMessageForADomainTheStackDoesNotServeIsRefusedAndExitsOne() throws IOException {
     Path event = dir.resolve("other-domain.json");
     Files.writeString(
         event,
@@ -197,13 +197,11 @@ class HrEventCommandTest {
     try (CommandOutput command = new CommandOutput()) {
       int exit = command.run(hrEvent(event.toString()));
 
-      // The stack's functions may read only its own domain: IAM refuses Validate's DescribeDomain
-      // at the call, as on AWS.
+      // Validate refuses it by name before any call: the stack serves d-studiolocal01 only.
       assertThat(command.out())
           .contains(
-              "FAILED at +00:00:00 (virtual time): dev.studiolifecycle.error.AwsRequestFailed",
-              "is not authorized to perform: sagemaker:DescribeDomain on resource: "
-                  + "arn:aws:sagemaker:us-east-1:123456789012:domain/d-nosuchdomain1",
+              "dev.studiolifecycle.error.ValidationError: domainId: d-nosuchdomain1 is not a"
+                  + " domain this stack serves (d-studiolocal01)",
               "outcome=FAILED",
               "  FAILED  " + EXECUTION_ARN + "hr-2026-000124\n");
       assertThat(exit).isEqualTo(1);
