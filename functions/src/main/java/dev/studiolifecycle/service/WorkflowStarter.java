@@ -1,6 +1,8 @@
 package dev.studiolifecycle.service;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.error.InvalidHrMessage;
 import dev.studiolifecycle.model.Action;
 import dev.studiolifecycle.model.Correlation;
@@ -14,9 +16,12 @@ import dev.studiolifecycle.service.config.WorkflowSettings;
 import dev.studiolifecycle.validation.HrMessageParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
@@ -108,11 +113,52 @@ public final class WorkflowStarter {
       return new StartedWorkflow(
           request.requestId(), request.action(), name, response.executionArn(), false);
     } catch (ExecutionAlreadyExistsException e) {
+      String arn = executionArn(name);
+      List<String> differing = differingFields(arn, request);
+      if (!differing.isEmpty()) {
+        // Not a redelivery: the HR system reused an event id. Dropping it could lose a
+        // termination, so it is refused loudly (the function fails, Lambda retries and then
+        // dead-letters the message, whose alarm fires).
+        throw new InvalidHrMessage(
+            "eventId: "
+                + request.requestId()
+                + " was already used by another message (execution "
+                + arn
+                + " differs in "
+                + String.join(", ", differing)
+                + "): refused, nothing started");
+      }
       LOG.info(
           "{} workflow for event {} was already started", request.action(), request.requestId());
-      return new StartedWorkflow(
-          request.requestId(), request.action(), name, executionArn(name), true);
+      return new StartedWorkflow(request.requestId(), request.action(), name, arn, true);
     }
+  }
+
+  /** The request fields whose values differ from the input of the execution already started. */
+  private List<String> differingFields(String executionArn, LifecycleRequest request) {
+    JsonNode started;
+    JsonNode wanted;
+    try {
+      started =
+          ModelJson.readTree(
+              stepFunctions
+                  .describeExecution(
+                      DescribeExecutionRequest.builder().executionArn(executionArn).build())
+                  .input());
+      wanted = ModelJson.readTree(ModelJson.toJson(request));
+    } catch (JsonProcessingException e) {
+      return List.of("input (not JSON)");
+    }
+    Set<String> names = new TreeSet<>();
+    started.fieldNames().forEachRemaining(names::add);
+    wanted.fieldNames().forEachRemaining(names::add);
+    List<String> differing = new ArrayList<>();
+    for (String field : names) {
+      if (!started.path(field).equals(wanted.path(field))) {
+        differing.add(field);
+      }
+    }
+    return differing;
   }
 
   /** The ARN Step Functions gives an execution of this state machine with this name. */

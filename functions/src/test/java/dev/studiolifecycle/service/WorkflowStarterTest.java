@@ -21,6 +21,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 
@@ -94,12 +96,54 @@ class WorkflowStarterTest {
   void aRedeliveredMessageFindsItsExecutionStarted() {
     when(sfn.startExecution(any(StartExecutionRequest.class)))
         .thenThrow(AwsErrors.executionAlreadyExists());
-    StartWorkflowResult result =
-        starter.start(EventLoader.loadSNSEvent("start-workflow/employee-hired.json"));
+    SNSEvent hire = EventLoader.loadSNSEvent("start-workflow/employee-hired.json");
+    theExecutionWasStartedBy(hire);
+
+    StartWorkflowResult result = starter.start(hire);
+
     assertThat(result.executions())
         .containsExactly(
             new StartedWorkflow(
                 "hr-2026-000123", Action.ONBOARD, "hr-2026-000123", EXECUTION, true));
+  }
+
+  @Test
+  void anEventIdReusedForAnotherMessageIsRefusedLoudlyNotDropped() {
+    when(sfn.startExecution(any(StartExecutionRequest.class)))
+        .thenThrow(AwsErrors.executionAlreadyExists());
+    // The execution of hr-2026-000123 was a hire; this message is a termination with that id.
+    when(sfn.describeExecution(any(DescribeExecutionRequest.class)))
+        .thenReturn(
+            DescribeExecutionResponse.builder()
+                .input(
+                    "{\"action\":\"ONBOARD\",\"requestId\":\"hr-2026-000123\","
+                        + "\"domainId\":\"d-abc123def456\",\"userProfileName\":\"jane-doe\","
+                        + "\"email\":\"jane.doe@example.com\"}")
+                .build());
+
+    assertThatThrownBy(
+            () ->
+                starter.start(
+                    event(
+                        "{\"eventId\": \"hr-2026-000123\", \"eventType\": \"Employee"
+                            + " Terminated\", \"employee\": {\"userName\": \"jane-doe\"},"
+                            + " \"studio\": {\"domainId\": \"d-abc123def456\"}}")))
+        .isInstanceOf(InvalidHrMessage.class)
+        .hasMessageContaining("eventId: hr-2026-000123 was already used by another message")
+        .hasMessageContaining("differs in action, email")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("jane.doe@"));
+  }
+
+  /** The execution already started is the one this same message started before. */
+  private void theExecutionWasStartedBy(SNSEvent event) {
+    SfnClient recorder = mock(SfnClient.class);
+    ArgumentCaptor<StartExecutionRequest> sent =
+        ArgumentCaptor.forClass(StartExecutionRequest.class);
+    when(recorder.startExecution(sent.capture()))
+        .thenReturn(StartExecutionResponse.builder().executionArn(EXECUTION).build());
+    new WorkflowStarter(recorder, new WorkflowSettings(MACHINE, "d-default")).start(event);
+    when(sfn.describeExecution(any(DescribeExecutionRequest.class)))
+        .thenReturn(DescribeExecutionResponse.builder().input(sent.getValue().input()).build());
   }
 
   @Test

@@ -142,6 +142,29 @@ class HrEventDeliveryTest {
   }
 
   @Test
+  void anSnsMessageThatReusesAnEventIdForOtherContentIsRefusedLoudlyAndStartsNothing()
+      throws IOException {
+    deliver("events/hr/employee-hired-sns.json");
+    Path reused = dir.resolve("terminated-with-the-hires-id.json");
+    Files.writeString(
+        reused,
+        Files.readString(ROOT.resolve("events/hr/employee-hired-sns.json"))
+            .replace("Employee Hired", "Employee Terminated")
+            .replace(", \\\"email\\\": \\\"john.roe@example.com\\\"", ""));
+    int executions = runtime.engine().executions().size();
+
+    List<Outcome> outcomes = deliver(reused.toString());
+
+    assertThat(outcomes).singleElement().isInstanceOf(Outcome.StartWorkflowFailed.class);
+    Outcome.StartWorkflowFailed failed = (Outcome.StartWorkflowFailed) outcomes.get(0);
+    assertThat(failed.errorType()).isEqualTo("dev.studiolifecycle.error.InvalidHrMessage");
+    assertThat(failed.errorMessage())
+        .contains("eventId: hr-2026-000124 was already used by another message")
+        .contains("differs in action");
+    assertThat(runtime.engine().executions()).hasSize(executions);
+  }
+
+  @Test
   void anEventNoRuleMatchesStartsNothing() {
     assertThat(deliver("events/hr/not-matching-employee-promoted.json"))
         .containsExactly(
