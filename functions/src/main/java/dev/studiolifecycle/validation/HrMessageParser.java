@@ -20,6 +20,7 @@ public final class HrMessageParser {
 
   public static final String HIRED = "Employee Hired";
   public static final String TERMINATED = "Employee Terminated";
+  public static final String REHIRED = "Employee Rehired";
 
   private HrMessageParser() {}
 
@@ -56,8 +57,11 @@ public final class HrMessageParser {
       action = Action.ONBOARD;
     } else if (TERMINATED.equals(eventType)) {
       action = Action.OFFBOARD;
+    } else if (REHIRED.equals(eventType)) {
+      // During an offboarding's retention: give the access back (after it, hire again).
+      action = Action.RESTORE;
     } else if (eventType != null) {
-      problems.add("eventType: must be " + HIRED + " or " + TERMINATED);
+      problems.add("eventType: must be " + HIRED + ", " + TERMINATED + " or " + REHIRED);
     }
     if (eventId != null) {
       FieldRules.length(eventId, 1, 128)

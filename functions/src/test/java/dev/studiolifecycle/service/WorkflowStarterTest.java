@@ -153,7 +153,7 @@ class WorkflowStarterTest {
         .isInstanceOf(InvalidHrMessage.class)
         .hasMessage(
             "SNS record 0: employee.userName: is required; "
-                + "eventType: must be Employee Hired or Employee Terminated")
+                + "eventType: must be Employee Hired, Employee Terminated or Employee Rehired")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("jane"));
     verifyNoInteractions(sfn);
   }

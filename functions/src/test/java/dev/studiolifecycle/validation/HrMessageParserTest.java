@@ -43,6 +43,17 @@ class HrMessageParserTest {
   }
 
   @Test
+  void aRehireRestoresAccess() {
+    HrEvent event =
+        HrMessageParser.parse(
+            "{\"eventId\":\"e2\",\"eventType\":\"Employee Rehired\","
+                + "\"employee\":{\"userName\":\"jane-doe\"}}",
+            "SNS record 0");
+    assertThat(event.action()).isEqualTo(Action.RESTORE);
+    assertThat(event.userName()).isEqualTo("jane-doe");
+  }
+
+  @Test
   void namesEveryBadFieldWithoutRepeatingValues() {
     assertThatThrownBy(
             () ->
@@ -53,7 +64,7 @@ class HrMessageParserTest {
         .isInstanceOf(InvalidHrMessage.class)
         .hasMessage(
             "SNS record 2: eventId: is required; employee.userName: is required; "
-                + "eventType: must be Employee Hired or Employee Terminated; "
+                + "eventType: must be Employee Hired, Employee Terminated or Employee Rehired; "
                 + "occurredAt: must be an ISO-8601 timestamp with offset")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("jane"));
   }

@@ -75,10 +75,10 @@ class HrRulesTest {
   }
 
   @Test
-  void everyHireAndTerminationForTheDomainReachesExactlyOneTarget() {
+  void everyHireTerminationAndRehireForTheDomainReachesExactlyOneTarget() {
     EventBus bus = new EventBus(template.eventRules(), new VirtualClock(NOW));
     int cases = 0;
-    for (String type : List.of("Employee Hired", "Employee Terminated")) {
+    for (String type : List.of("Employee Hired", "Employee Terminated", "Employee Rehired")) {
       for (int bits = 0; bits < 16; bits++) {
         for (String domain : new String[] {null, ProjectFiles.DOMAIN_ID}) {
           boolean eventId = (bits & 1) != 0;
@@ -101,7 +101,7 @@ class HrRulesTest {
                   + domain;
           assertThat(deliveries).as(description).hasSize(1);
           EventBus.Delivery delivery = deliveries.get(0);
-          boolean usable = eventId && userName && (email || type.equals("Employee Terminated"));
+          boolean usable = eventId && userName && (email || !type.equals("Employee Hired"));
           if (usable) {
             assertThat(delivery.target().arn()).as(description).isEqualTo(stateMachineArn);
             JsonNode input = delivery.input().json().orElseThrow();
@@ -114,10 +114,14 @@ class HrRulesTest {
               assertThat(input.get("email").asText()).isEqualTo("jane.doe@example.com");
               assertThat(input.has("ssoUserName")).as(description).isEqualTo(sso);
               assertThat(input.has("executionRole")).isFalse();
-            } else {
+            } else if (type.equals("Employee Terminated")) {
               assertThat(input.get("action").asText()).isEqualTo("OFFBOARD");
               assertThat(input.has("email")).as("no contact data to offboard").isFalse();
               assertThat(input.at("/offboarding/deleteExecutionRole").asBoolean()).isFalse();
+            } else {
+              assertThat(input.get("action").asText()).isEqualTo("RESTORE");
+              assertThat(input.has("email")).as("no contact data to restore").isFalse();
+              assertThat(input.has("offboarding")).isFalse();
             }
             assertThat(delivery.input().missingVariables()).isEmpty();
           } else {
@@ -129,7 +133,7 @@ class HrRulesTest {
         }
       }
     }
-    assertThat(cases).isEqualTo(64);
+    assertThat(cases).isEqualTo(96);
   }
 
   @Test
