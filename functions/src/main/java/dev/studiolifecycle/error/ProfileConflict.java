@@ -22,6 +22,6 @@ public final class ProfileConflict extends LifecycleError {
             + userProfileName
             + " already exists in domain "
             + domainId
-            + " and was not created by studio-lifecycle");
+            + " and was not created by studio-lifecycle (\"adopt\": true takes it over)");
   }
 }

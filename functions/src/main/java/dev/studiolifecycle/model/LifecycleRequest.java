@@ -24,7 +24,8 @@ public record LifecycleRequest(
     Boolean projects,
     RStudioAccess rstudio,
     CanvasSettings canvas,
-    OffboardingOptions offboarding) {
+    OffboardingOptions offboarding,
+    Boolean adopt) {
 
   public LifecycleRequest {
     // Keeps the caller's order so tags reach SageMaker in the order they were given.
@@ -39,6 +40,11 @@ public record LifecycleRequest(
   /** Whether Projects stay visible in Studio (the default). */
   public boolean allowsProjects() {
     return !Boolean.FALSE.equals(projects);
+  }
+
+  /** Whether a profile this workflow did not create may be taken over (ONBOARD and UPDATE). */
+  public boolean adopts() {
+    return Boolean.TRUE.equals(adopt);
   }
 
   /** The tags the request asks for, never null. */

@@ -19,6 +19,7 @@ import dev.studiolifecycle.model.TimeSeriesForecasting;
 import dev.studiolifecycle.model.UserProfileResult;
 import dev.studiolifecycle.validation.Violations;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -293,15 +294,21 @@ public final class UserProfileCreator {
       CreateUserProfileInput input, String requestId, DescribeUserProfileResponse existing) {
     LifecycleRequest request = input.request();
     Map<String, String> tags = lookups.tags(existing.userProfileArn());
+    Map<String, String> wantedTags = new LinkedHashMap<>(request.tagsOrEmpty());
     if (!ManagedTags.isManaged(tags)) {
-      throw ProfileConflict.notManaged(request.domainId(), request.userProfileName());
+      if (!request.adopts()) {
+        throw ProfileConflict.notManaged(request.domainId(), request.userProfileName());
+      }
+      // Taken over: ours from now on, but never marked as created by this request, so a failed
+      // run never deletes it.
+      wantedTags.put(ManagedTags.MANAGED_BY, ManagedTags.MANAGED_BY_VALUE);
     }
     ProfileConvergence plan =
         ProfileConvergence.plan(
             existing.userSettings(),
             userSettings(request, input.executionRoleArn()),
             tags,
-            request.tagsOrEmpty());
+            wantedTags);
     String status = existing.statusAsString();
     if (plan.settingsUpdate().isPresent()) {
       try {

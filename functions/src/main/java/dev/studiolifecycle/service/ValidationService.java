@@ -89,7 +89,7 @@ public final class ValidationService {
     }
     if (request.action().carriesSettings() && existing.isPresent()) {
       ExistingProfile profile = existing.get();
-      if (!profile.managedByUs()) {
+      if (!profile.managedByUs() && !request.adopts()) {
         throw ProfileConflict.notManaged(request.domainId(), request.userProfileName());
       }
       if (UserProfileStatus.DELETING.toString().equals(profile.status())) {

@@ -93,6 +93,7 @@ public final class WorkflowStarter {
         null,
         null,
         null,
+        null,
         null);
   }
 

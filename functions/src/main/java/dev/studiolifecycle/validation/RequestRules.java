@@ -75,6 +75,7 @@ public final class RequestRules {
       onboardingOnly(v, "projects", request.projects());
       onboardingOnly(v, "rstudio", request.rstudio());
       onboardingOnly(v, "canvas", request.canvas());
+      onboardingOnly(v, "adopt", request.adopt());
     } else if (request.action() != null && request.action().carriesSettings()) {
       if (request.offboarding() != null) {
         v.add("offboarding", "only allowed when action is OFFBOARD");

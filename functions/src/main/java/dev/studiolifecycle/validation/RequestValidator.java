@@ -91,6 +91,7 @@ public final class RequestValidator {
         onboard ? r.allowsProjects() : null,
         r.rstudio(),
         r.canvas(),
-        offboarding);
+        offboarding,
+        onboard ? r.adopts() : null);
   }
 }

@@ -24,6 +24,7 @@ class LifecycleRequestTest {
         projects,
         null,
         null,
+        null,
         null);
   }
 

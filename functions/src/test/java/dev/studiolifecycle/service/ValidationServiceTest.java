@@ -216,7 +216,7 @@ class ValidationServiceTest {
         .isInstanceOf(ProfileConflict.class)
         .hasMessage(
             "userProfileName: a user profile named jane-doe already exists in domain "
-                + "d-abc123def456 and was not created by studio-lifecycle");
+                + "d-abc123def456 and was not created by studio-lifecycle (\"adopt\": true takes it over)");
   }
 
   @Test

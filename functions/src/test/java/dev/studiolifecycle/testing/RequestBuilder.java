@@ -32,6 +32,7 @@ public final class RequestBuilder {
   private RStudioAccess rstudio;
   private CanvasSettings canvas;
   private OffboardingOptions offboarding;
+  private Boolean adopt;
 
   private RequestBuilder(Action action) {
     this.action = action;
@@ -120,6 +121,11 @@ public final class RequestBuilder {
     return this;
   }
 
+  public RequestBuilder adopt(Boolean value) {
+    this.adopt = value;
+    return this;
+  }
+
   public RequestBuilder offboarding(OffboardingOptions value) {
     offboarding = value;
     return this;
@@ -140,6 +146,7 @@ public final class RequestBuilder {
         projects,
         rstudio,
         canvas,
-        offboarding);
+        offboarding,
+        adopt);
   }
 }

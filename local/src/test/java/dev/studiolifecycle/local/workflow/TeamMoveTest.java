@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.emulator.EmulatorClients;
+import dev.studiolifecycle.local.emulator.sagemaker.UserProfileSeed;
 import dev.studiolifecycle.local.workflow.LifecycleSimulation.Notification;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -190,6 +191,50 @@ class TeamMoveTest {
       assertThat(aws.iam.listRolePolicies(r -> r.roleName(ROLE)).policyNames()).isEmpty();
       assertThat(texts(simulation.notification(execution).message().at("/changes/executionRole")))
           .contains("S3 buckets: ml-platform-data -> (none)");
+    }
+  }
+
+  @Test
+  void aProfileNotOursIsRefusedUntouchedUnlessTheRequestAdoptsIt() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("studio-domains.json");
+        EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
+      simulation
+          .emulator()
+          .sageMaker()
+          .seedUserProfile(
+              UserProfileSeed.inService(DOMAIN, "kim-lee").withTags(Map.of("team", "bi")));
+      ObjectNode onboard = (ObjectNode) LifecycleSimulation.input("update-team-move.json");
+      onboard.put("action", "ONBOARD");
+      onboard.put("userProfileName", "kim-lee");
+
+      Execution refused = simulation.runtime().run(onboard);
+
+      assertThat(refused.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(refused.cause().orElse(""))
+          .contains("kim-lee already exists in domain d-studiolocal01 and was not created by");
+      assertThat(simulation.emulator().requestLog().mutatingCalls())
+          .extracting(call -> call.service() + ":" + call.operation())
+          .containsExactly("sns:Publish");
+
+      onboard.put("adopt", true);
+      onboard.put("requestId", "hr-2026-000318");
+      Execution adopted = simulation.runtime().run(onboard);
+
+      assertThat(adopted.status())
+          .as(adopted.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      String arn =
+          aws.sageMaker
+              .describeUserProfile(r -> r.domainId(DOMAIN).userProfileName("kim-lee"))
+              .userProfileArn();
+      assertThat(
+              aws.sageMaker.listTags(r -> r.resourceArn(arn)).tags().stream()
+                  .collect(Collectors.toMap(Tag::key, Tag::value)))
+          .containsEntry("managed-by", "studio-lifecycle")
+          .containsEntry("team", "risk")
+          .doesNotContainKey("studio-lifecycle:request-id");
+      assertThat(texts(simulation.notification(adopted).message().at("/changes/userProfile")))
+          .contains("tag managed-by: (none) -> studio-lifecycle", "tag team: bi -> risk");
     }
   }
 
