@@ -33,31 +33,6 @@ public record DeleteUserResourcesInput(
     String offboardingRequestId)
     implements StepInput {
 
-  /** A pass that deletes everything: apps, private spaces and the profile. */
-  public DeleteUserResourcesInput(
-      Correlation correlation,
-      String domainId,
-      String userProfileName,
-      SweepStage stage,
-      Integer usualAppDeletionSeconds,
-      Integer firstWaitSeconds,
-      Integer retryCount,
-      Integer limitSeconds,
-      DeleteUserResourcesResult start) {
-    this(
-        correlation,
-        domainId,
-        userProfileName,
-        stage,
-        usualAppDeletionSeconds,
-        firstWaitSeconds,
-        retryCount,
-        limitSeconds,
-        start,
-        false,
-        null);
-  }
-
   /** Whether this pass leaves the private spaces and the profile alone. */
   public boolean leavesSpacesAndProfile() {
     return Boolean.TRUE.equals(appsOnly);

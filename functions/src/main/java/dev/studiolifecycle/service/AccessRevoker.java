@@ -1,6 +1,5 @@
 package dev.studiolifecycle.service;
 
-import dev.studiolifecycle.aws.AwsErrorCodes;
 import dev.studiolifecycle.error.ResourceBusy;
 import dev.studiolifecycle.error.ResourceFailed;
 import dev.studiolifecycle.model.AccessRestoration;
@@ -16,10 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.DeleteRolePolicyRequest;
-import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.PutRolePolicyRequest;
-import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AddTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.DeleteTagsRequest;
@@ -125,25 +122,16 @@ public final class AccessRevoker {
   }
 
   private boolean undenyRole(String roleArn, String user, List<String> notRestored) {
-    if (roleArn == null || !rolePath.equals(RoleNames.pathFromArn(roleArn))) {
-      notRestored.add("executionRole: not one this workflow denies, so there is no deny to lift");
-      return false;
-    }
-    String name = RoleNames.fromArn(roleArn);
-    if (roleUnderThePath(name).isEmpty()) {
-      notRestored.add("executionRole: " + roleArn + " does not exist");
-      return false;
-    }
-    Map<String, String> tags = roles.tags(name);
-    if (!ManagedTags.isManaged(tags)
-        || !ProfileNames.same(user, tags.get(ManagedTags.USER_PROFILE))) {
-      notRestored.add(
-          "executionRole: " + roleArn + " was not created by studio-lifecycle for " + user);
+    Optional<String> name = ownRole(roleArn, user, notRestored, "there is no deny to lift");
+    if (name.isEmpty()) {
       return false;
     }
     try {
       iam.deleteRolePolicy(
-          DeleteRolePolicyRequest.builder().roleName(name).policyName(REVOKE_POLICY_NAME).build());
+          DeleteRolePolicyRequest.builder()
+              .roleName(name.get())
+              .policyName(REVOKE_POLICY_NAME)
+              .build());
     } catch (NoSuchEntityException e) {
       // Never denied, or lifted already (a replay): access is as it should be.
     }
@@ -169,55 +157,18 @@ public final class AccessRevoker {
   }
 
   private boolean denyRole(String roleArn, String user, List<String> notRevoked) {
-    if (roleArn == null) {
-      notRevoked.add("executionRole: the profile names none (it uses the domain's default role)");
-      return false;
-    }
-    if (!rolePath.equals(RoleNames.pathFromArn(roleArn))) {
-      notRevoked.add(
-          "executionRole: "
-              + roleArn
-              + " was not created by studio-lifecycle (outside "
-              + rolePath
-              + "); other users may use it, so it is not denied");
-      return false;
-    }
-    String name = RoleNames.fromArn(roleArn);
-    Optional<Role> role = roleUnderThePath(name);
-    if (role.isEmpty()) {
-      notRevoked.add("executionRole: " + roleArn + " does not exist");
-      return false;
-    }
-    Map<String, String> tags = roles.tags(name);
-    if (!ManagedTags.isManaged(tags)
-        || !ProfileNames.same(user, tags.get(ManagedTags.USER_PROFILE))) {
-      notRevoked.add(
-          "executionRole: "
-              + roleArn
-              + " was not created by studio-lifecycle for "
-              + user
-              + ", so it is not denied");
+    Optional<String> name =
+        ownRole(roleArn, user, notRevoked, "other users may use it, so it is not denied");
+    if (name.isEmpty()) {
       return false;
     }
     iam.putRolePolicy(
         PutRolePolicyRequest.builder()
-            .roleName(name)
+            .roleName(name.get())
             .policyName(REVOKE_POLICY_NAME)
             .policyDocument(DENY_ALL)
             .build());
     return true;
-  }
-
-  private Optional<Role> roleUnderThePath(String roleName) {
-    try {
-      return roles.role(roleName);
-    } catch (IamException e) {
-      // IAM checks GetRole of a missing role against its path-less ARN, outside the policy.
-      if (AwsErrorCodes.isAccessDenied(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    }
   }
 
   /**
@@ -260,6 +211,47 @@ public final class AccessRevoker {
         return false;
       }
     }
+  }
+
+  /**
+   * The name of the role onboarding created for this user, or empty, saying in {@code notes} why
+   * not ({@code consequence}: what that means for this step). A role outside the path, or not
+   * tagged for the user, is someone else's: it is never touched.
+   */
+  private Optional<String> ownRole(
+      String roleArn, String user, List<String> notes, String consequence) {
+    if (roleArn == null) {
+      notes.add("executionRole: the profile names none (it uses the domain's default role)");
+      return Optional.empty();
+    }
+    String name = RoleNames.fromArn(roleArn);
+    if (!rolePath.equals(RoleNames.pathFromArn(roleArn))) {
+      notes.add(
+          "executionRole: "
+              + roleArn
+              + " was not created by studio-lifecycle (outside "
+              + rolePath
+              + "); "
+              + consequence);
+      return Optional.empty();
+    }
+    if (roles.roleUnderThePath(name).isEmpty()) {
+      notes.add("executionRole: " + roleArn + " does not exist");
+      return Optional.empty();
+    }
+    Map<String, String> tags = roles.tags(name);
+    if (!ManagedTags.isManaged(tags)
+        || !ProfileNames.same(user, tags.get(ManagedTags.USER_PROFILE))) {
+      notes.add(
+          "executionRole: "
+              + roleArn
+              + " was not created by studio-lifecycle for "
+              + user
+              + "; "
+              + consequence);
+      return Optional.empty();
+    }
+    return Optional.of(name);
   }
 
   private static ResourceBusy busy(String name, String status, Exception cause) {

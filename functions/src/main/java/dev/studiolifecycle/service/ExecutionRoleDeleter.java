@@ -1,6 +1,5 @@
 package dev.studiolifecycle.service;
 
-import dev.studiolifecycle.aws.AwsErrorCodes;
 import dev.studiolifecycle.error.ResourceBusy;
 import dev.studiolifecycle.model.DeleteExecutionRoleInput;
 import dev.studiolifecycle.model.DeleteExecutionRoleResult;
@@ -19,7 +18,6 @@ import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.DeleteRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.DeleteRoleRequest;
 import software.amazon.awssdk.services.iam.model.DetachRolePolicyRequest;
-import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Role;
 
@@ -89,7 +87,7 @@ public final class ExecutionRoleDeleter {
    */
   private DeleteExecutionRoleResult deleteIfOurs(
       String roleName, String roleArn, BiPredicate<Role, Map<String, String>> ours, String user) {
-    Optional<Role> found = roleUnderThePath(roleName);
+    Optional<Role> found = roles.roleUnderThePath(roleName);
     if (found.isEmpty()) {
       return result(roleArn, roleName, RoleDeletionOutcome.NOT_FOUND, List.of(), List.of());
     }
@@ -134,24 +132,6 @@ public final class ExecutionRoleDeleter {
           "role " + roleName + " still has policies or instance profiles attached; retry", e);
     }
     return result(roleArn, roleName, RoleDeletionOutcome.DELETED, detached, deletedInline);
-  }
-
-  /**
-   * The role, or empty when it is gone. IAM authorizes GetRole of a role that does not exist
-   * against the ARN the name alone gives (IAM cannot know the path of a role it does not have),
-   * which this function's policy, scoped to the role path, does not grant: so for a role under the
-   * path, whose reads the policy grants while it exists, AccessDenied means the role is gone. A
-   * replay after the role was deleted must end NOT_FOUND, not fail.
-   */
-  private Optional<Role> roleUnderThePath(String roleName) {
-    try {
-      return roles.role(roleName);
-    } catch (IamException e) {
-      if (AwsErrorCodes.isAccessDenied(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    }
   }
 
   private static DeleteExecutionRoleResult result(

@@ -1,5 +1,6 @@
 package dev.studiolifecycle.service;
 
+import dev.studiolifecycle.aws.AwsErrorCodes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.GetRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.GetRoleRequest;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesRequest;
 import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesResponse;
 import software.amazon.awssdk.services.iam.model.ListRolePoliciesRequest;
@@ -29,6 +31,24 @@ public final class IamRoles {
 
   public IamRoles(IamClient iam) {
     this.iam = iam;
+  }
+
+  /**
+   * The role under a path that a function's policy grants reads of, or empty when it is gone. IAM
+   * authorizes GetRole of a role that does not exist against the ARN the name alone gives (IAM
+   * cannot know the path of a role it does not have), which such a policy does not grant: so for a
+   * role under the path, AccessDenied means the role is gone. A replay after the role was deleted
+   * must find it gone, not fail.
+   */
+  public Optional<Role> roleUnderThePath(String roleName) {
+    try {
+      return role(roleName);
+    } catch (IamException e) {
+      if (AwsErrorCodes.isAccessDenied(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   /** The role, or empty when IAM does not know it. */

@@ -101,7 +101,7 @@ class UserResourceSweepTest {
 
   private static DeleteUserResourcesInput start() {
     return new DeleteUserResourcesInput(
-        CORRELATION, "d-a", "jane-doe", SweepStage.START, 120, null, null, 1800, null);
+        CORRELATION, "d-a", "jane-doe", SweepStage.START, 120, null, null, 1800, null, false, null);
   }
 
   private static DeleteUserResourcesInput await(int retryCount) {
@@ -115,7 +115,17 @@ class UserResourceSweepTest {
             "NOT_STARTED",
             "200001");
     return new DeleteUserResourcesInput(
-        CORRELATION, "d-a", "jane-doe", SweepStage.AWAIT, null, 120, retryCount, 1800, found);
+        CORRELATION,
+        "d-a",
+        "jane-doe",
+        SweepStage.AWAIT,
+        null,
+        120,
+        retryCount,
+        1800,
+        found,
+        false,
+        null);
   }
 
   @Test
@@ -152,7 +162,17 @@ class UserResourceSweepTest {
     apps(app("a", AppStatus.IN_SERVICE));
     DeleteUserResourcesInput shortBound =
         new DeleteUserResourcesInput(
-            CORRELATION, "d-a", "jane-doe", SweepStage.START, 120, null, null, 60, null);
+            CORRELATION,
+            "d-a",
+            "jane-doe",
+            SweepStage.START,
+            120,
+            null,
+            null,
+            60,
+            null,
+            false,
+            null);
 
     assertThat(sweep.sweep(shortBound, () -> true).nextCheckSeconds()).isEqualTo(60);
   }
