@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.emulator.scenario.Scenario;
@@ -125,7 +126,20 @@ public final class DemoCommand extends CliCommand {
     }
     out.println();
 
-    out.println("4. Offboard " + user + ", execution role included (" + OFFBOARDING + ")");
+    out.println(
+        "4. "
+            + user
+            + " moves from team ml-platform to risk (UPDATE): another bucket, instance type "
+            + "and RStudio group, the Canvas policies taken away; each change is listed");
+    Execution moved = runtime.run(move(onboarding));
+    out.print(
+        indent(
+            ExecutionReport.of(moved, runtime.notifications())
+                .pricedWith(runtime.template())
+                .timelineReport()));
+    out.println();
+
+    out.println("5. Offboard " + user + ", execution role included (" + OFFBOARDING + ")");
     Execution offboarded = runtime.run(offboarding);
     out.print(
         indent(
@@ -134,8 +148,27 @@ public final class DemoCommand extends CliCommand {
                 .timelineReport()));
     out.println();
 
-    boolean succeeded = summarise(runtime, onboarded, offboarded, demoStart, wallStart, out);
+    boolean succeeded =
+        moved.status() == ExecutionStatus.SUCCEEDED
+            && summarise(runtime, onboarded, offboarded, demoStart, wallStart, out);
     return succeeded ? OK : FAILED;
+  }
+
+  /**
+   * The move: the onboarding request with the risk team's settings (its bucket, a larger instance,
+   * RStudio as a user, no Canvas), as an UPDATE with a request id of its own.
+   */
+  static JsonNode move(JsonNode onboarding) {
+    ObjectNode move = onboarding.deepCopy();
+    move.put("action", "UPDATE");
+    move.put("requestId", "hr-2026-000300");
+    move.remove("email");
+    move.remove("canvas");
+    move.putObject("executionRole").putObject("create").putArray("s3Buckets").add("risk-data");
+    move.putObject("tags").put("team", "risk").put("cost-center", "cc-4711");
+    ((ObjectNode) move.path("jupyterLab")).put("instanceType", "ml.m5.large");
+    move.put("rstudio", "USER");
+    return move;
   }
 
   /** Step 1: the scenario's domains, and how long IAM takes to propagate a new role. */

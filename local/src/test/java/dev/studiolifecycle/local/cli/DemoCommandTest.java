@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code studio-lifecycle demo}: onboard, work, offboard, in virtual time. */
+/** {@code studio-lifecycle demo}: onboard, work, move teams, offboard, in virtual time. */
 class DemoCommandTest {
 
   private static final Path ROOT = Path.of(System.getProperty("studiolifecycle.projectRoot", ".."));
@@ -37,15 +37,21 @@ class DemoCommandTest {
               "ListApps: Canvas default on the profile  InService\n",
               "ListApps: CodeEditor default in jane-doe-code  InService\n",
               "ListApps: JupyterLab default in jane-doe-notebooks  InService\n",
+              "4. jane-doe moves from team ml-platform to risk (UPDATE)",
+              "   Execution hr-2026-000300  (studio-lifecycle-StudioUserLifecycle)\n",
+              "\"Updated jane-doe\"  action=UPDATE  outcome=SUCCEEDED\n",
+              "\"S3 buckets: ml-team-datasets, ml-team-scratch -> risk-data\"",
+              "\"tag team: ml-platform -> risk\"",
               "   Execution hr-2026-000417  (studio-lifecycle-StudioUserLifecycle)\n",
+              "   +00:00:00      RevokeAccess\n",
               "   +00:00:00      DeleteUserResources\n",
               "   +00:02:00      AwaitDeletions\n",
               "   +00:03:00      DeleteExecutionRole\n",
-              "SNS notifications: 2\n",
+              "SNS notifications: 3\n",
               "\"Onboarded jane-doe\"  action=ONBOARD  outcome=SUCCEEDED\n",
               "\"Offboarded jane-doe\"  action=OFFBOARD  outcome=SUCCEEDED\n",
               "\"homeEfsFileSystemUid\": ");
-      assertThat(out.lines().filter(line -> line.strip().startsWith("SUCCEEDED at"))).hasSize(2);
+      assertThat(out.lines().filter(line -> line.strip().startsWith("SUCCEEDED at"))).hasSize(3);
       assertThat(out)
           .containsPattern(
               "Done: onboarding SUCCEEDED, offboarding SUCCEEDED; 33 min of virtual time in "
