@@ -245,6 +245,21 @@ public final class ExecutionRoleProvisioner {
               + user);
     }
     List<String> changes = new ArrayList<>();
+    convergeBoundaryAndTrust(plan, role, changes);
+    List<String> attached = convergePolicies(plan, changes);
+    convergeS3Policy(plan, changes);
+    return new ExecutionRoleResult(
+        role.arn(),
+        role.roleName(),
+        ManagedTags.createdFor(tags, requestId),
+        true,
+        attached,
+        changes);
+  }
+
+  /** The boundary and the trust policy a role of ours must have, put back when they drifted. */
+  private void convergeBoundaryAndTrust(Plan plan, Role role, List<String> changes) {
+    String name = plan.roleName();
     String boundary =
         role.permissionsBoundary() == null
             ? null
@@ -279,6 +294,11 @@ public final class ExecutionRoleProvisioner {
                   ExecutionRolePolicy.trustPolicy(settings.accountId(), plan.forecast()))
               .build());
     }
+  }
+
+  /** The managed policies as the request says: missing ones attached, others detached. */
+  private List<String> convergePolicies(Plan plan, List<String> changes) {
+    String name = plan.roleName();
     List<String> attached = new ArrayList<>(roles.attachedPolicyArns(name));
     for (String policyArn : plan.policyArns()) {
       if (!attached.contains(policyArn)) {
@@ -297,14 +317,7 @@ public final class ExecutionRoleProvisioner {
         changes.add("managed policy " + policyArn + ": attached -> detached");
       }
     }
-    convergeS3Policy(plan, changes);
-    return new ExecutionRoleResult(
-        role.arn(),
-        role.roleName(),
-        ManagedTags.createdFor(tags, requestId),
-        true,
-        attached,
-        changes);
+    return attached;
   }
 
   /** The S3 policy as the request's buckets say: put, replaced, or deleted when there are none. */

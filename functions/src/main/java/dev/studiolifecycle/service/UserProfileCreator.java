@@ -290,6 +290,32 @@ public final class UserProfileCreator {
    * Updating cannot be updated yet; SageMaker's ResourceInUse becomes {@code ResourceBusy}, which
    * the state machine retries.
    */
+  /** UpdateUserProfile with the members that differ; a profile not InService yet is busy. */
+  private void update(CreateUserProfileInput input, UserSettings settings, String status) {
+    LifecycleRequest request = input.request();
+    try {
+      sageMaker.updateUserProfile(
+          UpdateUserProfileRequest.builder()
+              .domainId(request.domainId())
+              .userProfileName(request.userProfileName())
+              .userSettings(settings)
+              .build());
+    } catch (ResourceInUseException e) {
+      throw new ResourceBusy(
+          "user profile "
+              + request.userProfileName()
+              + " is "
+              + status
+              + " and cannot be updated yet; retry",
+          e);
+    } catch (SageMakerException e) {
+      if (AwsErrorCodes.isValidationException(e)) {
+        throw roleRefusal(input.executionRoleArn(), e);
+      }
+      throw e;
+    }
+  }
+
   private UserProfileResult converge(
       CreateUserProfileInput input, String requestId, DescribeUserProfileResponse existing) {
     LifecycleRequest request = input.request();
@@ -311,27 +337,7 @@ public final class UserProfileCreator {
             wantedTags);
     String status = existing.statusAsString();
     if (plan.settingsUpdate().isPresent()) {
-      try {
-        sageMaker.updateUserProfile(
-            UpdateUserProfileRequest.builder()
-                .domainId(request.domainId())
-                .userProfileName(request.userProfileName())
-                .userSettings(plan.settingsUpdate().get())
-                .build());
-      } catch (ResourceInUseException e) {
-        throw new ResourceBusy(
-            "user profile "
-                + request.userProfileName()
-                + " is "
-                + status
-                + " and cannot be updated yet; retry",
-            e);
-      } catch (SageMakerException e) {
-        if (AwsErrorCodes.isValidationException(e)) {
-          throw roleRefusal(input.executionRoleArn(), e);
-        }
-        throw e;
-      }
+      update(input, plan.settingsUpdate().get(), status);
       status = UserProfileStatus.UPDATING.toString();
     }
     if (!plan.tagsToSet().isEmpty()) {

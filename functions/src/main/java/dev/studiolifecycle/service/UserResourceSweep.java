@@ -102,25 +102,11 @@ public final class UserResourceSweep {
     Optional<DescribeUserProfileResponse> profile = lookups.profile(domainId, user);
     if (profile.isEmpty()) {
       return input.stage() == SweepStage.START
-          ? new DeleteUserResourcesResult(
-              true,
-              0,
-              AppTally.of(List.of()),
-              SpaceTally.of(List.of()),
-              AppTally.of(List.of()),
-              "NOT_FOUND",
-              null)
+          ? nothingToDelete("NOT_FOUND", null)
           : finished(input, listApps(domainId, user, spaceNames(input)), "DELETED");
     }
     if (input.stage() == SweepStage.START && superseded(input, profile.get())) {
-      return new DeleteUserResourcesResult(
-          true,
-          0,
-          AppTally.of(List.of()),
-          SpaceTally.of(List.of()),
-          AppTally.of(List.of()),
-          "RESTORED",
-          profile.get().homeEfsFileSystemUid());
+      return nothingToDelete("RESTORED", profile.get().homeEfsFileSystemUid());
     }
     UserProfileStatus profileStatus =
         StudioLookups.known(profile.get().status(), UserProfileStatus.UNKNOWN_TO_SDK_VERSION);
@@ -158,6 +144,18 @@ public final class UserResourceSweep {
       return started;
     }
     return awaited(input, pass);
+  }
+
+  /** A first pass that deletes nothing: the profile is gone, or its access was given back. */
+  private static DeleteUserResourcesResult nothingToDelete(String userProfile, String efsUid) {
+    return new DeleteUserResourcesResult(
+        true,
+        0,
+        AppTally.of(List.of()),
+        SpaceTally.of(List.of()),
+        AppTally.of(List.of()),
+        userProfile,
+        efsUid);
   }
 
   /**

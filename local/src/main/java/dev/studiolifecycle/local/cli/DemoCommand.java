@@ -104,12 +104,7 @@ public final class DemoCommand extends CliCommand {
             + "): a new "
             + "execution role with extra S3 buckets, a default JupyterLab image, RStudio, Canvas "
             + "time-series forecasting");
-    Execution onboarded = runtime.run(onboarding);
-    out.print(
-        indent(
-            ExecutionReport.of(onboarded, runtime.notifications())
-                .pricedWith(runtime.template())
-                .timelineReport()));
+    Execution onboarded = runAndReport(runtime, onboarding, out);
     out.println();
 
     out.println(
@@ -131,21 +126,11 @@ public final class DemoCommand extends CliCommand {
             + user
             + " moves from team ml-platform to risk (UPDATE): another bucket, instance type "
             + "and RStudio group, the Canvas policies taken away; each change is listed");
-    Execution moved = runtime.run(move(onboarding));
-    out.print(
-        indent(
-            ExecutionReport.of(moved, runtime.notifications())
-                .pricedWith(runtime.template())
-                .timelineReport()));
+    Execution moved = runAndReport(runtime, move(onboarding), out);
     out.println();
 
     out.println("5. Offboard " + user + ", execution role included (" + OFFBOARDING + ")");
-    Execution offboarded = runtime.run(offboarding);
-    out.print(
-        indent(
-            ExecutionReport.of(offboarded, runtime.notifications())
-                .pricedWith(runtime.template())
-                .timelineReport()));
+    Execution offboarded = runAndReport(runtime, offboarding, out);
     out.println();
 
     boolean succeeded =
@@ -169,6 +154,18 @@ public final class DemoCommand extends CliCommand {
     ((ObjectNode) move.path("jupyterLab")).put("instanceType", "ml.m5.large");
     move.put("rstudio", "USER");
     return move;
+  }
+
+  /** Runs one execution to its end and prints its timeline and figures, indented. */
+  private static Execution runAndReport(
+      LocalWorkflowRuntime runtime, JsonNode input, PrintWriter out) {
+    Execution execution = runtime.run(input);
+    out.print(
+        indent(
+            ExecutionReport.of(execution, runtime.notifications())
+                .pricedWith(runtime.template())
+                .timelineReport()));
+    return execution;
   }
 
   /** Step 1: the scenario's domains, and how long IAM takes to propagate a new role. */
