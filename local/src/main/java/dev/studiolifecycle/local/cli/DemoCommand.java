@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
@@ -49,6 +50,12 @@ public final class DemoCommand extends CliCommand {
   static final Path ONBOARDING = Path.of("events", "statemachine", "onboard-iam-new-role.json");
   static final Path OFFBOARDING = Path.of("events", "statemachine", "offboard-delete-role.json");
 
+  /** The demo stack's RetentionDays: leavers' spaces and profiles are kept this long. */
+  static final int RETENTION_DAYS = 7;
+
+  /** The second person, who leaves and is rehired during the retention. */
+  private static final String REHIRED = "sam-lee";
+
   /** How long the user works between onboarding and offboarding, in virtual time. */
   private static final Duration WORKING_TIME = Duration.ofMinutes(30);
 
@@ -73,6 +80,7 @@ public final class DemoCommand extends CliCommand {
             logs.start(
                 LocalWorkflowRuntime.builder(root)
                     .scenario(scenario)
+                    .parameter("RetentionDays", String.valueOf(RETENTION_DAYS))
                     .iamEnforced(project.iam.enforced()))) {
       return logs.divert(() -> demo(runtime, scenario, onboarding, offboarding, out, wallStart));
     }
@@ -129,13 +137,29 @@ public final class DemoCommand extends CliCommand {
     Execution moved = runAndReport(runtime, move(onboarding), out);
     out.println();
 
-    out.println("5. Offboard " + user + ", execution role included (" + OFFBOARDING + ")");
+    out.println(
+        "5. Offboard "
+            + user
+            + ", execution role included ("
+            + OFFBOARDING
+            + "), with a "
+            + RETENTION_DAYS
+            + "-day retention: access revoked and apps deleted at once, her spaces and "
+            + "profile kept, then deleted");
     Execution offboarded = runAndReport(runtime, offboarding, out);
     out.println();
 
-    boolean succeeded =
-        moved.status() == ExecutionStatus.SUCCEEDED
-            && summarise(runtime, onboarded, offboarded, demoStart, wallStart, out);
+    out.println(
+        "6. "
+            + REHIRED
+            + " joins, leaves, and is rehired two days into his retention (RESTORE): his "
+            + "access comes back and his offboarding deletes nothing");
+    List<Execution> rehire = rehire(runtime, onboarding, offboarding, out);
+    out.println();
+
+    List<Execution> all = new ArrayList<>(List.of(onboarded, moved, offboarded));
+    all.addAll(rehire);
+    boolean succeeded = summarise(runtime, all, demoStart, wallStart, out);
     return succeeded ? OK : FAILED;
   }
 
@@ -168,6 +192,42 @@ public final class DemoCommand extends CliCommand {
     return execution;
   }
 
+  /**
+   * Step 6: another person is onboarded, offboarded (started, not awaited) and, two days into the
+   * retention, restored; returns the three executions, each reported.
+   */
+  private static List<Execution> rehire(
+      LocalWorkflowRuntime runtime, JsonNode onboarding, JsonNode offboarding, PrintWriter out) {
+    ObjectNode joins = onboarding.deepCopy();
+    joins.put("userProfileName", REHIRED).put("requestId", "hr-2026-000501");
+    joins.put("email", REHIRED.replace('-', '.') + "@example.com");
+    Execution joined = runAndReport(runtime, joins, out);
+    ObjectNode leaves = offboarding.deepCopy();
+    leaves.put("userProfileName", REHIRED).put("requestId", "hr-2026-000502");
+    ObjectNode back = JsonNodeFactory.instance.objectNode();
+    back.put("action", "RESTORE").put("requestId", "hr-2026-000503");
+    back.put("domainId", onboarding.path("domainId").asText()).put("userProfileName", REHIRED);
+    var engine = runtime.engine();
+    Execution left = engine.start(runtime.lifecycleStateMachine(), "hr-2026-000502", leaves);
+    List<Execution> restored = new ArrayList<>();
+    engine
+        .scheduler()
+        .schedule(
+            Duration.ofDays(2),
+            () ->
+                restored.add(
+                    engine.start(runtime.lifecycleStateMachine(), "hr-2026-000503", back)));
+    runtime.awaitExecution(left.executionArn());
+    for (Execution execution : List.of(left, restored.get(0))) {
+      out.print(
+          indent(
+              ExecutionReport.of(execution, runtime.notifications())
+                  .pricedWith(runtime.template())
+                  .timelineReport()));
+    }
+    return List.of(joined, left, restored.get(0));
+  }
+
   /** Step 1: the scenario's domains, and how long IAM takes to propagate a new role. */
   private static void describeDomains(Scenario scenario, PrintWriter out) {
     out.println("1. Two SageMaker domains (" + SCENARIO + ")");
@@ -191,31 +251,31 @@ public final class DemoCommand extends CliCommand {
     out.println();
   }
 
-  /** The notifications both executions sent, and the outcome; whether both succeeded. */
+  /** The notifications the executions sent, and the outcome; whether every one succeeded. */
   private static boolean summarise(
       LocalWorkflowRuntime runtime,
-      Execution onboarded,
-      Execution offboarded,
+      List<Execution> executions,
       Instant demoStart,
       long wallStart,
       PrintWriter out) {
     List<PublishedMessage> notifications = runtime.notifications();
     out.print(ExecutionReport.renderNotifications(demoStart, notifications));
     out.println();
-    boolean succeeded =
-        onboarded.status() == ExecutionStatus.SUCCEEDED
-            && offboarded.status() == ExecutionStatus.SUCCEEDED;
+    long failed = executions.stream().filter(e -> e.status() != ExecutionStatus.SUCCEEDED).count();
     Duration wall = Duration.ofNanos(System.nanoTime() - wallStart);
     Duration virtual = Duration.between(demoStart, runtime.clock().instant());
     out.printf(
-        "%s: onboarding %s, offboarding %s; %d min of virtual time in %.1f s of wall " + "time%n",
-        succeeded ? "Done" : "Failed",
-        onboarded.status(),
-        offboarded.status(),
-        virtual.toMinutes(),
+        "%s: %d executions, %d SUCCEEDED; %d days %d h %d min of virtual time in %.1f s of wall"
+            + " time%n",
+        failed == 0 ? "Done" : "Failed",
+        executions.size(),
+        executions.size() - failed,
+        virtual.toDays(),
+        virtual.toHoursPart(),
+        virtual.toMinutesPart(),
         wall.toMillis() / 1000.0);
     out.flush();
-    return succeeded;
+    return failed == 0;
   }
 
   /** JupyterLab and CodeEditor in private spaces, Canvas on the profile; then she works. */

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code studio-lifecycle demo}: onboard, work, move teams, offboard, in virtual time. */
+/**
+ * {@code studio-lifecycle demo}: onboard, work, move teams, leave with a retention, and a second
+ * person rehired during his, in virtual time.
+ */
 class DemoCommandTest {
 
   private static final Path ROOT = Path.of(System.getProperty("studiolifecycle.projectRoot", ".."));
@@ -44,17 +47,24 @@ class DemoCommandTest {
               "\"tag team: ml-platform -> risk\"",
               "   Execution hr-2026-000417  (studio-lifecycle-StudioUserLifecycle)\n",
               "   +00:00:00      RevokeAccess\n",
-              "   +00:00:00      DeleteUserResources\n",
-              "   +00:02:00      AwaitDeletions\n",
-              "   +00:03:00      DeleteExecutionRole\n",
-              "SNS notifications: 3\n",
+              "   +00:02:00      AwaitRunningApps\n",
+              "   +00:02:00      Retain\n",
+              "   +168:02:00      DeleteKeptResources\n",
+              "   +168:03:00      DeleteExecutionRole\n",
+              "6. sam-lee joins, leaves, and is rehired two days into his retention (RESTORE)",
+              "   +168:00:00      NotifyOffboardingCancelled\n",
+              "   +00:00:00      RestoreAccess\n",
+              "SNS notifications: 8\n",
+              "\"Revoked jane-doe: deletion in 7 days\"  action=OFFBOARD  outcome=REVOKED\n",
+              "\"Restored sam-lee\"  action=RESTORE  outcome=SUCCEEDED\n",
+              "\"Offboarding of sam-lee cancelled: access restored\"  action=OFFBOARD",
               "\"Onboarded jane-doe\"  action=ONBOARD  outcome=SUCCEEDED\n",
               "\"Offboarded jane-doe\"  action=OFFBOARD  outcome=SUCCEEDED\n",
               "\"homeEfsFileSystemUid\": ");
-      assertThat(out.lines().filter(line -> line.strip().startsWith("SUCCEEDED at"))).hasSize(3);
+      assertThat(out.lines().filter(line -> line.strip().startsWith("SUCCEEDED at"))).hasSize(6);
       assertThat(out)
           .containsPattern(
-              "Done: onboarding SUCCEEDED, offboarding SUCCEEDED; 33 min of virtual time in "
+              "Done: 6 executions, 6 SUCCEEDED; 14 days 0 h 34 min of virtual time in "
                   + "[0-9.]+ s of wall time\n$");
       assertThat(out).doesNotContain("\"level\"");
     }
