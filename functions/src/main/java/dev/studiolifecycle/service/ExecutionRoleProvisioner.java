@@ -248,6 +248,7 @@ public final class ExecutionRoleProvisioner {
     convergeBoundaryAndTrust(plan, role, changes);
     List<String> attached = convergePolicies(plan, changes);
     convergeS3Policy(plan, changes);
+    liftRevoke(plan.roleName(), changes);
     return new ExecutionRoleResult(
         role.arn(),
         role.roleName(),
@@ -318,6 +319,21 @@ public final class ExecutionRoleProvisioner {
       }
     }
     return attached;
+  }
+
+  /**
+   * A role an offboarding denied (its retention not over) is onboarded again: the deny goes, as a
+   * RESTORE would lift it ({@link AccessRevoker#REVOKE_POLICY_NAME}).
+   */
+  private void liftRevoke(String roleName, List<String> changes) {
+    if (roles.inlinePolicy(roleName, AccessRevoker.REVOKE_POLICY_NAME).isPresent()) {
+      iam.deleteRolePolicy(
+          DeleteRolePolicyRequest.builder()
+              .roleName(roleName)
+              .policyName(AccessRevoker.REVOKE_POLICY_NAME)
+              .build());
+      changes.add("access: revoked by an offboarding -> given back");
+    }
   }
 
   /** The S3 policy as the request's buckets say: put, replaced, or deleted when there are none. */

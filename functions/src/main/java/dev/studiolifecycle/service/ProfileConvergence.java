@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.sagemaker.model.JupyterLabAppSettings;
 import software.amazon.awssdk.services.sagemaker.model.MlTools;
 import software.amazon.awssdk.services.sagemaker.model.RStudioServerProAppSettings;
 import software.amazon.awssdk.services.sagemaker.model.ResourceSpec;
+import software.amazon.awssdk.services.sagemaker.model.StudioWebPortal;
 import software.amazon.awssdk.services.sagemaker.model.StudioWebPortalSettings;
 import software.amazon.awssdk.services.sagemaker.model.TimeSeriesForecastingSettings;
 import software.amazon.awssdk.services.sagemaker.model.UserSettings;
@@ -24,13 +25,14 @@ import software.amazon.awssdk.services.sagemaker.model.UserSettings;
  * {@code UserSettings} to send to UpdateUserProfile, the tags to add or change, and every change in
  * words (before -> after) for the notification.
  *
- * <p>Only what the request decides is compared. The execution role and the hidden JumpStart and
- * Projects tools always; JupyterLab's default resource spec, RStudio access and Canvas forecasting
- * when the request names them. A member that changes is sent whole, built from the profile's own
- * member with only the request's fields changed, because UpdateUserProfile replaces each member it
- * is given (the API reference's UserSettings: "the settings that apply to the user profile"), so
- * what an administrator set beside them (custom images, lifecycle configurations, other hidden
- * tools) is kept. A tag the request leaves out is left as it is.
+ * <p>Only what the request decides is compared. The execution role, the hidden JumpStart and
+ * Projects tools and a disabled Studio web portal (onboarding gives Studio back) always;
+ * JupyterLab's default resource spec, RStudio access and Canvas forecasting when the request names
+ * them. A member that changes is sent whole, built from the profile's own member with only the
+ * request's fields changed, because UpdateUserProfile replaces each member it is given (the API
+ * reference's UserSettings: "the settings that apply to the user profile"), so what an
+ * administrator set beside them (custom images, lifecycle configurations, other hidden tools) is
+ * kept. A tag the request leaves out is left as it is.
  */
 public record ProfileConvergence(
     Optional<UserSettings> settingsUpdate, Map<String, String> tagsToSet, List<String> changes) {
@@ -76,6 +78,12 @@ public record ProfileConvergence(
     changed |= rstudio(have, wanted, update, changes);
     changed |= canvas(have, wanted, update, changes);
     changed |= hiddenTools(have, wanted, update, changes);
+    if (have.studioWebPortal() == StudioWebPortal.DISABLED) {
+      // Onboarding gives Studio back, whoever (an offboarding, an administrator) took it away.
+      update.studioWebPortal(StudioWebPortal.ENABLED);
+      changes.add(change("StudioWebPortal", "DISABLED", "ENABLED"));
+      changed = true;
+    }
     Map<String, String> tags = new LinkedHashMap<>();
     wantedTags.forEach(
         (key, value) -> {

@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.sagemaker.model.AddTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.CanvasAppSettings;
 import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileResponse;
+import software.amazon.awssdk.services.sagemaker.model.DeleteTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
 import software.amazon.awssdk.services.sagemaker.model.FeatureStatus;
 import software.amazon.awssdk.services.sagemaker.model.JupyterLabAppSettings;
@@ -340,6 +341,15 @@ public final class UserProfileCreator {
       update(input, plan.settingsUpdate().get(), status);
       status = UserProfileStatus.UPDATING.toString();
     }
+    String offboarding = tags.get(ManagedTags.OFFBOARDING);
+    if (offboarding != null) {
+      // Onboarded again during an offboarding's retention: that offboarding must delete nothing.
+      sageMaker.deleteTags(
+          DeleteTagsRequest.builder()
+              .resourceArn(existing.userProfileArn())
+              .tagKeys(ManagedTags.OFFBOARDING)
+              .build());
+    }
     if (!plan.tagsToSet().isEmpty()) {
       List<Tag> added = new ArrayList<>();
       plan.tagsToSet()
@@ -348,8 +358,12 @@ public final class UserProfileCreator {
           AddTagsRequest.builder().resourceArn(existing.userProfileArn()).tags(added).build());
     }
     boolean roleChanged = !input.executionRoleChanges().isEmpty();
+    List<String> changes = new ArrayList<>(plan.changes());
+    if (offboarding != null) {
+      changes.add("offboarding " + offboarding + ": pending -> cancelled (nothing is deleted)");
+    }
     String outcome =
-        !plan.unchanged() || roleChanged
+        !changes.isEmpty() || roleChanged
             ? UserProfileResult.UPDATED
             : request.action() == Action.UPDATE
                 ? UserProfileResult.UNCHANGED
@@ -362,6 +376,6 @@ public final class UserProfileCreator {
         ManagedTags.createdFor(tags, requestId),
         true,
         outcome,
-        plan.changes());
+        changes);
   }
 }

@@ -87,6 +87,16 @@ public final class ValidationService {
     if (request.action() == Action.RESTORE) {
       checkRestorable(request, existing);
     }
+    if (request.action() == Action.UPDATE
+        && existing.isPresent()
+        && existing.get().offboardingRequestId() != null) {
+      throw new ValidationError(
+          "userProfileName: the access of user profile "
+              + request.userProfileName()
+              + " is revoked by offboarding "
+              + existing.get().offboardingRequestId()
+              + "; RESTORE or ONBOARD gives it back first");
+    }
     if (request.action().carriesSettings() && existing.isPresent()) {
       ExistingProfile profile = existing.get();
       if (!profile.managedByUs() && !request.adopts()) {

@@ -31,10 +31,11 @@ class IamEnforcementTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FULL_ACTIONS =
       "Action: [sagemaker:CreateUserProfile, sagemaker:UpdateUserProfile,"
-          + " sagemaker:DescribeUserProfile, sagemaker:AddTags, sagemaker:ListTags]";
+          + " sagemaker:DescribeUserProfile, sagemaker:AddTags, sagemaker:ListTags,"
+          + " sagemaker:DeleteTags]";
   private static final String WITHOUT_ADD_TAGS =
       "Action: [sagemaker:CreateUserProfile, sagemaker:UpdateUserProfile,"
-          + " sagemaker:DescribeUserProfile, sagemaker:ListTags]";
+          + " sagemaker:DescribeUserProfile, sagemaker:ListTags, sagemaker:DeleteTags]";
 
   @TempDir Path project;
 

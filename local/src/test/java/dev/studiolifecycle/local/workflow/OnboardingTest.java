@@ -277,7 +277,10 @@ class OnboardingTest {
       assertThat(simulation.emulator().requestLog().mutatingCalls())
           .extracting(call -> call.service() + ":" + call.operation())
           .containsExactly("sns:Publish");
-      assertThat(simulation.emulator().requestLog().calls("iam", "GetRolePolicy")).hasSize(1);
+      // Reads only: the S3 policy, and whether an offboarding's deny is on the role.
+      assertThat(simulation.emulator().requestLog().calls("iam", "GetRolePolicy"))
+          .extracting(call -> call.parameters().path("PolicyName").asText())
+          .containsExactly("studio-lifecycle-s3-access", "studio-lifecycle-revoked");
       JsonNode message = simulation.notification(execution).message();
       assertThat(message.at("/created/executionRole/adopted").asBoolean()).isTrue();
       assertThat(message.at("/created/executionRole/createdByThisRun").asBoolean()).isTrue();

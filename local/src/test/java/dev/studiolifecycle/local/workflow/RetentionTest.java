@@ -4,6 +4,7 @@ import static dev.studiolifecycle.local.workflow.LifecycleSimulation.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.emulator.EmulatorClients;
@@ -170,5 +171,91 @@ class RetentionTest {
             + "\", \"domainId\": \""
             + DOMAIN
             + "\", \"userProfileName\": \"jane-doe\"}");
+  }
+
+  @Test
+  void anOnboardingDuringTheRetentionGivesAccessBackAndCancelsTheOffboarding() {
+    try (LifecycleSimulation simulation =
+            LifecycleSimulation.of("offboarding-jane-doe.json", Map.of("RetentionDays", "7"));
+        EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
+      var engine = simulation.runtime().engine();
+      var lifecycle = simulation.runtime().lifecycleStateMachine();
+      Execution offboarding =
+          engine.start(
+              lifecycle, "offboarding", LifecycleSimulation.input("offboard-delete-role.json"));
+      List<Execution> hires = new ArrayList<>();
+      simulation.at(
+          Duration.ofDays(3),
+          () ->
+              hires.add(
+                  engine.start(
+                      lifecycle,
+                      "hired-again",
+                      LifecycleSimulation.input("onboard-during-retention.json"))));
+
+      simulation.runtime().awaitExecution(offboarding.executionArn());
+      simulation.runtime().awaitExecution(hires.get(0).executionArn());
+
+      Execution hired = hires.get(0);
+      assertThat(hired.status()).as(hired.cause().orElse("")).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(offboarding)).contains("NotifyOffboardingCancelled");
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
+          .contains(ResourceStatus.IN_SERVICE);
+      // Her profile now uses the role of her own the onboarding made, which denies nothing.
+      String role =
+          aws.sageMaker
+              .describeUserProfile(r -> r.domainId(DOMAIN).userProfileName("jane-doe"))
+              .userSettings()
+              .executionRole();
+      assertThat(role).endsWith("/studio-jane-doe");
+      assertThat(aws.iam.listRolePolicies(r -> r.roleName("studio-jane-doe")).policyNames())
+          .doesNotContain("studio-lifecycle-revoked");
+      JsonNode message =
+          LifecycleSimulation.parse(
+              simulation.runtime().notifications().stream()
+                  .filter(m -> m.subject().equals("Updated jane-doe"))
+                  .findFirst()
+                  .orElseThrow()
+                  .message());
+      assertThat(message.at("/changes/userProfile").toString())
+          .contains("StudioWebPortal: DISABLED -> ENABLED")
+          .contains("offboarding hr-2026-000417: pending -> cancelled");
+    }
+  }
+
+  @Test
+  void anOnboardingOfARevokedRoleOfOursLiftsItsDeny() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("onboard-during-retention.json");
+        EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
+      Execution execution = simulation.run("onboard-during-retention.json");
+
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(aws.iam.listRolePolicies(r -> r.roleName("studio-jane-doe")).policyNames())
+          .doesNotContain("studio-lifecycle-revoked");
+      JsonNode message = simulation.notification(execution).message();
+      assertThat(message.at("/changes/executionRole").toString())
+          .contains("access: revoked by an offboarding -> given back");
+      assertThat(message.at("/changes/userProfile").toString())
+          .contains("StudioWebPortal: DISABLED -> ENABLED");
+    }
+  }
+
+  @Test
+  void anUpdateDuringTheRetentionIsRefusedNamingTheWayBack() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("restore-during-retention.json")) {
+      ObjectNode update = (ObjectNode) LifecycleSimulation.input("onboard-during-retention.json");
+      update.put("action", "UPDATE");
+      update.remove("email");
+      Execution execution = simulation.runtime().run(update);
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.cause().orElse(""))
+          .contains("is revoked by offboarding hr-2026-000417; RESTORE or ONBOARD gives it back");
+      assertThat(simulation.emulator().requestLog().mutatingCalls())
+          .extracting(call -> call.service() + ":" + call.operation())
+          .containsExactly("sns:Publish");
+    }
   }
 }
