@@ -59,10 +59,7 @@ public final class AccessRevoker {
   }
 
   public AccessRevocation revoke(RevokeAccessInput input) {
-    Violations v = new Violations();
-    v.require("domainId", input.domainId());
-    v.require("userProfileName", input.userProfileName());
-    v.throwIfAny();
+    Violations.requireProfile(input.domainId(), input.userProfileName());
     String user = input.userProfileName();
     Optional<DescribeUserProfileResponse> found = lookups.profile(input.domainId(), user);
     if (found.isEmpty()) {
@@ -93,10 +90,7 @@ public final class AccessRevoker {
    * without deleting when its retention does.
    */
   public AccessRestoration restore(RestoreAccessInput input) {
-    Violations v = new Violations();
-    v.require("domainId", input.domainId());
-    v.require("userProfileName", input.userProfileName());
-    v.throwIfAny();
+    Violations.requireProfile(input.domainId(), input.userProfileName());
     String user = input.userProfileName();
     DescribeUserProfileResponse profile =
         lookups

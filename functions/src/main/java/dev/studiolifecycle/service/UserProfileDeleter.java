@@ -29,10 +29,7 @@ public final class UserProfileDeleter {
   }
 
   public DeleteUserProfileResult delete(DeleteUserProfileInput input) {
-    Violations v = new Violations();
-    v.require("domainId", input.domainId());
-    v.require("userProfileName", input.userProfileName());
-    v.throwIfAny();
+    Violations.requireProfile(input.domainId(), input.userProfileName());
     String domainId = input.domainId();
     String user = input.userProfileName();
     try {

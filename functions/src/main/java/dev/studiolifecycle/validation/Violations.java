@@ -30,6 +30,14 @@ public final class Violations {
     return this;
   }
 
+  /** Refuses, naming the fields, a step input that does not say which user of which domain. */
+  public static void requireProfile(String domainId, String userProfileName) {
+    new Violations()
+        .require("domainId", domainId)
+        .require("userProfileName", userProfileName)
+        .throwIfAny();
+  }
+
   public boolean isEmpty() {
     return found.isEmpty();
   }

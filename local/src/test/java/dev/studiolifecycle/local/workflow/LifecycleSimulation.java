@@ -74,6 +74,11 @@ final class LifecycleSimulation implements AutoCloseable {
     return runtime.run(input(input));
   }
 
+  /** Starts an execution and returns at once: it runs as virtual time passes. */
+  Execution start(String executionName, JsonNode input) {
+    return runtime.engine().start(runtime.lifecycleStateMachine(), executionName, input);
+  }
+
   /** Runs an execution with its own name, for a request that is run more than once. */
   Execution run(String executionName, String input) {
     return runtime.run(executionName, input(input));

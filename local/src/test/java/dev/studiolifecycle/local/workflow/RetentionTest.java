@@ -95,16 +95,13 @@ class RetentionTest {
             LifecycleSimulation.of("offboarding-jane-doe.json", Map.of("RetentionDays", "7"));
         StudioUser jane = StudioUser.of(simulation.emulator(), DOMAIN, "jane-doe");
         EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
-      var engine = simulation.runtime().engine();
-      var lifecycle = simulation.runtime().lifecycleStateMachine();
       Execution offboarding =
-          engine.start(
-              lifecycle, "offboarding", LifecycleSimulation.input("offboard-delete-role.json"));
+          simulation.start("offboarding", LifecycleSimulation.input("offboard-delete-role.json"));
       List<Execution> restores = new ArrayList<>();
       List<String> janeAfterRestore = new ArrayList<>();
       simulation.at(
           Duration.ofDays(2),
-          () -> restores.add(engine.start(lifecycle, "rehire", restore("hr-2026-000532"))));
+          () -> restores.add(simulation.start("rehire", restore("hr-2026-000532"))));
       simulation.at(
           Duration.ofDays(3),
           () -> janeAfterRestore.add(jane.launchApp("JupyterServer", "default")));
@@ -178,20 +175,15 @@ class RetentionTest {
     try (LifecycleSimulation simulation =
             LifecycleSimulation.of("offboarding-jane-doe.json", Map.of("RetentionDays", "7"));
         EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
-      var engine = simulation.runtime().engine();
-      var lifecycle = simulation.runtime().lifecycleStateMachine();
       Execution offboarding =
-          engine.start(
-              lifecycle, "offboarding", LifecycleSimulation.input("offboard-delete-role.json"));
+          simulation.start("offboarding", LifecycleSimulation.input("offboard-delete-role.json"));
       List<Execution> hires = new ArrayList<>();
       simulation.at(
           Duration.ofDays(3),
           () ->
               hires.add(
-                  engine.start(
-                      lifecycle,
-                      "hired-again",
-                      LifecycleSimulation.input("onboard-during-retention.json"))));
+                  simulation.start(
+                      "hired-again", LifecycleSimulation.input("onboard-during-retention.json"))));
 
       simulation.runtime().awaitExecution(offboarding.executionArn());
       simulation.runtime().awaitExecution(hires.get(0).executionArn());
