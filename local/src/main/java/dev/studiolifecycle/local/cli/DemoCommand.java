@@ -129,12 +129,26 @@ public final class DemoCommand extends CliCommand {
     }
     out.println();
 
+    List<Execution> all = new ArrayList<>(List.of(onboarded));
+    all.addAll(moveAndLeave(runtime, onboarding, offboarding, user, out));
+    boolean succeeded = summarise(runtime, all, demoStart, wallStart, out);
+    return succeeded ? OK : FAILED;
+  }
+
+  /** Steps 4 to 6: the team move, the leave with a retention, and the rehire of another person. */
+  private static List<Execution> moveAndLeave(
+      LocalWorkflowRuntime runtime,
+      JsonNode onboarding,
+      JsonNode offboarding,
+      String user,
+      PrintWriter out) {
     out.println(
         "4. "
             + user
             + " moves from team ml-platform to risk (UPDATE): another bucket, instance type "
             + "and RStudio group, the Canvas policies taken away; each change is listed");
-    Execution moved = runAndReport(runtime, move(onboarding), out);
+    List<Execution> executions = new ArrayList<>();
+    executions.add(runAndReport(runtime, move(onboarding), out));
     out.println();
 
     out.println(
@@ -146,7 +160,7 @@ public final class DemoCommand extends CliCommand {
             + RETENTION_DAYS
             + "-day retention: access revoked and apps deleted at once, her spaces and "
             + "profile kept, then deleted");
-    Execution offboarded = runAndReport(runtime, offboarding, out);
+    executions.add(runAndReport(runtime, offboarding, out));
     out.println();
 
     out.println(
@@ -154,13 +168,9 @@ public final class DemoCommand extends CliCommand {
             + REHIRED
             + " joins, leaves, and is rehired two days into his retention (RESTORE): his "
             + "access comes back and his offboarding deletes nothing");
-    List<Execution> rehire = rehire(runtime, onboarding, offboarding, out);
+    executions.addAll(rehire(runtime, onboarding, offboarding, out));
     out.println();
-
-    List<Execution> all = new ArrayList<>(List.of(onboarded, moved, offboarded));
-    all.addAll(rehire);
-    boolean succeeded = summarise(runtime, all, demoStart, wallStart, out);
-    return succeeded ? OK : FAILED;
+    return executions;
   }
 
   /**
