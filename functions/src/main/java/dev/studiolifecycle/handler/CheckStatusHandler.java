@@ -8,11 +8,10 @@ import dev.studiolifecycle.model.ProfileStatus;
 import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.service.StatusChecker;
 import java.util.Map;
-import software.amazon.lambda.powertools.logging.Logging;
-import software.amazon.lambda.powertools.metrics.FlushMetrics;
 
 /** CheckStatus: one look at a new profile, for AwaitProfileReady (see {@link StatusChecker}). */
-public final class CheckStatusHandler extends StepHandler<StatusChecker>
+public final class CheckStatusHandler
+    extends RequestStepHandler<StatusChecker, CheckStatusInput, ProfileStatus>
     implements RequestHandler<CheckStatusInput, ProfileStatus> {
 
   /** Called by Lambda. */
@@ -31,10 +30,8 @@ public final class CheckStatusHandler extends StepHandler<StatusChecker>
   }
 
   @Override
-  @Logging(correlationIdPath = "correlation.requestId", clearState = true)
-  @FlushMetrics(captureColdStart = true)
-  public ProfileStatus handleRequest(CheckStatusInput input, Context context) {
+  protected ProfileStatus work(CheckStatusInput input, Context context) {
     invocation.metrics().count(OutcomeMetric.STATUS_CHECKS);
-    return run(input, () -> service.check(input));
+    return service.check(input);
   }
 }

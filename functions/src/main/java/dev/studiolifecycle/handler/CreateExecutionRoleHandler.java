@@ -10,11 +10,11 @@ import dev.studiolifecycle.service.ExecutionRoleProvisioner;
 import dev.studiolifecycle.service.config.ExecutionRoleSettings;
 import dev.studiolifecycle.service.config.FunctionEnvironment;
 import java.util.Map;
-import software.amazon.lambda.powertools.logging.Logging;
-import software.amazon.lambda.powertools.metrics.FlushMetrics;
 
 /** CreateExecutionRole: checks the role the request names, or creates the user's own role. */
-public final class CreateExecutionRoleHandler extends StepHandler<ExecutionRoleProvisioner>
+public final class CreateExecutionRoleHandler
+    extends RequestStepHandler<
+        ExecutionRoleProvisioner, CreateExecutionRoleInput, ExecutionRoleResult>
     implements RequestHandler<CreateExecutionRoleInput, ExecutionRoleResult> {
 
   /** Called by Lambda. */
@@ -36,10 +36,8 @@ public final class CreateExecutionRoleHandler extends StepHandler<ExecutionRoleP
   }
 
   @Override
-  @Logging(correlationIdPath = "correlation.requestId", clearState = true)
-  @FlushMetrics(captureColdStart = true)
-  public ExecutionRoleResult handleRequest(CreateExecutionRoleInput input, Context context) {
-    ExecutionRoleResult result = run(input, () -> service.provision(input));
+  protected ExecutionRoleResult work(CreateExecutionRoleInput input, Context context) {
+    ExecutionRoleResult result = service.provision(input);
     if (result.adopted()) {
       invocation.metrics().count(OutcomeMetric.ROLES_ADOPTED);
     } else if (result.createdByThisRun()) {

@@ -8,11 +8,10 @@ import dev.studiolifecycle.model.UserProfileResult;
 import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.service.UserProfileCreator;
 import java.util.Map;
-import software.amazon.lambda.powertools.logging.Logging;
-import software.amazon.lambda.powertools.metrics.FlushMetrics;
 
 /** CreateUserProfile: creates (or adopts) the user's SageMaker Studio profile. */
-public final class CreateUserProfileHandler extends StepHandler<UserProfileCreator>
+public final class CreateUserProfileHandler
+    extends RequestStepHandler<UserProfileCreator, CreateUserProfileInput, UserProfileResult>
     implements RequestHandler<CreateUserProfileInput, UserProfileResult> {
 
   /** Called by Lambda. */
@@ -31,10 +30,8 @@ public final class CreateUserProfileHandler extends StepHandler<UserProfileCreat
   }
 
   @Override
-  @Logging(correlationIdPath = "correlation.requestId", clearState = true)
-  @FlushMetrics(captureColdStart = true)
-  public UserProfileResult handleRequest(CreateUserProfileInput input, Context context) {
-    UserProfileResult result = run(input, () -> service.create(input));
+  protected UserProfileResult work(CreateUserProfileInput input, Context context) {
+    UserProfileResult result = service.create(input);
     invocation
         .metrics()
         .count(result.adopted() ? OutcomeMetric.PROFILES_ADOPTED : OutcomeMetric.PROFILES_CREATED);

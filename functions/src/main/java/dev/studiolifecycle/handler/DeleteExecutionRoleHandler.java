@@ -10,11 +10,11 @@ import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.service.ExecutionRoleDeleter;
 import dev.studiolifecycle.service.config.FunctionEnvironment;
 import java.util.Map;
-import software.amazon.lambda.powertools.logging.Logging;
-import software.amazon.lambda.powertools.metrics.FlushMetrics;
 
 /** DeleteExecutionRole: deletes a role this workflow created for the user, nothing else. */
-public final class DeleteExecutionRoleHandler extends StepHandler<ExecutionRoleDeleter>
+public final class DeleteExecutionRoleHandler
+    extends RequestStepHandler<
+        ExecutionRoleDeleter, DeleteExecutionRoleInput, DeleteExecutionRoleResult>
     implements RequestHandler<DeleteExecutionRoleInput, DeleteExecutionRoleResult> {
 
   /** Called by Lambda. */
@@ -35,10 +35,8 @@ public final class DeleteExecutionRoleHandler extends StepHandler<ExecutionRoleD
   }
 
   @Override
-  @Logging(correlationIdPath = "correlation.requestId", clearState = true)
-  @FlushMetrics(captureColdStart = true)
-  public DeleteExecutionRoleResult handleRequest(DeleteExecutionRoleInput input, Context context) {
-    DeleteExecutionRoleResult result = run(input, () -> service.delete(input));
+  protected DeleteExecutionRoleResult work(DeleteExecutionRoleInput input, Context context) {
+    DeleteExecutionRoleResult result = service.delete(input);
     if (result.outcome() == RoleDeletionOutcome.DELETED) {
       invocation.metrics().count(OutcomeMetric.ROLES_DELETED);
     }

@@ -7,15 +7,15 @@ import dev.studiolifecycle.model.DeleteUserResourcesInput;
 import dev.studiolifecycle.model.DeleteUserResourcesResult;
 import dev.studiolifecycle.service.UserResourceSweep;
 import java.util.Map;
-import software.amazon.lambda.powertools.logging.Logging;
-import software.amazon.lambda.powertools.metrics.FlushMetrics;
 
 /**
  * DeleteUserResources: one pass of offboarding's deletions and wait (see {@link
  * UserResourceSweep}). A pass starts no new deletion once less than {@link #RESERVE_MILLIS} of the
  * invocation's time is left; the next pass starts the rest.
  */
-public final class DeleteUserResourcesHandler extends StepHandler<UserResourceSweep>
+public final class DeleteUserResourcesHandler
+    extends RequestStepHandler<
+        UserResourceSweep, DeleteUserResourcesInput, DeleteUserResourcesResult>
     implements RequestHandler<DeleteUserResourcesInput, DeleteUserResourcesResult> {
 
   /** Time kept for the pass to finish its looks and answer, out of the function's timeout. */
@@ -37,19 +37,14 @@ public final class DeleteUserResourcesHandler extends StepHandler<UserResourceSw
   }
 
   @Override
-  @Logging(correlationIdPath = "correlation.requestId", clearState = true)
-  @FlushMetrics(captureColdStart = true)
-  public DeleteUserResourcesResult handleRequest(DeleteUserResourcesInput input, Context context) {
-    return run(
+  protected DeleteUserResourcesResult work(DeleteUserResourcesInput input, Context context) {
+    return service.sweep(
         input,
-        () ->
-            service.sweep(
-                input,
-                () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS,
-                (metric, count) -> {
-                  if (count > 0) {
-                    invocation.metrics().count(metric, count);
-                  }
-                }));
+        () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS,
+        (metric, count) -> {
+          if (count > 0) {
+            invocation.metrics().count(metric, count);
+          }
+        });
   }
 }

@@ -9,14 +9,13 @@ import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.service.AccessRevoker;
 import dev.studiolifecycle.service.config.FunctionEnvironment;
 import java.util.Map;
-import software.amazon.lambda.powertools.logging.Logging;
-import software.amazon.lambda.powertools.metrics.FlushMetrics;
 
 /**
  * RestoreAccess: gives back what an offboarding revoked, during its retention (see {@link
  * AccessRevoker#restore}).
  */
-public final class RestoreAccessHandler extends StepHandler<AccessRevoker>
+public final class RestoreAccessHandler
+    extends RequestStepHandler<AccessRevoker, RestoreAccessInput, AccessRestoration>
     implements RequestHandler<RestoreAccessInput, AccessRestoration> {
 
   /** Called by Lambda. */
@@ -39,10 +38,8 @@ public final class RestoreAccessHandler extends StepHandler<AccessRevoker>
   }
 
   @Override
-  @Logging(correlationIdPath = "correlation.requestId", clearState = true)
-  @FlushMetrics(captureColdStart = true)
-  public AccessRestoration handleRequest(RestoreAccessInput input, Context context) {
-    AccessRestoration result = run(input, () -> service.restore(input));
+  protected AccessRestoration work(RestoreAccessInput input, Context context) {
+    AccessRestoration result = service.restore(input);
     if (result.cancelledOffboarding() != null) {
       invocation.metrics().count(OutcomeMetric.ACCESS_RESTORED);
     }

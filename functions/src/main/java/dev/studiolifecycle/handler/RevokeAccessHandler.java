@@ -9,13 +9,12 @@ import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.service.AccessRevoker;
 import dev.studiolifecycle.service.config.FunctionEnvironment;
 import java.util.Map;
-import software.amazon.lambda.powertools.logging.Logging;
-import software.amazon.lambda.powertools.metrics.FlushMetrics;
 
 /**
  * RevokeAccess: an offboarding's first step, cuts the user's access (see {@link AccessRevoker}).
  */
-public final class RevokeAccessHandler extends StepHandler<AccessRevoker>
+public final class RevokeAccessHandler
+    extends RequestStepHandler<AccessRevoker, RevokeAccessInput, AccessRevocation>
     implements RequestHandler<RevokeAccessInput, AccessRevocation> {
 
   /** Called by Lambda. */
@@ -38,10 +37,8 @@ public final class RevokeAccessHandler extends StepHandler<AccessRevoker>
   }
 
   @Override
-  @Logging(correlationIdPath = "correlation.requestId", clearState = true)
-  @FlushMetrics(captureColdStart = true)
-  public AccessRevocation handleRequest(RevokeAccessInput input, Context context) {
-    AccessRevocation result = run(input, () -> service.revoke(input));
+  protected AccessRevocation work(RevokeAccessInput input, Context context) {
+    AccessRevocation result = service.revoke(input);
     if (result.executionRoleDenied() || result.studioDisabled()) {
       invocation.metrics().count(OutcomeMetric.ACCESS_REVOKED);
     }

@@ -3,6 +3,8 @@ package dev.studiolifecycle.local.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.studiolifecycle.handler.RequestStepHandler;
 import dev.studiolifecycle.local.template.FunctionDefinition;
 import dev.studiolifecycle.local.template.SamTemplate;
 import java.io.InputStream;
@@ -27,10 +29,13 @@ class TemplateHandlersTest {
                 .map(ProjectFiles.FunctionConvention::logicalId)
                 .toList());
     for (ProjectFiles.FunctionConvention convention : ProjectFiles.FUNCTIONS) {
+      String handler = "dev.studiolifecycle.handler." + convention.handlerClass();
+      // A step handler inherits handleRequest: named by class alone, the runtime goes through
+      // RequestHandler and its type arguments (see RequestStepHandler).
+      boolean byClass = RequestStepHandler.class.isAssignableFrom(loaded(handler));
       assertThat(template.function(convention.logicalId()).orElseThrow().handler())
           .as(convention.logicalId())
-          .isEqualTo(
-              "dev.studiolifecycle.handler." + convention.handlerClass() + "::handleRequest");
+          .isEqualTo(byClass ? handler : handler + "::handleRequest");
     }
   }
 
@@ -48,6 +53,15 @@ class TemplateHandlersTest {
               function.logicalId())
           .isNotNull();
       Type input = ProjectFiles.handlerInputType(handler);
+      if (function.handlerMethod().isEmpty()) {
+        assertThat(RequestHandler.class.isAssignableFrom(handler))
+            .as("%s: named by class, so a RequestHandler", function.logicalId())
+            .isTrue();
+        assertThat(input)
+            .as("%s: RequestHandler's input type, concrete", function.logicalId())
+            .isInstanceOf(Class.class);
+        continue;
+      }
       String method = function.handlerMethod().orElseThrow();
       boolean found =
           Arrays.stream(handler.getMethods())
@@ -84,6 +98,14 @@ class TemplateHandlersTest {
       assertThat(input == null ? null : input.getTypeName())
           .as(convention.logicalId())
           .isEqualTo(expected);
+    }
+  }
+
+  private static Class<?> loaded(String className) {
+    try {
+      return Class.forName(className);
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError(className + " does not exist", e);
     }
   }
 
