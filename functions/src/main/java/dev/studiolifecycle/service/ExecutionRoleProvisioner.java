@@ -69,7 +69,7 @@ public final class ExecutionRoleProvisioner {
         wanted == null || wanted.create() == null
             ? new RoleCreation(List.of(), List.of())
             : wanted.create();
-    Plan plan = plan(request, create);
+    Plan plan = plan(request, create, wanted == null || wanted.filledInByDefault());
     String requestId = Correlation.requestIdOr(input.correlation(), request.requestId());
     // A replay (the profile exists and uses the user's role) changes nothing that is already as
     // requested, so it makes no CreateRole call. The look needs the role's ARN: IAM checks
@@ -135,16 +135,24 @@ public final class ExecutionRoleProvisioner {
   }
 
   /** What the role must look like; checked against the allow-list before any IAM call. */
+  /**
+   * @param additiveOnly the request named no role: an existing one gets what is missing of the
+   *     default policies, and keeps its buckets and other policies
+   */
   private record Plan(
-      String roleName, List<String> policyArns, List<String> buckets, boolean forecast) {
+      String roleName,
+      List<String> policyArns,
+      List<String> buckets,
+      boolean forecast,
+      boolean additiveOnly) {
 
     /** The same plan for the role as IAM spells it. */
     Plan named(String name) {
-      return new Plan(name, policyArns, buckets, forecast);
+      return new Plan(name, policyArns, buckets, forecast, additiveOnly);
     }
   }
 
-  private Plan plan(LifecycleRequest request, RoleCreation create) {
+  private Plan plan(LifecycleRequest request, RoleCreation create, boolean additiveOnly) {
     Violations v = new Violations();
     Set<String> policies = new LinkedHashSet<>(settings.defaultPolicyArns());
     List<String> requested = create.managedPolicyArns();
@@ -177,7 +185,8 @@ public final class ExecutionRoleProvisioner {
         RoleNames.forUser(request.userProfileName()),
         List.copyOf(policies),
         create.s3Buckets(),
-        forecast);
+        forecast,
+        additiveOnly);
   }
 
   private String allowedAwsPolicy(Violations v, String field, String name) {
@@ -308,6 +317,9 @@ public final class ExecutionRoleProvisioner {
         changes.add("managed policy " + policyArn + ": detached -> attached");
       }
     }
+    if (plan.additiveOnly()) {
+      return attached;
+    }
     // The role is this workflow's (tagged, on its path, under the boundary that stops users
     // changing it): a policy the request no longer asks for was attached by an earlier request.
     for (String policyArn : List.copyOf(attached)) {
@@ -338,6 +350,9 @@ public final class ExecutionRoleProvisioner {
 
   /** The S3 policy as the request's buckets say: put, replaced, or deleted when there are none. */
   private void convergeS3Policy(Plan plan, List<String> changes) {
+    if (plan.additiveOnly()) {
+      return;
+    }
     String name = plan.roleName();
     Optional<String> current = roles.inlinePolicy(name, ExecutionRolePolicy.S3_POLICY_NAME);
     List<String> before = current.map(ExecutionRolePolicy::s3Buckets).orElse(List.of());

@@ -8,7 +8,6 @@ import dev.studiolifecycle.model.ExecutionRoleRequest;
 import dev.studiolifecycle.model.LifecycleRequest;
 import dev.studiolifecycle.model.ModelJson;
 import dev.studiolifecycle.model.OffboardingOptions;
-import dev.studiolifecycle.model.RoleCreation;
 import java.util.List;
 import java.util.UUID;
 
@@ -71,7 +70,7 @@ public final class RequestValidator {
     boolean onboard = r.action().carriesSettings();
     ExecutionRoleRequest role = r.executionRole();
     if (onboard && role == null) {
-      role = new ExecutionRoleRequest(null, new RoleCreation(List.of(), List.of()));
+      role = ExecutionRoleRequest.defaulted();
     }
     OffboardingOptions offboarding = r.offboarding();
     if (r.action() == Action.OFFBOARD && offboarding == null) {

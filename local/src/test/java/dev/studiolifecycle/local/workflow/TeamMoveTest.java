@@ -195,6 +195,29 @@ class TeamMoveTest {
   }
 
   @Test
+  void aRequestThatNamesNoRoleLeavesTheRolesBucketsAndPoliciesAsTheyAre() {
+    // An HR hire event carries no role: it must not take away what an earlier request granted.
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("update-team-move.json");
+        EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
+      ObjectNode hire = (ObjectNode) LifecycleSimulation.input("update-team-move.json");
+      hire.put("action", "ONBOARD");
+      hire.remove("executionRole");
+      Execution execution = simulation.runtime().run(hire);
+
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(aws.iam.listAttachedRolePolicies(r -> r.roleName(ROLE)).attachedPolicies())
+          .extracting(p -> p.policyArn())
+          .contains(CANVAS_FULL_ACCESS, CANVAS_AI_SERVICES);
+      assertThat(aws.iam.listRolePolicies(r -> r.roleName(ROLE)).policyNames())
+          .containsExactly("studio-lifecycle-s3-access");
+      assertThat(simulation.notification(execution).message().at("/changes/executionRole"))
+          .isEmpty();
+    }
+  }
+
+  @Test
   void aProfileNotOursIsRefusedUntouchedUnlessTheRequestAdoptsIt() {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("studio-domains.json");
         EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
