@@ -18,6 +18,7 @@ import dev.studiolifecycle.local.emulator.sagemaker.UserProfileSeed;
 import dev.studiolifecycle.local.lambda.LambdaRuntime;
 import dev.studiolifecycle.local.lambda.StandardOutputRouter;
 import dev.studiolifecycle.local.permissions.TemplatePolicyAuthorizer;
+import dev.studiolifecycle.local.runtime.LocalStepFunctions;
 import dev.studiolifecycle.local.template.FunctionDefinition;
 import dev.studiolifecycle.local.template.ManagedPolicyResource;
 import dev.studiolifecycle.local.template.SamTemplate;
@@ -79,6 +80,7 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
   private SageMakerClient sageMaker;
   private IamClient iam;
   private SfnClient stepFunctions;
+  private LocalStepFunctions served;
 
   /** The project's root folder (surefire sets {@code studiolifecycle.projectRoot}). */
   static Path projectRoot() {
@@ -156,6 +158,10 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
   }
 
   void close() {
+    if (served != null) {
+      served.close();
+      served = null;
+    }
     if (sageMaker != null) {
       sageMaker.close();
       iam.close();
@@ -232,6 +238,15 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
   /** Step Functions as the test inspects it (answers once a test serves it on the emulator). */
   SfnClient stepFunctions() {
     return stepFunctions;
+  }
+
+  /**
+   * Serves Step Functions on the emulator, with the template's state machine deployed; until a test
+   * calls this, the emulator answers every Step Functions call as an unknown operation.
+   */
+  LocalStepFunctions serveStepFunctions() {
+    served = LocalStepFunctions.builder(emulator).template(template()).build();
+    return served;
   }
 
   // ---------------------------------------------------------------- the request log

@@ -13,10 +13,8 @@ import dev.studiolifecycle.handler.StartWorkflowHandler;
 import dev.studiolifecycle.local.emulator.RecordedCall;
 import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
 import dev.studiolifecycle.local.handlers.EmulatorTestBed.FunctionError;
-import dev.studiolifecycle.local.runtime.LocalStepFunctions;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -33,21 +31,6 @@ class StartWorkflowHandlerEmulatorTest {
   private static final String FUNCTION = "StartWorkflowFunction";
 
   @RegisterExtension final EmulatorTestBed bed = new EmulatorTestBed();
-
-  private LocalStepFunctions stepFunctions;
-
-  /** Serves Step Functions on the test's emulator, with the template's state machine deployed. */
-  private void serveStepFunctions() {
-    stepFunctions =
-        LocalStepFunctions.builder(bed.emulator()).template(EmulatorTestBed.template()).build();
-  }
-
-  @AfterEach
-  void stopStepFunctions() {
-    if (stepFunctions != null) {
-      stepFunctions.close();
-    }
-  }
 
   private String stateMachineArn() {
     return bed.environmentOf(FUNCTION).get("STATE_MACHINE_ARN");
@@ -71,7 +54,7 @@ class StartWorkflowHandlerEmulatorTest {
 
   @Test
   void templateGivesTheLifecycleStateMachineAndTheStacksDomain() {
-    serveStepFunctions();
+    bed.serveStepFunctions();
 
     assertThat(stateMachineArn())
         .isEqualTo(
@@ -85,7 +68,7 @@ class StartWorkflowHandlerEmulatorTest {
 
   @Test
   void hiredMessageStartsAnOnboardingExecutionNamedAfterTheEvent() {
-    serveStepFunctions();
+    bed.serveStepFunctions();
 
     JsonNode result = bed.invoke(FUNCTION, event("start-workflow/employee-hired.json"));
 
@@ -112,7 +95,7 @@ class StartWorkflowHandlerEmulatorTest {
 
   @Test
   void terminatedMessageWithoutDomainOffboardsInTheTemplatesDomainWithoutContactData() {
-    serveStepFunctions();
+    bed.serveStepFunctions();
 
     JsonNode result = bed.invoke(FUNCTION, event("start-workflow/employee-terminated.json"));
 
@@ -127,7 +110,7 @@ class StartWorkflowHandlerEmulatorTest {
 
   @Test
   void redeliveryWhileTheExecutionRunsStartsNoSecondOne() {
-    serveStepFunctions();
+    bed.serveStepFunctions();
     JsonNode first = bed.invoke(FUNCTION, event("start-workflow/employee-hired.json"));
 
     JsonNode again = bed.invoke(FUNCTION, event("start-workflow/employee-hired.json"));
@@ -140,7 +123,7 @@ class StartWorkflowHandlerEmulatorTest {
 
   @Test
   void redeliveryAfterTheExecutionEndedIsExecutionAlreadyExistsReportedAsAlreadyStarted() {
-    serveStepFunctions();
+    bed.serveStepFunctions();
     JsonNode first = bed.invoke(FUNCTION, event("start-workflow/employee-hired.json"));
     String executionArn = first.at("/executions/0/executionArn").asText();
     bed.stepFunctions().stopExecution(r -> r.executionArn(executionArn));
@@ -161,7 +144,7 @@ class StartWorkflowHandlerEmulatorTest {
 
   @Test
   void eventIdThatIsNotAnExecutionNameGetsTheSameCleanedNameOnRedelivery() {
-    serveStepFunctions();
+    bed.serveStepFunctions();
     ObjectNode hired = event("start-workflow/employee-hired.json");
     ObjectNode sns = (ObjectNode) hired.at("/Records/0/Sns");
     sns.put("Message", sns.get("Message").asText().replace("hr-2026-000123", "hr/2026:000123"));
@@ -181,7 +164,7 @@ class StartWorkflowHandlerEmulatorTest {
 
   @Test
   void batchOfMessagesStartsOneExecutionEach() {
-    serveStepFunctions();
+    bed.serveStepFunctions();
     ObjectNode batch = event("start-workflow/employee-hired.json");
     ((ArrayNode) batch.get("Records"))
         .add(event("start-workflow/employee-terminated.json").get("Records").get(0));
@@ -196,7 +179,7 @@ class StartWorkflowHandlerEmulatorTest {
 
   @Test
   void malformedMessageIsInvalidHrMessageAndStartsNothing() {
-    serveStepFunctions();
+    bed.serveStepFunctions();
 
     FunctionError error =
         bed.invokeFailing(FUNCTION, event("start-workflow/malformed-message.json"));
@@ -213,7 +196,7 @@ class StartWorkflowHandlerEmulatorTest {
 
   @Test
   void oneMalformedMessageInABatchStartsNoneOfThem() {
-    serveStepFunctions();
+    bed.serveStepFunctions();
     ObjectNode batch = event("start-workflow/employee-hired.json");
     ArrayNode records = (ArrayNode) batch.get("Records");
     records.add(event("start-workflow/malformed-message.json").get("Records").get(0));
@@ -228,7 +211,7 @@ class StartWorkflowHandlerEmulatorTest {
 
   @Test
   void throttledStartExecutionIsAwsThrottledAndStartsNothing() {
-    serveStepFunctions();
+    bed.serveStepFunctions();
     bed.emulator().faults().throttle("states", "StartExecution", 1, 1);
     bed.stepFunctions()
         .startExecution(r -> r.stateMachineArn(stateMachineArn()).name("uses-the-token"));
@@ -241,7 +224,7 @@ class StartWorkflowHandlerEmulatorTest {
 
   @Test
   void unavailableStepFunctionsIsAwsServiceUnavailable() {
-    serveStepFunctions();
+    bed.serveStepFunctions();
     bed.emulator()
         .faults()
         .failTimes("states", "StartExecution", InjectedFailure.SERVICE_UNAVAILABLE, 1);
