@@ -10,6 +10,7 @@ import dev.studiolifecycle.model.ModelJson;
 import dev.studiolifecycle.model.ValidatedRequest;
 import dev.studiolifecycle.observability.LogContext;
 import dev.studiolifecycle.observability.OutcomeMetric;
+import dev.studiolifecycle.service.RunningOnboardings;
 import dev.studiolifecycle.service.ValidationService;
 import dev.studiolifecycle.service.config.FunctionEnvironment;
 import dev.studiolifecycle.validation.RequestSchema;
@@ -43,7 +44,10 @@ public final class ValidateHandler extends StepHandler<ValidationService>
         new ValidationService(
             new RequestValidator(RequestSchema.load()),
             AwsClientFactory.sageMaker(),
-            FunctionEnvironment.of(environment).servedDomainIds()));
+            FunctionEnvironment.of(environment).servedDomainIds(),
+            new RunningOnboardings(
+                AwsClientFactory.stepFunctions(),
+                FunctionEnvironment.of(environment).stateMachineName())));
   }
 
   /** For tests: a ready service. */

@@ -1,6 +1,7 @@
 package dev.studiolifecycle.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.error.CheckAgain;
 import dev.studiolifecycle.error.DomainNotFound;
 import dev.studiolifecycle.error.DomainNotReady;
 import dev.studiolifecycle.error.ProfileConflict;
@@ -43,10 +44,15 @@ public final class ValidationService {
   private final SageMakerClient sageMaker;
   private final StudioLookups lookups;
   private final Set<String> servedDomainIds;
+  private final RunningOnboardings onboardings;
 
   public ValidationService(
-      RequestValidator validator, SageMakerClient sageMaker, Set<String> servedDomainIds) {
+      RequestValidator validator,
+      SageMakerClient sageMaker,
+      Set<String> servedDomainIds,
+      RunningOnboardings onboardings) {
     this.validator = validator;
+    this.onboardings = onboardings;
     this.servedDomainIds = Set.copyOf(servedDomainIds);
     this.sageMaker = sageMaker;
     this.lookups = new StudioLookups(sageMaker);
@@ -76,6 +82,29 @@ public final class ValidationService {
     checkAgainstDomain(request, domain);
 
     Optional<ExistingProfile> existing = existingProfile(request);
+    checkAgainstProfile(request, existing);
+    if (request.action().carriesSettings() && existing.isPresent()) {
+      ExistingProfile profile = existing.get();
+      if (!profile.managedByUs() && !request.adopts()) {
+        throw ProfileConflict.notManaged(request.domainId(), request.userProfileName());
+      }
+      if (UserProfileStatus.DELETING.toString().equals(profile.status())) {
+        throw new ProfileConflict(
+            "userProfileName: user profile "
+                + request.userProfileName()
+                + " is being deleted; onboard again once it is gone");
+      }
+    }
+    boolean nothingToDo = request.action() == Action.OFFBOARD && existing.isEmpty();
+    if (nothingToDo && executionArn != null) {
+      awaitRunningOnboarding(request, executionArn);
+    }
+    return new ValidatedRequest(request, correlation, domain, existing.orElse(null), nothingToDo);
+  }
+
+  /** What UPDATE and RESTORE need of the profile. */
+  private static void checkAgainstProfile(
+      LifecycleRequest request, Optional<ExistingProfile> existing) {
     if (request.action() == Action.UPDATE && existing.isEmpty()) {
       throw new ValidationError(
           "userProfileName: domain "
@@ -97,20 +126,24 @@ public final class ValidationService {
               + existing.get().offboardingRequestId()
               + "; RESTORE or ONBOARD gives it back first");
     }
-    if (request.action().carriesSettings() && existing.isPresent()) {
-      ExistingProfile profile = existing.get();
-      if (!profile.managedByUs() && !request.adopts()) {
-        throw ProfileConflict.notManaged(request.domainId(), request.userProfileName());
-      }
-      if (UserProfileStatus.DELETING.toString().equals(profile.status())) {
-        throw new ProfileConflict(
-            "userProfileName: user profile "
-                + request.userProfileName()
-                + " is being deleted; onboard again once it is gone");
-      }
+  }
+
+  /**
+   * An offboarding that finds no profile while an onboarding of the person runs: the later event
+   * wins, so it waits for the onboarding's profile (the state machine retries), then offboards it.
+   */
+  private void awaitRunningOnboarding(LifecycleRequest request, String executionArn) {
+    Optional<String> onboarding =
+        onboardings.of(executionArn, request.domainId(), request.userProfileName());
+    if (onboarding.isPresent()) {
+      throw CheckAgain.in(
+          30,
+          "an onboarding of "
+              + request.userProfileName()
+              + " is running ("
+              + onboarding.get()
+              + "): the offboarding waits for it, then offboards");
     }
-    boolean nothingToDo = request.action() == Action.OFFBOARD && existing.isEmpty();
-    return new ValidatedRequest(request, correlation, domain, existing.orElse(null), nothingToDo);
   }
 
   /** RESTORE lifts the revoke of an offboarding still in its retention, on a profile of ours. */

@@ -12,6 +12,7 @@ import dev.studiolifecycle.error.ConfigurationError;
 import dev.studiolifecycle.error.ValidationError;
 import dev.studiolifecycle.model.ModelJson;
 import dev.studiolifecycle.model.ValidatedRequest;
+import dev.studiolifecycle.service.RunningOnboardings;
 import dev.studiolifecycle.service.ValidationService;
 import dev.studiolifecycle.testing.AwsErrors;
 import dev.studiolifecycle.testing.Fixtures;
@@ -34,16 +35,21 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeDomainRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeDomainResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileRequest;
 import software.amazon.awssdk.services.sagemaker.model.DomainStatus;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ListExecutionsRequest;
+import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 
 class ValidateHandlerTest {
 
   private final SageMakerClient sageMaker = mock(SageMakerClient.class);
+  private final SfnClient stepFunctions = mock(SfnClient.class);
   private final ValidateHandler handler =
       new ValidateHandler(
           new ValidationService(
               new RequestValidator(RequestSchema.load()),
               sageMaker,
-              Set.of(RequestBuilder.DOMAIN)));
+              Set.of(RequestBuilder.DOMAIN),
+              new RunningOnboardings(stepFunctions, "StudioUserLifecycle")));
 
   private void ssoDomainWithoutProfile() {
     when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
@@ -84,6 +90,8 @@ class ValidateHandlerTest {
   @Test
   void offboardingAGoneUserHasNothingToDo() throws Exception {
     ssoDomainWithoutProfile();
+    when(stepFunctions.listExecutions(any(ListExecutionsRequest.class)))
+        .thenReturn(ListExecutionsResponse.builder().build());
     JsonNode out = invoke(Fixtures.stream("validate/offboard.json"));
     assertThat(out.path("nothingToDo").asBoolean()).isTrue();
     assertThat(out.path("request").path("offboarding").path("deleteExecutionRole").asBoolean())
@@ -159,10 +167,20 @@ class ValidateHandlerTest {
 
   @Test
   void buildsFromAFunctionEnvironmentThatNamesTheServedDomains() {
-    assertThat(new ValidateHandler(Map.of("SERVED_DOMAIN_IDS", "d-abc123def456"))).isNotNull();
-    assertThatThrownBy(() -> new ValidateHandler(Map.of()))
+    assertThat(
+            new ValidateHandler(
+                Map.of(
+                    "SERVED_DOMAIN_IDS",
+                    "d-abc123def456",
+                    "STATE_MACHINE_NAME",
+                    "StudioUserLifecycle")))
+        .isNotNull();
+    assertThatThrownBy(() -> new ValidateHandler(Map.of("STATE_MACHINE_NAME", "x")))
         .isInstanceOf(ConfigurationError.class)
         .hasMessageContaining("SERVED_DOMAIN_IDS");
+    assertThatThrownBy(() -> new ValidateHandler(Map.of("SERVED_DOMAIN_IDS", "d-abc123def456")))
+        .isInstanceOf(ConfigurationError.class)
+        .hasMessageContaining("STATE_MACHINE_NAME");
   }
 
   @Test

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.error.CheckAgainIn30Seconds;
 import dev.studiolifecycle.error.DomainNotFound;
 import dev.studiolifecycle.error.DomainNotReady;
 import dev.studiolifecycle.error.ProfileConflict;
@@ -24,6 +27,7 @@ import dev.studiolifecycle.validation.RequestSchema;
 import dev.studiolifecycle.validation.RequestValidator;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AuthMode;
 import software.amazon.awssdk.services.sagemaker.model.DescribeDomainRequest;
@@ -36,6 +40,13 @@ import software.amazon.awssdk.services.sagemaker.model.ListTagsResponse;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
 import software.amazon.awssdk.services.sagemaker.model.UserProfileStatus;
 import software.amazon.awssdk.services.sagemaker.model.UserSettings;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.ListExecutionsRequest;
+import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 
 class ValidationServiceTest {
 
@@ -45,9 +56,13 @@ class ValidationServiceTest {
       "arn:aws:sagemaker:us-east-1:123456789012:user-profile/d-abc123def456/jane-doe";
 
   private final SageMakerClient sageMaker = mock(SageMakerClient.class);
+  private final SfnClient stepFunctions = mock(SfnClient.class);
   private final ValidationService service =
       new ValidationService(
-          new RequestValidator(RequestSchema.load()), sageMaker, Set.of(RequestBuilder.DOMAIN));
+          new RequestValidator(RequestSchema.load()),
+          sageMaker,
+          Set.of(RequestBuilder.DOMAIN),
+          new RunningOnboardings(stepFunctions, "StudioUserLifecycle"));
 
   private static JsonNode payload(String fixture) throws Exception {
     return ModelJson.readTree(Fixtures.text(fixture));
@@ -232,10 +247,62 @@ class ValidationServiceTest {
   void offboardingAMissingProfileHasNothingToDo() throws Exception {
     domain(AuthMode.SSO, DomainStatus.IN_SERVICE);
     noProfile();
+    running();
     ValidatedRequest result = service.validate(payload("validate/offboard.json"));
     assertThat(result.nothingToDo()).isTrue();
     assertThat(result.request().offboarding().deleteExecutionRole()).isTrue();
     assertOnlyReads(sageMaker);
+  }
+
+  @Test
+  void anOffboardingWaitsForARunningOnboardingOfThatPersonInsteadOfSayingNothingToDo()
+      throws Exception {
+    domain(AuthMode.SSO, DomainStatus.IN_SERVICE);
+    noProfile();
+    String hire = "arn:aws:states:us-east-1:123456789012:execution:StudioUserLifecycle:hr-1";
+    running(
+        ExecutionListItem.builder().executionArn(hire).build(),
+        ExecutionListItem.builder()
+            .executionArn(
+                "arn:aws:states:us-east-1:123456789012:execution:StudioUserLifecycle:hr-2026-000987")
+            .build());
+    when(stepFunctions.describeExecution(any(DescribeExecutionRequest.class)))
+        .thenReturn(
+            DescribeExecutionResponse.builder()
+                .input(
+                    "{\"action\":\"ONBOARD\",\"domainId\":\"d-abc123def456\","
+                        + "\"userProfileName\":\"Jane-Doe\"}")
+                .build());
+
+    assertThatThrownBy(() -> service.validate(payload("validate/offboard.json")))
+        .isInstanceOf(CheckAgainIn30Seconds.class)
+        .hasMessageContaining("an onboarding of jane-doe is running (" + hire + ")");
+    ArgumentCaptor<ListExecutionsRequest> listed =
+        ArgumentCaptor.forClass(ListExecutionsRequest.class);
+    verify(stepFunctions).listExecutions(listed.capture());
+    assertThat(listed.getValue().stateMachineArn())
+        .isEqualTo("arn:aws:states:us-east-1:123456789012:stateMachine:StudioUserLifecycle");
+    assertThat(listed.getValue().statusFilter()).isEqualTo(ExecutionStatus.RUNNING);
+  }
+
+  @Test
+  void anOffboardingInvokedOutsideTheLifecycleStateMachineAsksStepFunctionsNothing()
+      throws Exception {
+    domain(AuthMode.SSO, DomainStatus.IN_SERVICE);
+    noProfile();
+    ObjectNode payload = (ObjectNode) payload("validate/offboard.json");
+    payload.put(
+        "executionArn",
+        "arn:aws:states:us-east-1:123456789012:execution:SomeOtherMachine:hr-2026-000987");
+
+    assertThat(service.validate(payload).nothingToDo()).isTrue();
+    verifyNoInteractions(stepFunctions);
+  }
+
+  /** The lifecycle's running executions, the validated one among them. */
+  private void running(ExecutionListItem... executions) {
+    when(stepFunctions.listExecutions(any(ListExecutionsRequest.class)))
+        .thenReturn(ListExecutionsResponse.builder().executions(executions).build());
   }
 
   @Test

@@ -25,6 +25,7 @@ public final class FunctionEnvironment {
   public static final String STATE_MACHINE_ARN = "STATE_MACHINE_ARN";
   public static final String DEFAULT_DOMAIN_ID = "DEFAULT_DOMAIN_ID";
   public static final String SERVED_DOMAIN_IDS = "SERVED_DOMAIN_IDS";
+  public static final String STATE_MACHINE_NAME = "STATE_MACHINE_NAME";
   public static final String NOTIFICATION_TOPIC_ARN = "NOTIFICATION_TOPIC_ARN";
 
   static final String DEFAULT_ROLE_PATH = "/studio-lifecycle/";
@@ -35,6 +36,8 @@ public final class FunctionEnvironment {
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
   private static final Pattern TOPIC =
       Pattern.compile("arn:aws[a-z\\-]*:sns:[a-z0-9\\-]+:\\d{12}:[A-Za-z0-9_\\-]{1,256}");
+  // StartExecution's and CreateStateMachine's name rule, as the state machine ARN's last part.
+  private static final Pattern STATE_MACHINE_NAME_RULE = Pattern.compile("[A-Za-z0-9_\\-]{1,80}");
   private static final Pattern STATE_MACHINE =
       Pattern.compile(
           "arn:aws[a-z\\-]*:states:[a-z0-9\\-]+:\\d{12}:stateMachine:[A-Za-z0-9_\\-]{1,80}");
@@ -134,6 +137,18 @@ public final class FunctionEnvironment {
       ids.add(trimmed);
     }
     return Set.copyOf(ids);
+  }
+
+  /**
+   * {@code STATE_MACHINE_NAME}: the name of the lifecycle state machine this function serves (its
+   * ARN would make a circular reference in the template).
+   */
+  public String stateMachineName() {
+    String name = required(STATE_MACHINE_NAME);
+    if (!STATE_MACHINE_NAME_RULE.matcher(name).matches()) {
+      throw invalid(STATE_MACHINE_NAME, "must fully match " + STATE_MACHINE_NAME_RULE.pattern());
+    }
+    return name;
   }
 
   /** {@code DEFAULT_DOMAIN_ID}: the domain for HR events that name none, if configured. */

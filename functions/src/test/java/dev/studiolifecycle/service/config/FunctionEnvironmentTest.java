@@ -89,6 +89,20 @@ class FunctionEnvironmentTest {
   }
 
   @Test
+  void checksTheStateMachineName() {
+    assertThat(env(Map.of("STATE_MACHINE_NAME", "stack-StudioUserLifecycle")).stateMachineName())
+        .isEqualTo("stack-StudioUserLifecycle");
+    assertThatThrownBy(() -> env(Map.of()).stateMachineName())
+        .hasMessageContaining("STATE_MACHINE_NAME");
+    assertThatThrownBy(
+            () ->
+                env(Map.of("STATE_MACHINE_NAME", "arn:aws:states:us-east-1:1:stateMachine:x"))
+                    .stateMachineName())
+        .hasMessage(
+            "environment variable STATE_MACHINE_NAME: must fully match [A-Za-z0-9_\\-]{1,80}");
+  }
+
+  @Test
   void theDefaultDomainIsOptionalButChecked() {
     assertThat(env(Map.of()).defaultDomainId()).isEmpty();
     assertThat(env(Map.of("DEFAULT_DOMAIN_ID", "d-abc")).defaultDomainId()).contains("d-abc");

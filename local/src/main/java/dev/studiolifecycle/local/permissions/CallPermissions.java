@@ -441,7 +441,9 @@ public final class CallPermissions {
   private static List<IamRequest> stepFunctions(RecordedCall call) {
     JsonNode in = call.parameters();
     return switch (call.operation()) {
-      case "StartExecution" ->
+      // Step Functions developer guide, "Creating granular permissions for non-admin users":
+      // StartExecution and ListExecutions act on a state machine, the others on an execution.
+      case "StartExecution", "ListExecutions" ->
           List.of(request(call, in.path("stateMachineArn").asText(), Map.of()));
       case "DescribeExecution",
           "StopExecution",

@@ -3,6 +3,7 @@ package dev.studiolifecycle.local.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEvent;
@@ -22,6 +23,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -229,6 +231,7 @@ class LeastPrivilegeTest {
       }
     }
     deliverHrEvents(proof);
+    terminateDuringHire(proof);
     assertThat(proof.denied).as("calls the template's policies do not allow").isEmpty();
 
     SamTemplate template = proof.template;
@@ -299,6 +302,53 @@ class LeastPrivilegeTest {
         proof.checkInvocations(run, executions);
         proof.checkCalls(run, calls.subList(before, calls.size()), permissions);
       }
+    }
+  }
+
+  /**
+   * A termination started 3 s after a hire, while the hire waits for IAM: Validate of the
+   * termination finds no profile, lists the running executions and reads the hire's input.
+   */
+  private static void terminateDuringHire(Proof proof) {
+    String run = "offboard-delete-role 3 s into onboard-iam-new-role";
+    Path scenario = ProjectFiles.events().resolve("scenarios/onboarding-iam-propagation.json");
+    try (LocalWorkflowRuntime runtime =
+        LocalWorkflowRuntime.builder(ProjectFiles.root())
+            .scenario(ScenarioLoader.load(scenario))
+            .build()) {
+      proof.template = runtime.template();
+      ObjectNode terminate =
+          (ObjectNode)
+              ProjectFiles.readJson(
+                  ProjectFiles.events().resolve("statemachine/offboard-delete-role.json"));
+      terminate.put("domainId", "d-studiolocal01");
+      JsonNode hire =
+          ProjectFiles.readJson(
+              ProjectFiles.events().resolve("statemachine/onboard-iam-new-role.json"));
+      List<Execution> executions = new ArrayList<>();
+      executions.add(runtime.engine().start(runtime.lifecycleStateMachine(), "hire", hire));
+      runtime
+          .engine()
+          .scheduler()
+          .schedule(
+              Duration.ofSeconds(3),
+              () ->
+                  executions.add(
+                      runtime
+                          .engine()
+                          .start(runtime.lifecycleStateMachine(), "termination", terminate)));
+      runtime.awaitExecution(executions.get(0).executionArn());
+      runtime.awaitExecution(executions.get(1).executionArn());
+      for (Execution execution : executions) {
+        assertThat(execution.status().name())
+            .as("%s: %s %s", run, execution.error().orElse(""), execution.cause().orElse(""))
+            .isEqualTo("SUCCEEDED");
+      }
+      proof.checkInvocations(run, executions);
+      proof.checkCalls(
+          run,
+          runtime.emulator().requestLog().calls(),
+          new CallPermissions(seededRoles(ScenarioLoader.load(scenario))));
     }
   }
 

@@ -200,6 +200,39 @@ class ValidateHandlerEmulatorTest {
             validated.path("request").path("offboarding").path("deleteExecutionRole").asBoolean())
         .isTrue();
     assertThat(bed.mutatingHandlerCallsSince(0)).isEmpty();
+    // The sample event's execution is not of the stack's state machine: no onboarding can run
+    // beside it, and Step Functions is not asked.
+    assertThat(bed.operationsSince(0))
+        .containsExactly("DescribeDomain", "DescribeUserProfile:ResourceNotFound");
+  }
+
+  @Test
+  void anOffboardingOfAPersonWhoseOnboardingRunsWaitsForIt() {
+    bed.seedIamDomain();
+    bed.serveStepFunctions();
+    String stateMachineArn = bed.environmentOf("StartWorkflowFunction").get("STATE_MACHINE_ARN");
+    ObjectNode hire = (ObjectNode) event("validate/onboard-minimal.json").path("request");
+    hire.put("userProfileName", "Jane-Doe");
+    String hireArn =
+        bed.stepFunctions()
+            .startExecution(
+                r -> r.stateMachineArn(stateMachineArn).name("hire").input(hire.toString()))
+            .executionArn();
+    ObjectNode termination = (ObjectNode) event("validate/offboard.json");
+    termination.put(
+        "executionArn", stateMachineArn.replace(":stateMachine:", ":execution:") + ":termination");
+
+    FunctionError error = bed.invokeFailing(FUNCTION, termination);
+
+    assertThat(error.errorType()).isEqualTo("dev.studiolifecycle.error.CheckAgainIn30Seconds");
+    assertThat(error.errorMessage())
+        .contains("an onboarding of jane-doe is running (" + hireArn + ")");
+    assertThat(bed.operationsSince(0))
+        .containsExactly(
+            "DescribeDomain",
+            "DescribeUserProfile:ResourceNotFound",
+            "ListExecutions",
+            "DescribeExecution");
   }
 
   @Test
