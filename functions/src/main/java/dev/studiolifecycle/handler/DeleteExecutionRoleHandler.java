@@ -26,7 +26,9 @@ public final class DeleteExecutionRoleHandler
   public DeleteExecutionRoleHandler(Map<String, String> environment) {
     this(
         new ExecutionRoleDeleter(
-            AwsClientFactory.iam(), FunctionEnvironment.of(environment).rolePath()));
+            AwsClientFactory.iam(),
+            AwsClientFactory.sageMaker(),
+            FunctionEnvironment.of(environment).rolePath()));
   }
 
   /** For tests: a ready service. */

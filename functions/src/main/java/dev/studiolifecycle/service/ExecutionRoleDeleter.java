@@ -20,27 +20,34 @@ import software.amazon.awssdk.services.iam.model.DeleteRoleRequest;
 import software.amazon.awssdk.services.iam.model.DetachRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /**
  * The DeleteExecutionRole step, for offboarding and for undoing a failed onboarding. It deletes a
  * role only when this workflow created it for this very user: under the role path, tagged
- * managed-by and with the user's profile name. Any other role is left untouched.
+ * managed-by and with the user's profile name, and no profile of the user in any domain still uses
+ * it. Any other role is left untouched.
  */
 public final class ExecutionRoleDeleter {
 
   private final IamClient iam;
   private final IamRoles roles;
+  private final RoleUsers users;
   private final String rolePath;
 
-  public ExecutionRoleDeleter(IamClient iam, String rolePath) {
+  public ExecutionRoleDeleter(IamClient iam, SageMakerClient sageMaker, String rolePath) {
     this.iam = iam;
     this.roles = new IamRoles(iam);
+    this.users = new RoleUsers(sageMaker);
     this.rolePath = rolePath;
   }
 
   public DeleteExecutionRoleResult delete(DeleteExecutionRoleInput input) {
     Violations v = new Violations();
     v.require("userProfileName", input.userProfileName());
+    if (input.domainId() != null) {
+      v.check("domainId", FieldRules.fullMatch(FieldRules.DOMAIN_ID, input.domainId()));
+    }
     if (input.roleArn() == null && input.createdByRequestId() == null) {
       v.add("roleArn", "is required (or createdByRequestId, to undo a role of this request)");
     } else if (input.roleArn() != null && input.createdByRequestId() != null) {
@@ -48,7 +55,7 @@ public final class ExecutionRoleDeleter {
     }
     v.throwIfAny();
     if (input.roleArn() == null) {
-      return deleteCreatedByRequest(input.userProfileName(), input.createdByRequestId());
+      return deleteCreatedByRequest(input);
     }
     v.check("roleArn", FieldRules.fullMatch(FieldRules.ROLE_ARN, input.roleArn()));
     v.throwIfAny();
@@ -60,12 +67,11 @@ public final class ExecutionRoleDeleter {
       return result(roleArn, roleName, RoleDeletionOutcome.NOT_MANAGED, List.of(), List.of());
     }
 
-    String user = input.userProfileName();
     return deleteIfOurs(
         roleName,
         roleArn,
         (role, tags) -> roleArn.equals(role.arn()) && ManagedTags.isManaged(tags),
-        user);
+        input);
   }
 
   /**
@@ -73,20 +79,25 @@ public final class ExecutionRoleDeleter {
    * (CreateRole sets the tags with the role, so a role the step created is tagged even when the
    * step failed right after).
    */
-  private DeleteExecutionRoleResult deleteCreatedByRequest(String user, String requestId) {
+  private DeleteExecutionRoleResult deleteCreatedByRequest(DeleteExecutionRoleInput input) {
     return deleteIfOurs(
-        RoleNames.forUser(user),
+        RoleNames.forUser(input.userProfileName()),
         null,
-        (role, tags) -> ManagedTags.createdFor(tags, requestId),
-        user);
+        (role, tags) -> ManagedTags.createdFor(tags, input.createdByRequestId()),
+        input);
   }
 
   /**
-   * Deletes the role named {@code roleName} when it is under the path, tagged for {@code user} and
-   * {@code ours} says so too; reports it by {@code roleArn}, or by the ARN IAM has when null.
+   * Deletes the role named {@code roleName} when it is under the path, tagged for the input's user,
+   * {@code ours} says so too and no other profile of the user uses it; reports it by {@code
+   * roleArn}, or by the ARN IAM has when null.
    */
   private DeleteExecutionRoleResult deleteIfOurs(
-      String roleName, String roleArn, BiPredicate<Role, Map<String, String>> ours, String user) {
+      String roleName,
+      String roleArn,
+      BiPredicate<Role, Map<String, String>> ours,
+      DeleteExecutionRoleInput input) {
+    String user = input.userProfileName();
     Optional<Role> found = roles.roleUnderThePath(roleName);
     if (found.isEmpty()) {
       return result(roleArn, roleName, RoleDeletionOutcome.NOT_FOUND, List.of(), List.of());
@@ -98,6 +109,12 @@ public final class ExecutionRoleDeleter {
         || !ProfileNames.same(user, tags.get(ManagedTags.USER_PROFILE))
         || !ours.test(role, tags)) {
       return result(arn, roleName, RoleDeletionOutcome.NOT_MANAGED, List.of(), List.of());
+    }
+    List<String> usedBy = users.of(role.arn(), user, input.domainId());
+    if (!usedBy.isEmpty()) {
+      // IAM would delete it, and SageMaker would then fail those profiles' every app.
+      return new DeleteExecutionRoleResult(
+          arn, roleName, RoleDeletionOutcome.IN_USE, List.of(), List.of(), usedBy);
     }
     return deleteOurs(arn, roleName);
   }
@@ -140,6 +157,7 @@ public final class ExecutionRoleDeleter {
       RoleDeletionOutcome outcome,
       List<String> detached,
       List<String> deletedInline) {
-    return new DeleteExecutionRoleResult(roleArn, roleName, outcome, detached, deletedInline);
+    return new DeleteExecutionRoleResult(
+        roleArn, roleName, outcome, detached, deletedInline, List.of());
   }
 }

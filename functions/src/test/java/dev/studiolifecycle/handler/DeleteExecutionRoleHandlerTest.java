@@ -18,12 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.GetRoleRequest;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 class DeleteExecutionRoleHandlerTest {
 
   private final IamClient iam = mock(IamClient.class);
   private final DeleteExecutionRoleHandler handler =
-      new DeleteExecutionRoleHandler(new ExecutionRoleDeleter(iam, "/studio-lifecycle/"));
+      new DeleteExecutionRoleHandler(
+          new ExecutionRoleDeleter(iam, mock(SageMakerClient.class), "/studio-lifecycle/"));
 
   @ParameterizedTest
   @Event(

@@ -39,6 +39,14 @@ import software.amazon.awssdk.services.iam.model.ListRoleTagsRequest;
 import software.amazon.awssdk.services.iam.model.ListRoleTagsResponse;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.Tag;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
+import software.amazon.awssdk.services.sagemaker.model.ListUserProfilesRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListUserProfilesResponse;
+import software.amazon.awssdk.services.sagemaker.model.UserProfileDetails;
+import software.amazon.awssdk.services.sagemaker.model.UserProfileStatus;
+import software.amazon.awssdk.services.sagemaker.model.UserSettings;
 
 class ExecutionRoleDeleterTest {
 
@@ -47,7 +55,95 @@ class ExecutionRoleDeleterTest {
   private static final String FULL = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess";
 
   private final IamClient iam = mock(IamClient.class);
-  private final ExecutionRoleDeleter deleter = new ExecutionRoleDeleter(iam, "/studio-lifecycle/");
+  private final SageMakerClient sageMaker = noProfiles(mock(SageMakerClient.class));
+  private final ExecutionRoleDeleter deleter =
+      new ExecutionRoleDeleter(iam, sageMaker, "/studio-lifecycle/");
+
+  /** A region whose domains hold {@code profiles} (ListUserProfiles' summaries), one page. */
+  private static SageMakerClient noProfiles(SageMakerClient sageMaker, UserProfileDetails... in) {
+    when(sageMaker.listUserProfiles(any(ListUserProfilesRequest.class)))
+        .thenReturn(ListUserProfilesResponse.builder().userProfiles(in).build());
+    return sageMaker;
+  }
+
+  private void profileUsing(String domainId, String name, String roleArn) {
+    when(sageMaker.describeUserProfile(
+            DescribeUserProfileRequest.builder().domainId(domainId).userProfileName(name).build()))
+        .thenReturn(
+            DescribeUserProfileResponse.builder()
+                .domainId(domainId)
+                .userProfileName(name)
+                .userSettings(UserSettings.builder().executionRole(roleArn).build())
+                .build());
+  }
+
+  private static UserProfileDetails listed(String domainId, String name, UserProfileStatus status) {
+    return UserProfileDetails.builder()
+        .domainId(domainId)
+        .userProfileName(name)
+        .status(status)
+        .build();
+  }
+
+  @Test
+  void keepsTheRoleWhileAProfileOfTheUserInAnotherDomainStillUsesIt() {
+    role("/studio-lifecycle/", ours());
+    noProfiles(
+        sageMaker,
+        listed("d-other", "Jane-Doe", UserProfileStatus.IN_SERVICE),
+        listed("d-third", "jane-doe", UserProfileStatus.IN_SERVICE),
+        listed("d-fourth", "jane-doe", UserProfileStatus.DELETING),
+        listed("d-other", "john-roe", UserProfileStatus.IN_SERVICE));
+    profileUsing("d-other", "Jane-Doe", ROLE_ARN.replace("studio-jane-doe", "STUDIO-JANE-DOE"));
+    profileUsing("d-third", "jane-doe", "arn:aws:iam::123456789012:role/another-role");
+
+    DeleteExecutionRoleResult result = deleter.delete(input("jane-doe"));
+
+    assertThat(result.outcome()).isEqualTo(RoleDeletionOutcome.IN_USE);
+    assertThat(result.usedBy()).containsExactly("d-other/Jane-Doe");
+    assertThat(result.detachedPolicyArns()).isEmpty();
+    SageMakerCalls.assertOnlyReads(iam);
+    // Another person's profile and a profile being deleted are not even described.
+    verify(sageMaker, times(2)).describeUserProfile(any(DescribeUserProfileRequest.class));
+  }
+
+  @Test
+  void theProfileOfTheOffboardedOrUndoneDomainDoesNotKeepTheRole() {
+    role("/studio-lifecycle/", ours());
+    // Compensation: the profile this run created is still Pending and could not be deleted yet.
+    noProfiles(sageMaker, listed("d-own", "jane-doe", UserProfileStatus.PENDING));
+    profileUsing("d-own", "jane-doe", ROLE_ARN);
+
+    DeleteExecutionRoleResult result =
+        deleter.delete(
+            new DeleteExecutionRoleInput(
+                new Correlation("hr-1", null), ROLE_ARN, "jane-doe", null, "d-own"));
+
+    assertThat(result.outcome()).isEqualTo(RoleDeletionOutcome.DELETED);
+    verify(sageMaker, never()).describeUserProfile(any(DescribeUserProfileRequest.class));
+  }
+
+  @Test
+  void aDomainIdThatIsNotOneIsRefusedByName() {
+    assertThatThrownBy(
+            () ->
+                deleter.delete(
+                    new DeleteExecutionRoleInput(
+                        new Correlation("hr-1", null), ROLE_ARN, "jane-doe", null, "studio")))
+        .isInstanceOf(ValidationError.class)
+        .hasMessageStartingWith("domainId: must fully match");
+    verifyNoInteractions(iam, sageMaker);
+  }
+
+  @Test
+  void deletesTheRoleWhenTheUsersOtherProfilesUseOtherRoles() {
+    role("/studio-lifecycle/", ours());
+    noProfiles(sageMaker, listed("d-third", "jane-doe", UserProfileStatus.IN_SERVICE));
+    profileUsing("d-third", "jane-doe", "arn:aws:iam::123456789012:role/another-role");
+
+    assertThat(deleter.delete(input("jane-doe")).outcome()).isEqualTo(RoleDeletionOutcome.DELETED);
+    verify(iam).deleteRole(any(DeleteRoleRequest.class));
+  }
 
   private static DeleteExecutionRoleInput input(String user) {
     return new DeleteExecutionRoleInput(new Correlation("hr-1", null), ROLE_ARN, user);
@@ -85,7 +181,8 @@ class ExecutionRoleDeleterTest {
                 "studio-jane-doe",
                 RoleDeletionOutcome.DELETED,
                 List.of(FULL),
-                List.of("studio-lifecycle-s3-access")));
+                List.of("studio-lifecycle-s3-access"),
+                List.of()));
     ArgumentCaptor<DetachRolePolicyRequest> detached =
         ArgumentCaptor.forClass(DetachRolePolicyRequest.class);
     verify(iam).detachRolePolicy(detached.capture());
@@ -113,7 +210,8 @@ class ExecutionRoleDeleterTest {
     assertThat(deleter.delete(input("jane-doe")).outcome())
         .isEqualTo(RoleDeletionOutcome.NOT_MANAGED);
     IamClient other = mock(IamClient.class);
-    ExecutionRoleDeleter otherDeleter = new ExecutionRoleDeleter(other, "/studio-lifecycle/");
+    ExecutionRoleDeleter otherDeleter =
+        new ExecutionRoleDeleter(other, sageMaker, "/studio-lifecycle/");
     when(other.getRole(any(GetRoleRequest.class)))
         .thenReturn(
             GetRoleResponse.builder()
