@@ -7,6 +7,7 @@ import dev.studiolifecycle.local.emulator.iam.IamService;
 import dev.studiolifecycle.local.emulator.sagemaker.SageMakerService;
 import dev.studiolifecycle.local.emulator.sagemaker.SageMakerTimings;
 import dev.studiolifecycle.local.emulator.sns.SnsService;
+import dev.studiolifecycle.local.emulator.ssm.SsmService;
 import dev.studiolifecycle.local.emulator.sts.StsService;
 import dev.studiolifecycle.local.time.SimulationClock;
 import dev.studiolifecycle.local.time.VirtualClock;
@@ -28,8 +29,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The embedded AWS emulator: SageMaker, IAM, SNS and STS (and Step Functions once plugged in) on
- * one loopback port, over the real wire protocols, in simulation time. Use it in-process with a
+ * The embedded AWS emulator: SageMaker, IAM, SNS, SSM and STS (and Step Functions once plugged in)
+ * on one loopback port, over the real wire protocols, in simulation time. Use it in-process with a
  * virtual clock (tests advance it) or standalone with a scaled clock.
  *
  * <pre>{@code
@@ -64,6 +65,7 @@ public final class AwsEmulator implements AutoCloseable {
   private final IamService iam;
   private final SageMakerService sageMaker;
   private final SnsService sns;
+  private final SsmService ssm;
   private final StsService sts;
   private final RequestDispatcher dispatcher;
   private HttpServer server;
@@ -79,11 +81,13 @@ public final class AwsEmulator implements AutoCloseable {
     this.iam = new IamService(clock, ids);
     this.sageMaker = new SageMakerService(clock, ids, builder.sageMakerTimings, iam);
     this.sns = new SnsService(clock, ids);
+    this.ssm = new SsmService();
     this.sts = new StsService();
     this.dispatcher = new RequestDispatcher(clock, ids, faults, requestLog, scheduledActions);
     dispatcher.register(sageMaker);
     dispatcher.register(iam);
     dispatcher.register(sns);
+    dispatcher.register(ssm);
     dispatcher.register(sts);
     dispatcher.register(UnimplementedService.stepFunctions());
   }
@@ -216,6 +220,10 @@ public final class AwsEmulator implements AutoCloseable {
 
   public IamService iam() {
     return iam;
+  }
+
+  public SsmService ssm() {
+    return ssm;
   }
 
   public SnsService sns() {

@@ -3,6 +3,7 @@ package dev.studiolifecycle.local.permissions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.emulator.RecordedCall;
+import dev.studiolifecycle.local.emulator.ssm.SsmService;
 import dev.studiolifecycle.local.emulator.wire.QueryParameters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -128,6 +129,10 @@ public final class CallPermissions {
       case "iam" -> iam(call);
       case "sns" -> List.of(request(call, snsResource(call), Map.of()));
       case "states" -> stepFunctions(call);
+      // Service Authorization Reference, Systems Manager: GetParameter and PutParameter act on
+      // the parameter.
+      case "ssm" ->
+          List.of(request(call, SsmService.arn(call.parameters().path("Name").asText()), Map.of()));
       case "sts" -> List.of();
       default ->
           throw new IllegalArgumentException(

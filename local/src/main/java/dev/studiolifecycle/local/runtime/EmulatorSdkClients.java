@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -31,6 +32,7 @@ public final class EmulatorSdkClients implements AutoCloseable {
   private final SnsClient sns;
   private final StsClient sts;
   private final SfnClient sfn;
+  private final SsmClient ssm;
 
   private EmulatorSdkClients(AwsEmulator emulator, AwsCredentials credentials) {
     this.emulator = emulator;
@@ -40,6 +42,7 @@ public final class EmulatorSdkClients implements AutoCloseable {
     this.sns = configure(SnsClient.builder()).build();
     this.sts = configure(StsClient.builder()).build();
     this.sfn = configure(SfnClient.builder()).build();
+    this.ssm = configure(SsmClient.builder()).build();
   }
 
   /** Clients for a started emulator, signing with {@code credentials}. */
@@ -67,6 +70,10 @@ public final class EmulatorSdkClients implements AutoCloseable {
     return sfn;
   }
 
+  public SsmClient ssm() {
+    return ssm;
+  }
+
   private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
     return builder
         .endpointOverride(emulator.endpoint())
@@ -83,6 +90,7 @@ public final class EmulatorSdkClients implements AutoCloseable {
     sns.close();
     sts.close();
     sfn.close();
+    ssm.close();
     http.close();
   }
 }

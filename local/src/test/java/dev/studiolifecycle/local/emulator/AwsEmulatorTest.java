@@ -25,9 +25,9 @@ class AwsEmulatorTest {
   }
 
   @Test
-  void servesSageMakerIamSnsStsAndStepFunctions() {
+  void servesSageMakerIamSnsSsmStsAndStepFunctions() {
     assertThat(AwsEmulator.builder().build().serviceNames())
-        .containsExactly("iam", "sagemaker", "sns", "states", "sts");
+        .containsExactly("iam", "sagemaker", "sns", "ssm", "states", "sts");
   }
 
   @Test

@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -21,6 +22,7 @@ public final class EmulatorClients implements AutoCloseable {
   public final SnsClient sns;
   public final StsClient sts;
   public final SfnClient sfn;
+  public final SsmClient ssm;
 
   public EmulatorClients(AwsEmulator emulator) {
     this.clients =
@@ -30,6 +32,7 @@ public final class EmulatorClients implements AutoCloseable {
     this.sns = clients.sns();
     this.sts = clients.sts();
     this.sfn = clients.sfn();
+    this.ssm = clients.ssm();
   }
 
   @Override
