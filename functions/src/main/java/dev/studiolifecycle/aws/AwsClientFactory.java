@@ -5,6 +5,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Builds the SDK clients, each with the URL-connection HTTP client (small and quick to start).
@@ -31,5 +32,9 @@ public final class AwsClientFactory {
 
   public static SfnClient stepFunctions() {
     return SfnClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+  }
+
+  public static SsmClient ssm() {
+    return SsmClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
   }
 }

@@ -11,6 +11,7 @@ import dev.studiolifecycle.model.ValidatedRequest;
 import dev.studiolifecycle.observability.LogContext;
 import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.service.RunningOnboardings;
+import dev.studiolifecycle.service.TeamSettings;
 import dev.studiolifecycle.service.ValidationService;
 import dev.studiolifecycle.service.config.FunctionEnvironment;
 import dev.studiolifecycle.validation.RequestSchema;
@@ -20,8 +21,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 import software.amazon.lambda.powertools.logging.Logging;
 import software.amazon.lambda.powertools.metrics.FlushMetrics;
+import software.amazon.lambda.powertools.parameters.ssm.SSMProvider;
 
 /**
  * Validate: judges the untrusted state machine input. A stream handler on purpose: the raw JSON
@@ -40,14 +45,34 @@ public final class ValidateHandler extends StepHandler<ValidationService>
 
   /** Builds the handler for a function environment; the local runtime calls this one. */
   public ValidateHandler(Map<String, String> environment) {
+    this(FunctionEnvironment.of(environment), new RequestValidator(RequestSchema.load()));
+  }
+
+  private ValidateHandler(FunctionEnvironment environment, RequestValidator validator) {
     this(
         new ValidationService(
-            new RequestValidator(RequestSchema.load()),
+            validator,
             AwsClientFactory.sageMaker(),
-            FunctionEnvironment.of(environment).servedDomainIds(),
+            environment.servedDomainIds(),
             new RunningOnboardings(
-                AwsClientFactory.stepFunctions(),
-                FunctionEnvironment.of(environment).stateMachineName())));
+                AwsClientFactory.stepFunctions(), environment.stateMachineName()),
+            new TeamSettings(
+                parameterStore(), environment.teamSettingsParameter().orElse(null), validator)));
+  }
+
+  /**
+   * Parameter Store through Powertools, which keeps a value 5 seconds (its default), so a warm
+   * function reads a changed team setting within seconds and a burst of requests reads it once.
+   */
+  private static Function<String, Optional<String>> parameterStore() {
+    SSMProvider provider = SSMProvider.builder().withClient(AwsClientFactory.ssm()).build();
+    return name -> {
+      try {
+        return Optional.of(provider.get(name));
+      } catch (ParameterNotFoundException e) {
+        return Optional.empty();
+      }
+    };
   }
 
   /** For tests: a ready service. */

@@ -8,7 +8,8 @@ import java.util.Map;
  * The state machine input: who to onboard or offboard, where, and with which settings. As received
  * it may leave optional fields out; Validate returns it normalized, with every default filled in
  * ({@code requestId}, {@code tags}, {@code jumpStart}, {@code projects}, and {@code executionRole}
- * for onboarding, {@code offboarding} for offboarding).
+ * for onboarding, {@code offboarding} for offboarding). {@code team} names the team whose settings
+ * Validate filled in where the request gave none.
  */
 public record LifecycleRequest(
     Action action,
@@ -25,7 +26,8 @@ public record LifecycleRequest(
     RStudioAccess rstudio,
     CanvasSettings canvas,
     OffboardingOptions offboarding,
-    Boolean adopt) {
+    Boolean adopt,
+    String team) {
 
   public LifecycleRequest {
     // Keeps the caller's order so tags reach SageMaker in the order they were given.

@@ -45,14 +45,17 @@ public final class ValidationService {
   private final StudioLookups lookups;
   private final Set<String> servedDomainIds;
   private final RunningOnboardings onboardings;
+  private final TeamSettings teams;
 
   public ValidationService(
       RequestValidator validator,
       SageMakerClient sageMaker,
       Set<String> servedDomainIds,
-      RunningOnboardings onboardings) {
+      RunningOnboardings onboardings,
+      TeamSettings teams) {
     this.validator = validator;
     this.onboardings = onboardings;
+    this.teams = teams;
     this.servedDomainIds = Set.copyOf(servedDomainIds);
     this.sageMaker = sageMaker;
     this.lookups = new StudioLookups(sageMaker);
@@ -66,7 +69,8 @@ public final class ValidationService {
     checkPayload(payload);
     String executionArn = text(payload, "executionArn");
     String executionName = text(payload, "executionName");
-    LifecycleRequest request = validator.validate(payload.get("request"), executionName);
+    LifecycleRequest request =
+        validator.validate(teams.applyTo(payload.get("request")), executionName);
     Correlation correlation = new Correlation(request.requestId(), executionArn);
     if (!servedDomainIds.contains(request.domainId())) {
       // Before any call: the stack's policies reach its own domains only.

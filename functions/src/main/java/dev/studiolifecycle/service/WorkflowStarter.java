@@ -94,6 +94,7 @@ public final class WorkflowStarter {
         null,
         null,
         null,
+        null,
         null);
   }
 

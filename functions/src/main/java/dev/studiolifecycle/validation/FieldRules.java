@@ -16,6 +16,9 @@ public final class FieldRules {
   /** SageMaker domain ids. */
   public static final Pattern DOMAIN_ID = Pattern.compile("d-(-*[a-z0-9]){1,61}");
 
+  /** A team name as the team settings key it: the workflow's own rule. */
+  public static final Pattern TEAM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
+
   /** IAM role ARNs as SageMaker accepts them. */
   public static final Pattern ROLE_ARN =
       Pattern.compile("arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");

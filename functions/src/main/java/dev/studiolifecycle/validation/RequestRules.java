@@ -64,6 +64,9 @@ public final class RequestRules {
     if (request.ssoUserName() != null) {
       v.check("ssoUserName", FieldRules.userName(request.ssoUserName()));
     }
+    if (request.team() != null) {
+      v.check("team", FieldRules.fullMatch(FieldRules.TEAM, request.team()));
+    }
     if (request.action() != null && !request.action().carriesSettings()) {
       if (request.action() == Action.RESTORE && request.offboarding() != null) {
         v.add("offboarding", "only allowed when action is OFFBOARD");
@@ -76,6 +79,7 @@ public final class RequestRules {
       onboardingOnly(v, "rstudio", request.rstudio());
       onboardingOnly(v, "canvas", request.canvas());
       onboardingOnly(v, "adopt", request.adopt());
+      onboardingOnly(v, "team", request.team());
     } else if (request.action() != null && request.action().carriesSettings()) {
       if (request.offboarding() != null) {
         v.add("offboarding", "only allowed when action is OFFBOARD");

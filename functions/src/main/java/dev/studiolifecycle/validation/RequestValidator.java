@@ -91,6 +91,7 @@ public final class RequestValidator {
         r.rstudio(),
         r.canvas(),
         offboarding,
-        onboard ? r.adopts() : null);
+        onboard ? r.adopts() : null,
+        r.team());
   }
 }

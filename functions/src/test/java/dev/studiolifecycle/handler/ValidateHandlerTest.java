@@ -13,6 +13,7 @@ import dev.studiolifecycle.error.ValidationError;
 import dev.studiolifecycle.model.ModelJson;
 import dev.studiolifecycle.model.ValidatedRequest;
 import dev.studiolifecycle.service.RunningOnboardings;
+import dev.studiolifecycle.service.TeamSettings;
 import dev.studiolifecycle.service.ValidationService;
 import dev.studiolifecycle.testing.AwsErrors;
 import dev.studiolifecycle.testing.Fixtures;
@@ -27,6 +28,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
@@ -49,7 +51,9 @@ class ValidateHandlerTest {
               new RequestValidator(RequestSchema.load()),
               sageMaker,
               Set.of(RequestBuilder.DOMAIN),
-              new RunningOnboardings(stepFunctions, "StudioUserLifecycle")));
+              new RunningOnboardings(stepFunctions, "StudioUserLifecycle"),
+              new TeamSettings(
+                  name -> Optional.empty(), null, new RequestValidator(RequestSchema.load()))));
 
   private void ssoDomainWithoutProfile() {
     when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))

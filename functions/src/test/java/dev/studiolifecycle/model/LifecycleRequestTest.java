@@ -25,6 +25,7 @@ class LifecycleRequestTest {
         null,
         null,
         null,
+        null,
         null);
   }
 

@@ -25,6 +25,7 @@ import dev.studiolifecycle.testing.Fixtures;
 import dev.studiolifecycle.testing.RequestBuilder;
 import dev.studiolifecycle.validation.RequestSchema;
 import dev.studiolifecycle.validation.RequestValidator;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -62,7 +63,9 @@ class ValidationServiceTest {
           new RequestValidator(RequestSchema.load()),
           sageMaker,
           Set.of(RequestBuilder.DOMAIN),
-          new RunningOnboardings(stepFunctions, "StudioUserLifecycle"));
+          new RunningOnboardings(stepFunctions, "StudioUserLifecycle"),
+          new TeamSettings(
+              name -> Optional.empty(), null, new RequestValidator(RequestSchema.load())));
 
   private static JsonNode payload(String fixture) throws Exception {
     return ModelJson.readTree(Fixtures.text(fixture));

@@ -33,6 +33,7 @@ public final class RequestBuilder {
   private CanvasSettings canvas;
   private OffboardingOptions offboarding;
   private Boolean adopt;
+  private String team;
 
   private RequestBuilder(Action action) {
     this.action = action;
@@ -121,6 +122,11 @@ public final class RequestBuilder {
     return this;
   }
 
+  public RequestBuilder team(String value) {
+    this.team = value;
+    return this;
+  }
+
   public RequestBuilder adopt(Boolean value) {
     this.adopt = value;
     return this;
@@ -147,6 +153,7 @@ public final class RequestBuilder {
         rstudio,
         canvas,
         offboarding,
-        adopt);
+        adopt,
+        team);
   }
 }

@@ -275,6 +275,18 @@ class RequestRulesTest {
   }
 
   @Test
+  void aTeamIsForOnboardingAndUpdatesAndNamedByTheTeamRule() {
+    assertThat(RequestRules.violations(RequestBuilder.offboard().team("risk").build()))
+        .containsExactly("team: only allowed when action is ONBOARD or UPDATE");
+    assertThat(RequestRules.violations(RequestBuilder.onboard().team("risk-emea_2.0").build()))
+        .isEmpty();
+    assertThat(RequestRules.violations(RequestBuilder.onboard().team("-risk").build()))
+        .singleElement()
+        .asString()
+        .startsWith("team: must fully match");
+  }
+
+  @Test
   void onboardingRefusesOffboardingOptions() {
     assertThat(
             RequestRules.violations(

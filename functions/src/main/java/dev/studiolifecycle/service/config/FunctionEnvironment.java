@@ -26,6 +26,7 @@ public final class FunctionEnvironment {
   public static final String DEFAULT_DOMAIN_ID = "DEFAULT_DOMAIN_ID";
   public static final String SERVED_DOMAIN_IDS = "SERVED_DOMAIN_IDS";
   public static final String STATE_MACHINE_NAME = "STATE_MACHINE_NAME";
+  public static final String TEAM_SETTINGS_PARAMETER = "TEAM_SETTINGS_PARAMETER";
   public static final String NOTIFICATION_TOPIC_ARN = "NOTIFICATION_TOPIC_ARN";
 
   static final String DEFAULT_ROLE_PATH = "/studio-lifecycle/";
@@ -36,6 +37,9 @@ public final class FunctionEnvironment {
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
   private static final Pattern TOPIC =
       Pattern.compile("arn:aws[a-z\\-]*:sns:[a-z0-9\\-]+:\\d{12}:[A-Za-z0-9_\\-]{1,256}");
+  // PutParameter's naming constraints: a-zA-Z0-9_.- and /, a hierarchy starting with /, no
+  // aws or ssm prefix (checked below), at most 1011 characters.
+  private static final Pattern PARAMETER_NAME = Pattern.compile("(/?[a-zA-Z0-9_.\\-]+)+");
   // StartExecution's and CreateStateMachine's name rule, as the state machine ARN's last part.
   private static final Pattern STATE_MACHINE_NAME_RULE = Pattern.compile("[A-Za-z0-9_\\-]{1,80}");
   private static final Pattern STATE_MACHINE =
@@ -147,6 +151,28 @@ public final class FunctionEnvironment {
     String name = required(STATE_MACHINE_NAME);
     if (!STATE_MACHINE_NAME_RULE.matcher(name).matches()) {
       throw invalid(STATE_MACHINE_NAME, "must fully match " + STATE_MACHINE_NAME_RULE.pattern());
+    }
+    return name;
+  }
+
+  /**
+   * {@code TEAM_SETTINGS_PARAMETER}: the Parameter Store parameter holding the team settings; empty
+   * when the stack has none.
+   */
+  public Optional<String> teamSettingsParameter() {
+    Optional<String> name = value(TEAM_SETTINGS_PARAMETER);
+    if (name.isPresent()) {
+      String bare = name.get().replaceFirst("^/", "").toLowerCase(java.util.Locale.ROOT);
+      if (name.get().length() > 1011
+          || !PARAMETER_NAME.matcher(name.get()).matches()
+          || (name.get().contains("/") && !name.get().startsWith("/"))
+          || bare.startsWith("aws")
+          || bare.startsWith("ssm")) {
+        throw invalid(
+            TEAM_SETTINGS_PARAMETER,
+            "must be a Parameter Store name (a-zA-Z0-9_.- and /, a hierarchy starting with /,"
+                + " not prefixed aws or ssm)");
+      }
     }
     return name;
   }

@@ -15,6 +15,7 @@ import dev.studiolifecycle.local.emulator.stepfunctions.StepFunctionsService;
 import dev.studiolifecycle.local.lambda.LambdaRuntime;
 import dev.studiolifecycle.local.permissions.TemplatePolicyAuthorizer;
 import dev.studiolifecycle.local.template.ManagedPolicyResource;
+import dev.studiolifecycle.local.template.ParameterResource;
 import dev.studiolifecycle.local.template.SamTemplate;
 import dev.studiolifecycle.local.template.StateMachineResource;
 import dev.studiolifecycle.local.template.TemplateException;
@@ -101,7 +102,8 @@ public final class LocalStepFunctions implements AutoCloseable {
   /**
    * The template parameter values for a local deployment: {@code given}, plus a domain for a {@code
    * DomainId} parameter that has no Default and no given value (the first domain of the scenario
-   * with an id, else {@value LocalWorkflowRuntime#DEFAULT_DOMAIN_ID}).
+   * with an id, else {@value LocalWorkflowRuntime#DEFAULT_DOMAIN_ID}), plus the scenario's team
+   * settings as {@code TeamSettings} when not given.
    */
   public static Map<String, String> parameters(
       Path templateFile, Map<String, String> given, Scenario scenario) {
@@ -109,6 +111,9 @@ public final class LocalStepFunctions implements AutoCloseable {
     if (!values.containsKey("DomainId")
         && SamTemplate.parametersWithoutDefault(templateFile).contains("DomainId")) {
       values.put("DomainId", LocalWorkflowRuntime.defaultDomainId(scenario));
+    }
+    if (scenario != null && scenario.teamSettings() != null) {
+      values.putIfAbsent("TeamSettings", scenario.teamSettings().toString());
     }
     return values;
   }
@@ -167,6 +172,12 @@ public final class LocalStepFunctions implements AutoCloseable {
   private void deploy(SamTemplate template, AwsEmulator emulator) {
     for (TopicResource topic : template.topics()) {
       emulator.sns().seedTopic(topic.topicName());
+    }
+    for (ParameterResource parameter : template.ssmParameters()) {
+      emulator
+          .ssm()
+          .seedParameter(
+              parameter.name(), parameter.type(), parameter.value(), emulator.clock().instant());
     }
     for (ManagedPolicyResource policy : template.managedPolicies()) {
       try {

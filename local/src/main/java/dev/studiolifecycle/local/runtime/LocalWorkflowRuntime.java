@@ -69,10 +69,8 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
       if (scenario != null) {
         ScenarioLoader.apply(scenario, started);
       }
-      Map<String, String> parameters = new LinkedHashMap<>();
-      parameters.put("DomainId", defaultDomainId(scenario));
-      parameters.putAll(builder.parameters);
-      SamTemplate loaded = SamTemplate.load(templateFile, parameters);
+      SamTemplate loaded =
+          SamTemplate.load(templateFile, templateParameters(scenario, builder.parameters));
       // Topics, policies and every state machine of the template, deployed into the emulator's
       // Step Functions, whose executions this runtime's engine runs.
       deployment =
@@ -205,6 +203,18 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
       return requestId.asText();
     }
     return UUID.randomUUID().toString();
+  }
+
+  /** The scenario's domain and team settings, then the caller's values over them. */
+  private static Map<String, String> templateParameters(
+      Scenario scenario, Map<String, String> given) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("DomainId", defaultDomainId(scenario));
+    if (scenario != null && scenario.teamSettings() != null) {
+      parameters.put("TeamSettings", scenario.teamSettings().toString());
+    }
+    parameters.putAll(given);
+    return parameters;
   }
 
   static String defaultDomainId(Scenario scenario) {

@@ -297,7 +297,9 @@ final class IntrinsicResolver {
               "AWS::IAM::Role",
               "AWS::Events::Rule",
               "AWS::Logs::LogGroup",
-              "AWS::CloudWatch::Alarm" ->
+              "AWS::CloudWatch::Alarm",
+              // AWS::SSM::Parameter's Ref is the parameter's name.
+              "AWS::SSM::Parameter" ->
               physical;
           case "AWS::SNS::Topic" -> arn("sns", physical);
           case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine" ->
@@ -421,6 +423,7 @@ final class IntrinsicResolver {
           case "AWS::Events::Rule" -> "Name";
           case "AWS::Logs::LogGroup" -> "LogGroupName";
           case "AWS::CloudWatch::Alarm" -> "AlarmName";
+          case "AWS::SSM::Parameter" -> "Name";
           default -> null;
         };
     JsonNode name = property == null ? null : resource.path("Properties").get(property);

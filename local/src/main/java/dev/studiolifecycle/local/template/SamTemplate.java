@@ -202,6 +202,33 @@ public final class SamTemplate {
     return topics;
   }
 
+  /**
+   * The Systems Manager parameters the template creates (those whose Condition holds), with their
+   * values as deployed.
+   */
+  public List<ParameterResource> ssmParameters() {
+    List<ParameterResource> parameters = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String logicalId = entry.getKey();
+      JsonNode resource = entry.getValue();
+      JsonNode condition = resource.get("Condition");
+      String where = "Resources." + logicalId;
+      if (!resource.path("Type").asText().equals("AWS::SSM::Parameter")
+          || (condition != null && !resolver.condition(condition.asText(), where + ".Condition"))) {
+        continue;
+      }
+      JsonNode properties = resource.path("Properties");
+      parameters.add(
+          new ParameterResource(
+              logicalId,
+              resolver.physicalName(logicalId, where),
+              resolver.resolveString(properties.path("Type"), where + ".Properties.Type"),
+              resolver.resolveString(properties.path("Value"), where + ".Properties.Value")));
+    }
+    return parameters;
+  }
+
   /** The IAM managed policies the template creates (those whose Condition holds). */
   public List<ManagedPolicyResource> managedPolicies() {
     return managedPolicies;

@@ -135,6 +135,13 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
                   policy.policyName(), policy.path(), json(policy.policyDocument())));
     }
     template().topics().forEach(topic -> emulator.sns().seedTopic(topic.topicName()));
+    template()
+        .ssmParameters()
+        .forEach(
+            p ->
+                emulator
+                    .ssm()
+                    .seedParameter(p.name(), p.type(), p.value(), emulator.clock().instant()));
     deployFor(DOMAIN_ID);
     http = UrlConnectionHttpClient.create();
     sageMaker = inspector(SageMakerClient.builder()).build();

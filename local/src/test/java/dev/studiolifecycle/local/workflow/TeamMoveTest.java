@@ -111,6 +111,57 @@ class TeamMoveTest {
   }
 
   @Test
+  void aMoveByTeamNameTakesTheTeamsSettingsFromParameterStoreAndChangesWhatAnExplicitMoveDoes() {
+    List<String> explicit;
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("update-team-move.json")) {
+      Execution execution = simulation.run("update-team-move.json");
+      JsonNode changes = simulation.notification(execution).message().path("changes");
+      explicit = texts(changes.path("userProfile"));
+      explicit.addAll(texts(changes.path("executionRole")));
+    }
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("update-team-from-settings.json");
+        EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
+      Execution execution = simulation.run("update-team-from-settings.json");
+
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      JsonNode message = simulation.notification(execution).message();
+      List<String> byTeam = texts(message.at("/changes/userProfile"));
+      byTeam.addAll(texts(message.at("/changes/executionRole")));
+      assertThat(byTeam).isEqualTo(explicit).hasSize(6);
+      assertThat(profileTags(aws)).containsEntry("team", "risk");
+      assertThat(
+              simulation.emulator().requestLog().calls().stream()
+                  .filter(call -> call.service().equals("ssm"))
+                  .map(call -> call.operation() + " " + call.parameters().path("Name").asText()))
+          .containsExactly("GetParameter /studio-lifecycle/studio-lifecycle/team-settings");
+    }
+  }
+
+  @Test
+  void teamSettingsChangedInParameterStoreApplyWithoutRedeployingAndABrokenOneIsRefusedByName() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("update-team-from-settings.json");
+        EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
+      String name = "/studio-lifecycle/studio-lifecycle/team-settings";
+      aws.ssm.putParameter(
+          r ->
+              r.name(name)
+                  .overwrite(true)
+                  .value("{\"teams\": {\"risk\": {\"jupyterLab\": {\"instanceType\": \"m5\"}}}}"));
+
+      Execution execution = simulation.run("update-team-from-settings.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.cause().orElse(""))
+          .contains("team: the team settings (parameter " + name + "): team risk: jupyterLab");
+      assertThat(simulation.emulator().requestLog().mutatingCalls())
+          .extracting(call -> call.service() + ":" + call.operation())
+          .containsExactly("ssm:PutParameter", "sns:Publish");
+    }
+  }
+
+  @Test
   void onboardingAPersonWhoseProfileExistsWithOtherSettingsConvergesItInsteadOfKeepingThem() {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("update-team-move.json");
         EmulatorClients aws = new EmulatorClients(simulation.emulator())) {

@@ -14,6 +14,8 @@ import java.util.Map;
  *     emulator)
  * @param timeline what Studio users do while the simulation runs, at times counted from when the
  *     scenario is applied
+ * @param teamSettings the team settings the stack's parameter holds ({@code {"teams": ...}}):
+ *     deployed as the template's TeamSettings parameter unless the caller gives one
  */
 public record Scenario(
     String description,
@@ -23,7 +25,8 @@ public record Scenario(
     SageMaker sagemaker,
     Sns sns,
     Faults faults,
-    List<TimelineEntry> timeline) {
+    List<TimelineEntry> timeline,
+    JsonNode teamSettings) {
 
   /** Overrides of {@code SageMakerTimings}; absent fields keep the defaults. */
   public record Timings(
