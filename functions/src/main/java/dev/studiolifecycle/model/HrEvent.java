@@ -1,8 +1,9 @@
 package dev.studiolifecycle.model;
 
 /**
- * An HR event once read: which employee was hired or left, and in which Studio domain ({@code
- * domainId} is absent when the event names none).
+ * An HR event once read: which employee was hired, moved or left, and in which Studio domain
+ * ({@code domainId} is absent when the event names none); {@code team} is the employee's team, if
+ * the event gives it (a transfer always does).
  */
 public record HrEvent(
     String eventId,
@@ -11,4 +12,5 @@ public record HrEvent(
     String userName,
     String email,
     String ssoUserName,
-    String domainId) {}
+    String domainId,
+    String team) {}

@@ -78,6 +78,7 @@ public final class WorkflowStarter {
           where + ": studio.domainId: is required (DEFAULT_DOMAIN_ID is not configured)");
     }
     boolean onboard = hr.action() == Action.ONBOARD;
+    boolean carriesTeam = hr.action().carriesSettings();
     // Offboarding needs only who and where; contact data is not passed on when not needed.
     return new LifecycleRequest(
         hr.action(),
@@ -95,7 +96,7 @@ public final class WorkflowStarter {
         null,
         null,
         null,
-        null);
+        carriesTeam ? hr.team() : null);
   }
 
   private StartedWorkflow start(LifecycleRequest request) {

@@ -13,14 +13,15 @@ import java.util.List;
 
 /**
  * Reads an HR message ({@code {"eventId", "eventType", "occurredAt", "employee": {"userName",
- * "email", "ssoUserName"}, "studio": {"domainId"}}}). Problems are reported by field name only: the
- * message holds personal data, so no value is ever repeated.
+ * "email", "ssoUserName", "team"}, "studio": {"domainId"}}}). Problems are reported by field name
+ * only: the message holds personal data, so no value is ever repeated.
  */
 public final class HrMessageParser {
 
   public static final String HIRED = "Employee Hired";
   public static final String TERMINATED = "Employee Terminated";
   public static final String REHIRED = "Employee Rehired";
+  public static final String TRANSFERRED = "Employee Transferred";
 
   private HrMessageParser() {}
 
@@ -51,17 +52,15 @@ public final class HrMessageParser {
     String ssoUserName =
         employee == null ? null : text(employee, "employee.ssoUserName", false, problems);
     String domainId = studio == null ? null : text(studio, "studio.domainId", false, problems);
+    String team = employee == null ? null : text(employee, "employee.team", false, problems);
 
-    Action action = null;
-    if (HIRED.equals(eventType)) {
-      action = Action.ONBOARD;
-    } else if (TERMINATED.equals(eventType)) {
-      action = Action.OFFBOARD;
-    } else if (REHIRED.equals(eventType)) {
-      // During an offboarding's retention: give the access back (after it, hire again).
-      action = Action.RESTORE;
-    } else if (eventType != null) {
-      problems.add("eventType: must be " + HIRED + ", " + TERMINATED + " or " + REHIRED);
+    Action action = action(eventType, problems);
+    if (action == Action.UPDATE && employee != null && team == null && !has(employee, "team")) {
+      // A move to another team: the team's settings, converged.
+      problems.add("employee.team: is required for " + TRANSFERRED);
+    }
+    if (team != null && !FieldRules.TEAM.matcher(team).matches()) {
+      problems.add("employee.team: must fully match " + FieldRules.TEAM.pattern());
     }
     if (eventId != null) {
       FieldRules.length(eventId, 1, 128)
@@ -78,7 +77,33 @@ public final class HrMessageParser {
     if (!problems.isEmpty()) {
       throw new InvalidHrMessage(where + ": " + String.join("; ", problems));
     }
-    return new HrEvent(eventId, action, occurredAt, userName, email, ssoUserName, domainId);
+    return new HrEvent(eventId, action, occurredAt, userName, email, ssoUserName, domainId, team);
+  }
+
+  /** The action an event type asks for; null (a problem added) for any other type. */
+  private static Action action(String eventType, List<String> problems) {
+    if (eventType == null) {
+      return null;
+    }
+    return switch (eventType) {
+      case HIRED -> Action.ONBOARD;
+      case TERMINATED -> Action.OFFBOARD;
+      // During an offboarding's retention: give the access back (after it, hire again).
+      case REHIRED -> Action.RESTORE;
+      case TRANSFERRED -> Action.UPDATE;
+      default -> {
+        problems.add(
+            "eventType: must be "
+                + String.join(", ", HIRED, TERMINATED, REHIRED)
+                + " or "
+                + TRANSFERRED);
+        yield null;
+      }
+    };
+  }
+
+  private static boolean has(JsonNode parent, String field) {
+    return parent.get(field) != null && !parent.get(field).isNull();
   }
 
   private static String text(

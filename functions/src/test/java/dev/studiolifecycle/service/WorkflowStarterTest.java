@@ -93,6 +93,20 @@ class WorkflowStarterTest {
   }
 
   @Test
+  void aTransferUpdatesToTheTeamAndCarriesNoContactData() {
+    when(sfn.startExecution(any(StartExecutionRequest.class)))
+        .thenReturn(StartExecutionResponse.builder().executionArn("arn:x").build());
+    starter.start(EventLoader.loadSNSEvent("start-workflow/employee-transferred.json"));
+    ArgumentCaptor<StartExecutionRequest> sent =
+        ArgumentCaptor.forClass(StartExecutionRequest.class);
+    verify(sfn).startExecution(sent.capture());
+    assertThat(sent.getValue().input())
+        .isEqualTo(
+            "{\"action\":\"UPDATE\",\"requestId\":\"hr-2026-000555\",\"domainId\":\"d-default\","
+                + "\"userProfileName\":\"frank\",\"team\":\"risk\"}");
+  }
+
+  @Test
   void aRedeliveredMessageFindsItsExecutionStarted() {
     when(sfn.startExecution(any(StartExecutionRequest.class)))
         .thenThrow(AwsErrors.executionAlreadyExists());
@@ -153,7 +167,8 @@ class WorkflowStarterTest {
         .isInstanceOf(InvalidHrMessage.class)
         .hasMessage(
             "SNS record 0: employee.userName: is required; "
-                + "eventType: must be Employee Hired, Employee Terminated or Employee Rehired")
+                + "eventType: must be Employee Hired, Employee Terminated, Employee Rehired or "
+                + "Employee Transferred")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("jane"));
     verifyNoInteractions(sfn);
   }

@@ -28,7 +28,34 @@ class HrMessageParserTest {
                 "jane-doe",
                 "jane.doe@example.com",
                 "jane.doe",
-                "d-abc"));
+                "d-abc",
+                null));
+  }
+
+  @Test
+  void aTransferUpdatesToTheEventsTeamWhichItMustGive() {
+    HrEvent event =
+        HrMessageParser.parse(
+            "{\"eventId\":\"e3\",\"eventType\":\"Employee Transferred\","
+                + "\"employee\":{\"userName\":\"frank\",\"team\":\"risk\"}}",
+            "SNS record 0");
+    assertThat(event.action()).isEqualTo(Action.UPDATE);
+    assertThat(event.team()).isEqualTo("risk");
+    assertThatThrownBy(
+            () ->
+                HrMessageParser.parse(
+                    "{\"eventId\":\"e3\",\"eventType\":\"Employee Transferred\","
+                        + "\"employee\":{\"userName\":\"frank\"}}",
+                    "r"))
+        .isInstanceOf(InvalidHrMessage.class)
+        .hasMessage("r: employee.team: is required for Employee Transferred");
+    assertThatThrownBy(
+            () ->
+                HrMessageParser.parse(
+                    "{\"eventId\":\"e4\",\"eventType\":\"Employee Hired\","
+                        + "\"employee\":{\"userName\":\"frank\",\"team\":\"risk team\"}}",
+                    "r"))
+        .hasMessage("r: employee.team: must fully match " + FieldRules.TEAM.pattern());
   }
 
   @Test
@@ -64,7 +91,8 @@ class HrMessageParserTest {
         .isInstanceOf(InvalidHrMessage.class)
         .hasMessage(
             "SNS record 2: eventId: is required; employee.userName: is required; "
-                + "eventType: must be Employee Hired, Employee Terminated or Employee Rehired; "
+                + "eventType: must be Employee Hired, Employee Terminated, Employee Rehired or "
+                + "Employee Transferred; "
                 + "occurredAt: must be an ISO-8601 timestamp with offset")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("jane"));
   }

@@ -153,6 +153,13 @@ public final class HrEventCommand extends CliCommand {
               + ", nothing started");
       return OK;
     }
+    if (outcome instanceof Outcome.FilteredOut filtered) {
+      out.println(
+          "SNS: the subscription's filter policy kept the message (eventType \""
+              + filtered.eventType()
+              + "\") from StartWorkflow, nothing started");
+      return OK;
+    }
     if (outcome instanceof Outcome.SentElsewhere elsewhere) {
       out.println(
           "EventBridge: rule "

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.task.LambdaResponse;
+import dev.studiolifecycle.local.emulator.sns.FilterPolicy;
 import dev.studiolifecycle.local.eventbridge.BusEvent;
 import dev.studiolifecycle.local.eventbridge.EventBus;
 import dev.studiolifecycle.local.lambda.LambdaRuntime;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import dev.studiolifecycle.local.template.FunctionDefinition;
+import dev.studiolifecycle.local.template.SnsSubscription;
 import dev.studiolifecycle.local.template.TemplateException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -38,6 +41,7 @@ public final class HrEventDelivery {
   private final LambdaRuntime lambda;
   private final String startWorkflowArn;
   private final String lifecycleArn;
+  private final Optional<FilterPolicy> snsFilter;
 
   /** How many times each event has been delivered to each rule's target. */
   private final Map<String, Integer> deliveriesByRule = new HashMap<>();
@@ -66,6 +70,33 @@ public final class HrEventDelivery {
             .clock(runtime.clock())
             .build();
     this.lifecycleArn = runtime.lifecycleStateMachine().arn();
+    this.snsFilter = snsFilter(runtime);
+  }
+
+  /**
+   * The filter policy of StartWorkflow's subscription to the HR topic, if it has one; only the
+   * {@code MessageBody} scope is modelled.
+   */
+  private static Optional<FilterPolicy> snsFilter(LocalWorkflowRuntime runtime) {
+    Optional<SnsSubscription> subscription =
+        runtime.template().snsSubscriptions().stream()
+            .filter(s -> s.functionLogicalId().equals(START_WORKFLOW_FUNCTION))
+            .findFirst();
+    if (subscription.isEmpty() || subscription.get().filter().isEmpty()) {
+      return Optional.empty();
+    }
+    if (!"MessageBody".equals(subscription.get().filterPolicyScope())) {
+      throw new TemplateException(
+          START_WORKFLOW_FUNCTION
+              + "'s SNS FilterPolicyScope "
+              + subscription.get().filterPolicyScope()
+              + ": only MessageBody is modelled locally");
+    }
+    try {
+      return Optional.of(FilterPolicy.of(subscription.get().filter().get()));
+    } catch (IllegalArgumentException e) {
+      throw new TemplateException(START_WORKFLOW_FUNCTION + "'s SNS event: " + e.getMessage());
+    }
   }
 
   /** What came of one HR event (an EventBridge event may match several rules). */
@@ -100,6 +131,12 @@ public final class HrEventDelivery {
      */
     record InputNotJson(String rule, String problem, String deadLetterQueue) implements Outcome {}
 
+    /**
+     * The subscription's filter policy kept the SNS message from StartWorkflow (an event type the
+     * workflow does not act on): nothing started, nothing dead-lettered.
+     */
+    record FilteredOut(String eventType) implements Outcome {}
+
     /** StartWorkflow failed (an invalid HR message, Step Functions refused): nothing started. */
     record StartWorkflowFailed(String errorType, String errorMessage) implements Outcome {}
   }
@@ -113,8 +150,25 @@ public final class HrEventDelivery {
       }
       return outcomes;
     }
-    return startWorkflow(
-        ((IncomingHrEvent.Sns) Objects.requireNonNull(event, "event")).lambdaEvent());
+    JsonNode lambdaEvent =
+        ((IncomingHrEvent.Sns) Objects.requireNonNull(event, "event")).lambdaEvent();
+    JsonNode body = messageBody(lambdaEvent);
+    if (snsFilter.isPresent() && !snsFilter.get().matches(body)) {
+      return List.of(new Outcome.FilteredOut(body == null ? "" : body.path("eventType").asText()));
+    }
+    return startWorkflow(lambdaEvent);
+  }
+
+  /** The JSON body of the SNS message (one record, as SNS hands Lambda one), or null. */
+  private static JsonNode messageBody(JsonNode lambdaEvent) {
+    try {
+      return LocalJson.MAPPER.readTree(
+          lambdaEvent.path("Records").path(0).path("Sns").path("Message").asText(""));
+    } catch (IOException e) {
+      // Not JSON: SNS matches no MessageBody policy against it (the developer guide assumes a
+      // well-formed JSON object).
+      return null;
+    }
   }
 
   private List<Outcome> putOnBus(BusEvent event) {

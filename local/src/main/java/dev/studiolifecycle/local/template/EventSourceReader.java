@@ -75,6 +75,10 @@ final class EventSourceReader {
                 event.getKey(),
                 resolver.resolveString(topic, where + ".Topic"),
                 filter == null ? null : resolver.resolve(filter, where + ".FilterPolicy"),
+                properties.has("FilterPolicyScope")
+                    ? resolver.resolveString(
+                        properties.get("FilterPolicyScope"), where + ".FilterPolicyScope")
+                    : "MessageAttributes",
                 redrive == null || !redrive.has("deadLetterTargetArn")
                     ? null
                     : resolver.resolveString(

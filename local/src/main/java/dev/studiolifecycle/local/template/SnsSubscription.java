@@ -8,6 +8,7 @@ import java.util.Optional;
  * AutoPublishAlias) to the topic.
  *
  * @param filterPolicy the subscription's FilterPolicy, or null
+ * @param filterPolicyScope {@code MessageAttributes} (SNS's default) or {@code MessageBody}
  * @param deadLetterArn the RedrivePolicy's deadLetterTargetArn, or null
  */
 public record SnsSubscription(
@@ -15,6 +16,7 @@ public record SnsSubscription(
     String eventName,
     String topicArn,
     JsonNode filterPolicy,
+    String filterPolicyScope,
     String deadLetterArn) {
 
   public Optional<JsonNode> filter() {

@@ -174,9 +174,28 @@ class HrEventCommandTest {
   }
 
   @Test
-  void anSnsMessageThatIsNoHrMessageStartsNothingAndExitsOne() {
+  void anSnsMessageTheFilterPolicyKeepsFromStartWorkflowStartsNothingAndExitsZero() {
     try (CommandOutput command = new CommandOutput()) {
       int exit = command.run(hrEvent("events/start-workflow/malformed-message.json"));
+
+      assertThat(command.out())
+          .contains(
+              "SNS: the subscription's filter policy kept the message (eventType \"Employee"
+                  + " Promoted\") from StartWorkflow, nothing started",
+              "Executions of studio-lifecycle-StudioUserLifecycle: 0\n");
+      assertThat(exit).isZero();
+    }
+  }
+
+  @Test
+  void anSnsMessageThatIsNoHrMessageStartsNothingAndExitsOne() throws IOException {
+    Path event = dir.resolve("hired-without-user.json");
+    Files.writeString(
+        event,
+        Files.readString(ROOT.resolve("events/hr/employee-hired-sns.json"))
+            .replace("\\\"userName\\\": \\\"john-roe\\\", ", ""));
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run(hrEvent(event.toString()));
 
       assertThat(command.out())
           .contains(

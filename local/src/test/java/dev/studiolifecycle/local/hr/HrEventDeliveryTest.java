@@ -122,6 +122,72 @@ class HrEventDeliveryTest {
   }
 
   @Test
+  void aTransferOnTheBusMovesThePersonToTheTeamsSettingsAndAHireInATeamStartsThere()
+      throws IOException {
+    deliver("events/hr/employee-hired-sns.json");
+
+    List<Outcome> moved = deliver("events/hr/employee-transferred.json");
+
+    assertThat(moved).singleElement().isInstanceOf(Outcome.StartedByRule.class);
+    Outcome.StartedByRule update = (Outcome.StartedByRule) moved.get(0);
+    assertThat(update.rule()).isEqualTo("StudioUserLifecycleStateMachineEmployeeTransferred");
+    assertThat(update.input().toString())
+        .isEqualTo(
+            "{\"action\":\"UPDATE\",\"requestId\":\"hr-2026-000555\","
+                + "\"domainId\":\"d-studiolocal01\",\"userProfileName\":\"john-roe\","
+                + "\"team\":\"risk\"}");
+    assertThat(update.execution().status())
+        .as(update.execution().cause().orElse(""))
+        .isEqualTo(ExecutionStatus.SUCCEEDED);
+    try (EmulatorClients aws = new EmulatorClients(runtime.emulator())) {
+      assertThat(
+              aws.sageMaker
+                  .describeUserProfile(r -> r.domainId(DOMAIN).userProfileName("john-roe"))
+                  .userSettings()
+                  .jupyterLabAppSettings()
+                  .defaultResourceSpec()
+                  .instanceTypeAsString())
+          .isEqualTo("ml.m5.large");
+      assertThat(
+              aws.iam
+                  .getRolePolicy(
+                      r -> r.roleName("studio-john-roe").policyName("studio-lifecycle-s3-access"))
+                  .policyDocument())
+          .contains("risk-data");
+    }
+
+    Path hire = dir.resolve("hired-in-team.json");
+    Files.writeString(
+        hire,
+        Files.readString(ROOT.resolve("events/hr/employee-hired.json"))
+            .replace(
+                "\"email\": \"jane.doe@example.com\"",
+                "\"email\": \"jane.doe@example.com\", \"team\": \"ml-platform\""));
+    Outcome.StartedByRule hired = (Outcome.StartedByRule) deliver(hire.toString()).get(0);
+
+    assertThat(hired.rule()).isEqualTo("StudioUserLifecycleStateMachineEmployeeHiredInTeam");
+    assertThat(hired.input().path("team").asText()).isEqualTo("ml-platform");
+    assertThat(hired.execution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    try (EmulatorClients aws = new EmulatorClients(runtime.emulator())) {
+      assertThat(
+              aws.sageMaker
+                  .listTags(
+                      r ->
+                          r.resourceArn(
+                              aws.sageMaker
+                                  .describeUserProfile(
+                                      p -> p.domainId(DOMAIN).userProfileName("jane-doe"))
+                                  .userProfileArn()))
+                  .tags())
+          .anySatisfy(
+              tag -> {
+                assertThat(tag.key()).isEqualTo("team");
+                assertThat(tag.value()).isEqualTo("ml-platform");
+              });
+    }
+  }
+
+  @Test
   void theSameBusEventDeliveredTwiceStartsTwoExecutionsAndTheSecondChangesNothing() {
     Outcome.StartedByRule first =
         (Outcome.StartedByRule) deliver("events/hr/employee-hired.json").get(0);
@@ -189,13 +255,28 @@ class HrEventDeliveryTest {
   }
 
   @Test
-  void anSnsMessageThatIsNoHrMessageFailsStartWorkflowAndStartsNothing() {
+  void anSnsMessageOfAnEventTypeTheWorkflowIgnoresIsFilteredOutBeforeStartWorkflow() {
+    // SNS filter policies (MessageBody scope): only the four event types the workflow acts on.
     List<Outcome> outcomes = deliver("events/start-workflow/malformed-message.json");
+
+    assertThat(outcomes).containsExactly(new Outcome.FilteredOut("Employee Promoted"));
+    assertThat(startExecutionCalls()).isEmpty();
+    assertThat(runtime.engine().executions()).isEmpty();
+  }
+
+  @Test
+  void anSnsMessageThatIsNoHrMessageFailsStartWorkflowAndStartsNothing() throws IOException {
+    Path noUser = dir.resolve("hired-without-user.json");
+    Files.writeString(
+        noUser,
+        Files.readString(ROOT.resolve("events/hr/employee-hired-sns.json"))
+            .replace("\\\"userName\\\": \\\"john-roe\\\", ", ""));
+    List<Outcome> outcomes = deliver(noUser.toString());
 
     assertThat(outcomes).singleElement().isInstanceOf(Outcome.StartWorkflowFailed.class);
     Outcome.StartWorkflowFailed failed = (Outcome.StartWorkflowFailed) outcomes.get(0);
     assertThat(failed.errorType()).isEqualTo("dev.studiolifecycle.error.InvalidHrMessage");
-    assertThat(failed.errorMessage()).contains("eventType");
+    assertThat(failed.errorMessage()).contains("employee.userName: is required");
     assertThat(startExecutionCalls()).isEmpty();
     assertThat(runtime.engine().executions()).isEmpty();
   }
