@@ -10,7 +10,7 @@ import dev.studiolifecycle.model.ModelJson;
 import dev.studiolifecycle.model.ValidatedRequest;
 import dev.studiolifecycle.observability.LogContext;
 import dev.studiolifecycle.observability.OutcomeMetric;
-import dev.studiolifecycle.service.RunningOnboardings;
+import dev.studiolifecycle.service.RunningLifecycles;
 import dev.studiolifecycle.service.TeamSettings;
 import dev.studiolifecycle.service.ValidationService;
 import dev.studiolifecycle.service.config.FunctionEnvironment;
@@ -54,8 +54,7 @@ public final class ValidateHandler extends StepHandler<ValidationService>
             validator,
             AwsClientFactory.sageMaker(),
             environment.servedDomainIds(),
-            new RunningOnboardings(
-                AwsClientFactory.stepFunctions(), environment.stateMachineName()),
+            new RunningLifecycles(AwsClientFactory.stepFunctions(), environment.stateMachineName()),
             new TeamSettings(
                 parameterStore(), environment.teamSettingsParameter().orElse(null), validator)));
   }

@@ -37,6 +37,9 @@ import software.amazon.awssdk.services.sagemaker.model.UserProfileStatus;
  */
 public final class ValidationService {
 
+  /** The Wait state in which an offboarding keeps a revoked profile for RetentionDays. */
+  static final String RETENTION_STATE = "Retain";
+
   private static final Set<String> PAYLOAD_FIELDS =
       Set.of("request", "executionArn", "executionName");
 
@@ -44,17 +47,17 @@ public final class ValidationService {
   private final SageMakerClient sageMaker;
   private final StudioLookups lookups;
   private final Set<String> servedDomainIds;
-  private final RunningOnboardings onboardings;
+  private final RunningLifecycles lifecycles;
   private final TeamSettings teams;
 
   public ValidationService(
       RequestValidator validator,
       SageMakerClient sageMaker,
       Set<String> servedDomainIds,
-      RunningOnboardings onboardings,
+      RunningLifecycles lifecycles,
       TeamSettings teams) {
     this.validator = validator;
-    this.onboardings = onboardings;
+    this.lifecycles = lifecycles;
     this.teams = teams;
     this.servedDomainIds = Set.copyOf(servedDomainIds);
     this.sageMaker = sageMaker;
@@ -86,6 +89,11 @@ public final class ValidationService {
     checkAgainstDomain(request, domain);
 
     Optional<ExistingProfile> existing = existingProfile(request);
+    if (request.action() != Action.OFFBOARD
+        && executionArn != null
+        && offboardingUnderway(existing)) {
+      awaitRunningOffboarding(request, executionArn);
+    }
     checkAgainstProfile(request, existing);
     if (request.action().carriesSettings() && existing.isPresent()) {
       ExistingProfile profile = existing.get();
@@ -138,7 +146,7 @@ public final class ValidationService {
    */
   private void awaitRunningOnboarding(LifecycleRequest request, String executionArn) {
     Optional<String> onboarding =
-        onboardings.of(executionArn, request.domainId(), request.userProfileName());
+        lifecycles.onboarding(executionArn, request.domainId(), request.userProfileName());
     if (onboarding.isPresent()) {
       throw CheckAgain.in(
           30,
@@ -147,6 +155,36 @@ public final class ValidationService {
               + " is running ("
               + onboarding.get()
               + "): the offboarding waits for it, then offboards");
+    }
+  }
+
+  /** The profile shows an offboarding: its access revoked (the mark), or it is being deleted. */
+  private static boolean offboardingUnderway(Optional<ExistingProfile> existing) {
+    return existing.isPresent()
+        && (existing.get().offboardingRequestId() != null
+            || UserProfileStatus.DELETING.toString().equals(existing.get().status()));
+  }
+
+  /**
+   * An ONBOARD, UPDATE or RESTORE of a person whose offboarding still runs: the later request wins,
+   * so it waits for the offboarding to end (the state machine retries), unless the offboarding
+   * waits out its retention in the Retain state: then the request lifts the revoke now, and the
+   * offboarding, finding its mark gone, deletes nothing. Anywhere else (deleting apps, spaces or
+   * the profile) converging the profile would be undone a moment later.
+   */
+  private void awaitRunningOffboarding(LifecycleRequest request, String executionArn) {
+    Optional<String> offboarding =
+        lifecycles.offboarding(executionArn, request.domainId(), request.userProfileName());
+    if (offboarding.isPresent() && !lifecycles.waitsIn(offboarding.get(), RETENTION_STATE)) {
+      throw CheckAgain.in(
+          30,
+          "an offboarding of "
+              + request.userProfileName()
+              + " is running ("
+              + offboarding.get()
+              + "): the "
+              + request.action()
+              + " waits for it to end");
     }
   }
 

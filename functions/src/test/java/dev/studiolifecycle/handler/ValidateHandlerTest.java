@@ -12,7 +12,7 @@ import dev.studiolifecycle.error.ConfigurationError;
 import dev.studiolifecycle.error.ValidationError;
 import dev.studiolifecycle.model.ModelJson;
 import dev.studiolifecycle.model.ValidatedRequest;
-import dev.studiolifecycle.service.RunningOnboardings;
+import dev.studiolifecycle.service.RunningLifecycles;
 import dev.studiolifecycle.service.TeamSettings;
 import dev.studiolifecycle.service.ValidationService;
 import dev.studiolifecycle.testing.AwsErrors;
@@ -51,7 +51,7 @@ class ValidateHandlerTest {
               new RequestValidator(RequestSchema.load()),
               sageMaker,
               Set.of(RequestBuilder.DOMAIN),
-              new RunningOnboardings(stepFunctions, "StudioUserLifecycle"),
+              new RunningLifecycles(stepFunctions, "StudioUserLifecycle"),
               new TeamSettings(
                   name -> Optional.empty(), null, new RequestValidator(RequestSchema.load()))));
 

@@ -18,6 +18,7 @@ import dev.studiolifecycle.error.ProfileConflict;
 import dev.studiolifecycle.error.ValidationError;
 import dev.studiolifecycle.model.Action;
 import dev.studiolifecycle.model.DomainAuthMode;
+import dev.studiolifecycle.model.ManagedTags;
 import dev.studiolifecycle.model.ModelJson;
 import dev.studiolifecycle.model.ValidatedRequest;
 import dev.studiolifecycle.testing.AwsErrors;
@@ -46,8 +47,13 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryRequest;
+import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 import software.amazon.awssdk.services.sfn.model.ListExecutionsRequest;
 import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
+import software.amazon.awssdk.services.sfn.model.StateEnteredEventDetails;
 
 class ValidationServiceTest {
 
@@ -63,7 +69,7 @@ class ValidationServiceTest {
           new RequestValidator(RequestSchema.load()),
           sageMaker,
           Set.of(RequestBuilder.DOMAIN),
-          new RunningOnboardings(stepFunctions, "StudioUserLifecycle"),
+          new RunningLifecycles(stepFunctions, "StudioUserLifecycle"),
           new TeamSettings(
               name -> Optional.empty(), null, new RequestValidator(RequestSchema.load())));
 
@@ -238,12 +244,75 @@ class ValidationServiceTest {
   }
 
   @Test
-  void onboardingWhileTheProfileIsBeingDeletedIsAConflict() throws Exception {
+  void onboardingWhileTheProfileIsBeingDeletedByNoRunningOffboardingIsAConflict() throws Exception {
     domain(AuthMode.IAM, DomainStatus.IN_SERVICE);
     profile(UserProfileStatus.DELETING, managedBy());
+    running();
     assertThatThrownBy(() -> service.validate(payload("validate/onboard-minimal.json")))
         .isInstanceOf(ProfileConflict.class)
         .hasMessageContaining("is being deleted");
+  }
+
+  private static final String TERMINATION =
+      "arn:aws:states:us-east-1:123456789012:execution:StudioUserLifecycle:hr-9";
+
+  /** A running offboarding of jane-doe whose last history event is {@code lastEvent}. */
+  private void offboardingRuns(HistoryEvent lastEvent) {
+    running(ExecutionListItem.builder().executionArn(TERMINATION).build());
+    when(stepFunctions.describeExecution(any(DescribeExecutionRequest.class)))
+        .thenReturn(
+            DescribeExecutionResponse.builder()
+                .input(
+                    "{\"action\":\"OFFBOARD\",\"domainId\":\"d-abc123def456\","
+                        + "\"userProfileName\":\"jane-doe\"}")
+                .build());
+    when(stepFunctions.getExecutionHistory(any(GetExecutionHistoryRequest.class)))
+        .thenReturn(GetExecutionHistoryResponse.builder().events(lastEvent).build());
+  }
+
+  private static HistoryEvent entered(HistoryEventType type, String state) {
+    return HistoryEvent.builder()
+        .type(type)
+        .stateEnteredEventDetails(StateEnteredEventDetails.builder().name(state).build())
+        .build();
+  }
+
+  @Test
+  void anOnboardingOfAPersonWhoseOffboardingIsDeletingWaitsForItToEnd() throws Exception {
+    domain(AuthMode.IAM, DomainStatus.IN_SERVICE);
+    profile(
+        UserProfileStatus.IN_SERVICE,
+        managedBy(),
+        Tag.builder().key(ManagedTags.OFFBOARDING).value("hr-9").build());
+    offboardingRuns(entered(HistoryEventType.TASK_STATE_ENTERED, "DeleteUserResources"));
+
+    assertThatThrownBy(() -> service.validate(payload("validate/onboard-minimal.json")))
+        .isInstanceOf(CheckAgainIn30Seconds.class)
+        .hasMessage(
+            "an offboarding of jane-doe is running ("
+                + TERMINATION
+                + "): the ONBOARD waits for it"
+                + " to end");
+    assertOnlyReads(sageMaker);
+  }
+
+  @Test
+  void anOnboardingDuringTheRetentionWaitGoesAheadAndLiftsTheRevoke() throws Exception {
+    domain(AuthMode.IAM, DomainStatus.IN_SERVICE);
+    profile(
+        UserProfileStatus.IN_SERVICE,
+        managedBy(),
+        Tag.builder().key(ManagedTags.OFFBOARDING).value("hr-9").build());
+    offboardingRuns(entered(HistoryEventType.WAIT_STATE_ENTERED, "Retain"));
+
+    ValidatedRequest result = service.validate(payload("validate/onboard-minimal.json"));
+
+    assertThat(result.existingProfile().offboardingRequestId()).isEqualTo("hr-9");
+    ArgumentCaptor<GetExecutionHistoryRequest> asked =
+        ArgumentCaptor.forClass(GetExecutionHistoryRequest.class);
+    verify(stepFunctions).getExecutionHistory(asked.capture());
+    assertThat(asked.getValue().reverseOrder()).isTrue();
+    assertThat(asked.getValue().maxResults()).isEqualTo(1);
   }
 
   @Test

@@ -231,7 +231,7 @@ class LeastPrivilegeTest {
       }
     }
     deliverHrEvents(proof);
-    terminateDuringHire(proof);
+    overlappingRequests(proof);
     assertThat(proof.denied).as("calls the template's policies do not allow").isEmpty();
 
     SamTemplate template = proof.template;
@@ -306,37 +306,49 @@ class LeastPrivilegeTest {
   }
 
   /**
-   * A termination started 3 s after a hire, while the hire waits for IAM: Validate of the
-   * termination finds no profile, lists the running executions and reads the hire's input.
+   * Two requests for one person that overlap, so Validate looks at the other's execution: a
+   * termination 3 s into a hire (no profile yet: it lists the running executions and reads the
+   * hire's input), and a hire 5 s into a termination (the profile is revoked: it also reads where
+   * the termination is).
    */
-  private static void terminateDuringHire(Proof proof) {
-    String run = "offboard-delete-role 3 s into onboard-iam-new-role";
-    Path scenario = ProjectFiles.events().resolve("scenarios/onboarding-iam-propagation.json");
+  private static void overlappingRequests(Proof proof) {
+    overlap(
+        proof,
+        "offboard-delete-role 3 s into onboard-iam-new-role",
+        "onboarding-iam-propagation.json",
+        "onboard-iam-new-role.json",
+        "offboard-delete-role.json",
+        3);
+    overlap(
+        proof,
+        "onboard-iam-new-role 5 s into offboard-delete-role",
+        "offboarding-jane-doe.json",
+        "offboard-delete-role.json",
+        "onboard-iam-new-role.json",
+        5);
+  }
+
+  private static void overlap(
+      Proof proof, String run, String scenarioFile, String first, String second, int seconds) {
+    Path scenario = ProjectFiles.events().resolve("scenarios").resolve(scenarioFile);
     try (LocalWorkflowRuntime runtime =
         LocalWorkflowRuntime.builder(ProjectFiles.root())
             .scenario(ScenarioLoader.load(scenario))
             .build()) {
       proof.template = runtime.template();
-      ObjectNode terminate =
-          (ObjectNode)
-              ProjectFiles.readJson(
-                  ProjectFiles.events().resolve("statemachine/offboard-delete-role.json"));
-      terminate.put("domainId", "d-studiolocal01");
-      JsonNode hire =
-          ProjectFiles.readJson(
-              ProjectFiles.events().resolve("statemachine/onboard-iam-new-role.json"));
       List<Execution> executions = new ArrayList<>();
-      executions.add(runtime.engine().start(runtime.lifecycleStateMachine(), "hire", hire));
+      executions.add(
+          runtime.engine().start(runtime.lifecycleStateMachine(), "first", input(first)));
       runtime
           .engine()
           .scheduler()
           .schedule(
-              Duration.ofSeconds(3),
+              Duration.ofSeconds(seconds),
               () ->
                   executions.add(
                       runtime
                           .engine()
-                          .start(runtime.lifecycleStateMachine(), "termination", terminate)));
+                          .start(runtime.lifecycleStateMachine(), "second", input(second))));
       runtime.awaitExecution(executions.get(0).executionArn());
       runtime.awaitExecution(executions.get(1).executionArn());
       for (Execution execution : executions) {
@@ -350,6 +362,14 @@ class LeastPrivilegeTest {
           runtime.emulator().requestLog().calls(),
           new CallPermissions(seededRoles(ScenarioLoader.load(scenario))));
     }
+  }
+
+  /** An input of events/statemachine, for jane-doe in the scenarios' IAM domain. */
+  private static JsonNode input(String file) {
+    ObjectNode input =
+        (ObjectNode)
+            ProjectFiles.readJson(ProjectFiles.events().resolve("statemachine").resolve(file));
+    return input.put("domainId", "d-studiolocal01");
   }
 
   /** Roles a request names as its execution role must be passable: the operator lists them. */

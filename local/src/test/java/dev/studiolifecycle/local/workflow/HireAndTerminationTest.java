@@ -6,16 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
+import dev.studiolifecycle.local.emulator.EmulatorClients;
+import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A hire and then a termination of one person, the termination started while the onboarding is
- * still running (before its profile exists, while it waits for IAM, while the profile is Pending):
- * the termination is the later event and wins. It used to find no profile and report "already
- * offboarded" while the onboarding went on to give the person access.
+ * A hire and a termination of one person that overlap: the later one wins. A termination started
+ * while the onboarding is still running (before its profile exists, while it waits for IAM, while
+ * the profile is Pending) waits for it and offboards; it used to find no profile and report
+ * "already offboarded" while the onboarding went on to give the person access. A hire started while
+ * a termination deletes waits for it to end and onboards afresh; it used to converge the profile
+ * the termination then deleted.
  */
 class HireAndTerminationTest {
 
@@ -50,5 +55,84 @@ class HireAndTerminationTest {
             .isEmpty();
       }
     }
+  }
+
+  @Test
+  void aHireStartedWhileTheTerminationDeletesWaitsForItToEndAndOnboardsAtEveryTiming() {
+    List<String> seen = new ArrayList<>();
+    // From the termination's revoke on (its first step that changes anything), the profile shows
+    // the offboarding. A hire started at the very same instant, before that revoke, is not seen
+    // yet and is undone by the termination: the per-person ordering still to come closes it.
+    for (int seconds : new int[] {1, 2, 5, 15, 60, 150, 300}) {
+      try (LifecycleSimulation simulation = LifecycleSimulation.of("offboarding-jane-doe.json")) {
+        Execution termination = simulation.start("termination", terminationOfJane());
+        List<Execution> hires = new ArrayList<>();
+        simulation.at(
+            Duration.ofSeconds(seconds),
+            () ->
+                hires.add(
+                    simulation.start(
+                        "hire", LifecycleSimulation.input("onboard-iam-new-role.json"))));
+
+        simulation.runtime().awaitExecution(termination.executionArn());
+        Execution hire = hires.get(0);
+        simulation.runtime().awaitExecution(hire.executionArn());
+
+        String at = "hire at +" + seconds + " s";
+        assertThat(termination.status())
+            .as(at + ": " + termination.cause().orElse(""))
+            .isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(hire.status())
+            .as(at + ": " + hire.cause().orElse(""))
+            .isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
+            .as(at + ": the later event, the hire, wins")
+            .contains(ResourceStatus.IN_SERVICE);
+        try (EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
+          String arn =
+              aws.sageMaker
+                  .describeUserProfile(r -> r.domainId(DOMAIN).userProfileName("jane-doe"))
+                  .userProfileArn();
+          assertThat(aws.sageMaker.listTags(r -> r.resourceArn(arn)).tags())
+              .as(at + ": access not revoked")
+              .noneMatch(tag -> tag.key().equals("studio-lifecycle:offboarding"));
+        }
+        seen.add(at);
+      }
+    }
+    assertThat(seen).hasSize(7);
+  }
+
+  @Test
+  void aHireDuringTheRetentionWaitGoesAheadAtOnceAndTheTerminationThenDeletesNothing() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("offboarding-jane-doe.json", Map.of("RetentionDays", "7"))) {
+      Execution termination = simulation.start("termination", terminationOfJane());
+      List<Execution> hires = new ArrayList<>();
+      simulation.at(
+          Duration.ofDays(1),
+          () ->
+              hires.add(
+                  simulation.start(
+                      "hire", LifecycleSimulation.input("onboard-iam-new-role.json"))));
+
+      simulation.runtime().awaitExecution(termination.executionArn());
+      Execution hire = hires.get(0);
+
+      assertThat(hire.status()).as(hire.cause().orElse("")).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(Duration.between(hire.startDate(), hire.stopDate().orElseThrow()))
+          .as("it did not wait for the retention to end")
+          .isLessThan(Duration.ofMinutes(10));
+      assertThat(termination.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(termination)).contains("NotifyOffboardingCancelled");
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
+          .contains(ResourceStatus.IN_SERVICE);
+    }
+  }
+
+  private static ObjectNode terminationOfJane() {
+    ObjectNode terminate = (ObjectNode) LifecycleSimulation.input("offboard-delete-role.json");
+    terminate.put("domainId", DOMAIN);
+    return terminate;
   }
 }
