@@ -5,19 +5,22 @@ import java.util.List;
 /**
  * CreateUserProfile's input: the normalized request and domain summary from Validate, and the
  * execution role ARN and the changes CreateExecutionRole made to the role (with any, a profile that
- * needs no change is still reported Updated).
+ * needs no change is still reported Updated), and the tag keys the team settings manage (a tag of
+ * those the request no longer asks for is deleted).
  */
 public record CreateUserProfileInput(
     Correlation correlation,
     LifecycleRequest request,
     DomainSummary domain,
     String executionRoleArn,
-    List<String> executionRoleChanges)
+    List<String> executionRoleChanges,
+    List<String> managedTagKeys)
     implements StepInput {
 
   public CreateUserProfileInput {
     executionRoleChanges =
         executionRoleChanges == null ? List.of() : List.copyOf(executionRoleChanges);
+    managedTagKeys = managedTagKeys == null ? List.of() : List.copyOf(managedTagKeys);
   }
 
   /** The input of a run whose role step changed nothing. */
@@ -26,7 +29,7 @@ public record CreateUserProfileInput(
       LifecycleRequest request,
       DomainSummary domain,
       String executionRoleArn) {
-    this(correlation, request, domain, executionRoleArn, List.of());
+    this(correlation, request, domain, executionRoleArn, List.of(), List.of());
   }
 
   @Override

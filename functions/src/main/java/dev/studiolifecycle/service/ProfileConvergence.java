@@ -1,6 +1,7 @@
 package dev.studiolifecycle.service;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,10 +33,15 @@ import software.amazon.awssdk.services.sagemaker.model.UserSettings;
  * request's fields changed, because UpdateUserProfile replaces each member it is given (the API
  * reference's UserSettings: "the settings that apply to the user profile"), so what an
  * administrator set beside them (custom images, lifecycle configurations, other hidden tools) is
- * kept. A tag the request leaves out is left as it is.
+ * kept. A tag the request leaves out is left as it is, unless its key is one the team settings
+ * manage (some team sets it): then it is deleted, so a move to a team without it does not keep the
+ * old team's value.
  */
 public record ProfileConvergence(
-    Optional<UserSettings> settingsUpdate, Map<String, String> tagsToSet, List<String> changes) {
+    Optional<UserSettings> settingsUpdate,
+    Map<String, String> tagsToSet,
+    List<String> tagsToDelete,
+    List<String> changes) {
 
   /** The hidden tools whose visibility a request decides (jumpStart, projects). */
   private static final Set<MlTools> REQUEST_TOOLS = Set.of(MlTools.JUMP_START, MlTools.PROJECTS);
@@ -44,6 +50,7 @@ public record ProfileConvergence(
 
   public ProfileConvergence {
     tagsToSet = Collections.unmodifiableMap(new LinkedHashMap<>(tagsToSet));
+    tagsToDelete = List.copyOf(tagsToDelete);
     changes = List.copyOf(changes);
   }
 
@@ -59,12 +66,15 @@ public record ProfileConvergence(
    * @param wanted the settings built from the request ({@link UserProfileCreator#userSettings})
    * @param currentTags the profile's tags
    * @param wantedTags the tags the request asks for
+   * @param managedTagKeys the tag keys the team settings manage: those the profile has and the
+   *     request does not ask for are deleted
    */
   public static ProfileConvergence plan(
       UserSettings current,
       UserSettings wanted,
       Map<String, String> currentTags,
-      Map<String, String> wantedTags) {
+      Map<String, String> wantedTags,
+      Collection<String> managedTagKeys) {
     UserSettings have = current == null ? UserSettings.builder().build() : current;
     UserSettings.Builder update = UserSettings.builder();
     List<String> changes = new ArrayList<>();
@@ -92,8 +102,16 @@ public record ProfileConvergence(
             changes.add(change("tag " + key, currentTags.get(key), value));
           }
         });
+    List<String> deleted = new ArrayList<>();
+    currentTags.forEach(
+        (key, value) -> {
+          if (managedTagKeys.contains(key) && !wantedTags.containsKey(key)) {
+            deleted.add(key);
+            changes.add(change("tag " + key, value, null));
+          }
+        });
     return new ProfileConvergence(
-        changed ? Optional.of(update.build()) : Optional.empty(), tags, changes);
+        changed ? Optional.of(update.build()) : Optional.empty(), tags, deleted, changes);
   }
 
   private static boolean jupyterLab(

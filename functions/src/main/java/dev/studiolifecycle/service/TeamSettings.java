@@ -46,24 +46,36 @@ public final class TeamSettings {
   }
 
   /**
-   * {@code request} with its team's settings filled in; unchanged when it names no team, or a team
-   * the request rules refuse anyway (not a string, a malformed name, an action that takes none).
+   * A request with its team's settings filled in, and the tag keys the team settings manage (every
+   * key some team sets: a profile that has one the request no longer asks for loses it).
+   */
+  public record Applied(JsonNode request, List<String> managedTagKeys) {
+    public Applied {
+      managedTagKeys = List.copyOf(managedTagKeys);
+    }
+  }
+
+  /**
+   * {@code request} with its team's settings filled in; unchanged, with no managed tag keys, when
+   * it names no team, or a team the request rules refuse anyway (not a string, a malformed name, an
+   * action that takes none).
    *
    * @throws ValidationError naming the field {@code team} when the team has no settings or its
    *     settings break the request's rules
    */
-  public JsonNode applyTo(JsonNode request) {
+  public Applied applyTo(JsonNode request) {
     if (request == null || !request.isObject()) {
-      return request;
+      return new Applied(request, List.of());
     }
     JsonNode team = request.path("team");
     String action = request.path("action").asText("");
     if (!team.isTextual()
         || !FieldRules.TEAM.matcher(team.asText()).matches()
         || !(action.equals("ONBOARD") || action.equals("UPDATE"))) {
-      return request;
+      return new Applied(request, List.of());
     }
-    ObjectNode settings = settingsOf(team.asText());
+    JsonNode teams = teams();
+    ObjectNode settings = settingsOf(teams, team.asText());
     ObjectNode merged = ((ObjectNode) request).deepCopy();
     for (Iterator<Map.Entry<String, JsonNode>> it = settings.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
@@ -75,11 +87,14 @@ public final class TeamSettings {
         merged.set(field.getKey(), field.getValue().deepCopy());
       }
     }
-    return merged;
+    TreeSet<String> tagKeys = new TreeSet<>();
+    teams.forEach(each -> each.path("tags").fieldNames().forEachRemaining(tagKeys::add));
+    return new Applied(merged, List.copyOf(tagKeys));
   }
 
-  private ObjectNode settingsOf(String team) {
-    String where = "team: the team settings (parameter " + parameterName + ")";
+  /** The {@code teams} object of the parameter, every team's settings checked. */
+  private JsonNode teams() {
+    String where = where();
     if (parameterName == null) {
       throw new ValidationError(
           "team: this stack has no team settings (TEAM_SETTINGS_PARAMETER is not set)");
@@ -98,11 +113,30 @@ public final class TeamSettings {
     if (!all.isObject() || !teams.isObject() || all.size() != 1) {
       throw new ValidationError(where + " must be an object with one field, teams");
     }
+    for (Iterator<Map.Entry<String, JsonNode>> it = teams.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> team = it.next();
+      checkTeam(team.getKey(), team.getValue());
+    }
+    return teams;
+  }
+
+  private String where() {
+    return "team: the team settings (parameter " + parameterName + ")";
+  }
+
+  private ObjectNode settingsOf(JsonNode teams, String team) {
+    String where = where();
     JsonNode settings = teams.get(team);
     if (settings == null) {
       throw new ValidationError(
           where + " have no team " + team + " (teams: " + String.join(", ", names(teams)) + ")");
     }
+    return (ObjectNode) settings;
+  }
+
+  /** A team's settings: an object of the fields a team may set, by the request's rules. */
+  private void checkTeam(String team, JsonNode settings) {
+    String where = where();
     if (!settings.isObject()) {
       throw new ValidationError(where + ": team " + team + " must be an object");
     }
@@ -121,7 +155,6 @@ public final class TeamSettings {
       }
     }
     check(team, (ObjectNode) settings, where);
-    return (ObjectNode) settings;
   }
 
   /** A team's settings follow the request's rules, checked on a request that has only them. */

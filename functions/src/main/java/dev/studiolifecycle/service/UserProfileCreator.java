@@ -335,28 +335,15 @@ public final class UserProfileCreator {
             existing.userSettings(),
             userSettings(request, input.executionRoleArn()),
             tags,
-            wantedTags);
+            wantedTags,
+            input.managedTagKeys());
     String status = existing.statusAsString();
     if (plan.settingsUpdate().isPresent()) {
       update(input, plan.settingsUpdate().get(), status);
       status = UserProfileStatus.UPDATING.toString();
     }
     String offboarding = tags.get(ManagedTags.OFFBOARDING);
-    if (offboarding != null) {
-      // Onboarded again during an offboarding's retention: that offboarding must delete nothing.
-      sageMaker.deleteTags(
-          DeleteTagsRequest.builder()
-              .resourceArn(existing.userProfileArn())
-              .tagKeys(ManagedTags.OFFBOARDING)
-              .build());
-    }
-    if (!plan.tagsToSet().isEmpty()) {
-      List<Tag> added = new ArrayList<>();
-      plan.tagsToSet()
-          .forEach((key, value) -> added.add(Tag.builder().key(key).value(value).build()));
-      sageMaker.addTags(
-          AddTagsRequest.builder().resourceArn(existing.userProfileArn()).tags(added).build());
-    }
+    retag(existing.userProfileArn(), plan, offboarding);
     boolean roleChanged = !input.executionRoleChanges().isEmpty();
     List<String> changes = new ArrayList<>(plan.changes());
     if (offboarding != null) {
@@ -377,5 +364,26 @@ public final class UserProfileCreator {
         true,
         outcome,
         changes);
+  }
+
+  /**
+   * The profile's tags as planned; an offboarding mark is removed: onboarded again during an
+   * offboarding's retention, that offboarding must delete nothing.
+   */
+  private void retag(String profileArn, ProfileConvergence plan, String offboarding) {
+    List<String> deleted = new ArrayList<>(plan.tagsToDelete());
+    if (offboarding != null) {
+      deleted.add(ManagedTags.OFFBOARDING);
+    }
+    if (!deleted.isEmpty()) {
+      sageMaker.deleteTags(
+          DeleteTagsRequest.builder().resourceArn(profileArn).tagKeys(deleted).build());
+    }
+    if (!plan.tagsToSet().isEmpty()) {
+      List<Tag> added = new ArrayList<>();
+      plan.tagsToSet()
+          .forEach((key, value) -> added.add(Tag.builder().key(key).value(value).build()));
+      sageMaker.addTags(AddTagsRequest.builder().resourceArn(profileArn).tags(added).build());
+    }
   }
 }

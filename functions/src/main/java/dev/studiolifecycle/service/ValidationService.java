@@ -72,8 +72,8 @@ public final class ValidationService {
     checkPayload(payload);
     String executionArn = text(payload, "executionArn");
     String executionName = text(payload, "executionName");
-    LifecycleRequest request =
-        validator.validate(teams.applyTo(payload.get("request")), executionName);
+    TeamSettings.Applied teamed = teams.applyTo(payload.get("request"));
+    LifecycleRequest request = validator.validate(teamed.request(), executionName);
     Correlation correlation = new Correlation(request.requestId(), executionArn);
     if (!servedDomainIds.contains(request.domainId())) {
       // Before any call: the stack's policies reach its own domains only.
@@ -111,7 +111,8 @@ public final class ValidationService {
     if (nothingToDo && executionArn != null) {
       awaitRunningOnboarding(request, executionArn);
     }
-    return new ValidatedRequest(request, correlation, domain, existing.orElse(null), nothingToDo);
+    return new ValidatedRequest(
+        request, correlation, domain, existing.orElse(null), nothingToDo, teamed.managedTagKeys());
   }
 
   /** What UPDATE and RESTORE need of the profile. */

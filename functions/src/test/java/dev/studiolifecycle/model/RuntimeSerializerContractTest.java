@@ -121,16 +121,23 @@ class RuntimeSerializerContractTest {
         ModelJson.readTree(
             ModelJson.toJson(
                 new ValidatedRequest(
-                    request, new Correlation("hr-1", "arn:x"), domain, null, false)));
+                    request,
+                    new Correlation("hr-1", "arn:x"),
+                    domain,
+                    null,
+                    false,
+                    List.of("team", "cost-center"))));
 
     ObjectNode next = (ObjectNode) ModelJson.readTree("{\"executionRoleArn\":\"arn:role\"}");
     next.set("correlation", validated.path("correlation"));
     next.set("request", validated.path("request"));
     next.set("domain", validated.path("domain"));
+    next.set("managedTagKeys", validated.path("managedTagKeys"));
     CreateUserProfileInput input = read(next.toString(), CreateUserProfileInput.class);
 
     assertThat(input.request()).isEqualTo(request);
     assertThat(input.domain()).isEqualTo(domain);
     assertThat(input.correlation()).isEqualTo(new Correlation("hr-1", "arn:x"));
+    assertThat(input.managedTagKeys()).containsExactly("team", "cost-center");
   }
 }

@@ -42,7 +42,8 @@ class ProfileConvergenceTest {
             current,
             target,
             Map.of("team", "ml-platform", "managed-by", "studio-lifecycle"),
-            Map.of("team", "risk"));
+            Map.of("team", "risk"),
+            List.of());
 
     UserSettings update = plan.settingsUpdate().orElseThrow();
     assertThat(update.executionRole()).as("the role did not change, so it is not sent").isNull();
@@ -70,7 +71,8 @@ class ProfileConvergenceTest {
             settings,
             settings,
             Map.of("team", "ml", "managed-by", "studio-lifecycle"),
-            Map.of("team", "ml"));
+            Map.of("team", "ml"),
+            List.of());
 
     assertThat(plan.unchanged()).isTrue();
     assertThat(plan.settingsUpdate()).isEmpty();
@@ -97,7 +99,8 @@ class ProfileConvergenceTest {
             current,
             wanted(RequestBuilder.onboard().jupyterLab(null, "ml.m5.large").projects(false)),
             Map.of(),
-            Map.of());
+            Map.of(),
+            List.of());
 
     UserSettings update = plan.settingsUpdate().orElseThrow();
     assertThat(update.jupyterLabAppSettings().lifecycleConfigArns())
@@ -113,7 +116,11 @@ class ProfileConvergenceTest {
 
     ProfileConvergence plan =
         ProfileConvergence.plan(
-            current, wanted(RequestBuilder.onboard()), Map.of("cost-center", "42"), Map.of());
+            current,
+            wanted(RequestBuilder.onboard()),
+            Map.of("cost-center", "42"),
+            Map.of(),
+            List.of());
 
     assertThat(plan.unchanged()).isTrue();
   }
@@ -125,7 +132,8 @@ class ProfileConvergenceTest {
             UserSettings.builder().executionRole("arn:aws:iam::123456789012:role/Old").build(),
             wanted(RequestBuilder.onboard()),
             Map.of(),
-            Map.of("team", "risk"));
+            Map.of("team", "risk"),
+            List.of());
 
     assertThat(plan.settingsUpdate().orElseThrow().executionRole()).isEqualTo(ROLE);
     assertThat(plan.changes())
@@ -133,5 +141,24 @@ class ProfileConvergenceTest {
             List.of(
                 "ExecutionRole: arn:aws:iam::123456789012:role/Old -> " + ROLE,
                 "tag team: (none) -> risk"));
+  }
+
+  @Test
+  void aTagTheTeamSettingsManageIsDeletedWhenTheRequestNoLongerAsksForIt() {
+    ProfileConvergence plan =
+        ProfileConvergence.plan(
+            wanted(RequestBuilder.onboard()),
+            wanted(RequestBuilder.onboard()),
+            Map.of("team", "ml-platform", "cost-center", "cc-ml", "owner", "frank"),
+            Map.of("team", "risk"),
+            List.of("team", "cost-center"));
+
+    assertThat(plan.tagsToSet()).containsExactly(Map.entry("team", "risk"));
+    assertThat(plan.tagsToDelete())
+        .as("owner is no team's key: left")
+        .containsExactly("cost-center");
+    assertThat(plan.changes())
+        .containsExactlyInAnyOrder(
+            "tag team: ml-platform -> risk", "tag cost-center: cc-ml -> (none)");
   }
 }

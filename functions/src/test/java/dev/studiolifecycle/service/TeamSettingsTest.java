@@ -47,7 +47,7 @@ class TeamSettingsTest {
 
   @Test
   void fillsInWhatTheRequestLeavesOutAndMergesTagsWithTheRequestsWinning() throws Exception {
-    JsonNode merged =
+    TeamSettings.Applied applied =
         teams(TEAMS)
             .applyTo(
                 json(
@@ -55,7 +55,9 @@ class TeamSettingsTest {
                     {"action": "UPDATE", "domainId": "d-abc", "userProfileName": "frank",
                      "team": "risk", "rstudio": "USER", "tags": {"team": "risk-emea", "x": "y"}}
                     """));
+    JsonNode merged = applied.request();
 
+    assertThat(applied.managedTagKeys()).containsExactly("cost-center", "team");
     assertThat(merged.path("rstudio").asText()).as("the request's own value").isEqualTo("USER");
     assertThat(merged.at("/jupyterLab/instanceType").asText()).isEqualTo("ml.m5.large");
     assertThat(merged.at("/executionRole/create/s3Buckets/0").asText()).isEqualTo("risk-data");
@@ -70,8 +72,9 @@ class TeamSettingsTest {
     JsonNode plain = json("{\"action\": \"ONBOARD\", \"userProfileName\": \"frank\"}");
     JsonNode offboard = json("{\"action\": \"OFFBOARD\", \"team\": \"risk\"}");
 
-    assertThat(teams(TEAMS).applyTo(plain)).isSameAs(plain);
-    assertThat(teams(TEAMS).applyTo(offboard)).isSameAs(offboard);
+    assertThat(teams(TEAMS).applyTo(plain).request()).isSameAs(plain);
+    assertThat(teams(TEAMS).applyTo(plain).managedTagKeys()).isEmpty();
+    assertThat(teams(TEAMS).applyTo(offboard).request()).isSameAs(offboard);
     assertThat(reads).isEmpty();
   }
 
