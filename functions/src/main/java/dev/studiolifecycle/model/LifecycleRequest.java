@@ -2,6 +2,7 @@ package dev.studiolifecycle.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,9 @@ public record LifecycleRequest(
     ExecutionRoleRequest executionRole,
     Map<String, String> tags,
     JupyterLabSettings jupyterLab,
+    IdleShutdown idleShutdown,
+    SpaceStorage spaceStorage,
+    List<String> hiddenInstanceTypes,
     Boolean jumpStart,
     Boolean projects,
     RStudioAccess rstudio,
@@ -32,6 +36,7 @@ public record LifecycleRequest(
   public LifecycleRequest {
     // Keeps the caller's order so tags reach SageMaker in the order they were given.
     tags = tags == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    hiddenInstanceTypes = hiddenInstanceTypes == null ? null : List.copyOf(hiddenInstanceTypes);
   }
 
   /** Whether JumpStart stays visible in Studio (the default). */

@@ -1,5 +1,6 @@
 package dev.studiolifecycle.service;
 
+import dev.studiolifecycle.model.IdleShutdown;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -11,8 +12,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import software.amazon.awssdk.services.sagemaker.model.AppLifecycleManagement;
 import software.amazon.awssdk.services.sagemaker.model.CanvasAppSettings;
+import software.amazon.awssdk.services.sagemaker.model.CodeEditorAppSettings;
+import software.amazon.awssdk.services.sagemaker.model.DefaultEbsStorageSettings;
+import software.amazon.awssdk.services.sagemaker.model.DefaultSpaceStorageSettings;
+import software.amazon.awssdk.services.sagemaker.model.IdleSettings;
 import software.amazon.awssdk.services.sagemaker.model.JupyterLabAppSettings;
+import software.amazon.awssdk.services.sagemaker.model.LifecycleManagement;
 import software.amazon.awssdk.services.sagemaker.model.MlTools;
 import software.amazon.awssdk.services.sagemaker.model.RStudioServerProAppSettings;
 import software.amazon.awssdk.services.sagemaker.model.ResourceSpec;
@@ -28,14 +35,14 @@ import software.amazon.awssdk.services.sagemaker.model.UserSettings;
  *
  * <p>Only what the request decides is compared. The execution role, the hidden JumpStart and
  * Projects tools and a disabled Studio web portal (onboarding gives Studio back) always;
- * JupyterLab's default resource spec, RStudio access and Canvas forecasting when the request names
- * them. A member that changes is sent whole, built from the profile's own member with only the
- * request's fields changed, because UpdateUserProfile replaces each member it is given (the API
- * reference's UserSettings: "the settings that apply to the user profile"), so what an
- * administrator set beside them (custom images, lifecycle configurations, other hidden tools) is
- * kept. A tag the request leaves out is left as it is, unless its key is one the team settings
- * manage (some team sets it): then it is deleted, so a move to a team without it does not keep the
- * old team's value.
+ * JupyterLab's default resource spec, idle shutdown (JupyterLab and Code Editor), private-space
+ * storage, RStudio access and Canvas forecasting when the request names them. A member that changes
+ * is sent whole, built from the profile's own member with only the request's fields changed,
+ * because UpdateUserProfile replaces each member it is given (the API reference's UserSettings:
+ * "the settings that apply to the user profile"), so what an administrator set beside them (custom
+ * images, lifecycle configurations, other hidden tools) is kept. A tag the request leaves out is
+ * left as it is, unless its key is one the team settings manage (some team sets it): then it is
+ * deleted, so a move to a team without it does not keep the old team's value.
  */
 public record ProfileConvergence(
     Optional<UserSettings> settingsUpdate,
@@ -85,6 +92,8 @@ public record ProfileConvergence(
       changed = true;
     }
     changed |= jupyterLab(have, wanted, update, changes);
+    changed |= codeEditor(have, wanted, update, changes);
+    changed |= spaceStorage(have, wanted, update, changes);
     changed |= rstudio(have, wanted, update, changes);
     changed |= canvas(have, wanted, update, changes);
     changed |= hiddenTools(have, wanted, update, changes);
@@ -117,10 +126,24 @@ public record ProfileConvergence(
   private static boolean jupyterLab(
       UserSettings have, UserSettings wanted, UserSettings.Builder update, List<String> changes) {
     JupyterLabAppSettings want = wanted.jupyterLabAppSettings();
-    if (want == null || want.defaultResourceSpec() == null) {
+    if (want == null) {
       return false;
     }
     JupyterLabAppSettings had = have.jupyterLabAppSettings();
+    AppLifecycleManagement idle =
+        idle(
+            "JupyterLabAppSettings",
+            had == null ? null : had.appLifecycleManagement(),
+            want.appLifecycleManagement(),
+            changes);
+    if (want.defaultResourceSpec() == null) {
+      if (idle != null) {
+        JupyterLabAppSettings.Builder member =
+            had == null ? JupyterLabAppSettings.builder() : had.toBuilder();
+        update.jupyterLabAppSettings(member.appLifecycleManagement(idle).build());
+      }
+      return idle != null;
+    }
     ResourceSpec hadSpec = had == null ? null : had.defaultResourceSpec();
     ResourceSpec wantSpec = want.defaultResourceSpec();
     ResourceSpec.Builder spec = hadSpec == null ? ResourceSpec.builder() : hadSpec.toBuilder();
@@ -148,12 +171,122 @@ public record ProfileConvergence(
               wantSpec.sageMakerImageArn()));
       changed = true;
     }
-    if (changed) {
+    if (changed || idle != null) {
       JupyterLabAppSettings.Builder member =
           had == null ? JupyterLabAppSettings.builder() : had.toBuilder();
-      update.jupyterLabAppSettings(member.defaultResourceSpec(spec.build()).build());
+      member.defaultResourceSpec(changed ? spec.build() : hadSpec);
+      if (idle != null) {
+        member.appLifecycleManagement(idle);
+      }
+      update.jupyterLabAppSettings(member.build());
     }
-    return changed;
+    return changed || idle != null;
+  }
+
+  /** The request's idle shutdown as SageMaker takes it, or null when the request names none. */
+  static AppLifecycleManagement idleSettings(IdleShutdown idle) {
+    if (idle == null) {
+      return null;
+    }
+    return AppLifecycleManagement.builder()
+        .idleSettings(
+            IdleSettings.builder()
+                .lifecycleManagement(LifecycleManagement.ENABLED)
+                .idleTimeoutInMinutes(idle.idleTimeoutInMinutes())
+                .minIdleTimeoutInMinutes(idle.minIdleTimeoutInMinutes())
+                .maxIdleTimeoutInMinutes(idle.maxIdleTimeoutInMinutes())
+                .build())
+        .build();
+  }
+
+  /**
+   * The AppLifecycleManagement to send when {@code want} differs from {@code had} (the change
+   * listed), else null.
+   */
+  private static AppLifecycleManagement idle(
+      String member,
+      AppLifecycleManagement had,
+      AppLifecycleManagement want,
+      List<String> changes) {
+    if (want == null || want.idleSettings() == null) {
+      return null;
+    }
+    IdleSettings before = had == null ? null : had.idleSettings();
+    if (want.idleSettings().equals(before)) {
+      return null;
+    }
+    changes.add(
+        change(
+            member + ".AppLifecycleManagement.IdleSettings",
+            before == null ? null : idleText(before),
+            idleText(want.idleSettings())));
+    return want;
+  }
+
+  private static String idleText(IdleSettings idle) {
+    StringBuilder text = new StringBuilder(idle.lifecycleManagementAsString());
+    if (idle.idleTimeoutInMinutes() != null) {
+      text.append(", idle ").append(idle.idleTimeoutInMinutes()).append(" min");
+    }
+    if (idle.minIdleTimeoutInMinutes() != null) {
+      text.append(", min ").append(idle.minIdleTimeoutInMinutes()).append(" min");
+    }
+    if (idle.maxIdleTimeoutInMinutes() != null) {
+      text.append(", max ").append(idle.maxIdleTimeoutInMinutes()).append(" min");
+    }
+    return text.toString();
+  }
+
+  private static boolean codeEditor(
+      UserSettings have, UserSettings wanted, UserSettings.Builder update, List<String> changes) {
+    CodeEditorAppSettings want = wanted.codeEditorAppSettings();
+    if (want == null) {
+      return false;
+    }
+    CodeEditorAppSettings had = have.codeEditorAppSettings();
+    AppLifecycleManagement idle =
+        idle(
+            "CodeEditorAppSettings",
+            had == null ? null : had.appLifecycleManagement(),
+            want.appLifecycleManagement(),
+            changes);
+    if (idle == null) {
+      return false;
+    }
+    CodeEditorAppSettings.Builder member =
+        had == null ? CodeEditorAppSettings.builder() : had.toBuilder();
+    update.codeEditorAppSettings(member.appLifecycleManagement(idle).build());
+    return true;
+  }
+
+  private static boolean spaceStorage(
+      UserSettings have, UserSettings wanted, UserSettings.Builder update, List<String> changes) {
+    DefaultSpaceStorageSettings want = wanted.spaceStorageSettings();
+    if (want == null || want.defaultEbsStorageSettings() == null) {
+      return false;
+    }
+    DefaultSpaceStorageSettings had = have.spaceStorageSettings();
+    DefaultEbsStorageSettings before = had == null ? null : had.defaultEbsStorageSettings();
+    DefaultEbsStorageSettings after = want.defaultEbsStorageSettings();
+    if (after.equals(before)) {
+      return false;
+    }
+    DefaultSpaceStorageSettings.Builder member =
+        had == null ? DefaultSpaceStorageSettings.builder() : had.toBuilder();
+    update.spaceStorageSettings(member.defaultEbsStorageSettings(after).build());
+    changes.add(
+        change(
+            "SpaceStorageSettings.DefaultEbsStorageSettings",
+            before == null ? null : storageText(before),
+            storageText(after)));
+    return true;
+  }
+
+  private static String storageText(DefaultEbsStorageSettings storage) {
+    return storage.defaultEbsVolumeSizeInGb()
+        + " GB (max "
+        + storage.maximumEbsVolumeSizeInGb()
+        + " GB)";
   }
 
   private static boolean rstudio(
@@ -207,25 +340,46 @@ public record ProfileConvergence(
   private static boolean hiddenTools(
       UserSettings have, UserSettings wanted, UserSettings.Builder update, List<String> changes) {
     StudioWebPortalSettings had = have.studioWebPortalSettings();
+    StudioWebPortalSettings want = wanted.studioWebPortalSettings();
     Set<String> before =
         new LinkedHashSet<>(had == null ? List.of() : had.hiddenMlToolsAsStrings());
     Set<String> after = new LinkedHashSet<>(before);
     REQUEST_TOOLS.forEach(tool -> after.remove(tool.toString()));
-    StudioWebPortalSettings want = wanted.studioWebPortalSettings();
     if (want != null) {
       after.addAll(want.hiddenMlToolsAsStrings());
     }
-    if (after.equals(before)) {
+    boolean toolsChanged = !after.equals(before);
+    // The request's hidden instance types replace the profile's, when it names them (an SDK list
+    // that was never set is not the same as an empty one).
+    List<String> typesBefore = had == null ? List.of() : had.hiddenInstanceTypesAsStrings();
+    boolean namesTypes = want != null && want.hasHiddenInstanceTypes();
+    List<String> typesAfter = namesTypes ? want.hiddenInstanceTypesAsStrings() : typesBefore;
+    boolean typesChanged =
+        !new LinkedHashSet<>(typesAfter).equals(new LinkedHashSet<>(typesBefore));
+    if (!toolsChanged && !typesChanged) {
       return false;
     }
     StudioWebPortalSettings.Builder member =
         had == null ? StudioWebPortalSettings.builder() : had.toBuilder();
-    update.studioWebPortalSettings(member.hiddenMlToolsWithStrings(after).build());
-    changes.add(
-        change(
-            "StudioWebPortalSettings.HiddenMlTools",
-            before.isEmpty() ? null : String.join(", ", before),
-            after.isEmpty() ? null : String.join(", ", after)));
+    member.hiddenMlToolsWithStrings(after);
+    if (typesChanged) {
+      member.hiddenInstanceTypesWithStrings(typesAfter);
+    }
+    update.studioWebPortalSettings(member.build());
+    if (toolsChanged) {
+      changes.add(
+          change(
+              "StudioWebPortalSettings.HiddenMlTools",
+              before.isEmpty() ? null : String.join(", ", before),
+              after.isEmpty() ? null : String.join(", ", after)));
+    }
+    if (typesChanged) {
+      changes.add(
+          change(
+              "StudioWebPortalSettings.HiddenInstanceTypes",
+              typesBefore.isEmpty() ? null : String.join(", ", typesBefore),
+              typesAfter.isEmpty() ? null : String.join(", ", typesAfter)));
+    }
     return true;
   }
 

@@ -25,7 +25,17 @@ public final class TeamSettings {
 
   /** The request fields a team may set. */
   static final List<String> FIELDS =
-      List.of("executionRole", "tags", "jupyterLab", "jumpStart", "projects", "rstudio", "canvas");
+      List.of(
+          "executionRole",
+          "tags",
+          "jupyterLab",
+          "idleShutdown",
+          "spaceStorage",
+          "hiddenInstanceTypes",
+          "jumpStart",
+          "projects",
+          "rstudio",
+          "canvas");
 
   private final Function<String, Optional<String>> parameters;
   private final String parameterName;

@@ -15,6 +15,7 @@ import dev.studiolifecycle.model.JupyterLabSettings;
 import dev.studiolifecycle.model.LifecycleRequest;
 import dev.studiolifecycle.model.ManagedTags;
 import dev.studiolifecycle.model.RStudioAccess;
+import dev.studiolifecycle.model.SpaceStorage;
 import dev.studiolifecycle.model.TimeSeriesForecasting;
 import dev.studiolifecycle.model.UserProfileResult;
 import dev.studiolifecycle.validation.Violations;
@@ -27,9 +28,13 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AddTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.AppLifecycleManagement;
 import software.amazon.awssdk.services.sagemaker.model.CanvasAppSettings;
+import software.amazon.awssdk.services.sagemaker.model.CodeEditorAppSettings;
 import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileResponse;
+import software.amazon.awssdk.services.sagemaker.model.DefaultEbsStorageSettings;
+import software.amazon.awssdk.services.sagemaker.model.DefaultSpaceStorageSettings;
 import software.amazon.awssdk.services.sagemaker.model.DeleteTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
 import software.amazon.awssdk.services.sagemaker.model.FeatureStatus;
@@ -183,16 +188,29 @@ public final class UserProfileCreator {
   static UserSettings userSettings(LifecycleRequest request, String executionRoleArn) {
     UserSettings.Builder settings = UserSettings.builder().executionRole(executionRoleArn);
     JupyterLabSettings jupyterLab = request.jupyterLab();
+    AppLifecycleManagement idle = ProfileConvergence.idleSettings(request.idleShutdown());
+    JupyterLabAppSettings.Builder lab = JupyterLabAppSettings.builder();
+    boolean labSet = false;
     if (jupyterLab != null
         && (jupyterLab.imageArn() != null || jupyterLab.instanceType() != null)) {
-      settings.jupyterLabAppSettings(
-          JupyterLabAppSettings.builder()
-              .defaultResourceSpec(
-                  ResourceSpec.builder()
-                      .sageMakerImageArn(jupyterLab.imageArn())
-                      .instanceType(jupyterLab.instanceType())
-                      .build())
+      lab.defaultResourceSpec(
+          ResourceSpec.builder()
+              .sageMakerImageArn(jupyterLab.imageArn())
+              .instanceType(jupyterLab.instanceType())
               .build());
+      labSet = true;
+    }
+    if (idle != null) {
+      lab.appLifecycleManagement(idle);
+      settings.codeEditorAppSettings(
+          CodeEditorAppSettings.builder().appLifecycleManagement(idle).build());
+      labSet = true;
+    }
+    if (labSet) {
+      settings.jupyterLabAppSettings(lab.build());
+    }
+    if (request.spaceStorage() != null) {
+      settings.spaceStorageSettings(spaceStorage(request.spaceStorage()));
     }
     if (request.rstudio() != null) {
       settings.rStudioServerProAppSettings(rstudio(request.rstudio()));
@@ -210,6 +228,15 @@ public final class UserProfileCreator {
       settings.canvasAppSettings(
           CanvasAppSettings.builder().timeSeriesForecastingSettings(ts.build()).build());
     }
+    StudioWebPortalSettings portal = portal(request);
+    if (portal != null) {
+      settings.studioWebPortalSettings(portal);
+    }
+    return settings.build();
+  }
+
+  /** The hidden tools and instance types the request decides; null when it hides nothing. */
+  private static StudioWebPortalSettings portal(LifecycleRequest request) {
     List<MlTools> hidden = new ArrayList<>();
     if (!request.allowsJumpStart()) {
       hidden.add(MlTools.JUMP_START);
@@ -217,11 +244,27 @@ public final class UserProfileCreator {
     if (!request.allowsProjects()) {
       hidden.add(MlTools.PROJECTS);
     }
-    if (!hidden.isEmpty()) {
-      settings.studioWebPortalSettings(
-          StudioWebPortalSettings.builder().hiddenMlTools(hidden).build());
+    if (hidden.isEmpty() && request.hiddenInstanceTypes() == null) {
+      return null;
     }
-    return settings.build();
+    StudioWebPortalSettings.Builder portal = StudioWebPortalSettings.builder();
+    if (!hidden.isEmpty()) {
+      portal.hiddenMlTools(hidden);
+    }
+    if (request.hiddenInstanceTypes() != null) {
+      portal.hiddenInstanceTypesWithStrings(request.hiddenInstanceTypes());
+    }
+    return portal.build();
+  }
+
+  private static DefaultSpaceStorageSettings spaceStorage(SpaceStorage storage) {
+    return DefaultSpaceStorageSettings.builder()
+        .defaultEbsStorageSettings(
+            DefaultEbsStorageSettings.builder()
+                .defaultEbsVolumeSizeInGb(storage.defaultSizeInGb())
+                .maximumEbsVolumeSizeInGb(storage.maximumSizeInGb())
+                .build())
+        .build();
   }
 
   private static RStudioServerProAppSettings rstudio(RStudioAccess access) {

@@ -96,6 +96,9 @@ public final class WorkflowStarter {
         null,
         null,
         null,
+        null,
+        null,
+        null,
         carriesTeam ? hr.team() : null);
   }
 

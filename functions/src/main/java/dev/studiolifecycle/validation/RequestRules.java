@@ -3,16 +3,19 @@ package dev.studiolifecycle.validation;
 import dev.studiolifecycle.model.Action;
 import dev.studiolifecycle.model.CanvasSettings;
 import dev.studiolifecycle.model.ExecutionRoleRequest;
+import dev.studiolifecycle.model.IdleShutdown;
 import dev.studiolifecycle.model.JupyterLabSettings;
 import dev.studiolifecycle.model.LifecycleRequest;
 import dev.studiolifecycle.model.ManagedTags;
 import dev.studiolifecycle.model.RoleCreation;
+import dev.studiolifecycle.model.SpaceStorage;
 import dev.studiolifecycle.model.TimeSeriesForecasting;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import software.amazon.awssdk.services.sagemaker.model.AppInstanceType;
 
 /**
  * The value rules of a request that has the schema's shape: SageMaker name and id patterns, ARN
@@ -74,6 +77,9 @@ public final class RequestRules {
       onboardingOnly(v, "executionRole", request.executionRole());
       onboardingOnly(v, "tags", request.tags());
       onboardingOnly(v, "jupyterLab", request.jupyterLab());
+      onboardingOnly(v, "idleShutdown", request.idleShutdown());
+      onboardingOnly(v, "spaceStorage", request.spaceStorage());
+      onboardingOnly(v, "hiddenInstanceTypes", request.hiddenInstanceTypes());
       onboardingOnly(v, "jumpStart", request.jumpStart());
       onboardingOnly(v, "projects", request.projects());
       onboardingOnly(v, "rstudio", request.rstudio());
@@ -87,6 +93,9 @@ public final class RequestRules {
       executionRole(v, request.executionRole());
       tags(v, request.tagsOrEmpty());
       jupyterLab(v, request.jupyterLab());
+      idleShutdown(v, request.idleShutdown());
+      spaceStorage(v, request.spaceStorage());
+      hiddenInstanceTypes(v, request.hiddenInstanceTypes());
       canvas(v, request.canvas(), request.executionRole());
     }
   }
@@ -174,6 +183,74 @@ public final class RequestRules {
       v.check(
           "jupyterLab.instanceType",
           FieldRules.fullMatch(FieldRules.INSTANCE_TYPE, jupyterLab.instanceType()));
+    }
+  }
+
+  // IdleSettings' IdleTimeoutInMinutes, MinIdleTimeoutInMinutes and MaxIdleTimeoutInMinutes
+  // (SageMaker API reference, IdleSettings): 60 to 525600 each.
+  private static final int MIN_IDLE_MINUTES = 60;
+  private static final int MAX_IDLE_MINUTES = 525_600;
+  // DefaultEbsStorageSettings' sizes (SageMaker API reference): 5 to 16384 GB each.
+  private static final int MIN_SPACE_GB = 5;
+  private static final int MAX_SPACE_GB = 16_384;
+
+  private static void idleShutdown(Violations v, IdleShutdown idle) {
+    if (idle == null) {
+      return;
+    }
+    Integer timeout = idle.idleTimeoutInMinutes();
+    Integer min = idle.minIdleTimeoutInMinutes();
+    Integer max = idle.maxIdleTimeoutInMinutes();
+    between(v, "idleShutdown.idleTimeoutInMinutes", timeout, MIN_IDLE_MINUTES, MAX_IDLE_MINUTES);
+    between(v, "idleShutdown.minIdleTimeoutInMinutes", min, MIN_IDLE_MINUTES, MAX_IDLE_MINUTES);
+    between(v, "idleShutdown.maxIdleTimeoutInMinutes", max, MIN_IDLE_MINUTES, MAX_IDLE_MINUTES);
+    if (timeout != null && min != null && min > timeout) {
+      v.add("idleShutdown.minIdleTimeoutInMinutes", "must not be above idleTimeoutInMinutes");
+    }
+    if (timeout != null && max != null && max < timeout) {
+      v.add("idleShutdown.maxIdleTimeoutInMinutes", "must not be below idleTimeoutInMinutes");
+    }
+    if (min != null && max != null && min > max) {
+      v.add("idleShutdown.minIdleTimeoutInMinutes", "must not be above maxIdleTimeoutInMinutes");
+    }
+  }
+
+  private static void spaceStorage(Violations v, SpaceStorage storage) {
+    if (storage == null) {
+      return;
+    }
+    between(
+        v, "spaceStorage.defaultSizeInGb", storage.defaultSizeInGb(), MIN_SPACE_GB, MAX_SPACE_GB);
+    between(
+        v, "spaceStorage.maximumSizeInGb", storage.maximumSizeInGb(), MIN_SPACE_GB, MAX_SPACE_GB);
+    if (storage.defaultSizeInGb() != null
+        && storage.maximumSizeInGb() != null
+        && storage.defaultSizeInGb() > storage.maximumSizeInGb()) {
+      v.add("spaceStorage.defaultSizeInGb", "must not be above maximumSizeInGb");
+    }
+  }
+
+  private static void hiddenInstanceTypes(Violations v, List<String> types) {
+    if (types == null) {
+      return;
+    }
+    for (int i = 0; i < types.size(); i++) {
+      String type = types.get(i);
+      // HiddenInstanceTypes is a list of AppInstanceType (SageMaker API model): a value outside
+      // the enum is refused here, before the profile step would meet SageMaker's refusal.
+      if (type == null
+          || AppInstanceType.fromValue(type) == AppInstanceType.UNKNOWN_TO_SDK_VERSION) {
+        v.add("hiddenInstanceTypes[" + i + "]", "must be an app instance type SageMaker knows");
+      }
+    }
+    if (types.size() != new HashSet<>(types).size()) {
+      v.add("hiddenInstanceTypes", "must not name a type twice");
+    }
+  }
+
+  private static void between(Violations v, String field, Integer value, int min, int max) {
+    if (value != null && (value < min || value > max)) {
+      v.add(field, "must be between " + min + " and " + max);
     }
   }
 

@@ -2,7 +2,9 @@ package dev.studiolifecycle.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.studiolifecycle.model.IdleShutdown;
 import dev.studiolifecycle.model.RStudioAccess;
+import dev.studiolifecycle.model.SpaceStorage;
 import dev.studiolifecycle.testing.RequestBuilder;
 import java.util.List;
 import java.util.Map;
@@ -160,5 +162,98 @@ class ProfileConvergenceTest {
     assertThat(plan.changes())
         .containsExactlyInAnyOrder(
             "tag team: ml-platform -> risk", "tag cost-center: cc-ml -> (none)");
+  }
+
+  @Test
+  void idleShutdownAndSpaceStorageConvergeEachMemberSentWholeWithWhatTheProfileHadBeside() {
+    UserSettings current =
+        wanted(RequestBuilder.onboard().jupyterLab(null, "ml.t3.medium")).toBuilder()
+            .jupyterLabAppSettings(
+                JupyterLabAppSettings.builder()
+                    .defaultResourceSpec(
+                        ResourceSpec.builder().instanceType("ml.t3.medium").build())
+                    .lifecycleConfigArns(LIFECYCLE_CONFIG)
+                    .build())
+            .build();
+    UserSettings target =
+        wanted(
+            RequestBuilder.onboard()
+                .idleShutdown(new IdleShutdown(120, 60, 240))
+                .spaceStorage(new SpaceStorage(20, 100)));
+
+    ProfileConvergence plan =
+        ProfileConvergence.plan(current, target, Map.of(), Map.of(), List.of());
+
+    UserSettings update = plan.settingsUpdate().orElseThrow();
+    assertThat(update.jupyterLabAppSettings().lifecycleConfigArns())
+        .as("what an administrator set beside it stays")
+        .containsExactly(LIFECYCLE_CONFIG);
+    assertThat(update.jupyterLabAppSettings().defaultResourceSpec().instanceTypeAsString())
+        .isEqualTo("ml.t3.medium");
+    assertThat(
+            update
+                .codeEditorAppSettings()
+                .appLifecycleManagement()
+                .idleSettings()
+                .idleTimeoutInMinutes())
+        .isEqualTo(120);
+    assertThat(update.spaceStorageSettings().defaultEbsStorageSettings().maximumEbsVolumeSizeInGb())
+        .isEqualTo(100);
+    assertThat(plan.changes())
+        .containsExactly(
+            "JupyterLabAppSettings.AppLifecycleManagement.IdleSettings: (none) -> ENABLED, idle 120 min,"
+                + " min 60 min, max 240 min",
+            "CodeEditorAppSettings.AppLifecycleManagement.IdleSettings: (none) -> ENABLED, idle 120 min,"
+                + " min 60 min, max 240 min",
+            "SpaceStorageSettings.DefaultEbsStorageSettings: (none) -> 20 GB (max 100 GB)");
+
+    ProfileConvergence again =
+        ProfileConvergence.plan(
+            current.toBuilder()
+                .jupyterLabAppSettings(update.jupyterLabAppSettings())
+                .codeEditorAppSettings(update.codeEditorAppSettings())
+                .spaceStorageSettings(update.spaceStorageSettings())
+                .build(),
+            target,
+            Map.of(),
+            Map.of(),
+            List.of());
+    assertThat(again.unchanged()).isTrue();
+  }
+
+  @Test
+  void hiddenInstanceTypesTheRequestNamesReplaceTheProfilesAndHiddenToolsStay() {
+    UserSettings current =
+        wanted(RequestBuilder.onboard().jumpStart(false).hiddenInstanceTypes("ml.p4d.24xlarge"));
+
+    ProfileConvergence plan =
+        ProfileConvergence.plan(
+            current,
+            wanted(
+                RequestBuilder.onboard()
+                    .jumpStart(false)
+                    .hiddenInstanceTypes("ml.g5.48xlarge", "ml.p5.48xlarge")),
+            Map.of(),
+            Map.of(),
+            List.of());
+
+    StudioWebPortalSettings portal = plan.settingsUpdate().orElseThrow().studioWebPortalSettings();
+    assertThat(portal.hiddenInstanceTypesAsStrings())
+        .containsExactly("ml.g5.48xlarge", "ml.p5.48xlarge");
+    assertThat(portal.hiddenMlToolsAsStrings()).containsExactly("JumpStart");
+    assertThat(plan.changes())
+        .containsExactly(
+            "StudioWebPortalSettings.HiddenInstanceTypes: ml.p4d.24xlarge -> ml.g5.48xlarge,"
+                + " ml.p5.48xlarge");
+    assertThat(
+            ProfileConvergence.plan(
+                    current,
+                    wanted(RequestBuilder.onboard().jumpStart(false)),
+                    Map.of(),
+                    Map.of(),
+                    List.of())
+                .unchanged())
+        .as("a request that names no hidden types leaves them")
+        .isTrue();
   }
 }

@@ -3,11 +3,13 @@ package dev.studiolifecycle.testing;
 import dev.studiolifecycle.model.Action;
 import dev.studiolifecycle.model.CanvasSettings;
 import dev.studiolifecycle.model.ExecutionRoleRequest;
+import dev.studiolifecycle.model.IdleShutdown;
 import dev.studiolifecycle.model.JupyterLabSettings;
 import dev.studiolifecycle.model.LifecycleRequest;
 import dev.studiolifecycle.model.OffboardingOptions;
 import dev.studiolifecycle.model.RStudioAccess;
 import dev.studiolifecycle.model.RoleCreation;
+import dev.studiolifecycle.model.SpaceStorage;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +35,9 @@ public final class RequestBuilder {
   private CanvasSettings canvas;
   private OffboardingOptions offboarding;
   private Boolean adopt;
+  private IdleShutdown idleShutdown;
+  private SpaceStorage spaceStorage;
+  private List<String> hiddenInstanceTypes;
   private String team;
 
   private RequestBuilder(Action action) {
@@ -122,6 +127,21 @@ public final class RequestBuilder {
     return this;
   }
 
+  public RequestBuilder idleShutdown(IdleShutdown value) {
+    this.idleShutdown = value;
+    return this;
+  }
+
+  public RequestBuilder spaceStorage(SpaceStorage value) {
+    this.spaceStorage = value;
+    return this;
+  }
+
+  public RequestBuilder hiddenInstanceTypes(String... types) {
+    this.hiddenInstanceTypes = List.of(types);
+    return this;
+  }
+
   public RequestBuilder team(String value) {
     this.team = value;
     return this;
@@ -148,6 +168,9 @@ public final class RequestBuilder {
         executionRole,
         tags,
         jupyterLab,
+        idleShutdown,
+        spaceStorage,
+        hiddenInstanceTypes,
         jumpStart,
         projects,
         rstudio,

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.studiolifecycle.model.Action;
 import dev.studiolifecycle.model.CanvasSettings;
 import dev.studiolifecycle.model.ExecutionRoleRequest;
+import dev.studiolifecycle.model.IdleShutdown;
 import dev.studiolifecycle.model.OffboardingOptions;
 import dev.studiolifecycle.model.RStudioAccess;
+import dev.studiolifecycle.model.SpaceStorage;
 import dev.studiolifecycle.model.TimeSeriesForecasting;
 import dev.studiolifecycle.testing.RequestBuilder;
 import java.util.HashMap;
@@ -272,6 +274,59 @@ class RequestRulesTest {
             "tags: only allowed when action is ONBOARD or UPDATE",
             "jumpStart: only allowed when action is ONBOARD or UPDATE",
             "rstudio: only allowed when action is ONBOARD or UPDATE");
+  }
+
+  @Test
+  void idleShutdownAndSpaceStorageKeepSageMakersRangesAndTheirOrder() {
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard()
+                    .idleShutdown(new IdleShutdown(120, 60, 525_600))
+                    .spaceStorage(new SpaceStorage(5, 16_384))
+                    .build()))
+        .isEmpty();
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard()
+                    .idleShutdown(new IdleShutdown(300, 90, 60))
+                    .spaceStorage(new SpaceStorage(200, 100))
+                    .build()))
+        .containsExactly(
+            "idleShutdown.maxIdleTimeoutInMinutes: must not be below idleTimeoutInMinutes",
+            "idleShutdown.minIdleTimeoutInMinutes: must not be above maxIdleTimeoutInMinutes",
+            "spaceStorage.defaultSizeInGb: must not be above maximumSizeInGb");
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard()
+                    .idleShutdown(new IdleShutdown(30, 45, null))
+                    .spaceStorage(new SpaceStorage(4, 100_000))
+                    .build()))
+        .containsExactly(
+            "idleShutdown.idleTimeoutInMinutes: must be between 60 and 525600",
+            "idleShutdown.minIdleTimeoutInMinutes: must be between 60 and 525600",
+            "idleShutdown.minIdleTimeoutInMinutes: must not be above idleTimeoutInMinutes",
+            "spaceStorage.defaultSizeInGb: must be between 5 and 16384",
+            "spaceStorage.maximumSizeInGb: must be between 5 and 16384");
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.offboard().spaceStorage(new SpaceStorage(5, 5)).build()))
+        .containsExactly("spaceStorage: only allowed when action is ONBOARD or UPDATE");
+  }
+
+  @Test
+  void hiddenInstanceTypesAreTypesSageMakerKnowsEachOnce() {
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard().hiddenInstanceTypes("ml.p5.48xlarge", "system").build()))
+        .isEmpty();
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard()
+                    .hiddenInstanceTypes("ml.p5.48xlarge", "ml.huge.9xlarge", "ml.p5.48xlarge")
+                    .build()))
+        .containsExactly(
+            "hiddenInstanceTypes[1]: must be an app instance type SageMaker knows",
+            "hiddenInstanceTypes: must not name a type twice");
   }
 
   @Test

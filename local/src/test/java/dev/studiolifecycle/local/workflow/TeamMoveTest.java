@@ -131,9 +131,36 @@ class TeamMoveTest {
       byTeam.addAll(texts(message.at("/changes/executionRole")));
       List<String> expected = new ArrayList<>(explicit);
       // Only team ml-platform sets cost-center: a key the team settings manage, so it goes.
-      expected.add(3, "tag cost-center: cc-ml -> (none)");
-      assertThat(byTeam).isEqualTo(expected).hasSize(7);
+      expected.add("tag cost-center: cc-ml -> (none)");
+      // Team risk also sets idle shutdown and private-space storage.
+      expected.add(
+          "JupyterLabAppSettings.AppLifecycleManagement.IdleSettings: (none) -> ENABLED, idle 120 min,"
+              + " max 480 min");
+      expected.add(
+          "CodeEditorAppSettings.AppLifecycleManagement.IdleSettings: (none) -> ENABLED, idle 120 min,"
+              + " max 480 min");
+      expected.add("SpaceStorageSettings.DefaultEbsStorageSettings: (none) -> 20 GB (max 100 GB)");
+      expected.add(
+          "StudioWebPortalSettings.HiddenInstanceTypes: (none) -> ml.p4d.24xlarge, ml.p5.48xlarge");
+      assertThat(byTeam).containsExactlyInAnyOrderElementsOf(expected).hasSize(11);
       assertThat(profileTags(aws)).containsEntry("team", "risk").doesNotContainKey("cost-center");
+      UserSettings settings =
+          aws.sageMaker
+              .describeUserProfile(r -> r.domainId(DOMAIN).userProfileName("frank"))
+              .userSettings();
+      assertThat(
+              settings
+                  .codeEditorAppSettings()
+                  .appLifecycleManagement()
+                  .idleSettings()
+                  .maxIdleTimeoutInMinutes())
+          .isEqualTo(480);
+      assertThat(
+              settings
+                  .spaceStorageSettings()
+                  .defaultEbsStorageSettings()
+                  .defaultEbsVolumeSizeInGb())
+          .isEqualTo(20);
       assertThat(
               simulation.emulator().requestLog().calls().stream()
                   .filter(call -> call.service().equals("ssm"))
