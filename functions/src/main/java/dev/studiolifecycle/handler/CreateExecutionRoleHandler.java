@@ -7,6 +7,8 @@ import dev.studiolifecycle.model.CreateExecutionRoleInput;
 import dev.studiolifecycle.model.ExecutionRoleResult;
 import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.service.ExecutionRoleProvisioner;
+import dev.studiolifecycle.service.OffboardingGuard;
+import dev.studiolifecycle.service.RunningLifecycles;
 import dev.studiolifecycle.service.config.ExecutionRoleSettings;
 import dev.studiolifecycle.service.config.FunctionEnvironment;
 import java.util.Map;
@@ -27,7 +29,11 @@ public final class CreateExecutionRoleHandler
     this(
         new ExecutionRoleProvisioner(
             AwsClientFactory.iam(),
-            ExecutionRoleSettings.from(FunctionEnvironment.of(environment))));
+            ExecutionRoleSettings.from(FunctionEnvironment.of(environment)),
+            OffboardingGuard.of(
+                new RunningLifecycles(
+                    AwsClientFactory.stepFunctions(),
+                    FunctionEnvironment.of(environment).stateMachineName()))));
   }
 
   /** For tests: a ready service. */

@@ -6,7 +6,10 @@ import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.model.CreateUserProfileInput;
 import dev.studiolifecycle.model.UserProfileResult;
 import dev.studiolifecycle.observability.OutcomeMetric;
+import dev.studiolifecycle.service.OffboardingGuard;
+import dev.studiolifecycle.service.RunningLifecycles;
 import dev.studiolifecycle.service.UserProfileCreator;
+import dev.studiolifecycle.service.config.FunctionEnvironment;
 import java.util.Map;
 
 /** CreateUserProfile: creates (or adopts) the user's SageMaker Studio profile. */
@@ -21,7 +24,14 @@ public final class CreateUserProfileHandler
 
   /** Builds the handler for a function environment; the local runtime calls this one. */
   public CreateUserProfileHandler(Map<String, String> environment) {
-    this(new UserProfileCreator(AwsClientFactory.sageMaker(), AwsClientFactory.iam()));
+    this(
+        new UserProfileCreator(
+            AwsClientFactory.sageMaker(),
+            AwsClientFactory.iam(),
+            OffboardingGuard.of(
+                new RunningLifecycles(
+                    AwsClientFactory.stepFunctions(),
+                    FunctionEnvironment.of(environment).stateMachineName()))));
   }
 
   /** For tests: a ready service. */

@@ -14,6 +14,8 @@ package dev.studiolifecycle.model;
  *     every Failed app of the user, including one whose deletion failed)
  * @param userProfile the profile's deletion: {@code DELETING} once asked, {@code DELETED} when gone
  * @param homeEfsFileSystemUid the profile's home EFS uid, which outlives it (START)
+ * @param profileCreatedAt when the profile being deleted was created (START): a later pass that
+ *     finds a profile of that name created at another time finds a new one, not this one
  */
 public record DeleteUserResourcesResult(
     boolean done,
@@ -22,8 +24,21 @@ public record DeleteUserResourcesResult(
     SpaceTally spaces,
     AppTally failedApps,
     String userProfile,
-    String homeEfsFileSystemUid) {
+    String homeEfsFileSystemUid,
+    String profileCreatedAt) {
 
   /** The Retry interval of the AWAIT state: a look every 30 seconds once the first is over. */
   public static final int POLL_SECONDS = 30;
+
+  /** A result that knows no profile creation time (nothing was found to delete). */
+  public DeleteUserResourcesResult(
+      boolean done,
+      int nextCheckSeconds,
+      AppTally apps,
+      SpaceTally spaces,
+      AppTally failedApps,
+      String userProfile,
+      String homeEfsFileSystemUid) {
+    this(done, nextCheckSeconds, apps, spaces, failedApps, userProfile, homeEfsFileSystemUid, null);
+  }
 }

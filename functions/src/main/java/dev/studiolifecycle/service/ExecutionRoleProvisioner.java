@@ -52,11 +52,19 @@ public final class ExecutionRoleProvisioner {
   private final IamClient iam;
   private final IamRoles roles;
   private final ExecutionRoleSettings settings;
+  private final OffboardingGuard guard;
 
   public ExecutionRoleProvisioner(IamClient iam, ExecutionRoleSettings settings) {
+    this(iam, settings, OffboardingGuard.NONE);
+  }
+
+  /** {@code guard} is asked before a deny an offboarding put on the role is lifted. */
+  public ExecutionRoleProvisioner(
+      IamClient iam, ExecutionRoleSettings settings, OffboardingGuard guard) {
     this.iam = iam;
     this.roles = new IamRoles(iam);
     this.settings = settings;
+    this.guard = guard;
   }
 
   public ExecutionRoleResult provision(CreateExecutionRoleInput input) {
@@ -80,14 +88,14 @@ public final class ExecutionRoleProvisioner {
       // in case from the one derived now, and IAM holds one of the two.
       Optional<Role> current = roles.role(currentName);
       if (current.isPresent()) {
-        return adopt(request.userProfileName(), requestId, plan, current.get());
+        return adopt(input, requestId, plan, current.get());
       }
     }
     try {
       return create(request.userProfileName(), requestId, plan);
     } catch (EntityAlreadyExistsException e) {
       // Created meanwhile, e.g. by a concurrent attempt whose answer was lost.
-      return adopt(request.userProfileName(), requestId, plan);
+      return adopt(input, requestId, plan);
     }
   }
 
@@ -226,7 +234,7 @@ public final class ExecutionRoleProvisioner {
     return new ExecutionRoleResult(role.arn(), role.roleName(), true, false, plan.policyArns());
   }
 
-  private ExecutionRoleResult adopt(String user, String requestId, Plan plan) {
+  private ExecutionRoleResult adopt(CreateExecutionRoleInput input, String requestId, Plan plan) {
     String name = plan.roleName();
     Role role =
         roles
@@ -237,10 +245,12 @@ public final class ExecutionRoleProvisioner {
                         "executionRole: IAM reported role "
                             + name
                             + " as existing, but it cannot be read"));
-    return adopt(user, requestId, plan, role);
+    return adopt(input, requestId, plan, role);
   }
 
-  private ExecutionRoleResult adopt(String user, String requestId, Plan wanted, Role role) {
+  private ExecutionRoleResult adopt(
+      CreateExecutionRoleInput input, String requestId, Plan wanted, Role role) {
+    String user = input.request().userProfileName();
     Plan plan = wanted.named(role.roleName());
     String name = plan.roleName();
     Map<String, String> tags = roles.tags(name);
@@ -257,7 +267,7 @@ public final class ExecutionRoleProvisioner {
     convergeBoundaryAndTrust(plan, role, changes);
     List<String> attached = convergePolicies(plan, changes);
     convergeS3Policy(plan, changes);
-    liftRevoke(plan.roleName(), changes);
+    liftRevoke(input, plan.roleName(), changes);
     return new ExecutionRoleResult(
         role.arn(),
         role.roleName(),
@@ -337,8 +347,12 @@ public final class ExecutionRoleProvisioner {
    * A role an offboarding denied (its retention not over) is onboarded again: the deny goes, as a
    * RESTORE would lift it ({@link AccessRevoker#REVOKE_POLICY_NAME}).
    */
-  private void liftRevoke(String roleName, List<String> changes) {
+  private void liftRevoke(CreateExecutionRoleInput input, String roleName, List<String> changes) {
     if (roles.inlinePolicy(roleName, AccessRevoker.REVOKE_POLICY_NAME).isPresent()) {
+      guard.beforeGivingBack(
+          input.correlation() == null ? null : input.correlation().executionArn(),
+          input.request().domainId(),
+          input.request().userProfileName());
       iam.deleteRolePolicy(
           DeleteRolePolicyRequest.builder()
               .roleName(roleName)

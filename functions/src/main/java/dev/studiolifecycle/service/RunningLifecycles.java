@@ -2,6 +2,7 @@ package dev.studiolifecycle.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.error.CheckAgain;
 import dev.studiolifecycle.model.ModelJson;
 import dev.studiolifecycle.model.ProfileNames;
 import java.util.List;
@@ -90,6 +91,33 @@ public final class RunningLifecycles {
     return action.equals(input.path("action").asText())
         && domainId.equals(input.path("domainId").asText())
         && ProfileNames.same(user, input.path("userProfileName").asText(null));
+  }
+
+  /** The Wait state in which an offboarding keeps a revoked profile for RetentionDays. */
+  public static final String RETENTION_STATE = "Retain";
+
+  /**
+   * Throws {@code CheckAgainIn30Seconds} while an offboarding of the person runs anywhere but in
+   * its retention wait: a request that would converge the profile waits for it to end instead of
+   * being undone a moment later. During the retention it may go ahead: the offboarding, finding its
+   * mark gone, deletes nothing.
+   *
+   * @param what names the waiting request in the message ({@code ONBOARD}, {@code onboarding})
+   */
+  public void awaitOffboardingUnlessRetained(
+      String ownExecutionArn, String domainId, String user, String what) {
+    Optional<String> offboarding = offboarding(ownExecutionArn, domainId, user);
+    if (offboarding.isPresent() && !waitsIn(offboarding.get(), RETENTION_STATE)) {
+      throw CheckAgain.in(
+          30,
+          "an offboarding of "
+              + user
+              + " is running ("
+              + offboarding.get()
+              + "): the "
+              + what
+              + " waits for it to end");
+    }
   }
 
   /**

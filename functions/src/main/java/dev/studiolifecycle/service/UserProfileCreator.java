@@ -68,11 +68,18 @@ public final class UserProfileCreator {
   private final SageMakerClient sageMaker;
   private final StudioLookups lookups;
   private final IamRoles roles;
+  private final OffboardingGuard guard;
 
   public UserProfileCreator(SageMakerClient sageMaker, IamClient iam) {
+    this(sageMaker, iam, OffboardingGuard.NONE);
+  }
+
+  /** {@code guard} is asked before Studio and the mark an offboarding took are given back. */
+  public UserProfileCreator(SageMakerClient sageMaker, IamClient iam, OffboardingGuard guard) {
     this.sageMaker = sageMaker;
     this.lookups = new StudioLookups(sageMaker);
     this.roles = new IamRoles(iam);
+    this.guard = guard;
   }
 
   public UserProfileResult create(CreateUserProfileInput input) {
@@ -372,6 +379,12 @@ public final class UserProfileCreator {
       // Taken over: ours from now on, but never marked as created by this request, so a failed
       // run never deletes it.
       wantedTags.put(ManagedTags.MANAGED_BY, ManagedTags.MANAGED_BY_VALUE);
+    }
+    if (tags.get(ManagedTags.OFFBOARDING) != null) {
+      guard.beforeGivingBack(
+          input.correlation() == null ? null : input.correlation().executionArn(),
+          request.domainId(),
+          request.userProfileName());
     }
     ProfileConvergence plan =
         ProfileConvergence.plan(

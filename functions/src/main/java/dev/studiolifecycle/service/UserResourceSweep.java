@@ -108,6 +108,12 @@ public final class UserResourceSweep {
     if (input.stage() == SweepStage.START && superseded(input, profile.get())) {
       return nothingToDelete("RESTORED", profile.get().homeEfsFileSystemUid());
     }
+    if (input.stage() == SweepStage.AWAIT && anotherProfile(input.start(), profile.get())) {
+      // The profile this offboarding deleted is gone and a later onboarding made a new one of
+      // that name: not this offboarding's to delete (no extra call: the creation time tells).
+      LOG.info("offboarding stops: user profile {} is a new one, created since", user);
+      return finished(input, List.of(), "RESTORED");
+    }
     UserProfileStatus profileStatus =
         StudioLookups.known(profile.get().status(), UserProfileStatus.UNKNOWN_TO_SDK_VERSION);
     if (profileStatus == UserProfileStatus.DELETE_FAILED) {
@@ -158,9 +164,19 @@ public final class UserResourceSweep {
         efsUid);
   }
 
+  /** Whether {@code profile} was created at another time than the one the first pass found. */
+  private static boolean anotherProfile(
+      DeleteUserResourcesResult start, DescribeUserProfileResponse profile) {
+    return start != null
+        && start.profileCreatedAt() != null
+        && profile.creationTime() != null
+        && !start.profileCreatedAt().equals(profile.creationTime().toString());
+  }
+
   /**
-   * After a retention: whether the profile no longer carries this offboarding's mark, because a
-   * RESTORE gave the access back or a later offboarding took over.
+   * Whether the profile no longer carries this offboarding's mark (put at revoke): a RESTORE or an
+   * onboarding gave the access back, a later offboarding took over, or the profile is a new one. A
+   * pass that names no offboarding (invoked directly) deletes what it finds.
    */
   private boolean superseded(DeleteUserResourcesInput input, DescribeUserProfileResponse profile) {
     if (input.offboardingRequestId() == null) {
@@ -389,7 +405,8 @@ public final class UserResourceSweep {
         SpaceTally.of(spaces),
         AppTally.of(pass.failed),
         pass.startedProfile ? "DELETING" : "NOT_STARTED",
-        profile.homeEfsFileSystemUid());
+        profile.homeEfsFileSystemUid(),
+        profile.creationTime() == null ? null : profile.creationTime().toString());
   }
 
   private DeleteUserResourcesResult awaited(DeleteUserResourcesInput input, Pass pass) {
@@ -448,7 +465,8 @@ public final class UserResourceSweep {
         start.spaces(),
         AppTally.of(failedNow),
         userProfile,
-        start.homeEfsFileSystemUid());
+        start.homeEfsFileSystemUid(),
+        start.profileCreatedAt());
   }
 
   private static Set<String> spaceNames(DeleteUserResourcesInput input) {

@@ -37,9 +37,6 @@ import software.amazon.awssdk.services.sagemaker.model.UserProfileStatus;
  */
 public final class ValidationService {
 
-  /** The Wait state in which an offboarding keeps a revoked profile for RetentionDays. */
-  static final String RETENTION_STATE = "Retain";
-
   private static final Set<String> PAYLOAD_FIELDS =
       Set.of("request", "executionArn", "executionName");
 
@@ -174,19 +171,8 @@ public final class ValidationService {
    * the profile) converging the profile would be undone a moment later.
    */
   private void awaitRunningOffboarding(LifecycleRequest request, String executionArn) {
-    Optional<String> offboarding =
-        lifecycles.offboarding(executionArn, request.domainId(), request.userProfileName());
-    if (offboarding.isPresent() && !lifecycles.waitsIn(offboarding.get(), RETENTION_STATE)) {
-      throw CheckAgain.in(
-          30,
-          "an offboarding of "
-              + request.userProfileName()
-              + " is running ("
-              + offboarding.get()
-              + "): the "
-              + request.action()
-              + " waits for it to end");
-    }
+    lifecycles.awaitOffboardingUnlessRetained(
+        executionArn, request.domainId(), request.userProfileName(), request.action().toString());
   }
 
   /** RESTORE lifts the revoke of an offboarding still in its retention, on a profile of ours. */

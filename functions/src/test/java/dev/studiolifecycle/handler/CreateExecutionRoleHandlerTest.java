@@ -19,6 +19,7 @@ import dev.studiolifecycle.testing.AwsErrors;
 import dev.studiolifecycle.testing.TestContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,7 @@ class CreateExecutionRoleHandlerTest {
 
   private static final Map<String, String> ENVIRONMENT =
       Map.of(
+          "STATE_MACHINE_NAME", "studio-lifecycle-StudioUserLifecycle",
           "PERMISSIONS_BOUNDARY_ARN", "arn:aws:iam::123456789012:policy/StudioBoundary",
           "AWS_ACCOUNT_ID", "123456789012",
           "ALLOWED_POLICY_ARNS",
@@ -113,6 +115,11 @@ class CreateExecutionRoleHandlerTest {
     assertThatThrownBy(() -> new CreateExecutionRoleHandler(Map.of()))
         .isInstanceOf(ConfigurationError.class)
         .hasMessage("environment variable PERMISSIONS_BOUNDARY_ARN is required");
+    Map<String, String> noMachine = new HashMap<>(ENVIRONMENT);
+    noMachine.remove("STATE_MACHINE_NAME");
+    assertThatThrownBy(() -> new CreateExecutionRoleHandler(noMachine))
+        .isInstanceOf(ConfigurationError.class)
+        .hasMessage("environment variable STATE_MACHINE_NAME is required");
     assertThat(new CreateExecutionRoleHandler(ENVIRONMENT)).isNotNull();
   }
 }

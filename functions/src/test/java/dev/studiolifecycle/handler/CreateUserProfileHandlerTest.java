@@ -94,7 +94,12 @@ class CreateUserProfileHandlerTest {
   }
 
   @Test
-  void buildsFromAFunctionEnvironment() {
-    assertThat(new CreateUserProfileHandler(Map.of())).isNotNull();
+  void buildsFromAFunctionEnvironmentThatNamesTheStateMachine() {
+    assertThat(
+            new CreateUserProfileHandler(
+                Map.of("STATE_MACHINE_NAME", "studio-lifecycle-StudioUserLifecycle")))
+        .isNotNull();
+    assertThatThrownBy(() -> new CreateUserProfileHandler(Map.of()))
+        .hasMessage("environment variable STATE_MACHINE_NAME is required");
   }
 }

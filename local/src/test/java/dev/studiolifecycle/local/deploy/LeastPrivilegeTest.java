@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEvent;
@@ -316,39 +317,63 @@ class LeastPrivilegeTest {
         proof,
         "offboard-delete-role 3 s into onboard-iam-new-role",
         "onboarding-iam-propagation.json",
-        "onboard-iam-new-role.json",
-        "offboard-delete-role.json",
-        3);
+        Map.of(),
+        input("onboard-iam-new-role.json"),
+        input("offboard-delete-role.json"),
+        Duration.ofSeconds(3));
     overlap(
         proof,
         "onboard-iam-new-role 5 s into offboard-delete-role",
         "offboarding-jane-doe.json",
-        "offboard-delete-role.json",
-        "onboard-iam-new-role.json",
-        5);
+        Map.of(),
+        input("offboard-delete-role.json"),
+        input("onboard-iam-new-role.json"),
+        Duration.ofSeconds(5));
+    // Frank's role is the workflow's: the onboarding during the retention lifts its deny and the
+    // profile's mark, after asking where the offboarding is.
+    overlap(
+        proof,
+        "frank onboarded 1 day into his offboarding with RetentionDays 7",
+        "update-team-move.json",
+        Map.of("RetentionDays", "7"),
+        frank("OFFBOARD", "hr-2026-000901"),
+        frank("ONBOARD", "hr-2026-000902"),
+        Duration.ofDays(1));
+  }
+
+  private static JsonNode frank(String action, String requestId) {
+    ObjectNode input = LocalJson.MAPPER.createObjectNode();
+    return input
+        .put("action", action)
+        .put("requestId", requestId)
+        .put("domainId", "d-studiolocal01")
+        .put("userProfileName", "frank");
   }
 
   private static void overlap(
-      Proof proof, String run, String scenarioFile, String first, String second, int seconds) {
+      Proof proof,
+      String run,
+      String scenarioFile,
+      Map<String, String> parameters,
+      JsonNode first,
+      JsonNode second,
+      Duration delay) {
     Path scenario = ProjectFiles.events().resolve("scenarios").resolve(scenarioFile);
-    try (LocalWorkflowRuntime runtime =
-        LocalWorkflowRuntime.builder(ProjectFiles.root())
-            .scenario(ScenarioLoader.load(scenario))
-            .build()) {
+    LocalWorkflowRuntime.Builder builder =
+        LocalWorkflowRuntime.builder(ProjectFiles.root()).scenario(ScenarioLoader.load(scenario));
+    parameters.forEach(builder::parameter);
+    try (LocalWorkflowRuntime runtime = builder.build()) {
       proof.template = runtime.template();
       List<Execution> executions = new ArrayList<>();
-      executions.add(
-          runtime.engine().start(runtime.lifecycleStateMachine(), "first", input(first)));
+      executions.add(runtime.engine().start(runtime.lifecycleStateMachine(), "first", first));
       runtime
           .engine()
           .scheduler()
           .schedule(
-              Duration.ofSeconds(seconds),
+              delay,
               () ->
                   executions.add(
-                      runtime
-                          .engine()
-                          .start(runtime.lifecycleStateMachine(), "second", input(second))));
+                      runtime.engine().start(runtime.lifecycleStateMachine(), "second", second)));
       runtime.awaitExecution(executions.get(0).executionArn());
       runtime.awaitExecution(executions.get(1).executionArn());
       for (Execution execution : executions) {

@@ -54,6 +54,7 @@ class OffboardingTest {
               "DeleteUserResources",
               "WaitForDeletions",
               "AwaitDeletions",
+              "DeletedOrRestored",
               "ShouldDeleteExecutionRole",
               "KeepExecutionRole",
               "NotifyOffboarded");
