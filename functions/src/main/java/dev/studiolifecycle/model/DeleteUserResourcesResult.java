@@ -29,16 +29,4 @@ public record DeleteUserResourcesResult(
 
   /** The Retry interval of the AWAIT state: a look every 30 seconds once the first is over. */
   public static final int POLL_SECONDS = 30;
-
-  /** A result that knows no profile creation time (nothing was found to delete). */
-  public DeleteUserResourcesResult(
-      boolean done,
-      int nextCheckSeconds,
-      AppTally apps,
-      SpaceTally spaces,
-      AppTally failedApps,
-      String userProfile,
-      String homeEfsFileSystemUid) {
-    this(done, nextCheckSeconds, apps, spaces, failedApps, userProfile, homeEfsFileSystemUid, null);
-  }
 }

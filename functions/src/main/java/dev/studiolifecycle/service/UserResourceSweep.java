@@ -161,7 +161,8 @@ public final class UserResourceSweep {
         SpaceTally.of(List.of()),
         AppTally.of(List.of()),
         userProfile,
-        efsUid);
+        efsUid,
+        null);
   }
 
   /** Whether {@code profile} was created at another time than the one the first pass found. */

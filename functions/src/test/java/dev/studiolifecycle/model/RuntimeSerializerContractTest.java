@@ -80,7 +80,8 @@ class RuntimeSerializerContractTest {
             SpaceTally.of(List.of(new SpaceRef("d-a", "jane-private", "InService"))),
             AppTally.of(List.of()),
             "NOT_STARTED",
-            "200001");
+            "200001",
+            "2026-01-05T09:00:00Z");
     JsonNode json = ModelJson.readTree(write(start, DeleteUserResourcesResult.class));
     assertThat(json.path("nextCheckSeconds").asInt()).isEqualTo(120);
     assertThat(json.at("/apps/count").asInt()).isEqualTo(1_000);
@@ -95,7 +96,8 @@ class RuntimeSerializerContractTest {
             "spaces",
             "failedApps",
             "userProfile",
-            "homeEfsFileSystemUid");
+            "homeEfsFileSystemUid",
+            "profileCreatedAt");
 
     ObjectNode await =
         (ObjectNode)

@@ -113,7 +113,8 @@ class UserResourceSweepTest {
             SpaceTally.of(List.of()),
             AppTally.of(List.of()),
             "NOT_STARTED",
-            "200001");
+            "200001",
+            "2026-01-05T09:00:00Z");
     return new DeleteUserResourcesInput(
         CORRELATION,
         "d-a",

@@ -2,6 +2,7 @@ package dev.studiolifecycle.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.studiolifecycle.local.hr.EditedEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,11 +158,13 @@ class HrEventCommandTest {
 
   @Test
   void anUnusableHireGoesToTheUnusableEventsQueueAndExitsTwo() throws IOException {
-    Path event = dir.resolve("no-email.json");
-    Files.writeString(
-        event,
-        Files.readString(ROOT.resolve("events/hr/employee-hired.json"))
-            .replace("\"email\": \"jane.doe@example.com\"", "\"phone\": \"0\""));
+    Path event =
+        EditedEvents.edited(
+            dir,
+            "no-email.json",
+            "events/hr/employee-hired.json",
+            "\"email\": \"jane.doe@example.com\"",
+            "\"phone\": \"0\"");
     try (CommandOutput command = new CommandOutput()) {
       int exit = command.run(hrEvent(event.toString()));
 
@@ -189,11 +192,13 @@ class HrEventCommandTest {
 
   @Test
   void anSnsMessageThatIsNoHrMessageStartsNothingAndExitsOne() throws IOException {
-    Path event = dir.resolve("hired-without-user.json");
-    Files.writeString(
-        event,
-        Files.readString(ROOT.resolve("events/hr/employee-hired-sns.json"))
-            .replace("\\\"userName\\\": \\\"john-roe\\\", ", ""));
+    Path event =
+        EditedEvents.edited(
+            dir,
+            "hired-without-user.json",
+            "events/hr/employee-hired-sns.json",
+            "\\\"userName\\\": \\\"john-roe\\\", ",
+            "");
     try (CommandOutput command = new CommandOutput()) {
       int exit = command.run(hrEvent(event.toString()));
 
@@ -208,11 +213,13 @@ class HrEventCommandTest {
 
   @Test
   void aMessageForADomainTheStackDoesNotServeIsRefusedAndExitsOne() throws IOException {
-    Path event = dir.resolve("other-domain.json");
-    Files.writeString(
-        event,
-        Files.readString(ROOT.resolve("events/hr/employee-hired-sns.json"))
-            .replace("d-studiolocal01", "d-nosuchdomain1"));
+    Path event =
+        EditedEvents.edited(
+            dir,
+            "other-domain.json",
+            "events/hr/employee-hired-sns.json",
+            "d-studiolocal01",
+            "d-nosuchdomain1");
     try (CommandOutput command = new CommandOutput()) {
       int exit = command.run(hrEvent(event.toString()));
 

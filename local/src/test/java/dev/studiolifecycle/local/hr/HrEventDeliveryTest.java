@@ -156,13 +156,13 @@ class HrEventDeliveryTest {
           .contains("risk-data");
     }
 
-    Path hire = dir.resolve("hired-in-team.json");
-    Files.writeString(
-        hire,
-        Files.readString(ROOT.resolve("events/hr/employee-hired.json"))
-            .replace(
-                "\"email\": \"jane.doe@example.com\"",
-                "\"email\": \"jane.doe@example.com\", \"team\": \"ml-platform\""));
+    Path hire =
+        EditedEvents.edited(
+            dir,
+            "hired-in-team.json",
+            "events/hr/employee-hired.json",
+            "\"email\": \"jane.doe@example.com\"",
+            "\"email\": \"jane.doe@example.com\", \"team\": \"ml-platform\"");
     Outcome.StartedByRule hired = (Outcome.StartedByRule) deliver(hire.toString()).get(0);
 
     assertThat(hired.rule()).isEqualTo("StudioUserLifecycleStateMachineEmployeeHiredInTeam");
@@ -211,12 +211,16 @@ class HrEventDeliveryTest {
   void anSnsMessageThatReusesAnEventIdForOtherContentIsRefusedLoudlyAndStartsNothing()
       throws IOException {
     deliver("events/hr/employee-hired-sns.json");
-    Path reused = dir.resolve("terminated-with-the-hires-id.json");
+    Path reused =
+        EditedEvents.edited(
+            dir,
+            "terminated-with-the-hires-id.json",
+            "events/hr/employee-hired-sns.json",
+            "Employee Hired",
+            "Employee Terminated");
     Files.writeString(
         reused,
-        Files.readString(ROOT.resolve("events/hr/employee-hired-sns.json"))
-            .replace("Employee Hired", "Employee Terminated")
-            .replace(", \\\"email\\\": \\\"john.roe@example.com\\\"", ""));
+        Files.readString(reused).replace(", \\\"email\\\": \\\"john.roe@example.com\\\"", ""));
     int executions = runtime.engine().executions().size();
 
     List<Outcome> outcomes = deliver(reused.toString());
@@ -240,11 +244,13 @@ class HrEventDeliveryTest {
 
   @Test
   void aHireWithoutEmailGoesToTheUnusableEventsQueue() throws IOException {
-    Path event = dir.resolve("no-email.json");
-    Files.writeString(
-        event,
-        Files.readString(ROOT.resolve("events/hr/employee-hired.json"))
-            .replace("\"email\": \"jane.doe@example.com\"", "\"phone\": \"0\""));
+    Path event =
+        EditedEvents.edited(
+            dir,
+            "no-email.json",
+            "events/hr/employee-hired.json",
+            "\"email\": \"jane.doe@example.com\"",
+            "\"phone\": \"0\"");
 
     assertThat(deliver(event.toString()))
         .containsExactly(
@@ -266,11 +272,13 @@ class HrEventDeliveryTest {
 
   @Test
   void anSnsMessageThatIsNoHrMessageFailsStartWorkflowAndStartsNothing() throws IOException {
-    Path noUser = dir.resolve("hired-without-user.json");
-    Files.writeString(
-        noUser,
-        Files.readString(ROOT.resolve("events/hr/employee-hired-sns.json"))
-            .replace("\\\"userName\\\": \\\"john-roe\\\", ", ""));
+    Path noUser =
+        EditedEvents.edited(
+            dir,
+            "hired-without-user.json",
+            "events/hr/employee-hired-sns.json",
+            "\\\"userName\\\": \\\"john-roe\\\", ",
+            "");
     List<Outcome> outcomes = deliver(noUser.toString());
 
     assertThat(outcomes).singleElement().isInstanceOf(Outcome.StartWorkflowFailed.class);

@@ -1,0 +1,29 @@
+package dev.studiolifecycle.local.hr;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** HR event files of events/hr with one piece of text changed, for tests of malformed events. */
+public final class EditedEvents {
+
+  private static final Path ROOT =
+      Path.of(System.getProperty("studiolifecycle.projectRoot", "..")).toAbsolutePath();
+
+  private EditedEvents() {}
+
+  /**
+   * Writes {@code dir/name}: the project file {@code source} with {@code from} replaced by {@code
+   * to}; fails when {@code from} is not in it, so an edit that no longer applies is not silent.
+   */
+  public static Path edited(Path dir, String name, String source, String from, String to)
+      throws IOException {
+    String text = Files.readString(ROOT.resolve(source));
+    if (!text.contains(from)) {
+      throw new IllegalArgumentException(source + " does not contain " + from);
+    }
+    Path event = dir.resolve(name);
+    Files.writeString(event, text.replace(from, to));
+    return event;
+  }
+}
