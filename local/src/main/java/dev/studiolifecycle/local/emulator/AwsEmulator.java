@@ -2,6 +2,7 @@ package dev.studiolifecycle.local.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.studiolifecycle.local.emulator.dynamodb.DynamoDbService;
 import dev.studiolifecycle.local.emulator.fault.FaultInjector;
 import dev.studiolifecycle.local.emulator.iam.IamService;
 import dev.studiolifecycle.local.emulator.sagemaker.SageMakerService;
@@ -29,9 +30,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The embedded AWS emulator: SageMaker, IAM, SNS, SSM and STS (and Step Functions once plugged in)
- * on one loopback port, over the real wire protocols, in simulation time. Use it in-process with a
- * virtual clock (tests advance it) or standalone with a scaled clock.
+ * The embedded AWS emulator: SageMaker, IAM, SNS, SSM, DynamoDB and STS (and Step Functions once
+ * plugged in) on one loopback port, over the real wire protocols, in simulation time. Use it
+ * in-process with a virtual clock (tests advance it) or standalone with a scaled clock.
  *
  * <pre>{@code
  * try (AwsEmulator emulator = AwsEmulator.builder().build().start()) {
@@ -66,6 +67,7 @@ public final class AwsEmulator implements AutoCloseable {
   private final SageMakerService sageMaker;
   private final SnsService sns;
   private final SsmService ssm;
+  private final DynamoDbService dynamoDb;
   private final StsService sts;
   private final RequestDispatcher dispatcher;
   private HttpServer server;
@@ -82,12 +84,14 @@ public final class AwsEmulator implements AutoCloseable {
     this.sageMaker = new SageMakerService(clock, ids, builder.sageMakerTimings, iam);
     this.sns = new SnsService(clock, ids);
     this.ssm = new SsmService();
+    this.dynamoDb = new DynamoDbService();
     this.sts = new StsService();
     this.dispatcher = new RequestDispatcher(clock, ids, faults, requestLog, scheduledActions);
     dispatcher.register(sageMaker);
     dispatcher.register(iam);
     dispatcher.register(sns);
     dispatcher.register(ssm);
+    dispatcher.register(dynamoDb);
     dispatcher.register(sts);
     dispatcher.register(UnimplementedService.stepFunctions());
   }
@@ -224,6 +228,10 @@ public final class AwsEmulator implements AutoCloseable {
 
   public SsmService ssm() {
     return ssm;
+  }
+
+  public DynamoDbService dynamoDb() {
+    return dynamoDb;
   }
 
   public SnsService sns() {

@@ -414,6 +414,7 @@ final class RequestDispatcher implements HttpHandler {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.put("__type", error.code());
     body.put("message", error.getMessage());
+    error.members().forEach(body::set);
     return new Answer(
         error.httpStatus(),
         protocol.contentType(),

@@ -3,6 +3,7 @@ package dev.studiolifecycle.local.permissions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.emulator.RecordedCall;
+import dev.studiolifecycle.local.emulator.dynamodb.DynamoDbService;
 import dev.studiolifecycle.local.emulator.ssm.SsmService;
 import dev.studiolifecycle.local.emulator.wire.QueryParameters;
 import java.util.ArrayList;
@@ -133,6 +134,13 @@ public final class CallPermissions {
       // the parameter.
       case "ssm" ->
           List.of(request(call, SsmService.arn(call.parameters().path("Name").asText()), Map.of()));
+      // Service Authorization Reference, DynamoDB: GetItem and UpdateItem act on the table.
+      case "dynamodb" ->
+          List.of(
+              request(
+                  call,
+                  DynamoDbService.arn(call.parameters().path("TableName").asText()),
+                  Map.of()));
       case "sts" -> List.of();
       default ->
           throw new IllegalArgumentException(

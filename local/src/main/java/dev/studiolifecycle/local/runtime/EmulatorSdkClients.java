@@ -9,6 +9,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -33,6 +34,7 @@ public final class EmulatorSdkClients implements AutoCloseable {
   private final StsClient sts;
   private final SfnClient sfn;
   private final SsmClient ssm;
+  private final DynamoDbClient dynamoDb;
 
   private EmulatorSdkClients(AwsEmulator emulator, AwsCredentials credentials) {
     this.emulator = emulator;
@@ -43,6 +45,7 @@ public final class EmulatorSdkClients implements AutoCloseable {
     this.sts = configure(StsClient.builder()).build();
     this.sfn = configure(SfnClient.builder()).build();
     this.ssm = configure(SsmClient.builder()).build();
+    this.dynamoDb = configure(DynamoDbClient.builder()).build();
   }
 
   /** Clients for a started emulator, signing with {@code credentials}. */
@@ -74,6 +77,10 @@ public final class EmulatorSdkClients implements AutoCloseable {
     return ssm;
   }
 
+  public DynamoDbClient dynamoDb() {
+    return dynamoDb;
+  }
+
   private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
     return builder
         .endpointOverride(emulator.endpoint())
@@ -91,6 +98,7 @@ public final class EmulatorSdkClients implements AutoCloseable {
     sts.close();
     sfn.close();
     ssm.close();
+    dynamoDb.close();
     http.close();
   }
 }

@@ -25,9 +25,9 @@ class AwsEmulatorTest {
   }
 
   @Test
-  void servesSageMakerIamSnsSsmStsAndStepFunctions() {
+  void servesSageMakerIamSnsSsmDynamoDbStsAndStepFunctions() {
     assertThat(AwsEmulator.builder().build().serviceNames())
-        .containsExactly("iam", "sagemaker", "sns", "ssm", "states", "sts");
+        .containsExactly("dynamodb", "iam", "sagemaker", "sns", "ssm", "states", "sts");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.studiolifecycle.local.emulator;
 
 import dev.studiolifecycle.local.runtime.EmulatorSdkClients;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -23,6 +24,7 @@ public final class EmulatorClients implements AutoCloseable {
   public final StsClient sts;
   public final SfnClient sfn;
   public final SsmClient ssm;
+  public final DynamoDbClient dynamoDb;
 
   public EmulatorClients(AwsEmulator emulator) {
     this.clients =
@@ -33,6 +35,7 @@ public final class EmulatorClients implements AutoCloseable {
     this.sts = clients.sts();
     this.sfn = clients.sfn();
     this.ssm = clients.ssm();
+    this.dynamoDb = clients.dynamoDb();
   }
 
   @Override

@@ -1,0 +1,2 @@
+/** DynamoDB: GetItem and conditional UpdateItem on tables with a partition key. */
+package dev.studiolifecycle.local.emulator.dynamodb;
