@@ -1,6 +1,7 @@
 package dev.studiolifecycle.aws;
 
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -32,6 +33,10 @@ public final class AwsClientFactory {
 
   public static SfnClient stepFunctions() {
     return SfnClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+  }
+
+  public static DynamoDbClient dynamoDb() {
+    return DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
   }
 
   public static SsmClient ssm() {

@@ -13,6 +13,7 @@ public abstract sealed class LifecycleError extends RuntimeException
         ConfigurationError,
         DomainNotFound,
         DomainNotReady,
+        EventSuperseded,
         ExecutionRoleConflict,
         ExecutionRoleUnusable,
         InvalidHrMessage,

@@ -10,6 +10,7 @@ import dev.studiolifecycle.model.ModelJson;
 import dev.studiolifecycle.model.ValidatedRequest;
 import dev.studiolifecycle.observability.LogContext;
 import dev.studiolifecycle.observability.OutcomeMetric;
+import dev.studiolifecycle.service.EventOrder;
 import dev.studiolifecycle.service.RunningLifecycles;
 import dev.studiolifecycle.service.TeamSettings;
 import dev.studiolifecycle.service.ValidationService;
@@ -56,7 +57,8 @@ public final class ValidateHandler extends StepHandler<ValidationService>
             environment.servedDomainIds(),
             new RunningLifecycles(AwsClientFactory.stepFunctions(), environment.stateMachineName()),
             new TeamSettings(
-                parameterStore(), environment.teamSettingsParameter().orElse(null), validator)));
+                parameterStore(), environment.teamSettingsParameter().orElse(null), validator),
+            new EventOrder(AwsClientFactory.dynamoDb(), environment.eventOrderTable())));
   }
 
   /**

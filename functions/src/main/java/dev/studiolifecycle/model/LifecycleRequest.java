@@ -10,7 +10,9 @@ import java.util.Map;
  * it may leave optional fields out; Validate returns it normalized, with every default filled in
  * ({@code requestId}, {@code tags}, {@code jumpStart}, {@code projects}, and {@code executionRole}
  * for onboarding, {@code offboarding} for offboarding). {@code team} names the team whose settings
- * Validate filled in where the request gave none.
+ * Validate filled in where the request gave none. {@code occurredAt} is when the HR system issued
+ * the event (ISO-8601 with an offset): a person's requests apply in that order ({@code
+ * EventOrder}).
  */
 public record LifecycleRequest(
     Action action,
@@ -31,7 +33,8 @@ public record LifecycleRequest(
     CanvasSettings canvas,
     OffboardingOptions offboarding,
     Boolean adopt,
-    String team) {
+    String team,
+    String occurredAt) {
 
   public LifecycleRequest {
     // Keeps the caller's order so tags reach SageMaker in the order they were given.

@@ -16,6 +16,9 @@ import dev.studiolifecycle.model.ManagedTags;
 import dev.studiolifecycle.model.ValidatedRequest;
 import dev.studiolifecycle.validation.RequestValidator;
 import dev.studiolifecycle.validation.Violations;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +41,7 @@ import software.amazon.awssdk.services.sagemaker.model.UserProfileStatus;
 public final class ValidationService {
 
   private static final Set<String> PAYLOAD_FIELDS =
-      Set.of("request", "executionArn", "executionName");
+      Set.of("request", "executionArn", "executionName", "startTime");
 
   private final RequestValidator validator;
   private final SageMakerClient sageMaker;
@@ -46,14 +49,17 @@ public final class ValidationService {
   private final Set<String> servedDomainIds;
   private final RunningLifecycles lifecycles;
   private final TeamSettings teams;
+  private final EventOrder order;
 
   public ValidationService(
       RequestValidator validator,
       SageMakerClient sageMaker,
       Set<String> servedDomainIds,
       RunningLifecycles lifecycles,
-      TeamSettings teams) {
+      TeamSettings teams,
+      EventOrder order) {
     this.validator = validator;
+    this.order = order;
     this.lifecycles = lifecycles;
     this.teams = teams;
     this.servedDomainIds = Set.copyOf(servedDomainIds);
@@ -82,6 +88,10 @@ public final class ValidationService {
               + ")");
     }
 
+    Instant startTime = executionArn == null ? null : startTime(payload);
+    // Before any wait: an event older than one already applied is refused at once.
+    boolean admitted = startTime != null && order.refuseIfSuperseded(request, startTime);
+
     DomainSummary domain = domain(request.domainId());
     checkAgainstDomain(request, domain);
 
@@ -107,6 +117,9 @@ public final class ValidationService {
     boolean nothingToDo = request.action() == Action.OFFBOARD && existing.isEmpty();
     if (nothingToDo && executionArn != null) {
       awaitRunningOnboarding(request, executionArn);
+    }
+    if (startTime != null && !admitted) {
+      order.admit(request, executionName, startTime);
     }
     return new ValidatedRequest(
         request, correlation, domain, existing.orElse(null), nothingToDo, teamed.managedTagKeys());
@@ -197,19 +210,35 @@ public final class ValidationService {
     }
   }
 
+  /** When the execution started ({@code $$.Execution.StartTime}), which an execution must give. */
+  private static Instant startTime(JsonNode payload) {
+    String text = text(payload, "startTime");
+    if (text == null) {
+      throw new ValidationError(
+          "startTime: is required with executionArn ($$.Execution.StartTime)");
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new ValidationError("startTime: must be an ISO-8601 timestamp with offset");
+    }
+  }
+
   private static void checkPayload(JsonNode payload) {
     if (payload == null || !payload.isObject()) {
       throw new ValidationError(
-          "payload: must be an object with request, executionArn and executionName");
+          "payload: must be an object with request, executionArn, executionName and startTime");
     }
     Violations v = new Violations();
     for (Iterator<String> names = payload.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!PAYLOAD_FIELDS.contains(name)) {
-        v.add(name, "unknown field (the payload has request, executionArn and executionName)");
+        v.add(
+            name,
+            "unknown field (the payload has request, executionArn, executionName and startTime)");
       }
     }
-    for (String field : new String[] {"executionArn", "executionName"}) {
+    for (String field : new String[] {"executionArn", "executionName", "startTime"}) {
       JsonNode value = payload.get(field);
       if (value != null && !value.isNull() && !value.isTextual()) {
         v.add(field, "must be a string");

@@ -99,7 +99,8 @@ public final class WorkflowStarter {
         null,
         null,
         null,
-        carriesTeam ? hr.team() : null);
+        carriesTeam ? hr.team() : null,
+        hr.occurredAt());
   }
 
   private StartedWorkflow start(LifecycleRequest request) {

@@ -1,5 +1,7 @@
 package dev.studiolifecycle.validation;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -151,6 +153,16 @@ public final class FieldRules {
     return labels.length >= 2 && TOP_LEVEL_DOMAIN.matcher(top).matches()
         ? Optional.empty()
         : Optional.of("must have a domain of at least two labels, ending in a top-level domain");
+  }
+
+  /** An ISO-8601 timestamp with an offset ({@code 2026-01-02T09:14:58Z}). */
+  public static Optional<String> timestamp(String value) {
+    try {
+      OffsetDateTime.parse(value);
+      return Optional.empty();
+    } catch (DateTimeParseException e) {
+      return Optional.of("must be an ISO-8601 timestamp with offset, such as 2026-01-02T09:14:58Z");
+    }
   }
 
   /** A single token of 1-128 characters without spaces or control characters. */

@@ -6,8 +6,6 @@ import dev.studiolifecycle.error.InvalidHrMessage;
 import dev.studiolifecycle.model.Action;
 import dev.studiolifecycle.model.HrEvent;
 import dev.studiolifecycle.model.ModelJson;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,11 +66,7 @@ public final class HrMessageParser {
           .ifPresent(rule -> problems.add("eventId: " + rule));
     }
     if (occurredAt != null) {
-      try {
-        OffsetDateTime.parse(occurredAt);
-      } catch (DateTimeParseException e) {
-        problems.add("occurredAt: must be an ISO-8601 timestamp with offset");
-      }
+      FieldRules.timestamp(occurredAt).ifPresent(rule -> problems.add("occurredAt: " + rule));
     }
     if (!problems.isEmpty()) {
       throw new InvalidHrMessage(where + ": " + String.join("; ", problems));

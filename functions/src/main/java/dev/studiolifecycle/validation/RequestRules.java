@@ -67,6 +67,9 @@ public final class RequestRules {
     if (request.ssoUserName() != null) {
       v.check("ssoUserName", FieldRules.userName(request.ssoUserName()));
     }
+    if (request.occurredAt() != null) {
+      v.check("occurredAt", FieldRules.timestamp(request.occurredAt()));
+    }
     if (request.team() != null) {
       v.check("team", FieldRules.fullMatch(FieldRules.TEAM, request.team()));
     }

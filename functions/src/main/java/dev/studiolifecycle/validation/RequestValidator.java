@@ -95,6 +95,7 @@ public final class RequestValidator {
         r.canvas(),
         offboarding,
         onboard ? r.adopts() : null,
-        r.team());
+        r.team(),
+        r.occurredAt());
   }
 }

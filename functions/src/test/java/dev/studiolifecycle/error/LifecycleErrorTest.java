@@ -32,6 +32,7 @@ class LifecycleErrorTest {
             new ConfigurationError("x"),
             new DomainNotFound("x"),
             new DomainNotReady("x"),
+            new EventSuperseded("x"),
             new ExecutionRoleConflict("x"),
             new ExecutionRoleUnusable("x"),
             new InvalidHrMessage("x"),

@@ -12,12 +12,14 @@ import dev.studiolifecycle.error.ConfigurationError;
 import dev.studiolifecycle.error.ValidationError;
 import dev.studiolifecycle.model.ModelJson;
 import dev.studiolifecycle.model.ValidatedRequest;
+import dev.studiolifecycle.service.EventOrder;
 import dev.studiolifecycle.service.RunningLifecycles;
 import dev.studiolifecycle.service.TeamSettings;
 import dev.studiolifecycle.service.ValidationService;
 import dev.studiolifecycle.testing.AwsErrors;
 import dev.studiolifecycle.testing.Fixtures;
 import dev.studiolifecycle.testing.LogCapture;
+import dev.studiolifecycle.testing.Mocks;
 import dev.studiolifecycle.testing.RequestBuilder;
 import dev.studiolifecycle.testing.SageMakerCalls;
 import dev.studiolifecycle.testing.TestContext;
@@ -53,7 +55,8 @@ class ValidateHandlerTest {
               Set.of(RequestBuilder.DOMAIN),
               new RunningLifecycles(stepFunctions, "StudioUserLifecycle"),
               new TeamSettings(
-                  name -> Optional.empty(), null, new RequestValidator(RequestSchema.load()))));
+                  name -> Optional.empty(), null, new RequestValidator(RequestSchema.load())),
+              new EventOrder(Mocks.acceptingDynamoDb(), "event-order")));
 
   private void ssoDomainWithoutProfile() {
     when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
@@ -171,14 +174,11 @@ class ValidateHandlerTest {
 
   @Test
   void buildsFromAFunctionEnvironmentThatNamesTheServedDomains() {
-    assertThat(
-            new ValidateHandler(
-                Map.of(
-                    "SERVED_DOMAIN_IDS",
-                    "d-abc123def456",
-                    "STATE_MACHINE_NAME",
-                    "StudioUserLifecycle")))
-        .isNotNull();
+    assertThat(new ValidateHandler(environment("event-order"))).isNotNull();
+    assertThatThrownBy(() -> new ValidateHandler(environment("x")))
+        .as("a table name has 3 to 255 characters")
+        .isInstanceOf(ConfigurationError.class)
+        .hasMessageContaining("EVENT_ORDER_TABLE");
     assertThatThrownBy(() -> new ValidateHandler(Map.of("STATE_MACHINE_NAME", "x")))
         .isInstanceOf(ConfigurationError.class)
         .hasMessageContaining("SERVED_DOMAIN_IDS");
@@ -201,5 +201,15 @@ class ValidateHandlerTest {
         .isInstanceOf(ValidationError.class)
         .hasMessage("domainId: d-other000001 is not a domain this stack serves (d-abc123def456)");
     verifyNoInteractions(sageMaker);
+  }
+
+  private static Map<String, String> environment(String eventOrderTable) {
+    return Map.of(
+        "SERVED_DOMAIN_IDS",
+        "d-abc123def456",
+        "STATE_MACHINE_NAME",
+        "StudioUserLifecycle",
+        "EVENT_ORDER_TABLE",
+        eventOrderTable);
   }
 }

@@ -29,6 +29,7 @@ class LifecycleRequestTest {
         null,
         null,
         null,
+        null,
         null);
   }
 

@@ -23,6 +23,7 @@ import dev.studiolifecycle.model.ModelJson;
 import dev.studiolifecycle.model.ValidatedRequest;
 import dev.studiolifecycle.testing.AwsErrors;
 import dev.studiolifecycle.testing.Fixtures;
+import dev.studiolifecycle.testing.Mocks;
 import dev.studiolifecycle.testing.RequestBuilder;
 import dev.studiolifecycle.validation.RequestSchema;
 import dev.studiolifecycle.validation.RequestValidator;
@@ -71,7 +72,8 @@ class ValidationServiceTest {
           Set.of(RequestBuilder.DOMAIN),
           new RunningLifecycles(stepFunctions, "StudioUserLifecycle"),
           new TeamSettings(
-              name -> Optional.empty(), null, new RequestValidator(RequestSchema.load())));
+              name -> Optional.empty(), null, new RequestValidator(RequestSchema.load())),
+          new EventOrder(Mocks.acceptingDynamoDb(), "event-order"));
 
   private static JsonNode payload(String fixture) throws Exception {
     return ModelJson.readTree(Fixtures.text(fixture));

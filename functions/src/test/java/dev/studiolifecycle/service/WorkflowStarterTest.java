@@ -55,7 +55,7 @@ class WorkflowStarterTest {
   }
 
   @Test
-  void startsAnOnboardingNamedAfterTheEvent() {
+  void startsAnOnboardingNamedAfterTheEventCarryingWhenItOccurred() {
     when(sfn.startExecution(any(StartExecutionRequest.class)))
         .thenReturn(StartExecutionResponse.builder().executionArn(EXECUTION).build());
     StartWorkflowResult result =
@@ -71,7 +71,7 @@ class WorkflowStarterTest {
             "{\"action\":\"ONBOARD\",\"requestId\":\"hr-2"
                 + "026-000123\",\"domainId\":\"d-abc123def456\","
                 + "\"userProfileName\":\"jane-doe\",\"email\":\"jane.doe@example.com\","
-                + "\"ssoUserName\":\"jane.doe\"}");
+                + "\"ssoUserName\":\"jane.doe\",\"occurredAt\":\"2026-01-02T09:14:58Z\"}");
     assertThat(result.executions())
         .containsExactly(
             new StartedWorkflow(
@@ -89,7 +89,7 @@ class WorkflowStarterTest {
     assertThat(sent.getValue().input())
         .isEqualTo(
             "{\"action\":\"OFFBOARD\",\"requestId\":\"hr-2026-000987\",\"domainId\":\"d-default\","
-                + "\"userProfileName\":\"jane-doe\"}");
+                + "\"userProfileName\":\"jane-doe\",\"occurredAt\":\"2026-01-04T17:00:00Z\"}");
   }
 
   @Test
@@ -103,7 +103,7 @@ class WorkflowStarterTest {
     assertThat(sent.getValue().input())
         .isEqualTo(
             "{\"action\":\"UPDATE\",\"requestId\":\"hr-2026-000555\",\"domainId\":\"d-default\","
-                + "\"userProfileName\":\"frank\",\"team\":\"risk\"}");
+                + "\"userProfileName\":\"frank\",\"team\":\"risk\",\"occurredAt\":\"2026-01-04T08:00:00Z\"}");
   }
 
   @Test

@@ -39,6 +39,7 @@ public final class RequestBuilder {
   private SpaceStorage spaceStorage;
   private List<String> hiddenInstanceTypes;
   private String team;
+  private String occurredAt;
 
   private RequestBuilder(Action action) {
     this.action = action;
@@ -152,6 +153,11 @@ public final class RequestBuilder {
     return this;
   }
 
+  public RequestBuilder occurredAt(String value) {
+    this.occurredAt = value;
+    return this;
+  }
+
   public RequestBuilder offboarding(OffboardingOptions value) {
     offboarding = value;
     return this;
@@ -177,6 +183,7 @@ public final class RequestBuilder {
         canvas,
         offboarding,
         adopt,
-        team);
+        team,
+        occurredAt);
   }
 }

@@ -93,7 +93,8 @@ class HrMessageParserTest {
             "SNS record 2: eventId: is required; employee.userName: is required; "
                 + "eventType: must be Employee Hired, Employee Terminated, Employee Rehired or "
                 + "Employee Transferred; "
-                + "occurredAt: must be an ISO-8601 timestamp with offset")
+                + "occurredAt: must be an ISO-8601 timestamp with offset, such as"
+                + " 2026-01-02T09:14:58Z")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("jane"));
   }
 

@@ -28,6 +28,7 @@ public final class FunctionEnvironment {
   public static final String STATE_MACHINE_NAME = "STATE_MACHINE_NAME";
   public static final String TEAM_SETTINGS_PARAMETER = "TEAM_SETTINGS_PARAMETER";
   public static final String NOTIFICATION_TOPIC_ARN = "NOTIFICATION_TOPIC_ARN";
+  public static final String EVENT_ORDER_TABLE = "EVENT_ORDER_TABLE";
 
   static final String DEFAULT_ROLE_PATH = "/studio-lifecycle/";
   static final String DEFAULT_DEFAULT_POLICY = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess";
@@ -41,6 +42,8 @@ public final class FunctionEnvironment {
   // aws or ssm prefix (checked below), at most 1011 characters.
   private static final Pattern PARAMETER_NAME = Pattern.compile("(/?[a-zA-Z0-9_.\\-]+)+");
   // StartExecution's and CreateStateMachine's name rule, as the state machine ARN's last part.
+  // CreateTable's TableName rule.
+  private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.\\-]{3,255}");
   private static final Pattern STATE_MACHINE_NAME_RULE = Pattern.compile("[A-Za-z0-9_\\-]{1,80}");
   private static final Pattern STATE_MACHINE =
       Pattern.compile(
@@ -141,6 +144,19 @@ public final class FunctionEnvironment {
       ids.add(trimmed);
     }
     return Set.copyOf(ids);
+  }
+
+  /**
+   * {@code EVENT_ORDER_TABLE}: the DynamoDB table that keeps, per profile, the latest request
+   * applied to it ({@code EventOrder}).
+   */
+  public String eventOrderTable() {
+    String name = required(EVENT_ORDER_TABLE);
+    if (!TABLE_NAME.matcher(name).matches()) {
+      throw invalid(
+          EVENT_ORDER_TABLE, "must be a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -)");
+    }
+    return name;
   }
 
   /**

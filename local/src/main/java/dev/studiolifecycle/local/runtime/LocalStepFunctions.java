@@ -18,6 +18,7 @@ import dev.studiolifecycle.local.template.ManagedPolicyResource;
 import dev.studiolifecycle.local.template.ParameterResource;
 import dev.studiolifecycle.local.template.SamTemplate;
 import dev.studiolifecycle.local.template.StateMachineResource;
+import dev.studiolifecycle.local.template.TableResource;
 import dev.studiolifecycle.local.template.TemplateException;
 import dev.studiolifecycle.local.template.TopicResource;
 import java.io.OutputStream;
@@ -170,6 +171,33 @@ public final class LocalStepFunctions implements AutoCloseable {
   }
 
   private void deploy(SamTemplate template, AwsEmulator emulator) {
+    deployResources(template, emulator);
+    for (StateMachineResource resource : template.stateMachines()) {
+      try {
+        deployed.put(
+            resource.logicalId(),
+            stepFunctions.createStateMachine(
+                resource.name(), resource.definition(), resource.roleArn()));
+      } catch (AwsServiceError e) {
+        throw new TemplateException(
+            "Resources."
+                + resource.logicalId()
+                + ": CreateStateMachine "
+                + "answered "
+                + e.code()
+                + ": "
+                + e.getMessage(),
+            e);
+      }
+    }
+  }
+
+  /**
+   * Creates what the template deploys besides functions and state machines, as CloudFormation
+   * would: its topics, Parameter Store parameters, DynamoDB tables and managed policies (IAM checks
+   * each policy document).
+   */
+  public static void deployResources(SamTemplate template, AwsEmulator emulator) {
     for (TopicResource topic : template.topics()) {
       emulator.sns().seedTopic(topic.topicName());
     }
@@ -178,6 +206,9 @@ public final class LocalStepFunctions implements AutoCloseable {
           .ssm()
           .seedParameter(
               parameter.name(), parameter.type(), parameter.value(), emulator.clock().instant());
+    }
+    for (TableResource table : template.dynamoDbTables()) {
+      emulator.dynamoDb().seedTable(table.tableName(), table.keyName(), table.keyType());
     }
     for (ManagedPolicyResource policy : template.managedPolicies()) {
       try {
@@ -198,24 +229,6 @@ public final class LocalStepFunctions implements AutoCloseable {
                 + policy.logicalId()
                 + ".Properties"
                 + ".PolicyDocument: "
-                + e.getMessage(),
-            e);
-      }
-    }
-    for (StateMachineResource resource : template.stateMachines()) {
-      try {
-        deployed.put(
-            resource.logicalId(),
-            stepFunctions.createStateMachine(
-                resource.name(), resource.definition(), resource.roleArn()));
-      } catch (AwsServiceError e) {
-        throw new TemplateException(
-            "Resources."
-                + resource.logicalId()
-                + ": CreateStateMachine "
-                + "answered "
-                + e.code()
-                + ": "
                 + e.getMessage(),
             e);
       }

@@ -298,8 +298,9 @@ final class IntrinsicResolver {
               "AWS::Events::Rule",
               "AWS::Logs::LogGroup",
               "AWS::CloudWatch::Alarm",
-              // AWS::SSM::Parameter's Ref is the parameter's name.
-              "AWS::SSM::Parameter" ->
+              // AWS::SSM::Parameter's Ref is the parameter's name, a table's its name.
+              "AWS::SSM::Parameter",
+              "AWS::DynamoDB::Table" ->
               physical;
           case "AWS::SNS::Topic" -> arn("sns", physical);
           case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine" ->
@@ -350,6 +351,7 @@ final class IntrinsicResolver {
           case "AWS::SQS::Queue.Arn" -> arn("sqs", physical);
           case "AWS::SQS::Queue.QueueName" -> physical;
           case "AWS::SQS::Queue.QueueUrl" -> queueUrl(physical);
+          case "AWS::DynamoDB::Table.Arn" -> arn("dynamodb", "table/" + physical);
           case "AWS::Events::Rule.Arn" -> arn("events", "rule/" + physical);
           case "AWS::Logs::LogGroup.Arn" -> arn("logs", "log-group:" + physical + ":*");
           case "AWS::KMS::Key.Arn" -> arn("kms", "key/" + keyId(physical));
@@ -424,6 +426,7 @@ final class IntrinsicResolver {
           case "AWS::Logs::LogGroup" -> "LogGroupName";
           case "AWS::CloudWatch::Alarm" -> "AlarmName";
           case "AWS::SSM::Parameter" -> "Name";
+          case "AWS::DynamoDB::Table" -> "TableName";
           default -> null;
         };
     JsonNode name = property == null ? null : resource.path("Properties").get(property);

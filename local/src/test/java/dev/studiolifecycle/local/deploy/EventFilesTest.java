@@ -207,7 +207,7 @@ class EventFilesTest {
     assertThat(fixture.isObject()).as(file.toString()).isTrue();
     Set<String> fields = new TreeSet<>();
     fixture.fieldNames().forEachRemaining(fields::add);
-    assertThat(Set.of("request", "executionArn", "executionName"))
+    assertThat(Set.of("request", "executionArn", "executionName", "startTime"))
         .as(file.toString())
         .containsAll(fields);
     List<String> violations = schema.violations(fixture.path("request"));

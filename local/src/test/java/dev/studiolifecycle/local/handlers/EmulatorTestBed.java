@@ -10,7 +10,6 @@ import dev.studiolifecycle.local.asl.task.LambdaResponse;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
 import dev.studiolifecycle.local.emulator.LocalAwsEnvironment;
 import dev.studiolifecycle.local.emulator.RecordedCall;
-import dev.studiolifecycle.local.emulator.iam.ManagedPolicySeed;
 import dev.studiolifecycle.local.emulator.sagemaker.AppSeed;
 import dev.studiolifecycle.local.emulator.sagemaker.AppStatus;
 import dev.studiolifecycle.local.emulator.sagemaker.DomainSeed;
@@ -20,7 +19,6 @@ import dev.studiolifecycle.local.lambda.StandardOutputRouter;
 import dev.studiolifecycle.local.permissions.TemplatePolicyAuthorizer;
 import dev.studiolifecycle.local.runtime.LocalStepFunctions;
 import dev.studiolifecycle.local.template.FunctionDefinition;
-import dev.studiolifecycle.local.template.ManagedPolicyResource;
 import dev.studiolifecycle.local.template.SamTemplate;
 import dev.studiolifecycle.local.time.VirtualClock;
 import java.io.ByteArrayOutputStream;
@@ -127,21 +125,7 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
     StandardOutputRouter.install();
     emulator = AwsEmulator.builder().clock(new VirtualClock()).port(0).build().start();
     environment = LocalAwsEnvironment.pointAt(emulator);
-    for (ManagedPolicyResource policy : template().managedPolicies()) {
-      emulator
-          .iam()
-          .seedManagedPolicy(
-              new ManagedPolicySeed(
-                  policy.policyName(), policy.path(), json(policy.policyDocument())));
-    }
-    template().topics().forEach(topic -> emulator.sns().seedTopic(topic.topicName()));
-    template()
-        .ssmParameters()
-        .forEach(
-            p ->
-                emulator
-                    .ssm()
-                    .seedParameter(p.name(), p.type(), p.value(), emulator.clock().instant()));
+    LocalStepFunctions.deployResources(template(), emulator);
     deployFor(DOMAIN_ID);
     http = UrlConnectionHttpClient.create();
     sageMaker = inspector(SageMakerClient.builder()).build();
@@ -276,6 +260,16 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
   /** The handlers' calls to mutating operations, whether they succeeded or not. */
   List<RecordedCall> mutatingHandlerCallsSince(long mark) {
     return handlerCallsSince(mark).stream().filter(RecordedCall::mutating).toList();
+  }
+
+  /**
+   * The handlers' mutating calls other than Validate's record of the person's latest request in the
+   * event-order table (DynamoDB): what a request changed in Studio, IAM and SNS.
+   */
+  List<RecordedCall> changesBesideTheEventOrderSince(long mark) {
+    return mutatingHandlerCallsSince(mark).stream()
+        .filter(call -> !call.service().equals("dynamodb"))
+        .toList();
   }
 
   /** The handlers' mutating calls that succeeded, i.e. that changed something. */

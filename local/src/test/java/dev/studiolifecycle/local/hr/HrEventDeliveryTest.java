@@ -134,6 +134,7 @@ class HrEventDeliveryTest {
     assertThat(update.input().toString())
         .isEqualTo(
             "{\"action\":\"UPDATE\",\"requestId\":\"hr-2026-000555\","
+                + "\"occurredAt\":\"2026-01-04T08:00:00Z\","
                 + "\"domainId\":\"d-studiolocal01\",\"userProfileName\":\"john-roe\","
                 + "\"team\":\"risk\"}");
     assertThat(update.execution().status())

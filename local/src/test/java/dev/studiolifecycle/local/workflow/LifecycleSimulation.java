@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.history.HistoryEvent;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
+import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.emulator.RecordedCall;
 import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
@@ -136,6 +137,18 @@ final class LifecycleSimulation implements AutoCloseable {
             .toList();
     assertThat(own).as("notifications of " + execution.name()).hasSize(1);
     return new Notification(own.get(0), parse(own.get(0).message()));
+  }
+
+  /** Whether the profile carries the offboarding mark: its access is revoked. */
+  boolean revoked(String domainId, String userProfileName) {
+    try (EmulatorClients aws = new EmulatorClients(emulator())) {
+      String arn =
+          aws.sageMaker
+              .describeUserProfile(r -> r.domainId(domainId).userProfileName(userProfileName))
+              .userProfileArn();
+      return aws.sageMaker.listTags(r -> r.resourceArn(arn)).tags().stream()
+          .anyMatch(tag -> tag.key().equals("studio-lifecycle:offboarding"));
+    }
   }
 
   /** How many calls the emulator has answered so far: a mark for {@link #callsAfter}. */

@@ -285,7 +285,11 @@ class OffboardingTest {
       // Access is cut first and stays cut; nothing is deleted.
       assertThat(simulation.emulator().requestLog().mutatingCalls())
           .extracting(call -> call.service() + ":" + call.operation())
-          .containsExactly("sagemaker:UpdateUserProfile", "sagemaker:AddTags", "sns:Publish");
+          .containsExactly(
+              "dynamodb:UpdateItem",
+              "sagemaker:UpdateUserProfile",
+              "sagemaker:AddTags",
+              "sns:Publish");
       assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
           .isPresent();
 
@@ -315,7 +319,8 @@ class OffboardingTest {
           .containsExactly("Validate", "OnboardOrOffboard", "NotifyAlreadyOffboarded");
       assertThat(simulation.emulator().requestLog().mutatingCalls())
           .extracting(call -> call.service() + ":" + call.operation())
-          .containsExactly("sns:Publish");
+          .as("only its order is recorded")
+          .containsExactly("dynamodb:UpdateItem", "sns:Publish");
       Notification notification = simulation.notification(execution);
       assertThat(notification.outcome()).isEqualTo("SUCCEEDED");
       assertThat(notification.action()).isEqualTo("OFFBOARD");

@@ -276,7 +276,8 @@ class OnboardingTest {
               "NotifyOnboarded");
       assertThat(simulation.emulator().requestLog().mutatingCalls())
           .extracting(call -> call.service() + ":" + call.operation())
-          .containsExactly("sns:Publish");
+          .as("only its order is recorded")
+          .containsExactly("dynamodb:UpdateItem", "sns:Publish");
       // Reads only: the S3 policy, and whether an offboarding's deny is on the role.
       assertThat(simulation.emulator().requestLog().calls("iam", "GetRolePolicy"))
           .extracting(call -> call.parameters().path("PolicyName").asText())
