@@ -53,6 +53,9 @@ public final class ExecutionRoleDeleter {
     } else if (input.roleArn() != null && input.createdByRequestId() != null) {
       v.add("createdByRequestId", "must not be given with roleArn");
     }
+    if (input.roleArn() == null && input.createdByRequestId() != null && input.domainId() == null) {
+      v.add("domainId", "is required with createdByRequestId (the role's name carries it)");
+    }
     v.throwIfAny();
     if (input.roleArn() == null) {
       return deleteCreatedByRequest(input);
@@ -81,7 +84,7 @@ public final class ExecutionRoleDeleter {
    */
   private DeleteExecutionRoleResult deleteCreatedByRequest(DeleteExecutionRoleInput input) {
     return deleteIfOurs(
-        RoleNames.forUser(input.userProfileName()),
+        RoleNames.forUser(input.userProfileName(), input.domainId()),
         null,
         (role, tags) -> ManagedTags.createdFor(tags, input.createdByRequestId()),
         input);

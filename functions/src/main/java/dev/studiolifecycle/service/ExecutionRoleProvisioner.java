@@ -83,9 +83,11 @@ public final class ExecutionRoleProvisioner {
     // requested, so it makes no CreateRole call. The look needs the role's ARN: IAM checks
     // GetRole of a missing role against its path-less ARN, which the policy does not grant.
     String currentName = roleNameOf(input.currentRoleArn());
-    if (plan.roleName().equalsIgnoreCase(currentName)) {
+    if (plan.roleName().equalsIgnoreCase(currentName)
+        || RoleNames.legacyForUser(request.userProfileName()).equalsIgnoreCase(currentName)) {
       // The profile's own spelling of the name: a role made before names were folded may differ
-      // in case from the one derived now, and IAM holds one of the two.
+      // in case from the one derived now, and IAM holds one of the two; a role made before names
+      // carried the domain ("studio-<user>") stays the profile's role.
       Optional<Role> current = roles.role(currentName);
       if (current.isPresent()) {
         return adopt(input, requestId, plan, current.get());
@@ -190,7 +192,7 @@ public final class ExecutionRoleProvisioner {
     }
     v.throwIfAny();
     return new Plan(
-        RoleNames.forUser(request.userProfileName()),
+        RoleNames.forUser(request.userProfileName(), request.domainId()),
         List.copyOf(policies),
         create.s3Buckets(),
         forecast,

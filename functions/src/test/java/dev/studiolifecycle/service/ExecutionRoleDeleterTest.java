@@ -288,7 +288,7 @@ class ExecutionRoleDeleterTest {
 
   private static DeleteExecutionRoleInput undoOfRequest(String requestId) {
     return new DeleteExecutionRoleInput(
-        new Correlation(requestId, null), null, "jane-doe", requestId);
+        new Correlation(requestId, null), null, "jane-doe", requestId, "d-abc123def456");
   }
 
   private static Map<String, String> createdBy(String requestId) {
@@ -306,7 +306,7 @@ class ExecutionRoleDeleterTest {
     assertThat(result.roleArn()).isEqualTo(ROLE_ARN);
     ArgumentCaptor<GetRoleRequest> looked = ArgumentCaptor.forClass(GetRoleRequest.class);
     verify(iam).getRole(looked.capture());
-    assertThat(looked.getValue().roleName()).isEqualTo("studio-jane-doe");
+    assertThat(looked.getValue().roleName()).isEqualTo("studio-jane-doe-abc123def456");
     verify(iam).deleteRole(any(DeleteRoleRequest.class));
   }
 
@@ -319,11 +319,23 @@ class ExecutionRoleDeleterTest {
   }
 
   @Test
+  void undoOfARequestNeedsTheDomainItsRoleIsNamedAfter() {
+    assertThatThrownBy(
+            () ->
+                deleter.delete(
+                    new DeleteExecutionRoleInput(
+                        new Correlation("hr-7", null), null, "jane-doe", "hr-7", null)))
+        .isInstanceOf(ValidationError.class)
+        .hasMessage("domainId: is required with createdByRequestId (the role's name carries it)");
+    verifyNoInteractions(iam);
+  }
+
+  @Test
   void undoOfARequestWhoseRoleNeverCameIsDone() {
     when(iam.getRole(any(GetRoleRequest.class))).thenThrow(AwsErrors.iam("AccessDenied", 403));
     DeleteExecutionRoleResult result = deleter.delete(undoOfRequest("hr-7"));
     assertThat(result.outcome()).isEqualTo(RoleDeletionOutcome.NOT_FOUND);
-    assertThat(result.roleName()).isEqualTo("studio-jane-doe");
+    assertThat(result.roleName()).isEqualTo("studio-jane-doe-abc123def456");
     verify(iam, never()).deleteRole(any(DeleteRoleRequest.class));
   }
 

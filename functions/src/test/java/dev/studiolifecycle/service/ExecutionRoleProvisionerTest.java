@@ -61,7 +61,7 @@ class ExecutionRoleProvisionerTest {
       "arn:aws:iam::aws:policy/service-role/AmazonSageMakerCanvasForecastAccess";
   private static final String BOUNDARY = "arn:aws:iam::123456789012:policy/StudioBoundary";
   private static final String ROLE_ARN =
-      "arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane-doe";
+      "arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane-doe-abc123def456";
 
   private final IamClient iam = mock(IamClient.class);
   private final ExecutionRoleSettings settings =
@@ -87,7 +87,7 @@ class ExecutionRoleProvisionerTest {
   private static Role role(String trust, Map<String, String> tags, String path, String boundary) {
     Role.Builder role =
         Role.builder()
-            .roleName("studio-jane-doe")
+            .roleName("studio-jane-doe-abc123def456")
             .arn(ROLE_ARN)
             .path(path)
             .assumeRolePolicyDocument(trust)
@@ -130,7 +130,7 @@ class ExecutionRoleProvisionerTest {
     when(iam.createRole(any(CreateRoleRequest.class)))
         .thenReturn(
             CreateRoleResponse.builder()
-                .role(Role.builder().roleName("studio-jane-doe").arn(ROLE_ARN).build())
+                .role(Role.builder().roleName("studio-jane-doe-abc123def456").arn(ROLE_ARN).build())
                 .build());
     ExecutionRoleResult result =
         provisioner.provision(
@@ -142,7 +142,7 @@ class ExecutionRoleProvisionerTest {
     ArgumentCaptor<CreateRoleRequest> created = ArgumentCaptor.forClass(CreateRoleRequest.class);
     verify(iam).createRole(created.capture());
     CreateRoleRequest role = created.getValue();
-    assertThat(role.roleName()).isEqualTo("studio-jane-doe");
+    assertThat(role.roleName()).isEqualTo("studio-jane-doe-abc123def456");
     assertThat(role.path()).isEqualTo("/studio-lifecycle/");
     assertThat(role.permissionsBoundary()).isEqualTo(BOUNDARY);
     assertThat(role.assumeRolePolicyDocument())
@@ -172,7 +172,7 @@ class ExecutionRoleProvisionerTest {
     assertThat(result)
         .isEqualTo(
             new ExecutionRoleResult(
-                ROLE_ARN, "studio-jane-doe", true, false, List.of(FULL, S3_READ)));
+                ROLE_ARN, "studio-jane-doe-abc123def456", true, false, List.of(FULL, S3_READ)));
   }
 
   @Test
@@ -416,7 +416,7 @@ class ExecutionRoleProvisionerTest {
     when(iam.createRole(any(CreateRoleRequest.class)))
         .thenReturn(
             CreateRoleResponse.builder()
-                .role(Role.builder().roleName("studio-jane-doe").arn(ROLE_ARN).build())
+                .role(Role.builder().roleName("studio-jane-doe-abc123def456").arn(ROLE_ARN).build())
                 .build());
 
     ExecutionRoleResult result = provisioner.provision(replay(RequestBuilder.onboard().build()));
@@ -431,7 +431,7 @@ class ExecutionRoleProvisionerTest {
     when(iam.createRole(any(CreateRoleRequest.class)))
         .thenReturn(
             CreateRoleResponse.builder()
-                .role(Role.builder().roleName("studio-jane-doe").arn(ROLE_ARN).build())
+                .role(Role.builder().roleName("studio-jane-doe-abc123def456").arn(ROLE_ARN).build())
                 .build());
 
     provisioner.provision(
@@ -467,7 +467,7 @@ class ExecutionRoleProvisionerTest {
     assertThatThrownBy(() -> provisioner.provision(input(RequestBuilder.onboard().build())))
         .isInstanceOf(ExecutionRoleConflict.class)
         .hasMessage(
-            "executionRole: role studio-jane-doe already exists and was not created by"
+            "executionRole: role studio-jane-doe-abc123def456 already exists and was not created by"
                 + " studio-lifecycle for user profile jane-doe");
     verify(iam, never()).attachRolePolicy(any(AttachRolePolicyRequest.class));
   }

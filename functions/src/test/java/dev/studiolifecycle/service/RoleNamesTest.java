@@ -6,34 +6,59 @@ import org.junit.jupiter.api.Test;
 
 class RoleNamesTest {
 
+  private static final String DOMAIN = "d-abc123def456";
+
   @Test
-  void prefixesShortUserNames() {
-    assertThat(RoleNames.forUser("jane-doe")).isEqualTo("studio-jane-doe");
+  void namesTheUserAndTheDomain() {
+    assertThat(RoleNames.forUser("jane-doe", DOMAIN)).isEqualTo("studio-jane-doe-abc123def456");
+  }
+
+  @Test
+  void onePersonInTwoDomainsHasTwoRoles() {
+    assertThat(RoleNames.forUser("jane-doe", "d-abc123def456"))
+        .isNotEqualTo(RoleNames.forUser("jane-doe", "d-xyz789xyz789"));
+  }
+
+  @Test
+  void aDomainIdLongerThanSageMakersUsualIsHashed() {
+    assertThat(RoleNames.forUser("jane-doe", "d-" + "x".repeat(40)))
+        .matches("studio-jane-doe-[0-9a-f]{8}");
   }
 
   @Test
   void oneNameInAnyCaseIsOneRole() {
-    assertThat(RoleNames.forUser("Jane-Doe")).isEqualTo("studio-jane-doe");
+    assertThat(RoleNames.forUser("Jane-Doe", DOMAIN)).isEqualTo("studio-jane-doe-abc123def456");
     String longName = "A".repeat(62) + "b";
-    assertThat(RoleNames.forUser(longName)).isEqualTo(RoleNames.forUser(longName.toLowerCase()));
+    assertThat(RoleNames.forUser(longName, DOMAIN))
+        .isEqualTo(RoleNames.forUser(longName.toLowerCase(), DOMAIN));
   }
 
   @Test
   void keepsNamesThatFitExactly() {
-    String user = "u".repeat(57);
-    assertThat(RoleNames.forUser(user)).isEqualTo("studio-" + user).hasSize(64);
+    String user = "u".repeat(44);
+    assertThat(RoleNames.forUser(user, DOMAIN))
+        .isEqualTo("studio-" + user + "-abc123def456")
+        .hasSize(64);
   }
 
   @Test
   void cutsLongNamesAndAddsAHashSoTheyStayUnique() {
     String a = "a".repeat(62) + "1";
     String b = "a".repeat(62) + "2";
-    assertThat(RoleNames.forUser(a))
+    assertThat(RoleNames.forUser(a, DOMAIN))
         .hasSize(64)
         .startsWith("studio-aaaa")
-        .matches(".*-[0-9a-f]{8}");
-    assertThat(RoleNames.forUser(a)).isNotEqualTo(RoleNames.forUser(b));
-    assertThat(RoleNames.forUser(a)).isEqualTo(RoleNames.forUser(a));
+        .matches(".*-[0-9a-f]{8}-abc123def456");
+    assertThat(RoleNames.forUser(a, DOMAIN)).isNotEqualTo(RoleNames.forUser(b, DOMAIN));
+    assertThat(RoleNames.forUser(a, DOMAIN)).isEqualTo(RoleNames.forUser(a, DOMAIN));
+  }
+
+  @Test
+  void theNameRolesHadBeforeTheyCarriedTheDomain() {
+    assertThat(RoleNames.legacyForUser("Jane-Doe")).isEqualTo("studio-jane-doe");
+    assertThat(RoleNames.legacyForUser("a".repeat(63)))
+        .hasSize(64)
+        .matches("studio-a+-[0-9a-f]{8}");
   }
 
   @Test

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.iam.model.Tag;
 class CreateExecutionRoleHandlerEmulatorTest {
 
   private static final String FUNCTION = "CreateExecutionRoleFunction";
-  private static final String ROLE = "studio-jane-doe";
+  private static final String ROLE = "studio-jane-doe-abc123def456";
   private static final String CANVAS_FULL =
       "arn:aws:iam::aws:policy/AmazonSageMakerCanvasFullAccess";
   private static final String CANVAS_AI =
@@ -138,7 +138,10 @@ class CreateExecutionRoleHandlerEmulatorTest {
 
     String roleName = created.path("roleName").asText();
     assertThat(user).hasSize(63);
-    assertThat(roleName).hasSize(64).startsWith("studio-aaaa").matches(".*-[0-9a-f]{8}");
+    assertThat(roleName)
+        .hasSize(64)
+        .startsWith("studio-aaaa")
+        .matches("studio-a+-[0-9a-f]{8}-abc123def456");
     assertThat(bed.emulator().iam().roleExists(roleName)).isTrue();
     ObjectNode delete = event("delete-execution-role/delete-execution-role.json");
     delete.put("roleArn", created.path("roleArn").asText()).put("userProfileName", user);

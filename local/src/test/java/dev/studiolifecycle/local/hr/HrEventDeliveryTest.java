@@ -152,7 +152,9 @@ class HrEventDeliveryTest {
       assertThat(
               aws.iam
                   .getRolePolicy(
-                      r -> r.roleName("studio-john-roe").policyName("studio-lifecycle-s3-access"))
+                      r ->
+                          r.roleName("studio-john-roe-studiolocal01")
+                              .policyName("studio-lifecycle-s3-access"))
                   .policyDocument())
           .contains("risk-data");
     }

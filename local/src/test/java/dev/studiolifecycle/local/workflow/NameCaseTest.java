@@ -41,7 +41,7 @@ class NameCaseTest {
           .containsExactly("Jane-Doe");
       assertThat(aws.iam.listRoles(r -> r.pathPrefix("/studio-lifecycle/")).roles())
           .extracting(Role::roleName)
-          .containsExactly("studio-jane-doe");
+          .containsExactly("studio-jane-doe-studiolocal01");
       assertThat(
               simulation
                   .notification(second)

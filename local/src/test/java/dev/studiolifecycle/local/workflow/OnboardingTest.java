@@ -62,8 +62,9 @@ class OnboardingTest {
               "dev.studiolifecycle.error.AwsServiceUnavailable",
               "dev.studiolifecycle.error.RoleNotYetAssumable");
 
-      String roleArn = "arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane-doe";
-      Role role = aws.iam.getRole(r -> r.roleName("studio-jane-doe")).role();
+      String roleArn =
+          "arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane-doe-studiolocal01";
+      Role role = aws.iam.getRole(r -> r.roleName("studio-jane-doe-studiolocal01")).role();
       assertThat(role.arn()).isEqualTo(roleArn);
       assertThat(role.permissionsBoundary().permissionsBoundaryArn())
           .contains(":policy/")
@@ -75,7 +76,12 @@ class OnboardingTest {
           .containsEntry("managed-by", "studio-lifecycle")
           .containsEntry("studio-lifecycle:request-id", "hr-2026-000123")
           .containsEntry("studio-lifecycle:user-profile", "jane-doe");
-      assertThat(simulation.emulator().iam().attachedPolicies("studio-jane-doe").orElseThrow())
+      assertThat(
+              simulation
+                  .emulator()
+                  .iam()
+                  .attachedPolicies("studio-jane-doe-studiolocal01")
+                  .orElseThrow())
           .containsExactlyInAnyOrder(
               "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess",
               "arn:aws:iam::aws:policy/AmazonSageMakerCanvasFullAccess",
@@ -85,7 +91,9 @@ class OnboardingTest {
           decode(
               aws.iam
                   .getRolePolicy(
-                      r -> r.roleName("studio-jane-doe").policyName("studio-lifecycle-s3-access"))
+                      r ->
+                          r.roleName("studio-jane-doe-studiolocal01")
+                              .policyName("studio-lifecycle-s3-access"))
                   .policyDocument());
       assertThat(s3Policy)
           .contains("arn:aws:s3:::ml-team-datasets")
@@ -143,7 +151,8 @@ class OnboardingTest {
       assertThat(profile.singleSignOnUserIdentifier()).isEqualTo("UserName");
       assertThat(profile.singleSignOnUserValue()).isEqualTo("alex.kim");
       assertThat(profile.userSettings().executionRole())
-          .isEqualTo("arn:aws:iam::123456789012:role/studio-lifecycle/studio-alex-kim");
+          .isEqualTo(
+              "arn:aws:iam::123456789012:role/studio-lifecycle/studio-alex-kim-studiosso001");
       assertThat(profile.userSettings().rStudioServerProAppSettings().userGroupAsString())
           .isEqualTo("R_STUDIO_USER");
 
@@ -248,7 +257,7 @@ class OnboardingTest {
               .toList();
       assertThat(changes).as("changing calls of the second run").isEmpty();
       assertThat(simulation.emulator().iam().roleNames())
-          .filteredOn("studio-jane-doe"::equals)
+          .filteredOn("studio-jane-doe-studiolocal01"::equals)
           .hasSize(1);
       JsonNode message = simulation.notification(second).message();
       assertThat(message.path("outcome").asText()).isEqualTo("SUCCEEDED");
@@ -313,7 +322,7 @@ class OnboardingTest {
       assertThat(simulation.emulator().requestLog().calls("iam", "CreateRole"))
           .filteredOn(RecordedCall::succeeded)
           .hasSize(1);
-      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe"))
+      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe-studiolocal01"))
           .as("no role is left behind")
           .isFalse();
 
@@ -321,7 +330,8 @@ class OnboardingTest {
       assertThat(message.at("/created/executionRole").isNull()).isTrue();
       assertThat(message.at("/compensation/executionRole/outcome").asText()).isEqualTo("DELETED");
       assertThat(message.at("/compensation/executionRole/roleArn").asText())
-          .isEqualTo("arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane-doe");
+          .isEqualTo(
+              "arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane-doe-studiolocal01");
     }
   }
 
@@ -337,7 +347,7 @@ class OnboardingTest {
       assertThat(replay.status()).isEqualTo(ExecutionStatus.FAILED);
       assertThat(path(replay))
           .doesNotContain("DeleteRoleThisRunMayHaveCreated", "DeleteCreatedRole");
-      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe")).isTrue();
+      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe-studiolocal01")).isTrue();
       assertThat(simulation.emulator().sageMaker().userProfileStatus(IAM_DOMAIN, "jane-doe"))
           .contains(ResourceStatus.IN_SERVICE);
     }
@@ -405,7 +415,7 @@ class OnboardingTest {
       assertThat(simulation.emulator().requestLog().calls("sagemaker", "CreateUserProfile"))
           .hasSize(9);
       assertThat(simulation.emulator().requestLog().calls("iam", "CreateRole")).hasSize(1);
-      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe")).isFalse();
+      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe-studiolocal01")).isFalse();
       assertThat(simulation.emulator().sageMaker().userProfileStatus(IAM_DOMAIN, "jane-doe"))
           .isEmpty();
 
@@ -569,7 +579,7 @@ class OnboardingTest {
               told ->
                   assertThat(told.subject()).isEqualTo("Execution hr-2026-000123 ended FAILED"));
       // Nothing is undone: the user can work, and the failed execution raises the alarm.
-      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe")).isTrue();
+      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe-studiolocal01")).isTrue();
       simulation.emulator().virtualClock().advance(java.time.Duration.ofMinutes(1));
       assertThat(simulation.emulator().sageMaker().userProfileStatus(IAM_DOMAIN, "jane-doe"))
           .contains(ResourceStatus.IN_SERVICE);
@@ -588,7 +598,7 @@ class OnboardingTest {
       assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
       assertThat(execution.error()).contains("dev.studiolifecycle.error.AwsServiceUnavailable");
       assertThat(path(execution)).endsWith("DeleteCreatedRole", "NotifyFailure", "Failed");
-      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe")).isFalse();
+      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe-studiolocal01")).isFalse();
       // SNS stays down: the ExecutionEnd rule's function cannot tell either, and the event lands
       // in its dead-letter queue, whose alarm fires.
       assertThat(simulation.runtime().notifications()).isEmpty();

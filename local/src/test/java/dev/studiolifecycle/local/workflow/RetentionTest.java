@@ -199,8 +199,11 @@ class RetentionTest {
               .describeUserProfile(r -> r.domainId(DOMAIN).userProfileName("jane-doe"))
               .userSettings()
               .executionRole();
-      assertThat(role).endsWith("/studio-jane-doe");
-      assertThat(aws.iam.listRolePolicies(r -> r.roleName("studio-jane-doe")).policyNames())
+      assertThat(role).endsWith("/studio-jane-doe-studiolocal01");
+      assertThat(
+              aws.iam
+                  .listRolePolicies(r -> r.roleName("studio-jane-doe-studiolocal01"))
+                  .policyNames())
           .doesNotContain("studio-lifecycle-revoked");
       JsonNode message =
           LifecycleSimulation.parse(

@@ -3,8 +3,10 @@ package dev.studiolifecycle.local.workflow;
 import static dev.studiolifecycle.local.workflow.LifecycleSimulation.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
+import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
 import java.util.List;
 import java.util.Optional;
@@ -47,5 +49,58 @@ class RoleInSeveralDomainsTest {
       assertThat(role.path("roleArn").asText()).isEqualTo(ROLE);
       assertThat(role.path("usedBy").toString()).isEqualTo("[\"d-studiolocal02/Jane-Doe\"]");
     }
+  }
+
+  /**
+   * Onboarding her again in the stack's domain with other buckets makes a role of that domain's own
+   * ({@code studio-<user>-<domain>}) and moves her profile there; the role her research profile
+   * uses keeps its buckets and policies. A role named after the person alone was converged by every
+   * domain's onboarding in turn, two stacks' onboardings included.
+   */
+  @Test
+  void onboardingInOneDomainMakesThatDomainsOwnRoleAndLeavesTheOtherDomainsRoleAsItIs() {
+    try (LifecycleSimulation simulation =
+            LifecycleSimulation.of("offboard-role-used-in-another-domain.json");
+        EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
+      ObjectNode onboard = (ObjectNode) LifecycleSimulation.input("onboard-iam-new-role.json");
+      onboard.put("requestId", "hr-2026-000600");
+      ((ObjectNode) onboard.get("executionRole").get("create"))
+          .putArray("s3Buckets")
+          .add("risk-data");
+
+      Execution execution = simulation.start("onboard-again", onboard);
+      simulation.runtime().awaitExecution(execution.executionArn());
+
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(roleOf(aws, "d-studiolocal01", "jane-doe"))
+          .isEqualTo(
+              "arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane-doe-studiolocal01");
+      assertThat(roleOf(aws, "d-studiolocal02", "Jane-Doe")).isEqualTo(ROLE);
+      assertThat(
+              aws.iam
+                  .getRolePolicy(
+                      r -> r.roleName("jane-doe").policyName("studio-lifecycle-s3-access"))
+                  .policyDocument())
+          .as("the research profile's role keeps its bucket")
+          .contains("ml-team-datasets")
+          .doesNotContain("risk-data");
+      assertThat(
+              aws.iam
+                  .getRolePolicy(
+                      r ->
+                          r.roleName("studio-jane-doe-studiolocal01")
+                              .policyName("studio-lifecycle-s3-access"))
+                  .policyDocument())
+          .contains("risk-data");
+    }
+  }
+
+  private static String roleOf(EmulatorClients aws, String domainId, String userProfileName) {
+    return aws.sageMaker
+        .describeUserProfile(r -> r.domainId(domainId).userProfileName(userProfileName))
+        .userSettings()
+        .executionRole();
   }
 }
