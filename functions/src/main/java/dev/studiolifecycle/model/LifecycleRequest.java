@@ -42,6 +42,31 @@ public record LifecycleRequest(
     hiddenInstanceTypes = hiddenInstanceTypes == null ? null : List.copyOf(hiddenInstanceTypes);
   }
 
+  /** The same request for one domain. */
+  public LifecycleRequest withDomainId(String value) {
+    return new LifecycleRequest(
+        action,
+        requestId,
+        value,
+        userProfileName,
+        email,
+        ssoUserName,
+        executionRole,
+        tags,
+        jupyterLab,
+        idleShutdown,
+        spaceStorage,
+        hiddenInstanceTypes,
+        jumpStart,
+        projects,
+        rstudio,
+        canvas,
+        offboarding,
+        adopt,
+        team,
+        occurredAt);
+  }
+
   /** Whether JumpStart stays visible in Studio (the default). */
   public boolean allowsJumpStart() {
     return !Boolean.FALSE.equals(jumpStart);

@@ -6,7 +6,8 @@ import java.util.List;
  * Validate's output: the normalized request, the correlation every later step carries, what exists
  * already, and whether there is nothing to do (offboarding a user who is already gone). {@code
  * existingProfile} is absent when no profile of that name exists. {@code managedTagKeys} are the
- * profile tag keys the team settings manage, for a request that names a team (else empty).
+ * profile tag keys the team settings manage, for a request that names a team (else empty). {@code
+ * fanOutDomainIds} is present only for an OFFBOARD that names no domain.
  */
 public record ValidatedRequest(
     LifecycleRequest request,
@@ -14,9 +15,32 @@ public record ValidatedRequest(
     DomainSummary domain,
     ExistingProfile existingProfile,
     boolean nothingToDo,
-    List<String> managedTagKeys) {
+    List<String> managedTagKeys,
+    List<String> fanOutDomainIds) {
 
   public ValidatedRequest {
     managedTagKeys = managedTagKeys == null ? List.of() : List.copyOf(managedTagKeys);
+    fanOutDomainIds = fanOutDomainIds == null ? null : List.copyOf(fanOutDomainIds);
+  }
+
+  /** Validate's answer for one profile of one domain. */
+  public ValidatedRequest(
+      LifecycleRequest request,
+      Correlation correlation,
+      DomainSummary domain,
+      ExistingProfile existingProfile,
+      boolean nothingToDo,
+      List<String> managedTagKeys) {
+    this(request, correlation, domain, existingProfile, nothingToDo, managedTagKeys, null);
+  }
+
+  /**
+   * An OFFBOARD that names no domain: the served domains where the person has a profile, each to be
+   * offboarded by an execution of its own (empty: she has none, nothing to do).
+   */
+  public static ValidatedRequest fanOut(
+      LifecycleRequest request, Correlation correlation, List<String> domainIds) {
+    return new ValidatedRequest(
+        request, correlation, null, null, domainIds.isEmpty(), List.of(), domainIds);
   }
 }

@@ -19,7 +19,9 @@ import dev.studiolifecycle.validation.Violations;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -76,8 +78,14 @@ public final class ValidationService {
     String executionArn = text(payload, "executionArn");
     String executionName = text(payload, "executionName");
     TeamSettings.Applied teamed = teams.applyTo(payload.get("request"));
-    LifecycleRequest request = validator.validate(teamed.request(), executionName);
-    Correlation correlation = new Correlation(request.requestId(), executionArn);
+    LifecycleRequest named = validator.validate(teamed.request(), executionName);
+    Correlation correlation = new Correlation(named.requestId(), executionArn);
+    if (named.domainId() == null && servedDomainIds.size() > 1) {
+      return fanOut(named, correlation);
+    }
+    // An OFFBOARD that names no domain, in a stack that serves one: that one.
+    LifecycleRequest request =
+        named.domainId() == null ? named.withDomainId(servedDomainIds.iterator().next()) : named;
     if (!servedDomainIds.contains(request.domainId())) {
       // Before any call: the stack's policies reach its own domains only.
       throw new ValidationError(
@@ -123,6 +131,21 @@ public final class ValidationService {
     }
     return new ValidatedRequest(
         request, correlation, domain, existing.orElse(null), nothingToDo, teamed.managedTagKeys());
+  }
+
+  /**
+   * An OFFBOARD that names no domain: the served domains, in order, where a profile of the person
+   * exists (in any case). Each is offboarded by an execution of its own, which checks, orders and
+   * waits as any single-domain request does; this one only looks.
+   */
+  private ValidatedRequest fanOut(LifecycleRequest request, Correlation correlation) {
+    List<String> withProfile = new ArrayList<>();
+    for (String domainId : new TreeSet<>(servedDomainIds)) {
+      if (lookups.profile(domainId, request.userProfileName()).isPresent()) {
+        withProfile.add(domainId);
+      }
+    }
+    return ValidatedRequest.fanOut(request, correlation, withProfile);
   }
 
   /** What UPDATE and RESTORE need of the profile. */

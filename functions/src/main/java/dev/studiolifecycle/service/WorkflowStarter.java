@@ -72,8 +72,12 @@ public final class WorkflowStarter {
   }
 
   private LifecycleRequest toRequest(HrEvent hr, String where) {
-    String domainId = hr.domainId() != null ? hr.domainId() : settings.defaultDomainId();
-    if (domainId == null) {
+    // A termination that names no domain leaves every domain the stack serves (Validate).
+    String domainId =
+        hr.domainId() != null || hr.action() == Action.OFFBOARD
+            ? hr.domainId()
+            : settings.defaultDomainId();
+    if (domainId == null && hr.action() != Action.OFFBOARD) {
       throw new InvalidHrMessage(
           where + ": studio.domainId: is required (DEFAULT_DOMAIN_ID is not configured)");
     }

@@ -47,7 +47,10 @@ public final class RequestRules {
   /** Adds every rule {@code request} breaks to {@code v}. */
   public static void check(LifecycleRequest request, Violations v) {
     v.require("action", request.action());
-    v.require("domainId", request.domainId());
+    if (request.action() != Action.OFFBOARD) {
+      // An OFFBOARD without one offboards the person from every domain the stack serves.
+      v.require("domainId", request.domainId());
+    }
     v.require("userProfileName", request.userProfileName());
     if (request.domainId() != null) {
       v.check("domainId", FieldRules.fullMatch(FieldRules.DOMAIN_ID, request.domainId()));

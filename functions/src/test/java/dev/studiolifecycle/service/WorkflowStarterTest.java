@@ -79,7 +79,7 @@ class WorkflowStarterTest {
   }
 
   @Test
-  void anOffboardingUsesTheDefaultDomainAndCarriesNoContactData() {
+  void anOffboardingThatNamesNoDomainLeavesItToValidateAndCarriesNoContactData() {
     when(sfn.startExecution(any(StartExecutionRequest.class)))
         .thenReturn(StartExecutionResponse.builder().executionArn("arn:x").build());
     starter.start(EventLoader.loadSNSEvent("start-workflow/employee-terminated.json"));
@@ -88,7 +88,7 @@ class WorkflowStarterTest {
     verify(sfn).startExecution(sent.capture());
     assertThat(sent.getValue().input())
         .isEqualTo(
-            "{\"action\":\"OFFBOARD\",\"requestId\":\"hr-2026-000987\",\"domainId\":\"d-default\","
+            "{\"action\":\"OFFBOARD\",\"requestId\":\"hr-2026-000987\","
                 + "\"userProfileName\":\"jane-doe\",\"occurredAt\":\"2026-01-04T17:00:00Z\"}");
   }
 

@@ -71,6 +71,17 @@ class RequestRulesTest {
   }
 
   @Test
+  void onlyAnOffboardingMayNameNoDomain() {
+    assertThat(RequestRules.violations(RequestBuilder.offboard().domainId(null).build())).isEmpty();
+    assertThat(RequestRules.violations(RequestBuilder.onboard().domainId(null).build()))
+        .containsExactly("domainId: is required");
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.offboard().action(Action.RESTORE).domainId(null).build()))
+        .containsExactly("domainId: is required");
+  }
+
+  @Test
   void reportsEveryViolationAtOnce() {
     assertThat(
             RequestRules.violations(

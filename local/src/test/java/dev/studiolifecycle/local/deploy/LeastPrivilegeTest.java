@@ -134,6 +134,13 @@ class LeastPrivilegeTest {
             ProjectFiles.events().resolve("statemachine").resolve("offboard-delete-role.json"),
             scenarios.resolve("offboarding-jane-doe.json"),
             Map.of("RetentionDays", "7")));
+    // A stack serving two domains: an offboarding that names none starts one per domain.
+    runs.add(
+        new Run(
+            "offboard-every-domain with AdditionalDomainIds",
+            ProjectFiles.events().resolve("statemachine").resolve("offboard-every-domain.json"),
+            scenarios.resolve("offboard-role-used-in-another-domain.json"),
+            Map.of("AdditionalDomainIds", "d-studiolocal02")));
     return runs;
   }
 

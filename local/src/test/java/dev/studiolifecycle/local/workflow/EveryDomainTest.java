@@ -1,0 +1,119 @@
+package dev.studiolifecycle.local.workflow;
+
+import static dev.studiolifecycle.local.workflow.LifecycleSimulation.path;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.asl.engine.Execution;
+import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
+import dev.studiolifecycle.local.workflow.LifecycleSimulation.Notification;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A stack that serves several domains (AdditionalDomainIds): an OFFBOARD that names no domain, as
+ * an HR termination that names none, offboards the person from every served domain, one execution
+ * per domain where she has a profile (events/scenarios/offboard-role-used-in-another-domain.json:
+ * jane in d-studiolocal01, Jane-Doe in d-studiolocal02, one role).
+ */
+class EveryDomainTest {
+
+  private static final Map<String, String> TWO_DOMAINS =
+      Map.of("AdditionalDomainIds", "d-studiolocal02");
+
+  @Test
+  void anOffboardingThatNamesNoDomainOffboardsThePersonFromEveryServedDomain() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("offboard-role-used-in-another-domain.json", TWO_DOMAINS)) {
+      Execution parent = simulation.run("offboard-every-domain.json");
+
+      assertThat(parent.status())
+          .as(parent.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(parent))
+          .containsExactly(
+              "Validate",
+              "OnboardOrOffboard",
+              "OffboardInEveryDomain",
+              "NotifyOffboardingInEveryDomain");
+      List<Execution> children = children(simulation, parent);
+      assertThat(children).hasSize(2);
+      for (Execution child : children) {
+        simulation.runtime().awaitExecution(child.executionArn());
+        assertThat(child.status())
+            .as(child.name() + ": " + child.cause().orElse(""))
+            .isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(path(child)).contains("RevokeAccess", "DeleteUserResources");
+      }
+      assertThat(children)
+          .extracting(child -> child.input().path("domainId").asText())
+          .containsExactlyInAnyOrder("d-studiolocal01", "d-studiolocal02");
+      assertThat(children)
+          .allSatisfy(
+              child -> {
+                assertThat(child.input().path("requestId").asText()).isEqualTo("hr-2026-000777");
+                assertThat(child.input().path("occurredAt").asText())
+                    .isEqualTo("2026-01-05T08:30:00Z");
+              });
+      var sageMaker = simulation.emulator().sageMaker();
+      assertThat(sageMaker.userProfileStatus("d-studiolocal01", "jane-doe")).isEmpty();
+      assertThat(sageMaker.userProfileStatus("d-studiolocal02", "Jane-Doe")).isEmpty();
+      assertThat(simulation.emulator().iam().roleExists("jane-doe"))
+          .as("the role both profiles used is deleted once neither does")
+          .isFalse();
+
+      Notification notification = simulation.notification(parent);
+      assertThat(notification.published().subject()).isEqualTo("Offboarding jane-doe in 2 domains");
+      assertThat(notification.message().path("domainIds").toString())
+          .isEqualTo("[\"d-studiolocal01\",\"d-studiolocal02\"]");
+      assertThat(notification.message().path("offboardings"))
+          .extracting(JsonNode::asText)
+          .containsExactlyInAnyOrderElementsOf(
+              children.stream().map(Execution::executionArn).toList());
+    }
+  }
+
+  @Test
+  void aPersonWithoutAProfileInAnyServedDomainHasNothingToOffboard() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("offboard-role-used-in-another-domain.json", TWO_DOMAINS)) {
+      var input =
+          (com.fasterxml.jackson.databind.node.ObjectNode)
+              LifecycleSimulation.input("offboard-every-domain.json");
+      input.put("userProfileName", "nobody");
+      Execution parent = simulation.runtime().run(input);
+
+      assertThat(parent.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(children(simulation, parent)).isEmpty();
+      Notification notification = simulation.notification(parent);
+      assertThat(notification.published().subject()).isEqualTo("Offboarding nobody in 0 domains");
+      assertThat(notification.message().path("nothingToDo").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void inAStackThatServesOneDomainItIsThatDomain() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("offboard-role-used-in-another-domain.json")) {
+      Execution execution = simulation.run("offboard-every-domain.json");
+
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(execution)).doesNotContain("OffboardInEveryDomain").contains("RevokeAccess");
+      assertThat(children(simulation, execution)).isEmpty();
+      assertThat(simulation.emulator().sageMaker().userProfileStatus("d-studiolocal01", "jane-doe"))
+          .isEmpty();
+      assertThat(simulation.emulator().sageMaker().userProfileStatus("d-studiolocal02", "Jane-Doe"))
+          .as("a domain the stack does not serve is not touched")
+          .isPresent();
+    }
+  }
+
+  private static List<Execution> children(LifecycleSimulation simulation, Execution parent) {
+    return simulation.runtime().engine().executions().stream()
+        .filter(e -> !e.executionArn().equals(parent.executionArn()))
+        .toList();
+  }
+}
