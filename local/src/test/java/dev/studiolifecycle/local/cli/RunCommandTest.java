@@ -128,15 +128,18 @@ class RunCommandTest {
       int exit =
           command.run(
               run(
-                  "offboard-app-opened-during-offboarding.json",
-                  "offboard-app-opened-during-offboarding.json"));
+                  "offboard-app-refused-during-offboarding.json",
+                  "offboard-app-refused-during-offboarding.json"));
 
       assertThat(exit).as(command.err()).isZero();
       assertThat(command.out())
-          .contains("SUCCEEDED at +00:04:30 (virtual time)\n")
+          .contains("SUCCEEDED at +00:02:30 (virtual time)\n")
           .endsWith(
               "User actions (scenario timeline): 1\n"
-                  + "+00:01:00      CreateApp JupyterServer/default of user profile jane-doe\n");
+                  + "+00:01:00      CreateApp JupyterServer/default of user profile jane-doe"
+                  + "  refused: ValidationException: User profile arn:aws:sagemaker:us-east-1:"
+                  + "123456789012:user-profile/d-studiolocal01/jane-doe has StudioWebPortal"
+                  + " DISABLED: the user cannot access Studio.\n");
     }
   }
 

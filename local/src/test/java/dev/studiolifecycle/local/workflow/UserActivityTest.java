@@ -22,9 +22,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A Studio user acting while she is offboarded, as the scenario files' timelines say: she opens an
- * app, or deletes an app or a space herself. Offboarding's next pass sees it in its listing, starts
- * only what is still needed, waits for the rest, and succeeds.
+ * A Studio user acting while she is offboarded, as the scenario files' timelines say: she tries to
+ * open an app (refused: her Studio is disabled first), or deletes an app or a space herself.
+ * Offboarding's next pass sees it in its listing, starts only what is still needed, waits for the
+ * rest, and succeeds.
  */
 class UserActivityTest {
 
@@ -92,8 +93,8 @@ class UserActivityTest {
   private static final String SWEEP = "DeleteUserResourcesFunction";
 
   @Test
-  void anAppOpenedDuringOffboardingIsDeletedByTheNextPassBeforeTheProfile() {
-    Result result = run("offboard-app-opened-during-offboarding.json");
+  void anAppTheUserTriesToOpenDuringOffboardingIsRefusedHerStudioIsAlreadyDisabled() {
+    Result result = run("offboard-app-refused-during-offboarding.json");
 
     assertThat(result.users())
         .singleElement()
@@ -101,19 +102,19 @@ class UserActivityTest {
             action -> {
               assertThat(action.description())
                   .isEqualTo("CreateApp JupyterServer/default of user profile jane-doe");
-              assertThat(action.accepted()).as(action.refusal()).isTrue();
+              assertThat(action.accepted()).as("revoke first: Studio is disabled").isFalse();
+              assertThat(action.refusal())
+                  .contains("ValidationException")
+                  .contains("StudioWebPortal DISABLED");
               assertThat(result.at(action.due())).isEqualTo(Duration.ofMinutes(1));
             });
-    // The first pass deletes Canvas; the pass at +2 min finds the new app and deletes it.
-    List<RecordedCall> appDeletions = result.calls(SWEEP, "DeleteApp");
-    assertThat(appDeletions)
+    // Only the app she had: Canvas, then the profile once it is gone, never refused.
+    assertThat(result.calls(SWEEP, "DeleteApp"))
         .extracting(c -> c.parameters().path("AppType").asText())
-        .containsExactly("Canvas", "JupyterServer");
-    assertThat(result.at(appDeletions.get(1).time())).isEqualTo(Duration.ofMinutes(2));
-    // The profile is asked to go once, when nothing is left: never refused.
+        .containsExactly("Canvas");
     List<RecordedCall> profileDeletions = result.calls(SWEEP, "DeleteUserProfile");
     assertThat(profileDeletions).extracting(RecordedCall::errorCode).containsExactly((String) null);
-    assertThat(result.at(profileDeletions.get(0).time())).isEqualTo(Duration.ofMinutes(4));
+    assertThat(result.at(profileDeletions.get(0).time())).isEqualTo(Duration.ofMinutes(2));
     assertThat(result.path())
         .containsSubsequence("DeleteUserResources", "AwaitDeletions", "NotifyOffboarded");
   }

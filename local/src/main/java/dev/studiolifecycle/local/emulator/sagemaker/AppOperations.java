@@ -82,6 +82,9 @@ record AppOperations(StudioResources resources) {
                 + profile.status().wireName()
                 + "; apps can be created only for a user profile that is InService.");
       }
+      if (profile.studioDisabled()) {
+        throw profile.studioDisabledError();
+      }
       return profile.userSettings;
     }
     Space space = resources.space(key.domainId(), key.spaceName());
@@ -92,6 +95,13 @@ record AppOperations(StudioResources resources) {
               + " is in status "
               + space.status().wireName()
               + "; apps can be created only in a space that is InService.");
+    }
+    if ("Private".equals(space.sharingType) && space.ownerUserProfileName != null) {
+      // Only its owner works in a private space: not while her Studio is disabled.
+      UserProfile owner = resources.profile(key.domainId(), space.ownerUserProfileName);
+      if (owner.studioDisabled()) {
+        throw owner.studioDisabledError();
+      }
     }
     return space.spaceSettings;
   }

@@ -239,15 +239,8 @@ record DomainOperations(StudioResources resources) {
               + ", which uses AuthMode SSO; users sign in through IAM Identity Center.");
     }
     UserProfile profile = resources.profile(domainId, name);
-    // UserSettings.StudioWebPortal DISABLED: "the user cannot access Studio" (API reference,
-    // UserSettings). The reference does not say how CreatePresignedDomainUrl answers; the
-    // stricter reading refuses the login URL (README, "What is modelled").
-    if (profile.userSettings != null
-        && "DISABLED".equals(profile.userSettings.path("StudioWebPortal").asText())) {
-      throw SageMakerErrors.validation(
-          "User profile "
-              + profile.arn()
-              + " has StudioWebPortal DISABLED: the user cannot access Studio.");
+    if (profile.studioDisabled()) {
+      throw profile.studioDisabledError();
     }
     if (spaceName != null) {
       resources.space(domainId, spaceName);

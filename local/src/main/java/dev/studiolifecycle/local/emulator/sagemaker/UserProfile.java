@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.emulator.sagemaker;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.emulator.AwsServiceError;
 import java.time.Instant;
 
 /** A user profile (state guarded by {@link SageMakerService}). */
@@ -47,5 +48,20 @@ final class UserProfile {
 
   ResourceStatus status() {
     return timeline.status();
+  }
+
+  /**
+   * {@code UserSettings.StudioWebPortal} is {@code DISABLED}: "the user cannot access Studio" (API
+   * reference, UserSettings). The reference does not say how CreatePresignedDomainUrl and CreateApp
+   * answer; the emulator takes the stricter reading and refuses both (README, "What is modelled").
+   */
+  boolean studioDisabled() {
+    return userSettings != null && "DISABLED".equals(userSettings.path("StudioWebPortal").asText());
+  }
+
+  /** The refusal of what a user whose Studio is disabled asks for. */
+  AwsServiceError studioDisabledError() {
+    return SageMakerErrors.validation(
+        "User profile " + arn() + " has StudioWebPortal DISABLED: the user cannot access Studio.");
   }
 }

@@ -1008,6 +1008,32 @@ class SageMakerServiceTest {
         "at 'expiresInSeconds'");
   }
 
+  /** API reference silent on both: the stricter reading (README, "What is modelled"). */
+  @Test
+  void aProfileWhoseStudioIsDisabledGetsNoLoginUrlAndNoApp() {
+    emulator
+        .sageMaker()
+        .seedUserProfile(
+            UserProfileSeed.inService(IAM_DOMAIN, "jane")
+                .withUserSettings(
+                    JsonNodeFactory.instance.objectNode().put("StudioWebPortal", "DISABLED")));
+
+    assertValidation(
+        () ->
+            sageMaker.createPresignedDomainUrl(r -> r.domainId(IAM_DOMAIN).userProfileName("jane")),
+        "StudioWebPortal DISABLED");
+    assertValidation(
+        () ->
+            sageMaker.createApp(
+                r ->
+                    r.domainId(IAM_DOMAIN)
+                        .userProfileName("jane")
+                        .appType(AppType.JUPYTER_SERVER)
+                        .appName("default")),
+        "StudioWebPortal DISABLED");
+    assertThat(sageMaker.listApps(r -> r.domainIdEquals(IAM_DOMAIN)).apps()).isEmpty();
+  }
+
   @Test
   void tagsGivenAtCreationAndAddedLaterAreListed() {
     String arn =
