@@ -88,7 +88,7 @@ class HrEventCommandTest {
       assertThat(exit).as(command.err()).isZero();
       assertThat(command.out())
           .contains(
-              "EventBridge: rule StudioUserLifecycleStateMachineEmployeeHired starts execution ",
+              "EventBridge: rule StudioUserLifecycleStateMachineEmployeeHiredInDomain starts execution ",
               "\"userProfileName\":\"jane-doe\"",
               "+00:00:00      CreateUserProfile\n",
               "\"Onboarded jane-doe\"  action=ONBOARD  outcome=SUCCEEDED\n",
@@ -129,7 +129,7 @@ class HrEventCommandTest {
       String out = command.out();
       assertThat(out)
           .containsSubsequence(
-              "rule StudioUserLifecycleStateMachineEmployeeHired starts",
+              "rule StudioUserLifecycleStateMachineEmployeeHiredInDomain starts",
               "\"Onboarded jane-doe\"  action=ONBOARD  outcome=SUCCEEDED",
               "rule StudioUserLifecycleStateMachineEmployeeTerminated starts",
               // The profile the hire created is deleted: the termination saw it.

@@ -154,6 +154,51 @@ class HrRulesTest {
   }
 
   @Test
+  void aStackServingMoreDomainsTakesEventsThatNameOneOfThemAndKeepsIncompleteOnes() {
+    SamTemplate twoDomains =
+        ProjectFiles.template(Map.of("AdditionalDomainIds", "d-studiolocal02,d-studiolocal03"));
+    EventBus bus = new EventBus(twoDomains.eventRules(), new VirtualClock(NOW));
+    for (String type : List.of("Employee Hired", "Employee Terminated", "Employee Rehired")) {
+      List<EventBus.Delivery> named =
+          bus.put(hrEvent(type, true, true, true, false, "d-studiolocal03"));
+      assertThat(named).as(type).hasSize(1);
+      assertThat(named.get(0).target().arn()).isEqualTo(stateMachineArn);
+      JsonNode input = named.get(0).input().json().orElseThrow();
+      assertThat(input.get("domainId").asText()).as(type).isEqualTo("d-studiolocal03");
+      assertThat(schema.violations(input)).as(type).isEmpty();
+
+      List<EventBus.Delivery> incomplete =
+          bus.put(hrEvent(type, false, true, true, false, "d-studiolocal02"));
+      assertThat(incomplete)
+          .extracting(delivery -> delivery.rule().logicalId())
+          .as(type + " without eventId")
+          .containsExactly("HrEventsUnusableInMoreDomainsRule");
+
+      assertThat(bus.put(hrEvent(type, true, true, true, false, "d-otherdomain1")))
+          .as(type + " for a domain the stack does not serve")
+          .isEmpty();
+    }
+    JsonNode home =
+        bus.put(hrEvent("Employee Hired", true, true, true, false, null))
+            .get(0)
+            .input()
+            .json()
+            .orElseThrow();
+    assertThat(home.get("domainId").asText())
+        .as("a hire that names no domain goes to DomainId")
+        .isEqualTo(ProjectFiles.DOMAIN_ID);
+    assertThat(
+            bus.put(hrEvent("Employee Terminated", true, true, true, false, null))
+                .get(0)
+                .input()
+                .json()
+                .orElseThrow()
+                .has("domainId"))
+        .as("a termination that names no domain leaves every served one")
+        .isFalse();
+  }
+
+  @Test
   void transformersReadOnlyPathsTheirPatternsGuarantee() {
     int checked = 0;
     for (EventRuleResource rule : template.eventRules()) {

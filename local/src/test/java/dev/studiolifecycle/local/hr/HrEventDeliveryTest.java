@@ -104,7 +104,7 @@ class HrEventDeliveryTest {
 
     assertThat(hired).singleElement().isInstanceOf(Outcome.StartedByRule.class);
     Outcome.StartedByRule onboarding = (Outcome.StartedByRule) hired.get(0);
-    assertThat(onboarding.rule()).isEqualTo("StudioUserLifecycleStateMachineEmployeeHired");
+    assertThat(onboarding.rule()).isEqualTo("StudioUserLifecycleStateMachineEmployeeHiredInDomain");
     assertThat(onboarding.input().path("action").asText()).isEqualTo("ONBOARD");
     assertThat(onboarding.execution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(runtime.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
@@ -168,7 +168,8 @@ class HrEventDeliveryTest {
             "\"email\": \"jane.doe@example.com\", \"team\": \"ml-platform\"");
     Outcome.StartedByRule hired = (Outcome.StartedByRule) deliver(hire.toString()).get(0);
 
-    assertThat(hired.rule()).isEqualTo("StudioUserLifecycleStateMachineEmployeeHiredInTeam");
+    assertThat(hired.rule())
+        .isEqualTo("StudioUserLifecycleStateMachineEmployeeHiredInTeamInDomain");
     assertThat(hired.input().path("team").asText()).isEqualTo("ml-platform");
     assertThat(hired.execution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     try (EmulatorClients aws = new EmulatorClients(runtime.emulator())) {
