@@ -1,6 +1,7 @@
 package dev.studiolifecycle.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.error.CheckAgain;
 import dev.studiolifecycle.error.DomainNotFound;
 import dev.studiolifecycle.error.DomainNotReady;
@@ -86,6 +87,7 @@ public final class ValidationService {
     // An OFFBOARD that names no domain, in a stack that serves one: that one.
     LifecycleRequest request =
         named.domainId() == null ? named.withDomainId(servedDomainIds.iterator().next()) : named;
+    LifecycleRequest asked = request;
     if (!servedDomainIds.contains(request.domainId())) {
       // Before any call: the stack's policies reach its own domains only.
       throw new ValidationError(
@@ -108,6 +110,11 @@ public final class ValidationService {
         && executionArn != null
         && offboardingUnderway(existing)) {
       awaitRunningOffboarding(request, executionArn);
+    }
+    if (request.action() == Action.RESTORE && existing.isEmpty()) {
+      // A rehire after the retention: the profile is gone, so the person is onboarded afresh.
+      request = rehiredAfterRetention(teamed.request(), executionName, asked);
+      checkAgainstDomain(request, domain);
     }
     checkAgainstProfile(request, existing);
     if (request.action().carriesSettings() && existing.isPresent()) {
@@ -146,6 +153,22 @@ public final class ValidationService {
       }
     }
     return ValidatedRequest.fanOut(request, correlation, withProfile);
+  }
+
+  /**
+   * A RESTORE that finds no profile: the offboarding's retention is over and it deleted the
+   * profile, so the rehire becomes the ONBOARD of the same request (its defaults filled in as for
+   * any onboarding; in an IAM Identity Center domain it then needs email and ssoUserName, as a hire
+   * does).
+   */
+  private LifecycleRequest rehiredAfterRetention(
+      JsonNode raw, String executionName, LifecycleRequest asked) {
+    ObjectNode onboard = ((ObjectNode) raw).deepCopy();
+    onboard.put("action", Action.ONBOARD.toString());
+    if (!onboard.hasNonNull("requestId")) {
+      onboard.put("requestId", asked.requestId());
+    }
+    return validator.validate(onboard, executionName).withDomainId(asked.domainId());
   }
 
   /** What UPDATE and RESTORE need of the profile. */
@@ -213,15 +236,8 @@ public final class ValidationService {
 
   /** RESTORE lifts the revoke of an offboarding still in its retention, on a profile of ours. */
   private static void checkRestorable(LifecycleRequest request, Optional<ExistingProfile> found) {
+    // Present: a RESTORE that finds no profile was made an ONBOARD (rehiredAfterRetention).
     String name = request.userProfileName();
-    if (found.isEmpty()) {
-      throw new ValidationError(
-          "userProfileName: domain "
-              + request.domainId()
-              + " has no user profile "
-              + name
-              + " to restore (after the retention it is deleted: ONBOARD again)");
-    }
     if (!found.get().managedByUs()) {
       throw ProfileConflict.notManaged(request.domainId(), name);
     }

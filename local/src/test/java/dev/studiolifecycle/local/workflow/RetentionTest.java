@@ -253,4 +253,37 @@ class RetentionTest {
           .containsExactly("sns:Publish");
     }
   }
+
+  /**
+   * A rehire once the retention is over and the profile deleted: the RESTORE cannot give back what
+   * is gone, so it onboards the person afresh (the issue's "RESTORE, or ONBOARD after retention
+   * ended"); it used to be refused, and a hire event had to follow.
+   */
+  @Test
+  void aRehireAfterTheRetentionEndedOnboardsThePersonAfresh() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("offboarding-jane-doe.json", Map.of("RetentionDays", "1"))) {
+      Execution offboarding =
+          simulation.start("offboarding", LifecycleSimulation.input("offboard-delete-role.json"));
+      simulation.runtime().awaitExecution(offboarding.executionArn());
+
+      Execution rehired =
+          simulation.start("rehired", LifecycleSimulation.input("restore-during-retention.json"));
+      simulation.runtime().awaitExecution(rehired.executionArn());
+
+      assertThat(path(offboarding)).contains("DeleteKeptResources").endsWith("NotifyOffboarded");
+      assertThat(rehired.status())
+          .as(rehired.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(rehired))
+          .containsSubsequence("CreateExecutionRole", "CreateUserProfile", "NotifyOnboarded")
+          .doesNotContain("RestoreAccess");
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
+          .contains(ResourceStatus.IN_SERVICE);
+      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe-studiolocal01")).isTrue();
+      LifecycleSimulation.Notification notification = simulation.notification(rehired);
+      assertThat(notification.action()).isEqualTo("ONBOARD");
+      assertThat(notification.published().subject()).isEqualTo("Onboarded jane-doe");
+    }
+  }
 }
