@@ -158,13 +158,7 @@ class HrEventCommandTest {
 
   @Test
   void anUnusableHireGoesToTheUnusableEventsQueueAndExitsTwo() throws IOException {
-    Path event =
-        EditedEvents.edited(
-            dir,
-            "no-email.json",
-            "events/hr/employee-hired.json",
-            "\"email\": \"jane.doe@example.com\"",
-            "\"phone\": \"0\"");
+    Path event = EditedEvents.hireWithoutEmail(dir);
     try (CommandOutput command = new CommandOutput()) {
       int exit = command.run(hrEvent(event.toString()));
 
@@ -192,13 +186,7 @@ class HrEventCommandTest {
 
   @Test
   void anSnsMessageThatIsNoHrMessageStartsNothingAndExitsOne() throws IOException {
-    Path event =
-        EditedEvents.edited(
-            dir,
-            "hired-without-user.json",
-            "events/hr/employee-hired-sns.json",
-            "\\\"userName\\\": \\\"john-roe\\\", ",
-            "");
+    Path event = EditedEvents.snsHireWithoutUserName(dir);
     try (CommandOutput command = new CommandOutput()) {
       int exit = command.run(hrEvent(event.toString()));
 

@@ -26,4 +26,24 @@ public final class EditedEvents {
     Files.writeString(event, text.replace(from, to));
     return event;
   }
+
+  /** {@code dir/no-email.json}: the hire of events/hr with no e-mail address (a phone instead). */
+  public static Path hireWithoutEmail(Path dir) throws IOException {
+    return edited(
+        dir,
+        "no-email.json",
+        "events/hr/employee-hired.json",
+        "\"email\": \"jane.doe@example.com\"",
+        "\"phone\": \"0\"");
+  }
+
+  /** {@code dir/hired-without-user.json}: the SNS hire of events/hr whose message names nobody. */
+  public static Path snsHireWithoutUserName(Path dir) throws IOException {
+    return edited(
+        dir,
+        "hired-without-user.json",
+        "events/hr/employee-hired-sns.json",
+        "\\\"userName\\\": \\\"john-roe\\\", ",
+        "");
+  }
 }

@@ -248,13 +248,7 @@ class HrEventDeliveryTest {
 
   @Test
   void aHireWithoutEmailGoesToTheUnusableEventsQueue() throws IOException {
-    Path event =
-        EditedEvents.edited(
-            dir,
-            "no-email.json",
-            "events/hr/employee-hired.json",
-            "\"email\": \"jane.doe@example.com\"",
-            "\"phone\": \"0\"");
+    Path event = EditedEvents.hireWithoutEmail(dir);
 
     assertThat(deliver(event.toString()))
         .containsExactly(
@@ -276,13 +270,7 @@ class HrEventDeliveryTest {
 
   @Test
   void anSnsMessageThatIsNoHrMessageFailsStartWorkflowAndStartsNothing() throws IOException {
-    Path noUser =
-        EditedEvents.edited(
-            dir,
-            "hired-without-user.json",
-            "events/hr/employee-hired-sns.json",
-            "\\\"userName\\\": \\\"john-roe\\\", ",
-            "");
+    Path noUser = EditedEvents.snsHireWithoutUserName(dir);
     List<Outcome> outcomes = deliver(noUser.toString());
 
     assertThat(outcomes).singleElement().isInstanceOf(Outcome.StartWorkflowFailed.class);
