@@ -88,15 +88,7 @@ public final class ValidationService {
     LifecycleRequest request =
         named.domainId() == null ? named.withDomainId(servedDomainIds.iterator().next()) : named;
     LifecycleRequest asked = request;
-    if (!servedDomainIds.contains(request.domainId())) {
-      // Before any call: the stack's policies reach its own domains only.
-      throw new ValidationError(
-          "domainId: "
-              + request.domainId()
-              + " is not a domain this stack serves ("
-              + String.join(", ", new TreeSet<>(servedDomainIds))
-              + ")");
-    }
+    checkServed(request.domainId());
 
     Instant startTime = executionArn == null ? null : startTime(payload);
     // Before any wait: an event older than one already applied is refused at once.
@@ -169,6 +161,18 @@ public final class ValidationService {
       onboard.put("requestId", asked.requestId());
     }
     return validator.validate(onboard, executionName).withDomainId(asked.domainId());
+  }
+
+  /** Before any call: the stack's policies reach its own domains only. */
+  private void checkServed(String domainId) {
+    if (!servedDomainIds.contains(domainId)) {
+      throw new ValidationError(
+          "domainId: "
+              + domainId
+              + " is not a domain this stack serves ("
+              + String.join(", ", new TreeSet<>(servedDomainIds))
+              + ")");
+    }
   }
 
   /** What UPDATE and RESTORE need of the profile. */

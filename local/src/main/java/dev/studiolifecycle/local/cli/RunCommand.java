@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,8 +36,10 @@ import picocli.CommandLine.Parameters;
           + "against the embedded AWS emulator, in virtual time.",
       "Run it from the project's root folder. Prints the execution's timeline, its SNS "
           + "notifications, and its state transitions, Lambda invocations and virtual "
-          + "duration.",
-      "Exit 0 when the execution succeeded, 1 when it failed, 2 for bad input or usage."
+          + "duration; then the same of every execution it started (an OFFBOARD in every "
+          + "domain), each run to its end.",
+      "Exit 0 when the execution (and each it started) succeeded, 1 when one failed, 2 for bad"
+          + " input or usage."
     },
     footer = {
       "",
@@ -81,22 +84,39 @@ public final class RunCommand extends CliCommand {
         scenarios.parameters.forEach(builder::parameter);
         Execution execution;
         ExecutionReport report;
+        List<ExecutionReport> started = new ArrayList<>();
+        boolean allSucceeded;
         List<ScheduledActions.Applied> userActions;
         int userActionsToCome;
         try (LocalWorkflowRuntime runtime = logs.start(builder)) {
           execution = logs.divert(() -> runtime.run(input));
           report =
               ExecutionReport.of(execution, runtime.notifications()).pricedWith(runtime.template());
+          allSucceeded = execution.status() == ExecutionStatus.SUCCEEDED;
+          // The executions this one started (an OFFBOARD in every domain), each to its end.
+          for (Execution child : runtime.engine().executions()) {
+            if (!child.executionArn().equals(execution.executionArn())) {
+              Execution ended = logs.divert(() -> runtime.awaitExecution(child.executionArn()));
+              allSucceeded &= ended.status() == ExecutionStatus.SUCCEEDED;
+              started.add(
+                  ExecutionReport.of(ended, runtime.notifications())
+                      .pricedWith(runtime.template()));
+            }
+          }
           userActions = runtime.emulator().scheduledActions().applied();
           userActionsToCome = runtime.emulator().scheduledActions().pendingCount();
         }
         out.print(report.render());
+        for (ExecutionReport child : started) {
+          out.print("\nStarted by this execution:\n");
+          out.print(child.render());
+        }
         if (!userActions.isEmpty() || userActionsToCome > 0) {
           out.print(
               ExecutionReport.renderUserActions(
                   execution.startDate(), userActions, userActionsToCome));
         }
-        return execution.status() == ExecutionStatus.SUCCEEDED ? OK : FAILED;
+        return allSucceeded ? OK : FAILED;
       }
     } catch (IllegalArgumentException e) {
       // The engine refuses an input it cannot start (not an object, too large, bad name).

@@ -3,6 +3,7 @@ package dev.studiolifecycle.local.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.history.EventDetails;
@@ -159,7 +160,7 @@ public final class OffboardingBenchmark {
     profile.put("userProfileName", USER);
     profile
         .putObject("userSettings")
-        .put("ExecutionRole", "arn:aws:iam::123456789012:role/studio-lifecycle/" + ROLE);
+        .put("ExecutionRole", LocalAccount.globalArn("iam", "role/studio-lifecycle/" + ROLE));
     profile
         .putObject("tags")
         .put("managed-by", "studio-lifecycle")

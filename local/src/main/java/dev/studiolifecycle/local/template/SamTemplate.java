@@ -207,78 +207,15 @@ public final class SamTemplate {
    * values as deployed.
    */
   public List<ParameterResource> ssmParameters() {
-    List<ParameterResource> parameters = new ArrayList<>();
-    forEachCreated(
-        "AWS::SSM::Parameter",
-        (logicalId, properties, where) ->
-            parameters.add(
-                new ParameterResource(
-                    logicalId,
-                    resolver.physicalName(logicalId, where),
-                    resolver.resolveString(properties.path("Type"), where + ".Properties.Type"),
-                    resolver.resolveString(
-                        properties.path("Value"), where + ".Properties.Value"))));
-    return parameters;
+    return DataStores.ssmParameters(resources, resolver);
   }
 
   /**
    * The DynamoDB tables the template creates (those whose Condition holds), with their partition
-   * key. A sort key, indexes or streams are refused: the local runtime does not serve them.
+   * key.
    */
   public List<TableResource> dynamoDbTables() {
-    List<TableResource> tables = new ArrayList<>();
-    forEachCreated(
-        "AWS::DynamoDB::Table",
-        (logicalId, properties, where) -> {
-          JsonNode keys = properties.path("KeySchema");
-          for (String unserved :
-              List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes", "StreamSpecification")) {
-            if (properties.has(unserved)) {
-              throw new TemplateException(
-                  where + ".Properties." + unserved + ": not served by the local runtime");
-            }
-          }
-          if (keys.size() != 1 || !keys.get(0).path("KeyType").asText().equals("HASH")) {
-            throw new TemplateException(
-                where + ".Properties.KeySchema: the local runtime serves a partition key only");
-          }
-          String keyName =
-              resolver.resolveString(
-                  keys.get(0).path("AttributeName"), where + ".Properties.KeySchema");
-          String keyType = null;
-          for (JsonNode definition : properties.path("AttributeDefinitions")) {
-            if (keyName.equals(definition.path("AttributeName").asText())) {
-              keyType = definition.path("AttributeType").asText();
-            }
-          }
-          if (keyType == null) {
-            throw new TemplateException(
-                where + ".Properties.AttributeDefinitions: no definition of the key " + keyName);
-          }
-          tables.add(
-              new TableResource(
-                  logicalId, resolver.physicalName(logicalId, where), keyName, keyType));
-        });
-    return tables;
-  }
-
-  /** What to do with one created resource of a type. */
-  private interface CreatedResource {
-    void accept(String logicalId, JsonNode properties, String where);
-  }
-
-  private void forEachCreated(String type, CreatedResource action) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
-      String logicalId = entry.getKey();
-      JsonNode resource = entry.getValue();
-      JsonNode condition = resource.get("Condition");
-      String where = "Resources." + logicalId;
-      if (resource.path("Type").asText().equals(type)
-          && (condition == null || resolver.condition(condition.asText(), where + ".Condition"))) {
-        action.accept(logicalId, resource.path("Properties"), where);
-      }
-    }
+    return DataStores.dynamoDbTables(resources, resolver);
   }
 
   /** The IAM managed policies the template creates (those whose Condition holds). */

@@ -144,6 +144,28 @@ class RunCommandTest {
   }
 
   @Test
+  void anOffboardingInEveryDomainReportsEachExecutionItStartedToItsEnd() {
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              run(
+                  "offboard-every-domain.json",
+                  "offboard-role-used-in-another-domain.json",
+                  "--parameter",
+                  "AdditionalDomainIds=d-studiolocal02"));
+
+      assertThat(exit).as(command.err()).isZero();
+      assertThat(command.out())
+          .startsWith("Execution hr-2026-000777  (studio-lifecycle-StudioUserLifecycle)\n")
+          .contains(
+              "\nStarted by this execution:\nExecution d-studiolocal01-",
+              "\nStarted by this execution:\nExecution d-studiolocal02-",
+              "8 state transitions billed (8 states, 0 retries), 1 Lambda invocation");
+      assertThat(command.out().split("SUCCEEDED at ", -1)).hasSize(4);
+    }
+  }
+
+  @Test
   void templateParametersChangeTheRun() {
     try (CommandOutput command = new CommandOutput()) {
       int exit =

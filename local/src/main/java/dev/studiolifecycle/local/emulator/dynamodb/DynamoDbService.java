@@ -125,19 +125,8 @@ public final class DynamoDbService extends EmulatedService {
   private ServiceReply updateItem(ServiceRequest request) {
     JsonNode in = request.input();
     refuseUnserved(in);
-    String returnValues = in.path("ReturnValues").asText("NONE");
-    if (!List.of("NONE", "ALL_OLD", "ALL_NEW").contains(returnValues)) {
-      throw Expression.invalid(
-          "ReturnValues " + returnValues + ": the emulator serves NONE, ALL_OLD and ALL_NEW");
-    }
-    String onFailure = in.path("ReturnValuesOnConditionCheckFailure").asText("NONE");
-    if (!List.of("NONE", "ALL_OLD").contains(onFailure)) {
-      throw Expression.invalid(
-          "1 validation error detected: Value '"
-              + onFailure
-              + "' at 'returnValuesOnConditionCheckFailure' failed to satisfy constraint: Member"
-              + " must satisfy enum value set: [ALL_OLD, NONE]");
-    }
+    String returnValues = returnValues(in);
+    String onFailure = returnValuesOnFailure(in);
     Expression.Placeholders placeholders =
         new Expression.Placeholders(names(in), values(in.get("ExpressionAttributeValues")));
     String updateText = in.path("UpdateExpression").asText("");
@@ -182,6 +171,27 @@ public final class DynamoDbService extends EmulatedService {
       }
       return ServiceReply.json(out);
     }
+  }
+
+  private static String returnValues(JsonNode in) {
+    String returnValues = in.path("ReturnValues").asText("NONE");
+    if (!List.of("NONE", "ALL_OLD", "ALL_NEW").contains(returnValues)) {
+      throw Expression.invalid(
+          "ReturnValues " + returnValues + ": the emulator serves NONE, ALL_OLD and ALL_NEW");
+    }
+    return returnValues;
+  }
+
+  private static String returnValuesOnFailure(JsonNode in) {
+    String onFailure = in.path("ReturnValuesOnConditionCheckFailure").asText("NONE");
+    if (!List.of("NONE", "ALL_OLD").contains(onFailure)) {
+      throw Expression.invalid(
+          "1 validation error detected: Value '"
+              + onFailure
+              + "' at 'returnValuesOnConditionCheckFailure' failed to satisfy constraint: Member"
+              + " must satisfy enum value set: [ALL_OLD, NONE]");
+    }
+    return onFailure;
   }
 
   private Table table(JsonNode in) {
