@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.emulator.iam.RoleSeed;
+import dev.studiolifecycle.local.emulator.sagemaker.DomainSeed;
+import dev.studiolifecycle.local.emulator.sagemaker.UserProfileSeed;
 import dev.studiolifecycle.local.handlers.EmulatorTestBed.FunctionError;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,6 +54,24 @@ class CheckStatusHandlerEmulatorTest {
     assertThat(ready.path("status").asText()).isEqualTo("InService");
     assertThat(ready.path("userProfileName").asText()).isEqualTo("john-roe");
     assertThat(bed.mutatingHandlerCallsSince(mark)).isEmpty();
+  }
+
+  /** The template scopes the functions' SageMaker statements to the served domains. */
+  @Test
+  void itsPolicyReachesAnotherDomainOnlyOnceTheStackServesIt() {
+    String other = "d-studioother01";
+    bed.emulator().sageMaker().seedDomain(DomainSeed.iam(other, "other"));
+    bed.emulator().sageMaker().seedUserProfile(UserProfileSeed.inService(other, "john-roe"));
+    ObjectNode elsewhere = look("john-roe", 0);
+    ((ObjectNode) elsewhere.get("profile")).put("domainId", other);
+
+    FunctionError denied = bed.invokeFailing(FUNCTION, elsewhere);
+    bed.deployWith(Map.of("AdditionalDomainIds", other));
+    JsonNode served = bed.invoke(FUNCTION, elsewhere);
+
+    assertThat(denied.errorType()).isEqualTo("dev.studiolifecycle.error.AwsRequestFailed");
+    assertThat(denied.errorMessage()).contains("AccessDenied");
+    assertThat(served.path("status").asText()).isEqualTo("InService");
   }
 
   @Test

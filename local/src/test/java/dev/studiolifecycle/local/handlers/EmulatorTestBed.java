@@ -138,7 +138,18 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
    * and its policies enforced at every call.
    */
   void deployFor(String domainId) {
-    SamTemplate deployed = template(domainId);
+    deploy(template(domainId));
+  }
+
+  /** Runs the handlers as the fixtures' stack deployed with more template parameters. */
+  void deployWith(Map<String, String> parameters) {
+    Map<String, String> all = new HashMap<>(parameters);
+    all.put("DomainId", DOMAIN_ID);
+    all.put("ExistingExecutionRoleArns", TEAM_ROLE_ARN);
+    deploy(SamTemplate.load(projectRoot().resolve("template.yaml"), all));
+  }
+
+  private void deploy(SamTemplate deployed) {
     emulator.authorizer(
         new TemplatePolicyAuthorizer(deployed, emulator.iam(), emulator.sageMaker()));
     runtime =
