@@ -400,7 +400,7 @@ public final class DefinitionRun {
   }
 
   /** What to run, and how. */
-  public static final class Builder {
+  public static final class Builder extends RuntimeOptions<Builder> {
     private final Path definitionFile;
     private final JsonNode input;
     private Path template;
@@ -408,10 +408,9 @@ public final class DefinitionRun {
     private String executionName = "local-run";
     private Path scenarioFile;
     private Mocks mocks;
-    private PrintStream handlerOutput = System.err;
-    private boolean iamEnforced = true;
 
     private Builder(Path definitionFile, JsonNode input) {
+      super(System.err);
       this.definitionFile = Objects.requireNonNull(definitionFile, "definitionFile");
       this.input = Objects.requireNonNull(input, "input");
     }
@@ -442,18 +441,6 @@ public final class DefinitionRun {
     /** Runs with a mock configuration's test case instead of the emulator. */
     public Builder mocks(Mocks value) {
       this.mocks = value;
-      return this;
-    }
-
-    /** Where the handlers' logs and metrics go, and whatever else runs print (never stdout). */
-    public Builder handlerOutput(PrintStream sink) {
-      this.handlerOutput = Objects.requireNonNull(sink, "sink");
-      return this;
-    }
-
-    /** Whether the template's policies are enforced at every call (on unless turned off). */
-    public Builder iamEnforced(boolean value) {
-      this.iamEnforced = value;
       return this;
     }
 

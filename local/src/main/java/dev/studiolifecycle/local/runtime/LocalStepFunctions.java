@@ -236,35 +236,19 @@ public final class LocalStepFunctions implements AutoCloseable {
   }
 
   /** Configures Step Functions on an emulator. */
-  public static final class Builder {
+  public static final class Builder extends RuntimeOptions<Builder> {
     private final AwsEmulator emulator;
     private SamTemplate template;
-    private PrintStream handlerOutput = new PrintStream(OutputStream.nullOutputStream());
     private long randomSeed = DEFAULT_RANDOM_SEED;
-    private boolean iamEnforced = true;
 
     private Builder(AwsEmulator emulator) {
+      super(new PrintStream(OutputStream.nullOutputStream()));
       this.emulator = Objects.requireNonNull(emulator, "emulator");
     }
 
     /** The template to deploy; its functions are what Lambda tasks call. */
     public Builder template(SamTemplate value) {
       this.template = Objects.requireNonNull(value, "template");
-      return this;
-    }
-
-    /** Where the handlers' logs and metrics go; discarded by default. */
-    public Builder handlerOutput(PrintStream sink) {
-      this.handlerOutput = Objects.requireNonNull(sink, "sink");
-      return this;
-    }
-
-    /**
-     * Whether the emulator evaluates every call of the template's functions and state machines
-     * against their policies in the template, as IAM would (on unless turned off).
-     */
-    public Builder iamEnforced(boolean value) {
-      this.iamEnforced = value;
       return this;
     }
 

@@ -231,16 +231,15 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
   }
 
   /** Configures a runtime. */
-  public static final class Builder {
+  public static final class Builder extends RuntimeOptions<Builder> {
     private final Path projectRoot;
     private SimulationClock clock = new VirtualClock();
     private Scenario scenario;
     private final Map<String, String> parameters = new LinkedHashMap<>();
-    private PrintStream handlerOutput = new PrintStream(OutputStream.nullOutputStream());
     private long randomSeed = LocalStepFunctions.DEFAULT_RANDOM_SEED;
-    private boolean iamEnforced = true;
 
     private Builder(Path projectRoot) {
+      super(new PrintStream(OutputStream.nullOutputStream()));
       this.projectRoot = Objects.requireNonNull(projectRoot, "projectRoot");
     }
 
@@ -262,24 +261,9 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
       return this;
     }
 
-    /** Where the handlers' logs and metrics go; discarded by default. */
-    public Builder handlerOutput(PrintStream sink) {
-      this.handlerOutput = Objects.requireNonNull(sink, "sink");
-      return this;
-    }
-
     /** Seeds the interpreter's jitter, so that a run repeats exactly. */
     public Builder randomSeed(long value) {
       this.randomSeed = value;
-      return this;
-    }
-
-    /**
-     * Whether every call of the template's functions and state machine is evaluated against its
-     * policy in the template, as IAM would (on unless turned off, for a quick experiment).
-     */
-    public Builder iamEnforced(boolean value) {
-      this.iamEnforced = value;
       return this;
     }
 
