@@ -84,6 +84,41 @@ record ListQuery(String nextToken, int maxResults, String sortOrder, String sort
     return ServiceReply.json(out);
   }
 
+  /**
+   * ListUserProfiles and ListSpaces: DomainIdEquals and a name filter ({@code containsMember}),
+   * sorted by CreationTime or LastModifiedTime; each item under {@code member} gives DomainId, its
+   * name under {@code nameMember}, Status and both times, then what {@code more} adds.
+   */
+  static <T extends DomainChild> ServiceReply listInDomains(
+      JsonInput input,
+      Collection<T> children,
+      String containsMember,
+      String member,
+      String nameMember,
+      BiConsumer<T, ObjectNode> more) {
+    ListQuery query = sorted(input, List.of("CreationTime", "LastModifiedTime"));
+    String domainId = SageMakerConstraints.optionalDomainId(input, "DomainIdEquals");
+    String contains = SageMakerConstraints.optionalName(input, containsMember);
+    input.throwIfInvalid();
+    Pages.Page<T> page =
+        query.page(
+            children,
+            c -> equalsFilter(domainId, c.domainId) && containsFilter(contains, c.name),
+            c -> c.creationTime,
+            c -> c.timeline.changedAt());
+    return reply(
+        member,
+        page,
+        (child, item) -> {
+          item.put("DomainId", child.domainId);
+          item.put(nameMember, child.name);
+          item.put("Status", child.status().wireName());
+          item.set("CreationTime", StudioResources.timestamp(child.creationTime));
+          item.set("LastModifiedTime", StudioResources.timestamp(child.timeline.changedAt()));
+          more.accept(child, item);
+        });
+  }
+
   static void putNextToken(ObjectNode out, Pages.Page<?> page) {
     if (page.nextToken() != null) {
       out.put("NextToken", page.nextToken());

@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /** A Studio space, private to its owner or shared (state guarded by {@link SageMakerService}). */
-final class Space {
+final class Space extends DomainChild {
 
-  final String domainId;
-  final String name;
   final String homeEfsFileSystemUid;
   JsonNode spaceSettings;
   final String ownerUserProfileName;
   final String sharingType;
   String displayName;
-  final Instant creationTime;
-  final StatusTimeline<ResourceStatus> timeline;
 
   Space(
       String domainId,
@@ -26,22 +22,16 @@ final class Space {
       String displayName,
       Instant creationTime,
       StatusTimeline<ResourceStatus> timeline) {
-    this.domainId = domainId;
-    this.name = name;
+    super(domainId, name, creationTime, timeline);
     this.homeEfsFileSystemUid = homeEfsFileSystemUid;
     this.spaceSettings = spaceSettings;
     this.ownerUserProfileName = ownerUserProfileName;
     this.sharingType = sharingType;
     this.displayName = displayName;
-    this.creationTime = creationTime;
-    this.timeline = timeline;
   }
 
+  @Override
   String arn() {
     return SageMakerArns.space(domainId, name);
-  }
-
-  ResourceStatus status() {
-    return timeline.status();
   }
 }

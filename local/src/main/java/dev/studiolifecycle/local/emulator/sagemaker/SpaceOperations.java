@@ -11,7 +11,6 @@ import dev.studiolifecycle.local.emulator.ServiceReply;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -137,28 +136,17 @@ record SpaceOperations(StudioResources resources) {
   }
 
   ServiceReply listSpaces(ServiceRequest request, Instant now) {
-    JsonInput input = JsonInput.of(request.input());
-    ListQuery query = ListQuery.sorted(input, List.of("CreationTime", "LastModifiedTime"));
-    String domainId = SageMakerConstraints.optionalDomainId(input, "DomainIdEquals");
-    String contains = SageMakerConstraints.optionalName(input, "SpaceNameContains");
-    input.throwIfInvalid();
-    Pages.Page<Space> page =
-        query.page(
-            resources.spaces.values(),
-            s ->
-                ListQuery.equalsFilter(domainId, s.domainId)
-                    && ListQuery.containsFilter(contains, s.name),
-            s -> s.creationTime,
-            s -> s.timeline.changedAt());
-    return ListQuery.reply("Spaces", page, SpaceOperations::putSpaceSummary);
+    return ListQuery.listInDomains(
+        JsonInput.of(request.input()),
+        resources.spaces.values(),
+        "SpaceNameContains",
+        "Spaces",
+        "SpaceName",
+        SpaceOperations::putSpaceSummary);
   }
 
+  /** What ListSpaces gives of a space beyond what every domain child's summary has. */
   private static void putSpaceSummary(Space space, ObjectNode item) {
-    item.put("DomainId", space.domainId);
-    item.put("SpaceName", space.name);
-    item.put("Status", space.status().wireName());
-    item.set("CreationTime", timestamp(space.creationTime));
-    item.set("LastModifiedTime", timestamp(space.timeline.changedAt()));
     if (space.spaceSettings != null) {
       ObjectNode summary = item.putObject("SpaceSettingsSummary");
       JsonNode appType = space.spaceSettings.get("AppType");

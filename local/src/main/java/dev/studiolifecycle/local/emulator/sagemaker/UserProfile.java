@@ -5,15 +5,11 @@ import dev.studiolifecycle.local.emulator.AwsServiceError;
 import java.time.Instant;
 
 /** A user profile (state guarded by {@link SageMakerService}). */
-final class UserProfile {
+final class UserProfile extends DomainChild {
 
-  final String domainId;
-  final String name;
   final String homeEfsFileSystemUid;
   final String singleSignOnUserIdentifier;
   final String singleSignOnUserValue;
-  final Instant creationTime;
-  final StatusTimeline<ResourceStatus> timeline;
 
   /** As the caller sent it, so that Describe returns exactly what was stored; may be null. */
   ObjectNode userSettings;
@@ -32,22 +28,16 @@ final class UserProfile {
       ObjectNode userSettings,
       Instant creationTime,
       StatusTimeline<ResourceStatus> timeline) {
-    this.domainId = domainId;
-    this.name = name;
+    super(domainId, name, creationTime, timeline);
     this.homeEfsFileSystemUid = homeEfsFileSystemUid;
     this.singleSignOnUserIdentifier = singleSignOnUserIdentifier;
     this.singleSignOnUserValue = singleSignOnUserValue;
     this.userSettings = userSettings;
-    this.creationTime = creationTime;
-    this.timeline = timeline;
   }
 
+  @Override
   String arn() {
     return SageMakerArns.userProfile(domainId, name);
-  }
-
-  ResourceStatus status() {
-    return timeline.status();
   }
 
   /**

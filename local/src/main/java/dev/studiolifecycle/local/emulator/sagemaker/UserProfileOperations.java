@@ -119,29 +119,13 @@ record UserProfileOperations(StudioResources resources) {
   }
 
   ServiceReply listUserProfiles(ServiceRequest request, Instant now) {
-    JsonInput input = JsonInput.of(request.input());
-    ListQuery query = ListQuery.sorted(input, List.of("CreationTime", "LastModifiedTime"));
-    String domainId = SageMakerConstraints.optionalDomainId(input, "DomainIdEquals");
-    String contains = SageMakerConstraints.optionalName(input, "UserProfileNameContains");
-    input.throwIfInvalid();
-    Pages.Page<UserProfile> page =
-        query.page(
-            resources.profiles.values(),
-            p ->
-                ListQuery.equalsFilter(domainId, p.domainId)
-                    && ListQuery.containsFilter(contains, p.name),
-            p -> p.creationTime,
-            p -> p.timeline.changedAt());
-    return ListQuery.reply(
+    return ListQuery.listInDomains(
+        JsonInput.of(request.input()),
+        resources.profiles.values(),
+        "UserProfileNameContains",
         "UserProfiles",
-        page,
-        (profile, item) -> {
-          item.put("DomainId", profile.domainId);
-          item.put("UserProfileName", profile.name);
-          item.put("Status", profile.status().wireName());
-          item.set("CreationTime", timestamp(profile.creationTime));
-          item.set("LastModifiedTime", timestamp(profile.timeline.changedAt()));
-        });
+        "UserProfileName",
+        (profile, item) -> {});
   }
 
   ServiceReply updateUserProfile(ServiceRequest request, Instant now) {
