@@ -12,26 +12,17 @@ import dev.studiolifecycle.error.ConfigurationError;
 import dev.studiolifecycle.error.ValidationError;
 import dev.studiolifecycle.model.ModelJson;
 import dev.studiolifecycle.model.ValidatedRequest;
-import dev.studiolifecycle.service.EventOrder;
-import dev.studiolifecycle.service.RunningLifecycles;
-import dev.studiolifecycle.service.TeamSettings;
-import dev.studiolifecycle.service.ValidationService;
 import dev.studiolifecycle.testing.AwsErrors;
 import dev.studiolifecycle.testing.Fixtures;
 import dev.studiolifecycle.testing.LogCapture;
 import dev.studiolifecycle.testing.Mocks;
-import dev.studiolifecycle.testing.RequestBuilder;
 import dev.studiolifecycle.testing.SageMakerCalls;
 import dev.studiolifecycle.testing.TestContext;
-import dev.studiolifecycle.validation.RequestSchema;
-import dev.studiolifecycle.validation.RequestValidator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AuthMode;
@@ -48,15 +39,7 @@ class ValidateHandlerTest {
   private final SageMakerClient sageMaker = mock(SageMakerClient.class);
   private final SfnClient stepFunctions = mock(SfnClient.class);
   private final ValidateHandler handler =
-      new ValidateHandler(
-          new ValidationService(
-              new RequestValidator(RequestSchema.load()),
-              sageMaker,
-              Set.of(RequestBuilder.DOMAIN),
-              new RunningLifecycles(stepFunctions, "StudioUserLifecycle"),
-              new TeamSettings(
-                  name -> Optional.empty(), null, new RequestValidator(RequestSchema.load())),
-              new EventOrder(Mocks.acceptingDynamoDb(), "event-order")));
+      new ValidateHandler(Mocks.validation(sageMaker, stepFunctions));
 
   private void ssoDomainWithoutProfile() {
     when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))

@@ -24,11 +24,6 @@ import dev.studiolifecycle.model.ValidatedRequest;
 import dev.studiolifecycle.testing.AwsErrors;
 import dev.studiolifecycle.testing.Fixtures;
 import dev.studiolifecycle.testing.Mocks;
-import dev.studiolifecycle.testing.RequestBuilder;
-import dev.studiolifecycle.validation.RequestSchema;
-import dev.studiolifecycle.validation.RequestValidator;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
@@ -65,15 +60,7 @@ class ValidationServiceTest {
 
   private final SageMakerClient sageMaker = mock(SageMakerClient.class);
   private final SfnClient stepFunctions = mock(SfnClient.class);
-  private final ValidationService service =
-      new ValidationService(
-          new RequestValidator(RequestSchema.load()),
-          sageMaker,
-          Set.of(RequestBuilder.DOMAIN),
-          new RunningLifecycles(stepFunctions, "StudioUserLifecycle"),
-          new TeamSettings(
-              name -> Optional.empty(), null, new RequestValidator(RequestSchema.load())),
-          new EventOrder(Mocks.acceptingDynamoDb(), "event-order"));
+  private final ValidationService service = Mocks.validation(sageMaker, stepFunctions);
 
   private static JsonNode payload(String fixture) throws Exception {
     return ModelJson.readTree(Fixtures.text(fixture));

@@ -4,13 +4,23 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import dev.studiolifecycle.service.EventOrder;
+import dev.studiolifecycle.service.RunningLifecycles;
+import dev.studiolifecycle.service.TeamSettings;
+import dev.studiolifecycle.service.ValidationService;
+import dev.studiolifecycle.validation.RequestSchema;
+import dev.studiolifecycle.validation.RequestValidator;
+import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
-/** Mocked clients shared by unit tests. */
+/** Mocked clients, and services built on them, shared by unit tests. */
 public final class Mocks {
 
   private Mocks() {}
@@ -26,5 +36,20 @@ public final class Mocks {
     when(dynamoDb.updateItem(any(UpdateItemRequest.class)))
         .thenReturn(UpdateItemResponse.builder().build());
     return dynamoDb;
+  }
+
+  /**
+   * Validate's service on mocked SageMaker and Step Functions clients, serving {@link
+   * RequestBuilder#DOMAIN}, with no team settings and an event order that admits every request.
+   */
+  public static ValidationService validation(SageMakerClient sageMaker, SfnClient stepFunctions) {
+    RequestValidator validator = new RequestValidator(RequestSchema.load());
+    return new ValidationService(
+        validator,
+        sageMaker,
+        Set.of(RequestBuilder.DOMAIN),
+        new RunningLifecycles(stepFunctions, "StudioUserLifecycle"),
+        new TeamSettings(name -> Optional.empty(), null, validator),
+        new EventOrder(acceptingDynamoDb(), "event-order"));
   }
 }
