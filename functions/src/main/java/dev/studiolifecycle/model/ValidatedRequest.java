@@ -7,7 +7,7 @@ import java.util.List;
  * already, and whether there is nothing to do (offboarding a user who is already gone). {@code
  * existingProfile} is absent when no profile of that name exists. {@code managedTagKeys} are the
  * profile tag keys the team settings manage, for a request that names a team (else empty). {@code
- * fanOutDomainIds} is present only for an OFFBOARD that names no domain.
+ * fanOutDomainIds} is present only for an OFFBOARD or RESTORE that names no domain.
  */
 public record ValidatedRequest(
     LifecycleRequest request,
@@ -35,8 +35,8 @@ public record ValidatedRequest(
   }
 
   /**
-   * An OFFBOARD that names no domain: the served domains where the person has a profile, each to be
-   * offboarded by an execution of its own (empty: she has none, nothing to do).
+   * An OFFBOARD or RESTORE that names no domain: the served domains it concerns, each handled by an
+   * execution of its own (empty: nothing to do).
    */
   public static ValidatedRequest fanOut(
       LifecycleRequest request, Correlation correlation, List<String> domainIds) {

@@ -133,18 +133,22 @@ public final class ValidationService {
   }
 
   /**
-   * An OFFBOARD that names no domain: the served domains, in order, where a profile of the person
-   * exists (in any case). Each is offboarded by an execution of its own, which checks, orders and
-   * waits as any single-domain request does; this one only looks.
+   * An OFFBOARD or RESTORE that names no domain: the served domains, in order, where a profile of
+   * the person exists (in any case) and, for a RESTORE, where an offboarding revoked her access.
+   * Each is handled by an execution of its own, which checks, orders and waits as any single-domain
+   * request does; this one only looks.
    */
   private ValidatedRequest fanOut(LifecycleRequest request, Correlation correlation) {
-    List<String> withProfile = new ArrayList<>();
+    List<String> concerned = new ArrayList<>();
     for (String domainId : new TreeSet<>(servedDomainIds)) {
-      if (lookups.profile(domainId, request.userProfileName()).isPresent()) {
-        withProfile.add(domainId);
+      Optional<ExistingProfile> profile = existingProfile(request.withDomainId(domainId));
+      // A RESTORE concerns the domains where an offboarding revoked the person's access.
+      if (profile.isPresent()
+          && (request.action() != Action.RESTORE || profile.get().offboardingRequestId() != null)) {
+        concerned.add(domainId);
       }
     }
-    return ValidatedRequest.fanOut(request, correlation, withProfile);
+    return ValidatedRequest.fanOut(request, correlation, concerned);
   }
 
   /**

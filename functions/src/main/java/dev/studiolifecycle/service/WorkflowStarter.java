@@ -72,12 +72,12 @@ public final class WorkflowStarter {
   }
 
   private LifecycleRequest toRequest(HrEvent hr, String where) {
-    // A termination that names no domain leaves every domain the stack serves (Validate).
+    // A termination (rehire) that names no domain concerns every domain the stack serves.
     String domainId =
-        hr.domainId() != null || hr.action() == Action.OFFBOARD
+        hr.domainId() != null || hr.action() == Action.OFFBOARD || hr.action() == Action.RESTORE
             ? hr.domainId()
             : settings.defaultDomainId();
-    if (domainId == null && hr.action() != Action.OFFBOARD) {
+    if (domainId == null && hr.action() != Action.OFFBOARD && hr.action() != Action.RESTORE) {
       throw new InvalidHrMessage(
           where + ": studio.domainId: is required (DEFAULT_DOMAIN_ID is not configured)");
     }

@@ -47,8 +47,9 @@ public final class RequestRules {
   /** Adds every rule {@code request} breaks to {@code v}. */
   public static void check(LifecycleRequest request, Violations v) {
     v.require("action", request.action());
-    if (request.action() != Action.OFFBOARD) {
-      // An OFFBOARD without one offboards the person from every domain the stack serves.
+    if (request.action() != Action.OFFBOARD && request.action() != Action.RESTORE) {
+      // An OFFBOARD (RESTORE) without one offboards (restores) the person in every domain the
+      // stack serves.
       v.require("domainId", request.domainId());
     }
     v.require("userProfileName", request.userProfileName());

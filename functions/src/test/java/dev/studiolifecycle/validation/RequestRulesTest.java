@@ -71,13 +71,17 @@ class RequestRulesTest {
   }
 
   @Test
-  void onlyAnOffboardingMayNameNoDomain() {
+  void onlyAnOffboardingOrARestoreMayNameNoDomain() {
     assertThat(RequestRules.violations(RequestBuilder.offboard().domainId(null).build())).isEmpty();
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.offboard().action(Action.RESTORE).domainId(null).build()))
+        .isEmpty();
     assertThat(RequestRules.violations(RequestBuilder.onboard().domainId(null).build()))
         .containsExactly("domainId: is required");
     assertThat(
             RequestRules.violations(
-                RequestBuilder.offboard().action(Action.RESTORE).domainId(null).build()))
+                RequestBuilder.onboard().action(Action.UPDATE).domainId(null).build()))
         .containsExactly("domainId: is required");
   }
 

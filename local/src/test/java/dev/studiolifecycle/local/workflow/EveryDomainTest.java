@@ -4,9 +4,13 @@ import static dev.studiolifecycle.local.workflow.LifecycleSimulation.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.workflow.LifecycleSimulation.Notification;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,10 +37,7 @@ class EveryDomainTest {
           .isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(path(parent))
           .containsExactly(
-              "Validate",
-              "OnboardOrOffboard",
-              "OffboardInEveryDomain",
-              "NotifyOffboardingInEveryDomain");
+              "Validate", "OnboardOrOffboard", "StartInEveryDomain", "NotifyStartedInEveryDomain");
       List<Execution> children = children(simulation, parent);
       assertThat(children).hasSize(2);
       for (Execution child : children) {
@@ -64,10 +65,10 @@ class EveryDomainTest {
           .isFalse();
 
       Notification notification = simulation.notification(parent);
-      assertThat(notification.published().subject()).isEqualTo("Offboarding jane-doe in 2 domains");
+      assertThat(notification.published().subject()).isEqualTo("OFFBOARD jane-doe in 2 domains");
       assertThat(notification.message().path("domainIds").toString())
           .isEqualTo("[\"d-studiolocal01\",\"d-studiolocal02\"]");
-      assertThat(notification.message().path("offboardings"))
+      assertThat(notification.message().path("executions"))
           .extracting(JsonNode::asText)
           .containsExactlyInAnyOrderElementsOf(
               children.stream().map(Execution::executionArn).toList());
@@ -78,16 +79,14 @@ class EveryDomainTest {
   void aPersonWithoutAProfileInAnyServedDomainHasNothingToOffboard() {
     try (LifecycleSimulation simulation =
         LifecycleSimulation.of("offboard-role-used-in-another-domain.json", TWO_DOMAINS)) {
-      var input =
-          (com.fasterxml.jackson.databind.node.ObjectNode)
-              LifecycleSimulation.input("offboard-every-domain.json");
+      var input = (ObjectNode) LifecycleSimulation.input("offboard-every-domain.json");
       input.put("userProfileName", "nobody");
       Execution parent = simulation.runtime().run(input);
 
       assertThat(parent.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(children(simulation, parent)).isEmpty();
       Notification notification = simulation.notification(parent);
-      assertThat(notification.published().subject()).isEqualTo("Offboarding nobody in 0 domains");
+      assertThat(notification.published().subject()).isEqualTo("OFFBOARD nobody in 0 domains");
       assertThat(notification.message().path("nothingToDo").asBoolean()).isTrue();
     }
   }
@@ -101,13 +100,64 @@ class EveryDomainTest {
       assertThat(execution.status())
           .as(execution.cause().orElse(""))
           .isEqualTo(ExecutionStatus.SUCCEEDED);
-      assertThat(path(execution)).doesNotContain("OffboardInEveryDomain").contains("RevokeAccess");
+      assertThat(path(execution)).doesNotContain("StartInEveryDomain").contains("RevokeAccess");
       assertThat(children(simulation, execution)).isEmpty();
       assertThat(simulation.emulator().sageMaker().userProfileStatus("d-studiolocal01", "jane-doe"))
           .isEmpty();
       assertThat(simulation.emulator().sageMaker().userProfileStatus("d-studiolocal02", "Jane-Doe"))
           .as("a domain the stack does not serve is not touched")
           .isPresent();
+    }
+  }
+
+  /**
+   * Terminated everywhere with a retention, then rehired everywhere (a RESTORE that names no
+   * domain): each domain's access comes back and each offboarding deletes nothing.
+   */
+  @Test
+  void aRestoreThatNamesNoDomainGivesAccessBackInEveryDomainWhereItWasRevoked() {
+    Map<String, String> parameters =
+        Map.of("AdditionalDomainIds", "d-studiolocal02", "RetentionDays", "7");
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("offboard-role-used-in-another-domain.json", parameters)) {
+      Execution offboard = simulation.run("offboard-every-domain.json");
+      List<Execution> offboardings = children(simulation, offboard);
+      ObjectNode rehire = JsonNodeFactory.instance.objectNode();
+      rehire
+          .put("action", "RESTORE")
+          .put("requestId", "hr-2026-000778")
+          .put("userProfileName", "jane-doe");
+      List<Execution> restores = new ArrayList<>();
+      simulation.at(Duration.ofDays(1), () -> restores.add(simulation.start("rehire", rehire)));
+      for (Execution offboarding : offboardings) {
+        simulation.runtime().awaitExecution(offboarding.executionArn());
+      }
+      Execution parent = restores.get(0);
+      simulation.runtime().awaitExecution(parent.executionArn());
+
+      assertThat(parent.status())
+          .as(parent.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(parent)).contains("StartInEveryDomain");
+      assertThat(simulation.notification(parent).published().subject())
+          .isEqualTo("RESTORE jane-doe in 2 domains");
+      List<Execution> children =
+          children(simulation, parent).stream()
+              .filter(e -> !offboardings.contains(e) && !e.equals(offboard))
+              .toList();
+      assertThat(children).hasSize(2);
+      for (Execution child : children) {
+        simulation.runtime().awaitExecution(child.executionArn());
+        assertThat(child.status())
+            .as(child.cause().orElse(""))
+            .isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(path(child)).contains("RestoreAccess");
+      }
+      assertThat(offboardings)
+          .allSatisfy(o -> assertThat(path(o)).contains("NotifyOffboardingCancelled"));
+      var sageMaker = simulation.emulator().sageMaker();
+      assertThat(sageMaker.userProfileStatus("d-studiolocal01", "jane-doe")).isPresent();
+      assertThat(sageMaker.userProfileStatus("d-studiolocal02", "Jane-Doe")).isPresent();
     }
   }
 
