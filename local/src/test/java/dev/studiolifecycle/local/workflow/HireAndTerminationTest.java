@@ -65,17 +65,7 @@ class HireAndTerminationTest {
     for (int seconds : new int[] {0, 1, 2, 5, 15, 60, 150, 300}) {
       try (LifecycleSimulation simulation = LifecycleSimulation.of("offboarding-jane-doe.json")) {
         Execution termination = simulation.start("termination", terminationOfJane());
-        List<Execution> hires = new ArrayList<>();
-        simulation.at(
-            Duration.ofSeconds(seconds),
-            () ->
-                hires.add(
-                    simulation.start(
-                        "hire", LifecycleSimulation.input("onboard-iam-new-role.json"))));
-
-        simulation.runtime().awaitExecution(termination.executionArn());
-        Execution hire = hires.get(0);
-        simulation.runtime().awaitExecution(hire.executionArn());
+        Execution hire = hireDuring(simulation, termination, Duration.ofSeconds(seconds));
 
         String at = "hire at +" + seconds + " s";
         assertThat(termination.status())
@@ -101,16 +91,7 @@ class HireAndTerminationTest {
     try (LifecycleSimulation simulation =
         LifecycleSimulation.of("offboarding-jane-doe.json", Map.of("RetentionDays", "7"))) {
       Execution termination = simulation.start("termination", terminationOfJane());
-      List<Execution> hires = new ArrayList<>();
-      simulation.at(
-          Duration.ofDays(1),
-          () ->
-              hires.add(
-                  simulation.start(
-                      "hire", LifecycleSimulation.input("onboard-iam-new-role.json"))));
-
-      simulation.runtime().awaitExecution(termination.executionArn());
-      Execution hire = hires.get(0);
+      Execution hire = hireDuring(simulation, termination, Duration.ofDays(1));
 
       assertThat(hire.status()).as(hire.cause().orElse("")).isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(Duration.between(hire.startDate(), hire.stopDate().orElseThrow()))
@@ -121,6 +102,24 @@ class HireAndTerminationTest {
       assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
           .contains(ResourceStatus.IN_SERVICE);
     }
+  }
+
+  /**
+   * Starts Jane's hire {@code delay} after now, while {@code termination} runs, and runs both to
+   * their end; the hire.
+   */
+  private static Execution hireDuring(
+      LifecycleSimulation simulation, Execution termination, Duration delay) {
+    List<Execution> hires = new ArrayList<>();
+    simulation.at(
+        delay,
+        () ->
+            hires.add(
+                simulation.start("hire", LifecycleSimulation.input("onboard-iam-new-role.json"))));
+    simulation.runtime().awaitExecution(termination.executionArn());
+    Execution hire = hires.get(0);
+    simulation.runtime().awaitExecution(hire.executionArn());
+    return hire;
   }
 
   private static ObjectNode terminationOfJane() {

@@ -271,8 +271,8 @@ final class Expression {
     String name = names.get(token);
     if (name == null) {
       throw invalid(
-          "Value provided in ExpressionAttributeNames unused in expressions: An expression"
-              + " attribute name used in the document path is not defined; attribute name: "
+          "Invalid expression: An expression attribute name used in the document path is not"
+              + " defined; attribute name: "
               + token);
     }
     usedNames.add(token);

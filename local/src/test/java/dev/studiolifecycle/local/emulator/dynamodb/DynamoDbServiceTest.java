@@ -2,6 +2,7 @@ package dev.studiolifecycle.local.emulator.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.studiolifecycle.local.emulator.AwsEmulator;
 import dev.studiolifecycle.local.emulator.EmulatorClients;
@@ -110,6 +111,16 @@ class DynamoDbServiceTest {
                         .expressionAttributeValues(Map.of(":t", n(1)))
                         .build()))
         .hasMessageContaining("An expression attribute value used in expression is not defined");
+    assertThat(
+            catchThrowable(
+                () ->
+                    dynamoDb.updateItem(
+                        update(1, "x").toBuilder()
+                            .expressionAttributeNames(Map.of("#t", "eventTime"))
+                            .build())))
+        .hasMessageContaining(
+            "An expression attribute name used in the document path is not defined; attribute"
+                + " name: #id");
     assertThatThrownBy(
             () ->
                 dynamoDb.updateItem(
