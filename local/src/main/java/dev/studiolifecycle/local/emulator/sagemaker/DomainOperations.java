@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.emulator.ServiceReply;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
+import dev.studiolifecycle.local.emulator.json.JsonInput;
+import dev.studiolifecycle.local.emulator.json.Pages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

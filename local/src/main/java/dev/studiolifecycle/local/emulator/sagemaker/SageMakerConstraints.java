@@ -1,5 +1,6 @@
 package dev.studiolifecycle.local.emulator.sagemaker;
 
+import dev.studiolifecycle.local.emulator.json.JsonInput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,29 +76,28 @@ final class SageMakerConstraints {
    * UpdateDomain) as the API model says, every member at every depth.
    */
   static void checkUserSettings(JsonInput settings) {
-    if (settings != null) {
-      settings.checkShape("UserSettings");
-    }
+    checkShape(settings, "UserSettings");
   }
 
   /** Checks a SpaceSettings structure (CreateSpace, UpdateSpace) as the API model says. */
   static void checkSpaceSettings(JsonInput settings) {
-    if (settings != null) {
-      settings.checkShape("SpaceSettings");
-    }
+    checkShape(settings, "SpaceSettings");
   }
 
   /** Checks a ResourceSpec (CreateApp) as the API model says. */
   static void checkResourceSpec(JsonInput spec) {
-    if (spec != null) {
-      spec.checkShape("ResourceSpec");
-    }
+    checkShape(spec, "ResourceSpec");
   }
 
-  /** Checks any other settings structure of the model: DomainSettings, DefaultSpaceSettings. */
+  /**
+   * Checks a structure, when there is one, against a shape of the SageMaker API model ({@link
+   * SettingsShapes}): every member, at every depth.
+   */
   static void checkShape(JsonInput settings, String shapeName) {
     if (settings != null) {
-      settings.checkShape(shapeName);
+      String path = settings.path();
+      String at = path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
+      SettingsShapes.model().check(shapeName, settings.node(), at, settings.violations());
     }
   }
 

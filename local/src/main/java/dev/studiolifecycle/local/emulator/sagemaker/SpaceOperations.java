@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.emulator.ServiceReply;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
+import dev.studiolifecycle.local.emulator.json.JsonInput;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

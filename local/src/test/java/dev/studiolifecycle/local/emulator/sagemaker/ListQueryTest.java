@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.emulator.AwsServiceError;
 import dev.studiolifecycle.local.emulator.ServiceReply;
+import dev.studiolifecycle.local.emulator.json.JsonInput;
+import dev.studiolifecycle.local.emulator.json.Pages;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

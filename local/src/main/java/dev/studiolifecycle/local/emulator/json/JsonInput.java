@@ -1,6 +1,7 @@
-package dev.studiolifecycle.local.emulator.sagemaker;
+package dev.studiolifecycle.local.emulator.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.emulator.AwsServiceError;
 import dev.studiolifecycle.local.emulator.ConstraintViolations;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,24 +10,25 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Reads the members of a JSON request the way the SageMaker front end checks them: wrong JSON types
- * fail at once ({@code SerializationException}); constraint violations are collected and reported
- * together in AWS's words ("2 validation errors detected: Value 'x' at 'userProfileName' failed to
- * satisfy constraint: ...").
+ * Reads the members of an awsJson request the way the services' front ends check them (SageMaker's
+ * words, which the Identity Store and SSO admin share): wrong JSON types fail at once ({@code
+ * SerializationException}); constraint violations are collected and reported together in AWS's
+ * words ("2 validation errors detected: Value 'x' at 'userProfileName' failed to satisfy
+ * constraint: ...").
  */
-record JsonInput(JsonNode node, String path, ConstraintViolations violations) {
+public record JsonInput(JsonNode node, String path, ConstraintViolations violations) {
 
-  static JsonInput of(JsonNode root) {
+  public static JsonInput of(JsonNode root) {
     return new JsonInput(root, "", new ConstraintViolations());
   }
 
   /** The raw node (the object this input reads). */
-  boolean has(String member) {
+  public boolean has(String member) {
     JsonNode value = node.get(member);
     return value != null && !value.isNull();
   }
 
-  String requiredString(String member, Pattern pattern, int maxLength) {
+  public String requiredString(String member, Pattern pattern, int maxLength) {
     String value = optionalString(member, pattern, maxLength);
     if (value == null) {
       violations.missing(at(member));
@@ -35,7 +37,7 @@ record JsonInput(JsonNode node, String path, ConstraintViolations violations) {
   }
 
   /** The string member, or null when absent; checks the pattern (full match) and length. */
-  String optionalString(String member, Pattern pattern, int maxLength) {
+  public String optionalString(String member, Pattern pattern, int maxLength) {
     JsonNode value = present(member, JsonNode::isTextual, "a string");
     if (value == null) {
       return null;
@@ -45,7 +47,7 @@ record JsonInput(JsonNode node, String path, ConstraintViolations violations) {
     return text;
   }
 
-  String requiredEnum(String member, Collection<String> allowed) {
+  public String requiredEnum(String member, Collection<String> allowed) {
     String value = optionalEnum(member, allowed);
     if (value == null) {
       violations.missing(at(member));
@@ -53,7 +55,7 @@ record JsonInput(JsonNode node, String path, ConstraintViolations violations) {
     return value;
   }
 
-  String optionalEnum(String member, Collection<String> allowed) {
+  public String optionalEnum(String member, Collection<String> allowed) {
     String value = optionalString(member, null, Integer.MAX_VALUE);
     if (value != null) {
       violations.checkEnum(value, at(member), allowed);
@@ -62,14 +64,13 @@ record JsonInput(JsonNode node, String path, ConstraintViolations violations) {
   }
 
   /** The integer member, or {@code fallback} when absent; checks the range. */
-  int optionalInt(String member, int min, int max, int fallback) {
+  public int optionalInt(String member, int min, int max, int fallback) {
     JsonNode value = node.get(member);
     if (value == null || value.isNull()) {
       return fallback;
     }
     if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-      throw SageMakerErrors.serialization(
-          "Expected an integer for member '" + at(member) + "' but got " + value);
+      throw serialization("Expected an integer for member '" + at(member) + "' but got " + value);
     }
     int number = value.intValue();
     violations.checkRange(number, at(member), min, max);
@@ -77,14 +78,13 @@ record JsonInput(JsonNode node, String path, ConstraintViolations violations) {
   }
 
   /** Integers where the model says long (POSIX ids), range-checked. */
-  void optionalLong(String member, long min, long max) {
+  public void optionalLong(String member, long min, long max) {
     JsonNode value = node.get(member);
     if (value == null || value.isNull()) {
       return;
     }
     if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-      throw SageMakerErrors.serialization(
-          "Expected an integer for member '" + at(member) + "' but got " + value);
+      throw serialization("Expected an integer for member '" + at(member) + "' but got " + value);
     }
     long number = value.longValue();
     if (number < min || number > max) {
@@ -92,20 +92,19 @@ record JsonInput(JsonNode node, String path, ConstraintViolations violations) {
     }
   }
 
-  boolean optionalBoolean(String member) {
+  public boolean optionalBoolean(String member) {
     JsonNode value = node.get(member);
     if (value == null || value.isNull()) {
       return false;
     }
     if (!value.isBoolean()) {
-      throw SageMakerErrors.serialization(
-          "Expected a boolean for member '" + at(member) + "' but got " + value);
+      throw serialization("Expected a boolean for member '" + at(member) + "' but got " + value);
     }
     return value.booleanValue();
   }
 
   /** The nested structure, or null when absent. */
-  JsonInput optionalObject(String member) {
+  public JsonInput optionalObject(String member) {
     JsonNode value = present(member, JsonNode::isObject, "an object");
     if (value == null) {
       return null;
@@ -113,7 +112,7 @@ record JsonInput(JsonNode node, String path, ConstraintViolations violations) {
     return new JsonInput(value, at(member) + ".", violations);
   }
 
-  JsonInput requiredObject(String member) {
+  public JsonInput requiredObject(String member) {
     JsonInput value = optionalObject(member);
     if (value == null) {
       violations.missing(at(member));
@@ -122,7 +121,7 @@ record JsonInput(JsonNode node, String path, ConstraintViolations violations) {
   }
 
   /** The list members, or an empty list when absent; checks the count. */
-  List<JsonNode> optionalList(String member, int minItems, int maxItems) {
+  public List<JsonNode> optionalList(String member, int minItems, int maxItems) {
     JsonNode value = present(member, JsonNode::isArray, "a list");
     if (value == null) {
       return List.of();
@@ -140,7 +139,7 @@ record JsonInput(JsonNode node, String path, ConstraintViolations violations) {
   }
 
   /** A list of strings, each checked against {@code pattern} or {@code allowed}. */
-  List<String> optionalStringList(
+  public List<String> optionalStringList(
       String member, int maxItems, Pattern pattern, Collection<String> allowed) {
     List<String> values = new ArrayList<>();
     List<JsonNode> items = optionalList(member, 0, maxItems);
@@ -148,7 +147,7 @@ record JsonInput(JsonNode node, String path, ConstraintViolations violations) {
       JsonNode item = items.get(i);
       String itemPath = at(member) + "." + (i + 1) + ".member";
       if (!item.isTextual()) {
-        throw SageMakerErrors.serialization(
+        throw serialization(
             "Expected a string in list '" + at(member) + "' but got " + item.getNodeType());
       }
       String text = item.textValue();
@@ -164,13 +163,13 @@ record JsonInput(JsonNode node, String path, ConstraintViolations violations) {
   }
 
   /** The list's objects as inputs of their own, for nested checks. */
-  List<JsonInput> optionalObjectList(String member, int maxItems) {
+  public List<JsonInput> optionalObjectList(String member, int maxItems) {
     List<JsonInput> inputs = new ArrayList<>();
     List<JsonNode> items = optionalList(member, 0, maxItems);
     for (int i = 0; i < items.size(); i++) {
       JsonNode item = items.get(i);
       if (!item.isObject()) {
-        throw SageMakerErrors.serialization(
+        throw serialization(
             "Expected an object in list '" + at(member) + "' but got " + item.getNodeType());
       }
       inputs.add(new JsonInput(item, at(member) + "." + (i + 1) + ".member.", violations));
@@ -179,22 +178,13 @@ record JsonInput(JsonNode node, String path, ConstraintViolations violations) {
   }
 
   /** Records a rule violation in AWS's words for {@code member}. */
-  void violation(String member, Object value, String constraint) {
+  public void violation(String member, Object value, String constraint) {
     violations.add(value, at(member), constraint);
   }
 
-  /**
-   * Checks this object against a shape of the SageMaker API model ({@link SettingsShapes}): every
-   * member, at every depth.
-   */
-  void checkShape(String shapeName) {
-    String at = path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
-    SettingsShapes.model().check(shapeName, node, at, violations);
-  }
-
   /** Throws a ValidationException naming every violation found so far. */
-  void throwIfInvalid() {
-    violations.throwIfAny(SageMakerErrors::validation);
+  public void throwIfInvalid() {
+    violations.throwIfAny(JsonInput::validation);
   }
 
   /**
@@ -207,7 +197,7 @@ record JsonInput(JsonNode node, String path, ConstraintViolations violations) {
       return null;
     }
     if (!type.test(value)) {
-      throw SageMakerErrors.serialization(
+      throw serialization(
           "Expected "
               + expected
               + " for member '"
@@ -221,5 +211,14 @@ record JsonInput(JsonNode node, String path, ConstraintViolations violations) {
   /** The member's path in AWS's style: lower camel case, dotted. */
   private String at(String member) {
     return path + Character.toLowerCase(member.charAt(0)) + member.substring(1);
+  }
+
+  /** The error of a well-formed request that breaks a rule of the model. */
+  public static AwsServiceError validation(String message) {
+    return AwsServiceError.badRequest("ValidationException", message);
+  }
+
+  private static AwsServiceError serialization(String message) {
+    return AwsServiceError.badRequest("SerializationException", message);
   }
 }

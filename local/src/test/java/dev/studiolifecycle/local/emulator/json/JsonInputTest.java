@@ -1,4 +1,4 @@
-package dev.studiolifecycle.local.emulator.sagemaker;
+package dev.studiolifecycle.local.emulator.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,19 +1,22 @@
-package dev.studiolifecycle.local.emulator.sagemaker;
+package dev.studiolifecycle.local.emulator.json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
-/** Cuts list results into pages with opaque NextTokens, as the SageMaker List calls do. */
-final class Pages {
+/**
+ * Cuts list results into pages with opaque NextTokens, as the SageMaker and Identity Center List
+ * calls do.
+ */
+public final class Pages {
 
   private static final String PREFIX = "studio-lifecycle-page:";
 
-  record Page<T>(List<T> items, String nextToken) {}
+  public record Page<T>(List<T> items, String nextToken) {}
 
   private Pages() {}
 
-  static <T> Page<T> of(List<T> all, String nextToken, int maxResults) {
+  public static <T> Page<T> of(List<T> all, String nextToken, int maxResults) {
     int start = nextToken == null ? 0 : offset(nextToken);
     if (start > all.size()) {
       start = all.size();
@@ -41,6 +44,6 @@ final class Pages {
     } catch (IllegalArgumentException e) {
       // Falls through to the error below: a token we did not issue.
     }
-    throw SageMakerErrors.validation("Invalid pagination token: " + token);
+    throw JsonInput.validation("Invalid pagination token: " + token);
   }
 }
