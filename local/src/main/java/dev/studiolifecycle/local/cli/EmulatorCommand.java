@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Serve the emulated AWS APIs (SageMaker, IAM, SNS, SSM, DynamoDB, STS, Step Functions) on 127.0.0.1 "
+      "Serve the emulated AWS APIs (SageMaker, IAM, Identity Center, SNS, SSM, DynamoDB, STS, Step"
+          + " Functions) on 127.0.0.1 "
           + "until stopped (Ctrl-C).",
       "With template.yaml in the project root (the current directory, or --project-root), its "
           + "state machines, topics "

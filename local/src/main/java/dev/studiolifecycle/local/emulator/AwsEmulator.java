@@ -5,6 +5,9 @@ import com.sun.net.httpserver.HttpServer;
 import dev.studiolifecycle.local.emulator.dynamodb.DynamoDbService;
 import dev.studiolifecycle.local.emulator.fault.FaultInjector;
 import dev.studiolifecycle.local.emulator.iam.IamService;
+import dev.studiolifecycle.local.emulator.identitycenter.IdentityCenter;
+import dev.studiolifecycle.local.emulator.identitycenter.IdentityStoreService;
+import dev.studiolifecycle.local.emulator.identitycenter.SsoAdminService;
 import dev.studiolifecycle.local.emulator.sagemaker.SageMakerService;
 import dev.studiolifecycle.local.emulator.sagemaker.SageMakerTimings;
 import dev.studiolifecycle.local.emulator.sns.SnsService;
@@ -30,9 +33,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The embedded AWS emulator: SageMaker, IAM, SNS, SSM, DynamoDB and STS (and Step Functions once
- * plugged in) on one loopback port, over the real wire protocols, in simulation time. Use it
- * in-process with a virtual clock (tests advance it) or standalone with a scaled clock.
+ * The embedded AWS emulator: SageMaker, IAM, IAM Identity Center (identity store and application
+ * assignments), SNS, SSM, DynamoDB and STS (and Step Functions once plugged in) on one loopback
+ * port, over the real wire protocols, in simulation time. Use it in-process with a virtual clock
+ * (tests advance it) or standalone with a scaled clock.
  *
  * <pre>{@code
  * try (AwsEmulator emulator = AwsEmulator.builder().build().start()) {
@@ -64,6 +68,7 @@ public final class AwsEmulator implements AutoCloseable {
   private final ScheduledActions scheduledActions = new ScheduledActions();
   private final FaultInjector faults;
   private final IamService iam;
+  private final IdentityCenter identityCenter;
   private final SageMakerService sageMaker;
   private final SnsService sns;
   private final SsmService ssm;
@@ -81,7 +86,9 @@ public final class AwsEmulator implements AutoCloseable {
     IdSource ids = new IdSource(builder.randomSeed);
     this.faults = new FaultInjector(clock, builder.randomSeed);
     this.iam = new IamService(clock, ids);
-    this.sageMaker = new SageMakerService(clock, ids, builder.sageMakerTimings, iam);
+    this.identityCenter = new IdentityCenter(ids);
+    this.sageMaker =
+        new SageMakerService(clock, ids, builder.sageMakerTimings, iam, identityCenter);
     this.sns = new SnsService(clock, ids);
     this.ssm = new SsmService();
     this.dynamoDb = new DynamoDbService();
@@ -89,6 +96,8 @@ public final class AwsEmulator implements AutoCloseable {
     this.dispatcher = new RequestDispatcher(clock, ids, faults, requestLog, scheduledActions);
     dispatcher.register(sageMaker);
     dispatcher.register(iam);
+    dispatcher.register(new IdentityStoreService(identityCenter));
+    dispatcher.register(new SsoAdminService(identityCenter));
     dispatcher.register(sns);
     dispatcher.register(ssm);
     dispatcher.register(dynamoDb);
@@ -224,6 +233,10 @@ public final class AwsEmulator implements AutoCloseable {
 
   public IamService iam() {
     return iam;
+  }
+
+  public IdentityCenter identityCenter() {
+    return identityCenter;
   }
 
   public SsmService ssm() {

@@ -29,6 +29,13 @@ public final class SeedException extends IllegalArgumentException {
     }
   }
 
+  /**
+   * The refusal of a seed naming {@code field}, for a caller to throw (a lookup that found none).
+   */
+  public static SeedException naming(String field, String reason) {
+    return new SeedException(field, reason);
+  }
+
   /** Refuses the seed as a whole, for what a service's own check found wrong in it. */
   public static SeedException because(String reason, Throwable cause) {
     SeedException refusal = new SeedException(null, reason);

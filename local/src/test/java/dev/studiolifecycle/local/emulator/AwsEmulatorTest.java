@@ -25,9 +25,10 @@ class AwsEmulatorTest {
   }
 
   @Test
-  void servesSageMakerIamSnsSsmDynamoDbStsAndStepFunctions() {
+  void servesSageMakerIamIdentityCenterSnsSsmDynamoDbStsAndStepFunctions() {
     assertThat(AwsEmulator.builder().build().serviceNames())
-        .containsExactly("dynamodb", "iam", "sagemaker", "sns", "ssm", "states", "sts");
+        .containsExactly(
+            "dynamodb", "iam", "identitystore", "sagemaker", "sns", "ssm", "sso", "states", "sts");
   }
 
   @Test

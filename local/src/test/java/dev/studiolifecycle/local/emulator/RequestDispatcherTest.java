@@ -131,7 +131,7 @@ class RequestDispatcherTest {
     assertThat(response.body())
         .contains("<Code>UnknownService</Code>")
         .contains("does not serve service 'ec2'")
-        .contains("iam, sagemaker, sns, ssm, states, sts");
+        .contains("iam, identitystore, sagemaker, sns, ssm, sso, states, sts");
   }
 
   @Test

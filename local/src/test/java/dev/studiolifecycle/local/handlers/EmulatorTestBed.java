@@ -213,6 +213,7 @@ final class EmulatorTestBed implements BeforeEachCallback, AfterEachCallback {
   }
 
   String seedSsoDomain() {
+    emulator.identityCenter().seedUser("jane.doe", "Jane Doe", "jane.doe@example.com");
     return emulator.sageMaker().seedDomain(DomainSeed.sso(DOMAIN_ID, "studio-sso"));
   }
 

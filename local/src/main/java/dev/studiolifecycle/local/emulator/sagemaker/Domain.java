@@ -19,6 +19,10 @@ final class Domain {
   final String homeEfsFileSystemId;
   final Instant creationTime;
   final StatusTimeline<ResourceStatus> timeline;
+
+  /** The application SageMaker manages in IAM Identity Center for an SSO domain, else null. */
+  String singleSignOnApplicationArn;
+
   private int nextEfsUid = 200001;
 
   Domain(

@@ -12,7 +12,6 @@ import dev.studiolifecycle.local.emulator.json.JsonInput;
 import dev.studiolifecycle.local.emulator.json.Pages;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,8 +64,7 @@ record DomainOperations(StudioResources resources) {
             resources.newEfsId(),
             now,
             timeline);
-    resources.domains.put(domainId, domain);
-    resources.tagsByArn.put(domain.arn(), new LinkedHashMap<>(tags));
+    resources.add(domain, tags);
     ObjectNode out = JSON.objectNode();
     out.put("DomainArn", domain.arn());
     out.put("DomainId", domainId);
@@ -191,6 +189,9 @@ record DomainOperations(StudioResources resources) {
       out.set("SubnetIds", domain.subnetIds.deepCopy());
     }
     out.put("Url", domain.url());
+    if (domain.singleSignOnApplicationArn != null) {
+      out.put("SingleSignOnApplicationArn", domain.singleSignOnApplicationArn);
+    }
     if (domain.vpcId != null) {
       out.put("VpcId", domain.vpcId);
     }

@@ -45,14 +45,19 @@ public final class SageMakerService extends EmulatedService {
   private final Map<String, Handler> handlers = new LinkedHashMap<>();
 
   public SageMakerService(
-      Clock clock, IdSource ids, SageMakerTimings timings, RoleAssumption roles) {
+      Clock clock,
+      IdSource ids,
+      SageMakerTimings timings,
+      RoleAssumption roles,
+      SingleSignOn singleSignOn) {
     super("sagemaker", new WireProtocol.AwsJson("1.1", "SageMaker"));
     this.clock = Objects.requireNonNull(clock, "clock");
     this.resources =
         new StudioResources(
             Objects.requireNonNull(ids, "ids"),
             Objects.requireNonNull(timings, "timings"),
-            Objects.requireNonNull(roles, "roles"));
+            Objects.requireNonNull(roles, "roles"),
+            Objects.requireNonNull(singleSignOn, "singleSignOn"));
     this.seeding = new StudioSeeding(resources);
     DomainOperations domainCalls = new DomainOperations(resources);
     UserProfileOperations profileCalls = new UserProfileOperations(resources);

@@ -27,6 +27,7 @@ final class StudioResources {
 
   final IdSource ids;
   final RoleAssumption roles;
+  final SingleSignOn singleSignOn;
   final Map<String, Domain> domains = new LinkedHashMap<>();
   final Map<String, UserProfile> profiles = new LinkedHashMap<>();
   final Map<String, Space> spaces = new LinkedHashMap<>();
@@ -46,10 +47,24 @@ final class StudioResources {
     }
   }
 
-  StudioResources(IdSource ids, SageMakerTimings timings, RoleAssumption roles) {
+  StudioResources(
+      IdSource ids, SageMakerTimings timings, RoleAssumption roles, SingleSignOn singleSignOn) {
     this.ids = ids;
     this.roles = roles;
+    this.singleSignOn = singleSignOn;
     this.timings = timings;
+  }
+
+  /**
+   * Adds a new domain with its tags; an SSO domain gets the application SageMaker manages for it in
+   * IAM Identity Center (DescribeDomain's SingleSignOnApplicationArn).
+   */
+  void add(Domain domain, Map<String, String> tags) {
+    if (domain.usesSso()) {
+      domain.singleSignOnApplicationArn = singleSignOn.registerStudioApplication(domain.domainId);
+    }
+    domains.put(domain.domainId, domain);
+    tagsByArn.put(domain.arn(), new LinkedHashMap<>(tags));
   }
 
   /** Applies due status changes and drops the resources that are gone. */

@@ -49,8 +49,7 @@ record StudioSeeding(StudioResources resources) {
             resources.newEfsId(),
             now,
             new StatusTimeline<>(ResourceStatus.IN_SERVICE, now));
-    resources.domains.put(domainId, domain);
-    resources.tagsByArn.put(domain.arn(), new LinkedHashMap<>(seed.tags()));
+    resources.add(domain, seed.tags());
     return domainId;
   }
 
@@ -79,6 +78,12 @@ record StudioSeeding(StudioResources resources) {
                 + " of IAM domain "
                 + domain.domainId
                 + " must not have singleSignOnUserValue");
+    SeedException.require(
+        !sso || resources.singleSignOn.hasUserNamed(seed.singleSignOnUserValue()),
+        "singleSignOnUserValue",
+        "'"
+            + seed.singleSignOnUserValue()
+            + "' is not a user of the Identity Center directory (seed it under identityCenter.users)");
     SeedException.require(
         seed.userSettings() == null || seed.userSettings().isObject(),
         "userSettings of " + seed.userProfileName() + " must be a JSON object");

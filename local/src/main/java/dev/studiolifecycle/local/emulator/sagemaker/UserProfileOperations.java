@@ -74,6 +74,16 @@ record UserProfileOperations(StudioResources resources) {
                 + domain.domainId
                 + ", which uses AuthMode SSO (IAM Identity Center).");
       }
+      // API reference, CreateUserProfile: SingleSignOnUserValue "must match a valid username of a
+      // user in your directory". The error's words are the emulator's.
+      if (!resources.singleSignOn.hasUserNamed(value)) {
+        throw SageMakerErrors.validation(
+            "SingleSignOnUserValue "
+                + value
+                + " is not the user name of a user in the IAM Identity Center directory of domain "
+                + domain.domainId
+                + ".");
+      }
       for (UserProfile other : resources.profiles.values()) {
         if (other.domainId.equals(domain.domainId) && value.equals(other.singleSignOnUserValue)) {
           throw SageMakerErrors.inUse(

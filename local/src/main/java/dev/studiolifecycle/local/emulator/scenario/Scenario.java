@@ -22,6 +22,7 @@ public record Scenario(
     Long randomSeed,
     Timings timings,
     Iam iam,
+    IdentityCenter identityCenter,
     SageMaker sagemaker,
     Sns sns,
     Faults faults,
@@ -61,6 +62,20 @@ public record Scenario(
       Map<String, String> tags,
       List<String> attachedPolicyArns,
       Map<String, JsonNode> inlinePolicies) {}
+
+  /**
+   * IAM Identity Center: the groups and users of its identity store, and who is assigned to the
+   * applications of SSO domains (seeded before the SageMaker section, assignments after it).
+   */
+  public record IdentityCenter(
+      List<String> groups, List<DirectoryUser> users, List<Assignment> assignments) {}
+
+  /** A user of the identity store ({@code userName} required); {@code groups} name its groups. */
+  public record DirectoryUser(
+      String userName, String displayName, String email, List<String> groups) {}
+
+  /** A user or a group (by name) assigned to the application of the SSO domain {@code domainId}. */
+  public record Assignment(String domainId, String user, String group) {}
 
   public record SageMaker(Integer runningAppQuota, List<Domain> domains) {}
 

@@ -85,8 +85,15 @@ public final class ScenarioLoader {
               scenario.sns().topics(),
               (topic, here) -> here.run(() -> emulator.sns().seedTopic(topic)));
     }
+    Scenario.IdentityCenter directory = scenario.identityCenter();
+    if (directory != null) {
+      ScenarioSeeds.applyDirectory(directory, emulator, at.field("identityCenter"));
+    }
     if (scenario.sagemaker() != null) {
       ScenarioSeeds.applySageMaker(scenario.sagemaker(), emulator, at.field("sagemaker"));
+    }
+    if (directory != null) {
+      ScenarioSeeds.applyAssignments(directory, emulator, at.field("identityCenter"));
     }
     if (scenario.faults() != null) {
       ScenarioFaults.applyFaults(scenario.faults(), emulator, at.field("faults"));

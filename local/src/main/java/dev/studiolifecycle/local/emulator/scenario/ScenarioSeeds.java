@@ -3,6 +3,7 @@ package dev.studiolifecycle.local.emulator.scenario;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
 import dev.studiolifecycle.local.emulator.iam.ManagedPolicySeed;
 import dev.studiolifecycle.local.emulator.iam.RoleSeed;
+import dev.studiolifecycle.local.emulator.identitycenter.IdentityCenter;
 import dev.studiolifecycle.local.emulator.sagemaker.AppBehaviour;
 import dev.studiolifecycle.local.emulator.sagemaker.AppSeed;
 import dev.studiolifecycle.local.emulator.sagemaker.AppStatus;
@@ -16,8 +17,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A scenario's seeds and settings put into the emulator: IAM's policies and roles, SageMaker's
- * domains with their profiles, spaces and apps, the timings.
+ * A scenario's seeds and settings put into the emulator: IAM's policies and roles, Identity
+ * Center's directory and assignments, SageMaker's domains with their profiles, spaces and apps, the
+ * timings.
  */
 final class ScenarioSeeds {
 
@@ -68,6 +70,38 @@ final class ScenarioSeeds {
                               ScenarioPath.list(role.attachedPolicyArns()),
                               inline)));
         });
+  }
+
+  /** The identity store's groups, then its users with their memberships. */
+  static void applyDirectory(
+      Scenario.IdentityCenter directory, AwsEmulator emulator, ScenarioPath at) {
+    IdentityCenter center = emulator.identityCenter();
+    at.each("groups", directory.groups(), (group, here) -> here.run(() -> center.seedGroup(group)));
+    at.each(
+        "users",
+        directory.users(),
+        (user, here) ->
+            here.run(
+                () -> {
+                  center.seedUser(user.userName(), user.displayName(), user.email());
+                  ScenarioPath.list(user.groups())
+                      .forEach(group -> center.seedMembership(group, user.userName()));
+                }));
+  }
+
+  /** Who is assigned to the SSO domains' applications: needs the domains seeded. */
+  static void applyAssignments(
+      Scenario.IdentityCenter directory, AwsEmulator emulator, ScenarioPath at) {
+    at.each(
+        "assignments",
+        directory.assignments(),
+        (assignment, here) ->
+            here.run(
+                () ->
+                    emulator
+                        .identityCenter()
+                        .seedAssignment(
+                            assignment.domainId(), assignment.user(), assignment.group())));
   }
 
   static void applySageMaker(Scenario.SageMaker sageMaker, AwsEmulator emulator, ScenarioPath at) {

@@ -63,6 +63,8 @@ class SageMakerServiceTest {
     clock = emulator.virtualClock();
     emulator.iam().seedRole(RoleSeed.sageMakerExecutionRole("studio-exec"));
     emulator.sageMaker().seedDomain(DomainSeed.iam(IAM_DOMAIN, "studio"));
+    emulator.identityCenter().seedUser("jane", "Jane Doe", "jane@example.com");
+    emulator.identityCenter().seedUser("jane.doe", "Jane Doe", "jane.doe@example.com");
     emulator.sageMaker().seedDomain(DomainSeed.sso(SSO_DOMAIN, "studio-sso"));
   }
 
@@ -236,6 +238,21 @@ class SageMakerServiceTest {
                         .singleSignOnUserIdentifier("Email")
                         .singleSignOnUserValue("jane")),
         "at 'singleSignOnUserIdentifier'");
+    assertValidation(
+        () ->
+            sageMaker.createUserProfile(
+                r ->
+                    r.domainId(SSO_DOMAIN)
+                        .userProfileName("jane")
+                        .singleSignOnUserIdentifier("UserName")
+                        .singleSignOnUserValue("jane.roe")),
+        "SingleSignOnUserValue jane.roe is not the user name of a user in the IAM Identity Center"
+            + " directory");
+    assertThat(sageMaker.describeDomain(r -> r.domainId(SSO_DOMAIN)).singleSignOnApplicationArn())
+        .isEqualTo(emulator.identityCenter().applicationOf(SSO_DOMAIN).orElseThrow())
+        .matches("arn:aws:sso::123456789012:application/ssoins-[0-9a-f]{16}/apl-[0-9a-f]{16}");
+    assertThat(sageMaker.describeDomain(r -> r.domainId(IAM_DOMAIN)).singleSignOnApplicationArn())
+        .isNull();
 
     sageMaker.createUserProfile(
         r ->
