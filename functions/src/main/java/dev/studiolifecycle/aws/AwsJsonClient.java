@@ -8,8 +8,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -44,14 +46,19 @@ import software.amazon.awssdk.utils.IoUtils;
  * Store and IAM Identity Center's SSO admin. It is configured as the SDK clients are (region,
  * credentials, endpoint and attempts from the SDK's standard settings: {@code AWS_REGION}, {@code
  * AWS_ENDPOINT_URL_<SERVICE>} then {@code AWS_ENDPOINT_URL}, {@code aws.maxAttempts}, ...), signs
- * with the SDK's own SigV4 signer, sends through the URL-connection HTTP client, retries as the
- * SDK's standard retry strategy says, and throws AWS's errors as {@link AwsServiceException}s, so
- * that {@link AwsErrorTranslator} and {@link AwsErrorCodes} read them as they read the SDK's (the
- * error's whole JSON body is its {@code awsErrorDetails().rawResponse()}, for modelled members).
+ * with the SDK's own SigV4 signer (after any {@link HttpRequestHook}), sends through the
+ * URL-connection HTTP client, retries as the SDK's standard retry strategy says, and throws AWS's
+ * errors as {@link AwsServiceException}s, so that {@link AwsErrorTranslator} and {@link
+ * AwsErrorCodes} read them as they read the SDK's (the error's whole JSON body is its {@code
+ * awsErrorDetails().rawResponse()}, for modelled members).
  */
 public final class AwsJsonClient implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<HttpRequestHook> HOOKS =
+      ServiceLoader.load(HttpRequestHook.class, AwsJsonClient.class.getClassLoader()).stream()
+          .map(ServiceLoader.Provider::get)
+          .toList();
 
   /**
    * What the client needs of a service's model: the endpoint prefix and signing name, the {@code
@@ -177,12 +184,16 @@ public final class AwsJsonClient implements AutoCloseable {
             .putHeader("X-Amz-Target", service.targetPrefix() + "." + operation)
             .putHeader("Content-Length", Integer.toString(body.length))
             .build();
+    for (HttpRequestHook hook : HOOKS) {
+      request = hook.beforeSigning(request);
+    }
+    SdkHttpRequest unsigned = request;
     SignedRequest signed =
         AwsV4HttpSigner.create()
             .sign(
                 r ->
                     r.identity(credentials.resolveCredentials())
-                        .request(request)
+                        .request(unsigned)
                         .payload(ContentStreamProvider.fromByteArray(body))
                         .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service.signingName())
                         .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));

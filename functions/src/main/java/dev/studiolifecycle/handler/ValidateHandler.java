@@ -5,12 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.aws.AwsClientFactory;
+import dev.studiolifecycle.aws.AwsJsonClient;
 import dev.studiolifecycle.error.ValidationError;
 import dev.studiolifecycle.model.ModelJson;
 import dev.studiolifecycle.model.ValidatedRequest;
 import dev.studiolifecycle.observability.LogContext;
 import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.service.EventOrder;
+import dev.studiolifecycle.service.IdentityCenterDirectory;
 import dev.studiolifecycle.service.RunningLifecycles;
 import dev.studiolifecycle.service.TeamSettings;
 import dev.studiolifecycle.service.ValidationService;
@@ -58,7 +60,11 @@ public final class ValidateHandler extends StepHandler<ValidationService>
             new RunningLifecycles(AwsClientFactory.stepFunctions(), environment.stateMachineName()),
             new TeamSettings(
                 parameterStore(), environment.teamSettingsParameter().orElse(null), validator),
-            new EventOrder(AwsClientFactory.dynamoDb(), environment.eventOrderTable())));
+            new EventOrder(AwsClientFactory.dynamoDb(), environment.eventOrderTable()),
+            new IdentityCenterDirectory(
+                AwsJsonClient.identityStore(),
+                AwsJsonClient.ssoAdmin(),
+                environment.identityStoreId().orElse(null))));
   }
 
   /**

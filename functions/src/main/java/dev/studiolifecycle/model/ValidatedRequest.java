@@ -7,7 +7,8 @@ import java.util.List;
  * already, and whether there is nothing to do (offboarding a user who is already gone). {@code
  * existingProfile} is absent when no profile of that name exists. {@code managedTagKeys} are the
  * profile tag keys the team settings manage, for a request that names a team (else empty). {@code
- * fanOutDomainIds} is present only for an OFFBOARD or RESTORE that names no domain.
+ * fanOutDomainIds} is present only for an OFFBOARD or RESTORE that names no domain. {@code ssoUser}
+ * is the identity store's user that {@code request.ssoUserName} names, in an SSO domain.
  */
 public record ValidatedRequest(
     LifecycleRequest request,
@@ -16,7 +17,8 @@ public record ValidatedRequest(
     ExistingProfile existingProfile,
     boolean nothingToDo,
     List<String> managedTagKeys,
-    List<String> fanOutDomainIds) {
+    List<String> fanOutDomainIds,
+    SsoUser ssoUser) {
 
   public ValidatedRequest {
     managedTagKeys = managedTagKeys == null ? List.of() : List.copyOf(managedTagKeys);
@@ -31,7 +33,20 @@ public record ValidatedRequest(
       ExistingProfile existingProfile,
       boolean nothingToDo,
       List<String> managedTagKeys) {
-    this(request, correlation, domain, existingProfile, nothingToDo, managedTagKeys, null);
+    this(request, correlation, domain, existingProfile, nothingToDo, managedTagKeys, null, null);
+  }
+
+  /** This answer, for the identity store's user {@code user}. */
+  public ValidatedRequest withSsoUser(SsoUser user) {
+    return new ValidatedRequest(
+        request,
+        correlation,
+        domain,
+        existingProfile,
+        nothingToDo,
+        managedTagKeys,
+        fanOutDomainIds,
+        user);
   }
 
   /**
@@ -41,6 +56,6 @@ public record ValidatedRequest(
   public static ValidatedRequest fanOut(
       LifecycleRequest request, Correlation correlation, List<String> domainIds) {
     return new ValidatedRequest(
-        request, correlation, null, null, domainIds.isEmpty(), List.of(), domainIds);
+        request, correlation, null, null, domainIds.isEmpty(), List.of(), domainIds, null);
   }
 }

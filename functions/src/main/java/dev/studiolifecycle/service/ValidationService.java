@@ -14,6 +14,7 @@ import dev.studiolifecycle.model.DomainSummary;
 import dev.studiolifecycle.model.ExistingProfile;
 import dev.studiolifecycle.model.LifecycleRequest;
 import dev.studiolifecycle.model.ManagedTags;
+import dev.studiolifecycle.model.SsoUser;
 import dev.studiolifecycle.model.ValidatedRequest;
 import dev.studiolifecycle.validation.RequestValidator;
 import dev.studiolifecycle.validation.Violations;
@@ -53,6 +54,7 @@ public final class ValidationService {
   private final RunningLifecycles lifecycles;
   private final TeamSettings teams;
   private final EventOrder order;
+  private final IdentityCenterDirectory directory;
 
   public ValidationService(
       RequestValidator validator,
@@ -60,8 +62,10 @@ public final class ValidationService {
       Set<String> servedDomainIds,
       RunningLifecycles lifecycles,
       TeamSettings teams,
-      EventOrder order) {
+      EventOrder order,
+      IdentityCenterDirectory directory) {
     this.validator = validator;
+    this.directory = directory;
     this.order = order;
     this.lifecycles = lifecycles;
     this.teams = teams;
@@ -125,11 +129,44 @@ public final class ValidationService {
     if (nothingToDo && executionArn != null) {
       awaitRunningOnboarding(request, executionArn);
     }
+    SsoUser ssoUser = ssoUser(request, domain);
     if (startTime != null && !admitted) {
       order.admit(request, executionName, startTime);
     }
     return new ValidatedRequest(
-        request, correlation, domain, existing.orElse(null), nothingToDo, teamed.managedTagKeys());
+            request,
+            correlation,
+            domain,
+            existing.orElse(null),
+            nothingToDo,
+            teamed.managedTagKeys())
+        .withSsoUser(ssoUser);
+  }
+
+  /**
+   * In an SSO domain, the identity store's user that the request's {@code ssoUserName} names: a
+   * name the store does not hold is refused here, before anything is created, as SageMaker would
+   * refuse the profile ("must match a valid username of a user in your directory").
+   */
+  private SsoUser ssoUser(LifecycleRequest request, DomainSummary domain) {
+    if (domain.authMode() != DomainAuthMode.SSO
+        || request.ssoUserName() == null
+        || request.action() == Action.OFFBOARD) {
+      return null;
+    }
+    String storeId = directory.identityStoreId();
+    String userId =
+        directory
+            .userId(request.ssoUserName())
+            .orElseThrow(
+                () ->
+                    new ValidationError(
+                        "ssoUserName: IAM Identity Center has no user named '"
+                            + request.ssoUserName()
+                            + "' (identity store "
+                            + storeId
+                            + ", user names compared exactly)"));
+    return new SsoUser(storeId, userId, request.ssoUserName());
   }
 
   /**
@@ -316,7 +353,13 @@ public final class ValidationService {
     }
     DomainAuthMode authMode =
         domain.authMode() == AuthMode.SSO ? DomainAuthMode.SSO : DomainAuthMode.IAM;
-    return new DomainSummary(domainId, domain.domainArn(), authMode, domain.statusAsString());
+    return new DomainSummary(
+        domainId,
+        domain.domainArn(),
+        authMode,
+        domain.statusAsString(),
+        domain.url(),
+        domain.singleSignOnApplicationArn());
   }
 
   private static void checkAgainstDomain(LifecycleRequest request, DomainSummary domain) {

@@ -1,10 +1,12 @@
 package dev.studiolifecycle.testing;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import dev.studiolifecycle.service.EventOrder;
+import dev.studiolifecycle.service.IdentityCenterDirectory;
 import dev.studiolifecycle.service.RunningLifecycles;
 import dev.studiolifecycle.service.TeamSettings;
 import dev.studiolifecycle.service.ValidationService;
@@ -50,6 +52,20 @@ public final class Mocks {
         Set.of(RequestBuilder.DOMAIN),
         new RunningLifecycles(stepFunctions, "StudioUserLifecycle"),
         new TeamSettings(name -> Optional.empty(), null, validator),
-        new EventOrder(acceptingDynamoDb(), "event-order"));
+        new EventOrder(acceptingDynamoDb(), "event-order"),
+        everyoneInIdentityCenter());
+  }
+
+  /**
+   * An IAM Identity Center directory where every user name is a user (id {@code user-<name>}), for
+   * unit tests of Validate that are not about the directory (the local module proves the lookups
+   * and the refusal of an unknown user against the emulator).
+   */
+  public static IdentityCenterDirectory everyoneInIdentityCenter() {
+    IdentityCenterDirectory directory = mock(IdentityCenterDirectory.class);
+    when(directory.identityStoreId()).thenReturn("d-1234567890");
+    when(directory.userId(anyString()))
+        .thenAnswer(call -> Optional.of("user-" + call.getArgument(0)));
+    return directory;
   }
 }

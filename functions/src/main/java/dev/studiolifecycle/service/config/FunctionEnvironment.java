@@ -24,6 +24,7 @@ public final class FunctionEnvironment {
   public static final String AWS_ACCOUNT_ID = "AWS_ACCOUNT_ID";
   public static final String STATE_MACHINE_ARN = "STATE_MACHINE_ARN";
   public static final String DEFAULT_DOMAIN_ID = "DEFAULT_DOMAIN_ID";
+  public static final String IDENTITY_STORE_ID = "IDENTITY_STORE_ID";
   public static final String SERVED_DOMAIN_IDS = "SERVED_DOMAIN_IDS";
   public static final String STATE_MACHINE_NAME = "STATE_MACHINE_NAME";
   public static final String TEAM_SETTINGS_PARAMETER = "TEAM_SETTINGS_PARAMETER";
@@ -48,6 +49,11 @@ public final class FunctionEnvironment {
   private static final Pattern STATE_MACHINE =
       Pattern.compile(
           "arn:aws[a-z\\-]*:states:[a-z0-9\\-]+:\\d{12}:stateMachine:[A-Za-z0-9_\\-]{1,80}");
+
+  /** Identity Store API reference, IdentityStoreId's pattern. */
+  private static final Pattern IDENTITY_STORE =
+      Pattern.compile(
+          "d-[0-9a-f]{10}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   private final Map<String, String> variables;
 
@@ -198,6 +204,19 @@ public final class FunctionEnvironment {
     Optional<String> id = value(DEFAULT_DOMAIN_ID);
     if (id.isPresent() && !FieldRules.DOMAIN_ID.matcher(id.get()).matches()) {
       throw invalid(DEFAULT_DOMAIN_ID, "must fully match " + FieldRules.DOMAIN_ID.pattern());
+    }
+    return id;
+  }
+
+  /**
+   * {@code IDENTITY_STORE_ID}: the IAM Identity Center identity store that SSO domains' users are
+   * looked up in; empty to use the one of the account's Identity Center instance.
+   */
+  public Optional<String> identityStoreId() {
+    Optional<String> id = value(IDENTITY_STORE_ID);
+    if (id.isPresent() && !IDENTITY_STORE.matcher(id.get()).matches()) {
+      throw invalid(
+          IDENTITY_STORE_ID, "must be an identity store id (d- and 10 hex digits, or a UUID)");
     }
     return id;
   }

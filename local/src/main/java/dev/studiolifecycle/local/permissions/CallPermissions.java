@@ -141,6 +141,8 @@ public final class CallPermissions {
                   call,
                   DynamoDbService.arn(call.parameters().path("TableName").asText()),
                   Map.of()));
+      case "identitystore" -> identityStore(call);
+      case "sso" -> ssoAdmin(call);
       case "sts" -> List.of();
       default ->
           throw new IllegalArgumentException(
@@ -447,6 +449,60 @@ public final class CallPermissions {
         // Other calls change nothing that authorization looks at.
       }
     }
+  }
+
+  // ------------------------------------------------------------------ IAM Identity Center
+
+  /**
+   * Identity Store reads act on the identity store ({@code
+   * arn:aws:identitystore::<account>:identitystore/<id>}, the API reference's IdentityStoreArn) and
+   * on the users and memberships they read ({@code arn:aws:identitystore:::user/<id>}, {@code
+   * membership/*}). Which of these each action requires was not at hand from the Service
+   * Authorization Reference, so the stricter reading: a policy must allow them all.
+   */
+  private static List<IamRequest> identityStore(RecordedCall call) {
+    JsonNode in = call.parameters();
+    String store =
+        LocalAccount.globalArn(
+            "identitystore", "identitystore/" + in.path("IdentityStoreId").asText());
+    String users = "arn:" + LocalAccount.PARTITION + ":identitystore:::user/";
+    return switch (call.operation()) {
+      case "GetUserId" ->
+          List.of(request(call, store, Map.of()), request(call, users + "*", Map.of()));
+      case "DescribeUser" ->
+          List.of(
+              request(call, store, Map.of()),
+              request(call, users + in.path("UserId").asText(), Map.of()));
+      case "ListGroupMembershipsForMember" ->
+          List.of(
+              request(call, store, Map.of()),
+              request(call, users + in.path("MemberId").path("UserId").asText(), Map.of()),
+              request(
+                  call,
+                  "arn:" + LocalAccount.PARTITION + ":identitystore:::membership/*",
+                  Map.of()));
+      default ->
+          throw new IllegalArgumentException(
+              "call " + call.sequence() + ": no IAM mapping for identitystore:" + call.operation());
+    };
+  }
+
+  /**
+   * SSO admin: ListInstances acts on no resource; the application-assignment calls act on the
+   * application ({@code arn:aws:sso::<account>:application/<instance>/<application>}).
+   */
+  private static List<IamRequest> ssoAdmin(RecordedCall call) {
+    return switch (call.operation()) {
+      case "ListInstances" -> List.of(request(call, "*", Map.of()));
+      case "CreateApplicationAssignment",
+          "DeleteApplicationAssignment",
+          "DescribeApplicationAssignment",
+          "ListApplicationAssignments" ->
+          List.of(request(call, call.parameters().path("ApplicationArn").asText(), Map.of()));
+      default ->
+          throw new IllegalArgumentException(
+              "call " + call.sequence() + ": no IAM mapping for sso:" + call.operation());
+    };
   }
 
   // ------------------------------------------------------------------ Step Functions

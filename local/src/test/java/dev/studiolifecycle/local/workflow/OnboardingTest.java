@@ -4,6 +4,7 @@ import static dev.studiolifecycle.local.workflow.LifecycleSimulation.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.asl.history.EventDetails;
@@ -161,6 +162,31 @@ class OnboardingTest {
       assertThat(notification.message().path("domainId").asText()).isEqualTo(SSO_DOMAIN);
       assertThat(notification.message().path("userProfileArn").asText())
           .isEqualTo(profile.userProfileArn());
+    }
+  }
+
+  /**
+   * SageMaker refuses a profile whose SingleSignOnUserValue is no user of the directory; Validate
+   * finds that first, in the identity store, so nothing is created and the field is named.
+   */
+  @Test
+  void anSsoJoinerIdentityCenterDoesNotKnowIsRejectedNamingSsoUserNameAndNothingIsCreated() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("onboard-sso.json")) {
+      ObjectNode input = (ObjectNode) LifecycleSimulation.input("onboard-sso.json");
+      input.put("ssoUserName", "alex.kimm");
+      Execution execution = simulation.runtime().run(input);
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.error()).contains("dev.studiolifecycle.error.ValidationError");
+      assertThat(path(execution)).startsWith("Validate", "RequestRejected");
+      assertThat(simulation.emulator().requestLog().mutatingCalls())
+          .extracting(RecordedCall::service, RecordedCall::operation)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("sns", "Publish"));
+      assertThat(simulation.emulator().requestLog().calls("identitystore", "GetUserId")).hasSize(1);
+      Notification notification = simulation.notification(execution);
+      assertThat(notification.message().path("reason").asText()).isEqualTo("REJECTED");
+      assertThat(notification.message().path("cause").asText())
+          .contains("ssoUserName: IAM Identity Center has no user named 'alex.kimm'");
     }
   }
 
