@@ -8,9 +8,11 @@ import dev.studiolifecycle.model.UserProfileResult;
 import dev.studiolifecycle.observability.OutcomeMetric;
 import dev.studiolifecycle.service.OffboardingGuard;
 import dev.studiolifecycle.service.RunningLifecycles;
+import dev.studiolifecycle.service.StudioAssignments;
 import dev.studiolifecycle.service.UserProfileCreator;
 import dev.studiolifecycle.service.config.FunctionEnvironment;
 import java.util.Map;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /** CreateUserProfile: creates (or adopts) the user's SageMaker Studio profile. */
 public final class CreateUserProfileHandler
@@ -24,14 +26,18 @@ public final class CreateUserProfileHandler
 
   /** Builds the handler for a function environment; the local runtime calls this one. */
   public CreateUserProfileHandler(Map<String, String> environment) {
+    this(FunctionEnvironment.of(environment), AwsClientFactory.sageMaker());
+  }
+
+  private CreateUserProfileHandler(FunctionEnvironment environment, SageMakerClient sageMaker) {
     this(
         new UserProfileCreator(
-            AwsClientFactory.sageMaker(),
+            sageMaker,
             AwsClientFactory.iam(),
             OffboardingGuard.of(
                 new RunningLifecycles(
-                    AwsClientFactory.stepFunctions(),
-                    FunctionEnvironment.of(environment).stateMachineName()))));
+                    AwsClientFactory.stepFunctions(), environment.stateMachineName())),
+            StudioAssignments.of(sageMaker, environment)));
   }
 
   /** For tests: a ready service. */

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.aws.AwsClientFactory;
-import dev.studiolifecycle.aws.AwsJsonClient;
 import dev.studiolifecycle.error.ValidationError;
 import dev.studiolifecycle.model.ModelJson;
 import dev.studiolifecycle.model.ValidatedRequest;
@@ -61,10 +60,7 @@ public final class ValidateHandler extends StepHandler<ValidationService>
             new TeamSettings(
                 parameterStore(), environment.teamSettingsParameter().orElse(null), validator),
             new EventOrder(AwsClientFactory.dynamoDb(), environment.eventOrderTable()),
-            new IdentityCenterDirectory(
-                AwsJsonClient.identityStore(),
-                AwsJsonClient.ssoAdmin(),
-                environment.identityStoreId().orElse(null))));
+            IdentityCenterDirectory.of(environment)));
   }
 
   /**

@@ -6,7 +6,8 @@ import java.util.List;
  * CreateUserProfile's input: the normalized request and domain summary from Validate, and the
  * execution role ARN and the changes CreateExecutionRole made to the role (with any, a profile that
  * needs no change is still reported Updated), and the tag keys the team settings manage (a tag of
- * those the request no longer asks for is deleted).
+ * those the request no longer asks for is deleted), and in an SSO domain the IAM Identity Center
+ * user Validate found.
  */
 public record CreateUserProfileInput(
     Correlation correlation,
@@ -14,13 +15,25 @@ public record CreateUserProfileInput(
     DomainSummary domain,
     String executionRoleArn,
     List<String> executionRoleChanges,
-    List<String> managedTagKeys)
+    List<String> managedTagKeys,
+    SsoUser ssoUser)
     implements StepInput {
 
   public CreateUserProfileInput {
     executionRoleChanges =
         executionRoleChanges == null ? List.of() : List.copyOf(executionRoleChanges);
     managedTagKeys = managedTagKeys == null ? List.of() : List.copyOf(managedTagKeys);
+  }
+
+  public CreateUserProfileInput(
+      Correlation correlation,
+      LifecycleRequest request,
+      DomainSummary domain,
+      String executionRoleArn,
+      List<String> executionRoleChanges,
+      List<String> managedTagKeys) {
+    this(
+        correlation, request, domain, executionRoleArn, executionRoleChanges, managedTagKeys, null);
   }
 
   /** The input of a run whose role step changed nothing. */

@@ -21,6 +21,19 @@ public final class ManagedTags {
    */
   public static final String OFFBOARDING = "studio-lifecycle:offboarding";
 
+  /**
+   * On a profile in an SSO domain: the IAM Identity Center user id it is for. User names can change
+   * and Identity Center's delete events carry only the id.
+   */
+  public static final String IDENTITY_CENTER_USER = "studio-lifecycle:identity-center-user-id";
+
+  /**
+   * On a profile whose user the workflow assigned to the domain's Identity Center application
+   * (value {@code USER}): written before the assignment is made, so that a revoke or a deletion
+   * removes that assignment, and never one the workflow did not make.
+   */
+  public static final String STUDIO_ASSIGNMENT = "studio-lifecycle:studio-assignment";
+
   private static final String OWN_PREFIX = "studio-lifecycle:";
 
   private ManagedTags() {}

@@ -9,7 +9,8 @@ import java.util.List;
  * {@code outcome} is the notification's first word: {@code Onboarded} (created, or already as
  * requested by an ONBOARD), {@code Updated} (the profile or its role was brought to the request) or
  * {@code Unchanged} (an UPDATE that found everything as requested). {@code changes} lists what this
- * run changed on the profile, each as {@code what: before -> after}.
+ * run changed on the profile, each as {@code what: before -> after}. {@code studio} says how the
+ * user opens Studio (absent until the step has made sure of it).
  */
 public record UserProfileResult(
     String domainId,
@@ -19,7 +20,8 @@ public record UserProfileResult(
     boolean createdByThisRun,
     boolean adopted,
     String outcome,
-    List<String> changes) {
+    List<String> changes,
+    StudioAccess studio) {
 
   public static final String ONBOARDED = "Onboarded";
   public static final String UPDATED = "Updated";
@@ -27,5 +29,40 @@ public record UserProfileResult(
 
   public UserProfileResult {
     changes = changes == null ? List.of() : List.copyOf(changes);
+  }
+
+  public UserProfileResult(
+      String domainId,
+      String userProfileName,
+      String userProfileArn,
+      String status,
+      boolean createdByThisRun,
+      boolean adopted,
+      String outcome,
+      List<String> changes) {
+    this(
+        domainId,
+        userProfileName,
+        userProfileArn,
+        status,
+        createdByThisRun,
+        adopted,
+        outcome,
+        changes,
+        null);
+  }
+
+  /** This result, with how the user opens Studio. */
+  public UserProfileResult withStudio(StudioAccess access) {
+    return new UserProfileResult(
+        domainId,
+        userProfileName,
+        userProfileArn,
+        status,
+        createdByThisRun,
+        adopted,
+        outcome,
+        changes,
+        access);
   }
 }

@@ -1,5 +1,6 @@
 package dev.studiolifecycle.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -18,7 +19,8 @@ public record ValidatedRequest(
     boolean nothingToDo,
     List<String> managedTagKeys,
     List<String> fanOutDomainIds,
-    SsoUser ssoUser) {
+    // Written even when null: the state machine passes $.validated.ssoUser on.
+    @JsonInclude(JsonInclude.Include.ALWAYS) SsoUser ssoUser) {
 
   public ValidatedRequest {
     managedTagKeys = managedTagKeys == null ? List.of() : List.copyOf(managedTagKeys);

@@ -7,6 +7,7 @@ import dev.studiolifecycle.aws.AwsErrorCodes;
 import dev.studiolifecycle.aws.AwsJsonClient;
 import dev.studiolifecycle.error.ValidationError;
 import dev.studiolifecycle.model.ModelJson;
+import dev.studiolifecycle.service.config.FunctionEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +46,14 @@ public final class IdentityCenterDirectory {
   public IdentityCenterDirectory(
       AwsJsonClient identityStore, AwsJsonClient ssoAdmin, String configuredStoreId) {
     this(identityStore, ssoAdmin, configuredStoreId, 100);
+  }
+
+  /** With clients from the SDK's standard settings and the function's IDENTITY_STORE_ID. */
+  public static IdentityCenterDirectory of(FunctionEnvironment environment) {
+    return new IdentityCenterDirectory(
+        AwsJsonClient.identityStore(),
+        AwsJsonClient.ssoAdmin(),
+        environment.identityStoreId().orElse(null));
   }
 
   /** The identity store the workflow reads. */

@@ -69,20 +69,40 @@ public final class UserProfileCreator {
   private final StudioLookups lookups;
   private final IamRoles roles;
   private final OffboardingGuard guard;
+  private final StudioAssignments assignments;
 
+  /** For IAM domains only: SSO users are not made sure of (see {@link StudioAssignments}). */
   public UserProfileCreator(SageMakerClient sageMaker, IamClient iam) {
-    this(sageMaker, iam, OffboardingGuard.NONE);
+    this(sageMaker, iam, OffboardingGuard.NONE, null);
   }
 
-  /** {@code guard} is asked before Studio and the mark an offboarding took are given back. */
-  public UserProfileCreator(SageMakerClient sageMaker, IamClient iam, OffboardingGuard guard) {
+  /**
+   * {@code guard} is asked before Studio and the mark an offboarding took are given back; {@code
+   * assignments} makes sure an SSO user can open Studio.
+   */
+  public UserProfileCreator(
+      SageMakerClient sageMaker,
+      IamClient iam,
+      OffboardingGuard guard,
+      StudioAssignments assignments) {
     this.sageMaker = sageMaker;
     this.lookups = new StudioLookups(sageMaker);
     this.roles = new IamRoles(iam);
     this.guard = guard;
+    this.assignments = assignments;
   }
 
+  /** Creates or converges the profile, then makes sure the user can open Studio. */
   public UserProfileResult create(CreateUserProfileInput input) {
+    UserProfileResult result = createOrConverge(input);
+    if (assignments == null || result.userProfileArn() == null) {
+      return result;
+    }
+    return result.withStudio(
+        assignments.ensure(result.userProfileArn(), input.domain(), input.ssoUser()));
+  }
+
+  private UserProfileResult createOrConverge(CreateUserProfileInput input) {
     check(input);
     LifecycleRequest request = input.request();
     String requestId = Correlation.requestIdOr(input.correlation(), request.requestId());

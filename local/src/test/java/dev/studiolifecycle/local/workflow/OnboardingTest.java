@@ -12,6 +12,7 @@ import dev.studiolifecycle.local.asl.history.HistoryEvent;
 import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.emulator.RecordedCall;
 import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
+import dev.studiolifecycle.local.emulator.identitycenter.IdentityCenter;
 import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
 import dev.studiolifecycle.local.report.ExecutionFigures;
 import dev.studiolifecycle.local.workflow.LifecycleSimulation.Notification;
@@ -162,6 +163,57 @@ class OnboardingTest {
       assertThat(notification.message().path("domainId").asText()).isEqualTo(SSO_DOMAIN);
       assertThat(notification.message().path("userProfileArn").asText())
           .isEqualTo(profile.userProfileArn());
+
+      // Nobody had assigned Alex to the domain's Studio application: the workflow did, and
+      // marked the profile so that offboarding removes exactly that assignment.
+      IdentityCenter center = simulation.emulator().identityCenter();
+      String alex = center.userNamed("alex.kim").orElseThrow().userId();
+      String application = center.applicationOf(SSO_DOMAIN).orElseThrow();
+      assertThat(center.assignments(application))
+          .containsExactly(new IdentityCenter.Assignment("USER", alex));
+      assertThat(tags(aws, profile.userProfileArn()))
+          .containsEntry("studio-lifecycle:identity-center-user-id", alex)
+          .containsEntry("studio-lifecycle:studio-assignment", "USER");
+      JsonNode studio = notification.message().path("studio");
+      assertThat(studio.path("url").asText())
+          .isEqualTo("https://d-studiosso001.studio.us-east-1.sagemaker.aws");
+      assertThat(studio.path("identityCenterUserId").asText()).isEqualTo(alex);
+      assertThat(studio.path("assignment").asText()).isEqualTo("ASSIGNED");
+    }
+  }
+
+  @Test
+  void anSsoJoinerWhoseGroupIsAssignedToStudioGetsNoAssignmentOfHerOwn() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("onboard-sso.json");
+        EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
+      IdentityCenter center = simulation.emulator().identityCenter();
+      center.seedGroup("forecasting");
+      center.seedMembership("forecasting", "alex.kim");
+      center.seedAssignment(SSO_DOMAIN, null, "forecasting");
+      String application = center.applicationOf(SSO_DOMAIN).orElseThrow();
+      List<IdentityCenter.Assignment> before = center.assignments(application);
+
+      Execution execution = simulation.run("onboard-sso.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(center.assignments(application)).isEqualTo(before);
+      assertThat(simulation.emulator().requestLog().calls("sso", "CreateApplicationAssignment"))
+          .isEmpty();
+      String arn =
+          aws.sageMaker
+              .describeUserProfile(r -> r.domainId(SSO_DOMAIN).userProfileName("alex-kim"))
+              .userProfileArn();
+      assertThat(tags(aws, arn))
+          .containsKey("studio-lifecycle:identity-center-user-id")
+          .doesNotContainKey("studio-lifecycle:studio-assignment");
+      assertThat(
+              simulation
+                  .notification(execution)
+                  .message()
+                  .path("studio")
+                  .path("assignment")
+                  .asText())
+          .isEqualTo("GROUP_ASSIGNED");
     }
   }
 
