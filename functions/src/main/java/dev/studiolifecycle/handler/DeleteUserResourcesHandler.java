@@ -5,8 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.model.DeleteUserResourcesInput;
 import dev.studiolifecycle.model.DeleteUserResourcesResult;
+import dev.studiolifecycle.service.StudioAssignments;
 import dev.studiolifecycle.service.UserResourceSweep;
+import dev.studiolifecycle.service.config.FunctionEnvironment;
 import java.util.Map;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /**
  * DeleteUserResources: one pass of offboarding's deletions and wait (see {@link
@@ -28,7 +31,11 @@ public final class DeleteUserResourcesHandler
 
   /** Builds the handler for a function environment; the local runtime calls this one. */
   public DeleteUserResourcesHandler(Map<String, String> environment) {
-    this(new UserResourceSweep(AwsClientFactory.sageMaker()));
+    this(FunctionEnvironment.of(environment), AwsClientFactory.sageMaker());
+  }
+
+  private DeleteUserResourcesHandler(FunctionEnvironment environment, SageMakerClient sageMaker) {
+    this(new UserResourceSweep(sageMaker, StudioAssignments.of(sageMaker, environment)));
   }
 
   /** For tests: a ready service. */

@@ -2,7 +2,6 @@ package dev.studiolifecycle.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.model.AccessRestoration;
 import dev.studiolifecycle.model.RestoreAccessInput;
 import dev.studiolifecycle.observability.OutcomeMetric;
@@ -25,11 +24,7 @@ public final class RestoreAccessHandler
 
   /** Builds the handler for a function environment; the local runtime calls this one. */
   public RestoreAccessHandler(Map<String, String> environment) {
-    this(
-        new AccessRevoker(
-            AwsClientFactory.sageMaker(),
-            AwsClientFactory.iam(),
-            FunctionEnvironment.of(environment).rolePath()));
+    this(AccessRevoker.of(FunctionEnvironment.of(environment)));
   }
 
   /** For tests: a ready service. */

@@ -2,7 +2,6 @@ package dev.studiolifecycle.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.model.AccessRevocation;
 import dev.studiolifecycle.model.RevokeAccessInput;
 import dev.studiolifecycle.observability.OutcomeMetric;
@@ -24,11 +23,7 @@ public final class RevokeAccessHandler
 
   /** Builds the handler for a function environment; the local runtime calls this one. */
   public RevokeAccessHandler(Map<String, String> environment) {
-    this(
-        new AccessRevoker(
-            AwsClientFactory.sageMaker(),
-            AwsClientFactory.iam(),
-            FunctionEnvironment.of(environment).rolePath()));
+    this(AccessRevoker.of(FunctionEnvironment.of(environment)));
   }
 
   /** For tests: a ready service. */

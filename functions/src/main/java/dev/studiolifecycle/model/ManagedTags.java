@@ -28,9 +28,10 @@ public final class ManagedTags {
   public static final String IDENTITY_CENTER_USER = "studio-lifecycle:identity-center-user-id";
 
   /**
-   * On a profile whose user the workflow assigned to the domain's Identity Center application
-   * (value {@code USER}): written before the assignment is made, so that a revoke or a deletion
-   * removes that assignment, and never one the workflow did not make.
+   * On a profile whose user the workflow assigned to the domain's Identity Center application:
+   * {@code USER}, written before the assignment is made, so that a revoke or a deletion removes
+   * that assignment and never one the workflow did not make; {@code REVOKED} once an offboarding
+   * removed it, for a RESTORE to make it again.
    */
   public static final String STUDIO_ASSIGNMENT = "studio-lifecycle:studio-assignment";
 

@@ -1,5 +1,6 @@
 package dev.studiolifecycle.service;
 
+import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.error.ResourceBusy;
 import dev.studiolifecycle.error.ResourceFailed;
 import dev.studiolifecycle.model.AccessRestoration;
@@ -8,6 +9,7 @@ import dev.studiolifecycle.model.ManagedTags;
 import dev.studiolifecycle.model.ProfileNames;
 import dev.studiolifecycle.model.RestoreAccessInput;
 import dev.studiolifecycle.model.RevokeAccessInput;
+import dev.studiolifecycle.service.config.FunctionEnvironment;
 import dev.studiolifecycle.validation.Violations;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +34,9 @@ import software.amazon.awssdk.services.sagemaker.model.UserSettings;
  * The first mutating step of an offboarding: cuts the user's access before anything is deleted, so
  * that a deletion that stalls or fails leaves no access behind. The role onboarding created gets an
  * inline policy that denies everything (an explicit deny wins over every allow: IAM User Guide,
- * policy evaluation logic), then the profile's Studio web portal is disabled. Both are idempotent;
- * a role this workflow did not create (a team role others use) is never touched.
+ * policy evaluation logic), then the profile's Studio web portal is disabled and, in an SSO domain,
+ * the Studio assignment onboarding made is removed. All are idempotent; a role this workflow did
+ * not create (a team role others use) is never touched.
  */
 public final class AccessRevoker {
 
@@ -49,13 +52,32 @@ public final class AccessRevoker {
   private final StudioLookups lookups;
   private final IamRoles roles;
   private final String rolePath;
+  private final StudioAssignments assignments;
 
+  /** With the SDK's clients and the function's role path and identity store. */
+  public static AccessRevoker of(FunctionEnvironment environment) {
+    SageMakerClient sageMaker = AwsClientFactory.sageMaker();
+    return new AccessRevoker(
+        sageMaker,
+        AwsClientFactory.iam(),
+        environment.rolePath(),
+        StudioAssignments.of(sageMaker, environment));
+  }
+
+  /** For IAM domains only: no Identity Center assignment is removed or put back. */
   public AccessRevoker(SageMakerClient sageMaker, IamClient iam, String rolePath) {
+    this(sageMaker, iam, rolePath, null);
+  }
+
+  /** {@code assignments} removes and puts back the Studio assignment onboarding made. */
+  public AccessRevoker(
+      SageMakerClient sageMaker, IamClient iam, String rolePath, StudioAssignments assignments) {
     this.sageMaker = sageMaker;
     this.iam = iam;
     this.lookups = new StudioLookups(sageMaker);
     this.roles = new IamRoles(iam);
     this.rolePath = rolePath;
+    this.assignments = assignments;
   }
 
   public AccessRevocation revoke(RevokeAccessInput input) {
@@ -72,6 +94,15 @@ public final class AccessRevoker {
     List<String> notRevoked = new ArrayList<>();
     boolean denied = denyRole(roleArn, user, notRevoked);
     boolean disabled = disableStudio(input.domainId(), profile, notRevoked);
+    // Only an SSO domain's profile can carry the Studio assignment's mark.
+    boolean unassigned =
+        assignments != null
+            && profile.singleSignOnUserValue() != null
+            && assignments.unassign(
+                input.domainId(),
+                profile.userProfileArn(),
+                lookups.tags(profile.userProfileArn()),
+                true);
     // The mark a RESTORE lifts and the offboarding checks when its retention ends.
     String requestId = input.correlation() == null ? null : input.correlation().requestId();
     if (requestId != null) {
@@ -81,7 +112,7 @@ public final class AccessRevoker {
               .tags(Tag.builder().key(ManagedTags.OFFBOARDING).value(requestId).build())
               .build());
     }
-    return new AccessRevocation(user, roleArn, denied, disabled, notRevoked);
+    return new AccessRevocation(user, roleArn, denied, disabled, notRevoked, unassigned);
   }
 
   /**
@@ -104,7 +135,11 @@ public final class AccessRevoker {
     List<String> notRestored = new ArrayList<>();
     boolean roleRestored = undenyRole(roleArn, user, notRestored);
     boolean enabled = enableStudio(input.domainId(), profile);
-    String cancelled = lookups.tags(profile.userProfileArn()).get(ManagedTags.OFFBOARDING);
+    Map<String, String> tags = lookups.tags(profile.userProfileArn());
+    boolean reassigned =
+        assignments != null
+            && assignments.reassign(input.domainId(), profile.userProfileArn(), tags);
+    String cancelled = tags.get(ManagedTags.OFFBOARDING);
     if (cancelled != null) {
       sageMaker.deleteTags(
           DeleteTagsRequest.builder()
@@ -112,7 +147,8 @@ public final class AccessRevoker {
               .tagKeys(ManagedTags.OFFBOARDING)
               .build());
     }
-    return new AccessRestoration(user, roleArn, roleRestored, enabled, cancelled, notRestored);
+    return new AccessRestoration(
+        user, roleArn, roleRestored, enabled, cancelled, notRestored, reassigned);
   }
 
   private boolean undenyRole(String roleArn, String user, List<String> notRestored) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AddTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeDomainRequest;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
 
 /**
@@ -27,6 +28,9 @@ public final class StudioAssignments {
 
   private static final String USER = "USER";
   private static final String GROUP = "GROUP";
+
+  /** The mark of an assignment the workflow made and an offboarding removed (a RESTORE remakes). */
+  private static final String REVOKED = "REVOKED";
 
   private final SageMakerClient sageMaker;
   private final IdentityCenterDirectory directory;
@@ -72,12 +76,15 @@ public final class StudioAssignments {
     if (application == null) {
       return new StudioAccess(domain.url(), user.userId(), StudioAccess.NOT_CHECKED);
     }
-    boolean ours = USER.equals(tags.get(ManagedTags.STUDIO_ASSIGNMENT));
+    boolean ours = ours(tags);
     if (isAssigned(application, USER, user.userId())) {
       return new StudioAccess(
           domain.url(), user.userId(), ours ? StudioAccess.ASSIGNED : StudioAccess.USER_ASSIGNED);
     }
-    if (!ours) {
+    if (REVOKED.equals(tags.get(ManagedTags.STUDIO_ASSIGNMENT))) {
+      // An ONBOARD during an offboarding's retention gives back what it took.
+      tag(profileArn, ManagedTags.STUDIO_ASSIGNMENT, USER);
+    } else if (!ours) {
       for (String group : directory.groupIds(user.userId())) {
         if (isAssigned(application, GROUP, group)) {
           return new StudioAccess(domain.url(), user.userId(), StudioAccess.GROUP_ASSIGNED);
@@ -89,6 +96,69 @@ public final class StudioAssignments {
     }
     assign(application, user.userId());
     return new StudioAccess(domain.url(), user.userId(), StudioAccess.ASSIGNED);
+  }
+
+  /**
+   * Offboarding: removes the user's assignment to the domain's application when the profile says
+   * the workflow made it (never a group's, never one an administrator made). With {@code
+   * forRestore} the mark then says {@code REVOKED}, for a RESTORE to put the assignment back and
+   * for the deletion to find nothing left to do (a profile about to go keeps its mark). Returns
+   * whether the user is now without one of ours.
+   */
+  public boolean unassign(
+      String domainId, String profileArn, Map<String, String> tags, boolean forRestore) {
+    String userId = tags.get(ManagedTags.IDENTITY_CENTER_USER);
+    if (!ours(tags) || userId == null) {
+      return false;
+    }
+    if (REVOKED.equals(tags.get(ManagedTags.STUDIO_ASSIGNMENT))) {
+      return true;
+    }
+    String application = application(domainId);
+    if (application == null) {
+      return false;
+    }
+    try {
+      ssoAdmin.call("DeleteApplicationAssignment", target(application, USER, userId));
+    } catch (AwsServiceException e) {
+      // Removed already (a replay of the step, or by an administrator): what was wanted.
+      if (!"ResourceNotFoundException".equals(AwsErrorCodes.code(e))) {
+        throw e;
+      }
+    }
+    if (forRestore) {
+      tag(profileArn, ManagedTags.STUDIO_ASSIGNMENT, REVOKED);
+    }
+    return true;
+  }
+
+  /** RESTORE: puts back the assignment {@link #unassign} removed. Returns whether it did. */
+  public boolean reassign(String domainId, String profileArn, Map<String, String> tags) {
+    String userId = tags.get(ManagedTags.IDENTITY_CENTER_USER);
+    if (!ours(tags) || userId == null) {
+      return false;
+    }
+    String application = application(domainId);
+    if (application == null) {
+      return false;
+    }
+    assign(application, userId);
+    if (!USER.equals(tags.get(ManagedTags.STUDIO_ASSIGNMENT))) {
+      tag(profileArn, ManagedTags.STUDIO_ASSIGNMENT, USER);
+    }
+    return true;
+  }
+
+  /** Whether the profile says the workflow made the user's assignment (in place or revoked). */
+  private static boolean ours(Map<String, String> tags) {
+    String mark = tags.get(ManagedTags.STUDIO_ASSIGNMENT);
+    return USER.equals(mark) || REVOKED.equals(mark);
+  }
+
+  private String application(String domainId) {
+    return sageMaker
+        .describeDomain(DescribeDomainRequest.builder().domainId(domainId).build())
+        .singleSignOnApplicationArn();
   }
 
   private boolean isAssigned(String application, String principalType, String principalId) {

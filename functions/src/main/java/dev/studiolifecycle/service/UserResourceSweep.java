@@ -71,11 +71,19 @@ public final class UserResourceSweep {
   private final SageMakerClient sageMaker;
   private final StudioLookups lookups;
   private final UserProfileDeleter profiles;
+  private final StudioAssignments assignments;
 
+  /** For IAM domains only: no Identity Center assignment is removed. */
   public UserResourceSweep(SageMakerClient sageMaker) {
+    this(sageMaker, null);
+  }
+
+  /** {@code assignments} removes the Studio assignment onboarding made, with the profile. */
+  public UserResourceSweep(SageMakerClient sageMaker, StudioAssignments assignments) {
     this.sageMaker = sageMaker;
     this.lookups = new StudioLookups(sageMaker);
     this.profiles = new UserProfileDeleter(sageMaker);
+    this.assignments = assignments;
   }
 
   /**
@@ -135,6 +143,9 @@ public final class UserResourceSweep {
         return finished(input, apps, "KEPT");
       }
     } else {
+      if (input.stage() == SweepStage.START) {
+        unassign(domainId, profile.get());
+      }
       for (SpaceRef space : spaces) {
         pass.space(space, apps);
       }
@@ -150,6 +161,18 @@ public final class UserResourceSweep {
       return started;
     }
     return awaited(input, pass);
+  }
+
+  /**
+   * An SSO profile that goes: the Studio assignment onboarding made goes first (an onboarding
+   * undone before its profile is even ready, whose profile SageMaker may not delete yet). After an
+   * offboarding's RevokeAccess there is nothing left to do.
+   */
+  private void unassign(String domainId, DescribeUserProfileResponse profile) {
+    if (assignments != null && profile.singleSignOnUserValue() != null) {
+      assignments.unassign(
+          domainId, profile.userProfileArn(), lookups.tags(profile.userProfileArn()), false);
+    }
   }
 
   /** A first pass that deletes nothing: the profile is gone, or its access was given back. */

@@ -83,7 +83,10 @@ class LeastPrivilegeTest {
 
   /** Runs whose failure path is what they prove: compensation deletes what they created. */
   private static final Set<String> ENDS_IN_FAILURE =
-      Set.of("onboard-profile-never-ready", "onboard-iam-new-role on notification-outage");
+      Set.of(
+          "onboard-profile-never-ready",
+          "onboard-sso-profile-never-ready",
+          "onboard-iam-new-role on notification-outage");
 
   static List<Path> inputs() {
     return ProjectFiles.jsonFiles(ProjectFiles.events().resolve("statemachine")).stream()

@@ -85,15 +85,28 @@ public final class IdentityCenter implements SingleSignOn {
   }
 
   /** Adds a user; user names are unique, compared exactly (see the README's table). */
-  public synchronized String seedUser(String userName, String displayName, String email) {
+  public String seedUser(String userName, String displayName, String email) {
+    return seedUser(userName, displayName, email, null);
+  }
+
+  /**
+   * Adds a user with the id a scenario gives (so that its profiles can carry it in their tags), or
+   * a generated one when {@code userId} is null.
+   */
+  public synchronized String seedUser(
+      String userName, String displayName, String email, String userId) {
     SeedException.required(userName, "userName");
+    SeedException.require(
+        userId == null || (PRINCIPAL_ID.matcher(userId).matches() && !users.containsKey(userId)),
+        "userId",
+        "'" + userId + "' must be a UUID (optionally after 10 hex digits and -), used once");
     SeedException.require(
         USER_NAME.matcher(userName).matches(),
         "userName",
         "'" + userName + "' must be 1 to 128 characters, none of <>;:%");
     SeedException.require(
         userNamed(userName).isEmpty(), "userName", "user " + userName + " is seeded twice");
-    User user = new User(ids.uuid(), userName, displayName, email);
+    User user = new User(userId != null ? userId : ids.uuid(), userName, displayName, email);
     users.put(user.userId(), user);
     return user.userId();
   }

@@ -70,9 +70,12 @@ public record Scenario(
   public record IdentityCenter(
       List<String> groups, List<DirectoryUser> users, List<Assignment> assignments) {}
 
-  /** A user of the identity store ({@code userName} required); {@code groups} name its groups. */
+  /**
+   * A user of the identity store ({@code userName} required; {@code userId} generated unless
+   * given); {@code groups} name its groups.
+   */
   public record DirectoryUser(
-      String userName, String displayName, String email, List<String> groups) {}
+      String userName, String userId, String displayName, String email, List<String> groups) {}
 
   /** A user or a group (by name) assigned to the application of the SSO domain {@code domainId}. */
   public record Assignment(String domainId, String user, String group) {}

@@ -83,7 +83,7 @@ final class ScenarioSeeds {
         (user, here) ->
             here.run(
                 () -> {
-                  center.seedUser(user.userName(), user.displayName(), user.email());
+                  center.seedUser(user.userName(), user.displayName(), user.email(), user.userId());
                   ScenarioPath.list(user.groups())
                       .forEach(group -> center.seedMembership(group, user.userName()));
                 }));

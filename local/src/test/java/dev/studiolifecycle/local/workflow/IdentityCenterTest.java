@@ -1,0 +1,107 @@
+package dev.studiolifecycle.local.workflow;
+
+import static dev.studiolifecycle.local.workflow.LifecycleSimulation.path;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.studiolifecycle.local.asl.engine.Execution;
+import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
+import dev.studiolifecycle.local.emulator.EmulatorClients;
+import dev.studiolifecycle.local.emulator.identitycenter.IdentityCenter;
+import dev.studiolifecycle.local.emulator.identitycenter.IdentityCenter.Assignment;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * IAM Identity Center domains across a person's lifecycle: a leaver loses the Studio assignment
+ * onboarding made (a group's stays), a rehire during the retention gets it back.
+ */
+class IdentityCenterTest {
+
+  private static final String DOMAIN = "d-studiosso001";
+  private static final String ALEX = "6b1e9d2c-4f3a-4c8e-9a7b-2d5f8e1c3a90";
+
+  @Test
+  void anSsoLeaverLosesTheAssignmentOnboardingMadeAndHerGroupKeepsItsOwn() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("offboard-sso.json")) {
+      IdentityCenter center = simulation.emulator().identityCenter();
+      String application = center.applicationOf(DOMAIN).orElseThrow();
+      Assignment group = center.assignments(application).get(1);
+
+      Execution execution = simulation.run("offboard-sso.json");
+
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(execution)).startsWith("Validate", "OnboardOrOffboard", "RevokeAccess");
+      assertThat(center.assignments(application))
+          .as("her own assignment gone, the data-science group's untouched")
+          .containsExactly(group);
+      assertThat(group.principalType()).isEqualTo("GROUP");
+      assertThat(simulation.emulator().requestLog().calls("sso", "DeleteApplicationAssignment"))
+          .singleElement()
+          .satisfies(
+              call -> assertThat(call.parameters().path("PrincipalId").asText()).isEqualTo(ALEX));
+    }
+  }
+
+  @Test
+  void anSsoUserAssignedByAnAdministratorKeepsThatAssignmentWhenSheLeaves() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("offboard-sso.json");
+        EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
+      // The same person, but her profile does not say the workflow assigned her.
+      String arn =
+          aws.sageMaker
+              .describeUserProfile(r -> r.domainId(DOMAIN).userProfileName("alex-kim"))
+              .userProfileArn();
+      aws.sageMaker.deleteTags(
+          r -> r.resourceArn(arn).tagKeys("studio-lifecycle:studio-assignment"));
+      IdentityCenter center = simulation.emulator().identityCenter();
+      String application = center.applicationOf(DOMAIN).orElseThrow();
+
+      Execution execution = simulation.run("offboard-sso.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(center.assignments(application)).contains(new Assignment("USER", ALEX)).hasSize(2);
+      assertThat(simulation.emulator().requestLog().calls("sso", "DeleteApplicationAssignment"))
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void aRehireDuringTheRetentionGetsTheStudioAssignmentBack() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("restore-sso-during-retention.json", Map.of("RetentionDays", "7"))) {
+      IdentityCenter center = simulation.emulator().identityCenter();
+      String application = center.applicationOf(DOMAIN).orElseThrow();
+      assertThat(center.assignments(application)).isEmpty();
+
+      Execution execution = simulation.run("restore-sso-during-retention.json");
+
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(execution))
+          .containsExactly("Validate", "OnboardOrOffboard", "RestoreAccess", "NotifyRestored");
+      assertThat(center.assignments(application)).containsExactly(new Assignment("USER", ALEX));
+    }
+  }
+
+  @Test
+  void anSsoOnboardingUndoneBeforeItsProfileIsReadyTakesItsStudioAssignmentBack() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("onboard-sso-profile-never-ready.json")) {
+      IdentityCenter center = simulation.emulator().identityCenter();
+      String application = center.applicationOf(DOMAIN).orElseThrow();
+
+      Execution execution = simulation.run("onboard-sso-profile-never-ready.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(path(execution)).contains("CreateUserProfile", "DeleteCreatedProfile");
+      assertThat(simulation.emulator().requestLog().calls("sso", "CreateApplicationAssignment"))
+          .hasSize(1);
+      assertThat(center.assignments(application))
+          .as("no access left for someone with no working profile")
+          .isEmpty();
+    }
+  }
+}
