@@ -34,12 +34,62 @@ public record LifecycleRequest(
     OffboardingOptions offboarding,
     Boolean adopt,
     String team,
-    String occurredAt) {
+    String occurredAt,
+    String identityCenterUserId) {
 
   public LifecycleRequest {
     // Keeps the caller's order so tags reach SageMaker in the order they were given.
     tags = tags == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     hiddenInstanceTypes = hiddenInstanceTypes == null ? null : List.copyOf(hiddenInstanceTypes);
+  }
+
+  /**
+   * A request of 19 fields, before the identity source could name the person ({@code
+   * identityCenterUserId} null).
+   */
+  public LifecycleRequest(
+      Action action,
+      String requestId,
+      String domainId,
+      String userProfileName,
+      String email,
+      String ssoUserName,
+      ExecutionRoleRequest executionRole,
+      Map<String, String> tags,
+      JupyterLabSettings jupyterLab,
+      IdleShutdown idleShutdown,
+      SpaceStorage spaceStorage,
+      List<String> hiddenInstanceTypes,
+      Boolean jumpStart,
+      Boolean projects,
+      RStudioAccess rstudio,
+      CanvasSettings canvas,
+      OffboardingOptions offboarding,
+      Boolean adopt,
+      String team,
+      String occurredAt) {
+    this(
+        action,
+        requestId,
+        domainId,
+        userProfileName,
+        email,
+        ssoUserName,
+        executionRole,
+        tags,
+        jupyterLab,
+        idleShutdown,
+        spaceStorage,
+        hiddenInstanceTypes,
+        jumpStart,
+        projects,
+        rstudio,
+        canvas,
+        offboarding,
+        adopt,
+        team,
+        occurredAt,
+        null);
   }
 
   /** The same request for one domain. */
@@ -64,7 +114,34 @@ public record LifecycleRequest(
         offboarding,
         adopt,
         team,
-        occurredAt);
+        occurredAt,
+        identityCenterUserId);
+  }
+
+  /** The same request for the profile(s) {@code value} names. */
+  public LifecycleRequest withUserProfileName(String value) {
+    return new LifecycleRequest(
+        action,
+        requestId,
+        domainId,
+        value,
+        email,
+        ssoUserName,
+        executionRole,
+        tags,
+        jupyterLab,
+        idleShutdown,
+        spaceStorage,
+        hiddenInstanceTypes,
+        jumpStart,
+        projects,
+        rstudio,
+        canvas,
+        offboarding,
+        adopt,
+        team,
+        occurredAt,
+        identityCenterUserId);
   }
 
   /** Whether JumpStart stays visible in Studio (the default). */

@@ -8,8 +8,10 @@ import java.util.List;
  * already, and whether there is nothing to do (offboarding a user who is already gone). {@code
  * existingProfile} is absent when no profile of that name exists. {@code managedTagKeys} are the
  * profile tag keys the team settings manage, for a request that names a team (else empty). {@code
- * fanOutDomainIds} is present only for an OFFBOARD or RESTORE that names no domain. {@code ssoUser}
- * is the identity store's user that {@code request.ssoUserName} names, in an SSO domain.
+ * fanOutDomainIds} is present only for a request that starts one execution per profile, each named
+ * in {@code fanOutTargets}: an OFFBOARD or RESTORE that names no domain, or an OFFBOARD that names
+ * an IAM Identity Center user instead of a profile. {@code ssoUser} is the identity store's user
+ * that {@code request.ssoUserName} names, in an SSO domain.
  */
 public record ValidatedRequest(
     LifecycleRequest request,
@@ -19,12 +21,14 @@ public record ValidatedRequest(
     boolean nothingToDo,
     List<String> managedTagKeys,
     List<String> fanOutDomainIds,
+    List<FanOutTarget> fanOutTargets,
     // Written even when null: the state machine passes $.validated.ssoUser on.
     @JsonInclude(JsonInclude.Include.ALWAYS) SsoUser ssoUser) {
 
   public ValidatedRequest {
     managedTagKeys = managedTagKeys == null ? List.of() : List.copyOf(managedTagKeys);
     fanOutDomainIds = fanOutDomainIds == null ? null : List.copyOf(fanOutDomainIds);
+    fanOutTargets = fanOutTargets == null ? null : List.copyOf(fanOutTargets);
   }
 
   /** Validate's answer for one profile of one domain. */
@@ -35,7 +39,16 @@ public record ValidatedRequest(
       ExistingProfile existingProfile,
       boolean nothingToDo,
       List<String> managedTagKeys) {
-    this(request, correlation, domain, existingProfile, nothingToDo, managedTagKeys, null, null);
+    this(
+        request,
+        correlation,
+        domain,
+        existingProfile,
+        nothingToDo,
+        managedTagKeys,
+        null,
+        null,
+        null);
   }
 
   /** This answer, for the identity store's user {@code user}. */
@@ -48,16 +61,22 @@ public record ValidatedRequest(
         nothingToDo,
         managedTagKeys,
         fanOutDomainIds,
+        fanOutTargets,
         user);
   }
 
-  /**
-   * An OFFBOARD or RESTORE that names no domain: the served domains it concerns, each handled by an
-   * execution of its own (empty: nothing to do).
-   */
+  /** A request that starts one execution per target (none: nothing to do). */
   public static ValidatedRequest fanOut(
-      LifecycleRequest request, Correlation correlation, List<String> domainIds) {
+      LifecycleRequest request, Correlation correlation, List<FanOutTarget> targets) {
     return new ValidatedRequest(
-        request, correlation, null, null, domainIds.isEmpty(), List.of(), domainIds, null);
+        request,
+        correlation,
+        null,
+        null,
+        targets.isEmpty(),
+        List.of(),
+        targets.stream().map(FanOutTarget::domainId).toList(),
+        targets,
+        null);
   }
 }

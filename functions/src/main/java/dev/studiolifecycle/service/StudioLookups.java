@@ -1,7 +1,9 @@
 package dev.studiolifecycle.service;
 
 import dev.studiolifecycle.model.AppRef;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
@@ -13,6 +15,7 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileReques
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.ListTagsResponse;
+import software.amazon.awssdk.services.sagemaker.model.ListUserProfilesRequest;
 import software.amazon.awssdk.services.sagemaker.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
 
@@ -71,6 +74,17 @@ public final class StudioLookups {
   }
 
   /** Every tag of a SageMaker resource, following ListTags' pages. */
+  /** The names of every user profile of the domain, every page of ListUserProfiles. */
+  public List<String> profileNames(String domainId) {
+    List<String> names = new ArrayList<>();
+    sageMaker
+        .listUserProfilesPaginator(
+            ListUserProfilesRequest.builder().domainIdEquals(domainId).build())
+        .userProfiles()
+        .forEach(profile -> names.add(profile.userProfileName()));
+    return names;
+  }
+
   public Map<String, String> tags(String resourceArn) {
     Map<String, String> tags = new LinkedHashMap<>();
     String token = null;

@@ -12,6 +12,7 @@ import dev.studiolifecycle.model.Correlation;
 import dev.studiolifecycle.model.DomainAuthMode;
 import dev.studiolifecycle.model.DomainSummary;
 import dev.studiolifecycle.model.ExistingProfile;
+import dev.studiolifecycle.model.FanOutTarget;
 import dev.studiolifecycle.model.LifecycleRequest;
 import dev.studiolifecycle.model.ManagedTags;
 import dev.studiolifecycle.model.SsoUser;
@@ -85,6 +86,9 @@ public final class ValidationService {
     TeamSettings.Applied teamed = teams.applyTo(payload.get("request"));
     LifecycleRequest named = validator.validate(teamed.request(), executionName);
     Correlation correlation = new Correlation(named.requestId(), executionArn);
+    if (named.identityCenterUserId() != null && named.userProfileName() == null) {
+      return fanOutToIdentityCenterUser(named, correlation);
+    }
     if (named.domainId() == null && servedDomainIds.size() > 1) {
       return fanOut(named, correlation);
     }
@@ -113,6 +117,7 @@ public final class ValidationService {
       checkAgainstDomain(request, domain);
     }
     checkAgainstProfile(request, existing);
+    checkIdentityCenterUser(request, existing);
     if (request.action().carriesSettings() && existing.isPresent()) {
       ExistingProfile profile = existing.get();
       if (!profile.managedByUs() && !request.adopts()) {
@@ -176,16 +181,75 @@ public final class ValidationService {
    * request does; this one only looks.
    */
   private ValidatedRequest fanOut(LifecycleRequest request, Correlation correlation) {
-    List<String> concerned = new ArrayList<>();
+    List<FanOutTarget> concerned = new ArrayList<>();
     for (String domainId : new TreeSet<>(servedDomainIds)) {
       Optional<ExistingProfile> profile = existingProfile(request.withDomainId(domainId));
       // A RESTORE concerns the domains where an offboarding revoked the person's access.
       if (profile.isPresent()
           && (request.action() != Action.RESTORE || profile.get().offboardingRequestId() != null)) {
-        concerned.add(domainId);
+        concerned.add(new FanOutTarget(domainId, request.userProfileName()));
       }
     }
     return ValidatedRequest.fanOut(request, correlation, concerned);
+  }
+
+  /**
+   * An OFFBOARD from the identity source, which names the person by Identity Center user id only
+   * (its delete and disable events carry no user name): the profiles tagged with that id, in the
+   * SSO domains among the named one or every served one. Each is offboarded by an execution of its
+   * own; the request's userProfileName becomes their names, for the notification.
+   */
+  private ValidatedRequest fanOutToIdentityCenterUser(
+      LifecycleRequest request, Correlation correlation) {
+    List<String> domains = new ArrayList<>(new TreeSet<>(servedDomainIds));
+    if (request.domainId() != null) {
+      checkServed(request.domainId());
+      domains = List.of(request.domainId());
+    }
+    List<FanOutTarget> targets = new ArrayList<>();
+    for (String domainId : domains) {
+      DomainSummary domain = domain(domainId);
+      if (domain.authMode() == DomainAuthMode.SSO) {
+        for (String name : lookups.profileNames(domainId)) {
+          String arn = domain.domainArn().replace(":domain/", ":user-profile/") + "/" + name;
+          if (request
+              .identityCenterUserId()
+              .equals(lookups.tags(arn).get(ManagedTags.IDENTITY_CENTER_USER))) {
+            targets.add(new FanOutTarget(domainId, name));
+          }
+        }
+      }
+    }
+    Set<String> names = new TreeSet<>();
+    targets.forEach(target -> names.add(target.userProfileName()));
+    String shown =
+        names.isEmpty()
+            ? "Identity Center user " + request.identityCenterUserId()
+            : String.join(", ", names);
+    return ValidatedRequest.fanOut(request.withUserProfileName(shown), correlation, targets);
+  }
+
+  /**
+   * One profile of an OFFBOARD that names an Identity Center user (a fanned-out execution): the
+   * profile must still be that user's, or it is someone else's by now and is left alone.
+   */
+  private void checkIdentityCenterUser(
+      LifecycleRequest request, Optional<ExistingProfile> existing) {
+    if (request.identityCenterUserId() == null || existing.isEmpty()) {
+      return;
+    }
+    String tagged =
+        lookups.tags(existing.get().userProfileArn()).get(ManagedTags.IDENTITY_CENTER_USER);
+    if (!request.identityCenterUserId().equals(tagged)) {
+      throw new ValidationError(
+          "identityCenterUserId: user profile "
+              + request.userProfileName()
+              + " in domain "
+              + request.domainId()
+              + " is not tagged for Identity Center user "
+              + request.identityCenterUserId()
+              + " (any more): not offboarded");
+    }
   }
 
   /**

@@ -19,6 +19,12 @@ public final class FieldRules {
   public static final Pattern DOMAIN_ID = Pattern.compile("d-(-*[a-z0-9]){1,61}");
 
   /** A team name as the team settings key it: the workflow's own rule. */
+  /** Identity Store API reference, UserId: a UUID, optionally after 10 hex digits and a dash. */
+  public static final Pattern IDENTITY_CENTER_USER_ID =
+      Pattern.compile(
+          "([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-"
+              + "[A-Fa-f0-9]{12}");
+
   public static final Pattern TEAM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
 
   /** IAM role ARNs as SageMaker accepts them. */

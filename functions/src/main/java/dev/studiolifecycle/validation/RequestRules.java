@@ -52,7 +52,17 @@ public final class RequestRules {
       // stack serves.
       v.require("domainId", request.domainId());
     }
-    v.require("userProfileName", request.userProfileName());
+    if (request.identityCenterUserId() != null) {
+      // The identity source names the person by id; Validate finds the profiles tagged with it.
+      if (request.action() != null && request.action() != Action.OFFBOARD) {
+        v.add("identityCenterUserId", "only allowed when action is OFFBOARD");
+      }
+      v.check(
+          "identityCenterUserId",
+          FieldRules.fullMatch(FieldRules.IDENTITY_CENTER_USER_ID, request.identityCenterUserId()));
+    } else {
+      v.require("userProfileName", request.userProfileName());
+    }
     if (request.domainId() != null) {
       v.check("domainId", FieldRules.fullMatch(FieldRules.DOMAIN_ID, request.domainId()));
     }

@@ -96,6 +96,7 @@ public final class RequestValidator {
         offboarding,
         onboard ? r.adopts() : null,
         r.team(),
-        r.occurredAt());
+        r.occurredAt(),
+        r.identityCenterUserId());
   }
 }

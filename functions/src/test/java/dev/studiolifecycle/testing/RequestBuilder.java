@@ -40,6 +40,7 @@ public final class RequestBuilder {
   private List<String> hiddenInstanceTypes;
   private String team;
   private String occurredAt;
+  private String identityCenterUserId;
 
   private RequestBuilder(Action action) {
     this.action = action;
@@ -70,6 +71,11 @@ public final class RequestBuilder {
 
   public RequestBuilder userProfileName(String value) {
     userProfileName = value;
+    return this;
+  }
+
+  public RequestBuilder identityCenterUserId(String value) {
+    identityCenterUserId = value;
     return this;
   }
 
@@ -184,6 +190,7 @@ public final class RequestBuilder {
         offboarding,
         adopt,
         team,
-        occurredAt);
+        occurredAt,
+        identityCenterUserId);
   }
 }

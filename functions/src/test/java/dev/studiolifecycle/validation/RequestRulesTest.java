@@ -71,6 +71,36 @@ class RequestRulesTest {
   }
 
   @Test
+  void anOffboardingMayNameAnIdentityCenterUserInsteadOfAProfileAndNothingElseMay() {
+    String user = "6b1e9d2c-4f3a-4c8e-9a7b-2d5f8e1c3a90";
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.offboard()
+                    .domainId(null)
+                    .userProfileName(null)
+                    .identityCenterUserId(user)
+                    .build()))
+        .isEmpty();
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.offboard().userProfileName(null).identityCenterUserId(null).build()))
+        .containsExactly("userProfileName: is required");
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard().userProfileName(null).identityCenterUserId(user).build()))
+        .containsExactly("identityCenterUserId: only allowed when action is OFFBOARD");
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.offboard()
+                    .userProfileName(null)
+                    .identityCenterUserId("jane")
+                    .build()))
+        .singleElement()
+        .asString()
+        .startsWith("identityCenterUserId: must fully match");
+  }
+
+  @Test
   void onlyAnOffboardingOrARestoreMayNameNoDomain() {
     assertThat(RequestRules.violations(RequestBuilder.offboard().domainId(null).build())).isEmpty();
     assertThat(

@@ -37,9 +37,12 @@ class RequestSchemaTest {
 
   @Test
   void namesMissingRequiredFields() throws Exception {
-    assertThat(SCHEMA.violations(json("{\"action\":\"OFFBOARD\"}")))
-        .as("an OFFBOARD may name no domain: the request rules require it of the other actions")
-        .containsExactly("userProfileName: is required");
+    assertThat(SCHEMA.violations(json("{\"userProfileName\":\"u\"}")))
+        .as(
+            "only the action is required by shape: the request rules require a domain of the"
+                + " actions other than OFFBOARD and RESTORE, and a profile name unless an OFFBOARD"
+                + " names an Identity Center user")
+        .containsExactly("action: is required");
   }
 
   @Test

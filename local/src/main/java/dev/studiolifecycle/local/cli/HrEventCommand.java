@@ -11,9 +11,13 @@ import dev.studiolifecycle.local.hr.IncomingHrEvent;
 import dev.studiolifecycle.local.report.ExecutionReport;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,6 +102,7 @@ public final class HrEventCommand extends CliCommand {
           List<Outcome> outcomes = logs.divert(() -> delivery.deliver(event));
           for (Outcome outcome : outcomes) {
             worst = Math.max(worst, report(outcome, runtime, out));
+            worst = Math.max(worst, children(outcome, runtime, logs, out));
           }
         }
         summary(runtime, start, out);
@@ -189,6 +194,44 @@ public final class HrEventCommand extends CliCommand {
             + failed.errorMessage()
             + "; Lambda retries twice, then sends the message to the dead-letter queue");
     return FAILED;
+  }
+
+  /**
+   * The executions that one started (an OFFBOARD in every domain, or from IAM Identity Center),
+   * each run to its end and printed; returns their worst exit code. They are named after their
+   * domain and the parent's name (MD5), as the state machine's StartInEveryDomain names them.
+   */
+  private static int children(
+      Outcome outcome, LocalWorkflowRuntime runtime, HandlerLogs logs, PrintWriter out) {
+    Execution parent =
+        outcome instanceof Outcome.StartedByRule started
+            ? started.execution()
+            : outcome instanceof Outcome.StartedByStartWorkflow started
+                ? started.execution()
+                : null;
+    if (parent == null) {
+      return OK;
+    }
+    String suffix = "-" + md5(parent.name());
+    int worst = OK;
+    for (Execution child : runtime.engine().executions()) {
+      if (child.name().endsWith(suffix)) {
+        Execution ended = logs.divert(() -> runtime.awaitExecution(child.executionArn()));
+        out.print("\nStarted by this execution:\n");
+        worst = Math.max(worst, execution(ended, runtime, out));
+      }
+    }
+    return worst;
+  }
+
+  private static String md5(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has MD5", e);
+    }
   }
 
   private static int execution(Execution execution, LocalWorkflowRuntime runtime, PrintWriter out) {

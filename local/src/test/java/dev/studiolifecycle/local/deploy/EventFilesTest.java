@@ -47,7 +47,8 @@ class EventFilesTest {
 
   @Test
   void everyFolderOfEventsHasAConsumer() throws IOException {
-    Set<String> known = new TreeSet<>(List.of("statemachine", "hr", "scenarios", "asl"));
+    Set<String> known =
+        new TreeSet<>(List.of("statemachine", "hr", "identity-center", "scenarios", "asl"));
     ProjectFiles.FUNCTIONS.forEach(f -> known.add(f.fixtures()));
     try (Stream<Path> folders = Files.list(ProjectFiles.events())) {
       List<String> found = folders.map(p -> p.getFileName().toString()).sorted().toList();
@@ -121,7 +122,9 @@ class EventFilesTest {
   void hrEventsMatchTheTemplatesRulesOrReachStartWorkflow() {
     EventBus bus = new EventBus(template.eventRules(), new VirtualClock(NOW));
     String stateMachineArn = template.stateMachine(ProjectFiles.STATE_MACHINE).orElseThrow().arn();
-    List<Path> files = ProjectFiles.jsonFiles(ProjectFiles.events().resolve("hr"));
+    // HR events, and IAM Identity Center's own events (delivered the same way, on the default bus).
+    List<Path> files = new ArrayList<>(ProjectFiles.jsonFiles(ProjectFiles.events().resolve("hr")));
+    files.addAll(ProjectFiles.jsonFiles(ProjectFiles.events().resolve("identity-center")));
     int eventBridge = 0;
     int sns = 0;
     for (Path file : files) {

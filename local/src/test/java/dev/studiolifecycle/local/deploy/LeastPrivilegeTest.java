@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,9 +44,10 @@ import org.junit.jupiter.api.Test;
  * template.yaml, action, resource and conditions; and every action a policy allows is used by some
  * run, with no exception for any function. Runs: every state machine input in events/statemachine
  * (except {@code invalid-*}) on the scenario of the same name in events/scenarios, or on {@code
- * studio-domains.json} when there is none; and the HR events of events/hr delivered in one emulator
- * as AWS would (EventBridge events through the template's rules, SNS messages through StartWorkflow
- * and the Step Functions API), so new files are picked up as they are added.
+ * studio-domains.json} when there is none; and the HR events of events/hr (and IAM Identity
+ * Center's, events/identity-center) delivered in one emulator as AWS would (EventBridge events
+ * through the template's rules, SNS messages through StartWorkflow and the Step Functions API), so
+ * new files are picked up as they are added.
  */
 class LeastPrivilegeTest {
 
@@ -96,7 +98,9 @@ class LeastPrivilegeTest {
 
   /** The HR event files, a redelivered message after the others (it finds its execution). */
   static List<Path> hrEvents() {
-    return ProjectFiles.jsonFiles(ProjectFiles.events().resolve("hr")).stream()
+    return Stream.concat(
+            ProjectFiles.jsonFiles(ProjectFiles.events().resolve("hr")).stream(),
+            ProjectFiles.jsonFiles(ProjectFiles.events().resolve("identity-center")).stream())
         .sorted(
             Comparator.comparing((Path f) -> f.getFileName().toString().contains("redelivered"))
                 .thenComparing(Path::getFileName))

@@ -8,6 +8,12 @@ import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.emulator.identitycenter.IdentityCenter;
 import dev.studiolifecycle.local.emulator.identitycenter.IdentityCenter.Assignment;
+import dev.studiolifecycle.local.hr.HrEventDelivery;
+import dev.studiolifecycle.local.hr.HrEventDelivery.Outcome;
+import dev.studiolifecycle.local.hr.HrEventReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +108,85 @@ class IdentityCenterTest {
       assertThat(center.assignments(application))
           .as("no access left for someone with no working profile")
           .isEmpty();
+    }
+  }
+
+  /** A stack serving both SSO domains of events/scenarios/offboard-identity-center-user.json. */
+  private static final Map<String, String> BOTH_SSO_DOMAINS =
+      Map.of("AdditionalDomainIds", "d-studiosso002");
+
+  @Test
+  void anIdentityCenterUserDeletedEventOffboardsHerProfilesInEveryServedDomainByHerUserId() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("offboard-identity-center-user.json", BOTH_SSO_DOMAINS)) {
+      HrEventDelivery delivery =
+          new HrEventDelivery(
+              simulation.runtime(), new PrintStream(OutputStream.nullOutputStream()));
+
+      List<Outcome> outcomes =
+          delivery.deliver(
+              HrEventReader.read(
+                  LifecycleSimulation.PROJECT_ROOT
+                      .resolve("events/")
+                      .resolve("identity-center/user-deleted.json"),
+                  simulation.now()));
+
+      assertThat(outcomes).singleElement().isInstanceOf(Outcome.StartedByRule.class);
+      Execution parent = ((Outcome.StartedByRule) outcomes.get(0)).execution();
+      simulation.runtime().awaitExecution(parent.executionArn());
+      assertThat(parent.status())
+          .as(parent.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(parent))
+          .containsExactly(
+              "Validate", "OnboardOrOffboard", "StartInEveryDomain", "NotifyStartedInEveryDomain");
+      List<Execution> children =
+          simulation.runtime().engine().executions().stream()
+              .filter(e -> !e.executionArn().equals(parent.executionArn()))
+              .toList();
+      for (Execution child : children) {
+        simulation.runtime().awaitExecution(child.executionArn());
+        assertThat(child.status())
+            .as(child.name() + ": " + child.cause().orElse(""))
+            .isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(path(child)).contains("RevokeAccess", "DeleteUserResources");
+      }
+      assertThat(children)
+          .extracting(
+              child ->
+                  child.input().path("domainId").asText()
+                      + "/"
+                      + child.input().path("userProfileName").asText())
+          .containsExactlyInAnyOrder("d-studiosso001/alex-kim", "d-studiosso002/akim");
+      var sageMaker = simulation.emulator().sageMaker();
+      assertThat(sageMaker.userProfileStatus("d-studiosso001", "alex-kim")).isEmpty();
+      assertThat(sageMaker.userProfileStatus("d-studiosso002", "akim")).isEmpty();
+      assertThat(sageMaker.userProfileStatus("d-studiosso001", "john-roe"))
+          .as("someone else's profile")
+          .isPresent();
+      assertThat(simulation.notification(parent).published().subject())
+          .isEqualTo("OFFBOARD akim, alex-kim in 2 domains");
+    }
+  }
+
+  @Test
+  void aFailedDeleteInIdentityCenterStartsNothing() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("offboard-identity-center-user.json", BOTH_SSO_DOMAINS)) {
+      HrEventDelivery delivery =
+          new HrEventDelivery(
+              simulation.runtime(), new PrintStream(OutputStream.nullOutputStream()));
+
+      List<Outcome> outcomes =
+          delivery.deliver(
+              HrEventReader.read(
+                  LifecycleSimulation.PROJECT_ROOT
+                      .resolve("events/")
+                      .resolve("identity-center/not-matching-failed-delete.json"),
+                  simulation.now()));
+
+      assertThat(outcomes).singleElement().isInstanceOf(Outcome.NoRuleMatched.class);
+      assertThat(simulation.runtime().engine().executions()).isEmpty();
     }
   }
 }
