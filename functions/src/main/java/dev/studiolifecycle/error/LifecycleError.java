@@ -6,7 +6,8 @@ package dev.studiolifecycle.error;
  * that Retry and Catch match.
  */
 public abstract sealed class LifecycleError extends RuntimeException
-    permits AwsRequestFailed,
+    permits AccessRevoked,
+        AwsRequestFailed,
         AwsServiceUnavailable,
         AwsThrottled,
         CheckAgain,

@@ -28,6 +28,7 @@ class LifecycleErrorTest {
             CheckAgain.in(10, "x"));
     List<LifecycleError> final_ =
         List.of(
+            new AccessRevoked("x"),
             new AwsRequestFailed("x"),
             new ConfigurationError("x"),
             new DomainNotFound("x"),

@@ -25,6 +25,8 @@ public final class FunctionEnvironment {
   public static final String STATE_MACHINE_ARN = "STATE_MACHINE_ARN";
   public static final String DEFAULT_DOMAIN_ID = "DEFAULT_DOMAIN_ID";
   public static final String IDENTITY_STORE_ID = "IDENTITY_STORE_ID";
+  public static final String LOGIN_SESSION_SECONDS = "LOGIN_SESSION_SECONDS";
+  public static final String LOGIN_URL_EXPIRES_SECONDS = "LOGIN_URL_EXPIRES_SECONDS";
   public static final String SERVED_DOMAIN_IDS = "SERVED_DOMAIN_IDS";
   public static final String STATE_MACHINE_NAME = "STATE_MACHINE_NAME";
   public static final String TEAM_SETTINGS_PARAMETER = "TEAM_SETTINGS_PARAMETER";
@@ -219,6 +221,35 @@ public final class FunctionEnvironment {
           IDENTITY_STORE_ID, "must be an identity store id (d- and 10 hex digits, or a UUID)");
     }
     return id;
+  }
+
+  /**
+   * {@code LOGIN_SESSION_SECONDS}: how long a Studio session opened by a login URL lasts
+   * (CreatePresignedDomainUrl's SessionExpirationDurationInSeconds, 1800 to 43200).
+   */
+  public int loginSessionSeconds() {
+    return number(LOGIN_SESSION_SECONDS, 1800, 43200);
+  }
+
+  /**
+   * {@code LOGIN_URL_EXPIRES_SECONDS}: how long a login URL can be used (CreatePresignedDomainUrl's
+   * ExpiresInSeconds, 5 to 300).
+   */
+  public int loginUrlExpiresSeconds() {
+    return number(LOGIN_URL_EXPIRES_SECONDS, 5, 300);
+  }
+
+  private int number(String name, int min, int max) {
+    String raw = required(name);
+    try {
+      int value = Integer.parseInt(raw);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // Falls through to the error below.
+    }
+    throw invalid(name, "must be a whole number from " + min + " to " + max);
   }
 
   private Optional<String> value(String name) {

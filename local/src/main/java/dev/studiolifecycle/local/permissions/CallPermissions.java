@@ -180,7 +180,8 @@ public final class CallPermissions {
     switch (call.operation()) {
       case "DescribeDomain", "UpdateDomain", "DeleteDomain" ->
           requests.add(request(call, prefix + "domain/" + domain, Map.of()));
-      case "DescribeUserProfile", "DeleteUserProfile" ->
+      // Service Authorization Reference, SageMaker: CreatePresignedDomainUrl acts on the profile.
+      case "DescribeUserProfile", "DeleteUserProfile", "CreatePresignedDomainUrl" ->
           requests.add(request(call, profile, Map.of()));
       case "CreateUserProfile", "UpdateUserProfile" -> requests.addAll(profileWrite(call, profile));
       case "ListTags", "AddTags", "DeleteTags" ->

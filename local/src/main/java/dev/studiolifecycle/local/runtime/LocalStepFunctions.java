@@ -53,6 +53,7 @@ public final class LocalStepFunctions implements AutoCloseable {
   private final ServiceIntegrations integrations;
   private final ExecutionEngine engine;
   private final StepFunctionsService stepFunctions;
+  private final LambdaRuntime functions;
   private final Map<String, StateMachine> deployed = new LinkedHashMap<>();
 
   private LocalStepFunctions(Builder builder) {
@@ -61,7 +62,7 @@ public final class LocalStepFunctions implements AutoCloseable {
     try {
       // Without a template there are no functions: Lambda tasks are accepted, as by AWS, and
       // fail when they run with Lambda.ResourceNotFoundException.
-      LambdaRuntime functions =
+      this.functions =
           LambdaRuntime.builder(
                   builder.template == null ? List.of() : builder.template.functions().values())
               .handlerOutput(builder.handlerOutput)
@@ -117,6 +118,11 @@ public final class LocalStepFunctions implements AutoCloseable {
       values.putIfAbsent("TeamSettings", scenario.teamSettings().toString());
     }
     return values;
+  }
+
+  /** The template's functions, in-process: what Lambda tasks invoke (and operators, directly). */
+  public LambdaRuntime functions() {
+    return functions;
   }
 
   public ExecutionEngine engine() {

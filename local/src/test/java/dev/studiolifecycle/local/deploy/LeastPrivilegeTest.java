@@ -8,6 +8,7 @@ import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEvent;
+import dev.studiolifecycle.local.asl.task.LambdaResponse;
 import dev.studiolifecycle.local.emulator.RecordedCall;
 import dev.studiolifecycle.local.emulator.scenario.Scenario;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
@@ -246,6 +247,7 @@ class LeastPrivilegeTest {
       }
     }
     deliverHrEvents(proof);
+    loginUrl(proof);
     overlappingRequests(proof);
     assertThat(proof.denied).as("calls the template's policies do not allow").isEmpty();
 
@@ -277,6 +279,28 @@ class LeastPrivilegeTest {
    * The HR events, in one emulator as the hr-event command delivers them; each file is a run of its
    * own in the table, its calls those the emulator logged while it was delivered.
    */
+  /** An operator asks CreateLoginUrlFunction for jane-doe's Studio URL (IAM domain). */
+  private static void loginUrl(Proof proof) throws IOException {
+    Scenario scenario =
+        ScenarioLoader.load(
+            ProjectFiles.events().resolve("scenarios").resolve("offboarding-jane-doe.json"));
+    try (LocalWorkflowRuntime runtime =
+        LocalWorkflowRuntime.builder(ProjectFiles.root()).scenario(scenario).build()) {
+      proof.template = runtime.template();
+      byte[] payload =
+          Files.readAllBytes(
+              ProjectFiles.events().resolve("create-login-url").resolve("jane-doe.json"));
+      String name =
+          runtime.template().function("CreateLoginUrlFunction").orElseThrow().functionName();
+      LambdaResponse response = runtime.stepFunctions().functions().invoke(name, null, payload);
+      assertThat(response).as("CreateLoginUrlFunction").isInstanceOf(LambdaResponse.Returned.class);
+      proof.checkCalls(
+          "create-login-url/jane-doe",
+          runtime.emulator().requestLog().calls(),
+          new CallPermissions(seededRoles(scenario)));
+    }
+  }
+
   private static void deliverHrEvents(Proof proof) {
     Scenario scenario =
         ScenarioLoader.load(ProjectFiles.events().resolve("scenarios").resolve(DEFAULT_SCENARIO));

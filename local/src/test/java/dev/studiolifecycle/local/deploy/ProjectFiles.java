@@ -46,7 +46,9 @@ final class ProjectFiles {
           new FunctionConvention(
               "DeleteExecutionRoleFunction", "DeleteExecutionRoleHandler", "delete-execution-role"),
           new FunctionConvention("StartWorkflowFunction", "StartWorkflowHandler", "start-workflow"),
-          new FunctionConvention("ExecutionEndFunction", "ExecutionEndHandler", "execution-end"));
+          new FunctionConvention("ExecutionEndFunction", "ExecutionEndHandler", "execution-end"),
+          new FunctionConvention(
+              "CreateLoginUrlFunction", "CreateLoginUrlHandler", "create-login-url"));
 
   private ProjectFiles() {}
 
