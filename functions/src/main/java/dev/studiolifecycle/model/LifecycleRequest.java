@@ -43,88 +43,22 @@ public record LifecycleRequest(
     hiddenInstanceTypes = hiddenInstanceTypes == null ? null : List.copyOf(hiddenInstanceTypes);
   }
 
-  /**
-   * A request of 19 fields, before the identity source could name the person ({@code
-   * identityCenterUserId} null).
-   */
-  public LifecycleRequest(
-      Action action,
-      String requestId,
-      String domainId,
-      String userProfileName,
-      String email,
-      String ssoUserName,
-      ExecutionRoleRequest executionRole,
-      Map<String, String> tags,
-      JupyterLabSettings jupyterLab,
-      IdleShutdown idleShutdown,
-      SpaceStorage spaceStorage,
-      List<String> hiddenInstanceTypes,
-      Boolean jumpStart,
-      Boolean projects,
-      RStudioAccess rstudio,
-      CanvasSettings canvas,
-      OffboardingOptions offboarding,
-      Boolean adopt,
-      String team,
-      String occurredAt) {
-    this(
-        action,
-        requestId,
-        domainId,
-        userProfileName,
-        email,
-        ssoUserName,
-        executionRole,
-        tags,
-        jupyterLab,
-        idleShutdown,
-        spaceStorage,
-        hiddenInstanceTypes,
-        jumpStart,
-        projects,
-        rstudio,
-        canvas,
-        offboarding,
-        adopt,
-        team,
-        occurredAt,
-        null);
-  }
-
   /** The same request for one domain. */
   public LifecycleRequest withDomainId(String value) {
-    return new LifecycleRequest(
-        action,
-        requestId,
-        value,
-        userProfileName,
-        email,
-        ssoUserName,
-        executionRole,
-        tags,
-        jupyterLab,
-        idleShutdown,
-        spaceStorage,
-        hiddenInstanceTypes,
-        jumpStart,
-        projects,
-        rstudio,
-        canvas,
-        offboarding,
-        adopt,
-        team,
-        occurredAt,
-        identityCenterUserId);
+    return copy(value, userProfileName);
   }
 
   /** The same request for the profile(s) {@code value} names. */
   public LifecycleRequest withUserProfileName(String value) {
+    return copy(domainId, value);
+  }
+
+  private LifecycleRequest copy(String domain, String profile) {
     return new LifecycleRequest(
         action,
         requestId,
-        domainId,
-        value,
+        domain,
+        profile,
         email,
         ssoUserName,
         executionRole,

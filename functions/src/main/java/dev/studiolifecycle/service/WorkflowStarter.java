@@ -104,7 +104,8 @@ public final class WorkflowStarter {
         null,
         null,
         carriesTeam ? hr.team() : null,
-        hr.occurredAt());
+        hr.occurredAt(),
+        null);
   }
 
   private StartedWorkflow start(LifecycleRequest request) {

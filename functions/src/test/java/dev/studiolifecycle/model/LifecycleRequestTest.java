@@ -30,6 +30,7 @@ class LifecycleRequestTest {
         null,
         null,
         null,
+        null,
         null);
   }
 

@@ -119,17 +119,7 @@ class IdentityCenterTest {
   void anIdentityCenterUserDeletedEventOffboardsHerProfilesInEveryServedDomainByHerUserId() {
     try (LifecycleSimulation simulation =
         LifecycleSimulation.of("offboard-identity-center-user.json", BOTH_SSO_DOMAINS)) {
-      HrEventDelivery delivery =
-          new HrEventDelivery(
-              simulation.runtime(), new PrintStream(OutputStream.nullOutputStream()));
-
-      List<Outcome> outcomes =
-          delivery.deliver(
-              HrEventReader.read(
-                  LifecycleSimulation.PROJECT_ROOT
-                      .resolve("events/")
-                      .resolve("identity-center/user-deleted.json"),
-                  simulation.now()));
+      List<Outcome> outcomes = deliver(simulation, "identity-center/user-deleted.json");
 
       assertThat(outcomes).singleElement().isInstanceOf(Outcome.StartedByRule.class);
       Execution parent = ((Outcome.StartedByRule) outcomes.get(0)).execution();
@@ -173,20 +163,20 @@ class IdentityCenterTest {
   void aFailedDeleteInIdentityCenterStartsNothing() {
     try (LifecycleSimulation simulation =
         LifecycleSimulation.of("offboard-identity-center-user.json", BOTH_SSO_DOMAINS)) {
-      HrEventDelivery delivery =
-          new HrEventDelivery(
-              simulation.runtime(), new PrintStream(OutputStream.nullOutputStream()));
-
       List<Outcome> outcomes =
-          delivery.deliver(
-              HrEventReader.read(
-                  LifecycleSimulation.PROJECT_ROOT
-                      .resolve("events/")
-                      .resolve("identity-center/not-matching-failed-delete.json"),
-                  simulation.now()));
+          deliver(simulation, "identity-center/not-matching-failed-delete.json");
 
       assertThat(outcomes).singleElement().isInstanceOf(Outcome.NoRuleMatched.class);
       assertThat(simulation.runtime().engine().executions()).isEmpty();
     }
+  }
+
+  /** Delivers an event file of events/ as AWS would (through the template's rules). */
+  private static List<Outcome> deliver(LifecycleSimulation simulation, String file) {
+    HrEventDelivery delivery =
+        new HrEventDelivery(simulation.runtime(), new PrintStream(OutputStream.nullOutputStream()));
+    return delivery.deliver(
+        HrEventReader.read(
+            LifecycleSimulation.PROJECT_ROOT.resolve("events").resolve(file), simulation.now()));
   }
 }
