@@ -31,27 +31,6 @@ public record UserProfileResult(
     changes = changes == null ? List.of() : List.copyOf(changes);
   }
 
-  public UserProfileResult(
-      String domainId,
-      String userProfileName,
-      String userProfileArn,
-      String status,
-      boolean createdByThisRun,
-      boolean adopted,
-      String outcome,
-      List<String> changes) {
-    this(
-        domainId,
-        userProfileName,
-        userProfileArn,
-        status,
-        createdByThisRun,
-        adopted,
-        outcome,
-        changes,
-        null);
-  }
-
   /** This result, with how the user opens Studio. */
   public UserProfileResult withStudio(StudioAccess access) {
     return new UserProfileResult(

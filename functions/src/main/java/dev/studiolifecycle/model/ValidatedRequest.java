@@ -51,20 +51,6 @@ public record ValidatedRequest(
         null);
   }
 
-  /** This answer, for the identity store's user {@code user}. */
-  public ValidatedRequest withSsoUser(SsoUser user) {
-    return new ValidatedRequest(
-        request,
-        correlation,
-        domain,
-        existingProfile,
-        nothingToDo,
-        managedTagKeys,
-        fanOutDomainIds,
-        fanOutTargets,
-        user);
-  }
-
   /** A request that starts one execution per target (none: nothing to do). */
   public static ValidatedRequest fanOut(
       LifecycleRequest request, Correlation correlation, List<FanOutTarget> targets) {

@@ -128,7 +128,8 @@ public final class UserProfileCreator {
           true,
           false,
           UserProfileResult.ONBOARDED,
-          List.of());
+          List.of(),
+          null);
     } catch (ResourceInUseException e) {
       return adopt(input, requestId);
     } catch (SageMakerException e) {
@@ -439,7 +440,8 @@ public final class UserProfileCreator {
         ManagedTags.createdFor(tags, requestId),
         true,
         outcome,
-        changes);
+        changes,
+        null);
   }
 
   /**

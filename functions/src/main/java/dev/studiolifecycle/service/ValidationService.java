@@ -139,13 +139,15 @@ public final class ValidationService {
       order.admit(request, executionName, startTime);
     }
     return new ValidatedRequest(
-            request,
-            correlation,
-            domain,
-            existing.orElse(null),
-            nothingToDo,
-            teamed.managedTagKeys())
-        .withSsoUser(ssoUser);
+        request,
+        correlation,
+        domain,
+        existing.orElse(null),
+        nothingToDo,
+        teamed.managedTagKeys(),
+        null,
+        null,
+        ssoUser);
   }
 
   /**

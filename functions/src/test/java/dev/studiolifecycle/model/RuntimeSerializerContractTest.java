@@ -54,7 +54,7 @@ class RuntimeSerializerContractTest {
             fieldNames(
                 write(
                     new UserProfileResult(
-                        "d-a", "u", "arn:p", null, true, false, "Onboarded", List.of()),
+                        "d-a", "u", "arn:p", null, true, false, "Onboarded", List.of(), null),
                     UserProfileResult.class)))
         .containsExactlyInAnyOrder(
             "domainId",

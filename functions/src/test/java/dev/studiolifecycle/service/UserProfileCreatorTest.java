@@ -179,7 +179,8 @@ class UserProfileCreatorTest {
                 true,
                 false,
                 UserProfileResult.ONBOARDED,
-                List.of()));
+                List.of(),
+                null));
   }
 
   @Test
@@ -252,7 +253,8 @@ class UserProfileCreatorTest {
                 true,
                 true,
                 UserProfileResult.ONBOARDED,
-                List.of()));
+                List.of(),
+                null));
     ArgumentCaptor<ListTagsRequest> tags = ArgumentCaptor.forClass(ListTagsRequest.class);
     verify(sageMaker).listTags(tags.capture());
     assertThat(tags.getValue().resourceArn()).isEqualTo(PROFILE_ARN);
@@ -345,7 +347,8 @@ class UserProfileCreatorTest {
                 false,
                 true,
                 UserProfileResult.ONBOARDED,
-                List.of()));
+                List.of(),
+                null));
   }
 
   @Test

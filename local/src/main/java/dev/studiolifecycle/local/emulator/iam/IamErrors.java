@@ -3,39 +3,29 @@ package dev.studiolifecycle.local.emulator.iam;
 import dev.studiolifecycle.local.emulator.AwsServiceError;
 
 /** IAM's error codes with the HTTP statuses of the API model. */
-final class IamErrors {
+enum IamErrors {
+  NO_SUCH_ENTITY("NoSuchEntity", 404),
+  ALREADY_EXISTS("EntityAlreadyExists", 409),
+  DELETE_CONFLICT("DeleteConflict", 409),
+  LIMIT_EXCEEDED("LimitExceeded", 409),
+  MALFORMED_POLICY("MalformedPolicyDocument", 400),
+  POLICY_NOT_ATTACHABLE("PolicyNotAttachable", 400),
+  INVALID_INPUT("InvalidInput", 400),
+  VALIDATION("ValidationError", 400);
 
-  private IamErrors() {}
+  private final String code;
+  private final int status;
 
-  static AwsServiceError noSuchEntity(String message) {
-    return new AwsServiceError("NoSuchEntity", 404, message);
+  IamErrors(String code, int status) {
+    this.code = code;
+    this.status = status;
   }
 
-  static AwsServiceError alreadyExists(String message) {
-    return new AwsServiceError("EntityAlreadyExists", 409, message);
-  }
-
-  static AwsServiceError deleteConflict(String message) {
-    return new AwsServiceError("DeleteConflict", 409, message);
-  }
-
-  static AwsServiceError limitExceeded(String message) {
-    return new AwsServiceError("LimitExceeded", 409, message);
-  }
-
-  static AwsServiceError malformedPolicy(String message) {
-    return new AwsServiceError("MalformedPolicyDocument", 400, message);
-  }
-
-  static AwsServiceError policyNotAttachable(String message) {
-    return new AwsServiceError("PolicyNotAttachable", 400, message);
-  }
-
-  static AwsServiceError invalidInput(String message) {
-    return new AwsServiceError("InvalidInput", 400, message);
+  AwsServiceError because(String message) {
+    return new AwsServiceError(code, status, message);
   }
 
   static AwsServiceError validation(String message) {
-    return new AwsServiceError("ValidationError", 400, message);
+    return VALIDATION.because(message);
   }
 }

@@ -117,7 +117,7 @@ final class IamInput {
       }
       if (key != null && value != null) {
         if (tags.containsKey(key)) {
-          throw IamErrors.invalidInput(
+          throw IamErrors.INVALID_INPUT.because(
               "Duplicate tag keys found. Please note that Tag keys are " + "case insensitive.");
         }
         tags.put(key, value);

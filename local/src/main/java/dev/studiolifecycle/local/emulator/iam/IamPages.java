@@ -39,7 +39,7 @@ final class IamPages {
     } catch (IllegalArgumentException e) {
       // Falls through: a marker this service did not issue.
     }
-    throw IamErrors.invalidInput("Invalid Marker: " + marker);
+    throw IamErrors.INVALID_INPUT.because("Invalid Marker: " + marker);
   }
 
   static void writePageEnd(XmlWriter xml, Page<?> page) {

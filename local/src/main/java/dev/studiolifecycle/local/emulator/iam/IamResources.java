@@ -68,7 +68,7 @@ final class IamResources {
   /** A role's trust policy document, within the size quota and valid, as a JSON tree. */
   JsonNode trustPolicy(String document) {
     if (document.length() > MAX_TRUST_POLICY_CHARS) {
-      throw IamErrors.limitExceeded(
+      throw IamErrors.LIMIT_EXCEEDED.because(
           "Cannot exceed quota for ACLSizePerRole: " + MAX_TRUST_POLICY_CHARS);
     }
     return PolicyDocuments.checkTrustPolicy(document, this::roleArnExists);
@@ -111,7 +111,7 @@ final class IamResources {
   Role role(String name) {
     Role role = roles.get(key(name));
     if (role == null) {
-      throw IamErrors.noSuchEntity("The role with name " + name + " cannot be found.");
+      throw IamErrors.NO_SUCH_ENTITY.because("The role with name " + name + " cannot be found.");
     }
     return role;
   }
@@ -124,7 +124,7 @@ final class IamResources {
   Void requireAttachable(String policyArn, boolean asBoundary) {
     Matcher matcher = POLICY_ARN.matcher(policyArn);
     if (!matcher.matches()) {
-      throw IamErrors.invalidInput("ARN " + policyArn + " is not valid.");
+      throw IamErrors.INVALID_INPUT.because("ARN " + policyArn + " is not valid.");
     }
     boolean exists;
     if ("aws".equals(matcher.group(1))) {
@@ -132,7 +132,7 @@ final class IamResources {
       if (policy.isPresent() && policy.get().forServiceLinkedRole()) {
         // IAM API reference, PolicyNotAttachableException: AWS service role policies can only be
         // attached to the service-linked role for that service.
-        throw IamErrors.policyNotAttachable(
+        throw IamErrors.POLICY_NOT_ATTACHABLE.because(
             "Cannot attach a Service Role Policy to a Customer Role.");
       }
       exists = policy.isPresent();
@@ -140,7 +140,7 @@ final class IamResources {
       exists = customerPolicy(policyArn).isPresent();
     }
     if (!exists) {
-      throw IamErrors.noSuchEntity(
+      throw IamErrors.NO_SUCH_ENTITY.because(
           asBoundary
               ? "Scope ARN: " + policyArn + " does not exist or is not attachable."
               : "Policy " + policyArn + " does not exist or is not attachable.");
@@ -174,7 +174,7 @@ final class IamResources {
   static void checkReservedTags(Map<String, String> tags) {
     for (String key : tags.keySet()) {
       if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
-        throw IamErrors.invalidInput(
+        throw IamErrors.INVALID_INPUT.because(
             "User-defined tag keys can't start with 'aws:'. This "
                 + "prefix is reserved for AWS tags. (Key: "
                 + key

@@ -24,13 +24,13 @@ record ManagedPolicyOperations(IamResources resources) {
     Map<String, String> tags = input.tags("Tags", false);
     input.throwIfInvalid();
     if (resources.customerPolicies.containsKey(IamResources.key(name))) {
-      throw IamErrors.alreadyExists(
+      throw IamErrors.ALREADY_EXISTS.because(
           "A policy called " + name + " already exists. Duplicate names are not allowed.");
     }
     PolicyDocuments.checkIdentityPolicy(document);
     // IAM quotas: a managed policy's document is at most 6,144 characters, white space excluded.
     if (document.replaceAll("\\s", "").length() > IamResources.MAX_MANAGED_POLICY_CHARS) {
-      throw IamErrors.limitExceeded(
+      throw IamErrors.LIMIT_EXCEEDED.because(
           "Cannot exceed quota for PolicySize: " + IamResources.MAX_MANAGED_POLICY_CHARS);
     }
     IamResources.checkReservedTags(tags);
@@ -44,7 +44,7 @@ record ManagedPolicyOperations(IamResources resources) {
     String arn = input.required("PolicyArn", null, 20, 2048);
     input.throwIfInvalid();
     if (!IamResources.POLICY_ARN.matcher(arn).matches()) {
-      throw IamErrors.invalidInput("ARN " + arn + " is not valid.");
+      throw IamErrors.INVALID_INPUT.because("ARN " + arn + " is not valid.");
     }
     Optional<AwsManagedPolicies.AwsManagedPolicy> aws = resources.awsPolicies.byArn(arn);
     if (aws.isPresent()) {
@@ -55,7 +55,7 @@ record ManagedPolicyOperations(IamResources resources) {
             .customerPolicy(arn)
             .orElseThrow(
                 () ->
-                    IamErrors.noSuchEntity(
+                    IamErrors.NO_SUCH_ENTITY.because(
                         "Policy " + arn + " does not exist or is not attachable."));
     return ServiceReply.xml(xml -> writeCustomerPolicy(xml.start("Policy"), policy, true).end());
   }

@@ -26,13 +26,13 @@ final class PolicyDocuments {
     for (JsonNode statement : statements(policy)) {
       checkEffect(statement);
       if (statement.has("Principal") || statement.has("NotPrincipal")) {
-        throw IamErrors.malformedPolicy("Policy document should not specify a principal.");
+        throw IamErrors.MALFORMED_POLICY.because("Policy document should not specify a principal.");
       }
       if (!statement.has("Action") && !statement.has("NotAction")) {
-        throw IamErrors.malformedPolicy("Policy statement must contain actions.");
+        throw IamErrors.MALFORMED_POLICY.because("Policy statement must contain actions.");
       }
       if (!statement.has("Resource") && !statement.has("NotResource")) {
-        throw IamErrors.malformedPolicy("Policy statement must contain resources.");
+        throw IamErrors.MALFORMED_POLICY.because("Policy statement must contain resources.");
       }
     }
     return policy;
@@ -50,13 +50,13 @@ final class PolicyDocuments {
     for (JsonNode statement : statements(policy)) {
       checkEffect(statement);
       if (statement.has("Resource") || statement.has("NotResource")) {
-        throw IamErrors.malformedPolicy("Has prohibited field Resource");
+        throw IamErrors.MALFORMED_POLICY.because("Has prohibited field Resource");
       }
       if (!statement.has("Principal") && !statement.has("NotPrincipal")) {
-        throw IamErrors.malformedPolicy("Missing required field Principal");
+        throw IamErrors.MALFORMED_POLICY.because("Missing required field Principal");
       }
       if (!statement.has("Action") && !statement.has("NotAction")) {
-        throw IamErrors.malformedPolicy("Missing required field Action");
+        throw IamErrors.MALFORMED_POLICY.because("Missing required field Action");
       }
       checkPrincipals(
           statement.has("Principal") ? statement.get("Principal") : statement.get("NotPrincipal"),
@@ -107,12 +107,12 @@ final class PolicyDocuments {
   private static void checkPrincipals(JsonNode principal, Predicate<String> roleExists) {
     if (principal == null || principal.isTextual()) {
       if (principal != null && !"*".equals(principal.textValue())) {
-        throw IamErrors.malformedPolicy("Invalid principal in policy: " + principal);
+        throw IamErrors.MALFORMED_POLICY.because("Invalid principal in policy: " + principal);
       }
       return;
     }
     if (!principal.isObject()) {
-      throw IamErrors.malformedPolicy("Syntax errors in policy.");
+      throw IamErrors.MALFORMED_POLICY.because("Syntax errors in policy.");
     }
     principal
         .fields()
@@ -129,7 +129,8 @@ final class PolicyDocuments {
                       default -> false;
                     };
                 if (!valid) {
-                  throw IamErrors.malformedPolicy("Invalid principal in policy: " + quoted);
+                  throw IamErrors.MALFORMED_POLICY.because(
+                      "Invalid principal in policy: " + quoted);
                 }
               }
             });
@@ -214,19 +215,19 @@ final class PolicyDocuments {
     try {
       policy = LocalJson.MAPPER.readTree(document);
     } catch (JsonProcessingException e) {
-      throw IamErrors.malformedPolicy("Syntax errors in policy.");
+      throw IamErrors.MALFORMED_POLICY.because("Syntax errors in policy.");
     }
     if (policy == null || !policy.isObject()) {
-      throw IamErrors.malformedPolicy("Syntax errors in policy.");
+      throw IamErrors.MALFORMED_POLICY.because("Syntax errors in policy.");
     }
     JsonNode version = policy.get("Version");
     if (version != null
         && !"2012-10-17".equals(version.asText())
         && !"2008-10-17".equals(version.asText())) {
-      throw IamErrors.malformedPolicy("The policy failed legacy parsing");
+      throw IamErrors.MALFORMED_POLICY.because("The policy failed legacy parsing");
     }
     if (!policy.has("Statement")) {
-      throw IamErrors.malformedPolicy("Missing required field Statement");
+      throw IamErrors.MALFORMED_POLICY.because("Missing required field Statement");
     }
     return policy;
   }
@@ -244,7 +245,7 @@ final class PolicyDocuments {
     }
     for (JsonNode item : statements) {
       if (!item.isObject()) {
-        throw IamErrors.malformedPolicy("Syntax errors in policy.");
+        throw IamErrors.MALFORMED_POLICY.because("Syntax errors in policy.");
       }
     }
     return statements;
@@ -253,10 +254,10 @@ final class PolicyDocuments {
   private static void checkEffect(JsonNode statement) {
     JsonNode effect = statement.get("Effect");
     if (effect == null) {
-      throw IamErrors.malformedPolicy("Missing required field Effect");
+      throw IamErrors.MALFORMED_POLICY.because("Missing required field Effect");
     }
     if (!"Allow".equals(effect.asText()) && !"Deny".equals(effect.asText())) {
-      throw IamErrors.malformedPolicy("Invalid effect: " + effect.asText());
+      throw IamErrors.MALFORMED_POLICY.because("Invalid effect: " + effect.asText());
     }
   }
 }

@@ -25,7 +25,7 @@ record RoleOperations(IamResources resources) {
     Map<String, String> tags = input.tags("Tags", false);
     input.throwIfInvalid();
     if (resources.roles.containsKey(IamResources.key(name))) {
-      throw IamErrors.alreadyExists("Role with name " + name + " already exists.");
+      throw IamErrors.ALREADY_EXISTS.because("Role with name " + name + " already exists.");
     }
     JsonNode trustPolicy = resources.trustPolicy(document);
     if (boundary != null) {
@@ -59,10 +59,11 @@ record RoleOperations(IamResources resources) {
     input.throwIfInvalid();
     Role role = resources.role(name);
     if (!role.attachedPolicyArns.isEmpty()) {
-      throw IamErrors.deleteConflict("Cannot delete entity, must detach all policies first.");
+      throw IamErrors.DELETE_CONFLICT.because(
+          "Cannot delete entity, must detach all policies first.");
     }
     if (!role.inlinePolicies.isEmpty()) {
-      throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
+      throw IamErrors.DELETE_CONFLICT.because("Cannot delete entity, must delete policies first.");
     }
     resources.roles.remove(IamResources.key(name));
     return ServiceReply.noResult();
@@ -100,7 +101,7 @@ record RoleOperations(IamResources resources) {
     Map<String, String> merged = new LinkedHashMap<>(role.tags);
     merged.putAll(tags);
     if (merged.size() > IamResources.MAX_TAGS) {
-      throw IamErrors.limitExceeded(
+      throw IamErrors.LIMIT_EXCEEDED.because(
           "Cannot exceed quota for TagsPerRole: " + IamResources.MAX_TAGS);
     }
     role.tags.putAll(tags);

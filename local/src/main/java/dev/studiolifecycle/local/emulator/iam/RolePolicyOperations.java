@@ -21,7 +21,7 @@ record RolePolicyOperations(IamResources resources) {
     resources.requireAttachable(policyArn, false);
     if (!role.attachedPolicyArns.contains(policyArn)) {
       if (role.attachedPolicyArns.size() >= IamResources.MAX_ATTACHED_POLICIES) {
-        throw IamErrors.limitExceeded(
+        throw IamErrors.LIMIT_EXCEEDED.because(
             "Cannot exceed quota for PoliciesPerRole: " + IamResources.MAX_ATTACHED_POLICIES);
       }
       role.attachedPolicyArns.add(policyArn);
@@ -35,10 +35,10 @@ record RolePolicyOperations(IamResources resources) {
     input.throwIfInvalid();
     Role role = resources.role(name);
     if (!IamResources.POLICY_ARN.matcher(policyArn).matches()) {
-      throw IamErrors.invalidInput("ARN " + policyArn + " is not valid.");
+      throw IamErrors.INVALID_INPUT.because("ARN " + policyArn + " is not valid.");
     }
     if (!role.attachedPolicyArns.remove(policyArn)) {
-      throw IamErrors.noSuchEntity("Policy " + policyArn + " was not found.");
+      throw IamErrors.NO_SUCH_ENTITY.because("Policy " + policyArn + " was not found.");
     }
     return ServiceReply.noResult();
   }
@@ -88,7 +88,7 @@ record RolePolicyOperations(IamResources resources) {
       }
     }
     if (total > IamResources.MAX_INLINE_POLICY_BYTES) {
-      throw IamErrors.limitExceeded(
+      throw IamErrors.LIMIT_EXCEEDED.because(
           "Maximum policy size of "
               + IamResources.MAX_INLINE_POLICY_BYTES
               + " bytes exceeded for role "
@@ -105,7 +105,8 @@ record RolePolicyOperations(IamResources resources) {
     Role role = resources.role(name);
     String document = role.inlinePolicies.get(policyName);
     if (document == null) {
-      throw IamErrors.noSuchEntity("The role policy with name " + policyName + " cannot be found.");
+      throw IamErrors.NO_SUCH_ENTITY.because(
+          "The role policy with name " + policyName + " cannot be found.");
     }
     return ServiceReply.xml(
         xml ->
@@ -120,7 +121,8 @@ record RolePolicyOperations(IamResources resources) {
     input.throwIfInvalid();
     Role role = resources.role(name);
     if (role.inlinePolicies.remove(policyName) == null) {
-      throw IamErrors.noSuchEntity("The role policy with name " + policyName + " cannot be found.");
+      throw IamErrors.NO_SUCH_ENTITY.because(
+          "The role policy with name " + policyName + " cannot be found.");
     }
     return ServiceReply.noResult();
   }

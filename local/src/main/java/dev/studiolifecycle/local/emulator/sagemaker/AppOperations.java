@@ -37,7 +37,7 @@ record AppOperations(StudioResources resources) {
     if (existing != null
         && existing.status() != AppStatus.DELETED
         && existing.status() != AppStatus.FAILED) {
-      throw SageMakerErrors.inUse(
+      throw SageMakerErrors.IN_USE.because(
           "App "
               + existing.arn()
               + " already exists with status "
@@ -77,7 +77,7 @@ record AppOperations(StudioResources resources) {
       UserProfile profile = resources.profile(key.domainId(), key.userProfileName());
       if (profile.status() != ResourceStatus.IN_SERVICE
           && profile.status() != ResourceStatus.UPDATING) {
-        throw SageMakerErrors.inUse(
+        throw SageMakerErrors.IN_USE.because(
             "User profile "
                 + profile.arn()
                 + " is in status "
@@ -91,7 +91,7 @@ record AppOperations(StudioResources resources) {
     }
     Space space = resources.space(key.domainId(), key.spaceName());
     if (space.status() != ResourceStatus.IN_SERVICE) {
-      throw SageMakerErrors.inUse(
+      throw SageMakerErrors.IN_USE.because(
           "Space "
               + space.arn()
               + " is in status "
@@ -116,7 +116,7 @@ record AppOperations(StudioResources resources) {
             .filter(app -> instanceType.equals(app.resourceSpec.path("InstanceType").asText()))
             .count();
     if (running >= resources.runningAppQuota) {
-      throw SageMakerErrors.limitExceeded(
+      throw SageMakerErrors.LIMIT_EXCEEDED.because(
           "The account-level service limit 'Studio "
               + appType
               + " Apps running on "
@@ -206,11 +206,11 @@ record AppOperations(StudioResources resources) {
     App app = app(key);
     switch (app.status()) {
       case DELETING ->
-          throw SageMakerErrors.inUse("App " + app.arn() + " is already being deleted.");
+          throw SageMakerErrors.IN_USE.because("App " + app.arn() + " is already being deleted.");
       case DELETED ->
-          throw SageMakerErrors.inUse("App " + app.arn() + " has already been deleted.");
+          throw SageMakerErrors.IN_USE.because("App " + app.arn() + " has already been deleted.");
       case FAILED ->
-          throw SageMakerErrors.inUse(
+          throw SageMakerErrors.IN_USE.because(
               "App " + app.arn() + " is in status Failed and cannot be deleted.");
       default -> {
         // Pending and InService apps can be deleted.
@@ -244,7 +244,7 @@ record AppOperations(StudioResources resources) {
   private App app(AppKey key) {
     App app = resources.apps.get(key);
     if (app == null) {
-      throw SageMakerErrors.notFound("App " + key.arn() + " does not exist.");
+      throw SageMakerErrors.NOT_FOUND.because("App " + key.arn() + " does not exist.");
     }
     return app;
   }

@@ -1,5 +1,7 @@
 package dev.studiolifecycle.local.emulator.sagemaker;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /**
@@ -10,15 +12,37 @@ abstract class DomainChild {
 
   final String domainId;
   final String name;
+  final String homeEfsFileSystemUid;
   final Instant creationTime;
   final StatusTimeline<ResourceStatus> timeline;
 
   DomainChild(
-      String domainId, String name, Instant creationTime, StatusTimeline<ResourceStatus> timeline) {
+      String domainId,
+      String name,
+      String homeEfsFileSystemUid,
+      Instant creationTime,
+      StatusTimeline<ResourceStatus> timeline) {
     this.domainId = domainId;
     this.name = name;
+    this.homeEfsFileSystemUid = homeEfsFileSystemUid;
     this.creationTime = creationTime;
     this.timeline = timeline;
+  }
+
+  /**
+   * The members DescribeUserProfile and DescribeSpace answer alike: {@code kind} is {@code
+   * UserProfile} or {@code Space}, which names the ARN and name members.
+   */
+  ObjectNode describe(String kind) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("DomainId", domainId);
+    out.put(kind + "Arn", arn());
+    out.put(kind + "Name", name);
+    out.put("HomeEfsFileSystemUid", homeEfsFileSystemUid);
+    out.put("Status", status().wireName());
+    out.set("LastModifiedTime", StudioResources.timestamp(timeline.changedAt()));
+    out.set("CreationTime", StudioResources.timestamp(creationTime));
+    return out;
   }
 
   abstract String arn();

@@ -141,7 +141,7 @@ record DomainOperations(StudioResources resources) {
     input.throwIfInvalid();
     Domain domain = resources.domain(domainId);
     if (domain.timeline.status() == ResourceStatus.DELETING) {
-      throw SageMakerErrors.inUse("Domain " + domain.arn() + " is already being deleted.");
+      throw SageMakerErrors.IN_USE.because("Domain " + domain.arn() + " is already being deleted.");
     }
     List<String> left = new ArrayList<>();
     resources.profiles.values().stream()
@@ -151,7 +151,7 @@ record DomainOperations(StudioResources resources) {
         .filter(space -> space.domainId.equals(domainId))
         .forEach(space -> left.add("space " + space.name));
     if (!left.isEmpty()) {
-      throw SageMakerErrors.inUse(
+      throw SageMakerErrors.IN_USE.because(
           "Unable to delete domain "
               + domain.arn()
               + " because it has "

@@ -135,7 +135,7 @@ final class SettingsShapes {
       String memberShape = shape.members().get(field.getKey());
       if (memberShape == null) {
         // SerializationException is what the JSON protocol answers for an unknown member.
-        throw SageMakerErrors.serialization(
+        throw SageMakerErrors.SERIALIZATION.because(
             "Unrecognized field \""
                 + field.getKey()
                 + "\" at '"
@@ -207,7 +207,7 @@ final class SettingsShapes {
   }
 
   private static RuntimeException wrongType(String path, String expected, JsonNode value) {
-    return SageMakerErrors.serialization(
+    return SageMakerErrors.SERIALIZATION.because(
         "Expected " + expected + " at '" + path + "' but got " + value.getNodeType());
   }
 

@@ -6,7 +6,6 @@ import java.time.Instant;
 /** A Studio space, private to its owner or shared (state guarded by {@link SageMakerService}). */
 final class Space extends DomainChild {
 
-  final String homeEfsFileSystemUid;
   JsonNode spaceSettings;
   final String ownerUserProfileName;
   final String sharingType;
@@ -22,8 +21,7 @@ final class Space extends DomainChild {
       String displayName,
       Instant creationTime,
       StatusTimeline<ResourceStatus> timeline) {
-    super(domainId, name, creationTime, timeline);
-    this.homeEfsFileSystemUid = homeEfsFileSystemUid;
+    super(domainId, name, homeEfsFileSystemUid, creationTime, timeline);
     this.spaceSettings = spaceSettings;
     this.ownerUserProfileName = ownerUserProfileName;
     this.sharingType = sharingType;

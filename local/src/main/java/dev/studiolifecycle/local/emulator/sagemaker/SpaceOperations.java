@@ -2,7 +2,6 @@ package dev.studiolifecycle.local.emulator.sagemaker;
 
 import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.pendingUntil;
 import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.profileKey;
-import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.timestamp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -45,7 +44,7 @@ record SpaceOperations(StudioResources resources) {
     input.throwIfInvalid();
     Domain domain = resources.domain(domainId);
     if (resources.spaces.containsKey(profileKey(domainId, name))) {
-      throw SageMakerErrors.inUse(
+      throw SageMakerErrors.IN_USE.because(
           "Space " + SageMakerArns.space(domainId, name) + " already exists.");
     }
     if ((owner == null) != (sharingType == null)) {
@@ -55,7 +54,8 @@ record SpaceOperations(StudioResources resources) {
     if (owner != null) {
       UserProfile profile = resources.profile(domainId, owner);
       if (profile.status() == ResourceStatus.DELETING) {
-        throw SageMakerErrors.inUse("User profile " + profile.arn() + " is being deleted.");
+        throw SageMakerErrors.IN_USE.because(
+            "User profile " + profile.arn() + " is being deleted.");
       }
     }
     StatusTimeline<ResourceStatus> timeline =
@@ -112,14 +112,7 @@ record SpaceOperations(StudioResources resources) {
     String name = SageMakerConstraints.requiredName(input, "SpaceName");
     input.throwIfInvalid();
     Space space = resources.space(domainId, name);
-    ObjectNode out = JSON.objectNode();
-    out.put("DomainId", space.domainId);
-    out.put("SpaceArn", space.arn());
-    out.put("SpaceName", space.name);
-    out.put("HomeEfsFileSystemUid", space.homeEfsFileSystemUid);
-    out.put("Status", space.status().wireName());
-    out.set("LastModifiedTime", timestamp(space.timeline.changedAt()));
-    out.set("CreationTime", timestamp(space.creationTime));
+    ObjectNode out = space.describe("Space");
     if (space.spaceSettings != null) {
       out.set("SpaceSettings", space.spaceSettings.deepCopy());
     }
@@ -182,7 +175,7 @@ record SpaceOperations(StudioResources resources) {
     input.throwIfInvalid();
     Space space = resources.space(domainId, name);
     if (space.status() == ResourceStatus.DELETING) {
-      throw SageMakerErrors.inUse("Space " + space.arn() + " is already being deleted.");
+      throw SageMakerErrors.IN_USE.because("Space " + space.arn() + " is already being deleted.");
     }
     resources.requireNoRunningApps(
         "space " + space.arn(),

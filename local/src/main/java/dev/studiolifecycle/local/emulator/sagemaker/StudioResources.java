@@ -103,7 +103,7 @@ final class StudioResources {
   Domain domain(String domainId) {
     Domain domain = domains.get(domainId);
     if (domain == null) {
-      throw SageMakerErrors.notFound(
+      throw SageMakerErrors.NOT_FOUND.because(
           "Domain " + SageMakerArns.domain(domainId) + " does not exist.");
     }
     return domain;
@@ -112,7 +112,7 @@ final class StudioResources {
   UserProfile profile(String domainId, String name) {
     UserProfile profile = profiles.get(userProfileKey(domainId, name));
     if (profile == null) {
-      throw SageMakerErrors.notFound(
+      throw SageMakerErrors.NOT_FOUND.because(
           "User profile " + SageMakerArns.userProfile(domainId, name) + " does not exist.");
     }
     return profile;
@@ -121,7 +121,7 @@ final class StudioResources {
   Space space(String domainId, String name) {
     Space space = spaces.get(profileKey(domainId, name));
     if (space == null) {
-      throw SageMakerErrors.notFound(
+      throw SageMakerErrors.NOT_FOUND.because(
           "Space " + SageMakerArns.space(domainId, name) + " does not exist.");
     }
     return space;
@@ -140,7 +140,7 @@ final class StudioResources {
       }
     }
     if (!blockingApps.isEmpty()) {
-      throw SageMakerErrors.inUse(
+      throw SageMakerErrors.IN_USE.because(
           "Unable to delete "
               + owner
               + " because it has apps that are not Deleted or Failed: "
@@ -222,7 +222,7 @@ final class StudioResources {
       String kind, String arn, ResourceStatus status, boolean afterFailedUpdate) {
     if (status != ResourceStatus.IN_SERVICE
         && !(afterFailedUpdate && status == ResourceStatus.UPDATE_FAILED)) {
-      throw SageMakerErrors.inUse(
+      throw SageMakerErrors.IN_USE.because(
           kind
               + " "
               + arn

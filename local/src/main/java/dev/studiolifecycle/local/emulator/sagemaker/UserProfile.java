@@ -7,7 +7,6 @@ import java.time.Instant;
 /** A user profile (state guarded by {@link SageMakerService}). */
 final class UserProfile extends DomainChild {
 
-  final String homeEfsFileSystemUid;
   final String singleSignOnUserIdentifier;
   final String singleSignOnUserValue;
 
@@ -28,8 +27,7 @@ final class UserProfile extends DomainChild {
       ObjectNode userSettings,
       Instant creationTime,
       StatusTimeline<ResourceStatus> timeline) {
-    super(domainId, name, creationTime, timeline);
-    this.homeEfsFileSystemUid = homeEfsFileSystemUid;
+    super(domainId, name, homeEfsFileSystemUid, creationTime, timeline);
     this.singleSignOnUserIdentifier = singleSignOnUserIdentifier;
     this.singleSignOnUserValue = singleSignOnUserValue;
     this.userSettings = userSettings;

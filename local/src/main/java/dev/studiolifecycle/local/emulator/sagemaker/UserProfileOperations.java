@@ -1,7 +1,6 @@
 package dev.studiolifecycle.local.emulator.sagemaker;
 
 import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.pendingUntil;
-import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.timestamp;
 import static dev.studiolifecycle.local.emulator.sagemaker.StudioResources.userProfileKey;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -40,7 +39,7 @@ record UserProfileOperations(StudioResources resources) {
     String key = userProfileKey(domainId, name);
     UserProfile existing = resources.profiles.get(key);
     if (existing != null) {
-      throw SageMakerErrors.inUse("User profile " + existing.arn() + " already exists.");
+      throw SageMakerErrors.IN_USE.because("User profile " + existing.arn() + " already exists.");
     }
     checkSingleSignOn(domain, ssoIdentifier, ssoValue);
     if (settings != null) {
@@ -86,7 +85,7 @@ record UserProfileOperations(StudioResources resources) {
       }
       for (UserProfile other : resources.profiles.values()) {
         if (other.domainId.equals(domain.domainId) && value.equals(other.singleSignOnUserValue)) {
-          throw SageMakerErrors.inUse(
+          throw SageMakerErrors.IN_USE.because(
               "SingleSignOnUserValue "
                   + value
                   + " is already used by user profile "
@@ -108,14 +107,7 @@ record UserProfileOperations(StudioResources resources) {
     String name = SageMakerConstraints.requiredName(input, "UserProfileName");
     input.throwIfInvalid();
     UserProfile profile = resources.profile(domainId, name);
-    ObjectNode out = JSON.objectNode();
-    out.put("DomainId", profile.domainId);
-    out.put("UserProfileArn", profile.arn());
-    out.put("UserProfileName", profile.name);
-    out.put("HomeEfsFileSystemUid", profile.homeEfsFileSystemUid);
-    out.put("Status", profile.status().wireName());
-    out.set("LastModifiedTime", timestamp(profile.timeline.changedAt()));
-    out.set("CreationTime", timestamp(profile.creationTime));
+    ObjectNode out = profile.describe("UserProfile");
     if (profile.status().isFailure() && profile.failureReason != null) {
       out.put("FailureReason", profile.failureReason);
     }
@@ -165,12 +157,13 @@ record UserProfileOperations(StudioResources resources) {
     input.throwIfInvalid();
     UserProfile profile = resources.profile(domainId, name);
     if (profile.status() == ResourceStatus.DELETING) {
-      throw SageMakerErrors.inUse("User profile " + profile.arn() + " is already being deleted.");
+      throw SageMakerErrors.IN_USE.because(
+          "User profile " + profile.arn() + " is already being deleted.");
     }
     // The API reference is silent on deleting a profile still being created or updated: the
     // stricter reading refuses it until it settles (README, "What is modelled").
     if (profile.status() == ResourceStatus.PENDING || profile.status() == ResourceStatus.UPDATING) {
-      throw SageMakerErrors.inUse(
+      throw SageMakerErrors.IN_USE.because(
           "User profile "
               + profile.arn()
               + " is in status "
@@ -188,7 +181,7 @@ record UserProfileOperations(StudioResources resources) {
       }
     }
     if (!ownedSpaces.isEmpty()) {
-      throw SageMakerErrors.inUse(
+      throw SageMakerErrors.IN_USE.because(
           "Unable to delete user profile "
               + profile.arn()
               + " because it owns spaces: "

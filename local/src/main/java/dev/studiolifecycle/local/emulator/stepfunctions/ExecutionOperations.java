@@ -57,12 +57,12 @@ record ExecutionOperations(StatesResources resources) {
     try {
       parsedInput = LocalJson.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw StepFunctionsErrors.invalidExecutionInput(e.getOriginalMessage());
+      throw StepFunctionsErrors.INVALID_EXECUTION_INPUT.about(e.getOriginalMessage());
     }
     if (parsedInput == null || parsedInput.isMissingNode()) {
       // StartExecution's input is any JSON text (an object, array, string, number, boolean or
       // null: Step Functions accepts them all); blank text is none of those.
-      throw StepFunctionsErrors.invalidExecutionInput("the input is not JSON text");
+      throw StepFunctionsErrors.INVALID_EXECUTION_INPUT.about("the input is not JSON text");
     }
     String executionArn = LocalAccount.executionArn(deployed.machine().name(), executionName);
     Execution execution;
@@ -74,7 +74,7 @@ record ExecutionOperations(StatesResources resources) {
         if (!existing.get().isDone() && text.equals(resources.inputOf(existing.get()))) {
           return ServiceReply.json(started(existing.get()));
         }
-        throw StepFunctionsErrors.executionAlreadyExists(executionArn);
+        throw StepFunctionsErrors.EXECUTION_ALREADY_EXISTS.about(executionArn);
       }
       resources.inputs.put(executionArn, text);
       try {

@@ -53,6 +53,6 @@ final class PageTokens {
     } catch (IllegalArgumentException e) {
       // Not one of ours (bad base64 or number): the error below says so.
     }
-    throw StepFunctionsErrors.invalidToken(token);
+    throw StepFunctionsErrors.INVALID_TOKEN.about(token);
   }
 }

@@ -60,7 +60,7 @@ record StateMachineOperations(StatesResources resources) {
             && existing.tracingConfiguration().equals(tracingConfiguration)) {
           return created(existing);
         }
-        throw StepFunctionsErrors.stateMachineAlreadyExists(arn);
+        throw StepFunctionsErrors.STATE_MACHINE_ALREADY_EXISTS.about(arn);
       }
       StateMachine machine = new StateMachine(name, arn, roleArn, parsed);
       StatesResources.Deployed deployed =
@@ -82,10 +82,10 @@ record StateMachineOperations(StatesResources resources) {
       String name, String roleArn, String type, boolean publish, JsonNode encryption) {
     StatesResources.checkName(name);
     if (!StatesResources.ROLE_ARN.matcher(roleArn).matches()) {
-      throw StepFunctionsErrors.invalidArn(roleArn);
+      throw StepFunctionsErrors.INVALID_ARN.about(roleArn);
     }
     if ("EXPRESS".equals(type)) {
-      throw StepFunctionsErrors.typeNotSupported(
+      throw StepFunctionsErrors.TYPE_NOT_SUPPORTED.about(
           "The studio-lifecycle emulator runs STANDARD state machines only; EXPRESS workflows "
               + "are not supported.");
     }
@@ -114,7 +114,7 @@ record StateMachineOperations(StatesResources resources) {
       parsed = StateMachineDefinition.parse(definition);
       resources.engine.checkRunnable(parsed);
     } catch (DefinitionException e) {
-      throw StepFunctionsErrors.invalidDefinition(String.join("; ", e.problems()));
+      throw StepFunctionsErrors.INVALID_DEFINITION.about(String.join("; ", e.problems()));
     }
     return parsed;
   }
@@ -244,7 +244,7 @@ record StateMachineOperations(StatesResources resources) {
     }
     if (tags == null) {
       if (!arn.startsWith("arn:aws:states:")) {
-        throw StepFunctionsErrors.invalidArn("Invalid Arn: '" + arn + "'");
+        throw StepFunctionsErrors.INVALID_ARN.about("Invalid Arn: '" + arn + "'");
       }
       throw new AwsServiceError("ResourceNotFound", 400, "Resource not found: '" + arn + "'");
     }

@@ -26,11 +26,12 @@ final class StatesArns {
     Matcher matcher = parse(arn);
     String type = matcher.group(4);
     if (!type.equals("stateMachine")) {
-      throw StepFunctionsErrors.invalidArn("Resource type not valid in this context: " + type);
+      throw StepFunctionsErrors.INVALID_ARN.about(
+          "Resource type not valid in this context: " + type);
     }
     String[] parts = matcher.group(5).split(":", -1);
     if (parts.length > 2 || parts[0].isEmpty() || (parts.length == 2 && parts[1].isEmpty())) {
-      throw StepFunctionsErrors.invalidArn(arn);
+      throw StepFunctionsErrors.INVALID_ARN.about(arn);
     }
     return new StateMachineRef(
         arn, parts[0], parts.length == 2 ? parts[1] : null, isLocal(matcher));
@@ -40,7 +41,8 @@ final class StatesArns {
     Matcher matcher = parse(arn);
     String type = matcher.group(4);
     if (!type.equals("execution") && !type.equals("express")) {
-      throw StepFunctionsErrors.invalidArn("Resource type not valid in this context: " + type);
+      throw StepFunctionsErrors.INVALID_ARN.about(
+          "Resource type not valid in this context: " + type);
     }
     String[] parts = matcher.group(5).split(":", -1);
     if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
@@ -48,7 +50,7 @@ final class StatesArns {
       if (type.equals("express") && parts.length >= 3) {
         return new ExecutionRef(arn, parts[0], parts[parts.length - 1], false);
       }
-      throw StepFunctionsErrors.invalidArn(arn);
+      throw StepFunctionsErrors.INVALID_ARN.about(arn);
     }
     return new ExecutionRef(arn, parts[0], parts[1], type.equals("execution") && isLocal(matcher));
   }
@@ -56,7 +58,7 @@ final class StatesArns {
   private static Matcher parse(String arn) {
     Matcher matcher = STATES_ARN.matcher(arn);
     if (!matcher.matches()) {
-      throw StepFunctionsErrors.invalidArn(arn);
+      throw StepFunctionsErrors.INVALID_ARN.about(arn);
     }
     return matcher;
   }

@@ -63,7 +63,7 @@ final class StatesInput {
       return absent;
     }
     if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-      throw StepFunctionsErrors.serialization(
+      throw StepFunctionsErrors.SERIALIZATION.about(
           "Member '" + member + "' must be an integer, got " + value);
     }
     int number = value.asInt();
@@ -91,7 +91,7 @@ final class StatesInput {
       return null;
     }
     if (!type.test(value)) {
-      throw StepFunctionsErrors.serialization(
+      throw StepFunctionsErrors.SERIALIZATION.about(
           "Member '" + member + "' must be " + expected + ", got " + value.getNodeType());
     }
     return value;

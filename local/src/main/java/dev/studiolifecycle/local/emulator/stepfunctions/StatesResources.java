@@ -82,7 +82,7 @@ final class StatesResources {
       }
     }
     if (deployed == null) {
-      throw StepFunctionsErrors.stateMachineDoesNotExist(arn);
+      throw StepFunctionsErrors.STATE_MACHINE_DOES_NOT_EXIST.about(arn);
     }
     return deployed;
   }
@@ -90,7 +90,7 @@ final class StatesResources {
   Execution execution(String arn) {
     StatesArns.ExecutionRef ref = StatesArns.execution(arn);
     Optional<Execution> execution = ref.local() ? engine.execution(arn) : Optional.empty();
-    return execution.orElseThrow(() -> StepFunctionsErrors.executionDoesNotExist(arn));
+    return execution.orElseThrow(() -> StepFunctionsErrors.EXECUTION_DOES_NOT_EXIST.about(arn));
   }
 
   List<Execution> executionsOf(String stateMachineArn) {
@@ -109,7 +109,7 @@ final class StatesResources {
     try {
       StatesNames.checkName("name", name);
     } catch (IllegalArgumentException e) {
-      throw StepFunctionsErrors.invalidName(name);
+      throw StepFunctionsErrors.INVALID_NAME.about(name);
     }
   }
 

@@ -3,64 +3,38 @@ package dev.studiolifecycle.local.emulator.stepfunctions;
 import dev.studiolifecycle.local.emulator.AwsServiceError;
 
 /**
- * The error codes of the Step Functions API, with messages in the words AWS uses ({@code Execution
- * Does Not Exist: '<arn>'}), so that SDKs map them to their modeled exceptions.
+ * The error codes of the Step Functions API (all HTTP 400), with messages in the words AWS uses
+ * ({@code Execution Does Not Exist: '<arn>'}), so that SDKs map them to their modeled exceptions. A
+ * code without words answers the detail as it is.
  */
-final class StepFunctionsErrors {
+enum StepFunctionsErrors {
+  STATE_MACHINE_DOES_NOT_EXIST("StateMachineDoesNotExist", "State Machine Does Not Exist"),
+  STATE_MACHINE_ALREADY_EXISTS("StateMachineAlreadyExists", "State Machine Already Exists"),
+  EXECUTION_DOES_NOT_EXIST("ExecutionDoesNotExist", "Execution Does Not Exist"),
+  EXECUTION_ALREADY_EXISTS("ExecutionAlreadyExists", "Execution Already Exists"),
+  INVALID_ARN("InvalidArn", "Invalid Arn"),
+  INVALID_NAME("InvalidName", "Invalid Name"),
+  INVALID_DEFINITION("InvalidDefinition", "Invalid State Machine Definition"),
+  INVALID_EXECUTION_INPUT("InvalidExecutionInput", "Invalid State Machine Execution Input"),
+  INVALID_TOKEN("InvalidToken", "Invalid Token"),
+  TYPE_NOT_SUPPORTED("StateMachineTypeNotSupported", null),
+  VALIDATION("ValidationException", null),
+  SERIALIZATION("SerializationException", null);
 
-  private StepFunctionsErrors() {}
+  private final String code;
+  private final String words;
 
-  static AwsServiceError stateMachineDoesNotExist(String arn) {
-    return AwsServiceError.badRequest(
-        "StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
+  StepFunctionsErrors(String code, String words) {
+    this.code = code;
+    this.words = words;
   }
 
-  static AwsServiceError stateMachineAlreadyExists(String arn) {
-    return AwsServiceError.badRequest(
-        "StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
-  }
-
-  static AwsServiceError executionDoesNotExist(String arn) {
-    return AwsServiceError.badRequest(
-        "ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'");
-  }
-
-  static AwsServiceError executionAlreadyExists(String arn) {
-    return AwsServiceError.badRequest(
-        "ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
-  }
-
-  static AwsServiceError invalidArn(String detail) {
-    return AwsServiceError.badRequest("InvalidArn", "Invalid Arn: '" + detail + "'");
-  }
-
-  static AwsServiceError invalidName(String detail) {
-    return AwsServiceError.badRequest("InvalidName", "Invalid Name: '" + detail + "'");
-  }
-
-  static AwsServiceError invalidDefinition(String detail) {
-    return AwsServiceError.badRequest(
-        "InvalidDefinition", "Invalid State Machine Definition: '" + detail + "'");
-  }
-
-  static AwsServiceError invalidExecutionInput(String detail) {
-    return AwsServiceError.badRequest(
-        "InvalidExecutionInput", "Invalid State Machine Execution Input: '" + detail + "'");
-  }
-
-  static AwsServiceError invalidToken(String detail) {
-    return AwsServiceError.badRequest("InvalidToken", "Invalid Token: '" + detail + "'");
-  }
-
-  static AwsServiceError typeNotSupported(String detail) {
-    return AwsServiceError.badRequest("StateMachineTypeNotSupported", detail);
+  /** The error about {@code detail}: {@code <words>: '<detail>'}, or the detail alone. */
+  AwsServiceError about(String detail) {
+    return AwsServiceError.badRequest(code, words == null ? detail : words + ": '" + detail + "'");
   }
 
   static AwsServiceError validation(String message) {
-    return AwsServiceError.badRequest("ValidationException", message);
-  }
-
-  static AwsServiceError serialization(String message) {
-    return AwsServiceError.badRequest("SerializationException", message);
+    return VALIDATION.about(message);
   }
 }
