@@ -1,7 +1,6 @@
 package dev.studiolifecycle.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.model.CheckStatusInput;
 import dev.studiolifecycle.model.ProfileStatus;
@@ -11,8 +10,7 @@ import java.util.Map;
 
 /** CheckStatus: one look at a new profile, for AwaitProfileReady (see {@link StatusChecker}). */
 public final class CheckStatusHandler
-    extends RequestStepHandler<StatusChecker, CheckStatusInput, ProfileStatus>
-    implements RequestHandler<CheckStatusInput, ProfileStatus> {
+    extends RequestStepHandler<StatusChecker, CheckStatusInput, ProfileStatus> {
 
   /** Called by Lambda. */
   public CheckStatusHandler() {

@@ -1,7 +1,6 @@
 package dev.studiolifecycle.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.model.CreateExecutionRoleInput;
 import dev.studiolifecycle.model.ExecutionRoleResult;
@@ -16,8 +15,7 @@ import java.util.Map;
 /** CreateExecutionRole: checks the role the request names, or creates the user's own role. */
 public final class CreateExecutionRoleHandler
     extends RequestStepHandler<
-        ExecutionRoleProvisioner, CreateExecutionRoleInput, ExecutionRoleResult>
-    implements RequestHandler<CreateExecutionRoleInput, ExecutionRoleResult> {
+        ExecutionRoleProvisioner, CreateExecutionRoleInput, ExecutionRoleResult> {
 
   /** Called by Lambda. */
   public CreateExecutionRoleHandler() {

@@ -1,7 +1,6 @@
 package dev.studiolifecycle.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.model.CreateLoginUrlInput;
 import dev.studiolifecycle.model.LoginUrl;
@@ -14,8 +13,7 @@ import java.util.Map;
  * for an operator ({@code aws lambda invoke}) or a portal. The URL is returned, never logged.
  */
 public final class CreateLoginUrlHandler
-    extends RequestStepHandler<LoginUrls, CreateLoginUrlInput, LoginUrl>
-    implements RequestHandler<CreateLoginUrlInput, LoginUrl> {
+    extends RequestStepHandler<LoginUrls, CreateLoginUrlInput, LoginUrl> {
 
   /** Called by Lambda. */
   public CreateLoginUrlHandler() {

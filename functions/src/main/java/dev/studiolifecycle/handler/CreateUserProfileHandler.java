@@ -1,7 +1,6 @@
 package dev.studiolifecycle.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.model.CreateUserProfileInput;
 import dev.studiolifecycle.model.UserProfileResult;
@@ -16,8 +15,7 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /** CreateUserProfile: creates (or adopts) the user's SageMaker Studio profile. */
 public final class CreateUserProfileHandler
-    extends RequestStepHandler<UserProfileCreator, CreateUserProfileInput, UserProfileResult>
-    implements RequestHandler<CreateUserProfileInput, UserProfileResult> {
+    extends RequestStepHandler<UserProfileCreator, CreateUserProfileInput, UserProfileResult> {
 
   /** Called by Lambda. */
   public CreateUserProfileHandler() {

@@ -1,7 +1,6 @@
 package dev.studiolifecycle.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.model.DeleteExecutionRoleInput;
 import dev.studiolifecycle.model.DeleteExecutionRoleResult;
@@ -14,8 +13,7 @@ import java.util.Map;
 /** DeleteExecutionRole: deletes a role this workflow created for the user, nothing else. */
 public final class DeleteExecutionRoleHandler
     extends RequestStepHandler<
-        ExecutionRoleDeleter, DeleteExecutionRoleInput, DeleteExecutionRoleResult>
-    implements RequestHandler<DeleteExecutionRoleInput, DeleteExecutionRoleResult> {
+        ExecutionRoleDeleter, DeleteExecutionRoleInput, DeleteExecutionRoleResult> {
 
   /** Called by Lambda. */
   public DeleteExecutionRoleHandler() {

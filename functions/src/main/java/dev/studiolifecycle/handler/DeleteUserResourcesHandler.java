@@ -1,7 +1,6 @@
 package dev.studiolifecycle.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.model.DeleteUserResourcesInput;
 import dev.studiolifecycle.model.DeleteUserResourcesResult;
@@ -18,8 +17,7 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
  */
 public final class DeleteUserResourcesHandler
     extends RequestStepHandler<
-        UserResourceSweep, DeleteUserResourcesInput, DeleteUserResourcesResult>
-    implements RequestHandler<DeleteUserResourcesInput, DeleteUserResourcesResult> {
+        UserResourceSweep, DeleteUserResourcesInput, DeleteUserResourcesResult> {
 
   /** Time kept for the pass to finish its looks and answer, out of the function's timeout. */
   static final long RESERVE_MILLIS = 20_000;

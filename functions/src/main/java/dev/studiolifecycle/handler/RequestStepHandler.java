@@ -14,8 +14,8 @@ import software.amazon.lambda.powertools.metrics.FlushMetrics;
  * the Java runtime then calls {@code RequestHandler.handleRequest} and reads the input type from
  * the class's type arguments, through this superclass (the runtime interface client's
  * EventHandlerLoader, findInterfaceParameters). With {@code ::handleRequest} it would look the
- * method up by name and find this one's type variable instead. Subclasses name {@code
- * RequestHandler<I, O>} again, so a reader of their own interfaces finds the types at once.
+ * method up by name and find this one's type variable instead. Subclasses need not name {@code
+ * RequestHandler<I, O>} again: the local runtime resolves the types through the superclass too.
  */
 public abstract class RequestStepHandler<S, I extends StepInput, O> extends StepHandler<S>
     implements RequestHandler<I, O> {

@@ -1,7 +1,6 @@
 package dev.studiolifecycle.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.studiolifecycle.model.AccessRestoration;
 import dev.studiolifecycle.model.RestoreAccessInput;
 import dev.studiolifecycle.observability.OutcomeMetric;
@@ -14,8 +13,7 @@ import java.util.Map;
  * AccessRevoker#restore}).
  */
 public final class RestoreAccessHandler
-    extends RequestStepHandler<AccessRevoker, RestoreAccessInput, AccessRestoration>
-    implements RequestHandler<RestoreAccessInput, AccessRestoration> {
+    extends RequestStepHandler<AccessRevoker, RestoreAccessInput, AccessRestoration> {
 
   /** Called by Lambda. */
   public RestoreAccessHandler() {

@@ -1,7 +1,6 @@
 package dev.studiolifecycle.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.studiolifecycle.model.AccessRevocation;
 import dev.studiolifecycle.model.RevokeAccessInput;
 import dev.studiolifecycle.observability.OutcomeMetric;
@@ -13,8 +12,7 @@ import java.util.Map;
  * RevokeAccess: an offboarding's first step, cuts the user's access (see {@link AccessRevoker}).
  */
 public final class RevokeAccessHandler
-    extends RequestStepHandler<AccessRevoker, RevokeAccessInput, AccessRevocation>
-    implements RequestHandler<RevokeAccessInput, AccessRevocation> {
+    extends RequestStepHandler<AccessRevoker, RevokeAccessInput, AccessRevocation> {
 
   /** Called by Lambda. */
   public RevokeAccessHandler() {

@@ -303,7 +303,10 @@ final class HandlerBinding {
     }
   }
 
-  /** RequestHandler's type arguments as the class binds them, through superclasses too. */
+  /**
+   * RequestHandler's type arguments as the class binds them, through superclasses too (as the
+   * runtime interface client's findInterfaceParameters does); null when it binds none.
+   */
   static Type[] requestHandlerTypes(Class<?> type) {
     return find(type, Map.of());
   }

@@ -6,6 +6,7 @@ import dev.studiolifecycle.local.asl.task.LambdaResponse;
 import dev.studiolifecycle.local.template.FunctionDefinition;
 import dev.studiolifecycle.local.template.SamTemplate;
 import java.io.PrintStream;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -59,6 +60,14 @@ public final class LambdaRuntime implements LambdaFunctions {
 
   public static Builder builder(Collection<FunctionDefinition> functions) {
     return new Builder(functions);
+  }
+
+  /**
+   * The input and output types of a {@code RequestHandler} class, as the Java runtime finds them
+   * (through superclasses too); null when the class binds none.
+   */
+  public static Type[] requestHandlerTypes(Class<?> handler) {
+    return HandlerBinding.requestHandlerTypes(handler);
   }
 
   /** The function a FunctionName (name, partial or full ARN, any qualifier) refers to. */

@@ -1,18 +1,18 @@
 package dev.studiolifecycle.local.deploy;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studiolifecycle.local.lambda.LambdaRuntime;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import dev.studiolifecycle.local.template.SamTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -101,11 +101,9 @@ final class ProjectFiles {
     if (RequestStreamHandler.class.isAssignableFrom(handler)) {
       return null;
     }
-    for (Type type : handler.getGenericInterfaces()) {
-      if (type instanceof ParameterizedType parameterized
-          && parameterized.getRawType() == RequestHandler.class) {
-        return parameterized.getActualTypeArguments()[0];
-      }
+    Type[] types = LambdaRuntime.requestHandlerTypes(handler);
+    if (types != null && !(types[0] instanceof TypeVariable<?>)) {
+      return types[0];
     }
     throw new AssertionError(
         handler.getName()
