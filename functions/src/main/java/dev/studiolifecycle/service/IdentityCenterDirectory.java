@@ -99,6 +99,22 @@ public final class IdentityCenterDirectory {
     }
   }
 
+  /**
+   * Whether the identity store still holds the user of this id: its group memberships are listed
+   * (the read onboarding already makes), and a missing USER means she is gone.
+   */
+  public boolean holdsUser(String userId) {
+    try {
+      groupIds(userId);
+      return true;
+    } catch (AwsServiceException e) {
+      if (NOT_FOUND.equals(AwsErrorCodes.code(e)) && "USER".equals(resourceType(e))) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   /** The ids of the groups the user is a member of, every page. */
   public List<String> groupIds(String userId) {
     List<String> groups = new ArrayList<>();

@@ -161,6 +161,11 @@ public final class StudioAssignments {
         .singleSignOnApplicationArn();
   }
 
+  /** Whether Identity Center still holds the user Validate found (see {@link #ensure}). */
+  public boolean userStillExists(SsoUser user) {
+    return directory.holdsUser(user.userId());
+  }
+
   private boolean isAssigned(String application, String principalType, String principalId) {
     try {
       ssoAdmin.call(

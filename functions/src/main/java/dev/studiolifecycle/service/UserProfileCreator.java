@@ -6,6 +6,7 @@ import dev.studiolifecycle.error.LifecycleError;
 import dev.studiolifecycle.error.ProfileConflict;
 import dev.studiolifecycle.error.ResourceBusy;
 import dev.studiolifecycle.error.RoleNotYetAssumable;
+import dev.studiolifecycle.error.ValidationError;
 import dev.studiolifecycle.model.Action;
 import dev.studiolifecycle.model.CanvasSettings;
 import dev.studiolifecycle.model.Correlation;
@@ -134,7 +135,7 @@ public final class UserProfileCreator {
       return adopt(input, requestId);
     } catch (SageMakerException e) {
       if (AwsErrorCodes.isValidationException(e)) {
-        throw roleRefusal(input.executionRoleArn(), e);
+        throw refusal(input, e);
       }
       throw e;
     }
@@ -147,6 +148,25 @@ public final class UserProfileCreator {
    * confirms: a role that exists and trusts SageMaker is one IAM has not propagated yet (retried);
    * a role that is gone or does not trust SageMaker will not become assumable by waiting.
    */
+  /**
+   * SageMaker's ValidationException on creating or updating the profile. In an SSO domain it is
+   * also SageMaker's answer to a SingleSignOnUserValue the directory does not hold: a user deleted
+   * in Identity Center since Validate found her, whom no retry brings back, is named first.
+   */
+  private LifecycleError refusal(CreateUserProfileInput input, SageMakerException refusal) {
+    if (assignments != null
+        && input.ssoUser() != null
+        && !assignments.userStillExists(input.ssoUser())) {
+      return new ValidationError(
+          "ssoUserName: IAM Identity Center no longer has user "
+              + input.ssoUser().userName()
+              + " (deleted since the request was validated; SageMaker said: "
+              + AwsErrorCodes.message(refusal)
+              + ")");
+    }
+    return roleRefusal(input.executionRoleArn(), refusal);
+  }
+
   private LifecycleError roleRefusal(String roleArn, SageMakerException refusal) {
     String said = AwsErrorCodes.message(refusal);
     Optional<Role> role = roles.role(RoleNames.fromArn(roleArn));
@@ -382,7 +402,7 @@ public final class UserProfileCreator {
           e);
     } catch (SageMakerException e) {
       if (AwsErrorCodes.isValidationException(e)) {
-        throw roleRefusal(input.executionRoleArn(), e);
+        throw refusal(input, e);
       }
       throw e;
     }

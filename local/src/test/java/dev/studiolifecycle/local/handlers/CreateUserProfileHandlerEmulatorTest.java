@@ -77,6 +77,31 @@ class CreateUserProfileHandlerEmulatorTest {
     assertThat(describe("john-roe").statusAsString()).isEqualTo("InService");
   }
 
+  /**
+   * SageMaker refuses a SingleSignOnUserValue the directory does not hold with a
+   * ValidationException, as it refuses a role it cannot assume: with a user deleted in Identity
+   * Center since Validate found her, the step names her instead of retrying as IAM propagation.
+   */
+  @Test
+  void anSsoUserDeletedSinceValidateIsNamedNotRetriedAsPropagation() {
+    bed.seedSsoDomain();
+    seedJaneRole();
+    ObjectNode input = event("create-user-profile/sso-domain.json");
+    ((ObjectNode) input.path("request")).put("ssoUserName", "jane.roe");
+    input
+        .putObject("ssoUser")
+        .put("identityStoreId", bed.emulator().identityCenter().identityStoreId())
+        .put("userId", "00000000-0000-4000-8000-000000000000")
+        .put("userName", "jane.roe");
+
+    FunctionError error = bed.invokeFailing(FUNCTION, input);
+
+    assertThat(error.errorType()).isEqualTo("dev.studiolifecycle.error.ValidationError");
+    assertThat(error.errorMessage())
+        .startsWith("ssoUserName: IAM Identity Center no longer has user jane.roe");
+    assertThat(bed.mutationsSince(0)).isEmpty();
+  }
+
   @Test
   void ssoDomainProfileCarriesTheIdentityCenterUserAndTheRequestedSettings() {
     bed.seedSsoDomain();
