@@ -1,0 +1,95 @@
+package dev.studiolifecycle.reconcile;
+
+import dev.studiolifecycle.reconcile.PlanItem.Kind;
+import dev.studiolifecycle.roster.Roster;
+import dev.studiolifecycle.roster.RosterEntry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Compares the served domains' profiles with the roster. A profile the workflow does not manage is
+ * reported and never touched. A managed profile whose person has no active row leaves (unless an
+ * offboarding already took her access); one whose row is active again after an offboarding took it
+ * is restored; one whose row names another team than the profile's moves. An active person with no
+ * profile in any served domain joins {@code joinDomainId}. Names are compared without regard to
+ * case, as SageMaker compares profile names.
+ */
+public final class ReconcilePlanner {
+
+  private ReconcilePlanner() {}
+
+  public static Plan plan(Roster roster, List<ObservedProfile> profiles, String joinDomainId) {
+    List<PlanItem> items = new ArrayList<>();
+    Set<String> present = new HashSet<>();
+    for (ObservedProfile profile : profiles) {
+      present.add(key(profile.userProfileName()));
+      items.add(item(profile, roster.entry(profile.userProfileName())));
+    }
+    for (RosterEntry entry : roster.entries()) {
+      if (entry.active() && !present.contains(key(entry.userName()))) {
+        items.add(
+            new PlanItem(
+                Kind.JOIN,
+                joinDomainId,
+                entry.userName(),
+                "active on line " + entry.line() + ", no profile in any served domain",
+                entry));
+      }
+    }
+    items.sort(
+        Comparator.comparing(PlanItem::domainId)
+            .thenComparing(item -> key(item.userProfileName())));
+    return new Plan(items);
+  }
+
+  private static PlanItem item(ObservedProfile profile, Optional<RosterEntry> row) {
+    String domain = profile.domainId();
+    String name = profile.userProfileName();
+    RosterEntry entry = row.orElse(null);
+    if (!profile.managed()) {
+      return new PlanItem(Kind.UNMANAGED, domain, name, "not created by studio-lifecycle", entry);
+    }
+    if (entry == null || !entry.active()) {
+      String why =
+          entry == null
+              ? "not on the roster"
+              : "INACTIVE on line " + entry.line() + " of the roster";
+      return profile.offboarding() != null
+          ? new PlanItem(
+              Kind.UNCHANGED, domain, name, why + "; offboarding " + profile.offboarding(), entry)
+          : new PlanItem(Kind.LEAVE, domain, name, why, entry);
+    }
+    if (profile.offboarding() != null) {
+      return new PlanItem(
+          Kind.RESTORE,
+          domain,
+          name,
+          "active on line " + entry.line() + "; access revoked by " + profile.offboarding(),
+          entry);
+    }
+    if (entry.team() != null && !entry.team().equals(profile.team())) {
+      return new PlanItem(
+          Kind.MOVE,
+          domain,
+          name,
+          "team "
+              + (profile.team() == null ? "(not recorded)" : profile.team())
+              + " -> "
+              + entry.team()
+              + " (line "
+              + entry.line()
+              + ")",
+          entry);
+    }
+    return new PlanItem(Kind.UNCHANGED, domain, name, "as the roster says", entry);
+  }
+
+  private static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+}

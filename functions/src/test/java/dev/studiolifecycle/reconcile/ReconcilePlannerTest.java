@@ -1,0 +1,105 @@
+package dev.studiolifecycle.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.studiolifecycle.reconcile.PlanItem.Kind;
+import dev.studiolifecycle.roster.Roster;
+import dev.studiolifecycle.roster.RosterReader;
+import dev.studiolifecycle.roster.RosterReader.Format;
+import java.util.List;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
+
+class ReconcilePlannerTest {
+
+  private static final String IAM = "d-studiolocal01";
+  private static final String SSO = "d-studiosso001";
+
+  private static final Roster ROSTER =
+      RosterReader.read(
+          "userName,email,status,team\n"
+              + "jane-doe,jane.doe@example.com,ACTIVE,risk\n"
+              + "john-roe,john.roe@example.com,ACTIVE,ml-platform\n"
+              + "kim-lee,kim.lee@example.com,INACTIVE,risk\n"
+              + "ann-oak,ann.oak@example.com,ACTIVE,\n"
+              + "bo-ray,bo.ray@example.com,ACTIVE,risk\n"
+              + "cy-ng,cy.ng@example.com,ACTIVE,risk\n",
+          Format.CSV);
+
+  private static final List<ObservedProfile> PROFILES =
+      List.of(
+          new ObservedProfile(IAM, "Jane-Doe", true, "ml-platform", null),
+          new ObservedProfile(IAM, "john-roe", true, "ml-platform", null),
+          new ObservedProfile(IAM, "kim-lee", true, "risk", null),
+          new ObservedProfile(IAM, "zed-old", true, null, null),
+          new ObservedProfile(IAM, "admin-sandbox", false, null, null),
+          new ObservedProfile(SSO, "ann-oak", true, null, null),
+          new ObservedProfile(SSO, "bo-ray", true, "risk", "hr-2026-000417"),
+          new ObservedProfile(SSO, "gone-guy", true, null, "hr-2026-000500"));
+
+  @Test
+  void eachProfileAndEachActivePersonWithoutOneGetsExactlyOneItem() {
+    Plan plan = ReconcilePlanner.plan(ROSTER, PROFILES, IAM);
+
+    assertThat(plan.items())
+        .extracting(PlanItem::kind, PlanItem::domainId, PlanItem::userProfileName)
+        .containsExactly(
+            Tuple.tuple(Kind.UNMANAGED, IAM, "admin-sandbox"),
+            Tuple.tuple(Kind.JOIN, IAM, "cy-ng"),
+            Tuple.tuple(Kind.MOVE, IAM, "Jane-Doe"),
+            Tuple.tuple(Kind.UNCHANGED, IAM, "john-roe"),
+            Tuple.tuple(Kind.LEAVE, IAM, "kim-lee"),
+            Tuple.tuple(Kind.LEAVE, IAM, "zed-old"),
+            Tuple.tuple(Kind.UNCHANGED, SSO, "ann-oak"),
+            Tuple.tuple(Kind.RESTORE, SSO, "bo-ray"),
+            Tuple.tuple(Kind.UNCHANGED, SSO, "gone-guy"));
+    assertThat(plan.items())
+        .filteredOn(item -> item.userProfileName().equals("Jane-Doe"))
+        .singleElement()
+        .extracting(PlanItem::reason)
+        .isEqualTo("team ml-platform -> risk (line 2)");
+    assertThat(plan.items())
+        .filteredOn(item -> item.kind() == Kind.LEAVE)
+        .extracting(PlanItem::reason)
+        .containsExactly("INACTIVE on line 4 of the roster", "not on the roster");
+    assertThat(plan.counts())
+        .containsEntry(Kind.JOIN, 1)
+        .containsEntry(Kind.MOVE, 1)
+        .containsEntry(Kind.LEAVE, 2)
+        .containsEntry(Kind.RESTORE, 1)
+        .containsEntry(Kind.UNMANAGED, 1)
+        .containsEntry(Kind.UNCHANGED, 3);
+    assertThat(plan.actions()).hasSize(5);
+  }
+
+  @Test
+  void anUnmanagedProfileIsNeverActedOnWhatTheRosterSays() {
+    Plan plan =
+        ReconcilePlanner.plan(
+            ROSTER, List.of(new ObservedProfile(IAM, "kim-lee", false, null, null)), IAM);
+
+    assertThat(plan.items())
+        .filteredOn(item -> item.userProfileName().equals("kim-lee"))
+        .singleElement()
+        .extracting(PlanItem::kind)
+        .isEqualTo(Kind.UNMANAGED);
+  }
+
+  @Test
+  void theGuardRefusesAPlanThatWouldOffboardMoreThanItsShareOfADomain() {
+    Roster truncated =
+        RosterReader.read(
+            "userName,email,status\njohn-roe,john.roe@example.com,ACTIVE\n", Format.CSV);
+    Plan plan = ReconcilePlanner.plan(truncated, PROFILES, IAM);
+
+    assertThat(LeaverGuard.refusals(plan, 0.2))
+        .containsExactly(
+            "d-studiolocal01: 3 of 4 managed profiles would leave, more than 20 %",
+            "d-studiosso001: 1 of 3 managed profiles would leave, more than 20 %");
+    assertThat(LeaverGuard.refusals(plan, 0.75)).isEmpty();
+    assertThat(LeaverGuard.refusals(ReconcilePlanner.plan(ROSTER, PROFILES, IAM), 0.5)).isEmpty();
+    assertThatThrownBy(() -> LeaverGuard.refusals(plan, 1.5))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
