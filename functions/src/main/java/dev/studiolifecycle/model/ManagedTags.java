@@ -35,6 +35,12 @@ public final class ManagedTags {
    */
   public static final String STUDIO_ASSIGNMENT = "studio-lifecycle:studio-assignment";
 
+  /**
+   * On a profile onboarded or moved with a team: that team, which the nightly reconcile compares
+   * with the roster's.
+   */
+  public static final String TEAM = "studio-lifecycle:team";
+
   private static final String OWN_PREFIX = "studio-lifecycle:";
 
   private ManagedTags() {}

@@ -341,6 +341,9 @@ public final class UserProfileCreator {
     }
     tags.add(Tag.builder().key(ManagedTags.MANAGED_BY).value(ManagedTags.MANAGED_BY_VALUE).build());
     tags.add(Tag.builder().key(ManagedTags.REQUEST_ID).value(requestId).build());
+    if (request.team() != null) {
+      tags.add(Tag.builder().key(ManagedTags.TEAM).value(request.team()).build());
+    }
     return tags;
   }
 
@@ -413,6 +416,9 @@ public final class UserProfileCreator {
     LifecycleRequest request = input.request();
     Map<String, String> tags = lookups.tags(existing.userProfileArn());
     Map<String, String> wantedTags = new LinkedHashMap<>(request.tagsOrEmpty());
+    if (request.team() != null) {
+      wantedTags.put(ManagedTags.TEAM, request.team());
+    }
     if (!ManagedTags.isManaged(tags)) {
       if (!request.adopts()) {
         throw ProfileConflict.notManaged(request.domainId(), request.userProfileName());

@@ -119,6 +119,17 @@ class UserProfileCreatorTest {
   }
 
   @Test
+  void aProfileOnboardedWithATeamRecordsTheTeamForTheReconcile() {
+    createSucceeds();
+
+    creator.create(input(RequestBuilder.onboard().team("risk").build(), DomainAuthMode.IAM));
+
+    assertThat(created().tags())
+        .extracting(Tag::key, Tag::value)
+        .contains(tuple("studio-lifecycle:team", "risk"));
+  }
+
+  @Test
   void createsAProfileWithEverySettingTheRequestAsksFor() {
     createSucceeds();
     Map<String, String> tags = new LinkedHashMap<>();

@@ -142,8 +142,13 @@ class TeamMoveTest {
       expected.add("SpaceStorageSettings.DefaultEbsStorageSettings: (none) -> 20 GB (max 100 GB)");
       expected.add(
           "StudioWebPortalSettings.HiddenInstanceTypes: (none) -> ml.p4d.24xlarge, ml.p5.48xlarge");
-      assertThat(byTeam).containsExactlyInAnyOrderElementsOf(expected).hasSize(11);
-      assertThat(profileTags(aws)).containsEntry("team", "risk").doesNotContainKey("cost-center");
+      // The team itself is recorded, for the nightly reconcile to compare with the roster.
+      expected.add("tag studio-lifecycle:team: (none) -> risk");
+      assertThat(byTeam).containsExactlyInAnyOrderElementsOf(expected).hasSize(12);
+      assertThat(profileTags(aws))
+          .containsEntry("team", "risk")
+          .containsEntry("studio-lifecycle:team", "risk")
+          .doesNotContainKey("cost-center");
       UserSettings settings =
           aws.sageMaker
               .describeUserProfile(r -> r.domainId(DOMAIN).userProfileName("frank"))
