@@ -83,8 +83,17 @@ public final class EmulatorCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       defaultValue = "4566",
-      description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+      description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
+
+  @Option(
+      names = "--host",
+      paramLabel = "<address>",
+      defaultValue = "127.0.0.1",
+      description =
+          "Address to listen on (default: ${DEFAULT-VALUE}); 0.0.0.0 lets containers such as sam"
+              + " local's reach it. GET /_studio-lifecycle/health answers 200 once it serves.")
+  String host;
 
   @Option(
       names = "--time-scale",
@@ -130,11 +139,16 @@ public final class EmulatorCommand implements Callable<Integer> {
     // the endpoint line only; a logger that captures System.out first would bypass the router.
     StandardOutputRouter.install();
     PrintWriter err = spec.commandLine().getErr();
-    AwsEmulator.Builder builder =
-        AwsEmulator.builder()
-            .port(port)
-            .requestLogLimit(requestLogLimit)
-            .clock(new ScaledClock(Instant.now().truncatedTo(ChronoUnit.MILLIS), timeScale));
+    AwsEmulator.Builder builder;
+    try {
+      builder = AwsEmulator.builder().host(host);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--host: " + e.getMessage());
+    }
+    builder
+        .port(port)
+        .requestLogLimit(requestLogLimit)
+        .clock(new ScaledClock(Instant.now().truncatedTo(ChronoUnit.MILLIS), timeScale));
     Scenario scenario = null;
     AwsEmulator emulator;
     try {

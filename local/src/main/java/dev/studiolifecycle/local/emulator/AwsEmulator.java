@@ -63,6 +63,7 @@ public final class AwsEmulator implements AutoCloseable {
 
   private final SimulationClock clock;
   private final int requestedPort;
+  private final InetAddress host;
   private final int threads;
   private final RequestLog requestLog;
   private final ScheduledActions scheduledActions = new ScheduledActions();
@@ -81,6 +82,7 @@ public final class AwsEmulator implements AutoCloseable {
   private AwsEmulator(Builder builder) {
     this.clock = builder.clock;
     this.requestedPort = builder.port;
+    this.host = builder.host;
     this.threads = builder.threads;
     this.requestLog = new RequestLog(builder.requestLogLimit);
     IdSource ids = new IdSource(builder.randomSeed);
@@ -115,7 +117,7 @@ public final class AwsEmulator implements AutoCloseable {
       throw new IllegalStateException("the emulator is already started");
     }
     try {
-      HttpServer created = HttpServer.create(new InetSocketAddress(loopback(), requestedPort), 64);
+      HttpServer created = HttpServer.create(new InetSocketAddress(host, requestedPort), 64);
       // A thread per request in flight, so that clients that send slowly never hold up the
       // others; idle threads go after a minute.
       executor =
@@ -132,16 +134,29 @@ public final class AwsEmulator implements AutoCloseable {
       server = created;
       return this;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind the emulator to 127.0.0.1:" + requestedPort, e);
+      throw new UncheckedIOException(
+          "cannot bind the emulator to " + host.getHostAddress() + ":" + requestedPort, e);
     }
   }
 
-  /** {@code http://127.0.0.1:<port>}: what SDKs and the AWS CLI use as endpoint URL. */
+  /**
+   * {@code http://127.0.0.1:<port>}: what SDKs and the AWS CLI on this machine use as endpoint URL
+   * (also when the emulator listens on every address, for containers).
+   */
   public synchronized URI endpoint() {
     if (server == null) {
       throw new IllegalStateException("the emulator is not started");
     }
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    String address = host.isAnyLocalAddress() ? "127.0.0.1" : host.getHostAddress();
+    if (address.contains(":")) {
+      address = "[" + address + "]";
+    }
+    return URI.create("http://" + address + ":" + server.getAddress().getPort());
+  }
+
+  /** The address the emulator listens on: 127.0.0.1 unless built with another {@code host}. */
+  public InetAddress host() {
+    return host;
   }
 
   public synchronized int port() {
@@ -296,6 +311,7 @@ public final class AwsEmulator implements AutoCloseable {
   public static final class Builder {
     private SimulationClock clock = new VirtualClock();
     private int port;
+    private InetAddress host = loopback();
     private int threads = 8;
     private long randomSeed = 20260105L;
     private SageMakerTimings sageMakerTimings = SageMakerTimings.defaults();
@@ -319,6 +335,27 @@ public final class AwsEmulator implements AutoCloseable {
     }
 
     /** The port on 127.0.0.1; 0 (the default) picks a free one. */
+    /**
+     * The address to listen on: {@code 127.0.0.1} by default; {@code 0.0.0.0} lets containers (sam
+     * local, a LocalStack-style setup) reach it. Refused unless it is an address of this machine's
+     * own or the any-address.
+     */
+    public Builder host(String value) {
+      try {
+        InetAddress address = InetAddress.getByName(value);
+        if (!address.isAnyLocalAddress()
+            && !address.isLoopbackAddress()
+            && java.net.NetworkInterface.getByInetAddress(address) == null) {
+          throw new IllegalArgumentException(
+              "host " + value + " is not an address of this machine");
+        }
+        this.host = address;
+        return this;
+      } catch (IOException e) {
+        throw new IllegalArgumentException("host " + value + " is not an address: " + e, e);
+      }
+    }
+
     public Builder port(int value) {
       if (value < 0 || value > 65535) {
         throw new IllegalArgumentException("port must be in 0..65535, got " + value);

@@ -76,6 +76,36 @@ final class RequestDispatcher implements HttpHandler {
     services.put(service.signingName(), new Registered(service, Map.copyOf(byName)));
   }
 
+  /** The path of the health check: {@code GET} answers 200 with the services served. */
+  static final String HEALTH_PATH = "/_studio-lifecycle/health";
+
+  private static boolean isHealthCheck(HttpExchange exchange) {
+    return exchange.getRequestURI().getPath().equals(HEALTH_PATH)
+        && (exchange.getRequestMethod().equals("GET")
+            || exchange.getRequestMethod().equals("HEAD"));
+  }
+
+  /**
+   * Unsigned, so that a container's health check or a script waiting for the emulator needs no
+   * credentials: {@code {"status": "running", "services": [...]}}.
+   */
+  private void answerHealth(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      exchange.getRequestBody().readAllBytes();
+      ObjectNode body = JsonNodeFactory.instance.objectNode().put("status", "running");
+      serviceNames().forEach(body.putArray("services")::add);
+      byte[] bytes = bytes(body);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      boolean head = exchange.getRequestMethod().equals("HEAD");
+      exchange.sendResponseHeaders(200, head ? -1 : bytes.length);
+      if (!head) {
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(bytes);
+        }
+      }
+    }
+  }
+
   Optional<EmulatedService> service(String signingName) {
     return Optional.ofNullable(services.get(signingName)).map(Registered::service);
   }
@@ -86,6 +116,10 @@ final class RequestDispatcher implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    if (isHealthCheck(exchange)) {
+      answerHealth(exchange);
+      return;
+    }
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
       Answer answer;

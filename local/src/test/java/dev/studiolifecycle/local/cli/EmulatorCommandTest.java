@@ -115,6 +115,18 @@ class EmulatorCommandTest {
   }
 
   @Test
+  void aHostNotOfThisMachineExitsWithTwoAndNamesTheOption() {
+    StringWriter err = new StringWriter();
+    int code =
+        new CommandLine(new EmulatorCommand())
+            .setErr(new PrintWriter(err, true))
+            .execute("--port", "0", "--host", "192.0.2.1");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--host: host 192.0.2.1 is not an address of this machine");
+  }
+
+  @Test
   void aBadScenarioExitsWithTwoAndSaysWhy() {
     StringWriter err = new StringWriter();
     int code =
