@@ -55,7 +55,8 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
-      "0:stopped",
+      "130:stopped with Ctrl-C (SIGINT), after closing what it serves",
+      "143:stopped with SIGTERM (a container's stop), likewise",
       "1:the port could not be bound",
       "2:bad options, scenario file or template"
     },
