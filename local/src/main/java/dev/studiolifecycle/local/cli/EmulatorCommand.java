@@ -43,8 +43,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = {
       "Serve the emulated AWS APIs (SageMaker, IAM, Identity Center, SNS, SSM, DynamoDB, STS, Step"
-          + " Functions) on 127.0.0.1 "
-          + "until stopped (Ctrl-C).",
+          + " Functions) on 127.0.0.1 (or --host) until stopped (Ctrl-C).",
       "With template.yaml in the project root (the current directory, or --project-root), its "
           + "state machines, topics "
           + "and managed policies are deployed first; Lambda tasks run its handlers in-process.",

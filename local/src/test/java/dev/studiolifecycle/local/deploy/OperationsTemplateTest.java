@@ -161,4 +161,18 @@ class OperationsTemplateTest {
         .forEach(
             rule -> assertThat(values).as("an output names every rule").contains(rule.logicalId()));
   }
+
+  @Test
+  void functionsTakeTheSdkEndpointVariableOnlyWhenAwsEndpointUrlIsGiven() {
+    SamTemplate local =
+        ProjectFiles.template(Map.of("AwsEndpointUrl", "http://host.docker.internal:4566"));
+
+    assertThat(local.functions().values())
+        .allSatisfy(
+            f ->
+                assertThat(f.environment())
+                    .containsEntry("AWS_ENDPOINT_URL", "http://host.docker.internal:4566"));
+    assertThat(template.functions().values())
+        .allSatisfy(f -> assertThat(f.environment()).doesNotContainKey("AWS_ENDPOINT_URL"));
+  }
 }
