@@ -38,15 +38,8 @@ class EveryDomainTest {
       assertThat(path(parent))
           .containsExactly(
               "Validate", "OnboardOrOffboard", "StartInEveryDomain", "NotifyStartedInEveryDomain");
-      List<Execution> children = children(simulation, parent);
+      List<Execution> children = simulation.awaitOffboardingChildren(parent);
       assertThat(children).hasSize(2);
-      for (Execution child : children) {
-        simulation.runtime().awaitExecution(child.executionArn());
-        assertThat(child.status())
-            .as(child.name() + ": " + child.cause().orElse(""))
-            .isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(path(child)).contains("RevokeAccess", "DeleteUserResources");
-      }
       assertThat(children)
           .extracting(child -> child.input().path("domainId").asText())
           .containsExactlyInAnyOrder("d-studiolocal01", "d-studiolocal02");
@@ -84,7 +77,7 @@ class EveryDomainTest {
       Execution parent = simulation.runtime().run(input);
 
       assertThat(parent.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-      assertThat(children(simulation, parent)).isEmpty();
+      assertThat(simulation.children(parent)).isEmpty();
       Notification notification = simulation.notification(parent);
       assertThat(notification.published().subject()).isEqualTo("OFFBOARD nobody in 0 domains");
       assertThat(notification.message().path("nothingToDo").asBoolean()).isTrue();
@@ -101,7 +94,7 @@ class EveryDomainTest {
           .as(execution.cause().orElse(""))
           .isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(path(execution)).doesNotContain("StartInEveryDomain").contains("RevokeAccess");
-      assertThat(children(simulation, execution)).isEmpty();
+      assertThat(simulation.children(execution)).isEmpty();
       assertThat(simulation.emulator().sageMaker().userProfileStatus("d-studiolocal01", "jane-doe"))
           .isEmpty();
       assertThat(simulation.emulator().sageMaker().userProfileStatus("d-studiolocal02", "Jane-Doe"))
@@ -121,7 +114,7 @@ class EveryDomainTest {
     try (LifecycleSimulation simulation =
         LifecycleSimulation.of("offboard-role-used-in-another-domain.json", parameters)) {
       Execution offboard = simulation.run("offboard-every-domain.json");
-      List<Execution> offboardings = children(simulation, offboard);
+      List<Execution> offboardings = simulation.children(offboard);
       ObjectNode rehire = JsonNodeFactory.instance.objectNode();
       rehire
           .put("action", "RESTORE")
@@ -142,7 +135,7 @@ class EveryDomainTest {
       assertThat(simulation.notification(parent).published().subject())
           .isEqualTo("RESTORE jane-doe in 2 domains");
       List<Execution> children =
-          children(simulation, parent).stream()
+          simulation.children(parent).stream()
               .filter(e -> !offboardings.contains(e) && !e.equals(offboard))
               .toList();
       assertThat(children).hasSize(2);
@@ -159,11 +152,5 @@ class EveryDomainTest {
       assertThat(sageMaker.userProfileStatus("d-studiolocal01", "jane-doe")).isPresent();
       assertThat(sageMaker.userProfileStatus("d-studiolocal02", "Jane-Doe")).isPresent();
     }
-  }
-
-  private static List<Execution> children(LifecycleSimulation simulation, Execution parent) {
-    return simulation.runtime().engine().executions().stream()
-        .filter(e -> !e.executionArn().equals(parent.executionArn()))
-        .toList();
   }
 }

@@ -130,17 +130,7 @@ class IdentityCenterTest {
       assertThat(path(parent))
           .containsExactly(
               "Validate", "OnboardOrOffboard", "StartInEveryDomain", "NotifyStartedInEveryDomain");
-      List<Execution> children =
-          simulation.runtime().engine().executions().stream()
-              .filter(e -> !e.executionArn().equals(parent.executionArn()))
-              .toList();
-      for (Execution child : children) {
-        simulation.runtime().awaitExecution(child.executionArn());
-        assertThat(child.status())
-            .as(child.name() + ": " + child.cause().orElse(""))
-            .isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(path(child)).contains("RevokeAccess", "DeleteUserResources");
-      }
+      List<Execution> children = simulation.awaitOffboardingChildren(parent);
       assertThat(children)
           .extracting(
               child ->

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studiolifecycle.local.asl.engine.Execution;
+import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.asl.history.HistoryEvent;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
 import dev.studiolifecycle.local.emulator.EmulatorClients;
@@ -83,6 +84,26 @@ final class LifecycleSimulation implements AutoCloseable {
   /** Runs an execution with its own name, for a request that is run more than once. */
   Execution run(String executionName, String input) {
     return runtime.run(executionName, input(input));
+  }
+
+  /** The executions other than {@code parent}: those it started (an OFFBOARD in every domain). */
+  List<Execution> children(Execution parent) {
+    return runtime.engine().executions().stream()
+        .filter(e -> !e.executionArn().equals(parent.executionArn()))
+        .toList();
+  }
+
+  /** Runs each child of {@code parent} to its end and checks it offboarded its profile. */
+  List<Execution> awaitOffboardingChildren(Execution parent) {
+    List<Execution> children = children(parent);
+    for (Execution child : children) {
+      runtime.awaitExecution(child.executionArn());
+      assertThat(child.status())
+          .as(child.name() + ": " + child.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(child)).contains("RevokeAccess", "DeleteUserResources");
+    }
+    return children;
   }
 
   LocalWorkflowRuntime runtime() {
