@@ -151,6 +151,16 @@ final class DefinitionFields {
     return Transition.next(next.asText());
   }
 
+  /** ResultSelector, ResultPath, OutputPath, Retry and Catch of a Task, Map or Parallel state. */
+  ResultHandling handling(String name, JsonNode node, Links links) {
+    return new ResultHandling(
+        template(name, node, "ResultSelector"),
+        resultPath(name, node, "ResultPath"),
+        outputPath(name, node),
+        retriers(name, node),
+        catchers(name, node, links));
+  }
+
   List<Retrier> retriers(String name, JsonNode node) {
     List<Retrier> retriers = new ArrayList<>();
     JsonNode retry = node.get("Retry");

@@ -1,13 +1,36 @@
 package dev.studiolifecycle.local.asl.definition;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
-/** The Retry and Catch fields of the states that have them: Task, Parallel and Map. */
+/**
+ * The states with a result and errors of their own: Task, Parallel and Map, each holding its {@link
+ * ResultHandling}.
+ */
 public sealed interface ErrorHandling permits TaskState, ParallelState, MapState {
 
+  ResultHandling handling();
+
   /** The retriers, in the order the definition lists them. */
-  List<Retrier> retry();
+  default List<Retrier> retry() {
+    return handling().retry();
+  }
 
   /** The catchers, in the order the definition lists them. */
-  List<Catcher> catchers();
+  default List<Catcher> catchers() {
+    return handling().catchers();
+  }
+
+  /** The ResultSelector template, or a missing node when there is none. */
+  default JsonNode resultSelector() {
+    return handling().resultSelector();
+  }
+
+  default ResultPlacement resultPath() {
+    return handling().resultPath();
+  }
+
+  default PathSelection outputPath() {
+    return handling().outputPath();
+  }
 }

@@ -5,7 +5,6 @@ import static dev.studiolifecycle.local.asl.definition.DefinitionFields.kind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -47,8 +46,6 @@ record MapRules() implements StateRules {
       itemsPath = path == null ? "$" : path;
     }
     MapConcurrency concurrency = concurrency(name, node, fields);
-    List<Retrier> retry = fields.retriers(name, node);
-    List<Catcher> catchers = fields.catchers(name, node, links);
     return new MapState(
         name,
         fields.inputPath(name, node),
@@ -56,11 +53,7 @@ record MapRules() implements StateRules {
         itemSelector,
         concurrency,
         processor,
-        fields.template(name, node, "ResultSelector"),
-        fields.resultPath(name, node, "ResultPath"),
-        fields.outputPath(name, node),
-        retry,
-        catchers,
+        fields.handling(name, node, links),
         fields.transition(name, node, links));
   }
 

@@ -46,18 +46,12 @@ record ParallelRules() implements StateRules {
         }
       }
     }
-    List<Retrier> retry = fields.retriers(name, node);
-    List<Catcher> catchers = fields.catchers(name, node, links);
     return new ParallelState(
         name,
         fields.inputPath(name, node),
         fields.template(name, node, "Parameters"),
         branches,
-        fields.template(name, node, "ResultSelector"),
-        fields.resultPath(name, node, "ResultPath"),
-        fields.outputPath(name, node),
-        retry,
-        catchers,
+        fields.handling(name, node, links),
         fields.transition(name, node, links));
   }
 }

@@ -7,25 +7,18 @@ import java.util.List;
  * A Parallel state.
  *
  * @param parameters the Parameters template, or a missing node when there is none
- * @param resultSelector the ResultSelector template, or a missing node when there is none
  */
 public record ParallelState(
     String name,
     PathSelection inputPath,
     JsonNode parameters,
     List<StatesBlock> branches,
-    JsonNode resultSelector,
-    ResultPlacement resultPath,
-    PathSelection outputPath,
-    List<Retrier> retry,
-    List<Catcher> catchers,
+    ResultHandling handling,
     Transition transition)
     implements State, ErrorHandling {
 
   public ParallelState {
     branches = List.copyOf(branches);
-    retry = List.copyOf(retry);
-    catchers = List.copyOf(catchers);
   }
 
   @Override

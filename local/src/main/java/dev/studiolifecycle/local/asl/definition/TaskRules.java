@@ -4,7 +4,6 @@ import static dev.studiolifecycle.local.asl.definition.DefinitionFields.at;
 import static dev.studiolifecycle.local.asl.definition.DefinitionFields.kind;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -59,18 +58,12 @@ record TaskRules() implements StateRules {
                 + beat.seconds());
       }
     }
-    List<Retrier> retry = fields.retriers(name, node);
-    List<Catcher> catchers = fields.catchers(name, node, links);
     return new TaskState(
         name,
         resource,
         fields.inputPath(name, node),
         fields.template(name, node, "Parameters"),
-        fields.template(name, node, "ResultSelector"),
-        fields.resultPath(name, node, "ResultPath"),
-        fields.outputPath(name, node),
-        retry,
-        catchers,
+        fields.handling(name, node, links),
         timeout,
         heartbeat,
         fields.transition(name, node, links));
