@@ -1,9 +1,7 @@
 package dev.studiolifecycle.service;
 
 import dev.studiolifecycle.model.AppRef;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
@@ -73,18 +71,24 @@ public final class StudioLookups {
     }
   }
 
-  /** Every tag of a SageMaker resource, following ListTags' pages. */
-  /** The names of every user profile of the domain, every page of ListUserProfiles. */
-  public List<String> profileNames(String domainId) {
-    List<String> names = new ArrayList<>();
+  /**
+   * Every user profile of the domain with its tags, by name in ListUserProfiles' order (every page;
+   * the profile ARNs follow the domain's, {@code ...:user-profile/<domain id>/<name>}).
+   */
+  public Map<String, Map<String, String>> profilesWithTags(String domainArn, String domainId) {
+    Map<String, Map<String, String>> profiles = new LinkedHashMap<>();
+    String prefix = domainArn.replace(":domain/", ":user-profile/") + "/";
     sageMaker
         .listUserProfilesPaginator(
             ListUserProfilesRequest.builder().domainIdEquals(domainId).build())
         .userProfiles()
-        .forEach(profile -> names.add(profile.userProfileName()));
-    return names;
+        .forEach(
+            profile ->
+                profiles.put(profile.userProfileName(), tags(prefix + profile.userProfileName())));
+    return profiles;
   }
 
+  /** Every tag of a SageMaker resource, following ListTags' pages. */
   public Map<String, String> tags(String resourceArn) {
     Map<String, String> tags = new LinkedHashMap<>();
     String token = null;

@@ -212,14 +212,16 @@ public final class ValidationService {
     for (String domainId : domains) {
       DomainSummary domain = domain(domainId);
       if (domain.authMode() == DomainAuthMode.SSO) {
-        for (String name : lookups.profileNames(domainId)) {
-          String arn = domain.domainArn().replace(":domain/", ":user-profile/") + "/" + name;
-          if (request
-              .identityCenterUserId()
-              .equals(lookups.tags(arn).get(ManagedTags.IDENTITY_CENTER_USER))) {
-            targets.add(new FanOutTarget(domainId, name));
-          }
-        }
+        lookups
+            .profilesWithTags(domain.domainArn(), domainId)
+            .forEach(
+                (name, tags) -> {
+                  if (request
+                      .identityCenterUserId()
+                      .equals(tags.get(ManagedTags.IDENTITY_CENTER_USER))) {
+                    targets.add(new FanOutTarget(domainId, name));
+                  }
+                });
       }
     }
     Set<String> names = new TreeSet<>();
