@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -243,16 +242,15 @@ public final class AwsJsonClient implements AutoCloseable {
     String code = type.substring(type.indexOf('#') + 1);
     code = code.contains(":") ? code.substring(0, code.indexOf(':')) : code;
     String message = body.path("message").asText(body.path("Message").asText(null));
-    Supplier<String> describe =
-        () ->
-            message
-                + " (Service: "
-                + service.serviceId()
-                + ", Status Code: "
-                + status
-                + ", Request ID: "
-                + requestId
-                + ")";
+    String described =
+        message
+            + " (Service: "
+            + service.serviceId()
+            + ", Status Code: "
+            + status
+            + ", Request ID: "
+            + requestId
+            + ")";
     return AwsServiceException.builder()
         .awsErrorDetails(
             AwsErrorDetails.builder()
@@ -263,7 +261,7 @@ public final class AwsJsonClient implements AutoCloseable {
                 .build())
         .statusCode(status)
         .requestId(requestId)
-        .message(describe.get())
+        .message(described)
         .build();
   }
 
