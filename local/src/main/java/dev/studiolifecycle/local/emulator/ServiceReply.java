@@ -26,6 +26,11 @@ public sealed interface ServiceReply permits ServiceReply.Json, ServiceReply.Xml
     return new Json(body);
   }
 
+  /** An output of one string member, such as the ARN of what a Create or Update call made. */
+  static ServiceReply json(String member, String value) {
+    return new Json(JsonNodeFactory.instance.objectNode().put(member, value));
+  }
+
   /** An operation with no output members: {@code {}}. */
   static ServiceReply emptyJson() {
     return new Json(JsonNodeFactory.instance.objectNode());

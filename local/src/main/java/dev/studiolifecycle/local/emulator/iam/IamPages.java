@@ -1,8 +1,7 @@
 package dev.studiolifecycle.local.emulator.iam;
 
+import dev.studiolifecycle.local.emulator.Paging;
 import dev.studiolifecycle.local.emulator.wire.XmlWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 /** IAM's paging: a page of a list, and the Marker that fetches the next one. */
@@ -14,32 +13,29 @@ final class IamPages {
 
   record Page<T>(List<T> items, String nextMarker) {}
 
-  static <T> Page<T> page(List<T> all, String marker, int maxItems) {
-    int start = marker == null ? 0 : markerOffset(marker);
-    start = Math.min(start, all.size());
-    int end = Math.min(all.size(), start + maxItems);
-    String next =
-        end < all.size()
-            ? Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString((MARKER_PREFIX + end).getBytes(StandardCharsets.UTF_8))
-            : null;
-    return new Page<>(List.copyOf(all.subList(start, end)), next);
-  }
+  /** The paging members of a List call: where to start, and how many at most. */
+  record Request(String marker, int maxItems) {
 
-  private static int markerOffset(String marker) {
-    try {
-      String decoded = new String(Base64.getUrlDecoder().decode(marker), StandardCharsets.UTF_8);
-      if (decoded.startsWith(MARKER_PREFIX)) {
-        int offset = Integer.parseInt(decoded.substring(MARKER_PREFIX.length()));
-        if (offset >= 0) {
-          return offset;
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      // Falls through: a marker this service did not issue.
+    /**
+     * Reads {@code Marker} and {@code MaxItems} (1 to 1000, default 100), as every IAM List call
+     * has them.
+     */
+    static Request read(IamInput input) {
+      return new Request(
+          input.optional("Marker", IamResources.MARKER, 1, 320),
+          input.optionalInt("MaxItems", 1, 1000, 100));
     }
-    throw IamErrors.INVALID_INPUT.because("Invalid Marker: " + marker);
+
+    <T> Page<T> page(List<T> all) {
+      Paging.Cut<T> cut =
+          Paging.cut(
+              all,
+              marker,
+              maxItems,
+              MARKER_PREFIX,
+              given -> IamErrors.INVALID_INPUT.because("Invalid Marker: " + given));
+      return new Page<>(cut.items(), cut.next());
+    }
   }
 
   static void writePageEnd(XmlWriter xml, Page<?> page) {

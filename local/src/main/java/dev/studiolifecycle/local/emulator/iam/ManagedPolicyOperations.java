@@ -67,8 +67,7 @@ record ManagedPolicyOperations(IamResources resources) {
     String usage =
         input.optionalEnum(
             "PolicyUsageFilter", List.of("PermissionsPolicy", "PermissionsBoundary"));
-    String marker = input.optional("Marker", IamResources.MARKER, 1, 320);
-    int maxItems = input.optionalInt("MaxItems", 1, 1000, 100);
+    IamPages.Request paging = IamPages.Request.read(input);
     input.throwIfInvalid();
     List<Consumer<XmlWriter>> matching = new ArrayList<>();
     if (!"Local".equals(scope)) {
@@ -85,7 +84,7 @@ record ManagedPolicyOperations(IamResources resources) {
         }
       }
     }
-    IamPages.Page<Consumer<XmlWriter>> page = IamPages.page(matching, marker, maxItems);
+    IamPages.Page<Consumer<XmlWriter>> page = paging.page(matching);
     return ServiceReply.xml(
         xml -> {
           xml.start("Policies");

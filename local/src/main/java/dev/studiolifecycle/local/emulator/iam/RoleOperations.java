@@ -110,12 +110,11 @@ record RoleOperations(IamResources resources) {
 
   ServiceReply listRoleTags(IamInput input, QueryParameters parameters) {
     String name = IamResources.roleName(input);
-    String marker = input.optional("Marker", IamResources.MARKER, 1, 320);
-    int maxItems = input.optionalInt("MaxItems", 1, 1000, 100);
+    IamPages.Request paging = IamPages.Request.read(input);
     input.throwIfInvalid();
     Role role = resources.role(name);
     IamPages.Page<Map.Entry<String, String>> page =
-        IamPages.page(new ArrayList<>(role.tags.entrySet()), marker, maxItems);
+        paging.page(new ArrayList<>(role.tags.entrySet()));
     return ServiceReply.xml(
         xml -> {
           xml.start("Tags");
@@ -129,14 +128,13 @@ record RoleOperations(IamResources resources) {
 
   ServiceReply listRoles(IamInput input, QueryParameters parameters) {
     String pathPrefix = input.optional("PathPrefix", IamResources.PATH_PREFIX, 1, 512);
-    String marker = input.optional("Marker", IamResources.MARKER, 1, 320);
-    int maxItems = input.optionalInt("MaxItems", 1, 1000, 100);
+    IamPages.Request paging = IamPages.Request.read(input);
     input.throwIfInvalid();
     List<Role> matching =
         resources.roles.values().stream()
             .filter(role -> pathPrefix == null || role.path.startsWith(pathPrefix))
             .toList();
-    IamPages.Page<Role> page = IamPages.page(matching, marker, maxItems);
+    IamPages.Page<Role> page = paging.page(matching);
     return ServiceReply.xml(
         xml -> {
           xml.start("Roles");

@@ -46,8 +46,7 @@ record RolePolicyOperations(IamResources resources) {
   ServiceReply listAttachedRolePolicies(IamInput input, QueryParameters parameters) {
     String name = IamResources.roleName(input);
     String pathPrefix = input.optional("PathPrefix", IamResources.POLICY_PATH, 1, 512);
-    String marker = input.optional("Marker", IamResources.MARKER, 1, 320);
-    int maxItems = input.optionalInt("MaxItems", 1, 1000, 100);
+    IamPages.Request paging = IamPages.Request.read(input);
     input.throwIfInvalid();
     Role role = resources.role(name);
     List<String> matching = new ArrayList<>();
@@ -57,7 +56,7 @@ record RolePolicyOperations(IamResources resources) {
         matching.add(arn);
       }
     }
-    IamPages.Page<String> page = IamPages.page(matching, marker, maxItems);
+    IamPages.Page<String> page = paging.page(matching);
     return ServiceReply.xml(
         xml -> {
           xml.start("AttachedPolicies");
@@ -129,12 +128,10 @@ record RolePolicyOperations(IamResources resources) {
 
   ServiceReply listRolePolicies(IamInput input, QueryParameters parameters) {
     String name = IamResources.roleName(input);
-    String marker = input.optional("Marker", IamResources.MARKER, 1, 320);
-    int maxItems = input.optionalInt("MaxItems", 1, 1000, 100);
+    IamPages.Request paging = IamPages.Request.read(input);
     input.throwIfInvalid();
     Role role = resources.role(name);
-    IamPages.Page<String> page =
-        IamPages.page(new ArrayList<>(role.inlinePolicies.keySet()), marker, maxItems);
+    IamPages.Page<String> page = paging.page(new ArrayList<>(role.inlinePolicies.keySet()));
     return ServiceReply.xml(
         xml -> {
           xml.start("PolicyNames");

@@ -63,9 +63,7 @@ record AppOperations(StudioResources resources) {
     app.timeline.settle(now);
     resources.apps.put(key, app);
     resources.tagsByArn.put(app.arn(), new LinkedHashMap<>(tags));
-    ObjectNode out = JSON.objectNode();
-    out.put("AppArn", app.arn());
-    return ServiceReply.json(out);
+    return ServiceReply.json("AppArn", app.arn());
   }
 
   /**

@@ -122,9 +122,7 @@ record DomainOperations(StudioResources resources) {
       domain.appNetworkAccessType = access;
     }
     resources.updating(domain.timeline, now);
-    ObjectNode out = JSON.objectNode();
-    out.put("DomainArn", domain.arn());
-    return ServiceReply.json(out);
+    return ServiceReply.json("DomainArn", domain.arn());
   }
 
   /**
@@ -248,8 +246,7 @@ record DomainOperations(StudioResources resources) {
     if (spaceName != null) {
       resources.space(domainId, spaceName);
     }
-    ObjectNode out = JSON.objectNode();
-    out.put("AuthorizedUrl", domain.url() + "/auth?token=" + resources.ids.hex(64));
-    return ServiceReply.json(out);
+    return ServiceReply.json(
+        "AuthorizedUrl", domain.url() + "/auth?token=" + resources.ids.hex(64));
   }
 }

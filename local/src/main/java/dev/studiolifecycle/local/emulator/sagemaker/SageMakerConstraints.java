@@ -1,5 +1,6 @@
 package dev.studiolifecycle.local.emulator.sagemaker;
 
+import dev.studiolifecycle.local.emulator.ServiceRequest;
 import dev.studiolifecycle.local.emulator.json.JsonInput;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /** The SageMaker API model's constraints on the members the emulator reads. */
@@ -64,6 +66,19 @@ final class SageMakerConstraints {
   /** A member holding a resource name (user profile, space, app, domain name). */
   static String requiredName(JsonInput input, String member) {
     return input.requiredString(member, NAME, NAME_MAX);
+  }
+
+  /**
+   * The resource that a call naming only {@code DomainId} and {@code nameMember} (a Describe or
+   * Delete) names, looked up once both members are valid.
+   */
+  static <T> T named(
+      ServiceRequest request, String nameMember, BiFunction<String, String, T> lookup) {
+    JsonInput input = JsonInput.of(request.input());
+    String domainId = requiredDomainId(input);
+    String name = requiredName(input, nameMember);
+    input.throwIfInvalid();
+    return lookup.apply(domainId, name);
   }
 
   /** A member holding a resource name, or null when absent. */

@@ -73,9 +73,7 @@ record SpaceOperations(StudioResources resources) {
             timeline);
     resources.spaces.put(profileKey(domainId, name), space);
     resources.tagsByArn.put(space.arn(), new LinkedHashMap<>(tags));
-    ObjectNode out = JSON.objectNode();
-    out.put("SpaceArn", space.arn());
-    return ServiceReply.json(out);
+    return ServiceReply.json("SpaceArn", space.arn());
   }
 
   /**
@@ -101,17 +99,11 @@ record SpaceOperations(StudioResources resources) {
       space.displayName = displayName;
     }
     resources.updating(space.timeline, now);
-    ObjectNode out = JSON.objectNode();
-    out.put("SpaceArn", space.arn());
-    return ServiceReply.json(out);
+    return ServiceReply.json("SpaceArn", space.arn());
   }
 
   ServiceReply describeSpace(ServiceRequest request, Instant now) {
-    JsonInput input = JsonInput.of(request.input());
-    String domainId = SageMakerConstraints.requiredDomainId(input);
-    String name = SageMakerConstraints.requiredName(input, "SpaceName");
-    input.throwIfInvalid();
-    Space space = resources.space(domainId, name);
+    Space space = SageMakerConstraints.named(request, "SpaceName", resources::space);
     ObjectNode out = space.describe("Space");
     if (space.spaceSettings != null) {
       out.set("SpaceSettings", space.spaceSettings.deepCopy());
@@ -169,17 +161,13 @@ record SpaceOperations(StudioResources resources) {
   }
 
   ServiceReply deleteSpace(ServiceRequest request, Instant now) {
-    JsonInput input = JsonInput.of(request.input());
-    String domainId = SageMakerConstraints.requiredDomainId(input);
-    String name = SageMakerConstraints.requiredName(input, "SpaceName");
-    input.throwIfInvalid();
-    Space space = resources.space(domainId, name);
+    Space space = SageMakerConstraints.named(request, "SpaceName", resources::space);
     if (space.status() == ResourceStatus.DELETING) {
       throw SageMakerErrors.IN_USE.because("Space " + space.arn() + " is already being deleted.");
     }
     resources.requireNoRunningApps(
         "space " + space.arn(),
-        app -> app.key.domainId().equals(domainId) && name.equals(app.key.spaceName()));
+        app -> app.key.domainId().equals(space.domainId) && space.name.equals(app.key.spaceName()));
     space.timeline.set(ResourceStatus.DELETING, now);
     space.timeline.thenGone(now.plus(resources.timings.spaceDelete()));
     resources.settle(now);

@@ -59,9 +59,7 @@ record UserProfileOperations(StudioResources resources) {
             timeline);
     resources.profiles.put(key, profile);
     resources.tagsByArn.put(profile.arn(), new LinkedHashMap<>(tags));
-    ObjectNode out = JSON.objectNode();
-    out.put("UserProfileArn", profile.arn());
-    return ServiceReply.json(out);
+    return ServiceReply.json("UserProfileArn", profile.arn());
   }
 
   private void checkSingleSignOn(Domain domain, String identifier, String value) {
@@ -102,11 +100,8 @@ record UserProfileOperations(StudioResources resources) {
   }
 
   ServiceReply describeUserProfile(ServiceRequest request, Instant now) {
-    JsonInput input = JsonInput.of(request.input());
-    String domainId = SageMakerConstraints.requiredDomainId(input);
-    String name = SageMakerConstraints.requiredName(input, "UserProfileName");
-    input.throwIfInvalid();
-    UserProfile profile = resources.profile(domainId, name);
+    UserProfile profile =
+        SageMakerConstraints.named(request, "UserProfileName", resources::profile);
     ObjectNode out = profile.describe("UserProfile");
     if (profile.status().isFailure() && profile.failureReason != null) {
       out.put("FailureReason", profile.failureReason);
@@ -145,17 +140,12 @@ record UserProfileOperations(StudioResources resources) {
       profile.userSettings = StudioResources.merged(profile.userSettings, settings.node());
     }
     resources.updating(profile.timeline, now);
-    ObjectNode out = JSON.objectNode();
-    out.put("UserProfileArn", profile.arn());
-    return ServiceReply.json(out);
+    return ServiceReply.json("UserProfileArn", profile.arn());
   }
 
   ServiceReply deleteUserProfile(ServiceRequest request, Instant now) {
-    JsonInput input = JsonInput.of(request.input());
-    String domainId = SageMakerConstraints.requiredDomainId(input);
-    String name = SageMakerConstraints.requiredName(input, "UserProfileName");
-    input.throwIfInvalid();
-    UserProfile profile = resources.profile(domainId, name);
+    UserProfile profile =
+        SageMakerConstraints.named(request, "UserProfileName", resources::profile);
     if (profile.status() == ResourceStatus.DELETING) {
       throw SageMakerErrors.IN_USE.because(
           "User profile " + profile.arn() + " is already being deleted.");
@@ -173,10 +163,12 @@ record UserProfileOperations(StudioResources resources) {
     resources.requireNoRunningApps(
         "user profile " + profile.arn(),
         app ->
-            app.key.domainId().equals(domainId) && profile.name.equals(app.key.userProfileName()));
+            app.key.domainId().equals(profile.domainId)
+                && profile.name.equals(app.key.userProfileName()));
     List<String> ownedSpaces = new ArrayList<>();
     for (Space space : resources.spaces.values()) {
-      if (space.domainId.equals(domainId) && profile.name.equals(space.ownerUserProfileName)) {
+      if (space.domainId.equals(profile.domainId)
+          && profile.name.equals(space.ownerUserProfileName)) {
         ownedSpaces.add(space.name);
       }
     }
