@@ -22,6 +22,11 @@ public final class LocalAccount {
     return "arn:" + PARTITION + ":" + service + "::" + ACCOUNT_ID + ":" + resource;
   }
 
+  /** {@code arn:aws:s3:::<bucket>[/<key>]}: S3's ARNs name neither region nor account. */
+  public static String s3Arn(String bucket, String key) {
+    return "arn:" + PARTITION + ":s3:::" + bucket + (key == null ? "" : "/" + key);
+  }
+
   public static String stateMachineArn(String name) {
     return arn("states", "stateMachine:" + name);
   }

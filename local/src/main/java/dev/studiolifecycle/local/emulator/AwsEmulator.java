@@ -8,6 +8,7 @@ import dev.studiolifecycle.local.emulator.iam.IamService;
 import dev.studiolifecycle.local.emulator.identitycenter.IdentityCenter;
 import dev.studiolifecycle.local.emulator.identitycenter.IdentityStoreService;
 import dev.studiolifecycle.local.emulator.identitycenter.SsoAdminService;
+import dev.studiolifecycle.local.emulator.s3.S3Service;
 import dev.studiolifecycle.local.emulator.sagemaker.SageMakerService;
 import dev.studiolifecycle.local.emulator.sagemaker.SageMakerTimings;
 import dev.studiolifecycle.local.emulator.sns.SnsService;
@@ -34,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The embedded AWS emulator: SageMaker, IAM, IAM Identity Center (identity store and application
- * assignments), SNS, SSM, DynamoDB and STS (and Step Functions once plugged in) on one loopback
+ * assignments), SNS, SSM, S3, DynamoDB and STS (and Step Functions once plugged in) on one loopback
  * port, over the real wire protocols, in simulation time. Use it in-process with a virtual clock
  * (tests advance it) or standalone with a scaled clock.
  *
@@ -73,6 +74,7 @@ public final class AwsEmulator implements AutoCloseable {
   private final SageMakerService sageMaker;
   private final SnsService sns;
   private final SsmService ssm;
+  private final S3Service s3;
   private final DynamoDbService dynamoDb;
   private final StsService sts;
   private final RequestDispatcher dispatcher;
@@ -93,6 +95,7 @@ public final class AwsEmulator implements AutoCloseable {
         new SageMakerService(clock, ids, builder.sageMakerTimings, iam, identityCenter);
     this.sns = new SnsService(clock, ids);
     this.ssm = new SsmService();
+    this.s3 = new S3Service(clock);
     this.dynamoDb = new DynamoDbService();
     this.sts = new StsService();
     this.dispatcher = new RequestDispatcher(clock, ids, faults, requestLog, scheduledActions);
@@ -102,6 +105,7 @@ public final class AwsEmulator implements AutoCloseable {
     dispatcher.register(new SsoAdminService(identityCenter));
     dispatcher.register(sns);
     dispatcher.register(ssm);
+    dispatcher.register(s3);
     dispatcher.register(dynamoDb);
     dispatcher.register(sts);
     dispatcher.register(UnimplementedService.stepFunctions());
@@ -192,7 +196,7 @@ public final class AwsEmulator implements AutoCloseable {
             at,
             user == null ? null : user.header());
     Optional<String> denial =
-        authorizer().denial(sageMaker, request, sageMaker.iamActionPrefix() + ":" + operation);
+        authorizer().denial(sageMaker, request, sageMaker.iamAction(operation));
     if (denial.isPresent()) {
       throw sageMaker.accessDenied(denial.get());
     }
@@ -256,6 +260,10 @@ public final class AwsEmulator implements AutoCloseable {
 
   public SsmService ssm() {
     return ssm;
+  }
+
+  public S3Service s3() {
+    return s3;
   }
 
   public DynamoDbService dynamoDb() {
@@ -334,7 +342,6 @@ public final class AwsEmulator implements AutoCloseable {
       return this;
     }
 
-    /** The port on 127.0.0.1; 0 (the default) picks a free one. */
     /**
      * The address to listen on: {@code 127.0.0.1} by default; {@code 0.0.0.0} lets containers (sam
      * local, a LocalStack-style setup) reach it. Refused unless it is an address of this machine's
@@ -356,6 +363,7 @@ public final class AwsEmulator implements AutoCloseable {
       }
     }
 
+    /** The port to listen on; 0 (the default) picks a free one. */
     public Builder port(int value) {
       if (value < 0 || value > 65535) {
         throw new IllegalArgumentException("port must be in 0..65535, got " + value);

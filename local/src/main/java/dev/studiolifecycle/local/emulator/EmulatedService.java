@@ -35,6 +35,14 @@ public abstract class EmulatedService {
   }
 
   /**
+   * The IAM action that authorizes an operation: {@code <prefix>:<operation>} unless the service
+   * names it otherwise (S3's HeadObject is {@code s3:GetObject}).
+   */
+  public String iamAction(String operation) {
+    return iamActionPrefix() + ":" + operation;
+  }
+
+  /**
    * What this service answers when IAM denies a call: {@code AccessDeniedException} (HTTP 400) as
    * the Common Errors of the JSON services' API references give it; query services override.
    */

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -124,8 +125,7 @@ final class RequestDispatcher implements HttpHandler {
       byte[] body = exchange.getRequestBody().readAllBytes();
       Answer answer;
       try {
-        answer =
-            dispatch(exchange.getRequestHeaders(), exchange.getRequestURI().getRawQuery(), body);
+        answer = dispatch(exchange, body);
       } catch (FormDecoder.MalformedForm e) {
         // Common Errors of the AWS APIs: MalformedQueryString, "the query string contains a
         // syntax error"; answered, never a closed connection.
@@ -154,7 +154,9 @@ final class RequestDispatcher implements HttpHandler {
     }
   }
 
-  private Answer dispatch(Headers headers, String rawQuery, byte[] body) {
+  private Answer dispatch(HttpExchange exchange, byte[] body) {
+    Headers headers = exchange.getRequestHeaders();
+    String rawQuery = exchange.getRequestURI().getRawQuery();
     Instant now = clock.instant();
     String requestId = ids.uuid();
     String caller = headers.getFirst(ServiceRequest.CALLER_HEADER);
@@ -194,6 +196,21 @@ final class RequestDispatcher implements HttpHandler {
     EmulatedService service = registered.service();
     if (service.protocol() instanceof WireProtocol.AwsJson json) {
       return dispatchJson(registered, json, target, text, arrival);
+    }
+    if (service.protocol() instanceof WireProtocol.RestXml rest) {
+      Map<String, String> lowerCaseHeaders = new LinkedHashMap<>();
+      headers.forEach(
+          (name, values) -> lowerCaseHeaders.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+      RestRouter.RestCall call =
+          new RestRouter.RestCall(
+              exchange.getRequestMethod(),
+              headers.getFirst("Host"),
+              exchange.getRequestURI().getRawPath(),
+              urlQuery,
+              lowerCaseHeaders,
+              body,
+              scope.get().region());
+      return dispatchRest(registered, rest, call, arrival);
     }
     return dispatchQuery(
         registered,
@@ -239,13 +256,13 @@ final class RequestDispatcher implements HttpHandler {
           arrival,
           service.signingName(),
           operationName,
-          operationName == null ? null : service.iamActionPrefix() + ":" + operationName,
+          operationName == null ? null : service.iamAction(operationName),
           false,
           logged,
           error);
       return jsonError(error, requestId, protocol);
     }
-    String iamAction = service.iamActionPrefix() + ":" + operation.name();
+    String iamAction = service.iamAction(operation.name());
     if (input == null || !input.isObject()) {
       AwsServiceError error =
           AwsServiceError.badRequest(
@@ -288,7 +305,7 @@ final class RequestDispatcher implements HttpHandler {
       return xmlError(error, namespace, requestId);
     }
     Operation operation = registered.operations().get(action);
-    String iamAction = service.iamActionPrefix() + ":" + action;
+    String iamAction = service.iamAction(action);
     if (operation == null) {
       AwsServiceError error =
           AwsServiceError.badRequest(
@@ -369,6 +386,17 @@ final class RequestDispatcher implements HttpHandler {
       String iamAction,
       JsonNode input,
       Arrival arrival) {
+    return runAndRecord(service, operation, iamAction, input, input, arrival);
+  }
+
+  /** The same, recording {@code logged} in place of the input (a body's bytes left out). */
+  private Outcome runAndRecord(
+      EmulatedService service,
+      Operation operation,
+      String iamAction,
+      JsonNode input,
+      JsonNode logged,
+      Arrival arrival) {
     ServiceRequest request =
         new ServiceRequest(
             service.signingName(),
@@ -378,7 +406,7 @@ final class RequestDispatcher implements HttpHandler {
             arrival.now(),
             arrival.caller());
     Outcome outcome = run(service, operation, request);
-    record(arrival, service, operation, iamAction, input, outcome.error());
+    record(arrival, service, operation, iamAction, logged, outcome.error());
     return outcome;
   }
 
@@ -391,8 +419,7 @@ final class RequestDispatcher implements HttpHandler {
     }
     Optional<String> denial;
     try {
-      denial =
-          authorizer.denial(service, request, service.iamActionPrefix() + ":" + operation.name());
+      denial = authorizer.denial(service, request, service.iamAction(operation.name()));
     } catch (RuntimeException bug) {
       return emulatorFailure(service, operation, bug);
     }
@@ -406,8 +433,7 @@ final class RequestDispatcher implements HttpHandler {
     }
     try {
       ServiceReply reply = operation.handler().handle(request);
-      boolean json = service.protocol() instanceof WireProtocol.AwsJson;
-      if (reply == null || (json != (reply instanceof ServiceReply.Json))) {
+      if (reply == null || !carries(service.protocol(), reply)) {
         throw new IllegalStateException(
             service.signingName()
                 + ":"
@@ -422,6 +448,89 @@ final class RequestDispatcher implements HttpHandler {
     } catch (RuntimeException bug) {
       return emulatorFailure(service, operation, bug);
     }
+  }
+
+  private static boolean carries(WireProtocol protocol, ServiceReply reply) {
+    if (protocol instanceof WireProtocol.AwsJson) {
+      return reply instanceof ServiceReply.Json;
+    }
+    if (protocol instanceof WireProtocol.AwsQuery) {
+      return reply instanceof ServiceReply.Xml;
+    }
+    return reply instanceof ServiceReply.Rest;
+  }
+
+  private Answer dispatchRest(
+      Registered registered,
+      WireProtocol.RestXml protocol,
+      RestRouter.RestCall call,
+      Arrival arrival) {
+    EmulatedService service = registered.service();
+    boolean head = call.method().equals("HEAD");
+    RestRouter.Routed routed;
+    try {
+      routed = protocol.router().route(call);
+    } catch (AwsServiceError error) {
+      ObjectNode logged = JsonNodeFactory.instance.objectNode();
+      logged.put("method", call.method()).put("path", call.rawPath());
+      record(arrival, service.signingName(), null, null, false, logged, error);
+      return restError(error, call.rawPath(), arrival.requestId(), head);
+    }
+    Operation operation = registered.operations().get(routed.operation());
+    String iamAction = service.iamAction(routed.operation());
+    if (operation == null) {
+      AwsServiceError error =
+          new AwsServiceError(
+              "NotImplemented",
+              501,
+              routed.operation() + " is not implemented by the studio-lifecycle emulator.");
+      record(
+          arrival,
+          service.signingName(),
+          routed.operation(),
+          iamAction,
+          false,
+          routed.logged(),
+          error);
+      return restError(error, routed.resource(), arrival.requestId(), head);
+    }
+    Outcome outcome =
+        runAndRecord(service, operation, iamAction, routed.input(), routed.logged(), arrival);
+    if (outcome.error() != null) {
+      return restError(outcome.error(), routed.resource(), arrival.requestId(), head);
+    }
+    ServiceReply.Rest reply = (ServiceReply.Rest) outcome.reply();
+    Map<String, String> answerHeaders = new LinkedHashMap<>(reply.headers());
+    answerHeaders.put("x-amz-request-id", arrival.requestId());
+    return new Answer(
+        reply.status(),
+        reply.contentType() == null ? "application/xml" : reply.contentType(),
+        head ? new byte[0] : reply.body(),
+        answerHeaders);
+  }
+
+  /**
+   * S3's REST error response (Amazon S3 User Guide, "REST error responses"): {@code <Error>} with
+   * Code, Message, Resource and RequestId, as application/xml; a HEAD's error has no body, only its
+   * status.
+   */
+  private static Answer restError(
+      AwsServiceError error, String resource, String requestId, boolean head) {
+    byte[] body = new byte[0];
+    if (!head) {
+      XmlWriter xml =
+          new XmlWriter()
+              .start("Error")
+              .element("Code", error.code())
+              .element("Message", error.getMessage());
+      error.members().forEach((name, value) -> xml.element(name, value.asText()));
+      String text =
+          xml.element("Resource", resource).element("RequestId", requestId).end().finish();
+      body =
+          ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + text).getBytes(StandardCharsets.UTF_8);
+    }
+    return new Answer(
+        error.httpStatus(), "application/xml", body, Map.of("x-amz-request-id", requestId));
   }
 
   /** An emulator defect must surface as a 500 the caller sees, and in the log with its cause. */

@@ -3,11 +3,13 @@ package dev.studiolifecycle.local.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.studiolifecycle.local.emulator.wire.XmlWriter;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /** A successful answer, in the shape of the service's protocol. */
-public sealed interface ServiceReply permits ServiceReply.Json, ServiceReply.Xml {
+public sealed interface ServiceReply
+    permits ServiceReply.Json, ServiceReply.Xml, ServiceReply.Rest {
 
   /** The JSON output body of a JSON-protocol operation. */
   record Json(JsonNode body) implements ServiceReply {
@@ -21,6 +23,18 @@ public sealed interface ServiceReply permits ServiceReply.Json, ServiceReply.Xml
    * the operation has no result element (the response carries only its metadata).
    */
   record Xml(Consumer<XmlWriter> result) implements ServiceReply {}
+
+  /**
+   * A restXml answer: its status, its headers (an object's ETag, Content-Length, ...) and its body
+   * (empty for none; a HEAD's is never sent).
+   */
+  record Rest(int status, Map<String, String> headers, byte[] body, String contentType)
+      implements ServiceReply {
+    public Rest {
+      headers = Map.copyOf(headers);
+      Objects.requireNonNull(body, "body");
+    }
+  }
 
   static ServiceReply json(JsonNode body) {
     return new Json(body);

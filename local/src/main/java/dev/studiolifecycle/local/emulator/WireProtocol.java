@@ -2,8 +2,9 @@ package dev.studiolifecycle.local.emulator;
 
 import java.util.Objects;
 
-/** How a service speaks on the wire: one of the two protocols the emulated services use. */
-public sealed interface WireProtocol permits WireProtocol.AwsJson, WireProtocol.AwsQuery {
+/** How a service speaks on the wire: one of the protocols the emulated services use. */
+public sealed interface WireProtocol
+    permits WireProtocol.AwsJson, WireProtocol.AwsQuery, WireProtocol.RestXml {
 
   /**
    * awsJson1_0 / awsJson1_1: JSON POST bodies, the operation in {@code X-Amz-Target:
@@ -27,6 +28,17 @@ public sealed interface WireProtocol permits WireProtocol.AwsJson, WireProtocol.
     public AwsQuery {
       Objects.requireNonNull(apiVersion, "apiVersion");
       Objects.requireNonNull(xmlNamespace, "xmlNamespace");
+    }
+  }
+
+  /**
+   * restXml, as S3 speaks it: the operation is told by the method, the path (or host) and the
+   * query; {@code router} reads them into an operation and its input.
+   */
+  record RestXml(String xmlNamespace, RestRouter router) implements WireProtocol {
+    public RestXml {
+      Objects.requireNonNull(xmlNamespace, "xmlNamespace");
+      Objects.requireNonNull(router, "router");
     }
   }
 }

@@ -143,6 +143,7 @@ public final class CallPermissions {
                   Map.of()));
       case "identitystore" -> identityStore(call);
       case "sso" -> ssoAdmin(call);
+      case "s3" -> List.of(request(call, s3Resource(call), Map.of()));
       case "sts" -> List.of();
       default ->
           throw new IllegalArgumentException(
@@ -152,6 +153,16 @@ public final class CallPermissions {
                   + "mapping for the service "
                   + call.service());
     };
+  }
+
+  /**
+   * Service Authorization Reference, Amazon S3: the object actions (GetObject, PutObject,
+   * DeleteObject) act on {@code arn:aws:s3:::bucket/key}; ListBucket, CreateBucket and DeleteBucket
+   * on the bucket, {@code arn:aws:s3:::bucket}.
+   */
+  private static String s3Resource(RecordedCall call) {
+    JsonNode in = call.parameters();
+    return LocalAccount.s3Arn(in.path("Bucket").asText(), in.path("Key").asText(null));
   }
 
   /** SNS authorizes on the topic; CreateTopic on the topic it names, ListTopics on none. */

@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * Real AWS SDK v2 clients of the five services an emulator serves, pointed at it with an explicit
+ * Real AWS SDK v2 clients of the services an emulator serves, pointed at it with an explicit
  * endpoint override, static credentials and no retries (each answer is seen as the emulator gave
  * it; where retries belong, the state machine makes them in simulation time). They share one
  * URL-connection HTTP client.
@@ -35,6 +36,7 @@ public final class EmulatorSdkClients implements AutoCloseable {
   private final SfnClient sfn;
   private final SsmClient ssm;
   private final DynamoDbClient dynamoDb;
+  private final S3Client s3;
 
   private EmulatorSdkClients(AwsEmulator emulator, AwsCredentials credentials) {
     this.emulator = emulator;
@@ -46,6 +48,8 @@ public final class EmulatorSdkClients implements AutoCloseable {
     this.sfn = configure(SfnClient.builder()).build();
     this.ssm = configure(SsmClient.builder()).build();
     this.dynamoDb = configure(DynamoDbClient.builder()).build();
+    // The endpoint is an IP address, which S3's endpoint rules address path-style.
+    this.s3 = configure(S3Client.builder()).forcePathStyle(true).build();
   }
 
   /** Clients for a started emulator, signing with {@code credentials}. */
@@ -81,6 +85,10 @@ public final class EmulatorSdkClients implements AutoCloseable {
     return dynamoDb;
   }
 
+  public S3Client s3() {
+    return s3;
+  }
+
   private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
     return builder
         .endpointOverride(emulator.endpoint())
@@ -99,6 +107,7 @@ public final class EmulatorSdkClients implements AutoCloseable {
     sfn.close();
     ssm.close();
     dynamoDb.close();
+    s3.close();
     http.close();
   }
 }

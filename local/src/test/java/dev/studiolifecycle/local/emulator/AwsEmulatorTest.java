@@ -28,10 +28,19 @@ class AwsEmulatorTest {
   }
 
   @Test
-  void servesSageMakerIamIdentityCenterSnsSsmDynamoDbStsAndStepFunctions() {
+  void servesSageMakerIamIdentityCenterSnsSsmS3DynamoDbStsAndStepFunctions() {
     assertThat(AwsEmulator.builder().build().serviceNames())
         .containsExactly(
-            "dynamodb", "iam", "identitystore", "sagemaker", "sns", "ssm", "sso", "states", "sts");
+            "dynamodb",
+            "iam",
+            "identitystore",
+            "s3",
+            "sagemaker",
+            "sns",
+            "ssm",
+            "sso",
+            "states",
+            "sts");
   }
 
   @Test

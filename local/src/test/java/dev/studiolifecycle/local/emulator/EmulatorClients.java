@@ -4,6 +4,7 @@ import dev.studiolifecycle.local.runtime.EmulatorSdkClients;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -25,6 +26,7 @@ public final class EmulatorClients implements AutoCloseable {
   public final SfnClient sfn;
   public final SsmClient ssm;
   public final DynamoDbClient dynamoDb;
+  public final S3Client s3;
 
   public EmulatorClients(AwsEmulator emulator) {
     this.clients =
@@ -36,6 +38,7 @@ public final class EmulatorClients implements AutoCloseable {
     this.sfn = clients.sfn();
     this.ssm = clients.ssm();
     this.dynamoDb = clients.dynamoDb();
+    this.s3 = clients.s3();
   }
 
   @Override

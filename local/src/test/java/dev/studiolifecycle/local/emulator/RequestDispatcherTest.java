@@ -131,7 +131,7 @@ class RequestDispatcherTest {
     assertThat(response.body())
         .contains("<Code>UnknownService</Code>")
         .contains("does not serve service 'ec2'")
-        .contains("iam, identitystore, sagemaker, sns, ssm, sso, states, sts");
+        .contains("iam, identitystore, s3, sagemaker, sns, ssm, sso, states, sts");
   }
 
   @Test
