@@ -1,5 +1,6 @@
 package dev.studiolifecycle.local.runtime;
 
+import dev.studiolifecycle.local.asl.task.ExecutionEnds;
 import dev.studiolifecycle.local.asl.task.ServiceIntegrations;
 import dev.studiolifecycle.local.asl.task.awssdk.SdkServiceIntegration;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
@@ -37,10 +38,15 @@ public final class EmulatorSdkIntegrations implements AutoCloseable {
     return new EmulatorSdkIntegrations(emulator);
   }
 
-  /** Adds sns:publish and the five aws-sdk integrations to {@code builder}. */
-  public ServiceIntegrations.Builder registerOn(ServiceIntegrations.Builder builder) {
+  /**
+   * Adds sns:publish, states:startExecution.sync(:2) (learning of a child's end from {@code ends})
+   * and the five aws-sdk integrations to {@code builder}.
+   */
+  public ServiceIntegrations.Builder registerOn(
+      ServiceIntegrations.Builder builder, ExecutionEnds ends) {
     return builder
         .sns(clients::sns)
+        .startExecution(clients::sfn, ends)
         .awsSdk(
             "sagemaker",
             SdkServiceIntegration.of(

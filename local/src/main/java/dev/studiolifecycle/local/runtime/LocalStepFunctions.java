@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Step Functions on an emulator: one interpreter engine on the emulator's clock, with the task
@@ -68,8 +69,18 @@ public final class LocalStepFunctions implements AutoCloseable {
               .handlerOutput(builder.handlerOutput)
               .clock(emulator.clock())
               .build();
+      // A nested execution's end is the engine's to tell; the engine is built on the integrations.
+      AtomicReference<ExecutionEngine> built = new AtomicReference<>();
       this.integrations =
-          clients.registerOn(ServiceIntegrations.builder()).lambda(functions).build();
+          clients
+              .registerOn(
+                  ServiceIntegrations.builder(),
+                  executionArn ->
+                      Optional.ofNullable(built.get())
+                          .flatMap(engine -> engine.execution(executionArn))
+                          .map(Execution::completion))
+              .lambda(functions)
+              .build();
       TaskInvoker tasks = integrations;
       if (builder.template != null) {
         TemplatePolicyAuthorizer authorizer = null;
@@ -85,6 +96,7 @@ public final class LocalStepFunctions implements AutoCloseable {
               .taskInvoker(tasks)
               .random(new Random(builder.randomSeed))
               .build();
+      built.set(engine);
       this.stepFunctions = new StepFunctionsService(engine, builder.randomSeed);
       emulator.register(stepFunctions);
       if (builder.template != null) {

@@ -59,7 +59,23 @@ final class StateMachineTaskInvoker implements TaskInvoker {
             Duration.ZERO);
       }
     }
-    return CallerContext.callingAs(machine.get(), () -> delegate.invoke(invocation));
+    TaskOutcome outcome = CallerContext.callingAs(machine.get(), () -> delegate.invoke(invocation));
+    if (outcome instanceof TaskOutcome.Submitted submitted) {
+      // A .sync job's later calls (DescribeExecution at its end, StopExecution) are the state
+      // machine's too.
+      return new TaskOutcome.Submitted(
+          submitted.response(),
+          submitted.ended(),
+          () -> CallerContext.callingAs(machine.get(), submitted.result()),
+          cause ->
+              CallerContext.callingAs(
+                  machine.get(),
+                  () -> {
+                    submitted.stop().accept(cause);
+                    return null;
+                  }));
+    }
+    return outcome;
   }
 
   /** The template state machine an execution belongs to: execution:<name>:<execution>. */

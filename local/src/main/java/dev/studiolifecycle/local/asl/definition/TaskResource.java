@@ -25,6 +25,13 @@ public sealed interface TaskResource {
   /** {@code arn:aws:states:::<service>:<action>}, e.g. {@code sns:publish}. */
   record ServiceIntegration(String arn, String service, String action) implements TaskResource {}
 
+  /**
+   * {@code arn:aws:states:::states:startExecution.sync} or {@code .sync:2}: starts an execution of
+   * another state machine and waits for it to end; with {@code :2} the result's Input and Output
+   * are JSON values, without it JSON text.
+   */
+  record StartExecutionSync(String arn, boolean jsonPayloads) implements TaskResource {}
+
   /** {@code arn:aws:states:::aws-sdk:<service>:<action>}, e.g. {@code sagemaker:describeDomain}. */
   record AwsSdk(String arn, String service, String action) implements TaskResource {}
 
@@ -35,6 +42,9 @@ public sealed interface TaskResource {
     }
     if (this instanceof ServiceIntegration s) {
       return s.service();
+    }
+    if (this instanceof StartExecutionSync) {
+      return "states";
     }
     if (this instanceof AwsSdk s) {
       return "aws-sdk:" + s.service();
@@ -49,6 +59,9 @@ public sealed interface TaskResource {
     }
     if (this instanceof ServiceIntegration s) {
       return s.action();
+    }
+    if (this instanceof StartExecutionSync sync) {
+      return sync.jsonPayloads() ? "startExecution.sync:2" : "startExecution.sync";
     }
     if (this instanceof AwsSdk s) {
       return s.action();
@@ -95,7 +108,13 @@ public sealed interface TaskResource {
       }
       Matcher service = SERVICE.matcher(arn);
       if (service.matches()) {
-        rejectPattern(arn, service.group(3));
+        String pattern = service.group(3);
+        if (service.group(1).equals("states")
+            && service.group(2).equals("startExecution")
+            && (".sync".equals(pattern) || ".sync:2".equals(pattern))) {
+          return new StartExecutionSync(arn, pattern.equals(".sync:2"));
+        }
+        rejectPattern(arn, pattern);
         if (service.group(1).equals("lambda") && service.group(2).equals("invoke")) {
           return new LambdaInvoke(arn);
         }
@@ -130,7 +149,8 @@ public sealed interface TaskResource {
                 + pattern
                 + " integration pattern ('"
                 + arn
-                + "') is not supported by the local interpreter: only request-response tasks run");
+                + "') is not supported by the local interpreter: only request-response tasks and"
+                + " states:startExecution.sync(:2) run");
       }
       throw new IllegalArgumentException(
           "'" + arn + "' has an unknown integration pattern '." + pattern + "'");

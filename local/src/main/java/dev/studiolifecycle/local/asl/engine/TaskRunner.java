@@ -47,7 +47,9 @@ record TaskRunner(ExecutionRun run, TaskState task) implements StateRunner {
     long timeout = prepared.timeout();
     long heartbeat = prepared.heartbeat();
     Duration limit = Duration.ofSeconds(timeout > 0 ? timeout : TaskState.MAX_TIMEOUT_SECONDS);
-    if (outcome.duration().compareTo(limit) > 0) {
+    if (outcome instanceof TaskOutcome.Submitted submitted) {
+      awaitJob(visit, submitted, limit, heartbeat);
+    } else if (outcome.duration().compareTo(limit) > 0) {
       endsAfter(
           visit,
           limit,
@@ -69,6 +71,90 @@ record TaskRunner(ExecutionRun run, TaskState task) implements StateRunner {
                   "The task sent no heartbeat within its HeartbeatSeconds (" + heartbeat + ")"));
     } else {
       endsAfter(visit, outcome.duration(), () -> finished(visit, outcome));
+    }
+  }
+
+  /**
+   * A .sync task: TaskSubmitted with the start call's response, then the job's end, a timeout, or
+   * the abort of the scope the task runs in, whichever comes first; the job is stopped unless it
+   * ended by itself (developer guide, "Run a Job (.sync)": Step Functions stops the job when the
+   * task is stopped or times out).
+   */
+  private void awaitJob(
+      Visit visit, TaskOutcome.Submitted submitted, Duration limit, long heartbeat) {
+    TaskResource resource = task.resource();
+    run.record(
+        HistoryEventType.TaskSubmitted,
+        visit.name(),
+        visit.lane,
+        new EventDetails.TaskSucceeded(
+            resource.resourceType(),
+            resource.resourceName(),
+            ExecutionRun.json(submitted.response())));
+    Job job = new Job(visit, submitted);
+    job.stopOnAbort = visit.scope.whenAborted(() -> job.stop("was aborted"));
+    submitted
+        .ended()
+        .whenComplete(
+            (ignored, error) ->
+                run.schedule(run.now(), visit.scope, () -> job.settle(submitted.result())));
+    boolean heartbeatFirst = heartbeat > 0 && Duration.ofSeconds(heartbeat).compareTo(limit) < 0;
+    endsAfter(
+        visit,
+        heartbeatFirst ? Duration.ofSeconds(heartbeat) : limit,
+        () -> {
+          if (job.stop("timed out")) {
+            if (heartbeatFirst) {
+              timedOut(
+                  visit,
+                  StatesError.HEARTBEAT_TIMEOUT,
+                  "The task sent no heartbeat within its HeartbeatSeconds (" + heartbeat + ")");
+            } else {
+              timedOut(
+                  visit,
+                  StatesError.TIMEOUT,
+                  "The task did not finish within its TimeoutSeconds (" + limit.toSeconds() + ")");
+            }
+          }
+        });
+  }
+
+  /** A .sync job in flight: it settles once, by its end, a timeout or an abort. */
+  private final class Job {
+    private final Visit visit;
+    private final TaskOutcome.Submitted submitted;
+    private Scope.Hook stopOnAbort = () -> {};
+    private boolean settled;
+
+    Job(Visit visit, TaskOutcome.Submitted submitted) {
+      this.visit = visit;
+      this.submitted = submitted;
+    }
+
+    /** The job ended by itself: the task completes with its outcome. */
+    void settle(java.util.function.Supplier<TaskOutcome> outcome) {
+      if (!settled) {
+        settled = true;
+        stopOnAbort.remove();
+        finished(visit, outcome.get());
+      }
+    }
+
+    /** Stops the job unless it has settled; true when this call settled it. */
+    boolean stop(String why) {
+      if (settled) {
+        return false;
+      }
+      settled = true;
+      stopOnAbort.remove();
+      submitted
+          .stop()
+          .accept(
+              "The Task state in AWS Step Functions execution ["
+                  + run.execution().executionArn()
+                  + "] which was managing this resource "
+                  + why);
+      return true;
     }
   }
 

@@ -42,6 +42,7 @@ public sealed interface EventDetails {
 
   record TaskStarted(String resourceType, String resource) implements EventDetails {}
 
+  /** TaskSucceeded, and TaskSubmitted (a .sync job started: the start call's response). */
   record TaskSucceeded(String resourceType, String resource, String output)
       implements EventDetails {}
 

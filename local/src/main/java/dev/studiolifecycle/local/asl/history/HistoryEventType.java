@@ -32,6 +32,7 @@ public enum HistoryEventType {
 
   TaskScheduled("taskScheduledEventDetails"),
   TaskStarted("taskStartedEventDetails"),
+  TaskSubmitted("taskSubmittedEventDetails"),
   TaskSucceeded("taskSucceededEventDetails"),
   TaskFailed("taskFailedEventDetails"),
   TaskTimedOut("taskTimedOutEventDetails"),

@@ -9,23 +9,30 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * The task resources a local run can call: Lambda functions (both forms), SNS Publish, and the AWS
- * SDK integrations that someone registered. Anything else is refused before the execution starts,
- * naming the state and the resource.
+ * The task resources a local run can call: Lambda functions (both forms), SNS Publish, nested
+ * executions (states:startExecution.sync and .sync:2) and the AWS SDK integrations that someone
+ * registered. Anything else is refused before the execution starts, naming the state and the
+ * resource.
  */
 public final class ServiceIntegrations implements TaskInvoker {
 
   private final LambdaInvokeIntegration lambda;
   private final SnsPublishIntegration sns;
   private final Map<String, AwsSdkIntegration> awsSdk;
+  private final StartExecutionSyncIntegration startExecution;
 
   private ServiceIntegrations(Builder builder) {
     this.lambda = builder.functions == null ? null : new LambdaInvokeIntegration(builder.functions);
     this.sns = builder.sns == null ? null : new SnsPublishIntegration(builder.sns);
     this.awsSdk = Map.copyOf(builder.awsSdk);
+    this.startExecution =
+        builder.sfn == null
+            ? null
+            : new StartExecutionSyncIntegration(builder.sfn, builder.executionEnds);
   }
 
   public static Builder builder() {
@@ -56,6 +63,15 @@ public final class ServiceIntegrations implements TaskInvoker {
       } else {
         problems.addAll(sns.check(state));
       }
+    } else if (resource instanceof TaskResource.StartExecutionSync) {
+      if (startExecution == null) {
+        problems.add(
+            where
+                + resource.arn()
+                + " is not supported in this runtime (no Step Functions client)");
+      } else {
+        problems.addAll(startExecution.check(state));
+      }
     } else if (resource instanceof TaskResource.AwsSdk sdk) {
       AwsSdkIntegration integration = awsSdk.get(sdk.service());
       if (integration == null) {
@@ -83,8 +99,8 @@ public final class ServiceIntegrations implements TaskInvoker {
           where
               + resource.arn()
               + " is not supported by the local interpreter "
-              + "(it runs lambda:invoke, Lambda function ARNs, sns:publish and registered aws-sdk "
-              + "integrations)");
+              + "(it runs lambda:invoke, Lambda function ARNs, sns:publish, "
+              + "states:startExecution.sync(:2) and registered aws-sdk integrations)");
     }
     return problems;
   }
@@ -103,6 +119,9 @@ public final class ServiceIntegrations implements TaskInvoker {
         && service.action().equals("publish")) {
       return sns.invoke(invocation);
     }
+    if (resource instanceof TaskResource.StartExecutionSync && startExecution != null) {
+      return startExecution.invoke(invocation);
+    }
     if (resource instanceof TaskResource.AwsSdk sdk && awsSdk.containsKey(sdk.service())) {
       return awsSdk.get(sdk.service()).call(sdk.action(), invocation.parameters());
     }
@@ -115,8 +134,20 @@ public final class ServiceIntegrations implements TaskInvoker {
     private LambdaFunctions functions;
     private Supplier<SnsClient> sns;
     private final Map<String, AwsSdkIntegration> awsSdk = new LinkedHashMap<>();
+    private Supplier<SfnClient> sfn;
+    private ExecutionEnds executionEnds;
 
     private Builder() {}
+
+    /**
+     * states:startExecution.sync(:2) starts executions with this client and learns of their end
+     * from {@code ends}.
+     */
+    public Builder startExecution(Supplier<SfnClient> client, ExecutionEnds ends) {
+      this.sfn = memoize(Objects.requireNonNull(client, "client"));
+      this.executionEnds = Objects.requireNonNull(ends, "ends");
+      return this;
+    }
 
     /** Lambda tasks call these functions. */
     public Builder lambda(LambdaFunctions functions) {

@@ -3,6 +3,9 @@ package dev.studiolifecycle.local.asl.task;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What a task did: a result or an error, and how much virtual time it took. In-process tasks take
@@ -43,6 +46,37 @@ public sealed interface TaskOutcome {
     @Override
     public TaskOutcome after(Duration newDuration) {
       return new Failed(error, cause, newDuration);
+    }
+  }
+
+  /**
+   * A .sync task's job has started: {@code response} is the start call's answer (recorded as
+   * TaskSubmitted), {@code ended} completes when the job ends (on the scheduler's thread, in
+   * simulation time), then {@code result} tells the task's outcome; {@code stop} ends the job
+   * early, with a cause, when the task times out or its execution, branch or iteration is aborted.
+   */
+  record Submitted(
+      JsonNode response,
+      CompletableFuture<?> ended,
+      Supplier<TaskOutcome> result,
+      Consumer<String> stop)
+      implements TaskOutcome {
+    public Submitted {
+      Objects.requireNonNull(response, "response");
+      Objects.requireNonNull(ended, "ended");
+      Objects.requireNonNull(result, "result");
+      Objects.requireNonNull(stop, "stop");
+    }
+
+    /** A job takes the time it takes: its start is immediate. */
+    @Override
+    public Duration duration() {
+      return Duration.ZERO;
+    }
+
+    @Override
+    public TaskOutcome after(Duration duration) {
+      throw new UnsupportedOperationException("a .sync job's duration is its own");
     }
   }
 

@@ -308,13 +308,22 @@ class StateMachineDefinitionTest {
         .containsExactly(
             "State 'S', field 'Resource': the .waitForTaskToken integration pattern "
                 + "('arn:aws:states:::lambda:invoke.waitForTaskToken') is not supported by the local "
-                + "interpreter: only request-response tasks run");
+                + "interpreter: only request-response tasks and states:startExecution.sync(:2) run");
     assertThat(
             problems(
                 oneState(
                     "{'Type': 'Task', 'Resource': "
-                        + "'arn:aws:states:::states:startExecution.sync:2', 'End': true}")))
-        .anySatisfy(p -> assertThat(p).contains(".sync:2 integration pattern"));
+                        + "'arn:aws:states:::glue:startJobRun.sync', 'End': true}")))
+        .anySatisfy(p -> assertThat(p).contains(".sync integration pattern"));
+    assertThat(
+            StateMachineDefinition.parse(
+                    json(
+                        oneState(
+                            "{'Type': 'Task', 'Resource': "
+                                + "'arn:aws:states:::states:startExecution.sync:2', 'End': true}")))
+                .allStates())
+        .as("a nested workflow's .sync runs")
+        .hasSize(1);
     assertThat(
             problems(
                 oneState(

@@ -137,7 +137,8 @@ class MockConfigTest {
         .hasMessage(
             "State 'SQSState', field 'Resource': arn:aws:states:::sqs:sendMessage is "
                 + "not supported by the local interpreter (it runs lambda:invoke, Lambda function "
-                + "ARNs, sns:publish and registered aws-sdk integrations)");
+                + "ARNs, sns:publish, states:startExecution.sync(:2) and registered aws-sdk "
+                + "integrations)");
   }
 
   @Test
