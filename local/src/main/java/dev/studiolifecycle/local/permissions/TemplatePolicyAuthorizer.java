@@ -99,16 +99,34 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
    * lambda:InvokeFunction} of its Lambda tasks.
    */
   public Optional<String> invokeDenial(String stateMachineLogicalId, String functionArn) {
+    return stateMachineDenial(
+        stateMachineLogicalId,
+        new IamRequest("lambda:InvokeFunction", functionArn, Map.of(), "a Lambda task"));
+  }
+
+  /**
+   * Why a template state machine's role may not start its own Map Run's child workflow executions:
+   * the developer guide's "IAM policies for using Distributed Map states" asks for {@code
+   * states:StartExecution} on the state machine.
+   */
+  public Optional<String> mapRunDenial(String stateMachineLogicalId, String stateMachineArn) {
+    return stateMachineDenial(
+        stateMachineLogicalId,
+        new IamRequest(
+            "states:StartExecution",
+            stateMachineArn,
+            Map.of(),
+            "the child workflow executions of a Distributed Map"));
+  }
+
+  private Optional<String> stateMachineDenial(String stateMachineLogicalId, IamRequest request) {
     Principal principal =
         principal(stateMachineLogicalId)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
                         stateMachineLogicalId + " is not a state machine of the template"));
-    return checked(
-        principal,
-        new IamRequest("lambda:InvokeFunction", functionArn, Map.of(), "a Lambda task"),
-        authorization -> identityDenial(principal, authorization));
+    return checked(principal, request, authorization -> identityDenial(principal, authorization));
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.studiolifecycle.local.emulator.Operation;
 import java.util.function.Predicate;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -68,6 +69,11 @@ public final class EmulatorSdkIntegrations implements AutoCloseable {
             .map(EmulatedService::operations)
             .map(operations -> operations.stream().map(Operation::name).anyMatch(operation::equals))
             .orElse(false);
+  }
+
+  /** The S3 client, for a Distributed Map's ItemReader and ResultWriter. */
+  S3Client s3() {
+    return clients.s3();
   }
 
   @Override

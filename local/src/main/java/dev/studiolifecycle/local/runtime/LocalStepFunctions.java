@@ -82,8 +82,8 @@ public final class LocalStepFunctions implements AutoCloseable {
               .lambda(functions)
               .build();
       TaskInvoker tasks = integrations;
+      TemplatePolicyAuthorizer authorizer = null;
       if (builder.template != null) {
-        TemplatePolicyAuthorizer authorizer = null;
         if (builder.iamEnforced) {
           authorizer =
               new TemplatePolicyAuthorizer(builder.template, emulator.iam(), emulator.sageMaker());
@@ -95,6 +95,8 @@ public final class LocalStepFunctions implements AutoCloseable {
           ExecutionEngine.builder(emulator.clock())
               .taskInvoker(tasks)
               .random(new Random(builder.randomSeed))
+              .mapRunServices(
+                  new EmulatorMapRunServices(clients.s3(), builder.template, authorizer))
               .build();
       built.set(engine);
       this.stepFunctions = new StepFunctionsService(engine, builder.randomSeed);

@@ -43,7 +43,7 @@ final class StateMachineTaskInvoker implements TaskInvoker {
 
   @Override
   public TaskOutcome invoke(TaskInvocation invocation) {
-    Optional<String> machine = logicalIdOf(invocation.executionArn());
+    Optional<String> machine = logicalIdOf(template, invocation.executionArn());
     if (machine.isEmpty()) {
       return delegate.invoke(invocation);
     }
@@ -78,13 +78,17 @@ final class StateMachineTaskInvoker implements TaskInvoker {
     return outcome;
   }
 
-  /** The template state machine an execution belongs to: execution:<name>:<execution>. */
-  private Optional<String> logicalIdOf(String executionArn) {
+  /**
+   * The template state machine an execution belongs to: {@code execution:<name>:<execution>}, or
+   * {@code execution:<name>/<label>:<id>} for a child workflow of its Map Run, which runs with the
+   * parent's role.
+   */
+  static Optional<String> logicalIdOf(SamTemplate template, String executionArn) {
     String[] parts = executionArn == null ? new String[0] : executionArn.split(":");
     if (parts.length < 8 || !parts[5].equals("execution")) {
       return Optional.empty();
     }
-    String name = parts[6];
+    String name = parts[6].contains("/") ? parts[6].substring(0, parts[6].indexOf('/')) : parts[6];
     return template.stateMachines().stream()
         .filter(resource -> resource.name().equals(name))
         .map(StateMachineResource::logicalId)

@@ -508,19 +508,6 @@ final class DefinitionFields {
 
   static Map<String, String> unsupportedFields() {
     Map<String, String> fields = new HashMap<>();
-    String distributed = "Distributed Map";
-    for (String field :
-        List.of(
-            "ItemReader",
-            "ResultWriter",
-            "ItemBatcher",
-            "ToleratedFailurePercentage",
-            "ToleratedFailurePercentagePath",
-            "ToleratedFailureCount",
-            "ToleratedFailureCountPath",
-            "Label")) {
-      fields.put(field, distributed + " (" + field + ")");
-    }
     fields.put("Assign", "Variables (Assign)");
     fields.put("Arguments", "JSONata (Arguments)");
     fields.put("Output", "JSONata (Output)");

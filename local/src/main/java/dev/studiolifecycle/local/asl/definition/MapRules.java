@@ -8,8 +8,9 @@ import java.util.Iterator;
 import java.util.Set;
 
 /**
- * The rules of an inline Map state: its ItemProcessor (or the older Iterator), ItemsPath,
- * ItemSelector (or Parameters) and MaxConcurrency (or its path).
+ * The rules of a Map state: its ItemProcessor (or the older Iterator), ItemsPath, ItemSelector (or
+ * Parameters) and MaxConcurrency (or its path); in DISTRIBUTED mode also ItemReader, ItemBatcher,
+ * ResultWriter, the tolerated failures and Label ({@link DistributedMapRules}).
  */
 record MapRules() implements StateRules {
 
@@ -24,7 +25,15 @@ record MapRules() implements StateRules {
             "ItemProcessor",
             "Iterator",
             "MaxConcurrency",
-            "MaxConcurrencyPath"));
+            "MaxConcurrencyPath",
+            "ItemReader",
+            "ItemBatcher",
+            "ResultWriter",
+            "ToleratedFailurePercentage",
+            "ToleratedFailurePercentagePath",
+            "ToleratedFailureCount",
+            "ToleratedFailureCountPath",
+            "Label"));
   }
 
   @Override
@@ -46,6 +55,12 @@ record MapRules() implements StateRules {
       itemsPath = path == null ? "$" : path;
     }
     MapConcurrency concurrency = concurrency(name, node, fields);
+    DistributedMap distributed = null;
+    if (distributedMode(node)) {
+      distributed = DistributedMapRules.read(name, node, fields, processor);
+    } else {
+      DistributedMapRules.refuseInline(name, node, fields);
+    }
     return new MapState(
         name,
         fields.inputPath(name, node),
@@ -54,7 +69,17 @@ record MapRules() implements StateRules {
         concurrency,
         processor,
         fields.handling(name, node, links),
-        fields.transition(name, node, links));
+        fields.transition(name, node, links),
+        distributed);
+  }
+
+  /** Whether ItemProcessor.ProcessorConfig.Mode is DISTRIBUTED. */
+  static boolean distributedMode(JsonNode node) {
+    return node.path("ItemProcessor")
+        .path("ProcessorConfig")
+        .path("Mode")
+        .asText("")
+        .equals("DISTRIBUTED");
   }
 
   /** The ItemProcessor, or the older Iterator; null after recording a problem. */
@@ -120,26 +145,36 @@ record MapRules() implements StateRules {
     }
     for (Iterator<String> it = config.fieldNames(); it.hasNext(); ) {
       String key = it.next();
-      if (key.equals("ExecutionType")) {
-        fields.problem(
-            at(name, field + ".ExecutionType")
-                + ": Distributed Map child workflows are "
-                + "not supported by the local interpreter");
-      } else if (!key.equals("Mode")) {
+      if (!key.equals("Mode") && !key.equals("ExecutionType")) {
         fields.problem(at(name, field + "." + key) + ": unknown field");
       }
     }
     JsonNode mode = config.get("Mode");
-    if (mode == null) {
+    JsonNode executionType = config.get("ExecutionType");
+    boolean distributed = mode != null && mode.isTextual() && mode.asText().equals("DISTRIBUTED");
+    if (mode != null && !distributed && !(mode.isTextual() && mode.asText().equals("INLINE"))) {
+      fields.problem(at(name, field + ".Mode") + ": must be INLINE or DISTRIBUTED, got " + mode);
+    }
+    if (!distributed) {
+      if (executionType != null) {
+        fields.problem(
+            at(name, field + ".ExecutionType") + ": only a DISTRIBUTED Map has child workflows");
+      }
       return;
     }
-    if (mode.isTextual() && mode.asText().equals("DISTRIBUTED")) {
+    // ProcessorConfig: ExecutionType is required in DISTRIBUTED mode, STANDARD or EXPRESS.
+    if (executionType == null) {
+      fields.problem(at(name, field + ".ExecutionType") + ": is required in DISTRIBUTED mode");
+    } else if (executionType.isTextual() && executionType.asText().equals("EXPRESS")) {
       fields.problem(
-          at(name, field + ".Mode")
-              + ": Distributed Map (Mode DISTRIBUTED) is not "
-              + "supported by the local interpreter; use INLINE");
-    } else if (!mode.isTextual() || !mode.asText().equals("INLINE")) {
-      fields.problem(at(name, field + ".Mode") + ": must be INLINE or DISTRIBUTED, got " + mode);
+          at(name, field + ".ExecutionType")
+              + ": EXPRESS child workflows are not supported by the local interpreter; use"
+              + " STANDARD");
+    } else if (!executionType.isTextual() || !executionType.asText().equals("STANDARD")) {
+      fields.problem(
+          at(name, field + ".ExecutionType")
+              + ": must be STANDARD or EXPRESS, got "
+              + executionType);
     }
   }
 }

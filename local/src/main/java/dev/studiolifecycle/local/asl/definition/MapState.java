@@ -3,10 +3,11 @@ package dev.studiolifecycle.local.asl.definition;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * An inline Map state (ItemProcessor in INLINE mode, or the older Iterator).
+ * A Map state: inline (ItemProcessor in INLINE mode, or the older Iterator) or distributed.
  *
  * @param itemSelector the ItemSelector (or the older Parameters) template, or a missing node when
  *     there is none (each iteration then gets its item)
+ * @param distributed what a Distributed Map adds; null for an inline Map
  */
 public record MapState(
     String name,
@@ -16,7 +17,8 @@ public record MapState(
     MapConcurrency maxConcurrency,
     StatesBlock itemProcessor,
     ResultHandling handling,
-    Transition transition)
+    Transition transition,
+    DistributedMap distributed)
     implements State, ErrorHandling {
 
   @Override

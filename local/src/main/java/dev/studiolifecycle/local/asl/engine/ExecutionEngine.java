@@ -47,6 +47,8 @@ public final class ExecutionEngine implements AutoCloseable {
   private final IntrinsicFunctions intrinsics;
   private final PayloadTemplate templates;
   private final Map<String, ExecutionRun> runs = new LinkedHashMap<>();
+  private final Map<String, MapRun> mapRuns = new LinkedHashMap<>();
+  private final MapRunServices mapRunServices;
 
   private ExecutionEngine(Builder builder) {
     this.scheduler = new EventScheduler(builder.clock);
@@ -54,6 +56,7 @@ public final class ExecutionEngine implements AutoCloseable {
     this.random = builder.random;
     this.intrinsics = new IntrinsicFunctions(random);
     this.templates = new PayloadTemplate(intrinsics);
+    this.mapRunServices = builder.mapRunServices;
   }
 
   public static Builder builder(SimulationClock clock) {
@@ -111,6 +114,29 @@ public final class ExecutionEngine implements AutoCloseable {
           "The execution input is larger than " + ExecutionRun.PAYLOAD_LIMIT_BYTES + " bytes");
     }
     checkRunnable(stateMachine.definition(), invoker);
+    return launch(stateMachine, name, input, invoker);
+  }
+
+  /**
+   * Starts a child workflow execution of a Map Run with its parent's invoker; the ItemProcessor was
+   * checked when the parent's definition was.
+   */
+  Execution startChild(
+      StateMachine stateMachine, String name, JsonNode input, ExecutionRun parent) {
+    StatesNames.checkName("execution", name);
+    String inputText = ExecutionRun.json(input);
+    if (inputText.getBytes(StandardCharsets.UTF_8).length > ExecutionRun.PAYLOAD_LIMIT_BYTES) {
+      throw new IllegalArgumentException(
+          "A child execution's input is larger than "
+              + ExecutionRun.PAYLOAD_LIMIT_BYTES
+              + " bytes");
+    }
+    return launch(stateMachine, name, input, parent.invoker());
+  }
+
+  private Execution launch(
+      StateMachine stateMachine, String name, JsonNode input, TaskInvoker invoker) {
+    String inputText = ExecutionRun.json(input);
     Execution execution = new Execution(name, stateMachine, input, scheduler.now());
     ExecutionRun run = new ExecutionRun(this, execution, invoker);
     synchronized (runs) {
@@ -213,6 +239,36 @@ public final class ExecutionEngine implements AutoCloseable {
     }
   }
 
+  /** The Map Runs that Distributed Map states started, oldest first. */
+  public List<MapRun> mapRuns() {
+    synchronized (mapRuns) {
+      return List.copyOf(mapRuns.values());
+    }
+  }
+
+  public Optional<MapRun> mapRun(String mapRunArn) {
+    synchronized (mapRuns) {
+      return Optional.ofNullable(mapRuns.get(mapRunArn));
+    }
+  }
+
+  void register(MapRun mapRun) {
+    synchronized (mapRuns) {
+      mapRuns.put(mapRun.mapRunArn(), mapRun);
+    }
+  }
+
+  MapRunServices mapRunServices() {
+    return mapRunServices;
+  }
+
+  /** A version 4 UUID from the engine's random source, so that names repeat from run to run. */
+  String uuid() {
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new java.util.UUID(high, low).toString();
+  }
+
   public EventScheduler scheduler() {
     return scheduler;
   }
@@ -243,6 +299,7 @@ public final class ExecutionEngine implements AutoCloseable {
     private final SimulationClock clock;
     private TaskInvoker taskInvoker = new NoTasks();
     private RandomGenerator random = new Random(0);
+    private MapRunServices mapRunServices = MapRunServices.NONE;
 
     private Builder(SimulationClock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -260,6 +317,12 @@ public final class ExecutionEngine implements AutoCloseable {
      */
     public Builder random(RandomGenerator randomGenerator) {
       this.random = Objects.requireNonNull(randomGenerator, "random");
+      return this;
+    }
+
+    /** S3 and the leave to start child executions, for Distributed Map states. */
+    public Builder mapRunServices(MapRunServices services) {
+      this.mapRunServices = Objects.requireNonNull(services, "services");
       return this;
     }
 

@@ -50,7 +50,7 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
     new Attempt(visit, effective, context, items, maxConcurrency).launch();
   }
 
-  private int maxConcurrency(JsonNode effective, JsonNode context, Visit visit) {
+  int maxConcurrency(JsonNode effective, JsonNode context, Visit visit) {
     MapConcurrency setting = map.maxConcurrency();
     if (setting instanceof MapConcurrency.Fixed fixed) {
       return fixed.max();

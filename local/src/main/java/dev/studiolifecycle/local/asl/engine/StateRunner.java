@@ -22,7 +22,8 @@ sealed interface StateRunner
         SucceedRunner,
         FailRunner,
         ParallelRunner,
-        MapRunner {
+        MapRunner,
+        DistributedMapRunner {
 
   void attempt(Visit visit);
 
@@ -36,7 +37,10 @@ sealed interface StateRunner
       case SUCCEED -> new SucceedRunner(run, (SucceedState) state);
       case FAIL -> new FailRunner(run, (FailState) state);
       case PARALLEL -> new ParallelRunner(run, (ParallelState) state);
-      case MAP -> new MapRunner(run, (MapState) state);
+      case MAP ->
+          ((MapState) state).distributed() == null
+              ? new MapRunner(run, (MapState) state)
+              : new DistributedMapRunner(run, (MapState) state);
     };
   }
 }

@@ -68,6 +68,9 @@ public sealed interface EventDetails {
   /** MapIterationStarted/Succeeded/Failed/Aborted: the Map state's name and the item index. */
   record MapIteration(String name, int index) implements EventDetails {}
 
+  /** MapRunStarted: the Map Run a Distributed Map state started. */
+  record MapRunStarted(String mapRunArn) implements EventDetails {}
+
   static EventDetails none() {
     return new None();
   }

@@ -53,7 +53,12 @@ public enum HistoryEventType {
   MapIterationStarted("mapIterationStartedEventDetails"),
   MapIterationSucceeded("mapIterationSucceededEventDetails"),
   MapIterationFailed("mapIterationFailedEventDetails"),
-  MapIterationAborted("mapIterationAbortedEventDetails");
+  MapIterationAborted("mapIterationAbortedEventDetails"),
+
+  MapRunStarted("mapRunStartedEventDetails"),
+  MapRunSucceeded(null),
+  MapRunFailed("mapRunFailedEventDetails"),
+  MapRunAborted(null);
 
   private final String detailsKey;
 

@@ -95,6 +95,8 @@ public final class HistoryJson {
       errorAndCause(json, d.error(), d.cause());
     } else if (details instanceof EventDetails.MapStateStarted d) {
       json.put("length", d.length());
+    } else if (details instanceof EventDetails.MapRunStarted d) {
+      json.put("mapRunArn", d.mapRunArn());
     } else if (details instanceof EventDetails.MapIteration d) {
       json.put("name", d.name());
       json.put("index", d.index());

@@ -26,7 +26,7 @@ import java.util.Optional;
  * Step Functions' execution calls: StartExecution (idempotent for the same name and input),
  * DescribeExecution, ListExecutions, GetExecutionHistory and StopExecution.
  */
-record ExecutionOperations(StatesResources resources) {
+record ExecutionOperations(StatesResources resources, MapRunOperations mapRuns) {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -132,17 +132,18 @@ record ExecutionOperations(StatesResources resources) {
     int maxResults = input.integer("maxResults", 0, StatesResources.PAGE_MAX, 0);
     String nextToken = input.string("nextToken", StatesResources.TOKEN_MAX);
     input.check();
-    if (mapRunArn != null) {
-      throw StepFunctionsErrors.validation(
-          "mapRunArn: Map Runs (Distributed Map) are not "
-              + "supported by the studio-lifecycle emulator");
-    }
-    if (arn == null) {
+    if ((arn == null) == (mapRunArn == null)) {
       throw StepFunctionsErrors.validation("Must provide a StateMachine ARN or MapRun ARN");
     }
-    resources.deployed(arn);
+    List<Execution> candidates;
+    if (mapRunArn != null) {
+      candidates = mapRuns.mapRun(mapRunArn).children();
+    } else {
+      resources.deployed(arn);
+      candidates = resources.executionsOf(arn);
+    }
     List<Execution> matching = new ArrayList<>();
-    for (Execution execution : resources.executionsOf(arn)) {
+    for (Execution execution : candidates) {
       if (statusFilter != null && !execution.status().name().equals(statusFilter)) {
         continue;
       }
@@ -159,7 +160,7 @@ record ExecutionOperations(StatesResources resources) {
             matching,
             nextToken,
             StatesResources.pageSize(maxResults),
-            "ListExecutions|" + arn + "|" + statusFilter + "|" + redriveFilter);
+            "ListExecutions|" + arn + "|" + mapRunArn + "|" + statusFilter + "|" + redriveFilter);
     ObjectNode out = JSON.objectNode();
     ArrayNode items = out.putArray("executions");
     for (Execution execution : page.items()) {

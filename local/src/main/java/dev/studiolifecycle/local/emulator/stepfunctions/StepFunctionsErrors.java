@@ -18,6 +18,7 @@ enum StepFunctionsErrors {
   INVALID_EXECUTION_INPUT("InvalidExecutionInput", "Invalid State Machine Execution Input"),
   INVALID_TOKEN("InvalidToken", "Invalid Token"),
   TYPE_NOT_SUPPORTED("StateMachineTypeNotSupported", null),
+  RESOURCE_NOT_FOUND("ResourceNotFound", null),
   VALIDATION("ValidationException", null),
   SERIALIZATION("SerializationException", null);
 

@@ -31,6 +31,7 @@ public final class StepFunctionsService extends EmulatedService {
   private final StatesResources resources;
   private final StateMachineOperations stateMachineCalls;
   private final ExecutionOperations executionCalls;
+  private final MapRunOperations mapRunCalls;
 
   /**
    * @param engine runs the executions; its task invoker decides which Task resources a definition
@@ -42,7 +43,8 @@ public final class StepFunctionsService extends EmulatedService {
     this.resources =
         new StatesResources(Objects.requireNonNull(engine, "engine"), new IdSource(randomSeed));
     this.stateMachineCalls = new StateMachineOperations(resources);
-    this.executionCalls = new ExecutionOperations(resources);
+    this.mapRunCalls = new MapRunOperations(resources);
+    this.executionCalls = new ExecutionOperations(resources, mapRunCalls);
   }
 
   @Override
@@ -60,7 +62,9 @@ public final class StepFunctionsService extends EmulatedService {
         Operation.reading("ValidateStateMachineDefinition", stateMachineCalls::validateDefinition),
         Operation.reading(
             "DescribeStateMachineForExecution", stateMachineCalls::describeForExecution),
-        Operation.reading("ListTagsForResource", stateMachineCalls::listTagsForResource));
+        Operation.reading("ListTagsForResource", stateMachineCalls::listTagsForResource),
+        Operation.reading("DescribeMapRun", mapRunCalls::describeMapRun),
+        Operation.reading("ListMapRuns", mapRunCalls::listMapRuns));
   }
 
   public ExecutionEngine engine() {

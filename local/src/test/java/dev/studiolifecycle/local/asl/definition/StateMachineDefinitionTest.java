@@ -280,22 +280,58 @@ class StateMachineDefinitionTest {
         .containsExactly(
             "State 'S', field 'Arguments': JSONata (Arguments) is not supported by "
                 + "the local interpreter");
+  }
+
+  private static String distributedMap(String fields, String executionType) {
+    return oneState(
+        "{'Type': 'Map', "
+            + fields
+            + "'ItemProcessor': {'ProcessorConfig': {'Mode': 'DISTRIBUTED', 'ExecutionType': '"
+            + executionType
+            + "'}, 'StartAt': 'I', 'States': {'I': {'Type': 'Pass', 'End': true}}}, 'End': true}");
+  }
+
+  @Test
+  void distributedMapFieldsAreCheckedAndWhatCannotRunLocallyIsNamed() {
+    assertThat(problems(distributedMap("'ItemReader': {}, ", "STANDARD")))
+        .contains(
+            "State 'S', field 'ItemReader.Resource': the local interpreter runs"
+                + " arn:aws:states:::s3:getObject here, got nothing",
+            "State 'S', field 'ItemReader.Parameters.Bucket': is required",
+            "State 'S', field 'ItemReader.Parameters.Key': is required");
+    assertThat(
+            problems(
+                distributedMap(
+                    "'ItemReader': {'Resource': 'arn:aws:states:::s3:getObject', 'ReaderConfig':"
+                        + " {'InputType': 'PARQUET'}, 'Parameters': {'Bucket': 'b', 'Key': 'k'}},"
+                        + " 'ToleratedFailurePercentage': 150, ",
+                    "STANDARD")))
+        .containsExactlyInAnyOrder(
+            "State 'S', field 'ItemReader.ReaderConfig.InputType': the local interpreter reads"
+                + " JSON, JSONL and CSV, got the string \"PARQUET\"",
+            "State 'S', field 'ToleratedFailurePercentage': must be a number from 0 to 100, got"
+                + " the number 150");
+    assertThat(problems(distributedMap("", "EXPRESS")))
+        .containsExactly(
+            "State 'S', field 'ItemProcessor.ProcessorConfig.ExecutionType': EXPRESS child"
+                + " workflows are not supported by the local interpreter; use STANDARD");
+    assertThat(
+            problems(
+                distributedMap(
+                    "'ResultWriter': {'Resource': 'arn:aws:states:::s3:putObject', 'Parameters':"
+                        + " {'Bucket': 'b', 'Prefix': 'p'}, 'WriterConfig': {}}, ",
+                    "STANDARD")))
+        .containsExactly(
+            "State 'S', field 'ResultWriter.WriterConfig': output transformations are not"
+                + " supported by the local interpreter");
     assertThat(
             problems(
                 oneState(
-                    "{'Type': 'Map', 'ItemReader': {}, 'ItemProcessor': "
-                        + "{'ProcessorConfig': {'Mode': 'DISTRIBUTED', 'ExecutionType': 'STANDARD'}, "
-                        + "'StartAt': 'I', 'States': {'I': {'Type': 'Pass', 'End': true}}}, "
-                        + "'ToleratedFailureCount': 1, 'End': true}")))
-        .containsExactlyInAnyOrder(
-            "State 'S', field 'ItemReader': Distributed Map (ItemReader) is not supported by the "
-                + "local interpreter",
-            "State 'S', field 'ToleratedFailureCount': Distributed Map (ToleratedFailureCount) is "
-                + "not supported by the local interpreter",
-            "State 'S', field 'ItemProcessor.ProcessorConfig.ExecutionType': Distributed Map child "
-                + "workflows are not supported by the local interpreter",
-            "State 'S', field 'ItemProcessor.ProcessorConfig.Mode': Distributed Map (Mode "
-                + "DISTRIBUTED) is not supported by the local interpreter; use INLINE");
+                    "{'Type': 'Map', 'Label': 'apply', 'ItemProcessor': {'StartAt': 'I', 'States':"
+                        + " {'I': {'Type': 'Pass', 'End': true}}}, 'End': true}")))
+        .containsExactly(
+            "State 'S', field 'Label': only a Distributed Map has it"
+                + " (ItemProcessor.ProcessorConfig.Mode DISTRIBUTED)");
   }
 
   @Test
