@@ -3,6 +3,7 @@ package dev.studiolifecycle.aws;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -37,6 +38,14 @@ public final class AwsClientFactory {
 
   public static DynamoDbClient dynamoDb() {
     return DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+  }
+
+  /**
+   * S3 from the standard configuration; its endpoint rules address buckets virtual-hosted on AWS
+   * and path-style at an IP address endpoint (a local emulator).
+   */
+  public static S3Client s3() {
+    return S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
   }
 
   public static SsmClient ssm() {

@@ -22,5 +22,10 @@ public record PlanItem(
     public boolean acts() {
       return this == JOIN || this == MOVE || this == LEAVE || this == RESTORE;
     }
+
+    /** Whether its request carries the roster's e-mail and team: a joiner's and a mover's. */
+    public boolean carriesSettings() {
+      return this == JOIN || this == MOVE;
+    }
   }
 }

@@ -32,6 +32,9 @@ public final class FunctionEnvironment {
   public static final String TEAM_SETTINGS_PARAMETER = "TEAM_SETTINGS_PARAMETER";
   public static final String NOTIFICATION_TOPIC_ARN = "NOTIFICATION_TOPIC_ARN";
   public static final String EVENT_ORDER_TABLE = "EVENT_ORDER_TABLE";
+  public static final String RECONCILE_BUCKET = "RECONCILE_BUCKET";
+  public static final String ROSTER_KEY = "ROSTER_KEY";
+  public static final String MAX_OFFBOARD_PERCENT = "MAX_OFFBOARD_PERCENT";
 
   static final String DEFAULT_ROLE_PATH = "/studio-lifecycle/";
   static final String DEFAULT_DEFAULT_POLICY = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess";
@@ -46,6 +49,7 @@ public final class FunctionEnvironment {
   private static final Pattern PARAMETER_NAME = Pattern.compile("(/?[a-zA-Z0-9_.\\-]+)+");
   // StartExecution's and CreateStateMachine's name rule, as the state machine ARN's last part.
   // CreateTable's TableName rule.
+  private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]");
   private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.\\-]{3,255}");
   private static final Pattern STATE_MACHINE_NAME_RULE = Pattern.compile("[A-Za-z0-9_\\-]{1,80}");
   private static final Pattern STATE_MACHINE =
@@ -199,6 +203,44 @@ public final class FunctionEnvironment {
       }
     }
     return name;
+  }
+
+  /**
+   * {@code RECONCILE_BUCKET}: the bucket of rosters, plans and Map Run reports (S3's bucket naming
+   * rules: 3 to 63 of a-z 0-9 . -, starting and ending with a letter or digit).
+   */
+  public String reconcileBucket() {
+    String name = required(RECONCILE_BUCKET);
+    if (!BUCKET_NAME.matcher(name).matches() || name.contains("..")) {
+      throw invalid(RECONCILE_BUCKET, "must be an S3 bucket name (3-63 of a-z 0-9 . -)");
+    }
+    return name;
+  }
+
+  /** {@code ROSTER_KEY}: the object key of the HR export a reconcile reads unless told another. */
+  public String rosterKey() {
+    String key = required(ROSTER_KEY);
+    if (key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 1024) {
+      throw invalid(ROSTER_KEY, "must be an S3 object key (at most 1,024 bytes)");
+    }
+    return key;
+  }
+
+  /**
+   * {@code MAX_OFFBOARD_PERCENT}: the largest share (0 to 100) of a domain's managed profiles one
+   * reconcile may offboard unless the run says it is intended.
+   */
+  public double maxOffboardPercent() {
+    String value = required(MAX_OFFBOARD_PERCENT);
+    try {
+      double percent = Double.parseDouble(value);
+      if (percent >= 0 && percent <= 100) {
+        return percent;
+      }
+    } catch (NumberFormatException e) {
+      // Falls through to the refusal below.
+    }
+    throw invalid(MAX_OFFBOARD_PERCENT, "must be a number from 0 to 100, got '" + value + "'");
   }
 
   /** {@code DEFAULT_DOMAIN_ID}: the domain for HR events that name none, if configured. */

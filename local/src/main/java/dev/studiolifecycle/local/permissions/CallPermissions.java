@@ -524,8 +524,19 @@ public final class CallPermissions {
     return switch (call.operation()) {
       // Step Functions developer guide, "Creating granular permissions for non-admin users":
       // StartExecution and ListExecutions act on a state machine, the others on an execution.
+      // ListExecutions of a Map Run's children acts on the Map Run (Service Authorization
+      // Reference, Step Functions: ListExecutions takes the stateMachine or mapRun resource).
       case "StartExecution", "ListExecutions" ->
-          List.of(request(call, in.path("stateMachineArn").asText(), Map.of()));
+          List.of(
+              request(
+                  call,
+                  in.hasNonNull("mapRunArn")
+                      ? in.path("mapRunArn").asText()
+                      : in.path("stateMachineArn").asText(),
+                  Map.of()));
+      // DescribeMapRun acts on the Map Run, ListMapRuns on the execution that ran it.
+      case "DescribeMapRun" -> List.of(request(call, in.path("mapRunArn").asText(), Map.of()));
+      case "ListMapRuns" -> List.of(request(call, in.path("executionArn").asText(), Map.of()));
       case "DescribeExecution",
           "StopExecution",
           "GetExecutionHistory",

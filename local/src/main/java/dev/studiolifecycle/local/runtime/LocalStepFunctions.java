@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionEngine;
@@ -214,8 +215,8 @@ public final class LocalStepFunctions implements AutoCloseable {
 
   /**
    * Creates what the template deploys besides functions and state machines, as CloudFormation
-   * would: its topics, Parameter Store parameters, DynamoDB tables and managed policies (IAM checks
-   * each policy document).
+   * would: its topics, Parameter Store parameters, S3 buckets, DynamoDB tables and managed policies
+   * (IAM checks each policy document).
    */
   public static void deployResources(SamTemplate template, AwsEmulator emulator) {
     for (TopicResource topic : template.topics()) {
@@ -226,6 +227,11 @@ public final class LocalStepFunctions implements AutoCloseable {
           .ssm()
           .seedParameter(
               parameter.name(), parameter.type(), parameter.value(), emulator.clock().instant());
+    }
+    for (String bucket : template.s3Buckets()) {
+      if (!emulator.s3().hasBucket(bucket)) {
+        emulator.s3().createBucket(bucket, LocalAccount.REGION);
+      }
     }
     for (TableResource table : template.dynamoDbTables()) {
       emulator.dynamoDb().seedTable(table.tableName(), table.keyName(), table.keyType());

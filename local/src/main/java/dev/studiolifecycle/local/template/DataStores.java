@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The data stores a template creates, as a deployment needs them: Systems Manager parameters with
- * their values and DynamoDB tables with their partition key.
+ * their values, DynamoDB tables with their partition key and S3 buckets.
  */
 final class DataStores {
 
@@ -34,6 +34,17 @@ final class DataStores {
                     resolver.resolveString(
                         properties.path("Value"), where + ".Properties.Value"))));
     return parameters;
+  }
+
+  /** The names of the S3 buckets the template creates (those whose Condition holds). */
+  static List<String> s3Buckets(ObjectNode resources, IntrinsicResolver resolver) {
+    List<String> buckets = new ArrayList<>();
+    forEachCreated(
+        resources,
+        resolver,
+        "AWS::S3::Bucket",
+        (logicalId, properties, where) -> buckets.add(resolver.physicalName(logicalId, where)));
+    return buckets;
   }
 
   /**

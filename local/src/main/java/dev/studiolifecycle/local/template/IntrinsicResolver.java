@@ -306,6 +306,8 @@ final class IntrinsicResolver {
           case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine" ->
               arn("states", "stateMachine:" + physical);
           case "AWS::IAM::ManagedPolicy" -> LocalAccount.globalArn("iam", "policy/" + physical);
+          // A bucket's Ref is its name.
+          case "AWS::S3::Bucket" -> physical;
           case "AWS::SQS::Queue" -> queueUrl(physical);
           case "AWS::KMS::Key" -> keyId(physical);
           default ->
@@ -352,6 +354,7 @@ final class IntrinsicResolver {
           case "AWS::SQS::Queue.QueueName" -> physical;
           case "AWS::SQS::Queue.QueueUrl" -> queueUrl(physical);
           case "AWS::DynamoDB::Table.Arn" -> arn("dynamodb", "table/" + physical);
+          case "AWS::S3::Bucket.Arn" -> LocalAccount.s3Arn(physical, null);
           case "AWS::Events::Rule.Arn" -> arn("events", "rule/" + physical);
           case "AWS::Logs::LogGroup.Arn" -> arn("logs", "log-group:" + physical + ":*");
           case "AWS::KMS::Key.Arn" -> arn("kms", "key/" + keyId(physical));
@@ -427,9 +430,15 @@ final class IntrinsicResolver {
           case "AWS::CloudWatch::Alarm" -> "AlarmName";
           case "AWS::SSM::Parameter" -> "Name";
           case "AWS::DynamoDB::Table" -> "TableName";
+          case "AWS::S3::Bucket" -> "BucketName";
           default -> null;
         };
     JsonNode name = property == null ? null : resource.path("Properties").get(property);
+    if (name == null && resource.path("Type").asText().equals("AWS::S3::Bucket")) {
+      // CloudFormation names a bucket <stack>-<logical id>-<suffix>, in lower case (bucket names
+      // allow no capitals); the local deployment leaves the suffix out.
+      return (STACK_NAME + "-" + logicalId).toLowerCase(java.util.Locale.ROOT);
+    }
     if (name == null) {
       return logicalId;
     }

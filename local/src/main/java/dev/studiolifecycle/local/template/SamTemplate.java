@@ -218,6 +218,11 @@ public final class SamTemplate {
     return DataStores.dynamoDbTables(resources, resolver);
   }
 
+  /** The names of the S3 buckets the template creates (those whose Condition holds). */
+  public List<String> s3Buckets() {
+    return DataStores.s3Buckets(resources, resolver);
+  }
+
   /** The IAM managed policies the template creates (those whose Condition holds). */
   public List<ManagedPolicyResource> managedPolicies() {
     return managedPolicies;

@@ -74,6 +74,9 @@ class LeastPrivilegeTest {
           Map.entry("xray:PutTelemetryRecords", "X-Ray tracing"),
           Map.entry("xray:GetSamplingRules", "X-Ray tracing"),
           Map.entry("xray:GetSamplingTargets", "X-Ray tracing"),
+          Map.entry("events:PutTargets", "Step Functions' managed rule for .sync children"),
+          Map.entry("events:PutRule", "Step Functions' managed rule for .sync children"),
+          Map.entry("events:DescribeRule", "Step Functions' managed rule for .sync children"),
           Map.entry("kms:GenerateDataKey", "SNS encrypting a published notification"),
           Map.entry("kms:Decrypt", "SNS encrypting a published notification"));
 
@@ -162,28 +165,53 @@ class LeastPrivilegeTest {
     private final List<String> denied = new ArrayList<>();
     private SamTemplate template;
 
-    /** Checks the state machine's Lambda invocations of these executions. */
+    /**
+     * Checks the Lambda invocations of these executions, and the child workflows their Map Runs
+     * started (states:StartExecution on the state machine itself), against the policy of the state
+     * machine each belongs to.
+     */
     void checkInvocations(String run, List<Execution> executions) {
-      List<PolicyStatement> machinePolicy =
-          template.policies(ProjectFiles.STATE_MACHINE).statements();
       for (Execution execution : executions) {
+        String machine = logicalIdOf(execution);
+        List<PolicyStatement> machinePolicy = template.policies(machine).statements();
         for (HistoryEvent event : execution.history()) {
+          IamRequest request = null;
           if (event.details() instanceof EventDetails.LambdaFunctionScheduled scheduled) {
-            IamRequest invoke =
+            request =
                 new IamRequest(
                     "lambda:InvokeFunction",
                     scheduled.resource(),
                     Map.of(),
                     "task state " + event.state().orElse("?"));
-            PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(machinePolicy, invoke);
-            if (decision.allowed()) {
-              use(ProjectFiles.STATE_MACHINE, invoke.action(), run);
-            } else {
-              denied.add(run + ": the state machine " + invoke + ": " + decision.reason());
-            }
+          } else if (event.details() instanceof EventDetails.MapRunStarted) {
+            request =
+                new IamRequest(
+                    "states:StartExecution",
+                    execution.stateMachine().arn(),
+                    Map.of(),
+                    "the Map Run of state " + event.state().orElse("?"));
+          }
+          if (request == null) {
+            continue;
+          }
+          PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(machinePolicy, request);
+          if (decision.allowed()) {
+            use(machine, request.action(), run);
+          } else {
+            denied.add(run + ": " + machine + " " + request + ": " + decision.reason());
           }
         }
       }
+    }
+
+    /** The template state machine an execution (or a Map Run's child of it) belongs to. */
+    private String logicalIdOf(Execution execution) {
+      String name = execution.stateMachine().name().split("/")[0];
+      return template.stateMachines().stream()
+          .filter(resource -> resource.name().equals(name))
+          .map(resource -> resource.logicalId())
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no state machine of the template: " + name));
     }
 
     /** Checks every call of {@code calls} against its caller's policy. */
@@ -249,12 +277,14 @@ class LeastPrivilegeTest {
     deliverHrEvents(proof);
     loginUrl(proof);
     overlappingRequests(proof);
+    reconcile(proof);
     assertThat(proof.denied).as("calls the template's policies do not allow").isEmpty();
 
     SamTemplate template = proof.template;
     List<String> unused = new ArrayList<>();
     List<String> callers = new ArrayList<>(template.functions().keySet());
     callers.add(ProjectFiles.STATE_MACHINE);
+    callers.add(ProjectFiles.RECONCILE_STATE_MACHINE);
     for (String caller : callers) {
       for (PolicyStatement statement : template.policies(caller).allows()) {
         for (String action : statement.actions()) {
@@ -262,7 +292,8 @@ class LeastPrivilegeTest {
           boolean exercised =
               byCaller.keySet().stream().anyMatch(a -> PolicyEvaluator.actionMatches(action, a));
           boolean platform =
-              (caller.equals(ProjectFiles.STATE_MACHINE)
+              ((caller.equals(ProjectFiles.STATE_MACHINE)
+                          || caller.equals(ProjectFiles.RECONCILE_STATE_MACHINE))
                       && USED_BY_THE_PLATFORM.containsKey(action))
                   || (caller.equals("ExecutionEndFunction") && action.startsWith("kms:"));
           if (!exercised && !platform) {
@@ -377,6 +408,104 @@ class LeastPrivilegeTest {
         frank("OFFBOARD", "hr-2026-000901"),
         frank("ONBOARD", "hr-2026-000902"),
         Duration.ofDays(1));
+  }
+
+  /**
+   * The reconcile: three people onboarded, then a roster that moves one, offboards one and brings
+   * one in, applied (plan, Map Run, lifecycle executions, report); then an apply stopped while its
+   * lifecycle executions run, which stops them.
+   */
+  private static void reconcile(Proof proof) {
+    Scenario scenario =
+        ScenarioLoader.load(ProjectFiles.events().resolve("scenarios").resolve("reconcile.json"));
+    try (LocalWorkflowRuntime runtime =
+        LocalWorkflowRuntime.builder(ProjectFiles.root())
+            .scenario(scenario)
+            .parameter("RetentionDays", "0")
+            .parameter("ReconcileMaxOffboardPercent", "50")
+            .build()) {
+      proof.template = runtime.template();
+      List<Execution> executions = new ArrayList<>();
+      for (String[] person :
+          List.of(
+              new String[] {"jane-doe", "risk"},
+              new String[] {"john-roe", "ml-platform"},
+              new String[] {"kim-lee", "risk"})) {
+        ObjectNode input =
+            LocalJson.MAPPER
+                .createObjectNode()
+                .put("action", "ONBOARD")
+                .put("requestId", "hr-" + person[0])
+                .put("domainId", "d-studiolocal01")
+                .put("userProfileName", person[0])
+                .put("email", person[0] + "@example.com")
+                .put("team", person[1]);
+        executions.add(runtime.run("onboard-" + person[0], input));
+      }
+      String bucket = runtime.template().s3Buckets().get(0);
+      putRoster(
+          runtime,
+          bucket,
+          "userName,email,status,team\n"
+              + "jane-doe,jane-doe@example.com,ACTIVE,risk\n"
+              + "john-roe,john-roe@example.com,ACTIVE,risk\n"
+              + "kim-lee,kim-lee@example.com,INACTIVE,risk\n"
+              + "lee-park,lee-park@example.com,ACTIVE,ml-platform\n");
+      var machine = runtime.stepFunctions().stateMachine("ReconcileStateMachine").orElseThrow();
+      Execution applied =
+          runtime
+              .engine()
+              .awaitCompletion(
+                  runtime
+                      .engine()
+                      .start(
+                          machine,
+                          "apply",
+                          LocalJson.MAPPER.createObjectNode().put("mode", "APPLY")));
+      assertThat(applied.status().name())
+          .as("reconcile apply: " + applied.cause().orElse(""))
+          .isEqualTo("SUCCEEDED");
+      putRoster(
+          runtime,
+          bucket,
+          "userName,email,status,team\nmay-ito,may-ito@example.com,ACTIVE,risk\n"
+              + "jane-doe,jane-doe@example.com,ACTIVE,risk\njohn-roe,john-roe@example.com,ACTIVE,risk\n");
+      Execution stopped =
+          runtime
+              .engine()
+              .start(machine, "stopped", LocalJson.MAPPER.createObjectNode().put("mode", "APPLY"));
+      runtime
+          .engine()
+          .scheduler()
+          .runUntil(
+              () ->
+                  runtime.engine().executions().stream()
+                      .anyMatch(
+                          e ->
+                              e.stateMachine().equals(runtime.lifecycleStateMachine())
+                                  && e.input().toString().contains("may-ito")));
+      runtime.engine().stop(stopped, "Operator", "stopped during the Map Run");
+      runtime.engine().runUntilIdle();
+      executions.addAll(runtime.engine().executions());
+      proof.checkInvocations("reconcile", executions);
+      // The HR export the operator uploads is no call of the template's.
+      List<RecordedCall> calls =
+          runtime.emulator().requestLog().calls().stream()
+              .filter(
+                  call ->
+                      call.callerName().isPresent()
+                          || !call.parameters().path("Key").asText().startsWith("roster/"))
+              .toList();
+      proof.checkCalls("reconcile", calls, new CallPermissions(seededRoles(scenario)));
+    }
+  }
+
+  private static void putRoster(LocalWorkflowRuntime runtime, String bucket, String csv) {
+    try (var clients = new dev.studiolifecycle.local.emulator.EmulatorClients(runtime.emulator())) {
+      clients.s3.putObject(
+          r -> r.bucket(bucket).key("roster/hr-export.csv"),
+          software.amazon.awssdk.core.sync.RequestBody.fromString(csv));
+    }
   }
 
   private static JsonNode frank(String action, String requestId) {

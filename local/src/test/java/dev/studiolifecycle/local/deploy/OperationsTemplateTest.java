@@ -20,6 +20,8 @@ class OperationsTemplateTest {
   private final Map<String, JsonNode> resources = template.resolvedResources();
   private final String stateMachineArn =
       template.stateMachine(ProjectFiles.STATE_MACHINE).orElseThrow().arn();
+  private final String reconcileArn =
+      template.stateMachine(ProjectFiles.RECONCILE_STATE_MACHINE).orElseThrow().arn();
 
   private List<JsonNode> ofType(String type) {
     return resources.values().stream().filter(r -> r.path("Type").asText().equals(type)).toList();
@@ -72,8 +74,11 @@ class OperationsTemplateTest {
       assertThat(properties.path("AlarmDescription").asText()).isNotBlank();
       String namespace = properties.path("Namespace").asText();
       if (namespace.equals("AWS/States")) {
-        assertThat(properties.at("/Dimensions/0/Value").asText()).isEqualTo(stateMachineArn);
-        executionMetrics.add(properties.path("MetricName").asText());
+        String machine = properties.at("/Dimensions/0/Value").asText();
+        assertThat(machine).isIn(stateMachineArn, reconcileArn);
+        executionMetrics.add(
+            (machine.equals(reconcileArn) ? "Reconcile " : "")
+                + properties.path("MetricName").asText());
       } else if (namespace.equals("AWS/SQS")) {
         queues.add(properties.at("/Dimensions/0/Value").asText());
       }
@@ -85,7 +90,11 @@ class OperationsTemplateTest {
       }
     }
     assertThat(executionMetrics)
-        .containsExactlyInAnyOrder("ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsAborted");
+        .containsExactlyInAnyOrder(
+            "ExecutionsFailed",
+            "ExecutionsTimedOut",
+            "ExecutionsAborted",
+            "Reconcile ExecutionsFailed");
     List<String> expectedQueues = new ArrayList<>();
     resources.forEach(
         (id, resource) -> {

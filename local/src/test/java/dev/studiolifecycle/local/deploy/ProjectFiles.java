@@ -28,6 +28,9 @@ final class ProjectFiles {
   /** The lifecycle state machine's logical id in template.yaml. */
   static final String STATE_MACHINE = "StudioUserLifecycleStateMachine";
 
+  /** The reconcile state machine's logical id in template.yaml. */
+  static final String RECONCILE_STATE_MACHINE = "ReconcileStateMachine";
+
   /** The convention every part shares: function logical id to handler class to fixtures. */
   record FunctionConvention(String logicalId, String handlerClass, String fixtures) {}
 
@@ -48,7 +51,9 @@ final class ProjectFiles {
           new FunctionConvention("StartWorkflowFunction", "StartWorkflowHandler", "start-workflow"),
           new FunctionConvention("ExecutionEndFunction", "ExecutionEndHandler", "execution-end"),
           new FunctionConvention(
-              "CreateLoginUrlFunction", "CreateLoginUrlHandler", "create-login-url"));
+              "CreateLoginUrlFunction", "CreateLoginUrlHandler", "create-login-url"),
+          new FunctionConvention(
+              "PlanReconcileFunction", "PlanReconcileHandler", "plan-reconcile"));
 
   private ProjectFiles() {}
 

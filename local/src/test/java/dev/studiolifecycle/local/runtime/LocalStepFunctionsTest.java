@@ -67,10 +67,11 @@ class LocalStepFunctionsTest {
   }
 
   @Test
-  void theTemplatesStateMachineIsDeployedWhenTheRuntimeStarts() {
+  void theTemplatesStateMachinesAreDeployedWhenTheRuntimeStarts() {
     assertThat(sfn.listStateMachines().stateMachines())
         .extracting(StateMachineListItem::name)
-        .containsExactly("studio-lifecycle-StudioUserLifecycle");
+        .containsExactlyInAnyOrder(
+            "studio-lifecycle-StudioUserLifecycle", "studio-lifecycle-Reconcile");
     var described = sfn.describeStateMachine(r -> r.stateMachineArn(LIFECYCLE_ARN));
     assertThat(described.definition())
         .doesNotContain("${")

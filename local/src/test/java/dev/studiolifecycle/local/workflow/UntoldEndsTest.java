@@ -67,6 +67,9 @@ class UntoldEndsTest {
     Path root = LifecycleSimulation.PROJECT_ROOT;
     Files.copy(root.resolve("template.yaml"), deployment.resolve("template.yaml"));
     Files.createDirectories(deployment.resolve("statemachine"));
+    Files.copy(
+        root.resolve("statemachine/studio-reconcile.asl.json"),
+        deployment.resolve("statemachine/studio-reconcile.asl.json"));
     String definition =
         Files.readString(root.resolve("statemachine/studio-user-lifecycle.asl.json"));
     String limited =

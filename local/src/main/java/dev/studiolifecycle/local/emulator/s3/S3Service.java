@@ -122,6 +122,10 @@ public final class S3Service extends EmulatedService {
     }
   }
 
+  public boolean hasBucket(String name) {
+    return buckets.containsKey(name);
+  }
+
   /** The bytes of an object, for tests and the runtime's reports; empty when there is none. */
   public synchronized java.util.Optional<byte[]> object(String bucket, String key) {
     Bucket found = buckets.get(bucket);

@@ -1,0 +1,29 @@
+package dev.studiolifecycle.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What PlanReconcile wrote and found: where the plan and its actions are ({@code actionsKey} is
+ * what the Map Run reads), how many items of each kind, the roster rows skipped (by line), the
+ * domains the guard refuses to empty, and whether the state machine goes on to apply the plan.
+ */
+public record ReconcilePlanned(
+    String mode,
+    String rosterBucket,
+    String rosterKey,
+    String planKey,
+    String actionsKey,
+    Map<String, Integer> counts,
+    int actions,
+    List<String> badRows,
+    List<String> refusals,
+    boolean apply,
+    String summary) {
+
+  public ReconcilePlanned {
+    counts = Map.copyOf(counts);
+    badRows = List.copyOf(badRows);
+    refusals = List.copyOf(refusals);
+  }
+}

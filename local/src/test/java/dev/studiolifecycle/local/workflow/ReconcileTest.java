@@ -1,0 +1,302 @@
+package dev.studiolifecycle.local.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.asl.engine.Execution;
+import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
+import dev.studiolifecycle.local.asl.engine.StateMachine;
+import dev.studiolifecycle.local.emulator.EmulatorClients;
+import dev.studiolifecycle.local.emulator.RecordedCall;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.sagemaker.model.UserProfileDetails;
+
+/**
+ * The reconcile state machine of template.yaml end to end: the HR roster in S3 against the served
+ * domain, a plan first, then the plan applied as lifecycle executions in a Map Run.
+ */
+class ReconcileTest {
+
+  private static final String DOMAIN = "d-studiolocal01";
+  private static final String BUCKET = "studio-lifecycle-reconcilebucket";
+  private static final AtomicInteger RUNS = new AtomicInteger();
+
+  private LifecycleSimulation simulation;
+  private EmulatorClients aws;
+
+  @BeforeEach
+  void start() {
+    // One leaver of three managed profiles is a third of the domain: allowed here, refused by the
+    // default guard (20 %), which guardRefuses... below shows.
+    simulation =
+        LifecycleSimulation.of(
+            "reconcile.json", Map.of("RetentionDays", "0", "ReconcileMaxOffboardPercent", "50"));
+    aws = new EmulatorClients(simulation.emulator());
+    onboard("jane-doe", "risk");
+    onboard("john-roe", "ml-platform");
+    onboard("kim-lee", "risk");
+  }
+
+  @AfterEach
+  void stop() {
+    aws.close();
+    simulation.close();
+  }
+
+  private void onboard(String user, String team) {
+    JsonNode input =
+        LifecycleSimulation.parse(
+            "{\"action\": \"ONBOARD\", \"requestId\": \"hr-"
+                + user
+                + "\", \"domainId\": \""
+                + DOMAIN
+                + "\", \"userProfileName\": \""
+                + user
+                + "\", \"email\": \""
+                + user
+                + "@example.com\", \"team\": \""
+                + team
+                + "\"}");
+    Execution execution = simulation.runtime().run("onboard-" + user, input);
+    assertThat(execution.status())
+        .as(execution.cause().orElse(""))
+        .isEqualTo(ExecutionStatus.SUCCEEDED);
+  }
+
+  private void roster(String csv) {
+    aws.s3.putObject(
+        r -> r.bucket(BUCKET).key("roster/hr-export.csv"), RequestBody.fromString(csv));
+  }
+
+  private Execution reconcile(String input) {
+    StateMachine machine =
+        simulation.runtime().stepFunctions().stateMachine("ReconcileStateMachine").orElseThrow();
+    Execution execution =
+        simulation
+            .runtime()
+            .engine()
+            .start(
+                machine, "reconcile-" + RUNS.incrementAndGet(), LifecycleSimulation.parse(input));
+    return simulation.runtime().engine().awaitCompletion(execution);
+  }
+
+  private JsonNode object(String key) {
+    return LifecycleSimulation.parse(
+        new String(
+            simulation.emulator().s3().object(BUCKET, key).orElseThrow(), StandardCharsets.UTF_8));
+  }
+
+  private List<String> profiles() {
+    return aws.sageMaker.listUserProfiles(r -> r.domainIdEquals(DOMAIN)).userProfiles().stream()
+        .map(UserProfileDetails::userProfileName)
+        .sorted()
+        .toList();
+  }
+
+  private JsonNode notification(Execution execution, String event) {
+    return simulation.runtime().notifications().stream()
+        .map(message -> LifecycleSimulation.parse(message.message()))
+        .filter(message -> message.path("executionArn").asText().equals(execution.executionArn()))
+        .filter(message -> message.path("event").asText().equals(event))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + event + " of " + execution.name()));
+  }
+
+  private static final String ROSTER =
+      "userName,email,status,team\n"
+          + "jane-doe,jane-doe@example.com,ACTIVE,risk\n"
+          + "john-roe,john-roe@example.com,ACTIVE,risk\n"
+          + "kim-lee,kim-lee@example.com,INACTIVE,risk\n"
+          + "lee-park,lee-park@example.com,ACTIVE,ml-platform\n"
+          + "bad row without enough fields\n";
+
+  @Test
+  void aPlanListsJoinerMoverLeaverUnmanagedAndUnchangedAndChangesNothing() {
+    roster(ROSTER);
+    int mark = simulation.callCount();
+
+    Execution execution = reconcile("{\"mode\": \"PLAN\"}");
+
+    assertThat(execution.status())
+        .as(execution.cause().orElse(""))
+        .isEqualTo(ExecutionStatus.SUCCEEDED);
+    JsonNode planned = notification(execution, "ReconcilePlanned");
+    JsonNode plan = object(planned.at("/plan/key").asText());
+    List<String> items = new ArrayList<>();
+    plan.forEach(
+        item ->
+            items.add(item.path("kind").asText() + " " + item.path("userProfileName").asText()));
+    assertThat(items)
+        .containsExactly(
+            "UNMANAGED admin-sandbox",
+            "UNCHANGED jane-doe",
+            "MOVE john-roe",
+            "LEAVE kim-lee",
+            "JOIN lee-park");
+    assertThat(planned.path("counts").path("JOIN").asInt()).isEqualTo(1);
+    assertThat(planned.path("badRows")).hasSize(1);
+    assertThat(planned.path("badRows").get(0).asText()).startsWith("line 6: ");
+    assertThat(simulation.callsAfter(mark))
+        .as("a plan only reads SageMaker")
+        .filteredOn(call -> call.service().equals("sagemaker"))
+        .noneMatch(RecordedCall::mutating);
+    assertThat(profiles()).containsExactly("admin-sandbox", "jane-doe", "john-roe", "kim-lee");
+  }
+
+  @Test
+  void applyingThePlanConvergesEachPersonAndLeavesTheUnmanagedProfileAlone() {
+    roster(ROSTER);
+    int mark = simulation.callCount();
+
+    Execution execution = reconcile("{\"mode\": \"APPLY\"}");
+
+    assertThat(execution.status())
+        .as(execution.cause().orElse(""))
+        .isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(profiles()).containsExactly("admin-sandbox", "jane-doe", "john-roe", "lee-park");
+    String johnArn =
+        aws.sageMaker
+            .describeUserProfile(r -> r.domainId(DOMAIN).userProfileName("john-roe"))
+            .userProfileArn();
+    assertThat(aws.sageMaker.listTags(r -> r.resourceArn(johnArn)).tags())
+        .anyMatch(tag -> tag.key().equals("team") && tag.value().equals("risk"));
+    JsonNode applied = notification(execution, "ReconcileApplied");
+    assertThat(applied.at("/items/Succeeded").asInt()).isEqualTo(3);
+    JsonNode manifest = object(applied.at("/report/key").asText());
+    assertThat(object(manifest.at("/ResultFiles/SUCCEEDED/0/Key").asText())).hasSize(3);
+    assertThat(simulation.callsAfter(mark))
+        .as("nothing changes the profile the workflow does not manage")
+        .filteredOn(RecordedCall::mutating)
+        .noneMatch(call -> call.parameters().toString().contains("admin-sandbox"));
+  }
+
+  private static final String EVERYONE_LEFT =
+      "userName,email,status\n"
+          + "jane-doe,jane-doe@example.com,INACTIVE\n"
+          + "john-roe,john-roe@example.com,INACTIVE\n";
+
+  @Test
+  void aRosterThatWouldEmptyTheDomainIsRefusedUnlessTheRunSaysItIsIntended() {
+    roster(EVERYONE_LEFT);
+    int mark = simulation.callCount();
+
+    Execution refused = reconcile("{\"mode\": \"APPLY\"}");
+
+    assertThat(refused.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(refused.error()).contains("Reconcile.GuardRefused");
+    assertThat(notification(refused, "ReconcilePlanned").path("refusals").get(0).asText())
+        .isEqualTo(DOMAIN + ": 3 of 3 managed profiles would leave, more than 50 %");
+    assertThat(simulation.callsAfter(mark))
+        .filteredOn(call -> call.service().equals("sagemaker"))
+        .noneMatch(RecordedCall::mutating);
+    assertThat(profiles()).containsExactly("admin-sandbox", "jane-doe", "john-roe", "kim-lee");
+
+    Execution intended = reconcile("{\"mode\": \"APPLY\", \"allowLargeOffboarding\": true}");
+
+    assertThat(intended.status())
+        .as(intended.cause().orElse(""))
+        .isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(profiles()).containsExactly("admin-sandbox");
+  }
+
+  @Test
+  void aRequestWithAnUnknownSettingIsRefusedByNameBeforeAnythingIsRead() {
+    roster(ROSTER);
+
+    Execution execution = reconcile("{\"mode\": \"APPLY\", \"roster\": \"roster/x.csv\"}");
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(execution.error()).contains("Reconcile.PlanFailed");
+    JsonNode failed = notification(execution, "ReconcilePlanFailed");
+    assertThat(failed.path("error").asText())
+        .isEqualTo("dev.studiolifecycle.error.ValidationError");
+    assertThat(failed.path("cause").asText())
+        .contains("roster: not a reconcile setting (mode, rosterKey, allowLargeOffboarding)");
+  }
+
+  /**
+   * What EventBridge Scheduler starts every night: the template's schedule names the reconcile
+   * state machine and gives it this input (the local runtime runs no scheduler of its own).
+   */
+  private String nightlyInput(LifecycleSimulation deployed) {
+    JsonNode schedule =
+        deployed.runtime().template().resolvedResources().get("NightlyReconcileSchedule");
+    JsonNode target = schedule.at("/Properties/Target");
+    assertThat(target.path("Arn").asText())
+        .isEqualTo(
+            deployed
+                .runtime()
+                .stepFunctions()
+                .stateMachine("ReconcileStateMachine")
+                .orElseThrow()
+                .arn());
+    return target.path("Input").asText();
+  }
+
+  private static final String TERMINATION_LOST =
+      "userName,email,status,team\n"
+          + "jane-doe,jane-doe@example.com,INACTIVE,risk\n"
+          + "john-roe,john-roe@example.com,ACTIVE,ml-platform\n"
+          + "kim-lee,kim-lee@example.com,ACTIVE,risk\n";
+
+  @Test
+  void theNightlyPlanFindsALeaverWhoseTerminationNeverArrived() {
+    roster(TERMINATION_LOST);
+
+    Execution nightly = reconcile(nightlyInput(simulation));
+
+    assertThat(nightly.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    JsonNode planned = notification(nightly, "ReconcilePlanned");
+    assertThat(planned.path("mode").asText())
+        .as("the nightly run plans by default")
+        .isEqualTo("PLAN");
+    assertThat(planned.at("/counts/LEAVE").asInt()).isEqualTo(1);
+    assertThat(object(planned.at("/plan/key").asText()).toString())
+        .contains(
+            "\"kind\":\"LEAVE\",\"domainId\":\"" + DOMAIN + "\",\"userProfileName\":\"jane-doe\"");
+    assertThat(profiles()).contains("jane-doe");
+  }
+
+  @Test
+  void aNightlyRunInApplyModeOffboardsTheLeaverWhoseTerminationNeverArrived() {
+    try (LifecycleSimulation applying =
+            LifecycleSimulation.of(
+                "reconcile.json",
+                Map.of(
+                    "RetentionDays", "0",
+                    "ReconcileMaxOffboardPercent", "50",
+                    "ReconcileNightlyMode", "APPLY"));
+        EmulatorClients clients = new EmulatorClients(applying.emulator())) {
+      LifecycleSimulation previous = simulation;
+      EmulatorClients previousAws = aws;
+      simulation = applying;
+      aws = clients;
+      try {
+        onboard("jane-doe", "risk");
+        onboard("john-roe", "ml-platform");
+        onboard("kim-lee", "risk");
+        roster(TERMINATION_LOST);
+
+        Execution nightly = reconcile(nightlyInput(applying));
+
+        assertThat(nightly.status())
+            .as(nightly.cause().orElse(""))
+            .isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(profiles()).containsExactly("admin-sandbox", "john-roe", "kim-lee");
+        assertThat(notification(nightly, "ReconcileApplied").at("/items/Succeeded").asInt())
+            .isEqualTo(1);
+      } finally {
+        simulation = previous;
+        aws = previousAws;
+      }
+    }
+  }
+}
