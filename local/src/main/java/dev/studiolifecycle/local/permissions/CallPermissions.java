@@ -539,6 +539,7 @@ public final class CallPermissions {
       case "ListMapRuns" -> List.of(request(call, in.path("executionArn").asText(), Map.of()));
       case "DescribeExecution",
           "StopExecution",
+          "RedriveExecution",
           "GetExecutionHistory",
           "DescribeStateMachineForExecution" ->
           List.of(request(call, in.path("executionArn").asText(), Map.of()));

@@ -119,6 +119,21 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
             "the child workflow executions of a Distributed Map"));
   }
 
+  /**
+   * Why a template state machine's role may not redrive a child workflow execution of its Map Run
+   * (developer guide, "Redriving Map Runs": {@code states:RedriveExecution} on the child).
+   */
+  public Optional<String> mapRunRedriveDenial(
+      String stateMachineLogicalId, String childExecutionArn) {
+    return stateMachineDenial(
+        stateMachineLogicalId,
+        new IamRequest(
+            "states:RedriveExecution",
+            childExecutionArn,
+            Map.of(),
+            "the redrive of a Map Run's child workflow execution"));
+  }
+
   private Optional<String> stateMachineDenial(String stateMachineLogicalId, IamRequest request) {
     Principal principal =
         principal(stateMachineLogicalId)

@@ -71,6 +71,15 @@ final class EmulatorMapRunServices implements MapRunServices {
         .flatMap(machine -> authorizer.mapRunDenial(machine, stateMachineArn));
   }
 
+  @Override
+  public Optional<String> childRedriveDenial(String executionArn, String childExecutionArn) {
+    if (authorizer == null || template == null) {
+      return Optional.empty();
+    }
+    return StateMachineTaskInvoker.logicalIdOf(template, executionArn)
+        .flatMap(machine -> authorizer.mapRunRedriveDenial(machine, childExecutionArn));
+  }
+
   private <T> T as(String executionArn, Supplier<T> call) {
     Optional<String> machine =
         template == null

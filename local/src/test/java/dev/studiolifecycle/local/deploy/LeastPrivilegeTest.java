@@ -191,14 +191,31 @@ class LeastPrivilegeTest {
                     Map.of(),
                     "the Map Run of state " + event.state().orElse("?"));
           }
-          if (request == null) {
-            continue;
+          List<IamRequest> requests = new ArrayList<>();
+          if (request != null) {
+            requests.add(request);
           }
-          PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(machinePolicy, request);
-          if (decision.allowed()) {
-            use(machine, request.action(), run);
-          } else {
-            denied.add(run + ": " + machine + " " + request + ": " + decision.reason());
+          if (event.details() instanceof EventDetails.MapRunRedriven) {
+            // The Map Run's children that did not succeed are redriven.
+            for (Execution child : executions) {
+              if (child.stateMachine().name().startsWith(execution.stateMachine().name() + "/")
+                  && child.redriveCount() > 0) {
+                requests.add(
+                    new IamRequest(
+                        "states:RedriveExecution",
+                        child.executionArn(),
+                        Map.of(),
+                        "the redriven Map Run of state " + event.state().orElse("?")));
+              }
+            }
+          }
+          for (IamRequest each : requests) {
+            PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(machinePolicy, each);
+            if (decision.allowed()) {
+              use(machine, each.action(), run);
+            } else {
+              denied.add(run + ": " + machine + " " + each + ": " + decision.reason());
+            }
           }
         }
       }
@@ -413,7 +430,7 @@ class LeastPrivilegeTest {
   /**
    * The reconcile: three people onboarded, then a roster that moves one, offboards one and brings
    * one in, applied (plan, Map Run, lifecycle executions, report); then an apply stopped while its
-   * lifecycle executions run, which stops them.
+   * lifecycle executions run, which stops them, and redriven, which redrives its Map Run.
    */
   private static void reconcile(Proof proof) {
     Scenario scenario =
@@ -485,7 +502,12 @@ class LeastPrivilegeTest {
                               e.stateMachine().equals(runtime.lifecycleStateMachine())
                                   && e.input().toString().contains("may-ito")));
       runtime.engine().stop(stopped, "Operator", "stopped during the Map Run");
-      runtime.engine().runUntilIdle();
+      // Redriven at once, it redrives the Map Run's children the stop aborted.
+      runtime.engine().redrive(stopped);
+      runtime.engine().awaitCompletion(stopped);
+      assertThat(stopped.status().name())
+          .as("redriven reconcile: " + stopped.cause().orElse(""))
+          .isEqualTo("SUCCEEDED");
       executions.addAll(runtime.engine().executions());
       proof.checkInvocations("reconcile", executions);
       // The HR export the operator uploads is no call of the template's.

@@ -299,4 +299,110 @@ class ReconcileTest {
       }
     }
   }
+
+  private static final String THREE_JOINERS =
+      "userName,email,status,team\n"
+          + "jane-doe,jane-doe@example.com,ACTIVE,risk\n"
+          + "john-roe,john-roe@example.com,ACTIVE,ml-platform\n"
+          + "kim-lee,kim-lee@example.com,ACTIVE,risk\n"
+          + "lee-park,lee-park@example.com,ACTIVE,risk\n"
+          + "may-ito,may-ito@example.com,ACTIVE,risk\n"
+          + "ned-fox,ned-fox@example.com,ACTIVE,risk\n";
+
+  @Test
+  void aRedriveAfterAnOutageRerunsOnlyTheItemsThatDidNotSucceed() {
+    try (LifecycleSimulation oneAtATime =
+            LifecycleSimulation.of(
+                "reconcile.json",
+                Map.of("ReconcileMaxConcurrency", "1", "ReconcileMaxOffboardPercent", "50"));
+        EmulatorClients clients = new EmulatorClients(oneAtATime.emulator())) {
+      LifecycleSimulation previous = simulation;
+      EmulatorClients previousAws = aws;
+      simulation = oneAtATime;
+      aws = clients;
+      try {
+        roster(THREE_JOINERS);
+        StateMachine machine =
+            oneAtATime
+                .runtime()
+                .stepFunctions()
+                .stateMachine("ReconcileStateMachine")
+                .orElseThrow();
+        Execution execution =
+            oneAtATime
+                .runtime()
+                .engine()
+                .start(machine, "cohort", LifecycleSimulation.parse("{\"mode\": \"APPLY\"}"));
+        // Once lee-park's onboarding has succeeded, an outage that outlasts the retries of
+        // may-ito's onboarding (the next, one at a time) fails it.
+        oneAtATime
+            .runtime()
+            .engine()
+            .scheduler()
+            .runUntil(
+                () -> lifecycleOf(oneAtATime, "lee-park").filter(Execution::isDone).isPresent());
+        oneAtATime.fail(
+            "sagemaker",
+            "CreateUserProfile",
+            dev.studiolifecycle.local.emulator.fault.InjectedFailure.SERVICE_UNAVAILABLE,
+            LifecycleSimulation.UNAVAILABLE_RETRIES + 1);
+        oneAtATime.runtime().engine().awaitCompletion(execution);
+
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(execution.error()).contains("States.ExceedToleratedFailureThreshold");
+        assertThat(profiles()).contains("lee-park").doesNotContain("may-ito", "ned-fox");
+        assertThat(oneAtATime.runtime().engine().mapRuns().get(0).itemCounts().pending())
+            .as("ned-fox's action never started")
+            .isEqualTo(1);
+
+        aws.sfn.redriveExecution(r -> r.executionArn(execution.executionArn()));
+        oneAtATime.runtime().engine().awaitCompletion(execution);
+
+        assertThat(execution.status())
+            .as(execution.cause().orElse(""))
+            .isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(profiles()).contains("lee-park", "may-ito", "ned-fox");
+        Map<String, Long> onboardings =
+            oneAtATime.runtime().engine().executions().stream()
+                .filter(e -> e.stateMachine().equals(oneAtATime.runtime().lifecycleStateMachine()))
+                .filter(e -> !e.name().startsWith("onboard-"))
+                .collect(
+                    java.util.stream.Collectors.groupingBy(
+                        e -> e.input().path("userProfileName").asText(),
+                        java.util.stream.Collectors.counting()));
+        assertThat(onboardings)
+            .as("those before may-ito are not run again; hers failed and ran again; ned-fox's once")
+            .containsExactlyInAnyOrderEntriesOf(
+                Map.of(
+                    "jane-doe",
+                    1L,
+                    "john-roe",
+                    1L,
+                    "kim-lee",
+                    1L,
+                    "lee-park",
+                    1L,
+                    "may-ito",
+                    2L,
+                    "ned-fox",
+                    1L));
+        var described = aws.sfn.describeExecution(r -> r.executionArn(execution.executionArn()));
+        assertThat(described.redriveCount()).isEqualTo(1);
+        var mapRun = oneAtATime.runtime().engine().mapRuns().get(0);
+        assertThat(mapRun.redriveCount()).isEqualTo(1);
+        assertThat(mapRun.itemCounts().succeeded()).isEqualTo(6);
+      } finally {
+        simulation = previous;
+        aws = previousAws;
+      }
+    }
+  }
+
+  private static java.util.Optional<Execution> lifecycleOf(
+      LifecycleSimulation deployed, String user) {
+    return deployed.runtime().engine().executions().stream()
+        .filter(e -> e.stateMachine().equals(deployed.runtime().lifecycleStateMachine()))
+        .filter(e -> e.input().path("userProfileName").asText().equals(user))
+        .findFirst();
+  }
 }

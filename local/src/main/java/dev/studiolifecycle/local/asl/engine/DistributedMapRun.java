@@ -8,12 +8,15 @@ import dev.studiolifecycle.local.asl.StatesError;
 import dev.studiolifecycle.local.asl.definition.MapState;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEventType;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
  * One Map Run in flight: starts child executions as MaxConcurrency allows, counts how they end, and
  * ends the state when all have ended or the tolerated failures are exceeded. Its parent's abort
- * stops every child still running.
+ * stops every child still running. A redriven Map Run (developer guide, "Redriving Map Runs") keeps
+ * the children that succeeded, redrives those that failed, timed out or were aborted, and starts
+ * those never started.
  */
 final class DistributedMapRun {
 
@@ -23,40 +26,84 @@ final class DistributedMapRun {
   private final DistributedMapRunner.Plan plan;
   private final MapRun mapRun;
   private final StateMachine childMachine;
-  private final Execution[] children;
-  private final Scope.Hook stopOnAbort;
-  private int next;
+  private final Deque<Integer> queue = new ArrayDeque<>();
+  private Scope.Hook stopOnAbort = () -> {};
   private int active;
   private int ended;
   private long failedItems;
   private long totalItems;
   private boolean over;
 
-  DistributedMapRun(ExecutionRun run, MapState map, Visit visit, DistributedMapRunner.Plan plan) {
+  private DistributedMapRun(
+      ExecutionRun run, MapState map, Visit visit, MapRun mapRun, StateMachine childMachine) {
     this.run = run;
     this.map = map;
     this.visit = visit;
-    this.plan = plan;
+    this.mapRun = mapRun;
+    this.plan = mapRun.plan();
+    this.childMachine = childMachine;
+    plan.itemsPerInput().forEach(items -> totalItems += items);
+  }
+
+  /** A new Map Run of {@code plan}. */
+  static DistributedMapRun start(
+      ExecutionRun run, MapState map, Visit visit, DistributedMapRunner.Plan plan) {
     String stateMachineName = run.execution().stateMachine().name();
     String label =
         map.distributed().label() != null ? map.distributed().label() : run.engine().uuid();
-    String runId = run.engine().uuid();
-    this.mapRun =
+    MapRun mapRun =
         new MapRun(
-            LocalAccount.arn("states", "mapRun:" + stateMachineName + "/" + label + ":" + runId),
+            LocalAccount.arn(
+                "states", "mapRun:" + stateMachineName + "/" + label + ":" + run.engine().uuid()),
             run.execution().executionArn(),
+            map.name(),
             run.now(),
             plan.maxConcurrency(),
             Math.max(plan.percentage(), 0),
             Math.max(plan.count(), 0));
-    this.childMachine =
+    mapRun.planned(plan, run.execution().redriveCount());
+    run.engine().register(mapRun);
+    StateMachine children =
         StateMachine.mapRunChild(
             run.execution().stateMachine(), label, map.distributed().processor());
-    this.children = new Execution[plan.inputs().size()];
-    plan.itemsPerInput().forEach(items -> totalItems += items);
-    mapRun.planned(totalItems, plan.inputs().size());
-    run.engine().register(mapRun);
-    this.stopOnAbort =
+    DistributedMapRun started = new DistributedMapRun(run, map, visit, mapRun, children);
+    for (int i = 0; i < plan.inputs().size(); i++) {
+      started.queue.add(i);
+    }
+    run.record(
+        HistoryEventType.MapRunStarted,
+        visit.name(),
+        visit.lane,
+        new EventDetails.MapRunStarted(mapRun.mapRunArn()));
+    return started;
+  }
+
+  /** The redrive of {@code mapRun}: what did not succeed runs again. */
+  static DistributedMapRun redrive(ExecutionRun run, MapState map, Visit visit, MapRun mapRun) {
+    mapRun.redriven(run.execution().redriveCount());
+    String label = mapRun.mapRunArn().split(":mapRun:")[1].split("/", 2)[1].split(":")[0];
+    StateMachine children =
+        StateMachine.mapRunChild(
+            run.execution().stateMachine(), label, map.distributed().processor());
+    DistributedMapRun redriven = new DistributedMapRun(run, map, visit, mapRun, children);
+    for (int i = 0; i < redriven.plan.inputs().size(); i++) {
+      Execution child = mapRun.child(i);
+      if (child != null && child.status() == ExecutionStatus.SUCCEEDED) {
+        redriven.ended++;
+      } else {
+        redriven.queue.add(i);
+      }
+    }
+    run.record(
+        HistoryEventType.MapRunRedriven,
+        visit.name(),
+        visit.lane,
+        new EventDetails.MapRunRedriven(mapRun.mapRunArn(), mapRun.redriveCount()));
+    return redriven;
+  }
+
+  void launch() {
+    stopOnAbort =
         visit.scope.whenAborted(
             () -> {
               if (!over) {
@@ -65,36 +112,39 @@ final class DistributedMapRun {
                 mapRun.end(MapRun.Status.ABORTED, run.now());
               }
             });
-  }
-
-  void launch() {
-    run.record(
-        HistoryEventType.MapRunStarted,
-        visit.name(),
-        visit.lane,
-        new EventDetails.MapRunStarted(mapRun.mapRunArn()));
     startMore();
   }
 
   private void startMore() {
-    if (children.length == 0) {
+    if (ended == plan.inputs().size()) {
       succeed();
       return;
     }
-    while (!over && next < children.length && active < plan.maxConcurrency()) {
-      int index = next++;
-      Execution child;
+    while (!over && !queue.isEmpty() && active < plan.maxConcurrency()) {
+      int index = queue.poll();
+      Execution child = mapRun.child(index);
       try {
-        child =
-            run.engine()
-                .startChild(childMachine, run.engine().uuid(), plan.inputs().get(index), run);
-      } catch (IllegalArgumentException e) {
+        if (child == null) {
+          child =
+              run.engine()
+                  .startChild(childMachine, run.engine().uuid(), plan.inputs().get(index), run);
+          mapRun.started(index, child);
+        } else {
+          java.util.Optional<String> denial =
+              run.engine()
+                  .mapRunServices()
+                  .childRedriveDenial(run.execution().executionArn(), child.executionArn());
+          if (denial.isPresent()) {
+            fail(new StatesError(StatesError.RUNTIME, denial.get()));
+            return;
+          }
+          run.engine().redrive(child);
+        }
+      } catch (IllegalArgumentException | IllegalStateException e) {
         fail(new StatesError(StatesError.RUNTIME, e.getMessage()));
         return;
       }
-      children[index] = child;
       active++;
-      mapRun.started(child, plan.itemsPerInput().get(index));
       child
           .completion()
           .whenComplete(
@@ -108,7 +158,7 @@ final class DistributedMapRun {
     }
     active--;
     ended++;
-    if (children[index].status() != ExecutionStatus.SUCCEEDED) {
+    if (mapRun.child(index).status() != ExecutionStatus.SUCCEEDED) {
       failedItems += plan.itemsPerInput().get(index);
     }
     if (exceeded()) {
@@ -116,8 +166,6 @@ final class DistributedMapRun {
           new StatesError(
               DistributedMapRunner.EXCEEDED,
               "The specified tolerated failure threshold was exceeded"));
-    } else if (ended == children.length) {
-      succeed();
     } else {
       startMore();
     }
@@ -161,11 +209,12 @@ final class DistributedMapRun {
     over = true;
     stopOnAbort.remove();
     stopChildren("the Map Run failed: " + error.cause());
+    StatesError reported = error;
     if (plan.destination() != null) {
       try {
         results();
       } catch (StatesError writeFailed) {
-        error = writeFailed;
+        reported = writeFailed;
       }
     }
     mapRun.end(MapRun.Status.FAILED, run.now());
@@ -173,8 +222,8 @@ final class DistributedMapRun {
         HistoryEventType.MapRunFailed,
         visit.name(),
         visit.lane,
-        new EventDetails.ExecutionFailure(error.error(), error.cause()));
-    run.fail(visit, error);
+        new EventDetails.ExecutionFailure(reported.error(), reported.cause()));
+    run.fail(visit, reported);
   }
 
   /** The children's outputs in item order, or, with ResultWriter, where they were written. */
@@ -185,25 +234,26 @@ final class DistributedMapRun {
           run.execution().executionArn(),
           plan.destination(),
           mapRun,
-          plan.inputs().subList(next, plan.inputs().size()));
+          queue.stream().map(index -> plan.inputs().get(index)).toList());
     }
     ArrayNode outputs = JsonNodeFactory.instance.arrayNode();
-    for (Execution child : children) {
-      if (child.status() == ExecutionStatus.SUCCEEDED) {
+    for (int i = 0; i < plan.inputs().size(); i++) {
+      Execution child = mapRun.child(i);
+      if (child != null && child.status() == ExecutionStatus.SUCCEEDED) {
         outputs.add(child.output().orElseThrow());
       } else {
         outputs.add(
             JsonNodeFactory.instance
                 .objectNode()
-                .put("Error", child.error().orElse(null))
-                .put("Cause", child.cause().orElse(null)));
+                .put("Error", child == null ? null : child.error().orElse(null))
+                .put("Cause", child == null ? null : child.cause().orElse(null)));
       }
     }
     return outputs;
   }
 
   private void stopChildren(String cause) {
-    for (Execution child : List.of(children).stream().filter(c -> c != null).toList()) {
+    for (Execution child : mapRun.children()) {
       if (!child.isDone()) {
         run.engine().stop(child, null, cause);
       }

@@ -39,6 +39,21 @@ record DistributedMapRunner(ExecutionRun run, MapState map) implements StateRunn
 
   @Override
   public void attempt(Visit visit) {
+    int redrives = run.execution().redriveCount();
+    java.util.Optional<MapRun> previous =
+        redrives == 0
+            ? java.util.Optional.empty()
+            : run.engine().mapRuns().stream()
+                .filter(
+                    mapRun ->
+                        mapRun.executionArn().equals(run.execution().executionArn())
+                            && mapRun.stateName().equals(map.name())
+                            && mapRun.redrivenBy(redrives))
+                .reduce((first, second) -> second);
+    if (previous.isPresent()) {
+      DistributedMapRun.redrive(run, map, visit, previous.get()).launch();
+      return;
+    }
     Plan plan;
     try {
       plan = plan(visit);
@@ -54,7 +69,7 @@ record DistributedMapRunner(ExecutionRun run, MapState map) implements StateRunn
       run.fail(visit, new StatesError(StatesError.RUNTIME, denial.get()));
       return;
     }
-    new DistributedMapRun(run, map, visit, plan).launch();
+    DistributedMapRun.start(run, map, visit, plan).launch();
   }
 
   private Plan plan(Visit visit) {

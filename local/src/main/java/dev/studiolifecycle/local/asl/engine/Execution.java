@@ -22,7 +22,9 @@ public final class Execution {
   private final StateMachine stateMachine;
   private final JsonNode input;
   private final Instant startDate;
-  private final CompletableFuture<Execution> completion = new CompletableFuture<>();
+  private CompletableFuture<Execution> completion = new CompletableFuture<>();
+  private int redriveCount;
+  private Instant redriveDate;
 
   private ExecutionStatus status = ExecutionStatus.RUNNING;
   private JsonNode output;
@@ -95,9 +97,45 @@ public final class Execution {
     return history.size();
   }
 
-  /** Completes with this execution when it ends, whichever way. */
-  public CompletableFuture<Execution> completion() {
+  /** Completes with this execution when it ends, whichever way (this attempt of it). */
+  public synchronized CompletableFuture<Execution> completion() {
     return completion.copy();
+  }
+
+  /** How many times the execution has been redriven. */
+  public synchronized int redriveCount() {
+    return redriveCount;
+  }
+
+  /** When it was last redriven. */
+  public synchronized Optional<Instant> redriveDate() {
+    return Optional.ofNullable(redriveDate);
+  }
+
+  /**
+   * Runs again after it ended unsuccessfully: RUNNING, its ExecutionRedriven event recorded, its
+   * end unknown again.
+   *
+   * @return the ExecutionRedriven event's id
+   */
+  synchronized long redriven(Instant at) {
+    if (!status.isDone() || status == ExecutionStatus.SUCCEEDED) {
+      throw new IllegalStateException(executionArn + " is " + status + " and cannot be redriven");
+    }
+    status = ExecutionStatus.RUNNING;
+    output = null;
+    error = null;
+    cause = null;
+    stopDate = null;
+    redriveCount++;
+    redriveDate = at;
+    completion = new CompletableFuture<>();
+    return append(
+        HistoryEventType.ExecutionRedriven,
+        null,
+        history.size(),
+        new EventDetails.ExecutionRedriven(redriveCount),
+        at);
   }
 
   /**
@@ -144,7 +182,11 @@ public final class Execution {
       cause = newCause;
       stopDate = at;
     }
-    completion.complete(this);
+    CompletableFuture<Execution> ended;
+    synchronized (this) {
+      ended = completion;
+    }
+    ended.complete(this);
     return true;
   }
 

@@ -187,6 +187,33 @@ public final class ExecutionEngine implements AutoCloseable {
     run.abort(error, cause);
   }
 
+  /**
+   * RedriveExecution: an execution that FAILED, TIMED_OUT or was ABORTED runs again from its
+   * unsuccessful state, with the input that state had, as the same execution (see {@link
+   * RedrivePoint}); a Distributed Map state there redrives its Map Run.
+   *
+   * @throws IllegalStateException naming why it cannot be redriven
+   */
+  public void redrive(Execution execution) {
+    ExecutionRun previous;
+    synchronized (runs) {
+      previous = runs.get(execution.executionArn());
+    }
+    if (previous == null) {
+      throw new IllegalArgumentException("Unknown execution: " + execution.executionArn());
+    }
+    scheduler.atomically(
+        () -> {
+          RedrivePoint point = RedrivePoint.of(execution, scheduler.now());
+          long redriven = execution.redriven(scheduler.now());
+          ExecutionRun run = new ExecutionRun(this, execution, previous.invoker());
+          synchronized (runs) {
+            runs.put(execution.executionArn(), run);
+          }
+          run.resume(point.stateName(), point.input(), redriven);
+        });
+  }
+
   /** Runs every execution until none has anything left to do (virtual time jumps ahead). */
   public void runUntilIdle() {
     scheduler.runUntilIdle();

@@ -71,7 +71,7 @@ final class ExecutionRun {
     exec.put("Name", execution.name());
     exec.put("RoleArn", execution.stateMachine().roleArn());
     exec.put("StartTime", timestamp(execution.startDate()));
-    exec.put("RedriveCount", 0);
+    exec.put("RedriveCount", execution.redriveCount());
     ObjectNode machine = contextBase.putObject("StateMachine");
     machine.put("Id", execution.stateMachine().arn());
     machine.put("Name", execution.stateMachine().name());
@@ -94,10 +94,24 @@ final class ExecutionRun {
    * or Step Functions' one year for a Standard execution, whichever comes first.
    */
   void begin() {
+    StatesBlock block = execution.stateMachine().definition().block();
+    // Step Functions gives the first state's entry previousEventId 0, like ExecutionStarted.
+    start(execution.startDate(), block.startAt(), execution.input(), 0);
+  }
+
+  /**
+   * A redrive: runs again from {@code stateName} with the input it had, after the ExecutionRedriven
+   * event {@code redrivenEventId}; the time limit counts from now.
+   */
+  void resume(String stateName, JsonNode input, long redrivenEventId) {
+    start(now(), stateName, input, redrivenEventId);
+  }
+
+  private void start(Instant from, String stateName, JsonNode input, long previousEventId) {
     Optional<Duration> timeout = execution.stateMachine().definition().timeout();
     if (timeout.isPresent() && timeout.get().compareTo(MAX_DURATION) <= 0) {
       timeLimit(
-          timeout.get(),
+          from.plus(timeout.get()),
           "The execution ran longer than the state machine's TimeoutSeconds ("
               + timeout.get().toSeconds()
               + ")");
@@ -105,18 +119,18 @@ final class ExecutionRun {
       // Step Functions quotas: a Standard execution that runs longer than one year fails with
       // States.Timeout.
       timeLimit(
-          MAX_DURATION,
+          from.plus(MAX_DURATION),
           "The execution ran longer than the maximum duration of a Standard execution (one year)");
     }
     StatesBlock block = execution.stateMachine().definition().block();
-    // Step Functions gives the first state's entry previousEventId 0, like ExecutionStarted.
-    Lane lane = new Lane(0);
+    Lane lane = new Lane(previousEventId);
     later(
         root,
         () ->
-            runBlock(
+            runState(
                 block,
-                execution.input(),
+                stateName,
+                input,
                 root,
                 lane,
                 new BlockDone() {
@@ -132,12 +146,12 @@ final class ExecutionRun {
                 }));
   }
 
-  private void timeLimit(Duration limit, String cause) {
+  private void timeLimit(Instant at, String cause) {
     cancelTimeLimit =
         engine
             .scheduler()
             .schedule(
-                execution.startDate().plus(limit),
+                at,
                 guarded(
                     root,
                     () -> end(ExecutionStatus.TIMED_OUT, null, StatesError.TIMEOUT, cause, -1)));

@@ -37,10 +37,12 @@ public final class MapRun {
   private final int maxConcurrency;
   private final double toleratedFailurePercentage;
   private final long toleratedFailureCount;
-  private final List<Execution> children = new ArrayList<>();
-  private final List<Integer> itemsPerChild = new ArrayList<>();
+  private final String stateName;
+  private DistributedMapRunner.Plan plan;
+  private Execution[] slots = new Execution[0];
   private long totalItems;
-  private long totalChildren;
+  private int redriveCount;
+  private int generation;
   private long itemResultsWritten;
   private long childResultsWritten;
   private Status status = Status.RUNNING;
@@ -49,12 +51,14 @@ public final class MapRun {
   MapRun(
       String mapRunArn,
       String executionArn,
+      String stateName,
       Instant startDate,
       int maxConcurrency,
       double toleratedFailurePercentage,
       long toleratedFailureCount) {
     this.mapRunArn = mapRunArn;
     this.executionArn = executionArn;
+    this.stateName = stateName;
     this.startDate = startDate;
     this.maxConcurrency = maxConcurrency;
     this.toleratedFailurePercentage = toleratedFailurePercentage;
@@ -94,9 +98,25 @@ public final class MapRun {
     return Optional.ofNullable(stopDate);
   }
 
+  /** The Distributed Map state that started it. */
+  public String stateName() {
+    return stateName;
+  }
+
   /** The child executions started so far, in item order. */
   public synchronized List<Execution> children() {
-    return List.copyOf(children);
+    List<Execution> started = new ArrayList<>();
+    for (Execution slot : slots) {
+      if (slot != null) {
+        started.add(slot);
+      }
+    }
+    return started;
+  }
+
+  /** How many times the Map Run has been redriven. */
+  public synchronized int redriveCount() {
+    return redriveCount;
   }
 
   public synchronized Counts itemCounts() {
@@ -107,14 +127,42 @@ public final class MapRun {
     return counts(false);
   }
 
-  synchronized void planned(long items, long childExecutions) {
-    this.totalItems = items;
-    this.totalChildren = childExecutions;
+  /** The Map Run's inputs, fixed when it starts (a redrive reruns these, not new ones). */
+  synchronized void planned(DistributedMapRunner.Plan runPlan, int executionRedriveCount) {
+    this.plan = runPlan;
+    this.slots = new Execution[runPlan.inputs().size()];
+    this.totalItems = runPlan.itemsPerInput().stream().mapToLong(Integer::longValue).sum();
+    this.generation = executionRedriveCount;
   }
 
-  synchronized void started(Execution child, int items) {
-    children.add(child);
-    itemsPerChild.add(items);
+  synchronized DistributedMapRunner.Plan plan() {
+    return plan;
+  }
+
+  /** The child of input {@code index}, or null when none was started for it. */
+  synchronized Execution child(int index) {
+    return slots[index];
+  }
+
+  synchronized void started(int index, Execution child) {
+    slots[index] = child;
+  }
+
+  /**
+   * Whether a redrive of its execution (the {@code executionRedriveCount}th) redrives this Map Run:
+   * it did not succeed, and was started or redriven before that redrive.
+   */
+  synchronized boolean redrivenBy(int executionRedriveCount) {
+    return status != Status.SUCCEEDED
+        && status != Status.RUNNING
+        && generation < executionRedriveCount;
+  }
+
+  synchronized void redriven(int executionRedriveCount) {
+    this.status = Status.RUNNING;
+    this.stopDate = null;
+    this.redriveCount++;
+    this.generation = executionRedriveCount;
   }
 
   synchronized void resultsWritten(long items, long childExecutions) {
@@ -134,10 +182,13 @@ public final class MapRun {
     long timedOut = 0;
     long aborted = 0;
     long started = 0;
-    for (int i = 0; i < children.size(); i++) {
-      long weight = items ? itemsPerChild.get(i) : 1;
+    for (int i = 0; i < slots.length; i++) {
+      if (slots[i] == null) {
+        continue;
+      }
+      long weight = items ? plan.itemsPerInput().get(i) : 1;
       started += weight;
-      switch (children.get(i).status()) {
+      switch (slots[i].status()) {
         case RUNNING -> running += weight;
         case SUCCEEDED -> succeeded += weight;
         case FAILED -> failed += weight;
@@ -145,7 +196,7 @@ public final class MapRun {
         case ABORTED -> aborted += weight;
       }
     }
-    long total = items ? totalItems : totalChildren;
+    long total = items ? totalItems : slots.length;
     return new Counts(
         total - started,
         running,

@@ -32,6 +32,15 @@ public interface MapRunServices {
    */
   Optional<String> childStartDenial(String executionArn, String stateMachineArn);
 
+  /**
+   * Why the execution's role may not redrive a child workflow execution of its Map Run ({@code
+   * states:RedriveExecution} on the child, developer guide, "Redriving Map Runs"); empty when it
+   * may.
+   */
+  default Optional<String> childRedriveDenial(String executionArn, String childExecutionArn) {
+    return Optional.empty();
+  }
+
   /** Where there is no S3: a Map that reads or writes objects fails; children may start. */
   MapRunServices NONE =
       new MapRunServices() {

@@ -68,6 +68,12 @@ public sealed interface EventDetails {
   /** MapIterationStarted/Succeeded/Failed/Aborted: the Map state's name and the item index. */
   record MapIteration(String name, int index) implements EventDetails {}
 
+  /** ExecutionRedriven: how many times the execution has been redriven, this one included. */
+  record ExecutionRedriven(int redriveCount) implements EventDetails {}
+
+  /** MapRunRedriven: the Map Run a redriven Distributed Map state redrives, and how often. */
+  record MapRunRedriven(String mapRunArn, int redriveCount) implements EventDetails {}
+
   /** MapRunStarted: the Map Run a Distributed Map state started. */
   record MapRunStarted(String mapRunArn) implements EventDetails {}
 

@@ -13,6 +13,7 @@ public enum HistoryEventType {
   ExecutionFailed("executionFailedEventDetails"),
   ExecutionTimedOut("executionTimedOutEventDetails"),
   ExecutionAborted("executionAbortedEventDetails"),
+  ExecutionRedriven("executionRedrivenEventDetails"),
 
   PassStateEntered("stateEnteredEventDetails"),
   PassStateExited("stateExitedEventDetails"),
@@ -58,7 +59,8 @@ public enum HistoryEventType {
   MapRunStarted("mapRunStartedEventDetails"),
   MapRunSucceeded(null),
   MapRunFailed("mapRunFailedEventDetails"),
-  MapRunAborted(null);
+  MapRunAborted(null),
+  MapRunRedriven("mapRunRedrivenEventDetails");
 
   private final String detailsKey;
 

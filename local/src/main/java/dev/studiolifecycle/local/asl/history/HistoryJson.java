@@ -95,6 +95,11 @@ public final class HistoryJson {
       errorAndCause(json, d.error(), d.cause());
     } else if (details instanceof EventDetails.MapStateStarted d) {
       json.put("length", d.length());
+    } else if (details instanceof EventDetails.ExecutionRedriven d) {
+      json.put("redriveCount", d.redriveCount());
+    } else if (details instanceof EventDetails.MapRunRedriven d) {
+      json.put("mapRunArn", d.mapRunArn());
+      json.put("redriveCount", d.redriveCount());
     } else if (details instanceof EventDetails.MapRunStarted d) {
       json.put("mapRunArn", d.mapRunArn());
     } else if (details instanceof EventDetails.MapIteration d) {

@@ -24,7 +24,7 @@ import java.util.Optional;
 
 /**
  * Step Functions' execution calls: StartExecution (idempotent for the same name and input),
- * DescribeExecution, ListExecutions, GetExecutionHistory and StopExecution.
+ * DescribeExecution, ListExecutions, GetExecutionHistory, StopExecution and RedriveExecution.
  */
 record ExecutionOperations(StatesResources resources, MapRunOperations mapRuns) {
 
@@ -115,6 +115,16 @@ record ExecutionOperations(StatesResources resources, MapRunOperations mapRuns) 
       out.put("output", StatesResources.json(execution.output().orElseThrow()));
       out.putObject("outputDetails").put("included", true);
     }
+    out.put("redriveCount", execution.redriveCount());
+    execution
+        .redriveDate()
+        .ifPresent(date -> out.put("redriveDate", StatesResources.epochSeconds(date)));
+    if (status == ExecutionStatus.RUNNING || status == ExecutionStatus.SUCCEEDED) {
+      out.put("redriveStatus", "NOT_REDRIVABLE");
+      out.put("redriveStatusReason", "Execution is " + status.name() + " and cannot be redriven");
+    } else {
+      out.put("redriveStatus", "REDRIVABLE");
+    }
     // A timed-out execution's States.Timeout shows only in its history, as on AWS.
     if (status == ExecutionStatus.FAILED || status == ExecutionStatus.ABORTED) {
       execution.error().ifPresent(error -> out.put("error", error));
@@ -147,8 +157,10 @@ record ExecutionOperations(StatesResources resources, MapRunOperations mapRuns) 
       if (statusFilter != null && !execution.status().name().equals(statusFilter)) {
         continue;
       }
-      // No execution is ever redriven here.
-      if ("REDRIVEN".equals(redriveFilter)) {
+      if ("REDRIVEN".equals(redriveFilter) && execution.redriveCount() == 0) {
+        continue;
+      }
+      if ("NOT_REDRIVEN".equals(redriveFilter) && execution.redriveCount() > 0) {
         continue;
       }
       matching.add(execution);
@@ -238,6 +250,30 @@ record ExecutionOperations(StatesResources resources, MapRunOperations mapRuns) 
         "stopDate",
         StatesResources.epochSeconds(
             execution.stopDate().orElseGet(resources.engine.clock()::instant)));
+    return ServiceReply.json(out);
+  }
+
+  /**
+   * RedriveExecution (API reference): a FAILED, TIMED_OUT or ABORTED execution of the last 14 days
+   * runs again from its unsuccessful state; anything else is ExecutionNotRedrivable, with the
+   * reason.
+   */
+  ServiceReply redriveExecution(ServiceRequest request) {
+    StatesInput input = new StatesInput(request.input());
+    String arn = input.requiredString("executionArn", StatesResources.ARN_MAX);
+    input.string("clientToken", 64);
+    input.check();
+    Execution execution = resources.execution(arn);
+    try {
+      resources.engine.redrive(execution);
+    } catch (IllegalStateException e) {
+      throw StepFunctionsErrors.NOT_REDRIVABLE.about(e.getMessage());
+    }
+    ObjectNode out = JSON.objectNode();
+    out.put(
+        "redriveDate",
+        StatesResources.epochSeconds(
+            execution.redriveDate().orElseGet(resources.engine.clock()::instant)));
     return ServiceReply.json(out);
   }
 }

@@ -19,6 +19,7 @@ enum StepFunctionsErrors {
   INVALID_TOKEN("InvalidToken", "Invalid Token"),
   TYPE_NOT_SUPPORTED("StateMachineTypeNotSupported", null),
   RESOURCE_NOT_FOUND("ResourceNotFound", null),
+  NOT_REDRIVABLE("ExecutionNotRedrivable", null),
   VALIDATION("ValidationException", null),
   SERIALIZATION("SerializationException", null);
 

@@ -59,6 +59,7 @@ public final class StepFunctionsService extends EmulatedService {
         Operation.reading("ListExecutions", executionCalls::listExecutions),
         Operation.reading("GetExecutionHistory", executionCalls::getExecutionHistory),
         Operation.mutating("StopExecution", executionCalls::stopExecution),
+        Operation.mutating("RedriveExecution", executionCalls::redriveExecution),
         Operation.reading("ValidateStateMachineDefinition", stateMachineCalls::validateDefinition),
         Operation.reading(
             "DescribeStateMachineForExecution", stateMachineCalls::describeForExecution),
