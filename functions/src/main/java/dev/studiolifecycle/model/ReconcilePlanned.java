@@ -22,7 +22,8 @@ public record ReconcilePlanned(
     String summary) {
 
   public ReconcilePlanned {
-    counts = Map.copyOf(counts);
+    // In the plan's order of kinds, for people reading the notification.
+    counts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counts));
     badRows = List.copyOf(badRows);
     refusals = List.copyOf(refusals);
   }

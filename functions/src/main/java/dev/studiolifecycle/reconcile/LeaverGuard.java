@@ -8,7 +8,8 @@ import java.util.TreeMap;
 /**
  * A wrong roster (a truncated export, the wrong file) must not empty a domain: a plan that would
  * offboard more than {@code maxShare} of a domain's managed profiles in one run is refused unless
- * the run says it is intended.
+ * the run says it is intended, and unless it offboards no more than {@code alwaysAllowed} of them
+ * (one person leaving a team of three is no sign of a wrong roster).
  */
 public final class LeaverGuard {
 
@@ -18,9 +19,12 @@ public final class LeaverGuard {
    * The domains whose share of leavers exceeds {@code maxShare} (0 to 1), each as {@code <domain>:
    * <leavers> of <managed> managed profiles would leave}; empty when the plan may run.
    */
-  public static List<String> refusals(Plan plan, double maxShare) {
+  public static List<String> refusals(Plan plan, double maxShare, int alwaysAllowed) {
     if (maxShare < 0 || maxShare > 1) {
       throw new IllegalArgumentException("maxShare must be from 0 to 1, got " + maxShare);
+    }
+    if (alwaysAllowed < 0) {
+      throw new IllegalArgumentException("alwaysAllowed must be 0 or more, got " + alwaysAllowed);
     }
     Map<String, int[]> byDomain = new TreeMap<>();
     for (PlanItem item : plan.items()) {
@@ -36,7 +40,7 @@ public final class LeaverGuard {
     List<String> refusals = new ArrayList<>();
     byDomain.forEach(
         (domain, tally) -> {
-          if (tally[1] > maxShare * tally[0]) {
+          if (tally[1] > maxShare * tally[0] && tally[1] > alwaysAllowed) {
             refusals.add(
                 domain
                     + ": "

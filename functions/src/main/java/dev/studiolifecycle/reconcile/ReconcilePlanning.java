@@ -36,6 +36,7 @@ public final class ReconcilePlanning {
   private final Set<String> servedDomains;
   private final String joinDomain;
   private final double maxOffboardShare;
+  private final int alwaysAllowedLeavers;
 
   public ReconcilePlanning(
       S3Client s3,
@@ -44,7 +45,8 @@ public final class ReconcilePlanning {
       String defaultRosterKey,
       Set<String> servedDomains,
       String joinDomain,
-      double maxOffboardPercent) {
+      double maxOffboardPercent,
+      int alwaysAllowedLeavers) {
     this.s3 = s3;
     this.observer = observer;
     this.bucket = bucket;
@@ -52,6 +54,7 @@ public final class ReconcilePlanning {
     this.servedDomains = Set.copyOf(servedDomains);
     this.joinDomain = joinDomain;
     this.maxOffboardShare = maxOffboardPercent / 100;
+    this.alwaysAllowedLeavers = alwaysAllowedLeavers;
   }
 
   /** The planning of a function environment (its bucket, roster key, domains and guard). */
@@ -71,7 +74,8 @@ public final class ReconcilePlanning {
         environment.rosterKey(),
         environment.servedDomainIds(),
         joinDomain,
-        environment.maxOffboardPercent());
+        environment.maxOffboardPercent(),
+        environment.alwaysAllowedLeavers());
   }
 
   /** The settings of one run, checked. */
@@ -86,7 +90,9 @@ public final class ReconcilePlanning {
     Roster roster = roster(request.rosterKey());
     Plan plan = ReconcilePlanner.plan(roster, observer.observe(servedDomains), joinDomain);
     List<String> refusals =
-        request.allowLargeOffboarding() ? List.of() : LeaverGuard.refusals(plan, maxOffboardShare);
+        request.allowLargeOffboarding()
+            ? List.of()
+            : LeaverGuard.refusals(plan, maxOffboardShare, alwaysAllowedLeavers);
     String planKey = "plans/" + run + "/plan.json";
     String actionsKey = "plans/" + run + "/actions.json";
     put(planKey, PlanActions.plan(plan));

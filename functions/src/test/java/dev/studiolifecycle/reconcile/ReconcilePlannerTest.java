@@ -93,13 +93,20 @@ class ReconcilePlannerTest {
             "userName,email,status\njohn-roe,john.roe@example.com,ACTIVE\n", Format.CSV);
     Plan plan = ReconcilePlanner.plan(truncated, PROFILES, IAM);
 
-    assertThat(LeaverGuard.refusals(plan, 0.2))
+    assertThat(LeaverGuard.refusals(plan, 0.2, 0))
         .containsExactly(
             "d-studiolocal01: 3 of 4 managed profiles would leave, more than 20 %",
             "d-studiosso001: 1 of 3 managed profiles would leave, more than 20 %");
-    assertThat(LeaverGuard.refusals(plan, 0.75)).isEmpty();
-    assertThat(LeaverGuard.refusals(ReconcilePlanner.plan(ROSTER, PROFILES, IAM), 0.5)).isEmpty();
-    assertThatThrownBy(() -> LeaverGuard.refusals(plan, 1.5))
+    assertThat(LeaverGuard.refusals(plan, 0.2, 1))
+        .as("one leaver of a domain is always allowed")
+        .containsExactly("d-studiolocal01: 3 of 4 managed profiles would leave, more than 20 %");
+    assertThat(LeaverGuard.refusals(plan, 0.2, 3)).isEmpty();
+    assertThat(LeaverGuard.refusals(plan, 0.75, 0)).isEmpty();
+    assertThat(LeaverGuard.refusals(ReconcilePlanner.plan(ROSTER, PROFILES, IAM), 0.5, 0))
+        .isEmpty();
+    assertThatThrownBy(() -> LeaverGuard.refusals(plan, 1.5, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> LeaverGuard.refusals(plan, 0.2, -1))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -35,6 +35,7 @@ public final class FunctionEnvironment {
   public static final String RECONCILE_BUCKET = "RECONCILE_BUCKET";
   public static final String ROSTER_KEY = "ROSTER_KEY";
   public static final String MAX_OFFBOARD_PERCENT = "MAX_OFFBOARD_PERCENT";
+  public static final String ALWAYS_ALLOWED_LEAVERS = "ALWAYS_ALLOWED_LEAVERS";
 
   static final String DEFAULT_ROLE_PATH = "/studio-lifecycle/";
   static final String DEFAULT_DEFAULT_POLICY = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess";
@@ -241,6 +242,24 @@ public final class FunctionEnvironment {
       // Falls through to the refusal below.
     }
     throw invalid(MAX_OFFBOARD_PERCENT, "must be a number from 0 to 100, got '" + value + "'");
+  }
+
+  /**
+   * {@code ALWAYS_ALLOWED_LEAVERS}: how many leavers of a domain one reconcile may offboard
+   * whatever their share (0 to 10,000).
+   */
+  public int alwaysAllowedLeavers() {
+    String value = required(ALWAYS_ALLOWED_LEAVERS);
+    try {
+      int count = Integer.parseInt(value);
+      if (count >= 0 && count <= 10_000) {
+        return count;
+      }
+    } catch (NumberFormatException e) {
+      // Falls through to the refusal below.
+    }
+    throw invalid(
+        ALWAYS_ALLOWED_LEAVERS, "must be a whole number from 0 to 10000, got '" + value + "'");
   }
 
   /** {@code DEFAULT_DOMAIN_ID}: the domain for HR events that name none, if configured. */
