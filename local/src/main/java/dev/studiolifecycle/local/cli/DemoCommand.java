@@ -9,7 +9,9 @@ import dev.studiolifecycle.local.emulator.scenario.Scenario;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
 import dev.studiolifecycle.local.report.ExecutionReport;
+import dev.studiolifecycle.local.runtime.BadInput;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
+import dev.studiolifecycle.local.runtime.ReconcileRun;
 import dev.studiolifecycle.local.runtime.StudioUser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -49,6 +51,9 @@ public final class DemoCommand extends CliCommand {
 
   static final Path ONBOARDING = Path.of("events", "statemachine", "onboard-iam-new-role.json");
   static final Path OFFBOARDING = Path.of("events", "statemachine", "offboard-delete-role.json");
+
+  /** The HR roster the nightly reconcile reads at the end: sam-lee has left again. */
+  static final Path NIGHTLY_ROSTER = Path.of("events", "roster", "demo-nightly.csv");
 
   /** The demo stack's RetentionDays: leavers' spaces and profiles are kept this long. */
   static final int RETENTION_DAYS = 7;
@@ -131,6 +136,7 @@ public final class DemoCommand extends CliCommand {
 
     List<Execution> all = new ArrayList<>(List.of(onboarded));
     all.addAll(moveAndLeave(runtime, onboarding, offboarding, user, out));
+    all.add(nightly(runtime, out));
     boolean succeeded = summarise(runtime, all, demoStart, wallStart, out);
     return succeeded ? OK : FAILED;
   }
@@ -188,6 +194,52 @@ public final class DemoCommand extends CliCommand {
     ((ObjectNode) move.path("jupyterLab")).put("instanceType", "ml.m5.large");
     move.put("rstudio", "USER");
     return move;
+  }
+
+  /**
+   * Step 7: the nightly reconcile (the template's schedule starts it in PLAN mode) reads the HR
+   * roster, which says sam-lee has left again; his termination never reached the workflow, so the
+   * plan is what finds him.
+   */
+  private Execution nightly(LocalWorkflowRuntime runtime, PrintWriter out) {
+    out.println(
+        "7. The nightly reconcile (PLAN, as the schedule starts it) reads the HR roster ("
+            + NIGHTLY_ROSTER
+            + "): "
+            + REHIRED
+            + " has left again, and his termination event never arrived");
+    byte[] roster;
+    try {
+      roster = java.nio.file.Files.readAllBytes(project.checkedRoot().resolve(NIGHTLY_ROSTER));
+    } catch (java.io.IOException e) {
+      throw new BadInput(NIGHTLY_ROSTER + ": cannot read it: " + e.getMessage());
+    }
+    String key = ReconcileRun.upload(runtime, "hr-export.csv", roster);
+    ReconcileRun.Result result =
+        ReconcileRun.run(
+            runtime, "nightly", ReconcileRun.input("PLAN", key, false), progress -> {});
+    for (JsonNode item : result.plan()) {
+      out.printf(
+          "   %-10s %-16s %-10s %s%n",
+          item.path("kind").asText(),
+          item.path("domainId").asText(),
+          item.path("userProfileName").asText(),
+          item.path("reason").asText());
+    }
+    if (result.planned() != null) {
+      out.println("   " + result.planned().path("summary").asText());
+    }
+    out.println(
+        "   "
+            + result.execution().status()
+            + " in "
+            + ExecutionReport.offset(result.virtual()).trim()
+            + " of virtual time; the plan is in s3://"
+            + ReconcileRun.bucket(runtime)
+            + "/"
+            + (result.planned() == null ? "" : result.planned().at("/plan/key").asText()));
+    out.println();
+    return result.execution();
   }
 
   /** Runs one execution to its end and prints its timeline and figures, indented. */

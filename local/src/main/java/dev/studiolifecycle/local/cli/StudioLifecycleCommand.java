@@ -22,7 +22,9 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       DemoCommand.class,
       HrEventCommand.class,
+      ReconcileCommand.class,
       BenchCommand.class,
+      ReconcileBenchCommand.class,
     })
 public final class StudioLifecycleCommand implements Runnable {
 

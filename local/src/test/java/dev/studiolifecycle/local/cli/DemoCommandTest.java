@@ -54,7 +54,11 @@ class DemoCommandTest {
               "6. sam-lee joins, leaves, and is rehired two days into his retention (RESTORE)",
               "   +168:00:00      NotifyOffboardingCancelled\n",
               "   +00:00:00      RestoreAccess\n",
-              "SNS notifications: 8\n",
+              "7. The nightly reconcile (PLAN, as the schedule starts it)",
+              "   LEAVE      d-studiolocal01  sam-lee    INACTIVE on line 3 of the roster\n",
+              "   Reconcile PLAN: 0 join, 0 move, 1 leave, 0 restore, 0 unmanaged, 0 unchanged\n",
+              "SNS notifications: 9\n",
+              "\"studio-lifecycle reconcile planned\"  event=ReconcilePlanned\n",
               "\"Revoked jane-doe: deletion in 7 days\"  action=OFFBOARD  outcome=REVOKED\n",
               "\"Restored sam-lee\"  action=RESTORE  outcome=SUCCEEDED\n",
               "\"Offboarding of sam-lee cancelled: access restored\"  action=OFFBOARD",
@@ -64,7 +68,7 @@ class DemoCommandTest {
       assertThat(out.lines().filter(line -> line.strip().startsWith("SUCCEEDED at"))).hasSize(6);
       assertThat(out)
           .containsPattern(
-              "Done: 6 executions, 6 SUCCEEDED; 14 days 0 h 34 min of virtual time in "
+              "Done: 7 executions, 7 SUCCEEDED; 14 days 0 h 34 min of virtual time in "
                   + "[0-9.]+ s of wall time\n$");
       assertThat(out).doesNotContain("\"level\"");
     }

@@ -48,7 +48,8 @@ class EventFilesTest {
   @Test
   void everyFolderOfEventsHasAConsumer() throws IOException {
     Set<String> known =
-        new TreeSet<>(List.of("statemachine", "hr", "identity-center", "scenarios", "asl"));
+        new TreeSet<>(
+            List.of("statemachine", "hr", "identity-center", "scenarios", "asl", "roster"));
     ProjectFiles.FUNCTIONS.forEach(f -> known.add(f.fixtures()));
     try (Stream<Path> folders = Files.list(ProjectFiles.events())) {
       List<String> found = folders.map(p -> p.getFileName().toString()).sorted().toList();
@@ -102,6 +103,33 @@ class EventFilesTest {
         .as("%s reaches ExecutionEndFunction", file)
         .singleElement()
         .satisfies(delivery -> assertThat(delivery.target().arn()).startsWith(function));
+  }
+
+  /**
+   * The HR rosters (the demo's nightly one, the README's reconcile examples) read as their format
+   * says; hr-export.csv's last row is meant to be skipped, by its line.
+   */
+  @Test
+  void rosterFilesReadRowByRowAndSkipOnlyTheBadRowsMeantToBeBad() throws IOException {
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> found = Files.list(ProjectFiles.events().resolve("roster"))) {
+      found.sorted().forEach(files::add);
+    }
+    assertThat(files).isNotEmpty();
+    for (Path file : files) {
+      dev.studiolifecycle.roster.Roster roster =
+          dev.studiolifecycle.roster.RosterReader.read(
+              Files.readString(file),
+              dev.studiolifecycle.roster.RosterReader.Format.of(file.getFileName().toString()));
+      assertThat(roster.entries()).as(file.toString()).isNotEmpty();
+      if (file.getFileName().toString().equals("hr-export.csv")) {
+        assertThat(roster.problems())
+            .extracting(dev.studiolifecycle.roster.Roster.Problem::line)
+            .containsExactly(6);
+      } else {
+        assertThat(roster.problems()).as(file.toString()).isEmpty();
+      }
+    }
   }
 
   @Test

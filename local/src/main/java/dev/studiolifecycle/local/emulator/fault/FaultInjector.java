@@ -23,6 +23,8 @@ public final class FaultInjector {
   private final Random random;
   private final List<Throttle> throttles = new ArrayList<>();
   private final List<Failure> failures = new ArrayList<>();
+  private long throttled;
+  private long admitted;
 
   public FaultInjector(Clock clock, long seed) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -75,6 +77,16 @@ public final class FaultInjector {
     return this;
   }
 
+  /** How many calls a throttle has refused so far. */
+  public synchronized long throttledCalls() {
+    return throttled;
+  }
+
+  /** How many calls of a throttled operation were let through so far. */
+  public synchronized long admittedCalls() {
+    return admitted;
+  }
+
   /** Removes every fault. */
   public synchronized void clear() {
     throttles.clear();
@@ -94,9 +106,11 @@ public final class FaultInjector {
     if (!buckets.isEmpty()) {
       var now = clock.instant();
       if (!buckets.stream().allMatch(bucket -> bucket.hasToken(now))) {
+        throttled++;
         return Optional.of(service.throttlingError());
       }
       buckets.forEach(bucket -> bucket.tryTake(now));
+      admitted++;
     }
     for (int i = 0; i < failures.size(); i++) {
       Failure failure = failures.get(i);
