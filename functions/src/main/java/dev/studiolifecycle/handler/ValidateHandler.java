@@ -16,6 +16,7 @@ import dev.studiolifecycle.service.RunningLifecycles;
 import dev.studiolifecycle.service.TeamSettings;
 import dev.studiolifecycle.service.ValidationService;
 import dev.studiolifecycle.service.config.FunctionEnvironment;
+import dev.studiolifecycle.service.config.ParameterStore;
 import dev.studiolifecycle.validation.RequestSchema;
 import dev.studiolifecycle.validation.RequestValidator;
 import java.io.IOException;
@@ -23,12 +24,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 import software.amazon.lambda.powertools.logging.Logging;
 import software.amazon.lambda.powertools.metrics.FlushMetrics;
-import software.amazon.lambda.powertools.parameters.ssm.SSMProvider;
 
 /**
  * Validate: judges the untrusted state machine input. A stream handler on purpose: the raw JSON
@@ -58,24 +55,11 @@ public final class ValidateHandler extends StepHandler<ValidationService>
             environment.servedDomainIds(),
             new RunningLifecycles(AwsClientFactory.stepFunctions(), environment.stateMachineName()),
             new TeamSettings(
-                parameterStore(), environment.teamSettingsParameter().orElse(null), validator),
+                ParameterStore.cached(),
+                environment.teamSettingsParameter().orElse(null),
+                validator),
             new EventOrder(AwsClientFactory.dynamoDb(), environment.eventOrderTable()),
             IdentityCenterDirectory.of(environment)));
-  }
-
-  /**
-   * Parameter Store through Powertools, which keeps a value 5 seconds (its default), so a warm
-   * function reads a changed team setting within seconds and a burst of requests reads it once.
-   */
-  private static Function<String, Optional<String>> parameterStore() {
-    SSMProvider provider = SSMProvider.builder().withClient(AwsClientFactory.ssm()).build();
-    return name -> {
-      try {
-        return Optional.of(provider.get(name));
-      } catch (ParameterNotFoundException e) {
-        return Optional.empty();
-      }
-    };
   }
 
   /** For tests: a ready service. */

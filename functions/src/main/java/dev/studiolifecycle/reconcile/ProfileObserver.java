@@ -41,7 +41,8 @@ public final class ProfileObserver {
                           name,
                           ManagedTags.isManaged(tags),
                           tags.get(ManagedTags.TEAM),
-                          tags.get(ManagedTags.OFFBOARDING))));
+                          tags.get(ManagedTags.OFFBOARDING),
+                          tags)));
     }
     return observed;
   }

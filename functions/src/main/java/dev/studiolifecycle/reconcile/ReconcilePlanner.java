@@ -8,8 +8,11 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Compares the served domains' profiles with the roster. A profile the workflow does not manage is
@@ -24,11 +27,21 @@ public final class ReconcilePlanner {
   private ReconcilePlanner() {}
 
   public static Plan plan(Roster roster, List<ObservedProfile> profiles, String joinDomainId) {
+    return plan(roster, profiles, joinDomainId, TeamTags.NONE);
+  }
+
+  /**
+   * The plan, with the tags of each profile that stays in its team compared with the team's: a
+   * profile whose tags the team settings manage differ (an administrator changed them, the team's
+   * settings changed) moves to its team again, which converges them.
+   */
+  public static Plan plan(
+      Roster roster, List<ObservedProfile> profiles, String joinDomainId, TeamTags teamTags) {
     List<PlanItem> items = new ArrayList<>();
     Set<String> present = new HashSet<>();
     for (ObservedProfile profile : profiles) {
       present.add(key(profile.userProfileName()));
-      items.add(item(profile, roster.entry(profile.userProfileName())));
+      items.add(item(profile, roster.entry(profile.userProfileName()), teamTags));
     }
     for (RosterEntry entry : roster.entries()) {
       if (entry.active() && !present.contains(key(entry.userName()))) {
@@ -47,7 +60,8 @@ public final class ReconcilePlanner {
     return new Plan(items);
   }
 
-  private static PlanItem item(ObservedProfile profile, Optional<RosterEntry> row) {
+  private static PlanItem item(
+      ObservedProfile profile, Optional<RosterEntry> row, TeamTags teamTags) {
     String domain = profile.domainId();
     String name = profile.userProfileName();
     RosterEntry entry = row.orElse(null);
@@ -86,7 +100,39 @@ public final class ReconcilePlanner {
               + ")",
           entry);
     }
+    List<String> drift =
+        entry.team() == null ? List.of() : drift(profile, teamTags.of(entry.team()));
+    if (!drift.isEmpty()) {
+      return new PlanItem(
+          Kind.MOVE,
+          domain,
+          name,
+          "tags differ from team " + entry.team() + "'s: " + String.join(", ", drift),
+          entry);
+    }
     return new PlanItem(Kind.UNCHANGED, domain, name, "as the roster says", entry);
+  }
+
+  /** Each tag that differs from what the team wants, as {@code key: have -> want}. */
+  private static List<String> drift(ObservedProfile profile, Optional<TeamTags.Wanted> wanted) {
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    List<String> drift = new ArrayList<>();
+    Map<String, String> have = profile.tags();
+    new TreeMap<>(wanted.get().tags())
+        .forEach(
+            (key, value) -> {
+              if (!value.equals(have.get(key))) {
+                drift.add(key + ": " + have.getOrDefault(key, "(none)") + " -> " + value);
+              }
+            });
+    for (String key : new TreeSet<>(wanted.get().managedKeys())) {
+      if (have.containsKey(key) && !wanted.get().tags().containsKey(key)) {
+        drift.add(key + ": " + have.get(key) + " -> (none)");
+      }
+    }
+    return drift;
   }
 
   private static String key(String name) {

@@ -1,6 +1,7 @@
 package dev.studiolifecycle.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.error.ConfigurationError;
 import dev.studiolifecycle.error.ValidationError;
@@ -10,13 +11,19 @@ import dev.studiolifecycle.model.ReconcilePlanned;
 import dev.studiolifecycle.roster.Roster;
 import dev.studiolifecycle.roster.RosterFormatException;
 import dev.studiolifecycle.roster.RosterReader;
+import dev.studiolifecycle.service.TeamSettings;
 import dev.studiolifecycle.service.config.FunctionEnvironment;
+import dev.studiolifecycle.service.config.ParameterStore;
+import dev.studiolifecycle.validation.RequestSchema;
+import dev.studiolifecycle.validation.RequestValidator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -37,6 +44,7 @@ public final class ReconcilePlanning {
   private final String joinDomain;
   private final double maxOffboardShare;
   private final int alwaysAllowedLeavers;
+  private final TeamTags teamTags;
 
   public ReconcilePlanning(
       S3Client s3,
@@ -46,7 +54,8 @@ public final class ReconcilePlanning {
       Set<String> servedDomains,
       String joinDomain,
       double maxOffboardPercent,
-      int alwaysAllowedLeavers) {
+      int alwaysAllowedLeavers,
+      TeamTags teamTags) {
     this.s3 = s3;
     this.observer = observer;
     this.bucket = bucket;
@@ -55,6 +64,7 @@ public final class ReconcilePlanning {
     this.joinDomain = joinDomain;
     this.maxOffboardShare = maxOffboardPercent / 100;
     this.alwaysAllowedLeavers = alwaysAllowedLeavers;
+    this.teamTags = teamTags;
   }
 
   /** The planning of a function environment (its bucket, roster key, domains and guard). */
@@ -75,7 +85,40 @@ public final class ReconcilePlanning {
         environment.servedDomainIds(),
         joinDomain,
         environment.maxOffboardPercent(),
-        environment.alwaysAllowedLeavers());
+        environment.alwaysAllowedLeavers(),
+        teamTags(
+            new TeamSettings(
+                ParameterStore.cached(),
+                environment.teamSettingsParameter().orElse(null),
+                new RequestValidator(RequestSchema.load()))));
+  }
+
+  /**
+   * The tags each team's profiles should carry, from the team settings (read once per team and
+   * run); a team without settings compares nothing, and its joiners and movers are refused by name
+   * when their lifecycle executions validate them.
+   */
+  static TeamTags teamTags(TeamSettings settings) {
+    Map<String, Optional<TeamTags.Wanted>> known = new ConcurrentHashMap<>();
+    return team ->
+        known.computeIfAbsent(
+            team,
+            name -> {
+              JsonNode request =
+                  JsonNodeFactory.instance.objectNode().put("action", "UPDATE").put("team", name);
+              try {
+                TeamSettings.Applied applied = settings.applyTo(request);
+                Map<String, String> tags = new LinkedHashMap<>();
+                applied
+                    .request()
+                    .path("tags")
+                    .fields()
+                    .forEachRemaining(tag -> tags.put(tag.getKey(), tag.getValue().asText()));
+                return Optional.of(new TeamTags.Wanted(tags, Set.copyOf(applied.managedTagKeys())));
+              } catch (ValidationError e) {
+                return Optional.empty();
+              }
+            });
   }
 
   /** The settings of one run, checked. */
@@ -88,7 +131,8 @@ public final class ReconcilePlanning {
     Request request = request(input);
     String run = input.correlation().requestId();
     Roster roster = roster(request.rosterKey());
-    Plan plan = ReconcilePlanner.plan(roster, observer.observe(servedDomains), joinDomain);
+    Plan plan =
+        ReconcilePlanner.plan(roster, observer.observe(servedDomains), joinDomain, teamTags);
     List<String> refusals =
         request.allowLargeOffboarding()
             ? List.of()

@@ -109,4 +109,51 @@ class ReconcilePlannerTest {
     assertThatThrownBy(() -> LeaverGuard.refusals(plan, 0.2, -1))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aProfileWhoseTeamTagsDriftedMovesToItsTeamAgain() {
+    TeamTags teams =
+        team ->
+            java.util.Optional.of(
+                new TeamTags.Wanted(
+                    java.util.Map.of("team", team, "cost-center", "cc-1"),
+                    java.util.Set.of("team", "cost-center", "project")));
+    Roster roster =
+        RosterReader.read(
+            "userName,email,status,team\n"
+                + "jane-doe,jane.doe@example.com,ACTIVE,risk\n"
+                + "john-roe,john.roe@example.com,ACTIVE,risk\n",
+            Format.CSV);
+    List<ObservedProfile> profiles =
+        List.of(
+            new ObservedProfile(
+                IAM,
+                "jane-doe",
+                true,
+                "risk",
+                null,
+                java.util.Map.of("team", "risk", "cost-center", "cc-1")),
+            new ObservedProfile(
+                IAM,
+                "john-roe",
+                true,
+                "risk",
+                null,
+                java.util.Map.of("team", "ml-platform", "cost-center", "cc-1", "project", "x")));
+
+    Plan plan = ReconcilePlanner.plan(roster, profiles, IAM, teams);
+
+    assertThat(plan.items())
+        .extracting(PlanItem::userProfileName, PlanItem::kind, PlanItem::reason)
+        .containsExactly(
+            Tuple.tuple("jane-doe", Kind.UNCHANGED, "as the roster says"),
+            Tuple.tuple(
+                "john-roe",
+                Kind.MOVE,
+                "tags differ from team risk's: team: ml-platform -> risk, project: x -> (none)"));
+    assertThat(ReconcilePlanner.plan(roster, profiles, IAM, TeamTags.NONE).items())
+        .extracting(PlanItem::kind)
+        .as("without team settings, nothing is compared")
+        .containsOnly(Kind.UNCHANGED);
+  }
 }

@@ -75,14 +75,7 @@ public final class ReconcileBenchmark {
             .scenario(ScenarioLoader.parse(scenario.toString(), joiners + " joiners"))
             .parameter("ReconcileMaxConcurrency", Integer.toString(maxConcurrency))
             .build()) {
-      StringBuilder roster = new StringBuilder("userName,email,status,team\n");
-      for (int i = 1; i <= joiners; i++) {
-        String user = user(i);
-        roster.append(user).append(',').append(user).append("@example.com,ACTIVE,risk\n");
-      }
-      String key =
-          ReconcileRun.upload(
-              runtime, "joiners.csv", roster.toString().getBytes(StandardCharsets.UTF_8));
+      String key = ReconcileRun.upload(runtime, "joiners.csv", roster(joiners));
       ReconcileRun.Result result =
           ReconcileRun.run(
               runtime, "joiners-" + joiners, ReconcileRun.input("APPLY", key, false), progress);
@@ -130,14 +123,7 @@ public final class ReconcileBenchmark {
         LocalWorkflowRuntime.builder(projectRoot)
             .scenario(ScenarioLoader.parse(scenario(profiles).toString(), profiles + " profiles"))
             .build()) {
-      StringBuilder roster = new StringBuilder("userName,email,status,team\n");
-      for (int i = 1; i <= profiles; i++) {
-        String user = user(i);
-        roster.append(user).append(',').append(user).append("@example.com,ACTIVE,risk\n");
-      }
-      String key =
-          ReconcileRun.upload(
-              runtime, "everyone.csv", roster.toString().getBytes(StandardCharsets.UTF_8));
+      String key = ReconcileRun.upload(runtime, "everyone.csv", roster(profiles));
       ReconcileRun.Result result =
           ReconcileRun.run(
               runtime, "plan-" + profiles, ReconcileRun.input("PLAN", key, false), progress -> {});
@@ -149,6 +135,16 @@ public final class ReconcileBenchmark {
           Duration.ofNanos(System.nanoTime() - wallStart),
           peakHeap());
     }
+  }
+
+  /** A roster of {@code people} active people of the risk team, user-00001 on. */
+  static byte[] roster(int people) {
+    StringBuilder roster = new StringBuilder("userName,email,status,team\n");
+    for (int i = 1; i <= people; i++) {
+      String user = user(i);
+      roster.append(user).append(',').append(user).append("@example.com,ACTIVE,risk\n");
+    }
+    return roster.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   static String user(int i) {

@@ -66,10 +66,20 @@ class ProfileObserverEmulatorTest {
     assertThat(observed).hasSize(132).allMatch(p -> p.domainId().equals(IAM));
     assertThat(observed)
         .filteredOn(p -> p.userProfileName().equals("jane-doe"))
-        .containsExactly(new ObservedProfile(IAM, "jane-doe", true, "risk", "hr-2026-000417"));
+        .containsExactly(
+            new ObservedProfile(
+                IAM,
+                "jane-doe",
+                true,
+                "risk",
+                "hr-2026-000417",
+                Map.of(
+                    "managed-by", "studio-lifecycle",
+                    "studio-lifecycle:team", "risk",
+                    "studio-lifecycle:offboarding", "hr-2026-000417")));
     assertThat(observed)
         .filteredOn(p -> p.userProfileName().equals("admin-sandbox"))
-        .containsExactly(new ObservedProfile(IAM, "admin-sandbox", false, null, null));
+        .containsExactly(new ObservedProfile(IAM, "admin-sandbox", false, null, null, Map.of()));
     assertThat(emulator.requestLog().calls("sagemaker", "ListUserProfiles").size())
         .as("every page, more than one")
         .isGreaterThan(1);

@@ -178,6 +178,37 @@ class ReconcileTest {
         .noneMatch(call -> call.parameters().toString().contains("admin-sandbox"));
   }
 
+  @Test
+  void aProfileWhoseTeamTagAnAdministratorChangedMovesBackToItsTeam() {
+    String janeArn =
+        aws.sageMaker
+            .describeUserProfile(r -> r.domainId(DOMAIN).userProfileName("jane-doe"))
+            .userProfileArn();
+    aws.sageMaker.addTags(
+        r ->
+            r.resourceArn(janeArn)
+                .tags(
+                    software.amazon.awssdk.services.sagemaker.model.Tag.builder()
+                        .key("team")
+                        .value("sandbox")
+                        .build()));
+    roster(ROSTER);
+
+    Execution planned = reconcile("{\"mode\": \"PLAN\"}");
+    JsonNode plan = object(notification(planned, "ReconcilePlanned").at("/plan/key").asText());
+    Execution applied = reconcile("{\"mode\": \"APPLY\"}");
+
+    assertThat(plan.toString())
+        .contains(
+            "\"kind\":\"MOVE\",\"domainId\":\"d-studiolocal01\",\"userProfileName\":\"jane-doe\","
+                + "\"reason\":\"tags differ from team risk's: team: sandbox -> risk\"");
+    assertThat(applied.status())
+        .as(applied.cause().orElse(""))
+        .isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(aws.sageMaker.listTags(r -> r.resourceArn(janeArn)).tags())
+        .anyMatch(tag -> tag.key().equals("team") && tag.value().equals("risk"));
+  }
+
   private static final String EVERYONE_LEFT =
       "userName,email,status\n"
           + "jane-doe,jane-doe@example.com,INACTIVE\n"

@@ -79,7 +79,7 @@ record DistributedMapRunner(ExecutionRun run, MapState map) implements StateRunn
     List<JsonNode> items = items(settings, effective, context, visit);
     List<JsonNode> selected = new ArrayList<>();
     for (int index = 0; index < items.size(); index++) {
-      selected.add(select(items.get(index), index, effective, context));
+      selected.add(MapRunner.select(run, map, items.get(index), index, effective, context));
     }
     List<JsonNode> inputs = new ArrayList<>();
     List<Integer> itemsPerInput = new ArrayList<>();
@@ -152,20 +152,6 @@ record DistributedMapRunner(ExecutionRun run, MapState map) implements StateRunn
       throw ItemFiles.failed(e.getMessage());
     }
     return ItemFiles.items(bytes, reader.inputType(), reader.csvHeaders(), maxItems);
-  }
-
-  /** The item itself, or the ItemSelector evaluated with the item in the Context object. */
-  private JsonNode select(JsonNode item, int index, JsonNode effective, JsonNode context) {
-    if (map.itemSelector().isMissingNode()) {
-      return item.deepCopy();
-    }
-    ObjectNode itemContext = context.deepCopy();
-    ObjectNode mapItem = itemContext.putObject("Map").putObject("Item");
-    mapItem.put("Index", index);
-    mapItem.set("Value", item.deepCopy());
-    return run.engine()
-        .templates()
-        .evaluate(map.itemSelector(), new PathContext(effective, itemContext));
   }
 
   /**

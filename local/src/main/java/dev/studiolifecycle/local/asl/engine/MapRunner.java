@@ -70,6 +70,29 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
     return value.intValue();
   }
 
+  /**
+   * An iteration's input: the item itself, or the ItemSelector evaluated with the item in the
+   * Context object ({@code $$.Map.Item.Index} and {@code Value}); a Distributed Map's too.
+   */
+  static JsonNode select(
+      ExecutionRun run,
+      MapState map,
+      JsonNode item,
+      int index,
+      JsonNode effective,
+      JsonNode context) {
+    if (map.itemSelector().isMissingNode()) {
+      return item.deepCopy();
+    }
+    ObjectNode itemContext = context.deepCopy();
+    ObjectNode mapItem = itemContext.putObject("Map").putObject("Item");
+    mapItem.put("Index", index);
+    mapItem.set("Value", item.deepCopy());
+    return run.engine()
+        .templates()
+        .evaluate(map.itemSelector(), new PathContext(effective, itemContext));
+  }
+
   /** One attempt of the state: starts iterations as MaxConcurrency allows. */
   private final class Attempt {
     private final Visit visit;
@@ -148,19 +171,8 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
                   }));
     }
 
-    /** The item itself, or the ItemSelector evaluated with the item in the Context object. */
     private JsonNode iterationInput(int index) {
-      JsonNode item = items.get(index);
-      if (map.itemSelector().isMissingNode()) {
-        return item.deepCopy();
-      }
-      ObjectNode itemContext = context.deepCopy();
-      ObjectNode mapItem = itemContext.putObject("Map").putObject("Item");
-      mapItem.put("Index", index);
-      mapItem.set("Value", item.deepCopy());
-      return run.engine()
-          .templates()
-          .evaluate(map.itemSelector(), new PathContext(effective, itemContext));
+      return select(run, map, items.get(index), index, effective, context);
     }
 
     private void iterationSucceeded(int index, JsonNode output, Lane last) {

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.definition.TaskState;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,33 +46,11 @@ final class SnsPublishIntegration {
   }
 
   List<String> check(TaskState state) {
-    List<String> problems = new ArrayList<>();
-    JsonNode parameters = state.parameters();
-    String where = "State '" + state.name() + "', field 'Parameters";
-    if (parameters.isMissingNode()) {
-      problems.add(where + "': sns:publish needs Parameters with TopicArn and Message");
-      return problems;
-    }
-    if (!has(parameters, "Message")) {
-      problems.add(where + ".Message': is required by sns:publish");
-    }
-    if (!has(parameters, "TopicArn")
-        && !has(parameters, "TargetArn")
-        && !has(parameters, "PhoneNumber")) {
-      problems.add(where + ".TopicArn': sns:publish needs TopicArn, TargetArn or PhoneNumber");
-    }
-    for (Iterator<String> it = parameters.fieldNames(); it.hasNext(); ) {
-      String field = it.next();
-      String bare = field.endsWith(".$") ? field.substring(0, field.length() - 2) : field;
-      if (!PARAMETERS.contains(bare)) {
-        problems.add(where + "." + field + "': sns:publish has no parameter '" + bare + "'");
-      }
-    }
-    return problems;
-  }
-
-  private static boolean has(JsonNode parameters, String field) {
-    return parameters.has(field) || parameters.has(field + ".$");
+    return IntegrationParameters.check(
+        state,
+        "sns:publish",
+        PARAMETERS,
+        List.of(List.of("TopicArn", "TargetArn", "PhoneNumber"), List.of("Message")));
   }
 
   TaskOutcome invoke(TaskInvocation invocation) {

@@ -8,8 +8,6 @@ import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.StatesError;
 import dev.studiolifecycle.local.asl.definition.TaskResource;
 import dev.studiolifecycle.local.asl.definition.TaskState;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,25 +45,8 @@ final class StartExecutionSyncIntegration {
   }
 
   List<String> check(TaskState state) {
-    List<String> problems = new ArrayList<>();
-    JsonNode parameters = state.parameters();
-    String where = "State '" + state.name() + "', field 'Parameters";
-    if (parameters.isMissingNode()) {
-      problems.add(where + "': states:startExecution needs Parameters with StateMachineArn");
-      return problems;
-    }
-    if (!parameters.has("StateMachineArn") && !parameters.has("StateMachineArn.$")) {
-      problems.add(where + ".StateMachineArn': is required by states:startExecution");
-    }
-    for (Iterator<String> it = parameters.fieldNames(); it.hasNext(); ) {
-      String field = it.next();
-      String bare = field.endsWith(".$") ? field.substring(0, field.length() - 2) : field;
-      if (!PARAMETERS.contains(bare)) {
-        problems.add(
-            where + "." + field + "': states:startExecution has no parameter '" + bare + "'");
-      }
-    }
-    return problems;
+    return IntegrationParameters.check(
+        state, "states:startExecution", PARAMETERS, List.of(List.of("StateMachineArn")));
   }
 
   TaskOutcome invoke(TaskInvocation invocation) {
