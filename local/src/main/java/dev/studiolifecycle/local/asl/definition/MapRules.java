@@ -25,15 +25,8 @@ record MapRules() implements StateRules {
             "ItemProcessor",
             "Iterator",
             "MaxConcurrency",
-            "MaxConcurrencyPath",
-            "ItemReader",
-            "ItemBatcher",
-            "ResultWriter",
-            "ToleratedFailurePercentage",
-            "ToleratedFailurePercentagePath",
-            "ToleratedFailureCount",
-            "ToleratedFailureCountPath",
-            "Label"));
+            "MaxConcurrencyPath"),
+        DistributedMapRules.DISTRIBUTED_ONLY);
   }
 
   @Override

@@ -122,19 +122,8 @@ record DistributedMapRunner(ExecutionRun run, MapState map) implements StateRunn
       DistributedMap settings, JsonNode effective, JsonNode context, Visit visit) {
     DistributedMap.ItemReader reader = settings.reader();
     if (reader == null) {
-      JsonNode items = run.read(map.itemsPath(), effective, context, visit, "ItemsPath");
-      if (!items.isArray()) {
-        throw new StatesError(
-            StatesError.RUNTIME,
-            "The ItemsPath '"
-                + map.itemsPath()
-                + "' of state '"
-                + map.name()
-                + "' must select a JSON array, got "
-                + ExecutionRun.json(items));
-      }
       List<JsonNode> list = new ArrayList<>();
-      items.forEach(list::add);
+      MapRunner.items(run, map, effective, context, visit).forEach(list::add);
       return list;
     }
     JsonNode parameters =

@@ -26,17 +26,7 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
     int maxConcurrency;
     try {
       effective = run.select(map.inputPath(), visit.input, context, visit, "InputPath");
-      items = run.read(map.itemsPath(), effective, context, visit, "ItemsPath");
-      if (!items.isArray()) {
-        throw new StatesError(
-            StatesError.RUNTIME,
-            "The ItemsPath '"
-                + map.itemsPath()
-                + "' of state '"
-                + map.name()
-                + "' must select a JSON array, got "
-                + ExecutionRun.json(items));
-      }
+      items = items(run, map, effective, context, visit);
       maxConcurrency = maxConcurrency(effective, context, visit);
     } catch (StatesError e) {
       run.fail(visit, e);
@@ -68,6 +58,23 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
               + ExecutionRun.json(value));
     }
     return value.intValue();
+  }
+
+  /** The array ItemsPath selects in the effective input. */
+  static JsonNode items(
+      ExecutionRun run, MapState map, JsonNode effective, JsonNode context, Visit visit) {
+    JsonNode items = run.read(map.itemsPath(), effective, context, visit, "ItemsPath");
+    if (!items.isArray()) {
+      throw new StatesError(
+          StatesError.RUNTIME,
+          "The ItemsPath '"
+              + map.itemsPath()
+              + "' of state '"
+              + map.name()
+              + "' must select a JSON array, got "
+              + ExecutionRun.json(items));
+    }
+    return items;
   }
 
   /**

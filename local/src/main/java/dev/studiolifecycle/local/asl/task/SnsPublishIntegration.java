@@ -64,21 +64,8 @@ final class SnsPublishIntegration {
     try {
       response = client.get().publish(request);
     } catch (AwsServiceException e) {
-      String code = e.awsErrorDetails() == null ? "Unknown" : e.awsErrorDetails().errorCode();
-      String message =
-          e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
       // Step Functions names service errors after the SDK exception: SNS.NotFoundException.
-      String error = "SNS." + code + (code.endsWith("Exception") ? "" : "Exception");
-      return TaskOutcome.failed(
-          error,
-          message
-              + " (Service: AmazonSNS; Status Code: "
-              + e.statusCode()
-              + "; Error Code: "
-              + code
-              + "; Request ID: "
-              + e.requestId()
-              + "; Proxy: null)");
+      return TaskOutcome.serviceError("SNS", "AmazonSNS", e);
     } catch (SdkClientException e) {
       return TaskOutcome.failed("SNS.SdkClientException", e.getMessage());
     }

@@ -64,7 +64,7 @@ final class StartExecutionSyncIntegration {
                           .traceHeader(parameters.path("TraceHeader").asText(null))
                           .input(inputText(parameters.get("Input"))));
     } catch (AwsServiceException e) {
-      return serviceError(e);
+      return TaskOutcome.serviceError("StepFunctions", "AWSStepFunctions", e);
     } catch (SdkClientException e) {
       return TaskOutcome.failed("StepFunctions.SdkClientException", e.getMessage());
     }
@@ -109,7 +109,7 @@ final class StartExecutionSyncIntegration {
     try {
       described = client.get().describeExecution(r -> r.executionArn(executionArn));
     } catch (AwsServiceException e) {
-      return serviceError(e);
+      return TaskOutcome.serviceError("StepFunctions", "AWSStepFunctions", e);
     } catch (SdkClientException e) {
       return TaskOutcome.failed("StepFunctions.SdkClientException", e.getMessage());
     }
@@ -166,22 +166,5 @@ final class StartExecutionSyncIntegration {
     } catch (AwsServiceException | SdkClientException e) {
       // The child has ended already, or cannot be stopped: nothing more to do for the parent.
     }
-  }
-
-  /** Step Functions names a refusal after the API's exception: StepFunctions.<Code>Exception. */
-  private static TaskOutcome serviceError(AwsServiceException e) {
-    String code = e.awsErrorDetails() == null ? "Unknown" : e.awsErrorDetails().errorCode();
-    String message =
-        e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-    return TaskOutcome.failed(
-        "StepFunctions." + code + (code.endsWith("Exception") ? "" : "Exception"),
-        message
-            + " (Service: AWSStepFunctions; Status Code: "
-            + e.statusCode()
-            + "; Error Code: "
-            + code
-            + "; Request ID: "
-            + e.requestId()
-            + "; Proxy: null)");
   }
 }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * What a task did: a result or an error, and how much virtual time it took. In-process tasks take
@@ -78,6 +79,33 @@ public sealed interface TaskOutcome {
     public TaskOutcome after(Duration duration) {
       throw new UnsupportedOperationException("a .sync job's duration is its own");
     }
+  }
+
+  /**
+   * An optimized integration's service refusal, as Step Functions names it: after the SDK exception
+   * ({@code SNS.NotFoundException}, {@code StepFunctions.ExecutionAlreadyExistsException}) with the
+   * service's message and where it came from as the cause.
+   */
+  static TaskOutcome serviceError(
+      String errorPrefix, String serviceName, AwsServiceException exception) {
+    String code =
+        exception.awsErrorDetails() == null ? "Unknown" : exception.awsErrorDetails().errorCode();
+    String message =
+        exception.awsErrorDetails() == null
+            ? exception.getMessage()
+            : exception.awsErrorDetails().errorMessage();
+    return failed(
+        errorPrefix + "." + code + (code.endsWith("Exception") ? "" : "Exception"),
+        message
+            + " (Service: "
+            + serviceName
+            + "; Status Code: "
+            + exception.statusCode()
+            + "; Error Code: "
+            + code
+            + "; Request ID: "
+            + exception.requestId()
+            + "; Proxy: null)");
   }
 
   static TaskOutcome succeeded(JsonNode result) {
