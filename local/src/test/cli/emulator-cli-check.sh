@@ -166,8 +166,8 @@ LIFECYCLE=arn:aws:states:us-east-1:123456789012:stateMachine:studio-lifecycle-St
 EXECUTION=arn:aws:states:us-east-1:123456789012:execution:studio-lifecycle-StudioUserLifecycle:hr-2026-000987
 STATES=arn:aws:states:us-east-1:123456789012
 ROLE=arn:aws:iam::123456789012:role/service-role/states
-expect_output studio-lifecycle-StudioUserLifecycle stepfunctions list-state-machines \
-  --query 'stateMachines[].name' --output text
+expect_output "$(printf 'studio-lifecycle-StudioUserLifecycle\tstudio-lifecycle-Reconcile')" \
+  stepfunctions list-state-machines --query 'stateMachines[].name' --output text
 expect_error StateMachineDoesNotExist stepfunctions describe-state-machine \
   --state-machine-arn "$STATES:stateMachine:ghost"
 expect_error ExecutionDoesNotExist stepfunctions describe-execution \
@@ -185,7 +185,7 @@ for i in 1 2; do
     --role-arn "$ROLE" --definition '{"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}' \
     >/dev/null
 done
-expect_output 3 stepfunctions list-state-machines --page-size 1 --query 'length(stateMachines)'
+expect_output 4 stepfunctions list-state-machines --page-size 1 --query 'length(stateMachines)'
 EVENTS="$(aws --endpoint-url "$ENDPOINT" stepfunctions get-execution-history \
   --execution-arn "$EXECUTION" --query 'length(events)')"
 [[ "$EVENTS" -gt 10 ]] || fail "the README execution has only $EVENTS history events"
