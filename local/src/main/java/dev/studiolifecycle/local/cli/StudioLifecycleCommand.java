@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ReconcileCommand.class,
       BenchCommand.class,
       ReconcileBenchCommand.class,
+      CompletionCommand.class,
     })
 public final class StudioLifecycleCommand implements Runnable {
 
