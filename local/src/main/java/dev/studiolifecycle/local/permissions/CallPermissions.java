@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  * sagemaker:OwnerUserProfileArn} and {@code sagemaker:SpaceSharingType} keys of the calls that
  * create, change or delete the space or its apps (the keys AmazonSageMakerFullAccess and the
  * SageMaker developer guide's "Give your users access to spaces" policy test on those actions); an
- * app of a user profile, or a space without an owner, carries neither.
+ * app of a user profile, or a space without an owner, carries neither. Live, a call on a SageMaker
+ * resource that exists carries its tags as {@code aws:ResourceTag/*}, and AddTags and DeleteTags
+ * carry {@code aws:TagKeys} (and AddTags {@code aws:RequestTag/*}).
  */
 public final class CallPermissions {
 
@@ -61,6 +63,13 @@ public final class CallPermissions {
     Optional<SpaceFacts> space(String domainId, String spaceName);
   }
 
+  /** Where the tags of a SageMaker resource come from: SageMaker's state as the call arrives. */
+  @FunctionalInterface
+  public interface TagLookup {
+    /** The resource's tags; empty for a resource that does not exist (yet). */
+    Map<String, String> tags(String arn);
+  }
+
   /** Roles learnt by replaying a request log (null when the lookup is live). */
   private final Map<String, RoleFacts> replayed;
 
@@ -69,6 +78,7 @@ public final class CallPermissions {
 
   private final RoleLookup lookup;
   private final SpaceLookup spaces;
+  private final TagLookup sageMakerTags;
 
   /**
    * Replays a request log: starts from the roles that exist before the first call (a scenario's
@@ -80,21 +90,25 @@ public final class CallPermissions {
     this.lookup = name -> Optional.ofNullable(replayed.get(name));
     this.spaces =
         (domainId, name) -> Optional.ofNullable(replayedSpaces.get(domainId + "/" + name));
+    // A log says nothing of the tags of SageMaker's resources; the functions' policies test none.
+    this.sageMakerTags = arn -> Map.of();
   }
 
-  private CallPermissions(RoleLookup lookup, SpaceLookup spaces) {
+  private CallPermissions(RoleLookup lookup, SpaceLookup spaces, TagLookup sageMakerTags) {
     this.replayed = null;
     this.replayedSpaces = null;
     this.lookup = lookup;
     this.spaces = spaces;
+    this.sageMakerTags = sageMakerTags;
   }
 
   /**
-   * Authorizes calls as they arrive, reading roles from {@code lookup} (the emulated IAM) and
-   * spaces from {@code spaces} (the emulated SageMaker).
+   * Authorizes calls as they arrive, reading roles from {@code lookup} (the emulated IAM), spaces
+   * from {@code spaces} and resources' tags from {@code sageMakerTags} (the emulated SageMaker).
    */
-  public static CallPermissions live(RoleLookup lookup, SpaceLookup spaces) {
-    return new CallPermissions(lookup, spaces);
+  public static CallPermissions live(
+      RoleLookup lookup, SpaceLookup spaces, TagLookup sageMakerTags) {
+    return new CallPermissions(lookup, spaces, sageMakerTags);
   }
 
   /**
@@ -213,14 +227,65 @@ public final class CallPermissions {
     boolean creates =
         call.operation().equals("CreateApp") || call.operation().equals("CreateSpace");
     if (creates && in.path("Tags").size() > 0) {
+      Map<String, List<String>> context = sageMakerRequestTags(in.path("Tags"));
+      context.put("sagemaker:TaggingAction", List.of(call.operation()));
       requests.add(
           new IamRequest(
               "sagemaker:AddTags",
               requests.get(0).resource(),
-              Map.of("sagemaker:TaggingAction", List.of(call.operation())),
+              context,
               call.operation() + " with Tags"));
     }
-    return requests;
+    if (call.operation().equals("AddTags") || call.operation().equals("DeleteTags")) {
+      Map<String, List<String>> context =
+          call.operation().equals("AddTags")
+              ? sageMakerRequestTags(in.path("Tags"))
+              : new LinkedHashMap<>(Map.of("aws:TagKeys", textValues(in.path("TagKeys"))));
+      requests.set(0, withContext(requests.get(0), context));
+    }
+    return requests.stream().map(this::withResourceTags).toList();
+  }
+
+  /** aws:RequestTag/* and aws:TagKeys of a SageMaker Tags list. */
+  private static Map<String, List<String>> sageMakerRequestTags(JsonNode tags) {
+    Map<String, List<String>> context = new LinkedHashMap<>();
+    List<String> keys = new ArrayList<>();
+    for (JsonNode tag : tags) {
+      String key = tag.path("Key").asText();
+      keys.add(key);
+      context.put("aws:RequestTag/" + key, List.of(tag.path("Value").asText()));
+    }
+    context.put("aws:TagKeys", keys);
+    return context;
+  }
+
+  private static List<String> textValues(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(value -> values.add(value.asText()));
+    return values;
+  }
+
+  private static IamRequest withContext(IamRequest request, Map<String, List<String>> added) {
+    Map<String, List<String>> context = new LinkedHashMap<>(request.context());
+    context.putAll(added);
+    return new IamRequest(request.action(), request.resource(), context, request.because());
+  }
+
+  /**
+   * A request on a SageMaker resource that exists carries its tags as aws:ResourceTag/* (IAM User
+   * Guide, "Controlling access to AWS resources using tags"); one being created has none yet.
+   */
+  private IamRequest withResourceTags(IamRequest request) {
+    if (!request.resource().startsWith("arn:")) {
+      return request;
+    }
+    Map<String, String> tags = sageMakerTags.tags(request.resource());
+    if (tags.isEmpty()) {
+      return request;
+    }
+    Map<String, List<String>> context = new LinkedHashMap<>();
+    tags.forEach((key, value) -> context.put("aws:ResourceTag/" + key, List.of(value)));
+    return withContext(request, context);
   }
 
   /** Create or UpdateUserProfile: AddTags with Tags, and PassRole for every role it names. */

@@ -63,7 +63,8 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
                     .map(
                         space ->
                             new CallPermissions.SpaceFacts(
-                                space.ownerUserProfileName(), space.sharingType())));
+                                space.ownerUserProfileName(), space.sharingType())),
+            sageMaker::tagsOf);
   }
 
   @Override

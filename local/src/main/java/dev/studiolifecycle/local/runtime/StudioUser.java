@@ -65,6 +65,14 @@ public final class StudioUser implements AutoCloseable {
     return userProfileName;
   }
 
+  /**
+   * The user's SageMaker client, for any other call she may make from a Studio terminal with her
+   * execution role (the calls above are those the Studio UI makes for her).
+   */
+  public SageMakerClient sageMaker() {
+    return sageMaker;
+  }
+
   /** Starts an app of the user profile itself (Canvas, for example): its ARN. */
   public String launchApp(String appType, String appName) {
     return sageMaker

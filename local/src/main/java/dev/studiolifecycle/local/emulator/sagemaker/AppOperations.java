@@ -62,8 +62,25 @@ record AppOperations(StudioResources resources) {
     resources.scheduleStart(app, resources.effectiveBehaviour(app), now);
     app.timeline.settle(now);
     resources.apps.put(key, app);
-    resources.tagsByArn.put(app.arn(), new LinkedHashMap<>(tags));
+    resources.tagsByArn.put(app.arn(), launchedTags(key, tags));
     return ServiceReply.json("AppArn", app.arn());
+  }
+
+  /**
+   * An app's tags: its user profile's as they are now, then the request's (API reference, AddTags:
+   * tags added to a user profile are also added to the apps it launches afterwards). The reference
+   * says the same of a domain's tags; the emulator does not copy those, nor a space's (which it is
+   * silent on): a policy that reads an app's tags then sees fewer, and refuses rather than allows.
+   */
+  private Map<String, String> launchedTags(AppKey key, Map<String, String> requested) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    if (key.userProfileName() != null) {
+      tags.putAll(
+          resources.tagsByArn.getOrDefault(
+              resources.profile(key.domainId(), key.userProfileName()).arn(), Map.of()));
+    }
+    tags.putAll(requested);
+    return tags;
   }
 
   /**

@@ -239,6 +239,11 @@ public final class SageMakerService extends EmulatedService {
     return Optional.ofNullable(space == null ? null : space.ownerUserProfileName);
   }
 
+  /** The tags of a domain, profile, space or app by its ARN: empty for one that does not exist. */
+  public synchronized Map<String, String> tagsOf(String arn) {
+    return Map.copyOf(resources.tagsByArn.getOrDefault(arn, Map.of()));
+  }
+
   /**
    * Who a space belongs to and how it is shared, if the space exists.
    *
