@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * The tags that mark what this workflow created: {@code managed-by} on roles and profiles, the
- * request id, and on roles the user profile they belong to (so a role is only ever deleted for its
- * own user).
+ * request id, and on roles and profiles the user profile they belong to (so a role is only ever
+ * deleted for its own user, and the permissions boundary lets a person's role reach only the
+ * profile, and through SageMaker's tag propagation the apps, whose tag equals its own).
  */
 public final class ManagedTags {
 

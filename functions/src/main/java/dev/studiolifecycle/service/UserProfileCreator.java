@@ -341,6 +341,7 @@ public final class UserProfileCreator {
     }
     tags.add(Tag.builder().key(ManagedTags.MANAGED_BY).value(ManagedTags.MANAGED_BY_VALUE).build());
     tags.add(Tag.builder().key(ManagedTags.REQUEST_ID).value(requestId).build());
+    tags.add(Tag.builder().key(ManagedTags.USER_PROFILE).value(request.userProfileName()).build());
     if (request.team() != null) {
       tags.add(Tag.builder().key(ManagedTags.TEAM).value(request.team()).build());
     }
@@ -416,6 +417,9 @@ public final class UserProfileCreator {
     LifecycleRequest request = input.request();
     Map<String, String> tags = lookups.tags(existing.userProfileArn());
     Map<String, String> wantedTags = new LinkedHashMap<>(request.tagsOrEmpty());
+    // Whose the profile is, as on her role: the permissions boundary compares the two. A profile
+    // onboarded before it carried the tag gets it now.
+    wantedTags.put(ManagedTags.USER_PROFILE, request.userProfileName());
     if (request.team() != null) {
       wantedTags.put(ManagedTags.TEAM, request.team());
     }

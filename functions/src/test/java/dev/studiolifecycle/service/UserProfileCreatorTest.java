@@ -98,7 +98,8 @@ class UserProfileCreatorTest {
     return ListTagsResponse.builder()
         .tags(
             Tag.builder().key("managed-by").value("studio-lifecycle").build(),
-            Tag.builder().key("studio-lifecycle:request-id").value(requestId).build())
+            Tag.builder().key("studio-lifecycle:request-id").value(requestId).build(),
+            Tag.builder().key("studio-lifecycle:user-profile").value("jane-doe").build())
         .build();
   }
 
@@ -178,7 +179,8 @@ class UserProfileCreatorTest {
         .containsExactly(
             tuple("team", "ml-platform"),
             tuple("managed-by", "studio-lifecycle"),
-            tuple("studio-lifecycle:request-id", "hr-2026-000123"));
+            tuple("studio-lifecycle:request-id", "hr-2026-000123"),
+            tuple("studio-lifecycle:user-profile", "jane-doe"));
 
     assertThat(result)
         .isEqualTo(
@@ -303,6 +305,31 @@ class UserProfileCreatorTest {
         .containsExactly(
             "RStudioServerProAppSettings: (none) -> ENABLED R_STUDIO_ADMIN",
             "tag team: (none) -> risk");
+  }
+
+  @Test
+  void aProfileOnboardedBeforeProfilesCarriedTheirOwnerGetsTheOwnerTag() {
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenReturn(profile(UserProfileStatus.IN_SERVICE));
+    when(sageMaker.listTags(any(ListTagsRequest.class)))
+        .thenReturn(
+            ListTagsResponse.builder()
+                .tags(
+                    Tag.builder().key("managed-by").value("studio-lifecycle").build(),
+                    Tag.builder().key("studio-lifecycle:request-id").value("hr-1").build())
+                .build());
+
+    UserProfileResult result =
+        creator.create(
+            input(RequestBuilder.onboard().action(Action.UPDATE).build(), DomainAuthMode.IAM));
+
+    ArgumentCaptor<AddTagsRequest> tags = ArgumentCaptor.forClass(AddTagsRequest.class);
+    verify(sageMaker).addTags(tags.capture());
+    assertThat(tags.getValue().tags())
+        .extracting(Tag::key, Tag::value)
+        .containsExactly(tuple("studio-lifecycle:user-profile", "jane-doe"));
+    assertThat(result.changes())
+        .containsExactly("tag studio-lifecycle:user-profile: (none) -> jane-doe");
   }
 
   @Test

@@ -164,6 +164,7 @@ public final class OffboardingBenchmark {
     profile
         .putObject("tags")
         .put("managed-by", "studio-lifecycle")
+        .put("studio-lifecycle:user-profile", USER)
         .put("studio-lifecycle:request-id", "hr-benchmark-0");
     ArrayNode spaceList = domain.putArray("spaces");
     ArrayNode appList = domain.putArray("apps");

@@ -168,6 +168,7 @@ public final class ReconcileBenchmark {
     for (int i = 1; i <= managed; i++) {
       ObjectNode tags = profiles.addObject().put("userProfileName", user(i)).putObject("tags");
       tags.put("managed-by", "studio-lifecycle");
+      tags.put("studio-lifecycle:user-profile", user(i));
       tags.put("studio-lifecycle:request-id", "hr-bench-" + i);
       tags.put("studio-lifecycle:team", "risk");
     }

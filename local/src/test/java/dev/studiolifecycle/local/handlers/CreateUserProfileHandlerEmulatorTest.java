@@ -70,7 +70,8 @@ class CreateUserProfileHandlerEmulatorTest {
     assertThat(tags(arn))
         .containsExactly(
             Map.entry("managed-by", "studio-lifecycle"),
-            Map.entry("studio-lifecycle:request-id", "hr-2026-000124"));
+            Map.entry("studio-lifecycle:request-id", "hr-2026-000124"),
+            Map.entry("studio-lifecycle:user-profile", "john-roe"));
     assertThat(bed.mutationsSince(0)).containsExactly("CreateUserProfile");
 
     bed.advance(Duration.ofSeconds(10));

@@ -67,7 +67,9 @@ class ScenarioLoaderTest {
       assertThat(jane.userSettings().studioWebPortalSettings().hiddenMlToolsAsStrings())
           .containsExactly("JumpStart");
       assertThat(clients.sageMaker.listTags(r -> r.resourceArn(jane.userProfileArn())).tags())
-          .hasSize(2);
+          .extracting(tag -> tag.key())
+          .containsExactlyInAnyOrder(
+              "managed-by", "studio-lifecycle:user-profile", "studio-lifecycle:request-id");
       assertThat(
               clients
                   .sageMaker
