@@ -10,6 +10,7 @@ import dev.studiolifecycle.local.eventbridge.BusEvent;
 import dev.studiolifecycle.local.eventbridge.EventBus;
 import dev.studiolifecycle.local.lambda.LambdaRuntime;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
+import dev.studiolifecycle.local.template.EventRuleResource;
 import dev.studiolifecycle.local.template.FunctionDefinition;
 import dev.studiolifecycle.local.template.SnsSubscription;
 import dev.studiolifecycle.local.template.TemplateException;
@@ -159,6 +160,39 @@ public final class HrEventDelivery {
     return startWorkflow(lambdaEvent);
   }
 
+  /**
+   * An event whose file names no bus goes on the bus the template's rules for its source listen on
+   * (the HR bus the stack creates, or HrEventBusName); with no such rule, or rules on several
+   * buses, on the default bus.
+   */
+  private BusEvent onItsBus(BusEvent event) {
+    return onItsBus(runtime.template().eventRules(), event);
+  }
+
+  /** The same, for {@code rules}. */
+  public static BusEvent onItsBus(List<EventRuleResource> rules, BusEvent event) {
+    if (!event.eventBusName().equals(IncomingHrEvent.EventBridge.RULES_BUS)) {
+      return event;
+    }
+    String source = event.event().path("source").asText();
+    List<String> buses =
+        rules.stream()
+            .filter(rule -> listensFor(rule.eventPattern().path("source"), source))
+            .map(EventRuleResource::eventBusName)
+            .distinct()
+            .toList();
+    return new BusEvent(buses.size() == 1 ? buses.get(0) : "default", event.event());
+  }
+
+  private static boolean listensFor(JsonNode sources, String source) {
+    for (JsonNode value : sources) {
+      if (value.isTextual() && value.asText().equals(source)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The JSON body of the SNS message (one record, as SNS hands Lambda one), or null. */
   private static JsonNode messageBody(JsonNode lambdaEvent) {
     try {
@@ -171,7 +205,8 @@ public final class HrEventDelivery {
     }
   }
 
-  private List<Outcome> putOnBus(BusEvent event) {
+  private List<Outcome> putOnBus(BusEvent put) {
+    BusEvent event = onItsBus(put);
     List<EventBus.Delivery> deliveries = bus.put(event);
     if (deliveries.isEmpty()) {
       return List.of(

@@ -110,7 +110,7 @@ public final class HrEventReader {
     if (!event.get("detail").isObject()) {
       throw new EventPatternException(where + ": detail: must be a JSON object");
     }
-    return new BusEvent("default", event);
+    return new BusEvent(IncomingHrEvent.EventBridge.RULES_BUS, event);
   }
 
   private static IncomingHrEvent.EventBridge putEventsEntries(

@@ -11,8 +11,15 @@ import java.util.List;
  */
 public sealed interface IncomingHrEvent {
 
-  /** EventBridge events, each as a rule sees it, with the bus they were put on. */
+  /**
+   * EventBridge events, each as a rule sees it, with the bus they were put on: {@link #RULES_BUS}
+   * for an event whose file does not say (an event as a rule sees it carries no bus).
+   */
   record EventBridge(List<BusEvent> events) implements IncomingHrEvent {
+
+    /** The bus the rules for the event's source listen on. */
+    public static final String RULES_BUS = "";
+
     public EventBridge {
       events = List.copyOf(events);
     }

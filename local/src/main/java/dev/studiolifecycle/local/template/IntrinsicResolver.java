@@ -296,6 +296,8 @@ final class IntrinsicResolver {
               "AWS::Lambda::Function",
               "AWS::IAM::Role",
               "AWS::Events::Rule",
+              // An event bus's Ref is its name (CloudFormation, AWS::Events::EventBus).
+              "AWS::Events::EventBus",
               "AWS::Logs::LogGroup",
               "AWS::CloudWatch::Alarm",
               // AWS::SSM::Parameter's Ref is the parameter's name, a table's its name.
@@ -356,6 +358,8 @@ final class IntrinsicResolver {
           case "AWS::DynamoDB::Table.Arn" -> arn("dynamodb", "table/" + physical);
           case "AWS::S3::Bucket.Arn" -> LocalAccount.s3Arn(physical, null);
           case "AWS::Events::Rule.Arn" -> arn("events", "rule/" + physical);
+          case "AWS::Events::EventBus.Arn" -> arn("events", "event-bus/" + physical);
+          case "AWS::Events::EventBus.Name" -> physical;
           case "AWS::Logs::LogGroup.Arn" -> arn("logs", "log-group:" + physical + ":*");
           case "AWS::KMS::Key.Arn" -> arn("kms", "key/" + keyId(physical));
           case "AWS::KMS::Key.KeyId" -> keyId(physical);
@@ -425,7 +429,7 @@ final class IntrinsicResolver {
           case "AWS::IAM::Role" -> "RoleName";
           case "AWS::IAM::ManagedPolicy" -> "ManagedPolicyName";
           case "AWS::SQS::Queue" -> "QueueName";
-          case "AWS::Events::Rule" -> "Name";
+          case "AWS::Events::Rule", "AWS::Events::EventBus" -> "Name";
           case "AWS::Logs::LogGroup" -> "LogGroupName";
           case "AWS::CloudWatch::Alarm" -> "AlarmName";
           case "AWS::SSM::Parameter" -> "Name";

@@ -150,7 +150,7 @@ class HrEventCommandTest {
       assertThat(command.out())
           .contains(
               "EventBridge: no rule matched \"Employee Promoted\" from com.example.hr on bus "
-                  + "default, nothing started\n",
+                  + "studio-lifecycle-hr, nothing started\n",
               "Executions of studio-lifecycle-StudioUserLifecycle: 0\n")
           .doesNotContain("Execution ");
     }

@@ -9,6 +9,7 @@ import dev.studiolifecycle.local.asl.mock.MockConfig;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.eventbridge.BusEvent;
 import dev.studiolifecycle.local.eventbridge.EventBus;
+import dev.studiolifecycle.local.hr.HrEventDelivery;
 import dev.studiolifecycle.local.hr.HrEventReader;
 import dev.studiolifecycle.local.hr.IncomingHrEvent;
 import dev.studiolifecycle.local.template.SamTemplate;
@@ -150,7 +151,8 @@ class EventFilesTest {
   void hrEventsMatchTheTemplatesRulesOrReachStartWorkflow() {
     EventBus bus = new EventBus(template.eventRules(), new VirtualClock(NOW));
     String stateMachineArn = template.stateMachine(ProjectFiles.STATE_MACHINE).orElseThrow().arn();
-    // HR events, and IAM Identity Center's own events (delivered the same way, on the default bus).
+    // HR events (on the HR bus their rules listen on), and IAM Identity Center's own events
+    // (delivered the same way, on the default bus).
     List<Path> files = new ArrayList<>(ProjectFiles.jsonFiles(ProjectFiles.events().resolve("hr")));
     files.addAll(ProjectFiles.jsonFiles(ProjectFiles.events().resolve("identity-center")));
     int eventBridge = 0;
@@ -161,7 +163,8 @@ class EventFilesTest {
       if (event instanceof IncomingHrEvent.EventBridge bridge) {
         eventBridge++;
         for (BusEvent busEvent : bridge.events()) {
-          List<EventBus.Delivery> deliveries = bus.put(busEvent);
+          List<EventBus.Delivery> deliveries =
+              bus.put(HrEventDelivery.onItsBus(template.eventRules(), busEvent));
           if (negative) {
             assertThat(deliveries).as("%s must match no rule", file).isEmpty();
             continue;

@@ -31,6 +31,10 @@ class HrRulesTest {
   private static final Instant NOW = Instant.parse("2026-03-02T09:15:00Z");
   private static final String SOURCE = "com.example.hr";
 
+  /** The bus the stack creates for the HR system (HrEventBusName empty, the default). */
+  private static final String HR_BUS =
+      ProjectFiles.template().eventRule("HrEventsUnusableRule").orElseThrow().eventBusName();
+
   private final SamTemplate template = ProjectFiles.template();
   private final String stateMachineArn =
       template.stateMachine(ProjectFiles.STATE_MACHINE).orElseThrow().arn();
@@ -71,7 +75,7 @@ class HrRulesTest {
     if (domainId != null) {
       detail.putObject("studio").put("domainId", domainId);
     }
-    return new BusEvent("default", event);
+    return new BusEvent(HR_BUS, event);
   }
 
   @Test
@@ -150,7 +154,44 @@ class HrRulesTest {
     assertThat(bus.put(hrEvent("Employee Promoted", true, true, true, false, null))).isEmpty();
     BusEvent otherSource = hrEvent("Employee Hired", true, true, true, false, null);
     ((ObjectNode) otherSource.event()).put("source", "com.example.payroll");
-    assertThat(bus.put(new BusEvent("default", otherSource.event()))).isEmpty();
+    assertThat(bus.put(new BusEvent(HR_BUS, otherSource.event()))).isEmpty();
+  }
+
+  @Test
+  void onlyTheStacksHrBusAndTheHrAccountStartAnything() {
+    EventBus bus = new EventBus(template.eventRules(), new VirtualClock(NOW));
+    BusEvent hire = hrEvent("Employee Hired", true, true, true, false, null);
+    assertThat(HR_BUS).isEqualTo("studio-lifecycle-hr");
+    assertThat(bus.put(hire)).hasSize(1);
+
+    assertThat(bus.put(new BusEvent("default", hire.event())))
+        .as("anyone may put events on the default bus: it starts nothing")
+        .isEmpty();
+    ObjectNode otherAccount = hire.event().deepCopy();
+    otherAccount.put("account", "999988887777");
+    assertThat(bus.put(new BusEvent(HR_BUS, otherAccount))).isEmpty();
+  }
+
+  @Test
+  void anHrSystemInAnotherAccountIsTheOnlyOneWhoseEventsCount() {
+    SamTemplate crossAccount = ProjectFiles.template(Map.of("HrEventAccount", "999988887777"));
+    EventBus bus = new EventBus(crossAccount.eventRules(), new VirtualClock(NOW));
+    BusEvent hire = hrEvent("Employee Hired", true, true, true, false, null);
+    ObjectNode fromHr = hire.event().deepCopy();
+    fromHr.put("account", "999988887777");
+
+    assertThat(bus.put(new BusEvent(HR_BUS, fromHr))).hasSize(1);
+    assertThat(bus.put(hire)).as("this account is not the HR system's").isEmpty();
+  }
+
+  @Test
+  void aNamedBusKeepsTheRulesOnIt() {
+    SamTemplate onDefault = ProjectFiles.template(Map.of("HrEventBusName", "default"));
+    EventBus bus = new EventBus(onDefault.eventRules(), new VirtualClock(NOW));
+    BusEvent hire = hrEvent("Employee Hired", true, true, true, false, null);
+
+    assertThat(bus.put(new BusEvent("default", hire.event()))).hasSize(1);
+    assertThat(onDefault.resolvedResources()).doesNotContainKey("HrEventBus");
   }
 
   @Test

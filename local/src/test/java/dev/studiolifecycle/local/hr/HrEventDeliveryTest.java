@@ -242,7 +242,8 @@ class HrEventDeliveryTest {
   void anEventNoRuleMatchesStartsNothing() {
     assertThat(deliver("events/hr/not-matching-employee-promoted.json"))
         .containsExactly(
-            new Outcome.NoRuleMatched("Employee Promoted", "com.example.hr", "default"));
+            new Outcome.NoRuleMatched(
+                "Employee Promoted", "com.example.hr", "studio-lifecycle-hr"));
     assertThat(runtime.engine().executions()).isEmpty();
   }
 

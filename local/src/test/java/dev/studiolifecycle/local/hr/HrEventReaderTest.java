@@ -28,7 +28,9 @@ class HrEventReaderTest {
                   .singleElement()
                   .satisfies(
                       event -> {
-                        assertThat(event.eventBusName()).isEqualTo("default");
+                        assertThat(event.eventBusName())
+                            .as("an event as a rule sees it names no bus")
+                            .isEqualTo(IncomingHrEvent.EventBridge.RULES_BUS);
                         assertThat(event.detailType()).isEqualTo("Employee Hired");
                         assertThat(event.event().at("/detail/eventId").asText())
                             .isEqualTo("hr-2026-000123");
