@@ -105,6 +105,48 @@ public final class ExecutionRolePolicy {
   }
 
   /**
+   * Whether a trust policy (as IAM returns it) lets nobody but SageMaker and Forecast acting for
+   * {@code accountId} assume the role: every statement that allows an assume names only those
+   * services as principals and requires {@code aws:SourceAccount} to be the account (IAM User
+   * Guide, "The confused deputy problem"). A role of ours whose trust says more (another account,
+   * another service, no source account) gets the trust this workflow writes back.
+   */
+  public static boolean trustsOnlySageMakerAndForecastOf(
+      String assumeRolePolicyDocument, String accountId) {
+    if (assumeRolePolicyDocument == null) {
+      return false;
+    }
+    JsonNode policy;
+    try {
+      policy = ModelJson.readTree(decode(assumeRolePolicyDocument));
+    } catch (IOException e) {
+      return false;
+    }
+    JsonNode statements = policy.path("Statement");
+    for (JsonNode statement : statements.isArray() ? statements : List.of(statements)) {
+      if (!"Allow".equals(statement.path("Effect").asText())) {
+        continue;
+      }
+      JsonNode principal = statement.path("Principal");
+      if (!principal.isObject() || principal.size() != 1 || !principal.has("Service")) {
+        return false;
+      }
+      JsonNode services = principal.get("Service");
+      for (JsonNode service : services.isArray() ? services : List.of(services)) {
+        if (!service.asText().equals(SAGEMAKER) && !service.asText().equals(FORECAST)) {
+          return false;
+        }
+      }
+      JsonNode sourceAccount =
+          statement.path("Condition").path("StringEquals").path("aws:SourceAccount");
+      if (!sourceAccount.isTextual() || !sourceAccount.asText().equals(accountId)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Whether a policy document as IAM returns it (URL-encoded JSON; null for none) says the same as
    * {@code wanted}: equal JSON, whatever the spacing and escaping.
    */

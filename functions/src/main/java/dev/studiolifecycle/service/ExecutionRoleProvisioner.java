@@ -301,8 +301,8 @@ public final class ExecutionRoleProvisioner {
     String trust = role.assumeRolePolicyDocument();
     boolean trustOk =
         ExecutionRolePolicy.trusts(trust, ExecutionRolePolicy.SAGEMAKER)
-            && (!plan.forecast()
-                || ExecutionRolePolicy.trusts(trust, ExecutionRolePolicy.FORECAST));
+            && (!plan.forecast() || ExecutionRolePolicy.trusts(trust, ExecutionRolePolicy.FORECAST))
+            && ExecutionRolePolicy.trustsOnlySageMakerAndForecastOf(trust, settings.accountId());
     if (!trustOk) {
       changes.add(
           "trust policy: -> "

@@ -31,6 +31,38 @@ class ExecutionRolePolicyTest {
   }
 
   @Test
+  void aTrustThatLetsAnyoneButSageMakerAndForecastOfTheAccountInIsNotOurs() {
+    String account = "123456789012";
+    assertThat(
+            ExecutionRolePolicy.trustsOnlySageMakerAndForecastOf(
+                ExecutionRolePolicy.trustPolicy(account, true), account))
+        .isTrue();
+    String outsider =
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+            + "{\"Service\":\"sagemaker.amazonaws.com\"},\"Action\":\"sts:AssumeRole\","
+            + "\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"123456789012\"}}},"
+            + "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::999988887777:root\"},"
+            + "\"Action\":\"sts:AssumeRole\"}]}";
+    assertThat(ExecutionRolePolicy.trusts(outsider, "sagemaker.amazonaws.com")).isTrue();
+    assertThat(ExecutionRolePolicy.trustsOnlySageMakerAndForecastOf(outsider, account))
+        .as("another account may assume it")
+        .isFalse();
+    String anySource =
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+            + "{\"Service\":\"sagemaker.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+    assertThat(ExecutionRolePolicy.trustsOnlySageMakerAndForecastOf(anySource, account))
+        .as("SageMaker acting for any account (the confused deputy)")
+        .isFalse();
+    String otherService = anySource.replace("sagemaker.amazonaws.com", "ec2.amazonaws.com");
+    assertThat(ExecutionRolePolicy.trustsOnlySageMakerAndForecastOf(otherService, account))
+        .isFalse();
+    assertThat(
+            ExecutionRolePolicy.trustsOnlySageMakerAndForecastOf(
+                ExecutionRolePolicy.trustPolicy("210987654321", false), account))
+        .isFalse();
+  }
+
+  @Test
   void grantsListAndObjectAccessOnTheBucketsOnly() throws Exception {
     JsonNode policy =
         ModelJson.readTree(ExecutionRolePolicy.s3AccessPolicy("aws", List.of("b1", "b2")));

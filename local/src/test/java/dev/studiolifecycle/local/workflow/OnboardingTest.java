@@ -377,6 +377,41 @@ class OnboardingTest {
   }
 
   /**
+   * Someone let another account assume jane's role (the ops topic hears of it from the role trust
+   * rule). The next request for her puts back the trust the workflow writes: SageMaker and Forecast
+   * of this account only.
+   */
+  @Test
+  void aTrustBroadenedOutsideTheWorkflowIsPutBackByTheNextRequest() {
+    try (LifecycleSimulation simulation =
+            LifecycleSimulation.of("onboard-iam-new-role-again.json");
+        EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
+      String roleName = "studio-jane-doe";
+      String widened =
+          "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+              + "{\"Service\":[\"sagemaker.amazonaws.com\",\"forecast.amazonaws.com\"]},"
+              + "\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":"
+              + "{\"aws:SourceAccount\":\"123456789012\"}}},{\"Effect\":\"Allow\","
+              + "\"Principal\":{\"AWS\":\"arn:aws:iam::999988887777:root\"},"
+              + "\"Action\":\"sts:AssumeRole\"}]}";
+      aws.iam.updateAssumeRolePolicy(r -> r.roleName(roleName).policyDocument(widened));
+
+      Execution execution = simulation.run("onboard-iam-new-role-again.json");
+
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      String trust =
+          decode(aws.iam.getRole(r -> r.roleName(roleName)).role().assumeRolePolicyDocument());
+      assertThat(trust)
+          .contains("sagemaker.amazonaws.com", "forecast.amazonaws.com", "aws:SourceAccount")
+          .doesNotContain("999988887777");
+      assertThat(simulation.notification(execution).message().toString())
+          .contains("trust policy: -> sagemaker.amazonaws.com and forecast.amazonaws.com");
+    }
+  }
+
+  /**
    * CreateRole succeeds and every later call of the step fails: CreateExecutionRole never returns
    * the role, so the run's state does not know it. Compensation finds it by its tags (this user,
    * this request) and deletes it, and the failure notification names it.
