@@ -157,7 +157,7 @@ public final class CallPermissions {
                   Map.of()));
       case "identitystore" -> identityStore(call);
       case "sso" -> ssoAdmin(call);
-      case "s3" -> List.of(request(call, s3Resource(call), Map.of()));
+      case "s3" -> List.of(request(call, s3Resource(call), s3Context(call)));
       case "sts" -> List.of();
       default ->
           throw new IllegalArgumentException(
@@ -177,6 +177,17 @@ public final class CallPermissions {
   private static String s3Resource(RecordedCall call) {
     JsonNode in = call.parameters();
     return LocalAccount.s3Arn(in.path("Bucket").asText(), in.path("Key").asText(null));
+  }
+
+  /**
+   * aws:ResourceAccount, the account that owns the bucket (IAM User Guide, global condition context
+   * keys): the emulator holds one account, so every bucket it serves is the local account's. A
+   * bucket being created is nobody's yet, and ListBuckets names none.
+   */
+  private static Map<String, List<String>> s3Context(RecordedCall call) {
+    return call.operation().equals("CreateBucket") || call.operation().equals("ListBuckets")
+        ? Map.of()
+        : Map.of("aws:ResourceAccount", List.of(LocalAccount.ACCOUNT_ID));
   }
 
   /** SNS authorizes on the topic; CreateTopic on the topic it names, ListTopics on none. */

@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AppDetails;
 import software.amazon.awssdk.services.sagemaker.model.AppType;
@@ -26,35 +29,41 @@ import software.amazon.awssdk.services.sagemaker.model.SharingType;
 public final class StudioUser implements AutoCloseable {
 
   private final SageMakerClient sageMaker;
+  private final S3Client s3;
   private final String domainId;
   private final String userProfileName;
 
-  private StudioUser(SageMakerClient sageMaker, String domainId, String userProfileName) {
+  private StudioUser(
+      SageMakerClient sageMaker, S3Client s3, String domainId, String userProfileName) {
     this.sageMaker = sageMaker;
+    this.s3 = s3;
     this.domainId = Objects.requireNonNull(domainId, "domainId");
     this.userProfileName = Objects.requireNonNull(userProfileName, "userProfileName");
   }
 
   /** The user {@code userProfileName} of domain {@code domainId}, calling {@code emulator}. */
   public static StudioUser of(AwsEmulator emulator, String domainId, String userProfileName) {
-    SageMakerClient client =
-        SageMakerClient.builder()
-            .endpointOverride(emulator.endpoint())
-            .region(Region.of(LocalAccount.REGION))
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create("studio-user", "studio-user")))
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            // A person clicking in Studio sees an error at once; nothing retries for them. The
-            // calls run as the user's execution role, which the emulator evaluates.
-            .overrideConfiguration(
-                c ->
-                    c.retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .putHeader(
-                            ServiceRequest.CALLER_HEADER,
-                            new StudioUserCaller(domainId, userProfileName).header()))
-            .build();
-    return new StudioUser(client, domainId, userProfileName);
+    String caller = new StudioUserCaller(domainId, userProfileName).header();
+    SageMakerClient client = configure(SageMakerClient.builder(), emulator, caller).build();
+    S3Client s3 = configure(S3Client.builder(), emulator, caller).forcePathStyle(true).build();
+    return new StudioUser(client, s3, domainId, userProfileName);
+  }
+
+  private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+      B builder, AwsEmulator emulator, String caller) {
+    return builder
+        .endpointOverride(emulator.endpoint())
+        .region(Region.of(LocalAccount.REGION))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("studio-user", "studio-user")))
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        // A person clicking in Studio sees an error at once; nothing retries for them. The calls
+        // run as the user's execution role, which the emulator evaluates.
+        .overrideConfiguration(
+            c ->
+                c.retryStrategy(AwsRetryStrategy.doNotRetry())
+                    .putHeader(ServiceRequest.CALLER_HEADER, caller));
   }
 
   public String domainId() {
@@ -71,6 +80,11 @@ public final class StudioUser implements AutoCloseable {
    */
   public SageMakerClient sageMaker() {
     return sageMaker;
+  }
+
+  /** The user's S3 client (path-style), as her notebooks use it. */
+  public S3Client s3() {
+    return s3;
   }
 
   /** Starts an app of the user profile itself (Canvas, for example): its ARN. */
@@ -138,5 +152,6 @@ public final class StudioUser implements AutoCloseable {
   @Override
   public void close() {
     sageMaker.close();
+    s3.close();
   }
 }

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 
@@ -29,10 +31,10 @@ import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
  * Isolation between two people of one domain, end to end: jane and bob are onboarded by the
  * workflow (template.yaml's state machine, the real handlers), so each gets her own role under the
  * stack's permissions boundary with AmazonSageMakerFullAccess attached, and each profile the owner
- * tag. Then someone attaches to both roles a policy allowing {@code sagemaker:*} on everything (the
- * broadest a team might add), and they call SageMaker as their roles: the emulator evaluates every
- * call against the role's policies and its boundary. Every refusal must come from the boundary,
- * which is what keeps each role safe whatever policies it gets.
+ * tag. Then someone attaches to both roles a policy allowing {@code sagemaker:*} and {@code s3:*}
+ * on everything (the broadest a team might add), and they call SageMaker as their roles: the
+ * emulator evaluates every call against the role's policies and its boundary. Every refusal must
+ * come from the boundary, which is what keeps each role safe whatever policies it gets.
  */
 class IsolationTest {
 
@@ -53,11 +55,12 @@ class IsolationTest {
         aws.iam.putRolePolicy(
             r ->
                 r.roleName(roleName(user))
-                    .policyName("everything-in-sagemaker")
+                    .policyName("everything-in-sagemaker-and-s3")
                     .policyDocument(
                         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                            + "\"Action\":\"sagemaker:*\",\"Resource\":\"*\"}]}"));
+                            + "\"Action\":[\"sagemaker:*\",\"s3:*\"],\"Resource\":\"*\"}]}"));
       }
+      aws.s3.createBucket(r -> r.bucket("team-data"));
     }
     jane = StudioUser.of(simulation.emulator(), DOMAIN, "jane-doe");
     bob = StudioUser.of(simulation.emulator(), DOMAIN, "bob-roe");
@@ -239,6 +242,30 @@ class IsolationTest {
         .as("her own tags on an app she creates")
         .containsEntry("project", "churn")
         .containsEntry("studio-lifecycle:user-profile", "jane-doe");
+  }
+
+  @Test
+  void dataIsWrittenInTheAccountsBucketsButNoBucketIsDeleted() {
+    jane.s3()
+        .putObject(
+            r -> r.bucket("team-data").key("jane-doe/features.csv"),
+            RequestBody.fromString("id,score\n1,0.5\n"));
+    assertThat(
+            jane.s3()
+                .getObjectAsBytes(r -> r.bucket("team-data").key("jane-doe/features.csv"))
+                .asUtf8String())
+        .startsWith("id,score");
+
+    assertThatThrownBy(() -> jane.s3().deleteBucket(r -> r.bucket("team-data")))
+        .isInstanceOf(S3Exception.class)
+        .satisfies(e -> assertThat(((S3Exception) e).statusCode()).isEqualTo(403))
+        .hasMessageContaining("s3:DeleteBucket")
+        .hasMessageContaining("permissions boundary");
+    assertThat(
+            simulation.emulator().requestLog().calls("s3", "DeleteBucket").stream()
+                .filter(call -> call.succeeded())
+                .toList())
+        .isEmpty();
   }
 
   /**
