@@ -76,6 +76,9 @@ public final class CallPermissions {
   /** Spaces learnt by replaying a request log (null when the lookup is live). */
   private final Map<String, SpaceFacts> replayedSpaces;
 
+  /** SageMaker resources' tags by ARN, learnt by replaying (null when the lookup is live). */
+  private final Map<String, Map<String, String>> replayedTags;
+
   private final RoleLookup lookup;
   private final SpaceLookup spaces;
   private final TagLookup sageMakerTags;
@@ -85,18 +88,30 @@ public final class CallPermissions {
    * seeds) and learns from each successful IAM call of the log.
    */
   public CallPermissions(Map<String, RoleFacts> seededRoles) {
+    this(seededRoles, Map.of());
+  }
+
+  /**
+   * The same, starting also from the tags of SageMaker resources that exist before the first call
+   * (a scenario's seeded profiles, by ARN), and learning from the log's successful
+   * CreateUserProfile, AddTags, DeleteTags and DeleteUserProfile calls.
+   */
+  public CallPermissions(
+      Map<String, RoleFacts> seededRoles, Map<String, Map<String, String>> seededSageMakerTags) {
     this.replayed = new HashMap<>(seededRoles);
     this.replayedSpaces = new HashMap<>();
+    this.replayedTags = new HashMap<>();
+    seededSageMakerTags.forEach((arn, tags) -> replayedTags.put(arn, new LinkedHashMap<>(tags)));
     this.lookup = name -> Optional.ofNullable(replayed.get(name));
     this.spaces =
         (domainId, name) -> Optional.ofNullable(replayedSpaces.get(domainId + "/" + name));
-    // A log says nothing of the tags of SageMaker's resources; the functions' policies test none.
-    this.sageMakerTags = arn -> Map.of();
+    this.sageMakerTags = arn -> replayedTags.getOrDefault(arn, Map.of());
   }
 
   private CallPermissions(RoleLookup lookup, SpaceLookup spaces, TagLookup sageMakerTags) {
     this.replayed = null;
     this.replayedSpaces = null;
+    this.replayedTags = null;
     this.lookup = lookup;
     this.spaces = spaces;
     this.sageMakerTags = sageMakerTags;
@@ -184,6 +199,44 @@ public final class CallPermissions {
    * keys): the emulator holds one account, so every bucket it serves is the local account's. A
    * bucket being created is nobody's yet, and ListBuckets names none.
    */
+  /** What a successful SageMaker call of the log did to a profile's tags. */
+  private void rememberTags(RecordedCall call) {
+    JsonNode in = call.parameters();
+    String profile =
+        LocalAccount.arn(
+            "sagemaker",
+            "user-profile/"
+                + in.path("DomainId").asText()
+                + "/"
+                + in.path("UserProfileName").asText());
+    switch (call.operation()) {
+      case "CreateUserProfile" -> {
+        Map<String, String> tags = new LinkedHashMap<>();
+        in.path("Tags").forEach(t -> tags.put(t.path("Key").asText(), t.path("Value").asText()));
+        replayedTags.put(profile, tags);
+      }
+      case "AddTags" ->
+          in.path("Tags")
+              .forEach(
+                  t ->
+                      replayedTags
+                          .computeIfAbsent(
+                              in.path("ResourceArn").asText(), arn -> new LinkedHashMap<>())
+                          .put(t.path("Key").asText(), t.path("Value").asText()));
+      case "DeleteTags" ->
+          in.path("TagKeys")
+              .forEach(
+                  key ->
+                      replayedTags
+                          .getOrDefault(in.path("ResourceArn").asText(), new LinkedHashMap<>())
+                          .remove(key.asText()));
+      case "DeleteUserProfile" -> replayedTags.remove(profile);
+      default -> {
+        // Other calls change no tags that authorization looks at.
+      }
+    }
+  }
+
   private static Map<String, List<String>> s3Context(RecordedCall call) {
     return call.operation().equals("CreateBucket") || call.operation().equals("ListBuckets")
         ? Map.of()
@@ -491,6 +544,9 @@ public final class CallPermissions {
   }
 
   private void remember(RecordedCall call) {
+    if (call.service().equals("sagemaker")) {
+      rememberTags(call);
+    }
     if (call.service().equals("sagemaker") && call.operation().equals("CreateSpace")) {
       SpaceFacts facts = requestedSpace(call.parameters());
       replayedSpaces.put(

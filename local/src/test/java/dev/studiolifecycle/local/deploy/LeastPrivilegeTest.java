@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.history.EventDetails;
@@ -288,7 +289,7 @@ class LeastPrivilegeTest {
         proof.checkCalls(
             run.name(),
             runtime.emulator().requestLog().calls(),
-            new CallPermissions(seededRoles(scenario)));
+            new CallPermissions(seededRoles(scenario), seededProfileTags(scenario)));
       }
     }
     deliverHrEvents(proof);
@@ -345,7 +346,7 @@ class LeastPrivilegeTest {
       proof.checkCalls(
           "create-login-url/jane-doe",
           runtime.emulator().requestLog().calls(),
-          new CallPermissions(seededRoles(scenario)));
+          new CallPermissions(seededRoles(scenario), seededProfileTags(scenario)));
     }
   }
 
@@ -360,7 +361,8 @@ class LeastPrivilegeTest {
       proof.template = runtime.template();
       HrEventDelivery delivery =
           new HrEventDelivery(runtime, new PrintStream(OutputStream.nullOutputStream()));
-      CallPermissions permissions = new CallPermissions(seededRoles(scenario));
+      CallPermissions permissions =
+          new CallPermissions(seededRoles(scenario), seededProfileTags(scenario));
       for (Path file : files) {
         String run = "hr/" + file.getFileName().toString().replace(".json", "");
         int before = runtime.emulator().requestLog().size();
@@ -518,7 +520,10 @@ class LeastPrivilegeTest {
                       call.callerName().isPresent()
                           || !call.parameters().path("Key").asText().startsWith("roster/"))
               .toList();
-      proof.checkCalls("reconcile", calls, new CallPermissions(seededRoles(scenario)));
+      proof.checkCalls(
+          "reconcile",
+          calls,
+          new CallPermissions(seededRoles(scenario), seededProfileTags(scenario)));
     }
   }
 
@@ -574,7 +579,7 @@ class LeastPrivilegeTest {
       proof.checkCalls(
           run,
           runtime.emulator().requestLog().calls(),
-          new CallPermissions(seededRoles(ScenarioLoader.load(scenario))));
+          permissionsOf(ScenarioLoader.load(scenario)));
     }
   }
 
@@ -590,6 +595,30 @@ class LeastPrivilegeTest {
   private static java.util.Optional<String> existingRoleParameter(JsonNode input) {
     JsonNode arn = input.at("/executionRole/arn");
     return arn.isTextual() ? java.util.Optional.of(arn.asText()) : java.util.Optional.empty();
+  }
+
+  private static CallPermissions permissionsOf(Scenario scenario) {
+    return new CallPermissions(seededRoles(scenario), seededProfileTags(scenario));
+  }
+
+  /** The tags of the scenario's seeded user profiles, by ARN. */
+  private static Map<String, Map<String, String>> seededProfileTags(Scenario scenario) {
+    Map<String, Map<String, String>> tags = new LinkedHashMap<>();
+    if (scenario.sagemaker() != null && scenario.sagemaker().domains() != null) {
+      for (Scenario.Domain domain : scenario.sagemaker().domains()) {
+        if (domain.userProfiles() == null) {
+          continue;
+        }
+        for (Scenario.UserProfile profile : domain.userProfiles()) {
+          tags.put(
+              LocalAccount.arn(
+                  "sagemaker",
+                  "user-profile/" + domain.domainId() + "/" + profile.userProfileName()),
+              profile.tags() == null ? Map.of() : profile.tags());
+        }
+      }
+    }
+    return tags;
   }
 
   private static Map<String, CallPermissions.RoleFacts> seededRoles(Scenario scenario) {
