@@ -19,7 +19,7 @@ public record ExecutionRoleRequest(String arn, RoleCreation create, Boolean byDe
    * request names is converged. Never read from the request itself (the schema refuses it).
    */
   public static ExecutionRoleRequest defaulted() {
-    return new ExecutionRoleRequest(null, new RoleCreation(List.of(), List.of()), true);
+    return new ExecutionRoleRequest(null, new RoleCreation(List.of(), List.of(), List.of()), true);
   }
 
   /** Whether Validate filled this in because the request named no role. */

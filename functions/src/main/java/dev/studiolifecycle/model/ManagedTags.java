@@ -42,6 +42,12 @@ public final class ManagedTags {
    */
   public static final String TEAM = "studio-lifecycle:team";
 
+  /**
+   * The most tags of its own the workflow keeps on one profile: managed-by, the request id, the
+   * owner, the team, the Identity Center user, the Studio assignment and the offboarding mark.
+   */
+  public static final int MOST_ON_A_PROFILE = 7;
+
   private static final String OWN_PREFIX = "studio-lifecycle:";
 
   private ManagedTags() {}

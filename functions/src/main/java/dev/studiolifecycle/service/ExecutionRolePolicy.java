@@ -40,23 +40,74 @@ public final class ExecutionRolePolicy {
     return document(statement);
   }
 
+  /** The key prefix that is a person's own in a personal bucket: {@code users/<profile>/}. */
+  public static String personalPrefix(String userProfileName) {
+    return "users/" + userProfileName + "/";
+  }
+
   /** List the buckets, and get, put and delete their objects. */
   public static String s3AccessPolicy(String partition, List<String> buckets) {
+    return s3AccessPolicy(partition, buckets, List.of(), null);
+  }
+
+  /**
+   * The shared {@code buckets} as above; in the {@code personal} ones, only the keys under the
+   * person's prefix ({@link #personalPrefix}): listing with that prefix (the {@code s3:prefix}
+   * condition key of s3:ListBucket; Service Authorization Reference, Amazon S3), and getting,
+   * putting and deleting those objects.
+   */
+  public static String s3AccessPolicy(
+      String partition, List<String> buckets, List<String> personal, String userProfileName) {
+    List<ObjectNode> statements = new ArrayList<>();
+    if (!buckets.isEmpty()) {
+      statements.add(sharedList(partition, buckets));
+      statements.add(sharedObjects(partition, buckets));
+    }
+    if (!personal.isEmpty()) {
+      String prefix = personalPrefix(userProfileName);
+      ObjectNode list = NODES.objectNode();
+      list.put("Sid", "ListOwnPrefix");
+      list.put("Effect", "Allow");
+      list.putArray("Action").add("s3:ListBucket");
+      ArrayNode bucketArns = list.putArray("Resource");
+      list.putObject("Condition").putObject("StringLike").putArray("s3:prefix").add(prefix + "*");
+      ObjectNode objects = NODES.objectNode();
+      objects.put("Sid", "ReadWriteOwnObjects");
+      objects.put("Effect", "Allow");
+      objects.putArray("Action").add("s3:GetObject").add("s3:PutObject").add("s3:DeleteObject");
+      ArrayNode objectArns = objects.putArray("Resource");
+      for (String bucket : personal) {
+        bucketArns.add("arn:" + partition + ":s3:::" + bucket);
+        objectArns.add("arn:" + partition + ":s3:::" + bucket + "/" + prefix + "*");
+      }
+      statements.add(list);
+      statements.add(objects);
+    }
+    return document(statements.toArray(ObjectNode[]::new));
+  }
+
+  private static ObjectNode sharedList(String partition, List<String> buckets) {
     ObjectNode list = NODES.objectNode();
     list.put("Sid", "ListBuckets");
     list.put("Effect", "Allow");
     list.putArray("Action").add("s3:ListBucket");
     ArrayNode bucketArns = list.putArray("Resource");
+    for (String bucket : buckets) {
+      bucketArns.add("arn:" + partition + ":s3:::" + bucket);
+    }
+    return list;
+  }
+
+  private static ObjectNode sharedObjects(String partition, List<String> buckets) {
     ObjectNode objects = NODES.objectNode();
     objects.put("Sid", "ReadWriteObjects");
     objects.put("Effect", "Allow");
     objects.putArray("Action").add("s3:GetObject").add("s3:PutObject").add("s3:DeleteObject");
     ArrayNode objectArns = objects.putArray("Resource");
     for (String bucket : buckets) {
-      bucketArns.add("arn:" + partition + ":s3:::" + bucket);
       objectArns.add("arn:" + partition + ":s3:::" + bucket + "/*");
     }
-    return document(list, objects);
+    return objects;
   }
 
   /**
@@ -67,9 +118,15 @@ public final class ExecutionRolePolicy {
     List<String> buckets = new ArrayList<>();
     try {
       for (JsonNode statement : ModelJson.readTree(decode(document)).path("Statement")) {
-        if ("ListBuckets".equals(statement.path("Sid").asText())) {
+        String sid = statement.path("Sid").asText();
+        if ("ListBuckets".equals(sid) || "ListOwnPrefix".equals(sid)) {
+          String prefix = statement.at("/Condition/StringLike/s3:prefix/0").asText("");
           for (JsonNode arn : statement.path("Resource")) {
-            buckets.add(arn.asText().substring(arn.asText().lastIndexOf(':') + 1));
+            String bucket = arn.asText().substring(arn.asText().lastIndexOf(':') + 1);
+            buckets.add(
+                prefix.isEmpty()
+                    ? bucket
+                    : bucket + " (" + prefix.substring(0, prefix.length() - 1) + " only)");
           }
         }
       }

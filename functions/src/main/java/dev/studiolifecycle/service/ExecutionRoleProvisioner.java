@@ -75,7 +75,7 @@ public final class ExecutionRoleProvisioner {
     }
     RoleCreation create =
         wanted == null || wanted.create() == null
-            ? new RoleCreation(List.of(), List.of())
+            ? new RoleCreation(List.of(), List.of(), List.of())
             : wanted.create();
     Plan plan = plan(request, create, wanted == null || wanted.filledInByDefault());
     String requestId = Correlation.requestIdOr(input.correlation(), request.requestId());
@@ -153,12 +153,28 @@ public final class ExecutionRoleProvisioner {
       String roleName,
       List<String> policyArns,
       List<String> buckets,
+      List<String> personalBuckets,
+      String userProfileName,
       boolean forecast,
       boolean additiveOnly) {
 
     /** The same plan for the role as IAM spells it. */
     Plan named(String name) {
-      return new Plan(name, policyArns, buckets, forecast, additiveOnly);
+      return new Plan(
+          name, policyArns, buckets, personalBuckets, userProfileName, forecast, additiveOnly);
+    }
+
+    boolean grantsNoS3() {
+      return buckets.isEmpty() && personalBuckets.isEmpty();
+    }
+
+    String s3Policy(String partition) {
+      return ExecutionRolePolicy.s3AccessPolicy(
+          partition, buckets, personalBuckets, userProfileName);
+    }
+
+    List<String> s3Description() {
+      return ExecutionRolePolicy.s3Buckets(s3Policy("aws"));
     }
   }
 
@@ -195,6 +211,8 @@ public final class ExecutionRoleProvisioner {
         RoleNames.forUser(request.userProfileName(), request.domainId()),
         List.copyOf(policies),
         create.s3Buckets(),
+        create.s3PersonalBuckets(),
+        request.userProfileName(),
         forecast,
         additiveOnly);
   }
@@ -372,7 +390,7 @@ public final class ExecutionRoleProvisioner {
     String name = plan.roleName();
     Optional<String> current = roles.inlinePolicy(name, ExecutionRolePolicy.S3_POLICY_NAME);
     List<String> before = current.map(ExecutionRolePolicy::s3Buckets).orElse(List.of());
-    if (plan.buckets().isEmpty()) {
+    if (plan.grantsNoS3()) {
       if (current.isPresent()) {
         iam.deleteRolePolicy(
             DeleteRolePolicyRequest.builder()
@@ -384,14 +402,13 @@ public final class ExecutionRoleProvisioner {
       return;
     }
     if (!ExecutionRolePolicy.sameDocument(
-        current.orElse(null),
-        ExecutionRolePolicy.s3AccessPolicy(settings.partition(), plan.buckets()))) {
+        current.orElse(null), plan.s3Policy(settings.partition()))) {
       putS3Policy(plan);
       changes.add(
           "S3 buckets: "
               + (before.isEmpty() ? "(none)" : String.join(", ", before))
               + " -> "
-              + String.join(", ", plan.buckets()));
+              + String.join(", ", plan.s3Description()));
     }
   }
 
@@ -405,15 +422,14 @@ public final class ExecutionRoleProvisioner {
   }
 
   private void putS3Policy(Plan plan) {
-    if (plan.buckets().isEmpty()) {
+    if (plan.grantsNoS3()) {
       return;
     }
     iam.putRolePolicy(
         PutRolePolicyRequest.builder()
             .roleName(plan.roleName())
             .policyName(ExecutionRolePolicy.S3_POLICY_NAME)
-            .policyDocument(
-                ExecutionRolePolicy.s3AccessPolicy(settings.partition(), plan.buckets()))
+            .policyDocument(plan.s3Policy(settings.partition()))
             .build());
   }
 

@@ -24,8 +24,11 @@ import software.amazon.awssdk.services.sagemaker.model.AppInstanceType;
  */
 public final class RequestRules {
 
-  /** SageMaker takes at most 50 tags; the workflow adds managed-by and request-id. */
-  public static final int MAX_REQUEST_TAGS = 50 - 2;
+  /**
+   * SageMaker takes at most 50 tags on a profile (API reference, Tag); the workflow may keep {@link
+   * ManagedTags#MOST_ON_A_PROFILE} of its own there.
+   */
+  public static final int MAX_REQUEST_TAGS = 50 - ManagedTags.MOST_ON_A_PROFILE;
 
   /** Keeps the inline S3 policy well inside IAM's 10,240-character limit per role. */
   public static final int MAX_BUCKETS = 25;
@@ -137,18 +140,9 @@ public final class RequestRules {
     if (create == null) {
       return;
     }
-    List<String> buckets = create.s3Buckets();
-    if (buckets.size() > MAX_BUCKETS) {
-      v.add("executionRole.create.s3Buckets", "must list at most " + MAX_BUCKETS + " buckets");
-    }
     Set<String> seen = new HashSet<>();
-    for (int i = 0; i < buckets.size(); i++) {
-      String field = "executionRole.create.s3Buckets[" + i + "]";
-      v.check(field, FieldRules.bucketName(buckets.get(i)));
-      if (!seen.add(buckets.get(i))) {
-        v.add(field, "duplicate bucket " + buckets.get(i));
-      }
-    }
+    buckets(v, "executionRole.create.s3Buckets", create.s3Buckets(), seen);
+    buckets(v, "executionRole.create.s3PersonalBuckets", create.s3PersonalBuckets(), seen);
     List<String> policies = create.managedPolicyArns();
     if (policies.size() > MAX_MANAGED_POLICIES) {
       v.add(
@@ -159,6 +153,23 @@ public final class RequestRules {
       v.check(
           "executionRole.create.managedPolicyArns[" + i + "]",
           FieldRules.fullMatch(FieldRules.POLICY_ARN, policies.get(i)));
+    }
+  }
+
+  /**
+   * Bucket names, each once across both lists (a bucket is shared or personal, not both), and at
+   * most {@link #MAX_BUCKETS} in each.
+   */
+  private static void buckets(Violations v, String name, List<String> buckets, Set<String> seen) {
+    if (buckets.size() > MAX_BUCKETS) {
+      v.add(name, "must list at most " + MAX_BUCKETS + " buckets");
+    }
+    for (int i = 0; i < buckets.size(); i++) {
+      String field = name + "[" + i + "]";
+      v.check(field, FieldRules.bucketName(buckets.get(i)));
+      if (!seen.add(buckets.get(i))) {
+        v.add(field, "duplicate bucket " + buckets.get(i));
+      }
     }
   }
 
@@ -173,7 +184,9 @@ public final class RequestRules {
           "tags",
           "must have at most "
               + MAX_REQUEST_TAGS
-              + " entries (SageMaker allows 50; the workflow adds 2)");
+              + " entries (SageMaker allows 50; the workflow keeps up to "
+              + ManagedTags.MOST_ON_A_PROFILE
+              + " of its own)");
     }
     for (Map.Entry<String, String> tag : tags.entrySet()) {
       String key = tag.getKey();

@@ -63,6 +63,23 @@ class ExecutionRolePolicyTest {
   }
 
   @Test
+  void inAPersonalBucketGrantsOnlyThePersonsPrefix() throws Exception {
+    String document =
+        ExecutionRolePolicy.s3AccessPolicy("aws", List.of("shared"), List.of("home"), "jane-doe");
+    JsonNode statements = ModelJson.readTree(document).path("Statement");
+    assertThat(statements).hasSize(4);
+    JsonNode list = statements.get(2);
+    assertThat(list.path("Sid").asText()).isEqualTo("ListOwnPrefix");
+    assertThat(list.path("Resource").toString()).isEqualTo("[\"arn:aws:s3:::home\"]");
+    assertThat(list.at("/Condition/StringLike/s3:prefix").toString())
+        .isEqualTo("[\"users/jane-doe/*\"]");
+    assertThat(statements.get(3).path("Resource").toString())
+        .isEqualTo("[\"arn:aws:s3:::home/users/jane-doe/*\"]");
+    assertThat(ExecutionRolePolicy.s3Buckets(document))
+        .containsExactly("shared", "home (users/jane-doe/ only)");
+  }
+
+  @Test
   void grantsListAndObjectAccessOnTheBucketsOnly() throws Exception {
     JsonNode policy =
         ModelJson.readTree(ExecutionRolePolicy.s3AccessPolicy("aws", List.of("b1", "b2")));

@@ -99,6 +99,13 @@ public final class RequestBuilder {
     return this;
   }
 
+  public RequestBuilder newRole(
+      List<String> buckets, List<String> personalBuckets, List<String> policies) {
+    executionRole =
+        new ExecutionRoleRequest(null, new RoleCreation(buckets, personalBuckets, policies));
+    return this;
+  }
+
   public RequestBuilder executionRole(ExecutionRoleRequest value) {
     executionRole = value;
     return this;

@@ -188,6 +188,19 @@ class RequestRulesTest {
   }
 
   @Test
+  void aBucketIsSharedOrPersonalNeverBoth() {
+    assertThat(
+            RequestRules.violations(
+                RequestBuilder.onboard()
+                    .newRole(List.of("team-data"), List.of("team-data", "UPPER"), List.of())
+                    .build()))
+        .containsExactly(
+            "executionRole.create.s3PersonalBuckets[0]: duplicate bucket team-data",
+            "executionRole.create.s3PersonalBuckets[1]: "
+                + "may contain only lowercase letters, digits, dots and hyphens");
+  }
+
+  @Test
   void limitsTheNumberOfBuckets() {
     List<String> buckets = IntStream.range(0, 26).mapToObj(i -> "bucket-" + i).toList();
     assertThat(
@@ -206,16 +219,17 @@ class RequestRulesTest {
   }
 
   @Test
-  void limitsTagsTo48BecauseTheWorkflowAddsTwo() {
+  void limitsTagsTo43BecauseTheWorkflowKeepsUpToSevenOfItsOwn() {
     Map<String, String> tags = new HashMap<>();
-    for (int i = 0; i < 48; i++) {
+    for (int i = 0; i < 43; i++) {
       tags.put("k" + i, "v");
     }
     assertThat(RequestRules.violations(RequestBuilder.onboard().tags(tags).build())).isEmpty();
-    tags.put("k48", "v");
+    tags.put("k43", "v");
     assertThat(RequestRules.violations(RequestBuilder.onboard().tags(tags).build()))
         .containsExactly(
-            "tags: must have at most 48 entries (SageMaker allows 50; the workflow adds 2)");
+            "tags: must have at most 43 entries (SageMaker allows 50; the workflow keeps up to 7"
+                + " of its own)");
   }
 
   @Test

@@ -238,9 +238,17 @@ public final class CallPermissions {
   }
 
   private static Map<String, List<String>> s3Context(RecordedCall call) {
-    return call.operation().equals("CreateBucket") || call.operation().equals("ListBuckets")
-        ? Map.of()
-        : Map.of("aws:ResourceAccount", List.of(LocalAccount.ACCOUNT_ID));
+    if (call.operation().equals("CreateBucket") || call.operation().equals("ListBuckets")) {
+      return Map.of();
+    }
+    Map<String, List<String>> context = new LinkedHashMap<>();
+    context.put("aws:ResourceAccount", List.of(LocalAccount.ACCOUNT_ID));
+    // s3:ListBucket's s3:prefix: the listing's prefix, absent when it names none (Service
+    // Authorization Reference, Amazon S3).
+    if (call.operation().equals("ListObjectsV2") && call.parameters().hasNonNull("prefix")) {
+      context.put("s3:prefix", List.of(call.parameters().path("prefix").asText()));
+    }
+    return context;
   }
 
   /** SNS authorizes on the topic; CreateTopic on the topic it names, ListTopics on none. */

@@ -63,6 +63,16 @@ class StudioUserBoundaryTest {
   }
 
   @Test
+  void nobodyListsAnotherPersonsPrefixOfAPersonalBucket() {
+    String bucket = "arn:aws:s3:::team-home";
+    assertThat(allows("s3:ListBucket", bucket, "s3:prefix", "users/jane-doe/")).isTrue();
+    assertThat(allows("s3:ListBucket", bucket, "s3:prefix", "users/jane-doe/runs/")).isTrue();
+    assertThat(allows("s3:ListBucket", bucket, "s3:prefix", "users/bob-roe/")).isFalse();
+    assertThat(allows("s3:ListBucket", bucket, "s3:prefix", "users/")).isFalse();
+    assertThat(allows("s3:ListBucket", bucket, "s3:prefix", "datasets/")).isTrue();
+  }
+
+  @Test
   void noBucketsPolicyAclOrConfigurationChangesAndOnlySageMakersDefaultBucketIsCreated() {
     for (String action :
         List.of(
