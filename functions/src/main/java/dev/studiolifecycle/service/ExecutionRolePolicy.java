@@ -10,6 +10,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The IAM policy documents of an execution role: the trust policy (SageMaker, and Amazon Forecast
@@ -141,17 +142,7 @@ public final class ExecutionRolePolicy {
    * {@code service} call {@code sts:AssumeRole}.
    */
   public static boolean trusts(String assumeRolePolicyDocument, String service) {
-    if (assumeRolePolicyDocument == null) {
-      return false;
-    }
-    JsonNode policy;
-    try {
-      policy = ModelJson.readTree(decode(assumeRolePolicyDocument));
-    } catch (IOException e) {
-      return false;
-    }
-    JsonNode statements = policy.path("Statement");
-    for (JsonNode statement : statements.isArray() ? statements : List.of(statements)) {
+    for (JsonNode statement : statements(assumeRolePolicyDocument).orElse(List.of())) {
       if ("Allow".equals(statement.path("Effect").asText())
           && contains(statement.path("Action"), "sts:AssumeRole", "sts:*", "*")
           && contains(statement.path("Principal").path("Service"), service)) {
@@ -170,17 +161,11 @@ public final class ExecutionRolePolicy {
    */
   public static boolean trustsOnlySageMakerAndForecastOf(
       String assumeRolePolicyDocument, String accountId) {
-    if (assumeRolePolicyDocument == null) {
+    Optional<List<JsonNode>> statements = statements(assumeRolePolicyDocument);
+    if (statements.isEmpty()) {
       return false;
     }
-    JsonNode policy;
-    try {
-      policy = ModelJson.readTree(decode(assumeRolePolicyDocument));
-    } catch (IOException e) {
-      return false;
-    }
-    JsonNode statements = policy.path("Statement");
-    for (JsonNode statement : statements.isArray() ? statements : List.of(statements)) {
+    for (JsonNode statement : statements.get()) {
       if (!"Allow".equals(statement.path("Effect").asText())) {
         continue;
       }
@@ -201,6 +186,22 @@ public final class ExecutionRolePolicy {
       }
     }
     return true;
+  }
+
+  /** The statements of a policy as IAM returns it; empty for none, or one that is not JSON. */
+  private static Optional<List<JsonNode>> statements(String document) {
+    if (document == null) {
+      return Optional.empty();
+    }
+    JsonNode statements;
+    try {
+      statements = ModelJson.readTree(decode(document)).path("Statement");
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    List<JsonNode> list = new ArrayList<>();
+    (statements.isArray() ? statements : List.of(statements)).forEach(list::add);
+    return Optional.of(list);
   }
 
   /**

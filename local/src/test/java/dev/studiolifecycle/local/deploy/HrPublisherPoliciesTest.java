@@ -44,6 +44,14 @@ class HrPublisherPoliciesTest {
     return PolicyStatement.ofDocument(document, "HrEventBusOnlyTheHrSystemPuts");
   }
 
+  private static String hrTopic(SamTemplate template) {
+    return template.topics().stream()
+        .filter(t -> t.logicalId().equals("HrTopic"))
+        .findFirst()
+        .orElseThrow()
+        .arn();
+  }
+
   /** Whether a statement of the policy explicitly denies the principal's call. */
   private static boolean denied(
       List<PolicyStatement> policy, String action, String resource, String principalArn) {
@@ -66,12 +74,7 @@ class HrPublisherPoliciesTest {
   @Test
   void withAPublisherNamedOnlyThatRolePublishesOrPutsEvents() {
     SamTemplate template = ProjectFiles.template(Map.of("HrPublisherArn", HR_ROLE));
-    String topic =
-        template.topics().stream()
-            .filter(t -> t.logicalId().equals("HrTopic"))
-            .findFirst()
-            .orElseThrow()
-            .arn();
+    String topic = hrTopic(template);
     String bus = "arn:aws:events:us-east-1:" + ACCOUNT + ":event-bus/studio-lifecycle-hr";
 
     assertThat(denied(topicPolicy(template), "sns:Publish", topic, HR_ROLE)).isFalse();
@@ -87,12 +90,7 @@ class HrPublisherPoliciesTest {
   @Test
   void withoutAPublisherOnlyTheHrAccountsPrincipalsDo() {
     SamTemplate template = ProjectFiles.template();
-    String topic =
-        template.topics().stream()
-            .filter(t -> t.logicalId().equals("HrTopic"))
-            .findFirst()
-            .orElseThrow()
-            .arn();
+    String topic = hrTopic(template);
     String outsider = "arn:aws:iam::999988887777:role/anyone";
 
     assertThat(denied(topicPolicy(template), "sns:Publish", topic, SOMEONE)).isFalse();

@@ -6,11 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
-import dev.studiolifecycle.local.emulator.sagemaker.DomainSeed;
 import dev.studiolifecycle.local.emulator.sagemaker.UserProfileSeed;
-import dev.studiolifecycle.local.template.SamTemplate;
-import dev.studiolifecycle.local.time.VirtualClock;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +26,6 @@ import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
  */
 class ManagedProfileConditionTest {
 
-  private static final Path ROOT = Path.of(System.getProperty("studiolifecycle.projectRoot", ".."));
   private static final String DOMAIN = "d-studiolocal01";
 
   private AwsEmulator emulator;
@@ -38,13 +33,7 @@ class ManagedProfileConditionTest {
 
   @BeforeEach
   void start() {
-    emulator = AwsEmulator.builder().clock(new VirtualClock()).port(0).build().start();
-    emulator.sageMaker().seedDomain(DomainSeed.iam(DOMAIN, "studio"));
-    emulator.authorizer(
-        new TemplatePolicyAuthorizer(
-            SamTemplate.load(ROOT.resolve("template.yaml"), Map.of("DomainId", DOMAIN)),
-            emulator.iam(),
-            emulator.sageMaker()));
+    emulator = AuthorizedEmulator.start(DOMAIN);
     restoreAccess =
         SageMakerClient.builder()
             .endpointOverride(emulator.endpoint())

@@ -11,12 +11,8 @@ import dev.studiolifecycle.local.emulator.AwsServiceError;
 import dev.studiolifecycle.local.emulator.StudioUserCaller;
 import dev.studiolifecycle.local.emulator.iam.ManagedPolicySeed;
 import dev.studiolifecycle.local.emulator.iam.RoleSeed;
-import dev.studiolifecycle.local.emulator.sagemaker.DomainSeed;
 import dev.studiolifecycle.local.emulator.sagemaker.UserProfileSeed;
 import dev.studiolifecycle.local.runtime.StudioUser;
-import dev.studiolifecycle.local.template.SamTemplate;
-import dev.studiolifecycle.local.time.VirtualClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +32,6 @@ import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
  */
 class StudioUserAuthorizationTest {
 
-  private static final Path ROOT = Path.of(System.getProperty("studiolifecycle.projectRoot", ".."));
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DOMAIN = "d-studiolocal01";
   private static final String FULL_ACCESS = "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess";
@@ -45,13 +40,7 @@ class StudioUserAuthorizationTest {
 
   @BeforeEach
   void start() {
-    emulator = AwsEmulator.builder().clock(new VirtualClock()).port(0).build().start();
-    emulator.sageMaker().seedDomain(DomainSeed.iam(DOMAIN, "studio"));
-    emulator.authorizer(
-        new TemplatePolicyAuthorizer(
-            SamTemplate.load(ROOT.resolve("template.yaml"), Map.of("DomainId", DOMAIN)),
-            emulator.iam(),
-            emulator.sageMaker()));
+    emulator = AuthorizedEmulator.start(DOMAIN);
   }
 
   @AfterEach

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.LocalAccount;
-import dev.studiolifecycle.local.asl.engine.Execution;
-import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.emulator.iam.IamService;
 import dev.studiolifecycle.local.permissions.IamRequest;
@@ -74,18 +71,7 @@ class IsolationTest {
   }
 
   private void onboard(String user, String requestId) {
-    ObjectNode request =
-        JSON.createObjectNode()
-            .put("action", "ONBOARD")
-            .put("requestId", requestId)
-            .put("domainId", DOMAIN)
-            .put("userProfileName", user)
-            .put("email", user + "@example.com");
-    request.putObject("executionRole").putObject("create");
-    Execution execution = simulation.runtime().run(request);
-    assertThat(execution.status())
-        .as(execution.cause().orElse(""))
-        .isEqualTo(ExecutionStatus.SUCCEEDED);
+    simulation.onboard(DOMAIN, user, requestId, create -> {});
   }
 
   @Test

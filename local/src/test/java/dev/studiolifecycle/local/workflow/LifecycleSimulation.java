@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.asl.history.HistoryEvent;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The whole project on one virtual clock for an end-to-end test: template.yaml's state machine, the
@@ -74,6 +76,27 @@ final class LifecycleSimulation implements AutoCloseable {
   /** Runs one execution of the lifecycle state machine on {@code events/statemachine/<name>}. */
   Execution run(String input) {
     return runtime.run(input(input));
+  }
+
+  /**
+   * Onboards {@code user} into {@code domainId} with a role of her own (the request's {@code
+   * executionRole.create}, to which {@code role} may add) and checks that the run succeeded.
+   */
+  Execution onboard(String domainId, String user, String requestId, Consumer<ObjectNode> role) {
+    ObjectNode request =
+        MAPPER
+            .createObjectNode()
+            .put("action", "ONBOARD")
+            .put("requestId", requestId)
+            .put("domainId", domainId)
+            .put("userProfileName", user)
+            .put("email", user + "@example.com");
+    role.accept(request.putObject("executionRole").putObject("create"));
+    Execution execution = runtime.run(request);
+    assertThat(execution.status())
+        .as(execution.cause().orElse(""))
+        .isEqualTo(ExecutionStatus.SUCCEEDED);
+    return execution;
   }
 
   /** Starts an execution and returns at once: it runs as virtual time passes. */

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.studiolifecycle.local.asl.engine.Execution;
-import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.runtime.StudioUser;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -53,20 +50,14 @@ class PersonalPrefixTest {
   }
 
   private void onboard(String user, String requestId) {
-    ObjectNode request =
-        JSON.createObjectNode()
-            .put("action", "ONBOARD")
-            .put("requestId", requestId)
-            .put("domainId", DOMAIN)
-            .put("userProfileName", user)
-            .put("email", user + "@example.com");
-    ObjectNode create = request.putObject("executionRole").putObject("create");
-    create.putArray("s3Buckets").add("team-shared");
-    create.putArray("s3PersonalBuckets").add("team-home");
-    Execution execution = simulation.runtime().run(request);
-    assertThat(execution.status())
-        .as(execution.cause().orElse(""))
-        .isEqualTo(ExecutionStatus.SUCCEEDED);
+    simulation.onboard(
+        DOMAIN,
+        user,
+        requestId,
+        create -> {
+          create.putArray("s3Buckets").add("team-shared");
+          create.putArray("s3PersonalBuckets").add("team-home");
+        });
   }
 
   @Test
