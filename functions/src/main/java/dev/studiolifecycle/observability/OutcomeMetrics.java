@@ -34,6 +34,11 @@ public final class OutcomeMetrics {
     metrics.addMetric(outcome.metricName(), howMany, MetricUnit.COUNT);
   }
 
+  /** A duration in seconds, as metric {@code name}. */
+  public void seconds(String name, double seconds) {
+    metrics.addMetric(name, seconds, MetricUnit.SECONDS);
+  }
+
   public void failure(LifecycleError error) {
     String name = error.getClass().getSimpleName();
     metrics.flushMetrics(

@@ -73,7 +73,9 @@ class DemoCommandTest {
       assertThat(out).doesNotContain("\"level\"");
     }
     // EMF metrics of the handlers (their log lines go wherever Log4j was first pointed).
-    assertThat(Files.readString(log)).contains("\"ProfilesCreated\":1.0", "\"RolesDeleted\":1.0");
+    assertThat(Files.readString(log))
+        .contains("\"ProfilesCreated\":1.0", "\"RolesDeleted\":1.0")
+        .containsPattern("\"SecondsToRevoke\":[0-9]+\\.[0-9]+");
   }
 
   @Test
