@@ -121,6 +121,38 @@ class OperationsTemplateTest {
   }
 
   @Test
+  void theDashboardShowsOutcomesDurationsTimeToRevokeThrottlesQueuesAndEveryFunction()
+      throws IOException {
+    JsonNode body =
+        ProjectFiles.JSON.readTree(
+            resources.get("OperationsDashboard").at("/Properties/DashboardBody").asText());
+    List<String> titles = new ArrayList<>();
+    body.path("widgets").forEach(w -> titles.add(w.at("/properties/title").asText()));
+    assertThat(titles)
+        .anyMatch(t -> t.startsWith("Lifecycle executions by outcome"))
+        .anyMatch(t -> t.startsWith("Reconcile executions by outcome"))
+        .anyMatch(t -> t.startsWith("Lifecycle execution duration"))
+        .anyMatch(t -> t.startsWith("Time to revoke"))
+        .anyMatch(t -> t.startsWith("Throttles"))
+        .anyMatch(t -> t.startsWith("Dead-letter"))
+        .anyMatch(t -> t.startsWith("Function errors"))
+        .anyMatch(t -> t.startsWith("Function duration"));
+    String text = body.toString();
+    assertThat(text).contains(stateMachineArn, reconcileArn).doesNotContain("${");
+    for (String function : template.functions().keySet()) {
+      String name = template.function(function).orElseThrow().functionName();
+      assertThat(text).as(function).contains("\"FunctionName\",\"" + name + "\"");
+    }
+    resources.forEach(
+        (logicalId, resource) -> {
+          if (resource.path("Type").asText().equals("AWS::SQS::Queue")) {
+            // Locally a queue without QueueName is named after its logical id.
+            assertThat(text).as(logicalId).contains("\"QueueName\",\"" + logicalId + "\"");
+          }
+        });
+  }
+
+  @Test
   void topicsAreEncryptedAndOnlyThisAccountPublishesNotifications() {
     for (String topic : List.of("NotificationTopic", "HrTopic", "OpsTopic")) {
       assertThat(resources.get(topic).at("/Properties/KmsMasterKeyId").asText())
