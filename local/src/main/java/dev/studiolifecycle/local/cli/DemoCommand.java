@@ -69,6 +69,8 @@ public final class DemoCommand extends CliCommand {
 
   @Mixin ProjectOptions project;
 
+  @Mixin OutputOption output;
+
   public DemoCommand() {
     super("demo: ");
   }
@@ -87,7 +89,19 @@ public final class DemoCommand extends CliCommand {
                     .scenario(scenario)
                     .parameter("RetentionDays", String.valueOf(RETENTION_DAYS))
                     .iamEnforced(project.iam.enforced()))) {
-      return logs.divert(() -> demo(runtime, scenario, onboarding, offboarding, out, wallStart));
+      int exit =
+          logs.divert(
+              () ->
+                  demo(runtime, scenario, onboarding, offboarding, output.textTo(out), wallStart));
+      if (output.json()) {
+        for (Execution execution : runtime.engine().executions()) {
+          output.document(
+              out,
+              ExecutionReport.of(execution, runtime.notifications())
+                  .pricedWith(runtime.template()));
+        }
+      }
+      return exit;
     }
   }
 

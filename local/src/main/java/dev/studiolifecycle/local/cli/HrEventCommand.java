@@ -64,6 +64,8 @@ public final class HrEventCommand extends CliCommand {
 
   @Mixin ProjectOptions project;
 
+  @Mixin OutputOption output;
+
   /** The scenario in use, once known. */
   private Path scenario;
 
@@ -77,7 +79,8 @@ public final class HrEventCommand extends CliCommand {
   }
 
   @Override
-  int run(PrintWriter out, PrintWriter err) {
+  int run(PrintWriter stdout, PrintWriter err) {
+    PrintWriter out = output.textTo(stdout);
     Path root = project.checkedRoot();
     List<IncomingHrEvent> events = new ArrayList<>();
     for (Path file : files) {
@@ -106,6 +109,17 @@ public final class HrEventCommand extends CliCommand {
           }
         }
         summary(runtime, start, out);
+        if (output.json()) {
+          // One document per execution of the lifecycle state machine, in the order they started.
+          for (Execution execution : runtime.engine().executions()) {
+            if (execution.stateMachine().arn().equals(runtime.lifecycleStateMachine().arn())) {
+              output.document(
+                  stdout,
+                  ExecutionReport.of(execution, runtime.notifications())
+                      .pricedWith(runtime.template()));
+            }
+          }
+        }
         return worst;
       }
     }

@@ -45,6 +45,7 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  studio-lifecycle run events/statemachine/onboard-iam-new-role.json",
+      "  studio-lifecycle run events/statemachine/onboard-iam-new-role.json --output json | jq .status",
       "  studio-lifecycle run events/statemachine/offboard-delete-role.json \\",
       "      --scenario events/scenarios/offboarding-jane-doe.json --parameter MaxAppDeletionWaitSeconds=600"
     })
@@ -60,6 +61,8 @@ public final class RunCommand extends CliCommand {
 
   @Mixin ProjectOptions project;
 
+  @Mixin OutputOption output;
+
   public RunCommand() {
     super("run: ");
   }
@@ -72,6 +75,7 @@ public final class RunCommand extends CliCommand {
   @Override
   int run(PrintWriter out, PrintWriter err) {
     try {
+      boolean json = output.json();
       Path root = project.checkedRoot();
       JsonNode input = readInput(inputFile);
       Path scenarioFile = scenarios.scenarioFile;
@@ -105,6 +109,11 @@ public final class RunCommand extends CliCommand {
           }
           userActions = runtime.emulator().scheduledActions().applied();
           userActionsToCome = runtime.emulator().scheduledActions().pendingCount();
+        }
+        if (json) {
+          output.document(out, report);
+          started.forEach(child -> output.document(out, child));
+          return allSucceeded ? OK : FAILED;
         }
         out.print(report.render());
         for (ExecutionReport child : started) {

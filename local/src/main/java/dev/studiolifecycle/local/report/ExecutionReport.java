@@ -2,6 +2,8 @@ package dev.studiolifecycle.local.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
@@ -12,6 +14,7 @@ import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
 import dev.studiolifecycle.local.report.TimelineLines.Line;
 import dev.studiolifecycle.local.template.FunctionDefinition;
 import dev.studiolifecycle.local.template.SamTemplate;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -104,6 +107,55 @@ public final class ExecutionReport {
         + '\n'
         + figures().renderCost()
         + '\n';
+  }
+
+  /**
+   * The report as one JSON document ({@code --output json}): the execution (ARN, name, state
+   * machine, status, start and stop, error and cause when it failed), its path (each state entered
+   * at the top level, with its time), its notifications (topic, subject, attributes, time, the
+   * message parsed when it is JSON) and its figures (what AWS bills).
+   */
+  public ObjectNode toJson() {
+    ObjectNode doc = LocalJson.MAPPER.createObjectNode();
+    doc.put("executionArn", execution.executionArn())
+        .put("name", execution.name())
+        .put("stateMachine", execution.stateMachine().name())
+        .put("status", execution.status().name())
+        .put("startDate", execution.startDate().toString());
+    execution.stopDate().ifPresent(stop -> doc.put("stopDate", stop.toString()));
+    execution.error().ifPresent(error -> doc.put("error", error));
+    execution.cause().ifPresent(cause -> doc.put("cause", cause));
+    ArrayNode path = doc.putArray("path");
+    for (Line line : lines()) {
+      path.addObject().put("state", line.state()).put("enteredAt", line.at().toString());
+    }
+    ArrayNode sent = doc.putArray("notifications");
+    for (PublishedMessage message : notifications) {
+      ObjectNode item = sent.addObject();
+      item.put("topic", topicName(message.topicArn())).put("at", message.time().toString());
+      message.subjectLine().ifPresent(subject -> item.put("subject", subject));
+      ObjectNode attributes = item.putObject("attributes");
+      new TreeMap<>(message.attributes())
+          .forEach(
+              (name, value) ->
+                  attributes.put(
+                      name,
+                      value.stringValue() != null ? value.stringValue() : value.binaryValue()));
+      try {
+        item.set("message", LocalJson.MAPPER.readTree(message.message()));
+      } catch (IOException notJson) {
+        item.put("message", message.message());
+      }
+    }
+    ExecutionFigures figures = figures();
+    doc.putObject("figures")
+        .put("stateTransitionsBilled", figures.billedTransitions())
+        .put("statesEntered", figures.statesEntered())
+        .put("retries", figures.retries())
+        .put("lambdaInvocations", figures.lambdaInvocations())
+        .put("virtualDurationSeconds", figures.virtualDuration().toMillis() / 1000.0)
+        .put("listPriceUsd", figures.listPriceUsd());
+    return doc;
   }
 
   /** The report without the notifications: header, timeline, outcome, figures. */

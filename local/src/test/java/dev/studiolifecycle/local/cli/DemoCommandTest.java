@@ -2,9 +2,12 @@ package dev.studiolifecycle.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +79,23 @@ class DemoCommandTest {
     assertThat(Files.readString(log))
         .contains("\"ProfilesCreated\":1.0", "\"RolesDeleted\":1.0")
         .containsPattern("\"SecondsToRevoke\":[0-9]+\\.[0-9]+");
+  }
+
+  @Test
+  void withOutputJsonTheDemoPrintsOnlyADocumentPerExecution() throws IOException {
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run("demo", "--project-root", ROOT.toString(), "--output", "json");
+
+      assertThat(exit).as(command.err()).isZero();
+      List<String> lines = command.out().lines().toList();
+      assertThat(lines).hasSize(7);
+      ObjectMapper json = new ObjectMapper();
+      for (String line : lines) {
+        JsonNode document = json.readTree(line);
+        assertThat(document.path("status").asText()).as(line).isEqualTo("SUCCEEDED");
+        assertThat(document.path("path")).isNotEmpty();
+      }
+    }
   }
 
   @Test

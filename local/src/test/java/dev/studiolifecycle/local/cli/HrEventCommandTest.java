@@ -2,6 +2,8 @@ package dev.studiolifecycle.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studiolifecycle.local.hr.EditedEvents;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -138,6 +140,27 @@ class HrEventCommandTest {
               "Executions of studio-lifecycle-StudioUserLifecycle: 2\n",
               "Notifications published: 2\n");
       assertThat(occurrences(out, "  SUCCEEDED  " + EXECUTION_ARN)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void withOutputJsonEachExecutionTheEventsStartedIsADocumentAndNothingElseIsPrinted()
+      throws IOException {
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              hrEvent(
+                  "events/hr/employee-hired.json",
+                  "events/hr/not-matching-employee-promoted.json",
+                  "--output",
+                  "json"));
+
+      assertThat(exit).as(command.err()).isZero();
+      JsonNode document = new ObjectMapper().readTree(command.out());
+      assertThat(command.out().lines()).hasSize(1);
+      assertThat(document.path("status").asText()).isEqualTo("SUCCEEDED");
+      assertThat(document.path("notifications").get(0).at("/message/userProfileName").asText())
+          .isEqualTo("jane-doe");
     }
   }
 

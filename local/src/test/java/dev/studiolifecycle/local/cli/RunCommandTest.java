@@ -2,9 +2,13 @@ package dev.studiolifecycle.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunCommandTest {
 
   private static final Path ROOT = Path.of(System.getProperty("studiolifecycle.projectRoot", ".."));
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
 
@@ -163,6 +168,60 @@ class RunCommandTest {
               "8 state transitions billed (8 states, 0 retries), 1 Lambda invocation");
       assertThat(command.out().split("SUCCEEDED at ", -1)).hasSize(4);
     }
+  }
+
+  @Test
+  void withOutputJsonEachExecutionIsOneJsonDocumentOnALineOfItsOwnAndNothingElse()
+      throws IOException {
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              run(
+                  "offboard-every-domain.json",
+                  "offboard-role-used-in-another-domain.json",
+                  "--parameter",
+                  "AdditionalDomainIds=d-studiolocal02",
+                  "--output",
+                  "json"));
+
+      assertThat(exit).as(command.err()).isZero();
+      List<String> lines = command.out().lines().toList();
+      assertThat(lines).hasSize(3);
+      List<JsonNode> documents = new ArrayList<>();
+      for (String line : lines) {
+        documents.add(JSON.readTree(line));
+      }
+      JsonNode parent = documents.get(0);
+      assertThat(parent.path("name").asText()).isEqualTo("hr-2026-000777");
+      assertThat(parent.path("status").asText()).isEqualTo("SUCCEEDED");
+      assertThat(parent.path("path").get(0).path("state").asText()).isEqualTo("Validate");
+      assertThat(parent.at("/figures/stateTransitionsBilled").asInt()).isEqualTo(8);
+      assertThat(parent.at("/figures/lambdaInvocations").asInt()).isEqualTo(1);
+      assertThat(documents.subList(1, 3))
+          .allSatisfy(
+              child -> {
+                assertThat(child.path("status").asText()).isEqualTo("SUCCEEDED");
+                assertThat(child.path("notifications").get(0).at("/message/action").asText())
+                    .isEqualTo("OFFBOARD");
+              })
+          .extracting(child -> child.path("name").asText().substring(0, 14))
+          .containsExactlyInAnyOrder("d-studiolocal0", "d-studiolocal0");
+    }
+  }
+
+  @Test
+  void aFailedExecutionInJsonStillExitsOneAndAnUnknownFormatIsBadInput() throws IOException {
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(run("invalid-request.json", "studio-domains.json", "--output", "json"));
+
+      assertThat(exit).isEqualTo(1);
+      JsonNode document = JSON.readTree(command.out());
+      assertThat(document.path("status").asText()).isEqualTo("FAILED");
+      assertThat(document.path("error").asText()).isNotBlank();
+    }
+    assertThat(twoWith(run("onboard-iam-new-role.json", "demo.json", "--output", "yaml")))
+        .contains("--output: must be text or json, not yaml");
   }
 
   @Test
