@@ -71,6 +71,8 @@ public final class DemoCommand extends CliCommand {
 
   @Mixin OutputOption output;
 
+  @Mixin TimelineOption timeline;
+
   public DemoCommand() {
     super("demo: ");
   }
@@ -93,6 +95,7 @@ public final class DemoCommand extends CliCommand {
           logs.divert(
               () ->
                   demo(runtime, scenario, onboarding, offboarding, output.textTo(out), wallStart));
+      timeline.write("studio-lifecycle demo", runtime.engine().executions());
       if (output.json()) {
         for (Execution execution : runtime.engine().executions()) {
           output.document(

@@ -63,6 +63,8 @@ public final class RunCommand extends CliCommand {
 
   @Mixin OutputOption output;
 
+  @Mixin TimelineOption timeline;
+
   public RunCommand() {
     super("run: ");
   }
@@ -107,6 +109,9 @@ public final class RunCommand extends CliCommand {
                       .pricedWith(runtime.template()));
             }
           }
+          List<Execution> pictured = new ArrayList<>(List.of(execution));
+          started.forEach(child -> pictured.add(child.execution()));
+          timeline.write("studio-lifecycle run " + inputFile.getFileName(), pictured);
           userActions = runtime.emulator().scheduledActions().applied();
           userActionsToCome = runtime.emulator().scheduledActions().pendingCount();
         }

@@ -84,7 +84,16 @@ class DemoCommandTest {
   @Test
   void withOutputJsonTheDemoPrintsOnlyADocumentPerExecution() throws IOException {
     try (CommandOutput command = new CommandOutput()) {
-      int exit = command.run("demo", "--project-root", ROOT.toString(), "--output", "json");
+      Path page = dir.resolve("demo.html");
+      int exit =
+          command.run(
+              "demo",
+              "--project-root",
+              ROOT.toString(),
+              "--output",
+              "json",
+              "--timeline",
+              page.toString());
 
       assertThat(exit).as(command.err()).isZero();
       List<String> lines = command.out().lines().toList();
@@ -95,6 +104,10 @@ class DemoCommandTest {
         assertThat(document.path("status").asText()).as(line).isEqualTo("SUCCEEDED");
         assertThat(document.path("path")).isNotEmpty();
       }
+      assertThat(Files.readString(page))
+          .as("one picture per execution; the retention is a wait")
+          .contains("<g class=\"state wait\" data-state=\"Retain\">")
+          .satisfies(text -> assertThat(text.split("<svg ", -1)).hasSize(8));
     }
   }
 

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 /** {@code studio-lifecycle run}: the report, and exit codes 0, 1 and 2. */
 class RunCommandTest {
@@ -222,6 +228,45 @@ class RunCommandTest {
     }
     assertThat(twoWith(run("onboard-iam-new-role.json", "demo.json", "--output", "yaml")))
         .contains("--output: must be text or json, not yaml");
+  }
+
+  @Test
+  void withTimelineItWritesAPageWhosePictureHasABarPerStateAndMarksTheRetries() throws Exception {
+    Path page = dir.resolve("timeline.html");
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(run("onboard-iam-new-role.json", "demo.json", "--timeline", page.toString()));
+      assertThat(exit).as(command.err()).isZero();
+    }
+
+    // Well-formed XHTML: what a browser opens, parsed strictly here.
+    Document html =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new InputSource(new StringReader(Files.readString(page))));
+    NodeList groups = html.getElementsByTagName("g");
+    List<String> states = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (int i = 0; i < groups.getLength(); i++) {
+      Element group = (Element) groups.item(i);
+      states.add(group.getAttribute("data-state"));
+      NodeList lines = group.getElementsByTagName("line");
+      for (int j = 0; j < lines.getLength(); j++) {
+        failures.add(group.getAttribute("data-state") + ": " + lines.item(j).getTextContent());
+      }
+      Element bar = (Element) group.getElementsByTagName("rect").item(0);
+      assertThat(Integer.parseInt(bar.getAttribute("width"))).isPositive();
+    }
+    assertThat(states)
+        .containsExactly(
+            "Validate",
+            "OnboardOrOffboard",
+            "CreateExecutionRole",
+            "CreateUserProfile",
+            "AwaitProfileReady",
+            "NotifyOnboarded");
+    assertThat(failures)
+        .contains("CreateUserProfile: dev.studiolifecycle.error.RoleNotYetAssumable");
   }
 
   @Test
