@@ -55,9 +55,20 @@ final class HandlerBinding {
   }
 
   private final Call call;
+  private boolean invoked;
 
   private HandlerBinding(Call call) {
     this.call = call;
+  }
+
+  /**
+   * Whether this is the first invocation of the handler's instance (a cold start): true once, then
+   * false. Callers hold the binding's lock, as they do for {@link #invoke}.
+   */
+  boolean firstInvocation() {
+    boolean first = !invoked;
+    invoked = true;
+    return first;
   }
 
   /** Runs the handler on an event; throws what the handler throws. */

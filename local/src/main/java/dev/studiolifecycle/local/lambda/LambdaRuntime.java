@@ -198,13 +198,19 @@ public final class LambdaRuntime implements LambdaFunctions {
                   clock,
                   handlerOutput);
           synchronized (binding) {
-            PowertoolsEnvironment.apply(function.environment());
             try {
               return new LambdaResponse.Returned(
-                  binding.invoke(payload, context), executedVersion, requestId);
-            } catch (Throwable thrown) {
+                  PowertoolsEnvironment.invoke(
+                      function.environment(),
+                      binding.firstInvocation(),
+                      () -> invokeUnchecked(binding, payload, context)),
+                  executedVersion,
+                  requestId);
+            } catch (Throwable caught) {
               // Whatever the handler throws is the function's error, as in Lambda: it is reported,
               // with its class, message and stack, not swallowed.
+              Throwable thrown =
+                  caught instanceof HandlerThrew carried ? carried.getCause() : caught;
               return new LambdaResponse.FunctionError(
                   LambdaErrorDocument.of(thrown),
                   LambdaErrorDocument.errorType(thrown),
@@ -213,6 +219,22 @@ public final class LambdaRuntime implements LambdaFunctions {
             }
           }
         });
+  }
+
+  /** What a handler threw, carried through a Supplier to the invocation's catch. */
+  private static final class HandlerThrew extends RuntimeException {
+    HandlerThrew(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  private static byte[] invokeUnchecked(
+      HandlerBinding binding, byte[] payload, LocalLambdaContext context) {
+    try {
+      return binding.invoke(payload, context);
+    } catch (Throwable thrown) {
+      throw new HandlerThrew(thrown);
+    }
   }
 
   private HandlerBinding binding(FunctionDefinition function) throws HandlerBinding.LoadFailure {

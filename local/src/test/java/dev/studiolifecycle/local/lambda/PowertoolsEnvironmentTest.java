@@ -91,6 +91,48 @@ class PowertoolsEnvironmentTest {
     assertThat(record.path("Greetings").asDouble()).isEqualTo(1.0);
   }
 
+  /**
+   * Powertools' logging writes the service name and the cold-start flag on every line: as Lambda
+   * would, each function's first invocation is a cold start and its later ones are not, and the
+   * service is the function's own.
+   */
+  @Test
+  void eachFunctionsFirstInvocationIsItsColdStartUnderItsOwnServiceName() {
+    List<FunctionDefinition> functions =
+        List.of(stateFunction("OneFunction", "one-service"), stateFunction("TwoFunction", "two"));
+    LambdaRuntime runtime =
+        LambdaRuntime.builder(functions)
+            .handlerOutput(
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+            .clock(new VirtualClock())
+            .build();
+
+    assertThat(state(runtime, "OneFunction")).isEqualTo("\"one-service true\"");
+    assertThat(state(runtime, "OneFunction")).isEqualTo("\"one-service false\"");
+    assertThat(state(runtime, "TwoFunction")).isEqualTo("\"two true\"");
+    assertThat(state(runtime, "OneFunction")).isEqualTo("\"one-service false\"");
+    assertThat(state(runtime, "TwoFunction")).isEqualTo("\"two false\"");
+  }
+
+  private static FunctionDefinition stateFunction(String name, String service) {
+    return new FunctionDefinition(
+        name,
+        name,
+        "dev.studiolifecycle.local.lambda.fixtures.PowertoolsStateHandler",
+        "java21",
+        3,
+        256,
+        Map.of(PowertoolsEnvironment.SERVICE_NAME, service),
+        null,
+        null);
+  }
+
+  private static String state(LambdaRuntime runtime, String function) {
+    LambdaResponse response = runtime.invoke(function, null, "{}".getBytes(StandardCharsets.UTF_8));
+    assertThat(response).isInstanceOf(LambdaResponse.Returned.class);
+    return new String(((LambdaResponse.Returned) response).payload(), StandardCharsets.UTF_8);
+  }
+
   /** What Powertools prints (EMF goes to standard output) when it flushes one metric. */
   private static String flushOne() {
     PrintStream original = System.out;
