@@ -82,6 +82,22 @@ class DemoCommandTest {
   }
 
   @Test
+  void theReadmesDemoExcerptIsWhatTheDemoPrints() throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    String section = readme.substring(readme.indexOf("## What the demo shows"));
+    int start = section.indexOf("```text\n") + "```text\n".length();
+    String excerpt = section.substring(start, section.indexOf("```", start));
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run("demo", "--project-root", ROOT.toString());
+
+      assertThat(exit).as(command.err()).isZero();
+      assertThat(command.out())
+          .as("README.md's excerpt of the demo; copy it again from a fresh run")
+          .contains(excerpt);
+    }
+  }
+
+  @Test
   void withOutputJsonTheDemoPrintsOnlyADocumentPerExecution() throws IOException {
     try (CommandOutput command = new CommandOutput()) {
       Path page = dir.resolve("demo.html");

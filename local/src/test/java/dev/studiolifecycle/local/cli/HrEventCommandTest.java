@@ -164,6 +164,38 @@ class HrEventCommandTest {
     }
   }
 
+  /** README.md's excerpt of the redelivery example: each line but "..." is printed, in order. */
+  @Test
+  void theReadmesRedeliveryExcerptIsWhatTheCommandPrints() throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    String after = readme.substring(readme.indexOf("The second command onboards john-roe once."));
+    int start = after.indexOf("```text\n") + "```text\n".length();
+    List<String> excerpt =
+        after
+            .substring(start, after.indexOf("```", start))
+            .lines()
+            .filter(line -> !line.equals("..."))
+            .toList();
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              hrEvent(
+                  "events/hr/employee-hired-sns.json",
+                  "events/hr/employee-hired-sns-redelivered.json"));
+
+      assertThat(exit).as(command.err()).isZero();
+      // The files are named from the project's root here, as the README runs them there.
+      List<String> printed =
+          command.out().lines().map(line -> line.replace(ROOT + "/", "")).toList();
+      int at = 0;
+      for (String line : excerpt) {
+        int found = printed.subList(at, printed.size()).indexOf(line);
+        assertThat(found).as("README line, in order: " + line).isNotNegative();
+        at += found + 1;
+      }
+    }
+  }
+
   @Test
   void anEventNoRuleMatchesStartsNothingAndIsNotAnError() {
     try (CommandOutput command = new CommandOutput()) {
