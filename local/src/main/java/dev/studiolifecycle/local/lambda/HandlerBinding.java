@@ -282,11 +282,19 @@ final class HandlerBinding {
   }
 
   /** Through {@code public Type(Map<String, String>)} if there is one, else {@code Type()}. */
+  /**
+   * The handler instance: built with its function's environment through a {@code Map} constructor
+   * when there is one and {@code environment} is given (in-process, where the process environment
+   * is not the function's), else with its zero-argument constructor, as Lambda builds it.
+   */
   private static Object instantiate(Class<?> type, Map<String, String> environment)
       throws LoadFailure {
     Constructor<?> constructor;
     Object[] args;
     try {
+      if (environment == null) {
+        throw new NoSuchMethodException("the process environment is the function's");
+      }
       constructor = type.getConstructor(Map.class);
       args = new Object[] {environment};
     } catch (NoSuchMethodException e) {
