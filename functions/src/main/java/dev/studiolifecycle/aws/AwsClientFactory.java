@@ -1,5 +1,8 @@
 package dev.studiolifecycle.aws;
 
+import com.amazonaws.xray.interceptors.TracingInterceptor;
+import java.util.Map;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -18,26 +21,52 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 public final class AwsClientFactory {
 
+  /** Set by Lambda when the function runs with active X-Ray tracing. */
+  static final String XRAY_DAEMON_ADDRESS = "AWS_XRAY_DAEMON_ADDRESS";
+
   private AwsClientFactory() {}
 
+  /**
+   * The builder with the X-Ray SDK's tracing interceptor when the function runs with active tracing
+   * ({@value #XRAY_DAEMON_ADDRESS} set, as Lambda sets it), so each SDK call is a subsegment of the
+   * invocation's trace; elsewhere (tests, the local runtime) without it, where there is no trace to
+   * add to.
+   */
+  static <B extends AwsClientBuilder<B, ?>> B traced(B builder, Map<String, String> environment) {
+    if (environment.get(XRAY_DAEMON_ADDRESS) != null) {
+      builder.overrideConfiguration(c -> c.addExecutionInterceptor(new TracingInterceptor()));
+    }
+    return builder;
+  }
+
   public static SageMakerClient sageMaker() {
-    return SageMakerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    return traced(SageMakerClient.builder(), System.getenv())
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
   }
 
   public static IamClient iam() {
-    return IamClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    return traced(IamClient.builder(), System.getenv())
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
   }
 
   public static SnsClient sns() {
-    return SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    return traced(SnsClient.builder(), System.getenv())
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
   }
 
   public static SfnClient stepFunctions() {
-    return SfnClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    return traced(SfnClient.builder(), System.getenv())
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
   }
 
   public static DynamoDbClient dynamoDb() {
-    return DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    return traced(DynamoDbClient.builder(), System.getenv())
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
   }
 
   /**
@@ -45,10 +74,14 @@ public final class AwsClientFactory {
    * and path-style at an IP address endpoint (a local emulator).
    */
   public static S3Client s3() {
-    return S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    return traced(S3Client.builder(), System.getenv())
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
   }
 
   public static SsmClient ssm() {
-    return SsmClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    return traced(SsmClient.builder(), System.getenv())
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
   }
 }

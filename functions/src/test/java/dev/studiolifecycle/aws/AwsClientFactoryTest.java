@@ -2,6 +2,8 @@ package dev.studiolifecycle.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.xray.interceptors.TracingInterceptor;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -19,6 +21,24 @@ class AwsClientFactoryTest {
       assertThat(sageMaker.serviceClientConfiguration().region()).isEqualTo(Region.US_EAST_1);
       assertThat(iam.serviceClientConfiguration().region()).isEqualTo(Region.US_EAST_1);
       assertThat(sfn.serviceClientConfiguration().region()).isEqualTo(Region.US_EAST_1);
+    }
+  }
+
+  @Test
+  void withActiveTracingEveryCallIsTracedAndWithoutItNone() {
+    try (SageMakerClient traced =
+            AwsClientFactory.traced(
+                    SageMakerClient.builder(),
+                    Map.of("AWS_XRAY_DAEMON_ADDRESS", "169.254.79.129:2000"))
+                .build();
+        SageMakerClient untraced =
+            AwsClientFactory.traced(SageMakerClient.builder(), Map.of()).build()) {
+      assertThat(
+              traced.serviceClientConfiguration().overrideConfiguration().executionInterceptors())
+          .hasAtLeastOneElementOfType(TracingInterceptor.class);
+      assertThat(
+              untraced.serviceClientConfiguration().overrideConfiguration().executionInterceptors())
+          .noneMatch(TracingInterceptor.class::isInstance);
     }
   }
 }
