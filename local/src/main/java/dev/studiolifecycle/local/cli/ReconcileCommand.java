@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.asl.engine.MapRun;
 import dev.studiolifecycle.local.emulator.scenario.Scenario;
@@ -69,6 +70,8 @@ public final class ReconcileCommand extends CliCommand {
 
   @Mixin ProjectOptions project;
 
+  @Mixin OutputOption output;
+
   public ReconcileCommand() {
     super("reconcile: ");
   }
@@ -80,6 +83,7 @@ public final class ReconcileCommand extends CliCommand {
 
   @Override
   int run(PrintWriter out, PrintWriter err) {
+    boolean json = output.json();
     Path root = project.checkedRoot();
     byte[] bytes = read(roster);
     Path scenarioFile =
@@ -101,10 +105,47 @@ public final class ReconcileCommand extends CliCommand {
                             + roster.getFileName().toString().replaceAll("[^A-Za-z0-9_-]", "-"),
                         input,
                         progress -> progress(err, progress)));
-        report(out, scenarioFile, key, result);
+        if (json) {
+          out.println(document(runtime, result));
+        } else {
+          report(out, scenarioFile, key, result);
+        }
         return result.execution().status() == ExecutionStatus.SUCCEEDED ? OK : FAILED;
       }
     }
+  }
+
+  /**
+   * {@code --output json}: the reconcile execution's document, with its plan (each action), the
+   * plan's summary, the rows skipped, the refusals and, when it applied, the Map Run's counts.
+   */
+  private static ObjectNode document(LocalWorkflowRuntime runtime, ReconcileRun.Result result) {
+    ObjectNode doc =
+        ExecutionReport.of(result.execution(), runtime.notifications())
+            .pricedWith(runtime.template())
+            .toJson();
+    JsonNode planned = result.planned();
+    if (planned != null) {
+      result.plan().forEach(doc.putArray("plan")::add);
+      doc.put("summary", planned.path("summary").asText());
+      doc.set("badRows", planned.path("badRows"));
+      doc.set("refusals", planned.path("refusals"));
+    }
+    result
+        .mapRun()
+        .ifPresent(
+            mapRun -> {
+              MapRun.Counts items = mapRun.itemCounts();
+              doc.putObject("mapRun")
+                  .put("mapRunArn", mapRun.mapRunArn())
+                  .put("total", items.total())
+                  .put("succeeded", items.succeeded())
+                  .put("failed", items.failed() + items.timedOut())
+                  .put("aborted", items.aborted())
+                  .put("pending", items.pending())
+                  .put("throttledCallsRetried", result.throttled());
+            });
+    return doc;
   }
 
   private static byte[] read(Path file) {

@@ -41,6 +41,31 @@ class ReconcileCommandTest {
   }
 
   @Test
+  void withOutputJsonThePlanIsPartOfTheReconcilesOneDocument() throws Exception {
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              "reconcile",
+              "--project-root",
+              ROOT.toString(),
+              "--roster",
+              ROOT.resolve("events/roster/hr-export.csv").toString(),
+              "--output",
+              "json");
+
+      assertThat(exit).as(command.err()).isZero();
+      assertThat(command.out().lines()).hasSize(1);
+      com.fasterxml.jackson.databind.JsonNode document =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(command.out());
+      assertThat(document.path("status").asText()).isEqualTo("SUCCEEDED");
+      assertThat(document.path("plan")).hasSize(5);
+      assertThat(document.path("summary").asText()).startsWith("Reconcile PLAN: 1 join, 1 move");
+      assertThat(document.path("badRows").get(0).asText()).startsWith("line 6: userName");
+      assertThat(document.has("mapRun")).isFalse();
+    }
+  }
+
+  @Test
   void applyRunsThePlanAndSaysHowEachActionEnded() {
     try (CommandOutput command = new CommandOutput()) {
       int exit =
