@@ -24,13 +24,23 @@ public record ChoiceBranch(ChoiceRule rule, String next, JsonNode assign) {
    * @throws DefinitionException naming the state and the location when the rule is malformed
    */
   public static ChoiceBranch parse(JsonNode rule, String stateName, String where) {
+    return parse(rule, stateName, where, rule.path("Assign"));
+  }
+
+  /**
+   * Parses {@code Choices[i]} whose Assign the definition checker has already read.
+   *
+   * @param assign the rule's Assign, or a missing node
+   */
+  public static ChoiceBranch parse(JsonNode rule, String stateName, String where, JsonNode assign) {
     ChoiceRule parsed = ChoiceRuleParser.parse(rule, stateName, where, true);
     JsonNode next = rule.get("Next");
     if (next == null || !next.isTextual() || next.asText().isEmpty()) {
       throw DefinitionException.inField(
           stateName, where, "a top-level Choice Rule must have a 'Next' naming a state");
     }
-    return new ChoiceBranch(parsed, next.asText(), rule.get("Assign"));
+    return new ChoiceBranch(
+        parsed, next.asText(), assign == null || assign.isMissingNode() ? null : assign);
   }
 
   /** Whether the rule matches; see {@link ChoiceRule#matches}. */

@@ -15,7 +15,7 @@ record ChoiceRules() implements StateRules {
 
   @Override
   public Set<String> fields() {
-    return StateRules.union(COMMON, IO, Set.of("Choices", "Default"));
+    return StateRules.union(COMMON, IO, ASSIGN, Set.of("Choices", "Default"));
   }
 
   @Override
@@ -44,16 +44,9 @@ record ChoiceRules() implements StateRules {
           continue;
         }
         links.add(field + ".Next", next.asText());
-        if (rule.has("Assign")) {
-          fields.problem(
-              at(name, field + ".Assign")
-                  + ": "
-                  + DefinitionFields.UNSUPPORTED_FIELDS.get("Assign")
-                  + " is not supported by the local interpreter");
-          continue;
-        }
+        JsonNode assign = fields.assign(name, rule, "Assign", field + ".Assign");
         try {
-          branches.add(ChoiceBranch.parse(rule, name, field));
+          branches.add(ChoiceBranch.parse(rule, name, field, assign));
         } catch (DefinitionException e) {
           fields.problem(e.getMessage());
         }
@@ -64,6 +57,11 @@ record ChoiceRules() implements StateRules {
       links.add("Default", defaultState);
     }
     return new ChoiceState(
-        name, fields.inputPath(name, node), fields.outputPath(name, node), branches, defaultState);
+        name,
+        fields.inputPath(name, node),
+        fields.outputPath(name, node),
+        branches,
+        defaultState,
+        fields.assign(name, node, "Assign"));
   }
 }

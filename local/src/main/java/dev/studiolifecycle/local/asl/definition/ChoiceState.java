@@ -1,5 +1,6 @@
 package dev.studiolifecycle.local.asl.definition;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.asl.choice.ChoiceBranch;
 import java.util.List;
 import java.util.Optional;
@@ -9,13 +10,16 @@ import java.util.Optional;
  *
  * @param defaultState the Default state, or null when there is none (no match then fails with
  *     States.NoChoiceMatched)
+ * @param assign the Assign template used when no rule matches and the Default is taken, or a
+ *     missing node
  */
 public record ChoiceState(
     String name,
     PathSelection inputPath,
     PathSelection outputPath,
     List<ChoiceBranch> choices,
-    String defaultState)
+    String defaultState,
+    JsonNode assign)
     implements State {
 
   public ChoiceState {

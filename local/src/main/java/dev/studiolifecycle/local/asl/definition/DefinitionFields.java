@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -157,6 +158,7 @@ final class DefinitionFields {
         template(name, node, "ResultSelector"),
         resultPath(name, node, "ResultPath"),
         outputPath(name, node),
+        assign(name, node, "Assign"),
         retriers(name, node),
         catchers(name, node, links));
   }
@@ -260,13 +262,14 @@ final class DefinitionFields {
       }
       for (Iterator<String> it = element.fieldNames(); it.hasNext(); ) {
         String key = it.next();
-        if (key.equals("Assign") || key.equals("Output")) {
+        if (key.equals("Output")) {
           problems.add(
               at(name, field + "." + key)
                   + ": "
                   + UNSUPPORTED_FIELDS.get(key)
                   + " is not supported by the local interpreter");
-        } else if (!Set.of("ErrorEquals", "Next", "ResultPath", "Comment").contains(key)) {
+        } else if (!Set.of("ErrorEquals", "Next", "ResultPath", "Assign", "Comment")
+            .contains(key)) {
           problems.add(at(name, field + "." + key) + ": unknown field in a catcher");
         }
       }
@@ -280,7 +283,9 @@ final class DefinitionFields {
         links.add(field + ".Next", target);
       }
       ResultPlacement placement = resultPath(name, element, "ResultPath", field + ".ResultPath");
-      catchers.add(new Catcher(errors, target, placement));
+      catchers.add(
+          new Catcher(
+              errors, target, placement, assign(name, element, "Assign", field + ".Assign")));
     }
     return catchers;
   }
@@ -452,6 +457,68 @@ final class DefinitionFields {
     return value;
   }
 
+  JsonNode assign(String name, JsonNode node, String field) {
+    return assign(name, node, field, field);
+  }
+
+  /**
+   * An Assign field: an object whose keys are variable names (with {@code .$} when the value is a
+   * path or an intrinsic function) and whose values are payload templates, as in Parameters; a
+   * missing node when there is none. Developer guide, "Passing data between states with variables":
+   * a name is a Unicode identifier (ID_Start, then ID_Continue characters) of at most 80
+   * characters, and {@code states} is reserved.
+   */
+  JsonNode assign(String name, JsonNode node, String field, String label) {
+    JsonNode value = node.get(field);
+    if (value == null) {
+      return MissingNode.getInstance();
+    }
+    if (!value.isObject()) {
+      problems.add(
+          at(name, label)
+              + ": must be a JSON object of variable names and values, got "
+              + kind(value));
+      return MissingNode.getInstance();
+    }
+    int before = problems.size();
+    for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      String variable = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+      Optional<String> problem = variableNameProblem(variable);
+      problem.ifPresent(p -> problems.add(at(name, label + "." + key) + ": " + p));
+    }
+    try {
+      PayloadTemplate.validate(value, name, label);
+    } catch (DefinitionException e) {
+      problems.add(e.getMessage());
+    }
+    return problems.size() == before ? value : MissingNode.getInstance();
+  }
+
+  /** Why a name cannot be a variable's, or empty when it can. */
+  static Optional<String> variableNameProblem(String variable) {
+    Optional<JsonPathReader.VariablePath> parsed = JsonPathReader.variablePath("$" + variable);
+    if (parsed.isEmpty() || !parsed.get().rest().equals("$")) {
+      return Optional.of(
+          "'"
+              + variable
+              + "' is not a variable name (a Unicode identifier: a letter first, then letters, "
+              + "digits or '_')");
+    }
+    if (variable.equals(JsonPathReader.RESERVED_VARIABLE)) {
+      return Optional.of("'states' is reserved ($states) and cannot be assigned");
+    }
+    if (variable.length() > JsonPathReader.MAX_VARIABLE_NAME_LENGTH) {
+      return Optional.of(
+          "the variable name '"
+              + variable
+              + "' is longer than "
+              + JsonPathReader.MAX_VARIABLE_NAME_LENGTH
+              + " characters");
+    }
+    return Optional.empty();
+  }
+
   String optionalString(JsonNode node, String field, String state, String label) {
     JsonNode value = node.get(field);
     if (value == null) {
@@ -508,7 +575,6 @@ final class DefinitionFields {
 
   static Map<String, String> unsupportedFields() {
     Map<String, String> fields = new HashMap<>();
-    fields.put("Assign", "Variables (Assign)");
     fields.put("Arguments", "JSONata (Arguments)");
     fields.put("Output", "JSONata (Output)");
     fields.put("Items", "JSONata (Items)");

@@ -33,4 +33,9 @@ public sealed interface ErrorHandling permits TaskState, ParallelState, MapState
   default PathSelection outputPath() {
     return handling().outputPath();
   }
+
+  /** The Assign template (workflow variables), or a missing node when there is none. */
+  default JsonNode assign() {
+    return handling().assign();
+  }
 }

@@ -9,7 +9,7 @@ record PassRules() implements StateRules {
 
   @Override
   public Set<String> fields() {
-    return StateRules.union(COMMON, IO, FLOW, Set.of("Parameters", "Result", "ResultPath"));
+    return StateRules.union(COMMON, IO, FLOW, ASSIGN, Set.of("Parameters", "Result", "ResultPath"));
   }
 
   @Override
@@ -22,6 +22,7 @@ record PassRules() implements StateRules {
         result,
         fields.resultPath(name, node, "ResultPath"),
         fields.outputPath(name, node),
+        fields.assign(name, node, "Assign"),
         fields.transition(name, node, links));
   }
 }

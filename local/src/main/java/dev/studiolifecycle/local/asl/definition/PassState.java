@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param parameters the Parameters template, or a missing node when there is none
  * @param result the fixed Result, or a missing node when there is none (the effective input is then
  *     the result)
+ * @param assign the Assign template, read against the result, or a missing node when there is none
  */
 public record PassState(
     String name,
@@ -16,6 +17,7 @@ public record PassState(
     JsonNode result,
     ResultPlacement resultPath,
     PathSelection outputPath,
+    JsonNode assign,
     Transition transition)
     implements State {
 

@@ -26,8 +26,11 @@ sealed interface StateRules
   Set<String> RESULT = Set.of("ResultPath", "ResultSelector");
   Set<String> ERRORS = Set.of("Retry", "Catch");
 
+  /** Workflow variables: Pass, Task, Choice, Wait, Parallel and Map states may assign them. */
+  Set<String> ASSIGN = Set.of("Assign");
+
   /** What Task, Parallel and Map states share: a result, Retry and Catch. */
-  Set<String> WITH_RESULT_AND_ERRORS = union(COMMON, IO, FLOW, RESULT, ERRORS);
+  Set<String> WITH_RESULT_AND_ERRORS = union(COMMON, IO, FLOW, RESULT, ERRORS, ASSIGN);
 
   /** The fields a state of this type may have. */
   Set<String> fields();

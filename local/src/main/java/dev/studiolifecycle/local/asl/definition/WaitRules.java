@@ -18,7 +18,7 @@ record WaitRules() implements StateRules {
   @Override
   public Set<String> fields() {
     return StateRules.union(
-        COMMON, IO, FLOW, Set.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath"));
+        COMMON, IO, FLOW, ASSIGN, Set.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath"));
   }
 
   @Override
@@ -78,6 +78,7 @@ record WaitRules() implements StateRules {
         fields.inputPath(name, node),
         fields.outputPath(name, node),
         waitTime,
+        fields.assign(name, node, "Assign"),
         fields.transition(name, node, links));
   }
 

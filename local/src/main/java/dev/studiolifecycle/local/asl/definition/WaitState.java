@@ -1,11 +1,18 @@
 package dev.studiolifecycle.local.asl.definition;
 
-/** A Wait state. */
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A Wait state.
+ *
+ * @param assign the Assign template, read against the effective input, or a missing node
+ */
 public record WaitState(
     String name,
     PathSelection inputPath,
     PathSelection outputPath,
     WaitTime waitTime,
+    JsonNode assign,
     Transition transition)
     implements State {
 

@@ -8,7 +8,8 @@ import dev.studiolifecycle.local.asl.definition.Transition;
 import dev.studiolifecycle.local.asl.path.PathContext;
 
 /**
- * A Choice state: the first matching rule's Next, else the Default, else States.NoChoiceMatched.
+ * A Choice state: the first matching rule's Next and Assign, else the Default and the state's own
+ * Assign, else States.NoChoiceMatched.
  */
 record ChoiceRunner(ExecutionRun run, ChoiceState choice) implements StateRunner {
 
@@ -17,7 +18,15 @@ record ChoiceRunner(ExecutionRun run, ChoiceState choice) implements StateRunner
     try {
       JsonNode context = run.context(visit);
       JsonNode effective = run.select(choice.inputPath(), visit.input, context, visit, "InputPath");
-      String next = next(new PathContext(effective, context), effective);
+      ChoiceBranch matched = matched(ExecutionRun.paths(visit, effective, context));
+      String next;
+      if (matched != null) {
+        next = matched.next();
+        run.assign(visit, matched.assignment().orElse(null), effective, context);
+      } else {
+        next = defaultNext(effective);
+        run.assign(visit, choice.assign(), effective, context);
+      }
       JsonNode output = run.select(choice.outputPath(), effective, context, visit, "OutputPath");
       run.leave(visit, output, Transition.next(next));
     } catch (StatesError e) {
@@ -25,12 +34,17 @@ record ChoiceRunner(ExecutionRun run, ChoiceState choice) implements StateRunner
     }
   }
 
-  private String next(PathContext paths, JsonNode effective) {
+  /** The first rule that matches, or null. */
+  private ChoiceBranch matched(PathContext paths) {
     for (ChoiceBranch branch : choice.choices()) {
       if (branch.matches(paths)) {
-        return branch.next();
+        return branch;
       }
     }
+    return null;
+  }
+
+  private String defaultNext(JsonNode effective) {
     return choice
         .defaultNext()
         .orElseThrow(

@@ -201,8 +201,7 @@ final class DistributedMapRun {
     }
     mapRun.end(MapRun.Status.SUCCEEDED, run.now());
     run.record(HistoryEventType.MapRunSucceeded, visit.name(), visit.lane, EventDetails.none());
-    run.complete(
-        visit, result, map.resultSelector(), map.resultPath(), map.outputPath(), map.transition());
+    run.complete(visit, result, map.handling(), map.transition());
   }
 
   private void fail(StatesError error) {

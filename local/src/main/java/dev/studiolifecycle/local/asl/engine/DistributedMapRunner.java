@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.StatesError;
 import dev.studiolifecycle.local.asl.definition.DistributedMap;
 import dev.studiolifecycle.local.asl.definition.MapState;
-import dev.studiolifecycle.local.asl.path.PathContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +78,7 @@ record DistributedMapRunner(ExecutionRun run, MapState map) implements StateRunn
     List<JsonNode> items = items(settings, effective, context, visit);
     List<JsonNode> selected = new ArrayList<>();
     for (int index = 0; index < items.size(); index++) {
-      selected.add(MapRunner.select(run, map, items.get(index), index, effective, context));
+      selected.add(MapRunner.select(run, visit, map, items.get(index), index, effective, context));
     }
     List<JsonNode> inputs = new ArrayList<>();
     List<Integer> itemsPerInput = new ArrayList<>();
@@ -114,7 +113,9 @@ record DistributedMapRunner(ExecutionRun run, MapState map) implements StateRunn
             : MapRunResults.destination(
                 run.engine()
                     .templates()
-                    .evaluate(settings.writer().parameters(), new PathContext(effective, context)));
+                    .evaluate(
+                        settings.writer().parameters(),
+                        ExecutionRun.paths(visit, effective, context)));
     return new Plan(inputs, itemsPerInput, maxConcurrency, percentage, count, destination);
   }
 
@@ -127,7 +128,9 @@ record DistributedMapRunner(ExecutionRun run, MapState map) implements StateRunn
       return list;
     }
     JsonNode parameters =
-        run.engine().templates().evaluate(reader.parameters(), new PathContext(effective, context));
+        run.engine()
+            .templates()
+            .evaluate(reader.parameters(), ExecutionRun.paths(visit, effective, context));
     String bucket = parameters.path("Bucket").asText(null);
     String key = parameters.path("Key").asText(null);
     if (bucket == null || key == null) {
@@ -163,7 +166,7 @@ record DistributedMapRunner(ExecutionRun run, MapState map) implements StateRunn
             ? null
             : run.engine()
                 .templates()
-                .evaluate(batcher.batchInput(), new PathContext(effective, context));
+                .evaluate(batcher.batchInput(), ExecutionRun.paths(visit, effective, context));
     ObjectNode current = null;
     for (JsonNode item : items) {
       if (current != null) {

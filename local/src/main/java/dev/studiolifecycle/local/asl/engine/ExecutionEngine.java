@@ -206,7 +206,8 @@ public final class ExecutionEngine implements AutoCloseable {
         () -> {
           RedrivePoint point = RedrivePoint.of(execution, scheduler.now());
           long redriven = execution.redriven(scheduler.now());
-          ExecutionRun run = new ExecutionRun(this, execution, previous.invoker());
+          ExecutionRun run =
+              new ExecutionRun(this, execution, previous.invoker(), previous.variables());
           synchronized (runs) {
             runs.put(execution.executionArn(), run);
           }

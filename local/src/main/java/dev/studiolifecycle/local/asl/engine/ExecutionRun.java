@@ -10,6 +10,7 @@ import dev.studiolifecycle.local.asl.definition.Catcher;
 import dev.studiolifecycle.local.asl.definition.ErrorHandling;
 import dev.studiolifecycle.local.asl.definition.JitterStrategy;
 import dev.studiolifecycle.local.asl.definition.PathSelection;
+import dev.studiolifecycle.local.asl.definition.ResultHandling;
 import dev.studiolifecycle.local.asl.definition.ResultPlacement;
 import dev.studiolifecycle.local.asl.definition.Retrier;
 import dev.studiolifecycle.local.asl.definition.State;
@@ -25,7 +26,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,9 +61,20 @@ final class ExecutionRun {
 
   private final TaskInvoker invoker;
   private final Scope root = new Scope(null);
+  private final Variables variables;
   private final ObjectNode contextBase;
 
   ExecutionRun(ExecutionEngine engine, Execution execution, TaskInvoker invoker) {
+    this(engine, execution, invoker, Variables.top());
+  }
+
+  /**
+   * A run with the given top-level variables: a redrive continues with those its failed run had
+   * assigned.
+   */
+  ExecutionRun(
+      ExecutionEngine engine, Execution execution, TaskInvoker invoker, Variables variables) {
+    this.variables = variables;
     this.engine = engine;
     this.execution = execution;
     this.invoker = invoker;
@@ -87,6 +101,11 @@ final class ExecutionRun {
 
   TaskInvoker invoker() {
     return invoker;
+  }
+
+  /** The top-level variables as the run left them (a redrive starts from them). */
+  Variables variables() {
+    return variables;
   }
 
   /**
@@ -132,6 +151,7 @@ final class ExecutionRun {
                 stateName,
                 input,
                 root,
+                variables,
                 lane,
                 new BlockDone() {
                   @Override
@@ -183,12 +203,28 @@ final class ExecutionRun {
 
   // ---------------------------------------------------------------- blocks and states
 
-  void runBlock(StatesBlock block, JsonNode input, Scope scope, Lane lane, BlockDone done) {
-    runState(block, block.startAt(), input, scope, lane, done);
+  /**
+   * Runs a block (a Parallel branch, a Map iteration) in {@code scope} with its own {@code
+   * variables}.
+   */
+  void runBlock(
+      StatesBlock block,
+      JsonNode input,
+      Scope scope,
+      Variables variables,
+      Lane lane,
+      BlockDone done) {
+    runState(block, block.startAt(), input, scope, variables, lane, done);
   }
 
   private void runState(
-      StatesBlock block, String name, JsonNode input, Scope scope, Lane lane, BlockDone done) {
+      StatesBlock block,
+      String name,
+      JsonNode input,
+      Scope scope,
+      Variables variables,
+      Lane lane,
+      BlockDone done) {
     State state = block.require(name);
     long enteredId =
         record(
@@ -197,7 +233,17 @@ final class ExecutionRun {
             lane,
             new EventDetails.StateEntered(name, json(input)));
     Visit visit =
-        new Visit(block, state, input, scope, lane, done, now(), enteredId, retriers(state).size());
+        new Visit(
+            block,
+            state,
+            input,
+            scope,
+            variables,
+            lane,
+            done,
+            now(),
+            enteredId,
+            retriers(state).size());
     visit.runner = StateRunner.of(this, state);
     try {
       checkSize(input, visit);
@@ -208,10 +254,17 @@ final class ExecutionRun {
     visit.runner.attempt(visit);
   }
 
-  /** Ends a visit successfully: the Exited event, then the transition. */
+  /**
+   * Ends a visit successfully: the variables it assigns take their values, the Exited event, then
+   * the transition.
+   */
   void leave(Visit visit, JsonNode output, Transition transition) {
     try {
       checkSize(output, visit);
+      if (visit.assigned != null) {
+        visit.variables.assign(visit.assigned, visit.name());
+        visit.assigned = null;
+      }
     } catch (StatesError e) {
       fail(visit, e);
       return;
@@ -224,7 +277,15 @@ final class ExecutionRun {
     if (transition instanceof Transition.Next next) {
       later(
           visit.scope,
-          () -> runState(visit.block, next.state(), output, visit.scope, visit.lane, visit.done));
+          () ->
+              runState(
+                  visit.block,
+                  next.state(),
+                  output,
+                  visit.scope,
+                  visit.variables,
+                  visit.lane,
+                  visit.done));
     } else {
       visit.done.succeeded(output, visit.lane);
     }
@@ -232,24 +293,22 @@ final class ExecutionRun {
 
   /**
    * A result that ends an attempt (a task's, or the array of a Parallel's branches or a Map's
-   * iterations): ResultSelector, ResultPath and OutputPath, then the transition.
+   * iterations): ResultSelector, Assign (read against the selected result), ResultPath and
+   * OutputPath, then the transition.
    */
-  void complete(
-      Visit visit,
-      JsonNode result,
-      JsonNode resultSelector,
-      ResultPlacement resultPath,
-      PathSelection outputPath,
-      Transition transition) {
+  void complete(Visit visit, JsonNode result, ResultHandling handling, Transition transition) {
     try {
       checkSize(result, visit);
       JsonNode context = context(visit);
       JsonNode selected =
-          resultSelector.isMissingNode()
+          handling.resultSelector().isMissingNode()
               ? result
-              : engine.templates().evaluate(resultSelector, new PathContext(result, context));
-      JsonNode output = place(resultPath, visit.input, selected);
-      output = select(outputPath, output, context, visit, "OutputPath");
+              : engine
+                  .templates()
+                  .evaluate(handling.resultSelector(), paths(visit, result, context));
+      assign(visit, handling.assign(), selected, context);
+      JsonNode output = place(handling.resultPath(), visit.input, selected);
+      output = select(handling.outputPath(), output, context, visit, "OutputPath");
       leave(visit, output, transition);
     } catch (StatesError e) {
       fail(visit, e);
@@ -294,6 +353,7 @@ final class ExecutionRun {
   }
 
   private boolean caught(Visit visit, StatesError error) {
+    visit.assigned = null;
     for (Catcher catcher : catchers(visit.state)) {
       if (!ErrorMatcher.matches(catcher.errorEquals(), error.error())) {
         continue;
@@ -307,6 +367,7 @@ final class ExecutionRun {
       }
       JsonNode output;
       try {
+        assign(visit, catcher.assign(), errorOutput, context(visit));
         output = place(catcher.resultPath(), visit.input, errorOutput);
       } catch (StatesError placementError) {
         visit.done.failed(placementError, visit.lane);
@@ -342,6 +403,34 @@ final class ExecutionRun {
     return ordered;
   }
 
+  /** What a path of this visit reads: {@code input}, the Context object, and the variables. */
+  static PathContext paths(Visit visit, JsonNode input, JsonNode context) {
+    return new PathContext(input, context, visit.variables);
+  }
+
+  /**
+   * Evaluates an Assign template against {@code input} (the state's result, its effective input or
+   * its error output) with the variables as they were when the state was entered; they take these
+   * values when it leaves. Step Functions quotas: a state assigns at most 256 KiB.
+   */
+  void assign(Visit visit, JsonNode template, JsonNode input, JsonNode context) {
+    if (template == null || template.isMissingNode()) {
+      return;
+    }
+    JsonNode values = engine.templates().evaluate(template, paths(visit, input, context));
+    if (json(values).getBytes(StandardCharsets.UTF_8).length > PAYLOAD_LIMIT_BYTES) {
+      throw new StatesError(
+          StatesError.DATA_LIMIT_EXCEEDED,
+          "The state '"
+              + visit.name()
+              + "' assigns variables whose size exceeds the maximum number of bytes service "
+              + "limit (256 KiB).");
+    }
+    Map<String, JsonNode> assigned = new LinkedHashMap<>();
+    values.fields().forEachRemaining(field -> assigned.put(field.getKey(), field.getValue()));
+    visit.assigned = assigned;
+  }
+
   JsonNode select(
       PathSelection selection, JsonNode input, JsonNode context, Visit visit, String field) {
     if (selection instanceof PathSelection.Discard) {
@@ -357,7 +446,7 @@ final class ExecutionRun {
   /** Reads a path; a path that selects nothing is States.Runtime, as Step Functions reports. */
   JsonNode read(String path, JsonNode input, JsonNode context, Visit visit, String field) {
     try {
-      return JsonPathReader.read(path, new PathContext(input, context));
+      return JsonPathReader.read(path, paths(visit, input, context));
     } catch (PathNotFoundException e) {
       throw new StatesError(
           StatesError.RUNTIME,

@@ -5,7 +5,6 @@ import dev.studiolifecycle.local.asl.StatesError;
 import dev.studiolifecycle.local.asl.definition.FailState;
 import dev.studiolifecycle.local.asl.definition.TextSource;
 import dev.studiolifecycle.local.asl.intrinsic.IntrinsicFunctions;
-import dev.studiolifecycle.local.asl.path.PathContext;
 
 /** A Fail state: fails its block with its Error and Cause (literal, path or intrinsic). */
 record FailRunner(ExecutionRun run, FailState fail) implements StateRunner {
@@ -32,7 +31,9 @@ record FailRunner(ExecutionRun run, FailState fail) implements StateRunner {
       String text = expression.expression();
       JsonNode value =
           IntrinsicFunctions.isIntrinsic(text)
-              ? run.engine().intrinsics().evaluate(text, new PathContext(visit.input, context))
+              ? run.engine()
+                  .intrinsics()
+                  .evaluate(text, ExecutionRun.paths(visit, visit.input, context))
               : run.read(text, visit.input, context, visit, field);
       if (!value.isTextual()) {
         throw new StatesError(

@@ -9,7 +9,6 @@ import dev.studiolifecycle.local.asl.definition.MapConcurrency;
 import dev.studiolifecycle.local.asl.definition.MapState;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEventType;
-import dev.studiolifecycle.local.asl.path.PathContext;
 
 /**
  * A Map state (inline): one iteration of its ItemProcessor per item of its ItemsPath, as many at
@@ -83,6 +82,7 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
    */
   static JsonNode select(
       ExecutionRun run,
+      Visit visit,
       MapState map,
       JsonNode item,
       int index,
@@ -97,7 +97,7 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
     mapItem.set("Value", item.deepCopy());
     return run.engine()
         .templates()
-        .evaluate(map.itemSelector(), new PathContext(effective, itemContext));
+        .evaluate(map.itemSelector(), ExecutionRun.paths(visit, effective, itemContext));
   }
 
   /** One attempt of the state: starts iterations as MaxConcurrency allows. */
@@ -164,6 +164,7 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
                   map.itemProcessor(),
                   input,
                   iteration,
+                  visit.variables.inner(),
                   lane,
                   new BlockDone() {
                     @Override
@@ -179,7 +180,7 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
     }
 
     private JsonNode iterationInput(int index) {
-      return select(run, map, items.get(index), index, effective, context);
+      return select(run, visit, map, items.get(index), index, effective, context);
     }
 
     private void iterationSucceeded(int index, JsonNode output, Lane last) {
@@ -222,8 +223,7 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
       for (JsonNode result : results) {
         array.add(result);
       }
-      run.complete(
-          visit, array, map.resultSelector(), map.resultPath(), map.outputPath(), map.transition());
+      run.complete(visit, array, map.handling(), map.transition());
     }
 
     /** One iteration failed: the others stop, and the state fails with its error. */

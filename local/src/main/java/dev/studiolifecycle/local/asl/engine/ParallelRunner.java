@@ -8,7 +8,6 @@ import dev.studiolifecycle.local.asl.definition.ParallelState;
 import dev.studiolifecycle.local.asl.definition.StatesBlock;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEventType;
-import dev.studiolifecycle.local.asl.path.PathContext;
 
 /**
  * A Parallel state: every branch runs on its own lane with a copy of the input; the outputs, in
@@ -28,7 +27,7 @@ record ParallelRunner(ExecutionRun run, ParallelState parallel) implements State
               ? effective
               : run.engine()
                   .templates()
-                  .evaluate(parallel.parameters(), new PathContext(effective, context));
+                  .evaluate(parallel.parameters(), ExecutionRun.paths(visit, effective, context));
       run.checkSize(input, visit);
     } catch (StatesError e) {
       run.fail(visit, e);
@@ -71,6 +70,7 @@ record ParallelRunner(ExecutionRun run, ParallelState parallel) implements State
                     branch,
                     branchInput,
                     branchScope,
+                    visit.variables.inner(),
                     branchLane,
                     new BlockDone() {
                       @Override
@@ -101,13 +101,7 @@ record ParallelRunner(ExecutionRun run, ParallelState parallel) implements State
       for (JsonNode result : results) {
         array.add(result);
       }
-      run.complete(
-          visit,
-          array,
-          parallel.resultSelector(),
-          parallel.resultPath(),
-          parallel.outputPath(),
-          parallel.transition());
+      run.complete(visit, array, parallel.handling(), parallel.transition());
     }
 
     /** One branch failed: the others stop, and the state fails with its error. */

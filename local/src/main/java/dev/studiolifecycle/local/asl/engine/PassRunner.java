@@ -3,9 +3,11 @@ package dev.studiolifecycle.local.asl.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.asl.StatesError;
 import dev.studiolifecycle.local.asl.definition.PassState;
-import dev.studiolifecycle.local.asl.path.PathContext;
 
-/** A Pass state: its Result (or its effective input) placed at its ResultPath. */
+/**
+ * A Pass state: its Result (or its effective input) placed at its ResultPath; its Assign reads that
+ * result.
+ */
 record PassRunner(ExecutionRun run, PassState pass) implements StateRunner {
 
   @Override
@@ -17,9 +19,10 @@ record PassRunner(ExecutionRun run, PassState pass) implements StateRunner {
         effective =
             run.engine()
                 .templates()
-                .evaluate(pass.parameters(), new PathContext(effective, context));
+                .evaluate(pass.parameters(), ExecutionRun.paths(visit, effective, context));
       }
       JsonNode result = pass.result().isMissingNode() ? effective : pass.result().deepCopy();
+      run.assign(visit, pass.assign(), result, context);
       JsonNode output = ExecutionRun.place(pass.resultPath(), visit.input, result);
       output = run.select(pass.outputPath(), output, context, visit, "OutputPath");
       run.leave(visit, output, pass.transition());

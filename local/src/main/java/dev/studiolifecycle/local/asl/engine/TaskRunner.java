@@ -8,7 +8,6 @@ import dev.studiolifecycle.local.asl.definition.TaskState;
 import dev.studiolifecycle.local.asl.definition.TimeoutSetting;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEventType;
-import dev.studiolifecycle.local.asl.path.PathContext;
 import dev.studiolifecycle.local.asl.task.TaskInvocation;
 import dev.studiolifecycle.local.asl.task.TaskOutcome;
 import java.time.Duration;
@@ -166,7 +165,7 @@ record TaskRunner(ExecutionRun run, TaskState task) implements StateRunner {
             ? effective
             : run.engine()
                 .templates()
-                .evaluate(task.parameters(), new PathContext(effective, context));
+                .evaluate(task.parameters(), ExecutionRun.paths(visit, effective, context));
     run.checkSize(parameters, visit);
     long timeout = seconds(task.timeout(), effective, context, visit, "TimeoutSecondsPath");
     long heartbeat = seconds(task.heartbeat(), effective, context, visit, "HeartbeatSecondsPath");
@@ -248,13 +247,7 @@ record TaskRunner(ExecutionRun run, TaskState task) implements StateRunner {
     }
     JsonNode result = ((TaskOutcome.Succeeded) outcome).result();
     recordSuccess(visit, result);
-    run.complete(
-        visit,
-        result,
-        task.resultSelector(),
-        task.resultPath(),
-        task.outputPath(),
-        task.transition());
+    run.complete(visit, result, task.handling(), task.transition());
   }
 
   private void recordFailure(Visit visit, TaskOutcome.Failed failed) {

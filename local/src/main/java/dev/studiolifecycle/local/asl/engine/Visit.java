@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.asl.definition.State;
 import dev.studiolifecycle.local.asl.definition.StatesBlock;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One visit of a state: from its Entered event to its Exited event (or failure), across the
@@ -15,12 +16,19 @@ final class Visit {
   final State state;
   final JsonNode input;
   final Scope scope;
+  final Variables variables;
   final Lane lane;
   final BlockDone done;
   final Instant entered;
   final long enteredEventId;
   final int[] retriesPerRetrier;
   int retryCount;
+
+  /**
+   * What the state assigns when it leaves, evaluated from its result (or its error output, when a
+   * catcher takes it); null when nothing.
+   */
+  Map<String, JsonNode> assigned;
 
   /** Runs one attempt of this visit: the state type's own behaviour. */
   StateRunner runner;
@@ -30,6 +38,7 @@ final class Visit {
       State state,
       JsonNode input,
       Scope scope,
+      Variables variables,
       Lane lane,
       BlockDone done,
       Instant entered,
@@ -39,6 +48,7 @@ final class Visit {
     this.state = state;
     this.input = input;
     this.scope = scope;
+    this.variables = variables;
     this.lane = lane;
     this.done = done;
     this.entered = entered;

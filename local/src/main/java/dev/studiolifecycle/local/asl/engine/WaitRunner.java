@@ -20,6 +20,7 @@ record WaitRunner(ExecutionRun run, WaitState state) implements StateRunner {
     try {
       effective = run.select(state.inputPath(), visit.input, context, visit, "InputPath");
       until = until(effective, context, visit);
+      run.assign(visit, state.assign(), effective, context);
       // Developer guide, Wait state: a Standard workflow waits at most one year.
       if (until.isAfter(run.now().plus(ExecutionRun.MAX_DURATION))) {
         throw new StatesError(

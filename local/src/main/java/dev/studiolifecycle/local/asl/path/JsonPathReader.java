@@ -37,6 +37,13 @@ public final class JsonPathReader {
           .mappingProvider(new JacksonMappingProvider(LocalJson.MAPPER))
           .build();
   private static final int CACHE_LIMIT = 4096;
+
+  /** JSONata states' {@code $states}: no variable of that name can be assigned or read here. */
+  public static final String RESERVED_VARIABLE = "states";
+
+  /** Step Functions' limit on a variable name's length. */
+  public static final int MAX_VARIABLE_NAME_LENGTH = 80;
+
   private static final Map<String, JsonPath> COMPILED = new ConcurrentHashMap<>();
 
   private JsonPathReader() {}
@@ -50,9 +57,21 @@ public final class JsonPathReader {
    *     with {@link #validate} before they run, so this means a caller skipped that check
    */
   public static JsonNode read(String path, PathContext ctx) {
-    boolean context = isContextPath(path);
-    JsonNode document = context ? ctx.context() : ctx.input();
-    JsonPath compiled = compile(path);
+    Optional<VariablePath> variable = variablePath(path);
+    JsonNode document;
+    String jaywayPath;
+    if (variable.isPresent()) {
+      String name = variable.get().name();
+      document =
+          ctx.variables()
+              .value(name)
+              .orElseThrow(() -> PathNotFoundException.unassignedVariable(path, name));
+      jaywayPath = variable.get().rest();
+    } else {
+      document = isContextPath(path) ? ctx.context() : ctx.input();
+      jaywayPath = path;
+    }
+    JsonPath compiled = compile(jaywayPath);
     Object result;
     try {
       result = compiled.read(document, CONFIGURATION);
@@ -65,6 +84,36 @@ public final class JsonPathReader {
     return toNode(result);
   }
 
+  /**
+   * A path into a workflow variable ({@code $name}, {@code $name.a[0]}): the variable's name and
+   * the path to apply to its value, written from {@code $}.
+   */
+  public record VariablePath(String name, String rest) {}
+
+  /**
+   * The variable a path reads, when it reads one: {@code $} followed by a variable name. Step
+   * Functions' developer guide ("Passing data between states with variables"): a name's first
+   * character is a Unicode ID_Start character, the others ID_Continue characters, at most 80.
+   */
+  public static Optional<VariablePath> variablePath(String path) {
+    if (path == null || path.length() < 2 || path.charAt(0) != '$') {
+      return Optional.empty();
+    }
+    int first = path.codePointAt(1);
+    if (!Character.isUnicodeIdentifierStart(first)) {
+      return Optional.empty();
+    }
+    int end = 1 + Character.charCount(first);
+    while (end < path.length()) {
+      int next = path.codePointAt(end);
+      if (!Character.isUnicodeIdentifierPart(next) || Character.isIdentifierIgnorable(next)) {
+        break;
+      }
+      end += Character.charCount(next);
+    }
+    return Optional.of(new VariablePath(path.substring(1, end), "$" + path.substring(end)));
+  }
+
   /** Whether the path reads the Context object ({@code $$...}) rather than the input. */
   public static boolean isContextPath(String path) {
     return path != null && path.startsWith("$$");
@@ -72,7 +121,7 @@ public final class JsonPathReader {
 
   /** Whether the path is definite: it names one node, so its result is that node, not an array. */
   public static boolean isDefinite(String path) {
-    return compile(path).isDefinite();
+    return compile(variablePath(path).map(VariablePath::rest).orElse(path)).isDefinite();
   }
 
   /**
@@ -92,10 +141,34 @@ public final class JsonPathReader {
   /** Why the text is not a valid path, or empty when it is one. */
   public static Optional<String> syntaxProblem(String path) {
     if (path == null || !path.startsWith("$")) {
-      return Optional.of("a path must start with '$' (the input) or '$$' (the Context object)");
+      return Optional.of(
+          "a path must start with '$' (the input), '$$' (the Context object) or '$name' (a "
+              + "workflow variable)");
+    }
+    Optional<VariablePath> variable = variablePath(path);
+    String jaywayPath = path;
+    if (variable.isPresent()) {
+      String name = variable.get().name();
+      if (name.equals(RESERVED_VARIABLE)) {
+        return Optional.of(
+            "'$states' is the reserved variable of JSONata states; a JSONPath state cannot read "
+                + "it");
+      }
+      if (name.length() > MAX_VARIABLE_NAME_LENGTH) {
+        return Optional.of(
+            "the variable name '"
+                + name
+                + "' is longer than "
+                + MAX_VARIABLE_NAME_LENGTH
+                + " characters");
+      }
+      jaywayPath = variable.get().rest();
+      if (!jaywayPath.equals("$") && !jaywayPath.startsWith("$.") && !jaywayPath.startsWith("$[")) {
+        return Optional.of("after the variable name '$" + name + "' comes '.' or '[', or nothing");
+      }
     }
     try {
-      compile(path);
+      compile(jaywayPath);
       return Optional.empty();
     } catch (IllegalArgumentException e) {
       return Optional.of(e.getMessage());

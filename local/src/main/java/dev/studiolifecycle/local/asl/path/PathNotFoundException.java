@@ -11,6 +11,7 @@ public class PathNotFoundException extends RuntimeException {
 
   private final String path;
   private final transient JsonNode document;
+  private final String variable;
 
   public PathNotFoundException(String path, JsonNode document, String detail) {
     super(
@@ -22,6 +23,24 @@ public class PathNotFoundException extends RuntimeException {
             + (detail == null ? "" : ": " + detail));
     this.path = path;
     this.document = document;
+    this.variable = null;
+  }
+
+  /** A path into a workflow variable that no state of this scope, or around it, has assigned. */
+  public static PathNotFoundException unassignedVariable(String path, String name) {
+    return new PathNotFoundException(path, name);
+  }
+
+  private PathNotFoundException(String path, String variable) {
+    super(
+        "The JSONPath '"
+            + path
+            + "' reads the variable '$"
+            + variable
+            + "', which no state of this scope or around it has assigned");
+    this.path = path;
+    this.document = null;
+    this.variable = variable;
   }
 
   /** The path as written in the definition, e.g. {@code $.order.id} or {@code $$.Map.Item}. */
@@ -39,6 +58,15 @@ public class PathNotFoundException extends RuntimeException {
    * JSONPath '$.x' specified for the field 'x.$' could not be found in the input '{"a":1}'}.
    */
   public String describeFor(String fieldName) {
+    if (variable != null) {
+      return "The JSONPath '"
+          + path
+          + "' specified for the field '"
+          + fieldName
+          + "' reads the variable '$"
+          + variable
+          + "', which no state of this scope or around it has assigned";
+    }
     return "The JSONPath '"
         + path
         + "' specified for the field '"

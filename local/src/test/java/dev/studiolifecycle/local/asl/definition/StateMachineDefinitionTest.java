@@ -268,10 +268,6 @@ class StateMachineDefinitionTest {
         .containsExactly(
             "Field 'QueryLanguage': the JSONata query "
                 + "language is not supported by the local interpreter; use JSONPath");
-    assertThat(problems(oneState("{'Type': 'Pass', 'Assign': {'x': 1}, 'End': true}")))
-        .containsExactly(
-            "State 'S', field 'Assign': Variables (Assign) is not supported by the "
-                + "local interpreter");
     assertThat(
             problems(
                 oneState(
