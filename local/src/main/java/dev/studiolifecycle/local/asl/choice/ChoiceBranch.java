@@ -8,13 +8,33 @@ import java.util.Optional;
 
 /**
  * One element of a Choice state's {@code Choices}: a rule and the state to go to when it matches,
- * plus the rule's {@code Assign} block when it has one.
+ * plus the rule's {@code Assign} block when it has one. A JSONata state's rule is a {@code
+ * Condition} (a JSONata expression that must give a boolean) instead of a {@link ChoiceRule}, and
+ * may have an {@code Output}.
+ *
+ * @param rule the JSONPath rule, or null for a JSONata Condition
+ * @param condition the JSONata Condition, or null for a JSONPath rule
+ * @param output a JSONata rule's Output, or null
  */
-public record ChoiceBranch(ChoiceRule rule, String next, JsonNode assign) {
+public record ChoiceBranch(
+    ChoiceRule rule, String next, JsonNode assign, JsonNode condition, JsonNode output) {
 
   public ChoiceBranch {
-    Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(next, "next");
+    if ((rule == null) == (condition == null)) {
+      throw new IllegalArgumentException("a choice rule has a JSONPath rule or a Condition");
+    }
+  }
+
+  /** A JSONPath rule. */
+  public ChoiceBranch(ChoiceRule rule, String next, JsonNode assign) {
+    this(rule, next, assign, null, null);
+  }
+
+  /** A JSONata rule: its Condition, Next, and Assign and Output (null when absent). */
+  public static ChoiceBranch jsonata(
+      JsonNode condition, String next, JsonNode assign, JsonNode output) {
+    return new ChoiceBranch(null, next, assign, Objects.requireNonNull(condition), output);
   }
 
   /**
@@ -43,8 +63,11 @@ public record ChoiceBranch(ChoiceRule rule, String next, JsonNode assign) {
         parsed, next.asText(), assign == null || assign.isMissingNode() ? null : assign);
   }
 
-  /** Whether the rule matches; see {@link ChoiceRule#matches}. */
+  /** Whether the JSONPath rule matches; see {@link ChoiceRule#matches}. */
   public boolean matches(PathContext ctx) {
+    if (rule == null) {
+      throw new IllegalStateException("a JSONata Condition is evaluated by the interpreter");
+    }
     return rule.matches(ctx);
   }
 

@@ -18,6 +18,45 @@ record ChoiceRules() implements StateRules {
     return StateRules.union(COMMON, IO, ASSIGN, Set.of("Choices", "Default"));
   }
 
+  /** A JSONata rule's fields (developer guide, "Choice workflow state"). */
+  private static final Set<String> JSONATA_RULE =
+      Set.of("Condition", "Next", "Assign", "Output", "Comment");
+
+  /** A JSONata state's rule: a Condition expression, Next, Assign and Output; null on problems. */
+  private static ChoiceBranch jsonataRule(
+      String name, String field, JsonNode rule, DefinitionFields fields) {
+    int before = fields.problems.size();
+    for (java.util.Iterator<String> it = rule.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!JSONATA_RULE.contains(key)) {
+        fields.problem(
+            at(name, field + "." + key)
+                + ": unknown field in a JSONata choice rule (expected Condition, Next, Assign, "
+                + "Output)");
+      }
+    }
+    JsonNode condition = rule.get("Condition");
+    if (condition == null) {
+      fields.problem(at(name, field + ".Condition") + ": is required in a JSONata choice rule");
+    } else if (fields.jsonataExpression(name, condition, field + ".Condition") == null
+        && fields.problems.size() == before) {
+      fields.problem(
+          at(name, field + ".Condition")
+              + ": must be a JSONata expression ({% ... %}) that gives a boolean, got "
+              + kind(condition));
+    }
+    JsonNode assign = fields.assign(name, rule, "Assign", field + ".Assign", true);
+    JsonNode output = fields.jsonataTemplate(name, rule, "Output", field + ".Output");
+    if (fields.problems.size() != before) {
+      return null;
+    }
+    return ChoiceBranch.jsonata(
+        condition,
+        rule.get("Next").asText(),
+        assign.isMissingNode() ? null : assign,
+        output.isMissingNode() ? null : output);
+  }
+
   @Override
   public ChoiceState read(String name, JsonNode node, DefinitionFields fields, Links links) {
     List<ChoiceBranch> branches = new ArrayList<>();
@@ -44,7 +83,14 @@ record ChoiceRules() implements StateRules {
           continue;
         }
         links.add(field + ".Next", next.asText());
-        JsonNode assign = fields.assign(name, rule, "Assign", field + ".Assign");
+        if (fields.jsonata(node)) {
+          ChoiceBranch branch = jsonataRule(name, field, rule, fields);
+          if (branch != null) {
+            branches.add(branch);
+          }
+          continue;
+        }
+        JsonNode assign = fields.assign(name, rule, "Assign", field + ".Assign", false);
         try {
           branches.add(ChoiceBranch.parse(rule, name, field, assign));
         } catch (DefinitionException e) {
@@ -62,6 +108,7 @@ record ChoiceRules() implements StateRules {
         fields.outputPath(name, node),
         branches,
         defaultState,
-        fields.assign(name, node, "Assign"));
+        fields.assign(name, node, "Assign"),
+        fields.jsonataFields(name, node));
   }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
  *     States.NoChoiceMatched)
  * @param assign the Assign template used when no rule matches and the Default is taken, or a
  *     missing node
+ * @param jsonata a JSONata state's Output (used with the Default), or null for a JSONPath state
  */
 public record ChoiceState(
     String name,
@@ -19,7 +20,8 @@ public record ChoiceState(
     PathSelection outputPath,
     List<ChoiceBranch> choices,
     String defaultState,
-    JsonNode assign)
+    JsonNode assign,
+    JsonataFields jsonata)
     implements State {
 
   public ChoiceState {

@@ -45,6 +45,7 @@ final class DefinitionChecker {
       }
     }
     fields.checkQueryLanguage(root, null, "QueryLanguage");
+    fields.topLevelLanguage(root);
     String comment = fields.optionalString(root, "Comment", null, "Comment");
     fields.optionalString(root, "Version", null, "Version");
     long timeout =

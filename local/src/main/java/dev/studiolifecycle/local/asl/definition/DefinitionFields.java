@@ -3,7 +3,7 @@ package dev.studiolifecycle.local.asl.definition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.studiolifecycle.local.asl.DefinitionException;
-import dev.studiolifecycle.local.asl.StatesError;
+import dev.studiolifecycle.local.asl.jsonata.JsonataTemplates;
 import dev.studiolifecycle.local.asl.path.JsonPathReader;
 import dev.studiolifecycle.local.asl.path.PayloadTemplate;
 import dev.studiolifecycle.local.asl.path.ReferencePath;
@@ -25,33 +25,11 @@ import java.util.Set;
 final class DefinitionFields {
 
   static final long MAX_SECONDS = 99_999_999L;
-  private static final long MAX_DELAY_SECONDS_LIMIT = 31_622_400L;
 
   /** Fields that exist in the language but that this interpreter does not run, and why. */
   static final Map<String, String> UNSUPPORTED_FIELDS = unsupportedFields();
 
   private static final Set<String> ALL_KNOWN_FIELDS = allKnownFields();
-
-  /** The predefined error names; any other name starting with "States." is a typo. */
-  private static final Set<String> PREDEFINED_ERRORS =
-      Set.of(
-          StatesError.ALL,
-          StatesError.HEARTBEAT_TIMEOUT,
-          StatesError.TIMEOUT,
-          StatesError.TASK_FAILED,
-          StatesError.PERMISSIONS,
-          StatesError.RESULT_PATH_MATCH_FAILURE,
-          StatesError.PARAMETER_PATH_FAILURE,
-          StatesError.BRANCH_FAILED,
-          StatesError.NO_CHOICE_MATCHED,
-          StatesError.INTRINSIC_FAILURE,
-          StatesError.RUNTIME,
-          StatesError.DATA_LIMIT_EXCEEDED,
-          "States.QueryEvaluationError",
-          "States.ExceedToleratedFailureThreshold",
-          "States.ItemReaderFailed",
-          "States.ResultWriterFailed",
-          "States.Http.Socket");
 
   /** Reads a nested StartAt/States block (a Parallel's branch, a Map's item processor). */
   @FunctionalInterface
@@ -59,8 +37,35 @@ final class DefinitionFields {
     StatesBlock block(JsonNode node, String owner, String prefix);
   }
 
+  /** The fields a JSONata state cannot have: JSONPath's, and their {@code ...Path} variants. */
+  static final Set<String> JSONPATH_ONLY =
+      Set.of(
+          "InputPath",
+          "OutputPath",
+          "Parameters",
+          "ResultSelector",
+          "ResultPath",
+          "Result",
+          "ItemsPath",
+          "Iterator",
+          "SecondsPath",
+          "TimestampPath",
+          "TimeoutSecondsPath",
+          "HeartbeatSecondsPath",
+          "ErrorPath",
+          "CausePath",
+          "MaxConcurrencyPath",
+          "ToleratedFailureCountPath",
+          "ToleratedFailurePercentagePath");
+
+  private static final String JSONATA = "JSONata";
+
   final List<String> problems = new ArrayList<>();
   private final BlockReader blocks;
+  private final ErrorHandlingRules errorHandling = new ErrorHandlingRules(this);
+
+  /** Whether the top-level QueryLanguage is JSONata, which a state without its own inherits. */
+  private boolean jsonataByDefault;
 
   DefinitionFields(BlockReader blocks) {
     this.blocks = blocks;
@@ -75,15 +80,54 @@ final class DefinitionFields {
     problems.add(problem);
   }
 
+  /** Reads the top-level QueryLanguage, which states without their own inherit. */
+  void topLevelLanguage(JsonNode root) {
+    jsonataByDefault = JSONATA.equals(root.path("QueryLanguage").asText(""));
+  }
+
+  /** Whether a state uses JSONata: its own QueryLanguage, else the state machine's. */
+  boolean jsonata(JsonNode state) {
+    JsonNode own = state.get("QueryLanguage");
+    return own != null && own.isTextual() ? own.asText().equals(JSONATA) : jsonataByDefault;
+  }
+
+  /** The fields only a JSONata state of this type has. */
+  static Set<String> jsonataOnly(StateType type) {
+    return switch (type) {
+      case TASK, PARALLEL -> Set.of("Arguments", "Output");
+      case MAP -> Set.of("Items", "Output");
+      case FAIL -> Set.of();
+      case PASS, CHOICE, WAIT, SUCCEED -> Set.of("Output");
+    };
+  }
+
   void checkFields(String name, JsonNode node, StateType type) {
-    Set<String> allowed = StateRules.of(type).fields();
+    boolean jsonata = jsonata(node);
+    Set<String> allowed = new HashSet<>(StateRules.of(type).fields());
+    if (jsonata) {
+      allowed.removeAll(JSONPATH_ONLY);
+      allowed.addAll(jsonataOnly(type));
+    }
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String field = it.next();
       if (allowed.contains(field)) {
         continue;
       }
       String unsupported = UNSUPPORTED_FIELDS.get(field);
-      if (unsupported != null) {
+      if (jsonata && JSONPATH_ONLY.contains(field)) {
+        problems.add(
+            at(name, field)
+                + ": a JSONata state has no "
+                + field
+                + " (a JSONPath field; JSONata states use Arguments, Output and Assign)");
+      } else if (!jsonata && jsonataOnly(type).contains(field)) {
+        problems.add(
+            at(name, field)
+                + ": "
+                + field
+                + " is a JSONata field and this state uses JSONPath (set \"QueryLanguage\": "
+                + "\"JSONata\" on the state or the state machine)");
+      } else if (unsupported != null) {
         problems.add(
             at(name, field) + ": " + unsupported + " is not supported by the local interpreter");
       } else if (ALL_KNOWN_FIELDS.contains(field)) {
@@ -100,13 +144,18 @@ final class DefinitionFields {
       return;
     }
     if (language.isTextual() && language.asText().equals("JSONPath")) {
+      if (state != null && jsonataByDefault) {
+        // The developer guide converts JSONPath states to JSONata one at a time; it never shows
+        // the reverse, so a JSONPath state in a JSONata state machine is refused.
+        problems.add(
+            at(state, field)
+                + ": a state cannot use JSONPath when the state machine's QueryLanguage is "
+                + "JSONata");
+      }
       return;
     }
-    if (language.isTextual() && language.asText().equals("JSONata")) {
-      problems.add(
-          at(state, field)
-              + ": the JSONata query language is not supported by the "
-              + "local interpreter; use JSONPath");
+    if (language.isTextual() && language.asText().equals(JSONATA)) {
+      return;
     } else {
       problems.add(at(state, field) + ": must be \"JSONPath\" or \"JSONata\", got " + language);
     }
@@ -159,179 +208,8 @@ final class DefinitionFields {
         resultPath(name, node, "ResultPath"),
         outputPath(name, node),
         assign(name, node, "Assign"),
-        retriers(name, node),
-        catchers(name, node, links));
-  }
-
-  List<Retrier> retriers(String name, JsonNode node) {
-    List<Retrier> retriers = new ArrayList<>();
-    JsonNode retry = node.get("Retry");
-    if (retry == null) {
-      return retriers;
-    }
-    if (!retry.isArray()) {
-      problems.add(at(name, "Retry") + ": must be an array of retriers, got " + kind(retry));
-      return retriers;
-    }
-    for (int i = 0; i < retry.size(); i++) {
-      String field = "Retry[" + i + "]";
-      JsonNode element = retry.get(i);
-      if (!element.isObject()) {
-        problems.add(at(name, field) + ": must be a retrier object, got " + kind(element));
-        continue;
-      }
-      retriers.add(retrier(name, field, element, i == retry.size() - 1));
-    }
-    return retriers;
-  }
-
-  /** One retrier of a Retry field. */
-  private Retrier retrier(String name, String field, JsonNode element, boolean last) {
-    for (Iterator<String> it = element.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      if (!Set.of(
-              "ErrorEquals",
-              "IntervalSeconds",
-              "MaxAttempts",
-              "BackoffRate",
-              "MaxDelaySeconds",
-              "JitterStrategy",
-              "Comment")
-          .contains(key)) {
-        problems.add(at(name, field + "." + key) + ": unknown field in a retrier");
-      }
-    }
-    List<String> errors = errorEquals(name, field, element, last, "Retry");
-    long interval =
-        optionalLong(element, "IntervalSeconds", name, field + ".IntervalSeconds", 1, MAX_SECONDS);
-    long attempts =
-        optionalLong(element, "MaxAttempts", name, field + ".MaxAttempts", 0, MAX_SECONDS);
-    double backoff = Retrier.DEFAULT_BACKOFF_RATE;
-    JsonNode backoffNode = element.get("BackoffRate");
-    if (backoffNode != null) {
-      if (!backoffNode.isNumber() || backoffNode.asDouble() < 1.0) {
-        problems.add(
-            at(name, field + ".BackoffRate") + ": must be a number >= 1.0, got " + backoffNode);
-      } else {
-        backoff = backoffNode.asDouble();
-      }
-    }
-    long maxDelay =
-        optionalLong(
-            element,
-            "MaxDelaySeconds",
-            name,
-            field + ".MaxDelaySeconds",
-            1,
-            MAX_DELAY_SECONDS_LIMIT);
-    JitterStrategy jitter = JitterStrategy.NONE;
-    JsonNode jitterNode = element.get("JitterStrategy");
-    if (jitterNode != null) {
-      if (jitterNode.isTextual() && jitterNode.asText().equals("FULL")) {
-        jitter = JitterStrategy.FULL;
-      } else if (!jitterNode.isTextual() || !jitterNode.asText().equals("NONE")) {
-        problems.add(
-            at(name, field + ".JitterStrategy") + ": must be FULL or NONE, got " + jitterNode);
-      }
-    }
-    return new Retrier(
-        errors,
-        interval < 0 ? Retrier.DEFAULT_INTERVAL_SECONDS : interval,
-        attempts < 0 ? Retrier.DEFAULT_MAX_ATTEMPTS : (int) attempts,
-        backoff,
-        Math.max(maxDelay, 0),
-        jitter);
-  }
-
-  List<Catcher> catchers(String name, JsonNode node, Links links) {
-    List<Catcher> catchers = new ArrayList<>();
-    JsonNode catchNode = node.get("Catch");
-    if (catchNode == null) {
-      return catchers;
-    }
-    if (!catchNode.isArray()) {
-      problems.add(at(name, "Catch") + ": must be an array of catchers, got " + kind(catchNode));
-      return catchers;
-    }
-    for (int i = 0; i < catchNode.size(); i++) {
-      String field = "Catch[" + i + "]";
-      JsonNode element = catchNode.get(i);
-      if (!element.isObject()) {
-        problems.add(at(name, field) + ": must be a catcher object, got " + kind(element));
-        continue;
-      }
-      for (Iterator<String> it = element.fieldNames(); it.hasNext(); ) {
-        String key = it.next();
-        if (key.equals("Output")) {
-          problems.add(
-              at(name, field + "." + key)
-                  + ": "
-                  + UNSUPPORTED_FIELDS.get(key)
-                  + " is not supported by the local interpreter");
-        } else if (!Set.of("ErrorEquals", "Next", "ResultPath", "Assign", "Comment")
-            .contains(key)) {
-          problems.add(at(name, field + "." + key) + ": unknown field in a catcher");
-        }
-      }
-      List<String> errors = errorEquals(name, field, element, i == catchNode.size() - 1, "Catch");
-      JsonNode next = element.get("Next");
-      String target = null;
-      if (next == null || !next.isTextual()) {
-        problems.add(at(name, field + ".Next") + ": a catcher needs a string Next");
-      } else {
-        target = next.asText();
-        links.add(field + ".Next", target);
-      }
-      ResultPlacement placement = resultPath(name, element, "ResultPath", field + ".ResultPath");
-      catchers.add(
-          new Catcher(
-              errors, target, placement, assign(name, element, "Assign", field + ".Assign")));
-    }
-    return catchers;
-  }
-
-  List<String> errorEquals(String name, String field, JsonNode element, boolean last, String kind) {
-    List<String> errors = new ArrayList<>();
-    JsonNode node = element.get("ErrorEquals");
-    String where = at(name, field + ".ErrorEquals");
-    if (node == null) {
-      problems.add(where + ": is required");
-      return errors;
-    }
-    if (!node.isArray() || node.isEmpty()) {
-      problems.add(where + ": must be a non-empty array of error names, got " + kind(node));
-      return errors;
-    }
-    for (JsonNode error : node) {
-      if (!error.isTextual()) {
-        problems.add(where + ": error names must be strings, got " + kind(error));
-        continue;
-      }
-      String text = error.asText();
-      if (text.startsWith("States.") && !PREDEFINED_ERRORS.contains(text)) {
-        problems.add(
-            where
-                + ": '"
-                + text
-                + "' is not a predefined error name (names starting "
-                + "with 'States.' are reserved)");
-      }
-      errors.add(text);
-    }
-    if (errors.contains(StatesError.ALL)) {
-      if (errors.size() > 1) {
-        problems.add(where + ": States.ALL must appear alone in its ErrorEquals");
-      }
-      if (!last) {
-        problems.add(
-            where
-                + ": a "
-                + (kind.equals("Retry") ? "retrier" : "catcher")
-                + " with States.ALL must be the last in "
-                + kind);
-      }
-    }
-    return errors;
+        errorHandling.retriers(name, node),
+        errorHandling.catchers(name, node, links));
   }
 
   TimeoutSetting timeoutSetting(String name, JsonNode node, String field, String pathField) {
@@ -344,6 +222,12 @@ final class DefinitionFields {
               + pathField
               + ", not both");
       return TimeoutSetting.unset();
+    }
+    if (node.has(field) && jsonata(node)) {
+      JsonNode expression = jsonataExpression(name, node.get(field), field);
+      if (expression != null) {
+        return new TimeoutSetting.FromJsonata(expression);
+      }
     }
     if (node.has(field)) {
       long seconds = optionalLong(node, field, name, field, 1, TaskState.MAX_TIMEOUT_SECONDS);
@@ -458,7 +342,7 @@ final class DefinitionFields {
   }
 
   JsonNode assign(String name, JsonNode node, String field) {
-    return assign(name, node, field, field);
+    return assign(name, node, field, field, jsonata(node));
   }
 
   /**
@@ -468,7 +352,7 @@ final class DefinitionFields {
    * a name is a Unicode identifier (ID_Start, then ID_Continue characters) of at most 80
    * characters, and {@code states} is reserved.
    */
-  JsonNode assign(String name, JsonNode node, String field, String label) {
+  JsonNode assign(String name, JsonNode node, String field, String label, boolean jsonata) {
     JsonNode value = node.get(field);
     if (value == null) {
       return MissingNode.getInstance();
@@ -483,16 +367,70 @@ final class DefinitionFields {
     int before = problems.size();
     for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
       String key = it.next();
-      String variable = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+      String variable = !jsonata && key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
       Optional<String> problem = variableNameProblem(variable);
       problem.ifPresent(p -> problems.add(at(name, label + "." + key) + ": " + p));
     }
     try {
-      PayloadTemplate.validate(value, name, label);
+      if (jsonata) {
+        JsonataTemplates.validate(value, name, label);
+      } else {
+        PayloadTemplate.validate(value, name, label);
+      }
     } catch (DefinitionException e) {
       problems.add(e.getMessage());
     }
     return problems.size() == before ? value : MissingNode.getInstance();
+  }
+
+  /** A JSONata state's Arguments, Output and Items; null for a JSONPath state. */
+  JsonataFields jsonataFields(String name, JsonNode node) {
+    if (!jsonata(node)) {
+      return null;
+    }
+    return new JsonataFields(
+        jsonataTemplate(name, node, "Arguments", "Arguments"),
+        jsonataTemplate(name, node, "Output", "Output"),
+        jsonataTemplate(name, node, "Items", "Items"));
+  }
+
+  /**
+   * A field of a JSONata state whose value is any JSON, with JSONata expressions in its strings; a
+   * missing node when absent or after recording a problem.
+   */
+  JsonNode jsonataTemplate(String name, JsonNode node, String field, String label) {
+    JsonNode value = node.get(field);
+    if (value == null) {
+      return missing();
+    }
+    try {
+      JsonataTemplates.validate(value, name, label);
+      return value;
+    } catch (DefinitionException e) {
+      problems.add(e.getMessage());
+      return missing();
+    }
+  }
+
+  /**
+   * A JSONata expression standing for a number or a text ({@code "Seconds": "{% ... %}"}), checked;
+   * null when the value is no expression or after recording a problem.
+   */
+  JsonNode jsonataExpression(String name, JsonNode value, String field) {
+    if (JsonataTemplates.expression(value).isEmpty()) {
+      return null;
+    }
+    try {
+      JsonataTemplates.validate(value, name, field);
+      return value;
+    } catch (DefinitionException e) {
+      problems.add(e.getMessage());
+      return null;
+    }
+  }
+
+  static JsonNode missing() {
+    return MissingNode.getInstance();
   }
 
   /** Why a name cannot be a variable's, or empty when it can. */
@@ -575,9 +513,6 @@ final class DefinitionFields {
 
   static Map<String, String> unsupportedFields() {
     Map<String, String> fields = new HashMap<>();
-    fields.put("Arguments", "JSONata (Arguments)");
-    fields.put("Output", "JSONata (Output)");
-    fields.put("Items", "JSONata (Items)");
     fields.put("Credentials", "Cross-account access (Credentials)");
     return Map.copyOf(fields);
   }

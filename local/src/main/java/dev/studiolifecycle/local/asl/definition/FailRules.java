@@ -38,6 +38,12 @@ record FailRules() implements StateRules {
               + ", not both");
       return TextSource.none();
     }
+    if (node.has(literal) && fields.jsonata(node)) {
+      JsonNode expression = fields.jsonataExpression(name, node.get(literal), literal);
+      if (expression != null) {
+        return new TextSource.Jsonata(expression);
+      }
+    }
     if (node.has(literal)) {
       String text = fields.optionalString(node, literal, name, literal);
       return text == null ? TextSource.none() : new TextSource.Literal(text);

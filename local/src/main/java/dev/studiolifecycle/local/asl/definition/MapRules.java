@@ -39,9 +39,11 @@ record MapRules() implements StateRules {
               + "Parameters, not both");
     }
     JsonNode itemSelector =
-        node.has("ItemSelector")
-            ? fields.template(name, node, "ItemSelector")
-            : fields.template(name, node, "Parameters");
+        fields.jsonata(node)
+            ? fields.jsonataTemplate(name, node, "ItemSelector", "ItemSelector")
+            : node.has("ItemSelector")
+                ? fields.template(name, node, "ItemSelector")
+                : fields.template(name, node, "Parameters");
     String itemsPath = "$";
     if (node.has("ItemsPath")) {
       String path = fields.definitePath(name, node, "ItemsPath");
@@ -49,7 +51,12 @@ record MapRules() implements StateRules {
     }
     MapConcurrency concurrency = concurrency(name, node, fields);
     DistributedMap distributed = null;
-    if (distributedMode(node)) {
+    if (distributedMode(node) && fields.jsonata(node)) {
+      fields.problem(
+          at(name, "ItemProcessor.ProcessorConfig.Mode")
+              + ": a Distributed Map in a JSONata state is not supported by the local "
+              + "interpreter; use JSONPath for this state");
+    } else if (distributedMode(node)) {
       distributed = DistributedMapRules.read(name, node, fields, processor);
     } else {
       DistributedMapRules.refuseInline(name, node, fields);
@@ -63,7 +70,8 @@ record MapRules() implements StateRules {
         processor,
         fields.handling(name, node, links),
         fields.transition(name, node, links),
-        distributed);
+        distributed,
+        fields.jsonataFields(name, node));
   }
 
   /** Whether ItemProcessor.ProcessorConfig.Mode is DISTRIBUTED. */
@@ -114,6 +122,10 @@ record MapRules() implements StateRules {
           at(name, "MaxConcurrencyPath")
               + ": a Map state may have MaxConcurrency or "
               + "MaxConcurrencyPath, not both");
+    } else if (node.has("MaxConcurrency")
+        && fields.jsonata(node)
+        && fields.jsonataExpression(name, node.get("MaxConcurrency"), "MaxConcurrency") != null) {
+      return new MapConcurrency.FromJsonata(node.get("MaxConcurrency"));
     } else if (node.has("MaxConcurrency")) {
       long max =
           fields.optionalLong(node, "MaxConcurrency", name, "MaxConcurrency", 0, Integer.MAX_VALUE);

@@ -18,7 +18,8 @@ public record MapState(
     StatesBlock itemProcessor,
     ResultHandling handling,
     Transition transition,
-    DistributedMap distributed)
+    DistributedMap distributed,
+    JsonataFields jsonata)
     implements State, ErrorHandling {
 
   @Override

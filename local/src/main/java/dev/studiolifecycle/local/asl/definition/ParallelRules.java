@@ -52,6 +52,7 @@ record ParallelRules() implements StateRules {
         fields.template(name, node, "Parameters"),
         branches,
         fields.handling(name, node, links),
-        fields.transition(name, node, links));
+        fields.transition(name, node, links),
+        fields.jsonataFields(name, node));
   }
 }

@@ -14,7 +14,8 @@ public record ParallelState(
     JsonNode parameters,
     List<StatesBlock> branches,
     ResultHandling handling,
-    Transition transition)
+    Transition transition,
+    JsonataFields jsonata)
     implements State, ErrorHandling {
 
   public ParallelState {

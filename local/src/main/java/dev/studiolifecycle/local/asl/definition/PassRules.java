@@ -23,6 +23,7 @@ record PassRules() implements StateRules {
         fields.resultPath(name, node, "ResultPath"),
         fields.outputPath(name, node),
         fields.assign(name, node, "Assign"),
-        fields.transition(name, node, links));
+        fields.transition(name, node, links),
+        fields.jsonataFields(name, node));
   }
 }

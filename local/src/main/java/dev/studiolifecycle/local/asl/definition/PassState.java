@@ -18,7 +18,8 @@ public record PassState(
     ResultPlacement resultPath,
     PathSelection outputPath,
     JsonNode assign,
-    Transition transition)
+    Transition transition,
+    JsonataFields jsonata)
     implements State {
 
   @Override

@@ -15,4 +15,12 @@ public sealed interface State
   String name();
 
   StateType type();
+
+  /**
+   * A JSONata state's Arguments, Output and Items; null for a JSONPath state (and for a Fail state,
+   * which has none of them: its Error and Cause say which language they are in).
+   */
+  default JsonataFields jsonata() {
+    return null;
+  }
 }

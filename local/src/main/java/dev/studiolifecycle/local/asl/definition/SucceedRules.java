@@ -13,6 +13,10 @@ record SucceedRules() implements StateRules {
 
   @Override
   public SucceedState read(String name, JsonNode node, DefinitionFields fields, Links links) {
-    return new SucceedState(name, fields.inputPath(name, node), fields.outputPath(name, node));
+    return new SucceedState(
+        name,
+        fields.inputPath(name, node),
+        fields.outputPath(name, node),
+        fields.jsonataFields(name, node));
   }
 }

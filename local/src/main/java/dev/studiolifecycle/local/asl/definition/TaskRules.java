@@ -66,6 +66,7 @@ record TaskRules() implements StateRules {
         fields.handling(name, node, links),
         timeout,
         heartbeat,
-        fields.transition(name, node, links));
+        fields.transition(name, node, links),
+        fields.jsonataFields(name, node));
   }
 }

@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.asl.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.asl.jsonata.JsonataTemplates;
 
 /**
  * A Task state.
@@ -15,7 +16,8 @@ public record TaskState(
     ResultHandling handling,
     TimeoutSetting timeout,
     TimeoutSetting heartbeat,
-    Transition transition)
+    Transition transition,
+    JsonataFields jsonata)
     implements State, ErrorHandling {
 
   /** Step Functions' limit on a task's duration when TimeoutSeconds is not set. */
@@ -24,5 +26,26 @@ public record TaskState(
   @Override
   public StateType type() {
     return StateType.TASK;
+  }
+
+  /**
+   * What the integration is given, as the definition writes it: Parameters, or a JSONata state's
+   * Arguments (a missing node when there are none).
+   */
+  public JsonNode arguments() {
+    return jsonata == null ? parameters : jsonata.arguments();
+  }
+
+  /** The name of the field {@link #arguments()} comes from, for messages. */
+  public String argumentsField() {
+    return jsonata == null ? "Parameters" : "Arguments";
+  }
+
+  /**
+   * Whether the arguments are known only when the task runs: a JSONata expression gives them whole,
+   * so their fields cannot be checked before.
+   */
+  public boolean argumentsComputed() {
+    return jsonata != null && JsonataTemplates.expression(jsonata.arguments()).isPresent();
   }
 }

@@ -1,5 +1,7 @@
 package dev.studiolifecycle.local.asl.definition;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** A Task's TimeoutSeconds/TimeoutSecondsPath, or HeartbeatSeconds/HeartbeatSecondsPath. */
 public sealed interface TimeoutSetting {
 
@@ -10,6 +12,9 @@ public sealed interface TimeoutSetting {
 
   /** A Reference Path to a positive integer in the state's input. */
   record FromPath(String path) implements TimeoutSetting {}
+
+  /** A JSONata state's expression for a positive integer, evaluated when the task starts. */
+  record FromJsonata(JsonNode expression) implements TimeoutSetting {}
 
   static TimeoutSetting unset() {
     return new Unset();

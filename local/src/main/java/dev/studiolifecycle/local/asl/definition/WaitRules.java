@@ -38,7 +38,16 @@ record WaitRules() implements StateRules {
     } else {
       String field = present.get(0);
       JsonNode value = node.get(field);
+      JsonNode expression =
+          fields.jsonata(node) ? fields.jsonataExpression(name, value, field) : null;
+      if (expression != null) {
+        field = "FromJsonata";
+        waitTime = new WaitTime.FromJsonata(present.get(0), expression);
+      }
       switch (field) {
+        case "FromJsonata" -> {
+          // Read above.
+        }
         case "Seconds" -> {
           long seconds =
               fields.optionalLong(node, field, name, field, 0, DefinitionFields.MAX_SECONDS);
@@ -79,7 +88,8 @@ record WaitRules() implements StateRules {
         fields.outputPath(name, node),
         waitTime,
         fields.assign(name, node, "Assign"),
-        fields.transition(name, node, links));
+        fields.transition(name, node, links),
+        fields.jsonataFields(name, node));
   }
 
   /** RFC 3339 with an upper-case T and Z or an offset, as Step Functions requires. */

@@ -13,7 +13,8 @@ public record WaitState(
     PathSelection outputPath,
     WaitTime waitTime,
     JsonNode assign,
-    Transition transition)
+    Transition transition,
+    JsonataFields jsonata)
     implements State {
 
   @Override

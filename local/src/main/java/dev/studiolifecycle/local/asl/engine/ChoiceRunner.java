@@ -5,6 +5,8 @@ import dev.studiolifecycle.local.asl.StatesError;
 import dev.studiolifecycle.local.asl.choice.ChoiceBranch;
 import dev.studiolifecycle.local.asl.definition.ChoiceState;
 import dev.studiolifecycle.local.asl.definition.Transition;
+import dev.studiolifecycle.local.asl.jsonata.JsonataBindings;
+import dev.studiolifecycle.local.asl.jsonata.JsonataTemplates;
 import dev.studiolifecycle.local.asl.path.PathContext;
 
 /**
@@ -15,6 +17,10 @@ record ChoiceRunner(ExecutionRun run, ChoiceState choice) implements StateRunner
 
   @Override
   public void attempt(Visit visit) {
+    if (choice.jsonata() != null) {
+      attemptJsonata(visit);
+      return;
+    }
     try {
       JsonNode context = run.context(visit);
       JsonNode effective = run.select(choice.inputPath(), visit.input, context, visit, "InputPath");
@@ -29,6 +35,52 @@ record ChoiceRunner(ExecutionRun run, ChoiceState choice) implements StateRunner
       }
       JsonNode output = run.select(choice.outputPath(), effective, context, visit, "OutputPath");
       run.leave(visit, output, Transition.next(next));
+    } catch (StatesError e) {
+      run.fail(visit, e);
+    }
+  }
+
+  /**
+   * A JSONata Choice: the first rule whose Condition gives true, with its Assign and Output; else
+   * the Default with the state's own. A Condition that gives anything but a boolean fails the state
+   * with States.QueryEvaluationError.
+   */
+  private void attemptJsonata(Visit visit) {
+    try {
+      JsonataBindings bindings = ExecutionRun.bindings(visit, run.context(visit), null, null);
+      for (int i = 0; i < choice.choices().size(); i++) {
+        ChoiceBranch branch = choice.choices().get(i);
+        String field = "Choices[" + i + "].Condition";
+        JsonNode verdict = run.jsonata(branch.condition(), bindings, field, null);
+        if (!verdict.isBoolean()) {
+          throw new StatesError(
+              JsonataTemplates.QUERY_EVALUATION_ERROR,
+              "The JSONata expression specified for the field '"
+                  + field
+                  + "' of state '"
+                  + visit.name()
+                  + "' must give a boolean, got "
+                  + ExecutionRun.json(verdict));
+        }
+        if (verdict.booleanValue()) {
+          run.leaveJsonata(
+              visit,
+              bindings,
+              branch.assign(),
+              branch.output(),
+              visit.input,
+              Transition.next(branch.next()));
+          return;
+        }
+      }
+      String next = defaultNext(visit.input);
+      run.leaveJsonata(
+          visit,
+          bindings,
+          choice.assign(),
+          choice.jsonata().output(),
+          visit.input,
+          Transition.next(next));
     } catch (StatesError e) {
       run.fail(visit, e);
     }

@@ -10,6 +10,8 @@ import dev.studiolifecycle.local.asl.definition.TaskState;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEventType;
 import dev.studiolifecycle.local.asl.intrinsic.IntrinsicFunctions;
+import dev.studiolifecycle.local.asl.jsonata.JsonataTemplates;
+import dev.studiolifecycle.local.asl.jsonata.StepFunctionsFunctions;
 import dev.studiolifecycle.local.asl.path.PayloadTemplate;
 import dev.studiolifecycle.local.asl.task.TaskInvocation;
 import dev.studiolifecycle.local.asl.task.TaskInvoker;
@@ -46,6 +48,7 @@ public final class ExecutionEngine implements AutoCloseable {
   private final RandomGenerator random;
   private final IntrinsicFunctions intrinsics;
   private final PayloadTemplate templates;
+  private final JsonataTemplates jsonata;
   private final Map<String, ExecutionRun> runs = new LinkedHashMap<>();
   private final Map<String, MapRun> mapRuns = new LinkedHashMap<>();
   private final MapRunServices mapRunServices;
@@ -56,6 +59,7 @@ public final class ExecutionEngine implements AutoCloseable {
     this.random = builder.random;
     this.intrinsics = new IntrinsicFunctions(random);
     this.templates = new PayloadTemplate(intrinsics);
+    this.jsonata = new JsonataTemplates(this::now, new StepFunctionsFunctions(random));
     this.mapRunServices = builder.mapRunServices;
   }
 
@@ -315,6 +319,14 @@ public final class ExecutionEngine implements AutoCloseable {
 
   PayloadTemplate templates() {
     return templates;
+  }
+
+  JsonataTemplates jsonata() {
+    return jsonata;
+  }
+
+  private java.time.Instant now() {
+    return scheduler.now();
   }
 
   @Override

@@ -6,18 +6,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.StatesError;
-import dev.studiolifecycle.local.asl.definition.Catcher;
-import dev.studiolifecycle.local.asl.definition.ErrorHandling;
-import dev.studiolifecycle.local.asl.definition.JitterStrategy;
+import dev.studiolifecycle.local.asl.definition.JsonataFields;
 import dev.studiolifecycle.local.asl.definition.PathSelection;
 import dev.studiolifecycle.local.asl.definition.ResultHandling;
 import dev.studiolifecycle.local.asl.definition.ResultPlacement;
-import dev.studiolifecycle.local.asl.definition.Retrier;
 import dev.studiolifecycle.local.asl.definition.State;
 import dev.studiolifecycle.local.asl.definition.StatesBlock;
 import dev.studiolifecycle.local.asl.definition.Transition;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEventType;
+import dev.studiolifecycle.local.asl.jsonata.JsonataBindings;
 import dev.studiolifecycle.local.asl.path.JsonPathReader;
 import dev.studiolifecycle.local.asl.path.PathContext;
 import dev.studiolifecycle.local.asl.path.PathNotFoundException;
@@ -27,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,6 +59,7 @@ final class ExecutionRun {
   private final TaskInvoker invoker;
   private final Scope root = new Scope(null);
   private final Variables variables;
+  private final Failures failures = new Failures(this);
   private final ObjectNode contextBase;
 
   ExecutionRun(ExecutionEngine engine, Execution execution, TaskInvoker invoker) {
@@ -243,7 +241,7 @@ final class ExecutionRun {
             done,
             now(),
             enteredId,
-            retriers(state).size());
+            Failures.retriers(state).size());
     visit.runner = StateRunner.of(this, state);
     try {
       checkSize(input, visit);
@@ -297,6 +295,23 @@ final class ExecutionRun {
    * OutputPath, then the transition.
    */
   void complete(Visit visit, JsonNode result, ResultHandling handling, Transition transition) {
+    JsonataFields jsonata = visit.state.jsonata();
+    if (jsonata != null) {
+      try {
+        checkSize(result, visit);
+      } catch (StatesError e) {
+        fail(visit, e);
+        return;
+      }
+      leaveJsonata(
+          visit,
+          bindings(visit, context(visit), result, null),
+          handling.assign(),
+          jsonata.output(),
+          result,
+          transition);
+      return;
+    }
     try {
       checkSize(result, visit);
       JsonNode context = context(visit);
@@ -324,67 +339,7 @@ final class ExecutionRun {
    * ResultPath. States without Retry and Catch (Pass, Choice, Wait, Succeed) fail their block.
    */
   void fail(Visit visit, StatesError error) {
-    if (!retried(visit, error) && !caught(visit, error)) {
-      visit.done.failed(error, visit.lane);
-    }
-  }
-
-  private boolean retried(Visit visit, StatesError error) {
-    List<Retrier> retriers = retriers(visit.state);
-    for (int i = 0; i < retriers.size(); i++) {
-      Retrier retrier = retriers.get(i);
-      if (!ErrorMatcher.matches(retrier.errorEquals(), error.error())) {
-        continue;
-      }
-      int done = visit.retriesPerRetrier[i];
-      if (done >= retrier.maxAttempts()) {
-        return false;
-      }
-      visit.retriesPerRetrier[i] = done + 1;
-      visit.retryCount++;
-      Duration delay = retrier.delayBefore(done);
-      if (retrier.jitterStrategy() == JitterStrategy.FULL) {
-        delay = Duration.ofMillis(Math.round(engine.random().nextDouble() * delay.toMillis()));
-      }
-      schedule(now().plus(delay), visit.scope, () -> visit.runner.attempt(visit));
-      return true;
-    }
-    return false;
-  }
-
-  private boolean caught(Visit visit, StatesError error) {
-    visit.assigned = null;
-    for (Catcher catcher : catchers(visit.state)) {
-      if (!ErrorMatcher.matches(catcher.errorEquals(), error.error())) {
-        continue;
-      }
-      ObjectNode errorOutput = JSON.objectNode();
-      if (error.error() != null) {
-        errorOutput.put("Error", error.error());
-      }
-      if (error.cause() != null) {
-        errorOutput.put("Cause", error.cause());
-      }
-      JsonNode output;
-      try {
-        assign(visit, catcher.assign(), errorOutput, context(visit));
-        output = place(catcher.resultPath(), visit.input, errorOutput);
-      } catch (StatesError placementError) {
-        visit.done.failed(placementError, visit.lane);
-        return true;
-      }
-      leave(visit, output, Transition.next(catcher.next()));
-      return true;
-    }
-    return false;
-  }
-
-  private static List<Retrier> retriers(State state) {
-    return state instanceof ErrorHandling handling ? handling.retry() : List.of();
-  }
-
-  private static List<Catcher> catchers(State state) {
-    return state instanceof ErrorHandling handling ? handling.catchers() : List.of();
+    failures.fail(visit, error);
   }
 
   // ---------------------------------------------------------------- data
@@ -417,7 +372,18 @@ final class ExecutionRun {
     if (template == null || template.isMissingNode()) {
       return;
     }
-    JsonNode values = engine.templates().evaluate(template, paths(visit, input, context));
+    stage(visit, engine.templates().evaluate(template, paths(visit, input, context)));
+  }
+
+  /** A JSONata state's Assign: its expressions read {@code bindings}; see the JSONPath one. */
+  void assign(Visit visit, JsonNode template, JsonataBindings bindings) {
+    if (template == null || template.isMissingNode()) {
+      return;
+    }
+    stage(visit, engine.jsonata().evaluate(template, bindings, "Assign"));
+  }
+
+  private void stage(Visit visit, JsonNode values) {
     if (json(values).getBytes(StandardCharsets.UTF_8).length > PAYLOAD_LIMIT_BYTES) {
       throw new StatesError(
           StatesError.DATA_LIMIT_EXCEEDED,
@@ -429,6 +395,51 @@ final class ExecutionRun {
     Map<String, JsonNode> assigned = new LinkedHashMap<>();
     values.fields().forEachRemaining(field -> assigned.put(field.getKey(), field.getValue()));
     visit.assigned = assigned;
+  }
+
+  /**
+   * What a JSONata field of this visit reads: {@code $states.input} (the state's input), {@code
+   * $states.context}, and {@code $states.result} or {@code $states.errorOutput} when not null; and
+   * the variables in scope.
+   */
+  static JsonataBindings bindings(
+      Visit visit, JsonNode context, JsonNode result, JsonNode errorOutput) {
+    ObjectNode states = JSON.objectNode();
+    states.set("input", visit.input);
+    states.set("context", context);
+    if (result != null) {
+      states.set("result", result);
+    }
+    if (errorOutput != null) {
+      states.set("errorOutput", errorOutput);
+    }
+    return new JsonataBindings(states, visit.variables.visible());
+  }
+
+  /** A JSONata field's value: {@code template} evaluated, or {@code otherwise} when missing. */
+  JsonNode jsonata(JsonNode template, JsonataBindings bindings, String field, JsonNode otherwise) {
+    if (template == null || template.isMissingNode()) {
+      return otherwise;
+    }
+    return engine.jsonata().evaluate(template, bindings, field);
+  }
+
+  /**
+   * A JSONata state's Output (or {@code otherwise}, its default) and Assign, then the transition.
+   */
+  void leaveJsonata(
+      Visit visit,
+      JsonataBindings bindings,
+      JsonNode assign,
+      JsonNode output,
+      JsonNode otherwise,
+      Transition transition) {
+    try {
+      assign(visit, assign, bindings);
+      leave(visit, jsonata(output, bindings, "Output", otherwise), transition);
+    } catch (StatesError e) {
+      fail(visit, e);
+    }
   }
 
   JsonNode select(

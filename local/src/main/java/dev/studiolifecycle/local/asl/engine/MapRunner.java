@@ -9,6 +9,7 @@ import dev.studiolifecycle.local.asl.definition.MapConcurrency;
 import dev.studiolifecycle.local.asl.definition.MapState;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEventType;
+import dev.studiolifecycle.local.asl.jsonata.JsonataTemplates;
 
 /**
  * A Map state (inline): one iteration of its ItemProcessor per item of its ItemsPath, as many at
@@ -44,6 +45,23 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
     if (setting instanceof MapConcurrency.Fixed fixed) {
       return fixed.max();
     }
+    if (setting instanceof MapConcurrency.FromJsonata jsonata) {
+      JsonNode value =
+          run.jsonata(
+              jsonata.expression(),
+              ExecutionRun.bindings(visit, context, null, null),
+              "MaxConcurrency",
+              null);
+      if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > Integer.MAX_VALUE) {
+        throw new StatesError(
+            JsonataTemplates.QUERY_EVALUATION_ERROR,
+            "The JSONata expression specified for the field 'MaxConcurrency' of state '"
+                + visit.name()
+                + "' must give a non-negative integer, got "
+                + ExecutionRun.json(value));
+      }
+      return value.intValue();
+    }
     String path = ((MapConcurrency.FromPath) setting).path();
     JsonNode value = run.read(path, effective, context, visit, "MaxConcurrencyPath");
     if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > Integer.MAX_VALUE) {
@@ -62,6 +80,23 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
   /** The array ItemsPath selects in the effective input. */
   static JsonNode items(
       ExecutionRun run, MapState map, JsonNode effective, JsonNode context, Visit visit) {
+    if (map.jsonata() != null) {
+      JsonNode items =
+          run.jsonata(
+              map.jsonata().items(),
+              ExecutionRun.bindings(visit, context, null, null),
+              "Items",
+              visit.input);
+      if (!items.isArray()) {
+        throw new StatesError(
+            JsonataTemplates.QUERY_EVALUATION_ERROR,
+            "The Items of state '"
+                + map.name()
+                + "' must be a JSON array, got "
+                + ExecutionRun.json(items));
+      }
+      return items;
+    }
     JsonNode items = run.read(map.itemsPath(), effective, context, visit, "ItemsPath");
     if (!items.isArray()) {
       throw new StatesError(
@@ -95,6 +130,13 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
     ObjectNode mapItem = itemContext.putObject("Map").putObject("Item");
     mapItem.put("Index", index);
     mapItem.set("Value", item.deepCopy());
+    if (map.jsonata() != null) {
+      return run.jsonata(
+          map.itemSelector(),
+          ExecutionRun.bindings(visit, itemContext, null, null),
+          "ItemSelector",
+          null);
+    }
     return run.engine()
         .templates()
         .evaluate(map.itemSelector(), ExecutionRun.paths(visit, effective, itemContext));

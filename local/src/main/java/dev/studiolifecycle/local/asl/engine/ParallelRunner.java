@@ -23,11 +23,18 @@ record ParallelRunner(ExecutionRun run, ParallelState parallel) implements State
       JsonNode effective =
           run.select(parallel.inputPath(), visit.input, context, visit, "InputPath");
       input =
-          parallel.parameters().isMissingNode()
-              ? effective
-              : run.engine()
-                  .templates()
-                  .evaluate(parallel.parameters(), ExecutionRun.paths(visit, effective, context));
+          parallel.jsonata() != null
+              ? run.jsonata(
+                  parallel.jsonata().arguments(),
+                  ExecutionRun.bindings(visit, context, null, null),
+                  "Arguments",
+                  visit.input)
+              : parallel.parameters().isMissingNode()
+                  ? effective
+                  : run.engine()
+                      .templates()
+                      .evaluate(
+                          parallel.parameters(), ExecutionRun.paths(visit, effective, context));
       run.checkSize(input, visit);
     } catch (StatesError e) {
       run.fail(visit, e);

@@ -6,12 +6,22 @@ import dev.studiolifecycle.local.asl.definition.PassState;
 
 /**
  * A Pass state: its Result (or its effective input) placed at its ResultPath; its Assign reads that
- * result.
+ * result. A JSONata state's Output (by default its input) and Assign read {@code $states.input}.
  */
 record PassRunner(ExecutionRun run, PassState pass) implements StateRunner {
 
   @Override
   public void attempt(Visit visit) {
+    if (pass.jsonata() != null) {
+      run.leaveJsonata(
+          visit,
+          ExecutionRun.bindings(visit, run.context(visit), null, null),
+          pass.assign(),
+          pass.jsonata().output(),
+          visit.input,
+          pass.transition());
+      return;
+    }
     try {
       JsonNode context = run.context(visit);
       JsonNode effective = run.select(pass.inputPath(), visit.input, context, visit, "InputPath");

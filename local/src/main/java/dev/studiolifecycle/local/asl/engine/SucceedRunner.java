@@ -5,11 +5,21 @@ import dev.studiolifecycle.local.asl.StatesError;
 import dev.studiolifecycle.local.asl.definition.SucceedState;
 import dev.studiolifecycle.local.asl.definition.Transition;
 
-/** A Succeed state: ends its block with its (path-selected) input. */
+/** A Succeed state: ends its block with its (path-selected) input, or a JSONata Output. */
 record SucceedRunner(ExecutionRun run, SucceedState succeed) implements StateRunner {
 
   @Override
   public void attempt(Visit visit) {
+    if (succeed.jsonata() != null) {
+      run.leaveJsonata(
+          visit,
+          ExecutionRun.bindings(visit, run.context(visit), null, null),
+          null,
+          succeed.jsonata().output(),
+          visit.input,
+          Transition.end());
+      return;
+    }
     try {
       JsonNode context = run.context(visit);
       JsonNode effective =

@@ -8,6 +8,7 @@ import dev.studiolifecycle.local.asl.definition.TaskState;
 import dev.studiolifecycle.local.asl.definition.TimeoutSetting;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEventType;
+import dev.studiolifecycle.local.asl.jsonata.JsonataTemplates;
 import dev.studiolifecycle.local.asl.task.TaskInvocation;
 import dev.studiolifecycle.local.asl.task.TaskOutcome;
 import java.time.Duration;
@@ -161,11 +162,17 @@ record TaskRunner(ExecutionRun run, TaskState task) implements StateRunner {
     JsonNode context = run.context(visit);
     JsonNode effective = run.select(task.inputPath(), visit.input, context, visit, "InputPath");
     JsonNode parameters =
-        task.parameters().isMissingNode()
-            ? effective
-            : run.engine()
-                .templates()
-                .evaluate(task.parameters(), ExecutionRun.paths(visit, effective, context));
+        task.jsonata() != null
+            ? run.jsonata(
+                task.jsonata().arguments(),
+                ExecutionRun.bindings(visit, context, null, null),
+                "Arguments",
+                visit.input)
+            : task.parameters().isMissingNode()
+                ? effective
+                : run.engine()
+                    .templates()
+                    .evaluate(task.parameters(), ExecutionRun.paths(visit, effective, context));
     run.checkSize(parameters, visit);
     long timeout = seconds(task.timeout(), effective, context, visit, "TimeoutSecondsPath");
     long heartbeat = seconds(task.heartbeat(), effective, context, visit, "HeartbeatSecondsPath");
@@ -290,6 +297,26 @@ record TaskRunner(ExecutionRun run, TaskState task) implements StateRunner {
       TimeoutSetting setting, JsonNode effective, JsonNode context, Visit visit, String field) {
     if (setting instanceof TimeoutSetting.Fixed fixed) {
       return fixed.seconds();
+    }
+    if (setting instanceof TimeoutSetting.FromJsonata jsonata) {
+      String jsonataField = field.replace("Path", "");
+      JsonNode value =
+          run.jsonata(
+              jsonata.expression(),
+              ExecutionRun.bindings(visit, context, null, null),
+              jsonataField,
+              null);
+      if (!value.isIntegralNumber() || value.asLong() < 1) {
+        throw new StatesError(
+            JsonataTemplates.QUERY_EVALUATION_ERROR,
+            "The JSONata expression specified for the field '"
+                + jsonataField
+                + "' of state '"
+                + visit.name()
+                + "' must give a positive integer, got "
+                + ExecutionRun.json(value));
+      }
+      return value.asLong();
     }
     if (setting instanceof TimeoutSetting.FromPath path) {
       JsonNode value = run.read(path.path(), effective, context, visit, field);

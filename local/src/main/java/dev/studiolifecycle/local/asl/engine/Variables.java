@@ -70,6 +70,13 @@ final class Variables implements VariableLookup {
     own.putAll(values);
   }
 
+  /** Every variable this scope can read, by name (a JSONata expression binds them all). */
+  Map<String, JsonNode> visible() {
+    Map<String, JsonNode> all = outer == null ? new LinkedHashMap<>() : outer.visible();
+    all.putAll(own);
+    return all;
+  }
+
   /** This scope's own variables (a copy), e.g. to carry the top level into a redrive. */
   Map<String, JsonNode> own() {
     return new LinkedHashMap<>(own);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.asl.StatesError;
 import dev.studiolifecycle.local.asl.definition.WaitState;
 import dev.studiolifecycle.local.asl.definition.WaitTime;
+import dev.studiolifecycle.local.asl.jsonata.JsonataTemplates;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +21,9 @@ record WaitRunner(ExecutionRun run, WaitState state) implements StateRunner {
     try {
       effective = run.select(state.inputPath(), visit.input, context, visit, "InputPath");
       until = until(effective, context, visit);
-      run.assign(visit, state.assign(), effective, context);
+      if (state.jsonata() == null) {
+        run.assign(visit, state.assign(), effective, context);
+      }
       // Developer guide, Wait state: a Standard workflow waits at most one year.
       if (until.isAfter(run.now().plus(ExecutionRun.MAX_DURATION))) {
         throw new StatesError(
@@ -33,6 +36,20 @@ record WaitRunner(ExecutionRun run, WaitState state) implements StateRunner {
       }
     } catch (StatesError e) {
       run.fail(visit, e);
+      return;
+    }
+    if (state.jsonata() != null) {
+      run.schedule(
+          until,
+          visit.scope,
+          () ->
+              run.leaveJsonata(
+                  visit,
+                  ExecutionRun.bindings(visit, context, null, null),
+                  state.assign(),
+                  state.jsonata().output(),
+                  visit.input,
+                  state.transition()));
       return;
     }
     run.schedule(
@@ -49,6 +66,38 @@ record WaitRunner(ExecutionRun run, WaitState state) implements StateRunner {
         });
   }
 
+  /** A JSONata Seconds (a non-negative integer) or Timestamp (RFC 3339 text). */
+  private Instant untilJsonata(WaitTime.FromJsonata time, JsonNode context, Visit visit) {
+    JsonNode value =
+        run.jsonata(
+            time.expression(),
+            ExecutionRun.bindings(visit, context, null, null),
+            time.field(),
+            null);
+    if (time.field().equals("Seconds")) {
+      if (value.isIntegralNumber() && value.asLong() >= 0) {
+        return run.now().plusSeconds(value.asLong());
+      }
+    } else if (value.isTextual()) {
+      try {
+        return OffsetDateTime.parse(value.asText(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+            .toInstant();
+      } catch (DateTimeParseException e) {
+        // Falls through to the error below, which quotes the value.
+      }
+    }
+    throw new StatesError(
+        JsonataTemplates.QUERY_EVALUATION_ERROR,
+        "The JSONata expression specified for the field '"
+            + time.field()
+            + "' of state '"
+            + visit.name()
+            + "' must give "
+            + (time.field().equals("Seconds") ? "a non-negative integer" : "an RFC 3339 timestamp")
+            + ", got "
+            + ExecutionRun.json(value));
+  }
+
   private Instant until(JsonNode effective, JsonNode context, Visit visit) {
     WaitTime time = state.waitTime();
     if (time instanceof WaitTime.Seconds seconds) {
@@ -56,6 +105,9 @@ record WaitRunner(ExecutionRun run, WaitState state) implements StateRunner {
     }
     if (time instanceof WaitTime.Timestamp timestamp) {
       return timestamp.timestamp();
+    }
+    if (time instanceof WaitTime.FromJsonata jsonata) {
+      return untilJsonata(jsonata, context, visit);
     }
     if (time instanceof WaitTime.SecondsPath secondsPath) {
       JsonNode value = run.read(secondsPath.path(), effective, context, visit, "SecondsPath");

@@ -23,14 +23,19 @@ final class IntegrationParameters {
   static List<String> check(
       TaskState state, String integration, Set<String> allowed, List<List<String>> anyOfEach) {
     List<String> problems = new ArrayList<>();
-    JsonNode parameters = state.parameters();
-    String where = "State '" + state.name() + "', field 'Parameters";
+    if (state.argumentsComputed()) {
+      return problems;
+    }
+    JsonNode parameters = state.arguments();
+    String where = "State '" + state.name() + "', field '" + state.argumentsField();
     if (parameters.isMissingNode()) {
       problems.add(
           where
               + "': "
               + integration
-              + " needs Parameters with "
+              + " needs "
+              + state.argumentsField()
+              + " with "
               + String.join(" and ", anyOfEach.stream().map(each -> each.get(0)).toList()));
       return problems;
     }

@@ -41,10 +41,14 @@ final class LambdaInvokeIntegration {
     if (state.resource() instanceof TaskResource.LambdaFunction) {
       return problems;
     }
-    JsonNode parameters = state.parameters();
-    String where = "State '" + state.name() + "', field 'Parameters";
+    if (state.argumentsComputed()) {
+      return problems;
+    }
+    JsonNode parameters = state.arguments();
+    String where = "State '" + state.name() + "', field '" + state.argumentsField();
     if (parameters.isMissingNode()) {
-      problems.add(where + "': lambda:invoke needs Parameters with FunctionName");
+      problems.add(
+          where + "': lambda:invoke needs " + state.argumentsField() + " with FunctionName");
       return problems;
     }
     if (!parameters.has("FunctionName") && !parameters.has("FunctionName.$")) {

@@ -158,6 +158,19 @@ class ServiceIntegrationsTest {
   }
 
   @Test
+  void aJsonataLambdaInvokeTakesItsArgumentsAndItsOutputReadsTheResult() {
+    Execution execution =
+        run(
+            "{'QueryLanguage': 'JSONata', 'StartAt': 'Greet', 'States': {'Greet': {'Type':"
+                + " 'Task', 'Resource': 'arn:aws:states:::lambda:invoke', 'Arguments':"
+                + " {'FunctionName': 'studio-lifecycle-greeting', 'Payload': {'name':"
+                + " '{% $states.input.who %}'}}, 'Output': '{% $states.result.Payload.message %}',"
+                + " 'End': true}}}",
+            "{\"who\": \"Jane\"}");
+    assertThat(execution.output()).contains(TextNode.valueOf("Hello, Jane!"));
+  }
+
+  @Test
   void aFunctionArnResourceReturnsThePayloadItself() {
     Execution execution =
         run(
@@ -288,6 +301,15 @@ class ServiceIntegrationsTest {
                         + "'End': true}}}",
                     "{}"))
         .hasMessageContaining("sns:publish needs TopicArn, TargetArn " + "or PhoneNumber");
+    assertThatThrownBy(
+            () ->
+                run(
+                    "{'QueryLanguage': 'JSONata', 'StartAt': 'T', 'States': {'T': {'Type':"
+                        + " 'Task', 'Resource': 'arn:aws:states:::lambda:invoke', 'Arguments':"
+                        + " {'Payload': '{% $states.input %}'}, 'End': true}}}",
+                    "{}"))
+        .isInstanceOf(DefinitionException.class)
+        .hasMessage("State 'T', field 'Arguments.FunctionName': is required by " + "lambda:invoke");
   }
 
   @Test

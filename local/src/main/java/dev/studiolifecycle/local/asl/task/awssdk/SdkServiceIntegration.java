@@ -106,18 +106,24 @@ public final class SdkServiceIntegration implements AwsSdkIntegration {
   public List<String> check(TaskState state) {
     TaskResource.AwsSdk resource = (TaskResource.AwsSdk) state.resource();
     Method method = operations.get(resource.action());
-    JsonNode parameters = state.parameters();
-    if (method == null || parameters.isMissingNode()) {
+    JsonNode parameters = state.arguments();
+    if (method == null || parameters.isMissingNode() || state.argumentsComputed()) {
       return List.of();
     }
     List<String> problems = new ArrayList<>();
     String where = "State '" + state.name() + "', field '";
     if (!parameters.isObject()) {
-      problems.add(where + "Parameters': must be an object");
+      problems.add(where + state.argumentsField() + "': must be an object");
       return problems;
     }
     SdkPojo request = SdkShapeJson.newBuilder(method.getParameterTypes()[0]);
-    checkMembers(request.sdkFields(), parameters, "Parameters", resource.action(), where, problems);
+    checkMembers(
+        request.sdkFields(),
+        parameters,
+        state.argumentsField(),
+        resource.action(),
+        where,
+        problems);
     return problems;
   }
 
