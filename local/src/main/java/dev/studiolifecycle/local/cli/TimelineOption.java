@@ -7,20 +7,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --timeline <file.html>}, by the same name on run and demo: each execution's timeline as a
- * picture (states on a time axis, waits and failures visible), in one HTML page.
+ * {@code --timeline <file.html|file.svg>}, by the same name on run and demo: each execution's
+ * timeline as a picture (states on a time axis, waits and failures visible), in one HTML page, or
+ * in one SVG image when the file's name ends in {@code .svg}.
  */
 final class TimelineOption {
 
   @Option(
       names = "--timeline",
-      paramLabel = "<file.html>",
+      paramLabel = "<file.html|file.svg>",
       description =
-          "Also write each execution's timeline as a picture (SVG in an HTML page: a bar per state"
-              + " on the time axis, waits grey, retried or caught failures as red marks)")
+          "Also write each execution's timeline as a picture (a bar per state on the time axis,"
+              + " waits grey, retried or caught failures as red marks): an HTML page, or one SVG"
+              + " image when the name ends in .svg")
   Path file;
 
   /**
@@ -33,7 +36,9 @@ final class TimelineOption {
       return;
     }
     try {
-      Files.writeString(file, TimelineSvg.html(title, executions));
+      boolean image = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg");
+      Files.writeString(
+          file, image ? TimelineSvg.standalone(executions) : TimelineSvg.html(title, executions));
     } catch (IOException e) {
       throw new BadInput("--timeline: cannot write " + file + ": " + e.getMessage());
     }

@@ -22,6 +22,7 @@ public final class TimelineSvg {
   private static final int LABEL = 300;
   private static final int ROW = 22;
   private static final int TOP = 40;
+  private static final int CAPTION = 24;
 
   /** One visit of a top-level state. */
   record Bar(String state, String kind, Instant entered, Instant exited, List<Mark> failures) {}
@@ -43,15 +44,45 @@ public final class TimelineSvg {
         .append("</h1>\n");
     for (Execution execution : executions) {
       out.append("<h2>")
-          .append(escape(execution.name()))
-          .append(" (")
-          .append(escape(execution.stateMachine().name()))
-          .append("): ")
-          .append(execution.status())
+          .append(escape(caption(execution)))
           .append("</h2>\n")
           .append(svg(execution));
     }
     return out.append("</body>\n</html>\n").toString();
+  }
+
+  /**
+   * {@code executions}' timelines in one standalone SVG document, each under a caption (its name,
+   * state machine and outcome): what a README, an image viewer or a browser shows as an image.
+   */
+  public static String standalone(List<Execution> executions) {
+    StringBuilder body = new StringBuilder();
+    int y = 0;
+    for (Execution execution : executions) {
+      body.append("  <text x=\"4\" y=\"")
+          .append(y + 18)
+          .append("\" font-size=\"14\" font-weight=\"bold\">")
+          .append(escape(caption(execution)))
+          .append("</text>\n")
+          .append(
+              svg(execution).replaceFirst("<svg ", "<svg x=\"0\" y=\"" + (y + CAPTION) + "\" "));
+      y += CAPTION + height(bars(execution));
+    }
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\""
+        + WIDTH
+        + "\" height=\""
+        + y
+        + "\" font-family=\"sans-serif\">\n  <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
+        + body
+        + "</svg>\n";
+  }
+
+  private static String caption(Execution execution) {
+    return execution.name() + " (" + execution.stateMachine().name() + "): " + execution.status();
+  }
+
+  private static int height(List<Bar> bars) {
+    return TOP + bars.size() * ROW + 20;
   }
 
   /** One execution's timeline as an SVG element. */
@@ -61,7 +92,7 @@ public final class TimelineSvg {
     Instant end = ExecutionReport.endOf(execution);
     long total = Math.max(1, Duration.between(start, end).toMillis());
     int plot = WIDTH - LABEL - 20;
-    int height = TOP + bars.size() * ROW + 20;
+    int height = height(bars);
     StringBuilder svg = new StringBuilder();
     svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
         .append(WIDTH)

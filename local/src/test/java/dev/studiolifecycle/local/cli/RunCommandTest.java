@@ -270,6 +270,36 @@ class RunCommandTest {
   }
 
   @Test
+  void theReadmesTimelinePictureIsTheOffboardingAsItRunsNow() throws Exception {
+    Path image = dir.resolve("timeline.svg");
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              run(
+                  "offboard-delete-role.json",
+                  "offboard-delete-role.json",
+                  "--timeline",
+                  image.toString()));
+      assertThat(exit).as(command.err()).isZero();
+    }
+    String drawn = Files.readString(image);
+
+    // A standalone SVG document: what the README shows as an image, parsed strictly here.
+    Document svg =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new InputSource(new StringReader(drawn)));
+    assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
+    assertThat(svg.getElementsByTagName("text").item(0).getTextContent())
+        .isEqualTo("hr-2026-000417 (studio-lifecycle-StudioUserLifecycle): SUCCEEDED");
+    assertThat(Files.readString(ROOT.resolve("docs/offboard-delete-role-timeline.svg")))
+        .as(
+            "docs/offboard-delete-role-timeline.svg, the README's picture; regenerate it with the"
+                + " run command under \"The lifecycle\" in README.md")
+        .isEqualTo(drawn);
+  }
+
+  @Test
   void templateParametersChangeTheRun() {
     try (CommandOutput command = new CommandOutput()) {
       int exit =
