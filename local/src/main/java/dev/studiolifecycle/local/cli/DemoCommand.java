@@ -91,6 +91,7 @@ public final class DemoCommand extends CliCommand {
                     .scenario(scenario)
                     .parameter("RetentionDays", String.valueOf(RETENTION_DAYS))
                     .iamEnforced(project.iam.enforced()))) {
+      ProgressLine.follow(runtime, err, "demo");
       int exit =
           logs.divert(
               () ->

@@ -96,6 +96,7 @@ public final class HrEventCommand extends CliCommand {
     scenarios.parameters.forEach(builder::parameter);
     try (HandlerLogs logs = HandlerLogs.open(project.handlerLogs)) {
       try (LocalWorkflowRuntime runtime = logs.start(builder)) {
+        ProgressLine.follow(runtime, err, "hr-event");
         Instant start = runtime.clock().instant();
         HrEventDelivery delivery = new HrEventDelivery(runtime, logs.stream());
         int worst = OK;

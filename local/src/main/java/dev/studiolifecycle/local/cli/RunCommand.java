@@ -95,6 +95,7 @@ public final class RunCommand extends CliCommand {
         List<ScheduledActions.Applied> userActions;
         int userActionsToCome;
         try (LocalWorkflowRuntime runtime = logs.start(builder)) {
+          ProgressLine.follow(runtime, err, "run");
           execution = logs.divert(() -> runtime.run(input));
           report =
               ExecutionReport.of(execution, runtime.notifications()).pricedWith(runtime.template());

@@ -18,6 +18,7 @@ import dev.studiolifecycle.local.asl.task.TaskInvoker;
 import dev.studiolifecycle.local.asl.task.TaskOutcome;
 import dev.studiolifecycle.local.time.SimulationClock;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -49,6 +51,10 @@ public final class ExecutionEngine implements AutoCloseable {
   private final IntrinsicFunctions intrinsics;
   private final PayloadTemplate templates;
   private final JsonataTemplates jsonata;
+
+  private volatile Consumer<Execution> progress = execution -> {};
+  private volatile long progressNanos = Duration.ofSeconds(1).toNanos();
+  private volatile long lastProgress = System.nanoTime();
   private final Map<String, ExecutionRun> runs = new LinkedHashMap<>();
   private final Map<String, MapRun> mapRuns = new LinkedHashMap<>();
   private final MapRunServices mapRunServices;
@@ -241,11 +247,41 @@ public final class ExecutionEngine implements AutoCloseable {
         throw new IllegalStateException("execution " + execution + " did not complete", e);
       }
     }
-    if (!scheduler.runUntil(execution::isDone)) {
-      throw new IllegalStateException(
-          "Execution " + execution.executionArn() + " cannot finish: nothing more is scheduled");
+    while (!execution.isDone()) {
+      // A report is due after at least one step, once the interval has passed.
+      int[] checks = {0};
+      boolean more =
+          scheduler.runUntil(
+              () ->
+                  execution.isDone()
+                      || (checks[0]++ > 0 && System.nanoTime() - lastProgress >= progressNanos));
+      if (execution.isDone()) {
+        break;
+      }
+      if (!more) {
+        throw new IllegalStateException(
+            "Execution " + execution.executionArn() + " cannot finish: nothing more is scheduled");
+      }
+      lastProgress = System.nanoTime();
+      progress.accept(execution);
     }
     return execution;
+  }
+
+  /**
+   * Tells {@code listener}, about once a second of wall-clock time while {@link #awaitCompletion}
+   * drives the scheduler, which execution it is driving (on the driving thread, between steps):
+   * what a command prints as its progress line. The first second counts from now.
+   */
+  public void onProgress(Consumer<Execution> listener) {
+    onProgress(listener, Duration.ofSeconds(1));
+  }
+
+  /** As {@link #onProgress(Consumer)}, every {@code interval} of wall-clock time. */
+  public void onProgress(Consumer<Execution> listener, Duration interval) {
+    this.progress = Objects.requireNonNull(listener, "listener");
+    this.progressNanos = interval.toNanos();
+    this.lastProgress = System.nanoTime();
   }
 
   /** Starts an execution and drives it to its end. */
