@@ -48,7 +48,9 @@ import picocli.CommandLine.Spec;
           + "state machines, topics "
           + "and managed policies are deployed first; Lambda tasks run its handlers in-process.",
       "Prints one line, 'studio-lifecycle emulator listening on <endpoint>'. Point the AWS CLI "
-          + "or an SDK at that endpoint with any credentials.",
+          + "or an SDK at that endpoint with any credentials and any Region of the aws partition:"
+          + " each Region has its own SageMaker, SNS, SSM, DynamoDB and Identity Center; the"
+          + " scenario, the template and Step Functions are in us-east-1.",
       "As on AWS, SageMaker cannot assume a role created through the API for the first 10 "
           + "simulated seconds (IAM propagation); a scenario's iam.propagationDelay changes it."
     },

@@ -23,9 +23,12 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -78,6 +81,15 @@ public final class AwsEmulator implements AutoCloseable {
   private final DynamoDbService dynamoDb;
   private final StsService sts;
   private final RequestDispatcher dispatcher;
+  private final IdSource ids;
+  private final SageMakerTimings sageMakerTimings;
+
+  /**
+   * The regional services of each Region a client named other than the emulator's own, by Region
+   * then signing name: made empty on first use, as AWS is in a Region where nothing was created.
+   */
+  private final Map<String, Map<String, EmulatedService>> otherRegions = new ConcurrentHashMap<>();
+
   private HttpServer server;
   private ExecutorService executor;
 
@@ -87,7 +99,8 @@ public final class AwsEmulator implements AutoCloseable {
     this.host = builder.host;
     this.threads = builder.threads;
     this.requestLog = new RequestLog(builder.requestLogLimit);
-    IdSource ids = new IdSource(builder.randomSeed);
+    this.ids = new IdSource(builder.randomSeed);
+    this.sageMakerTimings = builder.sageMakerTimings;
     this.faults = new FaultInjector(clock, builder.randomSeed);
     this.iam = new IamService(clock, ids);
     this.identityCenter = new IdentityCenter(ids);
@@ -109,6 +122,30 @@ public final class AwsEmulator implements AutoCloseable {
     dispatcher.register(dynamoDb);
     dispatcher.register(sts);
     dispatcher.register(UnimplementedService.stepFunctions());
+    dispatcher.otherRegions(
+        (signingName, region) ->
+            Optional.ofNullable(
+                otherRegions.computeIfAbsent(region, this::regionalServices).get(signingName)));
+  }
+
+  /**
+   * Another Region's SageMaker, Identity Center, SNS, SSM and DynamoDB, sharing IAM (global) with
+   * every Region; Step Functions, where the template's state machines run, is served in the
+   * emulator's own Region only.
+   */
+  private Map<String, EmulatedService> regionalServices(String region) {
+    IdentityCenter center = new IdentityCenter(ids);
+    List<EmulatedService> services =
+        List.of(
+            new SageMakerService(clock, ids, sageMakerTimings, iam, center),
+            new IdentityStoreService(center),
+            new SsoAdminService(center),
+            new SnsService(clock, ids),
+            new SsmService(),
+            new DynamoDbService());
+    Map<String, EmulatedService> bySigningName = new HashMap<>();
+    services.forEach(service -> bySigningName.put(service.signingName(), service));
+    return Map.copyOf(bySigningName);
   }
 
   public static Builder builder() {

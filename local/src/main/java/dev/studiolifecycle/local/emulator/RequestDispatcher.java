@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.emulator.fault.FaultInjector;
 import dev.studiolifecycle.local.emulator.wire.CredentialScope;
@@ -24,8 +25,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
  * Reads each HTTP request, routes it by the service name of its SigV4 credential scope and by
@@ -42,6 +45,15 @@ final class RequestDispatcher implements HttpHandler {
   private record Answer(int status, String contentType, byte[] body, Map<String, String> headers) {}
 
   private final Map<String, Registered> services = new ConcurrentHashMap<>();
+
+  /** The services a request for another Region reaches, by {@code <region>/<signing name>}. */
+  private final Map<String, Registered> elsewhere = new ConcurrentHashMap<>();
+
+  /** Services with one instance for every Region. */
+  static final Set<String> GLOBAL = Set.of("iam", "sts", "s3");
+
+  private volatile BiFunction<String, String, Optional<EmulatedService>> otherRegions =
+      (signingName, region) -> Optional.empty();
   private final Clock clock;
   private final IdSource ids;
   private final FaultInjector faults;
@@ -67,6 +79,10 @@ final class RequestDispatcher implements HttpHandler {
   }
 
   void register(EmulatedService service) {
+    services.put(service.signingName(), registered(service));
+  }
+
+  private static Registered registered(EmulatedService service) {
     Map<String, Operation> byName = new LinkedHashMap<>();
     for (Operation operation : service.operations()) {
       if (byName.put(operation.name(), operation) != null) {
@@ -74,7 +90,34 @@ final class RequestDispatcher implements HttpHandler {
             service.signingName() + " declares operation " + operation.name() + " twice");
       }
     }
-    services.put(service.signingName(), new Registered(service, Map.copyOf(byName)));
+    return new Registered(service, Map.copyOf(byName));
+  }
+
+  /**
+   * Where the services of the Regions other than the emulator's own come from: given a signing name
+   * and a Region, that Region's instance, or empty when the emulator serves the service in its own
+   * Region only.
+   */
+  void otherRegions(BiFunction<String, String, Optional<EmulatedService>> value) {
+    this.otherRegions = value;
+  }
+
+  /**
+   * The service a request signed for {@code region} reaches: IAM, STS and S3 are global (S3's
+   * bucket names are one namespace), every other service has an instance per Region.
+   */
+  private Registered lookup(String signingName, String region) {
+    Registered home = services.get(signingName);
+    if (home == null || region.equals(LocalAccount.REGION) || GLOBAL.contains(signingName)) {
+      return home;
+    }
+    return elsewhere.computeIfAbsent(
+        region + "/" + signingName,
+        key ->
+            otherRegions
+                .apply(signingName, region)
+                .map(RequestDispatcher::registered)
+                .orElse(null));
   }
 
   /** The path of the health check: {@code GET} answers 200 with the services served. */
@@ -180,7 +223,34 @@ final class RequestDispatcher implements HttpHandler {
       return jsonRequest ? jsonError(error, requestId) : xmlError(error, null, requestId);
     }
     String serviceName = scope.get().service();
-    Registered registered = services.get(serviceName);
+    String region = scope.get().region();
+    if (!RequestRegion.isAwsPartitionRegion(region)) {
+      AwsServiceError error =
+          AwsServiceError.badRequest(
+              jsonRequest ? "InvalidSignatureException" : "SignatureDoesNotMatch",
+              "Credential should be scoped to a valid region, not '"
+                  + region
+                  + "': the studio-lifecycle emulator serves the Regions of the aws partition"
+                  + " (such as us-east-1 or eu-west-1).");
+      record(arrival, serviceName, null, null, false, TextNode.valueOf(text), error);
+      return jsonRequest ? jsonError(error, requestId) : xmlError(error, null, requestId);
+    }
+    Registered registered = lookup(serviceName, region);
+    if (registered == null && services.containsKey(serviceName)) {
+      AwsServiceError error =
+          AwsServiceError.badRequest(
+              "UnknownService",
+              "The studio-lifecycle emulator serves '"
+                  + serviceName
+                  + "' in "
+                  + LocalAccount.REGION
+                  + " only, where the template's state machines are deployed; this request was"
+                  + " signed for "
+                  + region
+                  + ".");
+      record(arrival, serviceName, null, null, false, TextNode.valueOf(text), error);
+      return jsonRequest ? jsonError(error, requestId) : xmlError(error, null, requestId);
+    }
     if (registered == null) {
       AwsServiceError error =
           AwsServiceError.badRequest(
@@ -193,6 +263,33 @@ final class RequestDispatcher implements HttpHandler {
       record(arrival, serviceName, null, null, false, TextNode.valueOf(text), error);
       return jsonRequest ? jsonError(error, requestId) : xmlError(error, null, requestId);
     }
+    return RequestRegion.serving(
+        region,
+        () ->
+            dispatchTo(
+                registered,
+                exchange,
+                headers,
+                urlQuery,
+                body,
+                target,
+                text,
+                contentType,
+                arrival,
+                scope.get()));
+  }
+
+  private Answer dispatchTo(
+      Registered registered,
+      HttpExchange exchange,
+      Headers headers,
+      Map<String, String> urlQuery,
+      byte[] body,
+      String target,
+      String text,
+      String contentType,
+      Arrival arrival,
+      CredentialScope scope) {
     EmulatedService service = registered.service();
     if (service.protocol() instanceof WireProtocol.AwsJson json) {
       return dispatchJson(registered, json, target, text, arrival);
@@ -209,7 +306,7 @@ final class RequestDispatcher implements HttpHandler {
               urlQuery,
               lowerCaseHeaders,
               body,
-              scope.get().region());
+              scope.region());
       return dispatchRest(registered, rest, call, arrival);
     }
     return dispatchQuery(
@@ -412,8 +509,14 @@ final class RequestDispatcher implements HttpHandler {
 
   private Outcome run(EmulatedService service, Operation operation, ServiceRequest request) {
     try {
-      // What the scenario's users did since the last request happens first, at its own time.
-      scheduled.applyDue(request.time());
+      // What the scenario's users did since the last request happens first, at its own time,
+      // in the emulator's own Region, where the scenario's resources are.
+      RequestRegion.serving(
+          LocalAccount.REGION,
+          () -> {
+            scheduled.applyDue(request.time());
+            return null;
+          });
     } catch (RuntimeException bug) {
       return emulatorFailure(service, operation, bug);
     }

@@ -1,5 +1,6 @@
 package dev.studiolifecycle.local.runtime;
 
+import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -28,6 +29,7 @@ public final class EmulatorSdkClients implements AutoCloseable {
 
   private final SdkHttpClient http = UrlConnectionHttpClient.create();
   private final AwsEmulator emulator;
+  private final Region region;
   private final AwsCredentials credentials;
   private final SageMakerClient sageMaker;
   private final IamClient iam;
@@ -38,9 +40,10 @@ public final class EmulatorSdkClients implements AutoCloseable {
   private final DynamoDbClient dynamoDb;
   private final S3Client s3;
 
-  private EmulatorSdkClients(AwsEmulator emulator, AwsCredentials credentials) {
+  private EmulatorSdkClients(AwsEmulator emulator, AwsCredentials credentials, Region region) {
     this.emulator = emulator;
     this.credentials = credentials;
+    this.region = region;
     this.sageMaker = configure(SageMakerClient.builder()).build();
     this.iam = configure(IamClient.builder()).build();
     this.sns = configure(SnsClient.builder()).build();
@@ -54,7 +57,16 @@ public final class EmulatorSdkClients implements AutoCloseable {
 
   /** Clients for a started emulator, signing with {@code credentials}. */
   public static EmulatorSdkClients connect(AwsEmulator emulator, AwsCredentials credentials) {
-    return new EmulatorSdkClients(emulator, credentials);
+    return connect(emulator, credentials, Region.of(LocalAccount.REGION));
+  }
+
+  /**
+   * Clients signing for {@code region}: the emulator serves that Region's own SageMaker, SNS, SSM,
+   * DynamoDB and Identity Center, and the global IAM, STS and S3.
+   */
+  public static EmulatorSdkClients connect(
+      AwsEmulator emulator, AwsCredentials credentials, Region region) {
+    return new EmulatorSdkClients(emulator, credentials, region);
   }
 
   public SageMakerClient sageMaker() {
@@ -92,7 +104,7 @@ public final class EmulatorSdkClients implements AutoCloseable {
   private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
     return builder
         .endpointOverride(emulator.endpoint())
-        .region(Region.US_EAST_1)
+        .region(region)
         .credentialsProvider(StaticCredentialsProvider.create(credentials))
         .httpClient(http)
         .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));

@@ -2,6 +2,7 @@ package dev.studiolifecycle.local.emulator;
 
 import dev.studiolifecycle.local.runtime.EmulatorSdkClients;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -29,8 +30,14 @@ public final class EmulatorClients implements AutoCloseable {
   public final S3Client s3;
 
   public EmulatorClients(AwsEmulator emulator) {
+    this(emulator, Region.US_EAST_1);
+  }
+
+  /** Clients that sign for {@code region}. */
+  public EmulatorClients(AwsEmulator emulator, Region region) {
     this.clients =
-        EmulatorSdkClients.connect(emulator, AwsBasicCredentials.create("AKIDTEST", "secret"));
+        EmulatorSdkClients.connect(
+            emulator, AwsBasicCredentials.create("AKIDTEST", "secret"), region);
     this.sageMaker = clients.sageMaker();
     this.iam = clients.iam();
     this.sns = clients.sns();

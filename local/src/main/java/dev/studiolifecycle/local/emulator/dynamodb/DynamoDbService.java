@@ -3,10 +3,10 @@ package dev.studiolifecycle.local.emulator.dynamodb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.emulator.AwsServiceError;
 import dev.studiolifecycle.local.emulator.EmulatedService;
 import dev.studiolifecycle.local.emulator.Operation;
+import dev.studiolifecycle.local.emulator.RequestRegion;
 import dev.studiolifecycle.local.emulator.ServiceReply;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
 import dev.studiolifecycle.local.emulator.WireProtocol;
@@ -101,7 +101,7 @@ public final class DynamoDbService extends EmulatedService {
 
   /** The table's ARN. */
   public static String arn(String tableName) {
-    return LocalAccount.arn("dynamodb", "table/" + tableName);
+    return RequestRegion.arn("dynamodb", "table/" + tableName);
   }
 
   /** An item of a table as stored (attribute name to attribute value), for tests and reports. */

@@ -1,7 +1,7 @@
 package dev.studiolifecycle.local.emulator.sagemaker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.studiolifecycle.local.LocalAccount;
+import dev.studiolifecycle.local.emulator.RequestRegion;
 import java.time.Instant;
 
 /** A Studio domain (state guarded by {@link SageMakerService}). */
@@ -61,7 +61,7 @@ final class Domain {
   }
 
   String url() {
-    return "https://" + domainId + ".studio." + LocalAccount.REGION + ".sagemaker.aws";
+    return "https://" + domainId + ".studio." + RequestRegion.current() + ".sagemaker.aws";
   }
 
   /** Each profile and space gets its own POSIX uid on the domain's home EFS. */

@@ -8,6 +8,7 @@ import dev.studiolifecycle.local.emulator.AwsServiceError;
 import dev.studiolifecycle.local.emulator.EmulatedService;
 import dev.studiolifecycle.local.emulator.IdSource;
 import dev.studiolifecycle.local.emulator.Operation;
+import dev.studiolifecycle.local.emulator.RequestRegion;
 import dev.studiolifecycle.local.emulator.ServiceReply;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
 import dev.studiolifecycle.local.emulator.WireProtocol;
@@ -34,7 +35,11 @@ import java.util.regex.Pattern;
  */
 public final class SnsService extends EmulatedService {
 
-  private static final String ARN_PREFIX = LocalAccount.arn("sns", "");
+  /** Topics' ARN prefix in the request's Region. */
+  private static String arnPrefix() {
+    return RequestRegion.arn("sns", "");
+  }
+
   private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}");
   private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,256}");
   private static final int MAX_MESSAGE_BYTES = 256 * 1024;
@@ -96,7 +101,7 @@ public final class SnsService extends EmulatedService {
       throw new IllegalArgumentException(
           "topic name '" + name + "' must be 1 to 256 letters, digits, '-' or '_'");
     }
-    return topicArnsByName.computeIfAbsent(name, n -> ARN_PREFIX + n);
+    return topicArnsByName.computeIfAbsent(name, n -> arnPrefix() + n);
   }
 
   public synchronized List<String> topicArns() {
@@ -136,7 +141,7 @@ public final class SnsService extends EmulatedService {
     if (!TOPIC_NAME.matcher(name).matches()) {
       throw invalidParameter("Invalid parameter: Topic Name");
     }
-    String arn = topicArnsByName.computeIfAbsent(name, n -> ARN_PREFIX + n);
+    String arn = topicArnsByName.computeIfAbsent(name, n -> arnPrefix() + n);
     return ServiceReply.xml(xml -> xml.element("TopicArn", arn));
   }
 
@@ -301,8 +306,8 @@ public final class SnsService extends EmulatedService {
 
   /** The topic of an ARN, or SNS's NotFound. */
   private String topic(String topicArn) {
-    if (!topicArn.startsWith(ARN_PREFIX)
-        || !topicArnsByName.containsKey(topicArn.substring(ARN_PREFIX.length()))) {
+    if (!topicArn.startsWith(arnPrefix())
+        || !topicArnsByName.containsKey(topicArn.substring(arnPrefix().length()))) {
       throw new AwsServiceError("NotFound", 404, "Topic does not exist");
     }
     return topicArn;

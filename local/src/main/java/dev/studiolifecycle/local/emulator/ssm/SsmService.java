@@ -3,10 +3,10 @@ package dev.studiolifecycle.local.emulator.ssm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.emulator.AwsServiceError;
 import dev.studiolifecycle.local.emulator.EmulatedService;
 import dev.studiolifecycle.local.emulator.Operation;
+import dev.studiolifecycle.local.emulator.RequestRegion;
 import dev.studiolifecycle.local.emulator.ServiceReply;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
 import dev.studiolifecycle.local.emulator.WireProtocol;
@@ -80,7 +80,7 @@ public final class SsmService extends EmulatedService {
    * The parameter's ARN: names in a hierarchy start with a slash, which the ARN does not repeat.
    */
   public static String arn(String name) {
-    return LocalAccount.arn(
+    return RequestRegion.arn(
         "ssm", "parameter/" + (name.startsWith("/") ? name.substring(1) : name));
   }
 
