@@ -14,7 +14,14 @@ public final class LocalAccount {
 
   /** {@code arn:aws:<service>:<REGION>:<ACCOUNT_ID>:<resource>}. */
   public static String arn(String service, String resource) {
-    return "arn:" + PARTITION + ":" + service + ":" + REGION + ":" + ACCOUNT_ID + ":" + resource;
+    return arnIn(REGION, service, resource);
+  }
+
+  /**
+   * {@code arn:aws:<service>:<region>:<ACCOUNT_ID>:<resource>}, for a resource of another Region.
+   */
+  public static String arnIn(String region, String service, String resource) {
+    return "arn:" + PARTITION + ":" + service + ":" + region + ":" + ACCOUNT_ID + ":" + resource;
   }
 
   /** {@code arn:aws:<service>::<ACCOUNT_ID>:<resource>}, for a global service such as IAM. */

@@ -32,16 +32,7 @@ public final class RequestRegion {
 
   /** {@code arn:aws:<service>:<current Region>:<account>:<resource>}. */
   public static String arn(String service, String resource) {
-    return "arn:"
-        + LocalAccount.PARTITION
-        + ":"
-        + service
-        + ":"
-        + current()
-        + ":"
-        + LocalAccount.ACCOUNT_ID
-        + ":"
-        + resource;
+    return LocalAccount.arnIn(current(), service, resource);
   }
 
   /** Whether a Region name is one of the {@code aws} partition's. */

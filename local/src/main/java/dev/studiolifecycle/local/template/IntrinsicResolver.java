@@ -532,16 +532,7 @@ final class IntrinsicResolver {
   }
 
   private static String arn(String service, String resource) {
-    return "arn:"
-        + LocalAccount.PARTITION
-        + ":"
-        + service
-        + ":"
-        + LocalAccount.REGION
-        + ":"
-        + LocalAccount.ACCOUNT_ID
-        + ":"
-        + resource;
+    return LocalAccount.arn(service, resource);
   }
 
   private JsonNode list(JsonNode argument, int size, String where) {

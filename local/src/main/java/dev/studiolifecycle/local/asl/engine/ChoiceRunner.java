@@ -6,7 +6,6 @@ import dev.studiolifecycle.local.asl.choice.ChoiceBranch;
 import dev.studiolifecycle.local.asl.definition.ChoiceState;
 import dev.studiolifecycle.local.asl.definition.Transition;
 import dev.studiolifecycle.local.asl.jsonata.JsonataBindings;
-import dev.studiolifecycle.local.asl.jsonata.JsonataTemplates;
 import dev.studiolifecycle.local.asl.path.PathContext;
 
 /**
@@ -47,21 +46,14 @@ record ChoiceRunner(ExecutionRun run, ChoiceState choice) implements StateRunner
    */
   private void attemptJsonata(Visit visit) {
     try {
-      JsonataBindings bindings = ExecutionRun.bindings(visit, run.context(visit), null, null);
+      JsonNode context = run.context(visit);
+      JsonataBindings bindings = ExecutionRun.bindings(visit, context, null, null);
       for (int i = 0; i < choice.choices().size(); i++) {
         ChoiceBranch branch = choice.choices().get(i);
         String field = "Choices[" + i + "].Condition";
-        JsonNode verdict = run.jsonata(branch.condition(), bindings, field, null);
-        if (!verdict.isBoolean()) {
-          throw new StatesError(
-              JsonataTemplates.QUERY_EVALUATION_ERROR,
-              "The JSONata expression specified for the field '"
-                  + field
-                  + "' of state '"
-                  + visit.name()
-                  + "' must give a boolean, got "
-                  + ExecutionRun.json(verdict));
-        }
+        JsonNode verdict =
+            run.jsonataValue(
+                branch.condition(), visit, context, field, JsonNode::isBoolean, "a boolean");
         if (verdict.booleanValue()) {
           run.leaveJsonata(
               visit,

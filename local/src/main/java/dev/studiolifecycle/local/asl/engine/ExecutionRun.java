@@ -16,6 +16,7 @@ import dev.studiolifecycle.local.asl.definition.Transition;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEventType;
 import dev.studiolifecycle.local.asl.jsonata.JsonataBindings;
+import dev.studiolifecycle.local.asl.jsonata.JsonataTemplates;
 import dev.studiolifecycle.local.asl.path.JsonPathReader;
 import dev.studiolifecycle.local.asl.path.PathContext;
 import dev.studiolifecycle.local.asl.path.PathNotFoundException;
@@ -27,6 +28,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The interpreter for one execution. Every step is an action on the engine's scheduler: a state
@@ -414,6 +416,34 @@ final class ExecutionRun {
       states.set("errorOutput", errorOutput);
     }
     return new JsonataBindings(states, visit.variables.visible());
+  }
+
+  /**
+   * A JSONata expression standing for one value of a kind (a Condition's boolean, a Seconds'
+   * integer): its value when {@code fits} accepts it, else States.QueryEvaluationError saying the
+   * field wanted {@code kind}.
+   */
+  JsonNode jsonataValue(
+      JsonNode expression,
+      Visit visit,
+      JsonNode context,
+      String field,
+      Predicate<JsonNode> fits,
+      String kind) {
+    JsonNode value = jsonata(expression, bindings(visit, context, null, null), field, null);
+    if (!fits.test(value)) {
+      throw new StatesError(
+          JsonataTemplates.QUERY_EVALUATION_ERROR,
+          "The JSONata expression specified for the field '"
+              + field
+              + "' of state '"
+              + visit.name()
+              + "' must give "
+              + kind
+              + ", got "
+              + json(value));
+    }
+    return value;
   }
 
   /** A JSONata field's value: {@code template} evaluated, or {@code otherwise} when missing. */

@@ -5,7 +5,6 @@ import dev.studiolifecycle.local.asl.StatesError;
 import dev.studiolifecycle.local.asl.definition.FailState;
 import dev.studiolifecycle.local.asl.definition.TextSource;
 import dev.studiolifecycle.local.asl.intrinsic.IntrinsicFunctions;
-import dev.studiolifecycle.local.asl.jsonata.JsonataTemplates;
 
 /** A Fail state: fails its block with its Error and Cause (literal, path or intrinsic). */
 record FailRunner(ExecutionRun run, FailState fail) implements StateRunner {
@@ -29,24 +28,14 @@ record FailRunner(ExecutionRun run, FailState fail) implements StateRunner {
       return literal.text();
     }
     if (source instanceof TextSource.Jsonata jsonata) {
-      String jsonataField = field.replace("Path", "");
-      JsonNode value =
-          run.jsonata(
+      return run.jsonataValue(
               jsonata.expression(),
-              ExecutionRun.bindings(visit, context, null, null),
-              jsonataField,
-              null);
-      if (!value.isTextual()) {
-        throw new StatesError(
-            JsonataTemplates.QUERY_EVALUATION_ERROR,
-            "The JSONata expression specified for the field '"
-                + jsonataField
-                + "' of state '"
-                + visit.name()
-                + "' must give a string, got "
-                + ExecutionRun.json(value));
-      }
-      return value.asText();
+              visit,
+              context,
+              field.replace("Path", ""),
+              JsonNode::isTextual,
+              "a string")
+          .asText();
     }
     if (source instanceof TextSource.Expression expression) {
       String text = expression.expression();

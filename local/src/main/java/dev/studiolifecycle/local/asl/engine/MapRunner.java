@@ -46,21 +46,17 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
       return fixed.max();
     }
     if (setting instanceof MapConcurrency.FromJsonata jsonata) {
-      JsonNode value =
-          run.jsonata(
+      return run.jsonataValue(
               jsonata.expression(),
-              ExecutionRun.bindings(visit, context, null, null),
+              visit,
+              context,
               "MaxConcurrency",
-              null);
-      if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > Integer.MAX_VALUE) {
-        throw new StatesError(
-            JsonataTemplates.QUERY_EVALUATION_ERROR,
-            "The JSONata expression specified for the field 'MaxConcurrency' of state '"
-                + visit.name()
-                + "' must give a non-negative integer, got "
-                + ExecutionRun.json(value));
-      }
-      return value.intValue();
+              value ->
+                  value.isIntegralNumber()
+                      && value.asLong() >= 0
+                      && value.asLong() <= Integer.MAX_VALUE,
+              "a non-negative integer")
+          .intValue();
     }
     String path = ((MapConcurrency.FromPath) setting).path();
     JsonNode value = run.read(path, effective, context, visit, "MaxConcurrencyPath");

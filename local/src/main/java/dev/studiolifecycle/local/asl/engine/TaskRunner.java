@@ -8,7 +8,6 @@ import dev.studiolifecycle.local.asl.definition.TaskState;
 import dev.studiolifecycle.local.asl.definition.TimeoutSetting;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEventType;
-import dev.studiolifecycle.local.asl.jsonata.JsonataTemplates;
 import dev.studiolifecycle.local.asl.task.TaskInvocation;
 import dev.studiolifecycle.local.asl.task.TaskOutcome;
 import java.time.Duration;
@@ -299,24 +298,14 @@ record TaskRunner(ExecutionRun run, TaskState task) implements StateRunner {
       return fixed.seconds();
     }
     if (setting instanceof TimeoutSetting.FromJsonata jsonata) {
-      String jsonataField = field.replace("Path", "");
-      JsonNode value =
-          run.jsonata(
+      return run.jsonataValue(
               jsonata.expression(),
-              ExecutionRun.bindings(visit, context, null, null),
-              jsonataField,
-              null);
-      if (!value.isIntegralNumber() || value.asLong() < 1) {
-        throw new StatesError(
-            JsonataTemplates.QUERY_EVALUATION_ERROR,
-            "The JSONata expression specified for the field '"
-                + jsonataField
-                + "' of state '"
-                + visit.name()
-                + "' must give a positive integer, got "
-                + ExecutionRun.json(value));
-      }
-      return value.asLong();
+              visit,
+              context,
+              field.replace("Path", ""),
+              value -> value.isIntegralNumber() && value.asLong() >= 1,
+              "a positive integer")
+          .asLong();
     }
     if (setting instanceof TimeoutSetting.FromPath path) {
       JsonNode value = run.read(path.path(), effective, context, visit, field);

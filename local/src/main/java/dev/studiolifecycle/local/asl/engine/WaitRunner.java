@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.asl.StatesError;
 import dev.studiolifecycle.local.asl.definition.WaitState;
 import dev.studiolifecycle.local.asl.definition.WaitTime;
-import dev.studiolifecycle.local.asl.jsonata.JsonataTemplates;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -68,34 +67,37 @@ record WaitRunner(ExecutionRun run, WaitState state) implements StateRunner {
 
   /** A JSONata Seconds (a non-negative integer) or Timestamp (RFC 3339 text). */
   private Instant untilJsonata(WaitTime.FromJsonata time, JsonNode context, Visit visit) {
-    JsonNode value =
-        run.jsonata(
-            time.expression(),
-            ExecutionRun.bindings(visit, context, null, null),
-            time.field(),
-            null);
     if (time.field().equals("Seconds")) {
-      if (value.isIntegralNumber() && value.asLong() >= 0) {
-        return run.now().plusSeconds(value.asLong());
-      }
-    } else if (value.isTextual()) {
-      try {
-        return OffsetDateTime.parse(value.asText(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-            .toInstant();
-      } catch (DateTimeParseException e) {
-        // Falls through to the error below, which quotes the value.
-      }
+      long seconds =
+          run.jsonataValue(
+                  time.expression(),
+                  visit,
+                  context,
+                  "Seconds",
+                  value -> value.isIntegralNumber() && value.asLong() >= 0,
+                  "a non-negative integer")
+              .asLong();
+      return run.now().plusSeconds(seconds);
     }
-    throw new StatesError(
-        JsonataTemplates.QUERY_EVALUATION_ERROR,
-        "The JSONata expression specified for the field '"
-            + time.field()
-            + "' of state '"
-            + visit.name()
-            + "' must give "
-            + (time.field().equals("Seconds") ? "a non-negative integer" : "an RFC 3339 timestamp")
-            + ", got "
-            + ExecutionRun.json(value));
+    String timestamp =
+        run.jsonataValue(
+                time.expression(),
+                visit,
+                context,
+                "Timestamp",
+                value -> value.isTextual() && parsed(value.asText()) != null,
+                "an RFC 3339 timestamp")
+            .asText();
+    return parsed(timestamp);
+  }
+
+  /** An RFC 3339 timestamp, or null when the text is not one. */
+  private static Instant parsed(String text) {
+    try {
+      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   private Instant until(JsonNode effective, JsonNode context, Visit visit) {

@@ -161,27 +161,25 @@ public final class JsonataTemplates {
           e);
     }
     if (result == null) {
-      throw new StatesError(
-          QUERY_EVALUATION_ERROR,
-          "The JSONata expression '"
-              + text.strip()
-              + "' specified for the field '"
-              + field
-              + "' returned nothing (undefined).");
+      throw returned(text, field, "nothing (undefined).", null);
     }
     try {
       return toJson(result);
     } catch (IllegalArgumentException e) {
-      throw new StatesError(
-          QUERY_EVALUATION_ERROR,
-          "The JSONata expression '"
-              + text.strip()
-              + "' specified for the field '"
-              + field
-              + "' returned "
-              + e.getMessage(),
-          e);
+      throw returned(text, field, e.getMessage(), e);
     }
+  }
+
+  private static StatesError returned(String text, String field, String what, Exception cause) {
+    return new StatesError(
+        QUERY_EVALUATION_ERROR,
+        "The JSONata expression '"
+            + text.strip()
+            + "' specified for the field '"
+            + field
+            + "' returned "
+            + what,
+        cause);
   }
 
   /** A JSON value as the JSONata implementation takes it: JSON null is its null value. */

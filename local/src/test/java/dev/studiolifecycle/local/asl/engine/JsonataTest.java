@@ -5,6 +5,7 @@ import static dev.studiolifecycle.local.asl.engine.Definitions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.studiolifecycle.local.asl.DefinitionException;
 import dev.studiolifecycle.local.asl.definition.StateMachineDefinition;
 import dev.studiolifecycle.local.asl.task.TaskOutcome;
@@ -35,20 +36,21 @@ class JsonataTest {
                   TaskOutcome.succeeded(
                       ExecutionEngine.parseInput(
                           json("{'Payload': {'team': 'data-science', 'apps': 3}}"))))
-          .on("Failing", call -> TaskOutcome.failed("dev.example.Gone", "profile deleted"));
+          .on("Failing", call -> TaskOutcome.failed("dev.example.Gone", "profile deleted"))
+          .on(
+              "Slow",
+              call ->
+                  TaskOutcome.succeeded(JsonNodeFactory.instance.textNode("late"))
+                      .after(Duration.ofSeconds(30)));
 
   private final VirtualClock clock = new VirtualClock();
 
   private Execution run(String definition, String input) {
-    ExecutionEngine engine = ExecutionEngine.builder(clock).taskInvoker(tasks).build();
-    return engine.run(
-        StateMachine.of("Jsonata", StateMachineDefinition.parse(asl(definition))),
-        "run",
-        ExecutionEngine.parseInput(json(input)));
+    return Definitions.run(tasks, clock, asl(definition), input);
   }
 
   private static JsonNode parsed(String singleQuoted) {
-    return ExecutionEngine.parseInput(json(singleQuoted));
+    return Definitions.parsed(singleQuoted);
   }
 
   private static String problems(String definition) {
@@ -217,6 +219,29 @@ class JsonataTest {
         .isEqualTo(start.plus(Duration.ofHours(1)).toString());
     assertThat(execution.output().orElseThrow().get("millis").asLong())
         .isEqualTo(start.plus(Duration.ofHours(1)).toEpochMilli());
+  }
+
+  @Test
+  void aTasksTimeoutSecondsCanBeAnExpressionAndAWaitOfTheWrongKindFails() {
+    Execution timedOut =
+        run(
+            "{'QueryLanguage': 'JSONata', 'StartAt': 'T', 'States': {"
+                + "'T': {'Type': 'Task', 'Resource': '"
+                + FN
+                + "Slow', 'TimeoutSeconds': '{% $states.input.limit %}', 'End': true}}}",
+            "{'limit': 10}");
+    Execution wrongKind =
+        run(
+            "{'QueryLanguage': 'JSONata', 'StartAt': 'W', 'States': {"
+                + "'W': {'Type': 'Wait', 'Seconds': '{% `soon` %}', 'End': true}}}",
+            "{}");
+
+    assertThat(timedOut.error()).contains("States.Timeout");
+    assertThat(Duration.between(timedOut.startDate(), timedOut.stopDate().orElseThrow()))
+        .isEqualTo(Duration.ofSeconds(10));
+    assertThat(wrongKind.error()).contains("States.QueryEvaluationError");
+    assertThat(wrongKind.cause().orElseThrow())
+        .contains("field 'Seconds' of state 'W' must give a non-negative integer, got \"soon\"");
   }
 
   @Test

@@ -33,15 +33,11 @@ class VariablesTest {
           .on("Echo", call -> TaskOutcome.succeeded(call.parameters()));
 
   private Execution run(String states, String input) {
-    ExecutionEngine engine = ExecutionEngine.builder(new VirtualClock()).taskInvoker(tasks).build();
-    return engine.run(
-        StateMachine.of("Variables", StateMachineDefinition.parse(json(states))),
-        "run",
-        ExecutionEngine.parseInput(json(input)));
+    return Definitions.run(tasks, new VirtualClock(), json(states), input);
   }
 
   private static JsonNode parsed(String singleQuoted) {
-    return ExecutionEngine.parseInput(json(singleQuoted));
+    return Definitions.parsed(singleQuoted);
   }
 
   @Test
