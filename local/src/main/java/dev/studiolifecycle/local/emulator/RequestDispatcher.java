@@ -25,9 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
@@ -39,21 +36,7 @@ final class RequestDispatcher implements HttpHandler {
 
   private static final System.Logger LOG = System.getLogger(RequestDispatcher.class.getName());
 
-  private record Registered(EmulatedService service, Map<String, Operation> operations) {}
-
-  /** The answer to write: status, content type, body and any extra headers. */
-  private record Answer(int status, String contentType, byte[] body, Map<String, String> headers) {}
-
-  private final Map<String, Registered> services = new ConcurrentHashMap<>();
-
-  /** The services a request for another Region reaches, by {@code <region>/<signing name>}. */
-  private final Map<String, Registered> elsewhere = new ConcurrentHashMap<>();
-
-  /** Services with one instance for every Region. */
-  static final Set<String> GLOBAL = Set.of("iam", "sts", "s3");
-
-  private volatile BiFunction<String, String, Optional<EmulatedService>> otherRegions =
-      (signingName, region) -> Optional.empty();
+  private final ServiceDirectory services = new ServiceDirectory();
   private final Clock clock;
   private final IdSource ids;
   private final FaultInjector faults;
@@ -79,45 +62,12 @@ final class RequestDispatcher implements HttpHandler {
   }
 
   void register(EmulatedService service) {
-    services.put(service.signingName(), registered(service));
+    services.register(service);
   }
 
-  private static Registered registered(EmulatedService service) {
-    Map<String, Operation> byName = new LinkedHashMap<>();
-    for (Operation operation : service.operations()) {
-      if (byName.put(operation.name(), operation) != null) {
-        throw new IllegalArgumentException(
-            service.signingName() + " declares operation " + operation.name() + " twice");
-      }
-    }
-    return new Registered(service, Map.copyOf(byName));
-  }
-
-  /**
-   * Where the services of the Regions other than the emulator's own come from: given a signing name
-   * and a Region, that Region's instance, or empty when the emulator serves the service in its own
-   * Region only.
-   */
+  /** See {@link ServiceDirectory#otherRegions}. */
   void otherRegions(BiFunction<String, String, Optional<EmulatedService>> value) {
-    this.otherRegions = value;
-  }
-
-  /**
-   * The service a request signed for {@code region} reaches: IAM, STS and S3 are global (S3's
-   * bucket names are one namespace), every other service has an instance per Region.
-   */
-  private Registered lookup(String signingName, String region) {
-    Registered home = services.get(signingName);
-    if (home == null || region.equals(LocalAccount.REGION) || GLOBAL.contains(signingName)) {
-      return home;
-    }
-    return elsewhere.computeIfAbsent(
-        region + "/" + signingName,
-        key ->
-            otherRegions
-                .apply(signingName, region)
-                .map(RequestDispatcher::registered)
-                .orElse(null));
+    services.otherRegions(value);
   }
 
   /** The path of the health check: {@code GET} answers 200 with the services served. */
@@ -138,7 +88,7 @@ final class RequestDispatcher implements HttpHandler {
       exchange.getRequestBody().readAllBytes();
       ObjectNode body = JsonNodeFactory.instance.objectNode().put("status", "running");
       serviceNames().forEach(body.putArray("services")::add);
-      byte[] bytes = bytes(body);
+      byte[] bytes = Answer.bytes(body);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       boolean head = exchange.getRequestMethod().equals("HEAD");
       exchange.sendResponseHeaders(200, head ? -1 : bytes.length);
@@ -151,11 +101,11 @@ final class RequestDispatcher implements HttpHandler {
   }
 
   Optional<EmulatedService> service(String signingName) {
-    return Optional.ofNullable(services.get(signingName)).map(Registered::service);
+    return services.service(signingName);
   }
 
   List<String> serviceNames() {
-    return List.copyOf(new TreeSet<>(services.keySet()));
+    return services.names();
   }
 
   @Override
@@ -173,12 +123,12 @@ final class RequestDispatcher implements HttpHandler {
         // Common Errors of the AWS APIs: MalformedQueryString, "the query string contains a
         // syntax error"; answered, never a closed connection.
         answer =
-            xmlError(
+            Answer.xmlError(
                 new AwsServiceError("MalformedQueryString", 404, e.getMessage()), null, ids.uuid());
       } catch (RuntimeException bug) {
         LOG.log(System.Logger.Level.ERROR, "emulator failure reading a request", bug);
         answer =
-            xmlError(
+            Answer.xmlError(
                 new AwsServiceError(
                     "InternalFailure", 500, "The studio-lifecycle emulator failed: " + bug),
                 null,
@@ -220,7 +170,9 @@ final class RequestDispatcher implements HttpHandler {
               "Missing Authentication Token: requests must be signed with AWS Signature Version 4 "
                   + "(any credentials work with this emulator).");
       record(arrival, null, null, null, false, TextNode.valueOf(text), error);
-      return jsonRequest ? jsonError(error, requestId) : xmlError(error, null, requestId);
+      return jsonRequest
+          ? Answer.jsonError(error, requestId)
+          : Answer.xmlError(error, null, requestId);
     }
     String serviceName = scope.get().service();
     String region = scope.get().region();
@@ -233,10 +185,12 @@ final class RequestDispatcher implements HttpHandler {
                   + "': the studio-lifecycle emulator serves the Regions of the aws partition"
                   + " (such as us-east-1 or eu-west-1).");
       record(arrival, serviceName, null, null, false, TextNode.valueOf(text), error);
-      return jsonRequest ? jsonError(error, requestId) : xmlError(error, null, requestId);
+      return jsonRequest
+          ? Answer.jsonError(error, requestId)
+          : Answer.xmlError(error, null, requestId);
     }
-    Registered registered = lookup(serviceName, region);
-    if (registered == null && services.containsKey(serviceName)) {
+    ServiceDirectory.Registered registered = services.lookup(serviceName, region);
+    if (registered == null && services.service(serviceName).isPresent()) {
       AwsServiceError error =
           AwsServiceError.badRequest(
               "UnknownService",
@@ -249,7 +203,9 @@ final class RequestDispatcher implements HttpHandler {
                   + region
                   + ".");
       record(arrival, serviceName, null, null, false, TextNode.valueOf(text), error);
-      return jsonRequest ? jsonError(error, requestId) : xmlError(error, null, requestId);
+      return jsonRequest
+          ? Answer.jsonError(error, requestId)
+          : Answer.xmlError(error, null, requestId);
     }
     if (registered == null) {
       AwsServiceError error =
@@ -261,7 +217,9 @@ final class RequestDispatcher implements HttpHandler {
                   + String.join(", ", serviceNames())
                   + ".");
       record(arrival, serviceName, null, null, false, TextNode.valueOf(text), error);
-      return jsonRequest ? jsonError(error, requestId) : xmlError(error, null, requestId);
+      return jsonRequest
+          ? Answer.jsonError(error, requestId)
+          : Answer.xmlError(error, null, requestId);
     }
     return RequestRegion.serving(
         region,
@@ -280,7 +238,7 @@ final class RequestDispatcher implements HttpHandler {
   }
 
   private Answer dispatchTo(
-      Registered registered,
+      ServiceDirectory.Registered registered,
       HttpExchange exchange,
       Headers headers,
       Map<String, String> urlQuery,
@@ -319,7 +277,7 @@ final class RequestDispatcher implements HttpHandler {
   }
 
   private Answer dispatchJson(
-      Registered registered,
+      ServiceDirectory.Registered registered,
       WireProtocol.AwsJson protocol,
       String target,
       String text,
@@ -357,7 +315,7 @@ final class RequestDispatcher implements HttpHandler {
           false,
           logged,
           error);
-      return jsonError(error, requestId, protocol);
+      return Answer.jsonError(error, requestId, protocol);
     }
     String iamAction = service.iamAction(operation.name());
     if (input == null || !input.isObject()) {
@@ -365,19 +323,22 @@ final class RequestDispatcher implements HttpHandler {
           AwsServiceError.badRequest(
               "SerializationException", "The request body is not a JSON object.");
       record(arrival, service, operation, iamAction, logged, error);
-      return jsonError(error, requestId, protocol);
+      return Answer.jsonError(error, requestId, protocol);
     }
     Outcome outcome = runAndRecord(service, operation, iamAction, input, arrival);
     if (outcome.error() != null) {
-      return jsonError(outcome.error(), requestId, protocol);
+      return Answer.jsonError(outcome.error(), requestId, protocol);
     }
     ServiceReply.Json reply = (ServiceReply.Json) outcome.reply();
     return new Answer(
-        200, protocol.contentType(), bytes(reply.body()), Map.of("x-amzn-RequestId", requestId));
+        200,
+        protocol.contentType(),
+        Answer.bytes(reply.body()),
+        Map.of("x-amzn-RequestId", requestId));
   }
 
   private Answer dispatchQuery(
-      Registered registered,
+      ServiceDirectory.Registered registered,
       WireProtocol.AwsQuery protocol,
       Map<String, String> urlQuery,
       String text,
@@ -399,7 +360,7 @@ final class RequestDispatcher implements HttpHandler {
           AwsServiceError.badRequest(
               "MissingAction", "The request must contain the parameter Action.");
       record(arrival, service.signingName(), null, null, false, parameters, error);
-      return xmlError(error, namespace, requestId);
+      return Answer.xmlError(error, namespace, requestId);
     }
     Operation operation = registered.operations().get(action);
     String iamAction = service.iamAction(action);
@@ -408,11 +369,11 @@ final class RequestDispatcher implements HttpHandler {
           AwsServiceError.badRequest(
               "InvalidAction", "The action " + action + " is not valid for this web service.");
       record(arrival, service.signingName(), action, iamAction, false, parameters, error);
-      return xmlError(error, namespace, requestId);
+      return Answer.xmlError(error, namespace, requestId);
     }
     Outcome outcome = runAndRecord(service, operation, iamAction, parameters, arrival);
     if (outcome.error() != null) {
-      return xmlError(outcome.error(), namespace, requestId);
+      return Answer.xmlError(outcome.error(), namespace, requestId);
     }
     ServiceReply.Xml reply = (ServiceReply.Xml) outcome.reply();
     XmlWriter xml = new XmlWriter().start(action + "Response", namespace);
@@ -564,7 +525,7 @@ final class RequestDispatcher implements HttpHandler {
   }
 
   private Answer dispatchRest(
-      Registered registered,
+      ServiceDirectory.Registered registered,
       WireProtocol.RestXml protocol,
       RestRouter.RestCall call,
       Arrival arrival) {
@@ -577,7 +538,7 @@ final class RequestDispatcher implements HttpHandler {
       ObjectNode logged = JsonNodeFactory.instance.objectNode();
       logged.put("method", call.method()).put("path", call.rawPath());
       record(arrival, service.signingName(), null, null, false, logged, error);
-      return restError(error, call.rawPath(), arrival.requestId(), head);
+      return Answer.restError(error, call.rawPath(), arrival.requestId(), head);
     }
     Operation operation = registered.operations().get(routed.operation());
     String iamAction = service.iamAction(routed.operation());
@@ -595,12 +556,12 @@ final class RequestDispatcher implements HttpHandler {
           false,
           routed.logged(),
           error);
-      return restError(error, routed.resource(), arrival.requestId(), head);
+      return Answer.restError(error, routed.resource(), arrival.requestId(), head);
     }
     Outcome outcome =
         runAndRecord(service, operation, iamAction, routed.input(), routed.logged(), arrival);
     if (outcome.error() != null) {
-      return restError(outcome.error(), routed.resource(), arrival.requestId(), head);
+      return Answer.restError(outcome.error(), routed.resource(), arrival.requestId(), head);
     }
     ServiceReply.Rest reply = (ServiceReply.Rest) outcome.reply();
     Map<String, String> answerHeaders = new LinkedHashMap<>(reply.headers());
@@ -610,30 +571,6 @@ final class RequestDispatcher implements HttpHandler {
         reply.contentType() == null ? "application/xml" : reply.contentType(),
         head ? new byte[0] : reply.body(),
         answerHeaders);
-  }
-
-  /**
-   * S3's REST error response (Amazon S3 User Guide, "REST error responses"): {@code <Error>} with
-   * Code, Message, Resource and RequestId, as application/xml; a HEAD's error has no body, only its
-   * status.
-   */
-  private static Answer restError(
-      AwsServiceError error, String resource, String requestId, boolean head) {
-    byte[] body = new byte[0];
-    if (!head) {
-      XmlWriter xml =
-          new XmlWriter()
-              .start("Error")
-              .element("Code", error.code())
-              .element("Message", error.getMessage());
-      error.members().forEach((name, value) -> xml.element(name, value.asText()));
-      String text =
-          xml.element("Resource", resource).element("RequestId", requestId).end().finish();
-      body =
-          ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + text).getBytes(StandardCharsets.UTF_8);
-    }
-    return new Answer(
-        error.httpStatus(), "application/xml", body, Map.of("x-amz-request-id", requestId));
   }
 
   /** An emulator defect must surface as a 500 the caller sees, and in the log with its cause. */
@@ -649,55 +586,5 @@ final class RequestDispatcher implements HttpHandler {
             "InternalFailure",
             500,
             "The studio-lifecycle emulator failed in " + operation.name() + ": " + bug));
-  }
-
-  private static Answer jsonError(AwsServiceError error, String requestId) {
-    return jsonError(error, requestId, new WireProtocol.AwsJson("1.1", "Unknown"));
-  }
-
-  private static Answer jsonError(
-      AwsServiceError error, String requestId, WireProtocol.AwsJson protocol) {
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.put("__type", error.code());
-    body.put("message", error.getMessage());
-    error.members().forEach(body::set);
-    return new Answer(
-        error.httpStatus(),
-        protocol.contentType(),
-        bytes(body),
-        Map.of("x-amzn-RequestId", requestId, "x-amzn-ErrorType", error.code()));
-  }
-
-  /** {@code namespace} is null when no service could be told (unsigned or unknown service). */
-  private static Answer xmlError(AwsServiceError error, String namespace, String requestId) {
-    XmlWriter writer = new XmlWriter();
-    if (namespace == null) {
-      writer.start("ErrorResponse");
-    } else {
-      writer.start("ErrorResponse", namespace);
-    }
-    String xml =
-        writer
-            .start("Error")
-            .element("Type", error.senderFault() ? "Sender" : "Receiver")
-            .element("Code", error.code())
-            .element("Message", error.getMessage())
-            .end()
-            .element("RequestId", requestId)
-            .end()
-            .finish();
-    return new Answer(
-        error.httpStatus(),
-        "text/xml",
-        xml.getBytes(StandardCharsets.UTF_8),
-        Map.of("x-amzn-RequestId", requestId));
-  }
-
-  private static byte[] bytes(JsonNode node) {
-    try {
-      return LocalJson.MAPPER.writeValueAsBytes(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a JSON tree", e);
-    }
   }
 }

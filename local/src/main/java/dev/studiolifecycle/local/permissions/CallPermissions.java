@@ -3,8 +3,6 @@ package dev.studiolifecycle.local.permissions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.emulator.RecordedCall;
-import dev.studiolifecycle.local.emulator.dynamodb.DynamoDbService;
-import dev.studiolifecycle.local.emulator.ssm.SsmService;
 import dev.studiolifecycle.local.emulator.wire.QueryParameters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -157,48 +155,10 @@ public final class CallPermissions {
     return switch (call.service()) {
       case "sagemaker" -> sageMaker(call);
       case "iam" -> iam(call);
-      case "sns" -> List.of(request(call, snsResource(call), Map.of()));
-      case "states" -> stepFunctions(call);
-      // Service Authorization Reference, Systems Manager: GetParameter and PutParameter act on
-      // the parameter.
-      case "ssm" ->
-          List.of(request(call, SsmService.arn(call.parameters().path("Name").asText()), Map.of()));
-      // Service Authorization Reference, DynamoDB: GetItem and UpdateItem act on the table.
-      case "dynamodb" ->
-          List.of(
-              request(
-                  call,
-                  DynamoDbService.arn(call.parameters().path("TableName").asText()),
-                  Map.of()));
-      case "identitystore" -> identityStore(call);
-      case "sso" -> ssoAdmin(call);
-      case "s3" -> List.of(request(call, s3Resource(call), s3Context(call)));
-      case "sts" -> List.of();
-      default ->
-          throw new IllegalArgumentException(
-              "call "
-                  + call.sequence()
-                  + ": no IAM "
-                  + "mapping for the service "
-                  + call.service());
+      default -> StatelessRequests.of(call);
     };
   }
 
-  /**
-   * Service Authorization Reference, Amazon S3: the object actions (GetObject, PutObject,
-   * DeleteObject) act on {@code arn:aws:s3:::bucket/key}; ListBucket, CreateBucket and DeleteBucket
-   * on the bucket, {@code arn:aws:s3:::bucket}.
-   */
-  private static String s3Resource(RecordedCall call) {
-    JsonNode in = call.parameters();
-    return LocalAccount.s3Arn(in.path("Bucket").asText(), in.path("Key").asText(null));
-  }
-
-  /**
-   * aws:ResourceAccount, the account that owns the bucket (IAM User Guide, global condition context
-   * keys): the emulator holds one account, so every bucket it serves is the local account's. A
-   * bucket being created is nobody's yet, and ListBuckets names none.
-   */
   /** What a successful SageMaker call of the log did to a profile's tags. */
   private void rememberTags(RecordedCall call) {
     JsonNode in = call.parameters();
@@ -237,30 +197,6 @@ public final class CallPermissions {
     }
   }
 
-  private static Map<String, List<String>> s3Context(RecordedCall call) {
-    if (call.operation().equals("CreateBucket") || call.operation().equals("ListBuckets")) {
-      return Map.of();
-    }
-    Map<String, List<String>> context = new LinkedHashMap<>();
-    context.put("aws:ResourceAccount", List.of(LocalAccount.ACCOUNT_ID));
-    // s3:ListBucket's s3:prefix: the listing's prefix, absent when it names none (Service
-    // Authorization Reference, Amazon S3).
-    if (call.operation().equals("ListObjectsV2") && call.parameters().hasNonNull("prefix")) {
-      context.put("s3:prefix", List.of(call.parameters().path("prefix").asText()));
-    }
-    return context;
-  }
-
-  /** SNS authorizes on the topic; CreateTopic on the topic it names, ListTopics on none. */
-  private static String snsResource(RecordedCall call) {
-    JsonNode in = call.parameters();
-    return switch (call.operation()) {
-      case "ListTopics" -> "*";
-      case "CreateTopic" -> LocalAccount.arn("sns", in.path("Name").asText());
-      default -> in.path("TopicArn").asText();
-    };
-  }
-
   /** The role's facts now, if the role is known. */
   public Optional<RoleFacts> role(String roleName) {
     return lookup.role(roleName);
@@ -276,15 +212,15 @@ public final class CallPermissions {
     List<IamRequest> requests = new ArrayList<>();
     switch (call.operation()) {
       case "DescribeDomain", "UpdateDomain", "DeleteDomain" ->
-          requests.add(request(call, prefix + "domain/" + domain, Map.of()));
+          requests.add(StatelessRequests.request(call, prefix + "domain/" + domain, Map.of()));
       // Service Authorization Reference, SageMaker: CreatePresignedDomainUrl acts on the profile.
       case "DescribeUserProfile", "DeleteUserProfile", "CreatePresignedDomainUrl" ->
-          requests.add(request(call, profile, Map.of()));
+          requests.add(StatelessRequests.request(call, profile, Map.of()));
       case "CreateUserProfile", "UpdateUserProfile" -> requests.addAll(profileWrite(call, profile));
       case "ListTags", "AddTags", "DeleteTags" ->
-          requests.add(request(call, in.path("ResourceArn").asText(), Map.of()));
+          requests.add(StatelessRequests.request(call, in.path("ResourceArn").asText(), Map.of()));
       case "ListApps", "ListSpaces", "ListUserProfiles", "ListDomains" ->
-          requests.add(request(call, "*", Map.of()));
+          requests.add(StatelessRequests.request(call, "*", Map.of()));
       case "DescribeApp", "DeleteApp", "CreateApp" -> requests.add(app(call, prefix, domain));
       case "DescribeSpace", "DeleteSpace", "UpdateSpace", "CreateSpace" ->
           requests.add(space(call, prefix, domain));
@@ -364,7 +300,7 @@ public final class CallPermissions {
   private static List<IamRequest> profileWrite(RecordedCall call, String profile) {
     JsonNode in = call.parameters();
     List<IamRequest> requests = new ArrayList<>();
-    requests.add(request(call, profile, Map.of()));
+    requests.add(StatelessRequests.request(call, profile, Map.of()));
     if (in.path("Tags").size() > 0) {
       requests.add(
           new IamRequest(
@@ -395,7 +331,7 @@ public final class CallPermissions {
         inSpace && !call.operation().equals("DescribeApp")
             ? spaceContext(domain, spaces.space(domain, owner).orElse(null))
             : Map.of();
-    return request(
+    return StatelessRequests.request(
         call,
         prefix
             + "app/"
@@ -419,7 +355,8 @@ public final class CallPermissions {
           case "DescribeSpace" -> null;
           default -> spaces.space(domain, space).orElse(null);
         };
-    return request(call, prefix + "space/" + domain + "/" + space, spaceContext(domain, facts));
+    return StatelessRequests.request(
+        call, prefix + "space/" + domain + "/" + space, spaceContext(domain, facts));
   }
 
   /** The space a CreateSpace asks for: its owner and sharing type, when it names them. */
@@ -477,25 +414,27 @@ public final class CallPermissions {
             .ifPresent(b -> context.put("iam:PermissionsBoundary", List.of(b)));
         Map<String, List<String>> tagContext = requestTags(in);
         context.putAll(tagContext);
-        requests.add(request(call, arn, context));
+        requests.add(StatelessRequests.request(call, arn, context));
         if (!tagContext.isEmpty()) {
           requests.add(new IamRequest("iam:TagRole", arn, tagContext, "CreateRole with Tags"));
         }
       }
-      case "TagRole" -> requests.add(request(call, arn(known, roleName), requestTags(in)));
+      case "TagRole" ->
+          requests.add(StatelessRequests.request(call, arn(known, roleName), requestTags(in)));
       case "PutRolePermissionsBoundary" -> {
         Map<String, List<String>> context = resourceTags(known);
         in.get("PermissionsBoundary")
             .ifPresent(b -> context.put("iam:PermissionsBoundary", List.of(b)));
-        requests.add(request(call, arn(known, roleName), context));
+        requests.add(StatelessRequests.request(call, arn(known, roleName), context));
       }
       case "AttachRolePolicy", "DetachRolePolicy" -> {
         Map<String, List<String>> context = boundaryAndTags(known);
         in.get("PolicyArn").ifPresent(p -> context.put("iam:PolicyARN", List.of(p)));
-        requests.add(request(call, arn(known, roleName), context));
+        requests.add(StatelessRequests.request(call, arn(known, roleName), context));
       }
       case "PutRolePolicy", "DeleteRolePolicy" ->
-          requests.add(request(call, arn(known, roleName), boundaryAndTags(known)));
+          requests.add(
+              StatelessRequests.request(call, arn(known, roleName), boundaryAndTags(known)));
       case "GetRole",
           "ListRoleTags",
           "ListAttachedRolePolicies",
@@ -504,7 +443,7 @@ public final class CallPermissions {
           "DeleteRole",
           "GetRolePolicy",
           "UntagRole" ->
-          requests.add(request(call, arn(known, roleName), resourceTags(known)));
+          requests.add(StatelessRequests.request(call, arn(known, roleName), resourceTags(known)));
       default ->
           throw new IllegalArgumentException(
               "call " + call.sequence() + ": no IAM " + "mapping for iam:" + call.operation());
@@ -601,99 +540,5 @@ public final class CallPermissions {
         // Other calls change nothing that authorization looks at.
       }
     }
-  }
-
-  // ------------------------------------------------------------------ IAM Identity Center
-
-  /**
-   * Identity Store reads act on the identity store ({@code
-   * arn:aws:identitystore::<account>:identitystore/<id>}, the API reference's IdentityStoreArn) and
-   * on the users and memberships they read ({@code arn:aws:identitystore:::user/<id>}, {@code
-   * membership/*}). Which of these each action requires was not at hand from the Service
-   * Authorization Reference, so the stricter reading: a policy must allow them all.
-   */
-  private static List<IamRequest> identityStore(RecordedCall call) {
-    JsonNode in = call.parameters();
-    String store =
-        LocalAccount.globalArn(
-            "identitystore", "identitystore/" + in.path("IdentityStoreId").asText());
-    String users = "arn:" + LocalAccount.PARTITION + ":identitystore:::user/";
-    return switch (call.operation()) {
-      case "GetUserId" ->
-          List.of(request(call, store, Map.of()), request(call, users + "*", Map.of()));
-      case "DescribeUser" ->
-          List.of(
-              request(call, store, Map.of()),
-              request(call, users + in.path("UserId").asText(), Map.of()));
-      case "ListGroupMembershipsForMember" ->
-          List.of(
-              request(call, store, Map.of()),
-              request(call, users + in.path("MemberId").path("UserId").asText(), Map.of()),
-              request(
-                  call,
-                  "arn:" + LocalAccount.PARTITION + ":identitystore:::membership/*",
-                  Map.of()));
-      default ->
-          throw new IllegalArgumentException(
-              "call " + call.sequence() + ": no IAM mapping for identitystore:" + call.operation());
-    };
-  }
-
-  /**
-   * SSO admin: ListInstances acts on no resource; the application-assignment calls act on the
-   * application ({@code arn:aws:sso::<account>:application/<instance>/<application>}).
-   */
-  private static List<IamRequest> ssoAdmin(RecordedCall call) {
-    return switch (call.operation()) {
-      case "ListInstances" -> List.of(request(call, "*", Map.of()));
-      case "CreateApplicationAssignment",
-          "DeleteApplicationAssignment",
-          "DescribeApplicationAssignment",
-          "ListApplicationAssignments" ->
-          List.of(request(call, call.parameters().path("ApplicationArn").asText(), Map.of()));
-      default ->
-          throw new IllegalArgumentException(
-              "call " + call.sequence() + ": no IAM mapping for sso:" + call.operation());
-    };
-  }
-
-  // ------------------------------------------------------------------ Step Functions
-
-  private static List<IamRequest> stepFunctions(RecordedCall call) {
-    JsonNode in = call.parameters();
-    return switch (call.operation()) {
-      // Step Functions developer guide, "Creating granular permissions for non-admin users":
-      // StartExecution and ListExecutions act on a state machine, the others on an execution.
-      // ListExecutions of a Map Run's children acts on the Map Run (Service Authorization
-      // Reference, Step Functions: ListExecutions takes the stateMachine or mapRun resource).
-      case "StartExecution", "ListExecutions" ->
-          List.of(
-              request(
-                  call,
-                  in.hasNonNull("mapRunArn")
-                      ? in.path("mapRunArn").asText()
-                      : in.path("stateMachineArn").asText(),
-                  Map.of()));
-      // DescribeMapRun acts on the Map Run, ListMapRuns on the execution that ran it.
-      case "DescribeMapRun" -> List.of(request(call, in.path("mapRunArn").asText(), Map.of()));
-      case "ListMapRuns" -> List.of(request(call, in.path("executionArn").asText(), Map.of()));
-      case "DescribeExecution",
-          "StopExecution",
-          "RedriveExecution",
-          "GetExecutionHistory",
-          "DescribeStateMachineForExecution" ->
-          List.of(request(call, in.path("executionArn").asText(), Map.of()));
-      case "ListTagsForResource" ->
-          List.of(request(call, in.path("resourceArn").asText(), Map.of()));
-      case "ValidateStateMachineDefinition" -> List.of(request(call, "*", Map.of()));
-      default ->
-          throw new IllegalArgumentException(
-              "call " + call.sequence() + ": no IAM " + "mapping for states:" + call.operation());
-    };
-  }
-
-  private static IamRequest request(
-      RecordedCall call, String resource, Map<String, List<String>> context) {
-    return new IamRequest(call.iamAction(), resource, context, "the API call " + call.operation());
   }
 }

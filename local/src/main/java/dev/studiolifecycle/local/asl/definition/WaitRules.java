@@ -86,10 +86,10 @@ record WaitRules() implements StateRules {
         name,
         fields.inputPath(name, node),
         fields.outputPath(name, node),
-        waitTime,
         fields.assign(name, node, "Assign"),
-        fields.transition(name, node, links),
-        fields.jsonataFields(name, node));
+        fields.jsonataFields(name, node),
+        waitTime,
+        fields.transition(name, node, links));
   }
 
   /** RFC 3339 with an upper-case T and Z or an offset, as Step Functions requires. */

@@ -11,10 +11,10 @@ public record WaitState(
     String name,
     PathSelection inputPath,
     PathSelection outputPath,
-    WaitTime waitTime,
     JsonNode assign,
-    Transition transition,
-    JsonataFields jsonata)
+    JsonataFields jsonata,
+    WaitTime waitTime,
+    Transition transition)
     implements State {
 
   @Override

@@ -27,7 +27,7 @@ final class IntegrationParameters {
       return problems;
     }
     JsonNode parameters = state.arguments();
-    String where = "State '" + state.name() + "', field '" + state.argumentsField();
+    String where = where(state);
     if (parameters.isMissingNode()) {
       problems.add(
           where
@@ -64,6 +64,11 @@ final class IntegrationParameters {
       }
     }
     return problems;
+  }
+
+  /** {@code State 'X', field 'Parameters} (or Arguments), to be followed by a member's path. */
+  static String where(TaskState state) {
+    return "State '" + state.name() + "', field '" + state.argumentsField();
   }
 
   private static boolean has(JsonNode parameters, String field) {

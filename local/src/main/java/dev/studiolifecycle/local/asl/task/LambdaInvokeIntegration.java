@@ -41,11 +41,11 @@ final class LambdaInvokeIntegration {
     if (state.resource() instanceof TaskResource.LambdaFunction) {
       return problems;
     }
+    JsonNode parameters = state.arguments();
+    String where = IntegrationParameters.where(state);
     if (state.argumentsComputed()) {
       return problems;
     }
-    JsonNode parameters = state.arguments();
-    String where = "State '" + state.name() + "', field '" + state.argumentsField();
     if (parameters.isMissingNode()) {
       problems.add(
           where + "': lambda:invoke needs " + state.argumentsField() + " with FunctionName");
