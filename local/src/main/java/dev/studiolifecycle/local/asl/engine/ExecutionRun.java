@@ -259,10 +259,12 @@ final class ExecutionRun {
    * the transition.
    */
   void leave(Visit visit, JsonNode output, Transition transition) {
+    Map<String, String> assignedText = new LinkedHashMap<>();
     try {
       checkSize(output, visit);
       if (visit.assigned != null) {
         visit.variables.assign(visit.assigned, visit.name());
+        visit.assigned.forEach((name, value) -> assignedText.put(name, json(value)));
         visit.assigned = null;
       }
     } catch (StatesError e) {
@@ -273,7 +275,7 @@ final class ExecutionRun {
         HistoryEventType.exited(visit.state.type()),
         visit.name(),
         visit.lane,
-        new EventDetails.StateExited(visit.name(), json(output)));
+        new EventDetails.StateExited(visit.name(), json(output), assignedText));
     if (transition instanceof Transition.Next next) {
       later(
           visit.scope,

@@ -1,5 +1,9 @@
 package dev.studiolifecycle.local.asl.history;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The details of a history event, shaped like GetExecutionHistory's {@code ...EventDetails}
  * members. Inputs, outputs and parameters are JSON text, as the API carries them.
@@ -23,7 +27,21 @@ public sealed interface EventDetails {
 
   record StateEntered(String name, String input) implements EventDetails {}
 
-  record StateExited(String name, String output) implements EventDetails {}
+  /**
+   * A state's end: its output, and the variables it assigned, each as JSON text (empty when none),
+   * as GetExecutionHistory's {@code assignedVariables} gives them.
+   */
+  record StateExited(String name, String output, Map<String, String> assignedVariables)
+      implements EventDetails {
+
+    public StateExited {
+      assignedVariables = Collections.unmodifiableMap(new LinkedHashMap<>(assignedVariables));
+    }
+
+    public StateExited(String name, String output) {
+      this(name, output, Map.of());
+    }
+  }
 
   /**
    * TaskScheduled.

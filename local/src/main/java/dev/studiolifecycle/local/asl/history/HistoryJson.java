@@ -61,6 +61,11 @@ public final class HistoryJson {
     } else if (details instanceof EventDetails.StateExited d) {
       json.put("name", d.name());
       payload(json, "output", d.output());
+      if (!d.assignedVariables().isEmpty()) {
+        ObjectNode assigned = json.putObject("assignedVariables");
+        d.assignedVariables().forEach(assigned::put);
+        json.putObject("assignedVariablesDetails").put("truncated", false);
+      }
     } else if (details instanceof EventDetails.TaskScheduled d) {
       json.put("resourceType", d.resourceType());
       json.put("resource", d.resource());

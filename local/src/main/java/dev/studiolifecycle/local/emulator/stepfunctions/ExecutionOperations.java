@@ -223,13 +223,24 @@ record ExecutionOperations(StatesResources resources, MapRunOperations mapRuns) 
     return ServiceReply.json(out);
   }
 
-  /** includeExecutionData=false: every input, output and task parameters leave the events. */
+  /**
+   * includeExecutionData=false: every input, output, task parameters and assigned variables leave
+   * the events.
+   */
   private static void withoutExecutionData(ObjectNode event) {
     for (Iterator<Map.Entry<String, JsonNode>> it = event.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       if (field.getKey().endsWith("EventDetails") && field.getValue().isObject()) {
         ((ObjectNode) field.getValue())
-            .remove(List.of("input", "inputDetails", "output", "outputDetails", "parameters"));
+            .remove(
+                List.of(
+                    "input",
+                    "inputDetails",
+                    "output",
+                    "outputDetails",
+                    "parameters",
+                    "assignedVariables",
+                    "assignedVariablesDetails"));
       }
     }
   }

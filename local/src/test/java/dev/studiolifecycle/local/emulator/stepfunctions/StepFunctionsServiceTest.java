@@ -495,6 +495,40 @@ class StepFunctionsServiceTest {
   }
 
   @Test
+  void aStateExitedEventNamesTheVariablesTheStateAssignedAsJsonText() {
+    String arn =
+        create(
+            "assigner",
+            json(
+                "{'StartAt': 'Set', 'States': {'Set': {'Type': 'Pass', 'Assign': {'user.$':"
+                    + " '$.name', 'limits': {'apps': 3}}, 'Next': 'Done'}, 'Done': {'Type':"
+                    + " 'Succeed'}}}"));
+    String executionArn =
+        sfn.startExecution(r -> r.stateMachineArn(arn).name("run-1").input("{\"name\": \"Jane\"}"))
+            .executionArn();
+    engine().runUntilIdle();
+
+    HistoryEvent exited =
+        sfn.getExecutionHistory(r -> r.executionArn(executionArn)).events().stream()
+            .filter(e -> e.type() == HistoryEventType.PASS_STATE_EXITED)
+            .findFirst()
+            .orElseThrow();
+    assertThat(exited.stateExitedEventDetails().assignedVariables())
+        .containsExactly(
+            java.util.Map.entry("user", "\"Jane\""), java.util.Map.entry("limits", "{\"apps\":3}"));
+    assertThat(exited.stateExitedEventDetails().assignedVariablesDetails().truncated()).isFalse();
+    HistoryEvent withoutData =
+        sfn
+            .getExecutionHistory(r -> r.executionArn(executionArn).includeExecutionData(false))
+            .events()
+            .stream()
+            .filter(e -> e.type() == HistoryEventType.PASS_STATE_EXITED)
+            .findFirst()
+            .orElseThrow();
+    assertThat(withoutData.stateExitedEventDetails().hasAssignedVariables()).isFalse();
+  }
+
+  @Test
   void getExecutionHistoryPagesInEitherOrderWithOrWithoutExecutionData() {
     String arn = create("greeter", GREETER);
     String executionArn =
