@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,7 +36,9 @@ public final class StepFunctionsFunctions {
   private static final List<String> HASH_ALGORITHMS =
       List.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
 
-  private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ISO_INSTANT;
+  /** JSONata's $now(): ISO 8601 in UTC with milliseconds, {@code 2017-05-15T15:12:59.152Z}. */
+  private static final DateTimeFormatter ISO_MILLIS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final RandomGenerator random;
 
