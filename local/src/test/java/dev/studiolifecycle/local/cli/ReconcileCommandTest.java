@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,16 +16,24 @@ class ReconcileCommandTest {
 
   @TempDir Path dir;
 
+  /** {@code reconcile} of the README's roster, with {@code more} options. */
+  private static String[] readmeRoster(String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "reconcile",
+                "--project-root",
+                ROOT.toString(),
+                "--roster",
+                ROOT.resolve("events/roster/hr-export.csv").toString()));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
   @Test
   void thePlanOfTheReadmesRosterIsPrintedAsATableWithTheSkippedRow() {
     try (CommandOutput command = new CommandOutput()) {
-      int exit =
-          command.run(
-              "reconcile",
-              "--project-root",
-              ROOT.toString(),
-              "--roster",
-              ROOT.resolve("events/roster/hr-export.csv").toString());
+      int exit = command.run(readmeRoster());
 
       assertThat(exit).as(command.err()).isZero();
       assertThat(command.out())
@@ -43,15 +53,7 @@ class ReconcileCommandTest {
   @Test
   void withOutputJsonThePlanIsPartOfTheReconcilesOneDocument() throws Exception {
     try (CommandOutput command = new CommandOutput()) {
-      int exit =
-          command.run(
-              "reconcile",
-              "--project-root",
-              ROOT.toString(),
-              "--roster",
-              ROOT.resolve("events/roster/hr-export.csv").toString(),
-              "--output",
-              "json");
+      int exit = command.run(readmeRoster("--output", "json"));
 
       assertThat(exit).as(command.err()).isZero();
       assertThat(command.out().lines()).hasSize(1);

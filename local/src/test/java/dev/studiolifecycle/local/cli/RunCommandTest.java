@@ -230,20 +230,26 @@ class RunCommandTest {
         .contains("--output: must be text or json, not yaml");
   }
 
-  @Test
-  void withTimelineItWritesAPageWhosePictureHasABarPerStateAndMarksTheRetries() throws Exception {
-    Path page = dir.resolve("timeline.html");
+  /** Runs an input on a scenario with {@code --timeline <file>}; the file's text. */
+  private String timeline(String input, String scenario, String file) throws IOException {
+    Path written = dir.resolve(file);
     try (CommandOutput command = new CommandOutput()) {
-      int exit =
-          command.run(run("onboard-iam-new-role.json", "demo.json", "--timeline", page.toString()));
+      int exit = command.run(run(input, scenario, "--timeline", written.toString()));
       assertThat(exit).as(command.err()).isZero();
     }
+    return Files.readString(written);
+  }
 
+  private static Document parsed(String xml) throws Exception {
+    return DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder()
+        .parse(new InputSource(new StringReader(xml)));
+  }
+
+  @Test
+  void withTimelineItWritesAPageWhosePictureHasABarPerStateAndMarksTheRetries() throws Exception {
     // Well-formed XHTML: what a browser opens, parsed strictly here.
-    Document html =
-        DocumentBuilderFactory.newInstance()
-            .newDocumentBuilder()
-            .parse(new InputSource(new StringReader(Files.readString(page))));
+    Document html = parsed(timeline("onboard-iam-new-role.json", "demo.json", "timeline.html"));
     NodeList groups = html.getElementsByTagName("g");
     List<String> states = new ArrayList<>();
     List<String> failures = new ArrayList<>();
@@ -271,24 +277,11 @@ class RunCommandTest {
 
   @Test
   void theReadmesTimelinePictureIsTheOffboardingAsItRunsNow() throws Exception {
-    Path image = dir.resolve("timeline.svg");
-    try (CommandOutput command = new CommandOutput()) {
-      int exit =
-          command.run(
-              run(
-                  "offboard-delete-role.json",
-                  "offboard-delete-role.json",
-                  "--timeline",
-                  image.toString()));
-      assertThat(exit).as(command.err()).isZero();
-    }
-    String drawn = Files.readString(image);
+    String drawn =
+        timeline("offboard-delete-role.json", "offboard-delete-role.json", "timeline.svg");
 
     // A standalone SVG document: what the README shows as an image, parsed strictly here.
-    Document svg =
-        DocumentBuilderFactory.newInstance()
-            .newDocumentBuilder()
-            .parse(new InputSource(new StringReader(drawn)));
+    Document svg = parsed(drawn);
     assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
     assertThat(svg.getElementsByTagName("text").item(0).getTextContent())
         .isEqualTo("hr-2026-000417 (studio-lifecycle-StudioUserLifecycle): SUCCEEDED");
