@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -24,6 +25,8 @@ import java.util.function.BooleanSupplier;
  * thread does ({@link #startBackground}), never both.
  */
 public final class EventScheduler implements AutoCloseable {
+
+  private final AtomicLong actionsRun = new AtomicLong();
 
   private final SimulationClock clock;
   private final ReentrantLock lock = new ReentrantLock();
@@ -122,6 +125,11 @@ public final class EventScheduler implements AutoCloseable {
    * @return whether {@code done} holds
    * @throws IllegalStateException when a background thread or another caller drives this scheduler
    */
+  /** How many actions have run so far, on whichever thread drove them. */
+  public long actionsRun() {
+    return actionsRun.get();
+  }
+
   public boolean runUntil(BooleanSupplier done) {
     boolean claimed = claimDriver();
     try {
@@ -131,6 +139,7 @@ public final class EventScheduler implements AutoCloseable {
           return done.getAsBoolean();
         }
         next.action.run();
+        actionsRun.incrementAndGet();
       }
       return true;
     } finally {
@@ -199,6 +208,7 @@ public final class EventScheduler implements AutoCloseable {
       }
       try {
         next.action.run();
+        actionsRun.incrementAndGet();
       } catch (RuntimeException e) {
         // Actions handle their own failures; one that escapes must not stop every execution.
         Thread.UncaughtExceptionHandler handler = Thread.getDefaultUncaughtExceptionHandler();

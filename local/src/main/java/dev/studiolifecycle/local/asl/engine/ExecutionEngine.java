@@ -249,16 +249,17 @@ public final class ExecutionEngine implements AutoCloseable {
     }
     while (!execution.isDone()) {
       // A report is due after at least one step, once the interval has passed.
-      int[] checks = {0};
+      long before = scheduler.actionsRun();
       boolean more =
           scheduler.runUntil(
               () ->
                   execution.isDone()
-                      || (checks[0]++ > 0 && System.nanoTime() - lastProgress >= progressNanos));
+                      || (scheduler.actionsRun() > before
+                          && System.nanoTime() - lastProgress >= progressNanos));
       if (execution.isDone()) {
         break;
       }
-      if (!more) {
+      if (!more || scheduler.actionsRun() == before) {
         throw new IllegalStateException(
             "Execution " + execution.executionArn() + " cannot finish: nothing more is scheduled");
       }
