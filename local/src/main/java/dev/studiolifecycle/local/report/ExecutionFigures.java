@@ -7,11 +7,12 @@ import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEvent;
 import dev.studiolifecycle.local.asl.history.HistoryEventType;
+import dev.studiolifecycle.local.template.FunctionDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -22,30 +23,35 @@ import java.util.function.Function;
  *     transition too
  * @param lambdaMemoryGb the memory of every Lambda invocation, added up: what one second of average
  *     run time costs in GB-seconds (0 when the functions' memory is not known)
+ * @param lambdaUsdPerSecond what one second of average run time costs in dollars: each invocation's
+ *     GB at its function's architecture's price
  */
 public record ExecutionFigures(
     int statesEntered,
     int retries,
     int lambdaInvocations,
     double lambdaMemoryGb,
+    double lambdaUsdPerSecond,
     Duration virtualDuration) {
 
   /** Counts what the history holds; the functions' memory unknown. */
   public static ExecutionFigures of(Execution execution) {
-    return of(execution, functionArn -> OptionalInt.empty());
+    return of(execution, functionArn -> Optional.empty());
   }
 
   /**
    * Counts every state entered, every retry (a Lambda or task attempt whose previous event in its
    * branch is the failure it retries) and every Lambda invocation, retries included.
    *
-   * @param memoryMb the memory size of the function with this ARN, if known
+   * @param functions the template's function with this ARN (its memory and architecture), if known
    */
-  public static ExecutionFigures of(Execution execution, Function<String, OptionalInt> memoryMb) {
+  public static ExecutionFigures of(
+      Execution execution, Function<String, Optional<FunctionDefinition>> functions) {
     int entered = 0;
     int retries = 0;
     int invocations = 0;
     double memoryGb = 0;
+    double usdPerSecond = 0;
     Map<Long, HistoryEventType> types = new HashMap<>();
     for (HistoryEvent event : execution.history()) {
       types.put(event.id(), event.type());
@@ -68,15 +74,22 @@ public record ExecutionFigures(
       }
       if (lambdaArn != null) {
         invocations++;
-        OptionalInt mb = memoryMb.apply(lambdaArn);
-        if (mb.isPresent()) {
-          memoryGb += mb.getAsInt() / 1024.0;
+        Optional<FunctionDefinition> function = functions.apply(lambdaArn);
+        if (function.isPresent()) {
+          double gb = function.get().memorySize() / 1024.0;
+          memoryGb += gb;
+          usdPerSecond += gb * ListPrices.lambdaGbSecondUsd(function.get().architecture());
         }
       }
     }
     Instant end = ExecutionReport.endOf(execution);
     return new ExecutionFigures(
-        entered, retries, invocations, memoryGb, Duration.between(execution.startDate(), end));
+        entered,
+        retries,
+        invocations,
+        memoryGb,
+        usdPerSecond,
+        Duration.between(execution.startDate(), end));
   }
 
   /** The function a Lambda invocation of this event called, or null for other events. */
@@ -133,7 +146,7 @@ public record ExecutionFigures(
             .append(ListPrices.usd(lambdaInvocations * ListPrices.LAMBDA_REQUEST_USD));
     if (lambdaMemoryGb > 0) {
       out.append("; Lambda run time (not simulated) adds ")
-          .append(ListPrices.usd(lambdaMemoryGb * ListPrices.LAMBDA_GB_SECOND_USD))
+          .append(ListPrices.usd(lambdaUsdPerSecond))
           .append(" per second of average invocation run time");
     }
     return out.toString();

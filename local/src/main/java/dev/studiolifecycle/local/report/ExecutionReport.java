@@ -21,7 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -44,15 +44,15 @@ public final class ExecutionReport {
 
   private final Execution execution;
   private final List<PublishedMessage> notifications;
-  private final Function<String, OptionalInt> memoryMb;
+  private final Function<String, Optional<FunctionDefinition>> functions;
 
   private ExecutionReport(
       Execution execution,
       List<PublishedMessage> notifications,
-      Function<String, OptionalInt> memoryMb) {
+      Function<String, Optional<FunctionDefinition>> functions) {
     this.execution = Objects.requireNonNull(execution, "execution");
     this.notifications = List.copyOf(notifications);
-    this.memoryMb = Objects.requireNonNull(memoryMb, "memoryMb");
+    this.functions = Objects.requireNonNull(functions, "functions");
   }
 
   /**
@@ -63,10 +63,13 @@ public final class ExecutionReport {
     String arn = execution.executionArn();
     List<PublishedMessage> own =
         published.stream().filter(message -> arn.equals(executionArnOf(message))).toList();
-    return new ExecutionReport(execution, own, functionArn -> OptionalInt.empty());
+    return new ExecutionReport(execution, own, functionArn -> Optional.empty());
   }
 
-  /** The same report, pricing Lambda run time with the memory of the template's functions. */
+  /**
+   * The same report, pricing Lambda run time with the memory and architecture of the template's
+   * functions.
+   */
   public ExecutionReport pricedWith(SamTemplate template) {
     return new ExecutionReport(
         execution,
@@ -78,7 +81,6 @@ public final class ExecutionReport {
                         functionArn.equals(f.arn())
                             || functionArn.equals(f.functionName())
                             || f.aliasArn().filter(functionArn::equals).isPresent())
-                .mapToInt(FunctionDefinition::memorySize)
                 .findFirst());
   }
 
@@ -93,7 +95,7 @@ public final class ExecutionReport {
 
   /** What AWS bills for the execution so far. */
   public ExecutionFigures figures() {
-    return ExecutionFigures.of(execution, memoryMb);
+    return ExecutionFigures.of(execution, functions);
   }
 
   /** The whole report: header, timeline, outcome, notifications, figures. */

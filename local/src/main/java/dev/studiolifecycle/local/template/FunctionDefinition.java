@@ -3,6 +3,7 @@ package dev.studiolifecycle.local.template;
 import dev.studiolifecycle.local.LocalAccount;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param autoPublishAlias the alias SAM publishes, or null when there is none
  * @param onFailureArn where Lambda sends an asynchronous invocation that failed its retries
  *     (EventInvokeConfig.DestinationConfig.OnFailure.Destination), or null
+ * @param architecture {@code x86_64} (Lambda's default) or {@code arm64}: what its run time costs
  */
 public record FunctionDefinition(
     String logicalId,
@@ -25,13 +27,45 @@ public record FunctionDefinition(
     int memorySize,
     Map<String, String> environment,
     String autoPublishAlias,
-    String onFailureArn) {
+    String onFailureArn,
+    String architecture) {
 
   public static final int DEFAULT_TIMEOUT_SECONDS = 3;
   public static final int DEFAULT_MEMORY_SIZE = 128;
 
+  /** The instruction set architectures a Lambda function may have (API reference, Architecture). */
+  public static final List<String> ARCHITECTURES = List.of("x86_64", "arm64");
+
   public FunctionDefinition {
     environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+    if (!ARCHITECTURES.contains(architecture)) {
+      throw new IllegalArgumentException(
+          "architecture must be one of " + ARCHITECTURES + ", got " + architecture);
+    }
+  }
+
+  /** A function on x86_64, Lambda's default architecture. */
+  public FunctionDefinition(
+      String logicalId,
+      String functionName,
+      String handler,
+      String runtime,
+      int timeoutSeconds,
+      int memorySize,
+      Map<String, String> environment,
+      String autoPublishAlias,
+      String onFailureArn) {
+    this(
+        logicalId,
+        functionName,
+        handler,
+        runtime,
+        timeoutSeconds,
+        memorySize,
+        environment,
+        autoPublishAlias,
+        onFailureArn,
+        ARCHITECTURES.get(0));
   }
 
   /** Where Lambda sends an asynchronous invocation that failed its retries, if anywhere. */

@@ -486,7 +486,28 @@ public final class SamTemplate {
             resolver),
         environment,
         alias == null ? null : resolver.resolveString(alias, where + ".AutoPublishAlias"),
-        onFailure == null ? null : resolver.resolveString(onFailure, where + ".EventInvokeConfig"));
+        onFailure == null ? null : resolver.resolveString(onFailure, where + ".EventInvokeConfig"),
+        architecture(properties.get("Architectures"), where + ".Architectures", resolver));
+  }
+
+  /**
+   * A function's Architectures: one of x86_64 (the default when absent) and arm64 (Lambda API
+   * reference, CreateFunction: "The instruction set architecture ... a string array with one of the
+   * valid values").
+   */
+  private static String architecture(JsonNode node, String where, IntrinsicResolver resolver) {
+    if (node == null) {
+      return FunctionDefinition.ARCHITECTURES.get(0);
+    }
+    if (!node.isArray() || node.size() != 1) {
+      throw new TemplateException(
+          where + ": must be a list of one architecture (x86_64 or arm64), got " + node);
+    }
+    String architecture = resolver.resolveString(node.get(0), where + "[0]");
+    if (!FunctionDefinition.ARCHITECTURES.contains(architecture)) {
+      throw new TemplateException(where + ": must be x86_64 or arm64, got '" + architecture + "'");
+    }
+    return architecture;
   }
 
   private static int integer(

@@ -67,10 +67,11 @@ class RunCommandTest {
           .contains(
               "9 state transitions billed (6 states, 3 retries), 7 Lambda invocations,"
                   + " virtual duration 00:00:22\n")
-          // 9 x $0.025 / 1,000 + 7 x $0.20 / 1,000,000; 7 invocations of 1,024 MB functions.
+          // 9 x $0.025 / 1,000 + 7 x $0.20 / 1,000,000; 7 invocations of 1,024 MB arm64
+          // functions at $0.0000133334 per GB-second.
           .endsWith(
               "list price (us-east-1) $0.0002264: Step Functions Standard $0.000225,"
-                  + " Lambda requests $0.0000014; Lambda run time (not simulated) adds $0.0001167"
+                  + " Lambda requests $0.0000014; Lambda run time (not simulated) adds $0.0000933"
                   + " per second of average invocation run time\n");
       assertThat(out).as("handler logs are dropped").doesNotContain("\"level\"");
       assertThat(command.err()).isEmpty();

@@ -24,6 +24,41 @@ class SamTemplateTest {
   }
 
   @Test
+  void aFunctionsArchitectureComesFromGlobalsOrItselfAndIsX86ByDefault() {
+    String function = "    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.A\n";
+    assertThat(
+            parse(
+                    "Globals:\n  Function:\n    Architectures: [arm64]\nResources:\n  A:\n"
+                        + function)
+                .function("A")
+                .orElseThrow()
+                .architecture())
+        .isEqualTo("arm64");
+    assertThat(
+            parse("Resources:\n  A:\n" + function + "      Architectures: [arm64]\n")
+                .function("A")
+                .orElseThrow()
+                .architecture())
+        .isEqualTo("arm64");
+    assertThat(
+            SamTemplate.load(fixture()).function("GreetingFunction").orElseThrow().architecture())
+        .isEqualTo("x86_64");
+    // SAM adds a resource's list to the Globals' one: two architectures, which Lambda refuses.
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "Globals:\n  Function:\n    Architectures: [arm64]\nResources:\n  A:\n"
+                        + function
+                        + "      Architectures: [x86_64]\n"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("Architectures: must be a list of one architecture");
+    assertThatThrownBy(
+            () -> parse("Resources:\n  A:\n" + function + "      Architectures: [aarch64]\n"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("must be x86_64 or arm64, got 'aarch64'");
+  }
+
+  @Test
   void readsFunctionsWithGlobalsMergedIn() {
     SamTemplate template = SamTemplate.load(fixture());
     FunctionDefinition greeting = template.function("GreetingFunction").orElseThrow();
