@@ -44,30 +44,6 @@ public record FunctionDefinition(
     }
   }
 
-  /** A function on x86_64, Lambda's default architecture. */
-  public FunctionDefinition(
-      String logicalId,
-      String functionName,
-      String handler,
-      String runtime,
-      int timeoutSeconds,
-      int memorySize,
-      Map<String, String> environment,
-      String autoPublishAlias,
-      String onFailureArn) {
-    this(
-        logicalId,
-        functionName,
-        handler,
-        runtime,
-        timeoutSeconds,
-        memorySize,
-        environment,
-        autoPublishAlias,
-        onFailureArn,
-        ARCHITECTURES.get(0));
-  }
-
   /** Where Lambda sends an asynchronous invocation that failed its retries, if anywhere. */
   public Optional<String> onFailureDestination() {
     return Optional.ofNullable(onFailureArn);

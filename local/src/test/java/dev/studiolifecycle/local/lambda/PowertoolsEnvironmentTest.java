@@ -65,7 +65,8 @@ class PowertoolsEnvironmentTest {
                 PowertoolsEnvironment.SERVICE_NAME,
                 "metrics-fixture"),
             null,
-            null);
+            null,
+            "x86_64");
     LambdaRuntime runtime =
         LambdaRuntime.builder(List.of(function))
             .handlerOutput(new PrintStream(handlerLog, true, StandardCharsets.UTF_8))
@@ -124,7 +125,8 @@ class PowertoolsEnvironmentTest {
         256,
         Map.of(PowertoolsEnvironment.SERVICE_NAME, service),
         null,
-        null);
+        null,
+        "x86_64");
   }
 
   private static String state(LambdaRuntime runtime, String function) {
