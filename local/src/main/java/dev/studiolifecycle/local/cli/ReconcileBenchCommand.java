@@ -110,40 +110,7 @@ public final class ReconcileBenchCommand extends CliCommand {
         "peak MiB");
     out.flush();
     for (int n : joiners) {
-      ReconcileBenchmark.ApplyResult result =
-          quietly(
-              () ->
-                  ReconcileBenchmark.joiners(
-                      projectRoot,
-                      n,
-                      rate,
-                      maxConcurrency,
-                      progress ->
-                          err.printf(
-                              "reconcile-bench: %d joiners, %s virtual: %d done, %d running, %d failed,"
-                                  + " %d pending; %d throttled%n",
-                              n,
-                              ExecutionReport.offset(progress.virtual()),
-                              progress.succeeded(),
-                              progress.running(),
-                              progress.failed(),
-                              progress.pending(),
-                              progress.throttled())));
-      err.flush();
-      ok &= result.failedItems() == 0 && result.outcome().equals("SUCCEEDED");
-      out.printf(
-          Locale.ROOT,
-          "%8d %-10s %8d %10d %10.3f %7.1f%% %14s %9.1f %10.1f%n",
-          result.joiners(),
-          result.outcome(),
-          result.failedItems(),
-          result.throttled(),
-          result.achievedRate(),
-          result.ofLimit() * 100,
-          ExecutionReport.offset(result.makespan()).trim(),
-          result.wall().toMillis() / 1000.0,
-          result.peakHeapBytes() / 1048576.0);
-      out.flush();
+      ok &= joinersRow(projectRoot, n, out, err);
     }
     if (planProfiles > 0) {
       ReconcileBenchmark.PlanResult plan =
@@ -161,6 +128,44 @@ public final class ReconcileBenchCommand extends CliCommand {
           plan.peakHeapBytes() / 1048576.0);
     }
     return ok ? OK : FAILED;
+  }
+
+  /** Applies {@code n} joiners and prints their row; whether every item succeeded. */
+  private boolean joinersRow(Path projectRoot, int n, PrintWriter out, PrintWriter err) {
+    ReconcileBenchmark.ApplyResult result =
+        quietly(
+            () ->
+                ReconcileBenchmark.joiners(
+                    projectRoot,
+                    n,
+                    rate,
+                    maxConcurrency,
+                    progress ->
+                        err.printf(
+                            "reconcile-bench: %d joiners, %s virtual: %d done, %d running, %d failed,"
+                                + " %d pending; %d throttled%n",
+                            n,
+                            ExecutionReport.offset(progress.virtual()),
+                            progress.succeeded(),
+                            progress.running(),
+                            progress.failed(),
+                            progress.pending(),
+                            progress.throttled())));
+    err.flush();
+    out.printf(
+        Locale.ROOT,
+        "%8d %-10s %8d %10d %10.3f %7.1f%% %14s %9.1f %10.1f%n",
+        result.joiners(),
+        result.outcome(),
+        result.failedItems(),
+        result.throttled(),
+        result.achievedRate(),
+        result.ofLimit() * 100,
+        ExecutionReport.offset(result.makespan()).trim(),
+        result.wall().toMillis() / 1000.0,
+        result.peakHeapBytes() / 1048576.0);
+    out.flush();
+    return result.failedItems() == 0 && result.outcome().equals("SUCCEEDED");
   }
 
   /** Runs {@code action} with the handlers' log lines dropped: stdout carries the table. */

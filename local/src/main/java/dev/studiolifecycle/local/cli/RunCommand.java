@@ -99,17 +99,11 @@ public final class RunCommand extends CliCommand {
           execution = logs.divert(() -> runtime.run(input));
           report =
               ExecutionReport.of(execution, runtime.notifications()).pricedWith(runtime.template());
-          allSucceeded = execution.status() == ExecutionStatus.SUCCEEDED;
-          // The executions this one started (an OFFBOARD in every domain), each to its end.
-          for (Execution child : runtime.engine().executions()) {
-            if (!child.executionArn().equals(execution.executionArn())) {
-              Execution ended = logs.divert(() -> runtime.awaitExecution(child.executionArn()));
-              allSucceeded &= ended.status() == ExecutionStatus.SUCCEEDED;
-              started.add(
-                  ExecutionReport.of(ended, runtime.notifications())
-                      .pricedWith(runtime.template()));
-            }
-          }
+          started.addAll(startedBy(execution, runtime, logs));
+          allSucceeded =
+              execution.status() == ExecutionStatus.SUCCEEDED
+                  && started.stream()
+                      .allMatch(child -> child.execution().status() == ExecutionStatus.SUCCEEDED);
           List<Execution> pictured = new ArrayList<>(List.of(execution));
           started.forEach(child -> pictured.add(child.execution()));
           timeline.write("studio-lifecycle run " + inputFile.getFileName(), pictured);
@@ -137,6 +131,20 @@ public final class RunCommand extends CliCommand {
       // The engine refuses an input it cannot start (not an object, too large, bad name).
       throw new BadInput(inputFile + ": " + e.getMessage());
     }
+  }
+
+  /** The executions this one started (an OFFBOARD in every domain), each run to its end. */
+  private static List<ExecutionReport> startedBy(
+      Execution execution, LocalWorkflowRuntime runtime, HandlerLogs logs) {
+    List<ExecutionReport> started = new ArrayList<>();
+    for (Execution child : runtime.engine().executions()) {
+      if (!child.executionArn().equals(execution.executionArn())) {
+        Execution ended = logs.divert(() -> runtime.awaitExecution(child.executionArn()));
+        started.add(
+            ExecutionReport.of(ended, runtime.notifications()).pricedWith(runtime.template()));
+      }
+    }
+    return started;
   }
 
   /** Reads a state machine input file: it must exist and hold one JSON object. */

@@ -162,65 +162,23 @@ final class RequestDispatcher implements HttpHandler {
 
     Optional<CredentialScope> scope =
         CredentialScope.of(headers.getFirst("Authorization"), urlQuery);
-    if (scope.isEmpty()) {
-      AwsServiceError error =
-          new AwsServiceError(
-              jsonRequest ? "MissingAuthenticationTokenException" : "MissingAuthenticationToken",
-              403,
-              "Missing Authentication Token: requests must be signed with AWS Signature Version 4 "
-                  + "(any credentials work with this emulator).");
-      record(arrival, null, null, null, false, TextNode.valueOf(text), error);
+    AwsServiceError refused =
+        scope.isEmpty() ? unsigned(jsonRequest) : refusal(scope.get(), jsonRequest);
+    if (refused != null) {
+      record(
+          arrival,
+          scope.map(CredentialScope::service).orElse(null),
+          null,
+          null,
+          false,
+          TextNode.valueOf(text),
+          refused);
       return jsonRequest
-          ? Answer.jsonError(error, requestId)
-          : Answer.xmlError(error, null, requestId);
+          ? Answer.jsonError(refused, requestId)
+          : Answer.xmlError(refused, null, requestId);
     }
-    String serviceName = scope.get().service();
     String region = scope.get().region();
-    if (!RequestRegion.isAwsPartitionRegion(region)) {
-      AwsServiceError error =
-          AwsServiceError.badRequest(
-              jsonRequest ? "InvalidSignatureException" : "SignatureDoesNotMatch",
-              "Credential should be scoped to a valid region, not '"
-                  + region
-                  + "': the studio-lifecycle emulator serves the Regions of the aws partition"
-                  + " (such as us-east-1 or eu-west-1).");
-      record(arrival, serviceName, null, null, false, TextNode.valueOf(text), error);
-      return jsonRequest
-          ? Answer.jsonError(error, requestId)
-          : Answer.xmlError(error, null, requestId);
-    }
-    ServiceDirectory.Registered registered = services.lookup(serviceName, region);
-    if (registered == null && services.service(serviceName).isPresent()) {
-      AwsServiceError error =
-          AwsServiceError.badRequest(
-              "UnknownService",
-              "The studio-lifecycle emulator serves '"
-                  + serviceName
-                  + "' in "
-                  + LocalAccount.REGION
-                  + " only, where the template's state machines are deployed; this request was"
-                  + " signed for "
-                  + region
-                  + ".");
-      record(arrival, serviceName, null, null, false, TextNode.valueOf(text), error);
-      return jsonRequest
-          ? Answer.jsonError(error, requestId)
-          : Answer.xmlError(error, null, requestId);
-    }
-    if (registered == null) {
-      AwsServiceError error =
-          AwsServiceError.badRequest(
-              "UnknownService",
-              "The studio-lifecycle emulator does not serve service '"
-                  + serviceName
-                  + "' (the service of the request's SigV4 credential scope). It serves: "
-                  + String.join(", ", serviceNames())
-                  + ".");
-      record(arrival, serviceName, null, null, false, TextNode.valueOf(text), error);
-      return jsonRequest
-          ? Answer.jsonError(error, requestId)
-          : Answer.xmlError(error, null, requestId);
-    }
+    ServiceDirectory.Registered registered = services.lookup(scope.get().service(), region);
     return RequestRegion.serving(
         region,
         () ->
@@ -235,6 +193,53 @@ final class RequestDispatcher implements HttpHandler {
                 contentType,
                 arrival,
                 scope.get()));
+  }
+
+  private static AwsServiceError unsigned(boolean json) {
+    return new AwsServiceError(
+        json ? "MissingAuthenticationTokenException" : "MissingAuthenticationToken",
+        403,
+        "Missing Authentication Token: requests must be signed with AWS Signature Version 4 "
+            + "(any credentials work with this emulator).");
+  }
+
+  /**
+   * Why a signed request reaches no service: a Region outside the aws partition, a service served
+   * in the emulator's own Region only, or an unknown service; null when it reaches one.
+   */
+  private AwsServiceError refusal(CredentialScope scope, boolean json) {
+    String serviceName = scope.service();
+    String region = scope.region();
+    if (!RequestRegion.isAwsPartitionRegion(region)) {
+      return AwsServiceError.badRequest(
+          json ? "InvalidSignatureException" : "SignatureDoesNotMatch",
+          "Credential should be scoped to a valid region, not '"
+              + region
+              + "': the studio-lifecycle emulator serves the Regions of the aws partition"
+              + " (such as us-east-1 or eu-west-1).");
+    }
+    if (services.lookup(serviceName, region) != null) {
+      return null;
+    }
+    if (services.service(serviceName).isPresent()) {
+      return AwsServiceError.badRequest(
+          "UnknownService",
+          "The studio-lifecycle emulator serves '"
+              + serviceName
+              + "' in "
+              + LocalAccount.REGION
+              + " only, where the template's state machines are deployed; this request was"
+              + " signed for "
+              + region
+              + ".");
+    }
+    return AwsServiceError.badRequest(
+        "UnknownService",
+        "The studio-lifecycle emulator does not serve service '"
+            + serviceName
+            + "' (the service of the request's SigV4 credential scope). It serves: "
+            + String.join(", ", serviceNames())
+            + ".");
   }
 
   private Answer dispatchTo(

@@ -120,53 +120,57 @@ public final class TimelineSvg {
           .append("</text>\n");
     }
     for (int row = 0; row < bars.size(); row++) {
-      Bar bar = bars.get(row);
-      int y = TOP + row * ROW;
-      long from = Duration.between(start, bar.entered()).toMillis();
-      long to = Duration.between(start, bar.exited()).toMillis();
-      int x = LABEL + (int) (plot * from / total);
-      int width = Math.max(3, (int) (plot * (to - from) / total));
-      Duration spent = Duration.between(bar.entered(), bar.exited());
-      svg.append("  <g class=\"state ")
-          .append(bar.kind())
-          .append("\" data-state=\"")
-          .append(escape(bar.state()))
-          .append("\">\n    <text x=\"4\" y=\"")
-          .append(y + 15)
-          .append("\">")
-          .append(escape(bar.state()))
-          .append("  ")
-          .append(ExecutionReport.offset(spent).strip())
-          .append("</text>\n    <rect x=\"")
-          .append(x)
-          .append("\" y=\"")
-          .append(y + 3)
-          .append("\" width=\"")
-          .append(width)
-          .append("\" height=\"")
-          .append(ROW - 6)
-          .append("\" fill=\"")
-          .append(colour(bar.kind()))
-          .append("\"><title>")
-          .append(escape(bar.state() + " (" + bar.kind() + "), " + ExecutionReport.offset(spent)))
-          .append("</title></rect>\n");
-      for (Mark mark : bar.failures()) {
-        int mx = LABEL + (int) (plot * Duration.between(start, mark.at()).toMillis() / total);
-        svg.append("    <line class=\"failure\" x1=\"")
-            .append(mx)
-            .append("\" y1=\"")
-            .append(y + 1)
-            .append("\" x2=\"")
-            .append(mx)
-            .append("\" y2=\"")
-            .append(y + ROW - 1)
-            .append("\" stroke=\"#c0392b\" stroke-width=\"2\"><title>")
-            .append(escape(mark.error()))
-            .append("</title></line>\n");
-      }
-      svg.append("  </g>\n");
+      appendBar(svg, bars.get(row), TOP + row * ROW, start, total, plot);
     }
     return svg.append("</svg>\n").toString();
+  }
+
+  /** One state's bar at height {@code y}, with its failures' marks. */
+  private static void appendBar(
+      StringBuilder svg, Bar bar, int y, Instant start, long total, int plot) {
+    long from = Duration.between(start, bar.entered()).toMillis();
+    long to = Duration.between(start, bar.exited()).toMillis();
+    int x = LABEL + (int) (plot * from / total);
+    int width = Math.max(3, (int) (plot * (to - from) / total));
+    Duration spent = Duration.between(bar.entered(), bar.exited());
+    svg.append("  <g class=\"state ")
+        .append(bar.kind())
+        .append("\" data-state=\"")
+        .append(escape(bar.state()))
+        .append("\">\n    <text x=\"4\" y=\"")
+        .append(y + 15)
+        .append("\">")
+        .append(escape(bar.state()))
+        .append("  ")
+        .append(ExecutionReport.offset(spent).strip())
+        .append("</text>\n    <rect x=\"")
+        .append(x)
+        .append("\" y=\"")
+        .append(y + 3)
+        .append("\" width=\"")
+        .append(width)
+        .append("\" height=\"")
+        .append(ROW - 6)
+        .append("\" fill=\"")
+        .append(colour(bar.kind()))
+        .append("\"><title>")
+        .append(escape(bar.state() + " (" + bar.kind() + "), " + ExecutionReport.offset(spent)))
+        .append("</title></rect>\n");
+    for (Mark mark : bar.failures()) {
+      int mx = LABEL + (int) (plot * Duration.between(start, mark.at()).toMillis() / total);
+      svg.append("    <line class=\"failure\" x1=\"")
+          .append(mx)
+          .append("\" y1=\"")
+          .append(y + 1)
+          .append("\" x2=\"")
+          .append(mx)
+          .append("\" y2=\"")
+          .append(y + ROW - 1)
+          .append("\" stroke=\"#c0392b\" stroke-width=\"2\"><title>")
+          .append(escape(mark.error()))
+          .append("</title></line>\n");
+    }
+    svg.append("  </g>\n");
   }
 
   /** The top-level state visits of the history, with the failures inside each. */

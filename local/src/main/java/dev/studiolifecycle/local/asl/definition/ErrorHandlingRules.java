@@ -96,16 +96,7 @@ final class ErrorHandlingRules {
     long attempts =
         fields.optionalLong(
             element, "MaxAttempts", name, field + ".MaxAttempts", 0, DefinitionFields.MAX_SECONDS);
-    double backoff = Retrier.DEFAULT_BACKOFF_RATE;
-    JsonNode backoffNode = element.get("BackoffRate");
-    if (backoffNode != null) {
-      if (!backoffNode.isNumber() || backoffNode.asDouble() < 1.0) {
-        fields.problem(
-            at(name, field + ".BackoffRate") + ": must be a number >= 1.0, got " + backoffNode);
-      } else {
-        backoff = backoffNode.asDouble();
-      }
-    }
+    double backoff = backoffRate(name, field, element.get("BackoffRate"));
     long maxDelay =
         fields.optionalLong(
             element,
@@ -114,16 +105,7 @@ final class ErrorHandlingRules {
             field + ".MaxDelaySeconds",
             1,
             MAX_DELAY_SECONDS_LIMIT);
-    JitterStrategy jitter = JitterStrategy.NONE;
-    JsonNode jitterNode = element.get("JitterStrategy");
-    if (jitterNode != null) {
-      if (jitterNode.isTextual() && jitterNode.asText().equals("FULL")) {
-        jitter = JitterStrategy.FULL;
-      } else if (!jitterNode.isTextual() || !jitterNode.asText().equals("NONE")) {
-        fields.problem(
-            at(name, field + ".JitterStrategy") + ": must be FULL or NONE, got " + jitterNode);
-      }
-    }
+    JitterStrategy jitter = jitter(name, field, element.get("JitterStrategy"));
     return new Retrier(
         errors,
         interval < 0 ? Retrier.DEFAULT_INTERVAL_SECONDS : interval,
@@ -131,6 +113,32 @@ final class ErrorHandlingRules {
         backoff,
         Math.max(maxDelay, 0),
         jitter);
+  }
+
+  /** BackoffRate: a number of at least 1.0, else the default after recording a problem. */
+  private double backoffRate(String name, String field, JsonNode value) {
+    if (value == null) {
+      return Retrier.DEFAULT_BACKOFF_RATE;
+    }
+    if (!value.isNumber() || value.asDouble() < 1.0) {
+      fields.problem(at(name, field + ".BackoffRate") + ": must be a number >= 1.0, got " + value);
+      return Retrier.DEFAULT_BACKOFF_RATE;
+    }
+    return value.asDouble();
+  }
+
+  /** JitterStrategy: FULL or NONE (the default). */
+  private JitterStrategy jitter(String name, String field, JsonNode value) {
+    if (value == null) {
+      return JitterStrategy.NONE;
+    }
+    if (value.isTextual() && value.asText().equals("FULL")) {
+      return JitterStrategy.FULL;
+    }
+    if (!value.isTextual() || !value.asText().equals("NONE")) {
+      fields.problem(at(name, field + ".JitterStrategy") + ": must be FULL or NONE, got " + value);
+    }
+    return JitterStrategy.NONE;
   }
 
   List<Catcher> catchers(String name, JsonNode node, Links links) {

@@ -36,51 +36,7 @@ record WaitRules() implements StateRules {
               + ": a Wait state needs exactly one of Seconds, SecondsPath, Timestamp, TimestampPath"
               + (present.isEmpty() ? "" : ", got " + present.size()));
     } else {
-      String field = present.get(0);
-      JsonNode value = node.get(field);
-      JsonNode expression =
-          fields.jsonata(node) ? fields.jsonataExpression(name, value, field) : null;
-      if (expression != null) {
-        field = "FromJsonata";
-        waitTime = new WaitTime.FromJsonata(present.get(0), expression);
-      }
-      switch (field) {
-        case "FromJsonata" -> {
-          // Read above.
-        }
-        case "Seconds" -> {
-          long seconds =
-              fields.optionalLong(node, field, name, field, 0, DefinitionFields.MAX_SECONDS);
-          if (seconds >= 0) {
-            waitTime = new WaitTime.Seconds(seconds);
-          }
-        }
-        case "Timestamp" -> {
-          if (!value.isTextual()) {
-            fields.problem(
-                at(name, field) + ": must be an RFC 3339 timestamp string, got " + kind(value));
-          } else {
-            try {
-              waitTime = new WaitTime.Timestamp(parseTimestamp(value.asText()));
-            } catch (DateTimeParseException e) {
-              fields.problem(
-                  at(name, field)
-                      + ": '"
-                      + value.asText()
-                      + "' is not an RFC 3339 "
-                      + "timestamp such as 2026-03-14T01:59:00Z");
-            }
-          }
-        }
-        case "SecondsPath" -> {
-          String path = fields.definitePath(name, node, field);
-          waitTime = path == null ? null : new WaitTime.SecondsPath(path);
-        }
-        default -> {
-          String path = fields.definitePath(name, node, field);
-          waitTime = path == null ? null : new WaitTime.TimestampPath(path);
-        }
-      }
+      waitTime = waitTime(name, node, present.get(0), fields);
     }
     return new WaitState(
         name,
@@ -90,6 +46,50 @@ record WaitRules() implements StateRules {
         fields.jsonataFields(name, node),
         waitTime,
         fields.transition(name, node, links));
+  }
+
+  /** The one wait field the state has, read; null after recording a problem. */
+  private static WaitTime waitTime(
+      String name, JsonNode node, String field, DefinitionFields fields) {
+    JsonNode value = node.get(field);
+    JsonNode expression =
+        fields.jsonata(node) ? fields.jsonataExpression(name, value, field) : null;
+    if (expression != null) {
+      return new WaitTime.FromJsonata(field, expression);
+    }
+    switch (field) {
+      case "Seconds" -> {
+        long seconds =
+            fields.optionalLong(node, field, name, field, 0, DefinitionFields.MAX_SECONDS);
+        return seconds >= 0 ? new WaitTime.Seconds(seconds) : null;
+      }
+      case "Timestamp" -> {
+        if (!value.isTextual()) {
+          fields.problem(
+              at(name, field) + ": must be an RFC 3339 timestamp string, got " + kind(value));
+          return null;
+        }
+        try {
+          return new WaitTime.Timestamp(parseTimestamp(value.asText()));
+        } catch (DateTimeParseException e) {
+          fields.problem(
+              at(name, field)
+                  + ": '"
+                  + value.asText()
+                  + "' is not an RFC 3339 "
+                  + "timestamp such as 2026-03-14T01:59:00Z");
+          return null;
+        }
+      }
+      case "SecondsPath" -> {
+        String path = fields.definitePath(name, node, field);
+        return path == null ? null : new WaitTime.SecondsPath(path);
+      }
+      default -> {
+        String path = fields.definitePath(name, node, field);
+        return path == null ? null : new WaitTime.TimestampPath(path);
+      }
+    }
   }
 
   /** RFC 3339 with an upper-case T and Z or an offset, as Step Functions requires. */

@@ -59,24 +59,9 @@ public final class HistoryJson {
       json.put("name", d.name());
       payload(json, "input", d.input());
     } else if (details instanceof EventDetails.StateExited d) {
-      json.put("name", d.name());
-      payload(json, "output", d.output());
-      if (!d.assignedVariables().isEmpty()) {
-        ObjectNode assigned = json.putObject("assignedVariables");
-        d.assignedVariables().forEach(assigned::put);
-        json.putObject("assignedVariablesDetails").put("truncated", false);
-      }
+      stateExited(json, d);
     } else if (details instanceof EventDetails.TaskScheduled d) {
-      json.put("resourceType", d.resourceType());
-      json.put("resource", d.resource());
-      json.put("region", d.region());
-      json.put("parameters", d.parameters());
-      if (d.timeoutInSeconds() > 0) {
-        json.put("timeoutInSeconds", d.timeoutInSeconds());
-      }
-      if (d.heartbeatInSeconds() > 0) {
-        json.put("heartbeatInSeconds", d.heartbeatInSeconds());
-      }
+      taskScheduled(json, d);
     } else if (details instanceof EventDetails.TaskStarted d) {
       json.put("resourceType", d.resourceType());
       json.put("resource", d.resource());
@@ -112,6 +97,29 @@ public final class HistoryJson {
       json.put("index", d.index());
     }
     return json;
+  }
+
+  private static void stateExited(ObjectNode json, EventDetails.StateExited d) {
+    json.put("name", d.name());
+    payload(json, "output", d.output());
+    if (!d.assignedVariables().isEmpty()) {
+      ObjectNode assigned = json.putObject("assignedVariables");
+      d.assignedVariables().forEach(assigned::put);
+      json.putObject("assignedVariablesDetails").put("truncated", false);
+    }
+  }
+
+  private static void taskScheduled(ObjectNode json, EventDetails.TaskScheduled d) {
+    json.put("resourceType", d.resourceType());
+    json.put("resource", d.resource());
+    json.put("region", d.region());
+    json.put("parameters", d.parameters());
+    if (d.timeoutInSeconds() > 0) {
+      json.put("timeoutInSeconds", d.timeoutInSeconds());
+    }
+    if (d.heartbeatInSeconds() > 0) {
+      json.put("heartbeatInSeconds", d.heartbeatInSeconds());
+    }
   }
 
   private static void payload(ObjectNode json, String field, String value) {

@@ -73,27 +73,7 @@ public final class ServiceIntegrations implements TaskInvoker {
         problems.addAll(startExecution.check(state));
       }
     } else if (resource instanceof TaskResource.AwsSdk sdk) {
-      AwsSdkIntegration integration = awsSdk.get(sdk.service());
-      if (integration == null) {
-        problems.add(
-            where
-                + resource.arn()
-                + " is not supported in this runtime: no AWS SDK "
-                + "integration is registered for '"
-                + sdk.service()
-                + "'");
-      } else if (!integration.supports(sdk.action())) {
-        problems.add(
-            where
-                + resource.arn()
-                + " is not supported in this runtime: the '"
-                + sdk.service()
-                + "' integration does not implement '"
-                + sdk.action()
-                + "'");
-      } else {
-        problems.addAll(integration.check(state));
-      }
+      problems.addAll(checkAwsSdk(state, sdk, where));
     } else {
       problems.add(
           where
@@ -103,6 +83,31 @@ public final class ServiceIntegrations implements TaskInvoker {
               + "states:startExecution.sync(:2) and registered aws-sdk integrations)");
     }
     return problems;
+  }
+
+  /** An aws-sdk task: a registered integration of its service that implements its action. */
+  private List<String> checkAwsSdk(TaskState state, TaskResource.AwsSdk sdk, String where) {
+    AwsSdkIntegration integration = awsSdk.get(sdk.service());
+    if (integration == null) {
+      return List.of(
+          where
+              + sdk.arn()
+              + " is not supported in this runtime: no AWS SDK "
+              + "integration is registered for '"
+              + sdk.service()
+              + "'");
+    }
+    if (!integration.supports(sdk.action())) {
+      return List.of(
+          where
+              + sdk.arn()
+              + " is not supported in this runtime: the '"
+              + sdk.service()
+              + "' integration does not implement '"
+              + sdk.action()
+              + "'");
+    }
+    return integration.check(state);
   }
 
   @Override

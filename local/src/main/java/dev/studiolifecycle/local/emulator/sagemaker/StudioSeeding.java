@@ -87,17 +87,7 @@ record StudioSeeding(StudioResources resources) {
     SeedException.require(
         seed.userSettings() == null || seed.userSettings().isObject(),
         "userSettings of " + seed.userProfileName() + " must be a JSON object");
-    StatusTimeline<ResourceStatus> timeline = new StatusTimeline<>(seed.status(), now);
-    switch (seed.status()) {
-      case PENDING ->
-          timeline.then(ResourceStatus.IN_SERVICE, now.plus(resources.timings.userProfileReady()));
-      case UPDATING ->
-          timeline.then(ResourceStatus.IN_SERVICE, now.plus(resources.timings.userProfileUpdate()));
-      case DELETING -> timeline.thenGone(now.plus(resources.timings.userProfileDelete()));
-      default -> {
-        // InService and the failed statuses stay as they are.
-      }
-    }
+    StatusTimeline<ResourceStatus> timeline = profileTimeline(seed.status(), now);
     UserProfile profile =
         new UserProfile(
             domain.domainId,
@@ -115,6 +105,22 @@ record StudioSeeding(StudioResources resources) {
             : seed.status().isFailure() ? "Seeded in status " + seed.status().wireName() : null;
     resources.profiles.put(userProfileKey(domain.domainId, profile.name), profile);
     resources.tagsByArn.put(profile.arn(), new LinkedHashMap<>(seed.tags()));
+  }
+
+  /** A seeded profile's statuses from now: a transient status ends as SageMaker's would. */
+  private StatusTimeline<ResourceStatus> profileTimeline(ResourceStatus status, Instant now) {
+    StatusTimeline<ResourceStatus> timeline = new StatusTimeline<>(status, now);
+    switch (status) {
+      case PENDING ->
+          timeline.then(ResourceStatus.IN_SERVICE, now.plus(resources.timings.userProfileReady()));
+      case UPDATING ->
+          timeline.then(ResourceStatus.IN_SERVICE, now.plus(resources.timings.userProfileUpdate()));
+      case DELETING -> timeline.thenGone(now.plus(resources.timings.userProfileDelete()));
+      default -> {
+        // InService and the failed statuses stay as they are.
+      }
+    }
+    return timeline;
   }
 
   void space(SpaceSeed seed, Instant now) {
