@@ -90,10 +90,7 @@ public final class HrEventCommand extends CliCommand {
     scenario =
         scenarios.scenarioFile != null ? scenarios.scenarioFile : root.resolve(DEFAULT_SCENARIO);
     LocalWorkflowRuntime.Builder builder =
-        LocalWorkflowRuntime.builder(root)
-            .scenario(ScenarioLoader.load(scenario))
-            .iamEnforced(project.iam.enforced());
-    scenarios.parameters.forEach(builder::parameter);
+        scenarios.runtime(root, ScenarioLoader.load(scenario), project);
     try (HandlerLogs logs = HandlerLogs.open(project.handlerLogs)) {
       try (LocalWorkflowRuntime runtime = logs.start(builder)) {
         ProgressLine.follow(runtime, err, "hr-event");

@@ -90,9 +90,7 @@ public final class ReconcileCommand extends CliCommand {
         scenarios.scenarioFile == null ? root.resolve(DEFAULT_SCENARIO) : scenarios.scenarioFile;
     Scenario scenario = ScenarioLoader.load(scenarioFile);
     try (HandlerLogs logs = HandlerLogs.open(project.handlerLogs)) {
-      LocalWorkflowRuntime.Builder builder =
-          LocalWorkflowRuntime.builder(root).scenario(scenario).iamEnforced(project.iam.enforced());
-      scenarios.parameters.forEach(builder::parameter);
+      LocalWorkflowRuntime.Builder builder = scenarios.runtime(root, scenario, project);
       try (LocalWorkflowRuntime runtime = logs.start(builder)) {
         String key = ReconcileRun.upload(runtime, roster.getFileName().toString(), bytes);
         JsonNode input = ReconcileRun.input(apply ? "APPLY" : "PLAN", key, allowLargeOffboarding);

@@ -83,11 +83,7 @@ public final class RunCommand extends CliCommand {
       Path scenarioFile = scenarios.scenarioFile;
       Scenario scenario = scenarioFile == null ? null : ScenarioLoader.load(scenarioFile);
       try (HandlerLogs logs = HandlerLogs.open(project.handlerLogs)) {
-        LocalWorkflowRuntime.Builder builder =
-            LocalWorkflowRuntime.builder(root)
-                .scenario(scenario)
-                .iamEnforced(project.iam.enforced());
-        scenarios.parameters.forEach(builder::parameter);
+        LocalWorkflowRuntime.Builder builder = scenarios.runtime(root, scenario, project);
         Execution execution;
         ExecutionReport report;
         List<ExecutionReport> started = new ArrayList<>();
