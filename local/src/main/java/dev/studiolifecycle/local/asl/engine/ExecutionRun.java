@@ -153,17 +153,16 @@ final class ExecutionRun {
                 root,
                 variables,
                 lane,
-                new BlockDone() {
-                  @Override
-                  public void succeeded(JsonNode output, Lane last) {
-                    end(ExecutionStatus.SUCCEEDED, output, null, null, last.previous);
-                  }
-
-                  @Override
-                  public void failed(StatesError error, Lane last) {
-                    end(ExecutionStatus.FAILED, null, error.error(), error.cause(), last.previous);
-                  }
-                }));
+                BlockDone.of(
+                    (output, last) ->
+                        end(ExecutionStatus.SUCCEEDED, output, null, null, last.previous),
+                    (error, last) ->
+                        end(
+                            ExecutionStatus.FAILED,
+                            null,
+                            error.error(),
+                            error.cause(),
+                            last.previous))));
   }
 
   private void timeLimit(Instant at, String cause) {
@@ -202,6 +201,15 @@ final class ExecutionRun {
   }
 
   // ---------------------------------------------------------------- blocks and states
+
+  /**
+   * Starts a Parallel branch or an inline Map iteration of {@code visit} as the next step: {@code
+   * block} in its own {@code scope}, with a variable scope inside the visit's.
+   */
+  void startInner(
+      Visit visit, StatesBlock block, JsonNode input, Scope scope, Lane lane, BlockDone done) {
+    later(scope, () -> runBlock(block, input, scope, visit.variables.inner(), lane, done));
+  }
 
   /**
    * Runs a block (a Parallel branch, a Map iteration) in {@code scope} with its own {@code

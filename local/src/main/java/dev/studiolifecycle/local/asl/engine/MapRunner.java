@@ -195,26 +195,15 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
           visit.name(),
           lane,
           new EventDetails.MapIteration(map.name(), index));
-      run.later(
+      run.startInner(
+          visit,
+          map.itemProcessor(),
+          input,
           iteration,
-          () ->
-              run.runBlock(
-                  map.itemProcessor(),
-                  input,
-                  iteration,
-                  visit.variables.inner(),
-                  lane,
-                  new BlockDone() {
-                    @Override
-                    public void succeeded(JsonNode output, Lane last) {
-                      iterationSucceeded(index, output, last);
-                    }
-
-                    @Override
-                    public void failed(StatesError error, Lane last) {
-                      iterationFailed(index, error, last);
-                    }
-                  }));
+          lane,
+          BlockDone.of(
+              (output, last) -> iterationSucceeded(index, output, last),
+              (error, last) -> iterationFailed(index, error, last)));
     }
 
     private JsonNode iterationInput(int index) {

@@ -70,26 +70,14 @@ record ParallelRunner(ExecutionRun run, ParallelState parallel) implements State
         Lane branchLane = new Lane(started);
         StatesBlock branch = parallel.branches().get(i);
         JsonNode branchInput = input.deepCopy();
-        run.later(
+        run.startInner(
+            visit,
+            branch,
+            branchInput,
             branchScope,
-            () ->
-                run.runBlock(
-                    branch,
-                    branchInput,
-                    branchScope,
-                    visit.variables.inner(),
-                    branchLane,
-                    new BlockDone() {
-                      @Override
-                      public void succeeded(JsonNode output, Lane lane) {
-                        branchSucceeded(index, output, lane);
-                      }
-
-                      @Override
-                      public void failed(StatesError error, Lane lane) {
-                        branchFailed(error, lane);
-                      }
-                    }));
+            branchLane,
+            BlockDone.of(
+                (output, lane) -> branchSucceeded(index, output, lane), this::branchFailed));
       }
     }
 
