@@ -36,14 +36,15 @@ class HrEventCommandTest {
     return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
   }
 
+  /** An SNS hire message, then the same message redelivered. */
+  private static final String[] HIRED_THEN_REDELIVERED = {
+    "events/hr/employee-hired-sns.json", "events/hr/employee-hired-sns-redelivered.json"
+  };
+
   @Test
   void anSnsMessageOnboardsOnceAndItsRedeliveryStartsNothingNew() {
     try (CommandOutput command = new CommandOutput()) {
-      int exit =
-          command.run(
-              hrEvent(
-                  "events/hr/employee-hired-sns.json",
-                  "events/hr/employee-hired-sns-redelivered.json"));
+      int exit = command.run(hrEvent(HIRED_THEN_REDELIVERED));
 
       assertThat(exit).as(command.err()).isZero();
       String out = command.out();
@@ -177,11 +178,7 @@ class HrEventCommandTest {
             .filter(line -> !line.equals("..."))
             .toList();
     try (CommandOutput command = new CommandOutput()) {
-      int exit =
-          command.run(
-              hrEvent(
-                  "events/hr/employee-hired-sns.json",
-                  "events/hr/employee-hired-sns-redelivered.json"));
+      int exit = command.run(hrEvent(HIRED_THEN_REDELIVERED));
 
       assertThat(exit).as(command.err()).isZero();
       // The files are named from the project's root here, as the README runs them there.

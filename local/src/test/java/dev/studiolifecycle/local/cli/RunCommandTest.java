@@ -155,16 +155,24 @@ class RunCommandTest {
     }
   }
 
+  /** An OFFBOARD in every served domain, two of them, with {@code more} options. */
+  private static String[] everyDomain(String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                run(
+                    "offboard-every-domain.json",
+                    "offboard-role-used-in-another-domain.json",
+                    "--parameter",
+                    "AdditionalDomainIds=d-studiolocal02")));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
   @Test
   void anOffboardingInEveryDomainReportsEachExecutionItStartedToItsEnd() {
     try (CommandOutput command = new CommandOutput()) {
-      int exit =
-          command.run(
-              run(
-                  "offboard-every-domain.json",
-                  "offboard-role-used-in-another-domain.json",
-                  "--parameter",
-                  "AdditionalDomainIds=d-studiolocal02"));
+      int exit = command.run(everyDomain());
 
       assertThat(exit).as(command.err()).isZero();
       assertThat(command.out())
@@ -181,15 +189,7 @@ class RunCommandTest {
   void withOutputJsonEachExecutionIsOneJsonDocumentOnALineOfItsOwnAndNothingElse()
       throws IOException {
     try (CommandOutput command = new CommandOutput()) {
-      int exit =
-          command.run(
-              run(
-                  "offboard-every-domain.json",
-                  "offboard-role-used-in-another-domain.json",
-                  "--parameter",
-                  "AdditionalDomainIds=d-studiolocal02",
-                  "--output",
-                  "json"));
+      int exit = command.run(everyDomain("--output", "json"));
 
       assertThat(exit).as(command.err()).isZero();
       List<String> lines = command.out().lines().toList();
