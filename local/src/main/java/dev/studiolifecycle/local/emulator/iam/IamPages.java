@@ -1,8 +1,10 @@
 package dev.studiolifecycle.local.emulator.iam;
 
 import dev.studiolifecycle.local.emulator.Paging;
+import dev.studiolifecycle.local.emulator.ServiceReply;
 import dev.studiolifecycle.local.emulator.wire.XmlWriter;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /** IAM's paging: a page of a list, and the Marker that fetches the next one. */
 final class IamPages {
@@ -38,8 +40,34 @@ final class IamPages {
     }
   }
 
-  static void writePageEnd(XmlWriter xml, Page<?> page) {
-    xml.element("IsTruncated", page.nextMarker() != null);
-    xml.element("Marker", page.nextMarker());
+  /**
+   * A List call's reply: each item of the page as a {@code member} of {@code listElement}, then
+   * {@code IsTruncated} and {@code Marker}.
+   */
+  static <T> ServiceReply reply(String listElement, Page<T> page, BiConsumer<XmlWriter, T> member) {
+    return ServiceReply.xml(
+        xml -> {
+          xml.start(listElement);
+          for (T item : page.items()) {
+            xml.start("member");
+            member.accept(xml, item);
+            xml.end();
+          }
+          xml.end();
+          xml.element("IsTruncated", page.nextMarker() != null);
+          xml.element("Marker", page.nextMarker());
+        });
+  }
+
+  /** A List call's reply whose members are names, each a {@code member}'s text. */
+  static ServiceReply replyNames(String listElement, Page<String> page) {
+    return ServiceReply.xml(
+        xml -> {
+          xml.start(listElement);
+          page.items().forEach(name -> xml.element("member", name));
+          xml.end();
+          xml.element("IsTruncated", page.nextMarker() != null);
+          xml.element("Marker", page.nextMarker());
+        });
   }
 }

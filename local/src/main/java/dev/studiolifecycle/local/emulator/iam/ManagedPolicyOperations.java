@@ -85,19 +85,7 @@ record ManagedPolicyOperations(IamResources resources) {
       }
     }
     IamPages.Page<Consumer<XmlWriter>> page = paging.page(matching);
-    return ServiceReply.xml(
-        xml -> {
-          xml.start("Policies");
-          page.items()
-              .forEach(
-                  item -> {
-                    xml.start("member");
-                    item.accept(xml);
-                    xml.end();
-                  });
-          xml.end();
-          IamPages.writePageEnd(xml, page);
-        });
+    return IamPages.reply("Policies", page, (xml, item) -> item.accept(xml));
   }
 
   /**

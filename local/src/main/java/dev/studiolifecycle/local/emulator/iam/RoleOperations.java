@@ -115,15 +115,10 @@ record RoleOperations(IamResources resources) {
     Role role = resources.role(name);
     IamPages.Page<Map.Entry<String, String>> page =
         paging.page(new ArrayList<>(role.tags.entrySet()));
-    return ServiceReply.xml(
-        xml -> {
-          xml.start("Tags");
-          for (Map.Entry<String, String> tag : page.items()) {
-            xml.start("member").element("Key", tag.getKey()).element("Value", tag.getValue()).end();
-          }
-          xml.end();
-          IamPages.writePageEnd(xml, page);
-        });
+    return IamPages.reply(
+        "Tags",
+        page,
+        (xml, tag) -> xml.element("Key", tag.getKey()).element("Value", tag.getValue()));
   }
 
   ServiceReply listRoles(IamInput input, QueryParameters parameters) {
@@ -135,15 +130,9 @@ record RoleOperations(IamResources resources) {
             .filter(role -> pathPrefix == null || role.path.startsWith(pathPrefix))
             .toList();
     IamPages.Page<Role> page = paging.page(matching);
-    return ServiceReply.xml(
-        xml -> {
-          xml.start("Roles");
-          // IAM API reference, ListRoles: the list leaves out PermissionsBoundary, RoleLastUsed
-          // and Tags, though they are attributes of a role.
-          page.items().forEach(role -> writeRoleSummary(xml.start("member"), role).end());
-          xml.end();
-          IamPages.writePageEnd(xml, page);
-        });
+    // IAM API reference, ListRoles: the list leaves out PermissionsBoundary, RoleLastUsed and
+    // Tags, though they are attributes of a role.
+    return IamPages.reply("Roles", page, RoleOperations::writeRoleSummary);
   }
 
   /** The attributes ListRoles returns of a role. */

@@ -57,19 +57,13 @@ record RolePolicyOperations(IamResources resources) {
       }
     }
     IamPages.Page<String> page = paging.page(matching);
-    return ServiceReply.xml(
-        xml -> {
-          xml.start("AttachedPolicies");
-          for (String arn : page.items()) {
-            Matcher matcher = IamResources.POLICY_ARN.matcher(arn);
-            matcher.matches();
-            xml.start("member")
-                .element("PolicyName", matcher.group(3))
-                .element("PolicyArn", arn)
-                .end();
-          }
-          xml.end();
-          IamPages.writePageEnd(xml, page);
+    return IamPages.reply(
+        "AttachedPolicies",
+        page,
+        (xml, arn) -> {
+          Matcher matcher = IamResources.POLICY_ARN.matcher(arn);
+          matcher.matches();
+          xml.element("PolicyName", matcher.group(3)).element("PolicyArn", arn);
         });
   }
 
@@ -132,12 +126,6 @@ record RolePolicyOperations(IamResources resources) {
     input.throwIfInvalid();
     Role role = resources.role(name);
     IamPages.Page<String> page = paging.page(new ArrayList<>(role.inlinePolicies.keySet()));
-    return ServiceReply.xml(
-        xml -> {
-          xml.start("PolicyNames");
-          page.items().forEach(policy -> xml.element("member", policy));
-          xml.end();
-          IamPages.writePageEnd(xml, page);
-        });
+    return IamPages.replyNames("PolicyNames", page);
   }
 }
