@@ -55,6 +55,8 @@ public record ProfileConvergence(
 
   private static final String NONE = "(none)";
 
+  private static final Function<String, String> TEXT = Function.identity();
+
   public ProfileConvergence {
     tagsToSet = Collections.unmodifiableMap(new LinkedHashMap<>(tagsToSet));
     tagsToDelete = List.copyOf(tagsToDelete);
@@ -86,9 +88,8 @@ public record ProfileConvergence(
     UserSettings.Builder update = UserSettings.builder();
     List<String> changes = new ArrayList<>();
     boolean changed = false;
-    if (!Objects.equals(have.executionRole(), wanted.executionRole())) {
+    if (differs("ExecutionRole", have.executionRole(), wanted.executionRole(), TEXT, changes)) {
       update.executionRole(wanted.executionRole());
-      changes.add(change("ExecutionRole", have.executionRole(), wanted.executionRole()));
       changed = true;
     }
     changed |= jupyterLab(have, wanted, update, changes);
@@ -149,26 +150,26 @@ public record ProfileConvergence(
     ResourceSpec.Builder spec = hadSpec == null ? ResourceSpec.builder() : hadSpec.toBuilder();
     String path = "JupyterLabAppSettings.DefaultResourceSpec.";
     boolean changed = false;
-    if (wantSpec.instanceType() != null
-        && !Objects.equals(
-            field(hadSpec, ResourceSpec::instanceTypeAsString), wantSpec.instanceTypeAsString())) {
-      spec.instanceType(wantSpec.instanceTypeAsString());
-      changes.add(
-          change(
-              path + "InstanceType",
-              field(hadSpec, ResourceSpec::instanceTypeAsString),
-              wantSpec.instanceTypeAsString()));
+    String type = wantSpec.instanceTypeAsString();
+    if (type != null
+        && differs(
+            path + "InstanceType",
+            field(hadSpec, ResourceSpec::instanceTypeAsString),
+            type,
+            TEXT,
+            changes)) {
+      spec.instanceType(type);
       changed = true;
     }
-    if (wantSpec.sageMakerImageArn() != null
-        && !Objects.equals(
-            field(hadSpec, ResourceSpec::sageMakerImageArn), wantSpec.sageMakerImageArn())) {
-      spec.sageMakerImageArn(wantSpec.sageMakerImageArn());
-      changes.add(
-          change(
-              path + "SageMakerImageArn",
-              field(hadSpec, ResourceSpec::sageMakerImageArn),
-              wantSpec.sageMakerImageArn()));
+    String image = wantSpec.sageMakerImageArn();
+    if (image != null
+        && differs(
+            path + "SageMakerImageArn",
+            field(hadSpec, ResourceSpec::sageMakerImageArn),
+            image,
+            TEXT,
+            changes)) {
+      spec.sageMakerImageArn(image);
       changed = true;
     }
     if (changed || idle != null) {
@@ -212,15 +213,10 @@ public record ProfileConvergence(
       return null;
     }
     IdleSettings before = had == null ? null : had.idleSettings();
-    if (want.idleSettings().equals(before)) {
-      return null;
-    }
-    changes.add(
-        change(
-            member + ".AppLifecycleManagement.IdleSettings",
-            before == null ? null : idleText(before),
-            idleText(want.idleSettings())));
-    return want;
+    String what = member + ".AppLifecycleManagement.IdleSettings";
+    return differs(what, before, want.idleSettings(), ProfileConvergence::idleText, changes)
+        ? want
+        : null;
   }
 
   private static String idleText(IdleSettings idle) {
@@ -268,17 +264,13 @@ public record ProfileConvergence(
     DefaultSpaceStorageSettings had = have.spaceStorageSettings();
     DefaultEbsStorageSettings before = had == null ? null : had.defaultEbsStorageSettings();
     DefaultEbsStorageSettings after = want.defaultEbsStorageSettings();
-    if (after.equals(before)) {
+    String what = "SpaceStorageSettings.DefaultEbsStorageSettings";
+    if (!differs(what, before, after, ProfileConvergence::storageText, changes)) {
       return false;
     }
     DefaultSpaceStorageSettings.Builder member =
         had == null ? DefaultSpaceStorageSettings.builder() : had.toBuilder();
     update.spaceStorageSettings(member.defaultEbsStorageSettings(after).build());
-    changes.add(
-        change(
-            "SpaceStorageSettings.DefaultEbsStorageSettings",
-            before == null ? null : storageText(before),
-            storageText(after)));
     return true;
   }
 
@@ -296,12 +288,12 @@ public record ProfileConvergence(
       return false;
     }
     RStudioServerProAppSettings had = have.rStudioServerProAppSettings();
+    // Compared in words: the two settings differ in nothing else the request decides.
     String before = had == null ? null : rstudioText(had);
-    if (rstudioText(want).equals(before)) {
+    if (!differs("RStudioServerProAppSettings", before, rstudioText(want), TEXT, changes)) {
       return false;
     }
     update.rStudioServerProAppSettings(want);
-    changes.add(change("RStudioServerProAppSettings", before, rstudioText(want)));
     return true;
   }
 
@@ -319,16 +311,12 @@ public record ProfileConvergence(
     CanvasAppSettings had = have.canvasAppSettings();
     TimeSeriesForecastingSettings hadTs = had == null ? null : had.timeSeriesForecastingSettings();
     TimeSeriesForecastingSettings wantTs = want.timeSeriesForecastingSettings();
-    if (wantTs.equals(hadTs)) {
+    String what = "CanvasAppSettings.TimeSeriesForecastingSettings";
+    if (!differs(what, hadTs, wantTs, ProfileConvergence::forecastingText, changes)) {
       return false;
     }
     CanvasAppSettings.Builder member = had == null ? CanvasAppSettings.builder() : had.toBuilder();
     update.canvasAppSettings(member.timeSeriesForecastingSettings(wantTs).build());
-    changes.add(
-        change(
-            "CanvasAppSettings.TimeSeriesForecastingSettings",
-            hadTs == null ? null : forecastingText(hadTs),
-            forecastingText(wantTs)));
     return true;
   }
 
@@ -368,18 +356,32 @@ public record ProfileConvergence(
     update.studioWebPortalSettings(member.build());
     if (toolsChanged) {
       changes.add(
-          change(
-              "StudioWebPortalSettings.HiddenMlTools",
-              before.isEmpty() ? null : String.join(", ", before),
-              after.isEmpty() ? null : String.join(", ", after)));
+          change("StudioWebPortalSettings.HiddenMlTools", listText(before), listText(after)));
     }
     if (typesChanged) {
       changes.add(
           change(
               "StudioWebPortalSettings.HiddenInstanceTypes",
-              typesBefore.isEmpty() ? null : String.join(", ", typesBefore),
-              typesAfter.isEmpty() ? null : String.join(", ", typesAfter)));
+              listText(typesBefore),
+              listText(typesAfter)));
     }
+    return true;
+  }
+
+  private static String listText(Collection<String> names) {
+    return names.isEmpty() ? null : String.join(", ", names);
+  }
+
+  /**
+   * Whether {@code want} differs from {@code had}; if it does, the change is listed in words
+   * ({@code had} null: nothing before).
+   */
+  private static <T> boolean differs(
+      String what, T had, T want, Function<T, String> text, List<String> changes) {
+    if (Objects.equals(had, want)) {
+      return false;
+    }
+    changes.add(change(what, had == null ? null : text.apply(had), text.apply(want)));
     return true;
   }
 
