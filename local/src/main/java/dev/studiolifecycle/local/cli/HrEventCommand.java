@@ -123,89 +123,18 @@ public final class HrEventCommand extends CliCommand {
     }
   }
 
-  /** Prints what one event did; returns its exit code. */
+  /** Prints what one event did, and the execution it started; returns its exit code. */
   private static int report(Outcome outcome, LocalWorkflowRuntime runtime, PrintWriter out) {
-    if (outcome instanceof Outcome.StartedByRule started) {
-      out.println(
-          "EventBridge: rule "
-              + started.rule()
-              + " starts execution "
-              + started.execution().name()
-              + " with "
-              + started.input());
-      return execution(started.execution(), runtime, out);
+    out.println(outcome.said());
+    if (outcome.started() != null) {
+      return execution(outcome.started(), runtime, out);
     }
-    if (outcome instanceof Outcome.StartedByStartWorkflow started) {
-      out.println(
-          "SNS: StartWorkflow started execution "
-              + started.execution().executionArn()
-              + " ("
-              + started.action()
-              + ") for HR event "
-              + started.eventId());
-      return execution(started.execution(), runtime, out);
-    }
-    return nothingStarted(outcome, out);
-  }
-
-  /** Prints why an event started nothing new; returns its exit code. */
-  private static int nothingStarted(Outcome outcome, PrintWriter out) {
-    if (outcome instanceof Outcome.AlreadyStarted already) {
-      out.println(
-          "SNS: StartWorkflow found execution "
-              + already.executionArn()
-              + " for HR event "
-              + already.eventId()
-              + " already started: a redelivery, nothing new started");
-      return OK;
-    }
-    if (outcome instanceof Outcome.NoRuleMatched none) {
-      out.println(
-          "EventBridge: no rule matched \""
-              + none.detailType()
-              + "\" from "
-              + none.source()
-              + " on bus "
-              + none.eventBusName()
-              + ", nothing started");
-      return OK;
-    }
-    if (outcome instanceof Outcome.FilteredOut filtered) {
-      out.println(
-          "SNS: the subscription's filter policy kept the message (eventType \""
-              + filtered.eventType()
-              + "\") from StartWorkflow, nothing started");
-      return OK;
-    }
-    if (outcome instanceof Outcome.SentElsewhere elsewhere) {
-      out.println(
-          "EventBridge: rule "
-              + elsewhere.rule()
-              + " sent the event to "
-              + elsewhere.targetArn()
-              + ", nothing started");
+    if (outcome instanceof Outcome.SentElsewhere) {
       return BAD_INPUT;
     }
-    if (outcome instanceof Outcome.InputNotJson notJson) {
-      out.println(
-          "EventBridge: rule "
-              + notJson.rule()
-              + " made an input that is not JSON ("
-              + notJson.problem()
-              + "): Step Functions refuses it, EventBridge retries and then puts the event in "
-              + (notJson.deadLetterQueue() == null
-                  ? "no dead-letter queue"
-                  : notJson.deadLetterQueue()));
-      return FAILED;
-    }
-    Outcome.StartWorkflowFailed failed = (Outcome.StartWorkflowFailed) outcome;
-    out.println(
-        "SNS: StartWorkflow failed with "
-            + failed.errorType()
-            + ": "
-            + failed.errorMessage()
-            + "; Lambda retries twice, then sends the message to the dead-letter queue");
-    return FAILED;
+    boolean failed =
+        outcome instanceof Outcome.InputNotJson || outcome instanceof Outcome.StartWorkflowFailed;
+    return failed ? FAILED : OK;
   }
 
   /**
@@ -215,12 +144,7 @@ public final class HrEventCommand extends CliCommand {
    */
   private static int children(
       Outcome outcome, LocalWorkflowRuntime runtime, HandlerLogs logs, PrintWriter out) {
-    Execution parent =
-        outcome instanceof Outcome.StartedByRule started
-            ? started.execution()
-            : outcome instanceof Outcome.StartedByStartWorkflow started
-                ? started.execution()
-                : null;
+    Execution parent = outcome.started();
     if (parent == null) {
       return OK;
     }

@@ -103,43 +103,135 @@ public final class HrEventDelivery {
   /** What came of one HR event (an EventBridge event may match several rules). */
   public sealed interface Outcome {
 
+    /** What came of the event, in a line, as {@code hr-event} prints it. */
+    String said();
+
+    /** The execution it started, or null when it started none. */
+    default Execution started() {
+      return null;
+    }
+
     /** An EventBridge rule started an execution, which ran to its end. */
-    record StartedByRule(String rule, JsonNode input, Execution execution) implements Outcome {}
+    record StartedByRule(String rule, JsonNode input, Execution execution) implements Outcome {
+      @Override
+      public String said() {
+        return "EventBridge: rule "
+            + rule
+            + " starts execution "
+            + execution.name()
+            + " with "
+            + input;
+      }
+
+      @Override
+      public Execution started() {
+        return execution;
+      }
+    }
 
     /**
      * StartWorkflow started an execution for an SNS message (named after the HR event id), which
      * ran to its end.
      */
     record StartedByStartWorkflow(String eventId, String action, Execution execution)
-        implements Outcome {}
+        implements Outcome {
+      @Override
+      public String said() {
+        return "SNS: StartWorkflow started execution "
+            + execution.executionArn()
+            + " ("
+            + action
+            + ") for HR event "
+            + eventId;
+      }
+
+      @Override
+      public Execution started() {
+        return execution;
+      }
+    }
 
     /**
      * StartWorkflow found the execution of this HR event already started (a redelivered message):
      * nothing new started.
      */
-    record AlreadyStarted(String eventId, String executionArn) implements Outcome {}
+    record AlreadyStarted(String eventId, String executionArn) implements Outcome {
+      @Override
+      public String said() {
+        return "SNS: StartWorkflow found execution "
+            + executionArn
+            + " for HR event "
+            + eventId
+            + " already started: a redelivery, nothing new started";
+      }
+    }
 
     /** No rule of the template matched the event: nothing started. */
-    record NoRuleMatched(String detailType, String source, String eventBusName)
-        implements Outcome {}
+    record NoRuleMatched(String detailType, String source, String eventBusName) implements Outcome {
+      @Override
+      public String said() {
+        return "EventBridge: no rule matched \""
+            + detailType
+            + "\" from "
+            + source
+            + " on bus "
+            + eventBusName
+            + ", nothing started";
+      }
+    }
 
     /** A rule sent the event somewhere else than the state machine, e.g. the unusable queue. */
-    record SentElsewhere(String rule, String targetArn) implements Outcome {}
+    record SentElsewhere(String rule, String targetArn) implements Outcome {
+      @Override
+      public String said() {
+        return "EventBridge: rule "
+            + rule
+            + " sent the event to "
+            + targetArn
+            + ", nothing started";
+      }
+    }
 
     /**
      * A rule's input transformer made text that is not JSON: Step Functions refuses it and
      * EventBridge ends with the event in the rule's dead-letter queue (null: none).
      */
-    record InputNotJson(String rule, String problem, String deadLetterQueue) implements Outcome {}
+    record InputNotJson(String rule, String problem, String deadLetterQueue) implements Outcome {
+      @Override
+      public String said() {
+        return "EventBridge: rule "
+            + rule
+            + " made an input that is not JSON ("
+            + problem
+            + "): Step Functions refuses it, EventBridge retries and then puts the event in "
+            + (deadLetterQueue == null ? "no dead-letter queue" : deadLetterQueue);
+      }
+    }
 
     /**
      * The subscription's filter policy kept the SNS message from StartWorkflow (an event type the
      * workflow does not act on): nothing started, nothing dead-lettered.
      */
-    record FilteredOut(String eventType) implements Outcome {}
+    record FilteredOut(String eventType) implements Outcome {
+      @Override
+      public String said() {
+        return "SNS: the subscription's filter policy kept the message (eventType \""
+            + eventType
+            + "\") from StartWorkflow, nothing started";
+      }
+    }
 
     /** StartWorkflow failed (an invalid HR message, Step Functions refused): nothing started. */
-    record StartWorkflowFailed(String errorType, String errorMessage) implements Outcome {}
+    record StartWorkflowFailed(String errorType, String errorMessage) implements Outcome {
+      @Override
+      public String said() {
+        return "SNS: StartWorkflow failed with "
+            + errorType
+            + ": "
+            + errorMessage
+            + "; Lambda retries twice, then sends the message to the dead-letter queue";
+      }
+    }
   }
 
   /** Delivers one HR event (a file's content) and runs what it starts; outcomes in order. */
