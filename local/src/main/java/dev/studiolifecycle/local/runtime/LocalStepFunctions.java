@@ -238,13 +238,10 @@ public final class LocalStepFunctions implements AutoCloseable {
     }
     for (ManagedPolicyResource policy : template.managedPolicies()) {
       try {
+        String document = LocalJson.MAPPER.writeValueAsString(policy.policyDocument());
         emulator
             .iam()
-            .seedManagedPolicy(
-                new ManagedPolicySeed(
-                    policy.policyName(),
-                    policy.path(),
-                    LocalJson.MAPPER.writeValueAsString(policy.policyDocument())));
+            .seedManagedPolicy(new ManagedPolicySeed(policy.policyName(), policy.path(), document));
       } catch (JsonProcessingException e) {
         throw new TemplateException(
             "cannot write the policy document of " + policy.logicalId() + ": " + e, e);

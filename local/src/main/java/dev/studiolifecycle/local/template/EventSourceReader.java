@@ -116,13 +116,7 @@ final class EventSourceReader {
         properties.has("Name")
             ? resolver.resolveString(properties.get("Name"), where + ".Name")
             : logicalId;
-    return new EventRuleResource(
-        logicalId,
-        name,
-        bus(properties.get("EventBusName"), where + ".EventBusName", resolver),
-        pattern,
-        enabled(properties.get("State"), where + ".State", resolver),
-        targets);
+    return rule(logicalId, name, properties, where, pattern, targets, resolver);
   }
 
   private static EventRuleResource samRule(
@@ -148,13 +142,26 @@ final class EventSourceReader {
             .asText(ownerId + eventName + (stateMachine ? "StepFunctionsTarget" : "LambdaTarget"));
     String logicalId = ownerId + eventName;
     String name = properties.has("RuleName") ? properties.get("RuleName").asText() : logicalId;
+    List<RuleTarget> targets = List.of(target(targetId, ownerArn, properties, where));
+    return rule(logicalId, name, properties, where, pattern, targets, resolver);
+  }
+
+  /** A rule, its bus and state read from {@code properties} (an AWS::Events::Rule's or SAM's). */
+  private static EventRuleResource rule(
+      String logicalId,
+      String name,
+      JsonNode properties,
+      String where,
+      JsonNode pattern,
+      List<RuleTarget> targets,
+      IntrinsicResolver resolver) {
     return new EventRuleResource(
         logicalId,
         name,
         bus(properties.get("EventBusName"), where + ".EventBusName", resolver),
         pattern,
         enabled(properties.get("State"), where + ".State", resolver),
-        List.of(target(targetId, ownerArn, properties, where)));
+        targets);
   }
 
   private static RuleTarget target(String id, String arn, JsonNode target, String where) {

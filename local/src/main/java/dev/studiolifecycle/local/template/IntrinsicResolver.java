@@ -463,15 +463,9 @@ final class IntrinsicResolver {
 
   private String functionQualifiedArn(String logicalId, String part, String where) {
     JsonNode resource = resource(logicalId, where);
+    String named = where + ": '" + logicalId + "." + part + "'";
     if (!resource.path("Type").asText().equals("AWS::Serverless::Function")) {
-      throw new TemplateException(
-          where
-              + ": '"
-              + logicalId
-              + "."
-              + part
-              + "' only exists for "
-              + "an AWS::Serverless::Function");
+      throw new TemplateException(named + " only exists for an AWS::Serverless::Function");
     }
     String base = arn("lambda", "function:" + physicalName(logicalId, where));
     if (part.equals("Version")) {
@@ -488,13 +482,7 @@ final class IntrinsicResolver {
           + resolveString(alias, "Resources." + logicalId + ".Properties.AutoPublishAlias");
     }
     throw new TemplateException(
-        where
-            + ": '"
-            + logicalId
-            + "."
-            + part
-            + "' is not a resource "
-            + "(SAM generates only .Alias and .Version)");
+        named + " is not a resource (SAM generates only .Alias and .Version)");
   }
 
   private JsonNode resource(String logicalId, String where) {

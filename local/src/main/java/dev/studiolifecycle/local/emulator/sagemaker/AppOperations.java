@@ -151,7 +151,7 @@ record AppOperations(StudioResources resources) {
     AppKey key = readAppKey(input);
     input.throwIfInvalid();
     requireOneOwner(key);
-    App app = app(key);
+    App app = resources.app(key);
     ObjectNode out = JSON.objectNode();
     out.put("AppArn", app.arn());
     out.put("AppType", app.key.appType());
@@ -218,7 +218,7 @@ record AppOperations(StudioResources resources) {
     AppKey key = readAppKey(input);
     input.throwIfInvalid();
     requireOneOwner(key);
-    App app = app(key);
+    App app = resources.app(key);
     switch (app.status()) {
       case DELETING ->
           throw SageMakerErrors.IN_USE.because("App " + app.arn() + " is already being deleted.");
@@ -254,14 +254,6 @@ record AppOperations(StudioResources resources) {
       throw SageMakerErrors.validation(
           "Exactly one of UserProfileName and SpaceName must be specified.");
     }
-  }
-
-  private App app(AppKey key) {
-    App app = resources.apps.get(key);
-    if (app == null) {
-      throw SageMakerErrors.NOT_FOUND.because("App " + key.arn() + " does not exist.");
-    }
-    return app;
   }
 
   /** The owner's (else the domain's) default ResourceSpec for this app type, else the type's. */

@@ -101,30 +101,30 @@ final class StudioResources {
   }
 
   Domain domain(String domainId) {
-    Domain domain = domains.get(domainId);
-    if (domain == null) {
-      throw SageMakerErrors.NOT_FOUND.because(
-          "Domain " + SageMakerArns.domain(domainId) + " does not exist.");
-    }
-    return domain;
+    return found(domains.get(domainId), "Domain " + SageMakerArns.domain(domainId));
   }
 
   UserProfile profile(String domainId, String name) {
-    UserProfile profile = profiles.get(userProfileKey(domainId, name));
-    if (profile == null) {
-      throw SageMakerErrors.NOT_FOUND.because(
-          "User profile " + SageMakerArns.userProfile(domainId, name) + " does not exist.");
-    }
-    return profile;
+    return found(
+        profiles.get(userProfileKey(domainId, name)),
+        "User profile " + SageMakerArns.userProfile(domainId, name));
   }
 
   Space space(String domainId, String name) {
-    Space space = spaces.get(profileKey(domainId, name));
-    if (space == null) {
-      throw SageMakerErrors.NOT_FOUND.because(
-          "Space " + SageMakerArns.space(domainId, name) + " does not exist.");
+    return found(
+        spaces.get(profileKey(domainId, name)), "Space " + SageMakerArns.space(domainId, name));
+  }
+
+  App app(AppKey key) {
+    return found(apps.get(key), "App " + key.arn());
+  }
+
+  /** The resource, or ResourceNotFound naming it ("<kind> <arn>") when there is none. */
+  private static <T> T found(T resource, String named) {
+    if (resource == null) {
+      throw SageMakerErrors.NOT_FOUND.because(named + " does not exist.");
     }
-    return space;
+    return resource;
   }
 
   /**

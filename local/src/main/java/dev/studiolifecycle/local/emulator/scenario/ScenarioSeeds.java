@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.emulator.scenario;
 
 import dev.studiolifecycle.local.emulator.AwsEmulator;
+import dev.studiolifecycle.local.emulator.iam.IamService;
 import dev.studiolifecycle.local.emulator.iam.ManagedPolicySeed;
 import dev.studiolifecycle.local.emulator.iam.RoleSeed;
 import dev.studiolifecycle.local.emulator.identitycenter.IdentityCenter;
@@ -26,25 +27,20 @@ final class ScenarioSeeds {
   private ScenarioSeeds() {}
 
   static void applyIam(Scenario.Iam iam, AwsEmulator emulator, ScenarioPath at) {
+    IamService service = emulator.iam();
     if (iam.propagationDelay() != null) {
-      emulator
-          .iam()
-          .setPropagationDelay(
-              ScenarioPath.duration(iam.propagationDelay(), at.field("propagationDelay")));
+      service.setPropagationDelay(
+          ScenarioPath.duration(iam.propagationDelay(), at.field("propagationDelay")));
     }
     at.each(
         "policies",
         iam.policies(),
         (policy, here) -> {
+          String document = ScenarioPath.document(policy.policyDocument());
           here.run(
               () ->
-                  emulator
-                      .iam()
-                      .seedManagedPolicy(
-                          new ManagedPolicySeed(
-                              policy.policyName(),
-                              policy.path(),
-                              ScenarioPath.document(policy.policyDocument()))));
+                  service.seedManagedPolicy(
+                      new ManagedPolicySeed(policy.policyName(), policy.path(), document)));
         });
     at.each(
         "roles",
@@ -53,22 +49,19 @@ final class ScenarioSeeds {
           Map<String, String> inline = new LinkedHashMap<>();
           ScenarioPath.map(role.inlinePolicies())
               .forEach((name, doc) -> inline.put(name, ScenarioPath.document(doc)));
+          String trust = ScenarioPath.document(role.assumeRolePolicyDocument());
           here.run(
               () ->
-                  emulator
-                      .iam()
-                      .seedRole(
-                          new RoleSeed(
-                              role.roleName(),
-                              role.path(),
-                              role.assumeRolePolicyDocument() == null
-                                  ? null
-                                  : ScenarioPath.document(role.assumeRolePolicyDocument()),
-                              role.description(),
-                              role.permissionsBoundaryArn(),
-                              ScenarioPath.map(role.tags()),
-                              ScenarioPath.list(role.attachedPolicyArns()),
-                              inline)));
+                  service.seedRole(
+                      new RoleSeed(
+                          role.roleName(),
+                          role.path(),
+                          trust,
+                          role.description(),
+                          role.permissionsBoundaryArn(),
+                          ScenarioPath.map(role.tags()),
+                          ScenarioPath.list(role.attachedPolicyArns()),
+                          inline)));
         });
   }
 
