@@ -88,20 +88,13 @@ public final class FunctionEnvironment {
 
   /** {@code PERMISSIONS_BOUNDARY_ARN}: the boundary every created role carries. */
   public String permissionsBoundaryArn() {
-    String arn = required(PERMISSIONS_BOUNDARY_ARN);
-    if (!FieldRules.POLICY_ARN.matcher(arn).matches()) {
-      throw invalid(PERMISSIONS_BOUNDARY_ARN, "must be an IAM policy ARN");
-    }
-    return arn;
+    return requiredMatching(
+        PERMISSIONS_BOUNDARY_ARN, FieldRules.POLICY_ARN, "must be an IAM policy ARN");
   }
 
   /** {@code AWS_ACCOUNT_ID}: the account roles are created in (the trust policy's condition). */
   public String accountId() {
-    String id = required(AWS_ACCOUNT_ID);
-    if (!ACCOUNT_ID.matcher(id).matches()) {
-      throw invalid(AWS_ACCOUNT_ID, "must be 12 digits");
-    }
-    return id;
+    return requiredMatching(AWS_ACCOUNT_ID, ACCOUNT_ID, "must be 12 digits");
   }
 
   /** {@code ALLOWED_POLICY_ARNS}: the only managed policies a created role may get. */
@@ -121,20 +114,13 @@ public final class FunctionEnvironment {
 
   /** {@code STATE_MACHINE_ARN}: the workflow StartWorkflow starts. */
   public String stateMachineArn() {
-    String arn = required(STATE_MACHINE_ARN);
-    if (!STATE_MACHINE.matcher(arn).matches()) {
-      throw invalid(STATE_MACHINE_ARN, "must be a Step Functions state machine ARN");
-    }
-    return arn;
+    return requiredMatching(
+        STATE_MACHINE_ARN, STATE_MACHINE, "must be a Step Functions state machine ARN");
   }
 
   /** {@code NOTIFICATION_TOPIC_ARN}: where the workflow's notifications go. */
   public String notificationTopicArn() {
-    String arn = required(NOTIFICATION_TOPIC_ARN);
-    if (!TOPIC.matcher(arn).matches()) {
-      throw invalid(NOTIFICATION_TOPIC_ARN, "must be an SNS topic ARN");
-    }
-    return arn;
+    return requiredMatching(NOTIFICATION_TOPIC_ARN, TOPIC, "must be an SNS topic ARN");
   }
 
   /**
@@ -164,12 +150,10 @@ public final class FunctionEnvironment {
    * applied to it ({@code EventOrder}).
    */
   public String eventOrderTable() {
-    String name = required(EVENT_ORDER_TABLE);
-    if (!TABLE_NAME.matcher(name).matches()) {
-      throw invalid(
-          EVENT_ORDER_TABLE, "must be a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -)");
-    }
-    return name;
+    return requiredMatching(
+        EVENT_ORDER_TABLE,
+        TABLE_NAME,
+        "must be a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -)");
   }
 
   /**
@@ -177,11 +161,10 @@ public final class FunctionEnvironment {
    * ARN would make a circular reference in the template).
    */
   public String stateMachineName() {
-    String name = required(STATE_MACHINE_NAME);
-    if (!STATE_MACHINE_NAME_RULE.matcher(name).matches()) {
-      throw invalid(STATE_MACHINE_NAME, "must fully match " + STATE_MACHINE_NAME_RULE.pattern());
-    }
-    return name;
+    return requiredMatching(
+        STATE_MACHINE_NAME,
+        STATE_MACHINE_NAME_RULE,
+        "must fully match " + STATE_MACHINE_NAME_RULE.pattern());
   }
 
   /**
@@ -264,11 +247,10 @@ public final class FunctionEnvironment {
 
   /** {@code DEFAULT_DOMAIN_ID}: the domain for HR events that name none, if configured. */
   public Optional<String> defaultDomainId() {
-    Optional<String> id = value(DEFAULT_DOMAIN_ID);
-    if (id.isPresent() && !FieldRules.DOMAIN_ID.matcher(id.get()).matches()) {
-      throw invalid(DEFAULT_DOMAIN_ID, "must fully match " + FieldRules.DOMAIN_ID.pattern());
-    }
-    return id;
+    return optionalMatching(
+        DEFAULT_DOMAIN_ID,
+        FieldRules.DOMAIN_ID,
+        "must fully match " + FieldRules.DOMAIN_ID.pattern());
   }
 
   /**
@@ -276,12 +258,10 @@ public final class FunctionEnvironment {
    * looked up in; empty to use the one of the account's Identity Center instance.
    */
   public Optional<String> identityStoreId() {
-    Optional<String> id = value(IDENTITY_STORE_ID);
-    if (id.isPresent() && !IDENTITY_STORE.matcher(id.get()).matches()) {
-      throw invalid(
-          IDENTITY_STORE_ID, "must be an identity store id (d- and 10 hex digits, or a UUID)");
-    }
-    return id;
+    return optionalMatching(
+        IDENTITY_STORE_ID,
+        IDENTITY_STORE,
+        "must be an identity store id (d- and 10 hex digits, or a UUID)");
   }
 
   /**
@@ -324,6 +304,20 @@ public final class FunctionEnvironment {
   private String required(String name) {
     return value(name)
         .orElseThrow(() -> new ConfigurationError("environment variable " + name + " is required"));
+  }
+
+  /** The variable {@code name}, which must fully match {@code pattern}; else {@code rule}. */
+  private String requiredMatching(String name, Pattern pattern, String rule) {
+    return optionalMatching(name, pattern, rule).orElseGet(() -> required(name));
+  }
+
+  /** The variable {@code name} if set, which must then fully match {@code pattern}. */
+  private Optional<String> optionalMatching(String name, Pattern pattern, String rule) {
+    Optional<String> value = value(name);
+    if (value.isPresent() && !pattern.matcher(value.get()).matches()) {
+      throw invalid(name, rule);
+    }
+    return value;
   }
 
   private static List<String> policyList(String name, String raw) {
