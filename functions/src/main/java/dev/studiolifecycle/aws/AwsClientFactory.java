@@ -3,6 +3,7 @@ package dev.studiolifecycle.aws;
 import com.amazonaws.xray.interceptors.TracingInterceptor;
 import java.util.Map;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -39,34 +40,34 @@ public final class AwsClientFactory {
     return builder;
   }
 
-  public static SageMakerClient sageMaker() {
-    return traced(SageMakerClient.builder(), System.getenv())
+  /**
+   * A client as every function builds it: traced when X-Ray is on, the URL-connection HTTP client.
+   */
+  private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
+      B builder) {
+    return traced(builder, System.getenv())
         .httpClientBuilder(UrlConnectionHttpClient.builder())
         .build();
+  }
+
+  public static SageMakerClient sageMaker() {
+    return client(SageMakerClient.builder());
   }
 
   public static IamClient iam() {
-    return traced(IamClient.builder(), System.getenv())
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .build();
+    return client(IamClient.builder());
   }
 
   public static SnsClient sns() {
-    return traced(SnsClient.builder(), System.getenv())
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .build();
+    return client(SnsClient.builder());
   }
 
   public static SfnClient stepFunctions() {
-    return traced(SfnClient.builder(), System.getenv())
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .build();
+    return client(SfnClient.builder());
   }
 
   public static DynamoDbClient dynamoDb() {
-    return traced(DynamoDbClient.builder(), System.getenv())
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .build();
+    return client(DynamoDbClient.builder());
   }
 
   /**
@@ -74,14 +75,10 @@ public final class AwsClientFactory {
    * and path-style at an IP address endpoint (a local emulator).
    */
   public static S3Client s3() {
-    return traced(S3Client.builder(), System.getenv())
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .build();
+    return client(S3Client.builder());
   }
 
   public static SsmClient ssm() {
-    return traced(SsmClient.builder(), System.getenv())
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .build();
+    return client(SsmClient.builder());
   }
 }
