@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.emulator.SeedException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BinaryOperator;
 
 /**
  * Puts seeded domains, user profiles, spaces and apps into SageMaker, as if they had existed for a
@@ -54,16 +56,12 @@ record StudioSeeding(StudioResources resources) {
   }
 
   void userProfile(UserProfileSeed seed, Instant now) {
-    SeedException.required(seed.userProfileName(), "userProfileName");
-    SeedException.required(seed.status(), "status");
-    Domain domain = seededDomain(seed.domainId());
-    SeedException.require(
-        SageMakerConstraints.NAME.matcher(seed.userProfileName()).matches(),
-        "userProfileName",
-        "'" + seed.userProfileName() + "' must match " + SageMakerConstraints.NAME.pattern());
-    SeedException.require(
-        !resources.profiles.containsKey(userProfileKey(domain.domainId, seed.userProfileName())),
-        "user profile " + seed.userProfileName() + " is seeded twice");
+    Domain domain =
+        checkedChild(
+            new Child("user profile", "userProfileName", seed.userProfileName(), seed.domainId()),
+            seed.status(),
+            resources.profiles,
+            StudioResources::userProfileKey);
     boolean sso = domain.usesSso();
     SeedException.require(
         sso == (seed.singleSignOnUserValue() != null),
@@ -124,16 +122,12 @@ record StudioSeeding(StudioResources resources) {
   }
 
   void space(SpaceSeed seed, Instant now) {
-    SeedException.required(seed.spaceName(), "spaceName");
-    SeedException.required(seed.status(), "status");
-    Domain domain = seededDomain(seed.domainId());
-    SeedException.require(
-        SageMakerConstraints.NAME.matcher(seed.spaceName()).matches(),
-        "spaceName",
-        "'" + seed.spaceName() + "' must match " + SageMakerConstraints.NAME.pattern());
-    SeedException.require(
-        !resources.spaces.containsKey(profileKey(domain.domainId, seed.spaceName())),
-        "space " + seed.spaceName() + " is seeded twice");
+    Domain domain =
+        checkedChild(
+            new Child("space", "spaceName", seed.spaceName(), seed.domainId()),
+            seed.status(),
+            resources.spaces,
+            StudioResources::profileKey);
     if (seed.sharingType() != null) {
       SeedException.require(
           SageMakerConstraints.SHARING_TYPES.contains(seed.sharingType()),
@@ -257,6 +251,28 @@ record StudioSeeding(StudioResources resources) {
       }
       default -> throw new IllegalStateException("unhandled app status " + status);
     }
+  }
+
+  /** A seeded profile or space: its kind, the seed's name field and value, and its domain. */
+  private record Child(String kind, String nameField, String name, String domainId) {}
+
+  /**
+   * Checks what every seeded profile and space needs (a name of SageMaker's form, a status, a
+   * seeded domain, no other of that name there); returns the domain.
+   */
+  private Domain checkedChild(
+      Child child, ResourceStatus status, Map<String, ?> existing, BinaryOperator<String> key) {
+    SeedException.required(child.name(), child.nameField());
+    SeedException.required(status, "status");
+    Domain domain = seededDomain(child.domainId());
+    SeedException.require(
+        SageMakerConstraints.NAME.matcher(child.name()).matches(),
+        child.nameField(),
+        "'" + child.name() + "' must match " + SageMakerConstraints.NAME.pattern());
+    SeedException.require(
+        !existing.containsKey(key.apply(domain.domainId, child.name())),
+        child.kind() + " " + child.name() + " is seeded twice");
+    return domain;
   }
 
   private Domain seededDomain(String domainId) {
