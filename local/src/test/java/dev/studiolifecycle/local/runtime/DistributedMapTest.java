@@ -179,6 +179,36 @@ class DistributedMapTest {
   }
 
   @Test
+  void aToleratedPercentageReadByItsPathTolerates() {
+    put("plans/p.json", q("[{}, {'fail': 1}, {}, {}]"));
+
+    Execution execution =
+        run(
+            READ_PLAN + ", 'ToleratedFailurePercentagePath': '$.tolerate'",
+            "{'planKey': 'plans/p.json', 'tolerate': 25}");
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+  }
+
+  @Test
+  void aToleratedPercentagePathSelectingMoreThan100FailsTheStateNamingThePath() {
+    put("plans/p.json", q("[{}]"));
+
+    Execution execution =
+        run(
+            READ_PLAN + ", 'ToleratedFailurePercentagePath': '$.tolerate'",
+            "{'planKey': 'plans/p.json', 'tolerate': 120}");
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(execution.error()).contains("States.Runtime");
+    assertThat(execution.cause().orElseThrow())
+        .isEqualTo(
+            "The ToleratedFailurePercentagePath '$.tolerate' of state 'Apply' must select a number"
+                + " from 0 to 100, got 120");
+    assertThat(stepFunctions.engine().mapRuns()).isEmpty();
+  }
+
+  @Test
   void failuresBeyondWhatIsToleratedFailTheMapRunAndStopTheChildrenStillRunning() {
     put("plans/p.json", q("[{'fail': 1}, {}, {}, {}]"));
 

@@ -22,8 +22,9 @@ record ChoiceRunner(ExecutionRun run, ChoiceState choice) implements StateRunner
     }
     try {
       JsonNode context = run.context(visit);
-      JsonNode effective = run.select(choice.inputPath(), visit.input, context, visit, "InputPath");
-      ChoiceBranch matched = matched(ExecutionRun.paths(visit, effective, context));
+      JsonNode effective =
+          PathValues.select(choice.inputPath(), visit.input, context, visit, "InputPath");
+      ChoiceBranch matched = matched(PathValues.paths(visit, effective, context));
       String next;
       if (matched != null) {
         next = matched.next();
@@ -32,7 +33,8 @@ record ChoiceRunner(ExecutionRun run, ChoiceState choice) implements StateRunner
         next = defaultNext(effective);
         run.assign(visit, choice.assign(), effective, context);
       }
-      JsonNode output = run.select(choice.outputPath(), effective, context, visit, "OutputPath");
+      JsonNode output =
+          PathValues.select(choice.outputPath(), effective, context, visit, "OutputPath");
       run.leave(visit, output, Transition.next(next));
     } catch (StatesError e) {
       run.fail(visit, e);

@@ -74,7 +74,8 @@ record DistributedMapRunner(ExecutionRun run, MapState map) implements StateRunn
   private Plan plan(Visit visit) {
     DistributedMap settings = map.distributed();
     JsonNode context = run.context(visit);
-    JsonNode effective = run.select(map.inputPath(), visit.input, context, visit, "InputPath");
+    JsonNode effective =
+        PathValues.select(map.inputPath(), visit.input, context, visit, "InputPath");
     List<JsonNode> items = items(settings, effective, context, visit);
     List<JsonNode> selected = new ArrayList<>();
     for (int index = 0; index < items.size(); index++) {
@@ -92,19 +93,16 @@ record DistributedMapRunner(ExecutionRun run, MapState map) implements StateRunn
     DistributedMap.FailureTolerance tolerance = settings.tolerance();
     double percentage = tolerance.percentage();
     if (tolerance.percentagePath() != null) {
-      JsonNode value =
-          run.read(
-              tolerance.percentagePath(),
-              effective,
-              context,
-              visit,
-              "ToleratedFailurePercentagePath");
-      if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 100) {
-        throw new StatesError(
-            StatesError.RUNTIME,
-            "ToleratedFailurePercentagePath must select a number from 0 to 100, got " + value);
-      }
-      percentage = value.asDouble();
+      percentage =
+          PathValues.read(
+                  tolerance.percentagePath(),
+                  effective,
+                  context,
+                  visit,
+                  "ToleratedFailurePercentagePath",
+                  value -> value.isNumber() && value.asDouble() >= 0 && value.asDouble() <= 100,
+                  "a number from 0 to 100")
+              .asDouble();
     }
     long count = bound(tolerance.count(), effective, context, visit, "ToleratedFailureCountPath");
     MapRunResults.Destination destination =
@@ -115,7 +113,7 @@ record DistributedMapRunner(ExecutionRun run, MapState map) implements StateRunn
                     .templates()
                     .evaluate(
                         settings.writer().parameters(),
-                        ExecutionRun.paths(visit, effective, context)));
+                        PathValues.paths(visit, effective, context)));
     return new Plan(inputs, itemsPerInput, maxConcurrency, percentage, count, destination);
   }
 
@@ -130,7 +128,7 @@ record DistributedMapRunner(ExecutionRun run, MapState map) implements StateRunn
     JsonNode parameters =
         run.engine()
             .templates()
-            .evaluate(reader.parameters(), ExecutionRun.paths(visit, effective, context));
+            .evaluate(reader.parameters(), PathValues.paths(visit, effective, context));
     String bucket = parameters.path("Bucket").asText(null);
     String key = parameters.path("Key").asText(null);
     if (bucket == null || key == null) {
@@ -166,7 +164,7 @@ record DistributedMapRunner(ExecutionRun run, MapState map) implements StateRunn
             ? null
             : run.engine()
                 .templates()
-                .evaluate(batcher.batchInput(), ExecutionRun.paths(visit, effective, context));
+                .evaluate(batcher.batchInput(), PathValues.paths(visit, effective, context));
     ObjectNode current = null;
     for (JsonNode item : items) {
       if (current != null) {
@@ -218,19 +216,14 @@ record DistributedMapRunner(ExecutionRun run, MapState map) implements StateRunn
     if (bound.path() == null) {
       return bound.fixed();
     }
-    JsonNode value = run.read(bound.path(), effective, context, visit, field);
-    if (!value.isIntegralNumber() || value.asLong() < 0) {
-      throw new StatesError(
-          StatesError.RUNTIME,
-          "The "
-              + field
-              + " '"
-              + bound.path()
-              + "' of state '"
-              + map.name()
-              + "' must select a non-negative integer, got "
-              + ExecutionRun.json(value));
-    }
-    return value.asLong();
+    return PathValues.read(
+            bound.path(),
+            effective,
+            context,
+            visit,
+            field,
+            value -> value.isIntegralNumber() && value.asLong() >= 0,
+            "a non-negative integer")
+        .asLong();
   }
 }

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.StatesError;
 import dev.studiolifecycle.local.asl.definition.JsonataFields;
-import dev.studiolifecycle.local.asl.definition.PathSelection;
 import dev.studiolifecycle.local.asl.definition.ResultHandling;
-import dev.studiolifecycle.local.asl.definition.ResultPlacement;
 import dev.studiolifecycle.local.asl.definition.State;
 import dev.studiolifecycle.local.asl.definition.StatesBlock;
 import dev.studiolifecycle.local.asl.definition.Transition;
@@ -17,9 +15,6 @@ import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEventType;
 import dev.studiolifecycle.local.asl.jsonata.JsonataBindings;
 import dev.studiolifecycle.local.asl.jsonata.JsonataTemplates;
-import dev.studiolifecycle.local.asl.path.JsonPathReader;
-import dev.studiolifecycle.local.asl.path.PathContext;
-import dev.studiolifecycle.local.asl.path.PathNotFoundException;
 import dev.studiolifecycle.local.asl.task.TaskInvoker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -332,10 +327,10 @@ final class ExecutionRun {
               ? result
               : engine
                   .templates()
-                  .evaluate(handling.resultSelector(), paths(visit, result, context));
+                  .evaluate(handling.resultSelector(), PathValues.paths(visit, result, context));
       assign(visit, handling.assign(), selected, context);
-      JsonNode output = place(handling.resultPath(), visit.input, selected);
-      output = select(handling.outputPath(), output, context, visit, "OutputPath");
+      JsonNode output = PathValues.place(handling.resultPath(), visit.input, selected);
+      output = PathValues.select(handling.outputPath(), output, context, visit, "OutputPath");
       leave(visit, output, transition);
     } catch (StatesError e) {
       fail(visit, e);
@@ -370,11 +365,6 @@ final class ExecutionRun {
     return ordered;
   }
 
-  /** What a path of this visit reads: {@code input}, the Context object, and the variables. */
-  static PathContext paths(Visit visit, JsonNode input, JsonNode context) {
-    return new PathContext(input, context, visit.variables);
-  }
-
   /**
    * Evaluates an Assign template against {@code input} (the state's result, its effective input or
    * its error output) with the variables as they were when the state was entered; they take these
@@ -384,7 +374,7 @@ final class ExecutionRun {
     if (template == null || template.isMissingNode()) {
       return;
     }
-    stage(visit, engine.templates().evaluate(template, paths(visit, input, context)));
+    stage(visit, engine.templates().evaluate(template, PathValues.paths(visit, input, context)));
   }
 
   /** A JSONata state's Assign: its expressions read {@code bindings}; see the JSONPath one. */
@@ -480,46 +470,6 @@ final class ExecutionRun {
     } catch (StatesError e) {
       fail(visit, e);
     }
-  }
-
-  JsonNode select(
-      PathSelection selection, JsonNode input, JsonNode context, Visit visit, String field) {
-    if (selection instanceof PathSelection.Discard) {
-      return JSON.objectNode();
-    }
-    String path = ((PathSelection.Select) selection).path();
-    if (path.equals("$")) {
-      return input;
-    }
-    return read(path, input, context, visit, field);
-  }
-
-  /** Reads a path; a path that selects nothing is States.Runtime, as Step Functions reports. */
-  JsonNode read(String path, JsonNode input, JsonNode context, Visit visit, String field) {
-    try {
-      return JsonPathReader.read(path, paths(visit, input, context));
-    } catch (PathNotFoundException e) {
-      throw new StatesError(
-          StatesError.RUNTIME,
-          "An error occurred while executing the state '"
-              + visit.name()
-              + "' (entered at the event id #"
-              + visit.enteredEventId
-              + "). Invalid "
-              + "path '"
-              + path
-              + "' in "
-              + field
-              + ": "
-              + e.getMessage());
-    }
-  }
-
-  static JsonNode place(ResultPlacement placement, JsonNode input, JsonNode result) {
-    if (placement instanceof ResultPlacement.Discard) {
-      return input;
-    }
-    return ((ResultPlacement.Place) placement).path().set(input, result);
   }
 
   void checkSize(JsonNode value, Visit visit) {

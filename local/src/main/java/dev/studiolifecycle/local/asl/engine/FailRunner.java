@@ -43,8 +43,8 @@ record FailRunner(ExecutionRun run, FailState fail) implements StateRunner {
           IntrinsicFunctions.isIntrinsic(text)
               ? run.engine()
                   .intrinsics()
-                  .evaluate(text, ExecutionRun.paths(visit, visit.input, context))
-              : run.read(text, visit.input, context, visit, field);
+                  .evaluate(text, PathValues.paths(visit, visit.input, context))
+              : PathValues.read(text, visit.input, context, visit, field);
       if (!value.isTextual()) {
         throw new StatesError(
             StatesError.RUNTIME,

@@ -80,7 +80,7 @@ final class Failures {
           output = run.jsonata(catcher.output(), bindings, "Output", errorOutput);
         } else {
           run.assign(visit, catcher.assign(), errorOutput, run.context(visit));
-          output = ExecutionRun.place(catcher.resultPath(), visit.input, errorOutput);
+          output = PathValues.place(catcher.resultPath(), visit.input, errorOutput);
         }
       } catch (StatesError placementError) {
         visit.done.failed(placementError, visit.lane);

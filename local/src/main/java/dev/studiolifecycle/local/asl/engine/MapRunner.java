@@ -25,7 +25,7 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
     JsonNode items;
     int maxConcurrency;
     try {
-      effective = run.select(map.inputPath(), visit.input, context, visit, "InputPath");
+      effective = PathValues.select(map.inputPath(), visit.input, context, visit, "InputPath");
       items = items(run, map, effective, context, visit);
       maxConcurrency = maxConcurrency(effective, context, visit);
     } catch (StatesError e) {
@@ -59,18 +59,18 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
           .intValue();
     }
     String path = ((MapConcurrency.FromPath) setting).path();
-    JsonNode value = run.read(path, effective, context, visit, "MaxConcurrencyPath");
-    if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > Integer.MAX_VALUE) {
-      throw new StatesError(
-          StatesError.RUNTIME,
-          "The MaxConcurrencyPath '"
-              + path
-              + "' of state '"
-              + visit.name()
-              + "' must select a non-negative integer, got "
-              + ExecutionRun.json(value));
-    }
-    return value.intValue();
+    return PathValues.read(
+            path,
+            effective,
+            context,
+            visit,
+            "MaxConcurrencyPath",
+            value ->
+                value.isIntegralNumber()
+                    && value.asLong() >= 0
+                    && value.asLong() <= Integer.MAX_VALUE,
+            "a non-negative integer")
+        .intValue();
   }
 
   /** The array ItemsPath selects in the effective input. */
@@ -93,18 +93,8 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
       }
       return items;
     }
-    JsonNode items = run.read(map.itemsPath(), effective, context, visit, "ItemsPath");
-    if (!items.isArray()) {
-      throw new StatesError(
-          StatesError.RUNTIME,
-          "The ItemsPath '"
-              + map.itemsPath()
-              + "' of state '"
-              + map.name()
-              + "' must select a JSON array, got "
-              + ExecutionRun.json(items));
-    }
-    return items;
+    return PathValues.read(
+        map.itemsPath(), effective, context, visit, "ItemsPath", JsonNode::isArray, "a JSON array");
   }
 
   /**
@@ -135,7 +125,7 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
     }
     return run.engine()
         .templates()
-        .evaluate(map.itemSelector(), ExecutionRun.paths(visit, effective, itemContext));
+        .evaluate(map.itemSelector(), PathValues.paths(visit, effective, itemContext));
   }
 
   /** One attempt of the state: starts iterations as MaxConcurrency allows. */

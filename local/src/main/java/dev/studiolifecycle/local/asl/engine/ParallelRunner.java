@@ -21,7 +21,7 @@ record ParallelRunner(ExecutionRun run, ParallelState parallel) implements State
     try {
       JsonNode context = run.context(visit);
       JsonNode effective =
-          run.select(parallel.inputPath(), visit.input, context, visit, "InputPath");
+          PathValues.select(parallel.inputPath(), visit.input, context, visit, "InputPath");
       input =
           parallel.jsonata() != null
               ? run.jsonata(
@@ -33,8 +33,7 @@ record ParallelRunner(ExecutionRun run, ParallelState parallel) implements State
                   ? effective
                   : run.engine()
                       .templates()
-                      .evaluate(
-                          parallel.parameters(), ExecutionRun.paths(visit, effective, context));
+                      .evaluate(parallel.parameters(), PathValues.paths(visit, effective, context));
       run.checkSize(input, visit);
     } catch (StatesError e) {
       run.fail(visit, e);

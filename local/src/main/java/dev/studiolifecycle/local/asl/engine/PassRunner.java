@@ -24,17 +24,18 @@ record PassRunner(ExecutionRun run, PassState pass) implements StateRunner {
     }
     try {
       JsonNode context = run.context(visit);
-      JsonNode effective = run.select(pass.inputPath(), visit.input, context, visit, "InputPath");
+      JsonNode effective =
+          PathValues.select(pass.inputPath(), visit.input, context, visit, "InputPath");
       if (!pass.parameters().isMissingNode()) {
         effective =
             run.engine()
                 .templates()
-                .evaluate(pass.parameters(), ExecutionRun.paths(visit, effective, context));
+                .evaluate(pass.parameters(), PathValues.paths(visit, effective, context));
       }
       JsonNode result = pass.result().isMissingNode() ? effective : pass.result().deepCopy();
       run.assign(visit, pass.assign(), result, context);
-      JsonNode output = ExecutionRun.place(pass.resultPath(), visit.input, result);
-      output = run.select(pass.outputPath(), output, context, visit, "OutputPath");
+      JsonNode output = PathValues.place(pass.resultPath(), visit.input, result);
+      output = PathValues.select(pass.outputPath(), output, context, visit, "OutputPath");
       run.leave(visit, output, pass.transition());
     } catch (StatesError e) {
       run.fail(visit, e);

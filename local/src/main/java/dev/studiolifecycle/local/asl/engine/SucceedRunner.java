@@ -23,8 +23,9 @@ record SucceedRunner(ExecutionRun run, SucceedState succeed) implements StateRun
     try {
       JsonNode context = run.context(visit);
       JsonNode effective =
-          run.select(succeed.inputPath(), visit.input, context, visit, "InputPath");
-      JsonNode output = run.select(succeed.outputPath(), effective, context, visit, "OutputPath");
+          PathValues.select(succeed.inputPath(), visit.input, context, visit, "InputPath");
+      JsonNode output =
+          PathValues.select(succeed.outputPath(), effective, context, visit, "OutputPath");
       run.leave(visit, output, Transition.end());
     } catch (StatesError e) {
       run.fail(visit, e);

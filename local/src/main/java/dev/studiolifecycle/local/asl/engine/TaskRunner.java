@@ -159,7 +159,8 @@ record TaskRunner(ExecutionRun run, TaskState task) implements StateRunner {
 
   private Prepared prepare(Visit visit) {
     JsonNode context = run.context(visit);
-    JsonNode effective = run.select(task.inputPath(), visit.input, context, visit, "InputPath");
+    JsonNode effective =
+        PathValues.select(task.inputPath(), visit.input, context, visit, "InputPath");
     JsonNode parameters =
         task.jsonata() != null
             ? run.jsonata(
@@ -171,7 +172,7 @@ record TaskRunner(ExecutionRun run, TaskState task) implements StateRunner {
                 ? effective
                 : run.engine()
                     .templates()
-                    .evaluate(task.parameters(), ExecutionRun.paths(visit, effective, context));
+                    .evaluate(task.parameters(), PathValues.paths(visit, effective, context));
     run.checkSize(parameters, visit);
     long timeout = seconds(task.timeout(), effective, context, visit, "TimeoutSecondsPath");
     long heartbeat = seconds(task.heartbeat(), effective, context, visit, "HeartbeatSecondsPath");
@@ -308,20 +309,15 @@ record TaskRunner(ExecutionRun run, TaskState task) implements StateRunner {
           .asLong();
     }
     if (setting instanceof TimeoutSetting.FromPath path) {
-      JsonNode value = run.read(path.path(), effective, context, visit, field);
-      if (!value.isIntegralNumber() || value.asLong() < 1) {
-        throw new StatesError(
-            StatesError.RUNTIME,
-            "The "
-                + field
-                + " '"
-                + path.path()
-                + "' of state '"
-                + visit.name()
-                + "' must select a positive integer, got "
-                + ExecutionRun.json(value));
-      }
-      return value.asLong();
+      return PathValues.read(
+              path.path(),
+              effective,
+              context,
+              visit,
+              field,
+              value -> value.isIntegralNumber() && value.asLong() >= 1,
+              "a positive integer")
+          .asLong();
     }
     return 0;
   }

@@ -18,7 +18,7 @@ record WaitRunner(ExecutionRun run, WaitState state) implements StateRunner {
     JsonNode effective;
     Instant until;
     try {
-      effective = run.select(state.inputPath(), visit.input, context, visit, "InputPath");
+      effective = PathValues.select(state.inputPath(), visit.input, context, visit, "InputPath");
       until = until(effective, context, visit);
       if (state.jsonata() == null) {
         run.assign(visit, state.assign(), effective, context);
@@ -57,7 +57,7 @@ record WaitRunner(ExecutionRun run, WaitState state) implements StateRunner {
         () -> {
           try {
             JsonNode output =
-                run.select(state.outputPath(), effective, context, visit, "OutputPath");
+                PathValues.select(state.outputPath(), effective, context, visit, "OutputPath");
             run.leave(visit, output, state.transition());
           } catch (StatesError e) {
             run.fail(visit, e);
@@ -112,21 +112,20 @@ record WaitRunner(ExecutionRun run, WaitState state) implements StateRunner {
       return untilJsonata(jsonata, context, visit);
     }
     if (time instanceof WaitTime.SecondsPath secondsPath) {
-      JsonNode value = run.read(secondsPath.path(), effective, context, visit, "SecondsPath");
-      if (!value.isIntegralNumber() || value.asLong() < 0) {
-        throw new StatesError(
-            StatesError.RUNTIME,
-            "The SecondsPath '"
-                + secondsPath.path()
-                + "' of state '"
-                + visit.name()
-                + "' must select a non-negative integer, got "
-                + ExecutionRun.json(value));
-      }
+      JsonNode value =
+          PathValues.read(
+              secondsPath.path(),
+              effective,
+              context,
+              visit,
+              "SecondsPath",
+              seconds -> seconds.isIntegralNumber() && seconds.asLong() >= 0,
+              "a non-negative integer");
       return run.now().plusSeconds(value.asLong());
     }
     WaitTime.TimestampPath timestampPath = (WaitTime.TimestampPath) time;
-    JsonNode value = run.read(timestampPath.path(), effective, context, visit, "TimestampPath");
+    JsonNode value =
+        PathValues.read(timestampPath.path(), effective, context, visit, "TimestampPath");
     if (value.isTextual()) {
       try {
         return OffsetDateTime.parse(value.asText(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
