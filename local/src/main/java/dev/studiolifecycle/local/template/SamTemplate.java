@@ -436,30 +436,7 @@ public final class SamTemplate {
     if (handler == null) {
       throw new TemplateException(where + ".Handler: is required for a Java function");
     }
-    Map<String, String> environment = new LinkedHashMap<>();
-    JsonNode variables =
-        resolver.resolve(
-            properties.path("Environment").get("Variables"), where + ".Environment.Variables");
-    if (!variables.isMissingNode()) {
-      if (!variables.isObject()) {
-        throw new TemplateException(where + ".Environment.Variables: must be a mapping");
-      }
-      variables
-          .fields()
-          .forEachRemaining(
-              e -> {
-                JsonNode value = e.getValue();
-                if (!value.isValueNode() || value.isNull()) {
-                  throw new TemplateException(
-                      where
-                          + ".Environment.Variables."
-                          + e.getKey()
-                          + ": must be a string, got "
-                          + value);
-                }
-                environment.put(e.getKey(), value.asText());
-              });
-    }
+    Map<String, String> environment = environment(properties, where, resolver);
     JsonNode alias = properties.get("AutoPublishAlias");
     JsonNode onFailure =
         properties
@@ -488,6 +465,37 @@ public final class SamTemplate {
         alias == null ? null : resolver.resolveString(alias, where + ".AutoPublishAlias"),
         onFailure == null ? null : resolver.resolveString(onFailure, where + ".EventInvokeConfig"),
         architecture(properties.get("Architectures"), where + ".Architectures", resolver));
+  }
+
+  /** A function's Environment.Variables, each a string once resolved; none when absent. */
+  private static Map<String, String> environment(
+      JsonNode properties, String where, IntrinsicResolver resolver) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    JsonNode variables =
+        resolver.resolve(
+            properties.path("Environment").get("Variables"), where + ".Environment.Variables");
+    if (variables.isMissingNode()) {
+      return environment;
+    }
+    if (!variables.isObject()) {
+      throw new TemplateException(where + ".Environment.Variables: must be a mapping");
+    }
+    variables
+        .fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode value = e.getValue();
+              if (!value.isValueNode() || value.isNull()) {
+                throw new TemplateException(
+                    where
+                        + ".Environment.Variables."
+                        + e.getKey()
+                        + ": must be a string, got "
+                        + value);
+              }
+              environment.put(e.getKey(), value.asText());
+            });
+    return environment;
   }
 
   /**
