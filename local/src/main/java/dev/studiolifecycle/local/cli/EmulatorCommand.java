@@ -42,15 +42,16 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Serve the emulated AWS APIs (SageMaker, IAM, Identity Center, SNS, SSM, DynamoDB, STS, Step"
-          + " Functions) on 127.0.0.1 (or --host) until stopped (Ctrl-C).",
+      "Serve the emulated AWS APIs (SageMaker, IAM, Identity Center, SNS, SSM, S3, DynamoDB, STS,"
+          + " Step Functions) on 127.0.0.1 (or --host) until stopped (Ctrl-C).",
       "With template.yaml in the project root (the current directory, or --project-root), its "
           + "state machines, topics "
           + "and managed policies are deployed first; Lambda tasks run its handlers in-process.",
       "Prints one line, 'studio-lifecycle emulator listening on <endpoint>'. Point the AWS CLI "
           + "or an SDK at that endpoint with any credentials and any Region of the aws partition:"
-          + " each Region has its own SageMaker, SNS, SSM, DynamoDB and Identity Center; the"
-          + " scenario, the template and Step Functions are in us-east-1.",
+          + " each Region has its own SageMaker, SNS, SSM, DynamoDB and Identity Center; IAM, STS"
+          + " and S3's bucket names are global; the scenario, the template and Step Functions are"
+          + " in us-east-1.",
       "As on AWS, SageMaker cannot assume a role created through the API for the first 10 "
           + "simulated seconds (IAM propagation); a scenario's iam.propagationDelay changes it."
     },
