@@ -119,16 +119,7 @@ public final class ValidationService {
     checkAgainstProfile(request, existing);
     checkIdentityCenterUser(request, existing);
     if (request.action().carriesSettings() && existing.isPresent()) {
-      ExistingProfile profile = existing.get();
-      if (!profile.managedByUs() && !request.adopts()) {
-        throw ProfileConflict.notManaged(request.domainId(), request.userProfileName());
-      }
-      if (UserProfileStatus.DELETING.toString().equals(profile.status())) {
-        throw new ProfileConflict(
-            "userProfileName: user profile "
-                + request.userProfileName()
-                + " is being deleted; onboard again once it is gone");
-      }
+      checkConvergeable(request, existing.get());
     }
     boolean nothingToDo = request.action() == Action.OFFBOARD && existing.isEmpty();
     if (nothingToDo && executionArn != null) {
@@ -148,6 +139,22 @@ public final class ValidationService {
         null,
         null,
         ssoUser);
+  }
+
+  /**
+   * An ONBOARD or UPDATE of a profile that exists: it must be ours (or adopted by the request), and
+   * not on its way out.
+   */
+  private static void checkConvergeable(LifecycleRequest request, ExistingProfile profile) {
+    if (!profile.managedByUs() && !request.adopts()) {
+      throw ProfileConflict.notManaged(request.domainId(), request.userProfileName());
+    }
+    if (UserProfileStatus.DELETING.toString().equals(profile.status())) {
+      throw new ProfileConflict(
+          "userProfileName: user profile "
+              + request.userProfileName()
+              + " is being deleted; onboard again once it is gone");
+    }
   }
 
   /**

@@ -90,6 +90,14 @@ public final class RequestRules {
     if (request.team() != null) {
       v.check("team", FieldRules.fullMatch(FieldRules.TEAM, request.team()));
     }
+    settings(request, v);
+  }
+
+  /**
+   * The settings: only an ONBOARD or UPDATE carries them (each checked), only an OFFBOARD its
+   * offboarding options.
+   */
+  private static void settings(LifecycleRequest request, Violations v) {
     if (request.action() != null && !request.action().carriesSettings()) {
       if (request.action() == Action.RESTORE && request.offboarding() != null) {
         v.add("offboarding", "only allowed when action is OFFBOARD");
