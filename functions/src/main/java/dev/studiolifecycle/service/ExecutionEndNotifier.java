@@ -41,6 +41,9 @@ public final class ExecutionEndNotifier {
   /** SNS accepts a cause of any length; the message keeps it readable. */
   private static final int MAX_CAUSE = 4_000;
 
+  /** SNS API reference, Publish: a Subject must be "less than 100 characters long". */
+  private static final int MAX_SUBJECT = 99;
+
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   /** Anything shaped like an e-mail address, masked or not. */
@@ -92,7 +95,8 @@ public final class ExecutionEndNotifier {
     sns.publish(
         r ->
             r.topicArn(topicArn)
-                .subject(subject.length() > 100 ? subject.substring(0, 100) : subject)
+                .subject(
+                    subject.length() > MAX_SUBJECT ? subject.substring(0, MAX_SUBJECT) : subject)
                 .message(ModelJson.toJson(message))
                 .messageAttributes(
                     Map.of(

@@ -64,7 +64,7 @@ class DemoCommandTest {
               "\"studio-lifecycle reconcile planned\"  event=ReconcilePlanned\n",
               "\"Revoked jane-doe: deletion in 7 days\"  action=OFFBOARD  outcome=REVOKED\n",
               "\"Restored sam-lee\"  action=RESTORE  outcome=SUCCEEDED\n",
-              "\"Offboarding of sam-lee cancelled: access restored\"  action=OFFBOARD",
+              "\"Offboarding of sam-lee cancelled\"  action=OFFBOARD",
               "\"Onboarded jane-doe\"  action=ONBOARD  outcome=SUCCEEDED\n",
               "\"Offboarded jane-doe\"  action=OFFBOARD  outcome=SUCCEEDED\n",
               "\"homeEfsFileSystemUid\": ");

@@ -604,6 +604,26 @@ class OnboardingTest {
     }
   }
 
+  /**
+   * SNS refuses a Subject of 100 characters or more (API reference, Publish: "less than 100
+   * characters long"); the subject names the execution, whose name may have 80.
+   */
+  @Test
+  void aRunThatCouldNotBeValidatedIsToldUnderTheLongestExecutionName() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("studio-domains.json")) {
+      simulation.unavailablePastRetries("sagemaker", "DescribeDomain");
+      String name = "hr-" + "0123456789".repeat(7) + "0123456";
+      assertThat(name).hasSize(80);
+
+      Execution execution =
+          simulation.runtime().run(name, LifecycleSimulation.input("onboard-iam-new-role.json"));
+
+      assertThat(path(execution)).contains("NotifyNotRun").doesNotContain("NotNotified");
+      assertNotValidatedNotification(simulation, execution, "AwsServiceUnavailable");
+      assertThat(simulation.notification(execution).published().subject()).hasSizeLessThan(100);
+    }
+  }
+
   @Test
   void aThrottleThatOutlastsEveryRetryOfValidateFailsTheRunAndIsNeverARejection() {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("studio-domains.json");
@@ -639,7 +659,7 @@ class OnboardingTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("sns", "Publish"));
     Notification notification = simulation.notification(execution);
     assertThat(notification.published().subject())
-        .isEqualTo("Failed to validate request " + execution.name());
+        .isEqualTo("Could not validate " + execution.name());
     assertThat(notification.outcome()).isEqualTo("FAILED");
     assertThat(notification.action()).isEqualTo("ONBOARD");
     assertThat(notification.message().path("reason").asText()).isEqualTo("NOT_VALIDATED");

@@ -141,7 +141,7 @@ class RetentionTest {
           .containsExactly(
               "Revoked jane-doe: deletion in 7 days",
               "Restored jane-doe",
-              "Offboarding of jane-doe cancelled: access restored");
+              "Offboarding of jane-doe cancelled");
     }
   }
 
@@ -168,6 +168,46 @@ class RetentionTest {
             + "\", \"domainId\": \""
             + DOMAIN
             + "\", \"userProfileName\": \"jane-doe\"}");
+  }
+
+  /**
+   * A profile name may have 63 characters, and each subject that names it must stay under SNS's 100
+   * (API reference, Publish: Subject "less than 100 characters long"): onboarded, revoked,
+   * restored, and the offboarding cancelled.
+   */
+  @Test
+  void everyNoticeOfAProfileWithTheLongestNameIsPublished() {
+    String name = "ab-" + "long-name".repeat(5) + "-of-sixty-three";
+    assertThat(name).hasSize(63);
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("studio-domains.json", Map.of("RetentionDays", "7"))) {
+      ObjectNode onboard = LifecycleSimulation.input("onboard-iam-new-role.json").deepCopy();
+      onboard.put("userProfileName", name);
+      ObjectNode offboard = LifecycleSimulation.input("offboard-delete-role.json").deepCopy();
+      offboard.put("userProfileName", name);
+      ObjectNode restore = restore("hr-2026-000534").deepCopy();
+      restore.put("userProfileName", name);
+
+      Execution onboarding = simulation.runtime().run("hire", onboard);
+      Execution offboarding = simulation.start("leave", offboard);
+      List<Execution> restores = new ArrayList<>();
+      simulation.at(Duration.ofDays(2), () -> restores.add(simulation.start("rehire", restore)));
+      simulation.runtime().awaitExecution(offboarding.executionArn());
+
+      assertThat(List.of(onboarding, offboarding, restores.get(0)))
+          .allSatisfy(
+              execution ->
+                  assertThat(execution.status())
+                      .as(execution.name() + ": " + execution.cause().orElse(""))
+                      .isEqualTo(ExecutionStatus.SUCCEEDED));
+      assertThat(simulation.runtime().notifications())
+          .extracting(PublishedMessage::subject)
+          .containsExactly(
+              "Onboarded " + name,
+              "Revoked " + name + ": deletion in 7 days",
+              "Restored " + name,
+              "Offboarding of " + name + " cancelled");
+    }
   }
 
   @Test

@@ -106,6 +106,36 @@ class UntoldEndsTest {
   }
 
   /**
+   * The subject names the execution (up to 80 characters) and its status; SNS refuses a Subject of
+   * 100 characters or more (API reference, Publish), so a long one is cut to 99.
+   */
+  @Test
+  void anAbortedExecutionWithTheLongestNameIsToldUnderSnssSubjectLimit() {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("offboarding-jane-doe.json")) {
+      String name = "offboarding-" + "x".repeat(68);
+      assertThat(name).hasSize(80);
+      Execution execution =
+          simulation
+              .runtime()
+              .engine()
+              .start(
+                  simulation.runtime().lifecycleStateMachine(),
+                  name,
+                  LifecycleSimulation.input("offboard-delete-role.json"));
+      simulation.at(
+          Duration.ofMinutes(1),
+          () -> simulation.runtime().engine().stop(execution, "Operator", "stopped by hand"));
+
+      simulation.runtime().awaitExecution(execution.executionArn());
+
+      JsonNode message = only(simulation, execution);
+      assertThat(message.path("status").asText()).isEqualTo("ABORTED");
+      String subject = told(simulation, execution).get(0).subject();
+      assertThat(subject).hasSize(99).startsWith("Execution " + name);
+    }
+  }
+
+  /**
    * A request just under StartExecution's 256 KiB: Validate refuses it (an unknown field), and its
    * Catch, which adds the error to the request, passes the payload limit: States.DataLimitExceeded,
    * which no Catch takes.
