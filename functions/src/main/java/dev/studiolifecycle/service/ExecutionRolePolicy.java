@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.model.ModelJson;
+import dev.studiolifecycle.model.RoleCreation;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,15 @@ public final class ExecutionRolePolicy {
   public static final String SAGEMAKER = "sagemaker.amazonaws.com";
   public static final String FORECAST = "forecast.amazonaws.com";
   public static final String S3_POLICY_NAME = "studio-lifecycle-s3-access";
+
+  /**
+   * IAM's limit on a role's inline policies together, white space not counted (IAM User Guide, "IAM
+   * and AWS STS quotas": "Role policy size cannot exceed 10,240 characters").
+   */
+  public static final int MAX_ROLE_POLICY_CHARS = 10_240;
+
+  /** The longest partition name: a request's role fits, or not, alike in every partition. */
+  private static final String LONGEST_PARTITION = "aws-us-gov";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -85,6 +95,35 @@ public final class ExecutionRolePolicy {
       statements.add(objects);
     }
     return document(statements.toArray(ObjectNode[]::new));
+  }
+
+  /**
+   * The rule a request's buckets break when the role's inline policies would pass IAM's limit: its
+   * S3 policy together with the deny an offboarding adds ({@link AccessRevoker#DENY_ALL}), for
+   * which there must always be room, or an offboarding could not cut access. Empty when they fit.
+   */
+  public static Optional<String> roleOverIamLimit(RoleCreation create, String userProfileName) {
+    if (create.s3Buckets().isEmpty() && create.s3PersonalBuckets().isEmpty()) {
+      return Optional.empty();
+    }
+    int size =
+        s3AccessPolicy(
+                    LONGEST_PARTITION,
+                    create.s3Buckets(),
+                    create.s3PersonalBuckets(),
+                    userProfileName)
+                .length()
+            + AccessRevoker.DENY_ALL.length();
+    if (size <= MAX_ROLE_POLICY_CHARS) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "executionRole.create.s3Buckets, executionRole.create.s3PersonalBuckets: the role's S3"
+            + " policy and the deny an offboarding adds would be "
+            + size
+            + " characters, and IAM allows "
+            + MAX_ROLE_POLICY_CHARS
+            + " for a role's inline policies: list fewer buckets, or buckets with shorter names");
   }
 
   private static ObjectNode sharedList(String partition, List<String> buckets) {

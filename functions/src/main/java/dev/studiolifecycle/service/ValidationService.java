@@ -11,6 +11,7 @@ import dev.studiolifecycle.model.Action;
 import dev.studiolifecycle.model.Correlation;
 import dev.studiolifecycle.model.DomainAuthMode;
 import dev.studiolifecycle.model.DomainSummary;
+import dev.studiolifecycle.model.ExecutionRoleRequest;
 import dev.studiolifecycle.model.ExistingProfile;
 import dev.studiolifecycle.model.FanOutTarget;
 import dev.studiolifecycle.model.LifecycleRequest;
@@ -118,6 +119,7 @@ public final class ValidationService {
     }
     checkAgainstProfile(request, existing);
     checkIdentityCenterUser(request, existing);
+    checkRoleFits(request);
     if (request.action().carriesSettings() && existing.isPresent()) {
       checkConvergeable(request, existing.get());
     }
@@ -277,6 +279,18 @@ public final class ValidationService {
       onboard.put("requestId", asked.requestId());
     }
     return validator.validate(onboard, executionName).withDomainId(asked.domainId());
+  }
+
+  /** A role this request creates must hold its S3 policy and, later, an offboarding's deny. */
+  private static void checkRoleFits(LifecycleRequest request) {
+    ExecutionRoleRequest role = request.executionRole();
+    if (request.action().carriesSettings() && role != null && role.create() != null) {
+      ExecutionRolePolicy.roleOverIamLimit(role.create(), request.userProfileName())
+          .ifPresent(
+              rule -> {
+                throw new ValidationError(rule);
+              });
+    }
   }
 
   /** Before any call: the stack's policies reach its own domains only. */

@@ -4,12 +4,55 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.model.ModelJson;
+import dev.studiolifecycle.model.RoleCreation;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExecutionRolePolicyTest {
+
+  private static final String LONGEST_PROFILE = "ab-" + "long-name".repeat(5) + "-of-sixty-three";
+
+  private static List<String> buckets(String prefix, int count) {
+    List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String name = prefix + "-" + i + "-";
+      names.add(name + "b".repeat(63 - name.length()));
+    }
+    return names;
+  }
+
+  @Test
+  void bucketsWhosePolicyLeavesNoRoomForTheOffboardingsDenyAreRefusedNamingBothLists() {
+    RoleCreation create =
+        new RoleCreation(buckets("shared", 25), buckets("personal", 22), List.of());
+
+    assertThat(ExecutionRolePolicy.roleOverIamLimit(create, LONGEST_PROFILE))
+        .hasValueSatisfying(
+            rule ->
+                assertThat(rule)
+                    .startsWith(
+                        "executionRole.create.s3Buckets, executionRole.create.s3PersonalBuckets:")
+                    .contains("IAM allows 10240 for a role's inline policies"));
+  }
+
+  @Test
+  void theLargestPolicyAcceptedStillHoldsTheDenyInEveryPartition() {
+    RoleCreation create =
+        new RoleCreation(buckets("shared", 25), buckets("personal", 21), List.of());
+
+    assertThat(ExecutionRolePolicy.roleOverIamLimit(create, LONGEST_PROFILE)).isEmpty();
+    String policy =
+        ExecutionRolePolicy.s3AccessPolicy(
+            "aws-us-gov", create.s3Buckets(), create.s3PersonalBuckets(), LONGEST_PROFILE);
+    assertThat(policy.length() + AccessRevoker.DENY_ALL.length())
+        .isLessThanOrEqualTo(ExecutionRolePolicy.MAX_ROLE_POLICY_CHARS);
+    assertThat(
+            ExecutionRolePolicy.roleOverIamLimit(
+                new RoleCreation(List.of(), List.of(), List.of()), LONGEST_PROFILE))
+        .isEmpty();
+  }
 
   @Test
   void trustsSageMakerFromThisAccountOnly() throws Exception {
