@@ -29,7 +29,7 @@ record ManagedPolicyOperations(IamResources resources) {
     }
     PolicyDocuments.checkIdentityPolicy(document);
     // IAM quotas: a managed policy's document is at most 6,144 characters, white space excluded.
-    if (document.replaceAll("\\s", "").length() > IamResources.MAX_MANAGED_POLICY_CHARS) {
+    if (IamResources.policySize(document) > IamResources.MAX_MANAGED_POLICY_CHARS) {
       throw IamErrors.LIMIT_EXCEEDED.because(
           "Cannot exceed quota for PolicySize: " + IamResources.MAX_MANAGED_POLICY_CHARS);
     }

@@ -74,10 +74,12 @@ record RolePolicyOperations(IamResources resources) {
     input.throwIfInvalid();
     Role role = resources.role(name);
     PolicyDocuments.checkIdentityPolicy(document);
-    int total = document.length();
+    // IAM User Guide, "IAM and AWS STS quotas": a role's inline policies together may have 10,240
+    // characters, and "IAM does not count white space".
+    int total = IamResources.policySize(document);
     for (Map.Entry<String, String> entry : role.inlinePolicies.entrySet()) {
       if (!entry.getKey().equals(policyName)) {
-        total += entry.getValue().length();
+        total += IamResources.policySize(entry.getValue());
       }
     }
     if (total > IamResources.MAX_INLINE_POLICY_BYTES) {

@@ -374,6 +374,37 @@ class IamServiceTest {
         .hasMessageContaining("The role policy with name none cannot be found.");
   }
 
+  /** IAM User Guide, "IAM and AWS STS quotas": 10,240 characters, white space not counted. */
+  @Test
+  void aRolesInlinePoliciesTogetherMayHave10240CharactersWithoutWhiteSpace() {
+    iam.createRole(r -> r.roleName("jane").assumeRolePolicyDocument(TRUST));
+    String first = policyOf("\"arn:aws:s3:::bucket/" + "k".repeat(100) + "\"", 50, ",\n    ");
+    int used = first.replaceAll("\\s", "").length();
+    int empty = policyOf("\"arn:aws:s3:::\"", 1, ",").length();
+    String second = policyOf("\"arn:aws:s3:::" + "f".repeat(10_240 - used - empty) + "\"", 1, ",");
+    assertThat(used + second.length()).isEqualTo(10_240);
+    assertThat(first.length() + second.length())
+        .as("what it would be with the white space")
+        .isGreaterThan(10_240);
+
+    iam.putRolePolicy(r -> r.roleName("jane").policyName("first").policyDocument(first));
+    iam.putRolePolicy(r -> r.roleName("jane").policyName("second").policyDocument(second));
+
+    assertThatThrownBy(
+            () ->
+                iam.putRolePolicy(
+                    r -> r.roleName("jane").policyName("third").policyDocument(S3_POLICY)))
+        .isInstanceOf(software.amazon.awssdk.services.iam.model.LimitExceededException.class)
+        .hasMessageContaining("Maximum policy size of 10240 bytes exceeded for role jane");
+  }
+
+  private static String policyOf(String resource, int copies, String separator) {
+    return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+        + "\"s3:GetObject\",\"Resource\":["
+        + String.join(separator, java.util.Collections.nCopies(copies, resource))
+        + "]}]}";
+  }
+
   @Test
   void malformedPoliciesAreRefusedTheWayIamRefusesThem() {
     assertThatThrownBy(
