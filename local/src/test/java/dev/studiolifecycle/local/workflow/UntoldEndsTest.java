@@ -80,22 +80,27 @@ class UntoldEndsTest {
     return deployment;
   }
 
+  /** An offboarding named {@code name}, stopped by hand a minute in and awaited. */
+  private static Execution abortedOffboarding(LifecycleSimulation simulation, String name) {
+    Execution execution =
+        simulation
+            .runtime()
+            .engine()
+            .start(
+                simulation.runtime().lifecycleStateMachine(),
+                name,
+                LifecycleSimulation.input("offboard-delete-role.json"));
+    simulation.at(
+        Duration.ofMinutes(1),
+        () -> simulation.runtime().engine().stop(execution, "Operator", "stopped by hand"));
+    simulation.runtime().awaitExecution(execution.executionArn());
+    return execution;
+  }
+
   @Test
   void anAbortedExecutionIsTold() {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("offboarding-jane-doe.json")) {
-      Execution execution =
-          simulation
-              .runtime()
-              .engine()
-              .start(
-                  simulation.runtime().lifecycleStateMachine(),
-                  "aborted-offboarding",
-                  LifecycleSimulation.input("offboard-delete-role.json"));
-      simulation.at(
-          Duration.ofMinutes(1),
-          () -> simulation.runtime().engine().stop(execution, "Operator", "stopped by hand"));
-
-      simulation.runtime().awaitExecution(execution.executionArn());
+      Execution execution = abortedOffboarding(simulation, "aborted-offboarding");
 
       assertThat(execution.status()).isEqualTo(ExecutionStatus.ABORTED);
       JsonNode message = only(simulation, execution);
@@ -114,19 +119,8 @@ class UntoldEndsTest {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("offboarding-jane-doe.json")) {
       String name = "offboarding-" + "x".repeat(68);
       assertThat(name).hasSize(80);
-      Execution execution =
-          simulation
-              .runtime()
-              .engine()
-              .start(
-                  simulation.runtime().lifecycleStateMachine(),
-                  name,
-                  LifecycleSimulation.input("offboard-delete-role.json"));
-      simulation.at(
-          Duration.ofMinutes(1),
-          () -> simulation.runtime().engine().stop(execution, "Operator", "stopped by hand"));
 
-      simulation.runtime().awaitExecution(execution.executionArn());
+      Execution execution = abortedOffboarding(simulation, name);
 
       JsonNode message = only(simulation, execution);
       assertThat(message.path("status").asText()).isEqualTo("ABORTED");

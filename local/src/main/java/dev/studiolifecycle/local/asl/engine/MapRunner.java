@@ -51,10 +51,7 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
               visit,
               context,
               "MaxConcurrency",
-              value ->
-                  value.isIntegralNumber()
-                      && value.asLong() >= 0
-                      && value.asLong() <= Integer.MAX_VALUE,
+              MapRunner::isConcurrency,
               "a non-negative integer")
           .intValue();
     }
@@ -65,12 +62,14 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
             context,
             visit,
             "MaxConcurrencyPath",
-            value ->
-                value.isIntegralNumber()
-                    && value.asLong() >= 0
-                    && value.asLong() <= Integer.MAX_VALUE,
+            MapRunner::isConcurrency,
             "a non-negative integer")
         .intValue();
+  }
+
+  /** MaxConcurrency's kind: a non-negative integer (0: no limit) that fits an int. */
+  private static boolean isConcurrency(JsonNode value) {
+    return value.isIntegralNumber() && value.asLong() >= 0 && value.asLong() <= Integer.MAX_VALUE;
   }
 
   /** The array ItemsPath selects in the effective input. */
