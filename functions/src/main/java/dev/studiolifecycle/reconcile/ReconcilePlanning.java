@@ -1,6 +1,7 @@
 package dev.studiolifecycle.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.studiolifecycle.aws.AwsClientFactory;
 import dev.studiolifecycle.error.ConfigurationError;
@@ -35,6 +36,15 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * SageMaker: applying is the state machine's Map Run.
  */
 public final class ReconcilePlanning {
+
+  /**
+   * How many skipped rows the result and the notifications list (the object at {@code badRowsKey}
+   * has them all): with {@link #LISTED_ROW_CHARS}, 30 KB at most, well inside Step Functions' and
+   * SNS's 256 KiB.
+   */
+  static final int LISTED_BAD_ROWS = 100;
+
+  static final int LISTED_ROW_CHARS = 300;
 
   private final S3Client s3;
   private final ProfileObserver observer;
@@ -139,11 +149,14 @@ public final class ReconcilePlanning {
             : LeaverGuard.refusals(plan, maxOffboardShare, alwaysAllowedLeavers);
     String planKey = "plans/" + run + "/plan.json";
     String actionsKey = "plans/" + run + "/actions.json";
+    String badRowsKey = "plans/" + run + "/bad-rows.json";
     put(planKey, PlanActions.plan(plan));
     put(actionsKey, PlanActions.actions(plan, run));
+    put(badRowsKey, badRows(roster.problems()));
     Map<String, Integer> counts = new LinkedHashMap<>();
     plan.counts().forEach((kind, count) -> counts.put(kind.name(), count));
-    List<String> badRows = roster.problems().stream().map(Roster.Problem::toString).toList();
+    List<String> badRows =
+        roster.problems().stream().limit(LISTED_BAD_ROWS).map(ReconcilePlanning::listed).toList();
     int actions = plan.actions().size();
     boolean apply = request.mode().equals("APPLY") && refusals.isEmpty() && actions > 0;
     return new ReconcilePlanned(
@@ -155,9 +168,11 @@ public final class ReconcilePlanning {
         counts,
         actions,
         badRows,
+        roster.problems().size(),
+        badRowsKey,
         refusals,
         apply,
-        summary(request.mode(), counts, badRows.size(), refusals, apply));
+        summary(request.mode(), counts, roster.problems().size(), refusals, apply));
   }
 
   /**
@@ -222,6 +237,22 @@ public final class ReconcilePlanning {
     } catch (RosterFormatException e) {
       throw new ValidationError("rosterKey: s3://" + bucket + "/" + key + ": " + e.getMessage());
     }
+  }
+
+  /** Every skipped row, {@code {"line", "reason"}}, in the roster's order. */
+  private static ArrayNode badRows(List<Roster.Problem> problems) {
+    ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+    problems.forEach(
+        problem -> rows.addObject().put("line", problem.line()).put("reason", problem.reason()));
+    return rows;
+  }
+
+  /** A skipped row as the result lists it: cut to {@link #LISTED_ROW_CHARS} characters. */
+  private static String listed(Roster.Problem problem) {
+    String text = problem.toString();
+    return text.length() <= LISTED_ROW_CHARS
+        ? text
+        : text.substring(0, LISTED_ROW_CHARS - 3) + "...";
   }
 
   private void put(String key, JsonNode body) {

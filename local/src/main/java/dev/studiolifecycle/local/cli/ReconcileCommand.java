@@ -127,6 +127,7 @@ public final class ReconcileCommand extends CliCommand {
       result.plan().forEach(doc.putArray("plan")::add);
       doc.put("summary", planned.path("summary").asText());
       doc.set("badRows", planned.path("badRows"));
+      doc.set("badRowCount", planned.path("badRowCount"));
       doc.set("refusals", planned.path("refusals"));
     }
     result
@@ -191,8 +192,19 @@ public final class ReconcileCommand extends CliCommand {
       }
       out.println();
       out.println(planned.path("summary").asText());
-      for (JsonNode row : planned.path("badRows")) {
+      JsonNode badRows = planned.path("badRows");
+      for (JsonNode row : badRows) {
         out.println("  skipped " + row.asText());
+      }
+      int unlisted = planned.path("badRowCount").asInt() - badRows.size();
+      if (unlisted > 0) {
+        out.println(
+            "  ... and "
+                + unlisted
+                + " more skipped rows: all of them in s3://"
+                + planned.at("/roster/bucket").asText()
+                + "/"
+                + planned.path("badRowsKey").asText());
       }
       for (JsonNode refusal : planned.path("refusals")) {
         out.println("  refused " + refusal.asText());

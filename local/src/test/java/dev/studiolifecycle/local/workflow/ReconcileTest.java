@@ -118,6 +118,46 @@ class ReconcileTest {
           + "lee-park,lee-park@example.com,ACTIVE,ml-platform\n"
           + "bad row without enough fields\n";
 
+  /**
+   * A roster of many bad rows (an export in the wrong format): listing them all in the state and in
+   * the notification would pass their 256 KiB (States.DataLimitExceeded, SNS refusing the message).
+   * The first hundred are listed, each cut to 300 characters, and all of them are in S3.
+   */
+  @Test
+  void aRosterOfManyBadRowsIsPlannedWithTheFirstListedAndEveryOneKeptInS3() {
+    StringBuilder rows = new StringBuilder();
+    rows.append("{\"userName\": \"jane-doe\", \"").append("x".repeat(2_000)).append("\": \"\"}\n");
+    for (int i = 0; i < 10_000; i++) {
+      rows.append("{\"userName\": \"user-")
+          .append(i)
+          .append("\", \"email\": \"not-an-address\", \"status\": \"ACTIVE\"}\n");
+    }
+    aws.s3.putObject(
+        r -> r.bucket(BUCKET).key("roster/hr-export.jsonl"),
+        RequestBody.fromString(rows.toString()));
+
+    Execution execution =
+        reconcile("{\"mode\": \"PLAN\", \"rosterKey\": \"roster/hr-export.jsonl\"}");
+
+    assertThat(execution.status())
+        .as(execution.cause().orElse(""))
+        .isEqualTo(ExecutionStatus.SUCCEEDED);
+    JsonNode planned = notification(execution, "ReconcilePlanned");
+    assertThat(planned.path("badRowCount").asInt()).isEqualTo(10_001);
+    assertThat(planned.path("badRows")).hasSize(100);
+    assertThat(planned.path("badRows").get(0).asText())
+        .startsWith("line 1: unknown field xxx")
+        .endsWith("...")
+        .hasSize(300);
+    assertThat(planned.path("badRows").get(99).asText()).startsWith("line 100: email");
+    assertThat(planned.path("summary").asText()).contains("10001 roster rows skipped");
+    JsonNode all = object(planned.path("badRowsKey").asText());
+    assertThat(all).hasSize(10_001);
+    assertThat(all.get(0).path("reason").asText()).hasSize("unknown field ".length() + 2_000);
+    assertThat(all.get(10_000).path("line").asInt()).isEqualTo(10_001);
+    assertThat(all.get(10_000).path("reason").asText()).startsWith("email: ");
+  }
+
   @Test
   void aPlanListsJoinerMoverLeaverUnmanagedAndUnchangedAndChangesNothing() {
     roster(ROSTER);
