@@ -495,6 +495,7 @@ public final class SamTemplate {
               }
               environment.put(e.getKey(), value.asText());
             });
+    LambdaEnvironment.check(environment, where + ".Environment.Variables");
     return environment;
   }
 

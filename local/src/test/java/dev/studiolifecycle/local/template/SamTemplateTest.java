@@ -23,6 +23,41 @@ class SamTemplateTest {
     return SamTemplate.parse(yaml, Path.of("inline/template.yaml"), Map.of());
   }
 
+  /**
+   * Lambda refuses a reserved key, a key off its pattern and variables over 4 KB as JSON (Lambda
+   * developer guide, "Defined runtime environment variables"; API reference, EnvironmentVariables;
+   * Lambda quotas): so does the template reader, naming the function and the variable.
+   */
+  @Test
+  void environmentVariablesLambdaWouldRefuseAreRefusedWhenTheTemplateIsRead() {
+    String function =
+        "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+            + "      Handler: a.B\n      Environment:\n        Variables:\n";
+    assertThatThrownBy(() -> parse(function + "          AWS_REGION: eu-west-1\n"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage(
+            "Resources.F.Properties.Environment.Variables.AWS_REGION: reserved by the Lambda"
+                + " runtime, which sets it itself");
+    assertThatThrownBy(() -> parse(function + "          9LIVES: x\n"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("Variables.9LIVES: Lambda takes keys matching");
+    String large = "v".repeat(4096 - "{\"BIG\":\"\"}".length());
+    assertThat(
+            parse(function + "          BIG: " + large + "\n")
+                .function("F")
+                .orElseThrow()
+                .environment())
+        .containsKey("BIG");
+    assertThatThrownBy(() -> parse(function + "          BIG: " + large + "v\n"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage(
+            "Resources.F.Properties.Environment.Variables: 4097 bytes as JSON; Lambda refuses"
+                + " environment variables over 4 KB (4096 bytes)");
+    assertThat(
+            parse(function + "          AWS_ENDPOINT_URL: http://127.0.0.1:4566\n").function("F"))
+        .isPresent();
+  }
+
   @Test
   void aFunctionsArchitectureComesFromGlobalsOrItselfAndIsX86ByDefault() {
     String function = "    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.A\n";
