@@ -160,6 +160,16 @@ final class LifecycleSimulation implements AutoCloseable {
   }
 
   /** The states the execution entered at the top level of the state machine, in order. */
+  /** Each execution SUCCEEDED; a failure names the execution and its cause. */
+  static void assertAllSucceeded(List<Execution> executions) {
+    assertThat(executions)
+        .allSatisfy(
+            execution ->
+                assertThat(execution.status())
+                    .as(execution.name() + ": " + execution.cause().orElse(""))
+                    .isEqualTo(ExecutionStatus.SUCCEEDED));
+  }
+
   static List<String> path(Execution execution) {
     Set<String> topLevel = execution.stateMachine().definition().block().states().keySet();
     return execution.history().stream()

@@ -194,12 +194,7 @@ class RetentionTest {
       simulation.at(Duration.ofDays(2), () -> restores.add(simulation.start("rehire", restore)));
       simulation.runtime().awaitExecution(offboarding.executionArn());
 
-      assertThat(List.of(onboarding, offboarding, restores.get(0)))
-          .allSatisfy(
-              execution ->
-                  assertThat(execution.status())
-                      .as(execution.name() + ": " + execution.cause().orElse(""))
-                      .isEqualTo(ExecutionStatus.SUCCEEDED));
+      LifecycleSimulation.assertAllSucceeded(List.of(onboarding, offboarding, restores.get(0)));
       assertThat(simulation.runtime().notifications())
           .extracting(PublishedMessage::subject)
           .containsExactly(

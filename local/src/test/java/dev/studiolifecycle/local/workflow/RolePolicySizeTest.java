@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.emulator.RecordedCall;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,12 +70,7 @@ class RolePolicySizeTest {
       Execution onboarding = simulation.runtime().run("hire", request("ONBOARD", 25, 21));
       Execution offboarding = simulation.runtime().run("leave", request("OFFBOARD", 0, 0));
 
-      assertThat(onboarding.status())
-          .as(onboarding.cause().orElse(""))
-          .isEqualTo(ExecutionStatus.SUCCEEDED);
-      assertThat(offboarding.status())
-          .as(offboarding.cause().orElse(""))
-          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      LifecycleSimulation.assertAllSucceeded(List.of(onboarding, offboarding));
       assertThat(simulation.emulator().requestLog().mutatingCalls())
           .filteredOn(call -> call.operation().equals("PutRolePolicy"))
           .extracting(RecordedCall::operation)

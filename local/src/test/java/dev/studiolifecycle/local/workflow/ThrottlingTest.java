@@ -88,12 +88,7 @@ class ThrottlingTest {
       }
       engine.runUntilIdle();
 
-      assertThat(executions)
-          .allSatisfy(
-              execution ->
-                  assertThat(execution.status())
-                      .as(execution.name() + ": " + execution.cause().orElse(""))
-                      .isEqualTo(ExecutionStatus.SUCCEEDED));
+      LifecycleSimulation.assertAllSucceeded(executions);
       assertThat(simulation.runtime().notifications())
           .extracting(PublishedMessage::subject)
           .noneMatch(subject -> subject.startsWith("Rejected"))
