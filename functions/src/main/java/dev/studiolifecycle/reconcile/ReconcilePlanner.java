@@ -41,7 +41,7 @@ public final class ReconcilePlanner {
     Set<String> present = new HashSet<>();
     for (ObservedProfile profile : profiles) {
       present.add(key(profile.userProfileName()));
-      items.add(item(profile, roster.entry(profile.userProfileName()), teamTags));
+      items.add(item(profile, roster, teamTags));
     }
     for (RosterEntry entry : roster.entries()) {
       if (entry.active() && !present.contains(key(entry.userName()))) {
@@ -60,13 +60,18 @@ public final class ReconcilePlanner {
     return new Plan(items);
   }
 
-  private static PlanItem item(
-      ObservedProfile profile, Optional<RosterEntry> row, TeamTags teamTags) {
+  private static PlanItem item(ObservedProfile profile, Roster roster, TeamTags teamTags) {
     String domain = profile.domainId();
     String name = profile.userProfileName();
-    RosterEntry entry = row.orElse(null);
+    RosterEntry entry = roster.entry(name).orElse(null);
     if (!profile.managed()) {
       return new PlanItem(Kind.UNMANAGED, domain, name, "not created by studio-lifecycle", entry);
+    }
+    if (entry == null) {
+      Optional<String> held = notJudged(name, roster);
+      if (held.isPresent()) {
+        return new PlanItem(Kind.UNCHANGED, domain, name, held.get(), null);
+      }
     }
     if (entry == null || !entry.active()) {
       String why =
@@ -111,6 +116,32 @@ public final class ReconcilePlanner {
           entry);
     }
     return new PlanItem(Kind.UNCHANGED, domain, name, "as the roster says", entry);
+  }
+
+  /**
+   * Why a managed profile without a roster entry is not judged, if it is not: her own row was
+   * skipped (a bad e-mail address must not offboard an active person), or a row whose user name
+   * could not be read might be hers. Skipped rows are never guessed at, so neither is their
+   * absence.
+   */
+  private static Optional<String> notJudged(String name, Roster roster) {
+    Optional<Roster.Problem> own = roster.skipped(name);
+    if (own.isPresent()) {
+      return Optional.of(
+          "line " + own.get().line() + " skipped (" + own.get().reason() + "): not judged");
+    }
+    List<Roster.Problem> unreadable = roster.unreadable();
+    if (unreadable.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> lines =
+        unreadable.stream().limit(5).map(problem -> String.valueOf(problem.line())).toList();
+    return Optional.of(
+        "not on the roster, but line"
+            + (unreadable.size() == 1 ? " " : "s ")
+            + String.join(", ", lines)
+            + (unreadable.size() > lines.size() ? " ..." : "")
+            + " could not be read and may be hers: not judged");
   }
 
   /** Each tag that differs from what the team wants, as {@code key: have -> want}. */

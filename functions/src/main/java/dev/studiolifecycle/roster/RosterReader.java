@@ -137,9 +137,10 @@ public final class RosterReader {
                 }
               });
       if (!unknown.isEmpty()) {
-        rows.problem(line, "unknown field " + String.join(", ", unknown));
+        rows.problem(line, "unknown field " + String.join(", ", unknown), values.get("userName"));
       } else if (!notText.isEmpty()) {
-        rows.problem(line, String.join(", ", notText) + ": must be a string");
+        rows.problem(
+            line, String.join(", ", notText) + ": must be a string", values.get("userName"));
       } else {
         rows.add(line, values);
       }
@@ -155,6 +156,13 @@ public final class RosterReader {
 
     void problem(int line, String reason) {
       problems.add(new Roster.Problem(line, reason));
+    }
+
+    /** A row that parsed but broke a rule: its user name kept when it is a valid one. */
+    void problem(int line, String reason, String userName) {
+      boolean readable =
+          userName != null && FieldRules.fullMatch(FieldRules.NAME, userName).isEmpty();
+      problems.add(new Roster.Problem(line, reason, readable ? userName : null));
     }
 
     void add(int line, Map<String, String> values) {
@@ -184,7 +192,7 @@ public final class RosterReader {
         }
       }
       if (!broken.isEmpty()) {
-        problem(line, String.join("; ", broken));
+        problem(line, String.join("; ", broken), userName);
         return;
       }
       entries.add(

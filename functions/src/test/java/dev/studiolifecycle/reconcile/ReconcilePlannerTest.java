@@ -38,6 +38,53 @@ class ReconcilePlannerTest {
           new ObservedProfile(SSO, "bo-ray", true, "risk", "hr-2026-000417"),
           new ObservedProfile(SSO, "gone-guy", true, null, "hr-2026-000500"));
 
+  /**
+   * A bad row is skipped, never guessed at: an active person whose row has a typo in her e-mail
+   * address is not taken for a leaver, and a row whose user name cannot be read might be anyone's,
+   * so nobody who is merely absent leaves; an INACTIVE row still does.
+   */
+  @Test
+  void aPersonWhoseRowWasSkippedIsNotJudgedAndAnUnreadableRowHoldsEveryAbsentLeaver() {
+    List<ObservedProfile> profiles =
+        List.of(
+            new ObservedProfile(IAM, "jane-doe", true, "risk", null),
+            new ObservedProfile(IAM, "kim-lee", true, "risk", null),
+            new ObservedProfile(IAM, "zed-old", true, null, null));
+    String rows =
+        "userName,email,status,team\n"
+            + "jane-doe,jane.doe(at)example.com,ACTIVE,risk\n"
+            + "kim-lee,kim.lee@example.com,INACTIVE,risk\n";
+
+    Plan typo = ReconcilePlanner.plan(RosterReader.read(rows, Format.CSV), profiles, IAM);
+    Plan unreadable =
+        ReconcilePlanner.plan(
+            RosterReader.read(rows + "a row, cut short\n", Format.CSV), profiles, IAM);
+
+    assertThat(typo.items())
+        .extracting(PlanItem::kind, PlanItem::userProfileName, PlanItem::reason)
+        .containsExactly(
+            Tuple.tuple(
+                Kind.UNCHANGED,
+                "jane-doe",
+                "line 2 skipped (email: must be an e-mail address (local-part@domain)): not"
+                    + " judged"),
+            Tuple.tuple(Kind.LEAVE, "kim-lee", "INACTIVE on line 3 of the roster"),
+            Tuple.tuple(Kind.LEAVE, "zed-old", "not on the roster"));
+    assertThat(unreadable.items())
+        .extracting(PlanItem::kind, PlanItem::userProfileName, PlanItem::reason)
+        .containsExactly(
+            Tuple.tuple(
+                Kind.UNCHANGED,
+                "jane-doe",
+                "line 2 skipped (email: must be an e-mail address (local-part@domain)): not"
+                    + " judged"),
+            Tuple.tuple(Kind.LEAVE, "kim-lee", "INACTIVE on line 3 of the roster"),
+            Tuple.tuple(
+                Kind.UNCHANGED,
+                "zed-old",
+                "not on the roster, but line 4 could not be read and may be hers: not judged"));
+  }
+
   @Test
   void eachProfileAndEachActivePersonWithoutOneGetsExactlyOneItem() {
     Plan plan = ReconcilePlanner.plan(ROSTER, PROFILES, IAM);

@@ -218,6 +218,33 @@ class ReconcileTest {
         .noneMatch(call -> call.parameters().toString().contains("admin-sandbox"));
   }
 
+  /**
+   * An active person whose row has a typo in her e-mail address is skipped, never taken for a
+   * leaver: an APPLY (one leaver would pass the guard) leaves her profile as it is.
+   */
+  @Test
+  void anActivePersonWhoseRowWasSkippedIsNotOffboardedByAnApply() {
+    roster(
+        "userName,email,status,team\n"
+            + "jane-doe,jane-doe(at)example.com,ACTIVE,risk\n"
+            + "john-roe,john-roe@example.com,ACTIVE,ml-platform\n"
+            + "kim-lee,kim-lee@example.com,ACTIVE,risk\n");
+
+    Execution execution = reconcile("{\"mode\": \"APPLY\"}");
+
+    assertThat(execution.status())
+        .as(execution.cause().orElse(""))
+        .isEqualTo(ExecutionStatus.SUCCEEDED);
+    JsonNode planned = notification(execution, "ReconcilePlanned");
+    assertThat(planned.path("counts").path("LEAVE").asInt()).isZero();
+    assertThat(object(planned.at("/plan/key").asText()).toString())
+        .contains(
+            "\"kind\":\"UNCHANGED\",\"domainId\":\"d-studiolocal01\",\"userProfileName\":"
+                + "\"jane-doe\",\"reason\":\"line 2 skipped (email: must be an e-mail address"
+                + " (local-part@domain)): not judged\"");
+    assertThat(profiles()).containsExactly("admin-sandbox", "jane-doe", "john-roe", "kim-lee");
+  }
+
   @Test
   void aProfileWhoseTeamTagAnAdministratorChangedMovesBackToItsTeam() {
     String janeArn =
