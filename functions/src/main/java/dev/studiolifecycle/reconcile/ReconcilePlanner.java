@@ -67,13 +67,11 @@ public final class ReconcilePlanner {
     if (!profile.managed()) {
       return new PlanItem(Kind.UNMANAGED, domain, name, "not created by studio-lifecycle", entry);
     }
-    if (entry == null) {
-      Optional<String> held = notJudged(name, roster);
-      if (held.isPresent()) {
-        return new PlanItem(Kind.UNCHANGED, domain, name, held.get(), null);
-      }
-    }
     if (entry == null || !entry.active()) {
+      Optional<String> held = notJudged(name, roster, entry);
+      if (held.isPresent()) {
+        return new PlanItem(Kind.UNCHANGED, domain, name, held.get(), entry);
+      }
       String why =
           entry == null
               ? "not on the roster"
@@ -119,19 +117,19 @@ public final class ReconcilePlanner {
   }
 
   /**
-   * Why a managed profile without a roster entry is not judged, if it is not: her own row was
-   * skipped (a bad e-mail address must not offboard an active person), or a row whose user name
-   * could not be read might be hers. Skipped rows are never guessed at, so neither is their
-   * absence.
+   * Why a managed profile that would leave is not judged, if it is not: a row of hers was skipped
+   * (a typo in an active person's e-mail address, or a second row that may say otherwise than the
+   * first), or, when she has no row at all, a row whose user name could not be read might be hers.
+   * Skipped rows are never guessed at, so neither is their absence.
    */
-  private static Optional<String> notJudged(String name, Roster roster) {
+  private static Optional<String> notJudged(String name, Roster roster, RosterEntry entry) {
     Optional<Roster.Problem> own = roster.skipped(name);
     if (own.isPresent()) {
       return Optional.of(
           "line " + own.get().line() + " skipped (" + own.get().reason() + "): not judged");
     }
     List<Roster.Problem> unreadable = roster.unreadable();
-    if (unreadable.isEmpty()) {
+    if (entry != null || unreadable.isEmpty()) {
       return Optional.empty();
     }
     List<String> lines =

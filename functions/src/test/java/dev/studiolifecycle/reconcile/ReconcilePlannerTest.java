@@ -85,6 +85,28 @@ class ReconcilePlannerTest {
                 "not on the roster, but line 4 could not be read and may be hers: not judged"));
   }
 
+  /** Two rows of one person that may disagree: the INACTIVE first one does not make her leave. */
+  @Test
+  void aLeaverWithASecondSkippedRowIsNotJudged() {
+    Roster rows =
+        RosterReader.read(
+            "userName,email,status\n"
+                + "kim-lee,kim.lee@example.com,INACTIVE\n"
+                + "Kim-Lee,kim.lee@example.com,ACTIVE\n",
+            Format.CSV);
+
+    Plan plan =
+        ReconcilePlanner.plan(
+            rows, List.of(new ObservedProfile(IAM, "kim-lee", true, "risk", null)), IAM);
+
+    assertThat(plan.items())
+        .extracting(PlanItem::kind, PlanItem::reason)
+        .containsExactly(
+            Tuple.tuple(
+                Kind.UNCHANGED,
+                "line 3 skipped (userName: Kim-Lee is on line 2 already): not judged"));
+  }
+
   @Test
   void eachProfileAndEachActivePersonWithoutOneGetsExactlyOneItem() {
     Plan plan = ReconcilePlanner.plan(ROSTER, PROFILES, IAM);
