@@ -49,8 +49,13 @@ public final class RosterReader {
 
   private RosterReader() {}
 
+  /**
+   * The roster in {@code text}. A byte order mark at the start (spreadsheet programs write one
+   * before a "CSV UTF-8" export) is not part of the first column's name.
+   */
   public static Roster read(String text, Format format) {
-    return format == Format.CSV ? csv(text) : jsonLines(text);
+    String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    return format == Format.CSV ? csv(content) : jsonLines(content);
   }
 
   private static Roster csv(String text) {

@@ -79,6 +79,23 @@ class RosterReaderTest {
   }
 
   @Test
+  void aByteOrderMarkBeforeTheHeaderIsNotPartOfTheFirstColumn() {
+    Roster roster =
+        RosterReader.read(
+            "\uFEFFuserName,email,status\njane-doe,jane.doe@example.com,ACTIVE\n", Format.CSV);
+    Roster lines =
+        RosterReader.read(
+            "\uFEFF{\"userName\": \"jane-doe\", \"email\": \"jane.doe@example.com\","
+                + " \"status\": \"ACTIVE\"}\n",
+            Format.JSON_LINES);
+
+    assertThat(roster.problems()).isEmpty();
+    assertThat(roster.entry("jane-doe")).isPresent();
+    assertThat(lines.problems()).isEmpty();
+    assertThat(lines.entry("jane-doe")).isPresent();
+  }
+
+  @Test
   void aHeaderWithAnUnknownOrMissingColumnRefusesTheWholeFile() {
     assertThatThrownBy(() -> RosterReader.read("userName,mail,status\n", Format.CSV))
         .isInstanceOf(RosterFormatException.class)
