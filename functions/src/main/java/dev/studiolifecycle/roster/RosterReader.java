@@ -65,6 +65,13 @@ public final class RosterReader {
     }
     CsvRecord header = records.get(0);
     List<String> columns = header.fields().stream().map(String::trim).toList();
+    if (columns.size() == 1 && columns.get(0).contains(";")) {
+      throw new RosterFormatException(
+          "line "
+              + header.line()
+              + ": the header is separated by semicolons; a roster's CSV is separated by commas"
+              + " (export it as \"CSV (comma delimited)\")");
+    }
     for (String column : columns) {
       if (!COLUMNS.contains(column)) {
         throw new RosterFormatException(

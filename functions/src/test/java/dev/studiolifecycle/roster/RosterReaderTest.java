@@ -96,6 +96,18 @@ class RosterReaderTest {
   }
 
   @Test
+  void aSemicolonSeparatedExportIsRefusedSayingSo() {
+    assertThatThrownBy(
+            () ->
+                RosterReader.read(
+                    "userName;email;status\njane-doe;jane.doe@example.com;ACTIVE\n", Format.CSV))
+        .isInstanceOf(RosterFormatException.class)
+        .hasMessage(
+            "line 1: the header is separated by semicolons; a roster's CSV is separated by commas"
+                + " (export it as \"CSV (comma delimited)\")");
+  }
+
+  @Test
   void aHeaderWithAnUnknownOrMissingColumnRefusesTheWholeFile() {
     assertThatThrownBy(() -> RosterReader.read("userName,mail,status\n", Format.CSV))
         .isInstanceOf(RosterFormatException.class)

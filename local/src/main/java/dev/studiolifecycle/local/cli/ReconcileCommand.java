@@ -130,6 +130,7 @@ public final class ReconcileCommand extends CliCommand {
       doc.set("badRowCount", planned.path("badRowCount"));
       doc.set("refusals", planned.path("refusals"));
     }
+    ReconcileRun.planFailure(result).ifPresent(failure -> doc.put("planFailure", failure));
     result
         .mapRun()
         .ifPresent(
@@ -210,6 +211,12 @@ public final class ReconcileCommand extends CliCommand {
         out.println("  refused " + refusal.asText());
       }
     }
+    ReconcileRun.planFailure(result)
+        .ifPresent(
+            failure -> {
+              out.println();
+              out.println("Could not plan: " + failure);
+            });
     result.mapRun().ifPresent(mapRun -> mapRunReport(out, mapRun, result));
     out.println();
     out.printf(

@@ -30,13 +30,15 @@ public final class ReconcileRun {
       Duration virtual, long succeeded, long running, long failed, long pending, long throttled) {}
 
   /**
-   * What a reconcile found and did: its execution, PlanReconcile's answer, the plan's items, the
-   * Map Run (none in PLAN mode or when nothing was applied), the calls throttled meanwhile and how
-   * long it took in virtual and wall-clock time.
+   * What a reconcile found and did: its execution, PlanReconcile's answer (or, when it could not
+   * plan, the ReconcilePlanFailed notification with the error), the plan's items, the Map Run (none
+   * in PLAN mode or when nothing was applied), the calls throttled meanwhile and how long it took
+   * in virtual and wall-clock time.
    */
   public record Result(
       Execution execution,
       JsonNode planned,
+      JsonNode planFailed,
       List<JsonNode> plan,
       Optional<MapRun> mapRun,
       long throttled,
@@ -103,7 +105,7 @@ public final class ReconcileRun {
         progress.accept(progress(runtime, execution, start, throttledBefore));
       }
     }
-    JsonNode planned = planned(runtime, execution);
+    JsonNode planned = told(runtime, execution, "ReconcilePlanned");
     List<JsonNode> plan = new ArrayList<>();
     if (planned != null && planned.at("/plan/key").isTextual()) {
       runtime
@@ -116,6 +118,7 @@ public final class ReconcileRun {
     return new Result(
         execution,
         planned,
+        told(runtime, execution, "ReconcilePlanFailed"),
         plan,
         mapRun(runtime, execution),
         runtime.emulator().faults().throttledCalls() - throttledBefore,
@@ -155,18 +158,41 @@ public final class ReconcileRun {
   }
 
   /**
-   * What PlanReconcile found, as the ReconcilePlanned notification tells it (counts, bad rows,
-   * refusals, where the plan is); null when it did not plan.
+   * The reconcile's notification of {@code event}: ReconcilePlanned tells what PlanReconcile found
+   * (counts, bad rows, refusals, where the plan is), ReconcilePlanFailed why it could not plan;
+   * null when there is none.
    */
-  private static JsonNode planned(LocalWorkflowRuntime runtime, Execution execution) {
+  private static JsonNode told(LocalWorkflowRuntime runtime, Execution execution, String event) {
     for (PublishedMessage message : runtime.notifications()) {
       JsonNode body = parse(message.message().getBytes(StandardCharsets.UTF_8));
       if (body.path("executionArn").asText().equals(execution.executionArn())
-          && body.path("event").asText().equals("ReconcilePlanned")) {
+          && body.path("event").asText().equals(event)) {
         return body;
       }
     }
     return null;
+  }
+
+  /**
+   * Why the reconcile could not plan, in a line: the error's name and, for a function's error, its
+   * message (the Lambda runtime's {@code errorMessage}), else the cause as it is; empty when it
+   * planned.
+   */
+  public static Optional<String> planFailure(Result result) {
+    if (result.planFailed() == null) {
+      return Optional.empty();
+    }
+    String cause = result.planFailed().path("cause").asText();
+    String message = cause;
+    try {
+      JsonNode parsed = LocalJson.MAPPER.readTree(cause);
+      if (parsed != null && parsed.path("errorMessage").isTextual()) {
+        message = parsed.path("errorMessage").asText();
+      }
+    } catch (java.io.IOException e) {
+      // Not a function's error: the cause is told as it is.
+    }
+    return Optional.of(result.planFailed().path("error").asText() + ": " + message);
   }
 
   private static JsonNode parse(byte[] json) {

@@ -50,6 +50,27 @@ class ReconcileCommandTest {
     }
   }
 
+  /** A roster it cannot read: the command says why, from the ReconcilePlanFailed notification. */
+  @Test
+  void aRosterThatCannotBePlannedIsToldWithTheReasonAndExitsOne() throws Exception {
+    Path roster = dir.resolve("hr-export.csv");
+    java.nio.file.Files.writeString(
+        roster, "userName;email;status\njane-doe;jane.doe@example.com;ACTIVE\n");
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              "reconcile", "--project-root", ROOT.toString(), "--roster", roster.toString());
+
+      assertThat(exit).isEqualTo(1);
+      assertThat(command.out())
+          .contains(
+              "Could not plan: dev.studiolifecycle.error.ValidationError: rosterKey:"
+                  + " s3://studio-lifecycle-reconcilebucket/roster/hr-export.csv: line 1: the"
+                  + " header is separated by semicolons")
+          .contains("FAILED in");
+    }
+  }
+
   @Test
   void withOutputJsonThePlanIsPartOfTheReconcilesOneDocument() throws Exception {
     try (CommandOutput command = new CommandOutput()) {
