@@ -46,6 +46,9 @@ import software.amazon.awssdk.services.sagemaker.model.UserProfileStatus;
  */
 public final class ValidationService {
 
+  /** At most a 63-character profile name and " and 99 more". */
+  private static final int MAX_SHOWN = 75;
+
   private static final Set<String> PAYLOAD_FIELDS =
       Set.of("request", "executionArn", "executionName", "startTime");
 
@@ -238,8 +241,19 @@ public final class ValidationService {
     String shown =
         names.isEmpty()
             ? "Identity Center user " + request.identityCenterUserId()
-            : String.join(", ", names);
+            : shown(List.copyOf(names));
     return ValidatedRequest.fanOut(request.withUserProfileName(shown), correlation, targets);
+  }
+
+  /**
+   * The names of a person's profiles, as the fan-out's notice names her: all of them when they fit
+   * in {@link #MAX_SHOWN} characters, else the first and how many more. The subject, {@code
+   * <action> <names> in <n> domains}, then stays under the 100 characters SNS takes (API reference,
+   * Publish).
+   */
+  private static String shown(List<String> names) {
+    String all = String.join(", ", names);
+    return all.length() <= MAX_SHOWN ? all : names.get(0) + " and " + (names.size() - 1) + " more";
   }
 
   /**

@@ -11,11 +11,15 @@ import dev.studiolifecycle.local.emulator.identitycenter.IdentityCenter.Assignme
 import dev.studiolifecycle.local.hr.HrEventDelivery;
 import dev.studiolifecycle.local.hr.HrEventDelivery.Outcome;
 import dev.studiolifecycle.local.hr.HrEventReader;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * IAM Identity Center domains across a person's lifecycle: a leaver loses the Studio assignment
@@ -146,6 +150,38 @@ class IdentityCenterTest {
           .isPresent();
       assertThat(simulation.notification(parent).published().subject())
           .isEqualTo("OFFBOARD akim, alex-kim in 2 domains");
+    }
+  }
+
+  /**
+   * Her profiles may have two names of 63 characters: the started notice names the first and how
+   * many more, so that its subject stays under the 100 characters SNS takes (API reference,
+   * Publish); before, SNS refused it and the execution failed after starting the offboardings.
+   */
+  @Test
+  void theNoticeOfAPersonWithTwoLongProfileNamesIsPublished(@TempDir Path dir) throws IOException {
+    String first = "akim-" + "k".repeat(58);
+    String second = "alex-" + "k".repeat(58);
+    Path scenario = dir.resolve("long-names.json");
+    Files.writeString(
+        scenario,
+        Files.readString(
+                LifecycleSimulation.PROJECT_ROOT.resolve(
+                    "events/scenarios/offboard-identity-center-user.json"))
+            .replace("\"akim\"", "\"" + first + "\"")
+            .replace("\"alex-kim\"", "\"" + second + "\""));
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of(scenario.toString(), BOTH_SSO_DOMAINS)) {
+      List<Outcome> outcomes = deliver(simulation, "identity-center/user-deleted.json");
+      Execution parent = ((Outcome.StartedByRule) outcomes.get(0)).execution();
+      simulation.runtime().awaitExecution(parent.executionArn());
+
+      assertThat(parent.status())
+          .as(parent.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      String subject = simulation.notification(parent).published().subject();
+      assertThat(subject).isEqualTo("OFFBOARD " + first + " and 1 more in 2 domains");
+      assertThat(subject).hasSizeLessThan(100);
     }
   }
 
