@@ -70,29 +70,18 @@ public final class ExecutionRolePolicy {
   public static String s3AccessPolicy(
       String partition, List<String> buckets, List<String> personal, String userProfileName) {
     List<ObjectNode> statements = new ArrayList<>();
+    String arn = "arn:" + partition + ":s3:::";
     if (!buckets.isEmpty()) {
-      statements.add(sharedList(partition, buckets));
-      statements.add(sharedObjects(partition, buckets));
+      statements.add(allow("ListBuckets", LIST, arns(arn, buckets, "")));
+      statements.add(allow("ReadWriteObjects", READ_WRITE, arns(arn, buckets, "/*")));
     }
     if (!personal.isEmpty()) {
       String prefix = personalPrefix(userProfileName);
-      ObjectNode list = NODES.objectNode();
-      list.put("Sid", "ListOwnPrefix");
-      list.put("Effect", "Allow");
-      list.putArray("Action").add("s3:ListBucket");
-      ArrayNode bucketArns = list.putArray("Resource");
+      ObjectNode list = allow("ListOwnPrefix", LIST, arns(arn, personal, ""));
       list.putObject("Condition").putObject("StringLike").putArray("s3:prefix").add(prefix + "*");
-      ObjectNode objects = NODES.objectNode();
-      objects.put("Sid", "ReadWriteOwnObjects");
-      objects.put("Effect", "Allow");
-      objects.putArray("Action").add("s3:GetObject").add("s3:PutObject").add("s3:DeleteObject");
-      ArrayNode objectArns = objects.putArray("Resource");
-      for (String bucket : personal) {
-        bucketArns.add("arn:" + partition + ":s3:::" + bucket);
-        objectArns.add("arn:" + partition + ":s3:::" + bucket + "/" + prefix + "*");
-      }
       statements.add(list);
-      statements.add(objects);
+      statements.add(
+          allow("ReadWriteOwnObjects", READ_WRITE, arns(arn, personal, "/" + prefix + "*")));
     }
     return document(statements.toArray(ObjectNode[]::new));
   }
@@ -126,28 +115,23 @@ public final class ExecutionRolePolicy {
             + " for a role's inline policies: list fewer buckets, or buckets with shorter names");
   }
 
-  private static ObjectNode sharedList(String partition, List<String> buckets) {
-    ObjectNode list = NODES.objectNode();
-    list.put("Sid", "ListBuckets");
-    list.put("Effect", "Allow");
-    list.putArray("Action").add("s3:ListBucket");
-    ArrayNode bucketArns = list.putArray("Resource");
-    for (String bucket : buckets) {
-      bucketArns.add("arn:" + partition + ":s3:::" + bucket);
-    }
-    return list;
+  private static final List<String> LIST = List.of("s3:ListBucket");
+  private static final List<String> READ_WRITE =
+      List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject");
+
+  /** An Allow statement, its members in the order IAM shows them. */
+  private static ObjectNode allow(String sid, List<String> actions, List<String> resources) {
+    ObjectNode statement = NODES.objectNode();
+    statement.put("Sid", sid);
+    statement.put("Effect", "Allow");
+    actions.forEach(statement.putArray("Action")::add);
+    resources.forEach(statement.putArray("Resource")::add);
+    return statement;
   }
 
-  private static ObjectNode sharedObjects(String partition, List<String> buckets) {
-    ObjectNode objects = NODES.objectNode();
-    objects.put("Sid", "ReadWriteObjects");
-    objects.put("Effect", "Allow");
-    objects.putArray("Action").add("s3:GetObject").add("s3:PutObject").add("s3:DeleteObject");
-    ArrayNode objectArns = objects.putArray("Resource");
-    for (String bucket : buckets) {
-      objectArns.add("arn:" + partition + ":s3:::" + bucket + "/*");
-    }
-    return objects;
+  /** Each bucket's ARN ({@code arnPrefix} and its name) followed by {@code suffix}. */
+  private static List<String> arns(String arnPrefix, List<String> buckets, String suffix) {
+    return buckets.stream().map(bucket -> arnPrefix + bucket + suffix).toList();
   }
 
   /**

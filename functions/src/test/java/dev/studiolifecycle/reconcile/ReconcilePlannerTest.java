@@ -55,6 +55,13 @@ class ReconcilePlannerTest {
             + "jane-doe,jane.doe(at)example.com,ACTIVE,risk\n"
             + "kim-lee,kim.lee@example.com,INACTIVE,risk\n";
 
+    Tuple janeNotJudged =
+        Tuple.tuple(
+            Kind.UNCHANGED,
+            "jane-doe",
+            "line 2 skipped (email: must be an e-mail address (local-part@domain)): not judged");
+    Tuple kimLeaves = Tuple.tuple(Kind.LEAVE, "kim-lee", "INACTIVE on line 3 of the roster");
+
     Plan typo = ReconcilePlanner.plan(RosterReader.read(rows, Format.CSV), profiles, IAM);
     Plan unreadable =
         ReconcilePlanner.plan(
@@ -63,22 +70,12 @@ class ReconcilePlannerTest {
     assertThat(typo.items())
         .extracting(PlanItem::kind, PlanItem::userProfileName, PlanItem::reason)
         .containsExactly(
-            Tuple.tuple(
-                Kind.UNCHANGED,
-                "jane-doe",
-                "line 2 skipped (email: must be an e-mail address (local-part@domain)): not"
-                    + " judged"),
-            Tuple.tuple(Kind.LEAVE, "kim-lee", "INACTIVE on line 3 of the roster"),
-            Tuple.tuple(Kind.LEAVE, "zed-old", "not on the roster"));
+            janeNotJudged, kimLeaves, Tuple.tuple(Kind.LEAVE, "zed-old", "not on the roster"));
     assertThat(unreadable.items())
         .extracting(PlanItem::kind, PlanItem::userProfileName, PlanItem::reason)
         .containsExactly(
-            Tuple.tuple(
-                Kind.UNCHANGED,
-                "jane-doe",
-                "line 2 skipped (email: must be an e-mail address (local-part@domain)): not"
-                    + " judged"),
-            Tuple.tuple(Kind.LEAVE, "kim-lee", "INACTIVE on line 3 of the roster"),
+            janeNotJudged,
+            kimLeaves,
             Tuple.tuple(
                 Kind.UNCHANGED,
                 "zed-old",
