@@ -1,6 +1,7 @@
 package dev.studiolifecycle.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -64,5 +65,24 @@ public record ValidatedRequest(
         targets.stream().map(FanOutTarget::domainId).toList(),
         targets,
         null);
+  }
+
+  /**
+   * The subject of the fan-out's notice, {@code <action> <profile names> in <n> domain(s)}, the
+   * names as Validate shows them (at most 75 characters), so that it stays under the 100 characters
+   * SNS takes (API reference, Publish); null for a request of one profile.
+   */
+  @JsonProperty
+  public String fanOutSubject() {
+    if (fanOutDomainIds == null) {
+      return null;
+    }
+    long domains = fanOutDomainIds.stream().distinct().count();
+    return request.action()
+        + " "
+        + request.userProfileName()
+        + " in "
+        + domains
+        + (domains == 1 ? " domain" : " domains");
   }
 }

@@ -85,6 +85,25 @@ class EveryDomainTest {
   }
 
   @Test
+  void aPersonWithAProfileInOneOfTheServedDomainsIsOffboardedThereAndTheNoticeSaysOneDomain() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("offboard-role-used-in-another-domain.json", TWO_DOMAINS)) {
+      simulation.onboard("d-studiolocal02", "ann-ode", "hr-2026-000900", role -> {});
+      var input = (ObjectNode) LifecycleSimulation.input("offboard-every-domain.json");
+      input.put("userProfileName", "ann-ode");
+      Execution parent = simulation.runtime().run(input);
+
+      assertThat(parent.status())
+          .as(parent.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(simulation.notification(parent).published().subject())
+          .isEqualTo("OFFBOARD ann-ode in 1 domain");
+      assertThat(simulation.notification(parent).message().path("domainIds").toString())
+          .isEqualTo("[\"d-studiolocal02\"]");
+    }
+  }
+
+  @Test
   void inAStackThatServesOneDomainItIsThatDomain() {
     try (LifecycleSimulation simulation =
         LifecycleSimulation.of("offboard-role-used-in-another-domain.json")) {
