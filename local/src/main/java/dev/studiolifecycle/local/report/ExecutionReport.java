@@ -181,6 +181,9 @@ public final class ExecutionReport {
   public String timeline() {
     Instant start = execution.startDate();
     List<Line> lines = lines();
+    // As wide as the longest offset, so that states stay in one column past 99 hours.
+    int width = lines.stream().mapToInt(line -> offset(start, line.at()).length()).max().orElse(0);
+    String column = "%-" + Math.max(width, 1) + "s";
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < lines.size()) {
@@ -189,7 +192,7 @@ public final class ExecutionReport {
       if (fold.repeats() > 1) {
         List<String> names = lines.subList(i, i + fold.length()).stream().map(Line::state).toList();
         Line last = lines.get(i + fold.length() * fold.repeats() - 1);
-        out.append(offset(start, first.at()))
+        out.append(String.format(column, offset(start, first.at())))
             .append("  [")
             .append(String.join(" > ", names))
             .append("] x")
@@ -200,13 +203,15 @@ public final class ExecutionReport {
         i += fold.length() * fold.repeats();
         continue;
       }
-      out.append(offset(start, first.at())).append("  ").append(first.state());
+      out.append(String.format(column, offset(start, first.at())))
+          .append("  ")
+          .append(first.state());
       if (!first.summary().isEmpty()) {
         out.append("  (").append(first.summary()).append(')');
       }
       out.append('\n');
       for (String note : first.notes()) {
-        out.append(" ".repeat(16)).append("! ").append(note).append('\n');
+        out.append(" ".repeat(width + 3)).append("! ").append(note).append('\n');
       }
       i++;
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEvent;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -39,7 +38,7 @@ public final class TimelineRenderer {
     StringBuilder out = new StringBuilder();
     for (HistoryEvent event : events) {
       StringBuilder line = new StringBuilder();
-      line.append(offset(Duration.between(start, event.timestamp()))).append("  ");
+      line.append(ExecutionReport.offset(start, event.timestamp())).append("  ");
       line.append(pad(event.state().orElse(""), stateWidth)).append("  ");
       String detail = detail(event);
       line.append(detail.isEmpty() ? event.type().name() : pad(event.type().name(), typeWidth));
@@ -49,17 +48,6 @@ public final class TimelineRenderer {
       out.append(line.toString().stripTrailing()).append('\n');
     }
     return out.toString();
-  }
-
-  /** {@code +HH:MM:SS}, with milliseconds only when there are some. */
-  static String offset(Duration elapsed) {
-    long millis = Math.max(0, elapsed.toMillis());
-    long hours = millis / 3_600_000;
-    long minutes = millis / 60_000 % 60;
-    long seconds = millis / 1000 % 60;
-    long rest = millis % 1000;
-    String text = String.format("+%02d:%02d:%02d", hours, minutes, seconds);
-    return rest == 0 ? text + "    " : text + String.format(".%03d", rest);
   }
 
   private static String detail(HistoryEvent event) {

@@ -113,6 +113,32 @@ class ExecutionReportTest {
   }
 
   @Test
+  void statesStayInOneColumnPastNinetyNineHours() {
+    String definition =
+        """
+        {"StartAt": "Retain", "States": {
+          "Retain": {"Type": "Wait", "Seconds": 604800, "Next": "Flaky"},
+          "Flaky": {"Type": "Task", "Resource": "%1$sFlaky",
+            "Retry": [{"ErrorEquals": ["Boom"], "IntervalSeconds": 2}], "End": true}}}
+        """
+            .formatted(FUNCTION);
+    Execution execution;
+    try (ExecutionEngine engine =
+        ExecutionEngine.builder(new VirtualClock()).taskInvoker(new Tasks()).build()) {
+      StateMachine machine = StateMachine.of("Long", StateMachineDefinition.parse(definition));
+      execution = engine.run(machine, "run-1", ExecutionEngine.parseInput("{}"));
+    }
+
+    assertThat(ExecutionReport.of(execution, List.of()).timeline())
+        .isEqualTo(
+            """
+            +00:00:00       Retain
+            +168:00:00      Flaky
+                             ! +168:00:00  Boom: first try (retried)
+            """);
+  }
+
+  @Test
   void figuresCountEveryStateEnteredAndEveryLambdaInvocationRetriesIncluded() {
     Execution execution = run();
     ExecutionFigures figures = ExecutionReport.of(execution, List.of()).figures();
@@ -232,6 +258,12 @@ class ExecutionReportTest {
     Instant start = Instant.parse("2026-01-05T09:00:00Z");
     assertThat(ExecutionReport.offset(start, start.plusSeconds(3725))).isEqualTo("+01:02:05    ");
     assertThat(ExecutionReport.offset(start, start.plusMillis(615))).isEqualTo("+00:00:00.615");
+  }
+
+  @Test
+  void offsetsCountHoursBeyondADay() {
+    assertThat(ExecutionReport.offset(Duration.ofHours(30).plusMinutes(1).plusSeconds(2)))
+        .isEqualTo("+30:01:02    ");
   }
 
   @Test

@@ -63,12 +63,6 @@ class TimelineRendererTest {
   }
 
   @Test
-  void offsetsCountHoursBeyondADay() {
-    assertThat(TimelineRenderer.offset(Duration.ofHours(30).plusMinutes(1).plusSeconds(2)))
-        .isEqualTo("+30:01:02    ");
-  }
-
-  @Test
   void showsMapItemsAndLongCausesShortened() {
     List<HistoryEvent> events =
         List.of(
