@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
  * schema (files named {@code invalid-*} must be rejected), raw HR events by the template's rules
  * (files named {@code not-matching-*} must match none) or by StartWorkflow, scenarios by the
  * scenario loader, ASL examples by the definition checker and their mock configurations by the mock
- * loader. A folder nobody consumes fails the test.
+ * loader; the previous release's definition (upgrade/) by UpgradeTest. A folder nobody consumes
+ * fails the test.
  */
 class EventFilesTest {
 
@@ -50,7 +51,8 @@ class EventFilesTest {
   void everyFolderOfEventsHasAConsumer() throws IOException {
     Set<String> known =
         new TreeSet<>(
-            List.of("statemachine", "hr", "identity-center", "scenarios", "asl", "roster"));
+            List.of(
+                "statemachine", "hr", "identity-center", "scenarios", "asl", "roster", "upgrade"));
     ProjectFiles.FUNCTIONS.forEach(f -> known.add(f.fixtures()));
     try (Stream<Path> folders = Files.list(ProjectFiles.events())) {
       List<String> found = folders.map(p -> p.getFileName().toString()).sorted().toList();

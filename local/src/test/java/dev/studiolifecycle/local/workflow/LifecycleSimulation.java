@@ -6,8 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.asl.definition.StateMachineDefinition;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
+import dev.studiolifecycle.local.asl.engine.StateMachine;
 import dev.studiolifecycle.local.asl.history.HistoryEvent;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
 import dev.studiolifecycle.local.emulator.EmulatorClients;
@@ -16,6 +18,7 @@ import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
+import dev.studiolifecycle.local.template.StateMachineResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -101,7 +104,38 @@ final class LifecycleSimulation implements AutoCloseable {
 
   /** Starts an execution and returns at once: it runs as virtual time passes. */
   Execution start(String executionName, JsonNode input) {
-    return runtime.engine().start(runtime.lifecycleStateMachine(), executionName, input);
+    return start(runtime.lifecycleStateMachine(), executionName, input);
+  }
+
+  /** The same, on another definition of the lifecycle state machine (see {@link #previous}). */
+  Execution start(StateMachine machine, String executionName, JsonNode input) {
+    return runtime.engine().start(machine, executionName, input);
+  }
+
+  /**
+   * The lifecycle state machine as the previous release deployed it ({@code events/upgrade/<file>},
+   * with this template's DefinitionSubstitutions), under the same name, ARN and role: what an
+   * execution started before a stack update goes on running, while the functions it calls through
+   * their {@code live} alias are this release's (Step Functions API reference, UpdateStateMachine:
+   * "Running executions will continue to use the previous definition and roleArn").
+   */
+  StateMachine previous(String file) {
+    StateMachine current = runtime.lifecycleStateMachine();
+    StateMachineResource resource =
+        runtime.template().stateMachines().stream()
+            .filter(r -> r.logicalId().equals(LocalWorkflowRuntime.LIFECYCLE_STATE_MACHINE))
+            .findFirst()
+            .orElseThrow();
+    try {
+      String text = Files.readString(PROJECT_ROOT.resolve("events/upgrade").resolve(file));
+      return new StateMachine(
+          current.name(),
+          current.arn(),
+          current.roleArn(),
+          StateMachineDefinition.parse(resource.substitute(text)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Runs an execution with its own name, for a request that is run more than once. */

@@ -1,0 +1,141 @@
+package dev.studiolifecycle.local.workflow;
+
+import static dev.studiolifecycle.local.workflow.LifecycleSimulation.path;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.studiolifecycle.local.asl.engine.Execution;
+import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
+import dev.studiolifecycle.local.asl.engine.StateMachine;
+import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A stack update while executions run: each running execution keeps the definition it started with,
+ * and calls this release's functions (their {@code live} alias moved). An offboarding waits up to
+ * RetentionDays (90) in its Retain state, so nearly every update finds some: each must still
+ * finish. The previous definition is events/upgrade/studio-user-lifecycle.previous.asl.json (the
+ * definition before RevokeAccess was given the execution's start time and the subjects were cut to
+ * SNS's limit).
+ */
+class UpgradeTest {
+
+  private static final String PREVIOUS = "studio-user-lifecycle.previous.asl.json";
+  private static final String DOMAIN = "d-studiolocal01";
+
+  @Test
+  void anOffboardingStartedBeforeTheUpdateFinishesItsRetentionWithTheNewFunctions() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("offboarding-jane-doe.json", Map.of("RetentionDays", "7"))) {
+      Execution offboarding =
+          simulation.start(
+              simulation.previous(PREVIOUS),
+              "offboarding",
+              LifecycleSimulation.input("offboard-delete-role.json"));
+      simulation.runtime().awaitExecution(offboarding.executionArn());
+
+      assertThat(offboarding.status())
+          .as(offboarding.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(offboarding))
+          .containsSubsequence(
+              "RevokeAccess",
+              "Retain",
+              "DeleteKeptResources",
+              "AwaitDeletions",
+              "NotifyOffboarded");
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe")).isEmpty();
+      assertThat(simulation.emulator().iam().roleExists("studio-jane-doe-studiolocal01")).isFalse();
+    }
+  }
+
+  /**
+   * The rehire comes after the update, so it runs the new definition, while the offboarding it
+   * cancels runs the previous one.
+   */
+  @Test
+  void aRehireAfterTheUpdateCancelsAnOffboardingStartedBeforeIt() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("offboarding-jane-doe.json", Map.of("RetentionDays", "7"))) {
+      Execution offboarding =
+          simulation.start(
+              simulation.previous(PREVIOUS),
+              "offboarding",
+              LifecycleSimulation.input("offboard-delete-role.json"));
+      List<Execution> rehires = new ArrayList<>();
+      simulation.at(
+          Duration.ofDays(2),
+          () ->
+              rehires.add(
+                  simulation.start(
+                      "rehire", LifecycleSimulation.input("restore-during-retention.json"))));
+      simulation.runtime().awaitExecution(offboarding.executionArn());
+
+      assertThat(offboarding.status())
+          .as(offboarding.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(rehires).as("the rehire started during the retention").hasSize(1);
+      LifecycleSimulation.assertAllSucceeded(rehires);
+      assertThat(path(rehires.get(0))).contains("RestoreAccess");
+      assertThat(path(offboarding)).endsWith("NotifyOffboardingCancelled");
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
+          .contains(ResourceStatus.IN_SERVICE);
+      assertThat(simulation.revoked(DOMAIN, "jane-doe")).isFalse();
+    }
+  }
+
+  @Test
+  void anOnboardingStartedBeforeTheUpdateFinishesWithTheNewFunctions() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of("onboarding-iam-propagation.json")) {
+      Execution onboarding =
+          simulation.start(
+              simulation.previous(PREVIOUS),
+              "onboarding",
+              LifecycleSimulation.input("onboard-iam-new-role.json"));
+      simulation.runtime().awaitExecution(onboarding.executionArn());
+
+      assertThat(onboarding.status())
+          .as(onboarding.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(path(onboarding)).endsWith("NotifyOnboarded");
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
+          .contains(ResourceStatus.IN_SERVICE);
+    }
+  }
+
+  /**
+   * An offboarding in every domain started before the update: the executions it starts for each
+   * domain start after it, so they run the new definition.
+   */
+  @Test
+  void anOffboardingInEveryDomainStartedBeforeTheUpdateStartsItsDomainsOnTheNewDefinition() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of(
+            "offboard-role-used-in-another-domain.json",
+            Map.of("AdditionalDomainIds", "d-studiolocal02"))) {
+      StateMachine previous = simulation.previous(PREVIOUS);
+      Execution parent =
+          simulation.start(
+              previous, "everywhere", LifecycleSimulation.input("offboard-every-domain.json"));
+      simulation.runtime().awaitExecution(parent.executionArn());
+
+      assertThat(parent.status())
+          .as(parent.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      List<Execution> children = simulation.awaitOffboardingChildren(parent);
+      assertThat(children).hasSize(2);
+      assertThat(children)
+          .allSatisfy(
+              child ->
+                  assertThat(child.stateMachine().definition())
+                      .isSameAs(simulation.runtime().lifecycleStateMachine().definition())
+                      .isNotSameAs(previous.definition()));
+      assertThat(simulation.notification(parent).published().subject())
+          .isEqualTo("OFFBOARD jane-doe in 2 domains");
+    }
+  }
+}
