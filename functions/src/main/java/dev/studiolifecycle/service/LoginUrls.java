@@ -42,6 +42,42 @@ public final class LoginUrls {
   }
 
   public LoginUrl create(CreateLoginUrlInput input) {
+    checkUsable(input);
+    try {
+      String url =
+          sageMaker
+              .createPresignedDomainUrl(
+                  CreatePresignedDomainUrlRequest.builder()
+                      .domainId(input.domainId())
+                      .userProfileName(input.userProfileName())
+                      .sessionExpirationDurationInSeconds(sessionSeconds)
+                      .expiresInSeconds(expiresSeconds)
+                      .build())
+              .authorizedUrl();
+      return new LoginUrl(
+          input.domainId(), input.userProfileName(), url, expiresSeconds, sessionSeconds);
+    } catch (SageMakerException e) {
+      if (AwsErrorCodes.isValidationException(e)) {
+        // An SSO domain (its users sign in through the Identity Center access portal), or a
+        // profile SageMaker will not sign in: SageMaker's words say which.
+        throw new ValidationError(
+            "domainId: SageMaker gives no presigned URL for user profile "
+                + input.userProfileName()
+                + " in domain "
+                + input.domainId()
+                + " ("
+                + AwsErrorCodes.message(e)
+                + ")");
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The profile must be one of a domain this stack serves, exist, and have its access: a revoked
+   * user gets no URL.
+   */
+  private void checkUsable(CreateLoginUrlInput input) {
     Violations.requireProfile(input.domainId(), input.userProfileName());
     if (!servedDomainIds.contains(input.domainId())) {
       throw new ValidationError(
@@ -72,34 +108,6 @@ public final class LoginUrls {
               + " is revoked"
               + (offboarding != null ? " (offboarding " + offboarding + ")" : "")
               + ": no login URL");
-    }
-    try {
-      String url =
-          sageMaker
-              .createPresignedDomainUrl(
-                  CreatePresignedDomainUrlRequest.builder()
-                      .domainId(input.domainId())
-                      .userProfileName(input.userProfileName())
-                      .sessionExpirationDurationInSeconds(sessionSeconds)
-                      .expiresInSeconds(expiresSeconds)
-                      .build())
-              .authorizedUrl();
-      return new LoginUrl(
-          input.domainId(), input.userProfileName(), url, expiresSeconds, sessionSeconds);
-    } catch (SageMakerException e) {
-      if (AwsErrorCodes.isValidationException(e)) {
-        // An SSO domain (its users sign in through the Identity Center access portal), or a
-        // profile SageMaker will not sign in: SageMaker's words say which.
-        throw new ValidationError(
-            "domainId: SageMaker gives no presigned URL for user profile "
-                + input.userProfileName()
-                + " in domain "
-                + input.domainId()
-                + " ("
-                + AwsErrorCodes.message(e)
-                + ")");
-      }
-      throw e;
     }
   }
 }

@@ -416,21 +416,7 @@ public final class UserProfileCreator {
       CreateUserProfileInput input, String requestId, DescribeUserProfileResponse existing) {
     LifecycleRequest request = input.request();
     Map<String, String> tags = lookups.tags(existing.userProfileArn());
-    Map<String, String> wantedTags = new LinkedHashMap<>(request.tagsOrEmpty());
-    // Whose the profile is, as on her role: the permissions boundary compares the two. A profile
-    // onboarded before it carried the tag gets it now.
-    wantedTags.put(ManagedTags.USER_PROFILE, request.userProfileName());
-    if (request.team() != null) {
-      wantedTags.put(ManagedTags.TEAM, request.team());
-    }
-    if (!ManagedTags.isManaged(tags)) {
-      if (!request.adopts()) {
-        throw ProfileConflict.notManaged(request.domainId(), request.userProfileName());
-      }
-      // Taken over: ours from now on, but never marked as created by this request, so a failed
-      // run never deletes it.
-      wantedTags.put(ManagedTags.MANAGED_BY, ManagedTags.MANAGED_BY_VALUE);
-    }
+    Map<String, String> wantedTags = wantedTags(request, tags);
     if (tags.get(ManagedTags.OFFBOARDING) != null) {
       guard.beforeGivingBack(
           input.correlation() == null ? null : input.correlation().executionArn(),
@@ -472,6 +458,30 @@ public final class UserProfileCreator {
         outcome,
         changes,
         null);
+  }
+
+  /**
+   * The tags the existing profile should have. A profile this workflow did not make is refused,
+   * unless the request adopts it.
+   */
+  private static Map<String, String> wantedTags(
+      LifecycleRequest request, Map<String, String> tags) {
+    Map<String, String> wanted = new LinkedHashMap<>(request.tagsOrEmpty());
+    // Whose the profile is, as on her role: the permissions boundary compares the two. A profile
+    // onboarded before it carried the tag gets it now.
+    wanted.put(ManagedTags.USER_PROFILE, request.userProfileName());
+    if (request.team() != null) {
+      wanted.put(ManagedTags.TEAM, request.team());
+    }
+    if (!ManagedTags.isManaged(tags)) {
+      if (!request.adopts()) {
+        throw ProfileConflict.notManaged(request.domainId(), request.userProfileName());
+      }
+      // Taken over: ours from now on, but never marked as created by this request, so a failed
+      // run never deletes it.
+      wanted.put(ManagedTags.MANAGED_BY, ManagedTags.MANAGED_BY_VALUE);
+    }
+    return wanted;
   }
 
   /**

@@ -4,7 +4,6 @@ import dev.studiolifecycle.aws.AwsErrorCodes;
 import dev.studiolifecycle.error.CheckAgain;
 import dev.studiolifecycle.error.ProfileInUse;
 import dev.studiolifecycle.error.ResourceFailed;
-import dev.studiolifecycle.error.SharedSpaceOwned;
 import dev.studiolifecycle.error.WaitTimedOut;
 import dev.studiolifecycle.model.AppRef;
 import dev.studiolifecycle.model.AppTally;
@@ -13,7 +12,6 @@ import dev.studiolifecycle.model.DeleteUserResourcesInput;
 import dev.studiolifecycle.model.DeleteUserResourcesResult;
 import dev.studiolifecycle.model.DeletionOutcome;
 import dev.studiolifecycle.model.ManagedTags;
-import dev.studiolifecycle.model.ProfileNames;
 import dev.studiolifecycle.model.SpaceRef;
 import dev.studiolifecycle.model.SpaceTally;
 import dev.studiolifecycle.model.SweepStage;
@@ -29,22 +27,13 @@ import java.util.function.ObjIntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
-import software.amazon.awssdk.services.sagemaker.model.AppDetails;
 import software.amazon.awssdk.services.sagemaker.model.AppStatus;
 import software.amazon.awssdk.services.sagemaker.model.DeleteAppRequest;
 import software.amazon.awssdk.services.sagemaker.model.DeleteSpaceRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListAppsRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListAppsResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListSpacesRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListSpacesResponse;
-import software.amazon.awssdk.services.sagemaker.model.OwnershipSettingsSummary;
 import software.amazon.awssdk.services.sagemaker.model.ResourceInUseException;
 import software.amazon.awssdk.services.sagemaker.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
-import software.amazon.awssdk.services.sagemaker.model.SharingType;
-import software.amazon.awssdk.services.sagemaker.model.SpaceDetails;
-import software.amazon.awssdk.services.sagemaker.model.SpaceSharingSettingsSummary;
 import software.amazon.awssdk.services.sagemaker.model.SpaceStatus;
 import software.amazon.awssdk.services.sagemaker.model.UserProfileStatus;
 
@@ -108,19 +97,9 @@ public final class UserResourceSweep {
     String domainId = input.domainId();
     String user = input.userProfileName();
     Optional<DescribeUserProfileResponse> profile = lookups.profile(domainId, user);
-    if (profile.isEmpty()) {
-      return input.stage() == SweepStage.START
-          ? nothingToDelete("NOT_FOUND", null)
-          : finished(input, listApps(domainId, user, spaceNames(input)), "DELETED");
-    }
-    if (input.stage() == SweepStage.START && superseded(input, profile.get())) {
-      return nothingToDelete("RESTORED", profile.get().homeEfsFileSystemUid());
-    }
-    if (input.stage() == SweepStage.AWAIT && anotherProfile(input.start(), profile.get())) {
-      // The profile this offboarding deleted is gone and a later onboarding made a new one of
-      // that name: not this offboarding's to delete (no extra call: the creation time tells).
-      LOG.info("offboarding stops: user profile {} is a new one, created since", user);
-      return finished(input, List.of(), "RESTORED");
+    Optional<DeleteUserResourcesResult> settled = settledWithoutPass(input, profile);
+    if (settled.isPresent()) {
+      return settled.get();
     }
     UserProfileStatus profileStatus =
         StudioLookups.known(profile.get().status(), UserProfileStatus.UNKNOWN_TO_SDK_VERSION);
@@ -128,10 +107,10 @@ public final class UserResourceSweep {
       throw new ResourceFailed(
           "user profile " + user + " is Delete_Failed" + reason(profile.get().failureReason()));
     }
-    List<SpaceRef> spaces = privateSpacesOf(domainId, user);
+    List<SpaceRef> spaces = lookups.privateSpacesOf(domainId, user);
     Set<String> spaceNames = new HashSet<>();
     spaces.forEach(space -> spaceNames.add(space.spaceName()));
-    List<AppRef> apps = listApps(domainId, user, spaceNames);
+    List<AppRef> apps = lookups.userApps(domainId, user, spaceNames);
 
     Pass pass = new Pass(timeLeft);
     for (AppRef app : apps) {
@@ -161,6 +140,32 @@ public final class UserResourceSweep {
       return started;
     }
     return awaited(input, pass);
+  }
+
+  /**
+   * The answer when there is nothing to sweep: no profile (none to start with, or gone), or a
+   * profile that is no longer this offboarding's (restored, or made anew since).
+   */
+  private Optional<DeleteUserResourcesResult> settledWithoutPass(
+      DeleteUserResourcesInput input, Optional<DescribeUserProfileResponse> profile) {
+    String user = input.userProfileName();
+    if (profile.isEmpty()) {
+      return Optional.of(
+          input.stage() == SweepStage.START
+              ? nothingToDelete("NOT_FOUND", null)
+              : finished(
+                  input, lookups.userApps(input.domainId(), user, spaceNames(input)), "DELETED"));
+    }
+    if (input.stage() == SweepStage.START && superseded(input, profile.get())) {
+      return Optional.of(nothingToDelete("RESTORED", profile.get().homeEfsFileSystemUid()));
+    }
+    if (input.stage() == SweepStage.AWAIT && anotherProfile(input.start(), profile.get())) {
+      // The profile this offboarding deleted is gone and a later onboarding made a new one of
+      // that name: not this offboarding's to delete (no extra call: the creation time tells).
+      LOG.info("offboarding stops: user profile {} is a new one, created since", user);
+      return Optional.of(finished(input, List.of(), "RESTORED"));
+    }
+    return Optional.empty();
   }
 
   /**
@@ -513,84 +518,5 @@ public final class UserResourceSweep {
 
   private static String reason(String failureReason) {
     return failureReason == null || failureReason.isBlank() ? "" : ": " + failureReason;
-  }
-
-  /**
-   * The user's own apps and the apps of the spaces named: one paginated ListApps of the domain
-   * (ListApps filters by one user or one space, not by several).
-   */
-  private List<AppRef> listApps(String domainId, String user, Set<String> spaceNames) {
-    List<AppRef> apps = new ArrayList<>();
-    String token = null;
-    do {
-      ListAppsResponse page =
-          sageMaker.listApps(
-              ListAppsRequest.builder().domainIdEquals(domainId).nextToken(token).build());
-      for (AppDetails app : page.apps()) {
-        boolean ownApp = app.spaceName() == null && ProfileNames.same(user, app.userProfileName());
-        boolean spaceApp = app.spaceName() != null && spaceNames.contains(app.spaceName());
-        if (ownApp || spaceApp) {
-          apps.add(
-              new AppRef(
-                  domainId,
-                  app.userProfileName(),
-                  app.spaceName(),
-                  app.appTypeAsString(),
-                  app.appName(),
-                  app.statusAsString()));
-        }
-      }
-      token = page.nextToken();
-    } while (token != null && !token.isEmpty());
-    return apps;
-  }
-
-  /**
-   * The private spaces {@code user} owns. Owning a shared space stops offboarding: SageMaker
-   * deletes a profile only when it owns no space, and this workflow never deletes a shared space.
-   */
-  private List<SpaceRef> privateSpacesOf(String domainId, String user) {
-    List<SpaceRef> owned = new ArrayList<>();
-    List<String> sharedOwned = new ArrayList<>();
-    String token = null;
-    do {
-      ListSpacesResponse page =
-          sageMaker.listSpaces(
-              ListSpacesRequest.builder().domainIdEquals(domainId).nextToken(token).build());
-      for (SpaceDetails space : page.spaces()) {
-        if (!isOwnedBy(space, user)) {
-          continue;
-        }
-        if (isPrivate(space)) {
-          owned.add(new SpaceRef(domainId, space.spaceName(), space.statusAsString()));
-        } else {
-          sharedOwned.add(space.spaceName());
-        }
-      }
-      token = page.nextToken();
-    } while (token != null && !token.isEmpty());
-    if (!sharedOwned.isEmpty()) {
-      throw new SharedSpaceOwned(
-          "userProfileName: "
-              + user
-              + " owns the shared space(s) "
-              + String.join(", ", sharedOwned)
-              + " of domain "
-              + domainId
-              + "; SageMaker deletes a user profile only when it owns no spaces, and this"
-              + " workflow never deletes a shared space. Delete the space(s) or move their work,"
-              + " then offboard again.");
-    }
-    return owned;
-  }
-
-  private static boolean isOwnedBy(SpaceDetails space, String user) {
-    OwnershipSettingsSummary ownership = space.ownershipSettingsSummary();
-    return ownership != null && ProfileNames.same(user, ownership.ownerUserProfileName());
-  }
-
-  private static boolean isPrivate(SpaceDetails space) {
-    SpaceSharingSettingsSummary sharing = space.spaceSharingSettingsSummary();
-    return sharing != null && sharing.sharingType() == SharingType.PRIVATE;
   }
 }

@@ -120,12 +120,7 @@ public final class ValidationService {
       request = rehiredAfterRetention(teamed.request(), executionName, asked);
       checkAgainstDomain(request, domain);
     }
-    checkAgainstProfile(request, existing);
-    checkIdentityCenterUser(request, existing);
-    checkRoleFits(request);
-    if (request.action().carriesSettings() && existing.isPresent()) {
-      checkConvergeable(request, existing.get());
-    }
+    checkAgainstExisting(request, existing);
     boolean nothingToDo = request.action() == Action.OFFBOARD && existing.isEmpty();
     if (nothingToDo && executionArn != null) {
       awaitRunningOnboarding(request, executionArn);
@@ -144,6 +139,16 @@ public final class ValidationService {
         null,
         null,
         ssoUser);
+  }
+
+  /** The request against the profile as it is (or its absence), and the role it would have. */
+  private void checkAgainstExisting(LifecycleRequest request, Optional<ExistingProfile> existing) {
+    checkAgainstProfile(request, existing);
+    checkIdentityCenterUser(request, existing);
+    checkRoleFits(request);
+    if (request.action().carriesSettings() && existing.isPresent()) {
+      checkConvergeable(request, existing.get());
+    }
   }
 
   /**
