@@ -3,15 +3,22 @@ package dev.studiolifecycle.local.workflow;
 import static dev.studiolifecycle.local.workflow.LifecycleSimulation.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.asl.engine.StateMachine;
 import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A stack update while executions run: each running execution keeps the definition it started with,
@@ -136,6 +143,56 @@ class UpgradeTest {
                       .isNotSameAs(previous.definition()));
       assertThat(simulation.notification(parent).published().subject())
           .isEqualTo("OFFBOARD jane-doe in 2 domains");
+    }
+  }
+
+  /**
+   * Every sample request of events/statemachine/ that has a scenario of the same name ends the same
+   * way on the previous definition as on this one: an onboarding that fails and is undone, an
+   * offboarding stopped by a stuck app or a shared space, a team move, each with the same status
+   * and error.
+   */
+  @ParameterizedTest
+  @MethodSource("samplesWithScenarios")
+  void aSampleRequestEndsTheSameWayOnThePreviousDefinitionAsOnThisOne(String sample) {
+    assertThat(ending(sample, true)).isEqualTo(ending(sample, false));
+  }
+
+  static Stream<String> samplesWithScenarios() throws IOException {
+    Path events = LifecycleSimulation.PROJECT_ROOT.resolve("events");
+    try (Stream<Path> inputs = Files.list(events.resolve("statemachine"))) {
+      List<String> samples =
+          inputs
+              .map(input -> input.getFileName().toString())
+              .filter(name -> Files.isRegularFile(events.resolve("scenarios").resolve(name)))
+              .sorted()
+              .toList();
+      assertThat(samples).hasSizeGreaterThan(15);
+      return samples.stream();
+    }
+  }
+
+  /** How a run ended, and the status of the profile it named ("none": gone or never made). */
+  private record Ending(ExecutionStatus status, String error, String profile) {}
+
+  private static Ending ending(String sample, boolean onPrevious) {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of(sample)) {
+      StateMachine machine =
+          onPrevious ? simulation.previous(PREVIOUS) : simulation.runtime().lifecycleStateMachine();
+      JsonNode input = LifecycleSimulation.input(sample);
+      Execution execution = simulation.start(machine, "sample", input);
+      simulation.runtime().awaitExecution(execution.executionArn());
+      String profile =
+          input.has("domainId") && input.has("userProfileName")
+              ? simulation
+                  .emulator()
+                  .sageMaker()
+                  .userProfileStatus(
+                      input.path("domainId").asText(), input.path("userProfileName").asText())
+                  .map(Object::toString)
+                  .orElse("none")
+              : null;
+      return new Ending(execution.status(), execution.error().orElse(null), profile);
     }
   }
 }
