@@ -38,15 +38,8 @@ class UpgradeTest {
     try (LifecycleSimulation simulation =
         LifecycleSimulation.of("offboarding-jane-doe.json", Map.of("RetentionDays", "7"))) {
       Execution offboarding =
-          simulation.start(
-              simulation.previous(PREVIOUS),
-              "offboarding",
-              LifecycleSimulation.input("offboard-delete-role.json"));
-      simulation.runtime().awaitExecution(offboarding.executionArn());
+          succeededOnPrevious(simulation, "offboarding", "offboard-delete-role.json");
 
-      assertThat(offboarding.status())
-          .as(offboarding.cause().orElse(""))
-          .isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(path(offboarding))
           .containsSubsequence(
               "RevokeAccess",
@@ -99,15 +92,8 @@ class UpgradeTest {
     try (LifecycleSimulation simulation =
         LifecycleSimulation.of("onboarding-iam-propagation.json")) {
       Execution onboarding =
-          simulation.start(
-              simulation.previous(PREVIOUS),
-              "onboarding",
-              LifecycleSimulation.input("onboard-iam-new-role.json"));
-      simulation.runtime().awaitExecution(onboarding.executionArn());
+          succeededOnPrevious(simulation, "onboarding", "onboard-iam-new-role.json");
 
-      assertThat(onboarding.status())
-          .as(onboarding.cause().orElse(""))
-          .isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(path(onboarding)).endsWith("NotifyOnboarded");
       assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe"))
           .contains(ResourceStatus.IN_SERVICE);
@@ -124,15 +110,8 @@ class UpgradeTest {
         LifecycleSimulation.of(
             "offboard-role-used-in-another-domain.json",
             Map.of("AdditionalDomainIds", "d-studiolocal02"))) {
-      StateMachine previous = simulation.previous(PREVIOUS);
       Execution parent =
-          simulation.start(
-              previous, "everywhere", LifecycleSimulation.input("offboard-every-domain.json"));
-      simulation.runtime().awaitExecution(parent.executionArn());
-
-      assertThat(parent.status())
-          .as(parent.cause().orElse(""))
-          .isEqualTo(ExecutionStatus.SUCCEEDED);
+          succeededOnPrevious(simulation, "everywhere", "offboard-every-domain.json");
       List<Execution> children = simulation.awaitOffboardingChildren(parent);
       assertThat(children).hasSize(2);
       assertThat(children)
@@ -140,10 +119,25 @@ class UpgradeTest {
               child ->
                   assertThat(child.stateMachine().definition())
                       .isSameAs(simulation.runtime().lifecycleStateMachine().definition())
-                      .isNotSameAs(previous.definition()));
+                      .isNotSameAs(parent.stateMachine().definition()));
       assertThat(simulation.notification(parent).published().subject())
           .isEqualTo("OFFBOARD jane-doe in 2 domains");
     }
+  }
+
+  /**
+   * Runs {@code events/statemachine/<input>} to its end on the previous definition and checks that
+   * it succeeded.
+   */
+  private static Execution succeededOnPrevious(
+      LifecycleSimulation simulation, String name, String input) {
+    Execution execution =
+        simulation.start(simulation.previous(PREVIOUS), name, LifecycleSimulation.input(input));
+    simulation.runtime().awaitExecution(execution.executionArn());
+    assertThat(execution.status())
+        .as(execution.cause().orElse(""))
+        .isEqualTo(ExecutionStatus.SUCCEEDED);
+    return execution;
   }
 
   /**
