@@ -32,12 +32,19 @@ public abstract sealed class LifecycleError extends RuntimeException
   private final boolean retryable;
 
   LifecycleError(String message, boolean retryable) {
-    super(message);
-    this.retryable = retryable;
+    this(message, null, retryable);
   }
 
+  /**
+   * No stack trace is taken: the error is thrown on purpose, and its message says what and where
+   * (the field and the rule). The Lambda runtime writes the trace into the error document that Step
+   * Functions passes on as the cause (aws-lambda-java-runtime-interface-client,
+   * LambdaErrorConverter.fromThrowable: every frame of getStackTrace()), so without this every
+   * failure notification an operator reads would carry some 1,800 characters of frames around one
+   * sentence. Errors nobody named (a bug) keep theirs.
+   */
   LifecycleError(String message, Throwable cause, boolean retryable) {
-    super(message, cause);
+    super(message, cause, true, false);
     this.retryable = retryable;
   }
 

@@ -242,6 +242,26 @@ class OnboardingTest {
     }
   }
 
+  /**
+   * The failure notice an operator reads: its cause is the function's error document, with the
+   * message that names the field and the rule, and no stack of frames around it.
+   */
+  @Test
+  void aFailureNoticeCarriesTheErrorsMessageWithoutTheFunctionsStack() throws Exception {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("onboard-existing-role.json")) {
+      Execution execution = simulation.run("onboard-existing-role.json");
+
+      assertThat(execution.error()).contains("dev.studiolifecycle.error.ExecutionRoleUnusable");
+      Notification notification = simulation.notification(execution);
+      JsonNode cause = LifecycleSimulation.parse(notification.message().path("cause").asText());
+      assertThat(cause.path("errorMessage").asText())
+          .startsWith("executionRole.arn: role ")
+          .contains("is not one this stack may use (ExistingExecutionRoleArns)");
+      assertThat(cause.path("stackTrace").isArray()).isTrue();
+      assertThat(cause.path("stackTrace")).isEmpty();
+    }
+  }
+
   /** The stack lets requests name the scenario's existing role as a user's execution role. */
   static final Map<String, String> EXISTING_ROLE_ALLOWED =
       Map.of(

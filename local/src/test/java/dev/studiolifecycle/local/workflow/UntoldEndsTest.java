@@ -130,15 +130,17 @@ class UntoldEndsTest {
   }
 
   /**
-   * A request just under StartExecution's 256 KiB: Validate refuses it (an unknown field), and its
-   * Catch, which adds the error to the request, passes the payload limit: States.DataLimitExceeded,
-   * which no Catch takes.
+   * A request 64 bytes under StartExecution's 256 KiB (262,144 bytes): Validate refuses it (an
+   * unknown field), and its Catch, which adds the error to the request, passes the payload limit:
+   * States.DataLimitExceeded, which no Catch takes.
    */
   @Test
   void aRequestTooLargeForValidatesInputIsToldWithoutRepeatingIt() {
     try (LifecycleSimulation simulation = LifecycleSimulation.of("studio-domains.json")) {
       ObjectNode input = LifecycleSimulation.input("onboard-iam-new-role.json").deepCopy();
-      input.put("padding", "x".repeat(255 * 1024));
+      input.put("padding", "");
+      input.put("padding", "x".repeat(262_144 - 64 - input.toString().length()));
+      assertThat(input.toString()).hasSize(262_144 - 64);
 
       Execution execution = simulation.runtime().run("too-large", input);
 
