@@ -120,10 +120,15 @@ final class LifecycleSimulation implements AutoCloseable {
    * "Running executions will continue to use the previous definition and roleArn").
    */
   StateMachine previous(String file) {
-    StateMachine current = runtime.lifecycleStateMachine();
+    return previous(LocalWorkflowRuntime.LIFECYCLE_STATE_MACHINE, file);
+  }
+
+  /** The same for the template's state machine {@code logicalId}. */
+  StateMachine previous(String logicalId, String file) {
+    StateMachine current = runtime.stepFunctions().stateMachine(logicalId).orElseThrow();
     StateMachineResource resource =
         runtime.template().stateMachines().stream()
-            .filter(r -> r.logicalId().equals(LocalWorkflowRuntime.LIFECYCLE_STATE_MACHINE))
+            .filter(r -> r.logicalId().equals(logicalId))
             .findFirst()
             .orElseThrow();
     try {

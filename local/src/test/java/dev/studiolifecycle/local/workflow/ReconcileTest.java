@@ -77,8 +77,12 @@ class ReconcileTest {
   }
 
   private Execution reconcile(String input) {
-    StateMachine machine =
-        simulation.runtime().stepFunctions().stateMachine("ReconcileStateMachine").orElseThrow();
+    return reconcile(
+        simulation.runtime().stepFunctions().stateMachine("ReconcileStateMachine").orElseThrow(),
+        input);
+  }
+
+  private Execution reconcile(StateMachine machine, String input) {
     Execution execution =
         simulation
             .runtime()
@@ -216,6 +220,30 @@ class ReconcileTest {
         .as("nothing changes the profile the workflow does not manage")
         .filteredOn(RecordedCall::mutating)
         .noneMatch(call -> call.parameters().toString().contains("admin-sandbox"));
+  }
+
+  /**
+   * A reconcile started before a stack update keeps the previous definition (events/upgrade/, from
+   * before PlanReconcile wrote the skipped rows to S3) and calls this release's functions: it
+   * applies the same plan (UpgradeTest holds the lifecycle state machine to the same rule).
+   */
+  @Test
+  void anApplyStartedBeforeAStackUpdateConvergesTheSameWithTheNewFunctions() {
+    roster(ROSTER);
+
+    Execution execution =
+        reconcile(
+            simulation.previous("ReconcileStateMachine", "studio-reconcile.previous.asl.json"),
+            "{\"mode\": \"APPLY\"}");
+
+    assertThat(execution.status())
+        .as(execution.cause().orElse(""))
+        .isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(profiles()).containsExactly("admin-sandbox", "jane-doe", "john-roe", "lee-park");
+    JsonNode applied = notification(execution, "ReconcileApplied");
+    assertThat(applied.at("/items/Succeeded").asInt()).isEqualTo(3);
+    assertThat(notification(execution, "ReconcilePlanned").at("/badRows/0").asText())
+        .startsWith("line 6: ");
   }
 
   /**
