@@ -5,9 +5,19 @@ import java.util.regex.Pattern;
 /** The names Step Functions allows for state machines and executions. */
 public final class StatesNames {
 
-  // Step Functions rejects whitespace, brackets, wildcards and these punctuation marks in names.
+  /**
+   * Step Functions API reference (StartExecution's and CreateStateMachine's {@code name}): no white
+   * space, brackets {@code < > { } [ ]}, wildcards {@code ? *}, special characters {@code " # % \ ^
+   * | ~ ` $ & , ; : /}, control characters (U+0000-001F, U+007F-009F, U+FFFE-FFFF), surrogates
+   * (U+D800-DFFF) or U+10FFFF. Which white space is not said: every Unicode one is refused here
+   * (the stricter reading). A pair of surrogates is one character above U+FFFF, which the regex
+   * reads as one code point: only an unpaired surrogate is refused.
+   */
   private static final Pattern NAME =
-      Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/" + "\\p{Cntrl}]{1,80}");
+      Pattern.compile(
+          "[^\\s\\p{Z}<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/"
+              + "\\x{0000}-\\x{001F}\\x{007F}-\\x{009F}\\x{FFFE}\\x{FFFF}"
+              + "\\x{D800}-\\x{DFFF}\\x{10FFFF}]{1,80}");
 
   private StatesNames() {}
 
@@ -24,8 +34,8 @@ public final class StatesNames {
               + " name '"
               + name
               + "': it must be "
-              + "1 to 80 characters with no whitespace, brackets, wildcards, control characters or "
-              + "any of \" # % \\ ^ | ~ ` $ & , ; : /");
+              + "1 to 80 characters with no white space, brackets, wildcards, control characters,"
+              + " surrogates or any of \" # % \\ ^ | ~ ` $ & , ; : /");
     }
   }
 }

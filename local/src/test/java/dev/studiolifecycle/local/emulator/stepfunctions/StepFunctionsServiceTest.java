@@ -406,6 +406,19 @@ class StepFunctionsServiceTest {
         .hasMessageContaining("Invalid State Machine Execution Input: '");
     assertThatThrownBy(() -> sfn.startExecution(r -> r.stateMachineArn(arn).name("a/b")))
         .isInstanceOf(InvalidNameException.class);
+    // API reference, StartExecution: control characters U+007F-009F and U+FFFE-FFFF, surrogates
+    // and U+10FFFF are refused; white space of every kind (the stricter reading).
+    for (String name :
+        List.of(
+            "next\u0085line",
+            "no\u00a0break",
+            "ideographic\u3000space",
+            "not\ufffe",
+            "last\udbff\udfff")) {
+      assertThatThrownBy(() -> sfn.startExecution(r -> r.stateMachineArn(arn).name(name)))
+          .as(name)
+          .isInstanceOf(InvalidNameException.class);
+    }
     assertThatThrownBy(
             () -> sfn.startExecution(r -> r.stateMachineArn(ACCOUNT + "stateMachine:ghost")))
         .isInstanceOf(StateMachineDoesNotExistException.class);
@@ -430,6 +443,16 @@ class StepFunctionsServiceTest {
     assertThatThrownBy(() -> sfn.describeExecution(r -> r.executionArn(arn)))
         .isInstanceOf(InvalidArnException.class);
     assertThat(engine().executions()).isEmpty();
+  }
+
+  @Test
+  void anExecutionNameMayHaveNonAsciiLettersAndCharactersAboveUffff() {
+    String arn = create("greeter", GREETER);
+    assertThat(sfn.startExecution(r -> r.stateMachineArn(arn).name("caf\u00e9-\ud83d\ude00")))
+        .as("non-ASCII letters and a character above U+FFFF are allowed")
+        .extracting(r -> r.executionArn())
+        .asString()
+        .endsWith(":caf\u00e9-\ud83d\ude00");
   }
 
   @Test
