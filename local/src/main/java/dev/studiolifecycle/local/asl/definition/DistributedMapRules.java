@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The fields a Distributed Map adds (developer guide, "Map state in Distributed mode": ItemReader,
@@ -29,10 +28,6 @@ final class DistributedMapRules {
           "ToleratedFailureCount",
           "ToleratedFailureCountPath",
           "Label");
-
-  /** A Label: at most 40 characters, none of those a state machine name may not have. */
-  private static final Pattern LABEL =
-      Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,40}");
 
   private static final String GET_OBJECT = "arn:aws:states:::s3:getObject";
   private static final String PUT_OBJECT = "arn:aws:states:::s3:putObject";
@@ -65,11 +60,12 @@ final class DistributedMapRules {
     DistributedMap.ResultWriter writer = writer(name, node.get("ResultWriter"), fields);
     DistributedMap.FailureTolerance tolerance = tolerance(name, node, fields);
     String label = fields.optionalString(node, "Label", name, "Label");
-    if (label != null && !LABEL.matcher(label).matches()) {
+    // A Label: at most 40 characters, none of those a state machine name may not have.
+    if (label != null && !StatesNames.isName(label, StatesNames.MAX_LABEL)) {
       fields.problem(
           at(name, "Label")
-              + ": must be 1 to 40 characters with no whitespace, brackets, wildcards, control"
-              + " characters or any of \" # % \\ ^ | ~ ` $ & , ; : /");
+              + ": must be 1 to 40 characters with no white space, brackets, wildcards, control"
+              + " characters, surrogates or any of \" # % \\ ^ | ~ ` $ & , ; : /");
     }
     if (processor == null) {
       return null;

@@ -2,6 +2,7 @@ package dev.studiolifecycle.local.asl.engine;
 
 import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.asl.definition.StateMachineDefinition;
+import dev.studiolifecycle.local.asl.definition.StatesNames;
 import java.util.Objects;
 
 /**

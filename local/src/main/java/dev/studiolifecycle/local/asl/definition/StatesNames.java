@@ -1,8 +1,8 @@
-package dev.studiolifecycle.local.asl.engine;
+package dev.studiolifecycle.local.asl.definition;
 
 import java.util.regex.Pattern;
 
-/** The names Step Functions allows for state machines and executions. */
+/** The names Step Functions allows for state machines, executions and Map Run labels. */
 public final class StatesNames {
 
   /**
@@ -13,11 +13,16 @@ public final class StatesNames {
    * (the stricter reading). A pair of surrogates is one character above U+FFFF, which the regex
    * reads as one code point: only an unpaired surrogate is refused.
    */
-  private static final Pattern NAME =
+  private static final Pattern CHARACTERS =
       Pattern.compile(
           "[^\\s\\p{Z}<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/"
               + "\\x{0000}-\\x{001F}\\x{007F}-\\x{009F}\\x{FFFE}\\x{FFFF}"
-              + "\\x{D800}-\\x{DFFF}\\x{10FFFF}]{1,80}");
+              + "\\x{D800}-\\x{DFFF}\\x{10FFFF}]+");
+
+  /** A state machine's or execution's name may have 80 characters, a Map state's Label 40. */
+  public static final int MAX_NAME = 80;
+
+  public static final int MAX_LABEL = 40;
 
   private StatesNames() {}
 
@@ -27,7 +32,7 @@ public final class StatesNames {
    * @throws IllegalArgumentException naming the rule that the name breaks
    */
   public static void checkName(String kind, String name) {
-    if (name == null || !NAME.matcher(name).matches()) {
+    if (!isName(name, MAX_NAME)) {
       throw new IllegalArgumentException(
           "Invalid "
               + kind
@@ -37,5 +42,12 @@ public final class StatesNames {
               + "1 to 80 characters with no white space, brackets, wildcards, control characters,"
               + " surrogates or any of \" # % \\ ^ | ~ ` $ & , ; : /");
     }
+  }
+
+  /** Whether {@code name} has 1 to {@code maxLength} characters, each one a name may have. */
+  public static boolean isName(String name, int maxLength) {
+    return name != null
+        && name.codePointCount(0, name.length()) <= maxLength
+        && CHARACTERS.matcher(name).matches();
   }
 }

@@ -1,5 +1,6 @@
-package dev.studiolifecycle.local.asl.engine;
+package dev.studiolifecycle.local.asl.definition;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,5 +33,14 @@ class StatesNamesTest {
     }
     assertThatCode(() -> StatesNames.checkName("execution", "\u00a1Hola-se\u00f1or_1"))
         .doesNotThrowAnyException();
+  }
+
+  /** A Distributed Map's Label (developer guide, "Map state in Distributed mode"): 40 at most. */
+  @Test
+  void aMapRunLabelHasTheSameCharactersAndAtMost40() {
+    assertThat(StatesNames.isName("l".repeat(40), StatesNames.MAX_LABEL)).isTrue();
+    assertThat(StatesNames.isName("l".repeat(41), StatesNames.MAX_LABEL)).isFalse();
+    assertThat(StatesNames.isName("next\u0085line", StatesNames.MAX_LABEL)).isFalse();
+    assertThat(StatesNames.isName("", StatesNames.MAX_LABEL)).isFalse();
   }
 }
