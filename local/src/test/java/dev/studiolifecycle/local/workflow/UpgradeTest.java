@@ -4,21 +4,25 @@ import static dev.studiolifecycle.local.workflow.LifecycleSimulation.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.asl.engine.StateMachine;
+import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.emulator.sagemaker.ResourceStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A stack update while executions run: each running execution keeps the definition it started with,
@@ -138,6 +142,64 @@ class UpgradeTest {
         .as(execution.cause().orElse(""))
         .isEqualTo(ExecutionStatus.SUCCEEDED);
     return execution;
+  }
+
+  /**
+   * The event-order table outlives releases, and the stack too (DeletionPolicy: Retain): an item as
+   * a release stored it (events/upgrade/event-order-item.json, jane-doe's termination issued at
+   * 08:00) still holds back a hire issued before it, and the refusal names the stored request.
+   */
+  @Test
+  void anEventOrderItemStoredByAnEarlierReleaseStillOrdersThePersonsRequests() throws IOException {
+    try (LifecycleSimulation simulation = LifecycleSimulation.of("studio-domains.json");
+        EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
+      store(aws, "EventOrderTable", "event-order-item.json");
+      ObjectNode hire = (ObjectNode) LifecycleSimulation.input("onboard-iam-new-role.json");
+      hire.put("occurredAt", "2026-01-05T07:00:00Z").put("requestId", "hr-late-hire");
+
+      Execution execution = simulation.start("late-hire", hire);
+      simulation.runtime().awaitExecution(execution.executionArn());
+
+      assertThat(execution.error()).contains("dev.studiolifecycle.error.EventSuperseded");
+      assertThat(execution.cause().orElse(""))
+          .contains("before OFFBOARD hr-2026-000417 (issued at 2026-01-05T08:00:00Z)");
+      assertThat(simulation.emulator().sageMaker().userProfileStatus(DOMAIN, "jane-doe")).isEmpty();
+    }
+  }
+
+  /** Stores {@code events/upgrade/<file>}, an item in DynamoDB's JSON (S and N values). */
+  private static void store(EmulatorClients aws, String table, String file) throws IOException {
+    JsonNode item =
+        LifecycleSimulation.parse(
+            Files.readString(LifecycleSimulation.PROJECT_ROOT.resolve("events/upgrade/" + file)));
+    Map<String, AttributeValue> key = new LinkedHashMap<>();
+    Map<String, String> names = new LinkedHashMap<>();
+    Map<String, AttributeValue> values = new LinkedHashMap<>();
+    List<String> sets = new ArrayList<>();
+    item.fields()
+        .forEachRemaining(
+            field -> {
+              JsonNode typed = field.getValue();
+              AttributeValue value =
+                  typed.has("N")
+                      ? AttributeValue.fromN(typed.get("N").asText())
+                      : AttributeValue.fromS(typed.get("S").asText());
+              if (key.isEmpty()) {
+                key.put(field.getKey(), value);
+              } else {
+                int i = sets.size();
+                names.put("#a" + i, field.getKey());
+                values.put(":v" + i, value);
+                sets.add("#a" + i + " = :v" + i);
+              }
+            });
+    aws.dynamoDb.updateItem(
+        r ->
+            r.tableName(table)
+                .key(key)
+                .updateExpression("SET " + String.join(", ", sets))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values));
   }
 
   /**
