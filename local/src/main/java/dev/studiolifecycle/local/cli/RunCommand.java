@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
+import dev.studiolifecycle.local.asl.engine.StateMachine;
 import dev.studiolifecycle.local.emulator.ScheduledActions;
 import dev.studiolifecycle.local.emulator.scenario.Scenario;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -47,7 +49,10 @@ import picocli.CommandLine.Parameters;
       "  studio-lifecycle run events/statemachine/onboard-iam-new-role.json",
       "  studio-lifecycle run events/statemachine/onboard-iam-new-role.json --output json | jq .status",
       "  studio-lifecycle run events/statemachine/offboard-delete-role.json \\",
-      "      --scenario events/scenarios/offboarding-jane-doe.json --parameter MaxAppDeletionWaitSeconds=600"
+      "      --scenario events/scenarios/offboarding-jane-doe.json --parameter MaxAppDeletionWaitSeconds=600",
+      "  studio-lifecycle run events/statemachine/offboard-delete-role.json \\",
+      "      --scenario events/scenarios/offboarding-jane-doe.json --parameter RetentionDays=7 \\",
+      "      --definition events/upgrade/studio-user-lifecycle.previous.asl.json"
     })
 public final class RunCommand extends CliCommand {
 
@@ -56,6 +61,16 @@ public final class RunCommand extends CliCommand {
       paramLabel = "<input.json>",
       description = "The state machine input, e.g. events/statemachine/onboard-iam-new-role.json")
   Path inputFile;
+
+  @Option(
+      names = "--definition",
+      paramLabel = "<file.asl.json>",
+      description =
+          "Run the execution on this definition of the lifecycle state machine (with"
+              + " template.yaml's substitutions), as one started before a stack update runs: e.g."
+              + " the deployed release's, to check that it still finishes with this checkout's"
+              + " functions and policies (README, \"Update the stack\")")
+  Path definitionFile;
 
   @Mixin ScenarioOptions scenarios;
 
@@ -92,7 +107,14 @@ public final class RunCommand extends CliCommand {
         int userActionsToCome;
         try (LocalWorkflowRuntime runtime = logs.start(builder)) {
           ProgressLine.follow(runtime, err, "run");
-          execution = logs.divert(() -> runtime.run(input));
+          StateMachine machine =
+              definitionFile == null
+                  ? runtime.lifecycleStateMachine()
+                  : runtime.withDefinition(
+                      LocalWorkflowRuntime.LIFECYCLE_STATE_MACHINE, definitionFile);
+          execution =
+              logs.divert(
+                  () -> runtime.run(machine, LocalWorkflowRuntime.executionNameFor(input), input));
           report =
               ExecutionReport.of(execution, runtime.notifications()).pricedWith(runtime.template());
           started.addAll(startedBy(execution, runtime, logs));

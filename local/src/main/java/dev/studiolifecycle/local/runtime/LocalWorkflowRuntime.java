@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.asl.definition.StateMachineDefinition;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionEngine;
 import dev.studiolifecycle.local.asl.engine.StateMachine;
@@ -10,9 +11,11 @@ import dev.studiolifecycle.local.emulator.scenario.Scenario;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
 import dev.studiolifecycle.local.template.SamTemplate;
+import dev.studiolifecycle.local.template.StateMachineResource;
 import dev.studiolifecycle.local.template.TemplateException;
 import dev.studiolifecycle.local.time.SimulationClock;
 import dev.studiolifecycle.local.time.VirtualClock;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -117,7 +120,47 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
 
   /** Runs one execution with the given name (names are unique, as on Step Functions). */
   public Execution run(String executionName, JsonNode input) {
-    return ended(engine.run(lifecycle, executionName, input));
+    return run(lifecycle, executionName, input);
+  }
+
+  /** Runs one execution of {@code machine}, e.g. one of {@link #withDefinition}. */
+  public Execution run(StateMachine machine, String executionName, JsonNode input) {
+    return ended(engine.run(machine, executionName, input));
+  }
+
+  /**
+   * The template's state machine {@code logicalId} with the definition of {@code file} (with the
+   * same {@code ${...}} placeholders, e.g. the previous release's), under the same name, ARN and
+   * role: what an execution started before a stack update goes on running, while the functions it
+   * calls, the role's policies and the executions it starts are this template's (Step Functions API
+   * reference, UpdateStateMachine: "Running executions will continue to use the previous definition
+   * and roleArn").
+   *
+   * @throws BadInput when the file cannot be read
+   * @throws TemplateException when the definition has a placeholder the template does not fill
+   * @throws dev.studiolifecycle.local.asl.DefinitionException when the definition is not valid
+   */
+  public StateMachine withDefinition(String logicalId, Path file) {
+    StateMachine current =
+        stepFunctions
+            .stateMachine(logicalId)
+            .orElseThrow(() -> new TemplateException("no state machine " + logicalId));
+    StateMachineResource resource =
+        template.stateMachines().stream()
+            .filter(r -> r.logicalId().equals(logicalId))
+            .findFirst()
+            .orElseThrow();
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new BadInput(file + ": cannot read the definition (" + e.getMessage() + ")");
+    }
+    return new StateMachine(
+        current.name(),
+        current.arn(),
+        current.roleArn(),
+        StateMachineDefinition.parse(resource.substitute(text)));
   }
 
   /**

@@ -78,6 +78,58 @@ class RunCommandTest {
     }
   }
 
+  /**
+   * {@code --definition}: the execution runs on another definition of the lifecycle state machine
+   * (here the current one with another subject), with the template's substitutions.
+   */
+  @Test
+  void theExecutionRunsOnTheDefinitionGivenWithTheTemplatesSubstitutions() throws IOException {
+    String current = Files.readString(ROOT.resolve("statemachine/studio-user-lifecycle.asl.json"));
+    String subject = "\"States.Format('{} {}', $.profile.outcome,";
+    assertThat(current).contains(subject);
+    Path other = dir.resolve("other.asl.json");
+    Files.writeString(
+        other, current.replace(subject, "\"States.Format('Welcome: {} {}', $.profile.outcome,"));
+
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              run("onboard-iam-new-role.json", "demo.json", "--definition", other.toString()));
+
+      assertThat(exit).as(command.err()).isZero();
+      assertThat(command.out()).contains("\"Welcome: Onboarded jane-doe\"");
+    }
+  }
+
+  @Test
+  void aDefinitionWithAPlaceholderTheTemplateDoesNotFillOrNoFileIsBadInput() throws IOException {
+    Path other = dir.resolve("other.asl.json");
+    Files.writeString(
+        other,
+        "{\"StartAt\": \"Go\", \"States\": {\"Go\": {\"Type\": \"Task\","
+            + " \"Resource\": \"${NoSuchFunctionArn}\", \"End\": true}}}");
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              run("onboard-iam-new-role.json", "demo.json", "--definition", other.toString()));
+
+      assertThat(exit).isEqualTo(2);
+      assertThat(command.err()).contains("${NoSuchFunctionArn}");
+    }
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              run(
+                  "onboard-iam-new-role.json",
+                  "demo.json",
+                  "--definition",
+                  dir.resolve("missing.asl.json").toString()));
+
+      assertThat(exit).isEqualTo(2);
+      assertThat(command.err()).contains("missing.asl.json: cannot read the definition");
+    }
+  }
+
   @Test
   void aFailedExecutionExitsOne() {
     try (CommandOutput command = new CommandOutput()) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.studiolifecycle.local.asl.definition.StateMachineDefinition;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.asl.engine.StateMachine;
@@ -18,7 +17,6 @@ import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
-import dev.studiolifecycle.local.template.StateMachineResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -113,11 +111,9 @@ final class LifecycleSimulation implements AutoCloseable {
   }
 
   /**
-   * The lifecycle state machine as the previous release deployed it ({@code events/upgrade/<file>},
-   * with this template's DefinitionSubstitutions), under the same name, ARN and role: what an
-   * execution started before a stack update goes on running, while the functions it calls through
-   * their {@code live} alias are this release's (Step Functions API reference, UpdateStateMachine:
-   * "Running executions will continue to use the previous definition and roleArn").
+   * The lifecycle state machine as the previous release deployed it ({@code
+   * events/upgrade/<file>}): what an execution started before a stack update runs ({@link
+   * LocalWorkflowRuntime#withDefinition}).
    */
   StateMachine previous(String file) {
     return previous(LocalWorkflowRuntime.LIFECYCLE_STATE_MACHINE, file);
@@ -125,22 +121,7 @@ final class LifecycleSimulation implements AutoCloseable {
 
   /** The same for the template's state machine {@code logicalId}. */
   StateMachine previous(String logicalId, String file) {
-    StateMachine current = runtime.stepFunctions().stateMachine(logicalId).orElseThrow();
-    StateMachineResource resource =
-        runtime.template().stateMachines().stream()
-            .filter(r -> r.logicalId().equals(logicalId))
-            .findFirst()
-            .orElseThrow();
-    try {
-      String text = Files.readString(PROJECT_ROOT.resolve("events/upgrade").resolve(file));
-      return new StateMachine(
-          current.name(),
-          current.arn(),
-          current.roleArn(),
-          StateMachineDefinition.parse(resource.substitute(text)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return runtime.withDefinition(logicalId, PROJECT_ROOT.resolve("events/upgrade").resolve(file));
   }
 
   /** Runs an execution with its own name, for a request that is run more than once. */
