@@ -156,6 +156,42 @@ final class SettingsShapes {
               + "' failed to satisfy constraint: Member must have exactly one "
               + "member set");
     }
+    betweenMembers(shape.name(), value, path, v);
+  }
+
+  /**
+   * The rules between members that the model cannot hold. The API reference gives each member's
+   * meaning (IdleSettings: the idle time, and the minimum and maximum a user may set it to;
+   * DefaultEbsStorageSettings: the default size of a space's volume and its maximum) but not what
+   * SageMaker answers when they disagree: the stricter reading refuses it.
+   */
+  private static void betweenMembers(
+      String shapeName, JsonNode value, String path, ConstraintViolations v) {
+    switch (shapeName) {
+      case "IdleSettings" -> {
+        notAbove(value, "MinIdleTimeoutInMinutes", "IdleTimeoutInMinutes", path, v);
+        notAbove(value, "IdleTimeoutInMinutes", "MaxIdleTimeoutInMinutes", path, v);
+        notAbove(value, "MinIdleTimeoutInMinutes", "MaxIdleTimeoutInMinutes", path, v);
+      }
+      case "DefaultEbsStorageSettings" ->
+          notAbove(value, "DefaultEbsVolumeSizeInGb", "MaximumEbsVolumeSizeInGb", path, v);
+      default -> {}
+    }
+  }
+
+  private static void notAbove(
+      JsonNode value, String lower, String upper, String path, ConstraintViolations v) {
+    JsonNode low = value.get(lower);
+    JsonNode high = value.get(upper);
+    if (low != null && high != null && low.asLong() > high.asLong()) {
+      v.add(
+          "Value at '"
+              + path
+              + "' failed to satisfy constraint: "
+              + lower
+              + " must not be above "
+              + upper);
+    }
   }
 
   private void list(Shape shape, JsonNode value, String path, ConstraintViolations v) {

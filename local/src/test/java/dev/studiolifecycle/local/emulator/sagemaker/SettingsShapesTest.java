@@ -72,6 +72,10 @@ class SettingsShapesTest {
           an execution identity SageMaker does not have | DomainSettings | {'ExecutionRoleIdentityConfig': 'GROUP_PROFILE_NAME'} | settings.executionRoleIdentityConfig
           a space default role that is not a role ARN | DefaultSpaceSettings | {'ExecutionRole': 'arn:aws:iam::123:role/x'} | settings.executionRole
           a POSIX uid below 10000 | UserSettings | {'CustomPosixUserConfig': {'Uid': 100, 'Gid': 1001}} | settings.customPosixUserConfig.uid
+          an idle time below the minimum a user may set | UserSettings | {'JupyterLabAppSettings': {'AppLifecycleManagement': {'IdleSettings': {'IdleTimeoutInMinutes': 60, 'MinIdleTimeoutInMinutes': 120}}}} | settings.jupyterLabAppSettings.appLifecycleManagement.idleSettings
+          an idle time above the maximum a user may set | UserSettings | {'CodeEditorAppSettings': {'AppLifecycleManagement': {'IdleSettings': {'IdleTimeoutInMinutes': 600, 'MaxIdleTimeoutInMinutes': 120}}}} | settings.codeEditorAppSettings.appLifecycleManagement.idleSettings
+          an idle minimum above the maximum | UserSettings | {'JupyterLabAppSettings': {'AppLifecycleManagement': {'IdleSettings': {'MinIdleTimeoutInMinutes': 600, 'MaxIdleTimeoutInMinutes': 120}}}} | settings.jupyterLabAppSettings.appLifecycleManagement.idleSettings
+          a default space volume above its maximum | UserSettings | {'SpaceStorageSettings': {'DefaultEbsStorageSettings': {'DefaultEbsVolumeSizeInGb': 100, 'MaximumEbsVolumeSizeInGb': 50}}} | settings.spaceStorageSettings.defaultEbsStorageSettings
           """)
   void aNestedMemberThatBreaksTheModelIsRefusedNamingItsPath(
       String why, String shape, String settings, String path) throws Exception {
@@ -88,6 +92,19 @@ class SettingsShapesTest {
     assertThatThrownBy(() -> violations("UserSettings", "{'ExecutionRoles': 'x'}"))
         .isInstanceOf(AwsServiceError.class)
         .hasMessageContaining("ExecutionRoles");
+  }
+
+  @Test
+  void idleTimesAndVolumeSizesWithinTheirBoundsAreValid() throws Exception {
+    assertThat(
+            violations(
+                "UserSettings",
+                "{'JupyterLabAppSettings': {'AppLifecycleManagement': {'IdleSettings':"
+                    + " {'IdleTimeoutInMinutes': 120, 'MinIdleTimeoutInMinutes': 60,"
+                    + " 'MaxIdleTimeoutInMinutes': 120}}}, 'SpaceStorageSettings':"
+                    + " {'DefaultEbsStorageSettings': {'DefaultEbsVolumeSizeInGb': 50,"
+                    + " 'MaximumEbsVolumeSizeInGb': 50}}}"))
+        .isEmpty();
   }
 
   /** Every path below the four settings structures, with each of its rules: the count checked. */
