@@ -106,18 +106,65 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
   }
 
   /**
-   * Why a template state machine's role may not start its own Map Run's child workflow executions:
-   * the developer guide's "IAM policies for using Distributed Map states" asks for {@code
-   * states:StartExecution} on the state machine.
+   * What the developer guide's "IAM policies for using Distributed Map states" gives as the least
+   * privileges for a ResultWriter that exports a Map Run's results to S3, on each object written:
+   * Step Functions writes them with multipart uploads, so besides {@code s3:PutObject} it asks for
+   * reading, listing the parts of and aborting an upload. Locally each file is one PutObject; the
+   * role must hold them all, as on AWS.
    */
-  public Optional<String> mapRunDenial(String stateMachineLogicalId, String stateMachineArn) {
+  public static final List<String> RESULT_WRITER_ACTIONS =
+      List.of(
+          "s3:PutObject", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload");
+
+  /**
+   * Why a template state machine's role may not run a Distributed Map, or empty when it may: the
+   * developer guide's "IAM policies for using Distributed Map states" asks for {@code
+   * states:StartExecution} on the state machine (the Map Run's children are its executions) and
+   * {@code states:DescribeExecution} on its executions ({@code execution:<name>:*}, which the
+   * running execution is).
+   */
+  public Optional<String> mapRunDenial(
+      String stateMachineLogicalId, String stateMachineArn, String executionArn) {
     return stateMachineDenial(
-        stateMachineLogicalId,
-        new IamRequest(
-            "states:StartExecution",
-            stateMachineArn,
-            Map.of(),
-            "the child workflow executions of a Distributed Map"));
+            stateMachineLogicalId,
+            new IamRequest(
+                "states:StartExecution",
+                stateMachineArn,
+                Map.of(),
+                "the child workflow executions of a Distributed Map"))
+        .or(
+            () ->
+                stateMachineDenial(
+                    stateMachineLogicalId,
+                    new IamRequest(
+                        "states:DescribeExecution",
+                        executionArn,
+                        Map.of(),
+                        "the Distributed Map of this execution")));
+  }
+
+  /**
+   * Why a template state machine's role may not export its Map Run's results to {@code
+   * s3://bucket/key}, or empty when it may: every action of {@link #RESULT_WRITER_ACTIONS} on the
+   * object, with {@code aws:ResourceAccount} (the local account's bucket) as every S3 object call
+   * carries it here.
+   */
+  public Optional<String> resultWriterDenial(
+      String stateMachineLogicalId, String bucket, String key) {
+    for (String action : RESULT_WRITER_ACTIONS) {
+      Optional<String> denial =
+          stateMachineDenial(
+              stateMachineLogicalId,
+              new IamRequest(
+                  action,
+                  LocalAccount.s3Arn(bucket, key),
+                  Map.of("aws:ResourceAccount", List.of(LocalAccount.ACCOUNT_ID)),
+                  "a ResultWriter exporting a Map Run's results"));
+      if (denial.isPresent()) {
+        return denial;
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -48,6 +48,12 @@ final class EmulatorMapRunServices implements MapRunServices {
 
   @Override
   public void putObject(String executionArn, String bucket, String key, byte[] body) {
+    Optional<String> denial =
+        machineOf(executionArn)
+            .flatMap(machine -> authorizer.resultWriterDenial(machine, bucket, key));
+    if (denial.isPresent()) {
+      throw new Failure("S3 PutObject of s3://" + bucket + "/" + key + " refused: " + denial.get());
+    }
     as(
         executionArn,
         () -> {
@@ -63,21 +69,22 @@ final class EmulatorMapRunServices implements MapRunServices {
   }
 
   @Override
-  public Optional<String> childStartDenial(String executionArn, String stateMachineArn) {
-    if (authorizer == null || template == null) {
-      return Optional.empty();
-    }
-    return StateMachineTaskInvoker.logicalIdOf(template, executionArn)
-        .flatMap(machine -> authorizer.mapRunDenial(machine, stateMachineArn));
+  public Optional<String> mapRunDenial(String executionArn, String stateMachineArn) {
+    return machineOf(executionArn)
+        .flatMap(machine -> authorizer.mapRunDenial(machine, stateMachineArn, executionArn));
   }
 
   @Override
   public Optional<String> childRedriveDenial(String executionArn, String childExecutionArn) {
-    if (authorizer == null || template == null) {
-      return Optional.empty();
-    }
-    return StateMachineTaskInvoker.logicalIdOf(template, executionArn)
+    return machineOf(executionArn)
         .flatMap(machine -> authorizer.mapRunRedriveDenial(machine, childExecutionArn));
+  }
+
+  /** The template state machine an execution belongs to, when IAM is enforced. */
+  private Optional<String> machineOf(String executionArn) {
+    return authorizer == null || template == null
+        ? Optional.empty()
+        : StateMachineTaskInvoker.logicalIdOf(template, executionArn);
   }
 
   private <T> T as(String executionArn, Supplier<T> call) {

@@ -18,6 +18,7 @@ import dev.studiolifecycle.local.hr.HrEventReader;
 import dev.studiolifecycle.local.permissions.CallPermissions;
 import dev.studiolifecycle.local.permissions.IamRequest;
 import dev.studiolifecycle.local.permissions.PolicyEvaluator;
+import dev.studiolifecycle.local.permissions.TemplatePolicyAuthorizer;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import dev.studiolifecycle.local.template.PolicyStatement;
 import dev.studiolifecycle.local.template.SamTemplate;
@@ -196,6 +197,15 @@ class LeastPrivilegeTest {
           if (request != null) {
             requests.add(request);
           }
+          if (event.details() instanceof EventDetails.MapRunStarted) {
+            // Developer guide, "IAM policies for using Distributed Map states".
+            requests.add(
+                new IamRequest(
+                    "states:DescribeExecution",
+                    execution.executionArn(),
+                    Map.of(),
+                    "the Map Run of state " + event.state().orElse("?")));
+          }
           if (event.details() instanceof EventDetails.MapRunRedriven) {
             // The Map Run's children that did not succeed are redriven.
             for (Execution child : executions) {
@@ -239,7 +249,7 @@ class LeastPrivilegeTest {
         String caller = call.callerName().orElse(ProjectFiles.STATE_MACHINE);
         List<PolicyStatement> statements =
             policies.computeIfAbsent(caller, c -> template.policies(c).statements());
-        for (IamRequest request : permissions.next(call)) {
+        for (IamRequest request : withResultWriters(caller, permissions.next(call))) {
           PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(statements, request);
           if (decision.allowed()) {
             use(caller, request.action(), run);
@@ -257,6 +267,28 @@ class LeastPrivilegeTest {
           }
         }
       }
+    }
+
+    /**
+     * A state machine's PutObject is a ResultWriter's (the template's state machines have no S3
+     * task), which the emulator authorizes with the other actions the developer guide asks of it.
+     */
+    private List<IamRequest> withResultWriters(String caller, List<IamRequest> requests) {
+      boolean stateMachine =
+          template.stateMachines().stream().anyMatch(m -> m.logicalId().equals(caller));
+      List<IamRequest> all = new ArrayList<>(requests);
+      for (IamRequest request : requests) {
+        if (stateMachine && request.action().equals("s3:PutObject")) {
+          TemplatePolicyAuthorizer.RESULT_WRITER_ACTIONS.stream()
+              .filter(action -> !action.equals(request.action()))
+              .forEach(
+                  action ->
+                      all.add(
+                          new IamRequest(
+                              action, request.resource(), request.context(), "a ResultWriter")));
+        }
+      }
+      return all;
     }
 
     private void use(String caller, String action, String run) {

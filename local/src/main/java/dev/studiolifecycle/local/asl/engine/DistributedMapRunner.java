@@ -63,7 +63,7 @@ record DistributedMapRunner(ExecutionRun run, MapState map) implements StateRunn
     Optional<String> denial =
         run.engine()
             .mapRunServices()
-            .childStartDenial(run.execution().executionArn(), run.execution().stateMachine().arn());
+            .mapRunDenial(run.execution().executionArn(), run.execution().stateMachine().arn());
     if (denial.isPresent()) {
       run.fail(visit, new StatesError(StatesError.RUNTIME, denial.get()));
       return;

@@ -22,15 +22,17 @@ public interface MapRunServices {
   byte[] getObject(String executionArn, String bucket, String key);
 
   /**
-   * @throws Failure when the object cannot be written
+   * Writes one of a ResultWriter's objects.
+   *
+   * @throws Failure when the object cannot be written, or the role lacks what a ResultWriter needs
    */
   void putObject(String executionArn, String bucket, String key, byte[] body);
 
   /**
-   * Why the execution's role may not start the Map Run's child workflow executions ({@code
-   * states:StartExecution} on its own state machine); empty when it may.
+   * Why the execution's role may not run a Distributed Map ({@code states:StartExecution} on its
+   * own state machine, {@code states:DescribeExecution} on its executions); empty when it may.
    */
-  Optional<String> childStartDenial(String executionArn, String stateMachineArn);
+  Optional<String> mapRunDenial(String executionArn, String stateMachineArn);
 
   /**
    * Why the execution's role may not redrive a child workflow execution of its Map Run ({@code
@@ -55,7 +57,7 @@ public interface MapRunServices {
         }
 
         @Override
-        public Optional<String> childStartDenial(String executionArn, String stateMachineArn) {
+        public Optional<String> mapRunDenial(String executionArn, String stateMachineArn) {
           return Optional.empty();
         }
       };
