@@ -144,6 +144,37 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
   }
 
   /**
+   * The rule through which EventBridge tells Step Functions that a {@code .sync} child execution
+   * ended (developer guide, "IAM policies for AWS Step Functions", Synchronous).
+   */
+  public static final String MANAGED_RULE =
+      "rule/StepFunctionsGetEventsForStepFunctionsExecutionRule";
+
+  /**
+   * Why a template state machine's role may not create the managed rule its {@code .sync} tasks
+   * need, or empty when it may: Step Functions creates it when the state machine is created or
+   * updated (developer guide, "How Step Functions generates IAM policies for integrated services":
+   * "the role requires permissions for events:PutTargets, events:PutRule, and
+   * events:DescribeRule"), and CreateStateMachine refuses a role without them.
+   */
+  public Optional<String> managedRuleDenial(String stateMachineLogicalId) {
+    for (String action : List.of("events:PutTargets", "events:PutRule", "events:DescribeRule")) {
+      Optional<String> denial =
+          stateMachineDenial(
+              stateMachineLogicalId,
+              new IamRequest(
+                  action,
+                  LocalAccount.arn("events", MANAGED_RULE),
+                  Map.of(),
+                  "the managed rule of a .sync task"));
+      if (denial.isPresent()) {
+        return denial;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Why a template state machine's role may not export its Map Run's results to {@code
    * s3://bucket/key}, or empty when it may: every action of {@link #RESULT_WRITER_ACTIONS} on the
    * object, with {@code aws:ResourceAccount} (the local account's bucket) as every S3 object call

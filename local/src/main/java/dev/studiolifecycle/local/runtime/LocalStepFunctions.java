@@ -3,6 +3,8 @@ package dev.studiolifecycle.local.runtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.LocalJson;
+import dev.studiolifecycle.local.asl.definition.TaskResource;
+import dev.studiolifecycle.local.asl.definition.TaskState;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionEngine;
 import dev.studiolifecycle.local.asl.engine.StateMachine;
@@ -103,7 +105,7 @@ public final class LocalStepFunctions implements AutoCloseable {
       this.stepFunctions = new StepFunctionsService(engine, builder.randomSeed);
       emulator.register(stepFunctions);
       if (builder.template != null) {
-        deploy(builder.template, emulator);
+        deploy(builder.template, emulator, authorizer);
       }
     } catch (RuntimeException e) {
       clients.close();
@@ -191,14 +193,32 @@ public final class LocalStepFunctions implements AutoCloseable {
     }
   }
 
-  private void deploy(SamTemplate template, AwsEmulator emulator) {
+  /**
+   * @param authorizer the template's policies when IAM is enforced, else null
+   */
+  private void deploy(
+      SamTemplate template, AwsEmulator emulator, TemplatePolicyAuthorizer authorizer) {
     deployResources(template, emulator);
     for (StateMachineResource resource : template.stateMachines()) {
       try {
-        deployed.put(
-            resource.logicalId(),
+        StateMachine machine =
             stepFunctions.createStateMachine(
-                resource.name(), resource.definition(), resource.roleArn()));
+                resource.name(), resource.definition(), resource.roleArn());
+        if (authorizer != null && runsSyncTasks(machine)) {
+          Optional<String> denial = authorizer.managedRuleDenial(resource.logicalId());
+          if (denial.isPresent()) {
+            // As CreateStateMachine words it for a role that cannot create the managed rule.
+            throw new TemplateException(
+                "Resources."
+                    + resource.logicalId()
+                    + ": CreateStateMachine answered AccessDeniedException: '"
+                    + resource.roleArn()
+                    + "' is not authorized to create managed-rule. ("
+                    + denial.get()
+                    + ")");
+          }
+        }
+        deployed.put(resource.logicalId(), machine);
       } catch (AwsServiceError e) {
         throw new TemplateException(
             "Resources."
@@ -211,6 +231,15 @@ public final class LocalStepFunctions implements AutoCloseable {
             e);
       }
     }
+  }
+
+  /** Whether a state machine has a {@code .sync} task, at any depth. */
+  private static boolean runsSyncTasks(StateMachine machine) {
+    return machine.definition().allStates().stream()
+        .anyMatch(
+            state ->
+                state instanceof TaskState task
+                    && task.resource() instanceof TaskResource.StartExecutionSync);
   }
 
   /**

@@ -59,8 +59,10 @@ class LeastPrivilegeTest {
 
   /**
    * Actions that AWS services use on the state machine's behalf, never through a call the emulator
-   * sees: log delivery by Step Functions, X-Ray tracing, KMS for the encrypted topic (SNS calls KMS
-   * when the state machine publishes, and when ExecutionEndFunction does).
+   * sees: log delivery by Step Functions, X-Ray tracing, the managed rule of .sync tasks (created
+   * with the state machine: the local deployment checks the grant, no call carries it), KMS for the
+   * encrypted topic (SNS calls KMS when the state machine publishes, and when ExecutionEndFunction
+   * does).
    */
   private static final Map<String, String> USED_BY_THE_PLATFORM =
       Map.ofEntries(
