@@ -106,7 +106,7 @@ public final class AwsEmulator implements AutoCloseable {
     this.identityCenter = new IdentityCenter(ids);
     this.sageMaker =
         new SageMakerService(clock, ids, builder.sageMakerTimings, iam, identityCenter);
-    this.sns = new SnsService(clock, ids);
+    this.sns = new SnsService(clock, ids, this::authorizer);
     this.ssm = new SsmService();
     this.s3 = new S3Service(clock);
     this.dynamoDb = new DynamoDbService();
@@ -140,7 +140,7 @@ public final class AwsEmulator implements AutoCloseable {
             new SageMakerService(clock, ids, sageMakerTimings, iam, center),
             new IdentityStoreService(center),
             new SsoAdminService(center),
-            new SnsService(clock, ids),
+            new SnsService(clock, ids, this::authorizer),
             new SsmService(),
             new DynamoDbService());
     Map<String, EmulatedService> bySigningName = new HashMap<>();

@@ -1,5 +1,6 @@
 package dev.studiolifecycle.local.emulator;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,4 +21,17 @@ public interface CallAuthorizer {
    * @param iamAction the IAM action of the operation, e.g. {@code sagemaker:CreateUserProfile}
    */
   Optional<String> denial(EmulatedService service, ServiceRequest request, String iamAction);
+
+  /**
+   * Why the caller of {@code request} may not have a service use a customer managed KMS key on its
+   * behalf (SNS encrypting a message it publishes to an encrypted topic), or empty when it may.
+   *
+   * @param kmsActions the KMS actions the caller must be allowed on the key, e.g. {@code
+   *     kms:GenerateDataKey}
+   * @param viaService the service that calls KMS, e.g. {@code sns.us-east-1.amazonaws.com}
+   */
+  default Optional<String> keyDenial(
+      ServiceRequest request, String keyArn, List<String> kmsActions, String viaService) {
+    return Optional.empty();
+  }
 }

@@ -96,6 +96,53 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
   }
 
   /**
+   * A template function's or state machine's use of a KMS key through a service (SNS developer
+   * guide, "Managing Amazon SNS encryption keys": "The publisher must have the kms:GenerateDataKey
+   * and kms:Decrypt permissions" for the key), with {@code kms:ViaService} and {@code
+   * kms:CallerAccount}. The key policy is not evaluated: the template's key delegates to the
+   * account's IAM policies, so the caller's own policy must allow. A Studio user's use of a key is
+   * not evaluated here and is refused (no flow of the product has one).
+   */
+  @Override
+  public Optional<String> keyDenial(
+      ServiceRequest request, String keyArn, List<String> kmsActions, String viaService) {
+    if (request.caller() == null) {
+      return Optional.empty();
+    }
+    Optional<Principal> principal = principal(request.caller());
+    if (principal.isEmpty()) {
+      return Optional.of(
+          "The caller "
+              + request.caller()
+              + " is not a function or state machine of "
+              + template.file()
+              + ", and the local runtime evaluates no one else's use of KMS key "
+              + keyArn);
+    }
+    for (String action : kmsActions) {
+      IamRequest authorization =
+          new IamRequest(
+              action,
+              keyArn,
+              Map.of(
+                  "kms:ViaService",
+                  List.of(viaService),
+                  "kms:CallerAccount",
+                  List.of(LocalAccount.ACCOUNT_ID)),
+              "the KMS key " + viaService + " uses for the call");
+      Optional<String> denial =
+          checked(
+              principal.get(),
+              authorization,
+              checkedRequest -> identityDenial(principal.get(), checkedRequest));
+      if (denial.isPresent()) {
+        return denial;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Why a state machine of the template may not invoke a function, or empty when it may: the {@code
    * lambda:InvokeFunction} of its Lambda tasks.
    */

@@ -249,7 +249,7 @@ public final class LocalStepFunctions implements AutoCloseable {
    */
   public static void deployResources(SamTemplate template, AwsEmulator emulator) {
     for (TopicResource topic : template.topics()) {
-      emulator.sns().seedTopic(topic.topicName());
+      emulator.sns().seedTopic(topic.topicName(), topic.kmsMasterKeyId());
     }
     for (ParameterResource parameter : template.ssmParameters()) {
       emulator

@@ -117,8 +117,7 @@ public final class SamTemplate {
         case "AWS::Serverless::StateMachine" ->
             stateMachines.add(stateMachine(logicalId, resource, resolver, directory));
         case "AWS::SNS::Topic" -> {
-          String name = resolver.physicalName(logicalId, "Resources." + logicalId);
-          topics.add(new TopicResource(logicalId, name, LocalAccount.arn("sns", name)));
+          topics.add(TopicResource.read(logicalId, resource, resolver));
         }
         case "AWS::IAM::ManagedPolicy" ->
             managedPolicies.add(managedPolicy(logicalId, resource, resolver));

@@ -62,7 +62,7 @@ class LeastPrivilegeTest {
    * sees: log delivery by Step Functions, X-Ray tracing, the managed rule of .sync tasks (created
    * with the state machine: the local deployment checks the grant, no call carries it), KMS for the
    * encrypted topic (SNS calls KMS when the state machine publishes, and when ExecutionEndFunction
-   * does).
+   * does: the emulator's SNS checks the grant at Publish, no call of the caller's carries it).
    */
   private static final Map<String, String> USED_BY_THE_PLATFORM =
       Map.ofEntries(

@@ -180,9 +180,10 @@ class SamTemplateTest {
             new TopicResource(
                 "NotifyTopic",
                 "studio-lifecycle-notifications",
-                "arn:aws:sns:us-east-1:123456789012:studio-lifecycle-notifications"),
+                "arn:aws:sns:us-east-1:123456789012:studio-lifecycle-notifications",
+                null),
             new TopicResource(
-                "PlainTopic", "PlainTopic", "arn:aws:sns:us-east-1:123456789012:PlainTopic"));
+                "PlainTopic", "PlainTopic", "arn:aws:sns:us-east-1:123456789012:PlainTopic", null));
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.studiolifecycle.local.workflow;
 
-import static dev.studiolifecycle.local.workflow.LifecycleSimulation.PROJECT_ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,11 +8,8 @@ import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import dev.studiolifecycle.local.template.TemplateException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -45,7 +41,7 @@ class DistributedMapPermissionsTest {
   private record Applied(Execution execution, long lifecycleExecutions) {}
 
   @Test
-  void theTemplatesReconcileAppliesAPlanAndWritesItsReport() throws IOException {
+  void theTemplatesReconcileAppliesAPlanAndWritesItsReport() {
     deploy(Map.of());
 
     Applied applied = apply();
@@ -57,7 +53,7 @@ class DistributedMapPermissionsTest {
   }
 
   @Test
-  void aRoleThatMayNotDescribeItsOwnExecutionsStartsNoChildOfTheMapRun() throws IOException {
+  void aRoleThatMayNotDescribeItsOwnExecutionsStartsNoChildOfTheMapRun() {
     deploy(
         Map.of(
             DESCRIBE_OWN_EXECUTIONS,
@@ -77,7 +73,7 @@ class DistributedMapPermissionsTest {
   }
 
   @Test
-  void aResultWriterThatMayOnlyPutObjectsFailsWithResultWriterFailed() throws IOException {
+  void aResultWriterThatMayOnlyPutObjectsFailsWithResultWriterFailed() {
     deploy(
         Map.of(
             RESULT_WRITER_ACTIONS,
@@ -99,7 +95,7 @@ class DistributedMapPermissionsTest {
    * authorized to create managed-rule."), so the deployment fails, naming the role and the action.
    */
   @Test
-  void aRoleThatCannotCreateTheManagedRuleOfItsSyncTasksIsRefusedAtDeployment() throws IOException {
+  void aRoleThatCannotCreateTheManagedRuleOfItsSyncTasksIsRefusedAtDeployment() {
     deploy(
         Map.of(
             "Action: [events:PutTargets, events:PutRule, events:DescribeRule]",
@@ -114,20 +110,8 @@ class DistributedMapPermissionsTest {
         .hasMessageContaining("StepFunctionsGetEventsForStepFunctionsExecutionRule");
   }
 
-  /** The project's template and state machines, with {@code edits} made to the template. */
-  private void deploy(Map<String, String> edits) throws IOException {
-    String template = Files.readString(PROJECT_ROOT.resolve("template.yaml"));
-    for (Map.Entry<String, String> edit : edits.entrySet()) {
-      assertThat(template).contains(edit.getKey());
-      template = template.replace(edit.getKey(), edit.getValue());
-    }
-    Files.writeString(project.resolve("template.yaml"), template);
-    Files.createDirectories(project.resolve("statemachine"));
-    try (Stream<Path> files = Files.list(PROJECT_ROOT.resolve("statemachine"))) {
-      for (Path file : files.toList()) {
-        Files.copy(file, project.resolve("statemachine").resolve(file.getFileName()));
-      }
-    }
+  private void deploy(Map<String, String> edits) {
+    LifecycleSimulation.deployEdited(project, edits);
   }
 
   /** Applies a roster with one joiner in the reconcile scenario. */

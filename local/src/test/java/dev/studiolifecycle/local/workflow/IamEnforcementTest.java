@@ -13,10 +13,9 @@ import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,17 +82,8 @@ class IamEnforcementTest {
   }
 
   /** The project's template and state machine, with AddTags taken from CreateUserProfile. */
-  private void deployWithoutAddTags() throws IOException {
-    String template = Files.readString(PROJECT_ROOT.resolve("template.yaml"));
-    assertThat(template).contains(FULL_ACTIONS);
-    Files.writeString(
-        project.resolve("template.yaml"), template.replace(FULL_ACTIONS, WITHOUT_ADD_TAGS));
-    Files.createDirectories(project.resolve("statemachine"));
-    try (Stream<Path> files = Files.list(PROJECT_ROOT.resolve("statemachine"))) {
-      for (Path file : files.toList()) {
-        Files.copy(file, project.resolve("statemachine").resolve(file.getFileName()));
-      }
-    }
+  private void deployWithoutAddTags() {
+    LifecycleSimulation.deployEdited(project, Map.of(FULL_ACTIONS, WITHOUT_ADD_TAGS));
   }
 
   private LocalWorkflowRuntime runtime(boolean iamEnforced) {

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The whole project on one virtual clock for an end-to-end test: template.yaml's state machine, the
@@ -52,6 +53,30 @@ final class LifecycleSimulation implements AutoCloseable {
   /** The same, with values for some of template.yaml's Parameters. */
   static LifecycleSimulation of(String scenario, Map<String, String> parameters) {
     return of(PROJECT_ROOT, scenario, parameters);
+  }
+
+  /**
+   * Writes into {@code project} the project's template, with each key of {@code templateEdits}
+   * (which must be in it) replaced by its value, and its state machines: a deployment of an edited
+   * template, for {@link #of(Path, String, Map)}.
+   */
+  static void deployEdited(Path project, Map<String, String> templateEdits) {
+    try {
+      String template = Files.readString(PROJECT_ROOT.resolve("template.yaml"));
+      for (Map.Entry<String, String> edit : templateEdits.entrySet()) {
+        assertThat(template).contains(edit.getKey());
+        template = template.replace(edit.getKey(), edit.getValue());
+      }
+      Files.writeString(project.resolve("template.yaml"), template);
+      Files.createDirectories(project.resolve("statemachine"));
+      try (Stream<Path> files = Files.list(PROJECT_ROOT.resolve("statemachine"))) {
+        for (Path file : files.toList()) {
+          Files.copy(file, project.resolve("statemachine").resolve(file.getFileName()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The same, for a deployment of another template and state machine in {@code project}. */

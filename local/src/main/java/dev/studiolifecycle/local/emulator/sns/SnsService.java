@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.emulator.AwsServiceError;
+import dev.studiolifecycle.local.emulator.CallAuthorizer;
 import dev.studiolifecycle.local.emulator.EmulatedService;
 import dev.studiolifecycle.local.emulator.IdSource;
 import dev.studiolifecycle.local.emulator.Operation;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,15 +60,25 @@ public final class SnsService extends EmulatedService {
   private final Clock clock;
   private final IdSource ids;
   private final List<Operation> operations;
+  private final Supplier<CallAuthorizer> authorizer;
   private final Map<String, String> topicArnsByName = new LinkedHashMap<>();
+
+  /** The KmsMasterKeyId of each encrypted topic, by ARN. */
+  private final Map<String, String> keysByTopicArn = new LinkedHashMap<>();
+
   private final List<PublishedMessage> published = new ArrayList<>();
   private final List<Subscription> subscriptions = new ArrayList<>();
 
-  public SnsService(Clock clock, IdSource ids) {
+  /**
+   * @param authorizer the emulator's IAM, asked whether a publisher may use an encrypted topic's
+   *     KMS key
+   */
+  public SnsService(Clock clock, IdSource ids, Supplier<CallAuthorizer> authorizer) {
     super(
         "sns", new WireProtocol.AwsQuery("2010-03-31", "http://sns.amazonaws.com/doc/2010-03-31/"));
     this.clock = Objects.requireNonNull(clock, "clock");
     this.ids = Objects.requireNonNull(ids, "ids");
+    this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
     this.operations =
         List.of(
             Operation.mutating("CreateTopic", this::createTopic),
@@ -97,11 +109,23 @@ public final class SnsService extends EmulatedService {
 
   /** Creates a topic (idempotent); returns its ARN. */
   public synchronized String seedTopic(String name) {
+    return seedTopic(name, null);
+  }
+
+  /**
+   * Creates a topic (idempotent), encrypted with {@code kmsMasterKeyId} (a key id, key ARN or
+   * alias) unless that is null; returns its ARN.
+   */
+  public synchronized String seedTopic(String name, String kmsMasterKeyId) {
     if (!TOPIC_NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "topic name '" + name + "' must be 1 to 256 letters, digits, '-' or '_'");
     }
-    return topicArnsByName.computeIfAbsent(name, n -> arnPrefix() + n);
+    String arn = topicArnsByName.computeIfAbsent(name, n -> arnPrefix() + n);
+    if (kmsMasterKeyId != null) {
+      keysByTopicArn.put(arn, kmsMasterKeyId);
+    }
+    return arn;
   }
 
   public synchronized List<String> topicArns() {
@@ -130,6 +154,7 @@ public final class SnsService extends EmulatedService {
     if (name == null) {
       throw invalidParameter("Invalid parameter: Name");
     }
+    String kmsMasterKeyId = null;
     for (QueryParameters attribute : parameters.members("Attributes.entry")) {
       String key = attribute.get("key").orElse("");
       if ("FifoTopic".equals(key) && "true".equalsIgnoreCase(attribute.get("value").orElse(""))) {
@@ -137,11 +162,20 @@ public final class SnsService extends EmulatedService {
             "Invalid parameter: Attributes Reason: FIFO topics are not supported by this "
                 + "emulator");
       }
+      if ("KmsMasterKeyId".equals(key)) {
+        kmsMasterKeyId = attribute.get("value").filter(value -> !value.isEmpty()).orElse(null);
+      }
     }
     if (!TOPIC_NAME.matcher(name).matches()) {
       throw invalidParameter("Invalid parameter: Topic Name");
     }
-    String arn = topicArnsByName.computeIfAbsent(name, n -> arnPrefix() + n);
+    String existing = topicArnsByName.get(name);
+    if (existing != null && !Objects.equals(keysByTopicArn.get(existing), kmsMasterKeyId)) {
+      // SNS API reference, CreateTopic: the same name with other attributes is not the same call.
+      throw invalidParameter(
+          "Invalid parameter: Attributes Reason: Topic already exists with different attributes");
+    }
+    String arn = seedTopic(name, kmsMasterKeyId);
     return ServiceReply.xml(xml -> xml.element("TopicArn", arn));
   }
 
@@ -185,11 +219,58 @@ public final class SnsService extends EmulatedService {
       throw invalidParameter("Invalid parameter: Message too long");
     }
     topic(topicArn);
+    String key = keysByTopicArn.get(topicArn);
+    if (key != null) {
+      checkKeyUse(request, topicArn, key);
+    }
     String messageId = ids.uuid();
     published.add(
         new PublishedMessage(
             messageId, topicArn, subject, message, attributes, clock.instant(), request.caller()));
     return ServiceReply.xml(xml -> xml.element("MessageId", messageId));
+  }
+
+  /**
+   * SNS encrypts a message for an encrypted topic with the topic's KMS key on the publisher's
+   * behalf (SNS developer guide, "Managing Amazon SNS encryption keys": "The publisher must have
+   * the kms:GenerateDataKey and kms:Decrypt permissions" for the key); Publish answers
+   * KMSAccessDenied when it may not (SNS API reference, Publish, Errors). The AWS managed key
+   * {@code alias/aws/sns} lets every principal of the account use it through SNS (its key policy);
+   * any other alias names a key the local runtime cannot know, and is KMSNotFound.
+   */
+  private void checkKeyUse(ServiceRequest request, String topicArn, String key) {
+    if (key.equals("alias/aws/sns") || key.endsWith(":alias/aws/sns")) {
+      return;
+    }
+    String keyArn;
+    if (key.startsWith("arn:") && key.contains(":key/")) {
+      keyArn = key;
+    } else if (key.startsWith("alias/") || key.contains(":alias/")) {
+      throw new AwsServiceError(
+          "KMSNotFound",
+          400,
+          "Invalid keyId "
+              + key
+              + " (the local runtime knows no KMS alias but alias/aws/sns: name the key by its id"
+              + " or ARN)");
+    } else {
+      keyArn = RequestRegion.arn("kms", "key/" + key);
+    }
+    String via = "sns." + RequestRegion.current() + ".amazonaws.com";
+    authorizer
+        .get()
+        .keyDenial(request, keyArn, List.of("kms:GenerateDataKey", "kms:Decrypt"), via)
+        .ifPresent(
+            denial -> {
+              throw new AwsServiceError(
+                  "KMSAccessDenied",
+                  400,
+                  denial
+                      + " (Service: AWSKMS; Status Code: 400; Error Code: AccessDeniedException;"
+                      + " topic "
+                      + topicArn
+                      + ")");
+            });
   }
 
   private static long utf8Length(String text) {

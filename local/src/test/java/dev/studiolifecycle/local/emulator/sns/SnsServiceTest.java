@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.InvalidParameterException;
+import software.amazon.awssdk.services.sns.model.KmsNotFoundException;
 import software.amazon.awssdk.services.sns.model.ListTopicsResponse;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
@@ -49,6 +50,49 @@ class SnsServiceTest {
         .isEqualTo("arn:aws:sns:us-east-1:123456789012:studio-lifecycle-notifications");
     assertThat(second).isEqualTo(first);
     assertThat(emulator.sns().topicArns()).containsExactly(first);
+  }
+
+  /**
+   * SNS API reference, CreateTopic: KmsMasterKeyId makes the topic encrypted; asking again for the
+   * same name with another key is not the same topic.
+   */
+  @Test
+  void anEncryptedTopicIsCreatedOnceWithItsKeyAndNotAgainWithAnother() {
+    String arn =
+        sns.createTopic(r -> r.name("encrypted").attributes(Map.of("KmsMasterKeyId", "1234")))
+            .topicArn();
+
+    assertThat(
+            sns.createTopic(r -> r.name("encrypted").attributes(Map.of("KmsMasterKeyId", "1234")))
+                .topicArn())
+        .isEqualTo(arn);
+    assertThatThrownBy(
+            () ->
+                sns.createTopic(
+                    r -> r.name("encrypted").attributes(Map.of("KmsMasterKeyId", "5678"))))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageContaining("Topic already exists with different attributes");
+    assertThatThrownBy(() -> sns.createTopic(r -> r.name("encrypted")))
+        .isInstanceOf(InvalidParameterException.class);
+  }
+
+  /**
+   * The AWS managed key alias/aws/sns serves every principal of the account through SNS; another
+   * alias names a key the local runtime cannot know, so Publish refuses it (KMSNotFound) rather
+   * than pretend it was usable.
+   */
+  @Test
+  void aTopicUnderAnUnknownAliasCannotBePublishedToButOneUnderTheSnsKeyCan() {
+    String managed = emulator.sns().seedTopic("managed-key", "alias/aws/sns");
+    String aliased = emulator.sns().seedTopic("aliased", "alias/team-key");
+
+    sns.publish(r -> r.topicArn(managed).message("ok"));
+
+    assertThat(emulator.sns().publishedMessages(managed)).hasSize(1);
+    assertThatThrownBy(() -> sns.publish(r -> r.topicArn(aliased).message("no")))
+        .isInstanceOf(KmsNotFoundException.class)
+        .hasMessageContaining("alias/team-key");
+    assertThat(emulator.sns().publishedMessages(aliased)).isEmpty();
   }
 
   @Test
