@@ -205,15 +205,51 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
    * events:DescribeRule"), and CreateStateMachine refuses a role without them.
    */
   public Optional<String> managedRuleDenial(String stateMachineLogicalId) {
-    for (String action : List.of("events:PutTargets", "events:PutRule", "events:DescribeRule")) {
+    return anyDenied(
+        stateMachineLogicalId,
+        List.of("events:PutTargets", "events:PutRule", "events:DescribeRule"),
+        LocalAccount.arn("events", MANAGED_RULE),
+        Map.of(),
+        "the managed rule of a .sync task");
+  }
+
+  /**
+   * The actions the developer guide's "Logging using CloudWatch Logs" asks of a state machine's
+   * role that logs to CloudWatch Logs, on {@code *} (CloudWatch Logs' delivery actions take no
+   * resource type).
+   */
+  public static final List<String> LOG_DELIVERY_ACTIONS =
+      List.of(
+          "logs:CreateLogDelivery",
+          "logs:GetLogDelivery",
+          "logs:UpdateLogDelivery",
+          "logs:DeleteLogDelivery",
+          "logs:ListLogDeliveries",
+          "logs:PutResourcePolicy",
+          "logs:DescribeResourcePolicies",
+          "logs:DescribeLogGroups");
+
+  /**
+   * Why a template state machine that logs to CloudWatch Logs may not be created with its role:
+   * Step Functions sets up the log delivery as the role when the state machine is created, and
+   * refuses a role without {@link #LOG_DELIVERY_ACTIONS}.
+   */
+  public Optional<String> logDeliveryDenial(String stateMachineLogicalId) {
+    return anyDenied(
+        stateMachineLogicalId, LOG_DELIVERY_ACTIONS, "*", Map.of(), "its log delivery");
+  }
+
+  /** The first of {@code actions} on {@code resource} that the state machine's role may not do. */
+  private Optional<String> anyDenied(
+      String stateMachineLogicalId,
+      List<String> actions,
+      String resource,
+      Map<String, List<String>> context,
+      String because) {
+    for (String action : actions) {
       Optional<String> denial =
           stateMachineDenial(
-              stateMachineLogicalId,
-              new IamRequest(
-                  action,
-                  LocalAccount.arn("events", MANAGED_RULE),
-                  Map.of(),
-                  "the managed rule of a .sync task"));
+              stateMachineLogicalId, new IamRequest(action, resource, context, because));
       if (denial.isPresent()) {
         return denial;
       }
@@ -229,20 +265,12 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
    */
   public Optional<String> resultWriterDenial(
       String stateMachineLogicalId, String bucket, String key) {
-    for (String action : RESULT_WRITER_ACTIONS) {
-      Optional<String> denial =
-          stateMachineDenial(
-              stateMachineLogicalId,
-              new IamRequest(
-                  action,
-                  LocalAccount.s3Arn(bucket, key),
-                  Map.of("aws:ResourceAccount", List.of(LocalAccount.ACCOUNT_ID)),
-                  "a ResultWriter exporting a Map Run's results"));
-      if (denial.isPresent()) {
-        return denial;
-      }
-    }
-    return Optional.empty();
+    return anyDenied(
+        stateMachineLogicalId,
+        RESULT_WRITER_ACTIONS,
+        LocalAccount.s3Arn(bucket, key),
+        Map.of("aws:ResourceAccount", List.of(LocalAccount.ACCOUNT_ID)),
+        "a ResultWriter exporting a Map Run's results");
   }
 
   /**

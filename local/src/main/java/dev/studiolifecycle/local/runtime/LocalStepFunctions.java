@@ -204,19 +204,8 @@ public final class LocalStepFunctions implements AutoCloseable {
         StateMachine machine =
             stepFunctions.createStateMachine(
                 resource.name(), resource.definition(), resource.roleArn());
-        if (authorizer != null && runsSyncTasks(machine)) {
-          Optional<String> denial = authorizer.managedRuleDenial(resource.logicalId());
-          if (denial.isPresent()) {
-            // As CreateStateMachine words it for a role that cannot create the managed rule.
-            throw new TemplateException(
-                "Resources."
-                    + resource.logicalId()
-                    + ": CreateStateMachine answered AccessDeniedException: '"
-                    + resource.roleArn()
-                    + "' is not authorized to create managed-rule. ("
-                    + denial.get()
-                    + ")");
-          }
+        if (authorizer != null) {
+          checkRole(resource, machine, authorizer);
         }
         deployed.put(resource.logicalId(), machine);
       } catch (AwsServiceError e) {
@@ -231,6 +220,47 @@ public final class LocalStepFunctions implements AutoCloseable {
             e);
       }
     }
+  }
+
+  /**
+   * What CreateStateMachine checks of the role, in its words: that it may create the managed rule
+   * of {@code .sync} tasks, and set up the log delivery when the state machine logs to CloudWatch
+   * Logs (developer guide, "Logging using CloudWatch Logs").
+   */
+  private static void checkRole(
+      StateMachineResource resource, StateMachine machine, TemplatePolicyAuthorizer authorizer) {
+    Optional<String> rule =
+        runsSyncTasks(machine)
+            ? authorizer.managedRuleDenial(resource.logicalId())
+            : Optional.empty();
+    if (rule.isPresent()) {
+      throw refused(
+          resource,
+          "'" + resource.roleArn() + "' is not authorized to create managed-rule.",
+          rule.get());
+    }
+    Optional<String> logs =
+        resource.logsToCloudWatch()
+            ? authorizer.logDeliveryDenial(resource.logicalId())
+            : Optional.empty();
+    if (logs.isPresent()) {
+      throw refused(
+          resource,
+          "The state machine IAM Role is not authorized to access the Log Destination",
+          logs.get());
+    }
+  }
+
+  private static TemplateException refused(
+      StateMachineResource resource, String message, String denial) {
+    return new TemplateException(
+        "Resources."
+            + resource.logicalId()
+            + ": CreateStateMachine answered AccessDeniedException: "
+            + message
+            + " ("
+            + denial
+            + ")");
   }
 
   /** Whether a state machine has a {@code .sync} task, at any depth. */

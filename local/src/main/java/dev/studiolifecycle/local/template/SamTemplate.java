@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.LocalAccount;
-import dev.studiolifecycle.local.LocalJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +114,7 @@ public final class SamTemplate {
         case "AWS::Serverless::Function" ->
             functions.put(logicalId, function(logicalId, resource, resolver));
         case "AWS::Serverless::StateMachine" ->
-            stateMachines.add(stateMachine(logicalId, resource, resolver, directory));
+            stateMachines.add(StateMachineResource.read(logicalId, resource, resolver, directory));
         case "AWS::SNS::Topic" -> {
           topics.add(TopicResource.read(logicalId, resource, resolver));
         }
@@ -529,64 +528,5 @@ public final class SamTemplate {
     } catch (NumberFormatException e) {
       throw new TemplateException(where + ": must be a whole number, got '" + text + "'", e);
     }
-  }
-
-  private static StateMachineResource stateMachine(
-      String logicalId, JsonNode resource, IntrinsicResolver resolver, Path directory) {
-    String where = "Resources." + logicalId + ".Properties";
-    JsonNode properties = resource.path("Properties");
-    Path definitionFile = null;
-    String inline = null;
-    JsonNode uri = properties.get("DefinitionUri");
-    JsonNode definition = properties.get("Definition");
-    if (uri != null && definition != null) {
-      throw new TemplateException(where + ": has both DefinitionUri and Definition");
-    }
-    if (uri != null) {
-      JsonNode resolved = resolver.resolve(uri, where + ".DefinitionUri");
-      if (!resolved.isTextual()) {
-        throw new TemplateException(
-            where
-                + ".DefinitionUri: only a local file path is "
-                + "supported locally, got "
-                + resolved);
-      }
-      definitionFile = directory.resolve(resolved.asText()).normalize();
-    } else if (definition != null) {
-      try {
-        inline = LocalJson.MAPPER.writeValueAsString(definition);
-      } catch (IOException e) {
-        throw new TemplateException(where + ".Definition: cannot be written as JSON: " + e, e);
-      }
-    } else {
-      throw new TemplateException(where + ": needs DefinitionUri or Definition");
-    }
-    Map<String, String> substitutions = new LinkedHashMap<>();
-    JsonNode declared = properties.get("DefinitionSubstitutions");
-    if (declared != null) {
-      if (!declared.isObject()) {
-        throw new TemplateException(where + ".DefinitionSubstitutions: must be a mapping");
-      }
-      declared
-          .fields()
-          .forEachRemaining(
-              e ->
-                  substitutions.put(
-                      e.getKey(),
-                      resolver.resolveString(
-                          e.getValue(), where + ".DefinitionSubstitutions." + e.getKey())));
-    }
-    String name = resolver.physicalName(logicalId, where);
-    String type =
-        properties.has("Type")
-            ? resolver.resolveString(properties.get("Type"), where + ".Type")
-            : "STANDARD";
-    String role =
-        properties.has("Role")
-            ? resolver.resolveString(properties.get("Role"), where + ".Role")
-            : LocalAccount.globalArn(
-                "iam", "role/" + IntrinsicResolver.STACK_NAME + "-" + logicalId + "Role");
-    return new StateMachineResource(
-        logicalId, name, type, role, definitionFile, inline, substitutions);
   }
 }

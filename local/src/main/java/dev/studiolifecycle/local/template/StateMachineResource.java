@@ -1,6 +1,8 @@
 package dev.studiolifecycle.local.template;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalAccount;
+import dev.studiolifecycle.local.LocalJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,8 @@ import java.util.regex.Pattern;
  *     an inline Definition
  * @param inlineDefinition the inline Definition as JSON text, or null with a DefinitionUri
  * @param substitutions DefinitionSubstitutions with their intrinsics resolved
+ * @param logsToCloudWatch whether its Logging sends execution history to a CloudWatch Logs group (a
+ *     Level other than OFF, with a destination)
  */
 public record StateMachineResource(
     String logicalId,
@@ -28,12 +32,23 @@ public record StateMachineResource(
     String roleArn,
     Path definitionFile,
     String inlineDefinition,
-    Map<String, String> substitutions) {
+    Map<String, String> substitutions,
+    boolean logsToCloudWatch) {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
   public StateMachineResource {
     substitutions = Collections.unmodifiableMap(new LinkedHashMap<>(substitutions));
+  }
+
+  /** Whether a state machine's {@code Logging} property sends its history to CloudWatch Logs. */
+  static boolean logsToCloudWatch(JsonNode logging, IntrinsicResolver resolver, String where) {
+    if (logging == null) {
+      return false;
+    }
+    JsonNode level = logging.get("Level");
+    boolean off = level != null && resolver.resolveString(level, where + ".Level").equals("OFF");
+    return !off && logging.path("Destinations").size() > 0;
   }
 
   /** {@code arn:aws:states:<region>:<account>:stateMachine:<name>} in the {@link LocalAccount}. */
@@ -99,5 +114,78 @@ public record StateMachineResource(
               + "}");
     }
     return out.toString();
+  }
+
+  static StateMachineResource read(
+      String logicalId, JsonNode resource, IntrinsicResolver resolver, Path directory) {
+    String where = "Resources." + logicalId + ".Properties";
+    JsonNode properties = resource.path("Properties");
+    Path definitionFile = null;
+    String inline = null;
+    JsonNode uri = properties.get("DefinitionUri");
+    JsonNode definition = properties.get("Definition");
+    if (uri != null && definition != null) {
+      throw new TemplateException(where + ": has both DefinitionUri and Definition");
+    }
+    if (uri != null) {
+      JsonNode resolved = resolver.resolve(uri, where + ".DefinitionUri");
+      if (!resolved.isTextual()) {
+        throw new TemplateException(
+            where
+                + ".DefinitionUri: only a local file path is "
+                + "supported locally, got "
+                + resolved);
+      }
+      definitionFile = directory.resolve(resolved.asText()).normalize();
+    } else if (definition != null) {
+      try {
+        inline = LocalJson.MAPPER.writeValueAsString(definition);
+      } catch (IOException e) {
+        throw new TemplateException(where + ".Definition: cannot be written as JSON: " + e, e);
+      }
+    } else {
+      throw new TemplateException(where + ": needs DefinitionUri or Definition");
+    }
+    Map<String, String> substitutions = substitutions(properties, resolver, where);
+    String name = resolver.physicalName(logicalId, where);
+    String type =
+        properties.has("Type")
+            ? resolver.resolveString(properties.get("Type"), where + ".Type")
+            : "STANDARD";
+    String role =
+        properties.has("Role")
+            ? resolver.resolveString(properties.get("Role"), where + ".Role")
+            : LocalAccount.globalArn(
+                "iam", "role/" + IntrinsicResolver.STACK_NAME + "-" + logicalId + "Role");
+    return new StateMachineResource(
+        logicalId,
+        name,
+        type,
+        role,
+        definitionFile,
+        inline,
+        substitutions,
+        logsToCloudWatch(properties.get("Logging"), resolver, where + ".Logging"));
+  }
+
+  /** A state machine's DefinitionSubstitutions, their intrinsics resolved. */
+  private static Map<String, String> substitutions(
+      JsonNode properties, IntrinsicResolver resolver, String where) {
+    Map<String, String> substitutions = new LinkedHashMap<>();
+    JsonNode declared = properties.get("DefinitionSubstitutions");
+    if (declared != null) {
+      if (!declared.isObject()) {
+        throw new TemplateException(where + ".DefinitionSubstitutions: must be a mapping");
+      }
+      declared
+          .fields()
+          .forEachRemaining(
+              e ->
+                  substitutions.put(
+                      e.getKey(),
+                      resolver.resolveString(
+                          e.getValue(), where + ".DefinitionSubstitutions." + e.getKey())));
+    }
+    return substitutions;
   }
 }

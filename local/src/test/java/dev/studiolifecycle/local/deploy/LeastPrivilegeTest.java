@@ -59,8 +59,9 @@ class LeastPrivilegeTest {
 
   /**
    * Actions that AWS services use on the state machine's behalf, never through a call the emulator
-   * sees: log delivery by Step Functions, X-Ray tracing, the managed rule of .sync tasks (created
-   * with the state machine: the local deployment checks the grant, no call carries it), KMS for the
+   * sees: log delivery by Step Functions (set up when the state machine is created: the local
+   * deployment checks the grant), X-Ray tracing, the managed rule of .sync tasks (created with the
+   * state machine: the local deployment checks the grant, no call carries it), KMS for the
    * encrypted topic (SNS calls KMS when the state machine publishes, and when ExecutionEndFunction
    * does: the emulator's SNS checks the grant at Publish, no call of the caller's carries it).
    */

@@ -1,13 +1,11 @@
 package dev.studiolifecycle.local.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
-import dev.studiolifecycle.local.template.TemplateException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -86,28 +84,6 @@ class DistributedMapPermissionsTest {
     assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(execution.error()).contains("States.ResultWriterFailed");
     assertThat(execution.cause().orElseThrow()).contains("s3:GetObject").contains("/reports/");
-  }
-
-  /**
-   * The Map Run's children wait for lifecycle executions with {@code startExecution.sync:2}, whose
-   * end EventBridge tells through a managed rule that Step Functions creates with the state
-   * machine: CreateStateMachine refuses a role that may not (AccessDeniedException "... is not
-   * authorized to create managed-rule."), so the deployment fails, naming the role and the action.
-   */
-  @Test
-  void aRoleThatCannotCreateTheManagedRuleOfItsSyncTasksIsRefusedAtDeployment() {
-    deploy(
-        Map.of(
-            "Action: [events:PutTargets, events:PutRule, events:DescribeRule]",
-            "Action: [events:PutTargets, events:DescribeRule]"));
-
-    assertThatThrownBy(() -> LifecycleSimulation.of(project, "reconcile.json", Map.of()).close())
-        .isInstanceOf(TemplateException.class)
-        .hasMessageContaining("Resources.ReconcileStateMachine: CreateStateMachine answered")
-        .hasMessageContaining("AccessDeniedException")
-        .hasMessageContaining("is not authorized to create managed-rule")
-        .hasMessageContaining("events:PutRule")
-        .hasMessageContaining("StepFunctionsGetEventsForStepFunctionsExecutionRule");
   }
 
   private void deploy(Map<String, String> edits) {

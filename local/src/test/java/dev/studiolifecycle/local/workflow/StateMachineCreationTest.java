@@ -1,0 +1,75 @@
+package dev.studiolifecycle.local.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.studiolifecycle.local.template.TemplateException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What CreateStateMachine checks of a state machine's role when the stack creates it, so that a
+ * template AWS would refuse to deploy does not deploy locally either: the managed rule of its
+ * {@code .sync} tasks, and the log delivery of a state machine that logs to CloudWatch Logs.
+ */
+class StateMachineCreationTest {
+
+  private static final String FIRST_LOG_DELIVERY_ACTION =
+      "                - logs:CreateLogDelivery\n";
+
+  @TempDir Path project;
+
+  /**
+   * The Map Run's children wait for lifecycle executions with {@code startExecution.sync:2}, whose
+   * end EventBridge tells through a managed rule that Step Functions creates with the state
+   * machine: CreateStateMachine refuses a role that may not (AccessDeniedException "... is not
+   * authorized to create managed-rule."), so the deployment fails, naming the role and the action.
+   */
+  @Test
+  void aRoleThatCannotCreateTheManagedRuleOfItsSyncTasksIsRefusedAtDeployment() {
+    LifecycleSimulation.deployEdited(
+        project,
+        Map.of(
+            "Action: [events:PutTargets, events:PutRule, events:DescribeRule]",
+            "Action: [events:PutTargets, events:DescribeRule]"));
+
+    assertThatThrownBy(() -> LifecycleSimulation.of(project, "reconcile.json", Map.of()).close())
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("Resources.ReconcileStateMachine: CreateStateMachine answered")
+        .hasMessageContaining("AccessDeniedException")
+        .hasMessageContaining("is not authorized to create managed-rule")
+        .hasMessageContaining("events:PutRule")
+        .hasMessageContaining("StepFunctionsGetEventsForStepFunctionsExecutionRule");
+  }
+
+  /**
+   * Developer guide, "Logging using CloudWatch Logs": the role of a state machine that logs needs
+   * the CloudWatch Logs delivery actions; CreateStateMachine refuses it otherwise ("The state
+   * machine IAM Role is not authorized to access the Log Destination").
+   */
+  @Test
+  void aStateMachineThatLogsIsRefusedWhenItsRoleCannotSetUpTheLogDelivery() {
+    LifecycleSimulation.deployEdited(project, Map.of(FIRST_LOG_DELIVERY_ACTION, ""));
+
+    assertThatThrownBy(
+            () -> LifecycleSimulation.of(project, "studio-domains.json", Map.of()).close())
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("CreateStateMachine answered AccessDeniedException")
+        .hasMessageContaining("not authorized to access the Log Destination")
+        .hasMessageContaining("logs:CreateLogDelivery");
+  }
+
+  @Test
+  void aStateMachineWhoseLoggingIsOffNeedsNoLogDelivery() {
+    LifecycleSimulation.deployEdited(
+        project, Map.of(FIRST_LOG_DELIVERY_ACTION, "", "Level: ALL", "Level: 'OFF'"));
+
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of(project, "studio-domains.json", Map.of())) {
+      assertThat(simulation.runtime().stepFunctions().stateMachines())
+          .containsKeys("StudioUserLifecycleStateMachine", "ReconcileStateMachine");
+    }
+  }
+}
