@@ -173,6 +173,14 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
   }
 
   /**
+   * Runs one of the template's EventBridge Scheduler schedules now, as Scheduler would: its target
+   * started as the schedule's role, or the start refused and dead-lettered or lost.
+   */
+  public ScheduledStarts.Outcome runSchedule(String scheduleLogicalId) {
+    return new ScheduledStarts(template, this).run(scheduleLogicalId);
+  }
+
+  /**
    * The events of ended executions that the functions their rules invoked failed on, retries
    * included: what the functions' OnFailure dead-letter queues hold.
    */

@@ -279,6 +279,35 @@ public final class SamTemplate {
     return Collections.unmodifiableMap(resolved);
   }
 
+  /** The AWS::Scheduler::Schedule resources the template creates, in template order. */
+  public synchronized List<ScheduleResource> schedules() {
+    List<ScheduleResource> schedules = new ArrayList<>();
+    resolvedResources()
+        .forEach(
+            (logicalId, resource) -> {
+              if (resource.path("Type").asText().equals("AWS::Scheduler::Schedule")) {
+                schedules.add(ScheduleResource.read(logicalId, resource));
+              }
+            });
+    return schedules;
+  }
+
+  /** The AWS::IAM::Role of the template whose ARN is {@code arn}, if it creates one. */
+  public synchronized Optional<RoleResource> role(String arn) {
+    for (Map.Entry<String, JsonNode> entry : resolvedResources().entrySet()) {
+      if (!entry.getValue().path("Type").asText().equals("AWS::IAM::Role")) {
+        continue;
+      }
+      ObjectNode getAtt = JSON.objectNode();
+      getAtt.putArray("Fn::GetAtt").add(entry.getKey()).add("Arn");
+      String roleArn = resolver.resolveString(getAtt, "Resources." + entry.getKey() + ".Arn");
+      if (roleArn.equals(arn)) {
+        return Optional.of(RoleResource.read(entry.getKey(), roleArn, entry.getValue()));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The functions' {@code SNS} events, in template order. */
   public synchronized List<SnsSubscription> snsSubscriptions() {
     return EventSourceReader.snsSubscriptions(resources, resolver);

@@ -8,6 +8,7 @@ import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.asl.engine.StateMachine;
 import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.emulator.RecordedCall;
+import dev.studiolifecycle.local.runtime.ScheduledStarts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -349,22 +350,15 @@ class ReconcileTest {
   }
 
   /**
-   * What EventBridge Scheduler starts every night: the template's schedule names the reconcile
-   * state machine and gives it this input (the local runtime runs no scheduler of its own).
+   * The template's nightly schedule run as EventBridge Scheduler runs it: its input, started as its
+   * role ({@link dev.studiolifecycle.local.runtime.ScheduledStarts}); waits for the reconcile.
    */
-  private String nightlyInput(LifecycleSimulation deployed) {
-    JsonNode schedule =
-        deployed.runtime().template().resolvedResources().get("NightlyReconcileSchedule");
-    JsonNode target = schedule.at("/Properties/Target");
-    assertThat(target.path("Arn").asText())
-        .isEqualTo(
-            deployed
-                .runtime()
-                .stepFunctions()
-                .stateMachine("ReconcileStateMachine")
-                .orElseThrow()
-                .arn());
-    return target.path("Input").asText();
+  private static Execution nightly(LifecycleSimulation deployed) {
+    ScheduledStarts.Outcome outcome = deployed.runtime().runSchedule("NightlyReconcileSchedule");
+    assertThat(outcome).isInstanceOf(ScheduledStarts.Outcome.Started.class);
+    Execution execution = ((ScheduledStarts.Outcome.Started) outcome).execution();
+    assertThat(execution.stateMachine().name()).isEqualTo("studio-lifecycle-Reconcile");
+    return deployed.runtime().engine().awaitCompletion(execution);
   }
 
   private static final String TERMINATION_LOST =
@@ -377,7 +371,7 @@ class ReconcileTest {
   void theNightlyPlanFindsALeaverWhoseTerminationNeverArrived() {
     roster(TERMINATION_LOST);
 
-    Execution nightly = reconcile(nightlyInput(simulation));
+    Execution nightly = nightly(simulation);
 
     assertThat(nightly.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     JsonNode planned = notification(nightly, "ReconcilePlanned");
@@ -411,7 +405,7 @@ class ReconcileTest {
         onboard("kim-lee", "risk");
         roster(TERMINATION_LOST);
 
-        Execution nightly = reconcile(nightlyInput(applying));
+        Execution nightly = nightly(applying);
 
         assertThat(nightly.status())
             .as(nightly.cause().orElse(""))

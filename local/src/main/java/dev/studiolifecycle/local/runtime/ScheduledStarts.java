@@ -1,0 +1,166 @@
+package dev.studiolifecycle.local.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.LocalAccount;
+import dev.studiolifecycle.local.LocalJson;
+import dev.studiolifecycle.local.asl.engine.Execution;
+import dev.studiolifecycle.local.asl.engine.StateMachine;
+import dev.studiolifecycle.local.permissions.IamRequest;
+import dev.studiolifecycle.local.permissions.PolicyEvaluator;
+import dev.studiolifecycle.local.template.RoleResource;
+import dev.studiolifecycle.local.template.SamTemplate;
+import dev.studiolifecycle.local.template.ScheduleResource;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * EventBridge Scheduler for the template's schedules whose target is one of its state machines: a
+ * run of a schedule starts the target as Scheduler would, as the schedule's role. Scheduler must be
+ * trusted by the role ({@code sts:AssumeRole} for {@code scheduler.amazonaws.com}, with {@code
+ * aws:SourceAccount} and {@code aws:SourceArn} the schedule's) and the role must allow {@code
+ * states:StartExecution} on the target; a start that cannot be made goes, after the schedule's
+ * retries, to its dead-letter queue when the role may send there ({@code sqs:SendMessage}), and is
+ * otherwise lost (Scheduler user guide, "Set up the execution role" and "Configuring a schedule's
+ * dead-letter queue"). Only the role's inline policies are read: what an attached managed policy
+ * would allow is not counted.
+ */
+public final class ScheduledStarts {
+
+  /** What one run of a schedule came to. */
+  public sealed interface Outcome {
+
+    /** The target started: its execution. */
+    record Started(Execution execution) implements Outcome {}
+
+    /** The start could not be made; the dead-letter event went to this queue with the error. */
+    record DeadLettered(String queueArn, String error) implements Outcome {}
+
+    /** The start could not be made and nothing kept it. */
+    record Lost(String error) implements Outcome {}
+  }
+
+  private static final String SCHEDULER = "scheduler.amazonaws.com";
+
+  private final SamTemplate template;
+  private final LocalWorkflowRuntime runtime;
+
+  ScheduledStarts(SamTemplate template, LocalWorkflowRuntime runtime) {
+    this.template = template;
+    this.runtime = runtime;
+  }
+
+  /**
+   * Runs the schedule once, now.
+   *
+   * @throws IllegalArgumentException when the template has no such schedule, or its target is not
+   *     one of the template's state machines
+   */
+  public Outcome run(String scheduleLogicalId) {
+    ScheduleResource schedule =
+        template.schedules().stream()
+            .filter(s -> s.logicalId().equals(scheduleLogicalId))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the template has no schedule " + scheduleLogicalId));
+    StateMachine target =
+        runtime.stepFunctions().stateMachines().values().stream()
+            .filter(machine -> machine.arn().equals(schedule.targetArn()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        scheduleLogicalId
+                            + " starts "
+                            + schedule.targetArn()
+                            + ", which is no state machine of the template"));
+    Optional<RoleResource> role = template.role(schedule.roleArn());
+    if (role.isEmpty()) {
+      return new Outcome.Lost(
+          "the schedule's role " + schedule.roleArn() + " is not a role of the template");
+    }
+    Optional<String> untrusted = trustDenial(schedule, role.get());
+    if (untrusted.isPresent()) {
+      return new Outcome.Lost(untrusted.get());
+    }
+    Optional<String> denial =
+        denial(role.get(), "states:StartExecution", schedule.targetArn(), "the schedule's target");
+    if (denial.isEmpty()) {
+      return new Outcome.Started(
+          runtime.engine().start(target, executionName(schedule), input(schedule)));
+    }
+    String error = "AccessDeniedException: " + denial.get();
+    if (schedule.deadLetterQueue().isEmpty()) {
+      return new Outcome.Lost(error + "; the schedule has no dead-letter queue");
+    }
+    String queue = schedule.deadLetterArn();
+    Optional<String> unsendable =
+        denial(role.get(), "sqs:SendMessage", queue, "its dead-letter queue");
+    return unsendable.isPresent()
+        ? new Outcome.Lost(error + "; and " + unsendable.get())
+        : new Outcome.DeadLettered(queue, error);
+  }
+
+  private static Optional<String> trustDenial(ScheduleResource schedule, RoleResource role) {
+    IamRequest assume =
+        new IamRequest(
+            "sts:AssumeRole",
+            role.arn(),
+            Map.of(
+                "aws:SourceAccount",
+                List.of(LocalAccount.ACCOUNT_ID),
+                "aws:SourceArn",
+                List.of(schedule.arn())),
+            "EventBridge Scheduler running " + schedule.logicalId());
+    PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(role.trustOf(SCHEDULER), assume);
+    return decision.allowed()
+        ? Optional.empty()
+        : Optional.of(
+            SCHEDULER
+                + " may not assume "
+                + role.arn()
+                + " for the schedule: "
+                + decision.reason());
+  }
+
+  private static Optional<String> denial(
+      RoleResource role, String action, String resource, String what) {
+    PolicyEvaluator.Decision decision =
+        PolicyEvaluator.evaluate(
+            role.statements(), new IamRequest(action, resource, Map.of(), what));
+    return decision.allowed()
+        ? Optional.empty()
+        : Optional.of(
+            role.arn()
+                + " is not authorized to perform: "
+                + action
+                + " on resource: "
+                + resource
+                + " ("
+                + decision.reason()
+                + ")");
+  }
+
+  /** Scheduler names each execution it starts anew; locally from the schedule and the time. */
+  private String executionName(ScheduleResource schedule) {
+    String seed = schedule.arn() + "@" + runtime.clock().instant();
+    return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  private static JsonNode input(ScheduleResource schedule) {
+    if (schedule.input() == null) {
+      return LocalJson.MAPPER.createObjectNode();
+    }
+    try {
+      return LocalJson.MAPPER.readTree(schedule.input());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          schedule.logicalId() + ": Target.Input is not JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.studiolifecycle.local.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.studiolifecycle.local.runtime.ScheduledStarts;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The nightly reconcile is started by EventBridge Scheduler as the schedule's role, which Scheduler
+ * must be trusted to assume and which must allow states:StartExecution on the reconcile; a night
+ * that cannot start goes to the schedule's dead-letter queue (which the ReconcileNotStarted alarm
+ * watches) when the role may send there, and is lost otherwise (Scheduler user guide, "Set up the
+ * execution role", "Configuring a schedule's dead-letter queue").
+ */
+class NightlyScheduleTest {
+
+  private static final String START_ONLY_THE_RECONCILE =
+      "                Action: states:StartExecution\n"
+          + "                Resource: !Ref ReconcileStateMachine\n";
+  private static final String STARTS_THE_LIFECYCLE_INSTEAD =
+      "                Action: states:StartExecution\n"
+          + "                Resource: !Ref StudioUserLifecycleStateMachine\n";
+  private static final String MAY_KEEP_A_NIGHT =
+      "                Action: sqs:SendMessage\n"
+          + "                Resource: !GetAtt ReconcileScheduleDeadLetterQueue.Arn\n";
+
+  @TempDir Path project;
+
+  @Test
+  void theTemplatesScheduleStartsTheReconcileWithItsInput() {
+    LifecycleSimulation.deployEdited(project, Map.of());
+
+    ScheduledStarts.Outcome outcome = runNightly();
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            ScheduledStarts.Outcome.Started.class,
+            started -> {
+              assertThat(started.execution().stateMachine().name())
+                  .isEqualTo("studio-lifecycle-Reconcile");
+              assertThat(started.execution().input().toString()).isEqualTo("{\"mode\":\"PLAN\"}");
+            });
+  }
+
+  @Test
+  void aRoleThatMayNotStartTheReconcileSendsTheNightToTheDeadLetterQueue() {
+    LifecycleSimulation.deployEdited(
+        project, Map.of(START_ONLY_THE_RECONCILE, STARTS_THE_LIFECYCLE_INSTEAD));
+
+    ScheduledStarts.Outcome outcome = runNightly();
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            ScheduledStarts.Outcome.DeadLettered.class,
+            letter -> {
+              assertThat(letter.queueArn()).endsWith(":ReconcileScheduleDeadLetterQueue");
+              assertThat(letter.error())
+                  .contains("AccessDeniedException")
+                  .contains("states:StartExecution")
+                  .contains("stateMachine:studio-lifecycle-Reconcile");
+            });
+  }
+
+  @Test
+  void withoutLeaveToSendToTheQueueTheNightIsLost() {
+    LifecycleSimulation.deployEdited(
+        project,
+        Map.of(
+            START_ONLY_THE_RECONCILE,
+            STARTS_THE_LIFECYCLE_INSTEAD,
+            MAY_KEEP_A_NIGHT,
+            "                Action: sqs:GetQueueUrl\n"
+                + "                Resource: !GetAtt ReconcileScheduleDeadLetterQueue.Arn\n"));
+
+    ScheduledStarts.Outcome outcome = runNightly();
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            ScheduledStarts.Outcome.Lost.class,
+            lost -> assertThat(lost.error()).contains("sqs:SendMessage"));
+  }
+
+  @Test
+  void aRoleThatDoesNotTrustSchedulerOfThisAccountStartsNothing() {
+    LifecycleSimulation.deployEdited(
+        project,
+        Map.of(
+            "            Condition:\n"
+                + "              StringEquals:\n"
+                + "                aws:SourceAccount: !Ref AWS::AccountId\n"
+                + "      Policies:\n"
+                + "        - PolicyName: StartTheReconcile\n",
+            "            Condition:\n"
+                + "              StringEquals:\n"
+                + "                aws:SourceAccount: '111122223333'\n"
+                + "      Policies:\n"
+                + "        - PolicyName: StartTheReconcile\n"));
+
+    ScheduledStarts.Outcome outcome = runNightly();
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            ScheduledStarts.Outcome.Lost.class,
+            lost -> assertThat(lost.error()).contains("scheduler.amazonaws.com may not assume"));
+  }
+
+  private ScheduledStarts.Outcome runNightly() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of(project, "reconcile.json", Map.of())) {
+      return simulation.runtime().runSchedule("NightlyReconcileSchedule");
+    }
+  }
+}
