@@ -3,6 +3,7 @@ package dev.studiolifecycle.local.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.permissions.TemplatePolicyAuthorizer;
 import dev.studiolifecycle.local.template.PolicyStatement;
 import dev.studiolifecycle.local.template.SamTemplate;
 import dev.studiolifecycle.local.template.StateMachineResource;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,23 +38,18 @@ class PolicyBreadthTest {
    * calls.
    */
   static final Set<String> TAKE_NO_RESOURCE =
-      Set.of(
-          "sagemaker:ListUserProfiles",
-          "sagemaker:ListApps",
-          "sagemaker:ListSpaces",
-          "sso:ListInstances",
-          "logs:CreateLogDelivery",
-          "logs:GetLogDelivery",
-          "logs:UpdateLogDelivery",
-          "logs:DeleteLogDelivery",
-          "logs:ListLogDeliveries",
-          "logs:PutResourcePolicy",
-          "logs:DescribeResourcePolicies",
-          "logs:DescribeLogGroups",
-          "xray:PutTraceSegments",
-          "xray:PutTelemetryRecords",
-          "xray:GetSamplingRules",
-          "xray:GetSamplingTargets");
+      Stream.concat(
+              Stream.of(
+                  "sagemaker:ListUserProfiles",
+                  "sagemaker:ListApps",
+                  "sagemaker:ListSpaces",
+                  "sso:ListInstances",
+                  "xray:PutTraceSegments",
+                  "xray:PutTelemetryRecords",
+                  "xray:GetSamplingRules",
+                  "xray:GetSamplingTargets"),
+              TemplatePolicyAuthorizer.LOG_DELIVERY_ACTIONS.stream())
+          .collect(Collectors.toUnmodifiableSet());
 
   /**
    * The condition keys a grant of these actions must test, each entry one of a list (IAM User
