@@ -66,6 +66,38 @@ final class PolicyReader {
     return statements;
   }
 
+  static List<PolicyStatement> grantedToService(
+      JsonNode document, String servicePrincipal, String resource, String where) {
+    JsonNode statement = document.path("Statement");
+    List<JsonNode> all = new ArrayList<>();
+    if (statement.isArray()) {
+      statement.forEach(all::add);
+    } else if (statement.isObject()) {
+      all.add(statement);
+    }
+    boolean variables = document.path("Version").asText("").equals("2012-10-17");
+    List<PolicyStatement> granted = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      JsonNode service = all.get(i).at("/Principal/Service");
+      List<String> services = new ArrayList<>();
+      if (service.isTextual()) {
+        services.add(service.asText());
+      } else {
+        service.forEach(each -> services.add(each.asText()));
+      }
+      if (!services.contains(servicePrincipal)) {
+        continue;
+      }
+      ObjectNode copy = all.get(i).deepCopy();
+      copy.remove("Principal");
+      if (!copy.has("Resource") && !copy.has("NotResource")) {
+        copy.put("Resource", resource);
+      }
+      granted.add(statement(copy, where + ".Statement[" + i + "]", variables));
+    }
+    return granted;
+  }
+
   static PolicyStatement statement(JsonNode node, String where, boolean variables) {
     if (!node.isObject()) {
       throw new TemplateException(where + ": a statement must be a mapping");

@@ -48,6 +48,18 @@ public record PolicyStatement(
     return PolicyReader.document(document, source);
   }
 
+  /**
+   * The statements of a resource policy (a key policy, a topic policy, a role's trust policy) that
+   * grant to the AWS service {@code servicePrincipal} (e.g. {@code cloudwatch.amazonaws.com}), as
+   * statements of an identity policy: their Principal dropped, and {@code resource} where they name
+   * none (a trust policy names no Resource: it is the role). What they allow that service, their
+   * conditions included, is then what {@code PolicyEvaluator} decides.
+   */
+  public static List<PolicyStatement> grantedToService(
+      JsonNode document, String servicePrincipal, String resource, String source) {
+    return PolicyReader.grantedToService(document, servicePrincipal, resource, source);
+  }
+
   /** The Sid, or the source when the statement has none: for messages. */
   public String name() {
     return sid == null || sid.isEmpty() ? source : sid;

@@ -1,10 +1,8 @@
 package dev.studiolifecycle.local.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.StreamSupport;
 
 /**
  * An AWS::IAM::Role of the template, its intrinsics resolved.
@@ -41,38 +39,10 @@ public record RoleResource(
    * may assume it, conditions included.
    */
   public List<PolicyStatement> trustOf(String servicePrincipal) {
-    List<PolicyStatement> trusted = new ArrayList<>();
-    JsonNode statement = trustPolicy.path("Statement");
-    List<JsonNode> all = new ArrayList<>();
-    if (statement.isArray()) {
-      statement.forEach(all::add);
-    } else if (statement.isObject()) {
-      all.add(statement);
-    }
-    for (int i = 0; i < all.size(); i++) {
-      JsonNode each = all.get(i);
-      JsonNode service = each.at("/Principal/Service");
-      boolean names =
-          service.isTextual()
-              ? service.asText().equals(servicePrincipal)
-              : service.isArray()
-                  && StreamSupport.stream(service.spliterator(), false)
-                      .anyMatch(s -> s.asText().equals(servicePrincipal));
-      if (names) {
-        ObjectNode copy = each.deepCopy();
-        copy.remove("Principal");
-        copy.put("Resource", arn);
-        trusted.add(
-            PolicyReader.statement(
-                copy,
-                "Resources."
-                    + logicalId
-                    + ".Properties.AssumeRolePolicyDocument.Statement["
-                    + i
-                    + "]",
-                true));
-      }
-    }
-    return trusted;
+    return PolicyStatement.grantedToService(
+        trustPolicy,
+        servicePrincipal,
+        arn,
+        "Resources." + logicalId + ".Properties.AssumeRolePolicyDocument");
   }
 }

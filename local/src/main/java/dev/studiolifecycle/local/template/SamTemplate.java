@@ -292,6 +292,12 @@ public final class SamTemplate {
     return schedules;
   }
 
+  /** What {@code !Ref logicalId} gives in this deployment (a key's id, a topic's ARN ...). */
+  public synchronized String ref(String logicalId) {
+    ObjectNode ref = JSON.objectNode().put("Ref", logicalId);
+    return resolver.resolveString(ref, "Ref " + logicalId);
+  }
+
   /** The AWS::IAM::Role of the template whose ARN is {@code arn}, if it creates one. */
   public synchronized Optional<RoleResource> role(String arn) {
     for (Map.Entry<String, JsonNode> entry : resolvedResources().entrySet()) {
