@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.emulator;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,9 +30,15 @@ public interface CallAuthorizer {
    * @param kmsActions the KMS actions the caller must be allowed on the key, e.g. {@code
    *     kms:GenerateDataKey}
    * @param viaService the service that calls KMS, e.g. {@code sns.us-east-1.amazonaws.com}
+   * @param encryptionContext the encryption context the service passes (SNS: {@code
+   *     aws:sns:topicArn}), which a condition may test as {@code kms:EncryptionContext:<key>}
    */
   default Optional<String> keyDenial(
-      ServiceRequest request, String keyArn, List<String> kmsActions, String viaService) {
+      ServiceRequest request,
+      String keyArn,
+      List<String> kmsActions,
+      String viaService,
+      Map<String, String> encryptionContext) {
     return Optional.empty();
   }
 }

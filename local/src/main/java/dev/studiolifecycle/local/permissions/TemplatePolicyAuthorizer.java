@@ -98,14 +98,19 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
   /**
    * A template function's or state machine's use of a KMS key through a service (SNS developer
    * guide, "Managing Amazon SNS encryption keys": "The publisher must have the kms:GenerateDataKey
-   * and kms:Decrypt permissions" for the key), with {@code kms:ViaService} and {@code
-   * kms:CallerAccount}. The key policy is not evaluated: the template's key delegates to the
-   * account's IAM policies, so the caller's own policy must allow. A Studio user's use of a key is
-   * not evaluated here and is refused (no flow of the product has one).
+   * and kms:Decrypt permissions" for the key), with {@code kms:ViaService}, {@code
+   * kms:CallerAccount} and the service's encryption context as {@code kms:EncryptionContext:*}. The
+   * key policy is not evaluated: the template's key delegates to the account's IAM policies, so the
+   * caller's own policy must allow. A Studio user's use of a key is not evaluated here and is
+   * refused (no flow of the product has one).
    */
   @Override
   public Optional<String> keyDenial(
-      ServiceRequest request, String keyArn, List<String> kmsActions, String viaService) {
+      ServiceRequest request,
+      String keyArn,
+      List<String> kmsActions,
+      String viaService,
+      Map<String, String> encryptionContext) {
     if (request.caller() == null) {
       return Optional.empty();
     }
@@ -120,16 +125,14 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
               + keyArn);
     }
     for (String action : kmsActions) {
+      Map<String, List<String>> context = new LinkedHashMap<>();
+      context.put("kms:ViaService", List.of(viaService));
+      context.put("kms:CallerAccount", List.of(LocalAccount.ACCOUNT_ID));
+      encryptionContext.forEach(
+          (key, value) -> context.put("kms:EncryptionContext:" + key, List.of(value)));
       IamRequest authorization =
           new IamRequest(
-              action,
-              keyArn,
-              Map.of(
-                  "kms:ViaService",
-                  List.of(viaService),
-                  "kms:CallerAccount",
-                  List.of(LocalAccount.ACCOUNT_ID)),
-              "the KMS key " + viaService + " uses for the call");
+              action, keyArn, context, "the KMS key " + viaService + " uses for the call");
       Optional<String> denial =
           checked(
               principal.get(),

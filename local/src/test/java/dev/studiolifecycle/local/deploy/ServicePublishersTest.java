@@ -127,6 +127,7 @@ class ServicePublishersTest {
       Publisher publisher, JsonNode policy, String action, String resource) {
     List<PolicyStatement> granted =
         PolicyStatement.grantedToService(policy, publisher.service(), resource, publisher.source());
+    // SNS asks KMS with the topic as encryption context (aws:sns:topicArn).
     IamRequest request =
         new IamRequest(
             action,
@@ -135,7 +136,9 @@ class ServicePublishersTest {
                 "aws:SourceAccount",
                 List.of(LocalAccount.ACCOUNT_ID),
                 "aws:SourceArn",
-                List.of(publisher.sourceArn())),
+                List.of(publisher.sourceArn()),
+                "kms:EncryptionContext:aws:sns:topicArn",
+                List.of(publisher.topicArn())),
             publisher.source());
     PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(granted, request);
     return decision.allowed()

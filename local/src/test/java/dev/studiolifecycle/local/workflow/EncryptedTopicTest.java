@@ -80,6 +80,49 @@ class EncryptedTopicTest {
     }
   }
 
+  /**
+   * SNS passes the topic's ARN as the encryption context ({@code aws:sns:topicArn}), so a grant of
+   * the key may be scoped to one topic; one scoped to another topic does not let the state machine
+   * notify.
+   */
+  @Test
+  void aKeyGrantScopedToTheTopicByItsEncryptionContextIsHonoured() {
+    String scoped =
+        MACHINE_MAY_ENCRYPT.replace(
+            "              Resource: !GetAtt TopicKey.Arn\n",
+            "              Resource: !GetAtt TopicKey.Arn\n"
+                + "              Condition:\n"
+                + "                ArnEquals:\n"
+                + "                  kms:EncryptionContext:aws:sns:topicArn: TOPIC\n");
+    deploy(Map.of(MACHINE_MAY_ENCRYPT, scoped.replace("TOPIC", "!Ref NotificationTopic")));
+    try (LifecycleSimulation simulation = simulation()) {
+      Execution execution = simulation.run("onboard-iam-new-role.json");
+
+      assertThat(execution.status())
+          .as(execution.cause().orElse(""))
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+  }
+
+  @Test
+  void aKeyGrantScopedToAnotherTopicDoesNotLetTheStateMachineNotify() {
+    deploy(
+        Map.of(
+            MACHINE_MAY_ENCRYPT,
+            MACHINE_MAY_ENCRYPT.replace(
+                "              Resource: !GetAtt TopicKey.Arn\n",
+                "              Resource: !GetAtt TopicKey.Arn\n"
+                    + "              Condition:\n"
+                    + "                ArnEquals:\n"
+                    + "                  kms:EncryptionContext:aws:sns:topicArn: !Ref OpsTopic\n")));
+    try (LifecycleSimulation simulation = simulation()) {
+      Execution execution = simulation.run("onboard-iam-new-role.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.error()).contains("SNS.KMSAccessDeniedException");
+    }
+  }
+
   private LifecycleSimulation simulation() {
     return LifecycleSimulation.of(project, "studio-domains.json", Map.of());
   }

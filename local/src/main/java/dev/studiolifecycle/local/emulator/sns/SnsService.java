@@ -259,7 +259,12 @@ public final class SnsService extends EmulatedService {
     String via = "sns." + RequestRegion.current() + ".amazonaws.com";
     authorizer
         .get()
-        .keyDenial(request, keyArn, List.of("kms:GenerateDataKey", "kms:Decrypt"), via)
+        .keyDenial(
+            request,
+            keyArn,
+            List.of("kms:GenerateDataKey", "kms:Decrypt"),
+            via,
+            Map.of("aws:sns:topicArn", topicArn))
         .ifPresent(
             denial -> {
               throw new AwsServiceError(
