@@ -35,7 +35,11 @@ class ServicePublishersTest {
   private final SamTemplate template = ProjectFiles.template();
   private final Map<String, JsonNode> resources = template.resolvedResources();
 
-  /** A service publishing to a topic on behalf of one of the template's resources. */
+  /**
+   * A service delivering to a topic (or a queue) on behalf of one of the template's resources.
+   *
+   * @param topicArn where it delivers: the topic, or the dead-letter queue
+   */
   private record Publisher(String service, String sourceArn, String topicArn, String source) {}
 
   @Test
@@ -47,6 +51,53 @@ class ServicePublishersTest {
         .contains(CLOUDWATCH, EVENTBRIDGE);
     List<String> problems = new ArrayList<>();
     publishers.forEach(publisher -> problems.addAll(problems(publisher)));
+    assertThat(problems).isEmpty();
+  }
+
+  /**
+   * A rule's dead-letter queue receives from EventBridge, and a subscription's from SNS, only if
+   * the queue's policy lets that service send (EventBridge user guide, "Using dead-letter queues to
+   * process undelivered events"; SNS developer guide, "Amazon SNS dead-letter queues"): otherwise
+   * the undeliverable event is dropped, and with it the record the alarms watch.
+   */
+  @Test
+  void everyDeadLetterQueueLetsItsServiceSend() {
+    List<Publisher> senders = new ArrayList<>();
+    for (EventRuleResource rule : template.eventRules()) {
+      for (RuleTarget target : rule.targets()) {
+        target
+            .deadLetterQueue()
+            .ifPresent(
+                queue ->
+                    senders.add(new Publisher(EVENTBRIDGE, rule.arn(), queue, rule.logicalId())));
+      }
+    }
+    template
+        .snsSubscriptions()
+        .forEach(
+            subscription ->
+                subscription
+                    .deadLetterQueue()
+                    .ifPresent(
+                        queue ->
+                            senders.add(
+                                new Publisher(
+                                    "sns.amazonaws.com",
+                                    subscription.topicArn(),
+                                    queue,
+                                    subscription.functionLogicalId()
+                                        + "."
+                                        + subscription.eventName()))));
+    assertThat(senders).extracting(Publisher::service).contains(EVENTBRIDGE, "sns.amazonaws.com");
+    List<String> problems = new ArrayList<>();
+    for (Publisher sender : senders) {
+      Optional<JsonNode> policy = queuePolicyOf(sender.topicArn());
+      if (policy.isEmpty()) {
+        problems.add(sender.source() + ": " + sender.topicArn() + " has no queue policy");
+      } else {
+        allows(sender, policy.get(), "sqs:SendMessage", sender.topicArn()).ifPresent(problems::add);
+      }
+    }
     assertThat(problems).isEmpty();
   }
 
@@ -160,6 +211,15 @@ class ServicePublishersTest {
         .filter(r -> r.path("Type").asText().equals("AWS::SNS::TopicPolicy"))
         .filter(r -> r.at("/Properties/Topics").toString().contains("\"" + topicArn + "\""))
         .map(r -> r.at("/Properties/PolicyDocument"))
+        .findFirst();
+  }
+
+  /** The policy of the queue with this ARN (a queue policy names its queue's ARN). */
+  private Optional<JsonNode> queuePolicyOf(String queueArn) {
+    return resources.values().stream()
+        .filter(r -> r.path("Type").asText().equals("AWS::SQS::QueuePolicy"))
+        .map(r -> r.at("/Properties/PolicyDocument"))
+        .filter(document -> document.toString().contains("\"" + queueArn + "\""))
         .findFirst();
   }
 
