@@ -57,8 +57,9 @@ class ServicePublishersTest {
   /**
    * A rule's dead-letter queue receives from EventBridge, and a subscription's from SNS, only if
    * the queue's policy lets that service send (EventBridge user guide, "Using dead-letter queues to
-   * process undelivered events"; SNS developer guide, "Amazon SNS dead-letter queues"): otherwise
-   * the undeliverable event is dropped, and with it the record the alarms watch.
+   * process undelivered events"; SNS developer guide, "Configuring an Amazon SNS dead-letter queue
+   * for a subscription"): otherwise the undeliverable event is dropped, and with it the record the
+   * alarms watch.
    */
   @Test
   void everyDeadLetterQueueLetsItsServiceSend() {
