@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.LocalAccount;
+import dev.studiolifecycle.local.LocalJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -241,6 +242,27 @@ public final class SamTemplate {
           "Resources." + logicalId + ": no function or state machine " + "of that name");
     }
     return PolicyReader.read(logicalId, resource, resolver);
+  }
+
+  /**
+   * The inline policy documents SAM gives the role it generates for a function or state machine:
+   * one per policy document in its {@code Policies} (SAM policy templates and managed policies are
+   * not among them), as JSON.
+   */
+  public synchronized List<String> inlinePolicyDocuments(String logicalId) {
+    List<String> documents = new ArrayList<>();
+    JsonNode policies = resolvedResources().get(logicalId).at("/Properties/Policies");
+    for (JsonNode policy : policies) {
+      if (policy.isObject() && policy.has("Statement")) {
+        try {
+          documents.add(LocalJson.MAPPER.writeValueAsString(policy));
+        } catch (IOException e) {
+          throw new TemplateException(
+              "Resources." + logicalId + ".Properties.Policies: cannot be written as JSON", e);
+        }
+      }
+    }
+    return documents;
   }
 
   /**

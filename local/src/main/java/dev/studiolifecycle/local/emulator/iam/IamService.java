@@ -2,6 +2,7 @@ package dev.studiolifecycle.local.emulator.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalAccount;
+import dev.studiolifecycle.local.emulator.AwsServiceError;
 import dev.studiolifecycle.local.emulator.EmulatedService;
 import dev.studiolifecycle.local.emulator.IdSource;
 import dev.studiolifecycle.local.emulator.Operation;
@@ -122,6 +123,34 @@ public final class IamService extends EmulatedService implements RoleAssumption 
 
   public synchronized boolean roleExists(String roleName) {
     return resources.roles.containsKey(IamResources.key(roleName));
+  }
+
+  /**
+   * What IAM answers CloudFormation creating a role with these inline policies: each must be an
+   * identity policy IAM accepts, and together they may have 10,240 characters without white space
+   * (IAM User Guide, "IAM and AWS STS quotas"). Empty when IAM accepts them; nothing is created.
+   */
+  public Optional<String> inlinePoliciesRefusal(String roleName, List<String> documents) {
+    int total = 0;
+    for (String document : documents) {
+      try {
+        PolicyDocuments.checkIdentityPolicy(document);
+      } catch (AwsServiceError refused) {
+        return Optional.of(refused.code() + ": " + refused.getMessage());
+      }
+      total += IamResources.policySize(document);
+    }
+    if (total > IamResources.MAX_INLINE_POLICY_BYTES) {
+      return Optional.of(
+          "LimitExceeded: Maximum policy size of "
+              + IamResources.MAX_INLINE_POLICY_BYTES
+              + " bytes exceeded for role "
+              + roleName
+              + " (its inline policies have "
+              + total
+              + " characters without white space)");
+    }
+    return Optional.empty();
   }
 
   /**
