@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * IAM, which refuses a policy that is not a valid identity policy and more than 10,240 characters
  * of inline policies on one role (IAM User Guide, "IAM and AWS STS quotas"). Every served domain
  * adds its ARNs to the functions' SageMaker statements, so a stack serves DomainId and at most 50
- * AdditionalDomainIds; the 51st fails the deployment locally as it would on AWS.
+ * AdditionalDomainIds; the 51st fails the deployment locally as it would on AWS. Likewise the
+ * template's managed policy (the users' permissions boundary) against IAM's 6,144 characters.
  */
 class GeneratedRolesTest {
 
@@ -57,6 +58,30 @@ class GeneratedRolesTest {
         .isInstanceOf(TemplateException.class)
         .hasMessageContaining("CloudFormation cannot create the role SAM generates")
         .hasMessageContaining("MalformedPolicyDocument: Policy statement must contain resources.");
+  }
+
+  /**
+   * The permissions boundary is a managed policy, which IAM holds to 6,144 characters without white
+   * space; the template's leaves about a hundred to spare, so a statement added to it is refused by
+   * the local deployment as by CloudFormation's CreatePolicy.
+   */
+  @Test
+  void aBoundaryGrownPastIamsQuotaForAManagedPolicyIsRefused() {
+    String firstStatement =
+        "          - Sid: SageMakerWorkOutsideStudiosDomainsProfilesSpacesAndApps\n";
+    StringBuilder more = new StringBuilder();
+    for (int i = 0; i < 3; i++) {
+      more.append("          - Sid: ReadTheAccountsLogGroups")
+          .append(i)
+          .append("\n            Effect: Allow\n            Action: logs:DescribeLogGroups\n")
+          .append("            Resource: !Sub arn:${AWS::Partition}:logs:*:${AWS::AccountId}:*\n");
+    }
+    LifecycleSimulation.deployEdited(project, Map.of(firstStatement, more + firstStatement));
+
+    assertThatThrownBy(() -> deploy(project, "").close())
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("Resources.StudioUserRoleBoundary.Properties.PolicyDocument")
+        .hasMessageContaining("Cannot exceed quota for PolicySize: 6144");
   }
 
   /** {@code n} domain ids as SageMaker makes them ({@code d-} and 12 characters). */

@@ -43,6 +43,7 @@ record IamSeeding(IamResources resources) {
           () -> resources.requireAttachable(seed.permissionsBoundaryArn(), true),
           "permissions boundary of role " + seed.roleName());
     }
+    checkInlinePolicies(seed);
     Role role =
         resources.newRole(
             seed.roleName(),
@@ -60,16 +61,32 @@ record IamSeeding(IamResources resources) {
           "attached policy of role " + seed.roleName());
       role.attachedPolicyArns.add(policyArn);
     }
-    seed.inlinePolicies()
-        .forEach(
-            (name, document) -> {
-              checkedForSeed(
-                  () -> PolicyDocuments.checkIdentityPolicy(document),
-                  "inline policy " + name + " of role " + seed.roleName());
-              role.inlinePolicies.put(name, document);
-            });
+    role.inlinePolicies.putAll(seed.inlinePolicies());
     resources.roles.put(IamResources.key(role.name), role);
     return role.arn;
+  }
+
+  /**
+   * A seeded role's inline policies, as PutRolePolicy takes them: each an identity policy, together
+   * at most 10,240 characters without white space (IAM User Guide, "IAM and AWS STS quotas").
+   */
+  private static void checkInlinePolicies(RoleSeed seed) {
+    int total = 0;
+    for (Map.Entry<String, String> policy : seed.inlinePolicies().entrySet()) {
+      checkedForSeed(
+          () -> PolicyDocuments.checkIdentityPolicy(policy.getValue()),
+          "inline policy " + policy.getKey() + " of role " + seed.roleName());
+      total += IamResources.policySize(policy.getValue());
+    }
+    SeedException.require(
+        total <= IamResources.MAX_INLINE_POLICY_BYTES,
+        "inline policies of role "
+            + seed.roleName()
+            + " have "
+            + total
+            + " characters without white space: LimitExceeded, Maximum policy size of "
+            + IamResources.MAX_INLINE_POLICY_BYTES
+            + " bytes exceeded");
   }
 
   /** Adds a customer managed policy; returns its ARN. */
@@ -86,6 +103,18 @@ record IamSeeding(IamResources resources) {
     checkedForSeed(
         () -> PolicyDocuments.checkIdentityPolicy(seed.policyDocument()),
         "policy document of " + seed.policyName());
+    // IAM User Guide, "IAM and AWS STS quotas": a managed policy has at most 6,144 characters
+    // without white space, seeded (a template's AWS::IAM::ManagedPolicy) as created.
+    int size = IamResources.policySize(seed.policyDocument());
+    SeedException.require(
+        size <= IamResources.MAX_MANAGED_POLICY_CHARS,
+        "policy document of "
+            + seed.policyName()
+            + " has "
+            + size
+            + " characters without white space: LimitExceeded, Cannot exceed quota for"
+            + " PolicySize: "
+            + IamResources.MAX_MANAGED_POLICY_CHARS);
     CustomerPolicy existing = resources.customerPolicies.get(IamResources.key(seed.policyName()));
     SeedException.require(
         existing == null || (existing.name.equals(seed.policyName()) && existing.path.equals(path)),

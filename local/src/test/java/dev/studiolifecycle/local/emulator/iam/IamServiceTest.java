@@ -398,6 +398,45 @@ class IamServiceTest {
         .hasMessageContaining("Maximum policy size of 10240 bytes exceeded for role jane");
   }
 
+  /**
+   * What a deployment seeds (a template's AWS::IAM::ManagedPolicy, a scenario's roles) keeps IAM's
+   * quotas as created ones do: 6,144 characters for a managed policy, 10,240 for a role's inline
+   * policies together, white space not counted; a refused seed adds nothing.
+   */
+  @Test
+  void seededPoliciesKeepIamsSizeQuotas() {
+    int empty = policyOf("\"arn:aws:s3:::\"", 1, ",").length();
+    String managedAtLimit = policyOf("\"arn:aws:s3:::" + "m".repeat(6_144 - empty) + "\"", 1, ",");
+    assertThat(managedAtLimit).hasSize(6_144);
+    emulator.iam().seedManagedPolicy(new ManagedPolicySeed("at-limit", "/", managedAtLimit));
+    String managedOver = managedAtLimit.replace("mmm", "mmmm");
+    assertThatThrownBy(
+            () -> emulator.iam().seedManagedPolicy(new ManagedPolicySeed("over", "/", managedOver)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Cannot exceed quota for PolicySize: 6144");
+    assertThat(emulator.iam().managedPolicyDocument("arn:aws:iam::123456789012:policy/over"))
+        .isEmpty();
+
+    String inlineOver = policyOf("\"arn:aws:s3:::" + "i".repeat(10_241 - empty) + "\"", 1, ",");
+    assertThatThrownBy(
+            () ->
+                emulator
+                    .iam()
+                    .seedRole(
+                        new RoleSeed(
+                            "too-much",
+                            "/",
+                            RoleSeed.SAGEMAKER_TRUST_POLICY,
+                            null,
+                            null,
+                            Map.of(),
+                            List.of(),
+                            Map.of("all", inlineOver))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Maximum policy size of 10240 bytes exceeded");
+    assertThat(emulator.iam().roleExists("too-much")).isFalse();
+  }
+
   private static String policyOf(String resource, int copies, String separator) {
     return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
         + "\"s3:GetObject\",\"Resource\":["
