@@ -36,8 +36,7 @@ record IamSeeding(IamResources resources) {
             : seed.assumeRolePolicyDocument();
     JsonNode trustPolicy =
         checkedForSeed(
-            () -> PolicyDocuments.checkTrustPolicy(trust, resources::roleArnExists),
-            "trust policy of role " + seed.roleName());
+            () -> resources.trustPolicy(trust), "trust policy of role " + seed.roleName());
     if (seed.permissionsBoundaryArn() != null) {
       checkedForSeed(
           () -> resources.requireAttachable(seed.permissionsBoundaryArn(), true),

@@ -401,7 +401,8 @@ class IamServiceTest {
   /**
    * What a deployment seeds (a template's AWS::IAM::ManagedPolicy, a scenario's roles) keeps IAM's
    * quotas as created ones do: 6,144 characters for a managed policy, 10,240 for a role's inline
-   * policies together, white space not counted; a refused seed adds nothing.
+   * policies together, white space not counted, and 2,048 for a trust policy; a refused seed adds
+   * nothing.
    */
   @Test
   void seededPoliciesKeepIamsSizeQuotas() {
@@ -435,6 +436,18 @@ class IamServiceTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Maximum policy size of 10240 bytes exceeded");
     assertThat(emulator.iam().roleExists("too-much")).isFalse();
+
+    String longTrust =
+        RoleSeed.SAGEMAKER_TRUST_POLICY.replace(
+            "\"Action\"", "\"Sid\":\"" + "t".repeat(2_048) + "\",\"Action\"");
+    assertThatThrownBy(
+            () ->
+                emulator
+                    .iam()
+                    .seedRole(
+                        RoleSeed.sageMakerExecutionRole("trusting").withTrustPolicy(longTrust)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Cannot exceed quota for ACLSizePerRole: 2048");
   }
 
   private static String policyOf(String resource, int copies, String separator) {
