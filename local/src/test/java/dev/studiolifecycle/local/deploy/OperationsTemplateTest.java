@@ -120,6 +120,30 @@ class OperationsTemplateTest {
                 .toList());
   }
 
+  /**
+   * CloudWatch's limits on an alarm based on metric math (CloudWatch user guide, "Limits": at most
+   * 10 metrics, a hard limit; PutMetricAlarm: at most 20 queries, exactly one returning data). The
+   * function-errors alarm grows with every function the project adds: past ten, split it.
+   */
+  @Test
+  void metricMathAlarmsStayWithinCloudWatchsLimits() {
+    for (JsonNode alarm : ofType("AWS::CloudWatch::Alarm")) {
+      JsonNode metrics = alarm.at("/Properties/Metrics");
+      if (metrics.isMissingNode()) {
+        continue;
+      }
+      int stats = 0;
+      int returning = 0;
+      for (JsonNode query : metrics) {
+        stats += query.has("MetricStat") ? 1 : 0;
+        returning += query.path("ReturnData").asBoolean(true) ? 1 : 0;
+      }
+      assertThat(stats).as("metrics of an alarm").isLessThanOrEqualTo(10);
+      assertThat(metrics.size()).as("queries of an alarm").isLessThanOrEqualTo(20);
+      assertThat(returning).as("queries returning data").isEqualTo(1);
+    }
+  }
+
   @Test
   void theDashboardShowsOutcomesDurationsTimeToRevokeThrottlesQueuesAndEveryFunction()
       throws IOException {
