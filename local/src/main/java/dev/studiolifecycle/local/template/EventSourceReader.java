@@ -215,15 +215,32 @@ final class EventSourceReader {
       throw new TemplateException(where + ": is required");
     }
     JsonNode resolved = resolver.resolve(declared, where);
+    JsonNode pattern;
     if (resolved.isTextual()) {
       try {
-        return LocalJson.MAPPER.readTree(resolved.asText());
+        pattern = LocalJson.MAPPER.readTree(resolved.asText());
       } catch (JsonProcessingException e) {
         throw new TemplateException(where + ": is not JSON: " + e.getOriginalMessage(), e);
       }
+    } else {
+      pattern = resolved;
     }
-    return resolved;
+    // EventBridge quotas, "Event pattern size": 2,048 characters by default (raised on request to
+    // 4,096): the default, the stricter reading, counted as the pattern's compact JSON.
+    int size = pattern.toString().length();
+    if (size > MAX_PATTERN_CHARS) {
+      throw new TemplateException(
+          where
+              + ": has "
+              + size
+              + " characters; EventBridge allows "
+              + MAX_PATTERN_CHARS
+              + " by default (the Event pattern size quota)");
+    }
+    return pattern;
   }
+
+  static final int MAX_PATTERN_CHARS = 2048;
 
   private static String bus(JsonNode declared, String where, IntrinsicResolver resolver) {
     if (declared == null) {

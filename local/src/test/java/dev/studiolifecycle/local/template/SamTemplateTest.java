@@ -417,6 +417,24 @@ class SamTemplateTest {
     assertThat(unusable.targets().get(0).transforms()).isFalse();
   }
 
+  /** EventBridge quotas, "Event pattern size": 2,048 characters by default. */
+  @Test
+  void refusesAnEventPatternLongerThanEventBridgeAllows() {
+    String sources =
+        java.util.stream.IntStream.range(0, 200)
+            .mapToObj(i -> "\"com.example.hr" + i + "\"")
+            .collect(java.util.stream.Collectors.joining(", "));
+    SamTemplate template =
+        parse(
+            WIRED.replace(
+                "'{\"source\": [\"com.example.hr\"]}'", "'{\"source\": [" + sources + "]}'"));
+
+    assertThatThrownBy(template::eventRules)
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("Resources.Unusable.Properties.EventPattern: has ")
+        .hasMessageContaining("EventBridge allows 2048 by default");
+  }
+
   @Test
   void readsSnsSubscriptionsOfFunctions() {
     assertThat(parse(WIRED).snsSubscriptions())
