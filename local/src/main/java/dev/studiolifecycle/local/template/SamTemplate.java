@@ -402,6 +402,7 @@ public final class SamTemplate {
           }
         }
         String type = declaration.path("Type").asText("String");
+        ParameterConstraints.check(name, declaration, type, value);
         if (type.equals("CommaDelimitedList") || type.startsWith("List<")) {
           ArrayNode list = JSON.arrayNode();
           for (String part : value.split(",", -1)) {

@@ -1,10 +1,12 @@
 package dev.studiolifecycle.local.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.studiolifecycle.local.template.SamTemplate;
+import dev.studiolifecycle.local.template.TemplateException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,6 +120,25 @@ class OperationsTemplateTest {
                 .map(f -> f.functionName())
                 .filter(name -> !polling.contains(name))
                 .toList());
+  }
+
+  /**
+   * EventBridge Scheduler takes a cron expression of six fields or a rate (user guide, "Schedule
+   * types"); the ReconcileSchedule parameter says so, so that a Unix-style five-field cron fails
+   * the deployment before anything is created, locally as on AWS.
+   */
+  @Test
+  void theReconcileScheduleTakesOnlyWhatSchedulerTakes() {
+    for (String good :
+        List.of("cron(0 2 * * ? *)", "cron(30 1 ? * MON-FRI *)", "rate(12 hours)", "rate(1 day)")) {
+      assertThat(ProjectFiles.template(Map.of("ReconcileSchedule", good)).file()).isNotNull();
+    }
+    for (String bad : List.of("cron(0 2 * * *)", "rate(1 days)", "rate(0 hours)", "0 2 * * *")) {
+      assertThatThrownBy(() -> ProjectFiles.template(Map.of("ReconcileSchedule", bad)))
+          .as(bad)
+          .isInstanceOf(TemplateException.class)
+          .hasMessageContaining("Parameters.ReconcileSchedule: '" + bad + "' failed to satisfy");
+    }
   }
 
   /**

@@ -172,6 +172,51 @@ class SamTemplateTest {
         .hasMessage("The template has no parameter Nope");
   }
 
+  private static final String CONSTRAINED =
+      """
+      Parameters:
+        DomainId:
+          Type: String
+          AllowedPattern: 'd-(-*[a-z0-9]){1,61}'
+          ConstraintDescription: must be a SageMaker domain id such as d-abcdef123456
+        Extra: {Type: CommaDelimitedList, Default: '', AllowedPattern: '(d-[a-z0-9]+)?'}
+        Seconds: {Type: Number, Default: 60, MinValue: 10, MaxValue: 3600}
+        Name: {Type: String, Default: ab, MinLength: 2, MaxLength: 4}
+      Resources: {}
+      """;
+
+  /**
+   * CloudFormation user guide, "Parameters": AllowedPattern matches the whole value (each element
+   * of a CommaDelimitedList), a Number is a number within MinValue and MaxValue, a String within
+   * MinLength and MaxLength; a value that breaks one fails with the ConstraintDescription.
+   */
+  @Test
+  void refusesParameterValuesThatBreakTheirConstraintsAsCloudFormationDoes() {
+    assertThat(constrained(Map.of("DomainId", "d-abc123", "Extra", "d-a, d-b")).file()).isNotNull();
+    assertThatThrownBy(() -> constrained(Map.of("DomainId", "D-ABC")))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage(
+            "Parameters.DomainId: 'D-ABC' failed to satisfy constraint: must be a SageMaker domain"
+                + " id such as d-abcdef123456");
+    assertThatThrownBy(() -> constrained(Map.of("DomainId", "xd-abc")))
+        .as("the whole value must match")
+        .hasMessageContaining("'xd-abc' failed to satisfy constraint");
+    assertThatThrownBy(() -> constrained(Map.of("DomainId", "d-a", "Extra", "d-b,x")))
+        .hasMessage(
+            "Parameters.Extra: 'x' failed to satisfy constraint: must match pattern (d-[a-z0-9]+)?");
+    assertThatThrownBy(() -> constrained(Map.of("DomainId", "d-a", "Seconds", "5")))
+        .hasMessage("Parameters.Seconds: '5' failed to satisfy constraint: must be at least 10");
+    assertThatThrownBy(() -> constrained(Map.of("DomainId", "d-a", "Seconds", "ten")))
+        .hasMessage("Parameters.Seconds: 'ten' is not a number (its Type is Number)");
+    assertThatThrownBy(() -> constrained(Map.of("DomainId", "d-a", "Name", "abcde")))
+        .hasMessage(
+            "Parameters.Name: 'abcde' failed to satisfy constraint: must have at most 4 characters");
+  }
+
+  private static SamTemplate constrained(Map<String, String> values) {
+    return SamTemplate.parse(CONSTRAINED, Path.of("inline/template.yaml"), values);
+  }
+
   @Test
   void topicsResolveToArnsFromTopicNameOrLogicalId() {
     SamTemplate template = SamTemplate.load(fixture());
