@@ -8,25 +8,32 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * The constraints CloudFormation holds a parameter's value to before it creates anything
- * (CloudFormation user guide, "Parameters" syntax): {@code AllowedPattern} matched against the
- * whole value (each element of a CommaDelimitedList), {@code MinLength}/{@code MaxLength} for
- * strings, and for a Number a number within {@code MinValue}/{@code MaxValue}. A value that breaks
- * one fails the deployment with the parameter's {@code ConstraintDescription}, as CloudFormation
- * words it.
+ * (CloudFormation user guide, "Parameters" syntax): {@code AllowedValues} and {@code
+ * AllowedPattern} for the whole value (for a CommaDelimitedList, each element), {@code
+ * MinLength}/{@code MaxLength} for strings, and for a Number a number within {@code
+ * MinValue}/{@code MaxValue}. A value that breaks one fails the deployment with the parameter's
+ * {@code ConstraintDescription}, as CloudFormation words it.
  */
 final class ParameterConstraints {
 
   private ParameterConstraints() {}
 
   static void check(String name, JsonNode declaration, String type, String value) {
-    if (type.equals("Number")) {
-      number(name, declaration, value);
-      return;
-    }
     List<String> values =
         type.equals("CommaDelimitedList") || type.startsWith("List<")
             ? List.of(value.split(",", -1)).stream().map(String::trim).toList()
             : List.of(value);
+    JsonNode allowed = declaration.get("AllowedValues");
+    for (String each : values) {
+      if (allowed != null && allowed.isArray() && !contains(allowed, each)) {
+        throw new TemplateException(
+            "Parameters." + name + ": '" + each + "' is not one of its AllowedValues " + allowed);
+      }
+    }
+    if (type.equals("Number")) {
+      number(name, declaration, value);
+      return;
+    }
     JsonNode pattern = declaration.get("AllowedPattern");
     for (String each : values) {
       if (pattern != null && !matches(name, pattern.asText(), each)) {
@@ -66,6 +73,15 @@ final class ParameterConstraints {
         && number.compareTo(new BigDecimal(declaration.get("MaxValue").asText())) > 0) {
       fail(name, declaration, value, "must be at most " + declaration.get("MaxValue").asText());
     }
+  }
+
+  private static boolean contains(JsonNode allowed, String value) {
+    for (JsonNode candidate : allowed) {
+      if (candidate.asText().equals(value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean matches(String name, String pattern, String value) {

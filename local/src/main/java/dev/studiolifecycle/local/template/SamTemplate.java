@@ -384,23 +384,6 @@ public final class SamTemplate {
           throw new TemplateException(
               "Parameters." + name + ": has no Default and no value was " + "given");
         }
-        JsonNode allowed = declaration.get("AllowedValues");
-        if (allowed != null && allowed.isArray()) {
-          boolean ok = false;
-          for (JsonNode candidate : allowed) {
-            ok |= candidate.asText().equals(value);
-          }
-          if (!ok) {
-            throw new TemplateException(
-                "Parameters."
-                    + name
-                    + ": '"
-                    + value
-                    + "' is not one of "
-                    + "its AllowedValues "
-                    + allowed);
-          }
-        }
         String type = declaration.path("Type").asText("String");
         ParameterConstraints.check(name, declaration, type, value);
         if (type.equals("CommaDelimitedList") || type.startsWith("List<")) {
