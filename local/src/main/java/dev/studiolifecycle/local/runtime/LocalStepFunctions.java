@@ -302,6 +302,8 @@ public final class LocalStepFunctions implements AutoCloseable {
    */
   public static void deployResources(SamTemplate template, AwsEmulator emulator) {
     checkGeneratedRoles(template, emulator);
+    // Reading the schedules checks them as Scheduler's CreateSchedule would.
+    template.schedules();
     for (TopicResource topic : template.topics()) {
       emulator.sns().seedTopic(topic.topicName(), topic.kmsMasterKeyId());
     }

@@ -29,6 +29,13 @@ public record ScheduleResource(
     if (!target.path("Arn").isTextual() || !target.path("RoleArn").isTextual()) {
       throw new TemplateException(where + ": needs Arn and RoleArn");
     }
+    JsonNode expression = properties.path("ScheduleExpression");
+    if (!expression.isTextual()) {
+      throw new TemplateException(
+          "Resources." + logicalId + ".Properties.ScheduleExpression: is required");
+    }
+    ScheduleExpressions.check(
+        expression.asText(), "Resources." + logicalId + ".Properties.ScheduleExpression");
     return new ScheduleResource(
         logicalId,
         properties.path("Name").asText(logicalId),

@@ -1,8 +1,10 @@
 package dev.studiolifecycle.local.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.studiolifecycle.local.runtime.ScheduledStarts;
+import dev.studiolifecycle.local.template.TemplateException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,24 @@ class NightlyScheduleTest {
         .isInstanceOfSatisfying(
             ScheduledStarts.Outcome.Lost.class,
             lost -> assertThat(lost.error()).contains("scheduler.amazonaws.com may not assume"));
+  }
+
+  /**
+   * Six fields pass the parameter's pattern, but Scheduler's CreateSchedule refuses a cron with
+   * {@code *} in both day fields: so does the local deployment, naming the schedule.
+   */
+  @Test
+  void aCronThatSchedulerRefusesFailsTheDeployment() {
+    LifecycleSimulation.deployEdited(project, Map.of());
+
+    assertThatThrownBy(
+            () ->
+                LifecycleSimulation.of(
+                        project, "reconcile.json", Map.of("ReconcileSchedule", "cron(0 2 * * * *)"))
+                    .close())
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("Resources.NightlyReconcileSchedule.Properties.ScheduleExpression")
+        .hasMessageContaining("exactly one of day-of-month and day-of-week must be ?");
   }
 
   private ScheduledStarts.Outcome runNightly() {
