@@ -320,20 +320,23 @@ public final class SamTemplate {
     return resolver.resolveString(ref, "Ref " + logicalId);
   }
 
-  /** The AWS::IAM::Role of the template whose ARN is {@code arn}, if it creates one. */
-  public synchronized Optional<RoleResource> role(String arn) {
+  /** The AWS::IAM::Role resources the template creates (not the roles SAM generates). */
+  public synchronized List<RoleResource> roles() {
+    List<RoleResource> roles = new ArrayList<>();
     for (Map.Entry<String, JsonNode> entry : resolvedResources().entrySet()) {
-      if (!entry.getValue().path("Type").asText().equals("AWS::IAM::Role")) {
-        continue;
-      }
-      ObjectNode getAtt = JSON.objectNode();
-      getAtt.putArray("Fn::GetAtt").add(entry.getKey()).add("Arn");
-      String roleArn = resolver.resolveString(getAtt, "Resources." + entry.getKey() + ".Arn");
-      if (roleArn.equals(arn)) {
-        return Optional.of(RoleResource.read(entry.getKey(), roleArn, entry.getValue()));
+      if (entry.getValue().path("Type").asText().equals("AWS::IAM::Role")) {
+        ObjectNode getAtt = JSON.objectNode();
+        getAtt.putArray("Fn::GetAtt").add(entry.getKey()).add("Arn");
+        String arn = resolver.resolveString(getAtt, "Resources." + entry.getKey() + ".Arn");
+        roles.add(RoleResource.read(entry.getKey(), arn, entry.getValue()));
       }
     }
-    return Optional.empty();
+    return roles;
+  }
+
+  /** The AWS::IAM::Role of the template whose ARN is {@code arn}, if it creates one. */
+  public Optional<RoleResource> role(String arn) {
+    return roles().stream().filter(role -> role.arn().equals(arn)).findFirst();
   }
 
   /** The functions' {@code SNS} events, in template order. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.permissions.TemplatePolicyAuthorizer;
 import dev.studiolifecycle.local.template.PolicyStatement;
+import dev.studiolifecycle.local.template.RoleResource;
 import dev.studiolifecycle.local.template.SamTemplate;
 import dev.studiolifecycle.local.template.StateMachineResource;
 import java.io.IOException;
@@ -76,8 +77,20 @@ class PolicyBreadthTest {
     // RolePath's default, which the template as loaded here keeps.
     String rolePath = "arn:aws:iam::123456789012:role/studio-lifecycle/";
     List<String> problems = new ArrayList<>();
+    Map<String, List<PolicyStatement>> allows = new java.util.LinkedHashMap<>();
     for (String caller : callers) {
-      for (PolicyStatement statement : template.policies(caller).allows()) {
+      allows.put(caller, template.policies(caller).allows());
+    }
+    // The template's own roles (EventBridge Scheduler's) are held to the same rules.
+    for (RoleResource role : template.roles()) {
+      allows.put(
+          role.logicalId(),
+          role.statements().stream()
+              .filter(statement -> statement.effect() == PolicyStatement.Effect.ALLOW)
+              .toList());
+    }
+    for (String caller : allows.keySet()) {
+      for (PolicyStatement statement : allows.get(caller)) {
         String where = caller + " " + statement.name();
         for (String action : statement.actions()) {
           if (action.contains("*") || action.contains("?")) {
@@ -170,6 +183,12 @@ class PolicyBreadthTest {
               + "              Resource: !Sub"
               + " arn:${AWS::Partition}:iam::${AWS::AccountId}:role${RolePath}*\n"
               + "            - Sid: PassManagedRolesToSageMakerOnly\n"
+        },
+        new String[] {
+          "the scheduler's role on every state machine",
+          "                Action: states:StartExecution\n"
+              + "                Resource: !Ref ReconcileStateMachine\n",
+          "                Action: states:StartExecution\n                Resource: '*'\n"
         },
         new String[] {
           "PutRolePermissionsBoundary without the boundary condition",
