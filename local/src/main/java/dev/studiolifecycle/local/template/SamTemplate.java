@@ -251,7 +251,11 @@ public final class SamTemplate {
    */
   public synchronized List<String> inlinePolicyDocuments(String logicalId) {
     List<String> documents = new ArrayList<>();
-    JsonNode policies = resolvedResources().get(logicalId).at("/Properties/Policies");
+    JsonNode declared = resources.get(logicalId).path("Properties").path("Policies");
+    JsonNode policies =
+        declared.isMissingNode()
+            ? declared
+            : resolver.resolve(declared, "Resources." + logicalId + ".Properties.Policies");
     for (JsonNode policy : policies) {
       if (policy.isObject() && policy.has("Statement")) {
         try {
