@@ -124,25 +124,17 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
               + ", and the local runtime evaluates no one else's use of KMS key "
               + keyArn);
     }
-    for (String action : kmsActions) {
-      Map<String, List<String>> context = new LinkedHashMap<>();
-      context.put("kms:ViaService", List.of(viaService));
-      context.put("kms:CallerAccount", List.of(LocalAccount.ACCOUNT_ID));
-      encryptionContext.forEach(
-          (key, value) -> context.put("kms:EncryptionContext:" + key, List.of(value)));
-      IamRequest authorization =
-          new IamRequest(
-              action, keyArn, context, "the KMS key " + viaService + " uses for the call");
-      Optional<String> denial =
-          checked(
-              principal.get(),
-              authorization,
-              checkedRequest -> identityDenial(principal.get(), checkedRequest));
-      if (denial.isPresent()) {
-        return denial;
-      }
-    }
-    return Optional.empty();
+    Map<String, List<String>> context = new LinkedHashMap<>();
+    context.put("kms:ViaService", List.of(viaService));
+    context.put("kms:CallerAccount", List.of(LocalAccount.ACCOUNT_ID));
+    encryptionContext.forEach(
+        (key, value) -> context.put("kms:EncryptionContext:" + key, List.of(value)));
+    return anyDenied(
+        principal.get(),
+        kmsActions,
+        keyArn,
+        context,
+        "the KMS key " + viaService + " uses for the call");
   }
 
   /**
@@ -249,10 +241,24 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
       String resource,
       Map<String, List<String>> context,
       String because) {
+    return anyDenied(stateMachine(stateMachineLogicalId), actions, resource, context, because);
+  }
+
+  /**
+   * The first of {@code actions} on {@code resource} that the principal's policy does not allow.
+   */
+  private static Optional<String> anyDenied(
+      Principal principal,
+      List<String> actions,
+      String resource,
+      Map<String, List<String>> context,
+      String because) {
     for (String action : actions) {
       Optional<String> denial =
-          stateMachineDenial(
-              stateMachineLogicalId, new IamRequest(action, resource, context, because));
+          checked(
+              principal,
+              new IamRequest(action, resource, context, because),
+              authorization -> identityDenial(principal, authorization));
       if (denial.isPresent()) {
         return denial;
       }
@@ -292,13 +298,16 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
   }
 
   private Optional<String> stateMachineDenial(String stateMachineLogicalId, IamRequest request) {
-    Principal principal =
-        principal(stateMachineLogicalId)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        stateMachineLogicalId + " is not a state machine of the template"));
+    Principal principal = stateMachine(stateMachineLogicalId);
     return checked(principal, request, authorization -> identityDenial(principal, authorization));
+  }
+
+  private Principal stateMachine(String logicalId) {
+    return principal(logicalId)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    logicalId + " is not a state machine of the template"));
   }
 
   /**

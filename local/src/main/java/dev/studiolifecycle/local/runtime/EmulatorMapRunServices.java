@@ -82,16 +82,17 @@ final class EmulatorMapRunServices implements MapRunServices {
 
   /** The template state machine an execution belongs to, when IAM is enforced. */
   private Optional<String> machineOf(String executionArn) {
-    return authorizer == null || template == null
+    return authorizer == null ? Optional.empty() : templateMachineOf(executionArn);
+  }
+
+  private Optional<String> templateMachineOf(String executionArn) {
+    return template == null
         ? Optional.empty()
         : StateMachineTaskInvoker.logicalIdOf(template, executionArn);
   }
 
   private <T> T as(String executionArn, Supplier<T> call) {
-    Optional<String> machine =
-        template == null
-            ? Optional.empty()
-            : StateMachineTaskInvoker.logicalIdOf(template, executionArn);
+    Optional<String> machine = templateMachineOf(executionArn);
     return machine.isPresent() ? CallerContext.callingAs(machine.get(), call) : call.get();
   }
 
