@@ -96,7 +96,9 @@ class OperationsTemplateTest {
             "ExecutionsFailed",
             "ExecutionsTimedOut",
             "ExecutionsAborted",
-            "Reconcile ExecutionsFailed");
+            "Reconcile ExecutionsFailed",
+            "Reconcile ExecutionsTimedOut",
+            "Reconcile ExecutionsAborted");
     List<String> expectedQueues = new ArrayList<>();
     resources.forEach(
         (id, resource) -> {
