@@ -10,6 +10,7 @@ import dev.studiolifecycle.local.emulator.StudioUserCaller;
 import dev.studiolifecycle.local.emulator.iam.IamService;
 import dev.studiolifecycle.local.emulator.sagemaker.SageMakerService;
 import dev.studiolifecycle.local.template.FunctionDefinition;
+import dev.studiolifecycle.local.template.KeyResource;
 import dev.studiolifecycle.local.template.PolicyStatement;
 import dev.studiolifecycle.local.template.SamTemplate;
 import dev.studiolifecycle.local.template.StateMachineResource;
@@ -26,12 +27,13 @@ import java.util.function.Function;
  * IAM at the call: every AWS call a template function or state machine makes locally is evaluated
  * against that resource's own policy in template.yaml (its action, the actions the call implies,
  * resources, conditions and explicit denies, with role paths, tags and boundaries read from the
- * emulated IAM as the call arrives) and refused the way AWS refuses it. A Studio user's calls are
- * evaluated against the user's execution role, in a Studio session: the role's identity policies
- * must allow the call, its permissions boundary must allow it, and no policy may deny it. An
- * attached AWS managed policy whose document the catalogue does not hold allows nothing here (the
- * stricter reading). Calls that carry no caller are an operator's (the AWS CLI, a test's setup) and
- * are let through.
+ * emulated IAM as the call arrives), and against the explicit denies of the template's topic and
+ * bucket policies ({@link ResourcePolicies}), and refused the way AWS refuses it. A Studio user's
+ * calls are evaluated against the user's execution role, in a Studio session: the role's identity
+ * policies must allow the call, its permissions boundary must allow it, and no policy may deny it.
+ * An attached AWS managed policy whose document the catalogue does not hold allows nothing here
+ * (the stricter reading). Calls that carry no caller are an operator's (the AWS CLI, a test's
+ * setup) and are let through.
  */
 public final class TemplatePolicyAuthorizer implements CallAuthorizer {
 
@@ -43,12 +45,14 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
   private final SageMakerService sageMaker;
   private final CallPermissions permissions;
   private final Map<String, Principal> principals = new ConcurrentHashMap<>();
+  private final ResourcePolicies resourcePolicies;
 
   public TemplatePolicyAuthorizer(
       SamTemplate template, IamService iam, SageMakerService sageMaker) {
     this.template = Objects.requireNonNull(template, "template");
     this.iam = Objects.requireNonNull(iam, "iam");
     this.sageMaker = Objects.requireNonNull(sageMaker, "sageMaker");
+    this.resourcePolicies = new ResourcePolicies(template::resourcePolicies);
     this.permissions =
         CallPermissions.live(
             roleName ->
@@ -92,17 +96,24 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
         service,
         request,
         iamAction,
-        authorization -> identityDenial(caller, authorization));
+        authorization ->
+            identityDenial(caller, authorization)
+                .or(
+                    () ->
+                        resourcePolicies
+                            .explicitDeny(caller.arn(), authorization)
+                            .map(why -> notAuthorized(caller, authorization, why))));
   }
 
   /**
    * A template function's or state machine's use of a KMS key through a service (SNS developer
    * guide, "Managing Amazon SNS encryption keys": "The publisher must have the kms:GenerateDataKey
    * and kms:Decrypt permissions" for the key), with {@code kms:ViaService}, {@code
-   * kms:CallerAccount} and the service's encryption context as {@code kms:EncryptionContext:*}. The
-   * key policy is not evaluated: the template's key delegates to the account's IAM policies, so the
-   * caller's own policy must allow. A Studio user's use of a key is not evaluated here and is
-   * refused (no flow of the product has one).
+   * kms:CallerAccount} and the service's encryption context as {@code kms:EncryptionContext:*},
+   * evaluated as KMS does ({@link KeyAccess}): the template key's policy first, then the caller's
+   * own policy where the key policy lets IAM policies allow. A key the template does not create is
+   * refused (its key policy cannot be read), as is a Studio user's use of a key (no flow of the
+   * product has one).
    */
   @Override
   public Optional<String> keyDenial(
@@ -129,12 +140,31 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
     context.put("kms:CallerAccount", List.of(LocalAccount.ACCOUNT_ID));
     encryptionContext.forEach(
         (key, value) -> context.put("kms:EncryptionContext:" + key, List.of(value)));
-    return anyDenied(
-        principal.get(),
-        kmsActions,
-        keyArn,
-        context,
-        "the KMS key " + viaService + " uses for the call");
+    Optional<KeyResource> key = template.key(keyArn);
+    if (key.isEmpty()) {
+      return Optional.of(
+          "KMS key "
+              + keyArn
+              + " is not a key of "
+              + template.file()
+              + ": the local runtime cannot read its key policy, and KMS lets no one use a key"
+              + " whose key policy does not allow it");
+    }
+    for (String action : kmsActions) {
+      IamRequest use = new IamRequest(action, keyArn, context, "the KMS key of " + viaService);
+      Optional<String> denial =
+          checked(
+              principal.get(),
+              use,
+              asked ->
+                  KeyAccess.refusal(
+                          key.get(), principal.get().arn(), principal.get().statements(), asked)
+                      .map(why -> notAuthorized(principal.get(), asked, why)));
+      if (denial.isPresent()) {
+        return denial;
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.LocalAccount;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -66,8 +67,12 @@ final class PolicyReader {
     return statements;
   }
 
-  static List<PolicyStatement> grantedToService(
-      JsonNode document, String servicePrincipal, String resource, String where) {
+  static List<PolicyStatement> grantedTo(
+      JsonNode document,
+      String principalType,
+      Collection<String> principals,
+      String resource,
+      String where) {
     JsonNode statement = document.path("Statement");
     List<JsonNode> all = new ArrayList<>();
     if (statement.isArray()) {
@@ -78,14 +83,16 @@ final class PolicyReader {
     boolean variables = document.path("Version").asText("").equals("2012-10-17");
     List<PolicyStatement> granted = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
-      JsonNode service = all.get(i).at("/Principal/Service");
-      List<String> services = new ArrayList<>();
-      if (service.isTextual()) {
-        services.add(service.asText());
+      JsonNode principal = all.get(i).path("Principal");
+      JsonNode named = principal.isTextual() ? principal : principal.path(principalType);
+      List<String> names = new ArrayList<>();
+      if (named.isTextual()) {
+        names.add(named.asText());
       } else {
-        service.forEach(each -> services.add(each.asText()));
+        named.forEach(each -> names.add(each.asText()));
       }
-      if (!services.contains(servicePrincipal)) {
+      // "*" is everyone: the IAM User Guide's "AWS JSON policy elements: Principal".
+      if (!names.contains("*") && names.stream().noneMatch(principals::contains)) {
         continue;
       }
       ObjectNode copy = all.get(i).deepCopy();

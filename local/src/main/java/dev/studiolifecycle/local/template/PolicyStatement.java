@@ -50,14 +50,25 @@ public record PolicyStatement(
 
   /**
    * The statements of a resource policy (a key policy, a topic policy, a role's trust policy) that
-   * grant to the AWS service {@code servicePrincipal} (e.g. {@code cloudwatch.amazonaws.com}), as
-   * statements of an identity policy: their Principal dropped, and {@code resource} where they name
-   * none (a trust policy names no Resource: it is the role). What they allow that service, their
-   * conditions included, is then what {@code PolicyEvaluator} decides.
+   * apply to the AWS service {@code servicePrincipal} (e.g. {@code cloudwatch.amazonaws.com}) or to
+   * everyone ({@code "*"}), as statements of an identity policy: their Principal dropped, and
+   * {@code resource} where they name none (a trust policy names no Resource: it is the role). What
+   * they allow that service, their conditions included, is then what {@code PolicyEvaluator}
+   * decides.
    */
   public static List<PolicyStatement> grantedToService(
       JsonNode document, String servicePrincipal, String resource, String source) {
-    return PolicyReader.grantedToService(document, servicePrincipal, resource, source);
+    return PolicyReader.grantedTo(document, "Service", List.of(servicePrincipal), resource, source);
+  }
+
+  /**
+   * The statements of a resource policy that apply to any of {@code principals} (AWS principals:
+   * role, session or account ARNs, account ids) or to everyone ({@code "*"}), as statements of an
+   * identity policy, like {@link #grantedToService}.
+   */
+  public static List<PolicyStatement> grantedToAwsPrincipals(
+      JsonNode document, List<String> principals, String resource, String source) {
+    return PolicyReader.grantedTo(document, "AWS", principals, resource, source);
   }
 
   /** The Sid, or the source when the statement has none: for messages. */

@@ -35,6 +35,7 @@ public final class SamTemplate {
   private final List<StateMachineResource> stateMachines;
   private final List<TopicResource> topics;
   private final List<ManagedPolicyResource> managedPolicies;
+  private final List<KeyResource> keys;
   // Kept to read the parts only some callers need (IAM policies, event sources) on demand.
   private final ObjectNode resources;
   private final IntrinsicResolver resolver;
@@ -45,6 +46,7 @@ public final class SamTemplate {
       List<StateMachineResource> stateMachines,
       List<TopicResource> topics,
       List<ManagedPolicyResource> managedPolicies,
+      List<KeyResource> keys,
       ObjectNode resources,
       IntrinsicResolver resolver) {
     this.file = file;
@@ -54,6 +56,7 @@ public final class SamTemplate {
     this.stateMachines = List.copyOf(stateMachines);
     this.topics = List.copyOf(topics);
     this.managedPolicies = List.copyOf(managedPolicies);
+    this.keys = List.copyOf(keys);
   }
 
   /** Loads a template with its parameters' defaults. */
@@ -102,6 +105,7 @@ public final class SamTemplate {
     List<StateMachineResource> stateMachines = new ArrayList<>();
     List<TopicResource> topics = new ArrayList<>();
     List<ManagedPolicyResource> managedPolicies = new ArrayList<>();
+    List<KeyResource> keys = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = merged.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       String logicalId = entry.getKey();
@@ -121,6 +125,7 @@ public final class SamTemplate {
         }
         case "AWS::IAM::ManagedPolicy" ->
             managedPolicies.add(managedPolicy(logicalId, resource, resolver));
+        case "AWS::KMS::Key" -> keys.add(KeyResource.read(logicalId, resource, resolver));
         default -> {
           // Other resources (roles, rules, alarms) matter to the runtime only through the
           // references above, which the resolver answers from the template itself.
@@ -128,7 +133,7 @@ public final class SamTemplate {
       }
     }
     return new SamTemplate(
-        file, functions, stateMachines, topics, managedPolicies, merged, resolver);
+        file, functions, stateMachines, topics, managedPolicies, keys, merged, resolver);
   }
 
   /**
@@ -225,6 +230,16 @@ public final class SamTemplate {
   /** The IAM managed policies the template creates (those whose Condition holds). */
   public List<ManagedPolicyResource> managedPolicies() {
     return managedPolicies;
+  }
+
+  /** The topic and bucket policies the template attaches (those whose Condition holds). */
+  public synchronized List<ResourcePolicyResource> resourcePolicies() {
+    return ResourcePolicyResource.readAll(resolvedResources());
+  }
+
+  /** The KMS key of the template whose ARN is {@code arn}, if it creates one. */
+  public Optional<KeyResource> key(String arn) {
+    return keys.stream().filter(key -> key.arn().equals(arn)).findFirst();
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.studiolifecycle.local.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.studiolifecycle.local.LocalAccount;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -217,6 +218,68 @@ class SamTemplateTest {
     return SamTemplate.parse(CONSTRAINED, Path.of("inline/template.yaml"), values);
   }
 
+  /**
+   * A key's policy decides who may use it; a key created without one gets KMS's default key policy,
+   * which lets the account's IAM policies allow every KMS operation (KMS developer guide, "Default
+   * key policy"). A key policy given as a JSON string reads like one given as a mapping.
+   */
+  @Test
+  void keysCarryTheirKeyPolicyOrKmssDefaultOne() {
+    SamTemplate template =
+        parse(
+            """
+            Resources:
+              Plain:
+                Type: AWS::KMS::Key
+              AsText:
+                Type: AWS::KMS::Key
+                Properties:
+                  KeyPolicy: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                    "Principal": {"AWS": "arn:aws:iam::123456789012:role/KeyAdmins"},
+                    "Action": "kms:*", "Resource": "*"}]}'
+            """);
+    KeyResource plain =
+        template.key(LocalAccount.arn("kms", "key/" + template.ref("Plain"))).orElseThrow();
+    assertThat(plain.keyPolicy().at("/Statement/0/Principal/AWS").asText())
+        .isEqualTo("arn:aws:iam::123456789012:root");
+    assertThat(plain.keyPolicy().at("/Statement/0/Action").asText()).isEqualTo("kms:*");
+    KeyResource asText =
+        template.key(LocalAccount.arn("kms", "key/" + template.ref("AsText"))).orElseThrow();
+    assertThat(asText.keyPolicy().at("/Statement/0/Principal/AWS").asText())
+        .endsWith(":role/KeyAdmins");
+    assertThat(template.key(LocalAccount.arn("kms", "key/other"))).isEmpty();
+  }
+
+  @Test
+  void aKeyPolicyThatIsNotAPolicyDocumentIsRefusedNamingTheKey() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    """
+                    Resources:
+                      Broken:
+                        Type: AWS::KMS::Key
+                        Properties:
+                          KeyPolicy: '{"Version": "2012-10-17"'
+                    """))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("Resources.Broken.Properties.KeyPolicy: is not JSON");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    """
+                    Resources:
+                      NoStatement:
+                        Type: AWS::KMS::Key
+                        Properties:
+                          KeyPolicy: {Version: '2012-10-17'}
+                    """))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining(
+            "Resources.NoStatement.Properties.KeyPolicy: must be a policy document with a"
+                + " Statement");
+  }
+
   @Test
   void topicsResolveToArnsFromTopicNameOrLogicalId() {
     SamTemplate template = SamTemplate.load(fixture());
@@ -363,7 +426,10 @@ class SamTemplateTest {
       Resources:
         Key:
           Type: AWS::KMS::Key
-          Properties: {KeyPolicy: {}}
+          Properties:
+            KeyPolicy:
+              Version: '2012-10-17'
+              Statement: [{Effect: Allow, Principal: {AWS: !Ref AWS::AccountId}, Action: 'kms:*', Resource: '*'}]
         Dlq:
           Type: AWS::SQS::Queue
         Topic:

@@ -107,6 +107,73 @@ class EncryptedTopicTest {
     }
   }
 
+  /**
+   * "Unless the key policy explicitly allows it, you cannot use IAM policies to allow access to a
+   * KMS key" (KMS developer guide, "Key policies in AWS KMS"): the template's key policy lets the
+   * account's IAM policies decide (its statement for the account root); without that statement the
+   * state machine's own grant of the key has no effect, and it cannot notify.
+   */
+  @Test
+  void withoutTheKeyPolicysStatementForTheAccountTheRolesGrantOfTheKeyHasNoEffect() {
+    deploy(
+        Map.of(
+            "          - Sid: AccountAdministersTheKey\n"
+                + "            Effect: Allow\n"
+                + "            Principal:\n"
+                + "              AWS: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:root\n",
+            "          - Sid: AccountAdministersTheKey\n"
+                + "            Effect: Allow\n"
+                + "            Principal:\n"
+                + "              AWS: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/KeyAdmins\n"));
+    try (LifecycleSimulation simulation = simulation()) {
+      Execution execution = simulation.run("onboard-iam-new-role.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.error()).contains("SNS.KMSAccessDeniedException");
+      assertThat(execution.cause().orElseThrow())
+          .contains("because no resource-based policy allows the kms:GenerateDataKey action");
+    }
+  }
+
+  @Test
+  void aDenyInTheKeyPolicyRefusesWhatTheRolesPolicyAllows() {
+    deploy(
+        Map.of(
+            "          - Sid: AlarmsPublishToTheOpsTopic\n",
+            "          - Sid: NoOneEncrypts\n"
+                + "            Effect: Deny\n"
+                + "            Principal: '*'\n"
+                + "            Action: kms:GenerateDataKey\n"
+                + "            Resource: '*'\n"
+                + "          - Sid: AlarmsPublishToTheOpsTopic\n"));
+    try (LifecycleSimulation simulation = simulation()) {
+      Execution execution = simulation.run("onboard-iam-new-role.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.cause().orElseThrow())
+          .contains("with an explicit deny in a resource-based policy (NoOneEncrypts");
+    }
+  }
+
+  /** The local runtime cannot read the key policy of a key the template does not create. */
+  @Test
+  void aTopicUnderAKeyTheTemplateDoesNotCreateCannotBeNotifiedLocally() {
+    deploy(
+        Map.of(
+            "      DisplayName: studio-lifecycle notifications\n      KmsMasterKeyId: !Ref TopicKey\n",
+            "      DisplayName: studio-lifecycle notifications\n"
+                + "      KmsMasterKeyId: !Sub"
+                + " arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/0000aaaa\n"));
+    try (LifecycleSimulation simulation = simulation()) {
+      Execution execution = simulation.run("onboard-iam-new-role.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.cause().orElseThrow())
+          .contains("key/0000aaaa is not a key of")
+          .contains("cannot read its key policy");
+    }
+  }
+
   private LifecycleSimulation simulation() {
     return LifecycleSimulation.of(project, "studio-domains.json", Map.of());
   }

@@ -1,0 +1,113 @@
+package dev.studiolifecycle.local.permissions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.LocalAccount;
+import dev.studiolifecycle.local.template.PolicyStatement;
+import dev.studiolifecycle.local.template.ResourcePolicyResource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What a resource policy (a topic's, a bucket's, a key's) says of a call by a role's session in the
+ * same account. Within one account an explicit deny in a resource policy refuses whatever identity
+ * policies allow (IAM User Guide, "Policy evaluation logic"); the local runtime evaluates only
+ * those denies, so an Allow in a topic or bucket policy never stands in for a grant the caller's
+ * own policy lacks (the stricter reading; the template makes no such grant to its roles).
+ */
+final class ResourcePolicies {
+
+  private final Supplier<List<ResourcePolicyResource>> read;
+  // Read on the first call that needs them: reading them resolves the whole template.
+  private volatile List<ResourcePolicyResource> policies;
+
+  ResourcePolicies(Supplier<List<ResourcePolicyResource>> read) {
+    this.read = read;
+  }
+
+  /**
+   * Why a topic or bucket policy of the template explicitly denies the request, after "is not
+   * authorized to perform: ... on resource: ...", or empty when none does.
+   */
+  Optional<String> explicitDeny(String sessionArn, IamRequest request) {
+    List<ResourcePolicyResource> known = policies;
+    if (known == null) {
+      known = read.get();
+      policies = known;
+    }
+    for (ResourcePolicyResource policy : known) {
+      if (policy.governs(request.resource())) {
+        Optional<String> why = explicitDeny(policy, sessionArn, request);
+        if (why.isPresent()) {
+          return why;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The statements of a resource policy that apply to a session: those naming its role or session
+   * ({@code direct}), those naming its account, by root ARN or id ({@code account}), both with the
+   * statements for everyone ({@code "*"}).
+   */
+  record Applying(List<PolicyStatement> direct, List<PolicyStatement> account) {
+
+    List<PolicyStatement> all() {
+      Map<String, PolicyStatement> union = new LinkedHashMap<>();
+      direct.forEach(statement -> union.put(statement.source(), statement));
+      account.forEach(statement -> union.put(statement.source(), statement));
+      return List.copyOf(union.values());
+    }
+  }
+
+  static Applying applying(JsonNode document, String sessionArn, String resource, String where) {
+    return new Applying(
+        PolicyStatement.grantedToAwsPrincipals(
+            document, List.of(roleArn(sessionArn), sessionArn), resource, where),
+        PolicyStatement.grantedToAwsPrincipals(
+            document,
+            List.of(LocalAccount.globalArn("iam", "root"), LocalAccount.ACCOUNT_ID),
+            resource,
+            where));
+  }
+
+  /**
+   * The request with the global condition keys every request by the session carries (IAM User
+   * Guide, "AWS global condition context keys"): its role as {@code aws:PrincipalArn}, its account,
+   * and {@code aws:SecureTransport} true, as the deployed functions' SDK clients call over HTTPS.
+   */
+  static IamRequest withGlobalKeys(IamRequest request, String sessionArn) {
+    return request.withSession(
+        Map.of(
+            "aws:PrincipalArn", List.of(roleArn(sessionArn)),
+            "aws:PrincipalAccount", List.of(LocalAccount.ACCOUNT_ID),
+            "aws:SecureTransport", List.of("true")));
+  }
+
+  private static Optional<String> explicitDeny(
+      ResourcePolicyResource policy, String sessionArn, IamRequest request) {
+    String where = "Resources." + policy.logicalId() + ".Properties.PolicyDocument";
+    PolicyEvaluator.Decision decision =
+        PolicyEvaluator.evaluate(
+            applying(policy.document(), sessionArn, request.resource(), where).all(),
+            withGlobalKeys(request, sessionArn));
+    if (decision.allowed() || decision.statement().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "with an explicit deny in a resource-based policy ("
+            + decision.statement().get().name()
+            + " of "
+            + policy.logicalId()
+            + ")");
+  }
+
+  /** {@code arn:aws:iam::<account>:role/<name>} of an {@code assumed-role/<name>/<session>}. */
+  static String roleArn(String sessionArn) {
+    String resource = sessionArn.substring(sessionArn.indexOf(":assumed-role/") + 14);
+    return LocalAccount.globalArn("iam", "role/" + resource.substring(0, resource.indexOf('/')));
+  }
+}

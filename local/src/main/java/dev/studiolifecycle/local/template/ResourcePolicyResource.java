@@ -1,0 +1,57 @@
+package dev.studiolifecycle.local.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.LocalAccount;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A resource policy the template attaches, resolved: an AWS::SNS::TopicPolicy (to its Topics) or an
+ * AWS::S3::BucketPolicy (to its Bucket and the bucket's objects).
+ *
+ * @param resourceArns the ARNs of the topics or the bucket it is attached to
+ */
+public record ResourcePolicyResource(
+    String logicalId, List<String> resourceArns, JsonNode document) {
+
+  public ResourcePolicyResource {
+    resourceArns = List.copyOf(resourceArns);
+  }
+
+  /** Whether the policy is the one of the resource {@code arn} (a bucket's also of its objects). */
+  public boolean governs(String arn) {
+    return resourceArns.stream()
+        .anyMatch(
+            attached ->
+                arn.equals(attached)
+                    || (attached.startsWith(LocalAccount.s3Arn("", null))
+                        && arn.startsWith(attached + "/")));
+  }
+
+  static List<ResourcePolicyResource> readAll(Map<String, JsonNode> resolvedResources) {
+    List<ResourcePolicyResource> policies = new ArrayList<>();
+    resolvedResources.forEach(
+        (logicalId, resource) -> {
+          JsonNode properties = resource.path("Properties");
+          switch (resource.path("Type").asText()) {
+            case "AWS::SNS::TopicPolicy" -> {
+              List<String> topics = new ArrayList<>();
+              properties.path("Topics").forEach(topic -> topics.add(topic.asText()));
+              policies.add(
+                  new ResourcePolicyResource(logicalId, topics, properties.path("PolicyDocument")));
+            }
+            case "AWS::S3::BucketPolicy" ->
+                policies.add(
+                    new ResourcePolicyResource(
+                        logicalId,
+                        List.of(LocalAccount.s3Arn(properties.path("Bucket").asText(), null)),
+                        properties.path("PolicyDocument")));
+            default -> {
+              // Other resources carry no resource policy the local runtime evaluates.
+            }
+          }
+        });
+    return policies;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.studiolifecycle.local.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.studiolifecycle.local.asl.engine.Execution;
+import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
+import dev.studiolifecycle.local.emulator.EmulatorClients;
+import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * The template's topic and bucket policies are evaluated at each call of its functions and state
+ * machines: within one account an explicit deny in a resource-based policy refuses what the
+ * caller's own policy allows (IAM User Guide, "Policy evaluation logic"). Their conditions see the
+ * global keys of the call: the caller's account and role, and a secure transport (the deployed
+ * clients call over HTTPS). As deployed, the policies deny nothing the workflow does: every other
+ * test of the template runs under them.
+ */
+class ResourcePolicyDenyTest {
+
+  private static final String NOTIFICATION_TOPIC_DENY =
+      "            Condition:\n"
+          + "              StringNotEquals:\n"
+          + "                aws:PrincipalAccount: !Ref AWS::AccountId\n"
+          + "          - Sid: ThisAccountSubscribes\n";
+  private static final String TLS_ONLY =
+      "              Bool:\n" + "                aws:SecureTransport: 'false'\n";
+
+  @TempDir Path project;
+
+  @Test
+  void aTopicPolicyThatDeniesTheAccountStopsTheStateMachinesNotification() {
+    deploy(
+        Map.of(
+            NOTIFICATION_TOPIC_DENY,
+            NOTIFICATION_TOPIC_DENY.replace("!Ref AWS::AccountId", "'210987654321'")));
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of(project, "studio-domains.json", Map.of())) {
+      Execution execution = simulation.run("onboard-iam-new-role.json");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.error())
+          .hasValueSatisfying(error -> assertThat(error).startsWith("SNS."));
+      assertThat(execution.cause().orElseThrow())
+          .contains("is not authorized to perform: sns:Publish")
+          .contains(
+              "with an explicit deny in a resource-based policy"
+                  + " (OnlyThisAccountPublishes of NotificationTopicPolicy)");
+    }
+  }
+
+  @Test
+  void aBucketPolicyDenyingTheCallsTransportStopsTheReconcileFromReadingTheRoster() {
+    deploy(Map.of(TLS_ONLY, TLS_ONLY.replace("'false'", "'true'")));
+
+    Planned planned = plan();
+
+    assertThat(planned.execution().status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(planned.notifications())
+        .anySatisfy(
+            message ->
+                assertThat(message)
+                    .contains("ReconcilePlanFailed")
+                    .contains("AccessDenied")
+                    .contains("(TlsOnly of ReconcileBucketPolicy)"));
+  }
+
+  @Test
+  void theBucketPolicyAsDeployedLetsTheReconcilePlan() {
+    deploy(Map.of());
+
+    Execution execution = plan().execution();
+
+    assertThat(execution.status())
+        .as(execution.cause().orElse(""))
+        .isEqualTo(ExecutionStatus.SUCCEEDED);
+  }
+
+  private void deploy(Map<String, String> edits) {
+    LifecycleSimulation.deployEdited(project, edits);
+  }
+
+  /** How a reconcile's PLAN ended, and what it notified. */
+  private record Planned(Execution execution, List<String> notifications) {}
+
+  /** Plans a reconcile of a one-line roster in the reconcile scenario. */
+  private Planned plan() {
+    try (LifecycleSimulation simulation =
+            LifecycleSimulation.of(project, "reconcile.json", Map.of());
+        EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
+      aws.s3.putObject(
+          r -> r.bucket("studio-lifecycle-reconcilebucket").key("roster/hr-export.csv"),
+          RequestBody.fromString(
+              "userName,email,status,team\nlee-park,lee-park@example.com,ACTIVE,ml-platform\n"));
+      LocalWorkflowRuntime runtime = simulation.runtime();
+      Execution execution =
+          runtime
+              .engine()
+              .start(
+                  runtime.stepFunctions().stateMachine("ReconcileStateMachine").orElseThrow(),
+                  "reconcile",
+                  LifecycleSimulation.parse("{\"mode\": \"PLAN\"}"));
+      runtime.engine().awaitCompletion(execution);
+      return new Planned(
+          execution, runtime.notifications().stream().map(message -> message.message()).toList());
+    }
+  }
+}
