@@ -534,7 +534,9 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
   /** One authorization of a template resource's call, by the resource's own policy. */
   private static Optional<String> identityDenial(Principal principal, IamRequest authorization) {
     PolicyEvaluator.Decision decision =
-        PolicyEvaluator.evaluate(principal.statements(), authorization);
+        PolicyEvaluator.evaluate(
+            principal.statements(),
+            ResourcePolicies.withGlobalKeys(authorization, principal.arn()));
     if (decision.allowed()) {
       return Optional.empty();
     }

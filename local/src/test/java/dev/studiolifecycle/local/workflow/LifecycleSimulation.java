@@ -67,6 +67,7 @@ final class LifecycleSimulation implements AutoCloseable {
         assertThat(template).contains(edit.getKey());
         template = template.replace(edit.getKey(), edit.getValue());
       }
+      Files.createDirectories(project);
       Files.writeString(project.resolve("template.yaml"), template);
       Files.createDirectories(project.resolve("statemachine"));
       try (Stream<Path> files = Files.list(PROJECT_ROOT.resolve("statemachine"))) {

@@ -81,6 +81,39 @@ class ResourcePolicyDenyTest {
         .isEqualTo(ExecutionStatus.SUCCEEDED);
   }
 
+  /** The role's own policy sees the same global keys: a condition on the account holds. */
+  @Test
+  void theRolesOwnPolicySeesTheCallsAccount() {
+    String publish =
+        "              Action: sns:Publish\n"
+            + "              Resource: !Ref NotificationTopic\n"
+            + "            # Only SNS may use the key";
+    for (String account : new String[] {"!Ref AWS::AccountId", "'210987654321'"}) {
+      Path deployment = project.resolve(account.startsWith("!Ref") ? "own" : "other");
+      LifecycleSimulation.deployEdited(
+          deployment,
+          Map.of(
+              publish,
+              publish.replace(
+                  "Resource: !Ref NotificationTopic\n",
+                  "Resource: !Ref NotificationTopic\n"
+                      + "              Condition:\n"
+                      + "                StringEquals:\n"
+                      + "                  aws:PrincipalAccount: "
+                      + account
+                      + "\n")));
+      try (LifecycleSimulation simulation =
+          LifecycleSimulation.of(deployment, "studio-domains.json", Map.of())) {
+        Execution execution = simulation.run("onboard-iam-new-role.json");
+
+        assertThat(execution.status())
+            .as(account + ": " + execution.cause().orElse(""))
+            .isEqualTo(
+                account.startsWith("!Ref") ? ExecutionStatus.SUCCEEDED : ExecutionStatus.FAILED);
+      }
+    }
+  }
+
   private void deploy(Map<String, String> edits) {
     LifecycleSimulation.deployEdited(project, edits);
   }
