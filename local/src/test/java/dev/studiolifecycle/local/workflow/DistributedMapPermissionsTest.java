@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
-import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * The reconcile's Distributed Map needs of its role what the developer guide's "IAM policies for
@@ -93,20 +91,10 @@ class DistributedMapPermissionsTest {
   /** Applies a roster with one joiner in the reconcile scenario. */
   private Applied apply() {
     try (LifecycleSimulation simulation =
-            LifecycleSimulation.of(project, "reconcile.json", Map.of());
-        EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
-      aws.s3.putObject(
-          r -> r.bucket("studio-lifecycle-reconcilebucket").key("roster/hr-export.csv"),
-          RequestBody.fromString(ROSTER));
+        LifecycleSimulation.of(project, "reconcile.json", Map.of())) {
+      simulation.roster(ROSTER);
+      Execution execution = simulation.reconcile("reconcile", "{\"mode\": \"APPLY\"}");
       LocalWorkflowRuntime runtime = simulation.runtime();
-      Execution execution =
-          runtime
-              .engine()
-              .start(
-                  runtime.stepFunctions().stateMachine("ReconcileStateMachine").orElseThrow(),
-                  "reconcile",
-                  LifecycleSimulation.parse("{\"mode\": \"APPLY\"}"));
-      runtime.engine().awaitCompletion(execution);
       long lifecycles =
           runtime.engine().executions().stream()
               .filter(e -> e.stateMachine().equals(runtime.lifecycleStateMachine()))

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * The whole project on one virtual clock for an end-to-end test: template.yaml's state machine, the
@@ -148,6 +149,29 @@ final class LifecycleSimulation implements AutoCloseable {
   /** The same for the template's state machine {@code logicalId}. */
   StateMachine previous(String logicalId, String file) {
     return runtime.withDefinition(logicalId, PROJECT_ROOT.resolve("events/upgrade").resolve(file));
+  }
+
+  /** The reconcile scenario's bucket: the reconcile reads its roster and writes its plan there. */
+  static final String RECONCILE_BUCKET = "studio-lifecycle-reconcilebucket";
+
+  /** Puts {@code csv} where the reconcile reads the HR roster, as the HR export would. */
+  void roster(String csv) {
+    try (EmulatorClients aws = new EmulatorClients(emulator())) {
+      aws.s3.putObject(
+          r -> r.bucket(RECONCILE_BUCKET).key("roster/hr-export.csv"), RequestBody.fromString(csv));
+    }
+  }
+
+  /** Runs the template's reconcile with {@code input} to its end. */
+  Execution reconcile(String executionName, String input) {
+    Execution execution =
+        runtime
+            .engine()
+            .start(
+                runtime.stepFunctions().stateMachine("ReconcileStateMachine").orElseThrow(),
+                executionName,
+                parse(input));
+    return runtime.engine().awaitCompletion(execution);
   }
 
   /** Runs an execution with its own name, for a request that is run more than once. */

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
-import dev.studiolifecycle.local.emulator.EmulatorClients;
-import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * The template's topic and bucket policies are evaluated at each call of its functions and state
@@ -124,23 +121,13 @@ class ResourcePolicyDenyTest {
   /** Plans a reconcile of a one-line roster in the reconcile scenario. */
   private Planned plan() {
     try (LifecycleSimulation simulation =
-            LifecycleSimulation.of(project, "reconcile.json", Map.of());
-        EmulatorClients aws = new EmulatorClients(simulation.emulator())) {
-      aws.s3.putObject(
-          r -> r.bucket("studio-lifecycle-reconcilebucket").key("roster/hr-export.csv"),
-          RequestBody.fromString(
-              "userName,email,status,team\nlee-park,lee-park@example.com,ACTIVE,ml-platform\n"));
-      LocalWorkflowRuntime runtime = simulation.runtime();
-      Execution execution =
-          runtime
-              .engine()
-              .start(
-                  runtime.stepFunctions().stateMachine("ReconcileStateMachine").orElseThrow(),
-                  "reconcile",
-                  LifecycleSimulation.parse("{\"mode\": \"PLAN\"}"));
-      runtime.engine().awaitCompletion(execution);
+        LifecycleSimulation.of(project, "reconcile.json", Map.of())) {
+      simulation.roster(
+          "userName,email,status,team\nlee-park,lee-park@example.com,ACTIVE,ml-platform\n");
+      Execution execution = simulation.reconcile("reconcile", "{\"mode\": \"PLAN\"}");
       return new Planned(
-          execution, runtime.notifications().stream().map(message -> message.message()).toList());
+          execution,
+          simulation.runtime().notifications().stream().map(message -> message.message()).toList());
     }
   }
 }
