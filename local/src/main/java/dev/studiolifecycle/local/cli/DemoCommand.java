@@ -215,9 +215,9 @@ public final class DemoCommand extends CliCommand {
   }
 
   /**
-   * Step 7: the nightly reconcile (the template's schedule starts it in PLAN mode) reads the HR
-   * roster, which says sam-lee has left again; his termination never reached the workflow, so the
-   * plan is what finds him.
+   * Step 7: the nightly reconcile, started by the template's schedule as EventBridge Scheduler
+   * starts it (its role, its input: PLAN mode), reads the HR roster, which says sam-lee has left
+   * again; his termination never reached the workflow, so the plan is what finds him.
    */
   private Execution nightly(LocalWorkflowRuntime runtime, PrintWriter out) {
     out.println(
@@ -232,10 +232,10 @@ public final class DemoCommand extends CliCommand {
     } catch (java.io.IOException e) {
       throw new BadInput(NIGHTLY_ROSTER + ": cannot read it: " + e.getMessage());
     }
-    String key = ReconcileRun.upload(runtime, "hr-export.csv", roster);
+    // Where the reconcile reads the roster unless told otherwise (ReconcileRosterKey's default).
+    ReconcileRun.upload(runtime, "hr-export.csv", roster);
     ReconcileRun.Result result =
-        ReconcileRun.run(
-            runtime, "nightly", ReconcileRun.input("PLAN", key, false), progress -> {});
+        ReconcileRun.runScheduled(runtime, "NightlyReconcileSchedule", progress -> {});
     for (JsonNode item : result.plan()) {
       out.printf(
           "   %-10s %-16s %-10s %s%n",

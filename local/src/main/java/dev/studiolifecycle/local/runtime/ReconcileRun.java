@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One reconcile of a local deployment, as an operator or the nightly schedule starts it: the HR
@@ -85,10 +86,43 @@ public final class ReconcileRun {
             .stepFunctions()
             .stateMachine(STATE_MACHINE)
             .orElseThrow(() -> new BadInput("template.yaml has no " + STATE_MACHINE));
+    return follow(runtime, () -> runtime.engine().start(machine, executionName, input), progress);
+  }
+
+  /**
+   * Runs the reconcile that the template's schedule {@code scheduleLogicalId} starts, as
+   * EventBridge Scheduler starts it (its role, its input, a name of Scheduler's making), to its
+   * end.
+   *
+   * @throws BadInput when the schedule could not start it (its role may not, say), with why
+   */
+  public static Result runScheduled(
+      LocalWorkflowRuntime runtime, String scheduleLogicalId, Consumer<Progress> progress) {
+    return follow(runtime, () -> started(runtime.runSchedule(scheduleLogicalId)), progress);
+  }
+
+  private static Execution started(ScheduledStarts.Outcome outcome) {
+    if (outcome instanceof ScheduledStarts.Outcome.Started started) {
+      return started.execution();
+    }
+    if (outcome instanceof ScheduledStarts.Outcome.DeadLettered dead) {
+      throw new BadInput(
+          "the schedule could not start the reconcile ("
+              + dead.error()
+              + "); the event went to "
+              + dead.queueArn());
+    }
+    throw new BadInput(
+        "the schedule could not start the reconcile: "
+            + ((ScheduledStarts.Outcome.Lost) outcome).error());
+  }
+
+  private static Result follow(
+      LocalWorkflowRuntime runtime, Supplier<Execution> start, Consumer<Progress> progress) {
     long wallStart = System.nanoTime();
-    Instant start = runtime.clock().instant();
+    Instant startTime = runtime.clock().instant();
     long throttledBefore = runtime.emulator().faults().throttledCalls();
-    Execution execution = runtime.engine().start(machine, executionName, input);
+    Execution execution = start.get();
     long[] lastReport = {System.nanoTime()};
     while (!execution.isDone()) {
       boolean more =
@@ -102,7 +136,7 @@ public final class ReconcileRun {
           throw new IllegalStateException("the reconcile cannot finish: nothing is scheduled");
         }
         lastReport[0] = System.nanoTime();
-        progress.accept(progress(runtime, execution, start, throttledBefore));
+        progress.accept(progress(runtime, execution, startTime, throttledBefore));
       }
     }
     JsonNode planned = told(runtime, execution, "ReconcilePlanned");
@@ -122,7 +156,7 @@ public final class ReconcileRun {
         plan,
         mapRun(runtime, execution),
         runtime.emulator().faults().throttledCalls() - throttledBefore,
-        Duration.between(start, runtime.clock().instant()),
+        Duration.between(startTime, runtime.clock().instant()),
         Duration.ofNanos(System.nanoTime() - wallStart));
   }
 

@@ -69,6 +69,12 @@ class DemoCommandTest {
               "\"Offboarded jane-doe\"  action=OFFBOARD  outcome=SUCCEEDED\n",
               "\"homeEfsFileSystemUid\": ");
       assertThat(out.lines().filter(line -> line.strip().startsWith("SUCCEEDED at"))).hasSize(6);
+      // The nightly reconcile is started by the template's schedule, as its role, under a name of
+      // Scheduler's making: the plan lies under that execution's name.
+      assertThat(out)
+          .containsPattern(
+              "the plan is in s3://studio-lifecycle-reconcilebucket/plans/[0-9a-f]{8}-[0-9a-f-]{27}"
+                  + "/plan\\.json\n");
       assertThat(out)
           .containsPattern(
               "Done: 7 executions, 7 SUCCEEDED; 14 days 0 h 34 min of virtual time in "

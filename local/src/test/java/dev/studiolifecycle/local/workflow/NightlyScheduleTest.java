@@ -3,6 +3,8 @@ package dev.studiolifecycle.local.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.studiolifecycle.local.runtime.BadInput;
+import dev.studiolifecycle.local.runtime.ReconcileRun;
 import dev.studiolifecycle.local.runtime.ScheduledStarts;
 import dev.studiolifecycle.local.template.TemplateException;
 import java.nio.file.Path;
@@ -64,6 +66,25 @@ class NightlyScheduleTest {
                   .contains("states:StartExecution")
                   .contains("stateMachine:studio-lifecycle-Reconcile");
             });
+  }
+
+  /** The demo's nightly run goes through the schedule: a night that cannot start says why. */
+  @Test
+  void aReconcileRunThroughTheScheduleThatCannotStartSaysWhyAndWhereTheNightWent() {
+    LifecycleSimulation.deployEdited(
+        project, Map.of(START_ONLY_THE_RECONCILE, STARTS_THE_LIFECYCLE_INSTEAD));
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of(project, "reconcile.json", Map.of())) {
+      assertThatThrownBy(
+              () ->
+                  ReconcileRun.runScheduled(
+                      simulation.runtime(), "NightlyReconcileSchedule", progress -> {}))
+          .isInstanceOf(BadInput.class)
+          .hasMessageContaining("the schedule could not start the reconcile (AccessDeniedException")
+          .hasMessageContaining("states:StartExecution")
+          .hasMessageEndingWith(":ReconcileScheduleDeadLetterQueue");
+      assertThat(simulation.runtime().engine().executions()).isEmpty();
+    }
   }
 
   @Test
