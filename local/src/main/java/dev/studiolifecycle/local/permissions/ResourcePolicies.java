@@ -64,9 +64,16 @@ final class ResourcePolicies {
   }
 
   static Applying applying(JsonNode document, String sessionArn, String resource, String where) {
+    // The session and its role are read one at a time, so that a NotPrincipal statement leaves
+    // the caller out only when it names the session, the role and the account, as the IAM User
+    // Guide asks ("AWS JSON policy elements: NotPrincipal"); the stricter reading of its "might".
+    Map<String, PolicyStatement> direct = new LinkedHashMap<>();
+    for (String identity : List.of(sessionArn, roleArn(sessionArn))) {
+      PolicyStatement.grantedToAwsPrincipals(document, List.of(identity), resource, where)
+          .forEach(statement -> direct.put(statement.source(), statement));
+    }
     return new Applying(
-        PolicyStatement.grantedToAwsPrincipals(
-            document, List.of(roleArn(sessionArn), sessionArn), resource, where),
+        List.copyOf(direct.values()),
         PolicyStatement.grantedToAwsPrincipals(
             document,
             List.of(LocalAccount.globalArn("iam", "root"), LocalAccount.ACCOUNT_ID),

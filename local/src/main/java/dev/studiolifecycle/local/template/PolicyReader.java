@@ -83,26 +83,35 @@ final class PolicyReader {
     boolean variables = document.path("Version").asText("").equals("2012-10-17");
     List<PolicyStatement> granted = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
-      JsonNode principal = all.get(i).path("Principal");
-      JsonNode named = principal.isTextual() ? principal : principal.path(principalType);
-      List<String> names = new ArrayList<>();
-      if (named.isTextual()) {
-        names.add(named.asText());
-      } else {
-        named.forEach(each -> names.add(each.asText()));
-      }
-      // "*" is everyone: the IAM User Guide's "AWS JSON policy elements: Principal".
-      if (!names.contains("*") && names.stream().noneMatch(principals::contains)) {
+      boolean except = all.get(i).has("NotPrincipal");
+      List<String> names =
+          principalNames(all.get(i).path(except ? "NotPrincipal" : "Principal"), principalType);
+      // "*" is everyone (IAM User Guide, "AWS JSON policy elements: Principal"); a NotPrincipal
+      // statement applies to every principal it does not name ("... NotPrincipal").
+      boolean named = names.contains("*") || names.stream().anyMatch(principals::contains);
+      if (named == except) {
         continue;
       }
       ObjectNode copy = all.get(i).deepCopy();
       copy.remove("Principal");
+      copy.remove("NotPrincipal");
       if (!copy.has("Resource") && !copy.has("NotResource")) {
         copy.put("Resource", resource);
       }
       granted.add(statement(copy, where + ".Statement[" + i + "]", variables));
     }
     return granted;
+  }
+
+  private static List<String> principalNames(JsonNode principal, String principalType) {
+    JsonNode named = principal.isTextual() ? principal : principal.path(principalType);
+    List<String> names = new ArrayList<>();
+    if (named.isTextual()) {
+      names.add(named.asText());
+    } else {
+      named.forEach(each -> names.add(each.asText()));
+    }
+    return names;
   }
 
   static PolicyStatement statement(JsonNode node, String where, boolean variables) {

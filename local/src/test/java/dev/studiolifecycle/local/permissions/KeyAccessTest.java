@@ -128,6 +128,36 @@ class KeyAccessTest {
             why -> assertThat(why).startsWith("with an explicit deny in a resource-based policy"));
   }
 
+  /**
+   * IAM User Guide, "AWS JSON policy elements: NotPrincipal": a Deny leaves out an assumed-role
+   * session only when it names the session, its role and its account.
+   */
+  @Test
+  void aDenyWithNotPrincipalAppliesToEveryoneItDoesNotName() {
+    String denyAllBut =
+        "{\"Effect\": \"Deny\", \"NotPrincipal\": {\"AWS\": [\"%s\"]},"
+            + " \"Action\": \"kms:GenerateDataKey\", \"Resource\": \"*\"}";
+    String allowAccount = statement("Allow", "{\"AWS\": \"" + ROOT + "\"}", "kms:*");
+    KeyResource othersOnly =
+        key(
+            allowAccount
+                + ", "
+                + denyAllBut.formatted(LocalAccount.globalArn("iam", "role/KeyAdmins")));
+    assertThat(KeyAccess.refusal(othersOnly, SESSION, ROLE_MAY_ENCRYPT, ENCRYPT))
+        .hasValueSatisfying(
+            why -> assertThat(why).startsWith("with an explicit deny in a resource-based policy"));
+    // Naming the role alone leaves its session and account denied; all three leave it out.
+    KeyResource roleOnly = key(allowAccount + ", " + denyAllBut.formatted(ROLE));
+    assertThat(KeyAccess.refusal(roleOnly, SESSION, ROLE_MAY_ENCRYPT, ENCRYPT)).isPresent();
+    KeyResource sessionRoleAndAccount =
+        key(
+            allowAccount
+                + ", "
+                + denyAllBut.formatted(SESSION + "\", \"" + ROLE + "\", \"" + ROOT));
+    assertThat(KeyAccess.refusal(sessionRoleAndAccount, SESSION, ROLE_MAY_ENCRYPT, ENCRYPT))
+        .isEmpty();
+  }
+
   @Test
   void anExplicitDenyInTheRolesPolicyWinsOverTheKeyPolicysAllow() {
     KeyResource namesRole = key(statement("Allow", "{\"AWS\": \"" + ROLE + "\"}", "kms:*"));
