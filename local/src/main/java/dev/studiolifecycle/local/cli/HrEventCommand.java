@@ -133,7 +133,9 @@ public final class HrEventCommand extends CliCommand {
       return BAD_INPUT;
     }
     boolean failed =
-        outcome instanceof Outcome.InputNotJson || outcome instanceof Outcome.StartWorkflowFailed;
+        outcome instanceof Outcome.InputNotJson
+            || outcome instanceof Outcome.StartWorkflowFailed
+            || outcome instanceof Outcome.NotDelivered;
     return failed ? FAILED : OK;
   }
 

@@ -2,6 +2,7 @@ package dev.studiolifecycle.local.hr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.task.LambdaResponse;
@@ -9,9 +10,11 @@ import dev.studiolifecycle.local.emulator.sns.FilterPolicy;
 import dev.studiolifecycle.local.eventbridge.BusEvent;
 import dev.studiolifecycle.local.eventbridge.EventBus;
 import dev.studiolifecycle.local.lambda.LambdaRuntime;
+import dev.studiolifecycle.local.permissions.ServiceDeliveries;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import dev.studiolifecycle.local.template.EventRuleResource;
 import dev.studiolifecycle.local.template.FunctionDefinition;
+import dev.studiolifecycle.local.template.SamTemplate;
 import dev.studiolifecycle.local.template.SnsSubscription;
 import dev.studiolifecycle.local.template.TemplateException;
 import java.io.IOException;
@@ -33,6 +36,8 @@ import java.util.UUID;
  * before {@link #deliver} returns, so a later event sees what an earlier one did.
  */
 public final class HrEventDelivery {
+
+  private static final String EVENTBRIDGE = "events.amazonaws.com";
 
   /** The function that the HR topic invokes. */
   public static final String START_WORKFLOW_FUNCTION = "StartWorkflowFunction";
@@ -193,6 +198,30 @@ public final class HrEventDelivery {
     }
 
     /**
+     * A rule's target is a queue whose policy does not let EventBridge send for the rule: after its
+     * retries EventBridge puts the event in the rule's dead-letter queue when that one takes it,
+     * and otherwise drops it without a word.
+     *
+     * @param keptIn the dead-letter queue that took the event, or null when it is lost
+     */
+    record NotDelivered(String rule, String targetArn, String why, String keptIn)
+        implements Outcome {
+      @Override
+      public String said() {
+        return "EventBridge: rule "
+            + rule
+            + " could not send the event to "
+            + targetArn
+            + " ("
+            + why
+            + "): "
+            + (keptIn == null
+                ? "the event is lost"
+                : "after its retries EventBridge puts it in " + keptIn);
+      }
+    }
+
+    /**
      * A rule's input transformer made text that is not JSON: Step Functions refuses it and
      * EventBridge ends with the event in the rule's dead-letter queue (null: none).
      */
@@ -309,7 +338,7 @@ public final class HrEventDelivery {
     for (EventBus.Delivery delivery : deliveries) {
       String rule = delivery.rule().logicalId();
       if (!delivery.target().arn().equals(lifecycleArn)) {
-        outcomes.add(new Outcome.SentElsewhere(rule, delivery.target().arn()));
+        outcomes.add(elsewhere(delivery));
         continue;
       }
       JsonNode input = delivery.input().json().orElse(null);
@@ -331,6 +360,31 @@ public final class HrEventDelivery {
       outcomes.add(new Outcome.StartedByRule(rule, input, runtime.run(name, input)));
     }
     return outcomes;
+  }
+
+  /** A delivery to another target than the state machine: a queue must let EventBridge send. */
+  private Outcome elsewhere(EventBus.Delivery delivery) {
+    String rule = delivery.rule().logicalId();
+    String target = delivery.target().arn();
+    if (!target.startsWith("arn:" + LocalAccount.PARTITION + ":sqs:")) {
+      return new Outcome.SentElsewhere(rule, target);
+    }
+    SamTemplate template = runtime.template();
+    String ruleArn = delivery.rule().arn();
+    Optional<String> refused =
+        ServiceDeliveries.queueRefusal(template, EVENTBRIDGE, ruleArn, target);
+    if (refused.isEmpty()) {
+      return new Outcome.SentElsewhere(rule, target);
+    }
+    String keptIn =
+        delivery
+            .target()
+            .deadLetterQueue()
+            .filter(
+                queue ->
+                    ServiceDeliveries.queueRefusal(template, EVENTBRIDGE, ruleArn, queue).isEmpty())
+            .orElse(null);
+    return new Outcome.NotDelivered(rule, target, refused.get(), keptIn);
   }
 
   private List<Outcome> startWorkflow(JsonNode lambdaEvent) {

@@ -242,7 +242,8 @@ final class EventSourceReader {
 
   static final int MAX_PATTERN_CHARS = 2048;
 
-  private static String bus(JsonNode declared, String where, IntrinsicResolver resolver) {
+  /** The name of the bus a rule is on: its EventBusName (a name or an ARN), or "default". */
+  static String bus(JsonNode declared, String where, IntrinsicResolver resolver) {
     if (declared == null) {
       return "default";
     }

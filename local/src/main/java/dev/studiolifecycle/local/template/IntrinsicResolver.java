@@ -357,7 +357,7 @@ final class IntrinsicResolver {
           case "AWS::SQS::Queue.QueueUrl" -> queueUrl(physical);
           case "AWS::DynamoDB::Table.Arn" -> arn("dynamodb", "table/" + physical);
           case "AWS::S3::Bucket.Arn" -> LocalAccount.s3Arn(physical, null);
-          case "AWS::Events::Rule.Arn" -> arn("events", "rule/" + physical);
+          case "AWS::Events::Rule.Arn" -> ruleArn(logicalId, resource, physical);
           case "AWS::Events::EventBus.Arn" -> arn("events", "event-bus/" + physical);
           case "AWS::Events::EventBus.Name" -> physical;
           case "AWS::Logs::LogGroup.Arn" -> arn("logs", "log-group:" + physical + ":*");
@@ -456,6 +456,19 @@ final class IntrinsicResolver {
   }
 
   /** A role's Path (default "/"), which its ARN includes. */
+  /**
+   * A rule's ARN names its bus unless it is on the default bus (Service Authorization Reference,
+   * EventBridge's rule resource type: {@code rule/[${EventBusName}/]${RuleName}}).
+   */
+  private String ruleArn(String logicalId, JsonNode resource, String name) {
+    String bus =
+        EventSourceReader.bus(
+            resource.path("Properties").get("EventBusName"),
+            "Resources." + logicalId + ".Properties.EventBusName",
+            this);
+    return arn("events", "rule/" + (bus.equals("default") ? "" : bus + "/") + name);
+  }
+
   private String rolePath(String logicalId, JsonNode resource) {
     JsonNode path = resource.path("Properties").get("Path");
     return path == null ? "/" : resolveString(path, "Resources." + logicalId + ".Properties.Path");

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A resource policy the template attaches, resolved: an AWS::SNS::TopicPolicy (to its Topics) or an
- * AWS::S3::BucketPolicy (to its Bucket and the bucket's objects).
+ * A resource policy the template attaches, resolved: an AWS::SNS::TopicPolicy (to its Topics), an
+ * AWS::SQS::QueuePolicy (to its Queues) or an AWS::S3::BucketPolicy (to its Bucket and the bucket's
+ * objects).
  *
- * @param resourceArns the ARNs of the topics or the bucket it is attached to
+ * @param resourceArns the ARNs of the topics, queues or the bucket it is attached to
  */
 public record ResourcePolicyResource(
     String logicalId, List<String> resourceArns, JsonNode document) {
@@ -29,6 +30,24 @@ public record ResourcePolicyResource(
                         && arn.startsWith(attached + "/")));
   }
 
+  /**
+   * {@code arn:aws:sqs:<region>:<account>:<name>} of {@code
+   * https://sqs.<region>.../<account>/<name>}.
+   */
+  private static String queueArn(String url) {
+    String[] parts = url.split("/");
+    String host = parts.length > 2 ? parts[2] : "";
+    String region = host.startsWith("sqs.") ? host.split("\\.")[1] : LocalAccount.REGION;
+    return "arn:"
+        + LocalAccount.PARTITION
+        + ":sqs:"
+        + region
+        + ":"
+        + parts[parts.length - 2]
+        + ":"
+        + parts[parts.length - 1];
+  }
+
   static List<ResourcePolicyResource> readAll(Map<String, JsonNode> resolvedResources) {
     List<ResourcePolicyResource> policies = new ArrayList<>();
     resolvedResources.forEach(
@@ -40,6 +59,12 @@ public record ResourcePolicyResource(
               properties.path("Topics").forEach(topic -> topics.add(topic.asText()));
               policies.add(
                   new ResourcePolicyResource(logicalId, topics, properties.path("PolicyDocument")));
+            }
+            case "AWS::SQS::QueuePolicy" -> {
+              List<String> queues = new ArrayList<>();
+              properties.path("Queues").forEach(url -> queues.add(queueArn(url.asText())));
+              policies.add(
+                  new ResourcePolicyResource(logicalId, queues, properties.path("PolicyDocument")));
             }
             case "AWS::S3::BucketPolicy" ->
                 policies.add(

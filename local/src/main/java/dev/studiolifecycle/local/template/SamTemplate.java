@@ -232,7 +232,7 @@ public final class SamTemplate {
     return managedPolicies;
   }
 
-  /** The topic and bucket policies the template attaches (those whose Condition holds). */
+  /** The topic, queue and bucket policies the template attaches (those whose Condition holds). */
   public synchronized List<ResourcePolicyResource> resourcePolicies() {
     return ResourcePolicyResource.readAll(resolvedResources());
   }

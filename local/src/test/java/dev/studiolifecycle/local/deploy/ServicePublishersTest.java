@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.permissions.IamRequest;
 import dev.studiolifecycle.local.permissions.PolicyEvaluator;
+import dev.studiolifecycle.local.permissions.ServiceDeliveries;
 import dev.studiolifecycle.local.template.EventRuleResource;
 import dev.studiolifecycle.local.template.PolicyStatement;
 import dev.studiolifecycle.local.template.RuleTarget;
@@ -99,6 +100,28 @@ class ServicePublishersTest {
         allows(sender, policy.get(), "sqs:SendMessage", sender.topicArn()).ifPresent(problems::add);
       }
     }
+    assertThat(problems).isEmpty();
+  }
+
+  /**
+   * A rule whose target is a queue (the unusable HR events) delivers there only if the queue's
+   * policy lets EventBridge send for that rule; the rule's own ARN names its bus (a rule on the HR
+   * bus is {@code rule/<bus>/<name>}), as the queue policy's {@code aws:SourceArn} must.
+   */
+  @Test
+  void everyQueueARuleTargetsLetsEventBridgeSendForThatRule() {
+    List<String> problems = new ArrayList<>();
+    int queues = 0;
+    for (EventRuleResource rule : template.eventRules()) {
+      for (RuleTarget target : rule.targets()) {
+        if (target.arn().startsWith("arn:aws:sqs:")) {
+          queues++;
+          ServiceDeliveries.queueRefusal(template, EVENTBRIDGE, rule.arn(), target.arn())
+              .ifPresent(why -> problems.add(rule.logicalId() + ": " + why));
+        }
+      }
+    }
+    assertThat(queues).as("rules targeting a queue").isPositive();
     assertThat(problems).isEmpty();
   }
 

@@ -3,6 +3,7 @@ package dev.studiolifecycle.local.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalAccount;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -278,6 +279,40 @@ class SamTemplateTest {
         .hasMessageContaining(
             "Resources.NoStatement.Properties.KeyPolicy: must be a policy document with a"
                 + " Statement");
+  }
+
+  /**
+   * A rule's ARN names its bus unless it is on the default bus (Service Authorization Reference,
+   * EventBridge's rule resource type {@code rule/[${EventBusName}/]${RuleName}}): what a queue
+   * policy's aws:SourceArn must match.
+   */
+  @Test
+  void aRulesArnNamesItsBusUnlessItIsTheDefaultOne() {
+    SamTemplate template =
+        parse(
+            """
+            Resources:
+              Bus:
+                Type: AWS::Events::EventBus
+                Properties: {Name: hr}
+              OnBus:
+                Type: AWS::Events::Rule
+                Properties: {EventBusName: !Ref Bus, EventPattern: {source: [a]}}
+              OnDefault:
+                Type: AWS::Events::Rule
+                Properties: {EventPattern: {source: [a]}}
+              Queue:
+                Type: AWS::SQS::Queue
+                Properties:
+                  Tags:
+                    - {Key: on-bus, Value: !GetAtt OnBus.Arn}
+                    - {Key: on-default, Value: !GetAtt OnDefault.Arn}
+            """);
+    JsonNode tags = template.resolvedResources().get("Queue").at("/Properties/Tags");
+    assertThat(tags.at("/0/Value").asText())
+        .isEqualTo("arn:aws:events:us-east-1:123456789012:rule/hr/OnBus");
+    assertThat(tags.at("/1/Value").asText())
+        .isEqualTo("arn:aws:events:us-east-1:123456789012:rule/OnDefault");
   }
 
   @Test
