@@ -108,7 +108,7 @@ public final class AwsEmulator implements AutoCloseable {
         new SageMakerService(clock, ids, builder.sageMakerTimings, iam, identityCenter);
     this.sns = new SnsService(clock, ids, this::authorizer);
     this.ssm = new SsmService();
-    this.s3 = new S3Service(clock);
+    this.s3 = new S3Service(clock, this::authorizer);
     this.dynamoDb = new DynamoDbService();
     this.sts = new StsService();
     this.dispatcher = new RequestDispatcher(clock, ids, faults, requestLog, scheduledActions);

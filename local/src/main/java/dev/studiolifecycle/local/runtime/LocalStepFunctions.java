@@ -315,7 +315,12 @@ public final class LocalStepFunctions implements AutoCloseable {
     }
     for (String bucket : template.s3Buckets()) {
       if (!emulator.s3().hasBucket(bucket)) {
-        emulator.s3().createBucket(bucket, LocalAccount.REGION);
+        String key = template.s3BucketKey(bucket).orElse(null);
+        try {
+          emulator.s3().createBucket(bucket, LocalAccount.REGION, key);
+        } catch (IllegalArgumentException e) {
+          throw new TemplateException("the bucket " + bucket + ": " + e.getMessage());
+        }
       }
     }
     for (TableResource table : template.dynamoDbTables()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +46,39 @@ final class DataStores {
         "AWS::S3::Bucket",
         (logicalId, properties, where) -> buckets.add(resolver.physicalName(logicalId, where)));
     return buckets;
+  }
+
+  /**
+   * The KMS keys of the template's SSE-KMS buckets, by bucket name: the BucketEncryption's
+   * KMSMasterKeyID as resolved (a key id, ARN or alias), or {@code alias/aws/s3} when {@code
+   * aws:kms} names no key (S3 then uses the AWS managed key). Buckets encrypted otherwise (SSE-S3)
+   * are not listed.
+   */
+  static Map<String, String> s3BucketKeys(ObjectNode resources, IntrinsicResolver resolver) {
+    Map<String, String> keys = new LinkedHashMap<>();
+    forEachCreated(
+        resources,
+        resolver,
+        "AWS::S3::Bucket",
+        (logicalId, properties, where) -> {
+          JsonNode rules = properties.at("/BucketEncryption/ServerSideEncryptionConfiguration");
+          for (int i = 0; i < rules.size(); i++) {
+            JsonNode byDefault = rules.get(i).path("ServerSideEncryptionByDefault");
+            String at =
+                where + ".Properties.BucketEncryption.ServerSideEncryptionConfiguration[" + i;
+            String algorithm =
+                resolver.resolveString(byDefault.path("SSEAlgorithm"), at + "].SSEAlgorithm");
+            if (algorithm.startsWith("aws:kms")) {
+              JsonNode key = byDefault.get("KMSMasterKeyID");
+              keys.put(
+                  resolver.physicalName(logicalId, where),
+                  key == null
+                      ? "alias/aws/s3"
+                      : resolver.resolveString(key, at + "].KMSMasterKeyID"));
+            }
+          }
+        });
+    return keys;
   }
 
   /**

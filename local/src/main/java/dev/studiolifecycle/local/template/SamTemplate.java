@@ -227,6 +227,11 @@ public final class SamTemplate {
     return DataStores.s3Buckets(resources, resolver);
   }
 
+  /** The KMS key of an SSE-KMS bucket of the template (id, ARN or alias); empty for SSE-S3. */
+  public Optional<String> s3BucketKey(String bucket) {
+    return Optional.ofNullable(DataStores.s3BucketKeys(resources, resolver).get(bucket));
+  }
+
   /** The IAM managed policies the template creates (those whose Condition holds). */
   public List<ManagedPolicyResource> managedPolicies() {
     return managedPolicies;

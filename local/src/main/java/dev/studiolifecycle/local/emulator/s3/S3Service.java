@@ -3,8 +3,11 @@ package dev.studiolifecycle.local.emulator.s3;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.emulator.AwsServiceError;
+import dev.studiolifecycle.local.emulator.CallAuthorizer;
 import dev.studiolifecycle.local.emulator.EmulatedService;
+import dev.studiolifecycle.local.emulator.KmsKeys;
 import dev.studiolifecycle.local.emulator.Operation;
 import dev.studiolifecycle.local.emulator.RestRouter;
 import dev.studiolifecycle.local.emulator.ServiceReply;
@@ -14,9 +17,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -71,17 +76,28 @@ public final class S3Service extends EmulatedService {
     final String region;
     final Instant created;
     final TreeMap<String, StoredObject> objects = new TreeMap<>();
+    // The customer managed key of its default encryption (SSE-KMS), or null (SSE-S3, or the AWS
+    // managed aws/s3 key, which every principal of the account may use through S3).
+    final String kmsKeyArn;
 
-    Bucket(String name, String region, Instant created) {
+    Bucket(String name, String region, Instant created, String kmsKeyArn) {
       this.name = name;
       this.region = region;
       this.created = created;
+      this.kmsKeyArn = kmsKeyArn;
     }
   }
 
-  public S3Service(Clock clock) {
+  private final Supplier<CallAuthorizer> authorizer;
+
+  /**
+   * @param authorizer the emulator's IAM, asked whether a caller may use the KMS key of a bucket
+   *     encrypted with one
+   */
+  public S3Service(Clock clock, Supplier<CallAuthorizer> authorizer) {
     super("s3", new WireProtocol.RestXml(NAMESPACE, S3Service::route));
     this.clock = clock;
+    this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
   }
 
   @Override
@@ -116,10 +132,49 @@ public final class S3Service extends EmulatedService {
 
   /** Creates a bucket as a template's {@code AWS::S3::Bucket} would be: before any call. */
   public synchronized void createBucket(String name, String region) {
+    createBucket(name, region, null);
+  }
+
+  /**
+   * The same, for a bucket whose default encryption is SSE-KMS with {@code kmsKey} (a key id, ARN
+   * or alias; null for none).
+   *
+   * @throws IllegalArgumentException for a KMS alias other than {@code alias/aws/s3}
+   */
+  public synchronized void createBucket(String name, String region, String kmsKey) {
     checkBucketName(name);
-    if (buckets.putIfAbsent(name, new Bucket(name, region, clock.instant())) != null) {
+    String keyArn = kmsKey == null ? null : KmsKeys.customerKeyArn(kmsKey, "s3").orElse(null);
+    if (buckets.putIfAbsent(name, new Bucket(name, region, clock.instant(), keyArn)) != null) {
       throw new IllegalArgumentException("bucket " + name + " already exists");
     }
+  }
+
+  /**
+   * S3 encrypts and decrypts the objects of an SSE-KMS bucket with its key on the caller's behalf:
+   * PutObject needs kms:GenerateDataKey, GetObject kms:Decrypt, with kms:ViaService S3 and the
+   * object's ARN as the encryption context (S3 User Guide, "Using server-side encryption with AWS
+   * KMS keys (SSE-KMS)"); without them S3 answers AccessDenied and nothing is written or read.
+   */
+  void checkKeyUse(ServiceRequest request, String bucketName, String key, String kmsAction) {
+    Bucket bucket;
+    synchronized (this) {
+      bucket = bucket(bucketName);
+    }
+    if (bucket.kmsKeyArn == null) {
+      return;
+    }
+    authorizer
+        .get()
+        .keyDenial(
+            request,
+            bucket.kmsKeyArn,
+            List.of(kmsAction),
+            "s3." + bucket.region + ".amazonaws.com",
+            Map.of("aws:s3:arn", LocalAccount.s3Arn(bucketName, key)))
+        .ifPresent(
+            denial -> {
+              throw accessDenied(denial);
+            });
   }
 
   public boolean hasBucket(String name) {
@@ -176,7 +231,7 @@ public final class S3Service extends EmulatedService {
     synchronized (this) {
       // The API reference returns 200 in us-east-1 for a bucket the caller already owns (a
       // legacy behaviour); the emulator refuses it everywhere, the stricter reading.
-      if (buckets.putIfAbsent(name, new Bucket(name, region, request.time())) != null) {
+      if (buckets.putIfAbsent(name, new Bucket(name, region, request.time(), null)) != null) {
         throw S3Errors.ALREADY_OWNED.because(
             "Your previous request to create the named bucket succeeded and you already own it.");
       }

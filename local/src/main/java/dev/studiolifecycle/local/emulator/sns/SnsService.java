@@ -8,6 +8,7 @@ import dev.studiolifecycle.local.emulator.AwsServiceError;
 import dev.studiolifecycle.local.emulator.CallAuthorizer;
 import dev.studiolifecycle.local.emulator.EmulatedService;
 import dev.studiolifecycle.local.emulator.IdSource;
+import dev.studiolifecycle.local.emulator.KmsKeys;
 import dev.studiolifecycle.local.emulator.Operation;
 import dev.studiolifecycle.local.emulator.RequestRegion;
 import dev.studiolifecycle.local.emulator.ServiceReply;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -239,23 +241,16 @@ public final class SnsService extends EmulatedService {
    * any other alias names a key the local runtime cannot know, and is KMSNotFound.
    */
   private void checkKeyUse(ServiceRequest request, String topicArn, String key) {
-    if (key.equals("alias/aws/sns") || key.endsWith(":alias/aws/sns")) {
+    Optional<String> customerKey;
+    try {
+      customerKey = KmsKeys.customerKeyArn(key, "sns");
+    } catch (IllegalArgumentException unknown) {
+      throw new AwsServiceError("KMSNotFound", 400, unknown.getMessage());
+    }
+    if (customerKey.isEmpty()) {
       return;
     }
-    String keyArn;
-    if (key.startsWith("arn:") && key.contains(":key/")) {
-      keyArn = key;
-    } else if (key.startsWith("alias/") || key.contains(":alias/")) {
-      throw new AwsServiceError(
-          "KMSNotFound",
-          400,
-          "Invalid keyId "
-              + key
-              + " (the local runtime knows no KMS alias but alias/aws/sns: name the key by its id"
-              + " or ARN)");
-    } else {
-      keyArn = RequestRegion.arn("kms", "key/" + key);
-    }
+    String keyArn = customerKey.get();
     String via = "sns." + RequestRegion.current() + ".amazonaws.com";
     authorizer
         .get()

@@ -1,0 +1,120 @@
+package dev.studiolifecycle.local.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.studiolifecycle.local.asl.engine.Execution;
+import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
+import dev.studiolifecycle.local.template.TemplateException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A reconcile bucket encrypted with a customer managed KMS key (SSE-KMS) can be read and written
+ * only by callers that may use the key: S3 needs kms:Decrypt for GetObject and kms:GenerateDataKey
+ * for PutObject, through S3 (S3 User Guide, "Using server-side encryption with AWS KMS keys"). A
+ * platform team that switches the bucket to its own key finds the grants its functions then need
+ * locally, not on the first nightly run. The template's bucket uses SSE-S3, which needs no grant.
+ */
+class EncryptedBucketTest {
+
+  private static final String SSE_S3 = "              SSEAlgorithm: AES256\n";
+  private static final String ROSTER =
+      "userName,email,status,team\nlee-park,lee-park@example.com,ACTIVE,ml-platform\n";
+  private static final String READ_THE_ROSTER =
+      "            - Sid: ReadTheRoster\n"
+          + "              Effect: Allow\n"
+          + "              Action: s3:GetObject\n";
+
+  @TempDir Path project;
+
+  /** How a PLAN ended, and what it notified. */
+  private record Planned(Execution execution, List<String> notifications) {}
+
+  @Test
+  void underTheAwsManagedKeyTheReconcilePlansWithoutAKeyGrant() {
+    LifecycleSimulation.deployEdited(
+        project, Map.of(SSE_S3, "              SSEAlgorithm: aws:kms\n"));
+
+    Planned planned = plan();
+
+    assertThat(planned.execution().status())
+        .as(planned.execution().cause().orElse(""))
+        .isEqualTo(ExecutionStatus.SUCCEEDED);
+  }
+
+  @Test
+  void underACustomerKeyPlanReconcileCannotReadTheRosterWithoutKmsDecrypt() {
+    LifecycleSimulation.deployEdited(project, Map.of(SSE_S3, customerKey()));
+
+    Planned planned = plan();
+
+    assertThat(planned.execution().status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(planned.notifications())
+        .anySatisfy(
+            message ->
+                assertThat(message)
+                    .contains("ReconcilePlanFailed")
+                    .contains("AccessDenied")
+                    .contains("kms:Decrypt")
+                    .contains(":key/"));
+  }
+
+  @Test
+  void withTheKeyGrantedThroughS3ThePlanIsReadAndWritten() {
+    LifecycleSimulation.deployEdited(
+        project,
+        Map.of(
+            SSE_S3,
+            customerKey(),
+            READ_THE_ROSTER,
+            "            - Sid: UseTheBucketKeyThroughS3\n"
+                + "              Effect: Allow\n"
+                + "              Action: [kms:Decrypt, kms:GenerateDataKey]\n"
+                + "              Resource: !GetAtt TopicKey.Arn\n"
+                + "              Condition:\n"
+                + "                StringEquals:\n"
+                + "                  kms:ViaService: !Sub s3.${AWS::Region}.amazonaws.com\n"
+                + READ_THE_ROSTER));
+
+    Planned planned = plan();
+
+    assertThat(planned.execution().status())
+        .as(planned.execution().cause().orElse("") + planned.notifications())
+        .isEqualTo(ExecutionStatus.SUCCEEDED);
+  }
+
+  /** The local runtime knows no KMS alias but S3's own: another one fails the deployment. */
+  @Test
+  void aBucketKeyNamedByAnAliasTheRuntimeCannotKnowFailsTheDeployment() {
+    LifecycleSimulation.deployEdited(
+        project,
+        Map.of(
+            SSE_S3,
+            "              SSEAlgorithm: aws:kms\n"
+                + "              KMSMasterKeyID: alias/platform-data\n"));
+
+    assertThatThrownBy(() -> LifecycleSimulation.of(project, "reconcile.json", Map.of()))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("Invalid keyId alias/platform-data");
+  }
+
+  private static String customerKey() {
+    return "              SSEAlgorithm: aws:kms\n"
+        + "              KMSMasterKeyID: !GetAtt TopicKey.Arn\n";
+  }
+
+  private Planned plan() {
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of(project, "reconcile.json", Map.of())) {
+      simulation.roster(ROSTER);
+      Execution execution = simulation.reconcile("reconcile", "{\"mode\": \"PLAN\"}");
+      return new Planned(
+          execution,
+          simulation.runtime().notifications().stream().map(message -> message.message()).toList());
+    }
+  }
+}
