@@ -29,6 +29,16 @@ class EncryptedBucketTest {
           + "              Effect: Allow\n"
           + "              Action: s3:GetObject\n";
 
+  private static final String PLAN_RECONCILE_MAY_USE_THE_KEY =
+      "            - Sid: UseTheBucketKeyThroughS3\n"
+          + "              Effect: Allow\n"
+          + "              Action: [kms:Decrypt, kms:GenerateDataKey]\n"
+          + "              Resource: !GetAtt TopicKey.Arn\n"
+          + "              Condition:\n"
+          + "                StringEquals:\n"
+          + "                  kms:ViaService: !Sub s3.${AWS::Region}.amazonaws.com\n"
+          + READ_THE_ROSTER;
+
   @TempDir Path project;
 
   /** How a PLAN ended, and what it notified. */
@@ -66,25 +76,37 @@ class EncryptedBucketTest {
   @Test
   void withTheKeyGrantedThroughS3ThePlanIsReadAndWritten() {
     LifecycleSimulation.deployEdited(
-        project,
-        Map.of(
-            SSE_S3,
-            customerKey(),
-            READ_THE_ROSTER,
-            "            - Sid: UseTheBucketKeyThroughS3\n"
-                + "              Effect: Allow\n"
-                + "              Action: [kms:Decrypt, kms:GenerateDataKey]\n"
-                + "              Resource: !GetAtt TopicKey.Arn\n"
-                + "              Condition:\n"
-                + "                StringEquals:\n"
-                + "                  kms:ViaService: !Sub s3.${AWS::Region}.amazonaws.com\n"
-                + READ_THE_ROSTER));
+        project, Map.of(SSE_S3, customerKey(), READ_THE_ROSTER, PLAN_RECONCILE_MAY_USE_THE_KEY));
 
     Planned planned = plan();
 
     assertThat(planned.execution().status())
         .as(planned.execution().cause().orElse("") + planned.notifications())
         .isEqualTo(ExecutionStatus.SUCCEEDED);
+  }
+
+  /**
+   * The reconcile's Distributed Map reads the plan and writes its report as the state machine's
+   * role: without the key, APPLY fails where it reads the plan, having started no lifecycle.
+   */
+  @Test
+  void anApplyWhoseStateMachineMayNotUseTheKeyCannotReadThePlan() {
+    LifecycleSimulation.deployEdited(
+        project, Map.of(SSE_S3, customerKey(), READ_THE_ROSTER, PLAN_RECONCILE_MAY_USE_THE_KEY));
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of(project, "reconcile.json", Map.of())) {
+      simulation.roster(ROSTER);
+
+      Execution execution = simulation.reconcile("reconcile", "{\"mode\": \"APPLY\"}");
+
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(execution.cause().orElseThrow()).contains("kms:Decrypt").contains(":key/");
+      assertThat(
+              simulation.runtime().engine().executions().stream()
+                  .filter(
+                      e -> e.stateMachine().equals(simulation.runtime().lifecycleStateMachine())))
+          .isEmpty();
+    }
   }
 
   /** The local runtime knows no KMS alias but S3's own: another one fails the deployment. */
