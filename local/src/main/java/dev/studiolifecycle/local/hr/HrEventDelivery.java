@@ -37,8 +37,6 @@ import java.util.UUID;
  */
 public final class HrEventDelivery {
 
-  private static final String EVENTBRIDGE = "events.amazonaws.com";
-
   /** The function that the HR topic invokes. */
   public static final String START_WORKFLOW_FUNCTION = "StartWorkflowFunction";
 
@@ -372,7 +370,7 @@ public final class HrEventDelivery {
     SamTemplate template = runtime.template();
     String ruleArn = delivery.rule().arn();
     Optional<String> refused =
-        ServiceDeliveries.queueRefusal(template, EVENTBRIDGE, ruleArn, target);
+        ServiceDeliveries.queueRefusal(template, ServiceDeliveries.EVENTBRIDGE, ruleArn, target);
     if (refused.isEmpty()) {
       return new Outcome.SentElsewhere(rule, target);
     }
@@ -382,7 +380,9 @@ public final class HrEventDelivery {
             .deadLetterQueue()
             .filter(
                 queue ->
-                    ServiceDeliveries.queueRefusal(template, EVENTBRIDGE, ruleArn, queue).isEmpty())
+                    ServiceDeliveries.queueRefusal(
+                            template, ServiceDeliveries.EVENTBRIDGE, ruleArn, queue)
+                        .isEmpty())
             .orElse(null);
     return new Outcome.NotDelivered(rule, target, refused.get(), keptIn);
   }

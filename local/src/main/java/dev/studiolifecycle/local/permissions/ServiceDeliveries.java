@@ -19,6 +19,9 @@ import java.util.Optional;
  */
 public final class ServiceDeliveries {
 
+  /** EventBridge's service principal. */
+  public static final String EVENTBRIDGE = "events.amazonaws.com";
+
   private ServiceDeliveries() {}
 
   /**
