@@ -222,6 +222,49 @@ class HrEventCommandTest {
     }
   }
 
+  /**
+   * A deployment whose unusable-events queue does not let the rule send: the event is kept in the
+   * HR dead-letter queue instead, and the run exits 1 (something an operator must look at).
+   */
+  @Test
+  void anUnusableHireTheQueueRefusesGoesToTheDeadLetterQueueAndExitsOne() throws IOException {
+    Path project = Files.createDirectories(dir.resolve("project"));
+    String template = Files.readString(ROOT.resolve("template.yaml"));
+    String grant = "                  - !GetAtt HrEventsUnusableRule.Arn\n\n";
+    assertThat(template).contains(grant);
+    Files.writeString(
+        project.resolve("template.yaml"),
+        template.replace(
+            grant,
+            "                  - !Sub arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}"
+                + ":rule/another-rule\n\n"));
+    Files.createDirectories(project.resolve("statemachine"));
+    try (var files = Files.list(ROOT.resolve("statemachine"))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, project.resolve("statemachine").resolve(file.getFileName()));
+      }
+    }
+    Path event = EditedEvents.hireWithoutEmail(dir);
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              "hr-event",
+              "--project-root",
+              project.toString(),
+              "--scenario",
+              ROOT.resolve("events/scenarios/studio-domains.json").toString(),
+              event.toString());
+
+      assertThat(command.out())
+          .contains(
+              "rule HrEventsUnusableRule could not send the event to "
+                  + "arn:aws:sqs:us-east-1:123456789012:HrEventsUnusableQueue (")
+          .contains("after its retries EventBridge puts it in ")
+          .contains(":HrEventsDeadLetterQueue");
+      assertThat(exit).as(command.err()).isEqualTo(1);
+    }
+  }
+
   @Test
   void anSnsMessageTheFilterPolicyKeepsFromStartWorkflowStartsNothingAndExitsZero() {
     try (CommandOutput command = new CommandOutput()) {
