@@ -7,7 +7,6 @@ import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.template.TemplateException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,15 +40,12 @@ class EncryptedBucketTest {
 
   @TempDir Path project;
 
-  /** How a PLAN ended, and what it notified. */
-  private record Planned(Execution execution, List<String> notifications) {}
-
   @Test
   void underTheAwsManagedKeyTheReconcilePlansWithoutAKeyGrant() {
     LifecycleSimulation.deployEdited(
         project, Map.of(SSE_S3, "              SSEAlgorithm: aws:kms\n"));
 
-    Planned planned = plan();
+    LifecycleSimulation.Reconciled planned = plan();
 
     assertThat(planned.execution().status())
         .as(planned.execution().cause().orElse(""))
@@ -60,7 +56,7 @@ class EncryptedBucketTest {
   void underACustomerKeyPlanReconcileCannotReadTheRosterWithoutKmsDecrypt() {
     LifecycleSimulation.deployEdited(project, Map.of(SSE_S3, customerKey()));
 
-    Planned planned = plan();
+    LifecycleSimulation.Reconciled planned = plan();
 
     assertThat(planned.execution().status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(planned.notifications())
@@ -78,7 +74,7 @@ class EncryptedBucketTest {
     LifecycleSimulation.deployEdited(
         project, Map.of(SSE_S3, customerKey(), READ_THE_ROSTER, PLAN_RECONCILE_MAY_USE_THE_KEY));
 
-    Planned planned = plan();
+    LifecycleSimulation.Reconciled planned = plan();
 
     assertThat(planned.execution().status())
         .as(planned.execution().cause().orElse("") + planned.notifications())
@@ -129,14 +125,7 @@ class EncryptedBucketTest {
         + "              KMSMasterKeyID: !GetAtt TopicKey.Arn\n";
   }
 
-  private Planned plan() {
-    try (LifecycleSimulation simulation =
-        LifecycleSimulation.of(project, "reconcile.json", Map.of())) {
-      simulation.roster(ROSTER);
-      Execution execution = simulation.reconcile("reconcile", "{\"mode\": \"PLAN\"}");
-      return new Planned(
-          execution,
-          simulation.runtime().notifications().stream().map(message -> message.message()).toList());
-    }
+  private LifecycleSimulation.Reconciled plan() {
+    return LifecycleSimulation.reconcileOnce(project, ROSTER, "PLAN");
   }
 }

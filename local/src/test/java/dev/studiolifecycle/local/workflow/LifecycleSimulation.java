@@ -174,6 +174,23 @@ final class LifecycleSimulation implements AutoCloseable {
     return runtime.engine().awaitCompletion(execution);
   }
 
+  /** How a reconcile ended, and every notification sent meanwhile (their messages). */
+  record Reconciled(Execution execution, List<String> notifications) {}
+
+  /**
+   * Deploys {@code project} with the reconcile scenario, puts {@code roster} as the HR roster and
+   * runs a reconcile in {@code mode} to its end.
+   */
+  static Reconciled reconcileOnce(Path project, String roster, String mode) {
+    try (LifecycleSimulation simulation = of(project, "reconcile.json", Map.of())) {
+      simulation.roster(roster);
+      Execution execution = simulation.reconcile("reconcile", "{\"mode\": \"" + mode + "\"}");
+      return new Reconciled(
+          execution,
+          simulation.runtime().notifications().stream().map(PublishedMessage::message).toList());
+    }
+  }
+
   /** Runs an execution with its own name, for a request that is run more than once. */
   Execution run(String executionName, String input) {
     return runtime.run(executionName, input(input));

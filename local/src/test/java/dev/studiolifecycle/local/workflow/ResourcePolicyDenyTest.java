@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +54,7 @@ class ResourcePolicyDenyTest {
   void aBucketPolicyDenyingTheCallsTransportStopsTheReconcileFromReadingTheRoster() {
     deploy(Map.of(TLS_ONLY, TLS_ONLY.replace("'false'", "'true'")));
 
-    Planned planned = plan();
+    LifecycleSimulation.Reconciled planned = plan();
 
     assertThat(planned.execution().status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(planned.notifications())
@@ -115,19 +114,10 @@ class ResourcePolicyDenyTest {
     LifecycleSimulation.deployEdited(project, edits);
   }
 
-  /** How a reconcile's PLAN ended, and what it notified. */
-  private record Planned(Execution execution, List<String> notifications) {}
-
-  /** Plans a reconcile of a one-line roster in the reconcile scenario. */
-  private Planned plan() {
-    try (LifecycleSimulation simulation =
-        LifecycleSimulation.of(project, "reconcile.json", Map.of())) {
-      simulation.roster(
-          "userName,email,status,team\nlee-park,lee-park@example.com,ACTIVE,ml-platform\n");
-      Execution execution = simulation.reconcile("reconcile", "{\"mode\": \"PLAN\"}");
-      return new Planned(
-          execution,
-          simulation.runtime().notifications().stream().map(message -> message.message()).toList());
-    }
+  private LifecycleSimulation.Reconciled plan() {
+    return LifecycleSimulation.reconcileOnce(
+        project,
+        "userName,email,status,team\nlee-park,lee-park@example.com,ACTIVE,ml-platform\n",
+        "PLAN");
   }
 }
