@@ -175,7 +175,16 @@ final class LifecycleSimulation implements AutoCloseable {
   }
 
   /** How a reconcile ended, and every notification sent meanwhile (their messages). */
-  record Reconciled(Execution execution, List<String> notifications) {}
+  record Reconciled(Execution execution, List<String> notifications) {
+
+    /** It failed, and its ReconcilePlanFailed notification names each of {@code parts}. */
+    void assertPlanFailedNaming(String... parts) {
+      assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+      assertThat(notifications)
+          .anySatisfy(
+              message -> assertThat(message).contains("ReconcilePlanFailed").contains(parts));
+    }
+  }
 
   /**
    * Deploys {@code project} with the reconcile scenario, puts {@code roster} as the HR roster and

@@ -54,16 +54,7 @@ class ResourcePolicyDenyTest {
   void aBucketPolicyDenyingTheCallsTransportStopsTheReconcileFromReadingTheRoster() {
     deploy(Map.of(TLS_ONLY, TLS_ONLY.replace("'false'", "'true'")));
 
-    LifecycleSimulation.Reconciled planned = plan();
-
-    assertThat(planned.execution().status()).isEqualTo(ExecutionStatus.FAILED);
-    assertThat(planned.notifications())
-        .anySatisfy(
-            message ->
-                assertThat(message)
-                    .contains("ReconcilePlanFailed")
-                    .contains("AccessDenied")
-                    .contains("(TlsOnly of ReconcileBucketPolicy)"));
+    plan().assertPlanFailedNaming("AccessDenied", "(TlsOnly of ReconcileBucketPolicy)");
   }
 
   @Test
