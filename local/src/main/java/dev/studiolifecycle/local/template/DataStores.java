@@ -83,7 +83,8 @@ final class DataStores {
 
   /**
    * The DynamoDB tables the template creates (those whose Condition holds), with their partition
-   * key. A sort key, indexes or streams are refused: the local runtime does not serve them.
+   * key. A sort key, indexes, streams or a customer managed key are refused: the local runtime does
+   * not serve them.
    */
   static List<TableResource> dynamoDbTables(ObjectNode resources, IntrinsicResolver resolver) {
     List<TableResource> tables = new ArrayList<>();
@@ -99,6 +100,14 @@ final class DataStores {
               throw new TemplateException(
                   where + ".Properties." + unserved + ": not served by the local runtime");
             }
+          }
+          // Whether and how a caller must be let use a table's customer managed key is not
+          // modelled, so such a table is refused rather than served as if the key let anyone.
+          if (properties.at("/SSESpecification/KMSMasterKeyId").isValueNode()) {
+            throw new TemplateException(
+                where
+                    + ".Properties.SSESpecification.KMSMasterKeyId: a customer managed key is not"
+                    + " modelled by the local runtime (SSEEnabled alone, the AWS managed key, is)");
           }
           if (keys.size() != 1 || !keys.get(0).path("KeyType").asText().equals("HASH")) {
             throw new TemplateException(

@@ -315,6 +315,52 @@ class SamTemplateTest {
         .isEqualTo("arn:aws:events:us-east-1:123456789012:rule/OnDefault");
   }
 
+  /**
+   * DynamoDB tables as the local runtime serves them: a partition key, encrypted with the AWS
+   * managed key or DynamoDB's own; what it does not serve is refused by name, not ignored.
+   */
+  @Test
+  void tablesTheLocalRuntimeCannotServeAreRefusedNamingWhat() {
+    String table =
+        """
+        Resources:
+          Table:
+            Type: AWS::DynamoDB::Table
+            Properties:
+              AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+              KeySchema: [{AttributeName: id, KeyType: HASH}]
+        """;
+    assertThat(parse(table + "      SSESpecification: {SSEEnabled: true}\n").dynamoDbTables())
+        .singleElement()
+        .satisfies(t -> assertThat(t.keyName()).isEqualTo("id"));
+    assertThatThrownBy(
+            () ->
+                parse(
+                        table
+                            + "      SSESpecification: {SSEEnabled: true, SSEType: KMS,"
+                            + " KMSMasterKeyId: alias/tables}\n")
+                    .dynamoDbTables())
+        .isInstanceOf(TemplateException.class)
+        .hasMessageStartingWith(
+            "Resources.Table.Properties.SSESpecification.KMSMasterKeyId: a customer managed key");
+    assertThatThrownBy(
+            () ->
+                parse(table + "      StreamSpecification: {StreamViewType: NEW_IMAGE}\n")
+                    .dynamoDbTables())
+        .hasMessage(
+            "Resources.Table.Properties.StreamSpecification: not served by the local runtime");
+    assertThatThrownBy(
+            () ->
+                parse(
+                        table.replace(
+                            "KeySchema: [{AttributeName: id, KeyType: HASH}]",
+                            "KeySchema: [{AttributeName: id, KeyType: HASH},"
+                                + " {AttributeName: at, KeyType: RANGE}]"))
+                    .dynamoDbTables())
+        .hasMessage(
+            "Resources.Table.Properties.KeySchema: the local runtime serves a partition key only");
+  }
+
   @Test
   void topicsResolveToArnsFromTopicNameOrLogicalId() {
     SamTemplate template = SamTemplate.load(fixture());
