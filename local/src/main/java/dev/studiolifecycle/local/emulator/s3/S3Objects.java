@@ -66,7 +66,8 @@ final class S3Objects {
               + " bytes).");
     }
     Map<String, String> checksums = Checksums.verify(payload, digests);
-    service.checkKeyUse(request, in.path("Bucket").asText(), key, "kms:GenerateDataKey");
+    service.checkKeyUse(
+        request, in.path("Bucket").asText(), key, List.of("kms:GenerateDataKey", "kms:Decrypt"));
     Map<String, String> metadata = new LinkedHashMap<>();
     headers.forEach(
         (name, value) -> {
@@ -95,7 +96,7 @@ final class S3Objects {
   ServiceReply getObject(ServiceRequest request) {
     StoredObject found = found(request);
     service.checkKeyUse(
-        request, request.input().path("Bucket").asText(), found.key(), "kms:Decrypt");
+        request, request.input().path("Bucket").asText(), found.key(), List.of("kms:Decrypt"));
     return new ServiceReply.Rest(200, objectHeaders(found), found.bytes(), found.contentType());
   }
 
@@ -103,7 +104,7 @@ final class S3Objects {
     StoredObject found = found(request);
     // Whether HEAD on an SSE-KMS object needs kms:Decrypt is not said: the stricter reading.
     service.checkKeyUse(
-        request, request.input().path("Bucket").asText(), found.key(), "kms:Decrypt");
+        request, request.input().path("Bucket").asText(), found.key(), List.of("kms:Decrypt"));
     return new ServiceReply.Rest(200, objectHeaders(found), new byte[0], found.contentType());
   }
 

@@ -150,12 +150,13 @@ public final class S3Service extends EmulatedService {
   }
 
   /**
-   * S3 encrypts and decrypts the objects of an SSE-KMS bucket with its key on the caller's behalf:
-   * PutObject needs kms:GenerateDataKey, GetObject kms:Decrypt, with kms:ViaService S3 and the
-   * object's ARN as the encryption context (S3 User Guide, "Using server-side encryption with AWS
-   * KMS keys (SSE-KMS)"); without them S3 answers AccessDenied and nothing is written or read.
+   * S3 encrypts and decrypts the objects of an SSE-KMS bucket with its key on the caller's behalf,
+   * with kms:ViaService S3 and the object's ARN as the encryption context: "To upload or download
+   * an object encrypted with an AWS KMS key ... you need kms:GenerateDataKey and kms:Decrypt
+   * permissions on the key" (S3 User Guide, SSE-KMS). Read strictly: an upload needs both, a
+   * download kms:Decrypt. Without them S3 answers AccessDenied; nothing is written or read.
    */
-  void checkKeyUse(ServiceRequest request, String bucketName, String key, String kmsAction) {
+  void checkKeyUse(ServiceRequest request, String bucketName, String key, List<String> kmsActions) {
     Bucket bucket;
     synchronized (this) {
       bucket = bucket(bucketName);
@@ -168,7 +169,7 @@ public final class S3Service extends EmulatedService {
         .keyDenial(
             request,
             bucket.kmsKeyArn,
-            List.of(kmsAction),
+            kmsActions,
             "s3." + bucket.region + ".amazonaws.com",
             Map.of("aws:s3:arn", LocalAccount.s3Arn(bucketName, key)))
         .ifPresent(
