@@ -71,6 +71,21 @@ class EncryptedBucketTest {
         .isEqualTo(ExecutionStatus.SUCCEEDED);
   }
 
+  @Test
+  void withOnlyKmsDecryptTheRosterIsReadButThePlanCannotBeWritten() {
+    LifecycleSimulation.deployEdited(
+        project,
+        Map.of(
+            SSE_S3,
+            customerKey(),
+            READ_THE_ROSTER,
+            PLAN_RECONCILE_MAY_USE_THE_KEY.replace(
+                "[kms:Decrypt, kms:GenerateDataKey]", "kms:Decrypt")));
+
+    // Reading needed kms:Decrypt only; writing the plan is what fails.
+    plan().assertPlanFailedNaming("AccessDenied", "kms:GenerateDataKey");
+  }
+
   /**
    * The reconcile's Distributed Map reads the plan and writes its report as the state machine's
    * role: without the key, APPLY fails where it reads the plan, having started no lifecycle.
