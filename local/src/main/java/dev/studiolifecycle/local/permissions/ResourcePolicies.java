@@ -39,7 +39,7 @@ final class ResourcePolicies {
     }
     for (ResourcePolicyResource policy : known) {
       if (policy.governs(request.resource())) {
-        Optional<String> why = explicitDeny(policy, sessionArn, request);
+        Optional<String> why = denyOf(policy, sessionArn, request);
         if (why.isPresent()) {
           return why;
         }
@@ -94,7 +94,7 @@ final class ResourcePolicies {
             "aws:SecureTransport", List.of("true")));
   }
 
-  private static Optional<String> explicitDeny(
+  private static Optional<String> denyOf(
       ResourcePolicyResource policy, String sessionArn, IamRequest request) {
     String where = "Resources." + policy.logicalId() + ".Properties.PolicyDocument";
     PolicyEvaluator.Decision decision =

@@ -106,14 +106,14 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
   }
 
   /**
-   * A template function's or state machine's use of a KMS key through a service (SNS developer
-   * guide, "Managing Amazon SNS encryption keys": "The publisher must have the kms:GenerateDataKey
-   * and kms:Decrypt permissions" for the key), with {@code kms:ViaService}, {@code
-   * kms:CallerAccount} and the service's encryption context as {@code kms:EncryptionContext:*},
-   * evaluated as KMS does ({@link KeyAccess}): the template key's policy first, then the caller's
-   * own policy where the key policy lets IAM policies allow. A key the template does not create is
-   * refused (its key policy cannot be read), as is a Studio user's use of a key (no flow of the
-   * product has one).
+   * A template function's or state machine's use of a KMS key through a service (an encrypted SNS
+   * topic: SNS developer guide, "Managing Amazon SNS encryption keys", "The publisher must have the
+   * kms:GenerateDataKey and kms:Decrypt permissions"; an SSE-KMS bucket: S3 User Guide, SSE-KMS),
+   * with {@code kms:ViaService}, {@code kms:CallerAccount} and the service's encryption context as
+   * {@code kms:EncryptionContext:*}, evaluated as KMS does ({@link KeyAccess}): the template key's
+   * policy first, then the caller's own policy where the key policy lets IAM policies allow. A key
+   * the template does not create is refused (its key policy cannot be read), as is a Studio user's
+   * use of a key (no flow of the product has one).
    */
   @Override
   public Optional<String> keyDenial(
