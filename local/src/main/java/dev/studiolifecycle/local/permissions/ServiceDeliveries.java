@@ -1,6 +1,9 @@
 package dev.studiolifecycle.local.permissions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalAccount;
+import dev.studiolifecycle.local.emulator.KmsKeys;
+import dev.studiolifecycle.local.template.KeyResource;
 import dev.studiolifecycle.local.template.PolicyStatement;
 import dev.studiolifecycle.local.template.ResourcePolicyResource;
 import dev.studiolifecycle.local.template.SamTemplate;
@@ -56,7 +59,7 @@ public final class ServiceDeliveries {
     }
     PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(statements, send);
     return decision.allowed()
-        ? Optional.empty()
+        ? keyRefusal(template, service, send)
         : Optional.of(
             "the policy of "
                 + queueArn
@@ -67,5 +70,75 @@ public final class ServiceDeliveries {
                 + " ("
                 + decision.reason()
                 + ")");
+  }
+
+  /**
+   * The key of a queue encrypted with KMS must let the service use it: its key policy must grant
+   * the service kms:GenerateDataKey and kms:Decrypt; the AWS managed key {@code aws/sqs}, whose
+   * policy serves the account's own principals only and cannot be changed, lets no service send
+   * (SQS developer guide, "Amazon SQS Key management").
+   */
+  private static Optional<String> keyRefusal(
+      SamTemplate template, String service, IamRequest send) {
+    Optional<String> declared = queueKey(template, send.resource());
+    if (declared.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> keyArn;
+    try {
+      keyArn = KmsKeys.customerKeyArn(declared.get(), "sqs");
+    } catch (IllegalArgumentException unknown) {
+      return Optional.of(unknown.getMessage());
+    }
+    if (keyArn.isEmpty()) {
+      return Optional.of(
+          send.resource()
+              + " is encrypted with the AWS managed key aws/sqs, which no AWS service may use");
+    }
+    Optional<KeyResource> key = template.key(keyArn.get());
+    if (key.isEmpty()) {
+      return Optional.of(
+          keyArn.get() + " is not a key of " + template.file() + ": its key policy cannot be read");
+    }
+    List<PolicyStatement> granted =
+        PolicyStatement.grantedToService(
+            key.get().keyPolicy(),
+            service,
+            keyArn.get(),
+            "Resources." + key.get().logicalId() + ".Properties.KeyPolicy");
+    for (String action : List.of("kms:GenerateDataKey", "kms:Decrypt")) {
+      IamRequest use = new IamRequest(action, keyArn.get(), send.context(), send.because());
+      PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(granted, use);
+      if (!decision.allowed()) {
+        return Optional.of(
+            "the key policy of "
+                + key.get().logicalId()
+                + ", the key of "
+                + send.resource()
+                + ", does not let "
+                + service
+                + " "
+                + action
+                + " ("
+                + decision.reason()
+                + ")");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The KmsMasterKeyId of the template queue whose ARN is {@code queueArn}, if it has one. */
+  private static Optional<String> queueKey(SamTemplate template, String queueArn) {
+    for (Map.Entry<String, JsonNode> entry : template.resolvedResources().entrySet()) {
+      JsonNode resource = entry.getValue();
+      if (resource.path("Type").asText().equals("AWS::SQS::Queue")) {
+        String name = resource.at("/Properties/QueueName").asText(entry.getKey());
+        if (LocalAccount.arn("sqs", name).equals(queueArn)) {
+          JsonNode key = resource.at("/Properties/KmsMasterKeyId");
+          return key.isTextual() ? Optional.of(key.asText()) : Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
   }
 }

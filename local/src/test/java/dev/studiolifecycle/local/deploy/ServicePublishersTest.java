@@ -93,12 +93,9 @@ class ServicePublishersTest {
     assertThat(senders).extracting(Publisher::service).contains(EVENTBRIDGE, "sns.amazonaws.com");
     List<String> problems = new ArrayList<>();
     for (Publisher sender : senders) {
-      Optional<JsonNode> policy = queuePolicyOf(sender.topicArn());
-      if (policy.isEmpty()) {
-        problems.add(sender.source() + ": " + sender.topicArn() + " has no queue policy");
-      } else {
-        allows(sender, policy.get(), "sqs:SendMessage", sender.topicArn()).ifPresent(problems::add);
-      }
+      ServiceDeliveries.queueRefusal(
+              template, sender.service(), sender.sourceArn(), sender.topicArn())
+          .ifPresent(why -> problems.add(sender.source() + ": " + why));
     }
     assertThat(problems).isEmpty();
   }
@@ -235,15 +232,6 @@ class ServicePublishersTest {
         .filter(r -> r.path("Type").asText().equals("AWS::SNS::TopicPolicy"))
         .filter(r -> r.at("/Properties/Topics").toString().contains("\"" + topicArn + "\""))
         .map(r -> r.at("/Properties/PolicyDocument"))
-        .findFirst();
-  }
-
-  /** The policy of the queue with this ARN (a queue policy names its queue's ARN). */
-  private Optional<JsonNode> queuePolicyOf(String queueArn) {
-    return resources.values().stream()
-        .filter(r -> r.path("Type").asText().equals("AWS::SQS::QueuePolicy"))
-        .map(r -> r.at("/Properties/PolicyDocument"))
-        .filter(document -> document.toString().contains("\"" + queueArn + "\""))
         .findFirst();
   }
 

@@ -34,6 +34,16 @@ class UnusableEventsQueueTest {
   private static final String UNUSABLE_QUEUE =
       "arn:aws:sqs:us-east-1:123456789012:HrEventsUnusableQueue";
 
+  private static final String SSE_SQS = "SqsManagedSseEnabled: true";
+  private static final String UNUSABLE_QUEUE_SSE =
+      "  HrEventsUnusableQueue:\n"
+          + "    Type: AWS::SQS::Queue\n"
+          + "    Properties:\n"
+          + "      MessageRetentionPeriod: 1209600\n"
+          + "      "
+          + SSE_SQS
+          + "\n";
+
   @TempDir Path project;
   @TempDir Path events;
 
@@ -41,7 +51,7 @@ class UnusableEventsQueueTest {
   void anUnusableHireReachesItsQueueAsDeployed() throws IOException {
     LifecycleSimulation.deployEdited(project, Map.of());
 
-    assertThat(deliverHireWithoutEmail())
+    assertThat(deliverHireWithoutEmail(project))
         .containsExactly(new Outcome.SentElsewhere("HrEventsUnusableRule", UNUSABLE_QUEUE));
   }
 
@@ -53,7 +63,7 @@ class UnusableEventsQueueTest {
             UNUSABLE_QUEUE_GRANT,
             UNUSABLE_QUEUE_GRANT.replace("!GetAtt HrEventsUnusableRule.Arn", ANOTHER_RULE)));
 
-    List<Outcome> outcomes = deliverHireWithoutEmail();
+    List<Outcome> outcomes = deliverHireWithoutEmail(project);
 
     assertThat(outcomes)
         .singleElement()
@@ -86,7 +96,7 @@ class UnusableEventsQueueTest {
                 + "            Arn: !GetAtt HrEventsDeadLetterQueue.Arn\n\n  HrEventsUnusableInMoreDomainsRule:",
             "          Arn: !GetAtt HrEventsUnusableQueue.Arn\n\n  HrEventsUnusableInMoreDomainsRule:"));
 
-    assertThat(deliverHireWithoutEmail())
+    assertThat(deliverHireWithoutEmail(project))
         .singleElement()
         .isInstanceOfSatisfying(
             Outcome.NotDelivered.class,
@@ -96,10 +106,41 @@ class UnusableEventsQueueTest {
             });
   }
 
-  private List<Outcome> deliverHireWithoutEmail() throws IOException {
+  /**
+   * A queue under KMS takes what EventBridge sends only if its key lets EventBridge use it (SQS
+   * developer guide, "Amazon SQS Key management"): the template's topic key does (its statement for
+   * EventBridge), the AWS managed aws/sqs key never does.
+   */
+  @Test
+  void aQueueUnderKmsTakesTheEventOnlyIfItsKeyLetsEventBridgeUseIt() throws IOException {
+    Path topicKey = project.resolve("topic-key");
+    LifecycleSimulation.deployEdited(
+        topicKey,
+        Map.of(
+            UNUSABLE_QUEUE_SSE,
+            UNUSABLE_QUEUE_SSE.replace(SSE_SQS, "KmsMasterKeyId: !Ref TopicKey")));
+    assertThat(deliverHireWithoutEmail(topicKey))
+        .containsExactly(new Outcome.SentElsewhere("HrEventsUnusableRule", UNUSABLE_QUEUE));
+
+    Path awsManaged = project.resolve("aws-managed");
+    LifecycleSimulation.deployEdited(
+        awsManaged,
+        Map.of(
+            UNUSABLE_QUEUE_SSE,
+            UNUSABLE_QUEUE_SSE.replace(SSE_SQS, "KmsMasterKeyId: alias/aws/sqs")));
+    assertThat(deliverHireWithoutEmail(awsManaged))
+        .singleElement()
+        .isInstanceOfSatisfying(
+            Outcome.NotDelivered.class,
+            notDelivered ->
+                assertThat(notDelivered.why())
+                    .contains("the AWS managed key aws/sqs, which no AWS service may use"));
+  }
+
+  private List<Outcome> deliverHireWithoutEmail(Path deployment) throws IOException {
     Path hire = EditedEvents.hireWithoutEmail(events);
     try (LocalWorkflowRuntime runtime =
-        LocalWorkflowRuntime.builder(project)
+        LocalWorkflowRuntime.builder(deployment)
             .scenario(
                 ScenarioLoader.load(
                     LifecycleSimulation.PROJECT_ROOT.resolve(
