@@ -457,8 +457,9 @@ final class IntrinsicResolver {
 
   /** A role's Path (default "/"), which its ARN includes. */
   /**
-   * A rule's ARN names its bus unless it is on the default bus (Service Authorization Reference,
-   * EventBridge's rule resource type: {@code rule/[${EventBusName}/]${RuleName}}).
+   * A rule's ARN names its bus unless it is on the default bus (EventBridge user guide, "Managing
+   * access permissions to your Amazon EventBridge resources": {@code
+   * rule/[event-bus-name]/rule-name}).
    */
   private String ruleArn(String logicalId, JsonNode resource, String name) {
     String bus =

@@ -282,9 +282,9 @@ class SamTemplateTest {
   }
 
   /**
-   * A rule's ARN names its bus unless it is on the default bus (Service Authorization Reference,
-   * EventBridge's rule resource type {@code rule/[${EventBusName}/]${RuleName}}): what a queue
-   * policy's aws:SourceArn must match.
+   * A rule's ARN names its bus unless it is on the default bus (EventBridge user guide, "Managing
+   * access permissions to your Amazon EventBridge resources": {@code
+   * rule/[event-bus-name]/rule-name}): what a queue policy's aws:SourceArn must match.
    */
   @Test
   void aRulesArnNamesItsBusUnlessItIsTheDefaultOne() {
