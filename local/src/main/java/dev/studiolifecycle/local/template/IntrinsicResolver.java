@@ -455,7 +455,6 @@ final class IntrinsicResolver {
     }
   }
 
-  /** A role's Path (default "/"), which its ARN includes. */
   /**
    * A rule's ARN names its bus unless it is on the default bus (EventBridge user guide, "Managing
    * access permissions to your Amazon EventBridge resources": {@code
@@ -470,6 +469,7 @@ final class IntrinsicResolver {
     return arn("events", "rule/" + (bus.equals("default") ? "" : bus + "/") + name);
   }
 
+  /** A role's Path (default "/"), which its ARN includes. */
   private String rolePath(String logicalId, JsonNode resource) {
     JsonNode path = resource.path("Properties").get("Path");
     return path == null ? "/" : resolveString(path, "Resources." + logicalId + ".Properties.Path");
