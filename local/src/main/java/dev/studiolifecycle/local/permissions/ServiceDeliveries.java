@@ -34,6 +34,16 @@ public final class ServiceDeliveries {
    */
   public static Optional<String> queueRefusal(
       SamTemplate template, String service, String sourceArn, String queueArn) {
+    try {
+      return refusal(template, service, sourceArn, queueArn);
+    } catch (IllegalArgumentException unsupported) {
+      // A condition the evaluator does not know never passes silently.
+      return Optional.of("the local policy evaluator cannot evaluate: " + unsupported.getMessage());
+    }
+  }
+
+  private static Optional<String> refusal(
+      SamTemplate template, String service, String sourceArn, String queueArn) {
     List<ResourcePolicyResource> policies =
         template.resourcePolicies().stream().filter(p -> p.governs(queueArn)).toList();
     if (policies.isEmpty()) {
