@@ -1,6 +1,5 @@
 package dev.studiolifecycle.local.permissions;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.emulator.KmsKeys;
 import dev.studiolifecycle.local.template.KeyResource;
@@ -90,7 +89,7 @@ public final class ServiceDeliveries {
    */
   private static Optional<String> keyRefusal(
       SamTemplate template, String service, IamRequest send) {
-    Optional<String> declared = queueKey(template, send.resource());
+    Optional<String> declared = template.queueKey(send.resource());
     if (declared.isEmpty()) {
       return Optional.empty();
     }
@@ -132,21 +131,6 @@ public final class ServiceDeliveries {
                 + " ("
                 + decision.reason()
                 + ")");
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The KmsMasterKeyId of the template queue whose ARN is {@code queueArn}, if it has one. */
-  private static Optional<String> queueKey(SamTemplate template, String queueArn) {
-    for (Map.Entry<String, JsonNode> entry : template.resolvedResources().entrySet()) {
-      JsonNode resource = entry.getValue();
-      if (resource.path("Type").asText().equals("AWS::SQS::Queue")) {
-        String name = resource.at("/Properties/QueueName").asText(entry.getKey());
-        if (LocalAccount.arn("sqs", name).equals(queueArn)) {
-          JsonNode key = resource.at("/Properties/KmsMasterKeyId");
-          return key.isTextual() ? Optional.of(key.asText()) : Optional.empty();
-        }
       }
     }
     return Optional.empty();

@@ -2,6 +2,7 @@ package dev.studiolifecycle.local.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.studiolifecycle.local.LocalAccount;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -76,6 +77,28 @@ final class DataStores {
                       ? "alias/aws/s3"
                       : resolver.resolveString(key, at + "].KMSMasterKeyID"));
             }
+          }
+        });
+    return keys;
+  }
+
+  /**
+   * The KMS keys of the template's SQS queues encrypted with KMS, by queue ARN: the queue's
+   * KmsMasterKeyId as resolved (a key id, ARN or alias). Queues under SSE-SQS or not encrypted are
+   * not listed.
+   */
+  static Map<String, String> sqsQueueKeys(ObjectNode resources, IntrinsicResolver resolver) {
+    Map<String, String> keys = new LinkedHashMap<>();
+    forEachCreated(
+        resources,
+        resolver,
+        "AWS::SQS::Queue",
+        (logicalId, properties, where) -> {
+          JsonNode key = properties.get("KmsMasterKeyId");
+          if (key != null) {
+            keys.put(
+                LocalAccount.arn("sqs", resolver.physicalName(logicalId, where)),
+                resolver.resolveString(key, where + ".Properties.KmsMasterKeyId"));
           }
         });
     return keys;

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param onFailureArn where Lambda sends an asynchronous invocation that failed its retries
  *     (EventInvokeConfig.DestinationConfig.OnFailure.Destination), or null
  * @param architecture {@code x86_64} (Lambda's default) or {@code arm64}: what its run time costs
+ * @param asyncRetries how often Lambda retries a failed asynchronous invocation
+ *     (EventInvokeConfig.MaximumRetryAttempts: 0 to 2, by default 2)
  */
 public record FunctionDefinition(
     String logicalId,
@@ -28,7 +30,8 @@ public record FunctionDefinition(
     Map<String, String> environment,
     String autoPublishAlias,
     String onFailureArn,
-    String architecture) {
+    String architecture,
+    int asyncRetries) {
 
   public static final int DEFAULT_TIMEOUT_SECONDS = 3;
   public static final int DEFAULT_MEMORY_SIZE = 128;
@@ -41,6 +44,9 @@ public record FunctionDefinition(
     if (!ARCHITECTURES.contains(architecture)) {
       throw new IllegalArgumentException(
           "architecture must be one of " + ARCHITECTURES + ", got " + architecture);
+    }
+    if (asyncRetries < 0 || asyncRetries > 2) {
+      throw new IllegalArgumentException("asyncRetries must be 0, 1 or 2, got " + asyncRetries);
     }
   }
 

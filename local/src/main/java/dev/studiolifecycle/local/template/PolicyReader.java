@@ -1,12 +1,15 @@
 package dev.studiolifecycle.local.template;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.LocalAccount;
+import dev.studiolifecycle.local.LocalJson;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a function's or state machine's {@code Policies} as SAM expands them: inline policy
@@ -20,19 +23,16 @@ final class PolicyReader {
 
   static AttachedPolicies read(String logicalId, JsonNode resource, IntrinsicResolver resolver) {
     String where = "Resources." + logicalId + ".Properties.Policies";
-    JsonNode declared = resource.path("Properties").get("Policies");
     List<PolicyStatement> statements = new ArrayList<>();
     List<String> managed = new ArrayList<>();
-    if (declared == null) {
-      return new AttachedPolicies(statements, managed);
+    Optional<ObjectNode> added = samDestinationPolicy(logicalId, resource, resolver);
+    if (added.isPresent()) {
+      statements.addAll(
+          document(
+              added.get(),
+              "Resources." + logicalId + " (the policy SAM adds for its OnFailure destination)"));
     }
-    JsonNode resolved = resolver.resolve(declared, where);
-    List<JsonNode> items = new ArrayList<>();
-    if (resolved.isArray()) {
-      resolved.forEach(items::add);
-    } else {
-      items.add(resolved);
-    }
+    List<JsonNode> items = declared(resource, where, resolver);
     for (int i = 0; i < items.size(); i++) {
       JsonNode item = items.get(i);
       String at = where + "[" + i + "]";
@@ -51,6 +51,58 @@ final class PolicyReader {
       }
     }
     return new AttachedPolicies(statements, managed);
+  }
+
+  /**
+   * The inline policy documents of the role SAM generates, as JSON: each policy document of {@code
+   * Policies}, and the one SAM adds for an OnFailure queue.
+   */
+  static List<String> inlineDocuments(
+      String logicalId, JsonNode resource, IntrinsicResolver resolver) {
+    String where = "Resources." + logicalId + ".Properties.Policies";
+    List<JsonNode> documents = new ArrayList<>();
+    for (JsonNode policy : declared(resource, where, resolver)) {
+      if (policy.isObject() && policy.has("Statement")) {
+        documents.add(policy);
+      }
+    }
+    samDestinationPolicy(logicalId, resource, resolver).ifPresent(documents::add);
+    List<String> json = new ArrayList<>();
+    for (JsonNode document : documents) {
+      try {
+        json.add(LocalJson.MAPPER.writeValueAsString(document));
+      } catch (JsonProcessingException e) {
+        throw new TemplateException(where + ": cannot be written as JSON", e);
+      }
+    }
+    return json;
+  }
+
+  /** The items of {@code Policies}, resolved; none when absent. */
+  private static List<JsonNode> declared(
+      JsonNode resource, String where, IntrinsicResolver resolver) {
+    JsonNode declared = resource.path("Properties").get("Policies");
+    List<JsonNode> items = new ArrayList<>();
+    if (declared == null) {
+      return items;
+    }
+    JsonNode resolved = resolver.resolve(declared, where);
+    if (resolved.isArray()) {
+      resolved.forEach(items::add);
+    } else {
+      items.add(resolved);
+    }
+    return items;
+  }
+
+  private static Optional<ObjectNode> samDestinationPolicy(
+      String logicalId, JsonNode resource, IntrinsicResolver resolver) {
+    if (!resource.path("Type").asText().equals("AWS::Serverless::Function")) {
+      return Optional.empty();
+    }
+    return EventInvokeConfig.read(
+            resource.path("Properties"), "Resources." + logicalId + ".Properties", resolver)
+        .samPolicy();
   }
 
   static List<PolicyStatement> document(JsonNode document, String where) {

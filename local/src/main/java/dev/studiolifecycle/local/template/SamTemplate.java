@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.LocalAccount;
-import dev.studiolifecycle.local.LocalJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -232,6 +231,11 @@ public final class SamTemplate {
     return Optional.ofNullable(DataStores.s3BucketKeys(resources, resolver).get(bucket));
   }
 
+  /** The KMS key of an SQS queue of the template (id, ARN or alias); empty for SSE-SQS or none. */
+  public Optional<String> queueKey(String queueArn) {
+    return Optional.ofNullable(DataStores.sqsQueueKeys(resources, resolver).get(queueArn));
+  }
+
   /** The IAM managed policies the template creates (those whose Condition holds). */
   public List<ManagedPolicyResource> managedPolicies() {
     return managedPolicies;
@@ -265,28 +269,12 @@ public final class SamTemplate {
   }
 
   /**
-   * The inline policy documents SAM gives the role it generates for a function or state machine:
-   * one per policy document in its {@code Policies} (SAM policy templates and managed policies are
-   * not among them), as JSON.
+   * The inline policy documents SAM gives the role it generates for a function or state machine, as
+   * JSON: one per policy document in its {@code Policies}, and the one SAM adds for a function's
+   * OnFailure queue (SAM policy templates and managed policies are not among them).
    */
   public synchronized List<String> inlinePolicyDocuments(String logicalId) {
-    List<String> documents = new ArrayList<>();
-    JsonNode declared = resources.get(logicalId).path("Properties").path("Policies");
-    JsonNode policies =
-        declared.isMissingNode()
-            ? declared
-            : resolver.resolve(declared, "Resources." + logicalId + ".Properties.Policies");
-    for (JsonNode policy : policies) {
-      if (policy.isObject() && policy.has("Statement")) {
-        try {
-          documents.add(LocalJson.MAPPER.writeValueAsString(policy));
-        } catch (IOException e) {
-          throw new TemplateException(
-              "Resources." + logicalId + ".Properties.Policies: cannot be written as JSON", e);
-        }
-      }
-    }
-    return documents;
+    return PolicyReader.inlineDocuments(logicalId, resources.get(logicalId), resolver);
   }
 
   /**
@@ -504,12 +492,7 @@ public final class SamTemplate {
     }
     Map<String, String> environment = environment(properties, where, resolver);
     JsonNode alias = properties.get("AutoPublishAlias");
-    JsonNode onFailure =
-        properties
-            .path("EventInvokeConfig")
-            .path("DestinationConfig")
-            .path("OnFailure")
-            .get("Destination");
+    EventInvokeConfig invokeConfig = EventInvokeConfig.read(properties, where, resolver);
     return new FunctionDefinition(
         logicalId,
         resolver.physicalName(logicalId, where),
@@ -529,8 +512,9 @@ public final class SamTemplate {
             resolver),
         environment,
         alias == null ? null : resolver.resolveString(alias, where + ".AutoPublishAlias"),
-        onFailure == null ? null : resolver.resolveString(onFailure, where + ".EventInvokeConfig"),
-        architecture(properties.get("Architectures"), where + ".Architectures", resolver));
+        invokeConfig.onFailureArn(),
+        architecture(properties.get("Architectures"), where + ".Architectures", resolver),
+        invokeConfig.maximumRetryAttempts());
   }
 
   /** A function's Environment.Variables, each a string once resolved; none when absent. */
@@ -585,8 +569,7 @@ public final class SamTemplate {
     return architecture;
   }
 
-  private static int integer(
-      JsonNode node, int defaultValue, String where, IntrinsicResolver resolver) {
+  static int integer(JsonNode node, int defaultValue, String where, IntrinsicResolver resolver) {
     if (node == null) {
       return defaultValue;
     }

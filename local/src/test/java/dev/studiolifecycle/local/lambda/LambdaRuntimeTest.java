@@ -58,7 +58,7 @@ class LambdaRuntimeTest {
 
   private static FunctionDefinition function(String name, String handler) {
     return new FunctionDefinition(
-        name, name, handler, "java21", 3, 256, Map.of(), null, null, "x86_64");
+        name, name, handler, "java21", 3, 256, Map.of(), null, null, "x86_64", 2);
   }
 
   private LambdaResponse invoke(String function, String payload) {

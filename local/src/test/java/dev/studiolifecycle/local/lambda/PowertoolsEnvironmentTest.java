@@ -66,7 +66,8 @@ class PowertoolsEnvironmentTest {
                 "metrics-fixture"),
             null,
             null,
-            "x86_64");
+            "x86_64",
+            2);
     LambdaRuntime runtime =
         LambdaRuntime.builder(List.of(function))
             .handlerOutput(new PrintStream(handlerLog, true, StandardCharsets.UTF_8))
@@ -126,7 +127,8 @@ class PowertoolsEnvironmentTest {
         Map.of(PowertoolsEnvironment.SERVICE_NAME, service),
         null,
         null,
-        "x86_64");
+        "x86_64",
+        2);
   }
 
   private static String state(LambdaRuntime runtime, String function) {

@@ -95,6 +95,75 @@ class SamTemplateTest {
         .hasMessageContaining("must be x86_64 or arm64, got 'aarch64'");
   }
 
+  /**
+   * A function's EventInvokeConfig as SAM deploys it (Lambda API reference,
+   * PutFunctionEventInvokeConfig: MaximumRetryAttempts 0 to 2, MaximumEventAgeInSeconds 60 to
+   * 21600; SAM developer guide, OnFailure: SAM grants the role what the destination needs, for an
+   * SQS queue sqs:SendMessage, as an inline policy of its own). What the local runtime does not
+   * carry out is refused, naming the property.
+   */
+  @Test
+  void eventInvokeConfigIsReadAsSamDeploysItAndWhatIsNotCarriedOutIsRefused() {
+    String function =
+        "Resources:\n  A:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+            + "      Handler: a.A\n      EventInvokeConfig:\n";
+    String queue = "arn:aws:sqs:us-east-1:123456789012:Dlq";
+    SamTemplate typed =
+        parse(
+            function
+                + "        MaximumRetryAttempts: 1\n        DestinationConfig:\n"
+                + "          OnFailure: {Type: SQS, Destination: '"
+                + queue
+                + "'}\n");
+    assertThat(typed.function("A").orElseThrow().asyncRetries()).isEqualTo(1);
+    assertThat(typed.function("A").orElseThrow().onFailureDestination()).contains(queue);
+    assertThat(typed.policies("A").statements())
+        .singleElement()
+        .satisfies(
+            statement -> {
+              assertThat(statement.actions()).containsExactly("sqs:SendMessage");
+              assertThat(statement.resources()).containsExactly(queue);
+            });
+    assertThat(typed.inlinePolicyDocuments("A"))
+        .containsExactly(
+            "{\"Statement\":[{\"Action\":\"sqs:SendMessage\",\"Effect\":\"Allow\",\"Resource\":\""
+                + queue
+                + "\"}]}");
+    SamTemplate untyped =
+        parse(
+            function
+                + "        DestinationConfig:\n          OnFailure: {Destination: '"
+                + queue
+                + "'}\n");
+    assertThat(untyped.function("A").orElseThrow().asyncRetries()).isEqualTo(2);
+    assertThat(untyped.policies("A").statements()).isEmpty();
+
+    Map<String, String> refusals =
+        Map.of(
+            "        MaximumRetryAttempts: 3\n",
+            "EventInvokeConfig.MaximumRetryAttempts: must be 0, 1 or 2 (Lambda's range), got 3",
+            "        MaximumEventAgeInSeconds: 30\n",
+            "EventInvokeConfig.MaximumEventAgeInSeconds: must be between 60 and 21600",
+            "        DestinationConfig:\n          OnSuccess: {Type: SQS, Destination: '"
+                + queue
+                + "'}\n",
+            "EventInvokeConfig.DestinationConfig.OnSuccess: is not carried out",
+            "        DestinationConfig:\n"
+                + "          OnFailure: {Type: SNS, Destination: 'arn:aws:sns:us-east-1:123456789012:t'}\n",
+            "OnFailure.Type: the local runtime sends failed invocations to SQS queues only, got 'SNS'",
+            "        DestinationConfig:\n          OnFailure: {Type: SQS}\n",
+            "OnFailure.Destination: name the queue",
+            "        DestinationConfig:\n"
+                + "          OnFailure: {Destination: 'arn:aws:sns:us-east-1:123456789012:t'}\n",
+            "OnFailure.Destination: must be an SQS queue's ARN");
+    refusals.forEach(
+        (config, message) ->
+            assertThatThrownBy(() -> parse(function + config))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("Resources.A.Properties.EventInvokeConfig")
+                .hasMessageContaining(message));
+  }
+
   @Test
   void readsFunctionsWithGlobalsMergedIn() {
     SamTemplate template = SamTemplate.load(fixture());

@@ -1,0 +1,106 @@
+package dev.studiolifecycle.local.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+
+/**
+ * A function's {@code EventInvokeConfig} as SAM reads it: how often Lambda retries a failed
+ * asynchronous invocation, and the SQS queue it then sends the invocation record to.
+ *
+ * @param maximumRetryAttempts 0 to 2; 2 when not set (Lambda API reference,
+ *     PutFunctionEventInvokeConfig)
+ * @param onFailureArn the OnFailure destination's queue ARN, or null when there is none
+ * @param samGrantsSend whether SAM adds {@code sqs:SendMessage} on that queue to the role it
+ *     generates: it does when the OnFailure {@code Type} is {@code SQS} (SAM developer guide,
+ *     OnFailure: "SAM will add any necessary permissions to the auto-generated IAM Role")
+ */
+record EventInvokeConfig(int maximumRetryAttempts, String onFailureArn, boolean samGrantsSend) {
+
+  /** Lambda's retries of a failed asynchronous invocation when the config does not say. */
+  static final int DEFAULT_RETRIES = 2;
+
+  private static final EventInvokeConfig NONE = new EventInvokeConfig(DEFAULT_RETRIES, null, false);
+
+  /**
+   * Reads {@code EventInvokeConfig} of a function's {@code properties}. What the local runtime does
+   * not carry out is refused rather than ignored: an OnSuccess destination, an OnFailure
+   * destination other than a named SQS queue.
+   */
+  static EventInvokeConfig read(JsonNode properties, String where, IntrinsicResolver resolver) {
+    JsonNode config = properties.get("EventInvokeConfig");
+    if (config == null) {
+      return NONE;
+    }
+    String at = where + ".EventInvokeConfig";
+    int retries =
+        SamTemplate.integer(
+            config.get("MaximumRetryAttempts"),
+            DEFAULT_RETRIES,
+            at + ".MaximumRetryAttempts",
+            resolver);
+    if (retries < 0 || retries > 2) {
+      throw new TemplateException(
+          at + ".MaximumRetryAttempts: must be 0, 1 or 2 (Lambda's range), got " + retries);
+    }
+    int age =
+        SamTemplate.integer(
+            config.get("MaximumEventAgeInSeconds"),
+            21_600,
+            at + ".MaximumEventAgeInSeconds",
+            resolver);
+    if (age < 60 || age > 21_600) {
+      throw new TemplateException(
+          at
+              + ".MaximumEventAgeInSeconds: must be between 60 and 21600 (Lambda's range), got "
+              + age);
+    }
+    JsonNode destinations = config.path("DestinationConfig");
+    if (destinations.has("OnSuccess")) {
+      throw new TemplateException(
+          at + ".DestinationConfig.OnSuccess: is not carried out by the local runtime");
+    }
+    JsonNode onFailure = destinations.get("OnFailure");
+    if (onFailure == null) {
+      return new EventInvokeConfig(retries, null, false);
+    }
+    String failureAt = at + ".DestinationConfig.OnFailure";
+    JsonNode type = onFailure.get("Type");
+    String resolvedType = type == null ? null : resolver.resolveString(type, failureAt + ".Type");
+    if (resolvedType != null && !resolvedType.equals("SQS")) {
+      throw new TemplateException(
+          failureAt
+              + ".Type: the local runtime sends failed invocations to SQS queues only, got '"
+              + resolvedType
+              + "'");
+    }
+    JsonNode destination = onFailure.get("Destination");
+    if (destination == null) {
+      throw new TemplateException(
+          failureAt + ".Destination: name the queue (a queue SAM would create is not modelled)");
+    }
+    String arn = resolver.resolveString(destination, failureAt + ".Destination");
+    if (!arn.startsWith("arn:aws:sqs:")) {
+      throw new TemplateException(
+          failureAt + ".Destination: must be an SQS queue's ARN, got '" + arn + "'");
+    }
+    return new EventInvokeConfig(retries, arn, resolvedType != null);
+  }
+
+  /**
+   * The inline policy SAM adds to the function's role for its OnFailure queue, as SAM writes it (no
+   * Version), when it adds one.
+   */
+  Optional<ObjectNode> samPolicy() {
+    if (!samGrantsSend) {
+      return Optional.empty();
+    }
+    ObjectNode policy = JsonNodeFactory.instance.objectNode();
+    ObjectNode statement = policy.putArray("Statement").addObject();
+    statement.put("Action", "sqs:SendMessage");
+    statement.put("Effect", "Allow");
+    statement.put("Resource", onFailureArn);
+    return Optional.of(policy);
+  }
+}
