@@ -11,6 +11,7 @@ import dev.studiolifecycle.local.eventbridge.BusEvent;
 import dev.studiolifecycle.local.eventbridge.EventBus;
 import dev.studiolifecycle.local.lambda.LambdaRuntime;
 import dev.studiolifecycle.local.permissions.ServiceDeliveries;
+import dev.studiolifecycle.local.runtime.FailedInvocationDestination;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import dev.studiolifecycle.local.template.EventRuleResource;
 import dev.studiolifecycle.local.template.FunctionDefinition;
@@ -43,6 +44,7 @@ public final class HrEventDelivery {
   private final LocalWorkflowRuntime runtime;
   private final EventBus bus;
   private final LambdaRuntime lambda;
+  private final FunctionDefinition startWorkflow;
   private final String startWorkflowArn;
   private final String lifecycleArn;
   private final Optional<FilterPolicy> snsFilter;
@@ -67,6 +69,7 @@ public final class HrEventDelivery {
             .orElseThrow(
                 () -> new TemplateException("template.yaml has no " + START_WORKFLOW_FUNCTION));
     // Lambda invokes the alias the SNS subscription names (AutoPublishAlias), else the function.
+    this.startWorkflow = function;
     this.startWorkflowArn = function.aliasArn().orElse(function.arn());
     this.lambda =
         LambdaRuntime.builder(List.of(function))
@@ -248,15 +251,23 @@ public final class HrEventDelivery {
       }
     }
 
-    /** StartWorkflow failed (an invalid HR message, Step Functions refused): nothing started. */
-    record StartWorkflowFailed(String errorType, String errorMessage) implements Outcome {
+    /**
+     * StartWorkflow failed (an invalid HR message, Step Functions refused): nothing started; what
+     * Lambda does with the message after its retries ({@code retries}, of EventInvokeConfig).
+     */
+    record StartWorkflowFailed(
+        String errorType, String errorMessage, int retries, FailedInvocationDestination then)
+        implements Outcome {
       @Override
       public String said() {
         return "SNS: StartWorkflow failed with "
             + errorType
             + ": "
             + errorMessage
-            + "; Lambda retries twice, then sends the message to the dead-letter queue";
+            + "; Lambda retries "
+            + (retries == 0 ? "no more" : retries == 1 ? "once" : "twice")
+            + ", "
+            + then.said();
       }
     }
   }
@@ -396,12 +407,10 @@ public final class HrEventDelivery {
     }
     LambdaResponse response = lambda.invoke(startWorkflowArn, null, payload);
     if (response instanceof LambdaResponse.FunctionError failed) {
-      return List.of(
-          new Outcome.StartWorkflowFailed(failed.errorType(), errorMessage(failed.payload())));
+      return List.of(startWorkflowFailed(failed.errorType(), errorMessage(failed.payload())));
     }
     if (response instanceof LambdaResponse.ServiceError refused) {
-      return List.of(
-          new Outcome.StartWorkflowFailed("Lambda." + refused.errorCode(), refused.message()));
+      return List.of(startWorkflowFailed("Lambda." + refused.errorCode(), refused.message()));
     }
     JsonNode result = readJson(((LambdaResponse.Returned) response).payload());
     List<Outcome> outcomes = new ArrayList<>();
@@ -418,6 +427,14 @@ public final class HrEventDelivery {
       }
     }
     return outcomes;
+  }
+
+  private Outcome startWorkflowFailed(String errorType, String errorMessage) {
+    return new Outcome.StartWorkflowFailed(
+        errorType,
+        errorMessage,
+        startWorkflow.asyncRetries(),
+        runtime.failedInvocationDestination(START_WORKFLOW_FUNCTION));
   }
 
   private static JsonNode readJson(byte[] payload) {

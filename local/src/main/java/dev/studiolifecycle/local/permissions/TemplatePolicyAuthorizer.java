@@ -5,6 +5,7 @@ import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.emulator.CallAuthorizer;
 import dev.studiolifecycle.local.emulator.EmulatedService;
+import dev.studiolifecycle.local.emulator.KmsKeys;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
 import dev.studiolifecycle.local.emulator.StudioUserCaller;
 import dev.studiolifecycle.local.emulator.iam.IamService;
@@ -37,14 +38,11 @@ import java.util.function.Function;
  */
 public final class TemplatePolicyAuthorizer implements CallAuthorizer {
 
-  /** Who a template resource is when it calls AWS: its role's session, and its statements. */
-  private record Principal(String arn, List<PolicyStatement> statements) {}
-
   private final SamTemplate template;
   private final IamService iam;
   private final SageMakerService sageMaker;
   private final CallPermissions permissions;
-  private final Map<String, Principal> principals = new ConcurrentHashMap<>();
+  private final Map<String, TemplatePrincipal> principals = new ConcurrentHashMap<>();
   private final ResourcePolicies resourcePolicies;
 
   public TemplatePolicyAuthorizer(
@@ -81,7 +79,7 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
     if (user.isPresent()) {
       return userDenial(user.get(), service, request, iamAction);
     }
-    Optional<Principal> principal = principal(request.caller());
+    Optional<TemplatePrincipal> principal = principal(request.caller());
     if (principal.isEmpty()) {
       return Optional.of(
           "The caller "
@@ -90,19 +88,65 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
               + template.file()
               + ", so no policy allows its calls");
     }
-    Principal caller = principal.get();
+    TemplatePrincipal caller = principal.get();
     return firstDenial(
-        caller,
-        service,
-        request,
-        iamAction,
-        authorization ->
-            identityDenial(caller, authorization)
-                .or(
-                    () ->
-                        resourcePolicies
-                            .explicitDeny(caller.arn(), authorization)
-                            .map(why -> notAuthorized(caller, authorization, why))));
+        caller, service, request, iamAction, authorization -> callDenial(caller, authorization));
+  }
+
+  /** One authorization of a template resource's call: its own policy, then resource policies. */
+  private Optional<String> callDenial(TemplatePrincipal caller, IamRequest authorization) {
+    return caller
+        .identityDenial(authorization)
+        .or(
+            () ->
+                resourcePolicies
+                    .explicitDeny(caller.arn(), authorization)
+                    .map(why -> caller.notAuthorized(authorization, why)));
+  }
+
+  /**
+   * Why Lambda may not send a template function's failed asynchronous invocation to the SQS queue
+   * of its OnFailure destination, or empty when it may. Lambda sends it as the function's role; a
+   * permissions error is a delivery failure and the record is dropped (Lambda developer guide,
+   * "Capturing records of Lambda asynchronous invocations"). So the role must allow {@code
+   * sqs:SendMessage} on the queue (SAM adds that statement for an OnFailure of Type SQS), no queue
+   * policy may deny it, and a queue under a customer managed key must let the role {@code
+   * kms:GenerateDataKey} and {@code kms:Decrypt} through SQS, as any producer of an encrypted queue
+   * (SQS developer guide, "Amazon SQS Key management"); the AWS managed key {@code aws/sqs} serves
+   * every principal of the account.
+   */
+  public Optional<String> destinationDenial(String functionLogicalId, String queueArn) {
+    TemplatePrincipal function =
+        principal(functionLogicalId)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        functionLogicalId + " is not a function of the template"));
+    IamRequest send =
+        new IamRequest(
+            "sqs:SendMessage",
+            queueArn,
+            Map.of(),
+            "Lambda sending a failed asynchronous invocation to its OnFailure destination");
+    Optional<String> denial = function.checked(send, asked -> callDenial(function, asked));
+    Optional<String> declared = template.queueKey(queueArn);
+    if (denial.isPresent() || declared.isEmpty()) {
+      return denial;
+    }
+    Optional<String> keyArn;
+    try {
+      keyArn = KmsKeys.customerKeyArn(declared.get(), "sqs");
+    } catch (IllegalArgumentException unknown) {
+      return Optional.of(unknown.getMessage());
+    }
+    return keyArn.isEmpty()
+        ? Optional.empty()
+        : keyDenial(
+            function,
+            keyArn.get(),
+            List.of("kms:GenerateDataKey", "kms:Decrypt"),
+            "sqs." + LocalAccount.REGION + ".amazonaws.com",
+            Map.of());
   }
 
   /**
@@ -125,7 +169,7 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
     if (request.caller() == null) {
       return Optional.empty();
     }
-    Optional<Principal> principal = principal(request.caller());
+    Optional<TemplatePrincipal> principal = principal(request.caller());
     if (principal.isEmpty()) {
       return Optional.of(
           "The caller "
@@ -135,6 +179,15 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
               + ", and the local runtime evaluates no one else's use of KMS key "
               + keyArn);
     }
+    return keyDenial(principal.get(), keyArn, kmsActions, viaService, encryptionContext);
+  }
+
+  private Optional<String> keyDenial(
+      TemplatePrincipal principal,
+      String keyArn,
+      List<String> kmsActions,
+      String viaService,
+      Map<String, String> encryptionContext) {
     Map<String, List<String>> context = new LinkedHashMap<>();
     context.put("kms:ViaService", List.of(viaService));
     context.put("kms:CallerAccount", List.of(LocalAccount.ACCOUNT_ID));
@@ -153,13 +206,11 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
     for (String action : kmsActions) {
       IamRequest use = new IamRequest(action, keyArn, context, "the KMS key of " + viaService);
       Optional<String> denial =
-          checked(
-              principal.get(),
+          principal.checked(
               use,
               asked ->
-                  KeyAccess.refusal(
-                          key.get(), principal.get().arn(), principal.get().statements(), asked)
-                      .map(why -> notAuthorized(principal.get(), asked, why)));
+                  KeyAccess.refusal(key.get(), principal.arn(), principal.statements(), asked)
+                      .map(why -> principal.notAuthorized(asked, why)));
       if (denial.isPresent()) {
         return denial;
       }
@@ -278,17 +329,16 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
    * The first of {@code actions} on {@code resource} that the principal's policy does not allow.
    */
   private static Optional<String> anyDenied(
-      Principal principal,
+      TemplatePrincipal principal,
       List<String> actions,
       String resource,
       Map<String, List<String>> context,
       String because) {
     for (String action : actions) {
       Optional<String> denial =
-          checked(
-              principal,
+          principal.checked(
               new IamRequest(action, resource, context, because),
-              authorization -> identityDenial(principal, authorization));
+              authorization -> principal.identityDenial(authorization));
       if (denial.isPresent()) {
         return denial;
       }
@@ -328,11 +378,11 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
   }
 
   private Optional<String> stateMachineDenial(String stateMachineLogicalId, IamRequest request) {
-    Principal principal = stateMachine(stateMachineLogicalId);
-    return checked(principal, request, authorization -> identityDenial(principal, authorization));
+    TemplatePrincipal principal = stateMachine(stateMachineLogicalId);
+    return principal.checked(request, authorization -> principal.identityDenial(authorization));
   }
 
-  private Principal stateMachine(String logicalId) {
+  private TemplatePrincipal stateMachine(String logicalId) {
     return principal(logicalId)
         .orElseThrow(
             () ->
@@ -363,8 +413,8 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
               + user.domainId()
               + " has no execution role that exists, so its calls cannot be authorized");
     }
-    Principal principal =
-        new Principal(
+    TemplatePrincipal principal =
+        new TemplatePrincipal(
             LocalAccount.globalArn("sts", "assumed-role/" + role.get().roleName() + "/SageMaker"),
             List.of());
     List<PolicyStatement> identity = new ArrayList<>();
@@ -388,8 +438,7 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
       Optional<String> document = iam.managedPolicyDocument(boundaryArn);
       if (document.isEmpty()) {
         return Optional.of(
-            notAuthorized(
-                principal,
+            principal.notAuthorized(
                 new IamRequest(iamAction, "*", Map.of(), "the user's call"),
                 "(the local runtime holds no document of the permissions boundary "
                     + boundaryArn
@@ -435,7 +484,7 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
    * a boundary not allowing.
    */
   private static Optional<String> roleDenial(
-      Principal principal,
+      TemplatePrincipal principal,
       List<PolicyStatement> identity,
       List<String> unread,
       List<PolicyStatement> boundary,
@@ -443,8 +492,7 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
     PolicyEvaluator.Decision byIdentity = PolicyEvaluator.evaluate(identity, authorization);
     if (!byIdentity.allowed()) {
       return Optional.of(
-          notAuthorized(
-              principal,
+          principal.notAuthorized(
               authorization,
               byIdentity.statement().isPresent()
                   ? "with an explicit deny in an identity-based policy"
@@ -465,8 +513,7 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
       return Optional.empty();
     }
     return Optional.of(
-        notAuthorized(
-            principal,
+        principal.notAuthorized(
             authorization,
             byBoundary.statement().isPresent()
                 ? "with an explicit deny in a permissions boundary"
@@ -480,7 +527,7 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
    * call with no mapping to IAM actions and resources is refused rather than let through unchecked.
    */
   private Optional<String> firstDenial(
-      Principal principal,
+      TemplatePrincipal principal,
       EmulatedService service,
       ServiceRequest request,
       String iamAction,
@@ -501,26 +548,12 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
               + ")");
     }
     for (IamRequest authorization : needed) {
-      Optional<String> denied = checked(principal, authorization, check);
+      Optional<String> denied = principal.checked(authorization, check);
       if (denied.isPresent()) {
         return denied;
       }
     }
     return Optional.empty();
-  }
-
-  /** {@code check} of one authorization; a policy the evaluator cannot evaluate refuses it. */
-  private static Optional<String> checked(
-      Principal principal, IamRequest authorization, Function<IamRequest, Optional<String>> check) {
-    try {
-      return check.apply(authorization);
-    } catch (IllegalArgumentException unsupported) {
-      return Optional.of(
-          notAuthorized(
-              principal,
-              authorization,
-              "(the local policy evaluator cannot evaluate: " + unsupported.getMessage() + ")"));
-    }
   }
 
   private static List<PolicyStatement> statements(String document, String source) {
@@ -531,43 +564,8 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
     }
   }
 
-  /** One authorization of a template resource's call, by the resource's own policy. */
-  private static Optional<String> identityDenial(Principal principal, IamRequest authorization) {
-    PolicyEvaluator.Decision decision =
-        PolicyEvaluator.evaluate(
-            principal.statements(),
-            ResourcePolicies.withGlobalKeys(authorization, principal.arn()));
-    if (decision.allowed()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        notAuthorized(
-            principal,
-            authorization,
-            decision.statement().isPresent()
-                ? "with an explicit deny in an identity-based policy"
-                : "because no identity-based policy allows the "
-                    + authorization.action()
-                    + " action"));
-  }
-
-  /**
-   * IAM's access-denied message (IAM User Guide, "Troubleshoot access denied error messages"): the
-   * principal, the action, the resource, and why.
-   */
-  private static String notAuthorized(Principal principal, IamRequest authorization, String why) {
-    return "User: "
-        + principal.arn()
-        + " is not authorized to perform: "
-        + authorization.action()
-        + " on resource: "
-        + authorization.resource()
-        + " "
-        + why;
-  }
-
-  private Optional<Principal> principal(String logicalId) {
-    Principal known = principals.get(logicalId);
+  private Optional<TemplatePrincipal> principal(String logicalId) {
+    TemplatePrincipal known = principals.get(logicalId);
     if (known != null) {
       return Optional.of(known);
     }
@@ -583,8 +581,8 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
       return Optional.empty();
     }
     List<PolicyStatement> statements = template.policies(logicalId).statements();
-    Principal principal =
-        new Principal(
+    TemplatePrincipal principal =
+        new TemplatePrincipal(
             LocalAccount.globalArn("sts", "assumed-role/" + logicalId + "Role/" + session),
             statements);
     principals.put(logicalId, principal);

@@ -11,6 +11,7 @@ import dev.studiolifecycle.local.asl.task.LambdaResponse;
 import dev.studiolifecycle.local.eventbridge.BusEvent;
 import dev.studiolifecycle.local.eventbridge.EventBus;
 import dev.studiolifecycle.local.lambda.LambdaRuntime;
+import dev.studiolifecycle.local.permissions.TemplatePolicyAuthorizer;
 import dev.studiolifecycle.local.template.FunctionDefinition;
 import dev.studiolifecycle.local.template.SamTemplate;
 import java.io.PrintStream;
@@ -31,8 +32,9 @@ import java.util.UUID;
  * What Step Functions and EventBridge do when an execution ends: a "Step Functions Execution Status
  * Change" event on the default bus, delivered to the template's rules; a rule whose target is one
  * of the template's functions invokes it asynchronously. Lambda retries a failed asynchronous
- * invocation twice and then sends the event, with the error, to the function's OnFailure
- * destination ({@code EventInvokeConfig}): a dead letter here.
+ * invocation (twice, unless its {@code EventInvokeConfig} says fewer) and then sends the event,
+ * with the error, to the function's OnFailure destination: a dead letter here, when the function's
+ * role may send there ({@link FailedInvocationDestination}), else a lost invocation.
  *
  * <p>Modelled with less than AWS does, never more: the retries follow at once instead of after one
  * and two minutes, and the event is delivered exactly once (EventBridge delivers Step Functions'
@@ -43,20 +45,30 @@ public final class ExecutionEndEvents {
   /** The event type Step Functions sends (EventBridge reference, "AWS Step Functions events"). */
   static final String DETAIL_TYPE = "Step Functions Execution Status Change";
 
-  /** Lambda's retries of a failed asynchronous invocation, at most (EventInvokeConfig). */
-  private static final int DEFAULT_RETRIES = 2;
-
   private final EventBus bus;
   private final Map<String, FunctionDefinition> functionsByArn;
   private final LambdaRuntime lambda;
   private final Clock clock;
+  private final TemplatePolicyAuthorizer authorizer;
   private final List<DeadLetter> deadLetters = new ArrayList<>();
+  private final List<LostInvocation> lost = new ArrayList<>();
   private final Set<String> sent = new HashSet<>();
 
   /** An event that ended in a function's OnFailure destination, and why. */
   public record DeadLetter(String queueArn, String functionName, JsonNode event, String error) {}
 
-  ExecutionEndEvents(SamTemplate template, Clock clock, PrintStream handlerOutput) {
+  /** An event a function failed on that Lambda could not keep anywhere: why it failed, why lost. */
+  public record LostInvocation(String functionName, JsonNode event, String error, String why) {}
+
+  /**
+   * @param authorizer the template's policies when IAM is enforced (a function's role must be let
+   *     send to its OnFailure queue), else null
+   */
+  ExecutionEndEvents(
+      SamTemplate template,
+      Clock clock,
+      PrintStream handlerOutput,
+      TemplatePolicyAuthorizer authorizer) {
     this.bus = new EventBus(template.eventRules(), clock);
     this.functionsByArn = new HashMap<>();
     for (FunctionDefinition function : template.functions().values()) {
@@ -69,6 +81,7 @@ public final class ExecutionEndEvents {
             .clock(clock)
             .build();
     this.clock = clock;
+    this.authorizer = authorizer;
   }
 
   /** Sends the end of {@code execution} to the rules, and runs the functions they target. */
@@ -94,10 +107,14 @@ public final class ExecutionEndEvents {
     return List.copyOf(deadLetters);
   }
 
+  synchronized List<LostInvocation> lostInvocations() {
+    return List.copyOf(lost);
+  }
+
   private void invokeAsync(FunctionDefinition function, String arn, JsonNode event) {
     byte[] payload = bytes(event);
     String error = null;
-    for (int attempt = 0; attempt <= DEFAULT_RETRIES; attempt++) {
+    for (int attempt = 0; attempt <= function.asyncRetries(); attempt++) {
       LambdaResponse response = lambda.invoke(arn, null, payload);
       if (response instanceof LambdaResponse.Returned) {
         return;
@@ -107,9 +124,17 @@ public final class ExecutionEndEvents {
               ? failed.errorType() + ": " + new String(failed.payload(), StandardCharsets.UTF_8)
               : ((LambdaResponse.ServiceError) response).errorCode();
     }
-    deadLetters.add(
-        new DeadLetter(
-            function.onFailureDestination().orElse(null), function.functionName(), event, error));
+    FailedInvocationDestination destination = FailedInvocationDestination.of(function, authorizer);
+    if (destination instanceof FailedInvocationDestination.Queue queue) {
+      deadLetters.add(new DeadLetter(queue.queueArn(), function.functionName(), event, error));
+    } else {
+      lost.add(
+          new LostInvocation(
+              function.functionName(),
+              event,
+              error,
+              ((FailedInvocationDestination.Lost) destination).why()));
+    }
   }
 
   /** The event as Step Functions sends it for a Standard workflow's execution. */

@@ -58,6 +58,7 @@ public final class LocalStepFunctions implements AutoCloseable {
   private final ExecutionEngine engine;
   private final StepFunctionsService stepFunctions;
   private final LambdaRuntime functions;
+  private final TemplatePolicyAuthorizer authorizer;
   private final Map<String, StateMachine> deployed = new LinkedHashMap<>();
 
   private LocalStepFunctions(Builder builder) {
@@ -101,6 +102,7 @@ public final class LocalStepFunctions implements AutoCloseable {
               .mapRunServices(
                   new EmulatorMapRunServices(clients.s3(), builder.template, authorizer))
               .build();
+      this.authorizer = authorizer;
       built.set(engine);
       this.stepFunctions = new StepFunctionsService(engine, builder.randomSeed);
       emulator.register(stepFunctions);
@@ -111,6 +113,11 @@ public final class LocalStepFunctions implements AutoCloseable {
       clients.close();
       throw e;
     }
+  }
+
+  /** The template's policies, evaluated at each call, when IAM is enforced; else null. */
+  TemplatePolicyAuthorizer authorizer() {
+    return authorizer;
   }
 
   /** Step Functions for a started emulator. */

@@ -10,6 +10,7 @@ import dev.studiolifecycle.local.emulator.LocalAwsEnvironment;
 import dev.studiolifecycle.local.emulator.scenario.Scenario;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
+import dev.studiolifecycle.local.template.FunctionDefinition;
 import dev.studiolifecycle.local.template.SamTemplate;
 import dev.studiolifecycle.local.template.StateMachineResource;
 import dev.studiolifecycle.local.template.TemplateException;
@@ -96,7 +97,9 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
       this.stepFunctions = deployment;
       this.engine = deployment.engine();
       this.lifecycle = machine;
-      this.ends = new ExecutionEndEvents(loaded, started.clock(), builder.handlerOutput);
+      this.ends =
+          new ExecutionEndEvents(
+              loaded, started.clock(), builder.handlerOutput, deployment.authorizer());
     } catch (RuntimeException e) {
       if (deployment != null) {
         deployment.close();
@@ -186,6 +189,26 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
    */
   public List<ExecutionEndEvents.DeadLetter> deadLetters() {
     return ends.deadLetters();
+  }
+
+  /**
+   * The same events that Lambda could not send to the function's OnFailure queue (the role may not,
+   * or there is none): lost on AWS, where only a metric counts them.
+   */
+  public List<ExecutionEndEvents.LostInvocation> lostInvocations() {
+    return ends.lostInvocations();
+  }
+
+  /** Where Lambda puts an asynchronous invocation of the function that failed its retries. */
+  public FailedInvocationDestination failedInvocationDestination(String functionLogicalId) {
+    FunctionDefinition function =
+        template
+            .function(functionLogicalId)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        functionLogicalId + " is not a function of the template"));
+    return FailedInvocationDestination.of(function, stepFunctions.authorizer());
   }
 
   /** Every SNS message published so far, in order. */

@@ -288,7 +288,8 @@ class HrEventCommandTest {
       assertThat(command.out())
           .contains(
               "SNS: StartWorkflow failed with dev.studiolifecycle.error.InvalidHrMessage: ",
-              "Lambda retries twice, then sends the message to the dead-letter queue",
+              "Lambda retries twice, then sends it to arn:aws:sqs:us-east-1:",
+              "StartWorkflowDeadLetterQueue",
               "Executions of studio-lifecycle-StudioUserLifecycle: 0\n");
       assertThat(exit).isEqualTo(1);
     }
