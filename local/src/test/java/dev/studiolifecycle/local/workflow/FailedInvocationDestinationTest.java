@@ -5,18 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
-import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.hr.EditedEvents;
-import dev.studiolifecycle.local.hr.HrEventDelivery;
 import dev.studiolifecycle.local.hr.HrEventDelivery.Outcome;
-import dev.studiolifecycle.local.hr.HrEventReader;
 import dev.studiolifecycle.local.runtime.ExecutionEndEvents;
-import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,20 +186,10 @@ class FailedInvocationDestinationTest {
   }
 
   private String startWorkflowFailure(Path deployment) throws IOException {
-    Path message = EditedEvents.snsHireWithoutUserName(events);
-    try (LocalWorkflowRuntime runtime =
-        LocalWorkflowRuntime.builder(deployment)
-            .scenario(
-                ScenarioLoader.load(
-                    LifecycleSimulation.PROJECT_ROOT.resolve(
-                        "events/scenarios/studio-domains.json")))
-            .build()) {
-      List<Outcome> outcomes =
-          new HrEventDelivery(runtime, new PrintStream(OutputStream.nullOutputStream()))
-              .deliver(HrEventReader.read(message, Instant.EPOCH));
-      assertThat(outcomes).singleElement().isInstanceOf(Outcome.StartWorkflowFailed.class);
-      return outcomes.get(0).said();
-    }
+    List<Outcome> outcomes =
+        LifecycleSimulation.deliverHrEvent(deployment, EditedEvents.snsHireWithoutUserName(events));
+    assertThat(outcomes).singleElement().isInstanceOf(Outcome.StartWorkflowFailed.class);
+    return outcomes.get(0).said();
   }
 
   private record Ended(

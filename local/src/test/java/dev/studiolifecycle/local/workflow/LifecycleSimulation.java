@@ -16,8 +16,12 @@ import dev.studiolifecycle.local.emulator.RecordedCall;
 import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
+import dev.studiolifecycle.local.hr.HrEventDelivery;
+import dev.studiolifecycle.local.hr.HrEventReader;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +82,21 @@ final class LifecycleSimulation implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Delivers the HR event file {@code event} (as {@code hr-event} does) to a deployment of {@code
+   * project} on the studio-domains scenario; its outcomes, in order.
+   */
+  static List<HrEventDelivery.Outcome> deliverHrEvent(Path project, Path event) {
+    try (LocalWorkflowRuntime runtime =
+        LocalWorkflowRuntime.builder(project)
+            .scenario(
+                ScenarioLoader.load(PROJECT_ROOT.resolve("events/scenarios/studio-domains.json")))
+            .build()) {
+      return new HrEventDelivery(runtime, new PrintStream(OutputStream.nullOutputStream()))
+          .deliver(HrEventReader.read(event, Instant.EPOCH));
     }
   }
 

@@ -2,17 +2,10 @@ package dev.studiolifecycle.local.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.hr.EditedEvents;
-import dev.studiolifecycle.local.hr.HrEventDelivery;
 import dev.studiolifecycle.local.hr.HrEventDelivery.Outcome;
-import dev.studiolifecycle.local.hr.HrEventReader;
-import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -138,16 +131,6 @@ class UnusableEventsQueueTest {
   }
 
   private List<Outcome> deliverHireWithoutEmail(Path deployment) throws IOException {
-    Path hire = EditedEvents.hireWithoutEmail(events);
-    try (LocalWorkflowRuntime runtime =
-        LocalWorkflowRuntime.builder(deployment)
-            .scenario(
-                ScenarioLoader.load(
-                    LifecycleSimulation.PROJECT_ROOT.resolve(
-                        "events/scenarios/studio-domains.json")))
-            .build()) {
-      return new HrEventDelivery(runtime, new PrintStream(OutputStream.nullOutputStream()))
-          .deliver(HrEventReader.read(hire, Instant.EPOCH));
-    }
+    return LifecycleSimulation.deliverHrEvent(deployment, EditedEvents.hireWithoutEmail(events));
   }
 }
