@@ -2,7 +2,6 @@ package dev.studiolifecycle.local.hr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.task.LambdaResponse;
@@ -15,7 +14,6 @@ import dev.studiolifecycle.local.runtime.FailedInvocationDestination;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import dev.studiolifecycle.local.template.EventRuleResource;
 import dev.studiolifecycle.local.template.FunctionDefinition;
-import dev.studiolifecycle.local.template.SamTemplate;
 import dev.studiolifecycle.local.template.SnsSubscription;
 import dev.studiolifecycle.local.template.TemplateException;
 import java.io.IOException;
@@ -199,9 +197,10 @@ public final class HrEventDelivery {
     }
 
     /**
-     * A rule's target is a queue whose policy does not let EventBridge send for the rule: after its
-     * retries EventBridge puts the event in the rule's dead-letter queue when that one takes it,
-     * and otherwise drops it without a word.
+     * EventBridge may not deliver to a rule's target (a queue whose policy does not let it send for
+     * the rule, a state machine the target's role may not start, a function whose resource policy
+     * does not let it invoke): after its retries EventBridge puts the event in the rule's
+     * dead-letter queue when that one takes it, and otherwise drops it without a word.
      *
      * @param keptIn the dead-letter queue that took the event, or null when it is lost
      */
@@ -346,8 +345,21 @@ public final class HrEventDelivery {
     List<Outcome> outcomes = new ArrayList<>();
     for (EventBus.Delivery delivery : deliveries) {
       String rule = delivery.rule().logicalId();
+      Optional<String> refused =
+          ServiceDeliveries.deliveryRefusal(runtime.template(), delivery.rule(), delivery.target());
+      if (refused.isPresent()) {
+        outcomes.add(
+            new Outcome.NotDelivered(
+                rule,
+                delivery.target().arn(),
+                refused.get(),
+                ServiceDeliveries.deadLetterQueueTaking(
+                        runtime.template(), delivery.rule(), delivery.target())
+                    .orElse(null)));
+        continue;
+      }
       if (!delivery.target().arn().equals(lifecycleArn)) {
-        outcomes.add(elsewhere(delivery));
+        outcomes.add(new Outcome.SentElsewhere(rule, delivery.target().arn()));
         continue;
       }
       JsonNode input = delivery.input().json().orElse(null);
@@ -369,33 +381,6 @@ public final class HrEventDelivery {
       outcomes.add(new Outcome.StartedByRule(rule, input, runtime.run(name, input)));
     }
     return outcomes;
-  }
-
-  /** A delivery to another target than the state machine: a queue must let EventBridge send. */
-  private Outcome elsewhere(EventBus.Delivery delivery) {
-    String rule = delivery.rule().logicalId();
-    String target = delivery.target().arn();
-    if (!target.startsWith("arn:" + LocalAccount.PARTITION + ":sqs:")) {
-      return new Outcome.SentElsewhere(rule, target);
-    }
-    SamTemplate template = runtime.template();
-    String ruleArn = delivery.rule().arn();
-    Optional<String> refused =
-        ServiceDeliveries.queueRefusal(template, ServiceDeliveries.EVENTBRIDGE, ruleArn, target);
-    if (refused.isEmpty()) {
-      return new Outcome.SentElsewhere(rule, target);
-    }
-    String keptIn =
-        delivery
-            .target()
-            .deadLetterQueue()
-            .filter(
-                queue ->
-                    ServiceDeliveries.queueRefusal(
-                            template, ServiceDeliveries.EVENTBRIDGE, ruleArn, queue)
-                        .isEmpty())
-            .orElse(null);
-    return new Outcome.NotDelivered(rule, target, refused.get(), keptIn);
   }
 
   private List<Outcome> startWorkflow(JsonNode lambdaEvent) {

@@ -1,15 +1,21 @@
 package dev.studiolifecycle.local.permissions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.emulator.KmsKeys;
+import dev.studiolifecycle.local.template.EventRuleResource;
+import dev.studiolifecycle.local.template.FunctionDefinition;
 import dev.studiolifecycle.local.template.KeyResource;
 import dev.studiolifecycle.local.template.PolicyStatement;
 import dev.studiolifecycle.local.template.ResourcePolicyResource;
+import dev.studiolifecycle.local.template.RoleResource;
+import dev.studiolifecycle.local.template.RuleTarget;
 import dev.studiolifecycle.local.template.SamTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Whether an AWS service may deliver to one of the template's SQS queues on behalf of one of its
@@ -134,5 +140,156 @@ public final class ServiceDeliveries {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Why {@code service} may not assume the template role {@code roleArn} on behalf of {@code
+   * sourceArn}, or empty when it may: the role must be one of the template's (the policies of a
+   * role made elsewhere cannot be read) and trust the service with the keys it sends ({@code
+   * aws:SourceArn}, {@code aws:SourceAccount}): EventBridge user guide, "IAM roles for sending
+   * events to targets"; EventBridge Scheduler user guide, "Set up the execution role".
+   */
+  public static Optional<String> assumeRefusal(
+      SamTemplate template, String service, String sourceArn, String roleArn) {
+    Optional<RoleResource> role = roleArn == null ? Optional.empty() : template.role(roleArn);
+    if (role.isEmpty()) {
+      return Optional.of(
+          roleArn == null
+              ? "no role is given for " + sourceArn + ", so " + service + " cannot act for it"
+              : "the role " + roleArn + " is not a role of " + template.file());
+    }
+    IamRequest assume =
+        new IamRequest(
+            "sts:AssumeRole",
+            roleArn,
+            Map.of(
+                "aws:SourceAccount", List.of(LocalAccount.ACCOUNT_ID),
+                "aws:SourceArn", List.of(sourceArn)),
+            service + " for " + sourceArn);
+    return evaluated(
+        role.get().trustOf(service),
+        assume,
+        reason -> service + " may not assume " + roleArn + " for " + sourceArn + ": " + reason);
+  }
+
+  /**
+   * Why {@code service}, as the template role {@code roleArn} on behalf of {@code sourceArn}, may
+   * not do {@code action} on {@code resource}, or empty when it may: {@link #assumeRefusal}, then
+   * the role's inline policies.
+   */
+  public static Optional<String> roleRefusal(
+      SamTemplate template,
+      String service,
+      String sourceArn,
+      String roleArn,
+      String action,
+      String resource) {
+    Optional<String> untrusted = assumeRefusal(template, service, sourceArn, roleArn);
+    if (untrusted.isPresent()) {
+      return untrusted;
+    }
+    return evaluated(
+        template.role(roleArn).orElseThrow().statements(),
+        new IamRequest(action, resource, Map.of(), service + " for " + sourceArn),
+        reason ->
+            roleArn
+                + " is not authorized to perform: "
+                + action
+                + " on resource: "
+                + resource
+                + " ("
+                + reason
+                + ")");
+  }
+
+  private static Optional<String> evaluated(
+      List<PolicyStatement> statements, IamRequest request, Function<String, String> refused) {
+    try {
+      PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(statements, request);
+      return decision.allowed() ? Optional.empty() : Optional.of(refused.apply(decision.reason()));
+    } catch (IllegalArgumentException unsupported) {
+      return Optional.of("the local policy evaluator cannot evaluate: " + unsupported.getMessage());
+    }
+  }
+
+  /**
+   * Why {@code service} may not invoke the template function {@code function} on behalf of {@code
+   * sourceArn}, or empty when it may: an AWS::Lambda::Permission of the template must let the
+   * service (or everyone) {@code lambda:InvokeFunction} it, with a SourceArn, if it names one,
+   * matching {@code sourceArn} (ArnLike, as AddPermission writes it) and a SourceAccount, if it
+   * names one, the account's (EventBridge user guide, "Using resource-based policies for Amazon
+   * EventBridge": the function's policy must grant EventBridge; Lambda API reference,
+   * AddPermission).
+   */
+  public static Optional<String> invokeRefusal(
+      SamTemplate template, String service, String sourceArn, FunctionDefinition function) {
+    List<String> names = new ArrayList<>(List.of(function.functionName(), function.arn()));
+    function.aliasArn().ifPresent(names::add);
+    for (JsonNode resource : template.resolvedResources().values()) {
+      if (!resource.path("Type").asText().equals("AWS::Lambda::Permission")) {
+        continue;
+      }
+      JsonNode permission = resource.path("Properties");
+      String action = permission.path("Action").asText();
+      String principal = permission.path("Principal").asText();
+      JsonNode source = permission.get("SourceArn");
+      JsonNode account = permission.get("SourceAccount");
+      if (names.contains(permission.path("FunctionName").asText())
+          && (action.equals("lambda:InvokeFunction") || action.equals("lambda:*"))
+          && (principal.equals(service) || principal.equals("*"))
+          && (source == null || PolicyEvaluator.like(source.asText(), sourceArn, false))
+          && (account == null || account.asText().equals(LocalAccount.ACCOUNT_ID))) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(
+        "no AWS::Lambda::Permission of "
+            + template.file()
+            + " lets "
+            + service
+            + " invoke "
+            + function.functionName()
+            + " for "
+            + sourceArn);
+  }
+
+  /**
+   * Why EventBridge may not deliver to {@code target} of {@code rule}, or empty when it may or the
+   * local runtime does not deliver there: a template state machine is started as the target's role
+   * ({@link #roleRefusal}), a template function must let EventBridge invoke it ({@link
+   * #invokeRefusal}), a queue must take it ({@link #queueRefusal}). SAM makes these grants itself
+   * for the targets of its {@code EventBridgeRule} events.
+   */
+  public static Optional<String> deliveryRefusal(
+      SamTemplate template, EventRuleResource rule, RuleTarget target) {
+    if (target.grantedBySam()) {
+      return Optional.empty();
+    }
+    String arn = target.arn();
+    if (template.stateMachines().stream().anyMatch(machine -> machine.arn().equals(arn))) {
+      return roleRefusal(
+          template, EVENTBRIDGE, rule.arn(), target.roleArn(), "states:StartExecution", arn);
+    }
+    Optional<FunctionDefinition> function =
+        template.functions().values().stream()
+            .filter(f -> f.arn().equals(arn) || f.aliasArn().filter(arn::equals).isPresent())
+            .findFirst();
+    if (function.isPresent()) {
+      return invokeRefusal(template, EVENTBRIDGE, rule.arn(), function.get());
+    }
+    return arn.startsWith("arn:" + LocalAccount.PARTITION + ":sqs:")
+        ? queueRefusal(template, EVENTBRIDGE, rule.arn(), arn)
+        : Optional.empty();
+  }
+
+  /**
+   * The dead-letter queue of {@code target} that takes an event EventBridge could not deliver for
+   * {@code rule}, if it has one that does (its queue policy lets EventBridge send for the rule).
+   */
+  public static Optional<String> deadLetterQueueTaking(
+      SamTemplate template, EventRuleResource rule, RuleTarget target) {
+    return target
+        .deadLetterQueue()
+        .filter(queue -> queueRefusal(template, EVENTBRIDGE, rule.arn(), queue).isEmpty());
   }
 }

@@ -11,6 +11,7 @@ import dev.studiolifecycle.local.asl.task.LambdaResponse;
 import dev.studiolifecycle.local.eventbridge.BusEvent;
 import dev.studiolifecycle.local.eventbridge.EventBus;
 import dev.studiolifecycle.local.lambda.LambdaRuntime;
+import dev.studiolifecycle.local.permissions.ServiceDeliveries;
 import dev.studiolifecycle.local.permissions.TemplatePolicyAuthorizer;
 import dev.studiolifecycle.local.template.FunctionDefinition;
 import dev.studiolifecycle.local.template.SamTemplate;
@@ -52,6 +53,8 @@ public final class ExecutionEndEvents {
   private final TemplatePolicyAuthorizer authorizer;
   private final List<DeadLetter> deadLetters = new ArrayList<>();
   private final List<LostInvocation> lost = new ArrayList<>();
+  private final List<Undelivered> undelivered = new ArrayList<>();
+  private final SamTemplate template;
   private final Set<String> sent = new HashSet<>();
 
   /** An event that ended in a function's OnFailure destination, and why. */
@@ -59,6 +62,13 @@ public final class ExecutionEndEvents {
 
   /** An event a function failed on that Lambda could not keep anywhere: why it failed, why lost. */
   public record LostInvocation(String functionName, JsonNode event, String error, String why) {}
+
+  /**
+   * An event EventBridge could not deliver to a rule's function (its resource policy does not let
+   * EventBridge invoke it), kept in the rule target's dead-letter queue, or lost when {@code
+   * keptIn} is null.
+   */
+  public record Undelivered(String rule, String targetArn, String why, String keptIn) {}
 
   /**
    * @param authorizer the template's policies when IAM is enforced (a function's role must be let
@@ -82,6 +92,7 @@ public final class ExecutionEndEvents {
             .build();
     this.clock = clock;
     this.authorizer = authorizer;
+    this.template = template;
   }
 
   /** Sends the end of {@code execution} to the rules, and runs the functions they target. */
@@ -94,6 +105,19 @@ public final class ExecutionEndEvents {
     for (EventBus.Delivery delivery : bus.put(new BusEvent("default", event))) {
       FunctionDefinition function = functionsByArn.get(delivery.target().arn());
       if (function == null) {
+        continue;
+      }
+      Optional<String> refused =
+          ServiceDeliveries.deliveryRefusal(template, delivery.rule(), delivery.target());
+      if (refused.isPresent()) {
+        undelivered.add(
+            new Undelivered(
+                delivery.rule().logicalId(),
+                delivery.target().arn(),
+                refused.get(),
+                ServiceDeliveries.deadLetterQueueTaking(
+                        template, delivery.rule(), delivery.target())
+                    .orElse(null)));
         continue;
       }
       Optional<JsonNode> input = delivery.input().json();
@@ -109,6 +133,10 @@ public final class ExecutionEndEvents {
 
   synchronized List<LostInvocation> lostInvocations() {
     return List.copyOf(lost);
+  }
+
+  synchronized List<Undelivered> undelivered() {
+    return List.copyOf(undelivered);
   }
 
   private void invokeAsync(FunctionDefinition function, String arn, JsonNode event) {

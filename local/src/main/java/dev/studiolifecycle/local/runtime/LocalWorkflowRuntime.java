@@ -199,6 +199,14 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
     return ends.lostInvocations();
   }
 
+  /**
+   * The events of ended executions that EventBridge could not deliver to a rule's function: kept in
+   * the rule target's dead-letter queue, or lost.
+   */
+  public List<ExecutionEndEvents.Undelivered> undeliveredEvents() {
+    return ends.undelivered();
+  }
+
   /** Where Lambda puts an asynchronous invocation of the function that failed its retries. */
   public FailedInvocationDestination failedInvocationDestination(String functionLogicalId) {
     FunctionDefinition function =

@@ -2,18 +2,13 @@ package dev.studiolifecycle.local.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.StateMachine;
-import dev.studiolifecycle.local.permissions.IamRequest;
-import dev.studiolifecycle.local.permissions.PolicyEvaluator;
-import dev.studiolifecycle.local.template.RoleResource;
+import dev.studiolifecycle.local.permissions.ServiceDeliveries;
 import dev.studiolifecycle.local.template.SamTemplate;
 import dev.studiolifecycle.local.template.ScheduleResource;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -79,17 +74,12 @@ public final class ScheduledStarts {
                             + " starts "
                             + schedule.targetArn()
                             + ", which is no state machine of the template"));
-    Optional<RoleResource> role = template.role(schedule.roleArn());
-    if (role.isEmpty()) {
-      return new Outcome.Lost(
-          "the schedule's role " + schedule.roleArn() + " is not a role of the template");
-    }
-    Optional<String> untrusted = trustDenial(schedule, role.get());
+    Optional<String> untrusted =
+        ServiceDeliveries.assumeRefusal(template, SCHEDULER, schedule.arn(), schedule.roleArn());
     if (untrusted.isPresent()) {
       return new Outcome.Lost(untrusted.get());
     }
-    Optional<String> denial =
-        denial(role.get(), "states:StartExecution", schedule.targetArn(), "the schedule's target");
+    Optional<String> denial = asTheRole(schedule, "states:StartExecution", schedule.targetArn());
     if (denial.isEmpty()) {
       return new Outcome.Started(
           runtime.engine().start(target, executionName(schedule), input(schedule)));
@@ -99,51 +89,15 @@ public final class ScheduledStarts {
       return new Outcome.Lost(error + "; the schedule has no dead-letter queue");
     }
     String queue = schedule.deadLetterArn();
-    Optional<String> unsendable =
-        denial(role.get(), "sqs:SendMessage", queue, "its dead-letter queue");
+    Optional<String> unsendable = asTheRole(schedule, "sqs:SendMessage", queue);
     return unsendable.isPresent()
         ? new Outcome.Lost(error + "; and " + unsendable.get())
         : new Outcome.DeadLettered(queue, error);
   }
 
-  private static Optional<String> trustDenial(ScheduleResource schedule, RoleResource role) {
-    IamRequest assume =
-        new IamRequest(
-            "sts:AssumeRole",
-            role.arn(),
-            Map.of(
-                "aws:SourceAccount",
-                List.of(LocalAccount.ACCOUNT_ID),
-                "aws:SourceArn",
-                List.of(schedule.arn())),
-            "EventBridge Scheduler running " + schedule.logicalId());
-    PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(role.trustOf(SCHEDULER), assume);
-    return decision.allowed()
-        ? Optional.empty()
-        : Optional.of(
-            SCHEDULER
-                + " may not assume "
-                + role.arn()
-                + " for the schedule: "
-                + decision.reason());
-  }
-
-  private static Optional<String> denial(
-      RoleResource role, String action, String resource, String what) {
-    PolicyEvaluator.Decision decision =
-        PolicyEvaluator.evaluate(
-            role.statements(), new IamRequest(action, resource, Map.of(), what));
-    return decision.allowed()
-        ? Optional.empty()
-        : Optional.of(
-            role.arn()
-                + " is not authorized to perform: "
-                + action
-                + " on resource: "
-                + resource
-                + " ("
-                + decision.reason()
-                + ")");
+  private Optional<String> asTheRole(ScheduleResource schedule, String action, String resource) {
+    return ServiceDeliveries.roleRefusal(
+        template, SCHEDULER, schedule.arn(), schedule.roleArn(), action, resource);
   }
 
   /** Scheduler names each execution it starts anew; locally from the schedule and the time. */

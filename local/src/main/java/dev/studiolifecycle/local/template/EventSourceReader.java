@@ -109,7 +109,8 @@ final class EventSourceReader {
         if (!target.has("Arn") || !target.has("Id")) {
           throw new TemplateException(at + ": needs Arn and Id");
         }
-        targets.add(target(target.get("Id").asText(), target.get("Arn").asText(), target, at));
+        targets.add(
+            target(target.get("Id").asText(), target.get("Arn").asText(), target, at, false));
       }
     }
     String name =
@@ -142,7 +143,7 @@ final class EventSourceReader {
             .asText(ownerId + eventName + (stateMachine ? "StepFunctionsTarget" : "LambdaTarget"));
     String logicalId = ownerId + eventName;
     String name = properties.has("RuleName") ? properties.get("RuleName").asText() : logicalId;
-    List<RuleTarget> targets = List.of(target(targetId, ownerArn, properties, where));
+    List<RuleTarget> targets = List.of(target(targetId, ownerArn, properties, where, true));
     return rule(logicalId, name, properties, where, pattern, targets, resolver);
   }
 
@@ -164,7 +165,8 @@ final class EventSourceReader {
         targets);
   }
 
-  private static RuleTarget target(String id, String arn, JsonNode target, String where) {
+  private static RuleTarget target(
+      String id, String arn, JsonNode target, String where, boolean grantedBySam) {
     JsonNode transformer = target.get("InputTransformer");
     Map<String, String> paths = null;
     String template = null;
@@ -202,7 +204,9 @@ final class EventSourceReader {
         retry.has("MaximumEventAgeInSeconds")
             ? retry.get("MaximumEventAgeInSeconds").asInt()
             : null,
-        deadLetter == null ? null : deadLetter.asText());
+        deadLetter == null ? null : deadLetter.asText(),
+        target.has("RoleArn") ? target.get("RoleArn").asText() : null,
+        grantedBySam);
   }
 
   private static String text(JsonNode input) {

@@ -12,6 +12,10 @@ import java.util.Optional;
  * @param maximumRetryAttempts the RetryPolicy's, or null for EventBridge's default (185)
  * @param maximumEventAgeSeconds the RetryPolicy's, or null for EventBridge's default (86400)
  * @param deadLetterArn the DeadLetterConfig's queue ARN, or null
+ * @param roleArn the role EventBridge assumes to deliver (a plain rule target's RoleArn), or null
+ * @param grantedBySam whether SAM makes the grant the delivery needs: for the target of a
+ *     function's or state machine's {@code EventBridgeRule} event it creates the Lambda permission,
+ *     or the role that may start the state machine (SAM developer guide, EventBridgeRule)
  */
 public record RuleTarget(
     String id,
@@ -22,7 +26,9 @@ public record RuleTarget(
     String inputTemplate,
     Integer maximumRetryAttempts,
     Integer maximumEventAgeSeconds,
-    String deadLetterArn) {
+    String deadLetterArn,
+    String roleArn,
+    boolean grantedBySam) {
 
   public RuleTarget {
     inputPathsMap =

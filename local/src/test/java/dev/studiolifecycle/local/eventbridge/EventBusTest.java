@@ -23,12 +23,24 @@ class EventBusTest {
         template,
         3,
         60,
-        "arn:aws:sqs:us-east-1:123456789012:dlq");
+        "arn:aws:sqs:us-east-1:123456789012:dlq",
+        null,
+        false);
   }
 
   private static RuleTarget plain(String id) {
     return new RuleTarget(
-        id, "arn:aws:sqs:us-east-1:123456789012:q", null, null, null, null, null, null, null);
+        id,
+        "arn:aws:sqs:us-east-1:123456789012:q",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        false);
   }
 
   private static BusEvent event(String bus, String detailType) {
@@ -89,8 +101,10 @@ class EventBusTest {
   @Test
   void givesConstantInputAndInputPathAsConfigured() {
     RuleTarget constant =
-        new RuleTarget("c", "arn", "{\"fixed\": true}", null, null, null, null, null, null);
-    RuleTarget path = new RuleTarget("p", "arn", null, "$.detail", null, null, null, null, null);
+        new RuleTarget(
+            "c", "arn", "{\"fixed\": true}", null, null, null, null, null, null, null, false);
+    RuleTarget path =
+        new RuleTarget("p", "arn", null, "$.detail", null, null, null, null, null, null, false);
     EventBus bus =
         new EventBus(
             List.of(
