@@ -29,18 +29,12 @@ class EventBusTest {
   }
 
   private static RuleTarget plain(String id) {
-    return new RuleTarget(
-        id,
-        "arn:aws:sqs:us-east-1:123456789012:q",
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        false);
+    return given(id, "arn:aws:sqs:us-east-1:123456789012:q", null, null);
+  }
+
+  /** A target with a constant Input or an InputPath, no retry policy, queue or role. */
+  private static RuleTarget given(String id, String arn, String input, String inputPath) {
+    return new RuleTarget(id, arn, input, inputPath, null, null, null, null, null, null, false);
   }
 
   private static BusEvent event(String bus, String detailType) {
@@ -100,11 +94,8 @@ class EventBusTest {
 
   @Test
   void givesConstantInputAndInputPathAsConfigured() {
-    RuleTarget constant =
-        new RuleTarget(
-            "c", "arn", "{\"fixed\": true}", null, null, null, null, null, null, null, false);
-    RuleTarget path =
-        new RuleTarget("p", "arn", null, "$.detail", null, null, null, null, null, null, false);
+    RuleTarget constant = given("c", "arn", "{\"fixed\": true}", null);
+    RuleTarget path = given("p", "arn", null, "$.detail");
     EventBus bus =
         new EventBus(
             List.of(
