@@ -41,7 +41,8 @@ import picocli.CommandLine.Parameters;
           + "timeline, outcome, notifications and figures), then every execution of the state "
           + "machine and the notifications sent.",
       "Exit 0 when every execution succeeded (or nothing started), 1 when one failed, an "
-          + "event could not start one or a rule could not deliver it to its queue, 2 when a "
+          + "event could not start one or a rule could not deliver it to its target (a queue"
+          + " that does not take it, a role or permission missing), 2 when a "
           + "file is no HR event, an event went to the unusable-events queue, or for bad usage.",
       "Without --scenario, the emulator holds events/scenarios/studio-domains.json."
     },
