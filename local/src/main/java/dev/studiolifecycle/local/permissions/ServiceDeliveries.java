@@ -18,12 +18,13 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Whether an AWS service may deliver to one of the template's SQS queues on behalf of one of its
- * resources (EventBridge for a rule whose target or dead-letter queue it is): only when the queue's
- * policy lets the service {@code sqs:SendMessage}, its conditions read with the keys the service
- * sends ({@code aws:SourceArn}, {@code aws:SourceAccount}). Otherwise AWS drops what it could not
- * deliver, with no error anyone sees (EventBridge user guide, "Using dead-letter queues to process
- * undelivered events": the queue's policy must grant EventBridge).
+ * Whether an AWS service may deliver to a resource of the template on behalf of another
+ * (EventBridge for a rule, Scheduler for a schedule), as the grants AWS reads decide it: a queue's
+ * policy (and its key's) for {@code sqs:SendMessage}, a role the service assumes for a state
+ * machine, a function's resource policy. Their conditions are read with the keys the service sends
+ * ({@code aws:SourceArn}, {@code aws:SourceAccount}). Otherwise AWS drops what it could not
+ * deliver, with no error anyone sees, unless a dead-letter queue takes it (EventBridge user guide,
+ * "Using dead-letter queues to process undelivered events").
  */
 public final class ServiceDeliveries {
 
@@ -214,17 +215,26 @@ public final class ServiceDeliveries {
 
   /**
    * Why {@code service} may not invoke the template function {@code function} on behalf of {@code
-   * sourceArn}, or empty when it may: an AWS::Lambda::Permission of the template must let the
-   * service (or everyone) {@code lambda:InvokeFunction} it, with a SourceArn, if it names one,
-   * matching {@code sourceArn} (ArnLike, as AddPermission writes it) and a SourceAccount, if it
-   * names one, the account's (EventBridge user guide, "Using resource-based policies for Amazon
-   * EventBridge": the function's policy must grant EventBridge; Lambda API reference,
-   * AddPermission).
+   * sourceArn} at {@code targetArn} (its ARN or its alias's), or empty when it may: an
+   * AWS::Lambda::Permission of the template must let the service (or everyone) {@code
+   * lambda:InvokeFunction} it, with a SourceArn, if it names one, matching {@code sourceArn}
+   * (ArnLike, as AddPermission writes it) and a SourceAccount, if it names one, the account's
+   * (EventBridge user guide, "Using resource-based policies for Amazon EventBridge": the function's
+   * policy must grant EventBridge; Lambda API reference, AddPermission).
    */
   public static Optional<String> invokeRefusal(
-      SamTemplate template, String service, String sourceArn, FunctionDefinition function) {
-    List<String> names = new ArrayList<>(List.of(function.functionName(), function.arn()));
-    function.aliasArn().ifPresent(names::add);
+      SamTemplate template,
+      String service,
+      String sourceArn,
+      FunctionDefinition function,
+      String targetArn) {
+    // A permission holds for the function, version or alias it names, no other (Lambda developer
+    // guide, "Using Lambda aliases in event sources and permissions policies"): the alias's for
+    // the alias, the unqualified function's otherwise; by name, ARN or partial ARN, as
+    // AddPermission takes them.
+    boolean alias = function.aliasArn().filter(targetArn::equals).isPresent();
+    String name = function.functionName() + (alias ? ":" + function.alias().orElseThrow() : "");
+    List<String> names = List.of(name, targetArn, LocalAccount.ACCOUNT_ID + ":function:" + name);
     for (JsonNode resource : template.resolvedResources().values()) {
       if (!resource.path("Type").asText().equals("AWS::Lambda::Permission")) {
         continue;
@@ -248,7 +258,7 @@ public final class ServiceDeliveries {
             + " lets "
             + service
             + " invoke "
-            + function.functionName()
+            + name
             + " for "
             + sourceArn);
   }
@@ -275,7 +285,7 @@ public final class ServiceDeliveries {
             .filter(f -> f.arn().equals(arn) || f.aliasArn().filter(arn::equals).isPresent())
             .findFirst();
     if (function.isPresent()) {
-      return invokeRefusal(template, EVENTBRIDGE, rule.arn(), function.get());
+      return invokeRefusal(template, EVENTBRIDGE, rule.arn(), function.get(), arn);
     }
     return arn.startsWith("arn:" + LocalAccount.PARTITION + ":sqs:")
         ? queueRefusal(template, EVENTBRIDGE, rule.arn(), arn)

@@ -168,6 +168,33 @@ class RuleTargetGrantsTest {
         .hasSize(1);
   }
 
+  /**
+   * A permission holds for what it names: the function's does not let EventBridge invoke its alias
+   * (Lambda developer guide, "Using Lambda aliases in event sources and permissions policies").
+   */
+  @Test
+  void aPermissionOnTheFunctionDoesNotCoverItsAlias() {
+    String toAlias =
+        END_RULE.replace(
+            "Arn: !GetAtt ExecutionEndFunction.Arn", "Arn: !Ref ExecutionEndFunction.Alias");
+    assertThat(endsOf(deploy("function-only", toAlias + END_PERMISSION)))
+        .singleElement()
+        .satisfies(
+            undelivered ->
+                assertThat(undelivered.why())
+                    .contains(" invoke ")
+                    .contains("ExecutionEndFunction"));
+    assertThat(
+            endsOf(
+                deploy(
+                    "alias",
+                    toAlias
+                        + END_PERMISSION.replace(
+                            "FunctionName: !Ref ExecutionEndFunction",
+                            "FunctionName: !Ref ExecutionEndFunction.Alias"))))
+        .isEmpty();
+  }
+
   private Path deploy(String name, String resources) {
     Path deployment = project.resolve(name);
     LifecycleSimulation.deployEdited(deployment, Map.of(ANCHOR, resources + ANCHOR));
