@@ -3,6 +3,7 @@ package dev.studiolifecycle.local.template;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,17 +12,33 @@ import java.util.Optional;
  *
  * @param maximumRetryAttempts 0 to 2; 2 when not set (Lambda API reference,
  *     PutFunctionEventInvokeConfig)
+ * @param maximumEventAgeSeconds 60 to 21600; 21600 when not set (the same)
  * @param onFailureArn the OnFailure destination's queue ARN, or null when there is none
  * @param samGrantsSend whether SAM adds {@code sqs:SendMessage} on that queue to the role it
  *     generates: it does when the OnFailure {@code Type} is {@code SQS} (SAM developer guide,
  *     OnFailure: "SAM will add any necessary permissions to the auto-generated IAM Role")
  */
-record EventInvokeConfig(int maximumRetryAttempts, String onFailureArn, boolean samGrantsSend) {
+record EventInvokeConfig(
+    int maximumRetryAttempts,
+    int maximumEventAgeSeconds,
+    String onFailureArn,
+    boolean samGrantsSend) {
 
   /** Lambda's retries of a failed asynchronous invocation when the config does not say. */
   static final int DEFAULT_RETRIES = 2;
 
-  private static final EventInvokeConfig NONE = new EventInvokeConfig(DEFAULT_RETRIES, null, false);
+  /** Lambda's longest event age, and the default (PutFunctionEventInvokeConfig). */
+  private static final int MAXIMUM_EVENT_AGE = 21_600;
+
+  /**
+   * When Lambda retries, in seconds after the first attempt: one minute after it, and two minutes
+   * after the second (Lambda developer guide, "How Lambda handles errors and retries with
+   * asynchronous invocation").
+   */
+  private static final List<Integer> RETRY_AT_SECONDS = List.of(60, 180);
+
+  private static final EventInvokeConfig NONE =
+      new EventInvokeConfig(DEFAULT_RETRIES, MAXIMUM_EVENT_AGE, null, false);
 
   /**
    * Reads {@code EventInvokeConfig} of a function's {@code properties}. What the local runtime does
@@ -47,10 +64,10 @@ record EventInvokeConfig(int maximumRetryAttempts, String onFailureArn, boolean 
     int age =
         SamTemplate.integer(
             config.get("MaximumEventAgeInSeconds"),
-            21_600,
+            MAXIMUM_EVENT_AGE,
             at + ".MaximumEventAgeInSeconds",
             resolver);
-    if (age < 60 || age > 21_600) {
+    if (age < 60 || age > MAXIMUM_EVENT_AGE) {
       throw new TemplateException(
           at
               + ".MaximumEventAgeInSeconds: must be between 60 and 21600 (Lambda's range), got "
@@ -63,7 +80,7 @@ record EventInvokeConfig(int maximumRetryAttempts, String onFailureArn, boolean 
     }
     JsonNode onFailure = destinations.get("OnFailure");
     if (onFailure == null) {
-      return new EventInvokeConfig(retries, null, false);
+      return new EventInvokeConfig(retries, age, null, false);
     }
     String failureAt = at + ".DestinationConfig.OnFailure";
     JsonNode type = onFailure.get("Type");
@@ -85,7 +102,21 @@ record EventInvokeConfig(int maximumRetryAttempts, String onFailureArn, boolean 
       throw new TemplateException(
           failureAt + ".Destination: must be an SQS queue's ARN, got '" + arn + "'");
     }
-    return new EventInvokeConfig(retries, arn, resolvedType != null);
+    return new EventInvokeConfig(retries, age, arn, resolvedType != null);
+  }
+
+  /**
+   * The retries Lambda makes of a failed invocation: MaximumRetryAttempts, fewer when the event is
+   * past its maximum age when a retry is due (Lambda then discards it to the OnFailure
+   * destination). A retry due at exactly the maximum age is not counted: the stricter reading.
+   */
+  int retries() {
+    int retries = 0;
+    while (retries < maximumRetryAttempts
+        && RETRY_AT_SECONDS.get(retries) < maximumEventAgeSeconds) {
+      retries++;
+    }
+    return retries;
   }
 
   /**

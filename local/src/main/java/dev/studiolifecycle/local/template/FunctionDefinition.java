@@ -17,8 +17,9 @@ import java.util.Optional;
  * @param onFailureArn where Lambda sends an asynchronous invocation that failed its retries
  *     (EventInvokeConfig.DestinationConfig.OnFailure.Destination), or null
  * @param architecture {@code x86_64} (Lambda's default) or {@code arm64}: what its run time costs
- * @param asyncRetries how often Lambda retries a failed asynchronous invocation
- *     (EventInvokeConfig.MaximumRetryAttempts: 0 to 2, by default 2)
+ * @param asyncRetries how often Lambda retries a failed asynchronous invocation: 0 to 2, by default
+ *     2 (EventInvokeConfig's MaximumRetryAttempts, fewer when its MaximumEventAgeInSeconds ends the
+ *     event before a retry is due)
  */
 public record FunctionDefinition(
     String logicalId,

@@ -514,7 +514,7 @@ public final class SamTemplate {
         alias == null ? null : resolver.resolveString(alias, where + ".AutoPublishAlias"),
         invokeConfig.onFailureArn(),
         architecture(properties.get("Architectures"), where + ".Architectures", resolver),
-        invokeConfig.maximumRetryAttempts());
+        invokeConfig.retries());
   }
 
   /** A function's Environment.Variables, each a string once resolved; none when absent. */

@@ -138,6 +138,20 @@ class SamTemplateTest {
     assertThat(untyped.function("A").orElseThrow().asyncRetries()).isEqualTo(2);
     assertThat(untyped.policies("A").statements()).isEmpty();
 
+    // Lambda retries one minute after the first attempt and two minutes after the second ("How
+    // Lambda handles errors and retries with asynchronous invocation"): an event older than its
+    // maximum age by then is not retried.
+    Map<String, Integer> retriesByAge = Map.of("60", 0, "180", 1, "181", 2, "3600", 2);
+    retriesByAge.forEach(
+        (age, retries) ->
+            assertThat(
+                    parse(function + "        MaximumEventAgeInSeconds: " + age + "\n")
+                        .function("A")
+                        .orElseThrow()
+                        .asyncRetries())
+                .as("retries within %s seconds", age)
+                .isEqualTo(retries));
+
     Map<String, String> refusals =
         Map.of(
             "        MaximumRetryAttempts: 3\n",
