@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       DemoCommand.class,
       HrEventCommand.class,
+      CheckCommand.class,
       ReconcileCommand.class,
       BenchCommand.class,
       ReconcileBenchCommand.class,

@@ -11,7 +11,9 @@ import dev.studiolifecycle.local.template.ResourcePolicyResource;
 import dev.studiolifecycle.local.template.RoleResource;
 import dev.studiolifecycle.local.template.RuleTarget;
 import dev.studiolifecycle.local.template.SamTemplate;
+import dev.studiolifecycle.local.template.TopicResource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,85 +33,132 @@ public final class ServiceDeliveries {
   /** EventBridge's service principal. */
   public static final String EVENTBRIDGE = "events.amazonaws.com";
 
+  /** EventBridge Scheduler's service principal. */
+  public static final String SCHEDULER = "scheduler.amazonaws.com";
+
+  /** CloudWatch's service principal, which publishes alarm actions. */
+  public static final String CLOUDWATCH = "cloudwatch.amazonaws.com";
+
   private ServiceDeliveries() {}
 
   /**
    * Why {@code service} may not send to the queue {@code queueArn} for {@code sourceArn}, or empty
    * when it may. A queue the template does not give a policy is refused: no statement grants the
-   * service.
+   * service. A queue under KMS needs its key too ({@link #keyRefusal}).
    */
   public static Optional<String> queueRefusal(
       SamTemplate template, String service, String sourceArn, String queueArn) {
-    try {
-      return refusal(template, service, sourceArn, queueArn);
-    } catch (IllegalArgumentException unsupported) {
-      // A condition the evaluator does not know never passes silently.
-      return Optional.of("the local policy evaluator cannot evaluate: " + unsupported.getMessage());
-    }
+    return delivery(
+        template,
+        new IamRequest(
+            "sqs:SendMessage", queueArn, sourceKeys(sourceArn), service + " for " + sourceArn),
+        service,
+        sourceArn,
+        "queue",
+        template.queueKey(queueArn),
+        "sqs");
   }
 
-  private static Optional<String> refusal(
-      SamTemplate template, String service, String sourceArn, String queueArn) {
+  /**
+   * Why {@code service} may not publish to the topic {@code topicArn} for {@code sourceArn}, or
+   * empty when it may: the topic's policy must let it {@code sns:Publish} and, for an encrypted
+   * topic, the key's policy must let it use the key, SNS asking KMS with the topic as encryption
+   * context ({@code aws:sns:topicArn}); the AWS managed key {@code aws/sns} cannot be used by a
+   * service (SNS developer guide, "Enable compatibility between event sources from AWS services and
+   * encrypted topics").
+   */
+  public static Optional<String> topicRefusal(
+      SamTemplate template, String service, String sourceArn, String topicArn) {
+    Map<String, List<String>> keys = new LinkedHashMap<>(sourceKeys(sourceArn));
+    keys.put("kms:EncryptionContext:aws:sns:topicArn", List.of(topicArn));
+    Optional<String> key =
+        template.topics().stream()
+            .filter(topic -> topic.arn().equals(topicArn))
+            .findFirst()
+            .map(TopicResource::kmsMasterKeyId);
+    return delivery(
+        template,
+        new IamRequest("sns:Publish", topicArn, keys, service + " for " + sourceArn),
+        service,
+        sourceArn,
+        "topic",
+        key,
+        "sns");
+  }
+
+  /** The keys a service sends when it acts for one of the account's resources. */
+  private static Map<String, List<String>> sourceKeys(String sourceArn) {
+    return Map.of(
+        "aws:SourceArn", List.of(sourceArn),
+        "aws:SourceAccount", List.of(LocalAccount.ACCOUNT_ID));
+  }
+
+  /** The resource's policy for {@code send}, then its key ({@link #keyRefusal}). */
+  private static Optional<String> delivery(
+      SamTemplate template,
+      IamRequest send,
+      String service,
+      String sourceArn,
+      String kind,
+      Optional<String> declaredKey,
+      String keyService) {
+    String arn = send.resource();
     List<ResourcePolicyResource> policies =
-        template.resourcePolicies().stream().filter(p -> p.governs(queueArn)).toList();
+        template.resourcePolicies().stream().filter(p -> p.governs(arn)).toList();
     if (policies.isEmpty()) {
       return Optional.of(
-          "no queue policy of " + template.file() + " lets " + service + " send to " + queueArn);
+          "no " + kind + " policy of " + template.file() + " lets " + service + " send to " + arn);
     }
-    IamRequest send =
-        new IamRequest(
-            "sqs:SendMessage",
-            queueArn,
-            Map.of(
-                "aws:SourceArn", List.of(sourceArn),
-                "aws:SourceAccount", List.of(LocalAccount.ACCOUNT_ID)),
-            service + " delivering for " + sourceArn);
     List<PolicyStatement> statements = new ArrayList<>();
     for (ResourcePolicyResource policy : policies) {
       statements.addAll(
           PolicyStatement.grantedToService(
               policy.document(),
               service,
-              queueArn,
+              arn,
               "Resources." + policy.logicalId() + ".Properties.PolicyDocument"));
     }
-    PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(statements, send);
-    return decision.allowed()
-        ? keyRefusal(template, service, send)
-        : Optional.of(
-            "the policy of "
-                + queueArn
-                + " does not let "
-                + service
-                + " sqs:SendMessage for "
-                + sourceArn
-                + " ("
-                + decision.reason()
-                + ")");
+    Optional<String> refused =
+        evaluated(
+            statements,
+            send,
+            reason ->
+                "the policy of "
+                    + arn
+                    + " does not let "
+                    + service
+                    + " "
+                    + send.action()
+                    + " for "
+                    + sourceArn
+                    + " ("
+                    + reason
+                    + ")");
+    return refused.isPresent() || declaredKey.isEmpty()
+        ? refused
+        : keyRefusal(template, service, send, declaredKey.get(), keyService);
   }
 
   /**
-   * The key of a queue encrypted with KMS must let the service use it: its key policy must grant
-   * the service kms:GenerateDataKey and kms:Decrypt; the AWS managed key {@code aws/sqs}, whose
-   * policy serves the account's own principals only and cannot be changed, lets no service send
-   * (SQS developer guide, "Amazon SQS Key management").
+   * The key of a queue or topic encrypted with KMS must let the service use it: its key policy must
+   * grant the service kms:GenerateDataKey and kms:Decrypt; an AWS managed key ({@code aws/sqs},
+   * {@code aws/sns}), whose policy serves the account's own principals only and cannot be changed,
+   * lets no service send (SQS developer guide, "Amazon SQS Key management"; SNS developer guide).
    */
   private static Optional<String> keyRefusal(
-      SamTemplate template, String service, IamRequest send) {
-    Optional<String> declared = template.queueKey(send.resource());
-    if (declared.isEmpty()) {
-      return Optional.empty();
-    }
+      SamTemplate template, String service, IamRequest send, String declared, String keyService) {
     Optional<String> keyArn;
     try {
-      keyArn = KmsKeys.customerKeyArn(declared.get(), "sqs");
+      keyArn = KmsKeys.customerKeyArn(declared, keyService);
     } catch (IllegalArgumentException unknown) {
       return Optional.of(unknown.getMessage());
     }
     if (keyArn.isEmpty()) {
       return Optional.of(
           send.resource()
-              + " is encrypted with the AWS managed key aws/sqs, which no AWS service may use");
+              + " is encrypted with the AWS managed key aws/"
+              + keyService
+              + ", which no AWS service may use");
     }
     Optional<KeyResource> key = template.key(keyArn.get());
     if (key.isEmpty()) {
@@ -123,21 +172,24 @@ public final class ServiceDeliveries {
             keyArn.get(),
             "Resources." + key.get().logicalId() + ".Properties.KeyPolicy");
     for (String action : List.of("kms:GenerateDataKey", "kms:Decrypt")) {
-      IamRequest use = new IamRequest(action, keyArn.get(), send.context(), send.because());
-      PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(granted, use);
-      if (!decision.allowed()) {
-        return Optional.of(
-            "the key policy of "
-                + key.get().logicalId()
-                + ", the key of "
-                + send.resource()
-                + ", does not let "
-                + service
-                + " "
-                + action
-                + " ("
-                + decision.reason()
-                + ")");
+      Optional<String> refused =
+          evaluated(
+              granted,
+              new IamRequest(action, keyArn.get(), send.context(), send.because()),
+              reason ->
+                  "the key policy of "
+                      + key.get().logicalId()
+                      + ", the key of "
+                      + send.resource()
+                      + ", does not let "
+                      + service
+                      + " "
+                      + action
+                      + " ("
+                      + reason
+                      + ")");
+      if (refused.isPresent()) {
+        return refused;
       }
     }
     return Optional.empty();
@@ -267,8 +319,8 @@ public final class ServiceDeliveries {
    * Why EventBridge may not deliver to {@code target} of {@code rule}, or empty when it may or the
    * local runtime does not deliver there: a template state machine is started as the target's role
    * ({@link #roleRefusal}), a template function must let EventBridge invoke it ({@link
-   * #invokeRefusal}), a queue must take it ({@link #queueRefusal}). SAM makes these grants itself
-   * for the targets of its {@code EventBridgeRule} events.
+   * #invokeRefusal}), a queue or topic must take it ({@link #queueRefusal}, {@link #topicRefusal}).
+   * SAM makes these grants itself for the targets of its {@code EventBridgeRule} events.
    */
   public static Optional<String> deliveryRefusal(
       SamTemplate template, EventRuleResource rule, RuleTarget target) {
@@ -286,6 +338,9 @@ public final class ServiceDeliveries {
             .findFirst();
     if (function.isPresent()) {
       return invokeRefusal(template, EVENTBRIDGE, rule.arn(), function.get(), arn);
+    }
+    if (template.topics().stream().anyMatch(topic -> topic.arn().equals(arn))) {
+      return topicRefusal(template, EVENTBRIDGE, rule.arn(), arn);
     }
     return arn.startsWith("arn:" + LocalAccount.PARTITION + ":sqs:")
         ? queueRefusal(template, EVENTBRIDGE, rule.arn(), arn)

@@ -38,8 +38,6 @@ public final class ScheduledStarts {
     record Lost(String error) implements Outcome {}
   }
 
-  private static final String SCHEDULER = "scheduler.amazonaws.com";
-
   private final SamTemplate template;
   private final LocalWorkflowRuntime runtime;
 
@@ -75,7 +73,8 @@ public final class ScheduledStarts {
                             + schedule.targetArn()
                             + ", which is no state machine of the template"));
     Optional<String> untrusted =
-        ServiceDeliveries.assumeRefusal(template, SCHEDULER, schedule.arn(), schedule.roleArn());
+        ServiceDeliveries.assumeRefusal(
+            template, ServiceDeliveries.SCHEDULER, schedule.arn(), schedule.roleArn());
     if (untrusted.isPresent()) {
       return new Outcome.Lost(untrusted.get());
     }
@@ -97,7 +96,12 @@ public final class ScheduledStarts {
 
   private Optional<String> asTheRole(ScheduleResource schedule, String action, String resource) {
     return ServiceDeliveries.roleRefusal(
-        template, SCHEDULER, schedule.arn(), schedule.roleArn(), action, resource);
+        template,
+        ServiceDeliveries.SCHEDULER,
+        schedule.arn(),
+        schedule.roleArn(),
+        action,
+        resource);
   }
 
   /** Scheduler names each execution it starts anew; locally from the schedule and the time. */

@@ -1,0 +1,132 @@
+package dev.studiolifecycle.local.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.LocalJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code studio-lifecycle check} deploys the template and checks every delivery AWS makes on its
+ * behalf: a platform team that edits template.yaml (its own key, its own queue policy) learns
+ * before {@code sam deploy} that AWS would drop an alarm or an event, which AWS itself never says.
+ */
+class CheckCommandTest {
+
+  private static final Path ROOT =
+      Path.of(System.getProperty("studiolifecycle.projectRoot", "..")).toAbsolutePath();
+
+  /** The unusable-events queue's policy statement for its rule's events. */
+  private static final String UNUSABLE_GRANT =
+      "                  - !GetAtt HrEventsUnusableRule.Arn\n\n  StartWorkflowDeadLetterQueue:";
+
+  @TempDir Path project;
+
+  @Test
+  void theTemplateAsShippedDropsNothing() {
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run("check", "--project-root", ROOT.toString());
+
+      assertThat(command.out())
+          .contains("ok      CloudWatch: alarm ExecutionsFailedAlarm -> ")
+          .contains("ok      EventBridge: rule HrEventsUnusableRule -> ")
+          .contains("ok      Scheduler: schedule NightlyReconcileSchedule -> ")
+          .contains("ok      Lambda: ExecutionEndFunction's failed invocations -> ")
+          .containsPattern("\\d+ deliveries checked, none that AWS would drop\n")
+          .doesNotContain("DROPPED");
+      assertThat(exit).isZero();
+    }
+  }
+
+  @Test
+  void aQueuePolicyForAnotherRuleIsADroppedDeliveryAndExitsOne() throws IOException {
+    edit(
+        UNUSABLE_GRANT,
+        UNUSABLE_GRANT.replace(
+            "!GetAtt HrEventsUnusableRule.Arn",
+            "!Sub arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/other"));
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run(check());
+
+      assertThat(command.out())
+          .contains(
+              "DROPPED EventBridge: rule HrEventsUnusableRule -> "
+                  + "arn:aws:sqs:us-east-1:123456789012:HrEventsUnusableQueue: the policy of ")
+          .contains("does not let events.amazonaws.com sqs:SendMessage")
+          .contains("deliveries checked, 1 that AWS would drop");
+      assertThat(exit).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void jsonOutputIsOneDocumentOfTheDeliveries() throws IOException {
+    edit(
+        "            Type: SQS\n            Destination: !GetAtt ExecutionEndDeadLetterQueue.Arn\n",
+        "            Destination: !GetAtt ExecutionEndDeadLetterQueue.Arn\n");
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run(check("--output", "json"));
+
+      JsonNode document = LocalJson.MAPPER.readTree(command.out());
+      assertThat(document.path("dropped").asInt()).isEqualTo(1);
+      assertThat(document.path("deliveries"))
+          .filteredOn(item -> !item.path("problem").isNull())
+          .singleElement()
+          .satisfies(
+              item -> {
+                assertThat(item.path("delivery").asText())
+                    .isEqualTo(
+                        "Lambda: ExecutionEndFunction's failed invocations -> "
+                            + "arn:aws:sqs:us-east-1:123456789012:ExecutionEndDeadLetterQueue");
+                assertThat(item.path("problem").asText())
+                    .contains("no identity-based policy allows the sqs:SendMessage action");
+              });
+      assertThat(exit).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aTemplateThatDoesNotDeployExitsTwoNamingTheProperty() throws IOException {
+    edit("        MaximumRetryAttempts: 2\n", "        MaximumRetryAttempts: 5\n");
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run(check());
+
+      assertThat(command.err())
+          .startsWith("check: ")
+          .contains("EventInvokeConfig.MaximumRetryAttempts: must be 0, 1 or 2");
+      assertThat(exit).isEqualTo(2);
+    }
+  }
+
+  private String[] check(String... more) {
+    return Stream.concat(
+            Stream.of(
+                "check",
+                "--project-root",
+                project.toString(),
+                "--scenario",
+                ROOT.resolve(HrEventCommand.DEFAULT_SCENARIO).toString()),
+            Stream.of(more))
+        .toArray(String[]::new);
+  }
+
+  /** The project's template with {@code from} replaced (first place) and its state machines. */
+  private void edit(String from, String to) throws IOException {
+    String template = Files.readString(ROOT.resolve("template.yaml"));
+    assertThat(template).contains(from);
+    int at = template.indexOf(from);
+    Files.writeString(
+        project.resolve("template.yaml"),
+        template.substring(0, at) + to + template.substring(at + from.length()));
+    Path machines = Files.createDirectories(project.resolve("statemachine"));
+    try (Stream<Path> files = Files.list(ROOT.resolve("statemachine"))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, machines.resolve(file.getFileName()));
+      }
+    }
+  }
+}
