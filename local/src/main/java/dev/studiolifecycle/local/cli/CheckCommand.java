@@ -50,28 +50,23 @@ public final class CheckCommand extends CliCommand {
 
   @Mixin OutputOption output;
 
-  private Path scenario;
-
   public CheckCommand() {
     super("check: ");
   }
 
   @Override
   Path scenarioFile() {
-    return scenario;
+    return scenarios.resolved();
   }
 
   @Override
   int run(PrintWriter stdout, PrintWriter err) {
     PrintWriter out = output.textTo(stdout);
     Path project = root.checked();
-    scenario =
-        scenarios.scenarioFile != null
-            ? scenarios.scenarioFile
-            : project.resolve(HrEventCommand.DEFAULT_SCENARIO);
     LocalWorkflowRuntime.Builder builder =
         LocalWorkflowRuntime.builder(project)
-            .scenario(ScenarioLoader.load(scenario))
+            .scenario(
+                ScenarioLoader.load(scenarios.resolve(project, HrEventCommand.DEFAULT_SCENARIO)))
             .iamEnforced(true)
             .handlerOutput(new PrintStream(OutputStream.nullOutputStream()));
     scenarios.parameters.forEach(builder::parameter);

@@ -67,16 +67,13 @@ public final class HrEventCommand extends CliCommand {
 
   @Mixin OutputOption output;
 
-  /** The scenario in use, once known. */
-  private Path scenario;
-
   public HrEventCommand() {
     super("hr-event: ");
   }
 
   @Override
   Path scenarioFile() {
-    return scenario;
+    return scenarios.resolved();
   }
 
   @Override
@@ -88,10 +85,9 @@ public final class HrEventCommand extends CliCommand {
       // Every file is read before anything starts: a bad one starts nothing.
       events.add(HrEventReader.read(file, Instant.EPOCH));
     }
-    scenario =
-        scenarios.scenarioFile != null ? scenarios.scenarioFile : root.resolve(DEFAULT_SCENARIO);
     LocalWorkflowRuntime.Builder builder =
-        scenarios.runtime(root, ScenarioLoader.load(scenario), project);
+        scenarios.runtime(
+            root, ScenarioLoader.load(scenarios.resolve(root, DEFAULT_SCENARIO)), project);
     try (HandlerLogs logs = HandlerLogs.open(project.handlerLogs)) {
       try (LocalWorkflowRuntime runtime = logs.start(builder)) {
         ProgressLine.follow(runtime, err, "hr-event");

@@ -24,6 +24,23 @@ final class ScenarioOptions {
               + "scenario's first domain, else d-studiolocal01")
   Map<String, String> parameters = new LinkedHashMap<>();
 
+  /** The scenario file in use, once {@link #resolve} has chosen it. */
+  private Path resolved;
+
+  /**
+   * The scenario file in use: {@code --scenario}, else {@code fallback} under {@code root}; kept
+   * for the messages that name it ({@link #resolved}).
+   */
+  Path resolve(Path root, Path fallback) {
+    resolved = scenarioFile != null ? scenarioFile : root.resolve(fallback);
+    return resolved;
+  }
+
+  /** The scenario file {@link #resolve} chose, or null before. */
+  Path resolved() {
+    return resolved;
+  }
+
   /**
    * The local runtime of the project at {@code root}, seeded with {@code scenario} (or none), with
    * these options' parameters and IAM evaluated as {@code project} asks.

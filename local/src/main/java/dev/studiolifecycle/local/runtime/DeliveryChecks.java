@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -73,32 +74,23 @@ public final class DeliveryChecks {
             new Check(
                 by + " -> " + target.arn(),
                 ServiceDeliveries.deliveryRefusal(template, rule, target)));
-        target
-            .deadLetterQueue()
-            .ifPresent(
-                queue ->
-                    checks.add(
-                        new Check(
-                            by + "'s dead letters -> " + queue,
-                            ServiceDeliveries.queueRefusal(
-                                template, ServiceDeliveries.EVENTBRIDGE, rule.arn(), queue))));
+        deadLetters(
+            checks,
+            by,
+            target.deadLetterQueue(),
+            queue ->
+                ServiceDeliveries.queueRefusal(
+                    template, ServiceDeliveries.EVENTBRIDGE, rule.arn(), queue));
       }
     }
     for (SnsSubscription subscription : template.snsSubscriptions()) {
-      subscription
-          .deadLetterQueue()
-          .ifPresent(
-              queue ->
-                  checks.add(
-                      new Check(
-                          "SNS: "
-                              + subscription.functionLogicalId()
-                              + "."
-                              + subscription.eventName()
-                              + "'s dead letters -> "
-                              + queue,
-                          ServiceDeliveries.queueRefusal(
-                              template, "sns.amazonaws.com", subscription.topicArn(), queue))));
+      deadLetters(
+          checks,
+          "SNS: " + subscription.functionLogicalId() + "." + subscription.eventName(),
+          subscription.deadLetterQueue(),
+          queue ->
+              ServiceDeliveries.queueRefusal(
+                  template, "sns.amazonaws.com", subscription.topicArn(), queue));
     }
     for (ScheduleResource schedule : template.schedules()) {
       checks.addAll(schedule(template, schedule));
@@ -147,20 +139,28 @@ public final class DeliveryChecks {
                 schedule.roleArn(),
                 "states:StartExecution",
                 schedule.targetArn())));
-    schedule
-        .deadLetterQueue()
-        .ifPresent(
-            queue ->
-                checks.add(
-                    new Check(
-                        by + "'s dead letters -> " + queue,
-                        ServiceDeliveries.roleRefusal(
-                            template,
-                            ServiceDeliveries.SCHEDULER,
-                            schedule.arn(),
-                            schedule.roleArn(),
-                            "sqs:SendMessage",
-                            queue))));
+    deadLetters(
+        checks,
+        by,
+        schedule.deadLetterQueue(),
+        queue ->
+            ServiceDeliveries.roleRefusal(
+                template,
+                ServiceDeliveries.SCHEDULER,
+                schedule.arn(),
+                schedule.roleArn(),
+                "sqs:SendMessage",
+                queue));
     return checks;
+  }
+
+  /** The delivery of what {@code by} could not deliver to its dead-letter queue, if it has one. */
+  private static void deadLetters(
+      List<Check> checks,
+      String by,
+      Optional<String> queue,
+      Function<String, Optional<String>> refusal) {
+    queue.ifPresent(
+        arn -> checks.add(new Check(by + "'s dead letters -> " + arn, refusal.apply(arn))));
   }
 }
