@@ -176,6 +176,14 @@ class SamTemplateTest {
                 .isInstanceOf(TemplateException.class)
                 .hasMessageContaining("Resources.A.Properties.EventInvokeConfig")
                 .hasMessageContaining(message));
+    assertThatThrownBy(
+            () ->
+                parse(
+                    function.replace(
+                        "      EventInvokeConfig:\n",
+                        "      DeadLetterQueue: {Type: SQS, TargetArn: '" + queue + "'}\n")))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("Resources.A.Properties.DeadLetterQueue: is not carried out");
   }
 
   @Test
