@@ -86,11 +86,16 @@ record EventInvokeConfig(
       throw new TemplateException(
           at + ".DestinationConfig.OnSuccess: is not carried out by the local runtime");
     }
-    JsonNode onFailure = destinations.get("OnFailure");
+    return withOnFailure(
+        retries, age, destinations.get("OnFailure"), at + ".DestinationConfig.OnFailure", resolver);
+  }
+
+  /** The config with its OnFailure destination: a named SQS queue, or none. */
+  private static EventInvokeConfig withOnFailure(
+      int retries, int age, JsonNode onFailure, String failureAt, IntrinsicResolver resolver) {
     if (onFailure == null) {
       return new EventInvokeConfig(retries, age, null, false);
     }
-    String failureAt = at + ".DestinationConfig.OnFailure";
     JsonNode type = onFailure.get("Type");
     String resolvedType = type == null ? null : resolver.resolveString(type, failureAt + ".Type");
     if (resolvedType != null && !resolvedType.equals("SQS")) {
