@@ -10,6 +10,7 @@ import dev.studiolifecycle.local.emulator.ServiceRequest;
 import dev.studiolifecycle.local.emulator.StudioUserCaller;
 import dev.studiolifecycle.local.emulator.iam.IamService;
 import dev.studiolifecycle.local.emulator.sagemaker.SageMakerService;
+import dev.studiolifecycle.local.template.AttachedPolicies;
 import dev.studiolifecycle.local.template.FunctionDefinition;
 import dev.studiolifecycle.local.template.KeyResource;
 import dev.studiolifecycle.local.template.PolicyStatement;
@@ -210,7 +211,11 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
               use,
               asked ->
                   KeyAccess.refusal(key.get(), principal.arn(), principal.statements(), asked)
-                      .map(why -> principal.notAuthorized(asked, why)));
+                      .map(why -> principal.notAuthorized(asked, why))
+                      .or(
+                          () ->
+                              principal.boundaryDenial(
+                                  ResourcePolicies.withGlobalKeys(asked, principal.arn()))));
       if (denial.isPresent()) {
         return denial;
       }
@@ -413,10 +418,6 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
               + user.domainId()
               + " has no execution role that exists, so its calls cannot be authorized");
     }
-    TemplatePrincipal principal =
-        new TemplatePrincipal(
-            LocalAccount.globalArn("sts", "assumed-role/" + role.get().roleName() + "/SageMaker"),
-            List.of());
     List<PolicyStatement> identity = new ArrayList<>();
     role.get()
         .inlinePolicies()
@@ -432,28 +433,17 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
       }
     }
     Map<String, List<String>> session = studioSession(user, role.get());
-    List<PolicyStatement> boundary = null;
-    String boundaryArn = role.get().permissionsBoundaryArn();
-    if (boundaryArn != null) {
-      Optional<String> document = iam.managedPolicyDocument(boundaryArn);
-      if (document.isEmpty()) {
-        return Optional.of(
-            principal.notAuthorized(
-                new IamRequest(iamAction, "*", Map.of(), "the user's call"),
-                "(the local runtime holds no document of the permissions boundary "
-                    + boundaryArn
-                    + ", so it cannot allow the call)"));
-      }
-      boundary = statements(document.get(), boundaryArn);
-    }
-    List<PolicyStatement> bounds = boundary;
+    TemplatePrincipal principal =
+        bounded(
+            LocalAccount.globalArn("sts", "assumed-role/" + role.get().roleName() + "/SageMaker"),
+            identity,
+            role.get().permissionsBoundaryArn());
     return firstDenial(
         principal,
         service,
         request,
         iamAction,
-        authorization ->
-            roleDenial(principal, identity, unread, bounds, authorization.withSession(session)));
+        authorization -> roleDenial(principal, unread, authorization.withSession(session)));
   }
 
   /**
@@ -484,12 +474,9 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
    * a boundary not allowing.
    */
   private static Optional<String> roleDenial(
-      TemplatePrincipal principal,
-      List<PolicyStatement> identity,
-      List<String> unread,
-      List<PolicyStatement> boundary,
-      IamRequest authorization) {
-    PolicyEvaluator.Decision byIdentity = PolicyEvaluator.evaluate(identity, authorization);
+      TemplatePrincipal principal, List<String> unread, IamRequest authorization) {
+    PolicyEvaluator.Decision byIdentity =
+        PolicyEvaluator.evaluate(principal.statements(), authorization);
     if (!byIdentity.allowed()) {
       return Optional.of(
           principal.notAuthorized(
@@ -505,21 +492,26 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
                               + String.join(", ", unread)
                               + ", so they allow nothing here)")));
     }
-    if (boundary == null) {
-      return Optional.empty();
+    return principal.boundaryDenial(authorization);
+  }
+
+  /**
+   * A principal with its role's permissions boundary read from IAM (a template's managed policy is
+   * seeded there, an AWS managed one's document is in the catalogue); a boundary whose document is
+   * not held refuses every call.
+   */
+  private TemplatePrincipal bounded(
+      String arn, List<PolicyStatement> identity, String boundaryArn) {
+    if (boundaryArn == null) {
+      return new TemplatePrincipal(arn, identity);
     }
-    PolicyEvaluator.Decision byBoundary = PolicyEvaluator.evaluate(boundary, authorization);
-    if (byBoundary.allowed()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        principal.notAuthorized(
-            authorization,
-            byBoundary.statement().isPresent()
-                ? "with an explicit deny in a permissions boundary"
-                : "because no permissions boundary allows the "
-                    + authorization.action()
-                    + " action"));
+    return new TemplatePrincipal(
+        arn,
+        identity,
+        boundaryArn,
+        iam.managedPolicyDocument(boundaryArn)
+            .map(document -> statements(document, boundaryArn))
+            .orElse(null));
   }
 
   /**
@@ -580,11 +572,12 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
     } else {
       return Optional.empty();
     }
-    List<PolicyStatement> statements = template.policies(logicalId).statements();
+    AttachedPolicies attached = template.policies(logicalId);
     TemplatePrincipal principal =
-        new TemplatePrincipal(
+        bounded(
             LocalAccount.globalArn("sts", "assumed-role/" + logicalId + "Role/" + session),
-            statements);
+            attached.statements(),
+            attached.boundary().orElse(null));
     principals.put(logicalId, principal);
     return Optional.of(principal);
   }

@@ -6,17 +6,34 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Who calls AWS in the local runtime: a role's session ({@code assumed-role/<role>/<session>}) and
- * its role's identity policy statements; and IAM's words when one of its calls is refused.
+ * Who calls AWS in the local runtime: a role's session ({@code assumed-role/<role>/<session>}), its
+ * role's identity policy statements and its permissions boundary; and IAM's words when one of its
+ * calls is refused.
+ *
+ * @param boundaryArn the role's permissions boundary, or null when it has none
+ * @param boundary the boundary's statements, or null when it has none or its document is not held
+ *     (then every call is refused: what the boundary allows cannot be known)
  */
-record TemplatePrincipal(String arn, List<PolicyStatement> statements) {
+record TemplatePrincipal(
+    String arn,
+    List<PolicyStatement> statements,
+    String boundaryArn,
+    List<PolicyStatement> boundary) {
 
-  /** One authorization by the principal's own policy. */
+  /** A principal whose role has no permissions boundary. */
+  TemplatePrincipal(String arn, List<PolicyStatement> statements) {
+    this(arn, statements, null, null);
+  }
+
+  /**
+   * One authorization by the principal's own policy and its permissions boundary: a boundary limits
+   * what identity policies allow (IAM User Guide, "Permissions boundaries for IAM entities").
+   */
   Optional<String> identityDenial(IamRequest authorization) {
-    PolicyEvaluator.Decision decision =
-        PolicyEvaluator.evaluate(statements, ResourcePolicies.withGlobalKeys(authorization, arn));
+    IamRequest request = ResourcePolicies.withGlobalKeys(authorization, arn);
+    PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(statements, request);
     if (decision.allowed()) {
-      return Optional.empty();
+      return boundaryDenial(request);
     }
     return Optional.of(
         notAuthorized(
@@ -26,6 +43,31 @@ record TemplatePrincipal(String arn, List<PolicyStatement> statements) {
                 : "because no identity-based policy allows the "
                     + authorization.action()
                     + " action"));
+  }
+
+  /** Why the principal's permissions boundary does not allow the request, if it does not. */
+  Optional<String> boundaryDenial(IamRequest request) {
+    if (boundaryArn == null) {
+      return Optional.empty();
+    }
+    if (boundary == null) {
+      return Optional.of(
+          notAuthorized(
+              request,
+              "(the local runtime holds no document of the permissions boundary "
+                  + boundaryArn
+                  + ", so it cannot allow the call)"));
+    }
+    PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(boundary, request);
+    if (decision.allowed()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        notAuthorized(
+            request,
+            decision.statement().isPresent()
+                ? "with an explicit deny in a permissions boundary"
+                : "because no permissions boundary allows the " + request.action() + " action"));
   }
 
   /** {@code check} of one authorization; a policy the evaluator cannot evaluate refuses it. */

@@ -50,7 +50,14 @@ final class PolicyReader {
                 + item);
       }
     }
-    return new AttachedPolicies(statements, managed);
+    JsonNode boundary = resource.path("Properties").get("PermissionsBoundary");
+    return new AttachedPolicies(
+        statements,
+        managed,
+        boundary == null
+            ? null
+            : resolver.resolveString(
+                boundary, "Resources." + logicalId + ".Properties.PermissionsBoundary"));
   }
 
   /**
