@@ -1,8 +1,6 @@
 package dev.studiolifecycle.local.permissions;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.studiolifecycle.local.LocalAccount;
-import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.emulator.CallAuthorizer;
 import dev.studiolifecycle.local.emulator.EmulatedService;
 import dev.studiolifecycle.local.emulator.KmsKeys;
@@ -10,19 +8,15 @@ import dev.studiolifecycle.local.emulator.ServiceRequest;
 import dev.studiolifecycle.local.emulator.StudioUserCaller;
 import dev.studiolifecycle.local.emulator.iam.IamService;
 import dev.studiolifecycle.local.emulator.sagemaker.SageMakerService;
-import dev.studiolifecycle.local.template.AttachedPolicies;
-import dev.studiolifecycle.local.template.FunctionDefinition;
 import dev.studiolifecycle.local.template.KeyResource;
 import dev.studiolifecycle.local.template.PolicyStatement;
 import dev.studiolifecycle.local.template.SamTemplate;
-import dev.studiolifecycle.local.template.StateMachineResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -43,7 +37,7 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
   private final IamService iam;
   private final SageMakerService sageMaker;
   private final CallPermissions permissions;
-  private final Map<String, TemplatePrincipal> principals = new ConcurrentHashMap<>();
+  private final TemplatePrincipals principals;
   private final ResourcePolicies resourcePolicies;
 
   public TemplatePolicyAuthorizer(
@@ -52,6 +46,7 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
     this.iam = Objects.requireNonNull(iam, "iam");
     this.sageMaker = Objects.requireNonNull(sageMaker, "sageMaker");
     this.resourcePolicies = new ResourcePolicies(template::resourcePolicies);
+    this.principals = new TemplatePrincipals(template, iam);
     this.permissions =
         CallPermissions.live(
             roleName ->
@@ -80,7 +75,7 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
     if (user.isPresent()) {
       return userDenial(user.get(), service, request, iamAction);
     }
-    Optional<TemplatePrincipal> principal = principal(request.caller());
+    Optional<TemplatePrincipal> principal = principals.of(request.caller());
     if (principal.isEmpty()) {
       return Optional.of(
           "The caller "
@@ -118,7 +113,8 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
    */
   public Optional<String> destinationDenial(String functionLogicalId, String queueArn) {
     TemplatePrincipal function =
-        principal(functionLogicalId)
+        principals
+            .of(functionLogicalId)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
@@ -170,7 +166,7 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
     if (request.caller() == null) {
       return Optional.empty();
     }
-    Optional<TemplatePrincipal> principal = principal(request.caller());
+    Optional<TemplatePrincipal> principal = principals.of(request.caller());
     if (principal.isEmpty()) {
       return Optional.of(
           "The caller "
@@ -388,7 +384,8 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
   }
 
   private TemplatePrincipal stateMachine(String logicalId) {
-    return principal(logicalId)
+    return principals
+        .of(logicalId)
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
@@ -422,19 +419,20 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
     role.get()
         .inlinePolicies()
         .forEach(
-            (name, document) -> identity.addAll(statements(document, "inline policy " + name)));
+            (name, document) ->
+                identity.addAll(TemplatePrincipals.statements(document, "inline policy " + name)));
     List<String> unread = new ArrayList<>();
     for (String policyArn : role.get().attachedPolicyArns()) {
       Optional<String> document = iam.managedPolicyDocument(policyArn);
       if (document.isPresent()) {
-        identity.addAll(statements(document.get(), policyArn));
+        identity.addAll(TemplatePrincipals.statements(document.get(), policyArn));
       } else {
         unread.add(policyArn);
       }
     }
     Map<String, List<String>> session = studioSession(user, role.get());
     TemplatePrincipal principal =
-        bounded(
+        principals.bounded(
             LocalAccount.globalArn("sts", "assumed-role/" + role.get().roleName() + "/SageMaker"),
             identity,
             role.get().permissionsBoundaryArn());
@@ -496,25 +494,6 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
   }
 
   /**
-   * A principal with its role's permissions boundary read from IAM (a template's managed policy is
-   * seeded there, an AWS managed one's document is in the catalogue); a boundary whose document is
-   * not held refuses every call.
-   */
-  private TemplatePrincipal bounded(
-      String arn, List<PolicyStatement> identity, String boundaryArn) {
-    if (boundaryArn == null) {
-      return new TemplatePrincipal(arn, identity);
-    }
-    return new TemplatePrincipal(
-        arn,
-        identity,
-        boundaryArn,
-        iam.managedPolicyDocument(boundaryArn)
-            .map(document -> statements(document, boundaryArn))
-            .orElse(null));
-  }
-
-  /**
    * The first authorization the call needs that {@code check} refuses, or empty when none is. A
    * call with no mapping to IAM actions and resources is refused rather than let through unchecked.
    */
@@ -546,39 +525,5 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
       }
     }
     return Optional.empty();
-  }
-
-  private static List<PolicyStatement> statements(String document, String source) {
-    try {
-      return PolicyStatement.ofDocument(LocalJson.MAPPER.readTree(document), source);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(source + ": IAM holds a document that is not JSON", e);
-    }
-  }
-
-  private Optional<TemplatePrincipal> principal(String logicalId) {
-    TemplatePrincipal known = principals.get(logicalId);
-    if (known != null) {
-      return Optional.of(known);
-    }
-    String session;
-    Optional<FunctionDefinition> function = template.function(logicalId);
-    Optional<StateMachineResource> machine =
-        template.stateMachines().stream().filter(m -> m.logicalId().equals(logicalId)).findFirst();
-    if (function.isPresent()) {
-      session = function.get().functionName();
-    } else if (machine.isPresent()) {
-      session = machine.get().name();
-    } else {
-      return Optional.empty();
-    }
-    AttachedPolicies attached = template.policies(logicalId);
-    TemplatePrincipal principal =
-        bounded(
-            LocalAccount.globalArn("sts", "assumed-role/" + logicalId + "Role/" + session),
-            attached.statements(),
-            attached.boundary().orElse(null));
-    principals.put(logicalId, principal);
-    return Optional.of(principal);
   }
 }

@@ -13,16 +13,28 @@ import java.util.function.Function;
  * @param boundaryArn the role's permissions boundary, or null when it has none
  * @param boundary the boundary's statements, or null when it has none or its document is not held
  *     (then every call is refused: what the boundary allows cannot be known)
+ * @param unreadRole why the role's own policies cannot be read (a role made outside the template),
+ *     or null; when set, every call is refused
  */
 record TemplatePrincipal(
     String arn,
     List<PolicyStatement> statements,
     String boundaryArn,
-    List<PolicyStatement> boundary) {
+    List<PolicyStatement> boundary,
+    String unreadRole) {
 
   /** A principal whose role has no permissions boundary. */
   TemplatePrincipal(String arn, List<PolicyStatement> statements) {
-    this(arn, statements, null, null);
+    this(arn, statements, null, null, null);
+  }
+
+  /** A principal whose role's policies are read. */
+  TemplatePrincipal(
+      String arn,
+      List<PolicyStatement> statements,
+      String boundaryArn,
+      List<PolicyStatement> boundary) {
+    this(arn, statements, boundaryArn, boundary, null);
   }
 
   /**
@@ -30,6 +42,9 @@ record TemplatePrincipal(
    * what identity policies allow (IAM User Guide, "Permissions boundaries for IAM entities").
    */
   Optional<String> identityDenial(IamRequest authorization) {
+    if (unreadRole != null) {
+      return Optional.of(notAuthorized(authorization, "(" + unreadRole + ")"));
+    }
     IamRequest request = ResourcePolicies.withGlobalKeys(authorization, arn);
     PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(statements, request);
     if (decision.allowed()) {

@@ -23,6 +23,22 @@ final class PolicyReader {
 
   static AttachedPolicies read(String logicalId, JsonNode resource, IntrinsicResolver resolver) {
     String where = "Resources." + logicalId + ".Properties.Policies";
+    JsonNode role = resource.path("Properties").get("Role");
+    if (role != null) {
+      // SAM generates no role then, and adds nothing to the one named.
+      if (resource.path("Properties").has("Policies")) {
+        throw new TemplateException(
+            "Resources."
+                + logicalId
+                + ".Properties: Policies and Role cannot be used together (SAM generates a role"
+                + " from Policies only when no Role is given)");
+      }
+      return new AttachedPolicies(
+          List.of(),
+          List.of(),
+          null,
+          resolver.resolveString(role, "Resources." + logicalId + ".Properties.Role"));
+    }
     List<PolicyStatement> statements = new ArrayList<>();
     List<String> managed = new ArrayList<>();
     Optional<ObjectNode> added = samDestinationPolicy(logicalId, resource, resolver);
@@ -57,7 +73,8 @@ final class PolicyReader {
         boundary == null
             ? null
             : resolver.resolveString(
-                boundary, "Resources." + logicalId + ".Properties.PermissionsBoundary"));
+                boundary, "Resources." + logicalId + ".Properties.PermissionsBoundary"),
+        null);
   }
 
   /**
@@ -104,7 +121,8 @@ final class PolicyReader {
 
   private static Optional<ObjectNode> samDestinationPolicy(
       String logicalId, JsonNode resource, IntrinsicResolver resolver) {
-    if (!resource.path("Type").asText().equals("AWS::Serverless::Function")) {
+    if (!resource.path("Type").asText().equals("AWS::Serverless::Function")
+        || resource.path("Properties").has("Role")) {
       return Optional.empty();
     }
     return EventInvokeConfig.read(

@@ -10,9 +10,14 @@ import java.util.List;
  * @param trustPolicy its AssumeRolePolicyDocument
  * @param statements the statements of its inline Policies; attached managed policies are not read
  *     (what they would allow is not counted: the stricter reading)
+ * @param permissionsBoundaryArn its PermissionsBoundary, or null
  */
 public record RoleResource(
-    String logicalId, String arn, JsonNode trustPolicy, List<PolicyStatement> statements) {
+    String logicalId,
+    String arn,
+    JsonNode trustPolicy,
+    List<PolicyStatement> statements,
+    String permissionsBoundaryArn) {
 
   public RoleResource {
     statements = List.copyOf(statements);
@@ -29,8 +34,13 @@ public record RoleResource(
               policies.get(i).path("PolicyDocument"),
               where + ".Policies[" + i + "].PolicyDocument"));
     }
+    JsonNode boundary = properties.path("PermissionsBoundary");
     return new RoleResource(
-        logicalId, arn, properties.path("AssumeRolePolicyDocument"), statements);
+        logicalId,
+        arn,
+        properties.path("AssumeRolePolicyDocument"),
+        statements,
+        boundary.isTextual() ? boundary.asText() : null);
   }
 
   /**

@@ -1,0 +1,115 @@
+package dev.studiolifecycle.local.permissions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.studiolifecycle.local.LocalAccount;
+import dev.studiolifecycle.local.LocalJson;
+import dev.studiolifecycle.local.emulator.iam.IamService;
+import dev.studiolifecycle.local.template.AttachedPolicies;
+import dev.studiolifecycle.local.template.FunctionDefinition;
+import dev.studiolifecycle.local.template.PolicyStatement;
+import dev.studiolifecycle.local.template.SamTemplate;
+import dev.studiolifecycle.local.template.StateMachineResource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who the template's functions and state machines are when they call AWS: the session of the role
+ * SAM generates from their {@code Policies} (with its {@code PermissionsBoundary}), or of the
+ * {@code Role} they name; read once per caller.
+ */
+final class TemplatePrincipals {
+
+  private final SamTemplate template;
+  private final IamService iam;
+  private final Map<String, TemplatePrincipal> principals = new ConcurrentHashMap<>();
+
+  TemplatePrincipals(SamTemplate template, IamService iam) {
+    this.template = template;
+    this.iam = iam;
+  }
+
+  /** The function or state machine {@code logicalId} of the template, or empty when none is. */
+  Optional<TemplatePrincipal> of(String logicalId) {
+    TemplatePrincipal known = principals.get(logicalId);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    String session;
+    Optional<FunctionDefinition> function = template.function(logicalId);
+    Optional<StateMachineResource> machine =
+        template.stateMachines().stream().filter(m -> m.logicalId().equals(logicalId)).findFirst();
+    if (function.isPresent()) {
+      session = function.get().functionName();
+    } else if (machine.isPresent()) {
+      session = machine.get().name();
+    } else {
+      return Optional.empty();
+    }
+    AttachedPolicies attached = template.policies(logicalId);
+    TemplatePrincipal principal =
+        attached.role().isPresent()
+            ? asRole(attached.role().get(), session)
+            : bounded(
+                LocalAccount.globalArn("sts", "assumed-role/" + logicalId + "Role/" + session),
+                attached.statements(),
+                attached.boundary().orElse(null));
+    principals.put(logicalId, principal);
+    return Optional.of(principal);
+  }
+
+  /**
+   * A resource that names its {@code Role} runs as that role: a role of the template with its
+   * inline policies and boundary; a role made elsewhere, whose policies cannot be read, is refused
+   * every call (the stricter reading).
+   */
+  private TemplatePrincipal asRole(String roleArn, String session) {
+    String sessionArn =
+        LocalAccount.globalArn(
+            "sts",
+            "assumed-role/" + roleArn.substring(roleArn.lastIndexOf('/') + 1) + "/" + session);
+    return template
+        .role(roleArn)
+        .map(role -> bounded(sessionArn, role.statements(), role.permissionsBoundaryArn()))
+        .orElseGet(
+            () ->
+                new TemplatePrincipal(
+                    sessionArn,
+                    List.of(),
+                    null,
+                    null,
+                    "the role "
+                        + roleArn
+                        + " is not a role of "
+                        + template.file()
+                        + ", so the local runtime cannot read its policies"));
+  }
+
+  /**
+   * A principal with its role's permissions boundary read from IAM (a template's managed policy is
+   * seeded there, an AWS managed one's document is in the catalogue); a boundary whose document is
+   * not held refuses every call.
+   */
+  TemplatePrincipal bounded(String arn, List<PolicyStatement> identity, String boundaryArn) {
+    if (boundaryArn == null) {
+      return new TemplatePrincipal(arn, identity);
+    }
+    return new TemplatePrincipal(
+        arn,
+        identity,
+        boundaryArn,
+        iam.managedPolicyDocument(boundaryArn)
+            .map(document -> statements(document, boundaryArn))
+            .orElse(null));
+  }
+
+  /** The statements of a policy document IAM holds, named after {@code source}. */
+  static List<PolicyStatement> statements(String document, String source) {
+    try {
+      return PolicyStatement.ofDocument(LocalJson.MAPPER.readTree(document), source);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(source + ": IAM holds a document that is not JSON", e);
+    }
+  }
+}
