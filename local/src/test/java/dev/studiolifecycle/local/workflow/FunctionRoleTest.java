@@ -38,25 +38,8 @@ class FunctionRoleTest {
 
   /** A role of the template for StartWorkflow, allowing {@code action} on the state machine. */
   private static String role(String action) {
-    return "  StartWorkflowRole:\n"
-        + "    Type: AWS::IAM::Role\n"
-        + "    Properties:\n"
-        + "      AssumeRolePolicyDocument:\n"
-        + "        Version: '2012-10-17'\n"
-        + "        Statement:\n"
-        + "          - Effect: Allow\n"
-        + "            Principal: {Service: lambda.amazonaws.com}\n"
-        + "            Action: sts:AssumeRole\n"
-        + "      Policies:\n"
-        + "        - PolicyName: StartTheLifecycle\n"
-        + "          PolicyDocument:\n"
-        + "            Version: '2012-10-17'\n"
-        + "            Statement:\n"
-        + "              - Effect: Allow\n"
-        + "                Action: "
-        + action
-        + "\n"
-        + "                Resource: '*'\n\n";
+    return LifecycleSimulation.templateRole(
+        "StartWorkflowRole", "lambda.amazonaws.com", action, "'*'");
   }
 
   @TempDir Path project;

@@ -86,6 +86,39 @@ final class LifecycleSimulation implements AutoCloseable {
   }
 
   /**
+   * An AWS::IAM::Role resource, as template YAML to add under Resources: trusted by {@code service}
+   * and allowed {@code actions} (a YAML scalar or flow list) on {@code resource} by one inline
+   * policy.
+   */
+  static String templateRole(String logicalId, String service, String actions, String resource) {
+    return "  "
+        + logicalId
+        + ":\n"
+        + "    Type: AWS::IAM::Role\n"
+        + "    Properties:\n"
+        + "      AssumeRolePolicyDocument:\n"
+        + "        Version: '2012-10-17'\n"
+        + "        Statement:\n"
+        + "          - Effect: Allow\n"
+        + "            Principal: {Service: "
+        + service
+        + "}\n"
+        + "            Action: sts:AssumeRole\n"
+        + "      Policies:\n"
+        + "        - PolicyName: Allowed\n"
+        + "          PolicyDocument:\n"
+        + "            Version: '2012-10-17'\n"
+        + "            Statement:\n"
+        + "              - Effect: Allow\n"
+        + "                Action: "
+        + actions
+        + "\n"
+        + "                Resource: "
+        + resource
+        + "\n\n";
+  }
+
+  /**
    * Delivers the HR event file {@code event} (as {@code hr-event} does) to a deployment of {@code
    * project} on the studio-domains scenario; its outcomes, in order.
    */

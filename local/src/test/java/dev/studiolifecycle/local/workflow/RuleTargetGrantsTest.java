@@ -42,23 +42,11 @@ class RuleTargetGrantsTest {
           + "            Arn: !GetAtt HrEventsDeadLetterQueue.Arn\n\n";
 
   private static final String HIRE_ROLE =
-      "  PlainHireRole:\n"
-          + "    Type: AWS::IAM::Role\n"
-          + "    Properties:\n"
-          + "      AssumeRolePolicyDocument:\n"
-          + "        Version: '2012-10-17'\n"
-          + "        Statement:\n"
-          + "          - Effect: Allow\n"
-          + "            Principal: {Service: events.amazonaws.com}\n"
-          + "            Action: sts:AssumeRole\n"
-          + "      Policies:\n"
-          + "        - PolicyName: StartTheLifecycle\n"
-          + "          PolicyDocument:\n"
-          + "            Version: '2012-10-17'\n"
-          + "            Statement:\n"
-          + "              - Effect: Allow\n"
-          + "                Action: states:StartExecution\n"
-          + "                Resource: !Ref StudioUserLifecycleStateMachine\n\n";
+      LifecycleSimulation.templateRole(
+          "PlainHireRole",
+          "events.amazonaws.com",
+          "states:StartExecution",
+          "!Ref StudioUserLifecycleStateMachine");
 
   private static final String WITH_ROLE = "          RoleArn: !GetAtt PlainHireRole.Arn\n";
 
