@@ -415,33 +415,25 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
               + user.domainId()
               + " has no execution role that exists, so its calls cannot be authorized");
     }
-    List<PolicyStatement> identity = new ArrayList<>();
+    List<PolicyStatement> inline = new ArrayList<>();
     role.get()
         .inlinePolicies()
         .forEach(
             (name, document) ->
-                identity.addAll(TemplatePrincipals.statements(document, "inline policy " + name)));
-    List<String> unread = new ArrayList<>();
-    for (String policyArn : role.get().attachedPolicyArns()) {
-      Optional<String> document = iam.managedPolicyDocument(policyArn);
-      if (document.isPresent()) {
-        identity.addAll(TemplatePrincipals.statements(document.get(), policyArn));
-      } else {
-        unread.add(policyArn);
-      }
-    }
+                inline.addAll(TemplatePrincipals.statements(document, "inline policy " + name)));
     Map<String, List<String>> session = studioSession(user, role.get());
     TemplatePrincipal principal =
         principals.bounded(
             LocalAccount.globalArn("sts", "assumed-role/" + role.get().roleName() + "/SageMaker"),
-            identity,
+            inline,
+            role.get().attachedPolicyArns(),
             role.get().permissionsBoundaryArn());
     return firstDenial(
         principal,
         service,
         request,
         iamAction,
-        authorization -> roleDenial(principal, unread, authorization.withSession(session)));
+        authorization -> principal.denial(authorization.withSession(session)));
   }
 
   /**
@@ -465,32 +457,6 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
                 .userProfileName(user.domainId(), user.userProfileName())
                 .orElse(user.userProfileName())));
     return session;
-  }
-
-  /**
-   * One authorization of a user's call: an explicit deny anywhere, no identity policy allowing, or
-   * a boundary not allowing.
-   */
-  private static Optional<String> roleDenial(
-      TemplatePrincipal principal, List<String> unread, IamRequest authorization) {
-    PolicyEvaluator.Decision byIdentity =
-        PolicyEvaluator.evaluate(principal.statements(), authorization);
-    if (!byIdentity.allowed()) {
-      return Optional.of(
-          principal.notAuthorized(
-              authorization,
-              byIdentity.statement().isPresent()
-                  ? "with an explicit deny in an identity-based policy"
-                  : "because no identity-based policy allows the "
-                      + authorization.action()
-                      + " action"
-                      + (unread.isEmpty()
-                          ? ""
-                          : " (the local runtime holds no document of "
-                              + String.join(", ", unread)
-                              + ", so they allow nothing here)")));
-    }
-    return principal.boundaryDenial(authorization);
   }
 
   /**

@@ -10,6 +10,8 @@ import java.util.function.Function;
  * role's identity policy statements and its permissions boundary; and IAM's words when one of its
  * calls is refused.
  *
+ * @param unreadPolicies managed policies attached to the role whose documents the local runtime
+ *     does not hold: they allow nothing here (the stricter reading), and a refusal names them
  * @param boundaryArn the role's permissions boundary, or null when it has none
  * @param boundary the boundary's statements, or null when it has none or its document is not held
  *     (then every call is refused: what the boundary allows cannot be known)
@@ -19,45 +21,50 @@ import java.util.function.Function;
 record TemplatePrincipal(
     String arn,
     List<PolicyStatement> statements,
+    List<String> unreadPolicies,
     String boundaryArn,
     List<PolicyStatement> boundary,
     String unreadRole) {
 
-  /** A principal whose role has no permissions boundary. */
+  /** A principal whose role has these statements and nothing else. */
   TemplatePrincipal(String arn, List<PolicyStatement> statements) {
-    this(arn, statements, null, null, null);
-  }
-
-  /** A principal whose role's policies are read. */
-  TemplatePrincipal(
-      String arn,
-      List<PolicyStatement> statements,
-      String boundaryArn,
-      List<PolicyStatement> boundary) {
-    this(arn, statements, boundaryArn, boundary, null);
+    this(arn, statements, List.of(), null, null, null);
   }
 
   /**
-   * One authorization by the principal's own policy and its permissions boundary: a boundary limits
-   * what identity policies allow (IAM User Guide, "Permissions boundaries for IAM entities").
+   * A template resource's call, with the global keys every call of its session carries ({@link
+   * ResourcePolicies#withGlobalKeys}): {@link #denial}.
    */
   Optional<String> identityDenial(IamRequest authorization) {
+    return denial(ResourcePolicies.withGlobalKeys(authorization, arn));
+  }
+
+  /**
+   * One authorization, its condition keys already set, by the role's policies and its permissions
+   * boundary: an explicit deny in either refuses, and the policies must allow what the boundary
+   * allows (IAM User Guide, "Permissions boundaries for IAM entities").
+   */
+  Optional<String> denial(IamRequest request) {
     if (unreadRole != null) {
-      return Optional.of(notAuthorized(authorization, "(" + unreadRole + ")"));
+      return Optional.of(notAuthorized(request, "(" + unreadRole + ")"));
     }
-    IamRequest request = ResourcePolicies.withGlobalKeys(authorization, arn);
     PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(statements, request);
     if (decision.allowed()) {
       return boundaryDenial(request);
     }
     return Optional.of(
         notAuthorized(
-            authorization,
+            request,
             decision.statement().isPresent()
                 ? "with an explicit deny in an identity-based policy"
                 : "because no identity-based policy allows the "
-                    + authorization.action()
-                    + " action"));
+                    + request.action()
+                    + " action"
+                    + (unreadPolicies.isEmpty()
+                        ? ""
+                        : " (the local runtime holds no document of "
+                            + String.join(", ", unreadPolicies)
+                            + ", so they allow nothing here)")));
   }
 
   /** Why the principal's permissions boundary does not allow the request, if it does not. */

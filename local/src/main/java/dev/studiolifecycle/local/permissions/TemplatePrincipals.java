@@ -3,12 +3,14 @@ package dev.studiolifecycle.local.permissions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.LocalJson;
+import dev.studiolifecycle.local.emulator.iam.AwsManagedPolicies;
 import dev.studiolifecycle.local.emulator.iam.IamService;
 import dev.studiolifecycle.local.template.AttachedPolicies;
 import dev.studiolifecycle.local.template.FunctionDefinition;
 import dev.studiolifecycle.local.template.PolicyStatement;
 import dev.studiolifecycle.local.template.SamTemplate;
 import dev.studiolifecycle.local.template.StateMachineResource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +56,7 @@ final class TemplatePrincipals {
             : bounded(
                 LocalAccount.globalArn("sts", "assumed-role/" + logicalId + "Role/" + session),
                 attached.statements(),
+                attached.managedPolicies().stream().map(TemplatePrincipals::managedArn).toList(),
                 attached.boundary().orElse(null));
     principals.put(logicalId, principal);
     return Optional.of(principal);
@@ -71,11 +74,14 @@ final class TemplatePrincipals {
             "assumed-role/" + roleArn.substring(roleArn.lastIndexOf('/') + 1) + "/" + session);
     return template
         .role(roleArn)
-        .map(role -> bounded(sessionArn, role.statements(), role.permissionsBoundaryArn()))
+        .map(
+            role ->
+                bounded(sessionArn, role.statements(), List.of(), role.permissionsBoundaryArn()))
         .orElseGet(
             () ->
                 new TemplatePrincipal(
                     sessionArn,
+                    List.of(),
                     List.of(),
                     null,
                     null,
@@ -87,21 +93,50 @@ final class TemplatePrincipals {
   }
 
   /**
-   * A principal with its role's permissions boundary read from IAM (a template's managed policy is
-   * seeded there, an AWS managed one's document is in the catalogue); a boundary whose document is
-   * not held refuses every call.
+   * A principal with its role's attached managed policies and permissions boundary read from IAM (a
+   * template's managed policy is seeded there, an AWS managed one's document is in the catalogue):
+   * a managed policy whose document is not held allows nothing, a boundary whose document is not
+   * held refuses every call.
    */
-  TemplatePrincipal bounded(String arn, List<PolicyStatement> identity, String boundaryArn) {
-    if (boundaryArn == null) {
-      return new TemplatePrincipal(arn, identity);
+  TemplatePrincipal bounded(
+      String arn, List<PolicyStatement> inline, List<String> managed, String boundaryArn) {
+    List<PolicyStatement> identity = new ArrayList<>(inline);
+    List<String> unread = new ArrayList<>();
+    for (String policyArn : managed) {
+      Optional<String> document = iam.managedPolicyDocument(policyArn);
+      if (document.isPresent()) {
+        identity.addAll(statements(document.get(), policyArn));
+      } else {
+        unread.add(policyArn);
+      }
     }
     return new TemplatePrincipal(
         arn,
         identity,
+        unread,
         boundaryArn,
-        iam.managedPolicyDocument(boundaryArn)
-            .map(document -> statements(document, boundaryArn))
-            .orElse(null));
+        boundaryArn == null
+            ? null
+            : iam.managedPolicyDocument(boundaryArn)
+                .map(document -> statements(document, boundaryArn))
+                .orElse(null),
+        null);
+  }
+
+  /**
+   * The ARN of a managed policy as SAM's {@code Policies} names it: an ARN as written; a name, the
+   * AWS managed policy of that name (at its path, e.g. {@code service-role/}); a name the catalogue
+   * does not know, at the root path.
+   */
+  private static String managedArn(String nameOrArn) {
+    if (nameOrArn.startsWith("arn:")) {
+      return nameOrArn;
+    }
+    return AwsManagedPolicies.catalogue().all().stream()
+        .filter(policy -> policy.policyName().equals(nameOrArn))
+        .map(AwsManagedPolicies.AwsManagedPolicy::arn)
+        .findFirst()
+        .orElse("arn:aws:iam::aws:policy/" + nameOrArn);
   }
 
   /** The statements of a policy document IAM holds, named after {@code source}. */

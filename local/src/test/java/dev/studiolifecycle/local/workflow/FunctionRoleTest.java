@@ -102,6 +102,48 @@ class FunctionRoleTest {
         .hasMessageContaining("Resources.StartWorkflowFunction.Properties: Policies and Role");
   }
 
+  /**
+   * Managed policies in {@code Policies} are attached to the role SAM generates: the template's own
+   * (its {@code Ref} is the ARN) and AWS managed ones by name (at their path) allow what their
+   * documents allow; one whose document the local runtime does not hold allows nothing, and the
+   * refusal names it.
+   */
+  @Test
+  void managedPoliciesInPoliciesAllowWhatTheirDocumentsAllow() throws IOException {
+    String managed =
+        "  StartPolicy:\n"
+            + "    Type: AWS::IAM::ManagedPolicy\n"
+            + "    Properties:\n"
+            + "      PolicyDocument:\n"
+            + "        Version: '2012-10-17'\n"
+            + "        Statement:\n"
+            + "          - Effect: Allow\n"
+            + "            Action: [states:StartExecution, states:DescribeExecution]\n"
+            + "            Resource: '*'\n\n";
+    assertThat(
+            deliver(
+                "template-managed",
+                Map.of(
+                    POLICIES,
+                    "      Policies:\n        - !Ref StartPolicy\n",
+                    ANCHOR,
+                    managed + ANCHOR)))
+        .singleElement()
+        .isInstanceOf(Outcome.StartedByStartWorkflow.class);
+
+    assertThat(
+            deliver(
+                    "unheld",
+                    Map.of(
+                        POLICIES,
+                        "      Policies:\n        - AmazonSageMakerCanvasDirectDeployAccess\n"))
+                .get(0)
+                .said())
+        .contains("is not authorized to perform: states:StartExecution")
+        .contains("arn:aws:iam::aws:policy/service-role/AmazonSageMakerCanvasDirectDeployAccess")
+        .contains("so they allow nothing here");
+  }
+
   private List<Outcome> deliver(String name, Map<String, String> edits) throws IOException {
     Path deployment = project.resolve(name);
     LifecycleSimulation.deployEdited(deployment, edits);
