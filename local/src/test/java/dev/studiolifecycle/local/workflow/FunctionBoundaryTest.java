@@ -25,20 +25,7 @@ class FunctionBoundaryTest {
 
   /** A boundary that lets the functions do anything but {@code denied}. */
   private static String boundaryPolicy(String denied) {
-    return "  FunctionBoundary:\n"
-        + "    Type: AWS::IAM::ManagedPolicy\n"
-        + "    Properties:\n"
-        + "      PolicyDocument:\n"
-        + "        Version: '2012-10-17'\n"
-        + "        Statement:\n"
-        + "          - Effect: Allow\n"
-        + "            Action: '*'\n"
-        + "            Resource: '*'\n"
-        + "          - Effect: Deny\n"
-        + "            Action: "
-        + denied
-        + "\n"
-        + "            Resource: '*'\n\n";
+    return LifecycleSimulation.templateManagedPolicy("FunctionBoundary", "'*'", denied);
   }
 
   @TempDir Path project;

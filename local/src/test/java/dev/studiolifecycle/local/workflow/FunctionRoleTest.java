@@ -111,15 +111,8 @@ class FunctionRoleTest {
   @Test
   void managedPoliciesInPoliciesAllowWhatTheirDocumentsAllow() throws IOException {
     String managed =
-        "  StartPolicy:\n"
-            + "    Type: AWS::IAM::ManagedPolicy\n"
-            + "    Properties:\n"
-            + "      PolicyDocument:\n"
-            + "        Version: '2012-10-17'\n"
-            + "        Statement:\n"
-            + "          - Effect: Allow\n"
-            + "            Action: [states:StartExecution, states:DescribeExecution]\n"
-            + "            Resource: '*'\n\n";
+        LifecycleSimulation.templateManagedPolicy(
+            "StartPolicy", "[states:StartExecution, states:DescribeExecution]", null);
     assertThat(
             deliver(
                 "template-managed",

@@ -119,6 +119,34 @@ final class LifecycleSimulation implements AutoCloseable {
   }
 
   /**
+   * An AWS::IAM::ManagedPolicy resource, as template YAML to add under Resources: allowing {@code
+   * allowed} (a YAML scalar or flow list) on everything, and denying {@code denied} when not null.
+   */
+  static String templateManagedPolicy(String logicalId, String allowed, String denied) {
+    return "  "
+        + logicalId
+        + ":\n"
+        + "    Type: AWS::IAM::ManagedPolicy\n"
+        + "    Properties:\n"
+        + "      PolicyDocument:\n"
+        + "        Version: '2012-10-17'\n"
+        + "        Statement:\n"
+        + "          - Effect: Allow\n"
+        + "            Action: "
+        + allowed
+        + "\n"
+        + "            Resource: '*'\n"
+        + (denied == null
+            ? ""
+            : "          - Effect: Deny\n"
+                + "            Action: "
+                + denied
+                + "\n"
+                + "            Resource: '*'\n")
+        + "\n";
+  }
+
+  /**
    * Delivers the HR event file {@code event} (as {@code hr-event} does) to a deployment of {@code
    * project} on the studio-domains scenario; its outcomes, in order.
    */
