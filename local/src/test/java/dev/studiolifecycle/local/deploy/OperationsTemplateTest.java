@@ -70,6 +70,7 @@ class OperationsTemplateTest {
     Set<String> executionMetrics = new TreeSet<>();
     Set<String> queues = new TreeSet<>();
     Set<String> functions = new TreeSet<>();
+    Set<String> recordsLost = new TreeSet<>();
     for (JsonNode alarm : ofType("AWS::CloudWatch::Alarm")) {
       JsonNode properties = alarm.path("Properties");
       assertThat(properties.path("AlarmActions").toString()).contains(opsTopic);
@@ -83,6 +84,8 @@ class OperationsTemplateTest {
                 + properties.path("MetricName").asText());
       } else if (namespace.equals("AWS/SQS")) {
         queues.add(properties.at("/Dimensions/0/Value").asText());
+      } else if (properties.path("MetricName").asText().equals("DestinationDeliveryFailures")) {
+        recordsLost.add(properties.at("/Dimensions/0/Value").asText());
       }
       for (JsonNode metric : properties.path("Metrics")) {
         JsonNode stat = metric.at("/MetricStat/Metric");
@@ -121,6 +124,15 @@ class OperationsTemplateTest {
             template.functions().values().stream()
                 .map(f -> f.functionName())
                 .filter(name -> !polling.contains(name))
+                .toList());
+    // A failed asynchronous invocation that Lambda cannot keep in its OnFailure queue is lost with
+    // no other trace than DestinationDeliveryFailures ("Types of metrics for Lambda functions").
+    assertThat(recordsLost)
+        .as("every function with an OnFailure queue has a DestinationDeliveryFailures alarm")
+        .containsExactlyInAnyOrderElementsOf(
+            template.functions().values().stream()
+                .filter(f -> f.onFailureDestination().isPresent())
+                .map(f -> f.functionName())
                 .toList());
   }
 
