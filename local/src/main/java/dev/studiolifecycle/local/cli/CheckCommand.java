@@ -42,9 +42,7 @@ import picocli.CommandLine.Mixin;
       "  studio-lifecycle check",
       "  studio-lifecycle check --parameter DomainId=d-abc123def456 --parameter HrEventAccount=111122223333"
     })
-public final class CheckCommand extends CliCommand {
-
-  @Mixin ScenarioOptions scenarios;
+public final class CheckCommand extends ScenarioCommand {
 
   @Mixin ProjectOptions.ProjectRootOption root;
 
@@ -52,11 +50,6 @@ public final class CheckCommand extends CliCommand {
 
   public CheckCommand() {
     super("check: ");
-  }
-
-  @Override
-  Path scenarioFile() {
-    return scenarios.resolved();
   }
 
   @Override

@@ -53,7 +53,7 @@ import picocli.CommandLine.Parameters;
       "  studio-lifecycle hr-event events/hr/employee-terminated.json \\",
       "      --parameter HrEventDeletesExecutionRole=true"
     })
-public final class HrEventCommand extends CliCommand {
+public final class HrEventCommand extends ScenarioCommand {
 
   /** The two empty domains (IAM and SSO) that the samples in events/hr are for. */
   static final Path DEFAULT_SCENARIO = Path.of("events", "scenarios", "studio-domains.json");
@@ -61,19 +61,12 @@ public final class HrEventCommand extends CliCommand {
   @Parameters(arity = "1..*", paramLabel = "<file>", description = "HR event files, in order")
   List<Path> files;
 
-  @Mixin ScenarioOptions scenarios;
-
   @Mixin ProjectOptions project;
 
   @Mixin OutputOption output;
 
   public HrEventCommand() {
     super("hr-event: ");
-  }
-
-  @Override
-  Path scenarioFile() {
-    return scenarios.resolved();
   }
 
   @Override

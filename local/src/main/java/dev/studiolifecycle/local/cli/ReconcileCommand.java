@@ -47,7 +47,7 @@ import picocli.CommandLine.Option;
       "  studio-lifecycle reconcile --roster events/roster/hr-export.csv --apply \\",
       "      --scenario events/scenarios/reconcile-nightly.json --parameter ReconcileMaxConcurrency=5"
     })
-public final class ReconcileCommand extends CliCommand {
+public final class ReconcileCommand extends ScenarioCommand {
 
   static final Path DEFAULT_SCENARIO = Path.of("events", "scenarios", "reconcile-nightly.json");
 
@@ -66,8 +66,6 @@ public final class ReconcileCommand extends CliCommand {
       description = "Let this run offboard more of a domain than ReconcileMaxOffboardPercent")
   boolean allowLargeOffboarding;
 
-  @Mixin ScenarioOptions scenarios;
-
   @Mixin ProjectOptions project;
 
   @Mixin OutputOption output;
@@ -77,17 +75,11 @@ public final class ReconcileCommand extends CliCommand {
   }
 
   @Override
-  Path scenarioFile() {
-    return scenarios.scenarioFile;
-  }
-
-  @Override
   int run(PrintWriter out, PrintWriter err) {
     boolean json = output.json();
     Path root = project.checkedRoot();
     byte[] bytes = read(roster);
-    Path scenarioFile =
-        scenarios.scenarioFile == null ? root.resolve(DEFAULT_SCENARIO) : scenarios.scenarioFile;
+    Path scenarioFile = scenarios.resolve(root, DEFAULT_SCENARIO);
     Scenario scenario = ScenarioLoader.load(scenarioFile);
     try (HandlerLogs logs = HandlerLogs.open(project.handlerLogs)) {
       LocalWorkflowRuntime.Builder builder = scenarios.runtime(root, scenario, project);
