@@ -9,9 +9,7 @@ import dev.studiolifecycle.local.emulator.StudioUserCaller;
 import dev.studiolifecycle.local.emulator.iam.IamService;
 import dev.studiolifecycle.local.emulator.sagemaker.SageMakerService;
 import dev.studiolifecycle.local.template.KeyResource;
-import dev.studiolifecycle.local.template.PolicyStatement;
 import dev.studiolifecycle.local.template.SamTemplate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -401,11 +399,7 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
   private Optional<String> userDenial(
       StudioUserCaller user, EmulatedService service, ServiceRequest request, String iamAction) {
     Optional<String> roleArn = sageMaker.executionRoleOf(user.domainId(), user.userProfileName());
-    Optional<IamService.RoleView> role =
-        roleArn.flatMap(
-            arn ->
-                iam.roleView(arn.substring(arn.lastIndexOf('/') + 1))
-                    .filter(view -> view.arn().equals(arn)));
+    Optional<IamService.RoleView> role = roleArn.flatMap(principals::accountRole);
     if (role.isEmpty()) {
       // No role to run as: SageMaker would not let the user into Studio at all.
       return Optional.of(
@@ -415,19 +409,8 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
               + user.domainId()
               + " has no execution role that exists, so its calls cannot be authorized");
     }
-    List<PolicyStatement> inline = new ArrayList<>();
-    role.get()
-        .inlinePolicies()
-        .forEach(
-            (name, document) ->
-                inline.addAll(TemplatePrincipals.statements(document, "inline policy " + name)));
     Map<String, List<String>> session = studioSession(user, role.get());
-    TemplatePrincipal principal =
-        principals.bounded(
-            LocalAccount.globalArn("sts", "assumed-role/" + role.get().roleName() + "/SageMaker"),
-            inline,
-            role.get().attachedPolicyArns(),
-            role.get().permissionsBoundaryArn());
+    TemplatePrincipal principal = principals.ofAccountRole(role.get(), "SageMaker");
     return firstDenial(
         principal,
         service,

@@ -8,6 +8,7 @@ import dev.studiolifecycle.local.emulator.iam.IamService;
 import dev.studiolifecycle.local.template.AttachedPolicies;
 import dev.studiolifecycle.local.template.FunctionDefinition;
 import dev.studiolifecycle.local.template.PolicyStatement;
+import dev.studiolifecycle.local.template.RoleResource;
 import dev.studiolifecycle.local.template.SamTemplate;
 import dev.studiolifecycle.local.template.StateMachineResource;
 import java.util.ArrayList;
@@ -56,7 +57,9 @@ final class TemplatePrincipals {
             : bounded(
                 LocalAccount.globalArn("sts", "assumed-role/" + logicalId + "Role/" + session),
                 attached.statements(),
-                attached.managedPolicies().stream().map(TemplatePrincipals::managedArn).toList(),
+                attached.managedPolicies().stream()
+                    .map(AwsManagedPolicies.catalogue()::samArn)
+                    .toList(),
                 attached.boundary().orElse(null));
     principals.put(logicalId, principal);
     return Optional.of(principal);
@@ -64,32 +67,61 @@ final class TemplatePrincipals {
 
   /**
    * A resource that names its {@code Role} runs as that role: a role of the template with its
-   * inline policies and boundary; a role made elsewhere, whose policies cannot be read, is refused
-   * every call (the stricter reading).
+   * inline and managed policies and boundary; a role the account has (the scenario seeds it) as IAM
+   * holds it; any other role, whose policies cannot be read, is refused every call (the stricter
+   * reading; a function's role must exist for the stack to deploy).
    */
   private TemplatePrincipal asRole(String roleArn, String session) {
-    String sessionArn =
-        LocalAccount.globalArn(
-            "sts",
-            "assumed-role/" + roleArn.substring(roleArn.lastIndexOf('/') + 1) + "/" + session);
-    return template
-        .role(roleArn)
-        .map(
-            role ->
-                bounded(sessionArn, role.statements(), List.of(), role.permissionsBoundaryArn()))
+    Optional<RoleResource> templateRole = template.role(roleArn);
+    if (templateRole.isPresent()) {
+      RoleResource role = templateRole.get();
+      return bounded(
+          sessionArn(role.arn(), session),
+          role.statements(),
+          role.managedPolicyArns(),
+          role.permissionsBoundaryArn());
+    }
+    return accountRole(roleArn)
+        .map(role -> ofAccountRole(role, session))
         .orElseGet(
             () ->
                 new TemplatePrincipal(
-                    sessionArn,
+                    sessionArn(roleArn, session),
                     List.of(),
                     List.of(),
                     null,
                     null,
                     "the role "
                         + roleArn
-                        + " is not a role of "
+                        + " is neither a role of "
                         + template.file()
-                        + ", so the local runtime cannot read its policies"));
+                        + " nor one the account has, so the local runtime cannot read its"
+                        + " policies"));
+  }
+
+  /** The role of the account (not the template's) whose ARN is {@code roleArn}, as IAM holds it. */
+  Optional<IamService.RoleView> accountRole(String roleArn) {
+    return iam.roleView(roleArn.substring(roleArn.lastIndexOf('/') + 1))
+        .filter(view -> view.arn().equals(roleArn));
+  }
+
+  /** A session {@code session} of a role of the account: its policies and boundary as IAM holds. */
+  TemplatePrincipal ofAccountRole(IamService.RoleView role, String session) {
+    List<PolicyStatement> inline = new ArrayList<>();
+    role.inlinePolicies()
+        .forEach(
+            (name, document) ->
+                inline.addAll(statements(document, role.roleName() + "'s inline policy " + name)));
+    return bounded(
+        sessionArn(role.arn(), session),
+        inline,
+        role.attachedPolicyArns(),
+        role.permissionsBoundaryArn());
+  }
+
+  private static String sessionArn(String roleArn, String session) {
+    return LocalAccount.globalArn(
+        "sts", "assumed-role/" + roleArn.substring(roleArn.lastIndexOf('/') + 1) + "/" + session);
   }
 
   /**
@@ -121,22 +153,6 @@ final class TemplatePrincipals {
                 .map(document -> statements(document, boundaryArn))
                 .orElse(null),
         null);
-  }
-
-  /**
-   * The ARN of a managed policy as SAM's {@code Policies} names it: an ARN as written; a name, the
-   * AWS managed policy of that name (at its path, e.g. {@code service-role/}); a name the catalogue
-   * does not know, at the root path.
-   */
-  private static String managedArn(String nameOrArn) {
-    if (nameOrArn.startsWith("arn:")) {
-      return nameOrArn;
-    }
-    return AwsManagedPolicies.catalogue().all().stream()
-        .filter(policy -> policy.policyName().equals(nameOrArn))
-        .map(AwsManagedPolicies.AwsManagedPolicy::arn)
-        .findFirst()
-        .orElse("arn:aws:iam::aws:policy/" + nameOrArn);
   }
 
   /** The statements of a policy document IAM holds, named after {@code source}. */

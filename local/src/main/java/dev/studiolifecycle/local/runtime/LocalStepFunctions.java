@@ -280,35 +280,11 @@ public final class LocalStepFunctions implements AutoCloseable {
   }
 
   /**
-   * The roles SAM generates for the functions and state machines, as IAM would take them from
-   * CloudFormation: their inline policies must be policies IAM accepts, together within IAM's
-   * 10,240 characters (a stack serving many domains grows the functions' SageMaker statements).
-   */
-  private static void checkGeneratedRoles(SamTemplate template, AwsEmulator emulator) {
-    List<String> owners = new java.util.ArrayList<>(template.functions().keySet());
-    template.stateMachines().forEach(machine -> owners.add(machine.logicalId()));
-    for (String logicalId : owners) {
-      Optional<String> refusal =
-          emulator
-              .iam()
-              .inlinePoliciesRefusal(logicalId + "Role", template.inlinePolicyDocuments(logicalId));
-      if (refusal.isPresent()) {
-        throw new TemplateException(
-            "Resources."
-                + logicalId
-                + ": CloudFormation cannot create the role SAM generates for it: IAM answered "
-                + refusal.get());
-      }
-    }
-  }
-
-  /**
    * Creates what the template deploys besides functions and state machines, as CloudFormation
    * would: its topics, Parameter Store parameters, S3 buckets, DynamoDB tables and managed policies
-   * (IAM checks each policy document).
+   * (IAM checks each policy document); then its roles are checked ({@link StackRoles}).
    */
   public static void deployResources(SamTemplate template, AwsEmulator emulator) {
-    checkGeneratedRoles(template, emulator);
     // Reading the schedules checks them as Scheduler's CreateSchedule would.
     template.schedules();
     for (TopicResource topic : template.topics()) {
@@ -353,6 +329,7 @@ public final class LocalStepFunctions implements AutoCloseable {
             e);
       }
     }
+    StackRoles.check(template, emulator.iam());
   }
 
   /** Configures Step Functions on an emulator. */

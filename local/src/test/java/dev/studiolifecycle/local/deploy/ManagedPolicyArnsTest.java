@@ -35,6 +35,7 @@ class ManagedPolicyArnsTest {
   private static final List<Path> REFUSAL_TESTS =
       List.of(
           Path.of("local/src/test/java/dev/studiolifecycle/local/emulator/iam"),
+          Path.of("local/src/test/java/dev/studiolifecycle/local/workflow/FunctionRoleTest.java"),
           Path.of(
               "local/src/test/java/dev/studiolifecycle/local/deploy/ManagedPolicyArnsTest.java"));
 

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A company whose stacks may not create IAM roles gives each function a role made for it: SAM's
  * {@code Role} instead of {@code Policies} (the two cannot be used together). The function then
- * runs as that role: a role of the template with its inline policies (and boundary); a role made
- * elsewhere cannot be read here, so every call of the function is refused, naming it.
+ * runs as that role: a role of the template with its inline and managed policies (and boundary), or
+ * a role the account has, as IAM holds it; Lambda refuses to create a function whose role does not
+ * exist or does not trust it.
  */
 class FunctionRoleTest {
 
@@ -75,19 +76,153 @@ class FunctionRoleTest {
         .contains("is not authorized to perform: states:StartExecution");
   }
 
-  @Test
-  void aRoleMadeElsewhereCannotBeReadSoEveryCallIsRefused() throws IOException {
-    List<Outcome> outcomes =
-        deliver(
-            "external-role",
-            Map.of(
-                POLICIES,
-                "      Role: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/corp/start\n"));
+  /**
+   * The scenario's IAM: a role {@code corp/start} trusted by {@code service}, allowing {@code
+   * actions}.
+   */
+  private static String accountRole(String service, String actions) {
+    return """
+        {"roles": [{"roleName": "start", "path": "/corp/",
+          "assumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+            "Principal": {"Service": "%s"}, "Action": "sts:AssumeRole"}]},
+          "inlinePolicies": {"start": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+            "Action": %s, "Resource": "*"}]}}}]}
+        """
+        .formatted(service, actions);
+  }
 
-    assertThat(outcomes.get(0).said())
-        .contains("is not authorized to perform: states:StartExecution")
-        .contains(":role/corp/start is not a role of ")
-        .contains("cannot read its policies");
+  private static final Map<String, String> ACCOUNT_ROLE =
+      Map.of(
+          POLICIES,
+          "      Role: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/corp/start\n");
+
+  @Test
+  void aRoleTheAccountHasRunsWithItsPoliciesAsIamHoldsThem() throws IOException {
+    assertThat(
+            deliver(
+                "account-role",
+                ACCOUNT_ROLE,
+                accountRole(
+                    "lambda.amazonaws.com",
+                    "[\"states:StartExecution\", \"states:DescribeExecution\"]")))
+        .singleElement()
+        .isInstanceOf(Outcome.StartedByStartWorkflow.class);
+
+    assertThat(
+            deliver(
+                    "narrow-account-role",
+                    ACCOUNT_ROLE,
+                    accountRole("lambda.amazonaws.com", "\"states:DescribeExecution\""))
+                .get(0)
+                .said())
+        .contains("assumed-role/start/")
+        .contains("is not authorized to perform: states:StartExecution");
+  }
+
+  /**
+   * Lambda creates a function only with a role it can assume: one that exists and trusts {@code
+   * lambda.amazonaws.com} (CreateFunction's InvalidParameterValueException, "The role defined for
+   * the function cannot be assumed by Lambda"), so CloudFormation's deployment stops there.
+   */
+  @Test
+  void aRoleLambdaCannotAssumeStopsTheDeployment() {
+    assertThatThrownBy(() -> deliver("no-such-role", ACCOUNT_ROLE, null))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("Resources.StartWorkflowFunction.Properties.Role: Lambda refuses")
+        .hasMessageContaining(":role/corp/start is neither a role of ");
+    assertThatThrownBy(
+            () ->
+                deliver(
+                    "untrusting-account-role",
+                    ACCOUNT_ROLE,
+                    accountRole("states.amazonaws.com", "\"states:StartExecution\"")))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("lambda.amazonaws.com may not assume")
+        .hasMessageContaining(":role/corp/start");
+    assertThatThrownBy(
+            () ->
+                deliver(
+                    "untrusting-template-role",
+                    Map.of(
+                        POLICIES,
+                        "      Role: !GetAtt StartWorkflowRole.Arn\n",
+                        ANCHOR,
+                        LifecycleSimulation.templateRole(
+                                "StartWorkflowRole",
+                                "events.amazonaws.com",
+                                "states:StartExecution",
+                                "'*'")
+                            + ANCHOR),
+                    null))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("lambda.amazonaws.com may not assume")
+        .hasMessageContaining(":role/");
+  }
+
+  /** A template role's ManagedPolicyArns allow what their documents allow. */
+  @Test
+  void aTemplateRolesManagedPoliciesAllowWhatTheirDocumentsAllow() throws IOException {
+    String managed =
+        LifecycleSimulation.templateManagedPolicy("StartPolicy", "states:StartExecution", null);
+    String role =
+        role("states:DescribeExecution")
+            .replace(
+                "      Policies:\n",
+                "      ManagedPolicyArns: [!Ref StartPolicy]\n      Policies:\n");
+
+    assertThat(
+            deliver(
+                "template-role-managed",
+                Map.of(
+                    POLICIES,
+                    "      Role: !GetAtt StartWorkflowRole.Arn\n",
+                    ANCHOR,
+                    managed + role + ANCHOR),
+                null))
+        .singleElement()
+        .isInstanceOf(Outcome.StartedByStartWorkflow.class);
+
+    assertThatThrownBy(
+            () ->
+                deliver(
+                    "template-role-missing-managed",
+                    Map.of(
+                        POLICIES,
+                        "      Role: !GetAtt StartWorkflowRole.Arn\n",
+                        ANCHOR,
+                        role.replace(
+                                "!Ref StartPolicy",
+                                "!Sub 'arn:aws:iam::${AWS::AccountId}:policy/corp-start'")
+                            + ANCHOR),
+                    null))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining(
+            "Resources.StartWorkflowRole.Properties.ManagedPolicyArns: CloudFormation cannot create"
+                + " the role: IAM answered NoSuchEntity: Policy ")
+        .hasMessageContaining(":policy/corp-start does not exist or is not attachable.");
+  }
+
+  /** IAM attaches at most ten managed policies to a role ("IAM and AWS STS quotas"). */
+  @Test
+  void moreManagedPoliciesThanIamAttachesToARoleStopTheDeployment() {
+    StringBuilder policies = new StringBuilder("      Policies:\n");
+    StringBuilder resources = new StringBuilder();
+    for (int i = 1; i <= 11; i++) {
+      policies.append("        - !Ref Policy").append(i).append('\n');
+      resources.append(
+          LifecycleSimulation.templateManagedPolicy("Policy" + i, "states:StartExecution", null));
+    }
+
+    assertThatThrownBy(
+            () ->
+                deliver(
+                    "eleven-managed",
+                    Map.of(POLICIES, policies.toString(), ANCHOR, resources + ANCHOR)))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining(
+            "Resources.StartWorkflowFunction.Properties.Policies: CloudFormation cannot create the"
+                + " role SAM generates for it: IAM answered LimitExceeded: Cannot exceed quota for"
+                + " PoliciesPerRole: 10 (11 managed policies)");
   }
 
   @Test
@@ -137,10 +272,49 @@ class FunctionRoleTest {
         .contains("so they allow nothing here");
   }
 
+  /**
+   * CloudFormation attaches each managed policy of {@code Policies} to the role SAM generates, and
+   * IAM refuses one that does not exist (a name SAM does not know is passed on as written, which is
+   * no ARN) or that only a service-linked role may have (AttachRolePolicy: InvalidInput,
+   * NoSuchEntity, PolicyNotAttachable): the deployment stops, naming it.
+   */
+  @Test
+  void aManagedPolicyIamCannotAttachStopsTheDeployment() {
+    Map<String, String> refusals =
+        Map.of(
+            "AmazonSageMakerFulAccess",
+            "InvalidInput: ARN AmazonSageMakerFulAccess is not valid.",
+            "arn:aws:iam::aws:policy/AmazonSageMakerFulAccess",
+            "NoSuchEntity: Policy arn:aws:iam::aws:policy/AmazonSageMakerFulAccess does not exist",
+            "AmazonSageMakerCoreServiceRolePolicy",
+            "PolicyNotAttachable: Cannot attach a Service Role Policy to a Customer Role.");
+    refusals.forEach(
+        (policy, refusal) ->
+            assertThatThrownBy(
+                    () ->
+                        deliver(
+                            "managed-" + Math.abs(policy.hashCode()),
+                            Map.of(POLICIES, "      Policies:\n        - " + policy + "\n")))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining(
+                    "Resources.StartWorkflowFunction.Properties.Policies: CloudFormation cannot"
+                        + " create the role SAM generates for it: IAM answered "
+                        + refusal));
+  }
+
   private List<Outcome> deliver(String name, Map<String, String> edits) throws IOException {
+    return deliver(name, edits, null);
+  }
+
+  /**
+   * Delivers a hire to a deployment of the template with {@code edits}, IAM seeded with {@code
+   * iam}.
+   */
+  private List<Outcome> deliver(String name, Map<String, String> edits, String iam)
+      throws IOException {
     Path deployment = project.resolve(name);
     LifecycleSimulation.deployEdited(deployment, edits);
-    return LifecycleSimulation.deliverHrEvent(deployment, hire());
+    return LifecycleSimulation.deliverHrEvent(deployment, hire(), iam);
   }
 
   private static Path hire() {

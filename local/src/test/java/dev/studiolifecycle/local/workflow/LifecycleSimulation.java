@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
@@ -14,6 +15,7 @@ import dev.studiolifecycle.local.emulator.AwsEmulator;
 import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.emulator.RecordedCall;
 import dev.studiolifecycle.local.emulator.fault.InjectedFailure;
+import dev.studiolifecycle.local.emulator.scenario.Scenario;
 import dev.studiolifecycle.local.emulator.scenario.ScenarioLoader;
 import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
 import dev.studiolifecycle.local.hr.HrEventDelivery;
@@ -151,22 +153,54 @@ final class LifecycleSimulation implements AutoCloseable {
    * project} on the studio-domains scenario; its outcomes, in order.
    */
   static List<HrEventDelivery.Outcome> deliverHrEvent(Path project, Path event) {
+    return deliverHrEvent(project, event, null);
+  }
+
+  /**
+   * The same, in an account whose IAM already holds what {@code iam} (a scenario's {@code iam}
+   * section, as JSON) seeds: roles and policies made outside the stack.
+   */
+  static List<HrEventDelivery.Outcome> deliverHrEvent(Path project, Path event, String iam) {
     try (LocalWorkflowRuntime runtime =
         LocalWorkflowRuntime.builder(project)
-            .scenario(
-                ScenarioLoader.load(PROJECT_ROOT.resolve("events/scenarios/studio-domains.json")))
+            .scenario(scenario("studio-domains.json", iam))
             .build()) {
       return new HrEventDelivery(runtime, new PrintStream(OutputStream.nullOutputStream()))
           .deliver(HrEventReader.read(event, Instant.EPOCH));
     }
   }
 
+  /**
+   * The scenario {@code events/scenarios/<name>}, with the policies and roles of {@code iam} (a
+   * scenario's iam section, as JSON) added to its own, if given.
+   */
+  static Scenario scenario(String name, String iam) {
+    Path file = PROJECT_ROOT.resolve("events/scenarios").resolve(name);
+    if (iam == null) {
+      return ScenarioLoader.load(file);
+    }
+    try {
+      ObjectNode scenario = (ObjectNode) MAPPER.readTree(file.toFile());
+      ObjectNode section = scenario.with("iam");
+      MAPPER
+          .readTree(iam)
+          .fields()
+          .forEachRemaining(
+              field -> section.withArray(field.getKey()).addAll((ArrayNode) field.getValue()));
+      return ScenarioLoader.parse(MAPPER.writeValueAsString(scenario), name + " with " + iam);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The same, for a deployment of another template and state machine in {@code project}. */
   static LifecycleSimulation of(Path project, String scenario, Map<String, String> parameters) {
-    LocalWorkflowRuntime.Builder builder =
-        LocalWorkflowRuntime.builder(project)
-            .scenario(
-                ScenarioLoader.load(PROJECT_ROOT.resolve("events/scenarios").resolve(scenario)));
+    return of(project, scenario(scenario, null), parameters);
+  }
+
+  /** The same, with a scenario read already. */
+  static LifecycleSimulation of(Path project, Scenario scenario, Map<String, String> parameters) {
+    LocalWorkflowRuntime.Builder builder = LocalWorkflowRuntime.builder(project).scenario(scenario);
     parameters.forEach(builder::parameter);
     return new LifecycleSimulation(builder.build());
   }

@@ -73,6 +73,24 @@ public final class AwsManagedPolicies {
     return Optional.ofNullable(byArn.get(arn));
   }
 
+  /**
+   * The ARN SAM writes into the role it generates for an item of a function's or state machine's
+   * {@code Policies}: an ARN as written; the name of an AWS managed policy, that policy's ARN (at
+   * its path, e.g. {@code service-role/}); any other name as written, which IAM then refuses as no
+   * ARN (SAM translator, {@code _get_managed_policy_arn}: "If it matches no ARN, the name is used
+   * as-is"). A name this catalogue does not hold is taken as unknown: the stricter reading.
+   */
+  public String samArn(String nameOrArn) {
+    if (nameOrArn.startsWith("arn:")) {
+      return nameOrArn;
+    }
+    return byArn.values().stream()
+        .filter(policy -> policy.policyName().equals(nameOrArn))
+        .map(AwsManagedPolicy::arn)
+        .findFirst()
+        .orElse(nameOrArn);
+  }
+
   /** Every policy of the catalogue, sorted by name as the data file lists them. */
   public List<AwsManagedPolicy> all() {
     return List.copyOf(byArn.values());

@@ -154,13 +154,35 @@ public final class IamService extends EmulatedService implements RoleAssumption 
   }
 
   /**
-   * What IAM holds of a role that authorization reads: its path, tags, permissions boundary and
-   * policies. Empty when no role has that name (in any case).
+   * What IAM answers CloudFormation attaching {@code policyArn} to a role it creates, or setting it
+   * as the role's permissions boundary: empty when the policy exists and may be attached (an AWS
+   * managed policy of the catalogue that is not a service-linked role's, or a customer managed
+   * policy of the account); else the error code and message, as AttachRolePolicy and
+   * PutRolePermissionsBoundary give them. Nothing is changed.
+   */
+  public synchronized Optional<String> attachRefusal(String policyArn, boolean asBoundary) {
+    try {
+      resources.requireAttachable(policyArn, asBoundary);
+      return Optional.empty();
+    } catch (AwsServiceError refused) {
+      return Optional.of(refused.code() + ": " + refused.getMessage());
+    }
+  }
+
+  /** How many managed policies IAM lets one role have attached (IAM and AWS STS quotas). */
+  public static int attachedPoliciesQuota() {
+    return IamResources.MAX_ATTACHED_POLICIES;
+  }
+
+  /**
+   * What IAM holds of a role that authorization reads: its path, trust policy (as JSON), tags,
+   * permissions boundary and policies. Empty when no role has that name (in any case).
    */
   public record RoleView(
       String roleName,
       String path,
       String arn,
+      String trustPolicy,
       Map<String, String> tags,
       String permissionsBoundaryArn,
       List<String> attachedPolicyArns,
@@ -183,6 +205,7 @@ public final class IamService extends EmulatedService implements RoleAssumption 
             role.name,
             role.path,
             role.arn,
+            role.trustPolicy.toString(),
             new LinkedHashMap<>(role.tags),
             role.permissionsBoundaryArn,
             role.attachedPolicyArns,
