@@ -399,7 +399,7 @@ public final class TemplatePolicyAuthorizer implements CallAuthorizer {
   private Optional<String> userDenial(
       StudioUserCaller user, EmulatedService service, ServiceRequest request, String iamAction) {
     Optional<String> roleArn = sageMaker.executionRoleOf(user.domainId(), user.userProfileName());
-    Optional<IamService.RoleView> role = roleArn.flatMap(principals::accountRole);
+    Optional<IamService.RoleView> role = roleArn.flatMap(iam::roleViewByArn);
     if (role.isEmpty()) {
       // No role to run as: SageMaker would not let the user into Studio at all.
       return Optional.of(

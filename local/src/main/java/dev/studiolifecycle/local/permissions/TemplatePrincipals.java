@@ -81,7 +81,7 @@ final class TemplatePrincipals {
           role.managedPolicyArns(),
           role.permissionsBoundaryArn());
     }
-    return accountRole(roleArn)
+    return iam.roleViewByArn(roleArn)
         .map(role -> ofAccountRole(role, session))
         .orElseGet(
             () ->
@@ -97,12 +97,6 @@ final class TemplatePrincipals {
                         + template.file()
                         + " nor one the account has, so the local runtime cannot read its"
                         + " policies"));
-  }
-
-  /** The role of the account (not the template's) whose ARN is {@code roleArn}, as IAM holds it. */
-  Optional<IamService.RoleView> accountRole(String roleArn) {
-    return iam.roleView(roleArn.substring(roleArn.lastIndexOf('/') + 1))
-        .filter(view -> view.arn().equals(roleArn));
   }
 
   /** A session {@code session} of a role of the account: its policies and boundary as IAM holds. */

@@ -120,9 +120,7 @@ final class StackRoles {
       SamTemplate template, IamService iam, FunctionDefinition function, String roleArn) {
     List<PolicyStatement> trust;
     Optional<RoleResource> templateRole = template.role(roleArn);
-    Optional<IamService.RoleView> accountRole =
-        iam.roleView(roleArn.substring(roleArn.lastIndexOf('/') + 1))
-            .filter(view -> view.arn().equals(roleArn));
+    Optional<IamService.RoleView> accountRole = iam.roleViewByArn(roleArn);
     if (templateRole.isPresent()) {
       trust = templateRole.get().trustOf(LAMBDA);
     } else if (accountRole.isPresent()) {

@@ -224,6 +224,12 @@ public final class IamService extends EmulatedService implements RoleAssumption 
     return resources.customerPolicy(policyArn).map(policy -> policy.document);
   }
 
+  /** The role whose ARN is {@code roleArn} (path included), as {@link #roleView} gives it. */
+  public synchronized Optional<RoleView> roleViewByArn(String roleArn) {
+    return roleView(roleArn.substring(roleArn.lastIndexOf('/') + 1))
+        .filter(view -> view.arn().equals(roleArn));
+  }
+
   /** The managed policy ARNs attached to a role, if it exists. */
   public synchronized Optional<List<String>> attachedPolicies(String roleName) {
     Role role = resources.roles.get(IamResources.key(roleName));
