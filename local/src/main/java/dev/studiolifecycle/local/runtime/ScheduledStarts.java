@@ -49,8 +49,8 @@ public final class ScheduledStarts {
   /**
    * Runs the schedule once, now.
    *
-   * @throws IllegalArgumentException when the template has no such schedule, or its target is not
-   *     one of the template's state machines
+   * @throws IllegalArgumentException when the template has no such schedule, it is DISABLED (then
+   *     Scheduler does not invoke it), or its target is not one of the template's state machines
    */
   public Outcome run(String scheduleLogicalId) {
     ScheduleResource schedule =
@@ -61,6 +61,10 @@ public final class ScheduledStarts {
                 () ->
                     new IllegalArgumentException(
                         "the template has no schedule " + scheduleLogicalId));
+    if (!schedule.enabled()) {
+      throw new IllegalArgumentException(
+          scheduleLogicalId + " is DISABLED (its State), so EventBridge Scheduler does not run it");
+    }
     StateMachine target =
         runtime.stepFunctions().stateMachines().values().stream()
             .filter(machine -> machine.arn().equals(schedule.targetArn()))

@@ -192,6 +192,7 @@ final class EventSourceReader {
           where + ": at most one of Input, InputPath and " + "InputTransformer");
     }
     JsonNode retry = target.path("RetryPolicy");
+    RetryPolicies.check(retry, where + ".RetryPolicy");
     JsonNode deadLetter = target.path("DeadLetterConfig").get("Arn");
     return new RuleTarget(
         id,

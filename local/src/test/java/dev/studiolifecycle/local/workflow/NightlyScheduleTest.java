@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The nightly reconcile is started by EventBridge Scheduler as the schedule's role, which Scheduler
@@ -146,6 +148,62 @@ class NightlyScheduleTest {
         .isInstanceOf(TemplateException.class)
         .hasMessageContaining("Resources.NightlyReconcileSchedule.Properties.ScheduleExpression")
         .hasMessageContaining("exactly one of day-of-month and day-of-week must be ?");
+  }
+
+  /**
+   * The schedule's other properties are held to CreateSchedule's rules, and the rule targets' retry
+   * policies to PutTargets' (EventBridge Scheduler API reference: FlexibleTimeWindow, RetryPolicy;
+   * EventBridge API reference, RetryPolicy; CloudFormation, AWS::Scheduler::Schedule), each refusal
+   * naming the property. In {@code from} and {@code to}, {@code \\n} is a line break.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "RetryPolicy:\\n          MaximumRetryAttempts: 10|"
+            + "RetryPolicy:\\n          MaximumRetryAttempts: 186|"
+            + "NightlyReconcileSchedule.Properties.Target.RetryPolicy.MaximumRetryAttempts:"
+            + " must be a whole number from 0 to 185, got '186'",
+        "          MaximumEventAgeInSeconds: 3600\\n        # A night|"
+            + "          MaximumEventAgeInSeconds: 59\\n        # A night|"
+            + "NightlyReconcileSchedule.Properties.Target.RetryPolicy.MaximumEventAgeInSeconds:"
+            + " must be a whole number from 60 to 86400, got '59'",
+        "Mode: 'OFF'|Mode: SOMETIMES|"
+            + "NightlyReconcileSchedule.Properties.FlexibleTimeWindow.Mode: must be OFF or FLEXIBLE",
+        "Mode: 'OFF'|Mode: FLEXIBLE|"
+            + "NightlyReconcileSchedule.Properties.FlexibleTimeWindow.MaximumWindowInMinutes:"
+            + " is required when Mode is FLEXIBLE",
+        "Mode: 'OFF'|Mode: FLEXIBLE\\n        MaximumWindowInMinutes: 1441|"
+            + "NightlyReconcileSchedule.Properties.FlexibleTimeWindow.MaximumWindowInMinutes:"
+            + " must be a whole number from 1 to 1440, got '1441'",
+        "State: ENABLED|State: PAUSED|"
+            + "NightlyReconcileSchedule.Properties.State: must be ENABLED or DISABLED",
+        "State: ENABLED|State: ENABLED\\n      Name: nightly reconcile|"
+            + "NightlyReconcileSchedule.Properties.Name: 'nightly reconcile' must be 1 to 64",
+        "RetryPolicy:\\n              MaximumRetryAttempts: 10|"
+            + "RetryPolicy:\\n              MaximumRetryAttempts: 186|"
+            + ".RetryPolicy.MaximumRetryAttempts: must be a whole number from 0 to 185, got '186'"
+      })
+  void aScheduleOrRuleTargetAwsWouldRefuseFailsTheDeployment(
+      String from, String to, String refusal) {
+    LifecycleSimulation.deployEdited(
+        project, Map.of(from.replace("\\n", "\n"), to.replace("\\n", "\n")));
+
+    assertThatThrownBy(() -> LifecycleSimulation.of(project, "reconcile.json", Map.of()).close())
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining(refusal);
+  }
+
+  /** Scheduler invokes a DISABLED schedule never, so it cannot be run either. */
+  @Test
+  void aDisabledScheduleDoesNotRun() {
+    LifecycleSimulation.deployEdited(project, Map.of("State: ENABLED", "State: DISABLED"));
+
+    assertThatThrownBy(this::runNightly)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "NightlyReconcileSchedule is DISABLED (its State), so EventBridge Scheduler does not"
+                + " run it");
   }
 
   private ScheduledStarts.Outcome runNightly() {
