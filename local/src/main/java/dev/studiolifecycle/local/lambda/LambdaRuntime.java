@@ -248,6 +248,7 @@ public final class LambdaRuntime implements LambdaFunctions {
         return existing;
       }
       // A handler that fails to load is not cached: Lambda initialises again on the next call.
+      ClassVersions.requireRunnable(function, classLoader);
       HandlerBinding binding =
           HandlerBinding.load(
               function.handlerClass(),

@@ -60,7 +60,7 @@ record EventInvokeConfig(
     }
     String at = where + ".EventInvokeConfig";
     int retries =
-        SamTemplate.integer(
+        FunctionReader.integer(
             config.get("MaximumRetryAttempts"),
             DEFAULT_RETRIES,
             at + ".MaximumRetryAttempts",
@@ -70,7 +70,7 @@ record EventInvokeConfig(
           at + ".MaximumRetryAttempts: must be 0, 1 or 2 (Lambda's range), got " + retries);
     }
     int age =
-        SamTemplate.integer(
+        FunctionReader.integer(
             config.get("MaximumEventAgeInSeconds"),
             MAXIMUM_EVENT_AGE,
             at + ".MaximumEventAgeInSeconds",

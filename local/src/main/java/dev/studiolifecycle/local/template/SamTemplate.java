@@ -116,7 +116,7 @@ public final class SamTemplate {
       }
       switch (resource.path("Type").asText()) {
         case "AWS::Serverless::Function" ->
-            functions.put(logicalId, function(logicalId, resource, resolver));
+            functions.put(logicalId, FunctionReader.read(logicalId, resource, resolver));
         case "AWS::Serverless::StateMachine" ->
             stateMachines.add(StateMachineResource.read(logicalId, resource, resolver, directory));
         case "AWS::SNS::Topic" -> {
@@ -480,104 +480,5 @@ public final class SamTemplate {
     }
     String key = node.fieldNames().next();
     return key.equals("Ref") || key.equals("Condition") || key.startsWith("Fn::");
-  }
-
-  private static FunctionDefinition function(
-      String logicalId, JsonNode resource, IntrinsicResolver resolver) {
-    String where = "Resources." + logicalId + ".Properties";
-    JsonNode properties = resource.path("Properties");
-    JsonNode handler = properties.get("Handler");
-    if (handler == null) {
-      throw new TemplateException(where + ".Handler: is required for a Java function");
-    }
-    Map<String, String> environment = environment(properties, where, resolver);
-    JsonNode alias = properties.get("AutoPublishAlias");
-    EventInvokeConfig invokeConfig = EventInvokeConfig.read(properties, where, resolver);
-    return new FunctionDefinition(
-        logicalId,
-        resolver.physicalName(logicalId, where),
-        resolver.resolveString(handler, where + ".Handler"),
-        properties.has("Runtime")
-            ? resolver.resolveString(properties.get("Runtime"), where + ".Runtime")
-            : "java21",
-        integer(
-            properties.get("Timeout"),
-            FunctionDefinition.DEFAULT_TIMEOUT_SECONDS,
-            where + ".Timeout",
-            resolver),
-        integer(
-            properties.get("MemorySize"),
-            FunctionDefinition.DEFAULT_MEMORY_SIZE,
-            where + ".MemorySize",
-            resolver),
-        environment,
-        alias == null ? null : resolver.resolveString(alias, where + ".AutoPublishAlias"),
-        invokeConfig.onFailureArn(),
-        architecture(properties.get("Architectures"), where + ".Architectures", resolver),
-        invokeConfig.retries());
-  }
-
-  /** A function's Environment.Variables, each a string once resolved; none when absent. */
-  private static Map<String, String> environment(
-      JsonNode properties, String where, IntrinsicResolver resolver) {
-    Map<String, String> environment = new LinkedHashMap<>();
-    JsonNode variables =
-        resolver.resolve(
-            properties.path("Environment").get("Variables"), where + ".Environment.Variables");
-    if (variables.isMissingNode()) {
-      return environment;
-    }
-    if (!variables.isObject()) {
-      throw new TemplateException(where + ".Environment.Variables: must be a mapping");
-    }
-    variables
-        .fields()
-        .forEachRemaining(
-            e -> {
-              JsonNode value = e.getValue();
-              if (!value.isValueNode() || value.isNull()) {
-                throw new TemplateException(
-                    where
-                        + ".Environment.Variables."
-                        + e.getKey()
-                        + ": must be a string, got "
-                        + value);
-              }
-              environment.put(e.getKey(), value.asText());
-            });
-    LambdaEnvironment.check(environment, where + ".Environment.Variables");
-    return environment;
-  }
-
-  /**
-   * A function's Architectures: one of x86_64 (the default when absent) and arm64 (Lambda API
-   * reference, CreateFunction: "The instruction set architecture ... a string array with one of the
-   * valid values").
-   */
-  private static String architecture(JsonNode node, String where, IntrinsicResolver resolver) {
-    if (node == null) {
-      return FunctionDefinition.ARCHITECTURES.get(0);
-    }
-    if (!node.isArray() || node.size() != 1) {
-      throw new TemplateException(
-          where + ": must be a list of one architecture (x86_64 or arm64), got " + node);
-    }
-    String architecture = resolver.resolveString(node.get(0), where + "[0]");
-    if (!FunctionDefinition.ARCHITECTURES.contains(architecture)) {
-      throw new TemplateException(where + ": must be x86_64 or arm64, got '" + architecture + "'");
-    }
-    return architecture;
-  }
-
-  static int integer(JsonNode node, int defaultValue, String where, IntrinsicResolver resolver) {
-    if (node == null) {
-      return defaultValue;
-    }
-    String text = resolver.resolveString(node, where);
-    try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw new TemplateException(where + ": must be a whole number, got '" + text + "'", e);
-    }
   }
 }

@@ -44,6 +44,19 @@ class LambdaRuntimeTest {
     functions.add(function("ShoutFunction", FIXTURES + "StaticHandlers::shout"));
     functions.add(function("IgnoreFunction", FIXTURES + "StaticHandlers::ignore"));
     functions.add(function("MissingFunction", FIXTURES + "NoSuchHandler::handleRequest"));
+    functions.add(
+        new FunctionDefinition(
+            "OldRuntimeFunction",
+            "OldRuntimeFunction",
+            FIXTURES + "StaticHandlers::shout",
+            "java11",
+            3,
+            256,
+            Map.of(),
+            null,
+            null,
+            "x86_64",
+            2));
     runtime =
         LambdaRuntime.builder(functions)
             .handlerOutput(new PrintStream(handlerLog, true, StandardCharsets.UTF_8))
@@ -217,6 +230,23 @@ class LambdaRuntimeTest {
     assertThat(error.errorType()).isEqualTo("java.lang.ClassNotFoundException");
     assertThat(json(error.payload()).get("errorMessage").asText())
         .isEqualTo("Class not found: " + FIXTURES + "NoSuchHandler");
+  }
+
+  /**
+   * This project compiles for Java 17 (class file version 61): on a java11 runtime Lambda cannot
+   * load the handler, and every invocation fails as the JVM fails, though the local JVM could.
+   */
+  @Test
+  void aHandlerCompiledForANewerJavaThanTheRuntimeIsAnInitError() throws Exception {
+    LambdaResponse.FunctionError error =
+        (LambdaResponse.FunctionError) invoke("OldRuntimeFunction", "\"hi\"");
+    assertThat(error.errorType()).isEqualTo("java.lang.UnsupportedClassVersionError");
+    assertThat(json(error.payload()).get("errorMessage").asText())
+        .startsWith(FIXTURES + "StaticHandlers has been compiled by a more recent version")
+        .contains("(class file version 61.0)")
+        .contains("only recognizes class file versions up to 55.0")
+        .endsWith("(the function's Runtime is java11)");
+    assertThat(invoke("ShoutFunction", "\"hi\"")).isInstanceOf(LambdaResponse.Returned.class);
   }
 
   @Test

@@ -9,6 +9,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Reading template.yaml: tags, Parameters, Conditions, Globals, references, substitutions. */
 class SamTemplateTest {
@@ -34,7 +36,7 @@ class SamTemplateTest {
   void environmentVariablesLambdaWouldRefuseAreRefusedWhenTheTemplateIsRead() {
     String function =
         "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n"
-            + "      Handler: a.B\n      Environment:\n        Variables:\n";
+            + "      Handler: a.B\n      Runtime: java21\n      Environment:\n        Variables:\n";
     assertThatThrownBy(() -> parse(function + "          AWS_REGION: eu-west-1\n"))
         .isInstanceOf(TemplateException.class)
         .hasMessage(
@@ -60,9 +62,43 @@ class SamTemplateTest {
         .isPresent();
   }
 
+  /**
+   * Lambda's CreateFunction takes one of its runtimes (for a .zip package it is required), a
+   * Timeout of 1 to 900 seconds and a MemorySize of 128 to 10,240 MB (Lambda developer guide,
+   * "Lambda quotas", "Building Lambda functions with Java").
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''|Resources.F.Properties.Runtime: is required for a function deployed as a .zip file",
+        "Runtime: python3.13|Resources.F.Properties.Runtime: 'python3.13' is not one of Lambda's"
+            + " Java runtimes",
+        "Runtime: java21, Timeout: 0|Resources.F.Properties.Timeout: Lambda takes 1 to 900 seconds,"
+            + " got 0",
+        "Runtime: java21, Timeout: 901|Resources.F.Properties.Timeout: Lambda takes 1 to 900"
+            + " seconds, got 901",
+        "Runtime: java21, MemorySize: 127|Resources.F.Properties.MemorySize: Lambda takes 128 to"
+            + " 10240 MB, got 127",
+        "Runtime: java21, MemorySize: 10241|Resources.F.Properties.MemorySize: Lambda takes 128 to"
+            + " 10240 MB, got 10241"
+      })
+  void aFunctionLambdaWouldNotCreateIsRefused(String properties, String refusal) {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: {"
+                        + "Handler: a.B"
+                        + (properties.isEmpty() ? "" : ", " + properties)
+                        + "}\n"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageStartingWith(refusal);
+  }
+
   @Test
   void aFunctionsArchitectureComesFromGlobalsOrItselfAndIsX86ByDefault() {
-    String function = "    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.A\n";
+    String function =
+        "    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.A\n      Runtime: java21\n";
     assertThat(
             parse(
                     "Globals:\n  Function:\n    Architectures: [arm64]\nResources:\n  A:\n"
@@ -106,7 +142,7 @@ class SamTemplateTest {
   void eventInvokeConfigIsReadAsSamDeploysItAndWhatIsNotCarriedOutIsRefused() {
     String function =
         "Resources:\n  A:\n    Type: AWS::Serverless::Function\n    Properties:\n"
-            + "      Handler: a.A\n      EventInvokeConfig:\n";
+            + "      Handler: a.A\n      Runtime: java21\n      EventInvokeConfig:\n";
     String queue = "arn:aws:sqs:us-east-1:123456789012:Dlq";
     SamTemplate typed =
         parse(
@@ -515,7 +551,7 @@ class SamTemplateTest {
             () ->
                 parse(
                     "Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
-                        + "    Properties:\n      Handler: a.B\n      Environment:\n        Variables:\n"
+                        + "    Properties:\n      Handler: a.B\n      Runtime: java21\n      Environment:\n        Variables:\n"
                         + "          X: !Ref Missing\n"))
         .isInstanceOf(TemplateException.class)
         .hasMessage(
@@ -525,14 +561,14 @@ class SamTemplateTest {
             () ->
                 parse(
                     "Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
-                        + "    Properties:\n      Handler: a.B\n      Environment:\n        Variables:\n"
+                        + "    Properties:\n      Handler: a.B\n      Runtime: java21\n      Environment:\n        Variables:\n"
                         + "          X: !ImportValue shared-vpc\n"))
         .hasMessageContaining("cannot import '\"shared-vpc\"'");
     assertThatThrownBy(
             () ->
                 parse(
                     "Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
-                        + "    Properties:\n      Handler: a.B\n      Environment:\n        Variables:\n"
+                        + "    Properties:\n      Handler: a.B\n      Runtime: java21\n      Environment:\n        Variables:\n"
                         + "          X: !GetAtt F.Nope\n"))
         .hasMessageContaining(
             "attribute Nope of 'F' (AWS::Serverless::Function) cannot be " + "resolved locally");
@@ -540,7 +576,7 @@ class SamTemplateTest {
             () ->
                 parse(
                     "Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
-                        + "    Properties:\n      Handler: !Frobnicate x\n"))
+                        + "    Properties:\n      Handler: !Frobnicate x\n      Runtime: java21\n"))
         .hasMessageContaining("unknown tag !Frobnicate");
   }
 
@@ -550,7 +586,7 @@ class SamTemplateTest {
             () ->
                 parse(
                     "Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
-                        + "    Properties:\n      Handler: a.B\n      FunctionName: !Sub '${F}-x'\n"))
+                        + "    Properties:\n      Handler: a.B\n      Runtime: java21\n      FunctionName: !Sub '${F}-x'\n"))
         .isInstanceOf(TemplateException.class)
         .hasMessageContaining("circular reference");
   }
@@ -611,6 +647,7 @@ class SamTemplateTest {
           Type: AWS::Serverless::Function
           Properties:
             Handler: a.B::handleRequest
+            Runtime: java21
             AutoPublishAlias: live
             Events:
               Hr:
@@ -772,7 +809,7 @@ class SamTemplateTest {
             () ->
                 parse(
                         "Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
-                            + "    Properties:\n      Handler: a.B\n      Policies:\n"
+                            + "    Properties:\n      Handler: a.B\n      Runtime: java21\n      Policies:\n"
                             + "        - Statement: [{Effect: Permit, Action: x:Y, Resource: '*'}]\n")
                     .policies("F"))
         .isInstanceOf(TemplateException.class)
@@ -783,7 +820,7 @@ class SamTemplateTest {
             () ->
                 parse(
                         "Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
-                            + "    Properties:\n      Handler: a.B\n      Policies:\n"
+                            + "    Properties:\n      Handler: a.B\n      Runtime: java21\n      Policies:\n"
                             + "        - DynamoDBCrudPolicy: {TableName: t}\n")
                     .policies("F"))
         .hasMessageContaining("the SAM policy template DynamoDBCrudPolicy is not known");
