@@ -152,7 +152,8 @@ public final class ExecutionEndEvents {
               ? failed.errorType() + ": " + new String(failed.payload(), StandardCharsets.UTF_8)
               : ((LambdaResponse.ServiceError) response).errorCode();
     }
-    FailedInvocationDestination destination = FailedInvocationDestination.of(function, authorizer);
+    FailedInvocationDestination destination =
+        FailedInvocationDestination.of(function, template, authorizer);
     if (destination instanceof FailedInvocationDestination.Queue queue) {
       deadLetters.add(new DeadLetter(queue.queueArn(), function.functionName(), event, error));
     } else {

@@ -2,6 +2,7 @@ package dev.studiolifecycle.local.runtime;
 
 import dev.studiolifecycle.local.permissions.TemplatePolicyAuthorizer;
 import dev.studiolifecycle.local.template.FunctionDefinition;
+import dev.studiolifecycle.local.template.SamTemplate;
 
 /**
  * Where Lambda puts an asynchronous invocation of a template function that failed its retries: the
@@ -34,11 +35,16 @@ public sealed interface FailedInvocationDestination {
    * @param authorizer the template's policies when IAM is enforced, else null (every send allowed)
    */
   static FailedInvocationDestination of(
-      FunctionDefinition function, TemplatePolicyAuthorizer authorizer) {
+      FunctionDefinition function, SamTemplate template, TemplatePolicyAuthorizer authorizer) {
     if (function.onFailureDestination().isEmpty()) {
       return new Lost(function.logicalId() + " has no OnFailure destination");
     }
     String queue = function.onFailureDestination().get();
+    if (template.fifoQueue(queue)) {
+      // Lambda sends records to standard queues only; a FIFO queue is a delivery failure, counted
+      // in DestinationDeliveryFailures ("Capturing records of Lambda asynchronous invocations").
+      return new Lost(queue + " is a FIFO queue, to which Lambda does not send invocation records");
+    }
     if (authorizer == null) {
       return new Queue(queue);
     }

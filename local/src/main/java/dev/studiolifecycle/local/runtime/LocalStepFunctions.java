@@ -285,8 +285,11 @@ public final class LocalStepFunctions implements AutoCloseable {
    * (IAM checks each policy document); then its roles are checked ({@link StackRoles}).
    */
   public static void deployResources(SamTemplate template, AwsEmulator emulator) {
-    // Reading the schedules checks them as Scheduler's CreateSchedule would.
+    // Reading the schedules, rules and subscriptions checks them as Scheduler's CreateSchedule,
+    // EventBridge's PutTargets and SNS's Subscribe would.
     template.schedules();
+    template.eventRules();
+    template.snsSubscriptions();
     for (TopicResource topic : template.topics()) {
       emulator.sns().seedTopic(topic.topicName(), topic.kmsMasterKeyId());
     }

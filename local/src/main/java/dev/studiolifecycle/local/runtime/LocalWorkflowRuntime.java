@@ -216,7 +216,7 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
                 () ->
                     new IllegalArgumentException(
                         functionLogicalId + " is not a function of the template"));
-    return FailedInvocationDestination.of(function, stepFunctions.authorizer());
+    return FailedInvocationDestination.of(function, template, stepFunctions.authorizer());
   }
 
   /** Every SNS message published so far, in order. */

@@ -6,8 +6,10 @@ import dev.studiolifecycle.local.LocalAccount;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The data stores a template creates, as a deployment needs them: Systems Manager parameters with
@@ -80,6 +82,40 @@ final class DataStores {
           }
         });
     return keys;
+  }
+
+  /**
+   * The ARNs of the template's FIFO queues ({@code FifoQueue: true}). A QueueName ends with {@code
+   * .fifo} exactly when the queue is FIFO, as SQS's CreateQueue holds it (SQS API reference,
+   * CreateQueue, QueueName: "A FIFO queue name must end with the .fifo suffix"; SQS developer
+   * guide, "Amazon SQS FIFO queue quotas": the suffix is how a FIFO queue is told); otherwise the
+   * queue is refused, naming the property. That a standard queue's name may not end so the
+   * references do not say in so many words: refused (the stricter reading).
+   */
+  static Set<String> sqsFifoQueues(ObjectNode resources, IntrinsicResolver resolver) {
+    Set<String> fifo = new LinkedHashSet<>();
+    forEachCreated(
+        resources,
+        resolver,
+        "AWS::SQS::Queue",
+        (logicalId, properties, where) -> {
+          boolean isFifo = properties.path("FifoQueue").asText("false").equals("true");
+          JsonNode name = properties.get("QueueName");
+          if (name != null
+              && resolver.resolveString(name, where + ".Properties.QueueName").endsWith(".fifo")
+                  != isFifo) {
+            throw new TemplateException(
+                where
+                    + ".Properties.QueueName: "
+                    + (isFifo
+                        ? "a FIFO queue's name must end with .fifo"
+                        : "only a FIFO queue's name (FifoQueue: true) ends with .fifo"));
+          }
+          if (isFifo) {
+            fifo.add(LocalAccount.arn("sqs", resolver.physicalName(logicalId, where)));
+          }
+        });
+    return fifo;
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A SAM template (template.yaml) as the local runtime needs it: functions with their handlers and
@@ -35,6 +36,7 @@ public final class SamTemplate {
   private final List<TopicResource> topics;
   private final List<ManagedPolicyResource> managedPolicies;
   private final List<KeyResource> keys;
+  private final Set<String> fifoQueues;
   // Kept to read the parts only some callers need (IAM policies, event sources) on demand.
   private final ObjectNode resources;
   private final IntrinsicResolver resolver;
@@ -56,6 +58,8 @@ public final class SamTemplate {
     this.topics = List.copyOf(topics);
     this.managedPolicies = List.copyOf(managedPolicies);
     this.keys = List.copyOf(keys);
+    // Read when the template is: a queue SQS would refuse stops it there.
+    this.fifoQueues = Set.copyOf(DataStores.sqsFifoQueues(resources, resolver));
   }
 
   /** Loads a template with its parameters' defaults. */
@@ -282,7 +286,36 @@ public final class SamTemplate {
    * EventBridgeRule} events, in template order.
    */
   public synchronized List<EventRuleResource> eventRules() {
-    return EventSourceReader.rules(resources, resolver);
+    List<EventRuleResource> rules = EventSourceReader.rules(resources, resolver);
+    for (EventRuleResource rule : rules) {
+      for (RuleTarget target : rule.targets()) {
+        refuseFifoDeadLetterQueue(
+            target.deadLetterArn(),
+            "Resources." + rule.logicalId() + ", target " + target.id() + ", DeadLetterConfig.Arn",
+            "EventBridge's dead-letter queues are standard SQS queues (EventBridge user guide,"
+                + " \"Using dead-letter queues to process undelivered events\")");
+      }
+    }
+    return rules;
+  }
+
+  /**
+   * Whether the queue of this ARN is a FIFO queue: a template queue with {@code FifoQueue: true},
+   * or any queue whose name ends with {@code .fifo}.
+   */
+  public synchronized boolean fifoQueue(String queueArn) {
+    return queueArn.endsWith(".fifo") || fifoQueues.contains(queueArn);
+  }
+
+  /**
+   * Refuses a FIFO dead-letter queue where the service takes standard queues only. Whether the
+   * service refuses it when the resource is created or drops what it would send there, the API
+   * references do not say: refused here (the stricter reading).
+   */
+  private void refuseFifoDeadLetterQueue(String queueArn, String where, String rule) {
+    if (queueArn != null && fifoQueue(queueArn)) {
+      throw new TemplateException(where + ": " + queueArn + " is a FIFO queue; " + rule);
+    }
   }
 
   /** The rule with this logical id (for SAM's rules: {@code <resource><event>}). */
@@ -320,7 +353,14 @@ public final class SamTemplate {
         .forEach(
             (logicalId, resource) -> {
               if (resource.path("Type").asText().equals("AWS::Scheduler::Schedule")) {
-                schedules.add(ScheduleResource.read(logicalId, resource));
+                ScheduleResource schedule = ScheduleResource.read(logicalId, resource);
+                refuseFifoDeadLetterQueue(
+                    schedule.deadLetterArn(),
+                    "Resources." + logicalId + ".Properties.Target.DeadLetterConfig.Arn",
+                    "EventBridge Scheduler does not support a FIFO queue as a schedule's"
+                        + " dead-letter queue (Scheduler user guide, \"Configuring a schedule's"
+                        + " dead-letter queue\")");
+                schedules.add(schedule);
               }
             });
     return schedules;
@@ -353,7 +393,28 @@ public final class SamTemplate {
 
   /** The functions' {@code SNS} events, in template order. */
   public synchronized List<SnsSubscription> snsSubscriptions() {
-    return EventSourceReader.snsSubscriptions(resources, resolver);
+    List<SnsSubscription> subscriptions = EventSourceReader.snsSubscriptions(resources, resolver);
+    for (SnsSubscription subscription : subscriptions) {
+      // A FIFO topic's subscriptions take FIFO dead-letter queues, a standard topic's standard
+      // ones (SNS developer guide, "Amazon SNS dead-letter queues").
+      boolean fifoTopic = subscription.topicArn().endsWith(".fifo");
+      String queue = subscription.deadLetterArn();
+      if (queue != null && fifoQueue(queue) != fifoTopic) {
+        throw new TemplateException(
+            "Resources."
+                + subscription.functionLogicalId()
+                + ".Properties.Events."
+                + subscription.eventName()
+                + ".Properties.RedrivePolicy: "
+                + queue
+                + (fifoTopic
+                    ? " is a standard queue; a FIFO topic's subscriptions take FIFO dead-letter"
+                        + " queues"
+                    : " is a FIFO queue; a standard topic's subscriptions take standard dead-letter"
+                        + " queues"));
+      }
+    }
+    return subscriptions;
   }
 
   private static ManagedPolicyResource managedPolicy(

@@ -53,6 +53,30 @@ class FailedInvocationDestinationTest {
     assertThat(letter.error()).contains("InternalFailure");
   }
 
+  /**
+   * Lambda sends invocation records to standard queues only: a FIFO queue is a delivery failure
+   * ("Capturing records of Lambda asynchronous invocations"), so the end is lost.
+   */
+  @Test
+  void aFifoQueueTakesNoRecordAndTheEndIsLost() {
+    LifecycleSimulation.deployEdited(
+        project,
+        Map.of(
+            ON_FAILURE,
+            ON_FAILURE.replace("ExecutionEndDeadLetterQueue.Arn", "ExecutionEndFifoQueue.Arn"),
+            QUEUE,
+            QUEUE
+                + "\n  ExecutionEndFifoQueue:\n    Type: AWS::SQS::Queue\n    Properties:\n"
+                + "      FifoQueue: true\n"));
+
+    ExecutionEndEvents.LostInvocation lost = runWithSnsDown().lostOnly();
+
+    assertThat(lost.why())
+        .isEqualTo(
+            "arn:aws:sqs:us-east-1:123456789012:ExecutionEndFifoQueue is a FIFO queue, to which"
+                + " Lambda does not send invocation records");
+  }
+
   @Test
   void withoutTypeSqsSamAddsNoGrantAndTheEndIsLost() {
     LifecycleSimulation.deployEdited(
