@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.emulator.iam.AwsManagedPolicies;
@@ -12,8 +13,10 @@ import dev.studiolifecycle.local.template.FunctionDefinition;
 import dev.studiolifecycle.local.template.PolicyStatement;
 import dev.studiolifecycle.local.template.RoleResource;
 import dev.studiolifecycle.local.template.SamTemplate;
+import dev.studiolifecycle.local.template.StateMachineResource;
 import dev.studiolifecycle.local.template.TemplateException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,16 +25,25 @@ import java.util.Optional;
  * What the deployment of the template refuses of its roles, checked against the account as the
  * scenario seeds it once the template's own managed policies exist: CloudFormation cannot create a
  * role (SAM's for a function or state machine, or an AWS::IAM::Role) whose inline policies IAM
- * refuses or whose managed policies or permissions boundary do not exist or cannot be attached, and
- * Lambda will not create a function whose {@code Role} it cannot assume.
+ * refuses or whose managed policies or permissions boundary do not exist or cannot be attached;
+ * Lambda will not create a function, nor Step Functions a state machine, whose {@code Role} it
+ * cannot assume.
  */
 final class StackRoles {
 
   private static final String LAMBDA = "lambda.amazonaws.com";
+  private static final String STATES = "states.amazonaws.com";
 
   private StackRoles() {}
 
   static void check(SamTemplate template, IamService iam) {
+    checkGeneratedRoles(template, iam);
+    checkTemplateRoles(template, iam);
+    checkAssumedRoles(template, iam);
+  }
+
+  /** The roles SAM generates from the functions' and state machines' Policies. */
+  private static void checkGeneratedRoles(SamTemplate template, IamService iam) {
     List<String> owners = new ArrayList<>(template.functions().keySet());
     template.stateMachines().forEach(machine -> owners.add(machine.logicalId()));
     for (String logicalId : owners) {
@@ -54,9 +66,22 @@ final class StackRoles {
             where + "PermissionsBoundary" + refused);
       }
     }
+  }
+
+  /**
+   * The template's AWS::IAM::Role resources: a trust policy IAM accepts (AssumeRolePolicyDocument
+   * is required: CloudFormation, AWS::IAM::Role), their inline and managed policies and boundary.
+   */
+  private static void checkTemplateRoles(SamTemplate template, IamService iam) {
     for (RoleResource role : template.roles()) {
       String where = "Resources." + role.logicalId() + ".Properties";
       String refused = ": CloudFormation cannot create the role: IAM answered ";
+      if (!role.trustPolicy().isObject()) {
+        throw new TemplateException(where + ".AssumeRolePolicyDocument: is required");
+      }
+      refusal(
+          iam.trustPolicyRefusal(role.trustPolicy().toString()),
+          where + ".AssumeRolePolicyDocument" + refused);
       refusal(
           iam.inlinePoliciesRefusal(role.logicalId(), role.inlineDocuments()),
           where + ".Policies" + refused);
@@ -67,16 +92,46 @@ final class StackRoles {
           where + ".ManagedPolicyArns" + refused,
           where + ".PermissionsBoundary" + refused);
     }
+  }
+
+  /** The roles functions and state machines name: their service must be able to assume them. */
+  private static void checkAssumedRoles(SamTemplate template, IamService iam) {
+    Map<String, List<String>> account =
+        Map.of("aws:SourceAccount", List.of(LocalAccount.ACCOUNT_ID));
     for (FunctionDefinition function : template.functions().values()) {
       Optional<String> roleArn = template.policies(function.logicalId()).role();
       if (roleArn.isPresent()) {
+        // Lambda developer guide, "Defining Lambda function permissions with an execution role".
+        // That Lambda sends aws:SourceArn the guide does not say: a trust asking for it is refused.
         refusal(
-            untrusted(template, iam, function, roleArn.get()),
+            untrusted(template, iam, List.of(LAMBDA), function.arn(), roleArn.get(), account),
             "Resources."
                 + function.logicalId()
                 + ".Properties.Role: Lambda refuses to create the function"
                 + " (InvalidParameterValueException: The role defined for the function cannot be"
                 + " assumed by Lambda): ");
+      }
+    }
+    for (StateMachineResource machine : template.stateMachines()) {
+      Optional<String> roleArn = template.policies(machine.logicalId()).role();
+      if (roleArn.isPresent()) {
+        // Step Functions developer guide, "Creating an IAM role for your state machine": the
+        // global or the regional principal, with aws:SourceArn and aws:SourceAccount.
+        Map<String, List<String>> keys = new LinkedHashMap<>(account);
+        keys.put("aws:SourceArn", List.of(machine.arn()));
+        refusal(
+            untrusted(
+                template,
+                iam,
+                List.of(STATES, "states." + LocalAccount.REGION + ".amazonaws.com"),
+                machine.arn(),
+                roleArn.get(),
+                keys),
+            "Resources."
+                + machine.logicalId()
+                + ".Properties.Role: CreateStateMachine answered AccessDeniedException: Neither the"
+                + " global service principal states.amazonaws.com, nor the regional one is"
+                + " authorized to assume the provided role: ");
       }
     }
   }
@@ -110,31 +165,21 @@ final class StackRoles {
   }
 
   /**
-   * Why Lambda cannot assume {@code roleArn} for {@code function}, or empty when it can: the role
-   * must exist (a role of the template, or one the account has) and its trust policy let {@code
-   * lambda.amazonaws.com} {@code sts:AssumeRole} (Lambda developer guide, "Defining Lambda function
-   * permissions with an execution role"). The request carries {@code aws:SourceAccount}; that it
-   * carries {@code aws:SourceArn} the guide does not say, so a trust that asks for it is refused.
+   * Why none of {@code services} may assume {@code roleArn} for {@code sourceArn}, or empty when
+   * one may: the role must exist (a role of the template, or one the account has) and its trust
+   * policy let the service {@code sts:AssumeRole} with the keys the service sends ({@code
+   * context}).
    */
   private static Optional<String> untrusted(
-      SamTemplate template, IamService iam, FunctionDefinition function, String roleArn) {
-    List<PolicyStatement> trust;
+      SamTemplate template,
+      IamService iam,
+      List<String> services,
+      String sourceArn,
+      String roleArn,
+      Map<String, List<String>> context) {
     Optional<RoleResource> templateRole = template.role(roleArn);
     Optional<IamService.RoleView> accountRole = iam.roleViewByArn(roleArn);
-    if (templateRole.isPresent()) {
-      trust = templateRole.get().trustOf(LAMBDA);
-    } else if (accountRole.isPresent()) {
-      try {
-        trust =
-            PolicyStatement.grantedToService(
-                LocalJson.MAPPER.readTree(accountRole.get().trustPolicy()),
-                LAMBDA,
-                roleArn,
-                "the trust policy of " + roleArn);
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(roleArn + ": IAM holds a trust policy that is not JSON", e);
-      }
-    } else {
+    if (templateRole.isEmpty() && accountRole.isEmpty()) {
       return Optional.of(
           "the role "
               + roleArn
@@ -142,19 +187,36 @@ final class StackRoles {
               + template.file()
               + " nor one the account has (seed it in the scenario's iam.roles)");
     }
-    IamRequest assume =
-        new IamRequest(
-            "sts:AssumeRole",
-            roleArn,
-            Map.of("aws:SourceAccount", List.of(LocalAccount.ACCOUNT_ID)),
-            LAMBDA + " for " + function.arn());
+    List<String> reasons = new ArrayList<>();
+    for (String service : services) {
+      List<PolicyStatement> trust =
+          templateRole.isPresent()
+              ? templateRole.get().trustOf(service)
+              : PolicyStatement.grantedToService(
+                  json(accountRole.get().trustPolicy(), roleArn),
+                  service,
+                  roleArn,
+                  "the trust policy of " + roleArn);
+      IamRequest assume =
+          new IamRequest("sts:AssumeRole", roleArn, context, service + " for " + sourceArn);
+      try {
+        PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(trust, assume);
+        if (decision.allowed()) {
+          return Optional.empty();
+        }
+        reasons.add(service + " may not assume " + roleArn + ": " + decision.reason());
+      } catch (IllegalArgumentException unsupported) {
+        reasons.add("the local policy evaluator cannot evaluate: " + unsupported.getMessage());
+      }
+    }
+    return Optional.of(String.join("; ", reasons));
+  }
+
+  private static JsonNode json(String document, String roleArn) {
     try {
-      PolicyEvaluator.Decision decision = PolicyEvaluator.evaluate(trust, assume);
-      return decision.allowed()
-          ? Optional.empty()
-          : Optional.of(LAMBDA + " may not assume " + roleArn + ": " + decision.reason());
-    } catch (IllegalArgumentException unsupported) {
-      return Optional.of("the local policy evaluator cannot evaluate: " + unsupported.getMessage());
+      return LocalJson.MAPPER.readTree(document);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(roleArn + ": IAM holds a trust policy that is not JSON", e);
     }
   }
 

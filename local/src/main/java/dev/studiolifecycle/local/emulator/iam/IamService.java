@@ -169,6 +169,19 @@ public final class IamService extends EmulatedService implements RoleAssumption 
     }
   }
 
+  /**
+   * What IAM answers CloudFormation creating a role with this trust policy (its size, its form, its
+   * principals: a role of this account it names must exist); empty when IAM accepts it.
+   */
+  public synchronized Optional<String> trustPolicyRefusal(String document) {
+    try {
+      resources.trustPolicy(document);
+      return Optional.empty();
+    } catch (AwsServiceError refused) {
+      return Optional.of(refused.code() + ": " + refused.getMessage());
+    }
+  }
+
   /** How many managed policies IAM lets one role have attached (IAM and AWS STS quotas). */
   public static int attachedPoliciesQuota() {
     return IamResources.MAX_ATTACHED_POLICIES;
