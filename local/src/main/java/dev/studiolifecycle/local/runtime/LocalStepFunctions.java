@@ -290,14 +290,29 @@ public final class LocalStepFunctions implements AutoCloseable {
     template.schedules();
     template.eventRules();
     template.snsSubscriptions();
+    createDataStores(template, emulator);
+    createManagedPolicies(template, emulator);
+    StackRoles.check(template, emulator.iam());
+  }
+
+  /** The template's topics, Parameter Store parameters, S3 buckets and DynamoDB tables. */
+  private static void createDataStores(SamTemplate template, AwsEmulator emulator) {
     for (TopicResource topic : template.topics()) {
-      emulator.sns().seedTopic(topic.topicName(), topic.kmsMasterKeyId());
+      try {
+        emulator.sns().seedTopic(topic.topicName(), topic.kmsMasterKeyId());
+      } catch (IllegalArgumentException e) {
+        throw new TemplateException("Resources." + topic.logicalId() + ": " + e.getMessage(), e);
+      }
     }
     for (ParameterResource parameter : template.ssmParameters()) {
-      emulator
-          .ssm()
-          .seedParameter(
-              parameter.name(), parameter.type(), parameter.value(), emulator.clock().instant());
+      try {
+        emulator
+            .ssm()
+            .seedParameter(
+                parameter.name(), parameter.type(), parameter.value(), emulator.clock().instant());
+      } catch (AwsServiceError e) {
+        throw refusedBy("Systems Manager", parameter.logicalId(), e);
+      }
     }
     for (String bucket : template.s3Buckets()) {
       if (!emulator.s3().hasBucket(bucket)) {
@@ -310,8 +325,16 @@ public final class LocalStepFunctions implements AutoCloseable {
       }
     }
     for (TableResource table : template.dynamoDbTables()) {
-      emulator.dynamoDb().seedTable(table.tableName(), table.keyName(), table.keyType());
+      try {
+        emulator.dynamoDb().seedTable(table.tableName(), table.keyName(), table.keyType());
+      } catch (AwsServiceError e) {
+        throw refusedBy("DynamoDB", table.logicalId(), e);
+      }
     }
+  }
+
+  /** The template's managed policies, each document checked by IAM as CreatePolicy checks it. */
+  private static void createManagedPolicies(SamTemplate template, AwsEmulator emulator) {
     for (ManagedPolicyResource policy : template.managedPolicies()) {
       try {
         String document = LocalJson.MAPPER.writeValueAsString(policy.policyDocument());
@@ -332,7 +355,20 @@ public final class LocalStepFunctions implements AutoCloseable {
             e);
       }
     }
-    StackRoles.check(template, emulator.iam());
+  }
+
+  /** CloudFormation's failure to create a resource, in the words of the service that refused it. */
+  private static TemplateException refusedBy(String service, String logicalId, AwsServiceError e) {
+    return new TemplateException(
+        "Resources."
+            + logicalId
+            + ": CloudFormation cannot create it: "
+            + service
+            + " answered "
+            + e.code()
+            + ": "
+            + e.getMessage(),
+        e);
   }
 
   /** Configures Step Functions on an emulator. */
