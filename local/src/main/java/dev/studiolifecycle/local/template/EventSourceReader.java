@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalJson;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads what starts the template's functions and state machines: EventBridge rules (plain
@@ -15,6 +18,17 @@ import java.util.Map;
  * SNS subscriptions of functions.
  */
 final class EventSourceReader {
+
+  /** A rule's Name and a target's Id (EventBridge API reference, PutRule and Target). */
+  private static final Pattern RULE_NAME = Pattern.compile("[.\\-_A-Za-z0-9]{1,64}");
+
+  /** Targets a rule may have (EventBridge API reference, PutTargets). */
+  private static final int MAX_TARGETS = 5;
+
+  /** A target's Input and InputPath (EventBridge API reference, Target). */
+  private static final int MAX_INPUT = 8192;
+
+  private static final int MAX_INPUT_PATH = 256;
 
   private EventSourceReader() {}
 
@@ -115,7 +129,8 @@ final class EventSourceReader {
     }
     String name =
         properties.has("Name")
-            ? resolver.resolveString(properties.get("Name"), where + ".Name")
+            ? ruleName(
+                resolver.resolveString(properties.get("Name"), where + ".Name"), where + ".Name")
             : logicalId;
     return rule(logicalId, name, properties, where, pattern, targets, resolver);
   }
@@ -140,9 +155,14 @@ final class EventSourceReader {
         properties
             .path("Target")
             .path("Id")
-            .asText(ownerId + eventName + (stateMachine ? "StepFunctionsTarget" : "LambdaTarget"));
-    String logicalId = ownerId + eventName;
-    String name = properties.has("RuleName") ? properties.get("RuleName").asText() : logicalId;
+            .asText(
+                samTruncated(
+                    ownerId + eventName, stateMachine ? "StepFunctionsTarget" : "LambdaTarget"));
+    String logicalId = samTruncated(ownerId + eventName, "");
+    String name =
+        properties.has("RuleName")
+            ? ruleName(properties.get("RuleName").asText(), where + ".RuleName")
+            : logicalId;
     List<RuleTarget> targets = List.of(target(targetId, ownerArn, properties, where, true));
     return rule(logicalId, name, properties, where, pattern, targets, resolver);
   }
@@ -156,6 +176,7 @@ final class EventSourceReader {
       JsonNode pattern,
       List<RuleTarget> targets,
       IntrinsicResolver resolver) {
+    checkTargets(targets, where);
     return new EventRuleResource(
         logicalId,
         name,
@@ -165,8 +186,67 @@ final class EventSourceReader {
         targets);
   }
 
+  /**
+   * A rule's targets as PutTargets takes them (EventBridge API reference): each Id 1 to 64 of
+   * {@code [.-_A-Za-z0-9]} and unique within the rule, and "up to five (5) targets" a rule.
+   */
+  private static void checkTargets(List<RuleTarget> targets, String where) {
+    if (targets.size() > MAX_TARGETS) {
+      throw new TemplateException(
+          where
+              + ": a rule takes at most "
+              + MAX_TARGETS
+              + " targets (EventBridge PutTargets), got "
+              + targets.size());
+    }
+    Set<String> ids = new HashSet<>();
+    for (RuleTarget target : targets) {
+      if (!RULE_NAME.matcher(target.id()).matches()) {
+        throw new TemplateException(
+            where
+                + ": the target Id '"
+                + target.id()
+                + "' must be 1 to 64 of letters, digits, . - _");
+      }
+      if (!ids.add(target.id())) {
+        throw new TemplateException(where + ": two targets have the Id '" + target.id() + "'");
+      }
+    }
+  }
+
+  /**
+   * A rule's logical id, or its target's Id, as SAM writes it: at most 64 characters, the id cut
+   * short before {@code suffix} (for a rule's logical id, {@code Event} when it must be cut) so
+   * that it fits (SAM translator, {@code generate_valid_target_id} and {@code EventsRule}: "Event
+   * Rule Targets Id and Logical Id has maximum 64 characters limit").
+   */
+  static String samTruncated(String id, String suffix) {
+    if (id.length() + suffix.length() <= 64) {
+      return id + suffix;
+    }
+    String cut = suffix.isEmpty() ? "Event" : suffix;
+    return id.substring(0, 64 - cut.length()) + cut;
+  }
+
+  /** A rule's Name as given (CloudFormation names a rule given none): 1 to 64 of [.-_A-Za-z0-9]. */
+  private static String ruleName(String name, String where) {
+    if (!RULE_NAME.matcher(name).matches()) {
+      throw new TemplateException(
+          where + ": '" + name + "' must be 1 to 64 of letters, digits, '.', '-' and '_'");
+    }
+    return name;
+  }
+
   private static RuleTarget target(
       String id, String arn, JsonNode target, String where, boolean grantedBySam) {
+    if (target.has("Input") && text(target.get("Input")).length() > MAX_INPUT) {
+      throw new TemplateException(
+          where + ".Input: EventBridge takes at most " + MAX_INPUT + " characters of Input");
+    }
+    if (target.has("InputPath") && target.get("InputPath").asText().length() > MAX_INPUT_PATH) {
+      throw new TemplateException(
+          where + ".InputPath: EventBridge takes at most " + MAX_INPUT_PATH + " characters");
+    }
     JsonNode transformer = target.get("InputTransformer");
     Map<String, String> paths = null;
     String template = null;

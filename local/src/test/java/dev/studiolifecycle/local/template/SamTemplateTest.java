@@ -95,6 +95,79 @@ class SamTemplateTest {
         .hasMessageStartingWith(refusal);
   }
 
+  private static String rule(String name, String targets) {
+    return "Resources:\n  R:\n    Type: AWS::Events::Rule\n    Properties:\n"
+        + (name == null ? "" : "      Name: '" + name + "'\n")
+        + "      EventPattern: {source: [com.example.hr]}\n      Targets:\n"
+        + targets;
+  }
+
+  private static String target(String id, String extra) {
+    return "        - {Id: '"
+        + id
+        + "', Arn: 'arn:aws:sqs:us-east-1:123456789012:q'"
+        + (extra == null ? "" : ", " + extra)
+        + "}\n";
+  }
+
+  /**
+   * A rule's Name and targets are held to PutRule and PutTargets (EventBridge API reference): a
+   * Name and target Ids of 1 to 64 of [.-_A-Za-z0-9], Ids unique, at most five targets, an Input of
+   * at most 8,192 characters and an InputPath of at most 256.
+   */
+  @Test
+  void aRuleEventBridgeWouldRefuseIsRefusedNamingWhy() {
+    assertThatThrownBy(() -> parse(rule("hr events", target("a", null))).eventRules())
+        .hasMessage(
+            "Resources.R.Properties.Name: 'hr events' must be 1 to 64 of letters, digits, '.', '-'"
+                + " and '_'");
+    assertThatThrownBy(() -> parse(rule(null, target("a b", null))).eventRules())
+        .hasMessageContaining("the target Id 'a b' must be 1 to 64");
+    assertThatThrownBy(() -> parse(rule(null, target("a", null) + target("a", null))).eventRules())
+        .hasMessage("Resources.R.Properties: two targets have the Id 'a'");
+    String six = "";
+    for (int i = 0; i < 6; i++) {
+      six += target("t" + i, null);
+    }
+    String sixTargets = six;
+    assertThatThrownBy(() -> parse(rule(null, sixTargets)).eventRules())
+        .hasMessage(
+            "Resources.R.Properties: a rule takes at most 5 targets (EventBridge PutTargets), got 6");
+    assertThatThrownBy(
+            () ->
+                parse(rule(null, target("a", "Input: '\"" + "x".repeat(8191) + "\"'")))
+                    .eventRules())
+        .hasMessage(
+            "Resources.R.Properties.Targets[0].Input: EventBridge takes at most 8192 characters of"
+                + " Input");
+    assertThat(
+            parse(rule("hr.events-1_x", target("a", "Input: '\"" + "x".repeat(8190) + "\"'")))
+                .eventRules())
+        .singleElement()
+        .extracting(EventRuleResource::name)
+        .isEqualTo("hr.events-1_x");
+  }
+
+  /**
+   * SAM cuts the ids it makes for an event's rule and target to EventBridge's 64 characters (SAM
+   * translator, generate_valid_target_id and EventsRule), so a long state machine and event name
+   * still deploy: the local ids are SAM's.
+   */
+  @Test
+  void samCutsTheRuleAndTargetIdsItMakesTo64Characters() {
+    assertThat(
+            EventSourceReader.samTruncated(
+                "StudioUserLifecycleStateMachineIdentityCenterUserRemoved", "StepFunctionsTarget"))
+        .isEqualTo("StudioUserLifecycleStateMachineIdentityCenterStepFunctionsTarget");
+    assertThat(EventSourceReader.samTruncated("ShortOwnerEvent", "LambdaTarget"))
+        .isEqualTo("ShortOwnerEventLambdaTarget");
+    assertThat(
+            EventSourceReader.samTruncated(
+                "StudioUserLifecycleStateMachineIdentityCenterUserRemovedFromEveryGroupOfTheDomain",
+                ""))
+        .isEqualTo("StudioUserLifecycleStateMachineIdentityCenterUserRemovedFroEvent");
+  }
+
   @Test
   void aFunctionsArchitectureComesFromGlobalsOrItselfAndIsX86ByDefault() {
     String function =
