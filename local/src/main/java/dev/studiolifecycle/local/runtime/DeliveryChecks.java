@@ -61,12 +61,13 @@ public final class DeliveryChecks {
   }
 
   /**
-   * The deliveries the template alone decides: alarms to their topics, rules to their targets and
-   * dead-letter queues, SNS subscriptions' dead-letter queues, schedules to their targets and
-   * dead-letter queues.
+   * The deliveries the template alone decides: alarms to their topics, the metrics their alarms
+   * watch ({@link AlarmMetrics}), rules to their targets and dead-letter queues, SNS subscriptions'
+   * dead-letter queues, schedules to their targets and dead-letter queues.
    */
   public static List<Check> ofTemplate(SamTemplate template) {
     List<Check> checks = new ArrayList<>(alarms(template));
+    checks.addAll(AlarmMetrics.of(template));
     for (EventRuleResource rule : template.eventRules()) {
       for (RuleTarget target : rule.targets()) {
         String by = "EventBridge: rule " + rule.logicalId();

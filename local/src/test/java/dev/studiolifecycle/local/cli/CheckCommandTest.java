@@ -7,6 +7,7 @@ import dev.studiolifecycle.local.LocalJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,37 @@ class CheckCommandTest {
                   + "arn:aws:sqs:us-east-1:123456789012:HrEventsUnusableQueue: the policy of ")
           .contains("does not let events.amazonaws.com sqs:SendMessage")
           .contains("deliveries checked, 1 that AWS would drop");
+      assertThat(exit).isEqualTo(1);
+    }
+  }
+
+  /**
+   * CloudWatch takes an alarm on any dimension value, so an alarm given a queue's {@code Ref} (its
+   * URL) or a function's ARN deploys and never sees a data point: SQS and Lambda publish their
+   * metrics under the queue's and the function's name.
+   */
+  @Test
+  void anAlarmOnADimensionValueNoServicePublishesIsReported() throws IOException {
+    edit(
+        Map.of(
+            "          Value: !GetAtt ExecutionEndDeadLetterQueue.QueueName\n",
+            "          Value: !Ref ExecutionEndDeadLetterQueue\n",
+            "          Value: !Ref StartWorkflowFunction\n",
+            "          Value: !GetAtt StartWorkflowFunction.Arn\n"));
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run(check());
+
+      assertThat(command.out())
+          .contains(
+              "DROPPED CloudWatch: AWS/SQS ApproximateNumberOfMessagesVisible (QueueName=https://")
+          .contains(
+              "-> alarm ExecutionEndDeadLetterAlarm: SQS publishes QueueName as the queue's name")
+          .contains(
+              "DROPPED CloudWatch: AWS/Lambda DestinationDeliveryFailures"
+                  + " (FunctionName=arn:aws:lambda:us-east-1:123456789012:function:"
+                  + "StartWorkflowFunction) -> alarm StartWorkflowRecordsLostAlarm: Lambda publishes"
+                  + " FunctionName as the function's bare name")
+          .contains("deliveries checked, 2 that AWS would drop");
       assertThat(exit).isEqualTo(1);
     }
   }
@@ -116,12 +148,21 @@ class CheckCommandTest {
 
   /** The project's template with {@code from} replaced (first place) and its state machines. */
   private void edit(String from, String to) throws IOException {
+    edit(Map.of(from, to));
+  }
+
+  /** The project's template with the first place of each key replaced by its value. */
+  private void edit(Map<String, String> edits) throws IOException {
     String template = Files.readString(ROOT.resolve("template.yaml"));
-    assertThat(template).contains(from);
-    int at = template.indexOf(from);
-    Files.writeString(
-        project.resolve("template.yaml"),
-        template.substring(0, at) + to + template.substring(at + from.length()));
+    for (Map.Entry<String, String> edit : edits.entrySet()) {
+      assertThat(template).contains(edit.getKey());
+      int at = template.indexOf(edit.getKey());
+      template =
+          template.substring(0, at)
+              + edit.getValue()
+              + template.substring(at + edit.getKey().length());
+    }
+    Files.writeString(project.resolve("template.yaml"), template);
     Path machines = Files.createDirectories(project.resolve("statemachine"));
     try (Stream<Path> files = Files.list(ROOT.resolve("statemachine"))) {
       for (Path file : files.toList()) {
