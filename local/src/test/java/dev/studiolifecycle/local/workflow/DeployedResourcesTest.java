@@ -1,10 +1,6 @@
 package dev.studiolifecycle.local.workflow;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.studiolifecycle.local.template.TemplateException;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,11 +33,7 @@ class DeployedResourcesTest {
             + "Resources.HrTopic: topic name 'hr events' must be 1 to 256 letters, digits, '-' or '_'"
       })
   void whatTheServiceRefusesStopsTheDeployment(String from, String to, String refusal) {
-    LifecycleSimulation.deployEdited(
-        project, Map.of(from.replace("\\n", "\n"), to.replace("\\n", "\n")));
-
-    assertThatThrownBy(() -> LifecycleSimulation.of(project, "reconcile.json", Map.of()).close())
-        .isInstanceOf(TemplateException.class)
+    LifecycleSimulation.assertThatDeploymentRefused(project, from, to)
         .hasMessageStartingWith(refusal);
   }
 }

@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import dev.studiolifecycle.local.emulator.sns.PublishedMessage;
 import dev.studiolifecycle.local.hr.HrEventDelivery;
 import dev.studiolifecycle.local.hr.HrEventReader;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
+import dev.studiolifecycle.local.template.TemplateException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -34,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.assertj.core.api.AbstractThrowableAssert;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -85,6 +88,18 @@ final class LifecycleSimulation implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The deployment of the template with {@code from} replaced by {@code to} (in both, {@code \\n}
+   * stands for a line break, as CSV test sources write it), as an assertion on the {@link
+   * TemplateException} that stops it.
+   */
+  static AbstractThrowableAssert<?, ? extends Throwable> assertThatDeploymentRefused(
+      Path project, String from, String to) {
+    deployEdited(project, Map.of(from.replace("\\n", "\n"), to.replace("\\n", "\n")));
+    return assertThatThrownBy(() -> of(project, "reconcile.json", Map.of()).close())
+        .isInstanceOf(TemplateException.class);
   }
 
   /**

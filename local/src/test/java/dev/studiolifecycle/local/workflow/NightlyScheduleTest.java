@@ -186,11 +186,7 @@ class NightlyScheduleTest {
       })
   void aScheduleOrRuleTargetAwsWouldRefuseFailsTheDeployment(
       String from, String to, String refusal) {
-    LifecycleSimulation.deployEdited(
-        project, Map.of(from.replace("\\n", "\n"), to.replace("\\n", "\n")));
-
-    assertThatThrownBy(() -> LifecycleSimulation.of(project, "reconcile.json", Map.of()).close())
-        .isInstanceOf(TemplateException.class)
+    LifecycleSimulation.assertThatDeploymentRefused(project, from, to)
         .hasMessageContaining(refusal);
   }
 

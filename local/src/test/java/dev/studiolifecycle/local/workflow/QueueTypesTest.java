@@ -1,10 +1,6 @@
 package dev.studiolifecycle.local.workflow;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.studiolifecycle.local.template.TemplateException;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,11 +47,7 @@ class QueueTypesTest {
             + " standard topic's subscriptions take standard dead-letter queues"
       })
   void aQueueOfTheWrongTypeFailsTheDeployment(String from, String to, String refusal) {
-    LifecycleSimulation.deployEdited(
-        project, Map.of(from.replace("\\n", "\n"), to.replace("\\n", "\n")));
-
-    assertThatThrownBy(() -> LifecycleSimulation.of(project, "reconcile.json", Map.of()).close())
-        .isInstanceOf(TemplateException.class)
+    LifecycleSimulation.assertThatDeploymentRefused(project, from, to)
         .hasMessageContaining(refusal);
   }
 }
