@@ -3,9 +3,11 @@ package dev.studiolifecycle.local.permissions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.emulator.KmsKeys;
+import dev.studiolifecycle.local.emulator.iam.AwsManagedPolicies;
 import dev.studiolifecycle.local.template.EventRuleResource;
 import dev.studiolifecycle.local.template.FunctionDefinition;
 import dev.studiolifecycle.local.template.KeyResource;
+import dev.studiolifecycle.local.template.ManagedPolicyResource;
 import dev.studiolifecycle.local.template.PolicyStatement;
 import dev.studiolifecycle.local.template.ResourcePolicyResource;
 import dev.studiolifecycle.local.template.RoleResource;
@@ -241,18 +243,50 @@ public final class ServiceDeliveries {
     if (untrusted.isPresent()) {
       return untrusted;
     }
-    return evaluated(
-        template.role(roleArn).orElseThrow().statements(),
+    TemplatePrincipal principal = asTemplateRole(template, template.role(roleArn).orElseThrow());
+    return principal.checked(
         new IamRequest(action, resource, Map.of(), service + " for " + sourceArn),
-        reason ->
-            roleArn
-                + " is not authorized to perform: "
-                + action
-                + " on resource: "
-                + resource
-                + " ("
-                + reason
-                + ")");
+        principal::denial);
+  }
+
+  /**
+   * A template role as a service uses it: its inline policies, its ManagedPolicyArns whose
+   * documents the template (its own managed policies) or the catalogue holds (any other allows
+   * nothing, and a refusal names it) and its permissions boundary (one whose document is not held
+   * refuses everything).
+   */
+  private static TemplatePrincipal asTemplateRole(SamTemplate template, RoleResource role) {
+    List<PolicyStatement> identity = new ArrayList<>(role.statements());
+    List<String> unread = new ArrayList<>();
+    for (String policyArn : role.managedPolicyArns()) {
+      managedPolicy(template, policyArn)
+          .ifPresentOrElse(identity::addAll, () -> unread.add(policyArn));
+    }
+    String boundaryArn = role.permissionsBoundaryArn();
+    return new TemplatePrincipal(
+        role.arn(),
+        identity,
+        unread,
+        boundaryArn,
+        boundaryArn == null ? null : managedPolicy(template, boundaryArn).orElse(null),
+        null);
+  }
+
+  /** The statements of a managed policy of the template, or of the catalogue, if held. */
+  private static Optional<List<PolicyStatement>> managedPolicy(
+      SamTemplate template, String policyArn) {
+    for (ManagedPolicyResource policy : template.managedPolicies()) {
+      if (policy.arn().equals(policyArn)) {
+        return Optional.of(
+            PolicyStatement.ofDocument(
+                policy.policyDocument(),
+                "Resources." + policy.logicalId() + ".Properties.PolicyDocument"));
+      }
+    }
+    return AwsManagedPolicies.catalogue()
+        .byArn(policyArn)
+        .flatMap(AwsManagedPolicies.AwsManagedPolicy::defaultDocument)
+        .map(document -> PolicyStatement.ofDocument(document, policyArn));
   }
 
   private static Optional<String> evaluated(

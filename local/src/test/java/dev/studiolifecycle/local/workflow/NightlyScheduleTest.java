@@ -89,6 +89,49 @@ class NightlyScheduleTest {
     }
   }
 
+  private static final String SCHEDULER_ROLE =
+      "      Description: What EventBridge Scheduler starts the nightly reconcile as.\n";
+  private static final String ANCHOR = "  HrEventsDeadLetterQueue:\n    Type: AWS::SQS::Queue\n";
+
+  /** The role's ManagedPolicyArns allow what their documents allow (a template policy here). */
+  @Test
+  void aManagedPolicyOfTheRoleMayGrantTheStart() {
+    LifecycleSimulation.deployEdited(
+        project,
+        Map.of(
+            START_ONLY_THE_RECONCILE,
+            STARTS_THE_LIFECYCLE_INSTEAD,
+            SCHEDULER_ROLE,
+            SCHEDULER_ROLE + "      ManagedPolicyArns: [!Ref StartPolicy]\n",
+            ANCHOR,
+            LifecycleSimulation.templateManagedPolicy("StartPolicy", "states:StartExecution", null)
+                + ANCHOR));
+
+    assertThat(runNightly()).isInstanceOf(ScheduledStarts.Outcome.Started.class);
+  }
+
+  /** The role's permissions boundary limits what Scheduler may do as it. */
+  @Test
+  void theRolesBoundaryMayForbidTheStart() {
+    LifecycleSimulation.deployEdited(
+        project,
+        Map.of(
+            SCHEDULER_ROLE,
+            SCHEDULER_ROLE + "      PermissionsBoundary: !Ref SchedulerBoundary\n",
+            ANCHOR,
+            LifecycleSimulation.templateManagedPolicy(
+                    "SchedulerBoundary", "'*'", "states:StartExecution")
+                + ANCHOR));
+
+    assertThat(runNightly())
+        .isInstanceOfSatisfying(
+            ScheduledStarts.Outcome.DeadLettered.class,
+            letter ->
+                assertThat(letter.error())
+                    .contains("is not authorized to perform: states:StartExecution")
+                    .contains("with an explicit deny in a permissions boundary"));
+  }
+
   @Test
   void withoutLeaveToSendToTheQueueTheNightIsLost() {
     LifecycleSimulation.deployEdited(
