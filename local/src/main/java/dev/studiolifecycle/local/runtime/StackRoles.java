@@ -73,6 +73,7 @@ final class StackRoles {
    * is required: CloudFormation, AWS::IAM::Role), their inline and managed policies and boundary.
    */
   private static void checkTemplateRoles(SamTemplate template, IamService iam) {
+    List<String> stackRoles = template.roles().stream().map(RoleResource::arn).toList();
     for (RoleResource role : template.roles()) {
       String where = "Resources." + role.logicalId() + ".Properties";
       String refused = ": CloudFormation cannot create the role: IAM answered ";
@@ -80,7 +81,7 @@ final class StackRoles {
         throw new TemplateException(where + ".AssumeRolePolicyDocument: is required");
       }
       refusal(
-          iam.trustPolicyRefusal(role.trustPolicy().toString()),
+          iam.trustPolicyRefusal(role.trustPolicy().toString(), stackRoles),
           where + ".AssumeRolePolicyDocument" + refused);
       refusal(
           iam.inlinePoliciesRefusal(role.logicalId(), role.inlineDocuments()),

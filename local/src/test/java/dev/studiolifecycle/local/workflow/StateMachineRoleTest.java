@@ -94,6 +94,53 @@ class StateMachineRoleTest {
         .hasMessageContaining("; states.us-east-1.amazonaws.com may not assume ");
   }
 
+  /**
+   * IAM takes a role of the account as a principal of a trust policy only when it exists: another
+   * role of the same stack does (CloudFormation creates it first), one that exists nowhere does not
+   * ("Invalid principal in policy").
+   */
+  @Test
+  void aTrustPolicyMayNameAnotherRoleOfTheStackButNotARoleThatDoesNotExist() throws IOException {
+    Map<String, String> edits = new HashMap<>(asRoleTrusting("states.amazonaws.com"));
+    String trusting = "Principal: {Service: states.amazonaws.com";
+    edits.put(
+        ANCHOR,
+        edits
+            .get(ANCHOR)
+            .replace(trusting, trusting + ", AWS: !GetAtt AuditRole.Arn")
+            .replace(
+                ANCHOR,
+                LifecycleSimulation.templateRole(
+                        "AuditRole", "lambda.amazonaws.com", "states:DescribeExecution", "'*'")
+                    + ANCHOR));
+    LifecycleSimulation.deployEdited(project.resolve("stack-role"), edits);
+    try (LifecycleSimulation simulation =
+        LifecycleSimulation.of(
+            project.resolve("stack-role"), "onboarding-iam-propagation.json", Map.of())) {
+      assertThat(simulation.run("onboard-iam-new-role.json").status())
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+
+    edits.put(
+        ANCHOR,
+        edits
+            .get(ANCHOR)
+            .replace(
+                "!GetAtt AuditRole.Arn",
+                "!Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/nobody'"));
+    LifecycleSimulation.deployEdited(project.resolve("no-role"), edits);
+    assertThatThrownBy(
+            () ->
+                LifecycleSimulation.of(
+                        project.resolve("no-role"), "onboarding-iam-propagation.json", Map.of())
+                    .close())
+        .isInstanceOf(TemplateException.class)
+        .hasMessageStartingWith(
+            "Resources.LifecycleRole.Properties.AssumeRolePolicyDocument: CloudFormation cannot"
+                + " create the role: IAM answered MalformedPolicyDocument: Invalid principal in"
+                + " policy");
+  }
+
   /** CloudFormation requires a role's AssumeRolePolicyDocument (AWS::IAM::Role). */
   @Test
   void aTemplateRoleWithoutATrustPolicyStopsTheDeployment() throws IOException {

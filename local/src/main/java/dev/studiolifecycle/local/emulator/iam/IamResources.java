@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,11 +74,16 @@ final class IamResources {
 
   /** A role's trust policy document, within the size quota and valid, as a JSON tree. */
   JsonNode trustPolicy(String document) {
+    return trustPolicy(document, this::roleArnExists);
+  }
+
+  /** The same, where {@code roleExists} says which role ARNs a principal may name. */
+  static JsonNode trustPolicy(String document, Predicate<String> roleExists) {
     if (document.length() > MAX_TRUST_POLICY_CHARS) {
       throw IamErrors.LIMIT_EXCEEDED.because(
           "Cannot exceed quota for ACLSizePerRole: " + MAX_TRUST_POLICY_CHARS);
     }
-    return PolicyDocuments.checkTrustPolicy(document, this::roleArnExists);
+    return PolicyDocuments.checkTrustPolicy(document, roleExists);
   }
 
   /** Whether a role ARN of this account names a role that exists, path included. */

@@ -14,6 +14,7 @@ import dev.studiolifecycle.local.emulator.wire.QueryParameters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,11 +172,14 @@ public final class IamService extends EmulatedService implements RoleAssumption 
 
   /**
    * What IAM answers CloudFormation creating a role with this trust policy (its size, its form, its
-   * principals: a role of this account it names must exist); empty when IAM accepts it.
+   * principals: a role of this account it names must exist, in IAM or among {@code stackRoles}, the
+   * ARNs of the roles the same stack creates); empty when IAM accepts it.
    */
-  public synchronized Optional<String> trustPolicyRefusal(String document) {
+  public synchronized Optional<String> trustPolicyRefusal(
+      String document, Collection<String> stackRoles) {
     try {
-      resources.trustPolicy(document);
+      IamResources.trustPolicy(
+          document, arn -> stackRoles.contains(arn) || resources.roleArnExists(arn));
       return Optional.empty();
     } catch (AwsServiceError refused) {
       return Optional.of(refused.code() + ": " + refused.getMessage());
