@@ -98,7 +98,16 @@ final class LifecycleSimulation implements AutoCloseable {
   static AbstractThrowableAssert<?, ? extends Throwable> assertThatDeploymentRefused(
       Path project, String from, String to) {
     deployEdited(project, Map.of(from.replace("\\n", "\n"), to.replace("\\n", "\n")));
-    return assertThatThrownBy(() -> of(project, "reconcile.json", Map.of()).close())
+    return assertThatDeploymentRefused(project, "reconcile.json");
+  }
+
+  /**
+   * The deployment in {@code project} (written already) with the scenario {@code
+   * events/scenarios/<scenario>}, as an assertion on the {@link TemplateException} that stops it.
+   */
+  static AbstractThrowableAssert<?, ? extends Throwable> assertThatDeploymentRefused(
+      Path project, String scenario) {
+    return assertThatThrownBy(() -> of(project, scenario, Map.of()).close())
         .isInstanceOf(TemplateException.class);
   }
 

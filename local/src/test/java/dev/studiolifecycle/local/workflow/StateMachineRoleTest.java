@@ -1,11 +1,9 @@
 package dev.studiolifecycle.local.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
-import dev.studiolifecycle.local.template.TemplateException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,11 +64,7 @@ class StateMachineRoleTest {
   void aRegionalServicePrincipalIsRefusedByIam() throws IOException {
     LifecycleSimulation.deployEdited(project, asRoleTrusting("states.us-east-1.amazonaws.com"));
 
-    assertThatThrownBy(
-            () ->
-                LifecycleSimulation.of(project, "onboarding-iam-propagation.json", Map.of())
-                    .close())
-        .isInstanceOf(TemplateException.class)
+    LifecycleSimulation.assertThatDeploymentRefused(project, "onboarding-iam-propagation.json")
         .hasMessage(
             "Resources.LifecycleRole.Properties.AssumeRolePolicyDocument: CloudFormation cannot"
                 + " create the role: IAM answered MalformedPolicyDocument: Invalid principal in"
@@ -81,11 +75,7 @@ class StateMachineRoleTest {
   void aRoleStepFunctionsMayNotAssumeStopsTheDeployment() throws IOException {
     LifecycleSimulation.deployEdited(project, asRoleTrusting("lambda.amazonaws.com"));
 
-    assertThatThrownBy(
-            () ->
-                LifecycleSimulation.of(project, "onboarding-iam-propagation.json", Map.of())
-                    .close())
-        .isInstanceOf(TemplateException.class)
+    LifecycleSimulation.assertThatDeploymentRefused(project, "onboarding-iam-propagation.json")
         .hasMessageStartingWith(
             "Resources.StudioUserLifecycleStateMachine.Properties.Role: CreateStateMachine answered"
                 + " AccessDeniedException: Neither the global service principal"
@@ -129,12 +119,8 @@ class StateMachineRoleTest {
                 "!GetAtt AuditRole.Arn",
                 "!Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/nobody'"));
     LifecycleSimulation.deployEdited(project.resolve("no-role"), edits);
-    assertThatThrownBy(
-            () ->
-                LifecycleSimulation.of(
-                        project.resolve("no-role"), "onboarding-iam-propagation.json", Map.of())
-                    .close())
-        .isInstanceOf(TemplateException.class)
+    LifecycleSimulation.assertThatDeploymentRefused(
+            project.resolve("no-role"), "onboarding-iam-propagation.json")
         .hasMessageStartingWith(
             "Resources.LifecycleRole.Properties.AssumeRolePolicyDocument: CloudFormation cannot"
                 + " create the role: IAM answered MalformedPolicyDocument: Invalid principal in"
@@ -152,11 +138,7 @@ class StateMachineRoleTest {
             + role.substring(role.indexOf("      Policies:")));
     LifecycleSimulation.deployEdited(project, edits);
 
-    assertThatThrownBy(
-            () ->
-                LifecycleSimulation.of(project, "onboarding-iam-propagation.json", Map.of())
-                    .close())
-        .isInstanceOf(TemplateException.class)
+    LifecycleSimulation.assertThatDeploymentRefused(project, "onboarding-iam-propagation.json")
         .hasMessage("Resources.LifecycleRole.Properties.AssumeRolePolicyDocument: is required");
   }
 
@@ -168,11 +150,7 @@ class StateMachineRoleTest {
             policies(),
             "      Role: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/corp/lifecycle\n"));
 
-    assertThatThrownBy(
-            () ->
-                LifecycleSimulation.of(project, "onboarding-iam-propagation.json", Map.of())
-                    .close())
-        .isInstanceOf(TemplateException.class)
+    LifecycleSimulation.assertThatDeploymentRefused(project, "onboarding-iam-propagation.json")
         .hasMessageContaining("StudioUserLifecycleStateMachine.Properties.Role: CreateStateMachine")
         .hasMessageContaining(":role/corp/lifecycle is neither a role of ");
   }
