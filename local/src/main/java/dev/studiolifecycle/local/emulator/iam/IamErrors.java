@@ -1,29 +1,20 @@
 package dev.studiolifecycle.local.emulator.iam;
 
 import dev.studiolifecycle.local.emulator.AwsServiceError;
+import dev.studiolifecycle.local.emulator.ErrorCode;
 
 /** IAM's error codes with the HTTP statuses of the API model. */
-enum IamErrors {
-  NO_SUCH_ENTITY("NoSuchEntity", 404),
-  ALREADY_EXISTS("EntityAlreadyExists", 409),
-  DELETE_CONFLICT("DeleteConflict", 409),
-  LIMIT_EXCEEDED("LimitExceeded", 409),
-  MALFORMED_POLICY("MalformedPolicyDocument", 400),
-  POLICY_NOT_ATTACHABLE("PolicyNotAttachable", 400),
-  INVALID_INPUT("InvalidInput", 400),
-  VALIDATION("ValidationError", 400);
+final class IamErrors {
+  static final ErrorCode NO_SUCH_ENTITY = new ErrorCode("NoSuchEntity", 404);
+  static final ErrorCode ALREADY_EXISTS = new ErrorCode("EntityAlreadyExists", 409);
+  static final ErrorCode DELETE_CONFLICT = new ErrorCode("DeleteConflict", 409);
+  static final ErrorCode LIMIT_EXCEEDED = new ErrorCode("LimitExceeded", 409);
+  static final ErrorCode MALFORMED_POLICY = new ErrorCode("MalformedPolicyDocument", 400);
+  static final ErrorCode POLICY_NOT_ATTACHABLE = new ErrorCode("PolicyNotAttachable", 400);
+  static final ErrorCode INVALID_INPUT = new ErrorCode("InvalidInput", 400);
+  static final ErrorCode VALIDATION = new ErrorCode("ValidationError", 400);
 
-  private final String code;
-  private final int status;
-
-  IamErrors(String code, int status) {
-    this.code = code;
-    this.status = status;
-  }
-
-  AwsServiceError because(String message) {
-    return new AwsServiceError(code, status, message);
-  }
+  private IamErrors() {}
 
   static AwsServiceError validation(String message) {
     return VALIDATION.because(message);

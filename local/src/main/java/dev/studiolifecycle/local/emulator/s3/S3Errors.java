@@ -1,37 +1,28 @@
 package dev.studiolifecycle.local.emulator.s3;
 
-import dev.studiolifecycle.local.emulator.AwsServiceError;
+import dev.studiolifecycle.local.emulator.ErrorCode;
 
 /**
  * The error codes S3 answers with, and their HTTP statuses (Amazon S3 API Reference, "Error
  * responses", list of error codes).
  */
-enum S3Errors {
-  NO_SUCH_BUCKET("NoSuchBucket", 404),
-  NO_SUCH_KEY("NoSuchKey", 404),
-  NOT_FOUND("NotFound", 404),
-  INVALID_BUCKET_NAME("InvalidBucketName", 400),
-  INVALID_ARGUMENT("InvalidArgument", 400),
-  INVALID_REQUEST("InvalidRequest", 400),
-  KEY_TOO_LONG("KeyTooLongError", 400),
-  BAD_DIGEST("BadDigest", 400),
-  INCOMPLETE_BODY("IncompleteBody", 400),
-  ENTITY_TOO_LARGE("EntityTooLarge", 400),
-  ILLEGAL_LOCATION("IllegalLocationConstraintException", 400),
-  MALFORMED_XML("MalformedXML", 400),
-  ALREADY_OWNED("BucketAlreadyOwnedByYou", 409),
-  NOT_EMPTY("BucketNotEmpty", 409),
-  NOT_IMPLEMENTED("NotImplemented", 501);
+final class S3Errors {
+  static final ErrorCode NO_SUCH_BUCKET = new ErrorCode("NoSuchBucket", 404);
+  static final ErrorCode NO_SUCH_KEY = new ErrorCode("NoSuchKey", 404);
+  static final ErrorCode NOT_FOUND = new ErrorCode("NotFound", 404);
+  static final ErrorCode INVALID_BUCKET_NAME = new ErrorCode("InvalidBucketName", 400);
+  static final ErrorCode INVALID_ARGUMENT = new ErrorCode("InvalidArgument", 400);
+  static final ErrorCode INVALID_REQUEST = new ErrorCode("InvalidRequest", 400);
+  static final ErrorCode KEY_TOO_LONG = new ErrorCode("KeyTooLongError", 400);
+  static final ErrorCode BAD_DIGEST = new ErrorCode("BadDigest", 400);
+  static final ErrorCode INCOMPLETE_BODY = new ErrorCode("IncompleteBody", 400);
+  static final ErrorCode ENTITY_TOO_LARGE = new ErrorCode("EntityTooLarge", 400);
+  static final ErrorCode ILLEGAL_LOCATION =
+      new ErrorCode("IllegalLocationConstraintException", 400);
+  static final ErrorCode MALFORMED_XML = new ErrorCode("MalformedXML", 400);
+  static final ErrorCode ALREADY_OWNED = new ErrorCode("BucketAlreadyOwnedByYou", 409);
+  static final ErrorCode NOT_EMPTY = new ErrorCode("BucketNotEmpty", 409);
+  static final ErrorCode NOT_IMPLEMENTED = new ErrorCode("NotImplemented", 501);
 
-  private final String code;
-  private final int status;
-
-  S3Errors(String code, int status) {
-    this.code = code;
-    this.status = status;
-  }
-
-  AwsServiceError because(String message) {
-    return new AwsServiceError(code, status, message);
-  }
+  private S3Errors() {}
 }
