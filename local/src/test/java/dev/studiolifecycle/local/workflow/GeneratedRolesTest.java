@@ -61,6 +61,27 @@ class GeneratedRolesTest {
   }
 
   /**
+   * A resource written as a name where IAM wants an ARN (a {@code !Ref} left out) is refused by
+   * IAM's CreateRole under CloudFormation, so the local deployment refuses it too (IAM User Guide,
+   * "IAM JSON policy elements: Resource").
+   */
+  @Test
+  void aResourceThatIsNotAnArnIsRefusedAsIamRefusesIt() {
+    LifecycleSimulation.deployEdited(
+        project,
+        Map.of(
+            "              Resource: !Ref StudioUserLifecycleStateMachine\n",
+            "              Resource: StudioUserLifecycleStateMachine\n"));
+
+    assertThatThrownBy(() -> deploy(project, "").close())
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("CloudFormation cannot create the role SAM generates")
+        .hasMessageContaining(
+            "MalformedPolicyDocument: Resource StudioUserLifecycleStateMachine must be in ARN"
+                + " format or \"*\".");
+  }
+
+  /**
    * The permissions boundary is a managed policy, which IAM holds to 6,144 characters without white
    * space; the template's leaves about a hundred to spare, so a statement added to it is refused by
    * the local deployment as by CloudFormation's CreatePolicy.

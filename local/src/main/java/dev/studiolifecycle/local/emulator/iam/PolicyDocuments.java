@@ -25,13 +25,15 @@ final class PolicyDocuments {
     JsonNode policy = parse(document);
     for (JsonNode statement : statements(policy)) {
       checkEffect(statement);
+      PolicyGrammar.checkStatement(statement);
       if (statement.has("Principal") || statement.has("NotPrincipal")) {
         throw IamErrors.MALFORMED_POLICY.because("Policy document should not specify a principal.");
       }
-      if (!statement.has("Action") && !statement.has("NotAction")) {
+      if (PolicyGrammar.empty(statement, "Action") && PolicyGrammar.empty(statement, "NotAction")) {
         throw IamErrors.MALFORMED_POLICY.because("Policy statement must contain actions.");
       }
-      if (!statement.has("Resource") && !statement.has("NotResource")) {
+      if (PolicyGrammar.empty(statement, "Resource")
+          && PolicyGrammar.empty(statement, "NotResource")) {
         throw IamErrors.MALFORMED_POLICY.because("Policy statement must contain resources.");
       }
     }
@@ -52,10 +54,11 @@ final class PolicyDocuments {
       if (statement.has("Resource") || statement.has("NotResource")) {
         throw IamErrors.MALFORMED_POLICY.because("Has prohibited field Resource");
       }
+      PolicyGrammar.checkStatement(statement);
       if (!statement.has("Principal") && !statement.has("NotPrincipal")) {
         throw IamErrors.MALFORMED_POLICY.because("Missing required field Principal");
       }
-      if (!statement.has("Action") && !statement.has("NotAction")) {
+      if (PolicyGrammar.empty(statement, "Action") && PolicyGrammar.empty(statement, "NotAction")) {
         throw IamErrors.MALFORMED_POLICY.because("Missing required field Action");
       }
       checkPrincipals(
@@ -245,9 +248,13 @@ final class PolicyDocuments {
     }
     for (JsonNode item : statements) {
       if (!item.isObject()) {
-        throw IamErrors.MALFORMED_POLICY.because("Syntax errors in policy.");
+        throw IamErrors.MALFORMED_POLICY.because(PolicyGrammar.SYNTAX);
       }
     }
+    if (statements.isEmpty()) {
+      throw IamErrors.MALFORMED_POLICY.because(PolicyGrammar.SYNTAX);
+    }
+    PolicyGrammar.checkPolicy(policy, statements);
     return statements;
   }
 

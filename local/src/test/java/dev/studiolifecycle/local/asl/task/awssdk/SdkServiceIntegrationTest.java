@@ -100,7 +100,9 @@ class SdkServiceIntegrationTest {
                 "iam:createRole",
                 "{'RoleName': 'jane-doe', "
                     + "'Path': '/studio-lifecycle/', 'AssumeRolePolicyDocument': "
-                    + "'{\\\"Version\\\": \\\"2012-10-17\\\", \\\"Statement\\\": []}', "
+                    + "'{\\\"Version\\\": \\\"2012-10-17\\\", \\\"Statement\\\": [{\\\"Effect\\\":"
+                    + " \\\"Allow\\\", \\\"Principal\\\": {\\\"Service\\\":"
+                    + " \\\"sagemaker.amazonaws.com\\\"}, \\\"Action\\\": \\\"sts:AssumeRole\\\"}]}', "
                     + "'Tags': [{'Key': 'managed-by', 'Value': 'studio-lifecycle'}]}"),
             "{}");
     assertThat(created.at("/Role/Arn").asText())
