@@ -19,6 +19,7 @@ import dev.studiolifecycle.local.lambda.LambdaRuntime;
 import dev.studiolifecycle.local.permissions.TemplatePolicyAuthorizer;
 import dev.studiolifecycle.local.template.ManagedPolicyResource;
 import dev.studiolifecycle.local.template.ParameterResource;
+import dev.studiolifecycle.local.template.ResourcePolicyResource;
 import dev.studiolifecycle.local.template.SamTemplate;
 import dev.studiolifecycle.local.template.StateMachineResource;
 import dev.studiolifecycle.local.template.TableResource;
@@ -292,7 +293,34 @@ public final class LocalStepFunctions implements AutoCloseable {
     template.snsSubscriptions();
     createDataStores(template, emulator);
     createManagedPolicies(template, emulator);
+    checkResourcePolicies(template, emulator);
     StackRoles.check(template, emulator.iam());
+  }
+
+  /**
+   * The template's topic, queue and bucket policies, checked as SNS's SetTopicAttributes, SQS's
+   * SetQueueAttributes and S3's PutBucketPolicy check them when CloudFormation sets them.
+   */
+  private static void checkResourcePolicies(SamTemplate template, AwsEmulator emulator) {
+    for (ResourcePolicyResource policy : template.resourcePolicies()) {
+      Optional<String> refusal =
+          emulator.iam().resourcePolicyRefusal(policy.document().toString(), policy.service());
+      if (refusal.isPresent()) {
+        String setter =
+            switch (policy.service()) {
+              case "sns" -> "SNS's SetTopicAttributes";
+              case "sqs" -> "SQS's SetQueueAttributes";
+              default -> "S3's PutBucketPolicy";
+            };
+        throw new TemplateException(
+            "Resources."
+                + policy.logicalId()
+                + ".Properties.PolicyDocument: "
+                + setter
+                + " refuses the policy: "
+                + refusal.get());
+      }
+    }
   }
 
   /** The template's topics, Parameter Store parameters, S3 buckets and DynamoDB tables. */

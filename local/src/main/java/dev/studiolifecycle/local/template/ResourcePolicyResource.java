@@ -11,10 +11,11 @@ import java.util.Map;
  * AWS::SQS::QueuePolicy (to its Queues) or an AWS::S3::BucketPolicy (to its Bucket and the bucket's
  * objects).
  *
+ * @param service the service that stores the policy: {@code sns}, {@code sqs} or {@code s3}
  * @param resourceArns the ARNs of the topics, queues or the bucket it is attached to
  */
 public record ResourcePolicyResource(
-    String logicalId, List<String> resourceArns, JsonNode document) {
+    String logicalId, String service, List<String> resourceArns, JsonNode document) {
 
   public ResourcePolicyResource {
     resourceArns = List.copyOf(resourceArns);
@@ -58,18 +59,21 @@ public record ResourcePolicyResource(
               List<String> topics = new ArrayList<>();
               properties.path("Topics").forEach(topic -> topics.add(topic.asText()));
               policies.add(
-                  new ResourcePolicyResource(logicalId, topics, properties.path("PolicyDocument")));
+                  new ResourcePolicyResource(
+                      logicalId, "sns", topics, properties.path("PolicyDocument")));
             }
             case "AWS::SQS::QueuePolicy" -> {
               List<String> queues = new ArrayList<>();
               properties.path("Queues").forEach(url -> queues.add(queueArn(url.asText())));
               policies.add(
-                  new ResourcePolicyResource(logicalId, queues, properties.path("PolicyDocument")));
+                  new ResourcePolicyResource(
+                      logicalId, "sqs", queues, properties.path("PolicyDocument")));
             }
             case "AWS::S3::BucketPolicy" ->
                 policies.add(
                     new ResourcePolicyResource(
                         logicalId,
+                        "s3",
                         List.of(LocalAccount.s3Arn(properties.path("Bucket").asText(), null)),
                         properties.path("PolicyDocument")));
             default -> {

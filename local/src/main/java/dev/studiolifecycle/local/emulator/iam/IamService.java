@@ -155,6 +155,22 @@ public final class IamService extends EmulatedService implements RoleAssumption 
   }
 
   /**
+   * What the service answers CloudFormation setting a resource-based policy (AWS::SNS::TopicPolicy,
+   * AWS::SQS::QueuePolicy, AWS::S3::BucketPolicy): empty when the policy language and the service
+   * accept it, else why not. The policy language is IAM's, so its grammar lives here.
+   *
+   * @param service the service prefix of the resource ({@code sns}, {@code sqs}, {@code s3})
+   */
+  public Optional<String> resourcePolicyRefusal(String document, String service) {
+    try {
+      PolicyDocuments.checkResourcePolicy(document, service);
+      return Optional.empty();
+    } catch (AwsServiceError refused) {
+      return Optional.of(refused.getMessage());
+    }
+  }
+
+  /**
    * What IAM answers CloudFormation attaching {@code policyArn} to a role it creates, or setting it
    * as the role's permissions boundary: empty when the policy exists and may be attached (an AWS
    * managed policy of the catalogue that is not a service-linked role's, or a customer managed

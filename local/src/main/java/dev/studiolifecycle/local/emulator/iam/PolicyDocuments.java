@@ -25,7 +25,7 @@ final class PolicyDocuments {
     JsonNode policy = parse(document);
     for (JsonNode statement : statements(policy)) {
       checkEffect(statement);
-      PolicyGrammar.checkStatement(statement);
+      PolicyGrammar.checkStatement(statement, true);
       if (statement.has("Principal") || statement.has("NotPrincipal")) {
         throw IamErrors.MALFORMED_POLICY.because("Policy document should not specify a principal.");
       }
@@ -54,7 +54,7 @@ final class PolicyDocuments {
       if (statement.has("Resource") || statement.has("NotResource")) {
         throw IamErrors.MALFORMED_POLICY.because("Has prohibited field Resource");
       }
-      PolicyGrammar.checkStatement(statement);
+      PolicyGrammar.checkStatement(statement, true);
       if (!statement.has("Principal") && !statement.has("NotPrincipal")) {
         throw IamErrors.MALFORMED_POLICY.because("Missing required field Principal");
       }
@@ -66,6 +66,42 @@ final class PolicyDocuments {
           roleExists);
     }
     return policy;
+  }
+
+  /**
+   * Checks a resource-based policy as the service that stores it does (an SNS topic's, an SQS
+   * queue's, an S3 bucket's policy): the policy language's grammar, a principal in every statement
+   * (IAM User Guide, "IAM JSON policy elements: Principal": "You must use the Principal element in
+   * resource-based policies"), and actions of that service only. The wording of the service's
+   * refusal is not in its API reference but for S3 ("Policy has invalid action"); SNS and SQS
+   * answer "Policy statement action out of service scope!".
+   *
+   * @param service the service prefix of the resource ({@code sns}, {@code sqs}, {@code s3})
+   */
+  static void checkResourcePolicy(String document, String service) {
+    JsonNode policy = parse(document);
+    for (JsonNode statement : statements(policy)) {
+      checkEffect(statement);
+      PolicyGrammar.checkStatement(statement, false);
+      if (!statement.has("Principal") && !statement.has("NotPrincipal")) {
+        throw IamErrors.MALFORMED_POLICY.because("Missing required field Principal");
+      }
+      if (PolicyGrammar.empty(statement, "Action") && PolicyGrammar.empty(statement, "NotAction")) {
+        throw IamErrors.MALFORMED_POLICY.because("Policy statement must contain actions.");
+      }
+      if (PolicyGrammar.empty(statement, "Resource")
+          && PolicyGrammar.empty(statement, "NotResource")) {
+        throw IamErrors.MALFORMED_POLICY.because("Policy statement must contain resources.");
+      }
+      for (String prefix : PolicyGrammar.actionServices(statement)) {
+        if (!prefix.equals("*") && !prefix.equalsIgnoreCase(service)) {
+          throw IamErrors.MALFORMED_POLICY.because(
+              service.equals("s3")
+                  ? "Policy has invalid action"
+                  : "Policy statement action out of service scope!");
+        }
+      }
+    }
   }
 
   /**

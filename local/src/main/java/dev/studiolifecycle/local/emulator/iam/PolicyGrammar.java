@@ -114,10 +114,11 @@ final class PolicyGrammar {
 
   /**
    * The statement's elements are the grammar's, each of its type; at most one of Action and
-   * NotAction, of Resource and NotResource; a Sid of letters and digits; conditions by known
-   * operators on keys with a service prefix.
+   * NotAction, of Resource and NotResource; a Sid of letters and digits (IAM's rule; a resource
+   * policy's Sid is held to it only as a string); conditions by known operators on keys with a
+   * service prefix.
    */
-  static void checkStatement(JsonNode statement) {
+  static void checkStatement(JsonNode statement, boolean iamSid) {
     checkElements(statement, STATEMENT_ELEMENTS);
     if (statement.has("Action") && statement.has("NotAction")
         || statement.has("Resource") && statement.has("NotResource")
@@ -125,7 +126,10 @@ final class PolicyGrammar {
       throw IamErrors.MALFORMED_POLICY.because(SYNTAX);
     }
     JsonNode sid = statement.get("Sid");
-    if (sid != null && (!sid.isTextual() || !SID.matcher(sid.textValue()).matches())) {
+    if (sid != null && !sid.isTextual()) {
+      throw IamErrors.MALFORMED_POLICY.because(SYNTAX);
+    }
+    if (sid != null && iamSid && !SID.matcher(sid.textValue()).matches()) {
       throw IamErrors.MALFORMED_POLICY.because(
           "Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular"
               + " expression [0-9A-Za-z]*");
@@ -149,6 +153,20 @@ final class PolicyGrammar {
   static boolean empty(JsonNode statement, String element) {
     JsonNode value = statement.get(element);
     return value == null || value.isArray() && value.isEmpty();
+  }
+
+  /**
+   * The service prefixes of the statement's actions ({@code *} for an action that is a bare
+   * wildcard), after {@link #checkStatement} has found them well formed.
+   */
+  static List<String> actionServices(JsonNode statement) {
+    List<String> services = new ArrayList<>();
+    for (String element : List.of("Action", "NotAction")) {
+      for (String action : stringList(statement.get(element))) {
+        services.add(action.equals("*") ? "*" : action.substring(0, action.indexOf(':')));
+      }
+    }
+    return services;
   }
 
   /**
