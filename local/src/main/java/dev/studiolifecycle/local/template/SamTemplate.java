@@ -346,6 +346,23 @@ public final class SamTemplate {
     return Collections.unmodifiableMap(resolved);
   }
 
+  /**
+   * The logical ids of the template's CloudWatch alarms, each checked as PutMetricAlarm checks it
+   * when CloudFormation creates it ({@link AlarmChecks}).
+   */
+  public synchronized List<String> alarms() {
+    List<String> alarms = new ArrayList<>();
+    resolvedResources()
+        .forEach(
+            (logicalId, resource) -> {
+              if (resource.path("Type").asText().equals("AWS::CloudWatch::Alarm")) {
+                AlarmChecks.check(logicalId, resource.path("Properties"));
+                alarms.add(logicalId);
+              }
+            });
+    return alarms;
+  }
+
   /** The AWS::Scheduler::Schedule resources the template creates, in template order. */
   public synchronized List<ScheduleResource> schedules() {
     List<ScheduleResource> schedules = new ArrayList<>();
