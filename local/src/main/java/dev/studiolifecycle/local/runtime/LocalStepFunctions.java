@@ -16,10 +16,13 @@ import dev.studiolifecycle.local.emulator.iam.ManagedPolicySeed;
 import dev.studiolifecycle.local.emulator.scenario.Scenario;
 import dev.studiolifecycle.local.emulator.stepfunctions.StepFunctionsService;
 import dev.studiolifecycle.local.lambda.LambdaRuntime;
+import dev.studiolifecycle.local.permissions.KeyPolicyLockout;
 import dev.studiolifecycle.local.permissions.TemplatePolicyAuthorizer;
+import dev.studiolifecycle.local.template.KeyResource;
 import dev.studiolifecycle.local.template.ManagedPolicyResource;
 import dev.studiolifecycle.local.template.ParameterResource;
 import dev.studiolifecycle.local.template.ResourcePolicyResource;
+import dev.studiolifecycle.local.template.RoleResource;
 import dev.studiolifecycle.local.template.SamTemplate;
 import dev.studiolifecycle.local.template.StateMachineResource;
 import dev.studiolifecycle.local.template.TableResource;
@@ -300,10 +303,27 @@ public final class LocalStepFunctions implements AutoCloseable {
   }
 
   /**
-   * The template's topic, queue and bucket policies, checked as SNS's SetTopicAttributes, SQS's
-   * SetQueueAttributes and S3's PutBucketPolicy check them when CloudFormation sets them.
+   * The template's key policies, checked as KMS's CreateKey checks them, and its topic, queue and
+   * bucket policies, as SNS's SetTopicAttributes, SQS's SetQueueAttributes and S3's PutBucketPolicy
+   * check them when CloudFormation sets them.
    */
   private static void checkResourcePolicies(SamTemplate template, AwsEmulator emulator) {
+    List<String> stackRoles = template.roles().stream().map(RoleResource::arn).toList();
+    for (KeyResource key : template.keys()) {
+      Optional<String> refusal =
+          emulator
+              .iam()
+              .keyPolicyRefusal(key.keyPolicy().toString(), stackRoles)
+              .or(() -> KeyPolicyLockout.refusal(key));
+      if (refusal.isPresent()) {
+        throw new TemplateException(
+            "Resources."
+                + key.logicalId()
+                + ".Properties.KeyPolicy: KMS's CreateKey answered"
+                + " MalformedPolicyDocumentException: "
+                + refusal.get());
+      }
+    }
     for (ResourcePolicyResource policy : template.resourcePolicies()) {
       Optional<String> refusal =
           emulator.iam().resourcePolicyRefusal(policy.document().toString(), policy.service());

@@ -14,17 +14,27 @@ import dev.studiolifecycle.local.LocalJson;
  * @param keyPolicy the KeyPolicy as deployed, or KMS's default key policy when the template gives
  *     none (KMS developer guide, "Default key policy": one statement that lets the owning account's
  *     IAM policies allow every KMS operation on the key)
+ * @param bypassPolicyLockoutSafetyCheck the key's BypassPolicyLockoutSafetyCheck: whether KMS skips
+ *     checking that the key policy lets its creator change it later
  */
-public record KeyResource(String logicalId, String arn, JsonNode keyPolicy) {
+public record KeyResource(
+    String logicalId, String arn, JsonNode keyPolicy, boolean bypassPolicyLockoutSafetyCheck) {
 
   static KeyResource read(String logicalId, JsonNode resource, IntrinsicResolver resolver) {
     String where = "Resources." + logicalId + ".Properties.KeyPolicy";
     ObjectNode getAtt = JsonNodeFactory.instance.objectNode();
     getAtt.putArray("Fn::GetAtt").add(logicalId).add("Arn");
     String arn = resolver.resolveString(getAtt, "Resources." + logicalId + ".Arn");
+    JsonNode bypass = resource.path("Properties").get("BypassPolicyLockoutSafetyCheck");
+    boolean bypassed =
+        bypass != null
+            && resolver
+                .resolveString(
+                    bypass, "Resources." + logicalId + ".Properties.BypassPolicyLockoutSafetyCheck")
+                .equals("true");
     JsonNode declared = resource.path("Properties").get("KeyPolicy");
     if (declared == null) {
-      return new KeyResource(logicalId, arn, defaultKeyPolicy());
+      return new KeyResource(logicalId, arn, defaultKeyPolicy(), bypassed);
     }
     JsonNode policy = resolver.resolve(declared, where);
     if (policy.isTextual()) {
@@ -37,7 +47,7 @@ public record KeyResource(String logicalId, String arn, JsonNode keyPolicy) {
     if (!policy.isObject() || !policy.has("Statement")) {
       throw new TemplateException(where + ": must be a policy document with a Statement");
     }
-    return new KeyResource(logicalId, arn, policy);
+    return new KeyResource(logicalId, arn, policy, bypassed);
   }
 
   private static JsonNode defaultKeyPolicy() {

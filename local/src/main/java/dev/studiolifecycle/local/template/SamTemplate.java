@@ -250,6 +250,11 @@ public final class SamTemplate {
     return ResourcePolicyResource.readAll(resolvedResources());
   }
 
+  /** The KMS keys the template creates. */
+  public List<KeyResource> keys() {
+    return keys;
+  }
+
   /** The KMS key of the template whose ARN is {@code arn}, if it creates one. */
   public Optional<KeyResource> key(String arn) {
     return keys.stream().filter(key -> key.arn().equals(arn)).findFirst();

@@ -41,7 +41,8 @@ class KeyAccessTest {
     return new KeyResource(
         "TopicKey",
         KEY,
-        json("{\"Version\": \"2012-10-17\", \"Statement\": [" + statements + "]}"));
+        json("{\"Version\": \"2012-10-17\", \"Statement\": [" + statements + "]}"),
+        false);
   }
 
   private static String statement(String effect, String principal, String action) {

@@ -110,8 +110,9 @@ class EncryptedTopicTest {
   /**
    * "Unless the key policy explicitly allows it, you cannot use IAM policies to allow access to a
    * KMS key" (KMS developer guide, "Key policies in AWS KMS"): the template's key policy lets the
-   * account's IAM policies decide (its statement for the account root); without that statement the
-   * state machine's own grant of the key has no effect, and it cannot notify.
+   * account's IAM policies decide (its statement for the account root); with that statement naming
+   * another role instead, the state machine's own grant of the key has no effect, and it cannot
+   * notify.
    */
   @Test
   void withoutTheKeyPolicysStatementForTheAccountTheRolesGrantOfTheKeyHasNoEffect() {
@@ -124,7 +125,12 @@ class EncryptedTopicTest {
             "          - Sid: AccountAdministersTheKey\n"
                 + "            Effect: Allow\n"
                 + "            Principal:\n"
-                + "              AWS: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/KeyAdmins\n"));
+                + "              AWS: !GetAtt ReconcileSchedulerRole.Arn\n",
+            // The key policy no longer lets the account's administrators change it: KMS's lockout
+            // safety check would refuse it (CreateKey), unless bypassed.
+            "      Description: Encrypts the studio-lifecycle SNS topics.\n",
+            "      Description: Encrypts the studio-lifecycle SNS topics.\n"
+                + "      BypassPolicyLockoutSafetyCheck: true\n"));
     try (LifecycleSimulation simulation = simulation()) {
       Execution execution = simulation.run("onboard-iam-new-role.json");
 

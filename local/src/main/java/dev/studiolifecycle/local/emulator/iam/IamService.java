@@ -171,6 +171,23 @@ public final class IamService extends EmulatedService implements RoleAssumption 
   }
 
   /**
+   * What KMS answers CloudFormation creating a key with this key policy
+   * (MalformedPolicyDocumentException): empty when it takes it. The principals are checked against
+   * this IAM, so the key policy's check lives here with the policy language.
+   *
+   * @param stackRoles the ARNs of the stack's own roles, which CloudFormation creates first
+   */
+  public Optional<String> keyPolicyRefusal(String document, Collection<String> stackRoles) {
+    try {
+      PolicyDocuments.checkKeyPolicy(
+          document, arn -> stackRoles.contains(arn) || roleViewByArn(arn).isPresent());
+      return Optional.empty();
+    } catch (AwsServiceError refused) {
+      return Optional.of(refused.getMessage());
+    }
+  }
+
+  /**
    * What IAM answers CloudFormation attaching {@code policyArn} to a role it creates, or setting it
    * as the role's permissions boundary: empty when the policy exists and may be attached (an AWS
    * managed policy of the catalogue that is not a service-linked role's, or a customer managed

@@ -105,6 +105,55 @@ final class PolicyDocuments {
   }
 
   /**
+   * Checks a KMS key policy as CreateKey and PutKeyPolicy check it (KMS API reference, CreateKey,
+   * Policy; KMS developer guide, "Key policy format"): up to 32,768 bytes of printable ASCII and
+   * Latin-1 characters, tab, line feed and carriage return; the policy grammar, a Sid that may hold
+   * spaces; one or more principals in every statement, each existing ("Policy contains a statement
+   * with one or more invalid principals." names a role of this account that does not). A statement
+   * without Action or Resource is kept: KMS takes it, and it has no effect.
+   *
+   * @param roleExists whether a role ARN of this account names an existing role
+   */
+  static void checkKeyPolicy(String document, Predicate<String> roleExists) {
+    if (document.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 32_768) {
+      throw IamErrors.MALFORMED_POLICY.because(
+          "The key policy is over 32,768 bytes (KMS developer guide, \"Key policy format\")");
+    }
+    for (int i = 0; i < document.length(); i++) {
+      char c = document.charAt(i);
+      if (!(c == '\t'
+          || c == '\n'
+          || c == '\r'
+          || c >= 0x20 && c <= 0x7e
+          || c >= 0xa0 && c <= 0xff)) {
+        throw IamErrors.MALFORMED_POLICY.because(
+            "The key policy holds the character U+"
+                + String.format("%04X", (int) c)
+                + ", which is not printable ASCII or Latin-1 (KMS developer guide, \"Key policy"
+                + " format\")");
+      }
+    }
+    JsonNode policy = parse(document);
+    for (JsonNode statement : statements(policy)) {
+      checkEffect(statement);
+      PolicyGrammar.checkStatement(statement, false);
+      JsonNode principal =
+          statement.has("Principal") ? statement.get("Principal") : statement.get("NotPrincipal");
+      if (principal == null) {
+        throw IamErrors.MALFORMED_POLICY.because(
+            "Policy contains a statement with no principal (each statement of a key policy must"
+                + " contain one or more principals)");
+      }
+      for (String aws : principal.isObject() ? strings(principal.get("AWS")) : List.<String>of()) {
+        if (!validAwsPrincipal(aws, roleExists)) {
+          throw IamErrors.MALFORMED_POLICY.because(
+              "Policy contains a statement with one or more invalid principals.");
+        }
+      }
+    }
+  }
+
+  /**
    * The service principals a trust policy may name here: AWS services whose principal is {@code
    * <service>.amazonaws.com}. IAM knows every AWS service; this list holds the ones an execution
    * role, this project's functions and their neighbours use, and any other is refused (the stricter
