@@ -175,6 +175,18 @@ public final class JsonPathReader {
     }
   }
 
+  private static final String UNPARSABLE =
+      "it does not parse (it ends where more is expected, or holds a character out of place)";
+
+  /** The parser's reason, unless it is only the name of an exception inside the parser. */
+  private static String readable(InvalidPathException e) {
+    String message = e.getMessage();
+    Throwable cause = e.getCause();
+    return message == null || cause != null && message.startsWith(cause.getClass().getName())
+        ? UNPARSABLE
+        : message;
+  }
+
   private static JsonPath compile(String path) {
     JsonPath cached = COMPILED.get(path);
     if (cached != null) {
@@ -188,7 +200,10 @@ public final class JsonPathReader {
     try {
       compiled = JsonPath.compile(jaywayPath);
     } catch (InvalidPathException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
+      throw new IllegalArgumentException(readable(e), e);
+    } catch (RuntimeException e) {
+      // The parser fails this way on a path cut short ("$..[").
+      throw new IllegalArgumentException(UNPARSABLE, e);
     }
     if (COMPILED.size() >= CACHE_LIMIT) {
       // Definitions hold a bounded set of paths; this only guards against unbounded growth.

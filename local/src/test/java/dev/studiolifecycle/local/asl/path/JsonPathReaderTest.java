@@ -188,4 +188,13 @@ class JsonPathReaderTest {
         .hasMessageContaining("'Lookup'")
         .hasMessageContaining("'InputPath'");
   }
+
+  /** A path cut short is refused in words, not with the name of an exception inside the parser. */
+  @Test
+  void aPathCutShortIsRefusedInWords() {
+    assertThat(JsonPathReader.syntaxProblem("$..["))
+        .hasValueSatisfying(
+            problem ->
+                assertThat(problem).startsWith("it does not parse").doesNotContain("Exception"));
+  }
 }
