@@ -25,6 +25,9 @@ public final class LocalJson {
           .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  private static final java.util.regex.Pattern NESTED_SOURCE =
+      java.util.regex.Pattern.compile("\\[Source: [^\\]]*?; (line: \\d+, column: \\d+)\\]");
+
   private LocalJson() {}
 
   /**
@@ -34,7 +37,9 @@ public final class LocalJson {
    */
   public static String problem(JsonProcessingException e) {
     JsonLocation at = e.getLocation();
-    String message = e.getOriginalMessage();
+    // The parser names a place inside its message too ("start marker at [Source: REDACTED
+    // (...); line: 1, column: 1]"): only the line and column are kept.
+    String message = NESTED_SOURCE.matcher(e.getOriginalMessage()).replaceAll("$1");
     return at == null
         ? message
         : message + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";

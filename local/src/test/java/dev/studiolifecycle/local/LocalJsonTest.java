@@ -24,4 +24,17 @@ class LocalJsonTest {
         .isInstanceOf(JsonProcessingException.class)
         .hasMessageContaining("Trailing token");
   }
+
+  /** A parser message names places by line and column, without the parser's source marker. */
+  @Test
+  void aProblemSaysWhereInLinesAndColumnsOnly() {
+    assertThatThrownBy(() -> LocalJson.MAPPER.readTree("{\"action\": \"ONBOARD\"\n"))
+        .isInstanceOfSatisfying(
+            JsonProcessingException.class,
+            e ->
+                assertThat(LocalJson.problem(e))
+                    .isEqualTo(
+                        "Unexpected end-of-input: expected close marker for Object (start marker"
+                            + " at line: 1, column: 1) (line 2, column 1)"));
+  }
 }

@@ -64,7 +64,7 @@ public final class HrEventReader {
     try {
       json = LocalJson.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new EventPatternException(where + ": is not JSON: " + e.getOriginalMessage());
+      throw new EventPatternException(where + ": is not JSON: " + LocalJson.problem(e));
     }
     if (json != null && json.isObject() && json.has("detail-type")) {
       return new IncomingHrEvent.EventBridge(List.of(busEvent(json, where)));
@@ -137,7 +137,7 @@ public final class HrEventReader {
       try {
         detail = LocalJson.MAPPER.readTree(entry.get("Detail").asText());
       } catch (JsonProcessingException e) {
-        throw new EventPatternException(at + ".Detail: is not JSON: " + e.getOriginalMessage());
+        throw new EventPatternException(at + ".Detail: is not JSON: " + LocalJson.problem(e));
       }
       if (detail == null || !detail.isObject()) {
         throw new EventPatternException(at + ".Detail: must be a JSON object");

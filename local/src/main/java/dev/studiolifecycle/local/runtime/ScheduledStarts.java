@@ -122,7 +122,7 @@ public final class ScheduledStarts {
       return LocalJson.MAPPER.readTree(schedule.input());
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
-          schedule.logicalId() + ": Target.Input is not JSON: " + e.getOriginalMessage(), e);
+          schedule.logicalId() + ": Target.Input is not JSON: " + LocalJson.problem(e), e);
     }
   }
 }

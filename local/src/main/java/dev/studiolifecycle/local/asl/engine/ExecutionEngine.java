@@ -179,7 +179,7 @@ public final class ExecutionEngine implements AutoCloseable {
       return LocalJson.MAPPER.readTree(input);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
-          "The execution input is not valid JSON: " + e.getOriginalMessage(), e);
+          "The execution input is not valid JSON: " + LocalJson.problem(e), e);
     }
   }
 

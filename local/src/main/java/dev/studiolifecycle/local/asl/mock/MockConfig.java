@@ -57,7 +57,7 @@ public final class MockConfig {
       root = LocalJson.STRICT.readTree(json);
     } catch (JsonProcessingException e) {
       throw new MockConfigException(
-          "The mock configuration is not valid JSON: " + e.getOriginalMessage(), e);
+          "The mock configuration is not valid JSON: " + LocalJson.problem(e), e);
     }
     if (root == null || !root.isObject()) {
       throw new MockConfigException(

@@ -48,14 +48,7 @@ public final class ScenarioLoader {
           e);
     } catch (JsonProcessingException e) {
       throw new ScenarioException(
-          "scenario "
-              + source
-              + " is not valid JSON: "
-              + e.getOriginalMessage()
-              + " (line "
-              + e.getLocation().getLineNr()
-              + ")",
-          e);
+          "scenario " + source + " is not valid JSON: " + LocalJson.problem(e), e);
     }
   }
 
