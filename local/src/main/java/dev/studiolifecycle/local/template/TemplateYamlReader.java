@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.template;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -51,6 +52,11 @@ final class TemplateYamlReader {
         throw new TemplateException(source + " is empty");
       }
       return value(parser, source);
+    } catch (JsonProcessingException e) {
+      // The YAML parser's own message already shows the line; its "[Source: ...]" suffix adds
+      // nothing.
+      throw new TemplateException(
+          source + " is not valid YAML: " + e.getOriginalMessage().strip(), e);
     } catch (IOException e) {
       throw new TemplateException(source + " is not valid YAML: " + e.getMessage(), e);
     }

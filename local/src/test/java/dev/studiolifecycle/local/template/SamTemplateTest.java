@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalAccount;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -899,5 +902,18 @@ class SamTemplateTest {
         .hasMessageContaining("the SAM policy template DynamoDBCrudPolicy is not known");
     assertThatThrownBy(() -> parse(WIRED).policies("Topic"))
         .hasMessage("Resources.Topic: no function or state machine of that name");
+  }
+
+  /** A template that is not YAML is refused naming the file and the line, in the parser's words. */
+  @Test
+  void aTemplateThatIsNotYamlIsRefusedNamingTheLine(@TempDir Path project) throws IOException {
+    Path template = project.resolve("template.yaml");
+    Files.writeString(template, "Resources:\n  Topic:\n    bad: [unclosed\n    Type: x\n");
+
+    assertThatThrownBy(() -> SamTemplate.load(template))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageStartingWith(template + " is not valid YAML: while parsing a flow sequence")
+        .hasMessageContaining("line 3, column 10")
+        .hasMessageNotContaining("[Source:");
   }
 }
