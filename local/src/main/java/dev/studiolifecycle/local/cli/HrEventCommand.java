@@ -1,5 +1,6 @@
 package dev.studiolifecycle.local.cli;
 
+import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.engine.ExecutionStatus;
 import dev.studiolifecycle.local.emulator.ScheduledActions;
@@ -8,7 +9,9 @@ import dev.studiolifecycle.local.hr.HrEventDelivery;
 import dev.studiolifecycle.local.hr.HrEventDelivery.Outcome;
 import dev.studiolifecycle.local.hr.HrEventReader;
 import dev.studiolifecycle.local.hr.IncomingHrEvent;
+import dev.studiolifecycle.local.permissions.PublisherCheck;
 import dev.studiolifecycle.local.report.ExecutionReport;
+import dev.studiolifecycle.local.runtime.BadInput;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +22,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -41,7 +46,8 @@ import picocli.CommandLine.Parameters;
           + "timeline, outcome, notifications and figures), then every execution of the state "
           + "machine and the notifications sent.",
       "Exit 0 when every execution succeeded (or nothing started), 1 when one failed, an "
-          + "event could not start one or a rule could not deliver it to its target (a queue"
+          + "event could not start one, its publisher may not publish or put it, or a rule could"
+          + " not deliver it to its target (a queue"
           + " that does not take it, a role or permission missing), 2 when a "
           + "file is no HR event, an event went to the unusable-events queue, or for bad usage.",
       "Without --scenario, the emulator holds events/scenarios/studio-domains.json."
@@ -51,7 +57,10 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  studio-lifecycle hr-event events/hr/employee-hired.json events/hr/employee-terminated.json",
       "  studio-lifecycle hr-event events/hr/employee-terminated.json \\",
-      "      --parameter HrEventDeletesExecutionRole=true"
+      "      --parameter HrEventDeletesExecutionRole=true",
+      "  studio-lifecycle hr-event events/hr/employee-hired-sns.json \\",
+      "      --parameter HrPublisherArn=arn:aws:iam::123456789012:role/hr-system \\",
+      "      --publisher arn:aws:iam::123456789012:role/data-scientist"
     })
 public final class HrEventCommand extends ScenarioCommand {
 
@@ -60,6 +69,17 @@ public final class HrEventCommand extends ScenarioCommand {
 
   @Parameters(arity = "1..*", paramLabel = "<file>", description = "HR event files, in order")
   List<Path> files;
+
+  @Option(
+      names = "--publisher",
+      paramLabel = "<role-arn>",
+      description =
+          "The role (of account "
+              + LocalAccount.ACCOUNT_ID
+              + ") that publishes the SNS messages and puts the EventBridge events: each is"
+              + " delivered only if the HR topic's or bus's policy does not deny it that call."
+              + " Default: the events are taken as published already.")
+  String publisher;
 
   @Mixin ProjectOptions project;
 
@@ -73,6 +93,16 @@ public final class HrEventCommand extends ScenarioCommand {
   int run(PrintWriter stdout, PrintWriter err) {
     PrintWriter out = output.textTo(stdout);
     Path root = project.checkedRoot();
+    if (publisher != null && !PublisherCheck.isRoleOfThisAccount(publisher)) {
+      throw new BadInput(
+          "--publisher: '"
+              + publisher
+              + "' is not a role ARN of account "
+              + LocalAccount.ACCOUNT_ID
+              + " (arn:aws:iam::"
+              + LocalAccount.ACCOUNT_ID
+              + ":role/[path/]name)");
+    }
     List<IncomingHrEvent> events = new ArrayList<>();
     for (Path file : files) {
       // Every file is read before anything starts: a bad one starts nothing.
@@ -85,7 +115,8 @@ public final class HrEventCommand extends ScenarioCommand {
       try (LocalWorkflowRuntime runtime = logs.start(builder)) {
         ProgressLine.follow(runtime, err, "hr-event");
         Instant start = runtime.clock().instant();
-        HrEventDelivery delivery = new HrEventDelivery(runtime, logs.stream());
+        HrEventDelivery delivery =
+            new HrEventDelivery(runtime, logs.stream(), Optional.ofNullable(publisher));
         int worst = OK;
         for (int i = 0; i < files.size(); i++) {
           out.println("== " + files.get(i));
@@ -125,7 +156,8 @@ public final class HrEventCommand extends ScenarioCommand {
     boolean failed =
         outcome instanceof Outcome.InputNotJson
             || outcome instanceof Outcome.StartWorkflowFailed
-            || outcome instanceof Outcome.NotDelivered;
+            || outcome instanceof Outcome.NotDelivered
+            || outcome instanceof Outcome.RefusedToPublisher;
     return failed ? FAILED : OK;
   }
 

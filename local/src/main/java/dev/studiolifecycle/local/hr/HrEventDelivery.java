@@ -2,6 +2,7 @@ package dev.studiolifecycle.local.hr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.asl.engine.Execution;
 import dev.studiolifecycle.local.asl.task.LambdaResponse;
@@ -9,6 +10,7 @@ import dev.studiolifecycle.local.emulator.sns.FilterPolicy;
 import dev.studiolifecycle.local.eventbridge.BusEvent;
 import dev.studiolifecycle.local.eventbridge.EventBus;
 import dev.studiolifecycle.local.lambda.LambdaRuntime;
+import dev.studiolifecycle.local.permissions.PublisherCheck;
 import dev.studiolifecycle.local.permissions.ServiceDeliveries;
 import dev.studiolifecycle.local.runtime.FailedInvocationDestination;
 import dev.studiolifecycle.local.runtime.LocalWorkflowRuntime;
@@ -46,6 +48,8 @@ public final class HrEventDelivery {
   private final String startWorkflowArn;
   private final String lifecycleArn;
   private final Optional<FilterPolicy> snsFilter;
+  private final Optional<String> hrTopicArn;
+  private final Optional<String> publisher;
 
   /** How many times each event has been delivered to each rule's target. */
   private final Map<String, Integer> deliveriesByRule = new HashMap<>();
@@ -58,7 +62,34 @@ public final class HrEventDelivery {
    *     machine
    */
   public HrEventDelivery(LocalWorkflowRuntime runtime, PrintStream handlerOutput) {
+    this(runtime, handlerOutput, Optional.empty());
+  }
+
+  /**
+   * The same, with the role of this account that publishes the SNS messages and puts the
+   * EventBridge events: each is delivered only when the HR topic's or the bus's policy does not
+   * deny that role the call ({@link PublisherCheck}). Without one, the events are taken as
+   * published already.
+   *
+   * @throws IllegalArgumentException when {@code publisher} is not a role ARN of this account
+   */
+  public HrEventDelivery(
+      LocalWorkflowRuntime runtime, PrintStream handlerOutput, Optional<String> publisher) {
     this.runtime = Objects.requireNonNull(runtime, "runtime");
+    this.publisher = Objects.requireNonNull(publisher, "publisher");
+    publisher.ifPresent(
+        arn -> {
+          if (!PublisherCheck.isRoleOfThisAccount(arn)) {
+            throw new IllegalArgumentException(
+                "--publisher: '"
+                    + arn
+                    + "' is not a role ARN of account "
+                    + LocalAccount.ACCOUNT_ID
+                    + " (arn:aws:iam::"
+                    + LocalAccount.ACCOUNT_ID
+                    + ":role/[path/]name): only this account's principals are modelled");
+          }
+        });
     this.bus = new EventBus(runtime.template().eventRules(), runtime.clock());
     FunctionDefinition function =
         runtime
@@ -76,6 +107,11 @@ public final class HrEventDelivery {
             .build();
     this.lifecycleArn = runtime.lifecycleStateMachine().arn();
     this.snsFilter = snsFilter(runtime);
+    this.hrTopicArn =
+        runtime.template().snsSubscriptions().stream()
+            .filter(s -> s.functionLogicalId().equals(START_WORKFLOW_FUNCTION))
+            .map(SnsSubscription::topicArn)
+            .findFirst();
   }
 
   /**
@@ -113,6 +149,29 @@ public final class HrEventDelivery {
     /** The execution it started, or null when it started none. */
     default Execution started() {
       return null;
+    }
+
+    /**
+     * The publisher may not publish to the HR topic or put events on the bus: SNS answers
+     * AuthorizationError, EventBridge AccessDeniedException, and nothing is delivered.
+     */
+    record RefusedToPublisher(String publisher, String action, String resource, String why)
+        implements Outcome {
+      @Override
+      public String said() {
+        boolean sns = action.startsWith("sns:");
+        return (sns
+                ? "SNS refuses the publish: AuthorizationError: "
+                : "EventBridge refuses the" + " PutEvents: AccessDeniedException: ")
+            + publisher
+            + " is not authorized to perform: "
+            + action
+            + " on resource: "
+            + resource
+            + " "
+            + why
+            + "; nothing is delivered";
+      }
     }
 
     /** An EventBridge rule started an execution, which ran to its end. */
@@ -276,9 +335,22 @@ public final class HrEventDelivery {
     if (event instanceof IncomingHrEvent.EventBridge bridge) {
       List<Outcome> outcomes = new ArrayList<>();
       for (BusEvent busEvent : bridge.events()) {
-        outcomes.addAll(putOnBus(busEvent));
+        String busArn =
+            LocalAccount.arn("events", "event-bus/" + onItsBus(busEvent).eventBusName());
+        Optional<Outcome> refused = refusedToPublisher("events:PutEvents", busArn);
+        if (refused.isPresent()) {
+          outcomes.add(refused.get());
+        } else {
+          outcomes.addAll(putOnBus(busEvent));
+        }
       }
       return outcomes;
+    }
+    if (hrTopicArn.isPresent()) {
+      Optional<Outcome> refused = refusedToPublisher("sns:Publish", hrTopicArn.get());
+      if (refused.isPresent()) {
+        return List.of(refused.get());
+      }
     }
     JsonNode lambdaEvent =
         ((IncomingHrEvent.Sns) Objects.requireNonNull(event, "event")).lambdaEvent();
@@ -332,6 +404,14 @@ public final class HrEventDelivery {
       // well-formed JSON object).
       return null;
     }
+  }
+
+  /** The publisher's call refused by the resource's policy, if there is a publisher and it is. */
+  private Optional<Outcome> refusedToPublisher(String action, String resourceArn) {
+    return publisher.flatMap(
+        role ->
+            PublisherCheck.denial(runtime.template(), role, action, resourceArn)
+                .map(why -> new Outcome.RefusedToPublisher(role, action, resourceArn, why)));
   }
 
   private List<Outcome> putOnBus(BusEvent put) {

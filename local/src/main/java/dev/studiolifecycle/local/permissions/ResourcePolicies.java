@@ -64,11 +64,17 @@ final class ResourcePolicies {
   }
 
   static Applying applying(JsonNode document, String sessionArn, String resource, String where) {
+    return applying(document, sessionArn, roleArn(sessionArn), resource, where);
+  }
+
+  /** The same, for a session of the role {@code roleArn} (which may have a path). */
+  static Applying applying(
+      JsonNode document, String sessionArn, String roleArn, String resource, String where) {
     // The session and its role are read one at a time, so that a NotPrincipal statement leaves
     // the caller out only when it names the session, the role and the account, as the IAM User
     // Guide asks ("AWS JSON policy elements: NotPrincipal"); the stricter reading of its "might".
     Map<String, PolicyStatement> direct = new LinkedHashMap<>();
-    for (String identity : List.of(sessionArn, roleArn(sessionArn))) {
+    for (String identity : List.of(sessionArn, roleArn)) {
       PolicyStatement.grantedToAwsPrincipals(document, List.of(identity), resource, where)
           .forEach(statement -> direct.put(statement.source(), statement));
     }
@@ -87,9 +93,14 @@ final class ResourcePolicies {
    * and {@code aws:SecureTransport} true, as the deployed functions' SDK clients call over HTTPS.
    */
   static IamRequest withGlobalKeys(IamRequest request, String sessionArn) {
+    return withGlobalKeys(request, sessionArn, roleArn(sessionArn));
+  }
+
+  /** The same, for a session of the role {@code roleArn} (which may have a path). */
+  static IamRequest withGlobalKeys(IamRequest request, String sessionArn, String roleArn) {
     return request.withSession(
         Map.of(
-            "aws:PrincipalArn", List.of(roleArn(sessionArn)),
+            "aws:PrincipalArn", List.of(roleArn),
             "aws:PrincipalAccount", List.of(LocalAccount.ACCOUNT_ID),
             "aws:SecureTransport", List.of("true")));
   }

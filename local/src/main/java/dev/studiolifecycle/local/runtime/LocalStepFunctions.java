@@ -332,6 +332,7 @@ public final class LocalStepFunctions implements AutoCloseable {
             switch (policy.service()) {
               case "sns" -> "SNS's SetTopicAttributes";
               case "sqs" -> "SQS's SetQueueAttributes";
+              case "events" -> "EventBridge's PutPermission";
               default -> "S3's PutBucketPolicy";
             };
         throw new TemplateException(

@@ -1,17 +1,20 @@
 package dev.studiolifecycle.local.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.LocalAccount;
+import dev.studiolifecycle.local.LocalJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A resource policy the template attaches, resolved: an AWS::SNS::TopicPolicy (to its Topics), an
- * AWS::SQS::QueuePolicy (to its Queues) or an AWS::S3::BucketPolicy (to its Bucket and the bucket's
- * objects).
+ * AWS::SQS::QueuePolicy (to its Queues), an AWS::S3::BucketPolicy (to its Bucket and the bucket's
+ * objects) or the statement of an AWS::Events::EventBusPolicy (to its bus).
  *
- * @param service the service that stores the policy: {@code sns}, {@code sqs} or {@code s3}
+ * @param service the service that stores the policy: {@code sns}, {@code sqs}, {@code s3} or {@code
+ *     events}
  * @param resourceArns the ARNs of the topics, queues or the bucket it is attached to
  */
 public record ResourcePolicyResource(
@@ -76,6 +79,27 @@ public record ResourcePolicyResource(
                         "s3",
                         List.of(LocalAccount.s3Arn(properties.path("Bucket").asText(), null)),
                         properties.path("PolicyDocument")));
+            case "AWS::Events::EventBusPolicy" -> {
+              // The Statement form: EventBridge adds the statement, with StatementId as its Sid, to
+              // the bus's policy (CloudFormation, AWS::Events::EventBusPolicy). The older form
+              // (Action, Principal, Condition) is not read.
+              if (properties.has("Statement")) {
+                ObjectNode document = LocalJson.MAPPER.createObjectNode();
+                document.put("Version", "2012-10-17");
+                ObjectNode statement = properties.get("Statement").deepCopy();
+                if (properties.has("StatementId")) {
+                  statement.set("Sid", properties.get("StatementId"));
+                }
+                document.putArray("Statement").add(statement);
+                String bus = properties.path("EventBusName").asText("default");
+                policies.add(
+                    new ResourcePolicyResource(
+                        logicalId,
+                        "events",
+                        List.of(LocalAccount.arn("events", "event-bus/" + bus)),
+                        document));
+              }
+            }
             default -> {
               // Other resources carry no resource policy the local runtime evaluates.
             }

@@ -36,6 +36,46 @@ class HrEventCommandTest {
     return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
   }
 
+  /**
+   * With HrPublisherArn set, a message published by anyone else is refused by the HR topic's
+   * policy: the command says so, starts nothing and exits 1; a usage error (a publisher of another
+   * account) exits 2.
+   */
+  @Test
+  void aMessagePublishedByAnyoneButTheHrSystemStartsNothingAndExitsOne() {
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              hrEvent(
+                  "--parameter",
+                  "HrPublisherArn=arn:aws:iam::123456789012:role/hr-system",
+                  "--publisher",
+                  "arn:aws:iam::123456789012:role/data-scientist",
+                  "events/hr/employee-hired-sns.json"));
+
+      assertThat(exit).as(command.err()).isEqualTo(1);
+      assertThat(command.out())
+          .contains(
+              "SNS refuses the publish: AuthorizationError: arn:aws:iam::123456789012:role/"
+                  + "data-scientist is not authorized to perform: sns:Publish on resource:"
+                  + " arn:aws:sns:us-east-1:123456789012:HrTopic with an explicit deny in a"
+                  + " resource-based policy (OnlyTheHrSystemPublishes of HrTopicPolicy); nothing is"
+                  + " delivered")
+          .contains("Executions of studio-lifecycle-StudioUserLifecycle: 0");
+    }
+    try (CommandOutput command = new CommandOutput()) {
+      int exit =
+          command.run(
+              hrEvent(
+                  "--publisher",
+                  "arn:aws:iam::999999999999:role/hr-system",
+                  "events/hr/employee-hired-sns.json"));
+
+      assertThat(exit).isEqualTo(2);
+      assertThat(command.err()).contains("--publisher: 'arn:aws:iam::999999999999:role/hr-system'");
+    }
+  }
+
   /** An SNS hire message, then the same message redelivered. */
   private static final String[] HIRED_THEN_REDELIVERED = {
     "events/hr/employee-hired-sns.json", "events/hr/employee-hired-sns-redelivered.json"
