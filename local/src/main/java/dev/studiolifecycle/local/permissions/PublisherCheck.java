@@ -1,7 +1,6 @@
 package dev.studiolifecycle.local.permissions;
 
 import dev.studiolifecycle.local.LocalAccount;
-import dev.studiolifecycle.local.template.ResourcePolicyResource;
 import dev.studiolifecycle.local.template.SamTemplate;
 import java.util.Map;
 import java.util.Optional;
@@ -60,30 +59,10 @@ public final class PublisherCheck {
             + ":assumed-role/"
             + role.group(2)
             + "/publisher";
-    IamRequest request =
-        ResourcePolicies.withGlobalKeys(
-            new IamRequest(action, resourceArn, Map.of(), "the publisher's call"),
+    return new ResourcePolicies(template::resourcePolicies)
+        .explicitDeny(
             session,
-            roleArn);
-    for (ResourcePolicyResource policy : template.resourcePolicies()) {
-      if (!policy.governs(resourceArn)) {
-        continue;
-      }
-      String where = "Resources." + policy.logicalId() + ".Properties.PolicyDocument";
-      PolicyEvaluator.Decision decision =
-          PolicyEvaluator.evaluate(
-              ResourcePolicies.applying(policy.document(), session, roleArn, resourceArn, where)
-                  .all(),
-              request);
-      if (!decision.allowed() && decision.statement().isPresent()) {
-        return Optional.of(
-            "with an explicit deny in a resource-based policy ("
-                + decision.statement().get().name()
-                + " of "
-                + policy.logicalId()
-                + ")");
-      }
-    }
-    return Optional.empty();
+            roleArn,
+            new IamRequest(action, resourceArn, Map.of(), "the publisher's call"));
   }
 }

@@ -32,6 +32,11 @@ final class ResourcePolicies {
    * authorized to perform: ... on resource: ...", or empty when none does.
    */
   Optional<String> explicitDeny(String sessionArn, IamRequest request) {
+    return explicitDeny(sessionArn, roleArn(sessionArn), request);
+  }
+
+  /** The same, for a session of the role {@code roleArn} (which may have a path). */
+  Optional<String> explicitDeny(String sessionArn, String roleArn, IamRequest request) {
     List<ResourcePolicyResource> known = policies;
     if (known == null) {
       known = read.get();
@@ -39,7 +44,7 @@ final class ResourcePolicies {
     }
     for (ResourcePolicyResource policy : known) {
       if (policy.governs(request.resource())) {
-        Optional<String> why = denyOf(policy, sessionArn, request);
+        Optional<String> why = denyOf(policy, sessionArn, roleArn, request);
         if (why.isPresent()) {
           return why;
         }
@@ -105,13 +110,17 @@ final class ResourcePolicies {
             "aws:SecureTransport", List.of("true")));
   }
 
+  /**
+   * Why {@code policy} explicitly denies the request to a session of {@code roleArn} (which may
+   * have a path), after "is not authorized to perform: ... on resource: ...", or empty.
+   */
   private static Optional<String> denyOf(
-      ResourcePolicyResource policy, String sessionArn, IamRequest request) {
+      ResourcePolicyResource policy, String sessionArn, String roleArn, IamRequest request) {
     String where = "Resources." + policy.logicalId() + ".Properties.PolicyDocument";
     PolicyEvaluator.Decision decision =
         PolicyEvaluator.evaluate(
-            applying(policy.document(), sessionArn, request.resource(), where).all(),
-            withGlobalKeys(request, sessionArn));
+            applying(policy.document(), sessionArn, roleArn, request.resource(), where).all(),
+            withGlobalKeys(request, sessionArn, roleArn));
     if (decision.allowed() || decision.statement().isEmpty()) {
       return Optional.empty();
     }

@@ -29,15 +29,20 @@ final class PolicyDocuments {
       if (statement.has("Principal") || statement.has("NotPrincipal")) {
         throw IamErrors.MALFORMED_POLICY.because("Policy document should not specify a principal.");
       }
-      if (PolicyGrammar.empty(statement, "Action") && PolicyGrammar.empty(statement, "NotAction")) {
-        throw IamErrors.MALFORMED_POLICY.because("Policy statement must contain actions.");
-      }
-      if (PolicyGrammar.empty(statement, "Resource")
-          && PolicyGrammar.empty(statement, "NotResource")) {
-        throw IamErrors.MALFORMED_POLICY.because("Policy statement must contain resources.");
-      }
+      requireActionsAndResources(statement);
     }
     return policy;
+  }
+
+  /** IAM's words for a statement that grants no action or names no resource. */
+  private static void requireActionsAndResources(JsonNode statement) {
+    if (PolicyGrammar.empty(statement, "Action") && PolicyGrammar.empty(statement, "NotAction")) {
+      throw IamErrors.MALFORMED_POLICY.because("Policy statement must contain actions.");
+    }
+    if (PolicyGrammar.empty(statement, "Resource")
+        && PolicyGrammar.empty(statement, "NotResource")) {
+      throw IamErrors.MALFORMED_POLICY.because("Policy statement must contain resources.");
+    }
   }
 
   /**
@@ -86,13 +91,7 @@ final class PolicyDocuments {
       if (!statement.has("Principal") && !statement.has("NotPrincipal")) {
         throw IamErrors.MALFORMED_POLICY.because("Missing required field Principal");
       }
-      if (PolicyGrammar.empty(statement, "Action") && PolicyGrammar.empty(statement, "NotAction")) {
-        throw IamErrors.MALFORMED_POLICY.because("Policy statement must contain actions.");
-      }
-      if (PolicyGrammar.empty(statement, "Resource")
-          && PolicyGrammar.empty(statement, "NotResource")) {
-        throw IamErrors.MALFORMED_POLICY.because("Policy statement must contain resources.");
-      }
+      requireActionsAndResources(statement);
       for (String prefix : PolicyGrammar.actionServices(statement)) {
         if (!prefix.equals("*") && !prefix.equalsIgnoreCase(service)) {
           throw IamErrors.MALFORMED_POLICY.because(
@@ -144,7 +143,10 @@ final class PolicyDocuments {
             "Policy contains a statement with no principal (each statement of a key policy must"
                 + " contain one or more principals)");
       }
-      for (String aws : principal.isObject() ? strings(principal.get("AWS")) : List.<String>of()) {
+      for (String aws :
+          principal.isObject()
+              ? PolicyGrammar.stringList(principal.get("AWS"))
+              : List.<String>of()) {
         if (!validAwsPrincipal(aws, roleExists)) {
           throw IamErrors.MALFORMED_POLICY.because(
               "Policy contains a statement with one or more invalid principals.");
@@ -206,7 +208,7 @@ final class PolicyDocuments {
         .fields()
         .forEachRemaining(
             entry -> {
-              for (String value : strings(entry.getValue())) {
+              for (String value : PolicyGrammar.stringList(entry.getValue())) {
                 String quoted =
                     "\"" + entry.getKey().toUpperCase(Locale.ROOT) + "\":\"" + value + "\"";
                 boolean valid =
@@ -263,7 +265,7 @@ final class PolicyDocuments {
   }
 
   private static boolean mentionsAssumeRole(JsonNode action) {
-    for (String value : strings(action)) {
+    for (String value : PolicyGrammar.stringList(action)) {
       if (value.equals("*")
           || value.equalsIgnoreCase("sts:*")
           || value.equalsIgnoreCase("sts:AssumeRole")) {
@@ -281,21 +283,8 @@ final class PolicyDocuments {
     if (principal.isTextual()) {
       return "*".equals(principal.textValue());
     }
-    return strings(principal.get("Service")).contains(servicePrincipal)
-        || strings(principal.get("AWS")).contains("*");
-  }
-
-  private static List<String> strings(JsonNode node) {
-    List<String> values = new ArrayList<>();
-    if (node == null) {
-      return values;
-    }
-    if (node.isTextual()) {
-      values.add(node.textValue());
-    } else if (node.isArray()) {
-      node.forEach(item -> values.add(item.asText()));
-    }
-    return values;
+    return PolicyGrammar.stringList(principal.get("Service")).contains(servicePrincipal)
+        || PolicyGrammar.stringList(principal.get("AWS")).contains("*");
   }
 
   private static JsonNode parse(String document) {

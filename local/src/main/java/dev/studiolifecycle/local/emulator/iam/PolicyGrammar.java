@@ -306,7 +306,7 @@ final class PolicyGrammar {
   }
 
   /** Grammar: {@code "*"} or a list of strings; any other JSON is a syntax error. */
-  private static List<String> stringList(JsonNode node) {
+  static List<String> stringList(JsonNode node) {
     List<String> values = new ArrayList<>();
     if (node == null) {
       return values;
