@@ -119,6 +119,31 @@ final class DataStores {
   }
 
   /**
+   * Checks the template's queues and log groups as SQS's CreateQueue and CloudWatch Logs'
+   * CreateLogGroup check them ({@link QueueAndLogGroupChecks}), their properties resolved.
+   */
+  static void checkQueuesAndLogGroups(ObjectNode resources, IntrinsicResolver resolver) {
+    forEachCreated(
+        resources,
+        resolver,
+        "AWS::SQS::Queue",
+        (logicalId, properties, where) ->
+            QueueAndLogGroupChecks.checkQueue(
+                resolver.resolve(properties, where + ".Properties"),
+                where,
+                properties.path("FifoQueue").asText("false").equals("true")));
+    forEachCreated(
+        resources,
+        resolver,
+        "AWS::Logs::LogGroup",
+        (logicalId, properties, where) ->
+            QueueAndLogGroupChecks.checkLogGroup(
+                resolver.resolve(properties, where + ".Properties"),
+                resolver.physicalName(logicalId, where),
+                where));
+  }
+
+  /**
    * The KMS keys of the template's SQS queues encrypted with KMS, by queue ARN: the queue's
    * KmsMasterKeyId as resolved (a key id, ARN or alias). Queues under SSE-SQS or not encrypted are
    * not listed.

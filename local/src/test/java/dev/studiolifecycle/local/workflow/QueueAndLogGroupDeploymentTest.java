@@ -1,0 +1,40 @@
+package dev.studiolifecycle.local.workflow;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A queue or log group that SQS's CreateQueue or CloudWatch Logs would refuse stops the local
+ * deployment, naming the resource and the property (SQS API reference, CreateQueue, Attributes;
+ * CloudWatch Logs API reference, PutRetentionPolicy and CreateLogGroup).
+ */
+class QueueAndLogGroupDeploymentTest {
+
+  @TempDir Path project;
+
+  @Test
+  void aDeadLetterQueueKeptADayLongerThanSqsKeepsAnythingIsRefused() {
+    LifecycleSimulation.assertThatDeploymentRefused(
+            project,
+            "  HrEventsDeadLetterQueue:\\n    Type: AWS::SQS::Queue\\n    Properties:\\n     "
+                + " MessageRetentionPeriod: 1209600\\n",
+            "  HrEventsDeadLetterQueue:\\n    Type: AWS::SQS::Queue\\n    Properties:\\n     "
+                + " MessageRetentionPeriod: 1296000\\n")
+        .hasMessage(
+            "Resources.HrEventsDeadLetterQueue.Properties.MessageRetentionPeriod: 1296000 is not a"
+                + " whole number from 60 to 1209600");
+  }
+
+  @Test
+  void aLogRetentionCloudWatchLogsDoesNotOfferIsRefused() {
+    LifecycleSimulation.assertThatDeploymentRefused(
+            project,
+            "      LogGroupName: !Sub /aws/lambda/${AWS::StackName}\\n      RetentionInDays: !Ref"
+                + " LogRetentionDays\\n",
+            "      LogGroupName: !Sub /aws/lambda/${AWS::StackName}\\n      RetentionInDays: 45\\n")
+        .hasMessageStartingWith(
+            "Resources.FunctionLogGroup.Properties.RetentionInDays: 45 is not a retention"
+                + " PutRetentionPolicy takes");
+  }
+}
