@@ -47,9 +47,43 @@ public record StateMachineResource(
       return false;
     }
     JsonNode level = logging.get("Level");
-    boolean off = level != null && resolver.resolveString(level, where + ".Level").equals("OFF");
-    return !off && logging.path("Destinations").size() > 0;
+    String levelName = level == null ? "OFF" : resolver.resolveString(level, where + ".Level");
+    if (!LOG_LEVELS.contains(levelName)) {
+      throw new TemplateException(
+          where + ".Level: must be one of ALL, ERROR, FATAL, OFF, got " + levelName);
+    }
+    JsonNode destinations = logging.path("Destinations");
+    boolean off = levelName.equals("OFF");
+    if (destinations.size() > 1 || !off && destinations.isEmpty()) {
+      throw new TemplateException(
+          where
+              + ".Destinations: one destination, and one is required unless the Level is OFF"
+              + " (Step Functions API reference, LoggingConfiguration)");
+    }
+    for (int i = 0; i < destinations.size(); i++) {
+      String at = where + ".Destinations[" + i + "].CloudWatchLogsLogGroup.LogGroupArn";
+      JsonNode arn = destinations.get(i).at("/CloudWatchLogsLogGroup/LogGroupArn");
+      String value = arn.isMissingNode() ? "" : resolver.resolveString(arn, at);
+      if (!LOG_GROUP_ARN.matcher(value).matches()) {
+        throw new TemplateException(
+            at
+                + ": '"
+                + value
+                + "' is not a log group ARN ending with :* (Step Functions API reference,"
+                + " CloudWatchLogsLogGroup: \"The ARN must end with :*\"; !GetAtt <group>.Arn"
+                + " gives one)");
+      }
+    }
+    return !off;
   }
+
+  private static final java.util.Set<String> LOG_LEVELS =
+      java.util.Set.of("ALL", "ERROR", "FATAL", "OFF");
+
+  /** CloudWatchLogsLogGroup, logGroupArn: a log group's ARN, 1 to 256 characters, ending :*. */
+  private static final java.util.regex.Pattern LOG_GROUP_ARN =
+      java.util.regex.Pattern.compile(
+          "(?=.{1,256}$)arn:aws[a-z-]*:logs:[a-z0-9-]+:\\d{12}:log-group:[.\\-_/#A-Za-z0-9]+:\\*");
 
   /** {@code arn:aws:states:<region>:<account>:stateMachine:<name>} in the {@link LocalAccount}. */
   public String arn() {

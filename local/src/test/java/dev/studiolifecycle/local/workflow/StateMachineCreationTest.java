@@ -72,4 +72,39 @@ class StateMachineCreationTest {
           .containsKeys("StudioUserLifecycleStateMachine", "ReconcileStateMachine");
     }
   }
+
+  /**
+   * Step Functions API reference, CloudWatchLogsLogGroup: "The ARN must end with :*". An ARN built
+   * by hand from the log group's name lacks it (!GetAtt gives it), and CreateStateMachine refuses
+   * the logging configuration.
+   */
+  @Test
+  void aLogDestinationWhoseArnDoesNotEndWithColonStarIsRefused() {
+    LifecycleSimulation.assertThatDeploymentRefused(
+            project,
+            "              LogGroupArn: !GetAtt StateMachineLogGroup.Arn\n",
+            "              LogGroupArn: !Sub"
+                + " arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${StateMachineLogGroup}\n")
+        .hasMessageStartingWith(
+            "Resources.StudioUserLifecycleStateMachine.Properties.Logging.Destinations[0]"
+                + ".CloudWatchLogsLogGroup.LogGroupArn: 'arn:aws:logs:us-east-1:123456789012:"
+                + "log-group:/aws/vendedlogs/states/studio-lifecycle-StudioUserLifecycle' is not a"
+                + " log group ARN ending with :*");
+  }
+
+  /** LoggingConfiguration, level: ALL, ERROR, FATAL or OFF. */
+  @Test
+  void aLogLevelStepFunctionsDoesNotKnowIsRefused() {
+    LifecycleSimulation.assertThatDeploymentRefused(
+            project,
+            "      Logging:\n        Level: ALL\n        IncludeExecutionData: false\n"
+                + "        Destinations:\n          - CloudWatchLogsLogGroup:\n"
+                + "              LogGroupArn: !GetAtt StateMachineLogGroup.Arn\n",
+            "      Logging:\n        Level: VERBOSE\n        IncludeExecutionData: false\n"
+                + "        Destinations:\n          - CloudWatchLogsLogGroup:\n"
+                + "              LogGroupArn: !GetAtt StateMachineLogGroup.Arn\n")
+        .hasMessage(
+            "Resources.StudioUserLifecycleStateMachine.Properties.Logging.Level: must be one of"
+                + " ALL, ERROR, FATAL, OFF, got VERBOSE");
+  }
 }
