@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.template.DashboardChecks;
 import dev.studiolifecycle.local.template.SamTemplate;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,11 +44,62 @@ final class AlarmMetrics {
           if (named(namespace, name)) {
             checks.add(
                 new DeliveryChecks.Check(
-                    label(metric, name, value, entry.getKey()), problem(namespace, name, value)));
+                    label(metric, name, value, entry.getKey()),
+                    problem(namespace, name, value, "the alarm never sees data")));
           }
         }
       }
     }
+    checks.addAll(dashboards(template));
+    return checks;
+  }
+
+  /**
+   * The same for the metrics the dashboards graph: a metric widget's {@code metrics}, each
+   * [namespace, metric name, dimension name, value, ...]; one that repeats the metric before it
+   * ({@code "."}, {@code "..."}) adds nothing new to check.
+   */
+  private static List<DeliveryChecks.Check> dashboards(SamTemplate template) {
+    List<DeliveryChecks.Check> checks = new ArrayList<>();
+    template
+        .dashboards()
+        .forEach(
+            (logicalId, body) -> {
+              for (JsonNode widget : DashboardChecks.body(body).path("widgets")) {
+                for (JsonNode metric : widget.at("/properties/metrics")) {
+                  List<String> parts = new ArrayList<>();
+                  metric.forEach(item -> parts.add(item.isTextual() ? item.asText() : null));
+                  parts.removeIf(java.util.Objects::isNull);
+                  if (parts.contains(".") || parts.contains("...")) {
+                    continue;
+                  }
+                  for (int i = 2; i + 1 < parts.size(); i += 2) {
+                    if (named(parts.get(0), parts.get(i))) {
+                      checks.add(
+                          new DeliveryChecks.Check(
+                              "CloudWatch: "
+                                  + parts.get(0)
+                                  + " "
+                                  + parts.get(1)
+                                  + " ("
+                                  + parts.get(i)
+                                  + "="
+                                  + parts.get(i + 1)
+                                  + ") -> dashboard "
+                                  + logicalId
+                                  + ", widget '"
+                                  + widget.at("/properties/title").asText()
+                                  + "'",
+                              problem(
+                                  parts.get(0),
+                                  parts.get(i),
+                                  parts.get(i + 1),
+                                  "the graph never shows data")));
+                    }
+                  }
+                }
+              }
+            });
     return checks;
   }
 
@@ -77,7 +129,8 @@ final class AlarmMetrics {
   /**
    * Why no data would come under this value of the resource's dimension, if it has the wrong form.
    */
-  private static Optional<String> problem(String namespace, String dimension, String value) {
+  private static Optional<String> problem(
+      String namespace, String dimension, String value, String consequence) {
     boolean arn = value.startsWith("arn:");
     return switch (dimension) {
       case "FunctionName" ->
@@ -100,8 +153,8 @@ final class AlarmMetrics {
               ? Optional.of(
                   "SQS publishes QueueName as the queue's name, not '"
                       + value
-                      + "' (a queue's !Ref is its URL; use !GetAtt <queue>.QueueName): the alarm"
-                      + " never sees data")
+                      + "' (a queue's !Ref is its URL; use !GetAtt <queue>.QueueName): "
+                      + consequence)
               : Optional.empty();
       default ->
           arn && value.contains(":stateMachine:")

@@ -289,13 +289,14 @@ public final class LocalStepFunctions implements AutoCloseable {
    * (IAM checks each policy document); then its roles are checked ({@link StackRoles}).
    */
   public static void deployResources(SamTemplate template, AwsEmulator emulator) {
-    // Reading the schedules, rules, subscriptions and alarms checks them as Scheduler's
-    // CreateSchedule, EventBridge's PutTargets, SNS's Subscribe and CloudWatch's PutMetricAlarm
-    // would.
+    // Reading the schedules, rules, subscriptions, alarms and dashboards checks them as
+    // Scheduler's CreateSchedule, EventBridge's PutTargets, SNS's Subscribe and CloudWatch's
+    // PutMetricAlarm and PutDashboard would.
     template.schedules();
     template.eventRules();
     template.snsSubscriptions();
     template.alarms();
+    template.dashboards();
     createDataStores(template, emulator);
     createManagedPolicies(template, emulator);
     checkResourcePolicies(template, emulator);

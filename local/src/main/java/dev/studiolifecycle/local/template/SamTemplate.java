@@ -353,6 +353,27 @@ public final class SamTemplate {
   }
 
   /**
+   * The template's CloudWatch dashboards, by logical id, with their bodies as deployed (the
+   * DashboardBody after Fn::Sub), each checked as PutDashboard checks it ({@link DashboardChecks}).
+   */
+  public synchronized Map<String, String> dashboards() {
+    Map<String, String> dashboards = new LinkedHashMap<>();
+    resolvedResources()
+        .forEach(
+            (logicalId, resource) -> {
+              if (resource.path("Type").asText().equals("AWS::CloudWatch::Dashboard")) {
+                JsonNode properties = resource.path("Properties");
+                String where = "Resources." + logicalId + ".Properties";
+                String body = properties.path("DashboardBody").asText("");
+                DashboardChecks.check(
+                    properties.path("DashboardName").asText(logicalId), body, where);
+                dashboards.put(logicalId, body);
+              }
+            });
+    return dashboards;
+  }
+
+  /**
    * The logical ids of the template's CloudWatch alarms, each checked as PutMetricAlarm checks it
    * when CloudFormation creates it ({@link AlarmChecks}).
    */

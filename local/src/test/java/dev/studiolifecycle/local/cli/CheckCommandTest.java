@@ -95,6 +95,46 @@ class CheckCommandTest {
     }
   }
 
+  /**
+   * A dashboard graphs a queue by its !Ref (its URL): CloudWatch takes the dashboard, and the graph
+   * stays empty, since SQS publishes under the queue's name. {@code check} reports it like an
+   * alarm's.
+   */
+  @Test
+  void aDashboardGraphOnADimensionValueNoServicePublishesIsReported() throws IOException {
+    edit(
+        "          HrEventsDeadLetterQueue: !GetAtt HrEventsDeadLetterQueue.QueueName\n",
+        "          HrEventsDeadLetterQueue: !Ref HrEventsDeadLetterQueue\n");
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run(check());
+
+      assertThat(command.out())
+          .contains(
+              "DROPPED CloudWatch: AWS/SQS ApproximateNumberOfMessagesVisible (QueueName=https://")
+          .contains(
+              "-> dashboard OperationsDashboard, widget 'Dead-letter and unusable-event queues"
+                  + " (messages)': SQS publishes QueueName as the queue's name")
+          .contains("the graph never shows data")
+          .contains("deliveries checked, 1 that AWS would drop");
+      assertThat(exit).isEqualTo(1);
+    }
+  }
+
+  /** A dashboard body that is not JSON stops the deployment (PutDashboard). */
+  @Test
+  void aDashboardBodyThatIsNotJsonExitsTwoNamingTheProperty() throws IOException {
+    edit("          ]}\n        - Lifecycle: !Ref", "          ]\n        - Lifecycle: !Ref");
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run(check());
+
+      assertThat(command.err())
+          .contains(
+              "Resources.OperationsDashboard.Properties.DashboardBody: is not a JSON object (after"
+                  + " Fn::Sub, if any)");
+      assertThat(exit).isEqualTo(2);
+    }
+  }
+
   @Test
   void jsonOutputIsOneDocumentOfTheDeliveries() throws IOException {
     edit(
