@@ -119,10 +119,12 @@ final class DataStores {
   }
 
   /**
-   * Checks the template's queues and log groups as SQS's CreateQueue and CloudWatch Logs'
-   * CreateLogGroup check them ({@link QueueAndLogGroupChecks}), their properties resolved.
+   * Checks the template's queues, subscriptions and log groups as SQS's CreateQueue, SNS's
+   * Subscribe and CloudWatch Logs' CreateLogGroup check them ({@link QueueAndLogGroupChecks},
+   * {@link SubscriptionChecks}), their properties resolved.
    */
-  static void checkQueuesAndLogGroups(ObjectNode resources, IntrinsicResolver resolver) {
+  static void checkQueuesSubscriptionsAndLogGroups(
+      ObjectNode resources, IntrinsicResolver resolver) {
     forEachCreated(
         resources,
         resolver,
@@ -132,6 +134,12 @@ final class DataStores {
                 resolver.resolve(properties, where + ".Properties"),
                 where,
                 properties.path("FifoQueue").asText("false").equals("true")));
+    forEachCreated(
+        resources,
+        resolver,
+        "AWS::SNS::Subscription",
+        (logicalId, properties, where) ->
+            SubscriptionChecks.check(resolver.resolve(properties, where + ".Properties"), where));
     forEachCreated(
         resources,
         resolver,

@@ -135,6 +135,24 @@ class CheckCommandTest {
     }
   }
 
+  /**
+   * SNS refuses an email subscription whose endpoint is no address, after the stack has created the
+   * topic; the template's OpsEmail pattern refuses it before anything is created.
+   */
+  @Test
+  void anOpsEmailThatIsNoAddressIsRefusedBeforeAnythingIsCreated() throws IOException {
+    edit(Map.of());
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run(check("--parameter", "OpsEmail=ops-at-example.com"));
+
+      assertThat(command.err())
+          .contains(
+              "Parameters.OpsEmail: 'ops-at-example.com' failed to satisfy constraint: must be"
+                  + " empty or an e-mail address such as ops@example.com");
+      assertThat(exit).isEqualTo(2);
+    }
+  }
+
   @Test
   void jsonOutputIsOneDocumentOfTheDeliveries() throws IOException {
     edit(
