@@ -218,11 +218,64 @@ final class DataStores {
             throw new TemplateException(
                 where + ".Properties.AttributeDefinitions: no definition of the key " + keyName);
           }
+          checkTableSettings(resolver.resolve(properties, where + ".Properties"), where);
           tables.add(
               new TableResource(
                   logicalId, resolver.physicalName(logicalId, where), keyName, keyType));
         });
     return tables;
+  }
+
+  /**
+   * DynamoDB API reference, CreateTable: AttributeDefinitions describe the key schema's attributes
+   * and no others ("Number of attributes in KeySchema does not exactly match number of attributes
+   * defined in AttributeDefinitions"), each of type S, N or B; BillingMode PROVISIONED (the
+   * default) needs ProvisionedThroughput and PAY_PER_REQUEST takes none.
+   */
+  private static void checkTableSettings(JsonNode properties, String where) {
+    JsonNode definitions = properties.path("AttributeDefinitions");
+    if (definitions.size() != properties.path("KeySchema").size()) {
+      throw new TemplateException(
+          where
+              + ".Properties.AttributeDefinitions: defines "
+              + definitions.size()
+              + " attributes for a key schema of "
+              + properties.path("KeySchema").size()
+              + " (CreateTable: \"Number of attributes in KeySchema does not exactly match number"
+              + " of attributes defined in AttributeDefinitions\"; other attributes are not"
+              + " declared)");
+    }
+    for (JsonNode definition : definitions) {
+      String type = definition.path("AttributeType").asText();
+      if (!Set.of("S", "N", "B").contains(type)) {
+        throw new TemplateException(
+            where
+                + ".Properties.AttributeDefinitions: AttributeType must be S, N or B, got "
+                + type);
+      }
+    }
+    String billing = properties.path("BillingMode").asText("PROVISIONED");
+    boolean throughput = properties.has("ProvisionedThroughput");
+    if (!Set.of("PROVISIONED", "PAY_PER_REQUEST").contains(billing)) {
+      throw new TemplateException(
+          where
+              + ".Properties.BillingMode: must be PROVISIONED or PAY_PER_REQUEST, got "
+              + billing);
+    }
+    if (billing.equals("PROVISIONED") != throughput) {
+      throw new TemplateException(
+          where
+              + (throughput
+                  ? ".Properties.ProvisionedThroughput: a PAY_PER_REQUEST table takes none"
+                  : ".Properties.BillingMode: PROVISIONED (the default) needs"
+                      + " ProvisionedThroughput; set BillingMode: PAY_PER_REQUEST for on-demand"));
+    }
+    for (String units : List.of("ReadCapacityUnits", "WriteCapacityUnits")) {
+      if (throughput && properties.at("/ProvisionedThroughput/" + units).asLong(0) < 1) {
+        throw new TemplateException(
+            where + ".Properties.ProvisionedThroughput." + units + ": must be at least 1");
+      }
+    }
   }
 
   /** What to do with one created resource of a type. */

@@ -530,6 +530,7 @@ class SamTemplateTest {
           Table:
             Type: AWS::DynamoDB::Table
             Properties:
+              BillingMode: PAY_PER_REQUEST
               AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
               KeySchema: [{AttributeName: id, KeyType: HASH}]
         """;
