@@ -119,12 +119,12 @@ final class DataStores {
   }
 
   /**
-   * Checks the template's queues, subscriptions and log groups as SQS's CreateQueue, SNS's
-   * Subscribe and CloudWatch Logs' CreateLogGroup check them ({@link QueueAndLogGroupChecks},
-   * {@link SubscriptionChecks}), their properties resolved.
+   * Checks the template's queues, buckets, subscriptions and log groups as SQS's CreateQueue, S3's
+   * bucket settings, SNS's Subscribe and CloudWatch Logs' CreateLogGroup check them ({@link
+   * QueueAndLogGroupChecks}, {@link BucketChecks}, {@link SubscriptionChecks}), their properties
+   * resolved.
    */
-  static void checkQueuesSubscriptionsAndLogGroups(
-      ObjectNode resources, IntrinsicResolver resolver) {
+  static void checkCreateRequests(ObjectNode resources, IntrinsicResolver resolver) {
     forEachCreated(
         resources,
         resolver,
@@ -134,6 +134,12 @@ final class DataStores {
                 resolver.resolve(properties, where + ".Properties"),
                 where,
                 properties.path("FifoQueue").asText("false").equals("true")));
+    forEachCreated(
+        resources,
+        resolver,
+        "AWS::S3::Bucket",
+        (logicalId, properties, where) ->
+            BucketChecks.check(resolver.resolve(properties, where + ".Properties"), where));
     forEachCreated(
         resources,
         resolver,

@@ -60,7 +60,7 @@ public final class SamTemplate {
     this.keys = List.copyOf(keys);
     // Read when the template is: a queue SQS would refuse stops it there.
     this.fifoQueues = Set.copyOf(DataStores.sqsFifoQueues(resources, resolver));
-    DataStores.checkQueuesSubscriptionsAndLogGroups(resources, resolver);
+    DataStores.checkCreateRequests(resources, resolver);
   }
 
   /** Loads a template with its parameters' defaults. */
