@@ -125,36 +125,32 @@ final class DataStores {
    * resolved.
    */
   static void checkCreateRequests(ObjectNode resources, IntrinsicResolver resolver) {
-    forEachCreated(
-        resources,
-        resolver,
+    Map<String, CreatedResource> checks = new LinkedHashMap<>();
+    checks.put(
         "AWS::SQS::Queue",
         (logicalId, properties, where) ->
             QueueAndLogGroupChecks.checkQueue(
-                resolver.resolve(properties, where + ".Properties"),
-                where,
-                properties.path("FifoQueue").asText("false").equals("true")));
-    forEachCreated(
-        resources,
-        resolver,
-        "AWS::S3::Bucket",
-        (logicalId, properties, where) ->
-            BucketChecks.check(resolver.resolve(properties, where + ".Properties"), where));
-    forEachCreated(
-        resources,
-        resolver,
+                properties, where, properties.path("FifoQueue").asText("false").equals("true")));
+    checks.put(
+        "AWS::S3::Bucket", (logicalId, properties, where) -> BucketChecks.check(properties, where));
+    checks.put(
         "AWS::SNS::Subscription",
-        (logicalId, properties, where) ->
-            SubscriptionChecks.check(resolver.resolve(properties, where + ".Properties"), where));
-    forEachCreated(
-        resources,
-        resolver,
+        (logicalId, properties, where) -> SubscriptionChecks.check(properties, where));
+    checks.put(
         "AWS::Logs::LogGroup",
         (logicalId, properties, where) ->
             QueueAndLogGroupChecks.checkLogGroup(
-                resolver.resolve(properties, where + ".Properties"),
-                resolver.physicalName(logicalId, where),
-                where));
+                properties, resolver.physicalName(logicalId, where), where));
+    // Each check reads the properties as deployed, their intrinsic functions resolved.
+    checks.forEach(
+        (type, check) ->
+            forEachCreated(
+                resources,
+                resolver,
+                type,
+                (logicalId, properties, where) ->
+                    check.accept(
+                        logicalId, resolver.resolve(properties, where + ".Properties"), where)));
   }
 
   /**
