@@ -25,9 +25,11 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Deploy template.yaml into the embedded emulator as sam deploy would (what CloudFormation,"
-          + " IAM and Step Functions refuse fails here too), then check every delivery AWS makes on"
-          + " its behalf with the grants AWS reads: alarms to their topics, rules to their targets"
+      "Deploy template.yaml into the embedded emulator as sam deploy would (what CloudFormation"
+          + " or the service it calls refuses fails here too: IAM, KMS, Lambda, Step Functions,"
+          + " SNS, SQS, S3, DynamoDB, CloudWatch, CloudWatch Logs, EventBridge), then check every"
+          + " delivery AWS makes on its behalf with the grants AWS reads: alarms to their topics,"
+          + " the metrics alarms watch and dashboards graph, rules to their targets"
           + " and dead-letter queues, SNS subscriptions' dead-letter queues, schedules to their"
           + " targets and dead-letter queues, functions' failed invocations to their OnFailure"
           + " queues. AWS deploys a template that forgets one, and then drops the alarm, event or"
