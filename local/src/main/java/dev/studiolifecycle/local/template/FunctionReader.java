@@ -52,6 +52,7 @@ final class FunctionReader {
             where + ".MemorySize",
             resolver);
     within(memory, 128, 10_240, where + ".MemorySize", "MB");
+    checkSnapStart(properties, runtimeId, where, resolver);
     return new FunctionDefinition(
         logicalId,
         resolver.physicalName(logicalId, where),
@@ -64,6 +65,54 @@ final class FunctionReader {
         invokeConfig.onFailureArn(),
         architecture(properties.get("Architectures"), where + ".Architectures", resolver),
         invokeConfig.retries());
+  }
+
+  /**
+   * Lambda developer guide, "Improving startup performance with Lambda SnapStart": SnapStart
+   * (ApplyOn PublishedVersions or None) serves Java 11 and later among the Java runtimes, and does
+   * not support provisioned concurrency, Amazon EFS or ephemeral storage over 512 MB; Lambda's
+   * CreateFunction takes an EphemeralStorage of 512 to 10,240 MB.
+   */
+  private static void checkSnapStart(
+      JsonNode properties, String runtimeId, String where, IntrinsicResolver resolver) {
+    JsonNode storage = properties.at("/EphemeralStorage/Size");
+    int ephemeral =
+        integer(
+            storage.isMissingNode() ? null : storage,
+            512,
+            where + ".EphemeralStorage.Size",
+            resolver);
+    within(ephemeral, 512, 10_240, where + ".EphemeralStorage.Size", "MB");
+    JsonNode applyOn = properties.at("/SnapStart/ApplyOn");
+    if (applyOn.isMissingNode()) {
+      return;
+    }
+    String apply = resolver.resolveString(applyOn, where + ".SnapStart.ApplyOn");
+    if (!apply.equals("PublishedVersions") && !apply.equals("None")) {
+      throw new TemplateException(
+          where + ".SnapStart.ApplyOn: must be PublishedVersions or None, got " + apply);
+    }
+    if (apply.equals("None")) {
+      return;
+    }
+    String unsupported =
+        runtimeId.equals("java8.al2")
+            ? ".Runtime: SnapStart serves Java 11 and later, not java8.al2"
+            : ephemeral > 512
+                ? ".EphemeralStorage.Size: SnapStart does not support ephemeral storage over 512 MB"
+                : properties.has("ProvisionedConcurrencyConfig")
+                    ? ".ProvisionedConcurrencyConfig: SnapStart does not support provisioned"
+                        + " concurrency"
+                    : properties.has("FileSystemConfigs")
+                        ? ".FileSystemConfigs: SnapStart does not support Amazon EFS"
+                        : null;
+    if (unsupported != null) {
+      throw new TemplateException(
+          where
+              + unsupported
+              + " (Lambda developer guide, \"Improving startup performance with Lambda"
+              + " SnapStart\")");
+    }
   }
 
   private static void within(int value, int min, int max, String where, String unit) {

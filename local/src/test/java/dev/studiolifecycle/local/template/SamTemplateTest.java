@@ -67,8 +67,9 @@ class SamTemplateTest {
 
   /**
    * Lambda's CreateFunction takes one of its runtimes (for a .zip package it is required), a
-   * Timeout of 1 to 900 seconds and a MemorySize of 128 to 10,240 MB (Lambda developer guide,
-   * "Lambda quotas", "Building Lambda functions with Java").
+   * Timeout of 1 to 900 seconds, a MemorySize of 128 to 10,240 MB and an EphemeralStorage of 512 to
+   * 10,240 MB (Lambda developer guide, "Lambda quotas", "Building Lambda functions with Java"), and
+   * SnapStart only where it is supported.
    */
   @ParameterizedTest
   @CsvSource(
@@ -84,7 +85,21 @@ class SamTemplateTest {
         "Runtime: java21, MemorySize: 127|Resources.F.Properties.MemorySize: Lambda takes 128 to"
             + " 10240 MB, got 127",
         "Runtime: java21, MemorySize: 10241|Resources.F.Properties.MemorySize: Lambda takes 128 to"
-            + " 10240 MB, got 10241"
+            + " 10240 MB, got 10241",
+        "Runtime: java21, EphemeralStorage: {Size: 256}|Resources.F.Properties.EphemeralStorage"
+            + ".Size: Lambda takes 512 to 10240 MB, got 256",
+        // Lambda developer guide, "Improving startup performance with Lambda SnapStart".
+        "Runtime: java8.al2, SnapStart: {ApplyOn: PublishedVersions}|Resources.F.Properties"
+            + ".Runtime: SnapStart serves Java 11 and later, not java8.al2",
+        "Runtime: java21, SnapStart: {ApplyOn: PublishedVersions}, EphemeralStorage: {Size: 1024}"
+            + "|Resources.F.Properties.EphemeralStorage.Size: SnapStart does not support ephemeral"
+            + " storage over 512 MB",
+        "Runtime: java21, SnapStart: {ApplyOn: PublishedVersions}, AutoPublishAlias: live,"
+            + " ProvisionedConcurrencyConfig: {ProvisionedConcurrentExecutions: 1}"
+            + "|Resources.F.Properties.ProvisionedConcurrencyConfig: SnapStart does not support"
+            + " provisioned concurrency",
+        "Runtime: java21, SnapStart: {ApplyOn: Always}|Resources.F.Properties.SnapStart.ApplyOn:"
+            + " must be PublishedVersions or None, got Always"
       })
   void aFunctionLambdaWouldNotCreateIsRefused(String properties, String refusal) {
     assertThatThrownBy(
