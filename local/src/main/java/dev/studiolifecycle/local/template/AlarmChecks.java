@@ -67,7 +67,9 @@ final class AlarmChecks {
     String operator = properties.path("ComparisonOperator").asText(null);
     if (operator == null || !COMPARISON_OPERATORS.contains(operator)) {
       throw new TemplateException(
-          where + ".ComparisonOperator: must be one of " + sorted(COMPARISON_OPERATORS));
+          where
+              + ".ComparisonOperator: must be one of "
+              + AllowedValues.sorted(COMPARISON_OPERATORS));
     }
     long evaluationPeriods = positive(properties, "EvaluationPeriods", where);
     if (properties.has("DatapointsToAlarm")
@@ -78,7 +80,7 @@ final class AlarmChecks {
     if (properties.has("TreatMissingData")
         && !MISSING_DATA.contains(properties.path("TreatMissingData").asText())) {
       throw new TemplateException(
-          where + ".TreatMissingData: must be one of " + sorted(MISSING_DATA));
+          where + ".TreatMissingData: must be one of " + AllowedValues.sorted(MISSING_DATA));
     }
     if (!properties.has("Threshold") && !properties.has("ThresholdMetricId")) {
       throw new TemplateException(
@@ -121,7 +123,8 @@ final class AlarmChecks {
           where + ": one of Statistic and ExtendedStatistic, not both (PutMetricAlarm)");
     }
     if (statistic && !STATISTICS.contains(properties.path("Statistic").asText())) {
-      throw new TemplateException(where + ".Statistic: must be one of " + sorted(STATISTICS));
+      throw new TemplateException(
+          where + ".Statistic: must be one of " + AllowedValues.sorted(STATISTICS));
     }
     return period(properties, where);
   }
@@ -217,9 +220,5 @@ final class AlarmChecks {
       throw new TemplateException(where + "." + member + ": must be at least 1, got " + number);
     }
     return number;
-  }
-
-  private static String sorted(Set<String> values) {
-    return String.join(", ", values.stream().sorted().toList());
   }
 }

@@ -36,7 +36,7 @@ final class BucketChecks {
     String at = where + ".Properties";
     JsonNode rules = properties.at("/BucketEncryption/ServerSideEncryptionConfiguration");
     for (int i = 0; i < rules.size(); i++) {
-      oneOf(
+      AllowedValues.check(
           rules.get(i).at("/ServerSideEncryptionByDefault/SSEAlgorithm"),
           Set.of("AES256", "aws:kms", "aws:kms:dsse"),
           at
@@ -45,13 +45,13 @@ final class BucketChecks {
               + "]"
               + ".ServerSideEncryptionByDefault.SSEAlgorithm");
     }
-    oneOf(
+    AllowedValues.check(
         properties.at("/VersioningConfiguration/Status"),
         Set.of("Enabled", "Suspended"),
         at + ".VersioningConfiguration.Status");
     JsonNode ownership = properties.at("/OwnershipControls/Rules");
     for (int i = 0; i < ownership.size(); i++) {
-      oneOf(
+      AllowedValues.check(
           ownership.get(i).path("ObjectOwnership"),
           Set.of("BucketOwnerEnforced", "BucketOwnerPreferred", "ObjectWriter"),
           at + ".OwnershipControls.Rules[" + i + "].ObjectOwnership");
@@ -72,7 +72,7 @@ final class BucketChecks {
       if (status == null) {
         throw new TemplateException(where + ".Status: is required (Enabled or Disabled)");
       }
-      oneOf(status, Set.of("Enabled", "Disabled"), where + ".Status");
+      AllowedValues.check(status, Set.of("Enabled", "Disabled"), where + ".Status");
       String id = rule.path("Id").asText("");
       if (id.length() > 255 || !id.isEmpty() && !ids.add(id)) {
         throw new TemplateException(
@@ -94,17 +94,6 @@ final class BucketChecks {
               where + "." + days.replace('/', '.') + ": must be a positive number of days");
         }
       }
-    }
-  }
-
-  private static void oneOf(JsonNode value, Set<String> values, String where) {
-    if (!value.isMissingNode() && !values.contains(value.asText())) {
-      throw new TemplateException(
-          where
-              + ": must be one of "
-              + String.join(", ", values.stream().sorted().toList())
-              + ", got "
-              + value.asText());
     }
   }
 }

@@ -63,7 +63,7 @@ public final class DashboardChecks {
       throw new TemplateException(
           at
               + ".type: must be one of "
-              + String.join(", ", WIDGET_TYPES.stream().sorted().toList())
+              + AllowedValues.sorted(WIDGET_TYPES)
               + ", got '"
               + type
               + "'");

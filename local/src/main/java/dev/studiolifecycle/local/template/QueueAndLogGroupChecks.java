@@ -58,8 +58,14 @@ final class QueueAndLogGroupChecks {
       throw new TemplateException(
           where + ".Properties.FifoThroughputLimit: applies to FIFO queues only (FifoQueue: true)");
     }
-    oneOf(properties, "DeduplicationScope", Set.of("messageGroup", "queue"), where);
-    oneOf(properties, "FifoThroughputLimit", Set.of("perQueue", "perMessageGroupId"), where);
+    AllowedValues.check(
+        properties.path("DeduplicationScope"),
+        Set.of("messageGroup", "queue"),
+        where + ".Properties.DeduplicationScope");
+    AllowedValues.check(
+        properties.path("FifoThroughputLimit"),
+        Set.of("perQueue", "perMessageGroupId"),
+        where + ".Properties.FifoThroughputLimit");
     JsonNode redrive = properties.get("RedrivePolicy");
     if (redrive != null) {
       if (!redrive.hasNonNull("deadLetterTargetArn")) {
@@ -105,7 +111,10 @@ final class QueueAndLogGroupChecks {
               + "' is not a KMS key ARN; CloudWatch Logs takes only the key's ARN (use !GetAtt"
               + " <key>.Arn, not !Ref)");
     }
-    oneOf(properties, "LogGroupClass", Set.of("STANDARD", "INFREQUENT_ACCESS", "DELIVERY"), where);
+    AllowedValues.check(
+        properties.path("LogGroupClass"),
+        Set.of("STANDARD", "INFREQUENT_ACCESS", "DELIVERY"),
+        where + ".Properties.LogGroupClass");
   }
 
   private static void range(JsonNode node, String member, long min, long max, String where) {
@@ -130,20 +139,6 @@ final class QueueAndLogGroupChecks {
               + min
               + " to "
               + max);
-    }
-  }
-
-  private static void oneOf(JsonNode properties, String member, Set<String> values, String where) {
-    JsonNode value = properties.get(member);
-    if (value != null && !values.contains(value.asText())) {
-      throw new TemplateException(
-          where
-              + ".Properties."
-              + member
-              + ": must be one of "
-              + String.join(", ", values.stream().sorted().toList())
-              + ", got "
-              + value.asText());
     }
   }
 }

@@ -43,7 +43,7 @@ final class SubscriptionChecks {
       throw new TemplateException(
           where
               + ".Properties.Protocol: must be one of "
-              + String.join(", ", ENDPOINTS.keySet().stream().sorted().toList())
+              + AllowedValues.sorted(ENDPOINTS.keySet())
               + ", got '"
               + protocol
               + "'");
