@@ -1,6 +1,7 @@
 package dev.studiolifecycle.local.lambda;
 
 import dev.studiolifecycle.local.template.FunctionDefinition;
+import dev.studiolifecycle.local.template.JavaRuntime;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -16,7 +17,8 @@ final class ClassVersions {
 
   static void requireRunnable(FunctionDefinition function, ClassLoader loader)
       throws HandlerBinding.LoadFailure {
-    Integer newest = FunctionDefinition.JAVA_RUNTIMES.get(function.runtime());
+    Integer newest =
+        JavaRuntime.byId(function.runtime()).map(JavaRuntime::classFileVersion).orElse(null);
     String className = function.handlerClass();
     int version = classFileVersion(className, loader);
     if (newest != null && version > newest) {

@@ -18,6 +18,8 @@ import dev.studiolifecycle.local.emulator.stepfunctions.StepFunctionsService;
 import dev.studiolifecycle.local.lambda.LambdaRuntime;
 import dev.studiolifecycle.local.permissions.KeyPolicyLockout;
 import dev.studiolifecycle.local.permissions.TemplatePolicyAuthorizer;
+import dev.studiolifecycle.local.template.FunctionDefinition;
+import dev.studiolifecycle.local.template.JavaRuntime;
 import dev.studiolifecycle.local.template.KeyResource;
 import dev.studiolifecycle.local.template.ManagedPolicyResource;
 import dev.studiolifecycle.local.template.ParameterResource;
@@ -31,6 +33,10 @@ import dev.studiolifecycle.local.template.TopicResource;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -297,10 +303,37 @@ public final class LocalStepFunctions implements AutoCloseable {
     template.snsSubscriptions();
     template.alarms();
     template.dashboards();
+    checkFunctionRuntimes(template, emulator.clock());
     createDataStores(template, emulator);
     createManagedPolicies(template, emulator);
     checkResourcePolicies(template, emulator);
     StackRoles.check(template, emulator.iam());
+  }
+
+  /**
+   * Lambda's CreateFunction refuses a function on a runtime whose "block function create" date has
+   * come ({@link JavaRuntime#createRefusal}). The day is the later of the simulation's and this
+   * machine's: a template AWS would refuse today is refused whatever day the simulation starts on.
+   */
+  private static void checkFunctionRuntimes(SamTemplate template, Clock simulation) {
+    Instant now = Clock.systemUTC().instant();
+    LocalDate day =
+        LocalDate.ofInstant(
+            simulation.instant().isAfter(now) ? simulation.instant() : now, ZoneOffset.UTC);
+    for (FunctionDefinition function : template.functions().values()) {
+      Optional<String> refusal =
+          JavaRuntime.byId(function.runtime()).flatMap(runtime -> runtime.createRefusal(day));
+      if (refusal.isPresent()) {
+        throw new TemplateException(
+            "Resources."
+                + function.logicalId()
+                + ".Properties.Runtime: Lambda's CreateFunction answered"
+                + " InvalidParameterValueException on "
+                + day
+                + ": "
+                + refusal.get());
+      }
+    }
   }
 
   /**

@@ -40,14 +40,6 @@ public record FunctionDefinition(
   /** The instruction set architectures a Lambda function may have (API reference, Architecture). */
   public static final List<String> ARCHITECTURES = List.of("x86_64", "arm64");
 
-  /**
-   * The Java runtimes Lambda supports (Lambda developer guide, "Building Lambda functions with
-   * Java"), with the newest class file version each runs (Java 8 is 52, 11 is 55, 17 is 61, 21 is
-   * 65, 25 is 69).
-   */
-  public static final Map<String, Integer> JAVA_RUNTIMES =
-      Map.of("java25", 69, "java21", 65, "java17", 61, "java11", 55, "java8.al2", 52);
-
   public FunctionDefinition {
     environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
     if (!ARCHITECTURES.contains(architecture)) {

@@ -30,13 +30,14 @@ final class FunctionReader {
           where + ".Runtime: is required for a function deployed as a .zip file archive");
     }
     String runtimeId = resolver.resolveString(runtime, where + ".Runtime");
-    if (!FunctionDefinition.JAVA_RUNTIMES.containsKey(runtimeId)) {
+    if (JavaRuntime.byId(runtimeId).isEmpty()) {
       throw new TemplateException(
           where
               + ".Runtime: '"
               + runtimeId
-              + "' is not one of Lambda's Java runtimes (java25, java21, java17, java11,"
-              + " java8.al2), which the local runtime runs");
+              + "' is not one of Lambda's Java runtimes ("
+              + JavaRuntime.ids()
+              + "), which the local runtime runs");
     }
     int timeout =
         integer(
