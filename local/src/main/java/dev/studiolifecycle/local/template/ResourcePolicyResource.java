@@ -80,25 +80,15 @@ public record ResourcePolicyResource(
                         List.of(LocalAccount.s3Arn(properties.path("Bucket").asText(), null)),
                         properties.path("PolicyDocument")));
             case "AWS::Events::EventBusPolicy" -> {
-              // The Statement form: EventBridge adds the statement, with StatementId as its Sid, to
-              // the bus's policy (CloudFormation, AWS::Events::EventBusPolicy). The older form
-              // (Action, Principal, Condition) is not read.
-              if (properties.has("Statement")) {
-                ObjectNode document = LocalJson.MAPPER.createObjectNode();
-                document.put("Version", "2012-10-17");
-                ObjectNode statement = properties.get("Statement").deepCopy();
-                if (properties.has("StatementId")) {
-                  statement.set("Sid", properties.get("StatementId"));
-                }
-                document.putArray("Statement").add(statement);
-                String bus = properties.path("EventBusName").asText("default");
-                policies.add(
-                    new ResourcePolicyResource(
-                        logicalId,
-                        "events",
-                        List.of(LocalAccount.arn("events", "event-bus/" + bus)),
-                        document));
-              }
+              String bus = properties.path("EventBusName").asText("default");
+              String busArn = LocalAccount.arn("events", "event-bus/" + bus);
+              ObjectNode document = LocalJson.MAPPER.createObjectNode();
+              document.put("Version", "2012-10-17");
+              document
+                  .putArray("Statement")
+                  .add(BusPolicyStatement.read(properties, busArn, "Resources." + logicalId));
+              policies.add(
+                  new ResourcePolicyResource(logicalId, "events", List.of(busArn), document));
             }
             default -> {
               // Other resources carry no resource policy the local runtime evaluates.
