@@ -104,6 +104,7 @@ public final class SamTemplate {
             root.get("Conditions"),
             root.get("Mappings"),
             merged);
+    ResourceDependencies.check(merged, resolver);
     Path directory = file.toAbsolutePath().getParent();
     Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
     List<StateMachineResource> stateMachines = new ArrayList<>();

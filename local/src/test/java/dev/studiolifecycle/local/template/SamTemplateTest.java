@@ -661,9 +661,10 @@ class SamTemplateTest {
                 parse(
                     "Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
                         + "    Properties:\n      Handler: a.B\n      Runtime: java21\n      Environment:\n        Variables:\n"
-                        + "          X: !GetAtt F.Nope\n"))
+                        + "          X: !GetAtt G.Nope\n  G:\n    Type: AWS::Serverless::Function\n"
+                        + "    Properties: {Handler: a.B, Runtime: java21}\n"))
         .hasMessageContaining(
-            "attribute Nope of 'F' (AWS::Serverless::Function) cannot be " + "resolved locally");
+            "attribute Nope of 'G' (AWS::Serverless::Function) cannot be " + "resolved locally");
     assertThatThrownBy(
             () ->
                 parse(
@@ -680,7 +681,9 @@ class SamTemplateTest {
                     "Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
                         + "    Properties:\n      Handler: a.B\n      Runtime: java21\n      FunctionName: !Sub '${F}-x'\n"))
         .isInstanceOf(TemplateException.class)
-        .hasMessageContaining("circular reference");
+        .hasMessage(
+            "Resources: CloudFormation refuses the template: Circular dependency between"
+                + " resources: [F]");
   }
 
   @Test

@@ -125,7 +125,9 @@ class EncryptedTopicTest {
             "          - Sid: AccountAdministersTheKey\n"
                 + "            Effect: Allow\n"
                 + "            Principal:\n"
-                + "              AWS: !GetAtt ReconcileSchedulerRole.Arn\n",
+                + "              AWS: "
+                + KeyPolicyDeploymentTest.SCHEDULER_ROLE
+                + "\n",
             // The key policy no longer lets the account's administrators change it: KMS's lockout
             // safety check would refuse it (CreateKey), unless bypassed.
             "      Description: Encrypts the studio-lifecycle SNS topics.\n",

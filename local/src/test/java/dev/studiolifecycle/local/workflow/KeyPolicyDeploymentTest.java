@@ -17,6 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KeyPolicyDeploymentTest {
 
+  /**
+   * A role of the stack, named by its ARN rather than {@code !GetAtt ReconcileSchedulerRole.Arn}:
+   * the role's policy leads back to the key (it starts the reconcile state machine, whose role
+   * publishes to the topic the key encrypts), so a GetAtt would close a circle CloudFormation
+   * refuses. Locally a role without RoleName is named by its logical id.
+   */
+  static final String SCHEDULER_ROLE =
+      "!Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/ReconcileSchedulerRole";
+
   private static final String ADMINISTERS =
       "          - Sid: AccountAdministersTheKey\n"
           + "            Effect: Allow\n"
@@ -36,8 +45,7 @@ class KeyPolicyDeploymentTest {
 
   @Test
   void aKeyPolicyThatLetsOnlyANamedRoleAdministerTheKeyLocksTheDeployerOut() {
-    LifecycleSimulation.deployEdited(
-        project, Map.of(ADMINISTERS, administeredBy("!GetAtt ReconcileSchedulerRole.Arn")));
+    LifecycleSimulation.deployEdited(project, Map.of(ADMINISTERS, administeredBy(SCHEDULER_ROLE)));
 
     LifecycleSimulation.assertThatDeploymentRefused(project, "onboarding-iam-propagation.json")
         .hasMessageStartingWith(
@@ -52,7 +60,7 @@ class KeyPolicyDeploymentTest {
         project,
         Map.of(
             ADMINISTERS,
-            administeredBy("!GetAtt ReconcileSchedulerRole.Arn"),
+            administeredBy(SCHEDULER_ROLE),
             KEY_PROPERTIES,
             KEY_PROPERTIES + "      BypassPolicyLockoutSafetyCheck: true\n"));
 
