@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -57,6 +58,44 @@ final class EventSourceReader {
       }
     }
     return rules;
+  }
+
+  /**
+   * The name of the rule SAM makes for the EventBridgeRule or CloudWatchEvent event whose rule's
+   * logical id is {@code logicalId} (its RuleName, or the logical id, as the local deployment names
+   * it), for a Ref to it; empty when no event of a created resource makes that rule.
+   */
+  static Optional<String> generatedRuleName(
+      JsonNode resources, String logicalId, IntrinsicResolver resolver) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> owner = it.next();
+      String type = owner.getValue().path("Type").asText();
+      if ((!type.equals("AWS::Serverless::StateMachine")
+              && !type.equals("AWS::Serverless::Function"))
+          || !created(owner.getKey(), owner.getValue(), resolver)) {
+        continue;
+      }
+      JsonNode events = owner.getValue().path("Properties").path("Events");
+      for (Iterator<Map.Entry<String, JsonNode>> e = events.fields(); e.hasNext(); ) {
+        Map.Entry<String, JsonNode> event = e.next();
+        String eventType = event.getValue().path("Type").asText();
+        if ((eventType.equals("EventBridgeRule") || eventType.equals("CloudWatchEvent"))
+            && samTruncated(owner.getKey() + event.getKey(), "").equals(logicalId)) {
+          JsonNode name = event.getValue().at("/Properties/RuleName");
+          return Optional.of(
+              name.isMissingNode()
+                  ? logicalId
+                  : resolver.resolveString(
+                      name,
+                      "Resources."
+                          + owner.getKey()
+                          + ".Properties.Events."
+                          + event.getKey()
+                          + ".Properties.RuleName"));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   static List<SnsSubscription> snsSubscriptions(JsonNode resources, IntrinsicResolver resolver) {

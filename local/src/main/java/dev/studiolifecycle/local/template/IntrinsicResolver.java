@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -286,6 +287,12 @@ final class IntrinsicResolver {
       String logicalId = name.substring(0, dot);
       String part = name.substring(dot + 1);
       return JSON.textNode(functionQualifiedArn(logicalId, part, where));
+    }
+    if (!resources.has(name)) {
+      Optional<String> rule = EventSourceReader.generatedRuleName(resources, name, this);
+      if (rule.isPresent()) {
+        return JSON.textNode(rule.get());
+      }
     }
     JsonNode resource = resource(name, where);
     String type = resource.path("Type").asText();

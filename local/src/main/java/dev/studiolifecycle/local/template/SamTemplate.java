@@ -37,6 +37,7 @@ public final class SamTemplate {
   private final List<ManagedPolicyResource> managedPolicies;
   private final List<KeyResource> keys;
   private final Set<String> fifoQueues;
+  private final Map<String, StackOutput> outputs;
   // Kept to read the parts only some callers need (IAM policies, event sources) on demand.
   private final ObjectNode resources;
   private final IntrinsicResolver resolver;
@@ -48,9 +49,11 @@ public final class SamTemplate {
       List<TopicResource> topics,
       List<ManagedPolicyResource> managedPolicies,
       List<KeyResource> keys,
+      Map<String, StackOutput> outputs,
       ObjectNode resources,
       IntrinsicResolver resolver) {
     this.file = file;
+    this.outputs = Collections.unmodifiableMap(outputs);
     this.resources = resources;
     this.resolver = resolver;
     this.functions = Collections.unmodifiableMap(functions);
@@ -97,7 +100,7 @@ public final class SamTemplate {
     if (resources == null || !resources.isObject()) {
       throw new TemplateException(file + ": the template has no Resources mapping");
     }
-    ObjectNode merged = applyGlobals(resources, root.get("Globals"));
+    ObjectNode merged = SamGlobals.apply(resources, root.get("Globals"));
     IntrinsicResolver resolver =
         new IntrinsicResolver(
             parameters(root.get("Parameters"), parameterValues),
@@ -137,8 +140,9 @@ public final class SamTemplate {
         }
       }
     }
+    Map<String, StackOutput> outputs = StackOutputs.read(root.get("Outputs"), resolver);
     return new SamTemplate(
-        file, functions, stateMachines, topics, managedPolicies, keys, merged, resolver);
+        file, functions, stateMachines, topics, managedPolicies, keys, outputs, merged, resolver);
   }
 
   /**
@@ -165,6 +169,14 @@ public final class SamTemplate {
               }
             });
     return names;
+  }
+
+  /**
+   * The stack's outputs whose Condition holds, in template order, as describe-stacks gives them
+   * ({@link StackOutputs}).
+   */
+  public Map<String, StackOutput> outputs() {
+    return outputs;
   }
 
   public Path file() {
@@ -525,66 +537,5 @@ public final class SamTemplate {
               + String.join(", ", unused.keySet()));
     }
     return values;
-  }
-
-  /**
-   * Resources with Globals merged in the way SAM does: a resource's own value wins, maps merge key
-   * by key, lists are added to the global list.
-   */
-  private static ObjectNode applyGlobals(JsonNode resources, JsonNode globals) {
-    ObjectNode merged = resources.deepCopy();
-    if (globals == null) {
-      return merged;
-    }
-    Map<String, String> sections =
-        Map.of(
-            "AWS::Serverless::Function",
-            "Function",
-            "AWS::Serverless::StateMachine",
-            "StateMachine");
-    for (Iterator<Map.Entry<String, JsonNode>> it = merged.fields(); it.hasNext(); ) {
-      JsonNode resource = it.next().getValue();
-      String section = sections.get(resource.path("Type").asText());
-      JsonNode global = section == null ? null : globals.get(section);
-      if (global == null || !global.isObject() || !resource.isObject()) {
-        continue;
-      }
-      ObjectNode properties =
-          resource.has("Properties") && resource.get("Properties").isObject()
-              ? (ObjectNode) resource.get("Properties")
-              : ((ObjectNode) resource).putObject("Properties");
-      ((ObjectNode) resource).set("Properties", merge(global, properties));
-    }
-    return merged;
-  }
-
-  private static JsonNode merge(JsonNode global, JsonNode local) {
-    if (global.isObject() && local.isObject() && !isIntrinsic(global) && !isIntrinsic(local)) {
-      ObjectNode out = global.deepCopy();
-      local
-          .fields()
-          .forEachRemaining(
-              e ->
-                  out.set(
-                      e.getKey(),
-                      out.has(e.getKey())
-                          ? merge(out.get(e.getKey()), e.getValue())
-                          : e.getValue().deepCopy()));
-      return out;
-    }
-    if (global.isArray() && local.isArray()) {
-      ArrayNode out = global.deepCopy();
-      out.addAll((ArrayNode) local.deepCopy());
-      return out;
-    }
-    return local.deepCopy();
-  }
-
-  private static boolean isIntrinsic(JsonNode node) {
-    if (node.size() != 1) {
-      return false;
-    }
-    String key = node.fieldNames().next();
-    return key.equals("Ref") || key.equals("Condition") || key.startsWith("Fn::");
   }
 }
