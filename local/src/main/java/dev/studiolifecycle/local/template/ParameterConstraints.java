@@ -30,8 +30,10 @@ final class ParameterConstraints {
             "Parameters." + name + ": '" + each + "' is not one of its AllowedValues " + allowed);
       }
     }
-    if (type.equals("Number")) {
-      number(name, declaration, value);
+    if (type.equals("Number") || type.equals("List<Number>")) {
+      for (String each : values) {
+        number(name, declaration, type, each);
+      }
       return;
     }
     JsonNode pattern = declaration.get("AllowedPattern");
@@ -57,13 +59,13 @@ final class ParameterConstraints {
     }
   }
 
-  private static void number(String name, JsonNode declaration, String value) {
+  private static void number(String name, JsonNode declaration, String type, String value) {
     BigDecimal number;
     try {
       number = new BigDecimal(value.trim());
     } catch (NumberFormatException e) {
       throw new TemplateException(
-          "Parameters." + name + ": '" + value + "' is not a number (its Type is Number)");
+          "Parameters." + name + ": '" + value + "' is not a number (its Type is " + type + ")");
     }
     if (declaration.has("MinValue")
         && number.compareTo(new BigDecimal(declaration.get("MinValue").asText())) < 0) {

@@ -1,7 +1,6 @@
 package dev.studiolifecycle.local.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.LocalAccount;
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +101,7 @@ public final class SamTemplate {
     ObjectNode merged = SamGlobals.apply(resources, root.get("Globals"));
     IntrinsicResolver resolver =
         new IntrinsicResolver(
-            parameters(root.get("Parameters"), parameterValues),
+            TemplateParameters.values(root.get("Parameters"), parameterValues),
             root.get("Conditions"),
             root.get("Mappings"),
             merged);
@@ -499,43 +497,5 @@ public final class SamTemplate {
     } catch (IOException e) {
       return path.toAbsolutePath().normalize();
     }
-  }
-
-  private static Map<String, JsonNode> parameters(JsonNode declared, Map<String, String> given) {
-    Map<String, JsonNode> values = new HashMap<>();
-    Map<String, String> unused = new LinkedHashMap<>(given);
-    if (declared != null) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = declared.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> entry = it.next();
-        String name = entry.getKey();
-        JsonNode declaration = entry.getValue();
-        String value = unused.remove(name);
-        if (value == null && declaration.has("Default")) {
-          value = declaration.get("Default").asText();
-        }
-        if (value == null) {
-          throw new TemplateException(
-              "Parameters." + name + ": has no Default and no value was " + "given");
-        }
-        String type = declaration.path("Type").asText("String");
-        ParameterConstraints.check(name, declaration, type, value);
-        if (type.equals("CommaDelimitedList") || type.startsWith("List<")) {
-          ArrayNode list = JSON.arrayNode();
-          for (String part : value.split(",", -1)) {
-            list.add(part.trim());
-          }
-          values.put(name, list);
-        } else {
-          values.put(name, JSON.textNode(value));
-        }
-      }
-    }
-    if (!unused.isEmpty()) {
-      throw new TemplateException(
-          "The template has no parameter"
-              + (unused.size() == 1 ? " " : "s ")
-              + String.join(", ", unused.keySet()));
-    }
-    return values;
   }
 }
