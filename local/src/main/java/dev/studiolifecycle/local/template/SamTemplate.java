@@ -98,6 +98,7 @@ public final class SamTemplate {
     if (resources == null || !resources.isObject()) {
       throw new TemplateException(file + ": the template has no Resources mapping");
     }
+    ResourceTypes.check(resources);
     ObjectNode merged = SamGlobals.apply(resources, root.get("Globals"));
     IntrinsicResolver resolver =
         new IntrinsicResolver(
