@@ -94,6 +94,7 @@ public final class SamTemplate {
     if (!root.isObject()) {
       throw new TemplateException(file + ": a template must be a mapping with Resources");
     }
+    TemplateSections.check(root);
     JsonNode resources = root.get("Resources");
     if (resources == null || !resources.isObject()) {
       throw new TemplateException(file + ": the template has no Resources mapping");

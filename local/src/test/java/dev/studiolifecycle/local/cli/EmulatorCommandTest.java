@@ -225,6 +225,7 @@ class EmulatorCommandTest {
         broken,
         String.join(
             "\n",
+            "Transform: AWS::Serverless-2016-10-31",
             "Resources:",
             "  Broken:",
             "    Type: AWS::Serverless::StateMachine",

@@ -14,12 +14,15 @@ import org.junit.jupiter.api.Test;
  */
 class ResourceDependenciesTest {
 
+  /** SAM's resources need its transform (CloudFormation does not know them without it). */
+  static final String SAM = "Transform: AWS::Serverless-2016-10-31\n";
+
   private static final String FUNCTION =
       "    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.B\n"
           + "      Runtime: java21\n";
 
   private static SamTemplate parse(String yaml) {
-    return SamTemplate.parse(yaml, Path.of("inline/template.yaml"), Map.of());
+    return SamTemplate.parse(SAM + yaml, Path.of("inline/template.yaml"), Map.of());
   }
 
   private static String circle(String members) {
@@ -94,7 +97,8 @@ class ResourceDependenciesTest {
     assertThat(parse(template).topics()).hasSize(1);
     assertThatThrownBy(
             () ->
-                SamTemplate.parse(template, Path.of("inline/template.yaml"), Map.of("Loop", "yes")))
+                SamTemplate.parse(
+                    SAM + template, Path.of("inline/template.yaml"), Map.of("Loop", "yes")))
         .hasMessage(circle("[Queue, Topic]"));
   }
 

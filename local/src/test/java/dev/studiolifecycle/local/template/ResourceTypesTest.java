@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Test;
  */
 class ResourceTypesTest {
 
+  /** SAM's resources need its transform (CloudFormation does not know them without it). */
+  static final String SAM = "Transform: AWS::Serverless-2016-10-31\n";
+
   private static SamTemplate parse(String resources) {
-    return SamTemplate.parse("Resources:\n" + resources, Path.of("inline/template.yaml"), Map.of());
+    return SamTemplate.parse(
+        SAM + "Resources:\n" + resources, Path.of("inline/template.yaml"), Map.of());
   }
 
   @Test

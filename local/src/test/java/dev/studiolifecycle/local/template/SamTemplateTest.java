@@ -18,6 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Reading template.yaml: tags, Parameters, Conditions, Globals, references, substitutions. */
 class SamTemplateTest {
 
+  /** SAM's resources need its transform (CloudFormation does not know them without it). */
+  static final String SAM = "Transform: AWS::Serverless-2016-10-31\n";
+
   static Path fixture() {
     try {
       return Path.of(SamTemplateTest.class.getResource("/template/template.yaml").toURI());
@@ -27,7 +30,7 @@ class SamTemplateTest {
   }
 
   private static SamTemplate parse(String yaml) {
-    return SamTemplate.parse(yaml, Path.of("inline/template.yaml"), Map.of());
+    return SamTemplate.parse(SAM + yaml, Path.of("inline/template.yaml"), Map.of());
   }
 
   /**
@@ -434,7 +437,7 @@ class SamTemplateTest {
   }
 
   private static SamTemplate constrained(Map<String, String> values) {
-    return SamTemplate.parse(CONSTRAINED, Path.of("inline/template.yaml"), values);
+    return SamTemplate.parse(SAM + CONSTRAINED, Path.of("inline/template.yaml"), values);
   }
 
   /**
@@ -890,7 +893,7 @@ class SamTemplateTest {
         .containsExactly("arn:aws:sqs:us-east-1:123456789012:Dlq");
 
     SamTemplate withExtra =
-        SamTemplate.parse(WIRED, Path.of("inline/template.yaml"), Map.of("Extra", "yes"));
+        SamTemplate.parse(SAM + WIRED, Path.of("inline/template.yaml"), Map.of("Extra", "yes"));
     assertThat(withExtra.policies("Starter").statements()).hasSize(4);
     assertThat(withExtra.policies("Machine").statements().get(0).resources())
         .singleElement()

@@ -1,0 +1,171 @@
+package dev.studiolifecycle.local.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A template's top-level sections and each resource's attributes, as CloudFormation and the SAM
+ * transform take them (CloudFormation User Guide, "Template anatomy", "Resource attribute
+ * reference"; SAM specification, "Globals"): only the sections CloudFormation knows ("Template
+ * format error: Invalid template property or properties [...]"), a format version of 2010-09-09, a
+ * Description that is a string of at most 1,024 bytes; SAM's resources and Globals only under the
+ * {@code AWS::Serverless-2016-10-31} transform (without it CloudFormation does not know {@code
+ * AWS::Serverless::Function}); no other transform, since the local runtime expands none; and on a
+ * resource only CloudFormation's attributes ("Invalid template resource property '...'"), with a
+ * DeletionPolicy or UpdateReplacePolicy CloudFormation takes. Which types take {@code Snapshot} is
+ * not checked.
+ */
+final class TemplateSections {
+
+  static final String SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
+
+  private static final Set<String> SECTIONS =
+      Set.of(
+          "AWSTemplateFormatVersion",
+          "Description",
+          "Metadata",
+          "Parameters",
+          "Rules",
+          "Mappings",
+          "Conditions",
+          "Transform",
+          "Resources",
+          "Outputs",
+          "Globals");
+  private static final Set<String> ATTRIBUTES =
+      Set.of(
+          "Type",
+          "Properties",
+          "DependsOn",
+          "Condition",
+          "Metadata",
+          "DeletionPolicy",
+          "UpdateReplacePolicy",
+          "UpdatePolicy",
+          "CreationPolicy");
+  private static final Set<String> DELETION_POLICIES =
+      Set.of("Delete", "Retain", "RetainExceptOnCreate", "Snapshot");
+  private static final Set<String> REPLACE_POLICIES = Set.of("Delete", "Retain", "Snapshot");
+  private static final int MAX_DESCRIPTION_BYTES = 1024;
+
+  private TemplateSections() {}
+
+  static void check(JsonNode root) {
+    List<String> unknown = new ArrayList<>();
+    root.fieldNames()
+        .forEachRemaining(
+            section -> {
+              if (!SECTIONS.contains(section)) {
+                unknown.add(section);
+              }
+            });
+    if (!unknown.isEmpty()) {
+      throw new TemplateException(
+          "CloudFormation refuses the template: Template format error: Invalid template property"
+              + " or properties "
+              + unknown);
+    }
+    JsonNode version = root.get("AWSTemplateFormatVersion");
+    if (version != null && !version.asText().equals("2010-09-09")) {
+      throw new TemplateException(
+          "AWSTemplateFormatVersion: '"
+              + version.asText()
+              + "'; the only template format version is 2010-09-09");
+    }
+    JsonNode description = root.get("Description");
+    if (description != null
+        && (!description.isTextual()
+            || description.asText().getBytes(StandardCharsets.UTF_8).length
+                > MAX_DESCRIPTION_BYTES)) {
+      throw new TemplateException(
+          "Description: a template's description is a string of at most 1024 bytes");
+    }
+    boolean sam = transforms(root.get("Transform"));
+    if (!sam && root.has("Globals")) {
+      throw new TemplateException(
+          "Globals: only the " + SAM_TRANSFORM + " transform reads Globals; the template has none");
+    }
+    checkResources(root.path("Resources"), sam);
+  }
+
+  /** Whether the template is SAM's; a transform the local runtime does not expand is refused. */
+  private static boolean transforms(JsonNode transform) {
+    if (transform == null) {
+      return false;
+    }
+    List<String> names = new ArrayList<>();
+    if (transform.isArray()) {
+      transform.forEach(name -> names.add(name.asText()));
+    } else {
+      names.add(transform.asText());
+    }
+    for (String name : names) {
+      if (!name.equals(SAM_TRANSFORM)) {
+        throw new TemplateException(
+            "Transform: "
+                + name
+                + " is not expanded by the local runtime, which expands "
+                + SAM_TRANSFORM
+                + " only");
+      }
+    }
+    return !names.isEmpty();
+  }
+
+  private static void checkResources(JsonNode resources, boolean sam) {
+    List<String> samTypes = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String where = "Resources." + entry.getKey();
+      JsonNode resource = entry.getValue();
+      resource
+          .fieldNames()
+          .forEachRemaining(
+              attribute -> {
+                if (!ATTRIBUTES.contains(attribute)) {
+                  throw new TemplateException(
+                      where
+                          + ": CloudFormation refuses the template: Template format error: Invalid"
+                          + " template resource property '"
+                          + attribute
+                          + "'");
+                }
+              });
+      policy(resource, "DeletionPolicy", DELETION_POLICIES, where);
+      policy(resource, "UpdateReplacePolicy", REPLACE_POLICIES, where);
+      String type = resource.path("Type").asText();
+      if (type.startsWith("AWS::Serverless::") && !samTypes.contains(type)) {
+        samTypes.add(type);
+      }
+    }
+    if (!sam && !samTypes.isEmpty()) {
+      throw new TemplateException(
+          "Resources: CloudFormation refuses the template: Template format error: Unrecognized"
+              + " resource types: "
+              + samTypes
+              + " (SAM's resources need Transform: "
+              + SAM_TRANSFORM
+              + ")");
+    }
+  }
+
+  private static void policy(
+      JsonNode resource, String attribute, Set<String> allowed, String where) {
+    JsonNode value = resource.get(attribute);
+    if (value != null && !allowed.contains(value.asText())) {
+      throw new TemplateException(
+          where
+              + "."
+              + attribute
+              + ": '"
+              + value.asText()
+              + "' is not one of "
+              + String.join(", ", allowed.stream().sorted().toList()));
+    }
+  }
+}

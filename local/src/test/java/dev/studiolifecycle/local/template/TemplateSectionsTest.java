@@ -1,0 +1,66 @@
+package dev.studiolifecycle.local.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A template's sections and resource attributes as CloudFormation and the SAM transform take them:
+ * a misspelt section or attribute, or SAM's resources without SAM's transform, deploy nowhere on
+ * AWS, so they deploy nowhere here either.
+ */
+class TemplateSectionsTest {
+
+  private static final String FUNCTION =
+      "Resources:\n  F:\n    Type: AWS::Serverless::Function\n"
+          + "    Properties: {Handler: a.B, Runtime: java21}\n";
+
+  private static SamTemplate parse(String yaml) {
+    return SamTemplate.parse(yaml, Path.of("inline/template.yaml"), Map.of());
+  }
+
+  @Test
+  void samsResourcesNeedSamsTransform() {
+    assertThatThrownBy(() -> parse(FUNCTION))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage(
+            "Resources: CloudFormation refuses the template: Template format error: Unrecognized"
+                + " resource types: [AWS::Serverless::Function] (SAM's resources need Transform:"
+                + " AWS::Serverless-2016-10-31)");
+    assertThat(parse("Transform: AWS::Serverless-2016-10-31\n" + FUNCTION).functions())
+        .containsKey("F");
+    assertThat(parse("Transform: [AWS::Serverless-2016-10-31]\n" + FUNCTION).functions())
+        .containsKey("F");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Resource:\\n  T: {Type: 'AWS::SNS::Topic'}|CloudFormation refuses the template: Template"
+            + " format error: Invalid template property or properties [Resource]",
+        "AWSTemplateFormatVersion: '2012-10-17'\\nResources:\\n  T: {Type: 'AWS::SNS::Topic'}"
+            + "|AWSTemplateFormatVersion: '2012-10-17'; the only template format version is"
+            + " 2010-09-09",
+        "Globals: {Function: {Timeout: 10}}\\nResources:\\n  T: {Type: 'AWS::SNS::Topic'}|Globals:"
+            + " only the AWS::Serverless-2016-10-31 transform reads Globals; the template has none",
+        "Transform: AWS::LanguageExtensions\\nResources:\\n  T: {Type: 'AWS::SNS::Topic'}|Transform:"
+            + " AWS::LanguageExtensions is not expanded by the local runtime, which expands"
+            + " AWS::Serverless-2016-10-31 only",
+        "Resources:\\n  T: {Type: 'AWS::SNS::Topic', Propertes: {TopicName: t}}|Resources.T:"
+            + " CloudFormation refuses the template: Template format error: Invalid template"
+            + " resource property 'Propertes'",
+        "Resources:\\n  T: {Type: 'AWS::SNS::Topic', DeletionPolicy: Keep}|Resources.T"
+            + ".DeletionPolicy: 'Keep' is not one of Delete, Retain, RetainExceptOnCreate, Snapshot"
+      })
+  void whatCloudFormationRefusesInTheTemplatesFormIsRefused(String template, String refusal) {
+    assertThatThrownBy(() -> parse(template.replace("\\n", "\n") + "\n"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage(refusal);
+  }
+}
