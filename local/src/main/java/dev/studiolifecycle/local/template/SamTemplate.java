@@ -101,12 +101,11 @@ public final class SamTemplate {
     }
     ResourceTypes.check(resources);
     ObjectNode merged = SamGlobals.apply(resources, root.get("Globals"));
+    Map<String, JsonNode> parameters =
+        TemplateParameters.values(root.get("Parameters"), parameterValues);
+    TemplateRules.check(root.get("Rules"), parameters);
     IntrinsicResolver resolver =
-        new IntrinsicResolver(
-            TemplateParameters.values(root.get("Parameters"), parameterValues),
-            root.get("Conditions"),
-            root.get("Mappings"),
-            merged);
+        new IntrinsicResolver(parameters, root.get("Conditions"), root.get("Mappings"), merged);
     ResourceDependencies.check(merged, resolver);
     Path directory = file.toAbsolutePath().getParent();
     Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
