@@ -107,6 +107,7 @@ public final class SamTemplate {
     IntrinsicResolver resolver =
         new IntrinsicResolver(parameters, root.get("Conditions"), root.get("Mappings"), merged);
     ResourceDependencies.check(merged, resolver);
+    SamEvents.check(merged);
     Path directory = file.toAbsolutePath().getParent();
     Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
     List<StateMachineResource> stateMachines = new ArrayList<>();
