@@ -29,7 +29,6 @@ final class ResourceTypes {
 
   static final int MAX_RESOURCES = 500;
 
-  private static final Pattern LOGICAL_ID = Pattern.compile("[A-Za-z0-9]+");
   private static final Pattern CUSTOM = Pattern.compile("Custom::[A-Za-z0-9_@-]{1,60}");
   private static final Set<String> SAM =
       Set.of(
@@ -58,9 +57,7 @@ final class ResourceTypes {
     for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       String where = "Resources." + entry.getKey();
-      if (!LOGICAL_ID.matcher(entry.getKey()).matches()) {
-        throw new TemplateException(where + ": a resource's logical id is letters and digits only");
-      }
+      TemplateSections.checkLogicalId(entry.getKey(), where, "resource");
       JsonNode type = entry.getValue().get("Type");
       if (type == null || !type.isTextual()) {
         throw new TemplateException(where + ".Type: is required, a string");

@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A template's Outputs, read as CloudFormation reads them when it creates the stack (CloudFormation
@@ -26,7 +25,6 @@ final class StackOutputs {
   static final int MAX_OUTPUTS = 200;
 
   private static final int MAX_DESCRIPTION_BYTES = 1024;
-  private static final Pattern LOGICAL_ID = Pattern.compile("[A-Za-z0-9]+");
   private static final Set<String> FIELDS = Set.of("Description", "Value", "Export", "Condition");
 
   private StackOutputs() {}
@@ -87,9 +85,7 @@ final class StackOutputs {
   }
 
   private static void checkForm(String logicalId, JsonNode output, String where) {
-    if (!LOGICAL_ID.matcher(logicalId).matches()) {
-      throw new TemplateException(where + ": an output's logical id is letters and digits only");
-    }
+    TemplateSections.checkLogicalId(logicalId, where, "output");
     if (!output.isObject() || !output.has("Value")) {
       throw new TemplateException(where + ".Value: is required");
     }

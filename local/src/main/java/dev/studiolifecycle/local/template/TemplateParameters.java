@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A template's Parameters and the values a deployment gives them, as CloudFormation takes them
@@ -25,7 +24,6 @@ final class TemplateParameters {
   static final int MAX_PARAMETERS = 200;
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final Pattern LOGICAL_ID = Pattern.compile("[A-Za-z0-9]+");
   private static final Set<String> SERVED =
       Set.of("String", "Number", "List<Number>", "CommaDelimitedList");
 
@@ -82,9 +80,7 @@ final class TemplateParameters {
 
   private static String type(String name, JsonNode declaration) {
     String where = "Parameters." + name;
-    if (!LOGICAL_ID.matcher(name).matches()) {
-      throw new TemplateException(where + ": a parameter's logical id is letters and digits only");
-    }
+    TemplateSections.checkLogicalId(name, where, "parameter");
     JsonNode type = declaration.get("Type");
     if (type == null) {
       throw new TemplateException(

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A template's top-level sections and each resource's attributes, as CloudFormation and the SAM
@@ -52,6 +53,7 @@ final class TemplateSections {
       Set.of("Delete", "Retain", "RetainExceptOnCreate", "Snapshot");
   private static final Set<String> REPLACE_POLICIES = Set.of("Delete", "Retain", "Snapshot");
   private static final int MAX_DESCRIPTION_BYTES = 1024;
+  private static final Pattern LOGICAL_ID = Pattern.compile("[A-Za-z0-9]+");
 
   private TemplateSections() {}
 
@@ -91,6 +93,20 @@ final class TemplateSections {
           "Globals: only the " + SAM_TRANSFORM + " transform reads Globals; the template has none");
     }
     checkResources(root.path("Resources"), sam);
+  }
+
+  /**
+   * A logical id of a parameter, resource or output: "alphanumeric (A-Za-z0-9) and unique within
+   * the template" (the sections' syntax pages of the CloudFormation User Guide).
+   *
+   * @param kind {@code parameter}, {@code resource} or {@code output}
+   */
+  static void checkLogicalId(String logicalId, String where, String kind) {
+    if (!LOGICAL_ID.matcher(logicalId).matches()) {
+      String article = "aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ";
+      throw new TemplateException(
+          where + ": " + article + kind + "'s logical id is letters and digits only");
+    }
   }
 
   /** Whether the template is SAM's; a transform the local runtime does not expand is refused. */
