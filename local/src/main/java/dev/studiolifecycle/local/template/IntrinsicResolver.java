@@ -127,6 +127,7 @@ final class IntrinsicResolver {
     if (definition == null) {
       throw new TemplateException(where + ": no condition named '" + name + "' in Conditions");
     }
+    ConditionReferences.check(definition, resources, "Conditions." + name);
     guard("Conditions." + name);
     try {
       JsonNode value = resolve(definition, "Conditions." + name);

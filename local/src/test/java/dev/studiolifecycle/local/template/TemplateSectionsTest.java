@@ -63,4 +63,25 @@ class TemplateSectionsTest {
         .isInstanceOf(TemplateException.class)
         .hasMessage(refusal);
   }
+
+  @Test
+  void aConditionThatReadsAResourceIsRefused() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "Conditions:\n  HasTopic: !Equals [!GetAtt Topic.TopicName, x]\nResources:\n"
+                        + "  Topic: {Type: 'AWS::SNS::Topic'}\n"
+                        + "  Queue: {Type: 'AWS::SQS::Queue', Condition: HasTopic}\n"))
+        .hasMessage(
+            "Conditions.HasTopic: CloudFormation refuses the template: Template format error:"
+                + " Unresolved dependencies [Topic]. Cannot reference resources in the Conditions"
+                + " block of the template");
+    assertThat(
+            parse(
+                    "Parameters:\n  Name: {Type: String, Default: x}\nConditions:\n"
+                        + "  Named: !Equals [!Ref Name, x]\nResources:\n"
+                        + "  Topic: {Type: 'AWS::SNS::Topic', Condition: Named}\n")
+                .topics())
+        .hasSize(1);
+  }
 }
