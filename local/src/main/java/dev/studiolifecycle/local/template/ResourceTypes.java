@@ -7,8 +7,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,24 +26,22 @@ import java.util.regex.Pattern;
  * account are not known here and are refused (the stricter reading); so are AWS types newer than
  * the list. The 500 is counted before SAM expands its resources, so a template SAM takes past it is
  * not caught here.
+ *
+ * <p>The same list holds each type's properties (its read-only ones left out) and those it
+ * requires, from the resource provider schemas, and SAM's types with their properties: a created
+ * resource may give only its type's properties, and must give the required ones ({@link
+ * #checkProperties}).
  */
 final class ResourceTypes {
 
   static final int MAX_RESOURCES = 500;
 
   private static final Pattern CUSTOM = Pattern.compile("Custom::[A-Za-z0-9_@-]{1,60}");
-  private static final Set<String> SAM =
-      Set.of(
-          "AWS::Serverless::Api",
-          "AWS::Serverless::Application",
-          "AWS::Serverless::Connector",
-          "AWS::Serverless::Function",
-          "AWS::Serverless::GraphQLApi",
-          "AWS::Serverless::HttpApi",
-          "AWS::Serverless::LayerVersion",
-          "AWS::Serverless::SimpleTable",
-          "AWS::Serverless::StateMachine");
-  private static final Set<String> KNOWN = load();
+
+  /** Each type's properties and, after them, those it requires; SAM's types require none here. */
+  private record Properties(Set<String> allowed, List<String> required) {}
+
+  private static final Map<String, Properties> KNOWN = load();
 
   private ResourceTypes() {}
 
@@ -76,23 +76,86 @@ final class ResourceTypes {
   }
 
   static boolean known(String type) {
-    return KNOWN.contains(type) || SAM.contains(type) || CUSTOM.matcher(type).matches();
+    return KNOWN.containsKey(type) || CUSTOM.matcher(type).matches();
   }
 
-  private static Set<String> load() {
+  /**
+   * The properties of each created resource (Globals merged in): only those its type has, and those
+   * it requires. A custom resource takes any properties.
+   */
+  static void checkProperties(JsonNode resources, IntrinsicResolver resolver) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      JsonNode resource = entry.getValue();
+      JsonNode condition = resource.get("Condition");
+      String type = resource.path("Type").asText();
+      Properties known = KNOWN.get(type);
+      if (known == null
+          || condition != null
+              && !resolver.condition(
+                  condition.asText(), "Resources." + entry.getKey() + ".Condition")) {
+        continue;
+      }
+      String where = "Resources." + entry.getKey() + ".Properties";
+      JsonNode properties = resource.path("Properties");
+      properties
+          .fieldNames()
+          .forEachRemaining(
+              property -> {
+                if (!known.allowed().contains(property)) {
+                  throw new TemplateException(
+                      where
+                          + "."
+                          + property
+                          + (type.startsWith("AWS::Serverless::")
+                              // The SAM translator's words.
+                              ? ": the SAM transform refuses it: Resource with id ["
+                                  + entry.getKey()
+                                  + "] is invalid. property "
+                                  + property
+                                  + " not defined for resource of type "
+                                  + type
+                              : ": "
+                                  + type
+                                  + " has no such property, so CloudFormation refuses it"));
+                }
+              });
+      for (String required : known.required()) {
+        if (!properties.has(required)) {
+          throw new TemplateException(where + "." + required + ": is required for " + type);
+        }
+      }
+    }
+  }
+
+  /** {@code <type> <property>,<property>... [| <required>,...]} a line; {@code #} comments. */
+  private static Map<String, Properties> load() {
     try (InputStream in =
             ResourceTypes.class.getResourceAsStream("cloudformation-resource-types.txt");
         BufferedReader reader =
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      Set<String> types = new LinkedHashSet<>();
+      Map<String, Properties> types = new HashMap<>();
       reader
           .lines()
           .map(String::strip)
           .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-          .forEach(types::add);
-      return Set.copyOf(types);
+          .forEach(
+              line -> {
+                String[] parts = line.split("\\|", 2);
+                String[] declared = parts[0].strip().split(" ", 2);
+                types.put(
+                    declared[0],
+                    new Properties(
+                        Set.copyOf(names(declared.length > 1 ? declared[1] : "")),
+                        names(parts.length > 1 ? parts[1] : "")));
+              });
+      return Map.copyOf(types);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read cloudformation-resource-types.txt", e);
     }
+  }
+
+  private static List<String> names(String commaSeparated) {
+    return commaSeparated.isBlank() ? List.of() : List.of(commaSeparated.strip().split(","));
   }
 }

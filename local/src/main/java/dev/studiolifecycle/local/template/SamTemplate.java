@@ -106,6 +106,7 @@ public final class SamTemplate {
     TemplateRules.check(root.get("Rules"), parameters);
     IntrinsicResolver resolver =
         new IntrinsicResolver(parameters, root.get("Conditions"), root.get("Mappings"), merged);
+    ResourceTypes.checkProperties(merged, resolver);
     ResourceDependencies.check(merged, resolver);
     SamEvents.check(merged);
     Path directory = file.toAbsolutePath().getParent();

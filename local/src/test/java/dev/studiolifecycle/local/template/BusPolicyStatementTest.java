@@ -75,8 +75,8 @@ class BusPolicyStatementTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "Action: events:PutEvents, Principal: '111122223333'|.StatementId: is required; PutPermission"
-            + " takes 1 to 64 letters, digits, hyphens and underscores",
+        "Action: events:PutEvents, Principal: '111122223333'|.StatementId: is required for"
+            + " AWS::Events::EventBusPolicy",
         "StatementId: HR account, Action: events:PutEvents, Principal: '111122223333'"
             + "|.StatementId: 'HR account'; PutPermission takes 1 to 64 letters, digits, hyphens"
             + " and underscores",

@@ -65,4 +65,31 @@ class ResourceTypesTest {
     assertThatThrownBy(() -> parse(resources + "  T500:\n    Type: AWS::SNS::Topic\n"))
         .hasMessage("Resources: 501 resources; a template declares at most 500");
   }
+
+  @Test
+  void aResourceGivesOnlyItsTypesPropertiesAndThoseItRequires() {
+    assertThatThrownBy(
+            () -> parse("  Topic:\n    Type: AWS::SNS::Topic\n    Properties: {TopicNme: t}\n"))
+        .hasMessage(
+            "Resources.Topic.Properties.TopicNme: AWS::SNS::Topic has no such property, so"
+                + " CloudFormation refuses it");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "  F:\n    Type: AWS::Serverless::Function\n    Properties: {Handler: a.B,"
+                        + " Runtime: java21, Enviroment: {Variables: {A: b}}}\n"))
+        .hasMessage(
+            "Resources.F.Properties.Enviroment: the SAM transform refuses it: Resource with id [F]"
+                + " is invalid. property Enviroment not defined for resource of type"
+                + " AWS::Serverless::Function");
+    assertThatThrownBy(
+            () -> parse("  Role:\n    Type: AWS::IAM::Role\n    Properties: {Path: /}\n"))
+        .hasMessage(
+            "Resources.Role.Properties.AssumeRolePolicyDocument: is required for AWS::IAM::Role");
+    assertThat(
+            parse(
+                    "  Setup:\n    Type: Custom::StudioSetup\n    Properties: {ServiceToken: x, Any: y}\n")
+                .resolvedResources())
+        .containsKey("Setup");
+  }
 }

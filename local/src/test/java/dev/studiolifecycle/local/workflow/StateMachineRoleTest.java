@@ -139,7 +139,9 @@ class StateMachineRoleTest {
     LifecycleSimulation.deployEdited(project, edits);
 
     LifecycleSimulation.assertThatDeploymentRefused(project, "onboarding-iam-propagation.json")
-        .hasMessage("Resources.LifecycleRole.Properties.AssumeRolePolicyDocument: is required");
+        .hasMessage(
+            "Resources.LifecycleRole.Properties.AssumeRolePolicyDocument: is required for"
+                + " AWS::IAM::Role");
   }
 
   @Test
