@@ -291,10 +291,8 @@ final class DataStores {
       Map.Entry<String, JsonNode> entry = it.next();
       String logicalId = entry.getKey();
       JsonNode resource = entry.getValue();
-      JsonNode condition = resource.get("Condition");
       String where = "Resources." + logicalId;
-      if (resource.path("Type").asText().equals(type)
-          && (condition == null || resolver.condition(condition.asText(), where + ".Condition"))) {
+      if (resource.path("Type").asText().equals(type) && resolver.created(logicalId, resource)) {
         action.accept(logicalId, resource.path("Properties"), where);
       }
     }

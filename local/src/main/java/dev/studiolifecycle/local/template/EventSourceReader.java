@@ -39,7 +39,7 @@ final class EventSourceReader {
       Map.Entry<String, JsonNode> entry = it.next();
       String logicalId = entry.getKey();
       JsonNode resource = entry.getValue();
-      if (!created(logicalId, resource, resolver)) {
+      if (!resolver.created(logicalId, resource)) {
         continue;
       }
       String type = resource.path("Type").asText();
@@ -72,7 +72,7 @@ final class EventSourceReader {
       String type = owner.getValue().path("Type").asText();
       if ((!type.equals("AWS::Serverless::StateMachine")
               && !type.equals("AWS::Serverless::Function"))
-          || !created(owner.getKey(), owner.getValue(), resolver)) {
+          || !resolver.created(owner.getKey(), owner.getValue())) {
         continue;
       }
       JsonNode events = owner.getValue().path("Properties").path("Events");
@@ -104,7 +104,7 @@ final class EventSourceReader {
       Map.Entry<String, JsonNode> entry = it.next();
       JsonNode resource = entry.getValue();
       if (!resource.path("Type").asText().equals("AWS::Serverless::Function")
-          || !created(entry.getKey(), resource, resolver)) {
+          || !resolver.created(entry.getKey(), resource)) {
         continue;
       }
       JsonNode events = resource.path("Properties").path("Events");
@@ -140,12 +140,6 @@ final class EventSourceReader {
       }
     }
     return subscriptions;
-  }
-
-  private static boolean created(String logicalId, JsonNode resource, IntrinsicResolver resolver) {
-    JsonNode condition = resource.get("Condition");
-    return condition == null
-        || resolver.condition(condition.asText(), "Resources." + logicalId + ".Condition");
   }
 
   private static EventRuleResource plainRule(

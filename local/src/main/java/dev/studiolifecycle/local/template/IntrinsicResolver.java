@@ -117,6 +117,13 @@ final class IntrinsicResolver {
     throw new TemplateException(where + ": expected a string, got " + describe(resolved));
   }
 
+  /** Whether the stack creates a resource: it has no Condition, or its Condition holds. */
+  boolean created(String logicalId, JsonNode resource) {
+    JsonNode condition = resource.get("Condition");
+    return condition == null
+        || condition(condition.asText(), "Resources." + logicalId + ".Condition");
+  }
+
   /** Whether a named condition of the template's Conditions section holds. */
   boolean condition(String name, String where) {
     Boolean known = conditionValues.get(name);
@@ -513,17 +520,13 @@ final class IntrinsicResolver {
       throw new TemplateException(
           where + ": no parameter, pseudo parameter or resource named '" + logicalId + "'");
     }
-    JsonNode condition = resource.get("Condition");
-    if (condition != null
-        && condition.isTextual()
-        && !condition(condition.asText(), "Resources." + logicalId + ".Condition")) {
+    if (!created(logicalId, resource)) {
       throw new TemplateException(
           where
               + ": resource '"
               + logicalId
-              + "' is not created "
-              + "(its condition "
-              + condition.asText()
+              + "' is not created (its condition "
+              + resource.get("Condition").asText()
               + " is false)");
     }
     return resource;

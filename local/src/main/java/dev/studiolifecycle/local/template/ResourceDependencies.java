@@ -62,7 +62,7 @@ final class ResourceDependencies {
     ResourceDependencies graph = new ResourceDependencies(resolver, resources);
     for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
-      if (graph.created(entry.getKey(), entry.getValue())) {
+      if (resolver.created(entry.getKey(), entry.getValue())) {
         graph.add(entry.getKey(), entry.getValue(), resources);
       }
     }
@@ -73,12 +73,6 @@ final class ResourceDependencies {
               + " resources: "
               + new TreeSet<>(circle));
     }
-  }
-
-  private boolean created(String logicalId, JsonNode resource) {
-    JsonNode condition = resource.get("Condition");
-    return condition == null
-        || resolver.condition(condition.asText(), "Resources." + logicalId + ".Condition");
   }
 
   private void add(String logicalId, JsonNode resource, ObjectNode resources) {
@@ -154,7 +148,7 @@ final class ResourceDependencies {
     }
     for (JsonNode name : names) {
       JsonNode target = resources.get(name.asText());
-      if (!name.isTextual() || target == null || !created(name.asText(), target)) {
+      if (!name.isTextual() || target == null || !resolver.created(name.asText(), target)) {
         throw new TemplateException(
             where
                 + ".DependsOn: CloudFormation refuses the template: Template format error:"
@@ -181,45 +175,48 @@ final class ResourceDependencies {
     if (node.size() == 1) {
       Map.Entry<String, JsonNode> function = node.fields().next();
       JsonNode argument = function.getValue();
-      switch (function.getKey()) {
-        case "Ref" -> {
-          into.add(qualified(argument.asText(), where));
-          return;
+      if (function.getKey().equals("Fn::If")) {
+        boolean holds = resolver.condition(argument.path(0).asText(), where + ".Fn::If");
+        references(argument.get(holds ? 1 : 2), where, into);
+        return;
+      }
+      List<String> names = directNames(function.getKey(), argument);
+      if (!names.isEmpty() || function.getKey().equals("Fn::Sub")) {
+        names.forEach(name -> into.add(qualified(name, where)));
+        if (argument.isArray() && function.getKey().equals("Fn::Sub")) {
+          references(argument.path(1), where, into);
         }
-        case "Fn::GetAtt" -> {
-          into.add(base(argument.isArray() ? argument.path(0).asText() : argument.asText()));
-          return;
-        }
-        case "Fn::Sub" -> {
-          sub(argument, where, into);
-          return;
-        }
-        case "Fn::If" -> {
-          boolean holds = resolver.condition(argument.path(0).asText(), where + ".Fn::If");
-          references(argument.get(holds ? 1 : 2), where, into);
-          return;
-        }
-        default -> {
-          // Another function, or a property: its arguments may name resources.
-        }
+        return;
       }
     }
     node.forEach(child -> references(child, where, into));
   }
 
-  private void sub(JsonNode argument, String where, Set<String> into) {
-    String text = argument.isArray() ? argument.path(0).asText() : argument.asText();
-    JsonNode variables = argument.isArray() ? argument.path(1) : null;
-    Matcher matcher = SUB_VARIABLE.matcher(text);
-    while (matcher.find()) {
-      String variable = matcher.group(1).strip();
-      if (variables == null || !variables.has(variable)) {
-        into.add(qualified(variable, where));
+  /**
+   * The names a {@code Ref}, {@code Fn::GetAtt} or {@code Fn::Sub} names itself ({@code Topic},
+   * {@code MyFunction.Alias}, {@code Topic.TopicName}; a Sub's own variables left out); none for
+   * another function. They may be parameters or pseudo parameters as well as resources.
+   */
+  static List<String> directNames(String function, JsonNode argument) {
+    return switch (function) {
+      case "Ref" -> List.of(argument.asText());
+      case "Fn::GetAtt" ->
+          List.of(argument.isArray() ? argument.path(0).asText() : argument.asText());
+      case "Fn::Sub" -> {
+        String text = argument.isArray() ? argument.path(0).asText() : argument.asText();
+        JsonNode variables = argument.isArray() ? argument.path(1) : null;
+        List<String> names = new ArrayList<>();
+        Matcher matcher = SUB_VARIABLE.matcher(text);
+        while (matcher.find()) {
+          String variable = matcher.group(1).strip();
+          if (variables == null || !variables.has(variable)) {
+            names.add(variable);
+          }
+        }
+        yield names;
       }
-    }
-    if (variables != null) {
-      references(variables, where, into);
-    }
+      default -> List.of();
+    };
   }
 
   /**
@@ -243,7 +240,7 @@ final class ResourceDependencies {
   }
 
   /** {@code MyFunction} of {@code MyFunction.Arn}, {@code MyFunction.Version}. */
-  private static String base(String name) {
+  static String base(String name) {
     int dot = name.indexOf('.');
     return dot < 0 ? name : name.substring(0, dot);
   }

@@ -87,13 +87,9 @@ final class ResourceTypes {
     for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       JsonNode resource = entry.getValue();
-      JsonNode condition = resource.get("Condition");
       String type = resource.path("Type").asText();
       Properties known = KNOWN.get(type);
-      if (known == null
-          || condition != null
-              && !resolver.condition(
-                  condition.asText(), "Resources." + entry.getKey() + ".Condition")) {
+      if (known == null || !resolver.created(entry.getKey(), resource)) {
         continue;
       }
       String where = "Resources." + entry.getKey() + ".Properties";

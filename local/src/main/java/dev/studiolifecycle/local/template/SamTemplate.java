@@ -119,9 +119,7 @@ public final class SamTemplate {
       Map.Entry<String, JsonNode> entry = it.next();
       String logicalId = entry.getKey();
       JsonNode resource = entry.getValue();
-      JsonNode condition = resource.get("Condition");
-      if (condition != null
-          && !resolver.condition(condition.asText(), "Resources." + logicalId + ".Condition")) {
+      if (!resolver.created(logicalId, resource)) {
         continue;
       }
       switch (resource.path("Type").asText()) {
@@ -354,10 +352,7 @@ public final class SamTemplate {
     Map<String, JsonNode> resolved = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
-      JsonNode condition = entry.getValue().get("Condition");
-      if (condition != null
-          && !resolver.condition(
-              condition.asText(), "Resources." + entry.getKey() + ".Condition")) {
+      if (!resolver.created(entry.getKey(), entry.getValue())) {
         continue;
       }
       resolved.put(
