@@ -100,6 +100,7 @@ public final class SamTemplate {
       throw new TemplateException(file + ": the template has no Resources mapping");
     }
     ResourceTypes.check(resources);
+    SamGlobals.check(root.get("Globals"));
     ObjectNode merged = SamGlobals.apply(resources, root.get("Globals"));
     Map<String, JsonNode> parameters =
         TemplateParameters.values(root.get("Parameters"), parameterValues);
