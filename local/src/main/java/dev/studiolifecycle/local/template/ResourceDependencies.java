@@ -47,6 +47,8 @@ final class ResourceDependencies {
   private final IntrinsicResolver resolver;
   private final ObjectNode resources;
   private final Map<String, Set<String>> waitsFor = new LinkedHashMap<>();
+  // Each DependsOn target by where it is named: checked once every resource SAM makes is known.
+  private final List<Map.Entry<String, String>> dependsOnTargets = new ArrayList<>();
 
   private ResourceDependencies(IntrinsicResolver resolver, ObjectNode resources) {
     this.resolver = resolver;
@@ -66,6 +68,13 @@ final class ResourceDependencies {
         graph.add(entry.getKey(), entry.getValue(), resources);
       }
     }
+    // A DependsOn may name a resource SAM makes (MyFunctionRole, MyFunctionAliaslive), not one
+    // the stack does not create.
+    for (Map.Entry<String, String> target : graph.dependsOnTargets) {
+      if (!graph.waitsFor.containsKey(target.getValue())) {
+        throw unresolved(target.getKey(), target.getValue());
+      }
+    }
     graph.waitsFor.values().forEach(names -> names.retainAll(graph.waitsFor.keySet()));
     for (Set<String> circle : graph.circles()) {
       throw new TemplateException(
@@ -78,13 +87,17 @@ final class ResourceDependencies {
   private void add(String logicalId, JsonNode resource, ObjectNode resources) {
     String where = "Resources." + logicalId;
     Set<String> names = node(logicalId);
-    dependsOn(resource.get("DependsOn"), resources, where, names);
+    dependsOn(resource.get("DependsOn"), where, names);
     JsonNode properties = resource.path("Properties");
     String type = resource.path("Type").asText();
     if (!type.equals("AWS::Serverless::Function")
         && !type.equals("AWS::Serverless::StateMachine")) {
       references(properties, where + ".Properties", names);
       return;
+    }
+    if (properties.has("AutoPublishAlias")) {
+      // The alias SAM publishes exists whether or not the template names it.
+      qualified(logicalId + ".Alias", where + ".Properties.AutoPublishAlias");
     }
     boolean generatesRole = !properties.has("Role");
     Set<String> role = generatesRole ? node(logicalId + "Role") : names;
@@ -136,7 +149,7 @@ final class ResourceDependencies {
             });
   }
 
-  private void dependsOn(JsonNode dependsOn, ObjectNode resources, String where, Set<String> into) {
+  private void dependsOn(JsonNode dependsOn, String where, Set<String> into) {
     if (dependsOn == null) {
       return;
     }
@@ -147,17 +160,21 @@ final class ResourceDependencies {
       names.add(dependsOn);
     }
     for (JsonNode name : names) {
-      JsonNode target = resources.get(name.asText());
-      if (!name.isTextual() || target == null || !resolver.created(name.asText(), target)) {
-        throw new TemplateException(
-            where
-                + ".DependsOn: CloudFormation refuses the template: Template format error:"
-                + " Unresolved resource dependencies ["
-                + name.asText()
-                + "] in the Resources block of the template");
+      if (!name.isTextual()) {
+        throw unresolved(where, name.toString());
       }
       into.add(name.asText());
+      dependsOnTargets.add(Map.entry(where, name.asText()));
     }
+  }
+
+  private static TemplateException unresolved(String where, String name) {
+    return new TemplateException(
+        where
+            + ".DependsOn: CloudFormation refuses the template: Template format error:"
+            + " Unresolved resource dependencies ["
+            + name
+            + "] in the Resources block of the template");
   }
 
   /** The resources {@code node} names, in the branches of Fn::If whose condition holds. */

@@ -117,4 +117,30 @@ class ResourceDependenciesTest {
                 + " Unresolved resource dependencies [Missing] in the Resources block of the"
                 + " template");
   }
+
+  /**
+   * A DependsOn may name what SAM makes of the template (SAM specification, "Generated resources"):
+   * a function's role, the alias AutoPublishAlias publishes.
+   */
+  @Test
+  void dependsOnMayNameAResourceSamGenerates() {
+    assertThat(
+            parse(
+                    "Resources:\n  F:\n"
+                        + FUNCTION
+                        + "      AutoPublishAlias: live\n  Topic:\n    Type: AWS::SNS::Topic\n"
+                        + "    DependsOn: [FRole, FAliaslive]\n")
+                .topics())
+        .hasSize(1);
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "Resources:\n  F:\n"
+                        + FUNCTION
+                        + "      Role: arn:aws:iam::123456789012:role/r\n  Topic:\n"
+                        + "    Type: AWS::SNS::Topic\n    DependsOn: FRole\n"))
+        .hasMessageStartingWith(
+            "Resources.Topic.DependsOn: CloudFormation refuses the template: Template format error:"
+                + " Unresolved resource dependencies [FRole]");
+  }
 }
