@@ -53,6 +53,7 @@ final class TemplateSections {
       Set.of("Delete", "Retain", "RetainExceptOnCreate", "Snapshot");
   private static final Set<String> REPLACE_POLICIES = Set.of("Delete", "Retain", "Snapshot");
   private static final int MAX_DESCRIPTION_BYTES = 1024;
+  private static final int MAX_MAPPINGS = 200;
   private static final Pattern LOGICAL_ID = Pattern.compile("[A-Za-z0-9]+");
 
   private TemplateSections() {}
@@ -93,6 +94,71 @@ final class TemplateSections {
           "Globals: only the " + SAM_TRANSFORM + " transform reads Globals; the template has none");
     }
     checkResources(root.path("Resources"), sam);
+    checkMappings(root.get("Mappings"));
+  }
+
+  /**
+   * CloudFormation User Guide, "CloudFormation template Mappings syntax": a mapping is keys, each a
+   * map of names to values; "The keys in mappings must be literal strings. The values can be of
+   * type String or List." So no parameter, pseudo parameter or function stands in the section. A
+   * name within a key must be letters and digits (CloudFormation refuses others; the AWS CDK checks
+   * the same since its issue 18922); at most 200 mappings (quotas).
+   */
+  private static void checkMappings(JsonNode mappings) {
+    if (mappings == null) {
+      return;
+    }
+    if (!mappings.isObject() || mappings.size() > MAX_MAPPINGS) {
+      throw new TemplateException(
+          "Mappings: a mapping of at most " + MAX_MAPPINGS + " mappings by logical id");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = mappings.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> mapping = it.next();
+      String where = "Mappings." + mapping.getKey();
+      checkLogicalId(mapping.getKey(), where, "mapping");
+      if (!mapping.getValue().isObject() || mapping.getValue().isEmpty()) {
+        throw new TemplateException(where + ": a mapping of keys, each to names and values");
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> k = mapping.getValue().fields(); k.hasNext(); ) {
+        Map.Entry<String, JsonNode> key = k.next();
+        String at = where + "." + key.getKey();
+        if (!key.getValue().isObject() || key.getValue().isEmpty()) {
+          throw new TemplateException(at + ": a key maps names to values");
+        }
+        key.getValue()
+            .fields()
+            .forEachRemaining(
+                entry -> {
+                  if (!LOGICAL_ID.matcher(entry.getKey()).matches()) {
+                    throw new TemplateException(
+                        at
+                            + "."
+                            + entry.getKey()
+                            + ": a name within a mapping is letters and digits only");
+                  }
+                  if (!literal(entry.getValue())) {
+                    throw new TemplateException(
+                        at
+                            + "."
+                            + entry.getKey()
+                            + ": a mapping's values are literal strings or lists of them, not"
+                            + " parameters or functions");
+                  }
+                });
+      }
+    }
+  }
+
+  private static boolean literal(JsonNode value) {
+    if (value.isArray()) {
+      for (JsonNode item : value) {
+        if (!item.isValueNode()) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return value.isValueNode();
   }
 
   /**

@@ -84,4 +84,19 @@ class TemplateSectionsTest {
                 .topics())
         .hasSize(1);
   }
+
+  @Test
+  void mappingsHoldLiteralValuesUnderNamesOfLettersAndDigits() {
+    String topic = "Resources:\n  T: {Type: 'AWS::SNS::Topic'}\n";
+    assertThat(parse("Mappings:\n  Retention:\n    '7': {Seconds: 604800}\n" + topic).topics())
+        .hasSize(1);
+    assertThatThrownBy(
+            () -> parse("Mappings:\n  Retention:\n    '7': {Seconds: !Ref AWS::Region}\n" + topic))
+        .hasMessage(
+            "Mappings.Retention.7.Seconds: a mapping's values are literal strings or lists of them,"
+                + " not parameters or functions");
+    assertThatThrownBy(() -> parse("Mappings:\n  Retention:\n    '7': {per-day: 604800}\n" + topic))
+        .hasMessage(
+            "Mappings.Retention.7.per-day: a name within a mapping is letters and digits only");
+  }
 }
