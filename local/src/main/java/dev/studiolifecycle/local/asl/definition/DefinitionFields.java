@@ -212,32 +212,40 @@ final class DefinitionFields {
         errorHandling.catchers(name, node, links));
   }
 
-  TimeoutSetting timeoutSetting(String name, JsonNode node, String field, String pathField) {
+  /**
+   * {@code field} or {@code field}Path of a {@code stateType} state (not both), a literal within
+   * {@code min} and {@code max}, or a JSONata expression in a JSONata state.
+   */
+  NumberSetting numberSetting(
+      String name, JsonNode node, String stateType, String field, long min, long max) {
+    String pathField = field + "Path";
     if (node.has(field) && node.has(pathField)) {
       problems.add(
           at(name, pathField)
-              + ": a Task state may have "
+              + ": a "
+              + stateType
+              + " state may have "
               + field
               + " or "
               + pathField
               + ", not both");
-      return TimeoutSetting.unset();
+      return NumberSetting.unset();
     }
     if (node.has(field) && jsonata(node)) {
       JsonNode expression = jsonataExpression(name, node.get(field), field);
       if (expression != null) {
-        return new TimeoutSetting.FromJsonata(expression);
+        return new NumberSetting.FromJsonata(expression);
       }
     }
     if (node.has(field)) {
-      long seconds = optionalLong(node, field, name, field, 1, TaskState.MAX_TIMEOUT_SECONDS);
-      return seconds > 0 ? new TimeoutSetting.Fixed(seconds) : TimeoutSetting.unset();
+      long value = optionalLong(node, field, name, field, min, max);
+      return value >= min ? new NumberSetting.Fixed(value) : NumberSetting.unset();
     }
     if (node.has(pathField)) {
       String path = definitePath(name, node, pathField);
-      return path == null ? TimeoutSetting.unset() : new TimeoutSetting.FromPath(path);
+      return path == null ? NumberSetting.unset() : new NumberSetting.FromPath(path);
     }
-    return TimeoutSetting.unset();
+    return NumberSetting.unset();
   }
 
   PathSelection inputPath(String name, JsonNode node) {

@@ -49,7 +49,8 @@ record MapRules() implements StateRules {
       String path = fields.definitePath(name, node, "ItemsPath");
       itemsPath = path == null ? "$" : path;
     }
-    MapConcurrency concurrency = concurrency(name, node, fields);
+    NumberSetting concurrency =
+        fields.numberSetting(name, node, "Map", "MaxConcurrency", 0, Integer.MAX_VALUE);
     DistributedMap distributed = null;
     if (distributedMode(node) && fields.jsonata(node)) {
       fields.problem(
@@ -114,29 +115,6 @@ record MapRules() implements StateRules {
       checkProcessorConfig(name, block.get("ProcessorConfig"), fields);
     }
     return fields.block(block, name, field + ".");
-  }
-
-  private static MapConcurrency concurrency(String name, JsonNode node, DefinitionFields fields) {
-    if (node.has("MaxConcurrency") && node.has("MaxConcurrencyPath")) {
-      fields.problem(
-          at(name, "MaxConcurrencyPath")
-              + ": a Map state may have MaxConcurrency or "
-              + "MaxConcurrencyPath, not both");
-    } else if (node.has("MaxConcurrency")
-        && fields.jsonata(node)
-        && fields.jsonataExpression(name, node.get("MaxConcurrency"), "MaxConcurrency") != null) {
-      return new MapConcurrency.FromJsonata(node.get("MaxConcurrency"));
-    } else if (node.has("MaxConcurrency")) {
-      long max =
-          fields.optionalLong(node, "MaxConcurrency", name, "MaxConcurrency", 0, Integer.MAX_VALUE);
-      return new MapConcurrency.Fixed((int) Math.max(max, 0));
-    } else if (node.has("MaxConcurrencyPath")) {
-      String path = fields.definitePath(name, node, "MaxConcurrencyPath");
-      if (path != null) {
-        return new MapConcurrency.FromPath(path);
-      }
-    }
-    return MapConcurrency.unlimited();
   }
 
   private static void checkProcessorConfig(String name, JsonNode config, DefinitionFields fields) {

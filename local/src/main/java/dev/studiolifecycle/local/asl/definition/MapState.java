@@ -14,7 +14,7 @@ public record MapState(
     PathSelection inputPath,
     String itemsPath,
     JsonNode itemSelector,
-    MapConcurrency maxConcurrency,
+    NumberSetting maxConcurrency,
     StatesBlock itemProcessor,
     ResultHandling handling,
     Transition transition,

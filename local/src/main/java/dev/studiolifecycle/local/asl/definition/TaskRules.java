@@ -40,22 +40,24 @@ record TaskRules() implements StateRules {
         fields.problem(at(name, "Resource") + ": " + e.getMessage());
       }
     }
-    TimeoutSetting timeout =
-        fields.timeoutSetting(name, node, "TimeoutSeconds", "TimeoutSecondsPath");
-    TimeoutSetting heartbeat =
-        fields.timeoutSetting(name, node, "HeartbeatSeconds", "HeartbeatSecondsPath");
-    if (heartbeat instanceof TimeoutSetting.Fixed beat) {
+    NumberSetting timeout =
+        fields.numberSetting(
+            name, node, "Task", "TimeoutSeconds", 1, TaskState.MAX_TIMEOUT_SECONDS);
+    NumberSetting heartbeat =
+        fields.numberSetting(
+            name, node, "Task", "HeartbeatSeconds", 1, TaskState.MAX_TIMEOUT_SECONDS);
+    if (heartbeat instanceof NumberSetting.Fixed beat) {
       long limit =
-          timeout instanceof TimeoutSetting.Fixed fixed
-              ? fixed.seconds()
+          timeout instanceof NumberSetting.Fixed fixed
+              ? fixed.value()
               : TaskState.MAX_TIMEOUT_SECONDS;
-      if (beat.seconds() >= limit) {
+      if (beat.value() >= limit) {
         fields.problem(
             at(name, "HeartbeatSeconds")
                 + ": must be smaller than TimeoutSeconds ("
                 + limit
                 + "), got "
-                + beat.seconds());
+                + beat.value());
       }
     }
     return new TaskState(

@@ -14,8 +14,8 @@ public record TaskState(
     PathSelection inputPath,
     JsonNode parameters,
     ResultHandling handling,
-    TimeoutSetting timeout,
-    TimeoutSetting heartbeat,
+    NumberSetting timeout,
+    NumberSetting heartbeat,
     Transition transition,
     JsonataFields jsonata)
     implements State, ErrorHandling {

@@ -71,10 +71,7 @@ final class DistributedMapRun {
       started.queue.add(i);
     }
     run.record(
-        HistoryEventType.MapRunStarted,
-        visit.name(),
-        visit.lane,
-        new EventDetails.MapRunStarted(mapRun.mapRunArn()));
+        visit, HistoryEventType.MapRunStarted, new EventDetails.MapRunStarted(mapRun.mapRunArn()));
     return started;
   }
 
@@ -95,9 +92,8 @@ final class DistributedMapRun {
       }
     }
     run.record(
+        visit,
         HistoryEventType.MapRunRedriven,
-        visit.name(),
-        visit.lane,
         new EventDetails.MapRunRedriven(mapRun.mapRunArn(), mapRun.redriveCount()));
     return redriven;
   }
@@ -200,7 +196,7 @@ final class DistributedMapRun {
       return;
     }
     mapRun.end(MapRun.Status.SUCCEEDED, run.now());
-    run.record(HistoryEventType.MapRunSucceeded, visit.name(), visit.lane, EventDetails.none());
+    run.record(visit, HistoryEventType.MapRunSucceeded, EventDetails.none());
     run.complete(visit, result, map.handling(), map.transition());
   }
 
@@ -218,9 +214,8 @@ final class DistributedMapRun {
     }
     mapRun.end(MapRun.Status.FAILED, run.now());
     run.record(
+        visit,
         HistoryEventType.MapRunFailed,
-        visit.name(),
-        visit.lane,
         new EventDetails.ExecutionFailure(reported.error(), reported.cause()));
     run.fail(visit, reported);
   }

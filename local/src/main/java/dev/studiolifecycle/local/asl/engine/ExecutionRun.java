@@ -275,9 +275,8 @@ final class ExecutionRun {
       return;
     }
     record(
+        visit,
         HistoryEventType.exited(visit.state.type()),
-        visit.name(),
-        visit.lane,
         new EventDetails.StateExited(visit.name(), json(output), assignedText));
     if (transition instanceof Transition.Next next) {
       later(
@@ -386,14 +385,12 @@ final class ExecutionRun {
   }
 
   private void stage(Visit visit, JsonNode values) {
-    if (json(values).getBytes(StandardCharsets.UTF_8).length > PAYLOAD_LIMIT_BYTES) {
-      throw new StatesError(
-          StatesError.DATA_LIMIT_EXCEEDED,
-          "The state '"
-              + visit.name()
-              + "' assigns variables whose size exceeds the maximum number of bytes service "
-              + "limit (256 KiB).");
-    }
+    checkSize(
+        values,
+        "The state '"
+            + visit.name()
+            + "' assigns variables whose size exceeds the maximum number of bytes service "
+            + "limit (256 KiB).");
     Map<String, JsonNode> assigned = new LinkedHashMap<>();
     values.fields().forEachRemaining(field -> assigned.put(field.getKey(), field.getValue()));
     visit.assigned = assigned;
@@ -473,17 +470,27 @@ final class ExecutionRun {
   }
 
   void checkSize(JsonNode value, Visit visit) {
+    checkSize(
+        value,
+        "The state/task '"
+            + visit.name()
+            + "' returned a result with a size exceeding the maximum number of bytes service "
+            + "limit.");
+  }
+
+  /** States.DataLimitExceeded with {@code message} when {@code value} is over the payload limit. */
+  private static void checkSize(JsonNode value, String message) {
     if (json(value).getBytes(StandardCharsets.UTF_8).length > PAYLOAD_LIMIT_BYTES) {
-      throw new StatesError(
-          StatesError.DATA_LIMIT_EXCEEDED,
-          "The state/task '"
-              + visit.name()
-              + "' returned a result with a size exceeding the maximum number of bytes service "
-              + "limit.");
+      throw new StatesError(StatesError.DATA_LIMIT_EXCEEDED, message);
     }
   }
 
   // ---------------------------------------------------------------- plumbing
+
+  /** Records an event of the visit's state in the visit's lane. */
+  long record(Visit visit, HistoryEventType type, EventDetails details) {
+    return record(type, visit.name(), visit.lane, details);
+  }
 
   long record(HistoryEventType type, String stateName, Lane lane, EventDetails details) {
     long id = execution.record(type, stateName, lane.previous, details, now());

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.asl.StatesError;
-import dev.studiolifecycle.local.asl.definition.MapConcurrency;
 import dev.studiolifecycle.local.asl.definition.MapState;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEventType;
@@ -33,38 +32,21 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
       return;
     }
     run.record(
-        HistoryEventType.MapStateStarted,
-        visit.name(),
-        visit.lane,
-        new EventDetails.MapStateStarted(items.size()));
+        visit, HistoryEventType.MapStateStarted, new EventDetails.MapStateStarted(items.size()));
     new Attempt(visit, effective, context, items, maxConcurrency).launch();
   }
 
   int maxConcurrency(JsonNode effective, JsonNode context, Visit visit) {
-    MapConcurrency setting = map.maxConcurrency();
-    if (setting instanceof MapConcurrency.Fixed fixed) {
-      return fixed.max();
-    }
-    if (setting instanceof MapConcurrency.FromJsonata jsonata) {
-      return run.jsonataValue(
-              jsonata.expression(),
-              visit,
-              context,
-              "MaxConcurrency",
-              MapRunner::isConcurrency,
-              "a non-negative integer")
-          .intValue();
-    }
-    String path = ((MapConcurrency.FromPath) setting).path();
-    return PathValues.read(
-            path,
+    return (int)
+        StateValues.number(
+            run,
+            map.maxConcurrency(),
+            visit,
             effective,
             context,
-            visit,
-            "MaxConcurrencyPath",
+            "MaxConcurrency",
             MapRunner::isConcurrency,
-            "a non-negative integer")
-        .intValue();
+            "a non-negative integer");
   }
 
   /** MaxConcurrency's kind: a non-negative integer (0: no limit) that fits an int. */
@@ -200,15 +182,9 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
     }
 
     private void iterationSucceeded(int index, JsonNode output, Lane last) {
-      if (failed) {
+      if (!iterationEnded(index, HistoryEventType.MapIterationSucceeded, last)) {
         return;
       }
-      run.record(
-          HistoryEventType.MapIterationSucceeded,
-          visit.name(),
-          last,
-          new EventDetails.MapIteration(map.name(), index));
-      running[index] = null;
       results[index] = output;
       active--;
       finished++;
@@ -220,21 +196,24 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
     }
 
     private void iterationFailed(int index, StatesError error, Lane last) {
-      if (failed) {
-        return;
+      if (iterationEnded(index, HistoryEventType.MapIterationFailed, last)) {
+        fail(error, last.previous);
       }
-      run.record(
-          HistoryEventType.MapIterationFailed,
-          visit.name(),
-          last,
-          new EventDetails.MapIteration(map.name(), index));
+    }
+
+    /** Records how an iteration ended, unless the state has already failed (false then). */
+    private boolean iterationEnded(int index, HistoryEventType type, Lane last) {
+      if (failed) {
+        return false;
+      }
+      run.record(type, visit.name(), last, new EventDetails.MapIteration(map.name(), index));
       running[index] = null;
-      fail(error, last.previous);
+      return true;
     }
 
     private void succeed(long previous) {
       visit.lane.previous = previous;
-      run.record(HistoryEventType.MapStateSucceeded, visit.name(), visit.lane, EventDetails.none());
+      run.record(visit, HistoryEventType.MapStateSucceeded, EventDetails.none());
       ArrayNode array = JsonNodeFactory.instance.arrayNode();
       for (JsonNode result : results) {
         array.add(result);
@@ -258,7 +237,7 @@ record MapRunner(ExecutionRun run, MapState map) implements StateRunner {
       }
       scope.abort();
       visit.lane.previous = previous;
-      run.record(HistoryEventType.MapStateFailed, visit.name(), visit.lane, EventDetails.none());
+      run.record(visit, HistoryEventType.MapStateFailed, EventDetails.none());
       run.fail(visit, error);
     }
   }

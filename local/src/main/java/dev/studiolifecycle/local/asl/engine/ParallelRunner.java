@@ -23,24 +23,13 @@ record ParallelRunner(ExecutionRun run, ParallelState parallel) implements State
       JsonNode effective =
           PathValues.select(parallel.inputPath(), visit.input, context, visit, "InputPath");
       input =
-          parallel.jsonata() != null
-              ? run.jsonata(
-                  parallel.jsonata().arguments(),
-                  ExecutionRun.bindings(visit, context, null, null),
-                  "Arguments",
-                  visit.input)
-              : parallel.parameters().isMissingNode()
-                  ? effective
-                  : run.engine()
-                      .templates()
-                      .evaluate(parallel.parameters(), PathValues.paths(visit, effective, context));
-      run.checkSize(input, visit);
+          StateValues.arguments(
+              run, visit, context, effective, parallel.jsonata(), parallel.parameters());
     } catch (StatesError e) {
       run.fail(visit, e);
       return;
     }
-    run.record(
-        HistoryEventType.ParallelStateStarted, visit.name(), visit.lane, EventDetails.none());
+    run.record(visit, HistoryEventType.ParallelStateStarted, EventDetails.none());
     new Attempt(visit, input).start();
   }
 
@@ -89,8 +78,7 @@ record ParallelRunner(ExecutionRun run, ParallelState parallel) implements State
         return;
       }
       visit.lane.previous = lane.previous;
-      run.record(
-          HistoryEventType.ParallelStateSucceeded, visit.name(), visit.lane, EventDetails.none());
+      run.record(visit, HistoryEventType.ParallelStateSucceeded, EventDetails.none());
       ArrayNode array = JsonNodeFactory.instance.arrayNode();
       for (JsonNode result : results) {
         array.add(result);
@@ -106,8 +94,7 @@ record ParallelRunner(ExecutionRun run, ParallelState parallel) implements State
       failed = true;
       scope.abort();
       visit.lane.previous = lane.previous;
-      run.record(
-          HistoryEventType.ParallelStateFailed, visit.name(), visit.lane, EventDetails.none());
+      run.record(visit, HistoryEventType.ParallelStateFailed, EventDetails.none());
       run.fail(visit, error);
     }
   }

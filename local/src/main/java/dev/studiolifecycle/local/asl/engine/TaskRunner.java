@@ -3,9 +3,9 @@ package dev.studiolifecycle.local.asl.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.asl.StatesError;
+import dev.studiolifecycle.local.asl.definition.NumberSetting;
 import dev.studiolifecycle.local.asl.definition.TaskResource;
 import dev.studiolifecycle.local.asl.definition.TaskState;
-import dev.studiolifecycle.local.asl.definition.TimeoutSetting;
 import dev.studiolifecycle.local.asl.history.EventDetails;
 import dev.studiolifecycle.local.asl.history.HistoryEventType;
 import dev.studiolifecycle.local.asl.task.TaskInvocation;
@@ -83,9 +83,8 @@ record TaskRunner(ExecutionRun run, TaskState task) implements StateRunner {
       Visit visit, TaskOutcome.Submitted submitted, Duration limit, long heartbeat) {
     TaskResource resource = task.resource();
     run.record(
+        visit,
         HistoryEventType.TaskSubmitted,
-        visit.name(),
-        visit.lane,
         new EventDetails.TaskSucceeded(
             resource.resourceType(),
             resource.resourceName(),
@@ -162,20 +161,9 @@ record TaskRunner(ExecutionRun run, TaskState task) implements StateRunner {
     JsonNode effective =
         PathValues.select(task.inputPath(), visit.input, context, visit, "InputPath");
     JsonNode parameters =
-        task.jsonata() != null
-            ? run.jsonata(
-                task.jsonata().arguments(),
-                ExecutionRun.bindings(visit, context, null, null),
-                "Arguments",
-                visit.input)
-            : task.parameters().isMissingNode()
-                ? effective
-                : run.engine()
-                    .templates()
-                    .evaluate(task.parameters(), PathValues.paths(visit, effective, context));
-    run.checkSize(parameters, visit);
-    long timeout = seconds(task.timeout(), effective, context, visit, "TimeoutSecondsPath");
-    long heartbeat = seconds(task.heartbeat(), effective, context, visit, "HeartbeatSecondsPath");
+        StateValues.arguments(run, visit, context, effective, task.jsonata(), task.parameters());
+    long timeout = seconds(task.timeout(), effective, context, visit, "TimeoutSeconds");
+    long heartbeat = seconds(task.heartbeat(), effective, context, visit, "HeartbeatSeconds");
     return new Prepared(parameters, context, timeout, heartbeat);
   }
 
@@ -188,17 +176,14 @@ record TaskRunner(ExecutionRun run, TaskState task) implements StateRunner {
     String parameters = ExecutionRun.json(prepared.parameters());
     if (lambdaArn()) {
       run.record(
+          visit,
           HistoryEventType.LambdaFunctionScheduled,
-          visit.name(),
-          visit.lane,
           new EventDetails.LambdaFunctionScheduled(resource.arn(), parameters, prepared.timeout()));
-      run.record(
-          HistoryEventType.LambdaFunctionStarted, visit.name(), visit.lane, EventDetails.none());
+      run.record(visit, HistoryEventType.LambdaFunctionStarted, EventDetails.none());
     } else {
       run.record(
+          visit,
           HistoryEventType.TaskScheduled,
-          visit.name(),
-          visit.lane,
           new EventDetails.TaskScheduled(
               resource.resourceType(),
               resource.resourceName(),
@@ -207,9 +192,8 @@ record TaskRunner(ExecutionRun run, TaskState task) implements StateRunner {
               prepared.timeout(),
               prepared.heartbeat()));
       run.record(
+          visit,
           HistoryEventType.TaskStarted,
-          visit.name(),
-          visit.lane,
           new EventDetails.TaskStarted(resource.resourceType(), resource.resourceName()));
     }
   }
@@ -228,27 +212,13 @@ record TaskRunner(ExecutionRun run, TaskState task) implements StateRunner {
   }
 
   private void timedOut(Visit visit, String error, String cause) {
-    TaskResource resource = task.resource();
-    if (lambdaArn()) {
-      run.record(
-          HistoryEventType.LambdaFunctionTimedOut,
-          visit.name(),
-          visit.lane,
-          new EventDetails.LambdaFunctionFailure(error, cause));
-    } else {
-      run.record(
-          HistoryEventType.TaskTimedOut,
-          visit.name(),
-          visit.lane,
-          new EventDetails.TaskFailure(
-              resource.resourceType(), resource.resourceName(), error, cause));
-    }
+    recordFailure(visit, true, error, cause);
     run.fail(visit, new StatesError(error, cause));
   }
 
   private void finished(Visit visit, TaskOutcome outcome) {
     if (outcome instanceof TaskOutcome.Failed failed) {
-      recordFailure(visit, failed);
+      recordFailure(visit, false, failed.error(), failed.cause());
       run.fail(visit, new StatesError(failed.error(), failed.cause()));
       return;
     }
@@ -257,21 +227,21 @@ record TaskRunner(ExecutionRun run, TaskState task) implements StateRunner {
     run.complete(visit, result, task.handling(), task.transition());
   }
 
-  private void recordFailure(Visit visit, TaskOutcome.Failed failed) {
+  private void recordFailure(Visit visit, boolean timedOut, String error, String cause) {
     TaskResource resource = task.resource();
     if (lambdaArn()) {
       run.record(
-          HistoryEventType.LambdaFunctionFailed,
-          visit.name(),
-          visit.lane,
-          new EventDetails.LambdaFunctionFailure(failed.error(), failed.cause()));
+          visit,
+          timedOut
+              ? HistoryEventType.LambdaFunctionTimedOut
+              : HistoryEventType.LambdaFunctionFailed,
+          new EventDetails.LambdaFunctionFailure(error, cause));
     } else {
       run.record(
-          HistoryEventType.TaskFailed,
-          visit.name(),
-          visit.lane,
+          visit,
+          timedOut ? HistoryEventType.TaskTimedOut : HistoryEventType.TaskFailed,
           new EventDetails.TaskFailure(
-              resource.resourceType(), resource.resourceName(), failed.error(), failed.cause()));
+              resource.resourceType(), resource.resourceName(), error, cause));
     }
   }
 
@@ -279,46 +249,28 @@ record TaskRunner(ExecutionRun run, TaskState task) implements StateRunner {
     TaskResource resource = task.resource();
     if (lambdaArn()) {
       run.record(
+          visit,
           HistoryEventType.LambdaFunctionSucceeded,
-          visit.name(),
-          visit.lane,
           new EventDetails.LambdaFunctionSucceeded(ExecutionRun.json(result)));
     } else {
       run.record(
+          visit,
           HistoryEventType.TaskSucceeded,
-          visit.name(),
-          visit.lane,
           new EventDetails.TaskSucceeded(
               resource.resourceType(), resource.resourceName(), ExecutionRun.json(result)));
     }
   }
 
   private long seconds(
-      TimeoutSetting setting, JsonNode effective, JsonNode context, Visit visit, String field) {
-    if (setting instanceof TimeoutSetting.Fixed fixed) {
-      return fixed.seconds();
-    }
-    if (setting instanceof TimeoutSetting.FromJsonata jsonata) {
-      return run.jsonataValue(
-              jsonata.expression(),
-              visit,
-              context,
-              field.replace("Path", ""),
-              value -> value.isIntegralNumber() && value.asLong() >= 1,
-              "a positive integer")
-          .asLong();
-    }
-    if (setting instanceof TimeoutSetting.FromPath path) {
-      return PathValues.read(
-              path.path(),
-              effective,
-              context,
-              visit,
-              field,
-              value -> value.isIntegralNumber() && value.asLong() >= 1,
-              "a positive integer")
-          .asLong();
-    }
-    return 0;
+      NumberSetting setting, JsonNode effective, JsonNode context, Visit visit, String field) {
+    return StateValues.number(
+        run,
+        setting,
+        visit,
+        effective,
+        context,
+        field,
+        value -> value.isIntegralNumber() && value.asLong() >= 1,
+        "a positive integer");
   }
 }
