@@ -21,9 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.sagemaker.model.ResourceNotFoundException;
@@ -38,21 +37,10 @@ class RequestDispatcherTest {
           + "SignedHeaders=host;x-amz-date, Signature=0000";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private AwsEmulator emulator;
-  private EmulatorClients clients;
+  @RegisterExtension final StartedEmulator aws = new StartedEmulator();
+  private final AwsEmulator emulator = aws.emulator();
+  private final EmulatorClients clients = aws.clients();
   private final HttpClient http = HttpClient.newHttpClient();
-
-  @BeforeEach
-  void start() {
-    emulator = AwsEmulator.builder().build().start();
-    clients = new EmulatorClients(emulator);
-  }
-
-  @AfterEach
-  void stop() {
-    clients.close();
-    emulator.close();
-  }
 
   @Test
   void unknownJsonOperationIsUnknownOperationExceptionNamingIt() {

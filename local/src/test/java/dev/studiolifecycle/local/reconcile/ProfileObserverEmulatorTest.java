@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.studiolifecycle.local.emulator.AwsEmulator;
 import dev.studiolifecycle.local.emulator.EmulatorClients;
+import dev.studiolifecycle.local.emulator.StartedEmulator;
 import dev.studiolifecycle.local.emulator.sagemaker.DomainSeed;
 import dev.studiolifecycle.local.emulator.sagemaker.UserProfileSeed;
 import dev.studiolifecycle.reconcile.ObservedProfile;
 import dev.studiolifecycle.reconcile.ProfileObserver;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The reconcile's view of the served domains, read over the SDK from the emulator: every page of
@@ -23,21 +24,14 @@ class ProfileObserverEmulatorTest {
   private static final String IAM = "d-studiolocal01";
   private static final String OTHER = "d-studiolocal02";
 
-  private AwsEmulator emulator;
-  private EmulatorClients clients;
+  @RegisterExtension final StartedEmulator aws = new StartedEmulator();
+  private final AwsEmulator emulator = aws.emulator();
+  private final EmulatorClients clients = aws.clients();
 
   @BeforeEach
-  void start() {
-    emulator = AwsEmulator.builder().build().start();
-    clients = new EmulatorClients(emulator);
+  void seed() {
     emulator.sageMaker().seedDomain(DomainSeed.iam(IAM, "studio"));
     emulator.sageMaker().seedDomain(DomainSeed.iam(OTHER, "studio-research"));
-  }
-
-  @AfterEach
-  void stop() {
-    clients.close();
-    emulator.close();
   }
 
   @Test

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.studiolifecycle.local.emulator.AwsEmulator;
-import dev.studiolifecycle.local.emulator.EmulatorClients;
+import dev.studiolifecycle.local.emulator.StartedEmulator;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -25,22 +25,13 @@ class DynamoDbServiceTest {
   private static final String TABLE = "event-order";
   private static final Map<String, AttributeValue> KEY = Map.of("profile", s("d-abc/jane-doe"));
 
-  private AwsEmulator emulator;
-  private EmulatorClients clients;
-  private DynamoDbClient dynamoDb;
+  @RegisterExtension final StartedEmulator aws = new StartedEmulator();
+  private final AwsEmulator emulator = aws.emulator();
+  private final DynamoDbClient dynamoDb = aws.clients().dynamoDb;
 
   @BeforeEach
-  void start() {
-    emulator = AwsEmulator.builder().build().start();
+  void seed() {
     emulator.dynamoDb().seedTable(TABLE, "profile", "S");
-    clients = new EmulatorClients(emulator);
-    dynamoDb = clients.dynamoDb;
-  }
-
-  @AfterEach
-  void stop() {
-    clients.close();
-    emulator.close();
   }
 
   @Test

@@ -7,14 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
 import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.emulator.RecordedCall;
+import dev.studiolifecycle.local.emulator.StartedEmulator;
 import dev.studiolifecycle.local.emulator.sagemaker.DomainSeed;
 import dev.studiolifecycle.local.emulator.sagemaker.UserProfileSeed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -25,21 +26,14 @@ class FaultInjectorTest {
 
   private static final String DOMAIN = "d-faultdomain01";
 
-  private AwsEmulator emulator;
-  private EmulatorClients clients;
+  @RegisterExtension final StartedEmulator aws = new StartedEmulator();
+  private final AwsEmulator emulator = aws.emulator();
+  private final EmulatorClients clients = aws.clients();
 
   @BeforeEach
-  void start() {
-    emulator = AwsEmulator.builder().build().start();
-    clients = new EmulatorClients(emulator);
+  void seed() {
     emulator.sageMaker().seedDomain(DomainSeed.iam(DOMAIN, "studio"));
     emulator.sageMaker().seedUserProfile(UserProfileSeed.inService(DOMAIN, "jane"));
-  }
-
-  @AfterEach
-  void stop() {
-    clients.close();
-    emulator.close();
   }
 
   @Test

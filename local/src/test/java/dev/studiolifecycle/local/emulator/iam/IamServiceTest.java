@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.studiolifecycle.local.emulator.AwsEmulator;
-import dev.studiolifecycle.local.emulator.EmulatorClients;
+import dev.studiolifecycle.local.emulator.StartedEmulator;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
@@ -43,22 +42,9 @@ class IamServiceTest {
   private static final String FORECAST_ACCESS =
       "arn:aws:iam::aws:policy/service-role/AmazonSageMakerCanvasForecastAccess";
 
-  private AwsEmulator emulator;
-  private EmulatorClients clients;
-  private IamClient iam;
-
-  @BeforeEach
-  void start() {
-    emulator = AwsEmulator.builder().build().start();
-    clients = new EmulatorClients(emulator);
-    iam = clients.iam;
-  }
-
-  @AfterEach
-  void stop() {
-    clients.close();
-    emulator.close();
-  }
+  @RegisterExtension final StartedEmulator aws = new StartedEmulator();
+  private final AwsEmulator emulator = aws.emulator();
+  private final IamClient iam = aws.clients().iam;
 
   @Test
   void createdRoleCarriesPathBoundaryTagsAndAUrlEncodedTrustPolicy() {

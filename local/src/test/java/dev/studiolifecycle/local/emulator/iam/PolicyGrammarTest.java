@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.studiolifecycle.local.emulator.AwsEmulator;
-import dev.studiolifecycle.local.emulator.EmulatorClients;
+import dev.studiolifecycle.local.emulator.StartedEmulator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,22 +27,13 @@ class PolicyGrammarTest {
       "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
           + "{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
 
-  private AwsEmulator emulator;
-  private EmulatorClients clients;
-  private IamClient iam;
+  @RegisterExtension final StartedEmulator aws = new StartedEmulator();
+  private final AwsEmulator emulator = aws.emulator();
+  private final IamClient iam = aws.clients().iam;
 
   @BeforeEach
-  void start() {
-    emulator = AwsEmulator.builder().build().start();
-    clients = new EmulatorClients(emulator);
-    iam = clients.iam;
+  void seed() {
     iam.createRole(r -> r.roleName("fn").assumeRolePolicyDocument(TRUST));
-  }
-
-  @AfterEach
-  void stop() {
-    clients.close();
-    emulator.close();
   }
 
   static Stream<Arguments> refused() {

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.studiolifecycle.local.emulator.AwsEmulator;
-import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.emulator.RecordedCall;
+import dev.studiolifecycle.local.emulator.StartedEmulator;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -33,22 +33,13 @@ class S3ServiceTest {
 
   private static final String BUCKET = "studio-lifecycle-reconcile";
 
-  private AwsEmulator emulator;
-  private EmulatorClients clients;
-  private S3Client s3;
+  @RegisterExtension final StartedEmulator aws = new StartedEmulator();
+  private final AwsEmulator emulator = aws.emulator();
+  private final S3Client s3 = aws.clients().s3;
 
   @BeforeEach
-  void start() {
-    emulator = AwsEmulator.builder().build().start();
-    clients = new EmulatorClients(emulator);
-    s3 = clients.s3;
+  void seed() {
     s3.createBucket(r -> r.bucket(BUCKET));
-  }
-
-  @AfterEach
-  void stop() {
-    clients.close();
-    emulator.close();
   }
 
   @Test

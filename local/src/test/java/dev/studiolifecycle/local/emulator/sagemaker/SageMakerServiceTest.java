@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.emulator.AwsEmulator;
 import dev.studiolifecycle.local.emulator.AwsServiceError;
 import dev.studiolifecycle.local.emulator.EmulatorClients;
+import dev.studiolifecycle.local.emulator.StartedEmulator;
 import dev.studiolifecycle.local.emulator.iam.RoleSeed;
 import dev.studiolifecycle.local.time.VirtualClock;
 import java.time.Duration;
@@ -16,9 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AppDetails;
 import software.amazon.awssdk.services.sagemaker.model.AppType;
@@ -50,28 +51,19 @@ class SageMakerServiceTest {
       "Could not assume role %s. Please ensure that the role exists and allows principal "
           + "'sagemaker.amazonaws.com' to assume the role.";
 
-  private AwsEmulator emulator;
-  private EmulatorClients clients;
-  private SageMakerClient sageMaker;
-  private VirtualClock clock;
+  @RegisterExtension final StartedEmulator aws = new StartedEmulator();
+  private final AwsEmulator emulator = aws.emulator();
+  private final EmulatorClients clients = aws.clients();
+  private final SageMakerClient sageMaker = aws.clients().sageMaker;
+  private final VirtualClock clock = emulator.virtualClock();
 
   @BeforeEach
-  void start() {
-    emulator = AwsEmulator.builder().build().start();
-    clients = new EmulatorClients(emulator);
-    sageMaker = clients.sageMaker;
-    clock = emulator.virtualClock();
+  void seed() {
     emulator.iam().seedRole(RoleSeed.sageMakerExecutionRole("studio-exec"));
     emulator.sageMaker().seedDomain(DomainSeed.iam(IAM_DOMAIN, "studio"));
     emulator.identityCenter().seedUser("jane", "Jane Doe", "jane@example.com");
     emulator.identityCenter().seedUser("jane.doe", "Jane Doe", "jane.doe@example.com");
     emulator.sageMaker().seedDomain(DomainSeed.sso(SSO_DOMAIN, "studio-sso"));
-  }
-
-  @AfterEach
-  void stop() {
-    clients.close();
-    emulator.close();
   }
 
   // ------------------------------------------------------------ user profiles

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.studiolifecycle.local.emulator.AwsEmulator;
-import dev.studiolifecycle.local.emulator.EmulatorClients;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
+import dev.studiolifecycle.local.emulator.StartedEmulator;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.InvalidParameterException;
@@ -24,22 +23,9 @@ import software.amazon.awssdk.services.sns.model.Topic;
 
 class SnsServiceTest {
 
-  private AwsEmulator emulator;
-  private EmulatorClients clients;
-  private SnsClient sns;
-
-  @BeforeEach
-  void start() {
-    emulator = AwsEmulator.builder().build().start();
-    clients = new EmulatorClients(emulator);
-    sns = clients.sns;
-  }
-
-  @AfterEach
-  void stop() {
-    clients.close();
-    emulator.close();
-  }
+  @RegisterExtension final StartedEmulator aws = new StartedEmulator();
+  private final AwsEmulator emulator = aws.emulator();
+  private final SnsClient sns = aws.clients().sns;
 
   @Test
   void createTopicIsIdempotent() {
