@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * <p>The same list holds each type's properties (its read-only ones left out) and those it
  * requires, from the resource provider schemas, and SAM's types with their properties: a created
  * resource may give only its type's properties, and must give the required ones ({@link
- * #checkProperties}).
+ * #checkProperties}); below the top level, {@link PropertySchemas} holds them to their schemas.
  */
 final class ResourceTypes {
 
@@ -121,6 +121,7 @@ final class ResourceTypes {
           throw new TemplateException(where + "." + required + ": is required for " + type);
         }
       }
+      PropertySchemas.check(entry.getKey(), type, properties);
     }
   }
 

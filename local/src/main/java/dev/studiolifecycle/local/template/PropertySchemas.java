@@ -1,0 +1,230 @@
+package dev.studiolifecycle.local.template;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.LocalJson;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The structure of a resource's properties below the top level, as CloudFormation validates it
+ * against the type's resource provider schema before creating the resource: a key the schema does
+ * not permit, a required key missing, an object where an array belongs and the like fail with
+ * "Properties validation failed for resource X with message: #/Path: ..." in the words of the JSON
+ * schema validator CloudFormation uses ("extraneous key [K] is not permitted", "required key [K]
+ * not found", "expected type: JSONArray, found: JSONObject"). The schemas' structure is read from
+ * "cloudformation-property-schemas.txt" (cfn-lint 1.51.0's copy of the us-east-1 schemas).
+ *
+ * <p>Where AWS differs by type: for some older types CloudFormation only warns of such a property
+ * and leaves it out ("Resource template validation failed ... as the template has invalid
+ * properties", cloudformation-coverage-roadmap #1514); the local runtime refuses either way (the
+ * stricter reading). Scalars are not told apart (CloudFormation converts "30" to 30), a value given
+ * by an intrinsic function is not checked (it is known only when the stack is made), and below a
+ * schema's oneOf/anyOf/allOf nothing is checked. Patterns, enums and lengths are not carried.
+ */
+final class PropertySchemas {
+
+  private static final String FILE = "cloudformation-property-schemas.txt";
+
+  /** A type's schema as its line holds it, parsed when a template first uses the type. */
+  private static final class Lines {
+    static final Map<String, String> BY_TYPE = load();
+  }
+
+  private static final Map<String, JsonNode> PARSED = new ConcurrentHashMap<>();
+
+  private PropertySchemas() {}
+
+  /**
+   * The properties of one resource of a CloudFormation type, checked against the type's schema; a
+   * type without one (SAM's, a custom resource) is not checked here.
+   */
+  static void check(String logicalId, String type, JsonNode properties) {
+    JsonNode schema = schema(type);
+    if (schema == null || !properties.isObject()) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    JsonNode definitions = schema.path("d");
+    new Walk(definitions, problems).properties(properties, schema.path("p"), false, "#");
+    if (!problems.isEmpty()) {
+      throw new TemplateException(
+          "Resources."
+              + logicalId
+              + ".Properties: CloudFormation refuses it: Properties validation failed for"
+              + " resource "
+              + logicalId
+              + " with message: "
+              + String.join(" ", problems));
+    }
+  }
+
+  private static JsonNode schema(String type) {
+    String line = Lines.BY_TYPE.get(type);
+    if (line == null) {
+      return null;
+    }
+    return PARSED.computeIfAbsent(
+        type,
+        key -> {
+          try {
+            return LocalJson.MAPPER.readTree(line);
+          } catch (JsonProcessingException e) {
+            throw new IllegalStateException(FILE + ": the line of " + key + " is not JSON", e);
+          }
+        });
+  }
+
+  /** One resource's walk through its values beside their schema, gathering what fails. */
+  private record Walk(JsonNode definitions, List<String> problems) {
+
+    void value(JsonNode value, JsonNode schema, String at) {
+      JsonNode node = resolve(schema);
+      if (node.isTextual()) {
+        checkType(value, node.asText(), at);
+        return;
+      }
+      if (node.has("c") || intrinsic(value) || !checkType(value, node.path("t").asText(), at)) {
+        return;
+      }
+      if (value.isObject() && node.has("p")) {
+        properties(value, node.get("p"), node.has("x"), at);
+        for (JsonNode required : node.path("r")) {
+          if (!present(value, required.asText())) {
+            problems.add(at + ": required key [" + required.asText() + "] not found");
+          }
+        }
+      }
+      if (value.isArray() && node.has("i")) {
+        for (int i = 0; i < value.size(); i++) {
+          value(value.get(i), node.get("i"), at + "/" + i);
+        }
+      }
+    }
+
+    void properties(JsonNode value, JsonNode known, boolean closed, String at) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        if (noValue(field.getValue())) {
+          continue;
+        }
+        String path = (at.equals("#") ? "#/" : at + "/") + field.getKey();
+        if (known.has(field.getKey())) {
+          value(field.getValue(), known.get(field.getKey()), path);
+        } else if (closed) {
+          problems.add(at + ": extraneous key [" + field.getKey() + "] is not permitted");
+        }
+      }
+    }
+
+    private JsonNode resolve(JsonNode schema) {
+      JsonNode node = schema;
+      for (int hops = 0; node.isObject() && node.has("$") && hops < 64; hops++) {
+        node = definitions.path(node.get("$").asText());
+      }
+      return node;
+    }
+
+    /** False (with the problem added) when the value's kind is not among the schema's types. */
+    private boolean checkType(JsonNode value, String types, String at) {
+      if (types.isEmpty() || intrinsic(value)) {
+        return true;
+      }
+      boolean fits =
+          value.isObject()
+              ? types.indexOf('o') >= 0
+              : value.isArray()
+                  ? types.indexOf('a') >= 0
+                  : types.replaceAll("[oa]", "").length() > 0;
+      if (!fits) {
+        List<String> expected = new ArrayList<>();
+        for (char type : types.toCharArray()) {
+          expected.add(TYPE_NAMES.get(type));
+        }
+        problems.add(
+            at
+                + (expected.size() == 1
+                    ? ": expected type: " + expected.get(0)
+                    : ": expected type is one of " + String.join(", ", expected))
+                + ", found: "
+                + found(value));
+      }
+      return fits;
+    }
+  }
+
+  /** The schema validator's names of JSON Schema's types. */
+  private static final Map<Character, String> TYPE_NAMES =
+      Map.of(
+          'o', "JSONObject",
+          'a', "JSONArray",
+          's', "String",
+          'n', "Number",
+          'i', "Integer",
+          'b', "Boolean");
+
+  private static String found(JsonNode value) {
+    if (value.isObject()) {
+      return "JSONObject";
+    }
+    if (value.isArray()) {
+      return "JSONArray";
+    }
+    if (value.isTextual()) {
+      return "String";
+    }
+    if (value.isBoolean()) {
+      return "Boolean";
+    }
+    return value.isIntegralNumber() ? "Integer" : "Number";
+  }
+
+  /** A value an intrinsic function gives: {@code {"Ref": ...}} or {@code {"Fn::...": ...}}. */
+  static boolean intrinsic(JsonNode value) {
+    if (!value.isObject() || value.size() != 1) {
+      return false;
+    }
+    String name = value.fieldNames().next();
+    return name.equals("Ref") || name.startsWith("Fn::");
+  }
+
+  private static boolean noValue(JsonNode value) {
+    return value.isObject()
+        && value.size() == 1
+        && "AWS::NoValue".equals(value.path("Ref").asText());
+  }
+
+  private static boolean present(JsonNode object, String key) {
+    return object.has(key) && !noValue(object.get(key));
+  }
+
+  /** {@code <type> <json>} a line; {@code #} comments. */
+  private static Map<String, String> load() {
+    try (InputStream in = PropertySchemas.class.getResourceAsStream(FILE);
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      Map<String, String> types = new HashMap<>();
+      reader
+          .lines()
+          .filter(line -> !line.isBlank() && !line.startsWith("#"))
+          .forEach(
+              line -> {
+                int space = line.indexOf(' ');
+                types.put(line.substring(0, space), line.substring(space + 1));
+              });
+      return Map.copyOf(types);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + FILE, e);
+    }
+  }
+}

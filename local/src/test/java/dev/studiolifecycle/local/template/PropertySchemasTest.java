@@ -1,0 +1,100 @@
+package dev.studiolifecycle.local.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Below a resource's top-level properties CloudFormation holds the values to the type's resource
+ * provider schema ("Properties validation failed for resource X with message: ..."): a misspelt key
+ * in a subscription, a tag list written as a map, deploy nowhere on AWS, so nowhere here either.
+ */
+class PropertySchemasTest {
+
+  private static SamTemplate parse(String resources) {
+    return SamTemplate.parse(
+        ResourceTypesTest.SAM + "Conditions:\n  Never: !Equals [a, b]\nResources:\n" + resources,
+        Path.of("inline/template.yaml"),
+        Map.of());
+  }
+
+  private static final String QUEUE = "  Queue:\n    Type: AWS::SQS::Queue\n";
+
+  @Test
+  void aKeyTheSchemaDoesNotPermitAndARequiredKeyMissingAreRefusedWithTheirPaths() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    QUEUE
+                        + "  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n"
+                        + "      Subscription:\n"
+                        + "        - {Endpoint: !GetAtt Queue.Arn, Protocol: sqs}\n"
+                        + "        - {Endpoint: !GetAtt Queue.Arn, Protocl: sqs}\n"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage(
+            "Resources.Topic.Properties: CloudFormation refuses it: Properties validation failed"
+                + " for resource Topic with message: #/Subscription/1: extraneous key [Protocl] is"
+                + " not permitted #/Subscription/1: required key [Protocol] not found");
+  }
+
+  @Test
+  void aMapWhereTheSchemaWantsAListIsRefused() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      Tags: {team: ml}\n"))
+        .hasMessage(
+            "Resources.Topic.Properties: CloudFormation refuses it: Properties validation failed"
+                + " for resource Topic with message: #/Tags: expected type: JSONArray, found:"
+                + " JSONObject");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n"
+                        + "      DisplayName: {Text: ops}\n"))
+        .hasMessageEndingWith("#/DisplayName: expected type: String, found: JSONObject");
+  }
+
+  @Test
+  void scalarsIntrinsicFunctionsAndNoValueAreLeftToTheStack() {
+    SamTemplate template =
+        parse(
+            QUEUE
+                + "  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n"
+                // CloudFormation converts scalars: a boolean given as a string is taken.
+                + "      FifoTopic: 'false'\n"
+                + "      Subscription:\n"
+                + "        - !If [Never, {Endpoint: x, Protocol: sqs}, !Ref AWS::NoValue]\n"
+                + "        - {Endpoint: !GetAtt Queue.Arn, Protocol: sqs}\n"
+                + "      Tags: !If [Never, [{Key: a, Value: b}], !Ref AWS::NoValue]\n"
+                + "      DisplayName: !Ref AWS::NoValue\n");
+    assertThat(template.topics()).hasSize(1);
+  }
+
+  @Test
+  void everyProblemOfTheResourceIsNamedAtOnce() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "  Alarm:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n"
+                        + "      ComparisonOperator: GreaterThanThreshold\n"
+                        + "      EvaluationPeriods: 1\n"
+                        + "      Threshold: 0\n"
+                        + "      Namespace: AWS/States\n"
+                        + "      MetricName: ExecutionsFailed\n"
+                        + "      Period: 60\n"
+                        + "      Statistic: Sum\n"
+                        + "      Dimensions:\n"
+                        + "        - {Nme: StateMachineArn, Value: x}\n"
+                        + "        - Name: StateMachineArn\n"
+                        + "        - StateMachineArn\n"))
+        .hasMessageEndingWith(
+            "with message: #/Dimensions/0: extraneous key [Nme] is not permitted"
+                + " #/Dimensions/0: required key [Name] not found"
+                + " #/Dimensions/1: required key [Value] not found"
+                + " #/Dimensions/2: expected type: JSONObject, found: String");
+  }
+}

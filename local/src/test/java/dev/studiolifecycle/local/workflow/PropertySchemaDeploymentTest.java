@@ -1,0 +1,28 @@
+package dev.studiolifecycle.local.workflow;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CloudFormation checks the shipped template's resources against their schemas below the top level
+ * too: the failed-executions alarm with its dimension's Name misspelt would fail `sam deploy`
+ * ("Properties validation failed"), so the local deployment stops on it, naming the place.
+ */
+class PropertySchemaDeploymentTest {
+
+  @TempDir Path project;
+
+  @Test
+  void aMisspeltKeyInTheAlarmsDimensionStopsTheDeployment() {
+    LifecycleSimulation.assertThatDeploymentRefused(
+            project,
+            "MetricName: ExecutionsFailed\\n      Dimensions:\\n        - Name: StateMachineArn",
+            "MetricName: ExecutionsFailed\\n      Dimensions:\\n        - Nmae: StateMachineArn")
+        .hasMessage(
+            "Resources.ExecutionsFailedAlarm.Properties: CloudFormation refuses it: Properties"
+                + " validation failed for resource ExecutionsFailedAlarm with message:"
+                + " #/Dimensions/0: extraneous key [Nmae] is not permitted #/Dimensions/0: required"
+                + " key [Name] not found");
+  }
+}
