@@ -2,6 +2,7 @@ package dev.studiolifecycle.local.template;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.studiolifecycle.local.LocalJson;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -67,6 +68,78 @@ final class PropertySchemas {
               + " with message: "
               + String.join(" ", problems));
     }
+  }
+
+  /**
+   * The properties of a SAM resource that the SAM translator hands on unchanged to the resource it
+   * generates under the same logical id, under their names there (aws-sam-translator 1.110.0,
+   * SamFunction._construct_lambda_function and the state machine generator): CloudFormation then
+   * checks them against that resource's schema.
+   */
+  private static final Map<String, Generated> PASSED_ON =
+      Map.of(
+          "AWS::Serverless::Function",
+          new Generated(
+              "AWS::Lambda::Function",
+              Map.ofEntries(
+                  same("FunctionName"),
+                  same("Handler"),
+                  same("Runtime"),
+                  same("Description"),
+                  same("MemorySize"),
+                  same("Timeout"),
+                  same("VpcConfig"),
+                  same("Role"),
+                  same("Environment"),
+                  same("KmsKeyArn"),
+                  same("ReservedConcurrentExecutions"),
+                  same("Layers"),
+                  same("FileSystemConfigs"),
+                  same("ImageConfig"),
+                  same("PackageType"),
+                  same("Architectures"),
+                  same("SnapStart"),
+                  same("EphemeralStorage"),
+                  same("CodeSigningConfigArn"),
+                  same("RuntimeManagementConfig"),
+                  same("LoggingConfig"),
+                  same("TenancyConfig"),
+                  same("RecursiveLoop"),
+                  same("DurableConfig"),
+                  same("FunctionScalingConfig"),
+                  same("PublishToLatestPublished"))),
+          "AWS::Serverless::StateMachine",
+          new Generated(
+              "AWS::StepFunctions::StateMachine",
+              Map.of("Logging", "LoggingConfiguration", "Tracing", "TracingConfiguration")));
+
+  /** The type SAM generates, and which of its properties each SAM property becomes. */
+  private record Generated(String type, Map<String, String> properties) {}
+
+  private static Map.Entry<String, String> same(String property) {
+    return Map.entry(property, property);
+  }
+
+  /**
+   * A SAM resource's properties that the translator passes on, checked as CloudFormation checks the
+   * resource it generates (whose logical id is the SAM resource's).
+   */
+  static void checkPassedOn(String logicalId, String samType, JsonNode properties) {
+    Generated generated = PASSED_ON.get(samType);
+    if (generated == null || !properties.isObject()) {
+      return;
+    }
+    ObjectNode passed = LocalJson.MAPPER.createObjectNode();
+    properties
+        .fields()
+        .forEachRemaining(
+            field -> {
+              String name = generated.properties().get(field.getKey());
+              if (name != null) {
+                passed.set(name, field.getValue());
+              }
+            });
+    check(logicalId, generated.type(), passed);
   }
 
   private static JsonNode schema(String type) {

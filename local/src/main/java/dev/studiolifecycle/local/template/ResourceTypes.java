@@ -122,6 +122,7 @@ final class ResourceTypes {
         }
       }
       PropertySchemas.check(entry.getKey(), type, properties);
+      PropertySchemas.checkPassedOn(entry.getKey(), type, properties);
     }
   }
 
