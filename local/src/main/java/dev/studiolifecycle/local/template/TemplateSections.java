@@ -58,7 +58,34 @@ final class TemplateSections {
 
   private TemplateSections() {}
 
+  /**
+   * No value anywhere in the template is null (in YAML, a key with nothing after it):
+   * CloudFormation refuses the template, "Template validation error:
+   * [/Resources/Instance/Properties/EbsOptimized] 'null' values are not allowed in templates" (as
+   * reported from CloudFormation in cfn-lint #38 and #246, and for an EventPattern in
+   * cloudformation-coverage-roadmap #1378; those reports show the path with {@code Type} where
+   * {@code Properties} stands, which is not copied here).
+   */
+  private static void checkNoNull(JsonNode node, String path) {
+    if (node.isNull()) {
+      throw new TemplateException(
+          (path.isEmpty() ? "Template" : path.substring(1).replace('/', '.'))
+              + ": CloudFormation refuses the template: Template validation error: ["
+              + path
+              + "] 'null' values are not allowed in templates");
+    }
+    if (node.isObject()) {
+      node.fields()
+          .forEachRemaining(field -> checkNoNull(field.getValue(), path + "/" + field.getKey()));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        checkNoNull(node.get(i), path + "/" + i);
+      }
+    }
+  }
+
   static void check(JsonNode root) {
+    checkNoNull(root, "");
     List<String> unknown = new ArrayList<>();
     root.fieldNames()
         .forEachRemaining(

@@ -25,6 +25,32 @@ class TemplateSectionsTest {
   }
 
   @Test
+  void aNullValueAnywhereIsRefusedNamingItsPath() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n"
+                        + "      DisplayName:\n"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage(
+            "Resources.Topic.Properties.DisplayName: CloudFormation refuses the template: Template"
+                + " validation error: [/Resources/Topic/Properties/DisplayName] 'null' values are"
+                + " not allowed in templates");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "Mappings:\n  Teams:\n    ml: {Queue: }\n"
+                        + "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n"))
+        .hasMessageContaining("[/Mappings/Teams/ml/Queue] 'null' values are not allowed");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    DependsOn: [Queue, ~]\n"
+                        + "  Queue:\n    Type: AWS::SQS::Queue\n"))
+        .hasMessageContaining("[/Resources/Topic/DependsOn/1] 'null' values are not allowed");
+  }
+
+  @Test
   void samsResourcesNeedSamsTransform() {
     assertThatThrownBy(() -> parse(FUNCTION))
         .isInstanceOf(TemplateException.class)
