@@ -82,7 +82,12 @@ class TemplateSectionsTest {
             + " CloudFormation refuses the template: Template format error: Invalid template"
             + " resource property 'Propertes'",
         "Resources:\\n  T: {Type: 'AWS::SNS::Topic', DeletionPolicy: Keep}|Resources.T"
-            + ".DeletionPolicy: 'Keep' is not one of Delete, Retain, RetainExceptOnCreate, Snapshot"
+            + ".DeletionPolicy: 'Keep' is not one of Delete, Retain, RetainExceptOnCreate, Snapshot",
+        "Resources:\\n  T: {Type: 'AWS::DynamoDB::Table', UpdateReplacePolicy: Snapshot}|Resources.T"
+            + ".UpdateReplacePolicy: Snapshot is only for the types CloudFormation can snapshot"
+            + " (AWS::DocDB::DBCluster, AWS::EC2::Volume, AWS::ElastiCache::CacheCluster,"
+            + " AWS::ElastiCache::ReplicationGroup, AWS::Neptune::DBCluster, AWS::RDS::DBCluster,"
+            + " AWS::RDS::DBInstance, AWS::Redshift::Cluster), not AWS::DynamoDB::Table"
       })
   void whatCloudFormationRefusesInTheTemplatesFormIsRefused(String template, String refusal) {
     assertThatThrownBy(() -> parse(template.replace("\\n", "\n") + "\n"))
