@@ -23,15 +23,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * not permit, a required key missing, an object where an array belongs and the like fail with
  * "Properties validation failed for resource X with message: #/Path: ..." in the words of the JSON
  * schema validator CloudFormation uses ("extraneous key [K] is not permitted", "required key [K]
- * not found", "expected type: JSONArray, found: JSONObject"). The schemas' structure is read from
- * "cloudformation-property-schemas.txt" (cfn-lint 1.51.0's copy of the us-east-1 schemas).
+ * not found", "expected type: JSONArray, found: JSONObject", "All is not a valid enum value"). The
+ * schemas' structure is read from "cloudformation-property-schemas.txt" (cfn-lint 1.51.0's copy of
+ * the us-east-1 schemas).
  *
  * <p>Where AWS differs by type: for some older types CloudFormation only warns of such a property
  * and leaves it out ("Resource template validation failed ... as the template has invalid
  * properties", cloudformation-coverage-roadmap #1514); the local runtime refuses either way (the
  * stricter reading). Scalars are not told apart (CloudFormation converts "30" to 30), a value given
  * by an intrinsic function is not checked (it is known only when the stack is made), and below a
- * schema's oneOf/anyOf/allOf nothing is checked. Patterns, enums and lengths are not carried.
+ * schema's oneOf/anyOf/allOf nothing is checked. A scalar must be one of the schema's enum where it
+ * has one, compared as text (CloudFormation converts 7 and "7" alike); cfn-lint's copy of the
+ * schemas adds some enums from the services' API models, which the services hold to anyway.
+ * Patterns and lengths are not carried.
  */
 final class PropertySchemas {
 
@@ -170,6 +174,9 @@ final class PropertySchemas {
       if (node.has("c") || intrinsic(value) || !checkType(value, node.path("t").asText(), at)) {
         return;
       }
+      if (node.has("e") && value.isValueNode() && !listed(node.get("e"), value.asText())) {
+        problems.add(at + ": " + value.asText() + " is not a valid enum value");
+      }
       if (value.isObject() && node.has("p")) {
         properties(value, node.get("p"), node.has("x"), at);
         for (JsonNode required : node.path("r")) {
@@ -269,6 +276,15 @@ final class PropertySchemas {
     }
     String name = value.fieldNames().next();
     return name.equals("Ref") || name.startsWith("Fn::");
+  }
+
+  private static boolean listed(JsonNode values, String value) {
+    for (JsonNode listed : values) {
+      if (listed.asText().equals(value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean noValue(JsonNode value) {

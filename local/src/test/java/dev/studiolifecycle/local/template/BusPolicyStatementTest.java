@@ -80,8 +80,10 @@ class BusPolicyStatementTest {
         "StatementId: HR account, Action: events:PutEvents, Principal: '111122223333'"
             + "|.StatementId: 'HR account'; PutPermission takes 1 to 64 letters, digits, hyphens"
             + " and underscores",
-        "StatementId: Hr, Action: events:PutRule, Principal: '111122223333'|.Action: 'events:PutRule';"
-            + " the action PutPermission grants is events:PutEvents",
+        // The bus policy's schema lists events:PutEvents as Action's one value.
+        "StatementId: Hr, Action: events:PutRule, Principal: '111122223333'|: CloudFormation refuses"
+            + " it: Properties validation failed for resource BusPolicy with message: #/Action:"
+            + " events:PutRule is not a valid enum value",
         "StatementId: Hr, Principal: '111122223333'|.Action: is required without Statement; the"
             + " action PutPermission grants is events:PutEvents",
         "StatementId: Hr, Action: events:PutEvents, Principal: 'arn:aws:iam::111122223333:root'"

@@ -97,4 +97,20 @@ class PropertySchemasTest {
                 + " #/Dimensions/1: required key [Value] not found"
                 + " #/Dimensions/2: expected type: JSONObject, found: String");
   }
+
+  @Test
+  void aValueOutsideTheSchemasEnumIsRefusedComparedAsText() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n"
+                        + "      RetentionInDays: 45\n"))
+        .hasMessageEndingWith("with message: #/RetentionInDays: 45 is not a valid enum value");
+    assertThat(
+            parse(
+                    "  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n"
+                        + "      RetentionInDays: '30'\n")
+                .resolvedResources())
+        .containsKey("Logs");
+  }
 }

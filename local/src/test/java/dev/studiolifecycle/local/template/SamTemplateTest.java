@@ -101,8 +101,9 @@ class SamTemplateTest {
             + " ProvisionedConcurrencyConfig: {ProvisionedConcurrentExecutions: 1}"
             + "|Resources.F.Properties.ProvisionedConcurrencyConfig: SnapStart does not support"
             + " provisioned concurrency",
-        "Runtime: java21, SnapStart: {ApplyOn: Always}|Resources.F.Properties.SnapStart.ApplyOn:"
-            + " must be PublishedVersions or None, got Always"
+        "Runtime: java21, SnapStart: {ApplyOn: Always}|Resources.F.Properties: CloudFormation"
+            + " refuses it: Properties validation failed for resource F with message:"
+            + " #/SnapStart/ApplyOn: Always is not a valid enum value"
       })
   void aFunctionLambdaWouldNotCreateIsRefused(String properties, String refusal) {
     assertThatThrownBy(
@@ -222,7 +223,7 @@ class SamTemplateTest {
     assertThatThrownBy(
             () -> parse("Resources:\n  A:\n" + function + "      Architectures: [aarch64]\n"))
         .isInstanceOf(TemplateException.class)
-        .hasMessageContaining("must be x86_64 or arm64, got 'aarch64'");
+        .hasMessageContaining("#/Architectures/0: aarch64 is not a valid enum value");
   }
 
   /**

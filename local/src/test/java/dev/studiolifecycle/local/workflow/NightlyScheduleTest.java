@@ -212,7 +212,8 @@ class NightlyScheduleTest {
             + "NightlyReconcileSchedule.Properties.Target.RetryPolicy.MaximumEventAgeInSeconds:"
             + " must be a whole number from 60 to 86400, got '59'",
         "Mode: 'OFF'|Mode: SOMETIMES|"
-            + "NightlyReconcileSchedule.Properties.FlexibleTimeWindow.Mode: must be OFF or FLEXIBLE",
+            + "NightlyReconcileSchedule with message: #/FlexibleTimeWindow/Mode: SOMETIMES is not a"
+            + " valid enum value",
         "Mode: 'OFF'|Mode: FLEXIBLE|"
             + "NightlyReconcileSchedule.Properties.FlexibleTimeWindow.MaximumWindowInMinutes:"
             + " is required when Mode is FLEXIBLE",
@@ -220,7 +221,7 @@ class NightlyScheduleTest {
             + "NightlyReconcileSchedule.Properties.FlexibleTimeWindow.MaximumWindowInMinutes:"
             + " must be a whole number from 1 to 1440, got '1441'",
         "State: ENABLED|State: PAUSED|"
-            + "NightlyReconcileSchedule.Properties.State: must be ENABLED or DISABLED",
+            + "NightlyReconcileSchedule with message: #/State: PAUSED is not a valid enum value",
         "State: ENABLED|State: ENABLED\\n      Name: nightly reconcile|"
             + "NightlyReconcileSchedule.Properties.Name: 'nightly reconcile' must be 1 to 64",
         "RetryPolicy:\\n              MaximumRetryAttempts: 10|"

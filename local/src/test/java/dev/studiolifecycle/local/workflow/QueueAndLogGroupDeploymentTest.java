@@ -33,8 +33,9 @@ class QueueAndLogGroupDeploymentTest {
             "      LogGroupName: !Sub /aws/lambda/${AWS::StackName}\\n      RetentionInDays: !Ref"
                 + " LogRetentionDays\\n",
             "      LogGroupName: !Sub /aws/lambda/${AWS::StackName}\\n      RetentionInDays: 45\\n")
-        .hasMessageStartingWith(
-            "Resources.FunctionLogGroup.Properties.RetentionInDays: 45 is not a retention"
-                + " PutRetentionPolicy takes");
+        .hasMessage(
+            "Resources.FunctionLogGroup.Properties: CloudFormation refuses it: Properties"
+                + " validation failed for resource FunctionLogGroup with message:"
+                + " #/RetentionInDays: 45 is not a valid enum value");
   }
 }

@@ -103,8 +103,10 @@ class StateMachineCreationTest {
             "      Logging:\n        Level: VERBOSE\n        IncludeExecutionData: false\n"
                 + "        Destinations:\n          - CloudWatchLogsLogGroup:\n"
                 + "              LogGroupArn: !GetAtt StateMachineLogGroup.Arn\n")
+        // Checked as the LoggingConfiguration SAM makes of it, against the state machine's schema.
         .hasMessage(
-            "Resources.StudioUserLifecycleStateMachine.Properties.Logging.Level: must be one of"
-                + " ALL, ERROR, FATAL, OFF, got VERBOSE");
+            "Resources.StudioUserLifecycleStateMachine.Properties: CloudFormation refuses it:"
+                + " Properties validation failed for resource StudioUserLifecycleStateMachine with"
+                + " message: #/LoggingConfiguration/Level: VERBOSE is not a valid enum value");
   }
 }
