@@ -9,13 +9,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The structure of a resource's properties below the top level, as CloudFormation validates it
@@ -174,8 +178,11 @@ final class PropertySchemas {
       if (node.has("c") || intrinsic(value) || !checkType(value, node.path("t").asText(), at)) {
         return;
       }
-      if (node.has("e") && value.isValueNode() && !listed(node.get("e"), value.asText())) {
-        problems.add(at + ": " + value.asText() + " is not a valid enum value");
+      if (value.isValueNode()) {
+        scalar(value, node, at);
+      }
+      if (value.isArray() && node.has("k")) {
+        bound(value.size(), node.get("k"), "item count", at);
       }
       if (value.isObject() && node.has("p")) {
         properties(value, node.get("p"), node.has("x"), at);
@@ -204,6 +211,58 @@ final class PropertySchemas {
         } else if (closed) {
           problems.add(at + ": extraneous key [" + field.getKey() + "] is not permitted");
         }
+      }
+    }
+
+    /** A scalar's enum, pattern, length and range, as the schema gives them. */
+    private void scalar(JsonNode value, JsonNode node, String at) {
+      String text = value.asText();
+      if (node.has("e") && !listed(node.get("e"), text)) {
+        problems.add(at + ": " + text + " is not a valid enum value");
+      }
+      Pattern pattern = node.has("m") ? pattern(node.get("m").asText()) : null;
+      if (pattern != null && !pattern.matcher(text).find()) {
+        // CloudFormation names the keyword, not the pattern (cloudformation-resource-schema #85).
+        problems.add(at + ": failed validation constraint for keyword [pattern]");
+      }
+      if (node.has("l") && (value.isTextual() || node.path("t").asText().equals("s"))) {
+        bound(text.codePointCount(0, text.length()), node.get("l"), "Length", at);
+      }
+      if (node.has("n") && NUMBER.matcher(text).matches()) {
+        BigDecimal number = new BigDecimal(text);
+        JsonNode minimum = node.get("n").get(0);
+        JsonNode maximum = node.get("n").get(1);
+        if (minimum.isNumber() && number.compareTo(minimum.decimalValue()) < 0) {
+          problems.add(at + ": " + text + " is not greater or equal to " + minimum.asText());
+        }
+        if (maximum.isNumber() && number.compareTo(maximum.decimalValue()) > 0) {
+          problems.add(at + ": " + text + " is not less or equal to " + maximum.asText());
+        }
+      }
+    }
+
+    /**
+     * A length or an item count within {@code [min, max]} (either null when unbounded), in the
+     * schema validator's words: "expected maxLength: 64, actual: 70", "expected minimum item count:
+     * 1, found: 0".
+     */
+    private void bound(int size, JsonNode limits, String what, String at) {
+      JsonNode min = limits.get(0);
+      JsonNode max = limits.get(1);
+      boolean items = what.equals("item count");
+      if (min.isNumber() && size < min.asInt()) {
+        problems.add(
+            at
+                + (items
+                    ? ": expected minimum item count: " + min.asInt() + ", found: " + size
+                    : ": expected minLength: " + min.asInt() + ", actual: " + size));
+      }
+      if (max.isNumber() && size > max.asInt()) {
+        problems.add(
+            at
+                + (items
+                    ? ": expected maximum item count: " + max.asInt() + ", found: " + size
+                    : ": expected maxLength: " + max.asInt() + ", actual: " + size));
       }
     }
 
@@ -276,6 +335,25 @@ final class PropertySchemas {
     }
     String name = value.fieldNames().next();
     return name.equals("Ref") || name.startsWith("Fn::");
+  }
+
+  private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+
+  /** Each schema pattern compiled once; one Java cannot compile is not checked (empty). */
+  private static final Map<String, Optional<Pattern>> PATTERNS = new ConcurrentHashMap<>();
+
+  private static Pattern pattern(String regex) {
+    return PATTERNS
+        .computeIfAbsent(
+            regex,
+            key -> {
+              try {
+                return Optional.of(Pattern.compile(key));
+              } catch (PatternSyntaxException e) {
+                return Optional.empty();
+              }
+            })
+        .orElse(null);
   }
 
   private static boolean listed(JsonNode values, String value) {

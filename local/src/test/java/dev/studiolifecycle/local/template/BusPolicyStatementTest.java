@@ -87,8 +87,8 @@ class BusPolicyStatementTest {
         "StatementId: Hr, Principal: '111122223333'|.Action: is required without Statement; the"
             + " action PutPermission grants is events:PutEvents",
         "StatementId: Hr, Action: events:PutEvents, Principal: 'arn:aws:iam::111122223333:root'"
-            + "|.Principal: 'arn:aws:iam::111122223333:root'; PutPermission takes a 12-digit account"
-            + " id or *",
+            + "|: CloudFormation refuses it: Properties validation failed for resource BusPolicy with"
+            + " message: #/Principal: expected maxLength: 12, actual: 30",
         "StatementId: Hr, Action: events:PutEvents, Principal: '*', Condition: {Type: StringEquals,"
             + " Key: aws:SourceAccount, Value: '111122223333'}|.Condition: PutPermission's Condition"
             + " is {Type: StringEquals, Key: aws:PrincipalOrgID, Value: <the organization's id>}, got"

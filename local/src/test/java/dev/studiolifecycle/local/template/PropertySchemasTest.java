@@ -113,4 +113,23 @@ class PropertySchemasTest {
                 .resolvedResources())
         .containsKey("Logs");
   }
+
+  @Test
+  void patternsLengthsAndRangesAreHeldAsTheSchemaGivesThem() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n"
+                        + "      LogGroupName: studio lifecycle\n"
+                        + "      Tags: [{Key: '', Value: ml}]\n"))
+        .hasMessageEndingWith(
+            "with message: #/LogGroupName: failed validation constraint for keyword [pattern]"
+                + " #/Tags/0/Key: expected minLength: 1, actual: 0");
+    assertThatThrownBy(() -> parse(QUEUE + "    Properties: {DelaySeconds: 901}\n"))
+        .hasMessageEndingWith("with message: #/DelaySeconds: 901 is not less or equal to 900");
+    assertThat(
+            parse(QUEUE + "    Properties: {DelaySeconds: '900', QueueName: !Ref AWS::StackName}\n")
+                .resolvedResources())
+        .containsKey("Queue");
+  }
 }

@@ -81,16 +81,21 @@ class SamTemplateTest {
         "''|Resources.F.Properties.Runtime: is required for a function deployed as a .zip file",
         "Runtime: python3.13|Resources.F.Properties.Runtime: 'python3.13' is not one of Lambda's"
             + " Java runtimes",
-        "Runtime: java21, Timeout: 0|Resources.F.Properties.Timeout: Lambda takes 1 to 900 seconds,"
-            + " got 0",
-        "Runtime: java21, Timeout: 901|Resources.F.Properties.Timeout: Lambda takes 1 to 900"
-            + " seconds, got 901",
-        "Runtime: java21, MemorySize: 127|Resources.F.Properties.MemorySize: Lambda takes 128 to"
-            + " 10240 MB, got 127",
+        // The generated function's schema holds these before Lambda sees them.
+        "Runtime: java21, Timeout: 0|Resources.F.Properties: CloudFormation refuses it: Properties"
+            + " validation failed for resource F with message: #/Timeout: 0 is not greater or equal"
+            + " to 1",
+        "Runtime: java21, Timeout: 901|Resources.F.Properties: CloudFormation refuses it:"
+            + " Properties validation failed for resource F with message: #/Timeout: 901 is not less"
+            + " or equal to 900",
+        "Runtime: java21, MemorySize: 127|Resources.F.Properties: CloudFormation refuses it:"
+            + " Properties validation failed for resource F with message: #/MemorySize: 127 is not"
+            + " greater or equal to 128",
         "Runtime: java21, MemorySize: 10241|Resources.F.Properties.MemorySize: Lambda takes 128 to"
             + " 10240 MB, got 10241",
-        "Runtime: java21, EphemeralStorage: {Size: 256}|Resources.F.Properties.EphemeralStorage"
-            + ".Size: Lambda takes 512 to 10240 MB, got 256",
+        "Runtime: java21, EphemeralStorage: {Size: 256}|Resources.F.Properties: CloudFormation"
+            + " refuses it: Properties validation failed for resource F with message:"
+            + " #/EphemeralStorage/Size: 256 is not greater or equal to 512",
         // Lambda developer guide, "Improving startup performance with Lambda SnapStart".
         "Runtime: java8.al2, SnapStart: {ApplyOn: PublishedVersions}|Resources.F.Properties"
             + ".Runtime: SnapStart serves Java 11 and later, not java8.al2",
@@ -117,6 +122,23 @@ class SamTemplateTest {
         .hasMessageStartingWith(refusal);
   }
 
+  /**
+   * A value given through a parameter is known only when the stack is made, so the schema check
+   * leaves it (as CloudFormation's template validation does); the function's own check reads the
+   * resolved value.
+   */
+  @Test
+  void aTimeoutGivenThroughAParameterIsCheckedWhenResolved() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "Parameters:\n  T: {Type: Number, Default: 0}\nResources:\n  F:\n"
+                        + "    Type: AWS::Serverless::Function\n"
+                        + "    Properties: {Handler: a.B, Runtime: java21, Timeout: !Ref T}\n"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage("Resources.F.Properties.Timeout: Lambda takes 1 to 900 seconds, got 0");
+  }
+
   private static String rule(String name, String targets) {
     return "Resources:\n  R:\n    Type: AWS::Events::Rule\n    Properties:\n"
         + (name == null ? "" : "      Name: '" + name + "'\n")
@@ -134,17 +156,19 @@ class SamTemplateTest {
 
   /**
    * A rule's Name and targets are held to PutRule and PutTargets (EventBridge API reference): a
-   * Name and target Ids of 1 to 64 of [.-_A-Za-z0-9], Ids unique, at most five targets, an Input of
-   * at most 8,192 characters and an InputPath of at most 256.
+   * Name and target Ids of 1 to 64 of [.-_A-Za-z0-9] (refused first by the rule's schema, as
+   * CloudFormation does), Ids unique, at most five targets, an Input of at most 8,192 characters
+   * and an InputPath of at most 256.
    */
   @Test
   void aRuleEventBridgeWouldRefuseIsRefusedNamingWhy() {
     assertThatThrownBy(() -> parse(rule("hr events", target("a", null))).eventRules())
         .hasMessage(
-            "Resources.R.Properties.Name: 'hr events' must be 1 to 64 of letters, digits, '.', '-'"
-                + " and '_'");
+            "Resources.R.Properties: CloudFormation refuses it: Properties validation failed for"
+                + " resource R with message: #/Name: failed validation constraint for keyword"
+                + " [pattern]");
     assertThatThrownBy(() -> parse(rule(null, target("a b", null))).eventRules())
-        .hasMessageContaining("the target Id 'a b' must be 1 to 64");
+        .hasMessageEndingWith("#/Targets/0/Id: failed validation constraint for keyword [pattern]");
     assertThatThrownBy(() -> parse(rule(null, target("a", null) + target("a", null))).eventRules())
         .hasMessage("Resources.R.Properties: two targets have the Id 'a'");
     String six = "";
@@ -159,9 +183,7 @@ class SamTemplateTest {
             () ->
                 parse(rule(null, target("a", "Input: '\"" + "x".repeat(8191) + "\"'")))
                     .eventRules())
-        .hasMessage(
-            "Resources.R.Properties.Targets[0].Input: EventBridge takes at most 8192 characters of"
-                + " Input");
+        .hasMessageEndingWith("#/Targets/0/Input: expected maxLength: 8192, actual: 8193");
     assertThat(
             parse(rule("hr.events-1_x", target("a", "Input: '\"" + "x".repeat(8190) + "\"'")))
                 .eventRules())
@@ -219,7 +241,7 @@ class SamTemplateTest {
                         + function
                         + "      Architectures: [x86_64]\n"))
         .isInstanceOf(TemplateException.class)
-        .hasMessageContaining("Architectures: must be a list of one architecture");
+        .hasMessageContaining("#/Architectures: expected maximum item count: 1, found: 2");
     assertThatThrownBy(
             () -> parse("Resources:\n  A:\n" + function + "      Architectures: [aarch64]\n"))
         .isInstanceOf(TemplateException.class)

@@ -205,12 +205,12 @@ class NightlyScheduleTest {
       value = {
         "RetryPolicy:\\n          MaximumRetryAttempts: 10|"
             + "RetryPolicy:\\n          MaximumRetryAttempts: 186|"
-            + "NightlyReconcileSchedule.Properties.Target.RetryPolicy.MaximumRetryAttempts:"
-            + " must be a whole number from 0 to 185, got '186'",
+            + "NightlyReconcileSchedule with message: #/Target/RetryPolicy/MaximumRetryAttempts: 186"
+            + " is not less or equal to 185",
         "          MaximumEventAgeInSeconds: 3600\\n        # A night|"
             + "          MaximumEventAgeInSeconds: 59\\n        # A night|"
-            + "NightlyReconcileSchedule.Properties.Target.RetryPolicy.MaximumEventAgeInSeconds:"
-            + " must be a whole number from 60 to 86400, got '59'",
+            + "NightlyReconcileSchedule with message:"
+            + " #/Target/RetryPolicy/MaximumEventAgeInSeconds: 59 is not greater or equal to 60",
         "Mode: 'OFF'|Mode: SOMETIMES|"
             + "NightlyReconcileSchedule with message: #/FlexibleTimeWindow/Mode: SOMETIMES is not a"
             + " valid enum value",
@@ -218,12 +218,13 @@ class NightlyScheduleTest {
             + "NightlyReconcileSchedule.Properties.FlexibleTimeWindow.MaximumWindowInMinutes:"
             + " is required when Mode is FLEXIBLE",
         "Mode: 'OFF'|Mode: FLEXIBLE\\n        MaximumWindowInMinutes: 1441|"
-            + "NightlyReconcileSchedule.Properties.FlexibleTimeWindow.MaximumWindowInMinutes:"
-            + " must be a whole number from 1 to 1440, got '1441'",
+            + "NightlyReconcileSchedule with message:"
+            + " #/FlexibleTimeWindow/MaximumWindowInMinutes: 1441 is not less or equal to 1440",
         "State: ENABLED|State: PAUSED|"
             + "NightlyReconcileSchedule with message: #/State: PAUSED is not a valid enum value",
         "State: ENABLED|State: ENABLED\\n      Name: nightly reconcile|"
-            + "NightlyReconcileSchedule.Properties.Name: 'nightly reconcile' must be 1 to 64",
+            + "NightlyReconcileSchedule with message: #/Name: failed validation constraint for"
+            + " keyword [pattern]",
         "RetryPolicy:\\n              MaximumRetryAttempts: 10|"
             + "RetryPolicy:\\n              MaximumRetryAttempts: 186|"
             + ".RetryPolicy.MaximumRetryAttempts: must be a whole number from 0 to 185, got '186'"

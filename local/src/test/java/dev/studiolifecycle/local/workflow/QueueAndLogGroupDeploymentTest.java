@@ -22,8 +22,9 @@ class QueueAndLogGroupDeploymentTest {
             "  HrEventsDeadLetterQueue:\\n    Type: AWS::SQS::Queue\\n    Properties:\\n     "
                 + " MessageRetentionPeriod: 1296000\\n")
         .hasMessage(
-            "Resources.HrEventsDeadLetterQueue.Properties.MessageRetentionPeriod: 1296000 is not a"
-                + " whole number from 60 to 1209600");
+            "Resources.HrEventsDeadLetterQueue.Properties: CloudFormation refuses it: Properties"
+                + " validation failed for resource HrEventsDeadLetterQueue with message:"
+                + " #/MessageRetentionPeriod: 1296000 is not less or equal to 1209600");
   }
 
   @Test
