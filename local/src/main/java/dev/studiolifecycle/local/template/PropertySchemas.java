@@ -34,12 +34,13 @@ import java.util.regex.PatternSyntaxException;
  * <p>Where AWS differs by type: for some older types CloudFormation only warns of such a property
  * and leaves it out ("Resource template validation failed ... as the template has invalid
  * properties", cloudformation-coverage-roadmap #1514); the local runtime refuses either way (the
- * stricter reading). Scalars are not told apart (CloudFormation converts "30" to 30), a value given
- * by an intrinsic function is not checked (it is known only when the stack is made), and below a
- * schema's oneOf/anyOf/allOf nothing is checked. A scalar must be one of the schema's enum where it
- * has one, compared as text (CloudFormation converts 7 and "7" alike); cfn-lint's copy of the
- * schemas adds some enums from the services' API models, which the services hold to anyway.
- * Patterns and lengths are not carried.
+ * stricter reading). The values are checked as the stack resolves them ({@link
+ * ResourceTypes#checkProperties} hands them over resolved where the local runtime can resolve
+ * them); a value still given by an intrinsic function is not checked. Scalars are not told apart
+ * (CloudFormation converts "30" to 30), and below a schema's oneOf/anyOf/allOf nothing is checked.
+ * A scalar must be one of the schema's enum where it has one, compared as text (CloudFormation
+ * converts 7 and "7" alike); cfn-lint's copy of the schemas adds some enums from the services' API
+ * models, which the services hold to anyway. Patterns and lengths are not carried.
  */
 final class PropertySchemas {
 

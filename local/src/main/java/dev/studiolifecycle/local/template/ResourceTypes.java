@@ -121,8 +121,23 @@ final class ResourceTypes {
           throw new TemplateException(where + "." + required + ": is required for " + type);
         }
       }
-      PropertySchemas.check(entry.getKey(), type, properties);
-      PropertySchemas.checkPassedOn(entry.getKey(), type, properties);
+      JsonNode values = resolvedOrAsWritten(resolver, properties, where);
+      PropertySchemas.check(entry.getKey(), type, values);
+      PropertySchemas.checkPassedOn(entry.getKey(), type, values);
+    }
+  }
+
+  /**
+   * The properties with their intrinsic functions evaluated as the stack would evaluate them
+   * (CloudFormation validates the values it hands the resource), or as written when one cannot be
+   * evaluated locally: its value is then left to the stack.
+   */
+  private static JsonNode resolvedOrAsWritten(
+      IntrinsicResolver resolver, JsonNode properties, String where) {
+    try {
+      return resolver.resolve(properties, where);
+    } catch (TemplateException e) {
+      return properties;
     }
   }
 

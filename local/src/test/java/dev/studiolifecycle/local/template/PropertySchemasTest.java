@@ -59,7 +59,7 @@ class PropertySchemasTest {
   }
 
   @Test
-  void scalarsIntrinsicFunctionsAndNoValueAreLeftToTheStack() {
+  void scalarsAreConvertedAndNoValueLeavesTheKeyOut() {
     SamTemplate template =
         parse(
             QUEUE

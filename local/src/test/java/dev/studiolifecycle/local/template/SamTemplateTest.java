@@ -123,12 +123,11 @@ class SamTemplateTest {
   }
 
   /**
-   * A value given through a parameter is known only when the stack is made, so the schema check
-   * leaves it (as CloudFormation's template validation does); the function's own check reads the
-   * resolved value.
+   * CloudFormation validates the values it hands the resource, parameters resolved: a Timeout given
+   * through a parameter is held to the function's schema like a literal one.
    */
   @Test
-  void aTimeoutGivenThroughAParameterIsCheckedWhenResolved() {
+  void aTimeoutGivenThroughAParameterIsHeldToTheSchemaOnceResolved() {
     assertThatThrownBy(
             () ->
                 parse(
@@ -136,7 +135,9 @@ class SamTemplateTest {
                         + "    Type: AWS::Serverless::Function\n"
                         + "    Properties: {Handler: a.B, Runtime: java21, Timeout: !Ref T}\n"))
         .isInstanceOf(TemplateException.class)
-        .hasMessage("Resources.F.Properties.Timeout: Lambda takes 1 to 900 seconds, got 0");
+        .hasMessage(
+            "Resources.F.Properties: CloudFormation refuses it: Properties validation failed for"
+                + " resource F with message: #/Timeout: 0 is not greater or equal to 1");
   }
 
   private static String rule(String name, String targets) {
