@@ -84,7 +84,69 @@ final class SamEvents {
                   + " EventBridgeRule and CloudWatchEvent (for a schedule, an"
                   + " AWS::Scheduler::Schedule resource)");
         }
+        checkProperties(
+            entry.getKey(), event.getKey(), eventType, function, event.getValue(), where);
       }
     }
+  }
+
+  /** The properties the SAM translator defines for a rule event (its CloudWatchEvent source). */
+  private static final Set<String> RULE_PROPERTIES =
+      Set.of(
+          "DeadLetterConfig",
+          "EventBusName",
+          "Input",
+          "InputPath",
+          "InputTransformer",
+          "Pattern",
+          "RetryPolicy",
+          "RuleName",
+          "State",
+          "Target");
+
+  /**
+   * A delivered event's properties are those the SAM translator defines for its type
+   * (aws-sam-translator 1.110.0, eventsources.push and stepfunctions.events: a function's rule
+   * events also take Enabled); another is refused in the translator's words, naming the resource it
+   * would generate ({@code <resource><event>}).
+   */
+  private static void checkProperties(
+      String logicalId,
+      String eventId,
+      String eventType,
+      boolean function,
+      JsonNode event,
+      String where) {
+    Set<String> known =
+        eventType.equals("SNS")
+            ? Set.of(
+                "FilterPolicy",
+                "FilterPolicyScope",
+                "RedrivePolicy",
+                "Region",
+                "SqsSubscription",
+                "Topic")
+            : RULE_PROPERTIES;
+    event
+        .path("Properties")
+        .fieldNames()
+        .forEachRemaining(
+            property -> {
+              if (!known.contains(property) && !(function && property.equals("Enabled"))) {
+                throw new TemplateException(
+                    where
+                        + "."
+                        + eventId
+                        + ".Properties."
+                        + property
+                        + ": the SAM transform refuses it: Resource with id ["
+                        + logicalId
+                        + eventId
+                        + "] is invalid. property "
+                        + property
+                        + " not defined for resource of type "
+                        + eventType);
+              }
+            });
   }
 }

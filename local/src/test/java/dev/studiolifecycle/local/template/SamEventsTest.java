@@ -54,4 +54,33 @@ class SamEventsTest {
                 + " local runtime, which delivers SNS, EventBridgeRule and CloudWatchEvent (for a"
                 + " schedule, an AWS::Scheduler::Schedule resource)");
   }
+
+  @Test
+  void anEventTakesOnlyThePropertiesTheTranslatorDefinesForItsType() {
+    assertThatThrownBy(() -> parse("        Hr: {Type: SNS, Properties: {Topc: !Ref Topic}}\n"))
+        .hasMessage(
+            "Resources.F.Properties.Events.Hr.Properties.Topc: the SAM transform refuses it:"
+                + " Resource with id [FHr] is invalid. property Topc not defined for resource of"
+                + " type SNS");
+    // A function's rule event takes Enabled; a state machine's does not (it has State only).
+    assertThat(
+            parse(
+                    "        Joiner: {Type: EventBridgeRule, Properties: {Pattern: {source: [hr]},"
+                        + " Enabled: true}}\n")
+                .eventRules())
+        .hasSize(1);
+    assertThatThrownBy(
+            () ->
+                SamTemplate.parse(
+                    "Transform: AWS::Serverless-2016-10-31\nResources:\n  M:\n"
+                        + "    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+                        + "      Definition: {StartAt: A, States: {A: {Type: Succeed}}}\n"
+                        + "      Events:\n        Joiner: {Type: EventBridgeRule, Properties:"
+                        + " {Pattern: {source: [hr]}, Enabled: true}}\n",
+                    Path.of("inline/template.yaml"),
+                    Map.of()))
+        .hasMessageEndingWith(
+            "Resource with id [MJoiner] is invalid. property Enabled not defined for resource of"
+                + " type EventBridgeRule");
+  }
 }
