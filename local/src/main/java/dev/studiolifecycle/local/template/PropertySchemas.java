@@ -3,6 +3,8 @@ package dev.studiolifecycle.local.template;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.studiolifecycle.local.LocalAccount;
 import dev.studiolifecycle.local.LocalJson;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -60,6 +62,11 @@ final class PropertySchemas {
    * type without one (SAM's, a custom resource) is not checked here.
    */
   static void check(String logicalId, String type, JsonNode properties) {
+    check("Resources." + logicalId + ".Properties", logicalId, type, properties);
+  }
+
+  /** As above, for the resource {@code resourceId} that {@code where} in the template makes. */
+  private static void check(String where, String resourceId, String type, JsonNode properties) {
     JsonNode schema = schema(type);
     if (schema == null || !properties.isObject()) {
       return;
@@ -69,11 +76,9 @@ final class PropertySchemas {
     new Walk(definitions, problems).properties(properties, schema.path("p"), false, "#");
     if (!problems.isEmpty()) {
       throw new TemplateException(
-          "Resources."
-              + logicalId
-              + ".Properties: CloudFormation refuses it: Properties validation failed for"
-              + " resource "
-              + logicalId
+          where
+              + ": CloudFormation refuses it: Properties validation failed for resource "
+              + resourceId
               + " with message: "
               + String.join(" ", problems));
     }
@@ -149,6 +154,54 @@ final class PropertySchemas {
               }
             });
     check(logicalId, generated.type(), passed);
+    checkRuleEvents(logicalId, properties);
+  }
+
+  /**
+   * Each rule event (EventBridgeRule, CloudWatchEvent) of a SAM function or state machine, as the
+   * AWS::Events::Rule the translator generates for it under {@code <resource><event>}: Pattern as
+   * EventPattern, EventBusName, RuleName as Name, State, and one target carrying the event's Input,
+   * InputPath, InputTransformer and RetryPolicy (eventsources.push CloudWatchEvent and
+   * stepfunctions.events, to_cloudformation and _construct_target). The target's Arn, Id and role
+   * stand in for what SAM fills in.
+   */
+  private static void checkRuleEvents(String logicalId, JsonNode properties) {
+    properties
+        .path("Events")
+        .fields()
+        .forEachRemaining(
+            event -> {
+              String type = event.getValue().path("Type").asText();
+              if (!type.equals("EventBridgeRule") && !type.equals("CloudWatchEvent")) {
+                return;
+              }
+              JsonNode given = event.getValue().path("Properties");
+              ObjectNode rule = LocalJson.MAPPER.createObjectNode();
+              copy(given, "Pattern", rule, "EventPattern");
+              copy(given, "EventBusName", rule, "EventBusName");
+              copy(given, "RuleName", rule, "Name");
+              copy(given, "State", rule, "State");
+              ObjectNode target = rule.putArray("Targets").addObject();
+              target.put("Arn", LocalAccount.arn("lambda", "function:" + logicalId));
+              JsonNode id = given.path("Target").path("Id");
+              target.set("Id", id.isMissingNode() ? TextNode.valueOf("Target") : id);
+              target.put("RoleArn", LocalAccount.globalArn("iam", "role/" + logicalId));
+              for (String field :
+                  List.of("Input", "InputPath", "InputTransformer", "RetryPolicy")) {
+                copy(given, field, target, field);
+              }
+              check(
+                  "Resources." + logicalId + ".Properties.Events." + event.getKey(),
+                  logicalId + event.getKey(),
+                  "AWS::Events::Rule",
+                  rule);
+            });
+  }
+
+  private static void copy(JsonNode from, String field, ObjectNode to, String as) {
+    if (from.has(field)) {
+      to.set(as, from.get(field));
+    }
   }
 
   private static JsonNode schema(String type) {

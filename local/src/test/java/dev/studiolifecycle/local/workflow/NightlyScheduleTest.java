@@ -227,7 +227,11 @@ class NightlyScheduleTest {
             + " keyword [pattern]",
         "RetryPolicy:\\n              MaximumRetryAttempts: 10|"
             + "RetryPolicy:\\n              MaximumRetryAttempts: 186|"
-            + ".RetryPolicy.MaximumRetryAttempts: must be a whole number from 0 to 185, got '186'"
+            // The SAM event's RetryPolicy, as the target of the rule SAM generates for it.
+            + "Resources.ExecutionEndFunction.Properties.Events.ExecutionEnded: CloudFormation"
+            + " refuses it: Properties validation failed for resource"
+            + " ExecutionEndFunctionExecutionEnded with message:"
+            + " #/Targets/0/RetryPolicy/MaximumRetryAttempts: 186 is not less or equal to 185"
       })
   void aScheduleOrRuleTargetAwsWouldRefuseFailsTheDeployment(
       String from, String to, String refusal) {

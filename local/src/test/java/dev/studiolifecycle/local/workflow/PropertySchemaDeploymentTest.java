@@ -53,4 +53,19 @@ class PropertySchemaDeploymentTest {
                 + " message: #/LoggingConfiguration/Destinations/0/CloudWatchLogsLogGroup:"
                 + " extraneous key [LogGroupArm] is not permitted");
   }
+
+  @Test
+  void aSamRuleEventIsCheckedAsTheRuleSamGeneratesForIt() {
+    LifecycleSimulation.assertThatDeploymentRefused(
+            project,
+            "            InputTransformer:\\n              InputPathsMap:\\n"
+                + "                eventId: $.detail.eventId",
+            "            InputTransformer:\\n              InputPathMap:\\n"
+                + "                eventId: $.detail.eventId")
+        .hasMessage(
+            "Resources.StudioUserLifecycleStateMachine.Properties.Events.EmployeeHired:"
+                + " CloudFormation refuses it: Properties validation failed for resource"
+                + " StudioUserLifecycleStateMachineEmployeeHired with message:"
+                + " #/Targets/0/InputTransformer: extraneous key [InputPathMap] is not permitted");
+  }
 }
