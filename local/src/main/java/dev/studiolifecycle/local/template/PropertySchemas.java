@@ -40,9 +40,14 @@ import java.util.regex.PatternSyntaxException;
  * ResourceTypes#checkProperties} hands them over resolved where the local runtime can resolve
  * them); a value still given by an intrinsic function is not checked. Scalars are not told apart
  * (CloudFormation converts "30" to 30), and below a schema's oneOf/anyOf/allOf nothing is checked.
- * A scalar must be one of the schema's enum where it has one, compared as text (CloudFormation
- * converts 7 and "7" alike); cfn-lint's copy of the schemas adds some enums from the services' API
- * models, which the services hold to anyway. Patterns and lengths are not carried.
+ *
+ * <p>A scalar must be one of the schema's enum where it has one, compared as text (CloudFormation
+ * converts 7 and "7" alike), match its pattern ("failed validation constraint for keyword
+ * [pattern]": CloudFormation does not repeat the pattern, cloudformation-resource-schema #85) and
+ * keep within its lengths and range ("expected maxLength: 64, actual: 70", "0 is not greater or
+ * equal to 1"); a list within its item counts. cfn-lint's copy of the schemas adds some of these
+ * from the services' API models, which the services hold to anyway. A pattern Java's regular
+ * expressions cannot compile is not checked.
  */
 final class PropertySchemas {
 
