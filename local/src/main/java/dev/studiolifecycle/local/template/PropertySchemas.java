@@ -159,48 +159,65 @@ final class PropertySchemas {
               }
             });
     check(logicalId, generated.type(), passed);
-    checkRuleEvents(logicalId, properties);
+    checkEvents(logicalId, properties);
   }
 
   /**
-   * Each rule event (EventBridgeRule, CloudWatchEvent) of a SAM function or state machine, as the
-   * AWS::Events::Rule the translator generates for it under {@code <resource><event>}: Pattern as
-   * EventPattern, EventBusName, RuleName as Name, State, and one target carrying the event's Input,
-   * InputPath, InputTransformer and RetryPolicy (eventsources.push CloudWatchEvent and
-   * stepfunctions.events, to_cloudformation and _construct_target). The target's Arn, Id and role
-   * stand in for what SAM fills in.
+   * Each rule event (EventBridgeRule, CloudWatchEvent) and SNS event of a SAM function or state
+   * machine, as the resource the translator generates for it under {@code <resource><event>}
+   * (eventsources.push and stepfunctions.events, to_cloudformation): for a rule event an
+   * AWS::Events::Rule with its Pattern as EventPattern, EventBusName, RuleName as Name, State, and
+   * one target carrying the event's Input, InputPath, InputTransformer and RetryPolicy; for an SNS
+   * event an AWS::SNS::Subscription with its Topic as TopicArn, Region, FilterPolicy,
+   * FilterPolicyScope and RedrivePolicy. The ARNs, target Id and role stand in for what SAM fills
+   * in.
    */
-  private static void checkRuleEvents(String logicalId, JsonNode properties) {
+  private static void checkEvents(String logicalId, JsonNode properties) {
     properties
         .path("Events")
         .fields()
         .forEachRemaining(
             event -> {
               String type = event.getValue().path("Type").asText();
-              if (!type.equals("EventBridgeRule") && !type.equals("CloudWatchEvent")) {
-                return;
-              }
               JsonNode given = event.getValue().path("Properties");
-              ObjectNode rule = LocalJson.MAPPER.createObjectNode();
-              copy(given, "Pattern", rule, "EventPattern");
-              copy(given, "EventBusName", rule, "EventBusName");
-              copy(given, "RuleName", rule, "Name");
-              copy(given, "State", rule, "State");
-              ObjectNode target = rule.putArray("Targets").addObject();
-              target.put("Arn", LocalAccount.arn("lambda", "function:" + logicalId));
-              JsonNode id = given.path("Target").path("Id");
-              target.set("Id", id.isMissingNode() ? TextNode.valueOf("Target") : id);
-              target.put("RoleArn", LocalAccount.globalArn("iam", "role/" + logicalId));
-              for (String field :
-                  List.of("Input", "InputPath", "InputTransformer", "RetryPolicy")) {
-                copy(given, field, target, field);
+              ObjectNode generated = LocalJson.MAPPER.createObjectNode();
+              String generatedType;
+              if (type.equals("EventBridgeRule") || type.equals("CloudWatchEvent")) {
+                generatedType = "AWS::Events::Rule";
+                rule(logicalId, given, generated);
+              } else if (type.equals("SNS")) {
+                generatedType = "AWS::SNS::Subscription";
+                generated.put("Protocol", given.has("SqsSubscription") ? "sqs" : "lambda");
+                generated.put("Endpoint", LocalAccount.arn("lambda", "function:" + logicalId));
+                copy(given, "Topic", generated, "TopicArn");
+                for (String field :
+                    List.of("Region", "FilterPolicy", "FilterPolicyScope", "RedrivePolicy")) {
+                  copy(given, field, generated, field);
+                }
+              } else {
+                return;
               }
               check(
                   "Resources." + logicalId + ".Properties.Events." + event.getKey(),
                   logicalId + event.getKey(),
-                  "AWS::Events::Rule",
-                  rule);
+                  generatedType,
+                  generated);
             });
+  }
+
+  private static void rule(String logicalId, JsonNode given, ObjectNode rule) {
+    copy(given, "Pattern", rule, "EventPattern");
+    copy(given, "EventBusName", rule, "EventBusName");
+    copy(given, "RuleName", rule, "Name");
+    copy(given, "State", rule, "State");
+    ObjectNode target = rule.putArray("Targets").addObject();
+    target.put("Arn", LocalAccount.arn("lambda", "function:" + logicalId));
+    JsonNode id = given.path("Target").path("Id");
+    target.set("Id", id.isMissingNode() ? TextNode.valueOf("Target") : id);
+    target.put("RoleArn", LocalAccount.globalArn("iam", "role/" + logicalId));
+    for (String field : List.of("Input", "InputPath", "InputTransformer", "RetryPolicy")) {
+      copy(given, field, target, field);
+    }
   }
 
   private static void copy(JsonNode from, String field, ObjectNode to, String as) {

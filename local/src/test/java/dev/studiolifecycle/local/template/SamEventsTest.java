@@ -83,4 +83,17 @@ class SamEventsTest {
             "Resource with id [MJoiner] is invalid. property Enabled not defined for resource of"
                 + " type EventBridgeRule");
   }
+
+  @Test
+  void anSnsEventIsCheckedAsTheSubscriptionSamGeneratesForIt() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "        Hr: {Type: SNS, Properties: {Topic: !Ref Topic, FilterPolicy:"
+                        + " [eventType]}}\n"))
+        .hasMessage(
+            "Resources.F.Properties.Events.Hr: CloudFormation refuses it: Properties validation"
+                + " failed for resource FHr with message: #/FilterPolicy: expected type is one of"
+                + " JSONObject, String, found: JSONArray");
+  }
 }
