@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The interpreter for one execution. Every step is an action on the engine's scheduler: a state
@@ -387,10 +388,11 @@ final class ExecutionRun {
   private void stage(Visit visit, JsonNode values) {
     checkSize(
         values,
-        "The state '"
-            + visit.name()
-            + "' assigns variables whose size exceeds the maximum number of bytes service "
-            + "limit (256 KiB).");
+        () ->
+            "The state '"
+                + visit.name()
+                + "' assigns variables whose size exceeds the maximum number of bytes service "
+                + "limit (256 KiB).");
     Map<String, JsonNode> assigned = new LinkedHashMap<>();
     values.fields().forEachRemaining(field -> assigned.put(field.getKey(), field.getValue()));
     visit.assigned = assigned;
@@ -472,16 +474,17 @@ final class ExecutionRun {
   void checkSize(JsonNode value, Visit visit) {
     checkSize(
         value,
-        "The state/task '"
-            + visit.name()
-            + "' returned a result with a size exceeding the maximum number of bytes service "
-            + "limit.");
+        () ->
+            "The state/task '"
+                + visit.name()
+                + "' returned a result with a size exceeding the maximum number of bytes service "
+                + "limit.");
   }
 
   /** States.DataLimitExceeded with {@code message} when {@code value} is over the payload limit. */
-  private static void checkSize(JsonNode value, String message) {
+  private static void checkSize(JsonNode value, Supplier<String> message) {
     if (json(value).getBytes(StandardCharsets.UTF_8).length > PAYLOAD_LIMIT_BYTES) {
-      throw new StatesError(StatesError.DATA_LIMIT_EXCEEDED, message);
+      throw new StatesError(StatesError.DATA_LIMIT_EXCEEDED, message.get());
     }
   }
 
