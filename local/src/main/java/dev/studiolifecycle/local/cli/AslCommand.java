@@ -137,6 +137,7 @@ public final class AslCommand implements Runnable {
             DefinitionRun.builder(definitionFile, parseInput(input))
                 .template(project.templateIfAny())
                 .parameters(scenario.parameters)
+                .stackName(scenario.stackName)
                 .scenario(scenario.scenarioFile)
                 .executionName(executionName)
                 .mocks(

@@ -42,7 +42,8 @@ import picocli.CommandLine.Mixin;
       "",
       "Examples:",
       "  studio-lifecycle check",
-      "  studio-lifecycle check --parameter DomainId=d-abc123def456 --parameter HrEventAccount=111122223333"
+      "  studio-lifecycle check --parameter DomainId=d-abc123def456 --parameter HrEventAccount=111122223333",
+      "  studio-lifecycle check --stack-name studio-lifecycle-prod"
     })
 public final class CheckCommand extends ScenarioCommand {
 
@@ -65,6 +66,7 @@ public final class CheckCommand extends ScenarioCommand {
             .iamEnforced(true)
             .handlerOutput(new PrintStream(OutputStream.nullOutputStream()));
     scenarios.parameters.forEach(builder::parameter);
+    builder.stackName(scenarios.stackName);
     List<DeliveryChecks.Check> checks;
     try (LocalWorkflowRuntime runtime = builder.build()) {
       out.println(

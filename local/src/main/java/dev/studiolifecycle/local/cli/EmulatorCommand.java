@@ -295,7 +295,9 @@ public final class EmulatorCommand implements Callable<Integer> {
       environment = LocalAwsEnvironment.pointAt(emulator);
       SamTemplate loaded =
           SamTemplate.load(
-              template, LocalStepFunctions.parameters(template, scenarios.parameters, scenario));
+              template,
+              LocalStepFunctions.parameters(template, scenarios.parameters, scenario),
+              scenarios.stackName);
       builder.template(loaded).handlerOutput(handlerOutput);
     }
     stepFunctions = builder.build();

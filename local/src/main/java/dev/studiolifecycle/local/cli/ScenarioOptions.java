@@ -24,6 +24,16 @@ final class ScenarioOptions {
               + "scenario's first domain, else d-studiolocal01")
   Map<String, String> parameters = new LinkedHashMap<>();
 
+  @Option(
+      names = "--stack-name",
+      paramLabel = "<name>",
+      description =
+          "The stack's name, as sam deploy --stack-name gives it: what AWS::StackName resolves to,"
+              + " and every name derived from it is held to its limits (default: "
+              + LocalWorkflowRuntime.DEFAULT_STACK_NAME
+              + ")")
+  String stackName = LocalWorkflowRuntime.DEFAULT_STACK_NAME;
+
   /** The scenario file in use, once {@link #resolve} has chosen it. */
   private Path resolved;
 
@@ -49,6 +59,6 @@ final class ScenarioOptions {
     LocalWorkflowRuntime.Builder builder =
         LocalWorkflowRuntime.builder(root).scenario(scenario).iamEnforced(project.iam.enforced());
     parameters.forEach(builder::parameter);
-    return builder;
+    return builder.stackName(stackName);
   }
 }

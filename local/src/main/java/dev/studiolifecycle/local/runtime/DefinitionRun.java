@@ -61,6 +61,7 @@ public final class DefinitionRun {
   private final String executionName;
   private final Path scenarioFile;
   private final Mocks mocks;
+  private final String stackName;
   private final PrintStream handlerOutput;
   private final boolean iamEnforced;
 
@@ -72,6 +73,7 @@ public final class DefinitionRun {
     this.executionName = builder.executionName;
     this.scenarioFile = builder.scenarioFile;
     this.mocks = builder.mocks;
+    this.stackName = builder.stackName;
     this.handlerOutput = builder.handlerOutput;
     this.iamEnforced = builder.iamEnforced;
   }
@@ -102,7 +104,7 @@ public final class DefinitionRun {
     }
     Map<String, String> templateValues = values;
     Optional<SamTemplate> loaded =
-        Optional.ofNullable(template).map(file -> loadTemplate(file, templateValues));
+        Optional.ofNullable(template).map(file -> loadTemplate(file, templateValues, stackName));
     Loaded definition = loadDefinition(definitionFile, loaded);
     String mockName =
         mocks != null && mocks.stateMachineName() != null
@@ -136,7 +138,10 @@ public final class DefinitionRun {
     }
     try {
       return Optional.of(
-          loadTemplate(template, LocalStepFunctions.parameters(template, Map.of(), null)));
+          loadTemplate(
+              template,
+              LocalStepFunctions.parameters(template, Map.of(), null),
+              LocalWorkflowRuntime.DEFAULT_STACK_NAME));
     } catch (TemplateException e) {
       throw new BadInput("Template " + template + ": " + e.getMessage());
     }
@@ -330,9 +335,9 @@ public final class DefinitionRun {
   private record Loaded(
       StateMachineDefinition definition, Optional<StateMachineResource> resource) {}
 
-  private static SamTemplate loadTemplate(Path file, Map<String, String> values) {
+  private static SamTemplate loadTemplate(Path file, Map<String, String> values, String stackName) {
     try {
-      return SamTemplate.load(file, values);
+      return SamTemplate.load(file, values, stackName);
     } catch (TemplateException e) {
       throw new BadInput("Template " + file + ": " + e.getMessage());
     }
@@ -408,6 +413,7 @@ public final class DefinitionRun {
     private String executionName = "local-run";
     private Path scenarioFile;
     private Mocks mocks;
+    private String stackName = LocalWorkflowRuntime.DEFAULT_STACK_NAME;
 
     private Builder(Path definitionFile, JsonNode input) {
       super(System.err);
@@ -435,6 +441,12 @@ public final class DefinitionRun {
     /** A scenario file that seeds the in-process emulator. */
     public Builder scenario(Path file) {
       this.scenarioFile = file;
+      return this;
+    }
+
+    /** The stack's name, as AWS::StackName gives it to the template. */
+    public Builder stackName(String value) {
+      this.stackName = Objects.requireNonNull(value, "stackName");
       return this;
     }
 

@@ -44,6 +44,9 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
   /** The domain the template's DomainId parameter names when neither caller nor scenario does. */
   public static final String DEFAULT_DOMAIN_ID = "d-studiolocal01";
 
+  /** The stack name the local deployment uses unless told another. */
+  public static final String DEFAULT_STACK_NAME = SamTemplate.DEFAULT_STACK_NAME;
+
   private final AwsEmulator emulator;
   private final LocalAwsEnvironment environment;
   private final SamTemplate template;
@@ -74,7 +77,8 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
         ScenarioLoader.apply(scenario, started);
       }
       SamTemplate loaded =
-          SamTemplate.load(templateFile, templateParameters(scenario, builder.parameters));
+          SamTemplate.load(
+              templateFile, templateParameters(scenario, builder.parameters), builder.stackName);
       // Topics, policies and every state machine of the template, deployed into the emulator's
       // Step Functions, whose executions this runtime's engine runs.
       deployment =
@@ -319,6 +323,7 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
     private Scenario scenario;
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private long randomSeed = LocalStepFunctions.DEFAULT_RANDOM_SEED;
+    private String stackName = DEFAULT_STACK_NAME;
 
     private Builder(Path projectRoot) {
       super(new PrintStream(OutputStream.nullOutputStream()));
@@ -340,6 +345,15 @@ public final class LocalWorkflowRuntime implements AutoCloseable {
     /** Template parameter values, as `sam deploy --parameter-overrides` gives them. */
     public Builder parameter(String name, String value) {
       parameters.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, name));
+      return this;
+    }
+
+    /**
+     * The stack's name, as `sam deploy --stack-name` gives it: what AWS::StackName resolves to, and
+     * the names derived from it; {@value #DEFAULT_STACK_NAME} by default.
+     */
+    public Builder stackName(String value) {
+      this.stackName = Objects.requireNonNull(value, "stackName");
       return this;
     }
 

@@ -21,30 +21,17 @@ import java.util.regex.Pattern;
 
 /**
  * Evaluates CloudFormation intrinsic functions over a template's Parameters, Conditions, Mappings,
- * pseudo parameters and resources, as CloudFormation would for a stack named studio-lifecycle in
- * the {@link LocalAccount}. {@code AWS::NoValue} yields a missing node, which removes the property
- * or list element that holds it.
+ * pseudo parameters and resources, as CloudFormation would for the stack it is given in the {@link
+ * LocalAccount}. {@code AWS::NoValue} yields a missing node, which removes the property or list
+ * element that holds it.
  */
 final class IntrinsicResolver {
 
-  static final String STACK_NAME = "studio-lifecycle";
-
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
-  private static final Map<String, JsonNode> PSEUDO =
-      Map.of(
-          "AWS::AccountId", JSON.textNode(LocalAccount.ACCOUNT_ID),
-          "AWS::Region", JSON.textNode(LocalAccount.REGION),
-          "AWS::Partition", JSON.textNode(LocalAccount.PARTITION),
-          "AWS::StackName", JSON.textNode(STACK_NAME),
-          "AWS::URLSuffix", JSON.textNode("amazonaws.com"),
-          "AWS::StackId",
-              JSON.textNode(
-                  LocalAccount.arn(
-                      "cloudformation",
-                      "stack/" + STACK_NAME + "/00000000-0000-0000-0000-000000000000")),
-          "AWS::NotificationARNs", JSON.arrayNode());
 
+  private final String stackName;
+  private final Map<String, JsonNode> pseudo;
   private final Map<String, JsonNode> parameters;
   private final JsonNode conditions;
   private final JsonNode mappings;
@@ -53,10 +40,13 @@ final class IntrinsicResolver {
   private final Set<String> evaluating = new LinkedHashSet<>();
 
   IntrinsicResolver(
+      String stackName,
       Map<String, JsonNode> parameters,
       JsonNode conditions,
       JsonNode mappings,
       JsonNode resources) {
+    this.stackName = stackName;
+    this.pseudo = PseudoParameters.of(stackName);
     this.parameters = parameters;
     this.conditions = conditions;
     this.mappings = mappings;
@@ -71,6 +61,11 @@ final class IntrinsicResolver {
         + LocalAccount.ACCOUNT_ID
         + "/"
         + queueName;
+  }
+
+  /** The stack's name, as AWS::StackName gives it. */
+  String stackName() {
+    return stackName;
   }
 
   /** The value with every intrinsic function evaluated; {@code where} names it in errors. */
@@ -281,7 +276,7 @@ final class IntrinsicResolver {
     if (name.equals("AWS::NoValue")) {
       return MissingNode.getInstance();
     }
-    JsonNode pseudo = PSEUDO.get(name);
+    JsonNode pseudo = this.pseudo.get(name);
     if (pseudo != null) {
       return pseudo;
     }
@@ -455,8 +450,13 @@ final class IntrinsicResolver {
     JsonNode name = property == null ? null : resource.path("Properties").get(property);
     if (name == null && resource.path("Type").asText().equals("AWS::S3::Bucket")) {
       // CloudFormation names a bucket <stack>-<logical id>-<suffix>, in lower case (bucket names
-      // allow no capitals); the local deployment leaves the suffix out.
-      return (STACK_NAME + "-" + logicalId).toLowerCase(java.util.Locale.ROOT);
+      // allow no capitals), shortening the parts so that the name is one S3 takes (at most 63
+      // characters); the local deployment leaves the suffix out and cuts the end. How AWS shortens
+      // the parts is not documented.
+      String generated = (stackName + "-" + logicalId).toLowerCase(java.util.Locale.ROOT);
+      return generated.length() <= 63
+          ? generated
+          : generated.substring(0, 63).replaceAll("-+$", "");
     }
     if (name == null) {
       return logicalId;

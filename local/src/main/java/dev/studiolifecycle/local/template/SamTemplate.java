@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A SAM template (template.yaml) as the local runtime needs it: functions with their handlers and
@@ -64,6 +65,9 @@ public final class SamTemplate {
     DataStores.checkCreateRequests(resources, resolver);
   }
 
+  /** The stack the local deployment makes unless told another name. */
+  public static final String DEFAULT_STACK_NAME = PseudoParameters.DEFAULT_STACK_NAME;
+
   /** Loads a template with its parameters' defaults. */
   public static SamTemplate load(Path file) {
     return load(file, Map.of());
@@ -76,20 +80,52 @@ public final class SamTemplate {
    * @throws TemplateException naming the resource, property or reference that cannot be resolved
    */
   public static SamTemplate load(Path file, Map<String, String> parameterValues) {
+    return load(file, parameterValues, DEFAULT_STACK_NAME);
+  }
+
+  /**
+   * Loads a template as the stack {@code stackName} (what AWS::StackName gives, and the names
+   * derived from it, checked against the limits of what they name).
+   */
+  public static SamTemplate load(Path file, Map<String, String> parameterValues, String stackName) {
     String yaml;
     try {
       yaml = Files.readString(file);
     } catch (IOException e) {
       throw new TemplateException("Cannot read the template " + file + ": " + e, e);
     }
-    return parse(yaml, file, parameterValues);
+    return parse(yaml, file, parameterValues, stackName);
   }
 
   /**
    * Parses template text; {@code file} is where it lives (DefinitionUri is relative to its folder).
    */
   public static SamTemplate parse(String yaml, Path file, Map<String, String> parameterValues) {
+    return parse(yaml, file, parameterValues, DEFAULT_STACK_NAME);
+  }
+
+  /**
+   * A stack name as CreateStack takes it (CloudFormation API reference, CreateStack, StackName:
+   * "can contain only alphanumeric characters (case-sensitive) and hyphens. It must start with an
+   * alphabetic character and can't be longer than 128 characters").
+   */
+  private static final Pattern STACK_NAME = Pattern.compile("[a-zA-Z][-a-zA-Z0-9]{0,127}");
+
+  private static void checkStackName(String stackName) {
+    if (!STACK_NAME.matcher(stackName).matches()) {
+      throw new TemplateException(
+          "Stack name '"
+              + stackName
+              + "': CloudFormation takes letters, digits and hyphens, starting with a letter, at"
+              + " most 128");
+    }
+  }
+
+  /** As {@link #parse(String, Path, Map)}, for the stack {@code stackName}. */
+  public static SamTemplate parse(
+      String yaml, Path file, Map<String, String> parameterValues, String stackName) {
     Objects.requireNonNull(file, "file");
+    checkStackName(stackName);
     JsonNode root = TemplateYamlReader.read(yaml, file.toString());
     if (!root.isObject()) {
       throw new TemplateException(file + ": a template must be a mapping with Resources");
@@ -106,7 +142,8 @@ public final class SamTemplate {
         TemplateParameters.values(root.get("Parameters"), parameterValues);
     TemplateRules.check(root.get("Rules"), parameters);
     IntrinsicResolver resolver =
-        new IntrinsicResolver(parameters, root.get("Conditions"), root.get("Mappings"), merged);
+        new IntrinsicResolver(
+            stackName, parameters, root.get("Conditions"), root.get("Mappings"), merged);
     ResourceTypes.checkProperties(merged, resolver);
     ResourceDependencies.check(merged, resolver);
     SamEvents.check(merged);

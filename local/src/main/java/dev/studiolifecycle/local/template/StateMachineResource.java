@@ -190,7 +190,7 @@ public record StateMachineResource(
         properties.has("Role")
             ? resolver.resolveString(properties.get("Role"), where + ".Role")
             : LocalAccount.globalArn(
-                "iam", "role/" + IntrinsicResolver.STACK_NAME + "-" + logicalId + "Role");
+                "iam", "role/" + resolver.stackName() + "-" + logicalId + "Role");
     return new StateMachineResource(
         logicalId,
         name,

@@ -153,7 +153,40 @@ class CheckCommandTest {
             Map.of(),
             new String[] {"--parameter", "OpsEmail=ops-at-example.com"},
             "Parameters.OpsEmail: 'ops-at-example.com' failed to satisfy constraint: must be"
-                + " empty or an e-mail address such as ops@example.com"));
+                + " empty or an e-mail address such as ops@example.com"),
+        // The lifecycle state machine is <stack>-StudioUserLifecycle, and Step Functions takes
+        // names of at most 80 characters: 61 is one too many.
+        Arguments.of(
+            "a stack name the state machine's name outgrows",
+            Map.of(),
+            new String[] {"--stack-name", "a" + "b".repeat(60)},
+            "CreateStateMachine answered ValidationException: 1 validation error detected: Value"
+                + " 'a"
+                + "b".repeat(60)
+                + "-StudioUserLifecycle' at 'name' failed to satisfy constraint: Member must have"
+                + " length less than or equal to 80"),
+        Arguments.of(
+            "a stack name CloudFormation refuses",
+            Map.of(),
+            new String[] {"--stack-name", "9lives"},
+            "Stack name '9lives': CloudFormation takes letters, digits and hyphens, starting with a"
+                + " letter, at most 128"));
+  }
+
+  /** The names the template derives from the stack's name fit a stack name of 60 characters. */
+  @Test
+  void theStackNameSamDeployGivesNamesWhatTheTemplateDerivesFromIt() throws IOException {
+    edit(Map.of());
+    String stack = "a" + "b".repeat(59);
+    try (CommandOutput command = new CommandOutput()) {
+      int exit = command.run(check("--stack-name", stack));
+
+      assertThat(command.out())
+          .contains(":stateMachine:" + stack + "-StudioUserLifecycle)")
+          .contains(":stateMachine:" + stack + "-Reconcile)")
+          .containsPattern("\\d+ deliveries checked, none that AWS would drop\n");
+      assertThat(exit).isZero();
+    }
   }
 
   @ParameterizedTest(name = "{0}")

@@ -93,4 +93,26 @@ class StackOutputsTest {
     assertThatThrownBy(() -> parse(outputs + "  O200: {Value: !Ref Topic}\n"))
         .hasMessage("Outputs: 201 outputs; a template declares at most 200");
   }
+
+  @Test
+  void theStackNameIsTheOneSamDeployGivesAndNamesGeneratedFromItFit() {
+    String stack = "studio-lifecycle-" + "x".repeat(50);
+    Map<String, StackOutput> outputs =
+        SamTemplate.parse(
+                "Resources:\n  ArchiveBucket:\n    Type: AWS::S3::Bucket\nOutputs:\n"
+                    + "  Stack: {Value: !Ref AWS::StackName}\n"
+                    + "  Bucket: {Value: !Ref ArchiveBucket}\n",
+                Path.of("inline/template.yaml"),
+                Map.of(),
+                stack)
+            .outputs();
+
+    assertThat(outputs.get("Stack").value()).isEqualTo(stack);
+    // A bucket CloudFormation names is <stack>-<logical id>-..., in lower case and shortened to
+    // a name S3 takes (63 characters at most).
+    assertThat(outputs.get("Bucket").value())
+        .startsWith("studio-lifecycle-xxxx")
+        .hasSizeLessThanOrEqualTo(63)
+        .doesNotEndWith("-");
+  }
 }
