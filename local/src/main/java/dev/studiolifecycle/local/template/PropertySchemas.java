@@ -31,7 +31,7 @@ import java.util.regex.PatternSyntaxException;
  * schema validator CloudFormation uses ("extraneous key [K] is not permitted", "required key [K]
  * not found", "expected type: JSONArray, found: JSONObject", "All is not a valid enum value"). The
  * schemas' structure is read from "cloudformation-property-schemas.txt" (cfn-lint 1.51.0's copy of
- * the us-east-1 schemas).
+ * the us-east-1 schemas, written by {@code local/src/test/model/extract-resource-schemas.py}).
  *
  * <p>Where AWS differs by type: for some older types CloudFormation only warns of such a property
  * and leaves it out ("Resource template validation failed ... as the template has invalid

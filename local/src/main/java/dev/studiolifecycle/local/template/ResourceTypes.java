@@ -19,13 +19,13 @@ import java.util.regex.Pattern;
  * The Resources section as CloudFormation takes it before creating anything (CloudFormation User
  * Guide, "CloudFormation template Resources syntax"; quotas: 500 resources a template): logical ids
  * of letters and digits, a Type for each, and types it knows in the Region
- * ("cloudformation-resource-types.txt", the types of us-east-1), SAM's own ({@code
- * AWS::Serverless::*}, which the SAM transform expands) or a custom resource ({@code
- * Custom::<name>}, up to 60 letters, digits and {@code _@-}). Anything else is "Template format
- * error: Unrecognized resource types: [...]". Private and third-party types registered in an
- * account are not known here and are refused (the stricter reading); so are AWS types newer than
- * the list. The 500 is counted before SAM expands its resources, so a template SAM takes past it is
- * not caught here.
+ * ("cloudformation-resource-types.txt", the types of us-east-1, written by {@code
+ * local/src/test/model/extract-resource-schemas.py}), SAM's own ({@code AWS::Serverless::*}, which
+ * the SAM transform expands) or a custom resource ({@code Custom::<name>}, up to 60 letters, digits
+ * and {@code _@-}). Anything else is "Template format error: Unrecognized resource types: [...]".
+ * Private and third-party types registered in an account are not known here and are refused (the
+ * stricter reading); so are AWS types newer than the list. The 500 is counted before SAM expands
+ * its resources, so a template SAM takes past it is not caught here.
  *
  * <p>The same list holds each type's properties (its read-only ones left out) and those it
  * requires, from the resource provider schemas, and SAM's types with their properties: a created
