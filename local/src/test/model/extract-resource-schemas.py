@@ -27,6 +27,7 @@ import samtranslator.internal.schema_source as sam_schema_source
 from cfnlint.schema import PROVIDER_SCHEMA_MANAGER
 
 REGION = "us-east-1"
+COMBINATORS = ("oneOf", "anyOf", "allOf")
 TYPE_LETTERS = {"object": "o", "array": "a", "string": "s", "number": "n", "integer": "i",
                 "boolean": "b"}
 
@@ -47,9 +48,10 @@ SCHEMAS_HEADER = f"""\
 # when no other key is permitted, "r": the keys it requires, "i": its items, "$": a definition's
 # name, "e": the values it may take (an enum, as strings), "m": the pattern a string matches,
 # "l": [minLength, maxLength], "n": [minimum, maximum], "k": [minItems, maxItems] (null where
-# unbounded), "c": 1 where the schema branches (oneOf/anyOf/allOf: not followed here)}}. Read-only
-# properties are left out. A property with only types is written as the types alone ("s"); one
-# with nothing known, "".
+# unbounded), "oneOf", "anyOf", "allOf": the schema's branches there, each in the same form (also
+# beside "p" where they apply to the whole resource), "c": 1 where the schema refers outside
+# itself (not followed)}}. Read-only properties are left out. A property with only types is
+# written as the types alone ("s"); one with nothing known, "".
 """
 
 
@@ -118,8 +120,10 @@ class Structure:
             out["r"] = part["required"]
         if isinstance(part.get("items"), dict):
             out["i"] = self.node(part["items"])
-        if any(combinator in part for combinator in ("oneOf", "anyOf", "allOf")):
-            out["c"] = 1
+        for combinator in COMBINATORS:
+            if isinstance(part.get(combinator), list):
+                out[combinator] = [self.node(branch) for branch in part[combinator]
+                                   if isinstance(branch, dict)]
         return out
 
     def reference(self, ref):
@@ -140,8 +144,12 @@ class Structure:
                       for name in writable(self.root)}
         definitions = {name: short(node) for name, node in self.definitions.items()
                        if node is not None}
-        return json.dumps({"d": definitions, "p": properties}, separators=(",", ":"),
-                          sort_keys=True)
+        line = {"d": definitions, "p": properties}
+        for combinator in COMBINATORS:
+            if isinstance(self.root.get(combinator), list):
+                line[combinator] = [short(self.node(branch)) for branch in self.root[combinator]
+                                    if isinstance(branch, dict)]
+        return json.dumps(line, separators=(",", ":"), sort_keys=True)
 
 
 def short(node):
@@ -156,6 +164,8 @@ def short(node):
             out[key] = short(value)
         elif key == "p":
             out[key] = {name: short(child) for name, child in value.items()}
+        elif key in COMBINATORS:
+            out[key] = [short(branch) for branch in value]
         else:
             out[key] = value
     return out

@@ -11,17 +11,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The structure of a resource's properties below the top level, as CloudFormation validates it
@@ -39,7 +33,9 @@ import java.util.regex.PatternSyntaxException;
  * stricter reading). The values are checked as the stack resolves them ({@link
  * ResourceTypes#checkProperties} hands them over resolved where the local runtime can resolve
  * them); a value still given by an intrinsic function is not checked. Scalars are not told apart
- * (CloudFormation converts "30" to 30), and below a schema's oneOf/anyOf/allOf nothing is checked.
+ * (CloudFormation converts "30" to 30). The schema's allOf, anyOf and oneOf are followed, at every
+ * depth and for the whole resource ({@link SchemaWalk}: "#/Config: 2 subschemas matched instead of
+ * one" where two exclusive properties are both given); if/then/else and dependencies are not.
  *
  * <p>A scalar must be one of the schema's enum where it has one, compared as text (CloudFormation
  * converts 7 and "7" alike), match its pattern ("failed validation constraint for keyword
@@ -76,9 +72,7 @@ final class PropertySchemas {
     if (schema == null || !properties.isObject()) {
       return;
     }
-    List<String> problems = new ArrayList<>();
-    JsonNode definitions = schema.path("d");
-    new Walk(definitions, problems).properties(properties, schema.path("p"), false, "#");
+    List<String> problems = new SchemaWalk(schema.path("d")).resource(properties, schema);
     if (!problems.isEmpty()) {
       throw new TemplateException(
           where
@@ -240,215 +234,6 @@ final class PropertySchemas {
             throw new IllegalStateException(FILE + ": the line of " + key + " is not JSON", e);
           }
         });
-  }
-
-  /** One resource's walk through its values beside their schema, gathering what fails. */
-  private record Walk(JsonNode definitions, List<String> problems) {
-
-    void value(JsonNode value, JsonNode schema, String at) {
-      JsonNode node = resolve(schema);
-      if (node.isTextual()) {
-        checkType(value, node.asText(), at);
-        return;
-      }
-      if (node.has("c") || intrinsic(value) || !checkType(value, node.path("t").asText(), at)) {
-        return;
-      }
-      if (value.isValueNode()) {
-        scalar(value, node, at);
-      }
-      if (value.isArray() && node.has("k")) {
-        bound(value.size(), node.get("k"), "item count", at);
-      }
-      if (value.isObject() && node.has("p")) {
-        properties(value, node.get("p"), node.has("x"), at);
-        for (JsonNode required : node.path("r")) {
-          if (!present(value, required.asText())) {
-            problems.add(at + ": required key [" + required.asText() + "] not found");
-          }
-        }
-      }
-      if (value.isArray() && node.has("i")) {
-        for (int i = 0; i < value.size(); i++) {
-          value(value.get(i), node.get("i"), at + "/" + i);
-        }
-      }
-    }
-
-    void properties(JsonNode value, JsonNode known, boolean closed, String at) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        if (noValue(field.getValue())) {
-          continue;
-        }
-        String path = (at.equals("#") ? "#/" : at + "/") + field.getKey();
-        if (known.has(field.getKey())) {
-          value(field.getValue(), known.get(field.getKey()), path);
-        } else if (closed) {
-          problems.add(at + ": extraneous key [" + field.getKey() + "] is not permitted");
-        }
-      }
-    }
-
-    /** A scalar's enum, pattern, length and range, as the schema gives them. */
-    private void scalar(JsonNode value, JsonNode node, String at) {
-      String text = value.asText();
-      if (node.has("e") && !listed(node.get("e"), text)) {
-        problems.add(at + ": " + text + " is not a valid enum value");
-      }
-      Pattern pattern = node.has("m") ? pattern(node.get("m").asText()) : null;
-      if (pattern != null && !pattern.matcher(text).find()) {
-        // CloudFormation names the keyword, not the pattern (cloudformation-resource-schema #85).
-        problems.add(at + ": failed validation constraint for keyword [pattern]");
-      }
-      if (node.has("l") && (value.isTextual() || node.path("t").asText().equals("s"))) {
-        bound(text.codePointCount(0, text.length()), node.get("l"), "Length", at);
-      }
-      if (node.has("n") && NUMBER.matcher(text).matches()) {
-        BigDecimal number = new BigDecimal(text);
-        JsonNode minimum = node.get("n").get(0);
-        JsonNode maximum = node.get("n").get(1);
-        if (minimum.isNumber() && number.compareTo(minimum.decimalValue()) < 0) {
-          problems.add(at + ": " + text + " is not greater or equal to " + minimum.asText());
-        }
-        if (maximum.isNumber() && number.compareTo(maximum.decimalValue()) > 0) {
-          problems.add(at + ": " + text + " is not less or equal to " + maximum.asText());
-        }
-      }
-    }
-
-    /**
-     * A length or an item count within {@code [min, max]} (either null when unbounded), in the
-     * schema validator's words: "expected maxLength: 64, actual: 70", "expected minimum item count:
-     * 1, found: 0".
-     */
-    private void bound(int size, JsonNode limits, String what, String at) {
-      JsonNode min = limits.get(0);
-      JsonNode max = limits.get(1);
-      boolean items = what.equals("item count");
-      if (min.isNumber() && size < min.asInt()) {
-        problems.add(
-            at
-                + (items
-                    ? ": expected minimum item count: " + min.asInt() + ", found: " + size
-                    : ": expected minLength: " + min.asInt() + ", actual: " + size));
-      }
-      if (max.isNumber() && size > max.asInt()) {
-        problems.add(
-            at
-                + (items
-                    ? ": expected maximum item count: " + max.asInt() + ", found: " + size
-                    : ": expected maxLength: " + max.asInt() + ", actual: " + size));
-      }
-    }
-
-    private JsonNode resolve(JsonNode schema) {
-      JsonNode node = schema;
-      for (int hops = 0; node.isObject() && node.has("$") && hops < 64; hops++) {
-        node = definitions.path(node.get("$").asText());
-      }
-      return node;
-    }
-
-    /** False (with the problem added) when the value's kind is not among the schema's types. */
-    private boolean checkType(JsonNode value, String types, String at) {
-      if (types.isEmpty() || intrinsic(value)) {
-        return true;
-      }
-      boolean fits =
-          value.isObject()
-              ? types.indexOf('o') >= 0
-              : value.isArray()
-                  ? types.indexOf('a') >= 0
-                  : types.replaceAll("[oa]", "").length() > 0;
-      if (!fits) {
-        List<String> expected = new ArrayList<>();
-        for (char type : types.toCharArray()) {
-          expected.add(TYPE_NAMES.get(type));
-        }
-        problems.add(
-            at
-                + (expected.size() == 1
-                    ? ": expected type: " + expected.get(0)
-                    : ": expected type is one of " + String.join(", ", expected))
-                + ", found: "
-                + found(value));
-      }
-      return fits;
-    }
-  }
-
-  /** The schema validator's names of JSON Schema's types. */
-  private static final Map<Character, String> TYPE_NAMES =
-      Map.of(
-          'o', "JSONObject",
-          'a', "JSONArray",
-          's', "String",
-          'n', "Number",
-          'i', "Integer",
-          'b', "Boolean");
-
-  private static String found(JsonNode value) {
-    if (value.isObject()) {
-      return "JSONObject";
-    }
-    if (value.isArray()) {
-      return "JSONArray";
-    }
-    if (value.isTextual()) {
-      return "String";
-    }
-    if (value.isBoolean()) {
-      return "Boolean";
-    }
-    return value.isIntegralNumber() ? "Integer" : "Number";
-  }
-
-  /** A value an intrinsic function gives: {@code {"Ref": ...}} or {@code {"Fn::...": ...}}. */
-  static boolean intrinsic(JsonNode value) {
-    if (!value.isObject() || value.size() != 1) {
-      return false;
-    }
-    String name = value.fieldNames().next();
-    return name.equals("Ref") || name.startsWith("Fn::");
-  }
-
-  private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
-
-  /** Each schema pattern compiled once; one Java cannot compile is not checked (empty). */
-  private static final Map<String, Optional<Pattern>> PATTERNS = new ConcurrentHashMap<>();
-
-  private static Pattern pattern(String regex) {
-    return PATTERNS
-        .computeIfAbsent(
-            regex,
-            key -> {
-              try {
-                return Optional.of(Pattern.compile(key));
-              } catch (PatternSyntaxException e) {
-                return Optional.empty();
-              }
-            })
-        .orElse(null);
-  }
-
-  private static boolean listed(JsonNode values, String value) {
-    for (JsonNode listed : values) {
-      if (listed.asText().equals(value)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean noValue(JsonNode value) {
-    return value.isObject()
-        && value.size() == 1
-        && "AWS::NoValue".equals(value.path("Ref").asText());
-  }
-
-  private static boolean present(JsonNode object, String key) {
-    return object.has(key) && !noValue(object.get(key));
   }
 
   /** {@code <type> <json>} a line; {@code #} comments. */

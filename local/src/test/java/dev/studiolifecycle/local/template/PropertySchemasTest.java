@@ -132,4 +132,78 @@ class PropertySchemasTest {
                 .resolvedResources())
         .containsKey("Queue");
   }
+
+  // The branches below are the schemas' own; cfn-lint 1.51.0 reports each case too (E3017,
+  // E3018). "2 subschemas matched instead of one" is what CloudFormation answers users who give
+  // both of two exclusive properties.
+
+  @Test
+  void anObjectThatHoldsToNoBranchOfAOneOfIsRefusedWithTheProblemsOfEachBranch() {
+    String bucket =
+        "  Logs:\n    Type: AWS::S3::Bucket\n"
+            + "  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n"
+            + "      LoggingConfiguration:\n        DestinationBucketName: !Ref Logs\n";
+    assertThatThrownBy(
+            () ->
+                parse(
+                    bucket
+                        + "        TargetObjectKeyFormat:\n          SimplePrefix: {}\n"
+                        + "          PartitionedPrefix: {PartitionDateSource: EventTime}\n"))
+        .hasMessageEndingWith(
+            "Properties validation failed for resource Bucket with message:"
+                + " #/LoggingConfiguration/TargetObjectKeyFormat: extraneous key"
+                + " [PartitionedPrefix] is not permitted"
+                + " #/LoggingConfiguration/TargetObjectKeyFormat: extraneous key [SimplePrefix] is"
+                + " not permitted");
+    assertThatThrownBy(() -> parse(bucket + "        TargetObjectKeyFormat: {}\n"))
+        .hasMessageEndingWith(
+            "with message: #/LoggingConfiguration/TargetObjectKeyFormat: required key"
+                + " [SimplePrefix] not found #/LoggingConfiguration/TargetObjectKeyFormat: required"
+                + " key [PartitionedPrefix] not found");
+    assertThat(
+            parse(bucket + "        TargetObjectKeyFormat: {SimplePrefix: {}}\n")
+                .resolvedResources())
+        .containsKey("Bucket");
+  }
+
+  @Test
+  void twoExclusivePropertiesGivenTogetherAreTwoSubschemasMatchedInsteadOfOne() {
+    String exclusion =
+        "  Exclusion:\n    Type: AWS::EC2::VPCBlockPublicAccessExclusion\n    Properties:\n"
+            + "      InternetGatewayExclusionMode: allow-egress\n"
+            + "      VpcId: vpc-0123456789abcdef0\n";
+    assertThatThrownBy(() -> parse(exclusion + "      SubnetId: subnet-0123456789abcdef0\n"))
+        .hasMessage(
+            "Resources.Exclusion.Properties: CloudFormation refuses it: Properties validation"
+                + " failed for resource Exclusion with message: #: 2 subschemas matched instead of"
+                + " one");
+    assertThat(parse(exclusion).resolvedResources()).containsKey("Exclusion");
+  }
+
+  @Test
+  void anAnyOfThatNoBranchHoldsIsRefusedAndOneBranchIsEnough() {
+    String table =
+        "  Table:\n    Type: AWS::DynamoDB::Table\n    Properties:\n"
+            + "      BillingMode: PAY_PER_REQUEST\n"
+            + "      AttributeDefinitions: [{AttributeName: pk, AttributeType: S}]\n"
+            + "      KeySchema: [{AttributeName: pk, KeyType: HASH}]\n";
+    assertThatThrownBy(() -> parse(table + "      WarmThroughput: {}\n"))
+        .hasMessageEndingWith(
+            "with message: #/WarmThroughput: required key [ReadUnitsPerSecond] not found"
+                + " #/WarmThroughput: required key [WriteUnitsPerSecond] not found");
+    assertThat(
+            parse(table + "      WarmThroughput: {ReadUnitsPerSecond: 12000}\n")
+                .resolvedResources())
+        .containsKey("Table");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "  Policy:\n    Type: AWS::IAM::Policy\n    Properties:\n"
+                        + "      PolicyName: reader\n"
+                        + "      PolicyDocument: {Version: '2012-10-17', Statement: [{Effect:"
+                        + " Allow, Action: 's3:GetObject', Resource: '*'}]}\n"))
+        .hasMessageEndingWith(
+            "with message: #: required key [Users] not found #: required key [Groups] not found"
+                + " #: required key [Roles] not found");
+  }
 }
