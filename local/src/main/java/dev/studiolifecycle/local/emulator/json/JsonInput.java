@@ -218,7 +218,7 @@ public record JsonInput(JsonNode node, String path, ConstraintViolations violati
     return AwsServiceError.badRequest("ValidationException", message);
   }
 
-  private static AwsServiceError serialization(String message) {
+  static AwsServiceError serialization(String message) {
     return AwsServiceError.badRequest("SerializationException", message);
   }
 }

@@ -26,7 +26,6 @@ record AppOperations(StudioResources resources) {
     JsonInput input = JsonInput.of(request.input());
     AppKey key = readAppKey(input);
     JsonInput spec = input.optionalObject("ResourceSpec");
-    SageMakerConstraints.checkResourceSpec(spec);
     input.optionalBoolean("RecoveryMode");
     Map<String, String> tags = SageMakerConstraints.readTags(input, "Tags");
     input.throwIfInvalid();

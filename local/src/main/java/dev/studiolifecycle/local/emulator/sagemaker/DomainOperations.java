@@ -28,15 +28,12 @@ record DomainOperations(StudioResources resources) {
     String name = SageMakerConstraints.requiredName(input, "DomainName");
     String authMode = input.requiredEnum("AuthMode", SageMakerConstraints.AUTH_MODES);
     JsonInput defaults = input.requiredObject("DefaultUserSettings");
-    SageMakerConstraints.checkUserSettings(defaults);
     input.optionalStringList("SubnetIds", 16, SageMakerConstraints.SUBNET_ID, null);
     String vpcId = input.optionalString("VpcId", SageMakerConstraints.VPC_ID, 32);
     String access =
         input.optionalEnum("AppNetworkAccessType", List.of("PublicInternetOnly", "VpcOnly"));
     JsonInput domainSettings = input.optionalObject("DomainSettings");
-    SageMakerConstraints.checkShape(domainSettings, "DomainSettings");
     JsonInput spaceDefaults = input.optionalObject("DefaultSpaceSettings");
-    SageMakerConstraints.checkShape(spaceDefaults, "DefaultSpaceSettings");
     Map<String, String> tags = SageMakerConstraints.readTags(input, "Tags");
     input.throwIfInvalid();
     if ("VpcOnly".equals(access) && (vpcId == null || !input.has("SubnetIds"))) {
@@ -80,11 +77,8 @@ record DomainOperations(StudioResources resources) {
     JsonInput input = JsonInput.of(request.input());
     String domainId = SageMakerConstraints.requiredDomainId(input);
     JsonInput defaults = input.optionalObject("DefaultUserSettings");
-    SageMakerConstraints.checkUserSettings(defaults);
     JsonInput forUpdate = input.optionalObject("DomainSettingsForUpdate");
-    SageMakerConstraints.checkShape(forUpdate, "DomainSettingsForUpdate");
     JsonInput spaceDefaults = input.optionalObject("DefaultSpaceSettings");
-    SageMakerConstraints.checkShape(spaceDefaults, "DefaultSpaceSettings");
     input.optionalEnum("AppSecurityGroupManagement", List.of("Service", "Customer"));
     input.optionalStringList("SubnetIds", 16, SageMakerConstraints.SUBNET_ID, null);
     String access =

@@ -1,5 +1,7 @@
 package dev.studiolifecycle.local.emulator.sagemaker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.studiolifecycle.local.emulator.ConstraintViolations;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
 import dev.studiolifecycle.local.emulator.json.JsonInput;
 import java.io.BufferedReader;
@@ -87,32 +89,38 @@ final class SageMakerConstraints {
   }
 
   /**
-   * Checks a UserSettings structure (CreateUserProfile, UpdateUserProfile, CreateDomain,
-   * UpdateDomain) as the API model says, every member at every depth.
+   * The rules between members that the model cannot hold. The API reference gives each member's
+   * meaning (IdleSettings: the idle time, and the minimum and maximum a user may set it to;
+   * DefaultEbsStorageSettings: the default size of a space's volume and its maximum) but not what
+   * SageMaker answers when they disagree: the stricter reading refuses it. Run by {@link
+   * SageMakerService#SHAPES} on every structure of a request.
    */
-  static void checkUserSettings(JsonInput settings) {
-    checkShape(settings, "UserSettings");
+  static void betweenMembers(
+      String shapeName, JsonNode value, String path, ConstraintViolations v) {
+    switch (shapeName) {
+      case "IdleSettings" -> {
+        notAbove(value, "MinIdleTimeoutInMinutes", "IdleTimeoutInMinutes", path, v);
+        notAbove(value, "IdleTimeoutInMinutes", "MaxIdleTimeoutInMinutes", path, v);
+        notAbove(value, "MinIdleTimeoutInMinutes", "MaxIdleTimeoutInMinutes", path, v);
+      }
+      case "DefaultEbsStorageSettings" ->
+          notAbove(value, "DefaultEbsVolumeSizeInGb", "MaximumEbsVolumeSizeInGb", path, v);
+      default -> {}
+    }
   }
 
-  /** Checks a SpaceSettings structure (CreateSpace, UpdateSpace) as the API model says. */
-  static void checkSpaceSettings(JsonInput settings) {
-    checkShape(settings, "SpaceSettings");
-  }
-
-  /** Checks a ResourceSpec (CreateApp) as the API model says. */
-  static void checkResourceSpec(JsonInput spec) {
-    checkShape(spec, "ResourceSpec");
-  }
-
-  /**
-   * Checks a structure, when there is one, against a shape of the SageMaker API model ({@link
-   * SettingsShapes}): every member, at every depth.
-   */
-  static void checkShape(JsonInput settings, String shapeName) {
-    if (settings != null) {
-      String path = settings.path();
-      String at = path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
-      SettingsShapes.model().check(shapeName, settings.node(), at, settings.violations());
+  private static void notAbove(
+      JsonNode value, String lower, String upper, String path, ConstraintViolations v) {
+    JsonNode low = value.get(lower);
+    JsonNode high = value.get(upper);
+    if (low != null && high != null && low.asLong() > high.asLong()) {
+      v.add(
+          "Value at '"
+              + path
+              + "' failed to satisfy constraint: "
+              + lower
+              + " must not be above "
+              + upper);
     }
   }
 

@@ -12,6 +12,7 @@ import dev.studiolifecycle.local.emulator.OperationHandler;
 import dev.studiolifecycle.local.emulator.ServiceReply;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
 import dev.studiolifecycle.local.emulator.WireProtocol;
+import dev.studiolifecycle.local.emulator.json.ModelShapes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -37,6 +38,14 @@ public final class SageMakerService extends EmulatedService {
   public static final String SERVICE_PRINCIPAL = "sagemaker.amazonaws.com";
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  /**
+   * The SageMaker API model's input shapes of the operations served: every request is held to them
+   * before it runs, with the rules between members the model cannot hold.
+   */
+  static final ModelShapes SHAPES =
+      ModelShapes.load(
+          SageMakerService.class, "request-shapes.json", SageMakerConstraints::betweenMembers);
 
   private final Clock clock;
   private final StudioResources resources;
@@ -291,13 +300,24 @@ public final class SageMakerService extends EmulatedService {
   // ---------------------------------------------------------------- shared
 
   private Operation reading(String name, Handler handler) {
-    handlers.put(name, handler);
-    return Operation.reading(name, guarded(handler));
+    Handler checked = checked(name, handler);
+    handlers.put(name, checked);
+    return Operation.reading(name, guarded(checked));
   }
 
   private Operation mutating(String name, Handler handler) {
-    handlers.put(name, handler);
-    return Operation.mutating(name, guarded(handler));
+    Handler checked = checked(name, handler);
+    handlers.put(name, checked);
+    return Operation.mutating(name, guarded(checked));
+  }
+
+  /** The handler, run only on a request that holds to the operation's input shape. */
+  private static Handler checked(String name, Handler handler) {
+    SHAPES.requireOperation(name);
+    return (request, now) -> {
+      SHAPES.checkRequest(name, request.input());
+      return handler.handle(request, now);
+    };
   }
 
   @FunctionalInterface

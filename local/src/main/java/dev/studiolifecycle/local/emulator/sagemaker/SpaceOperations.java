@@ -26,7 +26,6 @@ record SpaceOperations(StudioResources resources) {
     String domainId = SageMakerConstraints.requiredDomainId(input);
     String name = SageMakerConstraints.requiredName(input, "SpaceName");
     JsonInput settings = input.optionalObject("SpaceSettings");
-    SageMakerConstraints.checkSpaceSettings(settings);
     JsonInput ownership = input.optionalObject("OwnershipSettings");
     String owner =
         ownership == null
@@ -85,7 +84,6 @@ record SpaceOperations(StudioResources resources) {
     String domainId = SageMakerConstraints.requiredDomainId(input);
     String name = SageMakerConstraints.requiredName(input, "SpaceName");
     JsonInput settings = input.optionalObject("SpaceSettings");
-    SageMakerConstraints.checkSpaceSettings(settings);
     String displayName =
         input.optionalString("SpaceDisplayName", SageMakerConstraints.DISPLAY_NAME, 64);
     input.throwIfInvalid();

@@ -32,7 +32,6 @@ record UserProfileOperations(StudioResources resources) {
             "SingleSignOnUserIdentifier", SageMakerConstraints.SSO_IDENTIFIER, Integer.MAX_VALUE);
     String ssoValue = input.optionalString("SingleSignOnUserValue", null, 256);
     JsonInput settings = input.optionalObject("UserSettings");
-    SageMakerConstraints.checkUserSettings(settings);
     Map<String, String> tags = SageMakerConstraints.readTags(input, "Tags");
     input.throwIfInvalid();
     Domain domain = resources.domain(domainId);
@@ -131,7 +130,6 @@ record UserProfileOperations(StudioResources resources) {
     String domainId = SageMakerConstraints.requiredDomainId(input);
     String name = SageMakerConstraints.requiredName(input, "UserProfileName");
     JsonInput settings = input.optionalObject("UserSettings");
-    SageMakerConstraints.checkUserSettings(settings);
     input.throwIfInvalid();
     UserProfile profile = resources.profile(domainId, name);
     StudioResources.requireUpdatable("User profile", profile.arn(), profile.status(), true);

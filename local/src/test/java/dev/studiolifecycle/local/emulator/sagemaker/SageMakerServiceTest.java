@@ -882,6 +882,39 @@ class SageMakerServiceTest {
   }
 
   @Test
+  void aRequestMemberOutsideTheApiModelsRulesIsRefusedBeforeAnythingIsCreated() {
+    // Every member of every request is held to the SageMaker API model (CreateDomainRequest:
+    // AppSecurityGroupManagement is Service or Customer, SubnetIds holds 1 to 16 ids, KmsKeyId
+    // matches [a-zA-Z0-9:/_-]*), as SageMaker's front end holds it, whatever the operation reads.
+    assertThatThrownBy(
+            () ->
+                sageMaker.createDomain(
+                    r ->
+                        r.domainName("created")
+                            .authMode("IAM")
+                            .defaultUserSettings(s -> s.executionRole(ROLE_ARN))
+                            .appSecurityGroupManagement("Nobody")
+                            .subnetIds(List.of())
+                            .kmsKeyId("alias/studio key")))
+        .isInstanceOfSatisfying(
+            SageMakerException.class,
+            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"))
+        .hasMessageContaining(
+            "3 validation errors detected: Value '[]' at 'subnetIds' failed to satisfy"
+                + " constraint: Member must have length greater than or equal to 1; Value"
+                + " 'alias/studio key' at 'kmsKeyId' failed to satisfy constraint: Member must"
+                + " satisfy regular expression pattern: [a-zA-Z0-9:/_-]*; Value 'Nobody' at"
+                + " 'appSecurityGroupManagement' failed to satisfy constraint: Member must satisfy"
+                + " enum value set: [Service, Customer]");
+    assertThat(sageMaker.listDomains(r -> {}).domains()).hasSize(2);
+    assertThatThrownBy(
+            () -> sageMaker.updateDomain(r -> r.domainId(IAM_DOMAIN).tagPropagation("ON")))
+        .hasMessageContaining(
+            "Value 'ON' at 'tagPropagation' failed to satisfy constraint: Member must satisfy enum"
+                + " value set: [ENABLED, DISABLED]");
+  }
+
+  @Test
   void updateDomainMergesTheNamedDefaultsAndPassesThroughUpdating() {
     String other = emulator.iam().seedRole(RoleSeed.sageMakerExecutionRole("studio-other"));
     sageMaker.updateDomain(

@@ -15,15 +15,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  * breaks one rule of the model (a range, a length, an enum, a pattern, a union, a required member)
  * and must be refused naming the member's path.
  */
-class SettingsShapesTest {
+class RequestShapesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ROLE = "arn:aws:iam::123456789012:role/studio-lifecycle/studio-jane";
 
   private static String violations(String shape, String json) throws Exception {
     ConstraintViolations violations = new ConstraintViolations();
-    SettingsShapes.model()
-        .check(shape, JSON.readTree(json.replace('\'', '"')), "settings", violations);
+    SageMakerService.SHAPES.check(
+        shape, JSON.readTree(json.replace('\'', '"')), "settings", violations);
     try {
       violations.throwIfAny(SageMakerErrors::validation);
       return "";
@@ -113,7 +113,7 @@ class SettingsShapesTest {
     int checks = 0;
     for (String shape :
         new String[] {"UserSettings", "SpaceSettings", "DomainSettings", "DefaultSpaceSettings"}) {
-      checks += SettingsShapes.model().countChecks(shape);
+      checks += SageMakerService.SHAPES.countChecks(shape);
     }
     assertThat(checks).isGreaterThan(388);
   }

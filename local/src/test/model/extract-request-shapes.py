@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Writes the API model's input shapes of the operations an emulated JSON service serves, and all
+they contain, to that service's request-shapes.json: type, required members, lengths, ranges,
+patterns and enums, without documentation. The emulator checks every request against them before
+the operation runs (ModelShapes), as the service's front end does. The models are AWS's, as
+botocore ships them; run this when they change, or when a service serves another operation, and
+commit the result:
+
+  python3 local/src/test/model/extract-request-shapes.py
+"""
+import json
+import sys
+from pathlib import Path
+
+import botocore
+import botocore.loaders
+
+EMULATOR = Path(__file__).resolve().parents[2] / "main/resources/dev/studiolifecycle/local/emulator"
+
+# The operations each emulated JSON service serves (its Java service class lists the same), and
+# the file its shapes go to.
+SERVED = {
+    "sagemaker": ("sagemaker/request-shapes.json", [
+        "CreateDomain", "UpdateDomain", "DeleteDomain", "DescribeDomain", "ListDomains",
+        "CreateUserProfile", "DescribeUserProfile", "ListUserProfiles", "UpdateUserProfile",
+        "DeleteUserProfile", "CreateApp", "DescribeApp", "ListApps", "DeleteApp", "CreateSpace",
+        "DescribeSpace", "ListSpaces", "UpdateSpace", "DeleteSpace", "CreatePresignedDomainUrl",
+        "AddTags", "DeleteTags", "ListTags"]),
+}
+KEPT = ("type", "required", "union", "min", "max", "pattern", "enum")
+
+
+def shapes_of(service, operations):
+    model = botocore.loaders.Loader().load_service_model(service, "service-2")
+    shapes = model["shapes"]
+    out = {}
+
+    def walk(name):
+        if name in out:
+            return
+        shape = shapes[name]
+        kept = {key: shape[key] for key in KEPT if key in shape}
+        out[name] = kept
+        if shape["type"] == "structure":
+            kept["members"] = {member: spec["shape"] for member, spec in shape["members"].items()}
+            for spec in shape["members"].values():
+                walk(spec["shape"])
+        elif shape["type"] == "list":
+            kept["member"] = shape["member"]["shape"]
+            walk(shape["member"]["shape"])
+        elif shape["type"] == "map":
+            kept["key"] = shape["key"]["shape"]
+            kept["value"] = shape["value"]["shape"]
+            walk(shape["key"]["shape"])
+            walk(shape["value"]["shape"])
+
+    inputs = {}
+    for operation in operations:
+        spec = model["operations"][operation]
+        if "input" in spec:
+            inputs[operation] = spec["input"]["shape"]
+            walk(spec["input"]["shape"])
+    return {
+        "source": "The %s API model (%s %s, as botocore %s ships it): the input shapes of the "
+                  "operations the emulator serves, and all they contain."
+                  % (model["metadata"].get("serviceFullName", service), service,
+                     model["metadata"]["apiVersion"], botocore.__version__),
+        "operations": inputs,
+        "shapes": dict(sorted(out.items())),
+    }
+
+
+def main(services):
+    for service in services or SERVED:
+        file, operations = SERVED[service]
+        with open(EMULATOR / file, "w") as target:
+            json.dump(shapes_of(service, operations), target, indent=1, sort_keys=False)
+            target.write("\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
