@@ -26,8 +26,21 @@ SERVED = {
         "DeleteUserProfile", "CreateApp", "DescribeApp", "ListApps", "DeleteApp", "CreateSpace",
         "DescribeSpace", "ListSpaces", "UpdateSpace", "DeleteSpace", "CreatePresignedDomainUrl",
         "AddTags", "DeleteTags", "ListTags"]),
+    "stepfunctions": ("stepfunctions/request-shapes.json", [
+        "CreateStateMachine", "DescribeStateMachine", "ListStateMachines", "DeleteStateMachine",
+        "StartExecution", "DescribeExecution", "ListExecutions", "GetExecutionHistory",
+        "StopExecution", "RedriveExecution", "ValidateStateMachineDefinition",
+        "DescribeStateMachineForExecution", "ListTagsForResource", "DescribeMapRun",
+        "ListMapRuns"]),
+    "ssm": ("ssm/request-shapes.json", ["GetParameter", "PutParameter"]),
+    "identitystore": ("identitycenter/identitystore-request-shapes.json", [
+        "GetUserId", "DescribeUser", "ListGroupMembershipsForMember"]),
+    "sso-admin": ("identitycenter/sso-admin-request-shapes.json", [
+        "ListInstances", "CreateApplicationAssignment", "DeleteApplicationAssignment",
+        "DescribeApplicationAssignment", "ListApplicationAssignments"]),
+    "dynamodb": ("dynamodb/request-shapes.json", ["GetItem", "UpdateItem"]),
 }
-KEPT = ("type", "required", "union", "min", "max", "pattern", "enum")
+KEPT = ("type", "required", "union", "document", "min", "max", "pattern", "enum", "sensitive")
 
 
 def shapes_of(service, operations):

@@ -38,12 +38,27 @@ public final class ConstraintViolations {
    * null, that the pattern matches it whole; records the first rule it breaks.
    */
   public void checkString(String text, String path, Pattern pattern, int minLength, int maxLength) {
+    checkString(text, path, pattern, minLength, maxLength, false);
+  }
+
+  /**
+   * As above; for a member the model marks sensitive ({@code hideValue}) the report leaves the
+   * value out, "Value at 'password' failed to satisfy constraint: ...", as AWS's front ends do.
+   */
+  public void checkString(
+      String text, String path, Pattern pattern, int minLength, int maxLength, boolean hideValue) {
+    String broken = null;
     if (text.length() < minLength) {
-      add(text, path, "Member must have length greater than or equal to " + minLength);
+      broken = "Member must have length greater than or equal to " + minLength;
     } else if (text.length() > maxLength) {
-      add(text, path, "Member must have length less than or equal to " + maxLength);
+      broken = "Member must have length less than or equal to " + maxLength;
     } else if (pattern != null && !pattern.matcher(text).matches()) {
-      add(text, path, "Member must satisfy regular expression pattern: " + pattern.pattern());
+      broken = "Member must satisfy regular expression pattern: " + pattern.pattern();
+    }
+    if (broken != null && hideValue) {
+      add("Value at '" + path + "' failed to satisfy constraint: " + broken);
+    } else if (broken != null) {
+      add(text, path, broken);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.studiolifecycle.local.emulator.RequestRegion;
 import dev.studiolifecycle.local.emulator.ServiceReply;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
 import dev.studiolifecycle.local.emulator.WireProtocol;
+import dev.studiolifecycle.local.emulator.json.ModelShapes;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -36,6 +37,10 @@ import java.util.regex.Pattern;
  * accept is in {@link Expression}.
  */
 public final class DynamoDbService extends EmulatedService {
+
+  /** The DynamoDB API model's input shapes of the operations served, held to every request. */
+  private static final ModelShapes SHAPES =
+      ModelShapes.load(DynamoDbService.class, "request-shapes.json", ModelShapes.MemberRules.NONE);
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.\\-]{3,255}");
@@ -73,9 +78,10 @@ public final class DynamoDbService extends EmulatedService {
 
   @Override
   public List<Operation> operations() {
-    return List.of(
-        Operation.reading("GetItem", this::getItem),
-        Operation.mutating("UpdateItem", this::updateItem));
+    return SHAPES.checked(
+        List.of(
+            Operation.reading("GetItem", this::getItem),
+            Operation.mutating("UpdateItem", this::updateItem)));
   }
 
   /**

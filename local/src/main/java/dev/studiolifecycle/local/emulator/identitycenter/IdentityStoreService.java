@@ -11,6 +11,7 @@ import dev.studiolifecycle.local.emulator.ServiceReply;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
 import dev.studiolifecycle.local.emulator.WireProtocol;
 import dev.studiolifecycle.local.emulator.json.JsonInput;
+import dev.studiolifecycle.local.emulator.json.ModelShapes;
 import dev.studiolifecycle.local.emulator.json.Pages;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -23,6 +24,15 @@ import java.util.regex.Pattern;
  * which (USER, IDENTITY_STORE).
  */
 public final class IdentityStoreService extends EmulatedService {
+
+  /**
+   * The Identity Store API model's input shapes of the operations served, held to every request.
+   */
+  private static final ModelShapes SHAPES =
+      ModelShapes.load(
+          IdentityStoreService.class,
+          "identitystore-request-shapes.json",
+          ModelShapes.MemberRules.NONE);
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -43,10 +53,12 @@ public final class IdentityStoreService extends EmulatedService {
 
   @Override
   public List<Operation> operations() {
-    return List.of(
-        Operation.reading("GetUserId", this::getUserId),
-        Operation.reading("DescribeUser", this::describeUser),
-        Operation.reading("ListGroupMembershipsForMember", this::listGroupMembershipsForMember));
+    return SHAPES.checked(
+        List.of(
+            Operation.reading("GetUserId", this::getUserId),
+            Operation.reading("DescribeUser", this::describeUser),
+            Operation.reading(
+                "ListGroupMembershipsForMember", this::listGroupMembershipsForMember)));
   }
 
   private ServiceReply getUserId(ServiceRequest request) {

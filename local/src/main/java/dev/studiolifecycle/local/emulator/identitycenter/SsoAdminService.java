@@ -11,6 +11,7 @@ import dev.studiolifecycle.local.emulator.ServiceReply;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
 import dev.studiolifecycle.local.emulator.WireProtocol;
 import dev.studiolifecycle.local.emulator.json.JsonInput;
+import dev.studiolifecycle.local.emulator.json.ModelShapes;
 import dev.studiolifecycle.local.emulator.json.Pages;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -29,6 +30,14 @@ import java.util.regex.Pattern;
  */
 public final class SsoAdminService extends EmulatedService {
 
+  /**
+   * The IAM Identity Center (sso-admin) API model's input shapes of the operations served, held to
+   * every request.
+   */
+  private static final ModelShapes SHAPES =
+      ModelShapes.load(
+          SsoAdminService.class, "sso-admin-request-shapes.json", ModelShapes.MemberRules.NONE);
+
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private static final Pattern APPLICATION_ARN =
@@ -46,12 +55,13 @@ public final class SsoAdminService extends EmulatedService {
 
   @Override
   public List<Operation> operations() {
-    return List.of(
-        Operation.reading("ListInstances", this::listInstances),
-        Operation.mutating("CreateApplicationAssignment", this::createApplicationAssignment),
-        Operation.mutating("DeleteApplicationAssignment", this::deleteApplicationAssignment),
-        Operation.reading("DescribeApplicationAssignment", this::describeApplicationAssignment),
-        Operation.reading("ListApplicationAssignments", this::listApplicationAssignments));
+    return SHAPES.checked(
+        List.of(
+            Operation.reading("ListInstances", this::listInstances),
+            Operation.mutating("CreateApplicationAssignment", this::createApplicationAssignment),
+            Operation.mutating("DeleteApplicationAssignment", this::deleteApplicationAssignment),
+            Operation.reading("DescribeApplicationAssignment", this::describeApplicationAssignment),
+            Operation.reading("ListApplicationAssignments", this::listApplicationAssignments)));
   }
 
   private ServiceReply listInstances(ServiceRequest request) {

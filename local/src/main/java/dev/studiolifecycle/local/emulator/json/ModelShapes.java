@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.studiolifecycle.local.LocalJson;
 import dev.studiolifecycle.local.emulator.ConstraintViolations;
+import dev.studiolifecycle.local.emulator.Operation;
 import dev.studiolifecycle.local.emulator.OperationHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,9 @@ public final class ModelShapes {
       Map<String, String> members,
       String member,
       String key,
-      String value) {}
+      String value,
+      boolean sensitive,
+      boolean document) {}
 
   private final String resource;
   private final Map<String, String> inputs;
@@ -103,6 +106,13 @@ public final class ModelShapes {
     };
   }
 
+  /** Each operation, run only on a request that holds to its input shape. */
+  public List<Operation> checked(List<Operation> operations) {
+    return operations.stream()
+        .map(o -> new Operation(o.name(), o.mutating(), checked(o.name(), o.handler())))
+        .toList();
+  }
+
   /**
    * Refuses {@code input} unless it holds to the input shape of {@code operation}.
    *
@@ -144,6 +154,9 @@ public final class ModelShapes {
     Shape shape = shape(shapeName);
     if (value == null || value.isNull()) {
       return;
+    }
+    if (shape.document()) {
+      return; // a document is any JSON value (Identity Store's AttributeValue)
     }
     switch (shape.type()) {
       case "structure" -> structure(shape, value, path, violations);
@@ -305,7 +318,8 @@ public final class ModelShapes {
         path,
         shape.pattern(),
         shape.min() == null ? 0 : shape.min().intValue(),
-        shape.max() == null ? Integer.MAX_VALUE : shape.max().intValue());
+        shape.max() == null ? Integer.MAX_VALUE : shape.max().intValue(),
+        shape.sensitive());
   }
 
   private void number(Shape shape, JsonNode value, String path, ConstraintViolations v) {
@@ -364,6 +378,8 @@ public final class ModelShapes {
         members,
         s.has("member") ? s.get("member").asText() : null,
         s.has("key") ? s.get("key").asText() : null,
-        s.has("value") ? s.get("value").asText() : null);
+        s.has("value") ? s.get("value").asText() : null,
+        s.path("sensitive").asBoolean(false),
+        s.path("document").asBoolean(false));
   }
 }

@@ -10,6 +10,7 @@ import dev.studiolifecycle.local.emulator.RequestRegion;
 import dev.studiolifecycle.local.emulator.ServiceReply;
 import dev.studiolifecycle.local.emulator.ServiceRequest;
 import dev.studiolifecycle.local.emulator.WireProtocol;
+import dev.studiolifecycle.local.emulator.json.ModelShapes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,12 @@ import java.util.regex.Pattern;
  */
 public final class SsmService extends EmulatedService {
 
+  /**
+   * The Systems Manager API model's input shapes of the operations served, held to every request.
+   */
+  private static final ModelShapes SHAPES =
+      ModelShapes.load(SsmService.class, "request-shapes.json", ModelShapes.MemberRules.NONE);
+
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Pattern NAME_CHARACTERS = Pattern.compile("[a-zA-Z0-9_.\\-/]+");
   private static final int MAX_NAME_LENGTH = 1011;
@@ -51,9 +58,10 @@ public final class SsmService extends EmulatedService {
 
   @Override
   public List<Operation> operations() {
-    return List.of(
-        Operation.reading("GetParameter", this::getParameter),
-        Operation.mutating("PutParameter", this::putParameter));
+    return SHAPES.checked(
+        List.of(
+            Operation.reading("GetParameter", this::getParameter),
+            Operation.mutating("PutParameter", this::putParameter)));
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.studiolifecycle.local.emulator.EmulatedService;
 import dev.studiolifecycle.local.emulator.IdSource;
 import dev.studiolifecycle.local.emulator.Operation;
 import dev.studiolifecycle.local.emulator.WireProtocol;
+import dev.studiolifecycle.local.emulator.json.ModelShapes;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +26,13 @@ import java.util.Optional;
  * operation is answered {@code UnknownOperationException}.
  */
 public final class StepFunctionsService extends EmulatedService {
+
+  /**
+   * The Step Functions API model's input shapes of the operations served, held to every request.
+   */
+  private static final ModelShapes SHAPES =
+      ModelShapes.load(
+          StepFunctionsService.class, "request-shapes.json", ModelShapes.MemberRules.NONE);
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -49,23 +57,25 @@ public final class StepFunctionsService extends EmulatedService {
 
   @Override
   public List<Operation> operations() {
-    return List.of(
-        Operation.mutating("CreateStateMachine", stateMachineCalls::createStateMachine),
-        Operation.reading("DescribeStateMachine", stateMachineCalls::describeStateMachine),
-        Operation.reading("ListStateMachines", stateMachineCalls::listStateMachines),
-        Operation.mutating("DeleteStateMachine", stateMachineCalls::deleteStateMachine),
-        Operation.mutating("StartExecution", executionCalls::startExecution),
-        Operation.reading("DescribeExecution", executionCalls::describeExecution),
-        Operation.reading("ListExecutions", executionCalls::listExecutions),
-        Operation.reading("GetExecutionHistory", executionCalls::getExecutionHistory),
-        Operation.mutating("StopExecution", executionCalls::stopExecution),
-        Operation.mutating("RedriveExecution", executionCalls::redriveExecution),
-        Operation.reading("ValidateStateMachineDefinition", stateMachineCalls::validateDefinition),
-        Operation.reading(
-            "DescribeStateMachineForExecution", stateMachineCalls::describeForExecution),
-        Operation.reading("ListTagsForResource", stateMachineCalls::listTagsForResource),
-        Operation.reading("DescribeMapRun", mapRunCalls::describeMapRun),
-        Operation.reading("ListMapRuns", mapRunCalls::listMapRuns));
+    return SHAPES.checked(
+        List.of(
+            Operation.mutating("CreateStateMachine", stateMachineCalls::createStateMachine),
+            Operation.reading("DescribeStateMachine", stateMachineCalls::describeStateMachine),
+            Operation.reading("ListStateMachines", stateMachineCalls::listStateMachines),
+            Operation.mutating("DeleteStateMachine", stateMachineCalls::deleteStateMachine),
+            Operation.mutating("StartExecution", executionCalls::startExecution),
+            Operation.reading("DescribeExecution", executionCalls::describeExecution),
+            Operation.reading("ListExecutions", executionCalls::listExecutions),
+            Operation.reading("GetExecutionHistory", executionCalls::getExecutionHistory),
+            Operation.mutating("StopExecution", executionCalls::stopExecution),
+            Operation.mutating("RedriveExecution", executionCalls::redriveExecution),
+            Operation.reading(
+                "ValidateStateMachineDefinition", stateMachineCalls::validateDefinition),
+            Operation.reading(
+                "DescribeStateMachineForExecution", stateMachineCalls::describeForExecution),
+            Operation.reading("ListTagsForResource", stateMachineCalls::listTagsForResource),
+            Operation.reading("DescribeMapRun", mapRunCalls::describeMapRun),
+            Operation.reading("ListMapRuns", mapRunCalls::listMapRuns)));
   }
 
   public ExecutionEngine engine() {

@@ -83,6 +83,29 @@ class IdentityCenterServicesTest {
   }
 
   @Test
+  void aUserIdThatIsNoIdIsInvalidNotNotFound() {
+    // DescribeUser's UserId matches the Identity Store API model's pattern, and Extensions, when
+    // given, names 1 to 10 extensions: a lookup with either broken is invalid, whoever the user.
+    ObjectNode body =
+        AwsJsonClient.body()
+            .put("IdentityStoreId", center.identityStoreId())
+            .put("UserId", "jane.doe");
+    body.putArray("Extensions");
+
+    assertThatThrownBy(() -> identityStore.call("DescribeUser", body))
+        .isInstanceOfSatisfying(
+            AwsServiceException.class,
+            e -> {
+              assertThat(AwsErrorCodes.code(e)).isEqualTo("ValidationException");
+              assertThat(AwsErrorCodes.message(e))
+                  .startsWith("2 validation errors detected: Value 'jane.doe' at 'userId'")
+                  .contains(
+                      "Value '[]' at 'extensions' failed to satisfy constraint: Member must have"
+                          + " length greater than or equal to 1");
+            });
+  }
+
+  @Test
   void anotherIdentityStoreIsNotFoundAndAnUnknownAttributePathIsInvalid() {
     assertThatThrownBy(() -> directory("d-0000000000", 100).userId("jane.doe"))
         .isInstanceOfSatisfying(

@@ -56,6 +56,20 @@ class SsmServiceTest {
   }
 
   @Test
+  void aNameOutsideTheApiModelsLengthsIsInvalidNotMissing() {
+    // GetParameter's Name is 1 to 2,048 characters (SSM API model): such a name is refused as
+    // invalid before any parameter is looked up, never answered ParameterNotFound.
+    for (String bad : new String[] {"", "/" + "a".repeat(2048)}) {
+      assertThatThrownBy(() -> ssm.getParameter(r -> r.name(bad)))
+          .as(bad.isEmpty() ? "empty" : "2,049 characters")
+          .isInstanceOfSatisfying(
+              SsmException.class,
+              e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"))
+          .hasMessageContaining("at 'name' failed to satisfy constraint: Member must have length");
+    }
+  }
+
+  @Test
   void namesBreakingPutParametersNamingConstraintsAreRefused() {
     for (String bad :
         new String[] {"/aws/x", "SSM-settings", "team settings", "teams/settings", "/a/b:1"}) {

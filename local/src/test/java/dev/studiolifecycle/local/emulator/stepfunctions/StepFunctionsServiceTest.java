@@ -310,6 +310,29 @@ class StepFunctionsServiceTest {
   // ---------------------------------------------------------------- executions
 
   @Test
+  void everyMemberIsHeldToTheApiModelAndASensitiveOnesValueIsNotRepeated() {
+    String arn = create("greeter", GREETER);
+    String run =
+        sfn.startExecution(r -> r.stateMachineArn(arn).name("run-1").input("{}")).executionArn();
+    // DescribeExecution's includedData is ALL_DATA or METADATA_ONLY (Step Functions API model).
+    assertThatThrownBy(() -> sfn.describeExecution(r -> r.executionArn(run).includedData("ALL")))
+        .isInstanceOfSatisfying(
+            SfnException.class,
+            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"))
+        .hasMessageContaining(
+            "1 validation error detected: Value 'ALL' at 'includedData' failed to satisfy"
+                + " constraint: Member must satisfy enum value set: [ALL_DATA, METADATA_ONLY]");
+    // The input is SensitiveData (at most 262,144 characters): the refusal leaves it out.
+    String large = "{\"text\": \"" + "x".repeat(262_144) + "\"}";
+    assertThatThrownBy(
+            () -> sfn.startExecution(r -> r.stateMachineArn(arn).name("run-2").input(large)))
+        .hasMessageStartingWith(
+            "1 validation error detected: Value at 'input' failed to satisfy constraint: Member"
+                + " must have length less than or equal to 262144");
+    assertThat(sfn.listExecutions(r -> r.stateMachineArn(arn)).executions()).hasSize(1);
+  }
+
+  @Test
   void startExecutionReturnsWhileRunningAndTheEngineRunsItInVirtualTime() throws Exception {
     String arn = create("greeter", GREETER);
     Instant start = clock.instant();
