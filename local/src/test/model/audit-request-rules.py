@@ -27,6 +27,7 @@ OPS = {
  'iam': 'CreateRole GetRole DeleteRole UpdateAssumeRolePolicy PutRolePermissionsBoundary AttachRolePolicy DetachRolePolicy ListAttachedRolePolicies PutRolePolicy GetRolePolicy DeleteRolePolicy ListRolePolicies TagRole ListRoleTags ListRoles CreatePolicy GetPolicy ListPolicies',
  'ssm': 'GetParameter PutParameter',
  'sts': 'GetCallerIdentity',
+ 's3': 'CreateBucket HeadBucket DeleteBucket PutObject GetObject HeadObject DeleteObject',
 }
 if len(sys.argv) > 2:
     OPS = {k: v for k, v in OPS.items() if k in sys.argv[2:]}
@@ -139,7 +140,42 @@ def identity_center():
                        aws_access_key_id='AKIAAUDIT', aws_secret_access_key='x')
     for instance in sso.list_instances()['Instances']:
         arn = instance['InstanceArn']
-        CANDIDATES[:0] = [arn.split('/')[-1], arn, instance['IdentityStoreId']]
+        CANDIDATES.extend([arn.split('/')[-1], arn, instance['IdentityStoreId']])
+
+
+def members(shape, path=(), depth=0):
+    """(path, shape, required) of every member below a structure, down to three levels; a list's
+    path step is its first item."""
+    for name, member in shape.members.items():
+        here = path + (name,)
+        yield here, member, name in shape.required_members
+        if depth >= 2:
+            continue
+        target, step = member, here
+        if member.type_name == 'list':
+            target, step = member.member, here + (0,)
+        if target.type_name == 'structure':
+            yield from members(target, step, depth + 1)
+
+
+def with_value(shape, base, path, value):
+    """A copy of the request {@code base} with the member at {@code path} set to {@code value}
+    (removed when None), the structures and lists on the way filled in as valid()."""
+    step, rest = path[0], path[1:]
+    if isinstance(step, int):
+        items = list(base) if base else [valid(shape.member, 1)]
+        items[0] = with_value(shape.member, items[0], rest, value) if rest else value
+        return items
+    out = dict(base or {})
+    member = shape.members[step]
+    if not rest:
+        if value is None:
+            out.pop(step, None)
+        else:
+            out[step] = value
+        return out
+    out[step] = with_value(member, out.get(step) or valid(member, 1, step), rest, value)
+    return out
 
 
 identity_center()
@@ -150,23 +186,22 @@ for service, ops in OPS.items():
                           config=Config(parameter_validation=False, retries={'max_attempts': 1}))
     model = client.meta.service_model
     for op in ops.split():
-        om = model.operation_model(op)
-        shape = om.input_shape
-        if shape is None: continue
+        shape = model.operation_model(op).input_shape
+        if shape is None:
+            continue
         base = valid(shape)
         baseline = call(client, op, base)
-        for name, member in shape.members.items():
-            NAME[0] = name
+        for path, member, required in members(shape):
+            NAME[0] = path[-1] if isinstance(path[-1], str) else ''
             tests = violations(member)
-            if name in shape.required_members:
+            if required:
                 tests.append(('required', None))
             for what, value in tests:
-                params = dict(base)
-                if value is None: params.pop(name, None)
-                else: params[name] = value
-                got = call(client, op, params)
+                got = call(client, op, with_value(shape, base, path, value))
                 checks += 1
                 if got in ('OK', baseline) and not got.startswith('Validation'):
                     gaps += 1
-                    print(f'{service} {op}.{name} [{what}] -> {got} (baseline {baseline}) value={str(value)[:40]!r}')
+                    where = '.'.join(str(step) for step in path)
+                    print(f'{service} {op}.{where} [{what}] -> {got} (baseline {baseline})'
+                          f' value={str(value)[:40]!r}')
 print(f'{checks} checks, {gaps} taken', file=sys.stderr)
