@@ -45,7 +45,7 @@ CANDIDATES = [
  '12345678-1234-1234-1234-123456789012', 'USER', 'x@example.com', '/', '/audit/',
  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"sagemaker.amazonaws.com"},"Action":"sts:AssumeRole"}]}',
- '{}', 'sg-12345678', 'subnet-12345678', 'vpc-12345678', 'audit.param', 'https://example.com',
+ '{}', 'audit-bucket-1', 'sg-12345678', 'subnet-12345678', 'vpc-12345678', 'audit.param', 'https://example.com',
 ]
 BAD = ['!', '!!', ' a b ', '\u0000x', '#', 'a' * 3]
 
@@ -64,7 +64,7 @@ HINTS = [('statemachinearn', ':stateMachine:'), ('resourcearn', ':stateMachine:'
  ('maprunarn', ':mapRun:'), ('topicarn', ':sns:'), ('endpoint', ':sqs:'), ('policyarn', ':policy/'),
  ('permissionsboundary', ':policy/'), ('rolearn', ':role/'), ('executionrole', ':role/'), ('instancearn', ':instance/'), ('applicationarn', ':application/'),
  ('userid', '12345678-1234'), ('memberid', '12345678-1234'), ('identitystoreid', 'd-1234567890'), ('domainid', 'd-abcdef123456'),
- ('policydocument', 'Statement'), ('assumerolepolicydocument', 'Principal'), ('definition', '{}')]
+ ('bucket', 'audit-bucket'), ('policydocument', 'Statement'), ('assumerolepolicydocument', 'Principal'), ('definition', '{}')]
 
 def valid(shape, depth=0, name=''):
     t = shape.type_name

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The object operations of {@link S3Service}, and ListObjectsV2. */
 final class S3Objects {
@@ -29,6 +30,27 @@ final class S3Objects {
 
   private static final String TOKEN_PREFIX = "studio-lifecycle-s3:";
 
+  /** The StorageClass enum of the S3 API model (botocore 1.43.11). */
+  private static final Set<String> STORAGE_CLASSES =
+      Set.of(
+          "STANDARD",
+          "REDUCED_REDUNDANCY",
+          "STANDARD_IA",
+          "ONEZONE_IA",
+          "INTELLIGENT_TIERING",
+          "GLACIER",
+          "DEEP_ARCHIVE",
+          "OUTPOSTS",
+          "GLACIER_IR",
+          "SNOW",
+          "EXPRESS_ONEZONE",
+          "FSX_OPENZFS",
+          "FSX_ONTAP");
+
+  /** The ServerSideEncryption enum of the S3 API model. */
+  private static final Set<String> ENCRYPTIONS =
+      Set.of("AES256", "aws:fsx", "aws:kms", "aws:kms:dsse");
+
   private final S3Service service;
 
   S3Objects(S3Service service) {
@@ -39,6 +61,7 @@ final class S3Objects {
     JsonNode in = request.input();
     String key = key(in);
     Map<String, String> headers = headers(in);
+    checkStorageAndEncryption(headers);
     byte[] payload = S3Service.binary(in);
     Map<String, String> digests = new LinkedHashMap<>(headers);
     if (AwsChunked.isChunked(headers)) {
@@ -91,6 +114,22 @@ final class S3Objects {
     out.put("ETag", stored.etag());
     checksums.forEach((algorithm, value) -> out.put("x-amz-checksum-" + lower(algorithm), value));
     return new ServiceReply.Rest(200, out, new byte[0], null);
+  }
+
+  /**
+   * A storage class or server-side encryption outside the API model's enums is refused before
+   * anything is stored (S3 API Reference, error codes: InvalidStorageClass, "The storage class you
+   * specified is not valid"; InvalidArgument, "The encryption method specified is not supported").
+   */
+  private static void checkStorageAndEncryption(Map<String, String> headers) {
+    String storageClass = headers.get("x-amz-storage-class");
+    if (storageClass != null && !STORAGE_CLASSES.contains(storageClass)) {
+      throw S3Errors.INVALID_STORAGE_CLASS.because("The storage class you specified is not valid");
+    }
+    String encryption = headers.get("x-amz-server-side-encryption");
+    if (encryption != null && !ENCRYPTIONS.contains(encryption)) {
+      throw S3Errors.INVALID_ARGUMENT.because("The encryption method specified is not supported");
+    }
   }
 
   ServiceReply getObject(ServiceRequest request) {

@@ -105,6 +105,44 @@ class S3ServiceTest {
   }
 
   @Test
+  void aStorageClassOrEncryptionS3DoesNotHaveIsRefusedAndNothingIsStored() {
+    assertThatThrownBy(
+            () ->
+                s3.putObject(
+                    r -> r.bucket(BUCKET).key("plan.json").storageClass("COLD"),
+                    RequestBody.fromString("{}")))
+        .isInstanceOfSatisfying(
+            S3Exception.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(400);
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidStorageClass");
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .isEqualTo("The storage class you specified is not valid");
+            });
+    assertThatThrownBy(
+            () ->
+                s3.putObject(
+                    r -> r.bucket(BUCKET).key("plan.json").serverSideEncryption("kms"),
+                    RequestBody.fromString("{}")))
+        .isInstanceOfSatisfying(
+            S3Exception.class,
+            e -> {
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument");
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .isEqualTo("The encryption method specified is not supported");
+            });
+    assertThat(emulator.s3().keys(BUCKET)).isEmpty();
+    s3.putObject(
+        r ->
+            r.bucket(BUCKET)
+                .key("plan.json")
+                .storageClass("STANDARD_IA")
+                .serverSideEncryption("AES256"),
+        RequestBody.fromString("{}"));
+    assertThat(emulator.s3().keys(BUCKET)).containsExactly("plan.json");
+  }
+
+  @Test
   void virtualHostedAddressingThroughTheEndpointOverrideReachesTheSameBucket() {
     try (S3Client virtualHosted =
         S3Client.builder()
