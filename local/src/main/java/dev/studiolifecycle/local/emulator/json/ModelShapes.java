@@ -277,13 +277,18 @@ public final class ModelShapes {
     if (!value.isArray()) {
       throw wrongType(path, "a list", value);
     }
+    size(shape, value, path, v);
+    for (int i = 0; i < value.size(); i++) {
+      check(shape.member(), value.get(i), path + "." + (i + 1) + ".member", v);
+    }
+  }
+
+  /** A list's or map's number of entries within the shape's min and max. */
+  private static void size(Shape shape, JsonNode value, String path, ConstraintViolations v) {
     if (shape.min() != null && value.size() < shape.min()) {
       v.add(value, path, "Member must have length greater than or equal to " + shape.min());
     } else if (shape.max() != null && value.size() > shape.max()) {
       v.add(value, path, "Member must have length less than or equal to " + shape.max());
-    }
-    for (int i = 0; i < value.size(); i++) {
-      check(shape.member(), value.get(i), path + "." + (i + 1) + ".member", v);
     }
   }
 
@@ -291,11 +296,7 @@ public final class ModelShapes {
     if (!value.isObject()) {
       throw wrongType(path, "a map", value);
     }
-    if (shape.min() != null && value.size() < shape.min()) {
-      v.add(value, path, "Member must have length greater than or equal to " + shape.min());
-    } else if (shape.max() != null && value.size() > shape.max()) {
-      v.add(value, path, "Member must have length less than or equal to " + shape.max());
-    }
+    size(shape, value, path, v);
     var entries = value.fields();
     while (entries.hasNext()) {
       var entry = entries.next();
