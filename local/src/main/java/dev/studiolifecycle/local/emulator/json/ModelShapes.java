@@ -98,7 +98,7 @@ public final class ModelShapes {
    * {@code handler}, run only when the request holds to the input shape of {@code operation};
    * otherwise the request is refused with every violation, as the service's front end refuses it.
    */
-  public OperationHandler checked(String operation, OperationHandler handler) {
+  private OperationHandler checked(String operation, OperationHandler handler) {
     requireOperation(operation);
     return request -> {
       checkRequest(operation, request.input());
