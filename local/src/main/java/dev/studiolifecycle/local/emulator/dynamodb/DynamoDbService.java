@@ -40,7 +40,7 @@ public final class DynamoDbService extends EmulatedService {
 
   /** The DynamoDB API model's input shapes of the operations served, held to every request. */
   private static final ModelShapes SHAPES =
-      ModelShapes.load(DynamoDbService.class, "request-shapes.json", ModelShapes.MemberRules.NONE);
+      ModelShapes.load(DynamoDbService.class, "model-shapes.json", ModelShapes.MemberRules.NONE);
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.\\-]{3,255}");

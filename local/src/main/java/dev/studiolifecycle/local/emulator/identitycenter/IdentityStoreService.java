@@ -31,7 +31,7 @@ public final class IdentityStoreService extends EmulatedService {
   private static final ModelShapes SHAPES =
       ModelShapes.load(
           IdentityStoreService.class,
-          "identitystore-request-shapes.json",
+          "identitystore-model-shapes.json",
           ModelShapes.MemberRules.NONE);
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;

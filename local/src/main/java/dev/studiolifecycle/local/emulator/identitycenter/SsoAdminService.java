@@ -36,7 +36,7 @@ public final class SsoAdminService extends EmulatedService {
    */
   private static final ModelShapes SHAPES =
       ModelShapes.load(
-          SsoAdminService.class, "sso-admin-request-shapes.json", ModelShapes.MemberRules.NONE);
+          SsoAdminService.class, "sso-admin-model-shapes.json", ModelShapes.MemberRules.NONE);
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

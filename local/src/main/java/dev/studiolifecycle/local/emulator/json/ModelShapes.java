@@ -3,9 +3,11 @@ package dev.studiolifecycle.local.emulator.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.studiolifecycle.local.LocalJson;
+import dev.studiolifecycle.local.emulator.AwsServiceError;
 import dev.studiolifecycle.local.emulator.ConstraintViolations;
 import dev.studiolifecycle.local.emulator.Operation;
 import dev.studiolifecycle.local.emulator.OperationHandler;
+import dev.studiolifecycle.local.emulator.ServiceReply;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,17 +19,17 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * An AWS JSON service's API model, as far as its requests go: the input shapes of the operations
- * the emulator serves and everything they contain, read from the service's {@code
- * request-shapes.json}, which {@code local/src/test/model/extract-request-shapes.py} writes from
- * the model (botocore's copy). Every request is checked before its operation runs ({@link
- * #checked}), as the service's front end checks it: each member's type, its enum, its length or
- * range, its pattern, the members a structure requires, that a union sets one member, and that no
- * member is unknown. A value of the wrong JSON type or an unknown member is a
- * SerializationException, as the JSON protocol answers it; every other rule is a violation in the
- * request's ValidationException ("1 validation error detected: Value 'x' at 'name' failed to
- * satisfy constraint: Member must have length less than or equal to 80", the words AWS's JSON
- * services answer with).
+ * An AWS JSON service's API model, as far as the emulator's operations go: their input and output
+ * shapes and everything they contain, read from the service's {@code model-shapes.json}, which
+ * {@code local/src/test/model/extract-model-shapes.py} writes from the model (botocore's copy).
+ * Every request is checked before its operation runs ({@link #checked}), as the service's front end
+ * checks it: each member's type, its enum, its length or range, its pattern, the members a
+ * structure requires, that a union sets one member, and that no member is unknown. A value of the
+ * wrong JSON type or an unknown member is a SerializationException, as the JSON protocol answers
+ * it; every other rule is a violation in the request's ValidationException ("1 validation error
+ * detected: Value 'x' at 'name' failed to satisfy constraint: Member must have length less than or
+ * equal to 80", the words AWS's JSON services answer with). Every answer is checked against the
+ * output shape the same way ({@link #checkAnswer}): one the model does not allow is a bug.
  */
 public final class ModelShapes {
 
@@ -58,13 +60,19 @@ public final class ModelShapes {
 
   private final String resource;
   private final Map<String, String> inputs;
+  private final Map<String, String> outputs;
   private final Map<String, Shape> shapes;
   private final MemberRules rules;
 
   private ModelShapes(
-      String resource, Map<String, String> inputs, Map<String, Shape> shapes, MemberRules rules) {
+      String resource,
+      Map<String, String> inputs,
+      Map<String, String> outputs,
+      Map<String, Shape> shapes,
+      MemberRules rules) {
     this.resource = resource;
     this.inputs = Map.copyOf(inputs);
+    this.outputs = Map.copyOf(outputs);
     this.shapes = Collections.unmodifiableMap(shapes);
     this.rules = rules;
   }
@@ -87,11 +95,15 @@ public final class ModelShapes {
     root.path("operations")
         .fields()
         .forEachRemaining(e -> inputs.put(e.getKey(), e.getValue().asText()));
+    Map<String, String> outputs = new LinkedHashMap<>();
+    root.path("outputs")
+        .fields()
+        .forEachRemaining(e -> outputs.put(e.getKey(), e.getValue().asText()));
     Map<String, Shape> shapes = new LinkedHashMap<>();
     root.path("shapes")
         .fields()
         .forEachRemaining(e -> shapes.put(e.getKey(), shape(e.getKey(), e.getValue())));
-    return new ModelShapes(resource, inputs, shapes, rules);
+    return new ModelShapes(resource, inputs, outputs, shapes, rules);
   }
 
   /**
@@ -102,8 +114,31 @@ public final class ModelShapes {
     requireOperation(operation);
     return request -> {
       checkRequest(operation, request.input());
-      return handler.handle(request);
+      return checkAnswer(operation, handler.handle(request));
     };
+  }
+
+  /**
+   * The reply, when its body holds to the output shape of {@code operation}: an answer AWS could
+   * give. One the model does not allow (a member it lacks, a required one missing, a value outside
+   * its enum or pattern) is the emulator's bug, never sent to the caller.
+   *
+   * @throws IllegalStateException naming what breaks the model
+   */
+  public ServiceReply checkAnswer(String operation, ServiceReply reply) {
+    String output = outputs.get(operation);
+    if (output == null || !(reply instanceof ServiceReply.Json json)) {
+      return reply;
+    }
+    ConstraintViolations violations = new ConstraintViolations();
+    try {
+      check(output, json.body(), "", violations);
+      violations.throwIfAny(JsonInput::validation);
+    } catch (AwsServiceError e) {
+      throw new IllegalStateException(
+          "the emulator's " + operation + " answer breaks " + resource + ": " + e.getMessage(), e);
+    }
+    return reply;
   }
 
   /** Each operation, run only on a request that holds to its input shape. */

@@ -45,7 +45,7 @@ public final class SageMakerService extends EmulatedService {
    */
   static final ModelShapes SHAPES =
       ModelShapes.load(
-          SageMakerService.class, "request-shapes.json", SageMakerConstraints::betweenMembers);
+          SageMakerService.class, "model-shapes.json", SageMakerConstraints::betweenMembers);
 
   private final Clock clock;
   private final StudioResources resources;
@@ -316,7 +316,7 @@ public final class SageMakerService extends EmulatedService {
     SHAPES.requireOperation(name);
     return (request, now) -> {
       SHAPES.checkRequest(name, request.input());
-      return handler.handle(request, now);
+      return SHAPES.checkAnswer(name, handler.handle(request, now));
     };
   }
 

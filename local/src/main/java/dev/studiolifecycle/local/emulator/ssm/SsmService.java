@@ -37,7 +37,7 @@ public final class SsmService extends EmulatedService {
    * The Systems Manager API model's input shapes of the operations served, held to every request.
    */
   private static final ModelShapes SHAPES =
-      ModelShapes.load(SsmService.class, "request-shapes.json", ModelShapes.MemberRules.NONE);
+      ModelShapes.load(SsmService.class, "model-shapes.json", ModelShapes.MemberRules.NONE);
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Pattern NAME_CHARACTERS = Pattern.compile("[a-zA-Z0-9_.\\-/]+");

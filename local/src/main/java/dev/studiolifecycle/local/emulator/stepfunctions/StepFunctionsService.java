@@ -32,7 +32,7 @@ public final class StepFunctionsService extends EmulatedService {
    */
   private static final ModelShapes SHAPES =
       ModelShapes.load(
-          StepFunctionsService.class, "request-shapes.json", ModelShapes.MemberRules.NONE);
+          StepFunctionsService.class, "model-shapes.json", ModelShapes.MemberRules.NONE);
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

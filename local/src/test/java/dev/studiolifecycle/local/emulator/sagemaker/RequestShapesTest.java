@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studiolifecycle.local.emulator.AwsServiceError;
 import dev.studiolifecycle.local.emulator.ConstraintViolations;
+import dev.studiolifecycle.local.emulator.ServiceReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -116,5 +117,24 @@ class RequestShapesTest {
       checks += SageMakerService.SHAPES.countChecks(shape);
     }
     assertThat(checks).isGreaterThan(388);
+  }
+
+  @Test
+  void anAnswerTheModelDoesNotAllowIsTheEmulatorsBugNotAReply() throws Exception {
+    // Every answer of the served operations is held to its output shape: the whole test suite
+    // runs with the check on, so a status SageMaker never answers or a required member the
+    // emulator forgot fails the test that provoked it.
+    ServiceReply described =
+        new ServiceReply.Json(
+            JSON.readTree(
+                "{\"DomainId\": \"d-studio000001\", \"UserProfileName\": \"jane-doe\","
+                    + " \"Status\": \"Sleeping\"}"));
+    assertThatThrownBy(() -> SageMakerService.SHAPES.checkAnswer("DescribeUserProfile", described))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("the emulator's DescribeUserProfile answer breaks")
+        .hasMessageContaining("Value 'Sleeping' at 'status'");
+    ServiceReply listed =
+        new ServiceReply.Json(JSON.readTree("{\"Apps\": [{\"AppName\": \"x\"}]}"));
+    assertThat(SageMakerService.SHAPES.checkAnswer("ListApps", listed)).isSameAs(listed);
   }
 }

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Writes the API model's input shapes of the operations an emulated JSON service serves, and all
-they contain, to that service's request-shapes.json: type, required members, lengths, ranges,
-patterns and enums, without documentation. The emulator checks every request against them before
-the operation runs (ModelShapes), as the service's front end does. The models are AWS's, as
-botocore ships them; run this when they change, or when a service serves another operation, and
-commit the result:
+"""Writes the API model's input and output shapes of the operations an emulated JSON service
+serves, and all they contain, to that service's model-shapes.json: type, required members,
+lengths, ranges, patterns and enums, without documentation. The emulator holds every request to
+them before the operation runs, as the service's front end does, and every answer it gives, so
+that it never answers what AWS could not (ModelShapes). The models are AWS's, as botocore ships
+them; run this when they change, or when a service serves another operation, and commit the
+result:
 
-  python3 local/src/test/model/extract-request-shapes.py
+  python3 local/src/test/model/extract-model-shapes.py [service ...]
 """
 import json
 import sys
@@ -20,25 +21,25 @@ EMULATOR = Path(__file__).resolve().parents[2] / "main/resources/dev/studiolifec
 # The operations each emulated JSON service serves (its Java service class lists the same), and
 # the file its shapes go to.
 SERVED = {
-    "sagemaker": ("sagemaker/request-shapes.json", [
+    "sagemaker": ("sagemaker/model-shapes.json", [
         "CreateDomain", "UpdateDomain", "DeleteDomain", "DescribeDomain", "ListDomains",
         "CreateUserProfile", "DescribeUserProfile", "ListUserProfiles", "UpdateUserProfile",
         "DeleteUserProfile", "CreateApp", "DescribeApp", "ListApps", "DeleteApp", "CreateSpace",
         "DescribeSpace", "ListSpaces", "UpdateSpace", "DeleteSpace", "CreatePresignedDomainUrl",
         "AddTags", "DeleteTags", "ListTags"]),
-    "stepfunctions": ("stepfunctions/request-shapes.json", [
+    "stepfunctions": ("stepfunctions/model-shapes.json", [
         "CreateStateMachine", "DescribeStateMachine", "ListStateMachines", "DeleteStateMachine",
         "StartExecution", "DescribeExecution", "ListExecutions", "GetExecutionHistory",
         "StopExecution", "RedriveExecution", "ValidateStateMachineDefinition",
         "DescribeStateMachineForExecution", "ListTagsForResource", "DescribeMapRun",
         "ListMapRuns"]),
-    "ssm": ("ssm/request-shapes.json", ["GetParameter", "PutParameter"]),
-    "identitystore": ("identitycenter/identitystore-request-shapes.json", [
+    "ssm": ("ssm/model-shapes.json", ["GetParameter", "PutParameter"]),
+    "identitystore": ("identitycenter/identitystore-model-shapes.json", [
         "GetUserId", "DescribeUser", "ListGroupMembershipsForMember"]),
-    "sso-admin": ("identitycenter/sso-admin-request-shapes.json", [
+    "sso-admin": ("identitycenter/sso-admin-model-shapes.json", [
         "ListInstances", "CreateApplicationAssignment", "DeleteApplicationAssignment",
         "DescribeApplicationAssignment", "ListApplicationAssignments"]),
-    "dynamodb": ("dynamodb/request-shapes.json", ["GetItem", "UpdateItem"]),
+    "dynamodb": ("dynamodb/model-shapes.json", ["GetItem", "UpdateItem"]),
 }
 KEPT = ("type", "required", "union", "document", "min", "max", "pattern", "enum", "sensitive")
 
@@ -68,17 +69,22 @@ def shapes_of(service, operations):
             walk(shape["value"]["shape"])
 
     inputs = {}
+    outputs = {}
     for operation in operations:
         spec = model["operations"][operation]
         if "input" in spec:
             inputs[operation] = spec["input"]["shape"]
             walk(spec["input"]["shape"])
+        if "output" in spec:
+            outputs[operation] = spec["output"]["shape"]
+            walk(spec["output"]["shape"])
     return {
-        "source": "The %s API model (%s %s, as botocore %s ships it): the input shapes of the "
-                  "operations the emulator serves, and all they contain."
+        "source": "The %s API model (%s %s, as botocore %s ships it): the input and output shapes "
+                  "of the operations the emulator serves, and all they contain."
                   % (model["metadata"].get("serviceFullName", service), service,
                      model["metadata"]["apiVersion"], botocore.__version__),
         "operations": inputs,
+        "outputs": outputs,
         "shapes": dict(sorted(out.items())),
     }
 
