@@ -27,7 +27,7 @@ OPS = {
  'iam': 'CreateRole GetRole DeleteRole UpdateAssumeRolePolicy PutRolePermissionsBoundary AttachRolePolicy DetachRolePolicy ListAttachedRolePolicies PutRolePolicy GetRolePolicy DeleteRolePolicy ListRolePolicies TagRole ListRoleTags ListRoles CreatePolicy GetPolicy ListPolicies',
  'ssm': 'GetParameter PutParameter',
  'sts': 'GetCallerIdentity',
- 's3': 'CreateBucket HeadBucket DeleteBucket PutObject GetObject HeadObject DeleteObject',
+ 's3': 'CreateBucket HeadBucket PutObject GetObject HeadObject DeleteObject DeleteBucket',
 }
 if len(sys.argv) > 2:
     OPS = {k: v for k, v in OPS.items() if k in sys.argv[2:]}

@@ -14,6 +14,9 @@ final class S3Errors {
   static final ErrorCode INVALID_ARGUMENT = new ErrorCode("InvalidArgument", 400);
   static final ErrorCode INVALID_REQUEST = new ErrorCode("InvalidRequest", 400);
   static final ErrorCode INVALID_STORAGE_CLASS = new ErrorCode("InvalidStorageClass", 400);
+  static final ErrorCode ACL_NOT_SUPPORTED = new ErrorCode("AccessControlListNotSupported", 400);
+  static final ErrorCode BUCKET_ACL_WITH_OWNERSHIP =
+      new ErrorCode("InvalidBucketAclWithObjectOwnership", 400);
   static final ErrorCode KEY_TOO_LONG = new ErrorCode("KeyTooLongError", 400);
   static final ErrorCode BAD_DIGEST = new ErrorCode("BadDigest", 400);
   static final ErrorCode INCOMPLETE_BODY = new ErrorCode("IncompleteBody", 400);

@@ -130,6 +130,14 @@ final class S3Objects {
     if (encryption != null && !ENCRYPTIONS.contains(encryption)) {
       throw S3Errors.INVALID_ARGUMENT.because("The encryption method specified is not supported");
     }
+    // Every emulated bucket has ACLs disabled (Object Ownership "Bucket owner enforced", S3's
+    // default for new buckets and template.yaml's setting): a PUT may give no ACL or
+    // bucket-owner-full-control (User Guide, "Troubleshooting" of Object Ownership).
+    String acl = headers.get("x-amz-acl");
+    boolean grants = headers.keySet().stream().anyMatch(name -> name.startsWith("x-amz-grant-"));
+    if ((acl != null && !acl.equals("bucket-owner-full-control")) || grants) {
+      throw S3Errors.ACL_NOT_SUPPORTED.because("The bucket does not allow ACLs");
+    }
   }
 
   ServiceReply getObject(ServiceRequest request) {

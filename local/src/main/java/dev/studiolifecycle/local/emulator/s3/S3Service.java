@@ -216,6 +216,7 @@ public final class S3Service extends EmulatedService {
         in.hasNonNull("Body")
             ? new String(binary(in), java.nio.charset.StandardCharsets.UTF_8)
             : "";
+    checkOwnership(in.path("Headers"));
     String constraint = locationConstraint(body);
     // CreateBucket (API Reference): outside us-east-1 the LocationConstraint must name the
     // endpoint's Region; in us-east-1 it may be omitted, and naming us-east-1 is refused.
@@ -238,6 +239,32 @@ public final class S3Service extends EmulatedService {
       }
     }
     return new ServiceReply.Rest(200, Map.of("Location", "/" + name), new byte[0], null);
+  }
+
+  /**
+   * A new bucket has ACLs disabled ("Bucket owner enforced", S3's default since April 2023): it may
+   * not be created with an ACL that grants anyone but its owner (User Guide, "Troubleshooting" of
+   * Object Ownership: InvalidBucketAclWithObjectOwnership). Another ownership setting is not
+   * served.
+   */
+  private static void checkOwnership(JsonNode headers) {
+    String ownership = headers.path("x-amz-object-ownership").asText("BucketOwnerEnforced");
+    if (!ownership.equals("BucketOwnerEnforced")) {
+      throw S3Errors.NOT_IMPLEMENTED.because(
+          "The studio-lifecycle emulator serves buckets with ACLs disabled only"
+              + " (x-amz-object-ownership BucketOwnerEnforced), not "
+              + ownership
+              + ".");
+    }
+    String acl = headers.path("x-amz-acl").asText("private");
+    boolean grants = false;
+    for (var names = headers.fieldNames(); names.hasNext(); ) {
+      grants |= names.next().startsWith("x-amz-grant-");
+    }
+    if (!acl.equals("private") || grants) {
+      throw S3Errors.BUCKET_ACL_WITH_OWNERSHIP.because(
+          "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting");
+    }
   }
 
   private ServiceReply headBucket(ServiceRequest request) {

@@ -143,6 +143,46 @@ class S3ServiceTest {
   }
 
   @Test
+  void aBucketHasAclsDisabledSoOnlyTheOwnersFullControlMayBeGiven() {
+    assertThatThrownBy(
+            () ->
+                s3.putObject(
+                    r -> r.bucket(BUCKET).key("plan.json").acl("public-read"),
+                    RequestBody.fromString("{}")))
+        .isInstanceOfSatisfying(
+            S3Exception.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(400);
+              assertThat(e.awsErrorDetails().errorCode())
+                  .isEqualTo("AccessControlListNotSupported");
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .isEqualTo("The bucket does not allow ACLs");
+            });
+    assertThatThrownBy(
+            () ->
+                s3.putObject(
+                    r -> r.bucket(BUCKET).key("plan.json").grantRead("id=another-account"),
+                    RequestBody.fromString("{}")))
+        .isInstanceOfSatisfying(
+            S3Exception.class,
+            e ->
+                assertThat(e.awsErrorDetails().errorCode())
+                    .isEqualTo("AccessControlListNotSupported"));
+    assertThat(emulator.s3().keys(BUCKET)).isEmpty();
+    s3.putObject(
+        r -> r.bucket(BUCKET).key("plan.json").acl("bucket-owner-full-control"),
+        RequestBody.fromString("{}"));
+    assertThat(emulator.s3().keys(BUCKET)).containsExactly("plan.json");
+    assertThatThrownBy(() -> s3.createBucket(r -> r.bucket("studio-public").acl("public-read")))
+        .isInstanceOfSatisfying(
+            S3Exception.class,
+            e ->
+                assertThat(e.awsErrorDetails().errorCode())
+                    .isEqualTo("InvalidBucketAclWithObjectOwnership"));
+    assertThat(emulator.s3().hasBucket("studio-public")).isFalse();
+  }
+
+  @Test
   void virtualHostedAddressingThroughTheEndpointOverrideReachesTheSameBucket() {
     try (S3Client virtualHosted =
         S3Client.builder()
