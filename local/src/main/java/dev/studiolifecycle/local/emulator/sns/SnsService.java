@@ -171,6 +171,7 @@ public final class SnsService extends EmulatedService {
     if (!TOPIC_NAME.matcher(name).matches()) {
       throw invalidParameter("Invalid parameter: Topic Name");
     }
+    checkTags(parameters.members("Tags.member"));
     String existing = topicArnsByName.get(name);
     if (existing != null && !Objects.equals(keysByTopicArn.get(existing), kmsMasterKeyId)) {
       // SNS API reference, CreateTopic: the same name with other attributes is not the same call.
@@ -179,6 +180,28 @@ public final class SnsService extends EmulatedService {
     }
     String arn = seedTopic(name, kmsMasterKeyId);
     return ServiceReply.xml(xml -> xml.element("TopicArn", arn));
+  }
+
+  /**
+   * Each tag's Key of 1 to 128 characters and Value of 0 to 256, both given (SNS API reference,
+   * Tag); a breach is InvalidParameter, "a request parameter does not comply with the associated
+   * constraints" (the reason's words are the emulator's: the reference gives none). The emulator
+   * keeps no topic tags.
+   */
+  private static void checkTags(List<QueryParameters> tags) {
+    for (int i = 0; i < tags.size(); i++) {
+      String key = tags.get(i).get("Key").orElse(null);
+      String value = tags.get(i).get("Value").orElse(null);
+      String broken =
+          key == null || value == null
+              ? "a tag needs a Key and a Value"
+              : key.isEmpty() || key.length() > 128
+                  ? "a tag Key is 1 to 128 characters"
+                  : value.length() > 256 ? "a tag Value is at most 256 characters" : null;
+      if (broken != null) {
+        throw invalidParameter("Invalid parameter: Tags.member." + (i + 1) + " Reason: " + broken);
+      }
+    }
   }
 
   private synchronized ServiceReply publish(ServiceRequest request) {

@@ -28,6 +28,29 @@ class SnsServiceTest {
   private final SnsClient sns = aws.clients().sns;
 
   @Test
+  void aTagOutsideTheApiReferencesLengthsIsAnInvalidParameterAndNoTopicIsMade() {
+    // SNS API reference, Tag: Key 1 to 128 characters, Value 0 to 256, both required.
+    assertThatThrownBy(
+            () ->
+                sns.createTopic(
+                    r -> r.name("tagged").tags(t -> t.key("k".repeat(129)).value("ml"))))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageContaining("Invalid parameter: Tags.member.1 Reason: a tag Key is 1 to 128");
+    assertThatThrownBy(
+            () ->
+                sns.createTopic(
+                    r ->
+                        r.name("tagged")
+                            .tags(t -> t.key("team").value("ml"), t -> t.key("").value("x"))))
+        .hasMessageContaining("Tags.member.2");
+    assertThat(sns.listTopics().topics())
+        .extracting(Topic::topicArn)
+        .noneMatch(a -> a.endsWith(":tagged"));
+    assertThat(sns.createTopic(r -> r.name("tagged").tags(t -> t.key("team").value(""))).topicArn())
+        .endsWith(":tagged");
+  }
+
+  @Test
   void createTopicIsIdempotent() {
     String first = sns.createTopic(r -> r.name("studio-lifecycle-notifications")).topicArn();
     String second = sns.createTopic(r -> r.name("studio-lifecycle-notifications")).topicArn();
