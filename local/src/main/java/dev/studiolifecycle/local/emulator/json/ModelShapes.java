@@ -14,8 +14,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -50,7 +52,7 @@ public final class ModelShapes {
       Long min,
       Long max,
       Pattern pattern,
-      List<String> enumValues,
+      Set<String> enumValues,
       Map<String, String> members,
       String member,
       String key,
@@ -391,9 +393,9 @@ public final class ModelShapes {
   private static Shape shape(String name, JsonNode s) {
     List<String> required = new ArrayList<>();
     s.path("required").forEach(r -> required.add(r.asText()));
-    List<String> enumValues = null;
+    Set<String> enumValues = null;
     if (s.has("enum")) {
-      enumValues = new ArrayList<>();
+      enumValues = new LinkedHashSet<>();
       for (JsonNode e : s.get("enum")) {
         enumValues.add(e.asText());
       }
@@ -410,7 +412,8 @@ public final class ModelShapes {
         s.has("min") ? s.get("min").asLong() : null,
         s.has("max") ? s.get("max").asLong() : null,
         s.has("pattern") ? Pattern.compile(s.get("pattern").asText()) : null,
-        enumValues == null ? null : List.copyOf(enumValues),
+        // In the model's order, for the message; a set, for enums of hundreds (instance types).
+        enumValues == null ? null : Collections.unmodifiableSet(enumValues),
         members,
         s.has("member") ? s.get("member").asText() : null,
         s.has("key") ? s.get("key").asText() : null,
