@@ -4,8 +4,12 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 /**
  * The one JSON mapper of local/, and a strict reader of it for files a person writes (state machine
@@ -29,6 +33,23 @@ public final class LocalJson {
       java.util.regex.Pattern.compile("\\[Source: [^\\]]*?; (line: \\d+, column: \\d+)\\]");
 
   private LocalJson() {}
+
+  /**
+   * The JSON document {@code name}, shipped in the jar beside {@code anchor}'s class file (the
+   * local runtime's data files: API model shapes, AWS managed policies).
+   *
+   * @throws IllegalStateException when the jar lacks it
+   */
+  public static JsonNode resource(Class<?> anchor, String name) {
+    try (InputStream in = anchor.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is missing from the classpath");
+      }
+      return MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + name, e);
+    }
+  }
 
   /**
    * What is wrong with JSON text that did not parse, and where when the parser knows: the parser's

@@ -2,9 +2,6 @@ package dev.studiolifecycle.local.emulator.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.studiolifecycle.local.LocalJson;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -97,15 +94,7 @@ public final class AwsManagedPolicies {
   }
 
   private static AwsManagedPolicies load() {
-    JsonNode root;
-    try (InputStream in = AwsManagedPolicies.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-      }
-      root = LocalJson.MAPPER.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
-    }
+    JsonNode root = LocalJson.resource(AwsManagedPolicies.class, RESOURCE);
     Map<String, AwsManagedPolicy> policies = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     JsonNode list = root.path("policies");

@@ -8,9 +8,6 @@ import dev.studiolifecycle.local.emulator.ConstraintViolations;
 import dev.studiolifecycle.local.emulator.Operation;
 import dev.studiolifecycle.local.emulator.OperationHandler;
 import dev.studiolifecycle.local.emulator.ServiceReply;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -84,15 +81,7 @@ public final class ModelShapes {
    * between members.
    */
   public static ModelShapes load(Class<?> anchor, String resource, MemberRules rules) {
-    JsonNode root;
-    try (InputStream in = anchor.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is missing from the classpath");
-      }
-      root = LocalJson.MAPPER.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + resource, e);
-    }
+    JsonNode root = LocalJson.resource(anchor, resource);
     Map<String, String> inputs = new LinkedHashMap<>();
     root.path("operations")
         .fields()
